@@ -1,0 +1,187 @@
+//! Every export the page uses. Inputs are checked here, with messages a learner can act
+//! on; nothing below this module sees an unchecked value from the page.
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::lessons::{self, Text, LESSONS};
+use crate::runtime::{self, Lang, Outcome, RunConfig};
+use crate::trace;
+
+/// Slowest and fastest speed a run accepts (1 = real time).
+pub const SPEED_RANGE: std::ops::RangeInclusive<f64> = 0.1..=1000.0;
+
+fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a plain data property on a fresh object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+}
+
+fn text(t: &Text) -> Object {
+    let o = Object::new();
+    set(&o, "tr", t.tr);
+    set(&o, "en", t.en);
+    o
+}
+
+/// The lessons the page can run: `[{ id, title, summary, notice, rust, variants: [{ id,
+/// label, python }] }]`, texts as `{ tr, en }`.
+#[wasm_bindgen]
+pub fn lessons() -> Array {
+    crate::install_panic_hook();
+    LESSONS
+        .iter()
+        .map(|lesson| {
+            let o = Object::new();
+            set(&o, "id", lesson.id);
+            set(&o, "title", text(&lesson.title));
+            set(&o, "summary", text(&lesson.summary));
+            set(&o, "notice", text(&lesson.notice));
+            set(&o, "rust", lesson.rust);
+            let variants: Array = lesson
+                .variants
+                .iter()
+                .map(|v| {
+                    let vo = Object::new();
+                    set(&vo, "id", v.id);
+                    set(&vo, "label", text(&v.label));
+                    set(&vo, "python", v.python);
+                    vo
+                })
+                .collect();
+            set(&o, "variants", variants);
+            o
+        })
+        .collect()
+}
+
+/// Checks a run's parameters and says what is wrong in words a user can act on.
+pub fn check_run(lesson: &str, variant: &str, speed: f64, lang: &str) -> Result<(RunConfig, &'static str), String> {
+    let Some(found) = lessons::find(lesson) else {
+        let ids: Vec<_> = LESSONS.iter().map(|l| l.id).collect();
+        return Err(format!("Unknown lesson \"{lesson}\". Lessons: {}.", ids.join(", ")));
+    };
+    let Some(v) = found.variant(variant) else {
+        let ids: Vec<_> = found.variants.iter().map(|v| v.id).collect();
+        return Err(format!("Lesson \"{lesson}\" has no variant \"{variant}\". Variants: {}.", ids.join(", ")));
+    };
+    if !speed.is_finite() || !SPEED_RANGE.contains(&speed) {
+        return Err(format!(
+            "Speed must be a number from {} to {} (1 is real time); got {speed}.",
+            SPEED_RANGE.start(),
+            SPEED_RANGE.end()
+        ));
+    }
+    let lang = match lang {
+        "tr" => Lang::Tr,
+        "en" => Lang::En,
+        other => return Err(format!("Language must be \"tr\" or \"en\"; got \"{other}\".")),
+    };
+    Ok((RunConfig { lesson: found.id.into(), variant: v.id.into(), speed, lang }, v.root))
+}
+
+/// Starts a run of a lesson's variant and returns its id. `speed` scales sleeps (2 = twice
+/// as fast as real time); `lang` is "tr" or "en".
+#[wasm_bindgen(js_name = startRun)]
+pub fn start_run(lesson: &str, variant: &str, speed: f64, lang: &str) -> Result<u32, JsError> {
+    crate::install_panic_hook();
+    let (config, root) = check_run(lesson, variant, speed, lang).map_err(|e| JsError::new(&e))?;
+    let start = lessons::find(lesson).and_then(|l| l.variant(variant)).map(|v| v.start).expect_throw("checked above");
+    Ok(runtime::start_run(config, root, start()))
+}
+
+/// A promise that resolves with "finished" or "cancelled" when the run ends, or rejects if
+/// the run is not live.
+#[wasm_bindgen(js_name = runFinished)]
+pub fn run_finished(run: u32) -> Promise {
+    match runtime::run_finished(run) {
+        Some(finished) => wasm_bindgen_futures::future_to_promise(async move {
+            Ok(JsValue::from_str(match finished.await {
+                Outcome::Finished => "finished",
+                Outcome::Cancelled => "cancelled",
+            }))
+        }),
+        None => Promise::reject(&JsError::new(&format!("Run {run} is not running (it ended or never started).")).into()),
+    }
+}
+
+/// Cancels a run: drops every task it owns, which clears their timers. Ended runs: no-op.
+#[wasm_bindgen(js_name = cancelRun)]
+pub fn cancel_run(run: u32) {
+    runtime::cancel_run(run);
+}
+
+/// Tasks alive now, in all runs.
+#[wasm_bindgen(js_name = liveTasks)]
+pub fn live_tasks() -> u32 {
+    runtime::live_tasks() as u32
+}
+
+/// Timers armed and not yet fired or cleared.
+#[wasm_bindgen(js_name = pendingTimers)]
+pub fn pending_timers() -> u32 {
+    runtime::pending_timers()
+}
+
+/// The runtime clock in ms, the clock of the trace's timestamps.
+#[wasm_bindgen(js_name = clockNow)]
+pub fn clock_now() -> f64 {
+    trace::clock::now()
+}
+
+/// Byte offset of the trace ring in wasm memory.
+#[wasm_bindgen(js_name = traceBuffer)]
+pub fn trace_buffer() -> u32 {
+    trace::buffer().0 as u32
+}
+
+/// Record slots in the trace ring (a power of two).
+#[wasm_bindgen(js_name = traceCapacity)]
+pub fn trace_capacity() -> u32 {
+    trace::buffer().1 as u32
+}
+
+/// Records ever written; record `i` sits in slot `i % capacity` until overwritten.
+#[wasm_bindgen(js_name = traceHead)]
+pub fn trace_head() -> f64 {
+    trace::head() as f64
+}
+
+/// The text behind a text id in a record ("" for an unknown id).
+#[wasm_bindgen(js_name = traceText)]
+pub fn trace_text(id: u32) -> String {
+    trace::text_of(id).unwrap_or_default()
+}
+
+/// Things the instrumentation skipped rather than panic (should stay 0).
+#[wasm_bindgen(js_name = traceAnomalies)]
+pub fn trace_anomalies() -> f64 {
+    trace::anomalies() as f64
+}
+
+/// Turns the trace on or off.
+#[wasm_bindgen(js_name = setTracing)]
+pub fn set_tracing(on: bool) {
+    trace::set_on(on);
+}
+
+/// The panic message, after a crash.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    crate::last_panic()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_run_parameters_get_messages_that_say_what_to_do() {
+        let err = |l, v, s, g| check_run(l, v, s, g).unwrap_err();
+        assert!(err("nope", "gather", 1.0, "tr").contains("Lessons: gather"));
+        assert!(err("gather", "x", 1.0, "tr").contains("Variants: gather, sequential"));
+        assert!(err("gather", "gather", f64::NAN, "tr").contains("Speed must be a number from 0.1 to 1000"));
+        assert!(err("gather", "gather", 0.0, "tr").contains("got 0"));
+        assert!(err("gather", "gather", 1.0, "de").contains("\"tr\" or \"en\""));
+        assert!(check_run("gather", "sequential", 2.0, "en").is_ok());
+    }
+}

@@ -1,0 +1,18 @@
+import asyncio
+
+async def first_task():
+    print("İlk işlem yapılıyor")
+    await asyncio.sleep(1)
+    print("İlk işlem tamamlandı")
+
+async def second_task():
+    print("İkinci işlem yapılıyor")
+    await asyncio.sleep(1)
+    print("İkinci işlem tamamlandı")
+
+# Not in the seed: the same two tasks, each awaited before the next is created.
+async def run_sequentially():
+    await asyncio.create_task(first_task())
+    await asyncio.create_task(second_task())
+
+asyncio.run(run_sequentially())

@@ -1,0 +1,75 @@
+//! The runtime lessons run on: a single-threaded event loop on the browser's microtask
+//! queue, with tasks, `sleep`, `spawn`/`JoinHandle` and `print`, each recorded in the trace.
+//!
+//! | asyncio                      | here                                   |
+//! |------------------------------|----------------------------------------|
+//! | `async def` / coroutine      | `async fn` / a lazy future              |
+//! | `asyncio.create_task(c)`     | [`spawn`]`("name", c)`                  |
+//! | `await task`                 | `handle.await` (a [`JoinHandle`])       |
+//! | `asyncio.gather(*tasks)`     | `join_all(handles).await`               |
+//! | `asyncio.sleep(s)`           | [`sleep`]`(Duration)`                   |
+//! | `print(...)`                 | [`print`]`(turkish, english)`           |
+//! | `task.cancel()`              | dropping the future; cancelling a run   |
+
+mod executor;
+mod host;
+mod join;
+pub mod queue;
+mod sleep;
+mod task;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+pub use executor::{
+    cancel_run, current, live_runs, live_tasks, run_config, run_finished, start_run, waking_because, Lang, Outcome,
+    RunConfig, RunFinished,
+};
+pub use join::{Cancelled, JoinHandle};
+pub use sleep::{pending_timers, sleep, Sleep};
+
+use crate::trace::{self, record::Kind};
+
+/// Starts `future` as a new task of the current run, like `asyncio.create_task`: it runs
+/// concurrently from the next tick on, and its lane appears on the timeline as `name`.
+/// Called outside any task (which lessons never do) it starts a task that belongs to no run.
+pub fn spawn<F>(name: &str, future: F) -> JoinHandle<F::Output>
+where
+    F: Future + 'static,
+{
+    let (parent, run) = current().unwrap_or((0, 0));
+    let (handle, completer) = join::pair();
+    executor::spawn_in(run, parent, name, Box::pin(async move { completer.complete(future.await) }));
+    handle
+}
+
+/// Prints a line of the lesson in the run's language, recorded with the task that printed.
+pub fn print(turkish: &str, english: &str) {
+    let (task, run) = current().unwrap_or((0, 0));
+    let lang = run_config(run).map_or(Lang::En, |c| c.lang);
+    let line = if lang == Lang::Tr { turkish } else { english };
+    trace::record(Kind::Print, run, task, trace::text(line), 0);
+}
+
+/// Gives the loop to the other ready tasks once, like `await asyncio.sleep(0)`.
+pub fn yield_now() -> YieldNow {
+    YieldNow { yielded: false }
+}
+
+/// The future returned by [`yield_now`]: wakes itself, so it is polled again next in line.
+pub struct YieldNow {
+    yielded: bool,
+}
+
+impl Future for YieldNow {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}

@@ -1,0 +1,108 @@
+//! The trace's one record type and its binary layout.
+//!
+//! The page reads records straight out of wasm memory through typed-array views, so the
+//! layout is part of the contract with `www/trace.js`: 32 bytes, little endian, 8-aligned.
+//!
+//! | offset | type | field                                   |
+//! |-------:|------|-----------------------------------------|
+//! | 0      | f64  | `time`, ms on the runtime clock          |
+//! | 8      | u32  | `seq`, global record index (low 32 bits) |
+//! | 12     | u32  | `kind`, a [`Kind`]                       |
+//! | 16     | u32  | `run`, run id (0 for the loop's records) |
+//! | 20     | u32  | `task`, task id (0 when not about a task)|
+//! | 24     | u32  | `a`, meaning set by the kind             |
+//! | 28     | u32  | `b`, meaning set by the kind             |
+
+/// One thing the loop did. `a` and `b` are explained on each [`Kind`].
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Record {
+    /// Milliseconds on the runtime clock. Coarse: order records by `seq`, not by time.
+    pub time: f64,
+    /// Position in the whole stream of records, starting at 0.
+    pub seq: u32,
+    /// A [`Kind`] as its number.
+    pub kind: u32,
+    /// The run the record belongs to; 0 for the loop's own records (ticks).
+    pub run: u32,
+    /// The task the record is about; 0 when it is about no task.
+    pub task: u32,
+    /// First argument; see [`Kind`].
+    pub a: u32,
+    /// Second argument; see [`Kind`].
+    pub b: u32,
+}
+
+/// Size of one record in bytes; the page's typed-array arithmetic depends on it.
+pub const RECORD_BYTES: usize = 32;
+
+/// What a record says happened.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A run began. `a`: lesson id (text id), `b`: variant id (text id).
+    RunStart = 1,
+    /// A run ended. `a`: 1 finished, 2 cancelled.
+    RunEnd = 2,
+    /// A task was spawned. `a`: parent task id (0: none), `b`: name (text id).
+    Spawn = 3,
+    /// The loop started polling a task. `a`: poll number, from 1.
+    PollStart = 4,
+    /// The poll returned. `a`: 0 pending (the task suspended), 1 ready (it finished).
+    PollEnd = 5,
+    /// A task was woken. `a`: a [`WakeCause`], `b`: the waking task id (0: none).
+    Wake = 6,
+    /// A task was dropped before it finished; its pending timers are cleared with it.
+    Cancel = 7,
+    /// A task's future completed.
+    Finish = 8,
+    /// A task printed a line. `a`: the line (text id).
+    Print = 9,
+    /// A task started sleeping. `a`: lesson ms asked for, `b`: real ms the timer waits.
+    Sleep = 10,
+    /// The loop began a tick (one drain of the run queue). `a`: tick number, `b`: tasks ready.
+    TickStart = 11,
+    /// The tick ended. `a`: polls in the tick, `b`: 1 if the budget ran out and the loop
+    /// continues on a macrotask so the page can render.
+    TickEnd = 12,
+}
+
+/// Why a task was woken: what the page writes beside a wake arrow.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeCause {
+    /// A timer fired (`sleep`).
+    Timer = 1,
+    /// Another task, while it was being polled (for example by finishing a joined task).
+    Task = 2,
+    /// A channel: a message was sent or the other side closed.
+    Channel = 3,
+    /// The task woke itself while being polled (a yield).
+    SelfWake = 4,
+    /// A simulated I/O source (a socket's event).
+    Io = 5,
+    /// Anything outside the loop: a JS callback, a promise.
+    External = 6,
+}
+
+/// `RunEnd`'s `a`: the run's root task finished.
+pub const RUN_FINISHED: u32 = 1;
+/// `RunEnd`'s `a`: the run was cancelled (Reset) before it finished.
+pub const RUN_CANCELLED: u32 = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_thirty_two_bytes_with_time_first() {
+        assert_eq!(std::mem::size_of::<Record>(), RECORD_BYTES);
+        assert_eq!(std::mem::align_of::<Record>(), 8);
+        let r = Record { time: 1.5, seq: 7, kind: Kind::Print as u32, run: 2, task: 3, a: 4, b: 5 };
+        // SAFETY: Record is repr(C) plain data with no padding (8 + 6 * 4 = 32 bytes).
+        let bytes: [u8; RECORD_BYTES] = unsafe { std::mem::transmute(r) };
+        assert_eq!(&bytes[0..8], &1.5f64.to_le_bytes());
+        let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
+        assert_eq!([word(8), word(12), word(16), word(20), word(24), word(28)], [7, 9, 2, 3, 4, 5]);
+    }
+}

@@ -1,0 +1,79 @@
+//! Helpers shared by the browser tests: start runs, wait, and read the trace as names.
+#![allow(dead_code)]
+
+use js_sys::Promise;
+use loopscope::runtime::{self, Lang, RunConfig};
+use loopscope::trace::{self, record::Kind, record::Record};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &js_sys::Function, ms: i32) -> JsValue;
+}
+
+/// Waits `ms` of real time on a browser timer (outside the runtime under test).
+pub async fn wait_ms(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// A run's records, with the task names resolved.
+pub struct Trace {
+    pub run: u32,
+    pub records: Vec<Record>,
+}
+
+impl Trace {
+    /// Records of `kind`.
+    pub fn of(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(move |r| r.kind == kind as u32)
+    }
+
+    /// The id of the task spawned with this name.
+    pub fn task(&self, name: &str) -> u32 {
+        self.of(Kind::Spawn)
+            .find(|r| trace::text_of(r.b).as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no task named {name}"))
+            .task
+    }
+
+    /// The first record of `kind` about `task`.
+    pub fn first(&self, kind: Kind, task: u32) -> &Record {
+        self.of(kind).find(|r| r.task == task).unwrap_or_else(|| panic!("task {task} has no {kind:?}"))
+    }
+
+    /// Printed lines, in order.
+    pub fn lines(&self) -> Vec<String> {
+        self.of(Kind::Print).map(|r| trace::text_of(r.a).unwrap()).collect()
+    }
+
+    /// Time from the run's start to its end, in ms.
+    pub fn elapsed(&self) -> f64 {
+        self.of(Kind::RunEnd).next().unwrap().time - self.of(Kind::RunStart).next().unwrap().time
+    }
+}
+
+/// The records of `run` written since `cursor`.
+pub fn trace_of(run: u32, cursor: u64) -> Trace {
+    let (records, lost) = trace::since(cursor);
+    assert_eq!(lost, 0, "the ring overwrote records the test needs");
+    Trace { run, records: records.into_iter().filter(|r| r.run == run).collect() }
+}
+
+pub fn config(lesson: &str, variant: &str, speed: f64, lang: Lang) -> RunConfig {
+    RunConfig { lesson: lesson.into(), variant: variant.into(), speed, lang }
+}
+
+/// Runs a lesson's variant to its end and returns its trace.
+pub async fn run_lesson(lesson: &str, variant: &str, speed: f64, lang: Lang) -> Trace {
+    let cursor = trace::head();
+    let found = loopscope::lessons::find(lesson).unwrap().variant(variant).unwrap();
+    let run = runtime::start_run(config(lesson, variant, speed, lang), found.root, (found.start)());
+    let outcome = runtime::run_finished(run).unwrap().await;
+    assert_eq!(outcome, runtime::Outcome::Finished);
+    trace_of(run, cursor)
+}

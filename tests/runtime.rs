@@ -1,0 +1,87 @@
+//! The runtime's promises to the page, checked in a real browser.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use common::{config, wait_ms};
+use loopscope::runtime::{self, yield_now, Lang, Outcome};
+use loopscope::trace::{self, record::Kind, record::WakeCause};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_long_burst_of_ready_tasks_hands_the_browser_a_turn() {
+    const YIELDS: usize = 100_000;
+    let cursor = trace::head();
+    let done = Rc::new(Cell::new(false));
+    let flag = Rc::clone(&done);
+    let run = runtime::start_run(config("burst", "burst", 1.0, Lang::En), "spinner", async move {
+        // Far more than one time slice of polls, all self-wakes.
+        for _ in 0..YIELDS {
+            yield_now().await;
+        }
+        flag.set(true);
+    });
+    let finished = runtime::run_finished(run).unwrap();
+    // Macrotasks queued from here can only run before the burst ends if the loop hands
+    // over; each turn reads what the loop recorded since, as the page does every frame.
+    let (mut seen, mut records, mut turns_during_burst) = (cursor, Vec::new(), 0);
+    while runtime::live_runs() > 0 {
+        wait_ms(0).await;
+        turns_during_burst += usize::from(!done.get());
+        let (new, lost) = trace::since(seen);
+        assert_eq!(lost, 0, "the reader fell a whole ring behind");
+        seen += new.len() as u64;
+        records.extend(new);
+    }
+    assert_eq!(finished.await, Outcome::Finished);
+    assert!(turns_during_burst >= 1, "the burst ran to the end without letting a macrotask run");
+    let count = |kind: Kind, b: Option<u32>| {
+        records.iter().filter(|r| r.kind == kind as u32 && b.is_none_or(|b| r.b == b) && (r.run == run || r.run == 0)).count()
+    };
+    assert!(count(Kind::TickEnd, Some(1)) >= 1, "no tick ended by handing over");
+    let self_wakes = records.iter().filter(|r| r.run == run && r.kind == Kind::Wake as u32 && r.a == WakeCause::SelfWake as u32);
+    assert_eq!(self_wakes.count(), YIELDS);
+}
+
+#[wasm_bindgen_test]
+async fn the_trace_can_be_turned_off_and_the_loop_still_runs() {
+    trace::set_on(false);
+    let before = trace::head();
+    let lesson = loopscope::lessons::find("gather").unwrap().variant("gather").unwrap();
+    let run = runtime::start_run(config("gather", "gather", 100.0, Lang::En), lesson.root, (lesson.start)());
+    let outcome = runtime::run_finished(run).unwrap().await;
+    trace::set_on(true);
+    assert_eq!(outcome, Outcome::Finished);
+    assert_eq!(trace::head(), before);
+}
+
+#[wasm_bindgen_test]
+async fn two_hundred_runs_in_a_row_leave_no_task_and_do_not_grow_memory() {
+    let lesson = loopscope::lessons::find("gather").unwrap().variant("gather").unwrap();
+    let memory_bytes = || {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().into();
+        js_sys::ArrayBuffer::from(memory.buffer()).byte_length()
+    };
+    let mut warm = 0;
+    for i in 0..200 {
+        // 1 s is 2 ms here; every other run is reset midway, like a learner pressing Reset.
+        let run = runtime::start_run(config("gather", "gather", 500.0, Lang::Tr), lesson.root, (lesson.start)());
+        if i % 2 == 0 {
+            assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+        } else {
+            wait_ms(1).await;
+            runtime::cancel_run(run);
+        }
+        assert_eq!((runtime::live_tasks(), runtime::live_runs(), runtime::pending_timers()), (0, 0, 0), "after run {i}");
+        if i == 19 {
+            warm = memory_bytes();
+        }
+    }
+    let grown = memory_bytes() - warm;
+    assert!(grown <= 256 * 1024, "memory grew by {grown} bytes over 180 runs");
+}
