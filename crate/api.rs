@@ -3,8 +3,9 @@
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::lessons::{self, Text, LESSONS};
+use crate::lessons::{self, params, Args, Text, Variant, LESSONS};
 use crate::runtime::{self, Lang, Outcome, RunConfig};
 use crate::trace;
 
@@ -23,20 +24,23 @@ fn text(t: &Text) -> Object {
     o
 }
 
-/// The lessons the page can run: `[{ id, title, summary, notice, rust, variants: [{ id,
-/// label, python }] }]`, texts as `{ tr, en }`.
+/// The lessons the page can run: `[{ id, title, summary, notice, seed, rust, variants: [{ id,
+/// label, python }], params: [{ id, label, min, max, default, step, unit }] }]`, texts as
+/// `{ tr, en }`, and `controls: [{ id, label }]` (buttons for a live run).
 #[wasm_bindgen]
 pub fn lessons() -> Array {
     crate::install_panic_hook();
     LESSONS
         .iter()
+        .copied()
         .map(|lesson| {
             let o = Object::new();
             set(&o, "id", lesson.id);
             set(&o, "title", text(&lesson.title));
             set(&o, "summary", text(&lesson.summary));
             set(&o, "notice", text(&lesson.notice));
-            set(&o, "rust", lesson.rust);
+            set(&o, "seed", lesson.seed);
+            set(&o, "rust", lesson.code());
             let variants: Array = lesson
                 .variants
                 .iter()
@@ -49,13 +53,64 @@ pub fn lessons() -> Array {
                 })
                 .collect();
             set(&o, "variants", variants);
+            let params: Array = lesson
+                .params
+                .iter()
+                .map(|p| {
+                    let po = Object::new();
+                    set(&po, "id", p.id);
+                    set(&po, "label", text(&p.label));
+                    set(&po, "min", p.min);
+                    set(&po, "max", p.max);
+                    set(&po, "default", p.default);
+                    set(&po, "step", p.step);
+                    set(&po, "unit", text(&p.unit));
+                    po
+                })
+                .collect();
+            set(&o, "params", params);
+            let controls: Array = lesson
+                .controls
+                .iter()
+                .map(|c| {
+                    let co = Object::new();
+                    set(&co, "id", c.id);
+                    set(&co, "label", text(&c.label));
+                    co
+                })
+                .collect();
+            set(&o, "controls", controls);
             o
         })
         .collect()
 }
 
+/// A run, checked and ready to start.
+pub struct CheckedRun {
+    /// The run's configuration.
+    pub config: RunConfig,
+    /// The variant to run.
+    pub variant: &'static Variant,
+    /// The lesson's parameters.
+    pub args: Args,
+}
+
+fn parse_lang(lang: &str) -> Result<Lang, String> {
+    match lang {
+        "tr" => Ok(Lang::Tr),
+        "en" => Ok(Lang::En),
+        other => Err(format!("Language must be \"tr\" or \"en\"; got \"{other}\".")),
+    }
+}
+
 /// Checks a run's parameters and says what is wrong in words a user can act on.
-pub fn check_run(lesson: &str, variant: &str, speed: f64, lang: &str) -> Result<(RunConfig, &'static str), String> {
+pub fn check_run(
+    lesson: &str,
+    variant: &str,
+    speed: f64,
+    lang: &str,
+    raw: &[(String, String)],
+) -> Result<CheckedRun, String> {
     let Some(found) = lessons::find(lesson) else {
         let ids: Vec<_> = LESSONS.iter().map(|l| l.id).collect();
         return Err(format!("Unknown lesson \"{lesson}\". Lessons: {}.", ids.join(", ")));
@@ -71,22 +126,57 @@ pub fn check_run(lesson: &str, variant: &str, speed: f64, lang: &str) -> Result<
             SPEED_RANGE.end()
         ));
     }
-    let lang = match lang {
-        "tr" => Lang::Tr,
-        "en" => Lang::En,
-        other => return Err(format!("Language must be \"tr\" or \"en\"; got \"{other}\".")),
-    };
-    Ok((RunConfig { lesson: found.id.into(), variant: v.id.into(), speed, lang }, v.root))
+    let lang = parse_lang(lang)?;
+    let args = params::check(found.params, raw, lang).map_err(|errors| {
+        errors.iter().map(|e| format!("{}: {}", e.param, e.message)).collect::<Vec<_>>().join(" ")
+    })?;
+    let config = RunConfig { lesson: found.id.into(), variant: v.id.into(), speed, lang };
+    Ok(CheckedRun { config, variant: v, args })
+}
+
+/// `(id, text)` pairs from a plain object of field values (strings or numbers).
+fn raw_params(values: &JsValue) -> Vec<(String, String)> {
+    if values.is_undefined() || values.is_null() {
+        return Vec::new();
+    }
+    Object::entries(values.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let pair: Array = entry.unchecked_into();
+            let key = pair.get(0).as_string()?;
+            let value = pair.get(1);
+            let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string())).unwrap_or_default();
+            Some((key, text))
+        })
+        .collect()
+}
+
+/// Checks field values for a lesson's parameters without running it: `[{ param, message }]`,
+/// empty when all are good. Messages are in `lang` ("tr" or "en").
+#[wasm_bindgen(js_name = checkParams)]
+pub fn check_params(lesson: &str, values: JsValue, lang: &str) -> Result<Array, JsError> {
+    let lang = parse_lang(lang).map_err(|e| JsError::new(&e))?;
+    let found = lessons::find(lesson).ok_or_else(|| JsError::new(&format!("Unknown lesson \"{lesson}\".")))?;
+    let errors = params::check(found.params, &raw_params(&values), lang).err().unwrap_or_default();
+    Ok(errors
+        .iter()
+        .map(|e| {
+            let o = Object::new();
+            set(&o, "param", e.param);
+            set(&o, "message", e.message.as_str());
+            o
+        })
+        .collect())
 }
 
 /// Starts a run of a lesson's variant and returns its id. `speed` scales sleeps (2 = twice
-/// as fast as real time); `lang` is "tr" or "en".
+/// as fast as real time); `lang` is "tr" or "en"; `params` is an object of field values
+/// (missing ones take their defaults).
 #[wasm_bindgen(js_name = startRun)]
-pub fn start_run(lesson: &str, variant: &str, speed: f64, lang: &str) -> Result<u32, JsError> {
+pub fn start_run(lesson: &str, variant: &str, speed: f64, lang: &str, params: JsValue) -> Result<u32, JsError> {
     crate::install_panic_hook();
-    let (config, root) = check_run(lesson, variant, speed, lang).map_err(|e| JsError::new(&e))?;
-    let start = lessons::find(lesson).and_then(|l| l.variant(variant)).map(|v| v.start).expect_throw("checked above");
-    Ok(runtime::start_run(config, root, start()))
+    let run = check_run(lesson, variant, speed, lang, &raw_params(&params)).map_err(|e| JsError::new(&e))?;
+    Ok(runtime::start_run(run.config, run.variant.root, (run.variant.start)(&run.args)))
 }
 
 /// A promise that resolves with "finished" or "cancelled" when the run ends, or rejects if
@@ -101,6 +191,24 @@ pub fn run_finished(run: u32) -> Promise {
             }))
         }),
         None => Promise::reject(&JsError::new(&format!("Run {run} is not running (it ended or never started).")).into()),
+    }
+}
+
+/// Presses a lesson's control button (e.g. "drop" in the WebSocket lesson) on a live run.
+/// Errors name the controls the lesson has.
+#[wasm_bindgen(js_name = sendControl)]
+pub fn send_control(run: u32, control: &str) -> Result<(), JsError> {
+    let lesson = runtime::run_config(run)
+        .and_then(|c| lessons::find(&c.lesson))
+        .ok_or_else(|| JsError::new(&format!("Run {run} is not running.")))?;
+    let Some(found) = lesson.controls.iter().find(|c| c.id == control) else {
+        let ids: Vec<_> = lesson.controls.iter().map(|c| c.id).collect();
+        return Err(JsError::new(&format!("Lesson \"{}\" has no control \"{control}\". Controls: {}.", lesson.id, ids.join(", "))));
+    };
+    if runtime::send_control(run, found.id) {
+        Ok(())
+    } else {
+        Err(JsError::new(&format!("Run {run} is not listening for controls right now.")))
     }
 }
 
@@ -176,12 +284,12 @@ mod tests {
 
     #[test]
     fn bad_run_parameters_get_messages_that_say_what_to_do() {
-        let err = |l, v, s, g| check_run(l, v, s, g).unwrap_err();
-        assert!(err("nope", "gather", 1.0, "tr").contains("Lessons: gather"));
+        let err = |l, v, s, g| check_run(l, v, s, g, &[]).err().unwrap();
+        assert!(err("nope", "gather", 1.0, "tr").contains("Lessons: gather, fetch-data"));
         assert!(err("gather", "x", 1.0, "tr").contains("Variants: gather, sequential"));
         assert!(err("gather", "gather", f64::NAN, "tr").contains("Speed must be a number from 0.1 to 1000"));
         assert!(err("gather", "gather", 0.0, "tr").contains("got 0"));
         assert!(err("gather", "gather", 1.0, "de").contains("\"tr\" or \"en\""));
-        assert!(check_run("gather", "sequential", 2.0, "en").is_ok());
+        assert!(check_run("gather", "sequential", 2.0, "en", &[]).is_ok());
     }
 }

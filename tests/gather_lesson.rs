@@ -74,8 +74,7 @@ async fn the_sequential_variant_never_has_two_tasks_waiting() {
 #[wasm_bindgen_test]
 async fn cancelling_a_run_leaves_no_task_and_fires_no_later_timer() {
     let cursor = loopscope::trace::head();
-    let lesson = loopscope::lessons::find("gather").unwrap().variant("gather").unwrap();
-    let run = runtime::start_run(common::config("gather", "gather", 10.0, Lang::Tr), lesson.root, (lesson.start)());
+    let run = common::start("gather", "gather", 10.0, Lang::Tr);
     while trace_of(run, cursor).of(Kind::Sleep).count() < 2 {
         wait_ms(1).await;
     }

@@ -52,8 +52,7 @@ async fn a_long_burst_of_ready_tasks_hands_the_browser_a_turn() {
 async fn the_trace_can_be_turned_off_and_the_loop_still_runs() {
     trace::set_on(false);
     let before = trace::head();
-    let lesson = loopscope::lessons::find("gather").unwrap().variant("gather").unwrap();
-    let run = runtime::start_run(config("gather", "gather", 100.0, Lang::En), lesson.root, (lesson.start)());
+    let run = common::start("gather", "gather", 100.0, Lang::En);
     let outcome = runtime::run_finished(run).unwrap().await;
     trace::set_on(true);
     assert_eq!(outcome, Outcome::Finished);
@@ -62,7 +61,6 @@ async fn the_trace_can_be_turned_off_and_the_loop_still_runs() {
 
 #[wasm_bindgen_test]
 async fn two_hundred_runs_in_a_row_leave_no_task_and_do_not_grow_memory() {
-    let lesson = loopscope::lessons::find("gather").unwrap().variant("gather").unwrap();
     let memory_bytes = || {
         let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().into();
         js_sys::ArrayBuffer::from(memory.buffer()).byte_length()
@@ -70,7 +68,7 @@ async fn two_hundred_runs_in_a_row_leave_no_task_and_do_not_grow_memory() {
     let mut warm = 0;
     for i in 0..200 {
         // 1 s is 2 ms here; every other run is reset midway, like a learner pressing Reset.
-        let run = runtime::start_run(config("gather", "gather", 500.0, Lang::Tr), lesson.root, (lesson.start)());
+        let run = common::start("gather", "gather", 500.0, Lang::Tr);
         if i % 2 == 0 {
             assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
         } else {

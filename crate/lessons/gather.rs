@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use futures::future::join_all;
 
+use super::{Lesson, Text, Variant};
 use crate::runtime::{print, sleep, spawn};
 
 async fn first_task() {
@@ -34,3 +35,43 @@ pub async fn run_sequentially() {
     let _ = spawn("first_task", first_task()).await;
     let _ = spawn("second_task", second_task()).await;
 }
+
+// ---- catalogue: how the page lists this lesson ----
+
+/// The lesson as the page lists it.
+pub static LESSON: Lesson = Lesson {
+    id: "gather",
+    title: Text { tr: "Aynı anda iki task", en: "Two tasks at once" },
+    summary: Text {
+        tr: "first_task ve second_task birer saniye uyur. gather ile ikisi aynı anda bekler; \
+             sırayla await edilince biri diğerini bekler.",
+        en: "first_task and second_task each sleep for one second. Gathered, they wait at the \
+             same time; awaited one after the other, each waits for the previous one.",
+    },
+    notice: Text {
+        tr: "gather ile iki task'ın bekleme çubukları üst üste biner ve çalışma yaklaşık 1 sn sürer; \
+             sıralı çalışmada çubuklar art arda dizilir ve yaklaşık 2 sn sürer.",
+        en: "Gathered, the two tasks' waiting bars overlap and the run takes about 1 s; run \
+             sequentially, the bars line up one after the other and it takes about 2 s.",
+    },
+    seed: "001 · Birden Fazla Task Çalıştırma",
+    rust: include_str!("gather.rs"),
+    controls: &[],
+    params: &[],
+    variants: &[
+        Variant {
+            id: "gather",
+            label: Text { tr: "gather (aynı anda)", en: "gather (at once)" },
+            python: include_str!("gather.py"),
+            root: "run_tasks",
+            start: |_| Box::pin(run_tasks()),
+        },
+        Variant {
+            id: "sequential",
+            label: Text { tr: "sırayla", en: "sequential" },
+            python: include_str!("gather_sequential.py"),
+            root: "run_sequentially",
+            start: |_| Box::pin(run_sequentially()),
+        },
+    ],
+};

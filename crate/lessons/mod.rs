@@ -2,9 +2,17 @@
 //! the catalogue the page shows (titles and notes in Turkish and English, the seed's Python
 //! and the Rust that actually runs, both embedded from their files).
 
+pub mod fetch_data;
 pub mod gather;
+pub mod params;
+pub mod random;
 
 use futures::future::LocalBoxFuture;
+
+pub use params::{Args, Param};
+
+/// Where a lesson file's catalogue entry starts; the page shows the source above it.
+pub const CATALOGUE_MARKER: &str = "// ---- catalogue";
 
 /// A text in both of the page's languages.
 pub struct Text {
@@ -24,8 +32,17 @@ pub struct Variant {
     pub python: &'static str,
     /// Name of the run's root task, the lane its `main` runs in.
     pub root: &'static str,
-    /// Makes the root future; nothing runs until the loop polls it.
-    pub start: fn() -> LocalBoxFuture<'static, ()>,
+    /// Makes the root future from checked parameters; nothing runs until the loop polls it.
+    pub start: fn(&Args) -> LocalBoxFuture<'static, ()>,
+}
+
+/// A button the page shows while the lesson runs; the lesson receives its id through
+/// [`crate::runtime::listen_controls`].
+pub struct Control {
+    /// Stable id, sent by the page.
+    pub id: &'static str,
+    /// The button's text.
+    pub label: Text,
 }
 
 /// A lesson as the page lists it.
@@ -38,13 +55,24 @@ pub struct Lesson {
     pub summary: Text,
     /// What to look for on the timeline.
     pub notice: Text,
-    /// The Rust source that runs, shown beside the Python.
+    /// The seed it comes from, e.g. "001 · Birden Fazla Task Çalıştırma".
+    pub seed: &'static str,
+    /// The lesson's source file; the page shows it up to [`CATALOGUE_MARKER`].
     pub rust: &'static str,
+    /// Numbers the learner can change.
+    pub params: &'static [Param],
+    /// Buttons that act on a live run (fault injection); empty for most lessons.
+    pub controls: &'static [Control],
     /// Ways to run it; the first is the default.
     pub variants: &'static [Variant],
 }
 
 impl Lesson {
+    /// The Rust a learner reads: the lesson's source without its catalogue entry.
+    pub fn code(&self) -> &'static str {
+        self.rust.split_once(CATALOGUE_MARKER).map_or(self.rust, |(code, _)| code).trim_end()
+    }
+
     /// The variant with this id.
     pub fn variant(&self, id: &str) -> Option<&Variant> {
         self.variants.iter().find(|v| v.id == id)
@@ -52,43 +80,11 @@ impl Lesson {
 }
 
 /// Every lesson, in the order the page lists them.
-pub static LESSONS: &[Lesson] = &[Lesson {
-    id: "gather",
-    title: Text { tr: "Aynı anda iki task", en: "Two tasks at once" },
-    summary: Text {
-        tr: "first_task ve second_task birer saniye uyur. gather ile ikisi aynı anda bekler; \
-             sırayla await edilince biri diğerini bekler.",
-        en: "first_task and second_task each sleep for one second. Gathered, they wait at the \
-             same time; awaited one after the other, each waits for the previous one.",
-    },
-    notice: Text {
-        tr: "gather ile iki task'ın bekleme çubukları üst üste biner ve çalışma yaklaşık 1 sn sürer; \
-             sıralı çalışmada çubuklar art arda dizilir ve yaklaşık 2 sn sürer.",
-        en: "Gathered, the two tasks' waiting bars overlap and the run takes about 1 s; run \
-             sequentially, the bars line up one after the other and it takes about 2 s.",
-    },
-    rust: include_str!("gather.rs"),
-    variants: &[
-        Variant {
-            id: "gather",
-            label: Text { tr: "gather (aynı anda)", en: "gather (at once)" },
-            python: include_str!("gather.py"),
-            root: "run_tasks",
-            start: || Box::pin(gather::run_tasks()),
-        },
-        Variant {
-            id: "sequential",
-            label: Text { tr: "sırayla", en: "sequential" },
-            python: include_str!("gather_sequential.py"),
-            root: "run_sequentially",
-            start: || Box::pin(gather::run_sequentially()),
-        },
-    ],
-}];
+pub static LESSONS: &[&Lesson] = &[&gather::LESSON, &fetch_data::LESSON];
 
 /// The lesson with this id.
 pub fn find(id: &str) -> Option<&'static Lesson> {
-    LESSONS.iter().find(|l| l.id == id)
+    LESSONS.iter().copied().find(|l| l.id == id)
 }
 
 #[cfg(test)]
@@ -111,5 +107,14 @@ mod tests {
         let python = find("gather").unwrap().variants[0].python;
         assert!(python.contains("await asyncio.gather(*tasks)"));
         assert!(python.contains("print(\"İlk işlem yapılıyor\")"));
+    }
+
+    #[test]
+    fn the_code_shown_stops_before_the_catalogue_entry() {
+        for lesson in LESSONS {
+            assert!(lesson.rust.contains(CATALOGUE_MARKER), "{} has no catalogue marker", lesson.id);
+            assert!(!lesson.code().contains("pub static LESSON"), "{}", lesson.id);
+            assert!(lesson.code().contains("async fn"), "{}", lesson.id);
+        }
     }
 }

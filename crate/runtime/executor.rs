@@ -14,7 +14,7 @@ use std::task::{Context, Poll, Waker};
 use futures::future::LocalBoxFuture;
 
 use super::host;
-use super::queue::{RunQueue, TickBudget};
+use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::task::Task;
 use crate::trace::{self, clock, record::Kind, record::WakeCause, record::RUN_CANCELLED, record::RUN_FINISHED};
 
@@ -100,6 +100,24 @@ pub fn waking_because<T>(cause: WakeCause, wake: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Records an event of the loop's own bookkeeping (wake, spawn, sleep). Inside a poll it
+/// is stamped with that poll's end, the earliest anything it causes can run, which spares a
+/// clock read per event; outside, with the time now.
+pub(super) fn record_soon(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+    if CURRENT.with(Cell::get).task == 0 {
+        trace::record(kind, run, task, a, b);
+    } else {
+        trace::record_unsettled(kind, run, task, a, b);
+    }
+}
+
+/// Records that the task being polled is about to wait on `on` (see [`Kind::Wait`]).
+pub fn waiting_on(on: WakeCause, detail: u32) {
+    if let Some((task, run)) = current() {
+        record_soon(Kind::Wait, run, task, on as u32, detail);
+    }
+}
+
 /// Schedules a task: records the wake with its cause and queues the task once.
 pub(super) fn wake(task: &Rc<Task>) {
     if task.done.get() {
@@ -113,7 +131,7 @@ pub(super) fn wake(task: &Rc<Task>) {
             None if current.task != 0 => (WakeCause::Task, current.task),
             None => (WakeCause::External, 0),
         };
-        trace::record(Kind::Wake, task.run, task.id, cause as u32, by);
+        record_soon(Kind::Wake, task.run, task.id, cause as u32, by);
     }
     if task.queued.replace(true) {
         return;
@@ -127,36 +145,39 @@ pub(super) fn wake(task: &Rc<Task>) {
     }
 }
 
-/// One tick: polls ready tasks in wake order until none is ready or the budget is spent.
+/// One tick: polls ready tasks in wake order until none is ready or the time slice is spent.
 pub(super) fn drain() {
-    let tracing = trace::is_on();
     let (tick, ready) = with_loop(|l| {
         l.ticks += 1;
         (l.ticks, l.queue.len() as u32)
     });
-    let mut now = if tracing { clock::now() } else { 0.0 };
-    trace::record_at(now, Kind::TickStart, 0, 0, tick, ready);
-    let mut budget = TickBudget::new(if tracing { now } else { clock::now() });
-    let mut handed_over = false;
+    let started = clock::now();
+    trace::record_at(started, Kind::TickStart, 0, 0, tick, ready);
+    // `now` is the last clock read: exact at timed polls, the window's start in a burst.
+    let (mut now, mut sampler, mut polls, mut handed_over) = (started, ClockSampler::default(), 0, false);
     while let Some(task) = with_loop(|l| l.queue.pop()) {
         task.queued.set(false);
         let Some(mut future) = task.future.borrow_mut().take() else {
             continue; // cancelled while queued
         };
-        let polls = task.polls.get() + 1;
-        task.polls.set(polls);
-        trace::record_at(now, Kind::PollStart, task.run, task.id, polls, 0);
+        let n = task.polls.get() + 1;
+        task.polls.set(n);
+        trace::record_at(now, Kind::PollStart, task.run, task.id, n, 0);
 
+        let reads_before = clock::reads();
         let waker = Task::borrowed_waker(&task);
         let before = CURRENT.with(|c| c.replace(Current { task: task.id, run: task.run }));
         let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
         CURRENT.with(|c| c.set(before));
+        polls += 1;
 
-        // The clock is read once per poll: this poll's end is the next poll's start.
-        if tracing {
-            now = clock::now();
+        let timed = sampler.due(clock::reads() != reads_before);
+        if timed {
+            let read = clock::now();
+            sampler.observed(read - now);
+            now = read;
         }
-        trace::record_at(now, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, 0);
+        trace::record_settling(now, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, timed as u32);
         match poll {
             Poll::Ready(()) => {
                 drop(future);
@@ -165,12 +186,12 @@ pub(super) fn drain() {
             Poll::Pending if task.done.get() => drop(future), // its run was cancelled meanwhile
             Poll::Pending => *task.future.borrow_mut() = Some(future),
         }
-        if budget.spent_after_poll(tracing.then_some(now), clock::now) && !with_loop(|l| l.queue.is_empty()) {
+        if timed && slice_spent(started, now) && !with_loop(|l| l.queue.is_empty()) {
             handed_over = true;
             break;
         }
     }
-    trace::record(Kind::TickEnd, 0, 0, budget.polls(), handed_over as u32);
+    trace::record(Kind::TickEnd, 0, 0, polls, handed_over as u32);
     if handed_over {
         host::drain_on_macrotask(); // `drain_scheduled` stays true until a drain empties the queue
     } else {
@@ -199,7 +220,7 @@ pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture
     });
     let task = Rc::new(Task::new(id, run, future));
     if trace::is_on() {
-        trace::record(Kind::Spawn, run, id, parent, trace::text(name));
+        record_soon(Kind::Spawn, run, id, parent, trace::text(name));
     }
     with_loop(|l| l.tasks.insert(id, Rc::clone(&task)));
     wake(&task); // recorded as woken by the spawning task, or from outside for a root

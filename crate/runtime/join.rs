@@ -8,6 +8,8 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use crate::trace::record::WakeCause;
+
 /// The task was dropped before it finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cancelled;
@@ -21,6 +23,8 @@ struct Slot<T> {
 /// does not cancel the task (it runs on, detached).
 pub struct JoinHandle<T> {
     slot: Rc<RefCell<Slot<T>>>,
+    /// The task's id, recorded when a task waits on it.
+    pub(super) task: u32,
 }
 
 /// The task's side: fills the slot when the future completes, or with `Cancelled` if it
@@ -31,7 +35,7 @@ pub(super) struct Completer<T> {
 
 pub(super) fn pair<T>() -> (JoinHandle<T>, Completer<T>) {
     let slot = Rc::new(RefCell::new(Slot { result: None, waiter: None }));
-    (JoinHandle { slot: Rc::clone(&slot) }, Completer { slot: Some(slot) })
+    (JoinHandle { slot: Rc::clone(&slot), task: 0 }, Completer { slot: Some(slot) })
 }
 
 impl<T> Completer<T> {
@@ -67,6 +71,8 @@ impl<T> Future for JoinHandle<T> {
             Some(result) => Poll::Ready(result),
             None => {
                 slot.waiter = Some(cx.waker().clone());
+                drop(slot);
+                super::executor::waiting_on(WakeCause::Task, self.task);
                 Poll::Pending
             }
         }

@@ -9,25 +9,36 @@
 //! | `asyncio.gather(*tasks)`     | `join_all(handles).await`               |
 //! | `asyncio.sleep(s)`           | [`sleep`]`(Duration)`                   |
 //! | `print(...)`                 | [`print`]`(turkish, english)`           |
+//! | `asyncio.wait_for(c, s)`     | [`timeout`]`(Duration, c)`              |
+//! | `asyncio.Queue`              | [`channel`]                             |
+//! | `time.sleep(s)` (blocking)   | [`busy`]`(Duration)`                    |
 //! | `task.cancel()`              | dropping the future; cancelling a run   |
 
+mod busy;
+mod channel;
+mod control;
 mod executor;
 mod host;
 mod join;
 pub mod queue;
 mod sleep;
 mod task;
+mod timeout;
 
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 pub use executor::{
-    cancel_run, current, live_runs, live_tasks, run_config, run_finished, start_run, waking_because, Lang, Outcome,
+    cancel_run, current, live_runs, waiting_on, live_tasks, run_config, run_finished, start_run, waking_because, Lang, Outcome,
     RunConfig, RunFinished,
 };
+pub use busy::busy;
+pub use channel::{channel, Receiver, Recv, Sender};
+pub use control::{listen_controls, send_control};
 pub use join::{Cancelled, JoinHandle};
 pub use sleep::{pending_timers, sleep, Sleep};
+pub use timeout::{timeout, Elapsed};
 
 use crate::trace::{self, record::Kind};
 
@@ -39,8 +50,8 @@ where
     F: Future + 'static,
 {
     let (parent, run) = current().unwrap_or((0, 0));
-    let (handle, completer) = join::pair();
-    executor::spawn_in(run, parent, name, Box::pin(async move { completer.complete(future.await) }));
+    let (mut handle, completer) = join::pair();
+    handle.task = executor::spawn_in(run, parent, name, Box::pin(async move { completer.complete(future.await) }));
     handle
 }
 

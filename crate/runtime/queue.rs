@@ -1,7 +1,7 @@
 //! The run queue's policy, kept free of the browser so it can be tested natively.
 //!
 //! Tasks run in the order they were woken (FIFO), and tasks woken during a tick run in the
-//! same tick. A tick ends when the queue is empty or when it has run for [`SLICE_MS`]:
+//! same tick. The clock is read as rarely as honesty allows (see [`ClockSampler`]). A tick ends when the queue is empty or when it has run for [`SLICE_MS`]:
 //! one microtask checkpoint runs every microtask queued during it, so without this limit
 //! tasks that keep waking each other would starve rendering (and `requestAnimationFrame`)
 //! forever. A spent tick continues on a macrotask, after the browser has had its turn.
@@ -10,8 +10,11 @@ use std::collections::VecDeque;
 
 /// Longest a tick runs before handing the browser a turn, in ms (half a 60 Hz frame).
 pub const SLICE_MS: f64 = 8.0;
-/// Polls between two looks at the clock when the trace is off (reading it costs a JS call).
-pub const CHECK_EVERY: u32 = 64;
+/// Most polls between two clock reads in a burst of short polls.
+pub const MAX_POLLS_PER_READ: u32 = 256;
+/// A window of polls that took less than this (ms) counts as short: the clock (often
+/// 0.1 ms resolution) could not have told the polls' times apart anyway.
+pub const SHORT_WINDOW_MS: f64 = 0.2;
 
 /// Ready tasks, oldest first. A task is in it at most once (the caller keeps a flag).
 pub struct RunQueue<T> {
@@ -47,34 +50,47 @@ impl<T> RunQueue<T> {
     }
 }
 
-/// One tick's time budget.
-pub struct TickBudget {
-    started: f64,
-    polls: u32,
+/// Whether a tick that started at `started` has used its time slice by `now` (ms).
+pub fn slice_spent(started: f64, now: f64) -> bool {
+    now - started >= SLICE_MS
 }
 
-impl TickBudget {
-    /// A budget for a tick that started at `now` (ms).
-    pub fn new(now: f64) -> TickBudget {
-        TickBudget { started: now, polls: 0 }
+/// Decides after which polls the loop reads the clock.
+///
+/// Reading `performance.now()` costs far more than a short poll (hundreds of ns on some
+/// machines), so a burst of short polls is timed in windows: after a window that took less
+/// than [`SHORT_WINDOW_MS`] the next window doubles, up to [`MAX_POLLS_PER_READ`] (256 polls
+/// of the ~100 ns a short poll takes stay within one tick of a 0.1 ms clock); after a
+/// longer one, every poll is timed again. A poll that itself read the clock (it printed,
+/// slept or blocked) is always timed. Each tick starts with a read and windows of one poll,
+/// so lessons, with a few polls per tick, have every poll timed.
+pub struct ClockSampler {
+    every: u32,
+    since: u32,
+}
+
+impl Default for ClockSampler {
+    fn default() -> Self {
+        ClockSampler { every: 1, since: 0 }
+    }
+}
+
+impl ClockSampler {
+    /// Counts a poll; true if the clock should be read now. `poll_read_clock`: the poll
+    /// read the clock itself, so its end is worth timing.
+    pub fn due(&mut self, poll_read_clock: bool) -> bool {
+        self.since += 1;
+        if poll_read_clock || self.since >= self.every {
+            self.since = 0;
+            true
+        } else {
+            false
+        }
     }
 
-    /// Counts a poll and says whether the tick should hand over to the browser.
-    /// `known_now` is the time if the caller already read it; otherwise `clock` is read
-    /// only every [`CHECK_EVERY`] polls.
-    pub fn spent_after_poll(&mut self, known_now: Option<f64>, clock: impl FnOnce() -> f64) -> bool {
-        self.polls += 1;
-        let now = match known_now {
-            Some(now) => now,
-            None if self.polls % CHECK_EVERY == 0 => clock(),
-            None => return false,
-        };
-        now - self.started >= SLICE_MS
-    }
-
-    /// Polls counted so far in this tick.
-    pub fn polls(&self) -> u32 {
-        self.polls
+    /// Adjusts the window to what the last one took, in ms.
+    pub fn observed(&mut self, window_ms: f64) {
+        self.every = if window_ms < SHORT_WINDOW_MS { (self.every * 2).min(MAX_POLLS_PER_READ) } else { 1 };
     }
 }
 
@@ -93,24 +109,35 @@ mod tests {
 
     #[test]
     fn a_tick_hands_over_once_its_time_slice_is_spent() {
-        let mut budget = TickBudget::new(100.0);
-        assert!(!budget.spent_after_poll(Some(100.0 + SLICE_MS / 2.0), || unreachable!()));
-        assert!(budget.spent_after_poll(Some(100.0 + SLICE_MS), || unreachable!()));
-        assert_eq!(budget.polls(), 2);
+        assert!(!slice_spent(100.0, 100.0 + SLICE_MS / 2.0));
+        assert!(slice_spent(100.0, 100.0 + SLICE_MS));
+    }
+
+    fn reads_in(sampler: &mut ClockSampler, polls: u32, window_ms: f64) -> u32 {
+        let mut reads = 0;
+        for _ in 0..polls {
+            if sampler.due(false) {
+                reads += 1;
+                sampler.observed(window_ms);
+            }
+        }
+        reads
     }
 
     #[test]
-    fn without_a_time_the_clock_is_read_only_every_few_polls() {
-        let mut budget = TickBudget::new(0.0);
-        let mut reads = 0;
-        for _ in 0..CHECK_EVERY * 3 {
-            budget.spent_after_poll(None, || {
-                reads += 1;
-                1.0
-            });
-        }
-        assert_eq!(reads, 3);
-        assert!(budget.spent_after_poll(Some(SLICE_MS * 2.0), || 0.0));
+    fn a_burst_of_short_polls_reads_the_clock_once_per_window_of_up_to_256() {
+        let mut sampler = ClockSampler::default();
+        assert_eq!(reads_in(&mut sampler, 511, 0.0), 9); // windows of 1, 2, 4 … 256
+        assert_eq!(reads_in(&mut sampler, 256 * 10, 0.0), 10);
+    }
+
+    #[test]
+    fn long_polls_and_polls_that_read_the_clock_are_each_timed() {
+        let mut sampler = ClockSampler::default();
+        reads_in(&mut sampler, 1000, 0.0);
+        assert!(sampler.due(true), "a poll that read the clock is timed");
+        sampler.observed(5.0); // that window was long: time every poll again
+        assert_eq!(reads_in(&mut sampler, 3, SHORT_WINDOW_MS), 3);
     }
 
     #[test]

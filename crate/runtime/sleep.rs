@@ -91,7 +91,7 @@ impl Future for Sleep {
             let speed = executor::run_config(run).map_or(1.0, |c| c.speed);
             let real = real_ms(self.duration, speed);
             let lesson_ms = self.duration.as_millis().min(u32::MAX as u128) as u32;
-            trace::record(Kind::Sleep, run, task, lesson_ms, real);
+            executor::record_soon(Kind::Sleep, run, task, lesson_ms, real);
             let shared = Rc::clone(&self.shared);
             let timeout = Timeout::new(real, move || {
                 shared.fired.set(true);

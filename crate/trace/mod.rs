@@ -22,6 +22,8 @@ pub const RING_CAPACITY: usize = 1 << 16;
 struct Recorder {
     ring: Ring,
     texts: Texts,
+    /// Index of the first record still waiting for its time, if any.
+    unsettled: Option<u64>,
 }
 
 thread_local! {
@@ -38,7 +40,7 @@ fn with_recorder<T>(f: impl FnOnce(&mut Recorder) -> T) -> Option<T> {
             note_anomaly();
             return None;
         };
-        let recorder = guard.get_or_insert_with(|| Recorder { ring: Ring::new(RING_CAPACITY), texts: Texts::default() });
+        let recorder = guard.get_or_insert_with(|| Recorder { ring: Ring::new(RING_CAPACITY), texts: Texts::default(), unsettled: None });
         Some(f(recorder))
     })
 }
@@ -68,6 +70,33 @@ pub fn record(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 pub fn record_at(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
         with_recorder(|r| r.ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b }));
+    }
+}
+
+/// Records an event whose time is settled by the next [`record_settling`]: a wake during a poll is
+/// stamped with the end of that poll, the earliest the woken task could run, without a
+/// clock read of its own.
+#[inline]
+pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+    if is_on() {
+        with_recorder(|r| {
+            r.unsettled.get_or_insert(r.ring.head());
+            r.ring.push(Record { time: f64::NAN, seq: 0, kind: kind as u32, run, task, a, b });
+        });
+    }
+}
+
+/// Records an event stamped `time` and gives that time to the records left unsettled
+/// since the last call (the loop calls it at each poll's end).
+#[inline]
+pub fn record_settling(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+    if is_on() {
+        with_recorder(|r| {
+            if let Some(from) = r.unsettled.take() {
+                r.ring.settle_times(from, time);
+            }
+            r.ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b });
+        });
     }
 }
 

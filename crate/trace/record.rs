@@ -49,6 +49,9 @@ pub enum Kind {
     /// The loop started polling a task. `a`: poll number, from 1.
     PollStart = 4,
     /// The poll returned. `a`: 0 pending (the task suspended), 1 ready (it finished).
+    /// `b`: 1 if the clock was read at this poll's end; 0 in a burst of short polls timed
+    /// per window, where the time is the window's start and the poll took less than
+    /// `runtime::queue::SHORT_WINDOW_MS`-ish (the next timed poll says how long the window took).
     PollEnd = 5,
     /// A task was woken. `a`: a [`WakeCause`], `b`: the waking task id (0: none).
     Wake = 6,
@@ -65,6 +68,10 @@ pub enum Kind {
     /// The tick ended. `a`: polls in the tick, `b`: 1 if the budget ran out and the loop
     /// continues on a macrotask so the page can render.
     TickEnd = 12,
+    /// A task suspended waiting on something. `a`: the [`WakeCause`] that will end the
+    /// wait (task, channel, io, external; timer waits are `Sleep`), `b`: the awaited task's
+    /// id for a task, else 0.
+    Wait = 13,
 }
 
 /// Why a task was woken: what the page writes beside a wake arrow.

@@ -28,6 +28,17 @@ impl Ring {
         self.head += 1;
     }
 
+    /// Sets the time of the records from `from` on whose time is NaN (not yet known).
+    pub fn settle_times(&mut self, from: u64, time: f64) {
+        let mask = self.slots.len() - 1;
+        for i in from.max(self.head.saturating_sub(self.slots.len() as u64))..self.head {
+            let slot = &mut self.slots[(i as usize) & mask];
+            if slot.time.is_nan() {
+                slot.time = time;
+            }
+        }
+    }
+
     /// Records ever written.
     pub fn head(&self) -> u64 {
         self.head
@@ -60,6 +71,16 @@ mod tests {
 
     fn rec(task: u32) -> Record {
         Record { task, ..Record::default() }
+    }
+
+    #[test]
+    fn records_written_without_a_time_get_the_time_settled_later() {
+        let mut ring = Ring::new(4);
+        ring.push(Record { time: 1.0, ..rec(1) });
+        ring.push(Record { time: f64::NAN, ..rec(2) });
+        ring.settle_times(0, 5.0);
+        let times: Vec<f64> = ring.since(0).0.iter().map(|r| r.time).collect();
+        assert_eq!(times, [1.0, 5.0]);
     }
 
     #[test]

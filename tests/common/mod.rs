@@ -68,11 +68,29 @@ pub fn config(lesson: &str, variant: &str, speed: f64, lang: Lang) -> RunConfig 
     RunConfig { lesson: lesson.into(), variant: variant.into(), speed, lang }
 }
 
+/// Starts a lesson's variant with its default parameters; returns the run id.
+pub fn start(lesson: &str, variant: &str, speed: f64, lang: Lang) -> u32 {
+    start_with(lesson, variant, speed, lang, &[])
+}
+
+/// Starts a lesson's variant with some parameters given as the page would give them.
+pub fn start_with(lesson: &str, variant: &str, speed: f64, lang: Lang, params: &[(&str, &str)]) -> u32 {
+    let found = loopscope::lessons::find(lesson).unwrap();
+    let raw: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let args = loopscope::lessons::params::check(found.params, &raw, lang).expect("valid parameters");
+    let v = found.variant(variant).unwrap();
+    runtime::start_run(config(lesson, variant, speed, lang), v.root, (v.start)(&args))
+}
+
 /// Runs a lesson's variant to its end and returns its trace.
 pub async fn run_lesson(lesson: &str, variant: &str, speed: f64, lang: Lang) -> Trace {
+    run_lesson_with(lesson, variant, speed, lang, &[]).await
+}
+
+/// Runs a lesson's variant with parameters to its end and returns its trace.
+pub async fn run_lesson_with(lesson: &str, variant: &str, speed: f64, lang: Lang, params: &[(&str, &str)]) -> Trace {
     let cursor = trace::head();
-    let found = loopscope::lessons::find(lesson).unwrap().variant(variant).unwrap();
-    let run = runtime::start_run(config(lesson, variant, speed, lang), found.root, (found.start)());
+    let run = start_with(lesson, variant, speed, lang, params);
     let outcome = runtime::run_finished(run).unwrap().await;
     assert_eq!(outcome, runtime::Outcome::Finished);
     trace_of(run, cursor)

@@ -1,0 +1,60 @@
+# Loopscope: build, serve and test.
+#
+#   make setup   install what is missing (wasm target, wasm-pack, wasm-bindgen-cli, Chromium +
+#                chromedriver, npm packages of the page tests); seconds when all is present
+#   make build   the wasm package into www/pkg (wasm-pack, release, --target web)
+#   make serve   build, then serve the repo root on http://127.0.0.1:$(PORT)/ (PORT=8000)
+#   make test    native cargo tests, wasm browser tests, build, page tests; stops at the first failure
+#   make bench   setup, then node scripts/bench.mjs
+#   make clean   remove build output (target/, www/pkg/)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+# cargo-installed tools (wasm-pack, wasm-bindgen) live here; wasm-pack finds chromedriver on PATH.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+PORT ?= 8000
+WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg --out-name loopscope
+E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
+
+.PHONY: all setup build serve test test-native test-wasm test-e2e bench clean
+
+all: build
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	$(WASM_PACK_BUILD)
+
+serve: build
+	PORT=$(PORT) bash scripts/serve.sh
+
+# One recipe, so the order holds even under make -j: cheapest and most basic checks first.
+test: setup
+	cargo test
+	wasm-pack test --headless --chrome
+	$(WASM_PACK_BUILD)
+	node --test $(E2E_TESTS)
+
+# The steps of `make test` one at a time (each assumes `make setup` has run; test-e2e
+# assumes `make build` has run: the page tests build nothing).
+test-native:
+	cargo test
+
+test-wasm:
+	wasm-pack test --headless --chrome
+
+test-e2e:
+	node --test $(E2E_TESTS)
+
+# scripts/bench.mjs builds or finds what it measures itself (e.g. a `--features bench` package).
+bench: setup
+	@[ -f scripts/bench.mjs ] || { echo "make bench: scripts/bench.mjs does not exist yet" >&2; exit 1; }
+	node scripts/bench.mjs
+
+clean:
+	rm -rf www/pkg
+	cargo clean

@@ -1,0 +1,20 @@
+//! `busy`: work that holds the loop without awaiting, like a CPU-bound step or
+//! `time.sleep` inside a coroutine. Nothing else runs, and the page does not draw, until it
+//! returns: exactly what the blocking lesson must show, measured, not simulated.
+
+use std::time::Duration;
+
+use super::executor::{current, run_config};
+use crate::trace::clock;
+
+/// Spins on the clock for `duration` of lesson time (scaled by the run's speed) and returns
+/// how many rounds of (pretend) work it did.
+pub fn busy(duration: Duration) -> u64 {
+    let speed = current().and_then(|(_, run)| run_config(run)).map_or(1.0, |c| c.speed);
+    let until = clock::now() + duration.as_secs_f64() * 1000.0 / speed;
+    let mut rounds: u64 = 0;
+    while clock::now() < until {
+        rounds = rounds.wrapping_add(1);
+    }
+    rounds
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Installs what building and testing Loopscope needs, and nothing else.
+#
+# Idempotent: every step first checks whether its tool is already there (seconds when all
+# is present) and installs only what is missing. Non-interactive, so it runs in CI with no
+# stdin. Expects rustup/cargo, Node >= 20 with npm, and Debian's apt (as root or with
+# passwordless sudo) for the browser. Network use is limited to the package registries:
+# crates (cargo install), Debian (apt-get) and npm (npm ci).
+#
+# Versions:
+#   wasm-pack          pinned below (WASM_PACK_VERSION overrides)
+#   wasm-bindgen-cli   exactly the version of the wasm-bindgen crate in Cargo.lock: the CLI
+#                      and the crate must match, or wasm-pack falls back to a slow cargo
+#                      install of its own into its cache.
+#   chromium, chromium-driver   from Debian, so browser and driver versions always match.
+# Debian's binaryen (wasm-opt 108) corrupts wasm-bindgen 0.2.13x output, so it is never
+# installed here; Cargo.toml turns wasm-opt off for wasm-pack.
+set -euo pipefail
+
+WASM_PACK_VERSION="${WASM_PACK_VERSION:-0.15.1}"
+WASM_TARGET=wasm32-unknown-unknown
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CARGO_TERM_PROGRESS_WHEN=never
+
+ok()   { echo "ok: $*"; }
+info() { echo "installing: $*"; }
+die()  { echo "setup: error: $*" >&2; exit 1; }
+
+# --- Rust ------------------------------------------------------------------------------
+command -v cargo >/dev/null || die "cargo not found; install Rust with rustup first (https://rustup.rs)"
+command -v rustup >/dev/null || die "rustup not found; the wasm target is added with rustup"
+
+# Lists are read into variables first: with pipefail, `cmd | grep -q` can fail on SIGPIPE.
+targets="$(rustup target list --installed)"
+if grep -qx "$WASM_TARGET" <<<"$targets"; then
+  ok "rust target $WASM_TARGET"
+else
+  info "rust target $WASM_TARGET"
+  rustup target add "$WASM_TARGET"
+fi
+
+# --- wasm-pack -------------------------------------------------------------------------
+installed="$(cargo install --list)"
+if grep -qx "wasm-pack v$WASM_PACK_VERSION:" <<<"$installed" && command -v wasm-pack >/dev/null; then
+  ok "wasm-pack $WASM_PACK_VERSION"
+else
+  info "wasm-pack $WASM_PACK_VERSION (cargo install, ~4 min on 2 cores)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION"
+fi
+
+# --- wasm-bindgen-cli, same version as the crate ---------------------------------------
+if [ ! -f Cargo.toml ]; then
+  ok "wasm-bindgen-cli skipped: no Cargo.toml yet"
+else
+  if [ ! -f Cargo.lock ]; then
+    info "Cargo.lock (cargo generate-lockfile)"
+    cargo generate-lockfile
+  fi
+  # The version line follows the name line inside the crate's [[package]] entry.
+  wb_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/^version = "|"$/, ""); print; exit }' Cargo.lock)"
+  [ -n "$wb_version" ] || die "no wasm-bindgen crate in Cargo.lock; the crate must depend on wasm-bindgen"
+  have="$(wasm-bindgen --version 2>/dev/null || true)"
+  if [ "$have" = "wasm-bindgen $wb_version" ]; then
+    ok "wasm-bindgen-cli $wb_version"
+  else
+    info "wasm-bindgen-cli $wb_version (had: ${have:-none}; cargo install, ~4.5 min on 2 cores)"
+    # No --locked: the CLI's own lock file names a crate version the registry mirror lacks.
+    cargo install wasm-bindgen-cli --version "$wb_version"
+  fi
+fi
+
+# --- Chromium + chromedriver (Debian) --------------------------------------------------
+if [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null; then
+  # Debian's chromium wrapper prints a harmless shell warning on stderr: drop it.
+  ok "$(chromium --version 2>/dev/null | head -n1) / $(chromedriver --version | cut -d' ' -f1-2)"
+else
+  apt_cmd=()
+  if [ "$(id -u)" -eq 0 ]; then
+    apt_cmd=()
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    apt_cmd=(sudo -n)
+  else
+    cat >&2 <<'MSG'
+setup: error: Chromium and chromedriver are missing, and installing them needs root.
+  Run as root (or with passwordless sudo):
+    apt-get update && apt-get install -y chromium chromium-driver
+  then run this script again.
+MSG
+    exit 1
+  fi
+  info "chromium chromium-driver (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  "${apt_cmd[@]}" apt-get update -qq
+  "${apt_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null \
+    || die "apt-get finished but /usr/bin/chromium or chromedriver is still missing"
+  ok "$(chromium --version 2>/dev/null | head -n1) / $(chromedriver --version | cut -d' ' -f1-2)"
+fi
+
+# --- npm packages of the page tests ----------------------------------------------------
+command -v node >/dev/null || die "node not found; Node >= 20 is needed for the page tests"
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node >= 20 needed, found $(node --version)"
+
+e2e="$root/tests/e2e"
+# npm ci writes node_modules/.package-lock.json last; it is the stamp of a complete install.
+stamp="$e2e/node_modules/.package-lock.json"
+if [ -f "$stamp" ] && [ ! "$e2e/package-lock.json" -nt "$stamp" ]; then
+  ok "npm packages in tests/e2e"
+else
+  info "npm packages in tests/e2e (npm ci)"
+  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,56 @@
+// The in-page half of `make bench`. scripts/bench.mjs orchestrates the rounds and calls
+//   await window.loopscopeBench.ready          (the wasm module is instantiated)
+//   await window.loopscopeBench.measure(variant, tasks, yields)   -> ns per poll
+// once per measurement, so the order of measurements and the statistics stay on the node side.
+//
+// Workload (the same for all four variants): `tasks` tasks, each yielding `yields` times, so
+// every task is polled yields + 1 times; result = elapsed ns / (tasks × (yields + 1)).
+
+import init, { benchRuntime, benchSpawnLocal } from '../../target/bench-pkg/loopscope.js';
+
+const status = document.getElementById('status');
+
+/** Plain JavaScript: `tasks` async functions each awaiting null `yields` times, gathered. */
+async function jsAwait(tasks, yields) {
+  async function worker() {
+    for (let i = 0; i < yields; i++) await null;
+  }
+  const started = performance.now();
+  const all = new Array(tasks);
+  for (let t = 0; t < tasks; t++) all[t] = worker();
+  await Promise.all(all);
+  return ((performance.now() - started) * 1e6) / (tasks * (yields + 1));
+}
+
+const VARIANTS = {
+  traced: (n, m) => benchRuntime(n, m, true),
+  untraced: (n, m) => benchRuntime(n, m, false),
+  spawn_local: (n, m) => benchSpawnLocal(n, m),
+  js_await: jsAwait,
+};
+
+/** Lets the browser run its macrotasks (and anything left over) before a measurement. */
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function measure(variant, tasks, yields) {
+  const run = VARIANTS[variant];
+  if (!run) throw new Error(`unknown variant ${JSON.stringify(variant)}`);
+  if (!Number.isInteger(tasks) || !Number.isInteger(yields) || tasks < 1 || yields < 0) {
+    throw new Error(`bad workload ${tasks}×${yields}`);
+  }
+  await yieldToBrowser();
+  status.textContent = `running ${variant} ${tasks}×${yields}`;
+  const ns = await run(tasks, yields);
+  status.textContent = `${variant} ${tasks}×${yields}: ${ns} ns/poll`;
+  return ns;
+}
+
+const ready = init().then(() => {
+  status.textContent = 'ready';
+  return true;
+});
+ready.catch((err) => {
+  status.textContent = `failed to load the bench wasm: ${err}`;
+});
+
+window.loopscopeBench = { ready, measure, variants: Object.keys(VARIANTS) };

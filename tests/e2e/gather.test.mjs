@@ -1,0 +1,172 @@
+// Page tests of the first lesson, "gather": two tasks that each print, sleep one second and
+// print again, run concurrently. Drives the real page (index.html + www/pkg) in Debian's
+// Chromium; builds nothing (`make test` builds www/pkg first).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  countInkPixels,
+  foreignRequests,
+  launchBrowser,
+  openRecordedPage,
+  requireBuiltPackage,
+  startStaticServer,
+} from './harness.mjs';
+
+const READY_TIMEOUT_MS = 20_000; // wasm compile + first lesson load on a slow CI machine
+const RUN_TIMEOUT_MS = 20_000; // the gather lesson lasts ~1 s at speed 1
+const QUIET_AFTER_RESET_MS = 1_500; // longer than the lesson's 1 s sleep
+const MIN_INK_PIXELS = 100; // a drawn lane is far more than this; an empty canvas is 0
+const TEST_TIMEOUT_MS = 90_000;
+
+let server;
+let browser;
+
+before(async () => {
+  requireBuiltPackage();
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens index.html with `hash` and waits until the Run button is enabled. */
+async function openLesson(hash) {
+  const recorded = await openRecordedPage(browser);
+  await recorded.page.goto(`${server.origin}/index.html${hash}`);
+  await recorded.page.waitForFunction(
+    () => {
+      const run = document.querySelector('#run');
+      return run !== null && !run.disabled;
+    },
+    null,
+    { timeout: READY_TIMEOUT_MS },
+  );
+  return recorded;
+}
+
+function waitForState(page, state, timeout = RUN_TIMEOUT_MS) {
+  return page.waitForSelector(`#status[data-state="${state}"]`, { state: 'attached', timeout });
+}
+
+/** The console's lines as { text, task } in order. */
+function consoleLines(page) {
+  return page.$$eval('#console .line', (lines) =>
+    lines.map((line) => ({ text: line.textContent, task: line.getAttribute('data-task') })),
+  );
+}
+
+function assertCleanPage({ pageErrors, consoleErrors, requests }) {
+  assert.ok(requests.length > 0, 'no request was recorded at all');
+  assert.deepEqual(foreignRequests(requests, server.origin), [], 'the page fetched from another origin');
+  assert.deepEqual(pageErrors, [], 'the page threw');
+  assert.deepEqual(consoleErrors, [], 'the page logged errors');
+}
+
+describe('the gather lesson', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('runs both tasks concurrently: both start lines come before both completion lines', async () => {
+    const recorded = await openLesson('#lesson=gather&lang=tr');
+    const { page } = recorded;
+    try {
+      const run = page.getByRole('button', { name: 'Çalıştır', exact: true });
+      assert.equal(await run.getAttribute('id'), 'run', 'the Turkish Run button is #run');
+      assert.equal(await page.locator('#console').getAttribute('role'), 'log');
+
+      await run.click();
+      await waitForState(page, 'finished');
+
+      const lines = await consoleLines(page);
+      assert.equal(lines.length, 4, `expected 4 console lines, got ${JSON.stringify(lines)}`);
+      assert.match(lines[0].text, /İlk işlem yapılıyor/);
+      assert.match(lines[1].text, /İkinci işlem yapılıyor/);
+      const completions = lines.slice(2).map((line) => line.text);
+      assert.ok(
+        completions.some((text) => /İlk işlem tamamlandı/.test(text)) &&
+          completions.some((text) => /İkinci işlem tamamlandı/.test(text)),
+        `the last two lines are the two completions, got ${JSON.stringify(completions)}`,
+      );
+
+      const tasks = new Set(lines.map((line) => line.task));
+      assert.ok(
+        [...tasks].some((task) => /first_task/.test(task ?? '')),
+        `a line of first_task, got data-task ${JSON.stringify([...tasks])}`,
+      );
+      assert.ok(
+        [...tasks].some((task) => /second_task/.test(task ?? '')),
+        `a line of second_task, got data-task ${JSON.stringify([...tasks])}`,
+      );
+
+      const lanes = Number(await page.locator('canvas#timeline').getAttribute('data-task-lanes'));
+      assert.ok(lanes >= 2, `canvas#timeline data-task-lanes >= 2, got ${lanes}`);
+
+      const pixels = await countInkPixels(page, 'canvas#timeline');
+      assert.ok(
+        pixels.ink >= MIN_INK_PIXELS,
+        `the timeline has drawn lanes, got ${JSON.stringify(pixels)}`,
+      );
+
+      assertCleanPage(recorded);
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('Reset during a run cancels it and no line is printed afterwards', async () => {
+    const recorded = await openLesson('#lesson=gather&lang=tr');
+    const { page } = recorded;
+    try {
+      await page.getByRole('button', { name: 'Çalıştır', exact: true }).click();
+      // Both tasks print before their first sleep: the run is now inside its 1 s wait.
+      await page.waitForFunction(() => document.querySelectorAll('#console .line').length >= 1, null, {
+        timeout: RUN_TIMEOUT_MS,
+      });
+
+      const reset = page.getByRole('button', { name: 'Sıfırla', exact: true });
+      assert.equal(await reset.getAttribute('id'), 'reset', 'the Turkish Reset button is #reset');
+      await reset.click();
+      await waitForState(page, 'cancelled', 5_000);
+
+      const atReset = await consoleLines(page);
+      await page.waitForTimeout(QUIET_AFTER_RESET_MS);
+      const later = await consoleLines(page);
+      assert.deepEqual(later, atReset, 'no console line appeared after Reset');
+      assert.ok(
+        later.every((line) => !/tamamlandı/.test(line.text)),
+        `a cancelled task never completes, got ${JSON.stringify(later)}`,
+      );
+      assert.equal(
+        await page.locator('#status').getAttribute('data-state'),
+        'cancelled',
+        'the run stays cancelled',
+      );
+
+      assertCleanPage(recorded);
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('an unknown lesson in the address shows a notice and loads the default lesson', async () => {
+    const recorded = await openLesson('#lesson=nope&lang=tr');
+    const { page } = recorded;
+    try {
+      const notice = page.locator('#notice');
+      await notice.waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
+      assert.notEqual((await notice.textContent()).trim(), '', 'the notice says something');
+
+      // The default lesson is gather: running it prints gather's first line.
+      await page.getByRole('button', { name: 'Çalıştır', exact: true }).click();
+      await waitForState(page, 'finished');
+      const lines = await consoleLines(page);
+      assert.equal(lines.length, 4, `expected 4 console lines, got ${JSON.stringify(lines)}`);
+      assert.match(lines[0].text, /İlk işlem yapılıyor/);
+
+      assertCleanPage(recorded);
+    } finally {
+      await recorded.context.close();
+    }
+  });
+});
