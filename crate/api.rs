@@ -212,6 +212,13 @@ pub fn send_control(run: u32, control: &str) -> Result<(), JsError> {
     }
 }
 
+/// Tells the blocking lesson where the site serves `www/worker.js`. Without it, its Web
+/// Worker starts from a Blob URL of the same script, which a strict CSP may refuse.
+#[wasm_bindgen(js_name = setWorkerUrl)]
+pub fn set_worker_url(url: &str) {
+    lessons::blocking::set_worker_url(url);
+}
+
 /// Cancels a run: drops every task it owns, which clears their timers. Ended runs: no-op.
 #[wasm_bindgen(js_name = cancelRun)]
 pub fn cancel_run(run: u32) {
@@ -285,7 +292,7 @@ mod tests {
     #[test]
     fn bad_run_parameters_get_messages_that_say_what_to_do() {
         let err = |l, v, s, g| check_run(l, v, s, g, &[]).err().unwrap();
-        assert!(err("nope", "gather", 1.0, "tr").contains("Lessons: gather, fetch-data"));
+        assert!(err("nope", "gather", 1.0, "tr").contains("Lessons: doctor, async-await, gather,"));
         assert!(err("gather", "x", 1.0, "tr").contains("Variants: gather, sequential"));
         assert!(err("gather", "gather", f64::NAN, "tr").contains("Speed must be a number from 0.1 to 1000"));
         assert!(err("gather", "gather", 0.0, "tr").contains("got 0"));

@@ -29,23 +29,28 @@ async fn a_long_burst_of_ready_tasks_hands_the_browser_a_turn() {
     let finished = runtime::run_finished(run).unwrap();
     // Macrotasks queued from here can only run before the burst ends if the loop hands
     // over; each turn reads what the loop recorded since, as the page does every frame.
+    // The burst writes ~5 ring-fulls, and the browser may run several slices between two
+    // timer turns, so a reader can fall a ring behind: the page says so; this test skips
+    // the lost records and checks what it reads.
     let (mut seen, mut records, mut turns_during_burst) = (cursor, Vec::new(), 0);
     while runtime::live_runs() > 0 {
         wait_ms(0).await;
         turns_during_burst += usize::from(!done.get());
         let (new, lost) = trace::since(seen);
-        assert_eq!(lost, 0, "the reader fell a whole ring behind");
-        seen += new.len() as u64;
+        seen += lost + new.len() as u64;
         records.extend(new);
     }
     assert_eq!(finished.await, Outcome::Finished);
     assert!(turns_during_burst >= 1, "the burst ran to the end without letting a macrotask run");
-    let count = |kind: Kind, b: Option<u32>| {
-        records.iter().filter(|r| r.kind == kind as u32 && b.is_none_or(|b| r.b == b) && (r.run == run || r.run == 0)).count()
-    };
-    assert!(count(Kind::TickEnd, Some(1)) >= 1, "no tick ended by handing over");
-    let self_wakes = records.iter().filter(|r| r.run == run && r.kind == Kind::Wake as u32 && r.a == WakeCause::SelfWake as u32);
-    assert_eq!(self_wakes.count(), YIELDS);
+    let handovers = records.iter().filter(|r| r.kind == Kind::TickEnd as u32 && r.b == 1).count();
+    assert!(handovers >= 1, "no tick ended by handing over");
+    // Every yield was a self-wake and a poll: the last poll is numbered YIELDS + 1.
+    let polls = records.iter().filter(|r| r.run == run && r.kind == Kind::PollStart as u32).map(|r| r.a).max();
+    assert_eq!(polls, Some(YIELDS as u32 + 1));
+    assert!(records
+        .iter()
+        .filter(|r| r.run == run && r.kind == Kind::Wake as u32 && r.a != WakeCause::External as u32)
+        .all(|r| r.a == WakeCause::SelfWake as u32));
 }
 
 #[wasm_bindgen_test]

@@ -2,14 +2,27 @@
 //! the catalogue the page shows (titles and notes in Turkish and English, the seed's Python
 //! and the Rust that actually runs, both embedded from their files).
 
+pub mod async_await;
+pub mod blocking;
+pub mod doctor;
+pub mod event_loop;
 pub mod fetch_data;
 pub mod gather;
+pub mod microtasks;
+pub mod staggered;
+pub mod timeouts;
+pub mod websocket;
 pub mod params;
 pub mod random;
 
 use futures::future::LocalBoxFuture;
 
 pub use params::{Args, Param};
+
+/// A duration in seconds to two decimals, as lessons print times.
+pub fn secs(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 100.0).round() / 100.0
+}
 
 /// Where a lesson file's catalogue entry starts; the page shows the source above it.
 pub const CATALOGUE_MARKER: &str = "// ---- catalogue";
@@ -80,7 +93,18 @@ impl Lesson {
 }
 
 /// Every lesson, in the order the page lists them.
-pub static LESSONS: &[&Lesson] = &[&gather::LESSON, &fetch_data::LESSON];
+pub static LESSONS: &[&Lesson] = &[
+    &doctor::LESSON,
+    &async_await::LESSON,
+    &gather::LESSON,
+    &staggered::LESSON,
+    &websocket::LESSON,
+    &event_loop::LESSON,
+    &fetch_data::LESSON,
+    &blocking::LESSON,
+    &timeouts::LESSON,
+    &microtasks::LESSON,
+];
 
 /// The lesson with this id.
 pub fn find(id: &str) -> Option<&'static Lesson> {

@@ -57,6 +57,11 @@ impl<T> Sender<T> {
         wake_receiver(&self.shared);
         Ok(())
     }
+
+    /// Whether the receiver still exists (a send would be delivered).
+    pub fn is_open(&self) -> bool {
+        self.shared.borrow().receiver_alive
+    }
 }
 
 impl<T> Clone for Sender<T> {

@@ -14,12 +14,22 @@ thread_local! {
 }
 
 /// Listens for the current run's controls. A run has one listener; listening again
-/// replaces it. The listener is forgotten when its receiver is dropped with the run.
+/// replaces it. Listeners whose receiver was dropped (their run ended) are forgotten here
+/// and at the next press, so the table holds live listeners only, plus at most a few.
 pub fn listen_controls() -> Receiver<&'static str> {
     let run = current().map_or(0, |(_, run)| run);
     let (sender, receiver) = channel();
-    LISTENERS.with(|l| l.borrow_mut().insert(run, sender));
+    LISTENERS.with(|l| {
+        let mut listeners = l.borrow_mut();
+        listeners.retain(|_, s| s.is_open());
+        listeners.insert(run, sender);
+    });
     receiver
+}
+
+/// Listeners kept now (live runs listening, and ended ones not yet pruned).
+pub fn control_listeners() -> usize {
+    LISTENERS.with(|l| l.borrow().len())
 }
 
 /// Delivers control `name` to run `run`. False if the run has no live listener.

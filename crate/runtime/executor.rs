@@ -92,9 +92,10 @@ fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
     LOOP.with(|l| f(&mut l.borrow_mut()))
 }
 
-/// Runs `wake` with `cause` as the recorded reason for any wake it does.
+/// Runs `wake` with `cause` as the recorded reason for any wake it does. An outer cause
+/// wins: a control press delivered through a channel is an external wake, not a channel's.
 pub fn waking_because<T>(cause: WakeCause, wake: impl FnOnce() -> T) -> T {
-    let before = WAKE_CAUSE.with(|c| c.replace(Some(cause)));
+    let before = WAKE_CAUSE.with(|c| c.replace(Some(c.get().unwrap_or(cause))));
     let out = wake();
     WAKE_CAUSE.with(|c| c.set(before));
     out
@@ -255,6 +256,28 @@ pub fn start_run(config: RunConfig, root_name: &str, future: impl Future<Output 
         }
     });
     run
+}
+
+/// Cancels one task, like asyncio's `Task.cancel()`: drops its future where it waits (which
+/// clears its timers), records the cancel with the cancelling task in `a`, and so wakes
+/// whoever awaits its handle. Cancelling a run's root task cancels the run. No-op for a
+/// task that has ended.
+pub(super) fn cancel_task(id: u32) {
+    let Some((run, is_root)) =
+        with_loop(|l| l.tasks.get(&id).map(|t| (t.run, l.runs.get(&t.run).is_some_and(|r| r.root == id))))
+    else {
+        return;
+    };
+    if is_root {
+        return end_run(run, Outcome::Cancelled);
+    }
+    let Some(task) = with_loop(|l| l.tasks.remove(&id)) else { return };
+    task.done.set(true); // a queued entry is skipped: its future is gone
+    trace::record(Kind::Cancel, run, id, current().map_or(0, |(by, _)| by), 0);
+    // Taken with the borrow dropped: dropping the future can wake others. A task cancelling
+    // itself has its future out for the poll; the loop drops it when the poll returns.
+    let future = task.future.borrow_mut().take();
+    drop(future);
 }
 
 /// Cancels a live run: drops all its tasks (and with them their timers). No-op otherwise.

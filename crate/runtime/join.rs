@@ -20,7 +20,7 @@ struct Slot<T> {
 }
 
 /// Awaits the output of a task started with [`spawn`](super::spawn). Dropping the handle
-/// does not cancel the task (it runs on, detached).
+/// does not cancel the task (it runs on, detached); [`JoinHandle::abort`] does.
 pub struct JoinHandle<T> {
     slot: Rc<RefCell<Slot<T>>>,
     /// The task's id, recorded when a task waits on it.
@@ -59,6 +59,15 @@ impl<T> Completer<T> {
 impl<T> Drop for Completer<T> {
     fn drop(&mut self) {
         self.fill(Err(Cancelled));
+    }
+}
+
+impl<T> JoinHandle<T> {
+    /// Cancels the task, like asyncio's `task.cancel()`: its future is dropped where it
+    /// waits, and awaiting this handle then gives `Err(Cancelled)`. A task that already
+    /// finished keeps its result.
+    pub fn abort(&self) {
+        super::executor::cancel_task(self.task);
     }
 }
 

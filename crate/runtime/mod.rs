@@ -35,7 +35,7 @@ pub use executor::{
 };
 pub use busy::busy;
 pub use channel::{channel, Receiver, Recv, Sender};
-pub use control::{listen_controls, send_control};
+pub use control::{control_listeners, listen_controls, send_control};
 pub use join::{Cancelled, JoinHandle};
 pub use sleep::{pending_timers, sleep, Sleep};
 pub use timeout::{timeout, Elapsed};

@@ -56,6 +56,7 @@ pub enum Kind {
     /// A task was woken. `a`: a [`WakeCause`], `b`: the waking task id (0: none).
     Wake = 6,
     /// A task was dropped before it finished; its pending timers are cleared with it.
+    /// `a`: the task that cancelled it (0: its run was cancelled or ended).
     Cancel = 7,
     /// A task's future completed.
     Finish = 8,

@@ -1,0 +1,404 @@
+//! Blocking code on the loop (seed 004, "Engelleyici (Senkron) Kodun İşlenmesi").
+//!
+//! A `heartbeat` task prints every 0.2 s while `count_primes`, a real CPU-bound job,
+//! counts primes for about a second. Run in one go it never gives the loop back: the
+//! heartbeat, and the page's drawing, stop until it is done. In chunks with a yield between
+//! them the heartbeat keeps going, a little late. In a Web Worker (the browser's
+//! `asyncio.to_thread`) the job runs on another thread and the loop is not disturbed.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::{Args, Lesson, Param, Text, Variant};
+use crate::runtime::{current, print, run_config, sleep, spawn, yield_now};
+use crate::trace::clock;
+
+/// How often the heartbeat prints.
+const BEAT: Duration = Duration::from_millis(200);
+/// Longest the job may run in real time, whatever the speed: it freezes the page.
+const MAX_JOB_MS: f64 = 2500.0;
+/// Longest one chunk holds the loop, in real ms: a quarter of a 60 Hz frame.
+const CHUNK_MS: f64 = 4.0;
+/// Candidates checked between two clock reads (the same in `www/worker.js`).
+const BATCH: u32 = 256;
+
+/// Whether `n` is prime, by trial division: slow on purpose, it is the CPU-bound job.
+fn is_prime(n: u32) -> bool {
+    if n < 2 {
+        return false;
+    }
+    if n % 2 == 0 {
+        return n == 2;
+    }
+    let mut d = 3;
+    while d <= n / d {
+        if n % d == 0 {
+            return false;
+        }
+        d += 2;
+    }
+    true
+}
+
+/// The job's progress: `found` primes below `below`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PrimeCount {
+    /// The next number to check.
+    pub below: u32,
+    /// Primes found below it.
+    pub found: u32,
+}
+
+impl PrimeCount {
+    /// Nothing checked yet.
+    pub fn new() -> PrimeCount {
+        PrimeCount { below: 2, found: 0 }
+    }
+
+    /// Checks one more number.
+    pub fn check_next(&mut self) {
+        if is_prime(self.below) {
+            self.found += 1;
+        }
+        self.below += 1;
+    }
+
+    /// Checks numbers until `ms` of real time have passed, without ever awaiting; returns
+    /// the ms it actually took.
+    fn work_for(&mut self, ms: f64) -> f64 {
+        let started = clock::now();
+        loop {
+            for _ in 0..BATCH {
+                self.check_next();
+            }
+            let now = clock::now();
+            if now >= started + ms {
+                return now - started;
+            }
+        }
+    }
+}
+
+impl Default for PrimeCount {
+    fn default() -> Self {
+        PrimeCount::new()
+    }
+}
+
+/// The run's speed: lesson time runs this many times faster than real time.
+fn speed() -> f64 {
+    current().and_then(|(_, run)| run_config(run)).map_or(1.0, |c| c.speed)
+}
+
+/// Real milliseconds for `lesson` time at `speed`, cut to `cap_ms`; true if it was cut.
+pub fn capped_ms(lesson: Duration, speed: f64, cap_ms: f64) -> (f64, bool) {
+    let ms = lesson.as_secs_f64() * 1000.0 / speed;
+    (ms.min(cap_ms), ms > cap_ms)
+}
+
+/// [`capped_ms`] at the current run's speed.
+pub fn real_ms(lesson: Duration, cap_ms: f64) -> (f64, bool) {
+    capped_ms(lesson, speed(), cap_ms)
+}
+
+/// Lesson seconds for `ms` of real time at the current run's speed.
+pub fn lesson_secs(ms: f64) -> f64 {
+    ms * speed() / 1000.0
+}
+
+/// Prints a beat every `every` until `stop` is set, and returns the longest gap between
+/// two beats in lesson seconds: measured on the real clock, so a frozen loop shows.
+pub async fn heartbeat(every: Duration, stop: Rc<Cell<bool>>) -> f64 {
+    let (mut last, mut longest, mut beats) = (clock::now(), 0.0_f64, 0);
+    while !stop.get() {
+        let now = clock::now();
+        longest = longest.max(now - last);
+        last = now;
+        beats += 1;
+        print(&format!("tık {beats}"), &format!("tick {beats}"));
+        sleep(every).await;
+    }
+    lesson_secs(longest)
+}
+
+/// `count_primes(seconds)`: the whole job in one call that never awaits. The task is
+/// polled once, and that poll lasts as long as the job.
+fn count_primes(ms: f64) -> PrimeCount {
+    let mut count = PrimeCount::new();
+    count.work_for(ms);
+    count
+}
+
+/// The same job in short chunks with `await asyncio.sleep(0)` between them: each yield
+/// lets the loop run whoever else is ready (the heartbeat) before the next chunk.
+async fn count_primes_in_chunks(ms: f64) -> PrimeCount {
+    let mut count = PrimeCount::new();
+    let mut left = ms;
+    while left > 0.0 {
+        left -= count.work_for(left.min(CHUNK_MS));
+        yield_now().await;
+    }
+    count
+}
+
+/// `await asyncio.to_thread(count_primes, seconds)`: the browser's threads are Web
+/// Workers. The job goes to a worker running `www/worker.js` (the same count in JS), and
+/// this task waits, like any await, until the worker posts the answer back.
+async fn count_primes_in_worker(ms: f64) -> Result<PrimeCount, String> {
+    let worker = worker::WorkerThread::start()?;
+    worker.count_primes(ms).await
+}
+
+/// Where the job runs: the three variants.
+#[derive(Clone, Copy)]
+enum How {
+    Blocking,
+    Chunked,
+    Worker,
+}
+
+async fn main(how: How, seconds: f64) {
+    print("Ana program başlıyor", "Main program starting");
+    let stop = Rc::new(Cell::new(false));
+    let beat = spawn("heartbeat", heartbeat(BEAT, Rc::clone(&stop)));
+    sleep(Duration::from_millis(500)).await;
+
+    let (ms, capped) = real_ms(Duration::from_secs_f64(seconds), MAX_JOB_MS);
+    print(&format!("Asal sayılar {seconds} sn boyunca sayılıyor"), &format!("Counting primes for {seconds} s"));
+    if capped {
+        print(
+            &format!("(sayfa uzun süre donmasın diye gerçek zamanda {} sn ile sınırlı)", MAX_JOB_MS / 1000.0),
+            &format!("(capped at {} s of real time so the page never freezes for long)", MAX_JOB_MS / 1000.0),
+        );
+    }
+    // Each variant runs the job as its own task, so it gets its own lane on the timeline.
+    let result = match how {
+        How::Blocking => spawn("count_primes", async move { Ok(count_primes(ms)) }).await,
+        How::Chunked => spawn("count_primes", async move { Ok(count_primes_in_chunks(ms).await) }).await,
+        How::Worker => spawn("count_primes", count_primes_in_worker(ms)).await,
+    };
+    match result {
+        Ok(Ok(count)) => print(
+            &format!("{} sayısının altında {} asal sayı bulundu", count.below, count.found),
+            &format!("Found {} primes below {}", count.found, count.below),
+        ),
+        Ok(Err(why)) => print(&format!("Worker hata verdi: {why}"), &format!("The worker failed: {why}")),
+        Err(_) => return, // cancelled with the run
+    }
+
+    sleep(Duration::from_millis(500)).await;
+    stop.set(true);
+    if let Ok(longest) = beat.await {
+        print(
+            &format!("en uzun kalp atışı arası: {longest:.2} sn"),
+            &format!("longest gap between heartbeats: {longest:.2} s"),
+        );
+    }
+    print("Ana program tamamlandı", "Main program done");
+}
+
+// ---- catalogue: how the page lists this lesson ----
+
+/// The lesson as the page lists it.
+pub static LESSON: Lesson = Lesson {
+    id: "blocking",
+    title: Text { tr: "Engelleyici kod ve to_thread", en: "Blocking code and to_thread" },
+    summary: Text {
+        tr: "heartbeat her 0.2 sn'de bir tıklarken count_primes yaklaşık bir saniye asal sayı sayar: \
+             gerçek, CPU'ya bağlı bir iş. Tek seferde, parça parça ya da bir Web Worker'da \
+             (tarayıcının asyncio.to_thread'i) çalıştırın.",
+        en: "heartbeat ticks every 0.2 s while count_primes counts primes for about a second: real, \
+             CPU-bound work. Run it in one go, in chunks, or in a Web Worker (the browser's \
+             asyncio.to_thread).",
+    },
+    notice: Text {
+        tr: "Engelleyici çeşitte count_primes tek bir uzun poll'dur: o sürerken heartbeat'in şeridi boş \
+             kalır ve sayfa da çizilmez; en uzun kalp atışı arası işin süresi kadardır. Parçalı çeşitte \
+             heartbeat, parçaların arasında biraz gecikerek çalışır. Worker'da count_primes yalnızca \
+             bekler ve heartbeat hiç aksamaz.",
+        en: "In the blocking variant count_primes is one long poll: while it lasts, heartbeat's lane \
+             stays empty and the page does not draw; the longest gap between heartbeats is as long \
+             as the job. In chunks, heartbeat runs between them, a little late. In the worker, \
+             count_primes only waits and heartbeat never misses a beat.",
+    },
+    seed: "004 · Engelleyici Kod",
+    rust: include_str!("blocking.rs"),
+    controls: &[],
+    params: &[Param {
+        id: "job",
+        label: Text { tr: "İşin süresi", en: "Job length" },
+        min: 0.2,
+        max: 3.0,
+        default: 1.0,
+        step: 0.1,
+        unit: Text { tr: "sn", en: "s" },
+    }],
+    variants: &[
+        Variant {
+            id: "blocking",
+            label: Text { tr: "engelleyici (tek seferde)", en: "blocking (in one go)" },
+            python: include_str!("blocking.py"),
+            root: "main",
+            start: |args: &Args| Box::pin(main(How::Blocking, args.get("job"))),
+        },
+        Variant {
+            id: "chunked",
+            label: Text { tr: "parça parça (sleep(0))", en: "in chunks (sleep(0))" },
+            python: include_str!("blocking_chunked.py"),
+            root: "main",
+            start: |args: &Args| Box::pin(main(How::Chunked, args.get("job"))),
+        },
+        Variant {
+            id: "worker",
+            label: Text { tr: "Web Worker'da (to_thread)", en: "in a Web Worker (to_thread)" },
+            python: include_str!("blocking_worker.py"),
+            root: "main",
+            start: |args: &Args| Box::pin(main(How::Worker, args.get("job"))),
+        },
+    ],
+};
+
+// ---- the browser plumbing behind `count_primes_in_worker` ----
+
+pub use worker::set_worker_url;
+
+/// Starting a Web Worker and awaiting its answer. web-sys is not a dependency: the few
+/// Worker, Blob and URL calls are bound here, as `runtime/host.rs` binds MessageChannel.
+mod worker {
+    use std::cell::RefCell;
+    use std::future::{poll_fn, Future};
+    use std::pin::Pin;
+
+    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::PrimeCount;
+    use crate::runtime::waiting_on;
+    use crate::trace::record::WakeCause;
+
+    #[wasm_bindgen]
+    extern "C" {
+        type Worker;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(url: &str) -> Result<Worker, JsValue>;
+        #[wasm_bindgen(method, js_name = postMessage)]
+        fn post_message(this: &Worker, message: &JsValue);
+        #[wasm_bindgen(method, setter)]
+        fn set_onmessage(this: &Worker, callback: &Function);
+        #[wasm_bindgen(method, setter)]
+        fn set_onerror(this: &Worker, callback: &Function);
+        #[wasm_bindgen(method)]
+        fn terminate(this: &Worker);
+
+        type Blob;
+        #[wasm_bindgen(constructor, catch)]
+        fn new(parts: &Array, options: &Object) -> Result<Blob, JsValue>;
+
+        #[wasm_bindgen(js_namespace = URL, js_name = createObjectURL, catch)]
+        fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
+    }
+
+    /// The worker script, for a Blob URL when the page has not said where it serves it.
+    const WORKER_JS: &str = include_str!("../../www/worker.js");
+
+    thread_local! {
+        static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// Tells the lesson where the site serves `www/worker.js`. Until it is called (as in
+    /// the browser tests, where no such file is served), workers start from a Blob URL of
+    /// the same script embedded in the module; a page whose CSP has no `blob:` in
+    /// `worker-src` calls this before any run.
+    pub fn set_worker_url(url: &str) {
+        WORKER_URL.with(|u| *u.borrow_mut() = Some(url.to_owned()));
+    }
+
+    /// The worker script's URL: the one set, or a Blob URL made once and kept.
+    fn worker_url() -> Result<String, JsValue> {
+        if let Some(url) = WORKER_URL.with(|u| u.borrow().clone()) {
+            return Ok(url);
+        }
+        let options = Object::new();
+        Reflect::set(&options, &"type".into(), &"text/javascript".into())?;
+        let blob = Blob::new(&Array::of1(&WORKER_JS.into()), &options)?;
+        let url = create_object_url(&blob)?;
+        set_worker_url(&url);
+        Ok(url)
+    }
+
+    /// What a failed JS call or a worker's error event says, for the printed error.
+    fn describe(error: &JsValue) -> String {
+        Reflect::get(error, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "worker.js could not be loaded".into())
+    }
+
+    /// A Web Worker running `www/worker.js`, stopped when dropped: a run cancelled
+    /// mid-job stops its worker's CPU work too.
+    pub struct WorkerThread(Worker);
+
+    impl WorkerThread {
+        pub fn start() -> Result<WorkerThread, String> {
+            let url = worker_url().map_err(|e| describe(&e))?;
+            Worker::new(&url).map(WorkerThread).map_err(|e| describe(&e))
+        }
+
+        /// Posts the job (its length in real ms) and waits for the worker's count. The
+        /// wake comes from a promise the worker's message resolves: an external wake.
+        pub async fn count_primes(&self, ms: f64) -> Result<PrimeCount, String> {
+            let promise = Promise::new(&mut |resolve, reject| {
+                self.0.set_onmessage(&resolve);
+                self.0.set_onerror(&reject);
+            });
+            self.0.post_message(&JsValue::from(ms));
+            let mut reply = JsFuture::from(promise);
+            let event = poll_fn(|cx| {
+                let poll = Pin::new(&mut reply).poll(cx);
+                if poll.is_pending() {
+                    waiting_on(WakeCause::External, 0);
+                }
+                poll
+            })
+            .await
+            .map_err(|e| describe(&e))?;
+            let data = Reflect::get(&event, &"data".into()).map_err(|e| describe(&e))?;
+            let field = |name: &str| Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_f64());
+            match (field("below"), field("found")) {
+                (Some(below), Some(found)) => Ok(PrimeCount { below: below as u32, found: found as u32 }),
+                _ => Err("worker.js answered without a count".into()),
+            }
+        }
+    }
+
+    impl Drop for WorkerThread {
+        fn drop(&mut self) {
+            self.0.terminate();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counting_primes_one_by_one_finds_the_known_counts() {
+        let mut count = PrimeCount::new();
+        while count.below < 1000 {
+            count.check_next();
+        }
+        assert_eq!(count.found, 168);
+        assert!([2, 3, 5, 7, 97, 7919].iter().all(|&p| is_prime(p)));
+        assert!([0, 1, 4, 9, 91, 7917].iter().all(|&n| !is_prime(n)));
+    }
+
+    #[test]
+    fn a_job_longer_than_the_cap_is_cut_to_it_in_real_time() {
+        assert_eq!(capped_ms(Duration::from_secs(1), 20.0, MAX_JOB_MS), (50.0, false));
+        assert_eq!(capped_ms(Duration::from_secs(3), 0.1, MAX_JOB_MS), (MAX_JOB_MS, true));
+    }
+}

@@ -1,0 +1,320 @@
+//! Tasks that wake each other without end (seed 003, the event loop and cooperative
+//! multitasking).
+//!
+//! `ping` and `pong` pass a ball back and forth: each wakes the other and never waits on a
+//! timer, so the loop always has a ready task. On our loop a tick hands the browser a turn
+//! every 8 ms, so the heartbeat's timer and the page's frames still run. The same rally as
+//! a bare chain of microtasks has no such budget: the browser runs every microtask queued
+//! during a checkpoint before anything else, so until the chain stops no timer fires and
+//! no frame is drawn.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use self::browser::{then, Frames, Rally, RallyDone};
+use super::blocking::{heartbeat, lesson_secs, real_ms};
+use super::{Args, Lesson, Param, Text, Variant};
+use crate::runtime::{channel, print, sleep, spawn, Receiver, Sender};
+use crate::trace::clock;
+
+/// How often the heartbeat prints.
+const BEAT: Duration = Duration::from_millis(200);
+/// Longest rally on our loop, in real ms: the page keeps drawing, but it should end.
+const MAX_RALLY_MS: f64 = 3000.0;
+/// Longest rally on bare microtasks, in real ms: the page is frozen for all of it.
+const MAX_CHAIN_MS: f64 = 1000.0;
+/// Real work each hit of the ball does, in ms, as a message handler would. It also keeps
+/// the number of polls (and trace records) at what the page can draw.
+const HIT_MS: f64 = 0.05;
+
+/// One hit: a sliver of real work on the loop's thread.
+fn hit() {
+    let until = clock::now() + HIT_MS;
+    while clock::now() < until {}
+}
+
+/// Sends the ball to `pong` and waits for it to come back, until the deadline; returns the
+/// number of exchanges.
+async fn ping(to_pong: Sender<()>, mut from_pong: Receiver<()>, until: f64) -> u32 {
+    let mut exchanges = 0;
+    while clock::now() < until {
+        hit();
+        if to_pong.send(()).is_err() || from_pong.recv().await.is_none() {
+            break;
+        }
+        exchanges += 1;
+    }
+    exchanges // dropping `to_pong` ends pong's loop
+}
+
+/// Sends every ball straight back.
+async fn pong(to_ping: Sender<()>, mut from_ping: Receiver<()>) {
+    while from_ping.recv().await.is_some() {
+        hit();
+        let _ = to_ping.send(()); // ping may have stopped meanwhile
+    }
+}
+
+/// The rally as two tasks on our loop: every wake goes through the run queue, whose ticks
+/// end after 8 ms and continue on a macrotask once the browser has had its turn.
+async fn rally_on_the_loop(ms: f64) -> u32 {
+    let until = clock::now() + ms;
+    let (to_pong, from_ping) = channel();
+    let (to_ping, from_pong) = channel();
+    spawn("pong", pong(to_ping, from_ping));
+    spawn("ping", ping(to_pong, from_pong, until)).await.unwrap_or(0)
+}
+
+/// The same rally as bare callbacks on the browser's microtask queue, the way a chain of
+/// resolved promises (or a loop with no budget) runs: each hit queues the next with
+/// `queueMicrotask`, and nothing else runs until the deadline stops the chain.
+fn rally_on_microtasks(ms: f64) -> RallyDone {
+    let rally = Rally::new(clock::now() + ms);
+    then(ping_microtask, Rc::clone(&rally));
+    RallyDone::new(rally)
+}
+
+fn ping_microtask(rally: Rc<Rally>) {
+    hit();
+    then(pong_microtask, rally);
+}
+
+fn pong_microtask(rally: Rc<Rally>) {
+    hit();
+    rally.count_exchange();
+    if clock::now() < rally.until {
+        then(ping_microtask, rally);
+    } else {
+        rally.finish();
+    }
+}
+
+/// How the ball is passed: the two variants.
+#[derive(Clone, Copy)]
+enum How {
+    Budget,
+    NoBudget,
+}
+
+async fn main(how: How, seconds: f64) {
+    print("Ana program başlıyor", "Main program starting");
+    let stop = Rc::new(Cell::new(false));
+    let beat = spawn("heartbeat", heartbeat(BEAT, Rc::clone(&stop)));
+    sleep(Duration::from_millis(500)).await;
+
+    let cap = match how {
+        How::Budget => MAX_RALLY_MS,
+        How::NoBudget => MAX_CHAIN_MS,
+    };
+    let (ms, capped) = real_ms(Duration::from_secs_f64(seconds), cap);
+    if capped {
+        print(
+            &format!("(gerçek zamanda {} sn ile sınırlı)", cap / 1000.0),
+            &format!("(capped at {} s of real time)", cap / 1000.0),
+        );
+    }
+    let frames = Frames::count();
+    print(&format!("Ping-pong başlıyor: {seconds} sn"), &format!("Ping-pong starts: {seconds} s"));
+    let started = clock::now();
+    let exchanges = match how {
+        How::Budget => rally_on_the_loop(ms).await,
+        How::NoBudget => rally_on_microtasks(ms).await,
+    };
+    let took = lesson_secs(clock::now() - started);
+    print(
+        &format!("Ping-pong bitti: {took:.2} sn'de {exchanges} paslaşma"),
+        &format!("Ping-pong done: {exchanges} exchanges in {took:.2} s"),
+    );
+    let drawn = frames.so_far();
+    drop(frames);
+    print(&format!("bu sırada {drawn} kare çizildi"), &format!("{drawn} frames drawn meanwhile"));
+
+    sleep(Duration::from_millis(500)).await;
+    stop.set(true);
+    if let Ok(longest) = beat.await {
+        print(
+            &format!("en uzun kalp atışı arası: {longest:.2} sn"),
+            &format!("longest gap between heartbeats: {longest:.2} s"),
+        );
+    }
+    print("Ana program tamamlandı", "Main program done");
+}
+
+// ---- catalogue: how the page lists this lesson ----
+
+/// The lesson as the page lists it.
+pub static LESSON: Lesson = Lesson {
+    id: "microtasks",
+    title: Text { tr: "Birbirini uyandıran task'lar", en: "Tasks that wake each other" },
+    summary: Text {
+        tr: "ping ve pong topu birbirine atar: her biri diğerini uyandırır ve hiç zamanlayıcı beklemez. \
+             Döngümüz her 8 ms'de bir tarayıcıya sıra verir; bütçesiz bir mikro görev zinciri ise \
+             bitene kadar ne zamanlayıcıya ne de çizime fırsat bırakır.",
+        en: "ping and pong pass a ball back and forth: each wakes the other and neither ever waits on \
+             a timer. Our loop hands the browser a turn every 8 ms; a chain of microtasks with no \
+             budget lets no timer and no drawing in until it ends.",
+    },
+    notice: Text {
+        tr: "Bütçeli çeşitte tick'ler 8 ms'de bir biter, aralarında heartbeat tıklar ve sayfa çizilmeye \
+             devam eder. Bütçesiz çeşitte zincir sürerken heartbeat'in şeridi boştur, sayfa donar ve \
+             çizilen kare sayısı 0'dır; zincir en geç 1 sn gerçek zamanda kendiliğinden durur.",
+        en: "With the budget, ticks end every 8 ms, heartbeat ticks between them and the page keeps \
+             drawing. Without it, heartbeat's lane stays empty while the chain runs, the page \
+             freezes and no frame is drawn; the chain stops by itself within 1 s of real time.",
+    },
+    seed: "003 · Olay Döngüsü",
+    rust: include_str!("microtasks.rs"),
+    controls: &[],
+    params: &[Param {
+        id: "rally",
+        label: Text { tr: "Ping-pong süresi", en: "Rally length" },
+        min: 0.2,
+        max: 3.0,
+        default: 1.0,
+        step: 0.1,
+        unit: Text { tr: "sn", en: "s" },
+    }],
+    variants: &[
+        Variant {
+            id: "budget",
+            label: Text { tr: "döngümüzde (8 ms bütçe)", en: "on our loop (8 ms budget)" },
+            python: include_str!("microtasks.py"),
+            root: "main",
+            start: |args: &Args| Box::pin(main(How::Budget, args.get("rally"))),
+        },
+        Variant {
+            id: "no-budget",
+            label: Text { tr: "çıplak mikro görevler (bütçesiz)", en: "bare microtasks (no budget)" },
+            python: include_str!("microtasks_no_budget.py"),
+            root: "main",
+            start: |args: &Args| Box::pin(main(How::NoBudget, args.get("rally"))),
+        },
+    ],
+};
+
+// ---- the browser plumbing behind the microtask chain and the frame count ----
+
+/// Bare microtasks, the future that awaits a chain of them, and a frame counter. web-sys
+/// is not a dependency: the three browser calls are bound here.
+mod browser {
+    use std::cell::{Cell, RefCell};
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::rc::Rc;
+    use std::task::{Context, Poll, Waker};
+
+    use js_sys::Function;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use crate::runtime::waiting_on;
+    use crate::trace::record::WakeCause;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = queueMicrotask)]
+        fn queue_microtask(callback: &JsValue);
+        #[wasm_bindgen(js_name = requestAnimationFrame)]
+        fn request_animation_frame(callback: &Function) -> i32;
+        #[wasm_bindgen(js_name = cancelAnimationFrame)]
+        fn cancel_animation_frame(id: i32);
+    }
+
+    /// Queues `next(rally)` as a microtask. Each callback is made for one call and freed
+    /// by it, so the chain owns itself: it stops at its deadline whatever happens to the
+    /// task that started it.
+    pub fn then(next: fn(Rc<Rally>), rally: Rc<Rally>) {
+        queue_microtask(&Closure::once_into_js(move || next(rally)));
+    }
+
+    /// A rally on bare microtasks, shared by its callbacks and the future awaiting it.
+    pub struct Rally {
+        /// Real-clock time at which the chain stops.
+        pub until: f64,
+        exchanges: Cell<u32>,
+        done: Cell<bool>,
+        waker: RefCell<Option<Waker>>,
+    }
+
+    impl Rally {
+        pub fn new(until: f64) -> Rc<Rally> {
+            Rc::new(Rally { until, exchanges: Cell::new(0), done: Cell::new(false), waker: RefCell::default() })
+        }
+
+        pub fn count_exchange(&self) {
+            self.exchanges.set(self.exchanges.get() + 1);
+        }
+
+        /// Ends the chain and wakes the task awaiting it (an external wake: it comes from
+        /// a microtask, not from a poll).
+        pub fn finish(&self) {
+            self.done.set(true);
+            let waker = self.waker.borrow_mut().take();
+            if let Some(waker) = waker {
+                waker.wake();
+            }
+        }
+    }
+
+    /// Resolves with the rally's exchanges once its chain has stopped.
+    pub struct RallyDone(Rc<Rally>);
+
+    impl RallyDone {
+        pub fn new(rally: Rc<Rally>) -> RallyDone {
+            RallyDone(rally)
+        }
+    }
+
+    impl Future for RallyDone {
+        type Output = u32;
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
+            if self.0.done.get() {
+                return Poll::Ready(self.0.exchanges.get());
+            }
+            *self.0.waker.borrow_mut() = Some(cx.waker().clone());
+            waiting_on(WakeCause::External, 0);
+            Poll::Pending
+        }
+    }
+
+    /// Counts the page's animation frames (`requestAnimationFrame` callbacks) from its
+    /// creation until it is dropped.
+    pub struct Frames {
+        drawn: Rc<Cell<u32>>,
+        next: Rc<Cell<i32>>,
+        _callback: Closure<dyn FnMut()>,
+    }
+
+    impl Frames {
+        pub fn count() -> Frames {
+            let (drawn, next) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
+            // The callback asks for the next frame with a handle to itself, set below.
+            let again: Rc<RefCell<Option<Function>>> = Rc::default();
+            let callback = Closure::<dyn FnMut()>::new({
+                let (drawn, next, again) = (Rc::clone(&drawn), Rc::clone(&next), Rc::clone(&again));
+                move || {
+                    drawn.set(drawn.get() + 1);
+                    if let Some(f) = again.borrow().as_ref() {
+                        next.set(request_animation_frame(f));
+                    }
+                }
+            });
+            let f: Function = callback.as_ref().unchecked_ref::<Function>().clone();
+            next.set(request_animation_frame(&f));
+            *again.borrow_mut() = Some(f);
+            Frames { drawn, next, _callback: callback }
+        }
+
+        pub fn so_far(&self) -> u32 {
+            self.drawn.get()
+        }
+    }
+
+    impl Drop for Frames {
+        fn drop(&mut self) {
+            // Cancelled before the callback is freed: no frame may call a dropped closure.
+            cancel_animation_frame(self.next.get());
+        }
+    }
+}

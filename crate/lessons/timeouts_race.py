@@ -1,0 +1,19 @@
+import asyncio
+
+# Not in the seed: two requests race, the first reply wins.
+async def fetch(server, seconds):
+    print(f"{server} sunucusuna istek gönderildi")
+    await asyncio.sleep(seconds)
+    print(f"{server} yanıt verdi")
+    return server
+
+async def main():
+    a = asyncio.create_task(fetch("A", 3))
+    b = asyncio.create_task(fetch("B", 0.5))
+    done, pending = await asyncio.wait({a, b}, return_when=asyncio.FIRST_COMPLETED)
+    print(f"Kazanan: {done.pop().result()} sunucusunun yanıtı")
+    for loser in pending:
+        loser.cancel()
+    print("Kaybeden istek iptal edildi")
+
+asyncio.run(main())

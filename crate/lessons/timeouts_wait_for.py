@@ -1,0 +1,18 @@
+import asyncio
+
+# Not in the seed: wait_for on its own (the seed uses it inside its websocket loop).
+async def operation(seconds):
+    print(f"İşlem başladı, {seconds} saniye sürecek")
+    await asyncio.sleep(seconds)
+    print("İşlem tamamlandı")
+    return f"{seconds} saniyelik işlemin sonucu"
+
+async def main():
+    for seconds in (3, 0.5):
+        try:
+            result = await asyncio.wait_for(operation(seconds), timeout=1)
+            print(result)
+        except asyncio.TimeoutError:
+            print("Zaman aşımı: işlem 1 saniyede bitmedi ve iptal edildi")
+
+asyncio.run(main())
