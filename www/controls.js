@@ -1,13 +1,36 @@
-// Page state in the URL (`#lesson=<id>&lang=tr|en[&variant=<id>][&speed=<x>]`), its
+// Page state in the URL (`#lesson=<id>&lang=tr|en[&variant=<id>][&speed=<x>][&<paramId>=<value>…]`), its
 // validation, and filling the <select> controls. Validation is pure; problems come back as
 // notices {key, vars} so they can be shown (and re-shown after a language switch) in any language.
 
 import { isLang, langFromNavigator } from './i18n.js';
 
-export const SPEED_MIN = 0.1; // the runtime's bounds for startRun (CONTRACT.md)
+export const SPEED_MIN = 0.1; // the runtime's bounds for startRun (SPEED_RANGE in crate/api.rs)
 export const SPEED_MAX = 1000;
 export const DEFAULT_SPEED = 1;
 export const LANG_STORAGE_KEY = 'loopscope.lang';
+/** The speed picker's choices (× real time); a valid speed from the URL outside them is added. */
+export const SPEED_CHOICES = [0.25, 0.5, 1, 2, 5, 10];
+/** Hash keys the page itself uses; a lesson parameter never takes one of these names. */
+export const RESERVED_KEYS = ['lesson', 'variant', 'lang', 'speed'];
+
+/** The text a parameter field starts with: its default, as the crate wrote it. */
+export function paramDefaultText(param) {
+  return String(param.default);
+}
+
+/**
+ * Field texts for a lesson's parameters: from the URL when present (raw, unchecked: the
+ * crate's checkParams says what is wrong), else the default. Returns {paramId: text}.
+ */
+export function paramsFromUrl(params, lesson) {
+  const values = {};
+  for (const p of lesson?.params ?? []) {
+    if (RESERVED_KEYS.includes(p.id)) continue;
+    const fromUrl = params.get(p.id);
+    values[p.id] = fromUrl ?? paramDefaultText(p);
+  }
+  return values;
+}
 
 /** Hash → URLSearchParams ("#a=1&b=2" → a, b). */
 export function parseHash(hash) {
@@ -17,7 +40,7 @@ export function parseHash(hash) {
 /**
  * Resolves the page state from URL params, the stored language and the browser's language.
  * lessons: the array from ls.lessons() (may be empty while loading).
- * Returns {lesson, variant, lang, speed, speedFromUrl, notices}.
+ * Returns {lesson, variant, lang, speed, speedFromUrl, notices, params} (params: field texts).
  */
 export function resolveState(params, lessons, storedLang, navLang) {
   const notices = [];
@@ -66,17 +89,32 @@ export function resolveState(params, lessons, storedLang, navLang) {
     }
   }
 
-  return { lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, notices };
+  return {
+    lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, notices,
+    params: paramsFromUrl(params, lesson),
+  };
 }
 
-/** The canonical hash for a state; speed and variant only when they differ from the defaults. */
-export function buildHash({ lesson, variant, defaultVariant, lang, speed, speedFromUrl }) {
-  const params = new URLSearchParams();
-  params.set('lesson', lesson);
-  if (variant && variant !== defaultVariant) params.set('variant', variant);
-  params.set('lang', lang);
-  if (speedFromUrl) params.set('speed', String(speed));
-  return `#${params.toString()}`;
+/**
+ * The canonical hash for a state; speed, variant and parameters only when they differ from
+ * the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts.
+ */
+export function buildHash({ lesson, variant, defaultVariant, lang, speed, params = {}, lessonParams = [] }) {
+  const hash = new URLSearchParams();
+  hash.set('lesson', lesson);
+  if (variant && variant !== defaultVariant) hash.set('variant', variant);
+  hash.set('lang', lang);
+  if (speed !== DEFAULT_SPEED) hash.set('speed', String(speed));
+  for (const p of lessonParams) {
+    const value = params[p.id];
+    if (value !== undefined && value !== paramDefaultText(p)) hash.set(p.id, value);
+  }
+  return `#${hash.toString()}`;
+}
+
+/** "0.25×", "10×": a speed as the picker shows it. */
+export function speedText(speed) {
+  return `${speed}×`;
 }
 
 /** Replaces a <select>'s options: items = [{value, label}]; labels go in as text. */

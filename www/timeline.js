@@ -2,7 +2,7 @@
 // given and touches nothing else. The caller sizes the canvas (canvasHeight) and sets the
 // transform so that one unit is one CSS px.
 
-import { currentRun, endTime, lanes, lessonSeconds, maxConcurrentWaits } from './trace.js';
+import { currentRun, endTime, lanes, lessonSeconds, maxConcurrentWaits, waitParts } from './trace.js';
 
 export const LANE_HEIGHT = 28; // CSS px, one task (or the loop)
 export const LANE_GAP = 6; // CSS px between lanes
@@ -22,6 +22,7 @@ export const MIN_AXIS_STEP_PX = 90; // CSS px between two time labels
 export const AXIS_STEPS_S = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600];
 export const HATCH_SPACING = 6; // CSS px between the stripes of a waiting span
 export const MARK_RADIUS = 5; // CSS px, finished / cancelled marks
+export const WAIT_LABEL_JOIN = ' | '; // between the parts of a wait that races several things
 export const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export const FONT_SMALL = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -90,7 +91,7 @@ export function draw(ctx, model, view) {
   rows.forEach(({ task, depth }, i) => {
     const top = laneTop(i + 1);
     drawLabel(ctx, task.name, depth, top, labelW, false);
-    drawTask(ctx, task, { x, top, stop, t });
+    drawTask(ctx, task, { x, top, stop, t, run });
   });
   // Wake arrows last, so they cross over the bars they connect.
   rows.forEach(({ task }, i) => drawWakes(ctx, task, { x, top: laneTop(i + 1), rowOf, laneTop }));
@@ -140,7 +141,7 @@ function fit(ctx, text, room) {
   return `${cut}…`;
 }
 
-function drawTask(ctx, task, { x, top, stop, t }) {
+function drawTask(ctx, task, { x, top, stop, t, run }) {
   const barTop = top + BAR_INSET;
   const barH = LANE_HEIGHT - 2 * BAR_INSET;
   for (const r of task.readies) {
@@ -153,9 +154,10 @@ function drawTask(ctx, task, { x, top, stop, t }) {
     const w = x(wait.end ?? stop) - x0;
     if (w <= 0) continue;
     waitBar(ctx, x0, barTop, w, barH);
-    if (wait.on === 'sleep' && wait.sleepMs !== null) {
-      const label = t('sleepLabel', { duration: axisLabel(wait.sleepMs / 1000) });
-      pillText(ctx, label, x0, w, top + LANE_HEIGHT / 2);
+    const parts = waitParts(run, wait);
+    if (parts.length > 0) {
+      // The full label if it fits, else only what ends the wait first.
+      pillText(ctx, [waitLabel(parts, t), waitLabel(parts.slice(0, 1), t)], x0, w, top + LANE_HEIGHT / 2);
     }
   }
   ctx.fillStyle = COLORS.poll;
@@ -219,11 +221,27 @@ function waitBar(ctx, x0, y, w, h) {
   ctx.restore();
 }
 
-function pillText(ctx, text, x0, w, cy) {
+/**
+ * What a wait is on, as one short text: "sleep 1 s", "channel", "task fetch_1", "sleep 1 s | I/O".
+ * parts: from trace.waitParts. t(key, vars): the page's i18n lookup.
+ */
+export function waitLabel(parts, t) {
+  return parts.map((p) => {
+    switch (p.kind) {
+      case 'sleep': return t('sleepLabel', { duration: axisLabel(p.ms / 1000) });
+      case 'task': return t('waitOn_task', { name: p.name });
+      default: return t(`waitOn_${p.kind}`);
+    }
+  }).join(WAIT_LABEL_JOIN);
+}
+
+/** Draws the first of `texts` that fits the span (with padding), or nothing. */
+function pillText(ctx, texts, x0, w, cy) {
   ctx.save();
   ctx.font = FONT_SMALL;
-  const tw = ctx.measureText(text).width;
-  if (tw + 12 <= w) {
+  const text = texts.find((s) => ctx.measureText(s).width + 12 <= w);
+  if (text !== undefined) {
+    const tw = ctx.measureText(text).width;
     const cx = x0 + w / 2;
     ctx.fillStyle = 'rgba(255,255,255,0.9)';
     ctx.fillRect(cx - tw / 2 - 4, cy - 7, tw + 8, 14);

@@ -1,7 +1,7 @@
 // Folds the runtime's binary trace records into a plain JS model. Pure: no DOM, no wasm calls
 // (the caller passes typed-array views and a text lookup), so it can be tested in Node.
 //
-// Record layout (CONTRACT.md): 32 bytes = 4 f64 slots = 8 u32 slots.
+// Record layout (crate/trace/record.rs): 32 bytes = 4 f64 slots = 8 u32 slots.
 //   f64[0] time ms · u32[2] seq · u32[3] kind · u32[4] run · u32[5] task · u32[6] a · u32[7] b
 
 export const RECORD_F64 = 4; // f64 slots per record
@@ -10,7 +10,7 @@ const SEQ_MODULUS = 2 ** 32; // seq holds the low 32 bits of the global index
 
 export const KIND = Object.freeze({
   RUN_START: 1, RUN_END: 2, SPAWN: 3, POLL_START: 4, POLL_END: 5, WAKE: 6,
-  CANCEL: 7, FINISH: 8, PRINT: 9, SLEEP: 10, TICK_START: 11, TICK_END: 12,
+  CANCEL: 7, FINISH: 8, PRINT: 9, SLEEP: 10, TICK_START: 11, TICK_END: 12, WAIT: 13,
 });
 
 /** WAKE record `a` → cause name. */
@@ -48,14 +48,19 @@ function newRun(id) {
 function newTask(id, name, parent, time) {
   return {
     id, name, parent, spawned: time,
-    polls: [], // {start, end, n}
-    waits: [], // {start, end, on: 'sleep' | wake cause | null, sleepMs}
-    readies: [], // {start, end}: woken (or spawned) but not polled yet
+    polls: [], // {start, end, n, timed}: timed = false inside a burst (end = window start)
+    // {start, end, on, sleepMs, sleeps, waitFor}: `sleeps` = lesson ms of every SLEEP made in
+    // the poll before the wait (a race may arm several timers; sleepMs = the shortest, the one
+    // that fires first); `waitFor` = {cause, task} from the WAIT record (13), or null;
+    // `on` = 'sleep' | wake cause | null (unknown until a wake says what ended it).
+    waits: [],
+    readies: [], // {start, end, cause, by}: woken (or spawned) but not polled yet
     wakes: [], // {time, cause, by}
     end: null, // {time, kind: 'finished' | 'cancelled'}
     state: 'ready', // a spawned task sits in the run queue until its first poll
-    sleepMs: null, // lesson ms of a SLEEP made during the current poll
-    wokenInPoll: false, // a wake during its own poll: it goes back to ready, not waiting
+    pollSleeps: [], // lesson ms of the SLEEPs made during the current poll
+    pollWait: null, // {cause, task} of a WAIT made during the current poll
+    wokenInPoll: null, // {cause, by} of a wake during its own poll: it goes back to ready
   };
 }
 
@@ -137,7 +142,7 @@ export function fold(model, r, text) {
       return;
     case KIND.SPAWN: {
       const task = newTask(r.task, text(r.b) || `task ${r.task}`, r.a, r.time);
-      task.readies.push({ start: r.time, end: null });
+      task.readies.push({ start: r.time, end: null, cause: 'spawn', by: r.a });
       run.tasks.set(r.task, task);
       run.order.push(r.task);
       return;
@@ -172,24 +177,31 @@ function foldTaskRecord(model, run, r, text) {
     case KIND.POLL_START:
       if (task.state === 'waiting') { model.anomalies++; closeLast(task.waits, t); }
       closeLast(task.readies, t);
-      task.polls.push({ start: t, end: null, n: r.a });
+      task.polls.push({ start: t, end: null, n: r.a, timed: true });
       task.state = 'busy';
-      task.wokenInPoll = false;
-      task.sleepMs = null;
+      task.wokenInPoll = null;
+      task.pollSleeps = [];
+      task.pollWait = null;
       return;
-    case KIND.POLL_END:
+    case KIND.POLL_END: {
+      const poll = task.polls[task.polls.length - 1];
       closeLast(task.polls, t);
+      if (poll) poll.timed = r.b !== 0;
       if (r.a === 1) {
         task.state = 'done'; // FINISH follows and sets the end mark
       } else if (task.wokenInPoll) {
         task.state = 'ready';
-        task.readies.push({ start: t, end: null });
+        task.readies.push({ start: t, end: null, ...task.wokenInPoll });
       } else {
         task.state = 'waiting';
-        const sleeping = task.sleepMs !== null;
-        task.waits.push({ start: t, end: null, on: sleeping ? 'sleep' : null, sleepMs: task.sleepMs });
+        const sleeps = task.pollSleeps;
+        const sleepMs = sleeps.length > 0 ? Math.min(...sleeps) : null;
+        const waitFor = task.pollWait;
+        const on = sleepMs !== null ? 'sleep' : (waitFor ? waitFor.cause : null);
+        task.waits.push({ start: t, end: null, on, sleepMs, sleeps, waitFor });
       }
       return;
+    }
     case KIND.WAKE: {
       const cause = WAKE_CAUSE[r.a] ?? 'other';
       task.wakes.push({ time: t, cause, by: r.b });
@@ -200,9 +212,9 @@ function foldTaskRecord(model, run, r, text) {
           if (wait.on === null) wait.on = cause;
         }
         task.state = 'ready';
-        task.readies.push({ start: t, end: null });
+        task.readies.push({ start: t, end: null, cause, by: r.b });
       } else if (task.state === 'busy') {
-        task.wokenInPoll = true;
+        task.wokenInPoll = { cause, by: r.b };
       }
       // Already ready: a second wake changes nothing. Done: wakes after completion are ignored.
       return;
@@ -218,8 +230,11 @@ function foldTaskRecord(model, run, r, text) {
     case KIND.PRINT:
       run.prints.push({ time: t, task: task.id, name: task.name, text: text(r.a) });
       return;
+    case KIND.WAIT:
+      task.pollWait = { cause: WAKE_CAUSE[r.a] ?? 'other', task: r.a === 2 ? r.b : 0 };
+      return;
     case KIND.SLEEP:
-      task.sleepMs = r.a;
+      task.pollSleeps.push(r.a);
       run.sleeps.push({ time: t, task: task.id, lessonMs: r.a, realMs: r.b });
       run.sleepSumMs += r.a;
       return;
@@ -256,4 +271,67 @@ export function maxConcurrentWaits(run, until) {
   let max = 0;
   for (const [, d] of edges) { now += d; max = Math.max(max, now); }
   return max;
+}
+
+/**
+ * What an open or closed wait is on, as a list of parts (a race can wait on several things):
+ * {kind: 'sleep', ms} for each distinct timer (lesson ms), then {kind: 'task', id, name} |
+ * {kind: 'channel' | 'io' | 'external' | 'other'} from the WAIT record, or — when neither was
+ * recorded — the cause of the wake that ended it (if it ended).
+ */
+export function waitParts(run, wait) {
+  const parts = [];
+  for (const ms of [...new Set(wait.sleeps ?? (wait.sleepMs !== null ? [wait.sleepMs] : []))].sort((a, b) => a - b)) {
+    parts.push({ kind: 'sleep', ms });
+  }
+  const on = wait.waitFor;
+  if (on) {
+    if (on.cause === 'task') parts.push({ kind: 'task', id: on.task, name: run?.tasks.get(on.task)?.name ?? `task ${on.task}` });
+    else parts.push({ kind: on.cause });
+  } else if (parts.length === 0 && wait.on !== null && wait.on !== 'sleep' && wait.on !== 'self') {
+    parts.push({ kind: wait.on === 'timer' ? 'timer' : wait.on });
+  }
+  return parts;
+}
+
+export const TASK_STATES = Object.freeze(['running', 'ready', 'waiting', 'done', 'cancelled']);
+
+/**
+ * Each task of the shown run and its state at runtime ms `now`, in lane order:
+ * {id, name, depth, state: 'running' | 'ready' | 'waiting' | 'done' | 'cancelled',
+ *  ready: {cause, by: name} (state ready), wait: {parts, remainingMs} (state waiting)}.
+ * remainingMs is the lesson time left on the shortest timer, or null without a timer.
+ */
+export function taskStates(model, now) {
+  const run = currentRun(model);
+  if (!run) return [];
+  return lanes(run).map(({ task, depth }) => {
+    const row = { id: task.id, name: task.name, depth, state: 'done' };
+    if (task.end) {
+      row.state = task.end.kind === 'cancelled' ? 'cancelled' : 'done';
+    } else if (run.end) {
+      row.state = run.end.kind === 'cancelled' ? 'cancelled' : 'done';
+    } else if (task.state === 'busy') {
+      row.state = 'running';
+    } else if (task.state === 'ready') {
+      row.state = 'ready';
+      const r = task.readies[task.readies.length - 1];
+      const cause = r?.cause ?? 'other';
+      const byId = r?.by ?? 0;
+      const by = byId && byId !== task.id ? run.tasks.get(byId)?.name ?? '' : '';
+      row.ready = { cause, by };
+    } else if (task.state === 'waiting') {
+      row.state = 'waiting';
+      const w = task.waits[task.waits.length - 1];
+      if (w) {
+        const remainingMs = w.sleepMs === null
+          ? null
+          : Math.max(0, w.sleepMs - ((now - w.start) * model.speed));
+        row.wait = { parts: waitParts(run, w), remainingMs };
+      } else {
+        row.wait = { parts: [], remainingMs: null };
+      }
+    }
+    return row;
+  });
 }

@@ -179,3 +179,29 @@ export function countInkPixels(page, selector) {
     return { width, height, ink: total - background, total, colours: counts.size };
   }, selector);
 }
+
+/** ms the page may take to compile the wasm package and enable Run on a slow CI machine. */
+export const READY_TIMEOUT_MS = 20_000;
+
+/**
+ * Opens a recorded page (openRecordedPage) at `${origin}/index.html${hash}` and waits until
+ * the runtime is loaded (the Run button is enabled).
+ */
+export async function openPage(browser, origin, hash) {
+  const recorded = await openRecordedPage(browser);
+  await recorded.page.goto(`${origin}/index.html${hash}`);
+  await recorded.page.waitForFunction(
+    () => {
+      const run = document.querySelector('#run');
+      return run !== null && !run.disabled;
+    },
+    null,
+    { timeout: READY_TIMEOUT_MS },
+  );
+  return recorded;
+}
+
+/** Waits until #status has data-state="<state>". */
+export function waitForState(page, state, timeout) {
+  return page.waitForSelector(`#status[data-state="${state}"]`, { state: 'attached', timeout });
+}
