@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::lessons::{self, params, Args, Text, Variant, LESSONS};
-use crate::runtime::{self, Lang, Outcome, RunConfig};
+use crate::runtime::{self, Lang, Mode, Outcome, RunConfig, StepError};
 use crate::trace;
 
 /// Slowest and fastest speed a run accepts (1 = real time).
@@ -103,13 +103,23 @@ fn parse_lang(lang: &str) -> Result<Lang, String> {
     }
 }
 
-/// Checks a run's parameters and says what is wrong in words a user can act on.
+fn parse_mode(mode: &str) -> Result<Mode, String> {
+    match mode {
+        "" | "real" => Ok(Mode::Real),
+        "virtual" => Ok(Mode::Virtual),
+        other => Err(format!("Mode must be \"real\" or \"virtual\"; got \"{other}\".")),
+    }
+}
+
+/// Checks a run's parameters and says what is wrong in words a user can act on. `mode` is
+/// "real" or "virtual" ("" means real).
 pub fn check_run(
     lesson: &str,
     variant: &str,
     speed: f64,
     lang: &str,
     raw: &[(String, String)],
+    mode: &str,
 ) -> Result<CheckedRun, String> {
     let Some(found) = lessons::find(lesson) else {
         let ids: Vec<_> = LESSONS.iter().map(|l| l.id).collect();
@@ -127,10 +137,11 @@ pub fn check_run(
         ));
     }
     let lang = parse_lang(lang)?;
+    let mode = parse_mode(mode)?;
     let args = params::check(found.params, raw, lang).map_err(|errors| {
         errors.iter().map(|e| format!("{}: {}", e.param, e.message)).collect::<Vec<_>>().join(" ")
     })?;
-    let config = RunConfig { lesson: found.id.into(), variant: v.id.into(), speed, lang };
+    let config = RunConfig { lesson: found.id.into(), variant: v.id.into(), speed, lang, mode };
     Ok(CheckedRun { config, variant: v, args })
 }
 
@@ -171,11 +182,22 @@ pub fn check_params(lesson: &str, values: JsValue, lang: &str) -> Result<Array, 
 
 /// Starts a run of a lesson's variant and returns its id. `speed` scales sleeps (2 = twice
 /// as fast as real time); `lang` is "tr" or "en"; `params` is an object of field values
-/// (missing ones take their defaults).
+/// (missing ones take their defaults); `mode` is "real" (the default: undefined or "") or
+/// "virtual": sleeps advance the run's own clock instead of waiting, so the run ends as
+/// fast as the CPU allows, in the same order every time, its records stamped in lesson ms
+/// from 0 (speed does not apply).
 #[wasm_bindgen(js_name = startRun)]
-pub fn start_run(lesson: &str, variant: &str, speed: f64, lang: &str, params: JsValue) -> Result<u32, JsError> {
+pub fn start_run(
+    lesson: &str,
+    variant: &str,
+    speed: f64,
+    lang: &str,
+    params: JsValue,
+    mode: Option<String>,
+) -> Result<u32, JsError> {
     crate::install_panic_hook();
-    let run = check_run(lesson, variant, speed, lang, &raw_params(&params)).map_err(|e| JsError::new(&e))?;
+    let mode = mode.unwrap_or_default();
+    let run = check_run(lesson, variant, speed, lang, &raw_params(&params), &mode).map_err(|e| JsError::new(&e))?;
     Ok(runtime::start_run(run.config, run.variant.root, (run.variant.start)(&run.args)))
 }
 
@@ -225,19 +247,70 @@ pub fn cancel_run(run: u32) {
     runtime::cancel_run(run);
 }
 
+fn not_live(run: u32) -> JsError {
+    JsError::new(&format!("Run {run} is not running (it ended or never started)."))
+}
+
+/// Pauses a live run: none of its tasks is polled until `resumeRun` (or one at a time,
+/// `stepRun`); its wakes still happen and are recorded (a timer that fires makes its task
+/// ready). Other runs keep running. Pausing a paused run does nothing.
+#[wasm_bindgen(js_name = pauseRun)]
+pub fn pause_run(run: u32) -> Result<(), JsError> {
+    runtime::pause_run(run).then_some(()).ok_or_else(|| not_live(run))
+}
+
+/// Resumes a paused run: its ready tasks are polled again, in the order they were woken.
+/// Resuming a run that is not paused does nothing.
+#[wasm_bindgen(js_name = resumeRun)]
+pub fn resume_run(run: u32) -> Result<(), JsError> {
+    runtime::resume_run(run).then_some(()).ok_or_else(|| not_live(run))
+}
+
+/// Whether the run is live and paused.
+#[wasm_bindgen(js_name = isPaused)]
+pub fn is_paused(run: u32) -> bool {
+    runtime::is_paused(run)
+}
+
+/// Polls exactly one ready task of a paused run (the first in line) in a tick of its own;
+/// the run stays paused. Returns the polled task's id, or 0 if none of its tasks was ready.
+/// In a virtual run with nothing ready, the step first moves the clock on to the next timer.
+#[wasm_bindgen(js_name = stepRun)]
+pub fn step_run(run: u32) -> Result<u32, JsError> {
+    runtime::step_run(run).map_err(|e| match e {
+        StepError::NotLive => not_live(run),
+        StepError::NotPaused => JsError::new(&format!("Run {run} is running: pause it before stepping it.")),
+        StepError::InsidePoll => JsError::new("A step cannot be taken from inside a task of the loop."),
+    })
+}
+
+/// "real" or "virtual" for a live run; undefined if the run is not live.
+#[wasm_bindgen(js_name = runMode)]
+pub fn run_mode(run: u32) -> Option<String> {
+    runtime::run_mode(run).map(|m| if m == Mode::Virtual { "virtual".into() } else { "real".into() })
+}
+
+/// A live run's time now in ms: its virtual clock in a virtual run (lesson ms since its
+/// start), the runtime clock (as `clockNow`) in a real run; undefined if it is not live.
+#[wasm_bindgen(js_name = runNow)]
+pub fn run_now(run: u32) -> Option<f64> {
+    runtime::run_now(run)
+}
+
 /// Tasks alive now, in all runs.
 #[wasm_bindgen(js_name = liveTasks)]
 pub fn live_tasks() -> u32 {
     runtime::live_tasks() as u32
 }
 
-/// Timers armed and not yet fired or cleared.
+/// Timers armed and not yet fired or cleared: browser timers and virtual runs' timers.
 #[wasm_bindgen(js_name = pendingTimers)]
 pub fn pending_timers() -> u32 {
     runtime::pending_timers()
 }
 
-/// The runtime clock in ms, the clock of the trace's timestamps.
+/// The runtime clock in ms, the clock of the trace's timestamps (a virtual run's records
+/// carry its own clock instead: see `runNow`).
 #[wasm_bindgen(js_name = clockNow)]
 pub fn clock_now() -> f64 {
     trace::clock::now()
@@ -291,12 +364,17 @@ mod tests {
 
     #[test]
     fn bad_run_parameters_get_messages_that_say_what_to_do() {
-        let err = |l, v, s, g| check_run(l, v, s, g, &[]).err().unwrap();
+        let err = |l, v, s, g| check_run(l, v, s, g, &[], "").err().unwrap();
         assert!(err("nope", "gather", 1.0, "tr").contains("Lessons: doctor, async-await, gather,"));
         assert!(err("gather", "x", 1.0, "tr").contains("Variants: gather, sequential"));
         assert!(err("gather", "gather", f64::NAN, "tr").contains("Speed must be a number from 0.1 to 1000"));
         assert!(err("gather", "gather", 0.0, "tr").contains("got 0"));
         assert!(err("gather", "gather", 1.0, "de").contains("\"tr\" or \"en\""));
-        assert!(check_run("gather", "sequential", 2.0, "en", &[]).is_ok());
+        assert!(check_run("gather", "sequential", 2.0, "en", &[], "").is_ok());
+        let mode = |m| check_run("gather", "gather", 1.0, "en", &[], m).map(|r| r.config.mode);
+        assert_eq!(mode(""), Ok(Mode::Real));
+        assert_eq!(mode("real"), Ok(Mode::Real));
+        assert_eq!(mode("virtual"), Ok(Mode::Virtual));
+        assert_eq!(mode("fast"), Err("Mode must be \"real\" or \"virtual\"; got \"fast\".".into()));
     }
 }

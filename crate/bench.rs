@@ -13,7 +13,7 @@ use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
 
-use crate::runtime::{self, yield_now, Lang, RunConfig};
+use crate::runtime::{self, yield_now, Lang, Mode, RunConfig};
 use crate::trace::{self, clock};
 
 /// Counts tasks down to zero and wakes whoever waits for zero.
@@ -54,7 +54,8 @@ fn per_poll(started: f64, tasks: u32, yields: u32) -> f64 {
 pub async fn bench_runtime(tasks: u32, yields: u32, traced: bool) -> f64 {
     trace::set_on(traced);
     let latch = Latch::new(tasks);
-    let config = RunConfig { lesson: "bench".into(), variant: "bench".into(), speed: 1.0, lang: Lang::En };
+    let config =
+        RunConfig { lesson: "bench".into(), variant: "bench".into(), speed: 1.0, lang: Lang::En, mode: Mode::Real };
     let started = clock::now();
     let run = runtime::start_run(config, "bench", async move {
         for _ in 0..tasks {

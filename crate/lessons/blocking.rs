@@ -5,13 +5,19 @@
 //! heartbeat, and the page's drawing, stop until it is done. In chunks with a yield between
 //! them the heartbeat keeps going, a little late. In a Web Worker (the browser's
 //! `asyncio.to_thread`) the job runs on another thread and the loop is not disturbed.
+//!
+//! In virtual time the job in one go or in chunks is real CPU work, so it moves the run's
+//! clock by as long as it really takes: the heartbeat's gap shows as in real time. The
+//! worker's job happens outside the loop, where virtual time cannot follow: the run's clock
+//! stands still until the worker answers (the run still ends: the answer comes in real time),
+//! and the lesson says so.
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::{current, print, run_config, sleep, spawn, yield_now};
+use crate::runtime::{current, print, run_config, sleep, spawn, yield_now, Mode};
 use crate::trace::clock;
 
 /// How often the heartbeat prints.
@@ -89,6 +95,11 @@ impl Default for PrimeCount {
 /// The run's speed: lesson time runs this many times faster than real time.
 fn speed() -> f64 {
     current().and_then(|(_, run)| run_config(run)).map_or(1.0, |c| c.speed)
+}
+
+/// Whether the current run is on virtual time.
+fn virtual_time() -> bool {
+    current().and_then(|(_, run)| run_config(run)).is_some_and(|c| c.mode == Mode::Virtual)
 }
 
 /// Real milliseconds for `lesson` time at `speed`, cut to `cap_ms`; true if it was cut.
@@ -185,6 +196,12 @@ async fn main(how: How, seconds: f64) {
         ),
         Ok(Err(why)) => print(&format!("Worker hata verdi: {why}"), &format!("The worker failed: {why}")),
         Err(_) => return, // cancelled with the run
+    }
+    if matches!(how, How::Worker) && virtual_time() {
+        print(
+            "(sanal saat worker çalışırken durdu: döngünün dışında geçen süreyi bilemez)",
+            "(the virtual clock stood still while the worker worked: it cannot know how long the outside takes)",
+        );
     }
 
     sleep(Duration::from_millis(500)).await;

@@ -14,6 +14,7 @@ pub mod timeouts;
 pub mod websocket;
 pub mod params;
 pub mod random;
+pub mod stress;
 
 use futures::future::LocalBoxFuture;
 
@@ -104,6 +105,7 @@ pub static LESSONS: &[&Lesson] = &[
     &blocking::LESSON,
     &timeouts::LESSON,
     &microtasks::LESSON,
+    &stress::LESSON,
 ];
 
 /// The lesson with this id.

@@ -4,6 +4,19 @@
 //! All state lives in one thread-local `Loop`. Its borrow is always short: it is taken to
 //! pop a task, to register one, or to look something up, and dropped before any poll, wake,
 //! JS call or future drop, because each of those can re-enter the loop.
+//!
+//! **Pause and step.** A paused run stays live: wakes still happen and are recorded, but a
+//! woken task is parked in its run's state (`run.rs`) instead of the run queue, so no tick
+//! polls it while other runs go on. A step polls the first parked task in a tick of its own,
+//! through the same [`poll_task`] a drain uses, and the run stays paused.
+//!
+//! **Virtual time.** A virtual run's sleeps queue timers on its own clock (`timer_queue.rs`),
+//! and after each of its polls, when none of its tasks is ready, it is not paused and none
+//! waits on the outside, the loop moves its clock on to the next deadline and fires that
+//! timer, all inside the same drain, whose time slice still hands the browser a turn every
+//! 8 ms. Its polls run with the clock reading its time (`trace::clock`), and the real time
+//! they take is added to it. Real runs take none of these paths: a wake and a poll each read
+//! one more flag, on the task itself; no lookup, no clock read.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -15,6 +28,7 @@ use futures::future::LocalBoxFuture;
 
 use super::host;
 use super::queue::{slice_spent, ClockSampler, RunQueue};
+use super::run::RunState;
 use super::task::Task;
 use crate::trace::{self, clock, record::Kind, record::WakeCause, record::RUN_CANCELLED, record::RUN_FINISHED};
 
@@ -36,6 +50,19 @@ pub enum Outcome {
     Cancelled,
 }
 
+/// How time passes in a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Sleeps wait on browser timers; records carry the real clock.
+    #[default]
+    Real,
+    /// Sleeps wait on the run's own clock, which jumps to the next timer whenever the run
+    /// has nothing else to do: a lesson runs as fast as the CPU allows, in the same order
+    /// every time. Records carry that clock (ms from 0 at the run's start); CPU work inside
+    /// a poll still takes its real time, which is added to it.
+    Virtual,
+}
+
 /// What a run needs to know while its tasks run.
 #[derive(Clone, Debug)]
 pub struct RunConfig {
@@ -43,10 +70,14 @@ pub struct RunConfig {
     pub lesson: String,
     /// Variant id, recorded in `RunStart`.
     pub variant: String,
-    /// Time scale for sleeps: a 1 s sleep waits `1000 / speed` ms of real time.
+    /// Time scale for sleeps: a 1 s sleep waits `1000 / speed` ms of real time. A virtual
+    /// run's speed is 1, whatever was asked: its clock is lesson time, so CPU work (whose
+    /// real length lessons scale by speed) shows as long as it really takes.
     pub speed: f64,
     /// Language of the printed lines.
     pub lang: Lang,
+    /// Real or virtual time.
+    pub mode: Mode,
 }
 
 /// What the run's `finished` futures wait on.
@@ -60,6 +91,7 @@ struct RunEntry {
     config: RunConfig,
     root: u32,
     end: Rc<RunEnd>,
+    state: Rc<RunState>,
 }
 
 #[derive(Default)]
@@ -72,6 +104,9 @@ struct Loop {
     next_run: u32,
     tasks: HashMap<u32, Rc<Task>>,
     runs: HashMap<u32, RunEntry>,
+    /// The run the last task was spawned into, with its state: a run spawns its tasks in
+    /// bursts, and this spares each spawn a lookup. Forgotten when that run ends.
+    spawned_into: Option<(u32, Rc<RunState>)>,
 }
 
 /// The task being polled right now, as (task id, run id); (0, 0) between polls.
@@ -86,10 +121,17 @@ thread_local! {
     static CURRENT: Cell<Current> = const { Cell::new(Current { task: 0, run: 0 }) };
     /// Set around wakes whose cause the waker cannot see (a timer, a channel).
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
+    /// Set when the task being polled says it waits on something outside the loop.
+    static WAITS_OUTSIDE: Cell<bool> = const { Cell::new(false) };
 }
 
 fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
     LOOP.with(|l| f(&mut l.borrow_mut()))
+}
+
+/// The state of a live run.
+fn run_state(run: u32) -> Option<Rc<RunState>> {
+    with_loop(|l| l.runs.get(&run).map(|r| Rc::clone(&r.state)))
 }
 
 /// Runs `wake` with `cause` as the recorded reason for any wake it does. An outer cause
@@ -113,30 +155,86 @@ pub(super) fn record_soon(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 }
 
 /// Records that the task being polled is about to wait on `on` (see [`Kind::Wait`]).
+/// Waiting on [`WakeCause::External`] also stops a virtual run's clock until the task is
+/// woken: the outside (a worker, the page) takes real time the virtual clock cannot know.
 pub fn waiting_on(on: WakeCause, detail: u32) {
     if let Some((task, run)) = current() {
+        if on == WakeCause::External {
+            WAITS_OUTSIDE.with(|w| w.set(true));
+        }
         record_soon(Kind::Wait, run, task, on as u32, detail);
     }
 }
 
-/// Schedules a task: records the wake with its cause and queues the task once.
+/// Schedules a task: records the wake with its cause and queues the task once (parks it,
+/// if its run is paused). A real, running run's task takes the short way: one flag read
+/// more than a bare push.
 pub(super) fn wake(task: &Rc<Task>) {
     if task.done.get() {
         return; // wakes after completion or cancellation are ignored
     }
+    if task.slow_wakes.get() {
+        return wake_slow(task);
+    }
     if trace::is_on() {
-        let current = CURRENT.with(Cell::get);
-        let (cause, by) = match WAKE_CAUSE.with(Cell::get) {
-            Some(cause) => (cause, current.task),
-            None if current.task == task.id => (WakeCause::SelfWake, task.id),
-            None if current.task != 0 => (WakeCause::Task, current.task),
-            None => (WakeCause::External, 0),
-        };
+        let (cause, by) = wake_cause(task);
         record_soon(Kind::Wake, task.run, task.id, cause as u32, by);
+    }
+    if !task.queued.replace(true) {
+        enqueue(task);
+    }
+}
+
+/// A wake of a task of a virtual or paused run: stamped at the run's time when it comes
+/// from outside the loop, ending a wait on the outside, counted as ready, and parked if
+/// the run is paused. Cold for the same reason as `poll_virtual`.
+#[cold]
+#[inline(never)]
+fn wake_slow(task: &Rc<Task>) {
+    let state = &task.state;
+    if trace::is_on() {
+        let (cause, by) = wake_cause(task);
+        match &state.virt {
+            // Between polls (a timer, the page, a worker): at the run's time, not the page's.
+            Some(v) if CURRENT.with(Cell::get).task == 0 => {
+                trace::record_at(v.clock.now(), Kind::Wake, task.run, task.id, cause as u32, by);
+            }
+            _ => record_soon(Kind::Wake, task.run, task.id, cause as u32, by),
+        }
+    }
+    if task.waits_outside.replace(false) {
+        if let Some(v) = &state.virt {
+            v.outside.set(v.outside.get().saturating_sub(1));
+        }
     }
     if task.queued.replace(true) {
         return;
     }
+    if let Some(v) = &state.virt {
+        v.ready.set(v.ready.get() + 1);
+    }
+    if state.paused.get() {
+        state.parked.borrow_mut().push_back(Rc::clone(task));
+    } else {
+        enqueue(task);
+    }
+}
+
+/// Why `task` is being woken, and by which task (0: none), as the wake record says.
+#[inline]
+fn wake_cause(task: &Task) -> (WakeCause, u32) {
+    let current = CURRENT.with(Cell::get);
+    match WAKE_CAUSE.with(Cell::get) {
+        Some(cause) => (cause, current.task),
+        None if current.task == task.id => (WakeCause::SelfWake, task.id),
+        None if current.task != 0 => (WakeCause::Task, current.task),
+        None => (WakeCause::External, 0),
+    }
+}
+
+/// Puts a woken task at the back of the run queue, and has a drain run if none is due.
+#[inline]
+fn enqueue(task: &Rc<Task>) {
     let start_drain = with_loop(|l| {
         l.queue.push(Rc::clone(task));
         !std::mem::replace(&mut l.drain_scheduled, true)
@@ -148,45 +246,25 @@ pub(super) fn wake(task: &Rc<Task>) {
 
 /// One tick: polls ready tasks in wake order until none is ready or the time slice is spent.
 pub(super) fn drain() {
-    let (tick, ready) = with_loop(|l| {
+    let Some((tick, ready)) = with_loop(|l| {
+        if l.queue.is_empty() {
+            l.drain_scheduled = false; // its tasks were cancelled or paused meanwhile
+            return None;
+        }
         l.ticks += 1;
-        (l.ticks, l.queue.len() as u32)
-    });
-    let started = clock::now();
+        Some((l.ticks, l.queue.len() as u32))
+    }) else {
+        return;
+    };
+    let started = clock::real_now();
     trace::record_at(started, Kind::TickStart, 0, 0, tick, ready);
     // `now` is the last clock read: exact at timed polls, the window's start in a burst.
     let (mut now, mut sampler, mut polls, mut handed_over) = (started, ClockSampler::default(), 0, false);
     while let Some(task) = with_loop(|l| l.queue.pop()) {
-        task.queued.set(false);
-        let Some(mut future) = task.future.borrow_mut().take() else {
+        let Some(timed) = poll_task(&task, &mut now, &mut sampler) else {
             continue; // cancelled while queued
         };
-        let n = task.polls.get() + 1;
-        task.polls.set(n);
-        trace::record_at(now, Kind::PollStart, task.run, task.id, n, 0);
-
-        let reads_before = clock::reads();
-        let waker = Task::borrowed_waker(&task);
-        let before = CURRENT.with(|c| c.replace(Current { task: task.id, run: task.run }));
-        let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
-        CURRENT.with(|c| c.set(before));
         polls += 1;
-
-        let timed = sampler.due(clock::reads() != reads_before);
-        if timed {
-            let read = clock::now();
-            sampler.observed(read - now);
-            now = read;
-        }
-        trace::record_settling(now, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, timed as u32);
-        match poll {
-            Poll::Ready(()) => {
-                drop(future);
-                finish(&task);
-            }
-            Poll::Pending if task.done.get() => drop(future), // its run was cancelled meanwhile
-            Poll::Pending => *task.future.borrow_mut() = Some(future),
-        }
         if timed && slice_spent(started, now) && !with_loop(|l| l.queue.is_empty()) {
             handed_over = true;
             break;
@@ -197,6 +275,100 @@ pub(super) fn drain() {
         host::drain_on_macrotask(); // `drain_scheduled` stays true until a drain empties the queue
     } else {
         with_loop(|l| l.drain_scheduled = false);
+    }
+}
+
+/// Polls one task just taken from the run queue or its run's parked line: records the poll
+/// and what it returned, then keeps the future, or ends the task if it finished. The one
+/// poll path, shared by a drain and a step.
+///
+/// `now` is the loop's last real clock read, updated when this poll's end is timed (see
+/// [`ClockSampler`]). Returns whether it was, or `None` if the task had been cancelled while
+/// it waited in line (nothing polled).
+#[inline(always)]
+fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
+    if task.virtual_time {
+        // `now` and `sampler` stay out of the call: a reference passed to a function that is
+        // not inlined would keep them in memory instead of locals, for every real poll too.
+        let real_end = poll_virtual(task)?;
+        sampler.due(true);
+        sampler.observed(real_end - *now);
+        *now = real_end;
+        return Some(true);
+    }
+    // A real run: the hot path, timed by the sampler.
+    task.queued.set(false);
+    let mut future = task.future.borrow_mut().take()?;
+    let n = task.polls.get() + 1;
+    task.polls.set(n);
+    trace::record_at(*now, Kind::PollStart, task.run, task.id, n, 0);
+    let reads_before = clock::reads();
+    let poll = poll_future(task, &mut future);
+    let timed = sampler.due(clock::reads() != reads_before);
+    if timed {
+        let read = clock::now();
+        sampler.observed(read - *now);
+        *now = read;
+    }
+    trace::record_settling(*now, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, timed as u32);
+    keep_or_finish(task, future, poll);
+    Some(timed)
+}
+
+/// [`poll_task`] for a task of a virtual run: the poll runs on the run's clock, which takes
+/// the poll's real time; a poll that says it waits on the outside stops the clock; and
+/// when the run has nothing ready after it, its clock moves on to its next timer. Returns
+/// the real clock at the poll's end (always read: the poll is timed), or `None` as
+/// [`poll_task`] does. Marked cold only to keep it out of the real runs' way: the loop's
+/// code is laid out for the hot path, which the benchmark measures.
+#[cold]
+#[inline(never)]
+fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
+    let v = task.state.virt.as_ref()?;
+    task.queued.set(false);
+    v.unready();
+    let Some(mut future) = task.future.borrow_mut().take() else {
+        task.state.advance_if_idle(); // it was the last ready task of the run
+        return None;
+    };
+    let n = task.polls.get() + 1;
+    task.polls.set(n);
+    trace::record_at(v.clock.now(), Kind::PollStart, task.run, task.id, n, 0);
+    WAITS_OUTSIDE.with(|w| w.set(false));
+    let (poll, real_end) = v.clock.running(|| poll_future(task, &mut future));
+    trace::record_settling(v.clock.now(), Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, 1);
+    if poll.is_pending() && WAITS_OUTSIDE.with(Cell::get) && !task.queued.get() && !task.done.get() {
+        task.waits_outside.set(true);
+        v.outside.set(v.outside.get() + 1);
+    }
+    v.clock.still(|| {
+        keep_or_finish(task, future, poll);
+        task.state.advance_if_idle();
+    });
+    Some(real_end)
+}
+
+/// Polls `task`'s future (taken out of it) with `task` as the current task. Always inlined,
+/// like [`poll_task`], so the future stays a local of the loop rather than memory.
+#[inline(always)]
+fn poll_future(task: &Rc<Task>, future: &mut LocalBoxFuture<'static, ()>) -> Poll<()> {
+    let waker = Task::borrowed_waker(task);
+    let before = CURRENT.with(|c| c.replace(Current { task: task.id, run: task.run }));
+    let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
+    CURRENT.with(|c| c.set(before));
+    poll
+}
+
+/// After a poll: puts a pending future back, or ends a finished task.
+#[inline(always)]
+fn keep_or_finish(task: &Rc<Task>, future: LocalBoxFuture<'static, ()>, poll: Poll<()>) {
+    match poll {
+        Poll::Ready(()) => {
+            drop(future);
+            finish(task);
+        }
+        Poll::Pending if task.done.get() => drop(future), // its run was cancelled meanwhile
+        Poll::Pending => *task.future.borrow_mut() = Some(future),
     }
 }
 
@@ -215,11 +387,23 @@ fn finish(task: &Rc<Task>) {
 
 /// Spawns `future` as a task of `run`, recorded as a child of `parent`.
 pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture<'static, ()>) -> u32 {
-    let id = with_loop(|l| {
+    let (id, state) = with_loop(|l| {
         l.next_task += 1;
-        l.next_task
+        let state = match &l.spawned_into {
+            Some((cached, state)) if *cached == run => Some(Rc::clone(state)),
+            _ => {
+                let state = l.runs.get(&run).map(|r| Rc::clone(&r.state));
+                if let Some(state) = &state {
+                    l.spawned_into = Some((run, Rc::clone(state)));
+                }
+                state
+            }
+        };
+        (l.next_task, state)
     });
-    let task = Rc::new(Task::new(id, run, future));
+    // A task of no live run (spawned outside any) gets a real run's state of its own.
+    let state = state.unwrap_or_else(|| Rc::new(RunState::new(false)));
+    let task = Rc::new(Task::new(id, run, state, future));
     if trace::is_on() {
         record_soon(Kind::Spawn, run, id, parent, trace::text(name));
     }
@@ -239,21 +423,39 @@ pub fn run_config(run: u32) -> Option<RunConfig> {
     with_loop(|l| l.runs.get(&run).map(|r| r.config.clone()))
 }
 
+/// What a `sleep` in `run` needs to arm its timer: the run's speed, and the run's state if
+/// it is a virtual run (`None` for a real run or no live run). One lookup.
+pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
+    with_loop(|l| match l.runs.get(&run) {
+        Some(r) => (r.config.speed, r.state.virt.is_some().then(|| Rc::clone(&r.state))),
+        None => (1.0, None),
+    })
+}
+
 /// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id.
-pub fn start_run(config: RunConfig, root_name: &str, future: impl Future<Output = ()> + 'static) -> u32 {
+pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Output = ()> + 'static) -> u32 {
+    let virtual_time = config.mode == Mode::Virtual;
+    if virtual_time {
+        config.speed = 1.0;
+    }
     let run = with_loop(|l| {
         l.next_run += 1;
         l.next_run
     });
-    if trace::is_on() {
-        trace::record(Kind::RunStart, run, 0, trace::text(&config.lesson), trace::text(&config.variant));
-    }
-    with_loop(|l| l.runs.insert(run, RunEntry { config, root: 0, end: Rc::default() }));
-    let root = spawn_in(run, 0, root_name, Box::pin(future));
-    with_loop(|l| {
-        if let Some(entry) = l.runs.get_mut(&run) {
-            entry.root = root;
+    let state = Rc::new(RunState::new(virtual_time));
+    // A virtual run's start, root spawn and first wake are all at 0.0 on its clock.
+    state.at_its_time(|| {
+        if trace::is_on() {
+            trace::record(Kind::RunStart, run, 0, trace::text(&config.lesson), trace::text(&config.variant));
         }
+        let entry = RunEntry { config, root: 0, end: Rc::default(), state: Rc::clone(&state) };
+        with_loop(|l| l.runs.insert(run, entry));
+        let root = spawn_in(run, 0, root_name, Box::pin(future));
+        with_loop(|l| {
+            if let Some(entry) = l.runs.get_mut(&run) {
+                entry.root = root;
+            }
+        });
     });
     run
 }
@@ -273,6 +475,11 @@ pub(super) fn cancel_task(id: u32) {
     }
     let Some(task) = with_loop(|l| l.tasks.remove(&id)) else { return };
     task.done.set(true); // a queued entry is skipped: its future is gone
+    if task.waits_outside.replace(false) {
+        if let Some(v) = &task.state.virt {
+            v.outside.set(v.outside.get().saturating_sub(1));
+        }
+    }
     trace::record(Kind::Cancel, run, id, current().map_or(0, |(by, _)| by), 0);
     // Taken with the borrow dropped: dropping the future can wake others. A task cancelling
     // itself has its future out for the poll; the loop drops it when the poll returns.
@@ -281,15 +488,21 @@ pub(super) fn cancel_task(id: u32) {
 }
 
 /// Cancels a live run: drops all its tasks (and with them their timers). No-op otherwise.
+/// A paused run is cancelled all the same.
 pub fn cancel_run(run: u32) {
     end_run(run, Outcome::Cancelled);
 }
 
 /// Ends a run: cancels the tasks it still has (like `asyncio.run` cancelling what is left
-/// when the main coroutine returns), records the end and wakes whoever awaits it.
+/// when the main coroutine returns), records the end and wakes whoever awaits it. Out of
+/// line: it runs once per run, and the polls' loop that ends a run stays small.
+#[inline(never)]
 fn end_run(run: u32, outcome: Outcome) {
     let Some((entry, tasks)) = with_loop(|l| {
         let entry = l.runs.remove(&run)?;
+        if l.spawned_into.as_ref().is_some_and(|(cached, _)| *cached == run) {
+            l.spawned_into = None;
+        }
         let ids: Vec<u32> = l.tasks.values().filter(|t| t.run == run).map(|t| t.id).collect();
         let mut tasks: Vec<Rc<Task>> = ids.iter().filter_map(|id| l.tasks.remove(id)).collect();
         tasks.sort_by_key(|t| t.id);
@@ -298,17 +511,32 @@ fn end_run(run: u32, outcome: Outcome) {
     }) else {
         return;
     };
-    let mut futures = Vec::with_capacity(tasks.len());
-    for task in &tasks {
-        task.done.set(true);
-        task.queued.set(false);
-        trace::record(Kind::Cancel, run, task.id, 0, 0);
-        futures.push(task.future.borrow_mut().take());
+    let state = Rc::clone(&entry.state);
+    let end = || {
+        let mut futures = Vec::with_capacity(tasks.len());
+        for task in &tasks {
+            task.done.set(true);
+            task.queued.set(false);
+            trace::record(Kind::Cancel, run, task.id, 0, 0);
+            futures.push(task.future.borrow_mut().take());
+        }
+        // Dropped with no borrow held: dropping a future clears its timers and may wake others.
+        let parked = std::mem::take(&mut *state.parked.borrow_mut());
+        drop(futures);
+        drop(parked);
+        // Timers whose `sleep` outlived its task go with the run too.
+        let timers = state.virt.as_ref().map(|v| v.timers.borrow_mut().take_all());
+        drop(timers);
+        state.paused.set(false);
+        let code = if outcome == Outcome::Finished { RUN_FINISHED } else { RUN_CANCELLED };
+        trace::record(Kind::RunEnd, run, 0, code, 0);
+    };
+    // Inside one of its polls the clock already reads the run's time, running.
+    if current().is_some() {
+        end();
+    } else {
+        state.at_its_time(end);
     }
-    // Dropped with no borrow held: dropping a future clears its timers and may wake others.
-    drop(futures);
-    let code = if outcome == Outcome::Finished { RUN_FINISHED } else { RUN_CANCELLED };
-    trace::record(Kind::RunEnd, run, 0, code, 0);
     entry.end.outcome.set(Some(outcome));
     let waiters = std::mem::take(&mut *entry.end.waiters.borrow_mut());
     waiters.into_iter().for_each(Waker::wake);
@@ -338,6 +566,137 @@ impl Future for RunFinished {
             }
         }
     }
+}
+
+/// Sends the wakes of `run`'s tasks the slow way (`slow`: it is paused or virtual) or the
+/// short way. Pause and resume pay for a walk over the tasks, so a wake pays for one flag.
+fn set_slow_wakes(l: &Loop, run: u32, slow: bool) {
+    l.tasks.values().filter(|t| t.run == run).for_each(|t| t.slow_wakes.set(slow));
+}
+
+/// Records a run's pause (`a` = 1) or resume (`a` = 0) at the run's time.
+fn record_pause(run: u32, state: &RunState, paused: bool) {
+    state.at_its_time(|| trace::record(Kind::Pause, run, 0, paused as u32, 0));
+}
+
+/// Pauses a live run: none of its tasks is polled until it is resumed or stepped, while its
+/// wakes still happen and are recorded (a task woken meanwhile waits, ready, in its run's
+/// line). Other runs go on. False if the run is not live; pausing a paused run does nothing.
+pub fn pause_run(run: u32) -> bool {
+    let Some(state) = run_state(run) else { return false };
+    if state.paused.replace(true) {
+        return true;
+    }
+    let ready = with_loop(|l| {
+        set_slow_wakes(l, run, true);
+        l.queue.take_where(|t| t.run == run)
+    });
+    state.parked.borrow_mut().extend(ready);
+    record_pause(run, &state, true);
+    true
+}
+
+/// Resumes a paused run: its parked tasks go back to the run queue in their order, and a
+/// virtual run with nothing ready moves on to its next timer. False if the run is not
+/// live; resuming a run that is not paused does nothing.
+pub fn resume_run(run: u32) -> bool {
+    let Some(state) = run_state(run) else { return false };
+    if !state.paused.replace(false) {
+        return true;
+    }
+    record_pause(run, &state, false);
+    with_loop(|l| set_slow_wakes(l, run, state.virt.is_some()));
+    let parked = std::mem::take(&mut *state.parked.borrow_mut());
+    if !parked.is_empty() {
+        let start_drain = with_loop(|l| {
+            parked.into_iter().for_each(|task| l.queue.push(task));
+            !std::mem::replace(&mut l.drain_scheduled, true)
+        });
+        if start_drain {
+            host::drain_on_microtask();
+        }
+    }
+    state.advance_if_idle();
+    true
+}
+
+/// Whether `run` is live and paused.
+pub fn is_paused(run: u32) -> bool {
+    run_state(run).is_some_and(|s| s.paused.get())
+}
+
+/// Why [`step_run`] could not step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepError {
+    /// The run ended or never started.
+    NotLive,
+    /// The run is running: only a paused run is stepped.
+    NotPaused,
+    /// Called from inside a poll: a task cannot step the loop it runs on.
+    InsidePoll,
+}
+
+/// Polls exactly one ready task of a paused run, the first in its line, in a tick of one
+/// poll (`TickStart`, `PollStart`, `PollEnd`, `TickEnd`); the run stays paused. Returns the
+/// polled task's id, or 0 if none of the run's tasks was ready. A virtual run with nothing
+/// ready first moves its clock on to its next timer and fires it, so stepping makes
+/// progress while the run has timers, unless one of its tasks waits on the outside, which
+/// stops virtual time (then it returns 0 until the outside answers).
+pub fn step_run(run: u32) -> Result<u32, StepError> {
+    if current().is_some() {
+        return Err(StepError::InsidePoll);
+    }
+    let state = run_state(run).ok_or(StepError::NotLive)?;
+    if !state.paused.get() {
+        return Err(StepError::NotPaused);
+    }
+    let task = loop {
+        let next = state.parked.borrow_mut().pop_front();
+        match next {
+            Some(task) if task.done.get() => {
+                // Cancelled while parked: leaves the line without a poll.
+                task.queued.set(false);
+                if let Some(v) = &state.virt {
+                    v.unready();
+                }
+            }
+            Some(task) => break task,
+            None => match &state.virt {
+                Some(v) if v.outside.get() == 0 && v.fire_next() => {} // its wake parks a task
+                _ => return Ok(0),
+            },
+        }
+    };
+    let ready = state.parked.borrow().len() as u32 + 1;
+    let tick = with_loop(|l| {
+        l.ticks += 1;
+        l.ticks
+    });
+    let mut now = clock::real_now();
+    trace::record_at(now, Kind::TickStart, 0, 0, tick, ready);
+    let polled = poll_task(&task, &mut now, &mut ClockSampler::default()).is_some();
+    trace::record(Kind::TickEnd, 0, 0, polled as u32, 0);
+    Ok(task.id)
+}
+
+/// How time passes in a live run.
+pub fn run_mode(run: u32) -> Option<Mode> {
+    with_loop(|l| l.runs.get(&run).map(|r| r.config.mode))
+}
+
+/// A live run's time now, in ms: its virtual clock in a virtual run (the time of its latest
+/// record, or later), the real clock in a real run.
+pub fn run_now(run: u32) -> Option<f64> {
+    let state = run_state(run)?;
+    Some(match &state.virt {
+        Some(v) => v.clock.now(),
+        None => clock::real_now(),
+    })
+}
+
+/// Virtual timers armed in live virtual runs.
+pub(super) fn virtual_timers() -> usize {
+    with_loop(|l| l.runs.values().filter_map(|r| r.state.virt.as_ref()).map(|v| v.timers.borrow().len()).sum())
 }
 
 /// Tasks alive now, in all runs.

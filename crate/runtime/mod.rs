@@ -13,6 +13,13 @@
 //! | `asyncio.Queue`              | [`channel`]                             |
 //! | `time.sleep(s)` (blocking)   | [`busy`]`(Duration)`                    |
 //! | `task.cancel()`              | dropping the future; cancelling a run   |
+//!
+//! Instruments act on one run while the others go on: [`pause_run`] stops polling its tasks
+//! (their wakes are still recorded, and they wait ready in their run's line), [`step_run`]
+//! polls exactly one of them, [`resume_run`] lets the run go on. A run started in
+//! [`Mode::Virtual`] runs on its own clock: its sleeps wait on virtual timers that fire as
+//! soon as the run has nothing else to do, so a lesson of seconds of sleeps ends in
+//! milliseconds, in the same order every time, with its records stamped in lesson time.
 
 mod busy;
 mod channel;
@@ -21,17 +28,19 @@ mod executor;
 mod host;
 mod join;
 pub mod queue;
+mod run;
 mod sleep;
 mod task;
 mod timeout;
+pub mod timer_queue;
 
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 pub use executor::{
-    cancel_run, current, live_runs, waiting_on, live_tasks, run_config, run_finished, start_run, waking_because, Lang, Outcome,
-    RunConfig, RunFinished,
+    cancel_run, current, is_paused, live_runs, live_tasks, pause_run, resume_run, run_config, run_finished, run_mode,
+    run_now, start_run, step_run, waiting_on, waking_because, Lang, Mode, Outcome, RunConfig, RunFinished, StepError,
 };
 pub use busy::busy;
 pub use channel::{channel, Receiver, Recv, Sender};

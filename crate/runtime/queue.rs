@@ -48,6 +48,21 @@ impl<T> RunQueue<T> {
     pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
         self.ready.retain(keep);
     }
+    /// Takes out, in their order, the tasks for which `take` says yes (the ready tasks of
+    /// a run being paused); the others keep their places.
+    pub fn take_where(&mut self, mut take: impl FnMut(&T) -> bool) -> Vec<T> {
+        let mut taken = Vec::new();
+        let mut kept = VecDeque::with_capacity(self.ready.len());
+        for task in self.ready.drain(..) {
+            if take(&task) {
+                taken.push(task);
+            } else {
+                kept.push_back(task);
+            }
+        }
+        self.ready = kept;
+        taken
+    }
 }
 
 /// Whether a tick that started at `started` has used its time slice by `now` (ms).
@@ -150,5 +165,15 @@ mod tests {
         assert_eq!(q.len(), 3);
         assert_eq!([q.pop(), q.pop(), q.pop()], [Some(2), Some(4), Some(6)]);
         assert!(q.is_empty());
+    }
+
+    #[test]
+    fn a_paused_runs_tasks_are_taken_out_in_order_and_the_rest_keep_theirs() {
+        let mut q = RunQueue::default();
+        for t in [11, 20, 12, 21, 13] {
+            q.push(t);
+        }
+        assert_eq!(q.take_where(|t| *t < 20), [11, 12, 13]);
+        assert_eq!([q.pop(), q.pop(), q.pop()], [Some(20), Some(21), None]);
     }
 }

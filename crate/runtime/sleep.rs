@@ -1,9 +1,11 @@
-//! `sleep`: a future that completes after a lesson duration, scaled by the run's speed.
+//! `sleep`: a future that completes after a lesson duration.
 //!
-//! Built on `gloo_timers`' callback layer rather than its futures, so the timer's wake can
-//! be recorded as a *timer* wake. Dropping a `Sleep` drops its `Timeout`, which clears the
-//! browser timer: cancelling a task cancels its pending timers, and a timer that fires
-//! after its task is gone cannot exist.
+//! In a real run it waits `duration / speed` on a browser timer, built on `gloo_timers`'
+//! callback layer rather than its futures, so the timer's wake can be recorded as a *timer*
+//! wake. In a virtual run it arms no browser timer: it queues a timer on the run's virtual
+//! clock (see `timer_queue`), which the loop fires when the run has nothing else to do.
+//! Either way, dropping a `Sleep` clears its timer: cancelling a task cancels its pending
+//! timers, and a timer that fires after its task is gone cannot exist.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -15,22 +17,26 @@ use std::time::Duration;
 use gloo_timers::callback::Timeout;
 
 use super::executor::{self, waking_because};
-use crate::trace::{self, record::Kind, record::WakeCause};
+use super::run::RunState;
+use super::timer_queue::TimerKey;
+use crate::trace::{self, clock, record::Kind, record::WakeCause};
 
 /// Longest real wait a browser timer accepts (`setTimeout` takes a signed 32-bit delay).
 pub const MAX_TIMER_MS: f64 = i32::MAX as f64;
 
 thread_local! {
-    static PENDING_TIMERS: Cell<u32> = const { Cell::new(0) };
+    static PENDING_REAL_TIMERS: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Timers armed and not yet fired or cleared, in all runs.
+/// Timers armed and not yet fired or cleared, in all runs: browser timers of real runs and
+/// virtual timers of live virtual runs.
 pub fn pending_timers() -> u32 {
-    PENDING_TIMERS.with(Cell::get)
+    PENDING_REAL_TIMERS.with(Cell::get) + executor::virtual_timers() as u32
 }
 
-/// Waits `duration` of lesson time: `duration / speed` of real time. Like
-/// `asyncio.sleep`, it suspends only the task that awaits it; the loop runs others.
+/// Waits `duration` of lesson time: `duration / speed` of real time in a real run,
+/// `duration` on the run's clock in a virtual run. Like `asyncio.sleep`, it suspends only
+/// the task that awaits it; the loop runs others.
 ///
 /// ```no_run
 /// # async fn f() {
@@ -39,32 +45,54 @@ pub fn pending_timers() -> u32 {
 /// ```
 #[must_use = "a sleep does nothing unless awaited"]
 pub fn sleep(duration: Duration) -> Sleep {
-    Sleep { duration, timer: None, shared: Rc::default() }
+    Sleep { duration, timer: None, slot: Rc::default() }
 }
 
+/// What a timer and its `Sleep` share: whether it fired, and whom to wake when it does.
 #[derive(Default)]
-struct Shared {
+pub(super) struct TimerSlot {
     fired: Cell<bool>,
     waker: RefCell<Option<Waker>>,
+}
+
+impl TimerSlot {
+    /// The timer fired: wakes the sleeping task, recorded as a timer wake.
+    pub(super) fn fire(&self) {
+        self.fired.set(true);
+        let waker = self.waker.borrow_mut().take();
+        if let Some(waker) = waker {
+            waking_because(WakeCause::Timer, || waker.wake());
+        }
+    }
 }
 
 /// The future returned by [`sleep`]. Lazy: the timer starts at the first poll.
 pub struct Sleep {
     duration: Duration,
     timer: Option<Armed>,
-    shared: Rc<Shared>,
+    slot: Rc<TimerSlot>,
 }
 
-/// A running browser timer, counted while it is pending.
-struct Armed {
-    _timeout: Timeout,
-    shared: Rc<Shared>,
+/// A running timer, cleared if it is dropped before it fired.
+enum Armed {
+    /// A browser timer (a real run), counted while it is pending.
+    Real { _timeout: Timeout, slot: Rc<TimerSlot> },
+    /// A timer in a virtual run's queue.
+    Virtual { run: Rc<RunState>, key: TimerKey, slot: Rc<TimerSlot> },
 }
 
 impl Drop for Armed {
     fn drop(&mut self) {
-        if !self.shared.fired.get() {
-            PENDING_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
+        match self {
+            Armed::Real { slot, .. } if !slot.fired.get() => {
+                PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
+            }
+            Armed::Virtual { run, key, slot } if !slot.fired.get() => {
+                if let Some(v) = &run.virt {
+                    v.timers.borrow_mut().cancel(*key);
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -78,31 +106,45 @@ pub fn real_ms(duration: Duration, speed: f64) -> u32 {
     ms.clamp(0.0, MAX_TIMER_MS) as u32
 }
 
+impl Sleep {
+    /// Starts the timer: on the run's virtual clock in a virtual run, else a browser timer.
+    fn arm(&mut self) {
+        let (task, run) = executor::current().unwrap_or((0, 0));
+        let (speed, virtual_run) = executor::sleep_context(run);
+        let lesson_ms = self.duration.as_millis().min(u32::MAX as u128) as u32;
+        let slot = Rc::clone(&self.slot);
+        if let Some(v) = virtual_run.as_ref().and_then(|state| state.virt.as_ref()) {
+            executor::record_soon(Kind::Sleep, run, task, lesson_ms, 0);
+            // Inside the poll the clock reads the run's virtual time, as the run counts it.
+            let deadline = clock::stamp() + self.duration.as_nanos() as f64 / 1e6;
+            let key = v.timers.borrow_mut().arm(deadline, Rc::clone(&slot));
+            if let Some(run) = virtual_run {
+                self.timer = Some(Armed::Virtual { run, key, slot });
+            }
+            return;
+        }
+        let real = real_ms(self.duration, speed);
+        executor::record_soon(Kind::Sleep, run, task, lesson_ms, real);
+        let fired = Rc::clone(&slot);
+        let timeout = Timeout::new(real, move || {
+            PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
+            fired.fire();
+        });
+        PENDING_REAL_TIMERS.with(|p| p.set(p.get() + 1));
+        self.timer = Some(Armed::Real { _timeout: timeout, slot });
+    }
+}
+
 impl Future for Sleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.shared.fired.get() {
+        if self.slot.fired.get() {
             return Poll::Ready(());
         }
-        *self.shared.waker.borrow_mut() = Some(cx.waker().clone());
+        *self.slot.waker.borrow_mut() = Some(cx.waker().clone());
         if self.timer.is_none() {
-            let (task, run) = executor::current().unwrap_or((0, 0));
-            let speed = executor::run_config(run).map_or(1.0, |c| c.speed);
-            let real = real_ms(self.duration, speed);
-            let lesson_ms = self.duration.as_millis().min(u32::MAX as u128) as u32;
-            executor::record_soon(Kind::Sleep, run, task, lesson_ms, real);
-            let shared = Rc::clone(&self.shared);
-            let timeout = Timeout::new(real, move || {
-                shared.fired.set(true);
-                PENDING_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
-                let waker = shared.waker.borrow_mut().take();
-                if let Some(waker) = waker {
-                    waking_because(WakeCause::Timer, || waker.wake());
-                }
-            });
-            PENDING_TIMERS.with(|p| p.set(p.get() + 1));
-            self.timer = Some(Armed { _timeout: timeout, shared: Rc::clone(&self.shared) });
+            self.arm();
         }
         Poll::Pending
     }

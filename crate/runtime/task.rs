@@ -1,4 +1,5 @@
-//! A task: a boxed future with an id, the run it belongs to, and the flags the loop needs.
+//! A task: a boxed future with an id, the run it belongs to (and that run's shared state,
+//! so the loop never looks the run up to poll or wake it), and the flags the loop needs.
 //! Its waker is the `Rc<Task>` itself, so waking costs no allocation and a waker that
 //! outlives its task is harmless: waking a finished task does nothing.
 
@@ -9,12 +10,23 @@ use std::task::{RawWaker, RawWakerVTable, Waker};
 
 use futures::future::LocalBoxFuture;
 
+use super::run::RunState;
+
 /// One spawned future and its bookkeeping.
 pub struct Task {
     /// Unique for the page's life, never reused, so ids in the trace are unambiguous.
     pub id: u32,
     /// The run that owns the task; cancelling the run drops the task.
     pub run: u32,
+    /// The run's state: paused or not, real or virtual time.
+    pub(super) state: Rc<RunState>,
+    /// Its run is on virtual time (fixed for the run's life): a poll checks this byte, on
+    /// the task it already holds, instead of its run's state.
+    pub virtual_time: bool,
+    /// Its wakes need more than a push on the run queue: its run is on virtual time or is
+    /// paused (set and cleared for all the run's tasks by pause and resume). Real runs'
+    /// wakes check only this.
+    pub slow_wakes: Cell<bool>,
     /// The future; `None` while it is being polled (taken out so no borrow is held across
     /// the poll) and after it finished or was cancelled.
     pub future: RefCell<Option<LocalBoxFuture<'static, ()>>>,
@@ -24,18 +36,26 @@ pub struct Task {
     pub done: Cell<bool>,
     /// Polls so far.
     pub polls: Cell<u32>,
+    /// Suspended waiting on something outside the loop and not woken since (tracked in
+    /// virtual runs only, whose clock stands still while any task waits so).
+    pub waits_outside: Cell<bool>,
 }
 
 impl Task {
     /// A live task that has not been polled yet.
-    pub fn new(id: u32, run: u32, future: LocalBoxFuture<'static, ()>) -> Task {
+    pub(super) fn new(id: u32, run: u32, state: Rc<RunState>, future: LocalBoxFuture<'static, ()>) -> Task {
+        let virtual_time = state.virt.is_some();
         Task {
             id,
             run,
+            slow_wakes: Cell::new(virtual_time || state.paused.get()),
+            virtual_time,
+            state,
             future: RefCell::new(Some(future)),
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
+            waits_outside: Cell::new(false),
         }
     }
 

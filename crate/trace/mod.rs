@@ -56,11 +56,11 @@ pub fn set_on(on: bool) {
     TRACING.with(|t| t.set(on));
 }
 
-/// Records an event stamped now.
+/// Records an event stamped now (see [`clock::stamp`]).
 #[inline]
 pub fn record(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
-        record_at(clock::now(), kind, run, task, a, b);
+        record_at(clock::stamp(), kind, run, task, a, b);
     }
 }
 

@@ -5,19 +5,28 @@
 //!
 //! | offset | type | field                                   |
 //! |-------:|------|-----------------------------------------|
-//! | 0      | f64  | `time`, ms on the runtime clock          |
+//! | 0      | f64  | `time`, ms on the runtime clock (*)      |
 //! | 8      | u32  | `seq`, global record index (low 32 bits) |
 //! | 12     | u32  | `kind`, a [`Kind`]                       |
 //! | 16     | u32  | `run`, run id (0 for the loop's records) |
 //! | 20     | u32  | `task`, task id (0 when not about a task)|
 //! | 24     | u32  | `a`, meaning set by the kind             |
 //! | 28     | u32  | `b`, meaning set by the kind             |
+//!
+//! (*) The real clock (`performance.now()`), except for the records of a virtual run
+//! (`runtime::Mode::Virtual`): those carry the run's virtual clock, ms from 0.0 at its
+//! `RunStart`, which is lesson time. Tick records (run 0) are always on the real clock.
+//!
+//! Kinds, by number: 1 `RunStart`, 2 `RunEnd`, 3 `Spawn`, 4 `PollStart`, 5 `PollEnd`,
+//! 6 `Wake`, 7 `Cancel`, 8 `Finish`, 9 `Print`, 10 `Sleep`, 11 `TickStart`, 12 `TickEnd`,
+//! 13 `Wait`, 14 `Pause`.
 
 /// One thing the loop did. `a` and `b` are explained on each [`Kind`].
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Record {
-    /// Milliseconds on the runtime clock. Coarse: order records by `seq`, not by time.
+    /// Milliseconds on the runtime clock, or on its run's virtual clock. Coarse: order
+    /// records by `seq`, not by time.
     pub time: f64,
     /// Position in the whole stream of records, starting at 0.
     pub seq: u32,
@@ -62,9 +71,12 @@ pub enum Kind {
     Finish = 8,
     /// A task printed a line. `a`: the line (text id).
     Print = 9,
-    /// A task started sleeping. `a`: lesson ms asked for, `b`: real ms the timer waits.
+    /// A task started sleeping. `a`: lesson ms asked for, `b`: real ms the timer waits (0
+    /// in a virtual run, whose timers wait on its own clock).
     Sleep = 10,
     /// The loop began a tick (one drain of the run queue). `a`: tick number, `b`: tasks ready.
+    /// A step of a paused run is a tick of its own with exactly one poll in it; `b`: that
+    /// run's ready tasks. Ticks belong to the loop, shared by all runs: always on the real clock.
     TickStart = 11,
     /// The tick ended. `a`: polls in the tick, `b`: 1 if the budget ran out and the loop
     /// continues on a macrotask so the page can render.
@@ -73,6 +85,9 @@ pub enum Kind {
     /// wait (task, channel, io, external; timer waits are `Sleep`), `b`: the awaited task's
     /// id for a task, else 0.
     Wait = 13,
+    /// The learner paused or resumed a run (`run`; `task` 0). `a`: 1 paused, 0 resumed.
+    /// While a run is paused its tasks are not polled; their wakes are still recorded.
+    Pause = 14,
 }
 
 /// Why a task was woken: what the page writes beside a wake arrow.

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use js_sys::Promise;
-use loopscope::runtime::{self, Lang, RunConfig};
+use loopscope::runtime::{self, Lang, Mode, RunConfig};
 use loopscope::trace::{self, record::Kind, record::Record};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +19,24 @@ pub async fn wait_ms(ms: i32) {
         set_timeout(&resolve, ms);
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits, a ms at a time, until `done` says yes or `max_ms` have passed; says which.
+pub async fn wait_until(mut done: impl FnMut() -> bool, max_ms: i32) -> bool {
+    for _ in 0..max_ms {
+        if done() {
+            return true;
+        }
+        wait_ms(1).await;
+    }
+    done()
+}
+
+/// Every record written since `cursor`, of all runs and the loop's ticks.
+pub fn records_since(cursor: u64) -> Vec<Record> {
+    let (records, lost) = trace::since(cursor);
+    assert_eq!(lost, 0, "the ring overwrote records the test needs");
+    records
 }
 
 /// A run's records, with the task names resolved.
@@ -55,6 +73,32 @@ impl Trace {
     pub fn elapsed(&self) -> f64 {
         self.of(Kind::RunEnd).next().unwrap().time - self.of(Kind::RunStart).next().unwrap().time
     }
+
+    /// What the run did, without times or ids: (kind, task, a, b) for every record, with
+    /// each task id (in `task` and in the fields that hold one) replaced by the task's
+    /// place in the run's spawn order, from 1. Two runs of the same lesson that did the
+    /// same things in the same order have the same shape, whatever ids they got.
+    pub fn shape(&self) -> Vec<(u32, u32, u32, u32)> {
+        let order: Vec<u32> = self.of(Kind::Spawn).map(|r| r.task).collect();
+        let index = |id: u32| match id {
+            0 => 0,
+            id => order.iter().position(|&t| t == id).map_or(u32::MAX, |i| i as u32 + 1),
+        };
+        let task_cause = loopscope::trace::record::WakeCause::Task as u32;
+        self.records
+            .iter()
+            .map(|r| {
+                let (mut a, mut b) = (r.a, r.b);
+                match r.kind {
+                    k if k == Kind::Spawn as u32 || k == Kind::Cancel as u32 => a = index(a),
+                    k if k == Kind::Wake as u32 => b = index(b),
+                    k if k == Kind::Wait as u32 && a == task_cause => b = index(b),
+                    _ => {}
+                }
+                (r.kind, index(r.task), a, b)
+            })
+            .collect()
+    }
 }
 
 /// The records of `run` written since `cursor`.
@@ -64,8 +108,14 @@ pub fn trace_of(run: u32, cursor: u64) -> Trace {
     Trace { run, records: records.into_iter().filter(|r| r.run == run).collect() }
 }
 
+/// A real-time run's configuration.
 pub fn config(lesson: &str, variant: &str, speed: f64, lang: Lang) -> RunConfig {
-    RunConfig { lesson: lesson.into(), variant: variant.into(), speed, lang }
+    config_in(Mode::Real, lesson, variant, speed, lang)
+}
+
+/// A run's configuration in `mode`.
+pub fn config_in(mode: Mode, lesson: &str, variant: &str, speed: f64, lang: Lang) -> RunConfig {
+    RunConfig { lesson: lesson.into(), variant: variant.into(), speed, lang, mode }
 }
 
 /// Starts a lesson's variant with its default parameters; returns the run id.
@@ -75,11 +125,16 @@ pub fn start(lesson: &str, variant: &str, speed: f64, lang: Lang) -> u32 {
 
 /// Starts a lesson's variant with some parameters given as the page would give them.
 pub fn start_with(lesson: &str, variant: &str, speed: f64, lang: Lang, params: &[(&str, &str)]) -> u32 {
+    start_in(Mode::Real, lesson, variant, speed, lang, params)
+}
+
+/// Starts a lesson's variant in `mode` with some parameters; returns the run id.
+pub fn start_in(mode: Mode, lesson: &str, variant: &str, speed: f64, lang: Lang, params: &[(&str, &str)]) -> u32 {
     let found = loopscope::lessons::find(lesson).unwrap();
     let raw: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let args = loopscope::lessons::params::check(found.params, &raw, lang).expect("valid parameters");
     let v = found.variant(variant).unwrap();
-    runtime::start_run(config(lesson, variant, speed, lang), v.root, (v.start)(&args))
+    runtime::start_run(config_in(mode, lesson, variant, speed, lang), v.root, (v.start)(&args))
 }
 
 /// Runs a lesson's variant to its end and returns its trace.
@@ -89,8 +144,20 @@ pub async fn run_lesson(lesson: &str, variant: &str, speed: f64, lang: Lang) -> 
 
 /// Runs a lesson's variant with parameters to its end and returns its trace.
 pub async fn run_lesson_with(lesson: &str, variant: &str, speed: f64, lang: Lang, params: &[(&str, &str)]) -> Trace {
+    run_lesson_in(Mode::Real, lesson, variant, speed, lang, params).await
+}
+
+/// Runs a lesson's variant in `mode` with parameters to its end and returns its trace.
+pub async fn run_lesson_in(
+    mode: Mode,
+    lesson: &str,
+    variant: &str,
+    speed: f64,
+    lang: Lang,
+    params: &[(&str, &str)],
+) -> Trace {
     let cursor = trace::head();
-    let run = start_with(lesson, variant, speed, lang, params);
+    let run = start_in(mode, lesson, variant, speed, lang, params);
     let outcome = runtime::run_finished(run).unwrap().await;
     assert_eq!(outcome, runtime::Outcome::Finished);
     trace_of(run, cursor)
