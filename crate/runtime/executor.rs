@@ -21,6 +21,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
@@ -94,6 +95,31 @@ struct RunEntry {
     state: Rc<RunState>,
 }
 
+/// Hashes the loop's ids (tasks and runs, counted up from 1) with one multiply instead of
+/// SipHash: they are not attacker-chosen, and a burst of spawns inserts and removes one per
+/// task, which the default hasher made a sizable part of a short task's cost.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+    fn write_u32(&mut self, id: u32) {
+        self.write_u64(u64::from(id));
+    }
+    fn write_u64(&mut self, id: u64) {
+        // Fibonacci hashing: spreads consecutive ids over both the low bits (the bucket) and
+        // the high bits (the table's tag byte).
+        self.0 = (self.0 ^ id).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
 #[derive(Default)]
 struct Loop {
     queue: RunQueue<Rc<Task>>,
@@ -102,8 +128,8 @@ struct Loop {
     ticks: u32,
     next_task: u32,
     next_run: u32,
-    tasks: HashMap<u32, Rc<Task>>,
-    runs: HashMap<u32, RunEntry>,
+    tasks: IdMap<Rc<Task>>,
+    runs: IdMap<RunEntry>,
     /// The run the last task was spawned into, with its state: a run spawns its tasks in
     /// bursts, and this spares each spawn a lookup. Forgotten when that run ends.
     spawned_into: Option<(u32, Rc<RunState>)>,
@@ -147,7 +173,13 @@ pub fn waking_because<T>(cause: WakeCause, wake: impl FnOnce() -> T) -> T {
 /// is stamped with that poll's end, the earliest anything it causes can run, which spares a
 /// clock read per event; outside, with the time now.
 pub(super) fn record_soon(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
-    if CURRENT.with(Cell::get).task == 0 {
+    record_soon_in(CURRENT.with(Cell::get), kind, run, task, a, b);
+}
+
+/// [`record_soon`] for a caller that has read [`CURRENT`] already.
+#[inline(always)]
+fn record_soon_in(current: Current, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+    if current.task == 0 {
         trace::record(kind, run, task, a, b);
     } else {
         trace::record_unsettled(kind, run, task, a, b);
@@ -177,8 +209,9 @@ pub(super) fn wake(task: &Rc<Task>) {
         return wake_slow(task);
     }
     if trace::is_on() {
-        let (cause, by) = wake_cause(task);
-        record_soon(Kind::Wake, task.run, task.id, cause as u32, by);
+        let current = CURRENT.with(Cell::get);
+        let (cause, by) = wake_cause(task, current);
+        record_soon_in(current, Kind::Wake, task.run, task.id, cause as u32, by);
     }
     if !task.queued.replace(true) {
         enqueue(task);
@@ -193,13 +226,14 @@ pub(super) fn wake(task: &Rc<Task>) {
 fn wake_slow(task: &Rc<Task>) {
     let state = &task.state;
     if trace::is_on() {
-        let (cause, by) = wake_cause(task);
+        let current = CURRENT.with(Cell::get);
+        let (cause, by) = wake_cause(task, current);
         match &state.virt {
             // Between polls (a timer, the page, a worker): at the run's time, not the page's.
-            Some(v) if CURRENT.with(Cell::get).task == 0 => {
+            Some(v) if current.task == 0 => {
                 trace::record_at(v.clock.now(), Kind::Wake, task.run, task.id, cause as u32, by);
             }
-            _ => record_soon(Kind::Wake, task.run, task.id, cause as u32, by),
+            _ => record_soon_in(current, Kind::Wake, task.run, task.id, cause as u32, by),
         }
     }
     if task.waits_outside.replace(false) {
@@ -222,8 +256,7 @@ fn wake_slow(task: &Rc<Task>) {
 
 /// Why `task` is being woken, and by which task (0: none), as the wake record says.
 #[inline]
-fn wake_cause(task: &Task) -> (WakeCause, u32) {
-    let current = CURRENT.with(Cell::get);
+fn wake_cause(task: &Task, current: Current) -> (WakeCause, u32) {
     match WAKE_CAUSE.with(Cell::get) {
         Some(cause) => (cause, current.task),
         None if current.task == task.id => (WakeCause::SelfWake, task.id),
@@ -298,7 +331,7 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
     }
     // A real run: the hot path, timed by the sampler.
     task.queued.set(false);
-    let mut future = task.future.borrow_mut().take()?;
+    let mut future = task.future.take()?;
     let n = task.polls.get() + 1;
     task.polls.set(n);
     trace::record_at(*now, Kind::PollStart, task.run, task.id, n, 0);
@@ -311,7 +344,7 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
         *now = read;
     }
     trace::record_settling(*now, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, timed as u32);
-    keep_or_finish(task, future, poll);
+    keep_or_finish(task, future, poll, *now);
     Some(timed)
 }
 
@@ -327,7 +360,7 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     let v = task.state.virt.as_ref()?;
     task.queued.set(false);
     v.unready();
-    let Some(mut future) = task.future.borrow_mut().take() else {
+    let Some(mut future) = task.future.take() else {
         task.state.advance_if_idle(); // it was the last ready task of the run
         return None;
     };
@@ -336,13 +369,14 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     trace::record_at(v.clock.now(), Kind::PollStart, task.run, task.id, n, 0);
     WAITS_OUTSIDE.with(|w| w.set(false));
     let (poll, real_end) = v.clock.running(|| poll_future(task, &mut future));
-    trace::record_settling(v.clock.now(), Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, 1);
+    let end = v.clock.now();
+    trace::record_settling(end, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, 1);
     if poll.is_pending() && WAITS_OUTSIDE.with(Cell::get) && !task.queued.get() && !task.done.get() {
         task.waits_outside.set(true);
         v.outside.set(v.outside.get() + 1);
     }
     v.clock.still(|| {
-        keep_or_finish(task, future, poll);
+        keep_or_finish(task, future, poll, end);
         task.state.advance_if_idle();
     });
     Some(real_end)
@@ -359,23 +393,25 @@ fn poll_future(task: &Rc<Task>, future: &mut LocalBoxFuture<'static, ()>) -> Pol
     poll
 }
 
-/// After a poll: puts a pending future back, or ends a finished task.
+/// After a poll that ended at `end`: puts a pending future back, or ends a finished task.
 #[inline(always)]
-fn keep_or_finish(task: &Rc<Task>, future: LocalBoxFuture<'static, ()>, poll: Poll<()>) {
+fn keep_or_finish(task: &Rc<Task>, future: LocalBoxFuture<'static, ()>, poll: Poll<()>, end: f64) {
     match poll {
         Poll::Ready(()) => {
             drop(future);
-            finish(task);
+            finish(task, end);
         }
         Poll::Pending if task.done.get() => drop(future), // its run was cancelled meanwhile
-        Poll::Pending => *task.future.borrow_mut() = Some(future),
+        Poll::Pending => task.future.set(Some(future)),
     }
 }
 
 /// A task's future completed: forget the task, and end its run if it was the root.
-fn finish(task: &Rc<Task>) {
+/// Stamped with its poll's end (`at`), which is when it finished, without a clock read of its
+/// own: in a burst of short tasks that read would cost more than the task.
+fn finish(task: &Rc<Task>, at: f64) {
     task.done.set(true);
-    trace::record(Kind::Finish, task.run, task.id, 0, 0);
+    trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
     let ends_run = with_loop(|l| {
         l.tasks.remove(&task.id);
         l.runs.get(&task.run).is_some_and(|r| r.root == task.id)
@@ -481,9 +517,9 @@ pub(super) fn cancel_task(id: u32) {
         }
     }
     trace::record(Kind::Cancel, run, id, current().map_or(0, |(by, _)| by), 0);
-    // Taken with the borrow dropped: dropping the future can wake others. A task cancelling
+    // Taken out before it is dropped: dropping the future can wake others. A task cancelling
     // itself has its future out for the poll; the loop drops it when the poll returns.
-    let future = task.future.borrow_mut().take();
+    let future = task.future.take();
     drop(future);
 }
 
@@ -518,7 +554,7 @@ fn end_run(run: u32, outcome: Outcome) {
             task.done.set(true);
             task.queued.set(false);
             trace::record(Kind::Cancel, run, task.id, 0, 0);
-            futures.push(task.future.borrow_mut().take());
+            futures.push(task.future.take());
         }
         // Dropped with no borrow held: dropping a future clears its timers and may wake others.
         let parked = std::mem::take(&mut *state.parked.borrow_mut());

@@ -3,7 +3,7 @@
 //! Its waker is the `Rc<Task>` itself, so waking costs no allocation and a waker that
 //! outlives its task is harmless: waking a finished task does nothing.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 use std::task::{RawWaker, RawWakerVTable, Waker};
@@ -27,9 +27,10 @@ pub struct Task {
     /// paused (set and cleared for all the run's tasks by pause and resume). Real runs'
     /// wakes check only this.
     pub slow_wakes: Cell<bool>,
-    /// The future; `None` while it is being polled (taken out so no borrow is held across
-    /// the poll) and after it finished or was cancelled.
-    pub future: RefCell<Option<LocalBoxFuture<'static, ()>>>,
+    /// The future; `None` while it is being polled (taken out, so a cancel during the poll
+    /// finds nothing to drop under it) and after it finished or was cancelled. A `Cell`:
+    /// taken and put back once a poll, with no borrow flag to check.
+    pub future: Cell<Option<LocalBoxFuture<'static, ()>>>,
     /// In the run queue now: a second wake before the poll must not queue it twice.
     pub queued: Cell<bool>,
     /// Finished or cancelled: later wakes are ignored and nothing is recorded for them.
@@ -51,7 +52,7 @@ impl Task {
             slow_wakes: Cell::new(virtual_time || state.paused.get()),
             virtual_time,
             state,
-            future: RefCell::new(Some(future)),
+            future: Cell::new(Some(future)),
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),

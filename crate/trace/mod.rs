@@ -2,8 +2,9 @@
 //! memory, plus interned text. The runtime writes; the page reads the new records once per
 //! animation frame through typed-array views (see [`record`] for the layout).
 //!
-//! Instrumentation never panics the program: the recorder is only borrowed inside these
-//! functions, never across a poll, and anything odd is counted in [`anomalies`] and skipped.
+//! Instrumentation never panics the program: the ring is written through `Cell`s (nothing
+//! to borrow), the text table is only borrowed inside these functions, never across a poll,
+//! and anything odd is counted in [`anomalies`] and skipped.
 
 pub mod clock;
 pub mod record;
@@ -19,29 +20,31 @@ use texts::Texts;
 /// Records the ring holds: 2 MiB of memory, far more than a lesson's run writes.
 pub const RING_CAPACITY: usize = 1 << 16;
 
-struct Recorder {
-    ring: Ring,
-    texts: Texts,
-    /// Index of the first record still waiting for its time, if any.
-    unsettled: Option<u64>,
-}
-
 thread_local! {
-    static RECORDER: RefCell<Option<Recorder>> = const { RefCell::new(None) };
+    /// Created on first use (the first record, or the page asking where it is).
+    static RING: Ring = Ring::new(RING_CAPACITY);
+    /// Index of the first record still waiting for its time, if any.
+    static UNSETTLED: Cell<Option<u64>> = const { Cell::new(None) };
+    static TEXTS: RefCell<Option<Texts>> = const { RefCell::new(None) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Runs `f` on the recorder, creating it on first use. Returns `None` (and counts an
+/// Runs `f` on the ring.
+#[inline]
+fn with_ring<T>(f: impl FnOnce(&Ring) -> T) -> T {
+    RING.with(f)
+}
+
+/// Runs `f` on the text table, creating it on first use. Returns `None` (and counts an
 /// anomaly) in the one case it cannot: a re-entrant call, which would be a bug.
-fn with_recorder<T>(f: impl FnOnce(&mut Recorder) -> T) -> Option<T> {
-    RECORDER.with(|cell| {
+fn with_texts<T>(f: impl FnOnce(&mut Texts) -> T) -> Option<T> {
+    TEXTS.with(|cell| {
         let Ok(mut guard) = cell.try_borrow_mut() else {
             note_anomaly();
             return None;
         };
-        let recorder = guard.get_or_insert_with(|| Recorder { ring: Ring::new(RING_CAPACITY), texts: Texts::default(), unsettled: None });
-        Some(f(recorder))
+        Some(f(guard.get_or_insert_with(Texts::default)))
     })
 }
 
@@ -69,7 +72,7 @@ pub fn record(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 #[inline]
 pub fn record_at(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
-        with_recorder(|r| r.ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b }));
+        with_ring(|ring| ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b }));
     }
 }
 
@@ -79,9 +82,11 @@ pub fn record_at(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 #[inline]
 pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
-        with_recorder(|r| {
-            r.unsettled.get_or_insert(r.ring.head());
-            r.ring.push(Record { time: f64::NAN, seq: 0, kind: kind as u32, run, task, a, b });
+        with_ring(|ring| {
+            if UNSETTLED.with(Cell::get).is_none() {
+                UNSETTLED.with(|u| u.set(Some(ring.head())));
+            }
+            ring.push(Record { time: f64::NAN, seq: 0, kind: kind as u32, run, task, a, b });
         });
     }
 }
@@ -91,11 +96,11 @@ pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 #[inline]
 pub fn record_settling(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
-        with_recorder(|r| {
-            if let Some(from) = r.unsettled.take() {
-                r.ring.settle_times(from, time);
+        with_ring(|ring| {
+            if let Some(from) = UNSETTLED.with(Cell::take) {
+                ring.settle_times(from, time);
             }
-            r.ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b });
+            ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b });
         });
     }
 }
@@ -105,27 +110,27 @@ pub fn text(s: &str) -> u32 {
     if !is_on() {
         return texts::EMPTY;
     }
-    with_recorder(|r| r.texts.intern(s)).unwrap_or(texts::EMPTY)
+    with_texts(|t| t.intern(s)).unwrap_or(texts::EMPTY)
 }
 
 /// The text for an id given out by [`text`]; `None` for an unknown id.
 pub fn text_of(id: u32) -> Option<String> {
-    with_recorder(|r| r.texts.get(id).map(str::to_owned)).flatten()
+    with_texts(|t| t.get(id).map(str::to_owned)).flatten()
 }
 
 /// Records ever written.
 pub fn head() -> u64 {
-    with_recorder(|r| r.ring.head()).unwrap_or(0)
+    with_ring(Ring::head)
 }
 
 /// Where the ring's slots start in wasm memory, and how many there are.
 pub fn buffer() -> (*const Record, usize) {
-    with_recorder(|r| (r.ring.as_ptr(), r.ring.capacity())).unwrap_or((std::ptr::null(), 0))
+    with_ring(|ring| (ring.as_ptr(), ring.capacity()))
 }
 
 /// The records written since `cursor` that are still held, and how many were lost.
 pub fn since(cursor: u64) -> (Vec<Record>, u64) {
-    with_recorder(|r| r.ring.since(cursor)).unwrap_or_default()
+    with_ring(|ring| ring.since(cursor))
 }
 
 /// Counts something the instrumentation had to skip instead of panicking.
@@ -135,5 +140,5 @@ pub fn note_anomaly() {
 
 /// Things skipped so far: odd states, texts that did not fit.
 pub fn anomalies() -> u64 {
-    ANOMALIES.with(Cell::get) + with_recorder(|r| r.texts.dropped()).unwrap_or(0)
+    ANOMALIES.with(Cell::get) + with_texts(|t| t.dropped()).unwrap_or(0)
 }
