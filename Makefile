@@ -3,6 +3,7 @@
 #   make setup   install what is missing (wasm target, wasm-pack, wasm-bindgen-cli, Chromium +
 #                chromedriver, npm packages of the page tests); seconds when all is present
 #   make build   the wasm package into www/pkg (wasm-pack, release, --target web)
+#   make dist    build, then dist/: the site for any static host + dist/loopscope.html (one file)
 #   make serve   build, then serve the repo root on http://127.0.0.1:$(PORT)/ (PORT=8000)
 #   make test    native cargo tests, wasm browser tests, build, page tests; stops at the first failure
 #   make bench   setup, then node scripts/bench.mjs
@@ -19,7 +20,7 @@ PORT ?= 8000
 WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg --out-name loopscope
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 
-.PHONY: all setup build serve test test-native test-wasm test-e2e bench clean
+.PHONY: all setup build dist serve test test-native test-wasm test-e2e bench clean
 
 all: build
 
@@ -28,6 +29,11 @@ setup:
 
 build: setup
 	$(WASM_PACK_BUILD)
+
+# Relative URLs only, so dist/ works at a host's root or under a sub-path; the single file
+# works from file://. scripts/dist.mjs stops on any reference it cannot carry over.
+dist: build
+	node scripts/dist.mjs
 
 serve: build
 	PORT=$(PORT) bash scripts/serve.sh
@@ -56,5 +62,5 @@ bench: setup
 	node scripts/bench.mjs
 
 clean:
-	rm -rf www/pkg
+	rm -rf www/pkg dist
 	cargo clean

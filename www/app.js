@@ -1,28 +1,41 @@
 // Wiring: loads the wasm runtime, keeps the page state, and once per animation frame takes the
-// new trace records (one ring read per frame, never one call per record) into the model, then
-// renders the timeline, the console and the totals from it. Controls call back into the runtime.
+// new trace records (one ring read per frame, never one call per record, within a time budget)
+// into the model, then renders the timeline, the console, the totals and the instruments from
+// it; each of them does work in proportion to what it shows, not to the run's size. Controls call
+// back into the runtime. Each instrument lives in its own module (timeline-ui, stats-panel,
+// events-table, instruments, shortcuts); this file only connects them.
 
 import { t as translate, pick, formatSeconds } from './i18n.js';
-import { createModel, currentRun, endTime, ingest, lessonSeconds, taskStates } from './trace.js';
-import { canvasHeight, draw, drawSwatch, waitLabel } from './timeline.js';
+import { createModel, currentRun, endTime, ingest, lessonSeconds, modelNow } from './trace.js';
+import { drawSwatch } from './timeline.js';
 import {
   SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readStoredLang, resolveState,
   speedText, storeLang,
 } from './controls.js';
+import { createTimelineView } from './timeline-ui.js';
+import { createStatsPanel } from './stats-panel.js';
+import { MAX_EVENTS, createEventsTable } from './events-table.js';
+import { createInstruments } from './instruments.js';
+import { installShortcuts } from './shortcuts.js';
+import { createLoopPanel } from './loop-panel.js';
 
 const SWATCH_WIDTH = 28; // CSS px, legend swatches (matches style.css)
 const SWATCH_HEIGHT = 16; // CSS px
 const OVERLAP_RATIO = 0.9; // elapsed below this share of the sleeps' sum counts as "waited together"
 const CHECK_DEBOUNCE_MS = 300; // ms of no typing before a parameter field is checked
-const REMAINING_DIGITS = 1; // decimals of "0.6 s left" in the loop panel: it changes ~10×/lesson s
-/** Icons of the loop panel's states: each state has its own shape, never only a colour. */
-const STATE_ICONS = Object.freeze({
-  running: '▶', ready: '→', waiting: '◷', done: '✓', cancelled: '✕',
-});
+const MAX_CONSOLE_LINES = 1000; // older printed lines leave the page (a long run prints on and on)
+/**
+ * ms a frame spends folding new trace records at most; the rest waits in the ring for the next
+ * frame (a burst of 30,000 records is spread over a few frames instead of missing one). The
+ * further behind the reader is, the more a frame may spend: twice as much past a quarter of the
+ * ring, four times past half, no limit past three quarters (an overrun would lose records).
+ */
+const INGEST_BUDGET_MS = 4;
 
 const $ = (id) => document.getElementById(id);
 const el = {
   lang: $('lang'), lesson: $('lesson'), variant: $('variant'), run: $('run'), reset: $('reset'),
+  copyLink: $('copy-link'), copyLinkStatus: $('copy-link-status'),
   status: $('status'), notice: $('notice'), crash: $('crash'), crashDetail: $('crash-detail'),
   reload: $('reload'), speedNote: $('speed-note'), title: $('lesson-title'),
   summary: $('lesson-summary'), lessonNote: $('lesson-note'), caption: $('run-caption'),
@@ -31,16 +44,19 @@ const el = {
   speed: $('speed'), seed: $('lesson-seed'), params: $('params'), paramFields: $('param-fields'),
   liveControls: $('live-controls'), liveButtons: $('live-control-buttons'),
   loopSummary: $('loop-summary'), loopTasks: $('loop-tasks'), loopRows: $('loop-rows'),
+  mode: $('mode'), modeNote: $('mode-note'), timelineHint: $('timeline-hint'), eventsHint: $('events-hint'),
+  loopPanel: document.querySelector('.loop-state'), statsPanel: document.querySelector('.stats-panel'),
 };
 
 const state = {
   ls: null, wasm: null, ring: null, // runtime module, its exports, {ptr, capacity}
-  lessons: [], lesson: '', variant: '', lang: 'en', speed: 1, speedFromUrl: false,
+  lessons: [], lesson: '', variant: '', lang: 'en', speed: 1, speedFromUrl: false, mode: 'real',
+  runMode: 'real', // the time mode of the shown run (the picker may have moved on since)
   notices: [], // {key, vars}: shown in #notice, re-translated on a language switch
   status: { name: 'idle', key: 'status_loading', vars: {} },
   runId: null, runLesson: '', runVariant: '', live: false, printed: 0, crashed: false,
-  results: new Map(), // "lesson/variant" → {s, params}: lesson s of its last finished run, with what values
-  drawnKey: '', totalsKey: '', loopKey: '', controlsKey: '', runParams: '',
+  results: new Map(), // "lesson/variant/mode" → {s, params}: lesson s of its last finished run, with what values
+  totalsKey: '', totalsShape: '', controlsKey: '', runParams: '',
   params: {}, // paramId → field text of the shown lesson (raw: checked by the crate)
   paramErrors: {}, // paramId → message from checkParams, in state.lang
   fieldsFor: '', // lesson id whose parameter fields are in the DOM
@@ -48,6 +64,12 @@ const state = {
 };
 let model = createModel();
 const texts = new Map(); // trace text id → string; ids are interned, so cached for good
+// The instruments (set up in "instruments" below, before the first render).
+let timeline;
+let loopPanel;
+let stats;
+let events;
+let instruments;
 
 // Text vars may be {tr, en} objects from lessons(): pick the current language.
 const t = (key, vars = {}) => {
@@ -83,6 +105,7 @@ function crash(detail) {
   el.run.disabled = true;
   el.reset.disabled = true;
   setStatus('crashed', 'status_crashed');
+  for (const button of [$('pause'), $('resume'), $('step')]) button.disabled = true;
 }
 
 window.addEventListener('error', (e) => crash(e.message || errorText(e.error)));
@@ -95,7 +118,7 @@ function applyHash() {
   const s = resolveState(parseHash(location.hash), state.lessons, readStoredLang(), navigator.language);
   const lessonChanged = s.lesson !== state.lesson;
   Object.assign(state, {
-    lang: s.lang, lesson: s.lesson, variant: s.variant, speed: s.speed,
+    lang: s.lang, lesson: s.lesson, variant: s.variant, speed: s.speed, mode: s.mode,
     speedFromUrl: s.speedFromUrl, notices: s.notices, params: s.params,
   });
   if (lessonChanged && state.runId !== null) clearRun('idle');
@@ -116,7 +139,8 @@ function syncHash() {
 
 // ---------- runs ----------
 
-async function startRun() {
+/** Starts a run of the shown lesson; `paused`: stopped before its first poll, for stepping. */
+async function startRun({ paused = false } = {}) {
   const { ls } = state;
   if (!ls || state.crashed) return;
   clearTimeout(state.checkTimer);
@@ -131,22 +155,27 @@ async function startRun() {
   if (state.live) ls.cancelRun(state.runId);
   const cursor = ls.traceHead(); // records before this belong to earlier runs
   const t0 = ls.clockNow();
+  const mode = state.mode;
   let id;
   try {
-    id = ls.startRun(state.lesson, state.variant, state.speed, state.lang, { ...state.params });
+    id = ls.startRun(state.lesson, state.variant, state.speed, state.lang, { ...state.params }, mode);
   } catch (e) {
     state.notices = [...state.notices, { key: 'noticeStartFailed', vars: { message: errorText(e) } }];
     clearRun('idle');
     renderNotices();
     return;
   }
-  model = createModel({ runId: id, cursor, speed: state.speed, t0 });
+  model = createModel({ runId: id, cursor, speed: state.speed, t0, virtual: mode === 'virtual' });
   Object.assign(state, {
     runId: id, runLesson: state.lesson, runVariant: state.variant, live: true,
-    runParams: paramsKey(state.params),
+    runParams: paramsKey(state.params), runMode: mode,
   });
   clearConsole();
+  timeline.reset();
+  instruments.clear();
   setStatus('running', 'status_running');
+  // Still inside the click: the runtime has spawned the root task but polled nothing yet.
+  if (paused) instruments.pause();
 
   let result;
   try {
@@ -158,14 +187,27 @@ async function startRun() {
   state.live = false;
   pull(); // take the RUN_END now, so the elapsed time is final
   result ??= currentRun(model)?.end?.kind ?? 'finished';
-  const elapsedS = lessonSeconds(model, endTime(model, ls.clockNow()));
+  const elapsedS = lessonSeconds(model, endTime(model, now()));
   if (result === 'finished') {
-    state.results.set(`${state.runLesson}/${state.runVariant}`, { s: elapsedS, params: state.runParams });
-    setStatus('finished', 'status_finished', { elapsed: formatSeconds(elapsedS, 3) });
+    // Virtual and real seconds do not compare: each mode keeps its own results.
+    state.results.set(`${state.runLesson}/${state.runVariant}/${state.runMode}`, { s: elapsedS, params: state.runParams });
+    setStatus('finished', state.runMode === 'virtual' ? 'status_finishedVirtual' : 'status_finished', {
+      elapsed: formatSeconds(elapsedS, 3),
+    });
   } else {
     setStatus('cancelled', 'status_cancelled');
   }
-  renderFrame(ls.clockNow(), true);
+  renderFrame(now(), true);
+}
+
+/** The shown run's "now": the runtime clock, or the virtual clock of a virtual run. */
+function now() {
+  if (!state.ls) return 0;
+  if (model.virtual && state.live) {
+    const virtualNow = state.ls.runNow(state.runId); // undefined once the run has ended
+    if (virtualNow !== undefined) return Math.max(virtualNow, model.lastTime ?? 0);
+  }
+  return modelNow(model, state.ls.clockNow());
 }
 
 /** Cancels the live run (if any) and empties the model, console and timeline. */
@@ -174,29 +216,37 @@ function clearRun(statusName) {
   Object.assign(state, { runId: null, live: false });
   model = createModel({ cursor: state.ls ? state.ls.traceHead() : 0, speed: state.speed });
   clearConsole();
+  timeline.reset();
+  instruments.clear();
   setStatus(statusName, `status_${statusName}`);
-  renderFrame(state.ls ? state.ls.clockNow() : 0, true);
+  renderFrame(now(), true);
 }
 
-/** Folds the records written since the last frame. Views are rebuilt each time: memory growth
- *  replaces memory.buffer and detaches old views. */
-function pull() {
+/**
+ * Folds the records written since the last frame, spending about `budgetMs` on it (see
+ * INGEST_BUDGET_MS; Infinity: all of them). Views are rebuilt each time: memory growth
+ * replaces memory.buffer and detaches old views.
+ */
+function pull(budgetMs = Infinity) {
   const { ls, wasm, ring } = state;
   const head = ls.traceHead();
   if (head === model.cursor) return 0;
   const buffer = wasm.memory.buffer;
+  const behind = (head - model.cursor) / ring.capacity;
+  const scale = behind < 0.25 ? 1 : behind < 0.5 ? 2 : behind < 0.75 ? 4 : Infinity;
   return ingest(model, {
     f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
     u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
     capacity: ring.capacity,
     head,
+    deadline: performance.now() + budgetMs * scale,
   }, text);
 }
 
 function frame() {
   if (state.crashed) return;
-  const fresh = pull();
-  renderFrame(state.ls.clockNow(), fresh > 0 || state.live);
+  const fresh = pull(INGEST_BUDGET_MS);
+  renderFrame(now(), fresh > 0 || state.live);
   requestAnimationFrame(frame);
 }
 
@@ -211,6 +261,7 @@ function renderStatus() {
   el.status.dataset.state = state.status.name;
   el.status.textContent = t(state.status.key, state.status.vars);
   renderLiveControls(); // a run starts or ends with a status change
+  instruments?.render();
 }
 
 function renderStaticText() {
@@ -234,8 +285,12 @@ function renderLesson() {
   const variant = lesson?.variants.find((v) => v.id === state.variant);
   el.python.textContent = variant?.python ?? lesson?.python ?? '';
   el.rust.textContent = variant?.rust ?? lesson?.rust ?? '';
-  el.speedNote.hidden = state.speed === 1;
+  // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
+  el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
   el.speedNote.textContent = t('speedNote', { speed: state.speed });
+  el.modeNote.hidden = state.mode !== 'virtual';
+  el.modeNote.textContent = t('modeNote');
+  el.mode.value = state.mode;
   el.seed.textContent = lesson?.seed ? t('seedLabel', { seed: lesson.seed }) : '';
   el.seed.hidden = !lesson?.seed;
   const speeds = [...new Set([...SPEED_CHOICES, state.speed])].sort((a, b) => a - b);
@@ -258,7 +313,10 @@ function renderAll() {
   renderLesson();
   renderNotices();
   renderStatus();
-  renderFrame(state.ls ? state.ls.clockNow() : 0, true);
+  el.eventsHint.textContent = t('eventsHint', { max: MAX_EVENTS });
+  stats.retranslate();
+  instruments.tell();
+  renderFrame(now(), true);
 }
 
 function clearConsole() {
@@ -269,8 +327,11 @@ function clearConsole() {
 
 function renderConsole() {
   const run = currentRun(model);
-  if (!run || run.prints.length === state.printed) return;
-  const items = run.prints.slice(state.printed).map((print) => {
+  // printCount counts every print; the model keeps only the newest ones (bounded memory).
+  const total = run ? run.printCount : 0;
+  if (!run || total === state.printed) return;
+  const fresh = Math.min(total - state.printed, run.prints.length, MAX_CONSOLE_LINES);
+  const items = run.prints.slice(run.prints.length - fresh).map((print) => {
     const li = document.createElement('li');
     li.className = 'line';
     li.dataset.task = print.name;
@@ -286,18 +347,20 @@ function renderConsole() {
     li.append(time, task, body);
     return li;
   });
-  state.printed = run.prints.length;
+  state.printed = total;
   el.console.append(...items);
+  const extra = el.console.childElementCount - MAX_CONSOLE_LINES;
+  for (let i = 0; i < extra; i++) el.console.firstElementChild.remove();
   el.consoleEmpty.hidden = true;
   el.console.scrollTop = el.console.scrollHeight; // instant, never smooth (reduced motion)
 }
 
-function renderTotals(now) {
+function renderTotals(at) {
   const run = currentRun(model);
   const lesson = findLesson(state.lesson);
   const rows = [];
   if (run) {
-    const elapsedS = Math.max(0, lessonSeconds(model, endTime(model, now)));
+    const elapsedS = Math.max(0, lessonSeconds(model, endTime(model, at)));
     const sleepS = run.sleepSumMs / 1000;
     rows.push(['elapsed', t('totalsElapsed', { elapsed: formatSeconds(elapsedS, 3) })]);
     rows.push(['sleeps', t('totalsSleeps', { sum: formatSeconds(sleepS, 3) })]);
@@ -308,12 +371,24 @@ function renderTotals(now) {
   // Only runs made with the values now in the fields compare: other values, other times.
   const current = paramsKey(state.params);
   const done = (lesson?.variants ?? [])
-    .map((v) => ({ label: pick(v.label, state.lang), result: state.results.get(`${state.lesson}/${v.id}`) }))
+    .map((v) => ({ label: pick(v.label, state.lang), result: state.results.get(`${state.lesson}/${v.id}/${state.mode}`) }))
     .filter((r) => r.result !== undefined && r.result.params === current)
     .map((r) => ({ label: r.label, s: r.result.s }));
   const key = JSON.stringify([rows, done, state.lang]);
   if (key === state.totalsKey) return;
+  // The elapsed time changes every frame of a live run: same lines, new words, so the <p>s
+  // stay and only their text changes.
+  const shape = JSON.stringify([rows.map(([cls]) => cls), done, state.lang]);
+  const shapeKept = shape === state.totalsShape;
   state.totalsKey = key;
+  state.totalsShape = shape;
+  if (shapeKept) {
+    rows.forEach(([, line], i) => {
+      const p = el.totals.children[i];
+      if (p.textContent !== line) p.textContent = line;
+    });
+    return;
+  }
 
   const nodes = rows.map(([cls, line]) => {
     const p = document.createElement('p');
@@ -368,42 +443,26 @@ function renderCaption() {
     : t('runCaption', { lesson: lesson?.title ?? state.runLesson, variant: variant?.label ?? state.runVariant });
   if (model.skipped > 0) caption += t('runSkipped', { count: model.skipped });
   if (el.caption.textContent !== caption) el.caption.textContent = caption;
+  // The axis is in the shown run's time: virtual seconds for a virtual run.
+  const virtual = state.runId !== null ? model.virtual : state.mode === 'virtual';
+  const hint = t(virtual ? 'timelineHintVirtual' : 'timelineHint');
+  if (el.timelineHint.textContent !== hint) el.timelineHint.textContent = hint;
 }
 
-function renderTimeline(now, force) {
-  const canvas = el.canvas;
-  const cssW = Math.max(1, canvas.clientWidth);
-  const cssH = canvasHeight(model);
-  const dpr = window.devicePixelRatio || 1;
-  const sizeKey = `${cssW}x${cssH}@${dpr}/${state.lang}`;
-  if (!force && sizeKey === state.drawnKey) return;
-  state.drawnKey = sizeKey;
-  // The canvas's CSS is width:100%; height:auto, so its bitmap size also sets its shown height.
-  const w = Math.round(cssW * dpr);
-  const h = Math.round(cssH * dpr);
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(w / cssW, 0, 0, h / cssH, 0, 0);
-  const drawn = draw(ctx, model, { width: cssW, height: cssH, now, t });
-
-  canvas.dataset.taskLanes = String(drawn.taskLanes);
-  let label = t('timelineEmpty');
-  if (currentRun(model)) {
-    label = t('timelineSummary', {
-      lanes: drawn.taskLanes, names: drawn.names.join(', '), elapsed: formatSeconds(drawn.elapsedS, 1),
-    });
-    if (drawn.maxWaiting >= 2) label += t('timelineOverlap', { count: drawn.maxWaiting });
-  }
-  if (canvas.getAttribute('aria-label') !== label) canvas.setAttribute('aria-label', label);
-}
-
-function renderFrame(now, force) {
-  renderConsole();
-  renderTotals(now);
+/**
+ * One frame; `immediate` also refreshes the throttled panels now (a step, a run's end). The
+ * timeline goes first: it reads layout, which is free before anything of this frame is written.
+ * The console goes last: scrolling it to its end reads layout after all the writes, once.
+ */
+function renderFrame(at, force, immediate = force && !state.live) {
+  timeline.render(at, force);
   renderCaption();
-  renderTimeline(now, force);
-  renderLoop(now);
+  renderTotals(at);
+  loopPanel.render(at, immediate);
+  stats.render(at, immediate);
+  events.render(immediate);
+  instruments.render();
+  renderConsole();
 }
 
 // ---------- parameters ----------
@@ -538,77 +597,6 @@ function sendControl(control) {
   renderNotices();
 }
 
-// ---------- the event loop now ----------
-
-/** Display rows of the loop panel: plain strings, so a frame can tell whether anything changed. */
-function loopRows(now) {
-  return taskStates(model, now).map((row) => {
-    let detail;
-    switch (row.state) {
-      case 'running': detail = t('detail_running'); break;
-      case 'ready': {
-        const { cause, by } = row.ready;
-        if (cause === 'spawn') detail = t(by ? 'readyBy_spawn' : 'readyBy_spawnRoot', { by });
-        else if (cause === 'task') detail = t(by ? 'readyBy_task' : 'readyBy_taskAnon', { by });
-        else detail = t(`readyBy_${cause}`);
-        break;
-      }
-      case 'waiting': {
-        const { parts, remainingMs } = row.wait;
-        detail = parts.length ? waitLabel(parts, t) : t('waitUnknown');
-        if (remainingMs !== null) {
-          detail += ` · ${t('waitRemaining', { left: formatSeconds(remainingMs / 1000, REMAINING_DIGITS) })}`;
-        }
-        break;
-      }
-      default: detail = t(`detail_${row.state}`);
-    }
-    return [row.id, row.name, row.depth, row.state, detail];
-  });
-}
-
-function renderLoop(now) {
-  const run = currentRun(model);
-  const rows = run ? loopRows(endTime(model, now)) : [];
-  const count = (s) => rows.filter((r) => r[3] === s).length;
-  const summary = run
-    ? t('loopSummary', {
-      // The model holds only the ticks since this run started.
-      ticks: model.ticks.length, running: count('running'), ready: count('ready'),
-      waiting: count('waiting'), ended: count('done') + count('cancelled'),
-    })
-    : t('loopEmpty');
-  // The tick number moves every frame of a busy run; the rows only when a task's state does.
-  if (el.loopSummary.textContent !== summary) el.loopSummary.textContent = summary;
-  const key = JSON.stringify(rows);
-  if (key === state.loopKey) return;
-  state.loopKey = key;
-  el.loopTasks.hidden = rows.length === 0;
-  el.loopRows.replaceChildren(...rows.map(([id, name, depth, taskState, detail]) => {
-    const tr = document.createElement('tr');
-    tr.dataset.taskId = String(id);
-    tr.dataset.state = taskState;
-    const nameCell = document.createElement('th');
-    nameCell.scope = 'row';
-    nameCell.dataset.depth = String(Math.min(depth, 4));
-    nameCell.textContent = name;
-    const stateCell = document.createElement('td');
-    stateCell.className = 'state';
-    const icon = document.createElement('span');
-    icon.className = 'icon';
-    icon.setAttribute('aria-hidden', 'true');
-    icon.textContent = STATE_ICONS[taskState] ?? '';
-    const word = document.createElement('span');
-    word.textContent = t(`state_${taskState}`);
-    stateCell.append(icon, word);
-    const detailCell = document.createElement('td');
-    detailCell.className = 'detail';
-    detailCell.textContent = detail;
-    tr.append(nameCell, stateCell, detailCell);
-    return tr;
-  }));
-}
-
 function drawLegend() {
   const dpr = window.devicePixelRatio || 1;
   for (const canvas of document.querySelectorAll('canvas.swatch')) {
@@ -619,6 +607,60 @@ function drawLegend() {
     drawSwatch(ctx, canvas.dataset.swatch, SWATCH_WIDTH, SWATCH_HEIGHT);
   }
 }
+
+// ---------- instruments ----------
+
+/** What the instrument modules may ask of the page: read-only views and a few callbacks. */
+const view = {
+  model: () => model,
+  t: (key, vars) => t(key, vars),
+  lang: () => state.lang,
+  ls: () => state.ls,
+  run: () => (state.runId === null ? null : {
+    id: state.runId, live: state.live, lesson: state.runLesson, variant: state.runVariant,
+  }),
+  pull: () => (state.ls ? pull() : 0),
+  // Step with no live run: start one paused (its first step polls the root task).
+  startPaused: () => { if (!el.run.disabled) startRun({ paused: true }); },
+  canStart: () => Boolean(state.ls) && !state.crashed && !el.run.disabled,
+  changed: () => renderFrame(now(), true, true),
+  notice: (key, vars) => {
+    state.notices = [...state.notices.filter((n) => n.key !== key), { key, vars }];
+    renderNotices();
+  },
+  // The status line says "paused" while the instruments hold the run.
+  setPaused: (paused) => {
+    if (state.live) setStatus(paused ? 'paused' : 'running', paused ? 'status_paused' : 'status_running');
+  },
+};
+
+timeline = createTimelineView({
+  canvas: el.canvas, tip: $('timeline-tip'), live: $('timeline-live'), follow: $('follow-live'),
+  zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), fit: $('zoom-fit'), range: $('view-range'),
+  lanesUp: $('lanes-up'), lanesDown: $('lanes-down'),
+}, { ...view, hogs: () => stats.hogs() });
+stats = createStatsPanel({
+  table: $('stats'), body: $('stats-rows'), note: $('stats-note'), empty: $('stats-empty'),
+  headers: [...document.querySelectorAll('#stats thead th')],
+  threshold: $('hog-threshold'), thresholdError: $('hog-threshold-error'),
+  hogSummary: $('hog-summary'), hogList: $('hog-list'), panel: el.statsPanel,
+}, view);
+loopPanel = createLoopPanel({
+  summary: el.loopSummary, table: el.loopTasks, body: el.loopRows, note: $('loop-note'), panel: el.loopPanel,
+}, view);
+events = createEventsTable({ details: $('events'), body: $('events-rows'), count: $('events-count') }, view);
+instruments = createInstruments({
+  pause: $('pause'), resume: $('resume'), step: $('step'), stepResult: $('step-result'), download: $('download'),
+}, { ...view, hogMs: () => stats.hogs().threshold });
+for (const name of ['pause', 'resume', 'step', 'download']) {
+  $(name).addEventListener('click', () => instruments[name]());
+}
+installShortcuts(document, {
+  run: () => { if (!el.run.disabled) startRun(); },
+  pause: () => instruments.toggle(),
+  step: () => instruments.step(),
+  reset: () => { if (!el.reset.disabled) el.reset.click(); },
+});
 
 // ---------- controls ----------
 
@@ -658,8 +700,27 @@ el.speed.addEventListener('change', () => {
   renderLesson();
   renderNotices();
 });
+el.mode.addEventListener('change', () => {
+  state.mode = el.mode.value === 'virtual' ? 'virtual' : 'real'; // the next run uses it
+  state.notices = state.notices.filter((n) => n.key !== 'noticeBadMode');
+  syncHash();
+  renderLesson();
+  renderNotices();
+  renderTotals(now()); // each mode compares its own finished runs
+});
 el.run.addEventListener('click', () => { startRun(); });
 el.reset.addEventListener('click', () => clearRun(state.live ? 'cancelled' : 'idle'));
+// The address already holds everything a run depends on (syncHash), so sharing it is copying it.
+el.copyLink.addEventListener('click', async () => {
+  syncHash();
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+    el.copyLinkStatus.textContent = t('linkCopied');
+  } catch {
+    el.copyLinkStatus.textContent = t('linkManual', { url }); // no clipboard access: show it
+  }
+});
 window.addEventListener('hashchange', applyHash);
 
 // ---------- start ----------

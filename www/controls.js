@@ -1,4 +1,4 @@
-// Page state in the URL (`#lesson=<id>&lang=tr|en[&variant=<id>][&speed=<x>][&<paramId>=<value>…]`), its
+// Page state in the URL (`#lesson=<id>&lang=tr|en[&variant=<id>][&speed=<x>][&mode=virtual][&<paramId>=<value>…]`), its
 // validation, and filling the <select> controls. Validation is pure; problems come back as
 // notices {key, vars} so they can be shown (and re-shown after a language switch) in any language.
 
@@ -9,9 +9,12 @@ export const SPEED_MAX = 1000;
 export const DEFAULT_SPEED = 1;
 export const LANG_STORAGE_KEY = 'loopscope.lang';
 /** The speed picker's choices (× real time); a valid speed from the URL outside them is added. */
-export const SPEED_CHOICES = [0.25, 0.5, 1, 2, 5, 10];
+export const SPEED_CHOICES = [0.1, 0.25, 0.5, 1, 2, 5, 10];
+/** Time modes of startRun: real timers, or a per-run virtual clock (same order every run). */
+export const MODES = ['real', 'virtual'];
+export const DEFAULT_MODE = 'real';
 /** Hash keys the page itself uses; a lesson parameter never takes one of these names. */
-export const RESERVED_KEYS = ['lesson', 'variant', 'lang', 'speed'];
+export const RESERVED_KEYS = ['lesson', 'variant', 'lang', 'speed', 'mode'];
 
 /** The text a parameter field starts with: its default, as the crate wrote it. */
 export function paramDefaultText(param) {
@@ -40,7 +43,7 @@ export function parseHash(hash) {
 /**
  * Resolves the page state from URL params, the stored language and the browser's language.
  * lessons: the array from ls.lessons() (may be empty while loading).
- * Returns {lesson, variant, lang, speed, speedFromUrl, notices, params} (params: field texts).
+ * Returns {lesson, variant, lang, speed, speedFromUrl, mode, notices, params} (params: field texts).
  */
 export function resolveState(params, lessons, storedLang, navLang) {
   const notices = [];
@@ -64,6 +67,13 @@ export function resolveState(params, lessons, storedLang, navLang) {
     } else {
       notices.push({ key: 'noticeBadSpeed', vars: { value: urlSpeed } });
     }
+  }
+
+  let mode = DEFAULT_MODE;
+  const urlMode = params.get('mode');
+  if (urlMode !== null) {
+    if (MODES.includes(urlMode)) mode = urlMode;
+    else notices.push({ key: 'noticeBadMode', vars: { value: urlMode } });
   }
 
   const fallback = lessons[0];
@@ -90,21 +100,22 @@ export function resolveState(params, lessons, storedLang, navLang) {
   }
 
   return {
-    lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, notices,
+    lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, mode, notices,
     params: paramsFromUrl(params, lesson),
   };
 }
 
 /**
- * The canonical hash for a state; speed, variant and parameters only when they differ from
+ * The canonical hash for a state; speed, mode, variant and parameters only when they differ from
  * the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts.
  */
-export function buildHash({ lesson, variant, defaultVariant, lang, speed, params = {}, lessonParams = [] }) {
+export function buildHash({ lesson, variant, defaultVariant, lang, speed, mode = DEFAULT_MODE, params = {}, lessonParams = [] }) {
   const hash = new URLSearchParams();
   hash.set('lesson', lesson);
   if (variant && variant !== defaultVariant) hash.set('variant', variant);
   hash.set('lang', lang);
   if (speed !== DEFAULT_SPEED) hash.set('speed', String(speed));
+  if (mode !== DEFAULT_MODE) hash.set('mode', mode);
   for (const p of lessonParams) {
     const value = params[p.id];
     if (value !== undefined && value !== paramDefaultText(p)) hash.set(p.id, value);

@@ -5,8 +5,13 @@
 //
 // Workload (the same for all four variants): `tasks` tasks, each yielding `yields` times, so
 // every task is polled yields + 1 times; result = elapsed ns / (tasks × (yields + 1)).
+//
+// The stress phase also calls
+//   await window.loopscopeBench.stress(params)   -> {times, heads, head, started, elapsedMs, records}
+// once: the `stress` lesson's run with no page drawing it, timed by this page's frames, the
+// anchor that says how much of a frame the runtime alone takes.
 
-import init, { benchRuntime, benchSpawnLocal } from '../../target/bench-pkg/loopscope.js';
+import init, { benchRuntime, benchSpawnLocal, runFinished, startRun, traceHead } from '../../target/bench-pkg/loopscope.js';
 
 const status = document.getElementById('status');
 
@@ -45,6 +50,33 @@ async function measure(variant, tasks, yields) {
   return ns;
 }
 
+/**
+ * Runs the stress lesson with `params` (at speed 1, no drawing) and records every animation
+ * frame's timestamp and the trace head while it is live. Returns them with the run's start.
+ */
+async function stress(params) {
+  await yieldToBrowser();
+  status.textContent = `running stress ${JSON.stringify(params)}`;
+  const times = [];
+  const heads = [];
+  let live = true;
+  const tick = (t) => {
+    if (!live) return;
+    times.push(t);
+    heads.push(traceHead());
+    requestAnimationFrame(tick);
+  };
+  const head = traceHead();
+  const started = performance.now();
+  const run = startRun('stress', 'gather', 1, 'en', params);
+  requestAnimationFrame(tick);
+  await runFinished(run);
+  live = false;
+  const elapsedMs = performance.now() - started;
+  status.textContent = `stress: ${traceHead() - head} records in ${elapsedMs.toFixed(0)} ms`;
+  return { times, heads, head, started, elapsedMs, records: traceHead() - head };
+}
+
 const ready = init().then(() => {
   status.textContent = 'ready';
   return true;
@@ -53,4 +85,4 @@ ready.catch((err) => {
   status.textContent = `failed to load the bench wasm: ${err}`;
 });
 
-window.loopscopeBench = { ready, measure, variants: Object.keys(VARIANTS) };
+window.loopscopeBench = { ready, measure, stress, variants: Object.keys(VARIANTS) };

@@ -172,4 +172,33 @@ describe('the gather lesson', { timeout: TEST_TIMEOUT_MS }, () => {
       await recorded.context.close();
     }
   });
+  test('"Copy link" copies an address that reopens the same lesson, values, speed and time', async () => {
+    const recorded = await openLesson('#lesson=fetch-data&lang=en&speed=5&mode=virtual&first=1.5');
+    const { page } = recorded;
+    try {
+      await recorded.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+      await page.locator('#copy-link-status').filter({ hasText: /copied/ }).waitFor({ timeout: READY_TIMEOUT_MS });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const hash = new URLSearchParams(new URL(copied).hash.slice(1));
+      assert.deepEqual(
+        ['lesson', 'lang', 'speed', 'mode', 'first'].map((k) => hash.get(k)),
+        ['fetch-data', 'en', '5', 'virtual', '1.5'],
+        `the copied link ${copied} holds the run's settings`,
+      );
+      // Opened again, it shows what was copied.
+      const again = await openLesson(new URL(copied).hash);
+      try {
+        assert.equal(await again.page.locator('#lesson').inputValue(), 'fetch-data');
+        assert.equal(await again.page.locator('#param-first').inputValue(), '1.5');
+        assert.equal(await again.page.locator('#mode').inputValue(), 'virtual');
+        assertCleanPage(again);
+      } finally {
+        await again.context.close();
+      }
+      assertCleanPage(recorded);
+    } finally {
+      await recorded.context.close();
+    }
+  });
 });

@@ -3,15 +3,18 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND, createModel, fold, taskStates, waitParts, currentRun } from '../../www/trace.js';
+import {
+  KIND, LOD, createModel, fold, taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits,
+  modelNow, lastCut,
+} from '../../www/trace.js';
 
 const RUN = 7;
 const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant' };
 const text = (id) => names[id] ?? '';
 
 /** A model of run 7 fed with `records` ([time ms, kind, task, a, b]). */
-function modelOf(records, speed = 1) {
-  const model = createModel({ runId: RUN, speed });
+function modelOf(records, speed = 1, virtual = false) {
+  const model = createModel({ runId: RUN, speed, virtual });
   fold(model, { time: 0, kind: KIND.RUN_START, run: RUN, task: 0, a: 3, b: 4 }, text);
   for (const [time, kind, task, a = 0, b = 0] of records) fold(model, { time, kind, run: RUN, task, a, b }, text);
   return model;
@@ -83,5 +86,233 @@ describe('trace model', () => {
   test('a cancelled run leaves no task live', () => {
     const model = modelOf([...AWAITING, [50, KIND.CANCEL, 2], [50, KIND.RUN_END, 0, 2]]);
     assert.deepEqual(taskStates(model, 60).map((r) => r.state), ['cancelled', 'cancelled']);
+  });
+});
+
+describe('pausing and virtual time', () => {
+  test('PAUSE records fold into the run’s pauses; a second pause changes nothing', () => {
+    const model = modelOf([
+      ...AWAITING,
+      [10, KIND.PAUSE, 0, 1],
+      [12, KIND.PAUSE, 0, 1],
+      [20, KIND.PAUSE, 0, 0],
+      [30, KIND.PAUSE, 0, 1],
+    ]);
+    const run = currentRun(model);
+    assert.deepEqual(run.pauses, [{ start: 10, end: 20 }, { start: 30, end: null }]);
+    assert.equal(run.paused, true);
+    assert.equal(run.pauseCount, 2);
+    assert.equal(model.anomalies, 0, 'a pause is about the run, not a task');
+    assert.ok(!run.tasks.has(0), 'no lane for task 0');
+  });
+
+  test('resuming, or the run ending, closes the open pause', () => {
+    const model = modelOf([[10, KIND.PAUSE, 0, 1], [15, KIND.PAUSE, 0, 0]]);
+    assert.equal(currentRun(model).paused, false);
+    const ended = modelOf([[10, KIND.PAUSE, 0, 1], [40, KIND.RUN_END, 0, 2]]);
+    assert.deepEqual(currentRun(ended).pauses, [{ start: 10, end: 40 }]);
+    assert.equal(currentRun(ended).paused, false);
+  });
+
+  test('a virtual model reads lesson seconds straight from record time, whatever the speed', () => {
+    const model = modelOf(AWAITING, 10, true);
+    model.t0 = 123; // ignored in a virtual model
+    assert.equal(lessonSeconds(model, 2500), 2.5);
+    const child = taskStates(model, 54)[1]; // 50 virtual ms after the poll's end
+    assert.equal(child.wait.remainingMs, 950, 'speed does not apply to virtual sleeps');
+    assert.equal(modelNow(model, 99999), 4, 'a virtual model’s now is its latest record');
+    assert.equal(modelNow(modelOf(AWAITING), 99999), 99999);
+  });
+
+  test('loop ticks, on the real clock even in a virtual run, do not move a virtual model’s now', () => {
+    const model = modelOf(AWAITING, 1, true);
+    fold(model, { time: 52_000, kind: KIND.TICK_START, run: 0, task: 0, a: 1, b: 1 }, text);
+    fold(model, { time: 52_001, kind: KIND.TICK_END, run: 0, task: 0, a: 1, b: 0 }, text);
+    assert.equal(model.lastTime, 4);
+    assert.equal(model.tickCount, 1);
+  });
+});
+
+/** The old definition of maxConcurrentWaits: sort every wait's edges, ends first at a tie. */
+function bruteMaxWaits(run, until) {
+  const edges = [];
+  for (const task of run.tasks.values()) {
+    for (const w of task.waits) {
+      const end = w.end ?? until;
+      if (end > w.start) edges.push([w.start, 1], [end, -1]);
+    }
+  }
+  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let now = 0;
+  let max = 0;
+  for (const [, d] of edges) { now += d; max = Math.max(max, now); }
+  return max;
+}
+
+/** A seeded random stream of tasks that sleep, get woken and finish, with ties in time. */
+function randomStream(seed, tasks, steps) {
+  let x = seed;
+  const rand = (n) => { x = (x * 1103515245 + 12345) % 2 ** 31; return x % n; };
+  const records = [];
+  const state = new Map();
+  let t = 0;
+  for (let id = 1; id <= tasks; id++) { records.push([t, KIND.SPAWN, id, 0, 1]); state.set(id, 'ready'); }
+  let n = 0;
+  for (let i = 0; i < steps; i++) {
+    t += rand(3); // 0 often: several records in the same ms
+    const id = 1 + rand(tasks);
+    const s = state.get(id);
+    if (s === 'ready') {
+      records.push([t, KIND.POLL_START, id, ++n]);
+      t += rand(2);
+      if (rand(20) === 0) {
+        records.push([t, KIND.POLL_END, id, 1, 1], [t, KIND.FINISH, id]);
+        state.set(id, 'done');
+      } else {
+        records.push([t, KIND.SLEEP, id, 5, 5], [t, KIND.POLL_END, id, 0, 1]);
+        state.set(id, 'waiting');
+      }
+    } else if (s === 'waiting') {
+      records.push([t, KIND.WAKE, id, 1, 0]);
+      state.set(id, 'ready');
+    }
+  }
+  return records;
+}
+
+describe('maxConcurrentWaits', () => {
+  test('kept as records arrive, it agrees with sorting every wait, ties and open waits included', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const model = modelOf(randomStream(seed, 6, 400));
+      const run = currentRun(model);
+      const last = model.lastTime;
+      for (const until of [last, last + 1, last + 100]) {
+        assert.equal(maxConcurrentWaits(run, until), bruteMaxWaits(run, until), `seed ${seed}, until ${until}`);
+      }
+    }
+  });
+});
+
+/** Every slice a run's tasks hold, per list. */
+function slicesOf(run) {
+  let n = 0;
+  for (const task of run.tasks.values()) n += task.polls.length + task.waits.length + task.readies.length + task.wakes.length;
+  return n;
+}
+
+/** The spans of a list are drawable: numbers, in time order, start ≤ end; open only at the end. */
+function assertDrawable(list, what) {
+  list.forEach((s, i) => {
+    assert.equal(typeof s.start, 'number', what);
+    if (s.end !== null) assert.ok(s.end >= s.start, `${what}: start ≤ end`);
+    else assert.equal(i, list.length - 1, `${what}: only the newest span is open`);
+    if (i > 0) assert.ok(s.start >= list[i - 1].start, `${what}: in time order`);
+  });
+}
+
+describe('bounded memory', () => {
+  test('2,000,000 records of 10,000 tasks stay under the slice cap while every count stays exact', () => {
+    const TASKS = 10_000;
+    const ROUNDS = 50; // a wake, a poll and a sleep: 4 records per task per round, 2,000,000 in all
+    const model = createModel({ runId: RUN });
+    let t = 0;
+    let records = 0;
+    const emit = (kind, task, a = 0, b = 0) => { fold(model, { time: t, kind, run: RUN, task, a, b }, text); records++; };
+    emit(KIND.RUN_START, 0, 3, 4);
+    for (let id = 1; id <= TASKS; id++) emit(KIND.SPAWN, id, 0, 1);
+    let peak = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      emit(KIND.TICK_START, 0, round, TASKS);
+      for (let id = 1; id <= TASKS; id++) {
+        if (round > 1) emit(KIND.WAKE, id, 1, 0);
+        t += 0.001;
+        emit(KIND.POLL_START, id, round);
+        emit(KIND.SLEEP, id, 10, 10);
+        t += 0.01;
+        emit(KIND.POLL_END, id, 0, 1);
+      }
+      emit(KIND.TICK_END, 0, TASKS, 0);
+      peak = Math.max(peak, model.lod.stored);
+    }
+    assert.ok(records >= 2_000_000);
+    const run = currentRun(model);
+    assert.equal(slicesOf(run), model.lod.stored, 'the slice count is kept right through every merge');
+    assert.ok(peak <= LOD.STORED_MAX, `at most ${LOD.STORED_MAX} slices held (peak ${peak})`);
+    assert.ok(model.lod.sweeps > 0, 'the cap was reached and the detail lowered');
+    assert.equal(model.tickCount, ROUNDS);
+    for (const id of [1, 5000, TASKS]) {
+      const task = run.tasks.get(id);
+      assert.equal(task.sums.polls, ROUNDS);
+      assert.equal(task.sums.wakes, ROUNDS - 1);
+      const merged = task.polls.reduce((n, p) => n + (p.merged ?? 1), 0);
+      assert.equal(merged, ROUNDS, 'merged polls say how many polls they hold');
+      assert.ok(task.polls.some((p) => p.merged), 'old polls were merged');
+      assert.equal(task.polls[task.polls.length - 1].n, ROUNDS, 'the newest poll is in full detail');
+      assertDrawable(task.polls, 'polls');
+      assertDrawable(task.waits, 'waits');
+      assertDrawable(task.readies, 'readies');
+    }
+  });
+
+  test('one endless task keeps its newest polls in detail and older ones in a few merged segments', () => {
+    const model = createModel({ runId: RUN });
+    let t = 0;
+    const emit = (kind, task, a = 0, b = 0) => fold(model, { time: t, kind, run: RUN, task, a, b }, text);
+    emit(KIND.RUN_START, 0, 3, 4);
+    emit(KIND.SPAWN, 1, 0, 1);
+    const POLLS = 100_000;
+    for (let n = 1; n <= POLLS; n++) {
+      t += 1;
+      emit(KIND.POLL_START, 1, n);
+      t += 2;
+      emit(KIND.SLEEP, 1, 1, 1);
+      emit(KIND.POLL_END, 1, 0, 1);
+      t += 3;
+      emit(KIND.WAKE, 1, 1, 0);
+      emit(KIND.PRINT, 1, 1);
+    }
+    const run = currentRun(model);
+    const task = run.tasks.get(1);
+    const { keep, coarse } = model.lod;
+    assert.ok(task.polls.length < 2 * keep + coarse, 'polls stay bounded');
+    assert.ok(task.wakes.length < 2 * keep + coarse, 'wakes stay bounded');
+    assert.equal(task.polls.reduce((n, p) => n + (p.merged ?? 1), 0), POLLS);
+    assert.equal(task.waits.reduce((n, w) => n + (w.merged ?? 1), 0), POLLS);
+    assert.equal(task.wakes.reduce((n, w) => n + (w.merged ?? 1), 0), POLLS);
+    assert.equal(task.sums.busyMs, 2 * POLLS);
+    assert.equal(task.sums.idleMs, 3 * POLLS);
+    const segments = task.polls.filter((p) => p.merged);
+    assert.ok(segments.length >= 1 && segments.length <= coarse);
+    for (let i = 1; i < segments.length; i++) assert.ok(segments[i].cut > segments[i - 1].cut, 'segments in time order');
+    const cut = lastCut(task);
+    for (const list of [task.polls, task.waits, task.readies]) {
+      for (const s of list) {
+        if (s.merged) assert.ok(s.end <= cut, 'a merged slice lies before the last cut');
+        else assert.ok(s.start >= cut, 'a detail slice lies after the last cut');
+      }
+    }
+    const merged = segments[0];
+    assert.equal(merged.sumMs, merged.merged * 2, 'a merged poll sums the time of the polls it holds');
+    assert.equal(merged.nLast - merged.n + 1, merged.merged);
+    assert.ok(run.prints.length <= 2 * LOD.PRINTS_KEEP, 'prints are bounded');
+    assert.equal(run.printCount, POLLS, 'and counted');
+    assert.equal(run.sleepCount, POLLS);
+    assert.equal(run.sleepSumMs, POLLS);
+  });
+
+  test('loop ticks are bounded too, and counted exactly', () => {
+    const model = createModel({ runId: RUN });
+    let t = 0;
+    const TICKS = 50_000;
+    for (let n = 1; n <= TICKS; n++) {
+      fold(model, { time: t, kind: KIND.TICK_START, run: 0, task: 0, a: n, b: 1 }, text);
+      t += 1;
+      fold(model, { time: t, kind: KIND.TICK_END, run: 0, task: 0, a: 2, b: 0 }, text);
+    }
+    assert.equal(model.tickCount, TICKS);
+    assert.ok(model.ticks.length < 2 * LOD.TICKS_KEEP + LOD.TICKS_COARSE);
+    assert.equal(model.ticks.reduce((n, tick) => n + (tick.merged ?? 1), 0), TICKS);
+    assert.equal(model.ticks.reduce((n, tick) => n + tick.polls, 0), 2 * TICKS, 'merged ticks sum their polls');
+    assertDrawable(model.ticks, 'ticks');
   });
 });

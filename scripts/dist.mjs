@@ -1,0 +1,433 @@
+// Builds the deployable site from the repo root (index.html + www/, with the built www/pkg):
+//
+//   dist/                 exactly the files index.html needs, found by following its references
+//                         and the module graph from its module script, and likewise those of the
+//                         embed view (embed.html) and its example (docs/example.html); relative
+//                         URLs only, so it works unchanged on any static host, at the root or
+//                         under a sub-path.
+//   dist/loopscope.html   the whole site in one file that also works opened from disk (file://):
+//                         style inlined, favicon as a data: URL, and a small module loader holding
+//                         every module's text, the worker's text and the wasm (base64). It turns
+//                         each into a Blob URL, dependencies first, with each relative specifier
+//                         or URL literal swapped for its Blob URL.
+//
+// Usage: node scripts/dist.mjs [--out DIR]   (DIR defaults to dist/ at the repo root)
+// `make dist` builds www/pkg first. Every reference is checked: anything absolute, missing or
+// of a form the single file cannot rewrite stops the build with a message naming file and
+// text, so a refactor cannot silently ship a broken site.
+//
+// As a module: buildDist({ root, out }) → { out, files, singleFile } (paths relative to out).
+
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SINGLE_FILE = 'loopscope.html';
+
+const MIME = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const TEXT_TYPES = new Set(['text/javascript', 'text/css', 'image/svg+xml', 'application/json']);
+
+/**
+ * What the single file must still find after any refactor: the wasm glue in the module graph,
+ * the wasm it loads through `new URL(…, import.meta.url)`, and the worker script the page
+ * points the blocking lesson at. Without these the single file would run but fall back to
+ * fetching files that are not there.
+ */
+const EXPECTED = [
+  { kind: 'dynamic', to: 'www/pkg/loopscope.js' },
+  { kind: 'url', to: 'www/pkg/loopscope_bg.wasm' },
+  { kind: 'url', to: 'www/worker.js' },
+];
+
+export class DistError extends Error {}
+const fail = (msg) => {
+  throw new DistError(msg);
+};
+
+const mimeOf = (path) => MIME[extname(path).toLowerCase()] ?? fail(`${path}: no known media type for its extension`);
+const lineOf = (text, index) => text.slice(0, index).split('\n').length;
+
+// A URL is "relative" here when it names a path beside its referrer: no scheme, no leading
+// slash (a root-relative path breaks under a sub-path), no protocol-relative //host.
+const hasScheme = (url) => /^[a-z][a-z0-9+.-]*:/i.test(url);
+const isRelativePath = (url) => !hasScheme(url) && !url.startsWith('/') && !url.startsWith('#') && url !== '';
+
+/** Repo-relative path (forward slashes) of `url` resolved against the file `fromRel`. */
+function resolveRel(fromRel, url, root) {
+  const clean = url.split(/[?#]/)[0];
+  const abs = resolve(root, dirname(fromRel), clean);
+  if (abs !== root && !abs.startsWith(root + sep)) fail(`${fromRel}: '${url}' points outside the site`);
+  return relative(root, abs).split(sep).join('/');
+}
+
+function requireFile(root, rel, referrer, literal) {
+  const abs = join(root, rel);
+  if (!existsSync(abs) || !statSync(abs).isFile()) {
+    const hint = rel.startsWith('www/pkg/') ? ' (run `make build` first: www/pkg is the built wasm package)' : '';
+    fail(`${referrer}: '${literal}' names ${rel}, which does not exist${hint}`);
+  }
+}
+
+// ---------- modules ----------
+
+// Patterns the loader can rewrite. Static imports/re-exports are matched from a statement start
+// so a comment mentioning one is not taken for one; the quoted literal is group 2 in each.
+const STATIC_RE = /^[ \t]*(?:import|export)\b[^;'"`]*?\bfrom\s*(['"])([^'"\n]+)\1/gm;
+const BARE_IMPORT_RE = /^[ \t]*import\s*(['"])([^'"\n]+)\1/gm;
+const DYNAMIC_RE = /\bimport\s*\(\s*(['"])([^'"\n]+)\1\s*\)/g;
+const URL_RE = /\bnew\s+URL\s*\(\s*(['"])([^'"\n]+)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * The module-relative references of one ES module's source: [{ kind, literal, spec, start, end }]
+ * where start/end delimit the quoted literal (quotes included), sorted by position. Throws on
+ * any form it cannot rewrite: a computed import(), another use of import.meta, a bare or an
+ * absolute specifier (blob: ones only with allowBlob, for the check after rewriting).
+ */
+export function scanModule(source, name, { allowBlob = false } = {}) {
+  const refs = [];
+  const collect = (re, kind) => {
+    for (const m of source.matchAll(re)) {
+      const quoted = `${m[1]}${m[2]}${m[1]}`;
+      const start = m.index + m[0].lastIndexOf(quoted);
+      refs.push({
+        kind, literal: quoted, spec: m[2], start, end: start + quoted.length,
+        matchStart: m.index, matchEnd: m.index + m[0].length,
+      });
+    }
+  };
+  collect(STATIC_RE, 'static');
+  collect(BARE_IMPORT_RE, 'static');
+  collect(DYNAMIC_RE, 'dynamic');
+  collect(URL_RE, 'url');
+  refs.sort((a, b) => a.start - b.start);
+
+  const within = (kind, index) => refs.some((r) => r.kind === kind && index >= r.matchStart && index < r.matchEnd);
+  for (const m of source.matchAll(/\bimport\s*\(/g)) {
+    if (!within('dynamic', m.index)) {
+      fail(`${name}:${lineOf(source, m.index)}: import() without a string literal cannot be bundled into the single file`);
+    }
+  }
+  for (const m of source.matchAll(/\bimport\.meta\b/g)) {
+    if (!within('url', m.index)) {
+      fail(`${name}:${lineOf(source, m.index)}: import.meta is used other than as new URL('<file>', import.meta.url)`);
+    }
+  }
+  for (const r of refs) {
+    if (allowBlob && r.spec.startsWith('blob:')) continue;
+    if (hasScheme(r.spec) || r.spec.startsWith('/')) {
+      fail(`${name}:${lineOf(source, r.start)}: ${r.literal} is not relative; the site must work under any sub-path`);
+    }
+    if (r.kind !== 'url' && !/^\.\.?\//.test(r.spec)) {
+      fail(`${name}:${lineOf(source, r.start)}: bare specifier ${r.literal} (no import map on a static host)`);
+    }
+  }
+  return refs;
+}
+
+/**
+ * Walks the module graph from `entry` (repo-relative). Returns { order, info } where order lists
+ * every module and URL asset, each after what it references, and info maps a path to
+ * { kind: 'module' | 'asset', source?, refs: [{ ..., target }] }.
+ */
+async function walkGraph(root, entry) {
+  const info = new Map();
+  const order = [];
+  const visiting = new Set();
+
+  async function visit(rel, kind, chain) {
+    if (info.has(rel)) {
+      if (info.get(rel).kind !== kind) fail(`${rel} is used both as a module and as a URL asset`);
+      return;
+    }
+    if (visiting.has(rel)) {
+      // A Blob URL exists only once its text is final, so a cycle has no order to build in.
+      fail(`import cycle ${[...chain, rel].join(' → ')}: the single file cannot build cyclic imports`);
+    }
+    visiting.add(rel);
+    const node = { kind, refs: [] };
+    if (kind === 'module') {
+      node.source = await readFile(join(root, rel), 'utf8');
+      for (const ref of scanModule(node.source, rel)) {
+        const target = resolveRel(rel, ref.spec, root);
+        requireFile(root, target, rel, ref.spec);
+        const targetKind = ref.kind === 'url' ? 'asset' : 'module';
+        if (targetKind === 'module' && mimeOf(target) !== 'text/javascript') {
+          fail(`${rel}: imports ${ref.literal}, not a JavaScript module (JSON/CSS modules are not bundled)`);
+        }
+        node.refs.push({ ...ref, target });
+        await visit(target, targetKind, [...chain, rel]);
+      }
+    } else if (mimeOf(rel) === 'text/javascript') {
+      // A worker script loaded from a Blob URL has no base to resolve its own imports from.
+      const text = await readFile(join(root, rel), 'utf8');
+      if (/\bimportScripts\s*\(|^[ \t]*import\b|\bimport\s*\(/m.test(text)) {
+        fail(`${rel}: a script loaded by URL imports other files; the single file cannot rewrite those`);
+      }
+    }
+    visiting.delete(rel);
+    info.set(rel, node);
+    order.push(rel);
+  }
+
+  await visit(entry, 'module', []);
+  return { order, info };
+}
+
+// ---------- index.html ----------
+
+/**
+ * The tags of index.html that load something: [{ tag, text, start, attrs, url, role }], role
+ * one of stylesheet | icon | module | asset. Checks that every URL is relative.
+ */
+export function scanHtml(html, name = 'index.html') {
+  const loads = [];
+  if (/<base\b/i.test(html)) fail(`${name}: a <base> element changes how every relative URL resolves`);
+  for (const m of html.matchAll(/<([a-z][a-z0-9-]*)\b([^>]*)>/gi)) {
+    const tag = m[1].toLowerCase();
+    const attrs = {};
+    for (const a of m[2].matchAll(/([a-z][a-z0-9-:]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/gi)) {
+      attrs[a[1].toLowerCase()] = a[2] ?? a[3] ?? a[4] ?? '';
+    }
+    for (const key of ['src', 'href', 'srcset', 'poster', 'data']) {
+      if (!(key in attrs)) continue;
+      const url = attrs[key].trim();
+      const where = `${name}:${lineOf(html, m.index)}: <${tag} ${key}="${url}">`;
+      if (key === 'srcset') fail(`${where}: srcset is not supported by the build`);
+      if (url.startsWith('#') || url.startsWith('data:')) continue;
+      // A link the user follows is not a load; anything the page fetches must stay on the site.
+      if (tag === 'a' && hasScheme(url)) continue;
+      if (hasScheme(url) || url.startsWith('/')) fail(`${where}: not relative; the site must work under any sub-path`);
+      if (tag === 'a') fail(`${where}: a link to another file of the site is not part of the build`);
+      let role = 'asset';
+      const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
+      if (tag === 'link' && rel.includes('stylesheet')) role = 'stylesheet';
+      else if (tag === 'link' && rel.includes('icon')) role = 'icon';
+      else if (tag === 'script' && attrs.type === 'module') role = 'module';
+      else if (tag === 'script') role = 'classic-script';
+      loads.push({ tag, text: m[0], start: m.index, attrs, url, role });
+    }
+  }
+  return loads;
+}
+
+// ---------- CSS ----------
+
+const CSS_URL_RE = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
+
+function scanCss(css, name) {
+  if (/@import\b/.test(css)) fail(`${name}: @import is not supported by the build`);
+  const urls = [];
+  for (const m of css.matchAll(CSS_URL_RE)) {
+    const url = m[2].trim();
+    if (url.startsWith('data:') || url.startsWith('#')) continue;
+    if (!isRelativePath(url)) fail(`${name}:${lineOf(css, m.index)}: url(${url}) is not relative`);
+    urls.push({ match: m[0], url, start: m.index });
+  }
+  return urls;
+}
+
+// ---------- the single file ----------
+
+const dataUrl = (type, bytes) => `data:${type};base64,${bytes.toString('base64')}`;
+
+// Runs in the page. ENTRIES: [{ t: type, p: [text | index of an earlier entry, ...] } |
+// { t: type, b: base64 }], each after what it references; the last one is the entry module.
+// An index becomes that entry's Blob URL as a JS string literal. URLs are never revoked: the
+// worker is started, and the wasm fetched, long after start.
+const LOADER = `const urls = [];
+for (const e of ENTRIES) {
+  let body;
+  if (e.b !== undefined) {
+    const s = atob(e.b);
+    body = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i += 1) body[i] = s.charCodeAt(i);
+  } else {
+    body = e.p.map((x) => (typeof x === 'number' ? JSON.stringify(urls[x]) : x)).join('');
+  }
+  urls.push(URL.createObjectURL(new Blob([body], { type: e.t })));
+}
+await import(urls[urls.length - 1]);`;
+
+/** The entries of the loader for the graph: module texts split at every rewritten literal. */
+async function loaderEntries(root, graph) {
+  const index = new Map(graph.order.map((rel, i) => [rel, i]));
+  const entries = [];
+  for (const rel of graph.order) {
+    const node = graph.info.get(rel);
+    const type = mimeOf(rel);
+    if (node.kind === 'asset') {
+      const bytes = await readFile(join(root, rel));
+      entries.push(TEXT_TYPES.has(type) ? { t: type, p: [bytes.toString('utf8')] } : { t: type, b: bytes.toString('base64') });
+      continue;
+    }
+    const { source, refs } = node;
+    const parts = [];
+    let at = 0;
+    for (const ref of refs) {
+      if (source.slice(ref.start, ref.end) !== ref.literal) fail(`${rel}: internal error, ${ref.literal} moved`);
+      parts.push(source.slice(at, ref.start), index.get(ref.target));
+      at = ref.end;
+    }
+    parts.push(source.slice(at));
+    // Checked: with every literal replaced, no module-relative reference may be left.
+    const rewritten = parts.map((x) => (typeof x === 'number' ? JSON.stringify(`blob:x/${x}`) : x)).join('');
+    const left = scanModule(rewritten, `${rel} (rewritten)`, { allowBlob: true }).filter((r) => !r.spec.startsWith('blob:'));
+    if (left.length) fail(`${rel}: references left after rewriting: ${left.map((r) => r.literal).join(', ')}`);
+    entries.push({ t: type, p: parts });
+  }
+  return entries;
+}
+
+/** Text inside <script> or <style> must not close the element early. */
+const scriptSafe = (json) => json.replace(/</g, '\\u003c');
+
+async function singleFileHtml(root, html, loads, graph) {
+  let out = html;
+  const replaceOnce = (text, by, what) => {
+    const first = out.indexOf(text);
+    if (first < 0 || out.indexOf(text, first + 1) >= 0) fail(`index.html: ${what} must appear exactly once`);
+    out = out.slice(0, first) + by + out.slice(first + text.length);
+  };
+  const modules = loads.filter((l) => l.role === 'module');
+  if (modules.length !== 1) fail(`index.html: the single file needs exactly one <script type="module" src>, found ${modules.length}`);
+
+  for (const load of loads) {
+    const rel = resolveRel('index.html', load.url, root);
+    if (load.role === 'stylesheet') {
+      let css = await readFile(join(root, rel), 'utf8');
+      for (const u of scanCss(css, rel).reverse()) {
+        const target = resolveRel(rel, u.url, root);
+        const inline = `url("${dataUrl(mimeOf(target), await readFile(join(root, target)))}")`;
+        css = css.slice(0, u.start) + inline + css.slice(u.start + u.match.length);
+      }
+      if (/<\/style/i.test(css)) fail(`${rel}: contains "</style", which would end the inline <style>`);
+      replaceOnce(load.text, `<style>\n${css}</style>`, load.text);
+    } else if (load.role === 'icon') {
+      const url = dataUrl(mimeOf(rel), await readFile(join(root, rel)));
+      replaceOnce(load.text, load.text.replace(`"${load.url}"`, `"${url}"`), load.text);
+    } else if (load.role === 'module') {
+      const closing = `${load.text}</script>`;
+      const entries = await loaderEntries(root, graph);
+      const script = `<script type="module">\nconst ENTRIES = ${scriptSafe(JSON.stringify(entries))};\n${LOADER}\n</script>`;
+      replaceOnce(closing, script, `${closing} (the module script, with its </script> right after it)`);
+    } else {
+      fail(`index.html: ${load.text} loads ${load.url}; the single file inlines only the stylesheet, the icon and the module script`);
+    }
+  }
+  // Checked: nothing in the single file may still point at a file beside it.
+  const left = scanHtml(out, SINGLE_FILE);
+  if (left.length) fail(`${SINGLE_FILE}: still loads ${left.map((l) => l.url).join(', ')}`);
+  return out;
+}
+
+// ---------- dist ----------
+
+/** Refuses an output folder whose removal would delete sources. */
+function checkOut(root, out) {
+  const inside = (dir, parent) => dir === parent || dir.startsWith(parent + sep);
+  if (inside(root, out)) fail(`--out ${out} contains the sources`);
+  if (inside(out, root) && !inside(out, join(root, 'dist'))) fail(`--out ${out}: inside the repo, only dist/ is allowed`);
+}
+
+/** Pages copied beside index.html (not into the single file): the embed view and its example. */
+export const EXTRA_PAGES = ['embed.html', 'docs/example.html'];
+
+/**
+ * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
+ * reference), icons, and the module graph of its module script. Returns its html, its loads
+ * and the graph (null if it has no module script).
+ */
+async function collectPage(root, page, files) {
+  const html = await readFile(join(root, page), 'utf8');
+  const loads = scanHtml(html, page);
+  files.add(page);
+  let graph = null;
+  for (const load of loads) {
+    if (load.role === 'classic-script') fail(`${page}: ${load.text}: classic scripts are not part of the build`);
+    const rel = resolveRel(page, load.url, root);
+    requireFile(root, rel, page, load.url);
+    files.add(rel);
+    if (load.role === 'stylesheet') {
+      const css = await readFile(join(root, rel), 'utf8');
+      for (const u of scanCss(css, rel)) {
+        const target = resolveRel(rel, u.url, root);
+        requireFile(root, target, rel, u.url);
+        files.add(target);
+      }
+    } else if (load.role === 'module') {
+      const pageGraph = await walkGraph(root, rel);
+      for (const f of pageGraph.order) files.add(f); // modules and the assets they load by URL
+      graph ??= pageGraph;
+    }
+  }
+  return { html, loads, graph };
+}
+
+export async function buildDist({ root = REPO_ROOT, out } = {}) {
+  root = resolve(root);
+  out = resolve(out ?? join(root, 'dist'));
+  checkOut(root, out);
+
+  const files = new Set();
+  const { html, loads, graph } = await collectPage(root, 'index.html', files);
+  if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
+  for (const want of EXPECTED) {
+    const found = [...graph.info.values()].some((n) => n.refs.some((r) => r.kind === want.kind && r.target === want.to));
+    if (!found) {
+      const form = want.kind === 'url' ? `new URL('…', import.meta.url)` : `import('…')`;
+      fail(`no module references ${want.to} as ${form}; the single file would fetch it from disk (update EXPECTED in scripts/dist.mjs if it moved on purpose)`);
+    }
+  }
+
+  const single = await singleFileHtml(root, html, loads, graph);
+  for (const page of EXTRA_PAGES) {
+    if (existsSync(join(root, page))) await collectPage(root, page, files);
+  }
+
+  await rm(out, { recursive: true, force: true });
+  for (const rel of [...files].sort()) {
+    await mkdir(dirname(join(out, rel)), { recursive: true });
+    await writeFile(join(out, rel), await readFile(join(root, rel)));
+  }
+  await writeFile(join(out, SINGLE_FILE), single);
+  return { out, files: [...files].sort(), singleFile: SINGLE_FILE };
+}
+
+// ---------- command line ----------
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  const args = process.argv.slice(2);
+  let out;
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === '--out' && args[i + 1]) out = args[(i += 1)];
+    else if (args[i].startsWith('--out=')) out = args[i].slice('--out='.length);
+    else {
+      console.error('usage: node scripts/dist.mjs [--out DIR]');
+      process.exit(2);
+    }
+  }
+  try {
+    const result = await buildDist({ out: out && (isAbsolute(out) ? out : resolve(process.cwd(), out)) });
+    const size = (rel) => statSync(join(result.out, rel)).size;
+    const rel = relative(process.cwd(), result.out);
+    const shown = rel === '' ? '.' : rel.startsWith('..') ? result.out : rel;
+    for (const rel of result.files) console.log(`  ${rel.padEnd(32)} ${String(size(rel)).padStart(9)} B`);
+    console.log(`dist: ${result.files.length} files in ${shown}/, single file ${shown}/${SINGLE_FILE} (${size(SINGLE_FILE)} B)`);
+  } catch (err) {
+    if (!(err instanceof DistError)) throw err;
+    console.error(`dist: error: ${err.message}`);
+    process.exit(1);
+  }
+}

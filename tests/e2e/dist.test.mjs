@@ -1,0 +1,340 @@
+// Page tests of the deployable builds (scripts/dist.mjs): the dist folder served under a
+// sub-path, the single file opened from disk, and the dist folder under a strict
+// Content-Security-Policy. Also checks that the build refuses what would break a deploy.
+// Needs www/pkg (`make test` builds it first); builds dist into a temporary folder itself, so
+// it runs the same under `make test`, `make test-e2e` or alone, and never touches dist/.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  READY_TIMEOUT_MS,
+  REPO_ROOT,
+  launchBrowser,
+  openRecordedPage,
+  requireBuiltPackage,
+  waitForState,
+} from './harness.mjs';
+
+const DIST_SCRIPT = join(REPO_ROOT, 'scripts', 'dist.mjs');
+const SUB_PATH = '/some/sub/path/';
+const RUN_TIMEOUT_MS = 20_000; // gather lasts ~1 s; blocking at speed 20 a few s
+const TEST_TIMEOUT_MS = 120_000;
+const BUILD_TIMEOUT_MS = 60_000;
+const SINGLE_FILE = 'loopscope.html';
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+const WORKER_FAILED = /worker failed|worker hata/i; // the blocking lesson's error line, en and tr
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+};
+
+let tmp;
+let dist;
+let browser;
+const servers = [];
+
+/**
+ * Serves `root` on 127.0.0.1 under `prefix` (everything else is 404), with `headers` on every
+ * answer. Resolves to { origin, base } where base is the site's URL.
+ */
+async function serveDir(root, { prefix = '/', headers = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    let status = 404;
+    try {
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (req.method === 'GET' && pathname.startsWith(prefix)) {
+        let rel = pathname.slice(prefix.length);
+        if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+        const file = normalize(join(root, rel));
+        if (file.startsWith(root + sep) && (await stat(file).catch(() => null))?.isFile()) {
+          const body = await readFile(file);
+          res.writeHead(200, {
+            ...headers,
+            'Content-Type': MIME_TYPES[extname(file)] || 'application/octet-stream',
+            'Cache-Control': 'no-store',
+          });
+          res.end(body);
+          return;
+        }
+      }
+    } catch {
+      status = 400;
+    }
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain' }).end(`${status}\n`);
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  servers.push(server);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, base: `${origin}${prefix}` };
+}
+
+/** Every file under dir, relative with forward slashes, sorted. */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** A recorded page (harness) that also keeps CSP violations and failed responses. */
+async function openUrl(url) {
+  const recorded = await openRecordedPage(browser);
+  const { page } = recorded;
+  recorded.failedResponses = [];
+  recorded.cspMessages = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) recorded.failedResponses.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) recorded.cspMessages.push(`${msg.type()}: ${msg.text()}`);
+  });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push({
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI,
+        source: `${e.sourceFile || ''}:${e.lineNumber || 0}`,
+        sample: e.sample,
+      });
+    });
+  });
+  await page.goto(url);
+  // index.html's Run button starts enabled, before app.js has even run (the single file takes
+  // a while to unpack): ready is Run enabled once the lessons are in the picker.
+  await page.waitForFunction(
+    () => {
+      const run = document.querySelector('#run');
+      const lessons = document.querySelector('#lesson');
+      return run !== null && !run.disabled && lessons !== null && lessons.options.length > 0 &&
+        document.querySelector('#status')?.dataset.state === 'idle';
+    },
+    null,
+    { timeout: READY_TIMEOUT_MS },
+  );
+  return recorded;
+}
+
+/** Clicks Run, waits for the end and returns the console's text (at least one line). */
+async function runToEnd(page, what) {
+  await page.locator('#run').click();
+  await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+  const lines = await page.locator('#console .line').count();
+  assert.ok(lines >= 1, `${what}: the console has lines, got ${lines}`);
+  return page.locator('#console').textContent();
+}
+
+function assertNoErrors({ pageErrors, consoleErrors, failedResponses }, what) {
+  assert.deepEqual(pageErrors, [], `${what}: the page threw`);
+  assert.deepEqual(consoleErrors, [], `${what}: the page logged errors`);
+  assert.deepEqual(failedResponses, [], `${what}: some request failed`);
+}
+
+before(async () => {
+  requireBuiltPackage();
+  tmp = await mkdtemp(join(tmpdir(), 'loopscope-dist-'));
+  dist = join(tmp, 'dist');
+  // The real command line, as `make dist` runs it.
+  try {
+    await promisify(execFile)(process.execPath, [DIST_SCRIPT, '--out', dist], {
+      cwd: REPO_ROOT,
+      timeout: BUILD_TIMEOUT_MS,
+    });
+  } catch (err) {
+    throw new Error(`node scripts/dist.mjs failed:\n${err.stderr || err.message}`);
+  }
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of servers) {
+    server.closeAllConnections?.();
+    await new Promise((ok) => server.close(() => ok()));
+  }
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('holds the site and the single file, and nothing of the package that the page does not load', async () => {
+    const files = await listFiles(dist);
+    for (const want of ['index.html', SINGLE_FILE, 'www/app.js', 'www/style.css', 'www/worker.js',
+      'www/pkg/loopscope.js', 'www/pkg/loopscope_bg.wasm']) {
+      assert.ok(files.includes(want), `dist has ${want}, got ${JSON.stringify(files)}`);
+    }
+    const extra = files.filter((f) => /\.d\.ts$|package\.json$|\.md$|\.gitignore$/.test(f));
+    assert.deepEqual(extra, [], 'no type declarations, package.json or README in dist');
+  });
+
+  test('served under a sub-path: the gather lesson runs to its end, all from that sub-path', async () => {
+    const { origin, base } = await serveDir(dist, { prefix: SUB_PATH });
+    const recorded = await openUrl(`${base}#lesson=gather&lang=en`);
+    const { page, requests } = recorded;
+    try {
+      await runToEnd(page, 'gather');
+      // The worker variant too, so every file of the site gets requested once.
+      await page.evaluate(() => { location.hash = '#lesson=blocking&variant=worker&speed=20&lang=en'; });
+      await page.waitForFunction(() => document.querySelector('#variant')?.value === 'worker');
+      const text = await runToEnd(page, 'blocking/worker');
+      assert.doesNotMatch(text, WORKER_FAILED, 'the worker answered');
+
+      // The docs example: two embedded lessons and the embed view in an iframe, from dist.
+      await page.goto(`${base}docs/example.html`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('loopscope-lesson').first().locator('button').first().waitFor();
+
+      assertNoErrors(recorded, 'sub-path');
+      const outside = requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:'));
+      assert.deepEqual(outside, [], `every request stays under ${origin}${SUB_PATH}`);
+
+      // Exactly what the site needs: every file but the single file (and the icon, which
+      // a headless browser may not ask for) is loaded by the page or the embed example.
+      const loaded = new Set(requests.filter((u) => u.startsWith(base)).map((u) => new URL(u).pathname.slice(SUB_PATH.length)));
+      loaded.add('index.html');
+      const unused = (await listFiles(dist)).filter((f) => f !== SINGLE_FILE && !/favicon/.test(f) && !loaded.has(f));
+      assert.deepEqual(unused, [], 'dist holds no file the page does not load');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('the single file, alone in a folder and opened from file://, runs a lesson and the worker variant', async () => {
+    const lonely = join(tmp, 'lonely');
+    await cp(join(dist, SINGLE_FILE), join(lonely, SINGLE_FILE));
+    const fileUrl = pathToFileURL(join(lonely, SINGLE_FILE)).href;
+
+    for (const [hash, what] of [
+      ['#lesson=gather&lang=en', 'gather'],
+      ['#lesson=blocking&variant=worker&speed=20&lang=en', 'blocking/worker'],
+    ]) {
+      const recorded = await openUrl(`${fileUrl}${hash}`);
+      const { page, requests } = recorded;
+      try {
+        assert.equal(await page.locator('#lesson').inputValue(), what.split('/')[0], `${what}: the hash chose the lesson`);
+        const text = await runToEnd(page, what);
+        if (what === 'blocking/worker') {
+          assert.equal(await page.locator('#variant').inputValue(), 'worker');
+          assert.doesNotMatch(text, WORKER_FAILED, 'the worker answered');
+        }
+        assert.match(await page.evaluate(() => location.hash), /lesson=/, `${what}: hash routing still works`);
+        assertNoErrors(recorded, what);
+        // Only the file itself from disk; everything else from Blob or data: URLs.
+        const fetched = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
+        assert.deepEqual(fetched.map((u) => u.split('#')[0]), [fileUrl], `${what}: nothing loaded beside the file`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
+
+  test('under a strict Content-Security-Policy the gather lesson and the worker run, with no violation', async () => {
+    const { base } = await serveDir(dist, { headers: { 'Content-Security-Policy': CSP } });
+    for (const [hash, what] of [
+      ['#lesson=gather&lang=en', 'gather'],
+      ['#lesson=blocking&variant=worker&speed=20&lang=en', 'blocking/worker'],
+    ]) {
+      const recorded = await openUrl(`${base}index.html${hash}`);
+      const { page } = recorded;
+      try {
+        const text = await runToEnd(page, what);
+        if (what === 'blocking/worker') assert.doesNotMatch(text, WORKER_FAILED, 'the worker answered');
+        const violations = await page.evaluate(() => window.__cspViolations);
+        assert.deepEqual(
+          [...violations, ...recorded.cspMessages],
+          [],
+          `${what}: the page breaks the CSP (${CSP}). Each entry names the directive and what it ` +
+            'blocked (inline = an inline <script>/<style> or a style="" attribute from HTML): ' +
+            'fix it in index.html or www/, not in the CSP',
+        );
+        assertNoErrors(recorded, `${what} under CSP`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
+});
+
+describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_TIMEOUT_MS }, () => {
+  let buildDist;
+  let DistError;
+
+  before(async () => {
+    ({ buildDist, DistError } = await import(pathToFileURL(DIST_SCRIPT).href));
+  });
+
+  /** A copy of the built site (dist minus the single file) with `edit(root)` applied. */
+  async function brokenSite(name, edit) {
+    const root = join(tmp, 'broken', name);
+    await cp(dist, root, { recursive: true });
+    await rm(join(root, SINGLE_FILE));
+    await edit(root);
+    return root;
+  }
+
+  async function replaceIn(file, from, to) {
+    const text = await readFile(file, 'utf8');
+    assert.ok(text.includes(from), `test setup: ${file} contains ${from}`);
+    await writeFile(file, text.replace(from, to));
+  }
+
+  const cases = [
+    ['the wasm is no longer found through new URL(…, import.meta.url)', async (root) =>
+      replaceIn(join(root, 'www/pkg/loopscope.js'), "new URL('loopscope_bg.wasm', import.meta.url)", "'loopscope_bg.wasm'"),
+    /loopscope_bg\.wasm/],
+    ['import.meta used in a way the single file cannot rewrite', async (root) =>
+      replaceIn(join(root, 'www/app.js'), "new URL('./worker.js', import.meta.url)", "new URL('./worker.js', import.meta['url'])"),
+    /import\.meta/],
+    ['a computed dynamic import', async (root) =>
+      replaceIn(join(root, 'www/app.js'), "import('./pkg/loopscope.js')", "import(['./pkg', 'loopscope.js'].join('/'))"),
+    /import\(\) without a string literal/],
+    ['a root-relative URL in index.html', async (root) =>
+      replaceIn(join(root, 'index.html'), 'href="www/style.css"', 'href="/www/style.css"'),
+    /not relative/],
+    ['an absolute import in a module', async (root) =>
+      replaceIn(join(root, 'www/app.js'), "from './i18n.js'", "from 'https://example.com/i18n.js'"),
+    /not relative/],
+    ['a module that is missing', async (root) => rm(join(root, 'www/trace.js')),
+      /trace\.js, which does not exist/],
+  ];
+
+  for (const [name, edit, message] of cases) {
+    test(name, async () => {
+      const root = await brokenSite(name.replace(/\W+/g, '-'), edit);
+      await assert.rejects(buildDist({ root, out: join(root, 'dist') }), (err) => {
+        assert.ok(err instanceof DistError, `a DistError, got ${err}`);
+        assert.match(err.message, message);
+        return true;
+      });
+    });
+  }
+
+  test('the unbroken copy builds', async () => {
+    const root = await brokenSite('none', async () => {});
+    const result = await buildDist({ root, out: join(root, 'dist') });
+    assert.ok(result.files.includes('www/pkg/loopscope_bg.wasm'));
+  });
+});

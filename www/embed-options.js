@@ -1,0 +1,122 @@
+// What an embedded lesson accepts: the attributes of <loopscope-lesson> and the keys of
+// embed.html's URL, checked into one options object. Pure (no DOM, no wasm), so it can be
+// tested in Node. A bad value never throws: it falls back to a default and comes back as a
+// notice {key, vars} that the element shows, as text, in its language.
+
+import { isLang, langFromNavigator } from './i18n.js';
+import { DEFAULT_MODE, DEFAULT_SPEED, MODES } from './controls.js';
+
+/** The attributes the element reads (and re-renders on). */
+export const ATTRIBUTES = ['lesson', 'lang', 'variant', 'speed', 'mode', 'autorun', 'height', 'compact'];
+/** Boolean attributes: present = on, whatever their value (HTML's rule). */
+export const FLAGS = ['autorun', 'compact'];
+/**
+ * An embed's speeds: narrower than the full page's (up to 1000×), since an embed has no
+ * zoom to see a run that ends in a blink.
+ */
+export const EMBED_SPEED_MIN = 0.1;
+export const EMBED_SPEED_MAX = 10;
+/** CSS px of the timeline box (the canvas scrolls inside it when the lanes need more). */
+export const HEIGHT_MIN = 120;
+export const HEIGHT_MAX = 2000;
+export const DEFAULT_HEIGHT = 230;
+
+const HEIGHT_RE = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i;
+
+/**
+ * get(name) → the attribute's value or null. lessons: ls.lessons() (empty while the runtime
+ * loads: the lesson is then taken as asked and checked once the list is known).
+ * Returns {lesson, variant, lang, speed, mode, height, autorun, compact, notices}.
+ */
+export function readOptions(get, lessons, navLang) {
+  const notices = [];
+
+  const askedLang = get('lang');
+  let lang;
+  if (askedLang !== null && isLang(askedLang)) lang = askedLang;
+  else {
+    if (askedLang !== null) notices.push({ key: 'noticeBadLang', vars: { value: askedLang } });
+    lang = langFromNavigator(navLang);
+  }
+
+  let speed = DEFAULT_SPEED;
+  const askedSpeed = get('speed');
+  if (askedSpeed !== null) {
+    const value = Number(askedSpeed);
+    if (askedSpeed.trim() !== '' && Number.isFinite(value) && value >= EMBED_SPEED_MIN && value <= EMBED_SPEED_MAX) {
+      speed = value;
+    } else {
+      notices.push({ key: 'embedBadSpeed', vars: { value: askedSpeed, min: EMBED_SPEED_MIN, max: EMBED_SPEED_MAX, speed } });
+    }
+  }
+
+  let mode = DEFAULT_MODE;
+  const askedMode = get('mode');
+  if (askedMode !== null) {
+    if (MODES.includes(askedMode)) mode = askedMode;
+    else notices.push({ key: 'noticeBadMode', vars: { value: askedMode } });
+  }
+
+  let height = DEFAULT_HEIGHT;
+  const askedHeight = get('height');
+  if (askedHeight !== null) {
+    const m = HEIGHT_RE.exec(askedHeight);
+    const value = m ? Number(m[1]) : NaN;
+    if (value >= HEIGHT_MIN && value <= HEIGHT_MAX) height = Math.round(value);
+    else notices.push({ key: 'embedBadHeight', vars: { value: askedHeight, min: HEIGHT_MIN, max: HEIGHT_MAX, height } });
+  }
+
+  const askedLesson = get('lesson');
+  let lesson = askedLesson ?? '';
+  let variant = get('variant') ?? '';
+  if (lessons.length > 0) {
+    let found = lessons.find((l) => l.id === askedLesson);
+    if (!found) {
+      found = lessons[0];
+      if (askedLesson !== null) notices.push({ key: 'noticeUnknownLesson', vars: { value: askedLesson, fallback: found.title } });
+    }
+    lesson = found.id;
+    const askedVariant = get('variant');
+    const known = found.variants.find((v) => v.id === askedVariant);
+    variant = known?.id ?? found.variants[0]?.id ?? '';
+    if (askedVariant !== null && !known) {
+      notices.push({ key: 'noticeUnknownVariant', vars: { value: askedVariant, fallback: found.variants[0]?.label ?? variant } });
+    }
+  }
+
+  return {
+    lesson, variant, lang, speed, mode, height,
+    autorun: get('autorun') !== null,
+    compact: get('compact') !== null,
+    notices,
+  };
+}
+
+const OFF = ['0', 'false', 'no', 'off'];
+
+/**
+ * embed.html's URL (query and hash, the hash winning) → the element's attributes.
+ * Returns {attributes: [[name, value]], unknown: [key]} (unknown keys are ignored, and named).
+ */
+export function attributesFromParams(...sources) {
+  const values = new Map();
+  const unknown = [];
+  for (const params of sources) {
+    for (const [key, value] of params) {
+      if (!ATTRIBUTES.includes(key)) {
+        if (!unknown.includes(key)) unknown.push(key);
+        continue;
+      }
+      values.set(key, value);
+    }
+  }
+  const attributes = [];
+  for (const [key, value] of values) {
+    if (FLAGS.includes(key)) {
+      if (!OFF.includes(value.trim().toLowerCase())) attributes.push([key, '']);
+    } else {
+      attributes.push([key, value]);
+    }
+  }
+  return { attributes, unknown };
+}

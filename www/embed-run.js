@@ -1,0 +1,112 @@
+// The runtime shared by every embedded lesson of a page, and the runs they start on it.
+// One wasm instance per page (one event loop: the embeds' runs interleave on it, which is
+// itself worth seeing); each run reads the trace ring into a model of its own, filtered by
+// its run id, so an embed draws only its own tasks.
+
+import { createModel, currentRun, ingest, modelNow } from './trace.js';
+
+let loading = null; // Promise of the runtime: the first embed loads it, the others wait on it
+
+/**
+ * Loads the wasm package once per page. Resolves to {ls, wasm, ring, lessons, texts, crashed}.
+ * A page that also runs the full app shares the same instance (same module, same memory).
+ */
+export function loadRuntime() {
+  loading ??= (async () => {
+    // A dynamic import: a missing package becomes a message in the element, not a dead page.
+    const ls = await import('./pkg/loopscope.js');
+    const wasm = await ls.default();
+    // The blocking lesson's worker, served beside this module (a Blob URL may break a CSP).
+    ls.setWorkerUrl(new URL('./worker.js', import.meta.url).href);
+    return {
+      ls, wasm,
+      ring: { ptr: ls.traceBuffer(), capacity: ls.traceCapacity() },
+      lessons: Array.from(ls.lessons() ?? []),
+      texts: new Map(), // trace text id → string; ids are interned, so cached for good
+      crashed: '', // the panic message once the runtime has crashed: every embed then stops
+    };
+  })();
+  return loading;
+}
+
+/** The panic message if the shared runtime has crashed (checked by each live embed). */
+export function crashText(rt) {
+  if (rt.crashed) return rt.crashed;
+  let panic;
+  try { panic = rt.ls.lastPanic(); } catch (e) { panic = String(e?.message ?? e); }
+  if (panic) rt.crashed = String(panic);
+  return rt.crashed;
+}
+
+function text(rt, id) {
+  if (id === 0) return '';
+  let s = rt.texts.get(id);
+  if (s === undefined) {
+    s = String(rt.ls.traceText(id) ?? '');
+    rt.texts.set(id, s);
+  }
+  return s;
+}
+
+/** An empty model (nothing drawn): the state of an embed with no run. */
+export function emptyModel(rt) {
+  return createModel({ cursor: rt ? rt.ls.traceHead() : 0 });
+}
+
+/**
+ * Starts a run and returns its session {id, model, live, done}; `done` resolves to 'finished'
+ * or 'cancelled' once the run has ended and its last records are in the model. Throws what
+ * startRun throws (the caller shows it).
+ */
+export function startSession(rt, { lesson, variant, speed, lang, mode }) {
+  const { ls } = rt;
+  const cursor = ls.traceHead(); // records before this belong to other runs, or earlier ones
+  const t0 = ls.clockNow();
+  const id = ls.startRun(lesson, variant, speed, lang, {}, mode);
+  const model = createModel({ runId: id, cursor, speed, t0, virtual: mode === 'virtual' });
+  const session = { id, model, live: true, done: null };
+  session.done = ls.runFinished(id)
+    .catch(() => null) // it rejects when the run already ended: the trace's RUN_END says how
+    .then((result) => {
+      session.live = false;
+      if (!rt.crashed) pull(rt, model);
+      return result ?? currentRun(model)?.end?.kind ?? 'finished';
+    });
+  return session;
+}
+
+/** Cancels a live session's run (no-op once it ended). */
+export function cancelSession(rt, session) {
+  if (!session?.live || rt.crashed) return;
+  try { rt.ls.cancelRun(session.id); } catch { /* the run may have just ended */ }
+}
+
+/**
+ * Folds the records written since the model's cursor (until `deadline`, a performance.now()
+ * time). Views are made each time: memory growth replaces memory.buffer and detaches old ones.
+ * Past half the ring behind, everything is read: an overrun would lose records for good.
+ */
+export function pull(rt, model, deadline = Infinity) {
+  const { ls, wasm, ring } = rt;
+  const head = ls.traceHead();
+  if (head === model.cursor) return 0;
+  const buffer = wasm.memory.buffer;
+  const behind = head - model.cursor > ring.capacity / 2;
+  return ingest(model, {
+    f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
+    u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
+    capacity: ring.capacity,
+    head,
+    deadline: behind ? Infinity : deadline,
+  }, (id) => text(rt, id));
+}
+
+/** The session's "now" (runtime ms): the clock, or the run's virtual clock while it is live. */
+export function sessionNow(rt, session, model) {
+  if (!rt || rt.crashed) return model.lastTime ?? 0;
+  if (session?.live && model.virtual) {
+    const virtualNow = rt.ls.runNow(session.id); // undefined once the run has ended
+    if (virtualNow !== undefined) return Math.max(virtualNow, model.lastTime ?? 0);
+  }
+  return modelNow(model, rt.ls.clockNow());
+}

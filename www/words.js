@@ -1,0 +1,47 @@
+// Facts of the trace model said in words, shared by the step report, the timeline's tooltip
+// and the events table, so the three always tell a poll's story the same way.
+
+import { waitParts } from './trace.js';
+import { waitLabel } from './timeline.js';
+
+/** Icons of task states: each state has its own shape, never only a colour. */
+export const STATE_ICONS = Object.freeze({
+  running: '▶', ready: '→', waiting: '◷', done: '✓', cancelled: '✕',
+});
+
+/**
+ * Why `task` was ready when `poll` started: {cause, by} from the ready span that ended at the
+ * poll (spawn, timer, task, self…), else from the task's last WAKE before it; null if neither
+ * was kept (older slices may be merged in a long run).
+ */
+export function readyCause(task, poll) {
+  for (let i = task.readies.length - 1; i >= 0; i--) {
+    const r = task.readies[i];
+    if (r.start > poll.start) continue;
+    if (r.end === null || r.end >= poll.start) return { cause: r.cause ?? 'other', by: r.by ?? 0 };
+    break; // ready spans are in time order: an earlier one ended before this poll
+  }
+  for (let i = task.wakes.length - 1; i >= 0; i--) {
+    const w = task.wakes[i];
+    if (w.time <= poll.start) return { cause: w.cause ?? 'other', by: w.by ?? 0 };
+  }
+  return null;
+}
+
+/** "woken by its timer", "woken by task main", "spawned by main"… (why_* texts). */
+export function whyText(why, run, task, t) {
+  if (!why) return t('why_unknown');
+  const byName = why.by && why.by !== task.id ? run?.tasks.get(why.by)?.name ?? '' : '';
+  switch (why.cause) {
+    case 'spawn': return byName ? t('why_spawn', { by: byName }) : t('why_spawnRoot');
+    case 'task': return byName ? t('why_task', { by: byName }) : t('why_taskAnon');
+    case 'timer': case 'channel': case 'self': case 'io': case 'external': return t(`why_${why.cause}`);
+    default: return t('why_other');
+  }
+}
+
+/** What a wait is on, in words ("sleep 1 s", "awaits fetch_1"), or the "not recorded" text. */
+export function waitText(run, wait, t) {
+  const parts = waitParts(run, wait);
+  return parts.length ? waitLabel(parts, t) : t('waitUnknown');
+}
