@@ -25,7 +25,7 @@
 //    requestAnimationFrame delta and the trace head while the run is live, minus the first
 //    second, after 2 s of idle frames on the loaded page as the baseline; and the JS heap after
 //    a forced GC before the run, halfway to 1,000,000 records and at the end.
-// 3b. Site (skipped with BENCH_ONLY=micro or --stress-only): builds dist/ into target/bench-dist
+// 3b. Site (skipped with BENCH_ONLY=micro or --stress-only): builds dist/ into a temporary folder
 //    (scripts/dist.mjs), sums its files gzipped at level 9 without the single file, and times
 //    navigation to an interactive lesson over loopback, median of 5 cold loads
 //    (scripts/site-size.mjs): `bench site_gz <bytes> B`, `bench interactive <ms> ms`.
@@ -41,6 +41,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
@@ -307,14 +309,14 @@ const machineLine = (name, value, unit) =>
   `bench ${name} ${unit === 'events' || unit === 'frames' ? String(Math.round(value)) : value.toFixed(1)} ${unit}`;
 
 /**
- * The site as a static host serves it: builds dist/ into target/bench-dist, sums its files
+ * The site as a static host serves it: builds dist/ into a temporary folder, sums its files
  * gzipped (the single file left out: it is the same site again), and times navigation to an
  * interactive lesson from a loopback server over that folder.
  */
 async function measureSite(harness) {
   const { buildDist, SINGLE_FILE } = await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'dist.mjs')).href);
   const { siteTransferSize, measureInteractive } = await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'site-size.mjs')).href);
-  const out = join(REPO_ROOT, 'target', 'bench-dist');
+  const out = await mkdtemp(join(tmpdir(), 'loopscope-bench-dist-')); // dist.mjs writes only dist/ in the repo
   await buildDist({ out });
   const gz = await siteTransferSize(out, { exclude: [SINGLE_FILE] });
   const server = await harness.startStaticServer(out);
@@ -326,6 +328,7 @@ async function measureSite(harness) {
   } finally {
     await browser.close();
     await server.close();
+    await rm(out, { recursive: true, force: true });
   }
 }
 

@@ -9,7 +9,7 @@
 import { currentRun, endTime, stateCounts, taskStates } from './trace.js';
 import { waitLabel } from './timeline.js';
 import { formatSeconds } from './i18n.js';
-import { STATE_ICONS } from './words.js';
+import { STATE_ICONS, taskRow } from './words.js';
 import { watchOnScreen } from './onscreen.js';
 
 const REMAINING_DIGITS = 1; // decimals of "0.6 s left": it changes ~10×/lesson s
@@ -60,19 +60,10 @@ export function createLoopPanel(els, app) {
 
   function rowAt(i) {
     if (shown[i]) return shown[i];
-    const tr = document.createElement('tr');
-    const nameCell = document.createElement('th');
-    nameCell.scope = 'row';
-    const stateCell = document.createElement('td');
-    stateCell.className = 'state';
-    const icon = document.createElement('span');
-    icon.className = 'icon';
-    icon.setAttribute('aria-hidden', 'true');
-    const word = document.createElement('span');
-    stateCell.append(icon, word);
+    const { tr, nameCell, icon, word } = taskRow();
     const detailCell = document.createElement('td');
     detailCell.className = 'detail';
-    tr.append(nameCell, stateCell, detailCell);
+    tr.append(detailCell);
     els.body.append(tr);
     shown[i] = { tr, nameCell, icon, word, detailCell, values: [] };
     return shown[i];

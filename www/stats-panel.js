@@ -9,7 +9,7 @@ import { currentRun, lessonSeconds } from './trace.js';
 import { hogPolls, taskStats, topStats } from './stats.js';
 import { hogKey } from './timeline.js';
 import { formatMs, formatSeconds } from './i18n.js';
-import { STATE_ICONS, waitText } from './words.js';
+import { STATE_ICONS, taskRow, waitText } from './words.js';
 import { watchOnScreen } from './onscreen.js';
 
 export const DEFAULT_HOG_MS = 50;
@@ -98,17 +98,7 @@ export function createStatsPanel(els, app) {
 
   function rowAt(i) {
     if (shown[i]) return shown[i];
-    const tr = document.createElement('tr');
-    const nameCell = document.createElement('th');
-    nameCell.scope = 'row';
-    const stateCell = document.createElement('td');
-    stateCell.className = 'state';
-    const icon = document.createElement('span');
-    icon.className = 'icon';
-    icon.setAttribute('aria-hidden', 'true');
-    const word = document.createElement('span');
-    stateCell.append(icon, word);
-    tr.append(nameCell, stateCell);
+    const { tr, nameCell, icon, word } = taskRow();
     const nums = COLUMNS.slice(2).map((col) => {
       const td = document.createElement('td');
       td.className = 'num';

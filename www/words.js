@@ -1,5 +1,5 @@
-// Facts of the trace model said in words, shared by the step report, the timeline's tooltip
-// and the events table, so the three always tell a poll's story the same way.
+// Facts of the trace model said in words, shared by the step report, the timeline's tooltip,
+// the events table and the task tables, so all of them tell a task's story the same way.
 
 import { waitParts } from './trace.js';
 import { waitLabel } from './timeline.js';
@@ -44,4 +44,24 @@ export function whyText(why, run, task, t) {
 export function waitText(run, wait, t) {
   const parts = waitParts(run, wait);
   return parts.length ? waitLabel(parts, t) : t('waitUnknown');
+}
+
+/**
+ * A table row for one task, as the loop panel and the statistics table show it: the name as
+ * the row's header, then its state as an icon and a word (never by colour alone). Callers
+ * append their own cells after these two and fill them in.
+ */
+export function taskRow() {
+  const tr = document.createElement('tr');
+  const nameCell = document.createElement('th');
+  nameCell.scope = 'row';
+  const stateCell = document.createElement('td');
+  stateCell.className = 'state';
+  const icon = document.createElement('span');
+  icon.className = 'icon';
+  icon.setAttribute('aria-hidden', 'true');
+  const word = document.createElement('span');
+  stateCell.append(icon, word);
+  tr.append(nameCell, stateCell);
+  return { tr, nameCell, icon, word };
 }
