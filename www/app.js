@@ -6,7 +6,8 @@
 // events-table, instruments, shortcuts); this file only connects them.
 
 import { t as translate, pick, formatSeconds } from './i18n.js';
-import { createModel, currentRun, endTime, ingest, lessonSeconds, modelNow } from './trace.js';
+import { createModel, currentRun, endTime, lessonSeconds, modelNow } from './trace.js';
+import { loadRuntime, pull as pullInto } from './runtime.js';
 import { drawSwatch } from './timeline.js';
 import {
   SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readStoredLang, resolveState,
@@ -49,6 +50,7 @@ const el = {
 };
 
 const state = {
+  rt: null, // the loaded runtime (runtime.js); ls, wasm and ring are its parts
   ls: null, wasm: null, ring: null, // runtime module, its exports, {ptr, capacity}
   lessons: [], lesson: '', variant: '', lang: 'en', speed: 1, speedFromUrl: false, mode: 'real',
   runMode: 'real', // the time mode of the shown run (the picker may have moved on since)
@@ -63,7 +65,6 @@ const state = {
   checkTimer: 0,
 };
 let model = createModel();
-const texts = new Map(); // trace text id → string; ids are interned, so cached for good
 // The instruments (set up in "instruments" below, before the first render).
 let timeline;
 let loopPanel;
@@ -81,16 +82,6 @@ const errorText = (e) => String(e?.message ?? e);
 /** Field texts as one comparable string (same values → same key, whatever the typing order). */
 const paramsKey = (params) => JSON.stringify(Object.entries(params).map(([k, v]) => [k, String(v).trim()]).sort());
 const findLesson = (id) => state.lessons.find((l) => l.id === id);
-
-function text(id) {
-  if (id === 0) return '';
-  let s = texts.get(id);
-  if (s === undefined) {
-    s = String(state.ls.traceText(id) ?? '');
-    texts.set(id, s);
-  }
-  return s;
-}
 
 // ---------- crash ----------
 
@@ -222,25 +213,9 @@ function clearRun(statusName) {
   renderFrame(now(), true);
 }
 
-/**
- * Folds the records written since the last frame, spending about `budgetMs` on it (see
- * INGEST_BUDGET_MS; Infinity: all of them). Views are rebuilt each time: memory growth
- * replaces memory.buffer and detaches old views.
- */
+/** Folds what the runtime recorded since the last frame, in about `budgetMs` (runtime.js). */
 function pull(budgetMs = Infinity) {
-  const { ls, wasm, ring } = state;
-  const head = ls.traceHead();
-  if (head === model.cursor) return 0;
-  const buffer = wasm.memory.buffer;
-  const behind = (head - model.cursor) / ring.capacity;
-  const scale = behind < 0.25 ? 1 : behind < 0.5 ? 2 : behind < 0.75 ? 4 : Infinity;
-  return ingest(model, {
-    f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
-    u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
-    capacity: ring.capacity,
-    head,
-    deadline: performance.now() + budgetMs * scale,
-  }, text);
+  return pullInto(state.rt, model, budgetMs);
 }
 
 function frame() {
@@ -732,15 +707,11 @@ drawLegend();
 setStatus('idle', 'status_loading');
 
 try {
-  // A dynamic import, so a missing or broken package shows the crash panel instead of a
-  // page that silently never starts.
-  const ls = await import('./pkg/loopscope.js');
-  state.wasm = await ls.default();
-  state.ls = ls;
-  // The blocking lesson's Web Worker, served beside this module (no Blob URL needed).
-  ls.setWorkerUrl(new URL('./worker.js', import.meta.url).href);
-  state.ring = { ptr: ls.traceBuffer(), capacity: ls.traceCapacity() };
-  state.lessons = Array.from(ls.lessons() ?? []);
+  // loadRuntime imports the package dynamically, so a missing or broken one shows the crash
+  // panel instead of a page that silently never starts. It is shared with any
+  // <loopscope-lesson> on the same page.
+  const rt = await loadRuntime();
+  Object.assign(state, { rt, ls: rt.ls, wasm: rt.wasm, ring: rt.ring, lessons: rt.lessons });
 } catch (e) {
   crash(errorText(e));
 }

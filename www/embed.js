@@ -5,14 +5,14 @@
 //
 // Everything lives in an open shadow root, styled by embed.css through a <link> (no inline
 // style, so a strict CSP with style-src 'self' works), and every text goes in as textContent.
-// All elements of a page share one runtime (embed-run.js); each draws only its own run. The
+// All elements of a page share one runtime (runtime.js); each draws only its own run. The
 // attributes are checked by embed-options.js: a bad one shows a message and a default is used.
 
 import { ATTRIBUTES, readOptions } from './embed-options.js';
 import { say } from './embed-texts.js';
 import {
   cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startSession,
-} from './embed-run.js';
+} from './runtime.js';
 import { canvasHeight, draw } from './timeline.js';
 import { currentRun, endTime, lessonSeconds } from './trace.js';
 import { formatSeconds, pick } from './i18n.js';
@@ -293,7 +293,7 @@ export class LoopscopeLesson extends HTMLElement {
     const session = this.#session;
     if (rt && session?.live) {
       if (crashText(rt)) this.#crash();
-      else pull(rt, session.model, performance.now() + INGEST_BUDGET_MS);
+      else pull(rt, session.model, INGEST_BUDGET_MS);
     }
     this.#drawTimeline();
     this.#renderConsole();

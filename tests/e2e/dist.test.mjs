@@ -306,10 +306,10 @@ describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_T
       replaceIn(join(root, 'www/pkg/loopscope.js'), "new URL('loopscope_bg.wasm', import.meta.url)", "'loopscope_bg.wasm'"),
     /loopscope_bg\.wasm/],
     ['import.meta used in a way the single file cannot rewrite', async (root) =>
-      replaceIn(join(root, 'www/app.js'), "new URL('./worker.js', import.meta.url)", "new URL('./worker.js', import.meta['url'])"),
+      replaceIn(join(root, 'www/runtime.js'), "new URL('./worker.js', import.meta.url)", "new URL('./worker.js', import.meta['url'])"),
     /import\.meta/],
     ['a computed dynamic import', async (root) =>
-      replaceIn(join(root, 'www/app.js'), "import('./pkg/loopscope.js')", "import(['./pkg', 'loopscope.js'].join('/'))"),
+      replaceIn(join(root, 'www/runtime.js'), "import('./pkg/loopscope.js')", "import(['./pkg', 'loopscope.js'].join('/'))"),
     /import\(\) without a string literal/],
     ['a root-relative URL in index.html', async (root) =>
       replaceIn(join(root, 'index.html'), 'href="www/style.css"', 'href="/www/style.css"'),

@@ -1,7 +1,8 @@
-// The runtime shared by every embedded lesson of a page, and the runs they start on it.
-// One wasm instance per page (one event loop: the embeds' runs interleave on it, which is
-// itself worth seeing); each run reads the trace ring into a model of its own, filtered by
-// its run id, so an embed draws only its own tasks.
+// The wasm runtime as a page loads it, once: the full page and every embedded lesson share
+// one instance (one event loop: their runs interleave on it, which is itself worth seeing).
+// Also the runs the embeds start on it, and the reading of the trace ring into a model, the
+// same for the page and the embeds: each model is filtered by its run id, so each draws only
+// its own tasks.
 
 import { createModel, currentRun, ingest, modelNow } from './trace.js';
 
@@ -82,22 +83,24 @@ export function cancelSession(rt, session) {
 }
 
 /**
- * Folds the records written since the model's cursor (until `deadline`, a performance.now()
- * time). Views are made each time: memory growth replaces memory.buffer and detaches old ones.
- * Past half the ring behind, everything is read: an overrun would lose records for good.
+ * Folds the records written since the model's cursor, within about `budgetMs` of work: the
+ * further behind the reader is, the more it may spend, and past three quarters of the ring it
+ * reads everything (an overrun would lose records for good). Views are made each time: memory
+ * growth replaces memory.buffer and detaches old ones. Returns the records folded.
  */
-export function pull(rt, model, deadline = Infinity) {
+export function pull(rt, model, budgetMs = Infinity) {
   const { ls, wasm, ring } = rt;
   const head = ls.traceHead();
   if (head === model.cursor) return 0;
   const buffer = wasm.memory.buffer;
-  const behind = head - model.cursor > ring.capacity / 2;
+  const behind = (head - model.cursor) / ring.capacity;
+  const scale = behind < 0.25 ? 1 : behind < 0.5 ? 2 : behind < 0.75 ? 4 : Infinity;
   return ingest(model, {
     f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
     u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
     capacity: ring.capacity,
     head,
-    deadline: behind ? Infinity : deadline,
+    deadline: performance.now() + budgetMs * scale,
   }, (id) => text(rt, id));
 }
 
