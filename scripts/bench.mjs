@@ -47,8 +47,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 
+import * as stress from '../tests/bench/stress.mjs';
+
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const STRESS_MODULE = join(REPO_ROOT, 'tests', 'bench', 'stress.mjs');
 
 const WORKLOADS = [
   { tasks: 1_000, yields: 1_000 },
@@ -110,14 +111,6 @@ async function loadHarness() {
   }
 }
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -134,25 +127,18 @@ async function measureAll(harness) {
   try {
     browser = await harness.launchBrowser();
     const { page, pageErrors, consoleErrors } = await harness.openRecordedPage(browser);
-    // A wasm trap inside a microtask leaves the awaited promise pending forever: race every
-    // evaluate against the first page error so it fails at once instead of timing out.
-    let rejectOnPageError;
-    const pageErrorSeen = new Promise((_, reject) => (rejectOnPageError = reject));
-    pageErrorSeen.catch(() => {});
-    page.on('pageerror', (err) => rejectOnPageError(new Error(`the page threw: ${err && err.stack ? err.stack : err}`)));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') rejectOnPageError(new Error(`the page logged an error: ${msg.text()}`));
-    });
-    const inPage = (what, fn, arg) =>
-      withTimeout(Promise.race([page.evaluate(fn, arg), pageErrorSeen]), MEASURE_TIMEOUT_MS, what);
+    // A wasm trap inside a microtask leaves the awaited promise pending forever: every
+    // evaluate races the first page error so it fails at once instead of timing out.
+    const guarded = stress.guardPage(page);
+    const inPage = (what, fn, arg) => guarded(what, page.evaluate(fn, arg), MEASURE_TIMEOUT_MS);
 
     const url = `${server.origin}/tests/bench/bench.html`;
     const response = await page.goto(url);
     if (!response || !response.ok()) throw new Error(`${url}: HTTP ${response && response.status()}`);
-    await withTimeout(
-      Promise.race([page.waitForFunction(() => window.loopscopeBench !== undefined), pageErrorSeen]),
-      MEASURE_TIMEOUT_MS,
+    await guarded(
       'loading tests/bench/bench.js',
+      page.waitForFunction(() => window.loopscopeBench !== undefined),
+      MEASURE_TIMEOUT_MS,
     ).catch((err) => {
       const extra = [...pageErrors, ...consoleErrors].join('\n  ');
       throw new Error(`${err.message}${extra ? `\n  ${extra}` : ''}`);
@@ -189,7 +175,6 @@ async function measureAll(harness) {
 
 /** The stress phase: the run with nothing drawing it, then live on the page (tests/bench/stress.mjs). */
 async function measureStressPhase(harness) {
-  const stress = await import(pathToFileURL(STRESS_MODULE).href);
   const server = await harness.startStaticServer(REPO_ROOT);
   let browser;
   try {
@@ -351,7 +336,6 @@ async function main() {
       fail(err && err.message ? err.message : String(err));
     }
   }
-  if (!MICRO_ONLY && !existsSync(STRESS_MODULE)) fail(`${STRESS_MODULE} is missing (it drives the stress phase)`);
   let stressed = { lines: [], target: '', figures: [], warnings: [] };
   if (!MICRO_ONLY) {
     try {

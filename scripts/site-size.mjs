@@ -26,7 +26,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 
 /** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
-async function listFiles(dir) {
+export async function listFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())

@@ -80,15 +80,7 @@ pub static LESSON: Lesson = Lesson {
     seed: "000 · Anahtar kelimeler",
     rust: include_str!("async_await.rs"),
     controls: &[],
-    params: &[Param {
-        id: "wait",
-        label: Text { tr: "Uyku süresi", en: "Sleep" },
-        min: 0.1,
-        max: 10.0,
-        default: 3.0,
-        step: 0.1,
-        unit: Text { tr: "sn", en: "s" },
-    }],
+    params: &[Param::seconds("wait", Text { tr: "Uyku süresi", en: "Sleep" }, 0.1, 10.0, 3.0)],
     variants: &[
         Variant {
             id: "lazy",

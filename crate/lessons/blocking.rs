@@ -242,15 +242,7 @@ pub static LESSON: Lesson = Lesson {
     seed: "004 · Engelleyici Kod",
     rust: include_str!("blocking.rs"),
     controls: &[],
-    params: &[Param {
-        id: "job",
-        label: Text { tr: "İşin süresi", en: "Job length" },
-        min: 0.2,
-        max: 3.0,
-        default: 1.0,
-        step: 0.1,
-        unit: Text { tr: "sn", en: "s" },
-    }],
+    params: &[Param::seconds("job", Text { tr: "İşin süresi", en: "Job length" }, 0.2, 3.0, 1.0)],
     variants: &[
         Variant {
             id: "blocking",

@@ -144,15 +144,7 @@ pub static LESSON: Lesson = Lesson {
             step: 0.01,
             unit: Text { tr: "sn", en: "s" },
         },
-        Param {
-            id: "medicine",
-            label: Text { tr: "İlacın süresi", en: "Medicine takes" },
-            min: 0.1,
-            max: 5.0,
-            default: 1.0,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
+        Param::seconds("medicine", Text { tr: "İlacın süresi", en: "Medicine takes" }, 0.1, 5.0, 1.0),
         Param {
             id: "heal",
             label: Text { tr: "Kontrolde iyileşme olasılığı", en: "Chance to heal at a check-up" },

@@ -72,24 +72,8 @@ pub static LESSON: Lesson = Lesson {
     rust: include_str!("fetch_data.rs"),
     controls: &[],
     params: &[
-        Param {
-            id: "first",
-            label: Text { tr: "1. gecikme", en: "First delay" },
-            min: 0.1,
-            max: 10.0,
-            default: 2.0,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
-        Param {
-            id: "second",
-            label: Text { tr: "2. gecikme", en: "Second delay" },
-            min: 0.1,
-            max: 10.0,
-            default: 3.0,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
+        Param::seconds("first", Text { tr: "1. gecikme", en: "First delay" }, 0.1, 10.0, 2.0),
+        Param::seconds("second", Text { tr: "2. gecikme", en: "Second delay" }, 0.1, 10.0, 3.0),
     ],
     variants: &[
         Variant {

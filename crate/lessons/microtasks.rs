@@ -167,15 +167,7 @@ pub static LESSON: Lesson = Lesson {
     seed: "003 · Olay Döngüsü",
     rust: include_str!("microtasks.rs"),
     controls: &[],
-    params: &[Param {
-        id: "rally",
-        label: Text { tr: "Ping-pong süresi", en: "Rally length" },
-        min: 0.2,
-        max: 3.0,
-        default: 1.0,
-        step: 0.1,
-        unit: Text { tr: "sn", en: "s" },
-    }],
+    params: &[Param::seconds("rally", Text { tr: "Ping-pong süresi", en: "Rally length" }, 0.2, 3.0, 1.0)],
     variants: &[
         Variant {
             id: "budget",

@@ -30,6 +30,13 @@ pub struct Param {
     pub unit: Text,
 }
 
+impl Param {
+    /// A duration in seconds, to a tenth: most lesson parameters are one.
+    pub const fn seconds(id: &'static str, label: Text, min: f64, max: f64, default: f64) -> Param {
+        Param { id, label, min, max, default, step: 0.1, unit: Text { tr: "sn", en: "s" } }
+    }
+}
+
 /// Checked values, one per parameter of the lesson.
 #[derive(Clone, Debug, Default)]
 pub struct Args {

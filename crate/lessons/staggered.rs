@@ -79,24 +79,8 @@ pub static LESSON: Lesson = Lesson {
             step: 1.0,
             unit: Text { tr: "", en: "" },
         },
-        Param {
-            id: "step",
-            label: Text { tr: "Adım (delay)", en: "Step (delay)" },
-            min: 0.0,
-            max: 3.0,
-            default: 0.4,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
-        Param {
-            id: "takes",
-            label: Text { tr: "Bağlantı süresi", en: "Connecting takes" },
-            min: 0.0,
-            max: 3.0,
-            default: 0.2,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
+        Param::seconds("step", Text { tr: "Adım (delay)", en: "Step (delay)" }, 0.0, 3.0, 0.4),
+        Param::seconds("takes", Text { tr: "Bağlantı süresi", en: "Connecting takes" }, 0.0, 3.0, 0.2),
     ],
     variants: &[
         Variant {

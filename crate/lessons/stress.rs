@@ -123,15 +123,7 @@ pub static LESSON: Lesson = Lesson {
             step: 1.0,
             unit: Text { tr: "", en: "" },
         },
-        Param {
-            id: "seconds",
-            label: Text { tr: "Çalışma süresi", en: "Run time" },
-            min: 0.1,
-            max: 60.0,
-            default: 2.0,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
+        Param::seconds("seconds", Text { tr: "Çalışma süresi", en: "Run time" }, 0.1, 60.0, 2.0),
         Param {
             id: "sleep",
             label: Text { tr: "En uzun uyku", en: "Longest sleep" },

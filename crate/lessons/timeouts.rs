@@ -101,33 +101,9 @@ pub static LESSON: Lesson = Lesson {
     rust: include_str!("timeouts.rs"),
     controls: &[],
     params: &[
-        Param {
-            id: "limit",
-            label: Text { tr: "Süre sınırı", en: "Time limit" },
-            min: 0.1,
-            max: 10.0,
-            default: 1.0,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
-        Param {
-            id: "slow",
-            label: Text { tr: "Yavaş işlem", en: "Slow operation" },
-            min: 0.1,
-            max: 10.0,
-            default: 3.0,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
-        Param {
-            id: "fast",
-            label: Text { tr: "Hızlı işlem", en: "Fast operation" },
-            min: 0.1,
-            max: 10.0,
-            default: 0.5,
-            step: 0.1,
-            unit: Text { tr: "sn", en: "s" },
-        },
+        Param::seconds("limit", Text { tr: "Süre sınırı", en: "Time limit" }, 0.1, 10.0, 1.0),
+        Param::seconds("slow", Text { tr: "Yavaş işlem", en: "Slow operation" }, 0.1, 10.0, 3.0),
+        Param::seconds("fast", Text { tr: "Hızlı işlem", en: "Fast operation" }, 0.1, 10.0, 0.5),
     ],
     variants: &[
         Variant {

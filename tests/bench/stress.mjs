@@ -207,7 +207,7 @@ async function collectedHeap(page, cdp) {
 }
 
 /** Rejects after `ms` with a message naming `what`. */
-function withTimeout(promise, ms, what) {
+export function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
@@ -219,7 +219,7 @@ function withTimeout(promise, ms, what) {
  * `inPage(what, promise, ms)` for `page`: races the promise against the page's first error (a
  * wasm trap leaves a promise pending forever, so fail at once) and a timeout of `ms`.
  */
-function guardPage(page) {
+export function guardPage(page) {
   let rejectOnPageError;
   const pageErrorSeen = new Promise((_, reject) => (rejectOnPageError = reject));
   pageErrorSeen.catch(() => {});

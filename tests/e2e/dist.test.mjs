@@ -8,9 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, relative, sep } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import {
@@ -21,6 +21,7 @@ import {
   requireBuiltPackage,
   waitForState,
 } from './harness.mjs';
+import { listFiles } from '../../scripts/site-size.mjs';
 
 const DIST_SCRIPT = join(REPO_ROOT, 'scripts', 'dist.mjs');
 const SUB_PATH = '/some/sub/path/';
@@ -91,14 +92,6 @@ async function serveDir(root, { prefix = '/', headers = {} } = {}) {
   return { origin, base: `${origin}${prefix}` };
 }
 
-/** Every file under dir, relative with forward slashes, sorted. */
-async function listFiles(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** A recorded page (harness) that also keeps CSP violations and failed responses. */
 async function openUrl(url) {

@@ -5,12 +5,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  assertCleanPage as assertClean,
   countInkPixels,
-  foreignRequests,
   launchBrowser,
-  openRecordedPage,
+  openPage,
   requireBuiltPackage,
   startStaticServer,
+  waitForState as waitForStatus,
 } from './harness.mjs';
 
 const READY_TIMEOUT_MS = 20_000; // wasm compile + first lesson load on a slow CI machine
@@ -35,23 +36,8 @@ after(async () => {
 });
 
 /** Opens index.html with `hash` and waits until the Run button is enabled. */
-async function openLesson(hash) {
-  const recorded = await openRecordedPage(browser);
-  await recorded.page.goto(`${server.origin}/index.html${hash}`);
-  await recorded.page.waitForFunction(
-    () => {
-      const run = document.querySelector('#run');
-      return run !== null && !run.disabled;
-    },
-    null,
-    { timeout: READY_TIMEOUT_MS },
-  );
-  return recorded;
-}
-
-function waitForState(page, state, timeout = RUN_TIMEOUT_MS) {
-  return page.waitForSelector(`#status[data-state="${state}"]`, { state: 'attached', timeout });
-}
+const openLesson = (hash) => openPage(browser, server.origin, hash);
+const waitForState = (page, state, timeout = RUN_TIMEOUT_MS) => waitForStatus(page, state, timeout);
 
 /** The console's lines as { text, task } in order. */
 function consoleLines(page) {
@@ -60,11 +46,9 @@ function consoleLines(page) {
   );
 }
 
-function assertCleanPage({ pageErrors, consoleErrors, requests }) {
-  assert.ok(requests.length > 0, 'no request was recorded at all');
-  assert.deepEqual(foreignRequests(requests, server.origin), [], 'the page fetched from another origin');
-  assert.deepEqual(pageErrors, [], 'the page threw');
-  assert.deepEqual(consoleErrors, [], 'the page logged errors');
+function assertCleanPage(recorded) {
+  assert.ok(recorded.requests.length > 0, 'no request was recorded at all');
+  assertClean(recorded, server.origin, 'gather page');
 }
 
 describe('the gather lesson', { timeout: TEST_TIMEOUT_MS }, () => {

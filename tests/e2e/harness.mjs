@@ -5,6 +5,7 @@
 // The tests build nothing: `make test` builds www/pkg first. `requireBuiltPackage()`
 // fails with a clear message when that build is missing.
 
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -149,6 +150,21 @@ export function foreignRequests(requests, origin) {
     } catch {
       return true;
     }
+  });
+}
+
+/** Asserts a page threw nothing, logged no error and fetched nothing outside `origin`. */
+export function assertCleanPage({ pageErrors, consoleErrors, requests }, origin, what) {
+  assert.deepEqual(foreignRequests(requests, origin), [], `${what}: the page fetched from another origin`);
+  assert.deepEqual(pageErrors, [], `${what}: the page threw`);
+  assert.deepEqual(consoleErrors, [], `${what}: the page logged errors`);
+}
+
+/** Records and dismisses any alert/confirm/prompt: a value from a user must never become script. */
+export function failOnDialog(page, dialogs) {
+  page.on('dialog', async (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss().catch(() => {});
   });
 }
 

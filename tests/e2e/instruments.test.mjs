@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
-  foreignRequests,
+  assertCleanPage as assertClean,
+  failOnDialog,
   launchBrowser,
   openPage,
   requireBuiltPackage,
@@ -48,19 +49,8 @@ after(async () => {
   await server?.close();
 });
 
-function assertCleanPage({ pageErrors, consoleErrors, requests }, what) {
-  assert.deepEqual(foreignRequests(requests, server.origin), [], `${what}: the page fetched from another origin`);
-  assert.deepEqual(pageErrors, [], `${what}: the page threw`);
-  assert.deepEqual(consoleErrors, [], `${what}: the page logged errors`);
-}
+const assertCleanPage = (recorded, what) => assertClean(recorded, server.origin, what);
 
-/** Fails on any alert/confirm/prompt: a URL value must never become script. */
-function failOnDialog(page, dialogs) {
-  page.on('dialog', async (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss().catch(() => {});
-  });
-}
 
 /** Task name → exact number in the statistics table's column `col` (data-value). */
 function statsColumn(page, col) {

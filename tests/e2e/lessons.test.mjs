@@ -5,8 +5,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  assertCleanPage as assertClean,
   countInkPixels,
-  foreignRequests,
+  failOnDialog,
   launchBrowser,
   openPage,
   requireBuiltPackage,
@@ -45,11 +46,7 @@ after(async () => {
   await server?.close();
 });
 
-function assertCleanPage({ pageErrors, consoleErrors, requests }, what) {
-  assert.deepEqual(foreignRequests(requests, server.origin), [], `${what}: the page fetched from another origin`);
-  assert.deepEqual(pageErrors, [], `${what}: the page threw`);
-  assert.deepEqual(consoleErrors, [], `${what}: the page logged errors`);
-}
+const assertCleanPage = (recorded, what) => assertClean(recorded, server.origin, what);
 
 /** Page texts built from i18n templates; a `{name}` left in one is a missing variable. */
 async function assertNoPlaceholders(page, what) {
@@ -71,13 +68,6 @@ function watchStatus(page) {
   });
 }
 
-/** Fails on any alert/confirm/prompt: a parameter value must never become script. */
-function failOnDialog(page, dialogs) {
-  page.on('dialog', async (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    await dialog.dismiss().catch(() => {});
-  });
-}
 
 async function lessonIds() {
   const recorded = await openPage(browser, server.origin, '#lang=en');
