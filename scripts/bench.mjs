@@ -57,7 +57,7 @@ const WORKLOADS = [
 ];
 const VARIANTS = ['traced', 'untraced', 'spawn_local', 'js_await'];
 const WARMUP_ROUNDS = 1;
-const ROUNDS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
 const MEASURE_TIMEOUT_MS = 30_000;
 
 const TARGET_TRACED_VS_SPAWN_LOCAL = 1.5; // traced / spawn_local must be at most this

@@ -36,8 +36,8 @@ async fn a_long_burst_of_ready_tasks_hands_the_browser_a_turn() {
     while runtime::live_runs() > 0 {
         wait_ms(0).await;
         turns_during_burst += usize::from(!done.get());
-        let (new, lost) = trace::since(seen);
-        seen += lost + new.len() as u64;
+        let (new, _lost) = trace::since(seen);
+        seen = trace::head(); // a cursor counts slots; a folded poll reads as several records
         records.extend(new);
     }
     assert_eq!(finished.await, Outcome::Finished);

@@ -43,14 +43,18 @@
 
 export const RECORD_F64 = 4; // f64 slots per record
 export const RECORD_U32 = 8; // u32 slots per record
-const SEQ_MODULUS = 2 ** 32; // seq holds the low 32 bits of the global index
 const NO_SLEEPS = Object.freeze([]); // shared by the polls that made no SLEEP
 
 export const KIND = Object.freeze({
   RUN_START: 1, RUN_END: 2, SPAWN: 3, POLL_START: 4, POLL_END: 5, WAKE: 6,
   CANCEL: 7, FINISH: 8, PRINT: 9, SLEEP: 10, TICK_START: 11, TICK_END: 12, WAIT: 13,
-  PAUSE: 14,
+  PAUSE: 14, POLL: 15,
 });
+
+/** POLL record `b` bits: the task finished; it woke itself (a WAKE comes between). */
+const POLL_FINISHED = 1;
+const POLL_WOKE_ITSELF = 2;
+const WAKE_SELF = 4; // WAKE record `a` of a self-wake
 
 /** WAKE record `a` → cause name. */
 export const WAKE_CAUSE = Object.freeze({
@@ -218,17 +222,14 @@ export function ingest(model, mem, text) {
   for (; i < head; i++) {
     const s = i % capacity;
     const w = s * RECORD_U32;
-    if (u32[w + 2] !== i % SEQ_MODULUS) {
-      model.skipped++; // the slot does not hold the record we expect
-      continue;
-    }
     r.time = f64[s * RECORD_F64];
     r.kind = u32[w + 3];
     r.run = u32[w + 4];
     r.task = u32[w + 5];
     r.a = u32[w + 6];
     r.b = u32[w + 7];
-    fold(model, r, text);
+    if (r.kind === KIND.POLL) foldPoll(model, r, text);
+    else fold(model, r, text);
     folded++;
     if (folded % DEADLINE_STRIDE === 0 && deadline !== Infinity && performance.now() >= deadline) {
       head = i + 1;
@@ -237,6 +238,23 @@ export function ingest(model, mem, text) {
   }
   model.cursor = head;
   return folded;
+}
+
+/**
+ * Folds a POLL record, the short poll of a burst that the runtime writes in one slot, as the
+ * records it stands for: POLL_START, a WAKE by itself if it yielded, POLL_END (untimed), all at
+ * its time. `r` is refilled in place.
+ */
+function foldPoll(model, r, text) {
+  const { a: n, b: flags } = r;
+  r.kind = KIND.POLL_START; r.a = n; r.b = 0;
+  fold(model, r, text);
+  if (flags & POLL_WOKE_ITSELF) {
+    r.kind = KIND.WAKE; r.a = WAKE_SELF; r.b = r.task;
+    fold(model, r, text);
+  }
+  r.kind = KIND.POLL_END; r.a = flags & POLL_FINISHED; r.b = 0;
+  fold(model, r, text);
 }
 
 /** Folds one decoded record into the model. */

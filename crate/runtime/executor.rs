@@ -122,9 +122,6 @@ type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
 #[derive(Default)]
 struct Loop {
-    queue: RunQueue<Rc<Task>>,
-    /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
-    drain_scheduled: bool,
     ticks: u32,
     next_task: u32,
     next_run: u32,
@@ -144,6 +141,11 @@ struct Current {
 
 thread_local! {
     static LOOP: RefCell<Loop> = RefCell::new(Loop::default());
+    /// The run queue, apart from the rest of the loop's state: a wake and a poll reach it
+    /// with no set-up check, and its borrow never covers anything but a push or a pop.
+    static READY: RefCell<RunQueue<Rc<Task>>> = const { RefCell::new(RunQueue::new()) };
+    /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
+    static DRAIN_SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static CURRENT: Cell<Current> = const { Cell::new(Current { task: 0, run: 0 }) };
     /// Set around wakes whose cause the waker cannot see (a timer, a channel).
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
@@ -153,6 +155,11 @@ thread_local! {
 
 fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
     LOOP.with(|l| f(&mut l.borrow_mut()))
+}
+
+#[inline(always)]
+fn with_queue<T>(f: impl FnOnce(&mut RunQueue<Rc<Task>>) -> T) -> T {
+    READY.with(|q| f(&mut q.borrow_mut()))
 }
 
 /// The state of a live run.
@@ -199,23 +206,32 @@ pub fn waiting_on(on: WakeCause, detail: u32) {
 }
 
 /// Schedules a task: records the wake with its cause and queues the task once (parks it,
-/// if its run is paused). A real, running run's task takes the short way: one flag read
-/// more than a bare push.
+/// if its run is paused). A real, running run's task takes the short way, kept small on
+/// purpose: the browser inlines it into the future that wakes (a yield), and that future
+/// into the loop, only while each is small; everything else is out of line.
+#[inline]
 pub(super) fn wake(task: &Rc<Task>) {
-    if task.done.get() {
-        return; // wakes after completion or cancellation are ignored
-    }
     if task.slow_wakes.get() {
         return wake_slow(task);
     }
     if trace::is_on() {
         let current = CURRENT.with(Cell::get);
-        let (cause, by) = wake_cause(task, current);
-        record_soon_in(current, Kind::Wake, task.run, task.id, cause as u32, by);
+        // A yield: folded into the poll's record, when that poll has recorded nothing else.
+        let folded = current.task == task.id && WAKE_CAUSE.with(Cell::get).is_none() && trace::fold_self_wake(task.id);
+        if !folded {
+            record_wake(task, current);
+        }
     }
     if !task.queued.replace(true) {
         enqueue(task);
     }
+}
+
+/// Records a wake of `task` with its cause (see [`wake_cause`]).
+#[inline(never)]
+fn record_wake(task: &Task, current: Current) {
+    let (cause, by) = wake_cause(task, current);
+    record_soon_in(current, Kind::Wake, task.run, task.id, cause as u32, by);
 }
 
 /// A wake of a task of a virtual or paused run: stamped at the run's time when it comes
@@ -224,16 +240,19 @@ pub(super) fn wake(task: &Rc<Task>) {
 #[cold]
 #[inline(never)]
 fn wake_slow(task: &Rc<Task>) {
+    if task.done.get() {
+        return; // wakes after completion or cancellation are ignored
+    }
     let state = &task.state;
     if trace::is_on() {
         let current = CURRENT.with(Cell::get);
-        let (cause, by) = wake_cause(task, current);
         match &state.virt {
             // Between polls (a timer, the page, a worker): at the run's time, not the page's.
             Some(v) if current.task == 0 => {
+                let (cause, by) = wake_cause(task, current);
                 trace::record_at(v.clock.now(), Kind::Wake, task.run, task.id, cause as u32, by);
             }
-            _ => record_soon_in(current, Kind::Wake, task.run, task.id, cause as u32, by),
+            _ => record_wake(task, current),
         }
     }
     if task.waits_outside.replace(false) {
@@ -268,47 +287,59 @@ fn wake_cause(task: &Task, current: Current) -> (WakeCause, u32) {
 /// Puts a woken task at the back of the run queue, and has a drain run if none is due.
 #[inline]
 fn enqueue(task: &Rc<Task>) {
-    let start_drain = with_loop(|l| {
-        l.queue.push(Rc::clone(task));
-        !std::mem::replace(&mut l.drain_scheduled, true)
-    });
-    if start_drain {
+    with_queue(|q| q.push(Rc::clone(task)));
+    schedule_drain();
+}
+
+/// Has a drain run on a microtask, unless one is due already.
+#[inline]
+fn schedule_drain() {
+    if !DRAIN_SCHEDULED.with(|d| d.replace(true)) {
         host::drain_on_microtask();
     }
 }
 
 /// One tick: polls ready tasks in wake order until none is ready or the time slice is spent.
 pub(super) fn drain() {
-    let Some((tick, ready)) = with_loop(|l| {
-        if l.queue.is_empty() {
-            l.drain_scheduled = false; // its tasks were cancelled or paused meanwhile
-            return None;
-        }
-        l.ticks += 1;
-        Some((l.ticks, l.queue.len() as u32))
-    }) else {
+    let ready = with_queue(|q| q.len() as u32);
+    if ready == 0 {
+        DRAIN_SCHEDULED.with(|d| d.set(false)); // its tasks were cancelled or paused meanwhile
         return;
-    };
+    }
+    let tick = with_loop(|l| {
+        l.ticks += 1;
+        l.ticks
+    });
     let started = clock::real_now();
     trace::record_at(started, Kind::TickStart, 0, 0, tick, ready);
+    let (polls, handed_over) = poll_ready(started);
+    trace::record(Kind::TickEnd, 0, 0, polls, handed_over as u32);
+    if handed_over {
+        host::drain_on_macrotask(); // `DRAIN_SCHEDULED` stays true until a drain empties the queue
+    } else {
+        DRAIN_SCHEDULED.with(|d| d.set(false));
+    }
+}
+
+/// The loop's hot path: polls ready tasks in wake order until none is left (false) or the
+/// tick's time slice, begun at `started`, is spent while tasks are still ready (true, the
+/// browser's turn). Returns the polls made, and which. Its own function, and small: the
+/// browser inlines the tasks' futures (and their wakes) into it only while the whole stays
+/// under its inlining budget, and a yield then costs no call at all.
+#[inline(never)]
+fn poll_ready(started: f64) -> (u32, bool) {
     // `now` is the last clock read: exact at timed polls, the window's start in a burst.
-    let (mut now, mut sampler, mut polls, mut handed_over) = (started, ClockSampler::default(), 0, false);
-    while let Some(task) = with_loop(|l| l.queue.pop()) {
+    let (mut now, mut sampler, mut polls) = (started, ClockSampler::default(), 0);
+    while let Some(task) = with_queue(RunQueue::pop) {
         let Some(timed) = poll_task(&task, &mut now, &mut sampler) else {
             continue; // cancelled while queued
         };
         polls += 1;
-        if timed && slice_spent(started, now) && !with_loop(|l| l.queue.is_empty()) {
-            handed_over = true;
-            break;
+        if timed && slice_spent(started, now) && !with_queue(|q| q.is_empty()) {
+            return (polls, true);
         }
     }
-    trace::record(Kind::TickEnd, 0, 0, polls, handed_over as u32);
-    if handed_over {
-        host::drain_on_macrotask(); // `drain_scheduled` stays true until a drain empties the queue
-    } else {
-        with_loop(|l| l.drain_scheduled = false);
-    }
+    (polls, false)
 }
 
 /// Polls one task just taken from the run queue or its run's parked line: records the poll
@@ -331,20 +362,22 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
     }
     // A real run: the hot path, timed by the sampler.
     task.queued.set(false);
-    let mut future = task.future.take()?;
+    if task.done.get() {
+        return None;
+    }
     let n = task.polls.get() + 1;
     task.polls.set(n);
-    trace::record_at(*now, Kind::PollStart, task.run, task.id, n, 0);
+    trace::poll_started(*now, task.run, task.id, n);
     let reads_before = clock::reads();
-    let poll = poll_future(task, &mut future);
+    let poll = poll_future(task)?;
     let timed = sampler.due(clock::reads() != reads_before);
     if timed {
-        let read = clock::now();
+        let read = clock::real_now(); // a real run's poll: nothing points the clock elsewhere
         sampler.observed(read - *now);
         *now = read;
     }
-    trace::record_settling(*now, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, timed as u32);
-    keep_or_finish(task, future, poll, *now);
+    trace::poll_ended(*now, task.run, task.id, poll.is_ready(), timed);
+    after_poll(task, poll, *now);
     Some(timed)
 }
 
@@ -360,57 +393,64 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     let v = task.state.virt.as_ref()?;
     task.queued.set(false);
     v.unready();
-    let Some(mut future) = task.future.take() else {
+    if task.done.get() {
         task.state.advance_if_idle(); // it was the last ready task of the run
         return None;
-    };
+    }
     let n = task.polls.get() + 1;
     task.polls.set(n);
     trace::record_at(v.clock.now(), Kind::PollStart, task.run, task.id, n, 0);
     WAITS_OUTSIDE.with(|w| w.set(false));
-    let (poll, real_end) = v.clock.running(|| poll_future(task, &mut future));
+    let (poll, real_end) = v.clock.running(|| poll_future(task));
+    let poll = poll?;
     let end = v.clock.now();
-    trace::record_settling(end, Kind::PollEnd, task.run, task.id, poll.is_ready() as u32, 1);
+    trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
     if poll.is_pending() && WAITS_OUTSIDE.with(Cell::get) && !task.queued.get() && !task.done.get() {
         task.waits_outside.set(true);
         v.outside.set(v.outside.get() + 1);
     }
     v.clock.still(|| {
-        keep_or_finish(task, future, poll, end);
+        after_poll(task, poll, end);
         task.state.advance_if_idle();
     });
     Some(real_end)
 }
 
-/// Polls `task`'s future (taken out of it) with `task` as the current task. Always inlined,
-/// like [`poll_task`], so the future stays a local of the loop rather than memory.
+/// Polls `task`'s future with `task` as the current task; `None` if it has none.
 #[inline(always)]
-fn poll_future(task: &Rc<Task>, future: &mut LocalBoxFuture<'static, ()>) -> Poll<()> {
+fn poll_future(task: &Rc<Task>) -> Option<Poll<()>> {
     let waker = Task::borrowed_waker(task);
-    let before = CURRENT.with(|c| c.replace(Current { task: task.id, run: task.run }));
-    let poll = future.as_mut().poll(&mut Context::from_waker(&waker));
-    CURRENT.with(|c| c.set(before));
+    // Polls never nest (the loop is not re-entrant), so between polls it is always (0, 0).
+    CURRENT.with(|c| c.set(Current { task: task.id, run: task.run }));
+    let poll = task.poll_future(&mut Context::from_waker(&waker));
+    CURRENT.with(|c| c.set(Current::default()));
     poll
 }
 
-/// After a poll that ended at `end`: puts a pending future back, or ends a finished task.
+/// After a poll that ended at `end`: ends a finished task, or drops the future of a task
+/// cancelled during its own poll (its cancel had to leave the future alone).
 #[inline(always)]
-fn keep_or_finish(task: &Rc<Task>, future: LocalBoxFuture<'static, ()>, poll: Poll<()>, end: f64) {
-    match poll {
-        Poll::Ready(()) => {
-            drop(future);
-            finish(task, end);
-        }
-        Poll::Pending if task.done.get() => drop(future), // its run was cancelled meanwhile
-        Poll::Pending => task.future.set(Some(future)),
+fn after_poll(task: &Rc<Task>, poll: Poll<()>, end: f64) {
+    if poll.is_ready() {
+        finish(task, end);
+    } else if task.done.get() {
+        drop_cancelled(task);
     }
+}
+
+#[cold]
+#[inline(never)]
+fn drop_cancelled(task: &Task) {
+    drop(task.take_future());
 }
 
 /// A task's future completed: forget the task, and end its run if it was the root.
 /// Stamped with its poll's end (`at`), which is when it finished, without a clock read of its
 /// own: in a burst of short tasks that read would cost more than the task.
+#[inline(never)]
 fn finish(task: &Rc<Task>, at: f64) {
-    task.done.set(true);
+    task.end();
+    drop(task.take_future());
     trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
     let ends_run = with_loop(|l| {
         l.tasks.remove(&task.id);
@@ -510,7 +550,7 @@ pub(super) fn cancel_task(id: u32) {
         return end_run(run, Outcome::Cancelled);
     }
     let Some(task) = with_loop(|l| l.tasks.remove(&id)) else { return };
-    task.done.set(true); // a queued entry is skipped: its future is gone
+    task.end(); // a queued entry is skipped: its future is gone
     if task.waits_outside.replace(false) {
         if let Some(v) = &task.state.virt {
             v.outside.set(v.outside.get().saturating_sub(1));
@@ -518,8 +558,8 @@ pub(super) fn cancel_task(id: u32) {
     }
     trace::record(Kind::Cancel, run, id, current().map_or(0, |(by, _)| by), 0);
     // Taken out before it is dropped: dropping the future can wake others. A task cancelling
-    // itself has its future out for the poll; the loop drops it when the poll returns.
-    let future = task.future.take();
+    // itself keeps its future until the poll returns; the loop drops it then.
+    let future = task.take_future();
     drop(future);
 }
 
@@ -542,19 +582,19 @@ fn end_run(run: u32, outcome: Outcome) {
         let ids: Vec<u32> = l.tasks.values().filter(|t| t.run == run).map(|t| t.id).collect();
         let mut tasks: Vec<Rc<Task>> = ids.iter().filter_map(|id| l.tasks.remove(id)).collect();
         tasks.sort_by_key(|t| t.id);
-        l.queue.retain(|t| t.run != run);
         Some((entry, tasks))
     }) else {
         return;
     };
+    with_queue(|q| q.retain(|t| t.run != run));
     let state = Rc::clone(&entry.state);
     let end = || {
         let mut futures = Vec::with_capacity(tasks.len());
         for task in &tasks {
-            task.done.set(true);
+            task.end();
             task.queued.set(false);
             trace::record(Kind::Cancel, run, task.id, 0, 0);
-            futures.push(task.future.take());
+            futures.push(task.take_future());
         }
         // Dropped with no borrow held: dropping a future clears its timers and may wake others.
         let parked = std::mem::take(&mut *state.parked.borrow_mut());
@@ -623,10 +663,8 @@ pub fn pause_run(run: u32) -> bool {
     if state.paused.replace(true) {
         return true;
     }
-    let ready = with_loop(|l| {
-        set_slow_wakes(l, run, true);
-        l.queue.take_where(|t| t.run == run)
-    });
+    with_loop(|l| set_slow_wakes(l, run, true));
+    let ready = with_queue(|q| q.take_where(|t| t.run == run));
     state.parked.borrow_mut().extend(ready);
     record_pause(run, &state, true);
     true
@@ -644,13 +682,8 @@ pub fn resume_run(run: u32) -> bool {
     with_loop(|l| set_slow_wakes(l, run, state.virt.is_some()));
     let parked = std::mem::take(&mut *state.parked.borrow_mut());
     if !parked.is_empty() {
-        let start_drain = with_loop(|l| {
-            parked.into_iter().for_each(|task| l.queue.push(task));
-            !std::mem::replace(&mut l.drain_scheduled, true)
-        });
-        if start_drain {
-            host::drain_on_microtask();
-        }
+        with_queue(|q| parked.into_iter().for_each(|task| q.push(task)));
+        schedule_drain();
     }
     state.advance_if_idle();
     true

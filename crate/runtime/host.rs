@@ -55,7 +55,9 @@ fn with_host(f: impl FnOnce(&Host)) {
     })
 }
 
-/// Calls the drain at the end of the current microtask checkpoint.
+/// Calls the drain at the end of the current microtask checkpoint. Out of line: a wake
+/// calls it once per tick at most, and the wake's own code must stay small.
+#[inline(never)]
 pub fn drain_on_microtask() {
     with_host(|h| queue_microtask(h.drain.as_ref().unchecked_ref()));
 }

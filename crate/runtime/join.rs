@@ -39,10 +39,14 @@ pub(super) fn pair<T>() -> (JoinHandle<T>, Completer<T>) {
 }
 
 impl<T> Completer<T> {
+    /// Out of line, like `fill`: this code is part of every task's future, and the browser
+    /// inlines a future's poll into the loop only while it is small.
+    #[inline(never)]
     pub(super) fn complete(mut self, value: T) {
         self.fill(Ok(value));
     }
 
+    #[inline(never)]
     fn fill(&mut self, result: Result<T, Cancelled>) {
         let Some(slot) = self.slot.take() else { return };
         let waiter = {

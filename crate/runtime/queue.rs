@@ -23,16 +23,22 @@ pub struct RunQueue<T> {
 
 impl<T> Default for RunQueue<T> {
     fn default() -> Self {
-        RunQueue { ready: VecDeque::new() }
+        RunQueue::new()
     }
 }
 
 impl<T> RunQueue<T> {
+    /// An empty queue (const: the loop's queue is a thread-local with nothing to set up).
+    pub const fn new() -> Self {
+        RunQueue { ready: VecDeque::new() }
+    }
     /// Adds a woken task at the back.
+    #[inline]
     pub fn push(&mut self, task: T) {
         self.ready.push_back(task);
     }
     /// The next task to poll.
+    #[inline]
     pub fn pop(&mut self) -> Option<T> {
         self.ready.pop_front()
     }

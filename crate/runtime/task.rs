@@ -3,10 +3,10 @@
 //! Its waker is the `Rc<Task>` itself, so waking costs no allocation and a waker that
 //! outlives its task is harmless: waking a finished task does nothing.
 
-use std::cell::Cell;
+use std::cell::{Cell, UnsafeCell};
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
-use std::task::{RawWaker, RawWakerVTable, Waker};
+use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use futures::future::LocalBoxFuture;
 
@@ -24,13 +24,17 @@ pub struct Task {
     /// the task it already holds, instead of its run's state.
     pub virtual_time: bool,
     /// Its wakes need more than a push on the run queue: its run is on virtual time or is
-    /// paused (set and cleared for all the run's tasks by pause and resume). Real runs'
-    /// wakes check only this.
+    /// paused (set and cleared for all the run's tasks by pause and resume), or the task has
+    /// ended (its wakes are ignored). Real runs' wakes check only this.
     pub slow_wakes: Cell<bool>,
-    /// The future; `None` while it is being polled (taken out, so a cancel during the poll
-    /// finds nothing to drop under it) and after it finished or was cancelled. A `Cell`:
-    /// taken and put back once a poll, with no borrow flag to check.
-    pub future: Cell<Option<LocalBoxFuture<'static, ()>>>,
+    /// The future; `None` after it finished or was cancelled. Polled where it lies (moving
+    /// it out and back each poll cost more than the poll of a short task); reached only
+    /// through [`Task::poll_future`] and [`Task::take_future`], which `polling` keeps apart.
+    future: UnsafeCell<Option<LocalBoxFuture<'static, ()>>>,
+    /// Its future is being polled: a cancel from inside that poll (the task cancelling itself
+    /// or its run) must not drop it under the poll; it marks the task done, and the loop
+    /// drops the future when the poll returns.
+    polling: Cell<bool>,
     /// In the run queue now: a second wake before the poll must not queue it twice.
     pub queued: Cell<bool>,
     /// Finished or cancelled: later wakes are ignored and nothing is recorded for them.
@@ -52,12 +56,43 @@ impl Task {
             slow_wakes: Cell::new(virtual_time || state.paused.get()),
             virtual_time,
             state,
-            future: Cell::new(Some(future)),
+            future: UnsafeCell::new(Some(future)),
+            polling: Cell::new(false),
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
             waits_outside: Cell::new(false),
         }
+    }
+
+    /// Marks the task finished or cancelled: later wakes take the slow way, which ignores them.
+    pub(super) fn end(&self) {
+        self.done.set(true);
+        self.slow_wakes.set(true);
+    }
+
+    /// Polls the future where it lies; `None` if it is gone (finished or cancelled).
+    #[inline(always)]
+    pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Option<Poll<()>> {
+        // SAFETY: the slot is touched only here and in `take_future`, which leaves it alone
+        // while `polling` is set; and a task is never polled inside its own poll (the loop
+        // is not re-entrant: a drain starts from a browser callback, a step refuses to start
+        // inside a poll), so this is the only reference to the future while it is polled.
+        let future = unsafe { &mut *self.future.get() }.as_mut()?;
+        self.polling.set(true);
+        let poll = future.as_mut().poll(cx);
+        self.polling.set(false);
+        Some(poll)
+    }
+
+    /// Takes the future out, for the caller to drop (outside any borrow: dropping it can wake
+    /// or cancel others). `None` if it is gone, or while it is being polled.
+    pub(super) fn take_future(&self) -> Option<LocalBoxFuture<'static, ()>> {
+        if self.polling.get() {
+            return None;
+        }
+        // SAFETY: not being polled (checked above), so nothing else refers to the slot.
+        unsafe { &mut *self.future.get() }.take()
     }
 
     /// A waker that borrows `this` instead of owning a count: valid while `this` lives,

@@ -13,26 +13,74 @@ pub mod texts;
 
 use std::cell::{Cell, RefCell};
 
-use record::{Kind, Record};
+use record::{Kind, Record, WakeCause, POLL_FINISHED, POLL_WOKE_ITSELF};
 use ring::Ring;
 use texts::Texts;
 
 /// Records the ring holds: 2 MiB of memory, far more than a lesson's run writes.
 pub const RING_CAPACITY: usize = 1 << 16;
 
+/// The trace's ring.
+type TraceRing = Ring<RING_CAPACITY>;
+
 thread_local! {
-    /// Created on first use (the first record, or the page asking where it is).
-    static RING: Ring = Ring::new(RING_CAPACITY);
+    static RING: TraceRing = const { Ring::new() };
     /// Index of the first record still waiting for its time, if any.
     static UNSETTLED: Cell<Option<u64>> = const { Cell::new(None) };
     static TEXTS: RefCell<Option<Texts>> = const { RefCell::new(None) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
+    static OPEN: OpenPoll = const { OpenPoll {
+        task: Cell::new(0), run: Cell::new(0), n: Cell::new(0), time: Cell::new(0.0), woke_itself: Cell::new(false),
+    } };
+}
+
+/// The poll being run, whose `PollStart` is not written yet (see [`poll_started`]).
+struct OpenPoll {
+    /// 0: none (no poll, or its start is written).
+    task: Cell<u32>,
+    run: Cell<u32>,
+    n: Cell<u32>,
+    time: Cell<f64>,
+    /// The task woke itself, and that `Wake` is not written yet either.
+    woke_itself: Cell<bool>,
+}
+
+/// Writes the open poll's start, and its self-wake, before any other record: so a poll that
+/// records something reads exactly as if they had been written when they happened.
+#[inline(always)]
+fn flush_open(ring: &TraceRing) {
+    OPEN.with(|open| {
+        if open.task.get() != 0 {
+            write_open(ring, open);
+        }
+    });
+}
+
+#[inline(never)]
+fn write_open(ring: &TraceRing, open: &OpenPoll) {
+    let (run, task) = (open.run.get(), open.task.replace(0));
+    ring.push(Record { time: open.time.get(), seq: 0, kind: Kind::PollStart as u32, run, task, a: open.n.get(), b: 0 });
+    if open.woke_itself.get() {
+        unsettled_from(ring);
+        let wake = WakeCause::SelfWake as u32;
+        ring.push(Record { time: f64::NAN, seq: 0, kind: Kind::Wake as u32, run, task, a: wake, b: task });
+    }
+}
+
+/// Marks the ring's next record as the first one whose time is not known yet, if none is.
+#[inline]
+fn unsettled_from(ring: &TraceRing) {
+    UNSETTLED.with(|u| {
+        if u.get().is_none() {
+            u.set(Some(ring.head()));
+        }
+    });
 }
 
 /// Runs `f` on the ring.
 #[inline]
-fn with_ring<T>(f: impl FnOnce(&Ring) -> T) -> T {
+fn with_ring<T>(f: impl FnOnce(&TraceRing) -> T) -> T {
     RING.with(f)
 }
 
@@ -72,37 +120,94 @@ pub fn record(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 #[inline]
 pub fn record_at(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
-        with_ring(|ring| ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b }));
+        with_ring(|ring| {
+            flush_open(ring);
+            ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b });
+        });
     }
 }
 
-/// Records an event whose time is settled by the next [`record_settling`]: a wake during a poll is
-/// stamped with the end of that poll, the earliest the woken task could run, without a
-/// clock read of its own.
+/// Records an event whose time is settled by the poll's end ([`poll_ended`]): a wake during a
+/// poll is stamped with the end of that poll, the earliest the woken task could run, without
+/// a clock read of its own.
 #[inline]
 pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
         with_ring(|ring| {
-            if UNSETTLED.with(Cell::get).is_none() {
-                UNSETTLED.with(|u| u.set(Some(ring.head())));
-            }
+            flush_open(ring);
+            unsettled_from(ring);
             ring.push(Record { time: f64::NAN, seq: 0, kind: kind as u32, run, task, a, b });
         });
     }
 }
 
-/// Records an event stamped `time` and gives that time to the records left unsettled
-/// since the last call (the loop calls it at each poll's end).
+/// Opens a real run's poll of `task` (its `n`th), started at `time`. Its `PollStart` is
+/// written only when the poll records something, or at its end: a short poll of a burst
+/// that records nothing but yielding is one folded [`Kind::Poll`] record (see
+/// [`poll_ended`]), which is what lets the trace keep up with a burst at a store per poll.
 #[inline]
-pub fn record_settling(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+pub fn poll_started(time: f64, run: u32, task: u32, n: u32) {
     if is_on() {
-        with_ring(|ring| {
-            if let Some(from) = UNSETTLED.with(Cell::take) {
-                ring.settle_times(from, time);
-            }
-            ring.push(Record { time, seq: 0, kind: kind as u32, run, task, a, b });
+        OPEN.with(|open| {
+            open.time.set(time);
+            open.run.set(run);
+            open.task.set(task);
+            open.n.set(n);
+            open.woke_itself.set(false);
         });
     }
+}
+
+/// Folds a self-wake (a yield) of `task`, the task being polled, into its poll's record:
+/// true if its poll is open (nothing recorded yet) and had no self-wake; the caller records
+/// the wake as any other otherwise.
+#[inline]
+pub fn fold_self_wake(task: u32) -> bool {
+    OPEN.with(|open| {
+        let fold = open.task.get() == task && !open.woke_itself.get();
+        if fold {
+            open.woke_itself.set(true);
+        }
+        fold
+    })
+}
+
+/// Ends a poll at `time`: `ready` if the task finished, `timed` if the clock was read at
+/// its end. A poll that recorded nothing in between and was not timed (its end has its
+/// start's time) is written as one [`Kind::Poll`]; any other writes its `PollStart` if
+/// still open, settles the poll's unsettled records to `time`, and writes `PollEnd`.
+#[inline]
+pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) {
+    if !is_on() {
+        return;
+    }
+    with_ring(|ring| {
+        let folded = !timed
+            && OPEN.with(|open| {
+                if open.task.get() != task {
+                    return false;
+                }
+                open.task.set(0);
+                let woke = open.woke_itself.get();
+                let b = u32::from(ready) * POLL_FINISHED | u32::from(woke) * POLL_WOKE_ITSELF;
+                let record = Record { time, seq: 0, kind: Kind::Poll as u32, run, task, a: open.n.get(), b };
+                ring.push_events(record, 2 + u32::from(woke));
+                true
+            });
+        if !folded {
+            close_poll(ring, time, run, task, ready, timed);
+        }
+    });
+}
+
+/// [`poll_ended`] for a poll that is not folded.
+#[inline(never)]
+fn close_poll(ring: &TraceRing, time: f64, run: u32, task: u32, ready: bool, timed: bool) {
+    flush_open(ring);
+    if let Some(from) = UNSETTLED.with(Cell::take) {
+        ring.settle_times(from, time);
+    }
+    ring.push(Record { time, seq: 0, kind: Kind::PollEnd as u32, run, task, a: ready as u32, b: timed as u32 });
 }
 
 /// The id of a text, to put in a record's `a` or `b`.
@@ -118,7 +223,7 @@ pub fn text_of(id: u32) -> Option<String> {
     with_texts(|t| t.get(id).map(str::to_owned)).flatten()
 }
 
-/// Records ever written.
+/// Records ever written (slots, the readers' cursor; a folded record is one).
 pub fn head() -> u64 {
     with_ring(Ring::head)
 }

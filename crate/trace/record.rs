@@ -6,7 +6,7 @@
 //! | offset | type | field                                   |
 //! |-------:|------|-----------------------------------------|
 //! | 0      | f64  | `time`, ms on the runtime clock (*)      |
-//! | 8      | u32  | `seq`, global record index (low 32 bits) |
+//! | 8      | u32  | `seq`, global event number (low 32 bits)|
 //! | 12     | u32  | `kind`, a [`Kind`]                       |
 //! | 16     | u32  | `run`, run id (0 for the loop's records) |
 //! | 20     | u32  | `task`, task id (0 when not about a task)|
@@ -19,7 +19,13 @@
 //!
 //! Kinds, by number: 1 `RunStart`, 2 `RunEnd`, 3 `Spawn`, 4 `PollStart`, 5 `PollEnd`,
 //! 6 `Wake`, 7 `Cancel`, 8 `Finish`, 9 `Print`, 10 `Sleep`, 11 `TickStart`, 12 `TickEnd`,
-//! 13 `Wait`, 14 `Pause`.
+//! 13 `Wait`, 14 `Pause`, 15 `Poll`.
+//!
+//! Every record is one event and takes one `seq`, except `Poll`: the short poll of a burst,
+//! which is three events (or two) in one slot, so a burst costs the loop one store per poll
+//! instead of three. A reader turns it back into the records it stands for with
+//! [`Record::events`], with the `seq`s they would have had: the stream read is the same as
+//! if every event had a slot of its own.
 
 /// One thing the loop did. `a` and `b` are explained on each [`Kind`].
 #[repr(C)]
@@ -28,7 +34,8 @@ pub struct Record {
     /// Milliseconds on the runtime clock, or on its run's virtual clock. Coarse: order
     /// records by `seq`, not by time.
     pub time: f64,
-    /// Position in the whole stream of records, starting at 0.
+    /// Number of the event in the whole stream, from 0: one per record, except that a
+    /// [`Kind::Poll`] stands for two or three (see [`Record::events`]).
     pub seq: u32,
     /// A [`Kind`] as its number.
     pub kind: u32,
@@ -40,6 +47,11 @@ pub struct Record {
     pub a: u32,
     /// Second argument; see [`Kind`].
     pub b: u32,
+}
+
+impl Record {
+    /// A record of zeros: what an unwritten slot holds.
+    pub const ZERO: Record = Record { time: 0.0, seq: 0, kind: 0, run: 0, task: 0, a: 0, b: 0 };
 }
 
 /// Size of one record in bytes; the page's typed-array arithmetic depends on it.
@@ -88,6 +100,41 @@ pub enum Kind {
     /// The learner paused or resumed a run (`run`; `task` 0). `a`: 1 paused, 0 resumed.
     /// While a run is paused its tasks are not polled; their wakes are still recorded.
     Pause = 14,
+    /// A short poll in a burst that recorded nothing while it ran, in one slot: it stands for
+    /// `PollStart` (`a`: poll number), then `Wake` by itself if `b` bit 1 is set (the task
+    /// yielded), then `PollEnd` (`a`: `b` bit 0, finished; untimed), all at `time`, with
+    /// `seq`, `seq + 1` and `seq + 2`. Never read as such: see [`Record::events`].
+    Poll = 15,
+}
+
+/// `Poll`'s `b`: the task finished (its `PollEnd`'s `a` is 1).
+pub const POLL_FINISHED: u32 = 1;
+/// `Poll`'s `b`: the task woke itself during the poll (a `Wake` record comes between).
+pub const POLL_WOKE_ITSELF: u32 = 2;
+
+impl Record {
+    /// How many events (`seq` numbers) this record stands for.
+    #[inline]
+    pub fn span(&self) -> u32 {
+        if self.kind == Kind::Poll as u32 {
+            2 + u32::from(self.b & POLL_WOKE_ITSELF != 0)
+        } else {
+            1
+        }
+    }
+
+    /// The events this record stands for, as records of one event each: itself, or the
+    /// records a [`Kind::Poll`] folds together. Readers see the stream as if nothing were
+    /// folded.
+    pub fn events(self) -> impl Iterator<Item = Record> {
+        let folded = self.kind == Kind::Poll as u32;
+        let woke = folded && self.b & POLL_WOKE_ITSELF != 0;
+        let at = |seq: u32, kind: Kind, a: u32, b: u32| Record { seq: self.seq.wrapping_add(seq), kind: kind as u32, a, b, ..self };
+        let first = if folded { at(0, Kind::PollStart, self.a, 0) } else { self };
+        let wake = woke.then(|| at(1, Kind::Wake, WakeCause::SelfWake as u32, self.task));
+        let end = folded.then(|| at(1 + u32::from(woke), Kind::PollEnd, self.b & POLL_FINISHED, 0));
+        std::iter::once(first).chain(wake).chain(end)
+    }
 }
 
 /// Why a task was woken: what the page writes beside a wake arrow.
@@ -127,5 +174,27 @@ mod tests {
         assert_eq!(&bytes[0..8], &1.5f64.to_le_bytes());
         let word = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
         assert_eq!([word(8), word(12), word(16), word(20), word(24), word(28)], [7, 9, 2, 3, 4, 5]);
+    }
+
+    fn fields(r: &Record) -> (u32, u32, u32, u32, u32) {
+        (r.seq, r.kind, r.task, r.a, r.b)
+    }
+
+    #[test]
+    fn a_folded_poll_reads_as_the_records_it_stands_for() {
+        let poll = |b| Record { time: 2.5, seq: 10, kind: Kind::Poll as u32, run: 1, task: 7, a: 3, b };
+        let yielded: Vec<Record> = poll(POLL_WOKE_ITSELF).events().collect();
+        assert_eq!(
+            yielded.iter().map(fields).collect::<Vec<_>>(),
+            [(10, 4, 7, 3, 0), (11, 6, 7, WakeCause::SelfWake as u32, 7), (12, 5, 7, 0, 0)]
+        );
+        assert!(yielded.iter().all(|r| r.time == 2.5 && r.run == 1));
+        assert_eq!(poll(POLL_WOKE_ITSELF).span(), 3);
+        let finished: Vec<Record> = poll(POLL_FINISHED).events().collect();
+        assert_eq!(finished.iter().map(fields).collect::<Vec<_>>(), [(10, 4, 7, 3, 0), (11, 5, 7, 1, 0)]);
+        assert_eq!(poll(POLL_FINISHED).span(), 2);
+        let print = Record { seq: 4, kind: Kind::Print as u32, ..Record::default() };
+        assert_eq!(print.events().collect::<Vec<_>>(), [print]);
+        assert_eq!(print.span(), 1);
     }
 }

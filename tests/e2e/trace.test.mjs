@@ -4,8 +4,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  KIND, LOD, createModel, fold, taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits,
-  modelNow, lastCut,
+  KIND, LOD, createModel, fold, ingest, taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits,
+  modelNow, lastCut, RECORD_F64, RECORD_U32,
 } from '../../www/trace.js';
 
 const RUN = 7;
@@ -32,7 +32,43 @@ const AWAITING = [
   [4, KIND.POLL_END, 2, 0, 1],
 ];
 
+/** A ring of 32-byte records as the runtime lays them out, read through `ingest`. */
+function ringOf(records) {
+  const capacity = 16;
+  const buffer = new ArrayBuffer(capacity * 32);
+  const f64 = new Float64Array(buffer);
+  const u32 = new Uint32Array(buffer);
+  records.forEach(([time, kind, run, task, a = 0, b = 0], i) => {
+    f64[i * RECORD_F64] = time;
+    u32.set([i, kind, run, task, a, b], i * RECORD_U32 + 2);
+  });
+  return { f64, u32, capacity, head: records.length };
+}
+
 describe('trace model', () => {
+  test('a folded POLL record reads exactly as the POLL_START, self WAKE and POLL_END it stands for', () => {
+    const start = [[0, KIND.RUN_START, RUN, 0, 3, 4], [0, KIND.SPAWN, RUN, 1, 0, 1]];
+    const spelled = ringOf([
+      ...start,
+      [1, KIND.POLL_START, RUN, 1, 1], [1, KIND.WAKE, RUN, 1, 4, 1], [1, KIND.POLL_END, RUN, 1, 0, 0],
+      [1, KIND.POLL_START, RUN, 1, 2], [1, KIND.POLL_END, RUN, 1, 1, 0],
+    ]);
+    const folded = ringOf([...start, [1, KIND.POLL, RUN, 1, 1, 2], [1, KIND.POLL, RUN, 1, 2, 1]]);
+    const a = createModel({ runId: RUN, speed: 1, virtual: false });
+    const b = createModel({ runId: RUN, speed: 1, virtual: false });
+    assert.equal(ingest(a, spelled, text), 7);
+    assert.equal(ingest(b, folded, text), 4, 'one record per folded poll');
+    const [ta] = taskStates(a, 2);
+    const [tb] = taskStates(b, 2);
+    assert.equal(tb.state, 'done');
+    assert.deepEqual(tb, ta);
+    const task = (m) => m.runs.get(RUN).tasks.get(1);
+    assert.ok(task(a) && task(b), 'both models know the task');
+    assert.deepEqual(task(b).sums, task(a).sums);
+    assert.equal(task(b).sums.polls, 2);
+  });
+
+
   test('a task awaiting another waits on it by name, and a sleeping task shows its time left', () => {
     const model = modelOf(AWAITING);
     const [main, child] = taskStates(model, 404);
