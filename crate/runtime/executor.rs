@@ -21,7 +21,6 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::future::Future;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
@@ -29,6 +28,7 @@ use futures::future::LocalBoxFuture;
 
 use super::host;
 use super::queue::{slice_spent, ClockSampler, RunQueue};
+use super::registry::{Key, Registry};
 use super::run::RunState;
 use super::task::Task;
 use crate::trace::{self, clock, record::Kind, record::WakeCause, record::RUN_CANCELLED, record::RUN_FINISHED};
@@ -95,38 +95,13 @@ struct RunEntry {
     state: Rc<RunState>,
 }
 
-/// Hashes the loop's ids (tasks and runs, counted up from 1) with one multiply instead of
-/// SipHash: they are not attacker-chosen, and a burst of spawns inserts and removes one per
-/// task, which the default hasher made a sizable part of a short task's cost.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
-    }
-    fn write_u32(&mut self, id: u32) {
-        self.write_u64(u64::from(id));
-    }
-    fn write_u64(&mut self, id: u64) {
-        // Fibonacci hashing: spreads consecutive ids over both the low bits (the bucket) and
-        // the high bits (the table's tag byte).
-        self.0 = (self.0 ^ id).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
-
 #[derive(Default)]
 struct Loop {
     ticks: u32,
     next_task: u32,
     next_run: u32,
-    tasks: IdMap<Rc<Task>>,
-    runs: IdMap<RunEntry>,
+    tasks: Registry<Rc<Task>>,
+    runs: HashMap<u32, RunEntry>,
     /// The run the last task was spawned into, with its state: a run spawns its tasks in
     /// bursts, and this spares each spawn a lookup. Forgotten when that run ends.
     spawned_into: Option<(u32, Rc<RunState>)>,
@@ -453,7 +428,7 @@ fn finish(task: &Rc<Task>, at: f64) {
     drop(task.take_future());
     trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
     let ends_run = with_loop(|l| {
-        l.tasks.remove(&task.id);
+        l.tasks.remove(task.key());
         l.runs.get(&task.run).is_some_and(|r| r.root == task.id)
     });
     if ends_run {
@@ -461,31 +436,31 @@ fn finish(task: &Rc<Task>, at: f64) {
     }
 }
 
-/// Spawns `future` as a task of `run`, recorded as a child of `parent`.
-pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture<'static, ()>) -> u32 {
-    let (id, state) = with_loop(|l| {
+/// Spawns `future` as a task of `run`, recorded as a child of `parent`. Returns its key.
+pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture<'static, ()>) -> Key {
+    let task = with_loop(|l| {
         l.next_task += 1;
         let state = match &l.spawned_into {
-            Some((cached, state)) if *cached == run => Some(Rc::clone(state)),
-            _ => {
-                let state = l.runs.get(&run).map(|r| Rc::clone(&r.state));
-                if let Some(state) = &state {
-                    l.spawned_into = Some((run, Rc::clone(state)));
+            Some((cached, state)) if *cached == run => Rc::clone(state),
+            _ => match l.runs.get(&run).map(|r| Rc::clone(&r.state)) {
+                Some(state) => {
+                    l.spawned_into = Some((run, Rc::clone(&state)));
+                    state
                 }
-                state
-            }
+                // A task of no live run (spawned outside any) gets a real run's state of its own.
+                None => Rc::new(RunState::new(false)),
+            },
         };
-        (l.next_task, state)
+        let key = l.tasks.next_key(l.next_task);
+        let task = Rc::new(Task::new(key, run, state, future));
+        l.tasks.insert(key, Rc::clone(&task));
+        task
     });
-    // A task of no live run (spawned outside any) gets a real run's state of its own.
-    let state = state.unwrap_or_else(|| Rc::new(RunState::new(false)));
-    let task = Rc::new(Task::new(id, run, state, future));
     if trace::is_on() {
-        record_soon(Kind::Spawn, run, id, parent, trace::text(name));
+        record_soon(Kind::Spawn, run, task.id, parent, trace::text(name));
     }
-    with_loop(|l| l.tasks.insert(id, Rc::clone(&task)));
     wake(&task); // recorded as woken by the spawning task, or from outside for a root
-    id
+    task.key()
 }
 
 /// The task being polled now, as (task id, run id), or `None` between polls.
@@ -526,7 +501,7 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
         }
         let entry = RunEntry { config, root: 0, end: Rc::default(), state: Rc::clone(&state) };
         with_loop(|l| l.runs.insert(run, entry));
-        let root = spawn_in(run, 0, root_name, Box::pin(future));
+        let root = spawn_in(run, 0, root_name, Box::pin(future)).id;
         with_loop(|l| {
             if let Some(entry) = l.runs.get_mut(&run) {
                 entry.root = root;
@@ -540,16 +515,17 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
 /// clears its timers), records the cancel with the cancelling task in `a`, and so wakes
 /// whoever awaits its handle. Cancelling a run's root task cancels the run. No-op for a
 /// task that has ended.
-pub(super) fn cancel_task(id: u32) {
+pub(super) fn cancel_task(key: Key) {
+    let id = key.id;
     let Some((run, is_root)) =
-        with_loop(|l| l.tasks.get(&id).map(|t| (t.run, l.runs.get(&t.run).is_some_and(|r| r.root == id))))
+        with_loop(|l| l.tasks.get(key).map(|t| (t.run, l.runs.get(&t.run).is_some_and(|r| r.root == id))))
     else {
         return;
     };
     if is_root {
         return end_run(run, Outcome::Cancelled);
     }
-    let Some(task) = with_loop(|l| l.tasks.remove(&id)) else { return };
+    let Some(task) = with_loop(|l| l.tasks.remove(key)) else { return };
     task.end(); // a queued entry is skipped: its future is gone
     if task.waits_outside.replace(false) {
         if let Some(v) = &task.state.virt {
@@ -579,8 +555,8 @@ fn end_run(run: u32, outcome: Outcome) {
         if l.spawned_into.as_ref().is_some_and(|(cached, _)| *cached == run) {
             l.spawned_into = None;
         }
-        let ids: Vec<u32> = l.tasks.values().filter(|t| t.run == run).map(|t| t.id).collect();
-        let mut tasks: Vec<Rc<Task>> = ids.iter().filter_map(|id| l.tasks.remove(id)).collect();
+        let keys: Vec<Key> = l.tasks.values().filter(|t| t.run == run).map(|t| t.key()).collect();
+        let mut tasks: Vec<Rc<Task>> = keys.into_iter().filter_map(|key| l.tasks.remove(key)).collect();
         tasks.sort_by_key(|t| t.id);
         Some((entry, tasks))
     }) else {

@@ -8,6 +8,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use super::registry::Key;
 use crate::trace::record::WakeCause;
 
 /// The task was dropped before it finished.
@@ -23,8 +24,8 @@ struct Slot<T> {
 /// does not cancel the task (it runs on, detached); [`JoinHandle::abort`] does.
 pub struct JoinHandle<T> {
     slot: Rc<RefCell<Slot<T>>>,
-    /// The task's id, recorded when a task waits on it.
-    pub(super) task: u32,
+    /// The task's key: its id, recorded when a task waits on it, and its registry slot.
+    pub(super) task: Key,
 }
 
 /// The task's side: fills the slot when the future completes, or with `Cancelled` if it
@@ -35,7 +36,7 @@ pub(super) struct Completer<T> {
 
 pub(super) fn pair<T>() -> (JoinHandle<T>, Completer<T>) {
     let slot = Rc::new(RefCell::new(Slot { result: None, waiter: None }));
-    (JoinHandle { slot: Rc::clone(&slot), task: 0 }, Completer { slot: Some(slot) })
+    (JoinHandle { slot: Rc::clone(&slot), task: Key::default() }, Completer { slot: Some(slot) })
 }
 
 impl<T> Completer<T> {
@@ -85,7 +86,7 @@ impl<T> Future for JoinHandle<T> {
             None => {
                 slot.waiter = Some(cx.waker().clone());
                 drop(slot);
-                super::executor::waiting_on(WakeCause::Task, self.task);
+                super::executor::waiting_on(WakeCause::Task, self.task.id);
                 Poll::Pending
             }
         }

@@ -28,6 +28,7 @@ mod executor;
 mod host;
 mod join;
 pub mod queue;
+mod registry;
 mod run;
 mod sleep;
 mod task;

@@ -10,12 +10,15 @@ use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use futures::future::LocalBoxFuture;
 
+use super::registry::Key;
 use super::run::RunState;
 
 /// One spawned future and its bookkeeping.
 pub struct Task {
     /// Unique for the page's life, never reused, so ids in the trace are unambiguous.
     pub id: u32,
+    /// Its slot in the loop's registry of live tasks (reused once it ends).
+    pub slot: u32,
     /// The run that owns the task; cancelling the run drops the task.
     pub run: u32,
     /// The run's state: paused or not, real or virtual time.
@@ -48,10 +51,11 @@ pub struct Task {
 
 impl Task {
     /// A live task that has not been polled yet.
-    pub(super) fn new(id: u32, run: u32, state: Rc<RunState>, future: LocalBoxFuture<'static, ()>) -> Task {
+    pub(super) fn new(key: Key, run: u32, state: Rc<RunState>, future: LocalBoxFuture<'static, ()>) -> Task {
         let virtual_time = state.virt.is_some();
         Task {
-            id,
+            id: key.id,
+            slot: key.slot,
             run,
             slow_wakes: Cell::new(virtual_time || state.paused.get()),
             virtual_time,
@@ -63,6 +67,11 @@ impl Task {
             polls: Cell::new(0),
             waits_outside: Cell::new(false),
         }
+    }
+
+    /// Where the registry keeps it.
+    pub fn key(&self) -> Key {
+        Key { id: self.id, slot: self.slot }
     }
 
     /// Marks the task finished or cancelled: later wakes take the slow way, which ignores them.

@@ -189,7 +189,7 @@ pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) {
                 }
                 open.task.set(0);
                 let woke = open.woke_itself.get();
-                let b = u32::from(ready) * POLL_FINISHED | u32::from(woke) * POLL_WOKE_ITSELF;
+                let b = (u32::from(ready) * POLL_FINISHED) | (u32::from(woke) * POLL_WOKE_ITSELF);
                 let record = Record { time, seq: 0, kind: Kind::Poll as u32, run, task, a: open.n.get(), b };
                 ring.push_events(record, 2 + u32::from(woke));
                 true

@@ -25,6 +25,12 @@ pub struct Ring<const N: usize> {
     seq: Cell<u32>,
 }
 
+impl<const N: usize> Default for Ring<N> {
+    fn default() -> Self {
+        Ring::new()
+    }
+}
+
 impl<const N: usize> Ring<N> {
     /// An empty ring (const: it can be a static). `N` must be a power of two, at least 2.
     pub const fn new() -> Ring<N> {
