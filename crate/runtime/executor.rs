@@ -18,7 +18,7 @@
 //! they take is added to it. Real runs take none of these paths: a wake and a poll each read
 //! one more flag, on the task itself; no lookup, no clock read.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, RefCell, UnsafeCell};
 use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
@@ -117,8 +117,8 @@ struct Current {
 thread_local! {
     static LOOP: RefCell<Loop> = RefCell::new(Loop::default());
     /// The run queue, apart from the rest of the loop's state: a wake and a poll reach it
-    /// with no set-up check, and its borrow never covers anything but a push or a pop.
-    static READY: RefCell<RunQueue<Rc<Task>>> = const { RefCell::new(RunQueue::new()) };
+    /// with no set-up check and no borrow flag (see [`with_queue`]).
+    static READY: UnsafeCell<RunQueue<Rc<Task>>> = const { UnsafeCell::new(RunQueue::new()) };
     /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
     static DRAIN_SCHEDULED: Cell<bool> = const { Cell::new(false) };
     static CURRENT: Cell<Current> = const { Cell::new(Current { task: 0, run: 0 }) };
@@ -132,9 +132,15 @@ fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
     LOOP.with(|l| f(&mut l.borrow_mut()))
 }
 
+/// Runs `f` on the run queue. Every `f` in this file only pushes, pops, counts or moves
+/// tasks: none drops one (a task's drop can drop its future, which can wake, which pushes)
+/// or calls anything that could reach the queue again. That is what makes the borrow below
+/// the only one, with no flag to check twice per poll.
 #[inline(always)]
 fn with_queue<T>(f: impl FnOnce(&mut RunQueue<Rc<Task>>) -> T) -> T {
-    READY.with(|q| f(&mut q.borrow_mut()))
+    // SAFETY: single-threaded, and no `f` re-enters the queue (see above), so this is the
+    // only reference to it while `f` runs.
+    READY.with(|q| f(unsafe { &mut *q.get() }))
 }
 
 /// The state of a live run.
@@ -562,7 +568,8 @@ fn end_run(run: u32, outcome: Outcome) {
     }) else {
         return;
     };
-    with_queue(|q| q.retain(|t| t.run != run));
+    let cancelled = with_queue(|q| q.take_where(|t| t.run == run));
+    drop(cancelled); // out of the queue's borrow: dropping a task can drop its future
     let state = Rc::clone(&entry.state);
     let end = || {
         let mut futures = Vec::with_capacity(tasks.len());
