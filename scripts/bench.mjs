@@ -6,6 +6,7 @@
 //   node scripts/bench.mjs                 (run `make setup` first)
 //   node scripts/bench.mjs --stress-only   (or BENCH_STRESS_ONLY=1: steps 1, 3 and 4 only, the
 //                                           stress figures alone; for work on the page's frames)
+//   BENCH_ROUNDS=9 node scripts/bench.mjs  (measured rounds per workload, 1–99; default 5)
 //   BENCH_ONLY=micro node scripts/bench.mjs  (the ns-per-poll rounds alone: builds only the bench
 //                                           package, skips the site build, its size and the stress
 //                                           phase; for work on the runtime's hot path)
@@ -57,7 +58,7 @@ const WORKLOADS = [
 ];
 const VARIANTS = ['traced', 'untraced', 'spawn_local', 'js_await'];
 const WARMUP_ROUNDS = 1;
-const ROUNDS = Number(process.env.BENCH_ROUNDS) || 5;
+const ROUNDS = roundsFromEnv(process.env.BENCH_ROUNDS, 5);
 const MEASURE_TIMEOUT_MS = 30_000;
 
 const TARGET_TRACED_VS_SPAWN_LOCAL = 1.5; // traced / spawn_local must be at most this
@@ -74,6 +75,17 @@ const unknownArgs = process.argv.slice(2).filter((a) => a !== '--stress-only');
 
 const SITE_WASM = join(REPO_ROOT, 'www', 'pkg', 'loopscope_bg.wasm');
 const BENCH_PKG_JS = join(REPO_ROOT, 'target', 'bench-pkg', 'loopscope.js');
+
+/** BENCH_ROUNDS, a whole number of measured rounds from 1 to 99, or `fallback` when unset. */
+function roundsFromEnv(value, fallback) {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 99) {
+    console.error(`bench: BENCH_ROUNDS must be a whole number from 1 to 99, got ${JSON.stringify(value)}`);
+    process.exit(2);
+  }
+  return n;
+}
 
 function fail(message) {
   console.error(`bench: ${message}`);

@@ -105,6 +105,7 @@ pub fn is_on() -> bool {
 /// Turns recording on or off (the benchmark compares both).
 pub fn set_on(on: bool) {
     TRACING.with(|t| t.set(on));
+    OPEN.with(|open| open.task.set(0)); // a poll opened before is not this setting's to close
 }
 
 /// Records an event stamped now (see [`clock::stamp`]).
