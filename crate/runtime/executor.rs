@@ -442,8 +442,14 @@ fn finish(task: &Rc<Task>, at: f64) {
     }
 }
 
-/// Spawns `future` as a task of `run`, recorded as a child of `parent`. Returns its key.
-pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture<'static, ()>) -> Key {
+/// Spawns a task of `run`, recorded as a child of `parent`, whose future `make` makes from
+/// the task (so the future can refer to its own task). Returns the task.
+pub(super) fn spawn_in(
+    run: u32,
+    parent: u32,
+    name: &str,
+    make: impl FnOnce(&Rc<Task>) -> LocalBoxFuture<'static, ()>,
+) -> Rc<Task> {
     let task = with_loop(|l| {
         l.next_task += 1;
         let state = match &l.spawned_into {
@@ -458,7 +464,8 @@ pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture
             },
         };
         let key = l.tasks.next_key(l.next_task);
-        let task = Rc::new(Task::new(key, run, state, future));
+        let task = Rc::new(Task::new(key, run, state));
+        task.set_future(make(&task)); // makes a future: moves what it captures, calls nothing
         l.tasks.insert(key, Rc::clone(&task));
         task
     });
@@ -466,7 +473,7 @@ pub(super) fn spawn_in(run: u32, parent: u32, name: &str, future: LocalBoxFuture
         record_soon(Kind::Spawn, run, task.id, parent, trace::text(name));
     }
     wake(&task); // recorded as woken by the spawning task, or from outside for a root
-    task.key()
+    task
 }
 
 /// The task being polled now, as (task id, run id), or `None` between polls.
@@ -507,7 +514,7 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
         }
         let entry = RunEntry { config, root: 0, end: Rc::default(), state: Rc::clone(&state) };
         with_loop(|l| l.runs.insert(run, entry));
-        let root = spawn_in(run, 0, root_name, Box::pin(future)).id;
+        let root = spawn_in(run, 0, root_name, |_| Box::pin(future)).id;
         with_loop(|l| {
             if let Some(entry) = l.runs.get_mut(&run) {
                 entry.root = root;

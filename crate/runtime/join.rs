@@ -1,94 +1,97 @@
 //! `JoinHandle`: awaiting a spawned task's result, like awaiting an asyncio `Task`.
 //! A task dropped before it finished (its run was cancelled) yields `Err(Cancelled)`,
 //! as awaiting a cancelled asyncio task raises `CancelledError`.
+//!
+//! The result waits in the task itself, type-erased, and the handle holds the task: a spawn
+//! allocates no slot of its own for it (a `()` result, the usual one, allocates nothing).
 
-use std::cell::RefCell;
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll};
 
-use super::registry::Key;
+use super::task::Task;
 use crate::trace::record::WakeCause;
 
 /// The task was dropped before it finished.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cancelled;
 
-struct Slot<T> {
-    result: Option<Result<T, Cancelled>>,
-    waiter: Option<Waker>,
-}
-
 /// Awaits the output of a task started with [`spawn`](super::spawn). Dropping the handle
 /// does not cancel the task (it runs on, detached); [`JoinHandle::abort`] does.
 pub struct JoinHandle<T> {
-    slot: Rc<RefCell<Slot<T>>>,
-    /// The task's key: its id, recorded when a task waits on it, and its registry slot.
-    pub(super) task: Key,
+    /// The task, kept (not its future, which goes when it ends) until the result is taken.
+    pub(super) task: Rc<Task>,
+    output: PhantomData<T>,
 }
 
-/// The task's side: fills the slot when the future completes, or with `Cancelled` if it
-/// is dropped first.
-pub(super) struct Completer<T> {
-    slot: Option<Rc<RefCell<Slot<T>>>>,
+/// The body of every spawned task: runs `future`, leaves its output in the task for the
+/// handle, and wakes whoever awaits the handle, also when the task is dropped unfinished
+/// (the guard's drop: the task is then marked ended, and the handle reads `Cancelled`).
+pub(super) async fn body<F>(task: Weak<Task>, future: F)
+where
+    F: Future,
+    F::Output: 'static,
+{
+    let guard = WakeJoiner(task);
+    let output = future.await;
+    guard.keep(Box::new(output));
 }
 
-pub(super) fn pair<T>() -> (JoinHandle<T>, Completer<T>) {
-    let slot = Rc::new(RefCell::new(Slot { result: None, waiter: None }));
-    (JoinHandle { slot: Rc::clone(&slot), task: Key::default() }, Completer { slot: Some(slot) })
-}
+/// Wakes the task's joiner when dropped: at the end of the task's body, or with its future.
+struct WakeJoiner(Weak<Task>);
 
-impl<T> Completer<T> {
-    /// Out of line, like `fill`: this code is part of every task's future, and the browser
-    /// inlines a future's poll into the loop only while it is small.
+impl WakeJoiner {
+    /// Leaves the task's output for its handle. Out of line, like the drop: this code is part
+    /// of every task's future, and the browser inlines a future's poll into the loop only
+    /// while it is small.
     #[inline(never)]
-    pub(super) fn complete(mut self, value: T) {
-        self.fill(Ok(value));
-    }
-
-    #[inline(never)]
-    fn fill(&mut self, result: Result<T, Cancelled>) {
-        let Some(slot) = self.slot.take() else { return };
-        let waiter = {
-            let mut slot = slot.borrow_mut();
-            slot.result = Some(result);
-            slot.waiter.take()
-        };
-        if let Some(waiter) = waiter {
-            waiter.wake();
+    fn keep(self, output: Box<dyn Any>) {
+        if let Some(task) = self.0.upgrade() {
+            task.output.set(Some(output));
         }
     }
 }
 
-impl<T> Drop for Completer<T> {
+impl Drop for WakeJoiner {
+    #[inline(never)]
     fn drop(&mut self) {
-        self.fill(Err(Cancelled));
+        if let Some(waker) = self.0.upgrade().and_then(|task| task.joiner.take()) {
+            waker.wake();
+        }
     }
 }
 
 impl<T> JoinHandle<T> {
+    /// The handle of `task`, whose body ([`body`]) returns a `T`.
+    pub(super) fn new(task: Rc<Task>) -> JoinHandle<T> {
+        JoinHandle { task, output: PhantomData }
+    }
+
     /// Cancels the task, like asyncio's `task.cancel()`: its future is dropped where it
     /// waits, and awaiting this handle then gives `Err(Cancelled)`. A task that already
     /// finished keeps its result.
     pub fn abort(&self) {
-        super::executor::cancel_task(self.task);
+        super::executor::cancel_task(self.task.key());
     }
 }
 
-impl<T> Future for JoinHandle<T> {
+impl<T: 'static> Future for JoinHandle<T> {
     type Output = Result<T, Cancelled>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let mut slot = self.slot.borrow_mut();
-        match slot.result.take() {
-            Some(result) => Poll::Ready(result),
-            None => {
-                slot.waiter = Some(cx.waker().clone());
-                drop(slot);
-                super::executor::waiting_on(WakeCause::Task, self.task.id);
-                Poll::Pending
-            }
+        let task = &self.task;
+        if let Some(output) = task.output.take() {
+            let output = output.downcast::<T>().expect("a task's output has its handle's type");
+            return Poll::Ready(Ok(*output));
         }
+        if task.done.get() {
+            return Poll::Ready(Err(Cancelled)); // ended with no output: dropped unfinished
+        }
+        task.joiner.set(Some(cx.waker().clone()));
+        super::executor::waiting_on(WakeCause::Task, task.id);
+        Poll::Pending
     }
 }

@@ -36,6 +36,7 @@ mod timeout;
 pub mod timer_queue;
 
 use std::future::Future;
+use std::rc::Rc;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -58,11 +59,11 @@ use crate::trace::{self, record::Kind};
 pub fn spawn<F>(name: &str, future: F) -> JoinHandle<F::Output>
 where
     F: Future + 'static,
+    F::Output: 'static,
 {
     let (parent, run) = current().unwrap_or((0, 0));
-    let (mut handle, completer) = join::pair();
-    handle.task = executor::spawn_in(run, parent, name, Box::pin(async move { completer.complete(future.await) }));
-    handle
+    let task = executor::spawn_in(run, parent, name, |task| Box::pin(join::body(Rc::downgrade(task), future)));
+    JoinHandle::new(task)
 }
 
 /// Prints a line of the lesson in the run's language, recorded with the task that printed.

@@ -3,6 +3,7 @@
 //! Its waker is the `Rc<Task>` itself, so waking costs no allocation and a waker that
 //! outlives its task is harmless: waking a finished task does nothing.
 
+use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
@@ -44,14 +45,18 @@ pub struct Task {
     pub done: Cell<bool>,
     /// Polls so far.
     pub polls: Cell<u32>,
+    /// What its future returned, until its `JoinHandle` takes it (see `join.rs`).
+    pub(super) output: Cell<Option<Box<dyn Any>>>,
+    /// The task awaiting its `JoinHandle`, woken when it ends.
+    pub(super) joiner: Cell<Option<Waker>>,
     /// Suspended waiting on something outside the loop and not woken since (tracked in
     /// virtual runs only, whose clock stands still while any task waits so).
     pub waits_outside: Cell<bool>,
 }
 
 impl Task {
-    /// A live task that has not been polled yet.
-    pub(super) fn new(key: Key, run: u32, state: Rc<RunState>, future: LocalBoxFuture<'static, ()>) -> Task {
+    /// A live task that has not been polled yet; its future is set next ([`Task::set_future`]).
+    pub(super) fn new(key: Key, run: u32, state: Rc<RunState>) -> Task {
         let virtual_time = state.virt.is_some();
         Task {
             id: key.id,
@@ -60,13 +65,22 @@ impl Task {
             slow_wakes: Cell::new(virtual_time || state.paused.get()),
             virtual_time,
             state,
-            future: UnsafeCell::new(Some(future)),
+            future: UnsafeCell::new(None),
             polling: Cell::new(false),
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
+            output: Cell::new(None),
+            joiner: Cell::new(None),
             waits_outside: Cell::new(false),
         }
+    }
+
+    /// Gives a new task its future (made after the task, so that it can refer to it).
+    pub(super) fn set_future(&self, future: LocalBoxFuture<'static, ()>) {
+        debug_assert!(!self.polling.get(), "a task's future is set before its first poll");
+        // SAFETY: called once, right after `new`, before any poll or take.
+        unsafe { *self.future.get() = Some(future) };
     }
 
     /// Where the registry keeps it.
