@@ -107,11 +107,18 @@ struct Loop {
     spawned_into: Option<(u32, Rc<RunState>)>,
 }
 
-/// The task being polled right now, as (task id, run id); (0, 0) between polls.
+/// The task being polled right now, as (task id, run id); (0, 0) between polls. The trace
+/// keeps it (`trace::polling`): the loop sets it once per poll for both.
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Current {
     task: u32,
     run: u32,
+}
+
+#[inline(always)]
+fn current_now() -> Current {
+    let (task, run) = trace::polling();
+    Current { task, run }
 }
 
 thread_local! {
@@ -121,7 +128,6 @@ thread_local! {
     static READY: UnsafeCell<RunQueue<Rc<Task>>> = const { UnsafeCell::new(RunQueue::new()) };
     /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
     static DRAIN_SCHEDULED: Cell<bool> = const { Cell::new(false) };
-    static CURRENT: Cell<Current> = const { Cell::new(Current { task: 0, run: 0 }) };
     /// Set around wakes whose cause the waker cannot see (a timer, a channel).
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
     /// Set when the task being polled says it waits on something outside the loop.
@@ -161,10 +167,10 @@ pub fn waking_because<T>(cause: WakeCause, wake: impl FnOnce() -> T) -> T {
 /// is stamped with that poll's end, the earliest anything it causes can run, which spares a
 /// clock read per event; outside, with the time now.
 pub(super) fn record_soon(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
-    record_soon_in(CURRENT.with(Cell::get), kind, run, task, a, b);
+    record_soon_in(current_now(), kind, run, task, a, b);
 }
 
-/// [`record_soon`] for a caller that has read [`CURRENT`] already.
+/// [`record_soon`] for a caller that knows the current task already.
 #[inline(always)]
 fn record_soon_in(current: Current, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if current.task == 0 {
@@ -196,9 +202,9 @@ pub(super) fn wake(task: &Rc<Task>) {
         return wake_slow(task);
     }
     if trace::is_on() {
-        let current = CURRENT.with(Cell::get);
+        let current = current_now();
         // A yield: folded into the poll's record, when that poll has recorded nothing else.
-        let folded = current.task == task.id && WAKE_CAUSE.with(Cell::get).is_none() && trace::fold_self_wake(task.id);
+        let folded = current.task == task.id && WAKE_CAUSE.with(Cell::get).is_none() && trace::fold_self_wake();
         if !folded {
             record_wake(task, current);
         }
@@ -226,7 +232,7 @@ fn wake_slow(task: &Rc<Task>) {
     }
     let state = &task.state;
     if trace::is_on() {
-        let current = CURRENT.with(Cell::get);
+        let current = current_now();
         match &state.virt {
             // Between polls (a timer, the page, a worker): at the run's time, not the page's.
             Some(v) if current.task == 0 => {
@@ -311,6 +317,7 @@ pub(super) fn drain() {
 fn poll_ready(started: f64) -> (u32, bool) {
     // `now` is the last clock read: exact at timed polls, the window's start in a burst.
     let (mut now, mut sampler, mut polls) = (started, ClockSampler::default(), 0);
+    trace::poll_time(now);
     while let Some(task) = with_queue(RunQueue::pop) {
         let Some(timed) = poll_task(&task, &mut now, &mut sampler) else {
             continue; // cancelled while queued
@@ -348,14 +355,18 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
     }
     let n = task.polls.get() + 1;
     task.polls.set(n);
-    trace::poll_started(*now, task.run, task.id, n);
+    trace::poll_started(task.run, task.id, n);
     let reads_before = clock::reads();
-    let poll = poll_future(task)?;
+    let Some(poll) = poll_future(task) else {
+        trace::poll_abandoned();
+        return None;
+    };
     let timed = sampler.due(clock::reads() != reads_before);
     if timed {
         let read = clock::real_now(); // a real run's poll: nothing points the clock elsewhere
         sampler.observed(read - *now);
         *now = read;
+        trace::poll_time(read);
     }
     trace::poll_ended(*now, task.run, task.id, poll.is_ready(), timed);
     after_poll(task, poll, *now);
@@ -382,7 +393,9 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     task.polls.set(n);
     trace::record_at(v.clock.now(), Kind::PollStart, task.run, task.id, n, 0);
     WAITS_OUTSIDE.with(|w| w.set(false));
+    trace::set_polling(task.id, task.run);
     let (poll, real_end) = v.clock.running(|| poll_future(task));
+    trace::set_polling(0, 0);
     let poll = poll?;
     let end = v.clock.now();
     trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
@@ -397,15 +410,11 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     Some(real_end)
 }
 
-/// Polls `task`'s future with `task` as the current task; `None` if it has none.
+/// Polls `task`'s future, which the caller has made the current task; `None` if it has none.
 #[inline(always)]
 fn poll_future(task: &Rc<Task>) -> Option<Poll<()>> {
     let waker = Task::borrowed_waker(task);
-    // Polls never nest (the loop is not re-entrant), so between polls it is always (0, 0).
-    CURRENT.with(|c| c.set(Current { task: task.id, run: task.run }));
-    let poll = task.poll_future(&mut Context::from_waker(&waker));
-    CURRENT.with(|c| c.set(Current::default()));
-    poll
+    task.poll_future(&mut Context::from_waker(&waker))
 }
 
 /// After a poll that ended at `end`: ends a finished task, or drops the future of a task
@@ -478,7 +487,7 @@ pub(super) fn spawn_in(
 
 /// The task being polled now, as (task id, run id), or `None` between polls.
 pub fn current() -> Option<(u32, u32)> {
-    let c = CURRENT.with(Cell::get);
+    let c = current_now();
     (c.task != 0).then_some((c.task, c.run))
 }
 
@@ -733,6 +742,7 @@ pub fn step_run(run: u32) -> Result<u32, StepError> {
     });
     let mut now = clock::real_now();
     trace::record_at(now, Kind::TickStart, 0, 0, tick, ready);
+    trace::poll_time(now);
     let polled = poll_task(&task, &mut now, &mut ClockSampler::default()).is_some();
     trace::record(Kind::TickEnd, 0, 0, polled as u32, 0);
     Ok(task.id)

@@ -30,20 +30,49 @@ thread_local! {
     static TEXTS: RefCell<Option<Texts>> = const { RefCell::new(None) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
-    static OPEN: OpenPoll = const { OpenPoll {
-        task: Cell::new(0), run: Cell::new(0), n: Cell::new(0), time: Cell::new(0.0), woke_itself: Cell::new(false),
-    } };
+    /// The task being polled and its run, (0, 0) between polls: set by the loop around
+    /// each poll (see [`poll_started`]), read by the runtime as its current task.
+    static POLLING: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    static OPEN: OpenPoll = const { OpenPoll { state: Cell::new(CLOSED), n: Cell::new(0), time: Cell::new(0.0) } };
 }
 
-/// The poll being run, whose `PollStart` is not written yet (see [`poll_started`]).
+/// The poll being run, whose `PollStart` may not be written yet (see [`poll_started`]). The
+/// loop sets as little as it can per poll: what it stores here costs every poll of a burst.
 struct OpenPoll {
-    /// 0: none (no poll, or its start is written).
-    task: Cell<u32>,
-    run: Cell<u32>,
+    /// [`CLOSED`], [`OPEN_POLL`] or [`OPEN_WOKE`].
+    state: Cell<u8>,
+    /// The poll's number (its `PollStart`'s `a`).
     n: Cell<u32>,
+    /// The loop's clock when the poll started: set when that clock moves ([`poll_time`]), not
+    /// per poll, since a burst's polls share their window's time.
     time: Cell<f64>,
-    /// The task woke itself, and that `Wake` is not written yet either.
-    woke_itself: Cell<bool>,
+}
+
+/// No poll, or its `PollStart` is written.
+const CLOSED: u8 = 0;
+/// A poll whose `PollStart` is not written yet.
+const OPEN_POLL: u8 = 1;
+/// The same, and the task woke itself: that `Wake` is not written yet either.
+const OPEN_WOKE: u8 = 2;
+
+/// The task being polled now and its run, or (0, 0) between polls.
+#[inline]
+pub fn polling() -> (u32, u32) {
+    POLLING.with(Cell::get)
+}
+
+/// Sets the task being polled (a virtual run's poll, whose `PollStart` is written at once),
+/// or (0, 0) when its poll is over.
+#[inline]
+pub fn set_polling(task: u32, run: u32) {
+    POLLING.with(|p| p.set((task, run)));
+}
+
+/// The loop's clock moved to `time` (a tick's start, a timed poll's end): the start time of
+/// the polls that follow, until it moves again.
+#[inline]
+pub fn poll_time(time: f64) {
+    OPEN.with(|open| open.time.set(time));
 }
 
 /// Writes the open poll's start, and its self-wake, before any other record: so a poll that
@@ -51,7 +80,7 @@ struct OpenPoll {
 #[inline(always)]
 fn flush_open(ring: &TraceRing) {
     OPEN.with(|open| {
-        if open.task.get() != 0 {
+        if open.state.get() != CLOSED {
             write_open(ring, open);
         }
     });
@@ -59,9 +88,10 @@ fn flush_open(ring: &TraceRing) {
 
 #[inline(never)]
 fn write_open(ring: &TraceRing, open: &OpenPoll) {
-    let (run, task) = (open.run.get(), open.task.replace(0));
+    let (task, run) = polling();
+    let woke = open.state.replace(CLOSED) == OPEN_WOKE;
     ring.push(Record { time: open.time.get(), seq: 0, kind: Kind::PollStart as u32, run, task, a: open.n.get(), b: 0 });
-    if open.woke_itself.get() {
+    if woke {
         unsettled_from(ring);
         let wake = WakeCause::SelfWake as u32;
         ring.push(Record { time: f64::NAN, seq: 0, kind: Kind::Wake as u32, run, task, a: wake, b: task });
@@ -105,7 +135,7 @@ pub fn is_on() -> bool {
 /// Turns recording on or off (the benchmark compares both).
 pub fn set_on(on: bool) {
     TRACING.with(|t| t.set(on));
-    OPEN.with(|open| open.task.set(0)); // a poll opened before is not this setting's to close
+    OPEN.with(|open| open.state.set(CLOSED)); // a poll opened before is not this setting's to close
 }
 
 /// Records an event stamped now (see [`clock::stamp`]).
@@ -142,63 +172,69 @@ pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     }
 }
 
-/// Opens a real run's poll of `task` (its `n`th), started at `time`. Its `PollStart` is
-/// written only when the poll records something, or at its end: a short poll of a burst
-/// that records nothing but yielding is one folded [`Kind::Poll`] record (see
-/// [`poll_ended`]), which is what lets the trace keep up with a burst at a store per poll.
+/// Opens a real run's poll of `task` (its `n`th), which starts at the loop's clock
+/// ([`poll_time`]), and makes it the task being polled ([`polling`]). Its `PollStart` is
+/// written only when the poll records something, or at its end: a short poll of a burst that
+/// records nothing but yielding is one folded [`Kind::Poll`] record (see [`poll_ended`]),
+/// which is what lets the trace keep up with a burst.
 #[inline]
-pub fn poll_started(time: f64, run: u32, task: u32, n: u32) {
-    if is_on() {
-        OPEN.with(|open| {
-            open.time.set(time);
-            open.run.set(run);
-            open.task.set(task);
-            open.n.set(n);
-            open.woke_itself.set(false);
-        });
-    }
+pub fn poll_started(run: u32, task: u32, n: u32) {
+    set_polling(task, run);
+    OPEN.with(|open| {
+        open.n.set(n);
+        open.state.set(if is_on() { OPEN_POLL } else { CLOSED });
+    });
 }
 
-/// Folds a self-wake (a yield) of `task`, the task being polled, into its poll's record:
-/// true if its poll is open (nothing recorded yet) and had no self-wake; the caller records
-/// the wake as any other otherwise.
+/// Closes a poll opened by [`poll_started`] that found no future to poll (it records nothing).
+#[cold]
+pub fn poll_abandoned() {
+    OPEN.with(|open| open.state.set(CLOSED));
+    set_polling(0, 0);
+}
+
+/// Folds a self-wake (a yield) of the task being polled into its poll's record: true if its
+/// poll is open (nothing recorded yet) and had no self-wake; the caller records the wake as
+/// any other otherwise.
 #[inline]
-pub fn fold_self_wake(task: u32) -> bool {
+pub fn fold_self_wake() -> bool {
     OPEN.with(|open| {
-        let fold = open.task.get() == task && !open.woke_itself.get();
+        let fold = open.state.get() == OPEN_POLL;
         if fold {
-            open.woke_itself.set(true);
+            open.state.set(OPEN_WOKE);
         }
         fold
     })
 }
 
 /// Ends a poll at `time`: `ready` if the task finished, `timed` if the clock was read at
-/// its end. A poll that recorded nothing in between and was not timed (its end has its
-/// start's time) is written as one [`Kind::Poll`]; any other writes its `PollStart` if
-/// still open, settles the poll's unsettled records to `time`, and writes `PollEnd`.
+/// its end; then no task is being polled. A poll that recorded nothing in between and was
+/// not timed (its end has its start's time) is written as one [`Kind::Poll`]; any other
+/// writes its `PollStart` if still open, settles the poll's unsettled records to `time`, and
+/// writes `PollEnd`.
 #[inline]
 pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) {
-    if !is_on() {
-        return;
+    if is_on() {
+        with_ring(|ring| {
+            let folded = !timed
+                && OPEN.with(|open| {
+                    let state = open.state.get();
+                    if state == CLOSED {
+                        return false;
+                    }
+                    open.state.set(CLOSED);
+                    let woke = state == OPEN_WOKE;
+                    let b = (u32::from(ready) * POLL_FINISHED) | (u32::from(woke) * POLL_WOKE_ITSELF);
+                    let record = Record { time, seq: 0, kind: Kind::Poll as u32, run, task, a: open.n.get(), b };
+                    ring.push_events(record, 2 + u32::from(woke));
+                    true
+                });
+            if !folded {
+                close_poll(ring, time, run, task, ready, timed);
+            }
+        });
     }
-    with_ring(|ring| {
-        let folded = !timed
-            && OPEN.with(|open| {
-                if open.task.get() != task {
-                    return false;
-                }
-                open.task.set(0);
-                let woke = open.woke_itself.get();
-                let b = (u32::from(ready) * POLL_FINISHED) | (u32::from(woke) * POLL_WOKE_ITSELF);
-                let record = Record { time, seq: 0, kind: Kind::Poll as u32, run, task, a: open.n.get(), b };
-                ring.push_events(record, 2 + u32::from(woke));
-                true
-            });
-        if !folded {
-            close_poll(ring, time, run, task, ready, timed);
-        }
-    });
+    set_polling(0, 0);
 }
 
 /// [`poll_ended`] for a poll that is not folded.
