@@ -90,7 +90,6 @@ struct RunEnd {
 
 struct RunEntry {
     config: RunConfig,
-    root: u32,
     end: Rc<RunEnd>,
     state: Rc<RunState>,
 }
@@ -442,23 +441,22 @@ fn finish(task: &Rc<Task>, at: f64) {
     task.end();
     drop(task.take_future());
     trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
-    let ends_run = with_loop(|l| {
-        l.tasks.remove(task.key());
-        l.runs.get(&task.run).is_some_and(|r| r.root == task.id)
-    });
-    if ends_run {
+    with_loop(|l| l.tasks.remove(task.key()));
+    if task.root {
         end_run(task.run, Outcome::Finished);
     }
 }
 
-/// Spawns a task of `run`, recorded as a child of `parent`, whose future `make` makes from
-/// the task (so the future can refer to its own task). Returns the task.
+/// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
+/// future `make` makes from the task (so the future can refer to its own task). Returns the
+/// task.
 pub(super) fn spawn_in(
     run: u32,
     parent: u32,
     name: &str,
     make: impl FnOnce(&Rc<Task>) -> LocalBoxFuture<'static, ()>,
 ) -> Rc<Task> {
+    let root = parent == 0 && run != 0;
     let task = with_loop(|l| {
         l.next_task += 1;
         let state = match &l.spawned_into {
@@ -473,7 +471,7 @@ pub(super) fn spawn_in(
             },
         };
         let key = l.tasks.next_key(l.next_task);
-        let task = Rc::new(Task::new(key, run, state));
+        let task = Rc::new(Task::new(key, run, root, state));
         task.set_future(make(&task)); // makes a future: moves what it captures, calls nothing
         l.tasks.insert(key, Rc::clone(&task));
         task
@@ -521,14 +519,9 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
         if trace::is_on() {
             trace::record(Kind::RunStart, run, 0, trace::text(&config.lesson), trace::text(&config.variant));
         }
-        let entry = RunEntry { config, root: 0, end: Rc::default(), state: Rc::clone(&state) };
+        let entry = RunEntry { config, end: Rc::default(), state: Rc::clone(&state) };
         with_loop(|l| l.runs.insert(run, entry));
-        let root = spawn_in(run, 0, root_name, |_| Box::pin(future)).id;
-        with_loop(|l| {
-            if let Some(entry) = l.runs.get_mut(&run) {
-                entry.root = root;
-            }
-        });
+        spawn_in(run, 0, root_name, |_| Box::pin(future));
     });
     run
 }
@@ -539,9 +532,7 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
 /// task that has ended.
 pub(super) fn cancel_task(key: Key) {
     let id = key.id;
-    let Some((run, is_root)) =
-        with_loop(|l| l.tasks.get(key).map(|t| (t.run, l.runs.get(&t.run).is_some_and(|r| r.root == id))))
-    else {
+    let Some((run, is_root)) = with_loop(|l| l.tasks.get(key).map(|t| (t.run, t.root))) else {
         return;
     };
     if is_root {

@@ -13,6 +13,7 @@ use futures::future::LocalBoxFuture;
 
 use super::registry::Key;
 use super::run::RunState;
+use crate::trace;
 
 /// One spawned future and its bookkeeping.
 pub struct Task {
@@ -22,6 +23,8 @@ pub struct Task {
     pub slot: u32,
     /// The run that owns the task; cancelling the run drops the task.
     pub run: u32,
+    /// The run's root task: when it finishes, the run ends.
+    pub root: bool,
     /// The run's state: paused or not, real or virtual time.
     pub(super) state: Rc<RunState>,
     /// Its run is on virtual time (fixed for the run's life): a poll checks this byte, on
@@ -33,12 +36,11 @@ pub struct Task {
     pub slow_wakes: Cell<bool>,
     /// The future; `None` after it finished or was cancelled. Polled where it lies (moving
     /// it out and back each poll cost more than the poll of a short task); reached only
-    /// through [`Task::poll_future`] and [`Task::take_future`], which `polling` keeps apart.
+    /// through [`Task::poll_future`] and [`Task::take_future`], which leaves it alone while
+    /// the task is the one being polled (`trace::polling`): a cancel from inside that poll
+    /// (the task cancelling itself or its run) marks the task done, and the loop drops the
+    /// future when the poll returns.
     future: UnsafeCell<Option<LocalBoxFuture<'static, ()>>>,
-    /// Its future is being polled: a cancel from inside that poll (the task cancelling itself
-    /// or its run) must not drop it under the poll; it marks the task done, and the loop
-    /// drops the future when the poll returns.
-    polling: Cell<bool>,
     /// In the run queue now: a second wake before the poll must not queue it twice.
     pub queued: Cell<bool>,
     /// Finished or cancelled: later wakes are ignored and nothing is recorded for them.
@@ -56,17 +58,17 @@ pub struct Task {
 
 impl Task {
     /// A live task that has not been polled yet; its future is set next ([`Task::set_future`]).
-    pub(super) fn new(key: Key, run: u32, state: Rc<RunState>) -> Task {
+    pub(super) fn new(key: Key, run: u32, root: bool, state: Rc<RunState>) -> Task {
         let virtual_time = state.virt.is_some();
         Task {
             id: key.id,
             slot: key.slot,
             run,
+            root,
             slow_wakes: Cell::new(virtual_time || state.paused.get()),
             virtual_time,
             state,
             future: UnsafeCell::new(None),
-            polling: Cell::new(false),
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
@@ -78,7 +80,6 @@ impl Task {
 
     /// Gives a new task its future (made after the task, so that it can refer to it).
     pub(super) fn set_future(&self, future: LocalBoxFuture<'static, ()>) {
-        debug_assert!(!self.polling.get(), "a task's future is set before its first poll");
         // SAFETY: called once, right after `new`, before any poll or take.
         unsafe { *self.future.get() = Some(future) };
     }
@@ -94,24 +95,23 @@ impl Task {
         self.slow_wakes.set(true);
     }
 
-    /// Polls the future where it lies; `None` if it is gone (finished or cancelled).
+    /// Polls the future where it lies; `None` if it is gone (finished or cancelled). The
+    /// caller has made this task the one being polled (`trace::polling`).
     #[inline(always)]
     pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Option<Poll<()>> {
+        debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
         // SAFETY: the slot is touched only here and in `take_future`, which leaves it alone
-        // while `polling` is set; and a task is never polled inside its own poll (the loop
-        // is not re-entrant: a drain starts from a browser callback, a step refuses to start
-        // inside a poll), so this is the only reference to the future while it is polled.
+        // while this task is the one being polled; and a task is never polled inside its own
+        // poll (the loop is not re-entrant: a drain starts from a browser callback, a step
+        // refuses to start inside a poll), so this is the only reference to the future.
         let future = unsafe { &mut *self.future.get() }.as_mut()?;
-        self.polling.set(true);
-        let poll = future.as_mut().poll(cx);
-        self.polling.set(false);
-        Some(poll)
+        Some(future.as_mut().poll(cx))
     }
 
     /// Takes the future out, for the caller to drop (outside any borrow: dropping it can wake
-    /// or cancel others). `None` if it is gone, or while it is being polled.
+    /// or cancel others). `None` if it is gone, or while this task is being polled.
     pub(super) fn take_future(&self) -> Option<LocalBoxFuture<'static, ()>> {
-        if self.polling.get() {
+        if trace::polling().0 == self.id {
             return None;
         }
         // SAFETY: not being polled (checked above), so nothing else refers to the slot.
