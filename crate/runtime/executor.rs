@@ -449,15 +449,25 @@ fn finish(task: &Rc<Task>, at: f64) {
 
 /// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
 /// future `make` makes from the task (so the future can refer to its own task). Returns the
-/// task.
+/// task. Only the making is generic: the rest is shared by every spawn site.
+#[inline]
 pub(super) fn spawn_in(
     run: u32,
     parent: u32,
     name: &str,
     make: impl FnOnce(&Rc<Task>) -> LocalBoxFuture<'static, ()>,
 ) -> Rc<Task> {
+    let task = new_task(run, parent);
+    task.set_future(make(&task)); // makes a future: moves what it captures, calls nothing
+    announce(&task, parent, name);
+    task
+}
+
+/// A new task of `run` (its root if `parent` is 0), registered, with no future yet.
+#[inline(never)]
+fn new_task(run: u32, parent: u32) -> Rc<Task> {
     let root = parent == 0 && run != 0;
-    let task = with_loop(|l| {
+    with_loop(|l| {
         l.next_task += 1;
         let state = match &l.spawned_into {
             Some((cached, state)) if *cached == run => Rc::clone(state),
@@ -472,15 +482,18 @@ pub(super) fn spawn_in(
         };
         let key = l.tasks.next_key(l.next_task);
         let task = Rc::new(Task::new(key, run, root, state));
-        task.set_future(make(&task)); // makes a future: moves what it captures, calls nothing
         l.tasks.insert(key, Rc::clone(&task));
         task
-    });
+    })
+}
+
+/// Records a new task's spawn and wakes it for its first poll.
+#[inline(never)]
+fn announce(task: &Rc<Task>, parent: u32, name: &str) {
     if trace::is_on() {
-        record_soon(Kind::Spawn, run, task.id, parent, trace::text(name));
+        record_soon(Kind::Spawn, task.run, task.id, parent, trace::text(name));
     }
-    wake(&task); // recorded as woken by the spawning task, or from outside for a root
-    task
+    wake(task); // recorded as woken by the spawning task, or from outside for a root
 }
 
 /// The task being polled now, as (task id, run id), or `None` between polls.

@@ -82,16 +82,22 @@ impl<T: 'static> Future for JoinHandle<T> {
     type Output = Result<T, Cancelled>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let task = &self.task;
-        if let Some(output) = task.output.take() {
-            let output = output.downcast::<T>().expect("a task's output has its handle's type");
-            return Poll::Ready(Ok(*output));
-        }
-        if task.done.get() {
-            return Poll::Ready(Err(Cancelled)); // ended with no output: dropped unfinished
-        }
-        task.joiner.set(Some(cx.waker().clone()));
-        super::executor::waiting_on(WakeCause::Task, task.id);
-        Poll::Pending
+        // Always a `T`: `spawn` makes the handle and the body from the same future type.
+        poll_output(&self.task, cx).map(|output| output?.downcast::<T>().map(|output| *output).map_err(|_| Cancelled))
     }
+}
+
+/// The type-free part of a handle's poll, shared by every output type: the task's output,
+/// `Err(Cancelled)` if it ended without one, or pending (the handle's task waits on it).
+#[inline(never)]
+fn poll_output(task: &Task, cx: &mut Context<'_>) -> Poll<Result<Box<dyn Any>, Cancelled>> {
+    if let Some(output) = task.output.take() {
+        return Poll::Ready(Ok(output));
+    }
+    if task.done.get() {
+        return Poll::Ready(Err(Cancelled)); // ended with no output: dropped unfinished
+    }
+    task.joiner.set(Some(cx.waker().clone()));
+    super::executor::waiting_on(WakeCause::Task, task.id);
+    Poll::Pending
 }
