@@ -280,7 +280,9 @@ fn enqueue(task: &Rc<Task>) {
 /// Has a drain run on a microtask, unless one is due already.
 #[inline]
 fn schedule_drain() {
-    if !DRAIN_SCHEDULED.with(|d| d.replace(true)) {
+    // Read first: during a drain it is always set, and a wake then costs no store.
+    if !DRAIN_SCHEDULED.with(Cell::get) {
+        DRAIN_SCHEDULED.with(|d| d.set(true));
         host::drain_on_microtask();
     }
 }
