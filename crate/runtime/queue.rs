@@ -11,7 +11,7 @@ use std::collections::VecDeque;
 /// Longest a tick runs before handing the browser a turn, in ms (half a 60 Hz frame).
 pub const SLICE_MS: f64 = 8.0;
 /// Most polls between two clock reads in a burst of short polls.
-pub const MAX_POLLS_PER_READ: u32 = 256;
+pub const MAX_POLLS_PER_READ: u32 = 1024;
 /// A window of polls that took less than this (ms) counts as short: the clock (often
 /// 0.1 ms resolution) could not have told the polls' times apart anyway.
 pub const SHORT_WINDOW_MS: f64 = 0.2;
@@ -77,9 +77,11 @@ pub fn slice_spent(started: f64, now: f64) -> bool {
 ///
 /// Reading `performance.now()` costs far more than a short poll (hundreds of ns on some
 /// machines), so a burst of short polls is timed in windows: after a window that took less
-/// than [`SHORT_WINDOW_MS`] the next window doubles, up to [`MAX_POLLS_PER_READ`] (256 polls
-/// of the ~100 ns a short poll takes stay within one tick of a 0.1 ms clock); after a
-/// longer one, every poll is timed again. A poll that itself read the clock (it printed,
+/// than [`SHORT_WINDOW_MS`] the next window doubles, up to [`MAX_POLLS_PER_READ`] (1,024
+/// polls of the ~15 ns a yield takes are 15 µs, well within one tick of a 0.1 ms clock; a
+/// window of slower polls that passes the 0.2 ms mark is the last long one); after a longer
+/// one, every poll is timed again. (At 256, a burst spent a tenth of its time reading the
+/// clock.) A poll that itself read the clock (it printed,
 /// slept or blocked) is always timed. Each tick starts with a read and windows of one poll,
 /// so lessons, with a few polls per tick, have every poll timed.
 pub struct ClockSampler {
@@ -143,10 +145,10 @@ mod tests {
     }
 
     #[test]
-    fn a_burst_of_short_polls_reads_the_clock_once_per_window_of_up_to_256() {
+    fn a_burst_of_short_polls_reads_the_clock_once_per_window_of_up_to_1024() {
         let mut sampler = ClockSampler::default();
-        assert_eq!(reads_in(&mut sampler, 511, 0.0), 9); // windows of 1, 2, 4 … 256
-        assert_eq!(reads_in(&mut sampler, 256 * 10, 0.0), 10);
+        assert_eq!(reads_in(&mut sampler, 2047, 0.0), 11); // windows of 1, 2, 4 … 1024
+        assert_eq!(reads_in(&mut sampler, 1024 * 10, 0.0), 10);
     }
 
     #[test]
