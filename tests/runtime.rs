@@ -88,3 +88,74 @@ async fn two_hundred_runs_in_a_row_leave_no_task_and_do_not_grow_memory() {
     let grown = memory_bytes() - warm;
     assert!(grown <= 256 * 1024, "memory grew by {grown} bytes over 180 runs");
 }
+
+/// A poll that works, then yields, and records nothing else is drawn as long as it took: its
+/// start is stamped at its start, even though it is written only at its end.
+#[wasm_bindgen_test]
+async fn a_timed_poll_that_records_nothing_keeps_its_start_time() {
+    const WORK_MS: u64 = 20;
+    let cursor = trace::head();
+    let run = runtime::start_run(config("test", "work-then-yield", 1.0, Lang::En), "main", async {
+        let worker = runtime::spawn("worker", async {
+            runtime::busy(std::time::Duration::from_millis(WORK_MS));
+            yield_now().await;
+        });
+        worker.await.unwrap();
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    let t = common::trace_of(run, cursor);
+    let worker = t.task("worker");
+    let start = t.first(Kind::PollStart, worker);
+    let end = t.first(Kind::PollEnd, worker);
+    assert_eq!((start.a, end.a), (1, 0), "the first poll, which suspended");
+    assert!(start.time.is_finite() && end.time.is_finite());
+    assert!(end.time - start.time >= WORK_MS as f64 / 2.0, "the working poll lasted {} ms", end.time - start.time);
+}
+
+/// A waker that counts its wakes.
+struct CountingWaker(Cell<u32>);
+
+impl CountingWaker {
+    fn waker(this: &Rc<CountingWaker>) -> std::task::Waker {
+        use std::task::{RawWaker, RawWakerVTable};
+        unsafe fn clone(p: *const ()) -> RawWaker {
+            // SAFETY: `p` comes from `Rc::into_raw` of a live `Rc<CountingWaker>`.
+            unsafe { Rc::increment_strong_count(p.cast::<CountingWaker>()) };
+            RawWaker::new(p, &VTABLE)
+        }
+        unsafe fn wake(p: *const ()) {
+            // SAFETY: an owned waker holds one count, handed back here.
+            unsafe { wake_by_ref(p) };
+            unsafe { drop_raw(p) };
+        }
+        unsafe fn wake_by_ref(p: *const ()) {
+            // SAFETY: the waker keeps the counter alive for this call.
+            let counter = unsafe { &*p.cast::<CountingWaker>() };
+            counter.0.set(counter.0.get() + 1);
+        }
+        unsafe fn drop_raw(p: *const ()) {
+            // SAFETY: an owned waker holds one count, released here.
+            drop(unsafe { Rc::from_raw(p.cast::<CountingWaker>()) });
+        }
+        static VTABLE: RawWakerVTable = RawWakerVTable::new(clone, wake, wake_by_ref, drop_raw);
+        let raw = RawWaker::new(Rc::into_raw(Rc::clone(this)).cast(), &VTABLE);
+        // SAFETY: the vtable above treats the pointer as an `Rc<CountingWaker>` it owns a count of.
+        unsafe { std::task::Waker::from_raw(raw) }
+    }
+}
+
+/// Whoever awaits a task is woken when the task is cancelled, even before its first poll.
+#[wasm_bindgen_test]
+async fn aborting_a_task_before_its_first_poll_wakes_whoever_awaits_it() {
+    use std::future::Future;
+    use std::task::{Context, Poll};
+    let mut handle = runtime::spawn("never-polled", async { 7 });
+    let counter = Rc::new(CountingWaker(Cell::new(0)));
+    let waker = CountingWaker::waker(&counter);
+    let mut cx = Context::from_waker(&waker);
+    assert!(std::pin::Pin::new(&mut handle).poll(&mut cx).is_pending(), "the task has not run yet");
+    handle.abort();
+    assert_eq!(counter.0.get(), 1, "the awaiting side was woken by the cancel");
+    assert_eq!(std::pin::Pin::new(&mut handle).poll(&mut cx), Poll::Ready(Err(runtime::Cancelled)));
+    assert_eq!(runtime::live_tasks(), 0);
+}

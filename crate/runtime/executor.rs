@@ -1,9 +1,10 @@
 //! The event loop: owns the run queue, polls ready tasks on a microtask, records what it
 //! does, and keeps the runs (one execution of a lesson) with the tasks they own.
 //!
-//! All state lives in one thread-local `Loop`. Its borrow is always short: it is taken to
-//! pop a task, to register one, or to look something up, and dropped before any poll, wake,
-//! JS call or future drop, because each of those can re-enter the loop.
+//! The run queue is a thread-local of its own (`READY`, see [`with_queue`]); the rest of the
+//! state lives in one thread-local `Loop`. Its borrow is always short: it is taken to register
+//! a task or to look something up, and dropped before any poll, wake, JS call or future drop,
+//! because each of those can re-enter the loop.
 //!
 //! **Pause and step.** A paused run stays live: wakes still happen and are recorded, but a
 //! woken task is parked in its run's state (`run.rs`) instead of the run queue, so no tick
@@ -347,6 +348,7 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
         sampler.due(true);
         sampler.observed(real_end - *now);
         *now = real_end;
+        trace::poll_time(real_end);
         return Some(true);
     }
     // A real run: the hot path, timed by the sampler.
@@ -358,18 +360,17 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
     task.polls.set(n);
     trace::poll_started(task.run, task.id, n);
     let reads_before = clock::reads();
-    let Some(poll) = poll_future(task) else {
-        trace::poll_abandoned();
-        return None;
-    };
+    let poll = poll_future(task);
     let timed = sampler.due(clock::reads() != reads_before);
     if timed {
         let read = clock::real_now(); // a real run's poll: nothing points the clock elsewhere
         sampler.observed(read - *now);
         *now = read;
-        trace::poll_time(read);
     }
     trace::poll_ended(*now, task.run, task.id, poll.is_ready(), timed);
+    if timed {
+        trace::poll_time(*now); // after the poll's end: its own start may still be unwritten
+    }
     after_poll(task, poll, *now);
     Some(timed)
 }
@@ -397,7 +398,6 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     trace::set_polling(task.id, task.run);
     let (poll, real_end) = v.clock.running(|| poll_future(task));
     trace::set_polling(0, 0);
-    let poll = poll?;
     let end = v.clock.now();
     trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
     if poll.is_pending() && WAITS_OUTSIDE.with(Cell::get) && !task.queued.get() && !task.done.get() {
@@ -411,9 +411,9 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
     Some(real_end)
 }
 
-/// Polls `task`'s future, which the caller has made the current task; `None` if it has none.
+/// Polls `task`'s future, which the caller has made the current task.
 #[inline(always)]
-fn poll_future(task: &Rc<Task>) -> Option<Poll<()>> {
+fn poll_future(task: &Rc<Task>) -> Poll<()> {
     let waker = Task::borrowed_waker(task);
     task.poll_future(&mut Context::from_waker(&waker))
 }

@@ -22,28 +22,33 @@ pub struct Cancelled;
 /// Awaits the output of a task started with [`spawn`](super::spawn). Dropping the handle
 /// does not cancel the task (it runs on, detached); [`JoinHandle::abort`] does.
 pub struct JoinHandle<T> {
-    /// The task, kept (not its future, which goes when it ends) until the result is taken.
+    /// The task, kept while the handle lives (not its future, which goes when it ends).
     pub(super) task: Rc<Task>,
     output: PhantomData<T>,
 }
 
 /// The body of every spawned task: runs `future`, leaves its output in the task for the
-/// handle, and wakes whoever awaits the handle, also when the task is dropped unfinished
-/// (the guard's drop: the task is then marked ended, and the handle reads `Cancelled`).
-pub(super) async fn body<F>(task: Weak<Task>, future: F)
+/// handle, and wakes whoever awaits the handle, also when the task is dropped unfinished,
+/// even before its first poll (the guard is an argument, so it lives in the future from
+/// the start; the task is then marked ended, and the handle reads `Cancelled`).
+pub(super) async fn body<F>(guard: WakeJoiner, future: F)
 where
     F: Future,
     F::Output: 'static,
 {
-    let guard = WakeJoiner(task);
     let output = future.await;
     guard.keep(Box::new(output));
 }
 
 /// Wakes the task's joiner when dropped: at the end of the task's body, or with its future.
-struct WakeJoiner(Weak<Task>);
+pub(super) struct WakeJoiner(Weak<Task>);
 
 impl WakeJoiner {
+    /// The guard of `task`'s body.
+    pub(super) fn new(task: &Rc<Task>) -> WakeJoiner {
+        WakeJoiner(Rc::downgrade(task))
+    }
+
     /// Leaves the task's output for its handle. Out of line, like the drop: this code is part
     /// of every task's future, and the browser inlines a future's poll into the loop only
     /// while it is small.

@@ -36,7 +36,6 @@ mod timeout;
 pub mod timer_queue;
 
 use std::future::Future;
-use std::rc::Rc;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -62,7 +61,7 @@ where
     F::Output: 'static,
 {
     let (parent, run) = current().unwrap_or((0, 0));
-    let task = executor::spawn_in(run, parent, name, |task| Box::pin(join::body(Rc::downgrade(task), future)));
+    let task = executor::spawn_in(run, parent, name, |task| Box::pin(join::body(join::WakeJoiner::new(task), future)));
     JoinHandle::new(task)
 }
 

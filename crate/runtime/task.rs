@@ -95,17 +95,20 @@ impl Task {
         self.slow_wakes.set(true);
     }
 
-    /// Polls the future where it lies; `None` if it is gone (finished or cancelled). The
-    /// caller has made this task the one being polled (`trace::polling`).
+    /// Polls the future where it lies. The caller has made this task the one being polled
+    /// (`trace::polling`) and checked that it has not ended, so its future is there; were it
+    /// not, the poll reads as pending (the task is never woken again) rather than a panic.
     #[inline(always)]
-    pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Option<Poll<()>> {
+    pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Poll<()> {
         debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
         // SAFETY: the slot is touched only here and in `take_future`, which leaves it alone
         // while this task is the one being polled; and a task is never polled inside its own
         // poll (the loop is not re-entrant: a drain starts from a browser callback, a step
         // refuses to start inside a poll), so this is the only reference to the future.
-        let future = unsafe { &mut *self.future.get() }.as_mut()?;
-        Some(future.as_mut().poll(cx))
+        match unsafe { &mut *self.future.get() } {
+            Some(future) => future.as_mut().poll(cx),
+            None => Poll::Pending,
+        }
     }
 
     /// Takes the future out, for the caller to drop (outside any borrow: dropping it can wake

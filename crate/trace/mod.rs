@@ -146,8 +146,8 @@ pub fn record(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     }
 }
 
-/// Records an event with a time the caller already read (the loop reads the clock once
-/// per poll and shares it between the poll's end and the next poll's start).
+/// Records an event with a time the caller already read (the loop's own records: a tick's
+/// start, a finish stamped with its poll's end).
 #[inline]
 pub fn record_at(time: f64, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
@@ -184,13 +184,6 @@ pub fn poll_started(run: u32, task: u32, n: u32) {
         open.n.set(n);
         open.state.set(if is_on() { OPEN_POLL } else { CLOSED });
     });
-}
-
-/// Closes a poll opened by [`poll_started`] that found no future to poll (it records nothing).
-#[cold]
-pub fn poll_abandoned() {
-    OPEN.with(|open| open.state.set(CLOSED));
-    set_polling(0, 0);
 }
 
 /// Folds a self-wake (a yield) of the task being polled into its poll's record: true if its

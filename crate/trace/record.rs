@@ -102,8 +102,9 @@ pub enum Kind {
     Pause = 14,
     /// A short poll in a burst that recorded nothing while it ran, in one slot: it stands for
     /// `PollStart` (`a`: poll number), then `Wake` by itself if `b` bit 1 is set (the task
-    /// yielded), then `PollEnd` (`a`: `b` bit 0, finished; untimed), all at `time`, with
-    /// `seq`, `seq + 1` and `seq + 2`. Never read as such: see [`Record::events`].
+    /// yielded), then `PollEnd` (`a`: `b` bit 0, finished; untimed), all at `time`, numbered
+    /// from `seq` on (three numbers, or two without the wake). Never read as such: see
+    /// [`Record::events`].
     Poll = 15,
 }
 
