@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use common::{config, wait_ms};
-use loopscope::runtime::{self, yield_now, Lang, Outcome};
+use loopscope::runtime::{self, yield_now, Lang, Mode, Outcome};
 use loopscope::trace::{self, record::Kind, record::WakeCause};
 use wasm_bindgen_test::*;
 
@@ -158,4 +158,45 @@ async fn aborting_a_task_before_its_first_poll_wakes_whoever_awaits_it() {
     assert_eq!(counter.0.get(), 1, "the awaiting side was woken by the cancel");
     assert_eq!(std::pin::Pin::new(&mut handle).poll(&mut cx), Poll::Ready(Err(runtime::Cancelled)));
     assert_eq!(runtime::live_tasks(), 0);
+}
+
+/// A real run's poll that follows a virtual run's poll in the same tick starts when that one
+/// ended, not at the tick's start (the two runs keep different clocks; the tick is real).
+#[wasm_bindgen_test]
+async fn a_poll_after_a_virtual_runs_poll_in_the_same_tick_starts_when_that_one_ended() {
+    // Well under the 8 ms slice, so the real run's poll follows in the same tick; a machine
+    // that stalls past the slice hands over between them instead, and the pair is run again.
+    const VIRTUAL_WORK_MS: u64 = 3;
+    for _attempt in 0..3 {
+        let cursor = trace::head();
+        let slow = runtime::start_run(common::config_in(Mode::Virtual, "test", "virtual-work", 1.0, Lang::En), "main", async {
+            runtime::busy(std::time::Duration::from_millis(VIRTUAL_WORK_MS));
+        });
+        // Polled right after it: works, yields, and records nothing else in that poll.
+        let real = runtime::start_run(config("test", "real-work", 1.0, Lang::En), "main", async {
+            runtime::busy(std::time::Duration::from_millis(1));
+            yield_now().await;
+        });
+        let (slow_end, real_end) = (runtime::run_finished(slow).unwrap(), runtime::run_finished(real).unwrap());
+        assert_eq!(slow_end.await, Outcome::Finished);
+        assert_eq!(real_end.await, Outcome::Finished);
+        let records = common::records_since(cursor);
+        let of_slow = |kind: Kind| records.iter().find(|r| r.run == slow && r.task != 0 && r.kind == kind as u32).unwrap();
+        let (slow_start, slow_stop) = (of_slow(Kind::PollStart), of_slow(Kind::PollEnd));
+        let virtual_ms = slow_stop.time - slow_start.time;
+        assert!(virtual_ms >= VIRTUAL_WORK_MS as f64 - 1.0, "the virtual poll took {virtual_ms} ms of its clock");
+        let t = common::trace_of(real, cursor);
+        let real_start = t.first(Kind::PollStart, t.task("main"));
+        let tick = records.iter().rev().find(|r| r.kind == Kind::TickStart as u32 && r.seq < real_start.seq).unwrap();
+        if slow_stop.seq < tick.seq {
+            continue; // handed over between the two polls: not the case under test
+        }
+        assert!(
+            real_start.time - tick.time >= virtual_ms - 1.0,
+            "the real run's poll starts {} ms into the tick, before the {virtual_ms} ms virtual poll ended",
+            real_start.time - tick.time
+        );
+        return;
+    }
+    panic!("three times the loop handed over between the two polls: the machine is too busy to test this");
 }

@@ -107,7 +107,10 @@ impl Task {
         // refuses to start inside a poll), so this is the only reference to the future.
         match unsafe { &mut *self.future.get() } {
             Some(future) => future.as_mut().poll(cx),
-            None => Poll::Pending,
+            None => {
+                debug_assert!(false, "task {} polled with no future", self.id);
+                Poll::Pending
+            }
         }
     }
 
