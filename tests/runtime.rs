@@ -200,3 +200,38 @@ async fn a_poll_after_a_virtual_runs_poll_in_the_same_tick_starts_when_that_one_
     }
     panic!("three times the loop handed over between the two polls: the machine is too busy to test this");
 }
+
+/// Wakes itself, then wakes another task (by spawning it), in one poll; ready the next time.
+struct WakeSelfThenSpawn(bool);
+
+impl std::future::Future for WakeSelfThenSpawn {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.0 {
+            return std::task::Poll::Ready(());
+        }
+        self.0 = true;
+        cx.waker().wake_by_ref();
+        drop(runtime::spawn("second", async {})); // detached: dropping the handle keeps it running
+        std::task::Poll::Pending
+    }
+}
+
+/// Tasks run in the order they were woken, also when a task woke itself before waking another
+/// in the same poll (the loop puts a task that woke itself back at the place of its wake).
+#[wasm_bindgen_test]
+async fn a_task_that_wakes_itself_then_another_runs_first() {
+    let cursor = trace::head();
+    let run = runtime::start_run(config("test", "wake-order", 1.0, Lang::En), "main", async {
+        runtime::spawn("first", WakeSelfThenSpawn(false)).await.unwrap();
+        runtime::yield_now().await; // lets second run before the run ends
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    let t = common::trace_of(run, cursor);
+    let (first, second) = (t.task("first"), t.task("second"));
+    let polls: Vec<u32> = t.of(Kind::PollStart).map(|r| r.task).filter(|&task| task == first || task == second).collect();
+    assert_eq!(polls, [first, first, second], "first woke itself, then woke second");
+    let wakes: Vec<(u32, u32)> =
+        t.of(Kind::Wake).filter(|r| r.task == first || r.task == second).map(|r| (r.task, r.a)).collect();
+    assert_eq!(wakes, [(first, WakeCause::Task as u32), (first, WakeCause::SelfWake as u32), (second, WakeCause::Task as u32)]);
+}

@@ -128,6 +128,9 @@ thread_local! {
     static READY: UnsafeCell<RunQueue<Rc<Task>>> = const { UnsafeCell::new(RunQueue::new()) };
     /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
     static DRAIN_SCHEDULED: Cell<bool> = const { Cell::new(false) };
+    /// The task being polled woke itself: 1 + its place in line (0: it did not). The loop puts
+    /// back the `Rc` it holds when the poll returns (see [`requeue`]).
+    static REQUEUE_AT: Cell<usize> = const { Cell::new(0) };
     /// Set around wakes whose cause the waker cannot see (a timer, a channel).
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
     /// Set when the task being polled says it waits on something outside the loop.
@@ -201,8 +204,8 @@ pub(super) fn wake(task: &Rc<Task>) {
     if task.slow_wakes.get() {
         return wake_slow(task);
     }
+    let current = current_now();
     if trace::is_on() {
-        let current = current_now();
         // A yield: folded into the poll's record, when that poll has recorded nothing else.
         let folded = current.task == task.id && WAKE_CAUSE.with(Cell::get).is_none() && trace::fold_self_wake();
         if !folded {
@@ -210,7 +213,42 @@ pub(super) fn wake(task: &Rc<Task>) {
         }
     }
     if !task.queued.replace(true) {
-        enqueue(task);
+        if current.task == task.id {
+            // Woke itself (a yield): its place in line is taken now, and the loop puts the
+            // task it holds there when the poll returns, with no count taken and given back.
+            REQUEUE_AT.with(|r| r.set(with_queue(|q| q.len()) + 1));
+        } else {
+            enqueue(task);
+        }
+    }
+}
+
+/// After `task`'s poll: puts it back in line if it woke itself during the poll (see
+/// [`wake`]), at the place its wake took, taking over the caller's `Rc`.
+#[inline(always)]
+fn requeue(task: Rc<Task>) {
+    let at = REQUEUE_AT.with(|r| r.replace(0));
+    if at != 0 {
+        if task.slow_wakes.get() {
+            requeue_slow(task);
+        } else {
+            with_queue(|q| q.put_at(at - 1, task));
+        }
+    }
+}
+
+/// [`requeue`] for a task whose run was paused or cancelled during its poll: an ended task
+/// stays out of line, a paused run's task waits in its run's line.
+#[cold]
+#[inline(never)]
+fn requeue_slow(task: Rc<Task>) {
+    if task.done.get() {
+        task.queued.set(false);
+    } else if task.state.paused.get() {
+        let state = Rc::clone(&task.state);
+        state.parked.borrow_mut().push_back(task);
+    } else {
+        enqueue(&task);
     }
 }
 
@@ -324,6 +362,7 @@ fn poll_ready(started: f64) -> (u32, bool) {
         let Some(timed) = poll_task(&task, &mut now, &mut sampler) else {
             continue; // cancelled while queued
         };
+        requeue(task);
         polls += 1;
         if timed && slice_spent(started, now) && !with_queue(|q| q.is_empty()) {
             return (polls, true);
@@ -750,6 +789,7 @@ pub fn step_run(run: u32) -> Result<u32, StepError> {
     trace::record_at(now, Kind::TickStart, 0, 0, tick, ready);
     trace::poll_time(now);
     let polled = poll_task(&task, &mut now, &mut ClockSampler::default()).is_some();
+    requeue(Rc::clone(&task));
     trace::record(Kind::TickEnd, 0, 0, polled as u32, 0);
     Ok(task.id)
 }

@@ -37,6 +37,23 @@ impl<T> RunQueue<T> {
     pub fn push(&mut self, task: T) {
         self.ready.push_back(task);
     }
+    /// Puts a task back at `place` in line (0 is the front), or at the back if the line is
+    /// shorter: a task that woke itself during its poll goes where its wake put it.
+    #[inline]
+    pub fn put_at(&mut self, place: usize, task: T) {
+        if place >= self.ready.len() {
+            self.ready.push_back(task);
+        } else {
+            self.insert(place, task);
+        }
+    }
+
+    /// [`RunQueue::put_at`] before others (it woke others after itself): rare, out of line.
+    #[cold]
+    #[inline(never)]
+    fn insert(&mut self, place: usize, task: T) {
+        self.ready.insert(place, task);
+    }
     /// The next task to poll.
     #[inline]
     pub fn pop(&mut self) -> Option<T> {
@@ -158,6 +175,18 @@ mod tests {
         assert!(sampler.due(true), "a poll that read the clock is timed");
         sampler.observed(5.0); // that window was long: time every poll again
         assert_eq!(reads_in(&mut sampler, 3, SHORT_WINDOW_MS), 3);
+    }
+
+    #[test]
+    fn a_task_put_back_takes_its_place_before_the_tasks_woken_after_it() {
+        let mut q = RunQueue::default();
+        q.push(1);
+        let place = q.len(); // task 9 woke itself here, then woke 2 and 3
+        q.push(2);
+        q.push(3);
+        q.put_at(place, 9);
+        q.put_at(10, 4); // a place past the end is the back
+        assert_eq!([q.pop(), q.pop(), q.pop(), q.pop(), q.pop()], [Some(1), Some(9), Some(2), Some(3), Some(4)]);
     }
 
     #[test]
