@@ -6,8 +6,8 @@
 // events-table, instruments, shortcuts); this file only connects them.
 
 import { t as translate, pick, formatSeconds } from './i18n.js';
-import { createModel, currentRun, endTime, lessonSeconds, modelNow } from './trace.js';
-import { loadRuntime, pull as pullInto } from './runtime.js';
+import { createModel, currentRun, endTime, lessonSeconds } from './trace.js';
+import { loadRuntime, pull as pullInto, sessionNow, startSession } from './runtime.js';
 import { drawSwatch } from './timeline.js';
 import {
   SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readStoredLang, resolveState,
@@ -144,19 +144,20 @@ async function startRun({ paused = false } = {}) {
     return;
   }
   if (state.live) ls.cancelRun(state.runId);
-  const cursor = ls.traceHead(); // records before this belong to earlier runs
-  const t0 = ls.clockNow();
   const mode = state.mode;
-  let id;
+  let session;
   try {
-    id = ls.startRun(state.lesson, state.variant, state.speed, state.lang, { ...state.params }, mode);
+    session = startSession(state.rt, {
+      lesson: state.lesson, variant: state.variant, speed: state.speed, lang: state.lang, mode, params: { ...state.params },
+    });
   } catch (e) {
     state.notices = [...state.notices, { key: 'noticeStartFailed', vars: { message: errorText(e) } }];
     clearRun('idle');
     renderNotices();
     return;
   }
-  model = createModel({ runId: id, cursor, speed: state.speed, t0, virtual: mode === 'virtual' });
+  const { id } = session;
+  model = session.model;
   Object.assign(state, {
     runId: id, runLesson: state.lesson, runVariant: state.variant, live: true,
     runParams: paramsKey(state.params), runMode: mode,
@@ -168,16 +169,9 @@ async function startRun({ paused = false } = {}) {
   // Still inside the click: the runtime has spawned the root task but polled nothing yet.
   if (paused) instruments.pause();
 
-  let result;
-  try {
-    result = await ls.runFinished(id);
-  } catch {
-    result = null; // it rejects when the run already ended: the trace's RUN_END says how
-  }
+  const result = await session.done; // with the run's last records in its model
   if (state.runId !== id || state.crashed) return; // a newer run or a reset took over
   state.live = false;
-  pull(); // take the RUN_END now, so the elapsed time is final
-  result ??= currentRun(model)?.end?.kind ?? 'finished';
   const elapsedS = lessonSeconds(model, endTime(model, now()));
   if (result === 'finished') {
     // Virtual and real seconds do not compare: each mode keeps its own results.
@@ -193,12 +187,7 @@ async function startRun({ paused = false } = {}) {
 
 /** The shown run's "now": the runtime clock, or the virtual clock of a virtual run. */
 function now() {
-  if (!state.ls) return 0;
-  if (model.virtual && state.live) {
-    const virtualNow = state.ls.runNow(state.runId); // undefined once the run has ended
-    if (virtualNow !== undefined) return Math.max(virtualNow, model.lastTime ?? 0);
-  }
-  return modelNow(model, state.ls.clockNow());
+  return sessionNow(state.rt, { live: state.live, id: state.runId }, model);
 }
 
 /** Cancels the live run (if any) and empties the model, console and timeline. */

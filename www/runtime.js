@@ -55,15 +55,16 @@ export function emptyModel(rt) {
 }
 
 /**
- * Starts a run and returns its session {id, model, live, done}; `done` resolves to 'finished'
+ * Starts a run (`params`: the lesson's parameters, default all at their defaults) and returns
+ * its session {id, model, live, done}; `done` resolves to 'finished'
  * or 'cancelled' once the run has ended and its last records are in the model. Throws what
  * startRun throws (the caller shows it).
  */
-export function startSession(rt, { lesson, variant, speed, lang, mode }) {
+export function startSession(rt, { lesson, variant, speed, lang, mode, params = {} }) {
   const { ls } = rt;
   const cursor = ls.traceHead(); // records before this belong to other runs, or earlier ones
   const t0 = ls.clockNow();
-  const id = ls.startRun(lesson, variant, speed, lang, {}, mode);
+  const id = ls.startRun(lesson, variant, speed, lang, params, mode);
   const model = createModel({ runId: id, cursor, speed, t0, virtual: mode === 'virtual' });
   const session = { id, model, live: true, done: null };
   session.done = ls.runFinished(id)

@@ -660,23 +660,31 @@ function readyBar(ctx, x0, y, w, h) {
   ctx.restore();
 }
 
+/**
+ * Diagonal stripes clipped to the box (x0, y, w, h), `spacing` px apart, rising to the right or
+ * falling. Anchored to absolute x, so they stand still while a live span grows. Leaves the clip
+ * set: callers draw it between their own save() and restore().
+ */
+function hatch(ctx, x0, y, w, h, color, lineWidth, spacing, rising) {
+  ctx.beginPath();
+  ctx.rect(x0, y, w, h);
+  ctx.clip();
+  ctx.strokeStyle = color;
+  ctx.lineWidth = lineWidth;
+  ctx.beginPath();
+  const first = Math.floor((x0 - h) / spacing) * spacing;
+  for (let k = first; k < x0 + w; k += spacing) {
+    ctx.moveTo(k, rising ? y + h : y);
+    ctx.lineTo(k + h, rising ? y : y + h);
+  }
+  ctx.stroke();
+}
+
 function waitBar(ctx, x0, y, w, h) {
   ctx.save();
   ctx.fillStyle = COLORS.waitFill;
   ctx.fillRect(x0, y, w, h);
-  ctx.beginPath();
-  ctx.rect(x0, y, w, h);
-  ctx.clip();
-  ctx.strokeStyle = COLORS.waitStripe;
-  ctx.lineWidth = 1;
-  ctx.beginPath();
-  // Stripes anchored to absolute x, so they stand still while a live span grows.
-  const first = Math.floor((x0 - h) / HATCH_SPACING) * HATCH_SPACING;
-  for (let k = first; k < x0 + w; k += HATCH_SPACING) {
-    ctx.moveTo(k, y + h);
-    ctx.lineTo(k + h, y);
-  }
-  ctx.stroke();
+  hatch(ctx, x0, y, w, h, COLORS.waitStripe, 1, HATCH_SPACING, true);
   ctx.strokeStyle = COLORS.waitEdge;
   ctx.strokeRect(x0 + 0.5, y + 0.5, Math.max(0, w - 1), h - 1);
   ctx.restore();
@@ -685,18 +693,7 @@ function waitBar(ctx, x0, y, w, h) {
 function hogBar(ctx, x0, y, w, h) {
   // Stripes over the poll and a thick edge: marked by shape, not only by colour.
   ctx.save();
-  ctx.beginPath();
-  ctx.rect(x0, y, w, h);
-  ctx.clip();
-  ctx.strokeStyle = COLORS.hogStripe;
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  const first = Math.floor((x0 - h) / HOG_HATCH_SPACING) * HOG_HATCH_SPACING;
-  for (let k = first; k < x0 + w; k += HOG_HATCH_SPACING) {
-    ctx.moveTo(k, y);
-    ctx.lineTo(k + h, y + h);
-  }
-  ctx.stroke();
+  hatch(ctx, x0, y, w, h, COLORS.hogStripe, 1.5, HOG_HATCH_SPACING, false);
   ctx.restore();
   ctx.save();
   ctx.strokeStyle = COLORS.hog;

@@ -126,15 +126,7 @@ pub static LESSON: Lesson = Lesson {
     rust: include_str!("doctor.rs"),
     controls: &[],
     params: &[
-        Param {
-            id: "patients",
-            label: Text { tr: "Hasta sayısı", en: "Patients" },
-            min: 1.0,
-            max: 8.0,
-            default: 4.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
+        Param::count("patients", Text { tr: "Hasta sayısı", en: "Patients" }, 1.0, 8.0, 4.0),
         Param {
             id: "exam",
             label: Text { tr: "Muayene süresi", en: "Examination" },
@@ -154,15 +146,7 @@ pub static LESSON: Lesson = Lesson {
             step: 1.0,
             unit: Text { tr: "%", en: "%" },
         },
-        Param {
-            id: "seed",
-            label: Text { tr: "Rastgelelik tohumu", en: "Random seed" },
-            min: 0.0,
-            max: 9999.0,
-            default: 1.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
+        Param::SEED,
     ],
     variants: &[
         Variant {

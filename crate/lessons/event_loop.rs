@@ -144,15 +144,7 @@ pub static LESSON: Lesson = Lesson {
     rust: include_str!("event_loop.rs"),
     controls: &[],
     params: &[
-        Param {
-            id: "rounds",
-            label: Text { tr: "Tur sayısı", en: "Rounds" },
-            min: 1.0,
-            max: 10.0,
-            default: 4.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
+        Param::count("rounds", Text { tr: "Tur sayısı", en: "Rounds" }, 1.0, 10.0, 4.0),
         Param::seconds("pause", Text { tr: "sleeper uykusu", en: "sleeper's sleep" }, 0.1, 3.0, 0.5),
         Param::seconds("queue_every", Text { tr: "Kuyruğa iş aralığı", en: "Job every" }, 0.1, 3.0, 0.8),
         Param::seconds("packet_every", Text { tr: "Paket aralığı", en: "Packet every" }, 0.1, 3.0, 0.6),

@@ -35,6 +35,14 @@ impl Param {
     pub const fn seconds(id: &'static str, label: Text, min: f64, max: f64, default: f64) -> Param {
         Param { id, label, min, max, default, step: 0.1, unit: Text { tr: "sn", en: "s" } }
     }
+
+    /// A whole number with no unit (a count, a seed).
+    pub const fn count(id: &'static str, label: Text, min: f64, max: f64, default: f64) -> Param {
+        Param { id, label, min, max, default, step: 1.0, unit: Text { tr: "", en: "" } }
+    }
+
+    /// The seed of a lesson's random choices: the same seed, the same run.
+    pub const SEED: Param = Param::count("seed", Text { tr: "Rastgelelik tohumu", en: "Random seed" }, 0.0, 9999.0, 1.0);
 }
 
 /// Checked values, one per parameter of the lesson.

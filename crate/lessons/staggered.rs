@@ -70,15 +70,7 @@ pub static LESSON: Lesson = Lesson {
     rust: include_str!("staggered.rs"),
     controls: &[],
     params: &[
-        Param {
-            id: "count",
-            label: Text { tr: "Bağlantı sayısı", en: "Connections" },
-            min: 1.0,
-            max: 10.0,
-            default: 5.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
+        Param::count("count", Text { tr: "Bağlantı sayısı", en: "Connections" }, 1.0, 10.0, 5.0),
         Param::seconds("step", Text { tr: "Adım (delay)", en: "Step (delay)" }, 0.0, 3.0, 0.4),
         Param::seconds("takes", Text { tr: "Bağlantı süresi", en: "Connecting takes" }, 0.0, 3.0, 0.2),
     ],

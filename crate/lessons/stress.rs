@@ -114,15 +114,7 @@ pub static LESSON: Lesson = Lesson {
     rust: include_str!("stress.rs"),
     controls: &[],
     params: &[
-        Param {
-            id: "tasks",
-            label: Text { tr: "Task sayısı", en: "Tasks" },
-            min: 1.0,
-            max: 10_000.0,
-            default: 200.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
+        Param::count("tasks", Text { tr: "Task sayısı", en: "Tasks" }, 1.0, 10_000.0, 200.0),
         Param::seconds("seconds", Text { tr: "Çalışma süresi", en: "Run time" }, 0.1, 60.0, 2.0),
         Param {
             id: "sleep",
@@ -133,24 +125,8 @@ pub static LESSON: Lesson = Lesson {
             step: 1.0,
             unit: Text { tr: "ms", en: "ms" },
         },
-        Param {
-            id: "yields",
-            label: Text { tr: "Uykudan sonra yield", en: "Yields after a sleep" },
-            min: 0.0,
-            max: 10.0,
-            default: 3.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
-        Param {
-            id: "seed",
-            label: Text { tr: "Rastgelelik tohumu", en: "Random seed" },
-            min: 0.0,
-            max: 9999.0,
-            default: 1.0,
-            step: 1.0,
-            unit: Text { tr: "", en: "" },
-        },
+        Param::count("yields", Text { tr: "Uykudan sonra yield", en: "Yields after a sleep" }, 0.0, 10.0, 3.0),
+        Param::SEED,
     ],
     variants: &[Variant {
         id: "gather",

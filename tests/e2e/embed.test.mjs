@@ -3,15 +3,13 @@
 // The embeds live in open shadow roots: locators pierce them (`#id >> .status`), and
 // page.evaluate reads them through element.shadowRoot.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   READY_TIMEOUT_MS,
   assertCleanPage,
-  launchBrowser,
   openRecordedPage,
-  requireBuiltPackage,
-  startStaticServer,
+  useSite,
 } from './harness.mjs';
 import { DEFAULT_HEIGHT, attributesFromParams, readOptions } from '../../www/embed-options.js';
 
@@ -53,26 +51,14 @@ const HOST_HTML = `<!doctype html>
 <iframe id="frame" src="/embed.html#lesson=gather&amp;lang=tr&amp;speed=10&amp;autorun&amp;foo=%3Cb%3Ex%3C%2Fb%3E"></iframe>
 </body></html>`;
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuiltPackage();
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(); // the served site and one browser for this file
 
 /**
  * A recorded page (harness) that also keeps which frame asked for the wasm, counts the
  * animation frames each window requests, and fails on any dialog (markup must stay text).
  */
 async function openEmbedPage(url, setup = async () => {}) {
-  const recorded = await openRecordedPage(browser);
+  const recorded = await openRecordedPage(site.browser);
   const { page } = recorded;
   recorded.wasm = { main: 0, other: 0 };
   recorded.dialogs = [];
@@ -97,7 +83,7 @@ async function openEmbedPage(url, setup = async () => {}) {
 }
 
 function assertClean(recorded, what) {
-  assertCleanPage(recorded, server.origin, what); // a CSP violation is a logged error
+  assertCleanPage(recorded, site.origin, what); // a CSP violation is a logged error
   assert.deepEqual(recorded.dialogs, [], `${what}: a dialog opened`);
 }
 
@@ -149,7 +135,7 @@ function readEmbed(frame, id) {
 
 describe('embedded lessons', { timeout: TEST_TIMEOUT_MS }, () => {
   test('the example docs page: two elements and an iframe, one runtime, each its own run', async () => {
-    const recorded = await openEmbedPage(`${server.origin}/docs/example.html`);
+    const recorded = await openEmbedPage(`${site.origin}/docs/example.html`);
     const { page } = recorded;
     try {
       // The gather element autoruns (speed 2: about 0.5 s); the compact one waits for Run.
@@ -178,8 +164,8 @@ describe('embedded lessons', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.equal(gather.log, 'log');
       assert.deepEqual(gather.notices, []);
       assert.ok(gather.ink >= MIN_INK_PIXELS, `the gather timeline has ink: ${gather.ink}`);
-      assert.equal(gather.open, `${server.origin}/index.html#lesson=gather&lang=tr&speed=10`);
-      assert.equal(gather.stylesheet, `${server.origin}/www/embed.css`, 'the stylesheet is resolved from the script');
+      assert.equal(gather.open, `${site.origin}/index.html#lesson=gather&lang=tr&speed=10`);
+      assert.equal(gather.stylesheet, `${site.origin}/www/embed.css`, 'the stylesheet is resolved from the script');
       assert.equal(gather.inlineStyles, 0, 'no inline <style>');
 
       const fetch = await readEmbed(page, 'fetch-demo');
@@ -209,7 +195,7 @@ describe('embedded lessons', { timeout: TEST_TIMEOUT_MS }, () => {
       const switched = await readEmbed(page, 'gather-demo');
       assert.ok(switched.lines.length >= 5 && switched.lines.every(({ task }) => FETCH_TASKS.has(task)),
         `only fetch-data lines after the switch: ${JSON.stringify(switched.lines)}`);
-      assert.equal(switched.open, `${server.origin}/index.html#lesson=fetch-data&lang=tr&speed=10`);
+      assert.equal(switched.open, `${site.origin}/index.html#lesson=fetch-data&lang=tr&speed=10`);
 
       assert.equal(recorded.wasm.main, 1, 'the page loaded the wasm once for both elements');
       assert.equal(recorded.wasm.other, 1, 'the iframe, a page of its own, loaded its own');
@@ -220,8 +206,8 @@ describe('embedded lessons', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('bad attributes, a hostile host page under a strict CSP, attribute changes and clean-up', async () => {
-    const recorded = await openEmbedPage(`${server.origin}/__embed-test/host.html`, async (page) => {
-      await page.route(`${server.origin}/__embed-test/**`, (route) => {
+    const recorded = await openEmbedPage(`${site.origin}/__embed-test/host.html`, async (page) => {
+      await page.route(`${site.origin}/__embed-test/**`, (route) => {
         const css = route.request().url().endsWith('.css');
         return route.fulfill({
           status: 200,

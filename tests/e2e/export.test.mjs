@@ -3,7 +3,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND, createModel, fold } from '../../www/trace.js';
+import { KIND } from '../../www/trace.js';
+import { modelFrom } from './model-fixture.mjs';
 import { toChromeTrace, validateChromeTrace } from '../../www/export.js';
 
 const RUN = 5;
@@ -11,15 +12,8 @@ const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant', 5: 'hello', 6:
 const text = (id) => names[id] ?? '';
 
 /** A model of run 5 that starts at runtime ms `start`, fed with [time, kind, task, a, b]. */
-function modelOf(records, { start = 100, virtual = false } = {}) {
-  const model = createModel({ runId: RUN, virtual });
-  fold(model, { time: start, kind: KIND.RUN_START, run: RUN, task: 0, a: 3, b: 4 }, text);
-  for (const [time, kind, task, a = 0, b = 0] of records) {
-    const run = kind === KIND.TICK_START || kind === KIND.TICK_END ? 0 : RUN;
-    fold(model, { time, kind, run, task, a, b }, text);
-  }
-  return model;
-}
+const modelOf = (records, { start = 100, virtual = false } = {}) =>
+  modelFrom(records, { run: RUN, text, start, lesson: 3, variant: 4, virtual });
 
 // main spawns child and awaits it; child prints, sleeps 1 s, is paused over, then holds the
 // loop for 60 ms and finishes, which wakes main; main prints and finishes.

@@ -2,15 +2,12 @@
 // print again, run concurrently. Drives the real page (index.html + www/pkg) in Debian's
 // Chromium; builds nothing (`make test` builds www/pkg first).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assertCleanPage as assertClean,
   countInkPixels,
-  launchBrowser,
-  openPage,
-  requireBuiltPackage,
-  startStaticServer,
+  useSite,
   waitForState as waitForStatus,
 } from './harness.mjs';
 
@@ -21,22 +18,10 @@ const QUIET_AFTER_RESET_MS = 1_500; // longer than the lesson's 1 s sleep
 const MIN_INK_PIXELS = 100; // a drawn lane is far more than this; an empty canvas is 0
 const TEST_TIMEOUT_MS = 90_000;
 
-let server;
-let browser;
-
-before(async () => {
-  requireBuiltPackage();
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(); // the served site and one browser for this file
 
 /** Opens index.html with `hash` and waits until the Run button is enabled. */
-const openLesson = (hash) => openPage(browser, server.origin, hash);
+const openLesson = (hash) => site.open(hash);
 const waitForState = (page, state, timeout = RUN_TIMEOUT_MS) => waitForStatus(page, state, timeout);
 
 /** The console's lines as { text, task } in order. */
@@ -48,7 +33,7 @@ function consoleLines(page) {
 
 function assertCleanPage(recorded) {
   assert.ok(recorded.requests.length > 0, 'no request was recorded at all');
-  assertClean(recorded, server.origin, 'gather page');
+  assertClean(recorded, site.origin, 'gather page');
 }
 
 describe('the gather lesson', { timeout: TEST_TIMEOUT_MS }, () => {

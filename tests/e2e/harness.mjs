@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** The repository root (this file is tests/e2e/harness.mjs). */
@@ -215,6 +216,32 @@ export async function openPage(browser, origin, hash) {
     { timeout: READY_TIMEOUT_MS },
   );
   return recorded;
+}
+
+/**
+ * The site served and one browser, shared by every test of the calling file: registers the
+ * file's `before` (checks the built package, starts both) and `after` (closes both). Returns
+ * { browser, origin, open(hash) }, filled in once `before` has run; `open` is openPage on it.
+ */
+export function useSite() {
+  let server;
+  const site = {
+    browser: undefined,
+    get origin() {
+      return server.origin;
+    },
+    open: (hash) => openPage(site.browser, server.origin, hash),
+  };
+  before(async () => {
+    requireBuiltPackage();
+    server = await startStaticServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await server?.close();
+  });
+  return site;
 }
 
 /** Waits until #status has data-state="<state>". */

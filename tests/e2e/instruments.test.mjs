@@ -4,16 +4,13 @@
 // first block checks the pure view helpers in Node; the rest drive the real page (one browser
 // for the file, one page at a time: the CI machine has two cores).
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   assertCleanPage as assertClean,
   failOnDialog,
-  launchBrowser,
-  openPage,
-  requireBuiltPackage,
-  startStaticServer,
+  useSite,
   waitForState,
 } from './harness.mjs';
 import { validateChromeTrace } from '../../www/export.js';
@@ -35,21 +32,9 @@ const VIRTUAL_WALL_MAX_MS = 5_000; // a virtual gather run at 0.1× is quick (re
 const TEST_TIMEOUT_MS = 90_000;
 const MARKUP = '<img src=x onerror=alert(1)>';
 
-let server;
-let browser;
+const site = useSite(); // the served site and one browser for this file
 
-before(async () => {
-  requireBuiltPackage();
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const assertCleanPage = (recorded, what) => assertClean(recorded, server.origin, what);
+const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
 
 
 /** Task name → exact number in the statistics table's column `col` (data-value). */
@@ -145,7 +130,7 @@ describe('view helpers (no browser)', () => {
 
 describe('pause, step and resume', { timeout: TEST_TIMEOUT_MS }, () => {
   test('a paused run shows its ready tasks; a step polls exactly one and says which, why and how it ended', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=gather&lang=en');
+    const recorded = await site.open('#lesson=gather&lang=en');
     const { page } = recorded;
     try {
       const pause = page.getByRole('button', { name: 'Pause', exact: true });
@@ -199,7 +184,7 @@ describe('pause, step and resume', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('keyboard shortcuts run, pause, step, resume and reset, but not while typing in a field', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=gather&lang=tr');
+    const recorded = await site.open('#lesson=gather&lang=tr');
     const { page } = recorded;
     try {
       for (const name of ['Duraklat', 'Devam', 'Adım', 'İzi indir']) {
@@ -247,7 +232,7 @@ describe('pause, step and resume', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
   test('mode=virtual and speed=0.1 from the URL: gather ends after ~1 virtual second, quickly', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=gather&lang=en&mode=virtual&speed=0.1');
+    const recorded = await site.open('#lesson=gather&lang=en&mode=virtual&speed=0.1');
     const { page } = recorded;
     try {
       assert.equal(await page.locator('#mode').inputValue(), 'virtual');
@@ -301,7 +286,7 @@ describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
 
   test('a bad mode or speed in the URL shows a notice, is never executed, and the run uses the defaults', async () => {
     const hash = `#lesson=gather&lang=en&mode=${encodeURIComponent(MARKUP)}&speed=fast`;
-    const recorded = await openPage(browser, server.origin, hash);
+    const recorded = await site.open(hash);
     const { page } = recorded;
     const dialogs = [];
     failOnDialog(page, dialogs);
@@ -325,7 +310,7 @@ describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('statistics, hogs, download and the timeline view', { timeout: 3 * TEST_TIMEOUT_MS }, () => {
   test('the blocking poll is a hog, chunked ones are not; the table sorts; the trace downloads; the view zooms, pans and follows', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=blocking&variant=blocking&lang=en&job=1&speed=2');
+    const recorded = await site.open('#lesson=blocking&variant=blocking&lang=en&job=1&speed=2');
     const { page } = recorded;
     try {
       await page.locator('#run').click();

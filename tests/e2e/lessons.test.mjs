@@ -2,16 +2,13 @@
 // the URL) and the live controls. One browser for the whole file and one page at a time: the
 // CI machine has two cores, and a lesson's timing is part of what it shows.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assertCleanPage as assertClean,
   countInkPixels,
   failOnDialog,
-  launchBrowser,
-  openPage,
-  requireBuiltPackage,
-  startStaticServer,
+  useSite,
   waitForState,
 } from './harness.mjs';
 import { MAX_LANES } from '../../www/timeline.js';
@@ -32,21 +29,9 @@ const BAD_VALUES = ['abc', '', '-1', '1e400', MARKUP];
 const PARAM_LESSON = 'fetch-data';
 const PARAM = 'first';
 
-let server;
-let browser;
+const site = useSite(); // the served site and one browser for this file
 
-before(async () => {
-  requireBuiltPackage();
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const assertCleanPage = (recorded, what) => assertClean(recorded, server.origin, what);
+const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
 
 /** Page texts built from i18n templates; a `{name}` left in one is a missing variable. */
 async function assertNoPlaceholders(page, what) {
@@ -70,7 +55,7 @@ function watchStatus(page) {
 
 
 async function lessonIds() {
-  const recorded = await openPage(browser, server.origin, '#lang=en');
+  const recorded = await site.open('#lang=en');
   try {
     return await recorded.page.$$eval('#lesson option', (options) => options.map((o) => o.value));
   } finally {
@@ -85,7 +70,7 @@ describe('every lesson', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
       assert.ok(ids.length >= 1, 'the lesson picker lists lessons');
       for (const id of ids) {
         await t.test(`${id} (${lang})`, async () => {
-          const recorded = await openPage(browser, server.origin, `#lesson=${id}&lang=${lang}&speed=${FAST_SPEED}`);
+          const recorded = await site.open(`#lesson=${id}&lang=${lang}&speed=${FAST_SPEED}`);
           const { page } = recorded;
           try {
             assert.equal(await page.locator('#lesson').inputValue(), id, 'the picker shows the lesson of the URL');
@@ -125,7 +110,7 @@ describe('every variant', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
   test('every variant of every lesson runs to its end, one after another in one page per lesson', async (t) => {
     for (const id of await lessonIds()) {
       await t.test(id, async () => {
-        const recorded = await openPage(browser, server.origin, `#lesson=${id}&lang=en&speed=${FAST_SPEED}`);
+        const recorded = await site.open(`#lesson=${id}&lang=en&speed=${FAST_SPEED}`);
         const { page } = recorded;
         try {
           const variants = await page.$$eval('#variant option', (options) => options.map((o) => o.value));
@@ -141,7 +126,7 @@ describe('every variant', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
             if (id === 'blocking' && variant === 'worker') {
               // The page points the lesson at its own copy of the worker script.
               assert.ok(
-                recorded.requests.some((url) => url === `${server.origin}/www/worker.js`),
+                recorded.requests.some((url) => url === `${site.origin}/www/worker.js`),
                 'the worker variant loaded www/worker.js from the site',
               );
               const text = await page.locator('#console').textContent();
@@ -166,7 +151,7 @@ describe('every variant', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
 
 describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
   test('a bad value typed into a field shows its message there and nothing runs', async () => {
-    const recorded = await openPage(browser, server.origin, `#lesson=${PARAM_LESSON}&lang=en`);
+    const recorded = await site.open(`#lesson=${PARAM_LESSON}&lang=en`);
     const { page } = recorded;
     const dialogs = [];
     failOnDialog(page, dialogs);
@@ -213,7 +198,7 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
 
   test('a bad value in the URL shows its message next to its field and is never run', async () => {
     const hash = `#lesson=${PARAM_LESSON}&lang=tr&${PARAM}=${encodeURIComponent(MARKUP)}&second=-1`;
-    const recorded = await openPage(browser, server.origin, hash);
+    const recorded = await site.open(hash);
     const { page } = recorded;
     const dialogs = [];
     failOnDialog(page, dialogs);
@@ -241,7 +226,7 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('changing the lesson resets the parameters to that lesson’s defaults', async () => {
-    const recorded = await openPage(browser, server.origin, `#lesson=${PARAM_LESSON}&lang=en&${PARAM}=abc`);
+    const recorded = await site.open(`#lesson=${PARAM_LESSON}&lang=en&${PARAM}=abc`);
     const { page } = recorded;
     try {
       await page.locator('#lesson').selectOption('gather');
@@ -259,7 +244,7 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('the event-loop panel', { timeout: TEST_TIMEOUT_MS }, () => {
   test('while a run is live it says what each waiting task waits on: a channel, I/O, another task', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=event-loop&lang=en');
+    const recorded = await site.open('#lesson=event-loop&lang=en');
     const { page } = recorded;
     try {
       await page.locator('#run').click();
@@ -283,7 +268,7 @@ describe('the event-loop panel', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('speed and live controls', { timeout: TEST_TIMEOUT_MS }, () => {
   test('the speed picker offers 0.1× to 10×, starts at 1× and writes the URL', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=gather&lang=en');
+    const recorded = await site.open('#lesson=gather&lang=en');
     const { page } = recorded;
     try {
       const values = await page.$$eval('#speed option', (options) => options.map((o) => o.value));
@@ -300,7 +285,7 @@ describe('speed and live controls', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('a lesson’s control buttons work only while its run is live', async () => {
-    const recorded = await openPage(browser, server.origin, '#lesson=websocket&lang=en');
+    const recorded = await site.open('#lesson=websocket&lang=en');
     const { page } = recorded;
     try {
       const buttons = page.locator('#live-control-buttons button');

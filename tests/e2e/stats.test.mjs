@@ -3,7 +3,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND, createModel, fold, currentRun } from '../../www/trace.js';
+import { KIND, fold, currentRun } from '../../www/trace.js';
+import { modelFrom } from './model-fixture.mjs';
 import { hogPolls, sortStats, taskStats } from '../../www/stats.js';
 
 const RUN = 4;
@@ -11,12 +12,7 @@ const names = { 1: 'main', 2: 'task 10', 3: 'task 2', 8: 'lesson', 9: 'variant' 
 const text = (id) => names[id] ?? '';
 
 /** A model of run 4 fed with `records` ([time ms, kind, task, a, b]). */
-function modelOf(records) {
-  const model = createModel({ runId: RUN });
-  fold(model, { time: 0, kind: KIND.RUN_START, run: RUN, task: 0, a: 8, b: 9 }, text);
-  for (const [time, kind, task, a = 0, b = 0] of records) fold(model, { time, kind, run: RUN, task, a, b }, text);
-  return model;
-}
+const modelOf = (records) => modelFrom(records, { run: RUN, text, lesson: 8, variant: 9 });
 
 // main: spawned at 0, ready 1 ms; poll 1 takes 2 ms and sleeps; the timer wakes it at 10; ready
 // 2 ms; poll 2 wakes itself (a yield) and goes back to ready for 2 ms; poll 3 finishes at 16.

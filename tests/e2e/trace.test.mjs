@@ -7,18 +7,15 @@ import {
   KIND, LOD, createModel, fold, ingest, taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits,
   modelNow, lastCut, RECORD_F64, RECORD_U32,
 } from '../../www/trace.js';
+import { modelFrom } from './model-fixture.mjs';
 
 const RUN = 7;
 const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant' };
 const text = (id) => names[id] ?? '';
 
 /** A model of run 7 fed with `records` ([time ms, kind, task, a, b]). */
-function modelOf(records, speed = 1, virtual = false) {
-  const model = createModel({ runId: RUN, speed, virtual });
-  fold(model, { time: 0, kind: KIND.RUN_START, run: RUN, task: 0, a: 3, b: 4 }, text);
-  for (const [time, kind, task, a = 0, b = 0] of records) fold(model, { time, kind, run: RUN, task, a, b }, text);
-  return model;
-}
+const modelOf = (records, speed = 1, virtual = false) =>
+  modelFrom(records, { run: RUN, text, lesson: 3, variant: 4, speed, virtual });
 
 // main spawns child and awaits it; child sleeps 1 s (lesson time).
 const AWAITING = [
