@@ -22,16 +22,15 @@
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::collections::HashMap;
 use std::future::Future;
+use std::ptr::NonNull;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
-
-use futures::future::LocalBoxFuture;
 
 use super::host;
 use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::registry::{Key, Registry};
 use super::run::RunState;
-use super::task::Task;
+use super::task::{Head, Task, TaskRef};
 use crate::trace::{self, clock, record::Kind, record::WakeCause, record::RUN_CANCELLED, record::RUN_FINISHED};
 
 /// The language a run prints in.
@@ -100,7 +99,7 @@ struct Loop {
     ticks: u32,
     next_task: u32,
     next_run: u32,
-    tasks: Registry<Rc<Task>>,
+    tasks: Registry<TaskRef>,
     runs: HashMap<u32, RunEntry>,
     /// The run the last task was spawned into, with its state: a run spawns its tasks in
     /// bursts, and this spares each spawn a lookup. Forgotten when that run ends.
@@ -125,7 +124,7 @@ thread_local! {
     static LOOP: RefCell<Loop> = RefCell::new(Loop::default());
     /// The run queue, apart from the rest of the loop's state: a wake and a poll reach it
     /// with no set-up check and no borrow flag (see [`with_queue`]).
-    static READY: UnsafeCell<RunQueue<Rc<Task>>> = const { UnsafeCell::new(RunQueue::new()) };
+    static READY: UnsafeCell<RunQueue<TaskRef>> = const { UnsafeCell::new(RunQueue::new()) };
     /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
     static DRAIN_SCHEDULED: Cell<bool> = const { Cell::new(false) };
     /// The task being polled woke itself: 1 + its place in line (0: it did not). The loop puts
@@ -146,7 +145,7 @@ fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
 /// or calls anything that could reach the queue again. That is what makes the borrow below
 /// the only one, with no flag to check twice per poll.
 #[inline(always)]
-fn with_queue<T>(f: impl FnOnce(&mut RunQueue<Rc<Task>>) -> T) -> T {
+fn with_queue<T>(f: impl FnOnce(&mut RunQueue<TaskRef>) -> T) -> T {
     // SAFETY: single-threaded, and no `f` re-enters the queue (see above), so this is the
     // only reference to it while `f` runs.
     READY.with(|q| f(unsafe { &mut *q.get() }))
@@ -200,7 +199,7 @@ pub fn waiting_on(on: WakeCause, detail: u32) {
 /// purpose: the browser inlines it into the future that wakes (a yield), and that future
 /// into the loop, only while each is small; everything else is out of line.
 #[inline]
-pub(super) fn wake(task: &Rc<Task>) {
+pub(super) fn wake(task: &Task) {
     if task.slow_wakes.get() {
         return wake_slow(task);
     }
@@ -226,7 +225,7 @@ pub(super) fn wake(task: &Rc<Task>) {
 /// After `task`'s poll: puts it back in line if it woke itself during the poll (see
 /// [`wake`]), at the place its wake took, taking over the caller's `Rc`.
 #[inline(always)]
-fn requeue(task: Rc<Task>) {
+fn requeue(task: TaskRef) {
     let at = REQUEUE_AT.with(|r| r.replace(0));
     if at != 0 {
         if task.slow_wakes.get() {
@@ -241,7 +240,7 @@ fn requeue(task: Rc<Task>) {
 /// stays out of line, a paused run's task waits in its run's line.
 #[cold]
 #[inline(never)]
-fn requeue_slow(task: Rc<Task>) {
+fn requeue_slow(task: TaskRef) {
     if task.done.get() {
         task.queued.set(false);
     } else if task.state.paused.get() {
@@ -264,7 +263,7 @@ fn record_wake(task: &Task, current: Current) {
 /// the run is paused. Cold for the same reason as `poll_virtual`.
 #[cold]
 #[inline(never)]
-fn wake_slow(task: &Rc<Task>) {
+fn wake_slow(task: &Task) {
     if task.done.get() {
         return; // wakes after completion or cancellation are ignored
     }
@@ -292,7 +291,7 @@ fn wake_slow(task: &Rc<Task>) {
         v.ready.set(v.ready.get() + 1);
     }
     if state.paused.get() {
-        state.parked.borrow_mut().push_back(Rc::clone(task));
+        state.parked.borrow_mut().push_back(task.to_ref());
     } else {
         enqueue(task);
     }
@@ -311,8 +310,8 @@ fn wake_cause(task: &Task, current: Current) -> (WakeCause, u32) {
 
 /// Puts a woken task at the back of the run queue, and has a drain run if none is due.
 #[inline]
-fn enqueue(task: &Rc<Task>) {
-    with_queue(|q| q.push(Rc::clone(task)));
+fn enqueue(task: &Task) {
+    with_queue(|q| q.push(task.to_ref()));
     schedule_drain();
 }
 
@@ -379,7 +378,7 @@ fn poll_ready(started: f64) -> (u32, bool) {
 /// [`ClockSampler`]). Returns whether it was, or `None` if the task had been cancelled while
 /// it waited in line (nothing polled).
 #[inline(always)]
-fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
+fn poll_task(task: &Task, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
     if task.virtual_time {
         // `now` and `sampler` stay out of the call: a reference passed to a function that is
         // not inlined would keep them in memory instead of locals, for every real poll too.
@@ -422,7 +421,7 @@ fn poll_task(task: &Rc<Task>, now: &mut f64, sampler: &mut ClockSampler) -> Opti
 /// code is laid out for the hot path, which the benchmark measures.
 #[cold]
 #[inline(never)]
-fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
+fn poll_virtual(task: &Task) -> Option<f64> {
     let v = task.state.virt.as_ref()?;
     task.queued.set(false);
     v.unready();
@@ -452,7 +451,7 @@ fn poll_virtual(task: &Rc<Task>) -> Option<f64> {
 
 /// Polls `task`'s future, which the caller has made the current task.
 #[inline(always)]
-fn poll_future(task: &Rc<Task>) -> Poll<()> {
+fn poll_future(task: &Task) -> Poll<()> {
     let waker = Task::borrowed_waker(task);
     task.poll_future(&mut Context::from_waker(&waker))
 }
@@ -460,7 +459,7 @@ fn poll_future(task: &Rc<Task>) -> Poll<()> {
 /// After a poll that ended at `end`: ends a finished task, or drops the future of a task
 /// cancelled during its own poll (its cancel had to leave the future alone).
 #[inline(always)]
-fn after_poll(task: &Rc<Task>, poll: Poll<()>, end: f64) {
+fn after_poll(task: &Task, poll: Poll<()>, end: f64) {
     if poll.is_ready() {
         finish(task, end);
     } else if task.done.get() {
@@ -471,16 +470,16 @@ fn after_poll(task: &Rc<Task>, poll: Poll<()>, end: f64) {
 #[cold]
 #[inline(never)]
 fn drop_cancelled(task: &Task) {
-    drop(task.take_future());
+    task.drop_future();
 }
 
 /// A task's future completed: forget the task, and end its run if it was the root.
 /// Stamped with its poll's end (`at`), which is when it finished, without a clock read of its
 /// own: in a burst of short tasks that read would cost more than the task.
 #[inline(never)]
-fn finish(task: &Rc<Task>, at: f64) {
+fn finish(task: &Task, at: f64) {
     task.end();
-    drop(task.take_future());
+    task.drop_future();
     trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
     with_loop(|l| l.tasks.remove(task.key()));
     if task.root {
@@ -489,24 +488,25 @@ fn finish(task: &Rc<Task>, at: f64) {
 }
 
 /// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
-/// future `make` makes from the task (so the future can refer to its own task). Returns the
-/// task. Only the making is generic: the rest is shared by every spawn site.
+/// future `make` makes, given a pointer to the task (so the future can refer to its own
+/// task: see [`Task::new`]). Returns the task. Only the making is generic: the rest is shared by every
+/// spawn site.
 #[inline]
-pub(super) fn spawn_in(
-    run: u32,
-    parent: u32,
-    name: &str,
-    make: impl FnOnce(&Rc<Task>) -> LocalBoxFuture<'static, ()>,
-) -> Rc<Task> {
-    let task = new_task(run, parent);
-    task.set_future(make(&task)); // makes a future: moves what it captures, calls nothing
+pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &str, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
+where
+    F: Future<Output = ()> + 'static,
+{
+    // `make` moves what it captures and calls nothing: the key `new_head` takes is still free
+    // when `announce` registers the task.
+    let task = Task::new(new_head(run, parent), make);
     announce(&task, parent, name);
     task
 }
 
-/// A new task of `run` (its root if `parent` is 0), registered, with no future yet.
+/// The bookkeeping of a new task of `run` (its root if `parent` is 0), with the registry
+/// key it is to take.
 #[inline(never)]
-fn new_task(run: u32, parent: u32) -> Rc<Task> {
+fn new_head(run: u32, parent: u32) -> Head {
     let root = parent == 0 && run != 0;
     with_loop(|l| {
         l.next_task += 1;
@@ -521,16 +521,14 @@ fn new_task(run: u32, parent: u32) -> Rc<Task> {
                 None => Rc::new(RunState::new(false)),
             },
         };
-        let key = l.tasks.next_key(l.next_task);
-        let task = Rc::new(Task::new(key, run, root, state));
-        l.tasks.insert(key, Rc::clone(&task));
-        task
+        Head::new(l.tasks.next_key(l.next_task), run, root, state)
     })
 }
 
-/// Records a new task's spawn and wakes it for its first poll.
+/// Registers a new task, records its spawn and wakes it for its first poll.
 #[inline(never)]
-fn announce(task: &Rc<Task>, parent: u32, name: &str) {
+fn announce(task: &Task, parent: u32, name: &str) {
+    with_loop(|l| l.tasks.insert(task.key(), task.to_ref()));
     if trace::is_on() {
         record_soon(Kind::Spawn, task.run, task.id, parent, trace::text(name));
     }
@@ -575,7 +573,7 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
         }
         let entry = RunEntry { config, end: Rc::default(), state: Rc::clone(&state) };
         with_loop(|l| l.runs.insert(run, entry));
-        spawn_in(run, 0, root_name, |_| Box::pin(future));
+        spawn_in(run, 0, root_name, |_| future);
     });
     run
 }
@@ -600,10 +598,9 @@ pub(super) fn cancel_task(key: Key) {
         }
     }
     trace::record(Kind::Cancel, run, id, current().map_or(0, |(by, _)| by), 0);
-    // Taken out before it is dropped: dropping the future can wake others. A task cancelling
-    // itself keeps its future until the poll returns; the loop drops it then.
-    let future = task.take_future();
-    drop(future);
+    // With no borrow held: dropping the future can wake others. A task cancelling itself
+    // keeps its future until the poll returns; the loop drops it then.
+    task.drop_future();
 }
 
 /// Cancels a live run: drops all its tasks (and with them their timers). No-op otherwise.
@@ -623,7 +620,7 @@ fn end_run(run: u32, outcome: Outcome) {
             l.spawned_into = None;
         }
         let keys: Vec<Key> = l.tasks.values().filter(|t| t.run == run).map(|t| t.key()).collect();
-        let mut tasks: Vec<Rc<Task>> = keys.into_iter().filter_map(|key| l.tasks.remove(key)).collect();
+        let mut tasks: Vec<TaskRef> = keys.into_iter().filter_map(|key| l.tasks.remove(key)).collect();
         tasks.sort_by_key(|t| t.id);
         Some((entry, tasks))
     }) else {
@@ -633,16 +630,15 @@ fn end_run(run: u32, outcome: Outcome) {
     drop(cancelled); // out of the queue's borrow: dropping a task can drop its future
     let state = Rc::clone(&entry.state);
     let end = || {
-        let mut futures = Vec::with_capacity(tasks.len());
         for task in &tasks {
             task.end();
             task.queued.set(false);
             trace::record(Kind::Cancel, run, task.id, 0, 0);
-            futures.push(task.take_future());
         }
-        // Dropped with no borrow held: dropping a future clears its timers and may wake others.
+        // Dropped after all the cancels are recorded, with no borrow held: dropping a future
+        // clears its timers and may wake others.
         let parked = std::mem::take(&mut *state.parked.borrow_mut());
-        drop(futures);
+        tasks.iter().for_each(|task| task.drop_future());
         drop(parked);
         // Timers whose `sleep` outlived its task go with the run too.
         let timers = state.virt.as_ref().map(|v| v.timers.borrow_mut().take_all());
@@ -789,7 +785,7 @@ pub fn step_run(run: u32) -> Result<u32, StepError> {
     trace::record_at(now, Kind::TickStart, 0, 0, tick, ready);
     trace::poll_time(now);
     let polled = poll_task(&task, &mut now, &mut ClockSampler::default()).is_some();
-    requeue(Rc::clone(&task));
+    requeue(task.clone());
     trace::record(Kind::TickEnd, 0, 0, polled as u32, 0);
     Ok(task.id)
 }

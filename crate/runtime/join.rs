@@ -9,10 +9,10 @@ use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
-use std::rc::{Rc, Weak};
+use std::ptr::NonNull;
 use std::task::{Context, Poll};
 
-use super::task::Task;
+use super::task::{Task, TaskRef};
 use crate::trace::record::WakeCause;
 
 /// The task was dropped before it finished.
@@ -23,7 +23,7 @@ pub struct Cancelled;
 /// does not cancel the task (it runs on, detached); [`JoinHandle::abort`] does.
 pub struct JoinHandle<T> {
     /// The task, kept while the handle lives (not its future, which goes when it ends).
-    pub(super) task: Rc<Task>,
+    pub(super) task: TaskRef,
     output: PhantomData<T>,
 }
 
@@ -41,12 +41,20 @@ where
 }
 
 /// Wakes the task's joiner when dropped: at the end of the task's body, or with its future.
-pub(super) struct WakeJoiner(Weak<Task>);
+/// It lives inside its task's future, which its task always outlives (a task drops its
+/// future before it is freed), so it holds a plain pointer to the task, not a count.
+pub(super) struct WakeJoiner(NonNull<Task>);
 
 impl WakeJoiner {
     /// The guard of `task`'s body.
-    pub(super) fn new(task: &Rc<Task>) -> WakeJoiner {
-        WakeJoiner(Rc::downgrade(task))
+    pub(super) fn new(task: NonNull<Task>) -> WakeJoiner {
+        WakeJoiner(task)
+    }
+
+    /// Its task.
+    fn task(&self) -> &Task {
+        // SAFETY: the guard is part of its task's future, which the task outlives (above).
+        unsafe { self.0.as_ref() }
     }
 
     /// Leaves the task's output for its handle. Out of line, like the drop: this code is part
@@ -54,16 +62,14 @@ impl WakeJoiner {
     /// while it is small.
     #[inline(never)]
     fn keep(self, output: Box<dyn Any>) {
-        if let Some(task) = self.0.upgrade() {
-            task.output.set(Some(output));
-        }
+        self.task().output.set(Some(output));
     }
 }
 
 impl Drop for WakeJoiner {
     #[inline(never)]
     fn drop(&mut self) {
-        if let Some(waker) = self.0.upgrade().and_then(|task| task.joiner.take()) {
+        if let Some(waker) = self.task().joiner.take() {
             waker.wake();
         }
     }
@@ -71,7 +77,7 @@ impl Drop for WakeJoiner {
 
 impl<T> JoinHandle<T> {
     /// The handle of `task`, whose body ([`body`]) returns a `T`.
-    pub(super) fn new(task: Rc<Task>) -> JoinHandle<T> {
+    pub(super) fn new(task: TaskRef) -> JoinHandle<T> {
         JoinHandle { task, output: PhantomData }
     }
 

@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::sleep::TimerSlot;
-use super::task::Task;
+use super::task::TaskRef;
 use super::timer_queue::TimerQueue;
 use crate::trace::clock::VirtualClock;
 
@@ -19,7 +19,7 @@ pub(super) struct RunState {
     /// Paused by the learner: its tasks are not polled, their wakes park them here instead.
     pub paused: Cell<bool>,
     /// The run's ready tasks while it is paused, in wake order (a step polls the first).
-    pub parked: RefCell<VecDeque<Rc<Task>>>,
+    pub parked: RefCell<VecDeque<TaskRef>>,
     /// The virtual-time state of a virtual run; `None` for a real run.
     pub virt: Option<VirtualRun>,
 }

@@ -1,22 +1,46 @@
-//! A task: a boxed future with an id, the run it belongs to (and that run's shared state,
-//! so the loop never looks the run up to poll or wake it), and the flags the loop needs.
-//! Its waker is the `Rc<Task>` itself, so waking costs no allocation and a waker that
-//! outlives its task is harmless: waking a finished task does nothing.
+//! A task: its bookkeeping ([`Head`]: an id, the run it belongs to and that run's shared
+//! state, so the loop never looks the run up to poll or wake it, and the flags the loop
+//! needs) and its future, in one allocation, held through counted [`TaskRef`]s.
+//!
+//! One allocation, not a task and a boxed future: a spawn's second allocation was a tenth of
+//! a short task's cost. And a thin pointer, not an `Rc<dyn …>`: a fat one reaches the
+//! task's fields only through the future type's alignment, read from its vtable, and that
+//! chain of loads cost every poll more than the allocation saved. So the count is the
+//! task's own, as `Rc`'s is, and the future's type is known only to the functions in its
+//! [`TaskVTable`], made for that type when the task is.
+//!
+//! Its waker is the task itself (a [`TaskRef`] in the waker's pointer), so waking costs no
+//! allocation and a waker that outlives its task is harmless: waking a finished task does
+//! nothing.
 
 use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
-use std::mem::ManuallyDrop;
+use std::future::Future;
+use std::mem::{ManuallyDrop, MaybeUninit};
+use std::ops::Deref;
+use std::pin::Pin;
+use std::ptr::NonNull;
 use std::rc::Rc;
 use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
-
-use futures::future::LocalBoxFuture;
 
 use super::registry::Key;
 use super::run::RunState;
 use crate::trace;
 
-/// One spawned future and its bookkeeping.
+/// A task, at the start of its allocation; its future follows (see [`Alloc`]).
 pub struct Task {
+    head: Head,
+    /// The counted references ([`TaskRef`], wakers): at 0 the allocation is freed.
+    refs: Cell<usize>,
+    /// The functions that know the future's type.
+    vtable: &'static TaskVTable,
+    /// The future is there: not yet finished or dropped. Cleared before the future is
+    /// dropped, so anything its drop reaches finds it gone.
+    has_future: Cell<bool>,
+}
+
+/// A task's bookkeeping, the same for every future type.
+pub struct Head {
     /// Unique for the page's life, never reused, so ids in the trace are unambiguous.
     pub id: u32,
     /// Its slot in the loop's registry of live tasks (reused once it ends).
@@ -34,13 +58,6 @@ pub struct Task {
     /// paused (set and cleared for all the run's tasks by pause and resume), or the task has
     /// ended (its wakes are ignored). Real runs' wakes check only this.
     pub slow_wakes: Cell<bool>,
-    /// The future; `None` after it finished or was cancelled. Polled where it lies (moving
-    /// it out and back each poll cost more than the poll of a short task); reached only
-    /// through [`Task::poll_future`] and [`Task::take_future`], which leaves it alone while
-    /// the task is the one being polled (`trace::polling`): a cancel from inside that poll
-    /// (the task cancelling itself or its run) marks the task done, and the loop drops the
-    /// future when the poll returns.
-    future: UnsafeCell<Option<LocalBoxFuture<'static, ()>>>,
     /// In the run queue now: a second wake before the poll must not queue it twice.
     pub queued: Cell<bool>,
     /// Finished or cancelled: later wakes are ignored and nothing is recorded for them.
@@ -56,11 +73,11 @@ pub struct Task {
     pub waits_outside: Cell<bool>,
 }
 
-impl Task {
-    /// A live task that has not been polled yet; its future is set next ([`Task::set_future`]).
-    pub(super) fn new(key: Key, run: u32, root: bool, state: Rc<RunState>) -> Task {
+impl Head {
+    /// The bookkeeping of a live task that has not been polled yet.
+    pub(super) fn new(key: Key, run: u32, root: bool, state: Rc<RunState>) -> Head {
         let virtual_time = state.virt.is_some();
-        Task {
+        Head {
             id: key.id,
             slot: key.slot,
             run,
@@ -68,7 +85,6 @@ impl Task {
             slow_wakes: Cell::new(virtual_time || state.paused.get()),
             virtual_time,
             state,
-            future: UnsafeCell::new(None),
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
@@ -76,12 +92,6 @@ impl Task {
             joiner: Cell::new(None),
             waits_outside: Cell::new(false),
         }
-    }
-
-    /// Gives a new task its future (made after the task, so that it can refer to it).
-    pub(super) fn set_future(&self, future: LocalBoxFuture<'static, ()>) {
-        // SAFETY: called once, right after `new`, before any poll or take.
-        unsafe { *self.future.get() = Some(future) };
     }
 
     /// Where the registry keeps it.
@@ -94,6 +104,84 @@ impl Task {
         self.done.set(true);
         self.slow_wakes.set(true);
     }
+}
+
+impl Deref for Task {
+    type Target = Head;
+    #[inline(always)]
+    fn deref(&self) -> &Head {
+        &self.head
+    }
+}
+
+/// What the loop calls on a task's future, whose type only these functions know.
+struct TaskVTable {
+    /// Polls the future. Safety: it is there, and nothing else refers to it.
+    poll: unsafe fn(&Task, &mut Context<'_>) -> Poll<()>,
+    /// Drops the future where it lies. Safety: it is there, nothing else refers to it, and
+    /// it is never used again.
+    drop_future: unsafe fn(&Task),
+    /// Frees the allocation. Safety: no reference to the task is left.
+    free: unsafe fn(NonNull<Task>),
+}
+
+/// A task's allocation: the task first (so a pointer to one is a pointer to the other),
+/// then its future, polled and dropped where it lies (it is pinned there).
+#[repr(C)]
+struct Alloc<F> {
+    task: Task,
+    future: UnsafeCell<MaybeUninit<F>>,
+}
+
+impl<F: Future<Output = ()> + 'static> Alloc<F> {
+    const VTABLE: TaskVTable = TaskVTable { poll: Self::poll, drop_future: Self::drop_future, free: Self::free };
+
+    /// The allocation `task` starts.
+    #[inline(always)]
+    fn of(task: &Task) -> &Alloc<F> {
+        // SAFETY: `task.vtable` is this type's only when `task` starts an `Alloc<F>`.
+        unsafe { &*(task as *const Task).cast::<Alloc<F>>() }
+    }
+
+    #[inline(always)]
+    unsafe fn poll(task: &Task, cx: &mut Context<'_>) -> Poll<()> {
+        // SAFETY: there and not referred to elsewhere (the caller's word); pinned, since an
+        // allocation never moves.
+        unsafe { Pin::new_unchecked((*Self::of(task).future.get()).assume_init_mut()) }.poll(cx)
+    }
+
+    unsafe fn drop_future(task: &Task) {
+        // SAFETY: there, not referred to elsewhere, never used again (the caller's word).
+        unsafe { (*Self::of(task).future.get()).assume_init_drop() }
+    }
+
+    unsafe fn free(task: NonNull<Task>) {
+        // SAFETY: made by `Box::new` in `Task::new`, and no reference is left.
+        let mut alloc = unsafe { Box::from_raw(task.as_ptr().cast::<Alloc<F>>()) };
+        if alloc.task.has_future.replace(false) {
+            // SAFETY: it was there (a task that never ended), and this is the last reference.
+            unsafe { alloc.future.get_mut().assume_init_drop() }
+        }
+    }
+}
+
+impl Task {
+    /// A new task made of `head` and the future `make` makes, given a pointer to the task (a
+    /// future that must reach its own task, as a `JoinHandle`'s body does: valid as long as
+    /// the future, which the task always outlives). `make` only builds the future: it moves
+    /// what it captures and calls nothing.
+    #[inline]
+    pub(super) fn new<F>(head: Head, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        let task = Task { head, refs: Cell::new(1), vtable: &Alloc::<F>::VTABLE, has_future: Cell::new(true) };
+        let alloc = Box::into_raw(Box::new(Alloc::<F> { task, future: UnsafeCell::new(MaybeUninit::uninit()) }));
+        let this = NonNull::new(alloc.cast::<Task>()).expect("a Box is never null");
+        // SAFETY: just allocated, and nothing else refers to it yet.
+        unsafe { (*(*alloc).future.get()).write(make(this)) };
+        TaskRef(this)
+    }
 
     /// Polls the future where it lies. The caller has made this task the one being polled
     /// (`trace::polling`) and checked that it has not ended, so its future is there; were it
@@ -101,60 +189,113 @@ impl Task {
     #[inline(always)]
     pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Poll<()> {
         debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
-        // SAFETY: the slot is touched only here and in `take_future`, which leaves it alone
-        // while this task is the one being polled; and a task is never polled inside its own
-        // poll (the loop is not re-entrant: a drain starts from a browser callback, a step
-        // refuses to start inside a poll), so this is the only reference to the future.
-        match unsafe { &mut *self.future.get() } {
-            Some(future) => future.as_mut().poll(cx),
-            None => {
-                debug_assert!(false, "task {} polled with no future", self.id);
-                Poll::Pending
-            }
+        if !self.has_future.get() {
+            debug_assert!(false, "task {} polled with no future", self.id);
+            return Poll::Pending;
         }
+        // SAFETY: the future is there (checked above), and it is touched only here and in
+        // `drop_future`, which leaves it alone while this task is the one being polled; a
+        // task is never polled inside its own poll (the loop is not re-entrant: a drain starts
+        // from a browser callback, a step refuses to start inside a poll), so this is the only
+        // reference to the future.
+        unsafe { (self.vtable.poll)(self, cx) }
     }
 
-    /// Takes the future out, for the caller to drop (outside any borrow: dropping it can wake
-    /// or cancel others). `None` if it is gone, or while this task is being polled.
-    pub(super) fn take_future(&self) -> Option<LocalBoxFuture<'static, ()>> {
-        if trace::polling().0 == self.id {
-            return None;
+    /// Drops the future where it lies, if it is there and this task is not being polled (a
+    /// task that cancels itself keeps its future until its poll returns). Dropping it can
+    /// wake or cancel others: the caller holds no borrow.
+    pub(super) fn drop_future(&self) {
+        if trace::polling().0 == self.id || !self.has_future.replace(false) {
+            return;
         }
-        // SAFETY: not being polled (checked above), so nothing else refers to the slot.
-        unsafe { &mut *self.future.get() }.take()
+        // SAFETY: it was there, and is marked gone first, so nothing reached from its drop
+        // touches it again; not being polled (checked above), so nothing else refers to it.
+        unsafe { (self.vtable.drop_future)(self) }
+    }
+
+    /// Another counted reference to this task (every task lives in its own allocation,
+    /// which `self` keeps alive).
+    #[inline]
+    pub(super) fn to_ref(&self) -> TaskRef {
+        self.refs.set(self.refs.get() + 1);
+        TaskRef(NonNull::from(self))
     }
 
     /// A waker that borrows `this` instead of owning a count: valid while `this` lives,
     /// which the loop guarantees by holding the task across the poll. Clones own a count.
-    pub fn borrowed_waker(this: &Rc<Task>) -> ManuallyDrop<Waker> {
-        let raw = RawWaker::new(Rc::as_ptr(this).cast(), &VTABLE);
-        // SAFETY: the vtable below treats the pointer as an `Rc<Task>`; ManuallyDrop keeps
+    #[inline(always)]
+    pub fn borrowed_waker(this: &Task) -> ManuallyDrop<Waker> {
+        let raw = RawWaker::new((this as *const Task).cast(), &VTABLE);
+        // SAFETY: the vtable below treats the pointer as a `TaskRef`; ManuallyDrop keeps
         // this waker from releasing a count it never took.
         ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
+    }
+}
+
+/// A counted reference to a task, as an `Rc` is (single-threaded, not `Send`): the task
+/// lives while one does.
+pub struct TaskRef(NonNull<Task>);
+
+impl TaskRef {
+    /// Takes over the count a raw pointer from a waker holds.
+    ///
+    /// # Safety
+    /// `ptr` points to a live task, and the caller owns one of its counts.
+    unsafe fn from_raw(ptr: *const ()) -> TaskRef {
+        // SAFETY: a live task's pointer is not null (the caller's word).
+        TaskRef(unsafe { NonNull::new_unchecked(ptr.cast_mut().cast::<Task>()) })
+    }
+}
+
+impl Deref for TaskRef {
+    type Target = Task;
+    #[inline(always)]
+    fn deref(&self) -> &Task {
+        // SAFETY: this reference keeps the task alive.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl Clone for TaskRef {
+    #[inline]
+    fn clone(&self) -> TaskRef {
+        self.to_ref()
+    }
+}
+
+impl Drop for TaskRef {
+    #[inline]
+    fn drop(&mut self) {
+        let refs = self.refs.get() - 1;
+        self.refs.set(refs);
+        if refs == 0 {
+            // SAFETY: that was the last reference.
+            unsafe { (self.vtable.free)(self.0) }
+        }
     }
 }
 
 static VTABLE: RawWakerVTable = RawWakerVTable::new(clone_raw, wake_raw, wake_by_ref_raw, drop_raw);
 
 unsafe fn clone_raw(ptr: *const ()) -> RawWaker {
-    // SAFETY: `ptr` came from `Rc::as_ptr`/`Rc::into_raw` of a live `Rc<Task>`.
-    unsafe { Rc::increment_strong_count(ptr.cast::<Task>()) };
+    // SAFETY: `ptr` points to a live task (a waker holds a count, or borrows the loop's).
+    let task = unsafe { &*ptr.cast::<Task>() };
+    std::mem::forget(task.to_ref());
     RawWaker::new(ptr, &VTABLE)
 }
 
 unsafe fn wake_raw(ptr: *const ()) {
-    // SAFETY: an owned waker holds one count, handed back here.
-    let task = unsafe { Rc::from_raw(ptr.cast::<Task>()) };
+    // SAFETY: an owned waker holds one count, handed over here.
+    let task = unsafe { TaskRef::from_raw(ptr) };
     super::executor::wake(&task);
 }
 
 unsafe fn wake_by_ref_raw(ptr: *const ()) {
-    // SAFETY: the waker keeps the task alive for this call; ManuallyDrop keeps its count.
-    let task = ManuallyDrop::new(unsafe { Rc::from_raw(ptr.cast::<Task>()) });
-    super::executor::wake(&task);
+    // SAFETY: the waker keeps the task alive for this call.
+    super::executor::wake(unsafe { &*ptr.cast::<Task>() });
 }
 
 unsafe fn drop_raw(ptr: *const ()) {
     // SAFETY: an owned waker holds one count, released here.
-    drop(unsafe { Rc::from_raw(ptr.cast::<Task>()) });
+    drop(unsafe { TaskRef::from_raw(ptr) });
 }
