@@ -48,13 +48,15 @@ const NO_SLEEPS = Object.freeze([]); // shared by the polls that made no SLEEP
 export const KIND = Object.freeze({
   RUN_START: 1, RUN_END: 2, SPAWN: 3, POLL_START: 4, POLL_END: 5, WAKE: 6,
   CANCEL: 7, FINISH: 8, PRINT: 9, SLEEP: 10, TICK_START: 11, TICK_END: 12, WAIT: 13,
-  PAUSE: 14, POLL: 15,
+  PAUSE: 14, POLL: 15, SPAWNED: 16,
 });
 
-/** POLL record `b` bits: the task finished; it woke itself (a WAKE comes between). */
+/** POLL record `b` bits: the task finished (a FINISH follows); it woke itself (a WAKE comes between). */
 const POLL_FINISHED = 1;
 const POLL_WOKE_ITSELF = 2;
-const WAKE_SELF = 4; // WAKE record `a` of a self-wake
+const WAKE_TASK = 2; // WAKE record `a`: woken by another task
+const WAKE_SELF = 4; // … by itself
+const WAKE_EXTERNAL = 6; // … from outside the loop
 
 /** WAKE record `a` → cause name. */
 export const WAKE_CAUSE = Object.freeze({
@@ -229,6 +231,7 @@ export function ingest(model, mem, text) {
     r.a = u32[w + 6];
     r.b = u32[w + 7];
     if (r.kind === KIND.POLL) foldPoll(model, r, text);
+    else if (r.kind === KIND.SPAWNED) foldSpawned(model, r, text);
     else fold(model, r, text);
     folded++;
     if (folded % DEADLINE_STRIDE === 0 && deadline !== Infinity && performance.now() >= deadline) {
@@ -242,8 +245,8 @@ export function ingest(model, mem, text) {
 
 /**
  * Folds a POLL record, the short poll of a burst that the runtime writes in one slot, as the
- * records it stands for: POLL_START, a WAKE by itself if it yielded, POLL_END (untimed), all at
- * its time. `r` is refilled in place.
+ * records it stands for: POLL_START, a WAKE by itself if it yielded, POLL_END (untimed), and
+ * FINISH if it finished, all at its time. `r` is refilled in place.
  */
 function foldPoll(model, r, text) {
   const { a: n, b: flags } = r;
@@ -254,6 +257,23 @@ function foldPoll(model, r, text) {
     fold(model, r, text);
   }
   r.kind = KIND.POLL_END; r.a = flags & POLL_FINISHED; r.b = 0;
+  fold(model, r, text);
+  if (flags & POLL_FINISHED) {
+    r.kind = KIND.FINISH; r.a = 0; r.b = 0;
+    fold(model, r, text);
+  }
+}
+
+/**
+ * Folds a SPAWNED record, a spawn and its first wake in one slot, as the records it stands
+ * for: SPAWN (`a` parent, `b` name), then a WAKE by the parent (from outside with none).
+ * `r` is refilled in place.
+ */
+function foldSpawned(model, r, text) {
+  const parent = r.a;
+  r.kind = KIND.SPAWN;
+  fold(model, r, text);
+  r.kind = KIND.WAKE; r.a = parent === 0 ? WAKE_EXTERNAL : WAKE_TASK; r.b = parent;
   fold(model, r, text);
 }
 

@@ -405,11 +405,11 @@ fn poll_task(task: &Task, now: &mut f64, sampler: &mut ClockSampler) -> Option<b
         sampler.observed(read - *now);
         *now = read;
     }
-    trace::poll_ended(*now, task.run, task.id, poll.is_ready(), timed);
+    let finish_written = trace::poll_ended(*now, task.run, task.id, poll.is_ready(), timed);
     if timed {
         trace::poll_time(*now); // after the poll's end: its own start may still be unwritten
     }
-    after_poll(task, poll, *now);
+    after_poll(task, poll, *now, finish_written);
     Some(timed)
 }
 
@@ -437,13 +437,13 @@ fn poll_virtual(task: &Task) -> Option<f64> {
     let (poll, real_end) = v.clock.running(|| poll_future(task));
     trace::set_polling(0, 0);
     let end = v.clock.now();
-    trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
+    let finish_written = trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
     if poll.is_pending() && WAITS_OUTSIDE.with(Cell::get) && !task.queued.get() && !task.done.get() {
         task.waits_outside.set(true);
         v.outside.set(v.outside.get() + 1);
     }
     v.clock.still(|| {
-        after_poll(task, poll, end);
+        after_poll(task, poll, end, finish_written);
         task.state.advance_if_idle();
     });
     Some(real_end)
@@ -456,12 +456,13 @@ fn poll_future(task: &Task) -> Poll<()> {
     task.poll_future(&mut Context::from_waker(&waker))
 }
 
-/// After a poll that ended at `end`: ends a finished task, or drops the future of a task
-/// cancelled during its own poll (its cancel had to leave the future alone).
+/// After a poll that ended at `end`: ends a finished task (whose `Finish` the poll's record
+/// may have said already: `finish_written`), or drops the future of a task cancelled during
+/// its own poll (its cancel had to leave the future alone).
 #[inline(always)]
-fn after_poll(task: &Task, poll: Poll<()>, end: f64) {
+fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
     if poll.is_ready() {
-        finish(task, end);
+        finish(task, end, finish_written);
     } else if task.done.get() {
         drop_cancelled(task);
     }
@@ -475,12 +476,16 @@ fn drop_cancelled(task: &Task) {
 
 /// A task's future completed: forget the task, and end its run if it was the root.
 /// Stamped with its poll's end (`at`), which is when it finished, without a clock read of its
-/// own: in a burst of short tasks that read would cost more than the task.
+/// own: in a burst of short tasks that read would cost more than the task. Recorded before
+/// the future is dropped (what its drop does comes after), unless the poll's folded record
+/// said it already (`written`).
 #[inline(never)]
-fn finish(task: &Task, at: f64) {
+fn finish(task: &Task, at: f64, written: bool) {
     task.end();
+    if !written {
+        trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
+    }
     task.drop_future();
-    trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
     with_loop(|l| l.tasks.remove(task.key()));
     if task.root {
         end_run(task.run, Outcome::Finished);
@@ -530,6 +535,14 @@ fn new_head(run: u32, parent: u32) -> Head {
 fn announce(task: &Task, parent: u32, name: &str) {
     with_loop(|l| l.tasks.insert(task.key(), task.to_ref()));
     if trace::is_on() {
+        let current = current_now();
+        // The usual spawn, by the task being polled (or from outside, for a root) in a running
+        // real run: the spawn and its wake in one record, and the wake not recorded again.
+        if current.task == parent && !task.slow_wakes.get() && WAKE_CAUSE.with(Cell::get).is_none() {
+            trace::record_spawned(current.task != 0, task.run, task.id, parent, trace::text(name));
+            task.queued.set(true);
+            return enqueue(task);
+        }
         record_soon(Kind::Spawn, task.run, task.id, parent, trace::text(name));
     }
     wake(task); // recorded as woken by the spawning task, or from outside for a root

@@ -202,11 +202,13 @@ pub fn fold_self_wake() -> bool {
 
 /// Ends a poll at `time`: `ready` if the task finished, `timed` if the clock was read at
 /// its end; then no task is being polled. A poll that recorded nothing in between and was
-/// not timed (its end has its start's time) is written as one [`Kind::Poll`]; any other
-/// writes its `PollStart` if still open, settles the poll's unsettled records to `time`, and
-/// writes `PollEnd`.
+/// not timed (its end has its start's time) is written as one [`Kind::Poll`], which says
+/// the task's `Finish` too if it finished; any other writes its `PollStart` if still open,
+/// settles the poll's unsettled records to `time`, and writes `PollEnd`. Returns whether
+/// the task's `Finish` is written (the caller records it otherwise).
 #[inline]
-pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) {
+pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) -> bool {
+    let mut finish_written = false;
     if is_on() {
         with_ring(|ring| {
             let folded = !timed
@@ -219,15 +221,36 @@ pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) {
                     let woke = state == OPEN_WOKE;
                     let b = (u32::from(ready) * POLL_FINISHED) | (u32::from(woke) * POLL_WOKE_ITSELF);
                     let record = Record { time, seq: 0, kind: Kind::Poll as u32, run, task, a: open.n.get(), b };
-                    ring.push_events(record, 2 + u32::from(woke));
+                    ring.push_events(record, 2 + u32::from(woke) + u32::from(ready));
                     true
                 });
-            if !folded {
+            if folded {
+                finish_written = ready;
+            } else {
                 close_poll(ring, time, run, task, ready, timed);
             }
         });
     }
     set_polling(0, 0);
+    finish_written
+}
+
+/// Records a task's spawn by `parent` (0: none) and its first wake, by that parent (from
+/// outside the loop for none), in one slot (see [`Kind::Spawned`]). Inside a poll it is
+/// settled by the poll's end, as [`record_unsettled`]; outside, stamped now.
+#[inline]
+pub fn record_spawned(in_poll: bool, run: u32, task: u32, parent: u32, name: u32) {
+    if is_on() {
+        let time = if in_poll { f64::NAN } else { clock::stamp() };
+        with_ring(|ring| {
+            flush_open(ring);
+            if in_poll {
+                unsettled_from(ring);
+            }
+            let record = Record { time, seq: 0, kind: Kind::Spawned as u32, run, task, a: parent, b: name };
+            ring.push_events(record, 2);
+        });
+    }
 }
 
 /// [`poll_ended`] for a poll that is not folded.

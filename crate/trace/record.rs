@@ -19,11 +19,12 @@
 //!
 //! Kinds, by number: 1 `RunStart`, 2 `RunEnd`, 3 `Spawn`, 4 `PollStart`, 5 `PollEnd`,
 //! 6 `Wake`, 7 `Cancel`, 8 `Finish`, 9 `Print`, 10 `Sleep`, 11 `TickStart`, 12 `TickEnd`,
-//! 13 `Wait`, 14 `Pause`, 15 `Poll`.
+//! 13 `Wait`, 14 `Pause`, 15 `Poll`, 16 `Spawned`.
 //!
-//! Every record is one event and takes one `seq`, except `Poll`: the short poll of a burst,
-//! which is three events (or two) in one slot, so a burst costs the loop one store per poll
-//! instead of three. A reader turns it back into the records it stands for with
+//! Every record is one event and takes one `seq`, except the folded ones: `Poll`, the short
+//! poll of a burst (two to four events in one slot), and `Spawned`, a spawn with its first
+//! wake (two), so a burst costs the loop one store per poll and per spawn instead of three
+//! and two. A reader turns them back into the records they stand for with
 //! [`Record::events`], with the `seq`s they would have had: the stream read is the same as
 //! if every event had a slot of its own.
 
@@ -102,13 +103,18 @@ pub enum Kind {
     Pause = 14,
     /// A short poll in a burst that recorded nothing while it ran, in one slot: it stands for
     /// `PollStart` (`a`: poll number), then `Wake` by itself if `b` bit 1 is set (the task
-    /// yielded), then `PollEnd` (`a`: `b` bit 0, finished; untimed), all at `time`, numbered
-    /// from `seq` on (three numbers, or two without the wake). Never read as such: see
-    /// [`Record::events`].
+    /// yielded), then `PollEnd` (`a`: `b` bit 0, finished; untimed), then `Finish` if it
+    /// finished, all at `time`, numbered from `seq` on (one number each). Never read as
+    /// such: see [`Record::events`].
     Poll = 15,
+    /// A task was spawned and woken for its first poll, in one slot: it stands for `Spawn`
+    /// (`a`: parent task id, `b`: name) then `Wake` by its parent (cause `Task`; `External`
+    /// with no parent), both at `time`, numbered `seq` and `seq + 1`. Never read as such: see
+    /// [`Record::events`].
+    Spawned = 16,
 }
 
-/// `Poll`'s `b`: the task finished (its `PollEnd`'s `a` is 1).
+/// `Poll`'s `b`: the task finished (its `PollEnd`'s `a` is 1, and a `Finish` follows).
 pub const POLL_FINISHED: u32 = 1;
 /// `Poll`'s `b`: the task woke itself during the poll (a `Wake` record comes between).
 pub const POLL_WOKE_ITSELF: u32 = 2;
@@ -118,23 +124,50 @@ impl Record {
     #[inline]
     pub fn span(&self) -> u32 {
         if self.kind == Kind::Poll as u32 {
-            2 + u32::from(self.b & POLL_WOKE_ITSELF != 0)
+            2 + u32::from(self.b & POLL_WOKE_ITSELF != 0) + u32::from(self.b & POLL_FINISHED != 0)
+        } else if self.kind == Kind::Spawned as u32 {
+            2
         } else {
             1
         }
     }
 
     /// The events this record stands for, as records of one event each: itself, or the
-    /// records a [`Kind::Poll`] folds together. Readers see the stream as if nothing were
-    /// folded.
+    /// records a [`Kind::Poll`] or a [`Kind::Spawned`] folds together. Readers see the
+    /// stream as if nothing were folded.
     pub fn events(self) -> impl Iterator<Item = Record> {
-        let folded = self.kind == Kind::Poll as u32;
-        let woke = folded && self.b & POLL_WOKE_ITSELF != 0;
-        let at = |seq: u32, kind: Kind, a: u32, b: u32| Record { seq: self.seq.wrapping_add(seq), kind: kind as u32, a, b, ..self };
-        let first = if folded { at(0, Kind::PollStart, self.a, 0) } else { self };
-        let wake = woke.then(|| at(1, Kind::Wake, WakeCause::SelfWake as u32, self.task));
-        let end = folded.then(|| at(1 + u32::from(woke), Kind::PollEnd, self.b & POLL_FINISHED, 0));
-        std::iter::once(first).chain(wake).chain(end)
+        // At most four, in a fixed array: no allocation per record read.
+        let mut events: [Option<Record>; 4] = [None; 4];
+        let mut n = 0;
+        let mut push = |record: Record| {
+            events[n] = Some(record);
+            n += 1;
+        };
+        let mut seq = self.seq;
+        let mut event = move |kind: Kind, a: u32, b: u32| {
+            let record = Record { seq, kind: kind as u32, a, b, ..self };
+            seq = seq.wrapping_add(1);
+            record
+        };
+        if self.kind == Kind::Poll as u32 {
+            let finished = self.b & POLL_FINISHED;
+            push(event(Kind::PollStart, self.a, 0));
+            if self.b & POLL_WOKE_ITSELF != 0 {
+                push(event(Kind::Wake, WakeCause::SelfWake as u32, self.task));
+            }
+            push(event(Kind::PollEnd, finished, 0));
+            if finished != 0 {
+                push(event(Kind::Finish, 0, 0));
+            }
+        } else if self.kind == Kind::Spawned as u32 {
+            let parent = self.a;
+            let cause = if parent == 0 { WakeCause::External } else { WakeCause::Task };
+            push(event(Kind::Spawn, parent, self.b));
+            push(event(Kind::Wake, cause as u32, parent));
+        } else {
+            push(self);
+        }
+        events.into_iter().flatten()
     }
 }
 
@@ -192,8 +225,17 @@ mod tests {
         assert!(yielded.iter().all(|r| r.time == 2.5 && r.run == 1));
         assert_eq!(poll(POLL_WOKE_ITSELF).span(), 3);
         let finished: Vec<Record> = poll(POLL_FINISHED).events().collect();
-        assert_eq!(finished.iter().map(fields).collect::<Vec<_>>(), [(10, 4, 7, 3, 0), (11, 5, 7, 1, 0)]);
-        assert_eq!(poll(POLL_FINISHED).span(), 2);
+        assert_eq!(finished.iter().map(fields).collect::<Vec<_>>(), [(10, 4, 7, 3, 0), (11, 5, 7, 1, 0), (12, 8, 7, 0, 0)]);
+        assert_eq!(poll(POLL_FINISHED).span(), 3);
+        assert_eq!(poll(POLL_FINISHED | POLL_WOKE_ITSELF).span(), 4);
+        assert_eq!(poll(0).span(), 2);
+        let spawned = |parent| Record { time: 1.5, seq: 20, kind: Kind::Spawned as u32, run: 1, task: 8, a: parent, b: 9 };
+        let by_parent: Vec<Record> = spawned(7).events().collect();
+        assert_eq!(by_parent.iter().map(fields).collect::<Vec<_>>(), [(20, 3, 8, 7, 9), (21, 6, 8, WakeCause::Task as u32, 7)]);
+        assert!(by_parent.iter().all(|r| r.time == 1.5 && r.run == 1));
+        let root: Vec<Record> = spawned(0).events().collect();
+        assert_eq!(root.iter().map(fields).collect::<Vec<_>>(), [(20, 3, 8, 0, 9), (21, 6, 8, WakeCause::External as u32, 0)]);
+        assert_eq!(spawned(7).span(), 2);
         let print = Record { seq: 4, kind: Kind::Print as u32, ..Record::default() };
         assert_eq!(print.events().collect::<Vec<_>>(), [print]);
         assert_eq!(print.span(), 1);

@@ -43,26 +43,35 @@ function ringOf(records) {
 }
 
 describe('trace model', () => {
-  test('a folded POLL record reads exactly as the POLL_START, self WAKE and POLL_END it stands for', () => {
-    const start = [[0, KIND.RUN_START, RUN, 0, 3, 4], [0, KIND.SPAWN, RUN, 1, 0, 1]];
+  test('folded POLL and SPAWNED records read exactly as the records they stand for', () => {
+    const start = [[0, KIND.RUN_START, RUN, 0, 3, 4]];
     const spelled = ringOf([
       ...start,
+      [0, KIND.SPAWN, RUN, 1, 0, 1], [0, KIND.WAKE, RUN, 1, 6, 0],
+      [1, KIND.SPAWN, RUN, 2, 1, 1], [1, KIND.WAKE, RUN, 2, 2, 1],
       [1, KIND.POLL_START, RUN, 1, 1], [1, KIND.WAKE, RUN, 1, 4, 1], [1, KIND.POLL_END, RUN, 1, 0, 0],
-      [1, KIND.POLL_START, RUN, 1, 2], [1, KIND.POLL_END, RUN, 1, 1, 0],
+      [1, KIND.POLL_START, RUN, 1, 2], [1, KIND.POLL_END, RUN, 1, 1, 0], [1, KIND.FINISH, RUN, 1, 0, 0],
     ]);
-    const folded = ringOf([...start, [1, KIND.POLL, RUN, 1, 1, 2], [1, KIND.POLL, RUN, 1, 2, 1]]);
+    const folded = ringOf([
+      ...start,
+      [0, KIND.SPAWNED, RUN, 1, 0, 1],
+      [1, KIND.SPAWNED, RUN, 2, 1, 1],
+      [1, KIND.POLL, RUN, 1, 1, 2], [1, KIND.POLL, RUN, 1, 2, 1],
+    ]);
     const a = createModel({ runId: RUN, speed: 1, virtual: false });
     const b = createModel({ runId: RUN, speed: 1, virtual: false });
-    assert.equal(ingest(a, spelled, text), 7);
-    assert.equal(ingest(b, folded, text), 4, 'one record per folded poll');
-    const [ta] = taskStates(a, 2);
-    const [tb] = taskStates(b, 2);
-    assert.equal(tb.state, 'done');
+    assert.equal(ingest(a, spelled, text), 11);
+    assert.equal(ingest(b, folded, text), 5, 'one record per folded poll or spawn');
+    const ta = taskStates(a, 2);
+    const tb = taskStates(b, 2);
+    assert.equal(tb[0].state, 'done');
+    assert.equal(tb.length, 2, 'both spawned tasks have a lane');
     assert.deepEqual(tb, ta);
-    const task = (m) => m.runs.get(RUN).tasks.get(1);
-    assert.ok(task(a) && task(b), 'both models know the task');
-    assert.deepEqual(task(b).sums, task(a).sums);
-    assert.equal(task(b).sums.polls, 2);
+    const task = (m, id) => m.runs.get(RUN).tasks.get(id);
+    assert.ok(task(a, 1) && task(b, 1) && task(b, 2), 'both models know the tasks');
+    assert.deepEqual(task(b, 1), task(a, 1));
+    assert.deepEqual(task(b, 2), task(a, 2));
+    assert.equal(task(b, 1).sums.polls, 2);
   });
 
 
