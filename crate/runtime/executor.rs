@@ -128,7 +128,7 @@ thread_local! {
     /// A drain is queued (micro- or macrotask) or running: wakes need not queue another.
     static DRAIN_SCHEDULED: Cell<bool> = const { Cell::new(false) };
     /// The task being polled woke itself: 1 + its place in line (0: it did not). The loop puts
-    /// back the `Rc` it holds when the poll returns (see [`requeue`]).
+    /// back the reference it holds when the poll returns (see [`requeue`]).
     static REQUEUE_AT: Cell<usize> = const { Cell::new(0) };
     /// Set around wakes whose cause the waker cannot see (a timer, a channel).
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
@@ -223,7 +223,7 @@ pub(super) fn wake(task: &Task) {
 }
 
 /// After `task`'s poll: puts it back in line if it woke itself during the poll (see
-/// [`wake`]), at the place its wake took, taking over the caller's `Rc`.
+/// [`wake`]), at the place its wake took, taking over the caller's reference.
 #[inline(always)]
 fn requeue(task: TaskRef) {
     let at = REQUEUE_AT.with(|r| r.replace(0));
@@ -494,8 +494,8 @@ fn finish(task: &Task, at: f64, written: bool) {
 
 /// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
 /// future `make` makes, given a pointer to the task (so the future can refer to its own
-/// task: see [`Task::new`]). Returns the task. Only the making is generic: the rest is shared by every
-/// spawn site.
+/// task: see [`Task::new`]). Returns the task. Only the making is generic: the rest is
+/// shared by every spawn site.
 #[inline]
 pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &str, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
 where

@@ -22,7 +22,8 @@ pub struct Cancelled;
 /// Awaits the output of a task started with [`spawn`](super::spawn). Dropping the handle
 /// does not cancel the task (it runs on, detached); [`JoinHandle::abort`] does.
 pub struct JoinHandle<T> {
-    /// The task, kept while the handle lives (not its future, which goes when it ends).
+    /// The task, kept while the handle lives. Its future is dropped when the task ends; the
+    /// allocation they share is freed when its last reference (this, a waker) goes.
     pub(super) task: TaskRef,
     output: PhantomData<T>,
 }

@@ -32,6 +32,10 @@ pub struct Task {
     head: Head,
     /// The counted references ([`TaskRef`], wakers): at 0 the allocation is freed.
     refs: Cell<usize>,
+    /// The whole allocation, as `Task::new` got it: every pointer to the task handed out
+    /// (references, wakers) is this one, whose provenance covers the future too and the
+    /// freeing, which a pointer made from a `&Task` would not.
+    this: NonNull<Task>,
     /// The functions that know the future's type.
     vtable: &'static TaskVTable,
     /// The future is there: not yet finished or dropped. Cleared before the future is
@@ -139,8 +143,9 @@ impl<F: Future<Output = ()> + 'static> Alloc<F> {
     /// The allocation `task` starts.
     #[inline(always)]
     fn of(task: &Task) -> &Alloc<F> {
-        // SAFETY: `task.vtable` is this type's only when `task` starts an `Alloc<F>`.
-        unsafe { &*(task as *const Task).cast::<Alloc<F>>() }
+        // SAFETY: `task.vtable` is this type's only when `task` starts an `Alloc<F>`, and
+        // `task.this` points to all of it.
+        unsafe { &*task.this.as_ptr().cast::<Alloc<F>>() }
     }
 
     #[inline(always)]
@@ -175,11 +180,16 @@ impl Task {
     where
         F: Future<Output = ()> + 'static,
     {
-        let task = Task { head, refs: Cell::new(1), vtable: &Alloc::<F>::VTABLE, has_future: Cell::new(true) };
+        let vtable = &Alloc::<F>::VTABLE;
+        let task = Task { head, refs: Cell::new(1), this: NonNull::dangling(), vtable, has_future: Cell::new(true) };
         let alloc = Box::into_raw(Box::new(Alloc::<F> { task, future: UnsafeCell::new(MaybeUninit::uninit()) }));
         let this = NonNull::new(alloc.cast::<Task>()).expect("a Box is never null");
-        // SAFETY: just allocated, and nothing else refers to it yet.
-        unsafe { (*(*alloc).future.get()).write(make(this)) };
+        // SAFETY: just allocated, and nothing else refers to it yet: written through the
+        // allocation's own pointer, before any reference to it is made.
+        unsafe {
+            std::ptr::addr_of_mut!((*alloc).task.this).write(this);
+            (*(*alloc).future.get()).write(make(this));
+        }
         TaskRef(this)
     }
 
@@ -217,15 +227,19 @@ impl Task {
     /// which `self` keeps alive).
     #[inline]
     pub(super) fn to_ref(&self) -> TaskRef {
-        self.refs.set(self.refs.get() + 1);
-        TaskRef(NonNull::from(self))
+        let refs = self.refs.get();
+        if refs == usize::MAX {
+            std::process::abort(); // as `Rc` does: a count that wrapped would free a live task
+        }
+        self.refs.set(refs + 1);
+        TaskRef(self.this)
     }
 
     /// A waker that borrows `this` instead of owning a count: valid while `this` lives,
     /// which the loop guarantees by holding the task across the poll. Clones own a count.
     #[inline(always)]
     pub fn borrowed_waker(this: &Task) -> ManuallyDrop<Waker> {
-        let raw = RawWaker::new((this as *const Task).cast(), &VTABLE);
+        let raw = RawWaker::new(this.this.as_ptr().cast_const().cast(), &VTABLE);
         // SAFETY: the vtable below treats the pointer as a `TaskRef`; ManuallyDrop keeps
         // this waker from releasing a count it never took.
         ManuallyDrop::new(unsafe { Waker::from_raw(raw) })

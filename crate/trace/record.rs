@@ -36,7 +36,8 @@ pub struct Record {
     /// records by `seq`, not by time.
     pub time: f64,
     /// Number of the event in the whole stream, from 0: one per record, except that a
-    /// [`Kind::Poll`] stands for two or three (see [`Record::events`]).
+    /// [`Kind::Poll`] stands for two to four and a [`Kind::Spawned`] for two (see
+    /// [`Record::events`]).
     pub seq: u32,
     /// A [`Kind`] as its number.
     pub kind: u32,
@@ -109,8 +110,9 @@ pub enum Kind {
     Poll = 15,
     /// A task was spawned and woken for its first poll, in one slot: it stands for `Spawn`
     /// (`a`: parent task id, `b`: name) then `Wake` by its parent (cause `Task`; `External`
-    /// with no parent), both at `time`, numbered `seq` and `seq + 1`. Never read as such: see
-    /// [`Record::events`].
+    /// with no parent), both at `time` (they are one step of the spawning code: outside a
+    /// poll the wake is not stamped apart), numbered `seq` and `seq + 1`. Never read as such:
+    /// see [`Record::events`].
     Spawned = 16,
 }
 
