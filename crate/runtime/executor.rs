@@ -378,7 +378,7 @@ fn poll_ready(started: f64) -> (u32, bool) {
 /// [`ClockSampler`]). Returns whether it was, or `None` if the task had been cancelled while
 /// it waited in line (nothing polled).
 #[inline(always)]
-fn poll_task(task: &Task, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
+fn poll_task(task: &TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
     if task.virtual_time {
         // `now` and `sampler` stay out of the call: a reference passed to a function that is
         // not inlined would keep them in memory instead of locals, for every real poll too.
@@ -421,7 +421,7 @@ fn poll_task(task: &Task, now: &mut f64, sampler: &mut ClockSampler) -> Option<b
 /// code is laid out for the hot path, which the benchmark measures.
 #[cold]
 #[inline(never)]
-fn poll_virtual(task: &Task) -> Option<f64> {
+fn poll_virtual(task: &TaskRef) -> Option<f64> {
     let v = task.state.virt.as_ref()?;
     task.queued.set(false);
     v.unready();
@@ -451,8 +451,8 @@ fn poll_virtual(task: &Task) -> Option<f64> {
 
 /// Polls `task`'s future, which the caller has made the current task.
 #[inline(always)]
-fn poll_future(task: &Task) -> Poll<()> {
-    let waker = Task::borrowed_waker(task);
+fn poll_future(task: &TaskRef) -> Poll<()> {
+    let waker = task.borrowed_waker();
     task.poll_future(&mut Context::from_waker(&waker))
 }
 

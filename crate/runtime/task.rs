@@ -120,8 +120,9 @@ impl Deref for Task {
 
 /// What the loop calls on a task's future, whose type only these functions know.
 struct TaskVTable {
-    /// Polls the future. Safety: it is there, and nothing else refers to it.
-    poll: unsafe fn(&Task, &mut Context<'_>) -> Poll<()>,
+    /// Polls the future. Safety: the task's own pointer (see `Task::this`), its future is
+    /// there, and nothing else refers to it.
+    poll: unsafe fn(NonNull<Task>, &mut Context<'_>) -> Poll<()>,
     /// Drops the future where it lies. Safety: it is there, nothing else refers to it, and
     /// it is never used again.
     drop_future: unsafe fn(&Task),
@@ -149,10 +150,13 @@ impl<F: Future<Output = ()> + 'static> Alloc<F> {
     }
 
     #[inline(always)]
-    unsafe fn poll(task: &Task, cx: &mut Context<'_>) -> Poll<()> {
-        // SAFETY: there and not referred to elsewhere (the caller's word); pinned, since an
-        // allocation never moves.
-        unsafe { Pin::new_unchecked((*Self::of(task).future.get()).assume_init_mut()) }.poll(cx)
+    unsafe fn poll(task: NonNull<Task>, cx: &mut Context<'_>) -> Poll<()> {
+        // SAFETY: the allocation's own pointer, its future there and not referred to elsewhere
+        // (the caller's word); pinned, since an allocation never moves.
+        unsafe {
+            let future = (*task.as_ptr().cast::<Alloc<F>>()).future.get();
+            Pin::new_unchecked((*future).assume_init_mut()).poll(cx)
+        }
     }
 
     unsafe fn drop_future(task: &Task) {
@@ -193,24 +197,6 @@ impl Task {
         TaskRef(this)
     }
 
-    /// Polls the future where it lies. The caller has made this task the one being polled
-    /// (`trace::polling`) and checked that it has not ended, so its future is there; were it
-    /// not, the poll reads as pending (the task is never woken again) rather than a panic.
-    #[inline(always)]
-    pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Poll<()> {
-        debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
-        if !self.has_future.get() {
-            debug_assert!(false, "task {} polled with no future", self.id);
-            return Poll::Pending;
-        }
-        // SAFETY: the future is there (checked above), and it is touched only here and in
-        // `drop_future`, which leaves it alone while this task is the one being polled; a
-        // task is never polled inside its own poll (the loop is not re-entrant: a drain starts
-        // from a browser callback, a step refuses to start inside a poll), so this is the only
-        // reference to the future.
-        unsafe { (self.vtable.poll)(self, cx) }
-    }
-
     /// Drops the future where it lies, if it is there and this task is not being polled (a
     /// task that cancels itself keeps its future until its poll returns). Dropping it can
     /// wake or cancel others: the caller holds no borrow.
@@ -234,16 +220,6 @@ impl Task {
         self.refs.set(refs + 1);
         TaskRef(self.this)
     }
-
-    /// A waker that borrows `this` instead of owning a count: valid while `this` lives,
-    /// which the loop guarantees by holding the task across the poll. Clones own a count.
-    #[inline(always)]
-    pub fn borrowed_waker(this: &Task) -> ManuallyDrop<Waker> {
-        let raw = RawWaker::new(this.this.as_ptr().cast_const().cast(), &VTABLE);
-        // SAFETY: the vtable below treats the pointer as a `TaskRef`; ManuallyDrop keeps
-        // this waker from releasing a count it never took.
-        ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
-    }
 }
 
 /// A counted reference to a task, as an `Rc` is (single-threaded, not `Send`): the task
@@ -251,6 +227,36 @@ impl Task {
 pub struct TaskRef(NonNull<Task>);
 
 impl TaskRef {
+    /// Polls the future where it lies, through this reference's pointer (the loop holds it in
+    /// hand; the task's own `this` would be one more load per poll). The caller has made this
+    /// task the one being polled (`trace::polling`) and checked that it has not ended, so its
+    /// future is there; were it not, the poll reads as pending (the task is never woken again)
+    /// rather than a panic.
+    #[inline(always)]
+    pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Poll<()> {
+        debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
+        if !self.has_future.get() {
+            debug_assert!(false, "task {} polled with no future", self.id);
+            return Poll::Pending;
+        }
+        // SAFETY: the future is there (checked above), and it is touched only here and in
+        // `drop_future`, which leaves it alone while this task is the one being polled; a
+        // task is never polled inside its own poll (the loop is not re-entrant: a drain starts
+        // from a browser callback, a step refuses to start inside a poll), so this is the only
+        // reference to the future.
+        unsafe { (self.vtable.poll)(self.0, cx) }
+    }
+
+    /// A waker that borrows this reference instead of owning a count: valid while it lives,
+    /// which the loop guarantees by holding the task across the poll. Clones own a count.
+    #[inline(always)]
+    pub fn borrowed_waker(&self) -> ManuallyDrop<Waker> {
+        let raw = RawWaker::new(self.0.as_ptr().cast_const().cast(), &VTABLE);
+        // SAFETY: the vtable below treats the pointer as a `TaskRef`; ManuallyDrop keeps
+        // this waker from releasing a count it never took.
+        ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
+    }
+
     /// Takes over the count a raw pointer from a waker holds.
     ///
     /// # Safety
