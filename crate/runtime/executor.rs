@@ -31,7 +31,8 @@ use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::registry::{Key, Registry};
 use super::run::RunState;
 use super::task::{Head, Task, TaskRef};
-use crate::trace::{self, clock, record::Kind, record::WakeCause, record::RUN_CANCELLED, record::RUN_FINISHED};
+use crate::trace::record::{spawned_wake, Kind, WakeCause, RUN_CANCELLED, RUN_FINISHED};
+use crate::trace::{self, clock};
 
 /// The language a run prints in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,6 +212,12 @@ pub(super) fn wake(task: &Task) {
             record_wake(task, current);
         }
     }
+    queue_woken(task, current);
+}
+
+/// The part of a running run's wake that puts the task in line, once (the caller records it).
+#[inline(always)]
+fn queue_woken(task: &Task, current: Current) {
     if !task.queued.replace(true) {
         if current.task == task.id {
             // Woke itself (a yield): its place in line is taken now, and the loop puts the
@@ -536,12 +543,11 @@ fn announce(task: &Task, parent: u32, name: &str) {
     with_loop(|l| l.tasks.insert(task.key(), task.to_ref()));
     if trace::is_on() {
         let current = current_now();
-        // The usual spawn, by the task being polled (or from outside, for a root) in a running
-        // real run: the spawn and its wake in one record, and the wake not recorded again.
-        if current.task == parent && !task.slow_wakes.get() && WAKE_CAUSE.with(Cell::get).is_none() {
+        // The usual spawn, in a running real run, whose wake would record what a `Spawned`
+        // says (by the parent, or from outside for a root): one record for both.
+        if !task.slow_wakes.get() && wake_cause(task, current) == spawned_wake(parent) {
             trace::record_spawned(current.task != 0, task.run, task.id, parent, trace::text(name));
-            task.queued.set(true);
-            return enqueue(task);
+            return queue_woken(task, current);
         }
         record_soon(Kind::Spawn, task.run, task.id, parent, trace::text(name));
     }
@@ -798,9 +804,10 @@ pub fn step_run(run: u32) -> Result<u32, StepError> {
     trace::record_at(now, Kind::TickStart, 0, 0, tick, ready);
     trace::poll_time(now);
     let polled = poll_task(&task, &mut now, &mut ClockSampler::default()).is_some();
-    requeue(task.clone());
+    let id = task.id;
+    requeue(task);
     trace::record(Kind::TickEnd, 0, 0, polled as u32, 0);
-    Ok(task.id)
+    Ok(id)
 }
 
 /// How time passes in a live run.

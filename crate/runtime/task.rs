@@ -123,9 +123,9 @@ struct TaskVTable {
     /// Polls the future. Safety: the task's own pointer (see `Task::this`), its future is
     /// there, and nothing else refers to it.
     poll: unsafe fn(NonNull<Task>, &mut Context<'_>) -> Poll<()>,
-    /// Drops the future where it lies. Safety: it is there, nothing else refers to it, and
-    /// it is never used again.
-    drop_future: unsafe fn(&Task),
+    /// Drops the future where it lies. Safety: the task's own pointer, its future is there,
+    /// nothing else refers to it, and it is never used again.
+    drop_future: unsafe fn(NonNull<Task>),
     /// Frees the allocation. Safety: no reference to the task is left.
     free: unsafe fn(NonNull<Task>),
 }
@@ -141,27 +141,26 @@ struct Alloc<F> {
 impl<F: Future<Output = ()> + 'static> Alloc<F> {
     const VTABLE: TaskVTable = TaskVTable { poll: Self::poll, drop_future: Self::drop_future, free: Self::free };
 
-    /// The allocation `task` starts.
+    /// The future of the allocation `task` starts.
+    ///
+    /// # Safety
+    /// `task` is the allocation's own pointer (`Task::this`), and its vtable this type's.
     #[inline(always)]
-    fn of(task: &Task) -> &Alloc<F> {
-        // SAFETY: `task.vtable` is this type's only when `task` starts an `Alloc<F>`, and
-        // `task.this` points to all of it.
-        unsafe { &*task.this.as_ptr().cast::<Alloc<F>>() }
+    unsafe fn future(task: NonNull<Task>) -> *mut MaybeUninit<F> {
+        // SAFETY: the caller's word; `Task` is the allocation's first field.
+        unsafe { (*task.as_ptr().cast::<Alloc<F>>()).future.get() }
     }
 
     #[inline(always)]
     unsafe fn poll(task: NonNull<Task>, cx: &mut Context<'_>) -> Poll<()> {
-        // SAFETY: the allocation's own pointer, its future there and not referred to elsewhere
-        // (the caller's word); pinned, since an allocation never moves.
-        unsafe {
-            let future = (*task.as_ptr().cast::<Alloc<F>>()).future.get();
-            Pin::new_unchecked((*future).assume_init_mut()).poll(cx)
-        }
+        // SAFETY: the future is there and not referred to elsewhere (the caller's word);
+        // pinned, since an allocation never moves.
+        unsafe { Pin::new_unchecked((*Self::future(task)).assume_init_mut()) }.poll(cx)
     }
 
-    unsafe fn drop_future(task: &Task) {
+    unsafe fn drop_future(task: NonNull<Task>) {
         // SAFETY: there, not referred to elsewhere, never used again (the caller's word).
-        unsafe { (*Self::of(task).future.get()).assume_init_drop() }
+        unsafe { (*Self::future(task)).assume_init_drop() }
     }
 
     unsafe fn free(task: NonNull<Task>) {
@@ -206,7 +205,7 @@ impl Task {
         }
         // SAFETY: it was there, and is marked gone first, so nothing reached from its drop
         // touches it again; not being polled (checked above), so nothing else refers to it.
-        unsafe { (self.vtable.drop_future)(self) }
+        unsafe { (self.vtable.drop_future)(self.this) }
     }
 
     /// Another counted reference to this task (every task lives in its own allocation,

@@ -138,38 +138,43 @@ impl Record {
     /// records a [`Kind::Poll`] or a [`Kind::Spawned`] folds together. Readers see the
     /// stream as if nothing were folded.
     pub fn events(self) -> impl Iterator<Item = Record> {
+        if self.kind != Kind::Poll as u32 && self.kind != Kind::Spawned as u32 {
+            return [Some(self), None, None, None].into_iter().flatten();
+        }
         // At most four, in a fixed array: no allocation per record read.
-        let mut events: [Option<Record>; 4] = [None; 4];
+        let mut events = [None; 4];
         let mut n = 0;
-        let mut push = |record: Record| {
-            events[n] = Some(record);
+        let mut emit = |kind: Kind, a: u32, b: u32| {
+            events[n] = Some(Record { seq: self.seq.wrapping_add(n as u32), kind: kind as u32, a, b, ..self });
             n += 1;
-        };
-        let mut seq = self.seq;
-        let mut event = move |kind: Kind, a: u32, b: u32| {
-            let record = Record { seq, kind: kind as u32, a, b, ..self };
-            seq = seq.wrapping_add(1);
-            record
         };
         if self.kind == Kind::Poll as u32 {
             let finished = self.b & POLL_FINISHED;
-            push(event(Kind::PollStart, self.a, 0));
+            emit(Kind::PollStart, self.a, 0);
             if self.b & POLL_WOKE_ITSELF != 0 {
-                push(event(Kind::Wake, WakeCause::SelfWake as u32, self.task));
+                emit(Kind::Wake, WakeCause::SelfWake as u32, self.task);
             }
-            push(event(Kind::PollEnd, finished, 0));
+            emit(Kind::PollEnd, finished, 0);
             if finished != 0 {
-                push(event(Kind::Finish, 0, 0));
+                emit(Kind::Finish, 0, 0);
             }
-        } else if self.kind == Kind::Spawned as u32 {
-            let parent = self.a;
-            let cause = if parent == 0 { WakeCause::External } else { WakeCause::Task };
-            push(event(Kind::Spawn, parent, self.b));
-            push(event(Kind::Wake, cause as u32, parent));
         } else {
-            push(self);
+            let (cause, by) = spawned_wake(self.a);
+            emit(Kind::Spawn, self.a, self.b);
+            emit(Kind::Wake, cause as u32, by);
         }
         events.into_iter().flatten()
+    }
+}
+
+/// The cause and waker of the first wake a [`Kind::Spawned`] by `parent` stands for: the
+/// parent, or the outside for a task with none. The loop folds a spawn's wake into its record
+/// only when the wake would record exactly this.
+pub fn spawned_wake(parent: u32) -> (WakeCause, u32) {
+    if parent == 0 {
+        (WakeCause::External, 0)
+    } else {
+        (WakeCause::Task, parent)
     }
 }
 
