@@ -30,49 +30,76 @@ pub struct JoinHandle<T> {
 
 /// The body of every spawned task: runs `future`, leaves its output in the task for the
 /// handle, and wakes whoever awaits the handle, also when the task is dropped unfinished,
-/// even before its first poll (the guard is an argument, so it lives in the future from
-/// the start; the task is then marked ended, and the handle reads `Cancelled`).
-pub(super) async fn body<F>(guard: WakeJoiner, future: F)
+/// even before its first poll (the guard is part of the body from the start; the task is
+/// then marked ended, and the handle reads `Cancelled`).
+///
+/// A struct rather than an `async fn`: an async fn's state keeps its arguments and the
+/// locals they are moved into side by side, so it was twice the size of `future` and the
+/// guard, and every task carried the difference (a short task's memory is most of its cost
+/// when many are alive).
+pub(super) struct Body<F> {
+    guard: WakeJoiner,
+    future: F,
+}
+
+impl<F> Body<F> {
+    /// The body of `task`, running `future`.
+    pub(super) fn new(task: NonNull<Task>, future: F) -> Body<F> {
+        Body { guard: WakeJoiner(task), future }
+    }
+}
+
+impl<F> Future for Body<F>
 where
     F: Future,
     F::Output: 'static,
 {
-    let output = future.await;
-    guard.keep(Box::new(output));
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // SAFETY: `future` is pinned with the body (never moved out of it); `guard` is not
+        // pinned and only read through.
+        let this = unsafe { self.get_unchecked_mut() };
+        let future = unsafe { Pin::new_unchecked(&mut this.future) };
+        let output = std::task::ready!(future.poll(cx));
+        this.guard.keep(Box::new(output));
+        Poll::Ready(())
+    }
 }
 
-/// Wakes the task's joiner when dropped: at the end of the task's body, or with its future.
-/// It lives inside its task's future, which its task always outlives (a task drops its
-/// future before it is freed), so it holds a plain pointer to the task, not a count.
-pub(super) struct WakeJoiner(NonNull<Task>);
+/// Wakes the task's joiner: when its body leaves the output, or when the body is dropped
+/// unfinished. It lives inside its task's future, which its task always outlives (a task
+/// drops its future before it is freed), so it holds a plain pointer to the task, not a count.
+struct WakeJoiner(NonNull<Task>);
 
 impl WakeJoiner {
-    /// The guard of `task`'s body.
-    pub(super) fn new(task: NonNull<Task>) -> WakeJoiner {
-        WakeJoiner(task)
-    }
-
     /// Its task.
     fn task(&self) -> &Task {
         // SAFETY: the guard is part of its task's future, which the task outlives (above).
         unsafe { self.0.as_ref() }
     }
 
-    /// Leaves the task's output for its handle. Out of line, like the drop: this code is part
-    /// of every task's future, and the browser inlines a future's poll into the loop only
-    /// while it is small.
+    /// Leaves the task's output for its handle and wakes the joiner. Out of line, like the
+    /// drop: this code is part of every task's future, and the browser inlines a future's
+    /// poll into the loop only while it is small.
     #[inline(never)]
-    fn keep(self, output: Box<dyn Any>) {
+    fn keep(&self, output: Box<dyn Any>) {
         self.task().output.set(Some(output));
+        self.wake_joiner();
+    }
+
+    /// Wakes the task awaiting the handle, if one is (once: the waker is taken).
+    fn wake_joiner(&self) {
+        if let Some(waker) = self.task().joiner.take() {
+            waker.wake();
+        }
     }
 }
 
 impl Drop for WakeJoiner {
     #[inline(never)]
     fn drop(&mut self) {
-        if let Some(waker) = self.task().joiner.take() {
-            waker.wake();
-        }
+        self.wake_joiner();
     }
 }
 

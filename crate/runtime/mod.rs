@@ -61,7 +61,7 @@ where
     F::Output: 'static,
 {
     let (parent, run) = current().unwrap_or((0, 0));
-    let task = executor::spawn_in(run, parent, name, |task| join::body(join::WakeJoiner::new(task), future));
+    let task = executor::spawn_in(run, parent, name, |task| join::Body::new(task, future));
     JoinHandle::new(task)
 }
 
