@@ -303,3 +303,32 @@ async fn a_cancelled_tasks_future_is_dropped_while_its_handle_lives_on() {
     assert_eq!(runtime::live_tasks(), 0);
     assert_eq!(stuck.await, Err(runtime::Cancelled));
 }
+
+/// A task whose handle is gone runs on, and its output is dropped when it finishes (nobody
+/// can take it), not kept as long as a waker keeps the task; a waker the handle left when it
+/// was awaited and then given up is not woken.
+#[wasm_bindgen_test]
+async fn a_detached_tasks_output_is_dropped_when_it_finishes_and_its_former_awaiter_is_not_woken() {
+    use std::future::Future;
+    use std::task::{Context, Poll};
+    let (dropped, kept) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(None)));
+    let mut handle = runtime::spawn("detached", {
+        let (dropped, kept) = (dropped.clone(), kept.clone());
+        async move {
+            std::future::poll_fn(|cx| {
+                kept.set(Some(cx.waker().clone())); // keeps the task itself alive
+                Poll::Ready(())
+            })
+            .await;
+            DropProbe(dropped)
+        }
+    });
+    let counter = Rc::new(CountingWaker(Cell::new(0)));
+    let waker = CountingWaker::waker(&counter);
+    assert!(std::pin::Pin::new(&mut handle).poll(&mut Context::from_waker(&waker)).is_pending());
+    drop(handle);
+    assert!(common::wait_until(|| runtime::live_tasks() == 0, 2000).await, "the detached task ran to its end");
+    assert!(kept.take().is_some(), "the task's waker is still kept");
+    assert!(dropped.get(), "its output was dropped when it finished");
+    assert_eq!(counter.0.get(), 0, "the handle's former awaiter was not woken");
+}

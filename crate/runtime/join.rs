@@ -62,7 +62,9 @@ where
         let this = unsafe { self.get_unchecked_mut() };
         let future = unsafe { Pin::new_unchecked(&mut this.future) };
         let output = std::task::ready!(future.poll(cx));
-        this.guard.keep(Box::new(output));
+        if !this.guard.task().detached.get() {
+            this.guard.keep(Box::new(output));
+        } // else nobody can take it: dropped here, not kept as long as a waker keeps the task
         Poll::Ready(())
     }
 }
@@ -114,6 +116,15 @@ impl<T> JoinHandle<T> {
     /// finished keeps its result.
     pub fn abort(&self) {
         super::executor::cancel_task(self.task.key());
+    }
+}
+
+impl<T> Drop for JoinHandle<T> {
+    /// Detaches the task: it runs on, its output is dropped when it finishes instead of kept,
+    /// and a waker the handle left (it was awaited, then given up) is not woken then.
+    fn drop(&mut self) {
+        self.task.detached.set(true);
+        drop(self.task.joiner.take());
     }
 }
 

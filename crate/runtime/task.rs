@@ -72,6 +72,8 @@ pub struct Head {
     pub(super) output: Cell<Option<Box<dyn Any>>>,
     /// The task awaiting its `JoinHandle`, woken when it ends.
     pub(super) joiner: Cell<Option<Waker>>,
+    /// Its `JoinHandle` is gone: nobody can take its output, which is not kept.
+    pub(super) detached: Cell<bool>,
     /// Suspended waiting on something outside the loop and not woken since (tracked in
     /// virtual runs only, whose clock stands still while any task waits so).
     pub waits_outside: Cell<bool>,
@@ -94,6 +96,7 @@ impl Head {
             polls: Cell::new(0),
             output: Cell::new(None),
             joiner: Cell::new(None),
+            detached: Cell::new(false),
             waits_outside: Cell::new(false),
         }
     }
