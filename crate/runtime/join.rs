@@ -12,7 +12,7 @@ use std::pin::Pin;
 use std::ptr::NonNull;
 use std::task::{Context, Poll};
 
-use super::task::{Task, TaskRef};
+use super::task::{Handoff, Task, TaskRef};
 use crate::trace::record::WakeCause;
 
 /// The task was dropped before it finished.
@@ -69,8 +69,8 @@ where
     }
 }
 
-/// Wakes the task's joiner: when its body leaves the output, or when the body is dropped
-/// unfinished. It lives inside its task's future, which its task always outlives (a task
+/// Leaves a task's output for its handle and wakes whoever awaits the handle, or only wakes
+/// them if the body is dropped unfinished. It lives inside its task's future, which its task always outlives (a task
 /// drops its future before it is freed), so it holds a plain pointer to the task, not a count.
 struct WakeJoiner(NonNull<Task>);
 
@@ -81,32 +81,32 @@ impl WakeJoiner {
         unsafe { self.0.as_ref() }
     }
 
-    /// Leaves the task's output for its handle and wakes the joiner. Out of line, like the
-    /// drop: this code is part of every task's future, and the browser inlines a future's
-    /// poll into the loop only while it is small.
+    /// Leaves the task's output for its handle and wakes whoever awaits the handle. Out of
+    /// line, like the drop: this code is part of every task's future, and the browser inlines
+    /// a future's poll into the loop only while it is small.
     #[inline(never)]
     fn keep(&self, output: Box<dyn Any>) {
-        self.task().output.set(Some(output));
-        self.wake_joiner();
-    }
-
-    /// Wakes the task awaiting the handle, if one is (once: the waker is taken).
-    fn wake_joiner(&self) {
-        if let Some(waker) = self.task().joiner.take() {
+        if let Handoff::Awaited(waker) = self.task().handoff.replace(Handoff::Output(output)) {
             waker.wake();
         }
     }
 }
 
 impl Drop for WakeJoiner {
+    /// Wakes whoever awaits the handle of a task dropped unfinished (after `keep` there is
+    /// nobody: the output is left where it is).
     #[inline(never)]
     fn drop(&mut self) {
-        self.wake_joiner();
+        let handoff = &self.task().handoff;
+        match handoff.take() {
+            Handoff::Awaited(waker) => waker.wake(),
+            other => handoff.set(other),
+        }
     }
 }
 
 impl<T> JoinHandle<T> {
-    /// The handle of `task`, whose body ([`body`]) returns a `T`.
+    /// The handle of `task`, whose [`Body`] returns a `T`.
     pub(super) fn new(task: TaskRef) -> JoinHandle<T> {
         JoinHandle { task, output: PhantomData }
     }
@@ -124,7 +124,7 @@ impl<T> Drop for JoinHandle<T> {
     /// and a waker the handle left (it was awaited, then given up) is not woken then.
     fn drop(&mut self) {
         self.task.detached.set(true);
-        drop(self.task.joiner.take());
+        drop(self.task.handoff.take());
     }
 }
 
@@ -141,13 +141,13 @@ impl<T: 'static> Future for JoinHandle<T> {
 /// `Err(Cancelled)` if it ended without one, or pending (the handle's task waits on it).
 #[inline(never)]
 fn poll_output(task: &Task, cx: &mut Context<'_>) -> Poll<Result<Box<dyn Any>, Cancelled>> {
-    if let Some(output) = task.output.take() {
+    if let Handoff::Output(output) = task.handoff.take() {
         return Poll::Ready(Ok(output));
     }
     if task.done.get() {
         return Poll::Ready(Err(Cancelled)); // ended with no output: dropped unfinished
     }
-    task.joiner.set(Some(cx.waker().clone()));
+    task.handoff.set(Handoff::Awaited(cx.waker().clone()));
     super::executor::waiting_on(WakeCause::Task, task.id);
     Poll::Pending
 }

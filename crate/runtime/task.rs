@@ -38,9 +38,6 @@ pub struct Task {
     this: NonNull<Task>,
     /// The functions that know the future's type.
     vtable: &'static TaskVTable,
-    /// The future is there: not yet finished or dropped. Cleared before the future is
-    /// dropped, so anything its drop reaches finds it gone.
-    has_future: Cell<bool>,
 }
 
 /// A task's bookkeeping, the same for every future type.
@@ -68,15 +65,31 @@ pub struct Head {
     pub done: Cell<bool>,
     /// Polls so far.
     pub polls: Cell<u32>,
-    /// What its future returned, until its `JoinHandle` takes it (see `join.rs`).
-    pub(super) output: Cell<Option<Box<dyn Any>>>,
-    /// The task awaiting its `JoinHandle`, woken when it ends.
-    pub(super) joiner: Cell<Option<Waker>>,
+    /// Between the task and its `JoinHandle` (see `join.rs`).
+    pub(super) handoff: Cell<Handoff>,
     /// Its `JoinHandle` is gone: nobody can take its output, which is not kept.
     pub(super) detached: Cell<bool>,
+    /// The future is there: not yet finished or dropped. Cleared before the future is
+    /// dropped, so anything its drop reaches finds it gone. (Here, not in `Task`, where it
+    /// would take a word of its own: the task's size is most of a short task's cost.)
+    has_future: Cell<bool>,
     /// Suspended waiting on something outside the loop and not woken since (tracked in
     /// virtual runs only, whose clock stands still while any task waits so).
     pub waits_outside: Cell<bool>,
+}
+
+/// What a task and its `JoinHandle` pass each other, in one slot (one word less per task
+/// than a slot for each): first the waker of the task awaiting the handle, if one does, then
+/// the task's output once it finished, until the handle takes it.
+#[derive(Default)]
+pub(super) enum Handoff {
+    /// Nothing: not awaited, or the output was taken, or there is none (a detached task).
+    #[default]
+    Empty,
+    /// The waker of the task awaiting the handle.
+    Awaited(Waker),
+    /// What the task's future returned.
+    Output(Box<dyn Any>),
 }
 
 impl Head {
@@ -94,9 +107,9 @@ impl Head {
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
-            output: Cell::new(None),
-            joiner: Cell::new(None),
+            handoff: Cell::new(Handoff::Empty),
             detached: Cell::new(false),
+            has_future: Cell::new(true),
             waits_outside: Cell::new(false),
         }
     }
@@ -169,7 +182,7 @@ impl<F: Future<Output = ()> + 'static> Alloc<F> {
     unsafe fn free(task: NonNull<Task>) {
         // SAFETY: made by `Box::new` in `Task::new`, and no reference is left.
         let mut alloc = unsafe { Box::from_raw(task.as_ptr().cast::<Alloc<F>>()) };
-        if alloc.task.has_future.replace(false) {
+        if alloc.task.head.has_future.replace(false) {
             // SAFETY: it was there (a task that never ended), and this is the last reference.
             unsafe { alloc.future.get_mut().assume_init_drop() }
         }
@@ -187,7 +200,7 @@ impl Task {
         F: Future<Output = ()> + 'static,
     {
         let vtable = &Alloc::<F>::VTABLE;
-        let task = Task { head, refs: Cell::new(1), this: NonNull::dangling(), vtable, has_future: Cell::new(true) };
+        let task = Task { head, refs: Cell::new(1), this: NonNull::dangling(), vtable };
         let alloc = Box::into_raw(Box::new(Alloc::<F> { task, future: UnsafeCell::new(MaybeUninit::uninit()) }));
         let this = NonNull::new(alloc.cast::<Task>()).expect("a Box is never null");
         // SAFETY: just allocated, and nothing else refers to it yet: written through the
