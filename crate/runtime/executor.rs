@@ -386,26 +386,32 @@ fn poll_ready(started: f64) -> (u32, bool) {
 /// it waited in line (nothing polled).
 #[inline(always)]
 fn poll_task(task: &TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
-    if task.virtual_time {
-        // `now` and `sampler` stay out of the call: a reference passed to a function that is
-        // not inlined would keep them in memory instead of locals, for every real poll too.
-        let real_end = poll_virtual(task)?;
-        sampler.due(true);
-        sampler.observed(real_end - *now);
-        *now = real_end;
-        trace::poll_time(real_end);
-        return Some(true);
+    // One flag tells the usual task (of a real, running run, not ended) from the others.
+    debug_assert!(task.slow_wakes.get() || !(task.virtual_time || task.done.get()));
+    if task.slow_wakes.get() {
+        if task.virtual_time {
+            // `now` and `sampler` stay out of the call: a reference passed to a function that
+            // is not inlined would keep them in memory instead of locals, for every real poll.
+            let real_end = poll_virtual(task)?;
+            sampler.due(true);
+            sampler.observed(real_end - *now);
+            *now = real_end;
+            trace::poll_time(real_end);
+            return Some(true);
+        }
+        if task.done.get() {
+            task.queued.set(false);
+            return None; // cancelled while in line
+        }
+        // A paused run's task, being stepped: polled as any other.
     }
     // A real run: the hot path, timed by the sampler.
     task.queued.set(false);
-    if task.done.get() {
-        return None;
-    }
     let n = task.polls.get() + 1;
     task.polls.set(n);
     trace::poll_started(task.run, task.id, n);
     let reads_before = clock::reads();
-    let poll = poll_future(task);
+    let poll = task.poll_future();
     let timed = sampler.due(clock::reads() != reads_before);
     if timed {
         let read = clock::real_now(); // a real run's poll: nothing points the clock elsewhere
@@ -441,7 +447,7 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
     trace::record_at(v.clock.now(), Kind::PollStart, task.run, task.id, n, 0);
     WAITS_OUTSIDE.with(|w| w.set(false));
     trace::set_polling(task.id, task.run);
-    let (poll, real_end) = v.clock.running(|| poll_future(task));
+    let (poll, real_end) = v.clock.running(|| task.poll_future());
     trace::set_polling(0, 0);
     let end = v.clock.now();
     let finish_written = trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
@@ -454,13 +460,6 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
         task.state.advance_if_idle();
     });
     Some(real_end)
-}
-
-/// Polls `task`'s future, which the caller has made the current task.
-#[inline(always)]
-fn poll_future(task: &TaskRef) -> Poll<()> {
-    let waker = task.borrowed_waker();
-    task.poll_future(&mut Context::from_waker(&waker))
 }
 
 /// After a poll that ended at `end`: ends a finished task (whose `Finish` the poll's record

@@ -38,6 +38,9 @@ pub struct Task {
     this: NonNull<Task>,
     /// The functions that know the future's type.
     vtable: &'static TaskVTable,
+    /// The waker its polls get: it borrows the loop's count (never dropped), and kept here
+    /// rather than made per poll, so a poll's context points at it and stores nothing more.
+    waker: ManuallyDrop<Waker>,
 }
 
 /// A task's bookkeeping, the same for every future type.
@@ -200,13 +203,15 @@ impl Task {
         F: Future<Output = ()> + 'static,
     {
         let vtable = &Alloc::<F>::VTABLE;
-        let task = Task { head, refs: Cell::new(1), this: NonNull::dangling(), vtable };
+        let unset = borrowed_waker(NonNull::dangling()); // set below, once the task has its place
+        let task = Task { head, refs: Cell::new(1), this: NonNull::dangling(), vtable, waker: unset };
         let alloc = Box::into_raw(Box::new(Alloc::<F> { task, future: UnsafeCell::new(MaybeUninit::uninit()) }));
         let this = NonNull::new(alloc.cast::<Task>()).expect("a Box is never null");
         // SAFETY: just allocated, and nothing else refers to it yet: written through the
         // allocation's own pointer, before any reference to it is made.
         unsafe {
             std::ptr::addr_of_mut!((*alloc).task.this).write(this);
+            std::ptr::addr_of_mut!((*alloc).task.waker).write(borrowed_waker(this));
             (*(*alloc).future.get()).write(make(this));
         }
         TaskRef(this)
@@ -243,33 +248,25 @@ pub struct TaskRef(NonNull<Task>);
 
 impl TaskRef {
     /// Polls the future where it lies, through this reference's pointer (the loop holds it in
-    /// hand; the task's own `this` would be one more load per poll). The caller has made this
-    /// task the one being polled (`trace::polling`) and checked that it has not ended, so its
-    /// future is there; were it not, the poll reads as pending (the task is never woken again)
-    /// rather than a panic.
+    /// hand; the task's own `this` would be one more load per poll), with the task's waker.
+    /// The caller has made this task the one being polled (`trace::polling`) and checked that
+    /// it has not ended, so its future is there; were it not, the poll reads as pending (the
+    /// task is never woken again) rather than a panic.
     #[inline(always)]
-    pub(super) fn poll_future(&self, cx: &mut Context<'_>) -> Poll<()> {
+    pub(super) fn poll_future(&self) -> Poll<()> {
         debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
         if !self.has_future.get() {
             debug_assert!(false, "task {} polled with no future", self.id);
             return Poll::Pending;
         }
+        // The waker borrows the count the loop holds across the poll; clones own a count.
+        let mut cx = Context::from_waker(&self.waker);
         // SAFETY: the future is there (checked above), and it is touched only here and in
         // `drop_future`, which leaves it alone while this task is the one being polled; a
         // task is never polled inside its own poll (the loop is not re-entrant: a drain starts
         // from a browser callback, a step refuses to start inside a poll), so this is the only
         // reference to the future.
-        unsafe { (self.vtable.poll)(self.0, cx) }
-    }
-
-    /// A waker that borrows this reference instead of owning a count: valid while it lives,
-    /// which the loop guarantees by holding the task across the poll. Clones own a count.
-    #[inline(always)]
-    pub fn borrowed_waker(&self) -> ManuallyDrop<Waker> {
-        let raw = RawWaker::new(self.0.as_ptr().cast_const().cast(), &VTABLE);
-        // SAFETY: the vtable below treats the pointer as a `TaskRef`; ManuallyDrop keeps
-        // this waker from releasing a count it never took.
-        ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
+        unsafe { (self.vtable.poll)(self.0, &mut cx) }
     }
 
     /// Takes over the count a raw pointer from a waker holds.
@@ -308,6 +305,15 @@ impl Drop for TaskRef {
             unsafe { (self.vtable.free)(self.0) }
         }
     }
+}
+
+/// A waker for the task at `task` that owns no count: dropping it would release one, so it
+/// is kept in a `ManuallyDrop` (the task's own, see `Task::waker`).
+fn borrowed_waker(task: NonNull<Task>) -> ManuallyDrop<Waker> {
+    let raw = RawWaker::new(task.as_ptr().cast_const().cast(), &VTABLE);
+    // SAFETY: the vtable below treats the pointer as a `TaskRef`, and is only used through
+    // the task's own waker while the task lives (a `TaskRef` held across the poll).
+    ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
 }
 
 static VTABLE: RawWakerVTable = RawWakerVTable::new(clone_raw, wake_raw, wake_by_ref_raw, drop_raw);
