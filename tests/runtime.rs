@@ -332,3 +332,21 @@ async fn a_detached_tasks_output_is_dropped_when_it_finishes_and_its_former_awai
     assert!(dropped.get(), "its output was dropped when it finished");
     assert_eq!(counter.0.get(), 0, "the handle's former awaiter was not woken");
 }
+
+/// `yield_now` wakes a task of this runtime straight through the loop, and any other
+/// executor's task through its waker: under `spawn_local` it yields and resumes too.
+#[wasm_bindgen_test]
+async fn yield_now_also_yields_under_another_executor() {
+    let steps = Rc::new(Cell::new(0));
+    let counted = Rc::clone(&steps);
+    let head = trace::head();
+    wasm_bindgen_futures::spawn_local(async move {
+        for _ in 0..3 {
+            yield_now().await;
+            counted.set(counted.get() + 1);
+        }
+    });
+    assert_eq!(steps.get(), 0, "spawn_local runs the task later");
+    assert!(common::wait_until(|| steps.get() == 3, 2000).await, "the task resumed after each yield");
+    assert_eq!(trace::head(), head, "this runtime recorded nothing: the task was not its own");
+}

@@ -90,7 +90,7 @@ impl Future for YieldNow {
             return Poll::Ready(());
         }
         self.yielded = true;
-        cx.waker().wake_by_ref();
+        task::wake_by_ref(cx.waker());
         Poll::Pending
     }
 }

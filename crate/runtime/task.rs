@@ -316,6 +316,21 @@ fn borrowed_waker(task: NonNull<Task>) -> ManuallyDrop<Waker> {
     ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
 }
 
+/// Wakes the task `waker` wakes, as `waker.wake_by_ref()` does. A task's own waker (one made
+/// here) goes straight to the loop's wake: the runtime's own futures (a yield) wake through it
+/// on every poll, and the call through a waker's vtable is an indirect call the browser must
+/// check each time.
+#[inline(always)]
+pub(super) fn wake_by_ref(waker: &Waker) {
+    if std::ptr::eq(waker.vtable(), &VTABLE) {
+        // SAFETY: a waker with this vtable points at a live task: it holds a count, or borrows
+        // the one the loop holds across the poll.
+        super::executor::wake(unsafe { &*waker.data().cast::<Task>() });
+    } else {
+        waker.wake_by_ref();
+    }
+}
+
 static VTABLE: RawWakerVTable = RawWakerVTable::new(clone_raw, wake_raw, wake_by_ref_raw, drop_raw);
 
 unsafe fn clone_raw(ptr: *const ()) -> RawWaker {
