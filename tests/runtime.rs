@@ -350,3 +350,38 @@ async fn yield_now_also_yields_under_another_executor() {
     assert!(common::wait_until(|| steps.get() == 3, 2000).await, "the task resumed after each yield");
     assert_eq!(trace::head(), head, "this runtime recorded nothing: the task was not its own");
 }
+
+/// A task cancelled during its own poll is cancelled, as in asyncio, even if that poll then
+/// returns: its handle reads `Cancelled`, and the trace has its `Cancel` and no `Finish`.
+#[wasm_bindgen_test]
+async fn a_task_that_cancels_itself_and_then_returns_ends_cancelled() {
+    use std::cell::RefCell;
+    let cursor = trace::head();
+    let result = Rc::new(Cell::new(None));
+    let run = runtime::start_run(config("test", "self-cancel", 1.0, Lang::En), "main", {
+        let result = Rc::clone(&result);
+        async move {
+            let handle = Rc::new(RefCell::new(None::<runtime::JoinHandle<u32>>));
+            let own = Rc::clone(&handle);
+            *handle.borrow_mut() = Some(runtime::spawn("quitter", async move {
+                own.borrow().as_ref().expect("its handle is there").abort();
+                7
+            }));
+            yield_now().await; // the quitter runs: cancels itself, then returns 7
+            let quitter = handle.borrow_mut().take().expect("the handle is still there");
+            result.set(Some(quitter.await));
+        }
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    assert_eq!(result.take(), Some(Err(runtime::Cancelled)), "its handle reads Cancelled");
+    let (records, _) = trace::since(cursor);
+    let quitter = records.iter().find(|r| r.kind == Kind::Spawn as u32 && r.run == run && r.a != 0).map(|r| r.task);
+    let quitter = quitter.expect("the quitter's spawn was recorded");
+    let ends: Vec<u32> = records
+        .iter()
+        .filter(|r| r.task == quitter && (r.kind == Kind::Cancel as u32 || r.kind == Kind::Finish as u32))
+        .map(|r| r.kind)
+        .collect();
+    assert_eq!(ends, [Kind::Cancel as u32], "one end, a cancel");
+    assert_eq!(runtime::live_tasks(), 0);
+}

@@ -464,13 +464,14 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
 
 /// After a poll that ended at `end`: ends a finished task (whose `Finish` the poll's record
 /// may have said already: `finish_written`), or drops the future of a task cancelled during
-/// its own poll (its cancel had to leave the future alone).
+/// its own poll (its cancel had to leave the future alone). A task cancelled during its own
+/// poll stays cancelled even if that poll returned, as in asyncio: it has no `Finish`.
 #[inline(always)]
 fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
-    if poll.is_ready() {
-        finish(task, end, finish_written);
-    } else if task.done.get() {
+    if task.done.get() {
         drop_cancelled(task);
+    } else if poll.is_ready() {
+        finish(task, end, finish_written);
     }
 }
 
@@ -478,6 +479,9 @@ fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
 #[inline(never)]
 fn drop_cancelled(task: &Task) {
     task.drop_future();
+    // An output its body left in the poll that returned after the cancel: the handle reads
+    // `Cancelled`, as the trace says (whoever awaited the handle was woken when it was left).
+    task.discard_output();
 }
 
 /// A task's future completed: forget the task, and end its run if it was the root.

@@ -117,6 +117,13 @@ impl Head {
         }
     }
 
+    /// Drops an output the task left for its handle (or a waiting waker, woken first).
+    pub(super) fn discard_output(&self) {
+        if let Handoff::Awaited(waker) = self.handoff.take() {
+            waker.wake();
+        }
+    }
+
     /// Where the registry keeps it.
     pub fn key(&self) -> Key {
         Key { id: self.id, slot: self.slot }
