@@ -73,8 +73,8 @@ pub struct Head {
     /// Its `JoinHandle` is gone: nobody can take its output, which is not kept.
     pub(super) detached: Cell<bool>,
     /// The future is there: not yet finished or dropped. Cleared before the future is
-    /// dropped, so anything its drop reaches finds it gone. (Here, not in `Task`, where it
-    /// would take a word of its own: the task's size is most of a short task's cost.)
+    /// dropped, so anything its drop reaches finds it gone. (Here, in the padding after the
+    /// other flags, not in `Task`, where it would take a word of its own.)
     has_future: Cell<bool>,
     /// Suspended waiting on something outside the loop and not woken since (tracked in
     /// virtual runs only, whose clock stands still while any task waits so).
