@@ -641,7 +641,11 @@ fn end_run(run: u32, outcome: Outcome) {
         if l.spawned_into.as_ref().is_some_and(|(cached, _)| *cached == run) {
             l.spawned_into = None;
         }
-        let keys: Vec<Key> = l.tasks.values().filter(|t| t.run == run).map(|t| t.key()).collect();
+        let keys: Vec<Key> = if l.tasks.len() == 0 {
+            Vec::new() // the usual end, every task finished: no walk over the registry's slots
+        } else {
+            l.tasks.values().filter(|t| t.run == run).map(|t| t.key()).collect()
+        };
         let mut tasks: Vec<TaskRef> = keys.into_iter().filter_map(|key| l.tasks.remove(key)).collect();
         tasks.sort_by_key(|t| t.id);
         Some((entry, tasks))
