@@ -138,9 +138,8 @@ pub fn check_run(
     }
     let lang = parse_lang(lang)?;
     let mode = parse_mode(mode)?;
-    let args = params::check(found.params, raw, lang).map_err(|errors| {
-        errors.iter().map(|e| format!("{}: {}", e.param, e.message)).collect::<Vec<_>>().join(" ")
-    })?;
+    let args = params::check(found.params, raw, lang)
+        .map_err(|errors| errors.iter().map(|e| format!("{}: {}", e.param, e.message)).collect::<Vec<_>>().join(" "))?;
     let config = RunConfig { lesson: found.id.into(), variant: v.id.into(), speed, lang, mode };
     Ok(CheckedRun { config, variant: v, args })
 }
@@ -212,7 +211,9 @@ pub fn run_finished(run: u32) -> Promise {
                 Outcome::Cancelled => "cancelled",
             }))
         }),
-        None => Promise::reject(&JsError::new(&format!("Run {run} is not running (it ended or never started).")).into()),
+        None => {
+            Promise::reject(&JsError::new(&format!("Run {run} is not running (it ended or never started).")).into())
+        }
     }
 }
 
@@ -225,7 +226,11 @@ pub fn send_control(run: u32, control: &str) -> Result<(), JsError> {
         .ok_or_else(|| JsError::new(&format!("Run {run} is not running.")))?;
     let Some(found) = lesson.controls.iter().find(|c| c.id == control) else {
         let ids: Vec<_> = lesson.controls.iter().map(|c| c.id).collect();
-        return Err(JsError::new(&format!("Lesson \"{}\" has no control \"{control}\". Controls: {}.", lesson.id, ids.join(", "))));
+        return Err(JsError::new(&format!(
+            "Lesson \"{}\" has no control \"{control}\". Controls: {}.",
+            lesson.id,
+            ids.join(", ")
+        )));
     };
     if runtime::send_control(run, found.id) {
         Ok(())

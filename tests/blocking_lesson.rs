@@ -77,7 +77,11 @@ async fn a_job_in_a_worker_only_waits_and_finds_what_the_loop_finds() {
     assert_eq!(wait.a, WakeCause::External as u32);
     let woken = t.of(Kind::Wake).find(|r| r.task == job && r.seq > suspended.seq).expect("the job was woken");
     assert_eq!(woken.a, WakeCause::External as u32, "woken by the worker's message");
-    assert!(woken.time - suspended.time >= span_ms(1.0) - 0.5, "the worker answered after {} ms", woken.time - suspended.time);
+    assert!(
+        woken.time - suspended.time >= span_ms(1.0) - 0.5,
+        "the worker answered after {} ms",
+        woken.time - suspended.time
+    );
     let beats = polls_between(&t, beat, suspended, woken);
     assert!(beats >= 2, "the heartbeat was polled {beats} times while the worker worked");
     assert_eq!(t.of(Kind::PollStart).filter(|r| r.task == job).count(), 2);

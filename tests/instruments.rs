@@ -69,10 +69,8 @@ fn step(run: u32) -> u32 {
     let polled = runtime::step_run(run).expect("a paused run steps");
     assert_ne!(polled, 0, "the step found no ready task");
     let records = records_since(cursor);
-    let ticks: Vec<&Record> = records
-        .iter()
-        .filter(|r| r.kind == Kind::TickStart as u32 || r.kind == Kind::TickEnd as u32)
-        .collect();
+    let ticks: Vec<&Record> =
+        records.iter().filter(|r| r.kind == Kind::TickStart as u32 || r.kind == Kind::TickEnd as u32).collect();
     assert_eq!(ticks.iter().map(|r| r.kind).collect::<Vec<_>>(), [Kind::TickStart as u32, Kind::TickEnd as u32]);
     let (start, end) = (ticks[0], ticks[1]);
     let polls: Vec<&Record> = records.iter().filter(|r| r.kind == Kind::PollStart as u32).collect();

@@ -71,7 +71,8 @@ async fn a_bare_microtask_chain_lets_nothing_run_until_its_deadline() {
     let (starts, ends) = (print_of(&t, "Ping-pong starts"), print_of(&t, "Ping-pong done"));
     assert_eq!(beats_between(&t, starts.seq, ends.seq), 0, "the heartbeat ran during the chain");
     // Nothing but the tick that resumes main: no timer, no other task.
-    let ticks = all.iter().filter(|r| r.kind == Kind::TickStart as u32 && r.seq > starts.seq && r.seq < ends.seq).count();
+    let ticks =
+        all.iter().filter(|r| r.kind == Kind::TickStart as u32 && r.seq > starts.seq && r.seq < ends.seq).count();
     assert_eq!(ticks, 1, "the loop ran {ticks} ticks during the chain");
     let main = t.task("main");
     let woken = t.of(Kind::Wake).find(|w| w.task == main && w.seq > starts.seq).unwrap();

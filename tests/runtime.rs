@@ -80,7 +80,11 @@ async fn two_hundred_runs_in_a_row_leave_no_task_and_do_not_grow_memory() {
             wait_ms(1).await;
             runtime::cancel_run(run);
         }
-        assert_eq!((runtime::live_tasks(), runtime::live_runs(), runtime::pending_timers()), (0, 0, 0), "after run {i}");
+        assert_eq!(
+            (runtime::live_tasks(), runtime::live_runs(), runtime::pending_timers()),
+            (0, 0, 0),
+            "after run {i}"
+        );
         if i == 19 {
             warm = memory_bytes();
         }
@@ -169,9 +173,13 @@ async fn a_poll_after_a_virtual_runs_poll_in_the_same_tick_starts_when_that_one_
     const VIRTUAL_WORK_MS: u64 = 3;
     for _attempt in 0..3 {
         let cursor = trace::head();
-        let slow = runtime::start_run(common::config_in(Mode::Virtual, "test", "virtual-work", 1.0, Lang::En), "main", async {
-            runtime::busy(std::time::Duration::from_millis(VIRTUAL_WORK_MS));
-        });
+        let slow = runtime::start_run(
+            common::config_in(Mode::Virtual, "test", "virtual-work", 1.0, Lang::En),
+            "main",
+            async {
+                runtime::busy(std::time::Duration::from_millis(VIRTUAL_WORK_MS));
+            },
+        );
         // Polled right after it: works, yields, and records nothing else in that poll.
         let real = runtime::start_run(config("test", "real-work", 1.0, Lang::En), "main", async {
             runtime::busy(std::time::Duration::from_millis(1));
@@ -181,7 +189,8 @@ async fn a_poll_after_a_virtual_runs_poll_in_the_same_tick_starts_when_that_one_
         assert_eq!(slow_end.await, Outcome::Finished);
         assert_eq!(real_end.await, Outcome::Finished);
         let records = common::records_since(cursor);
-        let of_slow = |kind: Kind| records.iter().find(|r| r.run == slow && r.task != 0 && r.kind == kind as u32).unwrap();
+        let of_slow =
+            |kind: Kind| records.iter().find(|r| r.run == slow && r.task != 0 && r.kind == kind as u32).unwrap();
         let (slow_start, slow_stop) = (of_slow(Kind::PollStart), of_slow(Kind::PollEnd));
         let virtual_ms = slow_stop.time - slow_start.time;
         assert!(virtual_ms >= VIRTUAL_WORK_MS as f64 - 1.0, "the virtual poll took {virtual_ms} ms of its clock");
@@ -229,11 +238,15 @@ async fn a_task_that_wakes_itself_then_another_runs_first() {
     assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
     let t = common::trace_of(run, cursor);
     let (first, second) = (t.task("first"), t.task("second"));
-    let polls: Vec<u32> = t.of(Kind::PollStart).map(|r| r.task).filter(|&task| task == first || task == second).collect();
+    let polls: Vec<u32> =
+        t.of(Kind::PollStart).map(|r| r.task).filter(|&task| task == first || task == second).collect();
     assert_eq!(polls, [first, first, second], "first woke itself, then woke second");
     let wakes: Vec<(u32, u32)> =
         t.of(Kind::Wake).filter(|r| r.task == first || r.task == second).map(|r| (r.task, r.a)).collect();
-    assert_eq!(wakes, [(first, WakeCause::Task as u32), (first, WakeCause::SelfWake as u32), (second, WakeCause::Task as u32)]);
+    assert_eq!(
+        wakes,
+        [(first, WakeCause::Task as u32), (first, WakeCause::SelfWake as u32), (second, WakeCause::Task as u32)]
+    );
 }
 
 /// Sets its flag when dropped: shows when a task's future goes.

@@ -9,12 +9,12 @@ pub mod event_loop;
 pub mod fetch_data;
 pub mod gather;
 pub mod microtasks;
-pub mod staggered;
-pub mod timeouts;
-pub mod websocket;
 pub mod params;
 pub mod random;
+pub mod staggered;
 pub mod stress;
+pub mod timeouts;
+pub mod websocket;
 
 use futures::future::LocalBoxFuture;
 

@@ -42,7 +42,8 @@ impl Param {
     }
 
     /// The seed of a lesson's random choices: the same seed, the same run.
-    pub const SEED: Param = Param::count("seed", Text { tr: "Rastgelelik tohumu", en: "Random seed" }, 0.0, 9999.0, 1.0);
+    pub const SEED: Param =
+        Param::count("seed", Text { tr: "Rastgelelik tohumu", en: "Random seed" }, 0.0, 9999.0, 1.0);
 }
 
 /// Checked values, one per parameter of the lesson.
@@ -102,13 +103,21 @@ fn check_one(p: &Param, raw: &str, lang: Lang) -> Result<f64, String> {
     let value = if text.chars().count() <= MAX_INPUT_CHARS { text.replace(',', ".").parse::<f64>().ok() } else { None };
     let Some(value) = value.filter(|v| v.is_finite()) else {
         let shown: String = text.chars().take(MAX_INPUT_CHARS).collect();
-        return Err(if tr { format!("“{shown}” bir sayı değil.") } else { format!("“{shown}” is not a number.") });
+        return Err(if tr {
+            format!("“{shown}” bir sayı değil.")
+        } else {
+            format!("“{shown}” is not a number.")
+        });
     };
     if p.step == 1.0 && value.fract() != 0.0 {
         return Err(if tr { "Tam sayı olmalı.".into() } else { "Must be a whole number.".into() });
     }
     if !(p.min..=p.max).contains(&value) {
-        return Err(if tr { format!("{min} ile {max} arasında olmalı.") } else { format!("Must be from {min} to {max}.") });
+        return Err(if tr {
+            format!("{min} ile {max} arasında olmalı.")
+        } else {
+            format!("Must be from {min} to {max}.")
+        });
     }
     Ok(value)
 }

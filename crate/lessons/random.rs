@@ -31,10 +31,12 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_sequence() {
-        let a: Vec<f64> = (0..5).map({
-            let mut r = Random::new(7);
-            move |_| r.next_f64()
-        }).collect();
+        let a: Vec<f64> = (0..5)
+            .map({
+                let mut r = Random::new(7);
+                move |_| r.next_f64()
+            })
+            .collect();
         let mut r = Random::new(7);
         assert!(a.iter().all(|&x| x == r.next_f64() && (0.0..1.0).contains(&x)));
         assert_ne!(Random::new(8).next_f64(), a[0]);

@@ -39,13 +39,13 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+pub use busy::busy;
+pub use channel::{channel, Receiver, Recv, Sender};
+pub use control::{control_listeners, listen_controls, send_control};
 pub use executor::{
     cancel_run, current, is_paused, live_runs, live_tasks, pause_run, resume_run, run_config, run_finished, run_mode,
     run_now, start_run, step_run, waiting_on, waking_because, Lang, Mode, Outcome, RunConfig, RunFinished, StepError,
 };
-pub use busy::busy;
-pub use channel::{channel, Receiver, Recv, Sender};
-pub use control::{control_listeners, listen_controls, send_control};
 pub use join::{Cancelled, JoinHandle};
 pub use sleep::{pending_timers, sleep, Sleep};
 pub use timeout::{timeout, Elapsed};

@@ -190,10 +190,13 @@ mod tests {
         clock.advance_to(1000.0);
         clock.advance_to(500.0);
         assert_eq!(clock.now(), 1000.0);
-        assert_eq!(clock.still(|| match SOURCE.with(Cell::get) {
-            Source::Still(at) => at,
-            _ => f64::NAN,
-        }), 1000.0);
+        assert_eq!(
+            clock.still(|| match SOURCE.with(Cell::get) {
+                Source::Still(at) => at,
+                _ => f64::NAN,
+            }),
+            1000.0
+        );
         assert!(matches!(SOURCE.with(Cell::get), Source::Real), "the override is put back");
     }
 }

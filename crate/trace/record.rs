@@ -232,16 +232,26 @@ mod tests {
         assert!(yielded.iter().all(|r| r.time == 2.5 && r.run == 1));
         assert_eq!(poll(POLL_WOKE_ITSELF).span(), 3);
         let finished: Vec<Record> = poll(POLL_FINISHED).events().collect();
-        assert_eq!(finished.iter().map(fields).collect::<Vec<_>>(), [(10, 4, 7, 3, 0), (11, 5, 7, 1, 0), (12, 8, 7, 0, 0)]);
+        assert_eq!(
+            finished.iter().map(fields).collect::<Vec<_>>(),
+            [(10, 4, 7, 3, 0), (11, 5, 7, 1, 0), (12, 8, 7, 0, 0)]
+        );
         assert_eq!(poll(POLL_FINISHED).span(), 3);
         assert_eq!(poll(POLL_FINISHED | POLL_WOKE_ITSELF).span(), 4);
         assert_eq!(poll(0).span(), 2);
-        let spawned = |parent| Record { time: 1.5, seq: 20, kind: Kind::Spawned as u32, run: 1, task: 8, a: parent, b: 9 };
+        let spawned =
+            |parent| Record { time: 1.5, seq: 20, kind: Kind::Spawned as u32, run: 1, task: 8, a: parent, b: 9 };
         let by_parent: Vec<Record> = spawned(7).events().collect();
-        assert_eq!(by_parent.iter().map(fields).collect::<Vec<_>>(), [(20, 3, 8, 7, 9), (21, 6, 8, WakeCause::Task as u32, 7)]);
+        assert_eq!(
+            by_parent.iter().map(fields).collect::<Vec<_>>(),
+            [(20, 3, 8, 7, 9), (21, 6, 8, WakeCause::Task as u32, 7)]
+        );
         assert!(by_parent.iter().all(|r| r.time == 1.5 && r.run == 1));
         let root: Vec<Record> = spawned(0).events().collect();
-        assert_eq!(root.iter().map(fields).collect::<Vec<_>>(), [(20, 3, 8, 0, 9), (21, 6, 8, WakeCause::External as u32, 0)]);
+        assert_eq!(
+            root.iter().map(fields).collect::<Vec<_>>(),
+            [(20, 3, 8, 0, 9), (21, 6, 8, WakeCause::External as u32, 0)]
+        );
         assert_eq!(spawned(7).span(), 2);
         let print = Record { seq: 4, kind: Kind::Print as u32, ..Record::default() };
         assert_eq!(print.events().collect::<Vec<_>>(), [print]);
