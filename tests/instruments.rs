@@ -51,7 +51,7 @@ fn start_workers() -> u32 {
     runtime::start_run(config_in(Mode::Real, "instruments", "workers", 1.0, Lang::En), "main", async {
         let workers: Vec<_> = (1..=3)
             .map(|i| {
-                spawn(&format!("worker_{i}"), async {
+                spawn(format!("worker_{i}"), async {
                     for _ in 0..2 {
                         yield_now().await;
                     }

@@ -70,7 +70,7 @@ async fn patient(number: u32, clinic: Clinic) {
 /// the doctor examines the next.
 async fn doctor(patients: u32, clinic: Clinic) {
     print("Doktor muayeneye başladı", "The doctor starts seeing patients");
-    let patients: Vec<_> = (1..=patients).map(|n| spawn(&format!("patient_{n}"), patient(n, clinic))).collect();
+    let patients: Vec<_> = (1..=patients).map(|n| spawn(format!("patient_{n}"), patient(n, clinic))).collect();
     join_all(patients).await;
     print("Bütün hastalar gitti, doktor işini bitirdi", "Every patient has left; the doctor is done");
 }

@@ -28,13 +28,13 @@ async fn wrapper<F: Future>(delay: Duration, coro: F) -> F::Output {
 /// loop would stop as soon as the tasks were created.
 async fn multiconnect(count: u32, step: Duration, takes: Duration) {
     let tasks: Vec<_> =
-        (0..count).map(|i| spawn(&format!("connect_{i}"), wrapper(step * i, connect(i, takes)))).collect();
+        (0..count).map(|i| spawn(format!("connect_{i}"), wrapper(step * i, connect(i, takes)))).collect();
     join_all(tasks).await;
 }
 
 /// Every connection at once, no wrapper: all start on the same tick.
 async fn connect_all(count: u32, takes: Duration) {
-    let tasks: Vec<_> = (0..count).map(|i| spawn(&format!("connect_{i}"), connect(i, takes))).collect();
+    let tasks: Vec<_> = (0..count).map(|i| spawn(format!("connect_{i}"), connect(i, takes))).collect();
     join_all(tasks).await;
 }
 

@@ -64,7 +64,7 @@ async fn stress(tasks: u32, load: Load) {
         &format!("{tasks} task başlıyor, her biri {secs} sn boyunca"),
         &format!("{tasks} tasks starting, each for {secs} s"),
     );
-    let workers: Vec<_> = (0..tasks).map(|i| spawn(&format!("worker_{i}"), worker(i, load))).collect();
+    let workers: Vec<_> = (0..tasks).map(|i| spawn(format!("worker_{i}"), worker(i, load))).collect();
     let rounds: u64 = join_all(workers).await.into_iter().flatten().map(u64::from).sum();
     let polls = rounds * u64::from(load.yields + 1) + u64::from(tasks);
     print(

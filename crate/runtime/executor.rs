@@ -31,6 +31,7 @@ use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::registry::{Key, Registry};
 use super::run::RunState;
 use super::task::{Head, Task, TaskRef};
+use super::TaskName;
 use crate::trace::record::{spawned_wake, Kind, WakeCause, RUN_CANCELLED, RUN_FINISHED};
 use crate::trace::{self, clock};
 
@@ -507,7 +508,7 @@ fn finish(task: &Task, at: f64, written: bool) {
 /// task: see [`Task::new`]). Returns the task. Only the making is generic: the rest is
 /// shared by every spawn site.
 #[inline]
-pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &str, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
+pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &TaskName, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
 where
     F: Future<Output = ()> + 'static,
 {
@@ -542,17 +543,17 @@ fn new_head(run: u32, parent: u32) -> Head {
 
 /// Registers a new task, records its spawn and wakes it for its first poll.
 #[inline(never)]
-fn announce(task: &Task, parent: u32, name: &str) {
+fn announce(task: &Task, parent: u32, name: &TaskName) {
     with_loop(|l| l.tasks.insert(task.key(), task.to_ref()));
     if trace::is_on() {
         let current = current_now();
         // The usual spawn, in a running real run, whose wake would record what a `Spawned`
         // says (by the parent, or from outside for a root): one record for both.
         if !task.slow_wakes.get() && wake_cause(task, current) == spawned_wake(parent) {
-            trace::record_spawned(current.task != 0, task.run, task.id, parent, trace::text(name));
+            trace::record_spawned(current.task != 0, task.run, task.id, parent, name.text_id());
             return queue_woken(task, current);
         }
-        record_soon(Kind::Spawn, task.run, task.id, parent, trace::text(name));
+        record_soon(Kind::Spawn, task.run, task.id, parent, name.text_id());
     }
     wake(task); // recorded as woken by the spawning task, or from outside for a root
 }
@@ -578,7 +579,11 @@ pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
 }
 
 /// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id.
-pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Output = ()> + 'static) -> u32 {
+pub fn start_run(
+    mut config: RunConfig,
+    root_name: impl Into<TaskName>,
+    future: impl Future<Output = ()> + 'static,
+) -> u32 {
     let virtual_time = config.mode == Mode::Virtual;
     if virtual_time {
         config.speed = 1.0;
@@ -595,7 +600,7 @@ pub fn start_run(mut config: RunConfig, root_name: &str, future: impl Future<Out
         }
         let entry = RunEntry { config, end: Rc::default(), state: Rc::clone(&state) };
         with_loop(|l| l.runs.insert(run, entry));
-        spawn_in(run, 0, root_name, |_| future);
+        spawn_in(run, 0, &root_name.into(), |_| future);
     });
     run
 }

@@ -53,16 +53,49 @@ pub use timeout::{timeout, Elapsed};
 use crate::trace::{self, record::Kind};
 
 /// Starts `future` as a new task of the current run, like `asyncio.create_task`: it runs
-/// concurrently from the next tick on, and its lane appears on the timeline as `name`.
-/// Called outside any task (which lessons never do) it starts a task that belongs to no run.
-pub fn spawn<F>(name: &str, future: F) -> JoinHandle<F::Output>
+/// concurrently from the next tick on, and its lane appears on the timeline as `name` (a
+/// literal, `"worker"`, or a `String` made for it, `format!("patient_{n}")`, like asyncio's
+/// `name=f"patient_{n}"`). Called outside any task (which lessons never do) it starts a task
+/// that belongs to no run.
+pub fn spawn<F>(name: impl Into<TaskName>, future: F) -> JoinHandle<F::Output>
 where
     F: Future + 'static,
     F::Output: 'static,
 {
     let (parent, run) = current().unwrap_or((0, 0));
-    let task = executor::spawn_in(run, parent, name, |task| join::Body::new(task, future));
+    let task = executor::spawn_in(run, parent, &name.into(), |task| join::Body::new(task, future));
     JoinHandle::new(task)
+}
+
+/// A task's name, as its lane on the timeline shows it.
+pub enum TaskName {
+    /// A name written in the code: the trace looks it up once for a burst of spawns under it,
+    /// by its address (a literal never changes).
+    Literal(&'static str),
+    /// A name made for the task.
+    Made(String),
+}
+
+impl From<&'static str> for TaskName {
+    fn from(name: &'static str) -> TaskName {
+        TaskName::Literal(name)
+    }
+}
+
+impl From<String> for TaskName {
+    fn from(name: String) -> TaskName {
+        TaskName::Made(name)
+    }
+}
+
+impl TaskName {
+    /// Its id in the trace's text table.
+    pub(crate) fn text_id(&self) -> u32 {
+        match self {
+            TaskName::Literal(name) => trace::literal_text(name),
+            TaskName::Made(name) => trace::text(name),
+        }
+    }
 }
 
 /// Prints a line of the lesson in the run's language, recorded with the task that printed.

@@ -28,6 +28,8 @@ thread_local! {
     /// Index of the first record still waiting for its time, if any.
     static UNSETTLED: Cell<Option<u64>> = const { Cell::new(None) };
     static TEXTS: RefCell<Option<Texts>> = const { RefCell::new(None) };
+    /// The last literal [`literal_text`] looked up, as (address, length, id).
+    static LAST_LITERAL: Cell<(usize, usize, u32)> = const { Cell::new((0, 0, 0)) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
     /// The task being polled and its run, (0, 0) between polls: set by the loop around
@@ -269,6 +271,24 @@ pub fn text(s: &str) -> u32 {
         return texts::EMPTY;
     }
     with_texts(|t| t.intern(s)).unwrap_or(texts::EMPTY)
+}
+
+/// [`text`] for a literal, whose id is kept by its address (a literal never changes): a burst
+/// of spawns under one name looks it up once, not once per spawn.
+pub fn literal_text(s: &'static str) -> u32 {
+    if !is_on() {
+        return texts::EMPTY;
+    }
+    let key = (s.as_ptr() as usize, s.len());
+    let (at, len, id) = LAST_LITERAL.with(Cell::get);
+    if (at, len) == key {
+        return id;
+    }
+    let id = text(s);
+    if id != texts::EMPTY || s.is_empty() {
+        LAST_LITERAL.with(|last| last.set((key.0, key.1, id))); // not a lookup that failed
+    }
+    id
 }
 
 /// The text for an id given out by [`text`]; `None` for an unknown id.
