@@ -320,3 +320,23 @@ pub fn note_anomaly() {
 pub fn anomalies() -> u64 {
     ANOMALIES.with(Cell::get) + with_texts(|t| t.dropped()).unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_literal_gets_the_id_of_its_text_however_often_it_is_looked_up() {
+        let worker = literal_text("worker");
+        assert_eq!(worker, text("worker"), "the same id as the text's");
+        assert_eq!(literal_text("worker"), worker, "kept for the next spawn");
+        let patient = literal_text("patient");
+        assert_ne!(patient, worker);
+        assert_eq!(patient, text("patient"));
+        assert_eq!(literal_text("worker"), worker, "after another literal, still its own id");
+        set_on(false);
+        assert_eq!(literal_text("worker"), texts::EMPTY, "no text while the trace is off");
+        set_on(true);
+        assert_eq!(literal_text("worker"), worker);
+    }
+}
