@@ -398,3 +398,69 @@ async fn a_task_that_cancels_itself_and_then_returns_ends_cancelled() {
     assert_eq!(ends, [Kind::Cancel as u32], "one end, a cancel");
     assert_eq!(runtime::live_tasks(), 0);
 }
+
+/// Cancelling a waiting task drops its future before it wakes whoever awaits its handle: a
+/// receiver whose last sender the future held is woken first, as the future's own drop comes
+/// before the end it reports.
+#[wasm_bindgen_test]
+async fn a_cancelled_tasks_future_is_dropped_before_its_awaiter_is_woken() {
+    use std::future::Future;
+    let cursor = trace::head();
+    let (receiver_id, root_id) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
+    let run = runtime::start_run(config("test", "cancel-order", 1.0, Lang::En), "main", {
+        let (receiver_id, root_id) = (Rc::clone(&receiver_id), Rc::clone(&root_id));
+        async move {
+            root_id.set(runtime::current().expect("in a task").0);
+            let (tx, mut rx) = runtime::channel::<u32>();
+            let _receiver = runtime::spawn("receiver", async move {
+                receiver_id.set(runtime::current().expect("in a task").0);
+                rx.recv().await
+            });
+            let holder = Rc::new(Cell::new(Some(runtime::spawn("holder", async move {
+                let _tx = tx; // the only sender, dropped with the future
+                std::future::pending::<()>().await;
+            }))));
+            let shared = Rc::clone(&holder);
+            runtime::spawn("canceller", async move {
+                yield_now().await; // the receiver and the holder wait, main awaits the holder
+                let handle = shared.take().expect("the holder's handle");
+                handle.abort();
+                shared.set(Some(handle));
+            });
+            // Awaits the holder's handle while the canceller can still reach it.
+            let ended = std::future::poll_fn(|cx| {
+                let mut handle = holder.take().expect("the holder's handle");
+                let polled = std::pin::Pin::new(&mut handle).poll(cx);
+                holder.set(Some(handle));
+                polled
+            })
+            .await;
+            assert_eq!(ended, Err(runtime::Cancelled));
+        }
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    let (records, _) = trace::since(cursor);
+    let (receiver, root) = (receiver_id.get(), root_id.get());
+    let cancel = records.iter().position(|r| r.run == run && r.kind == Kind::Cancel as u32).expect("the cancel");
+    let after: Vec<u32> = records[cancel..]
+        .iter()
+        .filter(|r| r.kind == Kind::Wake as u32 && (r.task == receiver || r.task == root))
+        .map(|r| r.task)
+        .take(2)
+        .collect();
+    assert_eq!(after, [receiver, root], "the receiver (its channel closed) first, then the awaiter");
+}
+
+/// A finished task keeps its output for its handle, and dropping the handle drops it.
+#[wasm_bindgen_test]
+async fn a_finished_tasks_output_waits_for_its_handle_and_goes_with_it() {
+    let dropped = Rc::new(Cell::new(false));
+    let handle = runtime::spawn("maker", {
+        let dropped = Rc::clone(&dropped);
+        async move { DropProbe(dropped) }
+    });
+    assert!(common::wait_until(|| runtime::live_tasks() == 0, 2000).await, "the task finished");
+    assert!(!dropped.get(), "its output waits for the handle");
+    drop(handle);
+    assert!(dropped.get(), "dropping the handle dropped the output");
+}

@@ -647,7 +647,7 @@ fn end_run(run: u32, outcome: Outcome) {
             l.spawned_into = None;
         }
         let keys: Vec<Key> = if l.tasks.len() == 0 {
-            Vec::new() // the usual end, every task finished: no walk over the registry's slots
+            Vec::new() // no task live in any run (a run's usual end): no walk over the slots
         } else {
             l.tasks.values().filter(|t| t.run == run).map(|t| t.key()).collect()
         };
@@ -718,7 +718,9 @@ impl Future for RunFinished {
 /// Sends the wakes of `run`'s tasks the slow way (`slow`: it is paused or virtual) or the
 /// short way. Pause and resume pay for a walk over the tasks, so a wake pays for one flag.
 fn set_slow_wakes(l: &Loop, run: u32, slow: bool) {
-    l.tasks.values().filter(|t| t.run == run).for_each(|t| t.slow_wakes.set(slow));
+    // An ended task keeps the slow way whatever its run does (it may still be registered: a
+    // future's drop can resume its own run while the loop finishes the task).
+    l.tasks.values().filter(|t| t.run == run).for_each(|t| t.slow_wakes.set(slow || t.done.get()));
 }
 
 /// Records a run's pause (`a` = 1) or resume (`a` = 0) at the run's time.

@@ -38,14 +38,16 @@ pub struct JoinHandle<T> {
 /// guard, and each poll went through two state machines instead of one (together ~6 % of a
 /// poll's time with 100,000 short tasks alive).
 pub(super) struct Body<F> {
-    guard: WakeJoiner,
+    /// Declared first, so dropped first: what the future's drop wakes (a receiver whose last
+    /// sender it held) is woken before whoever awaits the handle, as it was with the `async fn`.
     future: F,
+    guard: WakeJoiner,
 }
 
 impl<F> Body<F> {
     /// The body of `task`, running `future`.
     pub(super) fn new(task: NonNull<Task>, future: F) -> Body<F> {
-        Body { guard: WakeJoiner(task), future }
+        Body { future, guard: WakeJoiner(task) }
     }
 }
 

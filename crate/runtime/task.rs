@@ -60,7 +60,8 @@ pub struct Head {
     pub virtual_time: bool,
     /// Its wakes need more than a push on the run queue: its run is on virtual time or is
     /// paused (set and cleared for all the run's tasks by pause and resume), or the task has
-    /// ended (its wakes are ignored). Real runs' wakes check only this.
+    /// ended (its wakes are ignored). Real runs' wakes check only this, and a poll first: an
+    /// ended task always has it set (`end` sets both; resume never clears an ended task's).
     pub slow_wakes: Cell<bool>,
     /// In the run queue now: a second wake before the poll must not queue it twice.
     pub queued: Cell<bool>,
@@ -117,7 +118,8 @@ impl Head {
         }
     }
 
-    /// Drops an output the task left for its handle (or a waiting waker, woken first).
+    /// Drops an output the task left for its handle (a cancelled task's last poll returned
+    /// one): its handle reads `Cancelled`. Anything else there, a waiting waker, is woken.
     pub(super) fn discard_output(&self) {
         if let Handoff::Awaited(waker) = self.handoff.take() {
             waker.wake();

@@ -285,8 +285,9 @@ pub fn literal_text(s: &'static str) -> u32 {
         return id;
     }
     let id = text(s);
-    if id != texts::EMPTY || s.is_empty() {
-        LAST_LITERAL.with(|last| last.set((key.0, key.1, id))); // not a lookup that failed
+    if id > texts::FULL || s.is_empty() {
+        // Kept only when interned: a full table or a failed lookup is counted on each call.
+        LAST_LITERAL.with(|last| last.set((key.0, key.1, id)));
     }
     id
 }
