@@ -54,14 +54,16 @@ export const KIND = Object.freeze({
 /** POLL record `b` bits: the task finished (a FINISH follows); it woke itself (a WAKE comes between). */
 const POLL_FINISHED = 1;
 const POLL_WOKE_ITSELF = 2;
-const WAKE_TASK = 2; // WAKE record `a`: woken by another task
-const WAKE_SELF = 4; // … by itself
-const WAKE_EXTERNAL = 6; // … from outside the loop
 
 /** WAKE record `a` → cause name. */
 export const WAKE_CAUSE = Object.freeze({
   1: 'timer', 2: 'task', 3: 'channel', 4: 'self', 5: 'io', 6: 'external',
 });
+
+/** Cause name → WAKE record `a` (for the WAKEs a folded record stands for). */
+const WAKE_CODE = Object.freeze(
+  Object.fromEntries(Object.entries(WAKE_CAUSE).map(([code, name]) => [name, Number(code)])),
+);
 
 // WAKE_CAUSE as an array: read for every WAKE and WAIT record, an index beats a key lookup.
 const CAUSE_BY_CODE = Array.from({ length: 8 }, (_, code) => WAKE_CAUSE[code] ?? 'other');
@@ -253,7 +255,7 @@ function foldPoll(model, r, text) {
   r.kind = KIND.POLL_START; r.a = n; r.b = 0;
   fold(model, r, text);
   if (flags & POLL_WOKE_ITSELF) {
-    r.kind = KIND.WAKE; r.a = WAKE_SELF; r.b = r.task;
+    r.kind = KIND.WAKE; r.a = WAKE_CODE.self; r.b = r.task;
     fold(model, r, text);
   }
   r.kind = KIND.POLL_END; r.a = flags & POLL_FINISHED; r.b = 0;
@@ -273,7 +275,7 @@ function foldSpawned(model, r, text) {
   const parent = r.a;
   r.kind = KIND.SPAWN;
   fold(model, r, text);
-  r.kind = KIND.WAKE; r.a = parent === 0 ? WAKE_EXTERNAL : WAKE_TASK; r.b = parent;
+  r.kind = KIND.WAKE; r.a = parent === 0 ? WAKE_CODE.external : WAKE_CODE.task; r.b = parent;
   fold(model, r, text);
 }
 

@@ -480,9 +480,6 @@ fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
 #[inline(never)]
 fn drop_cancelled(task: &Task) {
     task.drop_future();
-    // An output its body left in the poll that returned after the cancel: the handle reads
-    // `Cancelled`, as the trace says (whoever awaited the handle was woken when it was left).
-    task.discard_output();
 }
 
 /// A task's future completed: forget the task, and end its run if it was the root.
@@ -493,11 +490,14 @@ fn drop_cancelled(task: &Task) {
 #[inline(never)]
 fn finish(task: &Task, at: f64, written: bool) {
     task.end();
+    // Out of the registry before anything else runs: it holds only tasks that have not ended
+    // (what the future's drop does, a cancel or a resume, finds this one gone).
+    let registered = with_loop(|l| l.tasks.remove(task.key()));
+    drop(registered); // not the last reference: the caller holds one
     if !written {
         trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
     }
     task.drop_future();
-    with_loop(|l| l.tasks.remove(task.key()));
     if task.root {
         end_run(task.run, Outcome::Finished);
     }
@@ -505,7 +505,7 @@ fn finish(task: &Task, at: f64, written: bool) {
 
 /// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
 /// future `make` makes, given a pointer to the task (so the future can refer to its own
-/// task: see [`Task::new`]). Returns the task. Only the making is generic: the rest is
+/// task: see [`Task::allocate`]). Returns the task. Only the making is generic: the rest is
 /// shared by every spawn site.
 #[inline]
 pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &TaskName, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
@@ -514,7 +514,7 @@ where
 {
     // `make` moves what it captures and calls nothing: the key `new_head` takes is still free
     // when `announce` registers the task.
-    let task = Task::new(new_head(run, parent), make);
+    let task = Task::allocate(new_head(run, parent), make);
     announce(&task, parent, name);
     task
 }
@@ -718,9 +718,7 @@ impl Future for RunFinished {
 /// Sends the wakes of `run`'s tasks the slow way (`slow`: it is paused or virtual) or the
 /// short way. Pause and resume pay for a walk over the tasks, so a wake pays for one flag.
 fn set_slow_wakes(l: &Loop, run: u32, slow: bool) {
-    // An ended task keeps the slow way whatever its run does (it may still be registered: a
-    // future's drop can resume its own run while the loop finishes the task).
-    l.tasks.values().filter(|t| t.run == run).for_each(|t| t.slow_wakes.set(slow || t.done.get()));
+    l.tasks.values().filter(|t| t.run == run).for_each(|t| t.slow_wakes.set(slow));
 }
 
 /// Records a run's pause (`a` = 1) or resume (`a` = 0) at the run's time.

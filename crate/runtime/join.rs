@@ -64,9 +64,13 @@ where
         let this = unsafe { self.get_unchecked_mut() };
         let future = unsafe { Pin::new_unchecked(&mut this.future) };
         let output = std::task::ready!(future.poll(cx));
-        if !this.guard.task().detached.get() {
+        let task = this.guard.task();
+        // Kept only for a handle that can take it: not for a detached task (nobody can), nor
+        // for a task cancelled during this very poll (it ended cancelled: its handle reads
+        // `Cancelled`). Otherwise dropped here, not kept as long as a waker keeps the task.
+        if !task.detached.get() && !task.done.get() {
             this.guard.keep(Box::new(output));
-        } // else nobody can take it: dropped here, not kept as long as a waker keeps the task
+        }
         Poll::Ready(())
     }
 }

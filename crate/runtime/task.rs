@@ -32,7 +32,7 @@ pub struct Task {
     head: Head,
     /// The counted references ([`TaskRef`], wakers): at 0 the allocation is freed.
     refs: Cell<usize>,
-    /// The whole allocation, as `Task::new` got it: every pointer to the task handed out
+    /// The whole allocation, as `Task::allocate` got it: every pointer to the task handed out
     /// (references, wakers) is this one, whose provenance covers the future too and the
     /// freeing, which a pointer made from a `&Task` would not.
     this: NonNull<Task>,
@@ -61,7 +61,8 @@ pub struct Head {
     /// Its wakes need more than a push on the run queue: its run is on virtual time or is
     /// paused (set and cleared for all the run's tasks by pause and resume), or the task has
     /// ended (its wakes are ignored). Real runs' wakes check only this, and a poll first: an
-    /// ended task always has it set (`end` sets both; resume never clears an ended task's).
+    /// ended task always has it set (`end` sets both, and an ended task is out of the
+    /// registry that pause and resume walk).
     pub slow_wakes: Cell<bool>,
     /// In the run queue now: a second wake before the poll must not queue it twice.
     pub queued: Cell<bool>,
@@ -115,14 +116,6 @@ impl Head {
             detached: Cell::new(false),
             has_future: Cell::new(true),
             waits_outside: Cell::new(false),
-        }
-    }
-
-    /// Drops an output the task left for its handle (a cancelled task's last poll returned
-    /// one): its handle reads `Cancelled`. Anything else there, a waiting waker, is woken.
-    pub(super) fn discard_output(&self) {
-        if let Handoff::Awaited(waker) = self.handoff.take() {
-            waker.wake();
         }
     }
 
@@ -192,7 +185,7 @@ impl<F: Future<Output = ()> + 'static> Alloc<F> {
     }
 
     unsafe fn free(task: NonNull<Task>) {
-        // SAFETY: made by `Box::new` in `Task::new`, and no reference is left.
+        // SAFETY: made by `Box::new` in `Task::allocate`, and no reference is left.
         let mut alloc = unsafe { Box::from_raw(task.as_ptr().cast::<Alloc<F>>()) };
         if alloc.task.head.has_future.replace(false) {
             // SAFETY: it was there (a task that never ended), and this is the last reference.
@@ -207,7 +200,7 @@ impl Task {
     /// the future, which the task always outlives). `make` only builds the future: it moves
     /// what it captures and calls nothing.
     #[inline]
-    pub(super) fn new<F>(head: Head, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
+    pub(super) fn allocate<F>(head: Head, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
     where
         F: Future<Output = ()> + 'static,
     {
@@ -332,9 +325,8 @@ fn borrowed_waker(task: NonNull<Task>) -> ManuallyDrop<Waker> {
 #[inline(always)]
 pub(super) fn wake_by_ref(waker: &Waker) {
     if std::ptr::eq(waker.vtable(), &VTABLE) {
-        // SAFETY: a waker with this vtable points at a live task: it holds a count, or borrows
-        // the one the loop holds across the poll.
-        super::executor::wake(unsafe { &*waker.data().cast::<Task>() });
+        // SAFETY: a waker with this vtable is one of ours, alive for this call.
+        unsafe { wake_by_ref_raw(waker.data()) }
     } else {
         waker.wake_by_ref();
     }
