@@ -200,6 +200,63 @@ pub fn start_run(
     Ok(runtime::start_run(run.config, run.variant.root, (run.variant.start)(&run.args)))
 }
 
+/// Whether a script parses: `undefined` if it does, else `{ type, message, line, col, text }`
+/// (`text`: CPython's report, with the line and a caret).
+#[wasm_bindgen(js_name = checkScript)]
+pub fn check_script(source: &str) -> JsValue {
+    crate::install_panic_hook();
+    match crate::script::parser::parse(source) {
+        Ok(_) => JsValue::UNDEFINED,
+        Err(e) => {
+            let o = Object::new();
+            set(&o, "type", e.type_name());
+            set(&o, "message", e.message.as_str());
+            set(&o, "line", e.line);
+            set(&o, "col", e.col);
+            set(&o, "text", crate::script::syntax_report(source, &e));
+            o.into()
+        }
+    }
+}
+
+/// Longest script the page may run, in bytes.
+pub const MAX_SCRIPT_BYTES: usize = 100_000;
+
+/// Runs a script (the learner's Python) as a run of its own: its module is the root task
+/// "main", every Python task a task of the run. Errs with CPython's syntax report if it does
+/// not parse. `seed` seeds `random`, so a shared link gives the same run.
+#[wasm_bindgen(js_name = startScript)]
+pub fn start_script(source: &str, lang: &str, mode: &str, speed: f64, seed: f64) -> Result<u32, JsError> {
+    crate::install_panic_hook();
+    if source.len() > MAX_SCRIPT_BYTES {
+        return Err(JsError::new(&format!("The program is {} bytes; the most Loopscope runs is {MAX_SCRIPT_BYTES}.", source.len())));
+    }
+    if !speed.is_finite() || !SPEED_RANGE.contains(&speed) {
+        return Err(JsError::new(&format!(
+            "Speed must be a number from {} to {} (1 is real time); got {speed}.",
+            SPEED_RANGE.start(),
+            SPEED_RANGE.end()
+        )));
+    }
+    let lang = parse_lang(lang).map_err(|e| JsError::new(&e))?;
+    let mode = parse_mode(mode).map_err(|e| JsError::new(&e))?;
+    let seed = if seed.is_finite() { seed as i64 } else { 0 };
+    let config = RunConfig { lesson: "script".into(), variant: "main".into(), speed, lang, mode };
+    crate::script::start(source, config, seed).map_err(|e| JsError::new(&e))
+}
+
+/// The line of main.py where a script run's uncaught exception was raised (0: none).
+#[wasm_bindgen(js_name = scriptErrorLine)]
+pub fn script_error_line(run: u32) -> u32 {
+    crate::script::host::error_line(run)
+}
+
+/// The line a live script task is at: running, or suspended at an `await` (0: not known).
+#[wasm_bindgen(js_name = taskLine)]
+pub fn task_line(task: u32) -> u32 {
+    crate::script::host::task_line(task)
+}
+
 /// A promise that resolves with "finished" or "cancelled" when the run ends, or rejects if
 /// the run is not live.
 #[wasm_bindgen(js_name = runFinished)]

@@ -12,6 +12,7 @@ pub mod api;
 pub mod bench;
 pub mod lessons;
 pub mod runtime;
+pub mod script;
 pub mod trace;
 
 use std::cell::RefCell;

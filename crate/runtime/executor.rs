@@ -136,6 +136,41 @@ thread_local! {
     static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
     /// Set when the task being polled says it waits on something outside the loop.
     static WAITS_OUTSIDE: Cell<bool> = const { Cell::new(false) };
+    /// Set when the task being polled holds its run (see [`hold_current`]).
+    static HELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The task being polled gives the browser a turn without giving the loop to any other task:
+/// it is woken now (a self-wake), goes back to the front of the line when its poll returns,
+/// and the tick ends there. A script's endless loop, or its blocking `time.sleep`, thus holds
+/// the loop as it would in CPython, while the page still draws between slices. `waker` is the
+/// poll's own.
+pub fn hold_current(waker: &Waker) {
+    clock::real_now(); // a read of the clock: the loop times this poll, and so sees the hold
+    waker.wake_by_ref();
+    HELD.with(|h| h.set(true));
+}
+
+/// After a poll: if the task held its run, puts it at the front of its line (`parked` for a
+/// paused run being stepped) and says so.
+#[cold]
+#[inline(never)]
+fn take_hold(id: u32, parked: Option<&RunState>) -> bool {
+    if !HELD.with(|h| h.replace(false)) {
+        return false;
+    }
+    match parked {
+        Some(state) => {
+            let mut line = state.parked.borrow_mut();
+            if let Some(at) = line.iter().position(|t| t.id == id) {
+                if let Some(task) = line.remove(at) {
+                    line.push_front(task);
+                }
+            }
+        }
+        None => with_queue(|q| q.move_to_front(|t| t.id == id)),
+    }
+    true
 }
 
 fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
@@ -369,9 +404,11 @@ fn poll_ready(started: f64) -> (u32, bool) {
         let Some(timed) = poll_task(&task, &mut now, &mut sampler) else {
             continue; // cancelled while queued
         };
+        let id = task.id;
         requeue(task);
         polls += 1;
-        if timed && slice_spent(started, now) && !with_queue(|q| q.is_empty()) {
+        // A poll that holds its run reads the clock (it checks its slice), so it is timed.
+        if timed && (take_hold(id, None) | slice_spent(started, now)) && !with_queue(|q| q.is_empty()) {
             return (polls, true);
         }
     }
@@ -579,10 +616,18 @@ pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
 }
 
 /// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id.
-pub fn start_run(
+pub fn start_run(config: RunConfig, root_name: impl Into<TaskName>, future: impl Future<Output = ()> + 'static) -> u32 {
+    start_run_on(config, root_name, future, false)
+}
+
+/// [`start_run`], where a virtual run's clock counts only declared time (`declared`): its
+/// sleeps, and what its polls [`clock::charge`], never the real time they take. A script's
+/// virtual run is then the same on any machine, stamps included.
+pub fn start_run_on(
     mut config: RunConfig,
     root_name: impl Into<TaskName>,
     future: impl Future<Output = ()> + 'static,
+    declared: bool,
 ) -> u32 {
     let virtual_time = config.mode == Mode::Virtual;
     if virtual_time {
@@ -593,6 +638,9 @@ pub fn start_run(
         l.next_run
     });
     let state = Rc::new(RunState::new(virtual_time));
+    if let (true, Some(v)) = (declared, &state.virt) {
+        v.clock.set_declared();
+    }
     // A virtual run's start, root spawn and first wake are all at 0.0 on its clock.
     state.at_its_time(|| {
         if trace::is_on() {
@@ -818,6 +866,7 @@ pub fn step_run(run: u32) -> Result<u32, StepError> {
     let polled = poll_task(&task, &mut now, &mut ClockSampler::default()).is_some();
     let id = task.id;
     requeue(task);
+    take_hold(id, Some(&state));
     trace::record(Kind::TickEnd, 0, 0, polled as u32, 0);
     Ok(id)
 }

@@ -54,6 +54,13 @@ impl<T> RunQueue<T> {
     fn insert(&mut self, place: usize, task: T) {
         self.ready.insert(place, task);
     }
+    /// Moves the first task for which `found` says yes to the front of the line (a task that
+    /// holds its run goes first next tick).
+    pub fn move_to_front(&mut self, found: impl FnMut(&T) -> bool) {
+        if let Some(task) = self.ready.iter().position(found).and_then(|at| self.ready.remove(at)) {
+            self.ready.push_front(task);
+        }
+    }
     /// The next task to poll.
     #[inline]
     pub fn pop(&mut self) -> Option<T> {

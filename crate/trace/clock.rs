@@ -37,11 +37,28 @@ enum Source {
     /// A virtual run's poll: its clock, at `from` (whole) plus `carry` (the fraction of a ms
     /// not yet counted) when the real clock read `real_from`, runs with real time.
     Running { from: f64, carry: f64, real_from: f64 },
+    /// A poll of a virtual run whose clock counts only declared time: at `from` plus what
+    /// the poll has [`charge`]d so far. No real time enters it, so the run is the same on
+    /// any machine under any load.
+    Declared { from: f64 },
 }
 
 thread_local! {
     static READS: Cell<u32> = const { Cell::new(0) };
     static SOURCE: Cell<Source> = const { Cell::new(Source::Real) };
+    /// Time charged by the poll running on a declared clock (see [`charge`]).
+    static CHARGED: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// Adds `ms` of declared time (a blocking `time.sleep`, the cost of interpreter steps) to
+/// the clock of the poll running now, if that clock counts declared time. False otherwise:
+/// then the caller must take the time for real (spin), as a real run does.
+pub fn charge(ms: f64) -> bool {
+    if !matches!(SOURCE.with(Cell::get), Source::Declared { .. }) {
+        return false;
+    }
+    CHARGED.with(|c| c.set(c.get() + ms.max(0.0)));
+    true
 }
 
 /// Milliseconds on the clock of the work being done: the real clock (since the page started),
@@ -70,6 +87,7 @@ fn read(whole: bool) -> f64 {
             let taken = carry + (performance_now() - real_from);
             from + if whole { whole_ms(taken) } else { taken }
         }
+        Source::Declared { from } => from + CHARGED.with(Cell::get),
     }
 }
 
@@ -110,6 +128,8 @@ fn reading<T>(source: Source, f: impl FnOnce() -> T) -> T {
 #[derive(Debug, Default)]
 pub struct VirtualClock {
     now: Cell<f64>,
+    /// Counts only declared time (see [`charge`]), never the real time a poll takes.
+    declared: Cell<bool>,
     /// CPU time of the run's polls since the last whole ms or the last timer, below 1 ms.
     carry: Cell<f64>,
 }
@@ -118,6 +138,11 @@ impl VirtualClock {
     /// The clock's time.
     pub fn now(&self) -> f64 {
         self.now.get()
+    }
+
+    /// Makes the clock count only declared time from now on (see [`charge`]).
+    pub fn set_declared(&self) {
+        self.declared.set(true);
     }
 
     /// Moves the clock on to `at` (a timer's deadline), dropping the uncounted fraction of
@@ -139,6 +164,13 @@ impl VirtualClock {
     /// and moves the clock on by the real time `f` took, in whole ms, carrying the rest.
     /// Returns `f`'s output and the real clock at its end (the loop's time slice is real).
     pub fn running<T>(&self, f: impl FnOnce() -> T) -> (T, f64) {
+        if self.declared.get() {
+            let before = CHARGED.with(|c| c.replace(0.0));
+            let out = reading(Source::Declared { from: self.now.get() }, f);
+            let charged = CHARGED.with(|c| c.replace(before));
+            self.now.set(self.now.get() + charged);
+            return (out, real_now());
+        }
         let (from, carry, real_from) = (self.now.get(), self.carry.get(), real_now());
         let out = reading(Source::Running { from, carry, real_from }, f);
         let end = real_now();

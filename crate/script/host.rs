@@ -1,0 +1,305 @@
+//! What a script's run shares with the page: its output (lines into the trace, standard error
+//! marked, capped), tracebacks in CPython's layout, the clock a script reads, the seeded
+//! random generator, and the bookkeeping of its tasks (names, the live ones, the error line).
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use super::aio::PyTask;
+use super::interp::Interp;
+use super::mt::Random;
+use super::value::*;
+use crate::runtime;
+use crate::trace::{self, clock, record::Kind};
+
+/// Most lines a run prints; then one note, and the rest is dropped.
+pub const MAX_LINES: u32 = 10_000;
+
+thread_local! {
+    static POLL_STARTED: Cell<f64> = const { Cell::new(0.0) };
+    static STACK_BASE: Cell<usize> = const { Cell::new(0) };
+    static ERROR_LINES: RefCell<HashMap<u32, (u32, bool)>> = RefCell::new(HashMap::new());
+    static TASK_LINES: RefCell<HashMap<u32, Weak<PyTask>>> = RefCell::new(HashMap::new());
+}
+
+/// A Python task's poll begins: the time slice counts from here, and the native stack's
+/// depth is measured from here.
+pub fn poll_started() {
+    POLL_STARTED.with(|p| p.set(clock::real_now()));
+    let here = 0u8;
+    STACK_BASE.with(|b| b.set(std::ptr::addr_of!(here) as usize));
+}
+
+/// Native stack a poll may use before a Python call raises `RecursionError`: each Python
+/// call nests a few futures' polls, and the wasm stack must never overflow (that aborts).
+const STACK_BUDGET: usize = 6 << 20;
+
+/// Whether the native stack is nearly spent (see [`STACK_BUDGET`]).
+#[inline]
+pub fn stack_low() -> bool {
+    let here = 0u8;
+    let at = std::ptr::addr_of!(here) as usize;
+    STACK_BASE.with(|b| b.get().saturating_sub(at) > STACK_BUDGET)
+}
+
+/// Whether the poll running now has had its time slice (the loop's, 8 ms).
+pub fn slice_spent() -> bool {
+    clock::real_now() - POLL_STARTED.with(Cell::get) >= runtime::queue::SLICE_MS
+}
+
+/// Charges `ms` of CPU time to a virtual run's declared clock (nothing in a real run).
+pub fn charge(ms: f64) {
+    clock::charge(ms);
+}
+
+/// The line of `run`'s uncaught exception (0: none): the one that ended the run, or else
+/// the first task's exception nobody retrieved.
+pub fn error_line(run: u32) -> u32 {
+    ERROR_LINES.with(|e| e.borrow().get(&run).map_or(0, |e| e.0))
+}
+
+/// Whether an uncaught exception ended `run` (CPython's exit status 1).
+pub fn failed(run: u32) -> bool {
+    ERROR_LINES.with(|e| e.borrow().get(&run).is_some_and(|e| e.1))
+}
+
+/// The line a live script task is at (0: unknown).
+pub fn task_line(task: u32) -> u32 {
+    TASK_LINES.with(|t| t.borrow().get(&task).and_then(Weak::upgrade).map_or(0, |t| t.line.get()))
+}
+
+/// Remembers a task's runtime id, for [`task_line`].
+pub fn register_task(id: u32, task: &Rc<PyTask>) {
+    TASK_LINES.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.len() > 4096 {
+            t.retain(|_, w| w.strong_count() > 0);
+        }
+        t.insert(id, Rc::downgrade(task));
+    });
+}
+
+/// The run's output: complete lines go into the trace as `Print` records (`b` = 1 for
+/// standard error), as text, never markup.
+pub struct Output {
+    /// The run it prints in.
+    pub run: Cell<u32>,
+    partial: RefCell<(String, bool)>,
+    lines: Cell<u32>,
+    source: Vec<String>,
+}
+
+impl Output {
+    fn line(&self, text: &str, stderr: bool) {
+        let n = self.lines.get();
+        if n > MAX_LINES {
+            return;
+        }
+        self.lines.set(n + 1);
+        let text = if n == MAX_LINES { "… (Loopscope stops showing output after 10,000 lines)" } else { text };
+        let task = runtime::current().map_or(0, |(t, _)| t);
+        trace::record(Kind::Print, self.run.get(), task, trace::text(text), stderr as u32);
+    }
+
+    /// Writes `text`: each complete line is recorded; the rest waits for its newline.
+    pub fn write(&self, text: &str, stderr: bool) {
+        let mut partial = self.partial.borrow_mut();
+        if !partial.0.is_empty() && partial.1 != stderr {
+            let line = std::mem::take(&mut partial.0);
+            self.line(&line, partial.1);
+        }
+        partial.1 = stderr;
+        let mut rest = text;
+        while let Some(at) = rest.find('\n') {
+            partial.0.push_str(&rest[..at]);
+            let line = std::mem::take(&mut partial.0);
+            self.line(&line, stderr);
+            rest = &rest[at + 1..];
+        }
+        partial.0.push_str(rest);
+    }
+
+    /// Records what is left without a newline (at the run's end).
+    pub fn flush(&self) {
+        let (line, stderr) = std::mem::take(&mut *self.partial.borrow_mut());
+        if !line.is_empty() {
+            self.line(&line, stderr);
+        }
+    }
+
+    /// The traceback of `e`, as CPython prints it (frames of main.py, with their lines).
+    pub fn traceback(&self, e: &Value) -> String {
+        let mut out = String::new();
+        self.chain(e, &mut out, 0);
+        out
+    }
+
+    fn chain(&self, e: &Value, out: &mut String, depth: usize) {
+        let Value::Instance(i) = e else { return };
+        if depth < 10 {
+            if let Some(cause) = i.cause.borrow().clone() {
+                self.chain(&cause, out, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let (Some(ctx), false) = (i.context.borrow().clone(), i.suppress_context.get()) {
+                self.chain(&ctx, out, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        let tb = i.traceback.borrow();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for (line, func) in tb.iter() {
+                out.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
+                if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
+                    let src = src.trim();
+                    if !src.is_empty() {
+                        out.push_str(&format!("    {src}\n"));
+                    }
+                }
+            }
+        }
+        out.push_str(&exception_line(e));
+        out.push('\n');
+    }
+
+    /// CPython's "Task exception was never retrieved" log.
+    pub fn never_retrieved(&self, name: &str, coro: &str, line: u32, e: &Value) {
+        let text = format!(
+            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{coro}() done, defined at main.py:{line}> exception={}>\n{}",
+            e.repr(),
+            self.traceback(e)
+        );
+        self.write(&text, true);
+    }
+}
+
+/// The last line of a traceback: `ValueError: message`.
+pub fn exception_line(e: &Value) -> String {
+    let Value::Instance(i) = e else { return e.repr() };
+    let name = match &*i.class.name {
+        "CancelledError" => "asyncio.exceptions.CancelledError".to_string(),
+        n => n.to_string(),
+    };
+    let msg = exception_str(i);
+    if msg.is_empty() {
+        name
+    } else {
+        format!("{name}: {msg}")
+    }
+}
+
+/// The run's host: output, clock, randomness, task bookkeeping.
+pub struct Host {
+    /// The run's output.
+    pub out: Rc<Output>,
+    interp: RefCell<Weak<Interp>>,
+    tasks: RefCell<Vec<Weak<PyTask>>>,
+    next_task: Cell<u32>,
+    /// The seeded generator of `random`.
+    pub random: RefCell<Random>,
+    /// The run's speed (1 in virtual time).
+    pub speed: f64,
+    started: Cell<f64>,
+    /// The run's language ("tr" or "en"), for messages.
+    pub lang: runtime::Lang,
+    /// `asyncio.run` or `run_until_complete` calls in progress (`loop.is_running()`).
+    pub loop_running: Cell<u32>,
+    /// `loop.close()` was called.
+    pub loop_closed: Cell<bool>,
+}
+
+impl Host {
+    /// A host for a run of `source`.
+    pub fn new(source: &str, seed: i64, speed: f64, lang: runtime::Lang) -> Host {
+        Host {
+            out: Rc::new(Output {
+                run: Cell::new(0),
+                partial: RefCell::default(),
+                lines: Cell::new(0),
+                source: source.lines().map(String::from).collect(),
+            }),
+            interp: RefCell::default(),
+            tasks: RefCell::default(),
+            next_task: Cell::new(1),
+            random: RefCell::new(Random::new(seed)),
+            speed,
+            started: Cell::new(0.0),
+            lang,
+            loop_running: Cell::new(0),
+            loop_closed: Cell::new(false),
+        }
+    }
+
+    /// Ties the host to its interpreter (which owns it) and its run.
+    pub fn attach(&self, interp: &Rc<Interp>, run: u32) {
+        *self.interp.borrow_mut() = Rc::downgrade(interp);
+        self.out.run.set(run);
+        self.started.set(runtime::run_now(run).unwrap_or(0.0));
+    }
+
+    /// The interpreter, weakly (a coroutine must not keep a finished run alive).
+    pub fn interp(&self) -> Weak<Interp> {
+        self.interp.borrow().clone()
+    }
+
+    /// The interpreter, or an error once the run has ended.
+    pub fn rc(&self) -> PyResult<Rc<Interp>> {
+        self.interp.borrow().upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))
+    }
+
+    /// Writes to standard output (or error).
+    pub fn write(&self, text: &str, stderr: bool) {
+        self.out.write(text, stderr);
+    }
+
+    /// An uncaught exception ended the run (`ended`) or a task: its innermost line is the
+    /// run's error line.
+    pub fn note_error(&self, e: &Value, ended: bool) {
+        if let Value::Instance(i) = e {
+            if let Some((line, _)) = i.traceback.borrow().last() {
+                let run = self.out.run.get();
+                ERROR_LINES.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if m.len() > 64 {
+                        m.clear();
+                    }
+                    let entry = m.entry(run).or_insert((*line, ended));
+                    if ended && !entry.1 {
+                        *entry = (*line, true);
+                    }
+                });
+            }
+        }
+    }
+
+    /// `Task-N`, as CPython names tasks (`Task-1` is `asyncio.run`'s main).
+    pub fn next_task_name(&self) -> String {
+        let n = self.next_task.get() + 1;
+        self.next_task.set(n);
+        format!("Task-{n}")
+    }
+
+    /// Keeps a weak reference to a task, for `all_tasks` and `asyncio.run`'s clean-up.
+    pub fn track(&self, task: &Rc<PyTask>) {
+        let mut tasks = self.tasks.borrow_mut();
+        if tasks.len() > 1024 {
+            tasks.retain(|t| t.upgrade().is_some_and(|t| !t.done()));
+        }
+        tasks.push(Rc::downgrade(task));
+    }
+
+    /// The tasks not yet done.
+    pub fn live_tasks(&self) -> Vec<Rc<PyTask>> {
+        self.tasks.borrow().iter().filter_map(Weak::upgrade).filter(|t| !t.done()).collect()
+    }
+
+    /// Seconds of lesson time since the run started (virtual in virtual time).
+    pub fn lesson_secs(&self) -> f64 {
+        if let Some(i) = self.interp.borrow().upgrade() {
+            i.charge_steps();
+        }
+        let now = runtime::run_now(self.out.run.get()).unwrap_or(self.started.get());
+        (now - self.started.get()) * self.speed / 1000.0
+    }
+}

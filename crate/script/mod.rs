@@ -1,0 +1,73 @@
+//! Script mode: the learner's own asyncio Python, run by a small interpreter whose every
+//! Python task is a task of the runtime, traced like the lessons' tasks.
+//!
+//! - [`ast`]: the syntax tree; [`lexer`] and [`parser`] make it from source, with
+//!   CPython's syntax error messages.
+//! - [`interp`]: the evaluator (async, so an `await` suspends the runtime task running it).
+//! - [`value`]: Python values and the built-in classes; [`builtins`]: built-in functions,
+//!   methods and operators; [`format`]: how values print; [`mt`]: CPython's `random`.
+//! - [`aio`]: asyncio on the runtime (tasks, sleep, gather, wait_for, queues, locks…);
+//!   [`modules`]: what `import` may give; [`host`]: output, tracebacks and the run's clock.
+
+pub mod aio;
+pub mod ast;
+pub mod builtins;
+pub mod format;
+pub mod host;
+pub mod interp;
+pub mod lexer;
+pub mod modules;
+pub mod mt;
+pub mod parser;
+pub mod value;
+
+use std::rc::Rc;
+
+use crate::runtime::{self, Mode, RunConfig};
+
+/// A syntax error as CPython prints it: the place, the line, a caret, the message.
+pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
+    let mut out = format!("  File \"main.py\", line {}\n", e.line);
+    if let Some(line) = source.lines().nth((e.line as usize).wrapping_sub(1)) {
+        let trimmed = line.trim_start();
+        let indent = line.chars().count() - trimmed.chars().count();
+        let text = trimmed.trim_end();
+        if !text.is_empty() {
+            out.push_str(&format!("    {text}\n"));
+            let start = (e.col as usize).saturating_sub(1).saturating_sub(indent);
+            let width = (e.end_col.max(e.col + 1) - e.col) as usize;
+            let width = width.min(text.chars().count().saturating_sub(start).max(1));
+            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
+        }
+    }
+    out.push_str(&format!("{}: {}", e.type_name(), e.message));
+    out
+}
+
+/// Starts a run of `source` on the runtime: its module runs as the run's root task, named
+/// "main", and each Python task is a task of the run. A virtual run's clock counts only
+/// declared time (sleeps, `time.sleep`, and 100 ns per interpreter step), so it is the same on
+/// every machine. Errs with the syntax report if the source does not parse.
+pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> {
+    let module = Rc::new(parser::parse(source).map_err(|e| syntax_report(source, &e))?);
+    let speed = if config.mode == Mode::Virtual { 1.0 } else { config.speed };
+    let interp = interp::Interp::new(host::Host::new(source, seed, speed, config.lang));
+    let root = Rc::clone(&interp);
+    let body = async move {
+        let scope = Rc::clone(&root.module_scope);
+        let out = root.exec_block(&scope, &module.body).await;
+        if let Err(e) = out {
+            interp::add_frame(&e, scope.line.get(), &scope.name);
+            root.host.note_error(&e, true);
+            let report = root.host.out.traceback(&e);
+            root.host.write(&report, true);
+        }
+        root.host.out.flush();
+        Ok(value::Value::None)
+    };
+    let declared = config.mode == Mode::Virtual;
+    let future = aio::root(&interp, Box::pin(body));
+    let run = runtime::start_run_on(config, "main", future, declared);
+    interp.host.attach(&interp, run);
+    Ok(run)
+}

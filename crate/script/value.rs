@@ -1,0 +1,791 @@
+//! Python values: the one `Value` type the evaluator passes around, the built-in types as
+//! class objects (so `type(x).__name__`, `isinstance` and `except ValueError` work alike on
+//! built-in and user classes), dicts in insertion order, and how values print and compare.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::rc::Rc;
+
+use super::ast::{name_text, FuncDef, Name};
+use super::format::{float_repr, str_repr};
+
+/// A Python exception in flight: an instance of a `BaseException` subclass.
+pub type Exc = Value;
+/// What a Python operation gives: a value, or the exception it raised.
+pub type PyResult<T = Value> = Result<T, Exc>;
+
+/// A Python value. Cheap to clone: everything mutable or large is behind an `Rc`.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An int (64 bits: an overflow is an `OverflowError`, not a big int).
+    Int(i64),
+    /// A float.
+    Float(f64),
+    /// A str.
+    Str(Rc<str>),
+    /// A list.
+    List(Rc<RefCell<Vec<Value>>>),
+    /// A tuple.
+    Tuple(Rc<[Value]>),
+    /// A dict.
+    Dict(Rc<RefCell<Dict>>),
+    /// A set (a dict whose values are unused).
+    Set(Rc<RefCell<Dict>>),
+    /// `range(start, stop, step)`.
+    Range(Rc<[i64; 3]>),
+    /// A `slice` (start, stop, step; `None` where left out).
+    Slice(Rc<[Value; 3]>),
+    /// A Python function (`def`, `async def`, `lambda`).
+    Func(Rc<Function>),
+    /// A function written in Rust.
+    Builtin(Rc<Builtin>),
+    /// A function bound to its `self`: (self, function).
+    Method(Rc<(Value, Value)>),
+    /// A class, built-in or the script's own.
+    Class(Rc<Class>),
+    /// An instance of a script's class, or an exception.
+    Instance(Rc<Instance>),
+    /// A module (`asyncio`, `time`, `random`, …).
+    Module(Rc<Module>),
+    /// A coroutine or another awaitable (a sleep, a gather): awaited once.
+    Coro(Rc<super::aio::Coro>),
+    /// An asyncio task.
+    Task(Rc<super::aio::PyTask>),
+    /// An object of the asyncio module (a queue, an event, a lock, …).
+    Native(Rc<super::aio::Native>),
+    /// An iterator (what `iter`, `enumerate`, `zip`, `reversed`, `dict.items()` give).
+    Iter(Rc<RefCell<Iter>>),
+}
+
+/// An iterator's state: a snapshot of items, walked once.
+pub struct Iter {
+    /// The items still to come, in order.
+    pub items: std::vec::IntoIter<Value>,
+}
+
+/// A function made by `def`, `async def` or `lambda`.
+pub struct Function {
+    /// Its definition.
+    pub def: Rc<FuncDef>,
+    /// The values of its parameters' defaults, evaluated when it was defined (positional, then
+    /// keyword-only; `None` where a parameter has no default).
+    pub defaults: Vec<Option<Value>>,
+    /// The scope it was defined in (its free variables live there), `None` at module level.
+    pub closure: Option<Rc<super::interp::Scope>>,
+    /// Which names are its locals, worked out once when it is defined.
+    pub info: Rc<super::interp::ScopeInfo>,
+    /// `Class.method` for a method, else its name.
+    pub qualname: Rc<str>,
+}
+
+/// A built-in function: its name and its Rust body.
+pub struct Builtin {
+    /// Its name, as errors and `repr` show it.
+    pub name: &'static str,
+    /// Its body.
+    pub call: BuiltinFn,
+}
+
+/// A built-in function's body: positional arguments (with `self` first for a method) and
+/// keyword arguments.
+pub type BuiltinFn = fn(&super::interp::Interp, &'static str, Vec<Value>, Vec<(Name, Value)>) -> PyResult;
+
+/// A module: its name and attributes.
+pub struct Module {
+    /// `asyncio`, `time`, …
+    pub name: &'static str,
+    /// Its attributes.
+    pub attrs: RefCell<HashMap<Name, Value>>,
+}
+
+/// What a built-in class constructs (a script's class is `Object`, an exception class `Exception`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// `object` and the script's classes.
+    Object,
+    /// `BaseException` and every exception class.
+    Exception,
+    /// `type`
+    Type,
+    /// `NoneType`
+    NoneType,
+    /// `bool`
+    Bool,
+    /// `int`
+    Int,
+    /// `float`
+    Float,
+    /// `str`
+    Str,
+    /// `list`
+    List,
+    /// `tuple`
+    Tuple,
+    /// `dict`
+    Dict,
+    /// `set`
+    Set,
+    /// `range`
+    Range,
+    /// Functions, methods, modules, coroutines, tasks and the asyncio objects: not callable
+    /// as constructors.
+    Other,
+}
+
+/// A class.
+pub struct Class {
+    /// Its name.
+    pub name: Rc<str>,
+    /// Its base class (single inheritance), `None` for `object`.
+    pub base: Option<Rc<Class>>,
+    /// Its attributes (methods, class variables).
+    pub attrs: RefCell<Vec<(Name, Value)>>,
+    /// What constructing it makes.
+    pub kind: Kind,
+}
+
+impl Class {
+    /// A class of the script: `name(base)`.
+    pub fn new(name: Rc<str>, base: Option<Rc<Class>>, kind: Kind) -> Rc<Class> {
+        Rc::new(Class { name, base, attrs: RefCell::default(), kind })
+    }
+
+    /// An attribute of the class or of a base, nearest first.
+    pub fn lookup(&self, name: Name) -> Option<Value> {
+        let own = self.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
+        own.or_else(|| self.base.as_ref().and_then(|b| b.lookup(name)))
+    }
+
+    /// Whether this class is `other` or derives from it.
+    pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
+        let mut c = Some(Rc::clone(self));
+        while let Some(k) = c {
+            if Rc::ptr_eq(&k, other) {
+                return true;
+            }
+            c = k.base.clone();
+        }
+        false
+    }
+
+    /// Whether instances are exceptions.
+    pub fn is_exception(&self) -> bool {
+        self.kind == Kind::Exception
+    }
+}
+
+/// An instance of a script's class or of an exception class.
+pub struct Instance {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// Its attributes, in the order they were set.
+    pub attrs: RefCell<Vec<(Name, Value)>>,
+    /// For an exception: where it went, innermost call last, as (line, function name).
+    pub traceback: RefCell<Vec<(u32, Rc<str>)>>,
+    /// For an exception: its `__cause__` (`raise … from …`) and `__context__`.
+    pub cause: RefCell<Option<Value>>,
+    /// For an exception: the exception being handled when it was raised.
+    pub context: RefCell<Option<Value>>,
+    /// For an exception: whether the raise said `from None`.
+    pub suppress_context: Cell<bool>,
+}
+
+impl Instance {
+    /// A fresh instance of `class` with no attributes.
+    pub fn new(class: Rc<Class>) -> Rc<Instance> {
+        Rc::new(Instance {
+            class,
+            attrs: RefCell::default(),
+            traceback: RefCell::default(),
+            cause: RefCell::default(),
+            context: RefCell::default(),
+            suppress_context: Cell::new(false),
+        })
+    }
+
+    /// Its own attribute `name`.
+    pub fn get(&self, name: Name) -> Option<Value> {
+        self.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+    }
+
+    /// Sets its attribute `name`.
+    pub fn set(&self, name: Name, value: Value) {
+        let mut attrs = self.attrs.borrow_mut();
+        match attrs.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => attrs.push((name, value)),
+        }
+    }
+}
+
+/// A dict (and a set's storage): entries in insertion order, found by a hash of the key.
+#[derive(Default, Clone)]
+pub struct Dict {
+    entries: Vec<Option<(Value, Value)>>,
+    index: HashMap<Key, usize>,
+    live: usize,
+}
+
+/// A hashable key, normalised so that `1`, `1.0` and `True` are one key, as in Python.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum Key {
+    /// `None`.
+    None,
+    /// An int, a bool, or a float with an integral value.
+    Int(i64),
+    /// Any other float, by its bits.
+    Float(u64),
+    /// A str.
+    Str(Rc<str>),
+    /// A tuple of keys.
+    Tuple(Vec<Key>),
+    /// Anything hashed by identity (functions, classes, instances, tasks).
+    Id(usize),
+}
+
+impl Dict {
+    /// Entries present.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// Whether it has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// The value under `key`.
+    pub fn get(&self, key: &Key) -> Option<Value> {
+        self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, v)| v.clone())
+    }
+
+    /// Sets `key` (keeping its place if present).
+    pub fn insert(&mut self, key: Key, k: Value, v: Value) {
+        match self.index.get(&key) {
+            Some(&i) => {
+                if let Some(e) = self.entries[i].as_mut() {
+                    e.1 = v;
+                }
+            }
+            None => {
+                self.index.insert(key, self.entries.len());
+                self.entries.push(Some((k, v)));
+                self.live += 1;
+            }
+        }
+    }
+
+    /// Removes `key`, giving back its value.
+    pub fn remove(&mut self, key: &Key) -> Option<Value> {
+        let i = self.index.remove(key)?;
+        self.live -= 1;
+        let out = self.entries[i].take().map(|(_, v)| v);
+        if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        out
+    }
+
+    fn compact(&mut self) {
+        let entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
+        self.index.clear();
+        self.live = 0;
+        for (k, v) in entries {
+            if let Ok(key) = k.key() {
+                self.insert(key, k, v);
+            }
+        }
+    }
+
+    /// The entries, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
+        self.entries.iter().flatten()
+    }
+
+    /// The keys, in insertion order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) {
+        *self = Dict::default();
+    }
+
+    /// The first or last entry, removed (`popitem` takes the last).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(Option::is_some)?;
+        let (k, v) = self.entries[i].take()?;
+        if let Ok(key) = k.key() {
+            self.index.remove(&key);
+        }
+        self.live -= 1;
+        Some((k, v))
+    }
+}
+
+thread_local! {
+    static TYPES: Types = Types::new();
+}
+
+/// The built-in classes, made once.
+pub struct Types {
+    /// `object`
+    pub object: Rc<Class>,
+    /// `type`
+    pub type_: Rc<Class>,
+    /// `NoneType`
+    pub none: Rc<Class>,
+    /// `bool`
+    pub bool_: Rc<Class>,
+    /// `int`
+    pub int: Rc<Class>,
+    /// `float`
+    pub float: Rc<Class>,
+    /// `str`
+    pub str_: Rc<Class>,
+    /// `list`
+    pub list: Rc<Class>,
+    /// `tuple`
+    pub tuple: Rc<Class>,
+    /// `dict`
+    pub dict: Rc<Class>,
+    /// `set`
+    pub set: Rc<Class>,
+    /// `range`
+    pub range: Rc<Class>,
+    /// `function`, `builtin_function_or_method`, `method`, `module`, `coroutine`, `Task`, …
+    pub others: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// The exception classes by name.
+    pub exceptions: RefCell<HashMap<&'static str, Rc<Class>>>,
+}
+
+/// The built-in exception classes, each after its base.
+pub const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("CancelledError", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("KeyError", "LookupError"),
+    ("IndexError", "LookupError"),
+    ("ValueError", "Exception"),
+    ("TypeError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("AttributeError", "Exception"),
+    ("AssertionError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("MemoryError", "Exception"),
+    ("StopIteration", "Exception"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("ConnectionClosedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("InvalidStateError", "Exception"),
+    ("QueueEmpty", "Exception"),
+    ("QueueFull", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("Warning", "Exception"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+impl Types {
+    fn new() -> Types {
+        let object = Class::new("object".into(), None, Kind::Object);
+        let make = |name: &str, kind| Class::new(name.into(), Some(Rc::clone(&object)), kind);
+        let int = make("int", Kind::Int);
+        let types = Types {
+            type_: make("type", Kind::Type),
+            none: make("NoneType", Kind::NoneType),
+            bool_: Class::new("bool".into(), Some(Rc::clone(&int)), Kind::Bool),
+            int,
+            float: make("float", Kind::Float),
+            str_: make("str", Kind::Str),
+            list: make("list", Kind::List),
+            tuple: make("tuple", Kind::Tuple),
+            dict: make("dict", Kind::Dict),
+            set: make("set", Kind::Set),
+            range: make("range", Kind::Range),
+            others: RefCell::default(),
+            exceptions: RefCell::default(),
+            object,
+        };
+        for (name, base) in EXCEPTIONS {
+            let base = if base.is_empty() {
+                Rc::clone(&types.object)
+            } else {
+                Rc::clone(&types.exceptions.borrow()[base])
+            };
+            types.exceptions.borrow_mut().insert(name, Class::new((*name).into(), Some(base), Kind::Exception));
+        }
+        types
+    }
+}
+
+/// Runs `f` on the built-in classes.
+pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
+    TYPES.with(f)
+}
+
+/// The built-in exception class `name` (one of [`EXCEPTIONS`]).
+pub fn exc_class(name: &'static str) -> Rc<Class> {
+    with_types(|t| t.exceptions.borrow().get(name).cloned().unwrap_or_else(|| Rc::clone(&t.object)))
+}
+
+/// A new exception of the built-in class `name` with `message` as its one argument.
+pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
+    new_exception(exc_class(name), vec![Value::Str(message.into().into())])
+}
+
+/// A new exception of `class` with these `args`.
+pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
+    let inst = Instance::new(class);
+    inst.set(super::ast::intern("args"), Value::Tuple(args.into()));
+    Value::Instance(inst)
+}
+
+/// `Err` of a new built-in exception: `return raise("ValueError", "…")`.
+pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
+    Err(exc(name, message))
+}
+
+/// A class named `name` that is not callable (functions, modules, tasks…), made once.
+fn other_class(name: &'static str) -> Rc<Class> {
+    with_types(|t| {
+        Rc::clone(
+            t.others.borrow_mut().entry(name).or_insert_with(|| Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other)),
+        )
+    })
+}
+
+impl Value {
+    /// A str value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
+    /// A list value.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    /// A tuple value.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(items.into())
+    }
+
+    /// The value's class.
+    pub fn class(&self) -> Rc<Class> {
+        match self {
+            Value::Instance(i) => Rc::clone(&i.class),
+            Value::Class(_) => with_types(|t| Rc::clone(&t.type_)),
+            Value::None => with_types(|t| Rc::clone(&t.none)),
+            Value::Bool(_) => with_types(|t| Rc::clone(&t.bool_)),
+            Value::Int(_) => with_types(|t| Rc::clone(&t.int)),
+            Value::Float(_) => with_types(|t| Rc::clone(&t.float)),
+            Value::Str(_) => with_types(|t| Rc::clone(&t.str_)),
+            Value::List(_) => with_types(|t| Rc::clone(&t.list)),
+            Value::Tuple(_) => with_types(|t| Rc::clone(&t.tuple)),
+            Value::Dict(_) => with_types(|t| Rc::clone(&t.dict)),
+            Value::Set(_) => with_types(|t| Rc::clone(&t.set)),
+            Value::Range(_) => with_types(|t| Rc::clone(&t.range)),
+            Value::Slice(_) => other_class("slice"),
+            Value::Func(_) => other_class("function"),
+            Value::Builtin(_) => other_class("builtin_function_or_method"),
+            Value::Method(_) => other_class("method"),
+            Value::Module(_) => other_class("module"),
+            Value::Coro(_) => other_class("coroutine"),
+            Value::Task(_) => other_class("Task"),
+            Value::Native(n) => other_class(n.type_name()),
+            Value::Iter(_) => other_class("iterator"),
+        }
+    }
+
+    /// `type(x).__name__`.
+    pub fn type_name(&self) -> Rc<str> {
+        match self {
+            Value::Instance(i) => Rc::clone(&i.class.name),
+            Value::Int(_) => "int".into(),
+            Value::Str(_) => "str".into(),
+            Value::Float(_) => "float".into(),
+            _ => Rc::clone(&self.class().name),
+        }
+    }
+
+    /// Python's truth value (`__bool__`/`__len__` of a script's class are not consulted).
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
+            Value::Range(r) => range_len(r) > 0,
+            _ => true,
+        }
+    }
+
+    /// The key this value hashes to, or `TypeError: unhashable type`.
+    pub fn key(&self) -> PyResult<Key> {
+        Ok(match self {
+            Value::None => Key::None,
+            Value::Bool(b) => Key::Int(*b as i64),
+            Value::Int(i) => Key::Int(*i),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Key::Int(*f as i64),
+            Value::Float(f) => Key::Float(f.to_bits()),
+            Value::Str(s) => Key::Str(Rc::clone(s)),
+            Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<PyResult<_>>()?),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                return raise("TypeError", format!("unhashable type: '{}'", self.type_name()))
+            }
+            other => Key::Id(other.identity()),
+        })
+    }
+
+    /// An address standing for the object's identity (`is`, hashing of objects).
+    pub fn identity(&self) -> usize {
+        match self {
+            Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::List(l) => Rc::as_ptr(l) as usize,
+            Value::Tuple(t) => Rc::as_ptr(t) as *const u8 as usize,
+            Value::Dict(d) | Value::Set(d) => Rc::as_ptr(d) as usize,
+            Value::Range(r) => Rc::as_ptr(r) as usize,
+            Value::Slice(s) => Rc::as_ptr(s) as usize,
+            Value::Func(f) => Rc::as_ptr(f) as usize,
+            Value::Builtin(b) => Rc::as_ptr(b) as usize,
+            Value::Method(m) => Rc::as_ptr(m) as usize,
+            Value::Class(c) => Rc::as_ptr(c) as usize,
+            Value::Instance(i) => Rc::as_ptr(i) as usize,
+            Value::Module(m) => Rc::as_ptr(m) as usize,
+            Value::Coro(c) => Rc::as_ptr(c) as usize,
+            Value::Task(t) => Rc::as_ptr(t) as usize,
+            Value::Native(n) => Rc::as_ptr(n) as *const u8 as usize,
+            Value::Iter(i) => Rc::as_ptr(i) as usize,
+            Value::None => 1,
+            Value::Bool(b) => 2 + *b as usize,
+            Value::Int(i) => *i as usize,
+            Value::Float(f) => f.to_bits() as usize,
+        }
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython; equal ints read as the same object here.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(_), Value::Float(_)) | (Value::Str(_), Value::Str(_)) => self.identity() == other.identity(),
+            (a, b) if std::mem::discriminant(a) == std::mem::discriminant(b) => a.identity() == b.identity(),
+            _ => false,
+        }
+    }
+
+    /// `self == other` for the built-in types (a script's `__eq__` is the evaluator's job).
+    pub fn equals(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Str(a), Value::Str(b)) => a == b,
+            (a, b) if a.as_number().is_some() && b.as_number().is_some() => match (a.as_int(), b.as_int()) {
+                (Some(x), Some(y)) => x == y,
+                _ => a.as_number() == b.as_number(),
+            },
+            (Value::List(a), Value::List(b)) => {
+                Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow())
+            }
+            (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
+            (Value::Dict(a), Value::Dict(b)) => {
+                let (a, b) = (a.borrow(), b.borrow());
+                a.len() == b.len()
+                    && a.iter().all(|(k, v)| k.key().ok().and_then(|key| b.get(&key)).is_some_and(|w| v.equals(&w)))
+            }
+            (Value::Set(a), Value::Set(b)) => {
+                let (a, b) = (a.borrow(), b.borrow());
+                a.len() == b.len() && a.iter().all(|(k, _)| k.key().ok().is_some_and(|key| b.get(&key).is_some()))
+            }
+            (Value::Range(a), Value::Range(b)) => a == b,
+            (a, b) => a.is(b),
+        }
+    }
+
+    /// The value as an int, for ints and bools.
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(*b as i64),
+            _ => None,
+        }
+    }
+
+    /// The value as a float, for ints, bools and floats.
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// `repr(x)` for built-in values (instances with `__repr__` are the evaluator's job).
+    pub fn repr(&self) -> String {
+        let mut out = String::new();
+        self.write_repr(&mut out, 0);
+        out
+    }
+
+    /// `str(x)` for built-in values.
+    pub fn to_str(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            Value::Instance(i) if i.class.is_exception() => exception_str(i),
+            _ => self.repr(),
+        }
+    }
+
+    fn write_repr(&self, out: &mut String, depth: usize) {
+        if depth > 50 {
+            out.push_str("...");
+            return;
+        }
+        let seq = |out: &mut String, items: &[Value], open: &str, close: &str| {
+            out.push_str(open);
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                v.write_repr(out, depth + 1);
+            }
+            out.push_str(close);
+        };
+        match self {
+            Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&float_repr(*f)),
+            Value::Str(s) => out.push_str(&str_repr(s)),
+            Value::List(l) => match l.try_borrow() {
+                Ok(l) => seq(out, &l, "[", "]"),
+                Err(_) => out.push_str("[...]"),
+            },
+            Value::Tuple(t) if t.len() == 1 => seq(out, t, "(", ",)"),
+            Value::Tuple(t) => seq(out, t, "(", ")"),
+            Value::Dict(d) => {
+                out.push('{');
+                for (i, (k, v)) in d.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    k.write_repr(out, depth + 1);
+                    out.push_str(": ");
+                    v.write_repr(out, depth + 1);
+                }
+                out.push('}');
+            }
+            Value::Set(d) if d.borrow().is_empty() => out.push_str("set()"),
+            Value::Set(d) => seq(out, &d.borrow().keys(), "{", "}"),
+            Value::Range(r) if r[2] == 1 => {
+                let _ = write!(out, "range({}, {})", r[0], r[1]);
+            }
+            Value::Range(r) => {
+                let _ = write!(out, "range({}, {}, {})", r[0], r[1], r[2]);
+            }
+            Value::Slice(s) => seq(out, &s[..], "slice(", ")"),
+            Value::Func(f) => {
+                let _ = write!(out, "<function {}>", f.qualname);
+            }
+            Value::Builtin(b) => {
+                let _ = write!(out, "<built-in function {}>", b.name);
+            }
+            Value::Method(m) => {
+                let _ = write!(out, "<bound method of {}>", m.0.type_name());
+            }
+            Value::Class(c) => {
+                let module = if matches!(c.kind, Kind::Object) && c.base.is_some() { "__main__." } else { "" };
+                let _ = write!(out, "<class '{module}{}'>", c.name);
+            }
+            Value::Instance(i) if i.class.is_exception() => {
+                let _ = write!(out, "{}", i.class.name);
+                let args = exception_args(i);
+                seq(out, &args, "(", ")");
+            }
+            Value::Instance(i) => {
+                let _ = write!(out, "<__main__.{} object>", i.class.name);
+            }
+            Value::Module(m) => {
+                let _ = write!(out, "<module '{}'>", m.name);
+            }
+            Value::Coro(c) => {
+                let _ = write!(out, "<coroutine object {}>", c.name);
+            }
+            Value::Task(t) => out.push_str(&t.repr()),
+            Value::Native(n) => {
+                let _ = write!(out, "<asyncio.{} object>", n.type_name());
+            }
+            Value::Iter(_) => out.push_str("<iterator object>"),
+        }
+    }
+}
+
+fn seq_eq(a: &[Value], b: &[Value]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.equals(y))
+}
+
+/// An exception's `args`.
+pub fn exception_args(i: &Instance) -> Vec<Value> {
+    match i.get(super::ast::intern("args")) {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// `str(exc)`: its one argument's str, the tuple of several, "" for none; a `KeyError` shows
+/// its key's repr.
+pub fn exception_str(i: &Instance) -> String {
+    let args = exception_args(i);
+    match args.as_slice() {
+        [] => String::new(),
+        [one] if &*i.class.name == "KeyError" => one.repr(),
+        [one] => one.to_str(),
+        _ => Value::tuple(args).repr(),
+    }
+}
+
+/// Items in a range.
+pub fn range_len(r: &[i64; 3]) -> i64 {
+    let [start, stop, step] = *r;
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// The text of a name, as an `Rc<str>`.
+pub fn text(name: Name) -> Rc<str> {
+    name_text(name)
+}

@@ -1,0 +1,3 @@
+count = 3
+if count > 2
+    print("many")

@@ -1,0 +1,6 @@
+import asyncio
+
+async def main():
+print("not indented")
+
+asyncio.run(main())

@@ -1,0 +1,15 @@
+import asyncio
+
+async def connect():
+	pass
+
+async def wrapper(delay, coro):
+    await asyncio.sleep(delay)
+    return await coro
+
+async def multiconnect():
+    for i in range(5):
+        asyncio.create_task(wrapper(0.4 * i , connect()))
+
+# corpus: corrected `run_until_complete(multiconnect)` to pass the coroutine `multiconnect()`
+asyncio.get_event_loop().run_until_complete(multiconnect())

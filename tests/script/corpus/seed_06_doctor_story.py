@@ -1,0 +1,38 @@
+# corpus: not code in the seed (seed 000 tells the doctor story in prose only);
+# adapted from crate/lessons/doctor.py with random.seed(7) added so the run is deterministic.
+import asyncio
+import random
+import time
+
+MUAYENE = 0.1        # saniye: muayene gerçek iştir, döngüyü tutar
+ILAC = 1             # saniye: ilacın etki etmesi için geçen süre
+IYILESME = 0.5       # bir kontrolde iyileşme olasılığı
+EN_COK_KONTROL = 3   # her çalıştırma bitsin diye
+
+
+def examine():
+    time.sleep(MUAYENE)  # doktor bu sırada başka hiçbir şey yapamaz
+
+
+async def patient(number):
+    examine()
+    print(f"Hasta {number} muayene edildi, ilacı yazıldı")
+    for checkup in range(1, EN_COK_KONTROL + 1):
+        await asyncio.sleep(ILAC)
+        examine()
+        if random.random() < IYILESME:
+            print(f"Hasta {number} {checkup}. kontrolde iyileşti")
+            return
+        if checkup < EN_COK_KONTROL:
+            print(f"Hasta {number} iyileşmedi, yeni ilaç yazıldı")
+    print(f"Hasta {number} {EN_COK_KONTROL} kontrolde de iyileşmedi, uzmana sevk edildi")
+
+
+async def doctor():
+    print("Doktor muayeneye başladı")
+    await asyncio.gather(*(patient(n) for n in range(1, 5)))
+    print("Bütün hastalar gitti, doktor işini bitirdi")
+
+
+random.seed(7)
+asyncio.run(doctor())

@@ -1,0 +1,72 @@
+//! The conformance corpus: every program runs in virtual time and must print CPython's lines,
+//! in CPython's order, each stamped with CPython's elapsed time to 0.01 s.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use loopscope::runtime::{self, Lang, Mode};
+use loopscope::trace::{self, record::Kind};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+include!("script/corpus_index.rs");
+
+/// Runs `source` in virtual time; its transcript in the corpus's format.
+async fn transcript(source: &str) -> Vec<String> {
+    let cursor = trace::head();
+    let config = config_in(Mode::Virtual, "script", "main", 1.0, Lang::En);
+    let run = match loopscope::script::start(source, config, 0) {
+        Ok(run) => run,
+        Err(report) => {
+            let mut lines: Vec<String> = report.lines().map(|l| format!("0.00 ! {l}")).collect();
+            lines.push("# exit 1".into());
+            return lines;
+        }
+    };
+    let ended = wait_until(|| runtime::run_finished(run).is_none(), 5_000).await;
+    if !ended {
+        runtime::cancel_run(run);
+        return vec!["(did not end within 5 s)".into()];
+    }
+    let t = trace_of(run, cursor);
+    let start = t.of(Kind::RunStart).next().map_or(0.0, |r| r.time);
+    let mut lines: Vec<String> = t
+        .of(Kind::Print)
+        .map(|r| {
+            let secs = ((r.time - start) / 10.0).round() / 100.0;
+            let text = trace::text_of(r.a).unwrap_or_default();
+            format!("{secs:.2} {} {text}", if r.b == 1 { '!' } else { '|' })
+        })
+        .collect();
+    if loopscope::script::host::failed(run) {
+        lines.push("# exit 1".into());
+    }
+    lines
+}
+
+#[wasm_bindgen_test]
+async fn every_corpus_program_prints_what_cpython_printed_at_the_same_times() {
+    let only = option_env!("CORPUS_ONLY").unwrap_or("");
+    let mut failures = Vec::new();
+    for (name, source, expected) in CORPUS {
+        if !name.contains(only) {
+            continue;
+        }
+        console_log!("corpus: {name}");
+        let got = transcript(source).await;
+        let want: Vec<&str> = expected.lines().collect();
+        if got.iter().map(String::as_str).ne(want.iter().copied()) {
+            let at = got.iter().zip(&want).position(|(g, w)| g != w).unwrap_or(got.len().min(want.len()));
+            console_log!("  differs: want {:?} got {:?}", want.get(at), got.get(at));
+            failures.push(format!(
+                "{name}: first difference at line {}\n  want: {:?}\n  got:  {:?}",
+                at + 1,
+                want.get(at),
+                got.get(at)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), CORPUS.len(), failures.join("\n"));
+}
