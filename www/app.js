@@ -4,15 +4,23 @@
 // it; each of them does work in proportion to what it shows, not to the run's size. Controls call
 // back into the runtime. Each instrument lives in its own module (timeline-ui, stats-panel,
 // events-table, instruments, shortcuts); this file only connects them.
+//
+// Run runs the lesson's Python (the learner's, editable: program.js, editor.js, loaded on first
+// edit) or the crate's Rust, by the Python/Rust switch. A Python run is an ordinary run of the
+// runtime (the same records), so every instrument works on it unchanged; only its syntax
+// errors, its error line and its tasks' current lines are the editor's.
 
-import { t as translate, pick, formatSeconds } from './i18n.js';
+import { t as translate, hasText, pick, formatSeconds } from './i18n.js';
 import { createModel, currentRun, endTime, lessonSeconds } from './trace.js';
-import { loadRuntime, pull as pullInto, sessionNow, startSession } from './runtime.js';
-import { drawSwatch } from './timeline.js';
+import {
+  canRunScripts, loadRuntime, pull as pullInto, sessionNow, startScriptSession, startSession,
+} from './runtime.js';
+import { drawSwatch, laneColor } from './timeline.js';
 import {
   SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readStoredLang, resolveState,
   speedText, storeLang,
 } from './controls.js';
+import { encodeCode, lessonPython, scriptLesson } from './program.js';
 import { createTimelineView } from './timeline-ui.js';
 import { createStatsPanel } from './stats-panel.js';
 import { MAX_EVENTS, createEventsTable } from './events-table.js';
@@ -25,6 +33,10 @@ const SWATCH_HEIGHT = 16; // CSS px
 const OVERLAP_RATIO = 0.9; // elapsed below this share of the sleeps' sum counts as "waited together"
 const CHECK_DEBOUNCE_MS = 300; // ms of no typing before a parameter field is checked
 const MAX_CONSOLE_LINES = 1000; // older printed lines leave the page (a long run prints on and on)
+const SYNTAX_CHECK_MS = 500; // ms of no typing in the editor before the program is parsed
+const SCRIPT_SEED = 1; // the interpreter's seed: the same program runs the same way every time
+const LINE_HEIGHT_GUESS_PX = 19; // a read-only code line, to put the caret near a click before the editor loads
+const CHAR_WIDTH_GUESS_PX = 7.9;
 /**
  * ms a frame spends folding new trace records at most; the rest waits in the ring for the next
  * frame (a burst of 30,000 records is spread over a few frames instead of missing one). The
@@ -46,7 +58,12 @@ const el = {
   liveControls: $('live-controls'), liveButtons: $('live-control-buttons'),
   loopSummary: $('loop-summary'), loopTasks: $('loop-tasks'), loopRows: $('loop-rows'),
   mode: $('mode'), modeNote: $('mode-note'), timelineHint: $('timeline-hint'), eventsHint: $('events-hint'),
+  engine: $('engine'), engineNote: $('engine-note'), editorHost: $('editor'), pythonCol: $('python-col'),
+  rustCol: $('rust-col'), mapping: $('mapping'), codeHint: $('code-hint'), codeRestore: $('code-restore'),
+  codeEdited: $('code-edited'), problem: $('console-problem'), taskLines: $('task-lines'),
+  pythonHeading: $('python-heading'),
   loopPanel: document.querySelector('.loop-state'), statsPanel: document.querySelector('.stats-panel'),
+  codePanel: document.querySelector('.code-panel'),
 };
 
 const state = {
@@ -63,7 +80,17 @@ const state = {
   paramErrors: {}, // paramId → message from checkParams, in state.lang
   fieldsFor: '', // lesson id whose parameter fields are in the DOM
   checkTimer: 0,
+  // The Python/Rust switch and the learner's program.
+  engine: 'python', hasScript: false, runEngine: 'rust',
+  code: '', // the Python in the code pane (the lesson's own, or the learner's edit)
+  codeEdited: false, // it differs from the lesson's own
+  runEdited: false, // the shown run ran an edited program
+  syntax: null, // {type, message, line, col, text} from checkScript / startScript, or null
+  errorLine: null, // {line, error}: where the shown run's uncaught exception was raised
+  syntaxTimer: 0,
+  editorLoading: null, // Promise of the editor once its module is asked for
 };
+let editor = null; // editor.js's editor, once loaded
 let model = createModel();
 // The instruments (set up in "instruments" below, before the first render).
 let timeline;
@@ -72,11 +99,13 @@ let stats;
 let events;
 let instruments;
 
-// Text vars may be {tr, en} objects from lessons(): pick the current language.
+// Text vars may be {tr, en} objects from lessons(): pick the current language. While Run runs
+// Python, the page speaks asyncio's words: a key's `_py` text, where it has one, replaces it.
 const t = (key, vars = {}) => {
   const local = {};
   for (const [k, v] of Object.entries(vars)) local[k] = typeof v === 'object' ? pick(v, state.lang) : v;
-  return translate(state.lang, key, local);
+  const python = state.hasScript && (state.live || state.runId !== null ? state.runEngine : state.engine) === 'python';
+  return translate(state.lang, python && hasText(state.lang, `${key}_py`) ? `${key}_py` : key, local);
 };
 const errorText = (e) => String(e?.message ?? e);
 /** Field texts as one comparable string (same values → same key, whatever the typing order). */
@@ -111,8 +140,20 @@ function applyHash() {
   Object.assign(state, {
     lang: s.lang, lesson: s.lesson, variant: s.variant, speed: s.speed, mode: s.mode,
     speedFromUrl: s.speedFromUrl, notices: s.notices, params: s.params,
+    engine: state.hasScript ? s.engine : 'rust',
   });
+  if (!state.hasScript && state.ls && s.code !== null) {
+    state.notices = [...state.notices, { key: 'noticeNoScript' }];
+  }
   if (lessonChanged && state.runId !== null) clearRun('idle');
+  // The program of the address, else the lesson's own Python.
+  const own = ownPython();
+  state.code = s.code ?? own;
+  state.codeEdited = s.code !== null && s.code !== own;
+  state.syntax = null;
+  state.errorLine = null;
+  editor?.setText(state.code);
+  if (state.hasScript && (state.codeEdited || findLesson(state.lesson)?.rustless)) ensureEditor();
   syncHash();
   renderAll();
   // Values from the URL are only checked, never run: a bad one shows its message at once.
@@ -123,7 +164,10 @@ function syncHash() {
   if (!state.lesson) return;
   const lesson = findLesson(state.lesson);
   const defaultVariant = lesson?.variants[0]?.id;
-  const hash = buildHash({ ...state, defaultVariant, lessonParams: lesson?.params ?? [] });
+  const code = state.codeEdited && state.hasScript ? encodeCode(state.code) : '';
+  // Without an interpreter there is no switch: the address keeps its default.
+  const engine = state.hasScript ? state.engine : undefined;
+  const hash = buildHash({ ...state, engine, code, defaultVariant, lessonParams: lesson?.params ?? [] });
   // replaceState does not fire hashchange, so this cannot loop.
   if (hash !== location.hash) history.replaceState(null, '', hash);
 }
@@ -135,7 +179,12 @@ async function startRun({ paused = false } = {}) {
   const { ls } = state;
   if (!ls || state.crashed) return;
   clearTimeout(state.checkTimer);
+  clearTimeout(state.syntaxTimer);
   syncHash();
+  if (state.engine === 'python' && state.hasScript) {
+    await startScriptRun({ paused });
+    return;
+  }
   const bad = checkParams();
   if (bad > 0) {
     // Nothing runs with a bad value; a live run (started with good ones) goes on.
@@ -156,15 +205,55 @@ async function startRun({ paused = false } = {}) {
     renderNotices();
     return;
   }
+  Object.assign(state, {
+    runId: session.id, runLesson: state.lesson, runVariant: state.variant, live: true,
+    runParams: paramsKey(state.params), runMode: mode, runEngine: 'rust', runEdited: false,
+  });
+  await followRun(session, { paused });
+}
+
+/** Starts the program of the code pane (Python mode); with a syntax error nothing starts. */
+async function startScriptRun({ paused }) {
+  const { ls } = state;
+  const source = state.code;
+  if (checkSyntax(source)) {
+    // The previous run (if any) goes on: nothing new started.
+    setStatus('invalid', 'status_syntax', { type: state.syntax.type, line: state.syntax.line });
+    return;
+  }
+  if (state.live) ls.cancelRun(state.runId);
+  const mode = state.mode;
+  let session;
+  try {
+    session = startScriptSession(state.rt, { source, speed: state.speed, lang: state.lang, mode, seed: SCRIPT_SEED });
+  } catch (e) {
+    // startScript's own parse said no: its message is CPython's report.
+    const text = errorText(e);
+    if (!/(SyntaxError|IndentationError|TabError)\b/.test(text)) {
+      state.notices = [...state.notices, { key: 'noticeStartFailed', vars: { message: text } }];
+      renderNotices();
+      return;
+    }
+    showSyntax({ type: /^\s*(\w*Error)/m.exec(text.split('\n').pop())?.[1] ?? 'SyntaxError', message: text.split('\n').pop(), line: lineOfReport(text), col: 0, text });
+    setStatus('invalid', 'status_syntax', { type: state.syntax.type, line: state.syntax.line });
+    return;
+  }
+  Object.assign(state, {
+    runId: session.id, runLesson: state.lesson, runVariant: state.variant, live: true,
+    runParams: '', runMode: mode, runEngine: 'python', runEdited: state.codeEdited, errorLine: null,
+  });
+  showEditorError();
+  await followRun(session, { paused });
+}
+
+/** Shows a started run (its model, console, timeline) until it ends, then says how it ended. */
+async function followRun(session, { paused }) {
   const { id } = session;
   model = session.model;
-  Object.assign(state, {
-    runId: id, runLesson: state.lesson, runVariant: state.variant, live: true,
-    runParams: paramsKey(state.params), runMode: mode,
-  });
   clearConsole();
   timeline.reset();
   instruments.clear();
+  setTaskLines([]);
   setStatus('running', 'status_running');
   // Still inside the click: the runtime has spawned the root task but polled nothing yet.
   if (paused) instruments.pause();
@@ -172,10 +261,17 @@ async function startRun({ paused = false } = {}) {
   const result = await session.done; // with the run's last records in its model
   if (state.runId !== id || state.crashed) return; // a newer run or a reset took over
   state.live = false;
+  setTaskLines([]);
   const elapsedS = lessonSeconds(model, endTime(model, now()));
-  if (result === 'finished') {
-    // Virtual and real seconds do not compare: each mode keeps its own results.
-    state.results.set(`${state.runLesson}/${state.runVariant}/${state.runMode}`, { s: elapsedS, params: state.runParams });
+  if (state.runEngine === 'python') readErrorLine();
+  if (result === 'finished' && state.errorLine) {
+    setStatus('error', 'status_scriptError', { line: state.errorLine.line });
+  } else if (result === 'finished') {
+    // Virtual and real seconds do not compare: each mode (and each engine) keeps its own
+    // results; an edited program is no longer the lesson's, so it compares with nothing.
+    if (!state.runEdited) {
+      state.results.set(resultKey(state.runLesson, state.runVariant, state.runMode, state.runEngine), { s: elapsedS, params: state.runParams });
+    }
     setStatus('finished', state.runMode === 'virtual' ? 'status_finishedVirtual' : 'status_finished', {
       elapsed: formatSeconds(elapsedS, 3),
     });
@@ -185,6 +281,9 @@ async function startRun({ paused = false } = {}) {
   renderFrame(now(), true);
 }
 
+/** Key of a finished run's time in state.results: lesson, variant, time mode and engine. */
+const resultKey = (lesson, variant, mode, engine) => `${lesson}/${variant}/${mode}/${engine}`;
+
 /** The shown run's "now": the runtime clock, or the virtual clock of a virtual run. */
 function now() {
   return sessionNow(state.rt, { live: state.live, id: state.runId }, model);
@@ -193,7 +292,12 @@ function now() {
 /** Cancels the live run (if any) and empties the model, console and timeline. */
 function clearRun(statusName) {
   if (state.live && state.ls) state.ls.cancelRun(state.runId);
-  Object.assign(state, { runId: null, live: false });
+  Object.assign(state, { runId: null, live: false, runEngine: state.engine, runEdited: false });
+  setTaskLines([]);
+  if (state.errorLine) {
+    state.errorLine = null; // the mark belonged to the run
+    showEditorError();
+  }
   model = createModel({ cursor: state.ls ? state.ls.traceHead() : 0, speed: state.speed });
   clearConsole();
   timeline.reset();
@@ -247,8 +351,11 @@ function renderLesson() {
   // The crate gives Python per variant (each variant is its own seed example) and Rust per
   // lesson; either may move, so take the variant's text first.
   const variant = lesson?.variants.find((v) => v.id === state.variant);
-  el.python.textContent = variant?.python ?? lesson?.python ?? '';
+  if (!state.codeEdited) state.code = ownPython();
+  el.python.textContent = state.code;
+  editor?.setText(state.code);
   el.rust.textContent = variant?.rust ?? lesson?.rust ?? '';
+  renderEngine();
   // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
   el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
   el.speedNote.textContent = t('speedNote', { speed: state.speed });
@@ -261,6 +368,229 @@ function renderLesson() {
   fillSelect(el.speed, speeds.map((v) => ({ value: String(v), label: speedText(v) })), String(state.speed));
   renderParamFields();
   renderLiveControls();
+}
+
+/**
+ * The Python/Rust switch and what it shows: Python mode shows the (editable) program and no
+ * Rust-only parts (parameters, live controls: the Python takes none); Rust mode shows the
+ * Python beside the Rust that runs, as the lessons always did.
+ */
+function renderEngine() {
+  const lesson = findLesson(state.lesson);
+  const python = state.engine === 'python';
+  for (const input of el.engine.querySelectorAll('input')) {
+    input.checked = input.value === state.engine;
+    // No interpreter in this build: Python cannot run. The blank lesson has no Rust.
+    input.disabled = input.value === 'python' ? !state.hasScript : Boolean(lesson?.rustless);
+  }
+  el.engine.hidden = !state.hasScript;
+  el.rustCol.hidden = python;
+  el.mapping.hidden = python;
+  el.codePanel.dataset.engine = state.engine;
+  el.pythonHeading.textContent = t(python ? 'codePythonEdit' : 'codePython');
+  el.codeHint.hidden = !state.hasScript;
+  el.codeHint.textContent = t(python ? 'codeHintPython' : 'codeHintRust');
+  el.codeEdited.hidden = !state.codeEdited;
+  el.codeRestore.hidden = !state.codeEdited || Boolean(lesson?.rustless && !state.codeEdited);
+  const hasRustParts = (lesson?.params?.length ?? 0) > 0 || (lesson?.controls?.length ?? 0) > 0;
+  el.engineNote.hidden = !python || !hasRustParts || !state.hasScript;
+  el.engineNote.textContent = t('engineNote');
+  editor?.setLabels(t('editorLabel'), t('editorKeys'));
+  renderProblem();
+  showEditorError();
+}
+
+/** Back to the shown lesson's own Python (a new lesson or variant): no edit, no marks. */
+function forgetEdits() {
+  clearTimeout(state.syntaxTimer);
+  Object.assign(state, { codeEdited: false, syntax: null, errorLine: null });
+  state.code = ownPython();
+  editor?.setText(state.code);
+}
+
+/** Whether Run runs the Python (the interpreter is there and the switch says so). */
+function pythonMode() {
+  return state.engine === 'python' && state.hasScript;
+}
+
+/** The shown lesson's own Python (its variant's, in the page's language for the blank lesson). */
+function ownPython() {
+  return lessonPython(findLesson(state.lesson), state.variant, pick, state.lang);
+}
+
+// ---------- the learner's program ----------
+
+/** Loads the editor (once) and puts it where the read-only code was. Resolves to the editor. */
+function ensureEditor() {
+  state.editorLoading ??= import('./editor.js').then(({ createEditor }) => {
+    editor = createEditor(el.editorHost, {
+      text: state.code,
+      label: t('editorLabel'),
+      hint: t('editorKeys'),
+      onChange: codeChanged,
+      onRun: () => { if (!el.run.disabled) startRun(); },
+    });
+    el.editorHost.hidden = false;
+    el.python.hidden = true;
+    showEditorError();
+    refreshTaskLines();
+    return editor;
+  }).catch((e) => {
+    state.editorLoading = null; // the module did not load: try again on the next edit
+    view.notice('noticeEditorFailed', { message: errorText(e) });
+    return null;
+  });
+  return state.editorLoading;
+}
+
+/** The learner typed: the program is theirs now; parse it once they pause. */
+function codeChanged(text) {
+  state.code = text;
+  state.codeEdited = text !== ownPython();
+  el.codeEdited.hidden = !state.codeEdited;
+  el.codeRestore.hidden = !state.codeEdited;
+  // A marked line belonged to the text before this edit.
+  if (state.errorLine) {
+    state.errorLine = null;
+    showEditorError();
+  }
+  if (state.runEngine === 'python') setTaskLines([]);
+  clearTimeout(state.syntaxTimer);
+  state.syntaxTimer = setTimeout(() => {
+    syncHash();
+    checkSyntax(state.code);
+  }, SYNTAX_CHECK_MS);
+}
+
+/**
+ * Parses `source` with the crate's checkScript: shows the error (console and editor) and
+ * returns it, or clears a shown one and returns null.
+ */
+function checkSyntax(source) {
+  if (!state.hasScript) return null;
+  let problem;
+  try {
+    problem = state.ls.checkScript(source) ?? null;
+  } catch (e) {
+    problem = { type: 'SyntaxError', message: errorText(e), line: lineOfReport(errorText(e)), col: 0, text: errorText(e) };
+  }
+  if (problem) showSyntax(problem);
+  else if (state.syntax) {
+    state.syntax = null;
+    renderProblem();
+    showEditorError();
+    if (state.status.name === 'invalid') {
+      setStatus(state.live ? 'running' : 'idle', state.live ? 'status_running' : 'status_idle');
+    }
+  }
+  return problem;
+}
+
+function showSyntax(problem) {
+  state.syntax = {
+    type: String(problem.type ?? 'SyntaxError'), message: String(problem.message ?? ''),
+    line: Number(problem.line) || 0, col: Number(problem.col) || 0, text: String(problem.text ?? problem.message ?? ''),
+  };
+  renderProblem();
+  showEditorError();
+}
+
+/** The line a CPython report names ("File "main.py", line 3"), or 0. */
+function lineOfReport(text) {
+  return Number(/line (\d+)/.exec(text)?.[1] ?? 0);
+}
+
+/** The syntax error above the console: a heading with a sign, then CPython's report as text. */
+function renderProblem() {
+  const problem = state.syntax;
+  el.problem.hidden = !problem;
+  if (!problem) {
+    el.problem.replaceChildren();
+    return;
+  }
+  const head = document.createElement('p');
+  head.className = 'problem-title';
+  head.textContent = `✖ ${t('problemSyntax', { type: problem.type, line: problem.line })}`;
+  const report = document.createElement('pre');
+  report.className = 'problem-report';
+  report.textContent = problem.text;
+  el.problem.replaceChildren(head, report);
+}
+
+/** Marks the editor's error line: a syntax error first, else the shown run's exception. */
+function showEditorError() {
+  const { syntax, errorLine } = state;
+  if ((syntax?.line || errorLine) && !editor) {
+    if (state.hasScript) ensureEditor(); // it marks the line once loaded
+    return;
+  }
+  if (!editor) return;
+  if (syntax) {
+    editor.setError({
+      line: syntax.line,
+      message: t('editorSyntax', { line: syntax.line, type: syntax.type, message: syntax.message }),
+    });
+  } else if (errorLine) {
+    editor.setError({
+      line: errorLine.line,
+      message: errorLine.error
+        ? t('editorRaised', { line: errorLine.line, error: errorLine.error })
+        : t('editorRaisedPlain', { line: errorLine.line }),
+    });
+  } else {
+    editor.setError(null);
+  }
+}
+
+/** Where the shown Python run's uncaught exception was raised (scriptErrorLine), with its last stderr line. */
+function readErrorLine() {
+  if (typeof state.ls?.scriptErrorLine !== 'function' || state.runId === null) return;
+  let line = 0;
+  try { line = Number(state.ls.scriptErrorLine(state.runId)) || 0; } catch { line = 0; }
+  if (line <= 0) {
+    if (state.errorLine) { state.errorLine = null; showEditorError(); }
+    return;
+  }
+  const errors = (currentRun(model)?.prints ?? []).filter((p) => p.stream === 1);
+  const last = errors.length ? errors[errors.length - 1].text.trim().split('\n').pop() : '';
+  if (state.errorLine?.line === line && state.errorLine.error === last) return;
+  state.errorLine = { line, error: last };
+  showEditorError();
+}
+
+// ---------- each task's current line, while paused ----------
+
+/**
+ * While a Python run is paused (or stepped), each live task's current line (taskLine) is
+ * marked in the editor in its lane's colour (the timeline's laneColor), named, and listed
+ * in words under the editor.
+ */
+function refreshTaskLines() {
+  const run = currentRun(model);
+  if (!run || !state.live || state.runEngine !== 'python' || !instruments?.paused() || typeof state.ls?.taskLine !== 'function') {
+    setTaskLines([]);
+    return;
+  }
+  const marks = [];
+  run.order.forEach((taskId, lane) => {
+    const task = run.tasks.get(taskId);
+    if (!task || task.end) return;
+    let line = 0;
+    try { line = Number(state.ls.taskLine(taskId)) || 0; } catch { line = 0; }
+    if (line > 0) marks.push({ line, color: laneColor(lane), label: task.name });
+  });
+  if (marks.length > 0 && !editor) {
+    ensureEditor(); // it calls back here once loaded
+    return;
+  }
+  setTaskLines(marks);
+}
+
+function setTaskLines(marks) {
+  editor?.setHighlights(marks);
+  el.taskLines.hidden = marks.length === 0;
+  el.taskLines.textContent = marks.length === 0 ? ''
+    : `${t('taskLinesHeading')} ${marks.map((m) => t('taskLineItem', { task: m.label, line: m.line })).join(' · ')}`;
 }
 
 function renderNotices() {
@@ -297,8 +627,9 @@ function renderConsole() {
   const fresh = Math.min(total - state.printed, run.prints.length, MAX_CONSOLE_LINES);
   const items = run.prints.slice(run.prints.length - fresh).map((print) => {
     const li = document.createElement('li');
-    li.className = 'line';
+    li.className = print.stream === 1 ? 'line stderr' : 'line';
     li.dataset.task = print.name;
+    li.dataset.stream = print.stream === 1 ? 'stderr' : 'stdout';
     const time = document.createElement('span');
     time.className = 'time';
     time.textContent = formatSeconds(lessonSeconds(model, print.time), 3);
@@ -309,8 +640,22 @@ function renderConsole() {
     body.className = 'text';
     body.textContent = print.text;
     li.append(time, task, body);
+    if (print.stream === 1) {
+      // Standard error (a traceback): a sign and words, not only a colour.
+      const sign = document.createElement('span');
+      sign.className = 'stream';
+      sign.textContent = '✖';
+      sign.title = t('consoleStderr');
+      const words = document.createElement('span');
+      words.className = 'visually-hidden';
+      words.textContent = `${t('consoleStderr')}: `;
+      body.prepend(words);
+      li.insertBefore(sign, body);
+    }
     return li;
   });
+  // A traceback arrived: the exception's line is known now (scriptErrorLine).
+  if (state.runEngine === 'python' && items.some((li) => li.dataset.stream === 'stderr')) readErrorLine();
   state.printed = total;
   el.console.append(...items);
   const extra = el.console.childElementCount - MAX_CONSOLE_LINES;
@@ -333,9 +678,9 @@ function renderTotals(at) {
     }
   }
   // Only runs made with the values now in the fields compare: other values, other times.
-  const current = paramsKey(state.params);
+  const current = state.engine === 'python' ? '' : paramsKey(state.params); // Python takes no parameters
   const done = (lesson?.variants ?? [])
-    .map((v) => ({ label: pick(v.label, state.lang), result: state.results.get(`${state.lesson}/${v.id}/${state.mode}`) }))
+    .map((v) => ({ label: pick(v.label, state.lang), result: state.results.get(resultKey(state.lesson, v.id, state.mode, state.engine)) }))
     .filter((r) => r.result !== undefined && r.result.params === current)
     .map((r) => ({ label: r.label, s: r.result.s }));
   const key = JSON.stringify([rows, done, state.lang]);
@@ -402,9 +747,11 @@ function comparison(done) {
 function renderCaption() {
   const lesson = findLesson(state.runLesson);
   const variant = lesson?.variants.find((v) => v.id === state.runVariant);
+  let key = 'runCaption';
+  if (state.runEngine === 'python') key = state.runEdited || lesson?.rustless ? 'runCaptionEdited' : 'runCaptionPython';
   let caption = state.runId === null
     ? t('runCaptionNone')
-    : t('runCaption', { lesson: lesson?.title ?? state.runLesson, variant: variant?.label ?? state.runVariant });
+    : t(key, { lesson: lesson?.title ?? state.runLesson, variant: variant?.label ?? state.runVariant });
   if (model.skipped > 0) caption += t('runSkipped', { count: model.skipped });
   if (el.caption.textContent !== caption) el.caption.textContent = caption;
   // The axis is in the shown run's time: virtual seconds for a virtual run.
@@ -441,7 +788,7 @@ function renderParamFields() {
     state.fieldsFor = state.lesson;
     el.paramFields.replaceChildren(...params.map(paramField));
   }
-  el.params.hidden = params.length === 0;
+  el.params.hidden = params.length === 0 || pythonMode(); // the Python takes no parameters
   for (const p of params) {
     const id = fieldId(p.id);
     $(`${id}-label`).textContent = pick(p.label, state.lang);
@@ -498,7 +845,7 @@ function paramField(p) {
  */
 function checkParams() {
   const lesson = findLesson(state.lesson);
-  if (!state.ls || !lesson) return 0;
+  if (!state.ls || !lesson || lesson.rustless) return 0; // the blank lesson has no parameters
   let errors = [];
   try {
     errors = Array.from(state.ls.checkParams(lesson.id, { ...state.params }, state.lang) ?? []);
@@ -546,7 +893,7 @@ function renderLiveControls() {
       return button;
     }));
   }
-  el.liveControls.hidden = controls.length === 0;
+  el.liveControls.hidden = controls.length === 0 || pythonMode(); // they act on the Rust run
   const live = state.live && state.runLesson === state.lesson;
   for (const button of el.liveButtons.querySelectorAll('button')) button.disabled = !live;
 }
@@ -587,7 +934,10 @@ const view = {
   // Step with no live run: start one paused (its first step polls the root task).
   startPaused: () => { if (!el.run.disabled) startRun({ paused: true }); },
   canStart: () => Boolean(state.ls) && !state.crashed && !el.run.disabled,
-  changed: () => renderFrame(now(), true, true),
+  changed: () => {
+    renderFrame(now(), true, true);
+    refreshTaskLines(); // a step moved a task: its line too
+  },
   notice: (key, vars) => {
     state.notices = [...state.notices.filter((n) => n.key !== key), { key, vars }];
     renderNotices();
@@ -595,6 +945,8 @@ const view = {
   // The status line says "paused" while the instruments hold the run.
   setPaused: (paused) => {
     if (state.live) setStatus(paused ? 'paused' : 'running', paused ? 'status_paused' : 'status_running');
+    // After the instruments have taken the new state: show (or clear) each task's line.
+    queueMicrotask(refreshTaskLines);
   },
 };
 
@@ -639,6 +991,9 @@ el.lang.addEventListener('change', () => {
 el.lesson.addEventListener('change', () => {
   state.lesson = el.lesson.value;
   state.variant = findLesson(state.lesson)?.variants[0]?.id ?? '';
+  if (findLesson(state.lesson)?.rustless) state.engine = 'python'; // the blank lesson has no Rust
+  forgetEdits(); // another lesson's code
+  if (state.hasScript && findLesson(state.lesson)?.rustless) ensureEditor();
   // Another lesson: its own parameters, at their defaults; the old messages no longer apply.
   clearTimeout(state.checkTimer);
   state.params = paramsFromUrl(new URLSearchParams(), findLesson(state.lesson));
@@ -650,6 +1005,7 @@ el.lesson.addEventListener('change', () => {
 });
 el.variant.addEventListener('change', () => {
   state.variant = el.variant.value;
+  forgetEdits(); // the variant's own Python replaces the edited one
   state.notices = state.notices.filter((n) => n.key !== 'noticeUnknownVariant');
   syncHash();
   renderLesson(); // the Python panel follows the variant
@@ -673,6 +1029,44 @@ el.mode.addEventListener('change', () => {
   renderTotals(now()); // each mode compares its own finished runs
 });
 el.run.addEventListener('click', () => { startRun(); });
+el.engine.addEventListener('change', (e) => {
+  const value = e.target?.value;
+  if (value !== 'python' && value !== 'rust') return;
+  state.engine = value; // the next run uses it; a live run goes on
+  state.notices = state.notices.filter((n) => n.key !== 'noticeBadEngine');
+  syncHash();
+  renderAll(); // the words follow the engine (asyncio's for Python)
+  renderTotals(now()); // each engine compares its own finished runs
+  if (value === 'rust' && Object.keys(state.params).length > 0) checkParams();
+});
+el.codeRestore.addEventListener('click', () => {
+  state.codeEdited = false;
+  state.code = ownPython();
+  state.syntax = null;
+  state.errorLine = null;
+  editor?.setText(state.code);
+  syncHash();
+  renderLesson();
+  editor?.focus();
+});
+// The read-only code becomes the editor when the learner reaches for it: the module loads then.
+function openEditor(event) {
+  if (!state.hasScript) return;
+  let caret = null;
+  if (event.type === 'pointerdown') {
+    const box = el.python.getBoundingClientRect();
+    const style = getComputedStyle(el.python);
+    const line = Math.floor((event.clientY - box.top - parseFloat(style.paddingTop) + el.python.scrollTop) / (parseFloat(style.lineHeight) || LINE_HEIGHT_GUESS_PX)) + 1;
+    const col = Math.round((event.clientX - box.left - parseFloat(style.paddingLeft) + el.python.scrollLeft) / CHAR_WIDTH_GUESS_PX);
+    caret = { line, col };
+  }
+  ensureEditor().then((ed) => {
+    if (!ed) return;
+    ed.focus();
+    if (caret) ed.setCaret(caret.line, caret.col);
+  });
+}
+for (const type of ['focus', 'pointerdown', 'keydown']) el.python.addEventListener(type, openEditor);
 el.reset.addEventListener('click', () => clearRun(state.live ? 'cancelled' : 'idle'));
 // The address already holds everything a run depends on (syncHash), so sharing it is copying it.
 el.copyLink.addEventListener('click', async () => {
@@ -700,7 +1094,10 @@ try {
   // panel instead of a page that silently never starts. It is shared with any
   // <loopscope-lesson> on the same page.
   const rt = await loadRuntime();
-  Object.assign(state, { rt, ls: rt.ls, wasm: rt.wasm, ring: rt.ring, lessons: rt.lessons });
+  const hasScript = canRunScripts(rt);
+  // The blank lesson only where the learner's Python can run (the crate has its interpreter).
+  const lessons = hasScript && !rt.lessons.some((l) => l.id === scriptLesson().id) ? [...rt.lessons, scriptLesson()] : rt.lessons;
+  Object.assign(state, { rt, ls: rt.ls, wasm: rt.wasm, ring: rt.ring, lessons, hasScript });
 } catch (e) {
   crash(errorText(e));
 }

@@ -1,8 +1,10 @@
-// Page state in the URL (`#lesson=<id>&lang=tr|en[&variant=<id>][&speed=<x>][&mode=virtual][&<paramId>=<value>…]`), its
+// Page state in the URL (`#lesson=<id>&lang=tr|en[&variant=<id>][&speed=<x>][&mode=virtual]
+// [&engine=rust][&code=<base64url>][&<paramId>=<value>…]`), its
 // validation, and filling the <select> controls. Validation is pure; problems come back as
 // notices {key, vars} so they can be shown (and re-shown after a language switch) in any language.
 
 import { isLang, langFromNavigator } from './i18n.js';
+import { SCRIPT_LESSON, decodeCode } from './program.js';
 
 export const SPEED_MIN = 0.1; // the runtime's bounds for startRun (SPEED_RANGE in crate/api.rs)
 export const SPEED_MAX = 1000;
@@ -14,7 +16,10 @@ export const SPEED_CHOICES = [0.1, 0.25, 0.5, 1, 2, 5, 10];
 export const MODES = ['real', 'virtual'];
 export const DEFAULT_MODE = 'real';
 /** Hash keys the page itself uses; a lesson parameter never takes one of these names. */
-export const RESERVED_KEYS = ['lesson', 'variant', 'lang', 'speed', 'mode'];
+export const RESERVED_KEYS = ['lesson', 'variant', 'lang', 'speed', 'mode', 'engine', 'code'];
+/** What Run runs: the lesson's Python (the learner's, editable) or the crate's Rust. */
+export const ENGINES = ['python', 'rust'];
+export const DEFAULT_ENGINE = 'python';
 
 /** The text a parameter field starts with: its default, as the crate wrote it. */
 export function paramDefaultText(param) {
@@ -43,7 +48,9 @@ export function parseHash(hash) {
 /**
  * Resolves the page state from URL params, the stored language and the browser's language.
  * lessons: the array from ls.lessons() (may be empty while loading).
- * Returns {lesson, variant, lang, speed, speedFromUrl, mode, notices, params} (params: field texts).
+ * Returns {lesson, variant, lang, speed, speedFromUrl, mode, engine, code, notices, params}
+ * (params: field texts; code: the program of `code=` as text, or null when there is none or it
+ * could not be read, which adds a notice). A `code=` without a `lesson=` opens the blank lesson.
  */
 export function resolveState(params, lessons, storedLang, navLang) {
   const notices = [];
@@ -76,8 +83,23 @@ export function resolveState(params, lessons, storedLang, navLang) {
     else notices.push({ key: 'noticeBadMode', vars: { value: urlMode } });
   }
 
+  let engine = DEFAULT_ENGINE;
+  const urlEngine = params.get('engine');
+  if (urlEngine !== null) {
+    if (ENGINES.includes(urlEngine)) engine = urlEngine;
+    else notices.push({ key: 'noticeBadEngine', vars: { value: urlEngine } });
+  }
+
+  let code = null;
+  const urlCode = params.get('code');
+  if (urlCode !== null) {
+    const decoded = decodeCode(urlCode);
+    if (decoded.error) notices.push({ key: `noticeBadCode_${decoded.error}` });
+    else code = decoded.text;
+  }
+
   const fallback = lessons[0];
-  const urlLesson = params.get('lesson');
+  const urlLesson = params.get('lesson') ?? (urlCode !== null ? SCRIPT_LESSON : null);
   let lesson = lessons.find((l) => l.id === urlLesson);
   if (!lesson && fallback) {
     if (urlLesson !== null) {
@@ -102,20 +124,29 @@ export function resolveState(params, lessons, storedLang, navLang) {
   return {
     lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, mode, notices,
     params: paramsFromUrl(params, lesson),
+    // A program runs as Python; the blank lesson has no Rust.
+    engine: code !== null || lesson?.rustless ? 'python' : engine,
+    code,
   };
 }
 
 /**
  * The canonical hash for a state; speed, mode, variant and parameters only when they differ from
- * the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts.
+ * the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts,
+ * `code` = the edited program, already base64url (encodeCode), or '' when it is the lesson's own.
  */
-export function buildHash({ lesson, variant, defaultVariant, lang, speed, mode = DEFAULT_MODE, params = {}, lessonParams = [] }) {
+export function buildHash({
+  lesson, variant, defaultVariant, lang, speed, mode = DEFAULT_MODE, engine = DEFAULT_ENGINE, code = '',
+  params = {}, lessonParams = [],
+}) {
   const hash = new URLSearchParams();
   hash.set('lesson', lesson);
   if (variant && variant !== defaultVariant) hash.set('variant', variant);
   hash.set('lang', lang);
   if (speed !== DEFAULT_SPEED) hash.set('speed', String(speed));
   if (mode !== DEFAULT_MODE) hash.set('mode', mode);
+  if (engine !== DEFAULT_ENGINE) hash.set('engine', engine);
+  if (code) hash.set('code', code);
   for (const p of lessonParams) {
     const value = params[p.id];
     if (value !== undefined && value !== paramDefaultText(p)) hash.set(p.id, value);

@@ -61,10 +61,28 @@ export function emptyModel(rt) {
  * startRun throws (the caller shows it).
  */
 export function startSession(rt, { lesson, variant, speed, lang, mode, params = {} }) {
+  return openSession(rt, { speed, mode }, () => rt.ls.startRun(lesson, variant, speed, lang, params, mode));
+}
+
+/** Whether the loaded crate can run the learner's Python (its script exports exist). */
+export function canRunScripts(rt) {
+  return typeof rt?.ls?.startScript === 'function' && typeof rt.ls.checkScript === 'function';
+}
+
+/**
+ * Starts a run of the learner's Python (`source`, main.py) and returns its session, as
+ * startSession does. Throws what startScript throws: an Error whose message is CPython's
+ * report when the source does not parse.
+ */
+export function startScriptSession(rt, { source, speed, lang, mode, seed = 0 }) {
+  return openSession(rt, { speed, mode }, () => rt.ls.startScript(source, lang, mode, speed, seed));
+}
+
+function openSession(rt, { speed, mode }, start) {
   const { ls } = rt;
   const cursor = ls.traceHead(); // records before this belong to other runs, or earlier ones
   const t0 = ls.clockNow();
-  const id = ls.startRun(lesson, variant, speed, lang, params, mode);
+  const id = start();
   const model = createModel({ runId: id, cursor, speed, t0, virtual: mode === 'virtual' });
   const session = { id, model, live: true, done: null };
   session.done = ls.runFinished(id)

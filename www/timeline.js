@@ -49,6 +49,19 @@ export const COLORS = Object.freeze({
 });
 
 /**
+ * One colour per task lane, by its place in spawn order (cycling), drawn as a bar before the
+ * lane's name; the editor marks a paused task's current line in the same colour (laneColor).
+ * All dark enough for white text and distinct from the light lane background.
+ */
+export const LANE_COLORS = Object.freeze([
+  '#2458c6', '#c2410c', '#15803d', '#7c3aed', '#be185d', '#0e7490', '#a16207', '#475569',
+]);
+export const LANE_MARK_WIDTH = 4; // CSS px, the colour bar left of a lane's name
+
+/** The colour of the task lane at `lane` (0-based, spawn order). */
+export const laneColor = (lane) => LANE_COLORS[((lane % LANE_COLORS.length) + LANE_COLORS.length) % LANE_COLORS.length];
+
+/**
  * Task lanes drawn at once. A run of thousands of tasks shows a window of them (the caller
  * scrolls it): a canvas cannot be 300,000 px tall, and a frame must not draw 10,000 lanes.
  */
@@ -330,6 +343,10 @@ function paint(ctx, model, view, geo, band, win, hogs) {
   ctx.font = FONT;
   ctx.fillStyle = COLORS.label;
   for (const i of shown) drawLabel(ctx, rows[i].task.name, rows[i].depth, laneTop(i + 1), labelW);
+  for (const i of shown) {
+    ctx.fillStyle = laneColor(rows[i].lane ?? i);
+    ctx.fillRect(0, laneTop(i + 1) + BAR_INSET, LANE_MARK_WIDTH, LANE_HEIGHT - 2 * BAR_INSET);
+  }
 
   // Everything in time goes through a clip: zoomed in, slices must not spill over the names.
   ctx.beginPath();
@@ -544,7 +561,7 @@ function drawAxis(ctx, { labelW, plotW, range, bottom }) {
 
 /** A lane's name, cut to its room; the caller sets font and colour. */
 function drawLabel(ctx, name, depth, top, labelW) {
-  const left = 4 + depth * INDENT;
+  const left = LANE_MARK_WIDTH + 4 + depth * INDENT;
   const room = labelW - left - 8;
   ctx.fillText(fit(ctx, name, room), left, top + LANE_HEIGHT / 2);
 }

@@ -123,7 +123,7 @@ function newRun(id) {
     lastTime: null, // time of its latest record
     tasks: new Map(), // task id → task (see newTask)
     order: [], // task ids in spawn order: the lane order
-    prints: [], // {time, task, name, text}: the newest PRINTS_KEEP
+    prints: [], // {time, task, name, text, stream}: the newest PRINTS_KEEP (stream 0 stdout, 1 stderr)
     printCount: 0, // every print; prints[i] is print number printCount - prints.length + i
     sleeps: [], // {time, task, lessonMs, realMs}: the newest SLEEPS_KEEP
     sleepCount: 0,
@@ -500,7 +500,8 @@ function foldTaskEvent(model, run, task, r, text) {
       return;
     case KIND.PRINT:
       run.printCount++;
-      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a) }, LOD.PRINTS_KEEP);
+      // `b`: the stream of a script's print (1 = standard error); a lesson's prints are 0.
+      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === 1 ? 1 : 0 }, LOD.PRINTS_KEEP);
       return;
     case KIND.WAIT:
       task.pollWait = { cause: causeOf(r.a), task: r.a === 2 ? r.b : 0 };
@@ -920,7 +921,7 @@ export function laneWindow(run, first, count) {
   const rows = [];
   for (let i = Math.max(0, first); i < end; i++) {
     const task = run.tasks.get(run.order[i]);
-    rows.push({ task, depth: task.depth });
+    rows.push({ task, depth: task.depth, lane: i }); // lane: its place in spawn order (its colour)
   }
   return rows;
 }

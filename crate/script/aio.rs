@@ -305,6 +305,7 @@ pub fn spawn(interp: &Rc<Interp>, name: Option<Rc<str>>, coro_name: Rc<str>, lan
 /// task `asyncio.run`'s coroutine runs in, inline).
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
+    interp.host.track(&task);
     TaskFuture { task, interp: Rc::clone(interp), fut, started: false }
 }
 
@@ -775,7 +776,12 @@ fn create_task(interp: &Interp, _name: &str, args: Vec<Value>, kw: Vec<(Name, Va
 
 fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     if !matches!(aw, Value::Coro(_) | Value::Task(_)) {
-        return raise("ValueError", format!("a coroutine was expected, got {}", aw.repr()));
+        let message = if cancel_rest {
+            format!("a coroutine was expected, got {}", aw.repr())
+        } else {
+            "An asyncio.Future, a coroutine or an awaitable is required".to_string()
+        };
+        return raise(if cancel_rest { "ValueError" } else { "TypeError" }, message);
     }
     let rc = interp.host.rc()?;
     let fut = async move {
@@ -784,7 +790,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         rc.host.loop_running.set(rc.host.loop_running.get() - 1);
         if cancel_rest {
             // As `asyncio.run` does: cancel what is left, and let it finish cancelling.
-            let rest = rc.host.live_tasks();
+            let me = current();
+            let rest: Vec<Rc<PyTask>> =
+                rc.host.live_tasks().into_iter().filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t))).collect();
             for t in &rest {
                 t.cancel();
             }
@@ -899,6 +907,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 is_lock: name == "Lock",
             })))
         }
+        "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "get_event_loop" | "new_event_loop" | "get_running_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
         "set_event_loop" => Ok(Value::None),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
@@ -950,9 +959,12 @@ impl Future for Gather {
             }
         }
         let pending: Vec<&Rc<PyTask>> = this.tasks.iter().filter(|t| !t.done()).collect();
-        if let Some(first) = pending.first() {
+        if !pending.is_empty() {
             pending.iter().for_each(|t| t.wait_on(cx));
-            waiting_on(WakeCause::Task, first.runtime_id.get());
+            // The first child that has run names the wait (one not yet polled has no id yet).
+            if let Some(id) = pending.iter().map(|t| t.runtime_id.get()).find(|&id| id != 0) {
+                waiting_on(WakeCause::Task, id);
+            }
             return Poll::Pending;
         }
         this.done = true;

@@ -318,8 +318,12 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
-            arg_count(name, &args, 2, 2)?;
-            binop(interp, BinOp::Pow, &args[0], &args[1])
+            arg_count(name, &args, 2, 3)?;
+            let p = binop(interp, BinOp::Pow, &args[0], &args[1])?;
+            match args.get(2) {
+                Some(m) => binop(interp, BinOp::Mod, &p, m),
+                None => Ok(p),
+            }
         }
         "chr" => {
             arg_count(name, &args, 1, 1)?;
@@ -1104,7 +1108,7 @@ fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
 
 const STR_METHODS: &[&str] = &[
     "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith", "endswith", "find",
-    "rfind", "index", "count", "format", "center", "ljust", "rjust", "zfill", "title", "capitalize", "isdigit",
+    "rfind", "index", "count", "format", "removeprefix", "removesuffix", "center", "ljust", "rjust", "zfill", "title", "capitalize", "isdigit",
     "isalpha", "isalnum", "isspace", "isupper", "islower", "splitlines", "encode", "swapcase", "partition",
 ];
 const LIST_METHODS: &[&str] =
@@ -1168,6 +1172,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     format!("'{}' object has no attribute '{t}'", i.class.name),
                 )),
             }
+        }
+        Value::Class(c) if c.kind == Kind::Str && method_name(STR_METHODS, name).is_some() => {
+            Ok(method(1, method_name(STR_METHODS, name).unwrap_or("upper"), str_method))
         }
         Value::Class(c) => match &*t {
             "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
@@ -1313,10 +1320,26 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                 _ => return raise("TypeError", format!("{name} first arg must be str or a tuple of str")),
             }))
         }
+        "removeprefix" | "removesuffix" => {
+            let Some(x) = str_arg(0)? else { return raise("TypeError", format!("{name}() takes exactly one argument")) };
+            let out = if name == "removeprefix" { s.strip_prefix(&*x) } else { s.strip_suffix(&*x) };
+            new(out.unwrap_or(&s).to_string())
+        }
         "find" | "rfind" | "index" => {
             let Some(sub) = str_arg(0)? else { return raise("TypeError", format!("{name}() takes at least 1 argument")) };
-            let at = if name == "rfind" { s.rfind(&*sub) } else { s.find(&*sub) };
-            match at {
+            // An optional start, in characters: the search begins there.
+            let start = match a.get(1) {
+                Some(v) => {
+                    let n = s.chars().count() as i64;
+                    let i = int_arg(v, "")?;
+                    (if i < 0 { i + n } else { i }).clamp(0, n) as usize
+                }
+                None => 0,
+            };
+            let offset = s.char_indices().nth(start).map_or(s.len(), |(b, _)| b);
+            let tail = &s[offset..];
+            let at = if name == "rfind" { tail.rfind(&*sub) } else { tail.find(&*sub) };
+            match at.map(|b| b + offset) {
                 Some(b) => Ok(Value::Int(s[..b].chars().count() as i64)),
                 None if name == "index" => raise("ValueError", "substring not found"),
                 None => Ok(Value::Int(-1)),

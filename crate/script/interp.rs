@@ -118,8 +118,9 @@ impl Interp {
     /// A fresh interpreter for one run.
     pub fn new(host: super::host::Host) -> Rc<Interp> {
         let info = Rc::new(ScopeInfo { is_module: true, ..ScopeInfo::default() });
+        let globals = HashMap::from([(intern("__name__"), Value::str("__main__"))]);
         Rc::new(Interp {
-            globals: RefCell::new(HashMap::new()),
+            globals: RefCell::new(globals),
             builtins: builtins::table(),
             module_scope: Scope::new(info, None, "<module>".into(), None),
             depth: Cell::new(0),
@@ -268,9 +269,13 @@ impl Interp {
                 if self.step(scope, stmt.line) {
                     self.preempt().await;
                 }
-                match self.exec(scope, stmt).await? {
-                    Flow::Next => {}
-                    flow => return Ok(flow),
+                match self.exec(scope, stmt).await {
+                    Ok(Flow::Next) => {}
+                    Ok(flow) => return Ok(flow),
+                    Err(e) => {
+                        add_frame(&e, scope);
+                        return Err(e);
+                    }
                 }
             }
             Ok(Flow::Next)
@@ -382,6 +387,7 @@ impl Interp {
                 }
                 if let Value::Instance(i) = &v {
                     i.traceback.borrow_mut().clear();
+                    i.tb_scope.set(0);
                 }
                 return Err(v);
             }
@@ -575,7 +581,8 @@ impl Interp {
         let base = base.or_else(|| Some(with_types(|t| Rc::clone(&t.object))));
         let class = Class::new(text(name), base, kind);
         let mut info = ScopeInfo { is_class: true, ..ScopeInfo::default() };
-        collect_locals(body, &mut info.locals, &mut info.globals);
+        let mut nonlocals = Vec::new();
+        collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);
         let cscope = Scope::new(Rc::new(info), Some(Rc::clone(scope)), text(name), Some(Rc::clone(&class)));
         // Methods are made with the class known (for their qualname and `super()`), and see
         // the scope around the class, not the class body.
@@ -1171,6 +1178,9 @@ impl Interp {
 
     /// `str(v)`, asking a script's `__str__` (or `__repr__`).
     pub fn to_str(&self, v: &Value) -> PyResult<String> {
+        if let Value::List(_) | Value::Tuple(_) | Value::Dict(_) = v {
+            return self.repr(v);
+        }
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup(intern("__str__")).or_else(|| i.class.lookup(intern("__repr__"))) {
                 return match self.call_sync(m, vec![v.clone()])? {
@@ -1194,9 +1204,19 @@ impl Interp {
                 }
                 Ok(v.repr())
             }
-            Value::List(l) if l.borrow().iter().any(|x| matches!(x, Value::Instance(_))) => {
-                let items: Vec<String> = l.borrow().iter().map(|x| self.repr(x)).collect::<PyResult<_>>()?;
-                Ok(format!("[{}]", items.join(", ")))
+            Value::List(_) | Value::Tuple(_) if self.iterate(v)?.iter().any(|x| matches!(x, Value::Instance(_))) => {
+                let items: Vec<String> = self.iterate(v)?.iter().map(|x| self.repr(x)).collect::<PyResult<_>>()?;
+                Ok(match v {
+                    Value::Tuple(t) if t.len() == 1 => format!("({},)", items[0]),
+                    Value::Tuple(_) => format!("({})", items.join(", ")),
+                    _ => format!("[{}]", items.join(", ")),
+                })
+            }
+            Value::Dict(d) if d.borrow().iter().any(|(_, x)| matches!(x, Value::Instance(_))) => {
+                let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+                let items: Vec<String> =
+                    pairs.iter().map(|(k, x)| Ok(format!("{}: {}", self.repr(k)?, self.repr(x)?))).collect::<PyResult<_>>()?;
+                Ok(format!("{{{}}}", items.join(", ")))
             }
             _ => Ok(v.repr()),
         }
@@ -1380,10 +1400,7 @@ impl Interp {
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
-            Err(e) => {
-                add_frame(&e, scope.line.get(), &scope.name);
-                Err(e)
-            }
+            Err(e) => Err(e),
         }
     }
 
@@ -1521,10 +1538,14 @@ pub fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
     }
 }
 
-/// Adds a frame (where it was, in which function) to the front of an exception's traceback.
-pub fn add_frame(e: &Value, line: u32, name: &Rc<str>) {
+/// Adds `scope`'s frame (its line now, its name) to the front of an exception's traceback,
+/// once per scope it leaves (its blocks nest, its frame is one).
+pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
     if let Value::Instance(i) = e {
-        i.traceback.borrow_mut().insert(0, (line, Rc::clone(name)));
+        let at = Rc::as_ptr(scope) as usize;
+        if i.tb_scope.replace(at) != at {
+            i.traceback.borrow_mut().insert(0, (scope.line.get(), Rc::clone(&scope.name)));
+        }
     }
 }
 
@@ -1585,10 +1606,10 @@ pub fn scope_info(def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
     locals.extend(p.vararg);
     locals.extend(p.kwonly.iter().map(|a| a.name));
     locals.extend(p.kwarg);
-    let mut declared = Vec::new();
-    collect_locals(&def.body, &mut locals, &mut declared);
-    locals.retain(|n| !declared.contains(n));
-    let info = Rc::new(ScopeInfo { locals, globals: declared, ..ScopeInfo::default() });
+    let (mut globals, mut nonlocals) = (Vec::new(), Vec::new());
+    collect_locals(&def.body, &mut locals, &mut globals, &mut nonlocals);
+    locals.retain(|n| !globals.contains(n) && !nonlocals.contains(n));
+    let info = Rc::new(ScopeInfo { locals, globals, ..ScopeInfo::default() });
     // Keeps the definition alive with its info, so its address is never reused for another.
     INFOS.with(|i| i.borrow_mut().insert(key, Rc::clone(&info)));
     std::mem::forget(Rc::clone(def));
@@ -1596,8 +1617,8 @@ pub fn scope_info(def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
 }
 
 /// Collects the names a block binds (into `locals`, once each) and those it declares
-/// `global`/`nonlocal` (into `declared`), not looking into nested functions and classes.
-pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, declared: &mut Vec<Name>) {
+/// `global` and `nonlocal`, not looking into nested functions and classes.
+pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<Name>, nonlocals: &mut Vec<Name>) {
     let add = |n: Name, locals: &mut Vec<Name>| {
         if !locals.contains(&n) {
             locals.push(n);
@@ -1609,23 +1630,23 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, declared: &mut Vec
             StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. } => target_names(target, locals),
             StmtKind::For { target, body, orelse, .. } => {
                 target_names(target, locals);
-                collect_locals(body, locals, declared);
-                collect_locals(orelse, locals, declared);
+                collect_locals(body, locals, globals, nonlocals);
+                collect_locals(orelse, locals, globals, nonlocals);
             }
             StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-                collect_locals(body, locals, declared);
-                collect_locals(orelse, locals, declared);
+                collect_locals(body, locals, globals, nonlocals);
+                collect_locals(orelse, locals, globals, nonlocals);
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
-                collect_locals(body, locals, declared);
+                collect_locals(body, locals, globals, nonlocals);
                 for h in handlers {
                     if let Some(n) = h.name {
                         add(n, locals);
                     }
-                    collect_locals(&h.body, locals, declared);
+                    collect_locals(&h.body, locals, globals, nonlocals);
                 }
-                collect_locals(orelse, locals, declared);
-                collect_locals(finalbody, locals, declared);
+                collect_locals(orelse, locals, globals, nonlocals);
+                collect_locals(finalbody, locals, globals, nonlocals);
             }
             StmtKind::With { items, body, .. } => {
                 for i in items {
@@ -1633,7 +1654,7 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, declared: &mut Vec
                         target_names(t, locals);
                     }
                 }
-                collect_locals(body, locals, declared);
+                collect_locals(body, locals, globals, nonlocals);
             }
             StmtKind::FunctionDef(def) => add(def.name, locals),
             StmtKind::ClassDef { name, .. } => add(*name, locals),
@@ -1647,7 +1668,8 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, declared: &mut Vec
                     add(a.asname.unwrap_or_else(|| intern(&a.name)), locals);
                 }
             }
-            StmtKind::Global(names) | StmtKind::Nonlocal(names) => declared.extend(names),
+            StmtKind::Global(names) => globals.extend(names),
+            StmtKind::Nonlocal(names) => nonlocals.extend(names),
             StmtKind::Expr(e) => walrus_names(e, locals),
             _ => {}
         }

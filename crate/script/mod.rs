@@ -57,7 +57,6 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         let scope = Rc::clone(&root.module_scope);
         let out = root.exec_block(&scope, &module.body).await;
         if let Err(e) = out {
-            interp::add_frame(&e, scope.line.get(), &scope.name);
             root.host.note_error(&e, true);
             let report = root.host.out.traceback(&e);
             root.host.write(&report, true);

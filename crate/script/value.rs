@@ -193,6 +193,8 @@ pub struct Instance {
     pub context: RefCell<Option<Value>>,
     /// For an exception: whether the raise said `from None`.
     pub suppress_context: Cell<bool>,
+    /// For an exception: the scope whose frame its traceback gained last.
+    pub tb_scope: Cell<usize>,
 }
 
 impl Instance {
@@ -205,6 +207,7 @@ impl Instance {
             cause: RefCell::default(),
             context: RefCell::default(),
             suppress_context: Cell::new(false),
+            tb_scope: Cell::new(0),
         })
     }
 

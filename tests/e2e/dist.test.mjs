@@ -190,10 +190,15 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     try {
       await runToEnd(page, 'gather');
       // The worker variant too, so every file of the site gets requested once.
-      await page.evaluate(() => { location.hash = '#lesson=blocking&variant=worker&speed=20&lang=en'; });
+      await page.evaluate(() => { location.hash = '#lesson=blocking&variant=worker&speed=20&lang=en&engine=rust'; });
       await page.waitForFunction(() => document.querySelector('#variant')?.value === 'worker');
       const text = await runToEnd(page, 'blocking/worker');
       assert.doesNotMatch(text, WORKER_FAILED, 'the worker answered');
+
+      // The editor, loaded only when the learner reaches for the code (its modules, once).
+      await page.evaluate(() => { location.hash = '#lesson=script&lang=en&mode=virtual'; });
+      await page.waitForSelector('#editor textarea', { timeout: RUN_TIMEOUT_MS });
+      await runToEnd(page, 'script');
 
       // The docs example: two embedded lessons and the embed view in an iframe, from dist.
       await page.goto(`${base}docs/example.html`);
@@ -222,7 +227,7 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
 
     for (const [hash, what] of [
       ['#lesson=gather&lang=en', 'gather'],
-      ['#lesson=blocking&variant=worker&speed=20&lang=en', 'blocking/worker'],
+      ['#lesson=blocking&variant=worker&speed=20&lang=en&engine=rust', 'blocking/worker'],
     ]) {
       const recorded = await openUrl(`${fileUrl}${hash}`);
       const { page, requests } = recorded;
@@ -248,7 +253,7 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     const { base } = await serveDir(dist, { headers: { 'Content-Security-Policy': CSP } });
     for (const [hash, what] of [
       ['#lesson=gather&lang=en', 'gather'],
-      ['#lesson=blocking&variant=worker&speed=20&lang=en', 'blocking/worker'],
+      ['#lesson=blocking&variant=worker&speed=20&lang=en&engine=rust', 'blocking/worker'],
     ]) {
       const recorded = await openUrl(`${base}index.html${hash}`);
       const { page } = recorded;

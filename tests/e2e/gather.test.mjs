@@ -20,8 +20,9 @@ const TEST_TIMEOUT_MS = 90_000;
 
 const site = useSite(); // the served site and one browser for this file
 
-/** Opens index.html with `hash` and waits until the Run button is enabled. */
-const openLesson = (hash) => site.open(hash);
+/** Opens index.html with `hash` (on the Rust switch) and waits until the Run button is enabled. */
+// The lesson's Rust run, as the crate wrote it (script.test.mjs drives the Python mode, the default).
+const openLesson = (hash) => site.open(`${hash}&engine=rust`);
 const waitForState = (page, state, timeout = RUN_TIMEOUT_MS) => waitForStatus(page, state, timeout);
 
 /** The console's lines as { text, task } in order. */

@@ -33,6 +33,9 @@ const TEST_TIMEOUT_MS = 90_000;
 const MARKUP = '<img src=x onerror=alert(1)>';
 
 const site = useSite(); // the served site and one browser for this file
+// These tests are about the lessons' Rust runs, as the crate wrote them (script.test.mjs drives
+// the Python mode, the page's default): every page opens with the switch on Rust.
+const openRust = (hash) => site.open(`${hash}&engine=rust`);
 
 const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
 
@@ -130,7 +133,7 @@ describe('view helpers (no browser)', () => {
 
 describe('pause, step and resume', { timeout: TEST_TIMEOUT_MS }, () => {
   test('a paused run shows its ready tasks; a step polls exactly one and says which, why and how it ended', async () => {
-    const recorded = await site.open('#lesson=gather&lang=en');
+    const recorded = await openRust('#lesson=gather&lang=en');
     const { page } = recorded;
     try {
       const pause = page.getByRole('button', { name: 'Pause', exact: true });
@@ -184,7 +187,7 @@ describe('pause, step and resume', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('keyboard shortcuts run, pause, step, resume and reset, but not while typing in a field', async () => {
-    const recorded = await site.open('#lesson=gather&lang=tr');
+    const recorded = await openRust('#lesson=gather&lang=tr');
     const { page } = recorded;
     try {
       for (const name of ['Duraklat', 'Devam', 'Adım', 'İzi indir']) {
@@ -232,7 +235,7 @@ describe('pause, step and resume', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
   test('mode=virtual and speed=0.1 from the URL: gather ends after ~1 virtual second, quickly', async () => {
-    const recorded = await site.open('#lesson=gather&lang=en&mode=virtual&speed=0.1');
+    const recorded = await openRust('#lesson=gather&lang=en&mode=virtual&speed=0.1');
     const { page } = recorded;
     try {
       assert.equal(await page.locator('#mode').inputValue(), 'virtual');
@@ -286,7 +289,7 @@ describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
 
   test('a bad mode or speed in the URL shows a notice, is never executed, and the run uses the defaults', async () => {
     const hash = `#lesson=gather&lang=en&mode=${encodeURIComponent(MARKUP)}&speed=fast`;
-    const recorded = await site.open(hash);
+    const recorded = await openRust(hash);
     const { page } = recorded;
     const dialogs = [];
     failOnDialog(page, dialogs);
@@ -310,7 +313,7 @@ describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('statistics, hogs, download and the timeline view', { timeout: 3 * TEST_TIMEOUT_MS }, () => {
   test('the blocking poll is a hog, chunked ones are not; the table sorts; the trace downloads; the view zooms, pans and follows', async () => {
-    const recorded = await site.open('#lesson=blocking&variant=blocking&lang=en&job=1&speed=2');
+    const recorded = await openRust('#lesson=blocking&variant=blocking&lang=en&job=1&speed=2');
     const { page } = recorded;
     try {
       await page.locator('#run').click();

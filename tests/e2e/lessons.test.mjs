@@ -30,6 +30,9 @@ const PARAM_LESSON = 'fetch-data';
 const PARAM = 'first';
 
 const site = useSite(); // the served site and one browser for this file
+// These tests are about the lessons' Rust runs, as the crate wrote them (script.test.mjs drives
+// the Python mode, the page's default): every page opens with the switch on Rust.
+const openRust = (hash) => site.open(`${hash}&engine=rust`);
 
 const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
 
@@ -55,7 +58,7 @@ function watchStatus(page) {
 
 
 async function lessonIds() {
-  const recorded = await site.open('#lang=en');
+  const recorded = await openRust('#lang=en');
   try {
     return await recorded.page.$$eval('#lesson option', (options) => options.map((o) => o.value));
   } finally {
@@ -70,7 +73,7 @@ describe('every lesson', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
       assert.ok(ids.length >= 1, 'the lesson picker lists lessons');
       for (const id of ids) {
         await t.test(`${id} (${lang})`, async () => {
-          const recorded = await site.open(`#lesson=${id}&lang=${lang}&speed=${FAST_SPEED}`);
+          const recorded = await openRust(`#lesson=${id}&lang=${lang}&speed=${FAST_SPEED}`);
           const { page } = recorded;
           try {
             assert.equal(await page.locator('#lesson').inputValue(), id, 'the picker shows the lesson of the URL');
@@ -110,7 +113,7 @@ describe('every variant', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
   test('every variant of every lesson runs to its end, one after another in one page per lesson', async (t) => {
     for (const id of await lessonIds()) {
       await t.test(id, async () => {
-        const recorded = await site.open(`#lesson=${id}&lang=en&speed=${FAST_SPEED}`);
+        const recorded = await openRust(`#lesson=${id}&lang=en&speed=${FAST_SPEED}`);
         const { page } = recorded;
         try {
           const variants = await page.$$eval('#variant option', (options) => options.map((o) => o.value));
@@ -151,7 +154,7 @@ describe('every variant', { timeout: ALL_LESSONS_TIMEOUT_MS }, () => {
 
 describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
   test('a bad value typed into a field shows its message there and nothing runs', async () => {
-    const recorded = await site.open(`#lesson=${PARAM_LESSON}&lang=en`);
+    const recorded = await openRust(`#lesson=${PARAM_LESSON}&lang=en`);
     const { page } = recorded;
     const dialogs = [];
     failOnDialog(page, dialogs);
@@ -198,7 +201,7 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
 
   test('a bad value in the URL shows its message next to its field and is never run', async () => {
     const hash = `#lesson=${PARAM_LESSON}&lang=tr&${PARAM}=${encodeURIComponent(MARKUP)}&second=-1`;
-    const recorded = await site.open(hash);
+    const recorded = await openRust(hash);
     const { page } = recorded;
     const dialogs = [];
     failOnDialog(page, dialogs);
@@ -226,7 +229,7 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('changing the lesson resets the parameters to that lesson’s defaults', async () => {
-    const recorded = await site.open(`#lesson=${PARAM_LESSON}&lang=en&${PARAM}=abc`);
+    const recorded = await openRust(`#lesson=${PARAM_LESSON}&lang=en&${PARAM}=abc`);
     const { page } = recorded;
     try {
       await page.locator('#lesson').selectOption('gather');
@@ -244,7 +247,7 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('the event-loop panel', { timeout: TEST_TIMEOUT_MS }, () => {
   test('while a run is live it says what each waiting task waits on: a channel, I/O, another task', async () => {
-    const recorded = await site.open('#lesson=event-loop&lang=en');
+    const recorded = await openRust('#lesson=event-loop&lang=en');
     const { page } = recorded;
     try {
       await page.locator('#run').click();
@@ -268,7 +271,7 @@ describe('the event-loop panel', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('speed and live controls', { timeout: TEST_TIMEOUT_MS }, () => {
   test('the speed picker offers 0.1× to 10×, starts at 1× and writes the URL', async () => {
-    const recorded = await site.open('#lesson=gather&lang=en');
+    const recorded = await openRust('#lesson=gather&lang=en');
     const { page } = recorded;
     try {
       const values = await page.$$eval('#speed option', (options) => options.map((o) => o.value));
@@ -285,7 +288,7 @@ describe('speed and live controls', { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   test('a lesson’s control buttons work only while its run is live', async () => {
-    const recorded = await site.open('#lesson=websocket&lang=en');
+    const recorded = await openRust('#lesson=websocket&lang=en');
     const { page } = recorded;
     try {
       const buttons = page.locator('#live-control-buttons button');

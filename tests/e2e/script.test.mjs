@@ -1,0 +1,427 @@
+// Page tests of script mode: the learner's own Python, edited in the page's editor and run on
+// the runtime (startScript). The blank lesson, editing and running, "Copy link" with the code
+// in the address, syntax and runtime errors marked in the editor, an endless loop that leaves
+// the page responsive and stops on Reset, each paused task's current line in its lane's colour,
+// bad `code=` values, the editor's keys, and no HTML from a program's output. Asserts on
+// structure (order, counts), never on exact times.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertCleanPage as assertClean,
+  failOnDialog,
+  useSite,
+  waitForState,
+} from './harness.mjs';
+import { LANE_COLORS } from '../../www/timeline.js';
+import { encodeCode } from '../../www/program.js';
+
+const RUN_TIMEOUT_MS = 20_000;
+const EDITOR_TIMEOUT_MS = 10_000; // the editor module loads on demand
+const RAF_LIMIT_MS = 1_000; // a frame must come within this while an endless loop runs
+const LOOP_RUNS_MS = 500; // how long the endless loop runs before the frame is measured
+const MAX_STEPS = 12; // steps tried until both workers are suspended at their sleep
+const TEST_TIMEOUT_MS = 90_000;
+
+const site = useSite();
+
+// Two named workers and main; lines 5 (the sleep) and 9 (the gather) are asserted on below.
+const PROGRAM = `import asyncio
+
+async def worker(name, delay):
+    print(f"{name} start")
+    await asyncio.sleep(delay)
+    print(f"{name} end")
+
+async def main():
+    await asyncio.gather(asyncio.create_task(worker("alpha", 0.2), name="alpha"), asyncio.create_task(worker("beta", 0.1), name="beta"))
+    print("main done")
+
+asyncio.run(main())
+`;
+const SLEEP_LINE = 5;
+const GATHER_LINE = 9;
+const EXPECTED_LINES = ['alpha start', 'beta start', 'beta end', 'alpha end', 'main done'];
+
+const SYNTAX_ERROR = `import asyncio
+
+async def main()
+    print("never")
+
+asyncio.run(main())
+`;
+const RUNTIME_ERROR = `import asyncio
+
+async def main():
+    print("before")
+    x = 1 / 0
+    print("after", x)
+
+asyncio.run(main())
+`;
+const ENDLESS = `import asyncio
+
+async def main():
+    while True:
+        pass
+
+asyncio.run(main())
+`;
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
+
+/** Opens the page and waits for the editor (the blank lesson opens in it). */
+async function openScript(hash) {
+  const recorded = await site.open(hash);
+  await recorded.page.waitForSelector('#editor textarea', { timeout: EDITOR_TIMEOUT_MS });
+  return recorded;
+}
+
+/** Replaces the editor's text as a paste would (one input event). */
+async function setCode(page, text) {
+  await page.locator('#editor textarea').fill(text);
+}
+
+function consoleLines(page) {
+  return page.$$eval('#console .line', (lines) => lines.map((line) => ({
+    text: line.querySelector('.text').textContent,
+    task: line.dataset.task,
+    stream: line.dataset.stream,
+  })));
+}
+
+/** Runs `fn` with a watchdog: a frozen page would never answer page.evaluate. */
+function within(ms, promise, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, fail) => { timer = setTimeout(() => fail(new Error(`${what}: no answer within ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+const rgb = (hex) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('the blank lesson: edit the program, run it, see its lines and one lane per task', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      assert.equal(await page.locator('#lesson').inputValue(), 'script');
+      const example = await page.locator('#editor textarea').inputValue();
+      assert.match(example, /asyncio\.gather/, 'the blank lesson starts with an example');
+      await setCode(page, PROGRAM);
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = await consoleLines(page);
+      assert.deepEqual(lines.map((l) => l.text), EXPECTED_LINES, 'the program printed its lines in asyncio order');
+      assert.ok(lines.every((l) => l.stream === 'stdout'));
+      assert.deepEqual([...new Set(lines.map((l) => l.task))].sort(), ['alpha', 'beta', 'main']);
+      const lanes = Number(await page.locator('canvas#timeline').getAttribute('data-task-lanes'));
+      assert.equal(lanes, 3, 'main, alpha and beta each have a lane');
+      assert.match(await page.locator('#run-caption').textContent(), /your Python/);
+      assertCleanPage(recorded, 'blank lesson');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('the example runs in Turkish too, printing in Turkish', async () => {
+    const recorded = await openScript('#lesson=script&lang=tr&mode=virtual');
+    const { page } = recorded;
+    try {
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = await consoleLines(page);
+      assert.ok(lines.length >= 4, `the example printed, got ${JSON.stringify(lines)}`);
+      assert.ok(lines.some((l) => /hazır/.test(l.text)), 'its lines are Turkish');
+      assertCleanPage(recorded, 'Turkish example');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('"Copy link" carries the edited code; the link shows and runs the same program', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual&speed=2');
+    const { page } = recorded;
+    try {
+      await recorded.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await setCode(page, PROGRAM);
+      await page.locator('#copy-link').click();
+      await page.locator('#copy-link-status').filter({ hasText: /copied/ }).waitFor({ timeout: 5_000 });
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const hash = new URLSearchParams(new URL(copied).hash.slice(1));
+      assert.equal(hash.get('lesson'), 'script');
+      assert.equal(hash.get('mode'), 'virtual');
+      assert.equal(hash.get('speed'), '2');
+      assert.equal(hash.get('lang'), 'en');
+      assert.equal(hash.get('code'), encodeCode(PROGRAM), 'the code is the program as base64url');
+
+      const again = await openScript(new URL(copied).hash);
+      try {
+        assert.equal(await again.page.locator('#editor textarea').inputValue(), PROGRAM, 'the same program is shown');
+        await again.page.locator('#run').click();
+        await waitForState(again.page, 'finished', RUN_TIMEOUT_MS);
+        assert.deepEqual((await consoleLines(again.page)).map((l) => l.text), EXPECTED_LINES);
+        assertCleanPage(again, 'reopened link');
+      } finally {
+        await again.context.close();
+      }
+      assertCleanPage(recorded, 'copy link');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a syntax error is shown in the output and marked on its line; nothing runs', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, SYNTAX_ERROR);
+      // Checked after a pause in typing, before any Run.
+      await page.waitForSelector('#editor[data-error-line="3"]', { timeout: 5_000 });
+      await page.locator('#run').click();
+      await waitForState(page, 'invalid', 5_000);
+      const problem = page.locator('#console-problem');
+      assert.ok(await problem.isVisible(), 'the error shows above the output');
+      assert.match(await problem.textContent(), /SyntaxError/);
+      assert.match(await problem.textContent(), /line 3/);
+      assert.equal(await page.locator('.editor-lineno.error').count(), 1, 'one line is marked in the gutter');
+      assert.match(await page.locator('.editor-lineno.error').textContent(), /✖\s*3/);
+      assert.equal(await page.locator('.editor-mark.error').getAttribute('data-line'), '3');
+      assert.match(await page.locator('.editor-message').textContent(), /Line 3/);
+      assert.equal(await page.locator('#console .line').count(), 0, 'nothing ran, nothing printed');
+      assert.equal(await page.locator('canvas#timeline').getAttribute('data-task-lanes'), '0', 'no run was drawn');
+      // Fixed, the mark goes.
+      await setCode(page, SYNTAX_ERROR.replace('main()\n', 'main():\n'));
+      await page.waitForSelector('#editor[data-error-line=""]', { timeout: 5_000 });
+      assert.ok(!(await problem.isVisible()), 'the error is gone once the code parses');
+      assertCleanPage(recorded, 'syntax error');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a runtime error: the traceback is error output and the raising line is marked', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, RUNTIME_ERROR);
+      await page.locator('#run').click();
+      await waitForState(page, 'error', RUN_TIMEOUT_MS);
+      const lines = await consoleLines(page);
+      assert.equal(lines[0].text, 'before');
+      assert.equal(lines[0].stream, 'stdout');
+      const errors = lines.filter((l) => l.stream === 'stderr');
+      assert.ok(errors.length >= 1, `a traceback on standard error, got ${JSON.stringify(lines)}`);
+      const traceback = errors.map((l) => l.text).join('\n');
+      assert.match(traceback, /Traceback/);
+      assert.match(traceback, /ZeroDivisionError/);
+      assert.ok(!lines.some((l) => /after/.test(l.text)), 'nothing after the exception ran');
+      assert.ok(await page.locator('#console .line.stderr .stream').count() >= 1, 'error lines carry a sign');
+      await page.waitForSelector('#editor[data-error-line="5"]', { timeout: 5_000 });
+      assert.match(await page.locator('.editor-message').textContent(), /Line 5/);
+      assertCleanPage(recorded, 'runtime error');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('an endless loop in real time leaves the page responsive, and Reset stops it', async () => {
+    const recorded = await openScript('#lesson=script&lang=en');
+    const { page } = recorded;
+    try {
+      await setCode(page, ENDLESS);
+      await page.locator('#run').click();
+      await waitForState(page, 'running', 5_000);
+      await page.waitForTimeout(LOOP_RUNS_MS);
+      const frameMs = await within(RAF_LIMIT_MS * 5, page.evaluate(() => new Promise((done) => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => done(performance.now() - t0));
+      })), 'requestAnimationFrame');
+      assert.ok(frameMs < RAF_LIMIT_MS, `a frame came in ${frameMs} ms while the loop ran`);
+      assert.equal(await page.locator('#status').getAttribute('data-state'), 'running', 'the loop still runs');
+      await within(RAF_LIMIT_MS * 5, page.locator('#reset').click(), 'Reset');
+      await waitForState(page, 'cancelled', 5_000);
+      // Ended for good: the page goes on drawing frames.
+      const after = await within(RAF_LIMIT_MS * 5, page.evaluate(() => new Promise((done) => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => done(performance.now() - t0));
+      })), 'requestAnimationFrame after Reset');
+      assert.ok(after < RAF_LIMIT_MS);
+      assertCleanPage(recorded, 'endless loop');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('paused and stepped, each live task’s current line is marked in its lane’s colour', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, PROGRAM);
+      await page.locator('#step').click(); // starts the run paused and polls main once
+      await waitForState(page, 'paused', 5_000);
+      let seen = null;
+      for (let i = 0; i < MAX_STEPS && !seen; i++) {
+        const marks = await page.$$eval('.editor-mark.task', (rows) => rows.map((row) => ({
+          line: Number(row.dataset.line),
+          labels: [...row.querySelectorAll('.editor-mark-label')].map((l) => ({
+            text: l.textContent, color: getComputedStyle(l).backgroundColor,
+          })),
+        })));
+        const labels = marks.flatMap((m) => m.labels.map((l) => ({ ...l, line: m.line })));
+        const at = (name) => labels.find((l) => l.text === `◀ ${name}`);
+        if (at('alpha')?.line === SLEEP_LINE && at('beta')?.line === SLEEP_LINE) seen = { labels, at };
+        else await page.locator('#step').click();
+        await page.waitForTimeout(50);
+      }
+      assert.ok(seen, 'after some steps both workers are marked at their sleep');
+      assert.equal(seen.at('main')?.line, GATHER_LINE, 'main is marked at its gather');
+      // Lane colours: spawn order main, alpha, beta (timeline.js LANE_COLORS).
+      assert.equal(seen.at('main').color, rgb(LANE_COLORS[0]));
+      assert.equal(seen.at('alpha').color, rgb(LANE_COLORS[1]));
+      assert.equal(seen.at('beta').color, rgb(LANE_COLORS[2]));
+      assert.match(await page.locator('#task-lines').textContent(), /alpha at line 5/);
+      // Resumed, the marks go; the run ends as usual.
+      await page.locator('#resume').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      assert.equal(await page.locator('.editor-mark.task').count(), 0, 'no marks once the run goes on');
+      assert.deepEqual((await consoleLines(page)).map((l) => l.text), EXPECTED_LINES);
+      assertCleanPage(recorded, 'paused lines');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a bad code= value shows a note and the page still works', async () => {
+    const bad = [
+      ['%%%', /not base64url/],
+      ['_w', /not UTF-8/], // the single byte 0xFF
+      ['A'.repeat(140_000), /too long/],
+    ];
+    for (const [value, note] of bad) {
+      const recorded = await site.open(`#code=${value}&lang=en&mode=virtual`);
+      const { page } = recorded;
+      try {
+        const notice = page.locator('#notice');
+        await notice.waitFor({ state: 'visible', timeout: 5_000 });
+        assert.match(await notice.textContent(), note);
+        assert.equal(await page.locator('#lesson').inputValue(), 'script', 'a code= opens the blank lesson');
+        await page.waitForSelector('#editor textarea', { timeout: EDITOR_TIMEOUT_MS });
+        await page.locator('#run').click();
+        await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+        assertCleanPage(recorded, `code=${value.slice(0, 10)}`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
+
+  test('the editor: Tab, Shift+Tab, auto-indent and Ctrl+Enter', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    const textarea = page.locator('#editor textarea');
+    const value = () => textarea.inputValue();
+    try {
+      await setCode(page, '');
+      await textarea.focus();
+      await page.keyboard.type('async def main():');
+      await page.keyboard.press('Enter');
+      assert.equal(await value(), 'async def main():\n    ', 'Enter after ":" indents by 4');
+      await page.keyboard.type('x = 1');
+      await page.keyboard.press('Enter');
+      assert.equal(await value(), 'async def main():\n    x = 1\n    ', 'Enter keeps the indentation');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await value(), 'async def main():\n    x = 1\n', 'Shift+Tab dedents');
+      await page.keyboard.press('Tab');
+      assert.equal(await value(), 'async def main():\n    x = 1\n    ', 'Tab indents by 4');
+
+      await setCode(page, 'a\nb\nc');
+      await textarea.focus();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.press('Tab');
+      assert.equal(await value(), '    a\n    b\n    c', 'Tab indents a selected block');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await value(), 'a\nb\nc', 'Shift+Tab dedents it');
+      await page.keyboard.press('Control+z');
+      assert.equal(await value(), '    a\n    b\n    c', 'undo takes back the dedent');
+
+      // Escape, then Tab, leaves the editor: no keyboard trap.
+      await textarea.focus();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+      assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
+
+      await setCode(page, PROGRAM);
+      await textarea.focus();
+      await page.keyboard.press('Control+Enter');
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      assert.deepEqual((await consoleLines(page)).map((l) => l.text), EXPECTED_LINES, 'Ctrl+Enter ran the program');
+
+      // The colouring: keywords, strings (f-strings too), comments and numbers have their own spans.
+      await setCode(page, '@dec\nasync def f():\n    s = f"x {1 + 2}"  # note\n    t = """a\nb"""\n');
+      const kinds = await page.$$eval('#editor .editor-view span', (spans) => spans.map((s) => s.className));
+      for (const kind of ['tok-decorator', 'tok-keyword', 'tok-definition', 'tok-string', 'tok-number', 'tok-comment']) {
+        assert.ok(kinds.includes(kind), `a ${kind} span, got ${JSON.stringify(kinds)}`);
+      }
+      assert.equal(await page.locator('#editor .editor-lineno').count(), 6, 'one gutter line per line');
+      assertCleanPage(recorded, 'editor keys');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('printed markup is text, never HTML', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    const dialogs = [];
+    failOnDialog(page, dialogs);
+    try {
+      await setCode(page, `import asyncio\n\nasync def main():\n    print("${MARKUP}")\n\nasyncio.run(main())\n`);
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = await consoleLines(page);
+      assert.equal(lines[0].text, MARKUP, 'the markup is shown as text');
+      assert.equal(await page.locator('#console img, #editor img').count(), 0, 'no element was made from it');
+      assert.deepEqual(dialogs, []);
+      assertCleanPage(recorded, 'markup');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a lesson opens in Python mode: its Python runs; the switch runs its Rust', async () => {
+    const recorded = await site.open('#lesson=gather&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      assert.equal(await page.locator('#engine input[value="python"]').isChecked(), true, 'Python is the default');
+      assert.equal(await page.locator('#editor textarea').count(), 0, 'a watched lesson loads no editor');
+      assert.ok(!(await page.locator('#rust-col').isVisible()), 'no Rust in Python mode');
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      assert.ok((await consoleLines(page)).length >= 1, 'the lesson’s Python printed');
+      assert.match(await page.locator('#run-caption').textContent(), /Python run/);
+
+      await page.locator('#engine input[value="rust"]').check();
+      assert.match(await page.evaluate(() => location.hash), /engine=rust/);
+      assert.ok(await page.locator('#rust-col').isVisible(), 'the Rust shows in Rust mode');
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const tasks = (await consoleLines(page)).map((l) => l.task);
+      assert.ok(tasks.some((task) => /first_task/.test(task)), `the Rust run's tasks, got ${JSON.stringify(tasks)}`);
+
+      // Clicking the read-only code loads the editor.
+      await page.locator('#engine input[value="python"]').check();
+      await page.locator('#code-python').click();
+      await page.waitForSelector('#editor textarea', { timeout: EDITOR_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA', 'the editor has the focus');
+      assertCleanPage(recorded, 'gather in Python mode');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+});
