@@ -273,6 +273,7 @@ impl Future for TaskFuture {
         super::host::poll_started();
         let poll = this.fut.as_mut().poll(cx);
         this.interp.charge_steps();
+        super::host::charge(super::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
         match poll {
             Poll::Ready(out) => {
@@ -428,6 +429,106 @@ pub enum Native {
     Super(Value, Rc<Class>),
     /// What `get_event_loop()` gives.
     Loop,
+    /// `random.Random(seed)`.
+    Random(RefCell<super::mt::Random>),
+    /// A stream's reading end (`asyncio.StreamReader`).
+    Reader(Rc<Pipe>),
+    /// A stream's writing end (`asyncio.StreamWriter`).
+    Writer(Rc<Pipe>),
+    /// What `asyncio.start_server` gives.
+    Server,
+}
+
+/// One direction of an in-page connection: what was written and not yet read, whether the
+/// writer closed, and the reader waiting for more (woken as by I/O).
+#[derive(Default)]
+pub struct Pipe {
+    buf: RefCell<String>,
+    closed: Cell<bool>,
+    reader: RefCell<Option<Waker>>,
+}
+
+impl Pipe {
+    fn wake_reader(&self) {
+        let w = self.reader.borrow_mut().take();
+        if let Some(w) = w {
+            waking_because(WakeCause::Io, || w.wake());
+        }
+    }
+}
+
+/// `asyncio.start_server(callback, host, port)`: listens on the page's own loopback.
+fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
+    let (Some(cb), host, port) = (args.first(), args.get(1), args.get(2)) else {
+        return raise("TypeError", "start_server() missing 1 required positional argument: 'client_connected_cb'");
+    };
+    let key = format!("{}:{}", host.map_or(String::new(), Value::to_str), port.map_or(String::new(), Value::to_str));
+    interp.host.listeners.borrow_mut().push((key, cb.clone()));
+    Ok(leaf("start_server", async { Ok(Value::Native(Rc::new(Native::Server))) }))
+}
+
+/// `asyncio.open_connection(host, port)`: connects to a server the script started; the
+/// server's callback runs as a task of its own.
+fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
+    let (host, port) = (args.first().map_or(String::new(), Value::to_str), args.get(1).map_or(String::new(), Value::to_str));
+    let cb = interp.host.listeners.borrow().iter().find(|(k, _)| *k == format!("{host}:{port}")).map(|(_, cb)| cb.clone());
+    let rc = interp.host.rc()?;
+    Ok(leaf("open_connection", async move {
+        let Some(cb) = cb else {
+            return raise("ConnectionRefusedError", format!("[Errno 111] Connect call failed ('{host}', {port})"));
+        };
+        let (up, down) = (Rc::new(Pipe::default()), Rc::new(Pipe::default()));
+        let side = |r: &Rc<Pipe>, w: &Rc<Pipe>| {
+            Value::tuple(vec![
+                Value::Native(Rc::new(Native::Reader(Rc::clone(r)))),
+                Value::Native(Rc::new(Native::Writer(Rc::clone(w)))),
+            ])
+        };
+        let server_side = super::builtins::iterate(&side(&up, &down))?;
+        let coro = rc.call(cb, server_side, vec![]).await?;
+        task_of(&rc, coro, None)?;
+        Ok(side(&down, &up))
+    }))
+}
+
+fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> PyResult {
+    match (&*n, name) {
+        (Native::Reader(_), "readline" | "read") => {
+            let whole = name == "read";
+            Ok(leaf(name, async move {
+                let Native::Reader(p) = &*n else { return Ok(Value::None) };
+                let line = std::future::poll_fn(|cx| {
+                    let mut buf = p.buf.borrow_mut();
+                    let end = if whole { None } else { buf.find('\n').map(|i| i + 1) };
+                    match end {
+                        Some(end) => return Poll::Ready(buf.drain(..end).collect::<String>()),
+                        None if p.closed.get() => return Poll::Ready(std::mem::take(&mut *buf)),
+                        None => {}
+                    }
+                    *p.reader.borrow_mut() = Some(cx.waker().clone());
+                    waiting_on(WakeCause::Io, 0);
+                    Poll::Pending
+                })
+                .await;
+                Ok(Value::Str(line.into()))
+            }))
+        }
+        (Native::Reader(p), "at_eof") => Ok(Value::Bool(p.closed.get() && p.buf.borrow().is_empty())),
+        (Native::Writer(p), "write") => {
+            p.buf.borrow_mut().push_str(&a.first().map_or(String::new(), Value::to_str));
+            p.wake_reader();
+            Ok(Value::None)
+        }
+        (Native::Writer(p), "close") => {
+            p.closed.set(true);
+            p.wake_reader();
+            Ok(Value::None)
+        }
+        (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closed.get())),
+        (Native::Writer(_) | Native::Server, "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
+        (Native::Server, "close") => Ok(Value::None),
+        _ => super::interp::unsupported(&format!("{}.{name}()", n.type_name())),
+    }
 }
 
 /// `asyncio.Queue`.
@@ -450,6 +551,10 @@ impl Native {
             Native::Semaphore { .. } => "Semaphore",
             Native::Super(..) => "super",
             Native::Loop => "_UnixSelectorEventLoop",
+            Native::Random(_) => "Random",
+            Native::Reader(_) => "StreamReader",
+            Native::Writer(_) => "StreamWriter",
+            Native::Server => "Server",
         }
     }
 
@@ -679,6 +784,7 @@ fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
         (Native::Loop, "is_running") => Ok(Value::Bool(interp.host.loop_running.get() > 0)),
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
+        (Native::Reader(_) | Native::Writer(_) | Native::Server, _) => stream_method(name, n, a),
         _ => super::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
@@ -687,7 +793,7 @@ const TASK_METHODS: &[&str] = &["cancel", "cancelled", "done", "result", "except
 const NATIVE_METHODS: &[&str] = &[
     "put", "get", "put_nowait", "get_nowait", "task_done", "join", "qsize", "empty", "full", "set", "clear", "is_set",
     "wait", "acquire", "release", "locked", "__aenter__", "__aexit__", "run_until_complete", "create_task", "close",
-    "time", "is_running", "is_closed",
+    "time", "is_running", "is_closed", "readline", "read", "at_eof", "write", "drain", "is_closing", "wait_closed",
 ];
 
 /// Attributes of tasks, coroutines and the asyncio objects.
@@ -714,6 +820,13 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
             },
             Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),
+            Native::Random(_) => match ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
+                .into_iter()
+                .find(|m| *m == &*t)
+            {
+                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, super::modules::random_method))))),
+                None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
+            },
             _ => match pick(NATIVE_METHODS) {
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, native_method))))),
                 None => raise("AttributeError", format!("'{}' object has no attribute '{t}'", n.type_name())),
@@ -733,7 +846,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut out: Vec<(&'static str, Value)> = [
         "run", "sleep", "create_task", "ensure_future", "gather", "wait_for", "wait", "as_completed", "current_task",
         "all_tasks", "Queue", "Event", "Lock", "Semaphore", "BoundedSemaphore", "get_event_loop", "new_event_loop",
-        "set_event_loop", "get_running_loop", "to_thread", "iscoroutine", "shield",
+        "set_event_loop", "get_running_loop", "to_thread", "iscoroutine", "shield", "start_server", "open_connection",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, function)))
@@ -910,6 +1023,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "get_event_loop" | "new_event_loop" | "get_running_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
         "set_event_loop" => Ok(Value::None),
+        "start_server" => start_server(interp, &args),
+        "open_connection" => open_connection(interp, &args),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
         "shield" => Ok(args.into_iter().next().unwrap_or(Value::None)),
         "to_thread" => {

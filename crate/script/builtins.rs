@@ -944,7 +944,8 @@ pub fn get_item(_interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))
         }
-        (Value::Class(c), _) if matches!(c.kind, Kind::List | Kind::Dict | Kind::Tuple | Kind::Set | Kind::Type) => Ok(obj.clone()),
+        // `list[int]`, `Callable[[dict], None]`: a type hint's subscript gives the type back.
+        (Value::Class(_), _) => Ok(obj.clone()),
         _ => raise("TypeError", format!("'{}' object is not subscriptable", obj.type_name())),
     }
 }
@@ -1109,10 +1110,12 @@ fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
 const STR_METHODS: &[&str] = &[
     "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith", "endswith", "find",
     "rfind", "index", "count", "format", "removeprefix", "removesuffix", "center", "ljust", "rjust", "zfill", "title", "capitalize", "isdigit",
-    "isalpha", "isalnum", "isspace", "isupper", "islower", "splitlines", "encode", "swapcase", "partition",
+    "isalpha", "isalnum", "isspace", "isupper", "islower", "splitlines", "encode", "decode", "swapcase", "partition",
 ];
-const LIST_METHODS: &[&str] =
-    &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
+const LIST_METHODS: &[&str] = &[
+    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear", "popleft",
+    "appendleft",
+];
 const DICT_METHODS: &[&str] = &["get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"];
 const SET_METHODS: &[&str] = &[
     "add", "remove", "discard", "pop", "union", "intersection", "difference", "issubset", "issuperset", "copy", "clear",
@@ -1219,6 +1222,8 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
     let new = |x: String| Ok(Value::Str(x.into()));
     let strip_chars = |i| -> PyResult<Vec<char>> { Ok(str_arg(i)?.map(|c| c.chars().collect()).unwrap_or_default()) };
     match name {
+        // Bytes are strs here: `encode` and `decode` give the text back.
+        "encode" | "decode" => Ok(Value::Str(s)),
         "upper" => new(s.to_uppercase()),
         "lower" => new(s.to_lowercase()),
         "swapcase" => new(s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
@@ -1501,6 +1506,20 @@ fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             interp.alloc(1)?;
             l.borrow_mut().push(a[0].clone());
             Ok(Value::None)
+        }
+        // `collections.deque` is a list here, with a deque's two extra methods.
+        "appendleft" => {
+            need(1)?;
+            interp.alloc(1)?;
+            l.borrow_mut().insert(0, a[0].clone());
+            Ok(Value::None)
+        }
+        "popleft" => {
+            let mut l = l.borrow_mut();
+            if l.is_empty() {
+                return raise("IndexError", "pop from an empty deque");
+            }
+            Ok(l.remove(0))
         }
         "extend" => {
             need(1)?;

@@ -207,6 +207,8 @@ pub struct Host {
     pub loop_running: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
+    /// Servers the script started (`asyncio.start_server`): "host:port" and the callback.
+    pub listeners: RefCell<Vec<(String, Value)>>,
 }
 
 impl Host {
@@ -228,6 +230,7 @@ impl Host {
             lang,
             loop_running: Cell::new(0),
             loop_closed: Cell::new(false),
+            listeners: RefCell::default(),
         }
     }
 

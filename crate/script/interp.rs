@@ -82,6 +82,10 @@ pub const RECURSION_LIMIT: u32 = 1000;
 pub const MEMORY_LIMIT: usize = 10_000_000;
 /// Virtual time one step costs, in ms (100 ns: about what CPython spends on a statement).
 pub const STEP_MS: f64 = 0.0001;
+/// Virtual time a task's turn on the loop costs, in ms (1 µs: about what CPython's loop spends
+/// to resume a task), so that tasks that keep waking each other still move a virtual clock
+/// as they would move CPython's.
+pub const SWITCH_MS: f64 = 0.001;
 /// Steps between two looks at the real clock (the time slice) during a long computation.
 const STEPS_PER_CHECK: u32 = 256;
 

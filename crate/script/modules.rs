@@ -17,10 +17,15 @@ pub fn import(interp: &Interp, name: &str) -> PyResult {
             .into_iter()
             .map(|n| (n, builtin(n, time_fn)))
             .collect(),
-        "random" => ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
-            .into_iter()
-            .map(|n| (n, builtin(n, random_fn)))
-            .collect(),
+        "random" => {
+            let mut v: Vec<(&'static str, Value)> =
+                ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
+                    .into_iter()
+                    .map(|n| (n, builtin(n, random_fn)))
+                    .collect();
+            v.push(("Random", builtin("Random", new_random)));
+            v
+        }
         "math" => {
             let mut v: Vec<(&'static str, Value)> =
                 ["sqrt", "floor", "ceil", "isclose", "fabs"].into_iter().map(|n| (n, builtin(n, math_fn))).collect();
@@ -29,6 +34,24 @@ pub fn import(interp: &Interp, name: &str) -> PyResult {
             v.push(("inf", Value::Float(f64::INFINITY)));
             v
         }
+        "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
+        "json" => vec![("dumps", builtin("dumps", json_fn)), ("loads", builtin("loads", json_fn))],
+        "websockets" => vec![
+            ("connect", builtin("connect", |_, _, _, _| {
+                super::interp::unsupported("websockets.connect (the page's simulated server is for the Rust lesson)")
+            })),
+            ("exceptions", import(interp, "websockets.exceptions")?),
+        ],
+        "websockets.exceptions" => vec![
+            ("ConnectionClosed", Value::Class(exc_class("ConnectionError"))),
+            ("ConnectionClosedError", Value::Class(exc_class("ConnectionClosedError"))),
+        ],
+        "collections" => vec![("deque", builtin("deque", |_, _, args, _| {
+            Ok(Value::list(match args.first() {
+                Some(v) => super::builtins::iterate(v)?,
+                None => Vec::new(),
+            }))
+        }))],
         "typing" => ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"]
             .into_iter()
             .map(|n| (n, Value::Class(with_types(|t| Rc::clone(&t.object)))))
@@ -38,12 +61,11 @@ pub fn import(interp: &Interp, name: &str) -> PyResult {
             ("stdout", Value::Module(Rc::new(Module { name: "sys.stdout", attrs: Default::default() }))),
         ],
         _ => {
-            let _ = interp;
             return Err(new_exception(
                 exc_class("ModuleNotFoundError"),
                 vec![Value::Str(
                     format!(
-                        "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, sys and typing"
+                        "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, json, sys and typing"
                     )
                     .into(),
                 )],
@@ -56,6 +78,11 @@ pub fn import(interp: &Interp, name: &str) -> PyResult {
         "random" => "random",
         "math" => "math",
         "typing" => "typing",
+        "collections" => "collections",
+        "socket" => "socket",
+        "json" => "json",
+        "websockets" => "websockets",
+        "websockets.exceptions" => "websockets.exceptions",
         _ => "sys",
     };
     let attrs: HashMap<Name, Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
@@ -96,8 +123,24 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
     }
 }
 
-fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
-    let mut r = interp.host.random.borrow_mut();
+/// `random.Random(seed)`: a generator of its own, with the module's functions as methods.
+fn new_random(_interp: &Interp, _name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+    let seed = args.first().and_then(Value::as_int).unwrap_or(0);
+    Ok(Value::Native(Rc::new(super::aio::Native::Random(std::cell::RefCell::new(super::mt::Random::new(seed))))))
+}
+
+/// A method of a `random.Random` object: the module's function, on that object's generator.
+pub fn random_method(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs a Random") };
+    let super::aio::Native::Random(r) = &**n else { return raise("TypeError", "descriptor needs a Random") };
+    random_on(&mut r.borrow_mut(), name, args[1..].to_vec(), kw)
+}
+
+fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    random_on(&mut interp.host.random.borrow_mut(), name, args, kw)
+}
+
+fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let int = |i: usize| -> PyResult<i64> {
         args.get(i).and_then(Value::as_int).ok_or_else(|| exc("TypeError", format!("{name}() needs integers")))
     };
@@ -173,6 +216,170 @@ fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
         _ => {
             let y = num(args.get(1), name)?;
             Ok(Value::Bool((x - y).abs() <= 1e-9 * x.abs().max(y.abs())))
+        }
+    }
+}
+
+/// `json.dumps` (of None, bools, numbers, strs, lists, tuples and dicts) and `json.loads`.
+fn json_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+    let arg = args.first().cloned().unwrap_or(Value::None);
+    if name == "dumps" {
+        return Ok(Value::Str(dumps(interp, &arg)?.into()));
+    }
+    let text = match &arg {
+        Value::Str(s) => s.to_string(),
+        v => return raise("TypeError", format!("the JSON object must be str, not {}", v.type_name())),
+    };
+    let mut p = Json { chars: text.chars().collect(), at: 0 };
+    let v = p.value(0)?;
+    p.space();
+    if p.at < p.chars.len() {
+        return raise("ValueError", format!("Extra data: line 1 column {} (char {})", p.at + 1, p.at));
+    }
+    Ok(v)
+}
+
+fn dumps(interp: &Interp, v: &Value) -> PyResult<String> {
+    Ok(match v {
+        Value::None => "null".into(),
+        Value::Bool(b) => if *b { "true" } else { "false" }.into(),
+        Value::Int(_) | Value::Float(_) => v.repr(),
+        Value::Str(s) => {
+            let mut out = String::from('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        Value::List(_) | Value::Tuple(_) => {
+            let items: Vec<String> = super::builtins::iterate(v)?.iter().map(|x| dumps(interp, x)).collect::<PyResult<_>>()?;
+            format!("[{}]", items.join(", "))
+        }
+        Value::Dict(d) => {
+            let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+            let items: Vec<String> = pairs
+                .iter()
+                .map(|(k, x)| Ok(format!("{}: {}", dumps(interp, &Value::Str(k.to_str().into()))?, dumps(interp, x)?)))
+                .collect::<PyResult<_>>()?;
+            format!("{{{}}}", items.join(", "))
+        }
+        other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.type_name())),
+    })
+}
+
+/// A small JSON reader for `json.loads`.
+struct Json {
+    chars: Vec<char>,
+    at: usize,
+}
+
+impl Json {
+    fn space(&mut self) {
+        while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
+            self.at += 1;
+        }
+    }
+
+    fn fail<T>(&self, what: &str) -> PyResult<T> {
+        raise("ValueError", format!("{what}: line 1 column {} (char {})", self.at + 1, self.at))
+    }
+
+    fn value(&mut self, depth: usize) -> PyResult {
+        if depth > 200 {
+            return self.fail("Too deeply nested");
+        }
+        self.space();
+        let Some(&c) = self.chars.get(self.at) else { return self.fail("Expecting value") };
+        match c {
+            '{' | '[' => {
+                self.at += 1;
+                let close = if c == '{' { '}' } else { ']' };
+                let (mut items, mut d) = (Vec::new(), Dict::default());
+                self.space();
+                if self.chars.get(self.at) == Some(&close) {
+                    self.at += 1;
+                } else {
+                    loop {
+                        if c == '{' {
+                            let k = self.value(depth + 1)?;
+                            self.space();
+                            if self.chars.get(self.at) != Some(&':') {
+                                return self.fail("Expecting ':' delimiter");
+                            }
+                            self.at += 1;
+                            let v = self.value(depth + 1)?;
+                            d.insert(k.key()?, k, v);
+                        } else {
+                            items.push(self.value(depth + 1)?);
+                        }
+                        self.space();
+                        match self.chars.get(self.at) {
+                            Some(',') => self.at += 1,
+                            Some(x) if *x == close => {
+                                self.at += 1;
+                                break;
+                            }
+                            _ => return self.fail("Expecting ',' delimiter"),
+                        }
+                    }
+                }
+                Ok(if c == '{' { Value::Dict(Rc::new(std::cell::RefCell::new(d))) } else { Value::list(items) })
+            }
+            '"' => {
+                self.at += 1;
+                let mut out = String::new();
+                loop {
+                    match self.chars.get(self.at) {
+                        None => return self.fail("Unterminated string starting at"),
+                        Some('"') => break,
+                        Some('\\') => {
+                            self.at += 1;
+                            out.push(match self.chars.get(self.at) {
+                                Some('n') => '\n',
+                                Some('t') => '\t',
+                                Some('u') => {
+                                    let hex: String = self.chars.iter().skip(self.at + 1).take(4).collect();
+                                    self.at += 4;
+                                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}')
+                                }
+                                Some(&x) => x,
+                                None => return self.fail("Unterminated string starting at"),
+                            });
+                        }
+                        Some(&x) => out.push(x),
+                    }
+                    self.at += 1;
+                }
+                self.at += 1;
+                Ok(Value::Str(out.into()))
+            }
+            _ => {
+                let start = self.at;
+                while self.chars.get(self.at).is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.')) {
+                    self.at += 1;
+                }
+                let word: String = self.chars[start..self.at].iter().collect();
+                match word.as_str() {
+                    "null" => Ok(Value::None),
+                    "true" => Ok(Value::Bool(true)),
+                    "false" => Ok(Value::Bool(false)),
+                    w => match (w.parse::<i64>(), w.parse::<f64>()) {
+                        (Ok(i), _) => Ok(Value::Int(i)),
+                        (_, Ok(f)) => Ok(Value::Float(f)),
+                        _ => {
+                            self.at = start;
+                            self.fail("Expecting value")
+                        }
+                    },
+                }
+            }
         }
     }
 }
