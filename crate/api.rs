@@ -202,6 +202,7 @@ pub fn start_run(
 
 /// Whether a script parses: `undefined` if it does, else `{ type, message, line, col, text }`
 /// (`text`: CPython's report, with the line and a caret).
+#[cfg(feature = "script")]
 #[wasm_bindgen(js_name = checkScript)]
 pub fn check_script(source: &str) -> JsValue {
     crate::install_panic_hook();
@@ -220,11 +221,13 @@ pub fn check_script(source: &str) -> JsValue {
 }
 
 /// Longest script the page may run, in bytes.
+#[cfg(feature = "script")]
 pub const MAX_SCRIPT_BYTES: usize = 100_000;
 
 /// Runs a script (the learner's Python) as a run of its own: its module is the root task
 /// "main", every Python task a task of the run. Errs with CPython's syntax report if it does
 /// not parse. `seed` seeds `random`, so a shared link gives the same run.
+#[cfg(feature = "script")]
 #[wasm_bindgen(js_name = startScript)]
 pub fn start_script(source: &str, lang: &str, mode: &str, speed: f64, seed: f64) -> Result<u32, JsError> {
     crate::install_panic_hook();
@@ -246,12 +249,14 @@ pub fn start_script(source: &str, lang: &str, mode: &str, speed: f64, seed: f64)
 }
 
 /// The line of main.py where a script run's uncaught exception was raised (0: none).
+#[cfg(feature = "script")]
 #[wasm_bindgen(js_name = scriptErrorLine)]
 pub fn script_error_line(run: u32) -> u32 {
     crate::script::host::error_line(run)
 }
 
 /// The line a live script task is at: running, or suspended at an `await` (0: not known).
+#[cfg(feature = "script")]
 #[wasm_bindgen(js_name = taskLine)]
 pub fn task_line(task: u32) -> u32 {
     crate::script::host::task_line(task)

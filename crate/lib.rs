@@ -4,6 +4,7 @@
 //! - [`runtime`]: the event loop (tasks, run queue, `sleep`, `spawn`, budget policy).
 //! - [`trace`]: what the loop records, in a bounded ring the page reads every frame.
 //! - [`lessons`]: one module per seed example.
+//! - `script`: script mode, the learner's own Python run as traced tasks (feature `script`, on by default).
 //! - [`api`]: every `#[wasm_bindgen]` export, the only door between the page and the crate.
 #![deny(missing_docs)]
 
@@ -12,6 +13,7 @@ pub mod api;
 pub mod bench;
 pub mod lessons;
 pub mod runtime;
+#[cfg(feature = "script")]
 pub mod script;
 pub mod trace;
 

@@ -30,6 +30,11 @@
 //    (scripts/dist.mjs), sums its files gzipped at level 9 without the single file, and times
 //    navigation to an interactive lesson over loopback, median of 5 cold loads
 //    (scripts/site-size.mjs): `bench site_gz <bytes> B`, `bench interactive <ms> ms`.
+// 3c. Script mode (skipped with BENCH_ONLY=micro or --stress-only; tests/bench/script.mjs): builds
+//    the wasm once without the `script` feature (target/noscript-pkg/) for `bench script_gz`, what
+//    script mode adds to the gzipped wasm; runs 1,000 tasks × 1,000 `await asyncio.sleep(0)` and
+//    a prime count to 200,000 in the interpreter and in python3 (CPython), and prints
+//    `bench script_yield/cpython` and `bench script_cpu/cpython` with the absolute figures.
 // 4. Prints a table, the ratios against the targets, the gzipped wasm size, the stress figures,
 //    and finally one machine-readable line per figure: `bench <name> <value> <unit>`, among
 //    them `bench frame_p95 <ms> ms`, `bench frame_missed <count> frames` (deltas that skipped a
@@ -48,6 +53,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 
+import * as scriptBench from '../tests/bench/script.mjs';
 import * as stress from '../tests/bench/stress.mjs';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -77,6 +83,8 @@ const STRESS_ONLY = process.argv.slice(2).includes('--stress-only') || process.e
 const unknownArgs = process.argv.slice(2).filter((a) => a !== '--stress-only');
 
 const SITE_WASM = join(REPO_ROOT, 'www', 'pkg', 'loopscope_bg.wasm');
+const NO_SCRIPT_WASM = join(REPO_ROOT, 'target', 'noscript-pkg', 'loopscope_bg.wasm');
+const TARGET_SCRIPT_GZ_BYTES = 80 * 1024; // what script mode may add to the wasm, gzipped
 const BENCH_PKG_JS = join(REPO_ROOT, 'target', 'bench-pkg', 'loopscope.js');
 
 /** BENCH_ROUNDS, a whole number of measured rounds from 1 to 99, or `fallback` when unset. */
@@ -182,6 +190,33 @@ async function measureAll(harness) {
       log(`${wname} done`);
     }
     return samples;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.close();
+  }
+}
+
+/**
+ * Script mode (tests/bench/script.mjs): the two programs in the interpreter, in the bench
+ * page, and in CPython; ms for each, median of its rounds.
+ */
+async function measureScriptPhase(harness) {
+  const server = await harness.startStaticServer(REPO_ROOT);
+  let browser;
+  try {
+    browser = await harness.launchBrowser();
+    const { page } = await harness.openRecordedPage(browser);
+    const guarded = stress.guardPage(page);
+    const inPage = (what, fn, arg) => guarded(what, page.evaluate(fn, arg), 120_000);
+    await page.goto(`${server.origin}/tests/bench/bench.html`);
+    await guarded('loading the bench page', page.waitForFunction(() => window.loopscopeBench !== undefined), 30_000);
+    await inPage('instantiating the bench wasm', () => window.loopscopeBench.ready);
+    const out = {};
+    for (const [name, source] of Object.entries(scriptBench.PROGRAMS)) {
+      out[name] = { loopscope: await scriptBench.loopscopeMs(inPage, source), cpython: scriptBench.cpythonMs(source) };
+      log(`script ${name}: ${out[name].loopscope.toFixed(0)} ms here, ${out[name].cpython.toFixed(0)} ms in CPython`);
+    }
+    return out;
   } finally {
     await browser?.close().catch(() => {});
     await server.close();
@@ -344,6 +379,7 @@ async function main() {
   // Always rebuilt (quick when nothing changed): a stale package would report a stale size.
   if (!MICRO_ONLY) wasmPackBuild('www/pkg', []);
   if (!MICRO_ONLY && !existsSync(SITE_WASM)) fail(`${SITE_WASM} is missing after the build`);
+  if (!MICRO_ONLY && !STRESS_ONLY) wasmPackBuild('target/noscript-pkg', ['--no-default-features']);
 
   const harness = await loadHarness();
   let samples;
@@ -377,6 +413,14 @@ async function main() {
   }
 
   const site = MICRO_ONLY ? null : await measureSite(harness);
+  let scripts = null;
+  if (!MICRO_ONLY) {
+    try {
+      scripts = await measureScriptPhase(harness);
+    } catch (err) {
+      fail(`script phase: ${err && err.message ? err.message : String(err)}`);
+    }
+  }
 
   const wasmBytes = MICRO_ONLY ? null : readFileSync(SITE_WASM);
   const wasmGz = wasmBytes && gzipSync(wasmBytes, { level: zlib.Z_BEST_COMPRESSION }).length;
@@ -452,6 +496,38 @@ async function main() {
         `${site.interactiveMs.toFixed(0)} ms  [${verdict(site.interactiveMs <= TARGET_INTERACTIVE_MS)}]`,
     );
   }
+  let scriptLines = [];
+  if (scripts) {
+    const gz = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
+    const scriptGz = wasmGz - gz(NO_SCRIPT_WASM);
+    const yieldNs = (ms) => (ms * 1e6) / (scriptBench.YIELD_TASKS * scriptBench.YIELD_COUNT);
+    const y = scripts.yield;
+    const c = scripts.cpu;
+    const yRatio = y.loopscope / y.cpython;
+    const cRatio = c.loopscope / c.cpython;
+    out.push(
+      `  script mode's share of the wasm, gzipped <= ${TARGET_SCRIPT_GZ_BYTES} B   ${scriptGz} B  ` +
+        `[${verdict(scriptGz <= TARGET_SCRIPT_GZ_BYTES)}]`,
+    );
+    out.push(
+      `  script await asyncio.sleep(0), ${scriptBench.YIELD_TASKS} × ${scriptBench.YIELD_COUNT}: ` +
+        `${yieldNs(y.loopscope).toFixed(0)} ns per yield here, ${yieldNs(y.cpython).toFixed(0)} in CPython, ` +
+        `${yRatio.toFixed(2)}× <= ${scriptBench.TARGET_YIELD_VS_CPYTHON}  [${verdict(yRatio <= scriptBench.TARGET_YIELD_VS_CPYTHON)}]`,
+    );
+    out.push(
+      `  script prime count to 200,000: ${c.loopscope.toFixed(0)} ms here, ${c.cpython.toFixed(0)} ms in CPython, ` +
+        `${cRatio.toFixed(2)}× <= ${scriptBench.TARGET_CPU_VS_CPYTHON}  [${verdict(cRatio <= scriptBench.TARGET_CPU_VS_CPYTHON)}]`,
+    );
+    scriptLines = [
+      `bench script_gz ${scriptGz} B`,
+      `bench script_yield ${yieldNs(y.loopscope).toFixed(1)} ns`,
+      `bench script_yield_cpython ${yieldNs(y.cpython).toFixed(1)} ns`,
+      `bench script_yield/cpython ${yRatio.toFixed(2)} x`,
+      `bench script_cpu ${c.loopscope.toFixed(1)} ms`,
+      `bench script_cpu_cpython ${c.cpython.toFixed(1)} ms`,
+      `bench script_cpu/cpython ${cRatio.toFixed(2)} x`,
+    ];
+  }
   out.push(stressed.target);
   out.push('');
   out.push(...stressed.lines);
@@ -465,6 +541,7 @@ async function main() {
   out.push(`bench traced/js_await ${gmJs.toFixed(2)} x`);
   if (!MICRO_ONLY) out.push(`bench wasm_gz ${wasmGz} B`);
   if (site) out.push(`bench site_gz ${site.gz} B`, `bench interactive ${site.interactiveMs.toFixed(1)} ms`);
+  out.push(...scriptLines);
   for (const [name, value, unit] of stressed.figures) out.push(machineLine(name, value, unit));
   console.log(out.join('\n'));
 }

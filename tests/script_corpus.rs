@@ -1,6 +1,6 @@
 //! The conformance corpus: every program runs in virtual time and must print CPython's lines,
 //! in CPython's order, each stamped with CPython's elapsed time to 0.01 s.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "script"))]
 
 mod common;
 

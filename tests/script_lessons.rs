@@ -1,6 +1,6 @@
 //! Every lesson's Python, as the page shows it, runs in the interpreter: in virtual time it
 //! ends, and prints nothing on standard error except where CPython does too.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "script"))]
 
 mod common;
 

@@ -414,7 +414,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::Range(r) => {
             let n = range_len(r);
             if n > super::interp::MEMORY_LIMIT as i64 {
-                return raise("MemoryError", "this range is too long for Loopscope's memory limit (10,000,000 elements)");
+                return raise("MemoryError", "Loopscope iterates over at most 10,000,000 elements at once");
             }
             (0..n).map(|i| Value::Int(r[0] + i * r[2])).collect()
         }

@@ -26,7 +26,9 @@ thread_local! {
 /// A Python task's poll begins: the time slice counts from here, and the native stack's
 /// depth is measured from here.
 pub fn poll_started() {
-    POLL_STARTED.with(|p| p.set(clock::real_now()));
+    // The clock is read at the slice's first check, not here: a short poll (a yield) reads
+    // no clock at all, and a long one starts its slice at most one check late.
+    POLL_STARTED.with(|p| p.set(f64::NAN));
     let here = 0u8;
     STACK_BASE.with(|b| b.set(std::ptr::addr_of!(here) as usize));
 }
@@ -34,6 +36,14 @@ pub fn poll_started() {
 /// Native stack a poll may use before a Python call raises `RecursionError`: each Python
 /// call nests a few futures' polls, and the wasm stack must never overflow (that aborts).
 const STACK_BUDGET: usize = 6 << 20;
+
+/// The wasm memory's size in bytes (0 outside wasm).
+pub fn memory_bytes() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    return core::arch::wasm32::memory_size(0) * 65536;
+    #[cfg(not(target_arch = "wasm32"))]
+    return 0;
+}
 
 /// Whether the native stack is nearly spent (see [`STACK_BUDGET`]).
 #[inline]
@@ -45,7 +55,13 @@ pub fn stack_low() -> bool {
 
 /// Whether the poll running now has had its time slice (the loop's, 8 ms).
 pub fn slice_spent() -> bool {
-    clock::real_now() - POLL_STARTED.with(Cell::get) >= runtime::queue::SLICE_MS
+    let now = clock::real_now();
+    let started = POLL_STARTED.with(Cell::get);
+    if started.is_nan() {
+        POLL_STARTED.with(|p| p.set(now));
+        return false;
+    }
+    now - started >= runtime::queue::SLICE_MS
 }
 
 /// Charges `ms` of CPU time to a virtual run's declared clock (nothing in a real run).

@@ -21,6 +21,31 @@ use super::value::*;
 /// A boxed future borrowing from the tree it runs.
 pub type Fut<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
+/// An expression's value: at once when it took the synchronous path (no allocation), or the
+/// async path's future.
+pub type Evaluated<'a> = futures::future::Either<std::future::Ready<PyResult>, Fut<'a, PyResult>>;
+
+/// What [`Interp::exec_simple`] did with a statement.
+enum Sync<'a> {
+    /// Ran it.
+    Done(PyResult<Flow>),
+    /// Nothing: it needs the async path.
+    Async,
+    /// Ran an `if`'s test and the start of its branch; these statements are still to run.
+    Rest(&'a [Stmt]),
+}
+
+/// Whether a statement is of a kind [`Interp::exec_simple`] may run without starting anything
+/// it cannot finish.
+fn leaf_kind(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Pass | StmtKind::Break | StmtKind::Continue | StmtKind::Expr(_) | StmtKind::Return(_) => true,
+        StmtKind::AugAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+        StmtKind::Assign { targets, .. } => targets.iter().all(|t| matches!(t.kind, ExprKind::Name(_))),
+        _ => false,
+    }
+}
+
 /// How a block ended.
 pub enum Flow {
     /// It ran to its end.
@@ -78,8 +103,10 @@ impl Scope {
 
 /// Limits that keep a script from taking the page down.
 pub const RECURSION_LIMIT: u32 = 1000;
-/// Most elements all lists, dicts, sets and strings made by a run may hold (a rough count).
+/// Most elements one list, dict, set or range may hold.
 pub const MEMORY_LIMIT: usize = 10_000_000;
+/// Most bytes of memory the page's wasm may grow to while a script allocates.
+pub const MEMORY_BYTES: usize = 256 << 20;
 /// Virtual time one step costs, in ms (100 ns: about what CPython spends on a statement).
 pub const STEP_MS: f64 = 0.0001;
 /// Virtual time a task's turn on the loop costs, in ms (1 µs: about what CPython's loop spends
@@ -97,7 +124,7 @@ pub struct Interp {
     pub builtins: HashMap<Name, Value>,
     /// The module scope (its `info.is_module`).
     pub module_scope: Rc<Scope>,
-    /// Python calls in progress, for `RecursionError`.
+    /// Python calls in progress outside any task (none in practice: each task counts its own).
     pub depth: Cell<u32>,
     /// Steps since the last check of the time slice.
     pub unchecked: Cell<u32>,
@@ -105,7 +132,7 @@ pub struct Interp {
     pub uncharged: Cell<u64>,
     /// Steps in all.
     pub steps: Cell<u64>,
-    /// Elements made, roughly (lists, strings), for `MemoryError`.
+    /// Elements made since memory was last looked at (see [`Interp::alloc`]).
     pub memory: Cell<usize>,
     /// Inside a call that cannot suspend (a `key=` function, a `__str__`): no preemption.
     pub no_suspend: Cell<u32>,
@@ -254,12 +281,17 @@ impl Interp {
         }
     }
 
-    /// Counts `n` new elements against the memory limit.
+    /// Checks a container about to hold `n` more elements: no one container past
+    /// [`MEMORY_LIMIT`] elements, and the page's memory (looked at every so often) under
+    /// [`MEMORY_BYTES`].
     pub fn alloc(&self, n: usize) -> PyResult<()> {
         let total = self.memory.get().saturating_add(n);
         self.memory.set(total);
-        if total > MEMORY_LIMIT {
-            return raise("MemoryError", "Loopscope's memory limit for a script (10,000,000 elements) was reached");
+        if n > MEMORY_LIMIT || (total > 1 << 16 && super::host::memory_bytes() > MEMORY_BYTES) {
+            return raise("MemoryError", "a script may use 256 MiB of the page's memory at most (Loopscope's limit)");
+        }
+        if total > 1 << 16 {
+            self.memory.set(0);
         }
         Ok(())
     }
@@ -268,22 +300,111 @@ impl Interp {
 
     /// Runs a block.
     pub fn exec_block<'a>(&'a self, scope: &'a Rc<Scope>, block: &'a [Stmt]) -> Fut<'a, PyResult<Flow>> {
-        Box::pin(async move {
-            for stmt in block {
-                if self.step(scope, stmt.line) {
-                    self.preempt().await;
-                }
-                match self.exec(scope, stmt).await {
-                    Ok(Flow::Next) => {}
-                    Ok(flow) => return Ok(flow),
-                    Err(e) => {
-                        add_frame(&e, scope);
-                        return Err(e);
-                    }
+        Box::pin(self.exec_inline(scope, block))
+    }
+
+    /// Runs a block in the caller's own future: statements that neither call nor await run
+    /// synchronously ([`Interp::exec_simple`]); only the others get a future of their own. A
+    /// loop's body runs this way on every round, with no allocation for its simple statements.
+    async fn exec_inline(&self, scope: &Rc<Scope>, block: &[Stmt]) -> PyResult<Flow> {
+        for stmt in block {
+            if self.step(scope, stmt.line) {
+                self.preempt().await;
+            }
+            let flow = match self.exec_simple(scope, stmt) {
+                Sync::Done(flow) => flow,
+                Sync::Async => self.exec_boxed(scope, stmt).await,
+                Sync::Rest(rest) => self.exec_block(scope, rest).await,
+            };
+            match flow {
+                Ok(Flow::Next) => {}
+                Ok(flow) => return Ok(flow),
+                Err(e) => {
+                    add_frame(&e, scope);
+                    return Err(e);
                 }
             }
-            Ok(Flow::Next)
+        }
+        Ok(Flow::Next)
+    }
+
+    fn exec_boxed<'a>(&'a self, scope: &'a Rc<Scope>, stmt: &'a Stmt) -> Fut<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            let _nested = aio::Nested::enter()?;
+            self.exec(scope, stmt).await
         })
+    }
+
+    /// Runs a statement synchronously when it neither calls nor awaits: an expression, an
+    /// assignment to names, `x op= …`, `pass`, `break`, `continue`, `return …`, or an `if`
+    /// whose chosen branch holds only such statements. `Async` when it cannot, with nothing
+    /// done yet; `Rest` when an `if`'s branch met a statement that cannot, which has not run.
+    fn exec_simple<'a>(&self, scope: &Rc<Scope>, stmt: &'a Stmt) -> Sync<'a> {
+        macro_rules! value {
+            ($e:expr) => {
+                match self.simple(scope, $e) {
+                    None => return Sync::Async,
+                    Some(Err(err)) => return Sync::Done(Err(err)),
+                    Some(Ok(v)) => v,
+                }
+            };
+        }
+        match &stmt.kind {
+            StmtKind::Pass => Sync::Done(Ok(Flow::Next)),
+            StmtKind::Break => Sync::Done(Ok(Flow::Break)),
+            StmtKind::Continue => Sync::Done(Ok(Flow::Continue)),
+            StmtKind::Expr(e) => {
+                value!(e);
+                Sync::Done(Ok(Flow::Next))
+            }
+            StmtKind::Return(Some(e)) => Sync::Done(Ok(Flow::Return(value!(e)))),
+            StmtKind::Return(None) => Sync::Done(Ok(Flow::Return(Value::None))),
+            StmtKind::Assign { targets, value } if targets.iter().all(|t| matches!(t.kind, ExprKind::Name(_))) => {
+                let v = value!(value);
+                for t in targets {
+                    if let ExprKind::Name(n) = t.kind {
+                        self.store(scope, n, v.clone());
+                    }
+                }
+                Sync::Done(Ok(Flow::Next))
+            }
+            StmtKind::AugAssign { target, op, value } => {
+                let ExprKind::Name(n) = target.kind else { return Sync::Async };
+                let old = match self.load(scope, n) {
+                    Ok(v) if matches!(v, Value::Instance(_) | Value::List(_)) => return Sync::Async,
+                    Ok(v) => v,
+                    Err(_) => return Sync::Async,
+                };
+                let v = value!(value);
+                if matches!(v, Value::Instance(_)) {
+                    return Sync::Async;
+                }
+                Sync::Done(builtins::binop(self, *op, &old, &v).map(|new| {
+                    self.store(scope, n, new);
+                    Flow::Next
+                }))
+            }
+            StmtKind::If { test, body, orelse } => {
+                let t = value!(test);
+                if matches!(t, Value::Instance(_)) {
+                    return Sync::Async;
+                }
+                let branch = if t.truthy() { body } else { orelse };
+                if !branch.iter().all(|s| !matches!(s.kind, StmtKind::If { .. }) && leaf_kind(s)) {
+                    return Sync::Rest(branch);
+                }
+                for (i, s) in branch.iter().enumerate() {
+                    self.step(scope, s.line);
+                    match self.exec_simple(scope, s) {
+                        Sync::Done(Ok(Flow::Next)) => {}
+                        Sync::Done(flow) => return Sync::Done(flow),
+                        _ => return Sync::Rest(&branch[i..]),
+                    }
+                }
+                Sync::Done(Ok(Flow::Next))
+            }
+            _ => Sync::Async,
+        }
     }
 
     async fn exec(&self, scope: &Rc<Scope>, stmt: &Stmt) -> PyResult<Flow> {
@@ -307,18 +428,18 @@ impl Interp {
             StmtKind::If { test, body, orelse } => {
                 let t = self.eval(scope, test).await?;
                 let branch = if self.truthy(&t)? { body } else { orelse };
-                return self.exec_block(scope, branch).await;
+                return self.exec_inline(scope, branch).await;
             }
             StmtKind::While { test, body, orelse } => {
                 loop {
                     let t = self.eval(scope, test).await?;
                     if !self.truthy(&t)? {
-                        return self.exec_block(scope, orelse).await;
+                        return self.exec_inline(scope, orelse).await;
                     }
                     if self.step(scope, stmt.line) {
                         self.preempt().await;
                     }
-                    match self.exec_block(scope, body).await? {
+                    match self.exec_inline(scope, body).await? {
                         Flow::Break => break,
                         Flow::Return(v) => return Ok(Flow::Return(v)),
                         Flow::Next | Flow::Continue => {}
@@ -336,7 +457,7 @@ impl Interp {
                     if self.step(scope, stmt.line) {
                         self.preempt().await;
                     }
-                    match self.exec_block(scope, body).await? {
+                    match self.exec_inline(scope, body).await? {
                         Flow::Break => return Ok(Flow::Next),
                         Flow::Return(v) => return Ok(Flow::Return(v)),
                         Flow::Next | Flow::Continue => {}
@@ -728,13 +849,11 @@ impl Interp {
     // ---- expressions ----
 
     /// Evaluates an expression: synchronously when it has no call and no await, else async.
-    pub fn eval<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Fut<'a, PyResult> {
-        Box::pin(async move {
-            if let Some(r) = self.simple(scope, e) {
-                return r;
-            }
-            self.eval_full(scope, e).await
-        })
+    pub fn eval<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Evaluated<'a> {
+        match self.simple(scope, e) {
+            Some(r) => futures::future::Either::Left(std::future::ready(r)),
+            None => futures::future::Either::Right(self.eval_full(scope, e)),
+        }
     }
 
     /// The synchronous path: `None` if the expression calls or awaits (then nothing with an
@@ -906,6 +1025,7 @@ impl Interp {
     /// The async path: calls, awaits, comprehensions, and anything that met a script's object.
     fn eval_full<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Fut<'a, PyResult> {
         Box::pin(async move {
+            let _nested = aio::Nested::enter()?;
             match &e.kind {
                 ExprKind::Call(func, args) => {
                     if let ExprKind::Name(n) = func.kind {
@@ -1394,13 +1514,20 @@ impl Interp {
     /// Runs a function's body in its new scope, counting the call against the recursion
     /// limit and adding its frame to the traceback of an exception that leaves it.
     pub async fn run_body(&self, func: &Function, scope: &Rc<Scope>) -> PyResult {
-        let depth = self.depth.get() + 1;
+        // Calls in progress are counted per task: a thousand suspended coroutines are not a
+        // recursion.
+        let task = aio::current();
+        let counter = match &task {
+            Some(t) => &t.depth,
+            None => &self.depth,
+        };
+        let depth = counter.get() + 1;
         if depth > RECURSION_LIMIT || super::host::stack_low() {
             return raise("RecursionError", "maximum recursion depth exceeded");
         }
-        self.depth.set(depth);
+        counter.set(depth);
         let out = self.exec_block(scope, &func.def.body).await;
-        self.depth.set(depth - 1);
+        counter.set(depth - 1);
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),

@@ -6,12 +6,16 @@
 // Workload (the same for all four variants): `tasks` tasks, each yielding `yields` times, so
 // every task is polled yields + 1 times; result = elapsed ns / (tasks × (yields + 1)).
 //
+// The script phase calls
+//   await window.loopscopeBench.script(source)   -> ms from startScript to the run's end
 // The stress phase also calls
 //   await window.loopscopeBench.stress(params)   -> {times, heads, head, started, elapsedMs, records}
 // once: the `stress` lesson's run with no page drawing it, timed by this page's frames, the
 // anchor that says how much of a frame the runtime alone takes.
 
-import init, { benchRuntime, benchSpawnLocal, runFinished, startRun, traceHead } from '../../target/bench-pkg/loopscope.js';
+import init, {
+  benchRuntime, benchSpawnLocal, runFinished, startRun, startScript, traceHead,
+} from '../../target/bench-pkg/loopscope.js';
 
 const status = document.getElementById('status');
 
@@ -85,6 +89,19 @@ async function stress(params) {
   return { times, heads, head, started, elapsedMs, records: traceHead() - head };
 }
 
+/** Runs a Python program in the interpreter (real time, speed 1, trace on); ms to its end. */
+async function script(source) {
+  await yieldToBrowser();
+  status.textContent = 'running a script';
+  const started = performance.now();
+  const run = startScript(source, 'en', 'real', 1, 0);
+  const outcome = await runFinished(run);
+  const ms = performance.now() - started;
+  if (outcome !== 'finished') throw new Error(`the script run ended ${outcome}`);
+  status.textContent = `script: ${ms.toFixed(0)} ms`;
+  return ms;
+}
+
 const ready = init().then(() => {
   status.textContent = 'ready';
   return true;
@@ -93,4 +110,4 @@ ready.catch((err) => {
   status.textContent = `failed to load the bench wasm: ${err}`;
 });
 
-window.loopscopeBench = { ready, measure, stress, variants: Object.keys(VARIANTS) };
+window.loopscopeBench = { ready, measure, stress, script, variants: Object.keys(VARIANTS) };
