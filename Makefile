@@ -17,6 +17,10 @@ SHELL := /bin/bash
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 PORT ?= 8000
+# Browser tests that run a lesson's or a script's whole program (a one-second ping-pong rally
+# in virtual time) may take longer than wasm-bindgen-test's default of 20 s each.
+WASM_BINDGEN_TEST_TIMEOUT ?= 120
+export WASM_BINDGEN_TEST_TIMEOUT
 WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir www/pkg --out-name loopscope
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 

@@ -54,12 +54,8 @@ async fn transcript(source: &str) -> Vec<String> {
 /// Programs the interpreter does not match yet, each with what it lacks. The test fails if one
 /// of them starts to match (take it off the list) or if any other program differs.
 const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("asyncio_17_current_task", "get_running_loop() after asyncio.run has returned"),
     ("lang_01_functions", "positional-only parameters (/)"),
-    ("lang_08_exceptions", "super().__init__(message) of a built-in exception class"),
     ("lang_10_numbers", "ints beyond 64 bits"),
-    ("lang_13_formatting", "indexing inside str.format fields ({0[1]})"),
-    ("lang_16_builtins", "one built-in's answer differs"),
     ("lang_17_assert_recursion", "ints beyond 64 bits (25!)"),
 ];
 

@@ -103,6 +103,8 @@ pub struct PyTask {
 }
 
 thread_local! {
+    /// The line the interpreter is at; a task takes it as its own when it suspends.
+    pub static LINE: Cell<u32> = const { Cell::new(0) };
     static CURRENT: RefCell<Option<Rc<PyTask>>> = const { RefCell::new(None) };
     static DONE_SEQ: Cell<u64> = const { Cell::new(0) };
 }
@@ -112,9 +114,9 @@ pub fn current() -> Option<Rc<PyTask>> {
     CURRENT.with(|c| c.borrow().clone())
 }
 
-/// Notes the line the current task is at.
-#[inline]
-pub fn set_line(line: u32) {
+/// The current task suspends: the line it stopped at is its line until it runs again.
+fn note_line() {
+    let line = LINE.with(Cell::get);
     CURRENT.with(|c| {
         if let Some(t) = &*c.borrow() {
             t.line.set(line);
@@ -311,6 +313,9 @@ impl Future for TaskFuture {
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
         super::host::poll_started();
         let poll = this.fut.as_mut().poll(cx);
+        if poll.is_pending() {
+            note_line();
+        }
         this.interp.charge_steps();
         super::host::charge(super::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
@@ -848,14 +853,18 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             Native::Super(me, class) => match class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((me.clone(), f)))),
                 Some(v) => Ok(v),
-                None if &*t == "__init__" => Ok(builtin("__init__", |_, _, args, _| {
-                    if let Some(Value::Instance(i)) = args.first() {
-                        if i.class.is_exception() {
-                            i.set(intern("args"), Value::tuple(args[1..].to_vec()));
+                // `object.__init__` and `BaseException.__init__` (which keeps the arguments).
+                None if &*t == "__init__" => {
+                    let init = builtin("__init__", |_, _, args, _| {
+                        if let Some(Value::Instance(i)) = args.first() {
+                            if i.class.is_exception() {
+                                i.set(intern("args"), Value::tuple(args[1..].to_vec()));
+                            }
                         }
-                    }
-                    Ok(Value::None)
-                })),
+                        Ok(Value::None)
+                    });
+                    Ok(Value::Method(Rc::new((me.clone(), init))))
+                }
                 None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
             },
             Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),
@@ -1034,6 +1043,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 .collect();
             Ok(Value::list(coros))
         }
+        "current_task" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "current_task" => Ok(current().map_or(Value::None, Value::Task)),
         "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
         "Queue" => {

@@ -365,10 +365,13 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             arg_count(name, &args, 1, 1)?;
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
-            args[0].key()?.hash(&mut h);
-            Ok(Value::Int(match &args[0] {
-                Value::Int(i) => *i,
-                _ => h.finish() as i64,
+            // Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
+            Ok(Value::Int(match args[0].key()? {
+                Key::Int(i) => i,
+                key => {
+                    key.hash(&mut h);
+                    h.finish() as i64
+                }
             }))
         }
         "callable" => {
@@ -1461,10 +1464,9 @@ fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) 
                     Some((n, c)) => (n, c.chars().next()),
                     None => (head, None),
                 };
-                let (base, attr) = match name.split_once('.') {
-                    Some((b, a)) => (b, Some(a)),
-                    None => (name, None),
-                };
+                // `0`, `name`, then any `.attr` and `[key]` after it.
+                let cut = name.find(['.', '[']).unwrap_or(name.len());
+                let (base, mut rest) = name.split_at(cut);
                 let mut v = if base.is_empty() {
                     let v = args.get(auto).cloned();
                     auto += 1;
@@ -1476,8 +1478,18 @@ fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) 
                 } else {
                     kwarg(kw, base).ok_or_else(|| new_exception(exc_class("KeyError"), vec![Value::str(base)]))?
                 };
-                if let Some(a) = attr {
-                    v = get_attr(interp, &v, intern(a))?;
+                while !rest.is_empty() {
+                    if let Some(after) = rest.strip_prefix('.') {
+                        let end = after.find(['.', '[']).unwrap_or(after.len());
+                        v = get_attr(interp, &v, intern(&after[..end]))?;
+                        rest = &after[end..];
+                    } else if let Some((key, after)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        v = get_item(interp, &v, &k)?;
+                        rest = after;
+                    } else {
+                        return raise("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
+                    }
                 }
                 out.push_str(&format_field(interp, &v, conv, spec)?);
             }

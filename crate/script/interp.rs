@@ -257,7 +257,7 @@ impl Interp {
     #[inline]
     fn step(&self, scope: &Scope, line: u32) -> bool {
         scope.line.set(line);
-        aio::set_line(line);
+        aio::LINE.with(|l| l.set(line));
         self.uncharged.set(self.uncharged.get() + 1);
         let n = self.unchecked.get() + 1;
         self.unchecked.set(n);
@@ -901,6 +901,19 @@ impl Interp {
             ExprKind::BinOp(a, op, b) => {
                 let x = sub!(a);
                 let y = sub!(b);
+                // The common case, small ints, without the general dispatch.
+                if let (Value::Int(p), Value::Int(q)) = (&x, &y) {
+                    let quick = match op {
+                        BinOp::Add => p.checked_add(*q),
+                        BinOp::Sub => p.checked_sub(*q),
+                        BinOp::Mul => p.checked_mul(*q),
+                        BinOp::Mod if *q > 0 && *p >= 0 => Some(p % q),
+                        _ => None,
+                    };
+                    if let Some(v) = quick {
+                        return Some(Ok(Value::Int(v)));
+                    }
+                }
                 if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
                     return None;
                 }
@@ -930,6 +943,22 @@ impl Interp {
                 let mut left = sub!(first);
                 for (op, right) in rest {
                     let r = sub!(right);
+                    if let (Value::Int(p), Value::Int(q)) = (&left, &r) {
+                        let holds = match op {
+                            CmpOp::Lt => p < q,
+                            CmpOp::LtE => p <= q,
+                            CmpOp::Gt => p > q,
+                            CmpOp::GtE => p >= q,
+                            CmpOp::Eq | CmpOp::Is => p == q,
+                            CmpOp::NotEq | CmpOp::IsNot => p != q,
+                            CmpOp::In | CmpOp::NotIn => return Some(raise("TypeError", "argument of type 'int' is not iterable")),
+                        };
+                        if !holds {
+                            return Some(Ok(Value::Bool(false)));
+                        }
+                        left = r;
+                        continue;
+                    }
                     if matches!(left, Value::Instance(_)) || matches!(r, Value::Instance(_)) {
                         return None;
                     }
