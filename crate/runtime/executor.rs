@@ -142,9 +142,8 @@ thread_local! {
 
 /// The task being polled gives the browser a turn without giving the loop to any other task:
 /// it is woken now (a self-wake), goes back to the front of the line when its poll returns,
-/// and the tick ends there. A script's endless loop, or its blocking `time.sleep`, thus holds
-/// the loop as it would in CPython, while the page still draws between slices. `waker` is the
-/// poll's own.
+/// and the tick ends there. A script's endless loop thus holds the loop as it would in
+/// CPython, while the page still draws between slices. `waker` is the poll's own.
 pub fn hold_current(waker: &Waker) {
     clock::real_now(); // a read of the clock: the loop times this poll, and so sees the hold
     waker.wake_by_ref();

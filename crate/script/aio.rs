@@ -1158,19 +1158,7 @@ async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
     let Some(timeout) = timeout else { return wait_task(task).await };
     if timeout <= 0.0 && !task.done() {
         // CPython 3.11 cancels at once: the coroutine never starts.
-        task.cancel();
-        std::future::poll_fn(|cx| {
-            if task.done() {
-                return Poll::Ready(());
-            }
-            task.wait_on(cx);
-            Poll::Pending
-        })
-        .await;
-        return match task.outcome() {
-            Err(e) if is_cancelled_error(&e) => Err(new_exception(exc_class("TimeoutError"), vec![])),
-            other => other,
-        };
+        return time_out(task).await;
     }
     /// Cancels the inner task if `wait_for` itself is cancelled while it waits.
     struct CancelOnDrop(Rc<PyTask>, bool);
@@ -1199,8 +1187,14 @@ async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
     if !timed_out {
         return task.outcome();
     }
+    time_out(task).await
+}
+
+/// `wait_for`'s timeout: cancels the inner task and, like CPython 3.11, waits for it to finish
+/// cancelling, then raises `TimeoutError` (or gives what the task ended with, if it ignored
+/// the cancel).
+async fn time_out(task: Rc<PyTask>) -> PyResult {
     task.cancel();
-    // Like CPython 3.11, wait for the inner task to finish cancelling before raising.
     std::future::poll_fn(|cx| {
         if task.done() {
             return Poll::Ready(());

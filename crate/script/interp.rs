@@ -989,14 +989,7 @@ impl Interp {
                 for item in items {
                     values.push(sub!(item));
                 }
-                if let Err(err) = self.alloc(values.len()) {
-                    return Some(Err(err));
-                }
-                match &e.kind {
-                    ExprKind::List(_) => Ok(Value::list(values)),
-                    ExprKind::Tuple(_) => Ok(Value::tuple(values)),
-                    _ => builtins::make_set(values),
-                }
+                self.display(&e.kind, values)
             }
             ExprKind::FString(parts) => {
                 let mut out = String::new();
@@ -1049,6 +1042,16 @@ impl Interp {
             }
             _ => return None,
         })
+    }
+
+    /// A list, tuple or set display's value, from its items.
+    fn display(&self, kind: &ExprKind, values: Vec<Value>) -> PyResult {
+        self.alloc(values.len())?;
+        match kind {
+            ExprKind::List(_) => Ok(Value::list(values)),
+            ExprKind::Tuple(_) => Ok(Value::tuple(values)),
+            _ => builtins::make_set(values),
+        }
     }
 
     /// The async path: calls, awaits, comprehensions, and anything that met a script's object.
@@ -1135,12 +1138,7 @@ impl Interp {
                             values.push(self.eval(scope, item).await?);
                         }
                     }
-                    self.alloc(values.len())?;
-                    match &e.kind {
-                        ExprKind::List(_) => Ok(Value::list(values)),
-                        ExprKind::Tuple(_) => Ok(Value::tuple(values)),
-                        _ => builtins::make_set(values),
-                    }
+                    self.display(&e.kind, values)
                 }
                 ExprKind::Dict(items) => {
                     let mut d = Dict::default();

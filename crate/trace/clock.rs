@@ -9,7 +9,11 @@
 //! own measurements alike, reads the run's time without knowing which kind of run it is.
 //! Real runs never set the override: for them [`now`] is `performance.now()`, as before.
 //!
-//! A virtual run's CPU time moves its clock in whole ms ([`whole_ms`]): the fraction of a ms
+//! A script's virtual run counts only *declared* time instead ([`charge`]): its sleeps, its
+//! blocking `time.sleep`, and a fixed cost per interpreter step; never the real time a poll
+//! takes, so it is the same run on any machine under any load.
+//!
+//! A lesson's virtual run's CPU time moves its clock in whole ms ([`whole_ms`]): the fraction of a ms
 //! is carried from poll to poll, and dropped when the clock jumps to a timer. The real
 //! clock's jitter (a short poll measures 0 or 0.1 ms at random) would otherwise decide which
 //! of two timers due at the same lesson instant fires first, and the same run would not give

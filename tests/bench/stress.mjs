@@ -52,7 +52,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The page's address for the stress run. */
 export function stressHash(params = STRESS_PARAMS) {
-  const hash = new URLSearchParams({ lesson: 'stress', lang: 'en', speed: '1' });
+  // engine=rust: the lesson's own Rust, 10,000 tasks (its Python is a 200-task sketch).
+  const hash = new URLSearchParams({ lesson: 'stress', lang: 'en', speed: '1', engine: 'rust' });
   for (const [k, v] of Object.entries(params)) hash.set(k, String(v));
   return `#${hash}`;
 }
