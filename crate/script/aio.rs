@@ -85,6 +85,9 @@ pub struct PyTask {
     pub depth: Cell<u32>,
     /// Evaluations nested in it now (see [`Nested`]).
     nested: Cell<u32>,
+    /// Its runtime task's handle: a task that ends cancelled is cancelled on the runtime too,
+    /// so its lane ends with a cancel (✕), not a finish.
+    handle: RefCell<Option<runtime::JoinHandle<()>>>,
     /// How it ended.
     pub state: RefCell<State>,
     waiters: RefCell<Vec<Waker>>,
@@ -150,6 +153,7 @@ impl PyTask {
             coro_line: Cell::new(0),
             depth: Cell::new(0),
             nested: Cell::new(0),
+            handle: RefCell::default(),
             state: RefCell::new(State::Pending),
             waiters: RefCell::default(),
             cancel_requested: Cell::new(false),
@@ -196,6 +200,18 @@ impl PyTask {
         });
         let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
         waiters.into_iter().for_each(Waker::wake);
+    }
+
+    /// Ends the task from inside its last poll; one that ends cancelled is cancelled on the
+    /// runtime too, which then records a cancel and no finish.
+    fn end(&self, out: PyResult) {
+        self.finish(out);
+        if matches!(*self.state.borrow(), State::Cancelled(_)) {
+            let handle = self.handle.borrow_mut().take(); // the borrow ends before the cancel
+            if let Some(h) = handle {
+                h.abort();
+            }
+        }
     }
 
     /// Its outcome as an `await` sees it (marking an exception retrieved).
@@ -305,7 +321,7 @@ impl Future for TaskFuture {
             super::host::register_task(id, &this.task);
             if this.task.cancel_requested.replace(false) {
                 // Cancelled before it ever ran: its coroutine never starts, as in CPython.
-                this.task.finish(Err(cancelled_error()));
+                this.task.end(Err(cancelled_error()));
                 return Poll::Ready(());
             }
         }
@@ -326,7 +342,7 @@ impl Future for TaskFuture {
                         this.interp.host.note_error(e, false);
                     }
                 }
-                this.task.finish(out);
+                this.task.end(out);
                 Poll::Ready(())
             }
             Poll::Pending => Poll::Pending,
@@ -342,7 +358,8 @@ pub fn spawn(interp: &Rc<Interp>, name: Option<Rc<str>>, coro_name: Rc<str>, lan
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
     interp.host.track(&task);
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false };
-    drop(runtime::spawn(lane, tf));
+    // The handle and the future hold each other until the task ends: its end drops the future.
+    *task.handle.borrow_mut() = Some(runtime::spawn(lane, tf));
     task
 }
 

@@ -1,0 +1,63 @@
+//! Script tasks on the runtime, as the timeline draws them.
+#![cfg(all(target_arch = "wasm32", feature = "script"))]
+
+mod common;
+
+use common::*;
+use loopscope::runtime::{self, Lang, Mode};
+use loopscope::trace::{self, record::Kind};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn run_script(source: &str) -> Trace {
+    let cursor = trace::head();
+    let run = loopscope::script::start(source, config_in(Mode::Virtual, "script", "main", 1.0, Lang::En), 0).unwrap();
+    assert!(wait_until(|| runtime::run_finished(run).is_none(), 5_000).await, "the script did not end");
+    trace_of(run, cursor)
+}
+
+#[wasm_bindgen_test]
+async fn a_task_cancelled_by_python_ends_with_a_cancel_not_a_finish() {
+    let t = run_script(
+        "import asyncio\n\nasync def sleeper():\n    try:\n        await asyncio.sleep(10)\n    finally:\n        print('cleanup')\n\n\
+         async def main():\n    task = asyncio.create_task(sleeper(), name='sleeper')\n    await asyncio.sleep(0.1)\n    \
+         task.cancel()\n    try:\n        await task\n    except asyncio.CancelledError:\n        print('cancelled', task.cancelled())\n\n\
+         asyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(t.lines(), ["cleanup", "cancelled True"]);
+    let sleeper = t.task("sleeper");
+    assert_eq!(t.of(Kind::Cancel).filter(|r| r.task == sleeper).count(), 1, "its lane ends with a cancel");
+    assert_eq!(t.of(Kind::Finish).filter(|r| r.task == sleeper).count(), 0, "and no finish");
+}
+
+#[wasm_bindgen_test]
+async fn a_task_that_catches_its_cancel_and_returns_finishes() {
+    let t = run_script(
+        "import asyncio\n\nasync def stubborn():\n    try:\n        await asyncio.sleep(10)\n    except asyncio.CancelledError:\n        \
+         return 'kept going'\n\nasync def main():\n    task = asyncio.create_task(stubborn(), name='stubborn')\n    \
+         await asyncio.sleep(0)\n    task.cancel()\n    print(await task, task.cancelled())\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(t.lines(), ["kept going False"]);
+    let stubborn = t.task("stubborn");
+    assert_eq!(t.of(Kind::Cancel).filter(|r| r.task == stubborn).count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
+    let source = "import asyncio, time\n\nasync def work(n):\n    total = 0\n    for i in range(2000 * n):\n        total += i\n    \
+                  await asyncio.sleep(0.1 * n)\n    time.sleep(0.05)\n    print(n, total, round(time.perf_counter(), 4))\n\n\
+                  async def main():\n    await asyncio.gather(*(work(n) for n in range(1, 4)))\n\nasyncio.run(main())\n";
+    let first = run_script(source).await;
+    let second = run_script(source).await;
+    assert_eq!(first.lines(), second.lines());
+    assert_eq!(first.lines().len(), 3);
+    assert_eq!(first.shape(), second.shape(), "the same records in the same order");
+    assert_eq!(
+        first.of(Kind::Print).map(|r| r.time.to_bits()).collect::<Vec<_>>(),
+        second.of(Kind::Print).map(|r| r.time.to_bits()).collect::<Vec<_>>(),
+        "the same stamps, to the bit"
+    );
+}
