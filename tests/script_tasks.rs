@@ -47,7 +47,7 @@ async fn a_task_that_catches_its_cancel_and_returns_finishes() {
 
 #[wasm_bindgen_test]
 async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
-    let source = "import asyncio, time\n\nasync def work(n):\n    total = 0\n    for i in range(2000 * n):\n        total += i\n    \
+    let source = "import asyncio, time\n\nasync def work(n):\n    total = 0\n    for i in range(20000 * n):\n        total += i\n    \
                   await asyncio.sleep(0.1 * n)\n    time.sleep(0.05)\n    print(n, total, round(time.perf_counter(), 4))\n\n\
                   async def main():\n    await asyncio.gather(*(work(n) for n in range(1, 4)))\n\nasyncio.run(main())\n";
     let first = run_script(source).await;
@@ -55,6 +55,9 @@ async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
     assert_eq!(first.lines(), second.lines());
     assert_eq!(first.lines().len(), 3);
     assert_eq!(first.shape(), second.shape(), "the same records in the same order");
+    // 60,000 rounds of a loop hold the run at least once: where, too, is the same each time.
+    let holds = |t: &Trace| t.of(Kind::Wake).filter(|r| r.a == loopscope::trace::record::WakeCause::SelfWake as u32).count();
+    assert!(holds(&first) >= 1, "the long loop held its run");
     assert_eq!(
         first.of(Kind::Print).map(|r| r.time.to_bits()).collect::<Vec<_>>(),
         second.of(Kind::Print).map(|r| r.time.to_bits()).collect::<Vec<_>>(),
