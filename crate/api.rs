@@ -232,7 +232,10 @@ pub const MAX_SCRIPT_BYTES: usize = 100_000;
 pub fn start_script(source: &str, lang: &str, mode: &str, speed: f64, seed: f64) -> Result<u32, JsError> {
     crate::install_panic_hook();
     if source.len() > MAX_SCRIPT_BYTES {
-        return Err(JsError::new(&format!("The program is {} bytes; the most Loopscope runs is {MAX_SCRIPT_BYTES}.", source.len())));
+        return Err(JsError::new(&format!(
+            "The program is {} bytes; the most Loopscope runs is {MAX_SCRIPT_BYTES}.",
+            source.len()
+        )));
     }
     if !speed.is_finite() || !SPEED_RANGE.contains(&speed) {
         return Err(JsError::new(&format!(

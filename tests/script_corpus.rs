@@ -84,10 +84,19 @@ async fn every_corpus_program_prints_what_cpython_printed_at_the_same_times() {
     }
     let unexpected: Vec<&String> =
         failures.iter().filter(|f| !KNOWN_GAPS.iter().any(|(gap, _)| f.starts_with(&format!("{gap}:")))).collect();
-    assert!(unexpected.is_empty(), "{} of {} programs differ:\n{}", unexpected.len(), CORPUS.len(), failures.join("\n"));
+    assert!(
+        unexpected.is_empty(),
+        "{} of {} programs differ:\n{}",
+        unexpected.len(),
+        CORPUS.len(),
+        failures.join("\n")
+    );
     if only.is_empty() {
-        let fixed: Vec<&str> =
-            KNOWN_GAPS.iter().map(|(gap, _)| *gap).filter(|gap| !failures.iter().any(|f| f.starts_with(&format!("{gap}:")))).collect();
+        let fixed: Vec<&str> = KNOWN_GAPS
+            .iter()
+            .map(|(gap, _)| *gap)
+            .filter(|gap| !failures.iter().any(|f| f.starts_with(&format!("{gap}:"))))
+            .collect();
         assert!(fixed.is_empty(), "these programs match CPython now: take them off KNOWN_GAPS: {fixed:?}");
     }
 }

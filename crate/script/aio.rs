@@ -15,7 +15,7 @@ use std::time::Duration;
 use futures::future::LocalBoxFuture;
 
 use super::ast::{intern, Name};
-use super::builtins::builtin;
+use super::builtins::{builtin, kwarg};
 use super::interp::Interp;
 use super::value::*;
 use crate::runtime::{self, waiting_on, waking_because};
@@ -351,7 +351,14 @@ impl Future for TaskFuture {
 }
 
 /// Starts a Python task running `fut` on the runtime, its lane named `lane`.
-pub fn spawn(interp: &Rc<Interp>, name: Option<Rc<str>>, coro_name: Rc<str>, lane: String, is_thread: bool, fut: LocalBoxFuture<'static, PyResult>) -> Rc<PyTask> {
+pub fn spawn(
+    interp: &Rc<Interp>,
+    name: Option<Rc<str>>,
+    coro_name: Rc<str>,
+    lane: String,
+    is_thread: bool,
+    fut: LocalBoxFuture<'static, PyResult>,
+) -> Rc<PyTask> {
     // A named task still takes its `Task-N` number, as in CPython.
     let number: Rc<str> = interp.host.next_task_name().into();
     let name = name.unwrap_or(number);
@@ -421,7 +428,11 @@ impl Leaf {
     }
 
     /// Wraps an awaitable whose cancel passes on to `tasks`.
-    pub fn passing_to(inner: LocalBoxFuture<'static, PyResult>, tasks: Vec<Rc<PyTask>>, outcome_is_theirs: bool) -> Leaf {
+    pub fn passing_to(
+        inner: LocalBoxFuture<'static, PyResult>,
+        tasks: Vec<Rc<PyTask>>,
+        outcome_is_theirs: bool,
+    ) -> Leaf {
         Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false }
     }
 }
@@ -491,7 +502,7 @@ pub enum Native {
     /// What `get_event_loop()` gives.
     Loop,
     /// `random.Random(seed)`.
-    Random(RefCell<super::mt::Random>),
+    Random(Box<RefCell<super::mt::Random>>),
     /// A stream's reading end (`asyncio.StreamReader`).
     Reader(Rc<Pipe>),
     /// A stream's writing end (`asyncio.StreamWriter`).
@@ -531,8 +542,10 @@ fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
 /// `asyncio.open_connection(host, port)`: connects to a server the script started; the
 /// server's callback runs as a task of its own.
 fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
-    let (host, port) = (args.first().map_or(String::new(), Value::to_str), args.get(1).map_or(String::new(), Value::to_str));
-    let cb = interp.host.listeners.borrow().iter().find(|(k, _)| *k == format!("{host}:{port}")).map(|(_, cb)| cb.clone());
+    let (host, port) =
+        (args.first().map_or(String::new(), Value::to_str), args.get(1).map_or(String::new(), Value::to_str));
+    let cb =
+        interp.host.listeners.borrow().iter().find(|(k, _)| *k == format!("{host}:{port}")).map(|(_, cb)| cb.clone());
     let rc = interp.host.rc()?;
     Ok(leaf("open_connection", async move {
         let Some(cb) = cb else {
@@ -618,16 +631,6 @@ impl Native {
             Native::Server => "Server",
         }
     }
-
-    /// `len(x)`, where it has one.
-    pub fn len(&self) -> Option<usize> {
-        None
-    }
-
-    /// Its items, if it is iterable.
-    pub fn items(&self) -> Option<Vec<Value>> {
-        None
-    }
 }
 
 fn wake_first(q: &RefCell<VecDeque<Waker>>) {
@@ -640,18 +643,6 @@ fn wake_first(q: &RefCell<VecDeque<Waker>>) {
 fn wake_all(v: &RefCell<Vec<Waker>>) {
     let ws = std::mem::take(&mut *v.borrow_mut());
     waking_because(WakeCause::Channel, || ws.into_iter().for_each(Waker::wake));
-}
-
-fn native(v: &Value) -> &Rc<Native> {
-    match v {
-        Value::Native(n) => n,
-        _ => unreachable_native(),
-    }
-}
-
-fn unreachable_native() -> ! {
-    // A native method is only ever bound to its own kind of object (see `get_attr`).
-    panic!("a native method was called on another object")
 }
 
 fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
@@ -682,12 +673,16 @@ fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<
 }
 
 fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let this = args[0].clone();
-    let n = Rc::clone(native(&this));
+    let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs an asyncio object") };
+    let n = Rc::clone(n);
     let a = &args[1..];
     match (&*n, name) {
-        (Native::Queue(q), "put_nowait") | (Native::Queue(q), "put") if name == "put_nowait" || q.maxsize == 0 || q.items.borrow().len() < q.maxsize => {
-            let Some(v) = a.first().cloned() else { return raise("TypeError", format!("{name}() missing 1 required positional argument: 'item'")) };
+        (Native::Queue(q), "put_nowait") | (Native::Queue(q), "put")
+            if name == "put_nowait" || q.maxsize == 0 || q.items.borrow().len() < q.maxsize =>
+        {
+            let Some(v) = a.first().cloned() else {
+                return raise("TypeError", format!("{name}() missing 1 required positional argument: 'item'"));
+            };
             if q.maxsize > 0 && q.items.borrow().len() >= q.maxsize {
                 return Err(new_exception(exc_class("QueueFull"), vec![]));
             }
@@ -834,7 +829,9 @@ fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
             Ok(Value::Bool(if *is_lock { value.get() == 0 } else { value.get() <= 0 }))
         }
         (Native::Loop, "run_until_complete") => {
-            let Some(aw) = a.first().cloned() else { return raise("TypeError", "run_until_complete() missing 1 required positional argument: 'future'") };
+            let Some(aw) = a.first().cloned() else {
+                return raise("TypeError", "run_until_complete() missing 1 required positional argument: 'future'");
+            };
             run(interp, aw, false)
         }
         (Native::Loop, "create_task") => create_task(interp, "create_task", a.to_vec(), kw),
@@ -852,9 +849,37 @@ fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
 
 const TASK_METHODS: &[&str] = &["cancel", "cancelled", "done", "result", "exception", "get_name", "set_name"];
 const NATIVE_METHODS: &[&str] = &[
-    "put", "get", "put_nowait", "get_nowait", "task_done", "join", "qsize", "empty", "full", "set", "clear", "is_set",
-    "wait", "acquire", "release", "locked", "__aenter__", "__aexit__", "run_until_complete", "create_task", "close",
-    "time", "is_running", "is_closed", "readline", "read", "at_eof", "write", "drain", "is_closing", "wait_closed",
+    "put",
+    "get",
+    "put_nowait",
+    "get_nowait",
+    "task_done",
+    "join",
+    "qsize",
+    "empty",
+    "full",
+    "set",
+    "clear",
+    "is_set",
+    "wait",
+    "acquire",
+    "release",
+    "locked",
+    "__aenter__",
+    "__aexit__",
+    "run_until_complete",
+    "create_task",
+    "close",
+    "time",
+    "is_running",
+    "is_closed",
+    "readline",
+    "read",
+    "at_eof",
+    "write",
+    "drain",
+    "is_closing",
+    "wait_closed",
 ];
 
 /// Attributes of tasks, coroutines and the asyncio objects.
@@ -885,13 +910,15 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
             },
             Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),
-            Native::Random(_) => match ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
-                .into_iter()
-                .find(|m| *m == &*t)
-            {
-                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, super::modules::random_method))))),
-                None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
-            },
+            Native::Random(_) => {
+                match ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
+                    .into_iter()
+                    .find(|m| *m == &*t)
+                {
+                    Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, super::modules::random_method))))),
+                    None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
+                }
+            }
             _ => match pick(NATIVE_METHODS) {
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, native_method))))),
                 None => raise("AttributeError", format!("'{}' object has no attribute '{t}'", n.type_name())),
@@ -909,9 +936,30 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
 /// The functions and names of the `asyncio` module.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut out: Vec<(&'static str, Value)> = [
-        "run", "sleep", "create_task", "ensure_future", "gather", "wait_for", "wait", "as_completed", "current_task",
-        "all_tasks", "Queue", "Event", "Lock", "Semaphore", "BoundedSemaphore", "get_event_loop", "new_event_loop",
-        "set_event_loop", "get_running_loop", "to_thread", "iscoroutine", "shield", "start_server", "open_connection",
+        "run",
+        "sleep",
+        "create_task",
+        "ensure_future",
+        "gather",
+        "wait_for",
+        "wait",
+        "as_completed",
+        "current_task",
+        "all_tasks",
+        "Queue",
+        "Event",
+        "Lock",
+        "Semaphore",
+        "BoundedSemaphore",
+        "get_event_loop",
+        "new_event_loop",
+        "set_event_loop",
+        "get_running_loop",
+        "to_thread",
+        "iscoroutine",
+        "shield",
+        "start_server",
+        "open_connection",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, function)))
@@ -924,11 +972,6 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         out.push((n, Value::str(n)));
     }
     out
-}
-
-fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
-    let n = intern(name);
-    kw.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone())
 }
 
 fn secs(v: &Value, what: &str) -> PyResult<f64> {
@@ -944,7 +987,9 @@ fn duration(s: f64) -> Duration {
 }
 
 fn create_task(interp: &Interp, _name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let Some(coro) = args.into_iter().next() else { return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'") };
+    let Some(coro) = args.into_iter().next() else {
+        return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'");
+    };
     if !matches!(coro, Value::Coro(_)) {
         return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
     }
@@ -1036,7 +1081,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "as_completed" => {
             let rc = interp.host.rc()?;
             let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
-            let tasks: Rc<Vec<Rc<PyTask>>> = Rc::new(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
+            let tasks: Rc<Vec<Rc<PyTask>>> =
+                Rc::new(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
             let handed = Rc::new(Cell::new(0usize));
             let coros = (0..tasks.len())
                 .map(|_| {
@@ -1096,7 +1142,9 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "to_thread" => {
             let rc = interp.host.rc()?;
             let mut args = args.into_iter();
-            let Some(f) = args.next() else { return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'") };
+            let Some(f) = args.next() else {
+                return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
+            };
             let rest: Vec<Value> = args.collect();
             let fname: Rc<str> = match &f {
                 Value::Func(func) => Rc::clone(&func.qualname),
@@ -1130,8 +1178,11 @@ impl Future for Gather {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
         let this = &mut *self;
         if !this.return_exceptions {
-            let mut failed: Vec<&Rc<PyTask>> =
-                this.tasks.iter().filter(|t| matches!(*t.state.borrow(), State::Failed(_) | State::Cancelled(_))).collect();
+            let mut failed: Vec<&Rc<PyTask>> = this
+                .tasks
+                .iter()
+                .filter(|t| matches!(*t.state.borrow(), State::Failed(_) | State::Cancelled(_)))
+                .collect();
             failed.sort_by_key(|t| t.done_seq.get());
             if let Some(t) = failed.first() {
                 this.done = true;
@@ -1212,15 +1263,7 @@ async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
 /// the cancel).
 async fn time_out(task: Rc<PyTask>) -> PyResult {
     task.cancel();
-    std::future::poll_fn(|cx| {
-        if task.done() {
-            return Poll::Ready(());
-        }
-        task.wait_on(cx);
-        Poll::Pending
-    })
-    .await;
-    match task.outcome() {
+    match wait_task(task).await {
         Err(e) if is_cancelled_error(&e) => Err(new_exception(exc_class("TimeoutError"), vec![])),
         other => other,
     }

@@ -19,11 +19,17 @@ pub fn table() -> HashMap<Name, Value> {
         t.insert(intern(name), builtin(name, function));
     }
     with_types(|ty| {
-        for c in [&ty.int, &ty.float, &ty.str_, &ty.bool_, &ty.list, &ty.tuple, &ty.dict, &ty.set, &ty.range, &ty.object, &ty.type_] {
+        for c in [
+            &ty.int, &ty.float, &ty.str_, &ty.bool_, &ty.list, &ty.tuple, &ty.dict, &ty.set, &ty.range, &ty.object,
+            &ty.type_,
+        ] {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
         for (name, class) in ty.exceptions.borrow().iter() {
-            if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "ConnectionClosedError") {
+            if !matches!(
+                *name,
+                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "ConnectionClosedError"
+            ) {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
             }
         }
@@ -32,10 +38,52 @@ pub fn table() -> HashMap<Name, Value> {
 }
 
 const FUNCTIONS: &[&str] = &[
-    "print", "len", "repr", "isinstance", "issubclass", "enumerate", "zip", "sorted", "reversed", "min", "max", "sum",
-    "abs", "round", "any", "all", "map", "filter", "hasattr", "getattr", "setattr", "iter", "next", "divmod", "pow",
-    "chr", "ord", "hex", "bin", "oct", "id", "hash", "callable", "open", "eval", "exec", "__import__", "input",
-    "compile", "globals", "locals", "vars", "dir", "breakpoint", "exit", "quit",
+    "print",
+    "len",
+    "repr",
+    "isinstance",
+    "issubclass",
+    "enumerate",
+    "zip",
+    "sorted",
+    "reversed",
+    "min",
+    "max",
+    "sum",
+    "abs",
+    "round",
+    "any",
+    "all",
+    "map",
+    "filter",
+    "hasattr",
+    "getattr",
+    "setattr",
+    "iter",
+    "next",
+    "divmod",
+    "pow",
+    "chr",
+    "ord",
+    "hex",
+    "bin",
+    "oct",
+    "id",
+    "hash",
+    "callable",
+    "open",
+    "eval",
+    "exec",
+    "__import__",
+    "input",
+    "compile",
+    "globals",
+    "locals",
+    "vars",
+    "dir",
+    "breakpoint",
+    "exit",
+    "quit",
 ];
 
 /// A built-in function or method value named `name`.
@@ -46,14 +94,24 @@ pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
 fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
         let n = args.len();
-        let expected = if min == max { format!("{min}") } else if max == usize::MAX { format!("at least {min}") } else { format!("at most {max}") };
+        let expected = if min == max {
+            format!("{min}")
+        } else if max == usize::MAX {
+            format!("at least {min}")
+        } else {
+            format!("at most {max}")
+        };
         let expected = if n < min && min != max && max != usize::MAX { format!("at least {min}") } else { expected };
-        return raise("TypeError", format!("{name}() takes {expected} argument{} ({n} given)", if expected == "1" { "" } else { "s" }));
+        return raise(
+            "TypeError",
+            format!("{name}() takes {expected} argument{} ({n} given)", if expected == "1" { "" } else { "s" }),
+        );
     }
     Ok(())
 }
 
-fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
+/// The keyword argument `name`, if given.
+pub fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
     let n = intern(name);
     kw.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone())
 }
@@ -70,7 +128,9 @@ pub fn format_error(m: String) -> Exc {
 }
 
 fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
-    v.as_int().ok_or_else(|| exc("TypeError", format!("'{}' object cannot be interpreted as an integer{what}", v.type_name())))
+    v.as_int().ok_or_else(|| {
+        exc("TypeError", format!("'{}' object cannot be interpreted as an integer{what}", v.type_name()))
+    })
 }
 
 fn overflow() -> Exc {
@@ -394,7 +454,6 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
         Value::Range(r) => range_len(r) as usize,
-        Value::Native(n) => n.len().ok_or_else(|| exc("TypeError", format!("object of type '{}' has no len()", v.type_name())))?,
         Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
             int_arg(&interp.call_sync(m, vec![v.clone()])?, "")? as usize
@@ -422,10 +481,6 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             (0..n).map(|i| Value::Int(r[0] + i * r[2])).collect()
         }
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
-        Value::Native(n) => match n.items() {
-            Some(items) => items,
-            None => return raise("TypeError", format!("'{}' object is not iterable", v.type_name())),
-        },
         _ => return raise("TypeError", format!("'{}' object is not iterable", v.type_name())),
     })
 }
@@ -505,17 +560,19 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
                 (Some(v), None) if v.as_int().is_some() => Ok(Value::Int(v.as_int().unwrap_or(0))),
                 (Some(v), _) => raise(
                     "TypeError",
-                    format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", v.type_name()),
+                    format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                        v.type_name()
+                    ),
                 ),
             }
         }
         Kind::Float => match one(&args) {
             None => Ok(Value::Float(0.0)),
             Some(Value::Str(s)) => format::parse_float(&s).map(Value::Float).map_err(format_error),
-            Some(v) => v
-                .as_number()
-                .map(Value::Float)
-                .ok_or_else(|| exc("TypeError", format!("float() argument must be a string or a real number, not '{}'", v.type_name()))),
+            Some(v) => v.as_number().map(Value::Float).ok_or_else(|| {
+                exc("TypeError", format!("float() argument must be a string or a real number, not '{}'", v.type_name()))
+            }),
         },
         Kind::Str => match one(&args) {
             None => Ok(Value::str("")),
@@ -548,7 +605,10 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
                             if kv.len() != 2 {
                                 return raise(
                                     "ValueError",
-                                    format!("dictionary update sequence element has length {}; 2 is required", kv.len()),
+                                    format!(
+                                        "dictionary update sequence element has length {}; 2 is required",
+                                        kv.len()
+                                    ),
                                 );
                             }
                             d.insert(kv[0].key()?, kv[0].clone(), kv[1].clone());
@@ -647,12 +707,14 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(Value::list(v))
         }
         (Tuple(x), Tuple(y)) if op == BinOp::Add => Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect())),
-        (List(_) | Tuple(_), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), List(_) | Tuple(_)) if op == BinOp::Mul => {
+        (List(_) | Tuple(_), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), List(_) | Tuple(_))
+            if op == BinOp::Mul =>
+        {
             let seq = if matches!(a, List(_) | Tuple(_)) { a } else { b };
             let items = iterate(seq)?;
             let n = n.as_int().unwrap_or(0).max(0) as usize;
             interp.alloc(items.len().saturating_mul(n))?;
-            let out: Vec<Value> = std::iter::repeat(items).take(n).flatten().collect();
+            let out: Vec<Value> = std::iter::repeat_n(items, n).flatten().collect();
             Ok(if matches!(seq, List(_)) { Value::list(out) } else { Value::tuple(out) })
         }
         (Set(x), Set(y)) => {
@@ -684,7 +746,12 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
 }
 
 fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
-    let zero = || exc("ZeroDivisionError", if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" });
+    let zero = || {
+        exc(
+            "ZeroDivisionError",
+            if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" },
+        )
+    };
     let r = match op {
         BinOp::Add => x.checked_add(y),
         BinOp::Sub => x.checked_sub(y),
@@ -797,7 +864,10 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<boo
                     CmpOp::Gt => ">",
                     _ => ">=",
                 };
-                exc("TypeError", format!("'{s}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()))
+                exc(
+                    "TypeError",
+                    format!("'{s}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
+                )
             })?;
             match op {
                 CmpOp::Lt => ord == Some(Ordering::Less),
@@ -827,7 +897,9 @@ fn order(interp: &Interp, a: &Value, b: &Value) -> Option<Option<Ordering>> {
         }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            let sub = |p: &super::value::Dict, q: &super::value::Dict| p.iter().all(|(k, _)| k.key().ok().is_some_and(|kk| q.get(&kk).is_some()));
+            let sub = |p: &super::value::Dict, q: &super::value::Dict| {
+                p.iter().all(|(k, _)| k.key().ok().is_some_and(|kk| q.get(&kk).is_some()))
+            };
             match (sub(&x, &y), sub(&y, &x)) {
                 (true, true) => Some(Ordering::Equal),
                 (true, false) => Some(Ordering::Less),
@@ -843,7 +915,12 @@ fn contains(interp: &Interp, container: &Value, item: &Value) -> PyResult<bool> 
     Ok(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),
-            v => return raise("TypeError", format!("'in <string>' requires string as left operand, not {}", v.type_name())),
+            v => {
+                return raise(
+                    "TypeError",
+                    format!("'in <string>' requires string as left operand, not {}", v.type_name()),
+                )
+            }
         },
         Value::Dict(d) | Value::Set(d) => d.borrow().get(&item.key()?).is_some(),
         Value::Range(r) => match item.as_int() {
@@ -900,7 +977,8 @@ fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
             }
         })
     };
-    let (start, stop) = if step > 0 { (clamp(&s[0], 0)?, clamp(&s[1], n)?) } else { (clamp(&s[0], n - 1)?, clamp(&s[1], -1)?) };
+    let (start, stop) =
+        if step > 0 { (clamp(&s[0], 0)?, clamp(&s[1], n)?) } else { (clamp(&s[0], n - 1)?, clamp(&s[1], -1)?) };
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
@@ -928,7 +1006,9 @@ pub fn get_item(_interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             let l = l.borrow();
             Ok(l[index_of(i.as_int().unwrap_or(0), l.len(), "list")?].clone())
         }
-        (Value::Tuple(t), i) if i.as_int().is_some() => Ok(t[index_of(i.as_int().unwrap_or(0), t.len(), "tuple")?].clone()),
+        (Value::Tuple(t), i) if i.as_int().is_some() => {
+            Ok(t[index_of(i.as_int().unwrap_or(0), t.len(), "tuple")?].clone())
+        }
         (Value::Str(s), i) if i.as_int().is_some() => {
             let n = s.chars().count();
             let at = index_of(i.as_int().unwrap_or(0), n, "string")?;
@@ -938,7 +1018,9 @@ pub fn get_item(_interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             let at = index_of(i.as_int().unwrap_or(0), range_len(r) as usize, "range object")?;
             Ok(Value::Int(r[0] + at as i64 * r[2]))
         }
-        (Value::Dict(d), k) => d.borrow().get(&k.key()?).ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()])),
+        (Value::Dict(d), k) => {
+            d.borrow().get(&k.key()?).ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()]))
+        }
         (Value::List(_) | Value::Tuple(_) | Value::Str(_), i) => {
             let what = match obj {
                 Value::List(_) => "list",
@@ -975,7 +1057,11 @@ pub fn set_item(_interp: &Interp, obj: &Value, index: &Value, value: Value) -> P
                 if idx.len() != new.len() {
                     return raise(
                         "ValueError",
-                        format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), idx.len()),
+                        format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new.len(),
+                            idx.len()
+                        ),
                     );
                 }
                 for (i, v) in idx.into_iter().zip(new) {
@@ -1017,9 +1103,11 @@ pub fn del_item(obj: &Value, index: &Value) -> PyResult<()> {
             l.remove(at);
             Ok(())
         }
-        (Value::Dict(d), k) => {
-            d.borrow_mut().remove(&k.key()?).map(|_| ()).ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()]))
-        }
+        (Value::Dict(d), k) => d
+            .borrow_mut()
+            .remove(&k.key()?)
+            .map(|_| ())
+            .ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()])),
         _ => raise("TypeError", format!("'{}' object doesn't support item deletion", obj.type_name())),
     }
 }
@@ -1057,7 +1145,9 @@ fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
     values.reverse();
     let mapping = if let Value::Dict(d) = args { Some(d.borrow().clone()) } else { None };
     let mut out = String::new();
-    let next = |values: &mut Vec<Value>| values.pop().ok_or_else(|| exc("TypeError", "not enough arguments for format string"));
+    let next = |values: &mut Vec<Value>| {
+        values.pop().ok_or_else(|| exc("TypeError", "not enough arguments for format string"))
+    };
     let err = format_error;
     for piece in format::parse_percent(fmt) {
         match piece {
@@ -1082,14 +1172,18 @@ fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
                     'r' | 'a' => format::percent_str(&interp.repr(&v)?, &spec),
                     'c' => match &v {
                         Value::Str(c) if c.chars().count() == 1 => format::percent_str(c, &spec),
-                        v if v.as_int().is_some() => format::percent_int(v.as_int().unwrap_or(0), &spec).map_err(err)?,
+                        v if v.as_int().is_some() => {
+                            format::percent_int(v.as_int().unwrap_or(0), &spec).map_err(err)?
+                        }
                         v => return Err(err(spec.mismatch(&v.type_name()))),
                     },
                     'd' | 'i' | 'u' | 'x' | 'X' | 'o' => match &v {
                         Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => {
                             format::percent_int(format::float_to_int(*f).map_err(err)?, &spec).map_err(err)?
                         }
-                        v if v.as_int().is_some() => format::percent_int(v.as_int().unwrap_or(0), &spec).map_err(err)?,
+                        v if v.as_int().is_some() => {
+                            format::percent_int(v.as_int().unwrap_or(0), &spec).map_err(err)?
+                        }
                         v => return Err(err(spec.mismatch(&v.type_name()))),
                     },
                     'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match v.as_number() {
@@ -1111,17 +1205,71 @@ fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
 // ---- attributes and methods ----
 
 const STR_METHODS: &[&str] = &[
-    "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "startswith", "endswith", "find",
-    "rfind", "index", "count", "format", "removeprefix", "removesuffix", "center", "ljust", "rjust", "zfill", "title", "capitalize", "isdigit",
-    "isalpha", "isalnum", "isspace", "isupper", "islower", "splitlines", "encode", "decode", "swapcase", "partition",
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "count",
+    "format",
+    "removeprefix",
+    "removesuffix",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "splitlines",
+    "encode",
+    "decode",
+    "swapcase",
+    "partition",
 ];
 const LIST_METHODS: &[&str] = &[
-    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear", "popleft",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "index",
+    "count",
+    "sort",
+    "reverse",
+    "copy",
+    "clear",
+    "popleft",
     "appendleft",
 ];
-const DICT_METHODS: &[&str] = &["get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"];
+const DICT_METHODS: &[&str] =
+    &["get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"];
 const SET_METHODS: &[&str] = &[
-    "add", "remove", "discard", "pop", "union", "intersection", "difference", "issubset", "issuperset", "copy", "clear",
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "union",
+    "intersection",
+    "difference",
+    "issubset",
+    "issuperset",
+    "copy",
+    "clear",
     "update",
 ];
 const TUPLE_METHODS: &[&str] = &["index", "count"];
@@ -1173,10 +1321,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             match i.class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
                 Some(v) => Ok(v),
-                None => Err(exc(
-                    "AttributeError",
-                    format!("'{}' object has no attribute '{t}'", i.class.name),
-                )),
+                None => Err(exc("AttributeError", format!("'{}' object has no attribute '{t}'", i.class.name))),
             }
         }
         Value::Class(c) if c.kind == Kind::Str && method_name(STR_METHODS, name).is_some() => {
@@ -1185,13 +1330,16 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Class(c) => match &*t {
             "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
             "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
-            _ => c.lookup(name).ok_or_else(|| {
-                exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))
-            }),
+            _ => c
+                .lookup(name)
+                .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
         },
-        Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
-            exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name))
-        }),
+        Value::Module(m) => m
+            .attrs
+            .borrow()
+            .get(&name)
+            .cloned()
+            .ok_or_else(|| exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name))),
         Value::Func(f) if &*t == "__name__" => Ok(Value::Str(text(f.def.name))),
         Value::Func(f) if &*t == "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
         Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
@@ -1229,7 +1377,10 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
         "encode" | "decode" => Ok(Value::Str(s)),
         "upper" => new(s.to_uppercase()),
         "lower" => new(s.to_lowercase()),
-        "swapcase" => new(s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
+        "swapcase" => new(s
+            .chars()
+            .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
+            .collect()),
         "strip" | "lstrip" | "rstrip" => {
             let chars = strip_chars(0)?;
             let pred = |c: char| if chars.is_empty() { c.is_whitespace() } else { chars.contains(&c) };
@@ -1284,7 +1435,7 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             interp.alloc(parts.len())?;
             Ok(Value::list(parts.into_iter().map(|p| Value::Str(p.into())).collect()))
         }
-        "splitlines" => Ok(Value::list(s.lines().map(|l| Value::str(l)).collect())),
+        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
         "join" => {
             let items = iterate(a.first().unwrap_or(&Value::None))?;
             let mut out = String::new();
@@ -1329,12 +1480,16 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             }))
         }
         "removeprefix" | "removesuffix" => {
-            let Some(x) = str_arg(0)? else { return raise("TypeError", format!("{name}() takes exactly one argument")) };
+            let Some(x) = str_arg(0)? else {
+                return raise("TypeError", format!("{name}() takes exactly one argument"));
+            };
             let out = if name == "removeprefix" { s.strip_prefix(&*x) } else { s.strip_suffix(&*x) };
             new(out.unwrap_or(&s).to_string())
         }
         "find" | "rfind" | "index" => {
-            let Some(sub) = str_arg(0)? else { return raise("TypeError", format!("{name}() takes at least 1 argument")) };
+            let Some(sub) = str_arg(0)? else {
+                return raise("TypeError", format!("{name}() takes at least 1 argument"));
+            };
             // An optional start, in characters: the search begins there.
             let start = match a.get(1) {
                 Some(v) => {
@@ -1379,7 +1534,7 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                     (left, pad - left)
                 }
             };
-            let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+            let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
             new(format!("{}{s}{}", f(left), f(right)))
         }
         "zfill" => {
@@ -1470,7 +1625,12 @@ fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) 
                 let mut v = if base.is_empty() {
                     let v = args.get(auto).cloned();
                     auto += 1;
-                    v.ok_or_else(|| exc("IndexError", format!("Replacement index {} out of range for positional args tuple", auto - 1)))?
+                    v.ok_or_else(|| {
+                        exc(
+                            "IndexError",
+                            format!("Replacement index {} out of range for positional args tuple", auto - 1),
+                        )
+                    })?
                 } else if let Ok(i) = base.parse::<usize>() {
                     args.get(i).cloned().ok_or_else(|| {
                         exc("IndexError", format!("Replacement index {i} out of range for positional args tuple"))
@@ -1606,7 +1766,9 @@ fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResult<()> {
 }
 
 fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Value]) -> PyResult {
-    let Some(x) = a.first() else { return raise("TypeError", format!("{name}() takes exactly one argument (0 given)")) };
+    let Some(x) = a.first() else {
+        return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
+    };
     if name == "count" {
         let mut n = 0;
         for v in items {
@@ -1636,7 +1798,9 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         "keys" => Ok(Value::list(d.borrow().keys())),
         "values" => Ok(Value::list(d.borrow().iter().map(|(_, v)| v.clone()).collect())),
         "setdefault" => {
-            let Some(k) = a.first() else { return raise("TypeError", "setdefault expected at least 1 argument, got 0") };
+            let Some(k) = a.first() else {
+                return raise("TypeError", "setdefault expected at least 1 argument, got 0");
+            };
             let key = k.key()?;
             if let Some(v) = d.borrow().get(&key) {
                 return Ok(v);
@@ -1687,7 +1851,9 @@ fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(
             Ok(Value::None)
         }
         "remove" | "discard" => {
-            let Some(v) = a.first() else { return raise("TypeError", format!("{name}() takes exactly one argument (0 given)")) };
+            let Some(v) = a.first() else {
+                return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
+            };
             if d.borrow_mut().remove(&v.key()?).is_none() && name == "remove" {
                 return Err(new_exception(exc_class("KeyError"), vec![v.clone()]));
             }

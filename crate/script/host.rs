@@ -230,8 +230,6 @@ pub struct Host {
     /// The run's speed (1 in virtual time).
     pub speed: f64,
     started: Cell<f64>,
-    /// The run's language ("tr" or "en"), for messages.
-    pub lang: runtime::Lang,
     /// `asyncio.run` or `run_until_complete` calls in progress (`loop.is_running()`).
     pub loop_running: Cell<u32>,
     /// `loop.close()` was called.
@@ -242,7 +240,7 @@ pub struct Host {
 
 impl Host {
     /// A host for a run of `source`.
-    pub fn new(source: &str, seed: i64, speed: f64, lang: runtime::Lang) -> Host {
+    pub fn new(source: &str, seed: i64, speed: f64) -> Host {
         Host {
             out: Rc::new(Output {
                 run: Cell::new(0),
@@ -256,7 +254,6 @@ impl Host {
             random: RefCell::new(Random::new(seed)),
             speed,
             started: Cell::new(0.0),
-            lang,
             loop_running: Cell::new(0),
             loop_closed: Cell::new(false),
             listeners: RefCell::default(),

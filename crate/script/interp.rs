@@ -101,6 +101,9 @@ impl Scope {
     }
 }
 
+/// A definition and its locals (see [`Interp::scope_info`]).
+type DefInfo = (Rc<FuncDef>, Rc<ScopeInfo>);
+
 /// Limits that keep a script from taking the page down.
 pub const RECURSION_LIMIT: u32 = 1000;
 /// Most elements one list, dict, set or range may hold.
@@ -124,16 +127,15 @@ pub struct Interp {
     pub builtins: HashMap<Name, Value>,
     /// The module scope (its `info.is_module`).
     pub module_scope: Rc<Scope>,
-    /// Python calls in progress outside any task (none in practice: each task counts its own).
-    pub depth: Cell<u32>,
     /// Steps since the last check of the time slice.
     pub unchecked: Cell<u32>,
     /// Steps not yet charged to a virtual clock.
     pub uncharged: Cell<u64>,
-    /// Steps in all.
-    pub steps: Cell<u64>,
     /// Elements made since memory was last looked at (see [`Interp::alloc`]).
     pub memory: Cell<usize>,
+    /// Each definition's [`ScopeInfo`], worked out once: by the definition's address, with
+    /// the definition kept so the address stays its own while the run lives.
+    infos: RefCell<HashMap<usize, DefInfo>>,
     /// Inside a call that cannot suspend (a `key=` function, a `__str__`): no preemption.
     pub no_suspend: Cell<u32>,
     /// The run's output and the modules' state.
@@ -154,12 +156,11 @@ impl Interp {
             globals: RefCell::new(globals),
             builtins: builtins::table(),
             module_scope: Scope::new(info, None, "<module>".into(), None),
-            depth: Cell::new(0),
             unchecked: Cell::new(0),
             uncharged: Cell::new(0),
-            steps: Cell::new(0),
             memory: Cell::new(0),
             no_suspend: Cell::new(0),
+            infos: RefCell::default(),
             host,
         })
     }
@@ -251,6 +252,13 @@ impl Interp {
         self.globals.borrow_mut().remove(&name).map(|_| ()).ok_or_else(|| name_error(name))
     }
 
+    /// The locals of a function made from `def` (see [`scope_info`]), once per definition.
+    fn scope_info(&self, def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
+        let key = Rc::as_ptr(def) as usize;
+        let mut infos = self.infos.borrow_mut();
+        Rc::clone(&infos.entry(key).or_insert_with(|| (Rc::clone(def), Rc::new(scope_info(def)))).1)
+    }
+
     // ---- steps, limits and preemption ----
 
     /// Counts a step at `line`; true when the time slice should be checked (see `preempt`).
@@ -266,9 +274,7 @@ impl Interp {
 
     /// Charges the steps counted so far to the run's clock (a virtual run's only CPU time).
     pub fn charge_steps(&self) {
-        let n = self.uncharged.replace(0);
-        self.steps.set(self.steps.get() + n);
-        super::host::charge(n as f64 * STEP_MS);
+        super::host::charge(self.uncharged.replace(0) as f64 * STEP_MS);
     }
 
     /// Every few hundred steps: if this poll has had its time slice, holds the run and gives
@@ -371,7 +377,7 @@ impl Interp {
             StmtKind::AugAssign { target, op, value } => {
                 let ExprKind::Name(n) = target.kind else { return Sync::Async };
                 let old = match self.load(scope, n) {
-                    Ok(v) if matches!(v, Value::Instance(_) | Value::List(_)) => return Sync::Async,
+                    Ok(Value::Instance(_) | Value::List(_)) => return Sync::Async,
                     Ok(v) => v,
                     Err(_) => return Sync::Async,
                 };
@@ -430,22 +436,20 @@ impl Interp {
                 let branch = if self.truthy(&t)? { body } else { orelse };
                 return self.exec_inline(scope, branch).await;
             }
-            StmtKind::While { test, body, orelse } => {
-                loop {
-                    let t = self.eval(scope, test).await?;
-                    if !self.truthy(&t)? {
-                        return self.exec_inline(scope, orelse).await;
-                    }
-                    if self.step(scope, stmt.line) {
-                        self.preempt().await;
-                    }
-                    match self.exec_inline(scope, body).await? {
-                        Flow::Break => break,
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Next | Flow::Continue => {}
-                    }
+            StmtKind::While { test, body, orelse } => loop {
+                let t = self.eval(scope, test).await?;
+                if !self.truthy(&t)? {
+                    return self.exec_inline(scope, orelse).await;
                 }
-            }
+                if self.step(scope, stmt.line) {
+                    self.preempt().await;
+                }
+                match self.exec_inline(scope, body).await? {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Next | Flow::Continue => {}
+                }
+            },
             StmtKind::For { target, iter, body, orelse, is_async } => {
                 if *is_async {
                     return unsupported("async for");
@@ -496,7 +500,9 @@ impl Interp {
             }
             StmtKind::Raise { exc: e, cause } => {
                 let Some(e) = e else {
-                    return Err(aio::handling().unwrap_or_else(|| exc("RuntimeError", "No active exception to reraise")));
+                    return Err(
+                        aio::handling().unwrap_or_else(|| exc("RuntimeError", "No active exception to reraise"))
+                    );
                 };
                 let v = self.eval(scope, e).await?;
                 let v = self.make_exception(v)?;
@@ -555,20 +561,20 @@ impl Interp {
             }
             StmtKind::Import(aliases) => {
                 for a in aliases {
-                    let m = super::modules::import(self, &a.name)?;
+                    let m = super::modules::import(&a.name)?;
                     let bind = a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)));
                     self.store(scope, bind, m);
                 }
             }
             StmtKind::ImportFrom { module, names } => {
-                let m = super::modules::import(self, module)?;
+                let m = super::modules::import(module)?;
                 for a in names {
                     if a.name == "*" {
                         return unsupported("from … import *");
                     }
-                    let v = self.get_attr(&m, intern(&a.name)).map_err(|_| {
-                        exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name))
-                    })?;
+                    let v = self
+                        .get_attr(&m, intern(&a.name))
+                        .map_err(|_| exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name)))?;
                     self.store(scope, a.asname.unwrap_or_else(|| intern(&a.name)), v);
                 }
             }
@@ -689,7 +695,13 @@ impl Interp {
             Some(c) => format!("{}.{}", c.name, name).into(),
             None => name,
         };
-        Ok(Value::Func(Rc::new(Function { def: Rc::clone(def), defaults, closure, info: scope_info(def), qualname })))
+        Ok(Value::Func(Rc::new(Function {
+            def: Rc::clone(def),
+            defaults,
+            closure,
+            info: self.scope_info(def),
+            qualname,
+        })))
     }
 
     async fn make_class(&self, scope: &Rc<Scope>, name: Name, bases: &[Expr], body: &[Stmt]) -> PyResult {
@@ -951,7 +963,9 @@ impl Interp {
                             CmpOp::GtE => p >= q,
                             CmpOp::Eq | CmpOp::Is => p == q,
                             CmpOp::NotEq | CmpOp::IsNot => p != q,
-                            CmpOp::In | CmpOp::NotIn => return Some(raise("TypeError", "argument of type 'int' is not iterable")),
+                            CmpOp::In | CmpOp::NotIn => {
+                                return Some(raise("TypeError", "argument of type 'int' is not iterable"))
+                            }
                         };
                         if !holds {
                             return Some(Ok(Value::Bool(false)));
@@ -1036,7 +1050,7 @@ impl Interp {
                     def: Rc::clone(def),
                     defaults,
                     closure,
-                    info: scope_info(def),
+                    info: self.scope_info(def),
                     qualname: "<lambda>".into(),
                 })))
             }
@@ -1350,7 +1364,9 @@ impl Interp {
                 if let Some(m) = i.class.lookup(intern("__repr__")) {
                     return match self.call_sync(m, vec![v.clone()])? {
                         Value::Str(s) => Ok(s.to_string()),
-                        other => raise("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())),
+                        other => {
+                            raise("TypeError", format!("__repr__ returned non-string (type {})", other.type_name()))
+                        }
                     };
                 }
                 Ok(v.repr())
@@ -1365,8 +1381,10 @@ impl Interp {
             }
             Value::Dict(d) if d.borrow().iter().any(|(_, x)| matches!(x, Value::Instance(_))) => {
                 let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
-                let items: Vec<String> =
-                    pairs.iter().map(|(k, x)| Ok(format!("{}: {}", self.repr(k)?, self.repr(x)?))).collect::<PyResult<_>>()?;
+                let items: Vec<String> = pairs
+                    .iter()
+                    .map(|(k, x)| Ok(format!("{}: {}", self.repr(k)?, self.repr(x)?)))
+                    .collect::<PyResult<_>>()?;
                 Ok(format!("{{{}}}", items.join(", ")))
             }
             _ => Ok(v.repr()),
@@ -1440,10 +1458,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            _ => raise(
-                "AttributeError",
-                format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)),
-            ),
+            _ => raise("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name))),
         }
     }
 
@@ -1513,7 +1528,9 @@ impl Interp {
         let mut cx = std::task::Context::from_waker(&waker);
         let out = match fut.as_mut().poll(&mut cx) {
             std::task::Poll::Ready(r) => r,
-            std::task::Poll::Pending => raise("RuntimeError", "this function cannot wait here (it was called by a built-in)"),
+            std::task::Poll::Pending => {
+                raise("RuntimeError", "this function cannot wait here (it was called by a built-in)")
+            }
         };
         self.no_suspend.set(self.no_suspend.get() - 1);
         out
@@ -1541,20 +1558,17 @@ impl Interp {
     /// Runs a function's body in its new scope, counting the call against the recursion
     /// limit and adding its frame to the traceback of an exception that leaves it.
     pub async fn run_body(&self, func: &Function, scope: &Rc<Scope>) -> PyResult {
-        // Calls in progress are counted per task: a thousand suspended coroutines are not a
-        // recursion.
+        // Calls in progress are counted per task (a script's code always runs in one): a
+        // thousand suspended coroutines are not a recursion.
         let task = aio::current();
-        let counter = match &task {
-            Some(t) => &t.depth,
-            None => &self.depth,
-        };
-        let depth = counter.get() + 1;
+        let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
         if depth > RECURSION_LIMIT || super::host::stack_low() {
             return raise("RecursionError", "maximum recursion depth exceeded");
         }
-        counter.set(depth);
+        let count = |d| task.iter().for_each(|t| t.depth.set(d));
+        count(depth);
         let out = self.exec_block(scope, &func.def.body).await;
-        counter.set(depth - 1);
+        count(depth - 1);
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),
@@ -1593,7 +1607,11 @@ impl Interp {
                     };
                     return raise(
                         "TypeError",
-                        format!("{}() takes {takes} but {given} {} given", func.qualname, if given == 1 { "was" } else { "were" }),
+                        format!(
+                            "{}() takes {takes} but {given} {} given",
+                            func.qualname,
+                            if given == 1 { "was" } else { "were" }
+                        ),
                     );
                 }
                 None => {}
@@ -1748,17 +1766,9 @@ fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension]) -> Rc<Scope> {
     Scope::new(Rc::new(info), parent, Rc::clone(&scope.name), scope.class.clone())
 }
 
-thread_local! {
-    static INFOS: RefCell<HashMap<usize, Rc<ScopeInfo>>> = RefCell::new(HashMap::new());
-}
-
-/// Which names a function keeps as locals: its parameters and every name it assigns,
-/// less those declared `global` or `nonlocal`. Worked out once per definition.
-pub fn scope_info(def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
-    let key = Rc::as_ptr(def) as usize;
-    if let Some(info) = INFOS.with(|i| i.borrow().get(&key).cloned()) {
-        return info;
-    }
+/// Which names a function keeps as locals: its parameters and every name it assigns, less
+/// those declared `global` or `nonlocal`.
+fn scope_info(def: &FuncDef) -> ScopeInfo {
     let p = &def.params;
     let mut locals: Vec<Name> = p.args.iter().map(|a| a.name).collect();
     locals.extend(p.vararg);
@@ -1767,11 +1777,7 @@ pub fn scope_info(def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
     let (mut globals, mut nonlocals) = (Vec::new(), Vec::new());
     collect_locals(&def.body, &mut locals, &mut globals, &mut nonlocals);
     locals.retain(|n| !globals.contains(n) && !nonlocals.contains(n));
-    let info = Rc::new(ScopeInfo { locals, globals, ..ScopeInfo::default() });
-    // Keeps the definition alive with its info, so its address is never reused for another.
-    INFOS.with(|i| i.borrow_mut().insert(key, Rc::clone(&info)));
-    std::mem::forget(Rc::clone(def));
-    info
+    ScopeInfo { locals, globals, ..ScopeInfo::default() }
 }
 
 /// Collects the names a block binds (into `locals`, once each) and those it declares
@@ -1844,10 +1850,8 @@ fn walrus_names(e: &Expr, locals: &mut Vec<Name>) {
 
 fn target_names(t: &Expr, out: &mut Vec<Name>) {
     match &t.kind {
-        ExprKind::Name(n) => {
-            if !out.contains(n) {
-                out.push(*n);
-            }
+        ExprKind::Name(n) if !out.contains(n) => {
+            out.push(*n);
         }
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target_names(i, out)),
         ExprKind::Starred(inner) => target_names(inner, out),

@@ -51,7 +51,7 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
 pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> {
     let module = Rc::new(parser::parse(source).map_err(|e| syntax_report(source, &e))?);
     let speed = if config.mode == Mode::Virtual { 1.0 } else { config.speed };
-    let interp = interp::Interp::new(host::Host::new(source, seed, speed, config.lang));
+    let interp = interp::Interp::new(host::Host::new(source, seed, speed));
     let root = Rc::clone(&interp);
     let body = async move {
         let scope = Rc::clone(&root.module_scope);

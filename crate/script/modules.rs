@@ -10,7 +10,7 @@ use super::interp::Interp;
 use super::value::*;
 
 /// `import name`.
-pub fn import(interp: &Interp, name: &str) -> PyResult {
+pub fn import(name: &str) -> PyResult {
     let attrs: Vec<(&'static str, Value)> = match name {
         "asyncio" => super::aio::module_attrs(),
         "time" => ["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns"]
@@ -37,21 +37,29 @@ pub fn import(interp: &Interp, name: &str) -> PyResult {
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => vec![("dumps", builtin("dumps", json_fn)), ("loads", builtin("loads", json_fn))],
         "websockets" => vec![
-            ("connect", builtin("connect", |_, _, _, _| {
-                super::interp::unsupported("websockets.connect (the page's simulated server is for the Rust lesson)")
-            })),
-            ("exceptions", import(interp, "websockets.exceptions")?),
+            (
+                "connect",
+                builtin("connect", |_, _, _, _| {
+                    super::interp::unsupported(
+                        "websockets.connect (the page's simulated server is for the Rust lesson)",
+                    )
+                }),
+            ),
+            ("exceptions", import("websockets.exceptions")?),
         ],
         "websockets.exceptions" => vec![
             ("ConnectionClosed", Value::Class(exc_class("ConnectionError"))),
             ("ConnectionClosedError", Value::Class(exc_class("ConnectionClosedError"))),
         ],
-        "collections" => vec![("deque", builtin("deque", |_, _, args, _| {
-            Ok(Value::list(match args.first() {
-                Some(v) => super::builtins::iterate(v)?,
-                None => Vec::new(),
-            }))
-        }))],
+        "collections" => vec![(
+            "deque",
+            builtin("deque", |_, _, args, _| {
+                Ok(Value::list(match args.first() {
+                    Some(v) => super::builtins::iterate(v)?,
+                    None => Vec::new(),
+                }))
+            }),
+        )],
         "typing" => ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"]
             .into_iter()
             .map(|n| (n, Value::Class(with_types(|t| Rc::clone(&t.object)))))
@@ -126,7 +134,9 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
 /// `random.Random(seed)`: a generator of its own, with the module's functions as methods.
 fn new_random(_interp: &Interp, _name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let seed = args.first().and_then(Value::as_int).unwrap_or(0);
-    Ok(Value::Native(Rc::new(super::aio::Native::Random(std::cell::RefCell::new(super::mt::Random::new(seed))))))
+    Ok(Value::Native(Rc::new(super::aio::Native::Random(Box::new(std::cell::RefCell::new(super::mt::Random::new(
+        seed,
+    )))))))
 }
 
 /// A method of a `random.Random` object: the module's function, on that object's generator.
@@ -221,10 +231,10 @@ fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
 }
 
 /// `json.dumps` (of None, bools, numbers, strs, lists, tuples and dicts) and `json.loads`.
-fn json_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let arg = args.first().cloned().unwrap_or(Value::None);
     if name == "dumps" {
-        return Ok(Value::Str(dumps(interp, &arg)?.into()));
+        return Ok(Value::Str(dumps(&arg)?.into()));
     }
     let text = match &arg {
         Value::Str(s) => s.to_string(),
@@ -239,7 +249,7 @@ fn json_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
     Ok(v)
 }
 
-fn dumps(interp: &Interp, v: &Value) -> PyResult<String> {
+fn dumps(v: &Value) -> PyResult<String> {
     Ok(match v {
         Value::None => "null".into(),
         Value::Bool(b) => if *b { "true" } else { "false" }.into(),
@@ -259,14 +269,14 @@ fn dumps(interp: &Interp, v: &Value) -> PyResult<String> {
             out
         }
         Value::List(_) | Value::Tuple(_) => {
-            let items: Vec<String> = super::builtins::iterate(v)?.iter().map(|x| dumps(interp, x)).collect::<PyResult<_>>()?;
+            let items: Vec<String> = super::builtins::iterate(v)?.iter().map(dumps).collect::<PyResult<_>>()?;
             format!("[{}]", items.join(", "))
         }
         Value::Dict(d) => {
             let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
             let items: Vec<String> = pairs
                 .iter()
-                .map(|(k, x)| Ok(format!("{}: {}", dumps(interp, &Value::Str(k.to_str().into()))?, dumps(interp, x)?)))
+                .map(|(k, x)| Ok(format!("{}: {}", dumps(&Value::Str(k.to_str().into()))?, dumps(x)?)))
                 .collect::<PyResult<_>>()?;
             format!("{{{}}}", items.join(", "))
         }

@@ -430,11 +430,8 @@ impl Types {
             object,
         };
         for (name, base) in EXCEPTIONS {
-            let base = if base.is_empty() {
-                Rc::clone(&types.object)
-            } else {
-                Rc::clone(&types.exceptions.borrow()[base])
-            };
+            let base =
+                if base.is_empty() { Rc::clone(&types.object) } else { Rc::clone(&types.exceptions.borrow()[base]) };
             types.exceptions.borrow_mut().insert(name, Class::new((*name).into(), Some(base), Kind::Exception));
         }
         types
@@ -472,7 +469,10 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
 fn other_class(name: &'static str) -> Rc<Class> {
     with_types(|t| {
         Rc::clone(
-            t.others.borrow_mut().entry(name).or_insert_with(|| Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other)),
+            t.others
+                .borrow_mut()
+                .entry(name)
+                .or_insert_with(|| Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other)),
         )
     })
 }
@@ -612,9 +612,7 @@ impl Value {
                 (Some(x), Some(y)) => x == y,
                 _ => a.as_number() == b.as_number(),
             },
-            (Value::List(a), Value::List(b)) => {
-                Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow())
-            }
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow()),
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => {
                 let (a, b) = (a.borrow(), b.borrow());
