@@ -25,7 +25,7 @@ fn text(t: &Text) -> Object {
 }
 
 /// The lessons the page can run: `[{ id, title, summary, notice, seed, rust, variants: [{ id,
-/// label, python }], params: [{ id, label, min, max, default, step, unit }] }]`, texts as
+/// label, python, corrected?: { python, what } }], params: [{ id, label, min, max, default, step, unit }] }]`, texts as
 /// `{ tr, en }`, and `controls: [{ id, label }]` (buttons for a live run).
 #[wasm_bindgen]
 pub fn lessons() -> Array {
@@ -49,6 +49,12 @@ pub fn lessons() -> Array {
                     set(&vo, "id", v.id);
                     set(&vo, "label", text(&v.label));
                     set(&vo, "python", v.python);
+                    if let Some(c) = lessons::correction(lesson.id, v.id) {
+                        let co = Object::new();
+                        set(&co, "python", c.python);
+                        set(&co, "what", text(&c.what));
+                        set(&vo, "corrected", co);
+                    }
                     vo
                 })
                 .collect();
@@ -286,9 +292,10 @@ pub fn run_finished(run: u32) -> Promise {
 /// Errors name the controls the lesson has.
 #[wasm_bindgen(js_name = sendControl)]
 pub fn send_control(run: u32, control: &str) -> Result<(), JsError> {
-    let lesson = runtime::run_config(run)
-        .and_then(|c| lessons::find(&c.lesson))
-        .ok_or_else(|| JsError::new(&format!("Run {run} is not running.")))?;
+    let config = runtime::run_config(run).ok_or_else(|| JsError::new(&format!("Run {run} is not running.")))?;
+    // A script's controls are those of the simulated server it may connect to (websockets).
+    let id = if config.lesson == "script" { "websocket" } else { config.lesson.as_str() };
+    let lesson = lessons::find(id).ok_or_else(|| JsError::new(&format!("Run {run} is not running.")))?;
     let Some(found) = lesson.controls.iter().find(|c| c.id == control) else {
         let ids: Vec<_> = lesson.controls.iter().map(|c| c.id).collect();
         return Err(JsError::new(&format!(

@@ -62,6 +62,8 @@ const el = {
   rustCol: $('rust-col'), mapping: $('mapping'), codeHint: $('code-hint'), codeRestore: $('code-restore'),
   codeEdited: $('code-edited'), problem: $('console-problem'), taskLines: $('task-lines'),
   pythonHeading: $('python-heading'),
+  original: $('original'), originalSummary: $('original-summary'), originalWhat: $('original-what'),
+  originalCode: $('original-code'),
   loopPanel: document.querySelector('.loop-state'), statsPanel: document.querySelector('.stats-panel'),
   codePanel: document.querySelector('.code-panel'),
 };
@@ -355,6 +357,11 @@ function renderLesson() {
   el.python.textContent = state.code;
   editor?.setText(state.code);
   el.rust.textContent = variant?.rust ?? lesson?.rust ?? '';
+  // A seed's program that cannot run as printed: the code above is its corrected version.
+  el.original.hidden = !variant?.corrected;
+  el.originalSummary.textContent = t('originalSummary');
+  el.originalWhat.textContent = pick(variant?.corrected?.what, state.lang);
+  el.originalCode.textContent = variant?.corrected ? variant.python : '';
   renderEngine();
   // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
   el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
@@ -392,7 +399,7 @@ function renderEngine() {
   el.codeHint.textContent = t(python ? 'codeHintPython' : 'codeHintRust');
   el.codeEdited.hidden = !state.codeEdited;
   el.codeRestore.hidden = !state.codeEdited || Boolean(lesson?.rustless && !state.codeEdited);
-  const hasRustParts = (lesson?.params?.length ?? 0) > 0 || (lesson?.controls?.length ?? 0) > 0;
+  const hasRustParts = (lesson?.params?.length ?? 0) > 0;
   el.engineNote.hidden = !python || !hasRustParts || !state.hasScript;
   el.engineNote.textContent = t('engineNote');
   editor?.setLabels(t('editorLabel'), t('editorKeys'));
@@ -893,7 +900,8 @@ function renderLiveControls() {
       return button;
     }));
   }
-  el.liveControls.hidden = controls.length === 0 || pythonMode(); // they act on the Rust run
+  // They act on the simulated server, which the Rust lesson and a script's websockets share.
+  el.liveControls.hidden = controls.length === 0;
   const live = state.live && state.runLesson === state.lesson;
   for (const button of el.liveButtons.querySelectorAll('button')) button.disabled = !live;
 }

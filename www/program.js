@@ -98,8 +98,11 @@ export function decodeCode(value) {
   }
 }
 
-/** The Python a lesson variant shows in `lang` (the crate gives a string; the blank lesson one per language). */
+/**
+ * The Python a lesson variant shows in `lang` (the crate gives a string; the blank lesson one
+ * per language): where the seed's own program cannot run as printed, its corrected version.
+ */
 export function lessonPython(lesson, variantId, pickText, lang) {
   const variant = lesson?.variants?.find((v) => v.id === variantId);
-  return pickText(variant?.python ?? lesson?.python ?? '', lang);
+  return pickText(variant?.corrected?.python ?? variant?.python ?? lesson?.python ?? '', lang);
 }

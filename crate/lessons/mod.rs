@@ -113,6 +113,56 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().copied().find(|l| l.id == id)
 }
 
+/// A seed's program that cannot run as printed, and the smallest version of it that does:
+/// the page shows the seed's text and runs this one, saying what was changed.
+pub struct Correction {
+    /// The lesson and variant whose `python` is the seed's text.
+    pub lesson: &'static str,
+    /// See `lesson`.
+    pub variant: &'static str,
+    /// The corrected program: what the editor holds and Python mode runs.
+    pub python: &'static str,
+    /// What was changed, and why.
+    pub what: Text,
+}
+
+/// Every correction of a seed's program.
+pub static CORRECTIONS: &[Correction] = &[
+    Correction {
+        lesson: "staggered",
+        variant: "staggered",
+        python: include_str!("staggered_corrected.py"),
+        what: Text {
+            tr: "run_until_complete(multiconnect) → multiconnect(): bir coroutine ister, fonksiyonu değil \
+                 (özgün hâli TypeError verir). multiconnect görevlerini gather ile bekler; yoksa döngü \
+                 görevler çalışmadan durur. connect bir saniye sürer ve ne yaptığını yazar.",
+            en: "run_until_complete(multiconnect) → multiconnect(): it takes a coroutine, not the function \
+                 (as printed it raises TypeError). multiconnect waits for its tasks with gather, or the loop \
+                 would stop before they run. connect takes a second and prints what it does.",
+        },
+    },
+    Correction {
+        lesson: "websocket",
+        variant: "reconnect",
+        python: include_str!("websocket_corrected.py"),
+        what: Text {
+            tr: "_connect ve _create_task self alır: özgün kaynaktaki gibi bir sınıfın (Client) metotları oldular, \
+                 PING_TIMEOUT ve SLEEP_TIME sınıfta. ADDRESS sayfanın sahte sunucusu (websockets onu taklit \
+                 eder; düğmeler ona arıza çıkarır), callback_func gelen mesajı yazar. Döngü sonsuz olduğu için \
+                 RUN_TIME sn sonra beklemeyi bırakıyoruz.",
+            en: "_connect and _create_task take self: they are now methods of a class (Client), as in the \
+                 seed's source, with PING_TIMEOUT and SLEEP_TIME on the class. ADDRESS is the page's \
+                 simulated server (websockets is a stand-in bound to it; the buttons break it), and \
+                 callback_func prints each message. The loop never ends, so we stop waiting after RUN_TIME s.",
+        },
+    },
+];
+
+/// The correction of a lesson variant's Python, if the seed's text cannot run as printed.
+pub fn correction(lesson: &str, variant: &str) -> Option<&'static Correction> {
+    CORRECTIONS.iter().find(|c| c.lesson == lesson && c.variant == variant)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +183,15 @@ mod tests {
         let python = find("gather").unwrap().variants[0].python;
         assert!(python.contains("await asyncio.gather(*tasks)"));
         assert!(python.contains("print(\"İlk işlem yapılıyor\")"));
+    }
+
+    #[test]
+    fn every_correction_belongs_to_a_variant_and_changes_it() {
+        for c in CORRECTIONS {
+            let original = find(c.lesson).and_then(|l| l.variant(c.variant)).map(|v| v.python);
+            assert!(original.is_some_and(|p| p != c.python), "{}/{}", c.lesson, c.variant);
+            assert!(std::ptr::eq(correction(c.lesson, c.variant).unwrap(), c));
+        }
     }
 
     #[test]

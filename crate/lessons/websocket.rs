@@ -16,7 +16,8 @@ use self::websockets::{Address, ConnectionClosed, Frame, Listener, ServerSocket}
 use super::{secs, Args, Control, Lesson, Param, Text, Variant};
 use crate::runtime::{listen_controls, print, sleep, spawn, timeout, Elapsed, JoinHandle, Receiver};
 
-const ADDRESS: &str = "wss://loopscope.test/feed";
+/// The simulated server's address (a script's `websockets.connect` reaches it at any address).
+pub const ADDRESS: &str = "wss://loopscope.test/feed";
 
 /// How long a stalled server stays silent: longer than the default quiet time plus
 /// `PING_TIMEOUT`, so with the defaults a stall always ends in a reconnect.
@@ -48,7 +49,7 @@ impl Client {
         // server the last number seen lets it continue from there: nothing lost, nothing twice.
         let mut last_seen = 0;
         loop {
-            let mut ws = match websockets::connect(&address, last_seen).await {
+            let ws = match websockets::connect(&address, last_seen).await {
                 Ok(ws) => ws,
                 // except (ConnectionRefusedError, ConnectionClosedError): sleep, then continue
                 Err(_refused) => {
@@ -207,8 +208,7 @@ async fn misbehave(fault: &str, connection: Option<ServerSocket>, listener: &Lis
 /// `_create_task(ADDRESS, callback_func)`, run for `run_time`: the seed's loop never
 /// ends, so the lesson stops it, and the loop cancels the tasks still running.
 async fn main(client: Client, interval: Duration, run_time: Duration) {
-    let (listener, address) = websockets::serve(ADDRESS);
-    spawn("server", server(listener, listen_controls(), interval));
+    let address = start_server(interval);
 
     let task = client._create_task(address, callback_func);
     // asyncio.wait_for(task, RUN_TIME)
@@ -217,6 +217,14 @@ async fn main(client: Client, interval: Duration, run_time: Duration) {
         &format!("{} sn doldu: döngü istemciyi ve sunucuyu iptal ediyor", secs(run_time)),
         &format!("{} s are up: the loop cancels the client and the server", secs(run_time)),
     );
+}
+
+/// Starts the simulated server as a task of the current run (lane `server`), obeying the
+/// page's fault buttons, and returns where to connect. Script mode's `websockets` uses it too.
+pub fn start_server(interval: Duration) -> Address {
+    let (listener, address) = websockets::serve(ADDRESS);
+    spawn("server", server(listener, listen_controls(), interval));
+    address
 }
 
 // ---- catalogue: how the page lists this lesson ----
@@ -401,7 +409,7 @@ pub mod websockets {
     impl WebSocket {
         /// `await ws.recv()`: the next message, waiting for it as an I/O event. A pong
         /// that comes too late stays unread: it is not a message.
-        pub async fn recv(&mut self) -> Result<Message, ConnectionClosed> {
+        pub async fn recv(&self) -> Result<Message, ConnectionClosed> {
             self.0.inbox.take(|f| if let Frame::Text(m) = f { Some(*m) } else { None }).await
         }
 
@@ -411,8 +419,18 @@ pub mod websockets {
         }
 
         /// `await (await ws.ping())`: sends a ping and waits for the pong.
-        pub async fn ping(&mut self) -> Result<(), ConnectionClosed> {
-            self.0.outbox.send(Frame::Ping)?;
+        pub async fn ping(&self) -> Result<(), ConnectionClosed> {
+            self.send_ping()?;
+            self.pong().await
+        }
+
+        /// `await ws.ping()`: sends a ping.
+        pub fn send_ping(&self) -> Result<(), ConnectionClosed> {
+            self.0.outbox.send(Frame::Ping)
+        }
+
+        /// What `ws.ping()` returns, awaited: the next pong.
+        pub async fn pong(&self) -> Result<(), ConnectionClosed> {
             self.0.inbox.take(|f| (*f == Frame::Pong).then_some(())).await
         }
     }

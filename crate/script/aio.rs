@@ -49,7 +49,7 @@ impl Coro {
     }
 }
 
-fn leaf(name: &str, fut: impl Future<Output = PyResult> + 'static) -> Value {
+pub(super) fn leaf(name: &str, fut: impl Future<Output = PyResult> + 'static) -> Value {
     Value::Coro(Rc::new(Coro::new(name.into(), Box::pin(fut), true, false)))
 }
 
@@ -509,6 +509,8 @@ pub enum Native {
     Writer(Rc<Pipe>),
     /// What `asyncio.start_server` gives.
     Server,
+    /// What `websockets.connect` gives (see [`super::websockets`]).
+    WebSocket(super::websockets::Connection),
 }
 
 /// One direction of an in-page connection: what was written and not yet read, whether the
@@ -629,6 +631,7 @@ impl Native {
             Native::Reader(_) => "StreamReader",
             Native::Writer(_) => "StreamWriter",
             Native::Server => "Server",
+            Native::WebSocket(_) => "ClientConnection",
         }
     }
 }
@@ -843,6 +846,7 @@ fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
         (Native::Reader(_) | Native::Writer(_) | Native::Server, _) => stream_method(name, n, a),
+        (Native::WebSocket(_), _) => super::websockets::method(name, &n),
         _ => super::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
@@ -880,6 +884,8 @@ const NATIVE_METHODS: &[&str] = &[
     "drain",
     "is_closing",
     "wait_closed",
+    "recv",
+    "ping",
 ];
 
 /// Attributes of tasks, coroutines and the asyncio objects.

@@ -236,6 +236,8 @@ pub struct Host {
     pub loop_closed: Cell<bool>,
     /// Servers the script started (`asyncio.start_server`): "host:port" and the callback.
     pub listeners: RefCell<Vec<(String, Value)>>,
+    /// The simulated websocket server and what the script received from it.
+    pub websockets: super::websockets::Network,
 }
 
 impl Host {
@@ -257,6 +259,7 @@ impl Host {
             loop_running: Cell::new(0),
             loop_closed: Cell::new(false),
             listeners: RefCell::default(),
+            websockets: Default::default(),
         }
     }
 

@@ -1689,6 +1689,10 @@ impl Interp {
                 }
             }
             Value::Task(t) => aio::Leaf::passing_to(Box::pin(aio::wait_task(Rc::clone(&t))), vec![t], true).await,
+            Value::Native(n) if matches!(*n, aio::Native::WebSocket(_)) => {
+                let aw = super::websockets::method("__aenter__", &n)?;
+                Box::pin(self.await_value(aw)).await
+            }
             Value::Instance(_) => {
                 let aw = self.call_method(&v, "__await__", vec![]).await?;
                 Box::pin(self.await_value(aw)).await

@@ -7,7 +7,8 @@
 //! - [`value`]: Python values and the built-in classes; [`builtins`]: built-in functions,
 //!   methods and operators; [`format`]: how values print; [`mt`]: CPython's `random`.
 //! - [`aio`]: asyncio on the runtime (tasks, sleep, gather, wait_for, queues, locks…);
-//!   [`modules`]: what `import` may give; [`host`]: output, tracebacks and the run's clock.
+//!   [`modules`]: what `import` may give; [`websockets`]: the stand-in bound to the page's
+//!   simulated server; [`host`]: output, tracebacks and the run's clock.
 
 pub mod aio;
 pub mod ast;
@@ -20,6 +21,7 @@ pub mod modules;
 pub mod mt;
 pub mod parser;
 pub mod value;
+pub mod websockets;
 
 use std::rc::Rc;
 

@@ -37,20 +37,10 @@ pub fn import(name: &str) -> PyResult {
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => vec![("dumps", builtin("dumps", json_fn)), ("loads", builtin("loads", json_fn))],
         "websockets" => vec![
-            (
-                "connect",
-                builtin("connect", |_, _, _, _| {
-                    super::interp::unsupported(
-                        "websockets.connect (the page's simulated server is for the Rust lesson)",
-                    )
-                }),
-            ),
+            ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),
         ],
-        "websockets.exceptions" => vec![
-            ("ConnectionClosed", Value::Class(exc_class("ConnectionError"))),
-            ("ConnectionClosedError", Value::Class(exc_class("ConnectionClosedError"))),
-        ],
+        "websockets.exceptions" => super::websockets::exception_classes().into(),
         "collections" => vec![(
             "deque",
             builtin("deque", |_, _, args, _| {

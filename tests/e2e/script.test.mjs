@@ -424,4 +424,51 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       await recorded.context.close();
     }
   });
+
+  test('a seed that does not run as printed: its corrected version runs, the original and what changed are shown', async () => {
+    const recorded = await site.open('#lesson=staggered&lang=tr&mode=virtual');
+    const { page } = recorded;
+    try {
+      const original = page.locator('#original');
+      assert.ok(await original.isVisible(), 'the original is offered');
+      assert.match(await page.locator('#original-summary').textContent(), /Düzeltildi/);
+      await page.locator('#original-summary').click();
+      assert.match(await page.locator('#original-code').textContent(), /run_until_complete\(multiconnect\)$/m, 'the seed’s own text');
+      assert.match(await page.locator('#original-what').textContent(), /multiconnect\(\)/, 'what changed, in Turkish');
+      assert.match(await page.locator('#code-python').textContent(), /run_until_complete\(multiconnect\(\)\)/, 'the code shown runs');
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = (await consoleLines(page)).map((l) => l.text);
+      assert.equal(lines.filter((l) => /bağlantı kuruldu/.test(l)).length, 5, `five connections: ${JSON.stringify(lines)}`);
+      assert.ok(lines.every((l) => !/Error/.test(l)), 'no error');
+
+      await page.evaluate(() => { location.hash = '#lesson=gather&lang=tr&mode=virtual'; });
+      await page.waitForFunction(() => document.getElementById('original').hidden, null, { timeout: 5_000 });
+      assertCleanPage(recorded, 'staggered corrected');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('the websocket seed runs against the simulated server, and its buttons break the connection', async () => {
+    const recorded = await site.open('#lesson=websocket&lang=en&mode=real&speed=2');
+    const { page } = recorded;
+    try {
+      assert.ok(await page.locator('#live-controls').isVisible(), 'the fault buttons are there in Python mode');
+      await page.locator('#run').click();
+      await page.locator('#console .line .text', { hasText: /^mesaj 2$/ }).waitFor({ timeout: RUN_TIMEOUT_MS });
+      await page.locator('#control-drop').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = (await consoleLines(page)).map((l) => l.text);
+      const dropped = lines.indexOf('fault: dropping the connection');
+      assert.ok(dropped > 0, `the server obeyed the button: ${JSON.stringify(lines)}`);
+      assert.ok(lines.slice(dropped).some((l) => /^client connected: continuing from message/.test(l)), 'the seed’s loop reconnected');
+      const numbers = lines.filter((l) => /^mesaj \d+$/.test(l)).map((l) => Number(l.slice(6)));
+      assert.ok(numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1), `no message lost or repeated: ${numbers}`);
+      assert.doesNotMatch(await page.locator('#notice').textContent(), /did not work/, 'the press was accepted');
+      assertCleanPage(recorded, 'websocket corrected');
+    } finally {
+      await recorded.context.close();
+    }
+  });
 });

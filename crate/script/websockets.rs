@@ -1,0 +1,131 @@
+//! `websockets`, bound to the page's simulated server: the WebSocket lesson's server, so the
+//! seed's `_connect` loop runs as written and the lesson's fault buttons act on it.
+//!
+//! The first connection of a run starts the server as a task of that run (lane `server`),
+//! whatever the address: the page has no network, and every address reaches it. It sends a
+//! numbered JSON message (`{"number": 1}`) every half second and answers pings. The stand-in
+//! tells it the last number the script received, so a reconnect continues the numbering.
+//! `connect` works as `async with websockets.connect(url) as ws:`; `ws.recv()`, `ws.ping()`
+//! (whose result, awaited, is the pong) and `ws.close()` are what the seed uses.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::aio::Native;
+use super::ast::Name;
+use super::interp::Interp;
+use super::value::*;
+use crate::lessons::websocket::websockets::{self as net, Address, WebSocket};
+
+/// How often the simulated server sends a message.
+const INTERVAL: Duration = Duration::from_millis(500);
+
+/// The run's side of the simulated network: the server once started, and the last message
+/// number the script received.
+#[derive(Default)]
+pub struct Network {
+    server: RefCell<Option<Address>>,
+    last_seen: Rc<Cell<u32>>,
+}
+
+/// What `websockets.connect(url)` gives: a connection, opened by `async with` (or `await`).
+pub struct Connection {
+    address: Address,
+    last_seen: Rc<Cell<u32>>,
+    socket: Rc<RefCell<Option<Rc<WebSocket>>>>,
+}
+
+thread_local! {
+    /// `websockets.exceptions.ConnectionClosed` and its `ConnectionClosedError`.
+    static CLOSED: (Rc<Class>, Rc<Class>) = {
+        let closed = Class::new("ConnectionClosed".into(), Some(exc_class("Exception")), Kind::Exception);
+        let error = Class::new("ConnectionClosedError".into(), Some(Rc::clone(&closed)), Kind::Exception);
+        (closed, error)
+    };
+}
+
+/// `websockets.exceptions`' classes, by name.
+pub fn exception_classes() -> [(&'static str, Value); 2] {
+    CLOSED.with(|(closed, error)| {
+        [
+            ("ConnectionClosed", Value::Class(Rc::clone(closed))),
+            ("ConnectionClosedError", Value::Class(Rc::clone(error))),
+        ]
+    })
+}
+
+fn closed_error() -> Exc {
+    let class = CLOSED.with(|(_, error)| Rc::clone(error));
+    new_exception(class, vec![Value::Str("no close frame received or sent".into())])
+}
+
+/// `websockets.connect(uri, ...)`: the other arguments (`ssl`, `ping_interval`…) are accepted
+/// and change nothing here.
+pub fn connect(interp: &Interp, _: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+    if args.is_empty() {
+        return raise("TypeError", "connect() missing 1 required positional argument: 'uri'");
+    }
+    let network = &interp.host.websockets;
+    let address =
+        network.server.borrow_mut().get_or_insert_with(|| crate::lessons::websocket::start_server(INTERVAL)).clone();
+    Ok(Value::Native(Rc::new(Native::WebSocket(Connection {
+        address,
+        last_seen: Rc::clone(&network.last_seen),
+        socket: Rc::default(),
+    }))))
+}
+
+/// The methods of connection `n` (whose [`Native`] is a [`Connection`]).
+pub fn method(name: &'static str, n: &Rc<Native>) -> PyResult {
+    let Native::WebSocket(c) = &**n else { return raise("TypeError", "descriptor needs a websocket") };
+    match name {
+        // `async with connect(url) as ws` and `ws = await connect(url)`: `ws` is the connection.
+        "__aenter__" => {
+            let (address, last_seen, socket) = (c.address.clone(), Rc::clone(&c.last_seen), Rc::clone(&c.socket));
+            let me = Value::Native(Rc::clone(n));
+            Ok(leaf("connect", async move {
+                let ws = net::connect(&address, last_seen.get())
+                    .await
+                    .map_err(|_| exc("ConnectionRefusedError", "[Errno 111] Connect call failed"))?;
+                *socket.borrow_mut() = Some(Rc::new(ws));
+                Ok(me)
+            }))
+        }
+        // Closing drops the socket: the server sees the client leave.
+        "__aexit__" | "close" => {
+            c.socket.borrow_mut().take();
+            Ok(leaf(name, async { Ok(Value::None) }))
+        }
+        _ => {
+            let socket = c.socket.borrow().clone();
+            match socket {
+                Some(ws) => socket_method(name, ws, Rc::clone(&c.last_seen)),
+                None => Err(closed_error()),
+            }
+        }
+    }
+}
+
+fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>) -> PyResult {
+    match name {
+        "recv" => Ok(leaf("recv", async move {
+            match ws.recv().await {
+                Ok(m) => {
+                    last_seen.set(m.number);
+                    Ok(Value::Str(format!("{{\"number\": {}}}", m.number).into()))
+                }
+                Err(_) => Err(closed_error()),
+            }
+        })),
+        "ping" => Ok(leaf("ping", async move {
+            ws.send_ping().map_err(|_| closed_error())?;
+            Ok(leaf("pong", async move { ws.pong().await.map(|()| Value::None).map_err(|_| closed_error()) }))
+        })),
+        _ => super::interp::unsupported(&format!("ClientConnection.{name}()")),
+    }
+}
+
+fn leaf(name: &str, fut: impl std::future::Future<Output = PyResult> + 'static) -> Value {
+    super::aio::leaf(name, fut)
+}
