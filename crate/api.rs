@@ -271,6 +271,14 @@ pub fn task_line(task: u32) -> u32 {
     crate::script::host::task_line(task)
 }
 
+/// The lines of main.py poll `n` of a script task ran, in order (empty: not known: not a
+/// Python task, or a run too old or too long to keep them).
+#[cfg(feature = "script")]
+#[wasm_bindgen(js_name = pollLines)]
+pub fn poll_lines(run: u32, task: u32, n: u32) -> Vec<u32> {
+    crate::script::lines::of_poll(run, task, n)
+}
+
 /// A promise that resolves with "finished" or "cancelled" when the run ends, or rejects if
 /// the run is not live.
 #[wasm_bindgen(js_name = runFinished)]

@@ -92,3 +92,19 @@ async fn the_corrected_websocket_seed_reconnects_to_the_simulated_server_after_a
     assert!(names.iter().any(|n| n == "server"), "the server is a task of the run: {names:?}");
     assert!(names.iter().any(|n| n == "Client._connect"), "and so is the client: {names:?}");
 }
+
+#[wasm_bindgen_test]
+async fn each_poll_knows_the_lines_it_ran() {
+    let source = "import asyncio\n\nasync def worker():\n    print('a')\n    await asyncio.sleep(0.1)\n    print('b')\n\n\
+                  async def main():\n    task = asyncio.create_task(worker(), name='w')\n    await task\n\nasyncio.run(main())\n";
+    let t = run_script(source).await;
+    let run = t.of(Kind::RunStart).next().unwrap().run;
+    let w = t.task("w");
+    let polls: Vec<Vec<u32>> =
+        t.of(Kind::PollStart).filter(|r| r.task == w).map(|r| loopscope::script::lines::of_poll(run, w, r.a)).collect();
+    assert_eq!(polls, [vec![4, 5], vec![6]], "w ran up to its sleep, then the print after it");
+    let main = t.task("main");
+    let first = loopscope::script::lines::of_poll(run, main, 1);
+    assert_eq!(first.first(), Some(&1), "the module's first poll starts at its first line: {first:?}");
+    assert!(first.contains(&12) && first.contains(&9), "and runs asyncio.run and main's create_task: {first:?}");
+}

@@ -21,7 +21,7 @@ import {
   speedText, storeLang,
 } from './controls.js';
 import { encodeCode, lessonPython, scriptLesson } from './program.js';
-import { createTimelineView } from './timeline-ui.js';
+import { createTimelineView, lineList } from './timeline-ui.js';
 import { createStatsPanel } from './stats-panel.js';
 import { MAX_EVENTS, createEventsTable } from './events-table.js';
 import { createInstruments } from './instruments.js';
@@ -88,6 +88,7 @@ const state = {
   codeEdited: false, // it differs from the lesson's own
   runEdited: false, // the shown run ran an edited program
   syntax: null, // {type, message, line, col, text} from checkScript / startScript, or null
+  focusedPoll: null, // {task, n}: the poll hovered or chosen on the timeline, its lines marked
   errorLine: null, // {line, error}: where the shown run's uncaught exception was raised
   syntaxTimer: 0,
   editorLoading: null, // Promise of the editor once its module is asked for
@@ -255,7 +256,7 @@ async function followRun(session, { paused }) {
   clearConsole();
   timeline.reset();
   instruments.clear();
-  setTaskLines([]);
+  clearCodeMarks();
   setStatus('running', 'status_running');
   // Still inside the click: the runtime has spawned the root task but polled nothing yet.
   if (paused) instruments.pause();
@@ -263,7 +264,7 @@ async function followRun(session, { paused }) {
   const result = await session.done; // with the run's last records in its model
   if (state.runId !== id || state.crashed) return; // a newer run or a reset took over
   state.live = false;
-  setTaskLines([]);
+  refreshTaskLines(); // no task is paused now; a poll's lines stay while it is hovered
   const elapsedS = lessonSeconds(model, endTime(model, now()));
   if (state.runEngine === 'python') readErrorLine();
   if (result === 'finished' && state.errorLine) {
@@ -295,7 +296,7 @@ function now() {
 function clearRun(statusName) {
   if (state.live && state.ls) state.ls.cancelRun(state.runId);
   Object.assign(state, { runId: null, live: false, runEngine: state.engine, runEdited: false });
-  setTaskLines([]);
+  clearCodeMarks();
   if (state.errorLine) {
     state.errorLine = null; // the mark belonged to the run
     showEditorError();
@@ -461,7 +462,7 @@ function codeChanged(text) {
     state.errorLine = null;
     showEditorError();
   }
-  if (state.runEngine === 'python') setTaskLines([]);
+  if (state.runEngine === 'python') clearCodeMarks(); // the marks were of the code before the edit
   clearTimeout(state.syntaxTimer);
   state.syntaxTimer = setTimeout(() => {
     syncHash();
@@ -565,39 +566,66 @@ function readErrorLine() {
   showEditorError();
 }
 
-// ---------- each task's current line, while paused ----------
+// ---------- code lines: each task's current line, and what a poll ran ----------
+
+/** Takes every mark off the code (a new run, or an edit that moved the lines). */
+function clearCodeMarks() {
+  state.focusedPoll = null;
+  editor?.setHighlights([]);
+  el.taskLines.hidden = true;
+  el.taskLines.textContent = '';
+}
+
+/** The lines of main.py that poll `n` of task `taskId` ran, in the shown Python run ([] unknown). */
+function pollLines(taskId, n) {
+  if (state.runEngine !== 'python' || state.runId === null || typeof state.ls?.pollLines !== 'function') return [];
+  try {
+    return Array.from(state.ls.pollLines(state.runId, taskId, n));
+  } catch {
+    return [];
+  }
+}
 
 /**
- * While a Python run is paused (or stepped), each live task's current line (taskLine) is
- * marked in the editor in its lane's colour (the timeline's laneColor), named, and listed
- * in words under the editor.
+ * Marks code lines in the editor, in lane colours, and says them in words under it: the lines
+ * of the poll hovered (or chosen) on the timeline, or else of the poll just stepped; and while
+ * a Python run is paused, each live task's current line (taskLine), named.
  */
 function refreshTaskLines() {
   const run = currentRun(model);
-  if (!run || !state.live || state.runEngine !== 'python' || !instruments?.paused() || typeof state.ls?.taskLine !== 'function') {
-    setTaskLines([]);
-    return;
-  }
+  const python = run && state.runEngine === 'python';
+  const lane = (taskId) => laneColor(Math.max(0, run.order.indexOf(taskId)));
   const marks = [];
-  run.order.forEach((taskId, lane) => {
-    const task = run.tasks.get(taskId);
-    if (!task || task.end) return;
-    let line = 0;
-    try { line = Number(state.ls.taskLine(taskId)) || 0; } catch { line = 0; }
-    if (line > 0) marks.push({ line, color: laneColor(lane), label: task.name });
-  });
-  if (marks.length > 0 && !editor) {
+  let ranText = '';
+  const stepped = instruments?.paused() ? instruments.stepped() : null;
+  const poll = state.focusedPoll ?? (stepped ? { task: stepped.task, n: stepped.poll.n } : null);
+  if (python && poll) {
+    const lines = pollLines(poll.task.id, poll.n);
+    for (const line of lines) marks.push({ line, color: lane(poll.task.id), label: '', ran: true });
+    if (lines.length > 0) ranText = t('ranLines', { task: poll.task.name, n: poll.n, lines: lineList(lines) });
+  }
+  const taskMarks = [];
+  if (python && state.live && instruments?.paused() && typeof state.ls?.taskLine === 'function') {
+    for (const taskId of run.order) {
+      const task = run.tasks.get(taskId);
+      if (!task || task.end) continue;
+      let line = 0;
+      try { line = Number(state.ls.taskLine(taskId)) || 0; } catch { line = 0; }
+      if (line > 0) taskMarks.push({ line, color: lane(taskId), label: task.name });
+    }
+  }
+  if ((marks.length > 0 || taskMarks.length > 0) && !editor) {
     ensureEditor(); // it calls back here once loaded
     return;
   }
-  setTaskLines(marks);
-}
-
-function setTaskLines(marks) {
-  editor?.setHighlights(marks);
-  el.taskLines.hidden = marks.length === 0;
-  el.taskLines.textContent = marks.length === 0 ? ''
-    : `${t('taskLinesHeading')} ${marks.map((m) => t('taskLineItem', { task: m.label, line: m.line })).join(' · ')}`;
+  editor?.setHighlights([...taskMarks, ...marks]);
+  const words = [
+    ranText,
+    taskMarks.length === 0 ? ''
+      : `${t('taskLinesHeading')} ${taskMarks.map((m) => t('taskLineItem', { task: m.label, line: m.line })).join(' · ')}`,
+  ].filter(Boolean).join(' ');
+  el.taskLines.hidden = words === '';
+  el.taskLines.textContent = words;
 }
 
 function renderNotices() {
@@ -962,7 +990,15 @@ timeline = createTimelineView({
   canvas: el.canvas, tip: $('timeline-tip'), live: $('timeline-live'), follow: $('follow-live'),
   zoomIn: $('zoom-in'), zoomOut: $('zoom-out'), fit: $('zoom-fit'), range: $('view-range'),
   lanesUp: $('lanes-up'), lanesDown: $('lanes-down'),
-}, { ...view, hogs: () => stats.hogs() });
+}, {
+  ...view,
+  hogs: () => stats.hogs(),
+  pollLines,
+  focused: (slice) => {
+    state.focusedPoll = slice?.kind === 'poll' && !slice.item.merged ? { task: slice.task, n: slice.item.n } : null;
+    refreshTaskLines();
+  },
+});
 stats = createStatsPanel({
   table: $('stats'), body: $('stats-rows'), note: $('stats-note'), empty: $('stats-empty'),
   headers: [...document.querySelectorAll('#stats thead th')],

@@ -56,7 +56,7 @@ export function createEditor(host, { text = '', label = '', hint = '', onChange 
   host.classList.add('editor');
 
   let error = null; // {line, message}
-  let highlights = []; // [{line, color, label}]
+  let highlights = []; // [{line, color, label, ran}]: a task's line (labelled), or a line a poll ran
   let lineCount = 0;
   let escaped = false; // Escape was pressed: the next Tab leaves the editor (no keyboard trap)
 
@@ -106,16 +106,19 @@ export function createEditor(host, { text = '', label = '', hint = '', onChange 
   }
 
   function renderGutterMarks() {
-    const marked = new Map(highlights.map((h) => [h.line, h.color]));
+    const marked = new Map(); // line → the mark shown in the gutter: a task's line first
+    for (const h of highlights) if (!marked.has(h.line) || !h.ran) marked.set(h.line, h);
     gutter.childNodes.forEach((row, i) => {
       const n = i + 1;
       const isError = error?.line === n;
+      const mark = marked.get(n);
       row.classList.toggle('error', isError);
-      row.classList.toggle('task', marked.has(n));
-      if (marked.has(n)) row.style.setProperty('--mark', marked.get(n));
+      row.classList.toggle('task', Boolean(mark && !mark.ran));
+      row.classList.toggle('ran', Boolean(mark?.ran));
+      if (mark) row.style.setProperty('--mark', mark.color);
       else row.style.removeProperty('--mark');
-      // A sign, not only a colour: ✖ for the error line, ▶ for a task's line.
-      row.textContent = isError ? `✖ ${n}` : marked.has(n) ? `▶ ${n}` : String(n);
+      // A sign, not only a colour: ✖ for the error line, ▶ for a task's line, • for a line a poll ran.
+      row.textContent = isError ? `✖ ${n}` : !mark ? String(n) : mark.ran ? `• ${n}` : `▶ ${n}`;
     });
   }
 
@@ -130,13 +133,15 @@ export function createEditor(host, { text = '', label = '', hint = '', onChange 
       byLine.get(h.line).push(h);
     }
     for (const [line, list] of byLine) {
-      const row = make('div', 'editor-mark task');
+      // A task's current line (labelled) outranks a line a poll ran (unlabelled, lighter).
+      const ranOnly = list.every((h) => h.ran);
+      const row = make('div', ranOnly ? 'editor-mark ran' : 'editor-mark task');
       row.dataset.line = String(line);
       row.style.setProperty('--line', String(line - 1));
-      row.style.setProperty('--mark', list[0].color);
+      row.style.setProperty('--mark', (list.find((h) => !h.ran) ?? list[0]).color);
       const tags = make('span', 'editor-mark-labels');
       tags.style.setProperty('--at', String(width(line) + 2));
-      for (const h of list) {
+      for (const h of list.filter((x) => x.label)) {
         const tag = make('span', 'editor-mark-label');
         tag.style.setProperty('--mark', h.color);
         tag.textContent = `◀ ${h.label}`;
@@ -300,7 +305,7 @@ export function createEditor(host, { text = '', label = '', hint = '', onChange 
     },
     setHighlights(next) {
       highlights = (next ?? []).filter((h) => Number.isInteger(h.line) && h.line > 0)
-        .map((h) => ({ line: h.line, color: String(h.color), label: String(h.label) }));
+        .map((h) => ({ line: h.line, color: String(h.color), label: String(h.label ?? ''), ran: Boolean(h.ran) }));
       renderMarks();
     },
   };

@@ -253,6 +253,8 @@ const TABLE = {
     codeHintRust: 'Run runs the Rust under the Python (the lesson as the crate wrote it); the Python is the original example.',
     taskLinesHeading: 'Where each task is paused:',
     taskLineItem: '{task} at line {line}',
+    tipRan: 'ran lines {lines} of the code',
+    ranLines: '{task}, step {n}, ran lines {lines}.',
     // Python mode speaks asyncio's words: a `<key>_py` text replaces `<key>` while Run runs Python.
     status_idle_py: 'Ready. Press Run, or Step to run one task at a time up to its next await.',
     status_paused_py: 'Paused. Step runs one ready task up to its next await; Resume goes on.',
@@ -517,6 +519,8 @@ const TABLE = {
     codeHintRust: 'Çalıştır, Python’un altındaki Rust kodunu çalıştırır (dersin crate’teki hâli); Python asıl örnektir.',
     taskLinesHeading: 'Her görev nerede duraklatıldı:',
     taskLineItem: '{task}: {line}. satır',
+    tipRan: 'kodun {lines}. satırlarını çalıştırdı',
+    ranLines: '{task}, {n}. adımda {lines}. satırları çalıştırdı.',
     status_idle_py: 'Hazır. Çalıştır’a basın ya da görevleri tek tek, bir sonraki await’e kadar yürütmek için Adım’a.',
     status_paused_py: 'Duraklatıldı. Adım, hazır bir görevi bir sonraki await’ine kadar yürütür; Devam ile sürer.',
     stepPolled_py: 'Adım: {task} çalıştı ({n}. adım); {why}; {outcome}.',

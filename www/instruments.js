@@ -47,7 +47,7 @@ export function traceFileName(lesson, variant) {
  * els = {pause, resume, step, stepResult, download}; app = {ls(), model(), run() → {id, live,
  * lesson, variant} | null, t, pull(), setPaused(paused), changed(), notice(key, vars), hogMs(),
  * startPaused(), canStart()}.
- * Returns {render(), pause(), resume(), toggle(), step(), download(), paused(), clear()}.
+ * Returns {render(), pause(), resume(), toggle(), step(), download(), paused(), clear(), stepped()}.
  */
 export function createInstruments(els, app) {
   let paused = false;
@@ -164,8 +164,14 @@ export function createInstruments(els, app) {
     render();
   }
 
+  /** The poll the last step ran, as describeStep tells it, or null. */
+  function stepped() {
+    const model = app.model();
+    return lastStep?.taskId && model.runId === lastStep.runId ? describeStep(model, lastStep.taskId) : null;
+  }
+
   return {
-    render, pause, resume, step, download, clear, tell,
+    render, pause, resume, step, download, clear, tell, stepped,
     toggle: () => (paused ? resume() : pause()),
     paused: () => paused,
   };

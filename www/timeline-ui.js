@@ -33,9 +33,22 @@ const setProp = (node, name, value) => {
   if (node[name] !== value) node[name] = value;
 };
 
+/** "3, 5–7, 9": code lines as runs of consecutive numbers. */
+export function lineList(lines) {
+  const parts = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j] + 1) j++;
+    parts.push(j > i ? `${lines[i]}–${lines[j]}` : String(lines[i]));
+    i = j;
+  }
+  return parts.join(', ');
+}
+
 /**
  * els = {canvas, tip, live, follow, zoomIn, zoomOut, fit, range, lanesUp, lanesDown}; app = {model(), t(key, vars),
- * hogs() → {keys: Set of hogKey, threshold}}. Returns {render(now, force), reset()}.
+ * hogs() → {keys: Set of hogKey, threshold}, pollLines(taskId, n) → lines of code the poll ran ([] unknown),
+ * focused(slice | null): the slice hovered or chosen changed}. Returns {render(now, force), reset()}.
  */
 export function createTimelineView(els, app) {
   const { canvas } = els;
@@ -47,6 +60,7 @@ export function createTimelineView(els, app) {
   let chosen = null; // slice chosen with the keyboard
   let drag = null; // {x, vp, spanS, plotW, moved}
   let firstLane = 0; // first task lane shown, when a run has more than MAX_LANES
+  let focused = null; // the slice last told to app.focused
 
   const elapsedOf = (model, now) => (currentRun(model) ? Math.max(0, lessonSeconds(model, endTime(model, now))) : 0);
   const setView = (next) => {
@@ -123,6 +137,10 @@ export function createTimelineView(els, app) {
     if (chosen && !sliceList(model, chosen)?.includes(chosen.item)) chosen = null;
     const hovered = pointer && !drag ? sliceAt(model, view, pointer.x, pointer.y) : null;
     view.focus = chosen ?? hovered;
+    if (view.focus?.item !== focused?.item) {
+      focused = view.focus;
+      app.focused?.(focused);
+    }
     const drawn = draw(ctx, model, view);
     firstLane = drawn.firstLane;
     view.firstLane = firstLane;
@@ -181,6 +199,8 @@ export function createTimelineView(els, app) {
           open ? t('tipStillRunning') : t('tipHeld', { duration: formatMs(item.sumMs ?? item.end - item.start) }),
         ];
         if (!merged) lines.push(whyText(readyCause(task, item), run, task, t));
+        const ran = merged ? [] : app.pollLines?.(task.id, item.n) ?? [];
+        if (ran.length > 0) lines.push(t('tipRan', { lines: lineList(ran) }));
         const hogs = app.hogs();
         if (hogs.keys.has(hogKey(task.id, item.n)) || (merged && item.maxMs >= hogs.threshold)) {
           lines.push(t('tipHog', { threshold: hogs.threshold }));

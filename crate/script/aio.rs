@@ -308,6 +308,9 @@ struct TaskFuture {
     interp: Rc<Interp>,
     fut: LocalBoxFuture<'static, PyResult>,
     started: bool,
+    /// Polls so far: the runtime polls this future once per poll of its task, so this is
+    /// the trace's poll number.
+    polls: u32,
 }
 
 impl Future for TaskFuture {
@@ -332,6 +335,9 @@ impl Future for TaskFuture {
         if poll.is_pending() {
             note_line();
         }
+        this.polls += 1;
+        let run = this.interp.host.out.run.get();
+        super::lines::keep(run, this.task.runtime_id.get(), this.polls, this.interp.ran.take());
         this.interp.charge_steps();
         super::host::charge(super::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
@@ -364,7 +370,7 @@ pub fn spawn(
     let name = name.unwrap_or(number);
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
     interp.host.track(&task);
-    let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false };
+    let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, polls: 0 };
     // The handle and the future hold each other until the task ends: its end drops the future.
     *task.handle.borrow_mut() = Some(runtime::spawn(lane, tf));
     task
@@ -375,7 +381,7 @@ pub fn spawn(
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
     interp.host.track(&task);
-    TaskFuture { task, interp: Rc::clone(interp), fut, started: false }
+    TaskFuture { task, interp: Rc::clone(interp), fut, started: false, polls: 0 }
 }
 
 /// Makes a task of a coroutine (`create_task`, and what `gather`/`wait_for` wrap).

@@ -116,7 +116,8 @@ pub struct Output {
     pub run: Cell<u32>,
     partial: RefCell<(String, bool)>,
     lines: Cell<u32>,
-    source: Vec<String>,
+    /// main.py's lines, for tracebacks.
+    pub source: Vec<String>,
 }
 
 impl Output {

@@ -140,6 +140,8 @@ pub struct Interp {
     pub no_suspend: Cell<u32>,
     /// The run's output and the modules' state.
     pub host: super::host::Host,
+    /// The lines the poll running now has run.
+    pub ran: super::lines::Ran,
 }
 
 /// Makes a new unbound-local / name error.
@@ -161,6 +163,7 @@ impl Interp {
             memory: Cell::new(0),
             no_suspend: Cell::new(0),
             infos: RefCell::default(),
+            ran: super::lines::Ran::new(host.out.source.len()),
             host,
         })
     }
@@ -266,6 +269,7 @@ impl Interp {
     fn step(&self, scope: &Scope, line: u32) -> bool {
         scope.line.set(line);
         aio::LINE.with(|l| l.set(line));
+        self.ran.note(line);
         self.uncharged.set(self.uncharged.get() + 1);
         let n = self.unchecked.get() + 1;
         self.unchecked.set(n);

@@ -6,6 +6,7 @@
 //! - [`interp`]: the evaluator (async, so an `await` suspends the runtime task running it).
 //! - [`value`]: Python values and the built-in classes; [`builtins`]: built-in functions,
 //!   methods and operators; [`format`]: how values print; [`mt`]: CPython's `random`.
+//! - [`lines`]: which lines each poll ran, for the page's code marks.
 //! - [`aio`]: asyncio on the runtime (tasks, sleep, gather, wait_for, queues, locks…);
 //!   [`modules`]: what `import` may give; [`websockets`]: the stand-in bound to the page's
 //!   simulated server; [`host`]: output, tracebacks and the run's clock.
@@ -17,6 +18,7 @@ pub mod format;
 pub mod host;
 pub mod interp;
 pub mod lexer;
+pub mod lines;
 pub mod modules;
 pub mod mt;
 pub mod parser;

@@ -13,7 +13,9 @@ import {
   useSite,
   waitForState,
 } from './harness.mjs';
-import { LANE_COLORS } from '../../www/timeline.js';
+import {
+  AXIS_HEIGHT, LABEL_WIDTH_MAX, LABEL_WIDTH_SHARE, LANE_COLORS, LANE_GAP, LANE_HEIGHT, PAD_RIGHT, PAD_TOP,
+} from '../../www/timeline.js';
 import { encodeCode } from '../../www/program.js';
 
 const RUN_TIMEOUT_MS = 20_000;
@@ -286,6 +288,10 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.equal(seen.at('alpha').color, rgb(LANE_COLORS[1]));
       assert.equal(seen.at('beta').color, rgb(LANE_COLORS[2]));
       assert.match(await page.locator('#task-lines').textContent(), /alpha at line 5/);
+      // The poll just stepped: its lines are marked too, and said.
+      const stepped = await page.locator('#step-result').getAttribute('data-task');
+      assert.match(await page.locator('#task-lines').textContent(), new RegExp(`${stepped}, step \\d+, ran lines \\d`));
+      assert.ok(await page.locator('.editor-mark.ran, .editor-mark.task').count() >= 2);
       // Resumed, the marks go; the run ends as usual.
       await page.locator('#resume').click();
       await waitForState(page, 'finished', RUN_TIMEOUT_MS);
@@ -467,6 +473,39 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.ok(numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1), `no message lost or repeated: ${numbers}`);
       assert.doesNotMatch(await page.locator('#notice').textContent(), /did not work/, 'the press was accepted');
       assertCleanPage(recorded, 'websocket corrected');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('hovering a task’s step on the timeline marks the lines of code that step ran', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, PROGRAM);
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const box = await page.locator('#timeline').boundingBox();
+      const lane = (await page.$$eval('#loop-rows tr th', (cells) => cells.map((c) => c.textContent))).indexOf('alpha') + 1;
+      assert.ok(lane >= 1, 'alpha has a lane');
+      const y = PAD_TOP + AXIS_HEIGHT + lane * (LANE_HEIGHT + LANE_GAP) + LANE_HEIGHT / 2;
+      const labelW = Math.min(LABEL_WIDTH_MAX, Math.round(box.width * LABEL_WIDTH_SHARE));
+      const seen = new Map(); // tooltip's "ran lines" → the lines marked in the editor
+      for (let x = labelW + 1; x < box.width - PAD_RIGHT; x += 2) {
+        await page.mouse.move(box.x + x, box.y + y);
+        const tip = (await page.locator('#timeline-tip').isVisible()) ? await page.locator('#timeline-tip').textContent() : '';
+        const ran = /alpha · step \d+.*ran lines ([\d, –]+) of the code/.exec(tip);
+        if (!ran || seen.has(ran[1])) continue;
+        const marked = await page.$$eval('.editor-mark.ran', (rows) => rows.map((r) => Number(r.dataset.line)));
+        seen.set(ran[1], marked);
+        const words = await page.locator('#task-lines').textContent();
+        assert.match(words, new RegExp(`^alpha, step \\d, ran lines ${ran[1]}\\.$`), 'and in words under the code');
+      }
+      // alpha's first step runs its print and reaches the sleep (lines 4–5); its second, the print after it (6).
+      assert.deepEqual([...seen.entries()], [['4–5', [4, 5]], ['6', [6]]], 'each step’s lines, in the tooltip and in the code');
+      await page.mouse.move(box.x + 2, box.y - 20);
+      await page.waitForFunction(() => document.querySelectorAll('.editor-mark.ran').length === 0, null, { timeout: 5_000 });
+      assertCleanPage(recorded, 'hovered lines');
     } finally {
       await recorded.context.close();
     }
