@@ -277,6 +277,27 @@ async fn two_virtual_runs_of_a_lesson_do_the_same_things_in_the_same_order() {
     }
 }
 
+/// Every lesson's virtual run is the same every time, stamps included: its clock counts only
+/// declared time, never the real time a poll takes (which differs from run to run). Only the
+/// worker variant is left out: its job runs in a Web Worker, outside the loop, in real time.
+#[wasm_bindgen_test]
+async fn every_lessons_virtual_run_is_the_same_every_time_stamps_included() {
+    for lesson in loopscope::lessons::LESSONS {
+        for variant in lesson.variants.iter().filter(|v| !(lesson.id == "blocking" && v.id == "worker")) {
+            // The ping-pong rally at its shortest: a full second writes more than the ring holds.
+            let params: &[(&str, &str)] = if lesson.id == "microtasks" { &[("rally", "0.2")] } else { &[] };
+            let name = format!("{}/{}", lesson.id, variant.id);
+            let [first, second] =
+                [0, 1].map(|_| run_lesson_in(Mode::Virtual, lesson.id, variant.id, 1.0, Lang::En, params));
+            let (first, second) = (first.await, second.await);
+            assert_eq!(first.lines(), second.lines(), "{name}: the same output");
+            assert_eq!(first.shape(), second.shape(), "{name}: the same records in the same order");
+            let stamps = |t: &Trace| t.records.iter().map(|r| r.time.to_bits()).collect::<Vec<_>>();
+            assert!(stamps(&first) == stamps(&second), "{name}: the same stamps, to the bit");
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 async fn two_virtual_runs_side_by_side_do_the_same_things_in_the_same_order() {
     for (lesson, variant, params) in SLEEPY {

@@ -28,8 +28,12 @@ const MAX_CHAIN_MS: f64 = 1000.0;
 /// the number of polls (and trace records) at what the page can draw.
 const HIT_MS: f64 = 0.05;
 
-/// One hit: a sliver of real work on the loop's thread (real time, even in a virtual run).
+/// One hit: a sliver of work on the loop's thread; declared in a virtual run's poll, so the
+/// rally is the same on every run.
 fn hit() {
+    if clock::charge(HIT_MS) {
+        return;
+    }
     let until = clock::real_now() + HIT_MS;
     while clock::real_now() < until {}
 }
@@ -70,8 +74,14 @@ async fn rally_on_the_loop(ms: f64) -> u32 {
 /// resolved promises (or a loop with no budget) runs: each hit queues the next with
 /// `queueMicrotask`, and nothing else runs until the deadline stops the chain.
 fn rally_on_microtasks(ms: f64) -> RallyDone {
-    // Real time: the chain runs outside the loop, where no virtual clock follows it.
-    let rally = Rally::new(clock::real_now() + ms);
+    // The chain runs outside the loop, where no virtual clock follows it: in real time it
+    // stops at a real deadline; in a virtual run after the exchanges `ms` holds, whose time
+    // the awaiting poll then declares, so every virtual run is the same.
+    let rally = if clock::in_virtual_poll() {
+        Rally::counted((ms / (2.0 * HIT_MS)) as u32)
+    } else {
+        Rally::new(clock::real_now() + ms)
+    };
     then(ping_microtask, Rc::clone(&rally));
     RallyDone::new(rally)
 }
@@ -84,7 +94,7 @@ fn ping_microtask(rally: Rc<Rally>) {
 fn pong_microtask(rally: Rc<Rally>) {
     hit();
     rally.count_exchange();
-    if clock::real_now() < rally.until {
+    if rally.goes_on() {
         then(ping_microtask, rally);
     } else {
         rally.finish();
@@ -115,7 +125,8 @@ async fn main(how: How, seconds: f64) {
             &format!("(capped at {} s of real time)", cap / 1000.0),
         );
     }
-    let frames = Frames::count();
+    // Frames are real: a virtual run, whose rally takes whatever real time it takes, does not count them.
+    let frames = (!clock::in_virtual_poll()).then(Frames::count);
     print(&format!("Ping-pong başlıyor: {seconds} sn"), &format!("Ping-pong starts: {seconds} s"));
     let started = clock::now();
     let exchanges = match how {
@@ -127,9 +138,11 @@ async fn main(how: How, seconds: f64) {
         &format!("Ping-pong bitti: {took:.2} sn'de {exchanges} paslaşma"),
         &format!("Ping-pong done: {exchanges} exchanges in {took:.2} s"),
     );
-    let drawn = frames.so_far();
-    drop(frames);
-    print(&format!("bu sırada {drawn} kare çizildi"), &format!("{drawn} frames drawn meanwhile"));
+    if let Some(frames) = frames {
+        let drawn = frames.so_far();
+        drop(frames);
+        print(&format!("bu sırada {drawn} kare çizildi"), &format!("{drawn} frames drawn meanwhile"));
+    }
 
     sleep(Duration::from_millis(500)).await;
     stop.set(true);
@@ -202,6 +215,7 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use crate::runtime::waiting_on;
+    use crate::trace::clock;
     use crate::trace::record::WakeCause;
 
     #[wasm_bindgen]
@@ -223,16 +237,37 @@ mod browser {
 
     /// A rally on bare microtasks, shared by its callbacks and the future awaiting it.
     pub struct Rally {
-        /// Real-clock time at which the chain stops.
-        pub until: f64,
+        /// Real-clock time at which the chain stops (a real run).
+        until: f64,
+        /// Exchanges after which the chain stops (a virtual run; 0: none).
+        most: u32,
         exchanges: Cell<u32>,
         done: Cell<bool>,
         waker: RefCell<Option<Waker>>,
     }
 
     impl Rally {
+        /// A rally until the real clock reads `until`.
         pub fn new(until: f64) -> Rc<Rally> {
-            Rc::new(Rally { until, exchanges: Cell::new(0), done: Cell::new(false), waker: RefCell::default() })
+            Rally::with(until, 0)
+        }
+
+        /// A rally of `most` exchanges.
+        pub fn counted(most: u32) -> Rc<Rally> {
+            Rally::with(f64::INFINITY, most.max(1))
+        }
+
+        fn with(until: f64, most: u32) -> Rc<Rally> {
+            Rc::new(Rally { until, most, exchanges: Cell::new(0), done: Cell::new(false), waker: RefCell::default() })
+        }
+
+        /// Whether the chain goes on after this exchange.
+        pub fn goes_on(&self) -> bool {
+            if self.most > 0 {
+                self.exchanges.get() < self.most
+            } else {
+                clock::real_now() < self.until
+            }
         }
 
         pub fn count_exchange(&self) {
@@ -263,7 +298,10 @@ mod browser {
         type Output = u32;
         fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
             if self.0.done.get() {
-                return Poll::Ready(self.0.exchanges.get());
+                let exchanges = self.0.exchanges.get();
+                // A virtual run declares the chain's work here, in the poll that sees it end.
+                clock::charge(f64::from(exchanges) * 2.0 * super::HIT_MS);
+                return Poll::Ready(exchanges);
             }
             *self.0.waker.borrow_mut() = Some(cx.waker().clone());
             waiting_on(WakeCause::External, 0);

@@ -463,8 +463,8 @@ fn poll_task(task: &TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> Optio
     Some(timed)
 }
 
-/// [`poll_task`] for a task of a virtual run: the poll runs on the run's clock, which takes
-/// the poll's real time; a poll that says it waits on the outside stops the clock; and
+/// [`poll_task`] for a task of a virtual run: the poll runs on the run's clock, which counts
+/// the time the poll declares (see [`clock::charge`]); a poll that says it waits on the outside stops the clock; and
 /// when the run has nothing ready after it, its clock moves on to its next timer. Returns
 /// the real clock at the poll's end (always read: the poll is timed), or `None` as
 /// [`poll_task`] does. Marked cold only to keep it out of the real runs' way: the loop's
@@ -614,19 +614,13 @@ pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
     })
 }
 
-/// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id.
-pub fn start_run(config: RunConfig, root_name: impl Into<TaskName>, future: impl Future<Output = ()> + 'static) -> u32 {
-    start_run_on(config, root_name, future, false)
-}
-
-/// [`start_run`], where a virtual run's clock counts only declared time (`declared`): its
-/// sleeps, and what its polls [`clock::charge`], never the real time they take. A script's
-/// virtual run is then the same on any machine, stamps included.
-pub fn start_run_on(
+/// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id. A
+/// virtual run's clock counts only declared time (its sleeps, and what its polls
+/// [`clock::charge`]), never the real time they take: it is the same on any machine.
+pub fn start_run(
     mut config: RunConfig,
     root_name: impl Into<TaskName>,
     future: impl Future<Output = ()> + 'static,
-    declared: bool,
 ) -> u32 {
     let virtual_time = config.mode == Mode::Virtual;
     if virtual_time {
@@ -637,9 +631,6 @@ pub fn start_run_on(
         l.next_run
     });
     let state = Rc::new(RunState::new(virtual_time));
-    if let (true, Some(v)) = (declared, &state.virt) {
-        v.clock.set_declared();
-    }
     // A virtual run's start, root spawn and first wake are all at 0.0 on its clock.
     state.at_its_time(|| {
         if trace::is_on() {

@@ -44,8 +44,8 @@ pub use channel::{channel, Receiver, Recv, Sender};
 pub use control::{control_listeners, listen_controls, send_control};
 pub use executor::{
     cancel_run, current, hold_current, is_paused, live_runs, live_tasks, pause_run, resume_run, run_config,
-    run_finished, run_mode, run_now, start_run, start_run_on, step_run, waiting_on, waking_because, Lang, Mode,
-    Outcome, RunConfig, RunFinished, StepError,
+    run_finished, run_mode, run_now, start_run, step_run, waiting_on, waking_because, Lang, Mode, Outcome, RunConfig,
+    RunFinished, StepError,
 };
 pub use join::{Cancelled, JoinHandle};
 pub use sleep::{pending_timers, sleep, Sleep};

@@ -116,7 +116,7 @@ impl Sleep {
         if let Some(v) = virtual_run.as_ref().and_then(|state| state.virt.as_ref()) {
             executor::record_soon(Kind::Sleep, run, task, lesson_ms, 0);
             // Inside the poll the clock reads the run's virtual time, as the run counts it.
-            let deadline = clock::stamp() + self.duration.as_nanos() as f64 / 1e6;
+            let deadline = clock::now() + self.duration.as_nanos() as f64 / 1e6;
             let key = v.timers.borrow_mut().arm(deadline, Rc::clone(&slot));
             if let Some(run) = virtual_run {
                 self.timer = Some(Armed::Virtual { run, key, slot });

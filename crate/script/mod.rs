@@ -68,9 +68,8 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         root.host.out.flush();
         Ok(value::Value::None)
     };
-    let declared = config.mode == Mode::Virtual;
     let future = aio::root(&interp, Box::pin(body));
-    let run = runtime::start_run_on(config, "main", future, declared);
+    let run = runtime::start_run(config, "main", future);
     interp.host.attach(&interp, run);
     Ok(run)
 }

@@ -140,11 +140,11 @@ pub fn set_on(on: bool) {
     OPEN.with(|open| open.state.set(CLOSED)); // a poll opened before is not this setting's to close
 }
 
-/// Records an event stamped now (see [`clock::stamp`]).
+/// Records an event stamped now (see [`clock::now`]).
 #[inline]
 pub fn record(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
     if is_on() {
-        record_at(clock::stamp(), kind, run, task, a, b);
+        record_at(clock::now(), kind, run, task, a, b);
     }
 }
 
@@ -243,7 +243,7 @@ pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) -> b
 #[inline]
 pub fn record_spawned(in_poll: bool, run: u32, task: u32, parent: u32, name: u32) {
     if is_on() {
-        let time = if in_poll { f64::NAN } else { clock::stamp() };
+        let time = if in_poll { f64::NAN } else { clock::now() };
         with_ring(|ring| {
             flush_open(ring);
             if in_poll {
