@@ -249,6 +249,13 @@ describe('embedded programs (script mode)', { timeout: TEST_TIMEOUT_MS }, () => 
       assert.equal(before.codeReadOnly, true, 'read-only');
       assert.equal(before.title, 'Python program (asyncio)');
       assert.equal(before.lanes, 0, 'nothing drawn before Run');
+      // Read-only: keys do not edit it, and Tab moves on (to Run), no keyboard trap.
+      await page.locator('#by-code >> .code textarea').focus();
+      for (const key of ['x', 'Enter', 'Backspace', 'Shift+Tab', 'Tab']) await page.keyboard.press(key);
+      await page.locator('#by-code >> .code textarea').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.locator('#by-code >> .code textarea').inputValue(), PROGRAM, 'the keys did not edit the code');
+      assert.equal(await page.evaluate(() => document.getElementById('by-code').shadowRoot.activeElement?.className), 'run', 'Tab left the code for Run');
       assert.equal(before.open, `${site.origin}/index.html#lesson=script&lang=en&mode=virtual&code=${encodeCode(PROGRAM)}`);
       await page.locator('#by-code >> button.run').click();
       await waitForEmbed(page, 'by-code', ['finished'], RUN_TIMEOUT_MS);
