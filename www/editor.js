@@ -17,11 +17,14 @@ const BLOCK_OPENER = /:\s*(#.*)?$/; // a line ending in ":" (a comment may follo
 
 /**
  * Builds the editor inside `host` (emptied first). options = {text, label (the textarea's
- * accessible name), hint (what Escape does, for screen readers), onChange(text), onRun()}.
+ * accessible name), hint (what Escape does, for screen readers), onChange(text), onRun(),
+ * readOnly (a code view: the same lines, colours and marks, but no key edits and no Tab trap)}.
  * Returns {textarea, getText(), setText(text), focus(), setLabels(label, hint), setCaret(line, col),
  * setError(error), setHighlights(marks)}: error = {line, message} or null; marks = [{line, color, label}].
  */
-export function createEditor(host, { text = '', label = '', hint = '', onChange = () => {}, onRun = () => {} } = {}) {
+export function createEditor(host, {
+  text = '', label = '', hint = '', onChange = () => {}, onRun = () => {}, readOnly = false,
+} = {}) {
   const doc = host.ownerDocument;
   const make = (tag, cls) => {
     const node = doc.createElement(tag);
@@ -42,6 +45,7 @@ export function createEditor(host, { text = '', label = '', hint = '', onChange 
   textarea.setAttribute('autocapitalize', 'off');
   textarea.setAttribute('autocorrect', 'off');
   textarea.setAttribute('aria-label', label);
+  textarea.readOnly = readOnly;
   const hintNode = make('p', 'visually-hidden');
   hintNode.id = `${host.id || 'editor'}-keys`;
   hintNode.textContent = hint;
@@ -252,6 +256,7 @@ export function createEditor(host, { text = '', label = '', hint = '', onChange 
       onRun();
       return;
     }
+    if (textarea.readOnly) return; // a code view: the keys select and move, Tab leaves
     if (event.key === 'Escape') {
       escaped = true;
       return;

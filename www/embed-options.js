@@ -2,12 +2,16 @@
 // embed.html's URL, checked into one options object. Pure (no DOM, no wasm), so it can be
 // tested in Node. A bad value never throws: it falls back to a default and comes back as a
 // notice {key, vars} that the element shows, as text, in its language.
+//
+// Script mode: a program instead of a lesson, from `code` (base64url of the UTF-8 source, as
+// the page's `#code=`) or, with neither `code` nor `lesson`, from the element's own text.
 
 import { isLang, langFromNavigator } from './i18n.js';
 import { DEFAULT_MODE, DEFAULT_SPEED, MODES } from './controls.js';
+import { MAX_CODE_BYTES, decodeCode } from './program.js';
 
 /** The attributes the element reads (and re-renders on). */
-export const ATTRIBUTES = ['lesson', 'lang', 'variant', 'speed', 'mode', 'autorun', 'height', 'compact'];
+export const ATTRIBUTES = ['lesson', 'lang', 'variant', 'speed', 'mode', 'autorun', 'height', 'compact', 'code'];
 /** Boolean attributes: present = on, whatever their value (HTML's rule). */
 export const FLAGS = ['autorun', 'compact'];
 /**
@@ -24,11 +28,70 @@ export const DEFAULT_HEIGHT = 230;
 const HEIGHT_RE = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i;
 
 /**
- * get(name) → the attribute's value or null. lessons: ls.lessons() (empty while the runtime
- * loads: the lesson is then taken as asked and checked once the list is known).
- * Returns {lesson, variant, lang, speed, mode, height, autorun, compact, notices}.
+ * A program written inside the element → its source: the blank lines around it dropped and
+ * the indentation all its lines share removed (as Python's textwrap.dedent), so it may be
+ * indented with the page's HTML. Lines of only spaces become empty; line ends become \n.
  */
-export function readOptions(get, lessons, navLang) {
+export function dedentProgram(text) {
+  const lines = String(text).replace(/\r\n?/g, '\n').split('\n');
+  const blank = (line) => line.trim() === '';
+  while (lines.length > 0 && blank(lines[0])) lines.shift();
+  while (lines.length > 0 && blank(lines[lines.length - 1])) lines.pop();
+  if (lines.length === 0) return '';
+  let prefix = null;
+  for (const line of lines) {
+    if (blank(line)) continue;
+    const lead = /^[ \t]*/.exec(line)[0];
+    if (prefix === null) { prefix = lead; continue; }
+    let i = 0;
+    while (i < prefix.length && i < lead.length && prefix[i] === lead[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  const cut = prefix.length;
+  return `${lines.map((line) => (blank(line) ? '' : line.slice(cut))).join('\n')}\n`;
+}
+
+/**
+ * The program an element runs, if any: `code` first, then (with no `lesson` either) the
+ * element's text. inline = {text, markup} from the element (markup: the name of an element
+ * the HTML parser made inside it, '' if none), or null. Returns null (a lesson) or
+ * {source, from: 'code' | 'text', error: '' | 'base64' | 'utf8' | 'tooLong' | 'markup'}.
+ */
+function readScript(get, inline, notices) {
+  const code = get('code');
+  if (code !== null) {
+    const lesson = get('lesson');
+    if (lesson !== null) notices.push({ key: 'embedCodeAndLesson', vars: { value: lesson } });
+    const decoded = decodeCode(code);
+    if (decoded.error) {
+      notices.push({ key: `embedBadCode_${decoded.error}` });
+      return { source: '', from: 'code', error: decoded.error };
+    }
+    return { source: decoded.text, from: 'code', error: '' };
+  }
+  if (get('lesson') !== null || !inline) return null;
+  if (inline.markup) {
+    // The parser already turned part of the program into elements: what is left is not it.
+    notices.push({ key: 'embedTextMarkup', vars: { tag: inline.markup } });
+    return { source: '', from: 'text', error: 'markup' };
+  }
+  const source = dedentProgram(inline.text ?? '');
+  if (source === '') return null; // an empty element: the default lesson, as before
+  if (new TextEncoder().encode(source).length > MAX_CODE_BYTES) {
+    notices.push({ key: 'embedTextTooLong' });
+    return { source: '', from: 'text', error: 'tooLong' };
+  }
+  return { source, from: 'text', error: '' };
+}
+
+/**
+ * get(name) → the attribute's value or null. lessons: ls.lessons() (empty while the runtime
+ * loads: the lesson is then taken as asked and checked once the list is known). inline: the
+ * element's own text (see readScript), or null.
+ * Returns {lesson, variant, lang, speed, mode, height, autorun, compact, script, notices}
+ * (script: null for a lesson; lesson and variant are then unused).
+ */
+export function readOptions(get, lessons, navLang, inline = null) {
   const notices = [];
 
   const askedLang = get('lang');
@@ -66,10 +129,14 @@ export function readOptions(get, lessons, navLang) {
     else notices.push({ key: 'embedBadHeight', vars: { value: askedHeight, min: HEIGHT_MIN, max: HEIGHT_MAX, height } });
   }
 
+  const script = readScript(get, inline, notices);
   const askedLesson = get('lesson');
   let lesson = askedLesson ?? '';
   let variant = get('variant') ?? '';
-  if (lessons.length > 0) {
+  if (script) {
+    lesson = '';
+    variant = '';
+  } else if (lessons.length > 0) {
     let found = lessons.find((l) => l.id === askedLesson);
     if (!found) {
       found = lessons[0];
@@ -88,6 +155,7 @@ export function readOptions(get, lessons, navLang) {
     lesson, variant, lang, speed, mode, height,
     autorun: get('autorun') !== null,
     compact: get('compact') !== null,
+    script,
     notices,
   };
 }

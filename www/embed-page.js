@@ -1,5 +1,6 @@
 // embed.html: one <loopscope-lesson> whose attributes come from the page's address, so an
-// <iframe src="embed.html#lesson=gather&lang=tr"> shows one lesson with no page around it.
+// <iframe src="embed.html#lesson=gather&lang=tr"> shows one lesson with no page around it
+// (and embed.html#code=<base64url> one program, as the full page's #code=).
 // Keys the element does not know are ignored and named in a note (as text).
 
 import { ATTRIBUTES, attributesFromParams } from './embed-options.js';

@@ -3,6 +3,11 @@
 //   <script type="module" src="…/www/embed.js"></script>
 //   <loopscope-lesson lesson="gather" lang="tr" speed="2" mode="virtual" autorun height="320" compact>
 //
+// Or a Python program of the page's author (script mode): `code="<base64url>"` (as the full
+// page's `#code=`), or, with neither `code` nor `lesson`, the program written inside the
+// element (read as text, dedented; a <script type="text/python"> child keeps < and & as they
+// are). The code shows read-only (editor.js), checked by the crate's parser before it runs.
+//
 // Everything lives in an open shadow root, styled by embed.css through a <link> (no inline
 // style, so a strict CSP with style-src 'self' works), and every text goes in as textContent.
 // All elements of a page share one runtime (runtime.js); each draws only its own run. The
@@ -11,12 +16,13 @@
 import { ATTRIBUTES, readOptions } from './embed-options.js';
 import { say } from './embed-texts.js';
 import {
-  cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startSession,
+  canRunScripts, cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startScriptSession, startSession,
 } from './runtime.js';
 import { canvasHeight, draw } from './timeline.js';
 import { currentRun, endTime, lessonSeconds } from './trace.js';
-import { formatSeconds, pick } from './i18n.js';
+import { formatSeconds, hasText, pick } from './i18n.js';
 import { buildHash } from './controls.js';
+import { SCRIPT_LESSON, encodeCode } from './program.js';
 
 export const TAG = 'loopscope-lesson';
 const CSS_URL = new URL('./embed.css', import.meta.url).href;
@@ -26,14 +32,19 @@ const INGEST_BUDGET_MS = 4; // per frame and embed; the rest waits in the ring (
 const MAX_CONSOLE_LINES = 500; // older printed lines leave the element
 /** CSS px painted beyond the visible part of the timeline box while a run is live. */
 const OVERSCAN_PX = 240;
+/** The interpreter's seed, as on the full page: a program runs the same way in both. */
+const SCRIPT_SEED = 1;
 
 /** Status name → text key (finished depends on the run's time mode). */
 const STATUS_KEYS = {
   loading: 'status_loading', idle: 'embedStatusIdle', running: 'status_running',
   cancelled: 'status_cancelled', crashed: 'crashed', failed: 'noticeLoadFailed',
+  invalid: 'embedNothingToRun', error: 'status_scriptError',
 };
 
 const errorText = (e) => String(e?.message ?? e);
+/** What the element shows: a lesson and variant, or a program (a new one clears the old run). */
+const showKey = (opts) => (opts.script ? `code:${opts.script.source}` : `lesson:${opts.lesson}/${opts.variant}`);
 
 function make(tag, className, attrs = {}) {
   const node = document.createElement(tag);
@@ -48,7 +59,7 @@ export class LoopscopeLesson extends HTMLElement {
   #els;
   #rt = null; // the shared runtime, once loaded
   #opts = null; // checked attributes (embed-options.js)
-  #session = null; // the shown run: {id, model, live, done, lesson, variant}
+  #session = null; // the shown run: {id, model, live, done, key, script}
   #model = emptyModel(null);
   #printed = 0; // prints of the shown run already in the console
   #status = { name: 'loading', vars: {} };
@@ -58,7 +69,13 @@ export class LoopscopeLesson extends HTMLElement {
   #updateQueued = false;
   #autoKey = ''; // lesson/variant last started by autorun (once per connection)
   #resize = null;
+  #children = null; // watches the element's own text (a program written inside it)
   #label = '';
+  #editor = null; // the read-only code view (editor.js), loaded for the first program
+  #editorLoading = null;
+  #checked = null; // the program last parsed by checkScript
+  #syntax = null; // {type, message, line, text}: its syntax error, or null
+  #errorLine = null; // {line, error}: where the shown script run raised, or null
 
   constructor() {
     super();
@@ -76,6 +93,8 @@ export class LoopscopeLesson extends HTMLElement {
       title: make('h3', 'title'),
       note: make('p', 'note'),
       notice: make('div', 'notice', { role: 'status' }),
+      problem: make('div', 'problem', { role: 'alert' }),
+      code: make('div', 'code'),
       bar: make('div', 'bar'),
       run: make('button', 'run', { type: 'button', part: 'button run' }),
       reset: make('button', 'reset', { type: 'button', part: 'button reset' }),
@@ -90,6 +109,8 @@ export class LoopscopeLesson extends HTMLElement {
     };
     els.run.disabled = true;
     els.reset.disabled = true;
+    els.problem.hidden = true;
+    els.code.hidden = true;
     els.run.addEventListener('click', () => this.run());
     els.reset.addEventListener('click', () => this.reset());
     els.head.append(els.title, els.note);
@@ -97,7 +118,7 @@ export class LoopscopeLesson extends HTMLElement {
     els.timeline.append(els.canvas);
     els.output.append(els.empty, els.console);
     els.foot.append(els.open);
-    box.append(els.head, els.notice, els.bar, els.timeline, els.output, els.foot);
+    box.append(els.head, els.notice, els.problem, els.code, els.bar, els.timeline, els.output, els.foot);
     root.append(link, box);
     this.#els = els;
   }
@@ -106,15 +127,17 @@ export class LoopscopeLesson extends HTMLElement {
     this.#connected = true;
     this.#resize ??= new ResizeObserver(() => this.#requestFrame());
     this.#resize.observe(this.#els.timeline);
+    // A program inside the element may still be arriving (parsed after the upgrade) or change.
+    this.#children ??= new MutationObserver(() => this.#queueUpdate());
+    this.#children.observe(this, { childList: true, characterData: true, subtree: true });
     this.#queueUpdate();
     if (this.#rt) return;
     loadRuntime().then((rt) => {
       if (this.#rt) return;
       this.#rt = rt;
       this.#model = emptyModel(rt);
-      this.#els.run.disabled = false;
       this.#els.reset.disabled = false;
-      this.#setStatus('idle');
+      this.#setStatus('idle'); // Run is enabled there, unless the program cannot run
       this.#queueUpdate();
     }, (e) => {
       this.#setStatus('failed', { message: errorText(e) });
@@ -128,6 +151,7 @@ export class LoopscopeLesson extends HTMLElement {
     if (this.#frameId) cancelAnimationFrame(this.#frameId);
     this.#frameId = 0;
     this.#resize?.disconnect();
+    this.#children?.disconnect();
     this.#autoKey = ''; // put back on a page, it runs again
   }
 
@@ -135,16 +159,19 @@ export class LoopscopeLesson extends HTMLElement {
     this.#queueUpdate();
   }
 
-  /** Starts (or restarts) a run of the lesson the attributes name. */
+  /** Starts (or restarts) a run of the lesson the attributes name, or of the program. */
   run() {
     const rt = this.#rt;
     if (!rt || !this.#opts) return;
     if (crashText(rt)) { this.#crash(); return; }
+    if (this.#blocked()) { this.#renderStatus(); return; } // a program that cannot run: nothing starts
     cancelSession(rt, this.#session);
     const opts = this.#opts;
     let session;
     try {
-      session = startSession(rt, opts);
+      session = opts.script
+        ? startScriptSession(rt, { source: opts.script.source, speed: opts.speed, lang: opts.lang, mode: opts.mode, seed: SCRIPT_SEED })
+        : startSession(rt, opts);
     } catch (e) {
       if (crashText(rt)) { this.#crash(); return; }
       this.#problem = { key: 'noticeStartFailed', vars: { message: errorText(e) } };
@@ -154,15 +181,19 @@ export class LoopscopeLesson extends HTMLElement {
     }
     this.#problem = null;
     this.#renderNotices();
-    Object.assign(session, { lesson: opts.lesson, variant: opts.variant });
+    Object.assign(session, { key: showKey(opts), script: Boolean(opts.script) });
     this.#session = session;
     this.#model = session.model;
+    this.#setErrorLine(null);
     this.#clearConsole();
     this.#setStatus('running');
     session.done.then((result) => {
       if (this.#session !== session) return; // a newer run or a reset took over
       if (rt.crashed) { this.#crash(); return; }
-      if (result === 'finished') {
+      if (session.script) this.#readErrorLine(session);
+      if (result === 'finished' && this.#errorLine) {
+        this.#setStatus('error', { line: this.#errorLine.line });
+      } else if (result === 'finished') {
         const elapsed = lessonSeconds(session.model, endTime(session.model, sessionNow(rt, session, session.model)));
         this.#setStatus('finished', { elapsed: formatSeconds(Math.max(0, elapsed), 3) });
       } else {
@@ -183,6 +214,7 @@ export class LoopscopeLesson extends HTMLElement {
     if (this.#rt) cancelSession(this.#rt, this.#session);
     this.#session = null;
     this.#model = emptyModel(this.#rt);
+    this.#setErrorLine(null);
     this.#clearConsole();
     this.#setStatus(statusName);
     this.#requestFrame();
@@ -208,58 +240,180 @@ export class LoopscopeLesson extends HTMLElement {
 
   #update() {
     this.#updateQueued = false;
-    const opts = readOptions((name) => this.getAttribute(name), this.#rt?.lessons ?? [], navigator.language);
+    const opts = readOptions((name) => this.getAttribute(name), this.#rt?.lessons ?? [], navigator.language, this.#inline());
     this.#opts = opts;
-    // Another lesson or variant: the drawing would no longer match the title.
+    const key = showKey(opts);
+    // Another lesson, variant or program: the drawing would no longer match what is shown.
     const shown = this.#session;
-    if (shown && (shown.lesson !== opts.lesson || shown.variant !== opts.variant)) this.#clear('idle');
+    if (shown && shown.key !== key) this.#clear('idle');
+    this.#checkSyntax();
     this.#renderText();
-    const key = `${opts.lesson}/${opts.variant}`;
-    if (opts.autorun && this.#rt && this.#connected && !this.#rt.crashed && key !== this.#autoKey) {
+    this.#renderCode();
+    if (opts.autorun && this.#rt && this.#connected && !this.#rt.crashed && !this.#blocked() && key !== this.#autoKey) {
       this.#autoKey = key;
       this.run();
     }
     this.#requestFrame();
   }
 
+  // ---------- script mode ----------
+
+  /**
+   * The program written inside the element: the text of a <script type="text/python"> child,
+   * else the element's whole text. It is only ever read as text; `markup` names an element
+   * the HTML parser made of part of it (then what is left is not the program as written).
+   */
+  #inline() {
+    const children = [...this.children];
+    const program = children.find((child) => child.localName === 'script' && /python/i.test(child.type));
+    if (program) return { text: program.textContent, markup: '' };
+    return { text: this.textContent, markup: children[0]?.localName ?? '' };
+  }
+
+  /** Parses a new program once the runtime is there (checkScript: CPython's messages). */
+  #checkSyntax() {
+    const script = this.#opts?.script;
+    const rt = this.#rt;
+    if (!script || script.error || !rt || !canRunScripts(rt) || rt.crashed) {
+      this.#checked = null;
+      this.#syntax = null;
+      return;
+    }
+    if (this.#checked === script.source) return;
+    this.#checked = script.source;
+    let problem;
+    try {
+      problem = rt.ls.checkScript(script.source) ?? null;
+    } catch (e) {
+      if (crashText(rt)) { this.#crash(); return; }
+      problem = { type: 'SyntaxError', message: errorText(e), line: 0, text: errorText(e) };
+    }
+    this.#syntax = problem && {
+      type: String(problem.type ?? 'SyntaxError'), message: String(problem.message ?? ''),
+      line: Number(problem.line) || 0, text: String(problem.text ?? problem.message ?? ''),
+    };
+  }
+
+  /** Why Run cannot start the shown program (a status {name, key, vars}), or null. */
+  #blocked() {
+    const script = this.#opts?.script;
+    if (!script || !this.#rt) return null;
+    if (this.#syntax) return { name: 'invalid', key: 'status_syntax', vars: { type: this.#syntax.type, line: this.#syntax.line } };
+    if (script.error || !canRunScripts(this.#rt)) return { name: 'invalid', key: 'embedNothingToRun', vars: {} };
+    return null;
+  }
+
+  /** Where a finished script run raised its uncaught exception (scriptErrorLine), with its last stderr line. */
+  #readErrorLine(session) {
+    let line = 0;
+    try { line = Number(this.#rt.ls.scriptErrorLine?.(session.id)) || 0; } catch { line = 0; }
+    if (line <= 0) { this.#setErrorLine(null); return; }
+    const errors = (currentRun(session.model)?.prints ?? []).filter((p) => p.stream === 1);
+    const error = errors.length ? errors[errors.length - 1].text.trim().split('\n').pop() : '';
+    this.#setErrorLine({ line, error });
+  }
+
+  #setErrorLine(errorLine) {
+    this.#errorLine = errorLine;
+    this.#markCode();
+  }
+
+  /** The read-only code view of a program (editor.js, loaded the first time one is shown). */
+  #renderCode() {
+    const script = this.#opts?.script;
+    const shown = Boolean(script && !script.error);
+    this.#els.code.hidden = !shown || this.#opts.compact;
+    if (!shown) return;
+    if (!this.#editor) {
+      this.#editorLoading ??= import('./editor.js').then(({ createEditor }) => {
+        this.#editor = createEditor(this.#els.code, { readOnly: true, onRun: () => this.run() }); // Ctrl+Enter runs
+        this.#renderCode();
+      }, (e) => {
+        this.#problem = { key: 'noticeEditorFailed', vars: { message: errorText(e) } };
+        this.#renderNotices();
+      });
+      return;
+    }
+    this.#editor.setText(script.source);
+    this.#editor.setLabels(this.#say('embedCode'), '');
+    this.#markCode();
+  }
+
+  /** The syntax error, or the line the shown run raised at: marked in the code, and above it. */
+  #markCode() {
+    const syntax = this.#opts?.script ? this.#syntax : null;
+    const raised = this.#errorLine;
+    let mark = null;
+    if (syntax) {
+      mark = { line: syntax.line, message: this.#say('editorSyntax', { line: syntax.line, type: syntax.type, message: syntax.message }) };
+    } else if (raised) {
+      mark = {
+        line: raised.line,
+        message: raised.error
+          ? this.#say('editorRaised', { line: raised.line, error: raised.error })
+          : this.#say('editorRaisedPlain', { line: raised.line }),
+      };
+    }
+    this.#editor?.setError(mark);
+    // The syntax error as on the full page: a heading with a sign, then CPython's report.
+    const { problem } = this.#els;
+    problem.hidden = !syntax;
+    if (!syntax) { problem.replaceChildren(); return; }
+    const head = make('p', 'problem-title');
+    head.textContent = `✖ ${this.#say('problemSyntax', { type: syntax.type, line: syntax.line })}`;
+    const report = make('pre', 'problem-report');
+    report.textContent = syntax.text;
+    problem.replaceChildren(head, report);
+  }
+
   // ---------- rendering ----------
 
+  /** A text in the element's language; a program speaks asyncio's words (a key's `_py` text). */
   #say(key, vars) {
-    return say(this.#opts?.lang ?? 'en', key, vars);
+    const lang = this.#opts?.lang ?? 'en';
+    return say(lang, this.#opts?.script && hasText(lang, `${key}_py`) ? `${key}_py` : key, vars);
   }
 
   /** Everything that changes with the attributes or the language (not per frame). */
   #renderText() {
     const els = this.#els;
     const opts = this.#opts;
-    const lesson = this.#rt?.lessons.find((l) => l.id === opts.lesson);
+    const { script } = opts;
+    const lesson = script ? null : this.#rt?.lessons.find((l) => l.id === opts.lesson);
     els.box.lang = opts.lang;
     els.box.classList.toggle('compact', opts.compact);
+    els.box.classList.toggle('script', Boolean(script));
     els.head.hidden = opts.compact;
     els.output.hidden = opts.compact;
-    els.foot.hidden = opts.compact;
-    els.title.textContent = lesson ? pick(lesson.title, opts.lang) : opts.lesson;
-    els.note.textContent = this.#say('embedSharedLoop');
+    els.foot.hidden = opts.compact || Boolean(script?.error);
+    if (script) els.title.textContent = this.#say('embedScriptTitle');
+    else els.title.textContent = lesson ? pick(lesson.title, opts.lang) : opts.lesson;
+    els.note.textContent = this.#say(script ? 'embedScriptNote' : 'embedSharedLoop');
     els.run.textContent = this.#say('run');
     els.reset.textContent = this.#say('reset');
     els.timeline.setAttribute('aria-label', this.#say('embedTimeline'));
     els.console.setAttribute('aria-label', this.#say('embedConsole'));
     els.empty.textContent = this.#say('consoleEmpty');
     els.open.textContent = this.#say('embedOpenFull');
-    const hash = buildHash({
-      lesson: opts.lesson, variant: opts.variant, defaultVariant: lesson?.variants[0]?.id,
-      lang: opts.lang, speed: opts.speed, mode: opts.mode,
-    });
+    // A program opens as the full page's blank lesson with the same code (its `#code=`).
+    const hash = script
+      ? buildHash({ lesson: SCRIPT_LESSON, lang: opts.lang, speed: opts.speed, mode: opts.mode, code: script.error ? '' : encodeCode(script.source) })
+      : buildHash({
+        lesson: opts.lesson, variant: opts.variant, defaultVariant: lesson?.variants[0]?.id,
+        lang: opts.lang, speed: opts.speed, mode: opts.mode,
+      });
     els.open.href = new URL(`${FULL_PAGE}${hash}`, CSS_URL).href;
     // CSSOM, not a style attribute: allowed under a CSP without 'unsafe-inline'.
     els.timeline.style.height = `${opts.height}px`;
     this.#renderNotices();
     this.#renderStatus();
+    this.#markCode(); // its messages are in the language too
     this.#label = ''; // the canvas's description is in the language too
   }
 
   #renderNotices() {
-    const list = [...(this.#opts?.notices ?? []), ...(this.#problem ? [this.#problem] : [])];
+    const noInterpreter = this.#opts?.script && this.#rt && !canRunScripts(this.#rt) ? [{ key: 'embedNoScript' }] : [];
+    const list = [...(this.#opts?.notices ?? []), ...noInterpreter, ...(this.#problem ? [this.#problem] : [])];
     this.#els.notice.replaceChildren(...list.map(({ key, vars }) => {
       const p = make('p');
       p.textContent = this.#say(key, vars);
@@ -274,11 +428,14 @@ export class LoopscopeLesson extends HTMLElement {
   }
 
   #renderStatus() {
-    const { name, vars } = this.#status;
-    let key = STATUS_KEYS[name];
+    // With no run shown, a program that cannot run says why instead (and Run stays off).
+    const blocked = this.#rt && !this.#rt.crashed ? this.#blocked() : null;
+    const { name, key: ownKey, vars } = blocked && !this.#session ? blocked : this.#status;
+    let key = ownKey ?? STATUS_KEYS[name];
     if (name === 'finished') key = this.#model.virtual ? 'status_finishedVirtual' : 'status_finished';
     this.#els.status.dataset.state = name;
     this.#els.status.textContent = this.#say(key, vars);
+    this.#els.run.disabled = !this.#rt || Boolean(this.#rt.crashed) || Boolean(blocked);
   }
 
   #requestFrame() {
@@ -327,6 +484,7 @@ export class LoopscopeLesson extends HTMLElement {
       this.#label = label;
       canvas.setAttribute('aria-label', label);
     }
+    canvas.dataset.taskLanes = String(currentRun(model) ? drawn.taskLanes : 0);
   }
 
   #clearConsole() {
@@ -342,8 +500,10 @@ export class LoopscopeLesson extends HTMLElement {
     if (!run || total === this.#printed) return; // filled while compact hides it too: dropping compact shows the lines
     const fresh = Math.min(total - this.#printed, run.prints.length, MAX_CONSOLE_LINES);
     const lines = run.prints.slice(run.prints.length - fresh).map((print) => {
-      const line = make('div', 'line');
+      const stderr = print.stream === 1;
+      const line = make('div', stderr ? 'line stderr' : 'line');
       line.dataset.task = print.name;
+      line.dataset.stream = stderr ? 'stderr' : 'stdout';
       const time = make('span', 'time');
       time.textContent = formatSeconds(lessonSeconds(this.#model, print.time), 3);
       const task = make('span', 'task');
@@ -351,6 +511,16 @@ export class LoopscopeLesson extends HTMLElement {
       const body = make('span', 'text');
       body.textContent = print.text;
       line.append(time, task, body);
+      if (stderr) {
+        // Standard error (a traceback), as on the full page: a sign and words, not only a colour.
+        const sign = make('span', 'stream');
+        sign.textContent = '✖';
+        sign.title = this.#say('consoleStderr');
+        const words = make('span', 'visually-hidden');
+        words.textContent = `${this.#say('consoleStderr')}: `;
+        body.prepend(words);
+        line.insertBefore(sign, body);
+      }
       return line;
     });
     this.#printed = total;

@@ -321,7 +321,7 @@ describe('embed options (pure)', () => {
     const o = read({ lesson: 'gather', variant: 'sequential', speed: ' 10 ', height: '320px', mode: 'virtual', autorun: '', compact: 'false' });
     assert.deepEqual(o, {
       lesson: 'gather', variant: 'sequential', lang: 'tr', speed: 10, mode: 'virtual', height: 320,
-      autorun: true, compact: true, notices: [],
+      autorun: true, compact: true, script: null, notices: [],
     });
     assert.deepEqual(read({}, LESSONS, 'en-GB').lang, 'en');
     assert.equal(read({}).lesson, 'doctor');
