@@ -57,7 +57,7 @@ async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
     assert_eq!(first.shape(), second.shape(), "the same records in the same order");
     // 60,000 rounds of a loop hold the run at least once: where, too, is the same each time.
     let holds =
-        |t: &Trace| t.of(Kind::Wake).filter(|r| r.a == loopscope::trace::record::WakeCause::SelfWake as u32).count();
+        |t: &Trace| t.of(Kind::Wake).filter(|r| r.a == loopscope::trace::record::WakeCause::Hold as u32).count();
     assert!(holds(&first) >= 1, "the long loop held its run");
     assert_eq!(
         first.of(Kind::Print).map(|r| r.time.to_bits()).collect::<Vec<_>>(),

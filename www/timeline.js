@@ -516,6 +516,7 @@ function drawWakes(ctx, rows, geo, win, band) {
     let lastFrom;
     for (let k = firstPoint(wakes, win.from); k < wakes.length && wakes[k].time <= win.to; k++) {
       const wake = wakes[k];
+      if (wake.cause === 'hold') continue; // a held poll goes on: it is drawn as one stretch
       const wx = Math.round(x(wake.time)) + 0.5;
       if (wx < win.left || wx > win.right) continue;
       const from = wake.cause === 'task' && wake.by !== task.id ? rowOf.get(wake.by) : undefined;

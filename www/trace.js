@@ -57,7 +57,7 @@ const POLL_WOKE_ITSELF = 2;
 
 /** WAKE record `a` → cause name. */
 export const WAKE_CAUSE = Object.freeze({
-  1: 'timer', 2: 'task', 3: 'channel', 4: 'self', 5: 'io', 6: 'external',
+  1: 'timer', 2: 'task', 3: 'channel', 4: 'self', 5: 'io', 6: 'external', 7: 'hold',
 });
 
 /** Cause name → WAKE record `a` (for the WAKEs a folded record stands for). */
@@ -389,13 +389,25 @@ function closePoll(run, task, time, timed) {
   return poll;
 }
 
+/** Lists a long poll in its duration band; a held poll, listed again as it grows, moves up. */
 function keepLongPoll(run, task, poll, ms) {
   let band = 0;
   while (band + 1 < LONG_POLL_BOUNDS_MS.length && ms >= LONG_POLL_BOUNDS_MS[band + 1]) band++;
+  run.longPollCount++; // the views' "did the list change"
+  const kept = poll.long;
+  if (kept) {
+    kept.entry.durationMs = ms;
+    if (kept.band === band) return;
+    const from = run.longPolls[kept.band];
+    const at = from.polls.indexOf(kept.entry);
+    if (at >= 0) from.polls.splice(at, 1);
+    from.count--;
+  }
+  const entry = kept?.entry ?? { task: task.id, name: task.name, n: poll.n, start: poll.start, durationMs: ms };
   const bucket = run.longPolls[band];
   bucket.count++;
-  run.longPollCount++;
-  pushCapped(bucket.polls, { task: task.id, name: task.name, n: poll.n, start: poll.start, durationMs: ms }, LOD.LONG_POLLS_KEEP);
+  pushCapped(bucket.polls, entry, LOD.LONG_POLLS_KEEP);
+  poll.long = { band, entry };
 }
 
 function closeWait(run, task, time) {
@@ -440,10 +452,20 @@ function foldTaskRecord(model, run, r, text) {
 function foldTaskEvent(model, run, task, r, text) {
   const t = r.time;
   switch (r.kind) {
-    case KIND.POLL_START:
+    case KIND.POLL_START: {
       if (task.state === 'waiting') { model.anomalies++; closeWait(run, task, t); }
       closeReady(task, t);
       task.sums.polls++;
+      // A task that held its run goes on with the same stretch of work: one poll, growing.
+      const held = lastOpen(task.polls);
+      if (held?.held) {
+        held.nLast = r.a;
+        task.state = 'busy';
+        task.wokenInPoll = null;
+        const ms = t - held.start;
+        if (ms >= LONG_POLL_BOUNDS_MS[0]) keepLongPoll(run, task, held, ms);
+        return;
+      }
       pushSlice(model, task.polls, newPoll(t, r.a));
       if (task.polls.length >= 2 * model.lod.keep + model.lod.coarse) compactTask(model, task);
       task.state = 'busy';
@@ -451,7 +473,18 @@ function foldTaskEvent(model, run, task, r, text) {
       task.pollSleeps = NO_SLEEPS; // an array is made only for a poll that sleeps
       task.pollWait = null;
       return;
+    }
     case KIND.POLL_END: {
+      if (task.wokenInPoll?.cause === 'hold' && r.a !== 1) {
+        // Held past the slice: the poll stays open until the task awaits or ends.
+        const poll = lastOpen(task.polls);
+        if (poll) {
+          poll.held = true;
+          const ms = t - poll.start;
+          if (ms >= LONG_POLL_BOUNDS_MS[0]) keepLongPoll(run, task, poll, ms);
+          return;
+        }
+      }
       closePoll(run, task, t, r.b !== 0);
       if (r.a === 1) {
         task.state = 'done'; // FINISH follows and sets the end mark
@@ -739,8 +772,10 @@ function recycle(kind, s) {
 
 function newPoll(start, n) {
   const p = POLLS.pool.pop();
-  if (!p) return { start, end: null, n, timed: true };
-  p.start = start; p.end = null; p.n = n; p.timed = true;
+  // held: it held its run past a slice and goes on (nLast: its last poll so far); long: its
+  // entry in run.longPolls, once it is one.
+  if (!p) return { start, end: null, n, timed: true, held: false, nLast: n, long: null };
+  p.start = start; p.end = null; p.n = n; p.timed = true; p.held = false; p.nLast = n; p.long = null;
   return p;
 }
 

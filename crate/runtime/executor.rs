@@ -146,7 +146,7 @@ thread_local! {
 /// CPython, while the page still draws between slices. `waker` is the poll's own.
 pub fn hold_current(waker: &Waker) {
     clock::real_now(); // a read of the clock: the loop times this poll, and so sees the hold
-    waker.wake_by_ref();
+    waking_because(WakeCause::Hold, || waker.wake_by_ref());
     HELD.with(|h| h.set(true));
 }
 

@@ -194,6 +194,10 @@ pub enum WakeCause {
     Io = 5,
     /// Anything outside the loop: a JS callback, a promise.
     External = 6,
+    /// The task holds its run past the time slice without awaiting (a script's long
+    /// computation, `while True: pass`): it goes on first at the next slice, and its polls
+    /// until it awaits are one stretch of work, as in CPython, where it never let go.
+    Hold = 7,
 }
 
 /// `RunEnd`'s `a`: the run's root task finished.

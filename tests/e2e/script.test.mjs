@@ -246,6 +246,13 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       })), 'requestAnimationFrame');
       assert.ok(frameMs < RAF_LIMIT_MS, `a frame came in ${frameMs} ms while the loop ran`);
       assert.equal(await page.locator('#status').getAttribute('data-state'), 'running', 'the loop still runs');
+      // Drawn as what it is: main runs one stretch of work that never awaits, one growing hog.
+      const hogs = () => page.locator('canvas#timeline').getAttribute('data-hogs');
+      assert.equal(await hogs(), '1', 'one hog, not one per time slice');
+      const mainRow = page.locator('#loop-rows tr').filter({ has: page.locator('th', { hasText: /^main$/ }) });
+      assert.match(await mainRow.textContent(), /running/, 'main is running, not ready');
+      await page.waitForTimeout(LOOP_RUNS_MS);
+      assert.equal(await hogs(), '1', 'still one hog, longer');
       await within(RAF_LIMIT_MS * 5, page.locator('#reset').click(), 'Reset');
       await waitForState(page, 'cancelled', 5_000);
       // Ended for good: the page goes on drawing frames.

@@ -8,6 +8,7 @@ import {
   modelNow, lastCut, RECORD_F64, RECORD_U32,
 } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
+import { hogPolls } from '../../www/stats.js';
 
 const RUN = 7;
 const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant' };
@@ -123,6 +124,28 @@ describe('trace model', () => {
     const wait = run.tasks.get(1).waits[0];
     assert.deepEqual(waitParts(run, wait), [{ kind: 'sleep', ms: 1000 }, { kind: 'sleep', ms: 3000 }, { kind: 'channel' }]);
     assert.equal(taskStates(model, 101)[0].wait.remainingMs, 900, 'the first timer to fire sets the time left');
+  });
+
+  test('a task that holds its run past the slices is one poll, growing, and one long poll', () => {
+    // main never awaits: each slice ends with a hold (wake cause 7) and it goes on first at the next.
+    const held = [[0, KIND.SPAWN, 1, 0, 1]];
+    for (let n = 1; n <= 10; n++) {
+      const t = (n - 1) * 10;
+      held.push([t, KIND.POLL_START, 1, n], [t + 8, KIND.WAKE, 1, 7, 1], [t + 8, KIND.POLL_END, 1, 0, 1]);
+    }
+    let model = modelOf(held);
+    let main = currentRun(model).tasks.get(1);
+    assert.equal(main.polls.length, 1, 'ten slices, one poll');
+    assert.equal(main.polls[0].end, null, 'still open: it has not let go');
+    assert.equal(main.state, 'busy');
+    assert.equal(main.readies.length, 1, 'ready once, when spawned; never in between');
+    assert.deepEqual(hogPolls(model, 50).map((h) => [h.n, h.durationMs]), [[1, 98]], 'one hog so far, 98 ms');
+    model = modelOf([...held, [100, KIND.POLL_START, 1, 11], [150, KIND.SLEEP, 1, 100, 100], [150, KIND.POLL_END, 1, 0, 1]]);
+    main = currentRun(model).tasks.get(1);
+    assert.deepEqual([main.polls.length, main.polls[0].start, main.polls[0].end, main.polls[0].nLast], [1, 0, 150, 11]);
+    assert.equal(main.state, 'waiting', 'it awaited at last');
+    assert.deepEqual(hogPolls(model, 50).map((h) => [h.n, h.durationMs]), [[1, 150]], 'the same hog, grown');
+    assert.equal(main.sums.polls, 11, 'the engineer’s count: every poll');
   });
 
   test('a cancelled run leaves no task live', () => {
