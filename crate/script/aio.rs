@@ -308,9 +308,9 @@ struct TaskFuture {
     interp: Rc<Interp>,
     fut: LocalBoxFuture<'static, PyResult>,
     started: bool,
-    /// Polls so far: the runtime polls this future once per poll of its task, so this is
-    /// the trace's poll number.
-    polls: u32,
+    /// Where its polls keep the lines they ran (the runtime polls this future once per poll
+    /// of its task, so the n-th entry is the trace's poll n).
+    lines: Option<Rc<super::lines::TaskLines>>,
 }
 
 impl Future for TaskFuture {
@@ -322,6 +322,7 @@ impl Future for TaskFuture {
             let id = runtime::current().map_or(0, |(t, _)| t);
             this.task.runtime_id.set(id);
             super::host::register_task(id, &this.task);
+            this.lines = Some(super::lines::task(this.interp.host.out.run.get(), id));
             if this.task.cancel_requested.replace(false) {
                 // Cancelled before it ever ran: its coroutine never starts, as in CPython.
                 this.task.end(Err(cancelled_error()));
@@ -335,9 +336,9 @@ impl Future for TaskFuture {
         if poll.is_pending() {
             note_line();
         }
-        this.polls += 1;
-        let run = this.interp.host.out.run.get();
-        super::lines::keep(run, this.task.runtime_id.get(), this.polls, this.interp.ran.take());
+        if let Some(lines) = &this.lines {
+            this.interp.ran.end_poll(lines);
+        }
         this.interp.charge_steps();
         super::host::charge(super::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
@@ -370,7 +371,7 @@ pub fn spawn(
     let name = name.unwrap_or(number);
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
     interp.host.track(&task);
-    let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, polls: 0 };
+    let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };
     // The handle and the future hold each other until the task ends: its end drops the future.
     *task.handle.borrow_mut() = Some(runtime::spawn(lane, tf));
     task
@@ -381,7 +382,7 @@ pub fn spawn(
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
     interp.host.track(&task);
-    TaskFuture { task, interp: Rc::clone(interp), fut, started: false, polls: 0 }
+    TaskFuture { task, interp: Rc::clone(interp), fut, started: false, lines: None }
 }
 
 /// Makes a task of a coroutine (`create_task`, and what `gather`/`wait_for` wrap).

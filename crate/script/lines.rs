@@ -1,23 +1,24 @@
-//! Which lines of main.py each poll ran: the page marks them in the code when a learner
-//! hovers a poll on the timeline or steps one.
+//! Which lines of main.py each poll ran: the page marks them when a learner hovers a poll on
+//! the timeline or steps one.
 //!
 //! While a task is polled, every statement notes its line in a bitset ([`Ran`], one per
-//! interpreter: a run polls one task at a time); when the poll returns, the set is kept
-//! under (task, poll number). Most polls of a run run the same few lines, so each distinct
-//! set is kept once. The newest runs are kept, finished ones included: the page looks at a
-//! finished run's polls too.
+//! interpreter: a run polls one task at a time). When the poll returns, its set of lines is
+//! kept as a number in the task's list ([`TaskLines`], one entry per poll, in order). Most
+//! polls run the lines their task's previous poll ran, so a set is compared with that one
+//! first and looked up in the run's table of distinct sets only when it differs: a poll
+//! costs the loop a few ns, not a hash and an allocation. The newest runs are kept, finished
+//! ones included: the page looks at a finished run's polls too.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 /// Runs whose polls' lines are kept.
 const RUNS_KEPT: usize = 3;
-/// Polls kept per run; later polls of a longer run are not marked (a million-poll run would
-/// otherwise keep megabytes that nobody hovers).
-const POLLS_KEPT: usize = 200_000;
+/// Polls kept per run (4 bytes each); later polls of a longer run are not marked.
+const POLLS_KEPT: usize = 1_000_000;
 
-/// The lines run since the last [`Ran::take`].
+/// The lines run since the last [`Ran::end_poll`].
 pub struct Ran {
     bits: Box<[Cell<u64>]>,
     list: RefCell<Vec<u32>>,
@@ -41,71 +42,119 @@ impl Ran {
         }
     }
 
-    /// The lines noted since the last take, in order, and a fresh start.
-    pub fn take(&self) -> Vec<u32> {
-        let mut list = std::mem::take(&mut *self.list.borrow_mut());
-        for &line in &list {
+    /// A poll of `task` ends: keeps the lines it ran, and starts afresh.
+    pub fn end_poll(&self, task: &TaskLines) {
+        let mut list = self.list.borrow_mut();
+        for &line in list.iter() {
             self.bits[(line / 64) as usize].set(0);
         }
         list.sort_unstable();
-        list
+        task.push(&list);
+        list.clear();
     }
 }
 
-/// One run's polls: (task, poll number) → its set of lines, each set kept once.
-#[derive(Default)]
+/// One run's distinct sets of lines, numbered from 0, and its tasks' polls.
 struct RunLines {
     run: u32,
-    polls: HashMap<(u32, u32), Rc<[u32]>>,
-    sets: HashSet<Rc<[u32]>>,
+    sets: Vec<Rc<[u32]>>,
+    numbers: HashMap<Rc<[u32]>, u32>,
+    tasks: HashMap<u32, Rc<TaskLines>>,
+    kept: Rc<Cell<usize>>,
+}
+
+/// One task's polls: the number of the set of lines each ran, in poll order.
+pub struct TaskLines {
+    run: u32,
+    polls: RefCell<Vec<u32>>,
+    /// The last poll's set and its number.
+    last: RefCell<(Rc<[u32]>, u32)>,
+    /// Polls kept in the whole run (see [`POLLS_KEPT`]).
+    kept: Rc<Cell<usize>>,
+}
+
+impl TaskLines {
+    fn push(&self, lines: &[u32]) {
+        if self.kept.get() >= POLLS_KEPT {
+            return;
+        }
+        self.kept.set(self.kept.get() + 1);
+        let number = {
+            let last = self.last.borrow();
+            (*last.0 == *lines).then_some(last.1)
+        };
+        let number = number.unwrap_or_else(|| {
+            let (set, number) = number_of(self.run, lines);
+            *self.last.borrow_mut() = (set, number);
+            number
+        });
+        self.polls.borrow_mut().push(number);
+    }
 }
 
 thread_local! {
     static KEPT: RefCell<VecDeque<RunLines>> = RefCell::default();
 }
 
-/// Keeps the lines poll `n` of `task` in `run` ran.
-pub fn keep(run: u32, task: u32, n: u32, lines: Vec<u32>) {
-    if lines.is_empty() || n == 0 {
-        return;
-    }
+/// Runs `f` on `run`'s table, made (and the oldest let go) if it is new.
+fn with_run<T>(run: u32, f: impl FnOnce(&mut RunLines) -> T) -> T {
     KEPT.with(|k| {
         let mut kept = k.borrow_mut();
-        if kept.back().is_none_or(|r| r.run != run) {
-            if let Some(i) = kept.iter().position(|r| r.run == run) {
-                let again = kept.remove(i).unwrap_or_default();
-                kept.push_back(again);
-            } else {
-                kept.push_back(RunLines { run, ..RunLines::default() });
-                while kept.len() > RUNS_KEPT {
+        let at = match kept.iter().position(|r| r.run == run) {
+            Some(at) => at,
+            None => {
+                if kept.len() == RUNS_KEPT {
                     kept.pop_front();
                 }
-            }
-        }
-        let Some(r) = kept.back_mut() else { return };
-        if r.polls.len() >= POLLS_KEPT {
-            return;
-        }
-        let set: Rc<[u32]> = lines.into();
-        let set = match r.sets.get(&set) {
-            Some(same) => Rc::clone(same),
-            None => {
-                r.sets.insert(Rc::clone(&set));
-                set
+                kept.push_back(RunLines {
+                    run,
+                    sets: Vec::new(),
+                    numbers: HashMap::new(),
+                    tasks: HashMap::new(),
+                    kept: Rc::default(),
+                });
+                kept.len() - 1
             }
         };
-        r.polls.insert((task, n), set);
-    });
+        f(&mut kept[at])
+    })
 }
 
-/// The lines poll `n` of `task` in `run` ran, in order (empty: not known).
+/// The number of `lines` in `run`'s table of sets, and the set.
+fn number_of(run: u32, lines: &[u32]) -> (Rc<[u32]>, u32) {
+    with_run(run, |r| {
+        if let Some((set, &n)) = r.numbers.get_key_value(lines) {
+            return (Rc::clone(set), n);
+        }
+        let set: Rc<[u32]> = lines.into();
+        let n = r.sets.len() as u32;
+        r.sets.push(Rc::clone(&set));
+        r.numbers.insert(Rc::clone(&set), n);
+        (set, n)
+    })
+}
+
+/// Where the polls of `task` (a runtime task id) in `run` keep their lines.
+pub fn task(run: u32, task: u32) -> Rc<TaskLines> {
+    with_run(run, |r| {
+        let lines = Rc::new(TaskLines {
+            run,
+            polls: RefCell::default(),
+            last: RefCell::new((Rc::new([]), u32::MAX)),
+            kept: Rc::clone(&r.kept),
+        });
+        r.tasks.insert(task, Rc::clone(&lines));
+        lines
+    })
+}
+
+/// The lines poll `n` (from 1) of `task` in `run` ran, in order (empty: not known).
 pub fn of_poll(run: u32, task: u32, n: u32) -> Vec<u32> {
     KEPT.with(|k| {
-        k.borrow()
-            .iter()
-            .find(|r| r.run == run)
-            .and_then(|r| r.polls.get(&(task, n)))
-            .map_or(Vec::new(), |s| s.to_vec())
+        let kept = k.borrow();
+        let Some(r) = kept.iter().find(|r| r.run == run) else { return Vec::new() };
+        let number = r.tasks.get(&task).and_then(|t| t.polls.borrow().get((n as usize).wrapping_sub(1)).copied());
+        number.and_then(|i| r.sets.get(i as usize)).map_or(Vec::new(), |s| s.to_vec())
     })
 }
 
@@ -114,31 +163,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_poll_keeps_each_line_once_in_order() {
+    fn each_poll_keeps_its_lines_once_each_in_order() {
         let ran = Ran::new(200);
+        let t = task(1, 7);
         for line in [9, 5, 9, 130, 5, 6] {
             ran.note(line);
         }
         ran.note(10_000); // beyond the source: ignored, never a panic
-        assert_eq!(ran.take(), [5, 6, 9, 130]);
-        assert_eq!(ran.take(), [] as [u32; 0], "a take starts afresh");
+        ran.end_poll(&t);
+        ran.end_poll(&t); // a poll that ran no line
         ran.note(9);
-        assert_eq!(ran.take(), [9]);
+        ran.end_poll(&t);
+        ran.note(9);
+        ran.end_poll(&t);
+        assert_eq!(of_poll(1, 7, 1), [5, 6, 9, 130]);
+        assert!(of_poll(1, 7, 2).is_empty());
+        assert_eq!(of_poll(1, 7, 3), [9]);
+        assert_eq!(of_poll(1, 7, 4), [9]);
+        assert!(of_poll(1, 7, 5).is_empty() && of_poll(1, 7, 0).is_empty() && of_poll(1, 8, 1).is_empty());
+        KEPT.with(|k| assert_eq!(k.borrow()[0].sets.len(), 3, "each distinct set kept once"));
     }
 
     #[test]
-    fn the_newest_runs_are_kept_and_equal_sets_shared() {
-        keep(1, 7, 1, vec![3, 4]);
-        keep(1, 7, 2, vec![3, 4]);
-        keep(1, 8, 1, vec![5]);
-        assert_eq!(of_poll(1, 7, 2), [3, 4]);
-        assert_eq!(of_poll(1, 8, 1), [5]);
-        assert!(of_poll(1, 8, 2).is_empty());
-        KEPT.with(|k| assert_eq!(k.borrow()[0].sets.len(), 2));
-        for run in 2..=(RUNS_KEPT as u32 + 1) {
-            keep(run, 1, 1, vec![1]);
+    fn the_newest_runs_are_kept() {
+        let ran = Ran::new(10);
+        for run in 10..=(10 + RUNS_KEPT as u32) {
+            let t = task(run, 1);
+            ran.note(run - 9);
+            ran.end_poll(&t);
         }
-        assert!(of_poll(1, 7, 2).is_empty(), "the oldest run was let go");
-        assert_eq!(of_poll(RUNS_KEPT as u32 + 1, 1, 1), [1]);
+        assert!(of_poll(10, 1, 1).is_empty(), "the oldest run was let go");
+        assert_eq!(of_poll(10 + RUNS_KEPT as u32, 1, 1), [RUNS_KEPT as u32 + 1]);
     }
 }
