@@ -11,7 +11,7 @@
 // errors, its error line and its tasks' current lines are the editor's.
 
 import { t as translate, hasText, pick, formatSeconds } from './i18n.js';
-import { createModel, currentRun, endTime, lessonSeconds } from './trace.js';
+import { createModel, currentRun, endTime, lessonRate, lessonSeconds } from './trace.js';
 import {
   canRunScripts, loadRuntime, pull as pullInto, sessionNow, startScriptSession, startSession,
 } from './runtime.js';
@@ -705,11 +705,18 @@ function renderTotals(at) {
   const rows = [];
   if (run) {
     const elapsedS = Math.max(0, lessonSeconds(model, endTime(model, at)));
-    const sleepS = run.sleepSumMs / 1000;
+    // Only time really waited: a sleep cut short by a cancel counts up to the cancel.
+    const sleptS = (run.sleptMs * lessonRate(model)) / 1000;
     rows.push(['elapsed', t('totalsElapsed', { elapsed: formatSeconds(elapsedS, 3) })]);
-    rows.push(['sleeps', t('totalsSleeps', { sum: formatSeconds(sleepS, 3) })]);
-    if (run.end?.kind === 'finished' && sleepS > 0) {
-      rows.push(['verdict', t(elapsedS < sleepS * OVERLAP_RATIO ? 'totalsOverlap' : 'totalsSerial')]);
+    rows.push(['sleeps', t('totalsSleeps', { sum: formatSeconds(sleptS, 3) })]);
+    const hogs = stats?.hogs().list ?? [];
+    if (hogs.length > 0) {
+      const heldS = (hogs.reduce((sum, h) => sum + h.durationMs, 0) * lessonRate(model)) / 1000;
+      rows.push(['held', t('totalsHeld', { held: formatSeconds(heldS, 3), count: hogs.length })]);
+    }
+    if (run.end?.kind === 'finished' && run.sleepers === 1) rows.push(['verdict', t('totalsOneSleeper')]);
+    else if (run.end?.kind === 'finished' && sleptS > 0) {
+      rows.push(['verdict', t(elapsedS < sleptS * OVERLAP_RATIO ? 'totalsOverlap' : 'totalsSerial')]);
     }
   }
   // Only runs made with the values now in the fields compare: other values, other times.

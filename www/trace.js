@@ -127,7 +127,10 @@ function newRun(id) {
     printCount: 0, // every print; prints[i] is print number printCount - prints.length + i
     sleeps: [], // {time, task, lessonMs, realMs}: the newest SLEEPS_KEEP
     sleepCount: 0,
-    sleepSumMs: 0, // lesson ms, sum of every SLEEP's request
+    // Runtime ms the run's tasks spent in plain sleeps, added up: only time really waited (a
+    // cancelled sleep counts up to its cancel; a race with a task is a wait on that task), and
+    // how many tasks slept.
+    sleptMs: 0, sleepers: 0,
     pauses: [], // {start, end}: end null while paused; the newest PAUSES_KEEP
     pauseCount: 0,
     paused: false,
@@ -162,6 +165,7 @@ function newTask(id, name, parent, time, depth = 0) {
     wokenInPoll: null, // {cause, by} of a wake during its own poll: it goes back to ready
     // Exact whatever the level of detail; spans are summed when they close.
     sums: { polls: 0, wakes: 0, selfWakes: 0, busyMs: 0, idleMs: 0, readyMs: 0, maxPollMs: 0 },
+    slept: false, // it has slept (counted in run.sleepers)
   };
 }
 
@@ -180,7 +184,7 @@ export function lessonSeconds(model, time) {
 }
 
 /** Lesson ms per runtime ms: the speed, or 1 in a virtual model. */
-function lessonRate(model) {
+export function lessonRate(model) {
   return model.virtual ? 1 : model.speed;
 }
 
@@ -415,6 +419,13 @@ function closeWait(run, task, time) {
   if (!wait) return null;
   wait.end = time;
   task.sums.idleMs += time - wait.start;
+  if (wait.on === 'sleep' && !wait.waitFor) {
+    run.sleptMs += time - wait.start;
+    if (!task.slept) {
+      task.slept = true;
+      run.sleepers++;
+    }
+  }
   countWaiting(run, time, -1);
   return wait;
 }
@@ -544,7 +555,6 @@ function foldTaskEvent(model, run, task, r, text) {
       task.pollSleeps.push(r.a);
       run.sleepCount++;
       pushCapped(run.sleeps, { time: t, task: task.id, lessonMs: r.a, realMs: r.b }, LOD.SLEEPS_KEEP);
-      run.sleepSumMs += r.a;
       return;
     default:
       model.anomalies++;
