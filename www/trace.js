@@ -547,9 +547,17 @@ function foldTaskEvent(model, run, task, r, text) {
       // `b`: the stream of a script's print (1 = standard error); a lesson's prints are 0.
       pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === 1 ? 1 : 0 }, LOD.PRINTS_KEEP);
       return;
-    case KIND.WAIT:
-      task.pollWait = { cause: causeOf(r.a), task: r.a === 2 ? r.b : 0 };
+    case KIND.WAIT: {
+      // A poll that awaits several tasks at once (a gather) records a WAIT for each.
+      const cause = causeOf(r.a);
+      const on = task.pollWait;
+      if (cause === 'task' && on?.cause === 'task') {
+        if (!on.tasks.includes(r.b)) on.tasks.push(r.b);
+      } else {
+        task.pollWait = { cause, task: cause === 'task' ? r.b : 0, tasks: cause === 'task' ? [r.b] : [] };
+      }
       return;
+    }
     case KIND.SLEEP:
       if (task.pollSleeps === NO_SLEEPS) task.pollSleeps = [];
       task.pollSleeps.push(r.a);
@@ -995,7 +1003,9 @@ export function maxConcurrentWaits(run, until) {
 /**
  * What an open or closed wait is on, as a list of parts (a race can wait on several things):
  * {kind: 'sleep', ms} for each distinct timer (lesson ms), then {kind: 'task', id, name} |
- * {kind: 'channel' | 'io' | 'external' | 'other'} from the WAIT record, or — when neither was
+ * {kind: 'tasks', ids, names, done} (several at once, a gather; done: how many had ended by
+ * the wait's end, or by now) | {kind: 'channel' | 'io' | 'external' | 'other'} from the
+ * WAIT record, or — when neither was
  * recorded — the cause of the wake that ended it (if it ended).
  */
 export function waitParts(run, wait) {
@@ -1004,8 +1014,14 @@ export function waitParts(run, wait) {
     parts.push({ kind: 'sleep', ms });
   }
   const on = wait.waitFor;
+  const nameOf = (id) => run?.tasks.get(id)?.name ?? `task ${id}`;
   if (on) {
-    if (on.cause === 'task') parts.push({ kind: 'task', id: on.task, name: run?.tasks.get(on.task)?.name ?? `task ${on.task}` });
+    if (on.cause === 'task' && on.tasks?.length > 1) {
+      // All of them: a gather waits on each, not on the last one it names.
+      const at = wait.end ?? Infinity;
+      const done = on.tasks.filter((id) => { const end = run?.tasks.get(id)?.end; return end && end.time <= at; }).length;
+      parts.push({ kind: 'tasks', ids: on.tasks, names: on.tasks.map(nameOf), done });
+    } else if (on.cause === 'task') parts.push({ kind: 'task', id: on.task, name: nameOf(on.task) });
     else parts.push({ kind: on.cause });
   } else if (parts.length === 0 && wait.on !== null && wait.on !== 'sleep' && wait.on !== 'self') {
     parts.push({ kind: wait.on === 'timer' ? 'timer' : wait.on });

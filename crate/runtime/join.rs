@@ -124,6 +124,11 @@ impl<T> JoinHandle<T> {
     pub fn abort(&self) {
         super::executor::cancel_task(self.task.key());
     }
+
+    /// The task's id, as the trace names it.
+    pub fn id(&self) -> u32 {
+        self.task.key().id
+    }
 }
 
 impl<T> Drop for JoinHandle<T> {

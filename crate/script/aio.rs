@@ -373,7 +373,9 @@ pub fn spawn(
     interp.host.track(&task);
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };
     // The handle and the future hold each other until the task ends: its end drops the future.
-    *task.handle.borrow_mut() = Some(runtime::spawn(lane, tf));
+    let handle = runtime::spawn(lane, tf);
+    task.runtime_id.set(handle.id()); // known now: a gather awaiting it before its first poll names it
+    *task.handle.borrow_mut() = Some(handle);
     task
 }
 
@@ -1205,10 +1207,10 @@ impl Future for Gather {
         }
         let pending: Vec<&Rc<PyTask>> = this.tasks.iter().filter(|t| !t.done()).collect();
         if !pending.is_empty() {
-            pending.iter().for_each(|t| t.wait_on(cx));
-            // The first child that has run names the wait (one not yet polled has no id yet).
-            if let Some(id) = pending.iter().map(|t| t.runtime_id.get()).find(|&id| id != 0) {
-                waiting_on(WakeCause::Task, id);
+            // A wait on each child: the page says the gather waits on all of them.
+            for t in &pending {
+                t.wait_on(cx);
+                waiting_on(WakeCause::Task, t.runtime_id.get());
             }
             return Poll::Pending;
         }

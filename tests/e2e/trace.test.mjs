@@ -148,6 +148,25 @@ describe('trace model', () => {
     assert.equal(main.sums.polls, 11, 'the engineer’s count: every poll');
   });
 
+  test('a poll that awaits several tasks at once (a gather) waits on all of them', () => {
+    const names3 = { ...names, 5: 'second' };
+    const model = modelFrom([
+      [0, KIND.SPAWN, 1, 0, 1],
+      [1, KIND.POLL_START, 1, 1],
+      [2, KIND.SPAWN, 2, 1, 2],
+      [2, KIND.SPAWN, 5, 1, 5],
+      [2, KIND.WAIT, 1, 2, 2],
+      [2, KIND.WAIT, 1, 2, 5],
+      [2, KIND.POLL_END, 1, 0, 1],
+      [3, KIND.POLL_START, 2, 1],
+      [3, KIND.POLL_END, 2, 1, 1],
+      [3, KIND.FINISH, 2],
+    ], { run: RUN, text: (id) => names3[id] ?? '', lesson: 3, variant: 4 });
+    const run = currentRun(model);
+    const wait = run.tasks.get(1).waits[0];
+    assert.deepEqual(waitParts(run, wait), [{ kind: 'tasks', ids: [2, 5], names: ['child', 'second'], done: 1 }]);
+  });
+
   test('a cancelled run leaves no task live', () => {
     const model = modelOf([...AWAITING, [50, KIND.CANCEL, 2], [50, KIND.RUN_END, 0, 2]]);
     assert.deepEqual(taskStates(model, 60).map((r) => r.state), ['cancelled', 'cancelled']);

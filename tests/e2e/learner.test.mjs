@@ -1,0 +1,45 @@
+// Page tests of what a learner reads about a run: each checks a finding of a new user's
+// review (issue 13) that the page used to get wrong, in both languages.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertCleanPage as assertClean, useSite, waitForState } from './harness.mjs';
+
+const site = useSite();
+const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
+
+/** The loop panel's rows: {name, text}. */
+const loopRows = (page) => page.$$eval('#loop-rows tr', (rows) => rows.map((r) => ({
+  name: r.querySelector('th').textContent, text: r.textContent.replace(/\s+/g, ' '),
+})));
+
+describe('what the page says about a run', { timeout: 120_000 }, () => {
+  const GATHER_WAIT = {
+    en: /awaits all 2: first_task, second_task \(0 done\)/,
+    tr: /2 görevin hepsi bekleniyor: first_task, second_task \(0 tanesi bitti\)/,
+  };
+  for (const lang of ['en', 'tr']) {
+    for (const engine of ['python', 'rust']) {
+      test(`${lang}, ${engine}: a gather waits on all its tasks, not on the last one named`, async () => {
+        const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual&engine=${engine}`);
+        const { page } = recorded;
+        try {
+          // Step until both tasks sleep: the gathering task waits on the two of them.
+          let rows = [];
+          for (let i = 0; i < 6 && !rows.some((r) => GATHER_WAIT[lang].test(r.text)); i++) {
+            await page.locator('#step').click();
+            await page.waitForTimeout(100);
+            rows = await loopRows(page);
+          }
+          const gathering = rows.find((r) => GATHER_WAIT[lang].test(r.text));
+          assert.ok(gathering, `one row says the gather waits on both: ${JSON.stringify(rows)}`);
+          assert.equal(gathering.name, engine === 'python' ? 'main' : 'run_tasks');
+          await waitForState(page, 'paused', 5_000);
+          assertCleanPage(recorded, 'gather wait');
+        } finally {
+          await recorded.context.close();
+        }
+      });
+    }
+  }
+});
