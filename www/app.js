@@ -17,8 +17,8 @@ import {
 } from './runtime.js';
 import { drawSwatch, laneColor } from './timeline.js';
 import {
-  SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readStoredLang, resolveState,
-  speedText, storeLang,
+  SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readEngineerOpen, readStoredLang,
+  resolveState, speedText, storeEngineerOpen, storeLang,
 } from './controls.js';
 import { encodeCode, lessonPython, scriptLesson } from './program.js';
 import { createTimelineView, lineList } from './timeline-ui.js';
@@ -1022,6 +1022,11 @@ instruments = createInstruments({
 for (const name of ['pause', 'resume', 'step', 'download']) {
   $(name).addEventListener('click', () => instruments[name]());
 }
+// The engineer view (statistics, hogs, events, shortcuts): closed unless left open before.
+const engineerView = $('engineer');
+engineerView.open = readEngineerOpen();
+engineerView.addEventListener('toggle', () => storeEngineerOpen(engineerView.open));
+
 installShortcuts(document, {
   run: () => { if (!el.run.disabled) startRun(); },
   pause: () => instruments.toggle(),

@@ -180,3 +180,14 @@ export function readStoredLang() {
 export function storeLang(lang) {
   try { globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang); } catch { /* not remembered */ }
 }
+
+const ENGINEER_STORAGE_KEY = 'loopscope.engineer';
+
+/** Whether the engineer view was left open (closed unless remembered open). */
+export function readEngineerOpen() {
+  try { return globalThis.localStorage?.getItem(ENGINEER_STORAGE_KEY) === 'open'; } catch { return false; }
+}
+
+export function storeEngineerOpen(open) {
+  try { globalThis.localStorage?.setItem(ENGINEER_STORAGE_KEY, open ? 'open' : 'closed'); } catch { /* not remembered */ }
+}

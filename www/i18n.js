@@ -7,6 +7,8 @@ export const DEFAULT_LANG = 'en';
 const TABLE = {
   en: {
     pageTitle: 'Loopscope — see async tasks take turns',
+    engineerSummary: 'Engineer view',
+    engineerWhat: 'task statistics, loop hogs, every event, keyboard shortcuts',
     tagline: 'Real Rust futures on the browser’s microtask loop, drawn live.',
     language: 'Language',
     lesson: 'Lesson',
@@ -276,6 +278,8 @@ const TABLE = {
   },
   tr: {
     pageTitle: 'Loopscope — asenkron task’lerin sırayla çalışmasını görün',
+    engineerSummary: 'Mühendis görünümü',
+    engineerWhat: 'görev istatistikleri, döngüyü tutan adımlar, tüm olaylar, klavye kısayolları',
     tagline: 'Tarayıcının mikro görev döngüsünde çalışan gerçek Rust future’ları, canlı çizimle.',
     language: 'Dil',
     lesson: 'Ders',

@@ -35,7 +35,12 @@ const MARKUP = '<img src=x onerror=alert(1)>';
 const site = useSite(); // the served site and one browser for this file
 // These tests are about the lessons' Rust runs, as the crate wrote them (script.test.mjs drives
 // the Python mode, the page's default): every page opens with the switch on Rust.
-const openRust = (hash) => site.open(`${hash}&engine=rust`);
+/** Opens a lesson's Rust run, with the engineer view (statistics, hogs, events) open. */
+async function openRust(hash) {
+  const recorded = await site.open(`${hash}&engine=rust`);
+  await recorded.page.locator('#engineer > summary').click();
+  return recorded;
+}
 
 const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
 

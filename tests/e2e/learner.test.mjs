@@ -42,4 +42,23 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       });
     }
   }
+
+  test('the engineer view is closed by default, and remembered open', async () => {
+    const recorded = await site.open('#lesson=gather&lang=tr');
+    const { page } = recorded;
+    try {
+      const engineer = page.locator('#engineer');
+      assert.equal(await engineer.evaluate((d) => d.open), false, 'closed for a learner');
+      assert.ok(await page.locator('#stats-heading').isHidden(), 'the statistics are inside it');
+      assert.match(await page.locator('#engineer > summary').textContent(), /Mühendis görünümü/);
+      await page.locator('#engineer > summary').click();
+      assert.ok(await page.locator('#stats-heading').isVisible());
+      await page.reload();
+      await page.waitForFunction(() => !document.getElementById('run').disabled);
+      assert.equal(await engineer.evaluate((d) => d.open), true, 'open again after a reload');
+      assertCleanPage(recorded, 'engineer view');
+    } finally {
+      await recorded.context.close();
+    }
+  });
 });
