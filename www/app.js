@@ -52,7 +52,7 @@ const el = {
   status: $('status'), notice: $('notice'), crash: $('crash'), crashDetail: $('crash-detail'),
   reload: $('reload'), speedNote: $('speed-note'), title: $('lesson-title'),
   summary: $('lesson-summary'), lessonNote: $('lesson-note'), caption: $('run-caption'),
-  canvas: $('timeline'), console: $('console'), consoleEmpty: $('console-empty'),
+  canvas: $('timeline'), console: $('console'), consoleLog: $('console-log'), consoleEmpty: $('console-empty'),
   totals: $('totals'), python: $('code-python'), rust: $('code-rust'),
   speed: $('speed'), seed: $('lesson-seed'), params: $('params'), paramFields: $('param-fields'),
   liveControls: $('live-controls'), liveButtons: $('live-control-buttons'),
@@ -696,7 +696,7 @@ function renderConsole() {
   const extra = el.console.childElementCount - MAX_CONSOLE_LINES;
   for (let i = 0; i < extra; i++) el.console.firstElementChild.remove();
   el.consoleEmpty.hidden = true;
-  el.console.scrollTop = el.console.scrollHeight; // instant, never smooth (reduced motion)
+  el.consoleLog.scrollTop = el.consoleLog.scrollHeight; // instant, never smooth (reduced motion)
 }
 
 function renderTotals(at) {

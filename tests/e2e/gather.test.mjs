@@ -44,7 +44,7 @@ describe('the gather lesson', { timeout: TEST_TIMEOUT_MS }, () => {
     try {
       const run = page.getByRole('button', { name: 'Çalıştır', exact: true });
       assert.equal(await run.getAttribute('id'), 'run', 'the Turkish Run button is #run');
-      assert.equal(await page.locator('#console').getAttribute('role'), 'log');
+      assert.equal(await page.locator('#console-log').getAttribute('role'), 'log');
 
       await run.click();
       await waitForState(page, 'finished');
