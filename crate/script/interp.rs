@@ -386,6 +386,10 @@ impl Interp {
                     Err(_) => return Sync::Async,
                 };
                 let v = value!(value);
+                if let Some(new) = quick_int(*op, &old, &v) {
+                    self.store(scope, n, new);
+                    return Sync::Done(Ok(Flow::Next));
+                }
                 if matches!(v, Value::Instance(_)) {
                     return Sync::Async;
                 }
@@ -917,18 +921,8 @@ impl Interp {
             ExprKind::BinOp(a, op, b) => {
                 let x = sub!(a);
                 let y = sub!(b);
-                // The common case, small ints, without the general dispatch.
-                if let (Value::Int(p), Value::Int(q)) = (&x, &y) {
-                    let quick = match op {
-                        BinOp::Add => p.checked_add(*q),
-                        BinOp::Sub => p.checked_sub(*q),
-                        BinOp::Mul => p.checked_mul(*q),
-                        BinOp::Mod if *q > 0 && *p >= 0 => Some(p % q),
-                        _ => None,
-                    };
-                    if let Some(v) = quick {
-                        return Some(Ok(Value::Int(v)));
-                    }
+                if let Some(v) = quick_int(*op, &x, &y) {
+                    return Some(Ok(v));
                 }
                 if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
                     return None;
@@ -1752,6 +1746,21 @@ fn unpack_error(expected: usize, got: usize) -> Exc {
 /// The "not supported yet" error for a feature outside the subset.
 pub fn unsupported<T>(what: &str) -> PyResult<T> {
     raise("NotImplementedError", format!("Loopscope's Python does not support {what} yet"))
+}
+
+/// `a op b` for small ints, the common case, without the general dispatch (`None`: not
+/// both ints, an overflow, or an operator left to `builtins::binop`).
+#[inline]
+fn quick_int(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (Value::Int(p), Value::Int(q)) = (a, b) else { return None };
+    match op {
+        BinOp::Add => p.checked_add(*q),
+        BinOp::Sub => p.checked_sub(*q),
+        BinOp::Mul => p.checked_mul(*q),
+        BinOp::Mod if *q > 0 && *p >= 0 => Some(p % q),
+        _ => None,
+    }
+    .map(Value::Int)
 }
 
 fn const_value(c: &Const) -> Value {
