@@ -61,7 +61,7 @@ const el = {
   engine: $('engine'), engineNote: $('engine-note'), editorHost: $('editor'), pythonCol: $('python-col'),
   rustCol: $('rust-col'), mapping: $('mapping'), codeHint: $('code-hint'), codeRestore: $('code-restore'),
   codeEdited: $('code-edited'), problem: $('console-problem'), taskLines: $('task-lines'),
-  pythonHeading: $('python-heading'),
+  pythonHeading: $('python-heading'), stepResult: $('step-result'),
   original: $('original'), originalSummary: $('original-summary'), originalWhat: $('original-what'),
   originalCode: $('original-code'),
   loopPanel: document.querySelector('.loop-state'), statsPanel: document.querySelector('.stats-panel'),
@@ -142,7 +142,7 @@ function applyHash() {
   const lessonChanged = s.lesson !== state.lesson;
   Object.assign(state, {
     lang: s.lang, lesson: s.lesson, variant: s.variant, speed: s.speed, mode: s.mode,
-    speedFromUrl: s.speedFromUrl, notices: s.notices, params: s.params,
+    modeChosen: s.modeFromUrl, speedFromUrl: s.speedFromUrl, notices: s.notices, params: s.params,
     engine: state.hasScript ? s.engine : 'rust',
   });
   if (!state.hasScript && state.ls && s.code !== null) {
@@ -181,6 +181,7 @@ function syncHash() {
 async function startRun({ paused = false } = {}) {
   const { ls } = state;
   if (!ls || state.crashed) return;
+  state.stepConfirmed = false;
   clearTimeout(state.checkTimer);
   clearTimeout(state.syntaxTimer);
   syncHash();
@@ -213,6 +214,30 @@ async function startRun({ paused = false } = {}) {
     runParams: paramsKey(state.params), runMode: mode, runEngine: 'rust', runEdited: false,
   });
   await followRun(session, { paused });
+}
+
+/**
+ * Step with no live run starts a run paused. In virtual time, unless the learner chose a time
+ * mode: in real time a paused task's sleep runs on, and stepping would undo the overlap the
+ * lesson shows. A finished run on show is not thrown away at the first press: Step says so,
+ * and the second press starts the new run.
+ */
+function stepFromScratch() {
+  if (el.run.disabled) return;
+  if (state.runId !== null && !state.live && !state.stepConfirmed) {
+    state.stepConfirmed = true;
+    el.stepResult.textContent = t('stepConfirm');
+    return;
+  }
+  state.stepConfirmed = false;
+  if (!state.modeChosen && state.mode !== 'virtual') {
+    state.mode = 'virtual';
+    state.notices = [...state.notices.filter((n) => n.key !== 'noticeStepVirtual'), { key: 'noticeStepVirtual' }];
+    syncHash();
+    renderLesson();
+    renderNotices();
+  }
+  startRun({ paused: true });
 }
 
 /** Starts the program of the code pane (Python mode); with a syntax error nothing starts. */
@@ -975,7 +1000,7 @@ const view = {
   }),
   pull: () => (state.ls ? pull() : 0),
   // Step with no live run: start one paused (its first step polls the root task).
-  startPaused: () => { if (!el.run.disabled) startRun({ paused: true }); },
+  startPaused: () => stepFromScratch(),
   canStart: () => Boolean(state.ls) && !state.crashed && !el.run.disabled,
   changed: () => {
     renderFrame(now(), true, true);
@@ -1078,6 +1103,7 @@ el.speed.addEventListener('change', () => {
 });
 el.mode.addEventListener('change', () => {
   state.mode = el.mode.value === 'virtual' ? 'virtual' : 'real'; // the next run uses it
+  state.modeChosen = true; // Step keeps it (see stepFromScratch)
   state.notices = state.notices.filter((n) => n.key !== 'noticeBadMode');
   syncHash();
   renderLesson();

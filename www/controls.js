@@ -121,8 +121,15 @@ export function resolveState(params, lessons, storedLang, navLang) {
     }
   }
 
+  // A key the page does not read (a typo, a parameter of another lesson) is said, not dropped.
+  const known = new Set([...RESERVED_KEYS, ...(lesson?.params ?? []).map((p) => p.id)]);
+  for (const key of new Set(params.keys())) {
+    if (!known.has(key)) notices.push({ key: 'noticeUnknownKey', vars: { key } });
+  }
+
   return {
     lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, mode, notices,
+    modeFromUrl: urlMode !== null && MODES.includes(urlMode),
     params: paramsFromUrl(params, lesson),
     // A program runs as Python; the blank lesson has no Rust.
     engine: code !== null || lesson?.rustless ? 'python' : engine,

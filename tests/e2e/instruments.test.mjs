@@ -268,6 +268,10 @@ describe('speed and virtual time', { timeout: TEST_TIMEOUT_MS }, () => {
       // a time; with nothing ready, a step moves the virtual clock on to the next timer.
       const step = page.getByRole('button', { name: 'Step', exact: true });
       await step.click();
+      // The finished run is not thrown away at the first press: Step says what it will do.
+      assert.match(await page.locator('#step-result').textContent(), /press Step again/);
+      assert.equal(await page.locator('#status').getAttribute('data-state'), 'finished', 'the finished run is still shown');
+      await step.click();
       await waitForState(page, 'paused', 5_000);
       assert.match(await page.locator('#step-result').textContent(), /^Stepped: polled run_tasks \(poll 1\); just spawned; it suspended again\.$/);
       const told = [];

@@ -61,4 +61,46 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       await recorded.context.close();
     }
   });
+
+  const STEP_VIRTUAL = { en: /Stepping runs in virtual time/, tr: /Adım adım çalıştırma sanal zamanda olur/ };
+  const UNKNOWN_KEY = { en: /“duration”, which this page does not read/, tr: /okumadığı “duration” var/ };
+  for (const lang of ['en', 'tr']) {
+    test(`${lang}: Step runs in virtual time unless a mode was chosen, and says so`, async () => {
+      let recorded = await site.open(`#lesson=gather&lang=${lang}`);
+      try {
+        const { page } = recorded;
+        assert.equal(await page.locator('#mode').inputValue(), 'real');
+        await page.locator('#step').click();
+        await waitForState(page, 'paused', 5_000);
+        assert.equal(await page.locator('#mode').inputValue(), 'virtual', 'the step switched to virtual time');
+        assert.match(await page.locator('#notice').textContent(), STEP_VIRTUAL[lang]);
+        assert.match(await page.evaluate(() => location.hash), /mode=virtual/);
+      } finally {
+        await recorded.context.close();
+      }
+      recorded = await site.open(`#lesson=gather&lang=${lang}&mode=real`);
+      try {
+        const { page } = recorded;
+        await page.locator('#step').click();
+        await waitForState(page, 'paused', 5_000);
+        assert.equal(await page.locator('#mode').inputValue(), 'real', 'a chosen mode is kept');
+        assert.doesNotMatch(await page.locator('#notice').textContent(), STEP_VIRTUAL[lang]);
+        assertCleanPage(recorded, 'step mode');
+      } finally {
+        await recorded.context.close();
+      }
+    });
+
+    test(`${lang}: a key the page does not read is named in a note`, async () => {
+      const recorded = await site.open(`#lesson=gather&duration=14&lang=${lang}`);
+      try {
+        const notice = recorded.page.locator('#notice');
+        assert.ok(await notice.isVisible());
+        assert.match(await notice.textContent(), UNKNOWN_KEY[lang]);
+        assertCleanPage(recorded, 'unknown key');
+      } finally {
+        await recorded.context.close();
+      }
+    });
+  }
 });
