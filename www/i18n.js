@@ -280,7 +280,7 @@ const TABLE = {
     legend_wait_py: 'waiting: the task is suspended at an await; the label says what for (a sleep, a queue, I/O, another task)',
     legend_ready_py: 'ready: woken and in the ready queue, waiting for its turn to run',
     legend_wakeTask_py: 'woken by another task (the arrow comes from that task)',
-    legend_hog_py: 'blocking step: a task ran at least the threshold without an await, holding up the loop (⚠, stripes, red edge)',
+    legend_hog_py: 'blocking step: a task ran for at least the threshold without reaching an await, holding up the loop (⚠, stripes, red edge)',
     legend_paused_py: 'paused: no task runs; timers and other wake-ups still come and tasks become ready',
     loopSummary_py: 'Loop passes so far: {ticks} · {running} running · {ready} ready · {waiting} waiting · {ended} ended',
     readyBy_spawn_py: 'created by {by}, not run yet',
