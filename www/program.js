@@ -55,7 +55,7 @@ export function scriptLesson() {
     id: SCRIPT_LESSON,
     title: { tr: 'Kendi programın', en: 'Your own program' },
     summary: {
-      tr: 'Python kodunu yaz ve çalıştır: her görev (task) zaman çizelgesinde kendi satırını alır. Örnek iki görevi gather ile aynı anda bekletir.',
+      tr: 'Python kodunu yaz ve çalıştır: her görev zaman çizelgesinde kendi satırını alır. Örnek iki görevi gather ile aynı anda bekletir.',
       en: 'Write Python and run it: each task gets its own lane on the timeline. The example waits on two tasks at once with gather.',
     },
     seed: '',
