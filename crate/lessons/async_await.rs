@@ -60,20 +60,16 @@ pub static LESSON: Lesson = Lesson {
     id: "async-await",
     title: Text { tr: "async ve await", en: "async and await" },
     summary: Text {
-        tr: "async bir fonksiyonu çağırmak onu çalıştırmaz: yalnızca bir coroutine (Rust'ta future) \
-             oluşturur. await onu sonuna kadar çalıştırır ve sonra devam eder; beklerken de döngüyü \
-             diğer görevlere bırakır.",
-        en: "Calling an async function does not run it: it only creates a coroutine (in Rust, a \
-             future). await runs it to the end before going on, and while it waits it hands the loop \
+        tr: "async bir fonksiyonu çağırmak onu çalıştırmaz: yalnızca bir coroutine oluşturur. await onu sonuna kadar çalıştırır ve sonra devam eder; beklerken de olay döngüsünü diğer görevlere bırakır.",
+        en: "Calling an async function does not run it: it only creates a coroutine. await runs it to the end before going on, and while it waits it hands the loop \
              to the other tasks.",
     },
     notice: Text {
-        tr: "lazy: await edilmeyen coroutine zaman çizelgesinde hiç görünmez; ne şeridi ne yoklaması \
+        tr: "lazy: await edilmeyen coroutine zaman çizelgesinde hiç görünmez; ne şeridi ne adımı \
              ne de yazdığı bir satır vardır. sıralı: xfonksiyonu'nun uykusu bitmeden yfonksiyonu başlamaz, \
              beklemeler art arda dizilir. yield: main uyurken background şeridi çalışır; main'in \
              bekleme çubuğunun altında background'ın adımları görünür.",
-        en: "lazy: the coroutine that is never awaited never shows on the timeline: no lane, no poll, \
-             no printed line. sequential: yfonksiyonu starts only after xfonksiyonu's sleep is over, \
+        en: "lazy: the coroutine that is never awaited never shows on the timeline: no lane, no step, no printed line. sequential: yfonksiyonu starts only after xfonksiyonu's sleep is over, \
              so the waits line up one after the other. yield: while main sleeps, the background lane \
              runs; its steps appear under main's waiting bar.",
     },

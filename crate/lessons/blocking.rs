@@ -235,16 +235,16 @@ pub static LESSON: Lesson = Lesson {
         tr: "heartbeat her 0.2 sn'de bir tıklarken count_primes yaklaşık bir saniye asal sayı sayar: \
              gerçek, CPU'ya bağlı bir iş. Tek seferde, parça parça ya da bir Web Worker'da \
              (tarayıcının asyncio.to_thread'i) çalıştırın.",
-        en: "heartbeat ticks every 0.2 s while count_primes counts primes for about a second: real, \
+        en: "heartbeat beats every 0.2 s while count_primes counts primes for about a second: real, \
              CPU-bound work. Run it in one go, in chunks, or in a Web Worker (the browser's \
              asyncio.to_thread).",
     },
     notice: Text {
-        tr: "Engelleyici çeşitte count_primes tek bir uzun poll'dur: o sürerken heartbeat'in şeridi boş \
+        tr: "Engelleyici çeşitte count_primes await etmeyen tek bir uzun adımdır: o sürerken heartbeat'in şeridi boş \
              kalır ve sayfa da çizilmez; en uzun kalp atışı arası işin süresi kadardır. Parçalı çeşitte \
              heartbeat, parçaların arasında biraz gecikerek çalışır. Worker'da count_primes yalnızca \
              bekler ve heartbeat hiç aksamaz.",
-        en: "In the blocking variant count_primes is one long poll: while it lasts, heartbeat's lane \
+        en: "In the blocking variant count_primes is one long step with no await: while it lasts, heartbeat's lane \
              stays empty and the page does not draw; the longest gap between heartbeats is as long \
              as the job. In chunks, heartbeat runs between them, a little late. In the worker, \
              count_primes only waits and heartbeat never misses a beat.",

@@ -120,9 +120,8 @@ pub static LESSON: Lesson = Lesson {
     title: Text { tr: "Olay döngüsü", en: "The event loop" },
     summary: Text {
         tr: "Asenkron çerçeveler, olay döngüsü denen bir görev planlayıcıya (scheduler) ihtiyaç duyar. Döngü çalışan \
-             bütün task'ların kaydını tutar; bir task askıya alınınca kontrol döngüye döner, döngü de başlatılacak \
-             ya da devam ettirilecek başka bir task bulur: buna işbirlikçi çoklu görev (cooperative \
-             multitasking) denir. Burada üç task üç farklı şey bekler: sleeper bir zamanlayıcıyı, consumer \
+             bütün görevlerin kaydını tutar; bir görev askıya alınınca kontrol döngüye döner, döngü de başlatılacak \
+             ya da devam ettirilecek başka bir görev bulur: buna işbirlikçi çoklu görev denir. Burada üç görev üç farklı şey bekler: sleeper bir zamanlayıcıyı, consumer \
              producer'ın doldurduğu kuyruğu, server client'ın yazdığı soketi.",
         en: "Asynchronous frameworks need a scheduler, usually called an event loop. It keeps track of \
              every running task; when one suspends, control returns to the loop, which finds another \
@@ -131,9 +130,8 @@ pub static LESSON: Lesson = Lesson {
              server on the socket the client writes to.",
     },
     notice: Text {
-        tr: "Aynı anda en fazla bir task meşguldür; ötekiler bekler ve neyi beklediklerini panel gösterir: \
-             sleeper zamanlayıcıyı (timer), consumer kuyruğu (channel), server soketi (io). Her bekleyen \
-             task ancak beklediği şey onu uyandırınca yeniden çalışır: zamanlayıcı çalınca, producer kuyruğa \
+        tr: "Aynı anda en fazla bir görev çalışır; ötekiler bekler ve neyi beklediklerini panel gösterir: \
+             sleeper zamanlayıcıyı (timer), consumer kuyruğu (channel), server soketi (io). Her bekleyen görev ancak beklediği şey onu uyandırınca yeniden çalışır: zamanlayıcı çalınca, producer kuyruğa \
              iş koyunca, client sokete paket yazınca.",
         en: "At most one task is busy at a time; the others wait, and the panel shows on what: sleeper on \
              a timer, consumer on the queue (channel), server on the socket (io). A waiting task runs \

@@ -54,9 +54,9 @@ pub async fn main_sequential(first: f64, second: f64) {
 /// The lesson as the page lists it.
 pub static LESSON: Lesson = Lesson {
     id: "fetch-data",
-    title: Text { tr: "Sonuç döndüren task'lar", en: "Tasks with results" },
+    title: Text { tr: "Sonuç döndüren görevler", en: "Tasks with results" },
     summary: Text {
-        tr: "main iki task oluşturur: biri 2, diğeri 3 saniye sonra veri getirir. gather sonuçları \
+        tr: "main iki görev oluşturur: biri 2, diğeri 3 saniye sonra veri getirir. gather sonuçları \
              verilen sırayla döndürür.",
         en: "main creates two tasks: one fetches data after 2 seconds, the other after 3. gather \
              returns their results in the order the tasks were given.",

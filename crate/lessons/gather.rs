@@ -41,7 +41,7 @@ pub async fn run_sequentially() {
 /// The lesson as the page lists it.
 pub static LESSON: Lesson = Lesson {
     id: "gather",
-    title: Text { tr: "Aynı anda iki task", en: "Two tasks at once" },
+    title: Text { tr: "Aynı anda iki görev", en: "Two tasks at once" },
     summary: Text {
         tr: "first_task ve second_task birer saniye uyur. gather ile ikisi aynı anda bekler; \
              sırayla await edilince biri diğerini bekler.",
@@ -49,7 +49,7 @@ pub static LESSON: Lesson = Lesson {
              same time; awaited one after the other, each waits for the previous one.",
     },
     notice: Text {
-        tr: "gather ile iki task'ın bekleme çubukları üst üste biner ve çalışma yaklaşık 1 sn sürer; \
+        tr: "gather ile iki görevin bekleme çubukları üst üste biner ve çalışma yaklaşık 1 sn sürer; \
              sıralı çalışmada çubuklar art arda dizilir ve yaklaşık 2 sn sürer.",
         en: "Gathered, the two tasks' waiting bars overlap and the run takes about 1 s; run \
              sequentially, the bars line up one after the other and it takes about 2 s.",

@@ -160,7 +160,7 @@ async fn main(how: How, seconds: f64) {
 /// The lesson as the page lists it.
 pub static LESSON: Lesson = Lesson {
     id: "microtasks",
-    title: Text { tr: "Birbirini uyandıran task'lar", en: "Tasks that wake each other" },
+    title: Text { tr: "Birbirini uyandıran görevler", en: "Tasks that wake each other" },
     summary: Text {
         tr: "ping ve pong topu birbirine atar: her biri diğerini uyandırır ve hiç zamanlayıcı beklemez. \
              Döngümüz her 8 ms'de bir tarayıcıya sıra verir; bütçesiz bir mikro görev zinciri ise \
@@ -170,11 +170,10 @@ pub static LESSON: Lesson = Lesson {
              budget lets no timer and no drawing in until it ends.",
     },
     notice: Text {
-        tr: "Bütçeli çeşitte tick'ler 8 ms'de bir biter, aralarında heartbeat tıklar ve sayfa çizilmeye \
+        tr: "Bütçeli çeşitte döngü turları 8 ms'de bir biter, aralarında heartbeat tıklar ve sayfa çizilmeye \
              devam eder. Bütçesiz çeşitte zincir sürerken heartbeat'in şeridi boştur, sayfa donar ve \
              çizilen kare sayısı 0'dır; zincir en geç 1 sn gerçek zamanda kendiliğinden durur.",
-        en: "With the budget, ticks end every 8 ms, heartbeat ticks between them and the page keeps \
-             drawing. Without it, heartbeat's lane stays empty while the chain runs, the page \
+        en: "With the budget, each loop pass ends after 8 ms, heartbeat beats between them and the page keeps drawing. Without it, heartbeat's lane stays empty while the chain runs, the page \
              freezes and no frame is drawn; the chain stops by itself within 1 s of real time.",
     },
     seed: "003 · Olay Döngüsü",

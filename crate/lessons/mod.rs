@@ -150,8 +150,7 @@ pub static CORRECTIONS: &[Correction] = &[
                  PING_TIMEOUT ve SLEEP_TIME sınıfta. ADDRESS sayfanın sahte sunucusu (websockets onu taklit \
                  eder; düğmeler ona arıza çıkarır), callback_func gelen mesajı yazar. Döngü sonsuz olduğu için \
                  RUN_TIME sn sonra beklemeyi bırakıyoruz.",
-            en: "_connect and _create_task take self: they are now methods of a class (Client), as in the \
-                 seed's source, with PING_TIMEOUT and SLEEP_TIME on the class. ADDRESS is the page's \
+            en: "_connect and _create_task take self: they are now methods of a class (Client), as in the example's source, with PING_TIMEOUT and SLEEP_TIME on the class. ADDRESS is the page's \
                  simulated server (websockets is a stand-in bound to it; the buttons break it), and \
                  callback_func prints each message. The loop never ends, so we stop waiting after RUN_TIME s.",
         },

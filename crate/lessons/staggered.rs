@@ -45,14 +45,13 @@ pub static LESSON: Lesson = Lesson {
     id: "staggered",
     title: Text { tr: "Sırayla başlayan işlemler", en: "Staggered starts" },
     summary: Text {
-        tr: "wrapper, verilen coroutine'i await etmeden önce delay kadar uyur. multiconnect connect \
-             task'larını (varsayılan beş) hemen oluşturur, ama i. bağlantı adım · i (0.4 · i) saniye \
-             sonra başlar. Seed'in kodunda iki hata var: run_until_complete(multiconnect) fonksiyonu \
-             çağırmadan veriyor (multiconnect() olmalı) ve task'lar await edilmediği için döngü hemen \
-             biter. Rust hâli bütün task'ları bekler.",
+        tr: "wrapper, verilen coroutine'i await etmeden önce delay kadar uyur. multiconnect connect görevlerini (varsayılan beş) hemen oluşturur, ama i. bağlantı adım · i (0.4 · i) saniye \
+             sonra başlar. Örneğin özgün kodunda iki hata var: run_until_complete(multiconnect) fonksiyonu \
+             çağırmadan veriyor (multiconnect() olmalı) ve görevler await edilmediği için döngü hemen \
+             biter. Rust hâli bütün görevleri bekler.",
         en: "wrapper sleeps for delay before it awaits the coroutine it was given. multiconnect creates \
              the connect tasks (five by default) at once, but connection i starts step · i (0.4 · i) \
-             seconds later. The seed's code has two bugs: run_until_complete(multiconnect) passes the \
+             seconds later. The example's code has two bugs: run_until_complete(multiconnect) passes the \
              function without calling it (it should be multiconnect()), and since the tasks are never \
              awaited the loop would end at once. The Rust version awaits every task.",
     },
@@ -60,11 +59,11 @@ pub static LESSON: Lesson = Lesson {
         tr: "Bütün connect şeritleri aynı anda açılır ama her biri önce wrapper'ın uykusunda bekler: \
              bağlantı satırları bir merdiven gibi adım adım sağa kayar. Bağlantı süresi adımdan uzunsa \
              bağlantılar üst üste biner; hiçbiri öncekinin bitmesini beklemez. 'hepsi birden' çeşidinde \
-             bütün bağlantılar aynı tick'te başlar.",
+             bütün bağlantılar aynı döngü turunda başlar.",
         en: "All connect lanes open at once, but each first waits in wrapper's sleep: the connecting \
              lines step to the right like a staircase. When a connection takes longer than the step, \
              connections overlap; none waits for the previous one to finish. In the 'all at once' \
-             variant every connection starts on the same tick.",
+             variant every connection starts in the same loop pass.",
     },
     seed: "001 · Sırayla Çalışan İşlemler",
     rust: include_str!("staggered.rs"),

@@ -87,34 +87,34 @@ fn load(args: &Args) -> Load {
 /// The lesson as the page lists it.
 pub static LESSON: Lesson = Lesson {
     id: "stress",
-    title: Text { tr: "Yük altında binlerce task", en: "Thousands of tasks under load" },
+    title: Text { tr: "Yük altında binlerce görev", en: "Thousands of tasks under load" },
     summary: Text {
-        tr: "Mühendisler için bir yük testi: task sayısı kadar işçi aynı anda başlar. Her biri kısa, \
+        tr: "Mühendisler için bir yük testi: görev sayısı kadar işçi aynı anda başlar. Her biri kısa, \
              rastgele bir süre uyur (tohumlu: aynı tohum aynı uykuları verir), sonra birkaç kez \
              asyncio.sleep(0) gibi sırayı bırakır ve uykuları çalışma süresini doldurana kadar bunu \
-             tekrarlar. 10.000 task'a kadar çıkabilir; make bench sayfanın kare süresini bu dersle ölçer.",
+             tekrarlar. 10.000 göreve kadar çıkabilir; make bench sayfanın kare süresini bu dersle ölçer.",
         en: "A load test for engineers: as many workers as tasks start at once. Each sleeps a short \
              random while (seeded: the same seed gives the same sleeps), then gives up its turn a few \
              times like asyncio.sleep(0), and goes round again until its sleeps fill the run time. It \
              goes up to 10,000 tasks; make bench times the page's frames with this lesson.",
     },
     notice: Text {
-        tr: "Döngü şeridi kısa poll'larla dolu tick'lerle dolar. Bir tick 8 ms'lik bütçesini \
-             harcayınca sırayı tarayıcıya devreder (tick devirle biter) ve sayfa çizmeye devam eder: \
-             task çok olsa da kareler akar. Task istatistiklerinde her işçinin poll sayısı tur × \
-             (yield + 1) + 1'dir; hazır bekleme süresi (uyandı ama henüz poll edilmedi, yani \
-             zamanlama gecikmesi) task sayısı arttıkça büyür, meşgul süre ise küçük kalır.",
-        en: "The loop lane fills with ticks full of short polls. When a tick has spent its 8 ms \
-             budget it hands the browser a turn (the tick ends with a hand-over) and the page keeps \
-             drawing: frames go on however many tasks there are. In the task statistics every \
-             worker's polls are rounds × (yields + 1) + 1; the ready time (woken but not polled yet: \
-             the scheduling delay) grows with the number of tasks, while the busy time stays small.",
+        tr: "Döngü şeridi kısa adımlarla dolu döngü turlarıyla dolar. Bir tur 8 ms'lik bütçesini \
+             harcayınca sırayı tarayıcıya devreder (tur devirle biter) ve sayfa çizmeye devam eder: \
+             görev çok olsa da kareler akar. Her işçi tur × (yield + 1) + 1 adım çalışır; hazır \
+             bekleme süresi (uyandı ama henüz çalışmadı, yani zamanlama gecikmesi) görev sayısı \
+             arttıkça büyür, meşgul süre ise küçük kalır.",
+        en: "The loop lane fills with loop passes full of short steps. When a pass has spent its \
+             8 ms budget it hands the browser a turn (the pass ends with a hand-over) and the page \
+             keeps drawing: frames go on however many tasks there are. Every worker runs rounds × \
+             (yields + 1) + 1 steps; the ready time (woken but not run yet: the scheduling delay) \
+             grows with the number of tasks, while the busy time stays small.",
     },
     seed: "",
     rust: include_str!("stress.rs"),
     controls: &[],
     params: &[
-        Param::count("tasks", Text { tr: "Task sayısı", en: "Tasks" }, 1.0, 10_000.0, 200.0),
+        Param::count("tasks", Text { tr: "Görev sayısı", en: "Tasks" }, 1.0, 10_000.0, 200.0),
         Param::seconds("seconds", Text { tr: "Çalışma süresi", en: "Run time" }, 0.1, 60.0, 2.0),
         Param {
             id: "sleep",

@@ -81,17 +81,13 @@ pub static LESSON: Lesson = Lesson {
     title: Text { tr: "Zaman aşımı, yarış ve iptal", en: "Timeouts, races and cancellation" },
     summary: Text {
         tr: "wait_for bir işlemi en çok belirli bir süre bekler; süre dolunca işlemi iptal eder. Yarışta \
-             ilk gelen yanıt kullanılır, diğeri iptal edilir. Bir task da dışarıdan iptal edilebilir. Rust'ta \
-             iptal etmek future'ı bırakmaktır (drop): beklediği zamanlayıcı da onunla birlikte silinir.",
+             ilk gelen yanıt kullanılır, diğeri iptal edilir. Bir görev dışarıdan da iptal edilebilir: beklediği zamanlayıcı da onunla birlikte silinir.",
         en: "wait_for waits for an operation at most a given time and cancels it when the time is up. In \
-             a race the first reply is used and the other is cancelled. A task can also be cancelled from \
-             outside. In Rust, cancelling means dropping the future: the timer it waited on is cleared \
-             with it.",
+             a race the first reply is used and the other is cancelled. A task can also be cancelled from outside: the timer it waited on is cleared with it.",
     },
     notice: Text {
         tr: "wait_for: yavaş işlemin bekleyişi, süre sınırında kesilir; 'İşlem tamamlandı' satırı hiç \
-             gelmez, hızlı işlem ise zamanında biter. yarış: yalnızca kazananın zamanlayıcısı çalar. task \
-             iptali: operation şeridi, main task.cancel() dediği anda, işi bitmeden 'iptal' işaretiyle biter.",
+             gelmez, hızlı işlem ise zamanında biter. yarış: yalnızca kazananın zamanlayıcısı çalar. görev iptali: operation şeridi, main task.cancel() dediği anda, işi bitmeden 'iptal' işaretiyle biter.",
         en: "wait_for: the slow operation's wait is cut off at the limit; its 'Operation done' line never \
              comes, while the fast one finishes in time. race: only the winner's timer fires. task \
              cancel: the operation lane ends with a 'cancelled' mark the moment main calls \
@@ -122,7 +118,7 @@ pub static LESSON: Lesson = Lesson {
         },
         Variant {
             id: "cancel",
-            label: Text { tr: "task iptali", en: "task cancel" },
+            label: Text { tr: "görev iptali", en: "task cancel" },
             python: include_str!("timeouts_cancel.py"),
             root: "main",
             start: |args: &Args| Box::pin(cancel_task(args.get("limit"), args.get("slow"))),

@@ -234,11 +234,11 @@ pub static LESSON: Lesson = Lesson {
     id: "websocket",
     title: Text { tr: "Kopan bağlantıyı yeniden kurmak", en: "Reconnecting a websocket" },
     summary: Text {
-        tr: "Tohumdaki _connect döngüsü, aynı döngüde çalışan sahte bir sunucuya bağlanır: numaralı \
+        tr: "Örnekteki _connect döngüsü, aynı döngüde çalışan sahte bir sunucuya bağlanır: numaralı \
              mesajları alır, akış susunca ping atar, pong gelmezse SLEEP_TIME uyuyup yeniden bağlanır. \
              İstemci son gördüğü numarayı söyler, sunucu oradan devam eder: hiçbir mesaj kaybolmaz, \
              hiçbiri iki kez gelmez.",
-        en: "The seed's _connect loop talks to a simulated server running on the same loop: it \
+        en: "The example's _connect loop talks to a simulated server running on the same loop: it \
              receives numbered messages, pings when the stream goes quiet, and when no pong comes \
              sleeps SLEEP_TIME and reconnects. The client says the last number it saw and the server \
              continues from there: no message is lost, none comes twice.",
@@ -249,7 +249,7 @@ pub static LESSON: Lesson = Lesson {
              süresi, sonra PING_TIMEOUT dolar; sunucu kapanınca her deneme reddedilir ve SLEEP_TIME \
              kadar uykuyla ayrılır. Her durumda mesaj numaraları kaldığı yerden sürer.",
         en: "_connect spends most of its time waiting (io): each message wakes it with an I/O event \
-             from the server. Break things with the buttons: a drop closes the connection at once; \
+             from the server. Break things with the buttons: cutting it closes the connection at once; \
              a stall lets the quiet time and then PING_TIMEOUT run out; while the server is down \
              every attempt is refused, one SLEEP_TIME apart. Either way the numbers continue where \
              they stopped.",
@@ -257,7 +257,7 @@ pub static LESSON: Lesson = Lesson {
     seed: "001 · Async ile Websocket",
     rust: include_str!("websocket.rs"),
     controls: &[
-        Control { id: "drop", label: Text { tr: "Bağlantıyı kopar", en: "Drop the connection" } },
+        Control { id: "drop", label: Text { tr: "Bağlantıyı kopar", en: "Cut the connection" } },
         Control { id: "stall", label: Text { tr: "Sunucu sussun", en: "Stall the server" } },
         Control { id: "refuse", label: Text { tr: "Sunucu kapansın", en: "Take the server down" } },
     ],

@@ -155,7 +155,7 @@ describe('embedded lessons', { timeout: TEST_TIMEOUT_MS }, () => {
       await waitForEmbed(page, 'fetch-demo', ['finished'], RUN_TIMEOUT_MS);
 
       const gather = await readEmbed(page, 'gather-demo');
-      assert.equal(gather.title, 'Aynı anda iki task');
+      assert.equal(gather.title, 'Aynı anda iki görev');
       assert.equal(gather.run, 'Çalıştır');
       assert.equal(gather.lines.length, 4, `gather printed its 4 lines: ${JSON.stringify(gather.lines)}`);
       for (const { task, text } of gather.lines) {
@@ -189,7 +189,7 @@ describe('embedded lessons', { timeout: TEST_TIMEOUT_MS }, () => {
       await page.evaluate(() => document.getElementById('gather-demo').setAttribute('lesson', 'fetch-data'));
       await page.waitForFunction(() => {
         const root = document.getElementById('gather-demo').shadowRoot;
-        return root.querySelector('.title').textContent !== 'Aynı anda iki task'
+        return root.querySelector('.title').textContent !== 'Aynı anda iki görev'
           && root.querySelector('.status').dataset.state === 'finished';
       }, null, { timeout: RUN_TIMEOUT_MS });
       const switched = await readEmbed(page, 'gather-demo');
