@@ -391,7 +391,11 @@ function renderLesson() {
   renderEngine();
   // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
   el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
-  el.speedNote.textContent = t('speedNote', { speed: state.speed });
+  // Below 1× sleeps last longer: "0.5 times shorter" would say the opposite.
+  const slow = state.speed < 1;
+  el.speedNote.textContent = t(slow ? 'speedNoteSlow' : 'speedNote', {
+    speed: state.speed, real: +(1 / state.speed).toFixed(3), factor: +(slow ? 1 / state.speed : state.speed).toFixed(3),
+  });
   el.modeNote.hidden = state.mode !== 'virtual';
   el.modeNote.textContent = t('modeNote');
   el.mode.value = state.mode;

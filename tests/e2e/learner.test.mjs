@@ -103,4 +103,21 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       }
     });
   }
+
+  test('the speed note says slower speeds make sleeps longer, in both languages', async () => {
+    const cases = [
+      ['en', '0.5', /Speed ×0\.5: 1 s of lesson time lasts 2 s of real time \(sleeps are 2 times longer\)/],
+      ['en', '2', /Speed ×2: 1 s of lesson time lasts 0\.5 s of real time \(sleeps are 2 times shorter\)/],
+      ['tr', '0.25', /Hız ×0\.25: dersin 1 sn’si gerçekte 4 sn sürer \(uykular 4 kat uzun\)/],
+    ];
+    for (const [lang, speed, said] of cases) {
+      const recorded = await site.open(`#lesson=gather&lang=${lang}&speed=${speed}`);
+      try {
+        assert.match(await recorded.page.locator('#speed-note').textContent(), said);
+        assertCleanPage(recorded, `speed ${speed}`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
 });
