@@ -24,6 +24,8 @@ export const EMBED_SPEED_MAX = 10;
 export const HEIGHT_MIN = 120;
 export const HEIGHT_MAX = 2000;
 export const DEFAULT_HEIGHT = 230;
+/** Px a timeline with no `height` grows to, so every lane of a lesson shows; beyond, it scrolls. */
+export const AUTO_HEIGHT_MAX = 480;
 
 const HEIGHT_RE = /^\s*(\d+(?:\.\d+)?)\s*(?:px)?\s*$/i;
 
@@ -121,11 +123,15 @@ export function readOptions(get, lessons, navLang, inline = null) {
   }
 
   let height = DEFAULT_HEIGHT;
+  let heightSet = false; // unset: the timeline grows with its lanes (up to AUTO_HEIGHT_MAX)
   const askedHeight = get('height');
   if (askedHeight !== null) {
     const m = HEIGHT_RE.exec(askedHeight);
     const value = m ? Number(m[1]) : NaN;
-    if (value >= HEIGHT_MIN && value <= HEIGHT_MAX) height = Math.round(value);
+    if (value >= HEIGHT_MIN && value <= HEIGHT_MAX) {
+      height = Math.round(value);
+      heightSet = true;
+    }
     else notices.push({ key: 'embedBadHeight', vars: { value: askedHeight, min: HEIGHT_MIN, max: HEIGHT_MAX, height } });
   }
 
@@ -152,7 +158,7 @@ export function readOptions(get, lessons, navLang, inline = null) {
   }
 
   return {
-    lesson, variant, lang, speed, mode, height,
+    lesson, variant, lang, speed, mode, height, heightSet,
     autorun: get('autorun') !== null,
     compact: get('compact') !== null,
     script,

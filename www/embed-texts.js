@@ -7,7 +7,7 @@ import { t as pageText, pick } from './i18n.js';
 const TABLE = {
   en: {
     embedStatusIdle: 'Ready: press Run.',
-    embedSharedLoop: 'Every lesson on this page shares one wasm runtime and one event loop: the loop row shows the ticks of all of them.',
+    embedSharedLoop: 'Every lesson and program on this page shares one event loop: its row shows the loop passes of all of them.',
     embedOpenFull: 'Open in Loopscope',
     embedConsole: 'Output',
     embedTimeline: 'Timeline',
@@ -16,7 +16,7 @@ const TABLE = {
     embedUnknownKeys: 'Ignored in the address: {keys} (known: {known}).',
     embedCrashed: 'The runtime stopped: {message}',
     embedScriptTitle: 'Python program (asyncio)',
-    embedScriptNote: 'Each task of this program gets its own lane on the timeline. Every program and lesson on this page shares one event loop.',
+    embedScriptNote: 'Each task of this program gets its own lane on the timeline.',
     embedCode: 'The program, main.py (read-only)',
     embedBadCode_base64: 'The program in “code” could not be read: it is not base64url text. Nothing runs.',
     embedBadCode_utf8: 'The program in “code” could not be read: its bytes are not UTF-8 text. Nothing runs.',
@@ -29,7 +29,7 @@ const TABLE = {
   },
   tr: {
     embedStatusIdle: 'Hazır: Çalıştır’a basın.',
-    embedSharedLoop: 'Bu sayfadaki tüm dersler tek bir wasm çalışma ortamını ve tek bir olay döngüsünü paylaşır: döngü satırı hepsinin tick’lerini gösterir.',
+    embedSharedLoop: 'Bu sayfadaki tüm dersler ve programlar tek bir olay döngüsünü paylaşır: döngü satırı hepsinin döngü turlarını gösterir.',
     embedOpenFull: 'Loopscope’ta aç',
     embedConsole: 'Çıktı',
     embedTimeline: 'Zaman çizelgesi',
@@ -38,7 +38,7 @@ const TABLE = {
     embedUnknownKeys: 'Adreste yok sayıldı: {keys} (bilinenler: {known}).',
     embedCrashed: 'Çalışma ortamı durdu: {message}',
     embedScriptTitle: 'Python programı (asyncio)',
-    embedScriptNote: 'Bu programın her görevi (task) zaman çizelgesinde kendi satırını alır. Bu sayfadaki tüm programlar ve dersler tek bir olay döngüsünü paylaşır.',
+    embedScriptNote: 'Bu programın her görevi zaman çizelgesinde kendi satırını alır.',
     embedCode: 'Program, main.py (salt okunur)',
     embedBadCode_base64: '“code” içindeki program okunamadı: base64url metni değil. Hiçbir şey çalıştırılmıyor.',
     embedBadCode_utf8: '“code” içindeki program okunamadı: baytları UTF-8 metin değil. Hiçbir şey çalıştırılmıyor.',

@@ -13,7 +13,7 @@
 // All elements of a page share one runtime (runtime.js); each draws only its own run. The
 // attributes are checked by embed-options.js: a bad one shows a message and a default is used.
 
-import { ATTRIBUTES, readOptions } from './embed-options.js';
+import { ATTRIBUTES, AUTO_HEIGHT_MAX, readOptions } from './embed-options.js';
 import { say } from './embed-texts.js';
 import {
   canRunScripts, cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startScriptSession, startSession,
@@ -388,7 +388,9 @@ export class LoopscopeLesson extends HTMLElement {
     els.foot.hidden = opts.compact || Boolean(script?.error);
     if (script) els.title.textContent = this.#say('embedScriptTitle');
     else els.title.textContent = lesson ? pick(lesson.title, opts.lang) : opts.lesson;
-    els.note.textContent = this.#say(script ? 'embedScriptNote' : 'embedSharedLoop');
+    // What to look for: the lesson's own notice; the shared loop only where other embeds share it.
+    const shared = document.querySelectorAll('loopscope-lesson').length > 1 ? ` ${this.#say('embedSharedLoop')}` : '';
+    els.note.textContent = script ? this.#say('embedScriptNote') + shared : `${pick(lesson?.notice, opts.lang) ?? ''}${shared}`.trim();
     els.run.textContent = this.#say('run');
     els.reset.textContent = this.#say('reset');
     els.timeline.setAttribute('aria-label', this.#say('embedTimeline'));
@@ -467,6 +469,12 @@ export class LoopscopeLesson extends HTMLElement {
       ? { top: timeline.scrollTop - OVERSCAN_PX, bottom: timeline.scrollTop + timeline.clientHeight + OVERSCAN_PX }
       : null;
     const cssH = canvasHeight(model);
+    // With no height asked for, the box grows with the lanes: no lane hides below the fold.
+    if (!this.#opts.heightSet) {
+      const frame = timeline.offsetHeight - timeline.clientHeight; // its border (and a scrollbar)
+      const fit = `${Math.min(AUTO_HEIGHT_MAX, Math.max(this.#opts.height, cssH + frame))}px`;
+      if (timeline.style.height !== fit) timeline.style.height = fit;
+    }
     const dpr = window.devicePixelRatio || 1;
     // The canvas's CSS is width:100%; height:auto, so its bitmap size also sets its shown height.
     const w = Math.round(cssW * dpr);

@@ -320,7 +320,7 @@ describe('embed options (pure)', () => {
   test('good values are taken, defaults fill the rest', () => {
     const o = read({ lesson: 'gather', variant: 'sequential', speed: ' 10 ', height: '320px', mode: 'virtual', autorun: '', compact: 'false' });
     assert.deepEqual(o, {
-      lesson: 'gather', variant: 'sequential', lang: 'tr', speed: 10, mode: 'virtual', height: 320,
+      lesson: 'gather', variant: 'sequential', lang: 'tr', speed: 10, mode: 'virtual', height: 320, heightSet: true,
       autorun: true, compact: true, script: null, notices: [],
     });
     assert.deepEqual(read({}, LESSONS, 'en-GB').lang, 'en');
@@ -332,11 +332,38 @@ describe('embed options (pure)', () => {
     assert.equal(o.lesson, 'doctor');
     assert.equal(o.speed, 1);
     assert.equal(o.height, DEFAULT_HEIGHT);
+    assert.equal(o.heightSet, false, 'a bad height is not a height: the timeline grows with its lanes');
     assert.deepEqual(o.notices.map((n) => n.key).sort(),
       ['embedBadHeight', 'embedBadSpeed', 'noticeBadLang', 'noticeBadMode', 'noticeUnknownLesson']);
     for (const speed of ['', 'abc', '11', 'Infinity', '1e400']) assert.equal(read({ speed }).notices.length, 1, speed);
     // While the lesson list is still loading, the lesson is taken as asked.
     assert.deepEqual([read({ lesson: 'nope' }, []).lesson, read({ lesson: 'nope' }, []).notices], ['nope', []]);
+  });
+
+  test('alone in embed.html, a lesson shows its own notice and every lane, with no scroll', async () => {
+    for (const [lang, shared] of [['en', /shares one event loop/], ['tr', /tek bir olay döngüsünü paylaşır/]]) {
+      const recorded = await openEmbedPage(`${site.origin}/embed.html#lesson=staggered&lang=${lang}&mode=virtual&autorun`);
+      try {
+        const frame = recorded.page.mainFrame();
+        await waitForEmbed(frame, 'embed-lesson', ['finished'], RUN_TIMEOUT_MS);
+        const box = await frame.evaluate(() => {
+          const root = document.getElementById('embed-lesson').shadowRoot;
+          const timeline = root.querySelector('.timeline');
+          return {
+            note: root.querySelector('.note').textContent,
+            lanes: Number(root.querySelector('canvas').dataset.taskLanes),
+            hiddenPx: timeline.scrollHeight - timeline.clientHeight,
+          };
+        });
+        assert.ok(box.lanes >= 6, `staggered's tasks each have a lane: ${box.lanes}`);
+        assert.ok(box.hiddenPx <= 1, `no lane is cut off below the box (${box.hiddenPx} px hidden)`);
+        assert.ok(box.note.length > 20, 'the lesson says what to look for');
+        assert.doesNotMatch(box.note, shared, 'alone, it does not speak of other lessons');
+        assertClean(recorded, `staggered alone (${lang})`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
   });
 
   test('embed.html: the hash wins over the query, unknown keys are named, flags read 0/false as off', () => {
