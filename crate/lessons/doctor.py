@@ -3,7 +3,7 @@ import asyncio
 import random
 import time
 
-MUAYENE = 0.1        # saniye: muayene gerçek iştir, döngüyü tutar
+MUAYENE = 0.04       # saniye: muayene gerçek iştir, döngüyü tutar
 ILAC = 1             # saniye: ilacın etki etmesi için geçen süre
 IYILESME = 0.5       # bir kontrolde iyileşme olasılığı
 EN_COK_KONTROL = 5   # her çalıştırma bitsin diye

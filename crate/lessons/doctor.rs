@@ -110,17 +110,20 @@ pub static LESSON: Lesson = Lesson {
              synchronous doctor waits at each bedside until that patient has healed.",
     },
     notice: Text {
-        tr: "Doktor (döngü) yalnızca muayene ederken meşguldür: kısa meşgul çubukları birer birer gelir, \
-             aralarında döngü boştur. Asenkron çeşitte hastaların ilaç beklemeleri üst üste biner ve \
+        tr: "Doktor olay döngüsüdür: bir seferde yalnızca bir hastayı muayene edebilir. Muayeneler \
+             hasta şeritlerindeki kısa meşgul çubuklarıdır ve birer birer gelir; doctor şeridi yalnızca \
+             hastaları gather ile bekler. Asenkron çeşitte hastaların ilaç beklemeleri üst üste biner ve \
              çalışma yaklaşık en uzun tedavi kadar sürer; senkron çeşitte tek bir şerit vardır, \
-             beklemeler art arda dizilir ve süre tedavilerin toplamıdır. Aynı tohumla her hasta iki \
-             çeşitte de aynı kontrolde iyileşir.",
-        en: "The doctor (the loop) is busy only while examining: the short busy bars come one at a \
-             time, with the loop idle in between. In the async variant the patients' waits for their \
-             medicine overlap and the run takes about as long as the longest treatment; the sync \
-             variant has a single lane, the waits line up one after another and the run takes the sum \
-             of all treatments. With the same seed every patient heals at the same check-up in both \
-             variants.",
+             beklemeler art arda dizilir ve süre tedavilerin toplamıdır. Muayene 0.05 sn’yi geçerse \
+             her biri döngüyü tıkayan adım olarak işaretlenir. Aynı tohumla her hasta iki çeşitte de \
+             aynı kontrolde iyileşir.",
+        en: "The doctor is the event loop: it can examine one patient at a time. The examinations are \
+             the short busy bars in the patients' lanes, one at a time; the doctor lane only gathers \
+             the patients. In the async variant the patients' waits for their medicine overlap and the \
+             run takes about as long as the longest treatment; the sync variant has a single lane, the \
+             waits line up one after another and the run takes the sum of all treatments. Make an \
+             examination longer than 0.05 s and each one is flagged as a loop hog. With the same seed \
+             every patient heals at the same check-up in both variants.",
     },
     seed: "000 · Hastaneye gittiniz",
     rust: include_str!("doctor.rs"),
@@ -132,7 +135,9 @@ pub static LESSON: Lesson = Lesson {
             label: Text { tr: "Muayene süresi", en: "Examination" },
             min: 0.01,
             max: 1.0,
-            default: 0.1,
+            // Under the page's 50 ms hog threshold: a quick examination is the lesson's good
+            // case; raise it past 0.05 s and the timeline flags each one as a loop hog.
+            default: 0.04,
             step: 0.01,
             unit: Text { tr: "sn", en: "s" },
         },

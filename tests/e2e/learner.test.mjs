@@ -120,4 +120,24 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       }
     }
   });
+
+  for (const lang of ['en', 'tr']) {
+    for (const engine of ['python', 'rust']) {
+      test(`${lang}, ${engine}: the recommended doctor flags no examination as a loop hog`, async () => {
+        const recorded = await site.open(`#lesson=doctor&variant=async&lang=${lang}&mode=virtual&engine=${engine}`);
+        const { page } = recorded;
+        try {
+          await page.locator('#run').click();
+          await waitForState(page, 'finished', 30_000);
+          const canvas = page.locator('canvas#timeline');
+          assert.ok(Number(await canvas.getAttribute('data-task-lanes')) >= 5, 'the doctor and four patients');
+          assert.equal(await canvas.getAttribute('data-hogs'), '0', 'quick examinations hold the loop, but no one is a hog');
+          assert.equal(await page.locator('#totals p.held').count(), 0, 'and the Time panel does not say the loop was held');
+          assertCleanPage(recorded, 'doctor');
+        } finally {
+          await recorded.context.close();
+        }
+      });
+    }
+  }
 });
