@@ -1042,7 +1042,7 @@ stats = createStatsPanel({
   hogSummary: $('hog-summary'), hogList: $('hog-list'), panel: el.statsPanel,
 }, view);
 loopPanel = createLoopPanel({
-  summary: el.loopSummary, table: el.loopTasks, body: el.loopRows, note: $('loop-note'), panel: el.loopPanel,
+  summary: el.loopSummary, queue: $('ready-queue'), table: el.loopTasks, body: el.loopRows, note: $('loop-note'), panel: el.loopPanel,
 }, view);
 events = createEventsTable({ details: $('events'), body: $('events-rows'), count: $('events-count') }, view);
 instruments = createInstruments({

@@ -50,8 +50,8 @@ function setText(node, text) {
 }
 
 /**
- * els = {summary, table, body, note, panel? (the part of the page watched for being on
- * screen)}; app = {model(), t, lang()}. Returns {render(now, immediate)}.
+ * els = {summary, queue (the ready queue in words), table, body, note, panel? (the part of the
+ * page watched for being on screen)}; app = {model(), t, lang()}. Returns {render(now, immediate)}.
  */
 export function createLoopPanel(els, app) {
   let lastRender = -Infinity;
@@ -87,7 +87,12 @@ export function createLoopPanel(els, app) {
       })
       : t('loopEmpty');
     setText(els.summary, summary);
-    const rows = run ? loopRows(taskStates(model, endTime(model, now), MAX_ROWS), t) : [];
+    const states = run ? taskStates(model, endTime(model, now), MAX_ROWS) : [];
+    // The ready queue in the order the loop will run it (first in, first out).
+    const queue = states.filter((s) => s.state === 'ready').sort((a, b) => a.readyOrder - b.readyOrder).map((s) => s.name);
+    setText(els.queue, !run ? '' : queue.length ? t('readyQueue', { names: queue.join(' → ') }) : t('readyQueueEmpty'));
+    if (els.queue.hidden !== !run) els.queue.hidden = !run;
+    const rows = loopRows(states, t);
     const note = total > MAX_ROWS ? t('loopCapped', { shown: MAX_ROWS, total }) : '';
     setText(els.note, note);
     if (els.note.hidden !== (note === '')) els.note.hidden = note === '';

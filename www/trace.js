@@ -131,6 +131,7 @@ function newRun(id) {
     // cancelled sleep counts up to its cancel; a race with a task is a wait on that task), and
     // how many tasks slept.
     sleptMs: 0, sleepers: 0,
+    readied: 0, // times a task joined the ready queue (see task.readyOrder)
     pauses: [], // {start, end}: end null while paused; the newest PAUSES_KEEP
     pauseCount: 0,
     paused: false,
@@ -166,6 +167,7 @@ function newTask(id, name, parent, time, depth = 0) {
     // Exact whatever the level of detail; spans are summed when they close.
     sums: { polls: 0, wakes: 0, selfWakes: 0, busyMs: 0, idleMs: 0, readyMs: 0, maxPollMs: 0 },
     slept: false, // it has slept (counted in run.sleepers)
+    readyOrder: 0, // when it last joined the ready queue (run.readied then): the queue is first in, first out
   };
 }
 
@@ -331,6 +333,7 @@ export function fold(model, r, text) {
       run.tasks.set(r.task, task);
       run.order.push(r.task);
       run.counts.ready++;
+      task.readyOrder = ++run.readied;
       pushSlice(model, task.readies, newReady(r.time, 'spawn', r.a));
       return;
     }
@@ -527,9 +530,11 @@ function foldTaskEvent(model, run, task, r, text) {
         const wait = closeWait(run, task, t);
         if (wait && wait.on === null) wait.on = cause;
         task.state = 'ready';
+        task.readyOrder = ++run.readied;
         pushSlice(model, task.readies, newReady(t, cause, r.b));
       } else if (task.state === 'busy') {
         task.wokenInPoll = { cause, by: r.b };
+        if (cause !== 'hold') task.readyOrder = ++run.readied; // in line from the wake, as the loop queues it
       }
       // Already ready: a second wake changes nothing. Done: wakes after completion are ignored.
       return;
@@ -1051,7 +1056,7 @@ export function taskStates(model, now, limit = Infinity) {
   const run = currentRun(model);
   if (!run) return [];
   return laneWindow(run, 0, limit).map(({ task, depth }) => {
-    const row = { id: task.id, name: task.name, depth, state: taskState(run, task) };
+    const row = { id: task.id, name: task.name, depth, state: taskState(run, task), readyOrder: task.readyOrder };
     if (row.state === 'ready') {
       const r = task.readies[task.readies.length - 1];
       const cause = r?.cause ?? 'other';

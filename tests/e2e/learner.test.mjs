@@ -140,4 +140,29 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       });
     }
   }
+
+  const QUEUE = {
+    en: (names) => `Ready queue, in the order the loop runs it: ${names.join(' → ')}`,
+    tr: (names) => `Hazır kuyruğu, döngünün çalıştıracağı sırayla: ${names.join(' → ')}`,
+  };
+  for (const lang of ['en', 'tr']) {
+    test(`${lang}: the ready queue is shown in order and changes with every step`, async () => {
+      const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual`);
+      const { page } = recorded;
+      const queue = () => page.locator('#ready-queue').textContent();
+      try {
+        await page.locator('#step').click(); // main runs: it creates both tasks and waits on them
+        await waitForState(page, 'paused', 5_000);
+        assert.equal(await queue(), QUEUE[lang](['first_task', 'second_task']), 'created in this order, run in this order');
+        await page.locator('#step').click();
+        await page.waitForFunction((text) => document.getElementById('ready-queue').textContent === text, QUEUE[lang](['second_task']));
+        await page.locator('#step').click();
+        await page.waitForFunction((was) => document.getElementById('ready-queue').textContent !== was, QUEUE[lang](['second_task']));
+        assert.doesNotMatch(await queue(), /first_task|second_task/, 'both sleep: nobody is ready');
+        assertCleanPage(recorded, 'ready queue');
+      } finally {
+        await recorded.context.close();
+      }
+    });
+  }
 });
