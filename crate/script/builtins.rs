@@ -1375,12 +1375,19 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
     match name {
         // Bytes are strs here: `encode` and `decode` give the text back.
         "encode" | "decode" => Ok(Value::Str(s)),
-        "upper" => new(s.to_uppercase()),
-        "lower" => new(s.to_lowercase()),
-        "swapcase" => new(s
-            .chars()
-            .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
-            .collect()),
+        "upper" => new(format::upper(&s)),
+        "lower" => new(format::lower(&s)),
+        "swapcase" => {
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    format::push_lower(&mut out, c);
+                } else {
+                    format::push_upper(&mut out, c);
+                }
+            }
+            new(out)
+        }
         "strip" | "lstrip" | "rstrip" => {
             let chars = strip_chars(0)?;
             let pred = |c: char| if chars.is_empty() { c.is_whitespace() } else { chars.contains(&c) };
@@ -1554,9 +1561,9 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             let mut start = true;
             for (i, c) in s.chars().enumerate() {
                 if (name == "title" && start) || (name == "capitalize" && i == 0) {
-                    out.extend(c.to_uppercase());
+                    format::push_upper(&mut out, c);
                 } else {
-                    out.extend(c.to_lowercase());
+                    format::push_lower(&mut out, c);
                 }
                 start = !c.is_alphabetic();
             }
