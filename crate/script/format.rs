@@ -790,7 +790,7 @@ pub fn str_repr(s: &str) -> String {
 // The same mappings as Rust's `char::to_uppercase`/`to_lowercase` and `str::to_lowercase` (full case mapping,
 // Final_Sigma), Unicode 17, in compact tables: std's own tables and code took ~15 KB of the gzipped wasm, these
 // take ~3 KB. Generated from std's functions; the test `case_mapping_matches_std_for_every_char` checks every char
-// against them (regenerate if a newer Rust's Unicode moves them).
+// against them; `print_case_tables` (an ignored test) prints them anew if a newer Rust's Unicode moves them.
 
 /// `char::to_uppercase` where it gives one char other than `c`: runs of `count` chars `stride` apart
 /// that all move by `delta`, packed as `start | count << 21 | (stride - 1) << 28 | delta << 29` (17-bit signed).
@@ -855,14 +855,16 @@ const LOWER_RUNS: [u64; 185] = [
 ];
 /// `char::to_uppercase` where it gives several chars: each char followed by its upper case, space-separated.
 const UPPER_MULTI: &str = "\
-    ßSS ŉ\u{2bc}N ǰJ\u{30c} ΐΙ\u{308}\u{301} ΰΥ\u{308}\u{301} ևԵՒ ẖH\u{331} ẗT\u{308} ẘW\u{30a} ẙY\u{30a} ẚA\u{2be} \
-    ὐΥ\u{313} ὒΥ\u{313}\u{300} ὔΥ\u{313}\u{301} ὖΥ\u{313}\u{342} ᾀἈΙ ᾁἉΙ ᾂἊΙ ᾃἋΙ ᾄἌΙ ᾅἍΙ ᾆἎΙ ᾇἏΙ ᾈἈΙ ᾉἉΙ ᾊἊΙ ᾋἋΙ \
-    ᾌἌΙ ᾍἍΙ ᾎἎΙ ᾏἏΙ ᾐἨΙ ᾑἩΙ ᾒἪΙ ᾓἫΙ ᾔἬΙ ᾕἭΙ ᾖἮΙ ᾗἯΙ ᾘἨΙ ᾙἩΙ ᾚἪΙ ᾛἫΙ ᾜἬΙ ᾝἭΙ ᾞἮΙ ᾟἯΙ ᾠὨΙ ᾡὩΙ ᾢὪΙ ᾣὫΙ ᾤὬΙ ᾥὭΙ ᾦὮΙ ᾧὯΙ \
-    ᾨὨΙ ᾩὩΙ ᾪὪΙ ᾫὫΙ ᾬὬΙ ᾭὭΙ ᾮὮΙ ᾯὯΙ ᾲᾺΙ ᾳΑΙ ᾴΆΙ ᾶΑ\u{342} ᾷΑ\u{342}Ι ᾼΑΙ \u{1fc2}\u{1fca}Ι \u{1fc3}ΗΙ \u{1fc4}ΉΙ \
-    \u{1fc6}Η\u{342} \u{1fc7}Η\u{342}Ι \u{1fcc}ΗΙ \u{1fd2}Ι\u{308}\u{300} \u{1fd3}Ι\u{308}\u{301} \u{1fd6}Ι\u{342} \
-    \u{1fd7}Ι\u{308}\u{342} \u{1fe2}Υ\u{308}\u{300} \u{1fe3}Υ\u{308}\u{301} \u{1fe4}Ρ\u{313} \u{1fe6}Υ\u{342} \u{1fe7}Υ\u{308}\u{342} \
-    \u{1ff2}\u{1ffa}Ι \u{1ff3}ΩΙ \u{1ff4}ΏΙ \u{1ff6}Ω\u{342} \u{1ff7}Ω\u{342}Ι \u{1ffc}ΩΙ ﬀFF ﬁFI ﬂFL ﬃFFI ﬄFFL ﬅST \
-    ﬆST ﬓՄՆ ﬔՄԵ ﬕՄԻ ﬖՎՆ ﬗՄԽ";
+    ßSS ŉʼN ǰJ\u{30c} ΐΙ\u{308}\u{301} ΰΥ\u{308}\u{301} ևԵՒ ẖH\u{331} ẗT\u{308} ẘW\u{30a} \
+    ẙY\u{30a} ẚAʾ ὐΥ\u{313} ὒΥ\u{313}\u{300} ὔΥ\u{313}\u{301} ὖΥ\u{313}\u{342} ᾀἈΙ ᾁἉΙ \
+    ᾂἊΙ ᾃἋΙ ᾄἌΙ ᾅἍΙ ᾆἎΙ ᾇἏΙ ᾈἈΙ ᾉἉΙ ᾊἊΙ ᾋἋΙ ᾌἌΙ ᾍἍΙ \
+    ᾎἎΙ ᾏἏΙ ᾐἨΙ ᾑἩΙ ᾒἪΙ ᾓἫΙ ᾔἬΙ ᾕἭΙ ᾖἮΙ ᾗἯΙ ᾘἨΙ ᾙἩΙ \
+    ᾚἪΙ ᾛἫΙ ᾜἬΙ ᾝἭΙ ᾞἮΙ ᾟἯΙ ᾠὨΙ ᾡὩΙ ᾢὪΙ ᾣὫΙ ᾤὬΙ ᾥὭΙ \
+    ᾦὮΙ ᾧὯΙ ᾨὨΙ ᾩὩΙ ᾪὪΙ ᾫὫΙ ᾬὬΙ ᾭὭΙ ᾮὮΙ ᾯὯΙ ᾲᾺΙ ᾳΑΙ \
+    ᾴΆΙ ᾶΑ\u{342} ᾷΑ\u{342}Ι ᾼΑΙ ῂῊΙ ῃΗΙ ῄΉΙ ῆΗ\u{342} ῇΗ\u{342}Ι ῌΗΙ \
+    ῒΙ\u{308}\u{300} ΐΙ\u{308}\u{301} ῖΙ\u{342} ῗΙ\u{308}\u{342} ῢΥ\u{308}\u{300} \
+    ΰΥ\u{308}\u{301} ῤΡ\u{313} ῦΥ\u{342} ῧΥ\u{308}\u{342} ῲῺΙ ῳΩΙ ῴΏΙ ῶΩ\u{342} \
+    ῷΩ\u{342}Ι ῼΩΙ ﬀFF ﬁFI ﬂFL ﬃFFI ﬄFFL ﬅST ﬆST ﬓՄՆ ﬔՄԵ ﬕՄԻ ﬖՎՆ ﬗՄԽ";
 /// Where the chars that Final_Sigma skips (`Case_Ignorable`) start and stop: LEB128 gaps, as [`PRINTABLE_FLIPS`].
 const SIGMA_SKIP: &[u8] = b"\
     '\x01\x06\x01\x0b\x01#\x01\x01\x01G\x01\x04\x01\x01\x01\x04\x01\x02\x02\xf7\x03\xc0\x01\x04\x02\x04\x01\x09\x02\
@@ -1975,6 +1977,133 @@ mod tests {
         {
             assert_eq!((upper(s), lower(s)), (s.to_uppercase(), s.to_lowercase()), "{s:?}");
         }
+    }
+
+    /// Prints the case tables as format.rs has them, from this Rust's std:
+    /// `cargo test --lib print_case_tables -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn print_case_tables() {
+        // Runs of chars `stride` apart whose single-char mapping moves them all by one delta, and the chars
+        // mapped to several chars.
+        // (start, count, delta, stride)
+        type Run = (u32, u32, i32, u32);
+        fn runs(map: fn(char) -> String) -> (Vec<Run>, Vec<(char, String)>) {
+            let (mut singles, mut multi) = (vec![], vec![]);
+            for c in (0..=0x10ffff).filter_map(char::from_u32) {
+                let m = map(c);
+                match (m.chars().count(), m.chars().next()) {
+                    (1, Some(x)) if x != c => singles.push((c as u32, x as i32 - c as i32)),
+                    (1, _) => {}
+                    _ => multi.push((c, m)),
+                }
+            }
+            let (mut out, mut i) = (vec![], 0);
+            while i < singles.len() {
+                let (start, delta) = singles[i];
+                let mut best = (1, 1);
+                for stride in [1u32, 2] {
+                    let mut n = 1;
+                    while singles.get(i + n).is_some_and(|&(c, d)| c == start + n as u32 * stride && d == delta) {
+                        n += 1;
+                    }
+                    if n > best.0 {
+                        best = (n, stride);
+                    }
+                }
+                out.push((start, best.0 as u32, delta, best.1));
+                i += best.0;
+            }
+            (out, multi)
+        }
+        fn packed(name: &str, runs: &[Run]) {
+            println!("#[rustfmt::skip]\nconst {name}: [u64; {}] = [", runs.len());
+            let mut line = String::from("   ");
+            for &(start, n, delta, stride) in runs {
+                assert!(start < 1 << 21 && n < 128 && delta.abs() < 1 << 16);
+                let v = u64::from(start)
+                    | u64::from(n) << 21
+                    | u64::from(stride - 1) << 28
+                    | (i64::from(delta) as u64 & 0x1ffff) << 29;
+                let item = format!(" 0x{v:x},");
+                if line.len() + item.len() > 116 {
+                    println!("{line}");
+                    line = String::from("   ");
+                }
+                line.push_str(&item);
+            }
+            println!("{line}\n];");
+        }
+        fn flips(name: &str, bounds: &[u32]) {
+            let (mut line, mut prev) = (String::from("    "), 0);
+            println!("const {name}: &[u8] = b\"\\");
+            for &b in bounds {
+                let mut gap = b - prev;
+                prev = b;
+                loop {
+                    let byte = (gap & 0x7f) as u8 | if gap > 0x7f { 0x80 } else { 0 };
+                    gap >>= 7;
+                    let e = match byte {
+                        b'"' | b'\\' => format!("\\{}", byte as char),
+                        0x20..=0x7e => (byte as char).to_string(),
+                        _ => format!("\\x{byte:02x}"),
+                    };
+                    if line.len() + e.len() > 115 {
+                        println!("{line}\\");
+                        line = String::from("    ");
+                    }
+                    line.push_str(&e);
+                    if gap == 0 {
+                        break;
+                    }
+                }
+            }
+            println!("{line}\";");
+        }
+        let (upper, multi) = runs(|c| c.to_uppercase().collect());
+        let (lower, lower_multi) = runs(|c| c.to_lowercase().collect());
+        assert_eq!(lower_multi, [('\u{130}', "i\u{307}".to_string())]);
+        packed("UPPER_RUNS", &upper);
+        packed("LOWER_RUNS", &lower);
+        let entries: Vec<String> = multi.iter().map(|(c, m)| format!("{c}{m}")).collect();
+        let mut line = String::from("    ");
+        println!("const UPPER_MULTI: &str = \"\\");
+        for (i, entry) in entries.iter().enumerate() {
+            // Each char escaped on its own, so that combining marks show as `\u{…}`.
+            let mut e: String = entry.chars().flat_map(char::escape_debug).collect();
+            if i + 1 < entries.len() {
+                e.push(' ');
+            }
+            if line.len() + e.len() > 114 {
+                println!("{line}\\");
+                line = String::from("    ");
+            }
+            line.push_str(&e);
+        }
+        println!("{line}\";");
+        // What Final_Sigma does with a char x before a capital sigma tells its class: skipped (Case_Ignorable),
+        // cased, or neither.
+        let (mut skip, mut cased, mut in_skip, mut in_cased) = (vec![], vec![], false, false);
+        for u in 0..=0x110000 {
+            let (is_skip, is_cased) = match char::from_u32(u) {
+                Some(x) => {
+                    let alone = format!("{x}\u{3a3}").to_lowercase().ends_with('\u{3c2}');
+                    let after_a = format!("A{x}\u{3a3}").to_lowercase().ends_with('\u{3c2}');
+                    (!alone && after_a, alone)
+                }
+                None => (false, false),
+            };
+            if is_skip != in_skip {
+                skip.push(u);
+                in_skip = is_skip;
+            }
+            if is_cased != in_cased {
+                cased.push(u);
+                in_cased = is_cased;
+            }
+        }
+        flips("SIGMA_SKIP", &skip);
+        flips("SIGMA_CASED", &cased);
     }
 
     #[test]
