@@ -134,7 +134,10 @@ impl Random {
         let width = stop - start;
         if step == 1 {
             if width <= 0 {
-                return Err(format!("ValueError: empty range for randrange() ({start}, {stop}, {width})"));
+                // Here stop <= start, both 64-bit, and -width < 2^64: printed without i128's Display (1.5 KB of wasm).
+                let (start, stop, minus) = (start as i64, stop as i64, if width < 0 { "-" } else { "" });
+                let width = width.unsigned_abs() as u64;
+                return Err(format!("ValueError: empty range for randrange() ({start}, {stop}, {minus}{width})"));
             }
             return Ok((start + self.below(width as u128) as i128) as i64);
         }
@@ -924,6 +927,7 @@ mod tests {
         (-5, None, 1, "ValueError: empty range for randrange()"),
         (5, Some(5), 1, "ValueError: empty range for randrange() (5, 5, 0)"),
         (5, Some(3), 1, "ValueError: empty range for randrange() (5, 3, -2)"),
+        (i64::MAX, Some(i64::MIN), 1, "ValueError: empty range for randrange() (9223372036854775807, -9223372036854775808, -18446744073709551615)"),
         (0, Some(10), 3, "6,3,9"),
         (10, Some(0), -3, "4,7,1"),
         (0, Some(10), -1, "ValueError: empty range for randrange()"),

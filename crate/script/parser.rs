@@ -93,27 +93,37 @@ struct Parser {
     late: Option<SyntaxError>,
 }
 
+// The helpers from here to `Parser::file` are never inlined: at opt-level 3 LLVM copied them into their
+// hundreds of call sites, a quarter of the parser's code (7 KB of the gzipped wasm). A script is parsed once
+// per run, so the calls cost nothing that shows.
+
+#[inline(never)]
 fn error(kind: ErrorKind, message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
     SyntaxError { kind, message: message.into(), line, col, end_col: col }
 }
 
+#[inline(never)]
 fn syntax(message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
     error(ErrorKind::Syntax, message, line, col)
 }
 
+#[inline(never)]
 fn unsupported(what: &str, line: u32, col: u32) -> SyntaxError {
     error(ErrorKind::Unsupported, format!("Loopscope's Python does not support {what} yet"), line, col)
 }
 
+#[inline(never)]
 fn mk(line: u32, col: u32, kind: ExprKind) -> Expr {
     Expr { line, col, kind }
 }
 
+#[inline(never)]
 fn boxed(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
 
 /// CPython's name for an expression in "cannot assign to …" messages.
+#[inline(never)]
 fn expr_name(e: &Expr) -> &'static str {
     match &e.kind {
         ExprKind::Attribute(..) => "attribute",
@@ -149,6 +159,7 @@ fn expr_name(e: &Expr) -> &'static str {
 }
 
 /// The part of an assignment (or `del`) target that cannot be assigned to.
+#[inline(never)]
 fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => None,
@@ -160,6 +171,7 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
 
 /// Whether CPython's parser would see `e` as a `bitwise_or` (an operand of a comparison),
 /// which decides between its two "cannot assign" messages.
+#[inline(never)]
 fn is_bitwise_or(e: &Expr) -> bool {
     !matches!(
         e.kind,
@@ -177,6 +189,7 @@ fn is_bitwise_or(e: &Expr) -> bool {
     )
 }
 
+#[inline(never)]
 fn starts_atom(t: &Tok) -> bool {
     match t {
         Tok::Name(_) | Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::Imag | Tok::Str(_) => true,
@@ -186,10 +199,12 @@ fn starts_atom(t: &Tok) -> bool {
     }
 }
 
+#[inline(never)]
 fn starts_expr(t: &Tok) -> bool {
     starts_atom(t) || matches!(t, Tok::Op("-" | "+" | "~" | "*"))
 }
 
+#[inline(never)]
 fn aug_op(t: &Tok) -> Option<BinOp> {
     let Tok::Op(o) = t else { return None };
     Some(match *o {
@@ -211,6 +226,7 @@ fn aug_op(t: &Tok) -> Option<BinOp> {
 }
 
 /// Binary operators from `|` (loosest) to `*` (tightest), with their precedence.
+#[inline(never)]
 fn bin_op(t: &Tok) -> Option<(BinOp, u8)> {
     let Tok::Op(o) = t else { return None };
     Some(match *o {
@@ -231,6 +247,7 @@ fn bin_op(t: &Tok) -> Option<(BinOp, u8)> {
 }
 
 impl Parser {
+    #[inline(never)]
     fn new(lexed: lexer::Lexed, depth: u32, ctx: Ctx) -> Parser {
         Parser {
             toks: lexed.tokens,
@@ -246,34 +263,41 @@ impl Parser {
 
     // ---- tokens ----
 
+    #[inline(never)]
     fn at(&self, n: usize) -> &Token {
         let i = self.pos + n;
         self.seen.set(self.seen.get().max(i));
         self.toks.get(i).or(self.toks.last()).unwrap_or(&END)
     }
 
+    #[inline(never)]
     fn cur(&self) -> &Token {
         self.at(0)
     }
 
+    #[inline(never)]
     fn peek(&self) -> &Tok {
         &self.at(0).tok
     }
 
+    #[inline(never)]
     fn advance(&mut self) {
         if self.pos + 1 < self.toks.len() {
             self.pos += 1;
         }
     }
 
+    #[inline(never)]
     fn is_op(&self, op: &str) -> bool {
         matches!(self.peek(), Tok::Op(o) if *o == op)
     }
 
+    #[inline(never)]
     fn is_kw(&self, kw: &str) -> bool {
         matches!(self.peek(), Tok::Kw(k) if *k == kw)
     }
 
+    #[inline(never)]
     fn eat_op(&mut self, op: &str) -> bool {
         let yes = self.is_op(op);
         if yes {
@@ -282,6 +306,7 @@ impl Parser {
         yes
     }
 
+    #[inline(never)]
     fn eat_kw(&mut self, kw: &str) -> bool {
         let yes = self.is_kw(kw);
         if yes {
@@ -291,17 +316,20 @@ impl Parser {
     }
 
     /// The current token's name if the next token is `op` (`k=v`, `n := v`).
+    #[inline(never)]
     fn name_before(&self, op: &str) -> Option<String> {
         let Tok::Name(n) = self.peek() else { return None };
         matches!(&self.at(1).tok, Tok::Op(o) if *o == op).then(|| n.clone())
     }
 
+    #[inline(never)]
     fn here(&self) -> (u32, u32) {
         let t = self.cur();
         (t.line, t.col)
     }
 
     /// CPython's generic "invalid syntax", at the current token.
+    #[inline(never)]
     fn invalid(&self) -> SyntaxError {
         let t = self.cur();
         let mut e = syntax("invalid syntax", t.line, t.col);
@@ -309,6 +337,7 @@ impl Parser {
         e
     }
 
+    #[inline(never)]
     fn expect_op(&mut self, op: &str) -> PResult<()> {
         if self.eat_op(op) {
             Ok(())
@@ -317,6 +346,7 @@ impl Parser {
         }
     }
 
+    #[inline(never)]
     fn expect_colon(&mut self) -> PResult<()> {
         if self.eat_op(":") {
             return Ok(());
@@ -325,6 +355,7 @@ impl Parser {
         Err(syntax("expected ':'", line, col))
     }
 
+    #[inline(never)]
     fn name(&mut self) -> PResult<ast::Name> {
         match self.peek() {
             Tok::Name(n) => {
@@ -338,6 +369,7 @@ impl Parser {
 
     /// Expects the closing bracket after a sequence whose last item is `last`; two
     /// expressions side by side get CPython's "Perhaps you forgot a comma?".
+    #[inline(never)]
     fn expect_close(&mut self, close: &str, last: Option<(u32, u32)>) -> PResult<()> {
         if self.eat_op(close) {
             return Ok(());
@@ -351,6 +383,7 @@ impl Parser {
         Err(self.invalid())
     }
 
+    #[inline(never)]
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -360,6 +393,7 @@ impl Parser {
         Ok(())
     }
 
+    #[inline(never)]
     fn late(&mut self, message: &str, line: u32, col: u32) {
         if self.late.is_none() {
             self.late = Some(syntax(message, line, col));
@@ -367,6 +401,7 @@ impl Parser {
     }
 
     /// Chooses between the parser's error and the tokenizer's, as CPython does.
+    #[inline(never)]
     fn settle(&self, e: SyntaxError) -> SyntaxError {
         let Some((lex, rule)) = &self.lex_error else { return e };
         if self.seen.get() + 1 >= self.toks.len() {
