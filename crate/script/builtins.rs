@@ -26,10 +26,7 @@ pub fn table() -> HashMap<Name, Value> {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
         for (name, class) in ty.exceptions.borrow().iter() {
-            if !matches!(
-                *name,
-                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "ConnectionClosedError"
-            ) {
+            if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
             }
         }

@@ -395,7 +395,6 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
     ("ConnectionError", "OSError"),
-    ("ConnectionClosedError", "ConnectionError"),
     ("ConnectionRefusedError", "ConnectionError"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
