@@ -153,6 +153,7 @@ export function createTimelineView(els, app) {
     setData('viewSpan', range.spanS.toFixed(RANGE_DIGITS + 3));
     setData('follow', String(vp.follow));
     setData('hogs', String(drawn.hogs));
+    setData('axisLabels', String(drawn.axisLabels));
     setData('pauses', String(drawn.pauses));
     let label = t('timelineEmpty');
     if (currentRun(model)) {

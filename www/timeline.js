@@ -26,6 +26,8 @@ export const MIN_POLL_WIDTH = 3; // CSS px: a 50 µs poll still shows
 export const MIN_TICK_WIDTH = 2; // CSS px for loop ticks
 export const HIT_SLOP = 2; // CSS px of tolerance around thin slices for the pointer
 export const MIN_AXIS_STEP_PX = 90; // CSS px between two time labels
+const MIN_AXIS_STEP_PX_NARROW = 44; // closest two labels ("2.25 s") may be on a narrow plot
+const MIN_AXIS_LABELS = 5; // label gaps a plot aims for: four or more labels however narrow
 export const AXIS_STEPS_S = [
   0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
   1, 2, 5, 10, 15, 30, 60, 120, 300, 600,
@@ -73,9 +75,13 @@ export function canvasHeight(model) {
   return PAD_TOP + AXIS_HEIGHT + n * (LANE_HEIGHT + LANE_GAP) + PAD_BOTTOM;
 }
 
-/** Axis step (lesson s) so labels are at least MIN_AXIS_STEP_PX apart. */
+/**
+ * Axis step (lesson s) so labels are at least MIN_AXIS_STEP_PX apart; on a narrow plot (a
+ * phone) closer, so the axis still has about four labels (MIN_AXIS_LABELS).
+ */
 export function axisStep(spanS, plotWidth) {
-  const minStep = (spanS * MIN_AXIS_STEP_PX) / Math.max(plotWidth, 1);
+  const gap = Math.max(MIN_AXIS_STEP_PX_NARROW, Math.min(MIN_AXIS_STEP_PX, plotWidth / MIN_AXIS_LABELS));
+  const minStep = (spanS * gap) / Math.max(plotWidth, 1);
   return AXIS_STEPS_S.find((s) => s >= minStep) ?? AXIS_STEPS_S[AXIS_STEPS_S.length - 1];
 }
 
@@ -284,6 +290,7 @@ export function draw(ctx, model, view) {
     maxWaiting: maxConcurrentWaits(run, geo.stop),
     range,
     hogs: countHogs(geo, win, hogs),
+    axisLabels: axisTimes(range, plotW).length,
     pauses: (run?.pauses ?? []).filter((p) => geo.x(p.end ?? geo.stop) >= left && geo.x(p.start) <= right).length,
     painted,
   };
@@ -538,9 +545,19 @@ function drawWakes(ctx, rows, geo, win, band) {
   });
 }
 
+/** The lesson times the axis labels, for `range` across `plotW` px, and its step. */
+function axisTimes({ startS, spanS }, plotW) {
+  const step = axisStep(spanS, plotW);
+  const times = [];
+  for (let k = Math.ceil(startS / step - 1e-9); k * step <= startS + spanS + 1e-9; k++) times.push(k * step);
+  times.step = step;
+  return times;
+}
+
 function drawAxis(ctx, { labelW, plotW, range, bottom }) {
   const { startS, spanS } = range;
-  const step = axisStep(spanS, plotW);
+  const times = axisTimes(range, plotW);
+  const { step } = times;
   ctx.save();
   ctx.font = FONT_SMALL;
   ctx.textAlign = 'center';
@@ -548,8 +565,7 @@ function drawAxis(ctx, { labelW, plotW, range, bottom }) {
   ctx.fillStyle = COLORS.axisText;
   ctx.beginPath();
   const labels = [];
-  for (let k = Math.ceil(startS / step - 1e-9); k * step <= startS + spanS + 1e-9; k++) {
-    const s = k * step;
+  for (const s of times) {
     const gx = Math.round(labelW + ((s - startS) / spanS) * plotW) + 0.5;
     ctx.moveTo(gx, PAD_TOP + AXIS_HEIGHT - 4);
     ctx.lineTo(gx, bottom);

@@ -165,4 +165,23 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       }
     });
   }
+
+  test('on a phone the timeline comes right after Run and its axis has four labels or more', async () => {
+    for (const lang of ['en', 'tr']) {
+      const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual`);
+      const { page } = recorded;
+      try {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.locator('#run').click();
+        await waitForState(page, 'finished', 30_000);
+        const top = (sel) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+        assert.ok(await top('#timeline') < await top('#code-python'), 'the timeline comes before the code');
+        assert.ok(await top('#console') < await top('#code-python'), 'and so does the output');
+        assert.ok(Number(await page.locator('canvas#timeline').getAttribute('data-axis-labels')) >= 4, 'four axis labels at least');
+        assertCleanPage(recorded, `phone ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
 });
