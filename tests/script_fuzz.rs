@@ -840,6 +840,21 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
     // overflow" in alloc's raw_vec, after growing the page's memory past 1 GiB). CPython prints
     // [[...], [...]]: it writes `...` for a container already being written.
     ("a list holding itself twice", Mode::Virtual, "a = []\na.append(a)\na.append(a)\nprint(a)\n"),
+    // `nonlocal` (or `global`) naming a parameter: CPython's SyntaxError "name 'x' is parameter
+    // and nonlocal"; here it parses, the parameter gets no slot among the locals, and binding
+    // the argument (Interp::bind, `slots[i] = Some(a)`) indexes past them: "index out of
+    // bounds: the len is 0 but the index is 0". (With other locals it binds to the wrong one.)
+    ("nonlocal naming a parameter", Mode::Virtual, "def f(x):\n    nonlocal x\n\nf(1)\n"),
+    ("global naming a parameter", Mode::Virtual, "def f(x):\n    global x\n\nf(1)\n"),
+    // asyncio.run() called again inside the running main(), under an `if`: CPython raises
+    // RuntimeError ("asyncio.run() cannot be called from a running event loop"); here each
+    // call runs main() again inline, and the browser's stack overflows as above before the
+    // interpreter's RecursionError (without the `if` it is a RecursionError).
+    (
+        "asyncio.run inside the running loop",
+        Mode::Virtual,
+        "import asyncio\n\nasync def main():\n    if True:\n        asyncio.run(main())\n\nasyncio.run(main())\n",
+    ),
     // A task whose result is the task itself: its repr (aio::PyTask::repr) writes the result's
     // repr, which is its own, without end (the depth guard of Value::write_repr restarts at 0).
     (
@@ -868,6 +883,7 @@ const SKIPPED_WHILE_UNFIXED: &[(&[&str], Option<Mode>, &str)] = &[
     (&["return str(self)"], None, "recursion through __str__"),
     (&["append(a)"], None, "a list holding itself twice"),
     (&["append((a,))"], None, "a list holding itself twice"),
+    (&["        asyncio.run("], None, "asyncio.run inside the running loop"),
     (&["current_task"], None, "a task's repr holding itself"),
     (&["split(", "2**63"], None, "str.split with a huge maxsplit"),
     (&["split(", "9223372036854775807"], None, "str.split with a huge maxsplit"),
@@ -882,6 +898,28 @@ fn skipped(source: &str, mode: Mode) -> bool {
     SKIPPED_WHILE_UNFIXED
         .iter()
         .any(|(trigger, m, _)| m.is_none_or(|m| m == mode) && trigger.iter().all(|t| source.contains(t)))
+        || declares_a_parameter(source)
+}
+
+/// Whether a `global` or `nonlocal` line names a name that some `def` of the program takes
+/// as a parameter (the "… naming a parameter" repros), roughly: by the words alone.
+fn declares_a_parameter(source: &str) -> bool {
+    let mut params = BTreeSet::new();
+    for line in source.lines() {
+        if let Some(at) = line.find("def ") {
+            if let (Some(open), Some(close)) = (line[at..].find('('), line.rfind(')')) {
+                if at + open < close {
+                    let inside = &line[at + open + 1..close];
+                    params.extend(tokens(inside).0.into_iter().map(|(a, b)| &inside[a..b]));
+                }
+            }
+        }
+    }
+    source.lines().any(|line| {
+        let line = line.trim_start();
+        let names = line.strip_prefix("global ").or_else(|| line.strip_prefix("nonlocal "));
+        names.is_some_and(|names| tokens(names).0.iter().any(|&(a, b)| params.contains(&names[a..b])))
+    })
 }
 
 /// Starts keeping the page's uncaught JavaScript errors (a wasm trap, the browser's stack
@@ -1134,7 +1172,8 @@ async fn corpus_mutants_and_random_programs_never_panic_the_evaluator() {
 async fn fuzz_repros() {
     keep_js_errors();
     let mut problems = Vec::new();
-    for (name, mode, source) in KNOWN_REPROS {
+    let only = option_env!("FUZZ_REPRO").unwrap_or("");
+    for (name, mode, source) in KNOWN_REPROS.iter().filter(|(name, _, _)| name.contains(only)) {
         console_log!("repro: {name} ({mode:?})");
         let errors = js_errors().len();
         let speed = if *mode == Mode::Real { REAL_SPEED } else { 1.0 };
