@@ -1021,6 +1021,15 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
         Mode::Virtual,
         "x = list(range(4000))\nfor _ in range(30000):\n    y = x[:]\n",
     ),
+    // A script method called by a built-in (here __str__, called by print) runs through
+    // Interp::call_sync, where no preemption happens (`no_suspend`): a long loop in it holds the
+    // page for all its length, and `while True: pass` there hangs the page for good, with no
+    // way to cancel the run (found by FUZZ_SEED=17 FUZZ_MUTANTS=30000, mutant 6470).
+    (
+        "a long loop in __str__",
+        Mode::Virtual,
+        "class A:\n    def __str__(self):\n        for _ in range(10000000):\n            pass\n        return 'a'\n\nprint(A())\n",
+    ),
     // time.sleep on the loop spins without giving the page a turn: a real-time run cannot be
     // cancelled (nor the page redrawn) until it returns; time.sleep(1e9) never does.
     ("time.sleep holds the page", Mode::Real, "import time\n\ntime.sleep(30)\n"),
