@@ -830,7 +830,13 @@ fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
             if *is_lock && value.get() > 0 {
                 return raise("RuntimeError", "Lock is not acquired.");
             }
-            value.set(value.get() + 1);
+            let Some(v) = value.get().checked_add(1) else {
+                return raise(
+                    "OverflowError",
+                    "Loopscope's ints are 64-bit: the semaphore's value would pass 9223372036854775807",
+                );
+            };
+            value.set(v);
             wake_first(waiters);
             if name == "__aexit__" {
                 return Ok(leaf("release", async { Ok(Value::None) }));
@@ -1020,6 +1026,14 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             "An asyncio.Future, a coroutine or an awaitable is required".to_string()
         };
         return raise(if cancel_rest { "ValueError" } else { "TypeError" }, message);
+    }
+    // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
+    if interp.host.loop_running.get() > 0 {
+        return if cancel_rest {
+            raise("RuntimeError", "asyncio.run() cannot be called from a running event loop")
+        } else {
+            raise("RuntimeError", "This event loop is already running")
+        };
     }
     let rc = interp.host.rc()?;
     let fut = async move {

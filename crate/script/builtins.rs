@@ -197,7 +197,10 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             let items = iterate(&args[0])?;
             let mut out = Vec::with_capacity(items.len());
             for (i, v) in items.into_iter().enumerate() {
-                out.push(Value::tuple(vec![Value::Int(start + i as i64), v]));
+                let Some(n) = start.checked_add(i as i64) else {
+                    return raise("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807");
+                };
+                out.push(Value::tuple(vec![Value::Int(n), v]));
             }
             Ok(iter_of(out))
         }
@@ -274,9 +277,12 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Int(i), Some(n)) if n >= 0 => Ok(Value::Int(*i)),
                 (Value::Int(i), Some(n)) => {
-                    let p = 10i64.checked_pow((-n).min(18) as u32).unwrap_or(i64::MAX);
-                    let r = format::round_to_int(*i as f64 / p as f64).map_err(format_error)? * p;
-                    Ok(Value::Int(r))
+                    let p = 10i64.checked_pow(n.unsigned_abs().min(18) as u32).unwrap_or(i64::MAX);
+                    let r = format::round_to_int(*i as f64 / p as f64).map_err(format_error)?;
+                    match r.checked_mul(p) {
+                        Some(r) => Ok(Value::Int(r)),
+                        None => raise("OverflowError", "Loopscope's ints are 64-bit: the rounded value does not fit"),
+                    }
                 }
                 (Value::Float(f), None) => {
                     if f.is_nan() {
@@ -450,7 +456,7 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
-        Value::Range(r) => range_len(r) as usize,
+        Value::Range(r) => usize::try_from(range_len(r)).unwrap_or(usize::MAX),
         Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
             int_arg(&interp.call_sync(m, vec![v.clone()])?, "")? as usize
@@ -475,7 +481,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             if n > super::interp::MEMORY_LIMIT as i64 {
                 return raise("MemoryError", "Loopscope iterates over at most 10,000,000 elements at once");
             }
-            (0..n).map(|i| Value::Int(r[0] + i * r[2])).collect()
+            (0..n).map(|i| Value::Int((i128::from(r[0]) + i128::from(i) * i128::from(r[2])) as i64)).collect()
         }
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
         _ => return raise("TypeError", format!("'{}' object is not iterable", v.type_name())),
@@ -1019,16 +1025,18 @@ fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         out.push(i as usize);
-        i += step;
+        let Some(next) = i.checked_add(step) else { break }; // a step past the ints ends it
+        i = next;
     }
     Ok(out)
 }
 
 /// `obj[index]`.
-pub fn get_item(_interp: &Interp, obj: &Value, index: &Value) -> PyResult {
+pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
     match (obj, index) {
         (Value::List(l), Value::Slice(s)) => {
             let l = l.borrow();
+            interp.alloc(l.len())?; // a copy: bulk work, counted as steps
             Ok(Value::list(slice_indexes(s, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
         }
         (Value::Tuple(t), Value::Slice(s)) => {
@@ -1051,8 +1059,10 @@ pub fn get_item(_interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             Ok(Value::Str(s.chars().nth(at).map(String::from).unwrap_or_default().into()))
         }
         (Value::Range(r), i) if i.as_int().is_some() => {
-            let at = index_of(i.as_int().unwrap_or(0), range_len(r) as usize, "range object")?;
-            Ok(Value::Int(r[0] + at as i64 * r[2]))
+            let n = usize::try_from(range_len(r)).unwrap_or(usize::MAX);
+            let at = index_of(i.as_int().unwrap_or(0), n, "range object")?;
+            // Within the range, so it fits in an i64; the product on the way may not.
+            Ok(Value::Int((i128::from(r[0]) + at as i128 * i128::from(r[2])) as i64))
         }
         (Value::Dict(d), k) => {
             d.borrow().get(&k.key()?).ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()]))
@@ -1450,9 +1460,14 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             let parts: Vec<String> = match (&sep, max) {
                 (Some(sep), _) if sep.is_empty() => return raise("ValueError", "empty separator"),
                 (Some(sep), m) if m < 0 => s.split(&**sep).map(String::from).collect(),
-                (Some(sep), m) if name == "split" => s.splitn(m as usize + 1, &**sep).map(String::from).collect(),
+                // A maxsplit past what a usize holds splits as often as it can.
+                (Some(sep), m) if name == "split" => s
+                    .splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep)
+                    .map(String::from)
+                    .collect(),
                 (Some(sep), m) => {
-                    let mut v: Vec<String> = s.rsplitn(m as usize + 1, &**sep).map(String::from).collect();
+                    let n = usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1));
+                    let mut v: Vec<String> = s.rsplitn(n, &**sep).map(String::from).collect();
                     v.reverse();
                     v
                 }

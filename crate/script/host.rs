@@ -77,6 +77,17 @@ pub fn slice_spent() -> bool {
     now - started >= runtime::queue::SLICE_MS
 }
 
+/// Whether the poll running now has gone on far past its slice (2 s of real time, or 250
+/// slices' worth of steps in a virtual run): code that cannot be held (a `__str__` called by a
+/// built-in) is stopped then, or the page would freeze.
+pub fn stuck() -> bool {
+    if clock::in_virtual_poll() {
+        return CHECKS.with(Cell::get) >= 250 * CHECKS_PER_DECLARED_SLICE;
+    }
+    let started = POLL_STARTED.with(Cell::get);
+    !started.is_nan() && clock::real_now() - started >= 2000.0
+}
+
 /// Charges `ms` of CPU time to a virtual run's declared clock (nothing in a real run).
 pub fn charge(ms: f64) {
     clock::charge(ms);

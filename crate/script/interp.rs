@@ -106,6 +106,9 @@ type DefInfo = (Rc<FuncDef>, Rc<ScopeInfo>);
 
 /// Limits that keep a script from taking the page down.
 pub const RECURSION_LIMIT: u32 = 1000;
+/// Nested calls from a built-in into the script (`call_sync`): each nests a poll on the
+/// browser's own call stack (see `call_sync`).
+const MAX_SYNC_CALLS: u32 = 40;
 /// Most elements one list, dict, set or range may hold.
 pub const MEMORY_LIMIT: usize = 10_000_000;
 /// Most bytes of memory the page's wasm may grow to while a script allocates.
@@ -283,18 +286,33 @@ impl Interp {
 
     /// Every few hundred steps: if this poll has had its time slice, holds the run and gives
     /// the browser a turn (nothing else of the run is polled meanwhile), then goes on.
-    async fn preempt(&self) {
+    async fn preempt(&self) -> PyResult<()> {
         self.unchecked.set(0);
         self.charge_steps();
-        if self.no_suspend.get() == 0 && super::host::slice_spent() {
-            aio::Hold::default().await;
+        if !super::host::slice_spent() {
+            return Ok(());
         }
+        if self.no_suspend.get() == 0 {
+            aio::Hold::default().await;
+        } else if super::host::stuck() {
+            // Called by a built-in (a `__str__`, a `key=`), it cannot give the page a turn.
+            return raise(
+                "RuntimeError",
+                "Loopscope stops a function called by a built-in (a __str__, a key=…) that runs 2 s without returning: it cannot let the page draw",
+            );
+        }
+        Ok(())
     }
 
     /// Checks a container about to hold `n` more elements: no one container past
     /// [`MEMORY_LIMIT`] elements, and the page's memory (looked at every so often) under
     /// [`MEMORY_BYTES`].
     pub fn alloc(&self, n: usize) -> PyResult<()> {
+        // Bulk work counts as steps (one per 64 elements): a loop copying big lists reaches
+        // its time-slice check as often as one doing the same work a statement at a time.
+        let extra = (n / 64) as u32;
+        self.unchecked.set(self.unchecked.get().saturating_add(extra));
+        self.uncharged.set(self.uncharged.get() + u64::from(extra));
         let total = self.memory.get().saturating_add(n);
         self.memory.set(total);
         if n > MEMORY_LIMIT || (total > 1 << 16 && super::host::memory_bytes() > MEMORY_BYTES) {
@@ -319,7 +337,7 @@ impl Interp {
     async fn exec_inline(&self, scope: &Rc<Scope>, block: &[Stmt]) -> PyResult<Flow> {
         for stmt in block {
             if self.step(scope, stmt.line) {
-                self.preempt().await;
+                self.preempt().await?;
             }
             let flow = match self.exec_simple(scope, stmt) {
                 Sync::Done(flow) => flow,
@@ -450,7 +468,7 @@ impl Interp {
                     return self.exec_inline(scope, orelse).await;
                 }
                 if self.step(scope, stmt.line) {
-                    self.preempt().await;
+                    self.preempt().await?;
                 }
                 match self.exec_inline(scope, body).await? {
                     Flow::Break => break,
@@ -467,7 +485,7 @@ impl Interp {
                 for item in items {
                     self.assign(scope, target, item).await?;
                     if self.step(scope, stmt.line) {
-                        self.preempt().await;
+                        self.preempt().await?;
                     }
                     match self.exec_inline(scope, body).await? {
                         Flow::Break => return Ok(Flow::Next),
@@ -1256,7 +1274,7 @@ impl Interp {
             let src = self.eval(scope, &g.iter).await?;
             for item in self.iterate(&src)? {
                 if self.step(scope, g.iter.line) {
-                    self.preempt().await;
+                    self.preempt().await?;
                 }
                 self.assign(scope, &g.target, item).await?;
                 let mut keep = true;
@@ -1520,6 +1538,11 @@ impl Interp {
     /// Runs a script function synchronously, for built-ins that call back into the script
     /// (`sorted(key=…)`, `__str__`): it cannot suspend, so an `await` in it is an error.
     pub fn call_sync(&self, f: Value, args: Vec<Value>) -> PyResult {
+        // Each is a poll inside a poll on the browser's own small stack: a few dozen deep is a
+        // recursion (a `__repr__` calling `repr` of itself), stopped before the stack is.
+        if self.no_suspend.get() >= MAX_SYNC_CALLS {
+            return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+        }
         self.no_suspend.set(self.no_suspend.get() + 1);
         let mut fut = self.call(f, args, vec![]);
         let waker = futures::task::noop_waker();

@@ -9,6 +9,9 @@ use super::builtins::builtin;
 use super::interp::Interp;
 use super::value::*;
 
+/// How much of a blocking `time.sleep` (lesson time) runs before the page gets a turn.
+const BLOCKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
+
 /// `import name`.
 pub fn import(name: &str) -> PyResult {
     let attrs: Vec<(&'static str, Value)> = match name {
@@ -102,6 +105,9 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
         "perf_counter_ns" => Ok(Value::Int((now * 1e9) as i64)),
         _ => {
             let secs = num(args.first(), "time.sleep()")?;
+            if secs.is_nan() {
+                return raise("ValueError", "Invalid value NaN (not a number)");
+            }
             if secs < 0.0 {
                 return raise("ValueError", "sleep length must be non-negative");
             }
@@ -111,8 +117,21 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             let fut = async move {
                 if thread {
                     crate::runtime::sleep(d).await;
+                } else if crate::trace::clock::in_virtual_poll() {
+                    crate::runtime::busy(d); // declared at once
                 } else {
-                    crate::runtime::busy(d);
+                    // Held a slice at a time: nothing else of the run runs (as in CPython) but
+                    // the page draws between slices and Reset stops it, however long it is.
+                    let mut left = d;
+                    loop {
+                        let slice = left.min(BLOCKING_SLICE);
+                        crate::runtime::busy(slice);
+                        left -= slice;
+                        if left.is_zero() {
+                            break;
+                        }
+                        super::aio::Hold::default().await;
+                    }
                 }
                 Ok(Value::None)
             };

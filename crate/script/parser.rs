@@ -103,6 +103,47 @@ fn error(kind: ErrorKind, message: impl Into<String>, line: u32, col: u32) -> Sy
 }
 
 #[inline(never)]
+/// CPython's "name 'x' is parameter and global" (or nonlocal): a `global` or `nonlocal`
+/// statement of a function's own body (not of a function inside it) naming a parameter.
+fn declared_parameter(params: &Params, body: &[Stmt]) -> PResult<()> {
+    let is_param = |n: ast::Name| {
+        params.args.iter().chain(&params.kwonly).any(|p| p.name == n)
+            || params.vararg == Some(n)
+            || params.kwarg == Some(n)
+    };
+    for s in body {
+        let (names, what) = match &s.kind {
+            StmtKind::Global(names) => (names, "global"),
+            StmtKind::Nonlocal(names) => (names, "nonlocal"),
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
+                declared_parameter(params, body)?;
+                declared_parameter(params, orelse)?;
+                continue;
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                declared_parameter(params, body)?;
+                for h in handlers {
+                    declared_parameter(params, &h.body)?;
+                }
+                declared_parameter(params, orelse)?;
+                declared_parameter(params, finalbody)?;
+                continue;
+            }
+            StmtKind::With { body, .. } => {
+                declared_parameter(params, body)?;
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(&n) = names.iter().find(|&&n| is_param(n)) {
+            return Err(syntax(format!("name '{}' is parameter and {what}", super::ast::name_text(n)), s.line, 5));
+        }
+    }
+    Ok(())
+}
+
 fn syntax(message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
     error(ErrorKind::Syntax, message, line, col)
 }
@@ -678,7 +719,9 @@ impl Parser {
         let body = self.block("function definition", line);
         let has_yield = self.saw_yield;
         (self.ctx, self.saw_yield) = (outer, outer_yield);
-        let def = FuncDef { name, line, params, body: body?, is_async, decorators, has_yield };
+        let body = body?;
+        declared_parameter(&params, &body)?;
+        let def = FuncDef { name, line, params, body, is_async, decorators, has_yield };
         Ok(StmtKind::FunctionDef(Rc::new(def)))
     }
 

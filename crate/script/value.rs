@@ -332,6 +332,14 @@ impl Dict {
     }
 }
 
+/// Text a `repr` writes before it gives up with "...".
+const REPR_MAX_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// The containers (and tasks) whose `repr` is being written, innermost last.
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
 thread_local! {
     static TYPES: Types = Types::new();
 }
@@ -663,10 +671,33 @@ impl Value {
     }
 
     fn write_repr(&self, out: &mut String, depth: usize) {
-        if depth > 50 {
+        // Past 16 MiB of text (a list holding itself twice would double it 50 times) or 50
+        // levels, the rest is "...".
+        if depth > 50 || out.len() > REPR_MAX_BYTES {
             out.push_str("...");
             return;
         }
+        // A container already being written is "[...]" / "{...}", as in CPython.
+        let ptr = match self {
+            Value::List(l) => Some((Rc::as_ptr(l) as *const u8 as usize, "[...]")),
+            Value::Dict(d) => Some((Rc::as_ptr(d) as *const u8 as usize, "{...}")),
+            Value::Task(t) => Some((Rc::as_ptr(t) as *const u8 as usize, "<Task ...>")),
+            _ => None,
+        };
+        if let Some((p, seen)) = ptr {
+            if REPR_ACTIVE.with(|a| a.borrow().contains(&p)) {
+                out.push_str(seen);
+                return;
+            }
+            REPR_ACTIVE.with(|a| a.borrow_mut().push(p));
+            self.write_repr_of(out, depth);
+            REPR_ACTIVE.with(|a| a.borrow_mut().pop());
+        } else {
+            self.write_repr_of(out, depth);
+        }
+    }
+
+    fn write_repr_of(&self, out: &mut String, depth: usize) {
         let seq = |out: &mut String, items: &[Value], open: &str, close: &str| {
             out.push_str(open);
             for (i, v) in items.iter().enumerate() {
@@ -775,14 +806,16 @@ pub fn exception_str(i: &Instance) -> String {
 
 /// Items in a range.
 pub fn range_len(r: &[i64; 3]) -> i64 {
-    let [start, stop, step] = *r;
-    if step > 0 && start < stop {
+    // In i128: a range from i64::MIN to i64::MAX is wider than an i64 (its length saturates).
+    let [start, stop, step] = r.map(i128::from);
+    let n = if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
         0
-    }
+    };
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// The text of a name, as an `Rc<str>`.
