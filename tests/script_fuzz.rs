@@ -18,7 +18,6 @@ use std::collections::{BTreeSet, HashMap};
 use common::*;
 use loopscope::lessons::LESSONS;
 use loopscope::runtime::{self, Lang, Mode};
-use loopscope::trace::{self, record::Kind};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -1103,39 +1102,6 @@ struct Live {
 
 fn slot(mode: Mode) -> usize {
     (mode == Mode::Real) as usize
-}
-
-/// Runs `source` in virtual time; its transcript in the corpus's format.
-async fn transcript(source: &str) -> Vec<String> {
-    let cursor = trace::head();
-    let config = config_in(Mode::Virtual, "script", "main", 1.0, Lang::En);
-    let run = match loopscope::script::start(source, config, 0) {
-        Ok(run) => run,
-        Err(report) => return report.lines().map(|l| format!("0.00 ! {l}")).collect(),
-    };
-    if !wait_until(|| runtime::run_finished(run).is_none(), 5_000).await {
-        runtime::cancel_run(run);
-        return vec!["(did not end within 5 s)".into()];
-    }
-    let t = trace_of(run, cursor);
-    let start = t.of(Kind::RunStart).next().map_or(0.0, |r| r.time);
-    let mut lines: Vec<String> = t
-        .of(Kind::Print)
-        .map(|r| {
-            let secs = ((r.time - start) / 10.0).round() / 100.0;
-            let text = trace::text_of(r.a).unwrap_or_default();
-            let marker = if r.b == 1 { '!' } else { '|' };
-            if text.is_empty() {
-                format!("{secs:.2} {marker}")
-            } else {
-                format!("{secs:.2} {marker} {text}")
-            }
-        })
-        .collect();
-    if loopscope::script::host::failed(run) {
-        lines.push("# exit 1".into());
-    }
-    lines
 }
 
 /// Programs whose transcript must be CPython's before and after the fuzz.

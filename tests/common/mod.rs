@@ -162,3 +162,42 @@ pub async fn run_lesson_in(
     assert_eq!(outcome, runtime::Outcome::Finished);
     trace_of(run, cursor)
 }
+
+#[cfg(feature = "script")]
+/// Runs `source` in virtual time; its transcript in the corpus's format.
+pub async fn transcript(source: &str) -> Vec<String> {
+    let cursor = trace::head();
+    let config = config_in(Mode::Virtual, "script", "main", 1.0, Lang::En);
+    let run = match loopscope::script::start(source, config, 0) {
+        Ok(run) => run,
+        Err(report) => {
+            let mut lines: Vec<String> = report.lines().map(|l| format!("0.00 ! {l}")).collect();
+            lines.push("# exit 1".into());
+            return lines;
+        }
+    };
+    let ended = wait_until(|| runtime::run_finished(run).is_none(), 5_000).await;
+    if !ended {
+        runtime::cancel_run(run);
+        return vec!["(did not end within 5 s)".into()];
+    }
+    let t = trace_of(run, cursor);
+    let start = t.of(Kind::RunStart).next().map_or(0.0, |r| r.time);
+    let mut lines: Vec<String> = t
+        .of(Kind::Print)
+        .map(|r| {
+            let secs = ((r.time - start) / 10.0).round() / 100.0;
+            let text = trace::text_of(r.a).unwrap_or_default();
+            let marker = if r.b == 1 { '!' } else { '|' };
+            if text.is_empty() {
+                format!("{secs:.2} {marker}")
+            } else {
+                format!("{secs:.2} {marker} {text}")
+            }
+        })
+        .collect();
+    if loopscope::script::host::failed(run) {
+        lines.push("# exit 1".into());
+    }
+    lines
+}
