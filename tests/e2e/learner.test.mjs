@@ -53,6 +53,8 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       assert.match(await page.locator('#engineer > summary').textContent(), /Mühendis görünümü/);
       await page.locator('#engineer > summary').click();
       assert.ok(await page.locator('#stats-heading').isVisible());
+      // Remembered on the details' toggle event, which comes a moment after the click.
+      await page.waitForFunction(() => localStorage.getItem('loopscope.engineer') === 'open');
       await page.reload();
       await page.waitForFunction(() => !document.getElementById('run').disabled);
       assert.equal(await engineer.evaluate((d) => d.open), true, 'open again after a reload');
