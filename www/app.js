@@ -89,6 +89,7 @@ const state = {
   runEdited: false, // the shown run ran an edited program
   syntax: null, // {type, message, line, col, text} from checkScript / startScript, or null
   focusedPoll: null, // {task, n}: the poll hovered or chosen on the timeline, its lines marked
+  edits: new Map(), // "lesson/variant" → the learner's edited code, kept while they look elsewhere
   errorLine: null, // {line, error}: where the shown run's uncaught exception was raised
   syntaxTimer: 0,
   editorLoading: null, // Promise of the editor once its module is asked for
@@ -437,12 +438,27 @@ function renderEngine() {
   showEditorError();
 }
 
-/** Back to the shown lesson's own Python (a new lesson or variant): no edit, no marks. */
-function forgetEdits() {
+/** The shown lesson variant, as the key of its kept edits. */
+const editKey = () => `${state.lesson}/${state.variant}`;
+
+/** Before another lesson or variant is shown: the learner's edits of this one are kept. */
+function keepEdits() {
+  if (state.codeEdited) state.edits.set(editKey(), state.code);
+  else state.edits.delete(editKey());
+}
+
+/**
+ * The code of the lesson variant now shown (a new lesson or variant): the learner's edits of
+ * it if they made some earlier in this visit (nothing typed is lost), else its own Python.
+ */
+function showLessonCode() {
   clearTimeout(state.syntaxTimer);
-  Object.assign(state, { codeEdited: false, syntax: null, errorLine: null });
-  state.code = ownPython();
+  const own = ownPython();
+  const kept = state.edits.get(editKey());
+  Object.assign(state, { codeEdited: kept !== undefined && kept !== own, syntax: null, errorLine: null });
+  state.code = state.codeEdited ? kept : own;
   editor?.setText(state.code);
+  if (state.codeEdited && state.hasScript) ensureEditor();
 }
 
 /** Whether Run runs the Python (the interpreter is there and the switch says so). */
@@ -1074,10 +1090,11 @@ el.lang.addEventListener('change', () => {
   if (Object.keys(state.paramErrors).length > 0) checkParams(); // messages in the new language
 });
 el.lesson.addEventListener('change', () => {
+  keepEdits();
   state.lesson = el.lesson.value;
   state.variant = findLesson(state.lesson)?.variants[0]?.id ?? '';
   if (findLesson(state.lesson)?.rustless) state.engine = 'python'; // the blank lesson has no Rust
-  forgetEdits(); // another lesson's code
+  showLessonCode(); // another lesson's code (or the learner's edits of it)
   if (state.hasScript && findLesson(state.lesson)?.rustless) ensureEditor();
   // Another lesson: its own parameters, at their defaults; the old messages no longer apply.
   clearTimeout(state.checkTimer);
@@ -1089,8 +1106,9 @@ el.lesson.addEventListener('change', () => {
   renderAll();
 });
 el.variant.addEventListener('change', () => {
+  keepEdits();
   state.variant = el.variant.value;
-  forgetEdits(); // the variant's own Python replaces the edited one
+  showLessonCode(); // the variant's own Python (or the learner's edits of it)
   state.notices = state.notices.filter((n) => n.key !== 'noticeUnknownVariant');
   syncHash();
   renderLesson(); // the Python panel follows the variant

@@ -186,4 +186,26 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       }
     }
   });
+
+  test('edited code is kept when the learner looks at another lesson and comes back', async () => {
+    for (const lang of ['en', 'tr']) {
+      const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual`);
+      const { page } = recorded;
+      try {
+        await page.locator('#code-python').click(); // the editor loads on a click
+        const textarea = page.locator('#editor textarea');
+        await textarea.waitFor({ timeout: 10_000 });
+        const edited = (await textarea.inputValue()).replace('asyncio.sleep(1)', 'asyncio.sleep(2)');
+        await textarea.fill(edited);
+        await page.locator('#lesson').selectOption('doctor');
+        assert.doesNotMatch(await page.locator('#editor textarea').inputValue(), /sleep\(2\)/, 'the doctor shows its own code');
+        await page.locator('#lesson').selectOption('gather');
+        assert.equal(await page.locator('#editor textarea').inputValue(), edited, 'the edit is back');
+        assert.ok(await page.locator('#code-edited').isVisible(), 'marked as edited, with Restore beside it');
+        assertCleanPage(recorded, `kept edits ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
 });
