@@ -10,6 +10,31 @@ use std::rc::Rc;
 /// An interned identifier (see [`intern`] and [`name_text`]).
 pub type Name = u32;
 
+/// A map keyed by names (globals, built-ins, a module's attributes), hashed by one multiply:
+/// names are small distinct numbers, and std's SipHash, which guards against chosen keys,
+/// cost every global lookup of a script tens of ns.
+pub type NameMap<V> = std::collections::HashMap<Name, V, std::hash::BuildHasherDefault<NameHasher>>;
+
+/// The hasher of [`NameMap`] (Fibonacci hashing of the name's number).
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl std::hash::Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A statement with its place in the source.
 #[derive(Debug, Clone)]
 pub struct Stmt {

@@ -7,14 +7,14 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::ast::{intern, BinOp, CmpOp, Name, UnaryOp};
+use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};
 use super::format;
 use super::interp::Interp;
 use super::value::*;
 
 /// The built-in names a script sees.
-pub fn table() -> HashMap<Name, Value> {
-    let mut t = HashMap::new();
+pub fn table() -> NameMap<Value> {
+    let mut t = NameMap::default();
     for name in FUNCTIONS {
         t.insert(intern(name), builtin(name, function));
     }

@@ -125,9 +125,9 @@ const STEPS_PER_CHECK: u32 = 256;
 /// A run's interpreter: its globals, built-ins, modules, output and counters.
 pub struct Interp {
     /// The module's variables.
-    pub globals: RefCell<HashMap<Name, Value>>,
+    pub globals: RefCell<NameMap<Value>>,
     /// The built-in names.
-    pub builtins: HashMap<Name, Value>,
+    pub builtins: NameMap<Value>,
     /// The module scope (its `info.is_module`).
     pub module_scope: Rc<Scope>,
     /// Steps since the last check of the time slice.
@@ -156,7 +156,7 @@ impl Interp {
     /// A fresh interpreter for one run.
     pub fn new(host: super::host::Host) -> Rc<Interp> {
         let info = Rc::new(ScopeInfo { is_module: true, ..ScopeInfo::default() });
-        let globals = HashMap::from([(intern("__name__"), Value::str("__main__"))]);
+        let globals = NameMap::from_iter([(intern("__name__"), Value::str("__main__"))]);
         Rc::new(Interp {
             globals: RefCell::new(globals),
             builtins: builtins::table(),

@@ -1,10 +1,9 @@
 //! The modules a script may import: `asyncio`, `time`, `random`, `math`, and stand-ins
 //! (`typing`, `sys`). Nothing else: a script has no files, no network and no page.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::ast::{intern, Name};
+use super::ast::{intern, Name, NameMap};
 use super::builtins::builtin;
 use super::interp::Interp;
 use super::value::*;
@@ -86,7 +85,7 @@ pub fn import(name: &str) -> PyResult {
         "websockets.exceptions" => "websockets.exceptions",
         _ => "sys",
     };
-    let attrs: HashMap<Name, Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
+    let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))
 }
 

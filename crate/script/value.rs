@@ -100,7 +100,7 @@ pub struct Module {
     /// `asyncio`, `time`, …
     pub name: &'static str,
     /// Its attributes.
-    pub attrs: RefCell<HashMap<Name, Value>>,
+    pub attrs: RefCell<super::ast::NameMap<Value>>,
 }
 
 /// What a built-in class constructs (a script's class is `Object`, an exception class `Exception`).
