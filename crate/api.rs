@@ -279,6 +279,13 @@ pub fn poll_lines(run: u32, task: u32, n: u32) -> Vec<u32> {
     crate::script::lines::of_poll(run, task, n)
 }
 
+/// The line of main.py that printed a script task's `n`-th line of output (from 1; 0: not known).
+#[cfg(feature = "script")]
+#[wasm_bindgen(js_name = printLine)]
+pub fn print_line(run: u32, task: u32, n: u32) -> u32 {
+    crate::script::lines::of_print(run, task, n)
+}
+
 /// A promise that resolves with "finished" or "cancelled" when the run ends, or rejects if
 /// the run is not live.
 #[wasm_bindgen(js_name = runFinished)]

@@ -89,6 +89,7 @@ const state = {
   runEdited: false, // the shown run ran an edited program
   syntax: null, // {type, message, line, col, text} from checkScript / startScript, or null
   focusedPoll: null, // {task, n}: the poll hovered or chosen on the timeline, its lines marked
+  focusedPrint: null, // {task, n}: the console line pointed at, the code line that printed it marked
   edits: new Map(), // "lesson/variant" → the learner's edited code, kept while they look elsewhere
   errorLine: null, // {line, error}: where the shown run's uncaught exception was raised
   syntaxTimer: 0,
@@ -616,6 +617,7 @@ function readErrorLine() {
 /** Takes every mark off the code (a new run, or an edit that moved the lines). */
 function clearCodeMarks() {
   state.focusedPoll = null;
+  state.focusedPrint = null;
   editor?.setHighlights([]);
   el.taskLines.hidden = true;
   el.taskLines.textContent = '';
@@ -644,7 +646,17 @@ function refreshTaskLines() {
   let ranText = '';
   const stepped = instruments?.paused() ? instruments.stepped() : null;
   const poll = state.focusedPoll ?? (stepped ? { task: stepped.task, n: stepped.poll.n } : null);
-  if (python && poll) {
+  const printed = state.focusedPrint;
+  if (python && printed && typeof state.ls?.printLine === 'function') {
+    // A console line pointed at: the line of code that printed it.
+    let line = 0;
+    try { line = Number(state.ls.printLine(state.runId, printed.task, printed.n)) || 0; } catch { line = 0; }
+    const task = run.tasks.get(printed.task);
+    if (line > 0 && task) {
+      marks.push({ line, color: lane(printed.task), label: '', ran: true });
+      ranText = t('printedAt', { task: task.name, line });
+    }
+  } else if (python && poll) {
     const lines = pollLines(poll.task.id, poll.n);
     for (const line of lines) marks.push({ line, color: lane(poll.task.id), label: '', ran: true });
     if (lines.length > 0) ranText = t('ranLines', { task: poll.task.name, n: poll.n, lines: lineList(lines) });
@@ -709,6 +721,8 @@ function renderConsole() {
     const li = document.createElement('li');
     li.className = print.stream === 1 ? 'line stderr' : 'line';
     li.dataset.task = print.name;
+    li.dataset.taskId = String(print.task);
+    li.dataset.n = String(print.n);
     li.dataset.stream = print.stream === 1 ? 'stderr' : 'stdout';
     const time = document.createElement('span');
     time.className = 'time';
@@ -1067,6 +1081,19 @@ instruments = createInstruments({
 for (const name of ['pause', 'resume', 'step', 'download']) {
   $(name).addEventListener('click', () => instruments[name]());
 }
+// A console line pointed at marks the line of code that printed it (a Python run).
+el.console.addEventListener('pointerover', (event) => {
+  const li = event.target.closest?.('li.line');
+  const next = li ? { task: Number(li.dataset.taskId), n: Number(li.dataset.n) } : null;
+  if (next?.task === state.focusedPrint?.task && next?.n === state.focusedPrint?.n) return;
+  state.focusedPrint = next;
+  refreshTaskLines();
+});
+el.console.addEventListener('pointerleave', () => {
+  state.focusedPrint = null;
+  refreshTaskLines();
+});
+
 // The engineer view (statistics, hogs, events, shortcuts): closed unless left open before.
 const engineerView = $('engineer');
 engineerView.open = readEngineerOpen();

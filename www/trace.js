@@ -167,6 +167,7 @@ function newTask(id, name, parent, time, depth = 0) {
     // Exact whatever the level of detail; spans are summed when they close.
     sums: { polls: 0, wakes: 0, selfWakes: 0, busyMs: 0, idleMs: 0, readyMs: 0, maxPollMs: 0 },
     slept: false, // it has slept (counted in run.sleepers)
+    printed: 0, // lines of output it printed
     readyOrder: 0, // when it last joined the ready queue (run.readied then): the queue is first in, first out
   };
 }
@@ -550,7 +551,9 @@ function foldTaskEvent(model, run, task, r, text) {
     case KIND.PRINT:
       run.printCount++;
       // `b`: the stream of a script's print (1 = standard error); a lesson's prints are 0.
-      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === 1 ? 1 : 0 }, LOD.PRINTS_KEEP);
+      task.printed++;
+      // n: the task's own count of its lines (a script's printLine finds the code line by it).
+      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === 1 ? 1 : 0, n: task.printed }, LOD.PRINTS_KEEP);
       return;
     case KIND.WAIT: {
       // A poll that awaits several tasks at once (a gather) records a WAIT for each.

@@ -140,6 +140,7 @@ impl Output {
         self.lines.set(n + 1);
         let text = if n == MAX_LINES { "… (Loopscope stops showing output after 10,000 lines)" } else { text };
         let task = runtime::current().map_or(0, |(t, _)| t);
+        super::lines::keep_print(self.run.get(), task, super::aio::LINE.with(Cell::get));
         trace::record(Kind::Print, self.run.get(), task, trace::text(text), stderr as u32);
     }
 

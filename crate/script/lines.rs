@@ -1,5 +1,5 @@
-//! Which lines of main.py each poll ran: the page marks them when a learner hovers a poll on
-//! the timeline or steps one.
+//! Which lines of main.py each poll ran, and which line printed each line of output: the page
+//! marks them when a learner hovers a poll on the timeline (or steps one) or a console line.
 //!
 //! While a task is polled, every statement notes its line in a bitset ([`Ran`], one per
 //! interpreter: a run polls one task at a time). When the poll returns, its set of lines is
@@ -61,6 +61,9 @@ struct RunLines {
     numbers: HashMap<Rc<[u32]>, u32>,
     tasks: HashMap<u32, Rc<TaskLines>>,
     kept: Rc<Cell<usize>>,
+    /// Per task, the line of main.py each of its printed lines came from, in order (a run's
+    /// output is capped at 10,000 lines, so this is too).
+    prints: HashMap<u32, Vec<u32>>,
 }
 
 /// One task's polls: the number of the set of lines each ran, in poll order.
@@ -112,6 +115,7 @@ fn with_run<T>(run: u32, f: impl FnOnce(&mut RunLines) -> T) -> T {
                     numbers: HashMap::new(),
                     tasks: HashMap::new(),
                     kept: Rc::default(),
+                    prints: HashMap::new(),
                 });
                 kept.len() - 1
             }
@@ -145,6 +149,20 @@ pub fn task(run: u32, task: u32) -> Rc<TaskLines> {
         });
         r.tasks.insert(task, Rc::clone(&lines));
         lines
+    })
+}
+
+/// `task` of `run` printed a line of output at `line` of main.py.
+pub fn keep_print(run: u32, task: u32, line: u32) {
+    with_run(run, |r| r.prints.entry(task).or_default().push(line));
+}
+
+/// The line of main.py that printed `task`'s `n`-th line of output (from 1) in `run` (0: not known).
+pub fn of_print(run: u32, task: u32, n: u32) -> u32 {
+    KEPT.with(|k| {
+        let kept = k.borrow();
+        let r = kept.iter().find(|r| r.run == run);
+        r.and_then(|r| r.prints.get(&task)?.get((n as usize).wrapping_sub(1)).copied()).unwrap_or(0)
     })
 }
 
@@ -193,6 +211,9 @@ mod tests {
             ran.end_poll(&t);
         }
         assert!(of_poll(10, 1, 1).is_empty(), "the oldest run was let go");
+        keep_print(10 + RUNS_KEPT as u32, 1, 7);
+        keep_print(10 + RUNS_KEPT as u32, 1, 9);
+        assert_eq!([1, 2, 3].map(|n| of_print(10 + RUNS_KEPT as u32, 1, n)), [7, 9, 0]);
         assert_eq!(of_poll(10 + RUNS_KEPT as u32, 1, 1), [RUNS_KEPT as u32 + 1]);
     }
 }

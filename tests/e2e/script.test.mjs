@@ -517,4 +517,31 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       await recorded.context.close();
     }
   });
+
+  test('pointing at a console line marks the line of code that printed it', async () => {
+    const said = {
+      en: /^beta printed this line at line 6 of the code\.$/,
+      tr: /^beta bu satırı kodun 6\. satırında yazdırdı\.$/,
+    };
+    for (const lang of ['en', 'tr']) {
+      const recorded = await openScript(`#lesson=script&lang=${lang}&mode=virtual`);
+      const { page } = recorded;
+      try {
+        await setCode(page, PROGRAM);
+        await page.locator('#run').click();
+        await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+        await page.locator('#console .line', { hasText: 'beta end' }).hover();
+        await page.waitForSelector('.editor-mark.ran[data-line="6"]', { timeout: 5_000 });
+        assert.match(await page.locator('#task-lines').textContent(), said[lang]);
+        await page.locator('#console .line', { hasText: 'alpha start' }).hover();
+        await page.waitForSelector('.editor-mark.ran[data-line="4"]', { timeout: 5_000 });
+        assert.equal(await page.locator('.editor-mark.ran').count(), 1, 'one line at a time');
+        await page.mouse.move(0, 0);
+        await page.waitForFunction(() => document.querySelectorAll('.editor-mark.ran').length === 0);
+        assertCleanPage(recorded, `print line ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
 });
