@@ -291,7 +291,7 @@ async function followRun(session, { paused }) {
   const result = await session.done; // with the run's last records in its model
   if (state.runId !== id || state.crashed) return; // a newer run or a reset took over
   state.live = false;
-  refreshTaskLines(); // no task is paused now; a poll's lines stay while it is hovered
+  refreshCodeMarks(); // no task is paused now; a poll's lines stay while it is hovered
   const elapsedS = lessonSeconds(model, endTime(model, now()));
   if (state.runEngine === 'python') readErrorLine();
   if (result === 'finished' && state.errorLine) {
@@ -487,7 +487,7 @@ function ensureEditor() {
     el.editorHost.hidden = false;
     el.python.hidden = true;
     showEditorError();
-    refreshTaskLines();
+    refreshCodeMarks();
     return editor;
   }).catch((e) => {
     state.editorLoading = null; // the module did not load: try again on the next edit
@@ -638,7 +638,7 @@ function pollLines(taskId, n) {
  * of the poll hovered (or chosen) on the timeline, or else of the poll just stepped; and while
  * a Python run is paused, each live task's current line (taskLine), named.
  */
-function refreshTaskLines() {
+function refreshCodeMarks() {
   const run = currentRun(model);
   const python = run && state.runEngine === 'python';
   const lane = (taskId) => laneColor(Math.max(0, run.order.indexOf(taskId)));
@@ -1038,7 +1038,7 @@ const view = {
   canStart: () => Boolean(state.ls) && !state.crashed && !el.run.disabled,
   changed: () => {
     renderFrame(now(), true, true);
-    refreshTaskLines(); // a step moved a task: its line too
+    refreshCodeMarks(); // a step moved a task: its line too
   },
   notice: (key, vars) => {
     state.notices = [...state.notices.filter((n) => n.key !== key), { key, vars }];
@@ -1048,7 +1048,7 @@ const view = {
   setPaused: (paused) => {
     if (state.live) setStatus(paused ? 'paused' : 'running', paused ? 'status_paused' : 'status_running');
     // After the instruments have taken the new state: show (or clear) each task's line.
-    queueMicrotask(refreshTaskLines);
+    queueMicrotask(refreshCodeMarks);
   },
 };
 
@@ -1062,7 +1062,7 @@ timeline = createTimelineView({
   pollLines,
   focused: (slice) => {
     state.focusedPoll = slice?.kind === 'poll' && !slice.item.merged ? { task: slice.task, n: slice.item.n } : null;
-    refreshTaskLines();
+    refreshCodeMarks();
   },
 });
 stats = createStatsPanel({
@@ -1087,11 +1087,11 @@ el.console.addEventListener('pointerover', (event) => {
   const next = li ? { task: Number(li.dataset.taskId), n: Number(li.dataset.n) } : null;
   if (next?.task === state.focusedPrint?.task && next?.n === state.focusedPrint?.n) return;
   state.focusedPrint = next;
-  refreshTaskLines();
+  refreshCodeMarks();
 });
 el.console.addEventListener('pointerleave', () => {
   state.focusedPrint = null;
-  refreshTaskLines();
+  refreshCodeMarks();
 });
 
 // The engineer view (statistics, hogs, events, shortcuts): closed unless left open before.
@@ -1171,11 +1171,8 @@ el.engine.addEventListener('change', (e) => {
   if (value === 'rust' && Object.keys(state.params).length > 0) checkParams();
 });
 el.codeRestore.addEventListener('click', () => {
-  state.codeEdited = false;
-  state.code = ownPython();
-  state.syntax = null;
-  state.errorLine = null;
-  editor?.setText(state.code);
+  state.edits.delete(editKey());
+  showLessonCode();
   syncHash();
   renderLesson();
   editor?.focus();

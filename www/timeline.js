@@ -269,6 +269,7 @@ export function draw(ctx, model, view) {
   const { width, height } = view;
   const geo = layout(model, view);
   const { run, labelW, plotW, range, elapsedS, rows, firstLane, totalLanes } = geo;
+  geo.axis = axisTimes(range, plotW); // once a frame: drawn, and counted for data-axis-labels
   const band = {
     top: Math.max(0, view.band?.top ?? 0),
     bottom: Math.min(height, view.band?.bottom ?? height),
@@ -290,7 +291,7 @@ export function draw(ctx, model, view) {
     maxWaiting: maxConcurrentWaits(run, geo.stop),
     range,
     hogs: countHogs(geo, win, hogs),
-    axisLabels: axisTimes(range, plotW).length,
+    axisLabels: geo.axis.length,
     pauses: (run?.pauses ?? []).filter((p) => geo.x(p.end ?? geo.stop) >= left && geo.x(p.start) <= right).length,
     painted,
   };
@@ -339,7 +340,7 @@ function paint(ctx, model, view, geo, band, win, hogs) {
   for (const i of shown) ctx.rect(labelW, laneTop(i + 1), plotW, LANE_HEIGHT);
   ctx.fill();
   const bottom = laneTop(rows.length) + LANE_HEIGHT;
-  drawAxis(ctx, { labelW, plotW, range, bottom });
+  drawAxis(ctx, { labelW, plotW, range, bottom, times: geo.axis });
 
   ctx.textAlign = 'left';
   if (meets(0)) {
@@ -554,9 +555,8 @@ function axisTimes({ startS, spanS }, plotW) {
   return times;
 }
 
-function drawAxis(ctx, { labelW, plotW, range, bottom }) {
+function drawAxis(ctx, { labelW, plotW, range, bottom, times }) {
   const { startS, spanS } = range;
-  const times = axisTimes(range, plotW);
   const { step } = times;
   ctx.save();
   ctx.font = FONT_SMALL;

@@ -560,7 +560,8 @@ function foldTaskEvent(model, run, task, r, text) {
       const cause = causeOf(r.a);
       const on = task.pollWait;
       if (cause === 'task' && on?.cause === 'task') {
-        if (!on.tasks.includes(r.b)) on.tasks.push(r.b);
+        // O(1) per record: a poll names each child once (a big gather names thousands).
+        if (on.tasks[on.tasks.length - 1] !== r.b) on.tasks.push(r.b);
       } else {
         task.pollWait = { cause, task: cause === 'task' ? r.b : 0, tasks: cause === 'task' ? [r.b] : [] };
       }

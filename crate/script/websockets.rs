@@ -12,7 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
-use super::aio::Native;
+use super::aio::{leaf, Native};
 use super::ast::Name;
 use super::interp::Interp;
 use super::value::*;
@@ -124,8 +124,4 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
         })),
         _ => super::interp::unsupported(&format!("ClientConnection.{name}()")),
     }
-}
-
-fn leaf(name: &str, fut: impl std::future::Future<Output = PyResult> + 'static) -> Value {
-    super::aio::leaf(name, fut)
 }
