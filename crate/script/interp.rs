@@ -18,6 +18,11 @@ use super::ast::*;
 use super::builtins;
 use super::value::*;
 
+thread_local! {
+    /// The symbol of `super`, whose call the quick path leaves alone.
+    static SUPER: Name = intern("super");
+}
+
 /// A boxed future borrowing from the tree it runs.
 pub type Fut<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
@@ -33,6 +38,10 @@ enum Sync<'a> {
     Async,
     /// Ran an `if`'s test and the start of its branch; these statements are still to run.
     Rest(&'a [Stmt]),
+    /// Made a call that finished at once (see [`Interp::quick_call`]); what it returned is
+    /// still to be awaited (`await f(…)`, or a blocking built-in's wait), then stored in the
+    /// targets (names), if any.
+    Wait { value: Value, awaited: bool, targets: &'a [Expr] },
 }
 
 /// Whether a statement is of a kind [`Interp::exec_simple`] may run without starting anything
@@ -339,10 +348,11 @@ impl Interp {
             if self.step(scope, stmt.line) {
                 self.preempt().await?;
             }
-            let flow = match self.exec_simple(scope, stmt) {
+            let flow = match self.exec_simple(scope, stmt, true) {
                 Sync::Done(flow) => flow,
                 Sync::Async => self.exec_boxed(scope, stmt).await,
                 Sync::Rest(rest) => self.exec_block(scope, rest).await,
+                Sync::Wait { value, awaited, targets } => self.finish_call(scope, value, awaited, targets).await,
             };
             match flow {
                 Ok(Flow::Next) => {}
@@ -351,6 +361,24 @@ impl Interp {
                     add_frame(&e, scope);
                     return Err(e);
                 }
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// The rest of a statement whose call [`Interp::exec_simple`] made: waits for what the call
+    /// returned, as `await` or a blocking built-in asks, and stores it.
+    async fn finish_call(&self, scope: &Rc<Scope>, value: Value, awaited: bool, targets: &[Expr]) -> PyResult<Flow> {
+        let mut v = value;
+        if matches!(&v, Value::Coro(c) if c.blocking) {
+            v = self.await_value(v).await?;
+        }
+        if awaited {
+            v = self.await_value(v).await?;
+        }
+        for t in targets {
+            if let ExprKind::Name(n) = t.kind {
+                self.store(scope, n, v.clone());
             }
         }
         Ok(Flow::Next)
@@ -367,7 +395,10 @@ impl Interp {
     /// assignment to names, `x op= …`, `pass`, `break`, `continue`, `return …`, or an `if`
     /// whose chosen branch holds only such statements. `Async` when it cannot, with nothing
     /// done yet; `Rest` when an `if`'s branch met a statement that cannot, which has not run.
-    fn exec_simple<'a>(&self, scope: &Rc<Scope>, stmt: &'a Stmt) -> Sync<'a> {
+    /// At the `top` of a block (not inside an `if`'s branch), an expression statement or an
+    /// assignment to names whose value is a quick call (`f(…)` or `await f(…)`, see
+    /// [`Interp::quick_call`]) makes the call and leaves the wait to the caller (`Wait`).
+    fn exec_simple<'a>(&self, scope: &Rc<Scope>, stmt: &'a Stmt, top: bool) -> Sync<'a> {
         macro_rules! value {
             ($e:expr) => {
                 match self.simple(scope, $e) {
@@ -377,17 +408,44 @@ impl Interp {
                 }
             };
         }
+        // `f(…)` or `await f(…)` as a quick call, made; None when it is not one.
+        let call = |e: &Expr, targets: &'a [Expr]| -> Option<Sync<'a>> {
+            let (inner, awaited) = match &e.kind {
+                ExprKind::Await(inner) => (&**inner, true),
+                _ => (e, false),
+            };
+            Some(match self.quick_call(scope, inner)? {
+                Err(err) => Sync::Done(Err(err)),
+                Ok(value) if awaited || matches!(&value, Value::Coro(c) if c.blocking) => {
+                    Sync::Wait { value, awaited, targets }
+                }
+                Ok(value) => {
+                    for t in targets {
+                        if let ExprKind::Name(n) = t.kind {
+                            self.store(scope, n, value.clone());
+                        }
+                    }
+                    Sync::Done(Ok(Flow::Next))
+                }
+            })
+        };
         match &stmt.kind {
             StmtKind::Pass => Sync::Done(Ok(Flow::Next)),
             StmtKind::Break => Sync::Done(Ok(Flow::Break)),
             StmtKind::Continue => Sync::Done(Ok(Flow::Continue)),
             StmtKind::Expr(e) => {
+                if top && matches!(e.kind, ExprKind::Call(..) | ExprKind::Await(_)) {
+                    return call(e, &[]).unwrap_or(Sync::Async);
+                }
                 value!(e);
                 Sync::Done(Ok(Flow::Next))
             }
             StmtKind::Return(Some(e)) => Sync::Done(Ok(Flow::Return(value!(e)))),
             StmtKind::Return(None) => Sync::Done(Ok(Flow::Return(Value::None))),
             StmtKind::Assign { targets, value } if targets.iter().all(|t| matches!(t.kind, ExprKind::Name(_))) => {
+                if top && matches!(value.kind, ExprKind::Call(..) | ExprKind::Await(_)) {
+                    return call(value, targets).unwrap_or(Sync::Async);
+                }
                 let v = value!(value);
                 for t in targets {
                     if let ExprKind::Name(n) = t.kind {
@@ -427,7 +485,7 @@ impl Interp {
                 }
                 for (i, s) in branch.iter().enumerate() {
                     self.step(scope, s.line);
-                    match self.exec_simple(scope, s) {
+                    match self.exec_simple(scope, s, false) {
                         Sync::Done(Ok(Flow::Next)) => {}
                         Sync::Done(flow) => return Sync::Done(flow),
                         _ => return Sync::Rest(&branch[i..]),
@@ -483,7 +541,10 @@ impl Interp {
                 let it = self.eval(scope, iter).await?;
                 let items = self.iterate(&it)?;
                 for item in items {
-                    self.assign(scope, target, item).await?;
+                    match target.kind {
+                        ExprKind::Name(n) => self.store(scope, n, item),
+                        _ => self.assign(scope, target, item).await?,
+                    }
                     if self.step(scope, stmt.line) {
                         self.preempt().await?;
                     }
@@ -1074,6 +1135,61 @@ impl Interp {
         })
     }
 
+    /// A call that finishes at once, made without a future: the callee is a built-in (or a
+    /// built-in value's method) or an `async def` (the call only makes its coroutine), and it
+    /// and the arguments (positional or keyword) evaluate on the synchronous path. `None` when
+    /// the call is not such a call; then nothing has run. Most calls a coroutine awaits
+    /// (`asyncio.sleep(…)`, `queue.get()`, `fetch(i)`) and most a loop makes (`print`, `len`)
+    /// are of this kind.
+    fn quick_call(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
+        let ExprKind::Call(func, args) = &e.kind else { return None };
+        if matches!(func.kind, ExprKind::Name(n) if n == SUPER.with(|s| *s)) {
+            return None; // `super()` reads the caller's frame: the async path knows it
+        }
+        let f = match self.simple(scope, func)? {
+            Ok(f) => f,
+            Err(err) => return Some(Err(err)),
+        };
+        let quick = match &f {
+            Value::Builtin(_) => true,
+            Value::Func(func) => func.def.is_async,
+            Value::Method(m) => matches!(m.1, Value::Builtin(_)),
+            _ => false,
+        };
+        if !quick {
+            return None;
+        }
+        let mut pos = Vec::with_capacity(args.len() + usize::from(matches!(f, Value::Method(_))));
+        let mut kw = Vec::new();
+        if let Value::Method(m) = &f {
+            pos.push(m.0.clone());
+        }
+        for a in args {
+            let (key, e) = match a {
+                Arg::Pos(e) => (None, e),
+                Arg::Kw(n, e) => (Some(*n), e),
+                _ => return None,
+            };
+            let v = match self.simple(scope, e)? {
+                Ok(v) => v,
+                Err(err) => return Some(Err(err)),
+            };
+            match key {
+                None => pos.push(v),
+                Some(n) => kw.push((n, v)),
+            }
+        }
+        Some(match f {
+            Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
+            Value::Method(m) => match &m.1 {
+                Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
+                _ => unreachable!("checked above"),
+            },
+            Value::Func(func) => self.bind(&func, pos, kw).map(|scope| self.coroutine(&func, scope)),
+            _ => unreachable!("checked above"),
+        })
+    }
+
     /// A list, tuple or set display's value, from its items.
     fn display(&self, kind: &ExprKind, values: Vec<Value>) -> PyResult {
         self.alloc(values.len())?;
@@ -1562,18 +1678,23 @@ impl Interp {
     pub async fn call_function(&self, func: Rc<Function>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         let scope = self.bind(&func, args, kw)?;
         if func.def.is_async {
-            let interp = self.host.interp();
-            let f = Rc::clone(&func);
-            let name = Rc::clone(&func.qualname);
-            let fut = async move {
-                let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-                interp.run_body(&f, &scope).await
-            };
-            let mut coro = Coro::new(name, Box::pin(fut), false, false);
-            coro.line = func.def.line;
-            return Ok(Value::Coro(Rc::new(coro)));
+            return Ok(self.coroutine(&func, scope));
         }
         self.run_body(&func, &scope).await
+    }
+
+    /// The coroutine an `async def`'s call makes: its body, bound to `scope`, runs when it is
+    /// awaited or becomes a task.
+    fn coroutine(&self, func: &Rc<Function>, scope: Rc<Scope>) -> Value {
+        let interp = self.host.interp();
+        let f = Rc::clone(func);
+        let fut = async move {
+            let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+            interp.run_body(&f, &scope).await
+        };
+        let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
+        coro.line = func.def.line;
+        Value::Coro(Rc::new(coro))
     }
 
     /// Runs a function's body in its new scope, counting the call against the recursion
