@@ -44,6 +44,20 @@ enum Sync<'a> {
     Wait { value: Value, awaited: bool, targets: &'a [Expr] },
 }
 
+/// How far [`Interp::while_rounds`] ran a `while` loop on the synchronous path.
+enum Rounds<'a> {
+    /// Its test was false.
+    Ended,
+    /// Its test needs the async path; nothing of this round has run.
+    Test,
+    /// Its test held and the time slice is to be checked before the body runs.
+    Check,
+    /// Statement `at` of the body did not finish with the next statement to run: `sync` says
+    /// what it did (`None`: it is stepped, and the time slice is to be checked before it runs).
+    /// The statements before it ran in this round.
+    Body { at: usize, sync: Option<Sync<'a>> },
+}
+
 /// Whether a statement is of a kind [`Interp::exec_simple`] may run without starting anything
 /// it cannot finish.
 fn leaf_kind(s: &Stmt) -> bool {
@@ -366,6 +380,103 @@ impl Interp {
         Ok(Flow::Next)
     }
 
+    /// A `while` loop: rounds on the synchronous path while they can ([`Interp::while_rounds`]),
+    /// the async path from where they stopped. Boxed, so that `exec`'s poll, which every nested
+    /// call keeps on the browser's stack, stays small.
+    fn exec_while<'a>(
+        &'a self,
+        scope: &'a Rc<Scope>,
+        line: u32,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Fut<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            loop {
+                let flow = match self.while_rounds(scope, test, body, line) {
+                    Rounds::Ended => return self.exec_inline(scope, orelse).await,
+                    Rounds::Test => {
+                        let t = self.eval(scope, test).await?;
+                        if !self.truthy(&t)? {
+                            return self.exec_inline(scope, orelse).await;
+                        }
+                        if self.step(scope, line) {
+                            self.preempt().await?;
+                        }
+                        self.exec_inline(scope, body).await?
+                    }
+                    Rounds::Check => {
+                        self.preempt().await?;
+                        self.exec_inline(scope, body).await?
+                    }
+                    Rounds::Body { at, sync } => {
+                        let sync = match sync {
+                            Some(sync) => sync,
+                            None => {
+                                self.preempt().await?;
+                                self.exec_simple(scope, &body[at], true)
+                            }
+                        };
+                        let flow = match sync {
+                            Sync::Done(flow) => flow,
+                            Sync::Async => self.exec_boxed(scope, &body[at]).await,
+                            Sync::Rest(rest) => self.exec_block(scope, rest).await,
+                            Sync::Wait { value, awaited, targets } => {
+                                self.finish_call(scope, value, awaited, targets).await
+                            }
+                        };
+                        match flow {
+                            Ok(Flow::Next) => self.exec_inline(scope, &body[at + 1..]).await?,
+                            Ok(flow) => flow,
+                            Err(e) => {
+                                add_frame(&e, scope);
+                                return Err(e);
+                            }
+                        }
+                    }
+                };
+                match flow {
+                    Flow::Break => break,
+                    Flow::Return(v) => return Ok(Flow::Return(v)),
+                    Flow::Next | Flow::Continue => {}
+                }
+            }
+            Ok(Flow::Next)
+        })
+    }
+
+    /// Runs rounds of a `while` loop for as long as its test and its body's statements take
+    /// the synchronous path (a counting loop on ints goes round here with no future at all),
+    /// and says where it stopped; the caller goes on from there on the async path.
+    #[inline(never)] // kept out of `exec`'s poll, whose frame every nested call pays for
+    fn while_rounds<'a>(&self, scope: &Rc<Scope>, test: &Expr, body: &'a [Stmt], line: u32) -> Rounds<'a> {
+        loop {
+            let holds = match self.int_test(scope, test) {
+                Some(holds) => holds,
+                None => match self.simple(scope, test) {
+                    Some(Ok(t)) if !matches!(t, Value::Instance(_)) => t.truthy(),
+                    _ => return Rounds::Test, // the async path evaluates it again: it had no effect
+                },
+            };
+            if !holds {
+                return Rounds::Ended;
+            }
+            if self.step(scope, line) {
+                return Rounds::Check;
+            }
+            for (at, stmt) in body.iter().enumerate() {
+                if self.step(scope, stmt.line) {
+                    return Rounds::Body { at, sync: None };
+                }
+                match self.exec_simple(scope, stmt, true) {
+                    Sync::Done(Ok(Flow::Next)) => {}
+                    Sync::Done(Ok(Flow::Continue)) => break,
+                    sync => return Rounds::Body { at, sync: Some(sync) },
+                }
+            }
+        }
+    }
+
     /// The rest of a statement whose call [`Interp::exec_simple`] made: waits for what the call
     /// returned, as `await` or a blocking built-in asks, and stores it.
     async fn finish_call(&self, scope: &Rc<Scope>, value: Value, awaited: bool, targets: &[Expr]) -> PyResult<Flow> {
@@ -456,6 +567,10 @@ impl Interp {
             }
             StmtKind::AugAssign { target, op, value } => {
                 let ExprKind::Name(n) = target.kind else { return Sync::Async };
+                if let Some(new) = self.peek_int(scope, n).and_then(|a| int_op(*op, a, self.int_expr(scope, value)?)) {
+                    self.store(scope, n, Value::Int(new));
+                    return Sync::Done(Ok(Flow::Next));
+                }
                 let old = match self.load(scope, n) {
                     Ok(Value::Instance(_) | Value::List(_)) => return Sync::Async,
                     Ok(v) => v,
@@ -475,11 +590,17 @@ impl Interp {
                 }))
             }
             StmtKind::If { test, body, orelse } => {
-                let t = value!(test);
-                if matches!(t, Value::Instance(_)) {
-                    return Sync::Async;
-                }
-                let branch = if t.truthy() { body } else { orelse };
+                let holds = match self.int_test(scope, test) {
+                    Some(holds) => holds,
+                    None => {
+                        let t = value!(test);
+                        if matches!(t, Value::Instance(_)) {
+                            return Sync::Async;
+                        }
+                        t.truthy()
+                    }
+                };
+                let branch = if holds { body } else { orelse };
                 if !branch.iter().all(|s| !matches!(s.kind, StmtKind::If { .. }) && leaf_kind(s)) {
                     return Sync::Rest(branch);
                 }
@@ -520,20 +641,9 @@ impl Interp {
                 let branch = if self.truthy(&t)? { body } else { orelse };
                 return self.exec_inline(scope, branch).await;
             }
-            StmtKind::While { test, body, orelse } => loop {
-                let t = self.eval(scope, test).await?;
-                if !self.truthy(&t)? {
-                    return self.exec_inline(scope, orelse).await;
-                }
-                if self.step(scope, stmt.line) {
-                    self.preempt().await?;
-                }
-                match self.exec_inline(scope, body).await? {
-                    Flow::Break => break,
-                    Flow::Return(v) => return Ok(Flow::Return(v)),
-                    Flow::Next | Flow::Continue => {}
-                }
-            },
+            StmtKind::While { test, body, orelse } => {
+                return self.exec_while(scope, stmt.line, test, body, orelse).await
+            }
             StmtKind::For { target, iter, body, orelse, is_async } => {
                 if *is_async {
                     return unsupported("async for");
@@ -998,6 +1108,9 @@ impl Interp {
                 }
             }
             ExprKind::BinOp(a, op, b) => {
+                if let Some(i) = self.int_expr(scope, e) {
+                    return Some(Ok(Value::Int(i)));
+                }
                 let x = sub!(a);
                 let y = sub!(b);
                 if let Some(v) = quick_int(*op, &x, &y) {
@@ -1029,6 +1142,9 @@ impl Interp {
                 Ok(last)
             }
             ExprKind::Compare(first, rest) => {
+                if let Some(b) = self.int_test(scope, e) {
+                    return Some(Ok(Value::Bool(b)));
+                }
                 let mut left = sub!(first);
                 for (op, right) in rest {
                     let r = sub!(right);
@@ -1133,6 +1249,57 @@ impl Interp {
             }
             _ => return None,
         })
+    }
+
+    /// An expression on plain ints (int literals, names bound to ints, `+ - * // %` and bit
+    /// operators), computed in place: no value is cloned or dropped. `None` when any part is
+    /// something else or the result needs the general path (an overflow, a division by zero:
+    /// it raises there); reading has no effect, so the general path may start over.
+    fn int_expr(&self, scope: &Scope, e: &Expr) -> Option<i64> {
+        match &e.kind {
+            ExprKind::Const(Const::Int(i)) => Some(*i),
+            ExprKind::Name(n) => self.peek_int(scope, *n),
+            ExprKind::BinOp(a, op, b) => int_op(*op, self.int_expr(scope, a)?, self.int_expr(scope, b)?),
+            _ => None,
+        }
+    }
+
+    /// A local (or, in the module, a global) variable's value when it is an int.
+    #[inline]
+    fn peek_int(&self, scope: &Scope, name: Name) -> Option<i64> {
+        let read = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        };
+        if scope.info.is_module {
+            return read(self.globals.borrow().get(&name));
+        }
+        let i = scope.info.slot(name)?;
+        read(scope.slots.borrow()[i].as_ref())
+    }
+
+    /// A comparison chain of int expressions (`i * i <= n`, `0 <= x < 10`), decided in place;
+    /// `None` as for [`Interp::int_expr`].
+    fn int_test(&self, scope: &Scope, e: &Expr) -> Option<bool> {
+        let ExprKind::Compare(first, rest) = &e.kind else { return None };
+        let mut left = self.int_expr(scope, first)?;
+        for (op, right) in rest {
+            let r = self.int_expr(scope, right)?;
+            let holds = match op {
+                CmpOp::Lt => left < r,
+                CmpOp::LtE => left <= r,
+                CmpOp::Gt => left > r,
+                CmpOp::GtE => left >= r,
+                CmpOp::Eq => left == r,
+                CmpOp::NotEq => left != r,
+                _ => return None,
+            };
+            if !holds {
+                return Some(false);
+            }
+            left = r;
+        }
+        Some(true)
     }
 
     /// A call that finishes at once, made without a future: the callee is a built-in (or a
@@ -1892,19 +2059,36 @@ pub fn unsupported<T>(what: &str) -> PyResult<T> {
     raise("NotImplementedError", format!("Loopscope's Python does not support {what} yet"))
 }
 
-/// `a op b` for small ints, the common case, without the general dispatch (`None`: not
-/// both ints, an overflow, or an operator left to `builtins::binop`).
+/// `p op q` on ints as Python computes it (floor division and modulo round toward minus
+/// infinity); `None` for an overflow, a division by zero, or an operator whose result is not
+/// an int here (`/`, `**`, shifts).
+#[inline]
+fn int_op(op: BinOp, p: i64, q: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => p.checked_add(q),
+        BinOp::Sub => p.checked_sub(q),
+        BinOp::Mul => p.checked_mul(q),
+        BinOp::Mod => {
+            let r = p.checked_rem(q)?;
+            Some(if r != 0 && (r < 0) != (q < 0) { r + q } else { r })
+        }
+        BinOp::FloorDiv => {
+            let d = p.checked_div(q)?;
+            Some(if p % q != 0 && (p < 0) != (q < 0) { d - 1 } else { d })
+        }
+        BinOp::BitAnd => Some(p & q),
+        BinOp::BitOr => Some(p | q),
+        BinOp::BitXor => Some(p ^ q),
+        _ => None,
+    }
+}
+
+/// `a op b` for two ints, the common case, without the general dispatch (`None`: not both
+/// ints, or left to `builtins::binop`, see [`int_op`]).
 #[inline]
 fn quick_int(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     let (Value::Int(p), Value::Int(q)) = (a, b) else { return None };
-    match op {
-        BinOp::Add => p.checked_add(*q),
-        BinOp::Sub => p.checked_sub(*q),
-        BinOp::Mul => p.checked_mul(*q),
-        BinOp::Mod if *q > 0 && *p >= 0 => Some(p % q),
-        _ => None,
-    }
-    .map(Value::Int)
+    int_op(op, *p, *q).map(Value::Int)
 }
 
 fn const_value(c: &Const) -> Value {
