@@ -161,8 +161,8 @@ const FETCH_CHOICES = seconds(3, 5);
 const LAZY_CHOICES = seconds(4, 8);
 const SEQUENTIAL_CHOICES = seconds(3, 4);
 const STAGGER_CHOICES = [
-  { id: 'together', value: 0, en: 'at the same time as the first', tr: 'ilkiyle aynı anda' },
-  { id: 'later', value: 1.6, en: 'about 1.6 s after the first', tr: 'ilkinden yaklaşık 1.6 s sonra' },
+  { id: 'together', value: 0, en: 'with the first', tr: 'ilkiyle birlikte' },
+  { id: 'later', value: 1.6, en: 'about 1.6 s later', tr: 'yaklaşık 1.6 s sonra' },
 ];
 
 /**
@@ -184,7 +184,7 @@ export const QUESTIONS = [
   {
     id: 'fetch-data',
     lesson: 'fetch-data',
-    ask: { en: 'The two fetches wait 2 s and 3 s. How long will the program take?', tr: 'İki veri getirme 2 s ve 3 s bekler. Program ne kadar sürecek?' },
+    ask: { en: 'How long will the program take?', tr: 'Program ne kadar sürecek?' },
     choices: FETCH_CHOICES,
     check: lengthCheck(FETCH_CHOICES, {
       together: [{ en: 'The program took {elapsed}: the two waits overlapped, so it lasted as long as the longer one.', tr: 'Program {elapsed} sürdü: iki bekleme üst üste bindi, en uzunu kadar sürdü.' }, MARK_TOGETHER],
@@ -194,7 +194,7 @@ export const QUESTIONS = [
   {
     id: 'doctor',
     lesson: 'doctor',
-    ask: { en: 'While a patient waits for the medicine to work, does the doctor see another patient?', tr: 'Hasta ilacın etki etmesini beklerken doktor başka bir hastaya bakar mı?' },
+    ask: { en: 'While a patient waits for the medicine, does the doctor see another?', tr: 'Hasta ilacını beklerken doktor başka bir hastaya bakar mı?' },
     choices: YES_NO(['yes', 'no'], ['evet', 'hayır']),
     check: (f) => {
       const most = mostAsleep(f);
@@ -207,7 +207,7 @@ export const QUESTIONS = [
   {
     id: 'staggered',
     lesson: 'staggered',
-    ask: { en: 'When does the last of the five connections start connecting?', tr: 'Beş bağlantının sonuncusu ne zaman bağlanmaya başlar?' },
+    ask: { en: 'When does the last of the five connections start?', tr: 'Beş bağlantının sonuncusu ne zaman başlar?' },
     choices: STAGGER_CHOICES,
     check: (f) => {
       const starts = f.tasks.slice(1).map((t) => printsOf(f, t)[0]).filter(Boolean).map((p) => f.s(p.time)).sort((a, b) => a - b);
@@ -226,8 +226,8 @@ export const QUESTIONS = [
     ask: { en: 'What wakes the server when a packet arrives?', tr: 'Bir paket geldiğinde server’ı ne uyandırır?' },
     choices: [
       { id: 'timer', en: 'a timer', tr: 'bir zamanlayıcı' },
-      { id: 'io', en: 'the socket: data to read (I/O)', tr: 'soket: okunacak veri (I/O)' },
-      { id: 'task', en: 'the client, as a task that wakes it', tr: 'client, onu uyandıran bir görev olarak' },
+      { id: 'io', en: 'data on its socket (I/O)', tr: 'soketindeki veri (I/O)' },
+      { id: 'task', en: 'the client task', tr: 'client görevi' },
     ],
     check: (f) => {
       const server = f.tasks.find((t) => t.name === 'server') ?? f.tasks.find((t) => t.wakes.some((w) => w.cause === 'io'));
@@ -246,8 +246,8 @@ export const QUESTIONS = [
   {
     id: 'blocking',
     lesson: 'blocking',
-    ask: { en: 'Does the heartbeat keep printing while count_primes runs?', tr: 'count_primes çalışırken heartbeat yazdırmaya devam eder mi?' },
-    choices: YES_NO(['yes, it keeps its beat', 'no, it stops until the job is done'], ['evet, atmaya devam eder', 'hayır, iş bitene kadar durur']),
+    ask: { en: 'Does the heartbeat keep printing while count_primes runs?', tr: 'count_primes çalışırken heartbeat yazdırmayı sürdürür mü?' },
+    choices: YES_NO(['yes', 'no'], ['evet', 'hayır']),
     check: heartbeatCheck({
       kept: [{ en: 'Yes: while count_primes ran ({from} to {to}) the heartbeat printed {count}; the loop kept running it.', tr: 'Evet: count_primes çalışırken ({from} ile {to} arası) heartbeat {count} yazdırdı; döngü onu çalıştırmayı sürdürdü.' }, HEARTBEAT_MARK],
       stopped: [{ en: 'No: while count_primes ran ({from} to {to}) the heartbeat printed nothing. Its longest silence: {gap}.', tr: 'Hayır: count_primes çalışırken ({from} ile {to} arası) heartbeat hiçbir şey yazdırmadı. En uzun sessizliği: {gap}.' }, HEARTBEAT_MARK],
@@ -256,8 +256,8 @@ export const QUESTIONS = [
   {
     id: 'microtasks',
     lesson: 'microtasks',
-    ask: { en: 'Does the heartbeat keep printing during the 1-second ping-pong?', tr: '1 saniyelik ping-pong sırasında heartbeat yazdırmaya devam eder mi?' },
-    choices: YES_NO(['yes', 'no, it waits until the ping-pong ends'], ['evet', 'hayır, ping-pong bitene kadar bekler']),
+    ask: { en: 'Does the heartbeat keep printing during the 1 s ping-pong?', tr: '1 s’lik ping-pong sırasında heartbeat yazdırmayı sürdürür mü?' },
+    choices: YES_NO(['yes', 'no'], ['evet', 'hayır']),
     check: heartbeatCheck({
       kept: [{ en: 'Yes: during the ping-pong ({from} to {to}) the heartbeat printed {count}; the loop still got to its timers.', tr: 'Evet: ping-pong sırasında ({from} ile {to} arası) heartbeat {count} yazdırdı; döngü zamanlayıcılarına yine baktı.' }, HEARTBEAT_MARK],
       stopped: [{ en: 'No: during the ping-pong ({from} to {to}) the heartbeat printed nothing. Its longest silence: {gap}.', tr: 'Hayır: ping-pong sırasında ({from} ile {to} arası) heartbeat hiçbir şey yazdırmadı. En uzun sessizliği: {gap}.' }, HEARTBEAT_MARK],
@@ -267,7 +267,7 @@ export const QUESTIONS = [
     id: 'timeouts',
     lesson: 'timeouts',
     ask: { en: 'Does the 3-second operation get to finish?', tr: '3 saniyelik işlem bitebilir mi?' },
-    choices: YES_NO(['yes, after 3 s', 'no, it is cancelled first'], ['evet, 3 s sonra', 'hayır, önce iptal edilir']),
+    choices: YES_NO(['yes, after 3 s', 'no, it is cancelled'], ['evet, 3 s sonra', 'hayır, iptal edilir']),
     check: (f) => {
       const sleep = f.run.sleeps.find((x) => Math.abs(x.lessonMs - 3000) < 1);
       const task = sleep && f.byId(sleep.task);
@@ -282,7 +282,7 @@ export const QUESTIONS = [
     id: 'async-await/lazy',
     lesson: 'async-await',
     variants: ['lazy'],
-    ask: { en: 'main calls xfonksiyonu() once without awaiting it, then awaits a second call. How long will the run take?', tr: 'main xfonksiyonu()’nu bir kez await etmeden çağırır, sonra ikinci bir çağrıyı await eder. Çalıştırma ne kadar sürecek?' },
+    ask: { en: 'One call is never awaited. How long will the run take?', tr: 'Bir çağrı hiç await edilmiyor. Çalıştırma ne kadar sürecek?' },
     choices: LAZY_CHOICES,
     check: (f) => {
       const spans = sleepSpans(f);
@@ -297,7 +297,7 @@ export const QUESTIONS = [
     id: 'async-await/sequential',
     lesson: 'async-await',
     variants: ['sequential'],
-    ask: { en: 'xfonksiyonu sleeps 3 s, then awaits yfonksiyonu, which sleeps 1 s. How long will the run take?', tr: 'xfonksiyonu 3 s uyur, sonra 1 s uyuyan yfonksiyonu’nu await eder. Çalıştırma ne kadar sürecek?' },
+    ask: { en: 'How long will this run take?', tr: 'Bu çalıştırma ne kadar sürecek?' },
     choices: SEQUENTIAL_CHOICES,
     check: lengthCheck(SEQUENTIAL_CHOICES, {
       together: [{ en: 'The run took {elapsed}: the sleeps overlapped.', tr: 'Çalıştırma {elapsed} sürdü: uykular üst üste bindi.' }, MARK_TOGETHER],
@@ -309,7 +309,7 @@ export const QUESTIONS = [
     lesson: 'async-await',
     variants: ['yield'],
     ask: { en: 'While main sleeps for 3 s, does background print its steps?', tr: 'main 3 s uyurken background adımlarını yazdırır mı?' },
-    choices: YES_NO(['yes, while main sleeps', 'no, only after main wakes'], ['evet, main uyurken', 'hayır, ancak main uyandıktan sonra']),
+    choices: YES_NO(['yes', 'no, only after main wakes'], ['evet', 'hayır, main uyandıktan sonra']),
     check: (f) => {
       const nap = sleepSpans(f).find((x) => x.task === f.root && x.to - x.from >= 1);
       if (!nap) return null;
