@@ -27,6 +27,7 @@ import { MAX_EVENTS, createEventsTable } from './events-table.js';
 import { createInstruments } from './instruments.js';
 import { installShortcuts } from './shortcuts.js';
 import { createLoopPanel } from './loop-panel.js';
+import { createPredict } from './predict.js';
 
 const SWATCH_WIDTH = 28; // CSS px, legend swatches (matches style.css)
 const SWATCH_HEIGHT = 16; // CSS px
@@ -103,6 +104,7 @@ let loopPanel;
 let stats;
 let events;
 let instruments;
+let predict;
 
 // Text vars may be {tr, en} objects from lessons(): pick the current language. While Run runs
 // Python, the page speaks asyncio's words: a key's `_py` text, where it has one, replaces it.
@@ -284,6 +286,7 @@ async function followRun(session, { paused }) {
   timeline.reset();
   instruments.clear();
   clearCodeMarks();
+  predict.runStarted(); // a run of the lesson's own Python answers its question
   setStatus('running', 'status_running');
   // Still inside the click: the runtime has spawned the root task but polled nothing yet.
   if (paused) instruments.pause();
@@ -308,6 +311,7 @@ async function followRun(session, { paused }) {
   } else {
     setStatus('cancelled', 'status_cancelled');
   }
+  predict.runEnded(model, result === 'finished' && !state.errorLine ? 'finished' : 'unfinished');
   renderFrame(now(), true);
 }
 
@@ -332,6 +336,7 @@ function clearRun(statusName) {
   clearConsole();
   timeline.reset();
   instruments.clear();
+  predict?.cleared();
   setStatus(statusName, `status_${statusName}`);
   renderFrame(now(), true);
 }
@@ -407,6 +412,7 @@ function renderLesson() {
   fillSelect(el.speed, speeds.map((v) => ({ value: String(v), label: speedText(v) })), String(state.speed));
   renderParamFields();
   renderLiveControls();
+  predict?.render(); // its question follows the lesson, the variant, the engine and the language
 }
 
 /**
@@ -503,6 +509,7 @@ function codeChanged(text) {
   state.codeEdited = text !== ownPython();
   el.codeEdited.hidden = !state.codeEdited;
   el.codeRestore.hidden = !state.codeEdited;
+  predict.render(); // an edited program is no longer the one the question is about
   // A marked line belonged to the text before this edit.
   if (state.errorLine) {
     state.errorLine = null;
@@ -1078,6 +1085,19 @@ events = createEventsTable({ details: $('events'), body: $('events-rows'), count
 instruments = createInstruments({
   pause: $('pause'), resume: $('resume'), step: $('step'), stepResult: $('step-result'), download: $('download'),
 }, { ...view, hogMs: () => stats.hogs().threshold });
+// Predict, then run: a question before a lesson's first run, answered by the run (predict.js).
+predict = createPredict({
+  box: $('predict'), ask: $('predict-ask'), label: $('predict-label'), question: $('predict-question'),
+  choices: $('predict-choices'), skip: $('predict-skip'), note: $('predict-note'), again: $('predict-again'),
+  reveal: $('predict-reveal'),
+}, {
+  t: (key, vars) => t(key, vars),
+  lang: () => state.lang,
+  // Only the lesson's own Python: the question is about the code as the lesson shows it.
+  shown: () => (pythonMode() && !state.codeEdited ? { lesson: state.lesson, variant: state.variant } : null),
+  ran: () => (state.runEngine === 'python' && !state.runEdited ? { lesson: state.runLesson, variant: state.runVariant } : null),
+  storage: (() => { try { return window.localStorage; } catch { return null; } })(),
+});
 for (const name of ['pause', 'resume', 'step', 'download']) {
   $(name).addEventListener('click', () => instruments[name]());
 }
