@@ -15,8 +15,9 @@
 //! and after each of its polls, when none of its tasks is ready, it is not paused and none
 //! waits on the outside, the loop moves its clock on to the next deadline and fires that
 //! timer, all inside the same drain, whose time slice still hands the browser a turn every
-//! 8 ms. Its polls run with the clock reading its time (`trace::clock`), and the real time
-//! they take is added to it. Real runs take none of these paths: a wake and a poll each read
+//! 8 ms. Its polls run with the clock reading its time (`trace::clock`), and the time they
+//! declare (busy work, a script's steps) is added to it; a timer that comes due meanwhile
+//! fires at the end of the loop's next round (`VirtualRun::next_in_round`), as in asyncio. Real runs take none of these paths: a wake and a poll each read
 //! one more flag, on the task itself; no lookup, no clock read.
 
 use std::cell::{Cell, RefCell, UnsafeCell};
@@ -475,7 +476,9 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
     let v = task.state.virt.as_ref()?;
     task.queued.set(false);
     v.unready();
+    v.next_in_round();
     if task.done.get() {
+        v.polled_in_round();
         task.state.advance_if_idle(); // it was the last ready task of the run
         return None;
     }
@@ -494,6 +497,7 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
     }
     v.clock.still(|| {
         after_poll(task, poll, end, finish_written);
+        v.polled_in_round();
         task.state.advance_if_idle();
     });
     Some(real_end)
@@ -836,6 +840,8 @@ pub fn step_run(run: u32) -> Result<u32, StepError> {
                 task.queued.set(false);
                 if let Some(v) = &state.virt {
                     v.unready();
+                    v.next_in_round();
+                    v.polled_in_round();
                 }
             }
             Some(task) => break task,

@@ -32,6 +32,10 @@ pub(super) struct VirtualRun {
     pub timers: RefCell<TimerQueue<Rc<TimerSlot>>>,
     /// Its tasks that are queued or parked now: while one is, the clock waits for it.
     pub ready: Cell<u32>,
+    /// Tasks left to poll in the loop's current round (see [`VirtualRun::next_in_round`]).
+    pub round: Cell<u32>,
+    /// Timers that were due when the current round began: they fire as it ends.
+    pub due: RefCell<Vec<Rc<TimerSlot>>>,
     /// Its tasks waiting on something outside the loop (a worker's answer) and not woken
     /// since: virtual time cannot know how long the outside takes, so it stands still.
     pub outside: Cell<u32>,
@@ -47,6 +51,8 @@ impl RunState {
                 clock: VirtualClock::default(),
                 timers: RefCell::default(),
                 ready: Cell::new(0),
+                round: Cell::new(0),
+                due: RefCell::default(),
                 outside: Cell::new(0),
             }),
         }
@@ -78,18 +84,60 @@ impl RunState {
 }
 
 impl VirtualRun {
-    /// Moves the clock on to the next timer's deadline (never back) and fires that timer.
-    /// False if no timer is armed.
+    /// Moves the clock on to the next timer's deadline (never back) and fires the timers due
+    /// then, in deadline and arming order: the tasks they wake are the loop's next round, as
+    /// in asyncio. False if no timer is armed.
     pub fn fire_next(&self) -> bool {
-        let next = self.timers.borrow_mut().pop_next(); // borrow dropped before the wake
-        let Some((deadline, slot)) = next else { return false };
+        let next = self.timers.borrow().next_deadline();
+        let Some(deadline) = next else { return false };
         self.clock.advance_to(deadline);
-        self.clock.still(|| slot.fire());
+        for slot in self.take_due() {
+            self.clock.still(|| slot.fire());
+        }
         true
+    }
+
+    /// Takes the timers whose deadline has come, in order.
+    fn take_due(&self) -> Vec<Rc<TimerSlot>> {
+        let now = self.clock.now();
+        let mut timers = self.timers.borrow_mut(); // dropped before any wake
+        let mut due = Vec::new();
+        while timers.next_deadline().is_some_and(|d| d <= now) {
+            due.extend(timers.pop_next().map(|(_, slot)| slot));
+        }
+        due
     }
 
     /// One of the run's tasks left the ready line (polled, or skipped as cancelled).
     pub fn unready(&self) {
         self.ready.set(self.ready.get().saturating_sub(1));
+    }
+
+    /// A task that left the ready line is about to be polled. The loop goes in rounds, as
+    /// asyncio's `_run_once` does: a round polls the tasks that were ready when it began;
+    /// the timers due by then fire as it ends (their callbacks are the round's last handles),
+    /// so the tasks they wake run in the next round. A task that keeps yielding while its
+    /// polls declare time (a count in chunks) thus lets a timer that came due meanwhile fire
+    /// between its chunks, not only once nothing is ready.
+    pub fn next_in_round(&self) {
+        if self.round.get() > 0 {
+            self.round.set(self.round.get() - 1);
+            return;
+        }
+        let due = self.take_due();
+        *self.due.borrow_mut() = due;
+        self.round.set(self.ready.get());
+    }
+
+    /// A task of the round was polled (or skipped): if it was the round's last, the timers
+    /// due at its start fire.
+    pub fn polled_in_round(&self) {
+        if self.round.get() > 0 {
+            return;
+        }
+        let due = std::mem::take(&mut *self.due.borrow_mut());
+        for slot in due {
+            self.clock.still(|| slot.fire());
+        }
     }
 }

@@ -91,6 +91,8 @@ impl Drop for Armed {
                 if let Some(v) = &run.virt {
                     v.timers.borrow_mut().cancel(*key);
                 }
+                // It may be due already, waiting for its round's end: it must wake nobody.
+                slot.waker.borrow_mut().take();
             }
             _ => {}
         }

@@ -29,6 +29,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_27_blocking_sleep", include_str!("corpus/asyncio_27_blocking_sleep.py"), include_str!("corpus/asyncio_27_blocking_sleep.out")),
     ("asyncio_28_never_retrieved", include_str!("corpus/asyncio_28_never_retrieved.py"), include_str!("corpus/asyncio_28_never_retrieved.out")),
     ("asyncio_29_random_seed", include_str!("corpus/asyncio_29_random_seed.py"), include_str!("corpus/asyncio_29_random_seed.out")),
+    ("asyncio_30_timer_due_while_busy", include_str!("corpus/asyncio_30_timer_due_while_busy.py"), include_str!("corpus/asyncio_30_timer_due_while_busy.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),
