@@ -10,6 +10,11 @@
 //   BENCH_ONLY=micro node scripts/bench.mjs  (the ns-per-poll rounds alone: builds only the bench
 //                                           package, skips the site build, its size and the stress
 //                                           phase; for work on the runtime's hot path)
+//   BENCH_ONLY=script node scripts/bench.mjs  (script mode alone: builds the bench package, the
+//                                           site's and the script-less package, then prints
+//                                           `bench wasm_gz`, `bench script_gz` and the two script
+//                                           programs' figures; for work on the interpreter's size
+//                                           or speed)
 //
 // 1. Builds the bench package (`--features bench`) into target/bench-pkg/, and the site's
 //    package into www/pkg/ (the size it reports is that of the site's wasm).
@@ -79,6 +84,7 @@ const TARGET_FRAME_P95_MS = 16.7; // one frame at 60 Hz
 const FRAME_JITTER_MS = 0.2; // rAF timestamps of an idle 60 Hz page: 16.6–16.8 ms
 
 const MICRO_ONLY = process.env.BENCH_ONLY === 'micro';
+const SCRIPT_ONLY = process.env.BENCH_ONLY === 'script';
 const STRESS_ONLY = process.argv.slice(2).includes('--stress-only') || process.env.BENCH_STRESS_ONLY === '1';
 const unknownArgs = process.argv.slice(2).filter((a) => a !== '--stress-only');
 
@@ -370,12 +376,61 @@ async function measureSite(harness) {
   }
 }
 
+const gzBytes = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
+
+/** The script figures of `bench`, as printed by scriptReport. */
+function scriptReport(wasmGz, scripts) {
+  const scriptGz = wasmGz - gzBytes(NO_SCRIPT_WASM);
+  const yieldNs = (ms) => (ms * 1e6) / (scriptBench.YIELD_TASKS * scriptBench.YIELD_COUNT);
+  const verdict = (ok) => (ok ? 'MET' : 'MISSED');
+  const y = scripts.yield;
+  const c = scripts.cpu;
+  const yRatio = y.loopscope / y.cpython;
+  const cRatio = c.loopscope / c.cpython;
+  const lines = [
+    `  script mode's share of the wasm, gzipped <= ${TARGET_SCRIPT_GZ_BYTES} B   ${scriptGz} B  ` +
+      `[${verdict(scriptGz <= TARGET_SCRIPT_GZ_BYTES)}]`,
+    `  script await asyncio.sleep(0), ${scriptBench.YIELD_TASKS} × ${scriptBench.YIELD_COUNT}: ` +
+      `${yieldNs(y.loopscope).toFixed(0)} ns per yield here, ${yieldNs(y.cpython).toFixed(0)} in CPython, ` +
+      `${yRatio.toFixed(2)}× <= ${scriptBench.TARGET_YIELD_VS_CPYTHON}  [${verdict(yRatio <= scriptBench.TARGET_YIELD_VS_CPYTHON)}]`,
+    `  script prime count to 200,000: ${c.loopscope.toFixed(0)} ms here, ${c.cpython.toFixed(0)} ms in CPython, ` +
+      `${cRatio.toFixed(2)}× <= ${scriptBench.TARGET_CPU_VS_CPYTHON}  [${verdict(cRatio <= scriptBench.TARGET_CPU_VS_CPYTHON)}]`,
+  ];
+  const figures = [
+    `bench script_gz ${scriptGz} B`,
+    `bench script_yield ${yieldNs(y.loopscope).toFixed(1)} ns`,
+    `bench script_yield_cpython ${yieldNs(y.cpython).toFixed(1)} ns`,
+    `bench script_yield/cpython ${yRatio.toFixed(2)} x`,
+    `bench script_cpu ${c.loopscope.toFixed(1)} ms`,
+    `bench script_cpu_cpython ${c.cpython.toFixed(1)} ms`,
+    `bench script_cpu/cpython ${cRatio.toFixed(2)} x`,
+  ];
+  return { lines, figures };
+}
+
+/** BENCH_ONLY=script: the size of script mode and its two programs, nothing else. */
+async function scriptOnly() {
+  wasmPackBuild('www/pkg', []);
+  wasmPackBuild('target/noscript-pkg', ['--no-default-features']);
+  const harness = await loadHarness();
+  let scripts;
+  try {
+    scripts = await measureScriptPhase(harness);
+  } catch (err) {
+    fail(`script phase: ${err && err.message ? err.message : String(err)}`);
+  }
+  const wasmGz = gzBytes(SITE_WASM);
+  const { lines, figures } = scriptReport(wasmGz, scripts);
+  console.log(['', ...lines, '', `bench wasm_gz ${wasmGz} B`, ...figures].join('\n'));
+}
+
 async function main() {
   const started = Date.now();
   if (unknownArgs.length) fail(`unknown argument(s) ${unknownArgs.join(' ')}; the only one is --stress-only`);
 
   wasmPackBuild('target/bench-pkg', ['--features', 'bench']);
   if (!existsSync(BENCH_PKG_JS)) fail(`${BENCH_PKG_JS} is missing after the build`);
+  if (SCRIPT_ONLY) return scriptOnly();
   // Always rebuilt (quick when nothing changed): a stale package would report a stale size.
   if (!MICRO_ONLY) wasmPackBuild('www/pkg', []);
   if (!MICRO_ONLY && !existsSync(SITE_WASM)) fail(`${SITE_WASM} is missing after the build`);
@@ -498,35 +553,9 @@ async function main() {
   }
   let scriptLines = [];
   if (scripts) {
-    const gz = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
-    const scriptGz = wasmGz - gz(NO_SCRIPT_WASM);
-    const yieldNs = (ms) => (ms * 1e6) / (scriptBench.YIELD_TASKS * scriptBench.YIELD_COUNT);
-    const y = scripts.yield;
-    const c = scripts.cpu;
-    const yRatio = y.loopscope / y.cpython;
-    const cRatio = c.loopscope / c.cpython;
-    out.push(
-      `  script mode's share of the wasm, gzipped <= ${TARGET_SCRIPT_GZ_BYTES} B   ${scriptGz} B  ` +
-        `[${verdict(scriptGz <= TARGET_SCRIPT_GZ_BYTES)}]`,
-    );
-    out.push(
-      `  script await asyncio.sleep(0), ${scriptBench.YIELD_TASKS} × ${scriptBench.YIELD_COUNT}: ` +
-        `${yieldNs(y.loopscope).toFixed(0)} ns per yield here, ${yieldNs(y.cpython).toFixed(0)} in CPython, ` +
-        `${yRatio.toFixed(2)}× <= ${scriptBench.TARGET_YIELD_VS_CPYTHON}  [${verdict(yRatio <= scriptBench.TARGET_YIELD_VS_CPYTHON)}]`,
-    );
-    out.push(
-      `  script prime count to 200,000: ${c.loopscope.toFixed(0)} ms here, ${c.cpython.toFixed(0)} ms in CPython, ` +
-        `${cRatio.toFixed(2)}× <= ${scriptBench.TARGET_CPU_VS_CPYTHON}  [${verdict(cRatio <= scriptBench.TARGET_CPU_VS_CPYTHON)}]`,
-    );
-    scriptLines = [
-      `bench script_gz ${scriptGz} B`,
-      `bench script_yield ${yieldNs(y.loopscope).toFixed(1)} ns`,
-      `bench script_yield_cpython ${yieldNs(y.cpython).toFixed(1)} ns`,
-      `bench script_yield/cpython ${yRatio.toFixed(2)} x`,
-      `bench script_cpu ${c.loopscope.toFixed(1)} ms`,
-      `bench script_cpu_cpython ${c.cpython.toFixed(1)} ms`,
-      `bench script_cpu/cpython ${cRatio.toFixed(2)} x`,
-    ];
+    const report = scriptReport(wasmGz, scripts);
+    out.push(...report.lines);
+    scriptLines = report.figures;
   }
   out.push(stressed.target);
   out.push('');

@@ -1,0 +1,612 @@
+//! The tokenizer: turns source text into tokens (names, keywords, numbers, strings,
+//! operators, and the NEWLINE / INDENT / DEDENT tokens that carry Python's layout), with
+//! CPython 3.11's tokenizer error messages and positions.
+//!
+//! The whole source is tokenized up front. The first tokenizer error ends the token list
+//! with an [`Tok::Error`] token; the parser decides, the way CPython does, whether that
+//! error or a parser error found earlier is the one the learner sees (see [`Override`]).
+
+use crate::parser::{ErrorKind, SyntaxError};
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok {
+    /// An identifier that is not a keyword.
+    Name(String),
+    /// A reserved keyword (`if`, `None`, `await`, …).
+    Kw(&'static str),
+    /// An operator or delimiter (`+=`, `(`, `...`, …).
+    Op(&'static str),
+    /// An integer literal that fits in an `i64`.
+    Int(i64),
+    /// An integer literal that does not fit in an `i64`.
+    BigInt,
+    /// A float literal.
+    Float(f64),
+    /// An imaginary literal (`1j`).
+    Imag,
+    /// One string literal, still undecoded (the parser joins and decodes them).
+    Str(Box<StrLit>),
+    /// The end of a logical line.
+    Newline,
+    /// The start of a more-indented block.
+    Indent,
+    /// The end of an indented block.
+    Dedent,
+    /// The end of the source.
+    End,
+    /// Where the tokenizer stopped with an error (the error itself is in [`Lexed::error`]).
+    Error,
+}
+
+/// A string literal as written: its prefix and its body between the quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StrLit {
+    /// `r` prefix: backslashes are literal.
+    pub raw: bool,
+    /// `f` prefix.
+    pub fstr: bool,
+    /// `b` prefix.
+    pub bytes: bool,
+    /// The text between the quotes, undecoded.
+    pub body: String,
+    /// Line of the body's first character.
+    pub body_line: u32,
+    /// Column of the body's first character.
+    pub body_col: u32,
+}
+
+/// A token and its place: 1-based line, 1-based start column and exclusive end column, in
+/// characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// What it is.
+    pub tok: Tok,
+    /// Line of its first character.
+    pub line: u32,
+    /// Column of its first character.
+    pub col: u32,
+    /// Line of its last character.
+    pub end_line: u32,
+    /// Column just after its last character.
+    pub end_col: u32,
+}
+
+/// When a tokenizer error beats a parser error found at an earlier token. CPython re-reads
+/// the rest of the file after a parser error, and some tokenizer errors found there win.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Override {
+    /// Always replaces the parser's error (bad strings, characters and brackets).
+    Always,
+    /// Replaces it only if the bracket never closed opened on a line before the parser's
+    /// error.
+    IfBeforeLine(u32),
+    /// Only shown if the parser gets as far as it (indentation, end of file).
+    Never,
+}
+
+/// The tokens of a source, ending with [`Tok::End`] or [`Tok::Error`].
+#[derive(Debug)]
+pub struct Lexed {
+    /// The tokens.
+    pub tokens: Vec<Token>,
+    /// The error that the final [`Tok::Error`] token stands for, and when it wins.
+    pub error: Option<(SyntaxError, Override)>,
+}
+
+const KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+// Longest first, so that the first match is the longest.
+const OPS: [&str; 47] = [
+    "**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=",
+    "%=", "&=", "|=", "^=", "@=", ":=", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]",
+    "{", "}", ",", ":", ";", ".", "=",
+];
+
+/// CPython's limits: deeper brackets or indentation are errors, which also bounds the
+/// parser's recursion.
+const MAX_BRACKETS: usize = 200;
+const MAX_INDENT: usize = 100;
+
+/// Tokenizes a whole module.
+pub fn tokenize(source: &str) -> Lexed {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    Lexer::new(source, 1, 1, false).run()
+}
+
+/// Tokenizes the expression of an f-string field, which starts at `line`:`col` of the
+/// module. Newlines are ignored, as inside brackets (CPython parses it as `(expr)`).
+pub fn tokenize_expr(text: &str, line: u32, col: u32) -> Lexed {
+    Lexer::new(text, line, col, true).run()
+}
+
+struct Lexer {
+    chars: Vec<char>,
+    i: usize,
+    line: u32,
+    line_start: usize,
+    /// Added to columns on the first line (an f-string field starts mid-line).
+    first_shift: u32,
+    first_line: u32,
+    in_expr: bool,
+    brackets: Vec<(char, u32, u32)>,
+    indents: Vec<usize>,
+    tokens: Vec<Token>,
+}
+
+type LexResult<T> = Result<T, (SyntaxError, Override)>;
+
+fn err(kind: ErrorKind, message: String, line: u32, col: u32) -> SyntaxError {
+    SyntaxError { kind, message, line, col, end_col: col }
+}
+
+impl Lexer {
+    fn new(text: &str, line: u32, col: u32, in_expr: bool) -> Lexer {
+        // CPython reads source with universal newlines.
+        let chars = text.replace("\r\n", "\n").replace('\r', "\n").chars().collect();
+        Lexer {
+            chars,
+            i: 0,
+            line,
+            line_start: 0,
+            first_shift: col.saturating_sub(1),
+            first_line: line,
+            in_expr,
+            brackets: Vec::new(),
+            indents: vec![0],
+            tokens: Vec::new(),
+        }
+    }
+
+    fn col_at(&self, i: usize) -> u32 {
+        let shift = if self.line == self.first_line { self.first_shift } else { 0 };
+        (i.saturating_sub(self.line_start) as u32).saturating_add(shift + 1)
+    }
+
+    fn at(&self, i: usize) -> char {
+        self.chars.get(i).copied().unwrap_or('\0')
+    }
+
+    fn newline_at(&mut self, i: usize) {
+        self.line += 1;
+        self.line_start = i + 1;
+    }
+
+    fn push(&mut self, tok: Tok, line: u32, col: u32) {
+        let end_col = self.col_at(self.i);
+        self.tokens.push(Token { tok, line, col, end_line: self.line, end_col });
+    }
+
+    fn run(mut self) -> Lexed {
+        match self.lex_all() {
+            Ok(()) => Lexed { tokens: self.tokens, error: None },
+            Err((e, o)) => {
+                let (line, col) = (e.line, e.col);
+                self.tokens.push(Token { tok: Tok::Error, line, col, end_line: line, end_col: col });
+                Lexed { tokens: self.tokens, error: Some((e, o)) }
+            }
+        }
+    }
+
+    fn lex_all(&mut self) -> LexResult<()> {
+        let mut at_line_start = !self.in_expr;
+        let mut comment_col = None;
+        loop {
+            if at_line_start {
+                at_line_start = false;
+                if !self.indentation()? {
+                    at_line_start = true;
+                    continue;
+                }
+            }
+            let c = self.at(self.i);
+            if self.i >= self.chars.len() {
+                return self.finish();
+            }
+            let (line, col) = (self.line, self.col_at(self.i));
+            match c {
+                ' ' | '\t' | '\x0c' => self.i += 1,
+                '#' => {
+                    // The NEWLINE token of a line with a comment starts at the comment.
+                    comment_col = Some(col);
+                    while self.i < self.chars.len() && self.at(self.i) != '\n' {
+                        self.i += 1;
+                    }
+                }
+                '\\' => {
+                    self.i += 1;
+                    if self.i >= self.chars.len() {
+                        let e = err(ErrorKind::Syntax, "unexpected EOF while parsing".into(), line, col + 1);
+                        return Err((e, Override::Never));
+                    }
+                    if self.at(self.i) != '\n' {
+                        let m = "unexpected character after line continuation character".to_string();
+                        return Err((err(ErrorKind::Syntax, m, line, col + 1), Override::Never));
+                    }
+                    self.newline_at(self.i);
+                    self.i += 1;
+                }
+                '\n' => {
+                    let comment_col = comment_col.take();
+                    if self.brackets.is_empty() && !self.in_expr {
+                        let col = comment_col.unwrap_or(col);
+                        self.tokens.push(Token { tok: Tok::Newline, line, col, end_line: line, end_col: col + 1 });
+                        at_line_start = true;
+                    }
+                    self.newline_at(self.i);
+                    self.i += 1;
+                }
+                '0'..='9' => self.number(line, col)?,
+                '.' if self.at(self.i + 1).is_ascii_digit() => self.number(line, col)?,
+                '"' | '\'' => self.string(line, col, "")?,
+                c if c == '_' || c.is_alphabetic() => {
+                    let start = self.i;
+                    while self.at(self.i) == '_' || self.at(self.i).is_alphanumeric() {
+                        self.i += 1;
+                    }
+                    let word: String = self.chars[start..self.i].iter().collect();
+                    let q = self.at(self.i);
+                    if (q == '"' || q == '\'') && is_string_prefix(&word) {
+                        self.string(line, col, &word)?;
+                    } else if let Some(kw) = KEYWORDS.iter().find(|k| **k == word) {
+                        self.push(Tok::Kw(kw), line, col);
+                    } else {
+                        self.push(Tok::Name(word), line, col);
+                    }
+                }
+                _ => self.operator(c, line, col)?,
+            }
+        }
+    }
+
+    /// Measures a line's indentation and emits INDENT/DEDENT; false for a blank or
+    /// comment-only line (no tokens at all, as in CPython).
+    fn indentation(&mut self) -> LexResult<bool> {
+        let mut width = 0;
+        let start = self.i;
+        loop {
+            match self.at(self.i) {
+                ' ' => width += 1,
+                '\t' => width = (width / 8 + 1) * 8,
+                '\x0c' => width = 0,
+                _ => break,
+            }
+            self.i += 1;
+        }
+        let c = self.at(self.i);
+        if self.i >= self.chars.len() || c == '#' || c == '\n' || c == '\\' && self.at(self.i + 1) == '\n' {
+            if c == '#' {
+                while self.i < self.chars.len() && self.at(self.i) != '\n' {
+                    self.i += 1;
+                }
+            }
+            if self.at(self.i) == '\n' {
+                self.newline_at(self.i);
+                self.i += 1;
+                return Ok(false);
+            }
+            return Ok(true);
+        }
+        let (line, col) = (self.line, self.col_at(self.i));
+        let current = self.indents.last().copied().unwrap_or(0);
+        if width > current {
+            if self.indents.len() > MAX_INDENT {
+                let e = err(ErrorKind::Indentation, "too many levels of indentation".into(), line, col);
+                return Err((e, Override::Never));
+            }
+            self.indents.push(width);
+            // CPython puts INDENT at the last whitespace character.
+            let icol = ((self.i - start) as u32).max(1);
+            self.tokens.push(Token { tok: Tok::Indent, line, col: icol, end_line: line, end_col: col });
+        } else {
+            while self.indents.last().is_some_and(|&w| w > width) {
+                self.indents.pop();
+                self.tokens.push(Token { tok: Tok::Dedent, line, col, end_line: line, end_col: col });
+            }
+            if self.indents.last() != Some(&width) {
+                // CPython points just past the end of the offending line.
+                let mut end = self.i;
+                while end < self.chars.len() && self.at(end) != '\n' {
+                    end += 1;
+                }
+                let m = "unindent does not match any outer indentation level".to_string();
+                return Err((err(ErrorKind::Indentation, m, line, self.col_at(end)), Override::Never));
+            }
+        }
+        Ok(true)
+    }
+
+    fn finish(&mut self) -> LexResult<()> {
+        if let Some(&(open, line, col)) = self.brackets.last() {
+            if !self.in_expr {
+                let e = err(ErrorKind::Syntax, format!("'{open}' was never closed"), line, col);
+                return Err((e, Override::IfBeforeLine(line)));
+            }
+        }
+        let (mut line, mut col) = (self.line, self.col_at(self.i));
+        if !self.in_expr {
+            match self.tokens.last() {
+                Some(t) if t.tok != Tok::Newline => {
+                    self.tokens.push(Token { tok: Tok::Newline, line, col, end_line: line, end_col: col + 1 })
+                }
+                // Tokens at the end take the place of the last NEWLINE, where CPython
+                // reports a missing block.
+                Some(t) => (line, col) = (t.line, t.col),
+                None => {}
+            }
+            for _ in 1..self.indents.len() {
+                self.tokens.push(Token { tok: Tok::Dedent, line, col, end_line: line, end_col: col });
+            }
+        }
+        self.tokens.push(Token { tok: Tok::End, line, col, end_line: line, end_col: col });
+        Ok(())
+    }
+
+    fn operator(&mut self, c: char, line: u32, col: u32) -> LexResult<()> {
+        let op = OPS.iter().find(|op| op.chars().enumerate().all(|(k, oc)| self.at(self.i + k) == oc));
+        let Some(&op) = op else {
+            if c.is_ascii() {
+                // `$`, `?`, `!`, a backtick: CPython's parser says just "invalid syntax".
+                return Err((err(ErrorKind::Syntax, "invalid syntax".into(), line, col), Override::Never));
+            }
+            let m = if c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}') {
+                format!("invalid non-printable character U+{:04X}", c as u32)
+            } else {
+                format!("invalid character '{c}' (U+{:04X})", c as u32)
+            };
+            return Err((err(ErrorKind::Syntax, m, line, col), Override::Always));
+        };
+        self.i += op.chars().count();
+        match op {
+            "(" | "[" | "{" => {
+                if self.brackets.len() >= MAX_BRACKETS {
+                    let e = err(ErrorKind::Syntax, "too many nested parentheses".into(), line, col);
+                    return Err((e, Override::Always));
+                }
+                self.brackets.push((c, line, col));
+            }
+            ")" | "]" | "}" => {
+                let Some((open, oline, _)) = self.brackets.pop() else {
+                    return Err((err(ErrorKind::Syntax, format!("unmatched '{c}'"), line, col), Override::Always));
+                };
+                let expected = match open {
+                    '(' => ')',
+                    '[' => ']',
+                    _ => '}',
+                };
+                if c != expected {
+                    let mut m = format!("closing parenthesis '{c}' does not match opening parenthesis '{open}'");
+                    if oline != line {
+                        m += &format!(" on line {oline}");
+                    }
+                    return Err((err(ErrorKind::Syntax, m, line, col), Override::Always));
+                }
+            }
+            _ => {}
+        }
+        self.push(Tok::Op(op), line, col);
+        Ok(())
+    }
+
+    fn digits(&mut self, ok: fn(char) -> bool) -> LexResult<String> {
+        let mut s = String::new();
+        while ok(self.at(self.i)) || self.at(self.i) == '_' && ok(self.at(self.i + 1)) && !s.is_empty() {
+            if self.at(self.i) != '_' {
+                s.push(self.at(self.i));
+            }
+            self.i += 1;
+        }
+        if self.at(self.i) == '_' {
+            let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), self.line, self.col_at(self.i));
+            return Err((e, Override::Always));
+        }
+        Ok(s)
+    }
+
+    fn number(&mut self, line: u32, col: u32) -> LexResult<()> {
+        let radix = match (self.at(self.i), self.at(self.i + 1).to_ascii_lowercase()) {
+            ('0', 'x') => Some((16, "hexadecimal")),
+            ('0', 'o') => Some((8, "octal")),
+            ('0', 'b') => Some((2, "binary")),
+            _ => None,
+        };
+        let tok = if let Some((radix, what)) = radix {
+            self.i += 2;
+            if self.at(self.i) == '_' {
+                self.i += 1;
+            }
+            let mut s = String::new();
+            while self.at(self.i).is_ascii_alphanumeric() || self.at(self.i) == '_' && !s.is_empty() {
+                if self.at(self.i) != '_' {
+                    if !self.at(self.i).is_digit(radix) {
+                        break;
+                    }
+                    s.push(self.at(self.i));
+                }
+                self.i += 1;
+            }
+            if s.is_empty() || self.at(self.i).is_alphanumeric() || self.at(self.i - 1) == '_' {
+                let m = format!("invalid {what} literal");
+                return Err((err(ErrorKind::Syntax, m, line, self.col_at(self.i - 1)), Override::Always));
+            }
+            match u64::from_str_radix(&s, radix) {
+                Ok(v) if v <= i64::MAX as u64 => Tok::Int(v as i64),
+                _ => Tok::BigInt,
+            }
+        } else {
+            let int_part = self.digits(|c| c.is_ascii_digit())?;
+            let mut text = int_part.clone();
+            let mut float = false;
+            if self.at(self.i) == '.' {
+                float = true;
+                self.i += 1;
+                text.push('.');
+                text += &self.digits(|c| c.is_ascii_digit())?;
+            }
+            let e = self.at(self.i);
+            let sign = self.at(self.i + 1);
+            if (e == 'e' || e == 'E')
+                && (sign.is_ascii_digit() || (sign == '+' || sign == '-') && self.at(self.i + 2).is_ascii_digit())
+            {
+                float = true;
+                text.push('e');
+                self.i += 1;
+                if sign == '+' || sign == '-' {
+                    text.push(sign);
+                    self.i += 1;
+                }
+                text += &self.digits(|c| c.is_ascii_digit())?;
+            }
+            if self.at(self.i) == 'j' || self.at(self.i) == 'J' {
+                self.i += 1;
+                Tok::Imag
+            } else if float {
+                Tok::Float(text.parse().unwrap_or(f64::INFINITY))
+            } else {
+                if int_part.len() > 1 && int_part.starts_with('0') && int_part.chars().any(|c| c != '0') {
+                    let m = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for \
+                             octal integers";
+                    let mut e = err(ErrorKind::Syntax, m.into(), line, col);
+                    e.end_col = col + 1;
+                    return Err((e, Override::Always));
+                }
+                int_part.parse().map(Tok::Int).unwrap_or(Tok::BigInt)
+            }
+        };
+        // A letter straight after a number: `1abc`. CPython lets a keyword follow (`1if x`).
+        let c = self.at(self.i);
+        if c == '_' || c.is_alphanumeric() {
+            let mut end = self.i;
+            while self.at(end) == '_' || self.at(end).is_alphanumeric() {
+                end += 1;
+            }
+            let word: String = self.chars[self.i..end].iter().collect();
+            if !["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str()) {
+                return Err((err(ErrorKind::Syntax, "invalid decimal literal".into(), line, col), Override::Always));
+            }
+        }
+        self.push(tok, line, col);
+        Ok(())
+    }
+
+    fn string(&mut self, line: u32, col: u32, prefix: &str) -> LexResult<()> {
+        let prefix = prefix.to_ascii_lowercase();
+        let quote = self.at(self.i);
+        let triple = self.at(self.i + 1) == quote && self.at(self.i + 2) == quote;
+        let qlen = if triple { 3 } else { 1 };
+        self.i += qlen;
+        let (body_line, body_col) = (self.line, self.col_at(self.i));
+        let body_start = self.i;
+        loop {
+            let c = self.at(self.i);
+            if self.i >= self.chars.len() || c == '\n' && !triple {
+                let mut detected = self.line;
+                if self.i >= self.chars.len() && self.i > 0 && self.at(self.i - 1) == '\n' {
+                    detected -= 1;
+                }
+                let m = if triple {
+                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                } else {
+                    format!("unterminated string literal (detected at line {detected})")
+                };
+                return Err((err(ErrorKind::Syntax, m, line, col), Override::Always));
+            }
+            if c == quote && (!triple || self.at(self.i + 1) == quote && self.at(self.i + 2) == quote) {
+                break;
+            }
+            if c == '\\' {
+                self.i += 1;
+                if self.at(self.i) == '\n' && self.i < self.chars.len() {
+                    self.newline_at(self.i);
+                }
+            } else if c == '\n' {
+                self.newline_at(self.i);
+            }
+            self.i += 1;
+        }
+        let body: String = self.chars[body_start..self.i].iter().collect();
+        self.i += qlen;
+        let lit = StrLit {
+            raw: prefix.contains('r'),
+            fstr: prefix.contains('f'),
+            bytes: prefix.contains('b'),
+            body,
+            body_line,
+            body_col,
+        };
+        self.tokens.push(Token {
+            tok: Tok::Str(Box::new(lit)),
+            line,
+            col,
+            end_line: self.line,
+            end_col: self.col_at(self.i),
+        });
+        Ok(())
+    }
+}
+
+fn is_string_prefix(word: &str) -> bool {
+    matches!(word.to_ascii_lowercase().as_str(), "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(src: &str) -> Vec<Tok> {
+        tokenize(src).tokens.into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn layout_tokens_follow_indentation_and_skip_blank_lines() {
+        let toks = kinds("if x:\n\n    # note\n    y\nz\n");
+        let want = [
+            Tok::Kw("if"),
+            Tok::Name("x".into()),
+            Tok::Op(":"),
+            Tok::Newline,
+            Tok::Indent,
+            Tok::Name("y".into()),
+            Tok::Newline,
+            Tok::Dedent,
+            Tok::Name("z".into()),
+            Tok::Newline,
+            Tok::End,
+        ];
+        assert_eq!(toks, want);
+    }
+
+    #[test]
+    fn numbers_of_every_form_are_read() {
+        let toks = kinds("1_000 0x1F 0o17 0b101 1.5 1e-3 .5 5. 99999999999999999999");
+        let want = [
+            Tok::Int(1000),
+            Tok::Int(31),
+            Tok::Int(15),
+            Tok::Int(5),
+            Tok::Float(1.5),
+            Tok::Float(0.001),
+            Tok::Float(0.5),
+            Tok::Float(5.0),
+            Tok::BigInt,
+            Tok::Newline,
+            Tok::End,
+        ];
+        assert_eq!(toks, want);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let t = tokenize("görev = 'ş' + x").tokens;
+        assert_eq!((t[1].col, t[2].col, t[3].col, t[4].col), (7, 9, 13, 15));
+    }
+
+    #[test]
+    fn crlf_a_bom_and_a_missing_final_newline_are_accepted() {
+        assert_eq!(kinds("\u{feff}a\r\nb"), kinds("a\nb\n"));
+    }
+}

@@ -1,0 +1,13 @@
+//! Script mode's cold half, a crate of its own so that the release profile can build it for
+//! size (see `[profile.release.package.loopscope-syntax]` in the root Cargo.toml) while the
+//! evaluator stays at opt-level 3. It runs once per run (tokenizing, parsing) or when a value
+//! prints; what the evaluator calls in its loops (the name hasher, `%` and `//`) is
+//! `#[inline]`, so it is compiled into the caller at the caller's level.
+//!
+//! The modules keep their place in the tree: `crate::script::{ast, lexer, parser, format}`
+//! re-export them.
+
+pub mod ast;
+pub mod format;
+pub mod lexer;
+pub mod parser;
