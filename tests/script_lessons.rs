@@ -108,3 +108,72 @@ lesson_tests! {
     the_microtasks_python_runs => "microtasks",
     the_stress_python_runs => "stress",
 }
+
+/// The lines a lesson variant's Python prints in a virtual run, in order.
+async fn printed(lesson: &str, variant: &str) -> Vec<String> {
+    let python = LESSONS
+        .iter()
+        .find(|l| l.id == lesson)
+        .and_then(|l| l.variants.iter().find(|v| v.id == variant))
+        .map(|v| v.python)
+        .expect("the variant exists");
+    let mut cursor = trace::head();
+    let run = loopscope::script::start(python, config_in(Mode::Virtual, "script", "main", 1.0, Lang::Tr), 1)
+        .expect("the lesson's Python parses");
+    let mut lines = Vec::new();
+    for _ in 0..2000 {
+        let ended = runtime::run_finished(run).is_none();
+        let (records, _lost) = trace::since(cursor);
+        cursor = trace::head();
+        lines.extend(
+            records
+                .iter()
+                .filter(|r| r.run == run && r.kind == Kind::Print as u32)
+                .map(|r| trace::text_of(r.a).unwrap_or_default()),
+        );
+        if ended {
+            return lines;
+        }
+        wait_ms(5).await;
+    }
+    runtime::cancel_run(run);
+    panic!("{lesson}/{variant} did not end within 10 s");
+}
+
+/// Heartbeat lines printed between the line starting `from` and the next one starting `to`.
+fn beats_between(lines: &[String], from: &str, to: &str) -> usize {
+    let start = lines.iter().position(|l| l.starts_with(from)).expect("the start line");
+    let end = start + lines[start..].iter().position(|l| l.starts_with(to)).expect("the end line");
+    lines[start..end].iter().filter(|l| l.starts_with("tık")).count()
+}
+
+/// What the blocking and microtasks lessons teach holds in virtual time as in real time: the
+/// heartbeat (a 0.2 s sleep) keeps ticking through the 1 s of work when the work yields (in
+/// chunks, in a thread, with a budget), and is silent when it does not. Its timers come due
+/// while another task is ready all along: they fire at the loop's next round, as in asyncio.
+#[wasm_bindgen_test]
+async fn the_heartbeat_ticks_through_yielding_work_in_virtual_time() {
+    let mut problems = Vec::new();
+    for (lesson, variant, from, to, ticks) in [
+        ("blocking", "blocking", "Asal sayılar", "", false),
+        ("blocking", "chunked", "Asal sayılar", "", true),
+        ("blocking", "worker", "Asal sayılar", "", true),
+        ("microtasks", "budget", "Ping-pong başlıyor", "Ping-pong bitti", true),
+    ] {
+        let lines = printed(lesson, variant).await;
+        // The work's result is the first line after `from` that is not a heartbeat's.
+        let to = if to.is_empty() {
+            let start = lines.iter().position(|l| l.starts_with(from)).expect("the start line");
+            lines[start + 1..].iter().find(|l| !l.starts_with("tık")).cloned().unwrap_or_default()
+        } else {
+            to.to_string()
+        };
+        let beats = beats_between(&lines, from, &to);
+        console_log!("{lesson}/{variant}: {beats} heartbeat lines during the work");
+        if ticks != (beats >= 3) {
+            problems
+                .push(format!("{lesson}/{variant}: {beats} heartbeat lines during the work:\n{}", lines.join("\n")));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}

@@ -308,7 +308,8 @@ impl Interp {
     }
 
     /// Every few hundred steps: if this poll has had its time slice, holds the run and gives
-    /// the browser a turn (nothing else of the run is polled meanwhile), then goes on.
+    /// the browser a turn (nothing else of the run is polled meanwhile), then goes on; a
+    /// `to_thread` worker yields to the loop instead.
     async fn preempt(&self) -> PyResult<()> {
         self.unchecked.set(0);
         self.charge_steps();
@@ -316,7 +317,13 @@ impl Interp {
             return Ok(());
         }
         if self.no_suspend.get() == 0 {
-            aio::Hold::default().await;
+            if aio::current().is_some_and(|t| t.is_thread) {
+                // A `to_thread` worker gives the loop a turn instead, as CPython's GIL
+                // switches threads every 5 ms: the loop's tasks run between its slices.
+                crate::runtime::yield_now().await;
+            } else {
+                aio::Hold::default().await;
+            }
         } else if super::host::stuck() {
             // Called by a built-in (a `__str__`, a `key=`), it cannot give the page a turn.
             return raise(
