@@ -5,7 +5,8 @@
 #   make build   the wasm package into www/pkg (wasm-pack, release, --target web)
 #   make dist    build, then dist/: the site for any static host + dist/loopscope.html (one file)
 #   make serve   build, then serve the repo root on http://127.0.0.1:$(PORT)/ (PORT=8000)
-#   make test    native cargo tests, wasm browser tests, build, page tests; stops at the first failure
+#   make test    format and lint checks (rustfmt, clippy native and wasm), native cargo tests,
+#                wasm browser tests, build, page tests; stops at the first failure
 #   make bench   setup, then node scripts/bench.mjs
 #   make clean   remove build output (target/, www/pkg/)
 
@@ -44,6 +45,9 @@ serve: build
 
 # One recipe, so the order holds even under make -j: cheapest and most basic checks first.
 test: setup
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
 	wasm-pack test --headless --chrome
 	$(WASM_PACK_BUILD)

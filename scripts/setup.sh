@@ -42,6 +42,17 @@ else
   rustup target add "$WASM_TARGET"
 fi
 
+# rustfmt and clippy: `make test` checks the format and the lints first.
+components="$(rustup component list --installed)"
+for component in rustfmt clippy; do
+  if grep -q "^$component" <<<"$components"; then
+    ok "rust component $component"
+  else
+    info "rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 # --- wasm-pack -------------------------------------------------------------------------
 installed="$(cargo install --list)"
 if grep -qx "wasm-pack v$WASM_PACK_VERSION:" <<<"$installed" && command -v wasm-pack >/dev/null; then
