@@ -47,6 +47,8 @@ pub use executor::{
     run_finished, run_mode, run_now, start_run, step_run, waiting_on, waking_because, Lang, Mode, Outcome, RunConfig,
     RunFinished, StepError,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use host::run_until_idle;
 pub use join::{Cancelled, JoinHandle};
 pub use sleep::{pending_timers, sleep, Sleep};
 pub use timeout::{timeout, Elapsed};

@@ -1,0 +1,193 @@
+//! The runtime outside a browser: native, and under Miri (`make test` runs both). The host's
+//! stand-ins (`runtime::run_until_idle` calls the drain the runtime asks for; the real clock
+//! stands still) let virtual runs go from start to end: spawning, waking, yielding, sleeping
+//! on the virtual clock, joining, cancelling, pausing and stepping; the unsafe code of the
+//! tasks' allocation, vtable and wakers runs as in the page. Real-time sleeps need the
+//! browser's timers and are left to the browser tests.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use loopscope::runtime::{
+    self, pending_timers, run_until_idle, sleep, spawn, yield_now, Lang, Mode, Outcome, RunConfig, StepError,
+};
+use loopscope::trace::clock;
+
+fn virtual_config() -> RunConfig {
+    RunConfig { lesson: "native".into(), variant: "test".into(), speed: 1.0, lang: Lang::En, mode: Mode::Virtual }
+}
+
+/// Drains until the run asks for nothing more, then says how it ended.
+fn finish(run: u32) -> Outcome {
+    let mut finished = pin!(runtime::run_finished(run).expect("the run is live"));
+    let waker = futures::task::noop_waker();
+    let mut cx = Context::from_waker(&waker);
+    run_until_idle();
+    match finished.as_mut().poll(&mut cx) {
+        Poll::Ready(outcome) => outcome,
+        Poll::Pending => panic!("the run stalled: nothing ready, no timer, not ended"),
+    }
+}
+
+/// A shared log the tasks write to.
+fn log() -> Rc<RefCell<Vec<String>>> {
+    Rc::default()
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// Nothing is left behind: no task, no run, no timer.
+fn assert_clean() {
+    assert_eq!((runtime::live_runs(), runtime::live_tasks(), pending_timers()), (0, 0, 0));
+}
+
+#[test]
+fn ready_tasks_take_turns_first_in_first_out() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let mut handles = Vec::new();
+        for name in ["a", "b", "c"] {
+            let o = Rc::clone(&o);
+            handles.push(spawn(name, async move {
+                for i in 0..3 {
+                    o.borrow_mut().push(format!("{name}{i}"));
+                    yield_now().await;
+                }
+            }));
+        }
+        for h in handles {
+            h.await.expect("not cancelled");
+        }
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_eq!(out.borrow().join(" "), "a0 b0 c0 a1 b1 c1 a2 b2 c2");
+    assert_clean();
+}
+
+#[test]
+fn virtual_sleeps_end_by_deadline_then_in_the_order_they_were_armed() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let mut handles = Vec::new();
+        for (name, delay) in [("slow", 30), ("first", 10), ("second", 10), ("zero", 0)] {
+            let o = Rc::clone(&o);
+            handles.push(spawn(name, async move {
+                sleep(ms(delay)).await;
+                o.borrow_mut().push(format!("{name}@{}", clock::now()));
+            }));
+        }
+        for h in handles {
+            h.await.expect("not cancelled");
+        }
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_eq!(out.borrow().join(" "), "zero@0 first@10 second@10 slow@30");
+    assert_clean();
+}
+
+#[test]
+fn a_join_handle_gives_the_output_and_an_abort_cancels() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let value = spawn("worker", async { 41 + 1 }).await;
+        let sleeper = spawn("sleeper", async {
+            sleep(ms(1_000)).await;
+            "woke"
+        });
+        yield_now().await; // the sleeper arms its timer
+        sleeper.abort();
+        let aborted = sleeper.await;
+        o.borrow_mut().push(format!("{value:?} {}", aborted.is_err()));
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_eq!(out.borrow().join(" "), "Ok(42) true");
+    assert_clean();
+}
+
+#[test]
+fn cancelling_a_run_drops_its_tasks_and_timers() {
+    let run = runtime::start_run(virtual_config(), "main", async {
+        for i in 0..5 {
+            spawn(format!("sleeper_{i}"), async { sleep(ms(60_000)).await });
+        }
+        runtime::pause_run(runtime::current().expect("inside a task").0);
+        sleep(ms(60_000)).await;
+    });
+    run_until_idle();
+    assert!(runtime::is_paused(run));
+    assert!(runtime::live_tasks() >= 1);
+    runtime::cancel_run(run);
+    run_until_idle();
+    assert_clean();
+}
+
+#[test]
+fn a_step_polls_one_task_of_a_paused_run() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        for name in ["a", "b"] {
+            let o = Rc::clone(&o);
+            spawn(name, async move {
+                for i in 0..2 {
+                    o.borrow_mut().push(format!("{name}{i}"));
+                    yield_now().await;
+                }
+            });
+        }
+        sleep(ms(5)).await;
+    });
+    assert!(runtime::pause_run(run));
+    run_until_idle();
+    assert!(out.borrow().is_empty(), "a paused run polls nothing");
+    let mut steps = 0;
+    while out.borrow().len() < 4 {
+        assert_ne!(runtime::step_run(run), Ok(0));
+        steps += 1;
+        assert!(steps < 20, "stepping made no progress");
+    }
+    assert_eq!(out.borrow().join(" "), "a0 b0 a1 b1");
+    assert_eq!(runtime::step_run(run + 1000), Err(StepError::NotLive));
+    assert!(runtime::resume_run(run));
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_clean();
+}
+
+#[test]
+fn many_runs_leave_nothing_behind() {
+    for round in 0..20 {
+        let run = runtime::start_run(virtual_config(), "main", async move {
+            let handles: Vec<_> = (0..10)
+                .map(|i| {
+                    spawn(format!("t{i}"), async move {
+                        sleep(ms(i)).await;
+                        yield_now().await;
+                        i
+                    })
+                })
+                .collect();
+            let mut sum = 0;
+            for h in handles {
+                sum += h.await.expect("not cancelled");
+            }
+            assert_eq!(sum, 45);
+        });
+        if round % 3 == 2 {
+            runtime::cancel_run(run);
+            run_until_idle();
+        } else {
+            assert_eq!(finish(run), Outcome::Finished);
+        }
+        assert_clean();
+    }
+}
