@@ -155,6 +155,7 @@ export function createTimelineView(els, app) {
     setData('hogs', String(drawn.hogs));
     setData('axisLabels', String(drawn.axisLabels));
     setData('pauses', String(drawn.pauses));
+    if (drawn.painted) setData('turnLanes', drawn.turnLanes.join('\n'));
     let label = t('timelineEmpty');
     if (currentRun(model)) {
       label = t('timelineSummary', {
