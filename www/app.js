@@ -703,6 +703,7 @@ function renderNotices() {
 
 function renderAll() {
   renderStaticText();
+  retranslateConsole();
   renderLesson();
   renderNotices();
   renderStatus();
@@ -710,6 +711,20 @@ function renderAll() {
   stats.retranslate();
   instruments.tell();
   renderFrame(now(), true);
+}
+
+/**
+ * The words the page itself wrote into the output (the error-output sign's title and its
+ * spoken label) in the current language; what the program printed stays as printed.
+ */
+function retranslateConsole() {
+  const label = t('consoleStderr');
+  for (const li of el.console.querySelectorAll('li.stderr')) {
+    const sign = li.querySelector('.stream');
+    if (sign) sign.title = label;
+    const words = li.querySelector('.text > .visually-hidden');
+    if (words) words.textContent = `${label}: `;
+  }
 }
 
 function clearConsole() {

@@ -155,6 +155,7 @@ export function createTimelineView(els, app) {
     setData('hogs', String(drawn.hogs));
     setData('axisLabels', String(drawn.axisLabels));
     setData('pauses', String(drawn.pauses));
+    if (drawn.painted) setData('turnLanes', drawn.turnLanes.join('\n'));
     let label = t('timelineEmpty');
     if (currentRun(model)) {
       label = t('timelineSummary', {
@@ -363,6 +364,12 @@ export function createTimelineView(els, app) {
   });
   const endDrag = (e) => {
     if (!drag) return;
+    // A tap (touch or pen, no drag) has no hover: it chooses the slice under it, as [ and ]
+    // do, and its tooltip stays until another tap, a key or a tap elsewhere.
+    if (e.type === 'pointerup' && e.pointerType !== 'mouse' && !drag.moved && last) {
+      const at = local(e);
+      chosen = sliceAt(app.model(), last.view, at.x, at.y);
+    }
     drag = null;
     delete canvas.dataset.dragging;
     if (canvas.hasPointerCapture(e.pointerId)) canvas.releasePointerCapture(e.pointerId);

@@ -32,7 +32,11 @@ export const AXIS_STEPS_S = [
   0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
   1, 2, 5, 10, 15, 30, 60, 120, 300, 600,
 ];
-export const HATCH_SPACING = 6; // CSS px between the stripes of a waiting span
+export const HATCH_SPACING = 6;
+export const TURNS_MIN_POLLS = 3; // polls in one drawn run before it can be "took turns"
+export const TURNS_MIN_PX = 8; // CSS px: narrower runs stay a plain bar
+export const TURNS_BUSY_SHARE = 0.75; // a run busy for less of its width took turns
+export const TURNS_STRIPE = 2; // CSS px: stripe and gap of a "took turns" bar // CSS px between the stripes of a waiting span
 export const HOG_HATCH_SPACING = 5; // CSS px between the stripes over a poll that hogged the loop
 export const MARK_RADIUS = 5; // CSS px, finished / cancelled marks
 export const WAIT_LABEL_JOIN = ' | '; // between the parts of a wait that races several things
@@ -42,7 +46,7 @@ export const FONT_SMALL = '11px system-ui, -apple-system, "Segoe UI", Roboto, sa
 
 export const COLORS = Object.freeze({
   laneBg: '#f6f8fb', grid: '#e3e8ef', axisText: '#4a5565', label: '#18202c',
-  tick: '#5b6b82', poll: '#2458c6',
+  tick: '#5b6b82', poll: '#2458c6', turnsFill: '#dde6f8',
   waitFill: '#eef2f7', waitStripe: '#a9b6c8', waitEdge: '#c7d1de', waitText: '#334155',
   readyFill: '#fdebbd', readyEdge: '#b7791f',
   finish: '#17803d', cancel: '#b4232a', wake: '#7c3aed', timer: '#0f7490', now: '#94a3b8',
@@ -236,6 +240,8 @@ function eachRun(list, geo, from, to, minW, skipBelow, run, minIndex = 0) {
   const { xMin, xA, xB, stop } = geo;
   let r0 = 0;
   let r1 = -Infinity;
+  let n = 0; // slices in the run (a merged slice counts what it stands for)
+  let busy = 0; // CSS px they cover unwidened: a merged slice by its summed length
   for (let i = Math.max(minIndex, firstEnding(list, from, stop)); i < list.length; i++) {
     const s = list[i];
     if (s.start > to) break;
@@ -244,15 +250,30 @@ function eachRun(list, geo, from, to, minW, skipBelow, run, minIndex = 0) {
     if (fx1 - fx0 < skipBelow) continue;
     const x0 = Math.round(fx0);
     const x1 = Math.max(Math.round(fx1), x0 + minW);
+    const own = s.merged ? Math.min(fx1 - fx0, xA * s.sumMs) : fx1 - fx0;
     if (x0 <= r1) {
       if (x1 > r1) r1 = x1;
+      n += s.merged || 1;
+      busy += own;
     } else {
-      if (r1 > r0) run(r0, r1);
+      if (r1 > r0) run(r0, r1, n, busy);
       r0 = x0;
       r1 = x1;
+      n = s.merged || 1;
+      busy = own;
     }
   }
-  if (r1 > r0) run(r0, r1);
+  if (r1 > r0) run(r0, r1, n, busy);
+}
+
+/**
+ * Whether a run of `n` polls drawn `w` px wide, busy for `busy` px of it, is many short polls
+ * with gaps between them (the task took turns with others, or with the loop): drawn as such,
+ * never as one solid bar, which would read as running all along (beside another lane's, as
+ * running in parallel).
+ */
+export function tookTurns(w, n, busy) {
+  return n >= TURNS_MIN_POLLS && w >= TURNS_MIN_PX && busy <= TURNS_BUSY_SHARE * w;
 }
 
 /**
@@ -263,7 +284,8 @@ function eachRun(list, geo, from, to, minW, skipBelow, run, minIndex = 0) {
  * background?: the colour an opaque canvas is filled with (default: cleared to transparent)}.
  * Only lanes that meet the band are painted; the rest of the bitmap is left as it was.
  * Returns what is shown: {taskLanes (shown), firstLane, totalLanes, names, elapsedS, maxWaiting,
- * range, hogs, pauses, painted} (hogs and pauses: how many are in view, painted or not).
+ * range, hogs, pauses, painted, turnLanes} (hogs and pauses: how many are in view, painted or
+ * not; turnLanes: names of the lanes painted with runs of polls that took turns).
  */
 export function draw(ctx, model, view) {
   const { width, height } = view;
@@ -280,7 +302,7 @@ export function draw(ctx, model, view) {
   const hogs = { index: hogIndex(view.hogs), ms: view.hogMs ?? Infinity };
 
   const painted = band.bottom > band.top;
-  if (painted) paint(ctx, model, view, geo, band, win, hogs);
+  const turns = painted ? paint(ctx, model, view, geo, band, win, hogs) : [];
 
   return {
     taskLanes: rows.length,
@@ -292,6 +314,7 @@ export function draw(ctx, model, view) {
     range,
     hogs: countHogs(geo, win, hogs),
     axisLabels: geo.axis.length,
+    turnLanes: [...new Set(turns.map((r) => r.name))],
     pauses: (run?.pauses ?? []).filter((p) => geo.x(p.end ?? geo.stop) >= left && geo.x(p.start) <= right).length,
     painted,
   };
@@ -315,7 +338,7 @@ function countHogs(geo, win, hogs) {
 
 function paint(ctx, model, view, geo, band, win, hogs) {
   const { width, t } = view;
-  const { run, labelW, plotW, range, rows, laneTop, x, stop } = geo;
+  const { run, labelW, plotW, range, rows, laneTop, x, stop, firstLane } = geo;
   // Lanes (0 = the loop) that meet the band; a little slack for marks above a lane's edge.
   const SLACK = MARK_RADIUS + 2;
   const meets = (i) => laneTop(i) + LANE_HEIGHT + SLACK > band.top && laneTop(i) - SLACK < band.bottom;
@@ -405,15 +428,21 @@ function paint(ctx, model, view, geo, band, win, hogs) {
     drawWaitLabels(ctx, run, lanesShown, geo, win, t);
   }
 
-  // Polls: one path for every lane; hog marks over them; then end marks.
+  // Polls: one path for every lane; runs of many short polls with gaps as "took turns";
+  // hog marks over them; then end marks.
   let hogMarks = [];
+  const turns = [];
   ctx.fillStyle = COLORS.poll;
   ctx.beginPath();
-  for (const { task, top } of lanesShown) {
-    eachRun(task.polls, geo, win.from, win.to, MIN_POLL_WIDTH, -Infinity, (x0, x1) => ctx.rect(x0, top + BAR_INSET - 2, x1 - x0, barH + 4));
+  lanesShown.forEach(({ task, top }, k) => {
+    eachRun(task.polls, geo, win.from, win.to, MIN_POLL_WIDTH, -Infinity, (x0, x1, n, busy) => {
+      if (tookTurns(x1 - x0, n, busy)) turns.push({ x0, x1, y: top + BAR_INSET - 2, n, odd: (firstLane + shown[k]) % 2, name: task.name });
+      else ctx.rect(x0, top + BAR_INSET - 2, x1 - x0, barH + 4);
+    });
     if (hogs.index?.has(task.id) || task.polls[0]?.merged) hogMarks = hogMarks.concat(hogBoxes(task, top, geo, win, hogs));
-  }
+  });
   ctx.fill();
+  if (turns.length) drawTurns(ctx, turns, barH + 4, t);
   for (const [x0, y, w, h] of hogMarks) hogBar(ctx, x0, y, w, h);
   drawEndMarks(ctx, lanesShown, geo, win);
 
@@ -422,6 +451,7 @@ function paint(ctx, model, view, geo, band, win, hogs) {
   drawPauses(ctx, run, { x, stop, top: PAD_TOP + AXIS_HEIGHT - 4, bottom, win, t });
   if (view.focus) drawFocus(ctx, geo, view.focus);
   ctx.restore();
+  return turns;
 }
 
 /** Lane 0: the loop itself, one slice per tick (one drain of the run queue), merged per pixel. */
@@ -479,6 +509,51 @@ function drawWaitLabels(ctx, run, lanesShown, geo, win, t) {
   ctx.textAlign = 'center';
   for (const p of pills) ctx.fillText(p.text, p.cx, p.cy);
   ctx.textAlign = 'left';
+}
+
+/**
+ * Runs of polls that took turns: a light bar with upright stripes of the poll colour, shifted
+ * by half a period on every other lane, so neighbours that alternate read as a zip, not as two
+ * solid bars side by side; and "took turns N times" where it fits.
+ */
+function drawTurns(ctx, turns, h, t) {
+  ctx.save();
+  ctx.fillStyle = COLORS.turnsFill;
+  ctx.beginPath();
+  for (const r of turns) ctx.rect(r.x0, r.y, r.x1 - r.x0, h);
+  ctx.fill();
+  ctx.fillStyle = COLORS.poll;
+  ctx.beginPath();
+  const period = 2 * TURNS_STRIPE;
+  for (const r of turns) {
+    const shift = r.odd ? TURNS_STRIPE : 0;
+    for (let sx = Math.floor((r.x0 - shift) / period) * period + shift; sx < r.x1; sx += period) {
+      const a = Math.max(sx, r.x0);
+      const b = Math.min(sx + TURNS_STRIPE, r.x1);
+      if (b > a) ctx.rect(a, r.y, b - a, h);
+    }
+  }
+  ctx.fill();
+  ctx.strokeStyle = COLORS.poll;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (const r of turns) ctx.rect(r.x0 + 0.5, r.y + 0.5, r.x1 - r.x0 - 1, h - 1);
+  ctx.stroke();
+  ctx.font = FONT_SMALL;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const r of turns) {
+    const text = r.n ? t('turnsLabel', { count: r.n }) : '';
+    if (!text) continue;
+    const tw = textWidth(ctx, text);
+    if (tw + 12 > r.x1 - r.x0) continue;
+    const cx = (r.x0 + r.x1) / 2;
+    ctx.fillStyle = 'rgba(255,255,255,0.92)';
+    ctx.fillRect(cx - tw / 2 - 4, r.y + h / 2 - 7, tw + 8, 14);
+    ctx.fillStyle = COLORS.label;
+    ctx.fillText(text, cx, r.y + h / 2);
+  }
+  ctx.restore();
 }
 
 /** Boxes of a lane's hog polls in view, one per pixel column (a thousand hogs in one pixel are one mark). */
@@ -853,7 +928,7 @@ function otherWakeMark(ctx, wx, top) {
 }
 
 /** Legend swatches drawn with the same primitives as the timeline. w, h in CSS px. */
-export const SWATCHES = ['tick', 'poll', 'wait', 'ready', 'finish', 'cancel', 'wakeTask', 'wakeTimer', 'hog', 'paused'];
+export const SWATCHES = ['tick', 'poll', 'turns', 'wait', 'ready', 'finish', 'cancel', 'wakeTask', 'wakeTimer', 'hog', 'paused'];
 
 export function drawSwatch(ctx, kind, w, h) {
   ctx.clearRect(0, 0, w, h);
@@ -862,6 +937,7 @@ export function drawSwatch(ctx, kind, w, h) {
   switch (kind) {
     case 'tick': ctx.fillStyle = COLORS.tick; ctx.fillRect(w / 2 - 3, y, 6, barH); break;
     case 'poll': ctx.fillStyle = COLORS.poll; ctx.fillRect(w / 2 - 4, y - 2, 8, barH + 4); break;
+    case 'turns': drawTurns(ctx, [{ x0: 1, x1: w - 1, y: y - 2, n: 0, odd: 0 }], barH + 4, () => ''); break;
     case 'wait': waitBar(ctx, 1, y, w - 2, barH); break;
     case 'ready': readyBar(ctx, 1, y, w - 2, barH); break;
     case 'finish': finishMark(ctx, w / 2, h / 2); break;

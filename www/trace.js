@@ -1009,13 +1009,17 @@ export function maxConcurrentWaits(run, until) {
   return until > run.waitingAt ? Math.max(run.waitingMax, run.waiting) : run.waitingMax;
 }
 
+/** Wait kinds a wake's cause can name as they are (the rest are 'other'). */
+const WAIT_KINDS = new Set(['timer', 'channel', 'io', 'external']);
+
 /**
  * What an open or closed wait is on, as a list of parts (a race can wait on several things):
  * {kind: 'sleep', ms} for each distinct timer (lesson ms), then {kind: 'task', id, name} |
  * {kind: 'tasks', ids, names, done} (several at once, a gather; done: how many had ended by
  * the wait's end, or by now) | {kind: 'channel' | 'io' | 'external' | 'other'} from the
- * WAIT record, or — when neither was
- * recorded — the cause of the wake that ended it (if it ended).
+ * WAIT record, or — when neither was recorded — from the cause of the wake that ended it (if
+ * it ended): {kind: 'taskAnon'} (another task, not named) | 'timer' | 'channel' | 'io' |
+ * 'external' | 'other'.
  */
 export function waitParts(run, wait) {
   const parts = [];
@@ -1031,9 +1035,10 @@ export function waitParts(run, wait) {
       const done = on.tasks.filter((id) => { const end = run?.tasks.get(id)?.end; return end && end.time <= at; }).length;
       parts.push({ kind: 'tasks', ids: on.tasks, names: on.tasks.map(nameOf), done });
     } else if (on.cause === 'task') parts.push({ kind: 'task', id: on.task, name: nameOf(on.task) });
-    else parts.push({ kind: on.cause });
+    else parts.push({ kind: WAIT_KINDS.has(on.cause) ? on.cause : 'other' });
   } else if (parts.length === 0 && wait.on !== null && wait.on !== 'sleep' && wait.on !== 'self') {
-    parts.push({ kind: wait.on === 'timer' ? 'timer' : wait.on });
+    // Known only from what woke it (no WAIT record named what it awaited): a task, unnamed.
+    parts.push({ kind: wait.on === 'task' ? 'taskAnon' : WAIT_KINDS.has(wait.on) ? wait.on : 'other' });
   }
   return parts;
 }

@@ -39,7 +39,8 @@ async def main():
     asyncio.create_task(pong(to_ping, to_pong))
     # Görevler birbirini hiç durmadan uyandırır; yine de döngü her turda
     # zamanlayıcılara bakar, heartbeat tıklamaya devam eder.
-    exchanges = await ping(to_pong, to_ping, time.monotonic() + 1.0)
+    ping_task = asyncio.create_task(ping(to_pong, to_ping, time.monotonic() + 1.0))
+    exchanges = await ping_task
     print(f"Ping-pong bitti: {exchanges} paslaşma")
 
     await asyncio.sleep(0.5)

@@ -45,17 +45,21 @@ async fn fetch(server: &str, seconds: f64) -> String {
     server.to_string()
 }
 
-/// Two requests race; the first reply wins and the other request is dropped unfinished.
+/// Two requests race as two tasks, as `asyncio.wait(..., return_when=FIRST_COMPLETED)` races
+/// them; the first reply wins and the other task is cancelled where it waits (its timer is
+/// cleared with it).
 async fn race(slow: f64, fast: f64) {
-    let a = Box::pin(fetch("A", slow));
-    let b = Box::pin(fetch("B", fast));
+    let a = spawn("fetch A", fetch("A", slow));
+    let b = spawn("fetch B", fetch("B", fast));
     let (winner, loser) = match select(a, b).await {
         Either::Left((reply, b)) => (reply, b),
         Either::Right((reply, a)) => (reply, a),
     };
+    let winner = winner.unwrap_or_default();
     print(&format!("Kazanan: {winner} sunucusunun yanıtı"), &format!("Winner: server {winner}'s reply"));
-    // Dropped mid-wait: the losing request stops there and its timer is cleared.
-    drop(loser);
+    // `loser.cancel()`: the losing request stops where it waits and never replies.
+    loser.abort();
+    let _ = loser.await;
     print("Kaybeden istek iptal edildi", "The losing request was cancelled");
 }
 

@@ -8,8 +8,8 @@ async def fetch(server, seconds):
     return server
 
 async def main():
-    a = asyncio.create_task(fetch("A", 3))
-    b = asyncio.create_task(fetch("B", 0.5))
+    a = asyncio.create_task(fetch("A", 3), name="fetch A")
+    b = asyncio.create_task(fetch("B", 0.5), name="fetch B")
     done, pending = await asyncio.wait({a, b}, return_when=asyncio.FIRST_COMPLETED)
     print(f"Kazanan: {done.pop().result()} sunucusunun yanıtı")
     for loser in pending:

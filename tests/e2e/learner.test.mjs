@@ -15,8 +15,8 @@ const loopRows = (page) => page.$$eval('#loop-rows tr', (rows) => rows.map((r) =
 
 describe('what the page says about a run', { timeout: 120_000 }, () => {
   const GATHER_WAIT = {
-    en: /awaits all 2: first_task, second_task \(0 done\)/,
-    tr: /2 görevin hepsi bekleniyor: first_task, second_task \(0 tanesi bitti\)/,
+    en: /awaits 2 tasks: first_task, second_task \(0 done\)/,
+    tr: /2 görev bekleniyor: first_task, second_task \(0 tanesi bitti\)/,
   };
   for (const lang of ['en', 'tr']) {
     for (const engine of ['python', 'rust']) {
