@@ -6,7 +6,8 @@
 #   make dist    build, then dist/: the site for any static host + dist/loopscope.html (one file)
 #   make serve   build, then serve the repo root on http://127.0.0.1:$(PORT)/ (PORT=8000)
 #   make test    format and lint checks (rustfmt, clippy native and wasm), native cargo tests,
-#                wasm browser tests, build, page tests; stops at the first failure
+#                the runtime's native tests under Miri (Stacked and Tree Borrows), wasm browser
+#                tests, build, page tests; stops at the first failure
 #   make bench   setup, then node scripts/bench.mjs
 #   make clean   remove build output (target/, www/pkg/)
 
@@ -49,6 +50,8 @@ test: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
+	cargo +nightly miri test --test native_runtime
+	MIRIFLAGS=-Zmiri-tree-borrows cargo +nightly miri test --test native_runtime
 	wasm-pack test --headless --chrome
 	$(WASM_PACK_BUILD)
 	node --test $(E2E_TESTS)

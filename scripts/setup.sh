@@ -53,6 +53,18 @@ for component in rustfmt clippy; do
   fi
 done
 
+# Miri (nightly): `make test` runs the runtime's native tests under it.
+if rustup run nightly cargo miri --version >/dev/null 2>&1 \
+  && grep -q "^rust-src" <<<"$(rustup component list --installed --toolchain nightly 2>/dev/null)"; then
+  ok "miri (nightly)"
+else
+  info "miri and rust-src (nightly toolchain)"
+  if ! rustup toolchain list | grep -q "^nightly"; then
+    rustup toolchain install nightly --profile minimal || die "could not install the nightly toolchain, which Miri needs"
+  fi
+  rustup component add --toolchain nightly miri rust-src || die "could not add Miri to the nightly toolchain"
+fi
+
 # --- wasm-pack -------------------------------------------------------------------------
 installed="$(cargo install --list)"
 if grep -qx "wasm-pack v$WASM_PACK_VERSION:" <<<"$installed" && command -v wasm-pack >/dev/null; then

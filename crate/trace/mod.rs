@@ -17,8 +17,9 @@ use record::{Kind, Record, WakeCause, POLL_FINISHED, POLL_WOKE_ITSELF};
 use ring::Ring;
 use texts::Texts;
 
-/// Records the ring holds: 2 MiB of memory, far more than a lesson's run writes.
-pub const RING_CAPACITY: usize = 1 << 16;
+/// Records the ring holds: 2 MiB of memory, far more than a lesson's run writes. Under Miri,
+/// whose borrow checks cost time in proportion to the memory a reference covers, a small one.
+pub const RING_CAPACITY: usize = if cfg!(miri) { 1 << 8 } else { 1 << 16 };
 
 /// The trace's ring.
 type TraceRing = Ring<RING_CAPACITY>;
