@@ -7,6 +7,8 @@
 //! - `script`: script mode, the learner's own Python run as traced tasks (feature `script`, on by default).
 //! - [`api`]: every `#[wasm_bindgen]` export, the only door between the page and the crate.
 #![deny(missing_docs)]
+// Every unsafe block says why it is sound (`SAFETY:`), and an unsafe fn's body marks its own.
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc, unsafe_op_in_unsafe_fn)]
 
 pub mod api;
 #[cfg(feature = "bench")]

@@ -62,6 +62,8 @@ where
         // SAFETY: `future` is pinned with the body (never moved out of it); `guard` is not
         // pinned and only read through.
         let this = unsafe { self.get_unchecked_mut() };
+        // SAFETY: `this` came from a pinned `self` and `future` is never moved out of it
+        // (structural pinning of that one field).
         let future = unsafe { Pin::new_unchecked(&mut this.future) };
         let output = std::task::ready!(future.poll(cx));
         let task = this.guard.task();
