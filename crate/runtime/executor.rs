@@ -425,7 +425,7 @@ fn poll_ready(started: f64) -> (u32, bool) {
 #[inline(always)]
 fn poll_task(task: &TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> Option<bool> {
     // One flag tells the usual task (of a real, running run, not ended) from the others.
-    debug_assert!(task.slow_wakes.get() || !(task.virtual_time || task.done.get()));
+    task.check_flags();
     if task.slow_wakes.get() {
         if task.virtual_time {
             // `now` and `sampler` stay out of the call: a reference passed to a function that
@@ -514,6 +514,7 @@ fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
     } else if poll.is_ready() {
         finish(task, end, finish_written);
     }
+    task.check_flags();
 }
 
 #[cold]

@@ -12,6 +12,21 @@
 //! Its waker is the task itself (a [`TaskRef`] in the waker's pointer), so waking costs no
 //! allocation and a waker that outlives its task is harmless: waking a finished task does
 //! nothing.
+//!
+//! **A task's states and its flags** ([`Head`]; checked by [`Head::check_flags`] in debug
+//! builds, at every poll):
+//!
+//! | state                   | `done` | `has_future` | `queued` | `slow_wakes`            |
+//! |-------------------------|--------|--------------|----------|-------------------------|
+//! | ready (in line)         | no     | yes          | yes      | if virtual or paused    |
+//! | running (being polled)  | no     | yes          | no       | if virtual or paused    |
+//! | waiting (at an await)   | no     | yes          | no       | if virtual or paused    |
+//! | cancelled in its poll   | yes    | yes, until the poll returns | no | yes          |
+//! | finished or cancelled   | yes    | no           | either (a stale entry is skipped) | yes |
+//!
+//! So: an ended task wakes the slow way (which ignores it); a live task has its future; a
+//! virtual run's task always wakes the slow way; only a live task of a virtual run can wait
+//! on the outside (`waits_outside`).
 
 use std::any::Any;
 use std::cell::{Cell, UnsafeCell};
@@ -122,6 +137,20 @@ impl Head {
     /// Where the registry keeps it.
     pub fn key(&self) -> Key {
         Key { id: self.id, slot: self.slot }
+    }
+
+    /// Asserts, in debug builds, that the flags make one of the states in the module's table.
+    #[inline(always)]
+    pub(super) fn check_flags(&self) {
+        let (done, slow) = (self.done.get(), self.slow_wakes.get());
+        debug_assert!(!done || slow, "task {}: ended, yet its wakes take the fast way", self.id);
+        debug_assert!(done || self.has_future.get(), "task {}: live without its future", self.id);
+        debug_assert!(!self.virtual_time || slow, "task {}: a virtual run's wakes take the fast way", self.id);
+        debug_assert!(
+            !self.waits_outside.get() || (self.virtual_time && !done),
+            "task {}: waits on the outside, yet ended or not in a virtual run",
+            self.id
+        );
     }
 
     /// Marks the task finished or cancelled: later wakes take the slow way, which ignores them.
