@@ -181,11 +181,39 @@ fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
 /// tasks: none drops one (a task's drop can drop its future, which can wake, which pushes)
 /// or calls anything that could reach the queue again. That is what makes the borrow below
 /// the only one, with no flag to check twice per poll.
+/// Debug builds check that claim: a re-entry panics in the tests instead of corrupting.
 #[inline(always)]
 fn with_queue<T>(f: impl FnOnce(&mut RunQueue<TaskRef>) -> T) -> T {
-    // SAFETY: single-threaded, and no `f` re-enters the queue (see above), so this is the
-    // only reference to it while `f` runs.
+    #[cfg(debug_assertions)]
+    let _borrow = QueueBorrow::take();
+    // SAFETY: single-threaded, and no `f` re-enters the queue (see above; debug builds
+    // check it), so this is the only reference to it while `f` runs.
     READY.with(|q| f(unsafe { &mut *q.get() }))
+}
+
+/// The run queue's borrow, in debug builds: taking it twice at once panics.
+#[cfg(debug_assertions)]
+struct QueueBorrow;
+
+#[cfg(debug_assertions)]
+thread_local! {
+    static QUEUE_BORROWED: Cell<bool> = const { Cell::new(false) };
+}
+
+#[cfg(debug_assertions)]
+impl QueueBorrow {
+    fn take() -> QueueBorrow {
+        let again = QUEUE_BORROWED.with(|b| b.replace(true));
+        assert!(!again, "the run queue was re-entered while borrowed");
+        QueueBorrow
+    }
+}
+
+#[cfg(debug_assertions)]
+impl Drop for QueueBorrow {
+    fn drop(&mut self) {
+        QUEUE_BORROWED.with(|b| b.set(false));
+    }
 }
 
 /// The state of a live run.
