@@ -28,6 +28,7 @@ import { createInstruments } from './instruments.js';
 import { installShortcuts } from './shortcuts.js';
 import { createLoopPanel } from './loop-panel.js';
 import { createPredict } from './predict.js';
+import { installPanelTabs } from './panel-tabs.js';
 
 const SWATCH_WIDTH = 28; // CSS px, legend swatches (matches style.css)
 const SWATCH_HEIGHT = 16; // CSS px
@@ -288,6 +289,9 @@ async function followRun(session, { paused }) {
   clearCodeMarks();
   predict.runStarted(); // a run of the lesson's own Python answers its question
   setStatus('running', 'status_running');
+  // On a phone the timeline is below the controls: a run brings it up to the top of the
+  // screen, so the learner sees the run happen (Step stays where its button is).
+  if (!paused && panelTabs.isPhone()) $('timeline-heading').scrollIntoView({ block: 'start' });
   // Still inside the click: the runtime has spawned the root task but polled nothing yet.
   if (paused) instruments.pause();
 
@@ -1128,6 +1132,9 @@ el.console.addEventListener('pointerleave', () => {
   state.focusedPrint = null;
   refreshCodeMarks();
 });
+
+// On a phone the code, the output and the event loop are tabs under the timeline (panel-tabs.js).
+const panelTabs = installPanelTabs($('panel-tabs'));
 
 // The engineer view (statistics, hogs, events, shortcuts): closed unless left open before.
 const engineerView = $('engineer');

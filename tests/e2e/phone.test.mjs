@@ -1,0 +1,141 @@
+// Page tests of the phone layout (issue 13): at 390×844 the code, the output and the event
+// loop are tabs under the timeline (an ARIA tablist: click and arrow keys switch, one panel
+// shown, the choice kept for the session), and Run brings the timeline into view; at 1366×900
+// every panel shows and the tabs are hidden. In both languages.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { REPO_ROOT, assertCleanPage as assertClean, useSite, waitForState } from './harness.mjs';
+
+const AXE = join(REPO_ROOT, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js');
+const site = useSite();
+const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
+
+const NAMES = {
+  en: { list: 'Panels', tabs: ['Code', 'Output', 'Event loop'] },
+  tr: { list: 'Paneller', tabs: ['Kod', 'Çıktı', 'Olay döngüsü'] },
+};
+const PANELS = ['#code-panel', '#output-panel', '#loop-panel'];
+
+/** Which of the three panels are visible, and which tab says it is selected. */
+async function shown(page) {
+  const visible = [];
+  for (const sel of PANELS) visible.push(await page.locator(sel).isVisible());
+  const selected = await page.$$eval('#panel-tabs [role="tab"]', (tabs) => tabs.map((t) => t.getAttribute('aria-selected') === 'true'));
+  return { visible, selected };
+}
+
+/** Serious and critical axe-core violations (WCAG 2.1 AA) on the page now. */
+async function violations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+describe('the phone layout', { timeout: 180_000 }, () => {
+  for (const lang of ['en', 'tr']) {
+    test(`on a phone the panels are tabs under the timeline, and Run shows the timeline (${lang})`, async () => {
+      const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual`);
+      const { page } = recorded;
+      try {
+        await page.setViewportSize({ width: 390, height: 844 });
+        const list = page.getByRole('tablist', { name: NAMES[lang].list });
+        assert.ok(await list.isVisible(), 'the tablist shows, named');
+        const tabs = list.getByRole('tab');
+        assert.deepEqual(await tabs.allTextContents(), NAMES[lang].tabs, 'three tabs, in the language');
+        for (const [i, sel] of PANELS.entries()) {
+          const tab = tabs.nth(i);
+          assert.equal(await tab.getAttribute('aria-controls'), sel.slice(1));
+          assert.equal(await page.locator(sel).getAttribute('role'), 'tabpanel');
+          assert.equal(await page.locator(sel).getAttribute('aria-labelledby'), await tab.getAttribute('id'));
+        }
+        // The code first; the tabs come after the Run controls and the timeline before the panels.
+        assert.deepEqual(await shown(page), { visible: [true, false, false], selected: [true, false, false] });
+        const top = (sel) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+        assert.ok(await top('#run') < await top('#timeline'), 'Run above the timeline');
+        assert.ok(await top('#timeline') < await top('#panel-tabs'), 'the timeline above the tabs');
+        assert.ok(await top('#panel-tabs') < await top('#code-panel'), 'the tabs above their panel');
+
+        // A click switches; one panel at a time.
+        await tabs.nth(2).click();
+        assert.deepEqual(await shown(page), { visible: [false, false, true], selected: [false, false, true] });
+        // Arrow keys move between the tabs (wrapping), with the focus; Home and End to the ends.
+        await page.keyboard.press('ArrowRight');
+        assert.deepEqual(await shown(page), { visible: [true, false, false], selected: [true, false, false] });
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-code', 'the focus follows');
+        await page.keyboard.press('ArrowRight');
+        assert.deepEqual(await shown(page), { visible: [false, true, false], selected: [false, true, false] });
+        await page.keyboard.press('ArrowLeft');
+        await page.keyboard.press('ArrowLeft');
+        assert.deepEqual(await shown(page), { visible: [false, false, true], selected: [false, false, true] });
+        await page.keyboard.press('Home');
+        assert.deepEqual(await shown(page), { visible: [true, false, false], selected: [true, false, false] });
+        await page.keyboard.press('End');
+        assert.deepEqual(await shown(page), { visible: [false, false, true], selected: [false, false, true] });
+        assert.deepEqual(await tabs.evaluateAll((all) => all.map((t) => t.tabIndex)), [-1, -1, 0], 'one tab in the Tab order');
+        assert.deepEqual(await violations(page), [], 'axe-core on the phone layout');
+
+        // Run: the timeline comes to the top of the screen, its canvas in view.
+        await page.locator('#run').click();
+        await waitForState(page, 'finished', 30_000);
+        const heading = await page.locator('#timeline-heading').evaluate((el) => el.getBoundingClientRect().top);
+        assert.ok(heading >= -1 && heading < 40, `the timeline's heading at the top of the screen: ${heading}`);
+        const box = await page.locator('#timeline').evaluate((el) => el.getBoundingClientRect().toJSON());
+        assert.ok(box.height > 50 && box.top >= 0 && box.bottom <= 844, `the timeline's canvas within the screen: ${JSON.stringify(box)}`);
+
+        // The output tab shows the run's lines.
+        await page.getByRole('tab', { name: NAMES[lang].tabs[1] }).click();
+        assert.deepEqual(await shown(page), { visible: [false, true, false], selected: [false, true, false] });
+        const lines = await page.locator('#console li .text').allTextContents();
+        assert.deepEqual(lines, ['İlk işlem yapılıyor', 'İkinci işlem yapılıyor', 'İlk işlem tamamlandı', 'İkinci işlem tamamlandı']);
+        assert.ok(await page.locator('#console li').first().isVisible(), 'the lines are on show');
+        assert.deepEqual(await violations(page), [], 'axe-core after the run');
+
+        // The choice is kept for the session (a reload), not beyond it.
+        await page.reload();
+        await page.waitForFunction(() => !document.getElementById('run').disabled);
+        assert.deepEqual(await shown(page), { visible: [false, true, false], selected: [false, true, false] }, 'kept after a reload');
+        assert.equal(await page.evaluate(() => localStorage.getItem('loopscope.tab')), null, 'only for the session');
+        assertCleanPage(recorded, `phone ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    });
+
+    test(`on a wide screen every panel shows and the tabs are hidden (${lang})`, async () => {
+      const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual`);
+      const { page } = recorded;
+      try {
+        // A tab chosen on a phone does not hide anything once the screen is wide.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.locator('#tab-loop').click();
+        await page.setViewportSize({ width: 1366, height: 900 });
+        const check = async (when) => {
+          assert.equal(await page.locator('#panel-tabs').isVisible(), false, `${when}: no tabs`);
+          for (const sel of PANELS) {
+            assert.ok(await page.locator(sel).isVisible(), `${when}: ${sel} shows`);
+            assert.equal(await page.locator(sel).getAttribute('role'), null, `${when}: ${sel} is no tab panel`);
+          }
+          for (const sel of ['#code-python', '#console-heading', '#loop-heading', '#timeline']) {
+            assert.ok(await page.locator(sel).isVisible(), `${when}: ${sel} shows`);
+          }
+        };
+        await check('before the run');
+        const y = await page.evaluate(() => window.scrollY);
+        await page.locator('#run').click();
+        await waitForState(page, 'finished', 30_000);
+        assert.equal(await page.evaluate(() => window.scrollY), y, 'Run does not scroll a wide page');
+        await check('after the run');
+        assert.equal(await page.locator('#console li').count(), 4, 'the output has the run’s lines');
+        assert.equal(await page.locator('#code-panel').getAttribute('aria-labelledby'), 'code-heading', 'the code panel keeps its own name');
+        assertCleanPage(recorded, `wide ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    });
+  }
+});
