@@ -178,7 +178,10 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
         await waitForState(page, 'finished', 30_000);
         const top = (sel) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
         assert.ok(await top('#timeline') < await top('#code-python'), 'the timeline comes before the code');
-        assert.ok(await top('#console') < await top('#code-python'), 'and so does the output');
+        // The output is a tab there (phone.test.mjs): its tab sits between the timeline and the code.
+        assert.ok(await page.locator('#tab-output').isVisible(), 'the output has a tab');
+        assert.ok(await top('#timeline') < await top('#tab-output'), 'the tabs come after the timeline');
+        assert.ok(await top('#tab-output') < await top('#code-python'), 'and before the code');
         assert.ok(Number(await page.locator('canvas#timeline').getAttribute('data-axis-labels')) >= 4, 'four axis labels at least');
         assertCleanPage(recorded, `phone ${lang}`);
       } finally {
