@@ -32,11 +32,11 @@ export const AXIS_STEPS_S = [
   0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
   1, 2, 5, 10, 15, 30, 60, 120, 300, 600,
 ];
-export const HATCH_SPACING = 6;
+export const HATCH_SPACING = 6; // CSS px between the stripes of a waiting span
 export const TURNS_MIN_POLLS = 3; // polls in one drawn run before it can be "took turns"
 export const TURNS_MIN_PX = 8; // CSS px: narrower runs stay a plain bar
 export const TURNS_BUSY_SHARE = 0.75; // a run busy for less of its width took turns
-export const TURNS_STRIPE = 2; // CSS px: stripe and gap of a "took turns" bar // CSS px between the stripes of a waiting span
+export const TURNS_STRIPE = 2; // CSS px: stripe and gap of a "took turns" bar
 export const HOG_HATCH_SPACING = 5; // CSS px between the stripes over a poll that hogged the loop
 export const MARK_RADIUS = 5; // CSS px, finished / cancelled marks
 export const WAIT_LABEL_JOIN = ' | '; // between the parts of a wait that races several things

@@ -39,7 +39,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-pub use busy::busy;
+pub use busy::{busy, current_speed};
 pub use channel::{channel, Receiver, Recv, Sender};
 pub use control::{control_listeners, listen_controls, send_control};
 pub use executor::{

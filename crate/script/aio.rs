@@ -1058,7 +1058,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
 }
 
 fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| if kw.is_empty() { None } else { kwarg(&kw, key) });
+    let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
     match name {
         "run" => run(interp, arg(0, "main").unwrap_or(Value::None), true),
         "sleep" => {

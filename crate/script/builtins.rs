@@ -109,6 +109,9 @@ fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
 
 /// The keyword argument `name`, if given.
 pub fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
+    if kw.is_empty() {
+        return None; // the usual call: no interning of `name` (a hash of its text) at all
+    }
     let n = intern(name);
     kw.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone())
 }

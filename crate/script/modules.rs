@@ -125,9 +125,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
                     // toward the sleep instead of lengthening it (a 0.04 s examination held
                     // the loop 54 ms when each slice spun its full 8 ms after a turn).
                     let clock = crate::trace::clock::now;
-                    let speed = crate::runtime::current()
-                        .and_then(|(_, run)| crate::runtime::run_config(run))
-                        .map_or(1.0, |c| c.speed);
+                    let speed = crate::runtime::current_speed();
                     let until = clock() + d.as_secs_f64() * 1000.0 / speed;
                     loop {
                         let left = ((until - clock()) * speed / 1000.0).max(0.0);
