@@ -108,3 +108,22 @@ async fn each_poll_knows_the_lines_it_ran() {
     assert_eq!(first.first(), Some(&1), "the module's first poll starts at its first line: {first:?}");
     assert!(first.contains(&12) && first.contains(&9), "and runs asyncio.run and main's create_task: {first:?}");
 }
+
+#[wasm_bindgen_test]
+async fn an_unnamed_task_s_lane_reads_as_its_call() {
+    let t = run_script(
+        "import asyncio\n\nclass Box:\n    pass\n\nasync def patient(n, note='x'):\n    await asyncio.sleep(0.1)\n\n\
+         async def main():\n    await asyncio.gather(*(patient(n) for n in range(1, 4)))\n    \
+         await asyncio.create_task(patient('a very long name indeed'))\n    await asyncio.create_task(patient(Box()))\n    \
+         await asyncio.create_task(patient(9), name='named')\n\nasyncio.run(main())\n",
+    )
+    .await;
+    let names: Vec<String> = t.of(Kind::Spawn).filter_map(|r| trace::text_of(r.b)).filter(|n| n != "main").collect();
+    let calls = ["patient(1, 'x')", "patient(2, 'x')", "patient(3, 'x')"];
+    assert_eq!(names[..3], calls, "gather's tasks are told apart by their arguments: {names:?}");
+    assert_eq!(
+        names[3..],
+        ["patient", "patient", "named"],
+        "a long or complex argument, or a name=, gives the name: {names:?}"
+    );
+}

@@ -103,7 +103,7 @@ async fn every_worker_naps_its_seeded_naps_and_is_polled_rounds_times_yields_plu
     let load = Load { run_time: Duration::from_millis(500), longest_nap_ms: 50, yields: 2, seed: 7 };
     let (t, rounds) = run_and_check(20, load).await;
     let polls = rounds * 3 + 20;
-    let done = format!("20 tasks done: {rounds} rounds, {polls} polls");
+    let done = format!("20 tasks done: {rounds} rounds, {polls} steps");
     assert_eq!(t.lines(), ["20 tasks starting, each for 0.5 s".to_string(), done]);
     // The root gathers them all: it ends after the last worker.
     let root_done = t.first(Kind::Finish, t.task("stress")).seq;

@@ -83,7 +83,7 @@ async fn a_cancelled_task_ends_before_its_work_is_done() {
     assert!(t.of(Kind::Finish).all(|f| f.task != operation), "the cancelled task never finished");
     assert!(cancel.seq < t.first(Kind::Finish, main).seq);
     assert_eq!(t.of(Kind::Cancel).count(), 1, "only the operation was cancelled, not the run");
-    assert_eq!(t.lines(), ["İşlem başladı, 3 saniye sürecek", "main: task.cancel()", "main: task iptal edildi"]);
+    assert_eq!(t.lines(), ["İşlem başladı, 3 saniye sürecek", "main: task.cancel()", "main: görev iptal edildi"]);
     let slow_ms = f64::from(t.first(Kind::Sleep, operation).b);
     assert!(t.elapsed() < slow_ms, "the run waited for the cancelled work");
     assert_eq!(runtime::pending_timers(), 0, "the cancelled task's timer was cleared");

@@ -10,7 +10,7 @@ async def xfonksiyonu():
     await asyncio.sleep(3)
     await yfonksiyonu()
 
-# Not in the seed: a coroutine that is called but never awaited.
+# Kaynakta yok: çağrılan ama hiç await edilmeyen bir coroutine.
 async def main():
     coroutine = xfonksiyonu()
     print("xfonksiyonu() çağrıldı: bir coroutine nesnesi döndü, ama içinden hiçbir şey çalışmadı")

@@ -1,6 +1,6 @@
 import asyncio
 
-# The seed's example with its typos fixed; yfonksiyonu's body and the last line are not in the seed.
+# Kaynaktaki örnek, yazım hataları düzeltilmiş; yfonksiyonu'nun gövdesi ve son satır kaynakta yok.
 async def yfonksiyonu():
     print("yfonksiyonu çalışıyor")
     await asyncio.sleep(1)

@@ -1,6 +1,6 @@
 import asyncio
 
-# Not in the seed: while main waits, the loop runs another task.
+# Kaynakta yok: main beklerken döngü başka bir görevi çalıştırır.
 async def background():
     for step in range(1, 4):
         print(f"Arka plan işi: adım {step}")

@@ -1,4 +1,4 @@
-# Not in the seed: the seed tells this story in words; here it is as code.
+# Kaynakta yok: kaynak bu hikâyeyi sözle anlatır; burada kod olarak.
 import asyncio
 import random
 import time

@@ -1,4 +1,4 @@
-# Not in the seed: the doctor who says "I will see no one else until this patient heals".
+# Kaynakta yok: "bu hasta iyileşmeden başka kimseye bakmam" diyen doktor.
 import asyncio
 import random
 import time

@@ -5,7 +5,7 @@ ROUNDS = 4
 
 async def sleeper():
     for _ in range(ROUNDS):
-        print("sleeper: 0.5 sn uyuyor, askıya alındı; döngü hazır olan sıradaki task'a geçiyor")
+        print("sleeper: 0.5 sn uyuyor, askıya alındı; döngü hazır olan sıradaki göreve geçiyor")
         await asyncio.sleep(0.5)
         print("sleeper: zamanlayıcı çaldı, döngü beni kaldığım yerden sürdürdü")
 
@@ -57,7 +57,7 @@ async def main():
     print("server: soketi kaydetti, bağlantı bekliyor (I/O)")
     await asyncio.gather(sleeper(), producer(queue), consumer(queue), client())
     listener.close()
-    print("main: bütün task'lar bitti, döngünün yapacak işi kalmadı")
+    print("main: bütün görevler bitti, döngünün yapacak işi kalmadı")
 
 
 asyncio.run(main())

@@ -21,7 +21,7 @@ const ADDRESS: &str = "tcp://127.0.0.1:8888";
 async fn sleeper(rounds: u32, pause: Duration) {
     for _ in 0..rounds {
         print(
-            &format!("sleeper: {} sn uyuyor, askıya alındı; döngü hazır olan sıradaki task'a geçiyor", secs(pause)),
+            &format!("sleeper: {} sn uyuyor, askıya alındı; döngü hazır olan sıradaki göreve geçiyor", secs(pause)),
             &format!("sleeper: sleeping {} s, suspended; the loop moves on to the next ready task", secs(pause)),
         );
         sleep(pause).await;
@@ -107,7 +107,7 @@ async fn main(rounds: u32, pause: Duration, queue_every: Duration, packet_every:
     ];
     join_all(tasks).await;
     print(
-        "main: bütün task'lar bitti, döngünün yapacak işi kalmadı",
+        "main: bütün görevler bitti, döngünün yapacak işi kalmadı",
         "main: every task is done, the loop has nothing left to run",
     );
 }

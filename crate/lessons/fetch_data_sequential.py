@@ -8,7 +8,7 @@ async def fetch_data(delay):
     return f"{delay} saniye sonraki veri"
 
 
-# Not in the seed: the same two fetches awaited one by one, without tasks.
+# Kaynakta yok: aynı iki istek, görev olmadan, sırayla await edilir.
 async def main():
     print("Ana program başlıyor")
     result1 = await fetch_data(2)

@@ -10,7 +10,7 @@ async def second_task():
     await asyncio.sleep(1)
     print("İkinci işlem tamamlandı")
 
-# Not in the seed: the same two tasks, each awaited before the next is created.
+# Kaynakta yok: aynı iki görev; her biri, sıradaki oluşturulmadan önce await edilir.
 async def run_sequentially():
     await asyncio.create_task(first_task())
     await asyncio.create_task(second_task())

@@ -1,6 +1,6 @@
 import asyncio
 
-# Not in the seed: the same connections without wrapper, fixed so the loop waits for them.
+# Kaynakta yok: aynı bağlantılar wrapper olmadan; döngü onları bekleyecek şekilde düzeltilmiş.
 async def connect(i):
     print(f"{i}. bağlantı kuruluyor")
     await asyncio.sleep(0.2)

@@ -22,11 +22,11 @@ async def worker(i):
 
 
 async def stress():
-    print(f"{TASKS} task başlıyor, her biri {SECONDS} sn boyunca")
+    print(f"{TASKS} görev başlıyor, her biri {SECONDS} sn boyunca")
     tasks = [asyncio.create_task(worker(i), name=f"worker_{i}") for i in range(TASKS)]
     rounds = sum(await asyncio.gather(*tasks))
-    polls = rounds * (YIELDS + 1) + TASKS
-    print(f"{TASKS} task bitti: {rounds} tur, {polls} poll")
+    steps = rounds * (YIELDS + 1) + TASKS  # her görevin çalıştığı adımlar
+    print(f"{TASKS} görev bitti: {rounds} tur, {steps} adım")
 
 
 asyncio.run(stress())

@@ -61,15 +61,15 @@ async fn worker(i: u32, load: Load) -> u32 {
 async fn stress(tasks: u32, load: Load) {
     let secs = load.run_time.as_secs_f64();
     print(
-        &format!("{tasks} task başlıyor, her biri {secs} sn boyunca"),
+        &format!("{tasks} görev başlıyor, her biri {secs} sn boyunca"),
         &format!("{tasks} tasks starting, each for {secs} s"),
     );
     let workers: Vec<_> = (0..tasks).map(|i| spawn(format!("worker_{i}"), worker(i, load))).collect();
     let rounds: u64 = join_all(workers).await.into_iter().flatten().map(u64::from).sum();
     let polls = rounds * u64::from(load.yields + 1) + u64::from(tasks);
     print(
-        &format!("{tasks} task bitti: {rounds} tur, {polls} poll"),
-        &format!("{tasks} tasks done: {rounds} rounds, {polls} polls"),
+        &format!("{tasks} görev bitti: {rounds} tur, {polls} adım"),
+        &format!("{tasks} tasks done: {rounds} rounds, {polls} steps"),
     );
 }
 

@@ -73,7 +73,7 @@ async fn cancel_task(limit: f64, slow: f64) {
     task.abort();
     match task.await {
         Ok(result) => print_result(&result),
-        Err(Cancelled) => print("main: task iptal edildi", "main: the task was cancelled"),
+        Err(Cancelled) => print("main: görev iptal edildi", "main: the task was cancelled"),
     }
 }
 

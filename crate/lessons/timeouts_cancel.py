@@ -1,6 +1,6 @@
 import asyncio
 
-# Not in the seed: a task cancelled from outside.
+# Kaynakta yok: dışarıdan iptal edilen bir görev.
 async def operation(seconds):
     print(f"İşlem başladı, {seconds} saniye sürecek")
     await asyncio.sleep(seconds)
@@ -11,10 +11,10 @@ async def main():
     task = asyncio.create_task(operation(3))
     await asyncio.sleep(1)
     print("main: task.cancel()")
-    task.cancel()  # CancelledError, task'ın beklediği await'te fırlatılır
+    task.cancel()  # CancelledError, görevin beklediği await'te fırlatılır
     try:
         print(await task)
     except asyncio.CancelledError:
-        print("main: task iptal edildi")
+        print("main: görev iptal edildi")
 
 asyncio.run(main())

@@ -1,6 +1,6 @@
 import asyncio
 
-# Not in the seed: two requests race, the first reply wins.
+# Kaynakta yok: iki istek yarışır, ilk gelen yanıt kazanır.
 async def fetch(server, seconds):
     print(f"{server} sunucusuna istek gönderildi")
     await asyncio.sleep(seconds)

@@ -1,6 +1,6 @@
 import asyncio
 
-# Not in the seed: wait_for on its own (the seed uses it inside its websocket loop).
+# Kaynakta yok: wait_for tek başına (kaynak onu websocket döngüsünün içinde kullanır).
 async def operation(seconds):
     print(f"İşlem başladı, {seconds} saniye sürecek")
     await asyncio.sleep(seconds)

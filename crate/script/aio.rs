@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
@@ -16,7 +16,7 @@ use futures::future::LocalBoxFuture;
 
 use super::ast::{intern, Name};
 use super::builtins::{builtin, kwarg};
-use super::interp::Interp;
+use super::interp::{Interp, Scope};
 use super::value::*;
 use crate::runtime::{self, waiting_on, waking_because};
 use crate::trace::record::WakeCause;
@@ -35,17 +35,47 @@ pub struct Coro {
     pub tasks: Vec<Rc<PyTask>>,
     /// Line of the `async def` (0 for a native awaitable), for CPython's "defined at".
     pub line: u32,
+    /// For an `async def`'s coroutine: the call's scope and how many positional parameters
+    /// it has, so that an unnamed task's lane reads `patient(1)`, not four `patient`s. Weak:
+    /// the coroutine's future holds the scope, and a scope may hold its own coroutine.
+    pub call: Option<(Weak<Scope>, usize)>,
 }
 
 impl Coro {
     /// A coroutine named `name` running `fut`.
     pub fn new(name: Rc<str>, fut: LocalBoxFuture<'static, PyResult>, leaf: bool, blocking: bool) -> Coro {
-        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, tasks: Vec::new(), line: 0 }
+        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, tasks: Vec::new(), line: 0, call: None }
     }
 
     /// Its future, once.
     pub fn take(&self) -> Option<LocalBoxFuture<'static, PyResult>> {
         self.fut.borrow_mut().take()
+    }
+
+    /// The lane of a task made of it with no `name=`: the call as written where its
+    /// arguments are short (`patient(1)`, `fetch('a')`), else the function's name.
+    fn lane(&self) -> String {
+        const SHORT: usize = 12;
+        let args = self.call.as_ref().and_then(|(scope, n)| {
+            let scope = scope.upgrade()?;
+            let slots = scope.slots.borrow();
+            let mut args = Vec::with_capacity(*n);
+            for v in slots.iter().take(*n) {
+                let text = match v.as_ref()? {
+                    v @ (Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => v.repr(),
+                    _ => return None,
+                };
+                if text.chars().count() > SHORT {
+                    return None;
+                }
+                args.push(text);
+            }
+            (!args.is_empty()).then(|| args.join(", "))
+        });
+        match args {
+            Some(args) => format!("{}({args})", self.name),
+            None => self.name.to_string(),
+        }
     }
 }
 
@@ -393,7 +423,10 @@ pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult
         Value::Task(t) => Ok(t),
         Value::Coro(c) => {
             let Some(fut) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
-            let lane = name.as_deref().unwrap_or(&c.name).to_string();
+            let lane = match &name {
+                Some(n) => n.to_string(),
+                None => c.lane(),
+            };
             let fut: LocalBoxFuture<'static, PyResult> = if c.leaf { Box::pin(Leaf::new(fut)) } else { fut };
             let task = spawn(interp, name, Rc::clone(&c.name), lane, false, fut);
             task.coro_line.set(c.line);

@@ -1862,12 +1862,14 @@ impl Interp {
     fn coroutine(&self, func: &Rc<Function>, scope: Rc<Scope>) -> Value {
         let interp = self.host.interp();
         let f = Rc::clone(func);
+        let call = (Rc::downgrade(&scope), func.def.params.args.len());
         let fut = async move {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
             interp.run_body(&f, &scope).await
         };
         let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
         coro.line = func.def.line;
+        coro.call = Some(call);
         Value::Coro(Rc::new(coro))
     }
 
