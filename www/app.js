@@ -29,6 +29,7 @@ import { installShortcuts } from './shortcuts.js';
 import { createLoopPanel } from './loop-panel.js';
 import { createPredict } from './predict.js';
 import { installPanelTabs } from './panel-tabs.js';
+import { installLessonText } from './lesson-text.js';
 
 const SWATCH_WIDTH = 28; // CSS px, legend swatches (matches style.css)
 const SWATCH_HEIGHT = 16; // CSS px
@@ -106,6 +107,7 @@ let stats;
 let events;
 let instruments;
 let predict;
+let refreshLessonText; // lesson-text.js: the story and the note cut to a few lines, with "More"
 
 // Text vars may be {tr, en} objects from lessons(): pick the current language. While Run runs
 // Python, the page speaks asyncio's words: a key's `_py` text, where it has one, replaces it.
@@ -387,6 +389,7 @@ function renderLesson() {
   const note = pick(lesson?.notice, state.lang);
   el.lessonNote.textContent = note;
   el.lessonNote.hidden = !note;
+  refreshLessonText?.();
   // The crate gives Python per variant (each variant is its own seed example) and Rust per
   // lesson; either may move, so take the variant's text first.
   const variant = lesson?.variants.find((v) => v.id === state.variant);
@@ -1104,6 +1107,10 @@ events = createEventsTable({ details: $('events'), body: $('events-rows'), count
 instruments = createInstruments({
   pause: $('pause'), resume: $('resume'), step: $('step'), stepResult: $('step-result'), download: $('download'),
 }, { ...view, hogMs: () => stats.hogs().threshold });
+refreshLessonText = installLessonText({
+  section: $('lesson-title').parentElement, parts: [el.summary, el.lessonNote], button: $('lesson-more'),
+  t: (key) => t(key),
+});
 // Predict, then run: a question before a lesson's first run, answered by the run (predict.js).
 predict = createPredict({
   box: $('predict'), ask: $('predict-ask'), label: $('predict-label'), question: $('predict-question'),

@@ -211,4 +211,50 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
       }
     }
   });
+
+  test('at 1366×768 every lesson’s code starts on the first screen; More shows the whole story', async () => {
+    for (const lang of ['en', 'tr']) {
+      const recorded = await site.open(`#lesson=doctor&lang=${lang}`);
+      const { page } = recorded;
+      try {
+        await page.setViewportSize({ width: 1366, height: 768 });
+        const lessons = await page.$$eval('#lesson option', (options) => options.map((o) => o.value));
+        assert.ok(lessons.length >= 10, `every lesson is listed: ${lessons}`);
+        // The code as shown: the read-only listing, or the editor once it has loaded.
+        const codeTop = () => page.evaluate(() => {
+          const shown = ['code-python', 'editor'].map((id) => document.getElementById(id)).find((el) => el.checkVisibility());
+          return shown.getBoundingClientRect().top;
+        });
+        for (const lesson of lessons) {
+          await page.locator('#lesson').selectOption(lesson);
+          // The code's first line (about 20 px) is on the first screen.
+          const top = await codeTop();
+          assert.ok(top + 20 <= 768, `${lang} ${lesson}: the code starts at ${top} px`);
+        }
+        // The doctor's story is cut to a few lines; More opens all of it and Less closes it again.
+        await page.locator('#lesson').selectOption('doctor');
+        const more = page.locator('#lesson-more');
+        const note = page.locator('#lesson-note');
+        const cut = () => note.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+        assert.equal(await more.getAttribute('aria-expanded'), 'false');
+        assert.ok(await cut(), 'the long note is cut');
+        const closedTop = await codeTop();
+        await more.click();
+        assert.equal(await more.getAttribute('aria-expanded'), 'true');
+        assert.equal(await cut(), false, 'More shows the whole note');
+        const openTop = await codeTop();
+        assert.ok(openTop > closedTop + 40, `and the code moves down to make room: ${closedTop} → ${openTop}`);
+        await more.click();
+        assert.ok(await cut(), 'Less cuts it again');
+        // A short story has nothing to open: no button.
+        await page.locator('#lesson').selectOption('gather');
+        if (!(await note.evaluate((el) => el.scrollHeight > el.clientHeight + 1))) {
+          assert.equal(await more.isVisible(), false, 'nothing cut, no More');
+        }
+        assertCleanPage(recorded, `first screen ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    }
+  });
 });
