@@ -328,7 +328,7 @@ const TABLE = {
     pageTitle: 'Loopscope — asenkron görevlerin sırayla çalışmasını görün',
     engineerSummary: 'Mühendis görünümü',
     engineerWhat: 'görev istatistikleri, döngüyü tutan adımlar, tüm olaylar, klavye kısayolları',
-    predictLabel: 'Tahmininiz?',
+    predictLabel: 'Tahmin edin:',
     predictSkip: 'Geç',
     lessonMore: 'Ders hakkında devamı',
     lessonLess: 'Daha az',

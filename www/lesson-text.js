@@ -24,7 +24,17 @@ export function installLessonText({ section, parts, button, t }) {
     open = !open;
     refresh();
   });
-  new ResizeObserver(() => { if (!open) refresh(); }).observe(section);
+  // Checked in the next frame, not inside the observer's callback: showing the button resizes
+  // the section, which inside the callback would be a resize loop (an error event).
+  let queued = false;
+  new ResizeObserver(() => {
+    if (open || queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      refresh();
+    });
+  }).observe(section);
   refresh();
   return refresh;
 }
