@@ -16,7 +16,7 @@ const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, w
 
 const WORDS = {
   en: { label: 'Predict:', ask: 'How long will this run take?', one: 'about 1 s', two: 'about 2 s', skip: 'Skip', again: 'Ask the question again', took: /The run took ([\d.]+) s/, chosen: /Your prediction: about 2 s/ },
-  tr: { label: 'Tahmininiz?', ask: 'Bu çalıştırma ne kadar sürecek?', one: 'yaklaşık 1 s', two: 'yaklaşık 2 s', skip: 'Geç', again: 'Soruyu yeniden sor', took: /Çalıştırma ([\d.]+) s sürdü/, chosen: /Tahmininiz: yaklaşık 2 s/ },
+  tr: { label: 'Tahmin edin:', ask: 'Bu çalıştırma ne kadar sürecek?', one: 'yaklaşık 1 s', two: 'yaklaşık 2 s', skip: 'Geç', again: 'Soruyu yeniden sor', took: /Çalıştırma ([\d.]+) s sürdü/, chosen: /Tahmininiz: yaklaşık 2 s/ },
 };
 
 /** The question box as the learner sees it. */
