@@ -16,7 +16,15 @@
 // of a form the single file cannot rewrite stops the build with a message naming file and
 // text, so a refactor cannot silently ship a broken site.
 //
-// As a module: buildDist({ root, out }) → { out, files, singleFile } (paths relative to out).
+// A page's <link rel="modulepreload"> and <link rel="preload"> (index.html fetches its module
+// graph and the wasm from its head) must name files that page loads: a preload of anything
+// else stops the build (it would be fetched for nothing). A module the page imports statically
+// but does not preload only slows its start: the build lists those (`unpreloaded`, and a
+// warning on the command line) and tests/e2e/dist.test.mjs requires none for index.html. The
+// single file drops the preloads: everything in it is inline already.
+//
+// As a module: buildDist({ root, out }) → { out, files, singleFile, unpreloaded } (paths
+// relative to out; unpreloaded: { page: [module, ...] } for each page that preloads modules).
 
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
@@ -189,7 +197,8 @@ async function walkGraph(root, entry) {
 
 /**
  * The tags of index.html that load something: [{ tag, text, start, attrs, url, role }], role
- * one of stylesheet | icon | module | asset. Checks that every URL is relative.
+ * one of stylesheet | icon | module | modulepreload | preload | classic-script | asset. Checks
+ * that every URL is relative.
  */
 export function scanHtml(html, name = 'index.html') {
   const loads = [];
@@ -214,6 +223,8 @@ export function scanHtml(html, name = 'index.html') {
       const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
       if (tag === 'link' && rel.includes('stylesheet')) role = 'stylesheet';
       else if (tag === 'link' && rel.includes('icon')) role = 'icon';
+      else if (tag === 'link' && rel.includes('modulepreload')) role = 'modulepreload';
+      else if (tag === 'link' && rel.includes('preload')) role = 'preload';
       else if (tag === 'script' && attrs.type === 'module') role = 'module';
       else if (tag === 'script') role = 'classic-script';
       loads.push({ tag, text: m[0], start: m.index, attrs, url, role });
@@ -300,8 +311,19 @@ async function singleFileHtml(root, html, loads, graph) {
     if (first < 0 || out.indexOf(text, first + 1) >= 0) fail(`index.html: ${what} must appear exactly once`);
     out = out.slice(0, first) + by + out.slice(first + text.length);
   };
-  const modules = loads.filter((l) => l.role === 'module');
-  if (modules.length !== 1) fail(`index.html: the single file needs exactly one <script type="module" src>, found ${modules.length}`);
+  // Removes `text` and the line it stands on (its indentation and line break included).
+  const dropLine = (text) => {
+    const at = out.indexOf(text);
+    if (at < 0 || out.indexOf(text, at + 1) >= 0) fail(`index.html: ${text} must appear exactly once`);
+    const from = out.lastIndexOf('\n', at);
+    const end = out.indexOf('\n', at);
+    if (from < 0 || end < 0 || out.slice(from + 1, at).trim() || out.slice(at + text.length, end).trim()) {
+      fail(`index.html: ${text} must stand on a line of its own`);
+    }
+    out = out.slice(0, from) + out.slice(end);
+  };
+  const modules = loads.filter((l) => l.role === 'module' && !('async' in l.attrs));
+  if (modules.length !== 1) fail(`index.html: the single file needs exactly one <script type="module" src> (not async), found ${modules.length}`);
 
   for (const load of loads) {
     const rel = resolveRel('index.html', load.url, root);
@@ -317,6 +339,15 @@ async function singleFileHtml(root, html, loads, graph) {
     } else if (load.role === 'icon') {
       const url = dataUrl(mimeOf(rel), await readFile(join(root, rel)));
       replaceOnce(load.text, load.text.replace(`"${load.url}"`, `"${url}"`), load.text);
+    } else if (load.role === 'modulepreload' || load.role === 'preload') {
+      dropLine(load.text); // everything is inline in the single file
+    } else if (load.role === 'module' && 'async' in load.attrs) {
+      // An async module script that starts part of the page early (index.html: runtime.js) runs
+      // in the single file as part of the entry's graph: it must be one of its modules.
+      if (graph.info.get(rel)?.kind !== 'module') {
+        fail(`index.html: ${load.text} loads ${rel}, which the entry module does not import; the single file carries one module graph`);
+      }
+      dropLine(`${load.text}</script>`);
     } else if (load.role === 'module') {
       const closing = `${load.text}</script>`;
       const entries = await loaderEntries(root, graph);
@@ -344,16 +375,60 @@ function checkOut(root, out) {
 /** Pages copied beside index.html (not into the single file): the embed view and its example. */
 export const EXTRA_PAGES = ['embed.html', 'docs/example.html'];
 
+/** The modules `entry` imports statically, directly or not (itself included), from a walked graph. */
+function staticModules(graph, entry) {
+  const seen = new Set();
+  const visit = (rel) => {
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    for (const ref of graph.info.get(rel).refs) if (ref.kind === 'static') visit(ref.target);
+  };
+  visit(entry);
+  return seen;
+}
+
+/**
+ * Checks a page's preloads against what its module scripts load: each modulepreload must be a
+ * module of their graphs and each preload an asset of them (else it is fetched for nothing).
+ * Returns the modules the scripts import statically that no modulepreload names, sorted
+ * (empty for a page without modulepreloads: it has not chosen to preload).
+ */
+function checkPreloads(root, page, loads, graphs) {
+  const preloads = loads.filter((l) => l.role === 'modulepreload' || l.role === 'preload');
+  const named = new Set();
+  for (const load of preloads) {
+    const rel = resolveRel(page, load.url, root);
+    const want = load.role === 'modulepreload' ? 'module' : 'asset';
+    const node = graphs.map((g) => g.info.get(rel)).find((n) => n !== undefined);
+    if (node?.kind !== want) {
+      const as = want === 'module' ? 'a module' : 'a file loaded through new URL(…, import.meta.url)';
+      fail(`${page}: ${load.text} preloads ${rel}, which is not ${as} of the page: it would be fetched for nothing`);
+    }
+    if (load.role === 'preload' && /\.wasm$/.test(rel) && !(load.attrs.as === 'fetch' && 'crossorigin' in load.attrs)) {
+      fail(`${page}: ${load.text}: a wasm preload needs as="fetch" and crossorigin, or wasm-bindgen's fetch cannot use it`);
+    }
+    named.add(rel);
+  }
+  if (!preloads.some((l) => l.role === 'modulepreload')) return [];
+  const entries = loads.filter((l) => l.role === 'module').map((l) => resolveRel(page, l.url, root));
+  const wanted = new Set();
+  graphs.forEach((g, i) => { for (const rel of staticModules(g, entries[i])) wanted.add(rel); });
+  for (const entry of entries) wanted.delete(entry); // its own <script> tag names it already
+  return [...wanted].filter((rel) => !named.has(rel)).sort();
+}
+
 /**
  * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
- * reference), icons, and the module graph of its module script. Returns its html, its loads
- * and the graph (null if it has no module script).
+ * reference), icons, the module graph of each module script, and what it preloads. Returns its
+ * html, its loads, the graph of its first module script (null if it has none) and the modules
+ * it imports statically but does not preload (checkPreloads).
  */
 async function collectPage(root, page, files) {
   const html = await readFile(join(root, page), 'utf8');
   const loads = scanHtml(html, page);
   files.add(page);
   let graph = null;
+  const graphs = [];
   for (const load of loads) {
     if (load.role === 'classic-script') fail(`${page}: ${load.text}: classic scripts are not part of the build`);
     const rel = resolveRel(page, load.url, root);
@@ -369,10 +444,13 @@ async function collectPage(root, page, files) {
     } else if (load.role === 'module') {
       const pageGraph = await walkGraph(root, rel);
       for (const f of pageGraph.order) files.add(f); // modules and the assets they load by URL
-      graph ??= pageGraph;
+      if (!('async' in load.attrs)) graph ??= pageGraph; // the entry: an async script starts a part early
+      graphs.push(pageGraph);
     }
   }
-  return { html, loads, graph };
+  graph ??= graphs[0] ?? null;
+  const unpreloaded = checkPreloads(root, page, loads, graphs);
+  return { html, loads, graph, unpreloaded };
 }
 
 export async function buildDist({ root = REPO_ROOT, out } = {}) {
@@ -381,7 +459,8 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
   checkOut(root, out);
 
   const files = new Set();
-  const { html, loads, graph } = await collectPage(root, 'index.html', files);
+  const { html, loads, graph, unpreloaded: indexUnpreloaded } = await collectPage(root, 'index.html', files);
+  const unpreloaded = { 'index.html': indexUnpreloaded };
   if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
   for (const want of EXPECTED) {
     const found = [...graph.info.values()].some((n) => n.refs.some((r) => r.kind === want.kind && r.target === want.to));
@@ -393,7 +472,7 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
 
   const single = await singleFileHtml(root, html, loads, graph);
   for (const page of EXTRA_PAGES) {
-    if (existsSync(join(root, page))) await collectPage(root, page, files);
+    if (existsSync(join(root, page))) unpreloaded[page] = (await collectPage(root, page, files)).unpreloaded;
   }
 
   await rm(out, { recursive: true, force: true });
@@ -402,7 +481,7 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
     await writeFile(join(out, rel), await readFile(join(root, rel)));
   }
   await writeFile(join(out, SINGLE_FILE), single);
-  return { out, files: [...files].sort(), singleFile: SINGLE_FILE };
+  return { out, files: [...files].sort(), singleFile: SINGLE_FILE, unpreloaded };
 }
 
 // ---------- command line ----------
@@ -425,6 +504,9 @@ if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.m
     const shown = rel === '' ? '.' : rel.startsWith('..') ? result.out : rel;
     for (const rel of result.files) console.log(`  ${rel.padEnd(32)} ${String(size(rel)).padStart(9)} B`);
     console.log(`dist: ${result.files.length} files in ${shown}/, single file ${shown}/${SINGLE_FILE} (${size(SINGLE_FILE)} B)`);
+    for (const [page, modules] of Object.entries(result.unpreloaded)) {
+      if (modules.length) console.warn(`dist: warning: ${page} imports ${modules.join(', ')} but does not preload it (add a <link rel="modulepreload">)`);
+    }
   } catch (err) {
     if (!(err instanceof DistError)) throw err;
     console.error(`dist: error: ${err.message}`);

@@ -220,6 +220,34 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('index.html fetches the wasm and its whole module graph from its head, each once', async () => {
+    // The build lists what the page imports statically without preloading it: nothing may be.
+    const { buildDist } = await import(pathToFileURL(DIST_SCRIPT).href);
+    const { unpreloaded } = await buildDist({ out: join(tmp, 'preloads') });
+    assert.deepEqual(unpreloaded['index.html'], [], 'index.html has a <link rel="modulepreload"> for each module app.js imports');
+    const html = await readFile(join(dist, 'index.html'), 'utf8');
+    assert.match(html, /<link rel="preload" href="www\/pkg\/loopscope_bg\.wasm" as="fetch"[^>]* crossorigin>/, 'the wasm is preloaded');
+
+    const { base } = await serveDir(dist);
+    const recorded = await openUrl(`${base}index.html#lesson=gather&lang=en`);
+    const { page } = recorded;
+    try {
+      const loads = await page.evaluate(() => performance.getEntriesByType('resource')
+        .map((e) => ({ path: new URL(e.name).pathname.slice(1), initiator: e.initiatorType })));
+      const count = new Map();
+      for (const { path } of loads) count.set(path, (count.get(path) ?? 0) + 1);
+      // Served with no-store: a fetch that did not take the preload over would fetch again.
+      const twice = [...count].filter(([, n]) => n > 1).map(([path, n]) => `${path} ×${n}`);
+      assert.deepEqual(twice.filter((x) => !/favicon/.test(x)), [], 'no file is fetched twice');
+      const wasm = loads.find((l) => l.path === 'www/pkg/loopscope_bg.wasm');
+      assert.equal(wasm?.initiator, 'link', 'the wasm came from the preload in the head');
+      await runToEnd(page, 'gather');
+      assertNoErrors(recorded, 'preloaded');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('the single file, alone in a folder and opened from file://, runs a lesson and the worker variant', async () => {
     const lonely = join(tmp, 'lonely');
     await cp(join(dist, SINGLE_FILE), join(lonely, SINGLE_FILE));
@@ -317,6 +345,12 @@ describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_T
     /not relative/],
     ['a module that is missing', async (root) => rm(join(root, 'www/trace.js')),
       /trace\.js, which does not exist/],
+    ['a preload of a file the page does not load', async (root) =>
+      replaceIn(join(root, 'index.html'), '<link rel="modulepreload" href="www/trace.js">', '<link rel="modulepreload" href="www/worker.js">'),
+    /fetched for nothing/],
+    ['a wasm preload that wasm-bindgen\'s fetch cannot take over', async (root) =>
+      replaceIn(join(root, 'index.html'), ' as="fetch" type="application/wasm" crossorigin>', ' as="fetch" type="application/wasm">'),
+    /crossorigin/],
   ];
 
   for (const [name, edit, message] of cases) {
