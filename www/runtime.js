@@ -30,6 +30,15 @@ export function loadRuntime() {
   return loading;
 }
 
+// A page that preloads the wasm from its head (index.html) wants the runtime at once: the load
+// starts as soon as this module is evaluated, before the modules that import it run their own
+// start-up (the page's first layout and render), so the wasm compiles on other threads
+// meanwhile. Who awaits loadRuntime() gets its result or its error; this start only
+// keeps an early failure from being reported as unhandled before they do.
+if (typeof document !== 'undefined' && document.querySelector('link[rel~="preload"][href$="loopscope_bg.wasm"]')) {
+  loadRuntime().catch(() => {});
+}
+
 /** The panic message if the shared runtime has crashed (checked by each live embed). */
 export function crashText(rt) {
   if (rt.crashed) return rt.crashed;
