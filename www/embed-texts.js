@@ -1,6 +1,6 @@
 // The words only an embedded lesson says, in both languages. Everything else (statuses,
-// notices, the timeline's labels) comes from the page's own table in i18n.js, so the two
-// never drift apart.
+// notices, the timeline's labels) comes from the page's own tables through i18n.js, so the
+// two never drift apart.
 
 import { t as pageText, pick } from './i18n.js';
 

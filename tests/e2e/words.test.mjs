@@ -7,8 +7,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertCleanPage as assertClean, useSite } from './harness.mjs';
-import { readFileSync } from 'node:fs';
 import { LANGS, hasText, t } from '../../www/i18n.js';
+import { EN } from '../../www/texts-en.js';
+import { TR } from '../../www/texts-tr.js';
 
 const site = useSite();
 const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
@@ -81,8 +82,9 @@ function offending(found, lang) {
 
 /**
  * The page's texts the walk above may not meet (tooltips of waits and loop passes, rare
- * notices): every key of www/i18n.js as Python mode says it, but the engineer view's (the
- * statistics, loop hogs, events and shortcuts) and the Rust-only asyncio ↔ Rust map.
+ * notices): every key of the text tables (www/texts-en.js, texts-tr.js) as Python mode says it,
+ * but the engineer view's (the statistics, loop hogs, events and shortcuts) and the Rust-only
+ * asyncio ↔ Rust map.
  */
 const ENGINEER_OR_RUST_KEY = /^(stats|col_|stateWaitingOn|hog|events|evCol_|ev_|evPoll|shortcuts|key_|map_)/;
 
@@ -93,8 +95,7 @@ const settled = (page) => page.waitForSelector(
 
 describe('a learner-mode page speaks asyncio', { timeout: 120_000 }, () => {
   test('every page text of Python mode, both languages (placeholders are code)', () => {
-    const source = readFileSync(new URL('../../www/i18n.js', import.meta.url), 'utf8');
-    const keys = new Set([...source.matchAll(/^ {4}(\w+): /gm)].map((m) => m[1]));
+    const keys = new Set([...Object.keys(EN), ...Object.keys(TR)]);
     const problems = [];
     for (const lang of LANGS) {
       for (const key of keys) {
@@ -103,7 +104,7 @@ describe('a learner-mode page speaks asyncio', { timeout: 120_000 }, () => {
         if (breaks(text, lang)) problems.push(`${lang} ${key}: ${text}`);
       }
     }
-    assert.ok(keys.size > 200, `keys read from www/i18n.js: ${keys.size}`);
+    assert.ok(keys.size > 200, `keys of the text tables: ${keys.size}`);
     assert.deepEqual(problems, [], `runtime words in Python mode's texts:\n${problems.join('\n')}`);
   });
 
