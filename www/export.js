@@ -5,10 +5,12 @@
 // are on tid 0, "event loop". Timestamps are µs since the first exported run's start: runtime
 // time in a real run (the CPU's time, not lesson time), virtual ms × 1000 in a virtual run
 // (whose export has no ticks: they stay on the real clock).
-// Where old slices were merged to bound memory (see trace.js), each merged segment is one
+// Where old slices were merged to bound memory (see trace-lod.js), each merged segment is one
 // "merged" slice carrying the segment's counts and sums, with its hog polls nested inside.
 
-import { currentRun, lanes, lastCut, LONG_POLL_BOUNDS_MS, waitParts } from './trace.js';
+import { currentRun, lanes, waitParts } from './trace.js';
+import { LONG_POLL_BOUNDS_MS } from './trace-fold.js';
+import { lastCut } from './trace-lod.js';
 import { HOG_MS } from './stats.js';
 
 /** The loop's lane in the export: ticks, and the waker of wakes from outside the tasks. */

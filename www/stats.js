@@ -4,7 +4,8 @@
 // scale with the lesson speed. Every number comes from the running sums the model keeps as
 // records arrive, so it is exact even where old slices were merged to bound memory.
 
-import { currentRun, LONG_POLL_BOUNDS_MS, TASK_STATES, taskState } from './trace.js';
+import { currentRun, TASK_STATES, taskState } from './trace.js';
+import { LONG_POLL_BOUNDS_MS } from './trace-fold.js';
 
 /** Polls that held the loop at least this long are hogs, unless the caller says otherwise. */
 export const HOG_MS = 50;

@@ -1,7 +1,7 @@
 //! The trace's one record type and its binary layout.
 //!
 //! The page reads records straight out of wasm memory through typed-array views, so the
-//! layout is part of the contract with `www/trace.js`: 32 bytes, little endian, 8-aligned.
+//! layout is part of the contract with `www/trace-records.js`: 32 bytes, little endian, 8-aligned.
 //!
 //! | offset | type | field                                   |
 //! |-------:|------|-----------------------------------------|

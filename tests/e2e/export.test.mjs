@@ -3,7 +3,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND } from '../../www/trace.js';
+import { KIND } from '../../www/trace-records.js';
 import { modelFrom } from './model-fixture.mjs';
 import { toChromeTrace, validateChromeTrace } from '../../www/export.js';
 

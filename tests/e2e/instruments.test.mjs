@@ -18,7 +18,8 @@ import {
   AXIS_HEIGHT, LABEL_WIDTH_MAX, LABEL_WIDTH_SHARE, LANE_GAP, LANE_HEIGHT, MAX_LANES, PAD_RIGHT, PAD_TOP,
   layout, sliceAt,
 } from '../../www/timeline.js';
-import { KIND, createModel, fold } from '../../www/trace.js';
+import { KIND } from '../../www/trace-records.js';
+import { createModel, fold } from '../../www/trace-fold.js';
 import { describeStep } from '../../www/instruments.js';
 import { createViewport, fitSpan, followLive, pan, viewRange, zoom } from '../../www/viewport.js';
 import { actionFor } from '../../www/shortcuts.js';

@@ -1,7 +1,8 @@
 // The page's model built from synthetic records in the layout of crate/trace/record.rs, for
 // the pure tests of www/ (no browser).
 
-import { KIND, createModel, fold } from '../../www/trace.js';
+import { KIND } from '../../www/trace-records.js';
+import { createModel, fold } from '../../www/trace-fold.js';
 
 /**
  * A model of run `run` that starts at runtime ms `start` (its RUN_START names the text ids

@@ -3,7 +3,9 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND, fold, currentRun } from '../../www/trace.js';
+import { KIND } from '../../www/trace-records.js';
+import { fold } from '../../www/trace-fold.js';
+import { currentRun } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
 import { hogPolls, sortStats, taskStats } from '../../www/stats.js';
 

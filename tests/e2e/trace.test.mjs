@@ -1,12 +1,13 @@
-// Unit tests of www/trace.js, the pure fold of trace records into the page's model: no
-// browser, synthetic records in the layout of crate/trace/record.rs.
+// Unit tests of the trace model (www/trace-fold.js, trace-lod.js and trace.js), the pure fold
+// of trace records into the page's model: no browser, synthetic records in the layout of
+// crate/trace/record.rs.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  KIND, LOD, createModel, fold, ingest, taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits,
-  modelNow, lastCut, RECORD_F64, RECORD_U32,
-} from '../../www/trace.js';
+import { KIND, RECORD_F64, RECORD_U32 } from '../../www/trace-records.js';
+import { createModel, fold, ingest } from '../../www/trace-fold.js';
+import { LOD, lastCut } from '../../www/trace-lod.js';
+import { taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
 import { hogPolls } from '../../www/stats.js';
 

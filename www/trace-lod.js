@@ -1,0 +1,459 @@
+// Bounds the trace model's memory by level of detail: the newest slices of each task stay in
+// full, older ones merge into coarser ones, so a run of millions of records keeps a bounded
+// number of objects and each record is still folded in O(1) amortised.
+//
+// The exact numbers (sums and counts, kept by trace-fold.js) never depend on the detail kept.
+//
+// - Slices are per task, in time order: `polls`, `waits`, `readies` (spans) and `wakes` (points).
+//   The newest `lod.keep` polls stay in full detail. When a task holds 2 × keep + lod.coarse
+//   polls, its older detail is cut at the start of the oldest poll it keeps: the polls before the
+//   cut, and the closed waits and readies that ended by it, each become ONE merged slice per list.
+//   The merged slices of one cut form a segment [previous cut (or spawn), cut) that no detail
+//   slice crosses, so a segment can be drawn or exported as a whole. A task holds at most
+//   lod.coarse segments: past that, neighbouring segments pair up (older history gets coarser).
+//   Wakes are points and merge on their own: the newest `keep` stay, older ones merge.
+// - A merged slice keeps the shape of a detail one (so it draws as one) and says what it holds:
+//   `merged` (how many slices), `sumMs` (their summed duration), `maxMs` (the longest one),
+//   `cut` (its segment's end). Merged polls: n = first poll number, nLast = last, timed false.
+//   Merged waits: on = the common cause or null, no sleeps. Merged readies / wakes: cause and by
+//   when all agree, else cause 'mixed' and by 0. The open (newest) slice is never merged.
+// - Global cap: `lod.stored` counts every slice held by all tasks. Past `lod.limit`
+//   (LOD.STORED_MAX), keep and coarse halve (down to LOD.KEEP_MIN, LOD.COARSE_MIN; levels that
+//   would merge nothing are skipped) and every task is compacted, until at most half the limit
+//   is held. The compaction is spread over the next slices stored, LOD.SWEEP_STEP tasks per slice,
+//   so a sweep of 10,000 tasks never stalls one frame (the page folds records against a
+//   deadline). A sweep costs O(slices held) and leaves half the limit free, so it stays O(1)
+//   amortised; while it runs the count may pass the limit by a pass's worth (tasks /
+//   SWEEP_STEP slices). Tasks themselves are never dropped:
+//   if the minimal detail of very many tasks (about 16 slices each) still holds more than half
+//   the limit, the limit grows to twice that, so memory stays O(tasks) whatever the run's length.
+// - Loop ticks keep the newest LOD.TICKS_KEEP in detail and merge older ones the same way (a
+//   merged tick sums `polls`).
+
+export const NO_SLEEPS = Object.freeze([]); // shared by the polls that made no SLEEP
+
+/** The level-of-detail policy's caps (see the top of this file). */
+export const LOD = Object.freeze({
+  KEEP_START: 256, // detail polls per task while few slices are held
+  KEEP_MIN: 2,
+  COARSE_START: 32, // merged segments per task
+  COARSE_MIN: 1,
+  STORED_MAX: 200_000, // slices (polls + waits + readies + wakes) of all tasks together
+  SWEEP_STEP: 4, // tasks compacted per slice stored while a sweep runs
+  TICKS_KEEP: 2048, // detail loop ticks
+  TICKS_COARSE: 256, // merged loop ticks
+  PRINTS_KEEP: 5000,
+  SLEEPS_KEEP: 2000,
+  PAUSES_KEEP: 1000,
+  LONG_POLLS_KEEP: 500, // per duration band
+});
+
+/** Appends a task slice and keeps the global count; past the cap, compacts every task. */
+export function pushSlice(model, list, slice) {
+  list.push(slice);
+  const { lod } = model;
+  lod.stored++;
+  if (lod.sweep) sweepSome(model);
+  else if (lod.stored > lod.limit) startSweep(model);
+}
+
+/** Compacts a task once it holds 2 × keep + coarse polls. */
+export function boundPolls(model, task) {
+  if (task.polls.length >= 2 * model.lod.keep + model.lod.coarse) compactTask(model, task);
+}
+
+/** Merges a task's older wakes once it holds 2 × keep + coarse of them. */
+export function boundWakes(model, task) {
+  if (task.wakes.length >= 2 * model.lod.keep + model.lod.coarse) {
+    compactList(task.wakes, model.lod.keep, model.lod.coarse, WAKES, model.lod);
+  }
+}
+
+/** Merges the loop's older ticks once there are 2 × TICKS_KEEP + TICKS_COARSE of them. */
+export function boundTicks(model) {
+  if (model.ticks.length >= 2 * LOD.TICKS_KEEP + LOD.TICKS_COARSE) {
+    compactList(model.ticks, LOD.TICKS_KEEP, LOD.TICKS_COARSE, TICKS);
+  }
+}
+
+/** Removes list[from, from + count) in place (splice would make an array of what it removes). */
+function removeRange(list, from, count) {
+  if (count <= 0) return;
+  const n = list.length;
+  for (let i = from; i + count < n; i++) list[i] = list[i + count];
+  list.length = n - count;
+}
+
+/** Number of merged slices at the front of a list (merged ones always come first). */
+function mergedPrefix(list) {
+  let i = 0;
+  while (i < list.length && list[i].merged) i++;
+  return i;
+}
+
+/** The slices of a task after its last cut are detail; older ones are merged (see the top). */
+export function lastCut(task) {
+  const m = mergedPrefix(task.polls);
+  return m === 0 ? null : task.polls[m - 1].cut;
+}
+
+/**
+ * Replaces list[from, to) by one merged slice, made in place (a merged first slice absorbs the
+ * others) so compaction makes little garbage. `lod` (if given) tracks the slices held.
+ */
+function mergeRange(list, from, to, cut, kind, lod) {
+  if (to <= from) return;
+  const first = list[from];
+  const target = first.merged ? first : kind.fresh(first);
+  if (target !== first) recycle(kind, first);
+  for (let i = from + 1; i < to; i++) {
+    kind.absorb(target, list[i]);
+    recycle(kind, list[i]);
+  }
+  target.cut = cut;
+  list[from] = target;
+  removeRange(list, from + 1, to - from - 1);
+  if (lod) lod.stored -= to - from - 1;
+}
+
+/**
+ * Keeps a task's newest `lod.keep` polls in detail: cuts at the start of the oldest poll kept
+ * and merges what lies before into one segment per list; then pairs up segments past
+ * `lod.coarse`, and merges old wakes. O(slices of the task).
+ */
+const CUTS = []; // compactTask's scratch list of segment ends: one array for every compaction
+
+function compactTask(model, task) {
+  const { lod } = model;
+  const polls = task.polls;
+  const pm = mergedPrefix(polls);
+  const wm = mergedPrefix(task.wakes);
+  // Nothing over the caps: a sweep's pass over 10,000 tasks then costs a few checks per task.
+  if (polls.length - pm <= lod.keep && pm <= lod.coarse && task.wakes.length - wm <= lod.keep && wm <= lod.coarse) return;
+  const drop = polls.length - pm - lod.keep;
+  if (drop > 0) {
+    const cut = polls[pm + drop].start;
+    mergeRange(polls, pm, pm + drop, cut, POLLS, lod);
+    mergeEndedBy(task.waits, cut, WAITS, lod);
+    mergeEndedBy(task.readies, cut, READIES, lod);
+  }
+  let segments = mergedPrefix(polls);
+  while (segments > lod.coarse) {
+    // Pair neighbours: the new segment ends where the later one of the pair ended.
+    const cuts = CUTS;
+    cuts.length = 0;
+    for (let i = 1; i < segments; i += 2) cuts.push(polls[i].cut);
+    if (segments % 2 === 1) cuts.push(polls[segments - 1].cut);
+    regroup(polls, cuts, POLLS, lod);
+    regroup(task.waits, cuts, WAITS, lod);
+    regroup(task.readies, cuts, READIES, lod);
+    segments = cuts.length;
+  }
+  compactList(task.wakes, lod.keep, lod.coarse, WAKES, lod);
+}
+
+/** Merges the closed detail spans that ended by `cut` (they all lie before it) into one. */
+function mergeEndedBy(list, cut, kind, lod) {
+  const from = mergedPrefix(list);
+  let to = from;
+  while (to < list.length && list[to].end !== null && list[to].end <= cut) to++;
+  mergeRange(list, from, to, cut, kind, lod);
+}
+
+/** Regroups a list's merged slices into the segments ending at `cuts` (ascending), in place. */
+function regroup(list, cuts, kind, lod) {
+  const m = mergedPrefix(list);
+  let w = 0;
+  let c = 0;
+  for (let i = 0; i < m;) {
+    while (c < cuts.length - 1 && cuts[c] < list[i].cut) c++;
+    const target = list[i];
+    let j = i + 1;
+    while (j < m && list[j].cut <= cuts[c]) {
+      kind.absorb(target, list[j]);
+      recycle(kind, list[j++]);
+    }
+    target.cut = cuts[c];
+    list[w++] = target;
+    i = j;
+  }
+  if (m > w) {
+    removeRange(list, w, m - w);
+    if (lod) lod.stored -= m - w;
+  }
+}
+
+/**
+ * A list that merges on its own (wakes, ticks): keeps the newest `keep` in detail, merges the
+ * older detail into one, then pairs merged ones up past `coarse`.
+ */
+function compactList(list, keep, coarse, kind, lod) {
+  let m = mergedPrefix(list);
+  const drop = list.length - m - keep;
+  if (drop > 0) {
+    mergeRange(list, m, m + drop, null, kind, lod);
+    m++;
+  }
+  while (m > coarse) {
+    let w = 0;
+    for (let i = 0; i < m; i += 2) {
+      if (i + 1 < m) {
+        kind.absorb(list[i], list[i + 1]);
+        recycle(kind, list[i + 1]);
+      }
+      list[w++] = list[i];
+    }
+    removeRange(list, w, m - w);
+    if (lod) lod.stored -= m - w;
+    m = w;
+  }
+}
+
+function allTasks(model) {
+  const tasks = [];
+  for (const run of model.runs.values()) for (const task of run.tasks.values()) tasks.push(task);
+  return tasks;
+}
+
+/**
+ * Halves keep and coarse (once, or more while a level would merge nothing in any task: such a
+ * pass would cost a visit of every task for no slice freed). Returns false at the minimum.
+ */
+function lowerDetail(model, tasks) {
+  const { lod } = model;
+  if (lod.keep <= LOD.KEEP_MIN && lod.coarse <= LOD.COARSE_MIN) return false;
+  let detail = 0; // the most detail slices (polls or wakes) and merged segments any task holds
+  let segments = 0;
+  for (const task of tasks) {
+    const pm = mergedPrefix(task.polls);
+    const wm = mergedPrefix(task.wakes);
+    detail = Math.max(detail, task.polls.length - pm, task.wakes.length - wm);
+    segments = Math.max(segments, pm, wm);
+  }
+  do {
+    lod.keep = Math.max(LOD.KEEP_MIN, lod.keep >> 1);
+    lod.coarse = Math.max(LOD.COARSE_MIN, lod.coarse >> 1);
+    lod.sweeps++;
+  } while (lod.keep >= detail && lod.coarse >= segments && (lod.keep > LOD.KEEP_MIN || lod.coarse > LOD.COARSE_MIN));
+  return true;
+}
+
+/** The global cap is passed: lower the detail kept and start compacting every task. */
+function startSweep(model) {
+  const { lod } = model;
+  const tasks = allTasks(model);
+  if (!lowerDetail(model, tasks)) {
+    // Only the number of tasks keeps it above: let the cap follow, so sweeps stay rare.
+    lod.limit = 2 * lod.stored;
+    return;
+  }
+  lod.sweep = { tasks, next: 0 };
+  sweepSome(model);
+}
+
+/**
+ * Compacts the next LOD.SWEEP_STEP tasks of the sweep under way. At the end of a pass: done if
+ * half the cap is free, else one level lower and another pass (at the minimum, the cap follows).
+ */
+function sweepSome(model) {
+  const { lod } = model;
+  const sweep = lod.sweep;
+  const end = Math.min(sweep.tasks.length, sweep.next + LOD.SWEEP_STEP);
+  while (sweep.next < end) compactTask(model, sweep.tasks[sweep.next++]);
+  if (sweep.next < sweep.tasks.length) return;
+  lod.sweep = null;
+  if (lod.stored <= lod.limit / 2) return;
+  const tasks = allTasks(model);
+  if (lowerDetail(model, tasks)) lod.sweep = { tasks, next: 0 };
+  else lod.limit = 2 * lod.stored;
+}
+
+// ---- recycling ----
+// A run of 10,000 tasks folds some 250,000 records a second, and nearly every slice lives long
+// enough to be promoted out of the young generation before it is merged away: the garbage
+// collector then spends whole frames copying and sweeping them. Slices merged away are kept
+// (up to POOL_MAX per kind and shape) and the next slices of their kind reuse them, so a long
+// run allocates little once its detail level has settled. A slice is only recycled once no
+// list holds it; the page keeps none across frames except a chosen one, which it re-checks.
+
+const POOL_MAX = 8192;
+
+/** Keeps a slice that no list holds any more for reuse by its kind. */
+function recycle(kind, s) {
+  const pool = s.merged ? kind.mergedPool : kind.pool;
+  if (pool.length < POOL_MAX) pool.push(s);
+}
+
+// New detail slices, reused from the pools when they hold one.
+
+export function newPoll(start, n) {
+  const p = POLLS.pool.pop();
+  // held: it held its run past a slice and goes on (nLast: its last poll so far); long: its
+  // entry in run.longPolls, once it is one.
+  if (!p) return { start, end: null, n, timed: true, held: false, nLast: n, long: null };
+  p.start = start; p.end = null; p.n = n; p.timed = true; p.held = false; p.nLast = n; p.long = null;
+  return p;
+}
+
+export function newWait(start, on, sleepMs, sleeps, waitFor) {
+  const w = WAITS.pool.pop();
+  if (!w) return { start, end: null, on, sleepMs, sleeps, waitFor };
+  w.start = start; w.end = null; w.on = on; w.sleepMs = sleepMs; w.sleeps = sleeps; w.waitFor = waitFor;
+  return w;
+}
+
+export function newReady(start, cause, by) {
+  const r = READIES.pool.pop();
+  if (!r) return { start, end: null, cause, by };
+  r.start = start; r.end = null; r.cause = cause; r.by = by;
+  return r;
+}
+
+export function newWake(time, cause, by) {
+  const w = WAKES.pool.pop();
+  if (!w) return { time, cause, by };
+  w.time = time; w.cause = cause; w.by = by;
+  return w;
+}
+
+export function newTick(start, n, ready) {
+  const t = TICKS.pool.pop();
+  if (!t) return { start, end: null, n, ready, polls: 0, budgetOut: false };
+  t.start = start; t.end = null; t.n = n; t.ready = ready; t.polls = 0; t.budgetOut = false;
+  return t;
+}
+
+// How each kind of slice starts a merged one (`fresh`) and takes in the next (`absorb`, which
+// also takes merged ones). Merged slices count `merged` slices of `sumMs` together, the longest
+// `maxMs`; fields the slices disagree on become null / 'mixed' / 0.
+
+const spanMs = (s) => (s.end ?? s.start) - s.start;
+
+function absorbSpan(target, s) {
+  if (s.end !== null && s.end > target.end) target.end = s.end;
+  if (s.merged) {
+    target.merged += s.merged;
+    target.sumMs += s.sumMs;
+    if (s.maxMs > target.maxMs) target.maxMs = s.maxMs;
+  } else {
+    const ms = spanMs(s);
+    target.merged++;
+    target.sumMs += ms;
+    if (ms > target.maxMs) target.maxMs = ms;
+  }
+}
+
+const POLLS = {
+  pool: [], // detail polls merged away, ready for reuse (see recycle)
+  mergedPool: [],
+  fresh(p) {
+    const m = POLLS.mergedPool.pop();
+    if (!m) {
+      return {
+        start: p.start, end: p.end ?? p.start, n: p.n, timed: false,
+        merged: 1, sumMs: spanMs(p), maxMs: p.timed ? spanMs(p) : 0, cut: null, nLast: p.n,
+      };
+    }
+    m.start = p.start; m.end = p.end ?? p.start; m.n = p.n; m.timed = false;
+    m.merged = 1; m.sumMs = spanMs(p); m.maxMs = p.timed ? spanMs(p) : 0; m.cut = null; m.nLast = p.n;
+    return m;
+  },
+  absorb(target, p) {
+    const maxMs = target.maxMs;
+    absorbSpan(target, p);
+    // Untimed polls are not measured one by one: they never count as the longest.
+    target.maxMs = Math.max(maxMs, p.merged ? p.maxMs : (p.timed ? spanMs(p) : 0));
+    target.nLast = p.merged ? p.nLast : p.n;
+  },
+};
+
+const WAITS = {
+  pool: [],
+  mergedPool: [],
+  fresh(w) {
+    const m = WAITS.mergedPool.pop();
+    if (!m) {
+      return {
+        start: w.start, end: w.end ?? w.start, on: w.on, sleepMs: null, sleeps: NO_SLEEPS, waitFor: null,
+        merged: 1, sumMs: spanMs(w), maxMs: spanMs(w), cut: null,
+      };
+    }
+    m.start = w.start; m.end = w.end ?? w.start; m.on = w.on; m.sleepMs = null; m.sleeps = NO_SLEEPS;
+    m.waitFor = null; m.merged = 1; m.sumMs = spanMs(w); m.maxMs = spanMs(w); m.cut = null;
+    return m;
+  },
+  absorb(target, w) {
+    absorbSpan(target, w);
+    if (target.on !== w.on) target.on = null;
+  },
+};
+
+function absorbCause(target, s) {
+  if (target.cause !== s.cause) {
+    target.cause = 'mixed';
+    target.by = 0;
+  } else if (target.by !== s.by) {
+    target.by = 0;
+  }
+}
+
+const READIES = {
+  pool: [],
+  mergedPool: [],
+  fresh(r) {
+    const m = READIES.mergedPool.pop();
+    if (!m) {
+      return {
+        start: r.start, end: r.end ?? r.start, cause: r.cause, by: r.by,
+        merged: 1, sumMs: spanMs(r), maxMs: spanMs(r), cut: null,
+      };
+    }
+    m.start = r.start; m.end = r.end ?? r.start; m.cause = r.cause; m.by = r.by;
+    m.merged = 1; m.sumMs = spanMs(r); m.maxMs = spanMs(r); m.cut = null;
+    return m;
+  },
+  absorb(target, r) {
+    absorbSpan(target, r);
+    absorbCause(target, r);
+  },
+};
+
+const WAKES = {
+  pool: [],
+  mergedPool: [],
+  fresh(w) {
+    const m = WAKES.mergedPool.pop();
+    if (!m) return { time: w.time, end: w.time, cause: w.cause, by: w.by, merged: 1, cut: null };
+    m.time = w.time; m.end = w.time; m.cause = w.cause; m.by = w.by; m.merged = 1; m.cut = null;
+    return m;
+  },
+  absorb(target, w) {
+    target.end = w.merged ? w.end : w.time;
+    target.merged += w.merged ?? 1;
+    absorbCause(target, w);
+  },
+};
+
+const TICKS = {
+  pool: [],
+  mergedPool: [],
+  fresh(t) {
+    const m = TICKS.mergedPool.pop();
+    if (!m) {
+      return {
+        start: t.start, end: t.end ?? t.start, n: t.n, ready: t.ready, polls: t.polls,
+        budgetOut: t.budgetOut, merged: 1, cut: null,
+      };
+    }
+    m.start = t.start; m.end = t.end ?? t.start; m.n = t.n; m.ready = t.ready; m.polls = t.polls;
+    m.budgetOut = t.budgetOut; m.merged = 1; m.cut = null;
+    return m;
+  },
+  absorb(target, t) {
+    if (t.end !== null && t.end > target.end) target.end = t.end;
+    target.ready = Math.max(target.ready, t.ready);
+    target.polls += t.polls;
+    target.budgetOut ||= t.budgetOut;
+    target.merged += t.merged ?? 1;
+  },
+};
