@@ -18,7 +18,8 @@ import { say } from './embed-texts.js';
 import {
   canRunScripts, cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startScriptSession, startSession,
 } from './runtime.js';
-import { canvasHeight, draw } from './timeline.js';
+import { draw } from './timeline.js';
+import { canvasHeight } from './timeline-layout.js';
 import { currentRun, endTime, lessonSeconds } from './trace.js';
 import { formatSeconds, hasText, pick } from './i18n.js';
 import { buildHash } from './controls.js';

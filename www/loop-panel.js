@@ -7,9 +7,8 @@
 // its text changed), never rebuilt.
 
 import { currentRun, endTime, stateCounts, taskStates } from './trace.js';
-import { waitLabel } from './timeline.js';
 import { formatSeconds } from './i18n.js';
-import { STATE_ICONS, taskRow } from './words.js';
+import { STATE_ICONS, taskRow, waitLabel } from './words.js';
 import { watchOnScreen } from './onscreen.js';
 
 const REMAINING_DIGITS = 1; // decimals of "0.6 s left": it changes ~10×/lesson s

@@ -6,7 +6,8 @@
 // connects them to the DOM. Nothing animates: every change jumps (reduced motion for free).
 
 import { currentRun, endTime, lessonSeconds } from './trace.js';
-import { MAX_LANES, canvasHeight, draw, hogKey, layout, sliceAt, sliceBox } from './timeline.js';
+import { draw, hogKey } from './timeline.js';
+import { MAX_LANES, canvasHeight, layout, sliceAt, sliceBox } from './timeline-layout.js';
 import {
   PAN_STEP, ZOOM_STEP, createViewport, followLive, pan, reveal, toStart, viewRange, zoom,
 } from './viewport.js';

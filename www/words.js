@@ -2,7 +2,7 @@
 // the events table and the task tables, so all of them tell a task's story the same way.
 
 import { waitParts } from './trace.js';
-import { waitLabel } from './timeline.js';
+import { axisLabel } from './timeline-layout.js';
 
 /** Icons of task states: each state has its own shape, never only a colour. */
 export const STATE_ICONS = Object.freeze({
@@ -38,6 +38,23 @@ export function whyText(why, run, task, t) {
     case 'timer': case 'channel': case 'self': case 'io': case 'external': return t(`why_${why.cause}`);
     default: return t('why_other');
   }
+}
+
+export const WAIT_LABEL_JOIN = ' | '; // between the parts of a wait that races several things
+
+/**
+ * What a wait is on, as one short text: "sleep 1 s", "channel", "task fetch_1", "sleep 1 s | I/O".
+ * parts: from trace.waitParts. t(key, vars): the page's i18n lookup.
+ */
+export function waitLabel(parts, t) {
+  return parts.map((p) => {
+    switch (p.kind) {
+      case 'sleep': return t('sleepLabel', { duration: axisLabel(p.ms / 1000) });
+      case 'task': return t('waitOn_task', { name: p.name });
+      case 'tasks': return t('waitOn_tasks', { count: p.names.length, names: p.names.join(', '), done: p.done });
+      default: return t(`waitOn_${p.kind}`);
+    }
+  }).join(WAIT_LABEL_JOIN);
 }
 
 /** What a wait is on, in words ("sleep 1 s", "awaits fetch_1"), or the "not recorded" text. */

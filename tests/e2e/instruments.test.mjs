@@ -17,7 +17,7 @@ import { validateChromeTrace } from '../../www/export.js';
 import {
   AXIS_HEIGHT, LABEL_WIDTH_MAX, LABEL_WIDTH_SHARE, LANE_GAP, LANE_HEIGHT, MAX_LANES, PAD_RIGHT, PAD_TOP,
   layout, sliceAt,
-} from '../../www/timeline.js';
+} from '../../www/timeline-layout.js';
 import { KIND } from '../../www/trace-records.js';
 import { createModel, fold } from '../../www/trace-fold.js';
 import { describeStep } from '../../www/instruments.js';

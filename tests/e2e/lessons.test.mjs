@@ -11,7 +11,7 @@ import {
   useSite,
   waitForState,
 } from './harness.mjs';
-import { MAX_LANES } from '../../www/timeline.js';
+import { MAX_LANES } from '../../www/timeline-layout.js';
 import { MAX_ROWS as MAX_LOOP_ROWS } from '../../www/loop-panel.js';
 
 const LANGS = ['tr', 'en'];

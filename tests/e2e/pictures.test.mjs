@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertCleanPage as assertClean, useSite, waitForState } from './harness.mjs';
-import { AXIS_HEIGHT, LANE_GAP, LANE_HEIGHT, PAD_TOP } from '../../www/timeline.js';
+import { AXIS_HEIGHT, LANE_GAP, LANE_HEIGHT, PAD_TOP } from '../../www/timeline-layout.js';
 
 const LANGS = ['tr', 'en'];
 const ENGINES = ['python', 'rust'];

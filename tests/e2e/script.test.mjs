@@ -14,8 +14,9 @@ import {
   waitForState,
 } from './harness.mjs';
 import {
-  AXIS_HEIGHT, LABEL_WIDTH_MAX, LABEL_WIDTH_SHARE, LANE_COLORS, LANE_GAP, LANE_HEIGHT, PAD_RIGHT, PAD_TOP,
-} from '../../www/timeline.js';
+  AXIS_HEIGHT, LABEL_WIDTH_MAX, LABEL_WIDTH_SHARE, LANE_GAP, LANE_HEIGHT, PAD_RIGHT, PAD_TOP,
+} from '../../www/timeline-layout.js';
+import { LANE_COLORS } from '../../www/timeline-glyphs.js';
 import { encodeCode } from '../../www/program.js';
 
 const RUN_TIMEOUT_MS = 20_000;
@@ -290,7 +291,7 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       }
       assert.ok(seen, 'after some steps both workers are marked at their sleep');
       assert.equal(seen.at('main')?.line, GATHER_LINE, 'main is marked at its gather');
-      // Lane colours: spawn order main, alpha, beta (timeline.js LANE_COLORS).
+      // Lane colours: spawn order main, alpha, beta (timeline-glyphs.js LANE_COLORS).
       assert.equal(seen.at('main').color, rgb(LANE_COLORS[0]));
       assert.equal(seen.at('alpha').color, rgb(LANE_COLORS[1]));
       assert.equal(seen.at('beta').color, rgb(LANE_COLORS[2]));
