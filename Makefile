@@ -50,8 +50,8 @@ test: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo test
-	cargo +nightly miri test --test native_runtime
-	MIRIFLAGS=-Zmiri-tree-borrows cargo +nightly miri test --test native_runtime
+	cargo +nightly miri test --test native_runtime --test model_runtime
+	MIRIFLAGS=-Zmiri-tree-borrows cargo +nightly miri test --test native_runtime --test model_runtime
 	wasm-pack test --headless --chrome
 	$(WASM_PACK_BUILD)
 	node --test $(E2E_TESTS)
