@@ -695,7 +695,12 @@ pub(super) fn cancel_task(key: Key) {
             v.outside.set(v.outside.get().saturating_sub(1));
         }
     }
-    trace::record(Kind::Cancel, run, id, current().map_or(0, |(by, _)| by), 0);
+    match current() {
+        Some((by, _)) => trace::record(Kind::Cancel, run, id, by, 0),
+        // From outside any poll (a handle's abort from the page): stamped on the run's clock,
+        // as its other records between polls are, not on the real one.
+        None => task.state.at_its_time(|| trace::record(Kind::Cancel, run, id, 0, 0)),
+    }
     // With no borrow held: dropping the future can wake others. A task cancelling itself
     // keeps its future until the poll returns; the loop drops it then.
     task.drop_future();
