@@ -5,6 +5,12 @@
 //! The whole source is tokenized up front. The first tokenizer error ends the token list
 //! with an [`Tok::Error`] token; the parser decides, the way CPython does, whether that
 //! error or a parser error found earlier is the one the learner sees (see [`Override`]).
+//!
+//! Number and string literals are read in `literal.rs`.
+
+mod literal;
+
+use literal::is_string_prefix;
 
 use crate::parser::{ErrorKind, SyntaxError};
 
@@ -391,166 +397,6 @@ impl Lexer {
         self.push(Tok::Op(op), line, col);
         Ok(())
     }
-
-    fn digits(&mut self, ok: fn(char) -> bool) -> LexResult<String> {
-        let mut s = String::new();
-        while ok(self.at(self.i)) || self.at(self.i) == '_' && ok(self.at(self.i + 1)) && !s.is_empty() {
-            if self.at(self.i) != '_' {
-                s.push(self.at(self.i));
-            }
-            self.i += 1;
-        }
-        if self.at(self.i) == '_' {
-            let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), self.line, self.col_at(self.i));
-            return Err((e, Override::Always));
-        }
-        Ok(s)
-    }
-
-    fn number(&mut self, line: u32, col: u32) -> LexResult<()> {
-        let radix = match (self.at(self.i), self.at(self.i + 1).to_ascii_lowercase()) {
-            ('0', 'x') => Some((16, "hexadecimal")),
-            ('0', 'o') => Some((8, "octal")),
-            ('0', 'b') => Some((2, "binary")),
-            _ => None,
-        };
-        let tok = if let Some((radix, what)) = radix {
-            self.i += 2;
-            if self.at(self.i) == '_' {
-                self.i += 1;
-            }
-            let mut s = String::new();
-            while self.at(self.i).is_ascii_alphanumeric() || self.at(self.i) == '_' && !s.is_empty() {
-                if self.at(self.i) != '_' {
-                    if !self.at(self.i).is_digit(radix) {
-                        break;
-                    }
-                    s.push(self.at(self.i));
-                }
-                self.i += 1;
-            }
-            if s.is_empty() || self.at(self.i).is_alphanumeric() || self.at(self.i - 1) == '_' {
-                let m = format!("invalid {what} literal");
-                return Err((err(ErrorKind::Syntax, m, line, self.col_at(self.i - 1)), Override::Always));
-            }
-            match u64::from_str_radix(&s, radix) {
-                Ok(v) if v <= i64::MAX as u64 => Tok::Int(v as i64),
-                _ => Tok::BigInt,
-            }
-        } else {
-            let int_part = self.digits(|c| c.is_ascii_digit())?;
-            let mut text = int_part.clone();
-            let mut float = false;
-            if self.at(self.i) == '.' {
-                float = true;
-                self.i += 1;
-                text.push('.');
-                text += &self.digits(|c| c.is_ascii_digit())?;
-            }
-            let e = self.at(self.i);
-            let sign = self.at(self.i + 1);
-            if (e == 'e' || e == 'E')
-                && (sign.is_ascii_digit() || (sign == '+' || sign == '-') && self.at(self.i + 2).is_ascii_digit())
-            {
-                float = true;
-                text.push('e');
-                self.i += 1;
-                if sign == '+' || sign == '-' {
-                    text.push(sign);
-                    self.i += 1;
-                }
-                text += &self.digits(|c| c.is_ascii_digit())?;
-            }
-            if self.at(self.i) == 'j' || self.at(self.i) == 'J' {
-                self.i += 1;
-                Tok::Imag
-            } else if float {
-                Tok::Float(text.parse().unwrap_or(f64::INFINITY))
-            } else {
-                if int_part.len() > 1 && int_part.starts_with('0') && int_part.chars().any(|c| c != '0') {
-                    let m = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for \
-                             octal integers";
-                    let mut e = err(ErrorKind::Syntax, m.into(), line, col);
-                    e.end_col = col + 1;
-                    return Err((e, Override::Always));
-                }
-                int_part.parse().map(Tok::Int).unwrap_or(Tok::BigInt)
-            }
-        };
-        // A letter straight after a number: `1abc`. CPython lets a keyword follow (`1if x`).
-        let c = self.at(self.i);
-        if c == '_' || c.is_alphanumeric() {
-            let mut end = self.i;
-            while self.at(end) == '_' || self.at(end).is_alphanumeric() {
-                end += 1;
-            }
-            let word: String = self.chars[self.i..end].iter().collect();
-            if !["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str()) {
-                return Err((err(ErrorKind::Syntax, "invalid decimal literal".into(), line, col), Override::Always));
-            }
-        }
-        self.push(tok, line, col);
-        Ok(())
-    }
-
-    fn string(&mut self, line: u32, col: u32, prefix: &str) -> LexResult<()> {
-        let prefix = prefix.to_ascii_lowercase();
-        let quote = self.at(self.i);
-        let triple = self.at(self.i + 1) == quote && self.at(self.i + 2) == quote;
-        let qlen = if triple { 3 } else { 1 };
-        self.i += qlen;
-        let (body_line, body_col) = (self.line, self.col_at(self.i));
-        let body_start = self.i;
-        loop {
-            let c = self.at(self.i);
-            if self.i >= self.chars.len() || c == '\n' && !triple {
-                let mut detected = self.line;
-                if self.i >= self.chars.len() && self.i > 0 && self.at(self.i - 1) == '\n' {
-                    detected -= 1;
-                }
-                let m = if triple {
-                    format!("unterminated triple-quoted string literal (detected at line {detected})")
-                } else {
-                    format!("unterminated string literal (detected at line {detected})")
-                };
-                return Err((err(ErrorKind::Syntax, m, line, col), Override::Always));
-            }
-            if c == quote && (!triple || self.at(self.i + 1) == quote && self.at(self.i + 2) == quote) {
-                break;
-            }
-            if c == '\\' {
-                self.i += 1;
-                if self.at(self.i) == '\n' && self.i < self.chars.len() {
-                    self.newline_at(self.i);
-                }
-            } else if c == '\n' {
-                self.newline_at(self.i);
-            }
-            self.i += 1;
-        }
-        let body: String = self.chars[body_start..self.i].iter().collect();
-        self.i += qlen;
-        let lit = StrLit {
-            raw: prefix.contains('r'),
-            fstr: prefix.contains('f'),
-            bytes: prefix.contains('b'),
-            body,
-            body_line,
-            body_col,
-        };
-        self.tokens.push(Token {
-            tok: Tok::Str(Box::new(lit)),
-            line,
-            col,
-            end_line: self.line,
-            end_col: self.col_at(self.i),
-        });
-        Ok(())
-    }
-}
-
-fn is_string_prefix(word: &str) -> bool {
-    matches!(word.to_ascii_lowercase().as_str(), "r" | "u" | "f" | "b" | "br" | "rb" | "fr" | "rf")
 }
 
 #[cfg(test)]

@@ -1,0 +1,527 @@
+//! Expressions, from the loosest binding (`lambda`, conditionals) to atoms: operators by precedence, calls,
+//! subscripts and slices, comprehensions, `yield`, and the tuple, list, set and dict displays.
+
+use std::rc::Rc;
+
+use crate::ast::{self, Arg, BinOp, CmpOp, Comprehension, Const, Expr, ExprKind, FuncDef, Stmt, StmtKind, UnaryOp};
+use crate::lexer::Tok;
+
+use super::targets::expr_name;
+use super::{bin_op, boxed, mk, starts_expr, syntax, unsupported, Ctx, PResult, Parser, SyntaxError, END};
+
+impl Parser {
+    /// `a, *b, c` where Python allows a bare tuple (statements, `return`, `for … in`).
+    pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        let first = self.star_expr()?;
+        if !self.is_op(",") {
+            return Ok(first);
+        }
+        let (line, col) = (first.line, first.col);
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !starts_expr(&self.cur().tok) {
+                break;
+            }
+            elts.push(self.star_expr()?);
+        }
+        Ok(mk(line, col, ExprKind::Tuple(elts)))
+    }
+
+    fn star_expr(&mut self) -> PResult<Expr> {
+        if self.is_op("*") {
+            let (line, col) = self.here();
+            self.advance();
+            let value = self.binary(1)?;
+            return Ok(mk(line, col, ExprKind::Starred(boxed(value))));
+        }
+        self.test()
+    }
+
+    /// An item of a display or a parenthesised expression: `*x`, `x := v` or an expression.
+    fn star_named(&mut self) -> PResult<Expr> {
+        if self.is_op("*") {
+            return self.star_expr();
+        }
+        self.named_expr()
+    }
+
+    pub(super) fn named_expr(&mut self) -> PResult<Expr> {
+        if let Some(n) = self.name_before(":=") {
+            let (line, col) = self.here();
+            self.advance();
+            self.advance();
+            let value = self.test()?;
+            return Ok(mk(line, col, ExprKind::NamedExpr(ast::intern(&n), boxed(value))));
+        }
+        self.test()
+    }
+
+    /// An expression: lambda, conditional, or anything tighter.
+    pub(super) fn test(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.test_inner();
+        self.depth -= 1;
+        r
+    }
+
+    fn test_inner(&mut self) -> PResult<Expr> {
+        if self.is_kw("lambda") {
+            return self.lambda();
+        }
+        let body = self.or_test()?;
+        if !self.is_kw("if") {
+            return Ok(body);
+        }
+        self.advance();
+        let test = self.or_test()?;
+        if !self.eat_kw("else") {
+            if self.is_op(":") {
+                return Err(self.invalid());
+            }
+            let mut e = syntax("expected 'else' after 'if' expression", body.line, body.col);
+            e.end_col = self.cur().col;
+            return Err(e);
+        }
+        let orelse = self.test()?;
+        Ok(mk(body.line, body.col, ExprKind::IfExp(boxed(test), boxed(body), boxed(orelse))))
+    }
+
+    fn lambda(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        self.advance();
+        let params = self.params(":", false)?;
+        self.expect_op(":")?;
+        let (outer, outer_yield) = (self.ctx, self.saw_yield);
+        self.ctx = Ctx { func: true, is_async: false, in_loop: false };
+        self.saw_yield = false;
+        let body = self.test();
+        let has_yield = self.saw_yield;
+        (self.ctx, self.saw_yield) = (outer, outer_yield);
+        let body = body?;
+        let ret = Stmt { line: body.line, kind: StmtKind::Return(Some(body)) };
+        let def = FuncDef {
+            name: ast::intern("<lambda>"),
+            line,
+            params,
+            body: vec![ret],
+            is_async: false,
+            decorators: Vec::new(),
+            has_yield,
+        };
+        Ok(mk(line, col, ExprKind::Lambda(Rc::new(def))))
+    }
+
+    fn or_test(&mut self) -> PResult<Expr> {
+        self.bool_op("or")
+    }
+
+    fn bool_op(&mut self, kw: &str) -> PResult<Expr> {
+        let first = if kw == "or" { self.bool_op("and")? } else { self.not_test()? };
+        if !self.is_kw(kw) {
+            return Ok(first);
+        }
+        let (line, col) = (first.line, first.col);
+        let mut values = vec![first];
+        while self.eat_kw(kw) {
+            values.push(if kw == "or" { self.bool_op("and")? } else { self.not_test()? });
+        }
+        Ok(mk(line, col, ExprKind::BoolOp(kw == "and", values)))
+    }
+
+    fn not_test(&mut self) -> PResult<Expr> {
+        if !self.is_kw("not") {
+            return self.comparison();
+        }
+        let (line, col) = self.here();
+        self.advance();
+        self.enter()?;
+        let operand = self.not_test();
+        self.depth -= 1;
+        Ok(mk(line, col, ExprKind::Unary(UnaryOp::Not, boxed(operand?))))
+    }
+
+    fn comparison(&mut self) -> PResult<Expr> {
+        let left = self.binary(1)?;
+        let mut ops = Vec::new();
+        loop {
+            // The second token is read only when needed: how far the parser read decides
+            // which error CPython reports (see `settle`).
+            let second = if matches!(self.peek(), Tok::Kw("is" | "not")) { &self.at(1).tok } else { &END.tok };
+            let op = match (self.peek(), second) {
+                (Tok::Op("=="), _) => CmpOp::Eq,
+                (Tok::Op("!="), _) => CmpOp::NotEq,
+                (Tok::Op("<"), _) => CmpOp::Lt,
+                (Tok::Op("<="), _) => CmpOp::LtE,
+                (Tok::Op(">"), _) => CmpOp::Gt,
+                (Tok::Op(">="), _) => CmpOp::GtE,
+                (Tok::Kw("in"), _) => CmpOp::In,
+                (Tok::Kw("is"), Tok::Kw("not")) => CmpOp::IsNot,
+                (Tok::Kw("is"), _) => CmpOp::Is,
+                (Tok::Kw("not"), Tok::Kw("in")) => CmpOp::NotIn,
+                _ => break,
+            };
+            self.advance();
+            if matches!(op, CmpOp::IsNot | CmpOp::NotIn) {
+                self.advance();
+            }
+            ops.push((op, self.binary(1)?));
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(mk(left.line, left.col, ExprKind::Compare(boxed(left), ops)))
+    }
+
+    /// Binary operators by precedence climbing: operands bind tighter than `min`.
+    pub(super) fn binary(&mut self, min: u8) -> PResult<Expr> {
+        let mut left = self.unary()?;
+        while let Some((op, prec)) = bin_op(self.peek()) {
+            if prec < min {
+                break;
+            }
+            self.advance();
+            let right = self.binary(prec + 1)?;
+            left = mk(left.line, left.col, ExprKind::BinOp(boxed(left), op, boxed(right)));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> PResult<Expr> {
+        let op = match self.peek() {
+            Tok::Op("-") => UnaryOp::Neg,
+            Tok::Op("+") => UnaryOp::Pos,
+            Tok::Op("~") => UnaryOp::Invert,
+            _ => return self.power(),
+        };
+        let (line, col) = self.here();
+        self.advance();
+        self.enter()?;
+        let operand = self.unary();
+        self.depth -= 1;
+        Ok(mk(line, col, ExprKind::Unary(op, boxed(operand?))))
+    }
+
+    fn power(&mut self) -> PResult<Expr> {
+        let base = if self.is_kw("await") {
+            let (line, col) = self.here();
+            if !self.ctx.func {
+                self.late("'await' outside function", line, col);
+            } else if !self.ctx.is_async {
+                self.late("'await' outside async function", line, col);
+            }
+            self.advance();
+            let value = self.primary()?;
+            mk(line, col, ExprKind::Await(boxed(value)))
+        } else {
+            self.primary()?
+        };
+        if !self.eat_op("**") {
+            return Ok(base);
+        }
+        let exp = self.unary()?;
+        Ok(mk(base.line, base.col, ExprKind::BinOp(boxed(base), BinOp::Pow, boxed(exp))))
+    }
+
+    fn primary(&mut self) -> PResult<Expr> {
+        let mut e = self.atom()?;
+        loop {
+            let (line, col) = (e.line, e.col);
+            if self.eat_op(".") {
+                let name = self.name()?;
+                e = mk(line, col, ExprKind::Attribute(boxed(e), name));
+            } else if self.eat_op("(") {
+                let args = self.call_args()?;
+                e = mk(line, col, ExprKind::Call(boxed(e), args));
+            } else if self.eat_op("[") {
+                let index = self.subscript()?;
+                e = mk(line, col, ExprKind::Subscript(boxed(e), boxed(index)));
+            } else {
+                return Ok(e);
+            }
+        }
+    }
+
+    /// A call's arguments, after its `(`, up to and including `)`.
+    pub(super) fn call_args(&mut self) -> PResult<Vec<Arg>> {
+        let mut args = Vec::new();
+        let (mut keyword, mut double_star) = (false, false);
+        let mut last = None;
+        while !self.is_op(")") {
+            let (line, col) = self.here();
+            last = Some((line, col));
+            if self.eat_op("*") {
+                if double_star {
+                    let m = "iterable argument unpacking follows keyword argument unpacking";
+                    return Err(syntax(m, line, col));
+                }
+                args.push(Arg::Star(self.test()?));
+            } else if self.eat_op("**") {
+                double_star = true;
+                args.push(Arg::DoubleStar(self.test()?));
+            } else if let Some(n) = self.name_before("=") {
+                self.advance();
+                self.advance();
+                keyword = true;
+                args.push(Arg::Kw(ast::intern(&n), self.test()?));
+            } else {
+                let value = self.named_expr()?;
+                if self.is_kw("for") || self.is_kw("async") {
+                    let generators = self.comp_clauses()?;
+                    if !args.is_empty() || self.is_op(",") {
+                        let m = "Generator expression must be parenthesized";
+                        return Err(syntax(m, value.line, value.col));
+                    }
+                    let (l, c) = (value.line, value.col);
+                    args.push(Arg::Pos(mk(l, c, ExprKind::GeneratorExp(boxed(value), generators))));
+                    continue;
+                }
+                if self.is_op("=") {
+                    let m = match value.kind {
+                        ExprKind::Const(Const::Bool(_) | Const::None) => {
+                            format!("cannot assign to {}", expr_name(&value))
+                        }
+                        _ => "expression cannot contain assignment, perhaps you meant \"==\"?".to_string(),
+                    };
+                    return Err(syntax(m, value.line, value.col));
+                }
+                // CPython reports these at the token after the argument.
+                let (l, c) = self.here();
+                if double_star {
+                    return Err(syntax("positional argument follows keyword argument unpacking", l, c));
+                }
+                if keyword {
+                    return Err(syntax("positional argument follows keyword argument", l, c));
+                }
+                args.push(Arg::Pos(value));
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_close(")", last)?;
+        Ok(args)
+    }
+
+    fn subscript(&mut self) -> PResult<Expr> {
+        let first = self.slice()?;
+        let last = Some((first.line, first.col));
+        if !self.is_op(",") {
+            self.expect_close("]", last)?;
+            return Ok(first);
+        }
+        let (line, col) = (first.line, first.col);
+        let mut elts = vec![first];
+        while self.eat_op(",") && !self.is_op("]") {
+            elts.push(self.slice()?);
+        }
+        self.expect_close("]", last)?;
+        Ok(mk(line, col, ExprKind::Tuple(elts)))
+    }
+
+    fn slice(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        let lower = if self.is_op(":") {
+            None
+        } else {
+            let e = self.star_named()?;
+            if !self.is_op(":") {
+                return Ok(e);
+            }
+            Some(boxed(e))
+        };
+        self.advance();
+        let ends = |p: &mut Parser| p.is_op("]") || p.is_op(",") || p.is_op(":");
+        let upper = if ends(self) { None } else { Some(boxed(self.test()?)) };
+        let step = if self.eat_op(":") && !ends(self) { Some(boxed(self.test()?)) } else { None };
+        Ok(mk(line, col, ExprKind::Slice(lower, upper, step)))
+    }
+
+    fn comp_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut out = Vec::new();
+        loop {
+            let (line, col) = self.here();
+            let is_async = self.is_kw("async") && matches!(self.at(1).tok, Tok::Kw("for"));
+            if is_async {
+                if !self.ctx.is_async {
+                    // CPython: "asynchronous comprehension outside of an asynchronous function".
+                    self.late("asynchronous comprehension outside of an asynchronous function", line, col);
+                }
+                self.advance();
+            }
+            if !self.eat_kw("for") {
+                return Ok(out);
+            }
+            let target = self.target_list()?;
+            self.check_target(&target)?;
+            if !self.eat_kw("in") {
+                return Err(self.invalid());
+            }
+            let iter = self.or_test()?;
+            let mut ifs = Vec::new();
+            while self.eat_kw("if") {
+                ifs.push(self.or_test()?);
+            }
+            out.push(Comprehension { target, iter, ifs, is_async });
+        }
+    }
+
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        self.advance();
+        if !self.ctx.func {
+            self.late("'yield' outside function", line, col);
+        }
+        self.saw_yield = true;
+        let mut args = Vec::new();
+        if self.eat_kw("from") {
+            args.push(Arg::Pos(self.test()?));
+        } else if starts_expr(&self.cur().tok) {
+            args.push(Arg::Pos(self.star_expressions()?));
+        }
+        // Generators are outside the subset: `yield` is kept as a call to `yield` only so
+        // that the function is marked `has_yield` and refused by the evaluator.
+        let func = mk(line, col, ExprKind::Name(ast::intern("yield")));
+        Ok(mk(line, col, ExprKind::Call(boxed(func), args)))
+    }
+
+    fn atom(&mut self) -> PResult<Expr> {
+        let t = self.cur();
+        let (line, col) = (t.line, t.col);
+        let kind = match &t.tok {
+            Tok::Name(n) => ExprKind::Name(ast::intern(n)),
+            Tok::Int(v) => ExprKind::Const(Const::Int(*v)),
+            Tok::Float(v) => ExprKind::Const(Const::Float(*v)),
+            Tok::BigInt => return Err(unsupported("integers this large", line, col)),
+            Tok::Imag => return Err(unsupported("complex numbers", line, col)),
+            Tok::Str(_) => return self.strings(),
+            Tok::Kw("None") => ExprKind::Const(Const::None),
+            Tok::Kw("True") => ExprKind::Const(Const::Bool(true)),
+            Tok::Kw("False") => ExprKind::Const(Const::Bool(false)),
+            Tok::Op("...") => ExprKind::Const(Const::Ellipsis),
+            Tok::Op("(") => return self.paren(),
+            Tok::Op("[") => return self.list(),
+            Tok::Op("{") => return self.brace(),
+            _ => return Err(self.invalid()),
+        };
+        self.advance();
+        Ok(mk(line, col, kind))
+    }
+
+    fn paren(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        self.advance();
+        if self.eat_op(")") {
+            return Ok(mk(line, col, ExprKind::Tuple(Vec::new())));
+        }
+        if self.is_kw("yield") {
+            let e = self.yield_expr()?;
+            self.expect_op(")")?;
+            return Ok(e);
+        }
+        let first = self.star_named()?;
+        if self.is_kw("for") || self.is_kw("async") {
+            let generators = self.comp_clauses()?;
+            self.expect_close(")", Some((first.line, first.col)))?;
+            return Ok(mk(line, col, ExprKind::GeneratorExp(boxed(first), generators)));
+        }
+        if self.is_op("=") {
+            return Err(self.condition_error(first));
+        }
+        if !self.is_op(",") {
+            self.expect_close(")", Some((first.line, first.col)))?;
+            return Ok(first);
+        }
+        let elts = self.elements(first, ")")?;
+        Ok(mk(line, col, ExprKind::Tuple(elts)))
+    }
+
+    /// `(x = 1)`: the same hint as `if x = 1:`.
+    fn condition_error(&mut self, first: Expr) -> SyntaxError {
+        if matches!(first.kind, ExprKind::Name(_)) {
+            return syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", first.line, first.col);
+        }
+        self.invalid()
+    }
+
+    /// The rest of a comma-separated display after its first item, up to `close`.
+    fn elements(&mut self, first: Expr, close: &str) -> PResult<Vec<Expr>> {
+        let mut last = Some((first.line, first.col));
+        let mut elts = vec![first];
+        while self.eat_op(",") && !self.is_op(close) {
+            let e = self.star_named()?;
+            last = Some((e.line, e.col));
+            elts.push(e);
+        }
+        self.expect_close(close, last)?;
+        Ok(elts)
+    }
+
+    fn list(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        self.advance();
+        if self.eat_op("]") {
+            return Ok(mk(line, col, ExprKind::List(Vec::new())));
+        }
+        let first = self.star_named()?;
+        if self.is_kw("for") || self.is_kw("async") {
+            let generators = self.comp_clauses()?;
+            self.expect_close("]", Some((first.line, first.col)))?;
+            return Ok(mk(line, col, ExprKind::ListComp(boxed(first), generators)));
+        }
+        let elts = self.elements(first, "]")?;
+        Ok(mk(line, col, ExprKind::List(elts)))
+    }
+
+    fn brace(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        self.advance();
+        if self.eat_op("}") {
+            return Ok(mk(line, col, ExprKind::Dict(Vec::new())));
+        }
+        let first = if self.eat_op("**") {
+            (None, self.binary(1)?)
+        } else {
+            let key = self.star_named()?;
+            if !self.eat_op(":") {
+                if self.is_kw("for") || self.is_kw("async") {
+                    let generators = self.comp_clauses()?;
+                    self.expect_close("}", Some((key.line, key.col)))?;
+                    return Ok(mk(line, col, ExprKind::SetComp(boxed(key), generators)));
+                }
+                let elts = self.elements(key, "}")?;
+                return Ok(mk(line, col, ExprKind::Set(elts)));
+            }
+            let value = self.test()?;
+            if self.is_kw("for") || self.is_kw("async") {
+                let generators = self.comp_clauses()?;
+                self.expect_close("}", Some((value.line, value.col)))?;
+                return Ok(mk(line, col, ExprKind::DictComp(boxed(key), boxed(value), generators)));
+            }
+            (Some(key), value)
+        };
+        let mut last = Some((first.1.line, first.1.col));
+        let mut entries = vec![first];
+        while self.eat_op(",") && !self.is_op("}") {
+            if self.eat_op("**") {
+                entries.push((None, self.binary(1)?));
+            } else {
+                let key = self.test()?;
+                if !self.is_op(":") {
+                    // CPython points at the key's last character.
+                    let prev = self.toks.get(self.pos.saturating_sub(1)).unwrap_or(&END);
+                    let (l, c) = (prev.line, prev.end_col.saturating_sub(1).max(1));
+                    return Err(syntax("':' expected after dictionary key", l, c));
+                }
+                let (l, c) = self.here();
+                self.advance();
+                if matches!(self.peek(), Tok::Op("}" | ",")) {
+                    return Err(syntax("expression expected after dictionary key and ':'", l, c));
+                }
+                entries.push((Some(key), self.test()?));
+            }
+            last = entries.last().map(|(_, v)| (v.line, v.col));
+        }
+        self.expect_close("}", last)?;
+        Ok(mk(line, col, ExprKind::Dict(entries)))
+    }
+}

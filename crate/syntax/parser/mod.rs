@@ -1,0 +1,360 @@
+//! The parser: a recursive-descent parser from [`lexer`] tokens to the [`ast`] tree, with
+//! CPython 3.11's syntax error messages and positions for the mistakes learners make.
+//!
+//! CPython reports the first error only, and in a particular order that this parser copies:
+//! a tokenizer error the parser reached wins; otherwise the parser's error, unless a later
+//! tokenizer error overrides it (see [`lexer::Override`]); and only a module that parses
+//! is checked for what CPython's compiler rejects (`return` outside a function, …), which
+//! this parser notes on the way in `late`.
+//!
+//! Deliberate differences from CPython are marked "CPython:" in comments.
+//!
+//! This file holds the parser's state, its cursor over the tokens and the error
+//! constructors. The grammar is in `stmt.rs` (compound statements), `simple.rs` (one-line
+//! statements), `targets.rs` (assignment targets), `expr.rs` (expressions) and `strings.rs`
+//! (string literals and f-strings).
+
+mod expr;
+mod simple;
+mod stmt;
+mod strings;
+mod targets;
+#[cfg(test)]
+mod tests;
+
+use crate::ast::{self, BinOp, Expr, ExprKind, Module};
+use crate::lexer::{self, Override, Tok, Token};
+
+/// A syntax error as CPython would report it: message, 1-based line and column (characters).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// Which exception the learner sees.
+    pub kind: ErrorKind,
+    /// CPython's message (or "Loopscope's Python does not support … yet").
+    pub message: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column of the error's start, in characters (CPython's `offset`).
+    pub col: u32,
+    /// Column just after the error's end (equal to `col` when only a point is known).
+    pub end_col: u32,
+}
+
+/// The kinds of syntax error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorKind {
+    /// A `SyntaxError`.
+    Syntax,
+    /// An `IndentationError`.
+    Indentation,
+    /// Valid Python outside Loopscope's subset (shown as a `SyntaxError`).
+    Unsupported,
+}
+
+impl SyntaxError {
+    /// The Python exception's name: `SyntaxError` or `IndentationError`.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ErrorKind::Indentation => "IndentationError",
+            ErrorKind::Syntax | ErrorKind::Unsupported => "SyntaxError",
+        }
+    }
+}
+
+/// Parses a module.
+pub fn parse(source: &str) -> Result<Module, SyntaxError> {
+    let lexed = lexer::tokenize(source);
+    let mut p = Parser::new(lexed, 0, Ctx::default());
+    let body = p.file().map_err(|e| p.settle(e))?;
+    match p.late.take() {
+        Some(e) => Err(e),
+        None => Ok(Module { body }),
+    }
+}
+
+/// Nesting limit for blocks, brackets and prefix operators together, far above real programs
+/// and low enough for the browser's stack.
+const MAX_DEPTH: u32 = 100;
+
+static END: Token = Token { tok: Tok::End, line: 1, col: 1, end_line: 1, end_col: 1 };
+
+type PResult<T> = Result<T, SyntaxError>;
+
+/// Where the parser is, for the checks CPython's compiler makes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ctx {
+    func: bool,
+    is_async: bool,
+    in_loop: bool,
+}
+
+struct Parser {
+    toks: Vec<Token>,
+    pos: usize,
+    /// The furthest token looked at: a tokenizer error is reported once the parser reached it.
+    seen: std::cell::Cell<usize>,
+    lex_error: Option<(SyntaxError, Override)>,
+    depth: u32,
+    ctx: Ctx,
+    saw_yield: bool,
+    /// The first error CPython's compiler would report, shown only if parsing succeeds.
+    late: Option<SyntaxError>,
+}
+
+// The helpers in this file, and the free functions marked so in its submodules, are never inlined: at opt-level 3
+// LLVM copied them into their hundreds of call sites, a quarter of the parser's code (7 KB of the gzipped wasm). A
+// script is parsed once per run, so the calls cost nothing that shows.
+
+#[inline(never)]
+fn error(kind: ErrorKind, message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
+    SyntaxError { kind, message: message.into(), line, col, end_col: col }
+}
+
+fn syntax(message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
+    error(ErrorKind::Syntax, message, line, col)
+}
+
+#[inline(never)]
+fn unsupported(what: &str, line: u32, col: u32) -> SyntaxError {
+    error(ErrorKind::Unsupported, format!("Loopscope's Python does not support {what} yet"), line, col)
+}
+
+#[inline(never)]
+fn mk(line: u32, col: u32, kind: ExprKind) -> Expr {
+    Expr { line, col, kind }
+}
+
+#[inline(never)]
+fn boxed(e: Expr) -> Box<Expr> {
+    Box::new(e)
+}
+
+#[inline(never)]
+fn starts_atom(t: &Tok) -> bool {
+    match t {
+        Tok::Name(_) | Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::Imag | Tok::Str(_) => true,
+        Tok::Kw(k) => matches!(*k, "None" | "True" | "False" | "lambda" | "not" | "await"),
+        Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "..."),
+        _ => false,
+    }
+}
+
+#[inline(never)]
+fn starts_expr(t: &Tok) -> bool {
+    starts_atom(t) || matches!(t, Tok::Op("-" | "+" | "~" | "*"))
+}
+
+#[inline(never)]
+fn aug_op(t: &Tok) -> Option<BinOp> {
+    let Tok::Op(o) = t else { return None };
+    Some(match *o {
+        "+=" => BinOp::Add,
+        "-=" => BinOp::Sub,
+        "*=" => BinOp::Mul,
+        "/=" => BinOp::Div,
+        "//=" => BinOp::FloorDiv,
+        "%=" => BinOp::Mod,
+        "**=" => BinOp::Pow,
+        "@=" => BinOp::MatMul,
+        "<<=" => BinOp::LShift,
+        ">>=" => BinOp::RShift,
+        "&=" => BinOp::BitAnd,
+        "|=" => BinOp::BitOr,
+        "^=" => BinOp::BitXor,
+        _ => return None,
+    })
+}
+
+/// Binary operators from `|` (loosest) to `*` (tightest), with their precedence.
+#[inline(never)]
+fn bin_op(t: &Tok) -> Option<(BinOp, u8)> {
+    let Tok::Op(o) = t else { return None };
+    Some(match *o {
+        "|" => (BinOp::BitOr, 1),
+        "^" => (BinOp::BitXor, 2),
+        "&" => (BinOp::BitAnd, 3),
+        "<<" => (BinOp::LShift, 4),
+        ">>" => (BinOp::RShift, 4),
+        "+" => (BinOp::Add, 5),
+        "-" => (BinOp::Sub, 5),
+        "*" => (BinOp::Mul, 6),
+        "/" => (BinOp::Div, 6),
+        "//" => (BinOp::FloorDiv, 6),
+        "%" => (BinOp::Mod, 6),
+        "@" => (BinOp::MatMul, 6),
+        _ => return None,
+    })
+}
+
+impl Parser {
+    #[inline(never)]
+    fn new(lexed: lexer::Lexed, depth: u32, ctx: Ctx) -> Parser {
+        Parser {
+            toks: lexed.tokens,
+            pos: 0,
+            seen: std::cell::Cell::new(0),
+            lex_error: lexed.error,
+            depth,
+            ctx,
+            saw_yield: false,
+            late: None,
+        }
+    }
+
+    // ---- tokens ----
+
+    #[inline(never)]
+    fn at(&self, n: usize) -> &Token {
+        let i = self.pos + n;
+        self.seen.set(self.seen.get().max(i));
+        self.toks.get(i).or(self.toks.last()).unwrap_or(&END)
+    }
+
+    #[inline(never)]
+    fn cur(&self) -> &Token {
+        self.at(0)
+    }
+
+    #[inline(never)]
+    fn peek(&self) -> &Tok {
+        &self.at(0).tok
+    }
+
+    #[inline(never)]
+    fn advance(&mut self) {
+        if self.pos + 1 < self.toks.len() {
+            self.pos += 1;
+        }
+    }
+
+    #[inline(never)]
+    fn is_op(&self, op: &str) -> bool {
+        matches!(self.peek(), Tok::Op(o) if *o == op)
+    }
+
+    #[inline(never)]
+    fn is_kw(&self, kw: &str) -> bool {
+        matches!(self.peek(), Tok::Kw(k) if *k == kw)
+    }
+
+    #[inline(never)]
+    fn eat_op(&mut self, op: &str) -> bool {
+        let yes = self.is_op(op);
+        if yes {
+            self.advance();
+        }
+        yes
+    }
+
+    #[inline(never)]
+    fn eat_kw(&mut self, kw: &str) -> bool {
+        let yes = self.is_kw(kw);
+        if yes {
+            self.advance();
+        }
+        yes
+    }
+
+    /// The current token's name if the next token is `op` (`k=v`, `n := v`).
+    #[inline(never)]
+    fn name_before(&self, op: &str) -> Option<String> {
+        let Tok::Name(n) = self.peek() else { return None };
+        matches!(&self.at(1).tok, Tok::Op(o) if *o == op).then(|| n.clone())
+    }
+
+    #[inline(never)]
+    fn here(&self) -> (u32, u32) {
+        let t = self.cur();
+        (t.line, t.col)
+    }
+
+    /// CPython's generic "invalid syntax", at the current token.
+    #[inline(never)]
+    fn invalid(&self) -> SyntaxError {
+        let t = self.cur();
+        let mut e = syntax("invalid syntax", t.line, t.col);
+        e.end_col = t.end_col;
+        e
+    }
+
+    #[inline(never)]
+    fn expect_op(&mut self, op: &str) -> PResult<()> {
+        if self.eat_op(op) {
+            Ok(())
+        } else {
+            Err(self.invalid())
+        }
+    }
+
+    #[inline(never)]
+    fn expect_colon(&mut self) -> PResult<()> {
+        if self.eat_op(":") {
+            return Ok(());
+        }
+        let (line, col) = self.here();
+        Err(syntax("expected ':'", line, col))
+    }
+
+    #[inline(never)]
+    fn name(&mut self) -> PResult<ast::Name> {
+        match self.peek() {
+            Tok::Name(n) => {
+                let n = ast::intern(n);
+                self.advance();
+                Ok(n)
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    /// Expects the closing bracket after a sequence whose last item is `last`; two
+    /// expressions side by side get CPython's "Perhaps you forgot a comma?".
+    #[inline(never)]
+    fn expect_close(&mut self, close: &str, last: Option<(u32, u32)>) -> PResult<()> {
+        if self.eat_op(close) {
+            return Ok(());
+        }
+        if let (Some((line, col)), true) = (last, starts_atom(&self.cur().tok)) {
+            let end_col = self.cur().end_col;
+            let mut e = syntax("invalid syntax. Perhaps you forgot a comma?", line, col);
+            e.end_col = end_col;
+            return Err(e);
+        }
+        Err(self.invalid())
+    }
+
+    #[inline(never)]
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let (line, col) = self.here();
+            return Err(syntax("too deeply nested", line, col));
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn late(&mut self, message: &str, line: u32, col: u32) {
+        if self.late.is_none() {
+            self.late = Some(syntax(message, line, col));
+        }
+    }
+
+    /// Chooses between the parser's error and the tokenizer's, as CPython does.
+    #[inline(never)]
+    fn settle(&self, e: SyntaxError) -> SyntaxError {
+        let Some((lex, rule)) = &self.lex_error else { return e };
+        if self.seen.get() + 1 >= self.toks.len() {
+            return lex.clone();
+        }
+        if e.message == "unexpected indent" || e.message == "unexpected EOF while parsing" {
+            return e;
+        }
+        match rule {
+            Override::Always => lex.clone(),
+            // CPython compares with the line of the furthest token read, not the error's.
+            Override::IfBeforeLine(line) if Some(*line) < self.toks.get(self.seen.get()).map(|t| t.line) => lex.clone(),
+            _ => e,
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! One-line statements: `pass`, `return`, `raise`, `global`, `del`, `assert`, the imports, and expression
+//! statements with their assignments, augmented assignments and annotations.
+
+use crate::ast::{self, Alias, Const, Expr, ExprKind, Stmt, StmtKind};
+use crate::lexer::Tok;
+
+use super::targets::{expr_name, invalid_target, is_bitwise_or};
+use super::{aug_op, mk, starts_atom, syntax, unsupported, PResult, Parser};
+
+impl Parser {
+    pub(super) fn simple_stmts(&mut self, out: &mut ast::Block) -> PResult<()> {
+        loop {
+            out.push(self.simple_stmt()?);
+            if !self.eat_op(";") || matches!(self.peek(), Tok::Newline) {
+                break;
+            }
+        }
+        if !matches!(self.peek(), Tok::Newline) {
+            return Err(self.invalid());
+        }
+        self.advance();
+        Ok(())
+    }
+
+    fn at_stmt_end(&self) -> bool {
+        matches!(self.peek(), Tok::Newline | Tok::Op(";"))
+    }
+
+    fn simple_stmt(&mut self) -> PResult<Stmt> {
+        let (line, col) = self.here();
+        let Tok::Kw(kw) = *self.peek() else {
+            let kind = self.expr_stmt()?;
+            return Ok(Stmt { line, kind });
+        };
+        let kind = match kw {
+            "pass" | "break" | "continue" => {
+                self.advance();
+                match kw {
+                    "break" if !self.ctx.in_loop => self.late("'break' outside loop", line, col),
+                    "continue" if !self.ctx.in_loop => self.late("'continue' not properly in loop", line, col),
+                    _ => {}
+                }
+                match kw {
+                    "pass" => StmtKind::Pass,
+                    "break" => StmtKind::Break,
+                    _ => StmtKind::Continue,
+                }
+            }
+            "return" => {
+                self.advance();
+                if !self.ctx.func {
+                    self.late("'return' outside function", line, col);
+                }
+                StmtKind::Return(if self.at_stmt_end() { None } else { Some(self.star_expressions()?) })
+            }
+            "raise" => {
+                self.advance();
+                let exc = if self.at_stmt_end() { None } else { Some(self.test()?) };
+                let cause = if exc.is_some() && self.eat_kw("from") { Some(self.test()?) } else { None };
+                StmtKind::Raise { exc, cause }
+            }
+            "global" | "nonlocal" => {
+                self.advance();
+                let mut names = vec![self.name()?];
+                while self.eat_op(",") {
+                    names.push(self.name()?);
+                }
+                if kw == "global" {
+                    StmtKind::Global(names)
+                } else {
+                    if !self.ctx.func {
+                        self.late("nonlocal declaration not allowed at module level", line, col);
+                    }
+                    StmtKind::Nonlocal(names)
+                }
+            }
+            "del" => {
+                self.advance();
+                let mut targets = Vec::new();
+                loop {
+                    let t = self.binary(1)?;
+                    if let Some(bad) = invalid_target(&t, true) {
+                        return Err(syntax(format!("cannot delete {}", expr_name(bad)), bad.line, bad.col));
+                    }
+                    targets.push(t);
+                    if !self.eat_op(",") || self.at_stmt_end() {
+                        break;
+                    }
+                }
+                StmtKind::Del(targets)
+            }
+            "assert" => {
+                self.advance();
+                let test = self.test()?;
+                let msg = if self.eat_op(",") { Some(self.test()?) } else { None };
+                StmtKind::Assert { test, msg }
+            }
+            "import" => {
+                self.advance();
+                let mut names = Vec::new();
+                loop {
+                    let (l, c) = self.here();
+                    let name = self.dotted_name()?;
+                    let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+                    names.push(Alias { name, asname, line: l, col: c });
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                }
+                StmtKind::Import(names)
+            }
+            "from" => self.import_from()?,
+            _ => {
+                let kind = self.expr_stmt()?;
+                return Ok(Stmt { line, kind });
+            }
+        };
+        Ok(Stmt { line, kind })
+    }
+
+    fn dotted_name(&mut self) -> PResult<String> {
+        let mut name = ast::name_text(self.name()?).to_string();
+        while self.eat_op(".") {
+            name.push('.');
+            name += &ast::name_text(self.name()?);
+        }
+        Ok(name)
+    }
+
+    fn import_from(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        if self.is_op(".") || self.is_op("...") {
+            let (l, c) = self.here();
+            return Err(unsupported("relative imports", l, c));
+        }
+        let module = self.dotted_name()?;
+        if !self.eat_kw("import") {
+            return Err(self.invalid());
+        }
+        let (line, col) = self.here();
+        if self.eat_op("*") {
+            if self.ctx.func {
+                self.late("import * only allowed at module level", line, col);
+            }
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names: vec![Alias { name: "*".into(), asname: None, line, col }],
+            });
+        }
+        let parens = self.eat_op("(");
+        let mut names = Vec::new();
+        loop {
+            let (l, c) = self.here();
+            let name = ast::name_text(self.name()?).to_string();
+            let asname = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            names.push(Alias { name, asname, line: l, col: c });
+            if !self.eat_op(",") || parens && self.is_op(")") {
+                break;
+            }
+        }
+        if parens {
+            self.expect_op(")")?;
+        }
+        Ok(StmtKind::ImportFrom { module, names })
+    }
+
+    pub(super) fn rhs(&mut self) -> PResult<Expr> {
+        if self.is_kw("yield") {
+            self.yield_expr()
+        } else {
+            self.star_expressions()
+        }
+    }
+
+    fn expr_stmt(&mut self) -> PResult<StmtKind> {
+        let first = self.rhs()?;
+        if self.is_op("=") {
+            let mut targets = vec![first];
+            while self.eat_op("=") {
+                targets.push(self.rhs()?);
+            }
+            let value = targets.pop().unwrap_or_else(|| mk(1, 1, ExprKind::Const(Const::None)));
+            let only = targets.len() == 1;
+            for (i, t) in targets.iter().enumerate() {
+                if let Some(bad) = invalid_target(t, false) {
+                    // `x = a if b else c = d`: CPython sees `x = a` used as a condition.
+                    if let (1, Some(ExprKind::Name(_)), false) = (i, targets.first().map(|t| &t.kind), is_bitwise_or(t))
+                    {
+                        let (l, c) = (targets[0].line, targets[0].col);
+                        return Err(syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", l, c));
+                    }
+                    // CPython: the "here. Maybe you meant '=='" form comes from its rule for a
+                    // lone `a = b` whose target is a plain operand.
+                    let here = only && std::ptr::eq(bad, t) && is_bitwise_or(bad);
+                    let suffix = if here { " here. Maybe you meant '==' instead of '='?" } else { "" };
+                    let m = format!("cannot assign to {}{suffix}", expr_name(bad));
+                    return Err(syntax(m, bad.line, bad.col));
+                }
+                self.check_starred(t);
+            }
+            return Ok(StmtKind::Assign { targets, value });
+        }
+        if let Some(op) = aug_op(self.peek()) {
+            if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+                let m = format!("'{}' is an illegal expression for augmented assignment", expr_name(&first));
+                return Err(syntax(m, first.line, first.col));
+            }
+            self.advance();
+            let value = self.rhs()?;
+            return Ok(StmtKind::AugAssign { target: first, op, value });
+        }
+        if self.is_op(":") {
+            let m = match first.kind {
+                ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => None,
+                ExprKind::Tuple(_) => Some("only single target (not tuple) can be annotated"),
+                ExprKind::List(_) => Some("only single target (not list) can be annotated"),
+                _ => Some("illegal target for annotation"),
+            };
+            if let Some(m) = m {
+                return Err(syntax(m, first.line, first.col));
+            }
+            self.advance();
+            self.test()?;
+            let value = if self.eat_op("=") { Some(self.rhs()?) } else { None };
+            return Ok(StmtKind::AnnAssign { target: first, value });
+        }
+        if let ExprKind::Name(n) = first.kind {
+            let n = ast::name_text(n);
+            if (&*n == "print" || &*n == "exec") && starts_atom(&self.cur().tok) {
+                let m = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
+                return Err(syntax(m, first.line, first.col));
+            }
+        }
+        Ok(StmtKind::Expr(first))
+    }
+}

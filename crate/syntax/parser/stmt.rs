@@ -1,0 +1,408 @@
+//! Compound statements and blocks: `if`, `while`, `for`, `try`, `with`, `def` with its parameters, `class` and
+//! decorators, with the indentation errors CPython gives for their bodies.
+
+use std::rc::Rc;
+
+use crate::ast::{self, Arg, Expr, ExprKind, FuncDef, Handler, Param, Params, Stmt, StmtKind, WithItem};
+use crate::lexer::Tok;
+
+use super::targets::{expr_name, is_bitwise_or};
+use super::{error, syntax, unsupported, Ctx, ErrorKind, PResult, Parser};
+
+#[inline(never)]
+/// CPython's "name 'x' is parameter and global" (or nonlocal): a `global` or `nonlocal`
+/// statement of a function's own body (not of a function inside it) naming a parameter.
+fn declared_parameter(params: &Params, body: &[Stmt]) -> PResult<()> {
+    let is_param = |n: ast::Name| {
+        params.args.iter().chain(&params.kwonly).any(|p| p.name == n)
+            || params.vararg == Some(n)
+            || params.kwarg == Some(n)
+    };
+    for s in body {
+        let (names, what) = match &s.kind {
+            StmtKind::Global(names) => (names, "global"),
+            StmtKind::Nonlocal(names) => (names, "nonlocal"),
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
+                declared_parameter(params, body)?;
+                declared_parameter(params, orelse)?;
+                continue;
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                declared_parameter(params, body)?;
+                for h in handlers {
+                    declared_parameter(params, &h.body)?;
+                }
+                declared_parameter(params, orelse)?;
+                declared_parameter(params, finalbody)?;
+                continue;
+            }
+            StmtKind::With { body, .. } => {
+                declared_parameter(params, body)?;
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(&n) = names.iter().find(|&&n| is_param(n)) {
+            return Err(syntax(format!("name '{}' is parameter and {what}", crate::ast::name_text(n)), s.line, 5));
+        }
+    }
+    Ok(())
+}
+
+impl Parser {
+    pub(super) fn file(&mut self) -> PResult<ast::Block> {
+        let mut body = Vec::new();
+        while !matches!(self.peek(), Tok::End) {
+            self.statement(&mut body)?;
+        }
+        Ok(body)
+    }
+
+    fn statement(&mut self, out: &mut ast::Block) -> PResult<()> {
+        let t = self.cur().clone();
+        let (line, col) = (t.line, t.col);
+        let kind = match &t.tok {
+            Tok::Indent => return Err(error(ErrorKind::Indentation, "unexpected indent", line, col)),
+            Tok::Kw("if") => {
+                self.advance();
+                self.if_rest("if", line)?
+            }
+            Tok::Kw("while") => self.while_stmt(line)?,
+            Tok::Kw("for") => self.for_stmt(line, col, false)?,
+            Tok::Kw("try") => self.try_stmt(line)?,
+            Tok::Kw("with") => self.with_stmt(line, col, false)?,
+            Tok::Kw("def") => self.def_stmt(line, false, Vec::new())?,
+            Tok::Kw("class") => self.class_stmt(line, Vec::new())?,
+            Tok::Kw("async") => {
+                self.advance();
+                match self.peek() {
+                    Tok::Kw("def") => self.def_stmt(line, true, Vec::new())?,
+                    Tok::Kw("for") => self.for_stmt(line, col, true)?,
+                    Tok::Kw("with") => self.with_stmt(line, col, true)?,
+                    _ => return Err(self.invalid()),
+                }
+            }
+            Tok::Op("@") => self.decorated()?,
+            Tok::Name(n) if n == "match" || n == "type" => {
+                let what = if n == "match" { "the match statement" } else { "the type statement" };
+                let soft_keyword = matches!(self.at(1).tok, Tok::Name(_) | Tok::Op("(" | "[" | "{"));
+                return match self.simple_stmts(out) {
+                    Err(e) if soft_keyword && e.kind == ErrorKind::Syntax => Err(unsupported(what, line, col)),
+                    r => r,
+                };
+            }
+            _ => return self.simple_stmts(out),
+        };
+        out.push(Stmt { line, kind });
+        Ok(())
+    }
+
+    /// The body after a compound statement's `:`; `what` names the statement the way
+    /// CPython's "expected an indented block after …" does.
+    fn block(&mut self, what: &str, line: u32) -> PResult<ast::Block> {
+        let mut body = Vec::new();
+        if !matches!(self.peek(), Tok::Newline) {
+            self.simple_stmts(&mut body)?;
+            return Ok(body);
+        }
+        self.advance();
+        if !matches!(self.peek(), Tok::Indent) {
+            let (l, c) = self.here();
+            let m = format!("expected an indented block after {what} on line {line}");
+            return Err(error(ErrorKind::Indentation, m, l, c));
+        }
+        self.advance();
+        self.enter()?;
+        while !matches!(self.peek(), Tok::Dedent | Tok::End | Tok::Error) {
+            self.statement(&mut body)?;
+        }
+        if !matches!(self.peek(), Tok::Dedent) {
+            return Err(self.invalid());
+        }
+        self.advance();
+        self.depth -= 1;
+        Ok(body)
+    }
+
+    fn loop_body(&mut self, what: &str, line: u32) -> PResult<ast::Block> {
+        let outer = self.ctx;
+        self.ctx.in_loop = true;
+        let body = self.block(what, line);
+        self.ctx = outer;
+        body
+    }
+
+    fn else_block(&mut self) -> PResult<ast::Block> {
+        if !self.is_kw("else") {
+            return Ok(Vec::new());
+        }
+        let line = self.cur().line;
+        self.advance();
+        self.expect_colon()?;
+        self.block("'else' statement", line)
+    }
+
+    /// A condition: `if x = 1:` gets CPython's hint about `==`.
+    fn condition(&mut self) -> PResult<Expr> {
+        let test = self.named_expr()?;
+        if self.is_op("=") {
+            let mut e = if matches!(test.kind, ExprKind::Name(_)) {
+                syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", test.line, test.col)
+            } else if is_bitwise_or(&test) {
+                let m = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&test));
+                syntax(m, test.line, test.col)
+            } else {
+                return Err(self.invalid());
+            };
+            e.end_col = self.at(1).end_col;
+            return Err(e);
+        }
+        Ok(test)
+    }
+
+    fn if_rest(&mut self, kw: &str, line: u32) -> PResult<StmtKind> {
+        let test = self.condition()?;
+        self.expect_colon()?;
+        let body = self.block(&format!("'{kw}' statement"), line)?;
+        let orelse = if self.is_kw("elif") {
+            let (l, _) = self.here();
+            self.advance();
+            let kind = self.if_rest("elif", l)?;
+            vec![Stmt { line: l, kind }]
+        } else {
+            self.else_block()?
+        };
+        Ok(StmtKind::If { test, body, orelse })
+    }
+
+    fn while_stmt(&mut self, line: u32) -> PResult<StmtKind> {
+        self.advance();
+        let test = self.condition()?;
+        self.expect_colon()?;
+        let body = self.loop_body("'while' statement", line)?;
+        let orelse = self.else_block()?;
+        Ok(StmtKind::While { test, body, orelse })
+    }
+
+    fn for_stmt(&mut self, line: u32, col: u32, is_async: bool) -> PResult<StmtKind> {
+        if is_async && !self.ctx.is_async {
+            self.late("'async for' outside async function", line, col);
+        }
+        self.advance();
+        let target = self.target_list()?;
+        self.check_target(&target)?;
+        if !self.eat_kw("in") {
+            return Err(self.invalid());
+        }
+        let iter = self.star_expressions()?;
+        self.expect_colon()?;
+        let body = self.loop_body("'for' statement", line)?;
+        let orelse = self.else_block()?;
+        Ok(StmtKind::For { target, iter, body, orelse, is_async })
+    }
+
+    fn try_stmt(&mut self, line: u32) -> PResult<StmtKind> {
+        self.advance();
+        self.expect_colon()?;
+        let body = self.block("'try' statement", line)?;
+        let mut handlers = Vec::new();
+        while self.is_kw("except") {
+            let (hline, hcol) = self.here();
+            self.advance();
+            if self.is_op("*") {
+                return Err(unsupported("exception groups (except*)", hline, hcol));
+            }
+            let (mut typ, mut name) = (None, None);
+            if !self.is_op(":") {
+                let t = self.test()?;
+                if self.is_op(",") {
+                    let m = "multiple exception types must be parenthesized";
+                    return Err(syntax(m, t.line, t.col));
+                }
+                typ = Some(t);
+                if self.eat_kw("as") {
+                    name = Some(self.name()?);
+                }
+            }
+            self.expect_colon()?;
+            let body = self.block("'except' statement", hline)?;
+            handlers.push(Handler { line: hline, typ, name, body });
+        }
+        let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
+        let finalbody = if self.is_kw("finally") {
+            let l = self.cur().line;
+            self.advance();
+            self.expect_colon()?;
+            self.block("'finally' statement", l)?
+        } else if handlers.is_empty() {
+            let (l, c) = self.here();
+            return Err(syntax("expected 'except' or 'finally' block", l, c));
+        } else {
+            Vec::new()
+        };
+        Ok(StmtKind::Try { body, handlers, orelse, finalbody })
+    }
+
+    fn with_stmt(&mut self, line: u32, col: u32, is_async: bool) -> PResult<StmtKind> {
+        if is_async && !self.ctx.is_async {
+            self.late("'async with' outside async function", line, col);
+        }
+        self.advance();
+        let mut items = Vec::new();
+        loop {
+            let context = self.test()?;
+            let target = if self.eat_kw("as") {
+                let t = self.star_target()?;
+                self.check_target(&t)?;
+                Some(t)
+            } else {
+                None
+            };
+            items.push(WithItem { context, target });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_colon()?;
+        let body = self.block("'with' statement", line)?;
+        Ok(StmtKind::With { items, body, is_async })
+    }
+
+    fn decorated(&mut self) -> PResult<StmtKind> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.named_expr()?);
+            if !matches!(self.peek(), Tok::Newline) {
+                return Err(self.invalid());
+            }
+            self.advance();
+        }
+        let (line, _) = self.here();
+        match self.peek() {
+            Tok::Kw("def") => self.def_stmt(line, false, decorators),
+            Tok::Kw("class") => self.class_stmt(line, decorators),
+            Tok::Kw("async") if matches!(self.at(1).tok, Tok::Kw("def")) => {
+                self.advance();
+                self.def_stmt(line, true, decorators)
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    fn def_stmt(&mut self, line: u32, is_async: bool, decorators: Vec<Expr>) -> PResult<StmtKind> {
+        self.advance();
+        let name = self.name()?;
+        if !self.eat_op("(") {
+            let (l, c) = self.here();
+            return Err(syntax("expected '('", l, c));
+        }
+        let params = self.params(")", true)?;
+        self.expect_op(")")?;
+        if self.eat_op("->") {
+            self.test()?;
+        }
+        self.expect_colon()?;
+        let (outer, outer_yield) = (self.ctx, self.saw_yield);
+        self.ctx = Ctx { func: true, is_async, in_loop: false };
+        self.saw_yield = false;
+        let body = self.block("function definition", line);
+        let has_yield = self.saw_yield;
+        (self.ctx, self.saw_yield) = (outer, outer_yield);
+        let body = body?;
+        declared_parameter(&params, &body)?;
+        let def = FuncDef { name, line, params, body, is_async, decorators, has_yield };
+        Ok(StmtKind::FunctionDef(Rc::new(def)))
+    }
+
+    /// Parameters up to `close` (`)` for `def`, `:` for `lambda`).
+    pub(super) fn params(&mut self, close: &str, annotated: bool) -> PResult<Params> {
+        let mut p = Params::default();
+        let mut star: Option<(u32, u32)> = None;
+        let mut seen_default = false;
+        let mut names = Vec::new();
+        while !self.is_op(close) {
+            let (line, col) = self.here();
+            if p.kwarg.is_some() {
+                return Err(syntax("arguments cannot follow var-keyword argument", line, col));
+            }
+            let name = if self.eat_op("**") {
+                let n = self.param_name(annotated)?;
+                p.kwarg = Some(n);
+                n
+            } else if self.eat_op("*") {
+                if star.is_some() {
+                    return Err(syntax("* argument may appear only once", line, col));
+                }
+                star = Some((line, col));
+                if self.is_op(",") || self.is_op(close) {
+                    if !self.eat_op(",") {
+                        break;
+                    }
+                    continue;
+                }
+                let n = self.param_name(annotated)?;
+                p.vararg = Some(n);
+                n
+            } else if self.is_op("/") {
+                return Err(unsupported("positional-only parameters (/)", line, col));
+            } else {
+                let name = self.param_name(annotated)?;
+                let default = if self.eat_op("=") { Some(self.test()?) } else { None };
+                if star.is_some() {
+                    p.kwonly.push(Param { name, default });
+                } else {
+                    if default.is_none() && seen_default {
+                        return Err(syntax("non-default argument follows default argument", line, col));
+                    }
+                    seen_default |= default.is_some();
+                    p.args.push(Param { name, default });
+                }
+                name
+            };
+            if names.contains(&name) {
+                let m = format!("duplicate argument '{}' in function definition", ast::name_text(name));
+                self.late(&m, line, col);
+            }
+            names.push(name);
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        if let (Some((line, col)), None, true) = (star, p.vararg, p.kwonly.is_empty()) {
+            return Err(syntax("named arguments must follow bare *", line, col));
+        }
+        Ok(p)
+    }
+
+    fn param_name(&mut self, annotated: bool) -> PResult<ast::Name> {
+        let name = self.name()?;
+        if annotated && self.eat_op(":") {
+            self.test()?;
+        }
+        Ok(name)
+    }
+
+    fn class_stmt(&mut self, line: u32, decorators: Vec<Expr>) -> PResult<StmtKind> {
+        self.advance();
+        let name = self.name()?;
+        let mut bases = Vec::new();
+        if self.is_op("(") {
+            let (l, c) = self.here();
+            self.advance();
+            for arg in self.call_args()? {
+                match arg {
+                    Arg::Pos(e) => bases.push(e),
+                    _ => return Err(unsupported("keyword or star arguments in a class definition", l, c)),
+                }
+            }
+        }
+        self.expect_colon()?;
+        let outer = self.ctx;
+        self.ctx = Ctx { func: false, is_async: false, in_loop: false };
+        let body = self.block("class definition", line);
+        self.ctx = outer;
+        Ok(StmtKind::ClassDef { name, bases, body: body?, decorators })
+    }
+}

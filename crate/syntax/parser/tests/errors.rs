@@ -1,0 +1,345 @@
+//! The parser's error tests: CPython's messages and places, what is outside the subset, deep nesting, and
+//! random input that must never panic.
+
+use super::*;
+
+#[test]
+fn outside_the_subset_is_refused_by_name() {
+    roomy(|| {
+        let cases = [
+            ("match x:\n    case 1: pass", "the match statement"),
+            ("match (x):\n    case 1: pass", "the match statement"),
+            ("x = 99999999999999999999", "integers this large"),
+            ("x = b'abc'", "bytes literals"),
+            ("x = 1j", "complex numbers"),
+            ("x = '\\N{DASH}'", "named Unicode escapes (\\N{...})"),
+            ("from . import x", "relative imports"),
+            ("def f(a, /): pass", "positional-only parameters (/)"),
+            ("class A(metaclass=M): pass", "keyword or star arguments in a class definition"),
+            ("try:\n  pass\nexcept* E:\n  pass", "exception groups (except*)"),
+            ("type X = int", "the type statement"),
+        ];
+        for (src, what) in cases {
+            let e = fail(src);
+            assert_eq!(e.kind, ErrorKind::Unsupported, "{src:?}");
+            assert_eq!(e.message, format!("Loopscope's Python does not support {what} yet"));
+            assert_eq!(e.type_name(), "SyntaxError");
+        }
+        // Soft keywords stay usable as names.
+        assert_eq!(module("match = 1\nmatch(x)\ntype = 2\nmatch.a = 3").len(), 4);
+    });
+}
+
+/// Source, then CPython 3.11's exception, message, line and offset, recorded by running
+/// `compile(source, "main.py", "exec")` in python3.11.
+const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
+    ("if x\n    pass", "SyntaxError", "expected ':'", 1, 5),
+    ("def f()\n    pass", "SyntaxError", "expected ':'", 1, 8),
+    ("while x\n  pass", "SyntaxError", "expected ':'", 1, 8),
+    ("for x in y\n  pass", "SyntaxError", "expected ':'", 1, 11),
+    ("class A\n  pass", "SyntaxError", "expected ':'", 1, 8),
+    ("if x   # why\n    pass", "SyntaxError", "expected ':'", 1, 8),
+    ("x = (1,\n2", "SyntaxError", "'(' was never closed", 1, 5),
+    ("x = [1, 2)", "SyntaxError", "closing parenthesis ')' does not match opening parenthesis '['", 1, 10),
+    ("x = (1,\n 2]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 3),
+    ("x = 1)", "SyntaxError", "unmatched ')'", 1, 6),
+    ("if x:\npass", "IndentationError", "expected an indented block after 'if' statement on line 1", 2, 1),
+    ("def f():\npass", "IndentationError", "expected an indented block after function definition on line 1", 2, 1),
+    ("for a in b:\npass", "IndentationError", "expected an indented block after 'for' statement on line 1", 2, 1),
+    ("while a:\npass", "IndentationError", "expected an indented block after 'while' statement on line 1", 2, 1),
+    ("try:\npass", "IndentationError", "expected an indented block after 'try' statement on line 1", 2, 1),
+    ("class A:\npass", "IndentationError", "expected an indented block after class definition on line 1", 2, 1),
+    ("with a:\npass", "IndentationError", "expected an indented block after 'with' statement on line 1", 2, 1),
+    (
+        "if a:\n  pass\nelse:\npass",
+        "IndentationError",
+        "expected an indented block after 'else' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "if a:\n  pass\nelif b:\npass",
+        "IndentationError",
+        "expected an indented block after 'elif' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "try:\n  pass\nexcept:\npass",
+        "IndentationError",
+        "expected an indented block after 'except' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "try:\n  pass\nexcept E as e:\npass",
+        "IndentationError",
+        "expected an indented block after 'except' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "try:\n  pass\nfinally:\npass",
+        "IndentationError",
+        "expected an indented block after 'finally' statement on line 3",
+        4,
+        1,
+    ),
+    (
+        "async def f():\n  async for x in y:\n  pass",
+        "IndentationError",
+        "expected an indented block after 'for' statement on line 2",
+        3,
+        3,
+    ),
+    (
+        "async def f():\n  async with a:\n  pass",
+        "IndentationError",
+        "expected an indented block after 'with' statement on line 2",
+        3,
+        3,
+    ),
+    ("if x:", "IndentationError", "expected an indented block after 'if' statement on line 1", 1, 6),
+    ("x = 1\n    y = 2", "IndentationError", "unexpected indent", 2, 4),
+    (
+        "if True:\n    print('a')\n   print('b')",
+        "IndentationError",
+        "unindent does not match any outer indentation level",
+        3,
+        14,
+    ),
+    ("x = 'abc", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5),
+    ("x = \"abc\ny = 1", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5),
+    ("x = \"\"\"abc\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 5),
+    ("x = '''a\nb\nc", "SyntaxError", "unterminated triple-quoted string literal (detected at line 3)", 1, 5),
+    ("print(\"a\" \"b\" x)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 7),
+    ("foo(\n  a,\n  b c)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 3, 3),
+    ("x = [1 2]", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 6),
+    ("f() = 1", "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1),
+    ("1 = x", "SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1),
+    ("a + b = c", "SyntaxError", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1),
+    ("x = f() = 1", "SyntaxError", "cannot assign to function call", 1, 5),
+    ("(a, 1) = x", "SyntaxError", "cannot assign to literal", 1, 5),
+    ("True = 1", "SyntaxError", "cannot assign to True", 1, 1),
+    ("x == 1 = 2", "SyntaxError", "cannot assign to comparison", 1, 1),
+    ("for 1 in x: pass", "SyntaxError", "cannot assign to literal", 1, 5),
+    ("with a as 1: pass", "SyntaxError", "cannot assign to literal", 1, 11),
+    ("del f()", "SyntaxError", "cannot delete function call", 1, 5),
+    ("f() += 1", "SyntaxError", "'function call' is an illegal expression for augmented assignment", 1, 1),
+    ("(a, b) += 1", "SyntaxError", "'tuple' is an illegal expression for augmented assignment", 1, 1),
+    ("if x = 1:\n   pass", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4),
+    ("(x = 1)", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 2),
+    ("x = 1 if y else 2 = 3", "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 1),
+    ("return 1", "SyntaxError", "'return' outside function", 1, 1),
+    ("await x", "SyntaxError", "'await' outside function", 1, 1),
+    ("def f():\n  await x", "SyntaxError", "'await' outside async function", 2, 3),
+    ("def f():\n  return await x\nasync def g():\n  pass", "SyntaxError", "'await' outside async function", 2, 10),
+    ("yield x", "SyntaxError", "'yield' outside function", 1, 1),
+    ("break", "SyntaxError", "'break' outside loop", 1, 1),
+    ("continue", "SyntaxError", "'continue' not properly in loop", 1, 1),
+    ("for x in range(3):\n    pass\nelse:\n    break", "SyntaxError", "'break' outside loop", 4, 5),
+    (
+        "def f():\n    for x in y:\n        def g():\n            continue",
+        "SyntaxError",
+        "'continue' not properly in loop",
+        4,
+        13,
+    ),
+    ("x = ‘a’", "SyntaxError", "invalid character '‘' (U+2018)", 1, 5),
+    ("x = 5 ‘", "SyntaxError", "invalid character '‘' (U+2018)", 1, 7),
+    ("x = $", "SyntaxError", "invalid syntax", 1, 5),
+    ("x = ", "SyntaxError", "invalid syntax", 1, 5),
+    ("x = 1 +", "SyntaxError", "invalid syntax", 1, 8),
+    ("a = not", "SyntaxError", "invalid syntax", 1, 8),
+    ("def (): pass", "SyntaxError", "invalid syntax", 1, 5),
+    ("def f:\n  pass", "SyntaxError", "expected '('", 1, 6),
+    ("def f(", "SyntaxError", "'(' was never closed", 1, 6),
+    ("x = (", "SyntaxError", "'(' was never closed", 1, 5),
+    ("print('hi'\nx = 1", "SyntaxError", "'(' was never closed", 1, 6),
+    ("x = [1, 2, 3\nfor y in x:\n    print(y)", "SyntaxError", "'[' was never closed", 1, 5),
+    ("class A(:\n  pass", "SyntaxError", "invalid syntax", 1, 9),
+    ("x = 1 + \\", "SyntaxError", "unexpected EOF while parsing", 1, 10),
+    ("x = 1 + \\ 2", "SyntaxError", "unexpected character after line continuation character", 1, 10),
+    ("print \"hi\"", "SyntaxError", "Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1),
+    ("f(a b)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 3),
+    ("a = 1 if x", "SyntaxError", "expected 'else' after 'if' expression", 1, 5),
+    ("f(x=1, 2)", "SyntaxError", "positional argument follows keyword argument", 1, 9),
+    ("f(**k, *a)", "SyntaxError", "iterable argument unpacking follows keyword argument unpacking", 1, 8),
+    ("f(a for a in b, c)", "SyntaxError", "Generator expression must be parenthesized", 1, 3),
+    ("f(a.b=1)", "SyntaxError", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
+    ("def f(a=1, b): pass", "SyntaxError", "non-default argument follows default argument", 1, 12),
+    ("def f(*): pass", "SyntaxError", "named arguments must follow bare *", 1, 7),
+    ("def f(**k, a): pass", "SyntaxError", "arguments cannot follow var-keyword argument", 1, 12),
+    ("def f(a, a): pass", "SyntaxError", "duplicate argument 'a' in function definition", 1, 10),
+    ("a, *b, *c = d", "SyntaxError", "multiple starred expressions in assignment", 1, 1),
+    ("*a = b", "SyntaxError", "starred assignment target must be in a list or tuple", 1, 1),
+    ("nonlocal x", "SyntaxError", "nonlocal declaration not allowed at module level", 1, 1),
+    ("def f():\n    from a import *", "SyntaxError", "import * only allowed at module level", 2, 19),
+    ("def g():\n  async for x in y: pass", "SyntaxError", "'async for' outside async function", 2, 3),
+    ("def g():\n  async with y: pass", "SyntaxError", "'async with' outside async function", 2, 3),
+    ("try:\n  pass", "SyntaxError", "expected 'except' or 'finally' block", 2, 7),
+    ("try:\n  pass\nx = 1", "SyntaxError", "expected 'except' or 'finally' block", 3, 1),
+    ("try:\n  pass\nexcept A, B:\n  pass", "SyntaxError", "multiple exception types must be parenthesized", 3, 8),
+    ("if x:\n  pass\n  else:\n    pass", "SyntaxError", "invalid syntax", 3, 3),
+    (
+        "x = 0123",
+        "SyntaxError",
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+        1,
+        5,
+    ),
+    ("x = 1_", "SyntaxError", "invalid decimal literal", 1, 6),
+    ("x = 1abc", "SyntaxError", "invalid decimal literal", 1, 5),
+    ("x = 0x", "SyntaxError", "invalid hexadecimal literal", 1, 6),
+    (
+        "x = \"\\x4\"",
+        "SyntaxError",
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape",
+        1,
+        10,
+    ),
+    ("f\"{}\"", "SyntaxError", "f-string: empty expression not allowed", 1, 6),
+    ("f\"{x\"", "SyntaxError", "f-string: expecting '}'", 1, 6),
+    ("f\"}\"", "SyntaxError", "f-string: single '}' is not allowed", 1, 5),
+    ("f\"{x!z}\"", "SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 9),
+    ("f\"{x#}\"", "SyntaxError", "f-string expression part cannot include '#'", 1, 8),
+    ("f\"{x:{y:{z}}}\"", "SyntaxError", "f-string: expressions nested too deeply", 1, 15),
+    ("f(x)(y): int = 1", "SyntaxError", "illegal target for annotation", 1, 1),
+    ("x: int, y: int = 1, 2", "SyntaxError", "invalid syntax", 1, 7),
+    ("a = 1; ; b = 2", "SyntaxError", "invalid syntax", 1, 8),
+    ("def f():\n    return\n  x = 1", "IndentationError", "unindent does not match any outer indentation level", 3, 8),
+    ("x = {'a': 1, 'b' 2}", "SyntaxError", "':' expected after dictionary key", 1, 16),
+    ("x = {'a': 1, 'b': }", "SyntaxError", "expression expected after dictionary key and ':'", 1, 17),
+    ("async def main():\n    await asyncio.sleep(1\n    print(\"x\")", "SyntaxError", "'(' was never closed", 2, 24),
+    ("print(f\"{x}}\")", "SyntaxError", "f-string: single '}' is not allowed", 1, 14),
+    ("print('it's')", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 12),
+    ("f(**a, b)", "SyntaxError", "positional argument follows keyword argument unpacking", 1, 9),
+    ("async with x:\n    pass", "SyntaxError", "'async with' outside async function", 1, 1),
+    ("x = [i for i in]\n", "SyntaxError", "invalid syntax", 1, 16),
+];
+
+#[test]
+fn errors_match_cpython_messages_and_places() {
+    roomy(|| {
+        for &(src, typ, msg, line, col) in CPYTHON {
+            let e = fail(src);
+            assert_eq!((e.type_name(), e.message.as_str(), e.line, e.col), (typ, msg, line, col), "{src:?}");
+        }
+    });
+}
+
+#[test]
+fn an_unclosed_paren_names_the_line_it_opened_on() {
+    roomy(|| {
+        let e = fail("x = 1\nprint(foo(1,\n   2)\ny = 3\n");
+        assert_eq!((e.message.as_str(), e.line, e.col), ("'(' was never closed", 2, 6));
+    });
+}
+
+#[test]
+fn compile_time_errors_wait_for_a_clean_parse() {
+    roomy(|| {
+        let e = fail("return 1\nx = (");
+        assert_eq!(e.message, "'(' was never closed");
+        let e = fail("async def f():\n    await g()\n    return [await x for x in y]\ndef h():\n    await z\n");
+        assert_eq!((e.message.as_str(), e.line, e.col), ("'await' outside async function", 5, 5));
+    });
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    // The deepest inputs need under 512 KB optimised (the browser's stack is 1 MB) and
+    // under 2 MB unoptimised; the thread also holds the trace ring's thread-local storage.
+    std::thread::Builder::new()
+        .stack_size(STACK_FOR_DEPTH_TEST)
+        .spawn(|| {
+            let ok = format!("x = {}1{}", "(".repeat(90), ")".repeat(90));
+            assert!(parse(&ok).is_ok());
+            let cases = [
+                format!("x = {}1{}", "(".repeat(150), ")".repeat(150)),
+                format!("x = {}1", "-".repeat(100_000)),
+                format!("x = {}1", "not ".repeat(10_000)),
+                format!("x = {}1", "await ".repeat(10_000)),
+                format!("x = {}1", "lambda: ".repeat(10_000)),
+                format!("x = {}", "f'{".repeat(1000)),
+                (0..150).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>(),
+                format!("x = {}", "[-".repeat(150)),
+            ];
+            for src in cases {
+                let e = parse(&src).unwrap_err();
+                assert_eq!(e.kind, ErrorKind::Syntax, "{}", src.chars().take(40).collect::<String>());
+            }
+            let e = parse(&format!("x = {}", "(".repeat(300))).unwrap_err();
+            assert_eq!(e.message, "too many nested parentheses");
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+const STACK_FOR_DEPTH_TEST: usize = 6 << 20;
+
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const SEEDS: [&str; 5] = [
+    "async def main():\n    x = [i async for i in f(a, *b, k=1)]\n    await asyncio.sleep(0.1)\n    return x\n",
+    "class A(B):\n    def m(self, a=1, *r, k, **kw):\n        try:\n            del self.x[1:2]\n        except (E, F) as e:\n            raise G from e\n",
+    "x = f'{a!r:>{w}} {b=} {{c}}' 'd' + r'\\n' + \"\"\"t\n\"\"\"\nwith open(p) as f, g: pass\n",
+    "for i, (a, *b) in enumerate(xs):\n    if not a or b and c is not None: continue\n    elif a in b: break\nelse:\n    pass\n",
+    "y = lambda a, b=2: (a if b else -a ** ~b) // 3 @ m | n ^ o & p << 2\nz = {k: v for k, v in d.items() if k}\n",
+];
+
+const PIECES: [&str; 28] = [
+    "(", ")", "[", "]", "{", "}", ":", "\n", "    ", "'", "\"", "f'{", "}", "\\", "=", ",", "*", "async ", "await ",
+    "lambda ", "yield ", "if ", "else ", "#", "\t", ";", ".", "ş",
+];
+
+#[test]
+fn random_bytes_and_mutated_programs_never_panic() {
+    roomy(|| {
+        let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+        let alphabet = b"abcxyz019_ .,:;()[]{}'\"\\#@=+-*/%<>!&|^~\n\t\r fFrRbB";
+        for _ in 0..3000 {
+            let len = rng.below(60);
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| if rng.below(4) == 0 { rng.next() as u8 } else { alphabet[rng.below(alphabet.len())] })
+                .collect();
+            let _ = parse(&String::from_utf8_lossy(&bytes));
+        }
+        for round in 0..3000 {
+            let mut s: Vec<char> = SEEDS[round % SEEDS.len()].chars().collect();
+            for _ in 0..1 + rng.below(4) {
+                let at = rng.below(s.len() + 1);
+                match rng.below(3) {
+                    0 => {
+                        let end = (at + rng.below(6)).min(s.len());
+                        s.drain(at..end);
+                    }
+                    1 => s.splice(at..at, PIECES[rng.below(PIECES.len())].chars()).for_each(drop),
+                    _ => {
+                        let from = rng.below(s.len());
+                        let chunk: Vec<char> = s.iter().skip(from).take(rng.below(12)).copied().collect();
+                        s.splice(at..at, chunk).for_each(drop);
+                    }
+                }
+            }
+            let src: String = s.into_iter().collect();
+            if let Err(e) = parse(&src) {
+                assert!(e.line >= 1 && e.col >= 1, "{src:?}: {e:?}");
+            }
+        }
+    });
+}
