@@ -1,3 +1,3 @@
-//! Re-exports [`loopscope_syntax::format`] (crate/syntax/format.rs), which is built for size.
+//! Re-exports [`loopscope_syntax::format`] (crate/syntax/format/), which is built for size.
 
 pub use loopscope_syntax::format::*;

@@ -1,3 +1,3 @@
-//! Re-exports [`loopscope_syntax::lexer`] (crate/syntax/lexer.rs), which is built for size.
+//! Re-exports [`loopscope_syntax::lexer`] (crate/syntax/lexer/), which is built for size.
 
 pub use loopscope_syntax::lexer::*;

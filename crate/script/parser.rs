@@ -1,3 +1,3 @@
-//! Re-exports [`loopscope_syntax::parser`] (crate/syntax/parser.rs), which is built for size.
+//! Re-exports [`loopscope_syntax::parser`] (crate/syntax/parser/), which is built for size.
 
 pub use loopscope_syntax::parser::*;
