@@ -24,9 +24,21 @@ fn text(t: &Text) -> Object {
     o
 }
 
+/// A lesson's Python for the page: `{ tr, en }`, or one string where both languages have the
+/// same text (a seed's program kept as printed; the page shows it as the original beside its
+/// correction and reads it as a string).
+fn python(t: &Text) -> JsValue {
+    if t.tr == t.en {
+        JsValue::from_str(t.tr)
+    } else {
+        text(t).into()
+    }
+}
+
 /// The lessons the page can run: `[{ id, title, summary, notice, seed, rust, variants: [{ id,
 /// label, python, corrected?: { python, what } }], params: [{ id, label, min, max, default, step, unit }] }]`, texts as
-/// `{ tr, en }`, and `controls: [{ id, label }]` (buttons for a live run).
+/// `{ tr, en }` (a `python` the same in both languages as one string), and `controls: [{ id, label }]` (buttons for
+/// a live run).
 #[wasm_bindgen]
 pub fn lessons() -> Array {
     crate::install_panic_hook();
@@ -48,10 +60,10 @@ pub fn lessons() -> Array {
                     let vo = Object::new();
                     set(&vo, "id", v.id);
                     set(&vo, "label", text(&v.label));
-                    set(&vo, "python", v.python);
+                    set(&vo, "python", python(&v.python));
                     if let Some(c) = lessons::correction(lesson.id, v.id) {
                         let co = Object::new();
-                        set(&co, "python", c.python);
+                        set(&co, "python", python(&c.python));
                         set(&co, "what", text(&c.what));
                         set(&vo, "corrected", co);
                     }

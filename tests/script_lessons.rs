@@ -1,6 +1,7 @@
-//! Every lesson's Python, as the page shows it, runs in the interpreter: in virtual time it
-//! ends, and prints nothing on standard error except where CPython does too. (A script prints
-//! the same in both page languages: its strings are its own.)
+//! Every lesson's Python, as the page shows it in each language, runs in the interpreter: in
+//! virtual time it ends, and prints nothing on standard error except where CPython does too.
+//! The English program is the Turkish one with English strings: it prints as many lines, at
+//! the same virtual times.
 #![cfg(all(target_arch = "wasm32", feature = "script"))]
 
 mod common;
@@ -21,7 +22,41 @@ const FAILS_IN_CPYTHON: &[(&str, &str)] = &[
     ("websocket/reconnect", "TypeError: _create_task() missing 1 required positional argument: 'callback'"),
 ];
 
-/// Runs each variant's Python of the lesson `id` and says what went wrong.
+/// What a run printed, as `(virtual ms, text)`, and its lines on standard error.
+struct Printed {
+    lines: Vec<(f64, String)>,
+    errors: Vec<String>,
+}
+
+/// Runs `python` in virtual time in `lang` to its end; says why not.
+async fn run_to_its_end(python: &str, lang: Lang) -> Result<Printed, String> {
+    let cursor = trace::head();
+    let config = config_in(Mode::Virtual, "script", "main", 1.0, lang);
+    let run = loopscope::script::start(python, config, 1).map_err(|report| format!("does not parse:\n{report}"))?;
+    // Read as it runs: a busy lesson (a ping-pong rally) writes more than the ring holds.
+    let (mut cursor, mut printed) = (cursor, Printed { lines: Vec::new(), errors: Vec::new() });
+    let mut ended = false;
+    for _ in 0..2000 {
+        let (records, _lost) = trace::since(cursor);
+        cursor = trace::head();
+        for r in records.iter().filter(|r| r.run == run && r.kind == Kind::Print as u32) {
+            let text = trace::text_of(r.a).unwrap_or_default();
+            if r.b == 1 {
+                printed.errors.push(text.clone());
+            }
+            printed.lines.push((r.time, text));
+        }
+        if ended {
+            return Ok(printed);
+        }
+        ended = runtime::run_finished(run).is_none();
+        wait_ms(5).await;
+    }
+    runtime::cancel_run(run);
+    Err("did not end within 10 s".into())
+}
+
+/// Runs each variant's Python of the lesson `id`, in both languages, and says what went wrong.
 async fn runs_to_its_end(id: &str) {
     let mut problems = Vec::new();
     for lesson in LESSONS.iter().filter(|l| l.id == id) {
@@ -30,46 +65,38 @@ async fn runs_to_its_end(id: &str) {
             let corrected = loopscope::lessons::correction(lesson.id, v.id)
                 .map(|c| (format!("{}/{} corrected", lesson.id, v.id), c.python));
             for (id, python) in std::iter::once((format!("{}/{}", lesson.id, v.id), v.python)).chain(corrected) {
-                let lang = Lang::Tr;
-                let cursor = trace::head();
-                let config = config_in(Mode::Virtual, "script", "main", 1.0, lang);
-                let run = match loopscope::script::start(python, config, 1) {
-                    Ok(run) => run,
-                    Err(report) => {
-                        problems.push(format!("{id}: does not parse:\n{report}"));
-                        continue;
-                    }
-                };
-                // Read as it runs: a busy lesson (a ping-pong rally) writes more than the ring holds.
-                let (mut cursor, mut lines, mut errors) = (cursor, 0, Vec::new());
-                let mut ended = false;
-                for _ in 0..2000 {
-                    let (records, _lost) = trace::since(cursor);
-                    cursor = trace::head();
-                    for r in records.iter().filter(|r| r.run == run && r.kind == Kind::Print as u32) {
-                        lines += 1;
-                        if r.b == 1 {
-                            errors.push(trace::text_of(r.a).unwrap_or_default());
+                let mut runs = Vec::new();
+                for lang in [Lang::Tr, Lang::En] {
+                    let printed = match run_to_its_end(python.get(lang), lang).await {
+                        Ok(printed) => printed,
+                        Err(why) => {
+                            problems.push(format!("{id} {lang:?}: {why}"));
+                            continue;
                         }
+                    };
+                    let expected = FAILS_IN_CPYTHON.iter().find(|(v, _)| *v == id).map(|(_, e)| *e);
+                    match (expected, printed.errors.last()) {
+                        (None, None) => {}
+                        (Some(e), Some(last)) if last == e => {}
+                        _ => problems.push(format!("{id} {lang:?}: printed on stderr:\n{}", printed.errors.join("\n"))),
                     }
-                    if ended {
-                        break;
+                    console_log!("{id} {lang:?}: {} lines", printed.lines.len());
+                    runs.push(printed);
+                }
+                // The English program prints as many lines as the Turkish one, at the same times.
+                if let [tr, en] = &runs[..] {
+                    let stamps = |p: &Printed| p.lines.iter().map(|(t, _)| t.to_bits()).collect::<Vec<_>>();
+                    if stamps(tr) != stamps(en) {
+                        let show = |p: &Printed| {
+                            p.lines.iter().map(|(t, l)| format!("{t:>8} {l}")).collect::<Vec<_>>().join("\n")
+                        };
+                        problems.push(format!(
+                            "{id}: the English program's lines differ in number or time from the Turkish one's:\n{}\n---\n{}",
+                            show(tr),
+                            show(en)
+                        ));
                     }
-                    ended = runtime::run_finished(run).is_none();
-                    wait_ms(5).await;
                 }
-                if !ended {
-                    runtime::cancel_run(run);
-                    problems.push(format!("{id}: did not end within 10 s"));
-                    continue;
-                }
-                let expected = FAILS_IN_CPYTHON.iter().find(|(v, _)| *v == id).map(|(_, e)| *e);
-                match (expected, errors.last()) {
-                    (None, None) => {}
-                    (Some(e), Some(last)) if last == e => {}
-                    _ => problems.push(format!("{id}: printed on stderr:\n{}", errors.join("\n"))),
-                }
-                console_log!("{id} {lang:?}: {lines} lines");
             }
         }
     }
@@ -109,70 +136,62 @@ lesson_tests! {
     the_stress_python_runs => "stress",
 }
 
-/// The lines a lesson variant's Python prints in a virtual run, in order.
-async fn printed(lesson: &str, variant: &str) -> Vec<String> {
+/// The lines a lesson variant's Python prints in a virtual run in `lang`, in order.
+async fn printed(lesson: &str, variant: &str, lang: Lang) -> Vec<String> {
     let python = LESSONS
         .iter()
         .find(|l| l.id == lesson)
         .and_then(|l| l.variants.iter().find(|v| v.id == variant))
-        .map(|v| v.python)
+        .map(|v| v.python.get(lang))
         .expect("the variant exists");
-    let mut cursor = trace::head();
-    let run = loopscope::script::start(python, config_in(Mode::Virtual, "script", "main", 1.0, Lang::Tr), 1)
-        .expect("the lesson's Python parses");
-    let mut lines = Vec::new();
-    for _ in 0..2000 {
-        let ended = runtime::run_finished(run).is_none();
-        let (records, _lost) = trace::since(cursor);
-        cursor = trace::head();
-        lines.extend(
-            records
-                .iter()
-                .filter(|r| r.run == run && r.kind == Kind::Print as u32)
-                .map(|r| trace::text_of(r.a).unwrap_or_default()),
-        );
-        if ended {
-            return lines;
-        }
-        wait_ms(5).await;
+    match run_to_its_end(python, lang).await {
+        Ok(printed) => printed.lines.into_iter().map(|(_, l)| l).collect(),
+        Err(why) => panic!("{lesson}/{variant} {lang:?}: {why}"),
     }
-    runtime::cancel_run(run);
-    panic!("{lesson}/{variant} did not end within 10 s");
 }
 
-/// Heartbeat lines printed between the line starting `from` and the next one starting `to`.
-fn beats_between(lines: &[String], from: &str, to: &str) -> usize {
+/// Heartbeat lines (starting `tick`) printed between the line starting `from` and the next
+/// one starting `to`.
+fn beats_between(lines: &[String], from: &str, to: &str, tick: &str) -> usize {
     let start = lines.iter().position(|l| l.starts_with(from)).expect("the start line");
     let end = start + lines[start..].iter().position(|l| l.starts_with(to)).expect("the end line");
-    lines[start..end].iter().filter(|l| l.starts_with("tık")).count()
+    lines[start..end].iter().filter(|l| l.starts_with(tick)).count()
 }
 
 /// What the blocking and microtasks lessons teach holds in virtual time as in real time: the
 /// heartbeat (a 0.2 s sleep) keeps ticking through the 1 s of work when the work yields (in
 /// chunks, in a thread, with a budget), and is silent when it does not. Its timers come due
 /// while another task is ready all along: they fire at the loop's next round, as in asyncio.
+/// In both languages.
 #[wasm_bindgen_test]
 async fn the_heartbeat_ticks_through_yielding_work_in_virtual_time() {
     let mut problems = Vec::new();
-    for (lesson, variant, from, to, ticks) in [
-        ("blocking", "blocking", "Asal sayılar", "", false),
-        ("blocking", "chunked", "Asal sayılar", "", true),
-        ("blocking", "worker", "Asal sayılar", "", true),
-        ("microtasks", "budget", "Ping-pong başlıyor", "Ping-pong bitti", true),
+    for (lang, tick, primes, rally, rally_done) in [
+        (Lang::Tr, "tık", "Asal sayılar", "Ping-pong başlıyor", "Ping-pong bitti"),
+        (Lang::En, "tick", "Counting primes", "Ping-pong starts", "Ping-pong done"),
     ] {
-        let lines = printed(lesson, variant).await;
-        // The work's result is the first line after `from` that is not a heartbeat's.
-        let to = if to.is_empty() {
-            let start = lines.iter().position(|l| l.starts_with(from)).expect("the start line");
-            lines[start + 1..].iter().find(|l| !l.starts_with("tık")).cloned().unwrap_or_default()
-        } else {
-            to.to_string()
-        };
-        let beats = beats_between(&lines, from, &to);
-        console_log!("{lesson}/{variant}: {beats} heartbeat lines during the work");
-        if ticks != (beats >= 3) {
-            problems
-                .push(format!("{lesson}/{variant}: {beats} heartbeat lines during the work:\n{}", lines.join("\n")));
+        for (lesson, variant, from, to, ticks) in [
+            ("blocking", "blocking", primes, "", false),
+            ("blocking", "chunked", primes, "", true),
+            ("blocking", "worker", primes, "", true),
+            ("microtasks", "budget", rally, rally_done, true),
+        ] {
+            let lines = printed(lesson, variant, lang).await;
+            // The work's result is the first line after `from` that is not a heartbeat's.
+            let to = if to.is_empty() {
+                let start = lines.iter().position(|l| l.starts_with(from)).expect("the start line");
+                lines[start + 1..].iter().find(|l| !l.starts_with(tick)).cloned().unwrap_or_default()
+            } else {
+                to.to_string()
+            };
+            let beats = beats_between(&lines, from, &to, tick);
+            console_log!("{lesson}/{variant} {lang:?}: {beats} heartbeat lines during the work");
+            if ticks != (beats >= 3) {
+                problems.push(format!(
+                    "{lesson}/{variant} {lang:?}: {beats} heartbeat lines during the work:\n{}",
+                    lines.join("\n")
+                ));
+            }
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));

@@ -68,7 +68,8 @@ async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
 
 #[wasm_bindgen_test]
 async fn the_corrected_websocket_seed_reconnects_to_the_simulated_server_after_a_drop() {
-    let source = loopscope::lessons::correction("websocket", "reconnect").unwrap().python;
+    // The English program, as the English page runs it.
+    let source = loopscope::lessons::correction("websocket", "reconnect").unwrap().python.en;
     let cursor = trace::head();
     // Real time at 4× (the 8 s RUN_TIME in 2 s): a button press needs a live run.
     let run = loopscope::script::start(source, config_in(Mode::Real, "script", "main", 4.0, Lang::En), 0).unwrap();
@@ -77,17 +78,18 @@ async fn the_corrected_websocket_seed_reconnects_to_the_simulated_server_after_a
             .iter()
             .any(|r| r.run == run && r.kind == Kind::Print as u32 && trace::text_of(r.a).as_deref() == Some(text))
     };
-    assert!(wait_until(|| printed("mesaj 2"), 5_000).await, "no second message");
+    assert!(wait_until(|| printed("message 2"), 5_000).await, "no second message");
     assert!(runtime::send_control(run, "drop"), "the simulated server listens for the page's buttons");
     assert!(wait_until(|| runtime::run_finished(run).is_none(), 10_000).await, "the script did not end");
     let t = trace_of(run, cursor);
     let lines = t.lines();
     let drop_at = lines.iter().position(|l| l == "fault: dropping the connection").expect("the drop is printed");
-    let numbers: Vec<u32> = lines.iter().filter_map(|l| l.strip_prefix("mesaj ")).map(|n| n.parse().unwrap()).collect();
+    let numbers: Vec<u32> =
+        lines.iter().filter_map(|l| l.strip_prefix("message ")).map(|n| n.parse().unwrap()).collect();
     assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "no message lost or repeated: {numbers:?}");
     let reconnected = lines[drop_at..].iter().any(|l| l.starts_with("client connected: continuing from message"));
     assert!(reconnected, "the client reconnects: {lines:?}");
-    assert!(lines[drop_at..].iter().any(|l| l.starts_with("mesaj ")), "and receives again: {lines:?}");
+    assert!(lines[drop_at..].iter().any(|l| l.starts_with("message ")), "and receives again: {lines:?}");
     let names: Vec<String> = t.of(Kind::Spawn).filter_map(|r| trace::text_of(r.b)).collect();
     assert!(names.iter().any(|n| n == "server"), "the server is a task of the run: {names:?}");
     assert!(names.iter().any(|n| n == "Client._connect"), "and so is the client: {names:?}");

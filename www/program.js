@@ -99,7 +99,8 @@ export function decodeCode(value) {
 }
 
 /**
- * The Python a lesson variant shows in `lang` (the crate gives a string; the blank lesson one
+ * The Python a lesson variant shows in `lang` (the crate gives `{ tr, en }`, the seed's Turkish
+ * program and its English twin, or one string where both are the same; the blank lesson one
  * per language): where the seed's own program cannot run as printed, its corrected version.
  */
 export function lessonPython(lesson, variantId, pickText, lang) {

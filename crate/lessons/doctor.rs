@@ -157,14 +157,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "async",
             label: Text { tr: "asenkron doktor", en: "async doctor" },
-            python: include_str!("doctor.py"),
+            python: py!("doctor"),
             root: "doctor",
             start: |args: &Args| Box::pin(doctor(args.count("patients"), clinic(args))),
         },
         Variant {
             id: "sync",
             label: Text { tr: "senkron doktor (başında bekler)", en: "sync doctor (waits at the bedside)" },
-            python: include_str!("doctor_sync.py"),
+            python: py!("doctor_sync"),
             root: "doctor",
             start: |args: &Args| Box::pin(sync_doctor(args.count("patients"), clinic(args))),
         },

@@ -150,7 +150,7 @@ pub static LESSON: Lesson = Lesson {
     variants: &[Variant {
         id: "loop",
         label: Text { tr: "timer, kuyruk, soket", en: "timer, queue, socket" },
-        python: include_str!("event_loop.py"),
+        python: py!("event_loop"),
         root: "main",
         start: |args: &Args| {
             Box::pin(main(

@@ -79,14 +79,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "gather",
             label: Text { tr: "create_task + gather", en: "create_task + gather" },
-            python: include_str!("fetch_data.py"),
+            python: py!("fetch_data"),
             root: "main",
             start: |args: &Args| Box::pin(main(args.get("first"), args.get("second"))),
         },
         Variant {
             id: "sequential",
             label: Text { tr: "sırayla await", en: "await one by one" },
-            python: include_str!("fetch_data_sequential.py"),
+            python: py!("fetch_data_sequential"),
             root: "main",
             start: |args: &Args| Box::pin(main_sequential(args.get("first"), args.get("second"))),
         },

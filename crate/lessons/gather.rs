@@ -62,14 +62,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "gather",
             label: Text { tr: "gather (aynı anda)", en: "gather (at once)" },
-            python: include_str!("gather.py"),
+            python: py!("gather"),
             root: "run_tasks",
             start: |_| Box::pin(run_tasks()),
         },
         Variant {
             id: "sequential",
             label: Text { tr: "sırayla", en: "sequential" },
-            python: include_str!("gather_sequential.py"),
+            python: py!("gather_sequential"),
             root: "run_sequentially",
             start: |_| Box::pin(run_sequentially()),
         },

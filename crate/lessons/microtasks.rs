@@ -184,14 +184,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "budget",
             label: Text { tr: "döngümüzde (8 ms bütçe)", en: "on our loop (8 ms budget)" },
-            python: include_str!("microtasks.py"),
+            python: py!("microtasks"),
             root: "main",
             start: |args: &Args| Box::pin(main(How::Budget, args.get("rally"))),
         },
         Variant {
             id: "no-budget",
             label: Text { tr: "çıplak mikro görevler (bütçesiz)", en: "bare microtasks (no budget)" },
-            python: include_str!("microtasks_no_budget.py"),
+            python: py!("microtasks_no_budget"),
             root: "main",
             start: |args: &Args| Box::pin(main(How::NoBudget, args.get("rally"))),
         },

@@ -2,6 +2,22 @@
 //! the catalogue the page shows (titles and notes in Turkish and English, the seed's Python
 //! and the Rust that actually runs, both embedded from their files).
 
+/// A lesson's Python in both languages: `py!("gather")` is `gather.py`, the seed's Turkish
+/// program, and `gather.en.py`, its English twin: the same program with English prints and
+/// comments (and English names for its constants and locals), keeping every function, class,
+/// parameter and task name, every number and the order of everything, so that both draw the
+/// same timeline. `py!(seed "staggered")` is a seed's text kept as printed, the same in both
+/// languages.
+macro_rules! py {
+    ($name:literal) => {
+        $crate::lessons::Text { tr: include_str!(concat!($name, ".py")), en: include_str!(concat!($name, ".en.py")) }
+    };
+    (seed $name:literal) => {{
+        const SEED: &str = include_str!(concat!($name, ".py"));
+        $crate::lessons::Text { tr: SEED, en: SEED }
+    }};
+}
+
 pub mod async_await;
 pub mod blocking;
 pub mod doctor;
@@ -29,11 +45,22 @@ pub fn secs(d: std::time::Duration) -> f64 {
 pub const CATALOGUE_MARKER: &str = "// ---- catalogue";
 
 /// A text in both of the page's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     /// Turkish, the seeds' language.
     pub tr: &'static str,
     /// English.
     pub en: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: crate::runtime::Lang) -> &'static str {
+        match lang {
+            crate::runtime::Lang::Tr => self.tr,
+            crate::runtime::Lang::En => self.en,
+        }
+    }
 }
 
 /// One way to run a lesson (for example gathered or sequential).
@@ -42,8 +69,9 @@ pub struct Variant {
     pub id: &'static str,
     /// Name on the page.
     pub label: Text,
-    /// The Python this variant corresponds to (the seed's own code where it has one).
-    pub python: &'static str,
+    /// The Python this variant corresponds to (the seed's own code where it has one), in
+    /// Turkish as the seed prints it and in English (see [`py!`]).
+    pub python: Text,
     /// Name of the run's root task, the lane its `main` runs in.
     pub root: &'static str,
     /// Makes the root future from checked parameters; nothing runs until the loop polls it.
@@ -120,8 +148,8 @@ pub struct Correction {
     pub lesson: &'static str,
     /// See `lesson`.
     pub variant: &'static str,
-    /// The corrected program: what the editor holds and Python mode runs.
-    pub python: &'static str,
+    /// The corrected program: what the editor holds and Python mode runs, per language.
+    pub python: Text,
     /// What was changed, and why.
     pub what: Text,
 }
@@ -131,7 +159,7 @@ pub static CORRECTIONS: &[Correction] = &[
     Correction {
         lesson: "staggered",
         variant: "staggered",
-        python: include_str!("staggered_corrected.py"),
+        python: py!("staggered_corrected"),
         what: Text {
             tr: "run_until_complete(multiconnect) → multiconnect(): bir coroutine ister, fonksiyonu değil \
                  (özgün hâli TypeError verir). multiconnect görevlerini gather ile bekler; yoksa döngü \
@@ -144,7 +172,7 @@ pub static CORRECTIONS: &[Correction] = &[
     Correction {
         lesson: "websocket",
         variant: "reconnect",
-        python: include_str!("websocket_corrected.py"),
+        python: py!("websocket_corrected"),
         what: Text {
             tr: "_connect ve _create_task self alır: özgün kaynaktaki gibi bir sınıfın (Client) metotları oldular, \
                  PING_TIMEOUT ve SLEEP_TIME sınıfta. ADDRESS sayfanın sahte sunucusu (websockets onu taklit \
@@ -178,19 +206,86 @@ mod tests {
     }
 
     #[test]
-    fn the_gather_lesson_shows_the_seeds_own_python() {
+    fn the_gather_lesson_shows_the_seeds_own_python_and_its_english_twin() {
         let python = find("gather").unwrap().variants[0].python;
-        assert!(python.contains("await asyncio.gather(*tasks)"));
-        assert!(python.contains("print(\"İlk işlem yapılıyor\")"));
+        assert!(python.tr.contains("await asyncio.gather(*tasks)"));
+        assert!(python.tr.contains("print(\"İlk işlem yapılıyor\")"));
+        assert!(python.en.contains("await asyncio.gather(*tasks)"));
+        assert!(python.en.contains("print(\"First task is running\")"));
     }
 
     #[test]
     fn every_correction_belongs_to_a_variant_and_changes_it() {
         for c in CORRECTIONS {
             let original = find(c.lesson).and_then(|l| l.variant(c.variant)).map(|v| v.python);
-            assert!(original.is_some_and(|p| p != c.python), "{}/{}", c.lesson, c.variant);
+            assert!(original.is_some_and(|p| p.tr != c.python.tr && p.en != c.python.en), "{}/{}", c.lesson, c.variant);
             assert!(std::ptr::eq(correction(c.lesson, c.variant).unwrap(), c));
         }
+    }
+
+    /// What in a program the page and the timeline depend on: its `def` and `class` names,
+    /// its tasks' `name=` values and its numbers outside strings and comments, in order.
+    fn skeleton(python: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for line in python.lines() {
+            let words: Vec<&str> = line.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
+            for pair in words.windows(2).filter(|w| w[0] == "def" || w[0] == "class") {
+                out.push(format!("{} {}", pair[0], pair[1]));
+            }
+            if let Some((_, rest)) = line.split_once("name=") {
+                out.push(format!("name={}", rest.split(')').next().unwrap_or_default()));
+            }
+            // The code outside string literals and comments.
+            let (mut code, mut quote) = (String::new(), None);
+            for c in line.chars() {
+                match (quote, c) {
+                    (None, '#') => break,
+                    (None, '"' | '\'') => quote = Some(c),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, c) => code.push(c),
+                    _ => {}
+                }
+            }
+            let mut number = String::new();
+            let mut after_word = false;
+            for c in code.chars().chain([' ']) {
+                if c.is_ascii_digit() || (!number.is_empty() && (c == '.' || c == '_')) {
+                    if !after_word || !number.is_empty() {
+                        number.push(c);
+                        continue;
+                    }
+                } else if !number.is_empty() {
+                    out.push(std::mem::take(&mut number));
+                }
+                after_word = c.is_alphanumeric() || c == '_';
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_english_program_keeps_the_turkish_ones_names_numbers_and_order() {
+        let variants =
+            LESSONS.iter().flat_map(|l| l.variants.iter().map(move |v| (format!("{}/{}", l.id, v.id), v.python)));
+        let corrected = CORRECTIONS.iter().map(|c| (format!("{}/{} corrected", c.lesson, c.variant), c.python));
+        for (id, python) in variants.chain(corrected) {
+            assert_eq!(skeleton(python.tr), skeleton(python.en), "{id}");
+            assert!(!skeleton(python.tr).is_empty(), "{id}");
+            // Only the seeds' texts kept as printed are the same in both languages.
+            let kept = correction(id.split('/').next().unwrap(), id.split('/').nth(1).unwrap()).is_some();
+            assert_eq!(python.tr == python.en, kept, "{id}: English twin");
+            assert!(
+                kept || !python.en.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'İ']),
+                "{id}: Turkish in the English program"
+            );
+        }
+    }
+
+    #[test]
+    fn the_skeleton_sees_names_and_numbers_but_not_strings_or_comments() {
+        let python =
+            "X = 0.04  # 5 sn\nasync def f(i):\n    print(f\"{i} 3 kez\")\n    t = create_task(g(2), name=\"g 1\")\n";
+        assert_eq!(skeleton(python), ["0.04", "def f", "name=\"g 1\"", "2"]);
     }
 
     #[test]

@@ -77,14 +77,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "staggered",
             label: Text { tr: "wrapper ile sırayla", en: "staggered with wrapper" },
-            python: include_str!("staggered.py"),
+            python: py!(seed "staggered"),
             root: "multiconnect",
             start: |args: &Args| Box::pin(multiconnect(args.count("count"), args.secs("step"), args.secs("takes"))),
         },
         Variant {
             id: "at-once",
             label: Text { tr: "hepsi birden", en: "all at once" },
-            python: include_str!("staggered_at_once.py"),
+            python: py!("staggered_at_once"),
             root: "connect_all",
             start: |args: &Args| Box::pin(connect_all(args.count("count"), args.secs("takes"))),
         },

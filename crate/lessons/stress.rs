@@ -131,7 +131,7 @@ pub static LESSON: Lesson = Lesson {
     variants: &[Variant {
         id: "gather",
         label: Text { tr: "create_task + gather", en: "create_task + gather" },
-        python: include_str!("stress.py"),
+        python: py!("stress"),
         root: "stress",
         start: |args: &Args| Box::pin(stress(args.count("tasks"), load(args))),
     }],

@@ -279,7 +279,7 @@ pub static LESSON: Lesson = Lesson {
     variants: &[Variant {
         id: "reconnect",
         label: Text { tr: "ping + yeniden bağlanma", en: "ping + reconnect" },
-        python: include_str!("websocket.py"),
+        python: py!(seed "websocket"),
         root: "main",
         start: |args: &Args| {
             let client = Client {

@@ -16,6 +16,11 @@ const NAMES = {
   en: { list: 'Panels', tabs: ['Code', 'Output', 'Event loop'] },
   tr: { list: 'Paneller', tabs: ['Kod', 'Çıktı', 'Olay döngüsü'] },
 };
+// What gather's Python prints, in the page's language (crate/lessons/gather.py, gather.en.py).
+const GATHER_LINES = {
+  en: ['First task is running', 'Second task is running', 'First task is done', 'Second task is done'],
+  tr: ['İlk işlem yapılıyor', 'İkinci işlem yapılıyor', 'İlk işlem tamamlandı', 'İkinci işlem tamamlandı'],
+};
 const PANELS = ['#code-panel', '#output-panel', '#loop-panel'];
 
 /** Which of the three panels are visible, and which tab says it is selected. */
@@ -91,7 +96,7 @@ describe('the phone layout', { timeout: 180_000 }, () => {
         await page.getByRole('tab', { name: NAMES[lang].tabs[1] }).click();
         assert.deepEqual(await shown(page), { visible: [false, true, false], selected: [false, true, false] });
         const lines = await page.locator('#console li .text').allTextContents();
-        assert.deepEqual(lines, ['İlk işlem yapılıyor', 'İkinci işlem yapılıyor', 'İlk işlem tamamlandı', 'İkinci işlem tamamlandı']);
+        assert.deepEqual(lines, GATHER_LINES[lang]);
         assert.ok(await page.locator('#console li').first().isVisible(), 'the lines are on show');
         assert.deepEqual(await violations(page), [], 'axe-core after the run');
 

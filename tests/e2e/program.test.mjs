@@ -1,10 +1,12 @@
 // Pure tests (Node, no browser) of the learner's program in the address (program.js: base64url
-// of UTF-8, its limits and its bad values), of the address keys of script mode (controls.js) and
-// of the Python colouring (python-syntax.js).
+// of UTF-8, its limits and its bad values), of a lesson's Python in the page's language
+// (program.js), of the address keys of script mode (controls.js) and of the Python colouring
+// (python-syntax.js).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_CODE_BYTES, SCRIPT_LESSON, decodeCode, encodeCode, scriptLesson } from '../../www/program.js';
+import { MAX_CODE_BYTES, SCRIPT_LESSON, decodeCode, encodeCode, lessonPython, scriptLesson } from '../../www/program.js';
+import { pick } from '../../www/i18n.js';
 import { buildHash, parseHash, resolveState } from '../../www/controls.js';
 import { TOKEN, tokenize } from '../../www/python-syntax.js';
 
@@ -54,6 +56,25 @@ describe('code= in the address', () => {
     assert.equal(buildHash(base), '#lesson=gather&lang=en');
     assert.equal(buildHash({ ...base, engine: 'rust' }), '#lesson=gather&lang=en&engine=rust');
     assert.equal(buildHash({ ...base, code: 'cHJpbnQ' }), '#lesson=gather&lang=en&code=cHJpbnQ');
+  });
+});
+
+describe('a lesson’s Python', () => {
+  test('in the page’s language: a variant’s {tr, en}, its correction’s, or one string for both', () => {
+    const lesson = {
+      id: 'l',
+      variants: [
+        { id: 'both', python: { tr: 'print("merhaba")\n', en: 'print("hello")\n' } },
+        { id: 'seed', python: 'seed text\n', corrected: { python: { tr: 'düzeltilmiş\n', en: 'corrected\n' }, what: { tr: 'x', en: 'x' } } },
+        { id: 'one', python: 'print(1)\n' },
+      ],
+    };
+    assert.equal(lessonPython(lesson, 'both', pick, 'en'), 'print("hello")\n');
+    assert.equal(lessonPython(lesson, 'both', pick, 'tr'), 'print("merhaba")\n');
+    assert.equal(lessonPython(lesson, 'seed', pick, 'en'), 'corrected\n', 'the correction runs, not the seed’s text');
+    assert.equal(lessonPython(lesson, 'seed', pick, 'tr'), 'düzeltilmiş\n');
+    for (const lang of ['en', 'tr']) assert.equal(lessonPython(lesson, 'one', pick, lang), 'print(1)\n');
+    assert.equal(lessonPython(lesson, 'nope', pick, 'en'), '');
   });
 });
 

@@ -464,20 +464,53 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('a lesson’s Python is in the page’s language: English on the English page, the seed’s Turkish on the Turkish one', async () => {
+    // crate/lessons/gather.en.py and gather.py: the same program, its prints in each language.
+    const PRINTS = {
+      en: ['First task is running', 'Second task is running', 'First task is done', 'Second task is done'],
+      tr: ['İlk işlem yapılıyor', 'İkinci işlem yapılıyor', 'İlk işlem tamamlandı', 'İkinci işlem tamamlandı'],
+    };
+    const recorded = await site.open('#lesson=gather&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      const runs = {};
+      for (const lang of ['en', 'tr']) {
+        const other = lang === 'en' ? 'tr' : 'en';
+        if (lang === 'tr') await page.locator('#lang').selectOption('tr'); // the language picker swaps the program
+        await page.waitForFunction((text) => document.getElementById('code-python').textContent.includes(text), PRINTS[lang][0], { timeout: 5_000 });
+        const code = await page.locator('#code-python').textContent();
+        for (const line of PRINTS[lang]) assert.ok(code.includes(`print("${line}")`), `${lang}: the code prints "${line}"`);
+        for (const line of PRINTS[other]) assert.ok(!code.includes(line), `${lang}: no "${line}" in the code`);
+        assert.match(code, /async def first_task\(\):/, `${lang}: the names stay`);
+        assert.equal(await page.locator('#code-edited').isVisible(), false, `${lang}: the lesson’s own program, not an edit`);
+        await page.locator('#run').click();
+        await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+        const lines = await consoleLines(page);
+        assert.deepEqual(lines.map((l) => l.text), PRINTS[lang], `${lang}: the run printed the program’s lines`);
+        runs[lang] = lines.map((l) => l.task);
+      }
+      assert.deepEqual(runs.en, runs.tr, 'the same tasks printed, in the same order, in both languages');
+      assertCleanPage(recorded, 'gather in both languages');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('the websocket seed runs against the simulated server, and its buttons break the connection', async () => {
     const recorded = await site.open('#lesson=websocket&lang=en&mode=real&speed=2');
     const { page } = recorded;
     try {
       assert.ok(await page.locator('#live-controls').isVisible(), 'the fault buttons are there in Python mode');
       await page.locator('#run').click();
-      await page.locator('#console .line .text', { hasText: /^mesaj 2$/ }).waitFor({ timeout: RUN_TIMEOUT_MS });
+      // The English page runs the English program: its callback prints "message N".
+      await page.locator('#console .line .text', { hasText: /^message 2$/ }).waitFor({ timeout: RUN_TIMEOUT_MS });
       await page.locator('#control-drop').click();
       await waitForState(page, 'finished', RUN_TIMEOUT_MS);
       const lines = (await consoleLines(page)).map((l) => l.text);
       const dropped = lines.indexOf('fault: dropping the connection');
       assert.ok(dropped > 0, `the server obeyed the button: ${JSON.stringify(lines)}`);
       assert.ok(lines.slice(dropped).some((l) => /^client connected: continuing from message/.test(l)), 'the seed’s loop reconnected');
-      const numbers = lines.filter((l) => /^mesaj \d+$/.test(l)).map((l) => Number(l.slice(6)));
+      const numbers = lines.filter((l) => /^message \d+$/.test(l)).map((l) => Number(l.slice(8)));
       assert.ok(numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1), `no message lost or repeated: ${numbers}`);
       assert.doesNotMatch(await page.locator('#notice').textContent(), /did not work/, 'the press was accepted');
       assertCleanPage(recorded, 'websocket corrected');
