@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};
@@ -25,7 +24,7 @@ pub fn table() -> NameMap<Value> {
         ] {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
-        for (name, class) in ty.exceptions.borrow().iter() {
+        for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
             if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
             }
@@ -1327,23 +1326,27 @@ const SET_METHODS: &[&str] = &[
 const TUPLE_METHODS: &[&str] = &["index", "count"];
 const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
 
-fn method_name(list: &[&'static str], name: Name) -> Option<&'static str> {
-    let t = text(name);
-    list.iter().copied().find(|m| **m == *t)
-}
-
 thread_local! {
-    static METHODS: RefCell<HashMap<(u8, Name), Value>> = RefCell::new(HashMap::new());
+    /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
+    static METHODS: RefCell<Vec<Option<Value>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A built-in method value, made once per (type, name).
-fn method(kind: u8, name: &'static str, call: BuiltinFn) -> Value {
-    let n = intern(name);
-    METHODS.with(|m| m.borrow_mut().entry((kind, n)).or_insert_with(|| builtin(name, call)).clone())
+/// The built-in method `name` of a type whose methods are `list`, made once per (type, name).
+fn method(kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
+    let t = text(name);
+    let i = list.iter().position(|m| **m == *t)?;
+    let slot = kind as usize * 64 + i;
+    Some(METHODS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() <= slot {
+            m.resize(slot + 1, None);
+        }
+        m[slot].get_or_insert_with(|| builtin(list[i], call)).clone()
+    }))
 }
 
 fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
-    method_name(list, name).map(|m| Value::Method(Rc::new((obj.clone(), method(kind, m, call)))))
+    method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
 }
 
 fn no_attr(obj: &Value, name: Name) -> Exc {
@@ -1376,16 +1379,21 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None => Err(exc("AttributeError", format!("'{}' object has no attribute '{t}'", i.class.name))),
             }
         }
-        Value::Class(c) if c.kind == Kind::Str && method_name(STR_METHODS, name).is_some() => {
-            Ok(method(1, method_name(STR_METHODS, name).unwrap_or("upper"), str_method))
+        Value::Class(c) => {
+            // `str.upper`: the unbound method, the one `"a".upper` binds.
+            if c.kind == Kind::Str {
+                if let Some(m) = method(1, STR_METHODS, name, str_method) {
+                    return Ok(m);
+                }
+            }
+            match &*t {
+                "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+                "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
+                _ => c
+                    .lookup(name)
+                    .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
+            }
         }
-        Value::Class(c) => match &*t {
-            "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
-            "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
-            _ => c
-                .lookup(name)
-                .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
-        },
         Value::Module(m) => m
             .attrs
             .borrow()

@@ -371,9 +371,10 @@ pub struct Types {
     /// `range`
     pub range: Rc<Class>,
     /// `function`, `builtin_function_or_method`, `method`, `module`, `coroutine`, `Task`, …
-    pub others: RefCell<HashMap<&'static str, Rc<Class>>>,
-    /// The exception classes by name.
-    pub exceptions: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// (a few, found by a scan: a map of its own type cost more code than it saved time).
+    pub others: RefCell<Vec<(&'static str, Rc<Class>)>>,
+    /// The exception classes, in the order of [`EXCEPTIONS`].
+    pub exceptions: Vec<Rc<Class>>,
 }
 
 /// The built-in exception classes, each after its base.
@@ -420,7 +421,7 @@ impl Types {
         let object = Class::new("object".into(), None, Kind::Object);
         let make = |name: &str, kind| Class::new(name.into(), Some(Rc::clone(&object)), kind);
         let int = make("int", Kind::Int);
-        let types = Types {
+        let mut types = Types {
             type_: make("type", Kind::Type),
             none: make("NoneType", Kind::NoneType),
             bool_: Class::new("bool".into(), Some(Rc::clone(&int)), Kind::Bool),
@@ -433,13 +434,15 @@ impl Types {
             set: make("set", Kind::Set),
             range: make("range", Kind::Range),
             others: RefCell::default(),
-            exceptions: RefCell::default(),
+            exceptions: Vec::with_capacity(EXCEPTIONS.len()),
             object,
         };
         for (name, base) in EXCEPTIONS {
-            let base =
-                if base.is_empty() { Rc::clone(&types.object) } else { Rc::clone(&types.exceptions.borrow()[base]) };
-            types.exceptions.borrow_mut().insert(name, Class::new((*name).into(), Some(base), Kind::Exception));
+            let base = match exc_index(base) {
+                Some(i) => Rc::clone(&types.exceptions[i]),
+                None => Rc::clone(&types.object),
+            };
+            types.exceptions.push(Class::new((*name).into(), Some(base), Kind::Exception));
         }
         types
     }
@@ -452,7 +455,11 @@ pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
 
 /// The built-in exception class `name` (one of [`EXCEPTIONS`]).
 pub fn exc_class(name: &'static str) -> Rc<Class> {
-    with_types(|t| t.exceptions.borrow().get(name).cloned().unwrap_or_else(|| Rc::clone(&t.object)))
+    with_types(|t| Rc::clone(exc_index(name).map_or(&t.object, |i| &t.exceptions[i])))
+}
+
+fn exc_index(name: &str) -> Option<usize> {
+    EXCEPTIONS.iter().position(|(n, _)| *n == name)
 }
 
 /// A new exception of the built-in class `name` with `message` as its one argument.
@@ -475,12 +482,13 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
 /// A class named `name` that is not callable (functions, modules, tasks…), made once.
 fn other_class(name: &'static str) -> Rc<Class> {
     with_types(|t| {
-        Rc::clone(
-            t.others
-                .borrow_mut()
-                .entry(name)
-                .or_insert_with(|| Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other)),
-        )
+        let mut others = t.others.borrow_mut();
+        if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
+            return Rc::clone(c);
+        }
+        let c = Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other);
+        others.push((name, Rc::clone(&c)));
+        c
     })
 }
 
