@@ -246,7 +246,7 @@ fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
 fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let arg = args.first().cloned().unwrap_or(Value::None);
     if name == "dumps" {
-        return Ok(Value::Str(dumps(&arg)?.into()));
+        return Ok(Value::string(dumps(&arg)?));
     }
     let text = match &arg {
         Value::Str(s) => s.to_string(),
@@ -288,7 +288,7 @@ fn dumps(v: &Value) -> PyResult<String> {
             let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
             let items: Vec<String> = pairs
                 .iter()
-                .map(|(k, x)| Ok(format!("{}: {}", dumps(&Value::Str(k.to_str().into()))?, dumps(x)?)))
+                .map(|(k, x)| Ok(format!("{}: {}", dumps(&Value::string(k.to_str()))?, dumps(x)?)))
                 .collect::<PyResult<_>>()?;
             format!("{{{}}}", items.join(", "))
         }
@@ -380,7 +380,7 @@ impl Json {
                     self.at += 1;
                 }
                 self.at += 1;
-                Ok(Value::Str(out.into()))
+                Ok(Value::string(out))
             }
             _ => {
                 let start = self.at;

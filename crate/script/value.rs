@@ -454,6 +454,7 @@ pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
 }
 
 /// The built-in exception class `name` (one of [`EXCEPTIONS`]).
+#[inline(never)]
 pub fn exc_class(name: &'static str) -> Rc<Class> {
     with_types(|t| Rc::clone(exc_index(name).map_or(&t.object, |i| &t.exceptions[i])))
 }
@@ -464,7 +465,7 @@ fn exc_index(name: &str) -> Option<usize> {
 
 /// A new exception of the built-in class `name` with `message` as its one argument.
 pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
-    new_exception(exc_class(name), vec![Value::Str(message.into().into())])
+    new_exception(exc_class(name), vec![Value::string(message.into())])
 }
 
 /// A new exception of `class` with these `args`.
@@ -494,16 +495,25 @@ fn other_class(name: &'static str) -> Rc<Class> {
 
 impl Value {
     /// A str value.
+    #[inline(never)]
     pub fn str(s: &str) -> Value {
         Value::Str(s.into())
     }
 
+    /// A str value made from a `String` (out of line: the copy into an `Rc` is not small).
+    #[inline(never)]
+    pub fn string(s: String) -> Value {
+        Value::Str(s.into())
+    }
+
     /// A list value.
+    #[inline(never)]
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
     }
 
     /// A tuple value.
+    #[inline(never)]
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(items.into())
     }

@@ -113,7 +113,7 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
             match ws.recv().await {
                 Ok(m) => {
                     last_seen.set(m.number);
-                    Ok(Value::Str(format!("{{\"number\": {}}}", m.number).into()))
+                    Ok(Value::string(format!("{{\"number\": {}}}", m.number)))
                 }
                 Err(_) => Err(closed_error()),
             }
