@@ -112,6 +112,11 @@ pub fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
     if kw.is_empty() {
         return None; // the usual call: no interning of `name` (a hash of its text) at all
     }
+    kwarg_find(kw, name)
+}
+
+#[inline(never)]
+fn kwarg_find(kw: &[(Name, Value)], name: &str) -> Option<Value> {
     let n = intern(name);
     kw.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone())
 }
@@ -1654,7 +1659,7 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
         "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
         "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
-        _ => super::interp::unsupported(&format!("str.{name}()")),
+        _ => unsupported_method("str", name),
     }
 }
 
@@ -1831,8 +1836,14 @@ fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             l.borrow_mut().clear();
             Ok(Value::None)
         }
-        _ => super::interp::unsupported(&format!("list.{name}()")),
+        _ => unsupported_method("list", name),
     }
+}
+
+/// `NotImplementedError` for `owner.name()`.
+#[inline(never)]
+pub fn unsupported_method(owner: &str, name: &str) -> PyResult {
+    super::interp::unsupported(&format!("{owner}.{name}()"))
 }
 
 fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResult<()> {
@@ -1914,7 +1925,7 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             d.borrow_mut().clear();
             Ok(Value::None)
         }
-        _ => super::interp::unsupported(&format!("dict.{name}()")),
+        _ => unsupported_method("dict", name),
     }
 }
 
@@ -1961,7 +1972,7 @@ fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(
             d.borrow_mut().clear();
             Ok(Value::None)
         }
-        _ => super::interp::unsupported(&format!("set.{name}()")),
+        _ => unsupported_method("set", name),
     }
 }
 

@@ -215,7 +215,7 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _k
             }
             _ => raise("TypeError", "shuffle() needs a list"),
         },
-        _ => super::interp::unsupported(&format!("random.{name}()")),
+        _ => super::builtins::unsupported_method("random", name),
     }
 }
 

@@ -151,6 +151,7 @@ pub struct Class {
 
 impl Class {
     /// A class of the script: `name(base)`.
+    #[inline(never)]
     pub fn new(name: Rc<str>, base: Option<Rc<Class>>, kind: Kind) -> Rc<Class> {
         Rc::new(Class { name, base, attrs: RefCell::default(), kind })
     }
@@ -199,6 +200,7 @@ pub struct Instance {
 
 impl Instance {
     /// A fresh instance of `class` with no attributes.
+    #[inline(never)]
     pub fn new(class: Rc<Class>) -> Rc<Instance> {
         Rc::new(Instance {
             class,

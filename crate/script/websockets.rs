@@ -122,6 +122,6 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
             ws.send_ping().map_err(|_| closed_error())?;
             Ok(leaf("pong", async move { ws.pong().await.map(|()| Value::None).map_err(|_| closed_error()) }))
         })),
-        _ => super::interp::unsupported(&format!("ClientConnection.{name}()")),
+        _ => super::builtins::unsupported_method("ClientConnection", name),
     }
 }
