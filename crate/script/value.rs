@@ -466,11 +466,13 @@ fn exc_index(name: &str) -> Option<usize> {
 }
 
 /// A new exception of the built-in class `name` with `message` as its one argument.
+#[inline(never)]
 pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
     new_exception(exc_class(name), vec![Value::string(message.into())])
 }
 
 /// A new exception of `class` with these `args`.
+#[inline(never)]
 pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     let inst = Instance::new(class);
     inst.set(super::ast::intern("args"), Value::Tuple(args.into()));
