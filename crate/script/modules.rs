@@ -11,33 +11,60 @@ use super::value::*;
 /// How much of a blocking `time.sleep` (lesson time) runs before the page gets a turn.
 const BLOCKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
+/// The modules `import` gives.
+const MODULES: &[&str] = &[
+    "asyncio",
+    "time",
+    "random",
+    "math",
+    "typing",
+    "collections",
+    "socket",
+    "json",
+    "websockets",
+    "websockets.exceptions",
+    "sys",
+];
+
+/// The built-in functions `names`, whose body is `call`: one loop for every module's list (an
+/// array's `map` and `collect` per list cost 2 KB of wasm).
+fn functions(names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
+    names.iter().map(|&n| (n, builtin(n, call))).collect()
+}
+
 /// `import name`.
 pub fn import(name: &str) -> PyResult {
+    let Some(&name) = MODULES.iter().find(|m| **m == name) else {
+        return Err(new_exception(
+            exc_class("ModuleNotFoundError"),
+            vec![Value::Str(
+                format!(
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, json, sys and typing"
+                )
+                .into(),
+            )],
+        ));
+    };
     let attrs: Vec<(&'static str, Value)> = match name {
         "asyncio" => super::aio::module_attrs(),
-        "time" => ["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns"]
-            .into_iter()
-            .map(|n| (n, builtin(n, time_fn)))
-            .collect(),
+        "time" => functions(&["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns"], time_fn),
         "random" => {
-            let mut v: Vec<(&'static str, Value)> =
-                ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
-                    .into_iter()
-                    .map(|n| (n, builtin(n, random_fn)))
-                    .collect();
+            let mut v = functions(
+                &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"],
+                random_fn,
+            );
             v.push(("Random", builtin("Random", new_random)));
             v
         }
         "math" => {
-            let mut v: Vec<(&'static str, Value)> =
-                ["sqrt", "floor", "ceil", "isclose", "fabs"].into_iter().map(|n| (n, builtin(n, math_fn))).collect();
+            let mut v = functions(&["sqrt", "floor", "ceil", "isclose", "fabs"], math_fn);
             v.push(("pi", Value::Float(std::f64::consts::PI)));
             v.push(("e", Value::Float(std::f64::consts::E)));
             v.push(("inf", Value::Float(f64::INFINITY)));
             v
         }
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
-        "json" => vec![("dumps", builtin("dumps", json_fn)), ("loads", builtin("loads", json_fn))],
+        "json" => functions(&["dumps", "loads"], json_fn),
         "websockets" => vec![
             ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),
@@ -52,38 +79,17 @@ pub fn import(name: &str) -> PyResult {
                 }))
             }),
         )],
-        "typing" => ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"]
-            .into_iter()
-            .map(|n| (n, Value::Class(with_types(|t| Rc::clone(&t.object)))))
-            .collect(),
-        "sys" => vec![
+        "typing" => {
+            let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
+            ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"]
+                .iter()
+                .map(|&n| (n, object.clone()))
+                .collect()
+        }
+        _ => vec![
             ("stderr", Value::Module(Rc::new(Module { name: "sys.stderr", attrs: Default::default() }))),
             ("stdout", Value::Module(Rc::new(Module { name: "sys.stdout", attrs: Default::default() }))),
         ],
-        _ => {
-            return Err(new_exception(
-                exc_class("ModuleNotFoundError"),
-                vec![Value::Str(
-                    format!(
-                        "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, json, sys and typing"
-                    )
-                    .into(),
-                )],
-            ));
-        }
-    };
-    let name: &'static str = match name {
-        "asyncio" => "asyncio",
-        "time" => "time",
-        "random" => "random",
-        "math" => "math",
-        "typing" => "typing",
-        "collections" => "collections",
-        "socket" => "socket",
-        "json" => "json",
-        "websockets" => "websockets",
-        "websockets.exceptions" => "websockets.exceptions",
-        _ => "sys",
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))

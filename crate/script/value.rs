@@ -156,6 +156,12 @@ impl Class {
         Rc::new(Class { name, base, attrs: RefCell::default(), kind })
     }
 
+    /// A built-in class: [`Class::new`] with the name's copy made here, not at each caller.
+    #[inline(never)]
+    pub fn named(name: &str, base: Option<&Rc<Class>>, kind: Kind) -> Rc<Class> {
+        Class::new(name.into(), base.cloned(), kind)
+    }
+
     /// An attribute of the class or of a base, nearest first.
     pub fn lookup(&self, name: Name) -> Option<Value> {
         let own = self.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
@@ -420,13 +426,13 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
 
 impl Types {
     fn new() -> Types {
-        let object = Class::new("object".into(), None, Kind::Object);
-        let make = |name: &str, kind| Class::new(name.into(), Some(Rc::clone(&object)), kind);
+        let object = Class::named("object", None, Kind::Object);
+        let make = |name: &str, kind| Class::named(name, Some(&object), kind);
         let int = make("int", Kind::Int);
         let mut types = Types {
             type_: make("type", Kind::Type),
             none: make("NoneType", Kind::NoneType),
-            bool_: Class::new("bool".into(), Some(Rc::clone(&int)), Kind::Bool),
+            bool_: Class::named("bool", Some(&int), Kind::Bool),
             int,
             float: make("float", Kind::Float),
             str_: make("str", Kind::Str),
@@ -444,7 +450,7 @@ impl Types {
                 Some(i) => Rc::clone(&types.exceptions[i]),
                 None => Rc::clone(&types.object),
             };
-            types.exceptions.push(Class::new((*name).into(), Some(base), Kind::Exception));
+            types.exceptions.push(Class::named(name, Some(&base), Kind::Exception));
         }
         types
     }
@@ -491,7 +497,7 @@ fn other_class(name: &'static str) -> Rc<Class> {
         if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
             return Rc::clone(c);
         }
-        let c = Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other);
+        let c = Class::named(name, Some(&t.object), Kind::Other);
         others.push((name, Rc::clone(&c)));
         c
     })

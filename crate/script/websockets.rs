@@ -39,8 +39,8 @@ pub struct Connection {
 thread_local! {
     /// `websockets.exceptions.ConnectionClosed` and its `ConnectionClosedError`.
     static CLOSED: (Rc<Class>, Rc<Class>) = {
-        let closed = Class::new("ConnectionClosed".into(), Some(exc_class("Exception")), Kind::Exception);
-        let error = Class::new("ConnectionClosedError".into(), Some(Rc::clone(&closed)), Kind::Exception);
+        let closed = Class::named("ConnectionClosed", Some(&exc_class("Exception")), Kind::Exception);
+        let error = Class::named("ConnectionClosedError", Some(&closed), Kind::Exception);
         (closed, error)
     };
 }
