@@ -473,6 +473,11 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
     })
 }
 
+/// A one-character str (no `String` on the way).
+fn char_value(c: char) -> Value {
+    Value::str(c.encode_utf8(&mut [0; 4]))
+}
+
 fn iter_of(items: Vec<Value>) -> Value {
     Value::Iter(Rc::new(RefCell::new(Iter { items: items.into_iter() })))
 }
@@ -482,7 +487,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
     Ok(match v {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
-        Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+        Value::Str(s) => s.chars().map(char_value).collect(),
         Value::Dict(d) | Value::Set(d) => d.borrow().keys(),
         Value::Range(r) => {
             let n = range_len(r);
@@ -1070,7 +1075,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
         (Value::Str(s), i) if i.as_int().is_some() => {
             let n = s.chars().count();
             let at = index_of(i.as_int().unwrap_or(0), n, "string")?;
-            Ok(Value::Str(s.chars().nth(at).map(String::from).unwrap_or_default().into()))
+            Ok(s.chars().nth(at).map_or_else(|| Value::str(""), char_value))
         }
         (Value::Range(r), i) if i.as_int().is_some() => {
             let n = usize::try_from(range_len(r)).unwrap_or(usize::MAX);

@@ -481,7 +481,7 @@ pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
 #[inline(never)]
 pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     let inst = Instance::new(class);
-    inst.set(super::ast::intern("args"), Value::Tuple(args.into()));
+    inst.set(super::ast::intern("args"), Value::tuple(args));
     Value::Instance(inst)
 }
 

@@ -57,7 +57,7 @@ pub fn exception_classes() -> [(&'static str, Value); 2] {
 
 fn closed_error() -> Exc {
     let class = CLOSED.with(|(_, error)| Rc::clone(error));
-    new_exception(class, vec![Value::Str("no close frame received or sent".into())])
+    new_exception(class, vec![Value::str("no close frame received or sent")])
 }
 
 /// `websockets.connect(uri, ...)`: the other arguments (`ssl`, `ping_interval`…) are accepted
