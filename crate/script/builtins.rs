@@ -674,7 +674,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
             for (k, v) in kw {
                 d.insert(Key::Str(text(k)), Value::Str(text(k)), v);
             }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         Kind::Range => {
             let ints: Vec<i64> = args.iter().map(|a| int_arg(a, "")).collect::<PyResult<_>>()?;
@@ -794,7 +794,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             for (k, v) in y.borrow().iter() {
                 d.insert(k.key()?, k.clone(), v.clone());
             }
-            Ok(Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         _ => Err(type_error(op_text(op), a, b)),
     }
@@ -1925,7 +1925,7 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             }
             Ok(Value::None)
         }
-        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        "copy" => Ok(Value::dict(d.borrow().clone())),
         "clear" => {
             d.borrow_mut().clear();
             Ok(Value::None)

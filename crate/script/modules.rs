@@ -95,6 +95,7 @@ pub fn import(name: &str) -> PyResult {
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))
 }
 
+#[inline(never)]
 fn num(v: Option<&Value>, what: &str) -> PyResult<f64> {
     v.and_then(Value::as_number).ok_or_else(|| exc("TypeError", format!("{what}: a number is required")))
 }
@@ -358,7 +359,7 @@ impl Json {
                         }
                     }
                 }
-                Ok(if c == '{' { Value::Dict(Rc::new(std::cell::RefCell::new(d))) } else { Value::list(items) })
+                Ok(if c == '{' { Value::dict(d) } else { Value::list(items) })
             }
             '"' => {
                 self.at += 1;

@@ -522,6 +522,12 @@ impl Value {
         Value::List(Rc::new(RefCell::new(items)))
     }
 
+    /// A dict value.
+    #[inline(never)]
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+
     /// A tuple value.
     #[inline(never)]
     pub fn tuple(items: Vec<Value>) -> Value {
