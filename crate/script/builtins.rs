@@ -1485,44 +1485,43 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                 Some(v) => int_arg(&v, "")?,
                 None => -1,
             };
-            let parts: Vec<String> = match (&sep, max) {
+            let parts: Vec<&str> = match (&sep, max) {
                 (Some(sep), _) if sep.is_empty() => return raise("ValueError", "empty separator"),
-                (Some(sep), m) if m < 0 => s.split(&**sep).map(String::from).collect(),
+                (Some(sep), m) if m < 0 => s.split(&**sep).collect(),
                 // A maxsplit past what a usize holds splits as often as it can.
-                (Some(sep), m) if name == "split" => s
-                    .splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep)
-                    .map(String::from)
-                    .collect(),
+                (Some(sep), m) if name == "split" => {
+                    s.splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep).collect()
+                }
                 (Some(sep), m) => {
                     let n = usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1));
-                    let mut v: Vec<String> = s.rsplitn(n, &**sep).map(String::from).collect();
+                    let mut v: Vec<&str> = s.rsplitn(n, &**sep).collect();
                     v.reverse();
                     v
                 }
-                (None, m) if m < 0 => s.split_whitespace().map(String::from).collect(),
+                (None, m) if m < 0 => s.split_whitespace().collect(),
                 (None, m) => {
                     let mut out = Vec::new();
                     let mut rest = s.trim_start();
                     while !rest.is_empty() && (out.len() as i64) < m {
                         match rest.find(char::is_whitespace) {
                             Some(at) => {
-                                out.push(rest[..at].to_string());
+                                out.push(&rest[..at]);
                                 rest = rest[at..].trim_start();
                             }
                             None => {
-                                out.push(rest.to_string());
+                                out.push(rest);
                                 rest = "";
                             }
                         }
                     }
                     if !rest.is_empty() {
-                        out.push(rest.to_string());
+                        out.push(rest);
                     }
                     out
                 }
             };
             interp.alloc(parts.len())?;
-            Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+            Ok(Value::list(parts.into_iter().map(Value::str).collect()))
         }
         "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
         "join" => {
