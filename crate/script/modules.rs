@@ -1,6 +1,7 @@
 //! The modules a script may import: `asyncio`, `time`, `random`, `math`, and stand-ins
 //! (`typing`, `sys`). Nothing else: a script has no files, no network and no page.
 
+use std::fmt::Write;
 use std::rc::Rc;
 
 use super::ast::{intern, Name, NameMap};
@@ -268,39 +269,61 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
     Ok(v)
 }
 
+/// `json.dumps(v)`, written into one buffer.
 fn dumps(v: &Value) -> PyResult<String> {
-    Ok(match v {
-        Value::None => "null".into(),
-        Value::Bool(b) => if *b { "true" } else { "false" }.into(),
-        Value::Int(_) | Value::Float(_) => v.repr(),
-        Value::Str(s) => {
-            let mut out = String::from('"');
-            for c in s.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => out.push_str(&format!("\\u{:04x}", c as u32)),
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-            out
-        }
+    let mut out = String::new();
+    dump(v, &mut out)?;
+    Ok(out)
+}
+
+fn dump(v: &Value, out: &mut String) -> PyResult<()> {
+    match v {
+        Value::None => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(_) | Value::Float(_) => out.push_str(&v.repr()),
+        Value::Str(s) => dump_str(s, out),
         Value::List(_) | Value::Tuple(_) => {
-            let items: Vec<String> = super::builtins::iterate(v)?.iter().map(dumps).collect::<PyResult<_>>()?;
-            format!("[{}]", items.join(", "))
+            out.push('[');
+            for (i, item) in super::builtins::iterate(v)?.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                dump(item, out)?;
+            }
+            out.push(']');
         }
         Value::Dict(d) => {
             let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
-            let items: Vec<String> = pairs
-                .iter()
-                .map(|(k, x)| Ok(format!("{}: {}", dumps(&Value::string(k.to_str()))?, dumps(x)?)))
-                .collect::<PyResult<_>>()?;
-            format!("{{{}}}", items.join(", "))
+            out.push('{');
+            for (i, (k, x)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                dump_str(&k.to_str(), out);
+                out.push_str(": ");
+                dump(x, out)?;
+            }
+            out.push('}');
         }
         other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.type_name())),
-    })
+    }
+    Ok(())
+}
+
+fn dump_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A small JSON reader for `json.loads`.
