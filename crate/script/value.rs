@@ -732,16 +732,8 @@ impl Value {
     }
 
     fn write_repr_of(&self, out: &mut String, depth: usize) {
-        let seq = |out: &mut String, items: &[Value], open: &str, close: &str| {
-            out.push_str(open);
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                v.write_repr(out, depth + 1);
-            }
-            out.push_str(close);
-        };
+        let seq =
+            |out: &mut String, items: &[Value], open: &str, close: &str| write_seq(out, items, open, close, depth);
         match self {
             Value::None => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -812,6 +804,19 @@ impl Value {
             Value::Iter(_) => out.push_str("<iterator object>"),
         }
     }
+}
+
+/// Items' reprs between `open` and `close`, out of line: `write_repr_of` writes six kinds of sequence.
+#[inline(never)]
+fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: usize) {
+    out.push_str(open);
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        v.write_repr(out, depth + 1);
+    }
+    out.push_str(close);
 }
 
 fn seq_eq(a: &[Value], b: &[Value]) -> bool {
