@@ -1440,13 +1440,7 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
     let Some(Value::Str(s)) = args.first() else { return raise("TypeError", "descriptor needs a str") };
     let s = Rc::clone(s);
     let a = &args[1..];
-    let str_arg = |i: usize| -> PyResult<Option<Rc<str>>> {
-        match a.get(i) {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
-            Some(v) => raise("TypeError", format!("must be str or None, not {}", v.type_name())),
-        }
-    };
+    let str_arg = |i: usize| str_arg(a, i);
     let new = |x: String| Ok(Value::string(x));
     let strip_chars = |i| -> PyResult<Vec<char>> { Ok(str_arg(i)?.map(|c| c.chars().collect()).unwrap_or_default()) };
     match name {
@@ -1667,6 +1661,16 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
     }
 }
 
+/// A str method's argument `i` that is a str or None (out of line: a closure was inlined eight times).
+#[inline(never)]
+fn str_arg(a: &[Value], i: usize) -> PyResult<Option<Rc<str>>> {
+    match a.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
+        Some(v) => raise("TypeError", format!("must be str or None, not {}", v.type_name())),
+    }
+}
+
 /// `"…".format(*args, **kw)`.
 fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let mut out = String::new();
@@ -1754,12 +1758,7 @@ fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         return seq_search(interp, name, &t[..], a);
     }
     let Value::List(l) = &this else { return raise("TypeError", "descriptor needs a list") };
-    let need = |n: usize| -> PyResult<()> {
-        if a.len() < n {
-            return raise("TypeError", format!("{name}() takes exactly {n} argument ({} given)", a.len()));
-        }
-        Ok(())
-    };
+    let need = |n: usize| if a.len() < n { Err(too_few(name, a.len(), n)) } else { Ok(()) };
     match name {
         "append" => {
             need(1)?;
@@ -1850,6 +1849,12 @@ pub fn unsupported_method(owner: &str, name: &str) -> PyResult {
     super::interp::unsupported(&format!("{owner}.{name}()"))
 }
 
+/// The `TypeError` of a list method given `given` arguments of `n`.
+#[inline(never)]
+fn too_few(name: &str, given: usize, n: usize) -> Exc {
+    exc("TypeError", format!("{name}() takes exactly {n} argument ({given} given)"))
+}
+
 fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&&*text(*k)) {
@@ -1936,7 +1941,7 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
 fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let Value::Set(d) = &args[0] else { return raise("TypeError", "descriptor needs a set") };
     let a = &args[1..];
-    let other = |i: usize| -> PyResult<Value> { make_set(iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?) };
+    let other = |i: usize| set_arg(a, i);
     let this = args[0].clone();
     match name {
         "add" => {
@@ -1978,6 +1983,12 @@ fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(
         }
         _ => unsupported_method("set", name),
     }
+}
+
+/// A set method's argument `i` as a set (none: an empty one).
+#[inline(never)]
+fn set_arg(a: &[Value], i: usize) -> PyResult {
+    make_set(iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?)
 }
 
 fn number_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {

@@ -171,9 +171,7 @@ fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 }
 
 fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
-    let int = |i: usize| -> PyResult<i64> {
-        args.get(i).and_then(Value::as_int).ok_or_else(|| exc("TypeError", format!("{name}() needs integers")))
-    };
+    let int = |i: usize| int_arg(name, &args, i);
     let err = super::builtins::format_error;
     match name {
         "seed" => {
@@ -225,6 +223,12 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _k
         },
         _ => super::builtins::unsupported_method("random", name),
     }
+}
+
+/// A `random` function's argument `i` as an int.
+#[inline(never)]
+fn int_arg(name: &str, args: &[Value], i: usize) -> PyResult<i64> {
+    args.get(i).and_then(Value::as_int).ok_or_else(|| exc("TypeError", format!("{name}() needs integers")))
 }
 
 fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
