@@ -769,24 +769,28 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             let items = iterate(seq)?;
             let n = n.as_int().unwrap_or(0).max(0) as usize;
             interp.alloc(items.len().saturating_mul(n))?;
-            let out: Vec<Value> = std::iter::repeat_n(items, n).flatten().collect();
+            let mut out = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                out.extend_from_slice(&items);
+            }
             Ok(if matches!(seq, List(_)) { Value::list(out) } else { Value::tuple(out) })
         }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             let has = |d: &super::value::Dict, k: &Value| k.key().ok().is_some_and(|key| d.get(&key).is_some());
-            let out: Vec<Value> = match op {
-                BinOp::BitOr => x.keys().into_iter().chain(y.keys()).collect(),
-                BinOp::BitAnd => x.keys().into_iter().filter(|k| has(&y, k)).collect(),
-                BinOp::Sub => x.keys().into_iter().filter(|k| !has(&y, k)).collect(),
-                BinOp::BitXor => x
-                    .keys()
-                    .into_iter()
-                    .filter(|k| !has(&y, k))
-                    .chain(y.keys().into_iter().filter(|k| !has(&x, k)))
-                    .collect(),
+            // Which of x's keys stay (all, or those y has or lacks), and whether y's keys x lacks follow.
+            let (keep, rest) = match op {
+                BinOp::BitOr => (Option::None, true),
+                BinOp::BitAnd => (Some(true), false),
+                BinOp::Sub => (Some(false), false),
+                BinOp::BitXor => (Some(false), true),
                 _ => return Err(type_error(op_text(op), a, b)),
             };
+            let mut out = x.keys();
+            out.retain(|k| keep.is_none_or(|want| has(&y, k) == want));
+            if rest {
+                out.extend(y.keys().into_iter().filter(|k| !has(&x, k)));
+            }
             make_set(out)
         }
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
