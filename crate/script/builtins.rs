@@ -192,7 +192,14 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 }
             };
             Ok(Value::Bool(match &args[1] {
-                Value::Tuple(ts) => ts.iter().map(check).collect::<PyResult<Vec<_>>>()?.into_iter().any(|b| b),
+                Value::Tuple(ts) => {
+                    // Every entry is checked (a non-class raises even after a match), as before.
+                    let mut any = false;
+                    for t in ts.iter() {
+                        any |= check(t)?;
+                    }
+                    any
+                }
                 t => check(t)?,
             }))
         }
@@ -213,7 +220,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             Ok(iter_of(out))
         }
         "zip" => {
-            let lists: Vec<Vec<Value>> = args.iter().map(iterate).collect::<PyResult<_>>()?;
+            let lists = iterate_all(&args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
             let out = (0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect();
             Ok(iter_of(out))
@@ -323,7 +330,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 return raise("TypeError", "map() must have at least two arguments.");
             }
             let f = args[0].clone();
-            let lists: Vec<Vec<Value>> = args[1..].iter().map(iterate).collect::<PyResult<_>>()?;
+            let lists = iterate_all(&args[1..])?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
@@ -501,6 +508,15 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
     })
 }
 
+/// The items of each iterable (for `zip` and `map`).
+fn iterate_all(args: &[Value]) -> PyResult<Vec<Vec<Value>>> {
+    let mut lists = Vec::with_capacity(args.len());
+    for a in args {
+        lists.push(iterate(a)?);
+    }
+    Ok(lists)
+}
+
 /// A set of these values.
 pub fn make_set(values: Vec<Value>) -> PyResult {
     let mut d = Dict::default();
@@ -514,7 +530,13 @@ fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<
     let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r.truthy());
     let keys: Vec<Value> = match &key {
-        Some(f) => items.iter().map(|v| interp.call_sync(f.clone(), vec![v.clone()])).collect::<PyResult<_>>()?,
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for v in items.iter() {
+                keys.push(interp.call_sync(f.clone(), vec![v.clone()])?);
+            }
+            keys
+        }
         None => items.to_vec(),
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -677,7 +699,10 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
             Ok(Value::dict(d))
         }
         Kind::Range => {
-            let ints: Vec<i64> = args.iter().map(|a| int_arg(a, "")).collect::<PyResult<_>>()?;
+            let mut ints = Vec::with_capacity(args.len());
+            for a in &args {
+                ints.push(int_arg(a, "")?);
+            }
             let r = match ints.as_slice() {
                 [stop] => [0, *stop, 1],
                 [start, stop] => [*start, *stop, 1],
@@ -761,7 +786,12 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             interp.alloc(v.len())?;
             Ok(Value::list(v))
         }
-        (Tuple(x), Tuple(y)) if op == BinOp::Add => Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect())),
+        (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(Value::tuple(v))
+        }
         (List(_) | Tuple(_), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), List(_) | Tuple(_))
             if op == BinOp::Mul =>
         {
@@ -1620,7 +1650,7 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                     (left, pad - left)
                 }
             };
-            let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+            let f = |k: usize| fill.to_string().repeat(k);
             new(format!("{}{s}{}", f(left), f(right)))
         }
         "zfill" => {

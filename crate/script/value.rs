@@ -303,10 +303,11 @@ impl Dict {
     }
 
     fn compact(&mut self) {
-        let entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
+        let entries = std::mem::take(&mut self.entries);
         self.index.clear();
         self.live = 0;
-        for (k, v) in entries {
+        for entry in entries {
+            let Some((k, v)) = entry else { continue };
             if let Ok(key) = k.key() {
                 self.insert(key, k, v);
             }
@@ -315,7 +316,7 @@ impl Dict {
 
     /// The entries, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
-        self.entries.iter().flatten()
+        self.entries.iter().filter_map(Option::as_ref)
     }
 
     /// The keys, in insertion order.
@@ -597,7 +598,13 @@ impl Value {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Key::Int(*f as i64),
             Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(Rc::clone(s)),
-            Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<PyResult<_>>()?),
+            Value::Tuple(t) => {
+                let mut keys = Vec::with_capacity(t.len());
+                for v in t.iter() {
+                    keys.push(v.key()?);
+                }
+                Key::Tuple(keys)
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return raise("TypeError", format!("unhashable type: '{}'", self.type_name()))
             }
