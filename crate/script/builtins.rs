@@ -222,7 +222,10 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "zip" => {
             let lists = iterate_all(&args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            let out = (0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect();
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(Value::tuple(row(&lists, i)));
+            }
             Ok(iter_of(out))
         }
         "sorted" => {
@@ -334,7 +337,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
-                out.push(interp.call_sync(f.clone(), lists.iter().map(|l| l[i].clone()).collect())?);
+                out.push(interp.call_sync(f.clone(), row(&lists, i))?);
             }
             Ok(iter_of(out))
         }
@@ -517,6 +520,15 @@ fn iterate_all(args: &[Value]) -> PyResult<Vec<Vec<Value>>> {
     Ok(lists)
 }
 
+/// Item `i` of each list (a row of `zip` and `map`).
+fn row(lists: &[Vec<Value>], i: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(lists.len());
+    for l in lists {
+        out.push(l[i].clone());
+    }
+    out
+}
+
 /// A set of these values.
 pub fn make_set(values: Vec<Value>) -> PyResult {
     let mut d = Dict::default();
@@ -562,7 +574,10 @@ fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<
     if let Some(e) = error {
         return Err(e);
     }
-    let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+    let mut sorted = Vec::with_capacity(order.len());
+    for i in order {
+        sorted.push(items[i].clone());
+    }
     items.clone_from_slice(&sorted);
     Ok(())
 }
@@ -1549,9 +1564,9 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                 }
             };
             interp.alloc(parts.len())?;
-            Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+            Ok(str_list(parts))
         }
-        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
+        "splitlines" => Ok(str_list(s.lines().collect())),
         "join" => {
             let items = iterate(a.first().unwrap_or(&Value::None))?;
             let mut out = String::new();
@@ -1693,6 +1708,15 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
         "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
         _ => unsupported_method("str", name),
     }
+}
+
+/// A list of these strs.
+fn str_list(parts: Vec<&str>) -> Value {
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        out.push(Value::str(p));
+    }
+    Value::list(out)
 }
 
 /// A str method's argument `i` that is a str or None (out of line: a closure was inlined eight times).
@@ -1927,9 +1951,21 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             let Some(k) = a.first() else { return raise("TypeError", "get expected at least 1 argument, got 0") };
             Ok(d.borrow().get(&k.key()?).unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         }
-        "items" => Ok(Value::list(d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect())),
+        "items" => {
+            let mut out = Vec::with_capacity(d.borrow().len());
+            for (k, v) in d.borrow().iter() {
+                out.push(Value::tuple(vec![k.clone(), v.clone()]));
+            }
+            Ok(Value::list(out))
+        }
         "keys" => Ok(Value::list(d.borrow().keys())),
-        "values" => Ok(Value::list(d.borrow().iter().map(|(_, v)| v.clone()).collect())),
+        "values" => {
+            let mut out = Vec::with_capacity(d.borrow().len());
+            for (_, v) in d.borrow().iter() {
+                out.push(v.clone());
+            }
+            Ok(Value::list(out))
+        }
         "setdefault" => {
             let Some(k) = a.first() else {
                 return raise("TypeError", "setdefault expected at least 1 argument, got 0");
@@ -1956,7 +1992,7 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         "update" => {
             let other = construct(interp, &with_types(|t| Rc::clone(&t.dict)), a.to_vec(), kw)?;
             if let Value::Dict(o) = other {
-                let items: Vec<_> = o.borrow().iter().cloned().collect();
+                let items = o.borrow().entries();
                 for (k, v) in items {
                     d.borrow_mut().insert(k.key()?, k, v);
                 }

@@ -30,7 +30,11 @@ const MODULES: &[&str] = &[
 /// The built-in functions `names`, whose body is `call`: one loop for every module's list (an
 /// array's `map` and `collect` per list cost 2 KB of wasm).
 fn functions(names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
-    names.iter().map(|&n| (n, builtin(n, call))).collect()
+    let mut out = Vec::with_capacity(names.len());
+    for &n in names {
+        out.push((n, builtin(n, call)));
+    }
+    out
 }
 
 /// `import name`.
@@ -82,10 +86,11 @@ pub fn import(name: &str) -> PyResult {
         )],
         "typing" => {
             let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
-            ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"]
-                .iter()
-                .map(|&n| (n, object.clone()))
-                .collect()
+            let mut v = Vec::new();
+            for n in ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"] {
+                v.push((n, object.clone()));
+            }
+            v
         }
         _ => vec![
             ("stderr", Value::Module(Rc::new(Module { name: "sys.stderr", attrs: Default::default() }))),
@@ -297,7 +302,7 @@ fn dump(v: &Value, out: &mut String) -> PyResult<()> {
             out.push(']');
         }
         Value::Dict(d) => {
-            let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+            let pairs = d.borrow().entries();
             out.push('{');
             for (i, (k, x)) in pairs.iter().enumerate() {
                 if i > 0 {

@@ -324,6 +324,15 @@ impl Dict {
         self.iter().map(|(k, _)| k.clone()).collect()
     }
 
+    /// A copy of the entries, in insertion order.
+    pub fn entries(&self) -> Vec<(Value, Value)> {
+        let mut out = Vec::with_capacity(self.live);
+        for e in self.iter() {
+            out.push(e.clone());
+        }
+        out
+    }
+
     /// Removes everything.
     pub fn clear(&mut self) {
         *self = Dict::default();
