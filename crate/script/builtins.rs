@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};
@@ -25,7 +24,7 @@ pub fn table() -> NameMap<Value> {
         ] {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
-        for (name, class) in ty.exceptions.borrow().iter() {
+        for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
             if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
             }
@@ -84,6 +83,7 @@ const FUNCTIONS: &[&str] = &[
 ];
 
 /// A built-in function or method value named `name`.
+#[inline(never)]
 pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
     Value::Builtin(Rc::new(Builtin { name, call }))
 }
@@ -112,6 +112,11 @@ pub fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
     if kw.is_empty() {
         return None; // the usual call: no interning of `name` (a hash of its text) at all
     }
+    kwarg_find(kw, name)
+}
+
+#[inline(never)]
+fn kwarg_find(kw: &[(Name, Value)], name: &str) -> Option<Value> {
     let n = intern(name);
     kw.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone())
 }
@@ -168,7 +173,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         }
         "repr" => {
             arg_count(name, &args, 1, 1)?;
-            Ok(Value::Str(interp.repr(&args[0])?.into()))
+            Ok(Value::string(interp.repr(&args[0])?))
         }
         "isinstance" | "issubclass" => {
             arg_count(name, &args, 2, 2)?;
@@ -187,7 +192,14 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 }
             };
             Ok(Value::Bool(match &args[1] {
-                Value::Tuple(ts) => ts.iter().map(check).collect::<PyResult<Vec<_>>>()?.into_iter().any(|b| b),
+                Value::Tuple(ts) => {
+                    // Every entry is checked (a non-class raises even after a match), as before.
+                    let mut any = false;
+                    for t in ts.iter() {
+                        any |= check(t)?;
+                    }
+                    any
+                }
                 t => check(t)?,
             }))
         }
@@ -208,9 +220,12 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             Ok(iter_of(out))
         }
         "zip" => {
-            let lists: Vec<Vec<Value>> = args.iter().map(iterate).collect::<PyResult<_>>()?;
+            let lists = iterate_all(&args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            let out = (0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect();
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(Value::tuple(row(&lists, i)));
+            }
             Ok(iter_of(out))
         }
         "sorted" => {
@@ -318,11 +333,11 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 return raise("TypeError", "map() must have at least two arguments.");
             }
             let f = args[0].clone();
-            let lists: Vec<Vec<Value>> = args[1..].iter().map(iterate).collect::<PyResult<_>>()?;
+            let lists = iterate_all(&args[1..])?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
-                out.push(interp.call_sync(f.clone(), lists.iter().map(|l| l[i].clone()).collect())?);
+                out.push(interp.call_sync(f.clone(), row(&lists, i))?);
             }
             Ok(iter_of(out))
         }
@@ -395,7 +410,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             arg_count(name, &args, 1, 1)?;
             let i = int_arg(&args[0], "")?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
-                Some(c) => Ok(Value::Str(c.to_string().into())),
+                Some(c) => Ok(Value::string(c.to_string())),
                 None => raise("ValueError", "chr() arg not in range(0x110000)"),
             }
         }
@@ -468,6 +483,11 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
     })
 }
 
+/// A one-character str (no `String` on the way).
+fn char_value(c: char) -> Value {
+    Value::str(c.encode_utf8(&mut [0; 4]))
+}
+
 fn iter_of(items: Vec<Value>) -> Value {
     Value::Iter(Rc::new(RefCell::new(Iter { items: items.into_iter() })))
 }
@@ -477,7 +497,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
     Ok(match v {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
-        Value::Str(s) => s.chars().map(|c| Value::Str(c.to_string().into())).collect(),
+        Value::Str(s) => s.chars().map(char_value).collect(),
         Value::Dict(d) | Value::Set(d) => d.borrow().keys(),
         Value::Range(r) => {
             let n = range_len(r);
@@ -489,6 +509,24 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
         _ => return raise("TypeError", format!("'{}' object is not iterable", v.type_name())),
     })
+}
+
+/// The items of each iterable (for `zip` and `map`).
+fn iterate_all(args: &[Value]) -> PyResult<Vec<Vec<Value>>> {
+    let mut lists = Vec::with_capacity(args.len());
+    for a in args {
+        lists.push(iterate(a)?);
+    }
+    Ok(lists)
+}
+
+/// Item `i` of each list (a row of `zip` and `map`).
+fn row(lists: &[Vec<Value>], i: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(lists.len());
+    for l in lists {
+        out.push(l[i].clone());
+    }
+    out
 }
 
 /// A set of these values.
@@ -504,7 +542,13 @@ fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<
     let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r.truthy());
     let keys: Vec<Value> = match &key {
-        Some(f) => items.iter().map(|v| interp.call_sync(f.clone(), vec![v.clone()])).collect::<PyResult<_>>()?,
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for v in items.iter() {
+                keys.push(interp.call_sync(f.clone(), vec![v.clone()])?);
+            }
+            keys
+        }
         None => items.to_vec(),
     };
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -530,7 +574,10 @@ fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<
     if let Some(e) = error {
         return Err(e);
     }
-    let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+    let mut sorted = Vec::with_capacity(order.len());
+    for i in order {
+        sorted.push(items[i].clone());
+    }
     items.clone_from_slice(&sorted);
     Ok(())
 }
@@ -621,7 +668,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
         },
         Kind::Str => match one(&args) {
             None => Ok(Value::str("")),
-            Some(v) => Ok(Value::Str(interp.to_str(&v)?.into())),
+            Some(v) => Ok(Value::string(interp.to_str(&v)?)),
         },
         Kind::Bool => match one(&args) {
             None => Ok(Value::Bool(false)),
@@ -664,10 +711,13 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
             for (k, v) in kw {
                 d.insert(Key::Str(text(k)), Value::Str(text(k)), v);
             }
-            Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         Kind::Range => {
-            let ints: Vec<i64> = args.iter().map(|a| int_arg(a, "")).collect::<PyResult<_>>()?;
+            let mut ints = Vec::with_capacity(args.len());
+            for a in &args {
+                ints.push(int_arg(a, "")?);
+            }
             let r = match ints.as_slice() {
                 [stop] => [0, *stop, 1],
                 [start, stop] => [*start, *stop, 1],
@@ -751,7 +801,12 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             interp.alloc(v.len())?;
             Ok(Value::list(v))
         }
-        (Tuple(x), Tuple(y)) if op == BinOp::Add => Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect())),
+        (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(Value::tuple(v))
+        }
         (List(_) | Tuple(_), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), List(_) | Tuple(_))
             if op == BinOp::Mul =>
         {
@@ -759,24 +814,28 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             let items = iterate(seq)?;
             let n = n.as_int().unwrap_or(0).max(0) as usize;
             interp.alloc(items.len().saturating_mul(n))?;
-            let out: Vec<Value> = std::iter::repeat_n(items, n).flatten().collect();
+            let mut out = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                out.extend_from_slice(&items);
+            }
             Ok(if matches!(seq, List(_)) { Value::list(out) } else { Value::tuple(out) })
         }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             let has = |d: &super::value::Dict, k: &Value| k.key().ok().is_some_and(|key| d.get(&key).is_some());
-            let out: Vec<Value> = match op {
-                BinOp::BitOr => x.keys().into_iter().chain(y.keys()).collect(),
-                BinOp::BitAnd => x.keys().into_iter().filter(|k| has(&y, k)).collect(),
-                BinOp::Sub => x.keys().into_iter().filter(|k| !has(&y, k)).collect(),
-                BinOp::BitXor => x
-                    .keys()
-                    .into_iter()
-                    .filter(|k| !has(&y, k))
-                    .chain(y.keys().into_iter().filter(|k| !has(&x, k)))
-                    .collect(),
+            // Which of x's keys stay (all, or those y has or lacks), and whether y's keys x lacks follow.
+            let (keep, rest) = match op {
+                BinOp::BitOr => (Option::None, true),
+                BinOp::BitAnd => (Some(true), false),
+                BinOp::Sub => (Some(false), false),
+                BinOp::BitXor => (Some(false), true),
                 _ => return Err(type_error(op_text(op), a, b)),
             };
+            let mut out = x.keys();
+            out.retain(|k| keep.is_none_or(|want| has(&y, k) == want));
+            if rest {
+                out.extend(y.keys().into_iter().filter(|k| !has(&x, k)));
+            }
             make_set(out)
         }
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
@@ -784,7 +843,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             for (k, v) in y.borrow().iter() {
                 d.insert(k.key()?, k.clone(), v.clone());
             }
-            Ok(Dict(Rc::new(RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         _ => Err(type_error(op_text(op), a, b)),
     }
@@ -993,9 +1052,15 @@ fn index_of(i: i64, len: usize, what: &str) -> PyResult<usize> {
     let n = len as i64;
     let j = if i < 0 { i + n } else { i };
     if j < 0 || j >= n {
-        return raise("IndexError", format!("{what} index out of range"));
+        return Err(index_error(what));
     }
     Ok(j as usize)
+}
+
+/// `index_of`'s error, out of line: inlined, it took 724 B in its seven callers.
+#[inline(never)]
+fn index_error(what: &str) -> Exc {
+    exc("IndexError", format!("{what} index out of range"))
 }
 
 /// The indexes a slice picks from a sequence of `len` items.
@@ -1059,7 +1124,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
         (Value::Str(s), i) if i.as_int().is_some() => {
             let n = s.chars().count();
             let at = index_of(i.as_int().unwrap_or(0), n, "string")?;
-            Ok(Value::Str(s.chars().nth(at).map(String::from).unwrap_or_default().into()))
+            Ok(s.chars().nth(at).map_or_else(|| Value::str(""), char_value))
         }
         (Value::Range(r), i) if i.as_int().is_some() => {
             let n = usize::try_from(range_len(r)).unwrap_or(usize::MAX);
@@ -1251,7 +1316,7 @@ fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
     if !values.is_empty() && mapping.is_none() {
         return raise("TypeError", "not all arguments converted during string formatting");
     }
-    Ok(Value::Str(out.into()))
+    Ok(Value::string(out))
 }
 
 // ---- attributes and methods ----
@@ -1327,23 +1392,27 @@ const SET_METHODS: &[&str] = &[
 const TUPLE_METHODS: &[&str] = &["index", "count"];
 const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
 
-fn method_name(list: &[&'static str], name: Name) -> Option<&'static str> {
-    let t = text(name);
-    list.iter().copied().find(|m| **m == *t)
-}
-
 thread_local! {
-    static METHODS: RefCell<HashMap<(u8, Name), Value>> = RefCell::new(HashMap::new());
+    /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
+    static METHODS: RefCell<Vec<Option<Value>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A built-in method value, made once per (type, name).
-fn method(kind: u8, name: &'static str, call: BuiltinFn) -> Value {
-    let n = intern(name);
-    METHODS.with(|m| m.borrow_mut().entry((kind, n)).or_insert_with(|| builtin(name, call)).clone())
+/// The built-in method `name` of a type whose methods are `list`, made once per (type, name).
+fn method(kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
+    let t = text(name);
+    let i = list.iter().position(|m| **m == *t)?;
+    let slot = kind as usize * 64 + i;
+    Some(METHODS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() <= slot {
+            m.resize(slot + 1, None);
+        }
+        m[slot].get_or_insert_with(|| builtin(list[i], call)).clone()
+    }))
 }
 
 fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
-    method_name(list, name).map(|m| Value::Method(Rc::new((obj.clone(), method(kind, m, call)))))
+    method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
 }
 
 fn no_attr(obj: &Value, name: Name) -> Exc {
@@ -1376,16 +1445,21 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None => Err(exc("AttributeError", format!("'{}' object has no attribute '{t}'", i.class.name))),
             }
         }
-        Value::Class(c) if c.kind == Kind::Str && method_name(STR_METHODS, name).is_some() => {
-            Ok(method(1, method_name(STR_METHODS, name).unwrap_or("upper"), str_method))
+        Value::Class(c) => {
+            // `str.upper`: the unbound method, the one `"a".upper` binds.
+            if c.kind == Kind::Str {
+                if let Some(m) = method(1, STR_METHODS, name, str_method) {
+                    return Ok(m);
+                }
+            }
+            match &*t {
+                "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+                "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
+                _ => c
+                    .lookup(name)
+                    .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
+            }
         }
-        Value::Class(c) => match &*t {
-            "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
-            "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
-            _ => c
-                .lookup(name)
-                .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
-        },
         Value::Module(m) => m
             .attrs
             .borrow()
@@ -1415,14 +1489,8 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
     let Some(Value::Str(s)) = args.first() else { return raise("TypeError", "descriptor needs a str") };
     let s = Rc::clone(s);
     let a = &args[1..];
-    let str_arg = |i: usize| -> PyResult<Option<Rc<str>>> {
-        match a.get(i) {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
-            Some(v) => raise("TypeError", format!("must be str or None, not {}", v.type_name())),
-        }
-    };
-    let new = |x: String| Ok(Value::Str(x.into()));
+    let str_arg = |i: usize| str_arg(a, i);
+    let new = |x: String| Ok(Value::string(x));
     let strip_chars = |i| -> PyResult<Vec<char>> { Ok(str_arg(i)?.map(|c| c.chars().collect()).unwrap_or_default()) };
     match name {
         // Bytes are strs here: `encode` and `decode` give the text back.
@@ -1460,46 +1528,45 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                 Some(v) => int_arg(&v, "")?,
                 None => -1,
             };
-            let parts: Vec<String> = match (&sep, max) {
+            let parts: Vec<&str> = match (&sep, max) {
                 (Some(sep), _) if sep.is_empty() => return raise("ValueError", "empty separator"),
-                (Some(sep), m) if m < 0 => s.split(&**sep).map(String::from).collect(),
+                (Some(sep), m) if m < 0 => s.split(&**sep).collect(),
                 // A maxsplit past what a usize holds splits as often as it can.
-                (Some(sep), m) if name == "split" => s
-                    .splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep)
-                    .map(String::from)
-                    .collect(),
+                (Some(sep), m) if name == "split" => {
+                    s.splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep).collect()
+                }
                 (Some(sep), m) => {
                     let n = usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1));
-                    let mut v: Vec<String> = s.rsplitn(n, &**sep).map(String::from).collect();
+                    let mut v: Vec<&str> = s.rsplitn(n, &**sep).collect();
                     v.reverse();
                     v
                 }
-                (None, m) if m < 0 => s.split_whitespace().map(String::from).collect(),
+                (None, m) if m < 0 => s.split_whitespace().collect(),
                 (None, m) => {
                     let mut out = Vec::new();
                     let mut rest = s.trim_start();
                     while !rest.is_empty() && (out.len() as i64) < m {
                         match rest.find(char::is_whitespace) {
                             Some(at) => {
-                                out.push(rest[..at].to_string());
+                                out.push(&rest[..at]);
                                 rest = rest[at..].trim_start();
                             }
                             None => {
-                                out.push(rest.to_string());
+                                out.push(rest);
                                 rest = "";
                             }
                         }
                     }
                     if !rest.is_empty() {
-                        out.push(rest.to_string());
+                        out.push(rest);
                     }
                     out
                 }
             };
             interp.alloc(parts.len())?;
-            Ok(Value::list(parts.into_iter().map(|p| Value::Str(p.into())).collect()))
+            Ok(str_list(parts))
         }
-        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
+        "splitlines" => Ok(str_list(s.lines().collect())),
         "join" => {
             let items = iterate(a.first().unwrap_or(&Value::None))?;
             let mut out = String::new();
@@ -1598,7 +1665,7 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
                     (left, pad - left)
                 }
             };
-            let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
+            let f = |k: usize| fill.to_string().repeat(k);
             new(format!("{}{s}{}", f(left), f(right)))
         }
         "zfill" => {
@@ -1639,7 +1706,26 @@ fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
         "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
         "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
-        _ => super::interp::unsupported(&format!("str.{name}()")),
+        _ => unsupported_method("str", name),
+    }
+}
+
+/// A list of these strs.
+fn str_list(parts: Vec<&str>) -> Value {
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        out.push(Value::str(p));
+    }
+    Value::list(out)
+}
+
+/// A str method's argument `i` that is a str or None (out of line: a closure was inlined eight times).
+#[inline(never)]
+fn str_arg(a: &[Value], i: usize) -> PyResult<Option<Rc<str>>> {
+    match a.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
+        Some(v) => raise("TypeError", format!("must be str or None, not {}", v.type_name())),
     }
 }
 
@@ -1720,7 +1806,7 @@ fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) 
             c => out.push(c),
         }
     }
-    Ok(Value::Str(out.into()))
+    Ok(Value::string(out))
 }
 
 fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
@@ -1730,12 +1816,7 @@ fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         return seq_search(interp, name, &t[..], a);
     }
     let Value::List(l) = &this else { return raise("TypeError", "descriptor needs a list") };
-    let need = |n: usize| -> PyResult<()> {
-        if a.len() < n {
-            return raise("TypeError", format!("{name}() takes exactly {n} argument ({} given)", a.len()));
-        }
-        Ok(())
-    };
+    let need = |n: usize| if a.len() < n { Err(too_few(name, a.len(), n)) } else { Ok(()) };
     match name {
         "append" => {
             need(1)?;
@@ -1816,8 +1897,20 @@ fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             l.borrow_mut().clear();
             Ok(Value::None)
         }
-        _ => super::interp::unsupported(&format!("list.{name}()")),
+        _ => unsupported_method("list", name),
     }
+}
+
+/// `NotImplementedError` for `owner.name()`.
+#[inline(never)]
+pub fn unsupported_method(owner: &str, name: &str) -> PyResult {
+    super::interp::unsupported(&format!("{owner}.{name}()"))
+}
+
+/// The `TypeError` of a list method given `given` arguments of `n`.
+#[inline(never)]
+fn too_few(name: &str, given: usize, n: usize) -> Exc {
+    exc("TypeError", format!("{name}() takes exactly {n} argument ({given} given)"))
 }
 
 fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResult<()> {
@@ -1858,9 +1951,21 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             let Some(k) = a.first() else { return raise("TypeError", "get expected at least 1 argument, got 0") };
             Ok(d.borrow().get(&k.key()?).unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         }
-        "items" => Ok(Value::list(d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect())),
+        "items" => {
+            let mut out = Vec::with_capacity(d.borrow().len());
+            for (k, v) in d.borrow().iter() {
+                out.push(Value::tuple(vec![k.clone(), v.clone()]));
+            }
+            Ok(Value::list(out))
+        }
         "keys" => Ok(Value::list(d.borrow().keys())),
-        "values" => Ok(Value::list(d.borrow().iter().map(|(_, v)| v.clone()).collect())),
+        "values" => {
+            let mut out = Vec::with_capacity(d.borrow().len());
+            for (_, v) in d.borrow().iter() {
+                out.push(v.clone());
+            }
+            Ok(Value::list(out))
+        }
         "setdefault" => {
             let Some(k) = a.first() else {
                 return raise("TypeError", "setdefault expected at least 1 argument, got 0");
@@ -1887,26 +1992,26 @@ fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         "update" => {
             let other = construct(interp, &with_types(|t| Rc::clone(&t.dict)), a.to_vec(), kw)?;
             if let Value::Dict(o) = other {
-                let items: Vec<_> = o.borrow().iter().cloned().collect();
+                let items = o.borrow().entries();
                 for (k, v) in items {
                     d.borrow_mut().insert(k.key()?, k, v);
                 }
             }
             Ok(Value::None)
         }
-        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        "copy" => Ok(Value::dict(d.borrow().clone())),
         "clear" => {
             d.borrow_mut().clear();
             Ok(Value::None)
         }
-        _ => super::interp::unsupported(&format!("dict.{name}()")),
+        _ => unsupported_method("dict", name),
     }
 }
 
 fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let Value::Set(d) = &args[0] else { return raise("TypeError", "descriptor needs a set") };
     let a = &args[1..];
-    let other = |i: usize| -> PyResult<Value> { make_set(iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?) };
+    let other = |i: usize| set_arg(a, i);
     let this = args[0].clone();
     match name {
         "add" => {
@@ -1946,8 +2051,14 @@ fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(
             d.borrow_mut().clear();
             Ok(Value::None)
         }
-        _ => super::interp::unsupported(&format!("set.{name}()")),
+        _ => unsupported_method("set", name),
     }
+}
+
+/// A set method's argument `i` as a set (none: an empty one).
+#[inline(never)]
+fn set_arg(a: &[Value], i: usize) -> PyResult {
+    make_set(iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?)
 }
 
 fn number_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {

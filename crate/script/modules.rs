@@ -1,6 +1,7 @@
 //! The modules a script may import: `asyncio`, `time`, `random`, `math`, and stand-ins
 //! (`typing`, `sys`). Nothing else: a script has no files, no network and no page.
 
+use std::fmt::Write;
 use std::rc::Rc;
 
 use super::ast::{intern, Name, NameMap};
@@ -11,33 +12,64 @@ use super::value::*;
 /// How much of a blocking `time.sleep` (lesson time) runs before the page gets a turn.
 const BLOCKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
+/// The modules `import` gives.
+const MODULES: &[&str] = &[
+    "asyncio",
+    "time",
+    "random",
+    "math",
+    "typing",
+    "collections",
+    "socket",
+    "json",
+    "websockets",
+    "websockets.exceptions",
+    "sys",
+];
+
+/// The built-in functions `names`, whose body is `call`: one loop for every module's list (an
+/// array's `map` and `collect` per list cost 2 KB of wasm).
+fn functions(names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
+    let mut out = Vec::with_capacity(names.len());
+    for &n in names {
+        out.push((n, builtin(n, call)));
+    }
+    out
+}
+
 /// `import name`.
 pub fn import(name: &str) -> PyResult {
+    let Some(&name) = MODULES.iter().find(|m| **m == name) else {
+        return Err(new_exception(
+            exc_class("ModuleNotFoundError"),
+            vec![Value::Str(
+                format!(
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, json, sys and typing"
+                )
+                .into(),
+            )],
+        ));
+    };
     let attrs: Vec<(&'static str, Value)> = match name {
         "asyncio" => super::aio::module_attrs(),
-        "time" => ["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns"]
-            .into_iter()
-            .map(|n| (n, builtin(n, time_fn)))
-            .collect(),
+        "time" => functions(&["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns"], time_fn),
         "random" => {
-            let mut v: Vec<(&'static str, Value)> =
-                ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
-                    .into_iter()
-                    .map(|n| (n, builtin(n, random_fn)))
-                    .collect();
+            let mut v = functions(
+                &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"],
+                random_fn,
+            );
             v.push(("Random", builtin("Random", new_random)));
             v
         }
         "math" => {
-            let mut v: Vec<(&'static str, Value)> =
-                ["sqrt", "floor", "ceil", "isclose", "fabs"].into_iter().map(|n| (n, builtin(n, math_fn))).collect();
+            let mut v = functions(&["sqrt", "floor", "ceil", "isclose", "fabs"], math_fn);
             v.push(("pi", Value::Float(std::f64::consts::PI)));
             v.push(("e", Value::Float(std::f64::consts::E)));
             v.push(("inf", Value::Float(f64::INFINITY)));
             v
         }
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
-        "json" => vec![("dumps", builtin("dumps", json_fn)), ("loads", builtin("loads", json_fn))],
+        "json" => functions(&["dumps", "loads"], json_fn),
         "websockets" => vec![
             ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),
@@ -52,43 +84,24 @@ pub fn import(name: &str) -> PyResult {
                 }))
             }),
         )],
-        "typing" => ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"]
-            .into_iter()
-            .map(|n| (n, Value::Class(with_types(|t| Rc::clone(&t.object)))))
-            .collect(),
-        "sys" => vec![
+        "typing" => {
+            let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
+            let mut v = Vec::new();
+            for n in ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"] {
+                v.push((n, object.clone()));
+            }
+            v
+        }
+        _ => vec![
             ("stderr", Value::Module(Rc::new(Module { name: "sys.stderr", attrs: Default::default() }))),
             ("stdout", Value::Module(Rc::new(Module { name: "sys.stdout", attrs: Default::default() }))),
         ],
-        _ => {
-            return Err(new_exception(
-                exc_class("ModuleNotFoundError"),
-                vec![Value::Str(
-                    format!(
-                        "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, json, sys and typing"
-                    )
-                    .into(),
-                )],
-            ));
-        }
-    };
-    let name: &'static str = match name {
-        "asyncio" => "asyncio",
-        "time" => "time",
-        "random" => "random",
-        "math" => "math",
-        "typing" => "typing",
-        "collections" => "collections",
-        "socket" => "socket",
-        "json" => "json",
-        "websockets" => "websockets",
-        "websockets.exceptions" => "websockets.exceptions",
-        _ => "sys",
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))
 }
 
+#[inline(never)]
 fn num(v: Option<&Value>, what: &str) -> PyResult<f64> {
     v.and_then(Value::as_number).ok_or_else(|| exc("TypeError", format!("{what}: a number is required")))
 }
@@ -163,9 +176,7 @@ fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 }
 
 fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
-    let int = |i: usize| -> PyResult<i64> {
-        args.get(i).and_then(Value::as_int).ok_or_else(|| exc("TypeError", format!("{name}() needs integers")))
-    };
+    let int = |i: usize| int_arg(name, &args, i);
     let err = super::builtins::format_error;
     match name {
         "seed" => {
@@ -215,8 +226,14 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _k
             }
             _ => raise("TypeError", "shuffle() needs a list"),
         },
-        _ => super::interp::unsupported(&format!("random.{name}()")),
+        _ => super::builtins::unsupported_method("random", name),
     }
+}
+
+/// A `random` function's argument `i` as an int.
+#[inline(never)]
+fn int_arg(name: &str, args: &[Value], i: usize) -> PyResult<i64> {
+    args.get(i).and_then(Value::as_int).ok_or_else(|| exc("TypeError", format!("{name}() needs integers")))
 }
 
 fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
@@ -246,7 +263,7 @@ fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
 fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let arg = args.first().cloned().unwrap_or(Value::None);
     if name == "dumps" {
-        return Ok(Value::Str(dumps(&arg)?.into()));
+        return Ok(Value::string(dumps(&arg)?));
     }
     let text = match &arg {
         Value::Str(s) => s.to_string(),
@@ -261,39 +278,61 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
     Ok(v)
 }
 
+/// `json.dumps(v)`, written into one buffer.
 fn dumps(v: &Value) -> PyResult<String> {
-    Ok(match v {
-        Value::None => "null".into(),
-        Value::Bool(b) => if *b { "true" } else { "false" }.into(),
-        Value::Int(_) | Value::Float(_) => v.repr(),
-        Value::Str(s) => {
-            let mut out = String::from('"');
-            for c in s.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => out.push_str(&format!("\\u{:04x}", c as u32)),
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
-            out
-        }
+    let mut out = String::new();
+    dump(v, &mut out)?;
+    Ok(out)
+}
+
+fn dump(v: &Value, out: &mut String) -> PyResult<()> {
+    match v {
+        Value::None => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(_) | Value::Float(_) => out.push_str(&v.repr()),
+        Value::Str(s) => dump_str(s, out),
         Value::List(_) | Value::Tuple(_) => {
-            let items: Vec<String> = super::builtins::iterate(v)?.iter().map(dumps).collect::<PyResult<_>>()?;
-            format!("[{}]", items.join(", "))
+            out.push('[');
+            for (i, item) in super::builtins::iterate(v)?.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                dump(item, out)?;
+            }
+            out.push(']');
         }
         Value::Dict(d) => {
-            let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
-            let items: Vec<String> = pairs
-                .iter()
-                .map(|(k, x)| Ok(format!("{}: {}", dumps(&Value::Str(k.to_str().into()))?, dumps(x)?)))
-                .collect::<PyResult<_>>()?;
-            format!("{{{}}}", items.join(", "))
+            let pairs = d.borrow().entries();
+            out.push('{');
+            for (i, (k, x)) in pairs.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                dump_str(&k.to_str(), out);
+                out.push_str(": ");
+                dump(x, out)?;
+            }
+            out.push('}');
         }
         other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.type_name())),
-    })
+    }
+    Ok(())
+}
+
+fn dump_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A small JSON reader for `json.loads`.
@@ -352,7 +391,7 @@ impl Json {
                         }
                     }
                 }
-                Ok(if c == '{' { Value::Dict(Rc::new(std::cell::RefCell::new(d))) } else { Value::list(items) })
+                Ok(if c == '{' { Value::dict(d) } else { Value::list(items) })
             }
             '"' => {
                 self.at += 1;
@@ -380,7 +419,7 @@ impl Json {
                     self.at += 1;
                 }
                 self.at += 1;
-                Ok(Value::Str(out.into()))
+                Ok(Value::string(out))
             }
             _ => {
                 let start = self.at;

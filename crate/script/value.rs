@@ -151,8 +151,15 @@ pub struct Class {
 
 impl Class {
     /// A class of the script: `name(base)`.
+    #[inline(never)]
     pub fn new(name: Rc<str>, base: Option<Rc<Class>>, kind: Kind) -> Rc<Class> {
         Rc::new(Class { name, base, attrs: RefCell::default(), kind })
+    }
+
+    /// A built-in class: [`Class::new`] with the name's copy made here, not at each caller.
+    #[inline(never)]
+    pub fn named(name: &str, base: Option<&Rc<Class>>, kind: Kind) -> Rc<Class> {
+        Class::new(name.into(), base.cloned(), kind)
     }
 
     /// An attribute of the class or of a base, nearest first.
@@ -199,6 +206,7 @@ pub struct Instance {
 
 impl Instance {
     /// A fresh instance of `class` with no attributes.
+    #[inline(never)]
     pub fn new(class: Rc<Class>) -> Rc<Instance> {
         Rc::new(Instance {
             class,
@@ -295,10 +303,11 @@ impl Dict {
     }
 
     fn compact(&mut self) {
-        let entries: Vec<_> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
+        let entries = std::mem::take(&mut self.entries);
         self.index.clear();
         self.live = 0;
-        for (k, v) in entries {
+        for entry in entries {
+            let Some((k, v)) = entry else { continue };
             if let Ok(key) = k.key() {
                 self.insert(key, k, v);
             }
@@ -307,12 +316,21 @@ impl Dict {
 
     /// The entries, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
-        self.entries.iter().flatten()
+        self.entries.iter().filter_map(Option::as_ref)
     }
 
     /// The keys, in insertion order.
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    /// A copy of the entries, in insertion order.
+    pub fn entries(&self) -> Vec<(Value, Value)> {
+        let mut out = Vec::with_capacity(self.live);
+        for e in self.iter() {
+            out.push(e.clone());
+        }
+        out
     }
 
     /// Removes everything.
@@ -371,9 +389,10 @@ pub struct Types {
     /// `range`
     pub range: Rc<Class>,
     /// `function`, `builtin_function_or_method`, `method`, `module`, `coroutine`, `Task`, …
-    pub others: RefCell<HashMap<&'static str, Rc<Class>>>,
-    /// The exception classes by name.
-    pub exceptions: RefCell<HashMap<&'static str, Rc<Class>>>,
+    /// (a few, found by a scan: a map of its own type cost more code than it saved time).
+    pub others: RefCell<Vec<(&'static str, Rc<Class>)>>,
+    /// The exception classes, in the order of [`EXCEPTIONS`].
+    pub exceptions: Vec<Rc<Class>>,
 }
 
 /// The built-in exception classes, each after its base.
@@ -417,13 +436,13 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
 
 impl Types {
     fn new() -> Types {
-        let object = Class::new("object".into(), None, Kind::Object);
-        let make = |name: &str, kind| Class::new(name.into(), Some(Rc::clone(&object)), kind);
+        let object = Class::named("object", None, Kind::Object);
+        let make = |name: &str, kind| Class::named(name, Some(&object), kind);
         let int = make("int", Kind::Int);
-        let types = Types {
+        let mut types = Types {
             type_: make("type", Kind::Type),
             none: make("NoneType", Kind::NoneType),
-            bool_: Class::new("bool".into(), Some(Rc::clone(&int)), Kind::Bool),
+            bool_: Class::named("bool", Some(&int), Kind::Bool),
             int,
             float: make("float", Kind::Float),
             str_: make("str", Kind::Str),
@@ -433,13 +452,15 @@ impl Types {
             set: make("set", Kind::Set),
             range: make("range", Kind::Range),
             others: RefCell::default(),
-            exceptions: RefCell::default(),
+            exceptions: Vec::with_capacity(EXCEPTIONS.len()),
             object,
         };
         for (name, base) in EXCEPTIONS {
-            let base =
-                if base.is_empty() { Rc::clone(&types.object) } else { Rc::clone(&types.exceptions.borrow()[base]) };
-            types.exceptions.borrow_mut().insert(name, Class::new((*name).into(), Some(base), Kind::Exception));
+            let base = match exc_index(base) {
+                Some(i) => Rc::clone(&types.exceptions[i]),
+                None => Rc::clone(&types.object),
+            };
+            types.exceptions.push(Class::named(name, Some(&base), Kind::Exception));
         }
         types
     }
@@ -451,19 +472,26 @@ pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
 }
 
 /// The built-in exception class `name` (one of [`EXCEPTIONS`]).
+#[inline(never)]
 pub fn exc_class(name: &'static str) -> Rc<Class> {
-    with_types(|t| t.exceptions.borrow().get(name).cloned().unwrap_or_else(|| Rc::clone(&t.object)))
+    with_types(|t| Rc::clone(exc_index(name).map_or(&t.object, |i| &t.exceptions[i])))
+}
+
+fn exc_index(name: &str) -> Option<usize> {
+    EXCEPTIONS.iter().position(|(n, _)| *n == name)
 }
 
 /// A new exception of the built-in class `name` with `message` as its one argument.
+#[inline(never)]
 pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
-    new_exception(exc_class(name), vec![Value::Str(message.into().into())])
+    new_exception(exc_class(name), vec![Value::string(message.into())])
 }
 
 /// A new exception of `class` with these `args`.
+#[inline(never)]
 pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     let inst = Instance::new(class);
-    inst.set(super::ast::intern("args"), Value::Tuple(args.into()));
+    inst.set(super::ast::intern("args"), Value::tuple(args));
     Value::Instance(inst)
 }
 
@@ -475,27 +503,43 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
 /// A class named `name` that is not callable (functions, modules, tasks…), made once.
 fn other_class(name: &'static str) -> Rc<Class> {
     with_types(|t| {
-        Rc::clone(
-            t.others
-                .borrow_mut()
-                .entry(name)
-                .or_insert_with(|| Class::new(name.into(), Some(Rc::clone(&t.object)), Kind::Other)),
-        )
+        let mut others = t.others.borrow_mut();
+        if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
+            return Rc::clone(c);
+        }
+        let c = Class::named(name, Some(&t.object), Kind::Other);
+        others.push((name, Rc::clone(&c)));
+        c
     })
 }
 
 impl Value {
     /// A str value.
+    #[inline(never)]
     pub fn str(s: &str) -> Value {
         Value::Str(s.into())
     }
 
+    /// A str value made from a `String` (out of line: the copy into an `Rc` is not small).
+    #[inline(never)]
+    pub fn string(s: String) -> Value {
+        Value::Str(s.into())
+    }
+
     /// A list value.
+    #[inline(never)]
     pub fn list(items: Vec<Value>) -> Value {
         Value::List(Rc::new(RefCell::new(items)))
     }
 
+    /// A dict value.
+    #[inline(never)]
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+
     /// A tuple value.
+    #[inline(never)]
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(items.into())
     }
@@ -563,7 +607,13 @@ impl Value {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Key::Int(*f as i64),
             Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(Rc::clone(s)),
-            Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<PyResult<_>>()?),
+            Value::Tuple(t) => {
+                let mut keys = Vec::with_capacity(t.len());
+                for v in t.iter() {
+                    keys.push(v.key()?);
+                }
+                Key::Tuple(keys)
+            }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
                 return raise("TypeError", format!("unhashable type: '{}'", self.type_name()))
             }
@@ -698,16 +748,8 @@ impl Value {
     }
 
     fn write_repr_of(&self, out: &mut String, depth: usize) {
-        let seq = |out: &mut String, items: &[Value], open: &str, close: &str| {
-            out.push_str(open);
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                v.write_repr(out, depth + 1);
-            }
-            out.push_str(close);
-        };
+        let seq =
+            |out: &mut String, items: &[Value], open: &str, close: &str| write_seq(out, items, open, close, depth);
         match self {
             Value::None => out.push_str("None"),
             Value::Bool(true) => out.push_str("True"),
@@ -778,6 +820,19 @@ impl Value {
             Value::Iter(_) => out.push_str("<iterator object>"),
         }
     }
+}
+
+/// Items' reprs between `open` and `close`, out of line: `write_repr_of` writes six kinds of sequence.
+#[inline(never)]
+fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: usize) {
+    out.push_str(open);
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        v.write_repr(out, depth + 1);
+    }
+    out.push_str(close);
 }
 
 fn seq_eq(a: &[Value], b: &[Value]) -> bool {

@@ -39,8 +39,8 @@ pub struct Connection {
 thread_local! {
     /// `websockets.exceptions.ConnectionClosed` and its `ConnectionClosedError`.
     static CLOSED: (Rc<Class>, Rc<Class>) = {
-        let closed = Class::new("ConnectionClosed".into(), Some(exc_class("Exception")), Kind::Exception);
-        let error = Class::new("ConnectionClosedError".into(), Some(Rc::clone(&closed)), Kind::Exception);
+        let closed = Class::named("ConnectionClosed", Some(&exc_class("Exception")), Kind::Exception);
+        let error = Class::named("ConnectionClosedError", Some(&closed), Kind::Exception);
         (closed, error)
     };
 }
@@ -57,7 +57,7 @@ pub fn exception_classes() -> [(&'static str, Value); 2] {
 
 fn closed_error() -> Exc {
     let class = CLOSED.with(|(_, error)| Rc::clone(error));
-    new_exception(class, vec![Value::Str("no close frame received or sent".into())])
+    new_exception(class, vec![Value::str("no close frame received or sent")])
 }
 
 /// `websockets.connect(uri, ...)`: the other arguments (`ssl`, `ping_interval`…) are accepted
@@ -113,7 +113,7 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
             match ws.recv().await {
                 Ok(m) => {
                     last_seen.set(m.number);
-                    Ok(Value::Str(format!("{{\"number\": {}}}", m.number).into()))
+                    Ok(Value::string(format!("{{\"number\": {}}}", m.number)))
                 }
                 Err(_) => Err(closed_error()),
             }
@@ -122,6 +122,6 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
             ws.send_ping().map_err(|_| closed_error())?;
             Ok(leaf("pong", async move { ws.pong().await.map(|()| Value::None).map_err(|_| closed_error()) }))
         })),
-        _ => super::interp::unsupported(&format!("ClientConnection.{name}()")),
+        _ => super::builtins::unsupported_method("ClientConnection", name),
     }
 }
