@@ -11,9 +11,13 @@
 //! Natively a counting allocator checks that a case leaves no allocation behind; under Miri
 //! its leak check does. In the browser the same cases run with the page's own host.
 
+mod rng;
+
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
+
+use rng::Rng;
 use std::future::Future;
 use std::io::Write as _;
 use std::pin::Pin;
@@ -101,34 +105,17 @@ impl fmt::Debug for Op {
     }
 }
 
-/// splitmix64: small, deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 fn script(rng: &mut Rng, nested: bool) -> Vec<Ins> {
     let len = rng.below(5);
     (0..len)
         .map(|_| match rng.below(12) {
             0..=2 => Ins::Yield,
-            3..=5 => Ins::Sleep([0, 0, 1, 2, 3, 5, 10][rng.below(7) as usize]),
+            3..=5 => Ins::Sleep([0, 0, 1, 2, 3, 5, 10][rng.below(7)]),
             6 | 7 => Ins::Wait,
             8 => Ins::WaitOutside,
             9 if !nested => Ins::Spawn(script(rng, true)),
             9 => Ins::Yield,
-            _ => Ins::Join(rng.below(8) as usize),
+            _ => Ins::Join(rng.below(8)),
         })
         .collect()
 }
@@ -139,9 +126,9 @@ fn operations(seed: u64, len: usize) -> Vec<Op> {
     (0..len)
         .map(|_| match rng.below(100) {
             0..=17 => Op::Spawn(script(&mut rng, false)),
-            18..=33 => Op::Wake(rng.below(8) as usize),
-            34..=38 => Op::Abort(rng.below(8) as usize),
-            39..=42 => Op::Detach(rng.below(8) as usize),
+            18..=33 => Op::Wake(rng.below(8)),
+            34..=38 => Op::Abort(rng.below(8)),
+            39..=42 => Op::Detach(rng.below(8)),
             43..=49 => Op::Pause,
             50..=64 => Op::Step,
             65..=71 => Op::Resume,

@@ -11,6 +11,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "script"))]
 
 mod common;
+mod rng;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, HashMap};
@@ -18,6 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 use common::*;
 use loopscope::lessons::LESSONS;
 use loopscope::runtime::{self, Lang, Mode};
+use rng::Rng;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -55,31 +57,6 @@ const REAL_SPEED: f64 = 10.0;
 const MAX_BLOCK_MS: f64 = 5_000.0;
 
 // ---- the generator ----
-
-/// SplitMix64: small, seeded, the same sequence everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
-    }
-
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-}
 
 /// Values a number is replaced with: the edges of 64-bit ints and of floats.
 const EDGES: &[&str] = &[
