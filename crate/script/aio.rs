@@ -25,7 +25,7 @@ use crate::trace::record::WakeCause;
 pub struct Coro {
     /// The function's name (for `repr` and the lane of a task made from it).
     pub name: Rc<str>,
-    fut: RefCell<Option<LocalBoxFuture<'static, PyResult>>>,
+    fut: RefCell<Option<CoroFut>>,
     /// A native awaitable (a sleep, a gather, a queue's get): awaiting it suspends the task
     /// and is where a cancel lands. A script's coroutine is not: it runs inline.
     pub leaf: bool,
@@ -44,11 +44,15 @@ pub struct Coro {
 impl Coro {
     /// A coroutine named `name` running `fut`.
     pub fn new(name: Rc<str>, fut: LocalBoxFuture<'static, PyResult>, leaf: bool, blocking: bool) -> Coro {
+        Coro::of(name, CoroFut::Boxed(fut), leaf, blocking)
+    }
+
+    fn of(name: Rc<str>, fut: CoroFut, leaf: bool, blocking: bool) -> Coro {
         Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, tasks: Vec::new(), line: 0, call: None }
     }
 
     /// Its future, once.
-    pub fn take(&self) -> Option<LocalBoxFuture<'static, PyResult>> {
+    pub fn take(&self) -> Option<CoroFut> {
         self.fut.borrow_mut().take()
     }
 
@@ -79,13 +83,51 @@ impl Coro {
     }
 }
 
+/// A coroutine's future. `asyncio.sleep(0)`, the loop's commonest await, is one of its own:
+/// it needs no allocation of its future, only of its coroutine.
+pub enum CoroFut {
+    /// Any other: a script's coroutine, a native awaitable.
+    Boxed(LocalBoxFuture<'static, PyResult>),
+    /// `sleep(0)`: yields once, then gives its `result`.
+    Yield(runtime::YieldNow, Option<Value>),
+}
+
+impl Future for CoroFut {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
+        match &mut *self {
+            CoroFut::Boxed(fut) => fut.as_mut().poll(cx),
+            CoroFut::Yield(y, result) => {
+                std::task::ready!(Pin::new(y).poll(cx));
+                Poll::Ready(Ok(result.take().unwrap_or(Value::None)))
+            }
+        }
+    }
+}
+
+/// The name of a native awaitable (a literal): shared, so that making one allocates no name.
+fn leaf_name(name: &str) -> Rc<str> {
+    thread_local! {
+        static NAMES: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    }
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(n) = names.iter().find(|n| ***n == *name) {
+            return Rc::clone(n);
+        }
+        let n: Rc<str> = name.into();
+        names.push(Rc::clone(&n));
+        n
+    })
+}
+
 pub(super) fn leaf(name: &str, fut: impl Future<Output = PyResult> + 'static) -> Value {
-    Value::Coro(Rc::new(Coro::new(name.into(), Box::pin(fut), true, false)))
+    Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(fut), true, false)))
 }
 
 /// A native awaitable over `tasks`, to which a cancel of its awaiter passes on.
 fn group(name: &str, tasks: Vec<Rc<PyTask>>, fut: impl Future<Output = PyResult> + 'static) -> Value {
-    let mut c = Coro::new(name.into(), Box::pin(fut), true, false);
+    let mut c = Coro::new(leaf_name(name), Box::pin(fut), true, false);
     c.tasks = tasks;
     Value::Coro(Rc::new(c))
 }
@@ -359,7 +401,12 @@ impl Future for TaskFuture {
                 return Poll::Ready(());
             }
         }
-        *this.task.waker.borrow_mut() = Some(cx.waker().clone());
+        {
+            let mut waker = this.task.waker.borrow_mut();
+            if !waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                *waker = Some(cx.waker().clone());
+            }
+        }
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
         super::host::poll_started();
         let poll = this.fut.as_mut().poll(cx);
@@ -427,7 +474,10 @@ pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult
                 Some(n) => n.to_string(),
                 None => c.lane(),
             };
-            let fut: LocalBoxFuture<'static, PyResult> = if c.leaf { Box::pin(Leaf::new(fut)) } else { fut };
+            let fut: LocalBoxFuture<'static, PyResult> = match fut {
+                CoroFut::Boxed(fut) if !c.leaf => fut,
+                fut => Box::pin(Leaf::new(fut)),
+            };
             let task = spawn(interp, name, Rc::clone(&c.name), lane, false, fut);
             task.coro_line.set(c.line);
             Ok(task)
@@ -455,7 +505,7 @@ pub async fn wait_task(t: Rc<PyTask>) -> PyResult {
 /// its outcome awaited; a `gather` or `wait_for` cancels its tasks and raises `CancelledError`
 /// once they have all ended.
 pub struct Leaf {
-    inner: LocalBoxFuture<'static, PyResult>,
+    inner: CoroFut,
     /// The tasks a cancel passes on to, and whether their outcome is this await's (an
     /// awaited task) or `CancelledError` once they end (a gather).
     passes_to: Vec<Rc<PyTask>>,
@@ -465,16 +515,12 @@ pub struct Leaf {
 
 impl Leaf {
     /// Wraps a native awaitable that a cancel ends at once.
-    pub fn new(inner: LocalBoxFuture<'static, PyResult>) -> Leaf {
+    pub fn new(inner: CoroFut) -> Leaf {
         Leaf { inner, passes_to: Vec::new(), outcome_is_theirs: false, cancelling: false }
     }
 
     /// Wraps an awaitable whose cancel passes on to `tasks`.
-    pub fn passing_to(
-        inner: LocalBoxFuture<'static, PyResult>,
-        tasks: Vec<Rc<PyTask>>,
-        outcome_is_theirs: bool,
-    ) -> Leaf {
+    pub fn passing_to(inner: CoroFut, tasks: Vec<Rc<PyTask>>, outcome_is_theirs: bool) -> Leaf {
         Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false }
     }
 }
@@ -506,7 +552,7 @@ impl Future for Leaf {
             }
             return Poll::Ready(this.passes_to[0].outcome());
         }
-        this.inner.as_mut().poll(cx)
+        Pin::new(&mut this.inner).poll(cx)
     }
 }
 
@@ -1097,12 +1143,15 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "sleep" => {
             let delay = secs(&arg(0, "delay").unwrap_or(Value::Int(0)), "delay")?;
             let result = arg(1, "result").unwrap_or(Value::None);
-            Ok(leaf("sleep", async move {
-                if delay <= 0.0 {
-                    runtime::yield_now().await;
-                } else {
-                    runtime::sleep(duration(delay)).await;
+            if delay <= 0.0 {
+                thread_local! {
+                    static SLEEP: Rc<str> = leaf_name("sleep");
                 }
+                let fut = CoroFut::Yield(runtime::yield_now(), Some(result));
+                return Ok(Value::Coro(Rc::new(Coro::of(SLEEP.with(Rc::clone), fut, true, false))));
+            }
+            Ok(leaf("sleep", async move {
+                runtime::sleep(duration(delay)).await;
                 Ok(result)
             }))
         }

@@ -1992,30 +1992,65 @@ impl Interp {
 
     /// `await v`: a coroutine runs inline; a task, a sleep, a gather… suspends this task
     /// until it is done (and a `cancel()` of this task raises `CancelledError` there).
-    pub async fn await_value(&self, v: Value) -> PyResult {
+    /// `await v`. A plain function, not an `async` one: the commonest awaits (a sleep, a
+    /// coroutine) are polled directly by the awaiting statement, with no future between.
+    pub fn await_value(&self, v: Value) -> Awaiting<'_> {
         match v {
             Value::Coro(c) => {
                 let Some(fut) = c.take() else {
-                    return raise("RuntimeError", "cannot reuse already awaited coroutine");
+                    return Awaiting::Failed(Some(exc("RuntimeError", "cannot reuse already awaited coroutine")));
                 };
                 if !c.leaf {
-                    fut.await
+                    Awaiting::Coro(fut)
                 } else if c.tasks.is_empty() {
-                    aio::Leaf::new(fut).await
+                    Awaiting::Leaf(aio::Leaf::new(fut))
                 } else {
-                    aio::Leaf::passing_to(fut, c.tasks.clone(), false).await
+                    Awaiting::Leaf(aio::Leaf::passing_to(fut, c.tasks.clone(), false))
                 }
             }
-            Value::Task(t) => aio::Leaf::passing_to(Box::pin(aio::wait_task(Rc::clone(&t))), vec![t], true).await,
+            Value::Task(t) => Awaiting::Leaf(aio::Leaf::passing_to(
+                aio::CoroFut::Boxed(Box::pin(aio::wait_task(Rc::clone(&t)))),
+                vec![t],
+                true,
+            )),
             Value::Native(n) if matches!(*n, aio::Native::WebSocket(_)) => {
-                let aw = super::websockets::method("__aenter__", &n)?;
-                Box::pin(self.await_value(aw)).await
+                match super::websockets::method("__aenter__", &n) {
+                    Ok(aw) => Awaiting::Boxed(Box::pin(self.await_value(aw))),
+                    Err(e) => Awaiting::Failed(Some(e)),
+                }
             }
-            Value::Instance(_) => {
+            Value::Instance(_) => Awaiting::Boxed(Box::pin(async move {
                 let aw = self.call_method(&v, "__await__", vec![]).await?;
-                Box::pin(self.await_value(aw)).await
-            }
-            other => raise("TypeError", format!("object {} can't be used in 'await' expression", other.type_name())),
+                self.await_value(aw).await
+            })),
+            other => Awaiting::Failed(Some(exc(
+                "TypeError",
+                format!("object {} can't be used in 'await' expression", other.type_name()),
+            ))),
+        }
+    }
+}
+
+/// What [`Interp::await_value`] waits on.
+pub enum Awaiting<'a> {
+    /// A script's coroutine, run inline.
+    Coro(aio::CoroFut),
+    /// A native awaitable: where the task suspends, and where a cancel lands.
+    Leaf(aio::Leaf),
+    /// An object's `__await__`, or a connection's `__aenter__`.
+    Boxed(Fut<'a, PyResult>),
+    /// Not awaitable: the error, given once.
+    Failed(Option<Exc>),
+}
+
+impl Future for Awaiting<'_> {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<PyResult> {
+        match &mut *self {
+            Awaiting::Coro(f) => Pin::new(f).poll(cx),
+            Awaiting::Leaf(f) => Pin::new(f).poll(cx),
+            Awaiting::Boxed(f) => f.as_mut().poll(cx),
+            Awaiting::Failed(e) => std::task::Poll::Ready(Err(e.take().unwrap_or(Value::None))),
         }
     }
 }
