@@ -373,7 +373,24 @@ impl Interp {
                 Sync::Done(flow) => flow,
                 Sync::Async => self.exec_boxed(scope, stmt).await,
                 Sync::Rest(rest) => self.exec_block(scope, rest).await,
-                Sync::Wait { value, awaited, targets } => self.finish_call(scope, value, awaited, targets).await,
+                // `finish_call`, written out: this is every `await f(…)` statement's path.
+                Sync::Wait { value, awaited, targets } => 'wait: {
+                    let mut v = value;
+                    if matches!(&v, Value::Coro(c) if c.blocking) {
+                        v = match self.await_value(v).await {
+                            Ok(v) => v,
+                            Err(e) => break 'wait Err(e),
+                        };
+                    }
+                    if awaited {
+                        v = match self.await_value(v).await {
+                            Ok(v) => v,
+                            Err(e) => break 'wait Err(e),
+                        };
+                    }
+                    self.store_names(scope, targets, v);
+                    Ok(Flow::Next)
+                }
             };
             match flow {
                 Ok(Flow::Next) => {}
@@ -494,12 +511,17 @@ impl Interp {
         if awaited {
             v = self.await_value(v).await?;
         }
+        self.store_names(scope, targets, v);
+        Ok(Flow::Next)
+    }
+
+    /// Stores `v` in `targets`, each a name.
+    fn store_names(&self, scope: &Scope, targets: &[Expr], v: Value) {
         for t in targets {
             if let ExprKind::Name(n) = t.kind {
                 self.store(scope, n, v.clone());
             }
         }
-        Ok(Flow::Next)
     }
 
     fn exec_boxed<'a>(&'a self, scope: &'a Rc<Scope>, stmt: &'a Stmt) -> Fut<'a, PyResult<Flow>> {
@@ -683,108 +705,126 @@ impl Interp {
                 };
                 return Ok(Flow::Return(v));
             }
-            StmtKind::FunctionDef(def) => {
-                let f = self.make_function(scope, def, None).await?;
-                let mut f = f;
-                for d in def.decorators.iter().rev() {
-                    let dec = self.eval(scope, d).await?;
-                    f = self.call(dec, vec![f], vec![]).await?;
-                }
-                self.store(scope, def.name, f);
-            }
-            StmtKind::ClassDef { name, bases, body, decorators } => {
-                if !decorators.is_empty() {
-                    return unsupported("class decorators");
-                }
-                let class = self.make_class(scope, *name, bases, body).await?;
-                self.store(scope, *name, class);
-            }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 return self.exec_try(scope, body, handlers, orelse, finalbody).await;
             }
-            StmtKind::Raise { exc: e, cause } => {
-                let Some(e) = e else {
-                    return Err(
-                        aio::handling().unwrap_or_else(|| exc("RuntimeError", "No active exception to reraise"))
-                    );
-                };
-                let v = self.eval(scope, e).await?;
-                let v = self.make_exception(v)?;
-                if let Some(c) = cause {
-                    let c = self.eval(scope, c).await?;
-                    if let Value::Instance(i) = &v {
-                        if matches!(c, Value::None) {
-                            i.suppress_context.set(true);
-                        } else {
-                            *i.cause.borrow_mut() = Some(self.make_exception(c)?);
-                        }
-                    }
-                }
-                if let Value::Instance(i) = &v {
-                    i.traceback.borrow_mut().clear();
-                    i.tb_scope.set(0);
-                }
-                return Err(v);
-            }
-            StmtKind::Assert { test, msg } => {
-                let t = self.eval(scope, test).await?;
-                if !self.truthy(&t)? {
-                    let args = match msg {
-                        Some(m) => vec![self.eval(scope, m).await?],
-                        None => vec![],
-                    };
-                    return Err(new_exception(exc_class("AssertionError"), args));
-                }
-            }
-            StmtKind::Del(targets) => {
-                for t in targets {
-                    match &t.kind {
-                        ExprKind::Name(n) => self.delete(scope, *n)?,
-                        ExprKind::Subscript(obj, index) => {
-                            let o = self.eval(scope, obj).await?;
-                            let i = self.eval(scope, index).await?;
-                            builtins::del_item(&o, &i)?;
-                        }
-                        ExprKind::Attribute(obj, attr) => {
-                            let o = self.eval(scope, obj).await?;
-                            match &o {
-                                Value::Instance(i) => {
-                                    let mut attrs = i.attrs.borrow_mut();
-                                    let before = attrs.len();
-                                    attrs.retain(|(n, _)| n != attr);
-                                    if attrs.len() == before {
-                                        return raise("AttributeError", text(*attr).to_string());
-                                    }
-                                }
-                                _ => return unsupported("del of this attribute"),
-                            }
-                        }
-                        _ => return raise("SyntaxError", "cannot delete this expression"),
-                    }
-                }
-            }
-            StmtKind::Import(aliases) => {
-                for a in aliases {
-                    let m = super::modules::import(&a.name)?;
-                    let bind = a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)));
-                    self.store(scope, bind, m);
-                }
-            }
-            StmtKind::ImportFrom { module, names } => {
-                let m = super::modules::import(module)?;
-                for a in names {
-                    if a.name == "*" {
-                        return unsupported("from … import *");
-                    }
-                    let v = self
-                        .get_attr(&m, intern(&a.name))
-                        .map_err(|_| exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name)))?;
-                    self.store(scope, a.asname.unwrap_or_else(|| intern(&a.name)), v);
-                }
-            }
+            StmtKind::FunctionDef(_)
+            | StmtKind::ClassDef { .. }
+            | StmtKind::Raise { .. }
+            | StmtKind::Assert { .. }
+            | StmtKind::Del(_)
+            | StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. } => return self.exec_rare(scope, stmt).await,
             StmtKind::With { items, body, is_async } => return self.exec_with(scope, items, body, *is_async).await,
         }
         Ok(Flow::Next)
+    }
+
+    /// The statements a loop seldom runs (definitions, `raise`, `assert`, `del`, imports), in
+    /// a future of their own: `exec`'s, which every running statement keeps, stays small.
+    fn exec_rare<'a>(&'a self, scope: &'a Rc<Scope>, stmt: &'a Stmt) -> Fut<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            match &stmt.kind {
+                StmtKind::FunctionDef(def) => {
+                    let f = self.make_function(scope, def, None).await?;
+                    let mut f = f;
+                    for d in def.decorators.iter().rev() {
+                        let dec = self.eval(scope, d).await?;
+                        f = self.call(dec, vec![f], vec![]).await?;
+                    }
+                    self.store(scope, def.name, f);
+                }
+                StmtKind::ClassDef { name, bases, body, decorators } => {
+                    if !decorators.is_empty() {
+                        return unsupported("class decorators");
+                    }
+                    let class = self.make_class(scope, *name, bases, body).await?;
+                    self.store(scope, *name, class);
+                }
+                StmtKind::Raise { exc: e, cause } => {
+                    let Some(e) = e else {
+                        return Err(
+                            aio::handling().unwrap_or_else(|| exc("RuntimeError", "No active exception to reraise"))
+                        );
+                    };
+                    let v = self.eval(scope, e).await?;
+                    let v = self.make_exception(v)?;
+                    if let Some(c) = cause {
+                        let c = self.eval(scope, c).await?;
+                        if let Value::Instance(i) = &v {
+                            if matches!(c, Value::None) {
+                                i.suppress_context.set(true);
+                            } else {
+                                *i.cause.borrow_mut() = Some(self.make_exception(c)?);
+                            }
+                        }
+                    }
+                    if let Value::Instance(i) = &v {
+                        i.traceback.borrow_mut().clear();
+                        i.tb_scope.set(0);
+                    }
+                    return Err(v);
+                }
+                StmtKind::Assert { test, msg } => {
+                    let t = self.eval(scope, test).await?;
+                    if !self.truthy(&t)? {
+                        let args = match msg {
+                            Some(m) => vec![self.eval(scope, m).await?],
+                            None => vec![],
+                        };
+                        return Err(new_exception(exc_class("AssertionError"), args));
+                    }
+                }
+                StmtKind::Del(targets) => {
+                    for t in targets {
+                        match &t.kind {
+                            ExprKind::Name(n) => self.delete(scope, *n)?,
+                            ExprKind::Subscript(obj, index) => {
+                                let o = self.eval(scope, obj).await?;
+                                let i = self.eval(scope, index).await?;
+                                builtins::del_item(&o, &i)?;
+                            }
+                            ExprKind::Attribute(obj, attr) => {
+                                let o = self.eval(scope, obj).await?;
+                                match &o {
+                                    Value::Instance(i) => {
+                                        let mut attrs = i.attrs.borrow_mut();
+                                        let before = attrs.len();
+                                        attrs.retain(|(n, _)| n != attr);
+                                        if attrs.len() == before {
+                                            return raise("AttributeError", text(*attr).to_string());
+                                        }
+                                    }
+                                    _ => return unsupported("del of this attribute"),
+                                }
+                            }
+                            _ => return raise("SyntaxError", "cannot delete this expression"),
+                        }
+                    }
+                }
+                StmtKind::Import(aliases) => {
+                    for a in aliases {
+                        let m = super::modules::import(&a.name)?;
+                        let bind = a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)));
+                        self.store(scope, bind, m);
+                    }
+                }
+                StmtKind::ImportFrom { module, names } => {
+                    let m = super::modules::import(module)?;
+                    for a in names {
+                        if a.name == "*" {
+                            return unsupported("from … import *");
+                        }
+                        let v = self.get_attr(&m, intern(&a.name)).map_err(|_| {
+                            exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name))
+                        })?;
+                        self.store(scope, a.asname.unwrap_or_else(|| intern(&a.name)), v);
+                    }
+                }
+                _ => unreachable!("exec sends only these"),
+            }
+            Ok(Flow::Next)
+        })
     }
 
     fn exec_with<'a>(
@@ -1885,7 +1925,7 @@ impl Interp {
         }
         let count = |d| task.iter().for_each(|t| t.depth.set(d));
         count(depth);
-        let out = self.exec_block(scope, &func.def.body).await;
+        let out = self.exec_inline(scope, &func.def.body).await;
         count(depth - 1);
         match out {
             Ok(Flow::Return(v)) => Ok(v),
