@@ -130,6 +130,29 @@ mod tests {
     }
 
     #[test]
+    fn no_other_page_module_defines_a_wire_name_of_its_own() {
+        let rendered = module();
+        let names: Vec<&str> =
+            rendered.lines().filter_map(|l| l.strip_prefix("export const ")?.split(' ').next()).collect();
+        assert!(names.len() > 20, "{names:?}");
+        let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www");
+        for entry in std::fs::read_dir(&www).expect("www/ is beside crate/") {
+            let path = entry.expect("a file in www/").path();
+            let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            if !file.ends_with(".js") || path.ends_with(PATH) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a page module reads as text");
+            for name in &names {
+                assert!(
+                    !text.contains(&format!("const {name} =")),
+                    "www/{file} defines {name}: import it from wire.js (generated from crate/wire/) instead"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_module_names_every_kind_cause_and_code() {
         let js = module();
         for e in Kind::ENTRIES.iter().chain(WakeCause::ENTRIES) {
