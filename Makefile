@@ -2,7 +2,8 @@
 #
 #   make setup   install what is missing (wasm target, wasm-pack, wasm-bindgen-cli, Chromium +
 #                chromedriver, npm packages of the page tests); seconds when all is present
-#   make build   the wasm package into www/pkg (wasm-pack, release, --target web)
+#   make build   www/wire.js (the wire contract, from crate/wire/), then the wasm package into
+#                www/pkg (wasm-pack, release, --target web)
 #   make dist    build, then dist/: the site for any static host + dist/loopscope.html (one file)
 #   make serve   build, then serve the repo root on http://127.0.0.1:$(PORT)/ (PORT=8000)
 #   make test    format and lint checks (rustfmt, clippy native and wasm), native cargo tests,
@@ -33,7 +34,10 @@ all: build
 setup:
 	bash scripts/setup.sh
 
+# www/wire.js first: the page's copy of the wire contract, rendered from crate/wire/ (a small
+# crate with no dependencies, so this takes a second); `cargo test` fails while it is stale.
 build: setup
+	cargo run --quiet --package loopscope-wire -- www/wire.js
 	$(WASM_PACK_BUILD)
 
 # Relative URLs only, so dist/ works at a host's root or under a sub-path; the single file

@@ -9,8 +9,7 @@ use crate::lessons::{self, params, Args, Text, Variant, LESSONS};
 use crate::runtime::{self, Lang, Mode, Outcome, RunConfig, StepError};
 use crate::trace;
 
-/// Slowest and fastest speed a run accepts (1 = real time).
-pub const SPEED_RANGE: std::ops::RangeInclusive<f64> = 0.1..=1000.0;
+pub use loopscope_wire::SPEED_RANGE;
 
 fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     // Setting a plain data property on a fresh object cannot fail.
@@ -238,9 +237,8 @@ pub fn check_script(source: &str) -> JsValue {
     }
 }
 
-/// Longest script the page may run, in bytes.
 #[cfg(feature = "script")]
-pub const MAX_SCRIPT_BYTES: usize = 100_000;
+pub use loopscope_wire::MAX_SCRIPT_BYTES;
 
 /// Runs a script (the learner's Python) as a run of its own: its module is the root task
 /// "main", every Python task a task of the run. Errs with CPython's syntax report if it does

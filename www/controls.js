@@ -5,9 +5,8 @@
 
 import { isLang, langFromNavigator } from './i18n.js';
 import { SCRIPT_LESSON, decodeCode } from './program.js';
+import { SPEED_MAX, SPEED_MIN } from './wire.js'; // the runtime's bounds for startRun
 
-export const SPEED_MIN = 0.1; // the runtime's bounds for startRun (SPEED_RANGE in crate/api.rs)
-export const SPEED_MAX = 1000;
 export const DEFAULT_SPEED = 1;
 export const LANG_STORAGE_KEY = 'loopscope.lang';
 /** The speed picker's choices (× real time); a valid speed from the URL outside them is added. */
