@@ -19,7 +19,7 @@ import { drawSwatch, laneColor } from './timeline.js';
 import {
   SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readEngineerOpen, readStoredLang,
   resolveState, speedText, storeEngineerOpen, storeLang,
-} from './controls.js';
+} from './url-state.js';
 import { encodeCode, lessonPython, scriptLesson } from './program.js';
 import { createTimelineView, lineList } from './timeline-ui.js';
 import { createStatsPanel } from './stats-panel.js';

@@ -22,7 +22,7 @@ import { draw } from './timeline.js';
 import { canvasHeight } from './timeline-layout.js';
 import { currentRun, endTime, lessonSeconds } from './trace.js';
 import { formatSeconds, hasText, pick } from './i18n.js';
-import { buildHash } from './controls.js';
+import { buildHash } from './url-state.js';
 import { SCRIPT_LESSON, encodeCode } from './program.js';
 
 export const TAG = 'loopscope-lesson';

@@ -23,7 +23,7 @@ import { createModel, fold } from '../../www/trace-fold.js';
 import { describeStep } from '../../www/instruments.js';
 import { createViewport, fitSpan, followLive, pan, viewRange, zoom } from '../../www/viewport.js';
 import { actionFor } from '../../www/shortcuts.js';
-import { parseHash, resolveState, buildHash, SPEED_CHOICES } from '../../www/controls.js';
+import { parseHash, resolveState, buildHash, SPEED_CHOICES } from '../../www/url-state.js';
 import { parseThreshold } from '../../www/stats-panel.js';
 import { traceFileName } from '../../www/instruments.js';
 
