@@ -6,7 +6,8 @@
 // connects them to the DOM. Nothing animates: every change jumps (reduced motion for free).
 
 import { currentRun, endTime, lessonSeconds } from './trace.js';
-import { draw, hogKey } from './timeline.js';
+import { draw } from './timeline.js';
+import { isHogSlice } from './hog.js';
 import { MAX_LANES, canvasHeight, layout, sliceAt, sliceBox } from './timeline-layout.js';
 import {
   PAN_STEP, ZOOM_STEP, createViewport, followLive, pan, reveal, toStart, viewRange, zoom,
@@ -205,7 +206,7 @@ export function createTimelineView(els, app) {
         const ran = merged ? [] : app.pollLines?.(task.id, item.n) ?? [];
         if (ran.length > 0) lines.push(t('tipRan', { lines: lineList(ran) }));
         const hogs = app.hogs();
-        if (hogs.keys.has(hogKey(task.id, item.n)) || (merged && item.maxMs >= hogs.threshold)) {
+        if (isHogSlice(task.id, item, hogs.keys, hogs.threshold)) {
           lines.push(t('tipHog', { threshold: hogs.threshold }));
         }
         return lines;
