@@ -1,24 +1,21 @@
 // Wiring: loads the wasm runtime, keeps the page state, and once per animation frame takes the
 // new trace records (one ring read per frame, never one call per record, within a time budget)
-// into the model, then renders the timeline, the console, the totals and the instruments from
-// it; each of them does work in proportion to what it shows, not to the run's size. Controls call
-// back into the runtime. Each instrument lives in its own module (timeline-ui, stats-panel,
-// events-table, instruments, shortcuts); this file only connects them.
+// into the model, then renders every panel from it; each of them does work in proportion to
+// what it shows, not to the run's size. Each part lives in its own module (runs: Run, Step and
+// Reset; code-pane: the Python and its editor; param-form, live-controls, lesson-view, console,
+// totals, timeline-ui, stats-panel, loop-panel, events-table, instruments, predict, shortcuts);
+// this file only connects them and the page's controls.
 //
 // Run runs the lesson's Python (the learner's, editable: program.js, editor.js, loaded on first
 // edit) or the crate's Rust, by the Python/Rust switch. A Python run is an ordinary run of the
 // runtime (the same records), so every instrument works on it unchanged; only its syntax
 // errors, its error line and its tasks' current lines are the editor's.
 
-import { t as translate, hasText, pick, formatSeconds } from './i18n.js';
-import { createModel, endTime, lessonSeconds } from './trace.js';
-import {
-  canRunScripts, loadRuntime, pull as pullInto, sessionNow, startScriptSession, startSession,
-} from './runtime.js';
+import { t as translate, hasText, pick } from './i18n.js';
+import { canRunScripts, loadRuntime } from './runtime.js';
 import { drawSwatch } from './timeline.js';
 import {
-  SPEED_CHOICES, buildHash, fillSelect, paramsFromUrl, parseHash, readEngineerOpen, readStoredLang,
-  resolveState, speedText, storeEngineerOpen, storeLang,
+  buildHash, paramsFromUrl, parseHash, readEngineerOpen, readStoredLang, resolveState, storeEngineerOpen, storeLang,
 } from './url-state.js';
 import { encodeCode, lessonPython, scriptLesson } from './program.js';
 import { createTimelineView } from './timeline-ui.js';
@@ -35,12 +32,13 @@ import { createConsole } from './console.js';
 import { createTotals } from './totals.js';
 import { createParamForm, paramsKey } from './param-form.js';
 import { createCodePane } from './code-pane.js';
-import { lineOfReport } from './script-problems.js';
+import { createLessonView } from './lesson-view.js';
+import { createLiveControls } from './live-controls.js';
+import { createRuns } from './runs.js';
 
 const SWATCH_WIDTH = 28; // CSS px, legend swatches (matches style.css)
 const SWATCH_HEIGHT = 16; // CSS px
 const MAX_CONSOLE_LINES = 1000; // older printed lines leave the page (a long run prints on and on)
-const SCRIPT_SEED = 1; // the interpreter's seed: the same program runs the same way every time
 /**
  * ms a frame spends folding new trace records at most; the rest waits in the ring for the next
  * frame (a burst of 30,000 records is spread over a few frames instead of missing one). The
@@ -80,7 +78,7 @@ const state = {
   notices: [], // {key, vars}: shown in #notice, re-translated on a language switch
   status: { name: 'idle', key: 'status_loading', vars: {} },
   runId: null, runLesson: '', runVariant: '', live: false, crashed: false,
-  controlsKey: '', runParams: '',
+  runParams: '',
   params: {}, // paramId → field text of the shown lesson (raw: checked by the crate)
   // The Python/Rust switch and the learner's program.
   engine: 'python', hasScript: false, runEngine: 'rust',
@@ -89,7 +87,6 @@ const state = {
   runEdited: false, // the shown run ran an edited program
   edits: new Map(), // "lesson/variant" → the learner's edited code, kept while they look elsewhere
 };
-let model = createModel();
 // The instruments (set up in "instruments" below, before the first render).
 let timeline;
 let loopPanel;
@@ -101,6 +98,8 @@ let outputLines; // console.js
 let totals; // totals.js
 let paramForm; // param-form.js
 let codePane; // code-pane.js
+let lessonView; // lesson-view.js
+let liveControls; // live-controls.js
 let refreshLessonText; // lesson-text.js: the story and the note cut to a few lines, with "More"
 
 // Text vars may be {tr, en} objects from lessons(): pick the current language. While Run runs
@@ -113,6 +112,17 @@ const t = (key, vars = {}) => {
 };
 const errorText = (e) => String(e?.message ?? e);
 const findLesson = (id) => state.lessons.find((l) => l.id === id);
+
+// Run, Step from scratch and Reset (runs.js); it owns the shown run's model.
+const runs = createRuns({
+  state, t: (key, vars) => t(key, vars), runButton: el.run, stepResult: el.stepResult,
+  setStatus, renderNotices: () => lessonView.renderNotices(), renderLesson, syncHash, checkParams,
+  renderFrame: (at, force) => renderFrame(at, force),
+  // On a phone the timeline is below the controls: a run brings it up to the top of the
+  // screen, so the learner sees the run happen (Step stays where its button is).
+  bringUp: () => { if (panelTabs.isPhone()) $('timeline-heading').scrollIntoView({ block: 'start' }); },
+  parts: () => ({ paramForm, codePane, outputLines, timeline, instruments, predict, totals }),
+});
 
 // ---------- crash ----------
 
@@ -147,7 +157,7 @@ function applyHash() {
   if (!state.hasScript && state.ls && s.code !== null) {
     state.notices = [...state.notices, { key: 'noticeNoScript' }];
   }
-  if (lessonChanged && state.runId !== null) clearRun('idle');
+  if (lessonChanged && state.runId !== null) runs.clear('idle');
   // The program of the address, else the lesson's own Python.
   const own = ownPython();
   state.code = s.code ?? own;
@@ -172,177 +182,12 @@ function syncHash() {
   if (hash !== location.hash) history.replaceState(null, '', hash);
 }
 
-// ---------- runs ----------
-
-/** Starts a run of the shown lesson; `paused`: stopped before its first poll, for stepping. */
-async function startRun({ paused = false } = {}) {
-  const { ls } = state;
-  if (!ls || state.crashed) return;
-  state.stepConfirmed = false;
-  paramForm.cancelCheck();
-  codePane.cancelCheck();
-  syncHash();
-  if (state.engine === 'python' && state.hasScript) {
-    await startScriptRun({ paused });
-    return;
-  }
-  const bad = checkParams();
-  if (bad > 0) {
-    // Nothing runs with a bad value; a live run (started with good ones) goes on.
-    setStatus('invalid', 'status_invalid', { count: bad });
-    paramForm.focusBad();
-    return;
-  }
-  if (state.live) ls.cancelRun(state.runId);
-  const mode = state.mode;
-  let session;
-  try {
-    session = startSession(state.rt, {
-      lesson: state.lesson, variant: state.variant, speed: state.speed, lang: state.lang, mode, params: { ...state.params },
-    });
-  } catch (e) {
-    state.notices = [...state.notices, { key: 'noticeStartFailed', vars: { message: errorText(e) } }];
-    clearRun('idle');
-    renderNotices();
-    return;
-  }
-  Object.assign(state, {
-    runId: session.id, runLesson: state.lesson, runVariant: state.variant, live: true,
-    runParams: paramsKey(state.params), runMode: mode, runEngine: 'rust', runEdited: false,
-  });
-  await followRun(session, { paused });
-}
-
-/**
- * Step with no live run starts a run paused. In virtual time, unless the learner chose a time
- * mode: in real time a paused task's sleep runs on, and stepping would undo the overlap the
- * lesson shows. A finished run on show is not thrown away at the first press: Step says so,
- * and the second press starts the new run.
- */
-function stepFromScratch() {
-  if (el.run.disabled) return;
-  if (state.runId !== null && !state.live && !state.stepConfirmed) {
-    state.stepConfirmed = true;
-    el.stepResult.textContent = t('stepConfirm');
-    return;
-  }
-  state.stepConfirmed = false;
-  if (!state.modeChosen && state.mode !== 'virtual') {
-    state.mode = 'virtual';
-    state.notices = [...state.notices.filter((n) => n.key !== 'noticeStepVirtual'), { key: 'noticeStepVirtual' }];
-    syncHash();
-    renderLesson();
-    renderNotices();
-  }
-  startRun({ paused: true });
-}
-
-/** Starts the program of the code pane (Python mode); with a syntax error nothing starts. */
-async function startScriptRun({ paused }) {
-  const { ls } = state;
-  const source = state.code;
-  if (codePane.check(source)) {
-    // The previous run (if any) goes on: nothing new started.
-    setStatus('invalid', 'status_syntax', { type: codePane.syntax().type, line: codePane.syntax().line });
-    return;
-  }
-  if (state.live) ls.cancelRun(state.runId);
-  const mode = state.mode;
-  let session;
-  try {
-    session = startScriptSession(state.rt, { source, speed: state.speed, lang: state.lang, mode, seed: SCRIPT_SEED });
-  } catch (e) {
-    // startScript's own parse said no: its message is CPython's report.
-    const text = errorText(e);
-    if (!/(SyntaxError|IndentationError|TabError)\b/.test(text)) {
-      state.notices = [...state.notices, { key: 'noticeStartFailed', vars: { message: text } }];
-      renderNotices();
-      return;
-    }
-    codePane.showSyntax({ type: /^\s*(\w*Error)/m.exec(text.split('\n').pop())?.[1] ?? 'SyntaxError', message: text.split('\n').pop(), line: lineOfReport(text), col: 0, text });
-    setStatus('invalid', 'status_syntax', { type: codePane.syntax().type, line: codePane.syntax().line });
-    return;
-  }
-  Object.assign(state, {
-    runId: session.id, runLesson: state.lesson, runVariant: state.variant, live: true,
-    runParams: '', runMode: mode, runEngine: 'python', runEdited: state.codeEdited,
-  });
-  codePane.setErrorLine(null);
-  await followRun(session, { paused });
-}
-
-/** Shows a started run (its model, console, timeline) until it ends, then says how it ended. */
-async function followRun(session, { paused }) {
-  const { id } = session;
-  model = session.model;
-  outputLines.clear();
-  timeline.reset();
-  instruments.clear();
-  codePane.clearMarks();
-  predict.runStarted(); // a run of the lesson's own Python answers its question
-  setStatus('running', 'status_running');
-  // On a phone the timeline is below the controls: a run brings it up to the top of the
-  // screen, so the learner sees the run happen (Step stays where its button is).
-  if (!paused && panelTabs.isPhone()) $('timeline-heading').scrollIntoView({ block: 'start' });
-  // Still inside the click: the runtime has spawned the root task but polled nothing yet.
-  if (paused) instruments.pause();
-
-  const result = await session.done; // with the run's last records in its model
-  if (state.runId !== id || state.crashed) return; // a newer run or a reset took over
-  state.live = false;
-  codePane.refreshMarks(); // no task is paused now; a poll's lines stay while it is hovered
-  const elapsedS = lessonSeconds(model, endTime(model, now()));
-  if (state.runEngine === 'python') codePane.readErrorLine();
-  const raised = codePane.errorLine();
-  if (result === 'finished' && raised) {
-    setStatus('error', 'status_scriptError', { line: raised.line });
-  } else if (result === 'finished') {
-    // Virtual and real seconds do not compare: each mode (and each engine) keeps its own
-    // results; an edited program is no longer the lesson's, so it compares with nothing.
-    if (!state.runEdited) {
-      totals.remember({
-        lesson: state.runLesson, variant: state.runVariant, mode: state.runMode, engine: state.runEngine, params: state.runParams,
-      }, elapsedS);
-    }
-    setStatus('finished', state.runMode === 'virtual' ? 'status_finishedVirtual' : 'status_finished', {
-      elapsed: formatSeconds(elapsedS, 3),
-    });
-  } else {
-    setStatus('cancelled', 'status_cancelled');
-  }
-  predict.runEnded(model, result === 'finished' && !raised ? 'finished' : 'unfinished');
-  renderFrame(now(), true);
-}
-
-/** The shown run's "now": the runtime clock, or the virtual clock of a virtual run. */
-function now() {
-  return sessionNow(state.rt, { live: state.live, id: state.runId }, model);
-}
-
-/** Cancels the live run (if any) and empties the model, console and timeline. */
-function clearRun(statusName) {
-  if (state.live && state.ls) state.ls.cancelRun(state.runId);
-  Object.assign(state, { runId: null, live: false, runEngine: state.engine, runEdited: false });
-  codePane.clearMarks();
-  if (codePane.errorLine()) codePane.setErrorLine(null); // the mark belonged to the run
-  model = createModel({ cursor: state.ls ? state.ls.traceHead() : 0, speed: state.speed });
-  outputLines.clear();
-  timeline.reset();
-  instruments.clear();
-  predict?.cleared();
-  setStatus(statusName, `status_${statusName}`);
-  renderFrame(now(), true);
-}
-
-/** Folds what the runtime recorded since the last frame, in about `budgetMs` (runtime.js). */
-function pull(budgetMs = Infinity) {
-  return pullInto(state.rt, model, budgetMs);
-}
+// ---------- frames ----------
 
 function frame() {
   if (state.crashed) return;
-  const fresh = pull(INGEST_BUDGET_MS);
-  renderFrame(now(), fresh > 0 || state.live);
+  const fresh = runs.pull(INGEST_BUDGET_MS);
+  renderFrame(runs.now(), fresh > 0 || state.live);
   requestAnimationFrame(frame);
 }
 
@@ -356,85 +201,8 @@ function setStatus(name, key, vars = {}) {
 function renderStatus() {
   el.status.dataset.state = state.status.name;
   el.status.textContent = t(state.status.key, state.status.vars);
-  renderLiveControls(); // a run starts or ends with a status change
+  liveControls?.render(); // a run starts or ends with a status change
   instruments?.render();
-}
-
-function renderStaticText() {
-  document.documentElement.lang = state.lang;
-  document.title = t('pageTitle');
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  el.lang.value = state.lang;
-}
-
-function renderLesson() {
-  const lesson = findLesson(state.lesson);
-  fillSelect(el.lesson, state.lessons.map((l) => ({ value: l.id, label: pick(l.title, state.lang) })), state.lesson);
-  fillSelect(el.variant, (lesson?.variants ?? []).map((v) => ({ value: v.id, label: pick(v.label, state.lang) })), state.variant);
-  el.title.textContent = pick(lesson?.title, state.lang);
-  el.summary.textContent = pick(lesson?.summary, state.lang);
-  const note = pick(lesson?.notice, state.lang);
-  el.lessonNote.textContent = note;
-  el.lessonNote.hidden = !note;
-  refreshLessonText?.();
-  // The crate gives Python per variant (each variant is its own seed example) and Rust per
-  // lesson; either may move, so take the variant's text first.
-  const variant = lesson?.variants.find((v) => v.id === state.variant);
-  if (!state.codeEdited) state.code = ownPython();
-  el.python.textContent = state.code;
-  codePane.setText(state.code);
-  el.rust.textContent = variant?.rust ?? lesson?.rust ?? '';
-  // A seed's program that cannot run as printed: the code above is its corrected version.
-  el.original.hidden = !variant?.corrected;
-  el.originalSummary.textContent = t('originalSummary');
-  el.originalWhat.textContent = pick(variant?.corrected?.what, state.lang);
-  el.originalCode.textContent = variant?.corrected ? variant.python : '';
-  renderEngine();
-  // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
-  el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
-  // Below 1× sleeps last longer: "0.5 times shorter" would say the opposite.
-  const slow = state.speed < 1;
-  el.speedNote.textContent = t(slow ? 'speedNoteSlow' : 'speedNote', {
-    speed: state.speed, real: +(1 / state.speed).toFixed(3), factor: +(slow ? 1 / state.speed : state.speed).toFixed(3),
-  });
-  el.modeNote.hidden = state.mode !== 'virtual';
-  el.modeNote.textContent = t('modeNote');
-  el.mode.value = state.mode;
-  el.seed.textContent = lesson?.seed ? t('seedLabel', { seed: lesson.seed }) : '';
-  el.seed.hidden = !lesson?.seed;
-  const speeds = [...new Set([...SPEED_CHOICES, state.speed])].sort((a, b) => a - b);
-  fillSelect(el.speed, speeds.map((v) => ({ value: String(v), label: speedText(v) })), String(state.speed));
-  paramForm.render();
-  renderLiveControls();
-  predict?.render(); // its question follows the lesson, the variant, the engine and the language
-}
-
-/**
- * The Python/Rust switch and what it shows: Python mode shows the (editable) program and no
- * Rust-only parts (parameters, live controls: the Python takes none); Rust mode shows the
- * Python beside the Rust that runs, as the lessons always did.
- */
-function renderEngine() {
-  const lesson = findLesson(state.lesson);
-  const python = state.engine === 'python';
-  for (const input of el.engine.querySelectorAll('input')) {
-    input.checked = input.value === state.engine;
-    // No interpreter in this build: Python cannot run. The blank lesson has no Rust.
-    input.disabled = input.value === 'python' ? !state.hasScript : Boolean(lesson?.rustless);
-  }
-  el.engine.hidden = !state.hasScript;
-  el.rustCol.hidden = python;
-  el.mapping.hidden = python;
-  el.codePanel.dataset.engine = state.engine;
-  el.pythonHeading.textContent = t(python ? 'codePythonEdit' : 'codePython');
-  el.codeHint.hidden = !state.hasScript;
-  el.codeHint.textContent = t(python ? 'codeHintPython' : 'codeHintRust');
-  el.codeEdited.hidden = !state.codeEdited;
-  el.codeRestore.hidden = !state.codeEdited || Boolean(lesson?.rustless && !state.codeEdited);
-  const hasRustParts = (lesson?.params?.length ?? 0) > 0;
-  el.engineNote.hidden = !python || !hasRustParts || !state.hasScript;
-  el.engineNote.textContent = t('engineNote');
-  codePane.render();
 }
 
 /** The shown lesson variant, as the key of its kept edits. */
@@ -470,6 +238,11 @@ function ownPython() {
   return lessonPython(findLesson(state.lesson), state.variant, pick, state.lang);
 }
 
+function renderLesson() {
+  if (!state.codeEdited) state.code = ownPython();
+  lessonView.renderLesson();
+}
+
 // ---------- the learner's program ----------
 
 /** The learner typed (code-pane.js): the program is theirs now. */
@@ -481,41 +254,16 @@ function codeEdited(text) {
   predict.render(); // an edited program is no longer the one the question is about
 }
 
-function renderNotices() {
-  el.notice.replaceChildren(...state.notices.map(({ key, vars }) => {
-    const p = document.createElement('p');
-    p.textContent = t(key, vars);
-    return p;
-  }));
-  el.notice.hidden = state.notices.length === 0;
-}
-
 function renderAll() {
-  renderStaticText();
+  lessonView.renderStaticText();
   outputLines.retranslate();
   renderLesson();
-  renderNotices();
+  lessonView.renderNotices();
   renderStatus();
   el.eventsHint.textContent = t('eventsHint', { max: MAX_EVENTS });
   stats.retranslate();
   instruments.tell();
-  renderFrame(now(), true);
-}
-
-function renderCaption() {
-  const lesson = findLesson(state.runLesson);
-  const variant = lesson?.variants.find((v) => v.id === state.runVariant);
-  let key = 'runCaption';
-  if (state.runEngine === 'python') key = state.runEdited || lesson?.rustless ? 'runCaptionEdited' : 'runCaptionPython';
-  let caption = state.runId === null
-    ? t('runCaptionNone')
-    : t(key, { lesson: lesson?.title ?? state.runLesson, variant: variant?.label ?? state.runVariant });
-  if (model.skipped > 0) caption += t('runSkipped', { count: model.skipped });
-  if (el.caption.textContent !== caption) el.caption.textContent = caption;
-  // The axis is in the shown run's time: virtual seconds for a virtual run.
-  const virtual = state.runId !== null ? model.virtual : state.mode === 'virtual';
-  const hint = t(virtual ? 'timelineHintVirtual' : 'timelineHint');
-  if (el.timelineHint.textContent !== hint) el.timelineHint.textContent = hint;
+  renderFrame(runs.now(), true);
 }
 
 /**
@@ -525,19 +273,19 @@ function renderCaption() {
  */
 function renderFrame(at, force, immediate = force && !state.live) {
   timeline.render(at, force);
-  renderCaption();
+  lessonView.renderCaption();
   renderTotals(at);
   loopPanel.render(at, immediate);
   stats.render(at, immediate);
   events.render(immediate);
   instruments.render();
   // A traceback arrived: the exception's line is known now (scriptErrorLine).
-  if (outputLines.render(model).stderr && state.runEngine === 'python') codePane.readErrorLine();
+  if (outputLines.render(runs.model()).stderr && state.runEngine === 'python') codePane.readErrorLine();
 }
 
 function renderTotals(at) {
   totals.render(at, {
-    model, lesson: findLesson(state.lesson), mode: state.mode, engine: state.engine,
+    model: runs.model(), lesson: findLesson(state.lesson), mode: state.mode, engine: state.engine,
     params: state.engine === 'python' ? '' : paramsKey(state.params), // Python takes no parameters
     hogs: stats?.hogs().list ?? [],
   });
@@ -554,7 +302,7 @@ function checkParams() {
   if (!checked) return 0; // the blank lesson has no parameters
   state.notices = state.notices.filter((n) => n.key !== 'noticeCheckFailed');
   if (checked.failed !== null) state.notices = [...state.notices, { key: 'noticeCheckFailed', vars: { message: checked.failed } }];
-  renderNotices();
+  lessonView.renderNotices();
   paramForm.showErrors();
   if (checked.count === 0 && state.status.name === 'invalid') {
     setStatus(state.live ? 'running' : 'idle', state.live ? 'status_running' : 'status_idle');
@@ -564,29 +312,6 @@ function checkParams() {
 
 // ---------- live controls ----------
 
-/** The lesson's control buttons; enabled only while a run of that lesson is live. */
-function renderLiveControls() {
-  const lesson = findLesson(state.lesson);
-  const controls = lesson?.controls ?? [];
-  const key = `${state.lesson}/${state.lang}`;
-  if (key !== state.controlsKey) {
-    state.controlsKey = key;
-    el.liveButtons.replaceChildren(...controls.map((c) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.id = `control-${c.id}`;
-      button.dataset.control = c.id;
-      button.textContent = pick(c.label, state.lang);
-      button.addEventListener('click', () => sendControl(c));
-      return button;
-    }));
-  }
-  // They act on the simulated server, which the Rust lesson and a script's websockets share.
-  el.liveControls.hidden = controls.length === 0;
-  const live = state.live && state.runLesson === state.lesson;
-  for (const button of el.liveButtons.querySelectorAll('button')) button.disabled = !live;
-}
-
 function sendControl(control) {
   state.notices = state.notices.filter((n) => n.key !== 'noticeControlFailed');
   try {
@@ -594,7 +319,7 @@ function sendControl(control) {
   } catch (e) {
     state.notices = [...state.notices, { key: 'noticeControlFailed', vars: { control: control.label, message: errorText(e) } }];
   }
-  renderNotices();
+  lessonView.renderNotices();
 }
 
 function drawLegend() {
@@ -607,24 +332,24 @@ function drawLegend() {
 
 /** What the instrument modules may ask of the page: read-only views and a few callbacks. */
 const view = {
-  model: () => model,
+  model: () => runs.model(),
   t: (key, vars) => t(key, vars),
   lang: () => state.lang,
   ls: () => state.ls,
   run: () => (state.runId === null ? null : {
     id: state.runId, live: state.live, lesson: state.runLesson, variant: state.runVariant,
   }),
-  pull: () => (state.ls ? pull() : 0),
+  pull: () => (state.ls ? runs.pull() : 0),
   // Step with no live run: start one paused (its first step polls the root task).
-  startPaused: () => stepFromScratch(),
+  startPaused: () => runs.stepFromScratch(),
   canStart: () => Boolean(state.ls) && !state.crashed && !el.run.disabled,
   changed: () => {
-    renderFrame(now(), true, true);
+    renderFrame(runs.now(), true, true);
     codePane.refreshMarks(); // a step moved a task: its line too
   },
   notice: (key, vars) => {
     state.notices = [...state.notices.filter((n) => n.key !== key), { key, vars }];
-    renderNotices();
+    lessonView.renderNotices();
   },
   // The status line says "paused" while the instruments hold the run.
   setPaused: (paused) => {
@@ -685,7 +410,7 @@ paramForm = createParamForm({ params: el.params, fields: el.paramFields }, {
   values: () => state.params,
   hidden: () => pythonMode(),
   typed: () => { syncHash(); checkParams(); },
-  enter: () => startRun(),
+  enter: () => runs.start(),
 });
 codePane = createCodePane({ python: el.python, host: el.editorHost, problem: el.problem, taskLines: el.taskLines }, {
   t: (key, vars) => t(key, vars),
@@ -700,10 +425,25 @@ codePane = createCodePane({ python: el.python, host: el.editorHost, problem: el.
   runId: () => state.runId,
   runEngine: () => state.runEngine,
   live: () => state.live,
-  model: () => model,
+  model: () => runs.model(),
   instruments: () => instruments,
-  run: () => { if (!el.run.disabled) startRun(); },
+  run: () => { if (!el.run.disabled) runs.start(); },
   notice: (key, vars) => view.notice(key, vars),
+});
+liveControls = createLiveControls({ box: el.liveControls, buttons: el.liveButtons }, {
+  lesson: () => findLesson(state.lesson),
+  lang: () => state.lang,
+  live: () => state.live && state.runLesson === state.lesson,
+  send: sendControl,
+});
+lessonView = createLessonView(el, {
+  state, t: (key, vars) => t(key, vars), findLesson, model: () => runs.model(), codePane,
+  lessonText: () => refreshLessonText?.(),
+  lessonShown: () => {
+    paramForm.render();
+    liveControls?.render();
+    predict?.render(); // its question follows the lesson, the variant, the engine and the language
+  },
 });
 for (const name of ['pause', 'resume', 'step', 'download']) {
   $(name).addEventListener('click', () => instruments[name]());
@@ -724,7 +464,7 @@ engineerView.open = readEngineerOpen();
 engineerView.addEventListener('toggle', () => storeEngineerOpen(engineerView.open));
 
 installShortcuts(document, {
-  run: () => { if (!el.run.disabled) startRun(); },
+  run: () => { if (!el.run.disabled) runs.start(); },
   pause: () => instruments.toggle(),
   step: () => instruments.step(),
   reset: () => { if (!el.reset.disabled) el.reset.click(); },
@@ -751,7 +491,7 @@ el.lesson.addEventListener('change', () => {
   paramForm.clearErrors();
   state.params = paramsFromUrl(new URLSearchParams(), findLesson(state.lesson));
   state.notices = state.notices.filter((n) => !n.key.startsWith('noticeUnknown'));
-  clearRun('idle'); // another lesson's code: the old drawing would no longer match it
+  runs.clear('idle'); // another lesson's code: the old drawing would no longer match it
   syncHash();
   renderAll();
 });
@@ -762,7 +502,7 @@ el.variant.addEventListener('change', () => {
   state.notices = state.notices.filter((n) => n.key !== 'noticeUnknownVariant');
   syncHash();
   renderLesson(); // the Python panel follows the variant
-  renderNotices();
+  lessonView.renderNotices();
 });
 el.speed.addEventListener('change', () => {
   const speed = Number(el.speed.value);
@@ -771,7 +511,7 @@ el.speed.addEventListener('change', () => {
   state.notices = state.notices.filter((n) => n.key !== 'noticeBadSpeed');
   syncHash();
   renderLesson();
-  renderNotices();
+  lessonView.renderNotices();
 });
 el.mode.addEventListener('change', () => {
   state.mode = el.mode.value === 'virtual' ? 'virtual' : 'real'; // the next run uses it
@@ -779,10 +519,10 @@ el.mode.addEventListener('change', () => {
   state.notices = state.notices.filter((n) => n.key !== 'noticeBadMode');
   syncHash();
   renderLesson();
-  renderNotices();
-  renderTotals(now()); // each mode compares its own finished runs
+  lessonView.renderNotices();
+  renderTotals(runs.now()); // each mode compares its own finished runs
 });
-el.run.addEventListener('click', () => { startRun(); });
+el.run.addEventListener('click', () => { runs.start(); });
 el.engine.addEventListener('change', (e) => {
   const value = e.target?.value;
   if (value !== 'python' && value !== 'rust') return;
@@ -790,7 +530,7 @@ el.engine.addEventListener('change', (e) => {
   state.notices = state.notices.filter((n) => n.key !== 'noticeBadEngine');
   syncHash();
   renderAll(); // the words follow the engine (asyncio's for Python)
-  renderTotals(now()); // each engine compares its own finished runs
+  renderTotals(runs.now()); // each engine compares its own finished runs
   if (value === 'rust' && Object.keys(state.params).length > 0) checkParams();
 });
 el.codeRestore.addEventListener('click', () => {
@@ -800,7 +540,7 @@ el.codeRestore.addEventListener('click', () => {
   renderLesson();
   codePane.focus();
 });
-el.reset.addEventListener('click', () => clearRun(state.live ? 'cancelled' : 'idle'));
+el.reset.addEventListener('click', () => runs.clear(state.live ? 'cancelled' : 'idle'));
 // The address already holds everything a run depends on (syncHash), so sharing it is copying it.
 el.copyLink.addEventListener('click', async () => {
   syncHash();
@@ -836,7 +576,7 @@ try {
 }
 
 if (!state.crashed) {
-  model = createModel({ cursor: state.ls.traceHead() });
+  runs.ready();
   el.run.disabled = false;
   el.reset.disabled = false;
   applyHash();
