@@ -1,7 +1,7 @@
 // Loop hogs, in one place: the threshold (its default and bounds), the rule (a measured poll
 // that held the loop at least the threshold), the key a hog is known by, and the hogs of a run.
-// The timeline, the statistics, the totals, the export and the step report all ask this module,
-// so a poll is a hog in every one of them or in none. Pure: no DOM.
+// The timeline and its tooltip, the statistics, the Time panel and the export all ask this
+// module, so a poll is a hog in every one of them or in none. Pure: no DOM.
 //
 // Durations are runtime ms (virtual ms in a virtual model): a poll's CPU time does not scale
 // with the lesson speed.
