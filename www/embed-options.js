@@ -7,7 +7,7 @@
 // the page's `#code=`) or, with neither `code` nor `lesson`, from the element's own text.
 
 import { isLang, langFromNavigator } from './i18n.js';
-import { DEFAULT_MODE, DEFAULT_SPEED, MODES } from './controls.js';
+import { DEFAULT_MODE, DEFAULT_SPEED, MODES } from './url-state.js';
 import { MAX_CODE_BYTES, decodeCode } from './program.js';
 
 /** The attributes the element reads (and re-renders on). */

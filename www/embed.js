@@ -22,8 +22,11 @@ import { draw } from './timeline.js';
 import { canvasHeight } from './timeline-layout.js';
 import { currentRun, endTime, lessonSeconds } from './trace.js';
 import { formatSeconds, hasText, pick } from './i18n.js';
-import { buildHash } from './controls.js';
+import { buildHash } from './url-state.js';
 import { SCRIPT_LESSON, encodeCode } from './program.js';
+import { fitCanvas, make } from './dom.js';
+import { createConsole } from './console.js';
+import { errorMark, raisedError, renderProblem, syntaxProblem } from './script-problems.js';
 
 export const TAG = 'loopscope-lesson';
 const CSS_URL = new URL('./embed.css', import.meta.url).href;
@@ -47,13 +50,6 @@ const errorText = (e) => String(e?.message ?? e);
 /** What the element shows: a lesson and variant, or a program (a new one clears the old run). */
 const showKey = (opts) => (opts.script ? `code:${opts.script.source}` : `lesson:${opts.lesson}/${opts.variant}`);
 
-function make(tag, className, attrs = {}) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  return node;
-}
-
 export class LoopscopeLesson extends HTMLElement {
   static get observedAttributes() { return ATTRIBUTES; }
 
@@ -62,7 +58,7 @@ export class LoopscopeLesson extends HTMLElement {
   #opts = null; // checked attributes (embed-options.js)
   #session = null; // the shown run: {id, model, live, done, key, script}
   #model = emptyModel(null);
-  #printed = 0; // prints of the shown run already in the console
+  #console; // the printed lines (console.js)
   #status = { name: 'loading', vars: {} };
   #problem = null; // {key, vars}: a failed load or start, shown with the attribute notices
   #connected = false;
@@ -122,6 +118,9 @@ export class LoopscopeLesson extends HTMLElement {
     box.append(els.head, els.notice, els.problem, els.code, els.bar, els.timeline, els.output, els.foot);
     root.append(link, box);
     this.#els = els;
+    this.#console = createConsole({ list: els.console, empty: els.empty }, {
+      max: MAX_CONSOLE_LINES, t: (key, vars) => this.#say(key, vars),
+    });
   }
 
   connectedCallback() {
@@ -186,7 +185,7 @@ export class LoopscopeLesson extends HTMLElement {
     this.#session = session;
     this.#model = session.model;
     this.#setErrorLine(null);
-    this.#clearConsole();
+    this.#console.clear();
     this.#setStatus('running');
     session.done.then((result) => {
       if (this.#session !== session) return; // a newer run or a reset took over
@@ -216,7 +215,7 @@ export class LoopscopeLesson extends HTMLElement {
     this.#session = null;
     this.#model = emptyModel(this.#rt);
     this.#setErrorLine(null);
-    this.#clearConsole();
+    this.#console.clear();
     this.#setStatus(statusName);
     this.#requestFrame();
   }
@@ -289,10 +288,7 @@ export class LoopscopeLesson extends HTMLElement {
       if (crashText(rt)) { this.#crash(); return; }
       problem = { type: 'SyntaxError', message: errorText(e), line: 0, text: errorText(e) };
     }
-    this.#syntax = problem && {
-      type: String(problem.type ?? 'SyntaxError'), message: String(problem.message ?? ''),
-      line: Number(problem.line) || 0, text: String(problem.text ?? problem.message ?? ''),
-    };
+    this.#syntax = problem && syntaxProblem(problem);
   }
 
   /** Why Run cannot start the shown program (a status {name, key, vars}), or null. */
@@ -309,9 +305,7 @@ export class LoopscopeLesson extends HTMLElement {
     let line = 0;
     try { line = Number(this.#rt.ls.scriptErrorLine?.(session.id)) || 0; } catch { line = 0; }
     if (line <= 0) { this.#setErrorLine(null); return; }
-    const errors = (currentRun(session.model)?.prints ?? []).filter((p) => p.stream === 1);
-    const error = errors.length ? errors[errors.length - 1].text.trim().split('\n').pop() : '';
-    this.#setErrorLine({ line, error });
+    this.#setErrorLine({ line, error: raisedError(session.model) });
   }
 
   #setErrorLine(errorLine) {
@@ -343,28 +337,10 @@ export class LoopscopeLesson extends HTMLElement {
   /** The syntax error, or the line the shown run raised at: marked in the code, and above it. */
   #markCode() {
     const syntax = this.#opts?.script ? this.#syntax : null;
-    const raised = this.#errorLine;
-    let mark = null;
-    if (syntax) {
-      mark = { line: syntax.line, message: this.#say('editorSyntax', { line: syntax.line, type: syntax.type, message: syntax.message }) };
-    } else if (raised) {
-      mark = {
-        line: raised.line,
-        message: raised.error
-          ? this.#say('editorRaised', { line: raised.line, error: raised.error })
-          : this.#say('editorRaisedPlain', { line: raised.line }),
-      };
-    }
-    this.#editor?.setError(mark);
+    const say = (key, vars) => this.#say(key, vars);
+    this.#editor?.setError(errorMark(syntax, this.#errorLine, say));
     // The syntax error as on the full page: a heading with a sign, then CPython's report.
-    const { problem } = this.#els;
-    problem.hidden = !syntax;
-    if (!syntax) { problem.replaceChildren(); return; }
-    const head = make('p', 'problem-title');
-    head.textContent = `✖ ${this.#say('problemSyntax', { type: syntax.type, line: syntax.line })}`;
-    const report = make('pre', 'problem-report');
-    report.textContent = syntax.text;
-    problem.replaceChildren(head, report);
+    renderProblem(this.#els.problem, syntax, say);
   }
 
   // ---------- rendering ----------
@@ -411,6 +387,7 @@ export class LoopscopeLesson extends HTMLElement {
     this.#renderNotices();
     this.#renderStatus();
     this.#markCode(); // its messages are in the language too
+    this.#console.retranslate(); // so are the page's words in the output
     this.#label = ''; // the canvas's description is in the language too
   }
 
@@ -456,7 +433,8 @@ export class LoopscopeLesson extends HTMLElement {
       else pull(rt, session.model, INGEST_BUDGET_MS);
     }
     this.#drawTimeline();
-    this.#renderConsole();
+    // Filled while compact hides it too: dropping compact shows the lines.
+    this.#console.render(this.#model);
     if (this.#session?.live && !rt?.crashed) this.#requestFrame();
   }
 
@@ -476,14 +454,8 @@ export class LoopscopeLesson extends HTMLElement {
       const fit = `${Math.min(AUTO_HEIGHT_MAX, Math.max(this.#opts.height, cssH + frame))}px`;
       if (timeline.style.height !== fit) timeline.style.height = fit;
     }
-    const dpr = window.devicePixelRatio || 1;
     // The canvas's CSS is width:100%; height:auto, so its bitmap size also sets its shown height.
-    const w = Math.round(cssW * dpr);
-    const h = Math.round(cssH * dpr);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(w / cssW, 0, 0, h / cssH, 0, 0);
+    const { ctx } = fitCanvas(canvas, cssW, cssH);
     const now = sessionNow(this.#rt, this.#session, model);
     const drawn = draw(ctx, model, { width: cssW, height: cssH, now, t: (key, vars) => this.#say(key, vars), band });
     const label = currentRun(model)
@@ -494,51 +466,6 @@ export class LoopscopeLesson extends HTMLElement {
       canvas.setAttribute('aria-label', label);
     }
     canvas.dataset.taskLanes = String(currentRun(model) ? drawn.taskLanes : 0);
-  }
-
-  #clearConsole() {
-    this.#printed = 0;
-    this.#els.console.replaceChildren();
-    this.#els.empty.hidden = false;
-  }
-
-  #renderConsole() {
-    const run = currentRun(this.#model);
-    // printCount counts every print; the model keeps only the newest ones (bounded memory).
-    const total = run ? run.printCount : 0;
-    if (!run || total === this.#printed) return; // filled while compact hides it too: dropping compact shows the lines
-    const fresh = Math.min(total - this.#printed, run.prints.length, MAX_CONSOLE_LINES);
-    const lines = run.prints.slice(run.prints.length - fresh).map((print) => {
-      const stderr = print.stream === 1;
-      const line = make('div', stderr ? 'line stderr' : 'line');
-      line.dataset.task = print.name;
-      line.dataset.stream = stderr ? 'stderr' : 'stdout';
-      const time = make('span', 'time');
-      time.textContent = formatSeconds(lessonSeconds(this.#model, print.time), 3);
-      const task = make('span', 'task');
-      task.textContent = print.name;
-      const body = make('span', 'text');
-      body.textContent = print.text;
-      line.append(time, task, body);
-      if (stderr) {
-        // Standard error (a traceback), as on the full page: a sign and words, not only a colour.
-        const sign = make('span', 'stream');
-        sign.textContent = '✖';
-        sign.title = this.#say('consoleStderr');
-        const words = make('span', 'visually-hidden');
-        words.textContent = `${this.#say('consoleStderr')}: `;
-        body.prepend(words);
-        line.insertBefore(sign, body);
-      }
-      return line;
-    });
-    this.#printed = total;
-    const log = this.#els.console;
-    log.append(...lines);
-    const extra = log.childElementCount - MAX_CONSOLE_LINES;
-    for (let i = 0; i < extra; i++) log.firstElementChild.remove();
-    this.#els.empty.hidden = true;
-    log.scrollTop = log.scrollHeight; // instant, never smooth (reduced motion)
   }
 }
 

@@ -9,9 +9,8 @@
 // "merged" slice carrying the segment's counts and sums, with its hog polls nested inside.
 
 import { currentRun, lanes, waitParts } from './trace.js';
-import { LONG_POLL_BOUNDS_MS } from './trace-fold.js';
 import { lastCut } from './trace-lod.js';
-import { HOG_MS } from './stats.js';
+import { DEFAULT_HOG_MS, hogsByTask, isHog } from './hog.js';
 
 /** The loop's lane in the export: ticks, and the waker of wakes from outside the tasks. */
 export const LOOP_TID = 0;
@@ -27,7 +26,7 @@ const round3 = (x) => Math.round(x * 1000) / 1000;
  * exportedFrom: 'Loopscope', speed, skipped, anomalies}}. Polls of at least `hogMs` (measured
  * ones) carry args.hog and cname 'terrible'.
  */
-export function toChromeTrace(model, { hogMs = HOG_MS } = {}) {
+export function toChromeTrace(model, { hogMs = DEFAULT_HOG_MS } = {}) {
   const shown = currentRun(model);
   const runs = [...model.runs.values()];
   const starts = runs.map((r) => r.start).filter((t) => t !== null);
@@ -66,7 +65,7 @@ export function toChromeTrace(model, { hogMs = HOG_MS } = {}) {
         const args = { poll: p.n };
         if (!p.timed) args.timed = false;
         const event = span(`poll ${p.n}`, 'poll', p.start, p.end, args);
-        if (p.timed && p.end !== null && p.end - p.start >= hogMs) {
+        if (p.timed && p.end !== null && isHog(p.end - p.start, hogMs)) {
           args.hog = true;
           event.cname = 'terrible';
         }
@@ -172,16 +171,11 @@ function exportSegments(task, span, events) {
 /** The run's kept hog polls that lie in merged segments (detail polls are exported as such). */
 function mergedHogs(run, hogMs) {
   const out = new Map();
-  run.longPolls.forEach((bucket, i) => {
-    if ((LONG_POLL_BOUNDS_MS[i + 1] ?? Infinity) <= hogMs) return;
-    for (const hog of bucket.polls) {
-      if (hog.durationMs < hogMs) continue;
-      const cut = lastCut(run.tasks.get(hog.task) ?? { polls: [] });
-      if (cut === null || hog.start >= cut) continue;
-      if (!out.has(hog.task)) out.set(hog.task, []);
-      out.get(hog.task).push(hog);
-    }
-  });
+  for (const [taskId, hogs] of hogsByTask(run, hogMs)) {
+    const cut = lastCut(run.tasks.get(taskId) ?? { polls: [] });
+    const before = cut === null ? [] : hogs.filter((hog) => hog.start < cut);
+    if (before.length > 0) out.set(taskId, before);
+  }
   return out;
 }
 

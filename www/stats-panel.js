@@ -6,15 +6,12 @@
 // place (a cell is written only when its text changed) and only the rows shown are computed.
 
 import { currentRun, lessonSeconds } from './trace.js';
-import { hogPolls, taskStats, topStats } from './stats.js';
-import { hogKey } from './timeline.js';
+import { taskStats, topStats } from './stats.js';
+import { DEFAULT_HOG_MS, hogKey, hogPolls, parseThreshold } from './hog.js';
 import { formatMs, formatSeconds } from './i18n.js';
 import { STATE_ICONS, taskRow, waitText } from './words.js';
 import { watchOnScreen } from './onscreen.js';
 
-export const DEFAULT_HOG_MS = 50;
-export const HOG_MIN_MS = 1;
-export const HOG_MAX_MS = 10_000;
 const MAX_ROWS = 100; // table rows shown: a run of 10,000 tasks lists the first 100 of its sort
 const MAX_HOGS_LISTED = 20; // hog warnings listed; the rest are counted
 const REFRESH_MS = 250; // a live table changes at most 4× a second: readable, and cheap
@@ -23,18 +20,10 @@ const OFFSCREEN_REFRESH_MS = 1000; // off screen it still follows the run, for s
 const COLUMNS = ['name', 'state', 'polls', 'wakes', 'selfWakes', 'busyMs', 'idleMs', 'readyMs', 'totalMs', 'maxPollMs'];
 const NUMERIC = new Set(COLUMNS.slice(2));
 
-/** The threshold typed in the field: a number of ms in range, or null. */
 /** Writes a DOM property only when it changes. */
 const setProp = (node, name, value) => {
   if (node[name] !== value) node[name] = value;
 };
-
-export function parseThreshold(text) {
-  const trimmed = String(text).trim();
-  if (trimmed === '' || !/^[0-9]*[.,]?[0-9]+$/.test(trimmed)) return null;
-  const value = Number(trimmed.replace(',', '.'));
-  return Number.isFinite(value) && value >= HOG_MIN_MS && value <= HOG_MAX_MS ? value : null;
-}
 
 /**
  * els = {body, note, empty, headers (the <th>s with a button[data-sort]), threshold,

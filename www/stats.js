@@ -1,14 +1,13 @@
-// Per-task statistics and loop hogs, read from the model of www/trace.js. Pure: no DOM.
+// Per-task statistics (the loop hogs are hog.js's), read from the model of www/trace.js. Pure: no DOM.
 //
 // Times are runtime ms (virtual ms in a virtual model), not lesson ms: a poll's CPU time does not
 // scale with the lesson speed. Every number comes from the running sums the model keeps as
 // records arrive, so it is exact even where old slices were merged to bound memory.
 
 import { currentRun, TASK_STATES, taskState } from './trace.js';
-import { LONG_POLL_BOUNDS_MS } from './trace-fold.js';
 
-/** Polls that held the loop at least this long are hogs, unless the caller says otherwise. */
-export const HOG_MS = 50;
+// The hogs are hog.js's; they are listed here too, beside the other statistics of a run.
+export { hogPolls } from './hog.js';
 
 /** The row keys sortStats knows; `name` and `state` sort as text and by life-cycle order. */
 export const STAT_KEYS = Object.freeze([
@@ -136,24 +135,4 @@ function compare(a, b) {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (a == null || b == null) return (a == null) - (b == null); // missing values last
   return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
-}
-
-/**
- * Polls of the shown run that held the loop at least `thresholdMs`, oldest first:
- * [{task (id), name, n (poll number), start (runtime ms), durationMs}]. Only polls whose end
- * was measured (`timed`) count. Kept apart from the slices, so merging never hides one; each
- * duration band keeps its newest LONG_POLLS_KEEP, and polls under LONG_POLL_BOUNDS_MS[0] are
- * never listed.
- */
-export function hogPolls(model, thresholdMs = HOG_MS) {
-  const run = currentRun(model);
-  if (!run) return [];
-  const min = Number.isFinite(thresholdMs) ? thresholdMs : HOG_MS;
-  const out = [];
-  run.longPolls.forEach((bucket, i) => {
-    const upper = LONG_POLL_BOUNDS_MS[i + 1] ?? Infinity;
-    if (upper <= min) return; // every poll of this band is shorter than the threshold
-    for (const p of bucket.polls) if (p.durationMs >= min) out.push({ ...p });
-  });
-  return out.sort((a, b) => a.start - b.start || a.task - b.task || a.n - b.n);
 }

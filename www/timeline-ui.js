@@ -6,7 +6,9 @@
 // connects them to the DOM. Nothing animates: every change jumps (reduced motion for free).
 
 import { currentRun, endTime, lessonSeconds } from './trace.js';
-import { draw, hogKey } from './timeline.js';
+import { draw } from './timeline.js';
+import { isHogSlice } from './hog.js';
+import { fitCanvas } from './dom.js';
 import { MAX_LANES, canvasHeight, layout, sliceAt, sliceBox } from './timeline-layout.js';
 import {
   PAN_STEP, ZOOM_STEP, createViewport, followLive, pan, reveal, toStart, viewRange, zoom,
@@ -116,19 +118,13 @@ export function createTimelineView(els, app) {
     drawnKey = sizeKey;
     dirty = false;
     // The canvas's CSS is width:100%; height:auto, so its bitmap size also sets its shown height.
-    const w = Math.round(cssW * dpr);
-    const h = Math.round(cssH * dpr);
-    const resized = canvas.width !== w || canvas.height !== h; // a resized bitmap is blank
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
+    const { ctx, resized } = fitCanvas(canvas, cssW, cssH, context()); // a resized bitmap is blank
     let band = null; // the whole canvas
     if (app.run()?.live && !resized) {
       const scale = box.height > 0 ? cssH / box.height : 1; // CSS px of the canvas per screen px
       const screenH = window.innerHeight || document.documentElement.clientHeight;
       band = { top: (-box.top - OVERSCAN_PX) * scale, bottom: (screenH - box.top + OVERSCAN_PX) * scale };
     }
-    const ctx = context();
-    ctx.setTransform(w / cssW, 0, 0, h / cssH, 0, 0);
 
     const elapsedS = elapsedOf(model, now);
     const range = viewRange(vp, elapsedS);
@@ -205,7 +201,7 @@ export function createTimelineView(els, app) {
         const ran = merged ? [] : app.pollLines?.(task.id, item.n) ?? [];
         if (ran.length > 0) lines.push(t('tipRan', { lines: lineList(ran) }));
         const hogs = app.hogs();
-        if (hogs.keys.has(hogKey(task.id, item.n)) || (merged && item.maxMs >= hogs.threshold)) {
+        if (isHogSlice(task.id, item, hogs.keys, hogs.threshold)) {
           lines.push(t('tipHog', { threshold: hogs.threshold }));
         }
         return lines;

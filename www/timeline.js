@@ -18,29 +18,10 @@ import {
   otherWakeMark, pauseBand, textWidth, timerMark, wakeArrow,
 } from './timeline-glyphs.js';
 import { waitLabel } from './words.js';
+import { hogIndex, isHog } from './hog.js';
 
 // The legend (app.js) draws its swatches in the timeline's colours through this module.
 export { drawSwatch, laneColor } from './timeline-glyphs.js';
-
-/** Key of a poll in the hog set the caller passes as view.hogs: "<task id>:<poll n>". */
-export const hogKey = (taskId, n) => `${taskId}:${n}`;
-
-/** view.hogs (a Set of hogKey) as task id → Set of poll numbers, made once per Set. */
-const hogIndexes = new WeakMap();
-function hogIndex(hogs) {
-  if (!hogs || hogs.size === 0) return null;
-  let index = hogIndexes.get(hogs);
-  if (!index) {
-    index = new Map();
-    for (const key of hogs) {
-      const [task, n] = key.split(':').map(Number);
-      if (!index.has(task)) index.set(task, new Set());
-      index.get(task).add(n);
-    }
-    hogIndexes.set(hogs, index);
-  }
-  return index;
-}
 
 /**
  * Paints one frame. view = {width, height (CSS px), now (runtime ms), t(key, vars),
@@ -86,7 +67,8 @@ export function draw(ctx, model, view) {
   };
 }
 
-const isHog = (task, p, hogs) => Boolean(hogs.index?.get(task.id)?.has(p.n)) || Boolean(p.merged && p.maxMs >= hogs.ms);
+/** A poll is a hog by hog.js's rule: listed by the statistics, or a merged slice whose longest poll reached the threshold. */
+const isHogPoll = (task, p, hogs) => Boolean(hogs.index?.get(task.id)?.has(p.n)) || Boolean(p.merged && isHog(p.maxMs, hogs.ms));
 
 /** Hog polls in the time window of the lanes shown (what data-hogs reports). */
 function countHogs(geo, win, hogs) {
@@ -96,7 +78,7 @@ function countHogs(geo, win, hogs) {
     if (!hogs.index?.has(task.id) && !(task.polls[0]?.merged)) continue;
     const { polls } = task;
     for (let i = firstEnding(polls, win.from, geo.stop); i < polls.length && polls[i].start <= win.to; i++) {
-      if (isHog(task, polls[i], hogs)) n++;
+      if (isHogPoll(task, polls[i], hogs)) n++;
     }
   }
   return n;
@@ -285,7 +267,7 @@ function hogBoxes(task, top, geo, win, hogs) {
   let lastX = -Infinity;
   for (let i = firstEnding(polls, win.from, stop); i < polls.length && polls[i].start <= win.to; i++) {
     const p = polls[i];
-    if (!isHog(task, p, hogs)) continue;
+    if (!isHogPoll(task, p, hogs)) continue;
     const x0 = Math.round(x(p.start));
     if (x0 === lastX) continue;
     lastX = x0;

@@ -23,8 +23,8 @@ import { createModel, fold } from '../../www/trace-fold.js';
 import { describeStep } from '../../www/instruments.js';
 import { createViewport, fitSpan, followLive, pan, viewRange, zoom } from '../../www/viewport.js';
 import { actionFor } from '../../www/shortcuts.js';
-import { parseHash, resolveState, buildHash, SPEED_CHOICES } from '../../www/controls.js';
-import { parseThreshold } from '../../www/stats-panel.js';
+import { parseHash, resolveState, buildHash, SPEED_CHOICES } from '../../www/url-state.js';
+import { parseThreshold } from '../../www/hog.js';
 import { traceFileName } from '../../www/instruments.js';
 
 const RUN_TIMEOUT_MS = 20_000; // gather lasts ~1 s; blocking at speed 2 about 1.5 s

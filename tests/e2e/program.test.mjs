@@ -1,13 +1,13 @@
 // Pure tests (Node, no browser) of the learner's program in the address (program.js: base64url
 // of UTF-8, its limits and its bad values), of a lesson's Python in the page's language
-// (program.js), of the address keys of script mode (controls.js) and of the Python colouring
+// (program.js), of the address keys of script mode (url-state.js) and of the Python colouring
 // (python-syntax.js).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_CODE_BYTES, SCRIPT_LESSON, decodeCode, encodeCode, lessonPython, scriptLesson } from '../../www/program.js';
 import { pick } from '../../www/i18n.js';
-import { buildHash, parseHash, resolveState } from '../../www/controls.js';
+import { buildHash, parseHash, resolveState } from '../../www/url-state.js';
 import { TOKEN, tokenize } from '../../www/python-syntax.js';
 
 const LESSONS = [

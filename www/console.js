@@ -1,0 +1,87 @@
+// The output of a run: the lines its tasks printed, newest last, for the full page and the
+// embed alike. Only the page's own words (the error-output sign and its spoken label) follow a
+// language switch; what the program printed stays as printed.
+//
+// Lines are appended as they come (never the whole list again), and only the newest `max`
+// stay: a long run prints on and on.
+
+import { currentRun, lessonSeconds } from './trace.js';
+import { formatSeconds } from './i18n.js';
+import { make } from './dom.js';
+
+/**
+ * els = {list (the lines' parent: an <ol>/<ul> gets <li>s, anything else <div>s), scroller
+ * (what scrolls; default list), empty (the "nothing printed yet" text)}; opts = {max (lines
+ * kept), t(key, vars)}. Returns {clear(), render(model) → {stderr: whether a new line is error
+ * output}, retranslate()}.
+ */
+export function createConsole(els, { max, t }) {
+  const { list, empty } = els;
+  const scroller = els.scroller ?? list;
+  const tag = list.localName === 'ol' || list.localName === 'ul' ? 'li' : 'div';
+  let printed = 0; // prints of the shown run already in the list
+
+  function clear() {
+    printed = 0;
+    list.replaceChildren();
+    empty.hidden = false;
+  }
+
+  function line(model, print) {
+    const stderr = print.stream === 1;
+    const node = make(tag, stderr ? 'line stderr' : 'line');
+    node.dataset.task = print.name;
+    node.dataset.taskId = String(print.task);
+    node.dataset.n = String(print.n);
+    node.dataset.stream = stderr ? 'stderr' : 'stdout';
+    const time = make('span', 'time');
+    time.textContent = formatSeconds(lessonSeconds(model, print.time), 3);
+    const task = make('span', 'task');
+    task.textContent = print.name;
+    const body = make('span', 'text');
+    body.textContent = print.text;
+    node.append(time, task, body);
+    if (stderr) {
+      // Standard error (a traceback): a sign and words, not only a colour.
+      const sign = make('span', 'stream');
+      sign.textContent = '✖';
+      sign.title = t('consoleStderr');
+      const words = make('span', 'visually-hidden');
+      words.textContent = `${t('consoleStderr')}: `;
+      body.prepend(words);
+      node.insertBefore(sign, body);
+    }
+    return node;
+  }
+
+  /** Appends what the shown run printed since the last call. */
+  function render(model) {
+    const run = currentRun(model);
+    // printCount counts every print; the model keeps only the newest ones (bounded memory).
+    const total = run ? run.printCount : 0;
+    if (!run || total === printed) return { stderr: false };
+    const fresh = Math.min(total - printed, run.prints.length, max);
+    const prints = run.prints.slice(run.prints.length - fresh);
+    const nodes = prints.map((print) => line(model, print));
+    printed = total;
+    list.append(...nodes);
+    const extra = list.childElementCount - max;
+    for (let i = 0; i < extra; i++) list.firstElementChild.remove();
+    empty.hidden = true;
+    scroller.scrollTop = scroller.scrollHeight; // instant, never smooth (reduced motion)
+    return { stderr: prints.some((print) => print.stream === 1) };
+  }
+
+  /** The page's words in the lines (the error-output sign's title and label) in the current language. */
+  function retranslate() {
+    const label = t('consoleStderr');
+    for (const node of list.querySelectorAll('.line.stderr')) {
+      const sign = node.querySelector('.stream');
+      if (sign) sign.title = label;
+      const words = node.querySelector('.text > .visually-hidden');
+      if (words) words.textContent = `${label}: `;
+    }
+  }
+
+  return { clear, render, retranslate };
+}

@@ -1,0 +1,118 @@
+// The page's own texts, written from the page state (app.js's, only read here): the static
+// texts in the language, the lesson's title, story, code and notes, the Python/Rust switch and
+// what it shows, the notices, and the caption over the timeline.
+
+import { pick } from './i18n.js';
+import { SPEED_CHOICES, fillSelect, speedText } from './url-state.js';
+import { make } from './dom.js';
+
+/**
+ * el: app.js's elements; app = {state (the page state), t(key, vars), findLesson(id), model(),
+ * codePane (code-pane.js), lessonText() (lesson-text.js's refresh), lessonShown() (what else
+ * follows the lesson)}. Returns {renderStaticText(), renderLesson(), renderEngine(),
+ * renderNotices(), renderCaption()}.
+ */
+export function createLessonView(el, app) {
+  const { state, t } = app;
+
+  function renderStaticText() {
+    document.documentElement.lang = state.lang;
+    document.title = t('pageTitle');
+    for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    el.lang.value = state.lang;
+  }
+
+  function renderLesson() {
+    const lesson = app.findLesson(state.lesson);
+    fillSelect(el.lesson, state.lessons.map((l) => ({ value: l.id, label: pick(l.title, state.lang) })), state.lesson);
+    fillSelect(el.variant, (lesson?.variants ?? []).map((v) => ({ value: v.id, label: pick(v.label, state.lang) })), state.variant);
+    el.title.textContent = pick(lesson?.title, state.lang);
+    el.summary.textContent = pick(lesson?.summary, state.lang);
+    const note = pick(lesson?.notice, state.lang);
+    el.lessonNote.textContent = note;
+    el.lessonNote.hidden = !note;
+    app.lessonText();
+    // The crate gives Python per variant (each variant is its own seed example) and Rust per
+    // lesson; either may move, so take the variant's text first.
+    const variant = lesson?.variants.find((v) => v.id === state.variant);
+    el.python.textContent = state.code;
+    app.codePane.setText(state.code);
+    el.rust.textContent = variant?.rust ?? lesson?.rust ?? '';
+    // A seed's program that cannot run as printed: the code above is its corrected version.
+    el.original.hidden = !variant?.corrected;
+    el.originalSummary.textContent = t('originalSummary');
+    el.originalWhat.textContent = pick(variant?.corrected?.what, state.lang);
+    el.originalCode.textContent = variant?.corrected ? variant.python : '';
+    renderEngine();
+    // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
+    el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
+    // Below 1× sleeps last longer: "0.5 times shorter" would say the opposite.
+    const slow = state.speed < 1;
+    el.speedNote.textContent = t(slow ? 'speedNoteSlow' : 'speedNote', {
+      speed: state.speed, real: +(1 / state.speed).toFixed(3), factor: +(slow ? 1 / state.speed : state.speed).toFixed(3),
+    });
+    el.modeNote.hidden = state.mode !== 'virtual';
+    el.modeNote.textContent = t('modeNote');
+    el.mode.value = state.mode;
+    el.seed.textContent = lesson?.seed ? t('seedLabel', { seed: lesson.seed }) : '';
+    el.seed.hidden = !lesson?.seed;
+    const speeds = [...new Set([...SPEED_CHOICES, state.speed])].sort((a, b) => a - b);
+    fillSelect(el.speed, speeds.map((v) => ({ value: String(v), label: speedText(v) })), String(state.speed));
+    app.lessonShown(); // the parameters, the live controls and the question follow it too
+  }
+
+  /**
+   * The Python/Rust switch and what it shows: Python mode shows the (editable) program and no
+   * Rust-only parts (parameters, live controls: the Python takes none); Rust mode shows the
+   * Python beside the Rust that runs, as the lessons always did.
+   */
+  function renderEngine() {
+    const lesson = app.findLesson(state.lesson);
+    const python = state.engine === 'python';
+    for (const input of el.engine.querySelectorAll('input')) {
+      input.checked = input.value === state.engine;
+      // No interpreter in this build: Python cannot run. The blank lesson has no Rust.
+      input.disabled = input.value === 'python' ? !state.hasScript : Boolean(lesson?.rustless);
+    }
+    el.engine.hidden = !state.hasScript;
+    el.rustCol.hidden = python;
+    el.mapping.hidden = python;
+    el.codePanel.dataset.engine = state.engine;
+    el.pythonHeading.textContent = t(python ? 'codePythonEdit' : 'codePython');
+    el.codeHint.hidden = !state.hasScript;
+    el.codeHint.textContent = t(python ? 'codeHintPython' : 'codeHintRust');
+    el.codeEdited.hidden = !state.codeEdited;
+    el.codeRestore.hidden = !state.codeEdited || Boolean(lesson?.rustless && !state.codeEdited);
+    const hasRustParts = (lesson?.params?.length ?? 0) > 0;
+    el.engineNote.hidden = !python || !hasRustParts || !state.hasScript;
+    el.engineNote.textContent = t('engineNote');
+    app.codePane.render();
+  }
+
+  function renderNotices() {
+    el.notice.replaceChildren(...state.notices.map(({ key, vars }) => {
+      const p = make('p');
+      p.textContent = t(key, vars);
+      return p;
+    }));
+    el.notice.hidden = state.notices.length === 0;
+  }
+
+  function renderCaption() {
+    const lesson = app.findLesson(state.runLesson);
+    const variant = lesson?.variants.find((v) => v.id === state.runVariant);
+    let key = 'runCaption';
+    if (state.runEngine === 'python') key = state.runEdited || lesson?.rustless ? 'runCaptionEdited' : 'runCaptionPython';
+    let caption = state.runId === null
+      ? t('runCaptionNone')
+      : t(key, { lesson: lesson?.title ?? state.runLesson, variant: variant?.label ?? state.runVariant });
+    if (app.model().skipped > 0) caption += t('runSkipped', { count: app.model().skipped });
+    if (el.caption.textContent !== caption) el.caption.textContent = caption;
+    // The axis is in the shown run's time: virtual seconds for a virtual run.
+    const virtual = state.runId !== null ? app.model().virtual : state.mode === 'virtual';
+    const hint = t(virtual ? 'timelineHintVirtual' : 'timelineHint');
+    if (el.timelineHint.textContent !== hint) el.timelineHint.textContent = hint;
+  }
+
+  return { renderStaticText, renderLesson, renderEngine, renderNotices, renderCaption };
+}

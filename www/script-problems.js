@@ -1,0 +1,58 @@
+// A Python program's errors in words, for the full page and the embed alike: a syntax error
+// (CPython's report above the output, its line marked in the code) and the line an uncaught
+// exception was raised at. Every text goes in as textContent.
+
+import { currentRun } from './trace.js';
+import { make } from './dom.js';
+
+/** checkScript's (or startScript's) report as {type, message, line, col, text}, whatever was missing. */
+export function syntaxProblem(problem) {
+  return {
+    type: String(problem.type ?? 'SyntaxError'), message: String(problem.message ?? ''),
+    line: Number(problem.line) || 0, col: Number(problem.col) || 0, text: String(problem.text ?? problem.message ?? ''),
+  };
+}
+
+/** The line a CPython report names ("File "main.py", line 3"), or 0. */
+export function lineOfReport(text) {
+  return Number(/line (\d+)/.exec(text)?.[1] ?? 0);
+}
+
+/**
+ * The mark the code view shows ({line, message} for editor.js's setError, or null): the
+ * syntax error first, else `raised` ({line, error}: where the shown run's exception was raised).
+ */
+export function errorMark(syntax, raised, t) {
+  if (syntax) {
+    return { line: syntax.line, message: t('editorSyntax', { line: syntax.line, type: syntax.type, message: syntax.message }) };
+  }
+  if (raised) {
+    return {
+      line: raised.line,
+      message: raised.error
+        ? t('editorRaised', { line: raised.line, error: raised.error })
+        : t('editorRaisedPlain', { line: raised.line }),
+    };
+  }
+  return null;
+}
+
+/** The syntax error in `node`: a heading with a sign, then CPython's report as text (hidden without one). */
+export function renderProblem(node, syntax, t) {
+  node.hidden = !syntax;
+  if (!syntax) {
+    node.replaceChildren();
+    return;
+  }
+  const head = make('p', 'problem-title');
+  head.textContent = `✖ ${t('problemSyntax', { type: syntax.type, line: syntax.line })}`;
+  const report = make('pre', 'problem-report');
+  report.textContent = syntax.text;
+  node.replaceChildren(head, report);
+}
+
+/** The last line of the shown run's last error output (the exception, after its traceback), or ''. */
+export function raisedError(model) {
+  const errors = (currentRun(model)?.prints ?? []).filter((p) => p.stream === 1);
+  return errors.length ? errors[errors.length - 1].text.trim().split('\n').pop() : '';
+}
