@@ -11,6 +11,8 @@
 // runtime (the same records), so every instrument works on it unchanged; only its syntax
 // errors, its error line and its tasks' current lines are the editor's.
 
+// The lesson's title, painted before the rest (index.html also starts it on its own, early).
+import './first-paint.js';
 import { t as translate, hasText, pick } from './i18n.js';
 import { canRunScripts, loadRuntime } from './runtime.js';
 import { drawSwatch } from './timeline.js';
