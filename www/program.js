@@ -3,11 +3,13 @@
 // opens, and runs, the same program. Pure (no DOM, no wasm), so it can be tested in Node. A bad
 // `code=` value never throws: it comes back as a reason the page turns into a note.
 
+import { MAX_SCRIPT_BYTES } from './wire.js';
+
 /** The blank lesson's id (`#lesson=script`); the crate records its runs as lesson "script". */
 export const SCRIPT_LESSON = 'script';
 export const SCRIPT_VARIANT = 'main';
-/** bytes of UTF-8 source a link may carry at most (the crate takes no bigger program either). */
-export const MAX_CODE_BYTES = 100_000;
+/** bytes of UTF-8 source a link may carry at most: the crate's own bound (wire.js). */
+export const MAX_CODE_BYTES = MAX_SCRIPT_BYTES;
 /** base64url characters that can hold MAX_CODE_BYTES: anything longer is too long unread. */
 const MAX_CODE_CHARS = Math.ceil((MAX_CODE_BYTES * 4) / 3) + 4;
 

@@ -15,7 +15,8 @@
 // of 2 ms polls never pushes a 60 ms hog out, and merging never hides one.
 
 import {
-  KIND, POLL_FINISHED, POLL_WOKE_ITSELF, RECORD_F64, RECORD_U32, WAKE_CODE, causeOf,
+  A_U32, B_U32, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_STDERR, RECORD_F64,
+  RECORD_U32, RUN_CANCELLED, RUN_PAUSED, RUN_U32, TASK_U32, TICK_BUDGET_OUT, TIME_F64, WAKE_CODE, causeOf,
 } from './trace-records.js';
 import {
   LOD, NO_SLEEPS, boundPolls, boundTicks, boundWakes, newPoll, newReady, newTick, newWait, newWake, pushSlice,
@@ -136,12 +137,12 @@ export function ingest(model, mem, text) {
   for (; i < head; i++) {
     const s = i % capacity;
     const w = s * RECORD_U32;
-    r.time = f64[s * RECORD_F64];
-    r.kind = u32[w + 3];
-    r.run = u32[w + 4];
-    r.task = u32[w + 5];
-    r.a = u32[w + 6];
-    r.b = u32[w + 7];
+    r.time = f64[s * RECORD_F64 + TIME_F64];
+    r.kind = u32[w + KIND_U32];
+    r.run = u32[w + RUN_U32];
+    r.task = u32[w + TASK_U32];
+    r.a = u32[w + A_U32];
+    r.b = u32[w + B_U32];
     if (r.kind === KIND.POLL) foldPoll(model, r, text);
     else if (r.kind === KIND.SPAWNED) foldSpawned(model, r, text);
     else fold(model, r, text);
@@ -202,7 +203,7 @@ export function fold(model, r, text) {
     if (!tick || tick.end !== null) { model.anomalies++; return; }
     tick.end = r.time;
     tick.polls = r.a;
-    tick.budgetOut = r.b === 1;
+    tick.budgetOut = r.b === TICK_BUDGET_OUT;
     return;
   }
   if (r.run === 0) { model.anomalies++; return; }
@@ -221,11 +222,11 @@ export function fold(model, r, text) {
       if (r.run === model.runId) model.t0 = r.time;
       return;
     case KIND.RUN_END:
-      run.end = { time: r.time, kind: r.a === 2 ? 'cancelled' : 'finished' };
+      run.end = { time: r.time, kind: r.a === RUN_CANCELLED ? 'cancelled' : 'finished' };
       if (run.paused) resume(run, r.time);
       return;
     case KIND.PAUSE:
-      if (r.a === 1) pause(run, r.time);
+      if (r.a === RUN_PAUSED) pause(run, r.time);
       else if (run.paused) resume(run, r.time);
       return;
     case KIND.SPAWN: {
@@ -391,7 +392,7 @@ function foldTaskEvent(model, run, task, r, text) {
       return;
     }
     case KIND.POLL_END: {
-      if (task.wokenInPoll?.cause === 'hold' && r.a !== 1) {
+      if (task.wokenInPoll?.cause === 'hold' && r.a !== POLL_READY) {
         // Held past the slice: the poll stays open until the task awaits or ends.
         const poll = lastOpen(task.polls);
         if (poll) {
@@ -401,8 +402,8 @@ function foldTaskEvent(model, run, task, r, text) {
           return;
         }
       }
-      closePoll(run, task, t, r.b !== 0);
-      if (r.a === 1) {
+      closePoll(run, task, t, r.b === POLL_TIMED);
+      if (r.a === POLL_READY) {
         task.state = 'done'; // FINISH follows and sets the end mark
       } else if (task.wokenInPoll) {
         task.state = 'ready';
@@ -452,7 +453,7 @@ function foldTaskEvent(model, run, task, r, text) {
       // `b`: the stream of a script's print (1 = standard error); a lesson's prints are 0.
       task.printed++;
       // n: the task's own count of its lines (a script's printLine finds the code line by it).
-      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === 1 ? 1 : 0, n: task.printed }, LOD.PRINTS_KEEP);
+      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === PRINT_STDERR ? 1 : 0, n: task.printed }, LOD.PRINTS_KEEP);
       return;
     case KIND.WAIT: {
       // A poll that awaits several tasks at once (a gather) records a WAIT for each.
