@@ -4,12 +4,17 @@ use super::*;
 
 /// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
 pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    construct_from(interp, class, &args, &kw)
+}
+
+/// [`construct`] from borrowed arguments.
+pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let name: &str = &class.name;
     let one = |args: &[Value]| args.first().cloned();
     match class.kind {
         Kind::Int => {
-            arg_count("int", &args, 0, 2)?;
-            match (one(&args), args.get(1)) {
+            arg_count("int", args, 0, 2)?;
+            match (one(args), args.get(1)) {
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), base) => {
                     let base = match base {
@@ -39,36 +44,37 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
                 ),
             }
         }
-        Kind::Float => match one(&args) {
+        Kind::Float => match one(args) {
             None => Ok(Value::Float(0.0)),
             Some(Value::Str(s)) => format::parse_float(&s).map(Value::Float).map_err(format_error),
-            Some(v) => v.as_number().map(Value::Float).ok_or_else(|| {
-                exc("TypeError", format!("float() argument must be a string or a real number, not '{}'", v.type_name()))
-            }),
+            Some(v) => v
+                .as_number()
+                .map(Value::Float)
+                .ok_or_else(|| type_error("float() argument must be a string or a real number, not '", &v, "'")),
         },
-        Kind::Str => match one(&args) {
+        Kind::Str => match one(args) {
             None => Ok(Value::str("")),
             Some(v) => Ok(Value::string(interp.to_str(&v)?)),
         },
-        Kind::Bool => match one(&args) {
+        Kind::Bool => match one(args) {
             None => Ok(Value::Bool(false)),
             Some(v) => Ok(Value::Bool(interp.truthy(&v)?)),
         },
-        Kind::List => Ok(Value::list(match one(&args) {
+        Kind::List => Ok(Value::list(match one(args) {
             None => vec![],
             Some(v) => iterate(&v)?,
         })),
-        Kind::Tuple => Ok(Value::tuple(match one(&args) {
+        Kind::Tuple => Ok(Value::tuple(match one(args) {
             None => vec![],
             Some(v) => iterate(&v)?,
         })),
-        Kind::Set => make_set(match one(&args) {
+        Kind::Set => make_set(match one(args) {
             None => vec![],
             Some(v) => iterate(&v)?,
         }),
         Kind::Dict => {
             let mut d = Dict::default();
-            if let Some(v) = one(&args) {
+            if let Some(v) = one(args) {
                 match v {
                     Value::Dict(o) => d = o.borrow().clone(),
                     v => {
@@ -89,13 +95,13 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
                 }
             }
             for (k, v) in kw {
-                d.insert(Key::Str(text(k)), Value::Str(text(k)), v);
+                d.insert(Key::Str(text(*k)), Value::Str(text(*k)), v.clone());
             }
             Ok(Value::dict(d))
         }
         Kind::Range => {
             let mut ints = Vec::with_capacity(args.len());
-            for a in &args {
+            for a in args {
                 ints.push(int_arg(a, "")?);
             }
             let r = match ints.as_slice() {
@@ -109,7 +115,7 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
             }
             Ok(Value::Range(Rc::new(r)))
         }
-        Kind::Type => match args.as_slice() {
+        Kind::Type => match args {
             [v] => Ok(Value::Class(v.class())),
             _ => crate::script::interp::unsupported("type() with three arguments"),
         },

@@ -2,18 +2,23 @@
 
 use super::*;
 
+/// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
 pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    call(interp, name, &args, &kw)
+}
+
+fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     match name {
         "print" => {
-            let sep = match kwarg(&kw, "sep") {
+            let sep = match kwarg(kw, "sep") {
                 None | Some(Value::None) => " ".to_string(),
                 Some(Value::Str(s)) => s.to_string(),
-                Some(v) => return raise("TypeError", format!("sep must be None or a string, not {}", v.type_name())),
+                Some(v) => return Err(type_error("sep must be None or a string, not ", &v, "")),
             };
-            let end = match kwarg(&kw, "end") {
+            let end = match kwarg(kw, "end") {
                 None | Some(Value::None) => "\n".to_string(),
                 Some(Value::Str(s)) => s.to_string(),
-                Some(v) => return raise("TypeError", format!("end must be None or a string, not {}", v.type_name())),
+                Some(v) => return Err(type_error("end must be None or a string, not ", &v, "")),
             };
             let mut out = String::new();
             for (i, a) in args.iter().enumerate() {
@@ -23,20 +28,20 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
                 out.push_str(&interp.to_str(a)?);
             }
             out.push_str(&end);
-            let to_stderr = matches!(kwarg(&kw, "file"), Some(Value::Module(m)) if m.name == "sys.stderr");
+            let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "sys.stderr");
             interp.host.write(&out, to_stderr);
             Ok(Value::None)
         }
         "len" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             Ok(Value::Int(len(interp, &args[0])? as i64))
         }
         "repr" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             Ok(Value::string(interp.repr(&args[0])?))
         }
         "isinstance" | "issubclass" => {
-            arg_count(name, &args, 2, 2)?;
+            arg_count(name, args, 2, 2)?;
             let class = if name == "isinstance" {
                 args[0].class()
             } else {
@@ -64,8 +69,8 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             }))
         }
         "enumerate" => {
-            arg_count(name, &args, 1, 2)?;
-            let start = match args.get(1).or(kwarg(&kw, "start").as_ref()) {
+            arg_count(name, args, 1, 2)?;
+            let start = match args.get(1).or(kwarg(kw, "start").as_ref()) {
                 Some(v) => int_arg(v, "")?,
                 None => 0,
             };
@@ -80,7 +85,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             Ok(iter_of(out))
         }
         "zip" => {
-            let lists = iterate_all(&args)?;
+            let lists = iterate_all(args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
@@ -89,20 +94,20 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             Ok(iter_of(out))
         }
         "sorted" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             let mut items = iterate(&args[0])?;
-            sort(interp, &mut items, &kw)?;
+            sort(interp, &mut items, kw)?;
             Ok(Value::list(items))
         }
         "reversed" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             let mut items = iterate(&args[0])?;
             items.reverse();
             Ok(iter_of(items))
         }
         "min" | "max" => {
-            let items = if args.len() == 1 { iterate(&args[0])? } else { args };
-            let key = kwarg(&kw, "key").filter(|k| !matches!(k, Value::None));
+            let items = if args.len() == 1 { iterate(&args[0])? } else { args.to_vec() };
+            let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
             let mut best: Option<(Value, Value)> = None;
             for item in items {
                 let k = match &key {
@@ -122,32 +127,32 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             }
             match best {
                 Some((v, _)) => Ok(v),
-                None => match kwarg(&kw, "default") {
+                None => match kwarg(kw, "default") {
                     Some(d) => Ok(d),
                     None => raise("ValueError", format!("{name}() arg is an empty sequence")),
                 },
             }
         }
         "sum" => {
-            arg_count(name, &args, 1, 2)?;
-            let mut total = args.get(1).cloned().or(kwarg(&kw, "start")).unwrap_or(Value::Int(0));
+            arg_count(name, args, 1, 2)?;
+            let mut total = args.get(1).cloned().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
             for v in iterate(&args[0])? {
                 total = binop(interp, BinOp::Add, &total, &v)?;
             }
             Ok(total)
         }
         "abs" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             match &args[0] {
                 Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(overflow),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
-                v => raise("TypeError", format!("bad operand type for abs(): '{}'", v.type_name())),
+                v => Err(type_error("bad operand type for abs(): '", v, "'")),
             }
         }
         "round" => {
-            arg_count(name, &args, 1, 2)?;
-            let nd = match args.get(1).or(kwarg(&kw, "ndigits").as_ref()) {
+            arg_count(name, args, 1, 2)?;
+            let nd = match args.get(1).or(kwarg(kw, "ndigits").as_ref()) {
                 None | Some(Value::None) => None,
                 Some(v) => Some(int_arg(v, "")?),
             };
@@ -175,11 +180,11 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
                     .map(Value::Float)
                     .map_err(format_error),
                 (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
-                (v, _) => raise("TypeError", format!("type {} doesn't define __round__ method", v.type_name())),
+                (v, _) => Err(type_error("type ", v, " doesn't define __round__ method")),
             }
         }
         "any" | "all" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             let want = name == "any";
             for v in iterate(&args[0])? {
                 if interp.truthy(&v)? == want {
@@ -202,7 +207,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             Ok(iter_of(out))
         }
         "filter" => {
-            arg_count(name, &args, 2, 2)?;
+            arg_count(name, args, 2, 2)?;
             let mut out = Vec::new();
             for v in iterate(&args[1])? {
                 let keep = match &args[0] {
@@ -216,7 +221,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             Ok(iter_of(out))
         }
         "hasattr" | "getattr" => {
-            arg_count(name, &args, 2, 3)?;
+            arg_count(name, args, 2, 3)?;
             let Value::Str(attr) = &args[1] else {
                 return raise("TypeError", "attribute name must be string");
             };
@@ -228,7 +233,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             }
         }
         "setattr" => {
-            arg_count(name, &args, 3, 3)?;
+            arg_count(name, args, 3, 3)?;
             let Value::Str(attr) = &args[1] else {
                 return raise("TypeError", "attribute name must be string");
             };
@@ -236,30 +241,30 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             Ok(Value::None)
         }
         "iter" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             Ok(match &args[0] {
                 Value::Iter(_) => args[0].clone(),
                 v => iter_of(iterate(v)?),
             })
         }
         "next" => {
-            arg_count(name, &args, 1, 2)?;
+            arg_count(name, args, 1, 2)?;
             match &args[0] {
                 Value::Iter(it) => match it.borrow_mut().items.next() {
                     Some(v) => Ok(v),
                     None => args.get(1).cloned().ok_or_else(|| new_exception(exc_class("StopIteration"), vec![])),
                 },
-                v => raise("TypeError", format!("'{}' object is not an iterator", v.type_name())),
+                v => Err(type_error("'", v, "' object is not an iterator")),
             }
         }
         "divmod" => {
-            arg_count(name, &args, 2, 2)?;
+            arg_count(name, args, 2, 2)?;
             let q = binop(interp, BinOp::FloorDiv, &args[0], &args[1])?;
             let r = binop(interp, BinOp::Mod, &args[0], &args[1])?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
-            arg_count(name, &args, 2, 3)?;
+            arg_count(name, args, 2, 3)?;
             let p = binop(interp, BinOp::Pow, &args[0], &args[1])?;
             match args.get(2) {
                 Some(m) => binop(interp, BinOp::Mod, &p, m),
@@ -267,7 +272,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             }
         }
         "chr" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             let i = int_arg(&args[0], "")?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(c) => Ok(Value::string(c.to_string())),
@@ -275,18 +280,18 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             }
         }
         "ord" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             match &args[0] {
                 Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64))),
                 Value::Str(s) => raise(
                     "TypeError",
                     format!("ord() expected a character, but string of length {} found", s.chars().count()),
                 ),
-                v => raise("TypeError", format!("ord() expected string of length 1, but {} found", v.type_name())),
+                v => Err(type_error("ord() expected string of length 1, but ", v, " found")),
             }
         }
         "hex" | "bin" | "oct" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             let i = int_arg(&args[0], "")?;
             let (sign, m) = if i < 0 { ("-", i.unsigned_abs()) } else { ("", i as u64) };
             Ok(Value::Str(
@@ -299,11 +304,11 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             ))
         }
         "id" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             Ok(Value::Int(args[0].identity() as i64))
         }
         "hash" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
             // Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
@@ -316,7 +321,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw
             }))
         }
         "callable" => {
-            arg_count(name, &args, 1, 1)?;
+            arg_count(name, args, 1, 1)?;
             Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),

@@ -86,9 +86,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             // Within the range, so it fits in an i64; the product on the way may not.
             Ok(Value::Int((i128::from(r[0]) + at as i128 * i128::from(r[2])) as i64))
         }
-        (Value::Dict(d), k) => {
-            d.borrow().get(&k.key()?).ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()]))
-        }
+        (Value::Dict(d), k) => d.borrow().get(&k.key()?).ok_or_else(|| key_error(k)),
         (Value::List(_) | Value::Tuple(_) | Value::Str(_), i) => {
             let what = match obj {
                 Value::List(_) => "list",
@@ -99,7 +97,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
         }
         // `list[int]`, `Callable[[dict], None]`: a type hint's subscript gives the type back.
         (Value::Class(_), _) => Ok(obj.clone()),
-        _ => raise("TypeError", format!("'{}' object is not subscriptable", obj.type_name())),
+        _ => Err(type_error("'", obj, "' object is not subscriptable")),
     }
 }
 
@@ -149,7 +147,7 @@ pub fn set_item(_interp: &Interp, obj: &Value, index: &Value, value: Value) -> P
             d.borrow_mut().insert(key, k.clone(), value);
             Ok(())
         }
-        _ => raise("TypeError", format!("'{}' object does not support item assignment", obj.type_name())),
+        _ => Err(type_error("'", obj, "' object does not support item assignment")),
     }
 }
 
@@ -174,11 +172,7 @@ pub fn del_item(obj: &Value, index: &Value) -> PyResult<()> {
             l.remove(at);
             Ok(())
         }
-        (Value::Dict(d), k) => d
-            .borrow_mut()
-            .remove(&k.key()?)
-            .map(|_| ())
-            .ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()])),
-        _ => raise("TypeError", format!("'{}' object doesn't support item deletion", obj.type_name())),
+        (Value::Dict(d), k) => d.borrow_mut().remove(&k.key()?).map(|_| ()).ok_or_else(|| key_error(k)),
+        _ => Err(type_error("'", obj, "' object doesn't support item deletion")),
     }
 }

@@ -3,6 +3,10 @@
 use super::*;
 
 pub(super) fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    list_method_on(interp, name, &args, &kw)
+}
+
+fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let this = args[0].clone();
     let a = &args[1..];
     if let Value::Tuple(t) = &this {
@@ -75,9 +79,9 @@ pub(super) fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             seq_search(interp, name, &items, a)
         }
         "sort" => {
-            no_kwargs_except(&kw, &["key", "reverse"])?;
+            no_kwargs_except(kw, &["key", "reverse"])?;
             let mut items = std::mem::take(&mut *l.borrow_mut());
-            let r = sort(interp, &mut items, &kw);
+            let r = sort(interp, &mut items, kw);
             *l.borrow_mut() = items;
             r.map(|_| Value::None)
         }
@@ -137,6 +141,10 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
 }
 
 pub(super) fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    dict_method_on(interp, name, &args, &kw)
+}
+
+fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let Value::Dict(d) = &args[0] else { return raise("TypeError", "descriptor needs a dict") };
     let a = &args[1..];
     match name {
@@ -175,7 +183,7 @@ pub(super) fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             let Some(k) = a.first() else { return raise("TypeError", "pop expected at least 1 argument, got 0") };
             match d.borrow_mut().remove(&k.key()?) {
                 Some(v) => Ok(v),
-                None => a.get(1).cloned().ok_or_else(|| new_exception(exc_class("KeyError"), vec![k.clone()])),
+                None => a.get(1).cloned().ok_or_else(|| key_error(k)),
             }
         }
         "popitem" => match d.borrow_mut().pop_last() {
@@ -183,7 +191,7 @@ pub(super) fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             None => raise("KeyError", "popitem(): dictionary is empty"),
         },
         "update" => {
-            let other = construct(interp, &with_types(|t| Rc::clone(&t.dict)), a.to_vec(), kw)?;
+            let other = construct_from(interp, &with_types(|t| Rc::clone(&t.dict)), a, kw)?;
             if let Value::Dict(o) = other {
                 let items = o.borrow().entries();
                 for (k, v) in items {
@@ -201,7 +209,11 @@ pub(super) fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>,
     }
 }
 
-pub(super) fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+pub(super) fn set_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    set_method_on(interp, name, &args, &kw)
+}
+
+fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Name, Value)]) -> PyResult {
     let Value::Set(d) = &args[0] else { return raise("TypeError", "descriptor needs a set") };
     let a = &args[1..];
     let other = |i: usize| set_arg(a, i);
@@ -217,7 +229,7 @@ pub(super) fn set_method(_interp: &Interp, name: &'static str, args: Vec<Value>,
                 return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
             };
             if d.borrow_mut().remove(&v.key()?).is_none() && name == "remove" {
-                return Err(new_exception(exc_class("KeyError"), vec![v.clone()]));
+                return Err(key_error(v));
             }
             Ok(Value::None)
         }

@@ -27,7 +27,7 @@ pub use methods::unsupported_method;
 pub use ops::{binop, compare, unary};
 pub use strings::format_field;
 
-use self::{functions::*, items::*, methods::*, sort::*, strings::*};
+use self::{construct::construct_from, functions::*, items::*, methods::*, sort::*, strings::*};
 use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};
 use super::format;
 use super::interp::Interp;
@@ -110,23 +110,29 @@ pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
     Value::Builtin(Rc::new(Builtin { name, call }))
 }
 
+/// Checks that `min..=max` positional arguments were given (the check inline, the error not).
+#[inline]
 fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
-        let n = args.len();
-        let expected = if min == max {
-            format!("{min}")
-        } else if max == usize::MAX {
-            format!("at least {min}")
-        } else {
-            format!("at most {max}")
-        };
-        let expected = if n < min && min != max && max != usize::MAX { format!("at least {min}") } else { expected };
-        return raise(
-            "TypeError",
-            format!("{name}() takes {expected} argument{} ({n} given)", if expected == "1" { "" } else { "s" }),
-        );
+        return Err(arg_count_error(name, args.len(), min, max));
     }
     Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn arg_count_error(name: &str, n: usize, min: usize, max: usize) -> Exc {
+    let expected = if min == max {
+        format!("{min}")
+    } else if max == usize::MAX || n < min {
+        format!("at least {min}")
+    } else {
+        format!("at most {max}")
+    };
+    exc(
+        "TypeError",
+        format!("{name}() takes {expected} argument{} ({n} given)", if expected == "1" { "" } else { "s" }),
+    )
 }
 
 /// The keyword argument `name`, if given.
@@ -144,6 +150,8 @@ fn kwarg_find(kw: &[(Name, Value)], name: &str) -> Option<Value> {
 }
 
 /// An exception from the format module's `"Kind: message"` error.
+#[cold]
+#[inline(never)]
 pub fn format_error(m: String) -> Exc {
     match m.split_once(": ") {
         Some(("TypeError", rest)) => exc("TypeError", rest),
@@ -155,11 +163,31 @@ pub fn format_error(m: String) -> Exc {
 }
 
 fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
-    v.as_int().ok_or_else(|| {
-        exc("TypeError", format!("'{}' object cannot be interpreted as an integer{what}", v.type_name()))
-    })
+    v.as_int().ok_or_else(|| type_error("'", v, &format!("' object cannot be interpreted as an integer{what}")))
 }
 
+/// A `TypeError` whose message names `v`'s type between `before` and `after`: out of line and cold,
+/// as the error paths that call it are.
+#[cold]
+#[inline(never)]
+pub fn type_error(before: &str, v: &Value, after: &str) -> Exc {
+    let t = v.type_name();
+    let mut m = String::with_capacity(before.len() + t.len() + after.len());
+    m.push_str(before);
+    m.push_str(&t);
+    m.push_str(after);
+    exc("TypeError", m)
+}
+
+/// `KeyError(key)`.
+#[cold]
+#[inline(never)]
+pub(super) fn key_error(key: &Value) -> Exc {
+    new_exception(exc_class("KeyError"), vec![key.clone()])
+}
+
+#[cold]
+#[inline(never)]
 fn overflow() -> Exc {
     exc("OverflowError", "integer too large: Loopscope's ints are 64-bit (CPython's have no limit)")
 }
@@ -176,7 +204,7 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
             int_arg(&interp.call_sync(m, vec![v.clone()])?, "")? as usize
         }
-        _ => return raise("TypeError", format!("object of type '{}' has no len()", v.type_name())),
+        _ => return Err(type_error("object of type '", v, "' has no len()")),
     })
 }
 
@@ -204,7 +232,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             (0..n).map(|i| Value::Int((i128::from(r[0]) + i128::from(i) * i128::from(r[2])) as i64)).collect()
         }
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
-        _ => return raise("TypeError", format!("'{}' object is not iterable", v.type_name())),
+        _ => return Err(type_error("'", v, "' object is not iterable")),
     })
 }
 

@@ -2,7 +2,9 @@
 
 use super::*;
 
-pub(super) fn type_error(op: &str, a: &Value, b: &Value) -> Exc {
+#[cold]
+#[inline(never)]
+pub(super) fn operand_error(op: &str, a: &Value, b: &Value) -> Exc {
     exc("TypeError", format!("unsupported operand type(s) for {op}: '{}' and '{}'", a.type_name(), b.type_name()))
 }
 
@@ -41,7 +43,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         }
         (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
             let (x, y) = (a.as_number().unwrap_or(0.0), b.as_number().unwrap_or(0.0));
-            float_op(op, x, y).unwrap_or_else(|| Err(type_error(op_text(op), a, b)))
+            float_op(op, x, y).unwrap_or_else(|| Err(operand_error(op_text(op), a, b)))
         }
         (Str(x), Str(y)) if op == BinOp::Add => {
             interp.alloc((x.len() + y.len()) / 16)?;
@@ -90,7 +92,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
                 BinOp::BitAnd => (Some(true), false),
                 BinOp::Sub => (Some(false), false),
                 BinOp::BitXor => (Some(false), true),
-                _ => return Err(type_error(op_text(op), a, b)),
+                _ => return Err(operand_error(op_text(op), a, b)),
             };
             let mut out = x.keys();
             out.retain(|k| keep.is_none_or(|want| has(&y, k) == want));
@@ -106,7 +108,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             Ok(Value::dict(d))
         }
-        _ => Err(type_error(op_text(op), a, b)),
+        _ => Err(operand_error(op_text(op), a, b)),
     }
 }
 
@@ -280,12 +282,7 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
     Ok(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),
-            v => {
-                return raise(
-                    "TypeError",
-                    format!("'in <string>' requires string as left operand, not {}", v.type_name()),
-                )
-            }
+            v => return Err(type_error("'in <string>' requires string as left operand, not ", v, "")),
         },
         Value::Dict(d) | Value::Set(d) => d.borrow().get(&item.key()?).is_some(),
         Value::Range(r) => match item.as_int() {

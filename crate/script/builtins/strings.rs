@@ -20,7 +20,7 @@ pub fn format_field(interp: &Interp, v: &Value, conv: Option<char>, spec: &str) 
         Value::Float(f) => format::format_float(*f, spec).map_err(err),
         Value::Str(s) => format::format_str(s, spec).map_err(err),
         other if spec.is_empty() => interp.to_str(other),
-        other => raise("TypeError", format!("unsupported format string passed to {}.__format__", other.type_name())),
+        other => Err(type_error("unsupported format string passed to ", other, ".__format__")),
     }
 }
 
@@ -49,9 +49,9 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
                     spec.star_precision(int_arg(&next(&mut values)?, "")?).map_err(err)?;
                 }
                 let v = match (&key, &mapping) {
-                    (Some(k), Some(m)) => m
-                        .get(&Key::Str(k.as_str().into()))
-                        .ok_or_else(|| new_exception(exc_class("KeyError"), vec![Value::str(k)]))?,
+                    (Some(k), Some(m)) => {
+                        m.get(&Key::Str(k.as_str().into())).ok_or_else(|| key_error(&Value::str(k)))?
+                    }
                     (Some(_), None) => return raise("TypeError", "format requires a mapping"),
                     (None, _) => next(&mut values)?,
                 };
@@ -91,6 +91,10 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
 }
 
 pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    str_method_on(interp, name, &args, &kw)
+}
+
+fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let Some(Value::Str(s)) = args.first() else { return raise("TypeError", "descriptor needs a str") };
     let s = Rc::clone(s);
     let a = &args[1..];
@@ -124,12 +128,12 @@ pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, 
             .to_string())
         }
         "split" | "rsplit" => {
-            let sep = match a.first().cloned().or(kwarg(&kw, "sep")) {
+            let sep = match a.first().cloned().or(kwarg(kw, "sep")) {
                 None | Some(Value::None) => None,
                 Some(Value::Str(x)) => Some(x),
-                Some(v) => return raise("TypeError", format!("must be str or None, not {}", v.type_name())),
+                Some(v) => return Err(type_error("must be str or None, not ", &v, "")),
             };
-            let max = match a.get(1).cloned().or(kwarg(&kw, "maxsplit")) {
+            let max = match a.get(1).cloned().or(kwarg(kw, "maxsplit")) {
                 Some(v) => int_arg(&v, "")?,
                 None => -1,
             };
@@ -248,7 +252,7 @@ pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, 
             let Some(sub) = str_arg(0)? else { return raise("TypeError", "count() takes at least 1 argument") };
             Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(&*sub).count() as i64 }))
         }
-        "format" => str_format(interp, &s, a, &kw),
+        "format" => str_format(interp, &s, a, kw),
         "center" | "ljust" | "rjust" => {
             let width = int_arg(a.first().unwrap_or(&Value::Int(0)), "")?.clamp(0, 100_000) as usize;
             let fill = match str_arg(1)? {
@@ -330,7 +334,7 @@ pub(super) fn str_arg(a: &[Value], i: usize) -> PyResult<Option<Rc<str>>> {
     match a.get(i) {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
-        Some(v) => raise("TypeError", format!("must be str or None, not {}", v.type_name())),
+        Some(v) => Err(type_error("must be str or None, not ", v, "")),
     }
 }
 
@@ -391,7 +395,7 @@ pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name
                         exc("IndexError", format!("Replacement index {i} out of range for positional args tuple"))
                     })?
                 } else {
-                    kwarg(kw, base).ok_or_else(|| new_exception(exc_class("KeyError"), vec![Value::str(base)]))?
+                    kwarg(kw, base).ok_or_else(|| key_error(&Value::str(base)))?
                 };
                 while !rest.is_empty() {
                     if let Some(after) = rest.strip_prefix('.') {

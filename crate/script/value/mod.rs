@@ -344,9 +344,7 @@ impl Value {
                 }
                 Key::Tuple(keys)
             }
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
-                return raise("TypeError", format!("unhashable type: '{}'", self.type_name()))
-            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(self)),
             other => Key::Id(other.identity()),
         })
     }
@@ -437,6 +435,13 @@ impl Value {
 
 fn seq_eq(a: &[Value], b: &[Value]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.equals(y))
+}
+
+/// `key`'s error, out of line: it is inlined wherever a dict is used.
+#[cold]
+#[inline(never)]
+fn unhashable(v: &Value) -> Exc {
+    exc("TypeError", format!("unhashable type: '{}'", v.type_name()))
 }
 
 /// Items in a range.

@@ -116,6 +116,7 @@ pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
 }
 
 /// The built-in exception class `name` (one of [`EXCEPTIONS`]).
+#[cold]
 #[inline(never)]
 pub fn exc_class(name: &'static str) -> Rc<Class> {
     with_types(|t| Rc::clone(exc_index(name).map_or(&t.object, |i| &t.exceptions[i])))
@@ -126,12 +127,14 @@ pub(super) fn exc_index(name: &str) -> Option<usize> {
 }
 
 /// A new exception of the built-in class `name` with `message` as its one argument.
+#[cold]
 #[inline(never)]
 pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
     new_exception(exc_class(name), vec![Value::string(message.into())])
 }
 
 /// A new exception of `class` with these `args`.
+#[cold]
 #[inline(never)]
 pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     let inst = Instance::new(class);
