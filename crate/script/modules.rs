@@ -273,7 +273,7 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
     let v = p.value(0)?;
     p.space();
     if p.at < p.chars.len() {
-        return raise("ValueError", format!("Extra data: line 1 column {} (char {})", p.at + 1, p.at));
+        return Err(json_error("Extra data", p.at));
     }
     Ok(v)
 }
@@ -335,6 +335,13 @@ fn dump_str(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// `json.loads`'s `ValueError`: `what` at character `at` (out of line: the reader fails in eight places).
+#[cold]
+#[inline(never)]
+fn json_error(what: &str, at: usize) -> Exc {
+    exc("ValueError", format!("{what}: line 1 column {} (char {})", at + 1, at))
+}
+
 /// A small JSON reader for `json.loads`.
 struct Json {
     chars: Vec<char>,
@@ -348,8 +355,9 @@ impl Json {
         }
     }
 
+    /// `Err` of a `ValueError` at the place read up to.
     fn fail<T>(&self, what: &str) -> PyResult<T> {
-        raise("ValueError", format!("{what}: line 1 column {} (char {})", self.at + 1, self.at))
+        Err(json_error(what, self.at))
     }
 
     fn value(&mut self, depth: usize) -> PyResult {

@@ -10,6 +10,15 @@ use std::rc::Rc;
 use super::ast::{name_text, FuncDef, Name};
 use super::format::{float_repr, str_repr};
 
+mod dict;
+mod repr;
+mod types;
+
+pub use dict::{Dict, Key};
+pub use repr::{exception_args, exception_str};
+use types::other_class;
+pub use types::{exc, exc_class, new_exception, raise, with_types, Types, EXCEPTIONS};
+
 /// A Python exception in flight: an instance of a `BaseException` subclass.
 pub type Exc = Value;
 /// What a Python operation gives: a value, or the exception it raised.
@@ -234,285 +243,6 @@ impl Instance {
     }
 }
 
-/// A dict (and a set's storage): entries in insertion order, found by a hash of the key.
-#[derive(Default, Clone)]
-pub struct Dict {
-    entries: Vec<Option<(Value, Value)>>,
-    index: HashMap<Key, usize>,
-    live: usize,
-}
-
-/// A hashable key, normalised so that `1`, `1.0` and `True` are one key, as in Python.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub enum Key {
-    /// `None`.
-    None,
-    /// An int, a bool, or a float with an integral value.
-    Int(i64),
-    /// Any other float, by its bits.
-    Float(u64),
-    /// A str.
-    Str(Rc<str>),
-    /// A tuple of keys.
-    Tuple(Vec<Key>),
-    /// Anything hashed by identity (functions, classes, instances, tasks).
-    Id(usize),
-}
-
-impl Dict {
-    /// Entries present.
-    pub fn len(&self) -> usize {
-        self.live
-    }
-
-    /// Whether it has no entries.
-    pub fn is_empty(&self) -> bool {
-        self.live == 0
-    }
-
-    /// The value under `key`.
-    pub fn get(&self, key: &Key) -> Option<Value> {
-        self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, v)| v.clone())
-    }
-
-    /// Sets `key` (keeping its place if present).
-    pub fn insert(&mut self, key: Key, k: Value, v: Value) {
-        match self.index.get(&key) {
-            Some(&i) => {
-                if let Some(e) = self.entries[i].as_mut() {
-                    e.1 = v;
-                }
-            }
-            None => {
-                self.index.insert(key, self.entries.len());
-                self.entries.push(Some((k, v)));
-                self.live += 1;
-            }
-        }
-    }
-
-    /// Removes `key`, giving back its value.
-    pub fn remove(&mut self, key: &Key) -> Option<Value> {
-        let i = self.index.remove(key)?;
-        self.live -= 1;
-        let out = self.entries[i].take().map(|(_, v)| v);
-        if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
-            self.compact();
-        }
-        out
-    }
-
-    fn compact(&mut self) {
-        let entries = std::mem::take(&mut self.entries);
-        self.index.clear();
-        self.live = 0;
-        for entry in entries {
-            let Some((k, v)) = entry else { continue };
-            if let Ok(key) = k.key() {
-                self.insert(key, k, v);
-            }
-        }
-    }
-
-    /// The entries, in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
-        self.entries.iter().filter_map(Option::as_ref)
-    }
-
-    /// The keys, in insertion order.
-    pub fn keys(&self) -> Vec<Value> {
-        self.iter().map(|(k, _)| k.clone()).collect()
-    }
-
-    /// A copy of the entries, in insertion order.
-    pub fn entries(&self) -> Vec<(Value, Value)> {
-        let mut out = Vec::with_capacity(self.live);
-        for e in self.iter() {
-            out.push(e.clone());
-        }
-        out
-    }
-
-    /// Removes everything.
-    pub fn clear(&mut self) {
-        *self = Dict::default();
-    }
-
-    /// The first or last entry, removed (`popitem` takes the last).
-    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        let i = self.entries.iter().rposition(Option::is_some)?;
-        let (k, v) = self.entries[i].take()?;
-        if let Ok(key) = k.key() {
-            self.index.remove(&key);
-        }
-        self.live -= 1;
-        Some((k, v))
-    }
-}
-
-/// Text a `repr` writes before it gives up with "...".
-const REPR_MAX_BYTES: usize = 16 << 20;
-
-thread_local! {
-    /// The containers (and tasks) whose `repr` is being written, innermost last.
-    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-}
-
-thread_local! {
-    static TYPES: Types = Types::new();
-}
-
-/// The built-in classes, made once.
-pub struct Types {
-    /// `object`
-    pub object: Rc<Class>,
-    /// `type`
-    pub type_: Rc<Class>,
-    /// `NoneType`
-    pub none: Rc<Class>,
-    /// `bool`
-    pub bool_: Rc<Class>,
-    /// `int`
-    pub int: Rc<Class>,
-    /// `float`
-    pub float: Rc<Class>,
-    /// `str`
-    pub str_: Rc<Class>,
-    /// `list`
-    pub list: Rc<Class>,
-    /// `tuple`
-    pub tuple: Rc<Class>,
-    /// `dict`
-    pub dict: Rc<Class>,
-    /// `set`
-    pub set: Rc<Class>,
-    /// `range`
-    pub range: Rc<Class>,
-    /// `function`, `builtin_function_or_method`, `method`, `module`, `coroutine`, `Task`, …
-    /// (a few, found by a scan: a map of its own type cost more code than it saved time).
-    pub others: RefCell<Vec<(&'static str, Rc<Class>)>>,
-    /// The exception classes, in the order of [`EXCEPTIONS`].
-    pub exceptions: Vec<Rc<Class>>,
-}
-
-/// The built-in exception classes, each after its base.
-pub const EXCEPTIONS: &[(&str, &str)] = &[
-    ("BaseException", ""),
-    ("Exception", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("SystemExit", "BaseException"),
-    ("CancelledError", "BaseException"),
-    ("ArithmeticError", "Exception"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
-    ("LookupError", "Exception"),
-    ("KeyError", "LookupError"),
-    ("IndexError", "LookupError"),
-    ("ValueError", "Exception"),
-    ("TypeError", "Exception"),
-    ("NameError", "Exception"),
-    ("UnboundLocalError", "NameError"),
-    ("AttributeError", "Exception"),
-    ("AssertionError", "Exception"),
-    ("RuntimeError", "Exception"),
-    ("RecursionError", "RuntimeError"),
-    ("NotImplementedError", "RuntimeError"),
-    ("MemoryError", "Exception"),
-    ("StopIteration", "Exception"),
-    ("OSError", "Exception"),
-    ("TimeoutError", "OSError"),
-    ("ConnectionError", "OSError"),
-    ("ConnectionRefusedError", "ConnectionError"),
-    ("ImportError", "Exception"),
-    ("ModuleNotFoundError", "ImportError"),
-    ("InvalidStateError", "Exception"),
-    ("QueueEmpty", "Exception"),
-    ("QueueFull", "Exception"),
-    ("UnicodeError", "ValueError"),
-    ("Warning", "Exception"),
-    ("DeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-];
-
-impl Types {
-    fn new() -> Types {
-        let object = Class::named("object", None, Kind::Object);
-        let make = |name: &str, kind| Class::named(name, Some(&object), kind);
-        let int = make("int", Kind::Int);
-        let mut types = Types {
-            type_: make("type", Kind::Type),
-            none: make("NoneType", Kind::NoneType),
-            bool_: Class::named("bool", Some(&int), Kind::Bool),
-            int,
-            float: make("float", Kind::Float),
-            str_: make("str", Kind::Str),
-            list: make("list", Kind::List),
-            tuple: make("tuple", Kind::Tuple),
-            dict: make("dict", Kind::Dict),
-            set: make("set", Kind::Set),
-            range: make("range", Kind::Range),
-            others: RefCell::default(),
-            exceptions: Vec::with_capacity(EXCEPTIONS.len()),
-            object,
-        };
-        for (name, base) in EXCEPTIONS {
-            let base = match exc_index(base) {
-                Some(i) => Rc::clone(&types.exceptions[i]),
-                None => Rc::clone(&types.object),
-            };
-            types.exceptions.push(Class::named(name, Some(&base), Kind::Exception));
-        }
-        types
-    }
-}
-
-/// Runs `f` on the built-in classes.
-pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
-    TYPES.with(f)
-}
-
-/// The built-in exception class `name` (one of [`EXCEPTIONS`]).
-#[inline(never)]
-pub fn exc_class(name: &'static str) -> Rc<Class> {
-    with_types(|t| Rc::clone(exc_index(name).map_or(&t.object, |i| &t.exceptions[i])))
-}
-
-fn exc_index(name: &str) -> Option<usize> {
-    EXCEPTIONS.iter().position(|(n, _)| *n == name)
-}
-
-/// A new exception of the built-in class `name` with `message` as its one argument.
-#[inline(never)]
-pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
-    new_exception(exc_class(name), vec![Value::string(message.into())])
-}
-
-/// A new exception of `class` with these `args`.
-#[inline(never)]
-pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
-    let inst = Instance::new(class);
-    inst.set(super::ast::intern("args"), Value::tuple(args));
-    Value::Instance(inst)
-}
-
-/// `Err` of a new built-in exception: `return raise("ValueError", "…")`.
-pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
-    Err(exc(name, message))
-}
-
-/// A class named `name` that is not callable (functions, modules, tasks…), made once.
-fn other_class(name: &'static str) -> Rc<Class> {
-    with_types(|t| {
-        let mut others = t.others.borrow_mut();
-        if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
-            return Rc::clone(c);
-        }
-        let c = Class::named(name, Some(&t.object), Kind::Other);
-        others.push((name, Rc::clone(&c)));
-        c
-    })
-}
-
 impl Value {
     /// A str value.
     #[inline(never)]
@@ -614,9 +344,7 @@ impl Value {
                 }
                 Key::Tuple(keys)
             }
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
-                return raise("TypeError", format!("unhashable type: '{}'", self.type_name()))
-            }
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(self)),
             other => Key::Id(other.identity()),
         })
     }
@@ -703,160 +431,17 @@ impl Value {
             _ => None,
         }
     }
-
-    /// `repr(x)` for built-in values (instances with `__repr__` are the evaluator's job).
-    pub fn repr(&self) -> String {
-        let mut out = String::new();
-        self.write_repr(&mut out, 0);
-        out
-    }
-
-    /// `str(x)` for built-in values.
-    pub fn to_str(&self) -> String {
-        match self {
-            Value::Str(s) => s.to_string(),
-            Value::Instance(i) if i.class.is_exception() => exception_str(i),
-            _ => self.repr(),
-        }
-    }
-
-    fn write_repr(&self, out: &mut String, depth: usize) {
-        // Past 16 MiB of text (a list holding itself twice would double it 50 times) or 50
-        // levels, the rest is "...".
-        if depth > 50 || out.len() > REPR_MAX_BYTES {
-            out.push_str("...");
-            return;
-        }
-        // A container already being written is "[...]" / "{...}", as in CPython.
-        let ptr = match self {
-            Value::List(l) => Some((Rc::as_ptr(l) as *const u8 as usize, "[...]")),
-            Value::Dict(d) => Some((Rc::as_ptr(d) as *const u8 as usize, "{...}")),
-            Value::Task(t) => Some((Rc::as_ptr(t) as *const u8 as usize, "<Task ...>")),
-            _ => None,
-        };
-        if let Some((p, seen)) = ptr {
-            if REPR_ACTIVE.with(|a| a.borrow().contains(&p)) {
-                out.push_str(seen);
-                return;
-            }
-            REPR_ACTIVE.with(|a| a.borrow_mut().push(p));
-            self.write_repr_of(out, depth);
-            REPR_ACTIVE.with(|a| a.borrow_mut().pop());
-        } else {
-            self.write_repr_of(out, depth);
-        }
-    }
-
-    fn write_repr_of(&self, out: &mut String, depth: usize) {
-        let seq =
-            |out: &mut String, items: &[Value], open: &str, close: &str| write_seq(out, items, open, close, depth);
-        match self {
-            Value::None => out.push_str("None"),
-            Value::Bool(true) => out.push_str("True"),
-            Value::Bool(false) => out.push_str("False"),
-            Value::Int(i) => {
-                let _ = write!(out, "{i}");
-            }
-            Value::Float(f) => out.push_str(&float_repr(*f)),
-            Value::Str(s) => out.push_str(&str_repr(s)),
-            Value::List(l) => match l.try_borrow() {
-                Ok(l) => seq(out, &l, "[", "]"),
-                Err(_) => out.push_str("[...]"),
-            },
-            Value::Tuple(t) if t.len() == 1 => seq(out, t, "(", ",)"),
-            Value::Tuple(t) => seq(out, t, "(", ")"),
-            Value::Dict(d) => {
-                out.push('{');
-                for (i, (k, v)) in d.borrow().iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    k.write_repr(out, depth + 1);
-                    out.push_str(": ");
-                    v.write_repr(out, depth + 1);
-                }
-                out.push('}');
-            }
-            Value::Set(d) if d.borrow().is_empty() => out.push_str("set()"),
-            Value::Set(d) => seq(out, &d.borrow().keys(), "{", "}"),
-            Value::Range(r) if r[2] == 1 => {
-                let _ = write!(out, "range({}, {})", r[0], r[1]);
-            }
-            Value::Range(r) => {
-                let _ = write!(out, "range({}, {}, {})", r[0], r[1], r[2]);
-            }
-            Value::Slice(s) => seq(out, &s[..], "slice(", ")"),
-            Value::Func(f) => {
-                let _ = write!(out, "<function {}>", f.qualname);
-            }
-            Value::Builtin(b) => {
-                let _ = write!(out, "<built-in function {}>", b.name);
-            }
-            Value::Method(m) => {
-                let _ = write!(out, "<bound method of {}>", m.0.type_name());
-            }
-            Value::Class(c) => {
-                let module = if matches!(c.kind, Kind::Object) && c.base.is_some() { "__main__." } else { "" };
-                let _ = write!(out, "<class '{module}{}'>", c.name);
-            }
-            Value::Instance(i) if i.class.is_exception() => {
-                let _ = write!(out, "{}", i.class.name);
-                let args = exception_args(i);
-                seq(out, &args, "(", ")");
-            }
-            Value::Instance(i) => {
-                let _ = write!(out, "<__main__.{} object>", i.class.name);
-            }
-            Value::Module(m) => {
-                let _ = write!(out, "<module '{}'>", m.name);
-            }
-            Value::Coro(c) => {
-                let _ = write!(out, "<coroutine object {}>", c.name);
-            }
-            Value::Task(t) => out.push_str(&t.repr()),
-            Value::Native(n) => {
-                let _ = write!(out, "<asyncio.{} object>", n.type_name());
-            }
-            Value::Iter(_) => out.push_str("<iterator object>"),
-        }
-    }
-}
-
-/// Items' reprs between `open` and `close`, out of line: `write_repr_of` writes six kinds of sequence.
-#[inline(never)]
-fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: usize) {
-    out.push_str(open);
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        v.write_repr(out, depth + 1);
-    }
-    out.push_str(close);
 }
 
 fn seq_eq(a: &[Value], b: &[Value]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.equals(y))
 }
 
-/// An exception's `args`.
-pub fn exception_args(i: &Instance) -> Vec<Value> {
-    match i.get(super::ast::intern("args")) {
-        Some(Value::Tuple(t)) => t.to_vec(),
-        _ => Vec::new(),
-    }
-}
-
-/// `str(exc)`: its one argument's str, the tuple of several, "" for none; a `KeyError` shows
-/// its key's repr.
-pub fn exception_str(i: &Instance) -> String {
-    let args = exception_args(i);
-    match args.as_slice() {
-        [] => String::new(),
-        [one] if &*i.class.name == "KeyError" => one.repr(),
-        [one] => one.to_str(),
-        _ => Value::tuple(args).repr(),
-    }
+/// `key`'s error, out of line: it is inlined wherever a dict is used.
+#[cold]
+#[inline(never)]
+fn unhashable(v: &Value) -> Exc {
+    exc("TypeError", format!("unhashable type: '{}'", v.type_name()))
 }
 
 /// Items in a range.

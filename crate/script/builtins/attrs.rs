@@ -1,0 +1,167 @@
+//! Attributes: `obj.name` on instances, classes, modules and built-in values, and the built-in methods' tables.
+
+use super::*;
+
+pub(super) const STR_METHODS: &[&str] = &[
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "count",
+    "format",
+    "removeprefix",
+    "removesuffix",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "title",
+    "capitalize",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "splitlines",
+    "encode",
+    "decode",
+    "swapcase",
+    "partition",
+];
+pub(super) const LIST_METHODS: &[&str] = &[
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "index",
+    "count",
+    "sort",
+    "reverse",
+    "copy",
+    "clear",
+    "popleft",
+    "appendleft",
+];
+pub(super) const DICT_METHODS: &[&str] =
+    &["get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"];
+pub(super) const SET_METHODS: &[&str] = &[
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "union",
+    "intersection",
+    "difference",
+    "issubset",
+    "issuperset",
+    "copy",
+    "clear",
+    "update",
+];
+pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
+pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
+
+thread_local! {
+    /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
+    static METHODS: RefCell<Vec<Option<Value>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The built-in method `name` of a type whose methods are `list`, made once per (type, name).
+pub(super) fn method(kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
+    let t = text(name);
+    let i = list.iter().position(|m| **m == *t)?;
+    let slot = kind as usize * 64 + i;
+    Some(METHODS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() <= slot {
+            m.resize(slot + 1, None);
+        }
+        m[slot].get_or_insert_with(|| builtin(list[i], call)).clone()
+    }))
+}
+
+pub(super) fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
+    method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
+}
+
+pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
+    exc("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)))
+}
+
+/// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
+/// built-in types' methods.
+pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
+    let t = text(name);
+    match obj {
+        Value::Instance(i) => {
+            if let Some(v) = i.get(name) {
+                return Ok(v);
+            }
+            if &*t == "__class__" {
+                return Ok(Value::Class(Rc::clone(&i.class)));
+            }
+            if i.class.is_exception() {
+                match &*t {
+                    "__cause__" => return Ok(i.cause.borrow().clone().unwrap_or(Value::None)),
+                    "__context__" => return Ok(i.context.borrow().clone().unwrap_or(Value::None)),
+                    "__traceback__" => return Ok(Value::None),
+                    _ => {}
+                }
+            }
+            match i.class.lookup(name) {
+                Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
+                Some(v) => Ok(v),
+                None => Err(exc("AttributeError", format!("'{}' object has no attribute '{t}'", i.class.name))),
+            }
+        }
+        Value::Class(c) => {
+            // `str.upper`: the unbound method, the one `"a".upper` binds.
+            if c.kind == Kind::Str {
+                if let Some(m) = method(1, STR_METHODS, name, str_method) {
+                    return Ok(m);
+                }
+            }
+            match &*t {
+                "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+                "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
+                _ => c
+                    .lookup(name)
+                    .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
+            }
+        }
+        Value::Module(m) => m
+            .attrs
+            .borrow()
+            .get(&name)
+            .cloned()
+            .ok_or_else(|| exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name))),
+        Value::Func(f) if &*t == "__name__" => Ok(Value::Str(text(f.def.name))),
+        Value::Func(f) if &*t == "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
+        Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
+        Value::Str(_) => bound(obj, 1, STR_METHODS, name, str_method).ok_or_else(|| no_attr(obj, name)),
+        Value::List(_) => bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_attr(obj, name)),
+        Value::Dict(_) => bound(obj, 3, DICT_METHODS, name, dict_method).ok_or_else(|| no_attr(obj, name)),
+        Value::Set(_) => bound(obj, 4, SET_METHODS, name, set_method).ok_or_else(|| no_attr(obj, name)),
+        Value::Tuple(_) => bound(obj, 5, TUPLE_METHODS, name, list_method).ok_or_else(|| no_attr(obj, name)),
+        Value::Int(_) | Value::Float(_) => match &*t {
+            "real" => Ok(obj.clone()),
+            "imag" => Ok(Value::Int(0)),
+            _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_attr(obj, name)),
+        },
+        Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::script::aio::get_attr(interp, obj, name),
+        Value::Method(m) if &*t == "__name__" => get_attr(interp, &m.1, name),
+        _ => Err(no_attr(obj, name)),
+    }
+}

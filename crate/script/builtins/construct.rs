@@ -1,0 +1,126 @@
+//! The built-in types' constructors: `int("3")`, `list(x)`, `dict(a=1)`, `range(3)`, `type(x)`, …
+
+use super::*;
+
+/// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
+pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    construct_from(interp, class, &args, &kw)
+}
+
+/// [`construct`] from borrowed arguments.
+pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let name: &str = &class.name;
+    let one = |args: &[Value]| args.first().cloned();
+    match class.kind {
+        Kind::Int => {
+            arg_count("int", args, 0, 2)?;
+            match (one(args), args.get(1)) {
+                (None, _) => Ok(Value::Int(0)),
+                (Some(Value::Str(s)), base) => {
+                    let base = match base {
+                        Some(b) => int_arg(b, "")? as u32,
+                        None => 10,
+                    };
+                    format::parse_int(&s, base).map(Value::Int).map_err(format_error)
+                }
+                (Some(Value::Float(f)), None) => {
+                    if f.is_nan() {
+                        raise("ValueError", "cannot convert float NaN to integer")
+                    } else if f.is_infinite() {
+                        raise("OverflowError", "cannot convert float infinity to integer")
+                    } else if f.abs() >= 9.2e18 {
+                        Err(overflow())
+                    } else {
+                        Ok(Value::Int(f.trunc() as i64))
+                    }
+                }
+                (Some(v), None) if v.as_int().is_some() => Ok(Value::Int(v.as_int().unwrap_or(0))),
+                (Some(v), _) => raise(
+                    "TypeError",
+                    format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                        v.type_name()
+                    ),
+                ),
+            }
+        }
+        Kind::Float => match one(args) {
+            None => Ok(Value::Float(0.0)),
+            Some(Value::Str(s)) => format::parse_float(&s).map(Value::Float).map_err(format_error),
+            Some(v) => v
+                .as_number()
+                .map(Value::Float)
+                .ok_or_else(|| type_error("float() argument must be a string or a real number, not '", &v, "'")),
+        },
+        Kind::Str => match one(args) {
+            None => Ok(Value::str("")),
+            Some(v) => Ok(Value::string(interp.to_str(&v)?)),
+        },
+        Kind::Bool => match one(args) {
+            None => Ok(Value::Bool(false)),
+            Some(v) => Ok(Value::Bool(interp.truthy(&v)?)),
+        },
+        Kind::List => Ok(Value::list(match one(args) {
+            None => vec![],
+            Some(v) => iterate(&v)?,
+        })),
+        Kind::Tuple => Ok(Value::tuple(match one(args) {
+            None => vec![],
+            Some(v) => iterate(&v)?,
+        })),
+        Kind::Set => make_set(match one(args) {
+            None => vec![],
+            Some(v) => iterate(&v)?,
+        }),
+        Kind::Dict => {
+            let mut d = Dict::default();
+            if let Some(v) = one(args) {
+                match v {
+                    Value::Dict(o) => d = o.borrow().clone(),
+                    v => {
+                        for pair in iterate(&v)? {
+                            let kv = iterate(&pair)?;
+                            if kv.len() != 2 {
+                                return raise(
+                                    "ValueError",
+                                    format!(
+                                        "dictionary update sequence element has length {}; 2 is required",
+                                        kv.len()
+                                    ),
+                                );
+                            }
+                            d.insert(kv[0].key()?, kv[0].clone(), kv[1].clone());
+                        }
+                    }
+                }
+            }
+            for (k, v) in kw {
+                d.insert(Key::Str(text(*k)), Value::Str(text(*k)), v.clone());
+            }
+            Ok(Value::dict(d))
+        }
+        Kind::Range => {
+            let mut ints = Vec::with_capacity(args.len());
+            for a in args {
+                ints.push(int_arg(a, "")?);
+            }
+            let r = match ints.as_slice() {
+                [stop] => [0, *stop, 1],
+                [start, stop] => [*start, *stop, 1],
+                [start, stop, step] => [*start, *stop, *step],
+                _ => return raise("TypeError", format!("range expected at most 3 arguments, got {}", ints.len())),
+            };
+            if r[2] == 0 {
+                return raise("ValueError", "range() arg 3 must not be zero");
+            }
+            Ok(Value::Range(Rc::new(r)))
+        }
+        Kind::Type => match args {
+            [v] => Ok(Value::Class(v.class())),
+            _ => crate::script::interp::unsupported("type() with three arguments"),
+        },
+        Kind::NoneType => Ok(Value::None),
+        Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(class)))),
+        _ => raise("TypeError", format!("cannot create '{name}' instances")),
+    }
+}

@@ -1,0 +1,333 @@
+//! The built-in functions: `print`, `len`, `sorted`, `min`, `round` and the rest of the names in `FUNCTIONS`.
+
+use super::*;
+
+/// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
+pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    call(interp, name, &args, &kw)
+}
+
+fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    match name {
+        "print" => {
+            let sep = match kwarg(kw, "sep") {
+                None | Some(Value::None) => " ".to_string(),
+                Some(Value::Str(s)) => s.to_string(),
+                Some(v) => return Err(type_error("sep must be None or a string, not ", &v, "")),
+            };
+            let end = match kwarg(kw, "end") {
+                None | Some(Value::None) => "\n".to_string(),
+                Some(Value::Str(s)) => s.to_string(),
+                Some(v) => return Err(type_error("end must be None or a string, not ", &v, "")),
+            };
+            let mut out = String::new();
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&sep);
+                }
+                out.push_str(&interp.to_str(a)?);
+            }
+            out.push_str(&end);
+            let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "sys.stderr");
+            interp.host.write(&out, to_stderr);
+            Ok(Value::None)
+        }
+        "len" => {
+            arg_count(name, args, 1, 1)?;
+            Ok(Value::Int(len(interp, &args[0])? as i64))
+        }
+        "repr" => {
+            arg_count(name, args, 1, 1)?;
+            Ok(Value::string(interp.repr(&args[0])?))
+        }
+        "isinstance" | "issubclass" => {
+            arg_count(name, args, 2, 2)?;
+            let class = if name == "isinstance" {
+                args[0].class()
+            } else {
+                match &args[0] {
+                    Value::Class(c) => Rc::clone(c),
+                    _ => return raise("TypeError", "issubclass() arg 1 must be a class"),
+                }
+            };
+            let check = |t: &Value| -> PyResult<bool> {
+                match t {
+                    Value::Class(c) => Ok(class.is_subclass(c)),
+                    _ => raise("TypeError", format!("{name}() arg 2 must be a type, a tuple of types, or a union")),
+                }
+            };
+            Ok(Value::Bool(match &args[1] {
+                Value::Tuple(ts) => {
+                    // Every entry is checked (a non-class raises even after a match), as before.
+                    let mut any = false;
+                    for t in ts.iter() {
+                        any |= check(t)?;
+                    }
+                    any
+                }
+                t => check(t)?,
+            }))
+        }
+        "enumerate" => {
+            arg_count(name, args, 1, 2)?;
+            let start = match args.get(1).or(kwarg(kw, "start").as_ref()) {
+                Some(v) => int_arg(v, "")?,
+                None => 0,
+            };
+            let items = iterate(&args[0])?;
+            let mut out = Vec::with_capacity(items.len());
+            for (i, v) in items.into_iter().enumerate() {
+                let Some(n) = start.checked_add(i as i64) else {
+                    return raise("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807");
+                };
+                out.push(Value::tuple(vec![Value::Int(n), v]));
+            }
+            Ok(iter_of(out))
+        }
+        "zip" => {
+            let lists = iterate_all(args)?;
+            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(Value::tuple(row(&lists, i)));
+            }
+            Ok(iter_of(out))
+        }
+        "sorted" => {
+            arg_count(name, args, 1, 1)?;
+            let mut items = iterate(&args[0])?;
+            sort(interp, &mut items, kw)?;
+            Ok(Value::list(items))
+        }
+        "reversed" => {
+            arg_count(name, args, 1, 1)?;
+            let mut items = iterate(&args[0])?;
+            items.reverse();
+            Ok(iter_of(items))
+        }
+        "min" | "max" => {
+            let items = if args.len() == 1 { iterate(&args[0])? } else { args.to_vec() };
+            let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
+            let mut best: Option<(Value, Value)> = None;
+            for item in items {
+                let k = match &key {
+                    Some(f) => interp.call_sync(f.clone(), vec![item.clone()])?,
+                    None => item.clone(),
+                };
+                let better = match &best {
+                    None => true,
+                    Some((_, bk)) => {
+                        let op = if name == "min" { CmpOp::Lt } else { CmpOp::Gt };
+                        interp.compare(op, &k, bk)?
+                    }
+                };
+                if better {
+                    best = Some((item, k));
+                }
+            }
+            match best {
+                Some((v, _)) => Ok(v),
+                None => match kwarg(kw, "default") {
+                    Some(d) => Ok(d),
+                    None => raise("ValueError", format!("{name}() arg is an empty sequence")),
+                },
+            }
+        }
+        "sum" => {
+            arg_count(name, args, 1, 2)?;
+            let mut total = args.get(1).cloned().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
+            for v in iterate(&args[0])? {
+                total = binop(interp, BinOp::Add, &total, &v)?;
+            }
+            Ok(total)
+        }
+        "abs" => {
+            arg_count(name, args, 1, 1)?;
+            match &args[0] {
+                Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(overflow),
+                Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                Value::Float(f) => Ok(Value::Float(f.abs())),
+                v => Err(type_error("bad operand type for abs(): '", v, "'")),
+            }
+        }
+        "round" => {
+            arg_count(name, args, 1, 2)?;
+            let nd = match args.get(1).or(kwarg(kw, "ndigits").as_ref()) {
+                None | Some(Value::None) => None,
+                Some(v) => Some(int_arg(v, "")?),
+            };
+            match (&args[0], nd) {
+                (Value::Int(i), None) => Ok(Value::Int(*i)),
+                (Value::Int(i), Some(n)) if n >= 0 => Ok(Value::Int(*i)),
+                (Value::Int(i), Some(n)) => {
+                    let p = 10i64.checked_pow(n.unsigned_abs().min(18) as u32).unwrap_or(i64::MAX);
+                    let r = format::round_to_int(*i as f64 / p as f64).map_err(format_error)?;
+                    match r.checked_mul(p) {
+                        Some(r) => Ok(Value::Int(r)),
+                        None => raise("OverflowError", "Loopscope's ints are 64-bit: the rounded value does not fit"),
+                    }
+                }
+                (Value::Float(f), None) => {
+                    if f.is_nan() {
+                        return raise("ValueError", "cannot convert float NaN to integer");
+                    }
+                    if f.is_infinite() {
+                        return raise("OverflowError", "cannot convert float infinity to integer");
+                    }
+                    format::round_to_int(*f).map(Value::Int).map_err(format_error)
+                }
+                (Value::Float(f), Some(n)) => format::round_float(*f, n.clamp(-400, 400) as i32)
+                    .map(Value::Float)
+                    .map_err(format_error),
+                (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
+                (v, _) => Err(type_error("type ", v, " doesn't define __round__ method")),
+            }
+        }
+        "any" | "all" => {
+            arg_count(name, args, 1, 1)?;
+            let want = name == "any";
+            for v in iterate(&args[0])? {
+                if interp.truthy(&v)? == want {
+                    return Ok(Value::Bool(want));
+                }
+            }
+            Ok(Value::Bool(!want))
+        }
+        "map" => {
+            if args.len() < 2 {
+                return raise("TypeError", "map() must have at least two arguments.");
+            }
+            let f = args[0].clone();
+            let lists = iterate_all(&args[1..])?;
+            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(interp.call_sync(f.clone(), row(&lists, i))?);
+            }
+            Ok(iter_of(out))
+        }
+        "filter" => {
+            arg_count(name, args, 2, 2)?;
+            let mut out = Vec::new();
+            for v in iterate(&args[1])? {
+                let keep = match &args[0] {
+                    Value::None => v.truthy(),
+                    f => interp.call_sync(f.clone(), vec![v.clone()])?.truthy(),
+                };
+                if keep {
+                    out.push(v);
+                }
+            }
+            Ok(iter_of(out))
+        }
+        "hasattr" | "getattr" => {
+            arg_count(name, args, 2, 3)?;
+            let Value::Str(attr) = &args[1] else {
+                return raise("TypeError", "attribute name must be string");
+            };
+            let r = get_attr(interp, &args[0], intern(attr));
+            match (name, r) {
+                ("hasattr", r) => Ok(Value::Bool(r.is_ok())),
+                (_, Ok(v)) => Ok(v),
+                (_, Err(e)) => args.get(2).cloned().ok_or(e),
+            }
+        }
+        "setattr" => {
+            arg_count(name, args, 3, 3)?;
+            let Value::Str(attr) = &args[1] else {
+                return raise("TypeError", "attribute name must be string");
+            };
+            interp.set_attr(&args[0], intern(attr), args[2].clone())?;
+            Ok(Value::None)
+        }
+        "iter" => {
+            arg_count(name, args, 1, 1)?;
+            Ok(match &args[0] {
+                Value::Iter(_) => args[0].clone(),
+                v => iter_of(iterate(v)?),
+            })
+        }
+        "next" => {
+            arg_count(name, args, 1, 2)?;
+            match &args[0] {
+                Value::Iter(it) => match it.borrow_mut().items.next() {
+                    Some(v) => Ok(v),
+                    None => args.get(1).cloned().ok_or_else(|| new_exception(exc_class("StopIteration"), vec![])),
+                },
+                v => Err(type_error("'", v, "' object is not an iterator")),
+            }
+        }
+        "divmod" => {
+            arg_count(name, args, 2, 2)?;
+            let q = binop(interp, BinOp::FloorDiv, &args[0], &args[1])?;
+            let r = binop(interp, BinOp::Mod, &args[0], &args[1])?;
+            Ok(Value::tuple(vec![q, r]))
+        }
+        "pow" => {
+            arg_count(name, args, 2, 3)?;
+            let p = binop(interp, BinOp::Pow, &args[0], &args[1])?;
+            match args.get(2) {
+                Some(m) => binop(interp, BinOp::Mod, &p, m),
+                None => Ok(p),
+            }
+        }
+        "chr" => {
+            arg_count(name, args, 1, 1)?;
+            let i = int_arg(&args[0], "")?;
+            match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(c) => Ok(Value::string(c.to_string())),
+                None => raise("ValueError", "chr() arg not in range(0x110000)"),
+            }
+        }
+        "ord" => {
+            arg_count(name, args, 1, 1)?;
+            match &args[0] {
+                Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().map_or(0, |c| c as i64))),
+                Value::Str(s) => raise(
+                    "TypeError",
+                    format!("ord() expected a character, but string of length {} found", s.chars().count()),
+                ),
+                v => Err(type_error("ord() expected string of length 1, but ", v, " found")),
+            }
+        }
+        "hex" | "bin" | "oct" => {
+            arg_count(name, args, 1, 1)?;
+            let i = int_arg(&args[0], "")?;
+            let (sign, m) = if i < 0 { ("-", i.unsigned_abs()) } else { ("", i as u64) };
+            Ok(Value::Str(
+                match name {
+                    "hex" => format!("{sign}0x{m:x}"),
+                    "bin" => format!("{sign}0b{m:b}"),
+                    _ => format!("{sign}0o{m:o}"),
+                }
+                .into(),
+            ))
+        }
+        "id" => {
+            arg_count(name, args, 1, 1)?;
+            Ok(Value::Int(args[0].identity() as i64))
+        }
+        "hash" => {
+            arg_count(name, args, 1, 1)?;
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            // Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
+            Ok(Value::Int(match args[0].key()? {
+                Key::Int(i) => i,
+                key => {
+                    key.hash(&mut h);
+                    h.finish() as i64
+                }
+            }))
+        }
+        "callable" => {
+            arg_count(name, args, 1, 1)?;
+            Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))))
+        }
+        "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
+        _ => raise(
+            "NameError",
+            format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),
+        ),
+    }
+}

@@ -1,0 +1,178 @@
+//! Items: `obj[i]`, slices, `obj[i] = v` and `del obj[i]` on lists, tuples, strs, ranges and dicts.
+
+use super::*;
+
+pub(super) fn index_of(i: i64, len: usize, what: &str) -> PyResult<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(index_error(what));
+    }
+    Ok(j as usize)
+}
+
+/// `index_of`'s error, out of line: inlined, it took 724 B in its seven callers.
+#[inline(never)]
+pub(super) fn index_error(what: &str) -> Exc {
+    exc("IndexError", format!("{what} index out of range"))
+}
+
+/// The indexes a slice picks from a sequence of `len` items.
+pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    let n = len as i64;
+    let step = match &s[2] {
+        Value::None => 1,
+        v => int_arg(v, " or have an __index__ method")?,
+    };
+    if step == 0 {
+        return raise("ValueError", "slice step cannot be zero");
+    }
+    let clamp = |v: &Value, default: i64| -> PyResult<i64> {
+        Ok(match v {
+            Value::None => default,
+            v => {
+                let i = int_arg(v, " or have an __index__ method")?;
+                let i = if i < 0 { i + n } else { i };
+                if step > 0 {
+                    i.clamp(0, n)
+                } else {
+                    i.clamp(-1, n - 1)
+                }
+            }
+        })
+    };
+    let (start, stop) =
+        if step > 0 { (clamp(&s[0], 0)?, clamp(&s[1], n)?) } else { (clamp(&s[0], n - 1)?, clamp(&s[1], -1)?) };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        let Some(next) = i.checked_add(step) else { break }; // a step past the ints ends it
+        i = next;
+    }
+    Ok(out)
+}
+
+/// `obj[index]`.
+pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
+    match (obj, index) {
+        (Value::List(l), Value::Slice(s)) => {
+            let l = l.borrow();
+            interp.alloc(l.len())?; // a copy: bulk work, counted as steps
+            Ok(Value::list(slice_indexes(s, l.len())?.into_iter().map(|i| l[i].clone()).collect()))
+        }
+        (Value::Tuple(t), Value::Slice(s)) => {
+            Ok(Value::tuple(slice_indexes(s, t.len())?.into_iter().map(|i| t[i].clone()).collect()))
+        }
+        (Value::Str(st), Value::Slice(s)) => {
+            let chars: Vec<char> = st.chars().collect();
+            Ok(Value::Str(slice_indexes(s, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>().into()))
+        }
+        (Value::List(l), i) if i.as_int().is_some() => {
+            let l = l.borrow();
+            Ok(l[index_of(i.as_int().unwrap_or(0), l.len(), "list")?].clone())
+        }
+        (Value::Tuple(t), i) if i.as_int().is_some() => {
+            Ok(t[index_of(i.as_int().unwrap_or(0), t.len(), "tuple")?].clone())
+        }
+        (Value::Str(s), i) if i.as_int().is_some() => {
+            let n = s.chars().count();
+            let at = index_of(i.as_int().unwrap_or(0), n, "string")?;
+            Ok(s.chars().nth(at).map_or_else(|| Value::str(""), char_value))
+        }
+        (Value::Range(r), i) if i.as_int().is_some() => {
+            let n = usize::try_from(range_len(r)).unwrap_or(usize::MAX);
+            let at = index_of(i.as_int().unwrap_or(0), n, "range object")?;
+            // Within the range, so it fits in an i64; the product on the way may not.
+            Ok(Value::Int((i128::from(r[0]) + at as i128 * i128::from(r[2])) as i64))
+        }
+        (Value::Dict(d), k) => d.borrow().get(&k.key()?).ok_or_else(|| key_error(k)),
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_), i) => {
+            let what = match obj {
+                Value::List(_) => "list",
+                Value::Tuple(_) => "tuple",
+                _ => "string",
+            };
+            raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))
+        }
+        // `list[int]`, `Callable[[dict], None]`: a type hint's subscript gives the type back.
+        (Value::Class(_), _) => Ok(obj.clone()),
+        _ => Err(type_error("'", obj, "' object is not subscriptable")),
+    }
+}
+
+/// `obj[index] = value`.
+pub fn set_item(_interp: &Interp, obj: &Value, index: &Value, value: Value) -> PyResult<()> {
+    match (obj, index) {
+        (Value::List(l), Value::Slice(s)) => {
+            let new = iterate(&value)?;
+            let mut l = l.borrow_mut();
+            let idx = slice_indexes(s, l.len())?;
+            if matches!(s[2], Value::None) || s[2].as_int() == Some(1) {
+                let start = idx.first().copied().unwrap_or_else(|| match &s[0] {
+                    Value::None => 0,
+                    v => {
+                        let i = v.as_int().unwrap_or(0);
+                        let n = l.len() as i64;
+                        (if i < 0 { i + n } else { i }).clamp(0, n) as usize
+                    }
+                });
+                let end = start + idx.len();
+                l.splice(start..end, new);
+            } else {
+                if idx.len() != new.len() {
+                    return raise(
+                        "ValueError",
+                        format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new.len(),
+                            idx.len()
+                        ),
+                    );
+                }
+                for (i, v) in idx.into_iter().zip(new) {
+                    l[i] = v;
+                }
+            }
+            Ok(())
+        }
+        (Value::List(l), i) if i.as_int().is_some() => {
+            let mut l = l.borrow_mut();
+            let at = index_of(i.as_int().unwrap_or(0), l.len(), "list assignment")?;
+            l[at] = value;
+            Ok(())
+        }
+        (Value::Dict(d), k) => {
+            let key = k.key()?;
+            d.borrow_mut().insert(key, k.clone(), value);
+            Ok(())
+        }
+        _ => Err(type_error("'", obj, "' object does not support item assignment")),
+    }
+}
+
+/// `del obj[index]`.
+pub fn del_item(obj: &Value, index: &Value) -> PyResult<()> {
+    match (obj, index) {
+        (Value::List(l), Value::Slice(s)) => {
+            let mut l = l.borrow_mut();
+            let mut idx = slice_indexes(s, l.len())?;
+            // A slice's indexes run one way: removed from the highest down.
+            if idx.first() < idx.last() {
+                idx.reverse();
+            }
+            for i in idx {
+                l.remove(i);
+            }
+            Ok(())
+        }
+        (Value::List(l), i) if i.as_int().is_some() => {
+            let mut l = l.borrow_mut();
+            let at = index_of(i.as_int().unwrap_or(0), l.len(), "list assignment")?;
+            l.remove(at);
+            Ok(())
+        }
+        (Value::Dict(d), k) => d.borrow_mut().remove(&k.key()?).map(|_| ()).ok_or_else(|| key_error(k)),
+        _ => Err(type_error("'", obj, "' object doesn't support item deletion")),
+    }
+}

@@ -1,0 +1,281 @@
+//! The list, tuple, dict, set and number methods (`append`, `pop`, `items`, `add`, …).
+
+use super::*;
+
+pub(super) fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    list_method_on(interp, name, &args, &kw)
+}
+
+fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let this = args[0].clone();
+    let a = &args[1..];
+    if let Value::Tuple(t) = &this {
+        return seq_search(interp, name, &t[..], a);
+    }
+    let Value::List(l) = &this else { return raise("TypeError", "descriptor needs a list") };
+    let need = |n: usize| if a.len() < n { Err(too_few(name, a.len(), n)) } else { Ok(()) };
+    match name {
+        "append" => {
+            need(1)?;
+            interp.alloc(1)?;
+            l.borrow_mut().push(a[0].clone());
+            Ok(Value::None)
+        }
+        // `collections.deque` is a list here, with a deque's two extra methods.
+        "appendleft" => {
+            need(1)?;
+            interp.alloc(1)?;
+            l.borrow_mut().insert(0, a[0].clone());
+            Ok(Value::None)
+        }
+        "popleft" => {
+            let mut l = l.borrow_mut();
+            if l.is_empty() {
+                return raise("IndexError", "pop from an empty deque");
+            }
+            Ok(l.remove(0))
+        }
+        "extend" => {
+            need(1)?;
+            let items = iterate(&a[0])?;
+            interp.alloc(items.len())?;
+            l.borrow_mut().extend(items);
+            Ok(Value::None)
+        }
+        "insert" => {
+            need(2)?;
+            let mut l = l.borrow_mut();
+            let n = l.len() as i64;
+            let i = int_arg(&a[0], "")?;
+            let at = (if i < 0 { i + n } else { i }).clamp(0, n) as usize;
+            l.insert(at, a[1].clone());
+            Ok(Value::None)
+        }
+        "pop" => {
+            let mut l = l.borrow_mut();
+            if l.is_empty() {
+                return raise("IndexError", "pop from empty list");
+            }
+            let i = match a.first() {
+                Some(v) => int_arg(v, "")?,
+                None => -1,
+            };
+            let at = index_of(i, l.len(), "pop")?;
+            Ok(l.remove(at))
+        }
+        "remove" => {
+            need(1)?;
+            let items = l.borrow().clone();
+            for (i, v) in items.iter().enumerate() {
+                if interp.compare(CmpOp::Eq, v, &a[0])? {
+                    l.borrow_mut().remove(i);
+                    return Ok(Value::None);
+                }
+            }
+            raise("ValueError", "list.remove(x): x not in list")
+        }
+        "index" | "count" => {
+            let items = l.borrow().clone();
+            seq_search(interp, name, &items, a)
+        }
+        "sort" => {
+            no_kwargs_except(kw, &["key", "reverse"])?;
+            let mut items = std::mem::take(&mut *l.borrow_mut());
+            let r = sort(interp, &mut items, kw);
+            *l.borrow_mut() = items;
+            r.map(|_| Value::None)
+        }
+        "reverse" => {
+            l.borrow_mut().reverse();
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::list(l.borrow().clone())),
+        "clear" => {
+            l.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        _ => unsupported_method("list", name),
+    }
+}
+
+/// `NotImplementedError` for `owner.name()`.
+#[inline(never)]
+pub fn unsupported_method(owner: &str, name: &str) -> PyResult {
+    crate::script::interp::unsupported(&format!("{owner}.{name}()"))
+}
+
+/// The `TypeError` of a list method given `given` arguments of `n`.
+#[inline(never)]
+pub(super) fn too_few(name: &str, given: usize, n: usize) -> Exc {
+    exc("TypeError", format!("{name}() takes exactly {n} argument ({given} given)"))
+}
+
+pub(super) fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResult<()> {
+    for (k, _) in kw {
+        if !allowed.contains(&&*text(*k)) {
+            return raise("TypeError", format!("'{}' is an invalid keyword argument", text(*k)));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Value]) -> PyResult {
+    let Some(x) = a.first() else {
+        return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
+    };
+    if name == "count" {
+        let mut n = 0;
+        for v in items {
+            if interp.compare(CmpOp::Eq, v, x)? {
+                n += 1;
+            }
+        }
+        return Ok(Value::Int(n));
+    }
+    for (i, v) in items.iter().enumerate() {
+        if interp.compare(CmpOp::Eq, v, x)? {
+            return Ok(Value::Int(i as i64));
+        }
+    }
+    raise("ValueError", format!("{} is not in list", interp.repr(x)?))
+}
+
+pub(super) fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    dict_method_on(interp, name, &args, &kw)
+}
+
+fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let Value::Dict(d) = &args[0] else { return raise("TypeError", "descriptor needs a dict") };
+    let a = &args[1..];
+    match name {
+        "get" => {
+            let Some(k) = a.first() else { return raise("TypeError", "get expected at least 1 argument, got 0") };
+            Ok(d.borrow().get(&k.key()?).unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
+        }
+        "items" => {
+            let mut out = Vec::with_capacity(d.borrow().len());
+            for (k, v) in d.borrow().iter() {
+                out.push(Value::tuple(vec![k.clone(), v.clone()]));
+            }
+            Ok(Value::list(out))
+        }
+        "keys" => Ok(Value::list(d.borrow().keys())),
+        "values" => {
+            let mut out = Vec::with_capacity(d.borrow().len());
+            for (_, v) in d.borrow().iter() {
+                out.push(v.clone());
+            }
+            Ok(Value::list(out))
+        }
+        "setdefault" => {
+            let Some(k) = a.first() else {
+                return raise("TypeError", "setdefault expected at least 1 argument, got 0");
+            };
+            let key = k.key()?;
+            if let Some(v) = d.borrow().get(&key) {
+                return Ok(v);
+            }
+            let v = a.get(1).cloned().unwrap_or(Value::None);
+            d.borrow_mut().insert(key, k.clone(), v.clone());
+            Ok(v)
+        }
+        "pop" => {
+            let Some(k) = a.first() else { return raise("TypeError", "pop expected at least 1 argument, got 0") };
+            match d.borrow_mut().remove(&k.key()?) {
+                Some(v) => Ok(v),
+                None => a.get(1).cloned().ok_or_else(|| key_error(k)),
+            }
+        }
+        "popitem" => match d.borrow_mut().pop_last() {
+            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+            None => raise("KeyError", "popitem(): dictionary is empty"),
+        },
+        "update" => {
+            let other = construct_from(interp, &with_types(|t| Rc::clone(&t.dict)), a, kw)?;
+            if let Value::Dict(o) = other {
+                let items = o.borrow().entries();
+                for (k, v) in items {
+                    d.borrow_mut().insert(k.key()?, k, v);
+                }
+            }
+            Ok(Value::None)
+        }
+        "copy" => Ok(Value::dict(d.borrow().clone())),
+        "clear" => {
+            d.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        _ => unsupported_method("dict", name),
+    }
+}
+
+pub(super) fn set_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    set_method_on(interp, name, &args, &kw)
+}
+
+fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Name, Value)]) -> PyResult {
+    let Value::Set(d) = &args[0] else { return raise("TypeError", "descriptor needs a set") };
+    let a = &args[1..];
+    let other = |i: usize| set_arg(a, i);
+    let this = args[0].clone();
+    match name {
+        "add" => {
+            let Some(v) = a.first() else { return raise("TypeError", "add() takes exactly one argument (0 given)") };
+            d.borrow_mut().insert(v.key()?, v.clone(), Value::None);
+            Ok(Value::None)
+        }
+        "remove" | "discard" => {
+            let Some(v) = a.first() else {
+                return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
+            };
+            if d.borrow_mut().remove(&v.key()?).is_none() && name == "remove" {
+                return Err(key_error(v));
+            }
+            Ok(Value::None)
+        }
+        "pop" => match d.borrow_mut().pop_last() {
+            Some((k, _)) => Ok(k),
+            None => raise("KeyError", "pop from an empty set"),
+        },
+        "union" | "update" => {
+            let r = binop(_interp, BinOp::BitOr, &this, &other(0)?)?;
+            if name == "update" {
+                if let Value::Set(n) = r {
+                    *d.borrow_mut() = n.borrow().clone();
+                }
+                return Ok(Value::None);
+            }
+            Ok(r)
+        }
+        "intersection" => binop(_interp, BinOp::BitAnd, &this, &other(0)?),
+        "difference" => binop(_interp, BinOp::Sub, &this, &other(0)?),
+        "issubset" => Ok(Value::Bool(compare(_interp, CmpOp::LtE, &this, &other(0)?)?)),
+        "issuperset" => Ok(Value::Bool(compare(_interp, CmpOp::GtE, &this, &other(0)?)?)),
+        "copy" => Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone())))),
+        "clear" => {
+            d.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        _ => unsupported_method("set", name),
+    }
+}
+
+/// A set method's argument `i` as a set (none: an empty one).
+#[inline(never)]
+pub(super) fn set_arg(a: &[Value], i: usize) -> PyResult {
+    make_set(iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?)
+}
+
+pub(super) fn number_method(
+    _interp: &Interp,
+    name: &'static str,
+    args: Vec<Value>,
+    _kw: Vec<(Name, Value)>,
+) -> PyResult {
+    match (name, &args[0]) {
+        ("is_integer", Value::Float(f)) => Ok(Value::Bool(f.fract() == 0.0)),
+        ("is_integer", Value::Int(_)) => Ok(Value::Bool(true)),
+        ("bit_length", Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+        _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", args[0].type_name())),
+    }
+}

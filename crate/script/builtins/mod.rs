@@ -1,0 +1,264 @@
+//! The built-in functions (`print`, `len`, `sorted`, …), the built-in types' constructors and
+//! methods (`str.split`, `list.append`, `dict.items`, …) and the operators on built-in values.
+//! Each is a plain function from arguments to a value or an exception: they never suspend.
+//!
+//! Here: the table of built-in names and the argument helpers the others share; [`functions`]: the
+//! built-in functions; [`construct`]: the types' constructors; [`ops`]: operators and comparisons;
+//! [`items`]: subscripts; [`attrs`]: attributes; [`strings`]: str methods and formatting;
+//! [`methods`]: list, dict, set and number methods; [`sort`]: `sorted` and `list.sort`.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+mod attrs;
+mod construct;
+mod functions;
+mod items;
+mod methods;
+mod ops;
+mod sort;
+mod strings;
+
+pub use attrs::get_attr;
+pub use construct::construct;
+pub use items::{del_item, get_item, set_item};
+pub use methods::unsupported_method;
+pub use ops::{binop, compare, unary};
+pub use strings::format_field;
+
+use self::{construct::construct_from, functions::*, items::*, methods::*, sort::*, strings::*};
+use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};
+use super::format;
+use super::interp::Interp;
+use super::value::*;
+
+/// The built-in names a script sees.
+pub fn table() -> NameMap<Value> {
+    let mut t = NameMap::default();
+    for name in FUNCTIONS {
+        t.insert(intern(name), builtin(name, function));
+    }
+    with_types(|ty| {
+        for c in [
+            &ty.int, &ty.float, &ty.str_, &ty.bool_, &ty.list, &ty.tuple, &ty.dict, &ty.set, &ty.range, &ty.object,
+            &ty.type_,
+        ] {
+            t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
+        }
+        for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
+            if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
+                t.insert(intern(name), Value::Class(Rc::clone(class)));
+            }
+        }
+    });
+    t
+}
+
+const FUNCTIONS: &[&str] = &[
+    "print",
+    "len",
+    "repr",
+    "isinstance",
+    "issubclass",
+    "enumerate",
+    "zip",
+    "sorted",
+    "reversed",
+    "min",
+    "max",
+    "sum",
+    "abs",
+    "round",
+    "any",
+    "all",
+    "map",
+    "filter",
+    "hasattr",
+    "getattr",
+    "setattr",
+    "iter",
+    "next",
+    "divmod",
+    "pow",
+    "chr",
+    "ord",
+    "hex",
+    "bin",
+    "oct",
+    "id",
+    "hash",
+    "callable",
+    "open",
+    "eval",
+    "exec",
+    "__import__",
+    "input",
+    "compile",
+    "globals",
+    "locals",
+    "vars",
+    "dir",
+    "breakpoint",
+    "exit",
+    "quit",
+];
+
+/// A built-in function or method value named `name`.
+#[inline(never)]
+pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
+    Value::Builtin(Rc::new(Builtin { name, call }))
+}
+
+/// Checks that `min..=max` positional arguments were given (the check inline, the error not).
+#[inline]
+fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if args.len() < min || args.len() > max {
+        return Err(arg_count_error(name, args.len(), min, max));
+    }
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn arg_count_error(name: &str, n: usize, min: usize, max: usize) -> Exc {
+    let expected = if min == max {
+        format!("{min}")
+    } else if max == usize::MAX || n < min {
+        format!("at least {min}")
+    } else {
+        format!("at most {max}")
+    };
+    exc(
+        "TypeError",
+        format!("{name}() takes {expected} argument{} ({n} given)", if expected == "1" { "" } else { "s" }),
+    )
+}
+
+/// The keyword argument `name`, if given.
+pub fn kwarg(kw: &[(Name, Value)], name: &str) -> Option<Value> {
+    if kw.is_empty() {
+        return None; // the usual call: no interning of `name` (a hash of its text) at all
+    }
+    kwarg_find(kw, name)
+}
+
+#[inline(never)]
+fn kwarg_find(kw: &[(Name, Value)], name: &str) -> Option<Value> {
+    let n = intern(name);
+    kw.iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone())
+}
+
+/// An exception from the format module's `"Kind: message"` error.
+#[cold]
+#[inline(never)]
+pub fn format_error(m: String) -> Exc {
+    match m.split_once(": ") {
+        Some(("TypeError", rest)) => exc("TypeError", rest),
+        Some(("OverflowError", rest)) => exc("OverflowError", rest),
+        Some(("IndexError", rest)) => exc("IndexError", rest),
+        Some(("ValueError", rest)) => exc("ValueError", rest),
+        _ => exc("ValueError", m),
+    }
+}
+
+fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+    v.as_int().ok_or_else(|| type_error("'", v, &format!("' object cannot be interpreted as an integer{what}")))
+}
+
+/// A `TypeError` whose message names `v`'s type between `before` and `after`: out of line and cold,
+/// as the error paths that call it are.
+#[cold]
+#[inline(never)]
+pub fn type_error(before: &str, v: &Value, after: &str) -> Exc {
+    let t = v.type_name();
+    let mut m = String::with_capacity(before.len() + t.len() + after.len());
+    m.push_str(before);
+    m.push_str(&t);
+    m.push_str(after);
+    exc("TypeError", m)
+}
+
+/// `KeyError(key)`.
+#[cold]
+#[inline(never)]
+pub(super) fn key_error(key: &Value) -> Exc {
+    new_exception(exc_class("KeyError"), vec![key.clone()])
+}
+
+#[cold]
+#[inline(never)]
+fn overflow() -> Exc {
+    exc("OverflowError", "integer too large: Loopscope's ints are 64-bit (CPython's have no limit)")
+}
+
+/// `len(v)`.
+pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
+    Ok(match v {
+        Value::Str(s) => s.chars().count(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+        Value::Range(r) => usize::try_from(range_len(r)).unwrap_or(usize::MAX),
+        Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
+            let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
+            int_arg(&interp.call_sync(m, vec![v.clone()])?, "")? as usize
+        }
+        _ => return Err(type_error("object of type '", v, "' has no len()")),
+    })
+}
+
+/// A one-character str (no `String` on the way).
+fn char_value(c: char) -> Value {
+    Value::str(c.encode_utf8(&mut [0; 4]))
+}
+
+fn iter_of(items: Vec<Value>) -> Value {
+    Value::Iter(Rc::new(RefCell::new(Iter { items: items.into_iter() })))
+}
+
+/// The items of an iterable.
+pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
+    Ok(match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Str(s) => s.chars().map(char_value).collect(),
+        Value::Dict(d) | Value::Set(d) => d.borrow().keys(),
+        Value::Range(r) => {
+            let n = range_len(r);
+            if n > super::interp::MEMORY_LIMIT as i64 {
+                return raise("MemoryError", "Loopscope iterates over at most 10,000,000 elements at once");
+            }
+            (0..n).map(|i| Value::Int((i128::from(r[0]) + i128::from(i) * i128::from(r[2])) as i64)).collect()
+        }
+        Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
+        _ => return Err(type_error("'", v, "' object is not iterable")),
+    })
+}
+
+/// The items of each iterable (for `zip` and `map`).
+fn iterate_all(args: &[Value]) -> PyResult<Vec<Vec<Value>>> {
+    let mut lists = Vec::with_capacity(args.len());
+    for a in args {
+        lists.push(iterate(a)?);
+    }
+    Ok(lists)
+}
+
+/// Item `i` of each list (a row of `zip` and `map`).
+fn row(lists: &[Vec<Value>], i: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(lists.len());
+    for l in lists {
+        out.push(l[i].clone());
+    }
+    out
+}
+
+/// A set of these values.
+pub fn make_set(values: Vec<Value>) -> PyResult {
+    let mut d = Dict::default();
+    for v in values {
+        d.insert(v.key()?, v, Value::None);
+    }
+    Ok(Value::Set(Rc::new(RefCell::new(d))))
+}

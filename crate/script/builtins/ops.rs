@@ -1,0 +1,305 @@
+//! The operators on built-in values: arithmetic, bitwise and sequence `binop`, `unary`, and the comparisons.
+
+use super::*;
+
+#[cold]
+#[inline(never)]
+pub(super) fn operand_error(op: &str, a: &Value, b: &Value) -> Exc {
+    exc("TypeError", format!("unsupported operand type(s) for {op}: '{}' and '{}'", a.type_name(), b.type_name()))
+}
+
+pub(super) fn op_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::FloorDiv => "//",
+        BinOp::Mod => "%",
+        BinOp::Pow => "** or pow()",
+        BinOp::MatMul => "@",
+        BinOp::LShift => "<<",
+        BinOp::RShift => ">>",
+        BinOp::BitAnd => "&",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+    }
+}
+
+/// `a op b` on built-in values.
+pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
+    use Value::*;
+    match (a, b) {
+        (Int(_) | Bool(_), Int(_) | Bool(_)) => {
+            let (x, y) = (a.as_int().unwrap_or(0), b.as_int().unwrap_or(0));
+            if let (Bool(p), Bool(q), BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) = (a, b, op) {
+                return Ok(Bool(match op {
+                    BinOp::BitAnd => p & q,
+                    BinOp::BitOr => p | q,
+                    _ => p ^ q,
+                }));
+            }
+            int_op(op, x, y)
+        }
+        (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
+            let (x, y) = (a.as_number().unwrap_or(0.0), b.as_number().unwrap_or(0.0));
+            float_op(op, x, y).unwrap_or_else(|| Err(operand_error(op_text(op), a, b)))
+        }
+        (Str(x), Str(y)) if op == BinOp::Add => {
+            interp.alloc((x.len() + y.len()) / 16)?;
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Str(s.into()))
+        }
+        (Str(s), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), Str(s)) if op == BinOp::Mul => {
+            let n = n.as_int().unwrap_or(0).max(0) as usize;
+            interp.alloc(s.len().saturating_mul(n) / 16)?;
+            Ok(Str(s.repeat(n).into()))
+        }
+        (Str(fmt), args) if op == BinOp::Mod => percent(interp, fmt, args),
+        (List(x), List(y)) if op == BinOp::Add => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            interp.alloc(v.len())?;
+            Ok(Value::list(v))
+        }
+        (Tuple(x), Tuple(y)) if op == BinOp::Add => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(y);
+            Ok(Value::tuple(v))
+        }
+        (List(_) | Tuple(_), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), List(_) | Tuple(_))
+            if op == BinOp::Mul =>
+        {
+            let seq = if matches!(a, List(_) | Tuple(_)) { a } else { b };
+            let items = iterate(seq)?;
+            let n = n.as_int().unwrap_or(0).max(0) as usize;
+            interp.alloc(items.len().saturating_mul(n))?;
+            let mut out = Vec::with_capacity(items.len() * n);
+            for _ in 0..n {
+                out.extend_from_slice(&items);
+            }
+            Ok(if matches!(seq, List(_)) { Value::list(out) } else { Value::tuple(out) })
+        }
+        (Set(x), Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let has = |d: &crate::script::value::Dict, k: &Value| k.key().ok().is_some_and(|key| d.get(&key).is_some());
+            // Which of x's keys stay (all, or those y has or lacks), and whether y's keys x lacks follow.
+            let (keep, rest) = match op {
+                BinOp::BitOr => (Option::None, true),
+                BinOp::BitAnd => (Some(true), false),
+                BinOp::Sub => (Some(false), false),
+                BinOp::BitXor => (Some(false), true),
+                _ => return Err(operand_error(op_text(op), a, b)),
+            };
+            let mut out = x.keys();
+            out.retain(|k| keep.is_none_or(|want| has(&y, k) == want));
+            if rest {
+                out.extend(y.keys().into_iter().filter(|k| !has(&x, k)));
+            }
+            make_set(out)
+        }
+        (Dict(x), Dict(y)) if op == BinOp::BitOr => {
+            let mut d = x.borrow().clone();
+            for (k, v) in y.borrow().iter() {
+                d.insert(k.key()?, k.clone(), v.clone());
+            }
+            Ok(Value::dict(d))
+        }
+        _ => Err(operand_error(op_text(op), a, b)),
+    }
+}
+
+pub(super) fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
+    let zero = || {
+        exc(
+            "ZeroDivisionError",
+            if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" },
+        )
+    };
+    let r = match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Div => {
+            if y == 0 {
+                return raise("ZeroDivisionError", "division by zero");
+            }
+            return Ok(Value::Float(x as f64 / y as f64));
+        }
+        BinOp::FloorDiv => {
+            if y == 0 {
+                return Err(zero());
+            }
+            format::int_floordiv(x, y)
+        }
+        BinOp::Mod => {
+            if y == 0 {
+                return Err(zero());
+            }
+            format::int_mod(x, y)
+        }
+        BinOp::Pow => {
+            if y < 0 {
+                return Ok(Value::Float((x as f64).powf(y as f64)));
+            }
+            u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
+        }
+        BinOp::LShift => {
+            if y < 0 {
+                return raise("ValueError", "negative shift count");
+            }
+            u32::try_from(y).ok().filter(|&s| s < 63).and_then(|s| x.checked_mul(1 << s))
+        }
+        BinOp::RShift => {
+            if y < 0 {
+                return raise("ValueError", "negative shift count");
+            }
+            Some(x >> y.min(63))
+        }
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        BinOp::MatMul => return raise("TypeError", "unsupported operand type(s) for @: 'int' and 'int'"),
+    };
+    r.map(Value::Int).ok_or_else(overflow)
+}
+
+pub(super) fn float_op(op: BinOp, x: f64, y: f64) -> Option<PyResult> {
+    let zero = |m: &str| Some(raise("ZeroDivisionError", m.to_string()));
+    Some(Ok(Value::Float(match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div if y == 0.0 => return zero("float division by zero"),
+        BinOp::Div => x / y,
+        BinOp::FloorDiv if y == 0.0 => return zero("float floor division by zero"),
+        BinOp::FloorDiv => format::float_floordiv(x, y),
+        BinOp::Mod if y == 0.0 => return zero("float modulo"),
+        BinOp::Mod => format::float_mod(x, y),
+        BinOp::Pow if x == 0.0 && y < 0.0 => return zero("0.0 cannot be raised to a negative power"),
+        BinOp::Pow => {
+            let r = x.powf(y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Some(raise("OverflowError", "(34, 'Numerical result out of range')"));
+            }
+            r
+        }
+        _ => return None,
+    })))
+}
+
+/// `op x`.
+pub fn unary(op: UnaryOp, x: &Value) -> PyResult {
+    match (op, x) {
+        (UnaryOp::Not, v) => Ok(Value::Bool(!v.truthy())),
+        (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(overflow),
+        (UnaryOp::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+        (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+        (UnaryOp::Pos, Value::Int(_) | Value::Float(_)) => Ok(x.clone()),
+        (UnaryOp::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        (UnaryOp::Invert, v) if v.as_int().is_some() => Ok(Value::Int(!v.as_int().unwrap_or(0))),
+        (op, v) => {
+            let s = match op {
+                UnaryOp::Neg => "-",
+                UnaryOp::Pos => "+",
+                _ => "~",
+            };
+            raise("TypeError", format!("bad operand type for unary {s}: '{}'", v.type_name()))
+        }
+    }
+}
+
+/// `a op b` for the comparison operators, on built-in values.
+pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    Ok(match op {
+        CmpOp::Eq => a.equals(b),
+        CmpOp::NotEq => !a.equals(b),
+        CmpOp::Is => a.is(b),
+        CmpOp::IsNot => !a.is(b),
+        CmpOp::In | CmpOp::NotIn => {
+            let found = contains(interp, b, a)?;
+            found == (op == CmpOp::In)
+        }
+        _ => {
+            let ord = order(interp, a, b).ok_or_else(|| {
+                let s = match op {
+                    CmpOp::Lt => "<",
+                    CmpOp::LtE => "<=",
+                    CmpOp::Gt => ">",
+                    _ => ">=",
+                };
+                exc(
+                    "TypeError",
+                    format!("'{s}' not supported between instances of '{}' and '{}'", a.type_name(), b.type_name()),
+                )
+            })?;
+            match op {
+                CmpOp::Lt => ord == Some(Ordering::Less),
+                CmpOp::LtE => matches!(ord, Some(Ordering::Less | Ordering::Equal)),
+                CmpOp::Gt => ord == Some(Ordering::Greater),
+                _ => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
+            }
+        }
+    })
+}
+
+/// How two built-in values order: `None` if they cannot be ordered; `Some(None)` for a NaN.
+pub(super) fn order(interp: &Interp, a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    use Value::*;
+    Some(match (a, b) {
+        (Int(_) | Bool(_), Int(_) | Bool(_)) => a.as_int()?.partial_cmp(&b.as_int()?),
+        (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => a.as_number()?.partial_cmp(&b.as_number()?),
+        (Str(x), Str(y)) => x.partial_cmp(y),
+        (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+            let (x, y) = (iterate(a).ok()?, iterate(b).ok()?);
+            for (p, q) in x.iter().zip(&y) {
+                if !interp.compare(CmpOp::Eq, p, q).ok()? {
+                    return order(interp, p, q);
+                }
+            }
+            x.len().partial_cmp(&y.len())
+        }
+        (Set(x), Set(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let sub = |p: &crate::script::value::Dict, q: &crate::script::value::Dict| {
+                p.iter().all(|(k, _)| k.key().ok().is_some_and(|kk| q.get(&kk).is_some()))
+            };
+            match (sub(&x, &y), sub(&y, &x)) {
+                (true, true) => Some(Ordering::Equal),
+                (true, false) => Some(Ordering::Less),
+                (false, true) => Some(Ordering::Greater),
+                _ => Option::None,
+            }
+        }
+        _ => return Option::None,
+    })
+}
+
+pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyResult<bool> {
+    Ok(match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => s.contains(&**sub),
+            v => return Err(type_error("'in <string>' requires string as left operand, not ", v, "")),
+        },
+        Value::Dict(d) | Value::Set(d) => d.borrow().get(&item.key()?).is_some(),
+        Value::Range(r) => match item.as_int() {
+            Some(i) => {
+                let [start, stop, step] = **r;
+                let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
+                inside && (i - start) % step == 0
+            }
+            None => false,
+        },
+        other => {
+            for v in iterate(other)? {
+                if interp.compare(CmpOp::Eq, &v, item)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+    })
+}

@@ -1,0 +1,419 @@
+//! The str methods (`split`, `join`, `format`, …), f-string fields and `%` formatting.
+
+use super::*;
+
+/// One f-string field or `format()`: the value converted (`!r`, `!s`) and formatted by `spec`.
+pub fn format_field(interp: &Interp, v: &Value, conv: Option<char>, spec: &str) -> PyResult<String> {
+    let err = format_error;
+    let as_text = match conv {
+        Some('r') | Some('a') => Some(interp.repr(v)?),
+        Some(_) => Some(interp.to_str(v)?),
+        None => None,
+    };
+    if let Some(t) = as_text {
+        return format::format_str(&t, spec).map_err(err);
+    }
+    match v {
+        Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
+        Value::Bool(b) => format::format_int(*b as i64, spec).map_err(err),
+        Value::Int(i) => format::format_int(*i, spec).map_err(err),
+        Value::Float(f) => format::format_float(*f, spec).map_err(err),
+        Value::Str(s) => format::format_str(s, spec).map_err(err),
+        other if spec.is_empty() => interp.to_str(other),
+        other => Err(type_error("unsupported format string passed to ", other, ".__format__")),
+    }
+}
+
+/// `fmt % args`: printf-style formatting.
+pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
+    let mut values: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        v => vec![v.clone()],
+    };
+    values.reverse();
+    let mapping = if let Value::Dict(d) = args { Some(d.borrow().clone()) } else { None };
+    let mut out = String::new();
+    let next = |values: &mut Vec<Value>| {
+        values.pop().ok_or_else(|| exc("TypeError", "not enough arguments for format string"))
+    };
+    let err = format_error;
+    for piece in format::parse_percent(fmt) {
+        match piece {
+            format::PercentPiece::Lit(s) => out.push_str(&s),
+            format::PercentPiece::Error(m) => return Err(err(m)),
+            format::PercentPiece::Conv { key, width_star, precision_star, mut spec } => {
+                if width_star {
+                    spec.star_width(int_arg(&next(&mut values)?, "")?).map_err(err)?;
+                }
+                if precision_star {
+                    spec.star_precision(int_arg(&next(&mut values)?, "")?).map_err(err)?;
+                }
+                let v = match (&key, &mapping) {
+                    (Some(k), Some(m)) => {
+                        m.get(&Key::Str(k.as_str().into())).ok_or_else(|| key_error(&Value::str(k)))?
+                    }
+                    (Some(_), None) => return raise("TypeError", "format requires a mapping"),
+                    (None, _) => next(&mut values)?,
+                };
+                let s = match spec.conv {
+                    's' => format::percent_str(&interp.to_str(&v)?, &spec),
+                    'r' | 'a' => format::percent_str(&interp.repr(&v)?, &spec),
+                    'c' => match &v {
+                        Value::Str(c) if c.chars().count() == 1 => format::percent_str(c, &spec),
+                        v if v.as_int().is_some() => {
+                            format::percent_int(v.as_int().unwrap_or(0), &spec).map_err(err)?
+                        }
+                        v => return Err(err(spec.mismatch(&v.type_name()))),
+                    },
+                    'd' | 'i' | 'u' | 'x' | 'X' | 'o' => match &v {
+                        Value::Float(f) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                            format::percent_int(format::float_to_int(*f).map_err(err)?, &spec).map_err(err)?
+                        }
+                        v if v.as_int().is_some() => {
+                            format::percent_int(v.as_int().unwrap_or(0), &spec).map_err(err)?
+                        }
+                        v => return Err(err(spec.mismatch(&v.type_name()))),
+                    },
+                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match v.as_number() {
+                        Some(f) => format::percent_float(f, &spec).map_err(err)?,
+                        None => return Err(err(spec.mismatch(&v.type_name()))),
+                    },
+                    _ => return Err(err(spec.mismatch(&v.type_name()))),
+                };
+                out.push_str(&s);
+            }
+        }
+    }
+    if !values.is_empty() && mapping.is_none() {
+        return raise("TypeError", "not all arguments converted during string formatting");
+    }
+    Ok(Value::string(out))
+}
+
+pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    str_method_on(interp, name, &args, &kw)
+}
+
+fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let Some(Value::Str(s)) = args.first() else { return raise("TypeError", "descriptor needs a str") };
+    let s = Rc::clone(s);
+    let a = &args[1..];
+    let str_arg = |i: usize| str_arg(a, i);
+    let new = |x: String| Ok(Value::string(x));
+    let strip_chars = |i| -> PyResult<Vec<char>> { Ok(str_arg(i)?.map(|c| c.chars().collect()).unwrap_or_default()) };
+    match name {
+        // Bytes are strs here: `encode` and `decode` give the text back.
+        "encode" | "decode" => Ok(Value::Str(s)),
+        "upper" => new(format::upper(&s)),
+        "lower" => new(format::lower(&s)),
+        "swapcase" => {
+            let mut out = String::with_capacity(s.len());
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    format::push_lower(&mut out, c);
+                } else {
+                    format::push_upper(&mut out, c);
+                }
+            }
+            new(out)
+        }
+        "strip" | "lstrip" | "rstrip" => {
+            let chars = strip_chars(0)?;
+            let pred = |c: char| if chars.is_empty() { c.is_whitespace() } else { chars.contains(&c) };
+            new(match name {
+                "strip" => s.trim_matches(pred),
+                "lstrip" => s.trim_start_matches(pred),
+                _ => s.trim_end_matches(pred),
+            }
+            .to_string())
+        }
+        "split" | "rsplit" => {
+            let sep = match a.first().cloned().or(kwarg(kw, "sep")) {
+                None | Some(Value::None) => None,
+                Some(Value::Str(x)) => Some(x),
+                Some(v) => return Err(type_error("must be str or None, not ", &v, "")),
+            };
+            let max = match a.get(1).cloned().or(kwarg(kw, "maxsplit")) {
+                Some(v) => int_arg(&v, "")?,
+                None => -1,
+            };
+            let parts: Vec<&str> = match (&sep, max) {
+                (Some(sep), _) if sep.is_empty() => return raise("ValueError", "empty separator"),
+                (Some(sep), m) if m < 0 => s.split(&**sep).collect(),
+                // A maxsplit past what a usize holds splits as often as it can.
+                (Some(sep), m) if name == "split" => {
+                    s.splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep).collect()
+                }
+                (Some(sep), m) => {
+                    let n = usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1));
+                    let mut v: Vec<&str> = s.rsplitn(n, &**sep).collect();
+                    v.reverse();
+                    v
+                }
+                (None, m) if m < 0 => s.split_whitespace().collect(),
+                (None, m) => {
+                    let mut out = Vec::new();
+                    let mut rest = s.trim_start();
+                    while !rest.is_empty() && (out.len() as i64) < m {
+                        match rest.find(char::is_whitespace) {
+                            Some(at) => {
+                                out.push(&rest[..at]);
+                                rest = rest[at..].trim_start();
+                            }
+                            None => {
+                                out.push(rest);
+                                rest = "";
+                            }
+                        }
+                    }
+                    if !rest.is_empty() {
+                        out.push(rest);
+                    }
+                    out
+                }
+            };
+            interp.alloc(parts.len())?;
+            Ok(str_list(parts))
+        }
+        "splitlines" => Ok(str_list(s.lines().collect())),
+        "join" => {
+            let items = iterate(a.first().unwrap_or(&Value::None))?;
+            let mut out = String::new();
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(&s);
+                }
+                match item {
+                    Value::Str(x) => out.push_str(x),
+                    v => {
+                        return raise(
+                            "TypeError",
+                            format!("sequence item {i}: expected str instance, {} found", v.type_name()),
+                        )
+                    }
+                }
+            }
+            interp.alloc(out.len() / 16)?;
+            new(out)
+        }
+        "replace" => {
+            let (Some(old), Some(newer)) = (str_arg(0)?, str_arg(1)?) else {
+                return raise("TypeError", "replace expected at least 2 arguments");
+            };
+            let count = match a.get(2) {
+                Some(v) => int_arg(v, "")?,
+                None => -1,
+            };
+            if count < 0 {
+                interp.alloc(s.len() / 16)?;
+                new(s.replace(&*old, &newer))
+            } else {
+                new(s.replacen(&*old, &newer, count as usize))
+            }
+        }
+        "startswith" | "endswith" => {
+            let test = |p: &str| if name == "startswith" { s.starts_with(p) } else { s.ends_with(p) };
+            Ok(Value::Bool(match a.first() {
+                Some(Value::Str(p)) => test(p),
+                Some(Value::Tuple(ps)) => ps.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
+                _ => return raise("TypeError", format!("{name} first arg must be str or a tuple of str")),
+            }))
+        }
+        "removeprefix" | "removesuffix" => {
+            let Some(x) = str_arg(0)? else {
+                return raise("TypeError", format!("{name}() takes exactly one argument"));
+            };
+            let out = if name == "removeprefix" { s.strip_prefix(&*x) } else { s.strip_suffix(&*x) };
+            new(out.unwrap_or(&s).to_string())
+        }
+        "find" | "rfind" | "index" => {
+            let Some(sub) = str_arg(0)? else {
+                return raise("TypeError", format!("{name}() takes at least 1 argument"));
+            };
+            // An optional start, in characters: the search begins there.
+            let start = match a.get(1) {
+                Some(v) => {
+                    let n = s.chars().count() as i64;
+                    let i = int_arg(v, "")?;
+                    (if i < 0 { i + n } else { i }).clamp(0, n) as usize
+                }
+                None => 0,
+            };
+            let offset = s.char_indices().nth(start).map_or(s.len(), |(b, _)| b);
+            let tail = &s[offset..];
+            let at = if name == "rfind" { tail.rfind(&*sub) } else { tail.find(&*sub) };
+            match at.map(|b| b + offset) {
+                Some(b) => Ok(Value::Int(s[..b].chars().count() as i64)),
+                None if name == "index" => raise("ValueError", "substring not found"),
+                None => Ok(Value::Int(-1)),
+            }
+        }
+        "count" => {
+            let Some(sub) = str_arg(0)? else { return raise("TypeError", "count() takes at least 1 argument") };
+            Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(&*sub).count() as i64 }))
+        }
+        "format" => str_format(interp, &s, a, kw),
+        "center" | "ljust" | "rjust" => {
+            let width = int_arg(a.first().unwrap_or(&Value::Int(0)), "")?.clamp(0, 100_000) as usize;
+            let fill = match str_arg(1)? {
+                Some(f) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+                Some(_) => return raise("TypeError", "The fill character must be exactly one character long"),
+                None => ' ',
+            };
+            let n = s.chars().count();
+            if n >= width {
+                return Ok(Value::Str(s));
+            }
+            let pad = width - n;
+            let (left, right) = match name {
+                "ljust" => (0, pad),
+                "rjust" => (pad, 0),
+                _ => {
+                    // CPython's centring: the extra space goes left when the width is odd.
+                    let left = pad / 2 + (pad & width & 1);
+                    (left, pad - left)
+                }
+            };
+            let f = |k: usize| fill.to_string().repeat(k);
+            new(format!("{}{s}{}", f(left), f(right)))
+        }
+        "zfill" => {
+            let width = int_arg(a.first().unwrap_or(&Value::Int(0)), "")?.clamp(0, 100_000) as usize;
+            let n = s.chars().count();
+            if n >= width {
+                return Ok(Value::Str(s));
+            }
+            let (sign, rest) = match s.chars().next() {
+                Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+                _ => (String::new(), &s[..]),
+            };
+            new(format!("{sign}{}{rest}", "0".repeat(width - n)))
+        }
+        "title" | "capitalize" => {
+            let mut out = String::new();
+            let mut start = true;
+            for (i, c) in s.chars().enumerate() {
+                if (name == "title" && start) || (name == "capitalize" && i == 0) {
+                    format::push_upper(&mut out, c);
+                } else {
+                    format::push_lower(&mut out, c);
+                }
+                start = !c.is_alphabetic();
+            }
+            new(out)
+        }
+        "partition" => {
+            let Some(sep) = str_arg(0)? else { return raise("TypeError", "must be str") };
+            Ok(match s.split_once(&*sep) {
+                Some((x, y)) => Value::tuple(vec![Value::str(x), Value::Str(sep), Value::str(y)]),
+                None => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
+            })
+        }
+        "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
+        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
+        "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
+        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
+        "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
+        "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
+        _ => unsupported_method("str", name),
+    }
+}
+
+/// A list of these strs.
+pub(super) fn str_list(parts: Vec<&str>) -> Value {
+    let mut out = Vec::with_capacity(parts.len());
+    for p in parts {
+        out.push(Value::str(p));
+    }
+    Value::list(out)
+}
+
+/// A str method's argument `i` that is a str or None (out of line: a closure was inlined eight times).
+#[inline(never)]
+pub(super) fn str_arg(a: &[Value], i: usize) -> PyResult<Option<Rc<str>>> {
+    match a.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
+        Some(v) => Err(type_error("must be str or None, not ", v, "")),
+    }
+}
+
+/// `"…".format(*args, **kw)`.
+pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let mut out = String::new();
+    let mut chars = fmt.chars().peekable();
+    let mut auto = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                out.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                out.push('}');
+            }
+            '}' => return raise("ValueError", "Single '}' encountered in format string"),
+            '{' => {
+                let mut field = String::new();
+                let mut depth = 1;
+                for c in chars.by_ref() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    field.push(c);
+                }
+                if depth != 0 {
+                    return raise("ValueError", "expected '}' before end of string");
+                }
+                let (head, spec) = field.split_once(':').unwrap_or((&field, ""));
+                let (name, conv) = match head.split_once('!') {
+                    Some((n, c)) => (n, c.chars().next()),
+                    None => (head, None),
+                };
+                // `0`, `name`, then any `.attr` and `[key]` after it.
+                let cut = name.find(['.', '[']).unwrap_or(name.len());
+                let (base, mut rest) = name.split_at(cut);
+                let mut v = if base.is_empty() {
+                    let v = args.get(auto).cloned();
+                    auto += 1;
+                    v.ok_or_else(|| {
+                        exc(
+                            "IndexError",
+                            format!("Replacement index {} out of range for positional args tuple", auto - 1),
+                        )
+                    })?
+                } else if let Ok(i) = base.parse::<usize>() {
+                    args.get(i).cloned().ok_or_else(|| {
+                        exc("IndexError", format!("Replacement index {i} out of range for positional args tuple"))
+                    })?
+                } else {
+                    kwarg(kw, base).ok_or_else(|| key_error(&Value::str(base)))?
+                };
+                while !rest.is_empty() {
+                    if let Some(after) = rest.strip_prefix('.') {
+                        let end = after.find(['.', '[']).unwrap_or(after.len());
+                        v = get_attr(interp, &v, intern(&after[..end]))?;
+                        rest = &after[end..];
+                    } else if let Some((key, after)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        v = get_item(interp, &v, &k)?;
+                        rest = after;
+                    } else {
+                        return raise("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
+                    }
+                }
+                out.push_str(&format_field(interp, &v, conv, spec)?);
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(Value::string(out))
+}

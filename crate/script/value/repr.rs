@@ -1,0 +1,163 @@
+//! How built-in values print: `repr` and `str`, with CPython's `[...]` for a container inside itself.
+
+use super::*;
+
+/// Text a `repr` writes before it gives up with "...".
+const REPR_MAX_BYTES: usize = 16 << 20;
+
+thread_local! {
+    /// The containers (and tasks) whose `repr` is being written, innermost last.
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Value {
+    /// `repr(x)` for built-in values (instances with `__repr__` are the evaluator's job).
+    pub fn repr(&self) -> String {
+        let mut out = String::new();
+        self.write_repr(&mut out, 0);
+        out
+    }
+
+    /// `str(x)` for built-in values.
+    pub fn to_str(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            Value::Instance(i) if i.class.is_exception() => exception_str(i),
+            _ => self.repr(),
+        }
+    }
+
+    fn write_repr(&self, out: &mut String, depth: usize) {
+        // Past 16 MiB of text (a list holding itself twice would double it 50 times) or 50
+        // levels, the rest is "...".
+        if depth > 50 || out.len() > REPR_MAX_BYTES {
+            out.push_str("...");
+            return;
+        }
+        // A container already being written is "[...]" / "{...}", as in CPython.
+        let ptr = match self {
+            Value::List(l) => Some((Rc::as_ptr(l) as *const u8 as usize, "[...]")),
+            Value::Dict(d) => Some((Rc::as_ptr(d) as *const u8 as usize, "{...}")),
+            Value::Task(t) => Some((Rc::as_ptr(t) as *const u8 as usize, "<Task ...>")),
+            _ => None,
+        };
+        if let Some((p, seen)) = ptr {
+            if REPR_ACTIVE.with(|a| a.borrow().contains(&p)) {
+                out.push_str(seen);
+                return;
+            }
+            REPR_ACTIVE.with(|a| a.borrow_mut().push(p));
+            self.write_repr_of(out, depth);
+            REPR_ACTIVE.with(|a| a.borrow_mut().pop());
+        } else {
+            self.write_repr_of(out, depth);
+        }
+    }
+
+    fn write_repr_of(&self, out: &mut String, depth: usize) {
+        let seq =
+            |out: &mut String, items: &[Value], open: &str, close: &str| write_seq(out, items, open, close, depth);
+        match self {
+            Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&float_repr(*f)),
+            Value::Str(s) => out.push_str(&str_repr(s)),
+            Value::List(l) => match l.try_borrow() {
+                Ok(l) => seq(out, &l, "[", "]"),
+                Err(_) => out.push_str("[...]"),
+            },
+            Value::Tuple(t) if t.len() == 1 => seq(out, t, "(", ",)"),
+            Value::Tuple(t) => seq(out, t, "(", ")"),
+            Value::Dict(d) => {
+                out.push('{');
+                for (i, (k, v)) in d.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    k.write_repr(out, depth + 1);
+                    out.push_str(": ");
+                    v.write_repr(out, depth + 1);
+                }
+                out.push('}');
+            }
+            Value::Set(d) if d.borrow().is_empty() => out.push_str("set()"),
+            Value::Set(d) => seq(out, &d.borrow().keys(), "{", "}"),
+            Value::Range(r) if r[2] == 1 => {
+                let _ = write!(out, "range({}, {})", r[0], r[1]);
+            }
+            Value::Range(r) => {
+                let _ = write!(out, "range({}, {}, {})", r[0], r[1], r[2]);
+            }
+            Value::Slice(s) => seq(out, &s[..], "slice(", ")"),
+            Value::Func(f) => {
+                let _ = write!(out, "<function {}>", f.qualname);
+            }
+            Value::Builtin(b) => {
+                let _ = write!(out, "<built-in function {}>", b.name);
+            }
+            Value::Method(m) => {
+                let _ = write!(out, "<bound method of {}>", m.0.type_name());
+            }
+            Value::Class(c) => {
+                let module = if matches!(c.kind, Kind::Object) && c.base.is_some() { "__main__." } else { "" };
+                let _ = write!(out, "<class '{module}{}'>", c.name);
+            }
+            Value::Instance(i) if i.class.is_exception() => {
+                let _ = write!(out, "{}", i.class.name);
+                let args = exception_args(i);
+                seq(out, &args, "(", ")");
+            }
+            Value::Instance(i) => {
+                let _ = write!(out, "<__main__.{} object>", i.class.name);
+            }
+            Value::Module(m) => {
+                let _ = write!(out, "<module '{}'>", m.name);
+            }
+            Value::Coro(c) => {
+                let _ = write!(out, "<coroutine object {}>", c.name);
+            }
+            Value::Task(t) => out.push_str(&t.repr()),
+            Value::Native(n) => {
+                let _ = write!(out, "<asyncio.{} object>", n.type_name());
+            }
+            Value::Iter(_) => out.push_str("<iterator object>"),
+        }
+    }
+}
+
+/// Items' reprs between `open` and `close`, out of line: `write_repr_of` writes six kinds of sequence.
+#[inline(never)]
+fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: usize) {
+    out.push_str(open);
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        v.write_repr(out, depth + 1);
+    }
+    out.push_str(close);
+}
+
+/// An exception's `args`.
+pub fn exception_args(i: &Instance) -> Vec<Value> {
+    match i.get(crate::script::ast::intern("args")) {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// `str(exc)`: its one argument's str, the tuple of several, "" for none; a `KeyError` shows
+/// its key's repr.
+pub fn exception_str(i: &Instance) -> String {
+    let args = exception_args(i);
+    match args.as_slice() {
+        [] => String::new(),
+        [one] if &*i.class.name == "KeyError" => one.repr(),
+        [one] => one.to_str(),
+        _ => Value::tuple(args).repr(),
+    }
+}

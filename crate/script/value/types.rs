@@ -1,0 +1,161 @@
+//! The built-in classes and exception classes, made once per thread, and the constructors of built-in exceptions.
+
+use super::*;
+
+thread_local! {
+    static TYPES: Types = Types::new();
+}
+
+/// The built-in classes, made once.
+pub struct Types {
+    /// `object`
+    pub object: Rc<Class>,
+    /// `type`
+    pub type_: Rc<Class>,
+    /// `NoneType`
+    pub none: Rc<Class>,
+    /// `bool`
+    pub bool_: Rc<Class>,
+    /// `int`
+    pub int: Rc<Class>,
+    /// `float`
+    pub float: Rc<Class>,
+    /// `str`
+    pub str_: Rc<Class>,
+    /// `list`
+    pub list: Rc<Class>,
+    /// `tuple`
+    pub tuple: Rc<Class>,
+    /// `dict`
+    pub dict: Rc<Class>,
+    /// `set`
+    pub set: Rc<Class>,
+    /// `range`
+    pub range: Rc<Class>,
+    /// `function`, `builtin_function_or_method`, `method`, `module`, `coroutine`, `Task`, …
+    /// (a few, found by a scan: a map of its own type cost more code than it saved time).
+    pub others: RefCell<Vec<(&'static str, Rc<Class>)>>,
+    /// The exception classes, in the order of [`EXCEPTIONS`].
+    pub exceptions: Vec<Rc<Class>>,
+}
+
+/// The built-in exception classes, each after its base.
+pub const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("CancelledError", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("KeyError", "LookupError"),
+    ("IndexError", "LookupError"),
+    ("ValueError", "Exception"),
+    ("TypeError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("AttributeError", "Exception"),
+    ("AssertionError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("MemoryError", "Exception"),
+    ("StopIteration", "Exception"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("InvalidStateError", "Exception"),
+    ("QueueEmpty", "Exception"),
+    ("QueueFull", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("Warning", "Exception"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+impl Types {
+    fn new() -> Types {
+        let object = Class::named("object", None, Kind::Object);
+        let make = |name: &str, kind| Class::named(name, Some(&object), kind);
+        let int = make("int", Kind::Int);
+        let mut types = Types {
+            type_: make("type", Kind::Type),
+            none: make("NoneType", Kind::NoneType),
+            bool_: Class::named("bool", Some(&int), Kind::Bool),
+            int,
+            float: make("float", Kind::Float),
+            str_: make("str", Kind::Str),
+            list: make("list", Kind::List),
+            tuple: make("tuple", Kind::Tuple),
+            dict: make("dict", Kind::Dict),
+            set: make("set", Kind::Set),
+            range: make("range", Kind::Range),
+            others: RefCell::default(),
+            exceptions: Vec::with_capacity(EXCEPTIONS.len()),
+            object,
+        };
+        for (name, base) in EXCEPTIONS {
+            let base = match exc_index(base) {
+                Some(i) => Rc::clone(&types.exceptions[i]),
+                None => Rc::clone(&types.object),
+            };
+            types.exceptions.push(Class::named(name, Some(&base), Kind::Exception));
+        }
+        types
+    }
+}
+
+/// Runs `f` on the built-in classes.
+pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
+    TYPES.with(f)
+}
+
+/// The built-in exception class `name` (one of [`EXCEPTIONS`]).
+#[cold]
+#[inline(never)]
+pub fn exc_class(name: &'static str) -> Rc<Class> {
+    with_types(|t| Rc::clone(exc_index(name).map_or(&t.object, |i| &t.exceptions[i])))
+}
+
+pub(super) fn exc_index(name: &str) -> Option<usize> {
+    EXCEPTIONS.iter().position(|(n, _)| *n == name)
+}
+
+/// A new exception of the built-in class `name` with `message` as its one argument.
+#[cold]
+#[inline(never)]
+pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
+    new_exception(exc_class(name), vec![Value::string(message.into())])
+}
+
+/// A new exception of `class` with these `args`.
+#[cold]
+#[inline(never)]
+pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
+    let inst = Instance::new(class);
+    inst.set(crate::script::ast::intern("args"), Value::tuple(args));
+    Value::Instance(inst)
+}
+
+/// `Err` of a new built-in exception: `return raise("ValueError", "…")`.
+pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
+    Err(exc(name, message))
+}
+
+/// A class named `name` that is not callable (functions, modules, tasks…), made once.
+pub(super) fn other_class(name: &'static str) -> Rc<Class> {
+    with_types(|t| {
+        let mut others = t.others.borrow_mut();
+        if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
+            return Rc::clone(c);
+        }
+        let c = Class::named(name, Some(&t.object), Kind::Other);
+        others.push((name, Rc::clone(&c)));
+        c
+    })
+}
