@@ -16,7 +16,8 @@ fn expected() -> String {
 
 #[test]
 fn the_first_paint_shows_the_catalogue_s_titles() {
-    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/first-paint.js")).expect("www/first-paint.js");
+    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/first-paint.js"))
+        .expect("www/first-paint.js");
     let line = html.lines().map(str::trim).find(|l| l.starts_with("const TITLES = "));
     let want = expected();
     assert_eq!(

@@ -954,7 +954,7 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
         "import asyncio\n\nasync def job():\n    return asyncio.current_task()\n\nasync def main():\n    \
          print(await asyncio.create_task(job()))\n\nasyncio.run(main())\n",
     ),
-    // str.split/rsplit with a maxsplit of 2**32 - 1 or more: `m as usize + 1` (builtins.rs,
+    // str.split/rsplit with a maxsplit of 2**32 - 1 or more: `m as usize + 1` (builtins/strings.rs,
     // the `split`/`rsplit` arms) overflows ("attempt to add with overflow"; usize is 32 bits in
     // wasm); a larger maxsplit is truncated by `as usize` and splits wrongly.
     (
@@ -964,7 +964,7 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
     ),
     // enumerate() with a start at the top of the 64-bit ints (a literal: here 2**63 itself is
     // an OverflowError): `start + i as i64`
-    // (builtins.rs, the `enumerate` arm) overflows ("attempt to add with overflow").
+    // (builtins/functions.rs, the `enumerate` arm) overflows ("attempt to add with overflow").
     ("enumerate from 2**63 - 1", Mode::Virtual, "for i, v in enumerate('ab', 9223372036854775807):\n    print(i, v)\n"),
     // A range wider than the 64-bit ints: value::range_len computes `stop - start - 1` (and
     // `-step`) in i64: "attempt to subtract with overflow" (CPython: len() is an OverflowError,
@@ -974,7 +974,7 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
         Mode::Virtual,
         "r = range(-9223372036854775807 - 1, 9223372036854775807)\nprint(r[-1])\nprint(len(r))\n",
     ),
-    // round() of an int to a negative number of digits (builtins.rs, the `round` arm):
+    // round() of an int to a negative number of digits (builtins/functions.rs, the `round` arm):
     // `(-n)` overflows for n = -2**63 ("attempt to negate with overflow"), and
     // `round_to_int(..) * p` overflows when rounding up past the largest int ("attempt to
     // multiply with overflow"; CPython: 9223372036854775810).

@@ -103,12 +103,23 @@ pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
 /// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
 /// built-in types' methods.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
-    let t = text(name);
+    // The commonest hits (`self.x`, `asyncio.sleep`) before the name's text is looked up.
     match obj {
         Value::Instance(i) => {
             if let Some(v) = i.get(name) {
                 return Ok(v);
             }
+        }
+        Value::Module(m) => {
+            if let Some(v) = m.attrs.borrow().get(&name) {
+                return Ok(v.clone());
+            }
+        }
+        _ => {}
+    }
+    let t = text(name);
+    match obj {
+        Value::Instance(i) => {
             if &*t == "__class__" {
                 return Ok(Value::Class(Rc::clone(&i.class)));
             }
