@@ -415,7 +415,7 @@ pub fn pending_timers() -> u32 {
 /// carry its own clock instead: see `runNow`).
 #[wasm_bindgen(js_name = clockNow)]
 pub fn clock_now() -> f64 {
-    trace::clock::now()
+    runtime::clock::now()
 }
 
 /// Byte offset of the trace ring in wasm memory.

@@ -14,8 +14,8 @@ use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
 
-use crate::runtime::{self, yield_now, Lang, Mode, RunConfig};
-use crate::trace::{self, clock};
+use crate::runtime::{self, clock, yield_now, Lang, Mode, RunConfig};
+use crate::trace;
 
 /// Counts tasks down to zero and wakes whoever waits for zero.
 #[derive(Clone)]

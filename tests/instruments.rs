@@ -10,8 +10,9 @@ use std::time::Duration;
 use common::{config_in, records_since, run_lesson, run_lesson_in, start_in, trace_of, wait_ms, wait_until, Trace};
 use futures::future::join_all;
 use loopscope::api;
+use loopscope::runtime::clock;
 use loopscope::runtime::{self, print, sleep, spawn, timeout, yield_now, Lang, Mode, Outcome, StepError};
-use loopscope::trace::{self, clock, record::Kind, record::Record, record::WakeCause, record::RUN_CANCELLED};
+use loopscope::trace::{self, record::Kind, record::Record, record::WakeCause, record::RUN_CANCELLED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 

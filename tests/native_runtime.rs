@@ -13,10 +13,10 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
+use loopscope::runtime::clock;
 use loopscope::runtime::{
     self, pending_timers, run_until_idle, sleep, spawn, yield_now, Lang, Mode, Outcome, RunConfig, StepError,
 };
-use loopscope::trace::clock;
 
 fn virtual_config() -> RunConfig {
     RunConfig { lesson: "native".into(), variant: "test".into(), speed: 1.0, lang: Lang::En, mode: Mode::Virtual }

@@ -7,8 +7,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use common::{config, wait_ms};
+use loopscope::runtime::clock;
 use loopscope::runtime::{self, yield_now, Lang, Mode, Outcome};
-use loopscope::trace::{self, clock, record::Kind, record::WakeCause};
+use loopscope::trace::{self, record::Kind, record::WakeCause};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -18,8 +18,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use super::{Args, Lesson, Param, Text, Variant};
+use crate::runtime::clock;
 use crate::runtime::{current, print, run_config, sleep, spawn, yield_now, Mode};
-use crate::trace::clock;
 
 /// How often the heartbeat prints.
 const BEAT: Duration = Duration::from_millis(200);

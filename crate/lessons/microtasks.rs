@@ -15,8 +15,8 @@ use std::time::Duration;
 use self::browser::{then, Frames, Rally, RallyDone};
 use super::blocking::{heartbeat, lesson_secs, real_ms};
 use super::{Args, Lesson, Param, Text, Variant};
+use crate::runtime::clock;
 use crate::runtime::{channel, print, sleep, spawn, Receiver, Sender};
-use crate::trace::clock;
 
 /// How often the heartbeat prints.
 const BEAT: Duration = Duration::from_millis(200);
@@ -213,8 +213,8 @@ mod browser {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    use crate::runtime::clock;
     use crate::runtime::waiting_on;
-    use crate::trace::clock;
     use crate::trace::record::WakeCause;
 
     #[wasm_bindgen]

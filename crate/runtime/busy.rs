@@ -4,8 +4,9 @@
 
 use std::time::Duration;
 
-use super::executor::{current, run_config};
-use crate::trace::clock;
+use super::clock;
+use super::context::current;
+use super::lifecycle::run_config;
 
 /// The speed of the run whose task is running (1 outside a run): lesson time over real time.
 pub fn current_speed() -> f64 {

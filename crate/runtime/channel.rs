@@ -9,7 +9,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use super::executor::waking_because;
+use super::context::waking_because;
 use crate::trace::record::WakeCause;
 
 struct Shared<T> {
@@ -121,7 +121,7 @@ impl<T> Future for Recv<'_, T> {
         }
         shared.receiver = Some(cx.waker().clone());
         drop(shared);
-        super::executor::waiting_on(WakeCause::Channel, 0);
+        super::context::waiting_on(WakeCause::Channel, 0);
         Poll::Pending
     }
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::channel::{channel, Receiver, Sender};
-use super::executor::{current, waking_because};
+use super::context::{current, waking_because};
 use crate::trace::record::WakeCause;
 
 thread_local! {

@@ -124,7 +124,7 @@ impl<T> JoinHandle<T> {
     /// waits, and awaiting this handle then gives `Err(Cancelled)`. A task that already
     /// finished keeps its result.
     pub fn abort(&self) {
-        super::executor::cancel_task(self.task.key());
+        super::lifecycle::cancel_task(self.task.key());
     }
 
     /// The task's id, as the trace names it.
@@ -162,6 +162,6 @@ fn poll_output(task: &Task, cx: &mut Context<'_>) -> Poll<Result<Box<dyn Any>, C
         return Poll::Ready(Err(Cancelled)); // ended with no output: dropped unfinished
     }
     task.handoff.set(Handoff::Awaited(cx.waker().clone()));
-    super::executor::waiting_on(WakeCause::Task, task.id);
+    super::context::waiting_on(WakeCause::Task, task.id);
     Poll::Pending
 }

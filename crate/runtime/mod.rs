@@ -23,10 +23,14 @@
 
 mod busy;
 mod channel;
+pub mod clock;
+mod context;
 mod control;
 mod executor;
 mod host;
 mod join;
+mod lifecycle;
+mod pause;
 pub mod queue;
 mod registry;
 mod run;
@@ -41,15 +45,16 @@ use std::task::{Context, Poll};
 
 pub use busy::{busy, current_speed};
 pub use channel::{channel, Receiver, Recv, Sender};
+pub use context::{current, hold_current, waiting_on, waking_because};
 pub use control::{control_listeners, listen_controls, send_control};
-pub use executor::{
-    cancel_run, current, hold_current, is_paused, live_runs, live_tasks, pause_run, resume_run, run_config,
-    run_finished, run_mode, run_now, start_run, step_run, waiting_on, waking_because, Lang, Mode, Outcome, RunConfig,
-    RunFinished, StepError,
-};
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::run_until_idle;
 pub use join::{Cancelled, JoinHandle};
+pub use lifecycle::{
+    cancel_run, live_runs, live_tasks, run_config, run_finished, run_mode, run_now, start_run, Lang, Mode, Outcome,
+    RunConfig, RunFinished,
+};
+pub use pause::{is_paused, pause_run, resume_run, step_run, StepError};
 pub use sleep::{pending_timers, sleep, Sleep};
 pub use timeout::{timeout, Elapsed};
 
@@ -66,7 +71,7 @@ where
     F::Output: 'static,
 {
     let (parent, run) = current().unwrap_or((0, 0));
-    let task = executor::spawn_in(run, parent, &name.into(), |task| join::Body::new(task, future));
+    let task = lifecycle::spawn_in(run, parent, &name.into(), |task| join::Body::new(task, future));
     JoinHandle::new(task)
 }
 
@@ -126,7 +131,7 @@ impl Future for YieldNow {
             return Poll::Ready(());
         }
         self.yielded = true;
-        task::wake_by_ref(cx.waker());
+        executor::wake_by_ref(cx.waker());
         Poll::Pending
     }
 }

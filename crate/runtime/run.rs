@@ -1,6 +1,6 @@
 //! What the tasks of one run share with the loop: whether the run is paused (and its ready
 //! tasks, parked while it is), and for a virtual run its clock, its timers and the counts
-//! that tell the loop when that clock may move.
+//! that tell the loop when that clock may move; and the slot a timer fires into.
 //!
 //! Every task holds its run's state, so the loop reaches it from a task it pops without a
 //! lookup: a real run's poll pays two field reads for pause and virtual time, nothing more.
@@ -8,11 +8,13 @@
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::task::Waker;
 
-use super::sleep::TimerSlot;
+use super::clock::VirtualClock;
+use super::context::waking_because;
 use super::task::TaskRef;
 use super::timer_queue::TimerQueue;
-use crate::trace::clock::VirtualClock;
+use crate::trace::record::WakeCause;
 
 /// A run's shared state (see the module docs).
 pub(super) struct RunState {
@@ -138,6 +140,26 @@ impl VirtualRun {
         let due = std::mem::take(&mut *self.due.borrow_mut());
         for slot in due {
             self.clock.still(|| slot.fire());
+        }
+    }
+}
+
+/// What a timer and its `Sleep` (`sleep.rs`) share: whether it fired, and whom to wake when it does.
+#[derive(Default)]
+pub(super) struct TimerSlot {
+    /// The timer fired.
+    pub fired: Cell<bool>,
+    /// The sleeping task, to wake when it fires.
+    pub waker: RefCell<Option<Waker>>,
+}
+
+impl TimerSlot {
+    /// The timer fired: wakes the sleeping task, recorded as a timer wake.
+    pub(super) fn fire(&self) {
+        self.fired.set(true);
+        let waker = self.waker.borrow_mut().take();
+        if let Some(waker) = waker {
+            waking_because(WakeCause::Timer, || waker.wake());
         }
     }
 }

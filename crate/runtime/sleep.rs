@@ -7,19 +7,21 @@
 //! Either way, dropping a `Sleep` clears its timer: cancelling a task cancels its pending
 //! timers, and a timer that fires after its task is gone cannot exist.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use gloo_timers::callback::Timeout;
 
-use super::executor::{self, waking_because};
-use super::run::RunState;
+use super::clock;
+use super::context::{current, record_soon};
+use super::lifecycle;
+use super::run::{RunState, TimerSlot};
 use super::timer_queue::TimerKey;
-use crate::trace::{self, clock, record::Kind, record::WakeCause};
+use crate::trace::{self, record::Kind};
 
 /// Longest real wait a browser timer accepts (`setTimeout` takes a signed 32-bit delay).
 pub const MAX_TIMER_MS: f64 = i32::MAX as f64;
@@ -31,7 +33,7 @@ thread_local! {
 /// Timers armed and not yet fired or cleared, in all runs: browser timers of real runs and
 /// virtual timers of live virtual runs.
 pub fn pending_timers() -> u32 {
-    PENDING_REAL_TIMERS.with(Cell::get) + executor::virtual_timers() as u32
+    PENDING_REAL_TIMERS.with(Cell::get) + lifecycle::virtual_timers() as u32
 }
 
 /// Waits `duration` of lesson time: `duration / speed` of real time in a real run,
@@ -46,24 +48,6 @@ pub fn pending_timers() -> u32 {
 #[must_use = "a sleep does nothing unless awaited"]
 pub fn sleep(duration: Duration) -> Sleep {
     Sleep { duration, timer: None, slot: Rc::default() }
-}
-
-/// What a timer and its `Sleep` share: whether it fired, and whom to wake when it does.
-#[derive(Default)]
-pub(super) struct TimerSlot {
-    fired: Cell<bool>,
-    waker: RefCell<Option<Waker>>,
-}
-
-impl TimerSlot {
-    /// The timer fired: wakes the sleeping task, recorded as a timer wake.
-    pub(super) fn fire(&self) {
-        self.fired.set(true);
-        let waker = self.waker.borrow_mut().take();
-        if let Some(waker) = waker {
-            waking_because(WakeCause::Timer, || waker.wake());
-        }
-    }
 }
 
 /// The future returned by [`sleep`]. Lazy: the timer starts at the first poll.
@@ -111,12 +95,12 @@ pub fn real_ms(duration: Duration, speed: f64) -> u32 {
 impl Sleep {
     /// Starts the timer: on the run's virtual clock in a virtual run, else a browser timer.
     fn arm(&mut self) {
-        let (task, run) = executor::current().unwrap_or((0, 0));
-        let (speed, virtual_run) = executor::sleep_context(run);
+        let (task, run) = current().unwrap_or((0, 0));
+        let (speed, virtual_run) = lifecycle::sleep_context(run);
         let lesson_ms = self.duration.as_millis().min(u32::MAX as u128) as u32;
         let slot = Rc::clone(&self.slot);
         if let Some(v) = virtual_run.as_ref().and_then(|state| state.virt.as_ref()) {
-            executor::record_soon(Kind::Sleep, run, task, lesson_ms, 0);
+            record_soon(Kind::Sleep, run, task, lesson_ms, 0);
             // Inside the poll the clock reads the run's virtual time, as the run counts it.
             let deadline = clock::now() + self.duration.as_nanos() as f64 / 1e6;
             let key = v.timers.borrow_mut().arm(deadline, Rc::clone(&slot));
@@ -126,7 +110,7 @@ impl Sleep {
             return;
         }
         let real = real_ms(self.duration, speed);
-        executor::record_soon(Kind::Sleep, run, task, lesson_ms, real);
+        record_soon(Kind::Sleep, run, task, lesson_ms, real);
         let fired = Rc::clone(&slot);
         let timeout = Timeout::new(real, move || {
             PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));

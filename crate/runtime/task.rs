@@ -9,9 +9,9 @@
 //! task's own, as `Rc`'s is, and the future's type is known only to the functions in its
 //! [`TaskVTable`], made for that type when the task is.
 //!
-//! Its waker is the task itself (a [`TaskRef`] in the waker's pointer), so waking costs no
-//! allocation and a waker that outlives its task is harmless: waking a finished task does
-//! nothing.
+//! Its waker is the task itself (a [`TaskRef`] in the waker's pointer, with the loop's
+//! vtable, `executor::WAKER`), so waking costs no allocation and a waker that outlives its
+//! task is harmless: waking a finished task does nothing.
 //!
 //! **A task's states and its flags** ([`Head`]; checked by [`Head::check_flags`] in debug
 //! builds, at every poll):
@@ -38,9 +38,9 @@ use std::ptr::NonNull;
 use std::rc::Rc;
 use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
+use super::context::Current;
 use super::registry::Key;
 use super::run::RunState;
-use crate::trace;
 
 /// A task, at the start of its allocation; its future follows (see [`Alloc`]).
 pub struct Task {
@@ -227,14 +227,19 @@ impl Task {
     /// A new task made of `head` and the future `make` makes, given a pointer to the task (a
     /// future that must reach its own task, as a `JoinHandle`'s body does: valid as long as
     /// the future, which the task always outlives). `make` only builds the future: it moves
-    /// what it captures and calls nothing.
+    /// what it captures and calls nothing. Its waker has the vtable `waker`, the loop's
+    /// (`executor::WAKER`), which must treat the waker's pointer as a counted [`TaskRef`].
     #[inline]
-    pub(super) fn allocate<F>(head: Head, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
+    pub(super) fn allocate<F>(
+        head: Head,
+        waker: &'static RawWakerVTable,
+        make: impl FnOnce(NonNull<Task>) -> F,
+    ) -> TaskRef
     where
         F: Future<Output = ()> + 'static,
     {
         let vtable = &Alloc::<F>::VTABLE;
-        let unset = borrowed_waker(NonNull::dangling()); // set below, once the task has its place
+        let unset = borrowed_waker(NonNull::dangling(), waker); // set below, once the task has its place
         let task = Task { head, refs: Cell::new(1), this: NonNull::dangling(), vtable, waker: unset };
         let alloc = Box::into_raw(Box::new(Alloc::<F> { task, future: UnsafeCell::new(MaybeUninit::uninit()) }));
         let this = NonNull::new(alloc.cast::<Task>()).expect("a Box is never null");
@@ -242,7 +247,7 @@ impl Task {
         // allocation's own pointer, before any reference to it is made.
         unsafe {
             std::ptr::addr_of_mut!((*alloc).task.this).write(this);
-            std::ptr::addr_of_mut!((*alloc).task.waker).write(borrowed_waker(this));
+            std::ptr::addr_of_mut!((*alloc).task.waker).write(borrowed_waker(this, waker));
             (*(*alloc).future.get()).write(make(this));
         }
         TaskRef(this)
@@ -252,7 +257,7 @@ impl Task {
     /// task that cancels itself keeps its future until its poll returns). Dropping it can
     /// wake or cancel others: the caller holds no borrow.
     pub(super) fn drop_future(&self) {
-        if trace::polling().0 == self.id || !self.has_future.replace(false) {
+        if Current::now().task == self.id || !self.has_future.replace(false) {
             return;
         }
         // SAFETY: it was there, and is marked gone first, so nothing reached from its drop
@@ -280,12 +285,12 @@ pub struct TaskRef(NonNull<Task>);
 impl TaskRef {
     /// Polls the future where it lies, through this reference's pointer (the loop holds it in
     /// hand; the task's own `this` would be one more load per poll), with the task's waker.
-    /// The caller has made this task the one being polled (`trace::polling`) and checked that
+    /// The caller has made this task the one being polled (`context::set_current`) and checked that
     /// it has not ended, so its future is there; were it not, the poll reads as pending (the
     /// task is never woken again) rather than a panic.
     #[inline(always)]
     pub(super) fn poll_future(&self) -> Poll<()> {
-        debug_assert_eq!(trace::polling().0, self.id, "a task is polled as the current task");
+        debug_assert_eq!(Current::now().task, self.id, "a task is polled as the current task");
         if !self.has_future.get() {
             debug_assert!(false, "task {} polled with no future", self.id);
             return Poll::Pending;
@@ -304,7 +309,7 @@ impl TaskRef {
     ///
     /// # Safety
     /// `ptr` points to a live task, and the caller owns one of its counts.
-    unsafe fn from_raw(ptr: *const ()) -> TaskRef {
+    pub(super) unsafe fn from_raw(ptr: *const ()) -> TaskRef {
         // SAFETY: a live task's pointer is not null (the caller's word).
         TaskRef(unsafe { NonNull::new_unchecked(ptr.cast_mut().cast::<Task>()) })
     }
@@ -340,48 +345,10 @@ impl Drop for TaskRef {
 
 /// A waker for the task at `task` that owns no count: dropping it would release one, so it
 /// is kept in a `ManuallyDrop` (the task's own, see `Task::waker`).
-fn borrowed_waker(task: NonNull<Task>) -> ManuallyDrop<Waker> {
-    let raw = RawWaker::new(task.as_ptr().cast_const().cast(), &VTABLE);
-    // SAFETY: the vtable below treats the pointer as a `TaskRef`, and is only used through
-    // the task's own waker while the task lives (a `TaskRef` held across the poll).
+fn borrowed_waker(task: NonNull<Task>, vtable: &'static RawWakerVTable) -> ManuallyDrop<Waker> {
+    let raw = RawWaker::new(task.as_ptr().cast_const().cast(), vtable);
+    // SAFETY: the loop's waker vtable treats the pointer as a `TaskRef` (see `Task::allocate`),
+    // and is only used through the task's own waker while the task lives (a `TaskRef` held
+    // across the poll).
     ManuallyDrop::new(unsafe { Waker::from_raw(raw) })
-}
-
-/// Wakes the task `waker` wakes, as `waker.wake_by_ref()` does. A task's own waker (one made
-/// here) goes straight to the loop's wake: the runtime's own futures (a yield) wake through it
-/// on every poll, and the call through a waker's vtable is an indirect call the browser must
-/// check each time.
-#[inline(always)]
-pub(super) fn wake_by_ref(waker: &Waker) {
-    if std::ptr::eq(waker.vtable(), &VTABLE) {
-        // SAFETY: a waker with this vtable is one of ours, alive for this call.
-        unsafe { wake_by_ref_raw(waker.data()) }
-    } else {
-        waker.wake_by_ref();
-    }
-}
-
-static VTABLE: RawWakerVTable = RawWakerVTable::new(clone_raw, wake_raw, wake_by_ref_raw, drop_raw);
-
-unsafe fn clone_raw(ptr: *const ()) -> RawWaker {
-    // SAFETY: `ptr` points to a live task (a waker holds a count, or borrows the loop's).
-    let task = unsafe { &*ptr.cast::<Task>() };
-    std::mem::forget(task.to_ref());
-    RawWaker::new(ptr, &VTABLE)
-}
-
-unsafe fn wake_raw(ptr: *const ()) {
-    // SAFETY: an owned waker holds one count, handed over here.
-    let task = unsafe { TaskRef::from_raw(ptr) };
-    super::executor::wake(&task);
-}
-
-unsafe fn wake_by_ref_raw(ptr: *const ()) {
-    // SAFETY: the waker keeps the task alive for this call.
-    super::executor::wake(unsafe { &*ptr.cast::<Task>() });
-}
-
-unsafe fn drop_raw(ptr: *const ()) {
-    // SAFETY: an owned waker holds one count, released here.
-    drop(unsafe { TaskRef::from_raw(ptr) });
 }

@@ -129,7 +129,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             let fut = async move {
                 if thread {
                     crate::runtime::sleep(d).await;
-                } else if crate::trace::clock::in_virtual_poll() {
+                } else if crate::runtime::clock::in_virtual_poll() {
                     crate::runtime::busy(d); // declared at once
                 } else {
                     // Held a slice at a time: nothing else of the run runs (as in CPython) but
@@ -137,7 +137,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
                     // Until a deadline on the clock, so the page's turns between slices count
                     // toward the sleep instead of lengthening it (a 0.04 s examination held
                     // the loop 54 ms when each slice spun its full 8 ms after a turn).
-                    let clock = crate::trace::clock::now;
+                    let clock = crate::runtime::clock::now;
                     let speed = crate::runtime::current_speed();
                     let until = clock() + d.as_secs_f64() * 1000.0 / speed;
                     loop {

@@ -5,14 +5,17 @@
 //! Instrumentation never panics the program: the ring is written through `Cell`s (nothing
 //! to borrow), the text table is only borrowed inside these functions, never across a poll,
 //! and anything odd is counted in [`anomalies`] and skipped.
+//!
+//! The trace only records: the runtime says which task a record is about, and the time comes
+//! from the runtime's clock ([`clock::now`]).
 
-pub mod clock;
 pub mod record;
 pub mod ring;
 pub mod texts;
 
 use std::cell::{Cell, RefCell};
 
+use crate::runtime::clock;
 use record::{Kind, Record, WakeCause, POLL_FINISHED, POLL_WOKE_ITSELF};
 use ring::Ring;
 use texts::Texts;
@@ -33,10 +36,9 @@ thread_local! {
     static LAST_LITERAL: Cell<(usize, usize, u32)> = const { Cell::new((0, 0, 0)) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
-    /// The task being polled and its run, (0, 0) between polls: set by the loop around
-    /// each poll (see [`poll_started`]), read by the runtime as its current task.
-    static POLLING: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
-    static OPEN: OpenPoll = const { OpenPoll { state: Cell::new(CLOSED), n: Cell::new(0), time: Cell::new(0.0) } };
+    static OPEN: OpenPoll = const {
+        OpenPoll { state: Cell::new(CLOSED), task: Cell::new((0, 0)), n: Cell::new(0), time: Cell::new(0.0) }
+    };
 }
 
 /// The poll being run, whose `PollStart` may not be written yet (see [`poll_started`]). The
@@ -44,6 +46,8 @@ thread_local! {
 struct OpenPoll {
     /// [`CLOSED`], [`OPEN_POLL`] or [`OPEN_WOKE`].
     state: Cell<u8>,
+    /// The polled task and its run.
+    task: Cell<(u32, u32)>,
     /// The poll's number (its `PollStart`'s `a`).
     n: Cell<u32>,
     /// The loop's clock when the poll started: set when that clock moves ([`poll_time`]), not
@@ -57,19 +61,6 @@ const CLOSED: u8 = 0;
 const OPEN_POLL: u8 = 1;
 /// The same, and the task woke itself: that `Wake` is not written yet either.
 const OPEN_WOKE: u8 = 2;
-
-/// The task being polled now and its run, or (0, 0) between polls.
-#[inline]
-pub fn polling() -> (u32, u32) {
-    POLLING.with(Cell::get)
-}
-
-/// Sets the task being polled (a virtual run's poll, whose `PollStart` is written at once),
-/// or (0, 0) when its poll is over.
-#[inline]
-pub fn set_polling(task: u32, run: u32) {
-    POLLING.with(|p| p.set((task, run)));
-}
 
 /// The loop's clock moved to `time` (a tick's start, a timed poll's end): the start time of
 /// the polls that follow, until it moves again.
@@ -91,7 +82,7 @@ fn flush_open(ring: &TraceRing) {
 
 #[inline(never)]
 fn write_open(ring: &TraceRing, open: &OpenPoll) {
-    let (task, run) = polling();
+    let (task, run) = open.task.get();
     let woke = open.state.replace(CLOSED) == OPEN_WOKE;
     ring.push(Record { time: open.time.get(), seq: 0, kind: Kind::PollStart as u32, run, task, a: open.n.get(), b: 0 });
     if woke {
@@ -176,14 +167,14 @@ pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 }
 
 /// Opens a real run's poll of `task` (its `n`th), which starts at the loop's clock
-/// ([`poll_time`]), and makes it the task being polled ([`polling`]). Its `PollStart` is
+/// ([`poll_time`]). Its `PollStart` is
 /// written only when the poll records something, or at its end: a short poll of a burst that
 /// records nothing but yielding is one folded [`Kind::Poll`] record (see [`poll_ended`]),
 /// which is what lets the trace keep up with a burst.
 #[inline]
 pub fn poll_started(run: u32, task: u32, n: u32) {
-    set_polling(task, run);
     OPEN.with(|open| {
+        open.task.set((task, run));
         open.n.set(n);
         open.state.set(if is_on() { OPEN_POLL } else { CLOSED });
     });
@@ -204,7 +195,7 @@ pub fn fold_self_wake() -> bool {
 }
 
 /// Ends a poll at `time`: `ready` if the task finished, `timed` if the clock was read at
-/// its end; then no task is being polled. A poll that recorded nothing in between and was
+/// its end. A poll that recorded nothing in between and was
 /// not timed (its end has its start's time) is written as one [`Kind::Poll`], which says
 /// the task's `Finish` too if it finished; any other writes its `PollStart` if still open,
 /// settles the poll's unsettled records to `time`, and writes `PollEnd`. Returns whether
@@ -234,7 +225,6 @@ pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) -> b
             }
         });
     }
-    set_polling(0, 0);
     finish_written
 }
 

@@ -14,33 +14,9 @@
 
 use std::cell::Cell;
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::prelude::*;
-
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    fn performance_now() -> f64;
-}
-
-/// Outside a browser (native tests, Miri) the real clock is a number the test moves on
-/// ([`advance_real`]): it stands still otherwise, so a time slice never runs out.
 #[cfg(not(target_arch = "wasm32"))]
-fn performance_now() -> f64 {
-    NATIVE_NOW.with(Cell::get)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static NATIVE_NOW: Cell<f64> = const { Cell::new(0.0) };
-}
-
-/// Moves the native stand-in for `performance.now()` on by `ms` (native tests only).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn advance_real(ms: f64) {
-    NATIVE_NOW.with(|n| n.set(n.get() + ms));
-}
+pub use super::host::advance_real;
+use super::host::real_now as performance_now;
 
 /// Where [`now`] reads the time.
 #[derive(Clone, Copy)]

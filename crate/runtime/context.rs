@@ -1,0 +1,116 @@
+//! What the runtime knows about the poll running now: which task it is, why the wakes it
+//! does happen, and what the task said while polled (it waits on the outside, it holds its
+//! run). The loop sets it around each poll; every part of the runtime reads it here.
+
+use std::cell::Cell;
+use std::task::Waker;
+
+use super::clock;
+use crate::trace::{self, record::Kind, record::WakeCause};
+
+/// The task being polled right now and its run; both 0 between polls.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub(super) struct Current {
+    pub task: u32,
+    pub run: u32,
+}
+
+impl Current {
+    /// The task being polled now (task 0: none).
+    #[inline(always)]
+    pub fn now() -> Current {
+        CURRENT.with(Cell::get)
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Current> = const { Cell::new(Current { task: 0, run: 0 }) };
+    /// Set around wakes whose cause the waker cannot see (a timer, a channel).
+    static WAKE_CAUSE: Cell<Option<WakeCause>> = const { Cell::new(None) };
+    /// Set when the task being polled says it waits on something outside the loop.
+    static WAITS_OUTSIDE: Cell<bool> = const { Cell::new(false) };
+    /// Set when the task being polled holds its run (see [`hold_current`]).
+    static HELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The task being polled now, as (task id, run id), or `None` between polls.
+pub fn current() -> Option<(u32, u32)> {
+    let c = Current::now();
+    (c.task != 0).then_some((c.task, c.run))
+}
+
+/// Makes `task` of `run` the task being polled, or none (0, 0) once its poll is over.
+#[inline(always)]
+pub(super) fn set_current(task: u32, run: u32) {
+    CURRENT.with(|c| c.set(Current { task, run }));
+}
+
+/// Runs `wake` with `cause` as the recorded reason for any wake it does. An outer cause
+/// wins: a control press delivered through a channel is an external wake, not a channel's.
+pub fn waking_because<T>(cause: WakeCause, wake: impl FnOnce() -> T) -> T {
+    let before = WAKE_CAUSE.with(|c| c.replace(Some(c.get().unwrap_or(cause))));
+    let out = wake();
+    WAKE_CAUSE.with(|c| c.set(before));
+    out
+}
+
+/// The cause [`waking_because`] set for the wakes happening now, if any.
+#[inline(always)]
+pub(super) fn wake_cause_set() -> Option<WakeCause> {
+    WAKE_CAUSE.with(Cell::get)
+}
+
+/// Records an event of the loop's own bookkeeping (wake, spawn, sleep). Inside a poll it
+/// is stamped with that poll's end, the earliest anything it causes can run, which spares a
+/// clock read per event; outside, with the time now.
+pub(super) fn record_soon(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+    record_soon_in(Current::now(), kind, run, task, a, b);
+}
+
+/// [`record_soon`] for a caller that knows the current task already.
+#[inline(always)]
+pub(super) fn record_soon_in(current: Current, kind: Kind, run: u32, task: u32, a: u32, b: u32) {
+    if current.task == 0 {
+        trace::record(kind, run, task, a, b);
+    } else {
+        trace::record_unsettled(kind, run, task, a, b);
+    }
+}
+
+/// Records that the task being polled is about to wait on `on` (see [`Kind::Wait`]).
+/// Waiting on [`WakeCause::External`] also stops a virtual run's clock until the task is
+/// woken: the outside (a worker, the page) takes real time the virtual clock cannot know.
+pub fn waiting_on(on: WakeCause, detail: u32) {
+    if let Some((task, run)) = current() {
+        if on == WakeCause::External {
+            WAITS_OUTSIDE.with(|w| w.set(true));
+        }
+        record_soon(Kind::Wait, run, task, on as u32, detail);
+    }
+}
+
+/// Before a virtual run's poll: its task has said nothing yet.
+pub(super) fn clear_waits_outside() {
+    WAITS_OUTSIDE.with(|w| w.set(false));
+}
+
+/// After a virtual run's poll: whether its task said it waits on the outside.
+pub(super) fn waits_outside() -> bool {
+    WAITS_OUTSIDE.with(Cell::get)
+}
+
+/// The task being polled gives the browser a turn without giving the loop to any other task:
+/// it is woken now (a self-wake), goes back to the front of the line when its poll returns,
+/// and the tick ends there. A script's endless loop thus holds the loop as it would in
+/// CPython, while the page still draws between slices. `waker` is the poll's own.
+pub fn hold_current(waker: &Waker) {
+    clock::real_now(); // a read of the clock: the loop times this poll, and so sees the hold
+    waking_because(WakeCause::Hold, || waker.wake_by_ref());
+    HELD.with(|h| h.set(true));
+}
+
+/// After a poll: whether its task held its run (see [`hold_current`]); clears it.
+#[inline(always)]
+pub(super) fn take_held() -> bool {
+    HELD.with(|h| h.replace(false))
+}

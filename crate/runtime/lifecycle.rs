@@ -1,0 +1,353 @@
+//! Runs and their tasks: starting a run, spawning, cancelling and ending tasks and runs, and
+//! the registry of live ones that the loop and the page look things up in.
+//!
+//! The state lives in one thread-local `Loop`. Its borrow is always short: it is taken to
+//! register a task or to look something up, and dropped before any poll, wake, JS call or
+//! future drop, because each of those can re-enter the loop.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::ptr::NonNull;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use super::context::current;
+use super::executor;
+use super::registry::{Key, Registry};
+use super::run::RunState;
+use super::task::{Head, Task, TaskRef};
+use super::{clock, TaskName};
+use crate::trace;
+use crate::trace::record::{Kind, RUN_CANCELLED, RUN_FINISHED};
+
+thread_local! {
+    static LOOP: RefCell<Loop> = RefCell::new(Loop::default());
+}
+
+/// The language a run prints in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Turkish, the seeds' own language.
+    Tr,
+    /// English.
+    En,
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Its root task finished.
+    Finished,
+    /// It was cancelled (Reset) first.
+    Cancelled,
+}
+
+/// How time passes in a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Sleeps wait on browser timers; records carry the real clock.
+    #[default]
+    Real,
+    /// Sleeps wait on the run's own clock, which jumps to the next timer whenever the run
+    /// has nothing else to do: a lesson runs as fast as the CPU allows, in the same order
+    /// every time. Records carry that clock (ms from 0 at the run's start); CPU work inside
+    /// a poll still takes its real time, which is added to it.
+    Virtual,
+}
+
+/// What a run needs to know while its tasks run.
+#[derive(Clone, Debug)]
+pub struct RunConfig {
+    /// Lesson id, recorded in `RunStart`.
+    pub lesson: String,
+    /// Variant id, recorded in `RunStart`.
+    pub variant: String,
+    /// Time scale for sleeps: a 1 s sleep waits `1000 / speed` ms of real time. A virtual
+    /// run's speed is 1, whatever was asked: its clock is lesson time, so CPU work (whose
+    /// real length lessons scale by speed) shows as long as it really takes.
+    pub speed: f64,
+    /// Language of the printed lines.
+    pub lang: Lang,
+    /// Real or virtual time.
+    pub mode: Mode,
+}
+
+/// What the run's `finished` futures wait on.
+#[derive(Default)]
+struct RunEnd {
+    outcome: Cell<Option<Outcome>>,
+    waiters: RefCell<Vec<Waker>>,
+}
+
+struct RunEntry {
+    config: RunConfig,
+    end: Rc<RunEnd>,
+    state: Rc<RunState>,
+}
+
+#[derive(Default)]
+struct Loop {
+    next_task: u32,
+    next_run: u32,
+    tasks: Registry<TaskRef>,
+    runs: HashMap<u32, RunEntry>,
+    /// The run the last task was spawned into, with its state: a run spawns its tasks in
+    /// bursts, and this spares each spawn a lookup. Forgotten when that run ends.
+    spawned_into: Option<(u32, Rc<RunState>)>,
+}
+
+fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
+    LOOP.with(|l| f(&mut l.borrow_mut()))
+}
+
+/// The state of a live run.
+pub(super) fn run_state(run: u32) -> Option<Rc<RunState>> {
+    with_loop(|l| l.runs.get(&run).map(|r| Rc::clone(&r.state)))
+}
+
+/// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
+/// future `make` makes, given a pointer to the task (so the future can refer to its own
+/// task: see [`Task::allocate`]). Returns the task. Only the making is generic: the rest is
+/// shared by every spawn site.
+#[inline]
+pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &TaskName, make: impl FnOnce(NonNull<Task>) -> F) -> TaskRef
+where
+    F: Future<Output = ()> + 'static,
+{
+    // `make` moves what it captures and calls nothing: the key `new_head` takes is still free
+    // when `announce` registers the task.
+    let task = Task::allocate(new_head(run, parent), &executor::WAKER, make);
+    announce(&task, parent, name);
+    task
+}
+
+/// The bookkeeping of a new task of `run` (its root if `parent` is 0), with the registry
+/// key it is to take.
+#[inline(never)]
+fn new_head(run: u32, parent: u32) -> Head {
+    let root = parent == 0 && run != 0;
+    with_loop(|l| {
+        l.next_task += 1;
+        let state = match &l.spawned_into {
+            Some((cached, state)) if *cached == run => Rc::clone(state),
+            _ => match l.runs.get(&run).map(|r| Rc::clone(&r.state)) {
+                Some(state) => {
+                    l.spawned_into = Some((run, Rc::clone(&state)));
+                    state
+                }
+                // A task of no live run (spawned outside any) gets a real run's state of its own.
+                None => Rc::new(RunState::new(false)),
+            },
+        };
+        Head::new(l.tasks.next_key(l.next_task), run, root, state)
+    })
+}
+
+/// Registers a new task, records its spawn and wakes it for its first poll.
+#[inline(never)]
+fn announce(task: &Task, parent: u32, name: &TaskName) {
+    with_loop(|l| l.tasks.insert(task.key(), task.to_ref()));
+    executor::wake_spawned(task, parent, name);
+}
+
+/// Forgets an ended task: the registry holds only tasks that have not ended (what its
+/// future's drop does, a cancel or a resume, finds it gone).
+pub(super) fn forget(task: &Task) {
+    let registered = with_loop(|l| l.tasks.remove(task.key()));
+    drop(registered); // not the last reference: the caller holds one
+}
+
+/// The configuration of a live run.
+pub fn run_config(run: u32) -> Option<RunConfig> {
+    with_loop(|l| l.runs.get(&run).map(|r| r.config.clone()))
+}
+
+/// What a `sleep` in `run` needs to arm its timer: the run's speed, and the run's state if
+/// it is a virtual run (`None` for a real run or no live run). One lookup.
+pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
+    with_loop(|l| match l.runs.get(&run) {
+        Some(r) => (r.config.speed, r.state.virt.is_some().then(|| Rc::clone(&r.state))),
+        None => (1.0, None),
+    })
+}
+
+/// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id. A
+/// virtual run's clock counts only declared time (its sleeps, and what its polls
+/// [`clock::charge`]), never the real time they take: it is the same on any machine.
+pub fn start_run(
+    mut config: RunConfig,
+    root_name: impl Into<TaskName>,
+    future: impl Future<Output = ()> + 'static,
+) -> u32 {
+    let virtual_time = config.mode == Mode::Virtual;
+    if virtual_time {
+        config.speed = 1.0;
+    }
+    let run = with_loop(|l| {
+        l.next_run += 1;
+        l.next_run
+    });
+    let state = Rc::new(RunState::new(virtual_time));
+    // A virtual run's start, root spawn and first wake are all at 0.0 on its clock.
+    state.at_its_time(|| {
+        if trace::is_on() {
+            trace::record(Kind::RunStart, run, 0, trace::text(&config.lesson), trace::text(&config.variant));
+        }
+        let entry = RunEntry { config, end: Rc::default(), state: Rc::clone(&state) };
+        with_loop(|l| l.runs.insert(run, entry));
+        spawn_in(run, 0, &root_name.into(), |_| future);
+    });
+    run
+}
+
+/// Cancels one task, like asyncio's `Task.cancel()`: drops its future where it waits (which
+/// clears its timers), records the cancel with the cancelling task in `a`, and so wakes
+/// whoever awaits its handle. Cancelling a run's root task cancels the run. No-op for a
+/// task that has ended.
+pub(super) fn cancel_task(key: Key) {
+    let id = key.id;
+    let Some((run, is_root)) = with_loop(|l| l.tasks.get(key).map(|t| (t.run, t.root))) else {
+        return;
+    };
+    if is_root {
+        return end_run(run, Outcome::Cancelled);
+    }
+    let Some(task) = with_loop(|l| l.tasks.remove(key)) else { return };
+    task.end(); // a queued entry is skipped: its future is gone
+    if task.waits_outside.replace(false) {
+        if let Some(v) = &task.state.virt {
+            v.outside.set(v.outside.get().saturating_sub(1));
+        }
+    }
+    match current() {
+        Some((by, _)) => trace::record(Kind::Cancel, run, id, by, 0),
+        // From outside any poll (a handle's abort from the page): stamped on the run's clock,
+        // as its other records between polls are, not on the real one.
+        None => task.state.at_its_time(|| trace::record(Kind::Cancel, run, id, 0, 0)),
+    }
+    // With no borrow held: dropping the future can wake others. A task cancelling itself
+    // keeps its future until the poll returns; the loop drops it then.
+    task.drop_future();
+}
+
+/// Cancels a live run: drops all its tasks (and with them their timers). No-op otherwise.
+/// A paused run is cancelled all the same.
+pub fn cancel_run(run: u32) {
+    end_run(run, Outcome::Cancelled);
+}
+
+/// Ends a run: cancels the tasks it still has (like `asyncio.run` cancelling what is left
+/// when the main coroutine returns), records the end and wakes whoever awaits it. Out of
+/// line: it runs once per run, and the polls' loop that ends a run stays small.
+#[inline(never)]
+pub(super) fn end_run(run: u32, outcome: Outcome) {
+    let Some((entry, tasks)) = with_loop(|l| {
+        let entry = l.runs.remove(&run)?;
+        if l.spawned_into.as_ref().is_some_and(|(cached, _)| *cached == run) {
+            l.spawned_into = None;
+        }
+        let keys: Vec<Key> = if l.tasks.len() == 0 {
+            Vec::new() // no task live in any run (a run's usual end): no walk over the slots
+        } else {
+            l.tasks.values().filter(|t| t.run == run).map(|t| t.key()).collect()
+        };
+        let mut tasks: Vec<TaskRef> = keys.into_iter().filter_map(|key| l.tasks.remove(key)).collect();
+        tasks.sort_by_key(|t| t.id);
+        Some((entry, tasks))
+    }) else {
+        return;
+    };
+    let cancelled = executor::unqueue_run(run);
+    drop(cancelled); // out of the queue's borrow: dropping a task can drop its future
+    let state = Rc::clone(&entry.state);
+    let end = || {
+        for task in &tasks {
+            task.end();
+            task.queued.set(false);
+            trace::record(Kind::Cancel, run, task.id, 0, 0);
+        }
+        // Dropped after all the cancels are recorded, with no borrow held: dropping a future
+        // clears its timers and may wake others.
+        let parked = std::mem::take(&mut *state.parked.borrow_mut());
+        tasks.iter().for_each(|task| task.drop_future());
+        drop(parked);
+        // Timers whose `sleep` outlived its task go with the run too.
+        let timers = state.virt.as_ref().map(|v| v.timers.borrow_mut().take_all());
+        drop(timers);
+        state.paused.set(false);
+        let code = if outcome == Outcome::Finished { RUN_FINISHED } else { RUN_CANCELLED };
+        trace::record(Kind::RunEnd, run, 0, code, 0);
+    };
+    // Inside one of its polls the clock already reads the run's time, running.
+    if current().is_some() {
+        end();
+    } else {
+        state.at_its_time(end);
+    }
+    entry.end.outcome.set(Some(outcome));
+    let waiters = std::mem::take(&mut *entry.end.waiters.borrow_mut());
+    waiters.into_iter().for_each(Waker::wake);
+}
+
+/// A future that resolves when run `run` ends, or `None` at once if it is not live.
+pub fn run_finished(run: u32) -> Option<RunFinished> {
+    with_loop(|l| l.runs.get(&run).map(|r| RunFinished { end: Rc::clone(&r.end) }))
+}
+
+/// Resolves with the run's [`Outcome`] when it ends.
+pub struct RunFinished {
+    end: Rc<RunEnd>,
+}
+
+impl Future for RunFinished {
+    type Output = Outcome;
+    fn poll(self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Outcome> {
+        match self.end.outcome.get() {
+            Some(outcome) => Poll::Ready(outcome),
+            None => {
+                let mut waiters = self.end.waiters.borrow_mut();
+                if !waiters.iter().any(|w| w.will_wake(cx.waker())) {
+                    waiters.push(cx.waker().clone());
+                }
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Sends the wakes of `run`'s tasks the slow way (`slow`: it is paused or virtual) or the
+/// short way. Pause and resume pay for a walk over the tasks, so a wake pays for one flag.
+pub(super) fn set_slow_wakes(run: u32, slow: bool) {
+    with_loop(|l| l.tasks.values().filter(|t| t.run == run).for_each(|t| t.slow_wakes.set(slow)));
+}
+
+/// How time passes in a live run.
+pub fn run_mode(run: u32) -> Option<Mode> {
+    with_loop(|l| l.runs.get(&run).map(|r| r.config.mode))
+}
+
+/// A live run's time now, in ms: its virtual clock in a virtual run (the time of its latest
+/// record, or later), the real clock in a real run.
+pub fn run_now(run: u32) -> Option<f64> {
+    let state = run_state(run)?;
+    Some(match &state.virt {
+        Some(v) => v.clock.now(),
+        None => clock::real_now(),
+    })
+}
+
+/// Virtual timers armed in live virtual runs.
+pub(super) fn virtual_timers() -> usize {
+    with_loop(|l| l.runs.values().filter_map(|r| r.state.virt.as_ref()).map(|v| v.timers.borrow().len()).sum())
+}
+
+/// Tasks alive now, in all runs.
+pub fn live_tasks() -> usize {
+    with_loop(|l| l.tasks.len())
+}
+
+/// Runs not yet ended.
+pub fn live_runs() -> usize {
+    with_loop(|l| l.runs.len())
+}
