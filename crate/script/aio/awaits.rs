@@ -1,0 +1,203 @@
+//! What a task awaits: a leaf await (where a cancel lands), holding the run, gather, wait_for and wait.
+
+use super::*;
+
+/// A leaf await: where `task.cancel()` lands. As in CPython, cancelling a task cancels what
+/// it awaits: a sleep ends at once with `CancelledError`; an awaited task is cancelled and
+/// its outcome awaited; a `gather` or `wait_for` cancels its tasks and raises `CancelledError`
+/// once they have all ended.
+pub struct Leaf {
+    pub(super) inner: CoroFut,
+    /// The tasks a cancel passes on to, and whether their outcome is this await's (an
+    /// awaited task) or `CancelledError` once they end (a gather).
+    pub(super) passes_to: Vec<Rc<PyTask>>,
+    pub(super) outcome_is_theirs: bool,
+    pub(super) cancelling: bool,
+}
+
+impl Leaf {
+    /// Wraps a native awaitable that a cancel ends at once.
+    pub fn new(inner: CoroFut) -> Leaf {
+        Leaf { inner, passes_to: Vec::new(), outcome_is_theirs: false, cancelling: false }
+    }
+
+    /// Wraps an awaitable whose cancel passes on to `tasks`.
+    pub fn passing_to(inner: CoroFut, tasks: Vec<Rc<PyTask>>, outcome_is_theirs: bool) -> Leaf {
+        Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false }
+    }
+}
+
+impl Future for Leaf {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
+        let this = &mut *self;
+        if let Some(t) = current() {
+            if t.cancel_requested.replace(false) {
+                if this.passes_to.is_empty() {
+                    return Poll::Ready(Err(cancelled_error()));
+                }
+                this.cancelling = true;
+                this.passes_to.iter().for_each(|t| {
+                    t.cancel();
+                });
+            }
+        }
+        if this.cancelling {
+            let pending: Vec<&Rc<PyTask>> = this.passes_to.iter().filter(|t| !t.done()).collect();
+            if !pending.is_empty() {
+                pending.iter().for_each(|t| t.wait_on(cx));
+                return Poll::Pending;
+            }
+            if !this.outcome_is_theirs {
+                this.passes_to.iter().for_each(|t| t.retrieved.set(true));
+                return Poll::Ready(Err(cancelled_error()));
+            }
+            return Poll::Ready(this.passes_to[0].outcome());
+        }
+        Pin::new(&mut this.inner).poll(cx)
+    }
+}
+
+/// Gives the browser a turn while holding the loop (see `runtime::hold_current`).
+#[derive(Default)]
+pub struct Hold {
+    pub(super) held: bool,
+}
+
+impl Future for Hold {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.held {
+            return Poll::Ready(());
+        }
+        self.held = true;
+        runtime::hold_current(cx.waker());
+        Poll::Pending
+    }
+}
+
+/// `asyncio.gather`'s future: done when every task is (or, unless `return_exceptions`, when
+/// one fails); cancels the tasks still running if it is dropped before it is done (its
+/// awaiting task was cancelled).
+pub(super) struct Gather {
+    pub(super) tasks: Vec<Rc<PyTask>>,
+    pub(super) return_exceptions: bool,
+    pub(super) done: bool,
+}
+
+impl Future for Gather {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
+        let this = &mut *self;
+        if !this.return_exceptions {
+            let first_failed = this
+                .tasks
+                .iter()
+                .filter(|t| matches!(*t.state.borrow(), State::Failed(_) | State::Cancelled(_)))
+                .min_by_key(|t| t.done_seq.get());
+            if let Some(t) = first_failed {
+                this.done = true;
+                this.tasks.iter().for_each(|t| t.retrieved.set(true));
+                return Poll::Ready(t.outcome().map(|_| Value::None));
+            }
+        }
+        let pending: Vec<&Rc<PyTask>> = this.tasks.iter().filter(|t| !t.done()).collect();
+        if !pending.is_empty() {
+            // A wait on each child: the page says the gather waits on all of them.
+            for t in &pending {
+                t.wait_on(cx);
+                waiting_on(WakeCause::Task, t.runtime_id.get());
+            }
+            return Poll::Pending;
+        }
+        this.done = true;
+        let mut out = Vec::with_capacity(this.tasks.len());
+        for t in &this.tasks {
+            match t.outcome() {
+                Ok(v) => out.push(v),
+                Err(e) => out.push(e),
+            }
+        }
+        Poll::Ready(Ok(Value::list(out)))
+    }
+}
+
+impl Drop for Gather {
+    fn drop(&mut self) {
+        if !self.done {
+            self.tasks.iter().for_each(|t| {
+                t.retrieved.set(true);
+                t.cancel();
+            });
+        }
+    }
+}
+
+pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
+    let Some(timeout) = timeout else { return wait_task(task).await };
+    if timeout <= 0.0 && !task.done() {
+        // CPython 3.11 cancels at once: the coroutine never starts.
+        return time_out(task).await;
+    }
+    /// Cancels the inner task if `wait_for` itself is cancelled while it waits.
+    struct CancelOnDrop(Rc<PyTask>, bool);
+    impl Drop for CancelOnDrop {
+        fn drop(&mut self) {
+            if !self.1 {
+                self.0.cancel();
+            }
+        }
+    }
+    let mut guard = CancelOnDrop(Rc::clone(&task), false);
+    let mut timer = Box::pin(runtime::sleep(duration(timeout)));
+    let timed_out = std::future::poll_fn(|cx| {
+        if task.done() {
+            return Poll::Ready(false);
+        }
+        if timer.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(true);
+        }
+        task.wait_on(cx);
+        waiting_on(WakeCause::Task, task.runtime_id.get());
+        Poll::Pending
+    })
+    .await;
+    guard.1 = true;
+    if !timed_out {
+        return task.outcome();
+    }
+    time_out(task).await
+}
+
+/// `wait_for`'s timeout: cancels the inner task and, like CPython 3.11, waits for it to finish
+/// cancelling, then raises `TimeoutError` (or gives what the task ended with, if it ignored
+/// the cancel).
+pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
+    task.cancel();
+    match wait_task(task).await {
+        Err(e) if is_cancelled_error(&e) => Err(new_exception(exc_class("TimeoutError"), vec![])),
+        other => other,
+    }
+}
+
+pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f64>) -> PyResult {
+    let mut timer = timeout.map(|t| Box::pin(runtime::sleep(duration(t))));
+    std::future::poll_fn(|cx| {
+        let done = tasks.iter().filter(|t| t.done()).count();
+        let failed = tasks.iter().any(|t| matches!(*t.state.borrow(), State::Failed(_)));
+        let enough = match when.as_str() {
+            "FIRST_COMPLETED" => done > 0,
+            "FIRST_EXCEPTION" => failed || done == tasks.len(),
+            _ => done == tasks.len(),
+        };
+        if enough || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
+            return Poll::Ready(());
+        }
+        tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
+        Poll::Pending
+    })
+    .await;
+    let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());
+    let set = |ts: Vec<Rc<PyTask>>| crate::script::builtins::make_set(ts.into_iter().map(Value::Task).collect());
+    Ok(Value::tuple(vec![set(done)?, set(pending)?]))
+}

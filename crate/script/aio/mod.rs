@@ -1,0 +1,390 @@
+//! Python's asyncio on the runtime: every Python task (`asyncio.run`'s main, `create_task`,
+//! each coroutine `gather` or `wait_for` wraps) is a runtime task, traced like a lesson's.
+//! Awaiting a task, a sleep, a queue or an event is a *leaf* await: the only places a task
+//! suspends, and where `task.cancel()` raises `CancelledError`, as CPython throws it into the
+//! coroutine at its current `await`, so `finally` blocks run.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::{Rc, Weak};
+use std::task::{Context, Poll, Waker};
+use std::time::Duration;
+
+use futures::future::LocalBoxFuture;
+
+use super::ast::{intern, Name};
+use super::builtins::{builtin, kwarg};
+use super::interp::{Interp, Scope};
+use super::value::*;
+use crate::runtime::{self, waiting_on, waking_because};
+use crate::trace::record::WakeCause;
+
+mod awaits;
+mod native;
+mod task;
+
+use awaits::{wait, wait_for, Gather};
+pub use awaits::{Hold, Leaf};
+pub use native::{get_attr, Native, Pipe, Queue};
+use native::{open_connection, start_server};
+pub use task::*;
+
+/// A coroutine or another awaitable: its future, taken by the one `await` that runs it.
+pub struct Coro {
+    /// The function's name (for `repr` and the lane of a task made from it).
+    pub name: Rc<str>,
+    fut: RefCell<Option<CoroFut>>,
+    /// A native awaitable (a sleep, a gather, a queue's get): awaiting it suspends the task
+    /// and is where a cancel lands. A script's coroutine is not: it runs inline.
+    pub leaf: bool,
+    /// Made by a built-in that blocks (`time.sleep`, `asyncio.run`): the caller awaits it at once.
+    pub blocking: bool,
+    /// For a gather or a wait_for: the tasks a cancel of the awaiting task passes on to.
+    pub tasks: Vec<Rc<PyTask>>,
+    /// Line of the `async def` (0 for a native awaitable), for CPython's "defined at".
+    pub line: u32,
+    /// For an `async def`'s coroutine: the call's scope and how many positional parameters
+    /// it has, so that an unnamed task's lane reads `patient(1)`, not four `patient`s. Weak:
+    /// the coroutine's future holds the scope, and a scope may hold its own coroutine.
+    pub call: Option<(Weak<Scope>, usize)>,
+}
+
+impl Coro {
+    /// A coroutine named `name` running `fut`.
+    pub fn new(name: Rc<str>, fut: LocalBoxFuture<'static, PyResult>, leaf: bool, blocking: bool) -> Coro {
+        Coro::of(name, CoroFut::Boxed(fut), leaf, blocking)
+    }
+
+    fn of(name: Rc<str>, fut: CoroFut, leaf: bool, blocking: bool) -> Coro {
+        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, tasks: Vec::new(), line: 0, call: None }
+    }
+
+    /// Its future, once.
+    pub fn take(&self) -> Option<CoroFut> {
+        self.fut.borrow_mut().take()
+    }
+
+    /// The lane of a task made of it with no `name=`: the call as written where its
+    /// arguments are short (`patient(1)`, `fetch('a')`), else the function's name.
+    fn lane(&self) -> String {
+        const SHORT: usize = 12;
+        let args = self.call.as_ref().and_then(|(scope, n)| {
+            let scope = scope.upgrade()?;
+            let slots = scope.slots.borrow();
+            let mut args = Vec::with_capacity(*n);
+            for v in slots.iter().take(*n) {
+                let text = match v.as_ref()? {
+                    v @ (Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => v.repr(),
+                    _ => return None,
+                };
+                if text.chars().count() > SHORT {
+                    return None;
+                }
+                args.push(text);
+            }
+            (!args.is_empty()).then(|| args.join(", "))
+        });
+        match args {
+            Some(args) => format!("{}({args})", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+/// A coroutine's future. `asyncio.sleep(0)`, the loop's commonest await, is one of its own:
+/// it needs no allocation of its future, only of its coroutine.
+pub enum CoroFut {
+    /// Any other: a script's coroutine, a native awaitable.
+    Boxed(LocalBoxFuture<'static, PyResult>),
+    /// `sleep(0)`: yields once, then gives its `result`.
+    Yield(runtime::YieldNow, Option<Value>),
+}
+
+impl Future for CoroFut {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
+        match &mut *self {
+            CoroFut::Boxed(fut) => fut.as_mut().poll(cx),
+            CoroFut::Yield(y, result) => {
+                std::task::ready!(Pin::new(y).poll(cx));
+                Poll::Ready(Ok(result.take().unwrap_or(Value::None)))
+            }
+        }
+    }
+}
+
+/// The name of a native awaitable (a literal): shared, so that making one allocates no name.
+fn leaf_name(name: &str) -> Rc<str> {
+    thread_local! {
+        static NAMES: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    }
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(n) = names.iter().find(|n| ***n == *name) {
+            return Rc::clone(n);
+        }
+        let n: Rc<str> = name.into();
+        names.push(Rc::clone(&n));
+        n
+    })
+}
+
+pub(super) fn leaf(name: &str, fut: impl Future<Output = PyResult> + 'static) -> Value {
+    Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(fut), true, false)))
+}
+
+/// A native awaitable over `tasks`, to which a cancel of its awaiter passes on.
+fn group(name: &str, tasks: Vec<Rc<PyTask>>, fut: impl Future<Output = PyResult> + 'static) -> Value {
+    let mut c = Coro::new(leaf_name(name), Box::pin(fut), true, false);
+    c.tasks = tasks;
+    Value::Coro(Rc::new(c))
+}
+
+// ---- the asyncio functions ----
+
+/// The functions and names of the `asyncio` module.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    let mut out: Vec<(&'static str, Value)> = [
+        "run",
+        "sleep",
+        "create_task",
+        "ensure_future",
+        "gather",
+        "wait_for",
+        "wait",
+        "as_completed",
+        "current_task",
+        "all_tasks",
+        "Queue",
+        "Event",
+        "Lock",
+        "Semaphore",
+        "BoundedSemaphore",
+        "get_event_loop",
+        "new_event_loop",
+        "set_event_loop",
+        "get_running_loop",
+        "to_thread",
+        "iscoroutine",
+        "shield",
+        "start_server",
+        "open_connection",
+    ]
+    .into_iter()
+    .map(|n| (n, builtin(n, function)))
+    .collect();
+    for n in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull"] {
+        out.push((n, Value::Class(exc_class(n))));
+    }
+    out.push(("TimeoutError", Value::Class(exc_class("TimeoutError"))));
+    for n in ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"] {
+        out.push((n, Value::str(n)));
+    }
+    out
+}
+
+fn secs(v: &Value, what: &str) -> PyResult<f64> {
+    match v.as_number() {
+        Some(s) if s.is_nan() => raise("ValueError", format!("{what} must not be NaN")),
+        Some(s) => Ok(s),
+        None => raise("TypeError", format!("'<=' not supported between instances of '{}' and 'int'", v.type_name())),
+    }
+}
+
+fn duration(s: f64) -> Duration {
+    Duration::from_secs_f64(s.clamp(0.0, 1e9))
+}
+
+fn create_task(interp: &Interp, _name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(coro) = args.into_iter().next() else {
+        return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'");
+    };
+    if !matches!(coro, Value::Coro(_)) {
+        return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
+    }
+    let name = kwarg(&kw, "name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
+    Ok(Value::Task(task_of(&interp.host.rc()?, coro, name)?))
+}
+
+fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
+    if !matches!(aw, Value::Coro(_) | Value::Task(_)) {
+        let message = if cancel_rest {
+            format!("a coroutine was expected, got {}", aw.repr())
+        } else {
+            "An asyncio.Future, a coroutine or an awaitable is required".to_string()
+        };
+        return raise(if cancel_rest { "ValueError" } else { "TypeError" }, message);
+    }
+    // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
+    if interp.host.loop_running.get() > 0 {
+        return if cancel_rest {
+            raise("RuntimeError", "asyncio.run() cannot be called from a running event loop")
+        } else {
+            raise("RuntimeError", "This event loop is already running")
+        };
+    }
+    let rc = interp.host.rc()?;
+    let fut = async move {
+        rc.host.loop_running.set(rc.host.loop_running.get() + 1);
+        let out = rc.await_value(aw).await;
+        rc.host.loop_running.set(rc.host.loop_running.get() - 1);
+        if cancel_rest {
+            // As `asyncio.run` does: cancel what is left, and let it finish cancelling.
+            let me = current();
+            let rest: Vec<Rc<PyTask>> =
+                rc.host.live_tasks().into_iter().filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t))).collect();
+            for t in &rest {
+                t.cancel();
+            }
+            for t in rest {
+                let _ = wait_task(t).await;
+            }
+        }
+        out
+    };
+    Ok(Value::Coro(Rc::new(Coro::new("run".into(), Box::pin(fut), false, true))))
+}
+
+fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
+    match name {
+        "run" => run(interp, arg(0, "main").unwrap_or(Value::None), true),
+        "sleep" => {
+            let delay = secs(&arg(0, "delay").unwrap_or(Value::Int(0)), "delay")?;
+            let result = arg(1, "result").unwrap_or(Value::None);
+            if delay <= 0.0 {
+                thread_local! {
+                    static SLEEP: Rc<str> = leaf_name("sleep");
+                }
+                let fut = CoroFut::Yield(runtime::yield_now(), Some(result));
+                return Ok(Value::Coro(Rc::new(Coro::of(SLEEP.with(Rc::clone), fut, true, false))));
+            }
+            Ok(leaf("sleep", async move {
+                runtime::sleep(duration(delay)).await;
+                Ok(result)
+            }))
+        }
+        "create_task" | "ensure_future" => create_task(interp, name, args, kw),
+        "gather" => {
+            let rc = interp.host.rc()?;
+            let return_exceptions = kwarg(&kw, "return_exceptions").is_some_and(|v| v.truthy());
+            let tasks: Vec<Rc<PyTask>> = args.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
+            Ok(group("gather", tasks.clone(), Gather { tasks, return_exceptions, done: false }))
+        }
+        "wait_for" => {
+            let rc = interp.host.rc()?;
+            let task = task_of(&rc, arg(0, "fut").unwrap_or(Value::None), None)?;
+            let timeout = match arg(1, "timeout") {
+                None | Some(Value::None) => None,
+                Some(v) => Some(secs(&v, "timeout")?),
+            };
+            Ok(group("wait_for", vec![Rc::clone(&task)], wait_for(task, timeout)))
+        }
+        "wait" => {
+            let rc = interp.host.rc()?;
+            let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
+            if aws.is_empty() {
+                return raise("ValueError", "Set of Tasks/Futures is empty.");
+            }
+            let tasks: Vec<Rc<PyTask>> = aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
+            let when = match kwarg(&kw, "return_when") {
+                Some(Value::Str(s)) => s.to_string(),
+                None => "ALL_COMPLETED".into(),
+                Some(v) => return raise("ValueError", format!("Invalid return_when value: {}", v.repr())),
+            };
+            let timeout = match kwarg(&kw, "timeout") {
+                None | Some(Value::None) => None,
+                Some(v) => Some(secs(&v, "timeout")?),
+            };
+            Ok(leaf("wait", wait(tasks, when, timeout)))
+        }
+        "as_completed" => {
+            let rc = interp.host.rc()?;
+            let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
+            let tasks: Rc<Vec<Rc<PyTask>>> =
+                Rc::new(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
+            let handed = Rc::new(Cell::new(0usize));
+            let coros = (0..tasks.len())
+                .map(|_| {
+                    let (tasks, handed) = (Rc::clone(&tasks), Rc::clone(&handed));
+                    leaf("as_completed", async move {
+                        let k = handed.get();
+                        handed.set(k + 1);
+                        let t = std::future::poll_fn(|cx| {
+                            let done: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| t.done()).collect();
+                            // The k-th to finish: the one k others finished before (no sort: a
+                            // sort is a large copy of std's code, for a handful of tasks).
+                            let before =
+                                |t: &Rc<PyTask>| done.iter().filter(|u| u.done_seq.get() < t.done_seq.get()).count();
+                            if let Some(t) = done.iter().find(|t| before(t) == k) {
+                                return Poll::Ready(Rc::clone(t));
+                            }
+                            tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
+                            Poll::Pending
+                        })
+                        .await;
+                        t.outcome()
+                    })
+                })
+                .collect();
+            Ok(Value::list(coros))
+        }
+        "current_task" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
+        "current_task" => Ok(current().map_or(Value::None, Value::Task)),
+        "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
+        "Queue" => {
+            let maxsize = arg(0, "maxsize").and_then(|v| v.as_int()).unwrap_or(0).max(0) as usize;
+            Ok(Value::Native(Rc::new(Native::Queue(Queue {
+                items: RefCell::default(),
+                maxsize,
+                unfinished: Cell::new(0),
+                getters: RefCell::default(),
+                putters: RefCell::default(),
+                joiners: RefCell::default(),
+            }))))
+        }
+        "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: RefCell::default() }))),
+        "Lock" | "Semaphore" | "BoundedSemaphore" => {
+            let value = if name == "Lock" { 1 } else { arg(0, "value").and_then(|v| v.as_int()).unwrap_or(1) };
+            if value < 0 {
+                return raise("ValueError", "Semaphore initial value must be >= 0");
+            }
+            Ok(Value::Native(Rc::new(Native::Semaphore {
+                value: Cell::new(value),
+                waiters: RefCell::default(),
+                is_lock: name == "Lock",
+            })))
+        }
+        "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
+        "get_event_loop" | "new_event_loop" | "get_running_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
+        "set_event_loop" => Ok(Value::None),
+        "start_server" => start_server(interp, &args),
+        "open_connection" => open_connection(interp, &args),
+        "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
+        "shield" => Ok(args.into_iter().next().unwrap_or(Value::None)),
+        "to_thread" => {
+            let rc = interp.host.rc()?;
+            let mut args = args.into_iter();
+            let Some(f) = args.next() else {
+                return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
+            };
+            let rest: Vec<Value> = args.collect();
+            let fname: Rc<str> = match &f {
+                Value::Func(func) => Rc::clone(&func.qualname),
+                Value::Builtin(b) => b.name.into(),
+                _ => "func".into(),
+            };
+            Ok(leaf("to_thread", async move {
+                let worker = Rc::clone(&rc);
+                let body = async move { worker.call(f, rest, kw).await };
+                let lane = format!("thread: {fname}");
+                let task = spawn(&rc, Some(lane.clone().into()), fname, lane, true, Box::pin(body));
+                task.retrieved.set(true);
+                wait_task(task).await
+            }))
+        }
+        _ => super::interp::unsupported(&format!("asyncio.{name}()")),
+    }
+}

@@ -1,0 +1,285 @@
+//! `with` and `try` blocks, `def` and `class`, and assignment to any target.
+
+use super::*;
+
+impl Interp {
+    pub(super) fn exec_with<'a>(
+        &'a self,
+        scope: &'a Rc<Scope>,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> Fut<'a, PyResult<Flow>> {
+        Box::pin(async move {
+            let Some((first, rest)) = items.split_first() else {
+                return self.exec_block(scope, body).await;
+            };
+            let cm = self.eval(scope, &first.context).await?;
+            let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+            let entered = self.call_method(&cm, enter, vec![]).await?;
+            let entered = if is_async { self.await_value(entered).await? } else { entered };
+            if let Some(t) = &first.target {
+                self.assign(scope, t, entered).await?;
+            }
+            let out = if rest.is_empty() {
+                self.exec_block(scope, body).await
+            } else {
+                self.exec_with(scope, rest, body, is_async).await
+            };
+            let args = match &out {
+                Err(e) => vec![Value::Class(e.class()), e.clone(), Value::None],
+                Ok(_) => vec![Value::None, Value::None, Value::None],
+            };
+            let r = self.call_method(&cm, exit, args).await?;
+            let r = if is_async { self.await_value(r).await? } else { r };
+            match out {
+                Err(_) if r.truthy() => Ok(Flow::Next),
+                out => out,
+            }
+        })
+    }
+
+    pub(super) async fn exec_try(
+        &self,
+        scope: &Rc<Scope>,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PyResult<Flow> {
+        let mut out = self.exec_block(scope, body).await;
+        if let Err(e) = &out {
+            let e = e.clone();
+            for h in handlers {
+                let matched = match &h.typ {
+                    None => true,
+                    Some(t) => {
+                        let t = self.eval(scope, t).await?;
+                        exception_matches(&e, &t)?
+                    }
+                };
+                if matched {
+                    if let Some(n) = h.name {
+                        self.store(scope, n, e.clone());
+                    }
+                    scope.line.set(h.line);
+                    out = aio::while_handling(e.clone(), self.exec_block(scope, &h.body)).await;
+                    if let Err(new) = &out {
+                        set_context(new, &e);
+                    }
+                    if let Some(n) = h.name {
+                        let _ = self.delete(scope, n);
+                    }
+                    break;
+                }
+            }
+        } else if !orelse.is_empty() {
+            out = self.exec_block(scope, orelse).await;
+        }
+        if !finalbody.is_empty() {
+            let fin = match &out {
+                Err(e) => aio::while_handling(e.clone(), self.exec_block(scope, finalbody)).await,
+                Ok(_) => self.exec_block(scope, finalbody).await,
+            };
+            match fin {
+                Ok(Flow::Next) => {}
+                other => return other,
+            }
+        }
+        out
+    }
+
+    /// A value raised: an exception instance, or an exception class (instantiated).
+    pub(super) fn make_exception(&self, v: Value) -> PyResult {
+        match &v {
+            Value::Instance(i) if i.class.is_exception() => Ok(v),
+            Value::Class(c) if c.is_exception() => Ok(new_exception(Rc::clone(c), vec![])),
+            _ => raise("TypeError", "exceptions must derive from BaseException"),
+        }
+    }
+
+    pub(super) async fn make_function(
+        &self,
+        scope: &Rc<Scope>,
+        def: &Rc<FuncDef>,
+        class: Option<&Rc<Class>>,
+    ) -> PyResult {
+        if def.has_yield {
+            return unsupported("generators (yield)");
+        }
+        let mut defaults = Vec::new();
+        for p in def.params.args.iter().chain(&def.params.kwonly) {
+            defaults.push(match &p.default {
+                Some(d) => Some(self.eval(scope, d).await?),
+                None => None,
+            });
+        }
+        let closure = (!scope.info.is_module).then(|| Rc::clone(scope));
+        let name = text(def.name);
+        let qualname = match class {
+            Some(c) => format!("{}.{}", c.name, name).into(),
+            None => name,
+        };
+        Ok(Value::Func(Rc::new(Function {
+            def: Rc::clone(def),
+            defaults,
+            closure,
+            info: self.scope_info(def),
+            qualname,
+        })))
+    }
+
+    pub(super) async fn make_class(&self, scope: &Rc<Scope>, name: Name, bases: &[Expr], body: &[Stmt]) -> PyResult {
+        let base = match bases {
+            [] => None,
+            [b] => match self.eval(scope, b).await? {
+                Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => Some(c),
+                Value::Class(c) => return unsupported(&format!("subclassing the built-in type '{}'", c.name)),
+                other => return raise("TypeError", format!("bases must be types, not {}", other.type_name())),
+            },
+            _ => return unsupported("multiple inheritance"),
+        };
+        let kind = if base.as_ref().is_some_and(|b| b.is_exception()) { Kind::Exception } else { Kind::Object };
+        let base = base.or_else(|| Some(with_types(|t| Rc::clone(&t.object))));
+        let class = Class::new(text(name), base, kind);
+        let mut info = ScopeInfo { is_class: true, ..ScopeInfo::default() };
+        let mut nonlocals = Vec::new();
+        collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);
+        let cscope = Scope::new(Rc::new(info), Some(Rc::clone(scope)), text(name), Some(Rc::clone(&class)));
+        // Methods are made with the class known (for their qualname and `super()`), and see
+        // the scope around the class, not the class body.
+        for stmt in body {
+            self.step(&cscope, stmt.line);
+            match &stmt.kind {
+                StmtKind::FunctionDef(def) if def.decorators.is_empty() => {
+                    let mut f = self.make_function(scope, def, Some(&class)).await?;
+                    if let Value::Func(func) = &f {
+                        f = Value::Func(Rc::new(Function {
+                            def: Rc::clone(&func.def),
+                            defaults: func.defaults.clone(),
+                            closure: Some(Scope::new(
+                                Rc::new(ScopeInfo::default()),
+                                (!scope.info.is_module).then(|| Rc::clone(scope)),
+                                text(name),
+                                Some(Rc::clone(&class)),
+                            )),
+                            info: Rc::clone(&func.info),
+                            qualname: Rc::clone(&func.qualname),
+                        }));
+                    }
+                    self.store(&cscope, def.name, f);
+                }
+                _ => {
+                    if let Flow::Return(_) = self.exec_block(&cscope, std::slice::from_ref(stmt)).await? {
+                        return raise("SyntaxError", "'return' outside function");
+                    }
+                }
+            }
+        }
+        let names = cscope.info.locals.clone();
+        for (n, v) in names.into_iter().zip(cscope.slots.borrow().iter()) {
+            if let Some(v) = v {
+                class.attrs.borrow_mut().push((n, v.clone()));
+            }
+        }
+        Ok(Value::Class(class))
+    }
+
+    /// Assigns `value` to a target: a name, attribute, subscript, or a tuple/list to unpack.
+    pub fn assign<'a>(&'a self, scope: &'a Rc<Scope>, target: &'a Expr, value: Value) -> Fut<'a, PyResult<()>> {
+        Box::pin(async move {
+            match &target.kind {
+                ExprKind::Name(n) => self.store(scope, *n, value),
+                ExprKind::Attribute(obj, attr) => {
+                    let o = self.eval(scope, obj).await?;
+                    self.set_attr(&o, *attr, value)?;
+                }
+                ExprKind::Subscript(obj, index) => {
+                    let o = self.eval(scope, obj).await?;
+                    let i = self.eval(scope, index).await?;
+                    builtins::set_item(self, &o, &i, value)?;
+                }
+                ExprKind::Tuple(items) | ExprKind::List(items) => {
+                    let values = self.iterate(&value)?;
+                    let star = items.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                    match star {
+                        None => {
+                            if values.len() != items.len() {
+                                return Err(unpack_error(items.len(), values.len()));
+                            }
+                            for (t, v) in items.iter().zip(values) {
+                                self.assign(scope, t, v).await?;
+                            }
+                        }
+                        Some(s) => {
+                            let after = items.len() - s - 1;
+                            if values.len() < items.len() - 1 {
+                                return raise(
+                                    "ValueError",
+                                    format!(
+                                        "not enough values to unpack (expected at least {}, got {})",
+                                        items.len() - 1,
+                                        values.len()
+                                    ),
+                                );
+                            }
+                            let mut values = values;
+                            let tail = values.split_off(values.len() - after);
+                            let middle = values.split_off(s);
+                            for (t, v) in items[..s].iter().zip(values) {
+                                self.assign(scope, t, v).await?;
+                            }
+                            if let ExprKind::Starred(t) = &items[s].kind {
+                                self.assign(scope, t, Value::list(middle)).await?;
+                            }
+                            for (t, v) in items[s + 1..].iter().zip(tail) {
+                                self.assign(scope, t, v).await?;
+                            }
+                        }
+                    }
+                }
+                _ => return raise("SyntaxError", "cannot assign to expression"),
+            }
+            Ok(())
+        })
+    }
+
+    pub(super) async fn aug_assign(&self, scope: &Rc<Scope>, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let old = self.load(scope, *n)?;
+                let v = self.eval(scope, value).await?;
+                let new = self.binop_inplace(op, old, v).await?;
+                self.store(scope, *n, new);
+            }
+            ExprKind::Attribute(obj, attr) => {
+                let o = self.eval(scope, obj).await?;
+                let old = self.get_attr(&o, *attr)?;
+                let v = self.eval(scope, value).await?;
+                let new = self.binop_inplace(op, old, v).await?;
+                self.set_attr(&o, *attr, new)?;
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(scope, obj).await?;
+                let i = self.eval(scope, index).await?;
+                let old = builtins::get_item(self, &o, &i)?;
+                let v = self.eval(scope, value).await?;
+                let new = self.binop_inplace(op, old, v).await?;
+                builtins::set_item(self, &o, &i, new)?;
+            }
+            _ => return raise("SyntaxError", "'expression' is an illegal expression for augmented assignment"),
+        }
+        Ok(())
+    }
+
+    /// `a op= b`: lists extend in place (`+=`), everything else is `a op b`.
+    pub(super) async fn binop_inplace(&self, op: BinOp, a: Value, b: Value) -> PyResult {
+        if let (BinOp::Add, Value::List(l)) = (op, &a) {
+            let items = self.iterate(&b)?;
+            self.alloc(items.len())?;
+            l.borrow_mut().extend(items);
+            return Ok(a);
+        }
+        self.binop(op, a, b).await
+    }
+}

@@ -1,0 +1,336 @@
+//! Calls: binding arguments, a function's body and its coroutine, classes, and `await`.
+
+use super::*;
+
+impl Interp {
+    pub(super) async fn eval_args(
+        &self,
+        scope: &Rc<Scope>,
+        args: &[Arg],
+    ) -> PyResult<(Vec<Value>, Vec<(Name, Value)>)> {
+        let mut pos = Vec::with_capacity(args.len());
+        let mut kw = Vec::new();
+        for a in args {
+            match a {
+                Arg::Pos(e) => pos.push(self.eval(scope, e).await?),
+                Arg::Star(e) => {
+                    let v = self.eval(scope, e).await?;
+                    pos.extend(self.iterate(&v)?);
+                }
+                Arg::Kw(n, e) => kw.push((*n, self.eval(scope, e).await?)),
+                Arg::DoubleStar(e) => match self.eval(scope, e).await? {
+                    Value::Dict(d) => {
+                        for (k, v) in d.borrow().iter() {
+                            match k {
+                                Value::Str(s) => kw.push((intern(s), v.clone())),
+                                _ => return raise("TypeError", "keywords must be strings"),
+                            }
+                        }
+                    }
+                    other => {
+                        return raise(
+                            "TypeError",
+                            format!("argument after ** must be a mapping, not {}", other.type_name()),
+                        )
+                    }
+                },
+            }
+        }
+        Ok((pos, kw))
+    }
+
+    pub(super) fn super_object(&self, scope: &Rc<Scope>) -> PyResult {
+        let mut s = Some(Rc::clone(scope));
+        while let Some(sc) = s {
+            if let (Some(class), false) = (&sc.class, sc.info.is_class) {
+                let me = sc.slots.borrow().first().cloned().flatten();
+                if let (Some(me), Some(base)) = (me, class.base.clone()) {
+                    return Ok(Value::Native(Rc::new(aio::Native::Super(me, base))));
+                }
+            }
+            s = sc.parent.clone();
+            if s.as_ref().is_some_and(|p| p.info.is_module) {
+                break;
+            }
+        }
+        raise("RuntimeError", "super(): no arguments")
+    }
+
+    /// Calls a callable: a script's function (its body runs inline, or, for an `async def`,
+    /// a coroutine is made), a class (an instance, `__init__` run), a built-in.
+    pub fn call(&self, f: Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> Fut<'_, PyResult> {
+        Box::pin(async move {
+            match f {
+                Value::Func(func) => self.call_function(func, args, kw).await,
+                Value::Method(m) => {
+                    args.insert(0, m.0.clone());
+                    self.call(m.1.clone(), args, kw).await
+                }
+                Value::Builtin(b) => {
+                    let out = (b.call)(self, b.name, args, kw)?;
+                    // A built-in that blocks (`time.sleep`, `asyncio.run`) hands back what
+                    // the calling task must wait for before it goes on.
+                    match out {
+                        Value::Coro(c) if c.blocking => self.await_value(Value::Coro(c)).await,
+                        out => Ok(out),
+                    }
+                }
+                Value::Class(c) => self.instantiate(c, args, kw).await,
+                other => raise("TypeError", format!("'{}' object is not callable", other.type_name())),
+            }
+        })
+    }
+
+    pub(super) async fn instantiate(&self, class: Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+        match class.kind {
+            Kind::Object | Kind::Exception => {
+                let inst = Instance::new(Rc::clone(&class));
+                let me = Value::Instance(Rc::clone(&inst));
+                if class.kind == Kind::Exception {
+                    inst.set(intern("args"), Value::tuple(args.clone()));
+                }
+                if let Some(init) = class.lookup(intern("__init__")) {
+                    let mut all = vec![me.clone()];
+                    all.extend(args);
+                    let r = self.call(init, all, kw).await?;
+                    if !matches!(r, Value::None) {
+                        return raise("TypeError", "__init__() should return None");
+                    }
+                } else if class.kind == Kind::Object && (!args.is_empty() || !kw.is_empty()) {
+                    return raise("TypeError", format!("{}() takes no arguments", class.name));
+                }
+                Ok(me)
+            }
+            _ => builtins::construct(self, &class, args, kw),
+        }
+    }
+
+    /// Runs a script function synchronously, for built-ins that call back into the script
+    /// (`sorted(key=…)`, `__str__`): it cannot suspend, so an `await` in it is an error.
+    pub fn call_sync(&self, f: Value, args: Vec<Value>) -> PyResult {
+        // Each is a poll inside a poll on the browser's own small stack: a few dozen deep is a
+        // recursion (a `__repr__` calling `repr` of itself), stopped before the stack is.
+        if self.no_suspend.get() >= MAX_SYNC_CALLS {
+            return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+        }
+        self.no_suspend.set(self.no_suspend.get() + 1);
+        let mut fut = self.call(f, args, vec![]);
+        let waker = futures::task::noop_waker();
+        let mut cx = std::task::Context::from_waker(&waker);
+        let out = match fut.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(r) => r,
+            std::task::Poll::Pending => {
+                raise("RuntimeError", "this function cannot wait here (it was called by a built-in)")
+            }
+        };
+        self.no_suspend.set(self.no_suspend.get() - 1);
+        out
+    }
+
+    /// Calls a script function: binds the arguments, then runs the body inline (a plain
+    /// function) or makes a coroutine that runs it when awaited (`async def`).
+    pub async fn call_function(&self, func: Rc<Function>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+        let scope = self.bind(&func, args, kw)?;
+        if func.def.is_async {
+            return Ok(self.coroutine(&func, scope));
+        }
+        self.run_body(&func, &scope).await
+    }
+
+    /// The coroutine an `async def`'s call makes: its body, bound to `scope`, runs when it is
+    /// awaited or becomes a task.
+    pub(super) fn coroutine(&self, func: &Rc<Function>, scope: Rc<Scope>) -> Value {
+        let interp = self.host.interp();
+        let f = Rc::clone(func);
+        let call = (Rc::downgrade(&scope), func.def.params.args.len());
+        let fut = async move {
+            let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+            interp.run_body(&f, &scope).await
+        };
+        let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
+        coro.line = func.def.line;
+        coro.call = Some(call);
+        Value::Coro(Rc::new(coro))
+    }
+
+    /// Runs a function's body in its new scope, counting the call against the recursion
+    /// limit and adding its frame to the traceback of an exception that leaves it.
+    pub async fn run_body(&self, func: &Function, scope: &Rc<Scope>) -> PyResult {
+        // Calls in progress are counted per task (a script's code always runs in one): a
+        // thousand suspended coroutines are not a recursion.
+        let task = aio::current();
+        let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
+        if depth > RECURSION_LIMIT || crate::script::host::stack_low() {
+            return raise("RecursionError", "maximum recursion depth exceeded");
+        }
+        let count = |d| task.iter().for_each(|t| t.depth.set(d));
+        count(depth);
+        let out = self.exec_inline(scope, &func.def.body).await;
+        count(depth - 1);
+        match out {
+            Ok(Flow::Return(v)) => Ok(v),
+            Ok(_) => Ok(Value::None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A new scope for a call of `func`, its parameters bound as Python binds them.
+    pub(super) fn bind(&self, func: &Function, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Rc<Scope>> {
+        let def = &func.def;
+        let p = &def.params;
+        let name = text(def.name);
+        let class = func.closure.as_ref().and_then(|c| c.class.clone());
+        let scope = Scope::new(Rc::clone(&func.info), func.closure.clone(), Rc::clone(&name), class);
+        {
+            let mut slots = scope.slots.borrow_mut();
+            let npos = p.args.len();
+            let given = args.len();
+            let mut extra = Vec::new();
+            for (i, a) in args.into_iter().enumerate() {
+                if i < npos {
+                    slots[i] = Some(a);
+                } else {
+                    extra.push(a);
+                }
+            }
+            let vararg_slot = p.vararg.map(|n| func.info.slot(n).unwrap_or(0));
+            match vararg_slot {
+                Some(s) => slots[s] = Some(Value::tuple(extra)),
+                None if !extra.is_empty() => {
+                    let required = p.args.iter().filter(|a| a.default.is_none()).count();
+                    let takes = if required == npos {
+                        format!("{npos} positional argument{}", if npos == 1 { "" } else { "s" })
+                    } else {
+                        format!("from {required} to {npos} positional arguments")
+                    };
+                    return raise(
+                        "TypeError",
+                        format!(
+                            "{}() takes {takes} but {given} {} given",
+                            func.qualname,
+                            if given == 1 { "was" } else { "were" }
+                        ),
+                    );
+                }
+                None => {}
+            }
+            let mut kwargs = Dict::default();
+            for (k, v) in kw {
+                let slot = p.args.iter().chain(&p.kwonly).position(|a| a.name == k);
+                match slot.and_then(|_| func.info.slot(k)) {
+                    Some(s) => {
+                        if slots[s].is_some() {
+                            return raise(
+                                "TypeError",
+                                format!("{}() got multiple values for argument '{}'", func.qualname, text(k)),
+                            );
+                        }
+                        slots[s] = Some(v);
+                    }
+                    None if p.kwarg.is_some() => kwargs.insert(Key::Str(text(k)), Value::Str(text(k)), v),
+                    None => {
+                        return raise(
+                            "TypeError",
+                            format!("{}() got an unexpected keyword argument '{}'", func.qualname, text(k)),
+                        )
+                    }
+                }
+            }
+            if let Some(kn) = p.kwarg {
+                if let Some(s) = func.info.slot(kn) {
+                    slots[s] = Some(Value::Dict(Rc::new(RefCell::new(kwargs))));
+                }
+            }
+            let mut missing = Vec::new();
+            for (i, param) in p.args.iter().chain(&p.kwonly).enumerate() {
+                let s = func.info.slot(param.name).unwrap_or(i);
+                if slots[s].is_none() {
+                    match func.defaults.get(i).cloned().flatten() {
+                        Some(d) => slots[s] = Some(d),
+                        None => missing.push(format!("'{}'", text(param.name))),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                let list = match missing.len() {
+                    1 => missing[0].clone(),
+                    n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+                };
+                return raise(
+                    "TypeError",
+                    format!(
+                        "{}() missing {} required positional argument{}: {list}",
+                        func.qualname,
+                        missing.len(),
+                        if missing.len() == 1 { "" } else { "s" }
+                    ),
+                );
+            }
+        }
+        Ok(scope)
+    }
+
+    /// `await v`: a coroutine runs inline; a task, a sleep, a gather… suspends this task
+    /// until it is done (and a `cancel()` of this task raises `CancelledError` there).
+    /// `await v`. A plain function, not an `async` one: the commonest awaits (a sleep, a
+    /// coroutine) are polled directly by the awaiting statement, with no future between.
+    pub fn await_value(&self, v: Value) -> Awaiting<'_> {
+        match v {
+            Value::Coro(c) => {
+                let Some(fut) = c.take() else {
+                    return Awaiting::Failed(Some(exc("RuntimeError", "cannot reuse already awaited coroutine")));
+                };
+                if !c.leaf {
+                    Awaiting::Coro(fut)
+                } else if c.tasks.is_empty() {
+                    Awaiting::Leaf(aio::Leaf::new(fut))
+                } else {
+                    Awaiting::Leaf(aio::Leaf::passing_to(fut, c.tasks.clone(), false))
+                }
+            }
+            Value::Task(t) => Awaiting::Leaf(aio::Leaf::passing_to(
+                aio::CoroFut::Boxed(Box::pin(aio::wait_task(Rc::clone(&t)))),
+                vec![t],
+                true,
+            )),
+            Value::Native(n) if matches!(*n, aio::Native::WebSocket(_)) => {
+                match crate::script::websockets::method("__aenter__", &n) {
+                    Ok(aw) => Awaiting::Boxed(Box::pin(self.await_value(aw))),
+                    Err(e) => Awaiting::Failed(Some(e)),
+                }
+            }
+            Value::Instance(_) => Awaiting::Boxed(Box::pin(async move {
+                let aw = self.call_method(&v, "__await__", vec![]).await?;
+                self.await_value(aw).await
+            })),
+            other => Awaiting::Failed(Some(exc(
+                "TypeError",
+                format!("object {} can't be used in 'await' expression", other.type_name()),
+            ))),
+        }
+    }
+}
+
+/// What [`Interp::await_value`] waits on.
+pub enum Awaiting<'a> {
+    /// A script's coroutine, run inline.
+    Coro(aio::CoroFut),
+    /// A native awaitable: where the task suspends, and where a cancel lands.
+    Leaf(aio::Leaf),
+    /// An object's `__await__`, or a connection's `__aenter__`.
+    Boxed(Fut<'a, PyResult>),
+    /// Not awaitable: the error, given once.
+    Failed(Option<Exc>),
+}
+
+impl Future for Awaiting<'_> {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<PyResult> {
+        match &mut *self {
+            Awaiting::Coro(f) => Pin::new(f).poll(cx),
+            Awaiting::Leaf(f) => Pin::new(f).poll(cx),
+            Awaiting::Boxed(f) => f.as_mut().poll(cx),
+            Awaiting::Failed(e) => std::task::Poll::Ready(Err(e.take().unwrap_or(Value::None))),
+        }
+    }
+}

@@ -1,0 +1,534 @@
+//! Expressions: the synchronous path (`simple`, plain ints in place), the async one, comprehensions.
+
+use super::*;
+
+impl Interp {
+    /// Evaluates an expression: synchronously when it has no call and no await, else async.
+    pub fn eval<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Evaluated<'a> {
+        match self.simple(scope, e) {
+            Some(r) => futures::future::Either::Left(std::future::ready(r)),
+            None => futures::future::Either::Right(self.eval_full(scope, e)),
+        }
+    }
+
+    /// The synchronous path: `None` if the expression calls or awaits (then nothing with an
+    /// effect has happened yet, and the async path starts over).
+    pub(super) fn simple(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
+        macro_rules! sub {
+            ($e:expr) => {
+                match self.simple(scope, $e)? {
+                    Ok(v) => v,
+                    Err(err) => return Some(Err(err)),
+                }
+            };
+        }
+        Some(match &e.kind {
+            ExprKind::Const(c) => Ok(const_value(c)),
+            ExprKind::Name(n) => self.load(scope, *n),
+            ExprKind::Attribute(obj, attr) => {
+                let o = sub!(obj);
+                if matches!(o, Value::Instance(_)) {
+                    return None; // may reach a script's method that is then called
+                }
+                self.get_attr(&o, *attr)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = sub!(obj);
+                if matches!(o, Value::Instance(_)) {
+                    return None;
+                }
+                let i = sub!(index);
+                builtins::get_item(self, &o, &i)
+            }
+            ExprKind::Slice(a, b, c) => {
+                let part = |x: &Option<Box<Expr>>| -> Option<PyResult> {
+                    Some(match x {
+                        Some(x) => self.simple(scope, x)?,
+                        None => Ok(Value::None),
+                    })
+                };
+                let (a, b, c) = (part(a)?, part(b)?, part(c)?);
+                match (a, b, c) {
+                    (Ok(a), Ok(b), Ok(c)) => Ok(Value::Slice(Rc::new([a, b, c]))),
+                    (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
+                }
+            }
+            ExprKind::BinOp(a, op, b) => {
+                if let Some(i) = self.int_expr(scope, e) {
+                    return Some(Ok(Value::Int(i)));
+                }
+                let x = sub!(a);
+                let y = sub!(b);
+                if let Some(v) = quick_int(*op, &x, &y) {
+                    return Some(Ok(v));
+                }
+                if matches!(x, Value::Instance(_)) || matches!(y, Value::Instance(_)) {
+                    return None;
+                }
+                builtins::binop(self, *op, &x, &y)
+            }
+            ExprKind::Unary(op, a) => {
+                let x = sub!(a);
+                if matches!(x, Value::Instance(_)) && *op != UnaryOp::Not {
+                    return None;
+                }
+                builtins::unary(*op, &x)
+            }
+            ExprKind::BoolOp(is_and, items) => {
+                let mut last = Value::None;
+                for item in items {
+                    last = sub!(item);
+                    if matches!(last, Value::Instance(_)) {
+                        return None;
+                    }
+                    if last.truthy() != *is_and {
+                        break;
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Compare(first, rest) => {
+                if let Some(b) = self.int_test(scope, e) {
+                    return Some(Ok(Value::Bool(b)));
+                }
+                let mut left = sub!(first);
+                for (op, right) in rest {
+                    let r = sub!(right);
+                    if let (Value::Int(p), Value::Int(q)) = (&left, &r) {
+                        let holds = match op {
+                            CmpOp::Lt => p < q,
+                            CmpOp::LtE => p <= q,
+                            CmpOp::Gt => p > q,
+                            CmpOp::GtE => p >= q,
+                            CmpOp::Eq | CmpOp::Is => p == q,
+                            CmpOp::NotEq | CmpOp::IsNot => p != q,
+                            CmpOp::In | CmpOp::NotIn => {
+                                return Some(raise("TypeError", "argument of type 'int' is not iterable"))
+                            }
+                        };
+                        if !holds {
+                            return Some(Ok(Value::Bool(false)));
+                        }
+                        left = r;
+                        continue;
+                    }
+                    if matches!(left, Value::Instance(_)) || matches!(r, Value::Instance(_)) {
+                        return None;
+                    }
+                    match builtins::compare(self, *op, &left, &r) {
+                        Ok(true) => left = r,
+                        Ok(false) => return Some(Ok(Value::Bool(false))),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                Ok(Value::Bool(true))
+            }
+            ExprKind::IfExp(test, body, orelse) => {
+                let t = sub!(test);
+                if matches!(t, Value::Instance(_)) {
+                    return None;
+                }
+                if t.truthy() {
+                    self.simple(scope, body)?
+                } else {
+                    self.simple(scope, orelse)?
+                }
+            }
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                if items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) {
+                    return None;
+                }
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    values.push(sub!(item));
+                }
+                self.display(&e.kind, values)
+            }
+            ExprKind::FString(parts) => {
+                let mut out = String::new();
+                for part in parts {
+                    match part {
+                        FPart::Lit(s) => out.push_str(s),
+                        FPart::Field { expr, conv, spec, debug } => {
+                            let v = sub!(expr);
+                            if matches!(v, Value::Instance(_)) {
+                                return None;
+                            }
+                            let mut spec_text = String::new();
+                            for s in spec {
+                                match s {
+                                    FPart::Lit(l) => spec_text.push_str(l),
+                                    FPart::Field { expr, .. } => {
+                                        let sv = sub!(expr);
+                                        spec_text.push_str(&sv.to_str());
+                                    }
+                                }
+                            }
+                            if let Some(d) = debug {
+                                out.push_str(d);
+                            }
+                            match builtins::format_field(self, &v, *conv, &spec_text) {
+                                Ok(s) => out.push_str(&s),
+                                Err(e) => return Some(Err(e)),
+                            }
+                        }
+                    }
+                }
+                if let Err(err) = self.alloc(out.len() / 16) {
+                    return Some(Err(err));
+                }
+                Ok(Value::Str(out.into()))
+            }
+            ExprKind::Lambda(def) => {
+                let closure = (!scope.info.is_module).then(|| Rc::clone(scope));
+                if def.params.args.iter().chain(&def.params.kwonly).any(|p| p.default.is_some()) {
+                    return None;
+                }
+                let defaults = vec![None; def.params.args.len() + def.params.kwonly.len()];
+                Ok(Value::Func(Rc::new(Function {
+                    def: Rc::clone(def),
+                    defaults,
+                    closure,
+                    info: self.scope_info(def),
+                    qualname: "<lambda>".into(),
+                })))
+            }
+            _ => return None,
+        })
+    }
+
+    /// An expression on plain ints (int literals, names bound to ints, `+ - * // %` and bit
+    /// operators), computed in place: no value is cloned or dropped. `None` when any part is
+    /// something else or the result needs the general path (an overflow, a division by zero:
+    /// it raises there); reading has no effect, so the general path may start over.
+    pub(super) fn int_expr(&self, scope: &Scope, e: &Expr) -> Option<i64> {
+        match &e.kind {
+            ExprKind::Const(Const::Int(i)) => Some(*i),
+            ExprKind::Name(n) => self.peek_int(scope, *n),
+            ExprKind::BinOp(a, op, b) => int_op(*op, self.int_expr(scope, a)?, self.int_expr(scope, b)?),
+            _ => None,
+        }
+    }
+
+    /// A local (or, in the module, a global) variable's value when it is an int.
+    #[inline]
+    pub(super) fn peek_int(&self, scope: &Scope, name: Name) -> Option<i64> {
+        let read = |v: Option<&Value>| match v {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        };
+        if scope.info.is_module {
+            return read(self.globals.borrow().get(&name));
+        }
+        let i = scope.info.slot(name)?;
+        read(scope.slots.borrow()[i].as_ref())
+    }
+
+    /// A comparison chain of int expressions (`i * i <= n`, `0 <= x < 10`), decided in place;
+    /// `None` as for [`Interp::int_expr`].
+    pub(super) fn int_test(&self, scope: &Scope, e: &Expr) -> Option<bool> {
+        let ExprKind::Compare(first, rest) = &e.kind else { return None };
+        let mut left = self.int_expr(scope, first)?;
+        for (op, right) in rest {
+            let r = self.int_expr(scope, right)?;
+            let holds = match op {
+                CmpOp::Lt => left < r,
+                CmpOp::LtE => left <= r,
+                CmpOp::Gt => left > r,
+                CmpOp::GtE => left >= r,
+                CmpOp::Eq => left == r,
+                CmpOp::NotEq => left != r,
+                _ => return None,
+            };
+            if !holds {
+                return Some(false);
+            }
+            left = r;
+        }
+        Some(true)
+    }
+
+    /// A call that finishes at once, made without a future: the callee is a built-in (or a
+    /// built-in value's method) or an `async def` (the call only makes its coroutine), and it
+    /// and the arguments (positional or keyword) evaluate on the synchronous path. `None` when
+    /// the call is not such a call; then nothing has run. Most calls a coroutine awaits
+    /// (`asyncio.sleep(…)`, `queue.get()`, `fetch(i)`) and most a loop makes (`print`, `len`)
+    /// are of this kind.
+    pub(super) fn quick_call(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
+        let ExprKind::Call(func, args) = &e.kind else { return None };
+        if matches!(func.kind, ExprKind::Name(n) if n == SUPER.with(|s| *s)) {
+            return None; // `super()` reads the caller's frame: the async path knows it
+        }
+        let f = match self.simple(scope, func)? {
+            Ok(f) => f,
+            Err(err) => return Some(Err(err)),
+        };
+        let quick = match &f {
+            Value::Builtin(_) => true,
+            Value::Func(func) => func.def.is_async,
+            Value::Method(m) => matches!(m.1, Value::Builtin(_)),
+            _ => false,
+        };
+        if !quick {
+            return None;
+        }
+        let mut pos = Vec::with_capacity(args.len() + usize::from(matches!(f, Value::Method(_))));
+        let mut kw = Vec::new();
+        if let Value::Method(m) = &f {
+            pos.push(m.0.clone());
+        }
+        for a in args {
+            let (key, e) = match a {
+                Arg::Pos(e) => (None, e),
+                Arg::Kw(n, e) => (Some(*n), e),
+                _ => return None,
+            };
+            let v = match self.simple(scope, e)? {
+                Ok(v) => v,
+                Err(err) => return Some(Err(err)),
+            };
+            match key {
+                None => pos.push(v),
+                Some(n) => kw.push((n, v)),
+            }
+        }
+        Some(match f {
+            Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
+            Value::Method(m) => match &m.1 {
+                Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
+                _ => unreachable!("checked above"),
+            },
+            Value::Func(func) => self.bind(&func, pos, kw).map(|scope| self.coroutine(&func, scope)),
+            _ => unreachable!("checked above"),
+        })
+    }
+
+    /// A list, tuple or set display's value, from its items.
+    pub(super) fn display(&self, kind: &ExprKind, values: Vec<Value>) -> PyResult {
+        self.alloc(values.len())?;
+        match kind {
+            ExprKind::List(_) => Ok(Value::list(values)),
+            ExprKind::Tuple(_) => Ok(Value::tuple(values)),
+            _ => builtins::make_set(values),
+        }
+    }
+
+    /// The async path: calls, awaits, comprehensions, and anything that met a script's object.
+    pub(super) fn eval_full<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Fut<'a, PyResult> {
+        Box::pin(async move {
+            let _nested = aio::Nested::enter()?;
+            match &e.kind {
+                ExprKind::Call(func, args) => {
+                    if let ExprKind::Name(n) = func.kind {
+                        if args.is_empty() && &*text(n) == "super" {
+                            return self.super_object(scope);
+                        }
+                    }
+                    // `obj.method(args)`: no bound method is made for a built-in value's method.
+                    let f = self.eval(scope, func).await?;
+                    let (pos, kw) = self.eval_args(scope, args).await?;
+                    self.call(f, pos, kw).await
+                }
+                ExprKind::Await(inner) => {
+                    let v = self.eval(scope, inner).await?;
+                    self.await_value(v).await
+                }
+                ExprKind::Attribute(obj, attr) => {
+                    let o = self.eval(scope, obj).await?;
+                    self.get_attr(&o, *attr)
+                }
+                ExprKind::Subscript(obj, index) => {
+                    let o = self.eval(scope, obj).await?;
+                    let i = self.eval(scope, index).await?;
+                    if let Value::Instance(_) = o {
+                        return self.call_method(&o, "__getitem__", vec![i]).await;
+                    }
+                    builtins::get_item(self, &o, &i)
+                }
+                ExprKind::BinOp(a, op, b) => {
+                    let x = self.eval(scope, a).await?;
+                    let y = self.eval(scope, b).await?;
+                    self.binop(*op, x, y).await
+                }
+                ExprKind::Unary(op, a) => {
+                    let x = self.eval(scope, a).await?;
+                    match (op, &x) {
+                        (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(&x)?)),
+                        (UnaryOp::Neg, Value::Instance(_)) => self.call_method(&x, "__neg__", vec![]).await,
+                        _ => builtins::unary(*op, &x),
+                    }
+                }
+                ExprKind::BoolOp(is_and, items) => {
+                    let mut last = Value::None;
+                    for item in items {
+                        last = self.eval(scope, item).await?;
+                        if self.truthy(&last)? != *is_and {
+                            break;
+                        }
+                    }
+                    Ok(last)
+                }
+                ExprKind::Compare(first, rest) => {
+                    let mut left = self.eval(scope, first).await?;
+                    for (op, right) in rest {
+                        let r = self.eval(scope, right).await?;
+                        if !self.compare(*op, &left, &r)? {
+                            return Ok(Value::Bool(false));
+                        }
+                        left = r;
+                    }
+                    Ok(Value::Bool(true))
+                }
+                ExprKind::IfExp(test, body, orelse) => {
+                    let t = self.eval(scope, test).await?;
+                    if self.truthy(&t)? {
+                        self.eval(scope, body).await
+                    } else {
+                        self.eval(scope, orelse).await
+                    }
+                }
+                ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                    let mut values = Vec::with_capacity(items.len());
+                    for item in items {
+                        if let ExprKind::Starred(inner) = &item.kind {
+                            let v = self.eval(scope, inner).await?;
+                            values.extend(self.iterate(&v)?);
+                        } else {
+                            values.push(self.eval(scope, item).await?);
+                        }
+                    }
+                    self.display(&e.kind, values)
+                }
+                ExprKind::Dict(items) => {
+                    let mut d = Dict::default();
+                    for (k, v) in items {
+                        match k {
+                            Some(k) => {
+                                let k = self.eval(scope, k).await?;
+                                let v = self.eval(scope, v).await?;
+                                d.insert(k.key()?, k, v);
+                            }
+                            None => {
+                                if let Value::Dict(other) = self.eval(scope, v).await? {
+                                    for (k, v) in other.borrow().iter() {
+                                        d.insert(k.key()?, k.clone(), v.clone());
+                                    }
+                                } else {
+                                    return raise("TypeError", "'**' needs a mapping");
+                                }
+                            }
+                        }
+                    }
+                    self.alloc(d.len())?;
+                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                }
+                ExprKind::FString(parts) => {
+                    let mut out = String::new();
+                    for part in parts {
+                        match part {
+                            FPart::Lit(s) => out.push_str(s),
+                            FPart::Field { expr, conv, spec, debug } => {
+                                let v = self.eval(scope, expr).await?;
+                                let mut spec_text = String::new();
+                                for s in spec {
+                                    match s {
+                                        FPart::Lit(l) => spec_text.push_str(l),
+                                        FPart::Field { expr, .. } => {
+                                            let sv = self.eval(scope, expr).await?;
+                                            spec_text.push_str(&self.to_str(&sv)?);
+                                        }
+                                    }
+                                }
+                                if let Some(d) = debug {
+                                    out.push_str(d);
+                                }
+                                out.push_str(&builtins::format_field(self, &v, *conv, &spec_text)?);
+                            }
+                        }
+                    }
+                    Ok(Value::Str(out.into()))
+                }
+                ExprKind::Lambda(def) => self.make_function(scope, def, None).await,
+                ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) | ExprKind::GeneratorExp(elt, gens) => {
+                    let inner = comp_scope(scope, gens);
+                    let mut out = Vec::new();
+                    self.comprehend(&inner, gens, elt, None, &mut out).await?;
+                    match &e.kind {
+                        ExprKind::SetComp(..) => builtins::make_set(out),
+                        _ => Ok(Value::list(out)),
+                    }
+                }
+                ExprKind::DictComp(key, value, gens) => {
+                    let inner = comp_scope(scope, gens);
+                    let mut out = Vec::new();
+                    self.comprehend(&inner, gens, key, Some(value), &mut out).await?;
+                    let mut d = Dict::default();
+                    let mut it = out.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        d.insert(k.key()?, k, v);
+                    }
+                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+                }
+                ExprKind::NamedExpr(n, value) => {
+                    let v = self.eval(scope, value).await?;
+                    self.store(scope, *n, v.clone());
+                    Ok(v)
+                }
+                ExprKind::Starred(_) => raise("SyntaxError", "can't use starred expression here"),
+                _ => match self.simple(scope, e) {
+                    Some(r) => r,
+                    None => unsupported("this expression"),
+                },
+            }
+        })
+    }
+
+    /// Runs a comprehension's loops, pushing `elt` (and `value`, for a dict) for each item kept.
+    pub(super) fn comprehend<'a>(
+        &'a self,
+        scope: &'a Rc<Scope>,
+        gens: &'a [Comprehension],
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        out: &'a mut Vec<Value>,
+    ) -> Fut<'a, PyResult<()>> {
+        Box::pin(async move {
+            let Some((g, rest)) = gens.split_first() else {
+                out.push(self.eval(scope, elt).await?);
+                if let Some(v) = value {
+                    out.push(self.eval(scope, v).await?);
+                }
+                return self.alloc(1);
+            };
+            let src = self.eval(scope, &g.iter).await?;
+            for item in self.iterate(&src)? {
+                if self.step(scope, g.iter.line) {
+                    self.preempt().await?;
+                }
+                self.assign(scope, &g.target, item).await?;
+                let mut keep = true;
+                for cond in &g.ifs {
+                    let c = self.eval(scope, cond).await?;
+                    if !self.truthy(&c)? {
+                        keep = false;
+                        break;
+                    }
+                }
+                if keep {
+                    self.comprehend(scope, rest, elt, value, out).await?;
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension]) -> Rc<Scope> {
+    let mut locals = Vec::new();
+    for g in gens {
+        target_names(&g.target, &mut locals);
+    }
+    let info = ScopeInfo { locals, ..ScopeInfo::default() };
+    let parent = Some(Rc::clone(scope));
+    Scope::new(Rc::new(info), parent, Rc::clone(&scope.name), scope.class.clone())
+}

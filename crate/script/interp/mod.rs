@@ -1,0 +1,520 @@
+//! The evaluator: runs the syntax tree. Statements and expressions are async, so that an
+//! `await` deep inside a coroutine suspends the runtime task that runs it, and `await coro`
+//! runs the coroutine inline in the awaiting task, as CPython does. Expressions with no call
+//! and no await take a plain synchronous path (`simple`), with no allocation.
+//!
+//! Every statement is a step: steps give the recursion limit, a deterministic CPU cost for
+//! virtual time, and the points where an endless loop hands the browser a turn while still
+//! holding the loop (see `preempt`), so no other task of the run runs meanwhile, as in CPython.
+//!
+//! Here: the interpreter's state, names, steps and limits, and the operations that may call a
+//! script's methods. `exec`: statements; `blocks`: `with`, `try`, definitions and
+//! assignment; `eval`: expressions; `call`: calls and `await`; `scope`: scopes.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use super::aio::{self, Coro};
+use super::ast::*;
+use super::builtins;
+use super::value::*;
+
+mod blocks;
+mod call;
+mod eval;
+mod exec;
+mod scope;
+
+pub use call::Awaiting;
+pub use scope::{collect_locals, Scope, ScopeInfo};
+use scope::{scope_info, target_names};
+
+thread_local! {
+    /// The symbol of `super`, whose call the quick path leaves alone.
+    static SUPER: Name = intern("super");
+}
+
+/// A boxed future borrowing from the tree it runs.
+pub type Fut<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// An expression's value: at once when it took the synchronous path (no allocation), or the
+/// async path's future.
+pub type Evaluated<'a> = futures::future::Either<std::future::Ready<PyResult>, Fut<'a, PyResult>>;
+
+/// How a block ended.
+pub enum Flow {
+    /// It ran to its end.
+    Next,
+    /// `break`
+    Break,
+    /// `continue`
+    Continue,
+    /// `return value`
+    Return(Value),
+}
+
+/// A definition and its locals (see [`Interp::scope_info`]).
+type DefInfo = (Rc<FuncDef>, Rc<ScopeInfo>);
+
+/// Limits that keep a script from taking the page down.
+pub const RECURSION_LIMIT: u32 = 1000;
+/// Nested calls from a built-in into the script (`call_sync`): each nests a poll on the
+/// browser's own call stack (see `call_sync`).
+const MAX_SYNC_CALLS: u32 = 40;
+/// Most elements one list, dict, set or range may hold.
+pub const MEMORY_LIMIT: usize = 10_000_000;
+/// Most bytes of memory the page's wasm may grow to while a script allocates.
+pub const MEMORY_BYTES: usize = 256 << 20;
+/// Virtual time one step costs, in ms (100 ns: about what CPython spends on a statement).
+pub const STEP_MS: f64 = 0.0001;
+/// Virtual time a task's turn on the loop costs, in ms (1 µs: about what CPython's loop spends
+/// to resume a task), so that tasks that keep waking each other still move a virtual clock
+/// as they would move CPython's.
+pub const SWITCH_MS: f64 = 0.001;
+/// Steps between two looks at the real clock (the time slice) during a long computation.
+const STEPS_PER_CHECK: u32 = 256;
+
+/// A run's interpreter: its globals, built-ins, modules, output and counters.
+pub struct Interp {
+    /// The module's variables.
+    pub globals: RefCell<NameMap<Value>>,
+    /// The built-in names.
+    pub builtins: NameMap<Value>,
+    /// The module scope (its `info.is_module`).
+    pub module_scope: Rc<Scope>,
+    /// Steps since the last check of the time slice.
+    pub unchecked: Cell<u32>,
+    /// Steps not yet charged to a virtual clock.
+    pub uncharged: Cell<u64>,
+    /// Elements made since memory was last looked at (see [`Interp::alloc`]).
+    pub memory: Cell<usize>,
+    /// Each definition's [`ScopeInfo`], worked out once: by the definition's address, with
+    /// the definition kept so the address stays its own while the run lives.
+    infos: RefCell<HashMap<usize, DefInfo>>,
+    /// Inside a call that cannot suspend (a `key=` function, a `__str__`): no preemption.
+    pub no_suspend: Cell<u32>,
+    /// The run's output and the modules' state.
+    pub host: super::host::Host,
+    /// The lines the poll running now has run.
+    pub ran: super::lines::Ran,
+}
+
+/// Makes a new unbound-local / name error.
+fn name_error(name: Name) -> Exc {
+    exc("NameError", format!("name '{}' is not defined", text(name)))
+}
+
+impl Interp {
+    /// A fresh interpreter for one run.
+    pub fn new(host: super::host::Host) -> Rc<Interp> {
+        let info = Rc::new(ScopeInfo { is_module: true, ..ScopeInfo::default() });
+        let globals = NameMap::from_iter([(intern("__name__"), Value::str("__main__"))]);
+        Rc::new(Interp {
+            globals: RefCell::new(globals),
+            builtins: builtins::table(),
+            module_scope: Scope::new(info, None, "<module>".into(), None),
+            unchecked: Cell::new(0),
+            uncharged: Cell::new(0),
+            memory: Cell::new(0),
+            no_suspend: Cell::new(0),
+            infos: RefCell::default(),
+            ran: super::lines::Ran::new(host.out.source.len()),
+            host,
+        })
+    }
+
+    // ---- names ----
+
+    /// Reads a variable as Python does: local, enclosing functions, module, built-ins.
+    pub fn load(&self, scope: &Scope, name: Name) -> PyResult {
+        if !scope.info.is_module {
+            if let Some(i) = scope.info.slot(name) {
+                if let Some(v) = &scope.slots.borrow()[i] {
+                    return Ok(v.clone());
+                }
+                if scope.info.is_class {
+                    return self.load_global(name);
+                }
+                return Err(exc(
+                    "UnboundLocalError",
+                    format!("cannot access local variable '{}' where it is not associated with a value", text(name)),
+                ));
+            }
+            if !scope.info.globals.contains(&name) {
+                let mut p = scope.parent.as_deref();
+                while let Some(s) = p {
+                    if s.info.is_module {
+                        break;
+                    }
+                    if !s.info.is_class {
+                        if let Some(i) = s.info.slot(name) {
+                            return s.slots.borrow()[i].clone().ok_or_else(|| {
+                                exc(
+                                    "NameError",
+                                    format!(
+                                        "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                                        text(name)
+                                    ),
+                                )
+                            });
+                        }
+                    }
+                    p = s.parent.as_deref();
+                }
+            }
+        }
+        self.load_global(name)
+    }
+
+    fn load_global(&self, name: Name) -> PyResult {
+        if let Some(v) = self.globals.borrow().get(&name) {
+            return Ok(v.clone());
+        }
+        self.builtins.get(&name).cloned().ok_or_else(|| name_error(name))
+    }
+
+    /// Binds a variable in `scope` (local, or global/nonlocal as declared).
+    pub fn store(&self, scope: &Scope, name: Name, value: Value) {
+        if !scope.info.is_module {
+            if let Some(i) = scope.info.slot(name) {
+                scope.slots.borrow_mut()[i] = Some(value);
+                return;
+            }
+            if !scope.info.globals.contains(&name) {
+                // nonlocal: the nearest enclosing function that has it
+                let mut p = scope.parent.as_deref();
+                while let Some(s) = p {
+                    if s.info.is_module {
+                        break;
+                    }
+                    if let (false, Some(i)) = (s.info.is_class, s.info.slot(name)) {
+                        s.slots.borrow_mut()[i] = Some(value);
+                        return;
+                    }
+                    p = s.parent.as_deref();
+                }
+            }
+        }
+        self.globals.borrow_mut().insert(name, value);
+    }
+
+    fn delete(&self, scope: &Scope, name: Name) -> PyResult<()> {
+        if !scope.info.is_module {
+            if let Some(i) = scope.info.slot(name) {
+                return match scope.slots.borrow_mut()[i].take() {
+                    Some(_) => Ok(()),
+                    None => Err(name_error(name)),
+                };
+            }
+        }
+        self.globals.borrow_mut().remove(&name).map(|_| ()).ok_or_else(|| name_error(name))
+    }
+
+    /// The locals of a function made from `def` (see [`scope_info`]), once per definition.
+    fn scope_info(&self, def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
+        let key = Rc::as_ptr(def) as usize;
+        let mut infos = self.infos.borrow_mut();
+        Rc::clone(&infos.entry(key).or_insert_with(|| (Rc::clone(def), Rc::new(scope_info(def)))).1)
+    }
+
+    // ---- steps, limits and preemption ----
+
+    /// Counts a step at `line`; true when the time slice should be checked (see `preempt`).
+    #[inline]
+    fn step(&self, scope: &Scope, line: u32) -> bool {
+        scope.line.set(line);
+        aio::LINE.with(|l| l.set(line));
+        self.ran.note(line);
+        self.uncharged.set(self.uncharged.get() + 1);
+        let n = self.unchecked.get() + 1;
+        self.unchecked.set(n);
+        n >= STEPS_PER_CHECK
+    }
+
+    /// Charges the steps counted so far to the run's clock (a virtual run's only CPU time).
+    pub fn charge_steps(&self) {
+        super::host::charge(self.uncharged.replace(0) as f64 * STEP_MS);
+    }
+
+    /// Every few hundred steps: if this poll has had its time slice, holds the run and gives
+    /// the browser a turn (nothing else of the run is polled meanwhile), then goes on; a
+    /// `to_thread` worker yields to the loop instead.
+    async fn preempt(&self) -> PyResult<()> {
+        self.unchecked.set(0);
+        self.charge_steps();
+        if !super::host::slice_spent() {
+            return Ok(());
+        }
+        if self.no_suspend.get() == 0 {
+            if aio::current().is_some_and(|t| t.is_thread) {
+                // A `to_thread` worker gives the loop a turn instead, as CPython's GIL
+                // switches threads every 5 ms: the loop's tasks run between its slices.
+                crate::runtime::yield_now().await;
+            } else {
+                aio::Hold::default().await;
+            }
+        } else if super::host::stuck() {
+            // Called by a built-in (a `__str__`, a `key=`), it cannot give the page a turn.
+            return raise(
+                "RuntimeError",
+                "Loopscope stops a function called by a built-in (a __str__, a key=…) that runs 2 s without returning: it cannot let the page draw",
+            );
+        }
+        Ok(())
+    }
+
+    /// Checks a container about to hold `n` more elements: no one container past
+    /// [`MEMORY_LIMIT`] elements, and the page's memory (looked at every so often) under
+    /// [`MEMORY_BYTES`].
+    pub fn alloc(&self, n: usize) -> PyResult<()> {
+        // Bulk work counts as steps (one per 64 elements): a loop copying big lists reaches
+        // its time-slice check as often as one doing the same work a statement at a time.
+        let extra = (n / 64) as u32;
+        self.unchecked.set(self.unchecked.get().saturating_add(extra));
+        self.uncharged.set(self.uncharged.get() + u64::from(extra));
+        let total = self.memory.get().saturating_add(n);
+        self.memory.set(total);
+        if n > MEMORY_LIMIT || (total > 1 << 16 && super::host::memory_bytes() > MEMORY_BYTES) {
+            return raise("MemoryError", "a script may use 256 MiB of the page's memory at most (Loopscope's limit)");
+        }
+        if total > 1 << 16 {
+            self.memory.set(0);
+        }
+        Ok(())
+    }
+
+    // ---- operations that may call the script's methods ----
+
+    /// Truth value, asking a script's `__bool__` or `__len__`.
+    pub fn truthy(&self, v: &Value) -> PyResult<bool> {
+        if let Value::Instance(i) = v {
+            if let Some(m) = i.class.lookup(intern("__bool__")) {
+                return Ok(self.call_sync(m, vec![v.clone()])?.truthy());
+            }
+            if let Some(m) = i.class.lookup(intern("__len__")) {
+                return Ok(self.call_sync(m, vec![v.clone()])?.truthy());
+            }
+        }
+        Ok(v.truthy())
+    }
+
+    /// `str(v)`, asking a script's `__str__` (or `__repr__`).
+    pub fn to_str(&self, v: &Value) -> PyResult<String> {
+        if let Value::List(_) | Value::Tuple(_) | Value::Dict(_) = v {
+            return self.repr(v);
+        }
+        if let Value::Instance(i) = v {
+            if let Some(m) = i.class.lookup(intern("__str__")).or_else(|| i.class.lookup(intern("__repr__"))) {
+                return match self.call_sync(m, vec![v.clone()])? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => raise("TypeError", format!("__str__ returned non-string (type {})", other.type_name())),
+                };
+            }
+        }
+        Ok(v.to_str())
+    }
+
+    /// `repr(v)`, asking a script's `__repr__`; containers ask for their items.
+    pub fn repr(&self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Instance(i) if !i.class.is_exception() => {
+                if let Some(m) = i.class.lookup(intern("__repr__")) {
+                    return match self.call_sync(m, vec![v.clone()])? {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => {
+                            raise("TypeError", format!("__repr__ returned non-string (type {})", other.type_name()))
+                        }
+                    };
+                }
+                Ok(v.repr())
+            }
+            Value::List(_) | Value::Tuple(_) if self.iterate(v)?.iter().any(|x| matches!(x, Value::Instance(_))) => {
+                let items: Vec<String> = self.iterate(v)?.iter().map(|x| self.repr(x)).collect::<PyResult<_>>()?;
+                Ok(match v {
+                    Value::Tuple(t) if t.len() == 1 => format!("({},)", items[0]),
+                    Value::Tuple(_) => format!("({})", items.join(", ")),
+                    _ => format!("[{}]", items.join(", ")),
+                })
+            }
+            Value::Dict(d) if d.borrow().iter().any(|(_, x)| matches!(x, Value::Instance(_))) => {
+                let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
+                let items: Vec<String> = pairs
+                    .iter()
+                    .map(|(k, x)| Ok(format!("{}: {}", self.repr(k)?, self.repr(x)?)))
+                    .collect::<PyResult<_>>()?;
+                Ok(format!("{{{}}}", items.join(", ")))
+            }
+            _ => Ok(v.repr()),
+        }
+    }
+
+    /// `a op b`, with a script's `__add__` and friends.
+    async fn binop(&self, op: BinOp, a: Value, b: Value) -> PyResult {
+        if let Value::Instance(_) = a {
+            let name = match op {
+                BinOp::Add => "__add__",
+                BinOp::Sub => "__sub__",
+                BinOp::Mul => "__mul__",
+                BinOp::Div => "__truediv__",
+                _ => "",
+            };
+            if !name.is_empty() {
+                if let Ok(m) = self.get_attr(&a, intern(name)) {
+                    return self.call(m, vec![b], vec![]).await;
+                }
+            }
+        }
+        builtins::binop(self, op, &a, &b)
+    }
+
+    /// `a op b` for comparisons, with a script's `__eq__` and `__lt__`.
+    pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Value::Instance(i) = a {
+            let name = match op {
+                CmpOp::Eq => Some("__eq__"),
+                CmpOp::NotEq => Some("__eq__"),
+                CmpOp::Lt => Some("__lt__"),
+                CmpOp::Gt => Some("__gt__"),
+                CmpOp::LtE => Some("__le__"),
+                CmpOp::GtE => Some("__ge__"),
+                _ => None,
+            };
+            if let Some(m) = name.and_then(|n| i.class.lookup(intern(n))) {
+                let r = self.call_sync(m, vec![a.clone(), b.clone()])?.truthy();
+                return Ok(if op == CmpOp::NotEq { !r } else { r });
+            }
+        }
+        builtins::compare(self, op, a, b)
+    }
+
+    /// The items of an iterable, all at once (the subset has no lazy iteration).
+    pub fn iterate(&self, v: &Value) -> PyResult<Vec<Value>> {
+        let items = builtins::iterate(v)?;
+        Ok(items)
+    }
+
+    // ---- attributes ----
+
+    /// `obj.name`.
+    pub fn get_attr(&self, obj: &Value, name: Name) -> PyResult {
+        builtins::get_attr(self, obj, name)
+    }
+
+    /// `obj.name = value`.
+    pub fn set_attr(&self, obj: &Value, name: Name, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(i) => {
+                i.set(name, value);
+                Ok(())
+            }
+            Value::Class(c) if c.kind == Kind::Object || c.kind == Kind::Exception => {
+                let mut attrs = c.attrs.borrow_mut();
+                match attrs.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = value,
+                    None => attrs.push((name, value)),
+                }
+                Ok(())
+            }
+            _ => raise("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name))),
+        }
+    }
+
+    /// Calls `obj.name(*args)`.
+    pub async fn call_method(&self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult {
+        let m = self.get_attr(obj, intern(name))?;
+        self.call(m, args, vec![]).await
+    }
+}
+
+/// Whether exception `e` matches `except t` (a class or a tuple of classes).
+pub fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
+    match t {
+        Value::Class(c) if c.is_exception() => Ok(e.class().is_subclass(c)),
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if exception_matches(e, i)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => raise("TypeError", "catching classes that do not inherit from BaseException is not allowed"),
+    }
+}
+
+/// Adds `scope`'s frame (its line now, its name) to the front of an exception's traceback,
+/// once per scope it leaves (its blocks nest, its frame is one).
+pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
+    if let Value::Instance(i) = e {
+        let at = Rc::as_ptr(scope) as usize;
+        if i.tb_scope.replace(at) != at {
+            i.traceback.borrow_mut().insert(0, (scope.line.get(), Rc::clone(&scope.name)));
+        }
+    }
+}
+
+fn set_context(new: &Value, old: &Value) {
+    if let Value::Instance(i) = new {
+        if !new.is(old) && i.context.borrow().is_none() {
+            *i.context.borrow_mut() = Some(old.clone());
+        }
+    }
+}
+
+fn unpack_error(expected: usize, got: usize) -> Exc {
+    if got > expected {
+        exc("ValueError", format!("too many values to unpack (expected {expected})"))
+    } else {
+        exc("ValueError", format!("not enough values to unpack (expected {expected}, got {got})"))
+    }
+}
+
+/// The "not supported yet" error for a feature outside the subset.
+pub fn unsupported<T>(what: &str) -> PyResult<T> {
+    raise("NotImplementedError", format!("Loopscope's Python does not support {what} yet"))
+}
+
+/// `p op q` on ints as Python computes it (floor division and modulo round toward minus
+/// infinity); `None` for an overflow, a division by zero, or an operator whose result is not
+/// an int here (`/`, `**`, shifts).
+#[inline]
+fn int_op(op: BinOp, p: i64, q: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => p.checked_add(q),
+        BinOp::Sub => p.checked_sub(q),
+        BinOp::Mul => p.checked_mul(q),
+        BinOp::Mod => {
+            let r = p.checked_rem(q)?;
+            Some(if r != 0 && (r < 0) != (q < 0) { r + q } else { r })
+        }
+        BinOp::FloorDiv => {
+            let d = p.checked_div(q)?;
+            Some(if p % q != 0 && (p < 0) != (q < 0) { d - 1 } else { d })
+        }
+        BinOp::BitAnd => Some(p & q),
+        BinOp::BitOr => Some(p | q),
+        BinOp::BitXor => Some(p ^ q),
+        _ => None,
+    }
+}
+
+/// `a op b` for two ints, the common case, without the general dispatch (`None`: not both
+/// ints, or left to `builtins::binop`, see [`int_op`]).
+#[inline]
+fn quick_int(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    let (Value::Int(p), Value::Int(q)) = (a, b) else { return None };
+    int_op(op, *p, *q).map(Value::Int)
+}
+
+fn const_value(c: &Const) -> Value {
+    match c {
+        Const::None | Const::Ellipsis => Value::None,
+        Const::Bool(b) => Value::Bool(*b),
+        Const::Int(i) => Value::Int(*i),
+        Const::Float(f) => Value::Float(*f),
+        Const::Str(s) => Value::Str(Rc::clone(s)),
+    }
+}
