@@ -22,14 +22,6 @@ pub mod trace;
 use std::cell::RefCell;
 use std::sync::Once;
 
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-}
-
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
 }
@@ -42,7 +34,7 @@ pub fn install_panic_hook() {
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             let message = format!("Loopscope crashed: {info}");
-            console_error(&message);
+            web_sys::console::error_1(&message.as_str().into());
             LAST_PANIC.with(|p| {
                 if let Ok(mut p) = p.try_borrow_mut() {
                     *p = Some(message);

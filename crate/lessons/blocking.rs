@@ -289,7 +289,7 @@ mod worker {
     use std::future::{poll_fn, Future};
     use std::pin::Pin;
 
-    use js_sys::{Array, Function, Object, Promise, Reflect};
+    use js_sys::{Array, Promise, Reflect};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
 
@@ -297,27 +297,7 @@ mod worker {
     use crate::runtime::waiting_on;
     use crate::trace::record::WakeCause;
 
-    #[wasm_bindgen]
-    extern "C" {
-        type Worker;
-        #[wasm_bindgen(constructor, catch)]
-        fn new(url: &str) -> Result<Worker, JsValue>;
-        #[wasm_bindgen(method, js_name = postMessage)]
-        fn post_message(this: &Worker, message: &JsValue);
-        #[wasm_bindgen(method, setter)]
-        fn set_onmessage(this: &Worker, callback: &Function);
-        #[wasm_bindgen(method, setter)]
-        fn set_onerror(this: &Worker, callback: &Function);
-        #[wasm_bindgen(method)]
-        fn terminate(this: &Worker);
-
-        type Blob;
-        #[wasm_bindgen(constructor, catch)]
-        fn new(parts: &Array, options: &Object) -> Result<Blob, JsValue>;
-
-        #[wasm_bindgen(js_namespace = URL, js_name = createObjectURL, catch)]
-        fn create_object_url(blob: &Blob) -> Result<String, JsValue>;
-    }
+    use web_sys::{Blob, BlobPropertyBag, Url, Worker};
 
     /// The worker script, for a Blob URL when the page has not said where it serves it.
     const WORKER_JS: &str = include_str!("../../www/worker.js");
@@ -339,10 +319,10 @@ mod worker {
         if let Some(url) = WORKER_URL.with(|u| u.borrow().clone()) {
             return Ok(url);
         }
-        let options = Object::new();
-        Reflect::set(&options, &"type".into(), &"text/javascript".into())?;
-        let blob = Blob::new(&Array::of1(&WORKER_JS.into()), &options)?;
-        let url = create_object_url(&blob)?;
+        let options = BlobPropertyBag::new();
+        options.set_type("text/javascript");
+        let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&WORKER_JS.into()), &options)?;
+        let url = Url::create_object_url_with_blob(&blob)?;
         set_worker_url(&url);
         Ok(url)
     }
@@ -370,10 +350,10 @@ mod worker {
         /// wake comes from a promise the worker's message resolves: an external wake.
         pub async fn count_primes(&self, ms: f64) -> Result<PrimeCount, String> {
             let promise = Promise::new(&mut |resolve, reject| {
-                self.0.set_onmessage(&resolve);
-                self.0.set_onerror(&reject);
+                self.0.set_onmessage(Some(&resolve));
+                self.0.set_onerror(Some(&reject));
             });
-            self.0.post_message(&JsValue::from(ms));
+            self.0.post_message(&JsValue::from(ms)).map_err(|e| describe(&e))?;
             let mut reply = JsFuture::from(promise);
             let event = poll_fn(|cx| {
                 let poll = Pin::new(&mut reply).poll(cx);

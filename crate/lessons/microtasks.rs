@@ -217,21 +217,16 @@ mod browser {
     use crate::runtime::waiting_on;
     use crate::trace::record::WakeCause;
 
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_name = queueMicrotask)]
-        fn queue_microtask(callback: &JsValue);
-        #[wasm_bindgen(js_name = requestAnimationFrame)]
-        fn request_animation_frame(callback: &Function) -> i32;
-        #[wasm_bindgen(js_name = cancelAnimationFrame)]
-        fn cancel_animation_frame(id: i32);
+    /// The page's window: this lesson runs only there.
+    fn window() -> web_sys::Window {
+        web_sys::window().expect("the microtasks lesson runs in a page")
     }
 
     /// Queues `next(rally)` as a microtask. Each callback is made for one call and freed
     /// by it, so the chain owns itself: it stops at its deadline whatever happens to the
     /// task that started it.
     pub fn then(next: fn(Rc<Rally>), rally: Rc<Rally>) {
-        queue_microtask(&Closure::once_into_js(move || next(rally)));
+        window().queue_microtask(Closure::once_into_js(move || next(rally)).unchecked_ref());
     }
 
     /// A rally on bare microtasks, shared by its callbacks and the future awaiting it.
@@ -326,12 +321,12 @@ mod browser {
                 move || {
                     drawn.set(drawn.get() + 1);
                     if let Some(f) = again.borrow().as_ref() {
-                        next.set(request_animation_frame(f));
+                        next.set(window().request_animation_frame(f).unwrap_or(0));
                     }
                 }
             });
             let f: Function = callback.as_ref().unchecked_ref::<Function>().clone();
-            next.set(request_animation_frame(&f));
+            next.set(window().request_animation_frame(&f).unwrap_or(0));
             *again.borrow_mut() = Some(f);
             Frames { drawn, next, _callback: callback }
         }
@@ -344,7 +339,7 @@ mod browser {
     impl Drop for Frames {
         fn drop(&mut self) {
             // Cancelled before the callback is freed: no frame may call a dropped closure.
-            cancel_animation_frame(self.next.get());
+            let _ = window().cancel_animation_frame(self.next.get()); // 0 or a fired id: nothing to cancel
         }
     }
 }
