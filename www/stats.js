@@ -6,9 +6,6 @@
 
 import { currentRun, TASK_STATES, taskState } from './trace.js';
 
-// The hogs are hog.js's; they are listed here too, beside the other statistics of a run.
-export { hogPolls } from './hog.js';
-
 /** The row keys sortStats knows; `name` and `state` sort as text and by life-cycle order. */
 export const STAT_KEYS = Object.freeze([
   'id', 'name', 'state', 'polls', 'wakes', 'selfWakes', 'busyMs', 'idleMs', 'readyMs', 'totalMs', 'maxPollMs',

@@ -7,7 +7,8 @@ import { KIND } from '../../www/trace-records.js';
 import { fold } from '../../www/trace-fold.js';
 import { currentRun } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
-import { hogPolls, sortStats, taskStats } from '../../www/stats.js';
+import { hogPolls } from '../../www/hog.js';
+import { sortStats, taskStats } from '../../www/stats.js';
 
 const RUN = 4;
 const names = { 1: 'main', 2: 'task 10', 3: 'task 2', 8: 'lesson', 9: 'variant' };

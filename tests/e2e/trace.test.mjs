@@ -9,7 +9,7 @@ import { createModel, fold, ingest } from '../../www/trace-fold.js';
 import { LOD, lastCut } from '../../www/trace-lod.js';
 import { taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
-import { hogPolls } from '../../www/stats.js';
+import { hogPolls } from '../../www/hog.js';
 
 const RUN = 7;
 const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant' };
