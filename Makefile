@@ -51,9 +51,9 @@ serve: build
 # One recipe, so the order holds even under make -j: cheapest and most basic checks first.
 test: setup
 	cargo fmt --all --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-	cargo test
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo test --workspace
 	cargo +nightly miri test --test native_runtime --test model_runtime
 	MIRIFLAGS=-Zmiri-tree-borrows cargo +nightly miri test --test native_runtime --test model_runtime
 	wasm-pack test --headless --chrome
@@ -63,7 +63,7 @@ test: setup
 # The steps of `make test` one at a time (each assumes `make setup` has run; test-e2e
 # assumes `make build` has run: the page tests build nothing).
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm:
 	wasm-pack test --headless --chrome

@@ -13,11 +13,9 @@
 pub mod api;
 #[cfg(feature = "bench")]
 pub mod bench;
-pub mod lessons;
-pub mod runtime;
+pub use loopscope_core::{lessons, runtime, trace};
 #[cfg(feature = "script")]
-pub mod script;
-pub mod trace;
+pub use loopscope_script as script;
 
 use std::cell::RefCell;
 use std::sync::Once;

@@ -42,7 +42,7 @@ pub fn pending_timers() -> u32 {
 ///
 /// ```no_run
 /// # async fn f() {
-/// loopscope::runtime::sleep(std::time::Duration::from_secs(1)).await;
+/// loopscope_core::runtime::sleep(std::time::Duration::from_secs(1)).await;
 /// # }
 /// ```
 #[must_use = "a sleep does nothing unless awaited"]

@@ -10,8 +10,8 @@ use super::aio::PyTask;
 use super::interp::Interp;
 use super::mt::Random;
 use super::value::*;
-use crate::runtime::{self, clock};
-use crate::trace::{self, record::Kind};
+use loopscope_core::runtime::{self, clock};
+use loopscope_core::trace::{self, record::Kind};
 
 /// Most lines a run prints; then one note, and the rest is dropped.
 pub const MAX_LINES: u32 = 10_000;

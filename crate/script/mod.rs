@@ -10,6 +10,12 @@
 //! - [`aio`]: asyncio on the runtime (tasks, sleep, gather, wait_for, queues, locks…);
 //!   [`modules`]: what `import` may give; [`websockets`]: the stand-in bound to the page's
 //!   simulated server; [`host`]: output, tracebacks and the run's clock.
+//!
+//! A crate of its own, built for size (see the profile overrides in the root Cargo.toml): it
+//! is most of the wasm's code, while the loop it runs on (`loopscope-core`) stays at
+//! opt-level 3. The root crate re-exports it as `loopscope::script`.
+#![deny(missing_docs)]
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc, unsafe_op_in_unsafe_fn)]
 
 pub mod aio;
 pub mod ast;
@@ -27,7 +33,7 @@ pub mod websockets;
 
 use std::rc::Rc;
 
-use crate::runtime::{self, Mode, RunConfig};
+use loopscope_core::runtime::{self, Mode, RunConfig};
 
 /// A syntax error as CPython prints it: the place, the line, a caret, the message.
 pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {

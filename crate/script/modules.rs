@@ -128,21 +128,21 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             // In a thread it waits like a sleep; on the loop it holds the loop, as CPython's.
             let fut = async move {
                 if thread {
-                    crate::runtime::sleep(d).await;
-                } else if crate::runtime::clock::in_virtual_poll() {
-                    crate::runtime::busy(d); // declared at once
+                    loopscope_core::runtime::sleep(d).await;
+                } else if loopscope_core::runtime::clock::in_virtual_poll() {
+                    loopscope_core::runtime::busy(d); // declared at once
                 } else {
                     // Held a slice at a time: nothing else of the run runs (as in CPython) but
                     // the page draws between slices and Reset stops it, however long it is.
                     // Until a deadline on the clock, so the page's turns between slices count
                     // toward the sleep instead of lengthening it (a 0.04 s examination held
                     // the loop 54 ms when each slice spun its full 8 ms after a turn).
-                    let clock = crate::runtime::clock::now;
-                    let speed = crate::runtime::current_speed();
+                    let clock = loopscope_core::runtime::clock::now;
+                    let speed = loopscope_core::runtime::current_speed();
                     let until = clock() + d.as_secs_f64() * 1000.0 / speed;
                     loop {
                         let left = ((until - clock()) * speed / 1000.0).max(0.0);
-                        crate::runtime::busy(std::time::Duration::from_secs_f64(left).min(BLOCKING_SLICE));
+                        loopscope_core::runtime::busy(std::time::Duration::from_secs_f64(left).min(BLOCKING_SLICE));
                         if clock() >= until {
                             break;
                         }

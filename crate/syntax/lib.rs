@@ -1,10 +1,10 @@
 //! Script mode's cold half, a crate of its own so that the release profile can build it for
-//! size (see `[profile.release.package.loopscope-syntax]` in the root Cargo.toml) while the
-//! evaluator stays at opt-level 3. It runs once per run (tokenizing, parsing) or when a value
+//! size at "z" (see `[profile.release.package.loopscope-syntax]` in the root Cargo.toml), smaller
+//! than the evaluator's "s", which keeps more inlining for its loops. It runs once per run (tokenizing, parsing) or when a value
 //! prints; what the evaluator calls in its loops (the name hasher, `%` and `//`) is
 //! `#[inline]`, so it is compiled into the caller at the caller's level.
 //!
-//! The modules keep their place in the tree: `crate::script::{ast, lexer, parser, format}`
+//! The modules keep their place in the tree: the script crate's `{ast, lexer, parser, format}`
 //! re-export them.
 
 pub mod ast;

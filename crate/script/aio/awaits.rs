@@ -198,6 +198,6 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
     })
     .await;
     let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());
-    let set = |ts: Vec<Rc<PyTask>>| crate::script::builtins::make_set(ts.into_iter().map(Value::Task).collect());
+    let set = |ts: Vec<Rc<PyTask>>| crate::builtins::make_set(ts.into_iter().map(Value::Task).collect());
     Ok(Value::tuple(vec![set(done)?, set(pending)?]))
 }

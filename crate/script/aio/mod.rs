@@ -18,8 +18,8 @@ use super::ast::{intern, Name};
 use super::builtins::{builtin, kwarg};
 use super::interp::{Interp, Scope};
 use super::value::*;
-use crate::runtime::{self, waiting_on, waking_because};
-use crate::trace::record::WakeCause;
+use loopscope_core::runtime::{self, waiting_on, waking_because};
+use loopscope_core::trace::record::WakeCause;
 
 mod awaits;
 mod native;

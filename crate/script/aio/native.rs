@@ -18,15 +18,15 @@ pub enum Native {
     /// What `get_event_loop()` gives.
     Loop,
     /// `random.Random(seed)`.
-    Random(Box<RefCell<crate::script::mt::Random>>),
+    Random(Box<RefCell<crate::mt::Random>>),
     /// A stream's reading end (`asyncio.StreamReader`).
     Reader(Rc<Pipe>),
     /// A stream's writing end (`asyncio.StreamWriter`).
     Writer(Rc<Pipe>),
     /// What `asyncio.start_server` gives.
     Server,
-    /// What `websockets.connect` gives (see [`crate::script::websockets`]).
-    WebSocket(crate::script::websockets::Connection),
+    /// What `websockets.connect` gives (see [`crate::websockets`]).
+    WebSocket(crate::websockets::Connection),
 }
 
 /// One direction of an in-page connection: what was written and not yet read, whether the
@@ -76,7 +76,7 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
                 Value::Native(Rc::new(Native::Writer(Rc::clone(w)))),
             ])
         };
-        let server_side = crate::script::builtins::iterate(&side(&up, &down))?;
+        let server_side = crate::builtins::iterate(&side(&up, &down))?;
         let coro = rc.call(cb, server_side, vec![]).await?;
         task_of(&rc, coro, None)?;
         Ok(side(&down, &up))
@@ -119,7 +119,7 @@ pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> P
         (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closed.get())),
         (Native::Writer(_) | Native::Server, "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
         (Native::Server, "close") => Ok(Value::None),
-        _ => crate::script::interp::unsupported(&format!("{}.{name}()", n.type_name())),
+        _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
 
@@ -187,7 +187,7 @@ pub(super) fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>
             }
             Ok(Value::None)
         }
-        _ => crate::script::interp::unsupported(&format!("Task.{name}()")),
+        _ => crate::interp::unsupported(&format!("Task.{name}()")),
     }
 }
 
@@ -368,8 +368,8 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
         (Native::Reader(_) | Native::Writer(_) | Native::Server, _) => stream_method(name, n, a),
-        (Native::WebSocket(_), _) => crate::script::websockets::method(name, &n),
-        _ => crate::script::interp::unsupported(&format!("{}.{name}()", n.type_name())),
+        (Native::WebSocket(_), _) => crate::websockets::method(name, &n),
+        _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
 
@@ -413,7 +413,7 @@ pub(super) const NATIVE_METHODS: &[&str] = &[
 
 /// Attributes of tasks, coroutines and the asyncio objects.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
-    let t = crate::script::value::text(name);
+    let t = crate::value::text(name);
     let pick = |list: &[&'static str]| list.iter().copied().find(|m| *m == &*t);
     match obj {
         Value::Task(_) => match pick(TASK_METHODS) {
@@ -444,9 +444,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     .into_iter()
                     .find(|m| *m == &*t)
                 {
-                    Some(m) => {
-                        Ok(Value::Method(Rc::new((obj.clone(), builtin(m, crate::script::modules::random_method)))))
-                    }
+                    Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, crate::modules::random_method))))),
                     None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
                 }
             }

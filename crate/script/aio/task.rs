@@ -44,7 +44,7 @@ pub struct PyTask {
     /// A `to_thread` worker: its `time.sleep` waits without holding the loop.
     pub is_thread: bool,
     pub(super) done_seq: Cell<u64>,
-    pub(super) out: std::rc::Weak<crate::script::host::Output>,
+    pub(super) out: std::rc::Weak<crate::host::Output>,
 }
 
 thread_local! {
@@ -88,12 +88,7 @@ pub async fn while_handling<T>(e: Value, fut: impl Future<Output = T>) -> T {
 }
 
 impl PyTask {
-    pub(super) fn new(
-        name: Rc<str>,
-        coro_name: Rc<str>,
-        is_thread: bool,
-        out: &Rc<crate::script::host::Output>,
-    ) -> Rc<PyTask> {
+    pub(super) fn new(name: Rc<str>, coro_name: Rc<str>, is_thread: bool, out: &Rc<crate::host::Output>) -> Rc<PyTask> {
         Rc::new(PyTask {
             name: RefCell::new(name),
             coro_name,
@@ -257,7 +252,7 @@ pub(super) struct TaskFuture {
     pub(super) started: bool,
     /// Where its polls keep the lines they ran (the runtime polls this future once per poll
     /// of its task, so the n-th entry is the trace's poll n).
-    pub(super) lines: Option<Rc<crate::script::lines::TaskLines>>,
+    pub(super) lines: Option<Rc<crate::lines::TaskLines>>,
 }
 
 impl Future for TaskFuture {
@@ -268,8 +263,8 @@ impl Future for TaskFuture {
             this.started = true;
             let id = runtime::current().map_or(0, |(t, _)| t);
             this.task.runtime_id.set(id);
-            crate::script::host::register_task(id, &this.task);
-            this.lines = Some(crate::script::lines::task(this.interp.host.out.run.get(), id));
+            crate::host::register_task(id, &this.task);
+            this.lines = Some(crate::lines::task(this.interp.host.out.run.get(), id));
             if this.task.cancel_requested.replace(false) {
                 // Cancelled before it ever ran: its coroutine never starts, as in CPython.
                 this.task.end(Err(cancelled_error()));
@@ -283,7 +278,7 @@ impl Future for TaskFuture {
             }
         }
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
-        crate::script::host::poll_started();
+        crate::host::poll_started();
         let poll = this.fut.as_mut().poll(cx);
         if poll.is_pending() {
             note_line();
@@ -292,7 +287,7 @@ impl Future for TaskFuture {
             this.interp.ran.end_poll(lines);
         }
         this.interp.charge_steps();
-        crate::script::host::charge(crate::script::interp::SWITCH_MS);
+        crate::host::charge(crate::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
         match poll {
             Poll::Ready(out) => {

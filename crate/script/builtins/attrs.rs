@@ -171,7 +171,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "imag" => Ok(Value::Int(0)),
             _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_attr(obj, name)),
         },
-        Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::script::aio::get_attr(interp, obj, name),
+        Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),
         Value::Method(m) if &*t == "__name__" => get_attr(interp, &m.1, name),
         _ => Err(no_attr(obj, name)),
     }

@@ -117,7 +117,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         }
         Kind::Type => match args {
             [v] => Ok(Value::Class(v.class())),
-            _ => crate::script::interp::unsupported("type() with three arguments"),
+            _ => crate::interp::unsupported("type() with three arguments"),
         },
         Kind::NoneType => Ok(Value::None),
         Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(class)))),

@@ -101,7 +101,7 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
 /// `NotImplementedError` for `owner.name()`.
 #[inline(never)]
 pub fn unsupported_method(owner: &str, name: &str) -> PyResult {
-    crate::script::interp::unsupported(&format!("{owner}.{name}()"))
+    crate::interp::unsupported(&format!("{owner}.{name}()"))
 }
 
 /// The `TypeError` of a list method given `given` arguments of `n`.

@@ -85,7 +85,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            let has = |d: &crate::script::value::Dict, k: &Value| k.key().ok().is_some_and(|key| d.get(&key).is_some());
+            let has = |d: &crate::value::Dict, k: &Value| k.key().ok().is_some_and(|key| d.get(&key).is_some());
             // Which of x's keys stay (all, or those y has or lacks), and whether y's keys x lacks follow.
             let (keep, rest) = match op {
                 BinOp::BitOr => (Option::None, true),
@@ -264,7 +264,7 @@ pub(super) fn order(interp: &Interp, a: &Value, b: &Value) -> Option<Option<Orde
         }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            let sub = |p: &crate::script::value::Dict, q: &crate::script::value::Dict| {
+            let sub = |p: &crate::value::Dict, q: &crate::value::Dict| {
                 p.iter().all(|(k, _)| k.key().ok().is_some_and(|kk| q.get(&kk).is_some()))
             };
             match (sub(&x, &y), sub(&y, &x)) {

@@ -160,7 +160,7 @@ impl Interp {
         // thousand suspended coroutines are not a recursion.
         let task = aio::current();
         let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
-        if depth > RECURSION_LIMIT || crate::script::host::stack_low() {
+        if depth > RECURSION_LIMIT || crate::host::stack_low() {
             return raise("RecursionError", "maximum recursion depth exceeded");
         }
         let count = |d| task.iter().for_each(|t| t.depth.set(d));
@@ -294,7 +294,7 @@ impl Interp {
                 true,
             )),
             Value::Native(n) if matches!(*n, aio::Native::WebSocket(_)) => {
-                match crate::script::websockets::method("__aenter__", &n) {
+                match crate::websockets::method("__aenter__", &n) {
                     Ok(aw) => Awaiting::Boxed(Box::pin(self.await_value(aw))),
                     Err(e) => Awaiting::Failed(Some(e)),
                 }

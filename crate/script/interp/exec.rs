@@ -496,13 +496,13 @@ impl Interp {
                 }
                 StmtKind::Import(aliases) => {
                     for a in aliases {
-                        let m = crate::script::modules::import(&a.name)?;
+                        let m = crate::modules::import(&a.name)?;
                         let bind = a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)));
                         self.store(scope, bind, m);
                     }
                 }
                 StmtKind::ImportFrom { module, names } => {
-                    let m = crate::script::modules::import(module)?;
+                    let m = crate::modules::import(module)?;
                     for a in names {
                         if a.name == "*" {
                             return unsupported("from … import *");

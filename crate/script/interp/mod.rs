@@ -252,7 +252,7 @@ impl Interp {
             if aio::current().is_some_and(|t| t.is_thread) {
                 // A `to_thread` worker gives the loop a turn instead, as CPython's GIL
                 // switches threads every 5 ms: the loop's tasks run between its slices.
-                crate::runtime::yield_now().await;
+                loopscope_core::runtime::yield_now().await;
             } else {
                 aio::Hold::default().await;
             }

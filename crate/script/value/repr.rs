@@ -144,7 +144,7 @@ fn write_seq(out: &mut String, items: &[Value], open: &str, close: &str, depth: 
 
 /// An exception's `args`.
 pub fn exception_args(i: &Instance) -> Vec<Value> {
-    match i.get(crate::script::ast::intern("args")) {
+    match i.get(crate::ast::intern("args")) {
         Some(Value::Tuple(t)) => t.to_vec(),
         _ => Vec::new(),
     }

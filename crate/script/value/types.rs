@@ -138,7 +138,7 @@ pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
 #[inline(never)]
 pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     let inst = Instance::new(class);
-    inst.set(crate::script::ast::intern("args"), Value::tuple(args));
+    inst.set(crate::ast::intern("args"), Value::tuple(args));
     Value::Instance(inst)
 }
 
