@@ -81,6 +81,7 @@ function newRun(id) {
     // Tasks per life-cycle class (see lifeClass), kept as records arrive, so a view of
     // 10,000 tasks reads its totals in O(1) instead of scanning them every frame.
     counts: { busy: 0, ready: 0, waiting: 0, ended: 0 },
+    endMarks: 0, // tasks given their end mark so far: a cheap "did any task end" for views
   };
 }
 
@@ -447,6 +448,7 @@ function foldTaskEvent(model, run, task, r, text) {
       closeReady(task, t);
       task.state = 'done';
       task.end = { time: t, kind: r.kind === KIND.FINISH ? 'finished' : 'cancelled' };
+      run.endMarks++;
       return;
     case KIND.PRINT:
       run.printCount++;

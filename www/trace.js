@@ -79,11 +79,37 @@ export function maxConcurrentWaits(run, until) {
 /** Wait kinds a wake's cause can name as they are (the rest are 'other'). */
 const WAIT_KINDS = new Set(['timer', 'channel', 'io', 'external']);
 
+/** Names a wait on several tasks (a gather) carries at most: the label says how many in all. */
+export const GATHER_NAMES_SHOWN = 3;
+
+/** Per wait on several tasks: how many had ended, and the run's end marks it was taken at. */
+const gatherDone = new WeakMap();
+
+/**
+ * How many of `ids` had ended by the wait's end (or by now, while it is open). A gather of
+ * 100,000 tasks is asked every frame: the count is kept per wait and taken again only when a
+ * task of the run has ended since (an open wait) or once more when the wait closes.
+ */
+function endedOf(run, wait, ids) {
+  const key = wait.end ? 'closed' : run?.endMarks;
+  const kept = gatherDone.get(wait);
+  if (kept && kept.key === key) return kept.done;
+  const at = wait.end ?? Infinity;
+  let done = 0;
+  for (const id of ids) {
+    const end = run?.tasks.get(id)?.end;
+    if (end && end.time <= at) done += 1;
+  }
+  gatherDone.set(wait, { key, done });
+  return done;
+}
+
 /**
  * What an open or closed wait is on, as a list of parts (a race can wait on several things):
  * {kind: 'sleep', ms} for each distinct timer (lesson ms), then {kind: 'task', id, name} |
- * {kind: 'tasks', ids, names, done} (several at once, a gather; done: how many had ended by
- * the wait's end, or by now) | {kind: 'channel' | 'io' | 'external' | 'other'} from the
+ * {kind: 'tasks', ids, count, names, done} (several at once, a gather: all their ids, how many,
+ * the names of the first GATHER_NAMES_SHOWN; done: how many had ended by the wait's end, or by
+ * now) | {kind: 'channel' | 'io' | 'external' | 'other'} from the
  * WAIT record, or — when neither was recorded — from the cause of the wake that ended it (if
  * it ended): {kind: 'taskAnon'} (another task, not named) | 'timer' | 'channel' | 'io' |
  * 'external' | 'other'.
@@ -98,9 +124,8 @@ export function waitParts(run, wait) {
   if (on) {
     if (on.cause === 'task' && on.tasks?.length > 1) {
       // All of them: a gather waits on each, not on the last one it names.
-      const at = wait.end ?? Infinity;
-      const done = on.tasks.filter((id) => { const end = run?.tasks.get(id)?.end; return end && end.time <= at; }).length;
-      parts.push({ kind: 'tasks', ids: on.tasks, names: on.tasks.map(nameOf), done });
+      const names = on.tasks.slice(0, GATHER_NAMES_SHOWN).map(nameOf);
+      parts.push({ kind: 'tasks', ids: on.tasks, count: on.tasks.length, names, done: endedOf(run, wait, on.tasks) });
     } else if (on.cause === 'task') parts.push({ kind: 'task', id: on.task, name: nameOf(on.task) });
     else parts.push({ kind: WAIT_KINDS.has(on.cause) ? on.cause : 'other' });
   } else if (parts.length === 0 && wait.on !== null && wait.on !== 'sleep' && wait.on !== 'self') {

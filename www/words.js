@@ -51,7 +51,10 @@ export function waitLabel(parts, t) {
     switch (p.kind) {
       case 'sleep': return t('sleepLabel', { duration: axisLabel(p.ms / 1000) });
       case 'task': return t('waitOn_task', { name: p.name });
-      case 'tasks': return t('waitOn_tasks', { count: p.names.length, names: p.names.join(', '), done: p.done });
+      case 'tasks': {
+        const names = p.names.join(', ') + (p.count > p.names.length ? ', …' : '');
+        return t('waitOn_tasks', { count: p.count, names, done: p.done });
+      }
       default: return t(`waitOn_${p.kind}`);
     }
   }).join(WAIT_LABEL_JOIN);

@@ -10,6 +10,7 @@ import { LOD, lastCut } from '../../www/trace-lod.js';
 import { taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
 import { hogPolls } from '../../www/hog.js';
+import { waitLabel } from '../../www/words.js';
 
 const RUN = 7;
 const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant' };
@@ -165,7 +166,30 @@ describe('trace model', () => {
     ], { run: RUN, text: (id) => names3[id] ?? '', lesson: 3, variant: 4 });
     const run = currentRun(model);
     const wait = run.tasks.get(1).waits[0];
-    assert.deepEqual(waitParts(run, wait), [{ kind: 'tasks', ids: [2, 5], names: ['child', 'second'], done: 1 }]);
+    assert.deepEqual(waitParts(run, wait), [{ kind: 'tasks', ids: [2, 5], count: 2, names: ['child', 'second'], done: 1 }]);
+  });
+
+  test('a gather of many tasks names the first few, counts them all, and its done count follows their ends', () => {
+    const n = 50;
+    const ids = Array.from({ length: n }, (_, i) => 10 + i);
+    const spawns = ids.map((id) => [2, KIND.SPAWN, id, 1, id]);
+    const waits = ids.map((id) => [2, KIND.WAIT, 1, 2, id]);
+    const endOf = (id, time) => [[time, KIND.POLL_START, id, 1], [time, KIND.POLL_END, id, 1, 1], [time, KIND.FINISH, id]];
+    const head = [[0, KIND.SPAWN, 1, 0, 1], [1, KIND.POLL_START, 1, 1], ...spawns, ...waits, [2, KIND.POLL_END, 1, 0, 1]];
+    const text = (id) => (id === 1 ? 'main' : `worker_${id}`);
+    const opts = { run: RUN, text, lesson: 3, variant: 4 };
+    const model = modelFrom([...head, ...endOf(10, 3), ...endOf(11, 4)], opts);
+    const run = currentRun(model);
+    let [part] = waitParts(run, run.tasks.get(1).waits[0]);
+    assert.equal(part.count, n);
+    assert.equal(part.ids.length, n);
+    assert.deepEqual(part.names, ['worker_10', 'worker_11', 'worker_12'], 'the first three names only');
+    assert.equal(part.done, 2);
+    assert.equal(waitLabel([part], (key, vars) => `${vars.count}: ${vars.names} (${vars.done})`), '50: worker_10, worker_11, worker_12, … (2)');
+    // The same open wait asked again after one more task ended: the count follows it.
+    for (const [time, kind, task, a = 0, b = 0] of endOf(12, 5)) fold(model, { time, kind, run: RUN, task, a, b }, text);
+    [part] = waitParts(run, run.tasks.get(1).waits[0]);
+    assert.equal(part.done, 3);
   });
 
   test('a cancelled run leaves no task live', () => {
