@@ -27,7 +27,7 @@ pub mod clock;
 mod context;
 mod control;
 mod executor;
-mod host;
+pub(crate) mod host;
 mod join;
 mod lifecycle;
 mod pause;
