@@ -32,7 +32,7 @@ pub fn install_panic_hook() {
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             let message = format!("Loopscope crashed: {info}");
-            web_sys::console::error_1(&message.as_str().into());
+            runtime::console_error(&message);
             LAST_PANIC.with(|p| {
                 if let Ok(mut p) = p.try_borrow_mut() {
                     *p = Some(message);

@@ -2,8 +2,8 @@
 //! stand-ins (`runtime::run_until_idle` calls the drain the runtime asks for; the real clock
 //! stands still) let virtual runs go from start to end: spawning, waking, yielding, sleeping
 //! on the virtual clock, joining, cancelling, pausing and stepping; the unsafe code of the
-//! tasks' allocation, vtable and wakers runs as in the page. Real-time sleeps need the
-//! browser's timers and are left to the browser tests.
+//! tasks' allocation, vtable and wakers runs as in the page. Real runs' sleeps wait on the
+//! host's stand-in timers, which fire once the test has moved the stand-in clock to them.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;
@@ -20,6 +20,10 @@ use loopscope::runtime::{
 
 fn virtual_config() -> RunConfig {
     RunConfig { lesson: "native".into(), variant: "test".into(), speed: 1.0, lang: Lang::En, mode: Mode::Virtual }
+}
+
+fn real_config(speed: f64) -> RunConfig {
+    RunConfig { mode: Mode::Real, speed, ..virtual_config() }
 }
 
 /// Drains until the run asks for nothing more, then says how it ended.
@@ -92,6 +96,51 @@ fn virtual_sleeps_end_by_deadline_then_in_the_order_they_were_armed() {
     assert_eq!(finish(run), Outcome::Finished);
     assert_eq!(out.borrow().join(" "), "zero@0 first@10 second@10 slow@30");
     assert_clean();
+}
+
+#[test]
+fn a_real_sleep_waits_on_a_host_timer_for_its_time_at_the_runs_speed() {
+    let out = log();
+    let o = Rc::clone(&out);
+    // At 2x, 100 ms of lesson time is 50 ms of the (stand-in) real clock.
+    let run = runtime::start_run(real_config(2.0), "main", async move {
+        let started = clock::now();
+        sleep(ms(100)).await;
+        o.borrow_mut().push(format!("woke after {} ms", clock::now() - started));
+    });
+    run_until_idle();
+    assert_eq!(pending_timers(), 1, "the sleep armed one timer");
+    clock::advance_real(49.0);
+    run_until_idle();
+    assert!(out.borrow().is_empty(), "not before its time");
+    clock::advance_real(1.0);
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_eq!(out.borrow().join(" "), "woke after 50 ms");
+    assert_clean();
+}
+
+#[test]
+fn cancelling_a_real_run_clears_its_timers() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(real_config(1.0), "main", async move {
+        for i in 0..3 {
+            let o = Rc::clone(&o);
+            spawn(format!("sleeper_{i}"), async move {
+                sleep(ms(1_000)).await;
+                o.borrow_mut().push(format!("sleeper_{i}"));
+            });
+        }
+        sleep(ms(1_000)).await;
+        o.borrow_mut().push("main".into());
+    });
+    run_until_idle();
+    assert_eq!(pending_timers(), 4);
+    runtime::cancel_run(run);
+    assert_clean();
+    clock::advance_real(10_000.0);
+    assert_eq!(run_until_idle(), 0, "no timer is left to fire");
+    assert!(out.borrow().is_empty());
 }
 
 #[test]

@@ -13,8 +13,8 @@
 
 // The lesson's title, painted before the rest (index.html also starts it on its own, early).
 import './first-paint.js';
-import { t as translate, hasText, pick } from './i18n.js';
-import { canRunScripts, loadRuntime } from './runtime.js';
+import { t as translate, pick, textKey } from './i18n.js';
+import { FRAME_INGEST_MS, canRunScripts, loadRuntime } from './runtime.js';
 import { drawSwatch } from './timeline.js';
 import {
   buildHash, paramsFromUrl, parseHash, readEngineerOpen, readStoredLang, resolveState, storeEngineerOpen, storeLang,
@@ -41,13 +41,6 @@ import { createRuns } from './runs.js';
 const SWATCH_WIDTH = 28; // CSS px, legend swatches (matches style.css)
 const SWATCH_HEIGHT = 16; // CSS px
 const MAX_CONSOLE_LINES = 1000; // older printed lines leave the page (a long run prints on and on)
-/**
- * ms a frame spends folding new trace records at most; the rest waits in the ring for the next
- * frame (a burst of 30,000 records is spread over a few frames instead of missing one). The
- * further behind the reader is, the more a frame may spend: twice as much past a quarter of the
- * ring, four times past half, no limit past three quarters (an overrun would lose records).
- */
-const INGEST_BUDGET_MS = 4;
 
 const $ = (id) => document.getElementById(id);
 const el = {
@@ -105,12 +98,12 @@ let liveControls; // live-controls.js
 let refreshLessonText; // lesson-text.js: the story and the note cut to a few lines, with "More"
 
 // Text vars may be {tr, en} objects from lessons(): pick the current language. While Run runs
-// Python, the page speaks asyncio's words: a key's `_py` text, where it has one, replaces it.
+// Python, the page speaks asyncio's words (textKey).
 const t = (key, vars = {}) => {
   const local = {};
   for (const [k, v] of Object.entries(vars)) local[k] = typeof v === 'object' ? pick(v, state.lang) : v;
   const python = state.hasScript && (state.live || state.runId !== null ? state.runEngine : state.engine) === 'python';
-  return translate(state.lang, python && hasText(state.lang, `${key}_py`) ? `${key}_py` : key, local);
+  return translate(state.lang, textKey(state.lang, key, python), local);
 };
 const errorText = (e) => String(e?.message ?? e);
 const findLesson = (id) => state.lessons.find((l) => l.id === id);
@@ -188,7 +181,7 @@ function syncHash() {
 
 function frame() {
   if (state.crashed) return;
-  const fresh = runs.pull(INGEST_BUDGET_MS);
+  const fresh = runs.pull(FRAME_INGEST_MS);
   renderFrame(runs.now(), fresh > 0 || state.live);
   requestAnimationFrame(frame);
 }

@@ -16,23 +16,23 @@
 import { ATTRIBUTES, AUTO_HEIGHT_MAX, readOptions } from './embed-options.js';
 import { say } from './embed-texts.js';
 import {
-  canRunScripts, cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startScriptSession, startSession,
+  FRAME_INGEST_MS, canRunScripts, cancelSession, crashText, emptyModel, loadRuntime, pull, sessionNow, startScriptSession,
+  startSession,
 } from './runtime.js';
 import { draw } from './timeline.js';
 import { canvasHeight } from './timeline-layout.js';
 import { currentRun, endTime, lessonSeconds } from './trace.js';
-import { formatSeconds, hasText, pick } from './i18n.js';
+import { formatSeconds, pick, textKey } from './i18n.js';
 import { buildHash } from './url-state.js';
 import { SCRIPT_LESSON, encodeCode } from './program.js';
 import { fitCanvas, make } from './dom.js';
 import { createConsole } from './console.js';
-import { errorMark, raisedError, renderProblem, syntaxProblem } from './script-problems.js';
+import { checkSyntax, errorMark, raisedError, renderProblem } from './script-problems.js';
 
 export const TAG = 'loopscope-lesson';
 const CSS_URL = new URL('./embed.css', import.meta.url).href;
 /** The full page, beside the folder of this module (resolved against CSS_URL, its neighbour). */
 const FULL_PAGE = '../index.html';
-const INGEST_BUDGET_MS = 4; // per frame and embed; the rest waits in the ring (see app.js)
 const MAX_CONSOLE_LINES = 500; // older printed lines leave the element
 /** CSS px painted beyond the visible part of the timeline box while a run is live. */
 const OVERSCAN_PX = 240;
@@ -281,14 +281,9 @@ export class LoopscopeLesson extends HTMLElement {
     }
     if (this.#checked === script.source) return;
     this.#checked = script.source;
-    let problem;
-    try {
-      problem = rt.ls.checkScript(script.source) ?? null;
-    } catch (e) {
-      if (crashText(rt)) { this.#crash(); return; }
-      problem = { type: 'SyntaxError', message: errorText(e), line: 0, text: errorText(e) };
-    }
-    this.#syntax = problem && syntaxProblem(problem);
+    const problem = checkSyntax(rt.ls, script.source);
+    if (problem && crashText(rt)) { this.#crash(); return; } // it threw: the runtime crashed
+    this.#syntax = problem;
   }
 
   /** Why Run cannot start the shown program (a status {name, key, vars}), or null. */
@@ -345,10 +340,10 @@ export class LoopscopeLesson extends HTMLElement {
 
   // ---------- rendering ----------
 
-  /** A text in the element's language; a program speaks asyncio's words (a key's `_py` text). */
+  /** A text in the element's language; a program speaks asyncio's words (textKey). */
   #say(key, vars) {
     const lang = this.#opts?.lang ?? 'en';
-    return say(lang, this.#opts?.script && hasText(lang, `${key}_py`) ? `${key}_py` : key, vars);
+    return say(lang, textKey(lang, key, Boolean(this.#opts?.script)), vars);
   }
 
   /** Everything that changes with the attributes or the language (not per frame). */
@@ -430,7 +425,7 @@ export class LoopscopeLesson extends HTMLElement {
     const session = this.#session;
     if (rt && session?.live) {
       if (crashText(rt)) this.#crash();
-      else pull(rt, session.model, INGEST_BUDGET_MS);
+      else pull(rt, session.model, FRAME_INGEST_MS);
     }
     this.#drawTimeline();
     // Filled while compact hides it too: dropping compact shows the lines.

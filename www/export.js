@@ -10,7 +10,7 @@
 
 import { currentRun, lanes, waitParts } from './trace.js';
 import { lastCut } from './trace-lod.js';
-import { DEFAULT_HOG_MS, hogsByTask, isHog } from './hog.js';
+import { DEFAULT_HOG_MS, hogsByTask, isHogPoll } from './hog.js';
 
 /** The loop's lane in the export: ticks, and the waker of wakes from outside the tasks. */
 export const LOOP_TID = 0;
@@ -65,7 +65,7 @@ export function toChromeTrace(model, { hogMs = DEFAULT_HOG_MS } = {}) {
         const args = { poll: p.n };
         if (!p.timed) args.timed = false;
         const event = span(`poll ${p.n}`, 'poll', p.start, p.end, args);
-        if (p.timed && p.end !== null && isHog(p.end - p.start, hogMs)) {
+        if (isHogPoll(p, hogMs)) {
           args.hog = true;
           event.cname = 'terrible';
         }

@@ -18,6 +18,9 @@ export const HOG_MAX_MS = 10_000;
 /** The rule: a poll of `durationMs` is a hog at `thresholdMs`. */
 export const isHog = (durationMs, thresholdMs) => durationMs >= thresholdMs;
 
+/** The rule for one poll of the model (not merged): its end was measured (`timed`) and it is a hog. */
+export const isHogPoll = (poll, thresholdMs) => Boolean(poll.timed) && poll.end !== null && isHog(poll.end - poll.start, thresholdMs);
+
 /** Key of a poll in a set of hogs: "<task id>:<poll n>". */
 export const hogKey = (taskId, n) => `${taskId}:${n}`;
 
@@ -85,9 +88,15 @@ export function hogIndex(keys) {
 }
 
 /**
- * Whether a timeline slice is a hog: a poll in `keys` (a Set of hogKey, e.g. hogPolls'), or a
- * merged slice whose longest poll reached the threshold.
+ * Whether a timeline slice of task `taskId` is a hog: a poll in `index` (hogIndex of hogPolls'
+ * keys), or a merged slice whose longest poll reached the threshold. The timeline asks this for
+ * every slice it paints, the tooltip (isHogSlice) for the one pointed at.
  */
+export function isHogIn(index, taskId, slice, thresholdMs) {
+  return Boolean(index?.get(taskId)?.has(slice.n)) || Boolean(slice.merged && isHog(slice.maxMs, thresholdMs));
+}
+
+/** isHogIn for a Set of hogKey (e.g. hogPolls'). */
 export function isHogSlice(taskId, slice, keys, thresholdMs) {
-  return Boolean(keys?.has(hogKey(taskId, slice.n))) || Boolean(slice.merged && isHog(slice.maxMs, thresholdMs));
+  return isHogIn(hogIndex(keys), taskId, slice, thresholdMs);
 }

@@ -21,6 +21,14 @@ export function hasText(lang, key) {
   return Boolean(TABLE[lang]?.[key] ?? TABLE[DEFAULT_LANG][key]);
 }
 
+/**
+ * The key to look a text up by: in Python mode (`python`), a key's `_py` twin where it has one,
+ * so the page and the embed speak asyncio's words (a task *runs*, *waits*) for a program's run.
+ */
+export function textKey(lang, key, python) {
+  return python && hasText(lang, `${key}_py`) ? `${key}_py` : key;
+}
+
 /** True for the language codes the page speaks. */
 export function isLang(value) {
   return LANGS.includes(value);

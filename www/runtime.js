@@ -111,6 +111,13 @@ export function cancelSession(rt, session) {
 }
 
 /**
+ * ms a frame spends folding new trace records at most (the page's and each embed's), the
+ * `budgetMs` they pass to pull; the rest waits in the ring for the next frame (a burst of 30,000
+ * records is spread over a few frames instead of missing one).
+ */
+export const FRAME_INGEST_MS = 4;
+
+/**
  * Folds the records written since the model's cursor, within about `budgetMs` of work: the
  * further behind the reader is, the more it may spend, and past three quarters of the ring it
  * reads everything (an overrun would lose records for good). Views are made each time: memory

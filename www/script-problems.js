@@ -19,6 +19,22 @@ export function lineOfReport(text) {
 }
 
 /**
+ * Parses `source` with the crate's checkScript (`ls`: the wasm module): its syntax error as
+ * syntaxProblem gives it, or null when it parses. A throw is read as a SyntaxError whose report
+ * is the thrown message (the caller checks whether the runtime crashed).
+ */
+export function checkSyntax(ls, source) {
+  let problem;
+  try {
+    problem = ls.checkScript(source) ?? null;
+  } catch (e) {
+    const text = String(e?.message ?? e);
+    problem = { type: 'SyntaxError', message: text, line: lineOfReport(text), col: 0, text };
+  }
+  return problem && syntaxProblem(problem);
+}
+
+/**
  * The mark the code view shows ({line, message} for editor.js's setError, or null): the
  * syntax error first, else `raised` ({line, error}: where the shown run's exception was raised).
  */

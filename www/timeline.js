@@ -18,7 +18,7 @@ import {
   otherWakeMark, pauseBand, textWidth, timerMark, wakeArrow,
 } from './timeline-glyphs.js';
 import { waitLabel } from './words.js';
-import { hogIndex, isHog } from './hog.js';
+import { hogIndex, isHogIn } from './hog.js';
 
 // The legend (app.js) draws its swatches in the timeline's colours through this module.
 export { drawSwatch, laneColor } from './timeline-glyphs.js';
@@ -67,8 +67,8 @@ export function draw(ctx, model, view) {
   };
 }
 
-/** A poll is a hog by hog.js's rule: listed by the statistics, or a merged slice whose longest poll reached the threshold. */
-const isHogPoll = (task, p, hogs) => Boolean(hogs.index?.get(task.id)?.has(p.n)) || Boolean(p.merged && isHog(p.maxMs, hogs.ms));
+/** A poll is a hog by hog.js's rule (isHogIn). */
+const isHogLaneSlice = (task, p, hogs) => isHogIn(hogs.index, task.id, p, hogs.ms);
 
 /** Hog polls in the time window of the lanes shown (what data-hogs reports). */
 function countHogs(geo, win, hogs) {
@@ -78,7 +78,7 @@ function countHogs(geo, win, hogs) {
     if (!hogs.index?.has(task.id) && !(task.polls[0]?.merged)) continue;
     const { polls } = task;
     for (let i = firstEnding(polls, win.from, geo.stop); i < polls.length && polls[i].start <= win.to; i++) {
-      if (isHogPoll(task, polls[i], hogs)) n++;
+      if (isHogLaneSlice(task, polls[i], hogs)) n++;
     }
   }
   return n;
@@ -267,7 +267,7 @@ function hogBoxes(task, top, geo, win, hogs) {
   let lastX = -Infinity;
   for (let i = firstEnding(polls, win.from, stop); i < polls.length && polls[i].start <= win.to; i++) {
     const p = polls[i];
-    if (!isHogPoll(task, p, hogs)) continue;
+    if (!isHogLaneSlice(task, p, hogs)) continue;
     const x0 = Math.round(x(p.start));
     if (x0 === lastX) continue;
     lastX = x0;

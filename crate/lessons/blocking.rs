@@ -278,26 +278,21 @@ pub static LESSON: Lesson = Lesson {
     ],
 };
 
-// ---- the browser plumbing behind `count_primes_in_worker` ----
+// ---- the Web Worker behind `count_primes_in_worker` ----
 
 pub use worker::set_worker_url;
 
-/// Starting a Web Worker and awaiting its answer. web-sys is not a dependency: the few
-/// Worker, Blob and URL calls are bound here, as `runtime/host.rs` binds MessageChannel.
+/// Which script the worker runs, the job it is sent and the count it answers; the browser's
+/// Worker, Blob and URL calls are the host's (`runtime::host`).
 mod worker {
     use std::cell::RefCell;
     use std::future::{poll_fn, Future};
-    use std::pin::Pin;
-
-    use js_sys::{Array, Promise, Reflect};
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen_futures::JsFuture;
+    use std::pin::pin;
 
     use super::PrimeCount;
+    use crate::runtime::host::{self, Failure};
     use crate::runtime::waiting_on;
     use crate::trace::record::WakeCause;
-
-    use web_sys::{Blob, BlobPropertyBag, Url, Worker};
 
     /// The worker script, for a Blob URL when the page has not said where it serves it.
     const WORKER_JS: &str = include_str!("../../www/worker.js");
@@ -315,67 +310,47 @@ mod worker {
     }
 
     /// The worker script's URL: the one set, or a Blob URL made once and kept.
-    fn worker_url() -> Result<String, JsValue> {
+    fn worker_url() -> Result<String, Failure> {
         if let Some(url) = WORKER_URL.with(|u| u.borrow().clone()) {
             return Ok(url);
         }
-        let options = BlobPropertyBag::new();
-        options.set_type("text/javascript");
-        let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&WORKER_JS.into()), &options)?;
-        let url = Url::create_object_url_with_blob(&blob)?;
+        let url = host::object_url(WORKER_JS, "text/javascript")?;
         set_worker_url(&url);
         Ok(url)
     }
 
-    /// What a failed JS call or a worker's error event says, for the printed error.
-    fn describe(error: &JsValue) -> String {
-        Reflect::get(error, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .or_else(|| error.as_string())
-            .unwrap_or_else(|| "worker.js could not be loaded".into())
+    /// What a failed call or a worker's error event says, for the printed error.
+    fn describe(failure: Failure) -> String {
+        failure.unwrap_or_else(|| "worker.js could not be loaded".into())
     }
 
     /// A Web Worker running `www/worker.js`, stopped when dropped: a run cancelled
     /// mid-job stops its worker's CPU work too.
-    pub struct WorkerThread(Worker);
+    pub struct WorkerThread(host::Worker);
 
     impl WorkerThread {
         pub fn start() -> Result<WorkerThread, String> {
-            let url = worker_url().map_err(|e| describe(&e))?;
-            Worker::new(&url).map(WorkerThread).map_err(|e| describe(&e))
+            let url = worker_url().map_err(describe)?;
+            host::Worker::start(&url).map(WorkerThread).map_err(describe)
         }
 
-        /// Posts the job (its length in real ms) and waits for the worker's count. The
-        /// wake comes from a promise the worker's message resolves: an external wake.
+        /// Posts the job (its length in real ms) and waits for the worker's count: an
+        /// external wake, and a wait on the outside while it is pending.
         pub async fn count_primes(&self, ms: f64) -> Result<PrimeCount, String> {
-            let promise = Promise::new(&mut |resolve, reject| {
-                self.0.set_onmessage(Some(&resolve));
-                self.0.set_onerror(Some(&reject));
-            });
-            self.0.post_message(&JsValue::from(ms)).map_err(|e| describe(&e))?;
-            let mut reply = JsFuture::from(promise);
-            let event = poll_fn(|cx| {
-                let poll = Pin::new(&mut reply).poll(cx);
+            let mut reply = pin!(self.0.ask(ms));
+            let answer = poll_fn(|cx| {
+                let poll = reply.as_mut().poll(cx);
                 if poll.is_pending() {
                     waiting_on(WakeCause::External, 0);
                 }
                 poll
             })
             .await
-            .map_err(|e| describe(&e))?;
-            let data = Reflect::get(&event, &"data".into()).map_err(|e| describe(&e))?;
-            let field = |name: &str| Reflect::get(&data, &name.into()).ok().and_then(|v| v.as_f64());
-            match (field("below"), field("found")) {
+            .map_err(describe)?;
+            match (answer.number("below"), answer.number("found")) {
                 (Some(below), Some(found)) => Ok(PrimeCount { below: below as u32, found: found as u32 }),
                 _ => Err("worker.js answered without a count".into()),
             }
-        }
-    }
-
-    impl Drop for WorkerThread {
-        fn drop(&mut self) {
-            self.0.terminate();
         }
     }
 }

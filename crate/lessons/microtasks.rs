@@ -12,10 +12,11 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use self::browser::{then, Frames, Rally, RallyDone};
+use self::chain::{then, Rally, RallyDone};
 use super::blocking::{heartbeat, lesson_secs, real_ms};
 use super::{Args, Lesson, Param, Text, Variant};
 use crate::runtime::clock;
+use crate::runtime::host::Frames;
 use crate::runtime::{channel, print, sleep, spawn, Receiver, Sender};
 
 /// How often the heartbeat prints.
@@ -198,35 +199,27 @@ pub static LESSON: Lesson = Lesson {
     ],
 };
 
-// ---- the browser plumbing behind the microtask chain and the frame count ----
+// ---- the microtask chain: its state, and the future that awaits it ----
 
-/// Bare microtasks, the future that awaits a chain of them, and a frame counter. web-sys
-/// is not a dependency: the three browser calls are bound here.
-mod browser {
+/// A rally on bare microtasks and the future that awaits it; queueing a microtask and
+/// counting frames are the host's calls (`runtime::host`).
+mod chain {
     use std::cell::{Cell, RefCell};
     use std::future::Future;
     use std::pin::Pin;
     use std::rc::Rc;
     use std::task::{Context, Poll, Waker};
 
-    use js_sys::Function;
-    use wasm_bindgen::prelude::*;
-    use wasm_bindgen::JsCast;
-
     use crate::runtime::clock;
+    use crate::runtime::host;
     use crate::runtime::waiting_on;
     use crate::trace::record::WakeCause;
-
-    /// The page's window: this lesson runs only there.
-    fn window() -> web_sys::Window {
-        web_sys::window().expect("the microtasks lesson runs in a page")
-    }
 
     /// Queues `next(rally)` as a microtask. Each callback is made for one call and freed
     /// by it, so the chain owns itself: it stops at its deadline whatever happens to the
     /// task that started it.
     pub fn then(next: fn(Rc<Rally>), rally: Rc<Rally>) {
-        window().queue_microtask(Closure::once_into_js(move || next(rally)).unchecked_ref());
+        host::queue_microtask(move || next(rally));
     }
 
     /// A rally on bare microtasks, shared by its callbacks and the future awaiting it.
@@ -300,46 +293,6 @@ mod browser {
             *self.0.waker.borrow_mut() = Some(cx.waker().clone());
             waiting_on(WakeCause::External, 0);
             Poll::Pending
-        }
-    }
-
-    /// Counts the page's animation frames (`requestAnimationFrame` callbacks) from its
-    /// creation until it is dropped.
-    pub struct Frames {
-        drawn: Rc<Cell<u32>>,
-        next: Rc<Cell<i32>>,
-        _callback: Closure<dyn FnMut()>,
-    }
-
-    impl Frames {
-        pub fn count() -> Frames {
-            let (drawn, next) = (Rc::new(Cell::new(0)), Rc::new(Cell::new(0)));
-            // The callback asks for the next frame with a handle to itself, set below.
-            let again: Rc<RefCell<Option<Function>>> = Rc::default();
-            let callback = Closure::<dyn FnMut()>::new({
-                let (drawn, next, again) = (Rc::clone(&drawn), Rc::clone(&next), Rc::clone(&again));
-                move || {
-                    drawn.set(drawn.get() + 1);
-                    if let Some(f) = again.borrow().as_ref() {
-                        next.set(window().request_animation_frame(f).unwrap_or(0));
-                    }
-                }
-            });
-            let f: Function = callback.as_ref().unchecked_ref::<Function>().clone();
-            next.set(window().request_animation_frame(&f).unwrap_or(0));
-            *again.borrow_mut() = Some(f);
-            Frames { drawn, next, _callback: callback }
-        }
-
-        pub fn so_far(&self) -> u32 {
-            self.drawn.get()
-        }
-    }
-
-    impl Drop for Frames {
-        fn drop(&mut self) {
-            // Cancelled before the callback is freed: no frame may call a dropped closure.
-            let _ = window().cancel_animation_frame(self.next.get()); // 0 or a fired id: nothing to cancel
         }
     }
 }

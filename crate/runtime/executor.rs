@@ -5,6 +5,12 @@
 //! from this file. Runs and their tasks' registry are `lifecycle.rs`'s; pause, resume and
 //! step are `pause.rs`'s, which polls through the same [`poll_task`] a drain uses.
 //!
+//! **One way: lifecycle uses the executor, never the reverse.** Lifecycle wakes a new task
+//! and takes an ended run's tasks out of line through this file; this file knows nothing of
+//! runs or the registry. The one thing it must tell them, that a task's future completed,
+//! goes up through the function lifecycle hands it ([`on_finish`]), as the host calls the
+//! drain the loop hands it. So the loop can be read, and its safety argued, on its own.
+//!
 //! **Virtual time.** A virtual run's sleeps queue timers on its own clock (`timer_queue.rs`),
 //! and after each of its polls, when none of its tasks is ready, it is not paused and none
 //! waits on the outside, the loop moves its clock on to the next deadline and fires that
@@ -21,7 +27,6 @@ use std::rc::Rc;
 use std::task::{Poll, RawWaker, RawWakerVTable, Waker};
 
 use super::context::{self, record_soon_in, Current};
-use super::lifecycle::{self, Outcome};
 use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::run::RunState;
 use super::task::{Task, TaskRef};
@@ -40,6 +45,24 @@ thread_local! {
     static REQUEUE_AT: Cell<usize> = const { Cell::new(0) };
     /// Ticks so far (drains that polled, and steps).
     static TICKS: Cell<u32> = const { Cell::new(0) };
+    /// What ends a task whose future completed: lifecycle's (see [`on_finish`]).
+    static FINISH: Cell<Finish> = const { Cell::new(no_finish) };
+}
+
+/// Ends a task whose future completed in a poll that ended at `end` (`f64`), whose record may
+/// have said its `Finish` already (`bool`): forgets it, records the finish, drops the future,
+/// ends its run if it was the root.
+pub(super) type Finish = fn(&Task, f64, bool);
+
+/// Sets what ends a finished task. Lifecycle calls it before the first task exists (every task
+/// is spawned through it), and the loop calls it out of line, once per finished task.
+pub(super) fn on_finish(finish: Finish) {
+    FINISH.with(|f| f.set(finish));
+}
+
+/// Until lifecycle has set [`FINISH`]: no task can exist yet.
+fn no_finish(task: &Task, _: f64, _: bool) {
+    unreachable!("task {} finished before lifecycle set what ends it", task.id);
 }
 
 #[cfg(debug_assertions)]
@@ -383,7 +406,7 @@ fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
     if task.done.get() {
         drop_cancelled(task);
     } else if poll.is_ready() {
-        finish(task, end, finish_written);
+        FINISH.with(Cell::get)(task, end, finish_written);
     }
     task.check_flags();
 }
@@ -392,26 +415,6 @@ fn after_poll(task: &Task, poll: Poll<()>, end: f64, finish_written: bool) {
 #[inline(never)]
 fn drop_cancelled(task: &Task) {
     task.drop_future();
-}
-
-/// A task's future completed: forget the task, and end its run if it was the root.
-/// Stamped with its poll's end (`at`), which is when it finished, without a clock read of its
-/// own: in a burst of short tasks that read would cost more than the task. Recorded before
-/// the future is dropped (what its drop does comes after), unless the poll's folded record
-/// said it already (`written`).
-#[inline(never)]
-fn finish(task: &Task, at: f64, written: bool) {
-    task.end();
-    // Out of the registry before anything else runs: it holds only tasks that have not ended
-    // (what the future's drop does, a cancel or a resume, finds this one gone).
-    lifecycle::forget(task);
-    if !written {
-        trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
-    }
-    task.drop_future();
-    if task.root {
-        lifecycle::end_run(task.run, Outcome::Finished);
-    }
 }
 
 /// Records a new task's spawn by `parent` under `name` and wakes it for its first poll: the

@@ -4,6 +4,11 @@
 //! The state lives in one thread-local `Loop`. Its borrow is always short: it is taken to
 //! register a task or to look something up, and dropped before any poll, wake, JS call or
 //! future drop, because each of those can re-enter the loop.
+//!
+//! This file sits above the executor and uses it (a new task's first wake, an ended run's
+//! tasks taken out of line); the executor never names it. A task whose future completes in
+//! a poll comes back here through [`finish`], which the executor is handed before the first
+//! task exists (see `executor::on_finish`).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -22,7 +27,12 @@ use crate::trace;
 use crate::trace::record::{Kind, RUN_CANCELLED, RUN_FINISHED};
 
 thread_local! {
-    static LOOP: RefCell<Loop> = RefCell::new(Loop::default());
+    static LOOP: RefCell<Loop> = {
+        // Made at its first use, which is before any task exists (every spawn registers its
+        // task here): from then on the loop hands every finished task to `finish`.
+        executor::on_finish(finish);
+        RefCell::new(Loop::default())
+    };
 }
 
 /// The language a run prints in.
@@ -151,11 +161,24 @@ fn announce(task: &Task, parent: u32, name: &TaskName) {
     executor::wake_spawned(task, parent, name);
 }
 
-/// Forgets an ended task: the registry holds only tasks that have not ended (what its
-/// future's drop does, a cancel or a resume, finds it gone).
-pub(super) fn forget(task: &Task) {
+/// A task's future completed (the executor hands it here, see `executor::on_finish`): forget
+/// the task, and end its run if it was the root. Stamped with its poll's end (`at`), which is
+/// when it finished, without a clock read of its own: in a burst of short tasks that read
+/// would cost more than the task. Recorded before the future is dropped (what its drop does
+/// comes after), unless the poll's folded record said it already (`written`).
+fn finish(task: &Task, at: f64, written: bool) {
+    task.end();
+    // Out of the registry before anything else runs: it holds only tasks that have not ended
+    // (what the future's drop does, a cancel or a resume, finds this one gone).
     let registered = with_loop(|l| l.tasks.remove(task.key()));
     drop(registered); // not the last reference: the caller holds one
+    if !written {
+        trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
+    }
+    task.drop_future();
+    if task.root {
+        end_run(task.run, Outcome::Finished);
+    }
 }
 
 /// The configuration of a live run.
@@ -241,7 +264,7 @@ pub fn cancel_run(run: u32) {
 /// when the main coroutine returns), records the end and wakes whoever awaits it. Out of
 /// line: it runs once per run, and the polls' loop that ends a run stays small.
 #[inline(never)]
-pub(super) fn end_run(run: u32, outcome: Outcome) {
+fn end_run(run: u32, outcome: Outcome) {
     let Some((entry, tasks)) = with_loop(|l| {
         let entry = l.runs.remove(&run)?;
         if l.spawned_into.as_ref().is_some_and(|(cached, _)| *cached == run) {

@@ -27,7 +27,7 @@ pub mod clock;
 mod context;
 mod control;
 mod executor;
-mod host;
+pub(crate) mod host;
 mod join;
 mod lifecycle;
 mod pause;
@@ -47,6 +47,8 @@ pub use busy::{busy, current_speed};
 pub use channel::{channel, Receiver, Recv, Sender};
 pub use context::{current, hold_current, waiting_on, waking_because};
 pub use control::{control_listeners, listen_controls, send_control};
+/// The browser console's error channel, through the host seam (the root crate's panic hook).
+pub use host::console_error;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::run_until_idle;
 pub use join::{Cancelled, JoinHandle};

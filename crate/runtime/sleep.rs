@@ -1,8 +1,7 @@
 //! `sleep`: a future that completes after a lesson duration.
 //!
-//! In a real run it waits `duration / speed` on a browser timer, built on `gloo_timers`'
-//! callback layer rather than its futures, so the timer's wake can be recorded as a *timer*
-//! wake. In a virtual run it arms no browser timer: it queues a timer on the run's virtual
+//! In a real run it waits `duration / speed` on a browser timer (the host's [`Timer`], a
+//! callback rather than a future, so the timer's wake can be recorded as a *timer* wake). In a virtual run it arms no browser timer: it queues a timer on the run's virtual
 //! clock (see `timer_queue`), which the loop fires when the run has nothing else to do.
 //! Either way, dropping a `Sleep` clears its timer: cancelling a task cancels its pending
 //! timers, and a timer that fires after its task is gone cannot exist.
@@ -14,10 +13,9 @@ use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use gloo_timers::callback::Timeout;
-
 use super::clock;
 use super::context::{current, record_soon};
+use super::host::Timer;
 use super::lifecycle;
 use super::run::{RunState, TimerSlot};
 use super::timer_queue::TimerKey;
@@ -60,7 +58,7 @@ pub struct Sleep {
 /// A running timer, cleared if it is dropped before it fired.
 enum Armed {
     /// A browser timer (a real run), counted while it is pending.
-    Real { _timeout: Timeout, slot: Rc<TimerSlot> },
+    Real { _timer: Timer, slot: Rc<TimerSlot> },
     /// A timer in a virtual run's queue.
     Virtual { run: Rc<RunState>, key: TimerKey, slot: Rc<TimerSlot> },
 }
@@ -112,12 +110,12 @@ impl Sleep {
         let real = real_ms(self.duration, speed);
         record_soon(Kind::Sleep, run, task, lesson_ms, real);
         let fired = Rc::clone(&slot);
-        let timeout = Timeout::new(real, move || {
+        let timer = Timer::start(real, move || {
             PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
             fired.fire();
         });
         PENDING_REAL_TIMERS.with(|p| p.set(p.get() + 1));
-        self.timer = Some(Armed::Real { _timeout: timeout, slot });
+        self.timer = Some(Armed::Real { _timer: timer, slot });
     }
 }
 
