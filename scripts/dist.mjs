@@ -13,9 +13,11 @@
 //
 // A folder the page fetches files from on demand (the lessons' source texts, crate/lessons/) is
 // named by one module as new URL('<dir>/', import.meta.url), with a trailing slash; that module
-// exports folderFiles(), the names of the files it may fetch there, and the build imports it in
-// Node to ask. dist/ gets those files (and no other of the folder); the single file gets one
-// Blob of JSON, { name: text }, in the folder URL's place, which the module reads instead.
+// exports folderFiles(), the names of the files it may fetch there, and may export
+// folderText(name, text), what to ship of each (a part of it the page never shows left out);
+// the build imports it in Node to ask. dist/ gets those files (and no other of the folder); the
+// single file gets one Blob of JSON, { name: text }, in the folder URL's place, which the module
+// reads instead.
 //
 // Usage: node scripts/dist.mjs [--out DIR]   (DIR defaults to dist/ at the repo root)
 // `make dist` builds www/pkg first. Every reference is checked: anything absolute, missing or
@@ -152,14 +154,16 @@ export function scanModule(source, name, { allowBlob = false } = {}) {
 }
 
 /**
- * The files a folder reference of module `rel` names (see the top of this file): the module's
- * folderFiles(), each a plain name of a file in the folder.
+ * The files a folder reference of module `rel` names (see the top of this file): { name: text
+ * to ship } for each of the module's folderFiles(), a plain name of a file in the folder.
  */
 async function folderFiles(root, rel, folder) {
   let names;
+  let shape = (name, text) => text;
   try {
     const mod = await import(pathToFileURL(join(root, rel)).href);
     names = mod.folderFiles?.();
+    if (typeof mod.folderText === 'function') shape = mod.folderText;
   } catch (err) {
     fail(`${rel}: names the folder ${folder}/ but could not be imported in Node to list its files: ${err.message}`);
   }
@@ -168,13 +172,19 @@ async function folderFiles(root, rel, folder) {
     if (typeof name !== 'string' || !/^[\w.-]+$/.test(name) || name.startsWith('.')) fail(`${rel}: folderFiles() gives ${JSON.stringify(name)}, not a plain file name`);
     requireFile(root, `${folder}/${name}`, rel, `${folder}/${name}`);
   }
-  return [...new Set(names)].sort();
+  const texts = {};
+  for (const name of [...new Set(names)].sort()) {
+    const text = shape(name, await readFile(join(root, folder, name), 'utf8'));
+    if (typeof text !== 'string') fail(`${rel}: folderText('${name}', …) gives no text`);
+    texts[name] = text;
+  }
+  return texts;
 }
 
 /**
  * Walks the module graph from `entry` (repo-relative). Returns { order, info } where order lists
  * every module, URL asset and folder, each after what it references, and info maps a path to
- * { kind: 'module' | 'asset' | 'folder', source?, files? (a folder's), refs: [{ ..., target }] }.
+ * { kind: 'module' | 'asset' | 'folder', source?, texts? (a folder's: { name: text }), refs: [{ ..., target }] }.
  */
 async function walkGraph(root, entry) {
   const info = new Map();
@@ -208,7 +218,7 @@ async function walkGraph(root, entry) {
         }
         node.refs.push({ ...ref, target });
         if (folder && !info.has(target)) {
-          info.set(target, { kind: 'folder', files: await folderFiles(root, rel, target), refs: [] });
+          info.set(target, { kind: 'folder', texts: await folderFiles(root, rel, target), refs: [] });
           order.push(target);
         } else if (folder && info.get(target).kind !== 'folder') {
           fail(`${target} is used both as a folder and as a file`);
@@ -317,9 +327,7 @@ async function loaderEntries(root, graph) {
   for (const rel of graph.order) {
     const node = graph.info.get(rel);
     if (node.kind === 'folder') {
-      const texts = {};
-      for (const name of node.files) texts[name] = await readFile(join(root, rel, name), 'utf8');
-      entries.push({ t: 'application/json', p: [JSON.stringify(texts)] });
+      entries.push({ t: 'application/json', p: [JSON.stringify(node.texts)] });
       continue;
     }
     const type = mimeOf(rel);
@@ -464,11 +472,12 @@ function checkPreloads(root, page, loads, graphs) {
 
 /**
  * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
- * reference), icons, the module graph of each module script, and what it preloads. Returns its
+ * reference), icons, the module graph of each module script, and what it preloads; and to
+ * `shipped` the text dist/ gets of each folder file (see the top of this file). Returns its
  * html, its loads, the graph of its first module script (null if it has none) and the modules
  * it imports statically but does not preload (checkPreloads).
  */
-async function collectPage(root, page, files) {
+async function collectPage(root, page, files, shipped) {
   const html = await readFile(join(root, page), 'utf8');
   const loads = scanHtml(html, page);
   files.add(page);
@@ -490,8 +499,11 @@ async function collectPage(root, page, files) {
       const pageGraph = await walkGraph(root, rel);
       for (const f of pageGraph.order) {
         const node = pageGraph.info.get(f);
-        if (node.kind === 'folder') for (const name of node.files) files.add(`${f}/${name}`); // fetched on demand
-        else files.add(f); // modules and the assets they load by URL
+        if (node.kind !== 'folder') files.add(f); // modules and the assets they load by URL
+        for (const [name, text] of Object.entries(node.texts ?? {})) { // fetched on demand
+          files.add(`${f}/${name}`);
+          shipped.set(`${f}/${name}`, text);
+        }
       }
       if (!('async' in load.attrs)) graph ??= pageGraph; // the entry: an async script starts a part early
       graphs.push(pageGraph);
@@ -508,7 +520,8 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
   checkOut(root, out);
 
   const files = new Set();
-  const { html, loads, graph, unpreloaded: indexUnpreloaded } = await collectPage(root, 'index.html', files);
+  const shipped = new Map(); // folder file → the text dist/ gets of it
+  const { html, loads, graph, unpreloaded: indexUnpreloaded } = await collectPage(root, 'index.html', files, shipped);
   const unpreloaded = { 'index.html': indexUnpreloaded };
   if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
   for (const want of EXPECTED) {
@@ -521,13 +534,13 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
 
   const single = await singleFileHtml(root, html, loads, graph);
   for (const page of EXTRA_PAGES) {
-    if (existsSync(join(root, page))) unpreloaded[page] = (await collectPage(root, page, files)).unpreloaded;
+    if (existsSync(join(root, page))) unpreloaded[page] = (await collectPage(root, page, files, shipped)).unpreloaded;
   }
 
   await rm(out, { recursive: true, force: true });
   for (const rel of [...files].sort()) {
     await mkdir(dirname(join(out, rel)), { recursive: true });
-    await writeFile(join(out, rel), await readFile(join(root, rel)));
+    await writeFile(join(out, rel), shipped.get(rel) ?? await readFile(join(root, rel)));
   }
   await writeFile(join(out, SINGLE_FILE), single);
   return { out, files: [...files].sort(), singleFile: SINGLE_FILE, unpreloaded };

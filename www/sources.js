@@ -3,7 +3,7 @@
 // carries only the catalogue, so the page fetches a text when it shows it (the opened lesson's
 // Python as soon as the address is read, its Rust when the learner switches to it) and keeps
 // it. In the single file (scripts/dist.mjs) the folder is one Blob of JSON, { file: text }.
-// No DOM: scripts/dist.mjs imports it in Node for folderFiles().
+// No DOM: scripts/dist.mjs imports it in Node for folderFiles() and folderText().
 
 /**
  * Lesson id → [its Rust file, { variant id → [tr, en]: the files of the Python it shows and
@@ -55,6 +55,14 @@ export function folderFiles() {
     for (const files of Object.values(variants)) for (const file of files) all.add(file);
   }
   return [...all];
+}
+
+/**
+ * What dist/ ships of a file (scripts/dist.mjs asks): a lesson's Rust only up to its catalogue
+ * entry, which the page never shows (rustCode gives it back as it is); the Python as it is.
+ */
+export function folderText(file, text) {
+  return file.endsWith('.rs') ? `${rustCode(text)}\n` : text;
 }
 
 /** The text of `file` if it is in; undefined while it is not (yet). */

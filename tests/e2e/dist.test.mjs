@@ -22,7 +22,7 @@ import {
   waitForState,
 } from './harness.mjs';
 import { listFiles } from '../../scripts/site-size.mjs';
-import { folderFiles, rustCode } from '../../www/sources.js';
+import { folderFiles, folderText, rustCode } from '../../www/sources.js';
 
 const DIST_SCRIPT = join(REPO_ROOT, 'scripts', 'dist.mjs');
 const SUB_PATH = '/some/sub/path/';
@@ -44,6 +44,8 @@ const WORKER_FAILED = /worker failed|worker hata/i; // the blocking lesson's err
 /** The lessons' source texts: files the page fetches when it shows them (www/sources.js). */
 const TEXTS = 'crate/lessons/';
 const lessonText = (name) => readFile(join(REPO_ROOT, TEXTS, name), 'utf8');
+/** What dist/ ships of a lesson file: the Python as it is, the Rust up to its catalogue entry. */
+const shippedText = async (name) => folderText(name, await lessonText(name));
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -187,14 +189,18 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.deepEqual(extra, [], 'no type declarations, package.json or README in dist');
   });
 
-  test('holds every lesson text the page may fetch, as it is in crate/lessons/, and nothing else of the crate', async () => {
+  test('holds every lesson text the page may fetch, from crate/lessons/, and nothing else of the crate', async () => {
     const files = await listFiles(dist);
     const texts = files.filter((f) => f.startsWith('crate/'));
     assert.deepEqual(texts, folderFiles().map((f) => `${TEXTS}${f}`).sort(), 'exactly the texts sources.js names');
     assert.ok(texts.includes(`${TEXTS}gather.en.py`) && texts.includes(`${TEXTS}staggered.rs`));
     for (const file of texts) {
-      assert.equal(await readFile(join(dist, file), 'utf8'), await readFile(join(REPO_ROOT, file), 'utf8'), file);
+      const name = file.slice(TEXTS.length);
+      assert.equal(await readFile(join(dist, file), 'utf8'), await shippedText(name), file);
     }
+    assert.equal(await readFile(join(dist, TEXTS, 'gather.py'), 'utf8'), await lessonText('gather.py'), 'the Python as it is');
+    const rust = await readFile(join(dist, TEXTS, 'gather.rs'), 'utf8');
+    assert.ok(rust.includes('async fn') && !rust.includes('pub static LESSON'), 'the Rust without its catalogue entry');
   });
 
   test('the single file carries every lesson text, in one JSON Blob', async () => {
@@ -204,7 +210,7 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.equal(bundles.length, 1, 'one bundle of texts');
     const texts = JSON.parse(bundles[0].p.join(''));
     assert.deepEqual(Object.keys(texts).sort(), [...folderFiles()].sort());
-    for (const [name, text] of Object.entries(texts)) assert.equal(text, await lessonText(name), name);
+    for (const [name, text] of Object.entries(texts)) assert.equal(text, await shippedText(name), name);
   });
 
   test('served under a sub-path: the gather lesson runs to its end, all from that sub-path', async () => {

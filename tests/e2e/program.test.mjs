@@ -10,7 +10,7 @@ import { pick } from '../../www/i18n.js';
 import { buildHash, parseHash, resolveState } from '../../www/url-state.js';
 import { TOKEN, tokenize } from '../../www/python-syntax.js';
 import {
-  failureOf, folderFiles, loadText, originalFile, prefetchShown, pythonFile, rustCode, rustFile, textOf,
+  failureOf, folderFiles, folderText, loadText, originalFile, prefetchShown, pythonFile, rustCode, rustFile, textOf,
 } from '../../www/sources.js';
 
 const LESSONS = [
@@ -92,7 +92,11 @@ describe('a lesson’s Python', () => {
     const files = folderFiles();
     assert.ok(files.includes('gather.en.py') && files.includes('staggered.py') && files.includes('stress.rs'));
     assert.equal(new Set(files).size, files.length, 'each once');
-    assert.equal(rustCode('async fn a() {}\n\n// ---- catalogue\npub static LESSON: Lesson;\n'), 'async fn a() {}');
+    const rust = 'async fn a() {}\n\n// ---- catalogue\npub static LESSON: Lesson;\n';
+    assert.equal(rustCode(rust), 'async fn a() {}');
+    assert.equal(folderText('a.rs', rust), 'async fn a() {}\n', 'dist/ ships the Rust the page shows');
+    assert.equal(rustCode(folderText('a.rs', rust)), rustCode(rust));
+    assert.equal(folderText('a.py', 'print(1)\n\n'), 'print(1)\n\n', 'and the Python as it is');
   });
 
   test('the blank lesson’s example is in program.js; a lesson’s file is shown once it is in, fetched once', async () => {
