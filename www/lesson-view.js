@@ -63,7 +63,10 @@ export function createLessonView(el, app) {
     return { text: t(failedKey, { file, message: failure.message }), state: 'failed' };
   }
 
-  /** Writes a pane's text and marks whether it is a text or a message about it (data-source). */
+  /**
+   * Writes a pane's text and marks what it is (data-source): 'in' (the text), 'loading' or
+   * 'failed' (a message about it), 'none' (nothing asked for yet).
+   */
   function fill(pre, text, sourceState = 'in') {
     if (pre.textContent !== text) pre.textContent = text;
     pre.dataset.source = sourceState;
@@ -141,27 +144,28 @@ export function createLessonView(el, app) {
   function renderOriginal() {
     const file = el.original.hidden ? null : originalFile(state.lesson, state.variant, state.lang);
     if (!file) {
-      fill(el.originalCode, '');
+      fill(el.originalCode, '', 'none');
       return;
     }
     if (el.original.open) ask(file, retryOriginal);
     retryOriginal = false;
+    const text = textOf(file);
     const wait = el.original.open ? waiting(file, 'sourceLoadFailed') : null;
-    fill(el.originalCode, wait?.text ?? textOf(file) ?? '', wait?.state);
+    fill(el.originalCode, wait?.text ?? text ?? '', wait?.state ?? (text === undefined ? 'none' : 'in'));
   }
 
   /** The Rust pane, shown in Rust mode only: its text is fetched when the learner switches to it. */
   function renderRust(shown) {
     const file = rustFile(state.lesson);
     if (!file) {
-      fill(el.rust, '');
+      fill(el.rust, '', 'none');
       return;
     }
     if (shown) ask(file, retryRust);
     retryRust = false;
     const text = textOf(file);
     const wait = shown ? waiting(file, 'sourceLoadFailed') : null;
-    fill(el.rust, wait?.text ?? (text === undefined ? '' : rustCode(text)), wait?.state);
+    fill(el.rust, wait?.text ?? (text === undefined ? '' : rustCode(text)), wait?.state ?? (text === undefined ? 'none' : 'in'));
   }
 
   /**
