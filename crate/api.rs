@@ -23,21 +23,12 @@ fn text(t: &Text) -> Object {
     o
 }
 
-/// A lesson's Python for the page: `{ tr, en }`, or one string where both languages have the
-/// same text (a seed's program kept as printed; the page shows it as the original beside its
-/// correction and reads it as a string).
-fn python(t: &Text) -> JsValue {
-    if t.tr == t.en {
-        JsValue::from_str(t.tr)
-    } else {
-        text(t).into()
-    }
-}
-
-/// The lessons the page can run: `[{ id, title, summary, notice, seed, rust, variants: [{ id,
-/// label, python, corrected?: { python, what } }], params: [{ id, label, min, max, default, step, unit }] }]`, texts as
-/// `{ tr, en }` (a `python` the same in both languages as one string), and `controls: [{ id, label }]` (buttons for
-/// a live run).
+/// The lessons the page can run: `[{ id, title, summary, notice, seed, variants: [{ id, label,
+/// corrected?: { what } }], params: [{ id, label, min, max, default, step, unit }] }]`, texts as
+/// `{ tr, en }`, and `controls: [{ id, label }]` (buttons for a live run). A variant with
+/// `corrected` runs a corrected version of the seed's program; `what` says what changed. The
+/// source texts (each variant's Python, each lesson's Rust) are not here: they are files the
+/// page fetches when it shows them (www/sources.js).
 #[wasm_bindgen]
 pub fn lessons() -> Array {
     crate::install_panic_hook();
@@ -51,7 +42,6 @@ pub fn lessons() -> Array {
             set(&o, "summary", text(&lesson.summary));
             set(&o, "notice", text(&lesson.notice));
             set(&o, "seed", lesson.seed);
-            set(&o, "rust", lesson.code());
             let variants: Array = lesson
                 .variants
                 .iter()
@@ -59,10 +49,8 @@ pub fn lessons() -> Array {
                     let vo = Object::new();
                     set(&vo, "id", v.id);
                     set(&vo, "label", text(&v.label));
-                    set(&vo, "python", python(&v.python));
                     if let Some(c) = lessons::correction(lesson.id, v.id) {
                         let co = Object::new();
-                        set(&co, "python", python(&c.python));
                         set(&co, "what", text(&c.what));
                         set(&vo, "corrected", co);
                     }
@@ -336,8 +324,8 @@ pub fn send_control(run: u32, control: &str) -> Result<(), JsError> {
     }
 }
 
-/// Tells the blocking lesson where the site serves `www/worker.js`. Without it, its Web
-/// Worker starts from a Blob URL of the same script, which a strict CSP may refuse.
+/// Tells the blocking lesson where the site serves `www/worker.js`: its Web Worker runs that
+/// script (until this is called, that variant prints that it cannot start its worker).
 #[wasm_bindgen(js_name = setWorkerUrl)]
 pub fn set_worker_url(url: &str) {
     lessons::blocking::set_worker_url(url);

@@ -11,6 +11,14 @@
 //                         each into a Blob URL, dependencies first, with each relative specifier
 //                         or URL literal swapped for its Blob URL.
 //
+// A folder the page fetches files from on demand (the lessons' source texts, crate/lessons/) is
+// named by one module as new URL('<dir>/', import.meta.url), with a trailing slash; that module
+// exports folderFiles(), the names of the files it may fetch there, and may export
+// folderText(name, text), what to ship of each (a part of it the page never shows left out);
+// the build imports it in Node to ask. dist/ gets those files (and no other of the folder); the
+// single file gets one Blob of JSON, { name: text }, in the folder URL's place, which the module
+// reads instead.
+//
 // Usage: node scripts/dist.mjs [--out DIR]   (DIR defaults to dist/ at the repo root)
 // `make dist` builds www/pkg first. Every reference is checked: anything absolute, missing or
 // of a form the single file cannot rewrite stops the build with a message naming file and
@@ -57,6 +65,7 @@ const EXPECTED = [
   { kind: 'dynamic', to: 'www/pkg/loopscope.js' },
   { kind: 'url', to: 'www/pkg/loopscope_bg.wasm' },
   { kind: 'url', to: 'www/worker.js' },
+  { kind: 'url', to: 'crate/lessons' }, // the lessons' source texts, a folder (www/sources.js)
 ];
 
 export class DistError extends Error {}
@@ -145,9 +154,37 @@ export function scanModule(source, name, { allowBlob = false } = {}) {
 }
 
 /**
+ * The files a folder reference of module `rel` names (see the top of this file): { name: text
+ * to ship } for each of the module's folderFiles(), a plain name of a file in the folder.
+ */
+async function folderFiles(root, rel, folder) {
+  let names;
+  let shape = (name, text) => text;
+  try {
+    const mod = await import(pathToFileURL(join(root, rel)).href);
+    names = mod.folderFiles?.();
+    if (typeof mod.folderText === 'function') shape = mod.folderText;
+  } catch (err) {
+    fail(`${rel}: names the folder ${folder}/ but could not be imported in Node to list its files: ${err.message}`);
+  }
+  if (!Array.isArray(names) || names.length === 0) fail(`${rel}: names the folder ${folder}/ but exports no folderFiles() listing its files`);
+  for (const name of names) {
+    if (typeof name !== 'string' || !/^[\w.-]+$/.test(name) || name.startsWith('.')) fail(`${rel}: folderFiles() gives ${JSON.stringify(name)}, not a plain file name`);
+    requireFile(root, `${folder}/${name}`, rel, `${folder}/${name}`);
+  }
+  const texts = {};
+  for (const name of [...new Set(names)].sort()) {
+    const text = shape(name, await readFile(join(root, folder, name), 'utf8'));
+    if (typeof text !== 'string') fail(`${rel}: folderText('${name}', …) gives no text`);
+    texts[name] = text;
+  }
+  return texts;
+}
+
+/**
  * Walks the module graph from `entry` (repo-relative). Returns { order, info } where order lists
- * every module and URL asset, each after what it references, and info maps a path to
- * { kind: 'module' | 'asset', source?, refs: [{ ..., target }] }.
+ * every module, URL asset and folder, each after what it references, and info maps a path to
+ * { kind: 'module' | 'asset' | 'folder', source?, texts? (a folder's: { name: text }), refs: [{ ..., target }] }.
  */
 async function walkGraph(root, entry) {
   const info = new Map();
@@ -169,13 +206,25 @@ async function walkGraph(root, entry) {
       node.source = await readFile(join(root, rel), 'utf8');
       for (const ref of scanModule(node.source, rel)) {
         const target = resolveRel(rel, ref.spec, root);
-        requireFile(root, target, rel, ref.spec);
-        const targetKind = ref.kind === 'url' ? 'asset' : 'module';
+        const folder = ref.kind === 'url' && ref.spec.endsWith('/');
+        if (folder) {
+          if (!existsSync(join(root, target)) || !statSync(join(root, target)).isDirectory()) fail(`${rel}: '${ref.spec}' names ${target}/, which is not a folder`);
+        } else {
+          requireFile(root, target, rel, ref.spec);
+        }
+        const targetKind = folder ? 'folder' : ref.kind === 'url' ? 'asset' : 'module';
         if (targetKind === 'module' && mimeOf(target) !== 'text/javascript') {
           fail(`${rel}: imports ${ref.literal}, not a JavaScript module (JSON/CSS modules are not bundled)`);
         }
         node.refs.push({ ...ref, target });
-        await visit(target, targetKind, [...chain, rel]);
+        if (folder && !info.has(target)) {
+          info.set(target, { kind: 'folder', texts: await folderFiles(root, rel, target), refs: [] });
+          order.push(target);
+        } else if (folder && info.get(target).kind !== 'folder') {
+          fail(`${target} is used both as a folder and as a file`);
+        } else if (!folder) {
+          await visit(target, targetKind, [...chain, rel]);
+        }
       }
     } else if (mimeOf(rel) === 'text/javascript') {
       // A worker script loaded from a Blob URL has no base to resolve its own imports from.
@@ -277,6 +326,10 @@ async function loaderEntries(root, graph) {
   const entries = [];
   for (const rel of graph.order) {
     const node = graph.info.get(rel);
+    if (node.kind === 'folder') {
+      entries.push({ t: 'application/json', p: [JSON.stringify(node.texts)] });
+      continue;
+    }
     const type = mimeOf(rel);
     if (node.kind === 'asset') {
       const bytes = await readFile(join(root, rel));
@@ -419,11 +472,12 @@ function checkPreloads(root, page, loads, graphs) {
 
 /**
  * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
- * reference), icons, the module graph of each module script, and what it preloads. Returns its
+ * reference), icons, the module graph of each module script, and what it preloads; and to
+ * `shipped` the text dist/ gets of each folder file (see the top of this file). Returns its
  * html, its loads, the graph of its first module script (null if it has none) and the modules
  * it imports statically but does not preload (checkPreloads).
  */
-async function collectPage(root, page, files) {
+async function collectPage(root, page, files, shipped) {
   const html = await readFile(join(root, page), 'utf8');
   const loads = scanHtml(html, page);
   files.add(page);
@@ -443,7 +497,14 @@ async function collectPage(root, page, files) {
       }
     } else if (load.role === 'module') {
       const pageGraph = await walkGraph(root, rel);
-      for (const f of pageGraph.order) files.add(f); // modules and the assets they load by URL
+      for (const f of pageGraph.order) {
+        const node = pageGraph.info.get(f);
+        if (node.kind !== 'folder') files.add(f); // modules and the assets they load by URL
+        for (const [name, text] of Object.entries(node.texts ?? {})) { // fetched on demand
+          files.add(`${f}/${name}`);
+          shipped.set(`${f}/${name}`, text);
+        }
+      }
       if (!('async' in load.attrs)) graph ??= pageGraph; // the entry: an async script starts a part early
       graphs.push(pageGraph);
     }
@@ -459,7 +520,8 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
   checkOut(root, out);
 
   const files = new Set();
-  const { html, loads, graph, unpreloaded: indexUnpreloaded } = await collectPage(root, 'index.html', files);
+  const shipped = new Map(); // folder file → the text dist/ gets of it
+  const { html, loads, graph, unpreloaded: indexUnpreloaded } = await collectPage(root, 'index.html', files, shipped);
   const unpreloaded = { 'index.html': indexUnpreloaded };
   if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
   for (const want of EXPECTED) {
@@ -472,13 +534,13 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
 
   const single = await singleFileHtml(root, html, loads, graph);
   for (const page of EXTRA_PAGES) {
-    if (existsSync(join(root, page))) unpreloaded[page] = (await collectPage(root, page, files)).unpreloaded;
+    if (existsSync(join(root, page))) unpreloaded[page] = (await collectPage(root, page, files, shipped)).unpreloaded;
   }
 
   await rm(out, { recursive: true, force: true });
   for (const rel of [...files].sort()) {
     await mkdir(dirname(join(out, rel)), { recursive: true });
-    await writeFile(join(out, rel), await readFile(join(root, rel)));
+    await writeFile(join(out, rel), shipped.get(rel) ?? await readFile(join(root, rel)));
   }
   await writeFile(join(out, SINGLE_FILE), single);
   return { out, files: [...files].sort(), singleFile: SINGLE_FILE, unpreloaded };

@@ -159,8 +159,9 @@ export async function measureInteractive(browser, url, options = {}) {
 // ---------- command line ----------
 
 // The page's own files, as --against takes them from another revision (the wasm package is
-// built, not committed: both sides load the same www/pkg).
-const PAGE_FILES = ['index.html', 'embed.html', 'docs', 'www', 'scripts'];
+// built, not committed: both sides load the same www/pkg), with the lessons' source texts the
+// page fetches (crate/lessons/).
+const PAGE_FILES = ['index.html', 'embed.html', 'docs', 'www', 'scripts', 'crate/lessons'];
 
 /** A folder holding the page's files at git revision `rev`, with this checkout's www/pkg. */
 async function checkoutPage(repoDir, rev, into) {
@@ -183,9 +184,9 @@ async function main(args) {
     else {
       console.error('usage: node scripts/site-size.mjs [--runs N] [--waterfall] [--against REV]\n' +
         '  N cold loads (1–99, default 5) after one uncounted; run `make build` first.\n' +
-        '  --against REV: the page at git revision REV (its index.html, embed.html, docs/, www/ and\n' +
-        '  scripts/, with this checkout\'s www/pkg) loaded in turn with this one, load for load, so\n' +
-        '  that a busy machine slows both alike.');
+        '  --against REV: the page at git revision REV (its index.html, embed.html, docs/, www/,\n' +
+        '  scripts/ and crate/lessons/, with this checkout\'s www/pkg) loaded in turn with this one,\n' +
+        '  load for load, so that a busy machine slows both alike.');
       process.exit(2);
     }
   }

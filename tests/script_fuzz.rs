@@ -874,7 +874,7 @@ fn programs() -> Vec<(String, String)> {
     for lesson in LESSONS {
         for v in lesson.variants {
             // The Turkish programs: the English ones share their code (only strings and comments differ).
-            sources.push(v.python.tr);
+            sources.push(common::sources::text(v.python_file.tr));
             names.push(format!("{}/{}", lesson.id, v.id));
         }
     }

@@ -63,11 +63,11 @@ async fn runs_to_its_end(id: &str) {
         for v in lesson.variants {
             // The seed's text, and the corrected version the page runs where there is one.
             let corrected = loopscope::lessons::correction(lesson.id, v.id)
-                .map(|c| (format!("{}/{} corrected", lesson.id, v.id), c.python));
-            for (id, python) in std::iter::once((format!("{}/{}", lesson.id, v.id), v.python)).chain(corrected) {
+                .map(|c| (format!("{}/{} corrected", lesson.id, v.id), c.python_file));
+            for (id, files) in std::iter::once((format!("{}/{}", lesson.id, v.id), v.python_file)).chain(corrected) {
                 let mut runs = Vec::new();
                 for lang in [Lang::Tr, Lang::En] {
-                    let printed = match run_to_its_end(python.get(lang), lang).await {
+                    let printed = match run_to_its_end(sources::text(files.get(lang)), lang).await {
                         Ok(printed) => printed,
                         Err(why) => {
                             problems.push(format!("{id} {lang:?}: {why}"));
@@ -142,7 +142,7 @@ async fn printed(lesson: &str, variant: &str, lang: Lang) -> Vec<String> {
         .iter()
         .find(|l| l.id == lesson)
         .and_then(|l| l.variants.iter().find(|v| v.id == variant))
-        .map(|v| v.python.get(lang))
+        .map(|v| sources::text(v.python_file.get(lang)))
         .expect("the variant exists");
     match run_to_its_end(python, lang).await {
         Ok(printed) => printed.lines.into_iter().map(|(_, l)| l).collect(),

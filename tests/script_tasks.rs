@@ -69,7 +69,7 @@ async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
 #[wasm_bindgen_test]
 async fn the_corrected_websocket_seed_reconnects_to_the_simulated_server_after_a_drop() {
     // The English program, as the English page runs it.
-    let source = loopscope::lessons::correction("websocket", "reconnect").unwrap().python.en;
+    let source = sources::text(loopscope::lessons::correction("websocket", "reconnect").unwrap().python_file.en);
     let cursor = trace::head();
     // Real time at 4× (the 8 s RUN_TIME in 2 s): a button press needs a live run.
     let run = loopscope::script::start(source, config_in(Mode::Real, "script", "main", 4.0, Lang::En), 0).unwrap();

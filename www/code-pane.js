@@ -29,6 +29,13 @@ export function createCodePane(els, app) {
   let syntaxTimer = 0;
   let focusedPoll = null; // {task, n}: the poll hovered or chosen on the timeline, its lines marked
   let focusedPrint = null; // {task, n}: the console line pointed at, the code line that printed it marked
+  let waiting = false; // the lesson's own code is not in yet: the read-only pane says so, no editor
+
+  /** The editor where the read-only code was, once loaded, unless the code is still awaited. */
+  function showEditor() {
+    els.host.hidden = waiting;
+    els.python.hidden = !waiting;
+  }
 
   /** Loads the editor (once) and puts it where the read-only code was. Resolves to the editor. */
   function ensure() {
@@ -40,8 +47,7 @@ export function createCodePane(els, app) {
         onChange: changed,
         onRun: () => app.run(),
       });
-      els.host.hidden = false;
-      els.python.hidden = true;
+      showEditor();
       showError();
       refreshMarks();
       return editor;
@@ -71,7 +77,7 @@ export function createCodePane(els, app) {
 
   /** The read-only code becomes the editor when the learner reaches for it: the module loads then. */
   function open(event) {
-    if (!app.hasScript()) return;
+    if (!app.hasScript() || waiting) return; // nothing to edit until the code is in
     let caret = null;
     if (event.type === 'pointerdown') {
       const box = els.python.getBoundingClientRect();
@@ -240,6 +246,15 @@ export function createCodePane(els, app) {
       editor?.setText(text);
     },
     setText: (text) => editor?.setText(text),
+    /**
+     * Whether the lesson's own code is still awaited (lesson-view.js writes why in the read-only
+     * pane): meanwhile that pane shows instead of the editor, and a click opens nothing.
+     */
+    setWaiting(next) {
+      if (next === waiting) return;
+      waiting = next;
+      if (editor) showEditor();
+    },
     focus: () => editor?.focus(),
     cancelCheck: () => clearTimeout(syntaxTimer),
     /** The texts in the current language (labels, the syntax error, the marked line). */

@@ -1,10 +1,14 @@
-// The page's own texts, written from the page state (app.js's, only read here): the static
-// texts in the language, the lesson's title, story, code and notes, the Python/Rust switch and
-// what it shows, the notices, and the caption over the timeline.
+// The page's own texts, written from the page state (app.js's): the static texts in the
+// language, the lesson's title, story, code and notes, the Python/Rust switch and what it
+// shows, the notices, and the caption over the timeline. The code is fetched (sources.js): until
+// a text is in, its pane says so, or why it could not be loaded; when the lesson's own Python
+// comes, it becomes the code (state.code) unless the learner has edited it, as app.js's
+// renderLesson would have made it.
 
 import { pick } from './i18n.js';
 import { SPEED_CHOICES, fillSelect, speedText } from './url-state.js';
 import { make } from './dom.js';
+import { failureOf, loadText, originalFile, pythonFile, rustCode, rustFile, textOf } from './sources.js';
 
 /**
  * el: app.js's elements; app = {state (the page state), t(key, vars), findLesson(id), model(),
@@ -14,6 +18,66 @@ import { make } from './dom.js';
  */
 export function createLessonView(el, app) {
   const { state, t } = app;
+  const asked = new Set(); // files this view is waiting for (one wait each)
+  let retryRust = false; // the learner switched to the Rust: a failed fetch of it is tried again
+  let retryOriginal = false; // the learner opened the seed's text: likewise
+
+  /**
+   * Asks for `file` (once while it loads; after a failure only when `retry`), then renders the
+   * lesson again with it, or with why it failed.
+   */
+  function ask(file, retry = false) {
+    if (textOf(file) !== undefined || asked.has(file) || (failureOf(file) && !retry)) return;
+    asked.add(file);
+    loadText(file).then((text) => {
+      asked.delete(file);
+      arrived(file, text);
+    }, () => {
+      asked.delete(file);
+      renderLesson();
+    });
+  }
+
+  /** A text came: the lesson's own Python becomes the code unless the learner has their own. */
+  function arrived(file, text) {
+    if (file === ownFile()) {
+      if (!state.codeEdited) state.code = text;
+      else if (state.code === text) state.codeEdited = false; // a link carrying the lesson's own code
+    }
+    renderLesson();
+  }
+
+  /** The shown lesson variant's own Python file in the page's language (null: the blank lesson). */
+  function ownFile() {
+    return pythonFile(state.lesson, state.variant, state.lang);
+  }
+
+  /**
+   * What a pane shows of `file` while it is not in: that it loads, or why it could not be
+   * loaded (`failedKey`: what the learner can do). {text, state} or null once it is in.
+   */
+  function waiting(file, failedKey) {
+    if (textOf(file) !== undefined) return null;
+    const failure = failureOf(file);
+    if (!failure) return { text: t('codeLoading'), state: 'loading' };
+    return { text: t(failedKey, { file, message: failure.message }), state: 'failed' };
+  }
+
+  /**
+   * Writes a pane's text and marks what it is (data-source): 'in' (the text), 'loading' or
+   * 'failed' (a message about it), 'none' (nothing asked for yet).
+   */
+  function fill(pre, text, sourceState = 'in') {
+    if (pre.textContent !== text) pre.textContent = text;
+    pre.dataset.source = sourceState;
+  }
+
+  // The learner's own actions try a failed fetch again: switching to the Rust, opening the seed's text.
+  el.engine.addEventListener('change', () => { retryRust = true; });
+  el.original.addEventListener('toggle', () => {
+    retryOriginal = el.original.open;
+    renderOriginal();
+  });
 
   function renderStaticText() {
     document.documentElement.lang = state.lang;
@@ -32,17 +96,14 @@ export function createLessonView(el, app) {
     el.lessonNote.textContent = note;
     el.lessonNote.hidden = !note;
     app.lessonText();
-    // The crate gives Python per variant (each variant is its own seed example) and Rust per
-    // lesson; either may move, so take the variant's text first.
+    // Python per variant (each variant is its own seed example), Rust per lesson (renderEngine).
     const variant = lesson?.variants.find((v) => v.id === state.variant);
-    el.python.textContent = state.code;
-    app.codePane.setText(state.code);
-    el.rust.textContent = variant?.rust ?? lesson?.rust ?? '';
+    renderPython();
     // A seed's program that cannot run as printed: the code above is its corrected version.
     el.original.hidden = !variant?.corrected;
     el.originalSummary.textContent = t('originalSummary');
     el.originalWhat.textContent = pick(variant?.corrected?.what, state.lang);
-    el.originalCode.textContent = variant?.corrected ? variant.python : '';
+    renderOriginal();
     renderEngine();
     // Virtual time has no real sleeps to shorten: its own note replaces the speed's.
     el.speedNote.hidden = state.speed === 1 || state.mode === 'virtual';
@@ -62,6 +123,52 @@ export function createLessonView(el, app) {
   }
 
   /**
+   * The Python pane: the code (state.code), or, while the lesson's own Python is not in and the
+   * learner has no code of their own, that it loads or why it could not be loaded (the editor
+   * hidden meanwhile: code-pane.js).
+   */
+  function renderPython() {
+    const file = ownFile();
+    const wait = file && !state.codeEdited ? waiting(file, 'codeLoadFailed') : null;
+    if (wait?.state === 'loading') ask(file);
+    app.codePane.setWaiting(Boolean(wait));
+    if (wait) {
+      fill(el.python, wait.text, wait.state);
+      return;
+    }
+    fill(el.python, state.code);
+    app.codePane.setText(state.code);
+  }
+
+  /** The seed's own text beside its correction: fetched when the learner opens it. */
+  function renderOriginal() {
+    const file = el.original.hidden ? null : originalFile(state.lesson, state.variant, state.lang);
+    if (!file) {
+      fill(el.originalCode, '', 'none');
+      return;
+    }
+    if (el.original.open) ask(file, retryOriginal);
+    retryOriginal = false;
+    const text = textOf(file);
+    const wait = el.original.open ? waiting(file, 'sourceLoadFailed') : null;
+    fill(el.originalCode, wait?.text ?? text ?? '', wait?.state ?? (text === undefined ? 'none' : 'in'));
+  }
+
+  /** The Rust pane, shown in Rust mode only: its text is fetched when the learner switches to it. */
+  function renderRust(shown) {
+    const file = rustFile(state.lesson);
+    if (!file) {
+      fill(el.rust, '', 'none');
+      return;
+    }
+    if (shown) ask(file, retryRust);
+    retryRust = false;
+    const text = textOf(file);
+    const wait = shown ? waiting(file, 'sourceLoadFailed') : null;
+    fill(el.rust, wait?.text ?? (text === undefined ? '' : rustCode(text)), wait?.state ?? (text === undefined ? 'none' : 'in'));
+  }
+
+  /**
    * The Python/Rust switch and what it shows: Python mode shows the (editable) program and no
    * Rust-only parts (parameters, live controls: the Python takes none); Rust mode shows the
    * Python beside the Rust that runs, as the lessons always did.
@@ -76,6 +183,7 @@ export function createLessonView(el, app) {
     }
     el.engine.hidden = !state.hasScript;
     el.rustCol.hidden = python;
+    renderRust(!python);
     el.mapping.hidden = python;
     el.codePanel.dataset.engine = state.engine;
     el.pythonHeading.textContent = t(python ? 'codePythonEdit' : 'codePython');

@@ -1,9 +1,11 @@
 // The learner's own program: the blank lesson ("script", a short example in each language) and
 // a program carried in the address as `#code=<base64url of its UTF-8 bytes>`, so a copied link
-// opens, and runs, the same program. Pure (no DOM, no wasm), so it can be tested in Node. A bad
-// `code=` value never throws: it comes back as a reason the page turns into a note.
+// opens, and runs, the same program; and which Python a lesson shows. Pure (no DOM, no wasm),
+// so it can be tested in Node. A bad `code=` value never throws: it comes back as a reason the
+// page turns into a note.
 
 import { MAX_SCRIPT_BYTES } from './wire.js';
+import { pythonFile, textOf } from './sources.js';
 
 /** The blank lesson's id (`#lesson=script`); the crate records its runs as lesson "script". */
 export const SCRIPT_LESSON = 'script';
@@ -50,7 +52,8 @@ asyncio.run(main())
 
 /**
  * The blank lesson, shaped like an entry of the crate's lessons(): Python only (no Rust, no
- * parameters, no live controls). `rustless` tells the page its Rust switch has nothing to run.
+ * parameters, no live controls), its example carried here (`python`, one per language) where a
+ * lesson's is a file. `rustless` tells the page its Rust switch has nothing to run.
  */
 export function scriptLesson() {
   return {
@@ -64,7 +67,7 @@ export function scriptLesson() {
     rustless: true,
     params: [],
     controls: [],
-    variants: [{ id: SCRIPT_VARIANT, label: { tr: 'main.py', en: 'main.py' }, python: EXAMPLE, rust: '' }],
+    variants: [{ id: SCRIPT_VARIANT, label: { tr: 'main.py', en: 'main.py' }, python: EXAMPLE }],
   };
 }
 
@@ -101,11 +104,14 @@ export function decodeCode(value) {
 }
 
 /**
- * The Python a lesson variant shows in `lang` (the crate gives `{ tr, en }`, the seed's Turkish
- * program and its English twin, or one string where both are the same; the blank lesson one
- * per language): where the seed's own program cannot run as printed, its corrected version.
+ * The Python a lesson variant shows in `lang`: the seed's Turkish program or its English twin,
+ * or, where the seed's own program cannot run as printed, its corrected version (a file of
+ * crate/lessons/, sources.js); the blank lesson's example, one per language. '' while the file
+ * is not in yet (lesson-view.js asks for it and shows it when it comes).
  */
 export function lessonPython(lesson, variantId, pickText, lang) {
   const variant = lesson?.variants?.find((v) => v.id === variantId);
-  return pickText(variant?.corrected?.python ?? variant?.python ?? lesson?.python ?? '', lang);
+  if (variant?.python !== undefined) return pickText(variant.python, lang);
+  const file = pythonFile(lesson?.id, variantId, lang);
+  return (file && textOf(file)) ?? '';
 }

@@ -8,6 +8,7 @@ import { pull as pullInto, sessionNow, startScriptSession, startSession } from '
 import { formatSeconds } from './i18n.js';
 import { paramsKey } from './param-form.js';
 import { lineOfReport } from './script-problems.js';
+import { loadText, pythonFile, textOf } from './sources.js';
 
 const SCRIPT_SEED = 1; // the interpreter's seed: the same program runs the same way every time
 
@@ -88,8 +89,38 @@ export function createRuns(app) {
     start({ paused: true });
   }
 
+  /** The file of the lesson's own Python when Run must wait for it (not in yet); else null. */
+  function ownCodeAwaited() {
+    const file = state.codeEdited ? null : pythonFile(state.lesson, state.variant, state.lang);
+    return file && textOf(file) === undefined ? file : null;
+  }
+
+  /**
+   * The lesson's own Python is fetched (sources.js): if it is not in yet when Run is pressed,
+   * the run waits for it (or fetches it again after a failure). Resolves to whether the run may
+   * go on: false if it could not be loaded (said in the status line and the code pane) or the
+   * learner moved to another lesson, variant or language meanwhile.
+   */
+  async function ownCodeIn(file) {
+    const shown = `${state.lesson}/${state.variant}/${state.lang}`;
+    const loaded = loadText(file);
+    app.renderLesson(); // the code pane says it loads (again)
+    try {
+      await loaded;
+    } catch (e) {
+      app.setStatus('invalid', 'status_codeFailed', { file, message: errorText(e) });
+      app.renderLesson(); // the code pane says why too
+      return false;
+    }
+    if (`${state.lesson}/${state.variant}/${state.lang}` !== shown) return false;
+    app.renderLesson(); // the code is the lesson's own, now in
+    return true;
+  }
+
   /** Starts the program of the code pane (Python mode); with a syntax error nothing starts. */
   async function startScript({ paused }) {
+    const awaited = ownCodeAwaited(); // mostly null: the code came with the page, and the run starts in this task
+    if (awaited && !(await ownCodeIn(awaited))) return;
     const { ls } = state;
     const source = state.code;
     if (parts().codePane.check(source)) {

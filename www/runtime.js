@@ -5,6 +5,7 @@
 // its own tasks.
 
 import { createModel, currentRun, ingest, modelNow } from './trace.js';
+import { prefetchShown } from './sources.js';
 
 let loading = null; // Promise of the runtime: the first embed loads it, the others wait on it
 
@@ -34,9 +35,13 @@ export function loadRuntime() {
 // starts as soon as this module is evaluated, before the modules that import it run their own
 // start-up (the page's first layout and render), so the wasm compiles on other threads
 // meanwhile. Who awaits loadRuntime() gets its result or its error; this start only
-// keeps an early failure from being reported as unhandled before they do.
+// keeps an early failure from being reported as unhandled before they do. The lesson's Python
+// (a file: sources.js) is fetched at the same time, so it is in when the page shows it.
 if (typeof document !== 'undefined' && document.querySelector('link[rel~="preload"][href$="loopscope_bg.wasm"]')) {
   loadRuntime().catch(() => {});
+  let storedLang = null;
+  try { storedLang = localStorage.getItem('loopscope.lang'); } catch { /* nothing stored */ } // url-state.js's LANG_STORAGE_KEY
+  prefetchShown(location.hash, storedLang, navigator.language);
 }
 
 /** The panic message if the shared runtime has crashed (checked by each live embed). */

@@ -265,6 +265,11 @@ export const EN = {
   editorSyntax: 'Line {line}: {type}: {message}',
   editorRaised: 'Line {line}: the exception was raised here ({error}).',
   editorRaisedPlain: 'Line {line}: the exception was raised here.',
+  // The lesson's code is a file the page fetches when it shows it (sources.js).
+  codeLoading: 'Loading the code…',
+  codeLoadFailed: 'The code of this lesson could not be loaded ({file}: {message}). Press Run to try again, or reload the page.',
+  sourceLoadFailed: 'This text could not be loaded ({file}: {message}). Reload the page to try again.',
+  status_codeFailed: 'Not run: the lesson’s code could not be loaded ({file}: {message}). Press Run to try again.',
   status_syntax: 'Not run: {type} on line {line} (marked in the code).',
   status_scriptError: 'Ended with an uncaught exception, raised on line {line} (marked in the code; traceback in the output).',
   problemSyntax: '{type} on line {line}: the program did not run.',

@@ -265,6 +265,11 @@ export const TR = {
   editorSyntax: '{line}. satır: {type}: {message}',
   editorRaised: '{line}. satır: istisna (exception) burada oluştu ({error}).',
   editorRaisedPlain: '{line}. satır: istisna (exception) burada oluştu.',
+  // Dersin kodu, sayfanın gösterirken indirdiği bir dosya (sources.js).
+  codeLoading: 'Kod yükleniyor…',
+  codeLoadFailed: 'Bu dersin kodu yüklenemedi ({file}: {message}). Yeniden denemek için Çalıştır’a basın ya da sayfayı yenileyin.',
+  sourceLoadFailed: 'Bu metin yüklenemedi ({file}: {message}). Yeniden denemek için sayfayı yenileyin.',
+  status_codeFailed: 'Çalıştırılmadı: dersin kodu yüklenemedi ({file}: {message}). Yeniden denemek için Çalıştır’a basın.',
   status_syntax: 'Çalıştırılmadı: {line}. satırda {type} var (kodda işaretli).',
   status_scriptError: 'Yakalanmamış bir istisnayla bitti; istisna {line}. satırda oluştu (kodda işaretli, traceback çıktıda).',
   problemSyntax: '{line}. satırda {type}: program çalışmadı.',

@@ -6,8 +6,8 @@
 // `below`. Same algorithm and batch size as `PrimeCount` in crate/lessons/blocking.rs, so the
 // loop, counting up to the same `below`, finds the same number.
 //
-// Plain classic script on purpose: the lesson may also start it from a Blob URL of this very
-// text (embedded with include_str!), where module imports would not resolve.
+// Plain classic script on purpose: it may also start from a Blob URL of this very text (the
+// single-file build, the browser tests), where module imports would not resolve.
 'use strict';
 
 const BATCH = 256; // candidates checked between two clock reads, as in blocking.rs

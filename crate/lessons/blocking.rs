@@ -250,28 +250,28 @@ pub static LESSON: Lesson = Lesson {
              count_primes only waits and heartbeat never misses a beat.",
     },
     seed: "004 · Engelleyici Kod",
-    rust: include_str!("blocking.rs"),
+    rust_file: "blocking.rs",
     controls: &[],
     params: &[Param::seconds("job", Text { tr: "İşin süresi", en: "Job length" }, 0.2, 3.0, 1.0)],
     variants: &[
         Variant {
             id: "blocking",
             label: Text { tr: "engelleyici (tek seferde)", en: "blocking (in one go)" },
-            python: py!("blocking"),
+            python_file: py!("blocking"),
             root: "main",
             start: |args: &Args| Box::pin(main(How::Blocking, args.get("job"))),
         },
         Variant {
             id: "chunked",
             label: Text { tr: "parça parça (sleep(0))", en: "in chunks (sleep(0))" },
-            python: py!("blocking_chunked"),
+            python_file: py!("blocking_chunked"),
             root: "main",
             start: |args: &Args| Box::pin(main(How::Chunked, args.get("job"))),
         },
         Variant {
             id: "worker",
             label: Text { tr: "Web Worker'da (to_thread)", en: "in a Web Worker (to_thread)" },
-            python: py!("blocking_worker"),
+            python_file: py!("blocking_worker"),
             root: "main",
             start: |args: &Args| Box::pin(main(How::Worker, args.get("job"))),
         },
@@ -283,7 +283,7 @@ pub static LESSON: Lesson = Lesson {
 pub use worker::set_worker_url;
 
 /// Which script the worker runs, the job it is sent and the count it answers; the browser's
-/// Worker, Blob and URL calls are the host's (`runtime::host`).
+/// Worker calls are the host's (`runtime::host`).
 mod worker {
     use std::cell::RefCell;
     use std::future::{poll_fn, Future};
@@ -294,29 +294,22 @@ mod worker {
     use crate::runtime::waiting_on;
     use crate::trace::record::WakeCause;
 
-    /// The worker script, for a Blob URL when the page has not said where it serves it.
-    const WORKER_JS: &str = include_str!("../../www/worker.js");
-
     thread_local! {
         static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };
     }
 
-    /// Tells the lesson where the site serves `www/worker.js`. Until it is called (as in
-    /// the browser tests, where no such file is served), workers start from a Blob URL of
-    /// the same script embedded in the module; a page whose CSP has no `blob:` in
-    /// `worker-src` calls this before any run.
+    /// Tells the lesson where the site serves `www/worker.js` (the page does, before any
+    /// run; the browser tests give it a Blob URL of the same script). The wasm does not carry
+    /// the script itself: the page has it as a file.
     pub fn set_worker_url(url: &str) {
         WORKER_URL.with(|u| *u.borrow_mut() = Some(url.to_owned()));
     }
 
-    /// The worker script's URL: the one set, or a Blob URL made once and kept.
+    /// The worker script's URL, as set.
     fn worker_url() -> Result<String, Failure> {
-        if let Some(url) = WORKER_URL.with(|u| u.borrow().clone()) {
-            return Ok(url);
-        }
-        let url = host::object_url(WORKER_JS, "text/javascript")?;
-        set_worker_url(&url);
-        Ok(url)
+        WORKER_URL
+            .with(|u| u.borrow().clone())
+            .ok_or_else(|| Some("the page has not said where worker.js is (setWorkerUrl)".into()))
     }
 
     /// What a failed call or a worker's error event says, for the printed error.

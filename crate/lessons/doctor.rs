@@ -126,7 +126,7 @@ pub static LESSON: Lesson = Lesson {
              every patient heals at the same check-up in both variants.",
     },
     seed: "000 · Hastaneye gittiniz",
-    rust: include_str!("doctor.rs"),
+    rust_file: "doctor.rs",
     controls: &[],
     params: &[
         Param::count("patients", Text { tr: "Hasta sayısı", en: "Patients" }, 1.0, 8.0, 4.0),
@@ -157,14 +157,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "async",
             label: Text { tr: "asenkron doktor", en: "async doctor" },
-            python: py!("doctor"),
+            python_file: py!("doctor"),
             root: "doctor",
             start: |args: &Args| Box::pin(doctor(args.count("patients"), clinic(args))),
         },
         Variant {
             id: "sync",
             label: Text { tr: "senkron doktor (başında bekler)", en: "sync doctor (waits at the bedside)" },
-            python: py!("doctor_sync"),
+            python_file: py!("doctor_sync"),
             root: "doctor",
             start: |args: &Args| Box::pin(sync_doctor(args.count("patients"), clinic(args))),
         },

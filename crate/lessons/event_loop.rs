@@ -139,7 +139,7 @@ pub static LESSON: Lesson = Lesson {
              the client writing a packet.",
     },
     seed: "003 · Olay Döngüsü",
-    rust: include_str!("event_loop.rs"),
+    rust_file: "event_loop.rs",
     controls: &[],
     params: &[
         Param::count("rounds", Text { tr: "Tur sayısı", en: "Rounds" }, 1.0, 10.0, 4.0),
@@ -150,7 +150,7 @@ pub static LESSON: Lesson = Lesson {
     variants: &[Variant {
         id: "loop",
         label: Text { tr: "timer, kuyruk, soket", en: "timer, queue, socket" },
-        python: py!("event_loop"),
+        python_file: py!("event_loop"),
         root: "main",
         start: |args: &Args| {
             Box::pin(main(

@@ -69,7 +69,7 @@ pub static LESSON: Lesson = Lesson {
              one another.",
     },
     seed: "004 · Pratik Bir Örnek",
-    rust: include_str!("fetch_data.rs"),
+    rust_file: "fetch_data.rs",
     controls: &[],
     params: &[
         Param::seconds("first", Text { tr: "1. gecikme", en: "First delay" }, 0.1, 10.0, 2.0),
@@ -79,14 +79,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "gather",
             label: Text { tr: "create_task + gather", en: "create_task + gather" },
-            python: py!("fetch_data"),
+            python_file: py!("fetch_data"),
             root: "main",
             start: |args: &Args| Box::pin(main(args.get("first"), args.get("second"))),
         },
         Variant {
             id: "sequential",
             label: Text { tr: "sırayla await", en: "await one by one" },
-            python: py!("fetch_data_sequential"),
+            python_file: py!("fetch_data_sequential"),
             root: "main",
             start: |args: &Args| Box::pin(main_sequential(args.get("first"), args.get("second"))),
         },

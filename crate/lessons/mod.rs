@@ -1,21 +1,22 @@
 //! The lessons: one module per seed example, written to read like the seed's Python, and
-//! the catalogue the page shows (titles and notes in Turkish and English, the seed's Python
-//! and the Rust that actually runs, both embedded from their files).
+//! the catalogue the page shows (titles and notes in Turkish and English, and the files of
+//! the seed's Python and of the Rust that actually runs). The source texts stay in their files
+//! beside this one: the page fetches the one it shows (www/sources.js), so the wasm carries
+//! their names only.
 
-/// A lesson's Python in both languages: `py!("gather")` is `gather.py`, the seed's Turkish
-/// program, and `gather.en.py`, its English twin: the same program with English prints and
-/// comments (and English names for its constants and locals), keeping every function, class,
-/// parameter and task name, every number and the order of everything, so that both draw the
-/// same timeline. `py!(seed "staggered")` is a seed's text kept as printed, the same in both
-/// languages.
+/// A lesson's Python files in both languages: `py!("gather")` names `gather.py`, the seed's
+/// Turkish program, and `gather.en.py`, its English twin: the same program with English prints
+/// and comments (and English names for its constants and locals), keeping every function,
+/// class, parameter and task name, every number and the order of everything, so that both
+/// draw the same timeline. `py!(seed "staggered")` names a seed's text kept as printed, the
+/// same file in both languages.
 macro_rules! py {
     ($name:literal) => {
-        $crate::lessons::Text { tr: include_str!(concat!($name, ".py")), en: include_str!(concat!($name, ".en.py")) }
+        $crate::lessons::Source { tr: concat!($name, ".py"), en: concat!($name, ".en.py") }
     };
-    (seed $name:literal) => {{
-        const SEED: &str = include_str!(concat!($name, ".py"));
-        $crate::lessons::Text { tr: SEED, en: SEED }
-    }};
+    (seed $name:literal) => {
+        $crate::lessons::Source { tr: concat!($name, ".py"), en: concat!($name, ".py") }
+    };
 }
 
 pub mod async_await;
@@ -27,6 +28,8 @@ pub mod gather;
 pub mod microtasks;
 pub mod params;
 pub mod random;
+#[cfg(test)]
+pub mod sources;
 pub mod staggered;
 pub mod stress;
 pub mod timeouts;
@@ -41,8 +44,29 @@ pub fn secs(d: std::time::Duration) -> f64 {
     (d.as_secs_f64() * 100.0).round() / 100.0
 }
 
-/// Where a lesson file's catalogue entry starts; the page shows the source above it.
+/// Where a lesson file's catalogue entry starts; the page shows the source above it (and
+/// www/sources.js cuts it there).
 pub const CATALOGUE_MARKER: &str = "// ---- catalogue";
+
+/// A lesson text's file in this folder, per language (the same file for both where a seed's
+/// text is kept as printed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The Turkish text's file name.
+    pub tr: &'static str,
+    /// The English text's file name.
+    pub en: &'static str,
+}
+
+impl Source {
+    /// The file in `lang`.
+    pub fn get(&self, lang: crate::runtime::Lang) -> &'static str {
+        match lang {
+            crate::runtime::Lang::Tr => self.tr,
+            crate::runtime::Lang::En => self.en,
+        }
+    }
+}
 
 /// A text in both of the page's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,9 +93,9 @@ pub struct Variant {
     pub id: &'static str,
     /// Name on the page.
     pub label: Text,
-    /// The Python this variant corresponds to (the seed's own code where it has one), in
-    /// Turkish as the seed prints it and in English (see [`py!`]).
-    pub python: Text,
+    /// The files of the Python this variant corresponds to (the seed's own code where it has
+    /// one), in Turkish as the seed prints it and in English (see [`py!`]).
+    pub python_file: Source,
     /// Name of the run's root task, the lane its `main` runs in.
     pub root: &'static str,
     /// Makes the root future from checked parameters; nothing runs until the loop polls it.
@@ -99,8 +123,8 @@ pub struct Lesson {
     pub notice: Text,
     /// The seed it comes from, e.g. "001 · Birden Fazla Task Çalıştırma".
     pub seed: &'static str,
-    /// The lesson's source file; the page shows it up to [`CATALOGUE_MARKER`].
-    pub rust: &'static str,
+    /// The lesson's source file's name; the page shows it up to [`CATALOGUE_MARKER`].
+    pub rust_file: &'static str,
     /// Numbers the learner can change.
     pub params: &'static [Param],
     /// Buttons that act on a live run (fault injection); empty for most lessons.
@@ -110,11 +134,6 @@ pub struct Lesson {
 }
 
 impl Lesson {
-    /// The Rust a learner reads: the lesson's source without its catalogue entry.
-    pub fn code(&self) -> &'static str {
-        self.rust.split_once(CATALOGUE_MARKER).map_or(self.rust, |(code, _)| code).trim_end()
-    }
-
     /// The variant with this id.
     pub fn variant(&self, id: &str) -> Option<&Variant> {
         self.variants.iter().find(|v| v.id == id)
@@ -144,12 +163,12 @@ pub fn find(id: &str) -> Option<&'static Lesson> {
 /// A seed's program that cannot run as printed, and the smallest version of it that does:
 /// the page shows the seed's text and runs this one, saying what was changed.
 pub struct Correction {
-    /// The lesson and variant whose `python` is the seed's text.
+    /// The lesson and variant whose `python_file` is the seed's text.
     pub lesson: &'static str,
     /// See `lesson`.
     pub variant: &'static str,
-    /// The corrected program: what the editor holds and Python mode runs, per language.
-    pub python: Text,
+    /// The corrected program's files: what the editor holds and Python mode runs, per language.
+    pub python_file: Source,
     /// What was changed, and why.
     pub what: Text,
 }
@@ -159,7 +178,7 @@ pub static CORRECTIONS: &[Correction] = &[
     Correction {
         lesson: "staggered",
         variant: "staggered",
-        python: py!("staggered_corrected"),
+        python_file: py!("staggered_corrected"),
         what: Text {
             tr: "run_until_complete(multiconnect) → multiconnect(): bir coroutine ister, fonksiyonu değil \
                  (özgün hâli TypeError verir). multiconnect görevlerini gather ile bekler; yoksa döngü \
@@ -172,7 +191,7 @@ pub static CORRECTIONS: &[Correction] = &[
     Correction {
         lesson: "websocket",
         variant: "reconnect",
-        python: py!("websocket_corrected"),
+        python_file: py!("websocket_corrected"),
         what: Text {
             tr: "_connect ve _create_task self alır: özgün kaynaktaki gibi bir sınıfın (Client) metotları oldular, \
                  PING_TIMEOUT ve SLEEP_TIME sınıfta. ADDRESS sayfanın sahte sunucusu (websockets onu taklit \
@@ -205,20 +224,26 @@ mod tests {
         assert!(find("nope").is_none());
     }
 
+    /// A Python file pair's texts, `(Turkish, English)`.
+    fn texts(files: Source) -> (&'static str, &'static str) {
+        (sources::text(files.tr), sources::text(files.en))
+    }
+
     #[test]
     fn the_gather_lesson_shows_the_seeds_own_python_and_its_english_twin() {
-        let python = find("gather").unwrap().variants[0].python;
-        assert!(python.tr.contains("await asyncio.gather(*tasks)"));
-        assert!(python.tr.contains("print(\"İlk işlem yapılıyor\")"));
-        assert!(python.en.contains("await asyncio.gather(*tasks)"));
-        assert!(python.en.contains("print(\"First task is running\")"));
+        let (tr, en) = texts(find("gather").unwrap().variants[0].python_file);
+        assert!(tr.contains("await asyncio.gather(*tasks)"));
+        assert!(tr.contains("print(\"İlk işlem yapılıyor\")"));
+        assert!(en.contains("await asyncio.gather(*tasks)"));
+        assert!(en.contains("print(\"First task is running\")"));
     }
 
     #[test]
     fn every_correction_belongs_to_a_variant_and_changes_it() {
         for c in CORRECTIONS {
-            let original = find(c.lesson).and_then(|l| l.variant(c.variant)).map(|v| v.python);
-            assert!(original.is_some_and(|p| p.tr != c.python.tr && p.en != c.python.en), "{}/{}", c.lesson, c.variant);
+            let original = find(c.lesson).and_then(|l| l.variant(c.variant)).map(|v| texts(v.python_file));
+            let (tr, en) = texts(c.python_file);
+            assert!(original.is_some_and(|(otr, oen)| otr != tr && oen != en), "{}/{}", c.lesson, c.variant);
             assert!(std::ptr::eq(correction(c.lesson, c.variant).unwrap(), c));
         }
     }
@@ -266,18 +291,17 @@ mod tests {
     #[test]
     fn every_english_program_keeps_the_turkish_ones_names_numbers_and_order() {
         let variants =
-            LESSONS.iter().flat_map(|l| l.variants.iter().map(move |v| (format!("{}/{}", l.id, v.id), v.python)));
-        let corrected = CORRECTIONS.iter().map(|c| (format!("{}/{} corrected", c.lesson, c.variant), c.python));
-        for (id, python) in variants.chain(corrected) {
-            assert_eq!(skeleton(python.tr), skeleton(python.en), "{id}");
-            assert!(!skeleton(python.tr).is_empty(), "{id}");
+            LESSONS.iter().flat_map(|l| l.variants.iter().map(move |v| (format!("{}/{}", l.id, v.id), v.python_file)));
+        let corrected = CORRECTIONS.iter().map(|c| (format!("{}/{} corrected", c.lesson, c.variant), c.python_file));
+        for (id, files) in variants.chain(corrected) {
+            let (tr, en) = texts(files);
+            assert_eq!(skeleton(tr), skeleton(en), "{id}");
+            assert!(!skeleton(tr).is_empty(), "{id}");
             // Only the seeds' texts kept as printed are the same in both languages.
             let kept = correction(id.split('/').next().unwrap(), id.split('/').nth(1).unwrap()).is_some();
-            assert_eq!(python.tr == python.en, kept, "{id}: English twin");
-            assert!(
-                kept || !python.en.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'İ']),
-                "{id}: Turkish in the English program"
-            );
+            assert_eq!(files.tr == files.en, kept, "{id}: English twin");
+            assert_eq!(tr == en, kept, "{id}: English twin");
+            assert!(kept || !en.contains(['ç', 'ğ', 'ı', 'ö', 'ş', 'ü', 'İ']), "{id}: Turkish in the English program");
         }
     }
 
@@ -290,10 +314,16 @@ mod tests {
 
     #[test]
     fn the_code_shown_stops_before_the_catalogue_entry() {
+        assert_eq!(sources::MARKER, CATALOGUE_MARKER);
         for lesson in LESSONS {
-            assert!(lesson.rust.contains(CATALOGUE_MARKER), "{} has no catalogue marker", lesson.id);
-            assert!(!lesson.code().contains("pub static LESSON"), "{}", lesson.id);
-            assert!(lesson.code().contains("async fn"), "{}", lesson.id);
+            assert!(
+                sources::text(lesson.rust_file).contains(CATALOGUE_MARKER),
+                "{} has no catalogue marker",
+                lesson.id
+            );
+            let code = sources::code(lesson.rust_file);
+            assert!(!code.contains("pub static LESSON"), "{}", lesson.id);
+            assert!(code.contains("async fn"), "{}", lesson.id);
         }
     }
 }

@@ -66,7 +66,7 @@ pub static LESSON: Lesson = Lesson {
              variant every connection starts in the same loop pass.",
     },
     seed: "001 · Sırayla Çalışan İşlemler",
-    rust: include_str!("staggered.rs"),
+    rust_file: "staggered.rs",
     controls: &[],
     params: &[
         Param::count("count", Text { tr: "Bağlantı sayısı", en: "Connections" }, 1.0, 10.0, 5.0),
@@ -77,14 +77,14 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "staggered",
             label: Text { tr: "wrapper ile sırayla", en: "staggered with wrapper" },
-            python: py!(seed "staggered"),
+            python_file: py!(seed "staggered"),
             root: "multiconnect",
             start: |args: &Args| Box::pin(multiconnect(args.count("count"), args.secs("step"), args.secs("takes"))),
         },
         Variant {
             id: "at-once",
             label: Text { tr: "hepsi birden", en: "all at once" },
-            python: py!("staggered_at_once"),
+            python_file: py!("staggered_at_once"),
             root: "connect_all",
             start: |args: &Args| Box::pin(connect_all(args.count("count"), args.secs("takes"))),
         },

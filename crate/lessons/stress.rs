@@ -111,7 +111,7 @@ pub static LESSON: Lesson = Lesson {
              grows with the number of tasks, while the busy time stays small.",
     },
     seed: "",
-    rust: include_str!("stress.rs"),
+    rust_file: "stress.rs",
     controls: &[],
     params: &[
         Param::count("tasks", Text { tr: "Görev sayısı", en: "Tasks" }, 1.0, 10_000.0, 200.0),
@@ -131,7 +131,7 @@ pub static LESSON: Lesson = Lesson {
     variants: &[Variant {
         id: "gather",
         label: Text { tr: "create_task + gather", en: "create_task + gather" },
-        python: py!("stress"),
+        python_file: py!("stress"),
         root: "stress",
         start: |args: &Args| Box::pin(stress(args.count("tasks"), load(args))),
     }],

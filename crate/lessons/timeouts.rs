@@ -98,7 +98,7 @@ pub static LESSON: Lesson = Lesson {
              task.cancel(), before its work is done.",
     },
     seed: "001 · Async ile Websocket (wait_for)",
-    rust: include_str!("timeouts.rs"),
+    rust_file: "timeouts.rs",
     controls: &[],
     params: &[
         Param::seconds("limit", Text { tr: "Süre sınırı", en: "Time limit" }, 0.1, 10.0, 1.0),
@@ -109,21 +109,21 @@ pub static LESSON: Lesson = Lesson {
         Variant {
             id: "wait_for",
             label: Text { tr: "wait_for (zaman aşımı)", en: "wait_for (timeout)" },
-            python: py!("timeouts_wait_for"),
+            python_file: py!("timeouts_wait_for"),
             root: "main",
             start: |args: &Args| Box::pin(wait_for(args.get("limit"), args.get("slow"), args.get("fast"))),
         },
         Variant {
             id: "race",
             label: Text { tr: "yarış", en: "race" },
-            python: py!("timeouts_race"),
+            python_file: py!("timeouts_race"),
             root: "main",
             start: |args: &Args| Box::pin(race(args.get("slow"), args.get("fast"))),
         },
         Variant {
             id: "cancel",
             label: Text { tr: "görev iptali", en: "task cancel" },
-            python: py!("timeouts_cancel"),
+            python_file: py!("timeouts_cancel"),
             root: "main",
             start: |args: &Args| Box::pin(cancel_task(args.get("limit"), args.get("slow"))),
         },

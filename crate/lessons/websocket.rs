@@ -255,7 +255,7 @@ pub static LESSON: Lesson = Lesson {
              they stopped.",
     },
     seed: "001 · Async ile Websocket",
-    rust: include_str!("websocket.rs"),
+    rust_file: "websocket.rs",
     controls: &[
         Control { id: "drop", label: Text { tr: "Bağlantıyı kopar", en: "Cut the connection" } },
         Control { id: "stall", label: Text { tr: "Sunucu sussun", en: "Stall the server" } },
@@ -279,7 +279,7 @@ pub static LESSON: Lesson = Lesson {
     variants: &[Variant {
         id: "reconnect",
         label: Text { tr: "ping + yeniden bağlanma", en: "ping + reconnect" },
-        python: py!(seed "websocket"),
+        python_file: py!(seed "websocket"),
         root: "main",
         start: |args: &Args| {
             let client = Client {

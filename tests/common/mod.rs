@@ -7,6 +7,10 @@ use loopscope::trace::{self, record::Kind, record::Record};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+/// The lessons' source texts: the wasm carries only their file names (the page fetches them).
+#[path = "../../crate/lessons/sources.rs"]
+pub mod sources;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
@@ -128,8 +132,37 @@ pub fn start_with(lesson: &str, variant: &str, speed: f64, lang: Lang, params: &
     start_in(Mode::Real, lesson, variant, speed, lang, params)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's Blob, for the worker script's Blob URL.
+    type Blob;
+    #[wasm_bindgen(constructor)]
+    fn new(parts: &js_sys::Array, options: &JsValue) -> Blob;
+    #[wasm_bindgen(js_namespace = URL, js_name = createObjectURL)]
+    fn create_object_url(blob: &Blob) -> String;
+}
+
+/// Points the blocking lesson's worker at a Blob URL of www/worker.js, once: the page points it
+/// at the served file, and nothing is served to these tests.
+#[cfg(target_arch = "wasm32")]
+pub fn use_worker_script() {
+    thread_local! {
+        static SET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if SET.with(|set| set.replace(true)) {
+        return;
+    }
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"text/javascript".into()).expect("a plain object");
+    let script = js_sys::Array::of1(&include_str!("../../www/worker.js").into());
+    let url = create_object_url(&Blob::new(&script, &options));
+    loopscope::lessons::blocking::set_worker_url(&url);
+}
+
 /// Starts a lesson's variant in `mode` with some parameters; returns the run id.
 pub fn start_in(mode: Mode, lesson: &str, variant: &str, speed: f64, lang: Lang, params: &[(&str, &str)]) -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    use_worker_script();
     let found = loopscope::lessons::find(lesson).unwrap();
     let raw: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let args = loopscope::lessons::params::check(found.params, &raw, lang).expect("valid parameters");

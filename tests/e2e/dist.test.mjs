@@ -22,6 +22,7 @@ import {
   waitForState,
 } from './harness.mjs';
 import { listFiles } from '../../scripts/site-size.mjs';
+import { folderFiles, folderText, rustCode } from '../../www/sources.js';
 
 const DIST_SCRIPT = join(REPO_ROOT, 'scripts', 'dist.mjs');
 const SUB_PATH = '/some/sub/path/';
@@ -40,6 +41,11 @@ const CSP = [
   "base-uri 'none'",
 ].join('; ');
 const WORKER_FAILED = /worker failed|worker hata/i; // the blocking lesson's error line, en and tr
+/** The lessons' source texts: files the page fetches when it shows them (www/sources.js). */
+const TEXTS = 'crate/lessons/';
+const lessonText = (name) => readFile(join(REPO_ROOT, TEXTS, name), 'utf8');
+/** What dist/ ships of a lesson file: the Python as it is, the Rust up to its catalogue entry. */
+const shippedText = async (name) => folderText(name, await lessonText(name));
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -183,6 +189,30 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.deepEqual(extra, [], 'no type declarations, package.json or README in dist');
   });
 
+  test('holds every lesson text the page may fetch, from crate/lessons/, and nothing else of the crate', async () => {
+    const files = await listFiles(dist);
+    const texts = files.filter((f) => f.startsWith('crate/'));
+    assert.deepEqual(texts, folderFiles().map((f) => `${TEXTS}${f}`).sort(), 'exactly the texts sources.js names');
+    assert.ok(texts.includes(`${TEXTS}gather.en.py`) && texts.includes(`${TEXTS}staggered.rs`));
+    for (const file of texts) {
+      const name = file.slice(TEXTS.length);
+      assert.equal(await readFile(join(dist, file), 'utf8'), await shippedText(name), file);
+    }
+    assert.equal(await readFile(join(dist, TEXTS, 'gather.py'), 'utf8'), await lessonText('gather.py'), 'the Python as it is');
+    const rust = await readFile(join(dist, TEXTS, 'gather.rs'), 'utf8');
+    assert.ok(rust.includes('async fn') && !rust.includes('pub static LESSON'), 'the Rust without its catalogue entry');
+  });
+
+  test('the single file carries every lesson text, in one JSON Blob', async () => {
+    const html = await readFile(join(dist, SINGLE_FILE), 'utf8');
+    const entries = JSON.parse(/^const ENTRIES = (.*);$/m.exec(html)?.[1] ?? 'null');
+    const bundles = (entries ?? []).filter((e) => e.t === 'application/json');
+    assert.equal(bundles.length, 1, 'one bundle of texts');
+    const texts = JSON.parse(bundles[0].p.join(''));
+    assert.deepEqual(Object.keys(texts).sort(), [...folderFiles()].sort());
+    for (const [name, text] of Object.entries(texts)) assert.equal(text, await shippedText(name), name);
+  });
+
   test('served under a sub-path: the gather lesson runs to its end, all from that sub-path', async () => {
     const { origin, base } = await serveDir(dist, { prefix: SUB_PATH });
     const recorded = await openUrl(`${base}#lesson=gather&lang=en`);
@@ -210,11 +240,14 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.deepEqual(outside, [], `every request stays under ${origin}${SUB_PATH}`);
 
       // Exactly what the site needs: every file but the single file (and the icon, which
-      // a headless browser may not ask for) is loaded by the page or the embed example.
+      // a headless browser may not ask for) is loaded by the page or the embed example; the
+      // lesson texts are fetched when a lesson shows them (the previous test checks them).
       const loaded = new Set(requests.filter((u) => u.startsWith(base)).map((u) => new URL(u).pathname.slice(SUB_PATH.length)));
       loaded.add('index.html');
-      const unused = (await listFiles(dist)).filter((f) => f !== SINGLE_FILE && !/favicon/.test(f) && !loaded.has(f));
+      const unused = (await listFiles(dist)).filter((f) => f !== SINGLE_FILE && !/favicon/.test(f) && !f.startsWith(TEXTS) && !loaded.has(f));
       assert.deepEqual(unused, [], 'dist holds no file the page does not load');
+      const texts = [...loaded].filter((f) => f.startsWith(TEXTS)).sort();
+      assert.deepEqual(texts, [`${TEXTS}blocking.rs`, `${TEXTS}blocking_worker.en.py`, `${TEXTS}gather.en.py`], 'the texts the lessons shown showed, from the sub-path');
     } finally {
       await recorded.context.close();
     }
@@ -261,6 +294,14 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
       const { page, requests } = recorded;
       try {
         assert.equal(await page.locator('#lesson').inputValue(), what.split('/')[0], `${what}: the hash chose the lesson`);
+        // The lesson's texts, from the file's own Blob of them.
+        const [python, rust] = what === 'gather' ? ['gather.en.py', null] : ['blocking_worker.en.py', 'blocking.rs'];
+        await page.waitForSelector('#code-python[data-source="in"]', { timeout: READY_TIMEOUT_MS });
+        assert.equal(await page.locator('#code-python').textContent(), await lessonText(python), `${what}: its Python`);
+        if (rust) {
+          await page.waitForSelector('#code-rust[data-source="in"]', { timeout: READY_TIMEOUT_MS });
+          assert.equal(await page.locator('#code-rust').textContent(), rustCode(await lessonText(rust)), `${what}: its Rust`);
+        }
         const text = await runToEnd(page, what);
         if (what === 'blocking/worker') {
           assert.equal(await page.locator('#variant').inputValue(), 'worker');
@@ -345,6 +386,8 @@ describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_T
     /not relative/],
     ['a module that is missing', async (root) => rm(join(root, 'www/trace.js')),
       /trace\.js, which does not exist/],
+    ['a lesson text that is missing', async (root) => rm(join(root, 'crate/lessons/gather.en.py')),
+      /crate\/lessons\/gather\.en\.py, which does not exist/],
     ['a preload of a file the page does not load', async (root) =>
       replaceIn(join(root, 'index.html'), '<link rel="modulepreload" href="www/trace.js">', '<link rel="modulepreload" href="www/worker.js">'),
     /fetched for nothing/],

@@ -202,7 +202,8 @@ export const READY_TIMEOUT_MS = 20_000;
 
 /**
  * Opens a recorded page (openRecordedPage) at `${origin}/index.html${hash}` and waits until
- * the runtime is loaded (the Run button is enabled).
+ * the runtime is loaded (the Run button is enabled) and the lesson's code is in (a file the
+ * page fetches: www/sources.js), or has failed to come.
  */
 export async function openPage(browser, origin, hash) {
   const recorded = await openRecordedPage(browser);
@@ -210,7 +211,7 @@ export async function openPage(browser, origin, hash) {
   await recorded.page.waitForFunction(
     () => {
       const run = document.querySelector('#run');
-      return run !== null && !run.disabled;
+      return run !== null && !run.disabled && document.querySelector('#code-python')?.dataset.source !== 'loading';
     },
     null,
     { timeout: READY_TIMEOUT_MS },

@@ -1,7 +1,7 @@
 // Pure tests (Node, no browser) of the learner's program in the address (program.js: base64url
 // of UTF-8, its limits and its bad values), of a lesson's Python in the page's language
-// (program.js), of the address keys of script mode (url-state.js) and of the Python colouring
-// (python-syntax.js).
+// (program.js, from the files sources.js fetches), of the address keys of script mode
+// (url-state.js) and of the Python colouring (python-syntax.js).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +9,9 @@ import { MAX_CODE_BYTES, SCRIPT_LESSON, decodeCode, encodeCode, lessonPython, sc
 import { pick } from '../../www/i18n.js';
 import { buildHash, parseHash, resolveState } from '../../www/url-state.js';
 import { TOKEN, tokenize } from '../../www/python-syntax.js';
+import {
+  failureOf, folderFiles, folderText, loadText, originalFile, prefetchShown, pythonFile, rustCode, rustFile, textOf,
+} from '../../www/sources.js';
 
 const LESSONS = [
   { id: 'gather', title: 'Gather', variants: [{ id: 'gather', label: 'g', python: 'print(1)\n' }], params: [] },
@@ -60,21 +63,85 @@ describe('code= in the address', () => {
 });
 
 describe('a lesson’s Python', () => {
-  test('in the page’s language: a variant’s {tr, en}, its correction’s, or one string for both', () => {
-    const lesson = {
-      id: 'l',
-      variants: [
-        { id: 'both', python: { tr: 'print("merhaba")\n', en: 'print("hello")\n' } },
-        { id: 'seed', python: 'seed text\n', corrected: { python: { tr: 'düzeltilmiş\n', en: 'corrected\n' }, what: { tr: 'x', en: 'x' } } },
-        { id: 'one', python: 'print(1)\n' },
-      ],
+  /** Runs `body` with fetch answering from `files` ({url's last part: text}), counting the asks. */
+  async function withFetch(files, body) {
+    const asked = [];
+    const real = globalThis.fetch;
+    globalThis.fetch = async (url) => {
+      const name = String(url).split('/').pop();
+      asked.push(name);
+      return name in files ? new Response(files[name]) : new Response('no', { status: 404 });
     };
-    assert.equal(lessonPython(lesson, 'both', pick, 'en'), 'print("hello")\n');
-    assert.equal(lessonPython(lesson, 'both', pick, 'tr'), 'print("merhaba")\n');
-    assert.equal(lessonPython(lesson, 'seed', pick, 'en'), 'corrected\n', 'the correction runs, not the seed’s text');
-    assert.equal(lessonPython(lesson, 'seed', pick, 'tr'), 'düzeltilmiş\n');
-    for (const lang of ['en', 'tr']) assert.equal(lessonPython(lesson, 'one', pick, lang), 'print(1)\n');
-    assert.equal(lessonPython(lesson, 'nope', pick, 'en'), '');
+    try {
+      await body(asked);
+    } finally {
+      globalThis.fetch = real;
+    }
+  }
+
+  test('the files of each variant in the page’s language, the seed’s own beside its correction, and the Rust', () => {
+    assert.equal(pythonFile('gather', 'gather', 'tr'), 'gather.py');
+    assert.equal(pythonFile('gather', 'sequential', 'en'), 'gather_sequential.en.py');
+    assert.equal(pythonFile('staggered', 'staggered', 'en'), 'staggered_corrected.en.py', 'the correction runs, not the seed’s text');
+    assert.equal(originalFile('staggered', 'staggered', 'en'), 'staggered.py');
+    assert.equal(originalFile('gather', 'gather', 'en'), null);
+    assert.equal(rustFile('gather'), 'gather.rs');
+    for (const [lesson, variant] of [['nope', 'gather'], ['gather', 'nope'], [SCRIPT_LESSON, 'main'], ['__proto__', 'x']]) {
+      assert.equal(pythonFile(lesson, variant, 'en'), null, `${lesson}/${variant}`);
+    }
+    const files = folderFiles();
+    assert.ok(files.includes('gather.en.py') && files.includes('staggered.py') && files.includes('stress.rs'));
+    assert.equal(new Set(files).size, files.length, 'each once');
+    const rust = 'async fn a() {}\n\n// ---- catalogue\npub static LESSON: Lesson;\n';
+    assert.equal(rustCode(rust), 'async fn a() {}');
+    assert.equal(folderText('a.rs', rust), 'async fn a() {}\n', 'dist/ ships the Rust the page shows');
+    assert.equal(rustCode(folderText('a.rs', rust)), rustCode(rust));
+    assert.equal(folderText('a.py', 'print(1)\n\n'), 'print(1)\n\n', 'and the Python as it is');
+  });
+
+  test('the blank lesson’s example is in program.js; a lesson’s file is shown once it is in, fetched once', async () => {
+    assert.equal(lessonPython(scriptLesson(), 'main', pick, 'tr'), scriptLesson().variants[0].python.tr);
+    const gather = { id: 'gather', variants: [{ id: 'gather' }, { id: 'sequential' }] };
+    assert.equal(lessonPython(gather, 'sequential', pick, 'tr'), '', 'not in yet');
+    await withFetch({ 'gather_sequential.py': 'print("sırayla")\n' }, async (asked) => {
+      const [a, b] = await Promise.all([loadText('gather_sequential.py'), loadText('gather_sequential.py')]);
+      assert.equal(a, 'print("sırayla")\n');
+      assert.equal(b, a);
+      assert.deepEqual(asked, ['gather_sequential.py'], 'one fetch for both');
+    });
+    assert.equal(lessonPython(gather, 'sequential', pick, 'tr'), 'print("sırayla")\n');
+    assert.equal(lessonPython(gather, 'nope', pick, 'en'), '');
+  });
+
+  test('a file that cannot be fetched rejects with why, is not kept, and is fetched again when asked again', async () => {
+    await withFetch({}, async () => {
+      await assert.rejects(loadText('timeouts_race.en.py'), /HTTP 404/);
+      assert.match(failureOf('timeouts_race.en.py')?.message ?? '', /HTTP 404/);
+      assert.equal(textOf('timeouts_race.en.py'), undefined);
+    });
+    await withFetch({ 'timeouts_race.en.py': 'race\n' }, async (asked) => {
+      assert.equal(await loadText('timeouts_race.en.py'), 'race\n');
+      assert.deepEqual(asked, ['timeouts_race.en.py']);
+      assert.equal(failureOf('timeouts_race.en.py'), undefined);
+    });
+  });
+
+  test('the page starts fetching what its address shows first', async () => {
+    const cases = [
+      ['#lesson=fetch-data&variant=sequential&lang=tr', null, 'en', ['fetch_data_sequential.py']],
+      ['#lesson=microtasks&engine=rust', 'tr', 'en-US', ['microtasks.py', 'microtasks.rs']],
+      ['', null, 'tr-TR', ['doctor.py']],
+      ['#lesson=nope&variant=nope&lang=xx', null, 'de', ['doctor.en.py']],
+      ['#lesson=script', null, 'en', []],
+      ['#code=cHJpbnQ', null, 'en', []],
+    ];
+    for (const [hash, stored, nav, want] of cases) {
+      await withFetch({}, async (asked) => {
+        prefetchShown(hash, stored, nav);
+        await new Promise((ok) => setTimeout(ok, 10));
+        assert.deepEqual(asked, want, hash);
+      });
+    }
   });
 });
 

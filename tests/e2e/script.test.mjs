@@ -446,7 +446,8 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       const original = page.locator('#original');
       assert.ok(await original.isVisible(), 'the original is offered');
       assert.match(await page.locator('#original-summary').textContent(), /Düzeltildi/);
-      await page.locator('#original-summary').click();
+      await page.locator('#original-summary').click(); // the seed's text is fetched when it is opened
+      await page.waitForSelector('#original-code[data-source="in"]', { timeout: 5_000 });
       assert.match(await page.locator('#original-code').textContent(), /run_until_complete\(multiconnect\)$/m, 'the seed’s own text');
       assert.match(await page.locator('#original-what').textContent(), /multiconnect\(\)/, 'what changed, in Turkish');
       assert.match(await page.locator('#code-python').textContent(), /run_until_complete\(multiconnect\(\)\)/, 'the code shown runs');

@@ -3,11 +3,11 @@
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, MessageChannel, MessagePort, Performance, Url, Window, WorkerGlobalScope};
+use web_sys::{MessageChannel, MessagePort, Performance, Window, WorkerGlobalScope};
 
 use super::Failure;
 
@@ -187,15 +187,6 @@ impl Drop for Frames {
 /// What a failed JS call or a worker's error event says, if anything.
 fn said(error: &JsValue) -> Failure {
     Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string()).or_else(|| error.as_string())
-}
-
-/// A Blob URL (`URL.createObjectURL`) of `source`, typed `mime`: a script a worker can start
-/// from when no served file is named.
-pub fn object_url(source: &str, mime: &str) -> Result<String, Failure> {
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&source.into()), &options).map_err(|e| said(&e))?;
-    Url::create_object_url_with_blob(&blob).map_err(|e| said(&e))
 }
 
 /// A Web Worker, stopped (`terminate`) when dropped: a run cancelled mid-job stops its

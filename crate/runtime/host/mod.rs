@@ -11,7 +11,7 @@
 //! | [`Timer`]                           | a real run's sleep (`setTimeout`, cleared on drop)     |
 //! | [`queue_microtask`]                 | the microtasks lesson's bare chain                     |
 //! | [`Frames`]                          | the microtasks lesson's count of drawn frames          |
-//! | [`object_url`], [`Worker`]          | the blocking lesson's Web Worker (`asyncio.to_thread`) |
+//! | [`Worker`]                          | the blocking lesson's Web Worker (`asyncio.to_thread`) |
 //! | [`console_error`]                   | the panic hook                                         |
 //!
 //! Both sides have the same names and signatures, so the rest of the crate compiles the same
@@ -31,12 +31,12 @@ mod native;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    console_error, drain_on_macrotask, drain_on_microtask, object_url, queue_microtask, real_now, Frames, Timer, Worker,
+    console_error, drain_on_macrotask, drain_on_microtask, queue_microtask, real_now, Frames, Timer, Worker,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{
-    advance_real, console_error, drain_on_macrotask, drain_on_microtask, object_url, queue_microtask, real_now,
-    run_until_idle, Frames, Timer, Worker,
+    advance_real, console_error, drain_on_macrotask, drain_on_microtask, queue_microtask, real_now, run_until_idle,
+    Frames, Timer, Worker,
 };
 
 /// What a failed browser call said: its message, or `None` when it gave none (a worker whose

@@ -129,11 +129,6 @@ impl Drop for Frames {
     fn drop(&mut self) {}
 }
 
-/// No Blob URLs outside a browser.
-pub fn object_url(_source: &str, _mime: &str) -> Result<String, Failure> {
-    Err(Some("no Blob URLs outside a browser".into()))
-}
-
 /// No Web Workers outside a browser: none is ever started.
 pub enum Worker {}
 
