@@ -4,7 +4,8 @@
 //                         and the module graph from its module script, and likewise those of the
 //                         embed view (embed.html) and its example (docs/example.html); relative
 //                         URLs only, so it works unchanged on any static host, at the root or
-//                         under a sub-path.
+//                         under a sub-path. Its scripts and styles are minified
+//                         (scripts/minify.mjs).
 //   dist/loopscope.html   the whole site in one file that also works opened from disk (file://):
 //                         style inlined, favicon as a data: URL, and a small module loader holding
 //                         every module's text, the worker's text and the wasm (base64). It turns
@@ -38,6 +39,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { minifyFiles } from './minify.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const SINGLE_FILE = 'loopscope.html';
@@ -542,6 +545,9 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
     await mkdir(dirname(join(out, rel)), { recursive: true });
     await writeFile(join(out, rel), shipped.get(rel) ?? await readFile(join(root, rel)));
   }
+  // Minified once written (scripts/minify.mjs): the same modules, names and imports, fewer
+  // bytes. The single file keeps the sources' text as it was read above.
+  await minifyFiles(out, [...files]);
   await writeFile(join(out, SINGLE_FILE), single);
   return { out, files: [...files].sort(), singleFile: SINGLE_FILE, unpreloaded };
 }

@@ -1,7 +1,7 @@
 import asyncio
 import random
 
-TASKS = 200  # up to 10_000
+TASKS = 200  # up to 100_000
 SECONDS = 2  # each worker's sleeps add up to this
 SLEEP_MS = 500  # the longest sleep
 YIELDS = 3  # after each sleep

@@ -1,7 +1,7 @@
 import asyncio
 import random
 
-TASKS = 200  # 10_000'e kadar
+TASKS = 200  # 100_000'e kadar
 SECONDS = 2  # her işçinin uykuları bu süreyi doldurur
 SLEEP_MS = 500  # en uzun uyku
 YIELDS = 3  # her uykudan sonra

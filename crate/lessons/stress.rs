@@ -92,11 +92,11 @@ pub static LESSON: Lesson = Lesson {
         tr: "Mühendisler için bir yük testi: görev sayısı kadar işçi aynı anda başlar. Her biri kısa, \
              rastgele bir süre uyur (tohumlu: aynı tohum aynı uykuları verir), sonra birkaç kez \
              asyncio.sleep(0) gibi sırayı bırakır ve uykuları çalışma süresini doldurana kadar bunu \
-             tekrarlar. 10.000 göreve kadar çıkabilir; make bench sayfanın kare süresini bu dersle ölçer.",
+             tekrarlar. 100.000 göreve kadar çıkabilir; make bench sayfanın kare süresini bu dersle ölçer.",
         en: "A load test for engineers: as many workers as tasks start at once. Each sleeps a short \
              random while (seeded: the same seed gives the same sleeps), then gives up its turn a few \
              times like asyncio.sleep(0), and goes round again until its sleeps fill the run time. It \
-             goes up to 10,000 tasks; make bench times the page's frames with this lesson.",
+             goes up to 100,000 tasks; make bench times the page's frames with this lesson.",
     },
     notice: Text {
         tr: "Döngü şeridi kısa adımlarla dolu döngü turlarıyla dolar. Bir tur 8 ms'lik bütçesini \
@@ -114,7 +114,7 @@ pub static LESSON: Lesson = Lesson {
     rust_file: "stress.rs",
     controls: &[],
     params: &[
-        Param::count("tasks", Text { tr: "Görev sayısı", en: "Tasks" }, 1.0, 10_000.0, 200.0),
+        Param::count("tasks", Text { tr: "Görev sayısı", en: "Tasks" }, 1.0, 100_000.0, 200.0),
         Param::seconds("seconds", Text { tr: "Çalışma süresi", en: "Run time" }, 0.1, 60.0, 2.0),
         Param {
             id: "sleep",
@@ -169,7 +169,7 @@ mod tests {
     #[test]
     fn the_parameters_allow_ten_thousand_tasks_and_default_to_a_quick_run() {
         let tasks = LESSON.params.iter().find(|p| p.id == "tasks").unwrap();
-        assert_eq!((tasks.min, tasks.max, tasks.default), (1.0, 10_000.0, 200.0));
+        assert_eq!((tasks.min, tasks.max, tasks.default), (1.0, 100_000.0, 200.0));
         let args = Args::defaults(LESSON.params);
         assert_eq!(load(&args).run_time, Duration::from_secs(2));
         let sleep = LESSON.params.iter().find(|p| p.id == "sleep").unwrap();

@@ -33,6 +33,12 @@ export const STRESS_EVENTS = 1_000_000;
  * 2 million by the end of the run (1,000,000 after some 3.5 s when the page keeps up).
  */
 export const STRESS_PARAMS = { tasks: STRESS_TASKS, seconds: 6, sleep: 1000, yields: 3, seed: 1 };
+/**
+ * The large run (`bench frame_missed_100k`): the same lesson with 100,000 tasks, ten times the
+ * records per second, to show whether the page still keeps every frame when the runtime alone
+ * cannot keep up with lesson time (it is then cut at RUN_TIMEOUT_MS, with what it wrote).
+ */
+export const STRESS_100K_PARAMS = { ...STRESS_PARAMS, tasks: 100_000 };
 /** Frames in the first WARMUP_MS after the click (10,000 spawns, first polls) are not counted. */
 export const WARMUP_MS = 1000;
 /** ms of idle frames for the baseline. */

@@ -178,7 +178,20 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
+/** What scripts/dist.mjs minifies. */
+const MINIFIED = new Set(['.js', '.mjs', '.css']);
+
 describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('ships its scripts and styles minified: fewer bytes than their sources, no comment left', async () => {
+    const files = (await listFiles(dist)).filter((rel) => MINIFIED.has(extname(rel)));
+    assert.ok(files.includes('www/app.js') && files.includes('www/style.css'), `minifiable files: ${files.join(', ')}`);
+    for (const rel of files) {
+      const [built, source] = await Promise.all([readFile(join(dist, rel), 'utf8'), readFile(join(REPO_ROOT, rel), 'utf8')]);
+      assert.ok(built.length < source.length, `${rel}: ${built.length} B built, ${source.length} B in the source`);
+      assert.ok(!/^\s*\/\//.test(built) && !built.includes('\n//'), `${rel} still has a line comment`);
+    }
+  });
+
   test('holds the site and the single file, and nothing of the package that the page does not load', async () => {
     const files = await listFiles(dist);
     for (const want of ['index.html', SINGLE_FILE, 'www/app.js', 'www/style.css', 'www/worker.js',
@@ -353,11 +366,17 @@ describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_T
     ({ buildDist, DistError } = await import(pathToFileURL(DIST_SCRIPT).href));
   });
 
-  /** A copy of the built site (dist minus the single file) with `edit(root)` applied. */
+  /**
+   * A copy of the built site (dist minus the single file, its scripts and styles as written,
+   * not minified: the build reads sources) with `edit(root)` applied.
+   */
   async function brokenSite(name, edit) {
     const root = join(tmp, 'broken', name);
     await cp(dist, root, { recursive: true });
     await rm(join(root, SINGLE_FILE));
+    for (const rel of await listFiles(root)) {
+      if (MINIFIED.has(extname(rel))) await cp(join(REPO_ROOT, rel), join(root, rel));
+    }
     await edit(root);
     return root;
   }
