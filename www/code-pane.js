@@ -6,7 +6,7 @@
 import { currentRun } from './trace.js';
 import { laneColor } from './timeline.js';
 import { lineList } from './timeline-ui.js';
-import { errorMark, lineOfReport, raisedError, renderProblem, syntaxProblem } from './script-problems.js';
+import { checkSyntax, errorMark, raisedError, renderProblem, syntaxProblem } from './script-problems.js';
 
 const SYNTAX_CHECK_MS = 500; // ms of no typing in the editor before the program is parsed
 const LINE_HEIGHT_GUESS_PX = 19; // a read-only code line, to put the caret near a click before the editor loads
@@ -95,17 +95,13 @@ export function createCodePane(els, app) {
   for (const type of ['focus', 'pointerdown', 'keydown']) els.python.addEventListener(type, open);
 
   /**
-   * Parses `source` with the crate's checkScript: shows the error (console and editor) and
-   * returns it, or clears a shown one and returns null.
+   * Parses `source` with the crate's checkScript (script-problems.js's checkSyntax, as the embed
+   * does): shows the error (console and editor) and returns it, or clears a shown one and
+   * returns null.
    */
   function check(source) {
     if (!app.hasScript()) return null;
-    let problem;
-    try {
-      problem = app.ls().checkScript(source) ?? null;
-    } catch (e) {
-      problem = { type: 'SyntaxError', message: errorText(e), line: lineOfReport(errorText(e)), col: 0, text: errorText(e) };
-    }
+    const problem = checkSyntax(app.ls(), source);
     if (problem) showSyntax(problem);
     else if (syntax) {
       syntax = null;
