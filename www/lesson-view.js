@@ -140,32 +140,32 @@ export function createLessonView(el, app) {
     app.codePane.setText(state.code);
   }
 
+  /**
+   * A pane of a text fetched only when shown (`shown`): asks for `file` then (again after a
+   * failure when `retry`), and writes the text as `view` makes it, or that it loads or failed.
+   */
+  function renderFetched(pre, file, shown, retry, view = (text) => text) {
+    if (!file) {
+      fill(pre, '', 'none');
+      return;
+    }
+    if (shown) ask(file, retry);
+    const text = textOf(file);
+    const wait = shown ? waiting(file, 'sourceLoadFailed') : null;
+    fill(pre, wait?.text ?? (text === undefined ? '' : view(text)), wait?.state ?? (text === undefined ? 'none' : 'in'));
+  }
+
   /** The seed's own text beside its correction: fetched when the learner opens it. */
   function renderOriginal() {
     const file = el.original.hidden ? null : originalFile(state.lesson, state.variant, state.lang);
-    if (!file) {
-      fill(el.originalCode, '', 'none');
-      return;
-    }
-    if (el.original.open) ask(file, retryOriginal);
+    renderFetched(el.originalCode, file, el.original.open, retryOriginal);
     retryOriginal = false;
-    const text = textOf(file);
-    const wait = el.original.open ? waiting(file, 'sourceLoadFailed') : null;
-    fill(el.originalCode, wait?.text ?? text ?? '', wait?.state ?? (text === undefined ? 'none' : 'in'));
   }
 
   /** The Rust pane, shown in Rust mode only: its text is fetched when the learner switches to it. */
   function renderRust(shown) {
-    const file = rustFile(state.lesson);
-    if (!file) {
-      fill(el.rust, '', 'none');
-      return;
-    }
-    if (shown) ask(file, retryRust);
+    renderFetched(el.rust, rustFile(state.lesson), shown, retryRust, rustCode);
     retryRust = false;
-    const text = textOf(file);
-    const wait = shown ? waiting(file, 'sourceLoadFailed') : null;
-    fill(el.rust, wait?.text ?? (text === undefined ? '' : rustCode(text)), wait?.state ?? (text === undefined ? 'none' : 'in'));
   }
 
   /**

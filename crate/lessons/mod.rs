@@ -49,24 +49,8 @@ pub fn secs(d: std::time::Duration) -> f64 {
 pub const CATALOGUE_MARKER: &str = "// ---- catalogue";
 
 /// A lesson text's file in this folder, per language (the same file for both where a seed's
-/// text is kept as printed).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Source {
-    /// The Turkish text's file name.
-    pub tr: &'static str,
-    /// The English text's file name.
-    pub en: &'static str,
-}
-
-impl Source {
-    /// The file in `lang`.
-    pub fn get(&self, lang: crate::runtime::Lang) -> &'static str {
-        match lang {
-            crate::runtime::Lang::Tr => self.tr,
-            crate::runtime::Lang::En => self.en,
-        }
-    }
-}
+/// text is kept as printed): a [`Text`] whose two texts are file names.
+pub type Source = Text;
 
 /// A text in both of the page's languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
