@@ -13,7 +13,8 @@
 pub mod api;
 #[cfg(feature = "bench")]
 pub mod bench;
-pub use loopscope_core::{lessons, runtime, trace};
+pub use loopscope_core::{runtime, trace};
+pub use loopscope_lessons as lessons;
 #[cfg(feature = "script")]
 pub use loopscope_script as script;
 

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::{print, sleep, spawn};
+use loopscope_core::runtime::{print, sleep, spawn};
 
 async fn yfonksiyonu() {
     print("yfonksiyonu çalışıyor", "yfonksiyonu is running");

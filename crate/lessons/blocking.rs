@@ -18,8 +18,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::clock;
-use crate::runtime::{current, print, run_config, sleep, spawn, yield_now, Mode};
+use loopscope_core::runtime::clock;
+use loopscope_core::runtime::{current, print, run_config, sleep, spawn, yield_now, Mode};
 
 /// How often the heartbeat prints.
 const BEAT: Duration = Duration::from_millis(200);
@@ -290,9 +290,9 @@ mod worker {
     use std::pin::pin;
 
     use super::PrimeCount;
-    use crate::runtime::host::{self, Failure};
-    use crate::runtime::waiting_on;
-    use crate::trace::record::WakeCause;
+    use loopscope_core::runtime::host::{self, Failure};
+    use loopscope_core::runtime::waiting_on;
+    use loopscope_core::trace::record::WakeCause;
 
     thread_local! {
         static WORKER_URL: RefCell<Option<String>> = const { RefCell::new(None) };

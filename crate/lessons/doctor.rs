@@ -11,7 +11,7 @@ use futures::future::join_all;
 
 use super::random::Random;
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::{busy, print, sleep, spawn};
+use loopscope_core::runtime::{busy, print, sleep, spawn};
 
 /// Check-ups before a patient who is still not healed is referred, so every run ends.
 const MAX_CHECKUPS: u32 = 5;

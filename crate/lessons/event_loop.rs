@@ -13,7 +13,7 @@ use futures::future::join_all;
 use super::websocket::websockets::{self, Address, Frame, Listener};
 use super::websocket::Message;
 use super::{secs, Args, Lesson, Param, Text, Variant};
-use crate::runtime::{channel, print, sleep, spawn, Receiver, Sender};
+use loopscope_core::runtime::{channel, print, sleep, spawn, Receiver, Sender};
 
 const ADDRESS: &str = "tcp://127.0.0.1:8888";
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 use futures::future::join_all;
 
 use super::{Lesson, Text, Variant};
-use crate::runtime::{print, sleep, spawn};
+use loopscope_core::runtime::{print, sleep, spawn};
 
 async fn first_task() {
     print("İlk işlem yapılıyor", "First task is running");

@@ -15,9 +15,9 @@ use std::time::Duration;
 use self::chain::{then, Rally, RallyDone};
 use super::blocking::{heartbeat, lesson_secs, real_ms};
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::clock;
-use crate::runtime::host::Frames;
-use crate::runtime::{channel, print, sleep, spawn, Receiver, Sender};
+use loopscope_core::runtime::clock;
+use loopscope_core::runtime::host::Frames;
+use loopscope_core::runtime::{channel, print, sleep, spawn, Receiver, Sender};
 
 /// How often the heartbeat prints.
 const BEAT: Duration = Duration::from_millis(200);
@@ -210,10 +210,10 @@ mod chain {
     use std::rc::Rc;
     use std::task::{Context, Poll, Waker};
 
-    use crate::runtime::clock;
-    use crate::runtime::host;
-    use crate::runtime::waiting_on;
-    use crate::trace::record::WakeCause;
+    use loopscope_core::runtime::clock;
+    use loopscope_core::runtime::host;
+    use loopscope_core::runtime::waiting_on;
+    use loopscope_core::trace::record::WakeCause;
 
     /// Queues `next(rally)` as a microtask. Each callback is made for one call and freed
     /// by it, so the chain owns itself: it stops at its deadline whatever happens to the

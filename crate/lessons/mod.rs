@@ -12,10 +12,10 @@
 /// same file in both languages.
 macro_rules! py {
     ($name:literal) => {
-        $crate::lessons::Source { tr: concat!($name, ".py"), en: concat!($name, ".en.py") }
+        $crate::Source { tr: concat!($name, ".py"), en: concat!($name, ".en.py") }
     };
     (seed $name:literal) => {
-        $crate::lessons::Source { tr: concat!($name, ".py"), en: concat!($name, ".py") }
+        $crate::Source { tr: concat!($name, ".py"), en: concat!($name, ".py") }
     };
 }
 
@@ -63,10 +63,10 @@ pub struct Text {
 
 impl Text {
     /// The text in `lang`.
-    pub fn get(&self, lang: crate::runtime::Lang) -> &'static str {
+    pub fn get(&self, lang: loopscope_core::runtime::Lang) -> &'static str {
         match lang {
-            crate::runtime::Lang::Tr => self.tr,
-            crate::runtime::Lang::En => self.en,
+            loopscope_core::runtime::Lang::Tr => self.tr,
+            loopscope_core::runtime::Lang::En => self.en,
         }
     }
 }
@@ -87,7 +87,7 @@ pub struct Variant {
 }
 
 /// A button the page shows while the lesson runs; the lesson receives its id through
-/// [`crate::runtime::listen_controls`].
+/// [`loopscope_core::runtime::listen_controls`].
 pub struct Control {
     /// Stable id, sent by the page.
     pub id: &'static str,

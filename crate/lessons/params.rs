@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use super::Text;
-use crate::runtime::Lang;
+use loopscope_core::runtime::Lang;
 
 /// Longest text accepted for one value; anything longer is not a number anyway.
 const MAX_INPUT_CHARS: usize = 32;

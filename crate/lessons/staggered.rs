@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures::future::join_all;
 
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::{print, sleep, spawn};
+use loopscope_core::runtime::{print, sleep, spawn};
 
 async fn connect(i: u32, takes: Duration) {
     print(&format!("{i}. bağlantı kuruluyor"), &format!("Connection {i}: connecting"));

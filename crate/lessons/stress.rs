@@ -12,7 +12,7 @@ use futures::future::join_all;
 
 use super::random::Random;
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::{print, sleep, spawn, yield_now};
+use loopscope_core::runtime::{print, sleep, spawn, yield_now};
 
 /// What every worker does, as the learner set it.
 #[derive(Clone, Copy, Debug)]

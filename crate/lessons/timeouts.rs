@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures::future::{select, Either};
 
 use super::{Args, Lesson, Param, Text, Variant};
-use crate::runtime::{print, sleep, spawn, timeout, Cancelled, Elapsed};
+use loopscope_core::runtime::{print, sleep, spawn, timeout, Cancelled, Elapsed};
 
 async fn operation(seconds: f64) -> String {
     print(&format!("İşlem başladı, {seconds} saniye sürecek"), &format!("Operation started, takes {seconds} s"));

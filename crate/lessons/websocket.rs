@@ -14,7 +14,7 @@ use futures::{select_biased, FutureExt};
 
 use self::websockets::{Address, ConnectionClosed, Frame, Listener, ServerSocket};
 use super::{secs, Args, Control, Lesson, Param, Text, Variant};
-use crate::runtime::{listen_controls, print, sleep, spawn, timeout, Elapsed, JoinHandle, Receiver};
+use loopscope_core::runtime::{listen_controls, print, sleep, spawn, timeout, Elapsed, JoinHandle, Receiver};
 
 /// The simulated server's address (a script's `websockets.connect` reaches it at any address).
 pub const ADDRESS: &str = "wss://loopscope.test/feed";
@@ -304,8 +304,8 @@ pub mod websockets {
     use std::task::{Context, Poll, Waker};
 
     use super::Message;
-    use crate::runtime::{waiting_on, waking_because};
-    use crate::trace::record::WakeCause;
+    use loopscope_core::runtime::{waiting_on, waking_because};
+    use loopscope_core::trace::record::WakeCause;
 
     /// One frame on the wire.
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]

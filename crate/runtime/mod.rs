@@ -27,7 +27,7 @@ pub mod clock;
 mod context;
 mod control;
 mod executor;
-pub(crate) mod host;
+pub mod host;
 mod join;
 mod lifecycle;
 mod pause;

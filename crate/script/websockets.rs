@@ -16,7 +16,7 @@ use super::aio::{leaf, Native};
 use super::ast::Name;
 use super::interp::Interp;
 use super::value::*;
-use loopscope_core::lessons::websocket::websockets::{self as net, Address, WebSocket};
+use loopscope_lessons::websocket::websockets::{self as net, Address, WebSocket};
 
 /// How often the simulated server sends a message.
 const INTERVAL: Duration = Duration::from_millis(500);
@@ -67,11 +67,8 @@ pub fn connect(interp: &Interp, _: &'static str, args: Vec<Value>, _kw: Vec<(Nam
         return raise("TypeError", "connect() missing 1 required positional argument: 'uri'");
     }
     let network = &interp.host.websockets;
-    let address = network
-        .server
-        .borrow_mut()
-        .get_or_insert_with(|| loopscope_core::lessons::websocket::start_server(INTERVAL))
-        .clone();
+    let address =
+        network.server.borrow_mut().get_or_insert_with(|| loopscope_lessons::websocket::start_server(INTERVAL)).clone();
     Ok(Value::Native(Rc::new(Native::WebSocket(Connection {
         address,
         last_seen: Rc::clone(&network.last_seen),
