@@ -166,11 +166,15 @@ const PAGE_FILES = ['index.html', 'embed.html', 'docs', 'www', 'scripts', 'crate
 /** A folder holding the page's files at git revision `rev`, with this checkout's www/pkg. */
 async function checkoutPage(repoDir, rev, into) {
   const { execFileSync } = await import('node:child_process');
-  const { cp, mkdir } = await import('node:fs/promises');
+  const { cp, mkdir, symlink } = await import('node:fs/promises');
   await mkdir(into, { recursive: true });
   const tar = execFileSync('git', ['-C', repoDir, 'archive', '--format=tar', rev, '--', ...PAGE_FILES], { maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', into], { input: tar });
   await cp(join(repoDir, 'www', 'pkg'), join(into, 'www', 'pkg'), { recursive: true });
+  // Its dist build minifies with this checkout's esbuild (tests/e2e's npm packages).
+  await mkdir(join(into, 'tests', 'e2e'), { recursive: true });
+  await symlink(join(repoDir, 'tests', 'e2e', 'node_modules'), join(into, 'tests', 'e2e', 'node_modules'));
+  await cp(join(repoDir, 'tests', 'e2e', 'package.json'), join(into, 'tests', 'e2e', 'package.json'));
 }
 
 async function main(args) {
