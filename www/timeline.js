@@ -138,40 +138,36 @@ function paint(ctx, model, view, geo, band, win, hogs) {
   const lanesShown = shown.map((i) => ({ task: rows[i].task, top: laneTop(i + 1) }));
 
   // Ready spans: a fill, then a dashed edge, each one path for every lane.
-  const readies = [];
-  for (const { task, top } of lanesShown) {
-    eachRun(task.readies, geo, win.from, win.to, 1, 0.5, (x0, x1) => readies.push(x0, top + BAR_INSET, x1 - x0));
-  }
-  if (readies.length) {
+  const readies = boxesOf(READY_BOXES, lanesShown, 'readies', geo, win, 1, 0.5);
+  const nr = READY_BOXES.n;
+  if (nr) {
     ctx.fillStyle = COLORS.readyFill;
     ctx.beginPath();
-    for (let k = 0; k < readies.length; k += 3) ctx.rect(readies[k], readies[k + 1] + 3, readies[k + 2], barH - 6);
+    for (let k = 0; k < nr; k += 3) ctx.rect(readies[k], readies[k + 1] + 3, readies[k + 2], barH - 6);
     ctx.fill();
     ctx.strokeStyle = COLORS.readyEdge;
     ctx.lineWidth = 1;
-    ctx.setLineDash([3, 2]);
+    ctx.setLineDash(READY_DASH);
     ctx.beginPath();
-    for (let k = 0; k < readies.length; k += 3) {
+    for (let k = 0; k < nr; k += 3) {
       ctx.rect(readies[k] + 0.5, readies[k + 1] + 3.5, Math.max(0, readies[k + 2] - 1), barH - 7);
     }
     ctx.stroke();
-    ctx.setLineDash([]);
+    ctx.setLineDash(NO_DASH);
   }
 
   // Waits: fill with hatching (one pattern), then the edges, one path each; then the labels that fit.
-  const waits = [];
-  for (const { task, top } of lanesShown) {
-    eachRun(task.waits, geo, win.from, win.to, 1, Number.MIN_VALUE, (x0, x1) => waits.push(x0, top + BAR_INSET, x1 - x0));
-  }
-  if (waits.length) {
+  const waits = boxesOf(WAIT_BOXES, lanesShown, 'waits', geo, win, 1, Number.MIN_VALUE);
+  const nw = WAIT_BOXES.n;
+  if (nw) {
     ctx.beginPath();
-    for (let k = 0; k < waits.length; k += 3) ctx.rect(waits[k], waits[k + 1], waits[k + 2], barH);
+    for (let k = 0; k < nw; k += 3) ctx.rect(waits[k], waits[k + 1], waits[k + 2], barH);
     ctx.fillStyle = hatchPattern(ctx);
     ctx.fill();
     ctx.strokeStyle = COLORS.waitEdge;
     ctx.lineWidth = 1;
     ctx.beginPath();
-    for (let k = 0; k < waits.length; k += 3) ctx.rect(waits[k] + 0.5, waits[k + 1] + 0.5, Math.max(0, waits[k + 2] - 1), barH - 1);
+    for (let k = 0; k < nw; k += 3) ctx.rect(waits[k] + 0.5, waits[k + 1] + 0.5, Math.max(0, waits[k + 2] - 1), barH - 1);
     ctx.stroke();
     drawWaitLabels(ctx, run, lanesShown, geo, win, t);
   }
@@ -200,6 +196,38 @@ function paint(ctx, model, view, geo, band, win, hogs) {
   if (view.focus) drawFocus(ctx, geo, view.focus);
   ctx.restore();
   return turns;
+}
+
+// Scratch boxes (x, y, width per run of slices) reused from frame to frame and grown by
+// doubling, so a frame of 50 lanes makes no arrays of numbers for the collector.
+const READY_BOXES = { a: new Float64Array(3 * 1024), n: 0 };
+const WAIT_BOXES = { a: new Float64Array(3 * 1024), n: 0 };
+const READY_DASH = [3, 2];
+const NO_DASH = [];
+
+/**
+ * The runs of `key` ('readies' or 'waits') of each lane shown, as boxes in `boxes` (boxes.n
+ * numbers, three per run: x, top of the bar, width). Returns the boxes' array.
+ */
+function boxesOf(boxes, lanesShown, key, geo, win, minW, skipBelow) {
+  boxes.n = 0;
+  let y = 0;
+  const put = (x0, x1) => {
+    if (boxes.n + 3 > boxes.a.length) {
+      const grown = new Float64Array(2 * boxes.a.length);
+      grown.set(boxes.a);
+      boxes.a = grown;
+    }
+    const { a } = boxes;
+    a[boxes.n++] = x0;
+    a[boxes.n++] = y;
+    a[boxes.n++] = x1 - x0;
+  };
+  for (const lane of lanesShown) {
+    y = lane.top + BAR_INSET;
+    eachRun(lane.task[key], geo, win.from, win.to, minW, skipBelow, put);
+  }
+  return boxes.a;
 }
 
 /** Lane 0: the loop itself, one slice per tick (one drain of the run queue), merged per pixel. */

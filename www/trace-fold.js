@@ -48,7 +48,7 @@ export function createModel({ runId = null, cursor = 0, speed = 1, t0 = 0, virtu
       stored: 0, // slices held by all tasks
       limit: LOD.STORED_MAX,
       sweeps: 0, // global compactions so far
-      sweep: null, // the compaction under way: {tasks, next} (see trace-lod.js)
+      sweep: null, // the compaction under way: {runs, run, next} (see trace-lod.js)
     },
   };
 }
@@ -91,17 +91,25 @@ function newTask(id, name, parent, time, depth = 0) {
     depth, // in the spawn tree (0: a root), fixed at spawn: lanes never walk the tree again
     polls: [], // {start, end, n, timed}: timed = false inside a burst (end = window start)
     // {start, end, on, sleepMs, sleeps, waitFor}: `sleeps` = lesson ms of every SLEEP made in
-    // the poll before the wait (a race may arm several timers; sleepMs = the shortest, the one
-    // that fires first); `waitFor` = {cause, task} from the WAIT record (13), or null;
+    // the poll before the wait when it made two or more (a race may arm several timers), else
+    // null; sleepMs = the shortest, the one that fires first (null: no SLEEP); `waitFor` =
+    // {cause, task} from the WAIT record (13), or null;
     // `on` = 'sleep' | wake cause | null (unknown until a wake says what ended it).
     waits: [],
     readies: [], // {start, end, cause, by}: woken (or spawned) but not polled yet
     wakes: [], // {time, cause, by}
     end: null, // {time, kind: 'finished' | 'cancelled'}
     state: 'ready', // a spawned task sits in the run queue until its first poll
-    pollSleeps: NO_SLEEPS, // lesson ms of the SLEEPs made during the current poll
+    // The SLEEPs made during the current poll: the first one's lesson ms (null: none), and an
+    // array of them all only once there is a second (a poll that sleeps once, the usual case,
+    // makes no array: at 100,000 tasks every object kept per record is work for the collector).
+    pollSleepMs: null,
+    pollSleeps: NO_SLEEPS,
     pollWait: null, // {cause, task} of a WAIT made during the current poll
-    wokenInPoll: null, // {cause, by} of a wake during its own poll: it goes back to ready
+    // A wake during its own poll (it goes back to ready): its cause (null: none) and waker, two
+    // fields rather than an object per wake.
+    wokenCause: null,
+    wokenBy: 0,
     // Exact whatever the level of detail; spans are summed when they close.
     sums: { polls: 0, wakes: 0, selfWakes: 0, busyMs: 0, idleMs: 0, readyMs: 0, maxPollMs: 0 },
     slept: false, // it has slept (counted in run.sleepers)
@@ -379,7 +387,7 @@ function foldTaskEvent(model, run, task, r, text) {
       if (held?.held) {
         held.nLast = r.a;
         task.state = 'busy';
-        task.wokenInPoll = null;
+        task.wokenCause = null;
         const ms = t - held.start;
         if (ms >= LONG_POLL_BOUNDS_MS[0]) keepLongPoll(run, task, held, ms);
         return;
@@ -387,13 +395,14 @@ function foldTaskEvent(model, run, task, r, text) {
       pushSlice(model, task.polls, newPoll(t, r.a));
       boundPolls(model, task);
       task.state = 'busy';
-      task.wokenInPoll = null;
-      task.pollSleeps = NO_SLEEPS; // an array is made only for a poll that sleeps
+      task.wokenCause = null;
+      task.pollSleepMs = null;
+      task.pollSleeps = NO_SLEEPS; // an array is made only for a poll that sleeps twice or more
       task.pollWait = null;
       return;
     }
     case KIND.POLL_END: {
-      if (task.wokenInPoll?.cause === 'hold' && r.a !== POLL_READY) {
+      if (task.wokenCause === 'hold' && r.a !== POLL_READY) {
         // Held past the slice: the poll stays open until the task awaits or ends.
         const poll = lastOpen(task.polls);
         if (poll) {
@@ -406,15 +415,15 @@ function foldTaskEvent(model, run, task, r, text) {
       closePoll(run, task, t, r.b === POLL_TIMED);
       if (r.a === POLL_READY) {
         task.state = 'done'; // FINISH follows and sets the end mark
-      } else if (task.wokenInPoll) {
+      } else if (task.wokenCause !== null) {
         task.state = 'ready';
-        const { cause, by } = task.wokenInPoll;
-        pushSlice(model, task.readies, newReady(t, cause, by));
+        pushSlice(model, task.readies, newReady(t, task.wokenCause, task.wokenBy));
       } else {
         task.state = 'waiting';
-        const sleeps = task.pollSleeps;
-        let sleepMs = null;
-        for (const ms of sleeps) if (sleepMs === null || ms < sleepMs) sleepMs = ms;
+        // A wait's `sleeps` is null when its poll slept once or not at all (sleepMs says which).
+        const sleeps = task.pollSleeps === NO_SLEEPS ? null : task.pollSleeps;
+        let sleepMs = task.pollSleepMs;
+        if (sleeps) for (const ms of sleeps) if (ms < sleepMs) sleepMs = ms;
         const waitFor = task.pollWait;
         const on = sleepMs !== null ? 'sleep' : (waitFor ? waitFor.cause : null);
         pushSlice(model, task.waits, newWait(t, on, sleepMs, sleeps, waitFor));
@@ -435,7 +444,8 @@ function foldTaskEvent(model, run, task, r, text) {
         task.readyOrder = ++run.readied;
         pushSlice(model, task.readies, newReady(t, cause, r.b));
       } else if (task.state === 'busy') {
-        task.wokenInPoll = { cause, by: r.b };
+        task.wokenCause = cause;
+        task.wokenBy = r.b;
         if (cause !== 'hold') task.readyOrder = ++run.readied; // in line from the wake, as the loop queues it
       }
       // Already ready: a second wake changes nothing. Done: wakes after completion are ignored.
@@ -470,8 +480,11 @@ function foldTaskEvent(model, run, task, r, text) {
       return;
     }
     case KIND.SLEEP:
-      if (task.pollSleeps === NO_SLEEPS) task.pollSleeps = [];
-      task.pollSleeps.push(r.a);
+      if (task.pollSleepMs === null) task.pollSleepMs = r.a;
+      else {
+        if (task.pollSleeps === NO_SLEEPS) task.pollSleeps = [task.pollSleepMs];
+        task.pollSleeps.push(r.a);
+      }
       run.sleepCount++;
       pushCapped(run.sleeps, { time: t, task: task.id, lessonMs: r.a, realMs: r.b }, LOD.SLEEPS_KEEP);
       return;

@@ -209,27 +209,34 @@ function compactList(list, keep, coarse, kind, lod) {
   }
 }
 
-function allTasks(model) {
-  const tasks = [];
-  for (const run of model.runs.values()) for (const task of run.tasks.values()) tasks.push(task);
-  return tasks;
+/** Calls fn(task) for every task of every run (no array of 100,000 tasks is made for it). */
+function eachTask(model, fn) {
+  for (const run of model.runs.values()) {
+    const { order, tasks } = run;
+    for (let i = 0; i < order.length; i++) fn(tasks.get(order[i]));
+  }
+}
+
+/** A sweep's place: the runs to walk (in model order) and the next task's run and lane. */
+function newSweep(model) {
+  return { runs: [...model.runs.values()], run: 0, next: 0 };
 }
 
 /**
  * Halves keep and coarse (once, or more while a level would merge nothing in any task: such a
  * pass would cost a visit of every task for no slice freed). Returns false at the minimum.
  */
-function lowerDetail(model, tasks) {
+function lowerDetail(model) {
   const { lod } = model;
   if (lod.keep <= LOD.KEEP_MIN && lod.coarse <= LOD.COARSE_MIN) return false;
   let detail = 0; // the most detail slices (polls or wakes) and merged segments any task holds
   let segments = 0;
-  for (const task of tasks) {
+  eachTask(model, (task) => {
     const pm = mergedPrefix(task.polls);
     const wm = mergedPrefix(task.wakes);
     detail = Math.max(detail, task.polls.length - pm, task.wakes.length - wm);
     segments = Math.max(segments, pm, wm);
-  }
+  });
   do {
     lod.keep = Math.max(LOD.KEEP_MIN, lod.keep >> 1);
     lod.coarse = Math.max(LOD.COARSE_MIN, lod.coarse >> 1);
@@ -241,13 +248,12 @@ function lowerDetail(model, tasks) {
 /** The global cap is passed: lower the detail kept and start compacting every task. */
 function startSweep(model) {
   const { lod } = model;
-  const tasks = allTasks(model);
-  if (!lowerDetail(model, tasks)) {
+  if (!lowerDetail(model)) {
     // Only the number of tasks keeps it above: let the cap follow, so sweeps stay rare.
     lod.limit = 2 * lod.stored;
     return;
   }
-  lod.sweep = { tasks, next: 0 };
+  lod.sweep = newSweep(model);
   sweepSome(model);
 }
 
@@ -258,13 +264,21 @@ function startSweep(model) {
 function sweepSome(model) {
   const { lod } = model;
   const sweep = lod.sweep;
-  const end = Math.min(sweep.tasks.length, sweep.next + LOD.SWEEP_STEP);
-  while (sweep.next < end) compactTask(model, sweep.tasks[sweep.next++]);
-  if (sweep.next < sweep.tasks.length) return;
+  // Tasks spawned while the sweep runs join it (lanes only grow at the end of a run's order).
+  for (let step = 0; step < LOD.SWEEP_STEP && sweep.run < sweep.runs.length;) {
+    const { order, tasks } = sweep.runs[sweep.run];
+    if (sweep.next >= order.length) {
+      sweep.run++;
+      sweep.next = 0;
+      continue;
+    }
+    compactTask(model, tasks.get(order[sweep.next++]));
+    step++;
+  }
+  if (sweep.run < sweep.runs.length) return;
   lod.sweep = null;
   if (lod.stored <= lod.limit / 2) return;
-  const tasks = allTasks(model);
-  if (lowerDetail(model, tasks)) lod.sweep = { tasks, next: 0 };
+  if (lowerDetail(model)) lod.sweep = newSweep(model);
   else lod.limit = 2 * lod.stored;
 }
 
@@ -276,7 +290,10 @@ function sweepSome(model) {
 // run allocates little once its detail level has settled. A slice is only recycled once no
 // list holds it; the page keeps none across frames except a chosen one, which it re-checks.
 
-const POOL_MAX = 8192;
+// 32,768 per pool: at 100,000 tasks a sweep merges away far more than 8,192 slices at once, and
+// every slice made new instead of reused is young garbage that lives long enough to be copied
+// out of the young generation (a long scavenge) and then dies in the old one.
+const POOL_MAX = 32_768;
 
 /** Keeps a slice that no list holds any more for reuse by its kind. */
 function recycle(kind, s) {

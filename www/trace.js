@@ -116,8 +116,13 @@ function endedOf(run, wait, ids) {
  */
 export function waitParts(run, wait) {
   const parts = [];
-  for (const ms of [...new Set(wait.sleeps ?? (wait.sleepMs !== null ? [wait.sleepMs] : []))].sort((a, b) => a - b)) {
-    parts.push({ kind: 'sleep', ms });
+  const { sleeps } = wait;
+  if (sleeps?.length > 1) {
+    for (const ms of [...new Set(sleeps)].sort((a, b) => a - b)) parts.push({ kind: 'sleep', ms });
+  } else if (sleeps?.length === 1) {
+    parts.push({ kind: 'sleep', ms: sleeps[0] });
+  } else if (!sleeps && wait.sleepMs !== null) {
+    parts.push({ kind: 'sleep', ms: wait.sleepMs }); // one SLEEP: no array was made (trace-fold.js)
   }
   const on = wait.waitFor;
   const nameOf = (id) => run?.tasks.get(id)?.name ?? `task ${id}`;
