@@ -126,19 +126,26 @@ export function resolveState(params, lessons, storedLang, navLang) {
     if (!known.has(key)) notices.push({ key: 'noticeUnknownKey', vars: { key } });
   }
 
+  // A lesson's parameters are its Rust program's (its Python is the program as written): an
+  // address that sets one and names no engine opens the Rust; one that runs the Python says so.
+  const paramKeys = (lesson?.params ?? []).map((p) => p.id).filter((id) => params.has(id) && !RESERVED_KEYS.includes(id));
+  // A program runs as Python; the blank lesson has no Rust.
+  if (code !== null || lesson?.rustless) engine = 'python';
+  else if (urlEngine === null && paramKeys.length > 0) engine = 'rust';
+  if (engine === 'python' && paramKeys.length > 0) notices.push({ key: 'noticeParamsPython', vars: { keys: paramKeys.join(', ') } });
+
   return {
     lesson: lesson?.id ?? '', variant, lang, speed, speedFromUrl, mode, notices,
     modeFromUrl: urlMode !== null && MODES.includes(urlMode),
     params: paramsFromUrl(params, lesson),
-    // A program runs as Python; the blank lesson has no Rust.
-    engine: code !== null || lesson?.rustless ? 'python' : engine,
+    engine,
     code,
   };
 }
 
 /**
- * The canonical hash for a state; speed, mode, variant and parameters only when they differ from
- * the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts,
+ * The canonical hash for a state; speed, mode, variant and parameters (with the Rust engine) only
+ * when they differ from the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts,
  * `code` = the edited program, already base64url (encodeCode), or '' when it is the lesson's own.
  */
 export function buildHash({
@@ -153,7 +160,8 @@ export function buildHash({
   if (mode !== DEFAULT_MODE) hash.set('mode', mode);
   if (engine !== DEFAULT_ENGINE) hash.set('engine', engine);
   if (code) hash.set('code', code);
-  for (const p of lessonParams) {
+  // The parameters only with the Rust, which reads them (an address with them opens the Rust).
+  for (const p of engine === 'rust' ? lessonParams : []) {
     const value = params[p.id];
     if (value !== undefined && value !== paramDefaultText(p)) hash.set(p.id, value);
   }

@@ -228,6 +228,29 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('a parameter in the URL opens the Rust, which reads it; asked for the Python, the page says it is not read', async () => {
+    let recorded = await site.open(`#lesson=${PARAM_LESSON}&lang=en&${PARAM}=1.5`);
+    try {
+      assert.equal(await recorded.page.locator('input[name="engine"]:checked').inputValue(), 'rust');
+      assert.equal(await recorded.page.locator(`#param-${PARAM}`).inputValue(), '1.5');
+      assert.ok(await recorded.page.locator(`#param-${PARAM}`).isVisible(), 'its field is shown');
+      assertCleanPage(recorded, 'a parameter in the URL');
+    } finally {
+      await recorded.context.close();
+    }
+    recorded = await site.open(`#lesson=${PARAM_LESSON}&lang=tr&engine=python&${PARAM}=1.5`);
+    try {
+      assert.equal(await recorded.page.locator('input[name="engine"]:checked').inputValue(), 'python');
+      const notice = recorded.page.locator('#notice');
+      assert.ok(await notice.isVisible(), 'a note says the parameter is not read');
+      assert.match(await notice.textContent(), new RegExp(`${PARAM}.*Rust`));
+      assert.doesNotMatch(await recorded.page.evaluate(() => location.hash), new RegExp(`${PARAM}=`), 'a Python link does not carry it');
+      assertCleanPage(recorded, 'a parameter with the Python');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('changing the lesson resets the parameters to that lesson’s defaults', async () => {
     const recorded = await openRust(`#lesson=${PARAM_LESSON}&lang=en&${PARAM}=abc`);
     const { page } = recorded;

@@ -15,6 +15,10 @@ import {
 
 const LESSONS = [
   { id: 'gather', title: 'Gather', variants: [{ id: 'gather', label: 'g', python: 'print(1)\n' }], params: [] },
+  {
+    id: 'stress', title: 'Stress', variants: [{ id: 'gather', label: 'g', python: 'print(1)\n' }],
+    params: [{ id: 'tasks', default: 200, min: 1, max: 100_000 }, { id: 'seconds', default: 2, min: 1, max: 60 }],
+  },
   scriptLesson(),
 ];
 
@@ -52,6 +56,32 @@ describe('code= in the address', () => {
     const badEngine = resolveState(parseHash('#lesson=gather&engine=go'), LESSONS, null, 'en');
     assert.equal(badEngine.engine, 'python');
     assert.deepEqual(badEngine.notices.map((n) => n.key), ['noticeBadEngine']);
+  });
+
+  test('resolveState: a lesson parameter opens the Rust, which reads it; with the Python it is said', () => {
+    const rust = resolveState(parseHash('#lesson=stress&tasks=10000&lang=en'), LESSONS, null, 'en');
+    assert.equal(rust.engine, 'rust', 'parameters are the Rust program\'s');
+    assert.equal(rust.params.tasks, '10000');
+    assert.deepEqual(rust.notices, []);
+    const none = resolveState(parseHash('#lesson=stress&lang=en'), LESSONS, null, 'en');
+    assert.equal(none.engine, 'python', 'no parameter: the default engine');
+    const python = resolveState(parseHash('#lesson=stress&engine=python&seconds=5&tasks=9'), LESSONS, null, 'en');
+    assert.equal(python.engine, 'python', 'an engine named in the address wins');
+    assert.deepEqual(python.notices, [{ key: 'noticeParamsPython', vars: { keys: 'tasks, seconds' } }]);
+    const program = resolveState(parseHash(`#lesson=stress&tasks=9&code=${encodeCode('x')}`), LESSONS, null, 'en');
+    assert.equal(program.engine, 'python', 'a program runs as Python');
+    assert.deepEqual(program.notices.map((n) => n.key), ['noticeParamsPython']);
+  });
+
+  test('buildHash: parameters only with the Rust, which reads them', () => {
+    const base = { lesson: 'stress', variant: 'gather', defaultVariant: 'gather', lang: 'en', speed: 1, lessonParams: LESSONS[1].params, params: { tasks: '500', seconds: '2' } };
+    assert.equal(buildHash({ ...base, engine: 'rust' }), '#lesson=stress&lang=en&engine=rust&tasks=500');
+    assert.equal(buildHash(base), '#lesson=stress&lang=en');
+    for (const engine of ['rust', 'python']) {
+      const back = resolveState(parseHash(buildHash({ ...base, engine })), LESSONS, null, 'en');
+      assert.equal(back.engine, engine, `a ${engine} link opens ${engine}`);
+      assert.deepEqual(back.notices, []);
+    }
   });
 
   test('buildHash: engine only when not Python, code only when given', () => {
