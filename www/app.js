@@ -149,8 +149,10 @@ function applyHash() {
     modeChosen: s.modeFromUrl, speedFromUrl: s.speedFromUrl, notices: s.notices, params: s.params,
     engine: state.hasScript ? s.engine : 'rust',
   });
-  if (!state.hasScript && state.ls && s.code !== null) {
-    state.notices = [...state.notices, { key: 'noticeNoScript' }];
+  if (!state.hasScript) {
+    // No Python to run: the Rust runs, and reads the address's parameters.
+    state.notices = state.notices.filter((n) => n.key !== 'noticeParamsPython');
+    if (state.ls && s.code !== null) state.notices.push({ key: 'noticeNoScript' });
   }
   if (lessonChanged && state.runId !== null) runs.clear('idle');
   // The program of the address, else the lesson's own Python.
@@ -172,7 +174,9 @@ function syncHash() {
   const code = state.codeEdited && state.hasScript ? encodeCode(state.code) : '';
   // Without an interpreter there is no switch: the address keeps its default.
   const engine = state.hasScript ? state.engine : undefined;
-  const hash = buildHash({ ...state, engine, code, defaultVariant, lessonParams: lesson?.params ?? [] });
+  const hash = buildHash({
+    ...state, engine, code, defaultVariant, lessonParams: lesson?.params ?? [], paramsRead: state.engine === 'rust',
+  });
   // replaceState does not fire hashchange, so this cannot loop.
   if (hash !== location.hash) history.replaceState(null, '', hash);
 }
@@ -485,7 +489,7 @@ el.lesson.addEventListener('change', () => {
   // Another lesson: its own parameters, at their defaults; the old messages no longer apply.
   paramForm.clearErrors();
   state.params = paramsFromUrl(new URLSearchParams(), findLesson(state.lesson));
-  state.notices = state.notices.filter((n) => !n.key.startsWith('noticeUnknown'));
+  state.notices = state.notices.filter((n) => !n.key.startsWith('noticeUnknown') && n.key !== 'noticeParamsPython');
   runs.clear('idle'); // another lesson's code: the old drawing would no longer match it
   syncHash();
   renderAll();
@@ -522,7 +526,8 @@ el.engine.addEventListener('change', (e) => {
   const value = e.target?.value;
   if (value !== 'python' && value !== 'rust') return;
   state.engine = value; // the next run uses it; a live run goes on
-  state.notices = state.notices.filter((n) => n.key !== 'noticeBadEngine');
+  // A bad engine is chosen now; the Rust reads the address's parameters after all.
+  state.notices = state.notices.filter((n) => n.key !== 'noticeBadEngine' && (value !== 'rust' || n.key !== 'noticeParamsPython'));
   syncHash();
   renderAll(); // the words follow the engine (asyncio's for Python)
   renderTotals(runs.now()); // each engine compares its own finished runs

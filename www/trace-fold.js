@@ -92,7 +92,8 @@ function newTask(id, name, parent, time, depth = 0) {
     polls: [], // {start, end, n, timed}: timed = false inside a burst (end = window start)
     // {start, end, on, sleepMs, sleeps, waitFor}: `sleeps` = lesson ms of every SLEEP made in
     // the poll before the wait when it made two or more (a race may arm several timers), else
-    // null; sleepMs = the shortest, the one that fires first (null: no SLEEP); `waitFor` =
+    // null (a merged wait: NO_SLEEPS, with sleepMs null); sleepMs = the shortest, the one that
+    // fires first (null: no SLEEP); `waitFor` =
     // {cause, task} from the WAIT record (13), or null;
     // `on` = 'sleep' | wake cause | null (unknown until a wake says what ended it).
     waits: [],

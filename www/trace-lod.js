@@ -30,7 +30,8 @@
 // - Loop ticks keep the newest LOD.TICKS_KEEP in detail and merge older ones the same way (a
 //   merged tick sums `polls`).
 
-export const NO_SLEEPS = Object.freeze([]); // shared by the polls that made no SLEEP
+// A task's "no array of SLEEPs yet" in its poll (trace-fold.js), and a merged wait's SLEEPs.
+export const NO_SLEEPS = Object.freeze([]);
 
 /** The level-of-detail policy's caps (see the top of this file). */
 export const LOD = Object.freeze({

@@ -116,13 +116,11 @@ function endedOf(run, wait, ids) {
  */
 export function waitParts(run, wait) {
   const parts = [];
-  const { sleeps } = wait;
-  if (sleeps?.length > 1) {
-    for (const ms of [...new Set(sleeps)].sort((a, b) => a - b)) parts.push({ kind: 'sleep', ms });
-  } else if (sleeps?.length === 1) {
-    parts.push({ kind: 'sleep', ms: sleeps[0] });
-  } else if (!sleeps && wait.sleepMs !== null) {
-    parts.push({ kind: 'sleep', ms: wait.sleepMs }); // one SLEEP: no array was made (trace-fold.js)
+  // Two SLEEPs or more: their array; one: sleepMs (trace-fold.js makes no array for it).
+  if (wait.sleeps?.length > 0) {
+    for (const ms of [...new Set(wait.sleeps)].sort((a, b) => a - b)) parts.push({ kind: 'sleep', ms });
+  } else if (wait.sleepMs !== null) {
+    parts.push({ kind: 'sleep', ms: wait.sleepMs });
   }
   const on = wait.waitFor;
   const nameOf = (id) => run?.tasks.get(id)?.name ?? `task ${id}`;

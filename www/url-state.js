@@ -131,7 +131,7 @@ export function resolveState(params, lessons, storedLang, navLang) {
   const paramKeys = (lesson?.params ?? []).map((p) => p.id).filter((id) => params.has(id) && !RESERVED_KEYS.includes(id));
   // A program runs as Python; the blank lesson has no Rust.
   if (code !== null || lesson?.rustless) engine = 'python';
-  else if (urlEngine === null && paramKeys.length > 0) engine = 'rust';
+  else if (!ENGINES.includes(urlEngine) && paramKeys.length > 0) engine = 'rust'; // none named, or a bad one
   if (engine === 'python' && paramKeys.length > 0) notices.push({ key: 'noticeParamsPython', vars: { keys: paramKeys.join(', ') } });
 
   return {
@@ -144,13 +144,13 @@ export function resolveState(params, lessons, storedLang, navLang) {
 }
 
 /**
- * The canonical hash for a state; speed, mode, variant and parameters (with the Rust engine) only
- * when they differ from the defaults. `lessonParams` = the lesson's params (for their defaults), `params` = field texts,
+ * The canonical hash for a state; speed, mode, variant and parameters only when they differ from
+ * the defaults, and parameters only where they are read (`paramsRead`: with the Rust engine). `lessonParams` = the lesson's params (for their defaults), `params` = field texts,
  * `code` = the edited program, already base64url (encodeCode), or '' when it is the lesson's own.
  */
 export function buildHash({
   lesson, variant, defaultVariant, lang, speed, mode = DEFAULT_MODE, engine = DEFAULT_ENGINE, code = '',
-  params = {}, lessonParams = [],
+  params = {}, lessonParams = [], paramsRead = engine === 'rust',
 }) {
   const hash = new URLSearchParams();
   hash.set('lesson', lesson);
@@ -160,8 +160,8 @@ export function buildHash({
   if (mode !== DEFAULT_MODE) hash.set('mode', mode);
   if (engine !== DEFAULT_ENGINE) hash.set('engine', engine);
   if (code) hash.set('code', code);
-  // The parameters only with the Rust, which reads them (an address with them opens the Rust).
-  for (const p of engine === 'rust' ? lessonParams : []) {
+  // The parameters only where they are read (the Rust: an address with them opens the Rust).
+  for (const p of paramsRead ? lessonParams : []) {
     const value = params[p.id];
     if (value !== undefined && value !== paramDefaultText(p)) hash.set(p.id, value);
   }

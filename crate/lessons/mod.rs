@@ -4,6 +4,9 @@
 //! beside this one: the page fetches the one it shows (www/sources.js), so the wasm carries
 //! their names only.
 
+#![deny(missing_docs)]
+#![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc, unsafe_op_in_unsafe_fn)]
+
 /// A lesson's Python files in both languages: `py!("gather")` names `gather.py`, the seed's
 /// Turkish program, and `gather.en.py`, its English twin: the same program with English prints
 /// and comments (and English names for its constants and locals), keeping every function,

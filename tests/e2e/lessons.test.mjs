@@ -245,6 +245,11 @@ describe('lesson parameters', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.ok(await notice.isVisible(), 'a note says the parameter is not read');
       assert.match(await notice.textContent(), new RegExp(`${PARAM}.*Rust`));
       assert.doesNotMatch(await recorded.page.evaluate(() => location.hash), new RegExp(`${PARAM}=`), 'a Python link does not carry it');
+      // Chosen, the Rust reads it: the note goes, the value is kept and the link carries it.
+      await recorded.page.locator('input[name="engine"][value="rust"]').check();
+      assert.doesNotMatch((await notice.isVisible()) ? await notice.textContent() : '', new RegExp(`${PARAM}.*Rust`));
+      assert.equal(await recorded.page.locator(`#param-${PARAM}`).inputValue(), '1.5');
+      assert.match(await recorded.page.evaluate(() => location.hash), new RegExp(`${PARAM}=1\\.5`));
       assertCleanPage(recorded, 'a parameter with the Python');
     } finally {
       await recorded.context.close();

@@ -68,6 +68,9 @@ describe('code= in the address', () => {
     const python = resolveState(parseHash('#lesson=stress&engine=python&seconds=5&tasks=9'), LESSONS, null, 'en');
     assert.equal(python.engine, 'python', 'an engine named in the address wins');
     assert.deepEqual(python.notices, [{ key: 'noticeParamsPython', vars: { keys: 'tasks, seconds' } }]);
+    const badEngine = resolveState(parseHash('#lesson=stress&engine=ruby&tasks=9'), LESSONS, null, 'en');
+    assert.equal(badEngine.engine, 'rust', 'a bad engine names none');
+    assert.deepEqual(badEngine.notices.map((n) => n.key), ['noticeBadEngine']);
     const program = resolveState(parseHash(`#lesson=stress&tasks=9&code=${encodeCode('x')}`), LESSONS, null, 'en');
     assert.equal(program.engine, 'python', 'a program runs as Python');
     assert.deepEqual(program.notices.map((n) => n.key), ['noticeParamsPython']);
@@ -77,6 +80,7 @@ describe('code= in the address', () => {
     const base = { lesson: 'stress', variant: 'gather', defaultVariant: 'gather', lang: 'en', speed: 1, lessonParams: LESSONS[1].params, params: { tasks: '500', seconds: '2' } };
     assert.equal(buildHash({ ...base, engine: 'rust' }), '#lesson=stress&lang=en&engine=rust&tasks=500');
     assert.equal(buildHash(base), '#lesson=stress&lang=en');
+    assert.equal(buildHash({ ...base, paramsRead: true }), '#lesson=stress&lang=en&tasks=500', 'a page with no Python names no engine');
     for (const engine of ['rust', 'python']) {
       const back = resolveState(parseHash(buildHash({ ...base, engine })), LESSONS, null, 'en');
       assert.equal(back.engine, engine, `a ${engine} link opens ${engine}`);
