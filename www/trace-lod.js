@@ -291,10 +291,9 @@ function sweepSome(model) {
 // run allocates little once its detail level has settled. A slice is only recycled once no
 // list holds it; the page keeps none across frames except a chosen one, which it re-checks.
 
-// 32,768 per pool: at 100,000 tasks a sweep merges away far more than 8,192 slices at once, and
-// every slice made new instead of reused is young garbage that lives long enough to be copied
-// out of the young generation (a long scavenge) and then dies in the old one.
-const POOL_MAX = 32_768;
+// 8,192 per pool: 32,768 kept 4 MB more heap at 10,000 tasks and changed neither the heap nor
+// the missed frames at 100,000 (bench --stress-only, side by side).
+const POOL_MAX = 8192;
 
 /** Keeps a slice that no list holds any more for reuse by its kind. */
 function recycle(kind, s) {
