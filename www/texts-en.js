@@ -254,7 +254,7 @@ export const EN = {
   engine: 'Code to run',
   originalSummary: 'Corrected: the original example does not run as printed. Show the original and what changed',
   engineNote: 'The parameters belong to the lesson’s Rust: switch to Rust to use them, or change the numbers in the Python.',
-  noticeParamsPython: 'The address sets {keys}, which only the lesson’s Rust program reads: the Python runs as written (choose Rust, or put engine=rust in the address).',
+  noticeParamsPython: 'The address sets “{keys}”, which only the lesson’s Rust program reads: the Python runs as written (choose Rust, or put engine=rust in the address).',
   noticeBadEngine: 'Code “{value}” ignored: use python or rust.',
   noticeBadCode_base64: 'The program in the address could not be read (it is not base64url text); showing the lesson’s own code instead.',
   noticeBadCode_utf8: 'The program in the address could not be read (its bytes are not UTF-8 text); showing the lesson’s own code instead.',

@@ -254,7 +254,7 @@ export const TR = {
   engine: 'Çalışacak kod',
   originalSummary: 'Düzeltildi: örneğin özgün hâli yazıldığı gibi çalışmıyor. Özgün kodu ve değişenleri göster',
   engineNote: 'Parametreler dersin Rust koduna aittir: kullanmak için Rust’a geçin ya da Python’daki sayıları değiştirin.',
-  noticeParamsPython: 'Adresteki {keys} yalnızca dersin Rust programı içindir: Python programı yazıldığı gibi çalışır (Rust’ı seçin ya da adrese engine=rust ekleyin).',
+  noticeParamsPython: 'Adresteki “{keys}” yalnızca dersin Rust programı içindir: Python programı yazıldığı gibi çalışır (Rust’ı seçin ya da adrese engine=rust ekleyin).',
   noticeBadEngine: '“{value}” kodu yok sayıldı: python ya da rust kullanın.',
   noticeBadCode_base64: 'Adresteki program okunamadı (base64url metni değil); onun yerine dersin kendi kodu gösteriliyor.',
   noticeBadCode_utf8: 'Adresteki program okunamadı (baytları UTF-8 metin değil); onun yerine dersin kendi kodu gösteriliyor.',
