@@ -142,17 +142,15 @@ el.reload.addEventListener('click', () => location.reload());
 // ---------- state from the URL ----------
 
 function applyHash() {
-  const s = resolveState(parseHash(location.hash), state.lessons, readStoredLang(), navigator.language);
+  const s = resolveState(parseHash(location.hash), state.lessons, readStoredLang(), navigator.language, { python: state.hasScript });
   const lessonChanged = s.lesson !== state.lesson;
   Object.assign(state, {
     lang: s.lang, lesson: s.lesson, variant: s.variant, speed: s.speed, mode: s.mode,
     modeChosen: s.modeFromUrl, speedFromUrl: s.speedFromUrl, notices: s.notices, params: s.params,
-    engine: state.hasScript ? s.engine : 'rust',
+    engine: s.engine,
   });
-  if (!state.hasScript) {
-    // No Python to run: the Rust runs, and reads the address's parameters.
-    state.notices = state.notices.filter((n) => n.key !== 'noticeParamsPython');
-    if (state.ls && s.code !== null) state.notices.push({ key: 'noticeNoScript' });
+  if (!state.hasScript && state.ls && s.code !== null) {
+    state.notices = [...state.notices, { key: 'noticeNoScript' }];
   }
   if (lessonChanged && state.runId !== null) runs.clear('idle');
   // The program of the address, else the lesson's own Python.
@@ -526,8 +524,8 @@ el.engine.addEventListener('change', (e) => {
   const value = e.target?.value;
   if (value !== 'python' && value !== 'rust') return;
   state.engine = value; // the next run uses it; a live run goes on
-  // A bad engine is chosen now; the Rust reads the address's parameters after all.
-  state.notices = state.notices.filter((n) => n.key !== 'noticeBadEngine' && (value !== 'rust' || n.key !== 'noticeParamsPython'));
+  // An engine is chosen now; chosen, the Rust reads the address's parameters after all.
+  state.notices = state.notices.filter((n) => n.key !== 'noticeBadEngine' && !(value === 'rust' && n.key === 'noticeParamsPython'));
   syncHash();
   renderAll(); // the words follow the engine (asyncio's for Python)
   renderTotals(runs.now()); // each engine compares its own finished runs

@@ -50,8 +50,10 @@ export function parseHash(hash) {
  * Returns {lesson, variant, lang, speed, speedFromUrl, mode, engine, code, notices, params}
  * (params: field texts; code: the program of `code=` as text, or null when there is none or it
  * could not be read, which adds a notice). A `code=` without a `lesson=` opens the blank lesson.
+ * `python`: the runtime can run Python (false: a build without the interpreter, or not loaded
+ * yet), else the engine is always the Rust.
  */
-export function resolveState(params, lessons, storedLang, navLang) {
+export function resolveState(params, lessons, storedLang, navLang, { python = true } = {}) {
   const notices = [];
 
   let lang;
@@ -129,8 +131,9 @@ export function resolveState(params, lessons, storedLang, navLang) {
   // A lesson's parameters are its Rust program's (its Python is the program as written): an
   // address that sets one and names no engine opens the Rust; one that runs the Python says so.
   const paramKeys = (lesson?.params ?? []).map((p) => p.id).filter((id) => params.has(id) && !RESERVED_KEYS.includes(id));
-  // A program runs as Python; the blank lesson has no Rust.
-  if (code !== null || lesson?.rustless) engine = 'python';
+  // Without an interpreter only the Rust runs; a program runs as Python; the blank lesson has no Rust.
+  if (!python) engine = 'rust';
+  else if (code !== null || lesson?.rustless) engine = 'python';
   else if (!ENGINES.includes(urlEngine) && paramKeys.length > 0) engine = 'rust'; // none named, or a bad one
   if (engine === 'python' && paramKeys.length > 0) notices.push({ key: 'noticeParamsPython', vars: { keys: paramKeys.join(', ') } });
 
@@ -145,8 +148,9 @@ export function resolveState(params, lessons, storedLang, navLang) {
 
 /**
  * The canonical hash for a state; speed, mode, variant and parameters only when they differ from
- * the defaults, and parameters only where they are read (`paramsRead`: with the Rust engine). `lessonParams` = the lesson's params (for their defaults), `params` = field texts,
- * `code` = the edited program, already base64url (encodeCode), or '' when it is the lesson's own.
+ * the defaults, and parameters only where they are read (`paramsRead`: with the Rust engine).
+ * `lessonParams` = the lesson's params (for their defaults), `params` = field texts, `code` =
+ * the edited program, already base64url (encodeCode), or '' when it is the lesson's own.
  */
 export function buildHash({
   lesson, variant, defaultVariant, lang, speed, mode = DEFAULT_MODE, engine = DEFAULT_ENGINE, code = '',
