@@ -40,6 +40,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { bundleModules } from './bundle.mjs';
 import { minifyFiles } from './minify.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -477,8 +478,8 @@ function checkPreloads(root, page, loads, graphs) {
  * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
  * reference), icons, the module graph of each module script, and what it preloads; and to
  * `shipped` the text dist/ gets of each folder file (see the top of this file). Returns its
- * html, its loads, the graph of its first module script (null if it has none) and the modules
- * it imports statically but does not preload (checkPreloads).
+ * html, its loads, the graph of its first module script (null if it has none), the modules
+ * it imports statically but does not preload (checkPreloads) and every module it loads.
  */
 async function collectPage(root, page, files, shipped) {
   const html = await readFile(join(root, page), 'utf8');
@@ -514,7 +515,8 @@ async function collectPage(root, page, files, shipped) {
   }
   graph ??= graphs[0] ?? null;
   const unpreloaded = checkPreloads(root, page, loads, graphs);
-  return { html, loads, graph, unpreloaded };
+  const modules = graphs.flatMap((g) => g.order.filter((rel) => g.info.get(rel).kind === 'module'));
+  return { html, loads, graph, unpreloaded, modules };
 }
 
 export async function buildDist({ root = REPO_ROOT, out } = {}) {
@@ -524,7 +526,8 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
 
   const files = new Set();
   const shipped = new Map(); // folder file → the text dist/ gets of it
-  const { html, loads, graph, unpreloaded: indexUnpreloaded } = await collectPage(root, 'index.html', files, shipped);
+  const { html, loads, graph, unpreloaded: indexUnpreloaded, modules } = await collectPage(root, 'index.html', files, shipped);
+  const pages = [{ page: 'index.html', loads }];
   const unpreloaded = { 'index.html': indexUnpreloaded };
   if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
   for (const want of EXPECTED) {
@@ -537,7 +540,11 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
 
   const single = await singleFileHtml(root, html, loads, graph);
   for (const page of EXTRA_PAGES) {
-    if (existsSync(join(root, page))) unpreloaded[page] = (await collectPage(root, page, files, shipped)).unpreloaded;
+    if (!existsSync(join(root, page))) continue;
+    const collected = await collectPage(root, page, files, shipped);
+    unpreloaded[page] = collected.unpreloaded;
+    pages.push({ page, loads: collected.loads });
+    modules.push(...collected.modules);
   }
 
   await rm(out, { recursive: true, force: true });
@@ -545,9 +552,17 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
     await mkdir(dirname(join(out, rel)), { recursive: true });
     await writeFile(join(out, rel), shipped.get(rel) ?? await readFile(join(root, rel)));
   }
-  // Minified once written (scripts/minify.mjs): the same modules, names and imports, fewer
-  // bytes. The single file keeps the sources' text as it was read above.
-  await minifyFiles(out, [...files]);
+  // Once written, the modules are bundled into a few files (scripts/bundle.mjs) and the rest
+  // is minified (scripts/minify.mjs). The single file keeps the sources' text as read above.
+  let bundled;
+  try {
+    bundled = await bundleModules(out, pages, [...new Set(modules)]);
+  } catch (err) {
+    fail(err.message);
+  }
+  for (const rel of bundled.removed) files.delete(rel);
+  for (const rel of bundled.written) files.add(rel);
+  await minifyFiles(out, [...files].filter((rel) => !bundled.written.includes(rel)));
   await writeFile(join(out, SINGLE_FILE), single);
   return { out, files: [...files].sort(), singleFile: SINGLE_FILE, unpreloaded };
 }

@@ -18,7 +18,7 @@ const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const MINIFIABLE = new Set(['.js', '.mjs', '.css']);
 
 /** esbuild, from tests/e2e's packages; a clear message when they are not installed. */
-function esbuild() {
+export function esbuild() {
   const require = createRequire(join(REPO_ROOT, 'tests/e2e/package.json'));
   try {
     return require('esbuild');

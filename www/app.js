@@ -253,14 +253,18 @@ function codeEdited(text) {
 
 function renderAll() {
   lessonView.renderStaticText();
-  outputLines.retranslate();
-  renderLesson();
+  el.eventsHint.textContent = t('eventsHint', { max: MAX_EVENTS });
+  // Until the runtime is in, no lesson is known (the catalogue is the crate's): the title stays
+  // the one first-paint.js painted, and the rest waits rather than hold up the runtime's start.
+  if (state.ls) {
+    outputLines.retranslate();
+    renderLesson();
+    stats.retranslate();
+    instruments.tell();
+  }
   lessonView.renderNotices();
   renderStatus();
-  el.eventsHint.textContent = t('eventsHint', { max: MAX_EVENTS });
-  stats.retranslate();
-  instruments.tell();
-  renderFrame(runs.now(), true);
+  if (state.ls) renderFrame(runs.now(), true);
 }
 
 /**
@@ -557,7 +561,6 @@ window.addEventListener('hashchange', applyHash);
 el.run.disabled = true;
 el.reset.disabled = true;
 applyHash(); // language and notices are known before the runtime loads
-drawLegend();
 setStatus('idle', 'status_loading');
 
 try {
@@ -578,6 +581,7 @@ if (!state.crashed) {
   el.run.disabled = false;
   el.reset.disabled = false;
   applyHash();
+  drawLegend();
   setStatus('idle', 'status_idle');
   requestAnimationFrame(frame);
 }

@@ -182,14 +182,23 @@ after(async () => {
 const MINIFIED = new Set(['.js', '.mjs', '.css']);
 
 describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
-  test('ships its scripts and styles minified: fewer bytes than their sources, no comment left', async () => {
+  test('ships its scripts bundled and minified and its styles minified: fewer bytes than their sources, no comment left', async () => {
     const files = (await listFiles(dist)).filter((rel) => MINIFIED.has(extname(rel)));
     assert.ok(files.includes('www/app.js') && files.includes('www/style.css'), `minifiable files: ${files.join(', ')}`);
+    const sources = (await listFiles(join(REPO_ROOT, 'www'))).filter((rel) => MINIFIED.has(extname(rel))).map((rel) => `www/${rel}`);
+    let built = 0;
+    let source = 0;
     for (const rel of files) {
-      const [built, source] = await Promise.all([readFile(join(dist, rel), 'utf8'), readFile(join(REPO_ROOT, rel), 'utf8')]);
-      assert.ok(built.length < source.length, `${rel}: ${built.length} B built, ${source.length} B in the source`);
-      assert.ok(!/^\s*\/\//.test(built) && !built.includes('\n//'), `${rel} still has a line comment`);
+      const text = await readFile(join(dist, rel), 'utf8');
+      built += text.length;
+      assert.ok(!/^\s*\/\//.test(text) && !text.includes('\n//'), `${rel} still has a line comment`);
     }
+    for (const rel of sources) source += (await readFile(join(REPO_ROOT, rel), 'utf8')).length;
+    assert.ok(built < source * 0.7, `${built} B of scripts and styles built, ${source} B in www/`);
+    // The page's forty modules are a handful of files: its module scripts and their chunks.
+    const scripts = files.filter((rel) => rel.startsWith('www/') && !rel.startsWith('www/pkg/') && rel.endsWith('.js'));
+    assert.ok(scripts.length < 16, `www/ ships ${scripts.length} scripts: ${scripts.join(', ')}`);
+    assert.ok(!scripts.includes('www/trace.js') && !scripts.includes('www/timeline.js'), 'a module the entries import is bundled into them');
   });
 
   test('holds the site and the single file, and nothing of the package that the page does not load', async () => {
@@ -366,16 +375,11 @@ describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_T
     ({ buildDist, DistError } = await import(pathToFileURL(DIST_SCRIPT).href));
   });
 
-  /**
-   * A copy of the built site (dist minus the single file, its scripts and styles as written,
-   * not minified: the build reads sources) with `edit(root)` applied.
-   */
+  /** A copy of the site's sources (what the build reads) with `edit(root)` applied. */
   async function brokenSite(name, edit) {
     const root = join(tmp, 'broken', name);
-    await cp(dist, root, { recursive: true });
-    await rm(join(root, SINGLE_FILE));
-    for (const rel of await listFiles(root)) {
-      if (MINIFIED.has(extname(rel))) await cp(join(REPO_ROOT, rel), join(root, rel));
+    for (const rel of ['index.html', 'embed.html', 'docs', 'www', 'crate/lessons']) {
+      await cp(join(REPO_ROOT, rel), join(root, rel), { recursive: true });
     }
     await edit(root);
     return root;
