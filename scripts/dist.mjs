@@ -67,7 +67,7 @@ const TEXT_TYPES = new Set(['text/javascript', 'text/css', 'image/svg+xml', 'app
  */
 const EXPECTED = [
   { kind: 'dynamic', to: 'www/pkg/loopscope.js' },
-  { kind: 'url', to: 'www/pkg/loopscope_bg.wasm' },
+  { kind: 'url', to: 'www/pkg/loopscope_bg.wasm', from: 'www/pkg/loopscope.js' }, // runtime.js's early compile runs only beside a preload
   { kind: 'url', to: 'www/worker.js' },
   { kind: 'url', to: 'crate/lessons' }, // the lessons' source texts, a folder (www/sources.js)
 ];
@@ -531,10 +531,10 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
   const unpreloaded = { 'index.html': indexUnpreloaded };
   if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
   for (const want of EXPECTED) {
-    const found = [...graph.info.values()].some((n) => n.refs.some((r) => r.kind === want.kind && r.target === want.to));
+    const found = [...graph.info].some(([rel, n]) => (!want.from || rel === want.from) && n.refs.some((r) => r.kind === want.kind && r.target === want.to));
     if (!found) {
       const form = want.kind === 'url' ? `new URL('…', import.meta.url)` : `import('…')`;
-      fail(`no module references ${want.to} as ${form}; the single file would fetch it from disk (update EXPECTED in scripts/dist.mjs if it moved on purpose)`);
+      fail(`${want.from ?? 'no module'}${want.from ? ' no longer' : ''} references ${want.to} as ${form}; the single file would fetch it from disk (update EXPECTED in scripts/dist.mjs if it moved on purpose)`);
     }
   }
 
