@@ -98,6 +98,7 @@ const TARGET_SITE_GZ_BYTES = 250 * 1024; // the whole site, gzipped: 250 KiB
 const TARGET_INTERACTIVE_MS = 200; // navigation to an enabled Run button on loopback (issue 15)
 const TARGET_FIRST_PAINT_MS = 100; // navigation to the lesson's title painted on loopback (issue 15)
 const SITE_LOADS = 5; // cold loads of the site, after one uncounted (scripts/site-size.mjs)
+const TARGET_EDITOR_GZ_BYTES = 150_000; // what the editor loads when it is asked for, gzipped (issue 15)
 const TARGET_FRAME_P95_MS = 16.7; // one frame at 60 Hz
 const FRAME_JITTER_MS = 0.2; // rAF timestamps of an idle 60 Hz page: 16.6–16.8 ms
 
@@ -397,7 +398,8 @@ const machineLine = (name, value, unit) =>
  * each time a { median, min, max, samples } in ms (scripts/site-size.mjs measureFirstRun).
  * firstLoadGz is what a first visit costs: the page and every file its first counted load
  * asked for before Run was enabled, gzipped (the site's other lessons' texts, the editor and
- * the rest wait until they are asked for).
+ * the rest wait until they are asked for); editorGz what the page fetches once the editor is
+ * asked for (editorBytes).
  */
 async function measureSite(harness) {
   const { buildDist, SINGLE_FILE } = await import(pathToFileURL(join(REPO_ROOT, 'scripts', 'dist.mjs')).href);
@@ -413,7 +415,8 @@ async function measureSite(harness) {
     const bad = [interactive, firstPaint, fcp].flatMap((f) => f.samples).filter((ms) => !Number.isFinite(ms) || ms <= 0);
     if (!(gz > 0) || bad.length) fail(`site figures ${gz} B, ${[interactive, firstPaint, fcp].map((f) => f.samples.join('/')).join(', ')} ms`);
     const firstLoadGz = firstLoadBytes(files, loads[0]);
-    return { gz, firstLoadGz, interactive, firstPaint, fcp };
+    const editorGz = await editorBytes(harness, browser, server.origin, files);
+    return { gz, firstLoadGz, editorGz, interactive, firstPaint, fcp };
   } finally {
     await browser.close();
     await server.close();
@@ -437,6 +440,32 @@ function firstLoadBytes(files, load) {
   return total;
 }
 
+/**
+ * Gzipped bytes of the files the page fetches when the learner's editor is first asked for
+ * (the blank lesson opens it), lesson texts left out: the editor's share of the site, loaded
+ * only then. Fails if the editor never shows or asks for a file dist/ does not hold.
+ */
+async function editorBytes(harness, browser, origin, files) {
+  const gzip = new Map(files.map((f) => [`/${f.path}`, f.gzipBytes]));
+  const { page, context } = await harness.openPage(browser, origin, '#lesson=gather&lang=en');
+  try {
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    await page.evaluate(() => { location.hash = '#lesson=script&lang=en'; });
+    await page.waitForSelector('#editor textarea', { timeout: 30_000 });
+    const paths = await page.evaluate((from) => performance.getEntriesByType('resource').slice(from)
+      .map((e) => new URL(e.name).pathname), before);
+    let total = 0;
+    for (const path of new Set(paths.filter((p) => !p.startsWith('/crate/lessons/')))) {
+      if (!gzip.has(path)) fail(`the editor asked for ${path}, which dist/ does not hold`);
+      total += gzip.get(path);
+    }
+    if (!(total > 0)) fail('the editor showed without fetching anything: it is no longer loaded on demand');
+    return total;
+  } finally {
+    await context.close();
+  }
+}
+
 const gzBytes = (file) => gzipSync(readFileSync(file), { level: zlib.Z_BEST_COMPRESSION }).length;
 
 /** "median (min–max)" and the machine line's spread field of a { median, min, max } in ms. */
@@ -450,6 +479,8 @@ function siteReport(site) {
     `  whole site (dist/, without the single file) gzipped <= ${TARGET_SITE_GZ_BYTES} B   ${site.gz} B = ` +
       `${(site.gz / 1024).toFixed(1)} KiB  [${verdict(site.gz <= TARGET_SITE_GZ_BYTES)}]`,
     `  of which a first visit loads (the page and what it asked for before Run was enabled): ${site.firstLoadGz} B`,
+    `  the editor, fetched when it is first asked for, gzipped <= ${TARGET_EDITOR_GZ_BYTES} B   ${site.editorGz} B  ` +
+      `[${verdict(site.editorGz <= TARGET_EDITOR_GZ_BYTES)}]`,
     `  navigation to an enabled Run button, loopback, median of ${SITE_LOADS} cold loads <= ${TARGET_INTERACTIVE_MS} ms   ` +
       `${msSpread(site.interactive)}  [${verdict(site.interactive.median <= TARGET_INTERACTIVE_MS)}]`,
     `  navigation to the lesson's title painted, same loads <= ${TARGET_FIRST_PAINT_MS} ms   ` +
@@ -459,6 +490,7 @@ function siteReport(site) {
   const figures = [
     `bench site_gz ${site.gz} B`,
     `bench first_load_gz ${site.firstLoadGz} B`,
+    `bench editor_gz ${site.editorGz} B`,
     `bench interactive ${site.interactive.median.toFixed(1)} ms ${machineSpread(site.interactive)}`,
     `bench first_paint ${site.firstPaint.median.toFixed(1)} ms ${machineSpread(site.firstPaint)}`,
     `bench fcp ${site.fcp.median.toFixed(1)} ms ${machineSpread(site.fcp)}`,

@@ -1,8 +1,8 @@
 // Bundles a built site's modules (dist/, once scripts/dist.mjs has copied them there) into a
 // few files: each page's module scripts are the entries, the modules they share go into common
-// chunks (esbuild, code splitting), minified on the way. A first visit then makes four module
-// requests instead of forty. Over HTTP/1.1, six connections to a host, the forty arrived in
-// waves, and the page started its runtime only once the last wave was in.
+// chunks (esbuild, code splitting), minified on the way. A first visit of index.html then makes
+// eight module requests instead of forty. Over HTTP/1.1, six connections to a host, the forty
+// arrived in waves, and the page started its runtime only once the last wave was in.
 //
 // Kept as their own files, not bundled: the wasm package (www/pkg/, wasm-bindgen's glue finds
 // its .wasm beside itself) and a page's module script with no imports (index.html's
@@ -12,11 +12,12 @@
 // preloads rewritten: the files its module scripts now import statically, in place of the
 // modules that are gone.
 //
-// As a module: bundleModules(out, pages) → { written, removed } (paths relative to out), pages
-// [{ page, loads }] as scanHtml (scripts/dist.mjs) read them; the caller minifies the rest.
+// As a module: bundleModules(out, pages, modules) → { written, removed } (paths relative to out):
+// pages [{ page, loads }] as scanHtml (scripts/dist.mjs) read them, modules every module of their
+// graphs. The caller minifies the rest.
 
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 
 import { esbuild } from './minify.mjs';
 
@@ -54,9 +55,10 @@ export async function bundleModules(out, pages, modules) {
     },
   };
   const result = await esbuild().build({
-    entryPoints: entries.map((rel) => join(out, rel)),
-    outbase: out,
-    outdir: out,
+    absWorkingDir: out, // the metafile's paths are then relative to out
+    entryPoints: entries,
+    outbase: '.',
+    outdir: '.',
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -72,16 +74,15 @@ export async function bundleModules(out, pages, modules) {
     plugins: [keepApart],
   });
   const outputs = result.metafile.outputs;
-  const written = Object.keys(outputs).map((abs) => toRel(out, join(process.cwd(), abs)));
+  const written = Object.keys(outputs);
   const removed = modules.filter((rel) => !kept(rel) && !written.includes(rel));
   for (const rel of removed) await rm(join(out, rel));
 
   // What each output imports statically, for the preloads.
   const imports = new Map();
-  for (const [abs, meta] of Object.entries(outputs)) {
-    const from = toRel(out, join(process.cwd(), abs));
+  for (const [from, meta] of Object.entries(outputs)) {
     imports.set(from, meta.imports.filter((i) => i.kind === 'import-statement')
-      .map((i) => (i.external ? posix.normalize(posix.join(posix.dirname(from), i.path)) : toRel(out, join(process.cwd(), i.path)))));
+      .map((i) => (i.external ? posix.normalize(posix.join(posix.dirname(from), i.path)) : i.path)));
   }
   for (const { page, loads } of pages) {
     const preloads = loads.filter((l) => l.role === 'modulepreload');
