@@ -48,3 +48,21 @@ test('the title is painted before any module or the wasm has loaded, as app.js t
     await page.close();
   }
 });
+
+test('while the wasm loads, the page keeps the title first-paint.js painted', async () => {
+  // The page's modules run; only the wasm is held back, so app.js starts without a lesson
+  // catalogue. It must not blank the title meanwhile (it once did, until the runtime was in).
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.route((url) => url.pathname.endsWith('.wasm'), () => {});
+    await page.goto(`${site.origin}/index.html#lesson=gather&lang=tr`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.querySelector('#run')?.disabled === true
+      && document.querySelector('#status')?.textContent.trim() !== '');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    assert.equal(await page.textContent('#lesson-title'), 'Aynı anda iki görev');
+    assert.equal(await page.getAttribute('html', 'lang'), 'tr', 'the page speaks the language of the address already');
+  } finally {
+    await context.close();
+  }
+});
