@@ -4,7 +4,8 @@
 //                         and the module graph from its module script, and likewise those of the
 //                         embed view (embed.html) and its example (docs/example.html); relative
 //                         URLs only, so it works unchanged on any static host, at the root or
-//                         under a sub-path. Its scripts and styles are minified
+//                         under a sub-path. Its modules are bundled into a few chunks
+//                         (scripts/bundle.mjs), its other scripts and its styles minified
 //                         (scripts/minify.mjs).
 //   dist/loopscope.html   the whole site in one file that also works opened from disk (file://):
 //                         style inlined, favicon as a data: URL, and a small module loader holding
@@ -40,7 +41,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { bundleModules } from './bundle.mjs';
+import { BundleError, bundleModules } from './bundle.mjs';
 import { minifyFiles } from './minify.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,7 +68,7 @@ const TEXT_TYPES = new Set(['text/javascript', 'text/css', 'image/svg+xml', 'app
  */
 const EXPECTED = [
   { kind: 'dynamic', to: 'www/pkg/loopscope.js' },
-  { kind: 'url', to: 'www/pkg/loopscope_bg.wasm', from: 'www/pkg/loopscope.js' }, // runtime.js's early compile runs only beside a preload
+  { kind: 'url', to: 'www/pkg/loopscope_bg.wasm' },
   { kind: 'url', to: 'www/worker.js' },
   { kind: 'url', to: 'crate/lessons' }, // the lessons' source texts, a folder (www/sources.js)
 ];
@@ -515,7 +516,10 @@ async function collectPage(root, page, files, shipped) {
   }
   graph ??= graphs[0] ?? null;
   const unpreloaded = checkPreloads(root, page, loads, graphs);
-  const modules = graphs.flatMap((g) => g.order.filter((rel) => g.info.get(rel).kind === 'module'));
+  const modules = {}; // every module the page loads → whether it imports anything
+  for (const g of graphs) {
+    for (const [rel, node] of g.info) if (node.kind === 'module') modules[rel] = node.refs.some((r) => r.kind !== 'url');
+  }
   return { html, loads, graph, unpreloaded, modules };
 }
 
@@ -531,10 +535,10 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
   const unpreloaded = { 'index.html': indexUnpreloaded };
   if (!graph) fail('index.html: no <script type="module" src>; nothing to build');
   for (const want of EXPECTED) {
-    const found = [...graph.info].some(([rel, n]) => (!want.from || rel === want.from) && n.refs.some((r) => r.kind === want.kind && r.target === want.to));
+    const found = [...graph.info.values()].some((n) => n.refs.some((r) => r.kind === want.kind && r.target === want.to));
     if (!found) {
       const form = want.kind === 'url' ? `new URL('…', import.meta.url)` : `import('…')`;
-      fail(`${want.from ?? 'no module'}${want.from ? ' no longer' : ''} references ${want.to} as ${form}; the single file would fetch it from disk (update EXPECTED in scripts/dist.mjs if it moved on purpose)`);
+      fail(`no module references ${want.to} as ${form}; the single file would fetch it from disk (update EXPECTED in scripts/dist.mjs if it moved on purpose)`);
     }
   }
 
@@ -544,7 +548,7 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
     const collected = await collectPage(root, page, files, shipped);
     unpreloaded[page] = collected.unpreloaded;
     pages.push({ page, loads: collected.loads });
-    modules.push(...collected.modules);
+    Object.assign(modules, collected.modules);
   }
 
   await rm(out, { recursive: true, force: true });
@@ -556,9 +560,10 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
   // is minified (scripts/minify.mjs). The single file keeps the sources' text as read above.
   let bundled;
   try {
-    bundled = await bundleModules(out, pages, [...new Set(modules)]);
+    bundled = await bundleModules(out, pages, modules);
   } catch (err) {
-    fail(err.message);
+    if (err instanceof BundleError) fail(`bundle: ${err.message}`);
+    throw err;
   }
   for (const rel of bundled.removed) files.delete(rel);
   for (const rel of bundled.written) files.add(rel);

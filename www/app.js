@@ -236,6 +236,9 @@ function ownPython() {
 }
 
 function renderLesson() {
+  // Until the runtime is in, no lesson is known (the catalogue is the crate's): the title stays
+  // the one first-paint.js painted, and the rest waits rather than hold up the runtime's start.
+  if (!state.ls) return;
   if (!state.codeEdited) state.code = ownPython();
   lessonView.renderLesson();
 }
@@ -254,9 +257,7 @@ function codeEdited(text) {
 function renderAll() {
   lessonView.renderStaticText();
   el.eventsHint.textContent = t('eventsHint', { max: MAX_EVENTS });
-  // Until the runtime is in, no lesson is known (the catalogue is the crate's): the title stays
-  // the one first-paint.js painted, and the rest waits rather than hold up the runtime's start.
-  if (state.ls) {
+  if (state.ls) { // the lesson and its panels wait for the runtime (see renderLesson)
     outputLines.retranslate();
     renderLesson();
     stats.retranslate();
@@ -575,13 +576,13 @@ try {
 } catch (e) {
   crash(errorText(e));
 }
+drawLegend();
 
 if (!state.crashed) {
   runs.ready();
   el.run.disabled = false;
   el.reset.disabled = false;
   applyHash();
-  drawLegend();
   setStatus('idle', 'status_idle');
   requestAnimationFrame(frame);
 }

@@ -8,7 +8,7 @@ import { createModel, currentRun, ingest, modelNow } from './trace.js';
 import { prefetchShown } from './sources.js';
 
 let loading = null; // Promise of the runtime: the first embed loads it, the others wait on it
-let compiling = null; // Promise of the compiled wasm, started as this module ran (see below)
+let compiling = null; // Promise of the compiled wasm (or undefined if that failed), started below
 
 /**
  * Loads the wasm package once per page. Resolves to {ls, wasm, ring, lessons, texts, crashed}.
@@ -19,8 +19,9 @@ export function loadRuntime() {
     // A dynamic import: a missing package becomes a message in the element, not a dead page.
     const ls = await import('./pkg/loopscope.js');
     // An early compile that failed (a host that sends the wasm with another media type) is
-    // left to wasm-bindgen's own load, which falls back or says what went wrong.
-    const module = await compiling?.catch(() => undefined);
+    // left to wasm-bindgen's own load, which fetches the file again and falls back or says
+    // what went wrong.
+    const module = await compiling;
     const wasm = await ls.default(module ? { module_or_path: module } : undefined);
     // The blocking lesson's worker, served beside this module (a Blob URL may break a CSP).
     ls.setWorkerUrl(new URL('./worker.js', import.meta.url).href);
@@ -36,13 +37,14 @@ export function loadRuntime() {
 }
 
 // A page that preloads the wasm from its head (index.html) wants the runtime at once: the wasm
-// starts compiling as soon as this module is evaluated, on other threads, while the page's own
-// modules run their start-up and the package's glue is imported (waiting for the glue first
-// started it after the page's start-up task). Who awaits loadRuntime() gets its result or its error; this start only
+// it preloads starts compiling as soon as this module is evaluated (the fetch takes the preload
+// over), on other threads, while the page's own modules run their start-up and the package's
+// glue is imported. Who awaits loadRuntime() gets its result or its error; this start only
 // keeps an early failure from being reported as unhandled before they do. The lesson's Python
 // (a file: sources.js) is fetched at the same time, so it is in when the page shows it.
-if (typeof document !== 'undefined' && document.querySelector('link[rel~="preload"][href$="loopscope_bg.wasm"]')) {
-  compiling = WebAssembly.compileStreaming(fetch(new URL('./pkg/loopscope_bg.wasm', import.meta.url)));
+const wasmPreload = typeof document === 'undefined' ? null : document.querySelector('link[rel~="preload"][href$="loopscope_bg.wasm"]');
+if (wasmPreload) {
+  compiling = WebAssembly.compileStreaming(fetch(wasmPreload.href)).catch(() => undefined);
   loadRuntime().catch(() => {});
   let storedLang = null;
   try { storedLang = localStorage.getItem('loopscope.lang'); } catch { /* nothing stored */ } // url-state.js's LANG_STORAGE_KEY

@@ -282,6 +282,11 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     assert.deepEqual(unpreloaded['index.html'], [], 'index.html has a <link rel="modulepreload"> for each module app.js imports');
     const html = await readFile(join(dist, 'index.html'), 'utf8');
     assert.match(html, /<link rel="preload" href="www\/pkg\/loopscope_bg\.wasm" as="fetch"[^>]* crossorigin>/, 'the wasm is preloaded');
+    // The bundled site's preloads name its chunks, each a file it holds.
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    assert.ok(preloaded.some((href) => /^www\/chunk-/.test(href)), `the chunks are preloaded: ${preloaded.join(', ')}`);
+    const files = await listFiles(dist);
+    assert.deepEqual(preloaded.filter((href) => !files.includes(href)), [], 'every preload names a file of dist/');
 
     const { base } = await serveDir(dist);
     const recorded = await openUrl(`${base}index.html#lesson=gather&lang=en`);
