@@ -429,12 +429,16 @@ async function measureSite(harness) {
  * enabled, each once; fails on a request for a file dist/ does not hold.
  */
 function firstLoadBytes(files, load) {
+  const asked = ['/index.html', ...load.requests.filter((r) => r.start <= load.interactive).map((r) => r.path)];
+  return gzippedSum(files, asked, 'the first load');
+}
+
+/** Gzipped bytes of the site paths `paths` (each once); fails on one dist/ does not hold. */
+function gzippedSum(files, paths, who) {
   const gzip = new Map(files.map((f) => [`/${f.path}`, f.gzipBytes]));
-  const asked = new Set(['/index.html']);
-  for (const r of load.requests) if (r.start <= load.interactive) asked.add(r.path);
   let total = 0;
-  for (const path of asked) {
-    if (!gzip.has(path)) fail(`the first load asked for ${path}, which dist/ does not hold`);
+  for (const path of new Set(paths)) {
+    if (!gzip.has(path)) fail(`${who} asked for ${path}, which dist/ does not hold`);
     total += gzip.get(path);
   }
   return total;
@@ -446,7 +450,6 @@ function firstLoadBytes(files, load) {
  * only then. Fails if the editor never shows or asks for a file dist/ does not hold.
  */
 async function editorBytes(harness, browser, origin, files) {
-  const gzip = new Map(files.map((f) => [`/${f.path}`, f.gzipBytes]));
   const { page, context } = await harness.openPage(browser, origin, '#lesson=gather&lang=en');
   try {
     const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
@@ -454,11 +457,7 @@ async function editorBytes(harness, browser, origin, files) {
     await page.waitForSelector('#editor textarea', { timeout: 30_000 });
     const paths = await page.evaluate((from) => performance.getEntriesByType('resource').slice(from)
       .map((e) => new URL(e.name).pathname), before);
-    let total = 0;
-    for (const path of new Set(paths.filter((p) => !p.startsWith('/crate/lessons/')))) {
-      if (!gzip.has(path)) fail(`the editor asked for ${path}, which dist/ does not hold`);
-      total += gzip.get(path);
-    }
+    const total = gzippedSum(files, paths.filter((p) => !p.startsWith('/crate/lessons/')), 'the editor');
     if (!(total > 0)) fail('the editor showed without fetching anything: it is no longer loaded on demand');
     return total;
   } finally {

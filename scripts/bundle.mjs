@@ -14,9 +14,9 @@
 // modules that are gone; each preload left must name a file of the output.
 //
 // As a module: bundleModules(out, pages, modules) → { written, removed } (paths relative to out):
-// pages [{ page, loads }] as scanHtml (scripts/dist.mjs) read them; modules { path: whether it
-// imports anything } for every module of their graphs. The caller minifies the rest. Throws a
-// BundleError for a site it cannot bundle.
+// pages [{ page, loads }] as scanHtml (scripts/dist.mjs) read them, each load with `rel`, the
+// site path it names; modules { path: whether it imports anything } for every module of their
+// graphs. The caller minifies the rest. Throws a BundleError for a site it cannot bundle.
 
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,13 +27,11 @@ import { esbuild } from './minify.mjs';
 export class BundleError extends Error {}
 
 const toRel = (out, abs) => relative(out, abs).split(sep).join('/');
-/** The site path (relative to out) a page's URL names, query and fragment left out. */
-const fromPage = (page, url) => posix.normalize(posix.join(posix.dirname(page), url.split(/[?#]/)[0]));
 /** A regular expression matching `tag` standing alone on its line, line break included. */
 const tagLine = (tag) => new RegExp(`^[ \\t]*${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*\\r?\\n`, 'm');
 
 export async function bundleModules(out, pages, modules) {
-  const scripts = new Set(pages.flatMap(({ page, loads }) => loads.filter((l) => l.role === 'module').map((l) => fromPage(page, l.url))));
+  const scripts = new Set(pages.flatMap(({ loads }) => loads.filter((l) => l.role === 'module').map((l) => l.rel)));
   const entries = [...scripts].filter((rel) => modules[rel]);
   if (entries.length === 0) return { written: [], removed: [] };
   const folder = posix.dirname(entries[0]);
@@ -90,13 +88,13 @@ export async function bundleModules(out, pages, modules) {
   for (const { page, loads } of pages) {
     const preloads = loads.filter((l) => l.role === 'modulepreload');
     if (preloads.length === 0) continue;
-    const wanted = new Set(preloads.map((l) => fromPage(page, l.url)).filter((rel) => !removed.includes(rel)));
+    const wanted = new Set(preloads.map((l) => l.rel).filter((rel) => !removed.includes(rel)));
     const visit = (rel) => {
       for (const dep of imports.get(rel) ?? []) {
         if (!wanted.has(dep)) { wanted.add(dep); visit(dep); }
       }
     };
-    for (const load of loads.filter((l) => l.role === 'module')) visit(fromPage(page, load.url));
+    for (const load of loads.filter((l) => l.role === 'module')) visit(load.rel);
     // The preloads that still name a file stay where they are; those of bundled modules go, and
     // the chunks come after the last one left.
     let html = await readFile(join(out, page), 'utf8');
@@ -106,12 +104,11 @@ export async function bundleModules(out, pages, modules) {
     const named = new Set();
     let last = null;
     for (const load of preloads) {
-      const rel = fromPage(page, load.url);
-      if (removed.includes(rel)) {
+      if (removed.includes(load.rel)) {
         const at = line(load);
         html = html.slice(0, at.index) + html.slice(at.index + at[0].length);
       } else {
-        named.add(rel);
+        named.add(load.rel);
         last = load;
       }
     }

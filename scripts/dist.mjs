@@ -479,7 +479,7 @@ function checkPreloads(root, page, loads, graphs) {
  * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
  * reference), icons, the module graph of each module script, and what it preloads; and to
  * `shipped` the text dist/ gets of each folder file (see the top of this file). Returns its
- * html, its loads, the graph of its first module script (null if it has none), the modules
+ * html, its loads (each with `rel`, the site path it names), the graph of its first module script (null if it has none), the modules
  * it imports statically but does not preload (checkPreloads) and every module it loads.
  */
 async function collectPage(root, page, files, shipped) {
@@ -491,6 +491,7 @@ async function collectPage(root, page, files, shipped) {
   for (const load of loads) {
     if (load.role === 'classic-script') fail(`${page}: ${load.text}: classic scripts are not part of the build`);
     const rel = resolveRel(page, load.url, root);
+    load.rel = rel; // the site path it names, for the bundler
     requireFile(root, rel, page, load.url);
     files.add(rel);
     if (load.role === 'stylesheet') {
