@@ -97,12 +97,19 @@ let lessonView; // lesson-view.js
 let liveControls; // live-controls.js
 let refreshLessonText; // lesson-text.js: the story and the note cut to a few lines, with "More"
 
+/**
+ * Whether the page may speak of Python: the runtime has the interpreter, or is not in yet (the
+ * page then speaks as the usual build will, so its words do not switch to the Rust's and back
+ * while the wasm loads).
+ */
+const pythonBuild = () => !state.ls || state.hasScript;
+
 // Text vars may be {tr, en} objects from lessons(): pick the current language. While Run runs
 // Python, the page speaks asyncio's words (textKey).
 const t = (key, vars = {}) => {
   const local = {};
   for (const [k, v] of Object.entries(vars)) local[k] = typeof v === 'object' ? pick(v, state.lang) : v;
-  const python = state.hasScript && (state.live || state.runId !== null ? state.runEngine : state.engine) === 'python';
+  const python = pythonBuild() && (state.live || state.runId !== null ? state.runEngine : state.engine) === 'python';
   return translate(state.lang, textKey(state.lang, key, python), local);
 };
 const errorText = (e) => String(e?.message ?? e);
@@ -142,7 +149,7 @@ el.reload.addEventListener('click', () => location.reload());
 // ---------- state from the URL ----------
 
 function applyHash() {
-  const s = resolveState(parseHash(location.hash), state.lessons, readStoredLang(), navigator.language, { python: state.hasScript });
+  const s = resolveState(parseHash(location.hash), state.lessons, readStoredLang(), navigator.language, { python: pythonBuild() });
   const lessonChanged = s.lesson !== state.lesson;
   Object.assign(state, {
     lang: s.lang, lesson: s.lesson, variant: s.variant, speed: s.speed, mode: s.mode,
@@ -266,6 +273,7 @@ function renderAll() {
   lessonView.renderNotices();
   renderStatus();
   if (state.ls) renderFrame(runs.now(), true);
+  else lessonView.renderCaption(); // the timeline's texts, in the page's language, without its drawing
 }
 
 /**

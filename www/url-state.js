@@ -50,8 +50,8 @@ export function parseHash(hash) {
  * Returns {lesson, variant, lang, speed, speedFromUrl, mode, engine, code, notices, params}
  * (params: field texts; code: the program of `code=` as text, or null when there is none or it
  * could not be read, which adds a notice). A `code=` without a `lesson=` opens the blank lesson.
- * `python`: the runtime can run Python (false: a build without the interpreter, or not loaded
- * yet), else the engine is always the Rust.
+ * `python`: the runtime can run Python (false: a build without the interpreter), else the
+ * engine is always the Rust.
  */
 export function resolveState(params, lessons, storedLang, navLang, { python = true } = {}) {
   const notices = [];
