@@ -8,10 +8,10 @@
 //                         (scripts/bundle.mjs), its other scripts and its styles minified
 //                         (scripts/minify.mjs).
 //   dist/loopscope.html   the whole site in one file that also works opened from disk (file://):
-//                         style inlined, favicon as a data: URL, and a small module loader holding
-//                         every module's text, the worker's text and the wasm (base64). It turns
-//                         each into a Blob URL, dependencies first, with each relative specifier
-//                         or URL literal swapped for its Blob URL.
+//                         style and classic script inlined, favicon as a data: URL, and a small
+//                         module loader holding every module's text, the worker's text and the
+//                         wasm (base64). It turns each into a Blob URL, dependencies first, with
+//                         each relative specifier or URL literal swapped for its Blob URL.
 //
 // A folder the page fetches files from on demand (the lessons' source texts, crate/lessons/) is
 // named by one module as new URL('<dir>/', import.meta.url), with a trailing slash; that module
@@ -397,6 +397,9 @@ async function singleFileHtml(root, html, loads, graph) {
     } else if (load.role === 'icon') {
       const url = dataUrl(mimeOf(rel), await readFile(join(root, rel)));
       replaceOnce(load.text, load.text.replace(`"${load.url}"`, `"${url}"`), load.text);
+    } else if (load.role === 'classic-script') {
+      const closing = `${load.text}</script>`;
+      replaceOnce(closing, `<script>\n${await readFile(join(root, rel), 'utf8')}</script>`, `${closing} (with its </script> right after it)`);
     } else if (load.role === 'modulepreload' || load.role === 'preload') {
       dropLine(load.text); // everything is inline in the single file
     } else if (load.role === 'module' && 'async' in load.attrs) {
@@ -412,7 +415,7 @@ async function singleFileHtml(root, html, loads, graph) {
       const script = `<script type="module">\nconst ENTRIES = ${scriptSafe(JSON.stringify(entries))};\n${LOADER}\n</script>`;
       replaceOnce(closing, script, `${closing} (the module script, with its </script> right after it)`);
     } else {
-      fail(`index.html: ${load.text} loads ${load.url}; the single file inlines only the stylesheet, the icon and the module script`);
+      fail(`index.html: ${load.text} loads ${load.url}; the single file inlines only the stylesheet, the icon and the scripts`);
     }
   }
   // Checked: nothing in the single file may still point at a file beside it.
@@ -476,6 +479,17 @@ function checkPreloads(root, page, loads, graphs) {
 }
 
 /**
+ * A page's classic script (index.html: first-paint.js, which paints the title as the page is
+ * parsed) is shipped as it is, minified, and inlined in the single file: it may load nothing
+ * (the build follows no reference from it) and must not close its inline <script> early.
+ */
+function checkClassicScript(text, rel) {
+  const load = text.match(/\bimport\s*\(|\bimport\s*\.\s*meta\b|\bnew\s+URL\s*\(|\bfetch\s*\(|\bimportScripts\s*\(/);
+  if (load) fail(`${rel}: a classic script of the page loads something (${load[0]}); the build follows only module scripts`);
+  if (/<\/script/i.test(text)) fail(`${rel}: contains "</script", which would end the single file's inline <script>`);
+}
+
+/**
  * Adds to `files` the page `page` and everything it loads: stylesheets (and what they
  * reference), icons, the module graph of each module script, and what it preloads; and to
  * `shipped` the text dist/ gets of each folder file (see the top of this file). Returns its
@@ -489,12 +503,13 @@ async function collectPage(root, page, files, shipped) {
   let graph = null;
   const graphs = [];
   for (const load of loads) {
-    if (load.role === 'classic-script') fail(`${page}: ${load.text}: classic scripts are not part of the build`);
     const rel = resolveRel(page, load.url, root);
     load.rel = rel; // the site path it names, for the bundler
     requireFile(root, rel, page, load.url);
     files.add(rel);
-    if (load.role === 'stylesheet') {
+    if (load.role === 'classic-script') {
+      checkClassicScript(await readFile(join(root, rel), 'utf8'), rel);
+    } else if (load.role === 'stylesheet') {
       const css = await readFile(join(root, rel), 'utf8');
       for (const u of scanCss(css, rel)) {
         const target = resolveRel(rel, u.url, root);

@@ -11,8 +11,6 @@
 // runtime (the same records), so every instrument works on it unchanged; only its syntax
 // errors, its error line and its tasks' current lines are the editor's.
 
-// The lesson's title, painted before the rest (index.html also starts it on its own, early).
-import './first-paint.js';
 import { t as translate, pick, textKey } from './i18n.js';
 import { FRAME_INGEST_MS, canRunScripts, loadRuntime } from './runtime.js';
 import { drawSwatch } from './timeline.js';

@@ -1,6 +1,6 @@
 // First paint: the lesson's title, before any module or the wasm has loaded (app.js sets it
-// again, with the rest of the lesson). A module with no imports, loaded async right after the title's
-// element in index.html, so it runs as soon as it arrives. Resolved as url-state.js's
+// again, with the rest of the lesson). A classic script that loads nothing, run by index.html
+// right after the title's element, as the page is parsed. Resolved as url-state.js's
 // resolveState does (the hash, then the stored language, then the browser's); the table is the
 // crate's lesson catalogue, kept equal by a test (tests/first_paint.rs).
 (() => {

@@ -419,6 +419,9 @@ describe('scripts/dist.mjs refuses what would break a deploy', { timeout: TEST_T
     ['a preload of a file the page does not load', async (root) =>
       replaceIn(join(root, 'index.html'), '<link rel="modulepreload" href="www/trace.js">', '<link rel="modulepreload" href="www/worker.js">'),
     /fetched for nothing/],
+    ['a classic script of the page that loads something', async (root) =>
+      replaceIn(join(root, 'www/first-paint.js'), '(() => {', "(() => {\n  fetch('x.json');"),
+    /first-paint\.js: a classic script of the page loads something/],
     ['a wasm preload that wasm-bindgen\'s fetch cannot take over', async (root) =>
       replaceIn(join(root, 'index.html'), ' as="fetch" type="application/wasm" crossorigin>', ' as="fetch" type="application/wasm">'),
     /crossorigin/],
