@@ -3,14 +3,16 @@
 //! recorded as an *external* wake, so every press shows on the timeline.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::channel::{channel, Receiver, Sender};
 use super::context::{current, waking_because};
 use crate::trace::record::WakeCause;
 
 thread_local! {
-    static LISTENERS: RefCell<HashMap<u32, Sender<&'static str>>> = RefCell::new(HashMap::new());
+    /// `(run, sender)`, one per run. A list searched in order, not a hash map: it holds a few
+    /// entries (see `listen_controls`), and a map of its own type added about 3 KB of code to
+    /// the wasm.
+    static LISTENERS: RefCell<Vec<(u32, Sender<&'static str>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Listens for the current run's controls. A run has one listener; listening again
@@ -21,8 +23,8 @@ pub fn listen_controls() -> Receiver<&'static str> {
     let (sender, receiver) = channel();
     LISTENERS.with(|l| {
         let mut listeners = l.borrow_mut();
-        listeners.retain(|_, s| s.is_open());
-        listeners.insert(run, sender);
+        listeners.retain(|(r, s)| s.is_open() && *r != run);
+        listeners.push((run, sender));
     });
     receiver
 }
@@ -34,11 +36,15 @@ pub fn control_listeners() -> usize {
 
 /// Delivers control `name` to run `run`. False if the run has no live listener.
 pub fn send_control(run: u32, name: &'static str) -> bool {
-    let sender = LISTENERS.with(|l| l.borrow_mut().remove(&run));
+    let sender = LISTENERS.with(|l| {
+        let mut listeners = l.borrow_mut();
+        let at = listeners.iter().position(|(r, _)| *r == run)?;
+        Some(listeners.swap_remove(at).1)
+    });
     let Some(sender) = sender else { return false };
     let delivered = waking_because(WakeCause::External, || sender.send(name).is_ok());
     if delivered {
-        LISTENERS.with(|l| l.borrow_mut().insert(run, sender));
+        LISTENERS.with(|l| l.borrow_mut().push((run, sender)));
     }
     delivered
 }
