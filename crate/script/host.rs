@@ -20,7 +20,9 @@ thread_local! {
     static POLL_STARTED: Cell<f64> = const { Cell::new(0.0) };
     static STACK_BASE: Cell<usize> = const { Cell::new(0) };
     static CHECKS: Cell<u32> = const { Cell::new(0) };
-    static ERROR_LINES: RefCell<HashMap<u32, (u32, bool)>> = RefCell::new(HashMap::new());
+    /// `(run, (line, ended))`: at most 65 runs' (see `note_error`), so a list searched in order
+    /// rather than a hash map, whose code for one more type cost about 1 KB of the gzipped wasm.
+    static ERROR_LINES: RefCell<Vec<(u32, (u32, bool))>> = const { RefCell::new(Vec::new()) };
     static TASK_LINES: RefCell<HashMap<u32, Weak<PyTask>>> = RefCell::new(HashMap::new());
 }
 
@@ -96,12 +98,17 @@ pub fn charge(ms: f64) {
 /// The line of `run`'s uncaught exception (0: none): the one that ended the run, or else
 /// the first task's exception nobody retrieved.
 pub fn error_line(run: u32) -> u32 {
-    ERROR_LINES.with(|e| e.borrow().get(&run).map_or(0, |e| e.0))
+    error_of(run).map_or(0, |e| e.0)
 }
 
 /// Whether an uncaught exception ended `run` (CPython's exit status 1).
 pub fn failed(run: u32) -> bool {
-    ERROR_LINES.with(|e| e.borrow().get(&run).is_some_and(|e| e.1))
+    error_of(run).is_some_and(|e| e.1)
+}
+
+/// `run`'s error line, and whether the exception ended the run.
+fn error_of(run: u32) -> Option<(u32, bool)> {
+    ERROR_LINES.with(|e| e.borrow().iter().find(|(r, _)| *r == run).map(|(_, e)| *e))
 }
 
 /// The line a live script task is at (0: unknown).
@@ -309,9 +316,10 @@ impl Host {
                     if m.len() > 64 {
                         m.clear();
                     }
-                    let entry = m.entry(run).or_insert((*line, ended));
-                    if ended && !entry.1 {
-                        *entry = (*line, true);
+                    match m.iter_mut().find(|(r, _)| *r == run) {
+                        Some((_, entry)) if ended && !entry.1 => *entry = (*line, true),
+                        Some(_) => {}
+                        None => m.push((run, (*line, ended))),
                     }
                 });
             }
