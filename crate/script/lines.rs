@@ -59,11 +59,14 @@ struct RunLines {
     run: u32,
     sets: Vec<Rc<[u32]>>,
     numbers: HashMap<Rc<[u32]>, u32>,
-    tasks: HashMap<u32, Rc<TaskLines>>,
+    /// `(task, its polls)`, in the order the tasks first ran. This list and `prints` are
+    /// searched only when the page asks: lists, not hash maps of their own types (each
+    /// such type adds its own copy of the map's code to the wasm).
+    tasks: Vec<(u32, Rc<TaskLines>)>,
     kept: Rc<Cell<usize>>,
-    /// Per task, the line of main.py each of its printed lines came from, in order (a run's
-    /// output is capped at 10,000 lines, so this is too).
-    prints: HashMap<u32, Vec<u32>>,
+    /// `(task, line)`: the line of main.py each printed line came from, in output order (a
+    /// run's output is capped at 10,000 lines, so this is too).
+    prints: Vec<(u32, u32)>,
 }
 
 /// One task's polls: the number of the set of lines each ran, in poll order.
@@ -113,9 +116,9 @@ fn with_run<T>(run: u32, f: impl FnOnce(&mut RunLines) -> T) -> T {
                     run,
                     sets: Vec::new(),
                     numbers: HashMap::new(),
-                    tasks: HashMap::new(),
+                    tasks: Vec::new(),
                     kept: Rc::default(),
-                    prints: HashMap::new(),
+                    prints: Vec::new(),
                 });
                 kept.len() - 1
             }
@@ -147,14 +150,14 @@ pub fn task(run: u32, task: u32) -> Rc<TaskLines> {
             last: RefCell::new((Rc::new([]), u32::MAX)),
             kept: Rc::clone(&r.kept),
         });
-        r.tasks.insert(task, Rc::clone(&lines));
+        r.tasks.push((task, Rc::clone(&lines)));
         lines
     })
 }
 
 /// `task` of `run` printed a line of output at `line` of main.py.
 pub fn keep_print(run: u32, task: u32, line: u32) {
-    with_run(run, |r| r.prints.entry(task).or_default().push(line));
+    with_run(run, |r| r.prints.push((task, line)));
 }
 
 /// The line of main.py that printed `task`'s `n`-th line of output (from 1) in `run` (0: not known).
@@ -162,7 +165,8 @@ pub fn of_print(run: u32, task: u32, n: u32) -> u32 {
     KEPT.with(|k| {
         let kept = k.borrow();
         let r = kept.iter().find(|r| r.run == run);
-        r.and_then(|r| r.prints.get(&task)?.get((n as usize).wrapping_sub(1)).copied()).unwrap_or(0)
+        let mine = r.map(|r| r.prints.iter().filter(|(t, _)| *t == task));
+        mine.and_then(|mut mine| mine.nth((n as usize).wrapping_sub(1))).map_or(0, |(_, line)| *line)
     })
 }
 
@@ -171,7 +175,9 @@ pub fn of_poll(run: u32, task: u32, n: u32) -> Vec<u32> {
     KEPT.with(|k| {
         let kept = k.borrow();
         let Some(r) = kept.iter().find(|r| r.run == run) else { return Vec::new() };
-        let number = r.tasks.get(&task).and_then(|t| t.polls.borrow().get((n as usize).wrapping_sub(1)).copied());
+        // A task has one entry: its lines are made at its first poll, and task ids are unique.
+        let lines = r.tasks.iter().find(|(t, _)| *t == task).map(|(_, lines)| lines);
+        let number = lines.and_then(|t| t.polls.borrow().get((n as usize).wrapping_sub(1)).copied());
         number.and_then(|i| r.sets.get(i as usize)).map_or(Vec::new(), |s| s.to_vec())
     })
 }
