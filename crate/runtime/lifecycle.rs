@@ -11,7 +11,6 @@
 //! task exists (see `executor::on_finish`).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::future::Future;
 use std::ptr::NonNull;
 use std::rc::Rc;
@@ -101,10 +100,19 @@ struct Loop {
     next_task: u32,
     next_run: u32,
     tasks: Registry<TaskRef>,
-    runs: HashMap<u32, RunEntry>,
+    /// The live runs, `(run, entry)`: a few at a time, so a list searched in order (no slower
+    /// than a hash for so few; a HashMap of this type added its own copy of the map's code).
+    runs: Vec<(u32, RunEntry)>,
     /// The run the last task was spawned into, with its state: a run spawns its tasks in
     /// bursts, and this spares each spawn a lookup. Forgotten when that run ends.
     spawned_into: Option<(u32, Rc<RunState>)>,
+}
+
+impl Loop {
+    /// Live run `run`'s entry.
+    fn run(&self, run: u32) -> Option<&RunEntry> {
+        self.runs.iter().find(|(id, _)| *id == run).map(|(_, entry)| entry)
+    }
 }
 
 fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
@@ -113,7 +121,7 @@ fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
 
 /// The state of a live run.
 pub(super) fn run_state(run: u32) -> Option<Rc<RunState>> {
-    with_loop(|l| l.runs.get(&run).map(|r| Rc::clone(&r.state)))
+    with_loop(|l| l.run(run).map(|r| Rc::clone(&r.state)))
 }
 
 /// Spawns a task of `run`, recorded as a child of `parent` (0: the run's root), whose
@@ -141,7 +149,7 @@ fn new_head(run: u32, parent: u32) -> Head {
         l.next_task += 1;
         let state = match &l.spawned_into {
             Some((cached, state)) if *cached == run => Rc::clone(state),
-            _ => match l.runs.get(&run).map(|r| Rc::clone(&r.state)) {
+            _ => match l.run(run).map(|r| Rc::clone(&r.state)) {
                 Some(state) => {
                     l.spawned_into = Some((run, Rc::clone(&state)));
                     state
@@ -183,13 +191,13 @@ fn finish(task: &Task, at: f64, written: bool) {
 
 /// The configuration of a live run.
 pub fn run_config(run: u32) -> Option<RunConfig> {
-    with_loop(|l| l.runs.get(&run).map(|r| r.config.clone()))
+    with_loop(|l| l.run(run).map(|r| r.config.clone()))
 }
 
 /// What a `sleep` in `run` needs to arm its timer: the run's speed, and the run's state if
 /// it is a virtual run (`None` for a real run or no live run). One lookup.
 pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
-    with_loop(|l| match l.runs.get(&run) {
+    with_loop(|l| match l.run(run) {
         Some(r) => (r.config.speed, r.state.virt.is_some().then(|| Rc::clone(&r.state))),
         None => (1.0, None),
     })
@@ -218,7 +226,7 @@ pub fn start_run(
             trace::record(Kind::RunStart, run, 0, trace::text(&config.lesson), trace::text(&config.variant));
         }
         let entry = RunEntry { config, end: Rc::default(), state: Rc::clone(&state) };
-        with_loop(|l| l.runs.insert(run, entry));
+        with_loop(|l| l.runs.push((run, entry)));
         spawn_in(run, 0, &root_name.into(), |_| future);
     });
     run
@@ -266,7 +274,8 @@ pub fn cancel_run(run: u32) {
 #[inline(never)]
 fn end_run(run: u32, outcome: Outcome) {
     let Some((entry, tasks)) = with_loop(|l| {
-        let entry = l.runs.remove(&run)?;
+        let at = l.runs.iter().position(|(id, _)| *id == run)?;
+        let (_, entry) = l.runs.swap_remove(at);
         if l.spawned_into.as_ref().is_some_and(|(cached, _)| *cached == run) {
             l.spawned_into = None;
         }
@@ -317,7 +326,7 @@ fn end_run(run: u32, outcome: Outcome) {
 
 /// A future that resolves when run `run` ends, or `None` at once if it is not live.
 pub fn run_finished(run: u32) -> Option<RunFinished> {
-    with_loop(|l| l.runs.get(&run).map(|r| RunFinished { end: Rc::clone(&r.end) }))
+    with_loop(|l| l.run(run).map(|r| RunFinished { end: Rc::clone(&r.end) }))
 }
 
 /// Resolves with the run's [`Outcome`] when it ends.
@@ -349,7 +358,7 @@ pub(super) fn set_slow_wakes(run: u32, slow: bool) {
 
 /// How time passes in a live run.
 pub fn run_mode(run: u32) -> Option<Mode> {
-    with_loop(|l| l.runs.get(&run).map(|r| r.config.mode))
+    with_loop(|l| l.run(run).map(|r| r.config.mode))
 }
 
 /// A live run's time now, in ms: its virtual clock in a virtual run (the time of its latest
@@ -364,7 +373,7 @@ pub fn run_now(run: u32) -> Option<f64> {
 
 /// Virtual timers armed in live virtual runs.
 pub(super) fn virtual_timers() -> usize {
-    with_loop(|l| l.runs.values().filter_map(|r| r.state.virt.as_ref()).map(|v| v.timers.borrow().len()).sum())
+    with_loop(|l| l.runs.iter().filter_map(|(_, r)| r.state.virt.as_ref()).map(|v| v.timers.borrow().len()).sum())
 }
 
 /// Tasks alive now, in all runs.
