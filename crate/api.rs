@@ -12,8 +12,14 @@ use crate::trace;
 pub use loopscope_wire::SPEED_RANGE;
 
 fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
+    set_value(target, key, &value.into());
+}
+
+/// [`set`]'s work, out of line: one copy for all the value types it is given.
+#[inline(never)]
+fn set_value(target: &Object, key: &str, value: &JsValue) {
     // Setting a plain data property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
 fn text(t: &Text) -> Object {
