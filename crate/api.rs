@@ -119,6 +119,18 @@ fn comma_list(ids: &mut dyn Iterator<Item = &str>) -> String {
     out
 }
 
+/// Whether `speed` is one a run takes (a lesson's or a script's), in one place for both.
+fn check_speed(speed: f64) -> Result<(), String> {
+    if !speed.is_finite() || !SPEED_RANGE.contains(&speed) {
+        return Err(format!(
+            "Speed must be a number from {} to {} (1 is real time); got {speed}.",
+            SPEED_RANGE.start(),
+            SPEED_RANGE.end()
+        ));
+    }
+    Ok(())
+}
+
 fn parse_lang(lang: &str) -> Result<Lang, String> {
     match lang {
         "tr" => Ok(Lang::Tr),
@@ -153,13 +165,7 @@ pub fn check_run(
         let ids = comma_list(&mut found.variants.iter().map(|v| v.id));
         return Err(format!("Lesson \"{lesson}\" has no variant \"{variant}\". Variants: {ids}."));
     };
-    if !speed.is_finite() || !SPEED_RANGE.contains(&speed) {
-        return Err(format!(
-            "Speed must be a number from {} to {} (1 is real time); got {speed}.",
-            SPEED_RANGE.start(),
-            SPEED_RANGE.end()
-        ));
-    }
+    check_speed(speed)?;
     let lang = parse_lang(lang)?;
     let mode = parse_mode(mode)?;
     let args = params::check(found.params, raw, lang)
@@ -260,13 +266,7 @@ pub fn start_script(source: &str, lang: &str, mode: &str, speed: f64, seed: f64)
             source.len()
         )));
     }
-    if !speed.is_finite() || !SPEED_RANGE.contains(&speed) {
-        return Err(JsError::new(&format!(
-            "Speed must be a number from {} to {} (1 is real time); got {speed}.",
-            SPEED_RANGE.start(),
-            SPEED_RANGE.end()
-        )));
-    }
+    check_speed(speed).map_err(|e| JsError::new(&e))?;
     let lang = parse_lang(lang).map_err(|e| JsError::new(&e))?;
     let mode = parse_mode(mode).map_err(|e| JsError::new(&e))?;
     let seed = if seed.is_finite() { seed as i64 } else { 0 };
