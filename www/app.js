@@ -270,8 +270,12 @@ function renderAll() {
   }
   lessonView.renderNotices();
   renderStatus();
-  if (state.ls) renderFrame(runs.now(), true);
-  else lessonView.renderCaption(); // the timeline's texts, in the page's language, without its drawing
+  if (state.ls) {
+    renderFrame(runs.now(), true);
+  } else {
+    lessonView.renderCaption(); // the timeline's texts, in the page's language, without its drawing
+    lessonView.renderSpeed(); // the speeds need no runtime
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { failureOf, loadText, originalFile, pythonFile, rustCode, rustFile, text
  * el: app.js's elements; app = {state (the page state), t(key, vars), findLesson(id), model(),
  * codePane (code-pane.js), lessonText() (lesson-text.js's refresh), lessonShown() (what else
  * follows the lesson)}. Returns {renderStaticText(), renderLesson(), renderEngine(),
- * renderNotices(), renderCaption()}.
+ * renderSpeed(), renderNotices(), renderCaption()}.
  */
 export function createLessonView(el, app) {
   const { state, t } = app;
@@ -117,9 +117,14 @@ export function createLessonView(el, app) {
     el.mode.value = state.mode;
     el.seed.textContent = lesson?.seed ? t('seedLabel', { seed: lesson.seed }) : '';
     el.seed.hidden = !lesson?.seed;
+    renderSpeed();
+    app.lessonShown(); // the parameters, the live controls and the question follow it too
+  }
+
+  /** The speed's choices (the address's own among them): they need no runtime. */
+  function renderSpeed() {
     const speeds = [...new Set([...SPEED_CHOICES, state.speed])].sort((a, b) => a - b);
     fillSelect(el.speed, speeds.map((v) => ({ value: String(v), label: speedText(v) })), String(state.speed));
-    app.lessonShown(); // the parameters, the live controls and the question follow it too
   }
 
   /**
@@ -222,5 +227,5 @@ export function createLessonView(el, app) {
     if (el.timelineHint.textContent !== hint) el.timelineHint.textContent = hint;
   }
 
-  return { renderStaticText, renderLesson, renderEngine, renderNotices, renderCaption };
+  return { renderStaticText, renderLesson, renderSpeed, renderEngine, renderNotices, renderCaption };
 }
