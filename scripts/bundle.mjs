@@ -5,18 +5,15 @@
 // connections to a host, they arrived in waves, and the page started its runtime only once the
 // last wave was in.
 //
-// Kept as their own files, not bundled: the wasm package (pkg/ beside the entries: wasm-bindgen's
-// glue finds its .wasm beside itself) and a page's module script with no imports (index.html's
-// first-paint.js, which paints the title the moment it arrives). Every other module must sit in
-// the entries' folder, so that its new URL('…', import.meta.url) resolves from a chunk as it did
-// from the module. A page that preloads its modules (<link rel="modulepreload">) gets its
+// Kept apart, not bundled: the wasm package (pkg/ beside the entries: wasm-bindgen's glue finds
+// its .wasm beside itself). Every other module must sit in the entries' folder, so that its
+// new URL('…', import.meta.url) resolves from a chunk as it did from the module. A page that preloads its modules (<link rel="modulepreload">) gets its
 // preloads rewritten: the files its module scripts now import statically, in place of the
 // modules that are gone; each preload left must name a file of the output.
 //
 // As a module: bundleModules(out, pages, modules) → { written, removed } (paths relative to out):
 // pages [{ page, loads }] as scanHtml (scripts/dist.mjs) read them, each load with `rel`, the
-// site path it names; modules { path: whether it imports anything } for every module of their
-// graphs. The caller minifies the rest. Throws a BundleError for a site it cannot bundle.
+// site path it names; modules, a Set of every module of their graphs. The caller minifies the rest. Throws a BundleError for a site it cannot bundle.
 
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,12 +29,12 @@ const tagLine = (tag) => new RegExp(`^[ \\t]*${tag.replace(/[.*+?^${}()|[\]\\]/g
 
 export async function bundleModules(out, pages, modules) {
   const scripts = new Set(pages.flatMap(({ loads }) => loads.filter((l) => l.role === 'module').map((l) => l.rel)));
-  const entries = [...scripts].filter((rel) => modules[rel]);
+  const entries = [...scripts];
   if (entries.length === 0) return { written: [], removed: [] };
   const folder = posix.dirname(entries[0]);
   const inFolder = (rel) => (folder === '.' ? !rel.includes('/') : posix.dirname(rel) === folder);
-  const kept = (rel) => rel.startsWith(folder === '.' ? 'pkg/' : `${folder}/pkg/`) || (scripts.has(rel) && !modules[rel]);
-  for (const rel of Object.keys(modules)) {
+  const kept = (rel) => rel.startsWith(folder === '.' ? 'pkg/' : `${folder}/pkg/`);
+  for (const rel of modules) {
     if (!kept(rel) && !inFolder(rel)) throw new BundleError(`${rel} is outside ${folder}/, where its code would run from a chunk`);
   }
 
@@ -76,7 +73,7 @@ export async function bundleModules(out, pages, modules) {
   }
   const outputs = result.metafile.outputs;
   const written = Object.keys(outputs);
-  const removed = Object.keys(modules).filter((rel) => !kept(rel) && !written.includes(rel));
+  const removed = [...modules].filter((rel) => !kept(rel) && !written.includes(rel));
   for (const rel of removed) await rm(join(out, rel));
 
   // What each output imports statically, for the preloads.

@@ -532,9 +532,9 @@ async function collectPage(root, page, files, shipped) {
   }
   graph ??= graphs[0] ?? null;
   const unpreloaded = checkPreloads(root, page, loads, graphs);
-  const modules = {}; // every module the page loads → whether it imports anything
+  const modules = new Set(); // every module the page loads
   for (const g of graphs) {
-    for (const [rel, node] of g.info) if (node.kind === 'module') modules[rel] = node.refs.some((r) => r.kind !== 'url');
+    for (const [rel, node] of g.info) if (node.kind === 'module') modules.add(rel);
   }
   return { html, loads, graph, unpreloaded, modules };
 }
@@ -564,7 +564,7 @@ export async function buildDist({ root = REPO_ROOT, out } = {}) {
     const collected = await collectPage(root, page, files, shipped);
     unpreloaded[page] = collected.unpreloaded;
     pages.push({ page, loads: collected.loads });
-    Object.assign(modules, collected.modules);
+    for (const rel of collected.modules) modules.add(rel);
   }
 
   await rm(out, { recursive: true, force: true });
