@@ -86,25 +86,30 @@ impl RunState {
 }
 
 impl VirtualRun {
-    /// Moves the clock on to the next timer's deadline (never back) and fires the timers due
-    /// then, in deadline and arming order: the tasks they wake are the loop's next round, as
-    /// in asyncio. False if no timer is armed.
+    /// Waits, as asyncio's loop does on Linux, for the next timer, and fires the timers due
+    /// by the time it wakes, in deadline and arming order: the tasks they wake are the loop's
+    /// next round. asyncio's selector waits in whole milliseconds, rounded up, so timers armed
+    /// a few microseconds apart (two tasks that each sleep 0.1 s) fire in the same round, and
+    /// what the first one wakes runs after the second. The clock moves on to the last deadline
+    /// fired (never back, never past a deadline it has not fired). False if no timer is armed.
     pub fn fire_next(&self) -> bool {
         let next = self.timers.borrow().next_deadline();
         let Some(deadline) = next else { return false };
-        self.clock.advance_to(deadline);
-        for slot in self.take_due() {
+        let idle_from = self.clock.now();
+        let wakes_at = idle_from + (deadline - idle_from).max(0.0).ceil();
+        let due = self.take_due(wakes_at.max(deadline));
+        for slot in due {
             self.clock.still(|| slot.fire());
         }
         true
     }
 
-    /// Takes the timers whose deadline has come, in order.
-    fn take_due(&self) -> Vec<Rc<TimerSlot>> {
-        let now = self.clock.now();
+    /// Takes the timers due by `by` (in order) and moves the clock on to the last one's deadline.
+    fn take_due(&self, by: f64) -> Vec<Rc<TimerSlot>> {
         let mut timers = self.timers.borrow_mut(); // dropped before any wake
         let mut due = Vec::new();
-        while timers.next_deadline().is_some_and(|d| d <= now) {
+        while let Some(d) = timers.next_deadline().filter(|&d| d <= by) {
+            self.clock.advance_to(d);
             due.extend(timers.pop_next().map(|(_, slot)| slot));
         }
         due
@@ -126,7 +131,7 @@ impl VirtualRun {
             self.round.set(self.round.get() - 1);
             return;
         }
-        let due = self.take_due();
+        let due = self.take_due(self.clock.now());
         *self.due.borrow_mut() = due;
         self.round.set(self.ready.get());
     }

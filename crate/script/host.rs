@@ -136,6 +136,8 @@ pub struct Output {
     lines: Cell<u32>,
     /// main.py's lines, for tracebacks.
     pub source: Vec<String>,
+    /// What CPython writes as it exits (see [`Output::at_exit`]).
+    exit_lines: RefCell<Vec<String>>,
 }
 
 impl Output {
@@ -169,11 +171,23 @@ impl Output {
         partial.0.push_str(rest);
     }
 
-    /// Records what is left without a newline (at the run's end).
+    /// A line CPython writes to standard error as it exits, once however often it is given.
+    pub fn at_exit(&self, line: String) {
+        let mut lines = self.exit_lines.borrow_mut();
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+
+    /// Records what is left without a newline, then the exit's lines (at the run's end).
     pub fn flush(&self) {
         let (line, stderr) = std::mem::take(&mut *self.partial.borrow_mut());
         if !line.is_empty() {
             self.line(&line, stderr);
+        }
+        let exit_lines = std::mem::take(&mut *self.exit_lines.borrow_mut());
+        for line in exit_lines {
+            self.line(&line, true);
         }
     }
 
@@ -212,6 +226,15 @@ impl Output {
         out.push('\n');
     }
 
+    /// CPython's warning for a coroutine collected before it ever ran, at the line running then.
+    pub fn never_awaited(&self, name: &str, line: u32) {
+        let src = self.source.get((line as usize).wrapping_sub(1)).map_or("", |s| s.trim());
+        let text = format!(
+            "main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n  {src}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        );
+        self.write(&text, true);
+    }
+
     /// CPython's "Task exception was never retrieved" log.
     pub fn never_retrieved(&self, name: &str, coro: &str, line: u32, e: &Value) {
         let text = format!(
@@ -230,7 +253,10 @@ pub fn exception_line(e: &Value) -> String {
         "CancelledError" => "asyncio.exceptions.CancelledError".to_string(),
         n => n.to_string(),
     };
-    let msg = exception_str(i);
+    let mut msg = exception_str(i);
+    if let Some(s) = super::suggest::of(i) {
+        msg.push_str(&format!(". Did you mean: '{}'?", s.to_str()));
+    }
     if msg.is_empty() {
         name
     } else {
@@ -269,6 +295,7 @@ impl Host {
                 partial: RefCell::default(),
                 lines: Cell::new(0),
                 source: source.lines().map(String::from).collect(),
+                exit_lines: RefCell::default(),
             }),
             interp: RefCell::default(),
             tasks: RefCell::default(),
@@ -352,7 +379,13 @@ impl Host {
         if let Some(i) = self.interp.borrow().upgrade() {
             i.charge_steps();
         }
-        let now = runtime::run_now(self.out.run.get()).unwrap_or(self.started.get());
+        // Inside a virtual poll the clock counts what the poll declared so far (a blocking
+        // `time.sleep`, the steps): the run's own clock moves on only once the poll is over.
+        let now = if clock::in_virtual_poll() {
+            clock::now()
+        } else {
+            runtime::run_now(self.out.run.get()).unwrap_or(self.started.get())
+        };
         (now - self.started.get()) * self.speed / 1000.0
     }
 }

@@ -28,6 +28,7 @@ pub mod lines;
 pub mod modules;
 pub mod mt;
 pub mod parser;
+pub mod suggest;
 pub mod value;
 pub mod websockets;
 

@@ -93,6 +93,42 @@ impl Coro {
     }
 }
 
+impl Drop for Coro {
+    /// CPython warns when a coroutine is collected without ever running: the learner forgot
+    /// its `await`. An `Rc` is dropped when the CPython object would be: at the end of the
+    /// statement that made it. Native awaitables warn under CPython's names for them; those
+    /// that are futures in CPython (`gather`) or have no one name here never warn.
+    fn drop(&mut self) {
+        if self.fut.get_mut().is_none() {
+            return;
+        }
+        let name: &str = match (self.leaf, &*self.name) {
+            (false, name) => name,
+            (true, name @ ("sleep" | "wait_for" | "to_thread")) => name,
+            (true, "put") => "Queue.put",
+            (true, "get") => "Queue.get",
+            (true, "join") => "Queue.join",
+            _ => return,
+        };
+        if let Some(out) = current().and_then(|t| t.out.upgrade()) {
+            out.never_awaited(name, LINE.with(Cell::get));
+        }
+    }
+}
+
+/// A coroutine that a built-in refused (`asyncio.run` inside the loop, `create_task` outside
+/// it, coroutines passed to `wait`): CPython's traceback keeps it alive, so its "never awaited"
+/// warning comes at exit, as `sys:1: …`, once per name, after the traceback.
+pub(super) fn never_awaited_at_exit(v: &Value) {
+    if let Value::Coro(c) = v {
+        if c.take().is_some() {
+            if let Some(out) = current().and_then(|t| t.out.upgrade()) {
+                out.at_exit(format!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", c.name));
+            }
+        }
+    }
+}
+
 /// A coroutine's future. `asyncio.sleep(0)`, the loop's commonest await, is one of its own:
 /// it needs no allocation of its future, only of its coroutine.
 pub enum CoroFut {
@@ -197,7 +233,11 @@ fn duration(s: f64) -> Duration {
     Duration::from_secs_f64(s.clamp(0.0, 1e9))
 }
 
-fn create_task(interp: &Interp, _name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    if name == "create_task" && interp.host.loop_running.get() == 0 {
+        args.first().inspect(|c| never_awaited_at_exit(c));
+        return raise("RuntimeError", "no running event loop");
+    }
     let Some(coro) = args.into_iter().next() else {
         return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'");
     };
@@ -209,6 +249,15 @@ fn create_task(interp: &Interp, _name: &str, args: Vec<Value>, kw: Vec<(Name, Va
 }
 
 fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
+    // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
+    if interp.host.loop_running.get() > 0 {
+        never_awaited_at_exit(&aw);
+        return if cancel_rest {
+            raise("RuntimeError", "asyncio.run() cannot be called from a running event loop")
+        } else {
+            raise("RuntimeError", "This event loop is already running")
+        };
+    }
     if !matches!(aw, Value::Coro(_) | Value::Task(_)) {
         let message = if cancel_rest {
             format!("a coroutine was expected, got {}", aw.repr())
@@ -216,14 +265,6 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             "An asyncio.Future, a coroutine or an awaitable is required".to_string()
         };
         return raise(if cancel_rest { "ValueError" } else { "TypeError" }, message);
-    }
-    // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
-    if interp.host.loop_running.get() > 0 {
-        return if cancel_rest {
-            raise("RuntimeError", "asyncio.run() cannot be called from a running event loop")
-        } else {
-            raise("RuntimeError", "This event loop is already running")
-        };
     }
     let rc = interp.host.rc()?;
     let fut = async move {
@@ -288,6 +329,10 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             if aws.is_empty() {
                 return raise("ValueError", "Set of Tasks/Futures is empty.");
             }
+            if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
+                aws.iter().for_each(never_awaited_at_exit);
+                return raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly.");
+            }
             let tasks: Vec<Rc<PyTask>> = aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
             let when = match kwarg(&kw, "return_when") {
                 Some(Value::Str(s)) => s.to_string(),
@@ -306,26 +351,44 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             let tasks: Rc<Vec<Rc<PyTask>>> =
                 Rc::new(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
             let handed = Rc::new(Cell::new(0usize));
+            // One timer for the whole iteration, armed when the first result is awaited; once
+            // it fires, every result not finished by then raises `TimeoutError`.
+            let timer = match kwarg(&kw, "timeout") {
+                None | Some(Value::None) => None,
+                Some(v) => Some(Rc::new(RefCell::new(Box::pin(runtime::sleep(duration(secs(&v, "timeout")?)))))),
+            };
+            let done_by_timeout: Rc<Cell<Option<usize>>> = Rc::default();
             let coros = (0..tasks.len())
                 .map(|_| {
-                    let (tasks, handed) = (Rc::clone(&tasks), Rc::clone(&handed));
+                    let (tasks, handed, timer) = (Rc::clone(&tasks), Rc::clone(&handed), timer.clone());
+                    let done_by_timeout = Rc::clone(&done_by_timeout);
                     leaf("as_completed", async move {
                         let k = handed.get();
                         handed.set(k + 1);
                         let t = std::future::poll_fn(|cx| {
                             let done: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| t.done()).collect();
+                            if done_by_timeout.get().is_some_and(|n| k >= n) {
+                                return Poll::Ready(None);
+                            }
                             // The k-th to finish: the one k others finished before (no sort: a
                             // sort is a large copy of std's code, for a handful of tasks).
                             let before =
                                 |t: &Rc<PyTask>| done.iter().filter(|u| u.done_seq.get() < t.done_seq.get()).count();
                             if let Some(t) = done.iter().find(|t| before(t) == k) {
-                                return Poll::Ready(Rc::clone(t));
+                                return Poll::Ready(Some(Rc::clone(t)));
+                            }
+                            if timer.as_ref().is_some_and(|t| t.borrow_mut().as_mut().poll(cx).is_ready()) {
+                                done_by_timeout.set(Some(done.len()));
+                                return Poll::Ready(None);
                             }
                             tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
                             Poll::Pending
                         })
                         .await;
-                        t.outcome()
+                        match t {
+                            Some(t) => t.outcome(),
+                            None => Err(new_exception(exc_class("TimeoutError"), vec![])),
+                        }
                     })
                 })
                 .collect();
@@ -355,6 +418,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 value: Cell::new(value),
                 waiters: RefCell::default(),
                 is_lock: name == "Lock",
+                bound: if name == "BoundedSemaphore" { value } else { i64::MAX },
             })))
         }
         "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
@@ -363,7 +427,12 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
-        "shield" => Ok(args.into_iter().next().unwrap_or(Value::None)),
+        "shield" => {
+            // A leaf with no tasks to pass a cancel on to: cancelling the awaiter (or a
+            // `wait_for` timing out) ends the wait, and the shielded task goes on.
+            let task = task_of(&interp.host.rc()?, args.into_iter().next().unwrap_or(Value::None), None)?;
+            Ok(leaf("shield", task::wait_task(task)))
+        }
         "to_thread" => {
             let rc = interp.host.rc()?;
             let mut args = args.into_iter();

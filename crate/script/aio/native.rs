@@ -12,7 +12,8 @@ pub enum Native {
     /// `asyncio.Event`.
     Event { set: Cell<bool>, waiters: RefCell<Vec<Waker>> },
     /// `asyncio.Lock` (`limit` 1) and `asyncio.Semaphore`.
-    Semaphore { value: Cell<i64>, waiters: RefCell<VecDeque<Waker>>, is_lock: bool },
+    /// A Lock is a semaphore of 1; `bound` is a `BoundedSemaphore`'s initial value (else i64::MAX).
+    Semaphore { value: Cell<i64>, waiters: RefCell<VecDeque<Waker>>, is_lock: bool, bound: i64 },
     /// What `super()` gives: the instance and the class to look from.
     Super(Value, Rc<Class>),
     /// What `get_event_loop()` gives.
@@ -333,9 +334,12 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 Ok(if is_enter { Value::None } else { Value::Bool(true) })
             }))
         }
-        (Native::Semaphore { value, waiters, is_lock }, "release" | "__aexit__") => {
+        (Native::Semaphore { value, waiters, is_lock, bound }, "release" | "__aexit__") => {
             if *is_lock && value.get() > 0 {
                 return raise("RuntimeError", "Lock is not acquired.");
+            }
+            if value.get() >= *bound {
+                return raise("ValueError", "BoundedSemaphore released too many times");
             }
             let Some(v) = value.get().checked_add(1) else {
                 return raise(
@@ -359,7 +363,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             };
             run(interp, aw, false)
         }
-        (Native::Loop, "create_task") => create_task(interp, "create_task", a.to_vec(), kw),
+        (Native::Loop, "create_task") => create_task(interp, "loop.create_task", a.to_vec(), kw),
         (Native::Loop, "close") => {
             interp.host.loop_closed.set(true);
             Ok(Value::None)

@@ -100,6 +100,28 @@ pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
     exc("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)))
 }
 
+/// `no_attr`, with CPython's "Did you mean" among the type's methods.
+#[cold]
+#[inline(never)]
+fn no_method(obj: &Value, name: Name, methods: &[&str]) -> Exc {
+    crate::suggest::for_attr(no_attr(obj, name), &text(name), &mut methods.to_vec())
+}
+
+/// An instance's missing attribute, with "Did you mean" among its own and its classes' names.
+#[cold]
+#[inline(never)]
+fn no_instance_attr(i: &Instance, name: Name) -> Exc {
+    let e = exc("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
+    let mut names: Vec<Name> = i.attrs.borrow().iter().map(|(n, _)| *n).collect();
+    let mut class = Some(Rc::clone(&i.class));
+    while let Some(c) = class {
+        names.extend(c.attrs.borrow().iter().map(|(n, _)| *n));
+        class = c.base.clone();
+    }
+    let texts: Vec<Rc<str>> = names.into_iter().map(text).collect();
+    crate::suggest::for_attr(e, &text(name), &mut texts.iter().map(|t| &**t).collect())
+}
+
 /// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
 /// built-in types' methods.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
@@ -134,7 +156,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             match i.class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
                 Some(v) => Ok(v),
-                None => Err(exc("AttributeError", format!("'{}' object has no attribute '{t}'", i.class.name))),
+                None => Err(no_instance_attr(i, name)),
             }
         }
         Value::Class(c) => {
@@ -152,24 +174,29 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
             }
         }
-        Value::Module(m) => m
-            .attrs
-            .borrow()
-            .get(&name)
-            .cloned()
-            .ok_or_else(|| exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name))),
+        Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
+            let e = exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name));
+            let texts: Vec<Rc<str>> = m.attrs.borrow().keys().map(|&n| text(n)).collect();
+            crate::suggest::for_attr(e, &t, &mut texts.iter().map(|t| &**t).collect())
+        }),
         Value::Func(f) if &*t == "__name__" => Ok(Value::Str(text(f.def.name))),
         Value::Func(f) if &*t == "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
         Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
-        Value::Str(_) => bound(obj, 1, STR_METHODS, name, str_method).ok_or_else(|| no_attr(obj, name)),
-        Value::List(_) => bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_attr(obj, name)),
-        Value::Dict(_) => bound(obj, 3, DICT_METHODS, name, dict_method).ok_or_else(|| no_attr(obj, name)),
-        Value::Set(_) => bound(obj, 4, SET_METHODS, name, set_method).ok_or_else(|| no_attr(obj, name)),
-        Value::Tuple(_) => bound(obj, 5, TUPLE_METHODS, name, list_method).ok_or_else(|| no_attr(obj, name)),
+        Value::Str(_) => bound(obj, 1, STR_METHODS, name, str_method).ok_or_else(|| no_method(obj, name, STR_METHODS)),
+        Value::List(_) => {
+            bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, LIST_METHODS))
+        }
+        Value::Dict(_) => {
+            bound(obj, 3, DICT_METHODS, name, dict_method).ok_or_else(|| no_method(obj, name, DICT_METHODS))
+        }
+        Value::Set(_) => bound(obj, 4, SET_METHODS, name, set_method).ok_or_else(|| no_method(obj, name, SET_METHODS)),
+        Value::Tuple(_) => {
+            bound(obj, 5, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
+        }
         Value::Int(_) | Value::Float(_) => match &*t {
             "real" => Ok(obj.clone()),
             "imag" => Ok(Value::Int(0)),
-            _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_attr(obj, name)),
+            _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, NUMBER_METHODS)),
         },
         Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),
         Value::Method(m) if &*t == "__name__" => get_attr(interp, &m.1, name),

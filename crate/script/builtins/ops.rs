@@ -4,8 +4,21 @@ use super::*;
 
 #[cold]
 #[inline(never)]
-pub(super) fn operand_error(op: &str, a: &Value, b: &Value) -> Exc {
-    exc("TypeError", format!("unsupported operand type(s) for {op}: '{}' and '{}'", a.type_name(), b.type_name()))
+pub(super) fn operand_error(op: BinOp, a: &Value, b: &Value) -> Exc {
+    let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+    // CPython's own words for the two mistakes learners make most: `"age: " + 25`, `"-" * 2.5`.
+    let text = match op {
+        BinOp::Add if seq(a) => {
+            let t = a.type_name();
+            format!("can only concatenate {t} (not \"{}\") to {t}", b.type_name())
+        }
+        BinOp::Mul if seq(a) || seq(b) => {
+            let other = if seq(a) { b } else { a };
+            format!("can't multiply sequence by non-int of type '{}'", other.type_name())
+        }
+        _ => format!("unsupported operand type(s) for {}: '{}' and '{}'", op_text(op), a.type_name(), b.type_name()),
+    };
+    exc("TypeError", text)
 }
 
 pub(super) fn op_text(op: BinOp) -> &'static str {
@@ -43,7 +56,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         }
         (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
             let (x, y) = (a.as_number().unwrap_or(0.0), b.as_number().unwrap_or(0.0));
-            float_op(op, x, y).unwrap_or_else(|| Err(operand_error(op_text(op), a, b)))
+            float_op(op, x, y).unwrap_or_else(|| Err(operand_error(op, a, b)))
         }
         (Str(x), Str(y)) if op == BinOp::Add => {
             interp.alloc((x.len() + y.len()) / 16)?;
@@ -92,7 +105,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
                 BinOp::BitAnd => (Some(true), false),
                 BinOp::Sub => (Some(false), false),
                 BinOp::BitXor => (Some(false), true),
-                _ => return Err(operand_error(op_text(op), a, b)),
+                _ => return Err(operand_error(op, a, b)),
             };
             let mut out = x.keys();
             out.retain(|k| keep.is_none_or(|want| has(&y, k) == want));
@@ -108,7 +121,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             Ok(Value::dict(d))
         }
-        _ => Err(operand_error(op_text(op), a, b)),
+        _ => Err(operand_error(op, a, b)),
     }
 }
 

@@ -200,6 +200,10 @@ impl Interp {
                     builtins::set_item(self, &o, &i, value)?;
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
+                    if matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
+                        // `a, b = None`: a function that forgot its `return`.
+                        return Err(builtins::type_error("cannot unpack non-iterable ", &value, " object"));
+                    }
                     let values = self.iterate(&value)?;
                     let star = items.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
                     match star {

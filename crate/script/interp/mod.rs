@@ -166,7 +166,24 @@ impl Interp {
                 }
             }
         }
-        self.load_global(name)
+        self.load_global(name).map_err(|e| self.suggest_name(scope, name, e))
+    }
+
+    /// Adds CPython's "Did you mean" to a `NameError`: among the function's locals, then the
+    /// module's names (in the order they first appear in the source: the order names are
+    /// interned), then the built-ins.
+    #[cold]
+    #[inline(never)]
+    fn suggest_name(&self, scope: &Scope, name: Name, e: Exc) -> Exc {
+        let texts = |names: &[Name]| names.iter().map(|&n| text(n)).collect::<Vec<_>>();
+        let locals = if scope.info.is_module { Vec::new() } else { texts(&scope.info.locals) };
+        let mut globals: Vec<Name> = self.globals.borrow().keys().copied().collect();
+        globals.sort_unstable();
+        let globals = texts(&globals);
+        fn strs(v: &[Rc<str>]) -> Vec<&str> {
+            v.iter().map(|t| &**t).collect()
+        }
+        super::suggest::for_name(e, &text(name), &[&strs(&locals), &strs(&globals)])
     }
 
     fn load_global(&self, name: Name) -> PyResult {

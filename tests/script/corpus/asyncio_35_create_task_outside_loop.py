@@ -1,0 +1,6 @@
+import asyncio
+
+async def job():
+    print("job")
+
+task = asyncio.create_task(job())
