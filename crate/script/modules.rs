@@ -52,7 +52,10 @@ pub fn import(name: &str) -> PyResult {
     };
     let attrs: Vec<(&'static str, Value)> = match name {
         "asyncio" => super::aio::module_attrs(),
-        "time" => functions(&["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns"], time_fn),
+        "time" => functions(
+            &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "strftime"],
+            time_fn,
+        ),
         "random" => {
             let mut v = functions(
                 &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"],
@@ -115,6 +118,11 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
         "perf_counter" | "monotonic" => Ok(Value::Float(now)),
         "time_ns" => Ok(Value::Int(((EPOCH + now) * 1e9) as i64)),
         "perf_counter_ns" => Ok(Value::Int((now * 1e9) as i64)),
+        "strftime" => match (args.first(), args.len()) {
+            (Some(Value::Str(format)), 1) => Ok(Value::string(strftime(format, (EPOCH + now).floor() as i64))),
+            (Some(Value::Str(_)), _) => super::interp::unsupported("time.strftime with a time tuple"),
+            _ => raise("TypeError", "strftime() argument 1 must be str"),
+        },
         _ => {
             let secs = num(args.first(), "time.sleep()")?;
             if secs.is_nan() {
@@ -154,6 +162,76 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             Ok(Value::Coro(Rc::new(super::aio::Coro::new("sleep".into(), Box::pin(fut), thread, true))))
         }
     }
+}
+
+/// `time.strftime(format)` at `secs` since 1970, in UTC (the run's clock has no time zone),
+/// with C's directives in the C locale; any other is written as it stands, as glibc does.
+fn strftime(format: &str, secs: i64) -> String {
+    const DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (days, day_secs) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (h, min, sec) = (day_secs / 3600, day_secs / 60 % 60, day_secs % 60);
+    // The civil date of a day count (Howard Hinnant's days-to-civil algorithm).
+    let z = days + 719_468;
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + z.div_euclid(146_097) * 400 + i64::from(m <= 2);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let before: i64 =
+        [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][..m as usize - 1].iter().sum();
+    let weekday = DAYS[(days + 4).rem_euclid(7) as usize];
+    let month = MONTHS[m as usize - 1];
+    let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    let mut out = String::new();
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let piece = match chars.next() {
+            Some('Y') => y.to_string(),
+            Some('y') => format!("{:02}", y.rem_euclid(100)),
+            Some('m') => format!("{m:02}"),
+            Some('d') => format!("{d:02}"),
+            Some('e') => format!("{d:2}"),
+            Some('j') => format!("{:03}", before + d),
+            Some('H') => format!("{h:02}"),
+            Some('I') => format!("{h12:02}"),
+            Some('M') => format!("{min:02}"),
+            Some('S') => format!("{sec:02}"),
+            Some('p') => (if h < 12 { "AM" } else { "PM" }).to_string(),
+            Some('a') => weekday[..3].to_string(),
+            Some('A') => weekday.to_string(),
+            Some('b') => month[..3].to_string(),
+            Some('B') => month.to_string(),
+            Some('X') | Some('T') => format!("{h:02}:{min:02}:{sec:02}"),
+            Some('x') => format!("{m:02}/{d:02}/{:02}", y.rem_euclid(100)),
+            Some('c') => format!("{} {} {d:2} {h:02}:{min:02}:{sec:02} {y}", &weekday[..3], &month[..3]),
+            Some('%') => "%".to_string(),
+            Some(other) => format!("%{other}"),
+            None => "%".to_string(),
+        };
+        out.push_str(&piece);
+    }
+    out
 }
 
 /// `random.Random(seed)`: a generator of its own, with the module's functions as methods.
@@ -449,6 +527,24 @@ impl Json {
                     },
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod strftime_tests {
+    /// Each line as CPython 3.11 formats it (`time.strftime(f, time.gmtime(secs))`).
+    #[test]
+    fn strftime_writes_what_cpython_writes_in_utc() {
+        let f = "%Y-%m-%d %H:%M:%S %y %j %I %p %a %A %b %B %X %x %c %e %T %% %Q";
+        for (secs, want) in [
+            (1_700_000_000, "2023-11-14 22:13:20 23 318 10 PM Tue Tuesday Nov November 22:13:20 11/14/23 Tue Nov 14 22:13:20 2023 14 22:13:20 % %Q"),
+            (0, "1970-01-01 00:00:00 70 001 12 AM Thu Thursday Jan January 00:00:00 01/01/70 Thu Jan  1 00:00:00 1970  1 00:00:00 % %Q"),
+            (951_868_799, "2000-02-29 23:59:59 00 060 11 PM Tue Tuesday Feb February 23:59:59 02/29/00 Tue Feb 29 23:59:59 2000 29 23:59:59 % %Q"),
+            (1_709_251_199, "2024-02-29 23:59:59 24 060 11 PM Thu Thursday Feb February 23:59:59 02/29/24 Thu Feb 29 23:59:59 2024 29 23:59:59 % %Q"),
+            (4_102_488_000, "2100-01-01 12:00:00 00 001 12 PM Fri Friday Jan January 12:00:00 01/01/00 Fri Jan  1 12:00:00 2100  1 12:00:00 % %Q"),
+        ] {
+            assert_eq!(super::strftime(f, secs), want, "at {secs}");
         }
     }
 }

@@ -41,6 +41,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_39_bounded_semaphore", include_str!("corpus/asyncio_39_bounded_semaphore.py"), include_str!("corpus/asyncio_39_bounded_semaphore.out")),
     ("asyncio_40_as_completed_timeout", include_str!("corpus/asyncio_40_as_completed_timeout.py"), include_str!("corpus/asyncio_40_as_completed_timeout.out")),
     ("asyncio_41_producer_consumer_join", include_str!("corpus/asyncio_41_producer_consumer_join.py"), include_str!("corpus/asyncio_41_producer_consumer_join.out")),
+    ("asyncio_42_cancel_message", include_str!("corpus/asyncio_42_cancel_message.py"), include_str!("corpus/asyncio_42_cancel_message.out")),
+    ("asyncio_43_gather_cancelled_child", include_str!("corpus/asyncio_43_gather_cancelled_child.py"), include_str!("corpus/asyncio_43_gather_cancelled_child.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

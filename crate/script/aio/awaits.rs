@@ -34,7 +34,7 @@ impl Future for Leaf {
         if let Some(t) = current() {
             if t.cancel_requested.replace(false) {
                 if this.passes_to.is_empty() {
-                    return Poll::Ready(Err(cancelled_error()));
+                    return Poll::Ready(Err(cancelled_error_in(&t)));
                 }
                 this.cancelling = true;
                 this.passes_to.iter().for_each(|t| {
@@ -115,6 +115,14 @@ impl Future for Gather {
         for t in &this.tasks {
             match t.outcome() {
                 Ok(v) => out.push(v),
+                // A new one, as CPython's gather makes: its message, or ''.
+                Err(e) if is_cancelled_error(&e) => {
+                    let args = match &e {
+                        Value::Instance(i) if !exception_args(i).is_empty() => exception_args(i),
+                        _ => vec![Value::str("")],
+                    };
+                    out.push(new_exception(exc_class("CancelledError"), args));
+                }
                 Err(e) => out.push(e),
             }
         }

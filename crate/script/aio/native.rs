@@ -165,10 +165,10 @@ pub(super) fn wake_all(v: &RefCell<Vec<Waker>>) {
     waking_because(WakeCause::Channel, || ws.into_iter().for_each(Waker::wake));
 }
 
-pub(super) fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+pub(super) fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Task(t)) = args.first() else { return raise("TypeError", "descriptor needs a Task") };
     match name {
-        "cancel" => Ok(Value::Bool(t.cancel())),
+        "cancel" => Ok(Value::Bool(t.cancel_with(args.get(1).cloned().or_else(|| kwarg(&kw, "msg"))))),
         "cancelled" => Ok(Value::Bool(matches!(*t.state.borrow(), State::Cancelled(_)))),
         "done" => Ok(Value::Bool(t.done())),
         "result" => t.outcome(),

@@ -34,6 +34,8 @@ pub struct PyTask {
     pub state: RefCell<State>,
     pub(super) waiters: RefCell<Vec<Waker>>,
     pub(super) cancel_requested: Cell<bool>,
+    /// The message of the last `cancel(msg)`: the `CancelledError`'s argument.
+    pub(super) cancel_message: RefCell<Option<Value>>,
     pub(super) waker: RefCell<Option<Waker>>,
     pub(super) retrieved: Cell<bool>,
     /// The line it is running, or suspended at.
@@ -99,6 +101,7 @@ impl PyTask {
             state: RefCell::new(State::Pending),
             waiters: RefCell::default(),
             cancel_requested: Cell::new(false),
+            cancel_message: RefCell::new(None),
             waker: RefCell::default(),
             retrieved: Cell::new(false),
             line: Cell::new(0),
@@ -118,8 +121,16 @@ impl PyTask {
     /// `task.cancel()`: asks for a `CancelledError` at its current (or next) `await`. False
     /// if it has ended.
     pub fn cancel(&self) -> bool {
+        self.cancel_with(None)
+    }
+
+    /// `task.cancel(msg)`: the `CancelledError` raised in it carries `msg`.
+    pub fn cancel_with(&self, message: Option<Value>) -> bool {
         if self.done() {
             return false;
+        }
+        if message.is_some() {
+            *self.cancel_message.borrow_mut() = message;
         }
         self.cancel_requested.set(true);
         let waker = self.waker.borrow().clone();
@@ -243,6 +254,11 @@ pub(super) fn cancelled_error() -> Exc {
     new_exception(exc_class("CancelledError"), vec![])
 }
 
+/// The `CancelledError` a cancel of `task` raises in it: with the cancel's message, if any.
+pub(super) fn cancelled_error_in(task: &PyTask) -> Exc {
+    new_exception(exc_class("CancelledError"), task.cancel_message.borrow_mut().take().into_iter().collect())
+}
+
 /// A runtime task's future for a Python task: sets the current task around each poll,
 /// charges the steps it took to a virtual clock, and records the outcome.
 pub(super) struct TaskFuture {
@@ -267,7 +283,7 @@ impl Future for TaskFuture {
             this.lines = Some(crate::lines::task(this.interp.host.out.run.get(), id));
             if this.task.cancel_requested.replace(false) {
                 // Cancelled before it ever ran: its coroutine never starts, as in CPython.
-                this.task.end(Err(cancelled_error()));
+                this.task.end(Err(cancelled_error_in(&this.task)));
                 return Poll::Ready(());
             }
         }
