@@ -199,6 +199,12 @@ fn strftime(format: &str, secs: i64) -> String {
     let weekday = DAYS[(days + 4).rem_euclid(7) as usize];
     let month = MONTHS[m as usize - 1];
     let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+    // Numbers written by hand, not with `format!`: each format string is code of its own.
+    fn num(out: &mut String, n: i64, width: usize, fill: char) {
+        let digits = n.to_string();
+        (digits.len()..width).for_each(|_| out.push(fill));
+        out.push_str(&digits);
+    }
     let mut out = String::new();
     let mut chars = format.chars();
     while let Some(c) = chars.next() {
@@ -206,30 +212,41 @@ fn strftime(format: &str, secs: i64) -> String {
             out.push(c);
             continue;
         }
-        let piece = match chars.next() {
-            Some('Y') => y.to_string(),
-            Some('y') => format!("{:02}", y.rem_euclid(100)),
-            Some('m') => format!("{m:02}"),
-            Some('d') => format!("{d:02}"),
-            Some('e') => format!("{d:2}"),
-            Some('j') => format!("{:03}", before + d),
-            Some('H') => format!("{h:02}"),
-            Some('I') => format!("{h12:02}"),
-            Some('M') => format!("{min:02}"),
-            Some('S') => format!("{sec:02}"),
-            Some('p') => (if h < 12 { "AM" } else { "PM" }).to_string(),
-            Some('a') => weekday[..3].to_string(),
-            Some('A') => weekday.to_string(),
-            Some('b') => month[..3].to_string(),
-            Some('B') => month.to_string(),
-            Some('X') | Some('T') => format!("{h:02}:{min:02}:{sec:02}"),
-            Some('x') => format!("{m:02}/{d:02}/{:02}", y.rem_euclid(100)),
-            Some('c') => format!("{} {} {d:2} {h:02}:{min:02}:{sec:02} {y}", &weekday[..3], &month[..3]),
-            Some('%') => "%".to_string(),
-            Some(other) => format!("%{other}"),
-            None => "%".to_string(),
+        let directive = chars.next();
+        // Composite directives, as C's locale writes them.
+        let parts: &[char] = match directive {
+            Some('X' | 'T') => &['H', ':', 'M', ':', 'S'],
+            Some('x') => &['m', '/', 'd', '/', 'y'],
+            Some('c') => &['a', ' ', 'b', ' ', 'e', ' ', 'H', ':', 'M', ':', 'S', ' ', 'Y'],
+            Some(d) => &[d],
+            None => &['%'],
         };
-        out.push_str(&piece);
+        let composite = parts.len() > 1;
+        for &part in parts {
+            match (part, composite) {
+                (':' | '/' | ' ', true) => out.push(part),
+                ('Y', _) => num(&mut out, y, 1, '0'),
+                ('y', _) => num(&mut out, y.rem_euclid(100), 2, '0'),
+                ('m', _) => num(&mut out, m, 2, '0'),
+                ('d', _) => num(&mut out, d, 2, '0'),
+                ('e', _) => num(&mut out, d, 2, ' '),
+                ('j', _) => num(&mut out, before + d, 3, '0'),
+                ('H', _) => num(&mut out, h, 2, '0'),
+                ('I', _) => num(&mut out, h12, 2, '0'),
+                ('M', _) => num(&mut out, min, 2, '0'),
+                ('S', _) => num(&mut out, sec, 2, '0'),
+                ('p', _) => out.push_str(if h < 12 { "AM" } else { "PM" }),
+                ('a', _) => out.push_str(&weekday[..3]),
+                ('A', _) => out.push_str(weekday),
+                ('b', _) => out.push_str(&month[..3]),
+                ('B', _) => out.push_str(month),
+                ('%', _) => out.push('%'),
+                (other, _) => {
+                    out.push('%');
+                    out.push(other);
+                }
+            }
+        }
     }
     out
 }

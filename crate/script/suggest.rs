@@ -82,43 +82,59 @@ fn distance(a: &[u8], b: &[u8], max: usize) -> usize {
     result
 }
 
-/// The candidate closest to `name` (the first of equals), if one is close enough: no more
-/// than a third of the characters involved changed.
-fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    if candidates.len() >= MAX_CANDIDATES {
+/// The candidate closest to `name`, if one is close enough: no more than a third of the
+/// characters involved changed. Among equally close ones CPython takes the first in its list:
+/// here the lowest rank, or with `alphabetical` (`dir()` is sorted) the first in that order.
+fn closest<'a>(name: &str, items: &[(&'a str, u32)], alphabetical: bool) -> Option<&'a str> {
+    if items.len() >= MAX_CANDIDATES {
         return None;
     }
-    let mut best: Option<(&str, usize)> = None;
-    for &item in candidates {
+    let mut best: Option<(&str, u32, usize)> = None;
+    for &(item, rank) in items {
         if item == name {
             continue;
         }
         let mut max = (name.len() + item.len() + 3) * MOVE_COST / 6;
-        if let Some((_, d)) = best {
-            max = max.min(d.saturating_sub(1));
+        if let Some((_, _, d)) = best {
+            max = max.min(d);
         }
         let d = distance(name.as_bytes(), item.as_bytes(), max);
-        if d <= max && best.is_none_or(|(_, b)| d < b) {
-            best = Some((item, d));
+        let better = match best {
+            None => true,
+            Some((b, r, bd)) => d < bd || (d == bd && if alphabetical { item < b } else { rank < r }),
+        };
+        if d <= max && better {
+            best = Some((item, rank, d));
         }
     }
-    best.map(|(item, _)| item)
+    best.map(|(item, _, _)| item)
 }
 
-/// Keeps on the exception `e` the suggestion for `name` among each list of candidates in turn
-/// (CPython: the function's locals, then the module's names, then the built-ins).
-pub fn for_name(e: Exc, name: &str, lists: &[&[&str]]) -> Exc {
-    let builtins: Vec<&str> = BUILTINS.split(' ').collect();
-    let found = lists.iter().chain([&&builtins[..]]).find_map(|list| closest(name, list));
+/// Keeps on the exception `e` the suggestion for `name` among the locals, then the module's
+/// names, then the built-ins (CPython's order of search), each given with its rank.
+pub fn for_name(e: Exc, name: &str, locals: &[(&str, u32)], globals: &[(&str, u32)]) -> Exc {
+    let mut builtins: Vec<(&str, u32)> = Vec::new();
+    for (rank, b) in BUILTINS.split(' ').enumerate() {
+        builtins.push((b, rank as u32));
+    }
+    let found = [locals, globals, &builtins].into_iter().find_map(|list| closest(name, list, false));
     keep(e, found)
 }
 
 /// Keeps on the exception `e` the suggestion for attribute `name` among `attrs` (CPython:
-/// `dir(obj)`, sorted, which decides ties).
-pub fn for_attr(e: Exc, name: &str, attrs: &mut Vec<&str>) -> Exc {
-    attrs.sort_unstable();
-    let found = closest(name, attrs);
+/// `dir(obj)`, which is sorted).
+pub fn for_attr(e: Exc, name: &str, attrs: &[(&str, u32)]) -> Exc {
+    let found = closest(name, attrs, true);
     keep(e, found)
+}
+
+/// Names with their ranks, as `closest` takes them.
+pub fn borrowed(names: &[(std::rc::Rc<str>, u32)]) -> Vec<(&str, u32)> {
+    let mut out = Vec::with_capacity(names.len());
+    for (t, rank) in names {
+        out.push((&**t, *rank));
+    }
+    out
 }
 
 fn keep(e: Exc, found: Option<&str>) -> Exc {
@@ -138,15 +154,22 @@ pub fn of(i: &Instance) -> Option<Value> {
 mod tests {
     use super::*;
 
+    fn ranked<'a>(names: &[&'a str]) -> Vec<(&'a str, u32)> {
+        names.iter().copied().zip(0..).collect()
+    }
+
     #[test]
     fn suggests_what_cpython_suggests() {
-        let builtins: Vec<&str> = BUILTINS.split(' ').collect();
-        assert_eq!(closest("prnt", &builtins), Some("print"));
-        assert_eq!(closest("lenght", &["len", "length"]), Some("length"));
-        assert_eq!(closest("Print", &builtins), Some("print"));
-        assert_eq!(closest("apend", &["append", "clear", "copy", "count", "extend"]), Some("append"));
-        assert_eq!(closest("zzzzzz", &builtins), None);
-        assert_eq!(closest("x", &["x"]), None);
+        let builtins = ranked(&BUILTINS.split(' ').collect::<Vec<_>>());
+        assert_eq!(closest("prnt", &builtins, false), Some("print"));
+        assert_eq!(closest("lenght", &ranked(&["len", "length"]), false), Some("length"));
+        assert_eq!(closest("Print", &builtins, false), Some("print"));
+        assert_eq!(closest("zzzzzz", &builtins, false), None);
+        assert_eq!(closest("x", &ranked(&["x"]), false), None);
+        // Ties: the first listed, or the first in alphabetical order.
+        assert_eq!(closest("cat", &ranked(&["cut", "bat"]), false), Some("cut"));
+        assert_eq!(closest("cat", &ranked(&["cut", "bat"]), true), Some("bat"));
+        assert_eq!(closest("apend", &ranked(&["extend", "count", "append"]), true), Some("append"));
     }
 
     #[test]

@@ -99,9 +99,16 @@ impl Drop for Coro {
     /// statement that made it. Native awaitables warn under CPython's names for them; those
     /// that are futures in CPython (`gather`) or have no one name here never warn.
     fn drop(&mut self) {
-        if self.fut.get_mut().is_none() {
-            return;
+        if self.fut.get_mut().is_some() {
+            self.never_awaited();
         }
+    }
+}
+
+impl Coro {
+    #[cold]
+    #[inline(never)]
+    fn never_awaited(&self) {
         let name: &str = match (self.leaf, &*self.name) {
             (false, name) => name,
             (true, name @ ("sleep" | "wait_for" | "to_thread")) => name,

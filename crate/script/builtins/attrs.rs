@@ -104,7 +104,8 @@ pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
 #[cold]
 #[inline(never)]
 fn no_method(obj: &Value, name: Name, methods: &[&str]) -> Exc {
-    crate::suggest::for_attr(no_attr(obj, name), &text(name), &mut methods.to_vec())
+    let ranked: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
+    crate::suggest::for_attr(no_attr(obj, name), &text(name), &ranked)
 }
 
 /// An instance's missing attribute, with "Did you mean" among its own and its classes' names.
@@ -112,14 +113,13 @@ fn no_method(obj: &Value, name: Name, methods: &[&str]) -> Exc {
 #[inline(never)]
 fn no_instance_attr(i: &Instance, name: Name) -> Exc {
     let e = exc("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
-    let mut names: Vec<Name> = i.attrs.borrow().iter().map(|(n, _)| *n).collect();
+    let mut names: Vec<(Rc<str>, u32)> = i.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)).collect();
     let mut class = Some(Rc::clone(&i.class));
     while let Some(c) = class {
-        names.extend(c.attrs.borrow().iter().map(|(n, _)| *n));
+        names.extend(c.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)));
         class = c.base.clone();
     }
-    let texts: Vec<Rc<str>> = names.into_iter().map(text).collect();
-    crate::suggest::for_attr(e, &text(name), &mut texts.iter().map(|t| &**t).collect())
+    crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
 }
 
 /// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
@@ -176,8 +176,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         }
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
             let e = exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name));
-            let texts: Vec<Rc<str>> = m.attrs.borrow().keys().map(|&n| text(n)).collect();
-            crate::suggest::for_attr(e, &t, &mut texts.iter().map(|t| &**t).collect())
+            let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
+            crate::suggest::for_attr(e, &t, &crate::suggest::borrowed(&names))
         }),
         Value::Func(f) if &*t == "__name__" => Ok(Value::Str(text(f.def.name))),
         Value::Func(f) if &*t == "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),

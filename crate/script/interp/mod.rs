@@ -170,20 +170,18 @@ impl Interp {
     }
 
     /// Adds CPython's "Did you mean" to a `NameError`: among the function's locals, then the
-    /// module's names (in the order they first appear in the source: the order names are
-    /// interned), then the built-ins.
+    /// module's names (ranked by the order they first appear in the source: the order names
+    /// are interned, close to the order CPython's module dict keeps), then the built-ins.
     #[cold]
     #[inline(never)]
     fn suggest_name(&self, scope: &Scope, name: Name, e: Exc) -> Exc {
-        let texts = |names: &[Name]| names.iter().map(|&n| text(n)).collect::<Vec<_>>();
-        let locals = if scope.info.is_module { Vec::new() } else { texts(&scope.info.locals) };
-        let mut globals: Vec<Name> = self.globals.borrow().keys().copied().collect();
-        globals.sort_unstable();
-        let globals = texts(&globals);
-        fn strs(v: &[Rc<str>]) -> Vec<&str> {
-            v.iter().map(|t| &**t).collect()
-        }
-        super::suggest::for_name(e, &text(name), &[&strs(&locals), &strs(&globals)])
+        let locals: Vec<(Rc<str>, u32)> = match scope.info.is_module {
+            true => Vec::new(),
+            false => scope.info.locals.iter().zip(0..).map(|(&n, slot)| (text(n), slot)).collect(),
+        };
+        let globals: Vec<(Rc<str>, u32)> = self.globals.borrow().keys().map(|&n| (text(n), n)).collect();
+        use super::suggest::{borrowed, for_name};
+        for_name(e, &text(name), &borrowed(&locals), &borrowed(&globals))
     }
 
     fn load_global(&self, name: Name) -> PyResult {
