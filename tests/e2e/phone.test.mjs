@@ -119,6 +119,10 @@ describe('the phone layout', { timeout: 180_000 }, () => {
         await page.setViewportSize({ width: 390, height: 844 });
         await page.locator('#tab-loop').click();
         await page.setViewportSize({ width: 1366, height: 900 });
+        // The page lays out again on the resize's media-query change, a task later: wait for
+        // it (a loaded machine took longer than the first check) before checking each panel.
+        await page.locator('#panel-tabs').waitFor({ state: 'hidden' });
+        await page.locator(PANELS[0]).waitFor({ state: 'visible' });
         const check = async (when) => {
           assert.equal(await page.locator('#panel-tabs').isVisible(), false, `${when}: no tabs`);
           for (const sel of PANELS) {
