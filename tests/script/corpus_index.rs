@@ -82,6 +82,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_17_assert_recursion", include_str!("corpus/lang_17_assert_recursion.py"), include_str!("corpus/lang_17_assert_recursion.out")),
     ("lang_18_unpacking_errors", include_str!("corpus/lang_18_unpacking_errors.py"), include_str!("corpus/lang_18_unpacking_errors.out")),
     ("lang_19_time_across_blocking_sleep", include_str!("corpus/lang_19_time_across_blocking_sleep.py"), include_str!("corpus/lang_19_time_across_blocking_sleep.out")),
+    ("lang_20_set_order", include_str!("corpus/lang_20_set_order.py"), include_str!("corpus/lang_20_set_order.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -175,6 +175,24 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
         }
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
+            // What CPython's asyncio has and this one has not yet: say so, not "no attribute".
+            const NOT_YET: &[&str] = &[
+                "TaskGroup",
+                "timeout",
+                "timeout_at",
+                "Condition",
+                "Future",
+                "Barrier",
+                "Runner",
+                "LifoQueue",
+                "PriorityQueue",
+                "iscoroutinefunction",
+                "run_coroutine_threadsafe",
+                "wrap_future",
+            ];
+            if m.name == "asyncio" && NOT_YET.contains(&&*t) {
+                return exc("NotImplementedError", format!("Loopscope's Python does not support asyncio.{t} yet"));
+            }
             let e = exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name));
             let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
             crate::suggest::for_attr(e, &t, &crate::suggest::borrowed(&names))

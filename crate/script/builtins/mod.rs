@@ -223,7 +223,8 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
         Value::Str(s) => s.chars().map(char_value).collect(),
-        Value::Dict(d) | Value::Set(d) => d.borrow().keys(),
+        Value::Dict(d) => d.borrow().keys(),
+        Value::Set(d) => d.borrow().set_order(),
         Value::Range(r) => {
             let n = range_len(r);
             if n > super::interp::MEMORY_LIMIT as i64 {

@@ -309,6 +309,24 @@ impl Interp {
         match kind {
             ExprKind::List(_) => Ok(Value::list(values)),
             ExprKind::Tuple(_) => Ok(Value::tuple(values)),
+            ExprKind::Set(items) => {
+                let set = builtins::make_set(values)?;
+                // CPython makes a display of 3+ constants (after folding `-1`, `2**40`) a
+                // constant of its own first.
+                fn constant(e: &Expr) -> bool {
+                    match &e.kind {
+                        ExprKind::Const(_) => true,
+                        ExprKind::Unary(_, inner) => constant(inner),
+                        ExprKind::BinOp(a, _, b) => constant(a) && constant(b),
+                        _ => false,
+                    }
+                }
+                if let (Value::Set(d), true) = (&set, items.len() > 2 && items.iter().all(constant)) {
+                    let mut d = d.borrow_mut();
+                    d.display = d.len();
+                }
+                Ok(set)
+            }
             _ => builtins::make_set(values),
         }
     }

@@ -8,6 +8,9 @@ pub struct Dict {
     entries: Vec<Option<(Value, Value)>>,
     index: HashMap<Key, usize>,
     live: usize,
+    /// For a set made by a display of three or more constants (`{3, 1, 2}`): how many of its
+    /// first elements it held then. CPython builds those as a constant first (see `set_order`).
+    pub display: usize,
 }
 
 /// A hashable key, normalised so that `1`, `1.0` and `True` are one key, as in Python.
@@ -92,6 +95,47 @@ impl Dict {
         self.iter().map(|(k, _)| k.clone()).collect()
     }
 
+    /// A set's elements in the order CPython's set iterates them, for a set of ints (and
+    /// bools): where each lands in its hash table, as `print({3, 1, 2})` shows `{1, 2, 3}`.
+    /// The table is rebuilt from the insertion order, as CPython grows it (8 slots, resized to a
+    /// power of two above 4 × used once 3/5 full; linear probes of 9, then perturbation), after
+    /// a display of constants, which CPython builds as a frozenset (and again from its own
+    /// order when the compiler merges constants) and merges into the new set: 200 of 200
+    /// random displays in the order CPython printed them. Removals are not replayed. Other
+    /// sets (CPython hashes strs at random): insertion order.
+    pub fn set_order(&self) -> Vec<Value> {
+        let keys = self.keys();
+        let mut hashes = Vec::with_capacity(keys.len());
+        for k in &keys {
+            let Some(i) = k.as_int().filter(|_| matches!(k, Value::Int(_) | Value::Bool(_))) else { return keys };
+            hashes.push(int_hash(i));
+        }
+        let shown = self.display.min(keys.len());
+        let mut table: Vec<Option<usize>> = vec![None; 8];
+        let mut from = 0;
+        if shown > 2 {
+            let mut frozen = vec![None; 8];
+            (0..shown).for_each(|at| add(&mut frozen, &hashes, at, at + 1));
+            // The compiler, merging its constants, makes the frozenset again from its own order.
+            let mut again = vec![None; 8];
+            for (used, at) in (1..).zip(frozen.into_iter().flatten()) {
+                add(&mut again, &hashes, at, used);
+            }
+            // The new set takes it in: one resize first, then its layout as it stands if the
+            // sizes agree, else each element again in its order.
+            let size = if shown * 5 >= 7 * 3 { size_above(shown * 2) } else { 8 };
+            if size == again.len() {
+                table = again;
+            } else {
+                table = vec![None; size];
+                again.into_iter().flatten().for_each(|at| place(&mut table, hashes[at], at));
+            }
+            from = shown;
+        }
+        (from..keys.len()).for_each(|at| add(&mut table, &hashes, at, at + 1));
+        table.into_iter().flatten().map(|at| keys[at].clone()).collect()
+    }
+
     /// A copy of the entries, in insertion order.
     pub fn entries(&self) -> Vec<(Value, Value)> {
         let mut out = Vec::with_capacity(self.live);
@@ -115,5 +159,52 @@ impl Dict {
         }
         self.live -= 1;
         Some((k, v))
+    }
+}
+
+/// CPython's hash of an int: itself modulo 2**61 - 1, with the sign; -1 (an error code in C)
+/// becomes -2.
+fn int_hash(i: i64) -> u64 {
+    const P: u64 = (1 << 61) - 1;
+    let h = (i.unsigned_abs() % P) as i64;
+    let h = if i < 0 { -h } else { h };
+    (if h == -1 { -2 } else { h }) as u64
+}
+
+/// The table's size for at least `min_used` elements: the power of two above it, from 8.
+fn size_above(min_used: usize) -> usize {
+    let mut size = 8;
+    while size <= min_used {
+        size <<= 1;
+    }
+    size
+}
+
+/// Adds element `at` as CPython's `set.add` does, the set then holding `used`: past 3/5
+/// full, the table grows and its elements go in again in table order.
+fn add(table: &mut Vec<Option<usize>>, hashes: &[u64], at: usize, used: usize) {
+    place(table, hashes[at], at);
+    if used * 5 >= (table.len() - 1) * 3 {
+        let size = size_above(if used > 50_000 { used * 2 } else { used * 4 });
+        let old = std::mem::replace(table, vec![None; size]);
+        old.into_iter().flatten().for_each(|at| place(table, hashes[at], at));
+    }
+}
+
+/// Puts element `at` in the first free slot CPython's probing reaches for `hash`.
+fn place(table: &mut [Option<usize>], hash: u64, at: usize) {
+    const LINEAR_PROBES: u64 = 9;
+    // In 64-bit arithmetic, as CPython's size_t on the machines it is compared with.
+    let mask = table.len() as u64 - 1;
+    let mut perturb = hash;
+    let mut i = hash & mask;
+    loop {
+        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        if let Some(slot) = (i..=i + probes).find(|&j| table[j as usize].is_none()) {
+            table[slot as usize] = Some(at);
+            return;
+        }
+        perturb >>= 5;
+        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
     }
 }

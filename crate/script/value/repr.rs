@@ -85,7 +85,7 @@ impl Value {
                 out.push('}');
             }
             Value::Set(d) if d.borrow().is_empty() => out.push_str("set()"),
-            Value::Set(d) => seq(out, &d.borrow().keys(), "{", "}"),
+            Value::Set(d) => seq(out, &d.borrow().set_order(), "{", "}"),
             Value::Range(r) if r[2] == 1 => {
                 let _ = write!(out, "range({}, {})", r[0], r[1]);
             }
