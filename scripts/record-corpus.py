@@ -94,6 +94,9 @@ exec(_code, _g)
 '''
 
 FRAME_RE = re.compile(r'^  File "(?P<file>[^"]*)", line \d+(?:, in .*)?$')
+# An exception group's traceback draws each line behind a margin: two spaces per level, then
+# "+ " on the group's first line and "| " on the others.
+MARGIN_RE = re.compile(r"^((?:  )+[|+] )(.*)$")
 CARET_RE = re.compile(r"^    \s*[~^]+\s*$")
 
 
@@ -151,12 +154,15 @@ def normalize(lines, tmpdir):
     in_tb = False
     skipping = False  # inside a dropped (non-main.py) frame
     after_frame_source = False
-    for t, tag, text in lines:
+    for t, tag, full in lines:
+        margin, text = "", full
         if tag == "!":
-            text = text.replace(os.path.join(tmpdir, "main.py"), "main.py").replace(tmpdir + os.sep, "")
-            if text == "Traceback (most recent call last):":
+            full = full.replace(os.path.join(tmpdir, "main.py"), "main.py").replace(tmpdir + os.sep, "")
+            m = MARGIN_RE.match(full)
+            margin, text = (m.group(1), m.group(2)) if m else ("", full)
+            if text in ("Traceback (most recent call last):", "Exception Group Traceback (most recent call last):"):
                 in_tb, skipping, after_frame_source = True, False, False
-                out.append((t, tag, text))
+                out.append((t, tag, margin + text))
                 continue
             if in_tb:
                 m = FRAME_RE.match(text)
@@ -164,11 +170,11 @@ def normalize(lines, tmpdir):
                     skipping = m.group("file") != "main.py"
                     after_frame_source = False
                     if not skipping:
-                        out.append((t, tag, text))
+                        out.append((t, tag, margin + text))
                     continue
                 if text.startswith("  [Previous line repeated"):
                     if not skipping:
-                        out.append((t, tag, text))
+                        out.append((t, tag, margin + text))
                     continue
                 if text.startswith("    "):
                     if skipping:
@@ -176,10 +182,10 @@ def normalize(lines, tmpdir):
                     if CARET_RE.match(text) and after_frame_source:
                         continue
                     after_frame_source = True
-                    out.append((t, tag, text))
+                    out.append((t, tag, margin + text))
                     continue
                 in_tb = skipping = False  # the `ExceptionType: message` line ends the block
-        out.append((t, tag, text))
+        out.append((t, tag, margin + text))
     return out
 
 

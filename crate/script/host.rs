@@ -194,36 +194,56 @@ impl Output {
     /// The traceback of `e`, as CPython prints it (frames of main.py, with their lines).
     pub fn traceback(&self, e: &Value) -> String {
         let mut out = String::new();
-        self.chain(e, &mut out, 0);
+        self.chain(e, &mut out, 0, 0);
         out
     }
 
-    fn chain(&self, e: &Value, out: &mut String, depth: usize) {
+    /// `e`'s traceback after those it was raised from or while handling; inside an exception
+    /// group (`group` deep), each line behind the group's margin, as CPython draws it.
+    fn chain(&self, e: &Value, out: &mut String, depth: usize, group: usize) {
         let Value::Instance(i) = e else { return };
         if depth < 10 {
             if let Some(cause) = i.cause.borrow().clone() {
-                self.chain(&cause, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                self.chain(&cause, out, depth + 1, group);
+                emit(out, group, '|', "\nThe above exception was the direct cause of the following exception:\n\n");
             } else if let (Some(ctx), false) = (i.context.borrow().clone(), i.suppress_context.get()) {
-                self.chain(&ctx, out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                self.chain(&ctx, out, depth + 1, group);
+                emit(out, group, '|', "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
         }
-        let tb = i.traceback.borrow();
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for (line, func) in tb.iter() {
-                out.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
-                if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
-                    let src = src.trim();
-                    if !src.is_empty() {
-                        out.push_str(&format!("    {src}\n"));
-                    }
+        let mut frames = String::new();
+        for (line, func) in i.traceback.borrow().iter() {
+            frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
+            if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
+                let src = src.trim();
+                if !src.is_empty() {
+                    frames.push_str(&format!("    {src}\n"));
                 }
             }
         }
-        out.push_str(&exception_line(e));
-        out.push('\n');
+        let subs = match i.get(super::ast::intern("exceptions")) {
+            Some(Value::Tuple(t)) if i.class.name.ends_with("ExceptionGroup") => Some(t),
+            _ => None,
+        };
+        let g = if subs.is_some() { group.max(1) } else { group };
+        if !frames.is_empty() {
+            let (margin, title) = match subs {
+                Some(_) if group == 0 => ('+', "Exception Group Traceback"),
+                Some(_) => ('|', "Exception Group Traceback"),
+                None => ('|', "Traceback"),
+            };
+            emit(out, g, margin, &format!("{title} (most recent call last):\n"));
+            emit(out, g, '|', &frames);
+        }
+        emit(out, g, '|', &format!("{}\n", exception_line(e)));
+        if let Some(subs) = subs {
+            for (k, sub) in subs.iter().enumerate() {
+                let lead = if k == 0 { "+-" } else { "  " };
+                out.push_str(&format!("{}{lead}+---------------- {} ----------------\n", "  ".repeat(g), k + 1));
+                self.chain(sub, out, 0, g + 1);
+            }
+            out.push_str(&format!("{}+------------------------------------\n", "  ".repeat(g + 1)));
+        }
     }
 
     /// CPython's warning for a coroutine collected before it ever ran, at the line running then.
@@ -243,6 +263,22 @@ impl Output {
             self.traceback(e)
         );
         self.write(&text, true);
+    }
+}
+
+/// Writes `text`'s lines, `group` deep in exception groups: behind `group` indents and the
+/// margin character (CPython's `+` on a group's first line, `|` on the others).
+fn emit(out: &mut String, group: usize, margin: char, text: &str) {
+    if group == 0 {
+        out.push_str(text);
+        return;
+    }
+    for line in text.strip_suffix('\n').unwrap_or(text).split('\n') {
+        out.push_str(&"  ".repeat(group));
+        out.push(margin);
+        out.push(' ');
+        out.push_str(line);
+        out.push('\n');
     }
 }
 

@@ -27,7 +27,7 @@ mod task;
 
 use awaits::{wait, wait_for, Gather};
 pub use awaits::{Hold, Leaf};
-pub use native::{get_attr, Native, Pipe, Queue};
+pub use native::{get_attr, Group, Native, Pipe, Queue};
 use native::{open_connection, start_server};
 pub use task::*;
 
@@ -123,6 +123,17 @@ impl Coro {
     }
 }
 
+/// An `ExceptionGroup` of `errors`, raised `from None` (as a TaskGroup raises it).
+pub(super) fn exception_group(message: &str, errors: Vec<Value>) -> Exc {
+    let e = new_exception(exc_class("ExceptionGroup"), vec![Value::str(message), Value::list(errors.clone())]);
+    if let Value::Instance(i) = &e {
+        i.set(intern("message"), Value::str(message));
+        i.set(intern("exceptions"), Value::tuple(errors));
+        i.suppress_context.set(true);
+    }
+    e
+}
+
 /// A coroutine that a built-in refused (`asyncio.run` inside the loop, `create_task` outside
 /// it, coroutines passed to `wait`): CPython's traceback keeps it alive, so its "never awaited"
 /// warning comes at exit, as `sys:1: …`, once per name, after the traceback.
@@ -205,6 +216,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "Lock",
         "Semaphore",
         "BoundedSemaphore",
+        "TaskGroup",
         "get_event_loop",
         "new_event_loop",
         "set_event_loop",
@@ -416,6 +428,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             }))))
         }
         "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: RefCell::default() }))),
+        "TaskGroup" => Ok(Value::Native(Rc::new(Native::TaskGroup(Group::default())))),
         "Lock" | "Semaphore" | "BoundedSemaphore" => {
             let value = if name == "Lock" { 1 } else { arg(0, "value").and_then(|v| v.as_int()).unwrap_or(1) };
             if value < 0 {

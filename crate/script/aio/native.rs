@@ -28,6 +28,53 @@ pub enum Native {
     Server,
     /// What `websockets.connect` gives (see [`crate::websockets`]).
     WebSocket(crate::websockets::Connection),
+    /// `asyncio.TaskGroup()`.
+    TaskGroup(Group),
+}
+
+/// A `TaskGroup`'s state, as CPython 3.11's `asyncio.taskgroups` keeps it: the first child
+/// to fail cancels the others and, while the `async with` body still runs, the task running
+/// it; leaving the block waits for every child and raises their errors as an
+/// `ExceptionGroup`.
+#[derive(Default)]
+pub struct Group {
+    tasks: RefCell<Vec<Rc<PyTask>>>,
+    errors: RefCell<Vec<Value>>,
+    parent: RefCell<Option<Rc<PyTask>>>,
+    aborting: Cell<bool>,
+    exiting: Cell<bool>,
+    parent_cancel_requested: Cell<bool>,
+}
+
+impl Group {
+    /// Cancels every child not done (the one finishing now cancels nothing of its own).
+    fn abort(&self) {
+        self.aborting.set(true);
+        let me = current();
+        for t in self.tasks.borrow().iter() {
+            if !t.done() && !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t)) {
+                t.cancel();
+            }
+        }
+    }
+
+    /// A child ended with an error (not a cancel): kept, and the group aborts.
+    fn child_failed(&self, e: &Value) {
+        self.errors.borrow_mut().push(e.clone());
+        if let Some(t) = current() {
+            t.retrieved.set(true);
+        }
+        if self.aborting.get() {
+            return;
+        }
+        self.abort();
+        if !self.exiting.get() {
+            if let Some(p) = self.parent.borrow().as_ref() {
+                p.cancel();
+                self.parent_cancel_requested.set(true);
+            }
+        }
+    }
 }
 
 /// One direction of an in-page connection: what was written and not yet read, whether the
@@ -149,6 +196,7 @@ impl Native {
             Native::Writer(_) => "StreamWriter",
             Native::Server => "Server",
             Native::WebSocket(_) => "ClientConnection",
+            Native::TaskGroup(_) => "TaskGroup",
         }
     }
 }
@@ -356,6 +404,79 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Semaphore { value, is_lock, .. }, "locked") => {
             Ok(Value::Bool(if *is_lock { value.get() == 0 } else { value.get() <= 0 }))
+        }
+        (Native::TaskGroup(g), "__aenter__") => {
+            *g.parent.borrow_mut() = current();
+            let me = Value::Native(Rc::clone(&n));
+            Ok(leaf("__aenter__", async move { Ok(me) }))
+        }
+        (Native::TaskGroup(g), "create_task") => {
+            let Some(Value::Coro(c)) = a.first() else {
+                return raise(
+                    "TypeError",
+                    format!("a coroutine was expected, got {}", a.first().map_or("nothing".into(), Value::repr)),
+                );
+            };
+            if g.exiting.get() && g.tasks.borrow().iter().all(|t| t.done()) {
+                return raise("RuntimeError", "TaskGroup is finished");
+            }
+            let Some(inner) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
+            // The child reports its error to the group as it ends, as CPython's done callback does.
+            let group = Rc::downgrade(&n);
+            let leaf_inner = c.leaf;
+            let child = async move {
+                let out = if leaf_inner { awaits::Leaf::new(inner).await } else { inner.await };
+                if let (Err(e), Some(n)) = (&out, group.upgrade()) {
+                    if let (false, Native::TaskGroup(g)) = (is_cancelled_error(e), &*n) {
+                        g.child_failed(e);
+                    }
+                }
+                out
+            };
+            let mut wrapped = Coro::new(Rc::clone(&c.name), Box::pin(child), false, false);
+            wrapped.line = c.line;
+            wrapped.call = c.call.clone();
+            let name = a.get(1).cloned().or_else(|| kwarg(&kw, "name")).filter(|v| !matches!(v, Value::None));
+            let task = task_of(&interp.host.rc()?, Value::Coro(Rc::new(wrapped)), name.map(|v| Rc::from(v.to_str())))?;
+            g.tasks.borrow_mut().push(Rc::clone(&task));
+            Ok(Value::Task(task))
+        }
+        (Native::TaskGroup(g), "__aexit__") => {
+            g.exiting.set(true);
+            let mut propagate_cancel = false;
+            match a.get(1) {
+                Some(e) if is_cancelled_error(e) => {
+                    propagate_cancel = !g.parent_cancel_requested.get();
+                    g.abort();
+                }
+                Some(e @ Value::Instance(_)) => {
+                    g.errors.borrow_mut().push(e.clone());
+                    g.abort();
+                }
+                _ => {}
+            }
+            let tasks = g.tasks.borrow().clone();
+            let n2 = Rc::clone(&n);
+            Ok(group("__aexit__", tasks.clone(), async move {
+                std::future::poll_fn(|cx| {
+                    let pending: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| !t.done()).collect();
+                    if pending.is_empty() {
+                        return Poll::Ready(());
+                    }
+                    for t in pending {
+                        t.wait_on(cx);
+                        waiting_on(WakeCause::Task, t.runtime_id.get());
+                    }
+                    Poll::Pending
+                })
+                .await;
+                let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
+                let errors = std::mem::take(&mut *g.errors.borrow_mut());
+                if errors.is_empty() {
+                    return if propagate_cancel { Err(cancelled_error()) } else { Ok(Value::None) };
+                }
+                Err(exception_group("unhandled errors in a TaskGroup", errors))
+            }))
         }
         (Native::Loop, "run_until_complete") => {
             let Some(aw) = a.first().cloned() else {

@@ -30,8 +30,12 @@ impl Interp {
                 Err(e) => vec![Value::Class(e.class()), e.clone(), Value::None],
                 Ok(_) => vec![Value::None, Value::None, Value::None],
             };
+            // The exit runs on the `with` line, as in CPython's tracebacks (an error it raises
+            // points there); the body's own error keeps pointing where it was raised.
+            let body_line = scope.line.replace(first.context.line);
             let r = self.call_method(&cm, exit, args).await?;
             let r = if is_async { self.await_value(r).await? } else { r };
+            scope.line.set(body_line);
             match out {
                 Err(_) if r.truthy() => Ok(Flow::Next),
                 out => out,

@@ -157,6 +157,11 @@ pub fn exception_str(i: &Instance) -> String {
     match args.as_slice() {
         [] => String::new(),
         [one] if &*i.class.name == "KeyError" => one.repr(),
+        // An exception group: its message and how many it holds.
+        [message, Value::List(l)] if i.class.name.ends_with("ExceptionGroup") => {
+            let n = l.borrow().len();
+            format!("{} ({n} sub-exception{})", message.to_str(), if n == 1 { "" } else { "s" })
+        }
         [one] => one.to_str(),
         _ => Value::tuple(args).repr(),
     }

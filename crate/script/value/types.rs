@@ -76,6 +76,8 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("Warning", "Exception"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("ExceptionGroup", "Exception"),
 ];
 
 impl Types {
