@@ -67,8 +67,16 @@ export function renderProblem(node, syntax, t) {
   node.replaceChildren(head, report);
 }
 
-/** The last line of the shown run's last error output (the exception, after its traceback), or ''. */
+/** The exception's line in the shown run's error output (the one its traceback ends with), or ''. */
 export function raisedError(model) {
-  const errors = (currentRun(model)?.prints ?? []).filter((p) => p.stream === 1);
-  return errors.length ? errors[errors.length - 1].text.trim().split('\n').pop() : '';
+  const lines = (currentRun(model)?.prints ?? []).filter((p) => p.stream === 1).flatMap((p) => p.text.split('\n'));
+  // The traceback's last line; for an exception group, its own line: past the warnings
+  // written at exit (`sys:1: ...`), the group's dividers and its sub-exceptions' lines
+  // (behind a deeper margin).
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (/^sys:\d+: /.test(line) || /^\s*\+-/.test(line) || /^ {4,}\| /.test(line) || !line.trim()) continue;
+    return line.replace(/^ {2}\| /, '').trim();
+  }
+  return '';
 }

@@ -53,6 +53,17 @@ async def main()
 
 asyncio.run(main())
 `;
+const TASKGROUP_ERROR = `import asyncio
+async def work(n):
+    await asyncio.sleep(n / 10)
+    if n == 2:
+        raise ValueError(f"bad {n}")
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        for n in (1, 2, 3):
+            tg.create_task(work(n))
+asyncio.run(main())
+`;
 const RUNTIME_ERROR = `import asyncio
 
 async def main():
@@ -228,6 +239,26 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       await page.waitForSelector('#editor[data-error-line="5"]', { timeout: 5_000 });
       assert.match(await page.locator('.editor-message').textContent(), /Line 5/);
       assertCleanPage(recorded, 'runtime error');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a TaskGroup error: the group traceback is drawn as CPython draws it, and the editor names the group', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, TASKGROUP_ERROR);
+      await page.locator('#run').click();
+      await waitForState(page, 'error', RUN_TIMEOUT_MS);
+      const errors = (await consoleLines(page)).filter((l) => l.stream === 'stderr').map((l) => l.text.replace(/^error output:/, '').trim());
+      assert.equal(errors[0], '+ Exception Group Traceback (most recent call last):', JSON.stringify(errors));
+      assert.ok(errors.includes('| ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)'), JSON.stringify(errors));
+      assert.ok(errors.includes('+-+---------------- 1 ----------------'), JSON.stringify(errors));
+      assert.ok(errors.includes('| ValueError: bad 2'), JSON.stringify(errors));
+      await page.waitForSelector('#editor[data-error-line="7"]', { timeout: 5_000 });
+      assert.match(await page.locator('.editor-message').textContent(), /ExceptionGroup: unhandled errors in a TaskGroup/);
+      assertCleanPage(recorded, 'TaskGroup error');
     } finally {
       await recorded.context.close();
     }
