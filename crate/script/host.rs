@@ -138,6 +138,9 @@ pub struct Output {
     pub source: Vec<String>,
     /// What CPython writes as it exits (see [`Output::at_exit`]).
     exit_lines: RefCell<Vec<String>>,
+    /// The never-awaited warnings written, by coroutine name and line: each once, as CPython's
+    /// default warning filter shows a warning once per place.
+    warned: RefCell<Vec<(String, u32)>>,
 }
 
 impl Output {
@@ -194,20 +197,24 @@ impl Output {
     /// The traceback of `e`, as CPython prints it (frames of main.py, with their lines).
     pub fn traceback(&self, e: &Value) -> String {
         let mut out = String::new();
-        self.chain(e, &mut out, 0, 0);
+        self.chain(e, &mut out, 0, 0, &mut Vec::new());
         out
     }
 
     /// `e`'s traceback after those it was raised from or while handling; inside an exception
-    /// group (`group` deep), each line behind the group's margin, as CPython draws it.
-    fn chain(&self, e: &Value, out: &mut String, depth: usize, group: usize) {
+    /// group (`group` deep), each line behind the group's margin, as CPython draws it. `seen`:
+    /// the exceptions already printed, as CPython keeps them (an exception re-raised from a
+    /// group's handler has the group as its context, and the group holds it).
+    fn chain(&self, e: &Value, out: &mut String, depth: usize, group: usize, seen: &mut Vec<*const Instance>) {
         let Value::Instance(i) = e else { return };
+        seen.push(Rc::as_ptr(i));
+        let unseen = |v: Option<Value>| v.filter(|v| !matches!(v, Value::Instance(x) if seen.contains(&Rc::as_ptr(x))));
         if depth < 10 {
-            if let Some(cause) = i.cause.borrow().clone() {
-                self.chain(&cause, out, depth + 1, group);
+            if let Some(cause) = unseen(i.cause.borrow().clone()) {
+                self.chain(&cause, out, depth + 1, group, seen);
                 emit(out, group, '|', "\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let (Some(ctx), false) = (i.context.borrow().clone(), i.suppress_context.get()) {
-                self.chain(&ctx, out, depth + 1, group);
+            } else if let (Some(ctx), false) = (unseen(i.context.borrow().clone()), i.suppress_context.get()) {
+                self.chain(&ctx, out, depth + 1, group, seen);
                 emit(out, group, '|', "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
         }
@@ -236,18 +243,27 @@ impl Output {
             emit(out, g, '|', &frames);
         }
         emit(out, g, '|', &format!("{}\n", exception_line(e)));
-        if let Some(subs) = subs {
+        if let (Some(subs), true) = (subs, depth + group < 10) {
             for (k, sub) in subs.iter().enumerate() {
                 let lead = if k == 0 { "+-" } else { "  " };
                 out.push_str(&format!("{}{lead}+---------------- {} ----------------\n", "  ".repeat(g), k + 1));
-                self.chain(sub, out, 0, g + 1);
+                self.chain(sub, out, depth + 1, g + 1, seen);
             }
-            out.push_str(&format!("{}+------------------------------------\n", "  ".repeat(g + 1)));
+            // One closing line: a last sub-exception that is a group closed it already.
+            let nested = matches!(subs.last(), Some(Value::Instance(x)) if x.class.name.ends_with("ExceptionGroup"));
+            if !nested {
+                out.push_str(&format!("{}+------------------------------------\n", "  ".repeat(g + 1)));
+            }
         }
     }
 
     /// CPython's warning for a coroutine collected before it ever ran, at the line running then.
     pub fn never_awaited(&self, name: &str, line: u32) {
+        let key = (name.to_string(), line);
+        if self.warned.borrow().contains(&key) {
+            return;
+        }
+        self.warned.borrow_mut().push(key);
         let src = self.source.get((line as usize).wrapping_sub(1)).map_or("", |s| s.trim());
         let text = format!(
             "main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n  {src}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
@@ -332,6 +348,7 @@ impl Host {
                 lines: Cell::new(0),
                 source: source.lines().map(String::from).collect(),
                 exit_lines: RefCell::default(),
+                warned: RefCell::default(),
             }),
             interp: RefCell::default(),
             tasks: RefCell::default(),

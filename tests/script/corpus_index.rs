@@ -44,6 +44,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_42_cancel_message", include_str!("corpus/asyncio_42_cancel_message.py"), include_str!("corpus/asyncio_42_cancel_message.out")),
     ("asyncio_43_gather_cancelled_child", include_str!("corpus/asyncio_43_gather_cancelled_child.py"), include_str!("corpus/asyncio_43_gather_cancelled_child.out")),
     ("asyncio_44_taskgroup", include_str!("corpus/asyncio_44_taskgroup.py"), include_str!("corpus/asyncio_44_taskgroup.out")),
+    ("asyncio_45_taskgroup_late_and_order", include_str!("corpus/asyncio_45_taskgroup_late_and_order.py"), include_str!("corpus/asyncio_45_taskgroup_late_and_order.out")),
+    ("asyncio_46_forgot_await_in_loop", include_str!("corpus/asyncio_46_forgot_await_in_loop.py"), include_str!("corpus/asyncio_46_forgot_await_in_loop.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

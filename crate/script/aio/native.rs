@@ -444,21 +444,25 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::TaskGroup(g), "__aexit__") => {
             g.exiting.set(true);
             let mut propagate_cancel = false;
+            let mut body_error = None;
             match a.get(1) {
                 Some(e) if is_cancelled_error(e) => {
                     propagate_cancel = !g.parent_cancel_requested.get();
                     g.abort();
                 }
                 Some(e @ Value::Instance(_)) => {
-                    g.errors.borrow_mut().push(e.clone());
+                    body_error = Some(e.clone());
                     g.abort();
                 }
                 _ => {}
             }
             let tasks = g.tasks.borrow().clone();
             let n2 = Rc::clone(&n);
-            Ok(group("__aexit__", tasks.clone(), async move {
+            Ok(group("__aexit__", tasks, async move {
+                let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
+                // The children as they are at each look: one may create another meanwhile.
                 std::future::poll_fn(|cx| {
+                    let tasks = g.tasks.borrow();
                     let pending: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| !t.done()).collect();
                     if pending.is_empty() {
                         return Poll::Ready(());
@@ -470,7 +474,8 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                     Poll::Pending
                 })
                 .await;
-                let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
+                // The body's own error after the children's, as CPython adds it.
+                g.errors.borrow_mut().extend(body_error);
                 let errors = std::mem::take(&mut *g.errors.borrow_mut());
                 if errors.is_empty() {
                     return if propagate_cancel { Err(cancelled_error()) } else { Ok(Value::None) };

@@ -233,10 +233,17 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             }
             Ok(Value::None)
         }
-        "pop" => match d.borrow_mut().pop_last() {
-            Some((k, _)) => Ok(k),
-            None => raise("KeyError", "pop from an empty set"),
-        },
+        // The first in CPython's order, as its set.pop takes it (sets of ints: see set_order).
+        "pop" => {
+            let first = d.borrow().set_order().into_iter().next();
+            match first {
+                Some(k) => {
+                    d.borrow_mut().remove(&k.key()?);
+                    Ok(k)
+                }
+                None => raise("KeyError", "pop from an empty set"),
+            }
+        }
         "union" | "update" => {
             let r = binop(_interp, BinOp::BitOr, &this, &other(0)?)?;
             if name == "update" {
