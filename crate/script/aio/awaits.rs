@@ -37,8 +37,10 @@ impl Future for Leaf {
                     return Poll::Ready(Err(cancelled_error_in(&t)));
                 }
                 this.cancelling = true;
+                // Passed on with its message, as CPython's task passes `cancel(msg)` on.
+                let message = t.cancel_message.borrow_mut().take();
                 this.passes_to.iter().for_each(|t| {
-                    t.cancel();
+                    t.cancel_with(message.clone());
                 });
             }
         }

@@ -129,6 +129,8 @@ impl PyTask {
         if self.done() {
             return false;
         }
+        // A later cancel() with no message leaves the first one's (CPython's waiter is already
+        // cancelled with it).
         if message.is_some() {
             *self.cancel_message.borrow_mut() = message;
         }
