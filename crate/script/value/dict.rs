@@ -102,9 +102,15 @@ impl Dict {
     /// a display of constants, which CPython builds as a frozenset (and again from its own
     /// order when the compiler merges constants) and merges into the new set: 200 of 200
     /// random displays in the order CPython printed them. Removals are not replayed. Other
-    /// sets (CPython hashes strs at random): insertion order.
+    /// sets (CPython hashes strs at random) and sets of more than 100,000: insertion order.
     pub fn set_order(&self) -> Vec<Value> {
+        // Past this, the table (4 slots per element) would cost more memory than the set: a
+        // big set keeps the order it was filled in.
+        const ORDERED_MAX: usize = 100_000;
         let keys = self.keys();
+        if keys.len() > ORDERED_MAX {
+            return keys;
+        }
         let mut hashes = Vec::with_capacity(keys.len());
         for k in &keys {
             let Some(i) = k.as_int().filter(|_| matches!(k, Value::Int(_) | Value::Bool(_))) else { return keys };
