@@ -216,7 +216,10 @@ fn strftime(format: &str, secs: i64) -> String {
         // Composite directives, as C's locale writes them.
         let parts: &[char] = match directive {
             Some('X' | 'T') => &['H', ':', 'M', ':', 'S'],
-            Some('x') => &['m', '/', 'd', '/', 'y'],
+            Some('x' | 'D') => &['m', '/', 'd', '/', 'y'],
+            Some('F') => &['Y', '-', 'm', '-', 'd'],
+            Some('R') => &['H', ':', 'M'],
+            Some('r') => &['I', ':', 'M', ':', 'S', ' ', 'p'],
             Some('c') => &['a', ' ', 'b', ' ', 'e', ' ', 'H', ':', 'M', ':', 'S', ' ', 'Y'],
             Some(d) => &[d],
             None => &['%'],
@@ -224,7 +227,7 @@ fn strftime(format: &str, secs: i64) -> String {
         let composite = parts.len() > 1;
         for &part in parts {
             match (part, composite) {
-                (':' | '/' | ' ', true) => out.push(part),
+                (':' | '/' | ' ' | '-', true) => out.push(part),
                 ('Y', _) => num(&mut out, y, 1, '0'),
                 ('y', _) => num(&mut out, y.rem_euclid(100), 2, '0'),
                 ('m', _) => num(&mut out, m, 2, '0'),
@@ -238,7 +241,14 @@ fn strftime(format: &str, secs: i64) -> String {
                 ('p', _) => out.push_str(if h < 12 { "AM" } else { "PM" }),
                 ('a', _) => out.push_str(&weekday[..3]),
                 ('A', _) => out.push_str(weekday),
-                ('b', _) => out.push_str(&month[..3]),
+                ('b' | 'h', _) => out.push_str(&month[..3]),
+                ('C', _) => num(&mut out, y.div_euclid(100), 2, '0'),
+                ('u', _) => num(&mut out, (days + 3).rem_euclid(7) + 1, 1, '0'),
+                ('w', _) => num(&mut out, (days + 4).rem_euclid(7), 1, '0'),
+                ('z', _) => out.push_str("+0000"),
+                ('Z', _) => out.push_str("UTC"),
+                ('n', _) => out.push('\n'),
+                ('t', _) => out.push('\t'),
                 ('B', _) => out.push_str(month),
                 ('%', _) => out.push('%'),
                 (other, _) => {
@@ -550,16 +560,16 @@ impl Json {
 
 #[cfg(test)]
 mod strftime_tests {
-    /// Each line as CPython 3.11 formats it (`time.strftime(f, time.gmtime(secs))`).
+    /// Each line as CPython 3.11 formats it (`time.strftime(f, time.localtime(secs))` with TZ=UTC).
     #[test]
     fn strftime_writes_what_cpython_writes_in_utc() {
-        let f = "%Y-%m-%d %H:%M:%S %y %j %I %p %a %A %b %B %X %x %c %e %T %% %Q";
+        let f = "%Y-%m-%d %H:%M:%S %y %j %I %p %a %A %b %B %X %x %c %e %T %% %Q %F %D %R %r %h %u %w %C %z %Z";
         for (secs, want) in [
-            (1_700_000_000, "2023-11-14 22:13:20 23 318 10 PM Tue Tuesday Nov November 22:13:20 11/14/23 Tue Nov 14 22:13:20 2023 14 22:13:20 % %Q"),
-            (0, "1970-01-01 00:00:00 70 001 12 AM Thu Thursday Jan January 00:00:00 01/01/70 Thu Jan  1 00:00:00 1970  1 00:00:00 % %Q"),
-            (951_868_799, "2000-02-29 23:59:59 00 060 11 PM Tue Tuesday Feb February 23:59:59 02/29/00 Tue Feb 29 23:59:59 2000 29 23:59:59 % %Q"),
-            (1_709_251_199, "2024-02-29 23:59:59 24 060 11 PM Thu Thursday Feb February 23:59:59 02/29/24 Thu Feb 29 23:59:59 2024 29 23:59:59 % %Q"),
-            (4_102_488_000, "2100-01-01 12:00:00 00 001 12 PM Fri Friday Jan January 12:00:00 01/01/00 Fri Jan  1 12:00:00 2100  1 12:00:00 % %Q"),
+            (1_700_000_000, "2023-11-14 22:13:20 23 318 10 PM Tue Tuesday Nov November 22:13:20 11/14/23 Tue Nov 14 22:13:20 2023 14 22:13:20 % %Q 2023-11-14 11/14/23 22:13 10:13:20 PM Nov 2 2 20 +0000 UTC"),
+            (0, "1970-01-01 00:00:00 70 001 12 AM Thu Thursday Jan January 00:00:00 01/01/70 Thu Jan  1 00:00:00 1970  1 00:00:00 % %Q 1970-01-01 01/01/70 00:00 12:00:00 AM Jan 4 4 19 +0000 UTC"),
+            (951_868_799, "2000-02-29 23:59:59 00 060 11 PM Tue Tuesday Feb February 23:59:59 02/29/00 Tue Feb 29 23:59:59 2000 29 23:59:59 % %Q 2000-02-29 02/29/00 23:59 11:59:59 PM Feb 2 2 20 +0000 UTC"),
+            (1_709_251_199, "2024-02-29 23:59:59 24 060 11 PM Thu Thursday Feb February 23:59:59 02/29/24 Thu Feb 29 23:59:59 2024 29 23:59:59 % %Q 2024-02-29 02/29/24 23:59 11:59:59 PM Feb 4 4 20 +0000 UTC"),
+            (4_102_488_000, "2100-01-01 12:00:00 00 001 12 PM Fri Friday Jan January 12:00:00 01/01/00 Fri Jan  1 12:00:00 2100  1 12:00:00 % %Q 2100-01-01 01/01/00 12:00 12:00:00 PM Jan 5 5 21 +0000 UTC"),
         ] {
             assert_eq!(super::strftime(f, secs), want, "at {secs}");
         }

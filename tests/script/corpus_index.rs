@@ -47,6 +47,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_45_taskgroup_late_and_order", include_str!("corpus/asyncio_45_taskgroup_late_and_order.py"), include_str!("corpus/asyncio_45_taskgroup_late_and_order.out")),
     ("asyncio_46_forgot_await_in_loop", include_str!("corpus/asyncio_46_forgot_await_in_loop.py"), include_str!("corpus/asyncio_46_forgot_await_in_loop.out")),
     ("asyncio_47_cancel_message_passed_on", include_str!("corpus/asyncio_47_cancel_message_passed_on.py"), include_str!("corpus/asyncio_47_cancel_message_passed_on.out")),
+    ("asyncio_48_as_completed_timeout_gathered", include_str!("corpus/asyncio_48_as_completed_timeout_gathered.py"), include_str!("corpus/asyncio_48_as_completed_timeout_gathered.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

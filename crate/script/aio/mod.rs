@@ -377,10 +377,12 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 Some(v) => Some(Rc::new(RefCell::new(Box::pin(runtime::sleep(duration(secs(&v, "timeout")?)))))),
             };
             let done_by_timeout: Rc<Cell<Option<usize>>> = Rc::default();
+            // The timer keeps one waker, its last poller's: whoever sees it fire wakes the rest.
+            let waiting: Rc<RefCell<Vec<Waker>>> = Rc::default();
             let coros = (0..tasks.len())
                 .map(|_| {
                     let (tasks, handed, timer) = (Rc::clone(&tasks), Rc::clone(&handed), timer.clone());
-                    let done_by_timeout = Rc::clone(&done_by_timeout);
+                    let (done_by_timeout, waiting) = (Rc::clone(&done_by_timeout), Rc::clone(&waiting));
                     leaf("as_completed", async move {
                         let k = handed.get();
                         handed.set(k + 1);
@@ -398,9 +400,13 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                             }
                             if timer.as_ref().is_some_and(|t| t.borrow_mut().as_mut().poll(cx).is_ready()) {
                                 done_by_timeout.set(Some(done.len()));
+                                std::mem::take(&mut *waiting.borrow_mut()).into_iter().for_each(Waker::wake);
                                 return Poll::Ready(None);
                             }
                             tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
+                            if timer.is_some() && !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
+                                waiting.borrow_mut().push(cx.waker().clone());
+                            }
                             Poll::Pending
                         })
                         .await;
