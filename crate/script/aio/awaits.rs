@@ -78,6 +78,18 @@ impl Future for Hold {
     }
 }
 
+/// Waits on each of `tasks` not done yet (the page says the awaiter waits on all of them);
+/// false once all are done.
+pub(super) fn wait_on_pending(tasks: &[Rc<PyTask>], cx: &Context<'_>) -> bool {
+    let mut any = false;
+    for t in tasks.iter().filter(|t| !t.done()) {
+        t.wait_on(cx);
+        waiting_on(WakeCause::Task, t.runtime_id.get());
+        any = true;
+    }
+    any
+}
+
 /// `asyncio.gather`'s future: done when every task is (or, unless `return_exceptions`, when
 /// one fails); cancels the tasks still running if it is dropped before it is done (its
 /// awaiting task was cancelled).
@@ -103,13 +115,7 @@ impl Future for Gather {
                 return Poll::Ready(t.outcome().map(|_| Value::None));
             }
         }
-        let pending: Vec<&Rc<PyTask>> = this.tasks.iter().filter(|t| !t.done()).collect();
-        if !pending.is_empty() {
-            // A wait on each child: the page says the gather waits on all of them.
-            for t in &pending {
-                t.wait_on(cx);
-                waiting_on(WakeCause::Task, t.runtime_id.get());
-            }
+        if wait_on_pending(&this.tasks, cx) {
             return Poll::Pending;
         }
         this.done = true;

@@ -423,9 +423,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let Some(inner) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
             // The child reports its error to the group as it ends, as CPython's done callback does.
             let group = Rc::downgrade(&n);
-            let leaf_inner = c.leaf;
+            let inner = runnable(inner, c.leaf);
             let child = async move {
-                let out = if leaf_inner { awaits::Leaf::new(inner).await } else { inner.await };
+                let out = inner.await;
                 if let (Err(e), Some(n)) = (&out, group.upgrade()) {
                     if let (false, Native::TaskGroup(g)) = (is_cancelled_error(e), &*n) {
                         g.child_failed(e);
@@ -462,16 +462,11 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
                 // The children as they are at each look: one may create another meanwhile.
                 std::future::poll_fn(|cx| {
-                    let tasks = g.tasks.borrow();
-                    let pending: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| !t.done()).collect();
-                    if pending.is_empty() {
-                        return Poll::Ready(());
+                    if awaits::wait_on_pending(&g.tasks.borrow(), cx) {
+                        Poll::Pending
+                    } else {
+                        Poll::Ready(())
                     }
-                    for t in pending {
-                        t.wait_on(cx);
-                        waiting_on(WakeCause::Task, t.runtime_id.get());
-                    }
-                    Poll::Pending
                 })
                 .await;
                 // The body's own error after the children's, as CPython adds it.

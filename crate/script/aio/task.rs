@@ -362,15 +362,21 @@ pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult
                 Some(n) => n.to_string(),
                 None => c.lane(),
             };
-            let fut: LocalBoxFuture<'static, PyResult> = match fut {
-                CoroFut::Boxed(fut) if !c.leaf => fut,
-                fut => Box::pin(Leaf::new(fut)),
-            };
+            let fut = runnable(fut, c.leaf);
             let task = spawn(interp, name, Rc::clone(&c.name), lane, false, fut);
             task.coro_line.set(c.line);
             Ok(task)
         }
         other => raise("TypeError", format!("a coroutine was expected, got {}", other.repr())),
+    }
+}
+
+/// A coroutine's future as a task runs it: a native awaitable inside a `Leaf`, where a cancel
+/// of the task lands.
+pub(super) fn runnable(fut: CoroFut, leaf: bool) -> LocalBoxFuture<'static, PyResult> {
+    match fut {
+        CoroFut::Boxed(fut) if !leaf => fut,
+        fut => Box::pin(Leaf::new(fut)),
     }
 }
 

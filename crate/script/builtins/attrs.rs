@@ -177,7 +177,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
             // What CPython's asyncio has and this one has not yet: say so, not "no attribute".
             const NOT_YET: &[&str] = &[
-                "TaskGroup",
                 "timeout",
                 "timeout_at",
                 "Condition",

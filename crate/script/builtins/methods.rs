@@ -234,15 +234,20 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             Ok(Value::None)
         }
         // The first in CPython's order, as its set.pop takes it (sets of ints: see set_order).
+        // That order is rebuilt at each call: past 1,000 elements, emptying a set by pops would
+        // cost n² steps, so a big set gives its last one added.
         "pop" => {
-            let first = d.borrow().set_order().into_iter().next();
-            match first {
-                Some(k) => {
-                    d.borrow_mut().remove(&k.key()?);
-                    Ok(k)
+            let len = d.borrow().len();
+            let popped = if len <= 1_000 {
+                let first = d.borrow().set_order().into_iter().next();
+                match first {
+                    Some(k) => d.borrow_mut().remove(&k.key()?).map(|_| k),
+                    None => None,
                 }
-                None => raise("KeyError", "pop from an empty set"),
-            }
+            } else {
+                d.borrow_mut().pop_last().map(|(k, _)| k)
+            };
+            popped.map_or_else(|| raise("KeyError", "pop from an empty set"), Ok)
         }
         "union" | "update" => {
             let r = binop(_interp, BinOp::BitOr, &this, &other(0)?)?;
