@@ -9,7 +9,7 @@ use std::rc::Rc;
 use common::{config, wait_ms};
 use loopscope::runtime::clock;
 use loopscope::runtime::{self, yield_now, Lang, Mode, Outcome};
-use loopscope::trace::{self, record::Kind, record::WakeCause};
+use loopscope::trace::{self, record::Kind, record::WakeCause, record::FINISH_RAISED};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -405,6 +405,31 @@ async fn a_task_that_cancels_itself_and_then_returns_ends_cancelled() {
         .collect();
     assert_eq!(ends, [Kind::Cancel as u32], "one end, a cancel");
     assert_eq!(runtime::live_tasks(), 0);
+}
+
+/// A task that says its code raised ends with a `Finish` that says so, in its own record even
+/// where the poll would have been folded into one (a short poll of a real run), and the next
+/// task to return says nothing of it.
+#[wasm_bindgen_test]
+async fn a_task_that_raised_says_so_in_its_finish() {
+    let cursor = trace::head();
+    let run = runtime::start_run(config("test", "raised", 1.0, Lang::En), "main", async {
+        let failing = runtime::spawn("failing", async { runtime::raised_current() });
+        let returning = runtime::spawn("returning", async {});
+        let _ = failing.await;
+        let _ = returning.await;
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    let events: Vec<_> = trace::since(cursor).0.into_iter().flat_map(|r| r.events()).filter(|r| r.run == run).collect();
+    let task = |name: &str| {
+        let spawn =
+            events.iter().find(|r| r.kind == Kind::Spawn as u32 && trace::text_of(r.b).as_deref() == Some(name));
+        spawn.expect("spawned").task
+    };
+    let finish = |task: u32| events.iter().find(|r| r.kind == Kind::Finish as u32 && r.task == task).map(|r| r.a);
+    assert_eq!(finish(task("failing")), Some(FINISH_RAISED));
+    assert_eq!(finish(task("returning")), Some(0));
+    assert_eq!(finish(task("main")), Some(0));
 }
 
 /// Cancelling a waiting task drops its future before it wakes whoever awaits its handle: a

@@ -46,6 +46,21 @@ async fn a_task_that_catches_its_cancel_and_returns_finishes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_task_whose_exception_nothing_caught_ends_raised_and_one_that_caught_it_returned() {
+    let t = run_script(
+        "import asyncio\n\nasync def fails():\n    raise ValueError('no')\n\nasync def recovers():\n    try:\n        \
+         raise KeyError('k')\n    except KeyError:\n        return 1\n\nasync def main():\n    \
+         print(await asyncio.gather(asyncio.create_task(fails(), name='fails'), asyncio.create_task(recovers(), \
+         name='recovers'), return_exceptions=True))\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(t.lines(), ["[ValueError('no'), 1]"]);
+    let finish = |task: u32| t.of(Kind::Finish).find(|r| r.task == task).map(|r| r.a);
+    assert_eq!(finish(t.task("fails")), Some(loopscope::trace::record::FINISH_RAISED));
+    assert_eq!(finish(t.task("recovers")), Some(0));
+}
+
+#[wasm_bindgen_test]
 async fn a_virtual_script_run_is_the_same_every_time_stamps_included() {
     let source = "import asyncio, time\n\nasync def work(n):\n    total = 0\n    for i in range(20000 * n):\n        total += i\n    \
                   await asyncio.sleep(0.1 * n)\n    time.sleep(0.05)\n    print(n, total, round(time.perf_counter(), 4))\n\n\

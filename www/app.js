@@ -56,7 +56,7 @@ const el = {
   engine: $('engine'), engineNote: $('engine-note'), editorHost: $('editor'), pythonCol: $('python-col'),
   rustCol: $('rust-col'), mapping: $('mapping'), codeHint: $('code-hint'), codeRestore: $('code-restore'),
   codeEdited: $('code-edited'), problem: $('console-problem'), taskLines: $('task-lines'),
-  pythonHeading: $('python-heading'), stepResult: $('step-result'),
+  pythonHeading: $('python-heading'), stepResult: $('step-result'), legendRaise: $('legend-raise'),
   original: $('original'), originalSummary: $('original-summary'), originalWhat: $('original-what'),
   originalCode: $('original-code'),
   loopPanel: document.querySelector('.loop-state'), statsPanel: document.querySelector('.stats-panel'),

@@ -12,10 +12,12 @@ export const MAX_EVENTS = 200;
 const REFRESH_MS = 500;
 /** Icons per event kind, beside the word: a kind is never told by colour alone. */
 const ICONS = Object.freeze({
-  spawn: '+', wake: '↑', poll: '▶', wait: '◷', print: '✎', finish: '✓', cancel: '✕', pause: '‖', resume: '▷',
+  spawn: '+', wake: '↑', poll: '▶', wait: '◷', print: '✎', finish: '✓', raise: '!', cancel: '✕', pause: '‖', resume: '▷',
 });
+/** The event a task's end is listed as, by its end's kind. */
+const END_EVENTS = Object.freeze({ finished: 'finish', raised: 'raise', cancelled: 'cancel' });
 /** Order of events stamped with the same time: how they happen inside the loop. */
-const RANK = Object.freeze({ pause: 0, resume: 0, spawn: 1, wake: 2, poll: 3, print: 4, wait: 5, finish: 6, cancel: 6 });
+const RANK = Object.freeze({ pause: 0, resume: 0, spawn: 1, wake: 2, poll: 3, print: 4, wait: 5, finish: 6, raise: 6, cancel: 6 });
 
 /** Time of a task's newest event (its lists are in time order: the last of each). */
 function newestTime(task) {
@@ -93,7 +95,7 @@ export function recentEvents(model, t, max = MAX_EVENTS) {
     for (const w of tail(task.waits)) {
       add({ time: w.start, kind: 'wait', task: name, detail: waitText(run, w, t) });
     }
-    if (task.end) add({ time: task.end.time, kind: task.end.kind === 'finished' ? 'finish' : 'cancel', task: name, detail: '' });
+    if (task.end) add({ time: task.end.time, kind: END_EVENTS[task.end.kind], task: name, detail: '' });
   }
   events.sort((a, b) => a.time - b.time || RANK[a.kind] - RANK[b.kind] || a.order - b.order);
   return events.length > max ? events.slice(events.length - max) : events;

@@ -11,7 +11,7 @@ import { readyCause, whyText } from './words.js';
 const REVOKE_AFTER_MS = 60_000; // the download's Blob URL lives this long: enough to save it
 
 /**
- * What the step that polled `taskId` did: {task, poll, why, outcome: 'finished' | 'cancelled' |
+ * What the step that polled `taskId` did: {task, poll, why, outcome: 'finished' | 'raised' | 'cancelled' |
  * 'yielded' | 'suspended'}, or null when the model has no poll of that task.
  */
 export function describeStep(model, taskId) {
@@ -20,13 +20,13 @@ export function describeStep(model, taskId) {
   const poll = task?.polls[task.polls.length - 1];
   if (!poll) return null;
   let outcome = 'suspended';
-  if (task.end && task.end.time >= poll.start) outcome = task.end.kind === 'finished' ? 'finished' : 'cancelled';
-  else if (task.state === 'done') outcome = 'finished'; // POLL_END said so; FINISH comes next
+  if (task.end && task.end.time >= poll.start) outcome = task.end.kind;
+  else if (task.state === 'done') outcome = 'finished'; // POLL_END said so; FINISH (and how) comes next
   else if (task.state === 'ready') outcome = 'yielded'; // woken during its own poll
   return { run, task, poll, why: readyCause(task, poll), outcome };
 }
 
-const OUTCOME_KEYS = { finished: 'stepFinished', cancelled: 'stepCancelled', yielded: 'stepYielded', suspended: 'stepSuspended' };
+const OUTCOME_KEYS = { finished: 'stepFinished', raised: 'stepRaised', cancelled: 'stepCancelled', yielded: 'stepYielded', suspended: 'stepSuspended' };
 
 /** The step report in words (stepPolled / stepNothing). */
 export function stepText(step, t) {

@@ -191,6 +191,7 @@ export function createLessonView(el, app) {
     renderRust(!python);
     el.mapping.hidden = python;
     el.codePanel.dataset.engine = state.engine;
+    el.legendRaise.hidden = !python; // only a Python task can end by raising
     el.pythonHeading.textContent = t(python ? 'codePythonEdit' : 'codePython');
     el.codeHint.hidden = !state.hasScript;
     el.codeHint.textContent = t(python ? 'codeHintPython' : 'codeHintRust');

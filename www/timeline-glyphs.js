@@ -15,7 +15,7 @@ export const COLORS = Object.freeze({
   tick: '#5b6b82', poll: '#2458c6', turnsFill: '#dde6f8',
   waitFill: '#eef2f7', waitStripe: '#a9b6c8', waitEdge: '#c7d1de', waitText: '#334155',
   readyFill: '#fdebbd', readyEdge: '#b7791f',
-  finish: '#17803d', cancel: '#b4232a', wake: '#7c3aed', timer: '#0f7490', now: '#94a3b8',
+  finish: '#17803d', raise: '#b45309', cancel: '#b4232a', wake: '#7c3aed', timer: '#0f7490', now: '#94a3b8',
   hog: '#b4232a', hogStripe: 'rgba(255,255,255,0.75)',
   pauseFill: 'rgba(71,85,105,0.13)', pauseEdge: '#475569', focus: '#111827',
 });
@@ -238,6 +238,28 @@ export function finishMark(ctx, cx, cy) {
   ctx.restore();
 }
 
+/** A task whose exception nothing caught: a warning triangle with "!", unlike the check's disc. */
+export function raiseMark(ctx, cx, cy) {
+  const r = MARK_RADIUS + 1;
+  ctx.save();
+  ctx.fillStyle = COLORS.raise;
+  ctx.beginPath();
+  ctx.moveTo(cx, cy - r);
+  ctx.lineTo(cx + r, cy + r - 1);
+  ctx.lineTo(cx - r, cy + r - 1);
+  ctx.closePath();
+  ctx.fill();
+  ctx.strokeStyle = '#fff';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(cx, cy - r + 3.5);
+  ctx.lineTo(cx, cy + 1);
+  ctx.moveTo(cx, cy + 2.5);
+  ctx.lineTo(cx, cy + 3.5);
+  ctx.stroke();
+  ctx.restore();
+}
+
 export function cancelMark(ctx, cx, cy) {
   const r = MARK_RADIUS;
   ctx.save();
@@ -296,7 +318,7 @@ export function otherWakeMark(ctx, wx, top) {
 }
 
 /** Legend swatches drawn with the same primitives as the timeline. w, h in CSS px. */
-export const SWATCHES = ['tick', 'poll', 'turns', 'wait', 'ready', 'finish', 'cancel', 'wakeTask', 'wakeTimer', 'hog', 'paused'];
+export const SWATCHES = ['tick', 'poll', 'turns', 'wait', 'ready', 'finish', 'raise', 'cancel', 'wakeTask', 'wakeTimer', 'hog', 'paused'];
 
 export function drawSwatch(ctx, kind, w, h) {
   ctx.clearRect(0, 0, w, h);
@@ -309,6 +331,7 @@ export function drawSwatch(ctx, kind, w, h) {
     case 'wait': waitBar(ctx, 1, y, w - 2, barH); break;
     case 'ready': readyBar(ctx, 1, y, w - 2, barH); break;
     case 'finish': finishMark(ctx, w / 2, h / 2); break;
+    case 'raise': raiseMark(ctx, w / 2, h / 2); break;
     case 'cancel': cancelMark(ctx, w / 2, h / 2); break;
     case 'wakeTask': wakeArrow(ctx, w / 2 + 0.5, 1, h - 1); break;
     case 'wakeTimer': timerMark(ctx, w / 2, 3); break;

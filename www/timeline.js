@@ -14,7 +14,7 @@ import {
   axisLabel, axisTimes, eachRun, firstEnding, firstPoint, layout, sliceBox, ticksDrawn, tookTurns,
 } from './timeline-layout.js';
 import {
-  COLORS, FONT, FONT_SMALL, MARK_RADIUS, cancelMark, drawTurns, finishMark, fit, hatchPattern, hogBar, laneColor,
+  COLORS, FONT, FONT_SMALL, MARK_RADIUS, cancelMark, drawTurns, finishMark, fit, hatchPattern, hogBar, laneColor, raiseMark,
   otherWakeMark, pauseBand, textWidth, timerMark, wakeArrow,
 } from './timeline-glyphs.js';
 import { waitLabel } from './words.js';
@@ -306,16 +306,16 @@ function hogBoxes(task, top, geo, win, hogs) {
 }
 
 function drawEndMarks(ctx, lanesShown, geo, win) {
-  const finished = [];
-  const cancelled = [];
+  const marks = { finished: [], raised: [], cancelled: [] };
   for (const { task, top } of lanesShown) {
     if (!task.end) continue;
     const mx = geo.x(task.end.time) + MIN_POLL_WIDTH + MARK_RADIUS;
     if (mx < win.left || mx > win.right) continue;
-    (task.end.kind === 'finished' ? finished : cancelled).push([mx, top + LANE_HEIGHT / 2]);
+    marks[task.end.kind].push([mx, top + LANE_HEIGHT / 2]);
   }
-  for (const [cx, cy] of finished) finishMark(ctx, cx, cy);
-  for (const [cx, cy] of cancelled) cancelMark(ctx, cx, cy);
+  for (const [cx, cy] of marks.finished) finishMark(ctx, cx, cy);
+  for (const [cx, cy] of marks.raised) raiseMark(ctx, cx, cy);
+  for (const [cx, cy] of marks.cancelled) cancelMark(ctx, cx, cy);
 }
 
 function drawWakes(ctx, rows, geo, win, band) {

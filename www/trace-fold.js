@@ -15,7 +15,7 @@
 // of 2 ms polls never pushes a 60 ms hog out, and merging never hides one.
 
 import {
-  A_U32, B_U32, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_STDERR, RECORD_F64,
+  A_U32, B_U32, FINISH_RAISED, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_STDERR, RECORD_F64,
   RECORD_U32, RUN_CANCELLED, RUN_PAUSED, RUN_U32, TASK_U32, TICK_BUDGET_OUT, TIME_F64, WAKE_CODE, causeOf,
 } from './trace-records.js';
 import {
@@ -458,7 +458,8 @@ function foldTaskEvent(model, run, task, r, text) {
       closeWait(run, task, t);
       closeReady(task, t);
       task.state = 'done';
-      task.end = { time: t, kind: r.kind === KIND.FINISH ? 'finished' : 'cancelled' };
+      // A script's task whose exception nothing caught did not return: it raised.
+      task.end = { time: t, kind: r.kind === KIND.CANCEL ? 'cancelled' : r.a === FINISH_RAISED ? 'raised' : 'finished' };
       run.endMarks++;
       return;
     case KIND.PRINT:

@@ -56,7 +56,7 @@ export function laneWindow(run, first, count) {
 }
 
 /**
- * How many tasks of `run` are running, ready, waiting and ended (done or cancelled), as
+ * How many tasks of `run` are running, ready, waiting and ended (done, raised or cancelled), as
  * taskState names them, in O(1): {running, ready, waiting, ended}.
  */
 export function stateCounts(run) {
@@ -138,11 +138,11 @@ export function waitParts(run, wait) {
   return parts;
 }
 
-export const TASK_STATES = Object.freeze(['running', 'ready', 'waiting', 'done', 'cancelled']);
+export const TASK_STATES = Object.freeze(['running', 'ready', 'waiting', 'done', 'raised', 'cancelled']);
 
 /** A task's state as the page names it: one of TASK_STATES. */
 export function taskState(run, task) {
-  if (task.end) return task.end.kind === 'cancelled' ? 'cancelled' : 'done';
+  if (task.end) return task.end.kind === 'finished' ? 'done' : task.end.kind;
   if (run.end) return run.end.kind === 'cancelled' ? 'cancelled' : 'done';
   if (task.state === 'busy') return 'running';
   if (task.state === 'ready' || task.state === 'waiting') return task.state;
@@ -152,7 +152,7 @@ export function taskState(run, task) {
 /**
  * Each task of the shown run (the first `limit` of them) and its state at runtime ms `now`,
  * in lane order:
- * {id, name, depth, state: 'running' | 'ready' | 'waiting' | 'done' | 'cancelled',
+ * {id, name, depth, state: 'running' | 'ready' | 'waiting' | 'done' | 'raised' | 'cancelled',
  *  ready: {cause, by: name} (state ready), wait: {parts, remainingMs} (state waiting)}.
  * remainingMs is the lesson time left on the shortest timer, or null without a timer.
  */

@@ -46,7 +46,10 @@ export const KIND = Object.freeze({
    * `a`: the task that cancelled it (0: its run was cancelled or ended).
    */
   CANCEL: 7,
-  /** A task's future completed. */
+  /**
+   * A task's future completed. `a`: `FINISH_RAISED` if its code ended by raising
+   * an exception (a script's task), else 0.
+   */
   FINISH: 8,
   /** A task printed a line. `a`: the line (text id), `b`: `PRINT_STDERR` or 0 (stdout). */
   PRINT: 9,
@@ -141,6 +144,8 @@ export const POLL_FINISHED = 1;
 export const POLL_WOKE_ITSELF = 2;
 /** `TickEnd`'s `b`: the budget ran out; the loop continues on a macrotask (0: it drained). */
 export const TICK_BUDGET_OUT = 1;
+/** `Finish`'s `a`: the task's code raised an exception that nothing caught (0: it returned). */
+export const FINISH_RAISED = 1;
 /** `Print`'s `b`: the line went to stderr (0: stdout). */
 export const PRINT_STDERR = 1;
 

@@ -6,7 +6,7 @@ import { axisLabel } from './timeline-layout.js';
 
 /** Icons of task states: each state has its own shape, never only a colour. */
 export const STATE_ICONS = Object.freeze({
-  running: '▶', ready: '→', waiting: '◷', done: '✓', cancelled: '✕',
+  running: '▶', ready: '→', waiting: '◷', done: '✓', raised: '!', cancelled: '✕',
 });
 
 /**

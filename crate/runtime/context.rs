@@ -31,6 +31,8 @@ thread_local! {
     static WAITS_OUTSIDE: Cell<bool> = const { Cell::new(false) };
     /// Set when the task being polled holds its run (see [`hold_current`]).
     static HELD: Cell<bool> = const { Cell::new(false) };
+    /// The task whose code ended by raising (see [`raised_current`]); 0: none.
+    static RAISED: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The task being polled now, as (task id, run id), or `None` between polls.
@@ -107,6 +109,25 @@ pub fn hold_current(waker: &Waker) {
     clock::real_now(); // a read of the clock: the loop times this poll, and so sees the hold
     waking_because(WakeCause::Hold, || waker.wake_by_ref());
     HELD.with(|h| h.set(true));
+}
+
+/// The task being polled is ending because its code raised an exception (a script's task
+/// that nothing caught): its `Finish` says so, so the page does not tell a learner that a
+/// task which failed "returned". Lessons' Rust tasks never raise.
+pub fn raised_current() {
+    RAISED.with(|r| r.set(Current::now().task));
+}
+
+/// Whether `task` said it raised (see [`raised_current`]). Ids are never reused, so a flag
+/// left by a task cancelled in its last poll names no other task.
+#[inline]
+pub(super) fn raised(task: u32) -> bool {
+    RAISED.with(Cell::get) == task
+}
+
+/// [`raised`], then forgets it: read once, when the task's `Finish` is written.
+pub(super) fn take_raised(task: u32) -> bool {
+    RAISED.with(|r| r.get() == task && r.replace(0) == task)
 }
 
 /// After a poll: whether its task held its run (see [`hold_current`]); clears it.

@@ -349,7 +349,8 @@ fn poll_task(task: &TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> Optio
         sampler.observed(read - *now);
         *now = read;
     }
-    let finish_written = trace::poll_ended(*now, task.run, task.id, poll.is_ready(), timed);
+    let ready = poll.is_ready();
+    let finish_written = trace::poll_ended(*now, task.run, task.id, ready, ready && context::raised(task.id), timed);
     context::set_current(0, 0);
     if timed {
         trace::poll_time(*now); // after the poll's end: its own start may still be unwritten
@@ -384,7 +385,8 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
     let (poll, real_end) = v.clock.running(|| task.poll_future());
     context::set_current(0, 0);
     let end = v.clock.now();
-    let finish_written = trace::poll_ended(end, task.run, task.id, poll.is_ready(), true);
+    let ready = poll.is_ready();
+    let finish_written = trace::poll_ended(end, task.run, task.id, ready, ready && context::raised(task.id), true);
     if poll.is_pending() && context::waits_outside() && !task.queued.get() && !task.done.get() {
         task.waits_outside.set(true);
         v.outside.set(v.outside.get() + 1);

@@ -16,14 +16,14 @@ use std::ptr::NonNull;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
-use super::context::current;
+use super::context::{self, current};
 use super::executor;
 use super::registry::{Key, Registry};
 use super::run::RunState;
 use super::task::{Head, Task, TaskRef};
 use super::{clock, TaskName};
 use crate::trace;
-use crate::trace::record::{Kind, RUN_CANCELLED, RUN_FINISHED};
+use crate::trace::record::{Kind, FINISH_RAISED, RUN_CANCELLED, RUN_FINISHED};
 
 thread_local! {
     static LOOP: RefCell<Loop> = {
@@ -181,7 +181,8 @@ fn finish(task: &Task, at: f64, written: bool) {
     let registered = with_loop(|l| l.tasks.remove(task.key()));
     drop(registered); // not the last reference: the caller holds one
     if !written {
-        trace::record_at(at, Kind::Finish, task.run, task.id, 0, 0);
+        let raised = u32::from(context::take_raised(task.id)) * FINISH_RAISED;
+        trace::record_at(at, Kind::Finish, task.run, task.id, raised, 0);
     }
     task.drop_future();
     if task.root {

@@ -45,7 +45,7 @@ use std::task::{Context, Poll};
 
 pub use busy::{busy, current_speed};
 pub use channel::{channel, Receiver, Recv, Sender};
-pub use context::{current, hold_current, waiting_on, waking_because};
+pub use context::{current, hold_current, raised_current, waiting_on, waking_because};
 pub use control::{control_listeners, listen_controls, send_control};
 /// The browser console's error channel, through the host seam (the root crate's panic hook).
 pub use host::console_error;

@@ -71,6 +71,7 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
             root.host.note_error(&e, true);
             let report = root.host.out.traceback(&e);
             root.host.write(&report, true);
+            runtime::raised_current(); // its lane ends raised, not returned
         }
         root.host.out.flush();
         Ok(value::Value::None)

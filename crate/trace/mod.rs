@@ -194,18 +194,19 @@ pub fn fold_self_wake() -> bool {
     })
 }
 
-/// Ends a poll at `time`: `ready` if the task finished, `timed` if the clock was read at
-/// its end. A poll that recorded nothing in between and was
+/// Ends a poll at `time`: `ready` if the task finished (`raised`: by an exception), `timed`
+/// if the clock was read at its end. A poll that recorded nothing in between and was
 /// not timed (its end has its start's time) is written as one [`Kind::Poll`], which says
-/// the task's `Finish` too if it finished; any other writes its `PollStart` if still open,
+/// the task's `Finish` too if it finished (and did not raise: that `Finish` has its own record); any other writes its `PollStart` if still open,
 /// settles the poll's unsettled records to `time`, and writes `PollEnd`. Returns whether
 /// the task's `Finish` is written (the caller records it otherwise).
 #[inline]
-pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, timed: bool) -> bool {
+pub fn poll_ended(time: f64, run: u32, task: u32, ready: bool, raised: bool, timed: bool) -> bool {
     let mut finish_written = false;
     if is_on() {
         with_ring(|ring| {
             let folded = !timed
+                && !raised
                 && OPEN.with(|open| {
                     let state = open.state.get();
                     if state == CLOSED {

@@ -123,7 +123,8 @@ wire_enum! {
         /// A task was dropped before it finished; its pending timers are cleared with it.
         /// `a`: the task that cancelled it (0: its run was cancelled or ended).
         Cancel = 7 => "CANCEL",
-        /// A task's future completed.
+        /// A task's future completed. `a`: [`FINISH_RAISED`] if its code ended by raising
+        /// an exception (a script's task), else 0.
         Finish = 8 => "FINISH",
         /// A task printed a line. `a`: the line (text id), `b`: [`PRINT_STDERR`] or 0 (stdout).
         Print = 9 => "PRINT",
@@ -178,6 +179,8 @@ codes! {
     pub const POLL_WOKE_ITSELF: u32 = 2;
     /// `TickEnd`'s `b`: the budget ran out; the loop continues on a macrotask (0: it drained).
     pub const TICK_BUDGET_OUT: u32 = 1;
+    /// `Finish`'s `a`: the task's code raised an exception that nothing caught (0: it returned).
+    pub const FINISH_RAISED: u32 = 1;
     /// `Print`'s `b`: the line went to stderr (0: stdout).
     pub const PRINT_STDERR: u32 = 1;
 }

@@ -258,6 +258,13 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.ok(errors.includes('| ValueError: bad 2'), JSON.stringify(errors));
       await page.waitForSelector('#editor[data-error-line="7"]', { timeout: 5_000 });
       assert.match(await page.locator('.editor-message').textContent(), /ExceptionGroup: unhandled errors in a TaskGroup/);
+      // Each task's end as the trace says it: work(1) returned, work(2) raised, the group
+      // cancelled work(3), and main raised the group.
+      const rows = await page.$$eval('#loop-rows tr', (trs) => trs.map((r) => [r.querySelector('th').textContent, r.dataset.state, r.querySelector('.detail').textContent]));
+      const states = rows.map(([, state]) => state).sort();
+      assert.deepEqual(states, ['cancelled', 'done', 'raised', 'raised'], JSON.stringify(rows));
+      assert.deepEqual(rows.filter(([, state]) => state === 'raised').map(([, , detail]) => detail), ['its coroutine raised an exception', 'its coroutine raised an exception']);
+      assert.ok(await page.locator('#legend-raise').isVisible(), 'the legend says what the raised mark means');
       assertCleanPage(recorded, 'TaskGroup error');
     } finally {
       await recorded.context.close();

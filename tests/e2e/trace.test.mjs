@@ -4,7 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KIND, RECORD_F64, RECORD_U32 } from '../../www/trace-records.js';
+import { FINISH_RAISED, KIND, RECORD_F64, RECORD_U32 } from '../../www/trace-records.js';
 import { createModel, fold, ingest } from '../../www/trace-fold.js';
 import { LOD, lastCut } from '../../www/trace-lod.js';
 import { taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
@@ -190,6 +190,15 @@ describe('trace model', () => {
     for (const [time, kind, task, a = 0, b = 0] of endOf(12, 5)) fold(model, { time, kind, run: RUN, task, a, b }, text);
     [part] = waitParts(run, run.tasks.get(1).waits[0]);
     assert.equal(part.done, 3);
+  });
+
+  test('a task whose code raised ends raised, and one that returned ends done', () => {
+    const ended = (a) => [[1005, KIND.POLL_START, 2, 2], [1005, KIND.POLL_END, 2, 1, 1], [1005, KIND.FINISH, 2, a]];
+    for (const [a, state] of [[FINISH_RAISED, 'raised'], [0, 'done']]) {
+      const model = modelOf([...AWAITING, ...ended(a)]);
+      assert.equal(currentRun(model).tasks.get(2).end.kind, state === 'done' ? 'finished' : 'raised');
+      assert.deepEqual(taskStates(model, 1010).map((r) => r.state), ['waiting', state]);
+    }
   });
 
   test('a cancelled run leaves no task live', () => {

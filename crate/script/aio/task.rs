@@ -312,6 +312,7 @@ impl Future for TaskFuture {
                 if let Err(e) = &out {
                     if !is_cancelled_error(e) {
                         this.interp.host.note_error(e, false);
+                        runtime::raised_current();
                     }
                 }
                 this.task.end(out);
