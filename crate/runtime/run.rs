@@ -90,14 +90,19 @@ impl VirtualRun {
     /// by the time it wakes, in deadline and arming order: the tasks they wake are the loop's
     /// next round. asyncio's selector waits in whole milliseconds, rounded up, so timers armed
     /// a few microseconds apart (two tasks that each sleep 0.1 s) fire in the same round, and
-    /// what the first one wakes runs after the second. The clock moves on to the last deadline
-    /// fired (never back, never past a deadline it has not fired). False if no timer is armed.
+    /// what the first one wakes runs after the second. The clock moves on to the time the loop
+    /// wakes (never back; every deadline by then is fired). False if no timer is armed.
     pub fn fire_next(&self) -> bool {
         let next = self.timers.borrow().next_deadline();
         let Some(deadline) = next else { return false };
         let idle_from = self.clock.now();
         let wakes_at = idle_from + (deadline - idle_from).max(0.0).ceil();
         let due = self.take_due(wakes_at.max(deadline));
+        // Woken in a whole millisecond, the loop's clock reads that time, as asyncio's does
+        // after its selector returns: a timer armed by what runs now lands after one armed
+        // earlier for the same lesson time (a task's `sleep(0.1)` then `sleep(0.2)` ends after
+        // another's `sleep(0.3)` begun at the start).
+        self.clock.advance_to(wakes_at);
         for slot in due {
             self.clock.still(|| slot.fire());
         }

@@ -48,6 +48,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_46_forgot_await_in_loop", include_str!("corpus/asyncio_46_forgot_await_in_loop.py"), include_str!("corpus/asyncio_46_forgot_await_in_loop.out")),
     ("asyncio_47_cancel_message_passed_on", include_str!("corpus/asyncio_47_cancel_message_passed_on.py"), include_str!("corpus/asyncio_47_cancel_message_passed_on.out")),
     ("asyncio_48_as_completed_timeout_gathered", include_str!("corpus/asyncio_48_as_completed_timeout_gathered.py"), include_str!("corpus/asyncio_48_as_completed_timeout_gathered.out")),
+    ("asyncio_49_cancelled_waiters_leave_the_line", include_str!("corpus/asyncio_49_cancelled_waiters_leave_the_line.py"), include_str!("corpus/asyncio_49_cancelled_waiters_leave_the_line.out")),
+    ("asyncio_50_rearmed_timer_lands_after", include_str!("corpus/asyncio_50_rearmed_timer_lands_after.py"), include_str!("corpus/asyncio_50_rearmed_timer_lands_after.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

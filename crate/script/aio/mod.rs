@@ -22,11 +22,13 @@ use loopscope_core::runtime::{self, waiting_on, waking_because};
 use loopscope_core::trace::record::WakeCause;
 
 mod awaits;
+mod line;
 mod native;
 mod task;
 
 use awaits::{wait, wait_for, Gather};
 pub use awaits::{Hold, Leaf};
+use line::{Line, Place};
 pub use native::{get_attr, Group, Native, Pipe, Queue};
 use native::{open_connection, start_server};
 pub use task::*;
@@ -428,12 +430,12 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 items: RefCell::default(),
                 maxsize,
                 unfinished: Cell::new(0),
-                getters: RefCell::default(),
-                putters: RefCell::default(),
-                joiners: RefCell::default(),
+                getters: Line::default(),
+                putters: Line::default(),
+                joiners: Line::default(),
             }))))
         }
-        "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: RefCell::default() }))),
+        "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: Line::default() }))),
         "TaskGroup" => Ok(Value::Native(Rc::new(Native::TaskGroup(Group::default())))),
         "Lock" | "Semaphore" | "BoundedSemaphore" => {
             let value = if name == "Lock" { 1 } else { arg(0, "value").and_then(|v| v.as_int()).unwrap_or(1) };
@@ -442,7 +444,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             }
             Ok(Value::Native(Rc::new(Native::Semaphore {
                 value: Cell::new(value),
-                waiters: RefCell::default(),
+                waiters: Line::default(),
                 is_lock: name == "Lock",
                 bound: if name == "BoundedSemaphore" { value } else { i64::MAX },
             })))

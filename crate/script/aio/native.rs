@@ -10,10 +10,10 @@ pub enum Native {
     /// `asyncio.Queue`.
     Queue(Queue),
     /// `asyncio.Event`.
-    Event { set: Cell<bool>, waiters: RefCell<Vec<Waker>> },
+    Event { set: Cell<bool>, waiters: Line },
     /// `asyncio.Lock` (`limit` 1) and `asyncio.Semaphore`.
     /// A Lock is a semaphore of 1; `bound` is a `BoundedSemaphore`'s initial value (else i64::MAX).
-    Semaphore { value: Cell<i64>, waiters: RefCell<VecDeque<Waker>>, is_lock: bool, bound: i64 },
+    Semaphore { value: Cell<i64>, waiters: Line, is_lock: bool, bound: i64 },
     /// What `super()` gives: the instance and the class to look from.
     Super(Value, Rc<Class>),
     /// What `get_event_loop()` gives.
@@ -176,9 +176,9 @@ pub struct Queue {
     pub(super) items: RefCell<VecDeque<Value>>,
     pub(super) maxsize: usize,
     pub(super) unfinished: Cell<usize>,
-    pub(super) getters: RefCell<VecDeque<Waker>>,
-    pub(super) putters: RefCell<VecDeque<Waker>>,
-    pub(super) joiners: RefCell<Vec<Waker>>,
+    pub(super) getters: Line,
+    pub(super) putters: Line,
+    pub(super) joiners: Line,
 }
 
 impl Native {
@@ -199,18 +199,6 @@ impl Native {
             Native::TaskGroup(_) => "TaskGroup",
         }
     }
-}
-
-pub(super) fn wake_first(q: &RefCell<VecDeque<Waker>>) {
-    let w = q.borrow_mut().pop_front();
-    if let Some(w) = w {
-        waking_because(WakeCause::Channel, || w.wake());
-    }
-}
-
-pub(super) fn wake_all(v: &RefCell<Vec<Waker>>) {
-    let ws = std::mem::take(&mut *v.borrow_mut());
-    waking_because(WakeCause::Channel, || ws.into_iter().for_each(Waker::wake));
 }
 
 pub(super) fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
@@ -256,7 +244,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             }
             q.items.borrow_mut().push_back(v);
             q.unfinished.set(q.unfinished.get() + 1);
-            wake_first(&q.getters);
+            q.getters.wake_first();
             if name == "put" {
                 return Ok(leaf("put", async { Ok(Value::None) }));
             }
@@ -266,18 +254,19 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let v = a.first().cloned().unwrap_or(Value::None);
             Ok(leaf("put", async move {
                 let Native::Queue(q) = &*n else { return Ok(Value::None) };
+                let mut place = Place::turn(&q.putters);
                 std::future::poll_fn(|cx| {
                     if q.items.borrow().len() < q.maxsize {
+                        place.done();
                         return Poll::Ready(());
                     }
-                    q.putters.borrow_mut().push_back(cx.waker().clone());
-                    waiting_on(WakeCause::Channel, 0);
+                    place.wait(cx, false);
                     Poll::Pending
                 })
                 .await;
                 q.items.borrow_mut().push_back(v);
                 q.unfinished.set(q.unfinished.get() + 1);
-                wake_first(&q.getters);
+                q.getters.wake_first();
                 Ok(Value::None)
             }))
         }
@@ -285,7 +274,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let v = q.items.borrow_mut().pop_front();
             match v {
                 Some(v) => {
-                    wake_first(&q.putters);
+                    q.putters.wake_first();
                     Ok(v)
                 }
                 None => Err(new_exception(exc_class("QueueEmpty"), vec![])),
@@ -293,19 +282,22 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Queue(_), "get") => Ok(leaf("get", async move {
             let Native::Queue(q) = &*n else { return Ok(Value::None) };
+            let mut place = Place::turn(&q.getters);
             let v = std::future::poll_fn(|cx| {
                 let v = q.items.borrow_mut().pop_front();
                 match v {
-                    Some(v) => Poll::Ready(v),
+                    Some(v) => {
+                        place.done();
+                        Poll::Ready(v)
+                    }
                     None => {
-                        q.getters.borrow_mut().push_back(cx.waker().clone());
-                        waiting_on(WakeCause::Channel, 0);
+                        place.wait(cx, false);
                         Poll::Pending
                     }
                 }
             })
             .await;
-            wake_first(&q.putters);
+            q.putters.wake_first();
             Ok(v)
         })),
         (Native::Queue(q), "task_done") => {
@@ -314,18 +306,19 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             }
             q.unfinished.set(q.unfinished.get() - 1);
             if q.unfinished.get() == 0 {
-                wake_all(&q.joiners);
+                q.joiners.wake_all();
             }
             Ok(Value::None)
         }
         (Native::Queue(_), "join") => Ok(leaf("join", async move {
             let Native::Queue(q) = &*n else { return Ok(Value::None) };
+            let mut place = Place::among(&q.joiners);
             std::future::poll_fn(|cx| {
                 if q.unfinished.get() == 0 {
+                    place.done();
                     return Poll::Ready(());
                 }
-                q.joiners.borrow_mut().push(cx.waker().clone());
-                waiting_on(WakeCause::Channel, 0);
+                place.wait(cx, false);
                 Poll::Pending
             })
             .await;
@@ -336,7 +329,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Queue(q), "full") => Ok(Value::Bool(q.maxsize > 0 && q.items.borrow().len() >= q.maxsize)),
         (Native::Event { set, waiters }, "set") => {
             if !set.replace(true) {
-                wake_all(waiters);
+                waiters.wake_all();
             }
             Ok(Value::None)
         }
@@ -347,12 +340,13 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Event { set, .. }, "is_set") => Ok(Value::Bool(set.get())),
         (Native::Event { .. }, "wait") => Ok(leaf("wait", async move {
             let Native::Event { set, waiters } = &*n else { return Ok(Value::None) };
+            let mut place = Place::among(waiters);
             std::future::poll_fn(|cx| {
                 if set.get() {
+                    place.done();
                     return Poll::Ready(());
                 }
-                waiters.borrow_mut().push(cx.waker().clone());
-                waiting_on(WakeCause::Channel, 0);
+                place.wait(cx, false);
                 Poll::Pending
             })
             .await;
@@ -362,20 +356,17 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let is_enter = name == "__aenter__";
             Ok(leaf("acquire", async move {
                 let Native::Semaphore { value, waiters, .. } = &*n else { return Ok(Value::None) };
-                let mut queued = false;
+                let mut place = Place::turn(waiters);
                 std::future::poll_fn(|cx| {
-                    // First come, first served: a newcomer waits behind those already waiting.
-                    if value.get() > 0 && (queued || waiters.borrow().is_empty()) {
+                    // First come, first served: a newcomer waits behind those already waiting;
+                    // a woken waiter another took the turn from keeps its place at the front.
+                    let woken = place.woken();
+                    if value.get() > 0 && (woken || waiters.is_empty()) {
                         value.set(value.get() - 1);
+                        place.done();
                         return Poll::Ready(());
                     }
-                    if queued {
-                        waiters.borrow_mut().push_front(cx.waker().clone());
-                    } else {
-                        waiters.borrow_mut().push_back(cx.waker().clone());
-                    }
-                    queued = true;
-                    waiting_on(WakeCause::Channel, 0);
+                    place.wait(cx, woken);
                     Poll::Pending
                 })
                 .await;
@@ -396,7 +387,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 );
             };
             value.set(v);
-            wake_first(waiters);
+            waiters.wake_first();
             if name == "__aexit__" {
                 return Ok(leaf("release", async { Ok(Value::None) }));
             }

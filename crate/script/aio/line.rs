@@ -1,0 +1,116 @@
+//! Tasks waiting in line on an asyncio object (a queue's getters and putters, a lock's or a
+//! semaphore's acquirers, an event's waiters, a queue's joiners), as asyncio keeps its
+//! waiter futures: a waiter that is cancelled leaves the line, and one that was woken but
+//! cancelled before it could act passes its wake on to the next. Without that, a `wait_for`
+//! that timed out on `queue.get()` would leave a dead waiter first in line, and the next item
+//! put would wake it instead of the task still waiting (which would then wait for ever).
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::task::{Context, Waker};
+
+use loopscope_core::runtime::{waiting_on, waking_because};
+use loopscope_core::trace::record::WakeCause;
+
+/// The waiters of one asyncio object, first come first woken.
+#[derive(Default)]
+pub struct Line {
+    waiting: RefCell<VecDeque<(u64, Waker)>>,
+    last: Cell<u64>,
+}
+
+impl Line {
+    /// Whether nobody waits.
+    pub fn is_empty(&self) -> bool {
+        self.waiting.borrow().is_empty()
+    }
+
+    /// Wakes the first waiter, who leaves the line (what its turn finds is its own business).
+    pub fn wake_first(&self) {
+        let first = self.waiting.borrow_mut().pop_front();
+        if let Some((_, w)) = first {
+            waking_because(WakeCause::Channel, || w.wake());
+        }
+    }
+
+    /// Wakes every waiter (an event set, a queue joined): all leave the line.
+    pub fn wake_all(&self) {
+        let all = std::mem::take(&mut *self.waiting.borrow_mut());
+        waking_because(WakeCause::Channel, || all.into_iter().for_each(|(_, w)| w.wake()));
+    }
+
+    fn position(&self, id: u64) -> Option<usize> {
+        self.waiting.borrow().iter().position(|(at, _)| *at == id)
+    }
+}
+
+/// One waiter's place in a [`Line`], held by the future that waits: dropping it (the wait was
+/// cancelled) leaves the line, or, if the place had been woken, hands the wake to the next.
+pub struct Place<'a> {
+    line: &'a Line,
+    /// 0: not in line and not woken.
+    id: u64,
+    /// Whether a wake it did not use goes to the next waiter: a turn (a queue's item, a lock)
+    /// does; a wake of all (an event set) woke the others already.
+    hands_on: bool,
+}
+
+impl<'a> Place<'a> {
+    /// A place for one turn at a time ([`Line::wake_first`]).
+    pub fn turn(line: &'a Line) -> Self {
+        Place { line, id: 0, hands_on: true }
+    }
+
+    /// A place among waiters woken all at once ([`Line::wake_all`]).
+    pub fn among(line: &'a Line) -> Self {
+        Place { line, id: 0, hands_on: false }
+    }
+
+    /// Whether it was in line and has been woken (its turn came).
+    pub fn woken(&self) -> bool {
+        self.id != 0 && self.line.position(self.id).is_none()
+    }
+
+    /// Waits (again) for a wake: keeps its place if still in line (a poll for another
+    /// reason), else joins the line, at the front if `front` (a woken waiter another took
+    /// the turn from, as a semaphore's keeps its place), else at the back. Says on what it
+    /// waits, for the trace.
+    pub fn wait(&mut self, cx: &Context<'_>, front: bool) {
+        let line = self.line;
+        match (self.id != 0).then(|| line.position(self.id)).flatten() {
+            Some(at) => line.waiting.borrow_mut()[at].1.clone_from(cx.waker()),
+            None => {
+                line.last.set(line.last.get() + 1);
+                self.id = line.last.get();
+                let entry = (self.id, cx.waker().clone());
+                let mut waiting = line.waiting.borrow_mut();
+                if front {
+                    waiting.push_front(entry);
+                } else {
+                    waiting.push_back(entry);
+                }
+            }
+        }
+        waiting_on(WakeCause::Channel, 0);
+    }
+
+    /// The wait is over (it got what it waited for): its drop passes nothing on.
+    pub fn done(&mut self) {
+        self.leave();
+        self.id = 0;
+    }
+
+    /// Leaves the line; true if it was still in it.
+    fn leave(&self) -> bool {
+        let at = (self.id != 0).then(|| self.line.position(self.id)).flatten();
+        at.is_some_and(|at| self.line.waiting.borrow_mut().remove(at).is_some())
+    }
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        if self.id != 0 && !self.leave() && self.hands_on {
+            self.line.wake_first(); // woken, then cancelled before it acted: the next one's turn
+        }
+    }
+}
