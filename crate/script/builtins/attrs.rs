@@ -122,6 +122,19 @@ fn no_instance_attr(i: &Instance, name: Name) -> Exc {
     crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
 }
 
+/// What a class's `staticmethod`, `classmethod` or `property` object `d` stands for, looked
+/// up on `instance` (`None`: on the class): the function, the function bound to the class,
+/// or what the getter returns (on the class: the property itself).
+fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, class: &Rc<Class>) -> PyResult {
+    let f = |n| d.get(intern(n)).unwrap_or(Value::None);
+    match (&*d.class.name, instance) {
+        ("staticmethod", _) => Ok(f("__func__")),
+        ("classmethod", _) => Ok(Value::Method(Rc::new((Value::Class(Rc::clone(class)), f("__func__"))))),
+        ("property", Some(obj)) => interp.call_sync(f("fget"), vec![obj.clone()]),
+        _ => Ok(Value::Instance(Rc::clone(d))),
+    }
+}
+
 /// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
 /// built-in types' methods.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
@@ -145,6 +158,15 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             if &*t == "__class__" {
                 return Ok(Value::Class(Rc::clone(&i.class)));
             }
+            if &*t == "__dict__" && !i.class.is_exception() {
+                // A copy: writing to it does not set the attributes (CPython's is the object's own).
+                let mut d = Dict::default();
+                for (n, v) in i.attrs.borrow().iter() {
+                    let k = Value::Str(text(*n));
+                    d.insert(k.key()?, k, v.clone());
+                }
+                return Ok(Value::dict(d));
+            }
             if i.class.is_exception() {
                 match &*t {
                     "__cause__" => return Ok(i.cause.borrow().clone().unwrap_or(Value::None)),
@@ -155,7 +177,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
             match i.class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
+                Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, Some(obj), &i.class),
                 Some(v) => Ok(v),
+                None if i.class.kind == Kind::Other && &*i.class.name == "property" && &*t == "setter" => {
+                    Ok(Value::Method(Rc::new((obj.clone(), builtin("setter", function)))))
+                }
                 None => Err(no_instance_attr(i, name)),
             }
         }
@@ -169,9 +195,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             match &*t {
                 "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
                 "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
-                _ => c
-                    .lookup(name)
-                    .ok_or_else(|| exc("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name))),
+                _ => match c.lookup(name) {
+                    Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, None, c),
+                    Some(v) => Ok(v),
+                    None => raise("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name)),
+                },
             }
         }
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {

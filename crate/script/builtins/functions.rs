@@ -3,12 +3,56 @@
 use super::*;
 
 /// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
-pub(super) fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    items_of_objects(interp, name, &mut args)?;
     call(interp, name, &args, &kw)
+}
+
+/// A script's iterable object (its `__iter__` or `__getitem__`) given to a built-in that takes
+/// items (`list(bag)`, `sum(bag)`, `zip(a, bag)`) becomes the list of its items, so that no
+/// built-in needs to call the script.
+pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) -> PyResult<()> {
+    let iterated = match name {
+        "list" | "tuple" | "set" | "frozenset" | "sorted" | "sum" | "any" | "all" | "enumerate" | "dict" => 0..1,
+        "min" | "max" if args.len() == 1 => 0..1,
+        "zip" => 0..args.len(),
+        "map" | "filter" => 1..args.len(),
+        _ => 0..0,
+    };
+    for a in args.get_mut(iterated).into_iter().flatten() {
+        if let Value::Instance(i) = a {
+            if i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some() {
+                *a = Value::list(interp.iterate(a)?);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     match name {
+        // Decorators of a class's methods: an object of their own class that an attribute
+        // lookup turns into what it stands for (see `attrs::bind`). `setter` is a property's
+        // method, `@total.setter`: a property with the same getter and this setter.
+        "staticmethod" | "classmethod" | "property" | "setter" => {
+            arg_count(name, args, 1, 2)?;
+            let (class, getter, setter) = match name {
+                "setter" => {
+                    let getter = match &args[0] {
+                        Value::Instance(p) => p.get(intern("fget")),
+                        _ => None,
+                    };
+                    ("property", getter.unwrap_or(Value::None), args.get(1).cloned())
+                }
+                _ => (name, args[0].clone(), None),
+            };
+            let object = Instance::new(other_class(class));
+            object.set(intern(if class == "property" { "fget" } else { "__func__" }), getter);
+            if let Some(f) = setter {
+                object.set(intern("fset"), f);
+            }
+            Ok(Value::Instance(object))
+        }
         "print" => {
             let sep = match kwarg(kw, "sep") {
                 None | Some(Value::None) => " ".to_string(),
@@ -325,6 +369,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
+        "vars" if args.len() == 1 => get_attr(interp, &args[0], intern("__dict__")),
         _ => raise(
             "NameError",
             format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),

@@ -102,6 +102,9 @@ const FUNCTIONS: &[&str] = &[
     "breakpoint",
     "exit",
     "quit",
+    "staticmethod",
+    "classmethod",
+    "property",
 ];
 
 /// A built-in function or method value named `name`.

@@ -16,6 +16,11 @@ impl Interp {
             };
             let cm = self.eval(scope, &first.context).await?;
             let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+            if self.get_attr(&cm, intern(enter)).and_then(|_| self.get_attr(&cm, intern(exit))).is_err() {
+                let kind = if is_async { "asynchronous " } else { "" };
+                let after = format!("' object does not support the {kind}context manager protocol");
+                return Err(builtins::type_error("'", &cm, &after));
+            }
             let entered = self.call_method(&cm, enter, vec![]).await?;
             let entered = if is_async { self.await_value(entered).await? } else { entered };
             if let Some(t) = &first.target {
@@ -82,7 +87,13 @@ impl Interp {
         }
         if !finalbody.is_empty() {
             let fin = match &out {
-                Err(e) => aio::while_handling(e.clone(), self.exec_block(scope, finalbody)).await,
+                Err(e) => {
+                    let fin = aio::while_handling(e.clone(), self.exec_block(scope, finalbody)).await;
+                    if let Err(new) = &fin {
+                        set_context(new, e); // raised while the first was on its way out
+                    }
+                    fin
+                }
                 Ok(_) => self.exec_block(scope, finalbody).await,
             };
             match fin {
@@ -201,7 +212,7 @@ impl Interp {
                 ExprKind::Subscript(obj, index) => {
                     let o = self.eval(scope, obj).await?;
                     let i = self.eval(scope, index).await?;
-                    builtins::set_item(self, &o, &i, value)?;
+                    self.set_item(&o, i, value).await?;
                 }
                 ExprKind::Tuple(items) | ExprKind::List(items) => {
                     if matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
@@ -270,10 +281,10 @@ impl Interp {
             ExprKind::Subscript(obj, index) => {
                 let o = self.eval(scope, obj).await?;
                 let i = self.eval(scope, index).await?;
-                let old = builtins::get_item(self, &o, &i)?;
+                let old = self.get_item(&o, i.clone()).await?;
                 let v = self.eval(scope, value).await?;
                 let new = self.binop_inplace(op, old, v).await?;
-                builtins::set_item(self, &o, &i, new)?;
+                self.set_item(&o, i, new).await?;
             }
             _ => return raise("SyntaxError", "'expression' is an illegal expression for augmented assignment"),
         }

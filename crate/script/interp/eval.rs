@@ -69,8 +69,8 @@ impl Interp {
             }
             ExprKind::Unary(op, a) => {
                 let x = sub!(a);
-                if matches!(x, Value::Instance(_)) && *op != UnaryOp::Not {
-                    return None;
+                if matches!(x, Value::Instance(_)) {
+                    return None; // its __bool__, __len__ or __neg__
                 }
                 builtins::unary(*op, &x)
             }
@@ -358,10 +358,7 @@ impl Interp {
                 ExprKind::Subscript(obj, index) => {
                     let o = self.eval(scope, obj).await?;
                     let i = self.eval(scope, index).await?;
-                    if let Value::Instance(_) = o {
-                        return self.call_method(&o, "__getitem__", vec![i]).await;
-                    }
-                    builtins::get_item(self, &o, &i)
+                    self.get_item(&o, i).await
                 }
                 ExprKind::BinOp(a, op, b) => {
                     let x = self.eval(scope, a).await?;

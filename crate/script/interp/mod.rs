@@ -385,30 +385,116 @@ impl Interp {
         builtins::binop(self, op, &a, &b)
     }
 
-    /// `a op b` for comparisons, with a script's `__eq__` and `__lt__`.
+    /// `a op b` for comparisons, with a script's `__eq__` and `__lt__`, and `a in b` with
+    /// its `__contains__` (else its items, from `__iter__`).
     pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
-        if let Value::Instance(i) = a {
-            let name = match op {
-                CmpOp::Eq => Some("__eq__"),
-                CmpOp::NotEq => Some("__eq__"),
-                CmpOp::Lt => Some("__lt__"),
-                CmpOp::Gt => Some("__gt__"),
-                CmpOp::LtE => Some("__le__"),
-                CmpOp::GtE => Some("__ge__"),
-                _ => None,
+        if let (CmpOp::In | CmpOp::NotIn, Value::Instance(i)) = (op, b) {
+            let found = match i.class.lookup(intern("__contains__")) {
+                Some(m) => self.call_sync(m, vec![b.clone(), a.clone()])?.truthy(),
+                None if i
+                    .class
+                    .lookup(intern("__iter__"))
+                    .or_else(|| i.class.lookup(intern("__getitem__")))
+                    .is_none() =>
+                {
+                    return Err(builtins::type_error("argument of type '", b, "' is not iterable"));
+                }
+                None => {
+                    let mut found = false;
+                    for x in self.iterate(b)? {
+                        if self.compare(CmpOp::Eq, a, &x)? {
+                            found = true;
+                            break;
+                        }
+                    }
+                    found
+                }
             };
-            if let Some(m) = name.and_then(|n| i.class.lookup(intern(n))) {
-                let r = self.call_sync(m, vec![a.clone(), b.clone()])?.truthy();
-                return Ok(if op == CmpOp::NotEq { !r } else { r });
-            }
+            return Ok(found == (op == CmpOp::In));
+        }
+        // A script's method of the left operand, else the reflected one of the right (`a > b`
+        // asks `b.__lt__(a)`), as CPython does.
+        let (own, reflected) = match op {
+            CmpOp::Eq | CmpOp::NotEq => ("__eq__", "__eq__"),
+            CmpOp::Lt => ("__lt__", "__gt__"),
+            CmpOp::Gt => ("__gt__", "__lt__"),
+            CmpOp::LtE => ("__le__", "__ge__"),
+            CmpOp::GtE => ("__ge__", "__le__"),
+            _ => return builtins::compare(self, op, a, b),
+        };
+        let method = |v: &Value, name| match v {
+            Value::Instance(i) => i.class.lookup(intern(name)),
+            _ => None,
+        };
+        let call = match (method(a, own), method(b, reflected)) {
+            (Some(m), _) => Some((m, a, b)),
+            (None, Some(m)) => Some((m, b, a)),
+            _ => None,
+        };
+        if let Some((m, x, y)) = call {
+            let r = self.call_sync(m, vec![x.clone(), y.clone()])?.truthy();
+            return Ok(if op == CmpOp::NotEq { !r } else { r });
         }
         builtins::compare(self, op, a, b)
     }
 
-    /// The items of an iterable, all at once (the subset has no lazy iteration).
+    /// The items of an iterable, all at once (the subset has no lazy iteration). A script's
+    /// object gives them through `__iter__` (then its iterator's `__next__` until
+    /// `StopIteration`) or, as CPython falls back to, `__getitem__` from 0 until `IndexError`.
     pub fn iterate(&self, v: &Value) -> PyResult<Vec<Value>> {
-        let items = builtins::iterate(v)?;
-        Ok(items)
+        let Value::Instance(i) = v else { return builtins::iterate(v) };
+        let (step, stop): (Box<dyn Fn(usize) -> PyResult>, &str) = match i.class.lookup(intern("__iter__")) {
+            Some(m) => match self.call_sync(m, vec![v.clone()])? {
+                it @ Value::Instance(_) => {
+                    let Value::Instance(j) = &it else { unreachable!() };
+                    let Some(next) = j.class.lookup(intern("__next__")) else {
+                        return raise(
+                            "TypeError",
+                            format!("iter() returned non-iterator of type '{}'", it.type_name()),
+                        );
+                    };
+                    (Box::new(move |_| self.call_sync(next.clone(), vec![it.clone()])), "StopIteration")
+                }
+                other => return builtins::iterate(&other),
+            },
+            None => match i.class.lookup(intern("__getitem__")) {
+                Some(m) => {
+                    (Box::new(move |n| self.call_sync(m.clone(), vec![v.clone(), Value::Int(n as i64)])), "IndexError")
+                }
+                None => return Err(builtins::type_error("'", v, "' object is not iterable")),
+            },
+        };
+        let mut items = Vec::new();
+        loop {
+            match step(items.len()) {
+                Ok(x) => {
+                    self.alloc(1)?;
+                    items.push(x);
+                }
+                Err(e) if e.class().name.as_ref() == stop => return Ok(items),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// `o[i] = v`, with a script's `__setitem__`.
+    pub async fn set_item(&self, o: &Value, i: Value, v: Value) -> PyResult<()> {
+        match o {
+            Value::Instance(c) if c.class.lookup(intern("__setitem__")).is_some() => {
+                self.call_method(o, "__setitem__", vec![i, v]).await.map(drop)
+            }
+            _ => builtins::set_item(self, o, &i, v),
+        }
+    }
+
+    /// `o[i]`, with a script's `__getitem__`.
+    pub async fn get_item(&self, o: &Value, i: Value) -> PyResult {
+        match o {
+            Value::Instance(c) if c.class.lookup(intern("__getitem__")).is_some() => {
+                self.call_method(o, "__getitem__", vec![i]).await
+            }
+            _ => builtins::get_item(self, o, &i),
+        }
     }
 
     // ---- attributes ----
@@ -422,6 +508,17 @@ impl Interp {
     pub fn set_attr(&self, obj: &Value, name: Name, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(i) => {
+                // A property's setter, if the class has one under this name.
+                if let Some(Value::Instance(p)) = i.class.lookup(name) {
+                    if p.class.kind == Kind::Other && &*p.class.name == "property" {
+                        let Some(setter) = p.get(intern("fset")) else {
+                            let message =
+                                format!("property '{}' of '{}' object has no setter", text(name), i.class.name);
+                            return raise("AttributeError", message);
+                        };
+                        return self.call_sync(setter, vec![obj.clone(), value]).map(drop);
+                    }
+                }
                 i.set(name, value);
                 Ok(())
             }

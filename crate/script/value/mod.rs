@@ -16,8 +16,7 @@ mod types;
 
 pub use dict::{Dict, Key};
 pub use repr::{exception_args, exception_str};
-use types::other_class;
-pub use types::{exc, exc_class, new_exception, raise, with_types, Types, EXCEPTIONS};
+pub use types::{exc, exc_class, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.
 pub type Exc = Value;

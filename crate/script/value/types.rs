@@ -150,7 +150,7 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
 }
 
 /// A class named `name` that is not callable (functions, modules, tasks…), made once.
-pub(super) fn other_class(name: &'static str) -> Rc<Class> {
+pub fn other_class(name: &'static str) -> Rc<Class> {
     with_types(|t| {
         let mut others = t.others.borrow_mut();
         if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
