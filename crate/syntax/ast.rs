@@ -153,8 +153,7 @@ pub struct FuncDef {
     pub is_async: bool,
     /// Decorator expressions, outermost first.
     pub decorators: Vec<Expr>,
-    /// Whether the body contains `yield` (generators are outside the subset: the evaluator
-    /// says so when such a function is defined).
+    /// Whether the body contains `yield`: calling it makes a generator.
     pub has_yield: bool,
 }
 

@@ -38,6 +38,7 @@ pub(super) const STR_METHODS: &[&str] = &[
     "decode",
     "swapcase",
     "partition",
+    "istitle",
 ];
 pub(super) const LIST_METHODS: &[&str] = &[
     "append",
@@ -66,6 +67,7 @@ pub(super) const SET_METHODS: &[&str] = &[
     "difference",
     "issubset",
     "issuperset",
+    "isdisjoint",
     "copy",
     "clear",
     "update",
@@ -172,6 +174,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "__cause__" => return Ok(i.cause.borrow().clone().unwrap_or(Value::None)),
                     "__context__" => return Ok(i.context.borrow().clone().unwrap_or(Value::None)),
                     "__traceback__" => return Ok(Value::None),
+                    "value" if &*i.class.name == "StopIteration" => {
+                        return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
+                    }
                     _ => {}
                 }
             }
@@ -195,6 +200,16 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             match &*t {
                 "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
                 "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
+                "__mro__" => {
+                    let mut chain = vec![Value::Class(Rc::clone(c))];
+                    let mut at = c.base.clone();
+                    while let Some(b) = at {
+                        chain.push(Value::Class(Rc::clone(&b)));
+                        at = b.base.clone();
+                    }
+                    Ok(Value::tuple(chain))
+                }
+                "fromkeys" if c.kind == Kind::Dict => Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function))))),
                 _ => match c.lookup(name) {
                     Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, None, c),
                     Some(v) => Ok(v),
@@ -245,6 +260,13 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         },
         Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),
         Value::Method(m) if &*t == "__name__" => get_attr(interp, &m.1, name),
+        // A generator's methods, run by the built-ins of the same name (`__next__`: `next`).
+        Value::Gen(g) if !g.is_async => match &*t {
+            "send" => Ok(Value::Method(Rc::new((obj.clone(), builtin("send", function))))),
+            "close" => Ok(Value::Method(Rc::new((obj.clone(), builtin("close", function))))),
+            "__next__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("next", function))))),
+            _ => Err(no_attr(obj, name)),
+        },
         _ => Err(no_attr(obj, name)),
     }
 }

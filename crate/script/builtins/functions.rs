@@ -8,9 +8,9 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
     call(interp, name, &args, &kw)
 }
 
-/// A script's iterable object (its `__iter__` or `__getitem__`) given to a built-in that takes
-/// items (`list(bag)`, `sum(bag)`, `zip(a, bag)`) becomes the list of its items, so that no
-/// built-in needs to call the script.
+/// A script's iterable object (its `__iter__` or `__getitem__`) or a generator, given to a
+/// built-in that takes items (`list(bag)`, `sum(gen)`, `zip(a, bag)`), becomes the list of its
+/// items, so that no built-in needs to call the script.
 pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) -> PyResult<()> {
     let iterated = match name {
         "list" | "tuple" | "set" | "frozenset" | "sorted" | "sum" | "any" | "all" | "enumerate" | "dict" => 0..1,
@@ -20,10 +20,13 @@ pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) 
         _ => 0..0,
     };
     for a in args.get_mut(iterated).into_iter().flatten() {
-        if let Value::Instance(i) = a {
-            if i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some() {
-                *a = Value::list(interp.iterate(a)?);
-            }
+        let script_made = match a {
+            Value::Instance(i) => i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some(),
+            Value::Gen(_) => name != "enumerate", // which walks it as it goes (it may be endless)
+            _ => false,
+        };
+        if script_made {
+            *a = Value::list(interp.iterate(a)?);
         }
     }
     Ok(())
@@ -118,6 +121,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Some(v) => int_arg(v, "")?,
                 None => 0,
             };
+            if let Value::Gen(g) = &args[0] {
+                return Ok(crate::interp::enumerate_lazily(interp, g, start));
+            }
             let items = iterate(&args[0])?;
             let mut out = Vec::with_capacity(items.len());
             for (i, v) in items.into_iter().enumerate() {
@@ -287,8 +293,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "iter" => {
             arg_count(name, args, 1, 1)?;
             Ok(match &args[0] {
-                Value::Iter(_) => args[0].clone(),
-                v => iter_of(iterate(v)?),
+                Value::Iter(_) | Value::Gen(_) => args[0].clone(),
+                v => iter_of(interp.iterate(v)?),
             })
         }
         "next" => {
@@ -297,6 +303,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Iter(it) => match it.borrow_mut().items.next() {
                     Some(v) => Ok(v),
                     None => args.get(1).cloned().ok_or_else(|| new_exception(exc_class("StopIteration"), vec![])),
+                },
+                Value::Gen(g) if !g.is_async => match g.resume_now(interp)? {
+                    Some(v) => Ok(v),
+                    None => args.get(1).cloned().ok_or_else(|| g.stop_iteration()),
                 },
                 v => Err(type_error("'", v, "' object is not an iterator")),
             }
@@ -369,6 +379,24 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
+        "fromkeys" => {
+            // `dict.fromkeys(keys, value=None)`, bound to the class.
+            arg_count(name, args, 2, 3)?;
+            let value = args.get(2).cloned().unwrap_or(Value::None);
+            let mut d = Dict::default();
+            for k in interp.iterate(&args[1])? {
+                d.insert(k.key()?, k, value.clone());
+            }
+            Ok(Value::dict(d))
+        }
+        "send" | "close" => match &args[0] {
+            Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),
+            Value::Gen(g) => {
+                g.close();
+                Ok(Value::None)
+            }
+            v => Err(type_error("'", v, "' object has no such method")),
+        },
         "vars" if args.len() == 1 => get_attr(interp, &args[0], intern("__dict__")),
         _ => raise(
             "NameError",

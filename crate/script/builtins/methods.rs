@@ -263,6 +263,7 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
         "difference" => binop(_interp, BinOp::Sub, &this, &other(0)?),
         "issubset" => Ok(Value::Bool(compare(_interp, CmpOp::LtE, &this, &other(0)?)?)),
         "issuperset" => Ok(Value::Bool(compare(_interp, CmpOp::GtE, &this, &other(0)?)?)),
+        "isdisjoint" => Ok(Value::Bool(!binop(_interp, BinOp::BitAnd, &this, &other(0)?)?.truthy())),
         "copy" => Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone())))),
         "clear" => {
             d.borrow_mut().clear();

@@ -216,7 +216,8 @@ fn char_value(c: char) -> Value {
     Value::str(c.encode_utf8(&mut [0; 4]))
 }
 
-fn iter_of(items: Vec<Value>) -> Value {
+/// An iterator over `items`, walked once.
+pub fn iter_of(items: Vec<Value>) -> Value {
     Value::Iter(Rc::new(RefCell::new(Iter { items: items.into_iter() })))
 }
 

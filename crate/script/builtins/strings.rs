@@ -315,6 +315,26 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
         "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
         "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
+        "istitle" => {
+            // Capitals only after uncased characters, small letters only after cased ones.
+            let (mut cased, mut after_cased) = (false, false);
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    if after_cased {
+                        return Ok(Value::Bool(false));
+                    }
+                    (cased, after_cased) = (true, true);
+                } else if c.is_lowercase() {
+                    if !after_cased {
+                        return Ok(Value::Bool(false));
+                    }
+                    cased = true;
+                } else {
+                    after_cased = false;
+                }
+            }
+            Ok(Value::Bool(cased))
+        }
         _ => unsupported_method("str", name),
     }
 }

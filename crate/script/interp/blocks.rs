@@ -119,9 +119,6 @@ impl Interp {
         def: &Rc<FuncDef>,
         class: Option<&Rc<Class>>,
     ) -> PyResult {
-        if def.has_yield {
-            return unsupported("generators (yield)");
-        }
         let mut defaults = Vec::new();
         for p in def.params.args.iter().chain(&def.params.kwonly) {
             defaults.push(match &p.default {

@@ -131,6 +131,9 @@ impl Interp {
     /// function) or makes a coroutine that runs it when awaited (`async def`).
     pub async fn call_function(&self, func: Rc<Function>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         let scope = self.bind(&func, args, kw)?;
+        if func.def.has_yield {
+            return Ok(self.generator(&func, scope));
+        }
         if func.def.is_async {
             return Ok(self.coroutine(&func, scope));
         }

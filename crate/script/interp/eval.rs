@@ -256,8 +256,8 @@ impl Interp {
     /// are of this kind.
     pub(super) fn quick_call(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
         let ExprKind::Call(func, args) = &e.kind else { return None };
-        if matches!(func.kind, ExprKind::Name(n) if n == SUPER.with(|s| *s)) {
-            return None; // `super()` reads the caller's frame: the async path knows it
+        if matches!(func.kind, ExprKind::Name(n) if n == SUPER.with(|s| *s) || is_yield(n)) {
+            return None; // `super()` reads the caller's frame, a `yield` stops it: the async path
         }
         let f = match self.simple(scope, func)? {
             Ok(f) => f,
@@ -265,7 +265,7 @@ impl Interp {
         };
         let quick = match &f {
             Value::Builtin(_) => true,
-            Value::Func(func) => func.def.is_async,
+            Value::Func(func) => func.def.is_async || func.def.has_yield,
             Value::Method(m) => matches!(m.1, Value::Builtin(_)),
             _ => false,
         };
@@ -298,6 +298,7 @@ impl Interp {
                 Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
                 _ => unreachable!("checked above"),
             },
+            Value::Func(func) if func.def.has_yield => self.bind(&func, pos, kw).map(|scope| self.generator(&func, scope)),
             Value::Func(func) => self.bind(&func, pos, kw).map(|scope| self.coroutine(&func, scope)),
             _ => unreachable!("checked above"),
         })
@@ -340,6 +341,16 @@ impl Interp {
                     if let ExprKind::Name(n) = func.kind {
                         if args.is_empty() && &*text(n) == "super" {
                             return self.super_object(scope);
+                        }
+                        if is_yield(n) {
+                            let v = match args.first() {
+                                Some(Arg::Pos(e)) => self.eval(scope, e).await?,
+                                _ => Value::None,
+                            };
+                            return match n == YIELD.with(|y| *y) {
+                                true => self.yield_value(v).await,
+                                false => self.yield_from(v).await,
+                            };
                         }
                     }
                     // `obj.method(args)`: no bound method is made for a built-in value's method.
@@ -470,6 +481,8 @@ impl Interp {
                     self.comprehend(&inner, gens, elt, None, &mut out).await?;
                     match &e.kind {
                         ExprKind::SetComp(..) => builtins::make_set(out),
+                        // Its items are worked out at once, then walked once, as an iterator.
+                        ExprKind::GeneratorExp(..) => Ok(builtins::iter_of(out)),
                         _ => Ok(Value::list(out)),
                     }
                 }
@@ -516,7 +529,8 @@ impl Interp {
                 return self.alloc(1);
             };
             let src = self.eval(scope, &g.iter).await?;
-            for item in self.iterate(&src)? {
+            let mut items = self.items_for(src, g.is_async)?;
+            while let Some(item) = items.next(self).await? {
                 if self.step(scope, g.iter.line) {
                     self.preempt().await?;
                 }
@@ -546,4 +560,9 @@ pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension]) -> Rc<Scope>
     let info = ScopeInfo { locals, ..ScopeInfo::default() };
     let parent = Some(Rc::clone(scope));
     Scope::new(Rc::new(info), parent, Rc::clone(&scope.name), scope.class.clone())
+}
+
+/// Whether `n` is what the parser makes of `yield` or `yield from` (see [`YIELD`]).
+fn is_yield(n: Name) -> bool {
+    n == YIELD.with(|y| *y) || n == YIELD_FROM.with(|y| *y)
 }

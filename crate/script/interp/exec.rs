@@ -366,12 +366,10 @@ impl Interp {
                 return self.exec_while(scope, stmt.line, test, body, orelse).await
             }
             StmtKind::For { target, iter, body, orelse, is_async } => {
-                if *is_async {
-                    return unsupported("async for");
-                }
                 let it = self.eval(scope, iter).await?;
-                let items = self.iterate(&it)?;
-                for item in items {
+                let mut items = self.items_for(it, *is_async)?;
+                // Each resume of a generator runs on the `for` line, as its traceback shows.
+                while let Some(item) = { scope.line.set(stmt.line); items.next(self).await? } {
                     match target.kind {
                         ExprKind::Name(n) => self.store(scope, n, item),
                         _ => self.assign(scope, target, item).await?,

@@ -26,15 +26,21 @@ mod blocks;
 mod call;
 mod eval;
 mod exec;
+mod generator;
 mod scope;
 
 pub use call::Awaiting;
+pub use generator::{enumerate_lazily, Gen};
 pub use scope::{collect_locals, Scope, ScopeInfo};
 use scope::{scope_info, target_names};
 
 thread_local! {
     /// The symbol of `super`, whose call the quick path leaves alone.
     static SUPER: Name = intern("super");
+    /// What the parser makes of `yield x` and `yield from x`: calls of these names (no
+    /// script can name them: the first is a keyword, the second has a space).
+    static YIELD: Name = intern("yield");
+    static YIELD_FROM: Name = intern("yield from");
 }
 
 /// A boxed future borrowing from the tree it runs.
@@ -100,6 +106,8 @@ pub struct Interp {
     pub host: super::host::Host,
     /// The lines the poll running now has run.
     pub ran: super::lines::Ran,
+    /// The generators whose bodies run now, innermost last: where a `yield` goes.
+    gens: RefCell<Vec<Rc<Gen>>>,
 }
 
 /// Makes a new unbound-local / name error.
@@ -121,6 +129,7 @@ impl Interp {
             memory: Cell::new(0),
             no_suspend: Cell::new(0),
             infos: RefCell::default(),
+            gens: RefCell::default(),
             ran: super::lines::Ran::new(host.out.source.len()),
             host,
         })
@@ -442,6 +451,17 @@ impl Interp {
     /// object gives them through `__iter__` (then its iterator's `__next__` until
     /// `StopIteration`) or, as CPython falls back to, `__getitem__` from 0 until `IndexError`.
     pub fn iterate(&self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Value::Gen(g) = v {
+            if g.is_async {
+                return Err(builtins::type_error("'", v, "' object is not iterable"));
+            }
+            let mut items = Vec::new();
+            while let Some(x) = g.resume_now(self)? {
+                self.alloc(1)?;
+                items.push(x);
+            }
+            return Ok(items);
+        }
         let Value::Instance(i) = v else { return builtins::iterate(v) };
         let (step, stop): (Box<dyn Fn(usize) -> PyResult>, &str) = match i.class.lookup(intern("__iter__")) {
             Some(m) => match self.call_sync(m, vec![v.clone()])? {

@@ -68,6 +68,8 @@ pub enum Value {
     Native(Rc<super::aio::Native>),
     /// An iterator (what `iter`, `enumerate`, `zip`, `reversed`, `dict.items()` give).
     Iter(Rc<RefCell<Iter>>),
+    /// A generator or an async generator.
+    Gen(Rc<super::interp::Gen>),
 }
 
 /// An iterator's state: a snapshot of items, walked once.
@@ -297,6 +299,7 @@ impl Value {
             Value::Task(_) => other_class("Task"),
             Value::Native(n) => other_class(n.type_name()),
             Value::Iter(_) => other_class("iterator"),
+            Value::Gen(g) => other_class(if g.is_async { "async_generator" } else { "generator" }),
         }
     }
 
@@ -367,6 +370,7 @@ impl Value {
             Value::Task(t) => Rc::as_ptr(t) as usize,
             Value::Native(n) => Rc::as_ptr(n) as *const u8 as usize,
             Value::Iter(i) => Rc::as_ptr(i) as usize,
+            Value::Gen(g) => Rc::as_ptr(g) as usize,
             Value::None => 1,
             Value::Bool(b) => 2 + *b as usize,
             Value::Int(i) => *i as usize,

@@ -373,14 +373,15 @@ impl Parser {
         }
         self.saw_yield = true;
         let mut args = Vec::new();
-        if self.eat_kw("from") {
+        let from = self.eat_kw("from");
+        if from {
             args.push(Arg::Pos(self.test()?));
         } else if starts_expr(&self.cur().tok) {
             args.push(Arg::Pos(self.star_expressions()?));
         }
-        // Generators are outside the subset: `yield` is kept as a call to `yield` only so
-        // that the function is marked `has_yield` and refused by the evaluator.
-        let func = mk(line, col, ExprKind::Name(ast::intern("yield")));
+        // Kept as a call of a name no script can write (`yield` is a keyword, `yield from`
+        // has a space), which the evaluator runs as the yield it is.
+        let func = mk(line, col, ExprKind::Name(ast::intern(if from { "yield from" } else { "yield" })));
         Ok(mk(line, col, ExprKind::Call(boxed(func), args)))
     }
 

@@ -1,0 +1,246 @@
+//! Generators. A `def` whose body has `yield` makes a generator when called (an `async def`
+//! one, an async generator). The body runs as the interpreter's other code does, as a
+//! future; a `yield` stores its value and returns `Pending` once, and whoever resumes the
+//! generator (`next`, a `for` loop, `send`) polls the body until it yields, returns or
+//! raises. An async generator's body may also await: that `Pending` has no value and goes
+//! up to the task that runs the `async for`, which the awaited thing wakes as usual.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures::future::LocalBoxFuture;
+
+use super::*;
+
+/// Where a generator is.
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    /// Made, its body not yet begun.
+    Fresh,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// Its body runs now (a generator that resumes itself is an error).
+    Running,
+    /// Returned or raised.
+    Done,
+}
+
+/// A generator or an async generator.
+pub struct Gen {
+    /// The function's qualified name, for `repr`.
+    pub name: Rc<str>,
+    /// An `async def`'s generator: iterated by `async for`.
+    pub is_async: bool,
+    body: RefCell<Option<LocalBoxFuture<'static, PyResult>>>,
+    state: Cell<State>,
+    /// What the `yield` that just stopped the body gave.
+    out: RefCell<Option<Value>>,
+    /// What the next resume sends in (the value of the `yield` expression).
+    sent: RefCell<Value>,
+    /// What the body returned (`StopIteration.value`, what `yield from` evaluates to).
+    returned: RefCell<Value>,
+}
+
+impl Gen {
+    /// A generator that will run `body`.
+    pub fn new(name: Rc<str>, is_async: bool, body: LocalBoxFuture<'static, PyResult>) -> Gen {
+        Gen {
+            name,
+            is_async,
+            body: RefCell::new(Some(body)),
+            state: Cell::new(State::Fresh),
+            out: RefCell::default(),
+            sent: RefCell::new(Value::None),
+            returned: RefCell::new(Value::None),
+        }
+    }
+
+    /// Runs the body to its next `yield`: `Some(value)` it yielded, `None` it returned (or had
+    /// already ended), `Pending` it waits (an async generator's `await`, or the time slice).
+    fn poll_resume(self: &Rc<Self>, interp: &Interp, cx: &mut Context<'_>) -> Poll<PyResult<Option<Value>>> {
+        match self.state.get() {
+            State::Done => return Poll::Ready(Ok(None)),
+            State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
+            State::Fresh | State::Suspended => {}
+        }
+        let Some(mut body) = self.body.borrow_mut().take() else { return Poll::Ready(Ok(None)) };
+        self.state.set(State::Running);
+        interp.gens.borrow_mut().push(Rc::clone(self));
+        let poll = body.as_mut().poll(cx);
+        interp.gens.borrow_mut().pop();
+        match poll {
+            Poll::Pending => {
+                *self.body.borrow_mut() = Some(body);
+                self.state.set(State::Suspended);
+                match self.out.borrow_mut().take() {
+                    Some(v) => Poll::Ready(Ok(Some(v))),
+                    None => Poll::Pending,
+                }
+            }
+            Poll::Ready(out) => {
+                self.state.set(State::Done);
+                drop(body); // its scope, and what it holds, go now
+                Poll::Ready(match out {
+                    Ok(v) => {
+                        *self.returned.borrow_mut() = v;
+                        Ok(None)
+                    }
+                    Err(e) if e.class().name.as_ref() == "StopIteration" => {
+                        raise("RuntimeError", "generator raised StopIteration")
+                    }
+                    Err(e) => Err(e),
+                })
+            }
+        }
+    }
+
+    /// Resumes it from a task's code: waits with the task where the body waits.
+    pub async fn resume(self: &Rc<Self>, interp: &Interp) -> PyResult<Option<Value>> {
+        std::future::poll_fn(|cx| self.poll_resume(interp, cx)).await
+    }
+
+    /// Resumes it from a built-in (`next`, `list`, `sum`): the body cannot wait there.
+    pub fn resume_now(self: &Rc<Self>, interp: &Interp) -> PyResult<Option<Value>> {
+        interp.no_suspend.set(interp.no_suspend.get() + 1);
+        let waker = futures::task::noop_waker();
+        let out = self.poll_resume(interp, &mut Context::from_waker(&waker));
+        interp.no_suspend.set(interp.no_suspend.get() - 1);
+        match out {
+            Poll::Ready(r) => r,
+            Poll::Pending => raise("RuntimeError", "this generator cannot wait here (it was resumed by a built-in)"),
+        }
+    }
+
+    /// `gen.send(value)`: resumes it with `value` as its `yield`'s value.
+    pub fn send(self: &Rc<Self>, interp: &Interp, value: Value) -> PyResult {
+        if self.state.get() == State::Fresh && !matches!(value, Value::None) {
+            return raise("TypeError", "can't send non-None value to a just-started generator");
+        }
+        *self.sent.borrow_mut() = value;
+        match self.resume_now(interp)? {
+            Some(v) => Ok(v),
+            None => Err(self.stop_iteration()),
+        }
+    }
+
+    /// `gen.close()`: it ends where it stands (its `finally` blocks do not run here).
+    pub fn close(&self) {
+        if self.state.get() != State::Running {
+            self.body.borrow_mut().take();
+            self.state.set(State::Done);
+        }
+    }
+
+    /// The `StopIteration` its end raises in `next()`, carrying what it returned.
+    pub fn stop_iteration(&self) -> Exc {
+        let returned = self.returned.replace(Value::None);
+        let args = if matches!(returned, Value::None) { vec![] } else { vec![returned] };
+        new_exception(exc_class("StopIteration"), args)
+    }
+}
+
+/// `enumerate(gen)`: a generator of its own, resuming `gen` only as it is itself resumed, so
+/// that `for i, x in enumerate(endless()):` can stop.
+pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
+    let (interp, gen) = (interp.host.interp(), Rc::clone(gen));
+    let body = async move {
+        let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+        let mut n = start;
+        while let Some(x) = gen.resume(&interp).await? {
+            interp.yield_value(Value::tuple(vec![Value::Int(n), x])).await?;
+            n = n.checked_add(1).ok_or_else(|| exc("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807"))?;
+        }
+        Ok(Value::None)
+    };
+    Value::Gen(Rc::new(Gen::new("enumerate".into(), false, Box::pin(body))))
+}
+
+/// A `yield`'s wait: gives its value to the generator, then, resumed, what was sent in.
+struct Yielding {
+    gen: Rc<Gen>,
+    value: Option<Value>,
+}
+
+impl Future for Yielding {
+    type Output = Value;
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Value> {
+        match self.value.take() {
+            Some(v) => {
+                *self.gen.out.borrow_mut() = Some(v);
+                Poll::Pending
+            }
+            None => Poll::Ready(self.gen.sent.replace(Value::None)),
+        }
+    }
+}
+
+impl Interp {
+    /// A generator function's call: its body, bound to `scope`, runs as it is resumed.
+    pub(super) fn generator(&self, func: &Rc<Function>, scope: Rc<Scope>) -> Value {
+        let interp = self.host.interp();
+        let f = Rc::clone(func);
+        let body = async move {
+            let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+            match interp.exec_inline(&scope, &f.def.body).await? {
+                Flow::Return(v) => Ok(v),
+                _ => Ok(Value::None),
+            }
+        };
+        Value::Gen(Rc::new(Gen::new(Rc::clone(&func.qualname), func.def.is_async, Box::pin(body))))
+    }
+
+    /// `yield value`: stops the running generator's body until it is resumed.
+    pub(super) async fn yield_value(&self, value: Value) -> PyResult {
+        let gen = self.gens.borrow().last().cloned();
+        let Some(gen) = gen else { return raise("RuntimeError", "yield outside a running generator") };
+        Ok(Yielding { gen, value: Some(value) }.await)
+    }
+
+    /// `yield from source`: yields each of its items; its value is what a generator
+    /// source returned.
+    pub(super) async fn yield_from(&self, source: Value) -> PyResult {
+        let Value::Gen(sub) = source else {
+            for item in self.iterate(&source)? {
+                self.yield_value(item).await?;
+            }
+            return Ok(Value::None);
+        };
+        if sub.is_async {
+            return Err(builtins::type_error("'", &Value::Gen(sub), "' object is not iterable"));
+        }
+        while let Some(item) = sub.resume(self).await? {
+            self.yield_value(item).await?;
+        }
+        Ok(sub.returned.replace(Value::None))
+    }
+
+    /// The items of `v` for a `for` loop or a comprehension (`is_async`: `async for`), one at
+    /// a time: a generator is resumed for each, so a loop may stop an endless one.
+    pub(super) fn items_for(&self, v: Value, is_async: bool) -> PyResult<Items> {
+        match v {
+            Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
+            v if is_async => {
+                let after = format!("' requires an object with __aiter__ method, got {}", v.type_name());
+                raise("TypeError", format!("'async for{after}"))
+            }
+            v => Ok(Items::All(self.iterate(&v)?.into_iter())),
+        }
+    }
+}
+
+/// What a loop walks: the items of a value, taken at once, or a generator's, as it yields them.
+pub(super) enum Items {
+    All(std::vec::IntoIter<Value>),
+    Gen(Rc<Gen>),
+}
+
+impl Items {
+    /// The next item, if any.
+    pub(super) async fn next(&mut self, interp: &Interp) -> PyResult<Option<Value>> {
+        match self {
+            Items::All(items) => Ok(items.next()),
+            Items::Gen(g) => g.resume(interp).await,
+        }
+    }
+}
