@@ -136,6 +136,8 @@ pub struct Handler {
     pub name: Option<Name>,
     /// The handler's body.
     pub body: Block,
+    /// `except*`: it takes the matching part of an exception group.
+    pub star: bool,
 }
 
 /// A function: `def`, `async def` or `lambda` (whose body is one `Return`).

@@ -51,6 +51,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_49_cancelled_waiters_leave_the_line", include_str!("corpus/asyncio_49_cancelled_waiters_leave_the_line.py"), include_str!("corpus/asyncio_49_cancelled_waiters_leave_the_line.out")),
     ("asyncio_50_rearmed_timer_lands_after", include_str!("corpus/asyncio_50_rearmed_timer_lands_after.py"), include_str!("corpus/asyncio_50_rearmed_timer_lands_after.out")),
     ("asyncio_60_async_generator", include_str!("corpus/asyncio_60_async_generator.py"), include_str!("corpus/asyncio_60_async_generator.out")),
+    ("asyncio_61_except_star", include_str!("corpus/asyncio_61_except_star.py"), include_str!("corpus/asyncio_61_except_star.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -209,7 +209,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     }
                     Ok(Value::tuple(chain))
                 }
-                "fromkeys" if c.kind == Kind::Dict => Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function))))),
+                "fromkeys" if c.kind == Kind::Dict => {
+                    Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function)))))
+                }
                 _ => match c.lookup(name) {
                     Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, None, c),
                     Some(v) => Ok(v),

@@ -21,7 +21,9 @@ pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) 
     };
     for a in args.get_mut(iterated).into_iter().flatten() {
         let script_made = match a {
-            Value::Instance(i) => i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some(),
+            Value::Instance(i) => {
+                i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some()
+            }
             Value::Gen(_) => name != "enumerate", // which walks it as it goes (it may be endless)
             _ => false,
         };

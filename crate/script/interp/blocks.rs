@@ -57,7 +57,9 @@ impl Interp {
         finalbody: &[Stmt],
     ) -> PyResult<Flow> {
         let mut out = self.exec_block(scope, body).await;
-        if let Err(e) = &out {
+        if let (Err(e), true) = (&out, handlers.first().is_some_and(|h| h.star)) {
+            out = self.except_star(scope, e.clone(), handlers).await;
+        } else if let Err(e) = &out {
             let e = e.clone();
             for h in handlers {
                 let matched = match &h.typ {
@@ -102,6 +104,91 @@ impl Interp {
             }
         }
         out
+    }
+
+    /// `except*` handlers for `e`: each takes, as a group, the exceptions of `e` (a group, or
+    /// one exception) that match its types and are still unhandled; what none took is raised
+    /// again, with what the handlers raised, as CPython 3.11 does.
+    async fn except_star(&self, scope: &Rc<Scope>, e: Exc, handlers: &[Handler]) -> PyResult<Flow> {
+        let parts = match &e {
+            Value::Instance(i) => i.get(intern("exceptions")).zip(i.get(intern("message"))),
+            _ => None,
+        };
+        let (message, mut rest, naked) = match parts {
+            Some((Value::Tuple(all), Value::Str(m))) => (m, all.to_vec(), false),
+            _ => (Rc::from(""), vec![e.clone()], true),
+        };
+        // A lone exception is handed to a handler in a group of its own, as CPython's, whose
+        // exceptions are a tuple.
+        // A part of a group keeps the group's traceback, cause and context.
+        let group_of = |matched: Vec<Value>| match naked {
+            true => new_exception(exc_class("ExceptionGroup"), vec![Value::str(""), Value::tuple(matched)]),
+            false => {
+                let part = exception_group(&message, matched);
+                if let (Value::Instance(from), Value::Instance(to)) = (&e, &part) {
+                    to.traceback.borrow_mut().clone_from(&from.traceback.borrow());
+                    to.tb_scope.set(from.tb_scope.get());
+                    to.cause.borrow_mut().clone_from(&from.cause.borrow());
+                    to.context.borrow_mut().clone_from(&from.context.borrow());
+                    to.suppress_context.set(from.suppress_context.get());
+                }
+                part
+            }
+        };
+        let mut raised = Vec::new();
+        for h in handlers {
+            let Some(typ) = &h.typ else { continue };
+            let t = self.eval(scope, typ).await?;
+            let types = match &t {
+                Value::Tuple(ts) => ts.to_vec(),
+                t => vec![t.clone()],
+            };
+            if types.iter().any(|t| matches!(t, Value::Class(c) if c.is_group())) {
+                let m = "catching ExceptionGroup with except* is not allowed. Use except instead.";
+                return raise("TypeError", m);
+            }
+            let mut matched = Vec::new();
+            for x in std::mem::take(&mut rest) {
+                if exception_matches(&x, &t)? {
+                    matched.push(x);
+                } else {
+                    rest.push(x);
+                }
+            }
+            if matched.is_empty() {
+                continue;
+            }
+            let group = group_of(matched);
+            if let Some(n) = h.name {
+                self.store(scope, n, group.clone());
+            }
+            scope.line.set(h.line);
+            if let Err(new) = aio::while_handling(group.clone(), self.exec_block(scope, &h.body)).await {
+                set_context(&new, &group);
+                raised.push(new);
+            }
+            if let Some(n) = h.name {
+                let _ = self.delete(scope, n);
+            }
+        }
+        let unhandled = match (rest.is_empty(), naked) {
+            (true, _) => None,
+            (false, true) => Some(e),
+            (false, false) => Some(group_of(rest)),
+        };
+        match (raised.is_empty(), unhandled) {
+            (true, None) => Ok(Flow::Next),
+            (true, Some(u)) => Err(u),
+            (false, u) => {
+                raised.extend(u);
+                // Raised again where it stands, not from this line: no frame of this scope.
+                let all = exception_group("", raised);
+                if let Value::Instance(i) = &all {
+                    i.tb_scope.set(Rc::as_ptr(scope) as usize);
+                }
+                Err(all)
+            }
+        }
     }
 
     /// A value raised: an exception instance, or an exception class (instantiated).

@@ -84,11 +84,10 @@ impl Interp {
     pub(super) async fn instantiate(&self, class: Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         match class.kind {
             Kind::Object | Kind::Exception => {
-                let inst = Instance::new(Rc::clone(&class));
-                let me = Value::Instance(Rc::clone(&inst));
-                if class.kind == Kind::Exception {
-                    inst.set(intern("args"), Value::tuple(args.clone()));
-                }
+                let me = match class.kind {
+                    Kind::Exception => new_exception(Rc::clone(&class), args.clone()),
+                    _ => Value::Instance(Instance::new(Rc::clone(&class))),
+                };
                 if let Some(init) = class.lookup(intern("__init__")) {
                     let mut all = vec![me.clone()];
                     all.extend(args);

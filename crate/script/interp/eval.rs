@@ -298,7 +298,9 @@ impl Interp {
                 Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
                 _ => unreachable!("checked above"),
             },
-            Value::Func(func) if func.def.has_yield => self.bind(&func, pos, kw).map(|scope| self.generator(&func, scope)),
+            Value::Func(func) if func.def.has_yield => {
+                self.bind(&func, pos, kw).map(|scope| self.generator(&func, scope))
+            }
             Value::Func(func) => self.bind(&func, pos, kw).map(|scope| self.coroutine(&func, scope)),
             _ => unreachable!("checked above"),
         })

@@ -369,7 +369,10 @@ impl Interp {
                 let it = self.eval(scope, iter).await?;
                 let mut items = self.items_for(it, *is_async)?;
                 // Each resume of a generator runs on the `for` line, as its traceback shows.
-                while let Some(item) = { scope.line.set(stmt.line); items.next(self).await? } {
+                while let Some(item) = {
+                    scope.line.set(stmt.line);
+                    items.next(self).await?
+                } {
                     match target.kind {
                         ExprKind::Name(n) => self.store(scope, n, item),
                         _ => self.assign(scope, target, item).await?,

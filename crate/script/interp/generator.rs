@@ -149,7 +149,9 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
         let mut n = start;
         while let Some(x) = gen.resume(&interp).await? {
             interp.yield_value(Value::tuple(vec![Value::Int(n), x])).await?;
-            n = n.checked_add(1).ok_or_else(|| exc("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807"))?;
+            n = n.checked_add(1).ok_or_else(|| {
+                exc("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807")
+            })?;
         }
         Ok(Value::None)
     };

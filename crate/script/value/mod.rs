@@ -16,7 +16,7 @@ mod types;
 
 pub use dict::{Dict, Key};
 pub use repr::{exception_args, exception_str};
-pub use types::{exc, exc_class, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
+pub use types::{exc, exc_class, exception_group, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.
 pub type Exc = Value;
@@ -170,6 +170,12 @@ impl Class {
     #[inline(never)]
     pub fn named(name: &str, base: Option<&Rc<Class>>, kind: Kind) -> Rc<Class> {
         Class::new(name.into(), base.cloned(), kind)
+    }
+
+    /// Whether it is `ExceptionGroup`, `BaseExceptionGroup` or a subclass (CPython's
+    /// `ExceptionGroup` has both bases; here it has `Exception` only).
+    pub fn is_group(self: &Rc<Class>) -> bool {
+        self.is_subclass(&exc_class("BaseExceptionGroup")) || self.is_subclass(&exc_class("ExceptionGroup"))
     }
 
     /// An attribute of the class or of a base, nearest first.

@@ -139,9 +139,31 @@ pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
 #[cold]
 #[inline(never)]
 pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
+    let group = match &args[..] {
+        [message @ Value::Str(_), Value::List(l)] if class.is_group() => {
+            Some((message.clone(), Value::tuple(l.borrow().clone())))
+        }
+        [message @ Value::Str(_), exceptions @ Value::Tuple(_)] if class.is_group() => {
+            Some((message.clone(), exceptions.clone()))
+        }
+        _ => None,
+    };
     let inst = Instance::new(class);
     inst.set(crate::ast::intern("args"), Value::tuple(args));
+    if let Some((message, exceptions)) = group {
+        // `ExceptionGroup(message, [errors])`: what `except*` and the traceback read.
+        inst.set(crate::ast::intern("message"), message);
+        inst.set(crate::ast::intern("exceptions"), exceptions);
+    }
     Value::Instance(inst)
+}
+
+/// An `ExceptionGroup` of `errors` (a `BaseExceptionGroup` if one of them is not an
+/// `Exception`, as CPython makes it).
+pub fn exception_group(message: &str, errors: Vec<Value>) -> Exc {
+    let base = errors.iter().any(|e| !e.class().is_subclass(&exc_class("Exception")));
+    let class = exc_class(if base { "BaseExceptionGroup" } else { "ExceptionGroup" });
+    new_exception(class, vec![Value::str(message), Value::list(errors)])
 }
 
 /// `Err` of a new built-in exception: `return raise("ValueError", "…")`.

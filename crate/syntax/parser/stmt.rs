@@ -207,12 +207,20 @@ impl Parser {
         self.advance();
         self.expect_colon()?;
         let body = self.block("'try' statement", line)?;
-        let mut handlers = Vec::new();
+        let mut handlers: Vec<Handler> = Vec::new();
         while self.is_kw("except") {
             let (hline, hcol) = self.here();
             self.advance();
-            if self.is_op("*") {
-                return Err(unsupported("exception groups (except*)", hline, hcol));
+            let star = self.is_op("*");
+            if star {
+                self.advance();
+                if self.is_op(":") {
+                    let (l, c) = self.here();
+                    return Err(syntax("expected one or more exception types", l, c));
+                }
+            }
+            if handlers.first().is_some_and(|h| h.star != star) {
+                return Err(syntax("cannot have both 'except' and 'except*' on the same 'try'", hline, hcol));
             }
             let (mut typ, mut name) = (None, None);
             if !self.is_op(":") {
@@ -228,7 +236,7 @@ impl Parser {
             }
             self.expect_colon()?;
             let body = self.block("'except' statement", hline)?;
-            handlers.push(Handler { line: hline, typ, name, body });
+            handlers.push(Handler { line: hline, typ, name, body, star });
         }
         let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
         let finalbody = if self.is_kw("finally") {

@@ -16,7 +16,6 @@ fn outside_the_subset_is_refused_by_name() {
             ("from . import x", "relative imports"),
             ("def f(a, /): pass", "positional-only parameters (/)"),
             ("class A(metaclass=M): pass", "keyword or star arguments in a class definition"),
-            ("try:\n  pass\nexcept* E:\n  pass", "exception groups (except*)"),
             ("type X = int", "the type statement"),
         ];
         for (src, what) in cases {
@@ -34,6 +33,14 @@ fn outside_the_subset_is_refused_by_name() {
 /// `compile(source, "main.py", "exec")` in python3.11.
 const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ("if x\n    pass", "SyntaxError", "expected ':'", 1, 5),
+    ("try:\n  pass\nexcept* :\n  pass", "SyntaxError", "expected one or more exception types", 3, 9),
+    (
+        "try:\n  pass\nexcept* E:\n  pass\nexcept F:\n  pass",
+        "SyntaxError",
+        "cannot have both 'except' and 'except*' on the same 'try'",
+        5,
+        1,
+    ),
     ("def f()\n    pass", "SyntaxError", "expected ':'", 1, 8),
     ("while x\n  pass", "SyntaxError", "expected ':'", 1, 8),
     ("for x in y\n  pass", "SyntaxError", "expected ':'", 1, 11),
