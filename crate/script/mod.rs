@@ -45,6 +45,11 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
         let text = trimmed.trim_end();
         if !text.is_empty() {
             out.push_str(&format!("    {text}\n"));
+            if e.message == "unexpected indent" {
+                // CPython marks no column for it: the whole line is the mistake.
+                out.push_str(&format!("{}: {}", e.type_name(), e.message));
+                return out;
+            }
             let start = (e.col as usize).saturating_sub(1).saturating_sub(indent);
             let width = (e.end_col.max(e.col + 1) - e.col) as usize;
             let width = width.min(text.chars().count().saturating_sub(start).max(1));

@@ -204,13 +204,13 @@ impl Parser {
     fn power(&mut self) -> PResult<Expr> {
         let base = if self.is_kw("await") {
             let (line, col) = self.here();
-            if !self.ctx.func {
-                self.late("'await' outside function", line, col);
-            } else if !self.ctx.is_async {
-                self.late("'await' outside async function", line, col);
-            }
             self.advance();
             let value = self.primary()?;
+            if !self.ctx.func {
+                self.late_span("'await' outside function", line, col);
+            } else if !self.ctx.is_async {
+                self.late_span("'await' outside async function", line, col);
+            }
             mk(line, col, ExprKind::Await(boxed(value)))
         } else {
             self.primary()?

@@ -340,6 +340,32 @@ impl Parser {
         }
     }
 
+    /// [`Parser::late`] for the construct that began at (`line`, `col`) and has just been
+    /// read: CPython's carets span it (to the end of its first line).
+    fn late_span(&mut self, message: &str, line: u32, col: u32) {
+        let end = self.end_from(line, col);
+        if self.late.is_none() {
+            self.late = Some(SyntaxError { end_col: end, ..syntax(message, line, col) });
+        }
+    }
+
+    /// Where what was read since (`line`, `col`) ends on that line: the column after the last
+    /// token read on it (`col` itself if none).
+    fn end_from(&self, line: u32, col: u32) -> u32 {
+        let read = &self.toks[..self.pos.min(self.toks.len())];
+        let last = read.iter().rev().take_while(|t| (t.line, t.col) >= (line, col)).find(|t| t.line == line);
+        last.map_or(col, |t| t.end_col)
+    }
+
+    /// Where the line of the token now ends: the column after its last token.
+    fn line_end(&self) -> u32 {
+        let line = self.cur().line;
+        let rest = self.toks[self.pos.min(self.toks.len())..].iter().take_while(|t| t.line == line);
+        rest.filter(|t| !matches!(t.tok, Tok::Newline | Tok::End | Tok::Indent | Tok::Dedent))
+            .last()
+            .map_or(self.cur().col, |t| t.end_col)
+    }
+
     /// Chooses between the parser's error and the tokenizer's, as CPython does.
     #[inline(never)]
     fn settle(&self, e: SyntaxError) -> SyntaxError {

@@ -5,7 +5,7 @@ use crate::ast::{self, Alias, Const, Expr, ExprKind, Stmt, StmtKind};
 use crate::lexer::Tok;
 
 use super::targets::{expr_name, invalid_target, is_bitwise_or};
-use super::{aug_op, mk, starts_atom, syntax, unsupported, PResult, Parser};
+use super::{aug_op, mk, starts_atom, syntax, unsupported, PResult, Parser, SyntaxError};
 
 impl Parser {
     pub(super) fn simple_stmts(&mut self, out: &mut ast::Block) -> PResult<()> {
@@ -48,10 +48,11 @@ impl Parser {
             }
             "return" => {
                 self.advance();
+                let value = if self.at_stmt_end() { None } else { Some(self.star_expressions()?) };
                 if !self.ctx.func {
-                    self.late("'return' outside function", line, col);
+                    self.late_span("'return' outside function", line, col);
                 }
-                StmtKind::Return(if self.at_stmt_end() { None } else { Some(self.star_expressions()?) })
+                StmtKind::Return(value)
             }
             "raise" => {
                 self.advance();
@@ -80,7 +81,12 @@ impl Parser {
                 loop {
                     let t = self.binary(1)?;
                     if let Some(bad) = invalid_target(&t, true) {
-                        return Err(syntax(format!("cannot delete {}", expr_name(bad)), bad.line, bad.col));
+                        let e = syntax(format!("cannot delete {}", expr_name(bad)), bad.line, bad.col);
+                        let whole = std::ptr::eq(bad, &t);
+                        return Err(SyntaxError {
+                            end_col: if whole { self.end_from(t.line, t.col) } else { bad.col },
+                            ..e
+                        });
                     }
                     targets.push(t);
                     if !self.eat_op(",") || self.at_stmt_end() {
@@ -175,9 +181,13 @@ impl Parser {
     fn expr_stmt(&mut self) -> PResult<StmtKind> {
         let first = self.rhs()?;
         if self.is_op("=") {
+            // Each target's end on its line, for the carets of an error about it.
+            let mut ends = vec![self.end_from(first.line, first.col)];
             let mut targets = vec![first];
             while self.eat_op("=") {
-                targets.push(self.rhs()?);
+                let t = self.rhs()?;
+                ends.push(self.end_from(t.line, t.col));
+                targets.push(t);
             }
             let value = targets.pop().unwrap_or_else(|| mk(1, 1, ExprKind::Const(Const::None)));
             let only = targets.len() == 1;
@@ -194,7 +204,8 @@ impl Parser {
                     let here = only && std::ptr::eq(bad, t) && is_bitwise_or(bad);
                     let suffix = if here { " here. Maybe you meant '==' instead of '='?" } else { "" };
                     let m = format!("cannot assign to {}{suffix}", expr_name(bad));
-                    return Err(syntax(m, bad.line, bad.col));
+                    let end = if std::ptr::eq(bad, t) { ends[i] } else { bad.col };
+                    return Err(SyntaxError { end_col: end, ..syntax(m, bad.line, bad.col) });
                 }
                 self.check_starred(t);
             }
@@ -228,7 +239,7 @@ impl Parser {
             let n = ast::name_text(n);
             if (&*n == "print" || &*n == "exec") && starts_atom(&self.cur().tok) {
                 let m = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
-                return Err(syntax(m, first.line, first.col));
+                return Err(SyntaxError { end_col: self.line_end(), ..syntax(m, first.line, first.col) });
             }
         }
         Ok(StmtKind::Expr(first))

@@ -235,6 +235,25 @@ fn errors_match_cpython_messages_and_places() {
     });
 }
 
+/// Where CPython 3.11's carets end (`end_offset`, recorded with `compile` in python3.11) for
+/// the errors that mark a whole construct, not a point.
+#[test]
+fn carets_span_the_construct_as_cpythons_do() {
+    let cases = [
+        ("return 5", 9),
+        ("x = await f()", 14),
+        ("f() = 3", 4),
+        ("a = f() = 3", 8),
+        ("print \"hi\"", 11),
+        ("print \"a\", 1 + 2  # c", 17),
+        ("del f()", 8),
+        ("1 = x", 2),
+    ];
+    for (src, end) in cases {
+        assert_eq!(fail(src).end_col, end, "{src:?}");
+    }
+}
+
 #[test]
 fn an_unclosed_paren_names_the_line_it_opened_on() {
     roomy(|| {
