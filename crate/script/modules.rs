@@ -58,7 +58,18 @@ pub fn import(name: &str) -> PyResult {
         ),
         "random" => {
             let mut v = functions(
-                &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"],
+                &[
+                    "seed",
+                    "random",
+                    "randint",
+                    "uniform",
+                    "choice",
+                    "shuffle",
+                    "randrange",
+                    "sample",
+                    "choices",
+                    "gauss",
+                ],
                 random_fn,
             );
             v.push(("Random", builtin("Random", new_random)));
@@ -280,7 +291,7 @@ fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
     random_on(&mut interp.host.random.borrow_mut(), name, args, kw)
 }
 
-fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let int = |i: usize| int_arg(name, &args, i);
     let err = super::builtins::format_error;
     match name {
@@ -288,6 +299,7 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _k
             *r = match args.first() {
                 Some(v) if v.as_int().is_some() => super::mt::Random::new(v.as_int().unwrap_or(0)),
                 Some(Value::Float(f)) => super::mt::Random::new(*f as i64),
+                Some(Value::Str(s)) => super::mt::Random::seed_str(s),
                 _ => super::mt::Random::new(0),
             };
             Ok(Value::None)
@@ -321,6 +333,62 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, _k
                 let j = r.randbelow((n - i) as u64) as usize;
                 out.push(items[j].clone());
                 items[j] = items[n - i - 1].clone();
+            }
+            Ok(Value::list(out))
+        }
+        "gauss" => {
+            let arg =
+                |i: usize, n: &str, default: f64| match args.get(i).cloned().or_else(|| super::builtins::kwarg(&kw, n))
+                {
+                    Some(v) => num(Some(&v), "gauss"),
+                    None => Ok(default),
+                };
+            Ok(Value::Float(r.gauss(arg(0, "mu", 0.0)?, arg(1, "sigma", 1.0)?)))
+        }
+        "choices" => {
+            // `random.py`'s: an index by `floor(random() * n)`, or, with weights, the first
+            // running total past `random() * total`.
+            let items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
+            let k = match super::builtins::kwarg(&kw, "k") {
+                Some(v) => v.as_int().ok_or_else(|| exc("TypeError", "choices() k must be an integer"))?,
+                None => 1,
+            };
+            let weights = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "weights"));
+            let cum = match (weights, super::builtins::kwarg(&kw, "cum_weights")) {
+                (Some(_), Some(_)) => return raise("TypeError", "Cannot specify both weights and cumulative weights"),
+                (Some(w), None) => {
+                    let mut total = 0.0;
+                    let mut cum = Vec::new();
+                    for x in super::builtins::iterate(&w)? {
+                        total += num(Some(&x), "choices")?;
+                        cum.push(total);
+                    }
+                    Some(cum)
+                }
+                (None, Some(c)) => Some(
+                    super::builtins::iterate(&c)?.iter().map(|x| num(Some(x), "choices")).collect::<PyResult<_>>()?,
+                ),
+                (None, None) => None,
+            };
+            let n = items.len();
+            let mut out = Vec::with_capacity(k.clamp(0, 1 << 20) as usize);
+            match cum {
+                None if n == 0 && k > 0 => return raise("IndexError", "list index out of range"),
+                None => (0..k).for_each(|_| out.push(items[(r.random() * n as f64) as usize].clone())),
+                Some(cum) => {
+                    if cum.len() != n {
+                        return raise("ValueError", "The number of weights does not match the population");
+                    }
+                    let total = cum.last().copied().unwrap_or(0.0);
+                    if total <= 0.0 || !total.is_finite() {
+                        return raise("ValueError", "Total of weights must be greater than zero");
+                    }
+                    for _ in 0..k {
+                        let x = r.random() * total;
+                        let i = cum[..n - 1].partition_point(|&c| c <= x);
+                        out.push(items[i].clone());
+                    }
+                }
             }
             Ok(Value::list(out))
         }

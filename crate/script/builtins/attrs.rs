@@ -39,6 +39,7 @@ pub(super) const STR_METHODS: &[&str] = &[
     "swapcase",
     "partition",
     "istitle",
+    "rpartition",
 ];
 pub(super) const LIST_METHODS: &[&str] = &[
     "append",
@@ -68,6 +69,7 @@ pub(super) const SET_METHODS: &[&str] = &[
     "issubset",
     "issuperset",
     "isdisjoint",
+    "symmetric_difference",
     "copy",
     "clear",
     "update",

@@ -1,6 +1,7 @@
 //! The built-in functions: `print`, `len`, `sorted`, `min`, `round` and the rest of the names in `FUNCTIONS`.
 
 use super::*;
+use std::fmt::Write as _;
 
 /// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
 pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
@@ -85,9 +86,23 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             arg_count(name, args, 1, 1)?;
             Ok(Value::Int(len(interp, &args[0])? as i64))
         }
-        "repr" => {
+        "repr" | "ascii" => {
             arg_count(name, args, 1, 1)?;
-            Ok(Value::string(interp.repr(&args[0])?))
+            let r = interp.repr(&args[0])?;
+            if name == "repr" || r.is_ascii() {
+                return Ok(Value::string(r));
+            }
+            // `ascii`: the repr with what is not ASCII escaped as a str literal escapes it.
+            let mut out = String::with_capacity(r.len());
+            for c in r.chars() {
+                let _ = match c as u32 {
+                    0..=0x7f => write!(out, "{c}"),
+                    n @ 0x80..=0xff => write!(out, "\\x{n:02x}"),
+                    n @ 0x100..=0xffff => write!(out, "\\u{n:04x}"),
+                    n => write!(out, "\\U{n:08x}"),
+                };
+            }
+            Ok(Value::string(out))
         }
         "isinstance" | "issubclass" => {
             arg_count(name, args, 2, 2)?;

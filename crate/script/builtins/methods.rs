@@ -261,6 +261,7 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
         }
         "intersection" => binop(_interp, BinOp::BitAnd, &this, &other(0)?),
         "difference" => binop(_interp, BinOp::Sub, &this, &other(0)?),
+        "symmetric_difference" => binop(_interp, BinOp::BitXor, &this, &other(0)?),
         "issubset" => Ok(Value::Bool(compare(_interp, CmpOp::LtE, &this, &other(0)?)?)),
         "issuperset" => Ok(Value::Bool(compare(_interp, CmpOp::GtE, &this, &other(0)?)?)),
         "isdisjoint" => Ok(Value::Bool(!binop(_interp, BinOp::BitAnd, &this, &other(0)?)?.truthy())),

@@ -59,6 +59,7 @@ const FUNCTIONS: &[&str] = &[
     "print",
     "len",
     "repr",
+    "ascii",
     "isinstance",
     "issubclass",
     "enumerate",

@@ -302,10 +302,14 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             }
             new(out)
         }
-        "partition" => {
+        "partition" | "rpartition" => {
             let Some(sep) = str_arg(0)? else { return raise("TypeError", "must be str") };
-            Ok(match s.split_once(&*sep) {
+            let parts = if name == "partition" { s.split_once(&*sep) } else { s.rsplit_once(&*sep) };
+            Ok(match parts {
                 Some((x, y)) => Value::tuple(vec![Value::str(x), Value::Str(sep), Value::str(y)]),
+                None if name == "rpartition" => {
+                    Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(s.clone())])
+                }
                 None => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
             })
         }

@@ -12,6 +12,8 @@ const N: usize = 624;
 pub struct Random {
     mt: [u32; N],
     index: usize,
+    /// `gauss`'s second value, kept for its next call (Box-Muller makes two at a time).
+    gauss_next: Option<f64>,
 }
 
 impl Random {
@@ -60,7 +62,7 @@ impl Random {
             }
         }
         mt[0] = 0x8000_0000;
-        Random { mt, index: N }
+        Random { mt, index: N, gauss_next: None }
     }
 
     /// The next tempered 32-bit output (`genrand_uint32`).
@@ -84,6 +86,20 @@ impl Random {
     pub fn random(&mut self) -> f64 {
         let (a, b) = (self.next_u32() >> 5, self.next_u32() >> 6);
         (f64::from(a) * 67_108_864.0 + f64::from(b)) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// `random.gauss(mu, sigma)`, as `random.py` computes it.
+    pub fn gauss(&mut self, mu: f64, sigma: f64) -> f64 {
+        let z = match self.gauss_next.take() {
+            Some(z) => z,
+            None => {
+                let x2pi = self.random() * std::f64::consts::TAU;
+                let g2rad = (-2.0 * (1.0 - self.random()).ln()).sqrt();
+                self.gauss_next = Some(x2pi.sin() * g2rad);
+                x2pi.cos() * g2rad
+            }
+        };
+        mu + z * sigma
     }
 
     /// `getrandbits(k)` for any `k` up to 128: 32-bit outputs fill words from the least significant, the last one
