@@ -370,8 +370,11 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
                 ),
                 (None, None) => None,
             };
+            if k > crate::interp::MEMORY_LIMIT as i64 {
+                return raise("MemoryError", "a list may hold 10,000,000 elements at most (Loopscope's limit)");
+            }
             let n = items.len();
-            let mut out = Vec::with_capacity(k.clamp(0, 1 << 20) as usize);
+            let mut out = Vec::with_capacity(k.max(0) as usize);
             match cum {
                 None if n == 0 && k > 0 => return raise("IndexError", "list index out of range"),
                 None => (0..k).for_each(|_| out.push(items[(r.random() * n as f64) as usize].clone())),

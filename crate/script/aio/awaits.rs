@@ -32,6 +32,14 @@ impl Future for Leaf {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
         let this = &mut *self;
         if let Some(t) = current() {
+            *t.awaiting.borrow_mut() = match (&this.inner, this.outcome_is_theirs) {
+                (CoroFut::Yield(..), _) => Awaited::Nothing,
+                (_, true) => Awaited::Task(Rc::downgrade(&this.passes_to[0])),
+                _ => Awaited::Future,
+            };
+            if !t.timeouts.borrow().is_empty() {
+                expire_timeouts(&t, cx);
+            }
             if t.cancel_requested.replace(false) {
                 if this.passes_to.is_empty() {
                     return Poll::Ready(Err(cancelled_error_in(&t)));
@@ -57,6 +65,20 @@ impl Future for Leaf {
             return Poll::Ready(this.passes_to[0].outcome());
         }
         Pin::new(&mut this.inner).poll(cx)
+    }
+}
+
+/// Runs the timers of `t`'s `asyncio.timeout`s: one that is due cancels `t`, as CPython's
+/// timer handle does (it is `t` that polls, so nothing needs waking).
+#[inline(never)]
+fn expire_timeouts(t: &PyTask, cx: &mut Context<'_>) {
+    let timeouts = t.timeouts.borrow().clone();
+    for n in timeouts {
+        if let Native::Timeout(to) = &*n {
+            if to.due(cx) {
+                t.ask_cancel(None);
+            }
+        }
     }
 }
 
@@ -88,65 +110,6 @@ pub(super) fn wait_on_pending(tasks: &[Rc<PyTask>], cx: &Context<'_>) -> bool {
         any = true;
     }
     any
-}
-
-/// `asyncio.gather`'s future: done when every task is (or, unless `return_exceptions`, when
-/// one fails); cancels the tasks still running if it is dropped before it is done (its
-/// awaiting task was cancelled).
-pub(super) struct Gather {
-    pub(super) tasks: Vec<Rc<PyTask>>,
-    pub(super) return_exceptions: bool,
-    pub(super) done: bool,
-}
-
-impl Future for Gather {
-    type Output = PyResult;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
-        let this = &mut *self;
-        if !this.return_exceptions {
-            let first_failed = this
-                .tasks
-                .iter()
-                .filter(|t| matches!(*t.state.borrow(), State::Failed(_) | State::Cancelled(_)))
-                .min_by_key(|t| t.done_seq.get());
-            if let Some(t) = first_failed {
-                this.done = true;
-                this.tasks.iter().for_each(|t| t.retrieved.set(true));
-                return Poll::Ready(t.outcome().map(|_| Value::None));
-            }
-        }
-        if wait_on_pending(&this.tasks, cx) {
-            return Poll::Pending;
-        }
-        this.done = true;
-        let mut out = Vec::with_capacity(this.tasks.len());
-        for t in &this.tasks {
-            match t.outcome() {
-                Ok(v) => out.push(v),
-                // A new one, as CPython's gather makes: its message, or ''.
-                Err(e) if is_cancelled_error(&e) => {
-                    let args = match &e {
-                        Value::Instance(i) if !exception_args(i).is_empty() => exception_args(i),
-                        _ => vec![Value::str("")],
-                    };
-                    out.push(new_exception(exc_class("CancelledError"), args));
-                }
-                Err(e) => out.push(e),
-            }
-        }
-        Poll::Ready(Ok(Value::list(out)))
-    }
-}
-
-impl Drop for Gather {
-    fn drop(&mut self) {
-        if !self.done {
-            self.tasks.iter().for_each(|t| {
-                t.retrieved.set(true);
-                t.cancel();
-            });
-        }
-    }
 }
 
 pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {

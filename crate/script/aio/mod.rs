@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use futures::future::LocalBoxFuture;
 
-use super::ast::{intern, Name};
+use super::ast::{intern, CmpOp, Name};
 use super::builtins::{builtin, kwarg};
 use super::interp::{Interp, Scope};
 use super::value::*;
@@ -26,7 +26,7 @@ mod line;
 mod native;
 mod task;
 
-use awaits::{wait, wait_for, Gather};
+use awaits::{wait, wait_for};
 pub use awaits::{Hold, Leaf};
 use line::{Line, Place};
 pub use native::{get_attr, Group, Native, Pipe, Queue};
@@ -126,11 +126,9 @@ impl Coro {
 }
 
 /// An `ExceptionGroup` of `errors`, raised `from None` (as a TaskGroup raises it).
-pub(super) fn exception_group(message: &str, errors: Vec<Value>) -> Exc {
-    let e = new_exception(exc_class("ExceptionGroup"), vec![Value::str(message), Value::list(errors.clone())]);
+pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
+    let e = exception_group(message, errors);
     if let Value::Instance(i) = &e {
-        i.set(intern("message"), Value::str(message));
-        i.set(intern("exceptions"), Value::tuple(errors));
         i.suppress_context.set(true);
     }
     e
@@ -228,6 +226,10 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "shield",
         "start_server",
         "open_connection",
+        "timeout",
+        "timeout_at",
+        "LifoQueue",
+        "PriorityQueue",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, function)))
@@ -262,6 +264,9 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
     let Some(coro) = args.into_iter().next() else {
         return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'");
     };
+    if let (Value::Task(_), "ensure_future") = (&coro, name) {
+        return Ok(coro);
+    }
     if !matches!(coro, Value::Coro(_)) {
         return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
     }
@@ -288,6 +293,20 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         return raise(if cancel_rest { "ValueError" } else { "TypeError" }, message);
     }
     let rc = interp.host.rc()?;
+    // As CPython numbers tasks: the first run's task is the script's own, `Task-1`; a later
+    // one's coroutine runs in a task of its own, the next `Task-N`.
+    thread_local! {
+        static RUNS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    }
+    let run = interp.host.out.run.get();
+    let earlier = RUNS.with(|r| {
+        let n = if r.get().0 == run { r.get().1 } else { 0 };
+        r.set((run, n + 1));
+        n
+    });
+    if let (true, Some(t), Value::Coro(_)) = (earlier > 0, current(), &aw) {
+        *t.name.borrow_mut() = interp.host.next_task_name().into();
+    }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
         let out = rc.await_value(aw).await;
@@ -303,6 +322,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             for t in rest {
                 let _ = wait_task(t).await;
             }
+            // Its shutdown steps (`shutdown_asyncgens`, `shutdown_default_executor`) are tasks too.
+            rc.host.next_task_name();
+            rc.host.next_task_name();
         }
         out
     };
@@ -333,7 +355,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             let rc = interp.host.rc()?;
             let return_exceptions = kwarg(&kw, "return_exceptions").is_some_and(|v| v.truthy());
             let tasks: Vec<Rc<PyTask>> = args.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
-            Ok(group("gather", tasks.clone(), Gather { tasks, return_exceptions, done: false }))
+            Ok(Value::Task(gathering(&rc, tasks, return_exceptions)))
         }
         "wait_for" => {
             let rc = interp.host.rc()?;
@@ -424,7 +446,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "current_task" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "current_task" => Ok(current().map_or(Value::None, Value::Task)),
         "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
-        "Queue" => {
+        "Queue" | "LifoQueue" | "PriorityQueue" => {
             let maxsize = arg(0, "maxsize").and_then(|v| v.as_int()).unwrap_or(0).max(0) as usize;
             Ok(Value::Native(Rc::new(Native::Queue(Queue {
                 items: RefCell::default(),
@@ -433,7 +455,28 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 getters: Line::default(),
                 putters: Line::default(),
                 joiners: Line::default(),
+                lifo: name == "LifoQueue",
+                heap: name == "PriorityQueue",
             }))))
+        }
+        "timeout" | "timeout_at" => {
+            if interp.host.loop_running.get() == 0 && name == "timeout" {
+                return raise("RuntimeError", "no running event loop");
+            }
+            let key = if name == "timeout" { "delay" } else { "when" };
+            let when = match arg(0, key) {
+                None => return raise("TypeError", format!("{name}() missing 1 required positional argument: '{key}'")),
+                Some(Value::None) => None,
+                Some(v) => match v.as_number() {
+                    Some(d) if name == "timeout" => Some(interp.host.lesson_secs() + d),
+                    Some(w) => Some(w),
+                    None => {
+                        let t = v.type_name();
+                        return raise("TypeError", format!("unsupported operand type(s) for +: 'float' and '{t}'"));
+                    }
+                },
+            };
+            Ok(Value::Native(Rc::new(Native::Timeout(native::Timeout::new(interp, when)))))
         }
         "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: Line::default() }))),
         "TaskGroup" => Ok(Value::Native(Rc::new(Native::TaskGroup(Group::default())))),

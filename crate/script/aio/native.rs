@@ -30,6 +30,79 @@ pub enum Native {
     WebSocket(crate::websockets::Connection),
     /// `asyncio.TaskGroup()`.
     TaskGroup(Group),
+    /// `asyncio.timeout(delay)`.
+    Timeout(Timeout),
+}
+
+/// `asyncio.timeout`'s context manager, as CPython 3.11's `asyncio.Timeout`: entered, it
+/// cancels its task at `when` (loop time; its timer runs at the task's awaits, see
+/// [`Timeout::due`]); its exit turns that cancel into `TimeoutError`.
+pub struct Timeout {
+    when: Cell<Option<f64>>,
+    state: Cell<u8>,
+    timer: RefCell<Option<runtime::Sleep>>,
+    /// Due when it was armed: it fires at the task's next poll.
+    soon: Cell<bool>,
+    task: RefCell<Weak<PyTask>>,
+    /// The task's `cancelling()` as it entered.
+    cancelling: Cell<u32>,
+    interp: Weak<Interp>,
+}
+
+/// A coroutine that gives `v` at once: CPython's `async def` that never suspends, so no
+/// cancel lands in it (a leaf's would).
+fn at_once(name: &str, v: Value) -> Value {
+    Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(async { Ok(v) }), false, false)))
+}
+
+const CREATED: u8 = 0;
+const ENTERED: u8 = 1;
+const EXPIRING: u8 = 2;
+const EXPIRED: u8 = 3;
+const EXITED: u8 = 4;
+
+impl Timeout {
+    pub(super) fn new(interp: &Interp, when: Option<f64>) -> Timeout {
+        Timeout {
+            when: Cell::new(when),
+            state: Cell::new(CREATED),
+            timer: RefCell::default(),
+            soon: Cell::new(false),
+            task: RefCell::default(),
+            cancelling: Cell::new(0),
+            interp: interp.host.interp(),
+        }
+    }
+
+    /// Whether it is due (its timer, armed at the first await after its start, has fired):
+    /// then it is expiring.
+    pub(super) fn due(&self, cx: &mut Context<'_>) -> bool {
+        let (Some(when), ENTERED, Some(interp)) = (self.when.get(), self.state.get(), self.interp.upgrade()) else {
+            return false;
+        };
+        let mut timer = self.timer.borrow_mut();
+        let due = match &mut *timer {
+            Some(t) => Pin::new(t).poll(cx).is_ready(),
+            None if self.soon.get() => true,
+            None => {
+                let left = when - interp.host.lesson_secs();
+                if left <= 0.0 {
+                    // Due already: CPython calls it soon, so it lands after the task's next suspension.
+                    self.soon.set(true);
+                    cx.waker().wake_by_ref();
+                    return false;
+                }
+                let mut t = runtime::sleep(duration(left));
+                let due = Pin::new(&mut t).poll(cx).is_ready();
+                *timer = Some(t);
+                due
+            }
+        };
+        if due {
+            self.state.set(EXPIRING);
+        }
+        due
+    }
 }
 
 /// A `TaskGroup`'s state, as CPython 3.11's `asyncio.taskgroups` keeps it: the first child
@@ -171,7 +244,7 @@ pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> P
     }
 }
 
-/// `asyncio.Queue`.
+/// `asyncio.Queue`, `LifoQueue` (`lifo`) or `PriorityQueue` (`heap`).
 pub struct Queue {
     pub(super) items: RefCell<VecDeque<Value>>,
     pub(super) maxsize: usize,
@@ -179,12 +252,80 @@ pub struct Queue {
     pub(super) getters: Line,
     pub(super) putters: Line,
     pub(super) joiners: Line,
+    pub(super) lifo: bool,
+    /// Its items are a heap, kept as `heapq` keeps it (by the items' `<`), so that equal
+    /// priorities come out, and a script's `__lt__` is called, as in CPython.
+    pub(super) heap: bool,
+}
+
+impl Queue {
+    fn push(&self, interp: &Interp, v: Value) -> PyResult<()> {
+        if !self.heap {
+            self.items.borrow_mut().push_back(v);
+            return Ok(());
+        }
+        // Out of its cell while a script's `__lt__` may look at the queue.
+        let mut heap = std::mem::take(&mut *self.items.borrow_mut());
+        heap.push_back(v);
+        let last = heap.len() - 1;
+        let out = sift_down(interp, &mut heap, 0, last);
+        *self.items.borrow_mut() = heap;
+        out
+    }
+
+    fn pop(&self, interp: &Interp) -> PyResult<Option<Value>> {
+        if !self.heap {
+            let mut items = self.items.borrow_mut();
+            return Ok(if self.lifo { items.pop_back() } else { items.pop_front() });
+        }
+        let mut heap = std::mem::take(&mut *self.items.borrow_mut());
+        let out = match heap.pop_back() {
+            Some(last) if !heap.is_empty() => {
+                let first = std::mem::replace(&mut heap[0], last);
+                sift_up(interp, &mut heap).map(|_| Some(first))
+            }
+            last => Ok(last),
+        };
+        *self.items.borrow_mut() = heap;
+        out
+    }
+}
+
+/// `heapq._siftdown`: the item at `pos` moves up while it is `<` its parent.
+fn sift_down(interp: &Interp, heap: &mut VecDeque<Value>, start: usize, mut pos: usize) -> PyResult<()> {
+    while pos > start {
+        let parent = (pos - 1) / 2;
+        if !interp.compare(CmpOp::Lt, &heap[pos], &heap[parent])? {
+            break;
+        }
+        heap.swap(pos, parent);
+        pos = parent;
+    }
+    Ok(())
+}
+
+/// `heapq._siftup` from the top: the smaller child moves up to the bottom, then the item
+/// put at the top sifts down to its place.
+fn sift_up(interp: &Interp, heap: &mut VecDeque<Value>) -> PyResult<()> {
+    let (end, mut pos) = (heap.len(), 0);
+    let mut child = 1;
+    while child < end {
+        if child + 1 < end && !interp.compare(CmpOp::Lt, &heap[child], &heap[child + 1])? {
+            child += 1;
+        }
+        heap.swap(pos, child);
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    sift_down(interp, heap, 0, pos)
 }
 
 impl Native {
     /// Its type's name.
     pub fn type_name(&self) -> &'static str {
         match self {
+            Native::Queue(q) if q.heap => "PriorityQueue",
+            Native::Queue(q) if q.lifo => "LifoQueue",
             Native::Queue(_) => "Queue",
             Native::Event { .. } => "Event",
             Native::Semaphore { is_lock: true, .. } => "Lock",
@@ -197,14 +338,41 @@ impl Native {
             Native::Server => "Server",
             Native::WebSocket(_) => "ClientConnection",
             Native::TaskGroup(_) => "TaskGroup",
+            Native::Timeout(_) => "Timeout",
         }
     }
 }
 
-pub(super) fn task_method(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Task(t)) = args.first() else { return raise("TypeError", "descriptor needs a Task") };
     match name {
-        "cancel" => Ok(Value::Bool(t.cancel_with(args.get(1).cloned().or_else(|| kwarg(&kw, "msg"))))),
+        "add_done_callback" => {
+            let Some(f) = args.get(1).cloned() else {
+                return raise("TypeError", "add_done_callback() missing 1 required positional argument: 'fn'");
+            };
+            if t.done() {
+                task::call_soon(&interp.host.rc()?, t, vec![f]);
+            } else {
+                t.callbacks.borrow_mut().push(Callback::Py(f));
+            }
+            Ok(Value::None)
+        }
+        "remove_done_callback" => {
+            let f = args.get(1).cloned().unwrap_or(Value::None);
+            let mut callbacks = t.callbacks.borrow_mut();
+            let before = callbacks.len();
+            callbacks.retain(|c| !matches!(c, Callback::Py(g) if same_callable(g, &f)));
+            Ok(Value::Int((before - callbacks.len()) as i64))
+        }
+        "cancelling" => Ok(Value::Int(t.cancels.get() as i64)),
+        "uncancel" => {
+            t.cancels.set(t.cancels.get().saturating_sub(1));
+            Ok(Value::Int(t.cancels.get() as i64))
+        }
+        "cancel" => {
+            let message = args.get(1).cloned().or_else(|| kwarg(&kw, "msg")).filter(|m| !matches!(m, Value::None));
+            Ok(Value::Bool(t.cancel_with(message)))
+        }
         "cancelled" => Ok(Value::Bool(matches!(*t.state.borrow(), State::Cancelled(_)))),
         "done" => Ok(Value::Bool(t.done())),
         "result" => t.outcome(),
@@ -242,7 +410,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             if q.maxsize > 0 && q.items.borrow().len() >= q.maxsize {
                 return Err(new_exception(exc_class("QueueFull"), vec![]));
             }
-            q.items.borrow_mut().push_back(v);
+            q.push(interp, v)?;
             q.unfinished.set(q.unfinished.get() + 1);
             q.getters.wake_first();
             if name == "put" {
@@ -252,8 +420,10 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Queue(_), "put") => {
             let v = a.first().cloned().unwrap_or(Value::None);
+            let weak = interp.host.interp(); // a coroutine must not keep its run alive
             Ok(leaf("put", async move {
                 let Native::Queue(q) = &*n else { return Ok(Value::None) };
+                let rc = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
                 let mut place = Place::turn(&q.putters);
                 std::future::poll_fn(|cx| {
                     if q.items.borrow().len() < q.maxsize {
@@ -264,42 +434,40 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                     Poll::Pending
                 })
                 .await;
-                q.items.borrow_mut().push_back(v);
+                q.push(&rc, v)?;
                 q.unfinished.set(q.unfinished.get() + 1);
                 q.getters.wake_first();
                 Ok(Value::None)
             }))
         }
-        (Native::Queue(q), "get_nowait") => {
-            let v = q.items.borrow_mut().pop_front();
-            match v {
-                Some(v) => {
-                    q.putters.wake_first();
-                    Ok(v)
-                }
-                None => Err(new_exception(exc_class("QueueEmpty"), vec![])),
+        (Native::Queue(q), "get_nowait") => match q.pop(interp)? {
+            Some(v) => {
+                q.putters.wake_first();
+                Ok(v)
             }
-        }
-        (Native::Queue(_), "get") => Ok(leaf("get", async move {
-            let Native::Queue(q) = &*n else { return Ok(Value::None) };
-            let mut place = Place::turn(&q.getters);
-            let v = std::future::poll_fn(|cx| {
-                let v = q.items.borrow_mut().pop_front();
-                match v {
-                    Some(v) => {
-                        place.done();
-                        Poll::Ready(v)
-                    }
-                    None => {
+            None => Err(new_exception(exc_class("QueueEmpty"), vec![])),
+        },
+        (Native::Queue(_), "get") => {
+            let weak = interp.host.interp();
+            Ok(leaf("get", async move {
+                let Native::Queue(q) = &*n else { return Ok(Value::None) };
+                let rc = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+                let mut place = Place::turn(&q.getters);
+                let v = std::future::poll_fn(|cx| match q.pop(&rc) {
+                    Ok(None) => {
                         place.wait(cx, false);
                         Poll::Pending
                     }
-                }
-            })
-            .await;
-            q.putters.wake_first();
-            Ok(v)
-        })),
+                    v => {
+                        place.done();
+                        Poll::Ready(v)
+                    }
+                })
+                .await?;
+                q.putters.wake_first();
+                Ok(v.unwrap_or(Value::None))
+            }))
+        }
         (Native::Queue(q), "task_done") => {
             if q.unfinished.get() == 0 {
                 return raise("ValueError", "task_done() called too many times");
@@ -466,9 +634,69 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 if errors.is_empty() {
                     return if propagate_cancel { Err(cancelled_error()) } else { Ok(Value::None) };
                 }
-                Err(exception_group("unhandled errors in a TaskGroup", errors))
+                Err(group_from_none("unhandled errors in a TaskGroup", errors))
             }))
         }
+        (Native::Timeout(to), "__aenter__") => {
+            if to.state.get() != CREATED {
+                return raise("RuntimeError", "Timeout has already been entered");
+            }
+            let Some(t) = current() else { return raise("RuntimeError", "Timeout should be used inside a task") };
+            to.state.set(ENTERED);
+            to.cancelling.set(t.cancels.get());
+            *to.task.borrow_mut() = Rc::downgrade(&t);
+            t.timeouts.borrow_mut().push(Rc::clone(&n));
+            Ok(at_once("__aenter__", Value::Native(Rc::clone(&n))))
+        }
+        (Native::Timeout(to), "__aexit__") => {
+            *to.timer.borrow_mut() = None;
+            let Some(t) = to.task.borrow().upgrade() else { return Ok(at_once("__aexit__", Value::None)) };
+            let at = t.timeouts.borrow().iter().position(|x| Rc::ptr_eq(x, &n));
+            if let Some(i) = at {
+                t.timeouts.borrow_mut().remove(i);
+            }
+            if to.state.replace(if to.state.get() == EXPIRING { EXPIRED } else { EXITED }) == EXPIRING {
+                t.cancels.set(t.cancels.get().saturating_sub(1));
+                // No cancel asked for since it expired: the cancel was its own.
+                if let (true, Some(e)) =
+                    (t.cancels.get() <= to.cancelling.get(), a.get(1).filter(|e| is_cancelled_error(e)))
+                {
+                    let timeout = new_exception(exc_class("TimeoutError"), vec![]);
+                    if let Value::Instance(i) = &timeout {
+                        *i.cause.borrow_mut() = Some(e.clone());
+                        i.suppress_context.set(true);
+                    }
+                    return Err(timeout);
+                }
+            }
+            Ok(at_once("__aexit__", Value::None))
+        }
+        (Native::Timeout(to), "reschedule") => {
+            match to.state.get() {
+                CREATED => return raise("RuntimeError", "Timeout has not been entered"),
+                ENTERED => {}
+                s => {
+                    let s = ["expiring", "expired", "finished"][s as usize - 2];
+                    return raise("RuntimeError", format!("Cannot change state of {s} Timeout"));
+                }
+            }
+            to.when.set(match a.first() {
+                None | Some(Value::None) => None,
+                Some(v) => Some(secs(v, "when")?),
+            });
+            *to.timer.borrow_mut() = None;
+            to.soon.set(false);
+            // Its task waits with the old timer: it arms the new one at its next poll.
+            let waker = to.task.borrow().upgrade().and_then(|t| t.waker.borrow().clone());
+            if let (Some(w), false) =
+                (waker, current().is_some_and(|c| Weak::ptr_eq(&Rc::downgrade(&c), &to.task.borrow())))
+            {
+                w.wake();
+            }
+            Ok(Value::None)
+        }
+        (Native::Timeout(to), "expired") => Ok(Value::Bool(matches!(to.state.get(), EXPIRING | EXPIRED))),
+        (Native::Timeout(to), "when") => Ok(to.when.get().map_or(Value::None, Value::Float)),
         (Native::Loop, "run_until_complete") => {
             let Some(aw) = a.first().cloned() else {
                 return raise("TypeError", "run_until_complete() missing 1 required positional argument: 'future'");
@@ -489,8 +717,28 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
     }
 }
 
-pub(super) const TASK_METHODS: &[&str] =
-    &["cancel", "cancelled", "done", "result", "exception", "get_name", "set_name"];
+/// A task's methods; a gather's future has the first seven.
+pub(super) const TASK_METHODS: &[&str] = &[
+    "cancel",
+    "cancelled",
+    "done",
+    "result",
+    "exception",
+    "add_done_callback",
+    "remove_done_callback",
+    "get_name",
+    "set_name",
+    "cancelling",
+    "uncancel",
+];
+
+/// Whether `a` and `b` are the same function (a method got twice is two objects, but equal).
+fn same_callable(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Method(x), Value::Method(y)) => x.0.is(&y.0) && x.1.is(&y.1),
+        _ => a.is(b),
+    }
+}
 pub(super) const NATIVE_METHODS: &[&str] = &[
     "put",
     "get",
@@ -525,6 +773,9 @@ pub(super) const NATIVE_METHODS: &[&str] = &[
     "wait_closed",
     "recv",
     "ping",
+    "reschedule",
+    "expired",
+    "when",
 ];
 
 /// Attributes of tasks, coroutines and the asyncio objects.
@@ -532,10 +783,14 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     let t = crate::value::text(name);
     let pick = |list: &[&'static str]| list.iter().copied().find(|m| *m == &*t);
     match obj {
-        Value::Task(_) => match pick(TASK_METHODS) {
-            Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
-            None => raise("AttributeError", format!("'_asyncio.Task' object has no attribute '{t}'")),
-        },
+        Value::Task(task) => {
+            let future = task.gathering.is_some();
+            match pick(&TASK_METHODS[..if future { 7 } else { TASK_METHODS.len() }]) {
+                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
+                None if future => raise("AttributeError", format!("'_GatheringFuture' object has no attribute '{t}'")),
+                None => raise("AttributeError", format!("'_asyncio.Task' object has no attribute '{t}'")),
+            }
+        }
         Value::Native(n) => match &**n {
             Native::Super(me, class) => match class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((me.clone(), f)))),

@@ -32,10 +32,11 @@ pub struct PyTask {
     pub(super) handle: RefCell<Option<runtime::JoinHandle<()>>>,
     /// How it ended.
     pub state: RefCell<State>,
-    pub(super) waiters: RefCell<Vec<Waker>>,
     pub(super) cancel_requested: Cell<bool>,
     /// The message of the last `cancel(msg)`: the `CancelledError`'s argument.
     pub(super) cancel_message: RefCell<Option<Value>>,
+    /// The cancel asked for found it waiting (see `ask_cancel`).
+    waiter_cancelled: Cell<bool>,
     pub(super) waker: RefCell<Option<Waker>>,
     pub(super) retrieved: Cell<bool>,
     /// The line it is running, or suspended at.
@@ -47,6 +48,46 @@ pub struct PyTask {
     pub is_thread: bool,
     pub(super) done_seq: Cell<u64>,
     pub(super) out: std::rc::Weak<crate::host::Output>,
+    /// What it calls as it ends (see [`Callback`]).
+    pub(super) callbacks: RefCell<Vec<Callback>>,
+    /// `cancelling()`: the cancels asked for, less those `uncancel()`ed.
+    pub(super) cancels: Cell<u32>,
+    /// For `gather`'s future: its children (it runs nothing of its own).
+    pub(super) gathering: Option<Gathering>,
+    /// The `asyncio.timeout`s its code is inside: their timers run at its awaits.
+    pub(super) timeouts: RefCell<Vec<Rc<Native>>>,
+    /// What its last leaf await awaits (for `repr`).
+    pub(super) awaiting: RefCell<Awaited>,
+    /// Its coroutine's scope, whose line is the one CPython's `repr` shows.
+    pub(super) frame: RefCell<Weak<Scope>>,
+}
+
+/// What a task suspended at a leaf await waits for, as its `repr` shows it.
+pub(super) enum Awaited {
+    /// Nothing (a `sleep(0)`, or it has not awaited yet).
+    Nothing,
+    /// A future of asyncio's own (a sleep's, a queue's…).
+    Future,
+    /// A task, or a gather's future.
+    Task(Weak<PyTask>),
+}
+
+/// What a task calls as it ends: a function `add_done_callback` gave it, which the loop calls
+/// soon (as CPython's `call_soon`), a gather it is a child of, told at once, or the waker of
+/// a task awaiting it.
+pub(super) enum Callback {
+    Py(Value),
+    /// Weak: a gather nobody holds is gone (its tasks run on), so that a task and its gather
+    /// never keep each other alive past a stopped run.
+    Gather(Weak<PyTask>),
+    Wake(Waker),
+}
+
+/// `gather`'s future, as CPython's `_GatheringFuture`: done when its children are (or, unless
+/// `return_exceptions`, when one fails); its `cancel()` cancels them.
+pub(super) struct Gathering {
+    pub(super) children: Vec<Rc<PyTask>>,
+    pub(super) return_exceptions: bool,
 }
 
 thread_local! {
@@ -91,7 +132,11 @@ pub async fn while_handling<T>(e: Value, fut: impl Future<Output = T>) -> T {
 
 impl PyTask {
     pub(super) fn new(name: Rc<str>, coro_name: Rc<str>, is_thread: bool, out: &Rc<crate::host::Output>) -> Rc<PyTask> {
-        Rc::new(PyTask {
+        Rc::new(PyTask::make(name, coro_name, is_thread, out))
+    }
+
+    fn make(name: Rc<str>, coro_name: Rc<str>, is_thread: bool, out: &Rc<crate::host::Output>) -> PyTask {
+        PyTask {
             name: RefCell::new(name),
             coro_name,
             coro_line: Cell::new(0),
@@ -99,9 +144,9 @@ impl PyTask {
             nested: Cell::new(0),
             handle: RefCell::default(),
             state: RefCell::new(State::Pending),
-            waiters: RefCell::default(),
             cancel_requested: Cell::new(false),
             cancel_message: RefCell::new(None),
+            waiter_cancelled: Cell::new(false),
             waker: RefCell::default(),
             retrieved: Cell::new(false),
             line: Cell::new(0),
@@ -110,7 +155,22 @@ impl PyTask {
             is_thread,
             done_seq: Cell::new(0),
             out: Rc::downgrade(out),
-        })
+            callbacks: RefCell::default(),
+            cancels: Cell::new(0),
+            gathering: None,
+            timeouts: RefCell::default(),
+            awaiting: RefCell::new(Awaited::Nothing),
+            frame: RefCell::default(),
+        }
+    }
+
+    /// Its type's name: a gather's future is no task.
+    pub fn type_name(&self) -> &'static str {
+        if self.gathering.is_some() {
+            "_GatheringFuture"
+        } else {
+            "Task"
+        }
     }
 
     /// Whether it has ended.
@@ -126,15 +186,21 @@ impl PyTask {
 
     /// `task.cancel(msg)`: the `CancelledError` raised in it carries `msg`.
     pub fn cancel_with(&self, message: Option<Value>) -> bool {
-        if self.done() {
+        if let Some(g) = &self.gathering {
+            // As `_GatheringFuture.cancel`: its children are cancelled; it is done when they are.
+            if self.done() {
+                return false;
+            }
+            let mut any = false;
+            for t in &g.children {
+                any |= t.cancel_with(message.clone());
+            }
+            self.cancel_requested.set(self.cancel_requested.get() || any);
+            return any;
+        }
+        if !self.ask_cancel(message) {
             return false;
         }
-        // A later cancel() with no message leaves the first one's (CPython's waiter is already
-        // cancelled with it).
-        if message.is_some() {
-            *self.cancel_message.borrow_mut() = message;
-        }
-        self.cancel_requested.set(true);
         let waker = self.waker.borrow().clone();
         if let Some(w) = waker {
             w.wake();
@@ -142,25 +208,110 @@ impl PyTask {
         true
     }
 
-    pub(super) fn finish(&self, out: PyResult) {
+    /// A cancel asked for, with no wake (the task itself asks it, its timeout being due).
+    pub(super) fn ask_cancel(&self, message: Option<Value>) -> bool {
+        if self.done() {
+            return false;
+        }
+        // The last cancel's message, unless the first one found the task waiting: CPython's
+        // waiter is then cancelled with the first message, and a later one changes nothing.
+        if !self.cancel_requested.replace(true) {
+            self.waiter_cancelled.set(!matches!(*self.awaiting.borrow(), Awaited::Nothing));
+            *self.cancel_message.borrow_mut() = message;
+        } else if !self.waiter_cancelled.get() {
+            *self.cancel_message.borrow_mut() = message;
+        }
+        self.cancels.set(self.cancels.get() + 1);
+        true
+    }
+
+    pub(super) fn finish(self: &Rc<Self>, interp: &Rc<Interp>, out: PyResult) {
         let state = match out {
             Ok(v) => State::Done(v),
             Err(e) if is_cancelled_error(&e) => State::Cancelled(e),
             Err(e) => State::Failed(e),
         };
+        self.settle(interp, state);
+    }
+
+    /// Its outcome is known: what waits on it is woken, its gathers told, its callbacks called soon.
+    fn settle(self: &Rc<Self>, interp: &Rc<Interp>, state: State) {
         *self.state.borrow_mut() = state;
         DONE_SEQ.with(|s| {
             s.set(s.get() + 1);
             self.done_seq.set(s.get());
         });
-        let waiters = std::mem::take(&mut *self.waiters.borrow_mut());
-        waiters.into_iter().for_each(Waker::wake);
+        // In the order they came, as CPython's loop calls them; the functions next to each
+        // other in one step.
+        let mut soon = Vec::new();
+        let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
+        for c in callbacks {
+            if !matches!(c, Callback::Py(_)) && !soon.is_empty() {
+                call_soon(interp, self, std::mem::take(&mut soon));
+            }
+            match c {
+                Callback::Py(f) => soon.push(f),
+                Callback::Gather(g) => g.upgrade().iter().for_each(|g| g.child_done(interp)),
+                Callback::Wake(w) => w.wake(),
+            }
+        }
+        if !soon.is_empty() {
+            call_soon(interp, self, soon);
+        }
+    }
+
+    /// One of a gather's children has ended (`self` is the gather's future).
+    fn child_done(self: &Rc<Self>, interp: &Rc<Interp>) {
+        let Some(g) = &self.gathering else { return };
+        if self.done() {
+            g.children.iter().for_each(|t| t.retrieved.set(true));
+            return;
+        }
+        if !g.return_exceptions {
+            let failed = g
+                .children
+                .iter()
+                .filter_map(|t| match &*t.state.borrow() {
+                    State::Failed(e) | State::Cancelled(e) => Some((t.done_seq.get(), e.clone())),
+                    _ => None,
+                })
+                .min_by_key(|(seq, _)| *seq);
+            if let Some((_, e)) = failed {
+                g.children.iter().for_each(|t| t.retrieved.set(true));
+                return self.settle(interp, State::Failed(e));
+            }
+        }
+        if g.children.iter().any(|t| !t.done()) {
+            return;
+        }
+        g.children.iter().for_each(|t| t.retrieved.set(true));
+        if self.cancel_requested.get() {
+            // Cancelled, whatever `return_exceptions` says; still not `cancelled()`, as in CPython.
+            let e = match g.children.last().map(|t| t.state.borrow().clone()) {
+                Some(State::Cancelled(e)) => e,
+                _ => cancelled_error(),
+            };
+            return self.settle(interp, State::Failed(e));
+        }
+        let results = g.children.iter().map(|t| match &*t.state.borrow() {
+            State::Done(v) | State::Failed(v) => v.clone(),
+            // A new one, as CPython's gather makes: its message, or ''.
+            State::Cancelled(e) => {
+                let args = match e {
+                    Value::Instance(i) if !exception_args(i).is_empty() => exception_args(i),
+                    _ => vec![Value::str("")],
+                };
+                new_exception(exc_class("CancelledError"), args)
+            }
+            State::Pending => Value::None,
+        });
+        self.settle(interp, State::Done(Value::list(results.collect())));
     }
 
     /// Ends the task from inside its last poll; one that ends cancelled is cancelled on the
     /// runtime too, which then records a cancel and no finish.
-    pub(super) fn end(&self, out: PyResult) {
-        self.finish(out);
+    pub(super) fn end(self: &Rc<Self>, interp: &Rc<Interp>, out: PyResult) {
+        self.finish(interp, out);
         if matches!(*self.state.borrow(), State::Cancelled(_)) {
             let handle = self.handle.borrow_mut().take(); // the borrow ends before the cancel
             if let Some(h) = handle {
@@ -183,22 +334,89 @@ impl PyTask {
     }
 
     pub(super) fn wait_on(&self, cx: &Context<'_>) {
-        let mut w = self.waiters.borrow_mut();
-        if !w.iter().any(|x| x.will_wake(cx.waker())) {
-            w.push(cx.waker().clone());
+        let mut w = self.callbacks.borrow_mut();
+        if !w.iter().any(|c| matches!(c, Callback::Wake(x) if x.will_wake(cx.waker()))) {
+            w.push(Callback::Wake(cx.waker().clone()));
         }
     }
 
-    /// `repr(task)`, as CPython's.
+    /// `repr(task)`, as CPython's: its state, name, coroutine and what it waits for, then
+    /// its outcome or callbacks.
     pub fn repr(&self) -> String {
-        let state = match &*self.state.borrow() {
-            State::Pending => "pending".to_string(),
-            State::Done(v) => format!("finished result={}", v.repr()),
-            State::Failed(e) => format!("finished exception={}", e.repr()),
-            State::Cancelled(_) => "cancelled".to_string(),
-        };
-        format!("<Task {state} name='{}' coro=<{}()>>", self.name.borrow(), self.coro_name)
+        self.repr_awaited(false)
     }
+
+    /// Its `repr`; `awaited`: as the `wait_for` of a task awaiting it (a gather's awaiter
+    /// waits on its children, CPython's on the gather: it is one of its callbacks).
+    fn repr_awaited(&self, awaited: bool) -> String {
+        let state = self.state.borrow();
+        let pending = matches!(*state, State::Pending);
+        let mut info = match &*state {
+            State::Pending if self.cancels.get() > 0 => "cancelling".to_string(),
+            State::Pending => "pending".to_string(),
+            State::Cancelled(_) => "cancelled".to_string(),
+            _ => "finished".to_string(),
+        };
+        if self.gathering.is_none() {
+            let line = self.frame.borrow().upgrade().map_or(0, |s| s.line.get());
+            let coro = match pending {
+                true => format!("running at main.py:{}", if line > 0 { line } else { self.coro_line.get() }),
+                false => format!("done, defined at main.py:{}", self.coro_line.get()),
+            };
+            info += &format!(" name={} coro=<{}() {coro}>", Value::str(&self.name.borrow()).repr(), self.coro_name);
+            let running = current().is_some_and(|t| std::ptr::eq(&*t, self));
+            match (&*self.awaiting.borrow(), pending && !running) {
+                (Awaited::Future, true) if self.cancel_requested.get() => info += " wait_for=<Future cancelled>",
+                (Awaited::Future, true) => info += " wait_for=<Future pending cb=[Task.task_wakeup()]>",
+                (Awaited::Task(t), true) => {
+                    info += &t.upgrade().map_or(String::new(), |t| format!(" wait_for={}", t.repr_awaited(true)))
+                }
+                _ => {}
+            }
+        }
+        match &*state {
+            State::Done(v) => info += &format!(" result={}", short_repr(v)),
+            State::Failed(e) => info += &format!(" exception={}", e.repr()),
+            _ => {}
+        }
+        let mut cbs: Vec<String> = self
+            .callbacks
+            .borrow()
+            .iter()
+            .map(|c| match c {
+                Callback::Py(f) => callback_text(f, ""),
+                Callback::Gather(_) => "gather.<locals>._done_callback()".into(),
+                Callback::Wake(_) => "Task.task_wakeup()".into(),
+            })
+            .collect();
+        if awaited && self.gathering.is_some() && cbs.is_empty() {
+            cbs.push("Task.task_wakeup()".into());
+        }
+        match cbs.len() {
+            0 => {}
+            1 | 2 => info += &format!(" cb=[{}]", cbs.join(", ")),
+            n => info += &format!(" cb=[{}, <{} more>, {}]", cbs[0], n - 2, cbs[n - 1]),
+        }
+        format!("<{} {info}>", self.type_name())
+    }
+}
+
+/// `reprlib.repr(v)`, as CPython shows a result: long strings and other long reprs cut in
+/// the middle, lists and tuples after 6 items.
+pub(super) fn short_repr(v: &Value) -> String {
+    let items = match v {
+        Value::List(l) => Some(("[", l.borrow().to_vec(), "]")),
+        Value::Tuple(t) if t.len() != 1 => Some(("(", t.to_vec(), ")")),
+        _ => None,
+    };
+    let Some((open, items, close)) = items else {
+        return cut(v.repr(), if matches!(v, Value::Int(_)) { 40 } else { 30 });
+    };
+    let mut parts: Vec<String> = items.iter().take(6).map(short_repr).collect();
+    if items.len() > 6 {
+        parts.push("...".into());
+    }
+    format!("{open}{}{close}", parts.join(", "))
 }
 
 impl Drop for PyTask {
@@ -206,7 +424,14 @@ impl Drop for PyTask {
     /// is dropped at the same moment a CPython object is.
     fn drop(&mut self) {
         if let (State::Failed(e), false) = (&*self.state.borrow(), self.retrieved.get()) {
-            if let Some(out) = self.out.upgrade() {
+            if let (Some(out), true) = (self.out.upgrade(), self.gathering.is_some()) {
+                let text = format!(
+                    "_GatheringFuture exception was never retrieved\nfuture: {}\n{}",
+                    self.repr(),
+                    out.traceback(e)
+                );
+                out.write(&text, true);
+            } else if let Some(out) = self.out.upgrade() {
                 let name = self.name.borrow().clone();
                 out.never_retrieved(&name, &self.coro_name, self.coro_line.get(), e);
             }
@@ -285,7 +510,7 @@ impl Future for TaskFuture {
             this.lines = Some(crate::lines::task(this.interp.host.out.run.get(), id));
             if this.task.cancel_requested.replace(false) {
                 // Cancelled before it ever ran: its coroutine never starts, as in CPython.
-                this.task.end(Err(cancelled_error_in(&this.task)));
+                this.task.end(&this.interp, Err(cancelled_error_in(&this.task)));
                 return Poll::Ready(());
             }
         }
@@ -315,7 +540,7 @@ impl Future for TaskFuture {
                         runtime::raised_current();
                     }
                 }
-                this.task.end(out);
+                this.task.end(&this.interp, out);
                 Poll::Ready(())
             }
             Poll::Pending => Poll::Pending,
@@ -366,6 +591,9 @@ pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult
             let fut = runnable(fut, c.leaf);
             let task = spawn(interp, name, Rc::clone(&c.name), lane, false, fut);
             task.coro_line.set(c.line);
+            if let Some((scope, _)) = &c.call {
+                *task.frame.borrow_mut() = scope.clone();
+            }
             Ok(task)
         }
         other => raise("TypeError", format!("a coroutine was expected, got {}", other.repr())),
@@ -387,10 +615,85 @@ pub async fn wait_task(t: Rc<PyTask>) -> PyResult {
         if t.done() {
             return Poll::Ready(());
         }
-        t.wait_on(cx);
-        waiting_on(WakeCause::Task, t.runtime_id.get());
+        // A gather's awaiter waits on its children (which the page shows), not on a task of its own.
+        match &t.gathering {
+            Some(g) if awaits::wait_on_pending(&g.children, cx) => {}
+            _ => {
+                t.wait_on(cx);
+                waiting_on(WakeCause::Task, t.runtime_id.get());
+            }
+        }
         Poll::Pending
     })
     .await;
     t.outcome()
+}
+
+/// `s` cut to `max` characters in the middle, as `reprlib` cuts it.
+fn cut(s: String, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s;
+    }
+    let at = |k: usize| s.char_indices().map(|(b, _)| b).chain([s.len()]).nth(k).unwrap_or(0);
+    let (i, j) = ((max - 3) / 2, max - 3 - (max - 3) / 2);
+    format!("{}...{}", &s[..at(i)], &s[at(n - j)..])
+}
+
+/// `gather(...)`'s future over `children`.
+pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_exceptions: bool) -> Rc<PyTask> {
+    let mut gf = PyTask::make("".into(), "gather".into(), false, &interp.host.out);
+    let tasks = children.clone();
+    gf.gathering = Some(Gathering { children, return_exceptions });
+    let gf = Rc::new(gf);
+    for (i, t) in tasks.iter().enumerate() {
+        if !t.done() && !tasks[..i].iter().any(|u| Rc::ptr_eq(t, u)) {
+            t.callbacks.borrow_mut().push(Callback::Gather(Rc::downgrade(&gf)));
+        }
+    }
+    gf.child_done(interp);
+    gf
+}
+
+/// Calls a finished task's done callbacks soon, as CPython's loop does: after the steps
+/// already due, in order, in a step (a lane) of their own. An exception in one is logged,
+/// as CPython logs it, and the next still runs.
+pub(super) fn call_soon(interp: &Rc<Interp>, task: &Rc<PyTask>, fs: Vec<Value>) {
+    let rc = Rc::clone(interp);
+    let arg = Value::Task(Rc::clone(task));
+    let lane = format!("callback: {}", callback_name(&fs[0]));
+    let fut = async move {
+        for f in fs {
+            if let Err(e) = rc.call(f.clone(), vec![arg.clone()], vec![]).await {
+                let Value::Task(t) = &arg else { break };
+                let call = callback_text(&f, &cut(t.repr(), 30));
+                let text =
+                    format!("Exception in callback {call}\nhandle: <Handle {call}>\n{}", rc.host.out.traceback(&e));
+                rc.host.write(&text, true);
+            }
+        }
+        Ok(Value::None)
+    };
+    let runner = PyTask::new("".into(), "callback".into(), false, &interp.host.out);
+    let tf = TaskFuture { task: runner, interp: Rc::clone(interp), fut: Box::pin(fut), started: false, lines: None };
+    drop(runtime::spawn(lane, tf)); // detached: it runs on
+}
+
+fn callback_name(f: &Value) -> Rc<str> {
+    match f {
+        Value::Func(func) => Rc::clone(&func.qualname),
+        Value::Method(m) => callback_name(&m.1),
+        Value::Builtin(b) => b.name.into(),
+        other => other.type_name(),
+    }
+}
+
+/// A callback as CPython's asyncio shows it: `on_done(args) at main.py:3` (a plain
+/// function says where it is defined).
+pub(super) fn callback_text(f: &Value, args: &str) -> String {
+    let at = match f {
+        Value::Func(func) => format!(" at main.py:{}", func.def.line),
+        _ => String::new(),
+    };
+    format!("{}({args}){at}", callback_name(f))
 }

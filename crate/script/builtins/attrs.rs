@@ -224,14 +224,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
             // What CPython's asyncio has and this one has not yet: say so, not "no attribute".
             const NOT_YET: &[&str] = &[
-                "timeout",
-                "timeout_at",
                 "Condition",
                 "Future",
                 "Barrier",
                 "Runner",
-                "LifoQueue",
-                "PriorityQueue",
                 "iscoroutinefunction",
                 "run_coroutine_threadsafe",
                 "wrap_future",

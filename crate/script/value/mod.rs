@@ -302,7 +302,7 @@ impl Value {
             Value::Method(_) => other_class("method"),
             Value::Module(_) => other_class("module"),
             Value::Coro(_) => other_class("coroutine"),
-            Value::Task(_) => other_class("Task"),
+            Value::Task(t) => other_class(t.type_name()),
             Value::Native(n) => other_class(n.type_name()),
             Value::Iter(_) => other_class("iterator"),
             Value::Gen(g) => other_class(if g.is_async { "async_generator" } else { "generator" }),
