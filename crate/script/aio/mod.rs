@@ -125,6 +125,21 @@ impl Coro {
     }
 }
 
+/// `v` if `ensure_future` takes it (a coroutine or a task), else CPython's error. `gather`
+/// (`hashed`) first looks its arguments up in a dict, so a list (the common `gather(coros)`
+/// without `*`) is "unhashable".
+fn awaitable(v: Value, hashed: bool) -> PyResult {
+    match v {
+        Value::Coro(_) | Value::Task(_) => Ok(v),
+        v => {
+            if hashed {
+                v.key()?;
+            }
+            raise("TypeError", "An asyncio.Future, a coroutine or an awaitable is required")
+        }
+    }
+}
+
 /// An `ExceptionGroup` of `errors`, raised `from None` (as a TaskGroup raises it).
 pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
     let e = exception_group(message, errors);
@@ -354,12 +369,13 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "gather" => {
             let rc = interp.host.rc()?;
             let return_exceptions = kwarg(&kw, "return_exceptions").is_some_and(|v| v.truthy());
-            let tasks: Vec<Rc<PyTask>> = args.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
+            let tasks: Vec<Rc<PyTask>> =
+                args.into_iter().map(|a| task_of(&rc, awaitable(a, true)?, None)).collect::<PyResult<_>>()?;
             Ok(Value::Task(gathering(&rc, tasks, return_exceptions)))
         }
         "wait_for" => {
             let rc = interp.host.rc()?;
-            let task = task_of(&rc, arg(0, "fut").unwrap_or(Value::None), None)?;
+            let task = task_of(&rc, awaitable(arg(0, "fut").unwrap_or(Value::None), false)?, None)?;
             let timeout = match arg(1, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
