@@ -83,6 +83,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_22_raised_in_finally", include_str!("corpus/error_22_raised_in_finally.py"), include_str!("corpus/error_22_raised_in_finally.out")),
     ("error_23_with_not_a_context_manager", include_str!("corpus/error_23_with_not_a_context_manager.py"), include_str!("corpus/error_23_with_not_a_context_manager.out")),
     ("error_24_gather_list_not_unpacked", include_str!("corpus/error_24_gather_list_not_unpacked.py"), include_str!("corpus/error_24_gather_list_not_unpacked.out")),
+    ("error_25_never_awaited_in_a_function", include_str!("corpus/error_25_never_awaited_in_a_function.py"), include_str!("corpus/error_25_never_awaited_in_a_function.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),

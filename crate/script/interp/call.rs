@@ -167,7 +167,12 @@ impl Interp {
         }
         let count = |d| task.iter().for_each(|t| t.depth.set(d));
         count(depth);
+        // Back to the caller's line once the body is done: what the callee's locals hold goes
+        // when its scope does, after this, and CPython reports that (a coroutine never
+        // awaited) at the caller's line, its frame being gone.
+        let caller_line = aio::LINE.with(Cell::get);
         let out = self.exec_inline(scope, &func.def.body).await;
+        aio::LINE.with(|l| l.set(caller_line));
         count(depth - 1);
         match out {
             Ok(Flow::Return(v)) => Ok(v),
