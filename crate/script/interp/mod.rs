@@ -82,6 +82,9 @@ pub const STEP_MS: f64 = 0.0001;
 pub const SWITCH_MS: f64 = 0.001;
 /// Steps between two looks at the real clock (the time slice) during a long computation.
 const STEPS_PER_CHECK: u32 = 256;
+/// What one item a built-in takes from a script's iterator counts as, in steps (see
+/// `Interp::item_taken`).
+const ITEM_STEPS: u32 = 32;
 
 /// A run's interpreter: its globals, built-ins, modules, output and counters.
 pub struct Interp {
@@ -457,7 +460,7 @@ impl Interp {
             }
             let mut items = Vec::new();
             while let Some(x) = g.resume_now(self)? {
-                self.alloc(1)?;
+                self.item_taken()?;
                 items.push(x);
             }
             return Ok(items);
@@ -488,13 +491,23 @@ impl Interp {
         loop {
             match step(items.len()) {
                 Ok(x) => {
-                    self.alloc(1)?;
+                    self.item_taken()?;
                     items.push(x);
                 }
                 Err(e) if e.class().name.as_ref() == stop => return Ok(items),
                 Err(e) => return Err(e),
             }
         }
+    }
+
+    /// One more item a built-in took from a script's iterator (a generator's `yield`, an
+    /// object's `__next__`). Each is a call from Rust into the script, which costs far more
+    /// than a step: it counts as [`ITEM_STEPS`] toward the next check of the time slice, so
+    /// that an endless one (`list(count_up())`) is stopped within about a second of real time
+    /// (see `host::stuck`), in a virtual run at the same item every time.
+    fn item_taken(&self) -> PyResult<()> {
+        self.unchecked.set(self.unchecked.get().saturating_add(ITEM_STEPS));
+        self.alloc(1)
     }
 
     /// `o[i] = v`, with a script's `__setitem__`.
