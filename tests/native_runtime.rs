@@ -120,37 +120,6 @@ fn a_real_sleep_waits_on_a_host_timer_for_its_time_at_the_runs_speed() {
 }
 
 #[test]
-fn real_sleeps_share_one_host_timer_and_end_by_deadline_then_arming_order() {
-    let out = log();
-    let o = Rc::clone(&out);
-    let run = runtime::start_run(real_config(1.0), "main", async move {
-        let mut handles = Vec::new();
-        for (name, delay) in [("slow", 30), ("first", 10), ("gone", 10), ("second", 10)] {
-            let o = Rc::clone(&o);
-            handles.push(spawn(name, async move {
-                sleep(ms(delay)).await;
-                o.borrow_mut().push(format!("{name}@{}", clock::now()));
-            }));
-        }
-        yield_now().await; // every task has armed its sleep
-        handles.remove(2).abort(); // "gone": its sleep leaves the queue and never fires
-        for h in handles {
-            h.await.expect("not cancelled");
-        }
-    });
-    run_until_idle();
-    assert_eq!(pending_timers(), 3, "three sleeps wait; the cancelled one left");
-    clock::advance_real(10.0);
-    // One host timer fires for both sleeps due at 10 ms, then one drain runs both tasks.
-    let callbacks = run_until_idle();
-    assert_eq!(out.borrow().join(" "), "first@10 second@10");
-    assert!(callbacks <= 2, "one timer and one drain, not one timer per sleep: {callbacks} callbacks");
-    clock::advance_real(20.0);
-    assert_eq!(finish(run), Outcome::Finished);
-    assert_eq!(out.borrow().join(" "), "first@10 second@10 slow@30");
-    assert_clean();
-}
-#[test]
 fn cancelling_a_real_run_clears_its_timers() {
     let out = log();
     let o = Rc::clone(&out);

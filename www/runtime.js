@@ -132,31 +132,23 @@ export const FRAME_INGEST_MS = 4;
 /**
  * Folds the records written since the model's cursor, within about `budgetMs` of work: the
  * further behind the reader is, the more it may spend, and past three quarters of the ring it
- * reads everything (an overrun would lose records for good). It tells the runtime where it
- * is: a loop that writes faster than the page reads waits for it (trace::reader_behind in the
- * crate). Views are made each time: memory growth replaces memory.buffer and detaches old
- * ones. Returns the records folded.
+ * reads everything (an overrun would lose records for good). Views are made each time: memory
+ * growth replaces memory.buffer and detaches old ones. Returns the records folded.
  */
 export function pull(rt, model, budgetMs = Infinity) {
   const { ls, wasm, ring } = rt;
   const head = ls.traceHead();
-  if (head === model.cursor) {
-    ls.traceRead(model.cursor);
-    return 0;
-  }
+  if (head === model.cursor) return 0;
   const buffer = wasm.memory.buffer;
   const behind = (head - model.cursor) / ring.capacity;
   const scale = behind < 0.25 ? 1 : behind < 0.5 ? 2 : behind < 0.75 ? 4 : Infinity;
-  const folded = ingest(model, {
+  return ingest(model, {
     f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
     u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
     capacity: ring.capacity,
     head,
     deadline: performance.now() + budgetMs * scale,
   }, (id) => text(rt, id));
-  // Where this reader is: while it lags a quarter of the ring, the loop waits for it.
-  ls.traceRead(model.cursor);
-  return folded;
 }
 
 /** The session's "now" (runtime ms): the clock, or the run's virtual clock while it is live. */

@@ -27,7 +27,7 @@ use std::rc::Rc;
 use std::task::{Poll, RawWaker, RawWakerVTable, Waker};
 
 use super::context::{self, record_soon_in, Current};
-use super::queue::{ClockSampler, RunQueue, SLICE_MS};
+use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::run::RunState;
 use super::task::{Task, TaskRef};
 use super::{clock, host, TaskName};
@@ -263,16 +263,6 @@ fn schedule_drain() {
     }
 }
 
-/// Records a page that draws the trace may have left to read before a tick is shortened to
-/// half its slice (a thirty-second of the ring), and before the next tick waits
-/// [`READER_WAIT_MS`] for it (an eighth).
-const READER_SHORT_LAG: u64 = (trace::RING_CAPACITY / 32) as u64;
-const READER_WAIT_LAG: u64 = (trace::RING_CAPACITY / 8) as u64;
-
-/// How long a tick waits, in real ms, for a page that lags in reading the trace (it reads
-/// once a frame, every 16.7 ms at 60 Hz).
-const READER_WAIT_MS: u32 = 4;
-
 /// One tick: polls ready tasks in wake order until none is ready or the time slice is spent.
 pub(super) fn drain() {
     let ready = with_queue(|q| q.len() as u32);
@@ -280,21 +270,10 @@ pub(super) fn drain() {
         DRAIN_SCHEDULED.with(|d| d.set(false)); // its tasks were cancelled or paused meanwhile
         return;
     }
-    let started = clock::real_now();
-    let lag = trace::reader_lag(started);
-    if lag >= READER_WAIT_LAG {
-        // The page is far behind in reading what the loop wrote: the tick waits a little, so
-        // that the page draws and reads before more is written.
-        host::drain_after(drain, READER_WAIT_MS);
-        return;
-    }
     let tick = next_tick();
+    let started = clock::real_now();
     trace::record_at(started, Kind::TickStart, 0, 0, tick, ready);
-    // While the page lags, a tick is half as long: its frame has the page's reading and
-    // drawing to fit in as well. (A lesson's page never lags this far; the stress lesson's
-    // thousands of tasks do.)
-    let slice = if lag >= READER_SHORT_LAG { SLICE_MS / 2.0 } else { SLICE_MS };
-    let (polls, handed_over) = poll_ready(started, slice);
+    let (polls, handed_over) = poll_ready(started);
     trace::record(Kind::TickEnd, 0, 0, polls, handed_over as u32);
     if handed_over {
         host::drain_on_macrotask(drain); // `DRAIN_SCHEDULED` stays true until a drain empties the queue
@@ -304,12 +283,12 @@ pub(super) fn drain() {
 }
 
 /// The loop's hot path: polls ready tasks in wake order until none is left (false) or the
-/// tick's time slice (`slice` ms from `started`) is spent while tasks are still ready (true, the
+/// tick's time slice, begun at `started`, is spent while tasks are still ready (true, the
 /// browser's turn). Returns the polls made, and which. Its own function, and small: the
 /// browser inlines the tasks' futures (and their wakes) into it only while the whole stays
 /// under its inlining budget, and a yield then costs no call at all.
 #[inline(never)]
-fn poll_ready(started: f64, slice: f64) -> (u32, bool) {
+fn poll_ready(started: f64) -> (u32, bool) {
     // `now` is the last clock read: exact at timed polls, the window's start in a burst.
     let (mut now, mut sampler, mut polls) = (started, ClockSampler::default(), 0);
     trace::poll_time(now);
@@ -321,7 +300,7 @@ fn poll_ready(started: f64, slice: f64) -> (u32, bool) {
         requeue(task);
         polls += 1;
         // A poll that holds its run reads the clock (it checks its slice), so it is timed.
-        if timed && (take_hold(id, None) | (now - started >= slice)) && !with_queue(|q| q.is_empty()) {
+        if timed && (take_hold(id, None) | slice_spent(started, now)) && !with_queue(|q| q.is_empty()) {
             return (polls, true);
         }
     }

@@ -36,8 +36,6 @@ thread_local! {
     static LAST_LITERAL: Cell<(usize, usize, u32)> = const { Cell::new((0, 0, 0)) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
-    /// The page's reader: its cursor and when it reported it (real ms), if it ever did.
-    static READER: Cell<Option<(u64, f64)>> = const { Cell::new(None) };
     static OPEN: OpenPoll = const {
         OpenPoll { state: Cell::new(CLOSED), task: Cell::new((0, 0)), n: Cell::new(0), time: Cell::new(0.0) }
     };
@@ -294,27 +292,6 @@ pub fn text_of(id: u32) -> Option<String> {
 /// Records ever written (slots, the readers' cursor; a folded record is one).
 pub fn head() -> u64 {
     with_ring(Ring::head)
-}
-
-/// A reader that reported within this many real ms is drawing now; an older report is
-/// ignored (a hidden tab draws no frame, a removed embed reads no more).
-const READER_FRESH_MS: f64 = 250.0;
-
-/// The page's reader has read up to `cursor` (records), at real time `now` (see
-/// [`reader_lag`]).
-pub fn reader_at(cursor: u64, now: f64) {
-    READER.with(|r| r.set(Some((cursor, now))));
-}
-
-/// Records a reader that is drawing the trace now (it reported lately) has still to read;
-/// 0 without one. The loop shortens its passes, then waits, while the page lags (see the
-/// executor's `drain`): past what the ring holds the oldest records would be lost, and a page
-/// that reads a burst whole misses its frames.
-pub fn reader_lag(now: f64) -> u64 {
-    match READER.with(Cell::get) {
-        Some((cursor, at)) if now - at <= READER_FRESH_MS => head().saturating_sub(cursor),
-        _ => 0,
-    }
 }
 
 /// Where the ring's slots start in wasm memory, and how many there are.

@@ -91,14 +91,6 @@ pub fn drain_on_microtask(drain: fn()) {
     with_drain(drain, |d| SCOPE.with(|s| s.queue_microtask(d.drain.as_ref().unchecked_ref())));
 }
 
-/// Calls `drain` after `ms` (a browser timer): for a loop that waits on the page, which reads
-/// once a frame, so that it does not ask again and again in between.
-pub fn drain_after(drain: fn(), ms: u32) {
-    // A timer that cannot be set leaves the loop idle, which the page shows, rather than a
-    // panic inside the loop.
-    with_drain(drain, |d| SCOPE.with(|s| drop(s.set_timeout(d.drain.as_ref().unchecked_ref(), ms as i32))));
-}
-
 /// Calls `drain` from a fresh macrotask, after the browser had a chance to render.
 pub fn drain_on_macrotask(drain: fn()) {
     with_drain(drain, |d| {

@@ -7,9 +7,8 @@
 //! |-------------------------------------|-------------------------------------------------------|
 //! | [`drain_on_microtask`]              | the loop's drain, at the end of the microtask checkpoint |
 //! | [`drain_on_macrotask`]              | the loop's drain, after the browser had a turn to render |
-//! | [`drain_after`]                     | the loop's drain, later: it waits for the page to read |
 //! | [`real_now`]                        | the real clock (`performance.now()`)                   |
-//! | [`Timer`]                           | the real runs' sleeps (`setTimeout`, cleared on drop)  |
+//! | [`Timer`]                           | a real run's sleep (`setTimeout`, cleared on drop)     |
 //! | [`queue_microtask`]                 | the microtasks lesson's bare chain                     |
 //! | [`Frames`]                          | the microtasks lesson's count of drawn frames          |
 //! | [`Worker`]                          | the blocking lesson's Web Worker (`asyncio.to_thread`) |
@@ -32,13 +31,12 @@ mod native;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::{
-    console_error, drain_after, drain_on_macrotask, drain_on_microtask, queue_microtask, real_now, Frames, Timer,
-    Worker,
+    console_error, drain_on_macrotask, drain_on_microtask, queue_microtask, real_now, Frames, Timer, Worker,
 };
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{
-    advance_real, console_error, drain_after, drain_on_macrotask, drain_on_microtask, queue_microtask, real_now,
-    run_until_idle, Frames, Timer, Worker,
+    advance_real, console_error, drain_on_macrotask, drain_on_microtask, queue_microtask, real_now, run_until_idle,
+    Frames, Timer, Worker,
 };
 
 /// What a failed browser call said: its message, or `None` when it gave none (a worker whose

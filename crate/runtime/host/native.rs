@@ -36,11 +36,6 @@ pub fn drain_on_macrotask(drain: fn()) {
     DRAIN_ASKED.with(|d| d.set(Some(drain)));
 }
 
-/// Asks for a drain (the browser would set a timer; no reader waits here, so it is not used).
-pub fn drain_after(drain: fn(), _ms: u32) {
-    DRAIN_ASKED.with(|d| d.set(Some(drain)));
-}
-
 /// The event loop of a native test: runs what the browser would, for as long as there is
 /// any: the bare microtasks queued, then the drain asked for, then the timers the clock has
 /// reached, earliest first. Returns how many callbacks it ran (drains, microtasks, timers).
@@ -89,8 +84,7 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        // At a thread's end the list may be gone before the last timer that holds a place in it.
-        let cleared = TIMERS.try_with(|t| {
+        let cleared = TIMERS.with(|t| {
             let mut timers = t.borrow_mut();
             timers.iter().position(|p| p.id == self.id).map(|at| timers.remove(at))
         });
