@@ -108,6 +108,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_22_properties", include_str!("corpus/lang_22_properties.py"), include_str!("corpus/lang_22_properties.out")),
     ("lang_23_generators", include_str!("corpus/lang_23_generators.py"), include_str!("corpus/lang_23_generators.out")),
     ("lang_24_random_choices_and_more", include_str!("corpus/lang_24_random_choices_and_more.py"), include_str!("corpus/lang_24_random_choices_and_more.out")),
+    ("lang_25_generator_close", include_str!("corpus/lang_25_generator_close.py"), include_str!("corpus/lang_25_generator_close.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

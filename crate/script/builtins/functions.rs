@@ -408,10 +408,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "send" | "close" => match &args[0] {
             Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),
-            Value::Gen(g) => {
-                g.close();
-                Ok(Value::None)
-            }
+            Value::Gen(g) => g.close(interp).map(|()| Value::None),
             v => Err(type_error("'", v, "' object has no such method")),
         },
         "vars" if args.len() == 1 => get_attr(interp, &args[0], intern("__dict__")),

@@ -380,10 +380,11 @@ impl Interp {
                     if self.step(scope, stmt.line) {
                         self.preempt().await?;
                     }
-                    match self.exec_inline(scope, body).await? {
-                        Flow::Break => return Ok(Flow::Next),
-                        Flow::Return(v) => return Ok(Flow::Return(v)),
-                        Flow::Next | Flow::Continue => {}
+                    match self.exec_inline(scope, body).await {
+                        Ok(Flow::Next | Flow::Continue) => {}
+                        Ok(Flow::Break) => return items.leave(self).map(|()| Flow::Next),
+                        Ok(Flow::Return(v)) => return items.leave(self).map(|()| Flow::Return(v)),
+                        Err(e) => return Err(items.leave(self).err().unwrap_or(e)),
                     }
                 }
                 return self.exec_block(scope, orelse).await;

@@ -7,6 +7,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Weak;
 use std::task::{Context, Poll};
 
 use futures::future::LocalBoxFuture;
@@ -38,6 +39,8 @@ pub struct Gen {
     out: RefCell<Option<Value>>,
     /// What the next resume sends in (the value of the `yield` expression).
     sent: RefCell<Value>,
+    /// What the next resume raises at the `yield` instead (`close()`'s `GeneratorExit`).
+    thrown: RefCell<Option<Exc>>,
     /// What the body returned (`StopIteration.value`, what `yield from` evaluates to).
     returned: RefCell<Value>,
 }
@@ -52,6 +55,7 @@ impl Gen {
             state: Cell::new(State::Fresh),
             out: RefCell::default(),
             sent: RefCell::new(Value::None),
+            thrown: RefCell::default(),
             returned: RefCell::new(Value::None),
         }
     }
@@ -124,12 +128,40 @@ impl Gen {
         }
     }
 
-    /// `gen.close()`: it ends where it stands (its `finally` blocks do not run here).
-    pub fn close(&self) {
-        if self.state.get() != State::Running {
-            self.body.borrow_mut().take();
-            self.state.set(State::Done);
+    /// `gen.close()`: raises `GeneratorExit` at the `yield` where it stopped, so that its
+    /// `finally` blocks and `with` exits run, as CPython's does; one not yet begun or ended
+    /// just ends. An async generator ends where it stands (its `aclose()` is not supported).
+    pub fn close(self: &Rc<Self>, interp: &Interp) -> PyResult<()> {
+        match self.state.get() {
+            State::Running => return raise("ValueError", "generator already executing"),
+            State::Suspended if !self.is_async => {}
+            _ => {
+                self.body.borrow_mut().take();
+                self.state.set(State::Done);
+                return Ok(());
+            }
         }
+        *self.thrown.borrow_mut() = Some(new_exception(exc_class("GeneratorExit"), vec![]));
+        match self.resume_now(interp) {
+            Ok(None) => Ok(()),
+            Ok(Some(_)) => {
+                self.body.borrow_mut().take();
+                self.state.set(State::Done);
+                raise("RuntimeError", "generator ignored GeneratorExit")
+            }
+            Err(e) if e.class().name.as_ref() == "GeneratorExit" => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `e` was raised at the `yield` of a generator that delegates to this one (`yield from`,
+    /// `enumerate`): if it is `close()`'s `GeneratorExit`, this one is closed first, as CPython
+    /// closes the generator it delegates to. Returns what goes on: `e`, or what closing raised.
+    fn closed_by(self: &Rc<Self>, interp: &Interp, e: Exc) -> Exc {
+        if e.class().name.as_ref() != "GeneratorExit" {
+            return e;
+        }
+        self.close(interp).err().unwrap_or(e)
     }
 
     /// The `StopIteration` its end raises in `next()`, carrying what it returned.
@@ -148,7 +180,8 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
         let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
         let mut n = start;
         while let Some(x) = gen.resume(&interp).await? {
-            interp.yield_value(Value::tuple(vec![Value::Int(n), x])).await?;
+            let yielded = interp.yield_value(Value::tuple(vec![Value::Int(n), x])).await;
+            yielded.map_err(|e| gen.closed_by(&interp, e))?;
             n = n.checked_add(1).ok_or_else(|| {
                 exc("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807")
             })?;
@@ -159,20 +192,26 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
 }
 
 /// A `yield`'s wait: gives its value to the generator, then, resumed, what was sent in.
+/// It holds its generator weakly: the generator holds its body, which holds this.
 struct Yielding {
-    gen: Rc<Gen>,
+    gen: Weak<Gen>,
     value: Option<Value>,
 }
 
 impl Future for Yielding {
-    type Output = Value;
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Value> {
+    type Output = PyResult;
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<PyResult> {
+        // Only a live generator polls its body.
+        let Some(gen) = self.gen.upgrade() else { return Poll::Pending };
         match self.value.take() {
             Some(v) => {
-                *self.gen.out.borrow_mut() = Some(v);
+                *gen.out.borrow_mut() = Some(v);
                 Poll::Pending
             }
-            None => Poll::Ready(self.gen.sent.replace(Value::None)),
+            None => Poll::Ready(match gen.thrown.borrow_mut().take() {
+                Some(e) => Err(e),
+                None => Ok(gen.sent.replace(Value::None)),
+            }),
         }
     }
 }
@@ -194,9 +233,11 @@ impl Interp {
 
     /// `yield value`: stops the running generator's body until it is resumed.
     pub(super) async fn yield_value(&self, value: Value) -> PyResult {
-        let gen = self.gens.borrow().last().cloned();
+        // Weak, and no strong one kept across the wait: the loop that holds the generator may
+        // be the only one that does (see `Items::leave`).
+        let gen = self.gens.borrow().last().map(Rc::downgrade);
         let Some(gen) = gen else { return raise("RuntimeError", "yield outside a running generator") };
-        Ok(Yielding { gen, value: Some(value) }.await)
+        Yielding { gen, value: Some(value) }.await
     }
 
     /// `yield from source`: yields each of its items; its value is what a generator
@@ -212,7 +253,7 @@ impl Interp {
             return Err(builtins::type_error("'", &Value::Gen(sub), "' object is not iterable"));
         }
         while let Some(item) = sub.resume(self).await? {
-            self.yield_value(item).await?;
+            self.yield_value(item).await.map_err(|e| sub.closed_by(self, e))?;
         }
         Ok(sub.returned.replace(Value::None))
     }
@@ -243,6 +284,16 @@ impl Items {
         match self {
             Items::All(items) => Ok(items.next()),
             Items::Gen(g) => g.resume(interp).await,
+        }
+    }
+
+    /// A loop left before its generator ended (`break`, `return`, an exception): if the loop
+    /// held the only reference, CPython frees the generator there, which closes it (its
+    /// `finally` blocks run now). One the script still holds stays suspended.
+    pub(super) fn leave(self, interp: &Interp) -> PyResult<()> {
+        match self {
+            Items::Gen(g) if Rc::strong_count(&g) == 1 => g.close(interp),
+            _ => Ok(()),
         }
     }
 }

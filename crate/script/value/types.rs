@@ -45,6 +45,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("Exception", "BaseException"),
     ("KeyboardInterrupt", "BaseException"),
     ("SystemExit", "BaseException"),
+    ("GeneratorExit", "BaseException"),
     ("CancelledError", "BaseException"),
     ("ArithmeticError", "Exception"),
     ("ZeroDivisionError", "ArithmeticError"),
