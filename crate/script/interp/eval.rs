@@ -373,6 +373,16 @@ impl Interp {
                     let i = self.eval(scope, index).await?;
                     self.get_item(&o, i).await
                 }
+                ExprKind::Slice(a, b, c) => {
+                    // A bound that calls (`a[:len(a) // 2]`): each is evaluated in turn.
+                    let mut parts = [Value::None, Value::None, Value::None];
+                    for (part, x) in parts.iter_mut().zip([a, b, c]) {
+                        if let Some(x) = x {
+                            *part = self.eval(scope, x).await?;
+                        }
+                    }
+                    Ok(Value::Slice(Rc::new(parts)))
+                }
                 ExprKind::BinOp(a, op, b) => {
                     let x = self.eval(scope, a).await?;
                     let y = self.eval(scope, b).await?;

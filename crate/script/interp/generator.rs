@@ -263,6 +263,11 @@ impl Interp {
     pub(super) fn items_for(&self, v: Value, is_async: bool) -> PyResult<Items> {
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
+            Value::Dict(ref d) | Value::Set(ref d) if !is_async => {
+                let what = if matches!(v, Value::Dict(_)) { "dictionary" } else { "Set" };
+                let (of, len) = (Rc::clone(d), d.borrow().len());
+                Ok(Items::Watched { items: self.iterate(&v)?.into_iter(), of, len, what })
+            }
             v if is_async => {
                 let after = format!("' requires an object with __aiter__ method, got {}", v.type_name());
                 raise("TypeError", format!("'async for{after}"))
@@ -276,6 +281,14 @@ impl Interp {
 pub(super) enum Items {
     All(std::vec::IntoIter<Value>),
     Gen(Rc<Gen>),
+    /// A dict's or a set's items, taken at once: the loop that changes its size while it
+    /// walks them fails at its next step, as CPython's iterator does (`what`: "dictionary").
+    Watched {
+        items: std::vec::IntoIter<Value>,
+        of: Rc<RefCell<Dict>>,
+        len: usize,
+        what: &'static str,
+    },
 }
 
 impl Items {
@@ -284,6 +297,12 @@ impl Items {
         match self {
             Items::All(items) => Ok(items.next()),
             Items::Gen(g) => g.resume(interp).await,
+            Items::Watched { items, of, len, what } => {
+                if of.borrow().len() != *len {
+                    return raise("RuntimeError", format!("{what} changed size during iteration"));
+                }
+                Ok(items.next())
+            }
         }
     }
 
