@@ -267,8 +267,9 @@ fn secs(v: &Value, what: &str) -> PyResult<f64> {
     }
 }
 
+/// Seconds as a wait: clamped to what a timer takes, and NaN as none (never a panic).
 fn duration(s: f64) -> Duration {
-    Duration::from_secs_f64(s.clamp(0.0, 1e9))
+    Duration::from_secs_f64(if s.is_nan() { 0.0 } else { s.clamp(0.0, 1e9) })
 }
 
 fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {

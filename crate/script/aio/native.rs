@@ -86,8 +86,9 @@ impl Timeout {
             None if self.soon.get() => true,
             None => {
                 let left = when - interp.host.lesson_secs();
-                if left <= 0.0 {
-                    // Due already: CPython calls it soon, so it lands after the task's next suspension.
+                if left <= 0.0 || left.is_nan() {
+                    // Due already (or NaN, which CPython's loop fires as due): CPython calls it
+                    // soon, so it lands after the task's next suspension.
                     self.soon.set(true);
                     cx.waker().wake_by_ref();
                     return false;

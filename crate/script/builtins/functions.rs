@@ -336,11 +336,20 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "pow" => {
             arg_count(name, args, 2, 3)?;
-            let p = binop(interp, BinOp::Pow, &args[0], &args[1])?;
-            match args.get(2) {
-                Some(m) => binop(interp, BinOp::Mod, &p, m),
-                None => Ok(p),
+            match (&args[0], &args[1], args.get(2)) {
+                (_, _, None | Some(Value::None)) => binop(interp, BinOp::Pow, &args[0], &args[1]),
+                (Value::Int(b), Value::Int(e), Some(Value::Int(m))) => pow_mod(*b, *e, *m).map(Value::Int),
+                _ => raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"),
             }
+        }
+        "format" => {
+            arg_count(name, args, 1, 2)?;
+            let spec = match args.get(1) {
+                None => "",
+                Some(Value::Str(s)) => s,
+                Some(v) => return Err(type_error("format() argument 2 must be str, not ", v, "")),
+            };
+            super::strings::format_field(interp, &args[0], None, spec).map(Value::string)
         }
         "chr" => {
             arg_count(name, args, 1, 1)?;
@@ -417,4 +426,38 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),
         ),
     }
+}
+
+/// `pow(base, exp, m)`: `base ** exp % m` without the power itself (it would pass 64 bits),
+/// a negative `exp` through the inverse of `base` mod `m`, as CPython 3.8+ computes it.
+fn pow_mod(base: i64, exp: i64, m: i64) -> PyResult<i64> {
+    if m == 0 {
+        return raise("ValueError", "pow() 3rd argument cannot be 0");
+    }
+    let m = i128::from(m);
+    let mut b = i128::from(base).rem_euclid(m.abs());
+    if exp < 0 {
+        b = inverse_mod(b, m.abs()).ok_or_else(|| exc("ValueError", "base is not invertible for the given modulus"))?;
+    }
+    let (mut e, mut r) = (exp.unsigned_abs(), 1 % m.abs());
+    while e > 0 {
+        if e & 1 == 1 {
+            r = r * b % m.abs();
+        }
+        b = b * b % m.abs();
+        e >>= 1;
+    }
+    // Python's `%` takes the sign of the modulus.
+    Ok((if m < 0 && r != 0 { r + m } else { r }) as i64)
+}
+
+/// The inverse of `a` modulo `m` (> 0), if `a` and `m` are coprime (extended Euclid).
+fn inverse_mod(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r, mut old_s, mut s) = (a, m, 1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    (old_r == 1).then(|| old_s.rem_euclid(m))
 }

@@ -60,6 +60,7 @@ const FUNCTIONS: &[&str] = &[
     "len",
     "repr",
     "ascii",
+    "format",
     "isinstance",
     "issubclass",
     "enumerate",
