@@ -152,20 +152,13 @@ fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             let Some(k) = a.first() else { return raise("TypeError", "get expected at least 1 argument, got 0") };
             Ok(d.borrow().get(&k.key()?).unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         }
-        "items" => {
-            let mut out = Vec::with_capacity(d.borrow().len());
-            for (k, v) in d.borrow().iter() {
-                out.push(Value::tuple(vec![k.clone(), v.clone()]));
-            }
-            Ok(Value::list(out))
-        }
-        "keys" => Ok(Value::list(d.borrow().keys())),
-        "values" => {
-            let mut out = Vec::with_capacity(d.borrow().len());
-            for (_, v) in d.borrow().iter() {
-                out.push(v.clone());
-            }
-            Ok(Value::list(out))
+        "keys" | "values" | "items" => {
+            let kind = match name {
+                "keys" => ViewKind::Keys,
+                "values" => ViewKind::Values,
+                _ => ViewKind::Items,
+            };
+            Ok(Value::View(Rc::new(View { dict: Rc::clone(d), kind })))
         }
         "setdefault" => {
             let Some(k) = a.first() else {

@@ -204,6 +204,7 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+        Value::View(view) => view.dict.borrow().len(),
         Value::Range(r) => usize::try_from(range_len(r)).unwrap_or(usize::MAX),
         Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
@@ -239,6 +240,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             (0..n).map(|i| Value::Int((i128::from(r[0]) + i128::from(i) * i128::from(r[2])) as i64)).collect()
         }
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
+        Value::View(view) => view.items(),
         _ => return Err(type_error("'", v, "' object is not iterable")),
     })
 }

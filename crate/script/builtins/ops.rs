@@ -298,6 +298,7 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             v => return Err(type_error("'in <string>' requires string as left operand, not ", v, "")),
         },
         Value::Dict(d) | Value::Set(d) => d.borrow().get(&item.key()?).is_some(),
+        Value::View(v) if v.kind == ViewKind::Keys => v.dict.borrow().get(&item.key()?).is_some(),
         Value::Range(r) => match item.as_int() {
             Some(i) => {
                 let [start, stop, step] = **r;

@@ -261,13 +261,18 @@ impl Interp {
     /// The items of `v` for a `for` loop or a comprehension (`is_async`: `async for`), one at
     /// a time: a generator is resumed for each, so a loop may stop an endless one.
     pub(super) fn items_for(&self, v: Value, is_async: bool) -> PyResult<Items> {
+        let watched = match &v {
+            Value::Dict(d) if !is_async => Some(("dictionary", d)),
+            Value::View(view) if !is_async => Some(("dictionary", &view.dict)),
+            Value::Set(d) if !is_async => Some(("Set", d)),
+            _ => None,
+        };
+        if let Some((what, of)) = watched {
+            let (of, len) = (Rc::clone(of), of.borrow().len());
+            return Ok(Items::Watched { items: self.iterate(&v)?.into_iter(), of, len, what });
+        }
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
-            Value::Dict(ref d) | Value::Set(ref d) if !is_async => {
-                let what = if matches!(v, Value::Dict(_)) { "dictionary" } else { "Set" };
-                let (of, len) = (Rc::clone(d), d.borrow().len());
-                Ok(Items::Watched { items: self.iterate(&v)?.into_iter(), of, len, what })
-            }
             v if is_async => {
                 let after = format!("' requires an object with __aiter__ method, got {}", v.type_name());
                 raise("TypeError", format!("'async for{after}"))

@@ -70,6 +70,48 @@ pub enum Value {
     Iter(Rc<RefCell<Iter>>),
     /// A generator or an async generator.
     Gen(Rc<super::interp::Gen>),
+    /// `dict.keys()`, `.values()` or `.items()`: a live view of the dict.
+    View(Rc<View>),
+}
+
+/// A dict view: what it shows of its dict, read at each use (the dict may change meanwhile).
+pub struct View {
+    /// The dict it shows.
+    pub dict: Rc<RefCell<Dict>>,
+    /// What of it.
+    pub kind: ViewKind,
+}
+
+/// Which of a dict's parts a [`View`] shows.
+#[derive(Clone, Copy, PartialEq)]
+pub enum ViewKind {
+    /// `dict.keys()`.
+    Keys,
+    /// `dict.values()`.
+    Values,
+    /// `dict.items()`: (key, value) tuples.
+    Items,
+}
+
+impl View {
+    /// `dict_keys`, `dict_values` or `dict_items`.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+
+    /// Its items now, in the dict's order.
+    pub fn items(&self) -> Vec<Value> {
+        let d = self.dict.borrow();
+        match self.kind {
+            ViewKind::Keys => d.keys(),
+            ViewKind::Values => d.iter().map(|(_, v)| v.clone()).collect(),
+            ViewKind::Items => d.iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect(),
+        }
+    }
 }
 
 /// An iterator's state: a snapshot of items, walked once.
@@ -306,6 +348,7 @@ impl Value {
             Value::Native(n) => other_class(n.type_name()),
             Value::Iter(_) => other_class("iterator"),
             Value::Gen(g) => other_class(if g.is_async { "async_generator" } else { "generator" }),
+            Value::View(v) => other_class(v.type_name()),
         }
     }
 
@@ -332,6 +375,7 @@ impl Value {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::Range(r) => range_len(r) > 0,
+            Value::View(v) => !v.dict.borrow().is_empty(),
             _ => true,
         }
     }
@@ -377,6 +421,7 @@ impl Value {
             Value::Native(n) => Rc::as_ptr(n) as *const u8 as usize,
             Value::Iter(i) => Rc::as_ptr(i) as usize,
             Value::Gen(g) => Rc::as_ptr(g) as usize,
+            Value::View(v) => Rc::as_ptr(v) as usize,
             Value::None => 1,
             Value::Bool(b) => 2 + *b as usize,
             Value::Int(i) => *i as usize,

@@ -129,6 +129,14 @@ impl Value {
                 let kind = if g.is_async { "async_generator" } else { "generator" };
                 let _ = write!(out, "<{kind} object {} at {:#x}>", g.name, self.identity());
             }
+            Value::View(v) => {
+                // `dict_keys(['a', 'b'])`; a dict that holds its own view shows it as `...`.
+                out.push_str(v.type_name());
+                match v.dict.try_borrow() {
+                    Ok(_) => seq(out, &v.items(), "([", "])"),
+                    Err(_) => out.push_str("(...)"),
+                }
+            }
         }
     }
 }
