@@ -380,12 +380,13 @@ impl Interp {
                     if self.step(scope, stmt.line) {
                         self.preempt().await?;
                     }
-                    match self.exec_inline(scope, body).await {
-                        Ok(Flow::Next | Flow::Continue) => {}
-                        Ok(Flow::Break) => return items.leave(self).map(|()| Flow::Next),
-                        Ok(Flow::Return(v)) => return items.leave(self).map(|()| Flow::Return(v)),
-                        Err(e) => return Err(items.leave(self).err().unwrap_or(e)),
-                    }
+                    let flow = match self.exec_inline(scope, body).await {
+                        Ok(Flow::Next | Flow::Continue) => continue,
+                        Ok(Flow::Break) => Ok(Flow::Next),
+                        done => done,
+                    };
+                    items.leave(self);
+                    return flow;
                 }
                 return self.exec_block(scope, orelse).await;
             }

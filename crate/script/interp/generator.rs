@@ -313,11 +313,14 @@ impl Items {
 
     /// A loop left before its generator ended (`break`, `return`, an exception): if the loop
     /// held the only reference, CPython frees the generator there, which closes it (its
-    /// `finally` blocks run now). One the script still holds stays suspended.
-    pub(super) fn leave(self, interp: &Interp) -> PyResult<()> {
-        match self {
-            Items::Gen(g) if Rc::strong_count(&g) == 1 => g.close(interp),
-            _ => Ok(()),
+    /// `finally` blocks run now). One the script still holds stays suspended. What closing
+    /// raises goes nowhere: CPython only reports it ("Exception ignored in: <generator …>")
+    /// and the loop's own way out goes on.
+    pub(super) fn leave(self, interp: &Interp) {
+        if let Items::Gen(g) = self {
+            if Rc::strong_count(&g) == 1 {
+                let _ = g.close(interp);
+            }
         }
     }
 }
