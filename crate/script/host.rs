@@ -330,6 +330,9 @@ pub struct Host {
     started: Cell<f64>,
     /// `asyncio.run` or `run_until_complete` calls in progress (`loop.is_running()`).
     pub loop_running: Cell<u32>,
+    /// `asyncio.run` or `run_until_complete` calls made so far (each after the first runs its
+    /// coroutine in a task of its own).
+    pub loops_run: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
     /// Servers the script started (`asyncio.start_server`): "host:port" and the callback.
@@ -357,6 +360,7 @@ impl Host {
             speed,
             started: Cell::new(0.0),
             loop_running: Cell::new(0),
+            loops_run: Cell::new(0),
             loop_closed: Cell::new(false),
             listeners: RefCell::default(),
             websockets: Default::default(),

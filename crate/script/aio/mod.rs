@@ -311,15 +311,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     let rc = interp.host.rc()?;
     // As CPython numbers tasks: the first run's task is the script's own, `Task-1`; a later
     // one's coroutine runs in a task of its own, the next `Task-N`.
-    thread_local! {
-        static RUNS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
-    }
-    let run = interp.host.out.run.get();
-    let earlier = RUNS.with(|r| {
-        let n = if r.get().0 == run { r.get().1 } else { 0 };
-        r.set((run, n + 1));
-        n
-    });
+    let earlier = interp.host.loops_run.replace(interp.host.loops_run.get() + 1);
     if let (true, Some(t), Value::Coro(_)) = (earlier > 0, current(), &aw) {
         *t.name.borrow_mut() = interp.host.next_task_name().into();
     }

@@ -434,21 +434,21 @@ fn pow_mod(base: i64, exp: i64, m: i64) -> PyResult<i64> {
     if m == 0 {
         return raise("ValueError", "pow() 3rd argument cannot be 0");
     }
-    let m = i128::from(m);
-    let mut b = i128::from(base).rem_euclid(m.abs());
+    let n = i128::from(m).abs();
+    let mut b = i128::from(base).rem_euclid(n);
     if exp < 0 {
-        b = inverse_mod(b, m.abs()).ok_or_else(|| exc("ValueError", "base is not invertible for the given modulus"))?;
+        b = inverse_mod(b, n).ok_or_else(|| exc("ValueError", "base is not invertible for the given modulus"))?;
     }
-    let (mut e, mut r) = (exp.unsigned_abs(), 1 % m.abs());
+    let (mut e, mut r) = (exp.unsigned_abs(), 1 % n);
     while e > 0 {
         if e & 1 == 1 {
-            r = r * b % m.abs();
+            r = r * b % n;
         }
-        b = b * b % m.abs();
+        b = b * b % n;
         e >>= 1;
     }
-    // Python's `%` takes the sign of the modulus.
-    Ok((if m < 0 && r != 0 { r + m } else { r }) as i64)
+    // `r` is below |m|; Python's `%` gives it the modulus's sign.
+    Ok(format::int_mod(r as i64, m).unwrap_or(0))
 }
 
 /// The inverse of `a` modulo `m` (> 0), if `a` and `m` are coprime (extended Euclid).
