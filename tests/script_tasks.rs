@@ -144,3 +144,34 @@ async fn an_unnamed_task_s_lane_reads_as_its_call() {
         "a long or complex argument, or a name=, gives the name: {names:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn loop_callbacks_run_in_lanes_of_their_own_and_a_future_wakes_what_awaits_it() {
+    let t = run_script(
+        "import asyncio\n\ndef tick(label):\n    print('tick', label)\n\nasync def waiter(fut):\n    print('got', await fut)\n\n\
+         async def main():\n    loop = asyncio.get_running_loop()\n    fut = loop.create_future()\n    \
+         w = asyncio.create_task(waiter(fut), name='waiter')\n    loop.call_later(0.2, tick, 'late')\n    \
+         h = loop.call_later(0.1, print, 'never')\n    loop.call_later(0.1, fut.set_result, 42)\n    \
+         await asyncio.sleep(0.05)\n    h.cancel()\n    await w\n    await asyncio.sleep(0.2)\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(t.lines(), ["got 42", "tick late"]);
+    use loopscope::trace::record::WakeCause;
+    let (tick, never, setter) = (t.task("callback: tick"), t.task("callback: print"), t.task("callback: set_result"));
+    // Each callback's lane waits on its timer, and the timer wakes it.
+    for lane in [tick, setter] {
+        assert!(t.of(Kind::Wake).any(|r| r.task == lane && r.a == WakeCause::Timer as u32), "a timer wakes {lane}");
+        assert_eq!(t.of(Kind::Finish).filter(|r| r.task == lane).count(), 1);
+    }
+    // The cancelled handle's lane ends with a cancel, never having called its function.
+    assert_eq!(t.of(Kind::Cancel).filter(|r| r.task == never).count(), 1, "cancel() ends its lane cancelled");
+    assert_eq!(t.of(Kind::Finish).filter(|r| r.task == never).count(), 0);
+    // The future wakes its waiter as a queue or an event would, from the lane that set it,
+    // at the callback's time (0.1 s), before the later tick (0.2 s).
+    let waiter = t.task("waiter");
+    let woke =
+        t.of(Kind::Wake).find(|r| r.task == waiter && r.a == WakeCause::Channel as u32).expect("a wake by the future");
+    let start = t.of(Kind::RunStart).next().unwrap().time;
+    assert!((woke.time - start - 100.0).abs() < 1.0, "woken at 0.1 s, not {} ms", woke.time - start);
+    assert!(t.of(Kind::Wait).any(|r| r.task == waiter && r.a == WakeCause::Channel as u32), "it waited on the future");
+}

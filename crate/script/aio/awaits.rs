@@ -106,7 +106,7 @@ pub(super) fn wait_on_pending(tasks: &[Rc<PyTask>], cx: &Context<'_>) -> bool {
     let mut any = false;
     for t in tasks.iter().filter(|t| !t.done()) {
         t.wait_on(cx);
-        waiting_on(WakeCause::Task, t.runtime_id.get());
+        t.note_waited();
         any = true;
     }
     any
@@ -137,7 +137,7 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult
             return Poll::Ready(true);
         }
         task.wait_on(cx);
-        waiting_on(WakeCause::Task, task.runtime_id.get());
+        task.note_waited();
         Poll::Pending
     })
     .await;

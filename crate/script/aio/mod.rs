@@ -88,11 +88,18 @@ impl Coro {
             }
             (!args.is_empty()).then(|| args.join(", "))
         });
+        let name = local_name(&self.name);
         match args {
-            Some(args) => format!("{}({args})", self.name),
-            None => self.name.to_string(),
+            Some(args) => format!("{name}({args})"),
+            None => name.to_string(),
         }
     }
+}
+
+/// A function's name as its lane shows it: its qualname without the functions it is defined
+/// in (`worker`, not `main.<locals>.worker`).
+pub(super) fn local_name(qualname: &str) -> &str {
+    qualname.rsplit(".<locals>.").next().unwrap_or(qualname)
 }
 
 impl Drop for Coro {
@@ -245,6 +252,8 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "timeout_at",
         "LifoQueue",
         "PriorityQueue",
+        "Future",
+        "isfuture",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, function)))
@@ -507,6 +516,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
+        "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
+        "Future" => Ok(Value::Task(PyTask::future(interp))),
         "shield" => {
             // A leaf with no tasks to pass a cancel on to: cancelling the awaiter (or a
             // `wait_for` timing out) ends the wait, and the shielded task goes on.
@@ -520,11 +531,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
             };
             let rest: Vec<Value> = args.collect();
-            let fname: Rc<str> = match &f {
-                Value::Func(func) => Rc::clone(&func.qualname),
-                Value::Builtin(b) => b.name.into(),
-                _ => "func".into(),
-            };
+            let fname = native::thread_name(&f);
             Ok(leaf("to_thread", async move {
                 let worker = Rc::clone(&rc);
                 let body = async move { worker.call(f, rest, kw).await };

@@ -32,6 +32,9 @@ pub enum Native {
     TaskGroup(Group),
     /// `asyncio.timeout(delay)`.
     Timeout(Timeout),
+    /// What `loop.call_soon` gives (`when`: `call_later`'s and `call_at`'s loop time): its
+    /// `cancel()` takes the callback back, ending its lane cancelled.
+    Handle { job: RefCell<Option<runtime::JoinHandle<()>>>, when: Option<f64>, cancelled: Cell<bool> },
 }
 
 /// `asyncio.timeout`'s context manager, as CPython 3.11's `asyncio.Timeout`: entered, it
@@ -340,6 +343,8 @@ impl Native {
             Native::WebSocket(_) => "ClientConnection",
             Native::TaskGroup(_) => "TaskGroup",
             Native::Timeout(_) => "Timeout",
+            Native::Handle { when: Some(_), .. } => "TimerHandle",
+            Native::Handle { .. } => "Handle",
         }
     }
 }
@@ -386,6 +391,22 @@ pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             State::Cancelled(e) => Err(e.clone()),
             State::Done(_) => Ok(Value::None),
         },
+        "set_result" => t.set_outcome(State::Done(args.get(1).cloned().unwrap_or(Value::None))),
+        "set_exception" => {
+            let e = match args.get(1) {
+                // A class is raised as its instance, as CPython's `set_exception` makes one.
+                Some(Value::Class(c)) if c.is_exception() => new_exception(Rc::clone(c), vec![]),
+                Some(e @ Value::Instance(i)) if i.class.is_exception() => {
+                    if is_cancelled_error(e) || i.class.name.as_ref() == "StopIteration" {
+                        return raise("TypeError", format!("{} cannot be raised into a Future", i.class.name));
+                    }
+                    e.clone()
+                }
+                _ => return raise("TypeError", "exceptions must derive from BaseException"),
+            };
+            t.set_outcome(State::Failed(e))
+        }
+        "get_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
         "get_name" => Ok(Value::Str(t.name.borrow().clone())),
         "set_name" => {
             if let Some(v) = args.get(1) {
@@ -712,9 +733,119 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "is_running") => Ok(Value::Bool(interp.host.loop_running.get() > 0)),
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
+        (Native::Loop, "create_future") => Ok(Value::Task(PyTask::future(interp))),
+        (Native::Loop, "call_soon" | "call_soon_threadsafe" | "call_later" | "call_at") => {
+            schedule(interp, name, a.to_vec())
+        }
+        (Native::Loop, "run_in_executor") => run_in_executor(interp, a.to_vec()),
+        (Native::Handle { job, cancelled, .. }, "cancel") => {
+            cancelled.set(true);
+            let job = job.borrow_mut().take(); // the borrow ends before the abort
+            if let Some(job) = job {
+                job.abort();
+            }
+            Ok(Value::None)
+        }
+        (Native::Handle { cancelled, .. }, "cancelled") => Ok(Value::Bool(cancelled.get())),
+        (Native::Handle { when: Some(w), .. }, "when") => Ok(Value::Float(*w)),
         (Native::Reader(_) | Native::Writer(_) | Native::Server, _) => stream_method(name, n, a),
         (Native::WebSocket(_), _) => crate::websockets::method(name, &n),
         _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
+    }
+}
+
+/// `loop.call_soon(f, *args)` and its kin (`name`): runs `f(*args)` soon, or after a delay
+/// (`call_later`), or at a loop time (`call_at`), in a lane of its own; gives the handle.
+fn schedule(interp: &Interp, name: &'static str, a: Vec<Value>) -> PyResult {
+    let timed = matches!(name, "call_later" | "call_at");
+    let mut a = a.into_iter();
+    let at = match (timed, a.next()) {
+        (false, first) => {
+            a = first.into_iter().chain(a).collect::<Vec<_>>().into_iter();
+            None
+        }
+        (true, None) => {
+            let key = if name == "call_at" { "when" } else { "delay" };
+            return raise(
+                "TypeError",
+                format!("{name}() missing 2 required positional arguments: '{key}' and 'callback'"),
+            );
+        }
+        (true, Some(v)) => match v.as_number() {
+            // NaN as due now, as CPython's loop fires a NaN deadline.
+            Some(x) if x.is_nan() => Some(interp.host.lesson_secs()),
+            Some(x) if name == "call_later" => Some(interp.host.lesson_secs() + x),
+            Some(x) => Some(x),
+            None => {
+                let t = v.type_name();
+                return raise("TypeError", format!("unsupported operand type(s) for +: 'float' and '{t}'"));
+            }
+        },
+    };
+    let Some(f) = a.next() else {
+        return raise("TypeError", format!("{name}() missing 1 required positional argument: 'callback'"));
+    };
+    check_callback(&f, name)?;
+    let job = call_later(&interp.host.rc()?, vec![(f, a.collect())], at);
+    Ok(Value::Native(Rc::new(Native::Handle { job: RefCell::new(Some(job)), when: at, cancelled: Cell::new(false) })))
+}
+
+/// CPython's check of a callback handed to the loop: a function, not a coroutine.
+fn check_callback(f: &Value, method: &str) -> PyResult<()> {
+    match f {
+        Value::Func(func) if func.def.is_async => {
+            raise("TypeError", format!("coroutines cannot be used with {method}()"))
+        }
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => Ok(()),
+        other => raise("TypeError", format!("a callable object was expected by {method}(), got {}", other.repr())),
+    }
+}
+
+/// `loop.run_in_executor(None, f, *args)`: `f(*args)` starts now in a thread of its own (as
+/// `to_thread`'s, see the README's "Threads"), and a future gives its outcome.
+fn run_in_executor(interp: &Interp, a: Vec<Value>) -> PyResult {
+    let mut a = a.into_iter();
+    match a.next() {
+        Some(Value::None) => {}
+        Some(_) => return crate::interp::unsupported("executors other than the loop's default (None)"),
+        None => {
+            return raise(
+                "TypeError",
+                "run_in_executor() missing 2 required positional arguments: 'executor' and 'func'",
+            )
+        }
+    }
+    let Some(f) = a.next() else {
+        return raise("TypeError", "run_in_executor() missing 1 required positional argument: 'func'");
+    };
+    check_callback(&f, "run_in_executor")?;
+    let rc = interp.host.rc()?;
+    let fut = PyTask::future(interp);
+    let done = Rc::clone(&fut);
+    let worker = Rc::clone(&rc);
+    let args: Vec<Value> = a.collect();
+    let fname = thread_name(&f);
+    let body = async move {
+        let out = worker.call(f, args, vec![]).await;
+        // The future takes the outcome, so the thread's own task reports nothing more.
+        let _ = done.set_outcome(match &out {
+            Ok(v) => State::Done(v.clone()),
+            Err(e) => State::Failed(e.clone()),
+        });
+        out
+    };
+    let lane = format!("thread: {fname}");
+    let thread = spawn(&rc, Some(lane.clone().into()), fname, lane, true, Box::pin(body));
+    thread.retrieved.set(true);
+    Ok(Value::Task(fut))
+}
+
+/// The name a thread's lane takes from the function it runs.
+pub(super) fn thread_name(f: &Value) -> Rc<str> {
+    match f {
+        Value::Func(func) => Rc::clone(&func.qualname),
+        Value::Builtin(b) => b.name.into(),
+        _ => "func".into(),
     }
 }
 
@@ -777,7 +908,18 @@ pub(super) const NATIVE_METHODS: &[&str] = &[
     "reschedule",
     "expired",
     "when",
+    "create_future",
+    "call_soon",
+    "call_soon_threadsafe",
+    "call_later",
+    "call_at",
+    "run_in_executor",
+    "cancel",
+    "cancelled",
 ];
+
+/// What a plain future has beyond the first seven of [`TASK_METHODS`].
+const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
 
 /// Attributes of tasks, coroutines and the asyncio objects.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
@@ -785,11 +927,16 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     let pick = |list: &[&'static str]| list.iter().copied().find(|m| *m == &*t);
     match obj {
         Value::Task(task) => {
-            let future = task.gathering.is_some();
-            match pick(&TASK_METHODS[..if future { 7 } else { TASK_METHODS.len() }]) {
-                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
-                None if future => raise("AttributeError", format!("'_GatheringFuture' object has no attribute '{t}'")),
-                None => raise("AttributeError", format!("'_asyncio.Task' object has no attribute '{t}'")),
+            let found = match task.type_name() {
+                "Task" => pick(TASK_METHODS),
+                "Future" => pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)),
+                _ => pick(&TASK_METHODS[..7]),
+            };
+            match (found, task.type_name()) {
+                (Some(m), _) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
+                (None, "Task") => raise("AttributeError", format!("'_asyncio.Task' object has no attribute '{t}'")),
+                (None, "Future") => raise("AttributeError", format!("'_asyncio.Future' object has no attribute '{t}'")),
+                (None, other) => raise("AttributeError", format!("'{other}' object has no attribute '{t}'")),
             }
         }
         Value::Native(n) => match &**n {

@@ -54,6 +54,9 @@ pub struct PyTask {
     pub(super) cancels: Cell<u32>,
     /// For `gather`'s future: its children (it runs nothing of its own).
     pub(super) gathering: Option<Gathering>,
+    /// For a plain `asyncio.Future` (it runs nothing either: `set_result`, `set_exception` or
+    /// `cancel` settles it): the interpreter that calls its callbacks.
+    pub(super) plain: Option<Weak<Interp>>,
     /// The `asyncio.timeout`s its code is inside: their timers run at its awaits.
     pub(super) timeouts: RefCell<Vec<Rc<Native>>>,
     /// What its last leaf await awaits (for `repr`).
@@ -158,19 +161,44 @@ impl PyTask {
             callbacks: RefCell::default(),
             cancels: Cell::new(0),
             gathering: None,
+            plain: None,
             timeouts: RefCell::default(),
             awaiting: RefCell::new(Awaited::Nothing),
             frame: RefCell::default(),
         }
     }
 
-    /// Its type's name: a gather's future is no task.
+    /// `asyncio.Future()`, `loop.create_future()`: settled by whoever holds it.
+    pub(super) fn future(interp: &Interp) -> Rc<PyTask> {
+        let mut f = PyTask::make("".into(), "".into(), false, &interp.host.out);
+        f.plain = Some(interp.host.interp());
+        Rc::new(f)
+    }
+
+    /// Its type's name: a gather's future and a plain future are no tasks.
     pub fn type_name(&self) -> &'static str {
-        if self.gathering.is_some() {
-            "_GatheringFuture"
-        } else {
-            "Task"
+        match (&self.gathering, &self.plain) {
+            (Some(_), _) => "_GatheringFuture",
+            (_, Some(_)) => "Future",
+            _ => "Task",
         }
+    }
+
+    /// Whether it runs a coroutine of its own (a task), not only waits for an outcome (a future).
+    fn runs_coro(&self) -> bool {
+        self.gathering.is_none() && self.plain.is_none()
+    }
+
+    /// A plain future's `set_result` / `set_exception`: CPython's "invalid state" once done.
+    pub(super) fn set_outcome(self: &Rc<Self>, state: State) -> PyResult {
+        let Some(interp) = self.plain.as_ref().and_then(Weak::upgrade) else {
+            return raise("RuntimeError", format!("{} does not support set_result operation", self.type_name()));
+        };
+        if self.done() {
+            return raise("InvalidStateError", "invalid state");
+        }
+        waking_because(WakeCause::Channel, || self.settle(&interp, state));
+        Ok(Value::None)
     }
 
     /// Whether it has ended.
@@ -180,12 +208,17 @@ impl PyTask {
 
     /// `task.cancel()`: asks for a `CancelledError` at its current (or next) `await`. False
     /// if it has ended.
-    pub fn cancel(&self) -> bool {
+    pub fn cancel(self: &Rc<Self>) -> bool {
         self.cancel_with(None)
     }
 
-    /// `task.cancel(msg)`: the `CancelledError` raised in it carries `msg`.
-    pub fn cancel_with(&self, message: Option<Value>) -> bool {
+    /// `task.cancel(msg)`: the `CancelledError` raised in it carries `msg`. A plain future is
+    /// cancelled at once: what awaits it gets the `CancelledError`.
+    pub fn cancel_with(self: &Rc<Self>, message: Option<Value>) -> bool {
+        if self.plain.is_some() {
+            let e = new_exception(exc_class("CancelledError"), message.into_iter().collect());
+            return self.set_outcome(State::Cancelled(e)).is_ok();
+        }
         if let Some(g) = &self.gathering {
             // As `_GatheringFuture.cancel`: its children are cancelled; it is done when they are.
             if self.done() {
@@ -333,6 +366,15 @@ impl PyTask {
         }
     }
 
+    /// Tells the trace what the current task now waits on: this task's lane, or, for a plain
+    /// future (no lane), a wake as by a queue or an event.
+    pub(super) fn note_waited(&self) {
+        match self.plain {
+            Some(_) => waiting_on(WakeCause::Channel, 0),
+            None => waiting_on(WakeCause::Task, self.runtime_id.get()),
+        }
+    }
+
     pub(super) fn wait_on(&self, cx: &Context<'_>) {
         let mut w = self.callbacks.borrow_mut();
         if !w.iter().any(|c| matches!(c, Callback::Wake(x) if x.will_wake(cx.waker()))) {
@@ -357,7 +399,7 @@ impl PyTask {
             State::Cancelled(_) => "cancelled".to_string(),
             _ => "finished".to_string(),
         };
-        if self.gathering.is_none() {
+        if self.runs_coro() {
             let line = self.frame.borrow().upgrade().map_or(0, |s| s.line.get());
             let coro = match pending {
                 true => format!("running at main.py:{}", if line > 0 { line } else { self.coro_line.get() }),
@@ -424,9 +466,10 @@ impl Drop for PyTask {
     /// is dropped at the same moment a CPython object is.
     fn drop(&mut self) {
         if let (State::Failed(e), false) = (&*self.state.borrow(), self.retrieved.get()) {
-            if let (Some(out), true) = (self.out.upgrade(), self.gathering.is_some()) {
+            if let (Some(out), false) = (self.out.upgrade(), self.runs_coro()) {
                 let text = format!(
-                    "_GatheringFuture exception was never retrieved\nfuture: {}\n{}",
+                    "{} exception was never retrieved\nfuture: {}\n{}",
+                    self.type_name(),
                     self.repr(),
                     out.traceback(e)
                 );
@@ -620,7 +663,7 @@ pub async fn wait_task(t: Rc<PyTask>) -> PyResult {
             Some(g) if awaits::wait_on_pending(&g.children, cx) => {}
             _ => {
                 t.wait_on(cx);
-                waiting_on(WakeCause::Task, t.runtime_id.get());
+                t.note_waited();
             }
         }
         Poll::Pending
@@ -656,19 +699,39 @@ pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_e
 }
 
 /// Calls a finished task's done callbacks soon, as CPython's loop does: after the steps
-/// already due, in order, in a step (a lane) of their own. An exception in one is logged,
-/// as CPython logs it, and the next still runs.
+/// already due, in order, in a step (a lane) of their own.
 pub(super) fn call_soon(interp: &Rc<Interp>, task: &Rc<PyTask>, fs: Vec<Value>) {
-    let rc = Rc::clone(interp);
     let arg = Value::Task(Rc::clone(task));
-    let lane = format!("callback: {}", callback_name(&fs[0]));
+    drop(call_later(interp, fs.into_iter().map(|f| (f, vec![arg.clone()])).collect(), None));
+}
+
+/// Calls each function of `calls` with its arguments, as CPython's loop runs callbacks: soon
+/// (after the steps already due), or once the loop's clock reads `at`. They run in a lane of
+/// their own, which waits on its timer meanwhile. An exception in one is logged, as CPython
+/// logs it, and the next still runs. The handle cancels them (the lane ends cancelled).
+pub(super) fn call_later(
+    interp: &Rc<Interp>,
+    calls: Vec<(Value, Vec<Value>)>,
+    at: Option<f64>,
+) -> runtime::JoinHandle<()> {
+    let rc = Rc::clone(interp);
+    let lane = format!("callback: {}", local_name(&callback_name(&calls[0].0)));
     let fut = async move {
-        for f in fs {
-            if let Err(e) = rc.call(f.clone(), vec![arg.clone()], vec![]).await {
-                let Value::Task(t) = &arg else { break };
-                let call = callback_text(&f, &cut(t.repr(), 30));
-                let text =
-                    format!("Exception in callback {call}\nhandle: <Handle {call}>\n{}", rc.host.out.traceback(&e));
+        if let Some(at) = at {
+            let left = at - rc.host.lesson_secs();
+            if left > 0.0 {
+                runtime::sleep(duration(left)).await;
+            }
+        }
+        for (f, args) in calls {
+            if let Err(e) = rc.call(f.clone(), args.clone(), vec![]).await {
+                let args: Vec<String> = args.iter().map(short_repr).collect();
+                let call = callback_text(&f, &args.join(", "));
+                let handle = match at {
+                    Some(at) => format!("<TimerHandle when={} {call}>", Value::Float(at).repr()),
+                    None => format!("<Handle {call}>"),
+                };
+                let text = format!("Exception in callback {call}\nhandle: {handle}\n{}", rc.host.out.traceback(&e));
                 rc.host.write(&text, true);
             }
         }
@@ -676,7 +739,7 @@ pub(super) fn call_soon(interp: &Rc<Interp>, task: &Rc<PyTask>, fs: Vec<Value>) 
     };
     let runner = PyTask::new("".into(), "callback".into(), false, &interp.host.out);
     let tf = TaskFuture { task: runner, interp: Rc::clone(interp), fut: Box::pin(fut), started: false, lines: None };
-    drop(runtime::spawn(lane, tf)); // detached: it runs on
+    runtime::spawn(lane, tf)
 }
 
 fn callback_name(f: &Value) -> Rc<str> {

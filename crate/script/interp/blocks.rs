@@ -217,7 +217,7 @@ impl Interp {
         let name = text(def.name);
         let qualname = match class {
             Some(c) => format!("{}.{}", c.name, name).into(),
-            None => name,
+            None => scope.qualname_of(name),
         };
         Ok(Value::Func(Rc::new(Function {
             def: Rc::clone(def),

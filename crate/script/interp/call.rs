@@ -187,7 +187,7 @@ impl Interp {
         let p = &def.params;
         let name = text(def.name);
         let class = func.closure.as_ref().and_then(|c| c.class.clone());
-        let scope = Scope::new(Rc::clone(&func.info), func.closure.clone(), Rc::clone(&name), class);
+        let scope = Scope::of(Rc::clone(&func.info), func.closure.clone(), name, Rc::clone(&func.qualname), class);
         {
             let mut slots = scope.slots.borrow_mut();
             let npos = p.args.len();

@@ -190,7 +190,7 @@ impl Interp {
                     defaults,
                     closure,
                     info: self.scope_info(def),
-                    qualname: "<lambda>".into(),
+                    qualname: scope.qualname_of("<lambda>".into()),
                 })))
             }
             _ => return None,
@@ -571,7 +571,7 @@ pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension]) -> Rc<Scope>
     }
     let info = ScopeInfo { locals, ..ScopeInfo::default() };
     let parent = Some(Rc::clone(scope));
-    Scope::new(Rc::new(info), parent, Rc::clone(&scope.name), scope.class.clone())
+    Scope::of(Rc::new(info), parent, Rc::clone(&scope.name), Rc::clone(&scope.qualname), scope.class.clone())
 }
 
 /// Whether `n` is what the parser makes of `yield` or `yield from` (see [`YIELD`]).

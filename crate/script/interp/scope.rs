@@ -31,6 +31,9 @@ pub struct Scope {
     pub parent: Option<Rc<Scope>>,
     /// Its name in tracebacks (`<module>`, the function's name).
     pub name: Rc<str>,
+    /// Its function's `__qualname__` (`main.<locals>.worker`), which a function defined in
+    /// it starts its own with.
+    pub qualname: Rc<str>,
     /// The line it is running now.
     pub line: Cell<u32>,
     /// The class a method was defined in (for `super()`).
@@ -40,8 +43,30 @@ pub struct Scope {
 impl Scope {
     /// A scope for `info`, inside `parent`.
     pub fn new(info: Rc<ScopeInfo>, parent: Option<Rc<Scope>>, name: Rc<str>, class: Option<Rc<Class>>) -> Rc<Scope> {
+        let qualname = Rc::clone(&name);
+        Scope::of(info, parent, name, qualname, class)
+    }
+
+    /// A function's scope: `name` in tracebacks, `qualname` for what it defines.
+    pub fn of(
+        info: Rc<ScopeInfo>,
+        parent: Option<Rc<Scope>>,
+        name: Rc<str>,
+        qualname: Rc<str>,
+        class: Option<Rc<Class>>,
+    ) -> Rc<Scope> {
         let slots = vec![None; info.locals.len()];
-        Rc::new(Scope { slots: RefCell::new(slots), info, parent, name, line: Cell::new(0), class })
+        Rc::new(Scope { slots: RefCell::new(slots), info, parent, name, qualname, line: Cell::new(0), class })
+    }
+
+    /// The `__qualname__` of a function named `name` defined in it: `outer.<locals>.name` in a
+    /// function, as CPython makes it (a class gives its methods theirs).
+    pub fn qualname_of(&self, name: Rc<str>) -> Rc<str> {
+        if self.info.is_module || self.info.is_class {
+            name
+        } else {
+            format!("{}.<locals>.{name}", self.qualname).into()
+        }
     }
 }
 
