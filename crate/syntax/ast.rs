@@ -164,6 +164,8 @@ pub struct FuncDef {
 pub struct Params {
     /// Positional-or-keyword parameters, with their defaults (evaluated at definition).
     pub args: Vec<Param>,
+    /// How many of `args`, from the first, are positional-only (before `/`).
+    pub posonly: usize,
     /// `*args`.
     pub vararg: Option<Name>,
     /// Keyword-only parameters (after `*` or `*args`).

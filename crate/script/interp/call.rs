@@ -222,8 +222,14 @@ impl Interp {
                 None => {}
             }
             let mut kwargs = Dict::default();
+            let mut posonly_by_keyword = Vec::new();
             for (k, v) in kw {
-                let slot = p.args.iter().chain(&p.kwonly).position(|a| a.name == k);
+                // A positional-only parameter's name is free for `**kwargs`.
+                let slot = p.args.iter().chain(&p.kwonly).position(|a| a.name == k).filter(|&i| i >= p.posonly);
+                if slot.is_none() && p.kwarg.is_none() && p.args[..p.posonly].iter().any(|a| a.name == k) {
+                    posonly_by_keyword.push(text(k));
+                    continue;
+                }
                 match slot.and_then(|_| func.info.slot(k)) {
                     Some(s) => {
                         if slots[s].is_some() {
@@ -242,6 +248,14 @@ impl Interp {
                         )
                     }
                 }
+            }
+            if !posonly_by_keyword.is_empty() {
+                let names = posonly_by_keyword.join(", ");
+                let m = format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{names}'",
+                    func.qualname
+                );
+                return raise("TypeError", m);
             }
             if let Some(kn) = p.kwarg {
                 if let Some(s) = func.info.slot(kn) {

@@ -354,7 +354,24 @@ impl Parser {
                 p.vararg = Some(n);
                 n
             } else if self.is_op("/") {
-                return Err(unsupported("positional-only parameters (/)", line, col));
+                let message = if star.is_some() {
+                    "/ must be ahead of *"
+                } else if p.posonly > 0 {
+                    "/ may appear only once"
+                } else if p.args.is_empty() {
+                    "at least one argument must precede /"
+                } else {
+                    ""
+                };
+                if !message.is_empty() {
+                    return Err(syntax(message, line, col));
+                }
+                self.advance();
+                p.posonly = p.args.len();
+                if !self.eat_op(",") {
+                    break;
+                }
+                continue;
             } else {
                 let name = self.param_name(annotated)?;
                 let default = if self.eat_op("=") { Some(self.test()?) } else { None };

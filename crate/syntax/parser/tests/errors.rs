@@ -14,7 +14,6 @@ fn outside_the_subset_is_refused_by_name() {
             ("x = 1j", "complex numbers"),
             ("x = '\\N{DASH}'", "named Unicode escapes (\\N{...})"),
             ("from . import x", "relative imports"),
-            ("def f(a, /): pass", "positional-only parameters (/)"),
             ("class A(metaclass=M): pass", "keyword or star arguments in a class definition"),
             ("type X = int", "the type statement"),
         ];
@@ -176,6 +175,10 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ("f(a.b=1)", "SyntaxError", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3),
     ("def f(a=1, b): pass", "SyntaxError", "non-default argument follows default argument", 1, 12),
     ("def f(*): pass", "SyntaxError", "named arguments must follow bare *", 1, 7),
+    ("def f(/, a): pass", "SyntaxError", "at least one argument must precede /", 1, 7),
+    ("def f(a, /, /): pass", "SyntaxError", "/ may appear only once", 1, 13),
+    ("def f(*, a, /): pass", "SyntaxError", "/ must be ahead of *", 1, 13),
+    ("def f(a=1, /, b): pass", "SyntaxError", "non-default argument follows default argument", 1, 15),
     ("def f(**k, a): pass", "SyntaxError", "arguments cannot follow var-keyword argument", 1, 12),
     ("def f(a, a): pass", "SyntaxError", "duplicate argument 'a' in function definition", 1, 10),
     ("a, *b, *c = d", "SyntaxError", "multiple starred expressions in assignment", 1, 1),
