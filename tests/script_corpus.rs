@@ -13,10 +13,8 @@ include!("script/corpus_index.rs");
 
 /// Programs the interpreter does not match yet, each with what it lacks. The test fails if one
 /// of them starts to match (take it off the list) or if any other program differs.
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("lang_10_numbers", "ints beyond 64 bits"),
-    ("lang_17_assert_recursion", "ints beyond 64 bits (25!)"),
-];
+const KNOWN_GAPS: &[(&str, &str)] =
+    &[("lang_10_numbers", "ints beyond 64 bits"), ("lang_17_assert_recursion", "ints beyond 64 bits (25!)")];
 
 #[wasm_bindgen_test]
 async fn every_corpus_program_prints_what_cpython_printed_at_the_same_times() {

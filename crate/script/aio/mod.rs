@@ -254,6 +254,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "PriorityQueue",
         "Future",
         "isfuture",
+        "Condition",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, function)))
@@ -497,6 +498,21 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             Ok(Value::Native(Rc::new(Native::Timeout(native::Timeout::new(interp, when)))))
         }
         "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: Line::default() }))),
+        "Condition" => {
+            let lock = match arg(0, "lock") {
+                None | Some(Value::None) => function(interp, "Lock", vec![], vec![])?,
+                Some(l @ Value::Native(_)) if matches!(&l, Value::Native(n) if matches!(**n, Native::Semaphore { is_lock: true, .. })) => {
+                    l
+                }
+                Some(other) => {
+                    return raise(
+                        "TypeError",
+                        format!("Loopscope's Condition takes an asyncio.Lock, not {}", other.type_name()),
+                    )
+                }
+            };
+            Ok(Value::Native(Rc::new(Native::Condition { lock, waiters: RefCell::default() })))
+        }
         "TaskGroup" => Ok(Value::Native(Rc::new(Native::TaskGroup(Group::default())))),
         "Lock" | "Semaphore" | "BoundedSemaphore" => {
             let value = if name == "Lock" { 1 } else { arg(0, "value").and_then(|v| v.as_int()).unwrap_or(1) };

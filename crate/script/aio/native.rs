@@ -35,6 +35,9 @@ pub enum Native {
     /// What `loop.call_soon` gives (`when`: `call_later`'s and `call_at`'s loop time): its
     /// `cancel()` takes the callback back, ending its lane cancelled.
     Handle { job: RefCell<Option<runtime::JoinHandle<()>>>, when: Option<f64>, cancelled: Cell<bool> },
+    /// `asyncio.Condition(lock)`: its lock (an `asyncio.Lock`), and a future for each task in
+    /// `wait()`, first come first served, as CPython keeps them.
+    Condition { lock: Value, waiters: RefCell<VecDeque<Rc<PyTask>>> },
 }
 
 /// `asyncio.timeout`'s context manager, as CPython 3.11's `asyncio.Timeout`: entered, it
@@ -345,6 +348,7 @@ impl Native {
             Native::Timeout(_) => "Timeout",
             Native::Handle { when: Some(_), .. } => "TimerHandle",
             Native::Handle { .. } => "Handle",
+            Native::Condition { .. } => "Condition",
         }
     }
 }
@@ -421,6 +425,9 @@ pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>,
 pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs an asyncio object") };
     let n = Rc::clone(n);
+    if let Native::Condition { lock, waiters } = &*n {
+        return condition_method(interp, &n, lock, waiters, name, args, kw);
+    }
     let a = &args[1..];
     match (&*n, name) {
         (Native::Queue(q), "put_nowait") | (Native::Queue(q), "put")
@@ -849,6 +856,95 @@ pub(super) fn thread_name(f: &Value) -> Rc<str> {
     }
 }
 
+/// `asyncio.Condition`'s methods, as CPython's: the lock's own, then `wait`, `wait_for`,
+/// `notify` and `notify_all` over futures (`cond` is the condition, `lock` and `waiters` its parts).
+fn condition_method(
+    interp: &Interp,
+    cond: &Rc<Native>,
+    lock: &Value,
+    waiters: &RefCell<VecDeque<Rc<PyTask>>>,
+    name: &'static str,
+    mut args: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult {
+    let locked = |interp: &Interp| native_method(interp, "locked", vec![lock.clone()], vec![]).map(|v| v.truthy());
+    match name {
+        "acquire" | "release" | "locked" | "__aenter__" | "__aexit__" => {
+            args[0] = lock.clone();
+            native_method(interp, name, args, kw)
+        }
+        "notify" | "notify_all" => {
+            if !locked(interp)? {
+                return raise("RuntimeError", "cannot notify on un-acquired lock");
+            }
+            let n = match (name, args.get(1).cloned().or_else(|| kwarg(&kw, "n"))) {
+                ("notify", Some(v)) => v.as_int().unwrap_or(1),
+                ("notify", None) => 1,
+                _ => i64::MAX,
+            };
+            let waiting: Vec<Rc<PyTask>> = waiters.borrow().iter().filter(|f| !f.done()).cloned().collect();
+            for fut in waiting.iter().take(usize::try_from(n).unwrap_or(0)) {
+                fut.set_outcome(State::Done(Value::Bool(false)))?;
+            }
+            Ok(Value::None)
+        }
+        "wait" => {
+            let (rc, cond) = (interp.host.rc()?, Rc::clone(cond));
+            Ok(Value::Coro(Rc::new(Coro::new(
+                "Condition.wait".into(),
+                Box::pin(condition_wait(rc, cond)),
+                false,
+                false,
+            ))))
+        }
+        "wait_for" => {
+            let Some(predicate) = args.get(1).cloned() else {
+                return raise("TypeError", "wait_for() missing 1 required positional argument: 'predicate'");
+            };
+            let (rc, cond) = (interp.host.rc()?, Rc::clone(cond));
+            let fut = async move {
+                loop {
+                    let result = rc.call(predicate.clone(), vec![], vec![]).await?;
+                    if result.truthy() {
+                        return Ok(result);
+                    }
+                    condition_wait(Rc::clone(&rc), Rc::clone(&cond)).await?;
+                }
+            };
+            Ok(Value::Coro(Rc::new(Coro::new("Condition.wait_for".into(), Box::pin(fut), false, false))))
+        }
+        _ => crate::interp::unsupported(&format!("Condition.{name}()")),
+    }
+}
+
+/// `await cond.wait()`, as CPython's: lets the lock go, waits on a future of its own until a
+/// `notify`, then takes the lock back before it returns, even when cancelled meanwhile (the
+/// `CancelledError` comes once the lock is held again).
+async fn condition_wait(interp: Rc<Interp>, cond: Rc<Native>) -> PyResult {
+    let Native::Condition { lock, waiters } = &*cond else { return Ok(Value::None) };
+    if !native_method(&interp, "locked", vec![lock.clone()], vec![])?.truthy() {
+        return raise("RuntimeError", "cannot wait on un-acquired lock");
+    }
+    native_method(&interp, "release", vec![lock.clone()], vec![])?;
+    let fut = PyTask::future(&interp);
+    waiters.borrow_mut().push_back(Rc::clone(&fut));
+    let woken = interp.await_value(Value::Task(Rc::clone(&fut))).await;
+    waiters.borrow_mut().retain(|f| !Rc::ptr_eq(f, &fut));
+    let mut cancelled = None;
+    loop {
+        let acquire = native_method(&interp, "acquire", vec![lock.clone()], vec![])?;
+        match interp.await_value(acquire).await {
+            Ok(_) => break,
+            Err(e) if is_cancelled_error(&e) => cancelled = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    match (woken, cancelled) {
+        (Err(e), _) | (Ok(_), Some(e)) => Err(e),
+        (Ok(_), None) => Ok(Value::Bool(true)),
+    }
+}
+
 /// A task's methods; a gather's future has the first seven.
 pub(super) const TASK_METHODS: &[&str] = &[
     "cancel",
@@ -916,6 +1012,9 @@ pub(super) const NATIVE_METHODS: &[&str] = &[
     "run_in_executor",
     "cancel",
     "cancelled",
+    "notify",
+    "notify_all",
+    "wait_for",
 ];
 
 /// What a plain future has beyond the first seven of [`TASK_METHODS`].
