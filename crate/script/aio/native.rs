@@ -883,7 +883,9 @@ fn condition_method(
                 _ => i64::MAX,
             };
             let waiting: Vec<Rc<PyTask>> = waiters.borrow().iter().filter(|f| !f.done()).cloned().collect();
-            for fut in waiting.iter().take(usize::try_from(n).unwrap_or(0)) {
+            // Past usize (a 32-bit one in the page): all of them; below 0: none.
+            let n = if n < 0 { 0 } else { usize::try_from(n).unwrap_or(usize::MAX) };
+            for fut in waiting.iter().take(n) {
                 fut.set_outcome(State::Done(Value::Bool(false)))?;
             }
             Ok(Value::None)
