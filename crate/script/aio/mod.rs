@@ -466,7 +466,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "current_task" => Ok(current().map_or(Value::None, Value::Task)),
         "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
         "Queue" | "LifoQueue" | "PriorityQueue" => {
-            let maxsize = arg(0, "maxsize").and_then(|v| v.as_int()).unwrap_or(0).max(0) as usize;
+            let maxsize =
+                usize::try_from(arg(0, "maxsize").and_then(|v| v.as_int()).unwrap_or(0).max(0)).unwrap_or(usize::MAX);
             Ok(Value::Native(Rc::new(Native::Queue(Queue {
                 items: RefCell::default(),
                 maxsize,

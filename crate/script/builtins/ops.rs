@@ -66,7 +66,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(Str(s.into()))
         }
         (Str(s), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), Str(s)) if op == BinOp::Mul => {
-            let n = n.as_int().unwrap_or(0).max(0) as usize;
+            let n = repeats(n);
             interp.alloc(s.len().saturating_mul(n) / 16)?;
             Ok(Str(s.repeat(n).into()))
         }
@@ -88,7 +88,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         {
             let seq = if matches!(a, List(_) | Tuple(_)) { a } else { b };
             let items = iterate(seq)?;
-            let n = n.as_int().unwrap_or(0).max(0) as usize;
+            let n = if items.is_empty() { 0 } else { repeats(n) };
             interp.alloc(items.len().saturating_mul(n))?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
@@ -316,4 +316,10 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             false
         }
     })
+}
+
+/// A repeat count (`s * n`): below 0, none; past the page's 32-bit usize, too many for memory
+/// (the allocation check then raises MemoryError), never cut down to what fits.
+fn repeats(n: &Value) -> usize {
+    usize::try_from(n.as_int().unwrap_or(0).max(0)).unwrap_or(usize::MAX)
 }

@@ -297,6 +297,9 @@ impl Interp {
     /// [`MEMORY_LIMIT`] elements, and the page's memory (looked at every so often) under
     /// [`MEMORY_BYTES`].
     pub fn alloc(&self, n: usize) -> PyResult<()> {
+        if n > MEMORY_LIMIT {
+            return Err(memory_error()); // refused at once: no work was done, none is charged
+        }
         // Bulk work counts as steps (one per 64 elements): a loop copying big lists reaches
         // its time-slice check as often as one doing the same work a statement at a time.
         let extra = (n / 64) as u32;
@@ -304,8 +307,8 @@ impl Interp {
         self.uncharged.set(self.uncharged.get() + u64::from(extra));
         let total = self.memory.get().saturating_add(n);
         self.memory.set(total);
-        if n > MEMORY_LIMIT || (total > 1 << 16 && super::host::memory_bytes() > MEMORY_BYTES) {
-            return raise("MemoryError", "a script may use 256 MiB of the page's memory at most (Loopscope's limit)");
+        if total > 1 << 16 && super::host::memory_bytes() > MEMORY_BYTES {
+            return Err(memory_error());
         }
         if total > 1 << 16 {
             self.memory.set(0);
@@ -662,4 +665,9 @@ fn const_value(c: &Const) -> Value {
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::Str(Rc::clone(s)),
     }
+}
+
+/// The MemoryError of a script past Loopscope's limits.
+fn memory_error() -> Value {
+    exc("MemoryError", "a script may use 256 MiB of the page's memory at most (Loopscope's limit)")
 }
