@@ -152,10 +152,18 @@ async fn loop_callbacks_run_in_lanes_of_their_own_and_a_future_wakes_what_awaits
          async def main():\n    loop = asyncio.get_running_loop()\n    fut = loop.create_future()\n    \
          w = asyncio.create_task(waiter(fut), name='waiter')\n    loop.call_later(0.2, tick, 'late')\n    \
          h = loop.call_later(0.1, print, 'never')\n    loop.call_later(0.1, fut.set_result, 42)\n    \
-         await asyncio.sleep(0.05)\n    h.cancel()\n    await w\n    await asyncio.sleep(0.2)\n\nasyncio.run(main())\n",
+         await asyncio.sleep(0.05)\n    h.cancel()\n    await w\n    await asyncio.sleep(0.2)\n    loop.call_soon(lambda: 1 / 0)\n    \
+         await asyncio.sleep(0)\n\nasyncio.run(main())\n",
     )
     .await;
-    assert_eq!(t.lines(), ["got 42", "tick late"]);
+    assert_eq!(t.lines()[..2], ["got 42", "tick late"]);
+    assert!(t.lines()[2].starts_with("Exception in callback main.<locals>.<lambda>()"), "{:?}", t.lines());
+    let finish = |task: u32| t.of(Kind::Finish).find(|r| r.task == task).map(|r| r.a);
+    assert_eq!(
+        finish(t.task("callback: <lambda>")),
+        Some(loopscope::trace::record::FINISH_RAISED),
+        "a raise ends it raised"
+    );
     use loopscope::trace::record::WakeCause;
     let (tick, never, setter) = (t.task("callback: tick"), t.task("callback: print"), t.task("callback: set_result"));
     // Each callback's lane waits on its timer, and the timer wakes it.

@@ -723,8 +723,10 @@ pub(super) fn call_later(
                 runtime::sleep(duration(left)).await;
             }
         }
+        let mut raised = false;
         for (f, args) in calls {
             if let Err(e) = rc.call(f.clone(), args.clone(), vec![]).await {
+                raised = true;
                 let args: Vec<String> = args.iter().map(short_repr).collect();
                 let call = callback_text(&f, &args.join(", "));
                 let handle = match at {
@@ -734,6 +736,9 @@ pub(super) fn call_later(
                 let text = format!("Exception in callback {call}\nhandle: {handle}\n{}", rc.host.out.traceback(&e));
                 rc.host.write(&text, true);
             }
+        }
+        if raised {
+            runtime::raised_current(); // the lane ends raised: the loop only logged it
         }
         Ok(Value::None)
     };
