@@ -323,13 +323,13 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
         "sample" => {
             let mut items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
             let k = int(1)?;
-            if k < 0 || k as usize > items.len() {
+            let Some(k) = usize::try_from(k).ok().filter(|&k| k <= items.len()) else {
                 return raise("ValueError", "Sample larger than population or is negative");
-            }
+            };
             // CPython's sample for a small k: picks by randbelow from the shrinking pool.
             let n = items.len();
-            let mut out = Vec::with_capacity(k as usize);
-            for i in 0..k as usize {
+            let mut out = Vec::with_capacity(k);
+            for i in 0..k {
                 let j = r.randbelow((n - i) as u64) as usize;
                 out.push(items[j].clone());
                 items[j] = items[n - i - 1].clone();

@@ -19,7 +19,8 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), base) => {
                     let base = match base {
-                        Some(b) => int_arg(b, "")? as u32,
+                        // Out of u32, it is out of 2..=36 too: parse_int says so.
+                        Some(b) => u32::try_from(int_arg(b, "")?).unwrap_or(u32::MAX),
                         None => 10,
                     };
                     format::parse_int(&s, base).map(Value::Int).map_err(format_error)

@@ -84,7 +84,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "len" => {
             arg_count(name, args, 1, 1)?;
-            Ok(Value::Int(len(interp, &args[0])? as i64))
+            // A range's length is an i64 of its own: past the page's 32-bit usize, it stays exact.
+            match &args[0] {
+                Value::Range(r) => Ok(Value::Int(range_len(r))),
+                v => Ok(Value::Int(len(interp, v)? as i64)),
+            }
         }
         "repr" | "ascii" => {
             arg_count(name, args, 1, 1)?;
@@ -227,11 +231,17 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Int(i), Some(n)) if n >= 0 => Ok(Value::Int(*i)),
                 (Value::Int(i), Some(n)) => {
-                    let p = 10i64.checked_pow(n.unsigned_abs().min(18) as u32).unwrap_or(i64::MAX);
-                    let r = format::round_to_int(*i as f64 / p as f64).map_err(format_error)?;
-                    match r.checked_mul(p) {
-                        Some(r) => Ok(Value::Int(r)),
-                        None => raise("OverflowError", "Loopscope's ints are 64-bit: the rounded value does not fit"),
+                    // In whole numbers, halves to even, as CPython rounds an int: past 10**19
+                    // every i64 rounds to 0.
+                    let Some(p) = 10i128.checked_pow(n.unsigned_abs().min(19) as u32).filter(|_| n >= -19) else {
+                        return Ok(Value::Int(0));
+                    };
+                    let (x, half) = (i128::from(*i), p / 2);
+                    let (q, rest) = (x.div_euclid(p), x.rem_euclid(p));
+                    let q = if rest > half || (rest == half && q % 2 != 0) { q + 1 } else { q };
+                    match i64::try_from(q * p) {
+                        Ok(r) => Ok(Value::Int(r)),
+                        Err(_) => raise("OverflowError", "Loopscope's ints are 64-bit: the rounded value does not fit"),
                     }
                 }
                 (Value::Float(f), None) => {

@@ -81,10 +81,14 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             Ok(s.chars().nth(at).map_or_else(|| Value::str(""), char_value))
         }
         (Value::Range(r), i) if i.as_int().is_some() => {
-            let n = usize::try_from(range_len(r)).unwrap_or(usize::MAX);
-            let at = index_of(i.as_int().unwrap_or(0), n, "range object")?;
+            // In i64 throughout: a range may be longer than the page's 32-bit usize.
+            let (n, i) = (range_len(r), i.as_int().unwrap_or(0));
+            let at = if i < 0 { i.saturating_add(n) } else { i };
+            if at < 0 || at >= n {
+                return raise("IndexError", "range object index out of range");
+            }
             // Within the range, so it fits in an i64; the product on the way may not.
-            Ok(Value::Int((i128::from(r[0]) + at as i128 * i128::from(r[2])) as i64))
+            Ok(Value::Int((i128::from(r[0]) + i128::from(at) * i128::from(r[2])) as i64))
         }
         (Value::Dict(d), k) => d.borrow().get(&k.key()?).ok_or_else(|| key_error(k)),
         (Value::List(_) | Value::Tuple(_) | Value::Str(_), i) => {

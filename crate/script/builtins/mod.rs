@@ -208,7 +208,11 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
         Value::Range(r) => usize::try_from(range_len(r)).unwrap_or(usize::MAX),
         Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
-            int_arg(&interp.call_sync(m, vec![v.clone()])?, "")? as usize
+            let n = int_arg(&interp.call_sync(m, vec![v.clone()])?, "")?;
+            if n < 0 {
+                return raise("ValueError", "__len__() should return >= 0");
+            }
+            usize::try_from(n).unwrap_or(usize::MAX)
         }
         _ => return Err(type_error("object of type '", v, "' has no len()")),
     })

@@ -158,11 +158,18 @@ pub(super) fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
             if y < 0 {
                 return Ok(Value::Float((x as f64).powf(y as f64)));
             }
-            u32::try_from(y).ok().and_then(|e| x.checked_pow(e))
+            match x {
+                0 | 1 => Some(if y == 0 { 1 } else { x }), // any power of 0 or 1 fits
+                -1 => Some(if y % 2 == 0 { 1 } else { -1 }),
+                _ => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)),
+            }
         }
         BinOp::LShift => {
             if y < 0 {
                 return raise("ValueError", "negative shift count");
+            }
+            if x == 0 {
+                return Ok(Value::Int(0));
             }
             u32::try_from(y).ok().filter(|&s| s < 63).and_then(|s| x.checked_mul(1 << s))
         }
@@ -303,7 +310,7 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             Some(i) => {
                 let [start, stop, step] = **r;
                 let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
-                inside && (i - start) % step == 0
+                inside && (i128::from(i) - i128::from(start)) % i128::from(step) == 0
             }
             None => false,
         },

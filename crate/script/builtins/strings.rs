@@ -208,7 +208,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 interp.alloc(s.len() / 16)?;
                 new(s.replace(&*old, &newer))
             } else {
-                new(s.replacen(&*old, &newer, count as usize))
+                new(s.replacen(&*old, &newer, usize::try_from(count).unwrap_or(usize::MAX)))
             }
         }
         "startswith" | "endswith" => {
@@ -254,7 +254,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "format" => str_format(interp, &s, a, kw),
         "center" | "ljust" | "rjust" => {
-            let width = int_arg(a.first().unwrap_or(&Value::Int(0)), "")?.clamp(0, 100_000) as usize;
+            let width = str_width(interp, a.first())?;
             let fill = match str_arg(1)? {
                 Some(f) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
                 Some(_) => return raise("TypeError", "The fill character must be exactly one character long"),
@@ -278,7 +278,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             new(format!("{}{s}{}", f(left), f(right)))
         }
         "zfill" => {
-            let width = int_arg(a.first().unwrap_or(&Value::Int(0)), "")?.clamp(0, 100_000) as usize;
+            let width = str_width(interp, a.first())?;
             let n = s.chars().count();
             if n >= width {
                 return Ok(Value::Str(s));
@@ -440,4 +440,12 @@ pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name
         }
     }
     Ok(Value::string(out))
+}
+
+/// The width `center`, `ljust`, `rjust` and `zfill` pad to, its memory counted (a width past
+/// the page's memory is a MemoryError, never a silently shorter string).
+fn str_width(interp: &Interp, v: Option<&Value>) -> PyResult<usize> {
+    let width = usize::try_from(int_arg(v.unwrap_or(&Value::Int(0)), "")?.max(0)).unwrap_or(usize::MAX);
+    interp.alloc(width / 16)?;
+    Ok(width)
 }

@@ -436,7 +436,8 @@ impl Value {
             (Value::Bool(a), Value::Bool(b)) => a == b,
             // Small ints are cached in CPython; equal ints read as the same object here.
             (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(_), Value::Float(_)) | (Value::Str(_), Value::Str(_)) => self.identity() == other.identity(),
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(_), Value::Str(_)) => self.identity() == other.identity(),
             (a, b) if std::mem::discriminant(a) == std::mem::discriminant(b) => a.identity() == b.identity(),
             _ => false,
         }
