@@ -274,10 +274,26 @@ fn strftime(format: &str, secs: i64) -> String {
 
 /// `random.Random(seed)`: a generator of its own, with the module's functions as methods.
 fn new_random(_interp: &Interp, _name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
-    let seed = args.first().and_then(Value::as_int).unwrap_or(0);
-    Ok(Value::Native(Rc::new(super::aio::Native::Random(Box::new(std::cell::RefCell::new(super::mt::Random::new(
-        seed,
-    )))))))
+    let r = seeded(args.first())?;
+    Ok(Value::Native(Rc::new(super::aio::Native::Random(Box::new(std::cell::RefCell::new(r))))))
+}
+
+/// A generator seeded as CPython's `random.seed(a)` seeds one: an int by its value, a str by
+/// its text and digest, a float by its hash; `None` (no seed: here always 0, so that a shared
+/// link gives the same run).
+fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
+    Ok(match a {
+        Some(v) if v.as_int().is_some() => super::mt::Random::new(v.as_int().unwrap_or(0)),
+        Some(Value::Float(f)) => super::mt::Random::new(super::builtins::float_hash(*f)),
+        Some(Value::Str(s)) => super::mt::Random::seed_str(s),
+        None | Some(Value::None) => super::mt::Random::new(0),
+        Some(_) => {
+            return raise(
+                "TypeError",
+                format!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray."),
+            );
+        }
+    })
 }
 
 /// A method of a `random.Random` object: the module's function, on that object's generator.
@@ -296,12 +312,7 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
     let err = super::builtins::format_error;
     match name {
         "seed" => {
-            *r = match args.first() {
-                Some(v) if v.as_int().is_some() => super::mt::Random::new(v.as_int().unwrap_or(0)),
-                Some(Value::Float(f)) => super::mt::Random::new(*f as i64),
-                Some(Value::Str(s)) => super::mt::Random::seed_str(s),
-                _ => super::mt::Random::new(0),
-            };
+            *r = seeded(args.first())?;
             Ok(Value::None)
         }
         "random" => Ok(Value::Float(r.random())),

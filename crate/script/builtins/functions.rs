@@ -404,6 +404,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             // Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
             Ok(Value::Int(match args[0].key()? {
                 Key::Int(i) => i,
+                Key::Float(bits) => float_hash(f64::from_bits(bits)),
                 key => {
                     key.hash(&mut h);
                     h.finish() as i64
@@ -470,4 +471,54 @@ fn inverse_mod(a: i128, m: i128) -> Option<i128> {
         (old_s, s) = (s, old_s - q * s);
     }
     (old_r == 1).then(|| old_s.rem_euclid(m))
+}
+
+/// CPython's `hash(x)` of a float that is not a whole number: its value modulo the Mersenne
+/// prime 2**61 - 1, taken 28 bits of mantissa at a time (`_Py_HashDouble`); NaN hashes as 0
+/// here (CPython: by identity).
+pub fn float_hash(x: f64) -> i64 {
+    const BITS: u32 = 61;
+    const P: u64 = (1 << BITS) - 1;
+    if x.is_nan() {
+        return 0;
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { 314_159 } else { -314_159 };
+    }
+    let (mut m, mut e) = frexp(x.abs());
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & P) | h >> (BITS - 28);
+        m *= 268_435_456.0; // 2**28
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= P {
+            h -= P;
+        }
+    }
+    let e = e.rem_euclid(BITS as i32) as u32;
+    h = ((h << e) & P) | h >> (BITS - e);
+    let h = if x < 0.0 { -(h as i64) } else { h as i64 };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `math.frexp` for a finite x > 0: (m, e) with x = m * 2**e and 0.5 <= m < 1.
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    (f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52)), exp - 1022)
 }

@@ -14,6 +14,7 @@ use std::rc::Rc;
 mod attrs;
 mod construct;
 mod functions;
+pub use functions::float_hash;
 mod items;
 mod methods;
 mod ops;
