@@ -41,15 +41,16 @@ impl Future for Leaf {
                 expire_timeouts(&t, cx);
             }
             if t.cancel_requested.replace(false) {
-                if this.passes_to.is_empty() {
+                // Passed on with its message, as CPython's task passes `cancel(msg)` on. If
+                // nothing took it (what it awaits is done already: its wake is on the way),
+                // the cancel lands here, as CPython throws it into the coroutine instead.
+                let message = t.cancel_message.borrow().clone();
+                let taken = this.passes_to.iter().fold(false, |any, p| p.cancel_with(message.clone()) | any);
+                if !taken {
                     return Poll::Ready(Err(cancelled_error_in(&t)));
                 }
+                t.cancel_message.borrow_mut().take();
                 this.cancelling = true;
-                // Passed on with its message, as CPython's task passes `cancel(msg)` on.
-                let message = t.cancel_message.borrow_mut().take();
-                this.passes_to.iter().for_each(|t| {
-                    t.cancel_with(message.clone());
-                });
             }
         }
         if this.cancelling {
