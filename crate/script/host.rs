@@ -335,6 +335,11 @@ pub struct Host {
     pub loops_run: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
+    /// The event loop as the script sees it: one object, so `fut.get_loop() is loop`.
+    pub event_loop: Value,
+    /// The lanes of `call_later`/`call_at` callbacks not yet due: `asyncio.run` drops those
+    /// still waiting when it closes its loop, as CPython's loop does.
+    pub timers: RefCell<Vec<crate::aio::Job>>,
     /// Servers the script started (`asyncio.start_server`): "host:port" and the callback.
     pub listeners: RefCell<Vec<(String, Value)>>,
     /// The simulated websocket server and what the script received from it.
@@ -355,6 +360,8 @@ impl Host {
             }),
             interp: RefCell::default(),
             tasks: RefCell::default(),
+            timers: RefCell::default(),
+            event_loop: Value::Native(Rc::new(crate::aio::Native::Loop)),
             next_task: Cell::new(1),
             random: RefCell::new(Random::new(seed)),
             speed,

@@ -290,7 +290,7 @@ fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
         Some(_) => {
             return raise(
                 "TypeError",
-                format!("The only supported seed types are: None,\nint, float, str, bytes, and bytearray."),
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
             );
         }
     })

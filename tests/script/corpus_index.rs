@@ -63,6 +63,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_63_call_soon_later", include_str!("corpus/asyncio_63_call_soon_later.py"), include_str!("corpus/asyncio_63_call_soon_later.out")),
     ("asyncio_64_run_in_executor", include_str!("corpus/asyncio_64_run_in_executor.py"), include_str!("corpus/asyncio_64_run_in_executor.out")),
     ("asyncio_65_condition", include_str!("corpus/asyncio_65_condition.py"), include_str!("corpus/asyncio_65_condition.out")),
+    ("asyncio_66_loop_lifetime", include_str!("corpus/asyncio_66_loop_lifetime.py"), include_str!("corpus/asyncio_66_loop_lifetime.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -330,15 +330,25 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         let out = rc.await_value(aw).await;
         rc.host.loop_running.set(rc.host.loop_running.get() - 1);
         if cancel_rest {
-            // As `asyncio.run` does: cancel what is left, and let it finish cancelling.
+            // As `asyncio.run` does: cancel what is left and let it finish cancelling; wait
+            // for the threads (they cannot be cancelled: `shutdown_default_executor`); run the
+            // callbacks already due; then close the loop, dropping the timers not yet due.
             let me = current();
             let rest: Vec<Rc<PyTask>> =
                 rc.host.live_tasks().into_iter().filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t))).collect();
-            for t in &rest {
+            for t in rest.iter().filter(|t| !t.is_thread) {
                 t.cancel();
             }
             for t in rest {
                 let _ = wait_task(t).await;
+            }
+            runtime::yield_now().await;
+            let timers = std::mem::take(&mut *rc.host.timers.borrow_mut());
+            for job in timers {
+                let lane = job.borrow_mut().take(); // the borrow ends before the abort
+                if let Some(lane) = lane {
+                    lane.abort();
+                }
             }
             // Its shutdown steps (`shutdown_asyncgens`, `shutdown_default_executor`) are tasks too.
             rc.host.next_task_name();
@@ -528,7 +538,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             })))
         }
         "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
-        "get_event_loop" | "new_event_loop" | "get_running_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
+        "get_event_loop" | "new_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
         "set_event_loop" => Ok(Value::None),
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
@@ -548,15 +558,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
             };
             let rest: Vec<Value> = args.collect();
-            let fname = native::thread_name(&f);
-            Ok(leaf("to_thread", async move {
-                let worker = Rc::clone(&rc);
-                let body = async move { worker.call(f, rest, kw).await };
-                let lane = format!("thread: {fname}");
-                let task = spawn(&rc, Some(lane.clone().into()), fname, lane, true, Box::pin(body));
-                task.retrieved.set(true);
-                wait_task(task).await
-            }))
+            // The thread starts when this coroutine is awaited, as CPython's `to_thread` runs.
+            Ok(leaf("to_thread", async move { wait_task(native::start_thread(&rc, f, rest, kw, |_| {})).await }))
         }
         _ => super::interp::unsupported(&format!("asyncio.{name}()")),
     }

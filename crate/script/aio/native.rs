@@ -34,7 +34,8 @@ pub enum Native {
     Timeout(Timeout),
     /// What `loop.call_soon` gives (`when`: `call_later`'s and `call_at`'s loop time): its
     /// `cancel()` takes the callback back, ending its lane cancelled.
-    Handle { job: RefCell<Option<runtime::JoinHandle<()>>>, when: Option<f64>, cancelled: Cell<bool> },
+    /// `call` is the callback as its `repr` shows it (`print('soon')`).
+    Handle { job: Job, when: Option<f64>, call: String, cancelled: Cell<bool> },
     /// `asyncio.Condition(lock)`: its lock (an `asyncio.Lock`), and a future for each task in
     /// `wait()`, first come first served, as CPython keeps them.
     Condition { lock: Value, waiters: RefCell<VecDeque<Rc<PyTask>>> },
@@ -395,22 +396,29 @@ pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             State::Cancelled(e) => Err(e.clone()),
             State::Done(_) => Ok(Value::None),
         },
-        "set_result" => t.set_outcome(State::Done(args.get(1).cloned().unwrap_or(Value::None))),
+        "set_result" => match args.get(1) {
+            Some(v) if args.len() == 2 => t.set_outcome(State::Done(v.clone())),
+            _ => {
+                raise("TypeError", format!("Future.set_result() takes exactly one argument ({} given)", args.len() - 1))
+            }
+        },
         "set_exception" => {
+            if t.done() {
+                return raise("InvalidStateError", "invalid state");
+            }
             let e = match args.get(1) {
                 // A class is raised as its instance, as CPython's `set_exception` makes one.
                 Some(Value::Class(c)) if c.is_exception() => new_exception(Rc::clone(c), vec![]),
-                Some(e @ Value::Instance(i)) if i.class.is_exception() => {
-                    if is_cancelled_error(e) || i.class.name.as_ref() == "StopIteration" {
-                        return raise("TypeError", format!("{} cannot be raised into a Future", i.class.name));
-                    }
-                    e.clone()
-                }
-                _ => return raise("TypeError", "exceptions must derive from BaseException"),
+                Some(e @ Value::Instance(i)) if i.class.is_exception() => e.clone(),
+                _ => return raise("TypeError", "invalid exception object"),
             };
+            if e.class().name.as_ref() == "StopIteration" {
+                let m = "StopIteration interacts badly with generators and cannot be raised into a Future";
+                return raise("TypeError", m);
+            }
             t.set_outcome(State::Failed(e))
         }
-        "get_loop" => Ok(Value::Native(Rc::new(Native::Loop))),
+        "get_loop" => Ok(interp.host.event_loop.clone()),
         "get_name" => Ok(Value::Str(t.name.borrow().clone())),
         "set_name" => {
             if let Some(v) = args.get(1) {
@@ -741,10 +749,8 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
         (Native::Loop, "create_future") => Ok(Value::Task(PyTask::future(interp))),
-        (Native::Loop, "call_soon" | "call_soon_threadsafe" | "call_later" | "call_at") => {
-            schedule(interp, name, a.to_vec())
-        }
-        (Native::Loop, "run_in_executor") => run_in_executor(interp, a.to_vec()),
+        (Native::Loop, "call_soon" | "call_soon_threadsafe" | "call_later" | "call_at") => schedule(interp, name, a),
+        (Native::Loop, "run_in_executor") => run_in_executor(interp, a),
         (Native::Handle { job, cancelled, .. }, "cancel") => {
             cancelled.set(true);
             let job = job.borrow_mut().take(); // the borrow ends before the abort
@@ -762,98 +768,83 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
 }
 
 /// `loop.call_soon(f, *args)` and its kin (`name`): runs `f(*args)` soon, or after a delay
-/// (`call_later`), or at a loop time (`call_at`), in a lane of its own; gives the handle.
-fn schedule(interp: &Interp, name: &'static str, a: Vec<Value>) -> PyResult {
+/// (`call_later`), or at a loop time (`call_at`), in a lane of its own; gives the handle. As
+/// in CPython, `f` is not checked here: what cannot be called fails when its time comes, and
+/// the loop logs it.
+fn schedule(interp: &Interp, name: &'static str, a: &[Value]) -> PyResult {
     let timed = matches!(name, "call_later" | "call_at");
-    let mut a = a.into_iter();
-    let at = match (timed, a.next()) {
-        (false, first) => {
-            a = first.into_iter().chain(a).collect::<Vec<_>>().into_iter();
-            None
-        }
-        (true, None) => {
+    let missing = |what: &str| raise("TypeError", format!("BaseEventLoop.{name}() missing {what}"));
+    let (at, rest) = match (timed, a) {
+        (false, rest) => (None, rest),
+        (true, []) => {
             let key = if name == "call_at" { "when" } else { "delay" };
-            return raise(
-                "TypeError",
-                format!("{name}() missing 2 required positional arguments: '{key}' and 'callback'"),
-            );
+            return missing(&format!("2 required positional arguments: '{key}' and 'callback'"));
         }
-        (true, Some(v)) => match v.as_number() {
+        (true, [Value::None, ..]) if name == "call_at" => return raise("TypeError", "when cannot be None"),
+        (true, [v, rest @ ..]) => match v.as_number() {
             // NaN as due now, as CPython's loop fires a NaN deadline.
-            Some(x) if x.is_nan() => Some(interp.host.lesson_secs()),
-            Some(x) if name == "call_later" => Some(interp.host.lesson_secs() + x),
-            Some(x) => Some(x),
+            Some(x) if x.is_nan() => (Some(interp.host.lesson_secs()), rest),
+            Some(x) if name == "call_later" => (Some(interp.host.lesson_secs() + x), rest),
+            Some(x) => (Some(x), rest),
             None => {
                 let t = v.type_name();
                 return raise("TypeError", format!("unsupported operand type(s) for +: 'float' and '{t}'"));
             }
         },
     };
-    let Some(f) = a.next() else {
-        return raise("TypeError", format!("{name}() missing 1 required positional argument: 'callback'"));
-    };
-    check_callback(&f, name)?;
-    let job = call_later(&interp.host.rc()?, vec![(f, a.collect())], at);
-    Ok(Value::Native(Rc::new(Native::Handle { job: RefCell::new(Some(job)), when: at, cancelled: Cell::new(false) })))
-}
-
-/// CPython's check of a callback handed to the loop: a function, not a coroutine.
-fn check_callback(f: &Value, method: &str) -> PyResult<()> {
-    match f {
-        Value::Func(func) if func.def.is_async => {
-            raise("TypeError", format!("coroutines cannot be used with {method}()"))
-        }
-        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => Ok(()),
-        other => raise("TypeError", format!("a callable object was expected by {method}(), got {}", other.repr())),
-    }
+    let [f, args @ ..] = rest else { return missing("1 required positional argument: 'callback'") };
+    let call = callback_call(f, args);
+    let job = call_later(&interp.host.rc()?, vec![(f.clone(), args.to_vec())], at);
+    Ok(Value::Native(Rc::new(Native::Handle { job, when: at, call, cancelled: Cell::new(false) })))
 }
 
 /// `loop.run_in_executor(None, f, *args)`: `f(*args)` starts now in a thread of its own (as
 /// `to_thread`'s, see the README's "Threads"), and a future gives its outcome.
-fn run_in_executor(interp: &Interp, a: Vec<Value>) -> PyResult {
-    let mut a = a.into_iter();
-    match a.next() {
-        Some(Value::None) => {}
-        Some(_) => return crate::interp::unsupported("executors other than the loop's default (None)"),
-        None => {
-            return raise(
-                "TypeError",
-                "run_in_executor() missing 2 required positional arguments: 'executor' and 'func'",
-            )
-        }
-    }
-    let Some(f) = a.next() else {
-        return raise("TypeError", "run_in_executor() missing 1 required positional argument: 'func'");
+fn run_in_executor(interp: &Interp, a: &[Value]) -> PyResult {
+    let missing = |what: &str| raise("TypeError", format!("BaseEventLoop.run_in_executor() missing {what}"));
+    let (f, args) = match a {
+        [] => return missing("2 required positional arguments: 'executor' and 'func'"),
+        [Value::None] => return missing("1 required positional argument: 'func'"),
+        [Value::None, f, args @ ..] => (f.clone(), args.to_vec()),
+        _ => return crate::interp::unsupported("executors other than the loop's default (None)"),
     };
-    check_callback(&f, "run_in_executor")?;
-    let rc = interp.host.rc()?;
     let fut = PyTask::future(interp);
     let done = Rc::clone(&fut);
-    let worker = Rc::clone(&rc);
-    let args: Vec<Value> = a.collect();
-    let fname = thread_name(&f);
-    let body = async move {
-        let out = worker.call(f, args, vec![]).await;
+    start_thread(&interp.host.rc()?, f, args, vec![], move |out| {
         // The future takes the outcome, so the thread's own task reports nothing more.
-        let _ = done.set_outcome(match &out {
+        let _ = done.set_outcome(match out {
             Ok(v) => State::Done(v.clone()),
             Err(e) => State::Failed(e.clone()),
         });
-        out
-    };
-    let lane = format!("thread: {fname}");
-    let thread = spawn(&rc, Some(lane.clone().into()), fname, lane, true, Box::pin(body));
-    thread.retrieved.set(true);
+    });
     Ok(Value::Task(fut))
 }
 
-/// The name a thread's lane takes from the function it runs.
-pub(super) fn thread_name(f: &Value) -> Rc<str> {
-    match f {
+/// Starts `f(*args, **kw)` in a thread (`to_thread`, `run_in_executor`): a task drawn and named
+/// as a thread (`thread: f`), whose `time.sleep` does not hold the loop; `done` is told its
+/// outcome. Whoever started it takes the outcome: the thread itself reports no exception.
+pub(super) fn start_thread(
+    interp: &Rc<Interp>,
+    f: Value,
+    args: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+    done: impl FnOnce(&PyResult) + 'static,
+) -> Rc<PyTask> {
+    let fname: Rc<str> = match &f {
         Value::Func(func) => Rc::clone(&func.qualname),
         Value::Builtin(b) => b.name.into(),
         _ => "func".into(),
-    }
+    };
+    let worker = Rc::clone(interp);
+    let body = async move {
+        let out = worker.call(f, args, kw).await;
+        done(&out);
+        out
+    };
+    let lane = format!("thread: {}", local_name(&fname));
+    let thread = spawn(interp, Some(lane.clone().into()), fname, lane, true, Box::pin(body));
+    thread.retrieved.set(true);
+    thread
 }
 
 /// `asyncio.Condition`'s methods, as CPython's: the lock's own, then `wait`, `wait_for`,
@@ -937,7 +928,8 @@ async fn condition_wait(interp: Rc<Interp>, cond: Rc<Native>) -> PyResult {
         let acquire = native_method(&interp, "acquire", vec![lock.clone()], vec![])?;
         match interp.await_value(acquire).await {
             Ok(_) => break,
-            Err(e) if is_cancelled_error(&e) => cancelled = Some(e),
+            // A fresh one, as CPython raises after taking the lock back.
+            Err(e) if is_cancelled_error(&e) => cancelled = Some(cancelled_error()),
             Err(e) => return Err(e),
         }
     }
@@ -969,55 +961,64 @@ fn same_callable(a: &Value, b: &Value) -> bool {
         _ => a.is(b),
     }
 }
-pub(super) const NATIVE_METHODS: &[&str] = &[
-    "put",
-    "get",
-    "put_nowait",
-    "get_nowait",
-    "task_done",
-    "join",
-    "qsize",
-    "empty",
-    "full",
-    "set",
-    "clear",
-    "is_set",
-    "wait",
-    "acquire",
-    "release",
-    "locked",
-    "__aenter__",
-    "__aexit__",
-    "run_until_complete",
-    "create_task",
-    "close",
-    "time",
-    "is_running",
-    "is_closed",
-    "readline",
-    "read",
-    "at_eof",
-    "write",
-    "drain",
-    "is_closing",
-    "wait_closed",
-    "recv",
-    "ping",
-    "reschedule",
-    "expired",
-    "when",
-    "create_future",
-    "call_soon",
-    "call_soon_threadsafe",
-    "call_later",
-    "call_at",
-    "run_in_executor",
-    "cancel",
-    "cancelled",
-    "notify",
-    "notify_all",
-    "wait_for",
-];
+impl Native {
+    /// The methods of each object, as CPython's has them (so that `hasattr` answers as there).
+    fn methods(&self) -> &'static [&'static str] {
+        const LOCK: &[&str] = &["acquire", "release", "locked", "__aenter__", "__aexit__"];
+        match self {
+            Native::Queue(_) => {
+                &["put", "get", "put_nowait", "get_nowait", "task_done", "join", "qsize", "empty", "full"]
+            }
+            Native::Event { .. } => &["set", "clear", "is_set", "wait"],
+            Native::Semaphore { .. } => LOCK,
+            Native::Condition { .. } => {
+                &["acquire", "release", "locked", "__aenter__", "__aexit__", "wait", "wait_for", "notify", "notify_all"]
+            }
+            Native::Loop => &[
+                "run_until_complete",
+                "create_task",
+                "close",
+                "time",
+                "is_running",
+                "is_closed",
+                "create_future",
+                "call_soon",
+                "call_soon_threadsafe",
+                "call_later",
+                "call_at",
+                "run_in_executor",
+            ],
+            Native::Reader(_) => &["readline", "read", "at_eof"],
+            Native::Writer(_) => &["write", "drain", "close", "is_closing", "wait_closed"],
+            Native::Server => &["close", "wait_closed"],
+            Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
+            Native::TaskGroup(_) => &["create_task", "__aenter__", "__aexit__"],
+            Native::Timeout(_) => &["reschedule", "expired", "when", "__aenter__", "__aexit__"],
+            Native::Handle { when: Some(_), .. } => &["cancel", "cancelled", "when"],
+            Native::Handle { .. } => &["cancel", "cancelled"],
+            Native::Random(_) | Native::Super(..) => &[],
+        }
+    }
+
+    /// Its `repr` where CPython's says more than `<asyncio.X object>`: a handle shows its
+    /// callback.
+    pub fn repr(&self) -> Option<String> {
+        match self {
+            Native::Handle { when, call, cancelled, .. } => {
+                let state = if cancelled.get() { " cancelled" } else { "" };
+                Some(match when {
+                    Some(w) => {
+                        let call = if cancelled.get() { String::new() } else { format!(" {call}") };
+                        format!("<TimerHandle{state} when={}{call}>", Value::Float(*w).repr())
+                    }
+                    None if cancelled.get() => "<Handle cancelled>".to_string(),
+                    None => format!("<Handle {call}>"),
+                })
+            }
+            _ => None,
+        }
+    }
+}
 
 /// What a plain future has beyond the first seven of [`TASK_METHODS`].
 const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
@@ -1068,7 +1069,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
                 }
             }
-            _ => match pick(NATIVE_METHODS) {
+            _ => match pick(n.methods()) {
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, native_method))))),
                 None => raise("AttributeError", format!("'{}' object has no attribute '{t}'", n.type_name())),
             },

@@ -600,9 +600,14 @@ pub fn spawn(
     is_thread: bool,
     fut: LocalBoxFuture<'static, PyResult>,
 ) -> Rc<PyTask> {
-    // A named task still takes its `Task-N` number, as in CPython.
-    let number: Rc<str> = interp.host.next_task_name().into();
-    let name = name.unwrap_or(number);
+    // A named task still takes its `Task-N` number, as in CPython; a thread is no task.
+    let name = match (name, is_thread) {
+        (Some(name), true) => name,
+        (name, _) => {
+            let number: Rc<str> = interp.host.next_task_name().into();
+            name.unwrap_or(number)
+        }
+    };
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
     interp.host.track(&task);
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };
@@ -702,33 +707,38 @@ pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_e
 /// already due, in order, in a step (a lane) of their own.
 pub(super) fn call_soon(interp: &Rc<Interp>, task: &Rc<PyTask>, fs: Vec<Value>) {
     let arg = Value::Task(Rc::clone(task));
-    drop(call_later(interp, fs.into_iter().map(|f| (f, vec![arg.clone()])).collect(), None));
+    call_later(interp, fs.into_iter().map(|f| (f, vec![arg.clone()])).collect(), None);
 }
 
+/// The lane of a timed callback while it waits: its handle's `cancel()` and the loop's close
+/// abort it (see [`call_later`]); it empties itself once the callback is due.
+pub type Job = Rc<RefCell<Option<runtime::JoinHandle<()>>>>;
+
 /// Calls each function of `calls` with its arguments, as CPython's loop runs callbacks: soon
-/// (after the steps already due), or once the loop's clock reads `at`. They run in a lane of
+/// (after the steps already due), or once the loop's clock reads `at` (then after the steps
+/// due by then, as a timer's callback joins the ready queue's end). They run in a lane of
 /// their own, which waits on its timer meanwhile. An exception in one is logged, as CPython
-/// logs it, and the next still runs. The handle cancels them (the lane ends cancelled).
-pub(super) fn call_later(
-    interp: &Rc<Interp>,
-    calls: Vec<(Value, Vec<Value>)>,
-    at: Option<f64>,
-) -> runtime::JoinHandle<()> {
+/// logs it, and the next still runs. The job aborts them (the lane ends cancelled).
+pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, at: Option<f64>) -> Job {
     let rc = Rc::clone(interp);
     let lane = format!("callback: {}", local_name(&callback_name(&calls[0].0)));
+    let job: Job = Rc::default();
+    let due = Rc::clone(&job);
     let fut = async move {
         if let Some(at) = at {
             let left = at - rc.host.lesson_secs();
             if left > 0.0 {
                 runtime::sleep(duration(left)).await;
+            } else {
+                runtime::yield_now().await;
             }
+            drop(due.borrow_mut().take()); // due: nothing cancels it now
         }
         let mut raised = false;
         for (f, args) in calls {
             if let Err(e) = rc.call(f.clone(), args.clone(), vec![]).await {
                 raised = true;
-                let args: Vec<String> = args.iter().map(short_repr).collect();
-                let call = callback_text(&f, &args.join(", "));
+                let call = callback_call(&f, &args);
                 let handle = match at {
                     Some(at) => format!("<TimerHandle when={} {call}>", Value::Float(at).repr()),
                     None => format!("<Handle {call}>"),
@@ -744,7 +754,15 @@ pub(super) fn call_later(
     };
     let runner = PyTask::new("".into(), "callback".into(), false, &interp.host.out);
     let tf = TaskFuture { task: runner, interp: Rc::clone(interp), fut: Box::pin(fut), started: false, lines: None };
-    runtime::spawn(lane, tf)
+    *job.borrow_mut() = Some(runtime::spawn(lane, tf));
+    if at.is_some() {
+        let mut timers = interp.host.timers.borrow_mut();
+        if timers.len() > 1024 {
+            timers.retain(|j| j.borrow().is_some());
+        }
+        timers.push(Rc::clone(&job));
+    }
+    job
 }
 
 fn callback_name(f: &Value) -> Rc<str> {
@@ -752,8 +770,14 @@ fn callback_name(f: &Value) -> Rc<str> {
         Value::Func(func) => Rc::clone(&func.qualname),
         Value::Method(m) => callback_name(&m.1),
         Value::Builtin(b) => b.name.into(),
-        other => other.type_name(),
+        other => other.repr().into(),
     }
+}
+
+/// `f(*args)` as a handle's `repr` and the loop's log show it: `yaz('soon') at main.py:8`.
+pub(super) fn callback_call(f: &Value, args: &[Value]) -> String {
+    let args: Vec<String> = args.iter().map(short_repr).collect();
+    callback_text(f, &args.join(", "))
 }
 
 /// A callback as CPython's asyncio shows it: `on_done(args) at main.py:3` (a plain

@@ -413,7 +413,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "callable" => {
             arg_count(name, args, 1, 1)?;
-            Ok(Value::Bool(matches!(args[0], Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_))))
+            Ok(Value::Bool(match &args[0] {
+                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+                Value::Instance(i) => i.class.lookup(intern("__call__")).is_some(),
+                _ => false,
+            }))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
         "fromkeys" => {

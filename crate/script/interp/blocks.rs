@@ -244,7 +244,8 @@ impl Interp {
         let mut info = ScopeInfo { is_class: true, ..ScopeInfo::default() };
         let mut nonlocals = Vec::new();
         collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);
-        let cscope = Scope::new(Rc::new(info), Some(Rc::clone(scope)), text(name), Some(Rc::clone(&class)));
+        let qualname = scope.qualname_of(text(name));
+        let cscope = Scope::of(Rc::new(info), Some(Rc::clone(scope)), text(name), qualname, Some(Rc::clone(&class)));
         // Methods are made with the class known (for their qualname and `super()`), and see
         // the scope around the class, not the class body.
         for stmt in body {
@@ -263,7 +264,7 @@ impl Interp {
                                 Some(Rc::clone(&class)),
                             )),
                             info: Rc::clone(&func.info),
-                            qualname: Rc::clone(&func.qualname),
+                            qualname: cscope.qualname_of(text(def.name)),
                         }));
                     }
                     self.store(&cscope, def.name, f);

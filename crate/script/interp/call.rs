@@ -57,7 +57,8 @@ impl Interp {
     }
 
     /// Calls a callable: a script's function (its body runs inline, or, for an `async def`,
-    /// a coroutine is made), a class (an instance, `__init__` run), a built-in.
+    /// a coroutine is made), a class (an instance, `__init__` run), a built-in, an instance
+    /// whose class has `__call__`.
     pub fn call(&self, f: Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> Fut<'_, PyResult> {
         Box::pin(async move {
             match f {
@@ -76,6 +77,11 @@ impl Interp {
                     }
                 }
                 Value::Class(c) => self.instantiate(c, args, kw).await,
+                Value::Instance(i) if i.class.lookup(intern("__call__")).is_some() => {
+                    let call = i.class.lookup(intern("__call__")).unwrap_or(Value::None);
+                    args.insert(0, Value::Instance(i));
+                    self.call(call, args, kw).await
+                }
                 other => raise("TypeError", format!("'{}' object is not callable", other.type_name())),
             }
         })

@@ -569,7 +569,7 @@ pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension]) -> Rc<Scope>
     for g in gens {
         target_names(&g.target, &mut locals);
     }
-    let info = ScopeInfo { locals, ..ScopeInfo::default() };
+    let info = ScopeInfo { locals, is_comp: true, ..ScopeInfo::default() };
     let parent = Some(Rc::clone(scope));
     Scope::of(Rc::new(info), parent, Rc::clone(&scope.name), Rc::clone(&scope.qualname), scope.class.clone())
 }

@@ -13,6 +13,8 @@ pub struct ScopeInfo {
     pub is_module: bool,
     /// A class body: functions defined in it do not see its names.
     pub is_class: bool,
+    /// A comprehension's own scope: what is defined in it is named as in the scope around it.
+    pub is_comp: bool,
 }
 
 impl ScopeInfo {
@@ -59,13 +61,16 @@ impl Scope {
         Rc::new(Scope { slots: RefCell::new(slots), info, parent, name, qualname, line: Cell::new(0), class })
     }
 
-    /// The `__qualname__` of a function named `name` defined in it: `outer.<locals>.name` in a
-    /// function, as CPython makes it (a class gives its methods theirs).
+    /// The `__qualname__` of a function or class named `name` defined in it, as CPython makes
+    /// it: `name` in the module, `Class.name` in a class body, `outer.<locals>.name` in a
+    /// function (in a comprehension, as in the scope around it: CPython would add
+    /// `<listcomp>`).
     pub fn qualname_of(&self, name: Rc<str>) -> Rc<str> {
-        if self.info.is_module || self.info.is_class {
-            name
-        } else {
-            format!("{}.<locals>.{name}", self.qualname).into()
+        match (&self.parent, &self.info) {
+            (Some(parent), info) if info.is_comp => parent.qualname_of(name),
+            (_, info) if info.is_module => name,
+            (_, info) if info.is_class => format!("{}.{name}", self.qualname).into(),
+            _ => format!("{}.<locals>.{name}", self.qualname).into(),
         }
     }
 }

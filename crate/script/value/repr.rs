@@ -121,9 +121,12 @@ impl Value {
                 let _ = write!(out, "<coroutine object {}>", c.name);
             }
             Value::Task(t) => out.push_str(&t.repr()),
-            Value::Native(n) => {
-                let _ = write!(out, "<asyncio.{} object>", n.type_name());
-            }
+            Value::Native(n) => match n.repr() {
+                Some(r) => out.push_str(&r),
+                None => {
+                    let _ = write!(out, "<asyncio.{} object>", n.type_name());
+                }
+            },
             Value::Iter(_) => out.push_str("<iterator object>"),
             Value::Gen(g) => {
                 let kind = if g.is_async { "async_generator" } else { "generator" };
