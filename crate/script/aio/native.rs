@@ -1029,16 +1029,15 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     let pick = |list: &[&'static str]| list.iter().copied().find(|m| *m == &*t);
     match obj {
         Value::Task(task) => {
-            let found = match task.type_name() {
-                "Task" => pick(TASK_METHODS),
-                "Future" => pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)),
-                _ => pick(&TASK_METHODS[..7]),
+            // A task has them all; a future the first seven, and a plain one its setters.
+            let (found, shown) = match (&task.gathering, &task.plain) {
+                (None, None) => (pick(TASK_METHODS), "_asyncio.Task"),
+                (None, Some(_)) => (pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)), "_asyncio.Future"),
+                (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture"),
             };
-            match (found, task.type_name()) {
-                (Some(m), _) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
-                (None, "Task") => raise("AttributeError", format!("'_asyncio.Task' object has no attribute '{t}'")),
-                (None, "Future") => raise("AttributeError", format!("'_asyncio.Future' object has no attribute '{t}'")),
-                (None, other) => raise("AttributeError", format!("'{other}' object has no attribute '{t}'")),
+            match found {
+                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
+                None => raise("AttributeError", format!("'{shown}' object has no attribute '{t}'")),
             }
         }
         Value::Native(n) => match &**n {

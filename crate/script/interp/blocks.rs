@@ -200,12 +200,9 @@ impl Interp {
         }
     }
 
-    pub(super) async fn make_function(
-        &self,
-        scope: &Rc<Scope>,
-        def: &Rc<FuncDef>,
-        class: Option<&Rc<Class>>,
-    ) -> PyResult {
+    /// A function of `def`, its defaults evaluated in `scope` (its closure), named as defined in
+    /// `named_in` (a method's class body, else `scope`).
+    pub(super) async fn make_function(&self, scope: &Rc<Scope>, def: &Rc<FuncDef>, named_in: &Scope) -> PyResult {
         let mut defaults = Vec::new();
         for p in def.params.args.iter().chain(&def.params.kwonly) {
             defaults.push(match &p.default {
@@ -214,17 +211,12 @@ impl Interp {
             });
         }
         let closure = (!scope.info.is_module).then(|| Rc::clone(scope));
-        let name = text(def.name);
-        let qualname = match class {
-            Some(c) => format!("{}.{}", c.name, name).into(),
-            None => scope.qualname_of(name),
-        };
         Ok(Value::Func(Rc::new(Function {
             def: Rc::clone(def),
             defaults,
             closure,
             info: self.scope_info(def),
-            qualname,
+            qualname: named_in.qualname_of(text(def.name)),
         })))
     }
 
@@ -252,7 +244,7 @@ impl Interp {
             self.step(&cscope, stmt.line);
             match &stmt.kind {
                 StmtKind::FunctionDef(def) if def.decorators.is_empty() => {
-                    let mut f = self.make_function(scope, def, Some(&class)).await?;
+                    let mut f = self.make_function(scope, def, &cscope).await?;
                     if let Value::Func(func) = &f {
                         f = Value::Func(Rc::new(Function {
                             def: Rc::clone(&func.def),
@@ -264,7 +256,7 @@ impl Interp {
                                 Some(Rc::clone(&class)),
                             )),
                             info: Rc::clone(&func.info),
-                            qualname: cscope.qualname_of(text(def.name)),
+                            qualname: Rc::clone(&func.qualname),
                         }));
                     }
                     self.store(&cscope, def.name, f);

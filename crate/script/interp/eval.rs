@@ -486,7 +486,7 @@ impl Interp {
                     }
                     Ok(Value::Str(out.into()))
                 }
-                ExprKind::Lambda(def) => self.make_function(scope, def, None).await,
+                ExprKind::Lambda(def) => self.make_function(scope, def, scope).await,
                 ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) | ExprKind::GeneratorExp(elt, gens) => {
                     let inner = comp_scope(scope, gens);
                     let mut out = Vec::new();

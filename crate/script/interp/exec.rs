@@ -421,7 +421,7 @@ impl Interp {
         Box::pin(async move {
             match &stmt.kind {
                 StmtKind::FunctionDef(def) => {
-                    let f = self.make_function(scope, def, None).await?;
+                    let f = self.make_function(scope, def, scope).await?;
                     let mut f = f;
                     for d in def.decorators.iter().rev() {
                         let dec = self.eval(scope, d).await?;
