@@ -189,10 +189,11 @@ impl PyTask {
         self.gathering.is_none() && self.plain.is_none()
     }
 
-    /// A plain future's `set_result` / `set_exception`: CPython's "invalid state" once done.
+    /// A plain future's `set_result` / `set_exception` / `cancel`: CPython's "invalid state"
+    /// once done. (Only a plain future has these; its interpreter is gone once the run is.)
     pub(super) fn set_outcome(self: &Rc<Self>, state: State) -> PyResult {
         let Some(interp) = self.plain.as_ref().and_then(Weak::upgrade) else {
-            return raise("RuntimeError", format!("{} does not support set_result operation", self.type_name()));
+            return raise("RuntimeError", "Event loop is closed");
         };
         if self.done() {
             return raise("InvalidStateError", "invalid state");
