@@ -64,6 +64,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_64_run_in_executor", include_str!("corpus/asyncio_64_run_in_executor.py"), include_str!("corpus/asyncio_64_run_in_executor.out")),
     ("asyncio_65_condition", include_str!("corpus/asyncio_65_condition.py"), include_str!("corpus/asyncio_65_condition.out")),
     ("asyncio_66_loop_lifetime", include_str!("corpus/asyncio_66_loop_lifetime.py"), include_str!("corpus/asyncio_66_loop_lifetime.out")),
+    ("asyncio_67_barrier", include_str!("corpus/asyncio_67_barrier.py"), include_str!("corpus/asyncio_67_barrier.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

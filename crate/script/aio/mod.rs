@@ -255,11 +255,12 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "Future",
         "isfuture",
         "Condition",
+        "Barrier",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, function)))
     .collect();
-    for n in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull"] {
+    for n in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError"] {
         out.push((n, Value::Class(exc_class(n))));
     }
     out.push(("TimeoutError", Value::Class(exc_class("TimeoutError"))));
@@ -509,6 +510,26 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             Ok(Value::Native(Rc::new(Native::Timeout(native::Timeout::new(interp, when)))))
         }
         "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: Line::default() }))),
+        "Barrier" => {
+            let parties = match arg(0, "parties") {
+                Some(v) => match v.as_int() {
+                    Some(n) => n,
+                    None => {
+                        let t = v.type_name();
+                        return raise("TypeError", format!("'<' not supported between instances of '{t}' and 'int'"));
+                    }
+                },
+                None => {
+                    return raise("TypeError", "Barrier.__init__() missing 1 required positional argument: 'parties'")
+                }
+            };
+            if parties < 1 {
+                return raise("ValueError", "parties must be > 0");
+            }
+            let cond = function(interp, "Condition", vec![], vec![])?;
+            let Value::Native(cond) = cond else { return Ok(Value::None) };
+            Ok(Value::Native(Rc::new(Native::Barrier(native::Barrier::new(cond, parties)))))
+        }
         "Condition" => {
             let lock = match arg(0, "lock") {
                 None | Some(Value::None) => function(interp, "Lock", vec![], vec![])?,

@@ -39,6 +39,31 @@ pub enum Native {
     /// `asyncio.Condition(lock)`: its lock (an `asyncio.Lock`), and a future for each task in
     /// `wait()`, first come first served, as CPython keeps them.
     Condition { lock: Value, waiters: RefCell<VecDeque<Rc<PyTask>>> },
+    /// `asyncio.Barrier(parties)`.
+    Barrier(Barrier),
+}
+
+/// `asyncio.Barrier`, as CPython 3.11's: a condition, the tasks inside `wait()`, and whether
+/// it is filling (tasks arriving), draining (the last came: they leave), resetting or broken.
+pub struct Barrier {
+    cond: Rc<Native>,
+    parties: i64,
+    count: Cell<i64>,
+    state: Cell<BarrierState>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum BarrierState {
+    Filling,
+    Draining,
+    Resetting,
+    Broken,
+}
+
+impl Barrier {
+    pub(super) fn new(cond: Rc<Native>, parties: i64) -> Barrier {
+        Barrier { cond, parties, count: Cell::new(0), state: Cell::new(BarrierState::Filling) }
+    }
 }
 
 /// `asyncio.timeout`'s context manager, as CPython 3.11's `asyncio.Timeout`: entered, it
@@ -350,6 +375,7 @@ impl Native {
             Native::Handle { when: Some(_), .. } => "TimerHandle",
             Native::Handle { .. } => "Handle",
             Native::Condition { .. } => "Condition",
+            Native::Barrier(_) => "Barrier",
         }
     }
 }
@@ -435,6 +461,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
     let n = Rc::clone(n);
     if let Native::Condition { lock, waiters } = &*n {
         return condition_method(interp, &n, lock, waiters, name, args, kw);
+    }
+    if let Native::Barrier(_) = &*n {
+        return barrier_method(interp, &n, name);
     }
     let a = &args[1..];
     match (&*n, name) {
@@ -939,6 +968,91 @@ async fn condition_wait(interp: Rc<Interp>, cond: Rc<Native>) -> PyResult {
     }
 }
 
+/// `asyncio.Barrier`'s methods: `wait` (also `async with`), `abort` and `reset`, each a
+/// coroutine run under the barrier's condition, as CPython's.
+fn barrier_method(interp: &Interp, barrier: &Rc<Native>, name: &'static str) -> PyResult {
+    let (rc, b) = (interp.host.rc()?, Rc::clone(barrier));
+    let fut: LocalBoxFuture<'static, PyResult> = match name {
+        "wait" | "__aenter__" => Box::pin(barrier_wait(rc, b)),
+        "__aexit__" => return Ok(at_once("__aexit__", Value::None)),
+        "abort" | "reset" => Box::pin(async move {
+            let Native::Barrier(bar) = &*b else { return Ok(Value::None) };
+            with_lock(&rc, &bar.cond, async {
+                // Broken for good; or ready for a new round, once its waiters have left.
+                bar.state.set(match (name, bar.count.get()) {
+                    ("abort", _) => BarrierState::Broken,
+                    (_, 0) => BarrierState::Filling,
+                    _ => BarrierState::Resetting,
+                });
+                condition_notify(&rc, &bar.cond)
+            })
+            .await
+        }),
+        _ => return crate::interp::unsupported(&format!("Barrier.{name}()")),
+    };
+    Ok(Value::Coro(Rc::new(Coro::new(format!("Barrier.{name}").into(), fut, false, false))))
+}
+
+/// `await barrier.wait()`: waits until the barrier fills (its state lets newcomers in), counts
+/// itself in, and either releases the round (the last to come) or waits for it to drain;
+/// gives the order it came in, or raises `BrokenBarrierError`.
+async fn barrier_wait(interp: Rc<Interp>, barrier: Rc<Native>) -> PyResult {
+    use BarrierState::*;
+    let Native::Barrier(b) = &*barrier else { return Ok(Value::None) };
+    let broken = |m: &str| Err(new_exception(exc_class("BrokenBarrierError"), vec![Value::str(m)]));
+    with_lock(&interp, &b.cond, async {
+        while matches!(b.state.get(), Draining | Resetting) {
+            condition_wait(Rc::clone(&interp), Rc::clone(&b.cond)).await?;
+        }
+        if b.state.get() == Broken {
+            return broken("Barrier aborted");
+        }
+        let index = b.count.get();
+        b.count.set(index + 1);
+        let out = if index + 1 == b.parties {
+            b.state.set(Draining);
+            condition_notify(&interp, &b.cond).map(|_| Value::Int(index))
+        } else {
+            let mut out = Ok(Value::Int(index));
+            while b.state.get() == Filling {
+                if let Err(e) = condition_wait(Rc::clone(&interp), Rc::clone(&b.cond)).await {
+                    out = Err(e);
+                    break;
+                }
+            }
+            match (out, b.state.get()) {
+                (Ok(_), Broken | Resetting) => broken("Abort or reset of barrier"),
+                (out, _) => out,
+            }
+        };
+        // Its `finally`: the last to leave fills it again.
+        b.count.set(b.count.get() - 1);
+        if b.count.get() == 0 {
+            if matches!(b.state.get(), Resetting | Draining) {
+                b.state.set(Filling);
+            }
+            condition_notify(&interp, &b.cond)?;
+        }
+        out
+    })
+    .await
+}
+
+/// Runs `body` holding the lock of condition `cond` (`async with cond:`).
+async fn with_lock(interp: &Rc<Interp>, cond: &Rc<Native>, body: impl Future<Output = PyResult>) -> PyResult {
+    let Native::Condition { lock, .. } = &**cond else { return body.await };
+    let acquire = native_method(interp, "acquire", vec![lock.clone()], vec![])?;
+    interp.await_value(acquire).await?;
+    let out = body.await;
+    native_method(interp, "release", vec![lock.clone()], vec![])?;
+    out
+}
+
+/// `cond.notify_all()` (the lock held).
+fn condition_notify(interp: &Interp, cond: &Rc<Native>) -> PyResult {
+    native_method(interp, "notify_all", vec![Value::Native(Rc::clone(cond))], vec![])
+}
+
 /// A task's methods; a gather's future has the first seven.
 pub(super) const TASK_METHODS: &[&str] = &[
     "cancel",
@@ -996,6 +1110,7 @@ impl Native {
             Native::Timeout(_) => &["reschedule", "expired", "when", "__aenter__", "__aexit__"],
             Native::Handle { when: Some(_), .. } => &["cancel", "cancelled", "when"],
             Native::Handle { .. } => &["cancel", "cancelled"],
+            Native::Barrier(_) => &["wait", "abort", "reset", "__aenter__", "__aexit__"],
             Native::Random(_) | Native::Super(..) => &[],
         }
     }
@@ -1059,6 +1174,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
             },
             Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),
+            Native::Barrier(b) if matches!(&*t, "parties" | "n_waiting" | "broken") => Ok(match &*t {
+                "parties" => Value::Int(b.parties),
+                "n_waiting" if b.state.get() == BarrierState::Filling => Value::Int(b.count.get()),
+                "n_waiting" => Value::Int(0),
+                _ => Value::Bool(b.state.get() == BarrierState::Broken),
+            }),
             Native::Random(_) => {
                 match ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
                     .into_iter()

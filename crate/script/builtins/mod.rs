@@ -48,7 +48,10 @@ pub fn table() -> NameMap<Value> {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
         for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
-            if !matches!(*name, "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull") {
+            if !matches!(
+                *name,
+                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "BrokenBarrierError"
+            ) {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
             }
         }

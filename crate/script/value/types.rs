@@ -73,6 +73,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("InvalidStateError", "Exception"),
     ("QueueEmpty", "Exception"),
     ("QueueFull", "Exception"),
+    ("BrokenBarrierError", "RuntimeError"),
     ("UnicodeError", "ValueError"),
     ("Warning", "Exception"),
     ("DeprecationWarning", "Warning"),
