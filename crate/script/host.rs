@@ -116,11 +116,18 @@ pub fn task_line(task: u32) -> u32 {
     TASK_LINES.with(|t| t.borrow().get(&task).and_then(Weak::upgrade).map_or(0, |t| t.line.get()))
 }
 
+/// Whether a list of weak or finished entries that has grown to `len` should let its dead go
+/// now: from `floor` on, each time it doubles, so that a run with many live entries (a
+/// script's 60,000 tasks or timers) never walks them all at every addition.
+pub fn prune_now(len: usize, floor: usize) -> bool {
+    len >= floor && len.is_power_of_two()
+}
+
 /// Remembers a task's runtime id, for [`task_line`].
 pub fn register_task(id: u32, task: &Rc<PyTask>) {
     TASK_LINES.with(|t| {
         let mut t = t.borrow_mut();
-        if t.len() > 4096 {
+        if prune_now(t.len(), 4096) {
             t.retain(|_, w| w.strong_count() > 0);
         }
         t.insert(id, Rc::downgrade(task));
@@ -427,7 +434,7 @@ impl Host {
     /// Keeps a weak reference to a task, for `all_tasks` and `asyncio.run`'s clean-up.
     pub fn track(&self, task: &Rc<PyTask>) {
         let mut tasks = self.tasks.borrow_mut();
-        if tasks.len() > 1024 {
+        if prune_now(tasks.len(), 1024) {
             tasks.retain(|t| t.upgrade().is_some_and(|t| !t.done()));
         }
         tasks.push(Rc::downgrade(task));

@@ -284,7 +284,7 @@ fn new_random(_interp: &Interp, _name: &'static str, args: Vec<Value>, _kw: Vec<
 fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
     Ok(match a {
         Some(v) if v.as_int().is_some() => super::mt::Random::new(v.as_int().unwrap_or(0)),
-        Some(Value::Float(f)) => super::mt::Random::new(super::builtins::float_hash(*f)),
+        Some(Value::Float(f)) => super::mt::Random::from_hash(super::builtins::float_hash(*f)),
         Some(Value::Str(s)) => super::mt::Random::seed_str(s),
         None | Some(Value::None) => super::mt::Random::new(0),
         Some(_) => {

@@ -301,6 +301,10 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
     Ok(Value::Task(task_of(&interp.host.rc()?, coro, name)?))
 }
 
+/// The loop turns `asyncio.run` gives the callbacks due as it ends (CPython's shutdown steps
+/// run about as many).
+const SHUTDOWN_TURNS: usize = 5;
+
 fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
     if interp.host.loop_running.get() > 0 {
@@ -343,7 +347,11 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             for t in rest {
                 let _ = wait_task(t).await;
             }
-            runtime::yield_now().await;
+            // CPython's shutdown runs the loop a few turns (its `shutdown_asyncgens` and
+            // `shutdown_default_executor` tasks): callbacks due, and those they call soon, run.
+            for _ in 0..SHUTDOWN_TURNS {
+                runtime::yield_now().await;
+            }
             let timers = std::mem::take(&mut *rc.host.timers.borrow_mut());
             for job in timers {
                 let lane = job.borrow_mut().take(); // the borrow ends before the abort

@@ -1104,7 +1104,8 @@ impl Native {
             ],
             Native::Reader(_) => &["readline", "read", "at_eof"],
             Native::Writer(_) => &["write", "drain", "close", "is_closing", "wait_closed"],
-            Native::Server => &["close", "wait_closed"],
+            // `async with server` and `serve_forever` are found, then said to be unsupported.
+            Native::Server => &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever"],
             Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
             Native::TaskGroup(_) => &["create_task", "__aenter__", "__aexit__"],
             Native::Timeout(_) => &["reschedule", "expired", "when", "__aenter__", "__aexit__"],

@@ -730,10 +730,11 @@ pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, a
             let left = at - rc.host.lesson_secs();
             if left > 0.0 {
                 runtime::sleep(duration(left)).await;
+                drop(due.borrow_mut().take()); // due: the loop's close no longer drops it
             } else {
+                drop(due.borrow_mut().take());
                 runtime::yield_now().await;
             }
-            drop(due.borrow_mut().take()); // due: nothing cancels it now
         }
         let mut raised = false;
         for (f, args) in calls {
@@ -758,7 +759,7 @@ pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, a
     *job.borrow_mut() = Some(runtime::spawn(lane, tf));
     if at.is_some() {
         let mut timers = interp.host.timers.borrow_mut();
-        if timers.len() > 1024 {
+        if crate::host::prune_now(timers.len(), 1024) {
             timers.retain(|j| j.borrow().is_some());
         }
         timers.push(Rc::clone(&job));

@@ -403,7 +403,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             let mut h = std::collections::hash_map::DefaultHasher::new();
             // Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
             Ok(Value::Int(match args[0].key()? {
-                Key::Int(i) => i,
+                Key::Int(i) => int_hash(i),
                 Key::Float(bits) => float_hash(f64::from_bits(bits)),
                 key => {
                     key.hash(&mut h);
@@ -415,7 +415,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             arg_count(name, args, 1, 1)?;
             Ok(Value::Bool(match &args[0] {
                 Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-                Value::Instance(i) => i.class.lookup(intern("__call__")).is_some(),
+                Value::Instance(i) => matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_))),
                 _ => false,
             }))
         }
@@ -509,6 +509,17 @@ pub fn float_hash(x: f64) -> i64 {
         -2
     } else {
         h
+    }
+}
+
+/// CPython's `hash(n)` of an int: its value modulo 2**61 - 1, with the sign, and -1 as -2
+/// (-1 is the C API's error value).
+pub fn int_hash(n: i64) -> i64 {
+    const P: u64 = (1 << 61) - 1;
+    let h = (n.unsigned_abs() % P) as i64;
+    match if n < 0 { -h } else { h } {
+        -1 => -2,
+        h => h,
     }
 }
 

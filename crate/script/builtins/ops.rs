@@ -155,6 +155,9 @@ pub(super) fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
             format::int_mod(x, y)
         }
         BinOp::Pow => {
+            if y < 0 && x == 0 {
+                return raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+            }
             if y < 0 {
                 return Ok(Value::Float((x as f64).powf(y as f64)));
             }

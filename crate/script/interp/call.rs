@@ -77,11 +77,17 @@ impl Interp {
                     }
                 }
                 Value::Class(c) => self.instantiate(c, args, kw).await,
-                Value::Instance(i) if i.class.lookup(intern("__call__")).is_some() => {
-                    let call = i.class.lookup(intern("__call__")).unwrap_or(Value::None);
-                    args.insert(0, Value::Instance(i));
-                    self.call(call, args, kw).await
-                }
+                // `__call__` as a function (given the instance) or a built-in (not bound, as in
+                // CPython); anything else is refused, never called in turn (an instance as its
+                // own `__call__` would recurse past the stack).
+                Value::Instance(i) => match i.class.lookup(intern("__call__")) {
+                    Some(call @ Value::Func(_)) => {
+                        args.insert(0, Value::Instance(i));
+                        self.call(call, args, kw).await
+                    }
+                    Some(call @ Value::Builtin(_)) => self.call(call, args, kw).await,
+                    _ => raise("TypeError", format!("'{}' object is not callable", i.class.name)),
+                },
                 other => raise("TypeError", format!("'{}' object is not callable", other.type_name())),
             }
         })

@@ -20,7 +20,16 @@ impl Random {
     /// `random.seed(n)` for an int: the absolute value's 32-bit words, least significant first, feed
     /// `init_by_array` (so `seed(-3)` is `seed(3)`; `seed(0)` uses the one word 0).
     pub fn new(seed: i64) -> Random {
-        let m = seed.unsigned_abs();
+        Random::from_u64(seed.unsigned_abs())
+    }
+
+    /// `random.seed(x)` for another hashable (a float): its hash as an unsigned 64-bit number,
+    /// as CPython casts it to `size_t`.
+    pub fn from_hash(hash: i64) -> Random {
+        Random::from_u64(hash as u64)
+    }
+
+    fn from_u64(m: u64) -> Random {
         let key = [m as u32, (m >> 32) as u32];
         Random::from_key(&key[..if m >> 32 == 0 { 1 } else { 2 }])
     }
