@@ -11,3 +11,10 @@ try:
     random.seed([1])
 except TypeError as e:
     print(e)
+print(hash(-1), hash(-1.0), hash(2.0**61), hash(-2**62), hash(2**61 - 1))
+random.seed(-1.5)
+print(random.random())
+try:
+    0 ** -1
+except ZeroDivisionError as e:
+    print(e)
