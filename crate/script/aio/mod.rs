@@ -333,11 +333,13 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
         let out = rc.await_value(aw).await;
-        rc.host.loop_running.set(rc.host.loop_running.get() - 1);
         if cancel_rest {
             // As `asyncio.run` does: cancel what is left and let it finish cancelling; wait
             // for the threads (they cannot be cancelled: `shutdown_default_executor`); run the
             // callbacks already due; then close the loop, dropping the timers not yet due.
+            // What was ready as `main` returned still takes its step: CPython's loop stops only
+            // after the round that runs them (its stop is a callback queued behind them).
+            runtime::yield_now().await;
             let me = current();
             let rest: Vec<Rc<PyTask>> =
                 rc.host.live_tasks().into_iter().filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t))).collect();
@@ -363,6 +365,8 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             rc.host.next_task_name();
             rc.host.next_task_name();
         }
+        // The loop runs until here: what runs as it shuts down still finds it running.
+        rc.host.loop_running.set(rc.host.loop_running.get() - 1);
         out
     };
     Ok(Value::Coro(Rc::new(Coro::new("run".into(), Box::pin(fut), false, true))))
