@@ -538,16 +538,14 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             if parties < 1 {
                 return raise("ValueError", "parties must be > 0");
             }
-            let cond = function(interp, "Condition", vec![], vec![])?;
-            let Value::Native(cond) = cond else { return Ok(Value::None) };
+            let lock = function(interp, "Lock", vec![], vec![])?;
+            let cond = Rc::new(Native::Condition { lock, waiters: RefCell::default() });
             Ok(Value::Native(Rc::new(Native::Barrier(native::Barrier::new(cond, parties)))))
         }
         "Condition" => {
             let lock = match arg(0, "lock") {
                 None | Some(Value::None) => function(interp, "Lock", vec![], vec![])?,
-                Some(l @ Value::Native(_)) if matches!(&l, Value::Native(n) if matches!(**n, Native::Semaphore { is_lock: true, .. })) => {
-                    l
-                }
+                Some(Value::Native(n)) if matches!(*n, Native::Semaphore { is_lock: true, .. }) => Value::Native(n),
                 Some(other) => {
                     return raise(
                         "TypeError",
