@@ -20,6 +20,7 @@ const MODULES: &[&str] = &[
     "math",
     "typing",
     "collections",
+    "dataclasses",
     "socket",
     "json",
     "websockets",
@@ -44,7 +45,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, json, sys and typing"
                 )
                 .into(),
             )],
@@ -84,6 +85,7 @@ pub fn import(name: &str) -> PyResult {
         }
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => functions(&["dumps", "loads"], json_fn),
+        "dataclasses" => super::dataclasses::module_attrs(),
         "websockets" => vec![
             ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),

@@ -61,9 +61,10 @@ pub enum StmtKind {
     Assign { targets: Vec<Expr>, value: Expr },
     /// `target op= value`.
     AugAssign { target: Expr, op: BinOp, value: Expr },
-    /// `target: annotation = value` keeps only the assignment (the annotation is parsed and
-    /// dropped); without a value it does nothing.
-    AnnAssign { target: Expr, value: Option<Expr> },
+    /// `target: annotation = value`; without a value it assigns nothing. The annotation is
+    /// evaluated only where CPython keeps it for the program to read: a class body's names
+    /// (`__annotations__`, which `dataclasses` reads).
+    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
     /// `if test: body elif …: … else: orelse` (an `elif` is an `If` alone in `orelse`).
     If { test: Expr, body: Block, orelse: Block },
     /// `while test: body else: orelse`.

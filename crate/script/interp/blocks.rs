@@ -238,6 +238,7 @@ impl Interp {
         collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);
         let qualname = scope.qualname_of(text(name));
         let cscope = Scope::of(Rc::new(info), Some(Rc::clone(scope)), text(name), qualname, Some(Rc::clone(&class)));
+        let mut annotations = Dict::default();
         // Methods are made with the class known (for their qualname and `super()`), and see
         // the scope around the class, not the class body.
         for stmt in body {
@@ -265,6 +266,14 @@ impl Interp {
                     if let Flow::Return(_) = self.exec_block(&cscope, std::slice::from_ref(stmt)).await? {
                         return raise("SyntaxError", "'return' outside function");
                     }
+                    // `x: int` names a field (`__annotations__`, in order), after its value.
+                    if let StmtKind::AnnAssign { target: Expr { kind: ExprKind::Name(n), .. }, annotation, .. } =
+                        &stmt.kind
+                    {
+                        let hint = self.eval(&cscope, annotation).await?;
+                        let name = Value::Str(text(*n));
+                        annotations.insert(name.key()?, name, hint);
+                    }
                 }
             }
         }
@@ -273,6 +282,9 @@ impl Interp {
             if let Some(v) = v {
                 class.attrs.borrow_mut().push((n, v.clone()));
             }
+        }
+        if !annotations.is_empty() {
+            class.attrs.borrow_mut().push((intern("__annotations__"), Value::dict(annotations)));
         }
         Ok(Value::Class(class))
     }

@@ -351,7 +351,7 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(scope, target, *op, value).await?,
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
                     let v = self.eval(scope, value).await?;
                     self.assign(scope, target, v).await?;
@@ -430,10 +430,11 @@ impl Interp {
                     self.store(scope, def.name, f);
                 }
                 StmtKind::ClassDef { name, bases, body, decorators } => {
-                    if !decorators.is_empty() {
-                        return unsupported("class decorators");
+                    let mut class = self.make_class(scope, *name, bases, body).await?;
+                    for d in decorators.iter().rev() {
+                        let dec = self.eval(scope, d).await?;
+                        class = self.call(dec, vec![class], vec![]).await?;
                     }
-                    let class = self.make_class(scope, *name, bases, body).await?;
                     self.store(scope, *name, class);
                 }
                 StmtKind::Raise { exc: e, cause } => {

@@ -231,9 +231,9 @@ impl Parser {
                 return Err(syntax(m, first.line, first.col));
             }
             self.advance();
-            self.test()?;
+            let annotation = self.test()?;
             let value = if self.eat_op("=") { Some(self.rhs()?) } else { None };
-            return Ok(StmtKind::AnnAssign { target: first, value });
+            return Ok(StmtKind::AnnAssign { target: first, annotation, value });
         }
         if let ExprKind::Name(n) = first.kind {
             let n = ast::name_text(n);

@@ -1,0 +1,361 @@
+//! `dataclasses`: `@dataclass` gives a class the `__init__`, `__repr__` and `__eq__` (and with
+//! `order=True` the comparisons) that CPython's writes from its annotated fields; `field()`,
+//! `fields()`, `asdict()` and `astuple()`. CPython writes those methods as Python source; here
+//! each is one built-in that reads the class's `__dataclass_fields__`, as theirs read their
+//! closure, so a subclass that is no dataclass inherits them whole.
+
+use std::rc::Rc;
+
+use super::ast::{intern, CmpOp, Name};
+use super::builtins::builtin;
+use super::interp::{unsupported, Interp};
+use super::value::*;
+
+/// The module's attributes.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    let mut v = Vec::new();
+    for name in ["dataclass", "field", "fields", "asdict", "astuple"] {
+        v.push((name, builtin(name, module_fn)));
+    }
+    v
+}
+
+/// A field's options, as `field()` takes them (a default or a factory only when given).
+fn field_class() -> Rc<Class> {
+    other_class("Field")
+}
+
+fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    match name {
+        "dataclass" => dataclass(args, kw),
+        "field" => {
+            if !args.is_empty() {
+                return raise("TypeError", format!("field() takes 0 positional arguments but {} were given", args.len()));
+            }
+            let f = Instance::new(field_class());
+            for (k, v) in kw {
+                match &*text(k) {
+                    "default" | "default_factory" | "init" | "repr" | "compare" => f.set(k, v),
+                    other => return unsupported(&format!("field({other}=…)")),
+                }
+            }
+            if f.get(intern("default")).is_some() && f.get(intern("default_factory")).is_some() {
+                return raise("ValueError", "cannot specify both default and default_factory");
+            }
+            Ok(Value::Instance(f))
+        }
+        _ => {
+            let Some(obj) = args.first() else {
+                return raise("TypeError", format!("{name}() missing 1 required positional argument: 'obj'"));
+            };
+            let Some(fields) = fields_of(obj) else {
+                let what = if name == "fields" { "dataclass type or instance" } else { "dataclass instances" };
+                return raise("TypeError", format!("{name}() should be called on {what}"));
+            };
+            match name {
+                "fields" => Ok(Value::tuple(fields.into_iter().map(|(_, f)| f).collect())),
+                _ => copy_out(interp, obj, name == "asdict"),
+            }
+        }
+    }
+}
+
+/// `@dataclass` or `@dataclass(order=True, …)`: the second gives a decorator, the options
+/// bound as its first argument (a method of the options).
+fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let mut options = vec![true, true, true, false]; // init, repr, eq, order
+    let class = match args.as_slice() {
+        [Value::Tuple(o), Value::Class(c)] => {
+            options = o.iter().map(Value::truthy).collect();
+            Some(c)
+        }
+        [Value::Class(c)] => Some(c),
+        [] => None,
+        [other, ..] => return Err(super::builtins::type_error("dataclass() should be called on a class, not '", other, "'")),
+    };
+    for (k, v) in &kw {
+        match ["init", "repr", "eq", "order"].iter().position(|n| *n == &*text(*k)) {
+            Some(i) => options[i] = v.truthy(),
+            None if &*text(*k) == "frozen" && !v.truthy() => {}
+            None => return unsupported(&format!("dataclass({}=…)", text(*k))),
+        }
+    }
+    let Some(class) = class else {
+        let options = Value::tuple(options.into_iter().map(Value::Bool).collect());
+        return Ok(Value::Method(Rc::new((options, builtin("dataclass", module_fn)))));
+    };
+    let [init, repr, eq, order] = options[..] else { unreachable!() };
+    if order && !eq {
+        return raise("ValueError", "eq must be true if order is true");
+    }
+    make_dataclass(class, init, repr, eq, order)?;
+    Ok(Value::Class(Rc::clone(class)))
+}
+
+/// Collects `class`'s fields (its bases' dataclass fields first, then its own annotations)
+/// and writes its methods.
+fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bool) -> PyResult<()> {
+    let mut fields: Dict = match class.base.as_ref().and_then(|b| b.lookup(intern("__dataclass_fields__"))) {
+        Some(Value::Dict(d)) => d.borrow().clone(),
+        _ => Dict::default(),
+    };
+    let own = class.attrs.borrow().iter().find(|(n, _)| &*text(*n) == "__annotations__").map(|(_, v)| v.clone());
+    if let Some(Value::Dict(hints)) = own {
+        for (name, _) in hints.borrow().iter() {
+            let Value::Str(s) = name else { continue };
+            let n = intern(s);
+            let f = match class.attrs.borrow().iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()) {
+                Some(Value::Instance(i)) if Rc::ptr_eq(&i.class, &field_class()) => i,
+                Some(default) => {
+                    if matches!(default, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
+                        let m = format!(
+                            "mutable default {} for field {s} is not allowed: use default_factory",
+                            Value::Class(default.class()).repr()
+                        );
+                        return raise("ValueError", m);
+                    }
+                    let i = Instance::new(field_class());
+                    i.set(intern("default"), default);
+                    i
+                }
+                None => Instance::new(field_class()),
+            };
+            f.set(intern("name"), name.clone());
+            // As CPython: the class keeps a field's default as its attribute, and no `Field`.
+            let mut attrs = class.attrs.borrow_mut();
+            attrs.retain(|(k, _)| *k != n);
+            if let Some(d) = f.get(intern("default")) {
+                attrs.push((n, d));
+            }
+            drop(attrs);
+            fields.insert(name.key()?, name.clone(), Value::Instance(f));
+        }
+    }
+    let mut seen_default = false;
+    for (name, f) in fields.iter() {
+        if !flag(f, "init") {
+            continue;
+        }
+        let has_default = field_attr(f, "default").is_some() || field_attr(f, "default_factory").is_some();
+        if seen_default && !has_default {
+            return raise("TypeError", format!("non-default argument {} follows default argument", name.repr()));
+        }
+        seen_default |= has_default;
+    }
+    let mut attrs = class.attrs.borrow_mut();
+    attrs.push((intern("__dataclass_fields__"), Value::dict(fields)));
+    let mut methods = Vec::new();
+    if init {
+        methods.push("__init__");
+    }
+    if repr {
+        methods.push("__repr__");
+    }
+    if eq {
+        methods.push("__eq__");
+    }
+    if order {
+        methods.extend(["__lt__", "__le__", "__gt__", "__ge__"]);
+    }
+    for m in methods {
+        // A method the class defines itself stays (CPython's `_set_new_attribute`).
+        if !attrs.iter().any(|(k, _)| &*text(*k) == m) {
+            attrs.push((intern(m), builtin(m, method)));
+        }
+    }
+    Ok(())
+}
+
+/// A field's option `name` (`init`, `repr`, `compare`: true unless given false).
+fn flag(field: &Value, name: &str) -> bool {
+    field_attr(field, name).map_or(true, |v| v.truthy())
+}
+
+fn field_attr(field: &Value, name: &str) -> Option<Value> {
+    match field {
+        Value::Instance(i) => i.get(intern(name)),
+        _ => None,
+    }
+}
+
+/// The fields of a dataclass or of its instance, `(name, Field)` in order.
+fn fields_of(obj: &Value) -> Option<Vec<(Value, Value)>> {
+    let class = match obj {
+        Value::Class(c) => Rc::clone(c),
+        Value::Instance(i) => Rc::clone(&i.class),
+        _ => return None,
+    };
+    match class.lookup(intern("__dataclass_fields__")) {
+        Some(Value::Dict(d)) => Some(d.borrow().entries()),
+        _ => None,
+    }
+}
+
+/// The dataclass methods, `self` first.
+fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let me = args.first().cloned().unwrap_or(Value::None);
+    let fields = fields_of(&me).unwrap_or_default();
+    let class = me.class();
+    match name {
+        "__init__" => init(interp, &class, &me, fields, args, kw),
+        "__repr__" => {
+            let mut out = format!("{}(", class.name);
+            let mut first = true;
+            for (n, f) in &fields {
+                if flag(f, "repr") {
+                    let Value::Str(n) = n else { continue };
+                    let v = interp.get_attr(&me, intern(n))?;
+                    out.push_str(if first { "" } else { ", " });
+                    out.push_str(&format!("{n}={}", interp.repr(&v)?));
+                    first = false;
+                }
+            }
+            out.push(')');
+            Ok(Value::string(out))
+        }
+        _ => {
+            let other = args.get(1).cloned().unwrap_or(Value::None);
+            let same = matches!(&other, Value::Instance(o) if Rc::ptr_eq(&o.class, &class));
+            let op = match name {
+                "__eq__" => CmpOp::Eq,
+                "__lt__" => CmpOp::Lt,
+                "__le__" => CmpOp::LtE,
+                "__gt__" => CmpOp::Gt,
+                _ => CmpOp::GtE,
+            };
+            if !same {
+                if op == CmpOp::Eq {
+                    return Ok(Value::Bool(me.is(&other)));
+                }
+                let sign = ["<", "<=", ">", ">="][["__lt__", "__le__", "__gt__", "__ge__"].iter().position(|n| *n == name).unwrap_or(0)];
+                let m = format!("'{sign}' not supported between instances of '{}' and '{}'", class.name, other.type_name());
+                return raise("TypeError", m);
+            }
+            let compared = |v: &Value| -> PyResult<Value> {
+                let mut items = Vec::new();
+                for (n, f) in &fields {
+                    if let (true, Value::Str(n)) = (flag(f, "compare"), n) {
+                        items.push(interp.get_attr(v, intern(n))?);
+                    }
+                }
+                Ok(Value::tuple(items))
+            };
+            Ok(Value::Bool(interp.compare(op, &compared(&me)?, &compared(&other)?)?))
+        }
+    }
+}
+
+/// The `__init__` of a dataclass: binds the arguments to the fields as CPython's generated
+/// one does (its errors too), sets them, then calls `__post_init__`.
+fn init(
+    interp: &Interp,
+    class: &Rc<Class>,
+    me: &Value,
+    fields: Vec<(Value, Value)>,
+    args: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult {
+    let qual = format!("{}.__init__", class.name);
+    let params: Vec<&(Value, Value)> = fields.iter().filter(|(_, f)| flag(f, "init")).collect();
+    let given = args.len() - 1;
+    if given > params.len() {
+        let required = params.iter().filter(|(_, f)| field_attr(f, "default").is_none() && field_attr(f, "default_factory").is_none()).count();
+        let (most, least) = (params.len() + 1, required + 1);
+        let takes = if most == least {
+            format!("{most} positional argument{}", if most == 1 { "" } else { "s" })
+        } else {
+            format!("from {least} to {most} positional arguments")
+        };
+        let were = if given + 1 == 1 { "was" } else { "were" };
+        return raise("TypeError", format!("{qual}() takes {takes} but {} {were} given", given + 1));
+    }
+    let mut values: Vec<Option<Value>> = args.into_iter().skip(1).map(Some).collect();
+    values.resize(params.len(), None);
+    for (k, v) in kw {
+        let name = text(k);
+        let Some(at) = params.iter().position(|(n, _)| matches!(n, Value::Str(s) if **s == *name)) else {
+            return raise("TypeError", format!("{qual}() got an unexpected keyword argument '{name}'"));
+        };
+        if values[at].is_some() {
+            return raise("TypeError", format!("{qual}() got multiple values for argument '{name}'"));
+        }
+        values[at] = Some(v);
+    }
+    let mut missing = Vec::new();
+    for ((n, f), v) in params.iter().zip(&mut values) {
+        if v.is_none() {
+            *v = field_attr(f, "default");
+        }
+        if v.is_none() {
+            match field_attr(f, "default_factory") {
+                Some(factory) => *v = Some(interp.call_sync(factory, vec![])?),
+                None => missing.push(n.repr()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        let n = missing.len();
+        let list = match n {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            _ => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        let s = if n == 1 { "" } else { "s" };
+        return raise("TypeError", format!("{qual}() missing {n} required positional argument{s}: {list}"));
+    }
+    for ((n, _), v) in params.iter().zip(values) {
+        if let (Value::Str(n), Some(v)) = (n, v) {
+            interp.set_attr(me, intern(n), v)?;
+        }
+    }
+    // A field left out of `__init__` still gets its default or its factory's value.
+    for (n, f) in fields.iter().filter(|(_, f)| !flag(f, "init")) {
+        let v = match (field_attr(f, "default"), field_attr(f, "default_factory")) {
+            (Some(d), _) => d,
+            (None, Some(factory)) => interp.call_sync(factory, vec![])?,
+            _ => continue,
+        };
+        if let Value::Str(n) = n {
+            interp.set_attr(me, intern(n), v)?;
+        }
+    }
+    if let Some(post) = class.lookup(intern("__post_init__")) {
+        interp.call_sync(post, vec![me.clone()])?;
+    }
+    Ok(Value::None)
+}
+
+/// `asdict(obj)` (`as_dict`) or `astuple(obj)`: its fields' values, copied all the way down
+/// (nested dataclasses, lists, tuples and dicts), as CPython's do.
+fn copy_out(interp: &Interp, v: &Value, as_dict: bool) -> PyResult {
+    if let Some(fields) = fields_of(v).filter(|_| matches!(v, Value::Instance(_))) {
+        let mut d = Dict::default();
+        let mut items = Vec::new();
+        for (n, _) in fields {
+            let Value::Str(s) = &n else { continue };
+            let x = copy_out(interp, &interp.get_attr(v, intern(s))?, as_dict)?;
+            if as_dict {
+                d.insert(n.key()?, n.clone(), x);
+            } else {
+                items.push(x);
+            }
+        }
+        return Ok(if as_dict { Value::dict(d) } else { Value::tuple(items) });
+    }
+    Ok(match v {
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            Value::list(items.iter().map(|x| copy_out(interp, x, as_dict)).collect::<PyResult<_>>()?)
+        }
+        Value::Tuple(t) => Value::tuple(t.iter().map(|x| copy_out(interp, x, as_dict)).collect::<PyResult<_>>()?),
+        Value::Dict(src) => {
+            let mut d = Dict::default();
+            for (k, x) in src.borrow().entries() {
+                let k = copy_out(interp, &k, as_dict)?;
+                d.insert(k.key()?, k, copy_out(interp, &x, as_dict)?);
+            }
+            Value::dict(d)
+        }
+        other => other.clone(),
+    })
+}
