@@ -20,6 +20,7 @@
 pub mod aio;
 pub mod ast;
 pub mod builtins;
+pub mod collections;
 pub mod dataclasses;
 pub mod format;
 pub mod host;

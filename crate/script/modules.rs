@@ -91,15 +91,7 @@ pub fn import(name: &str) -> PyResult {
             ("exceptions", import("websockets.exceptions")?),
         ],
         "websockets.exceptions" => super::websockets::exception_classes().into(),
-        "collections" => vec![(
-            "deque",
-            builtin("deque", |_, _, args, _| {
-                Ok(Value::list(match args.first() {
-                    Some(v) => super::builtins::iterate(v)?,
-                    None => Vec::new(),
-                }))
-            }),
-        )],
+        "collections" => super::collections::module_attrs(),
         "typing" => {
             let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
             let mut v = Vec::new();

@@ -124,6 +124,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_29_big_counts", include_str!("corpus/lang_29_big_counts.py"), include_str!("corpus/lang_29_big_counts.out")),
     ("lang_30_float_hash_seed", include_str!("corpus/lang_30_float_hash_seed.py"), include_str!("corpus/lang_30_float_hash_seed.out")),
     ("lang_31_dataclasses", include_str!("corpus/lang_31_dataclasses.py"), include_str!("corpus/lang_31_dataclasses.out")),
+    ("lang_32_counter_defaultdict", include_str!("corpus/lang_32_counter_defaultdict.py"), include_str!("corpus/lang_32_counter_defaultdict.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

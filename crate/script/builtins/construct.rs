@@ -78,7 +78,10 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
             let mut d = Dict::default();
             if let Some(v) = one(args) {
                 match v {
-                    Value::Dict(o) => d = o.borrow().clone(),
+                    Value::Dict(o) => {
+                        d = o.borrow().clone();
+                        d.missing = Missing::KeyError; // `dict(counter)` is a plain dict
+                    }
                     v => {
                         for pair in iterate(&v)? {
                             let kv = iterate(&pair)?;

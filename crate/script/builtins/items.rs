@@ -90,7 +90,14 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             // Within the range, so it fits in an i64; the product on the way may not.
             Ok(Value::Int((i128::from(r[0]) + i128::from(at) * i128::from(r[2])) as i64))
         }
-        (Value::Dict(d), k) => d.borrow().get(&k.key()?).ok_or_else(|| key_error(k)),
+        (Value::Dict(d), k) => {
+            let key = k.key()?;
+            let found = d.borrow().get(&key);
+            match found {
+                Some(v) => Ok(v),
+                None => crate::collections::missing(interp, d, key, k),
+            }
+        }
         (Value::List(_) | Value::Tuple(_) | Value::Str(_), i) => {
             let what = match obj {
                 Value::List(_) => "list",

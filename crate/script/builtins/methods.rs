@@ -140,7 +140,8 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
     raise("ValueError", format!("{} is not in list", interp.repr(x)?))
 }
 
-pub(super) fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+/// The methods of a dict, `self` first.
+pub fn dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     dict_method_on(interp, name, &args, &kw)
 }
 

@@ -24,7 +24,7 @@ mod strings;
 pub use attrs::get_attr;
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
-pub use methods::unsupported_method;
+pub use methods::{dict_method, unsupported_method};
 pub use ops::{binop, compare, unary};
 pub use strings::format_field;
 

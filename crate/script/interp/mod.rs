@@ -333,7 +333,7 @@ impl Interp {
 
     /// `str(v)`, asking a script's `__str__` (or `__repr__`).
     pub fn to_str(&self, v: &Value) -> PyResult<String> {
-        if let Value::List(_) | Value::Tuple(_) | Value::Dict(_) = v {
+        if let Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) = v {
             return self.repr(v);
         }
         if let Value::Instance(i) = v {
@@ -347,38 +347,9 @@ impl Interp {
         Ok(v.to_str())
     }
 
-    /// `repr(v)`, asking a script's `__repr__`; containers ask for their items.
+    /// `repr(v)`, asking a script's `__repr__`, for `v` and for every instance inside it.
     pub fn repr(&self, v: &Value) -> PyResult<String> {
-        match v {
-            Value::Instance(i) if !i.class.is_exception() => {
-                if let Some(m) = i.class.lookup(intern("__repr__")) {
-                    return match self.call_sync(m, vec![v.clone()])? {
-                        Value::Str(s) => Ok(s.to_string()),
-                        other => {
-                            raise("TypeError", format!("__repr__ returned non-string (type {})", other.type_name()))
-                        }
-                    };
-                }
-                Ok(v.repr())
-            }
-            Value::List(_) | Value::Tuple(_) if self.iterate(v)?.iter().any(|x| matches!(x, Value::Instance(_))) => {
-                let items: Vec<String> = self.iterate(v)?.iter().map(|x| self.repr(x)).collect::<PyResult<_>>()?;
-                Ok(match v {
-                    Value::Tuple(t) if t.len() == 1 => format!("({},)", items[0]),
-                    Value::Tuple(_) => format!("({})", items.join(", ")),
-                    _ => format!("[{}]", items.join(", ")),
-                })
-            }
-            Value::Dict(d) if d.borrow().iter().any(|(_, x)| matches!(x, Value::Instance(_))) => {
-                let pairs: Vec<(Value, Value)> = d.borrow().iter().cloned().collect();
-                let items: Vec<String> = pairs
-                    .iter()
-                    .map(|(k, x)| Ok(format!("{}: {}", self.repr(k)?, self.repr(x)?)))
-                    .collect::<PyResult<_>>()?;
-                Ok(format!("{{{}}}", items.join(", ")))
-            }
-            _ => Ok(v.repr()),
-        }
+        crate::value::repr_by(self.host.interp(), v)
     }
 
     /// `a op b`, with a script's `__add__` and friends.

@@ -11,6 +11,21 @@ pub struct Dict {
     /// For a set made by a display of three or more constants (`{3, 1, 2}`): how many of its
     /// first elements it held then. CPython builds those as a constant first (see `set_order`).
     pub display: usize,
+    /// What `d[key]` gives for a key it lacks: a `KeyError`, unless it is a `collections` dict.
+    pub missing: Missing,
+}
+
+/// What `d[key]` gives for a missing key (`__missing__`): the `collections` dicts are dicts
+/// with this one difference (and their `repr`, and a `Counter`'s methods).
+#[derive(Default, Clone)]
+pub enum Missing {
+    /// A plain dict: `KeyError`.
+    #[default]
+    KeyError,
+    /// A `defaultdict`: its factory's value, stored under the key (`None`: a `KeyError`).
+    Factory(Value),
+    /// A `Counter`: 0, not stored.
+    Zero,
 }
 
 /// A hashable key, normalised so that `1`, `1.0` and `True` are one key, as in Python.
@@ -44,6 +59,15 @@ impl Dict {
     /// The value under `key`.
     pub fn get(&self, key: &Key) -> Option<Value> {
         self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, v)| v.clone())
+    }
+
+    /// Its entries, the largest count first (a `Counter`'s order: `repr`, `most_common`);
+    /// equal counts keep their order.
+    pub fn by_count(&self) -> Vec<(Value, Value)> {
+        let mut entries = self.entries();
+        let count = |v: &Value| v.as_number().unwrap_or(0.0);
+        entries.sort_by(|a, b| count(&b.1).partial_cmp(&count(&a.1)).unwrap_or(std::cmp::Ordering::Equal));
+        entries
     }
 
     /// Sets `key` (keeping its place if present).

@@ -14,8 +14,8 @@ mod dict;
 mod repr;
 mod types;
 
-pub use dict::{Dict, Key};
-pub use repr::{exception_args, exception_str};
+pub use dict::{Dict, Key, Missing};
+pub use repr::{exception_args, exception_str, repr_by};
 pub use types::{exc, exc_class, exception_group, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.

@@ -1,6 +1,10 @@
 //! How built-in values print: `repr` and `str`, with CPython's `[...]` for a container inside itself.
 
+use std::rc::Weak;
+
 use super::*;
+use crate::ast::intern;
+use crate::interp::Interp;
 
 /// Text a `repr` writes before it gives up with "...".
 const REPR_MAX_BYTES: usize = 16 << 20;
@@ -8,6 +12,31 @@ const REPR_MAX_BYTES: usize = 16 << 20;
 thread_local! {
     /// The containers (and tasks) whose `repr` is being written, innermost last.
     static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// While [`repr_by`] writes: the interpreter that runs a script class's `__repr__` for an
+    /// instance met at any depth, and the first error such a call raised.
+    static WRITER: RefCell<(Option<Weak<Interp>>, Option<Exc>)> = const { RefCell::new((None, None)) };
+}
+
+/// `v`'s `repr`, each instance inside it (at any depth) written by its class's `__repr__`,
+/// which `interp` runs; the first error one raised, if any.
+pub fn repr_by(interp: Weak<Interp>, v: &Value) -> PyResult<String> {
+    let outer = WRITER.with(|w| std::mem::replace(&mut *w.borrow_mut(), (Some(interp), None)));
+    let text = v.repr();
+    let (_, failed) = WRITER.with(|w| std::mem::replace(&mut *w.borrow_mut(), outer));
+    failed.map_or(Ok(text), Err)
+}
+
+/// An instance's text by its class's `__repr__`, while [`repr_by`] writes; `None` without one.
+fn script_repr(v: &Value, class: &Class) -> Option<String> {
+    let interp = WRITER.with(|w| w.borrow().0.as_ref().and_then(Weak::upgrade))?;
+    let m = class.lookup(intern("__repr__"))?;
+    let failed = match interp.call_sync(m, vec![v.clone()]) {
+        Ok(Value::Str(s)) => return Some(s.to_string()),
+        Ok(other) => exc("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())),
+        Err(e) => e,
+    };
+    WRITER.with(|w| w.borrow_mut().1.get_or_insert(failed).clone());
+    Some("...".into())
 }
 
 impl Value {
@@ -73,8 +102,28 @@ impl Value {
             Value::Tuple(t) if t.len() == 1 => seq(out, t, "(", ",)"),
             Value::Tuple(t) => seq(out, t, "(", ")"),
             Value::Dict(d) => {
-                out.push('{');
-                for (i, (k, v)) in d.borrow().iter().enumerate() {
+                let d = d.borrow();
+                let (entries, close) = match &d.missing {
+                    Missing::KeyError => (d.entries(), "}"),
+                    Missing::Factory(f) => {
+                        out.push_str("defaultdict(");
+                        f.write_repr(out, depth + 1);
+                        out.push_str(", {");
+                        (d.entries(), "})")
+                    }
+                    Missing::Zero if d.is_empty() => {
+                        out.push_str("Counter()");
+                        return;
+                    }
+                    Missing::Zero => {
+                        out.push_str("Counter({");
+                        (d.by_count(), "})")
+                    }
+                };
+                if close == "}" {
+                    out.push('{');
+                }
+                for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }
@@ -82,7 +131,7 @@ impl Value {
                     out.push_str(": ");
                     v.write_repr(out, depth + 1);
                 }
-                out.push('}');
+                out.push_str(close);
             }
             Value::Set(d) if d.borrow().is_empty() => out.push_str("set()"),
             Value::Set(d) => seq(out, &d.borrow().set_order(), "{", "}"),
@@ -112,6 +161,10 @@ impl Value {
                 seq(out, &args, "(", ")");
             }
             Value::Instance(i) => {
+                if let Some(text) = script_repr(self, &i.class) {
+                    out.push_str(&text);
+                    return;
+                }
                 let _ = write!(out, "<__main__.{} object>", i.class.name);
             }
             Value::Module(m) => {

@@ -1,0 +1,124 @@
+//! `collections`: `defaultdict` and `Counter`, dicts whose missing keys give a value (see
+//! [`Missing`]), and `deque`, a list with `appendleft`/`popleft`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::ast::{BinOp, Name};
+use super::builtins::{builtin, iterate};
+use super::interp::Interp;
+use super::value::*;
+
+/// The module's attributes.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    let mut v = Vec::new();
+    for name in ["deque", "defaultdict", "Counter"] {
+        v.push((name, builtin(name, construct)));
+    }
+    v
+}
+
+fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    match name {
+        "deque" => Ok(Value::list(match args.first() {
+            Some(v) => iterate(v)?,
+            None => Vec::new(),
+        })),
+        "defaultdict" => {
+            let factory = args.first().cloned().unwrap_or(Value::None);
+            let callable = matches!(factory, Value::None | Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_));
+            if !callable {
+                return raise("TypeError", "first argument must be callable or None");
+            }
+            let d = Value::Dict(Rc::new(RefCell::new(Dict::default())));
+            if args.len() > 1 || !kw.is_empty() {
+                super::builtins::dict_method(interp, "update", [vec![d.clone()], args[1..].to_vec()].concat(), kw)?;
+            }
+            if let Value::Dict(inner) = &d {
+                inner.borrow_mut().missing = Missing::Factory(factory);
+            }
+            Ok(d)
+        }
+        _ => {
+            let d = Rc::new(RefCell::new(Dict::default()));
+            d.borrow_mut().missing = Missing::Zero;
+            if args.len() > 1 {
+                return raise("TypeError", format!("expected at most 1 argument, got {}", args.len()));
+            }
+            count(interp, &d, args.first(), &kw, 1)?;
+            Ok(Value::Dict(d))
+        }
+    }
+}
+
+/// `d[key]` for a key `d` lacks: a `defaultdict`'s factory's value (stored), a `Counter`'s 0,
+/// a plain dict's `KeyError`.
+pub fn missing(interp: &Interp, d: &Rc<RefCell<Dict>>, key: Key, k: &Value) -> PyResult {
+    let how = d.borrow().missing.clone();
+    match how {
+        Missing::Zero => Ok(Value::Int(0)),
+        Missing::Factory(f) if !matches!(f, Value::None) => {
+            let v = interp.call_sync(f, vec![])?;
+            d.borrow_mut().insert(key, k.clone(), v.clone());
+            Ok(v)
+        }
+        _ => Err(new_exception(exc_class("KeyError"), vec![k.clone()])),
+    }
+}
+
+/// A `Counter`'s own methods, `self` first (its other methods are a dict's).
+pub const COUNTER_METHODS: &[&str] = &["most_common", "elements", "total", "update", "subtract"];
+
+/// The `Counter` methods of [`COUNTER_METHODS`].
+pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Value::Dict(d) = &args[0] else { return raise("TypeError", "descriptor needs a Counter") };
+    match name {
+        "most_common" => {
+            let mut entries = d.borrow().by_count();
+            if let Some(n) = args.get(1).filter(|v| !matches!(v, Value::None)) {
+                let n = n.as_int().ok_or_else(|| exc("TypeError", "most_common() takes an int"))?;
+                entries.truncate(n.max(0).try_into().unwrap_or(usize::MAX));
+            }
+            Ok(Value::list(entries.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect()))
+        }
+        "elements" => {
+            let mut out = Vec::new();
+            for (k, v) in d.borrow().entries() {
+                let n = v.as_int().ok_or_else(|| exc("TypeError", "elements() needs int counts"))?;
+                interp.alloc(n.max(0).try_into().unwrap_or(usize::MAX))?;
+                out.extend((0..n).map(|_| k.clone()));
+            }
+            Ok(Value::Iter(Rc::new(RefCell::new(Iter { items: out.into_iter() }))))
+        }
+        "total" => {
+            let mut sum = Value::Int(0);
+            for (_, v) in d.borrow().entries() {
+                sum = super::builtins::binop(interp, BinOp::Add, &sum, &v)?;
+            }
+            Ok(sum)
+        }
+        _ => {
+            count(interp, d, args.get(1), &kw, if name == "update" { 1 } else { -1 })?;
+            Ok(Value::None)
+        }
+    }
+}
+
+/// Adds `sign` × each element of an iterable (or each count of a mapping, and of `kw`) to
+/// the counts of `d`: a `Counter`'s construction, `update` and `subtract`.
+fn count(interp: &Interp, d: &Rc<RefCell<Dict>>, from: Option<&Value>, kw: &[(Name, Value)], sign: i64) -> PyResult<()> {
+    let mut pairs: Vec<(Value, Value)> = match from {
+        None => Vec::new(),
+        Some(Value::Dict(o)) => o.borrow().entries(),
+        Some(v) => iterate(v)?.into_iter().map(|x| (x, Value::Int(1))).collect(),
+    };
+    pairs.extend(kw.iter().map(|(k, v)| (Value::Str(text(*k)), v.clone())));
+    for (k, n) in pairs {
+        let key = k.key()?;
+        let old = d.borrow().get(&key).unwrap_or(Value::Int(0));
+        let n = if sign < 0 { super::builtins::binop(interp, BinOp::Sub, &Value::Int(0), &n)? } else { n };
+        let new = super::builtins::binop(interp, BinOp::Add, &old, &n)?;
+        d.borrow_mut().insert(key, k, new);
+    }
+    Ok(())
+}
