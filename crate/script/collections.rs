@@ -26,7 +26,10 @@ fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         })),
         "defaultdict" => {
             let factory = args.first().cloned().unwrap_or(Value::None);
-            let callable = matches!(factory, Value::None | Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_));
+            let callable = matches!(
+                factory,
+                Value::None | Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
+            );
             if !callable {
                 return raise("TypeError", "first argument must be callable or None");
             }
@@ -106,7 +109,13 @@ pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw:
 
 /// Adds `sign` × each element of an iterable (or each count of a mapping, and of `kw`) to
 /// the counts of `d`: a `Counter`'s construction, `update` and `subtract`.
-fn count(interp: &Interp, d: &Rc<RefCell<Dict>>, from: Option<&Value>, kw: &[(Name, Value)], sign: i64) -> PyResult<()> {
+fn count(
+    interp: &Interp,
+    d: &Rc<RefCell<Dict>>,
+    from: Option<&Value>,
+    kw: &[(Name, Value)],
+    sign: i64,
+) -> PyResult<()> {
     let mut pairs: Vec<(Value, Value)> = match from {
         None => Vec::new(),
         Some(Value::Dict(o)) => o.borrow().entries(),

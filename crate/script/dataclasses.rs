@@ -30,7 +30,10 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         "dataclass" => dataclass(args, kw),
         "field" => {
             if !args.is_empty() {
-                return raise("TypeError", format!("field() takes 0 positional arguments but {} were given", args.len()));
+                return raise(
+                    "TypeError",
+                    format!("field() takes 0 positional arguments but {} were given", args.len()),
+                );
             }
             let f = Instance::new(field_class());
             for (k, v) in kw {
@@ -71,7 +74,9 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         }
         [Value::Class(c)] => Some(c),
         [] => None,
-        [other, ..] => return Err(super::builtins::type_error("dataclass() should be called on a class, not '", other, "'")),
+        [other, ..] => {
+            return Err(super::builtins::type_error("dataclass() should be called on a class, not '", other, "'"))
+        }
     };
     for (k, v) in &kw {
         match ["init", "repr", "eq", "order"].iter().position(|n| *n == &*text(*k)) {
@@ -168,7 +173,7 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
 
 /// A field's option `name` (`init`, `repr`, `compare`: true unless given false).
 fn flag(field: &Value, name: &str) -> bool {
-    field_attr(field, name).map_or(true, |v| v.truthy())
+    field_attr(field, name).is_none_or(|v| v.truthy())
 }
 
 fn field_attr(field: &Value, name: &str) -> Option<Value> {
@@ -227,8 +232,10 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 if op == CmpOp::Eq {
                     return Ok(Value::Bool(me.is(&other)));
                 }
-                let sign = ["<", "<=", ">", ">="][["__lt__", "__le__", "__gt__", "__ge__"].iter().position(|n| *n == name).unwrap_or(0)];
-                let m = format!("'{sign}' not supported between instances of '{}' and '{}'", class.name, other.type_name());
+                let sign = ["<", "<=", ">", ">="]
+                    [["__lt__", "__le__", "__gt__", "__ge__"].iter().position(|n| *n == name).unwrap_or(0)];
+                let m =
+                    format!("'{sign}' not supported between instances of '{}' and '{}'", class.name, other.type_name());
                 return raise("TypeError", m);
             }
             let compared = |v: &Value| -> PyResult<Value> {
@@ -259,7 +266,10 @@ fn init(
     let params: Vec<&(Value, Value)> = fields.iter().filter(|(_, f)| flag(f, "init")).collect();
     let given = args.len() - 1;
     if given > params.len() {
-        let required = params.iter().filter(|(_, f)| field_attr(f, "default").is_none() && field_attr(f, "default_factory").is_none()).count();
+        let required = params
+            .iter()
+            .filter(|(_, f)| field_attr(f, "default").is_none() && field_attr(f, "default_factory").is_none())
+            .count();
         let (most, least) = (params.len() + 1, required + 1);
         let takes = if most == least {
             format!("{most} positional argument{}", if most == 1 { "" } else { "s" })

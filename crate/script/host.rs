@@ -351,6 +351,12 @@ pub struct Host {
     pub listeners: RefCell<Vec<(String, Value)>>,
     /// The simulated websocket server and what the script received from it.
     pub websockets: super::websockets::Network,
+    /// The modules imported so far (`sys.modules`): a second `import` gives the same module,
+    /// and with it the same state (`logging`'s loggers).
+    modules: RefCell<Vec<(String, Value)>>,
+    /// The default executor's threads (`asyncio_0`, …): how many were made, and the idle ones
+    /// in the order they went idle; the next call takes the first, as CPython's pool does.
+    workers: RefCell<(u32, std::collections::VecDeque<u32>)>,
 }
 
 impl Host {
@@ -378,7 +384,38 @@ impl Host {
             loop_closed: Cell::new(false),
             listeners: RefCell::default(),
             websockets: Default::default(),
+            modules: RefCell::default(),
+            workers: RefCell::default(),
         }
+    }
+
+    /// A thread of the default executor for a new call: an idle one, else a new one.
+    pub fn worker_take(&self) -> u32 {
+        let mut w = self.workers.borrow_mut();
+        w.1.pop_front().unwrap_or_else(|| {
+            w.0 += 1;
+            w.0 - 1
+        })
+    }
+
+    /// Thread `n` of the default executor is idle again.
+    pub fn worker_free(&self, n: u32) {
+        self.workers.borrow_mut().1.push_back(n);
+    }
+
+    /// The run's module `name`, if the script imported it.
+    pub fn imported(&self, name: &str) -> Option<Value> {
+        self.modules.borrow().iter().find(|(n, _)| n == name).map(|(_, m)| m.clone())
+    }
+
+    /// `import name`: the run's module of that name, made at its first import.
+    pub fn import(&self, name: &str) -> PyResult {
+        if let Some(m) = self.imported(name) {
+            return Ok(m);
+        }
+        let m = crate::modules::import(name)?;
+        self.modules.borrow_mut().push((name.to_string(), m.clone()));
+        Ok(m)
     }
 
     /// Ties the host to its interpreter (which owns it) and its run.

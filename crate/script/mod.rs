@@ -27,6 +27,7 @@ pub mod host;
 pub mod interp;
 pub mod lexer;
 pub mod lines;
+pub mod logging;
 pub mod modules;
 pub mod mt;
 pub mod parser;

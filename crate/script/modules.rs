@@ -1,5 +1,6 @@
 //! The modules a script may import: `asyncio`, `time`, `random`, `math`, and stand-ins
-//! (`typing`, `sys`). Nothing else: a script has no files, no network and no page.
+//! (`typing`, `sys`); `collections`, `dataclasses` and `logging` have files of their own.
+//! Nothing else: a script has no files, no network and no page.
 
 use std::fmt::Write;
 use std::rc::Rc;
@@ -21,6 +22,7 @@ const MODULES: &[&str] = &[
     "typing",
     "collections",
     "dataclasses",
+    "logging",
     "socket",
     "json",
     "websockets",
@@ -45,7 +47,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, logging, json, sys and typing"
                 )
                 .into(),
             )],
@@ -86,6 +88,7 @@ pub fn import(name: &str) -> PyResult {
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => functions(&["dumps", "loads"], json_fn),
         "dataclasses" => super::dataclasses::module_attrs(),
+        "logging" => super::logging::module_attrs(),
         "websockets" => vec![
             ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),
@@ -171,7 +174,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
 
 /// `time.strftime(format)` at `secs` since 1970, in UTC (the run's clock has no time zone),
 /// with C's directives in the C locale; any other is written as it stands, as glibc does.
-fn strftime(format: &str, secs: i64) -> String {
+pub(crate) fn strftime(format: &str, secs: i64) -> String {
     const DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
     const MONTHS: [&str; 12] = [
         "January",

@@ -125,6 +125,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_30_float_hash_seed", include_str!("corpus/lang_30_float_hash_seed.py"), include_str!("corpus/lang_30_float_hash_seed.out")),
     ("lang_31_dataclasses", include_str!("corpus/lang_31_dataclasses.py"), include_str!("corpus/lang_31_dataclasses.out")),
     ("lang_32_counter_defaultdict", include_str!("corpus/lang_32_counter_defaultdict.py"), include_str!("corpus/lang_32_counter_defaultdict.out")),
+    ("lang_33_logging", include_str!("corpus/lang_33_logging.py"), include_str!("corpus/lang_33_logging.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

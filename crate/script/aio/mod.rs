@@ -324,6 +324,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         return raise(if cancel_rest { "ValueError" } else { "TypeError" }, message);
     }
     let rc = interp.host.rc()?;
+    if cancel_rest {
+        crate::logging::loop_created(interp)?;
+    }
     // As CPython numbers tasks: the first run's task is the script's own, `Task-1`; a later
     // one's coroutine runs in a task of its own, the next `Task-N`.
     let earlier = interp.host.loops_run.replace(interp.host.loops_run.get() + 1);
@@ -569,7 +572,11 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             })))
         }
         "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
-        "get_event_loop" | "new_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
+        "new_event_loop" => {
+            crate::logging::loop_created(interp)?;
+            Ok(interp.host.event_loop.clone())
+        }
+        "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
         "set_event_loop" => Ok(Value::None),
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),

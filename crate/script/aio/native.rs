@@ -865,13 +865,15 @@ pub(super) fn start_thread(
         _ => "func".into(),
     };
     let worker = Rc::clone(interp);
+    let n = interp.host.worker_take();
     let body = async move {
         let out = worker.call(f, args, kw).await;
         done(&out);
+        worker.host.worker_free(n);
         out
     };
     let lane = format!("thread: {}", local_name(&fname));
-    let thread = spawn(interp, Some(lane.clone().into()), fname, lane, true, Box::pin(body));
+    let thread = spawn(interp, Some(format!("asyncio_{n}").into()), fname, lane, true, Box::pin(body));
     thread.retrieved.set(true);
     thread
 }

@@ -242,7 +242,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             use crate::collections::{counter_method, COUNTER_METHODS};
             let counter = matches!(d.borrow().missing, Missing::Zero);
             let own = if counter { bound(obj, 7, COUNTER_METHODS, name, counter_method) } else { None };
-            own.or_else(|| bound(obj, 3, DICT_METHODS, name, dict_method)).ok_or_else(|| no_method(obj, name, DICT_METHODS))
+            own.or_else(|| bound(obj, 3, DICT_METHODS, name, dict_method))
+                .ok_or_else(|| no_method(obj, name, DICT_METHODS))
         }
         Value::Set(_) => bound(obj, 4, SET_METHODS, name, set_method).ok_or_else(|| no_method(obj, name, SET_METHODS)),
         Value::Tuple(_) => {

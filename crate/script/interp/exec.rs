@@ -455,8 +455,9 @@ impl Interp {
                             }
                         }
                     }
+                    // An exception raised again keeps where it went before: this frame goes in
+                    // front (CPython prints `raise err`'s line, then the frames it came through).
                     if let Value::Instance(i) = &v {
-                        i.traceback.borrow_mut().clear();
                         i.tb_scope.set(0);
                     }
                     return Err(v);
@@ -500,13 +501,13 @@ impl Interp {
                 }
                 StmtKind::Import(aliases) => {
                     for a in aliases {
-                        let m = crate::modules::import(&a.name)?;
+                        let m = self.host.import(&a.name)?;
                         let bind = a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)));
                         self.store(scope, bind, m);
                     }
                 }
                 StmtKind::ImportFrom { module, names } => {
-                    let m = crate::modules::import(module)?;
+                    let m = self.host.import(module)?;
                     for a in names {
                         if a.name == "*" {
                             return unsupported("from … import *");

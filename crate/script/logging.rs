@@ -1,0 +1,325 @@
+//! `logging`, as asyncio programs use it: `basicConfig` (`level`, `format`, `datefmt`,
+//! `stream`, `force`), `getLogger`, the loggers' `debug` … `critical`, `exception` and `log`,
+//! `setLevel`, and the module's own functions, which configure the root logger first as
+//! CPython's do. Before that, a record of WARNING or more prints its message alone, to
+//! stderr (CPython's last-resort handler). Records go to the root logger's one handler: a
+//! logger's level is its own, else its nearest dotted parent's, else the root's.
+//!
+//! The root logger (an instance, as every logger is) holds the module's state: its format,
+//! its stream, and the loggers by name. Each module function is one of its methods.
+
+use std::rc::Rc;
+
+use super::ast::{intern, BinOp, Name};
+use super::builtins::{binop, builtin, kwarg};
+use super::interp::{unsupported, Interp};
+use super::value::*;
+
+const LEVELS: [(&str, i64); 6] =
+    [("CRITICAL", 50), ("ERROR", 40), ("WARNING", 30), ("INFO", 20), ("DEBUG", 10), ("NOTSET", 0)];
+
+/// What a logger can be asked (the methods of every logger, the root's too).
+const LOGGER_METHODS: [&str; 12] = [
+    "debug",
+    "info",
+    "warning",
+    "warn",
+    "error",
+    "critical",
+    "exception",
+    "log",
+    "setLevel",
+    "isEnabledFor",
+    "getEffectiveLevel",
+    "__repr__",
+];
+
+/// The module's attributes: a fresh root logger's.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    let class = other_class("Logger");
+    if class.attrs.borrow().is_empty() {
+        let methods = LOGGER_METHODS.iter().map(|&n| (intern(n), builtin(n, logger_method))).collect();
+        *class.attrs.borrow_mut() = methods;
+    }
+    let root = Instance::new(class);
+    root.set(intern("name"), Value::str("root"));
+    root.set(intern("level"), Value::Int(30));
+    root.set(intern("_loggers"), Value::dict(Dict::default()));
+    let root = Value::Instance(root);
+    let mut v: Vec<(&'static str, Value)> = LEVELS.iter().map(|&(n, l)| (n, Value::Int(l))).collect();
+    v.push(("WARN", Value::Int(30)));
+    v.push(("getLevelName", builtin("getLevelName", level_name)));
+    for name in
+        ["basicConfig", "getLogger", "debug", "info", "warning", "warn", "error", "critical", "exception", "log"]
+    {
+        v.push((name, Value::Method(Rc::new((root.clone(), builtin(name, module_fn))))));
+    }
+    v
+}
+
+/// `logging.getLevelName(level)`: a level's name, or a name's level.
+fn level_name(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    Ok(match args.first() {
+        Some(Value::Str(s)) => match LEVELS.iter().find(|(n, _)| **n == **s) {
+            Some(&(_, l)) => Value::Int(l),
+            None => Value::string(format!("Level {s}")),
+        },
+        Some(v) => match LEVELS.iter().find(|(_, l)| Some(*l) == v.as_int()) {
+            Some(&(n, _)) => Value::str(n),
+            None => Value::string(format!("Level {}", v.repr())),
+        },
+        None => return raise("TypeError", "getLevelName() missing 1 required positional argument: 'level'"),
+    })
+}
+
+/// A level given as a number or as a name (`"INFO"`).
+fn level_of(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Str(s) => match LEVELS.iter().find(|(n, _)| **n == **s) {
+            Some(&(_, l)) => Ok(l),
+            None => raise("ValueError", format!("Unknown level: {}", v.repr())),
+        },
+        v => {
+            v.as_int().ok_or_else(|| exc("TypeError", format!("Level not an integer or a valid string: {}", v.repr())))
+        }
+    }
+}
+
+fn attr(logger: &Value, name: &str) -> Option<Value> {
+    match logger {
+        Value::Instance(i) => i.get(intern(name)),
+        _ => None,
+    }
+}
+
+fn set(logger: &Value, name: &str, v: Value) {
+    if let Value::Instance(i) = logger {
+        i.set(intern(name), v);
+    }
+}
+
+/// The module's functions, the root logger first.
+fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let root = args[0].clone();
+    match name {
+        "basicConfig" => {
+            if attr(&root, "_configured").is_some() && !kwarg(&kw, "force").is_some_and(|f| f.truthy()) {
+                return Ok(Value::None);
+            }
+            set(&root, "_configured", Value::Bool(true));
+            for (k, v) in kw {
+                match &*text(k) {
+                    "level" => set(&root, "level", Value::Int(level_of(&v)?)),
+                    "format" | "datefmt" => set(&root, &format!("_{}", text(k)), v),
+                    "stream" => {
+                        let stdout = matches!(&v, Value::Module(m) if m.name == "sys.stdout");
+                        set(&root, "_stdout", Value::Bool(stdout));
+                    }
+                    "force" => {}
+                    "style" if matches!(&v, Value::Str(s) if &**s == "%") => {}
+                    other => return unsupported(&format!("logging.basicConfig({other}=…)")),
+                }
+            }
+            Ok(Value::None)
+        }
+        "getLogger" => match args.get(1) {
+            None | Some(Value::None) => Ok(root),
+            Some(Value::Str(n)) if &**n == "root" => Ok(root),
+            Some(Value::Str(n)) => {
+                let Some(Value::Dict(loggers)) = attr(&root, "_loggers") else { return Ok(root) };
+                let key = Key::Str(Rc::clone(n));
+                if let Some(l) = loggers.borrow().get(&key) {
+                    return Ok(l);
+                }
+                let logger = Instance::new(other_class("Logger"));
+                logger.set(intern("name"), Value::Str(Rc::clone(n)));
+                logger.set(intern("level"), Value::Int(0));
+                logger.set(intern("root"), root.clone());
+                let logger = Value::Instance(logger);
+                loggers.borrow_mut().insert(key, Value::Str(Rc::clone(n)), logger.clone());
+                Ok(logger)
+            }
+            Some(other) => Err(super::builtins::type_error("A logger name must be a string, not '", other, "'")),
+        },
+        _ => {
+            if attr(&root, "_configured").is_none() {
+                module_fn(interp, "basicConfig", vec![root.clone()], vec![])?;
+            }
+            logger_method(interp, name, args, kw)
+        }
+    }
+}
+
+/// A logger's methods, the logger first.
+fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let logger = args[0].clone();
+    let root = attr(&logger, "root").unwrap_or_else(|| logger.clone());
+    let effective = || effective_level(&logger, &root);
+    let rest = &args[1..];
+    let level = match name {
+        "setLevel" => {
+            let l = level_of(rest.first().unwrap_or(&Value::None))?;
+            set(&logger, "level", Value::Int(l));
+            return Ok(Value::None);
+        }
+        "getEffectiveLevel" => return Ok(Value::Int(effective())),
+        "isEnabledFor" => {
+            let l = level_of(rest.first().unwrap_or(&Value::None))?;
+            return Ok(Value::Bool(l >= effective()));
+        }
+        "__repr__" => {
+            let kind = if attr(&logger, "root").is_some() { "Logger" } else { "RootLogger" };
+            let n = attr(&logger, "name").map(|n| n.to_str()).unwrap_or_default();
+            let level = effective();
+            let level = LEVELS.iter().find(|(_, l)| *l == level).map_or("NOTSET", |(n, _)| n);
+            return Ok(Value::string(format!("<{kind} {n} ({level})>")));
+        }
+        "debug" => 10,
+        "info" => 20,
+        "warning" | "warn" => 30,
+        "error" | "exception" => 40,
+        "critical" => 50,
+        _ => {
+            let l = rest
+                .first()
+                .ok_or_else(|| exc("TypeError", "log() missing 2 required positional arguments: 'level' and 'msg'"))?;
+            let l = l.as_int().ok_or_else(|| exc("TypeError", "level must be an integer"))?;
+            return emit(interp, &logger, &root, l, &rest[1..], exc_info(&kw), None);
+        }
+    };
+    emit(interp, &logger, &root, level, rest, name == "exception" || exc_info(&kw), None)
+}
+
+/// A new event loop (`asyncio.run`, `new_event_loop`): CPython's asyncio logs, at DEBUG, the
+/// selector it uses, from line 54 of its `selector_events.py`.
+pub fn loop_created(interp: &Interp) -> PyResult<()> {
+    let Some(Value::Module(m)) = interp.host.imported("logging") else { return Ok(()) };
+    let get_logger = m.attrs.borrow().get(&intern("getLogger")).cloned();
+    let Some(Value::Method(bound)) = get_logger else { return Ok(()) };
+    let root = bound.0.clone();
+    let logger = module_fn(interp, "getLogger", vec![root.clone(), Value::str("asyncio")], vec![])?;
+    emit(interp, &logger, &root, 10, &[Value::str("Using selector: EpollSelector")], false, Some(54))?;
+    Ok(())
+}
+
+/// Whether a record is to show the exception being handled (`exc_info=True`).
+fn exc_info(kw: &[(Name, Value)]) -> bool {
+    kwarg(kw, "exc_info").is_some_and(|v| v.truthy())
+}
+
+/// A logger's level if it has one, else its nearest dotted parent's, else the root's.
+fn effective_level(logger: &Value, root: &Value) -> i64 {
+    let own = attr(logger, "level").and_then(|l| l.as_int()).unwrap_or(0);
+    if own != 0 {
+        return own;
+    }
+    let mut name = attr(logger, "name").map(|n| n.to_str()).unwrap_or_default();
+    if let Some(Value::Dict(loggers)) = attr(root, "_loggers") {
+        while let Some((parent, _)) = name.rsplit_once('.') {
+            name = parent.to_string();
+            let level = loggers.borrow().get(&Key::Str(name.as_str().into())).and_then(|l| attr(&l, "level"));
+            match level.and_then(|l| l.as_int()) {
+                Some(l) if l != 0 => return l,
+                _ => {}
+            }
+        }
+    }
+    attr(root, "level").and_then(|l| l.as_int()).unwrap_or(30)
+}
+
+/// Writes a record of `level` if the logger lets it through: formatted by the root's format
+/// once configured, else (the last resort) its message alone, and only from WARNING up.
+fn emit(
+    interp: &Interp,
+    logger: &Value,
+    root: &Value,
+    level: i64,
+    args: &[Value],
+    with_traceback: bool,
+    line: Option<u32>,
+) -> PyResult {
+    if level < effective_level(logger, root) {
+        return Ok(Value::None);
+    }
+    let configured = attr(root, "_configured").is_some();
+    if !configured && level < 30 {
+        return Ok(Value::None);
+    }
+    let Some(msg) = args.first() else {
+        return raise("TypeError", "missing 1 required positional argument: 'msg'");
+    };
+    let mut message = interp.to_str(msg)?;
+    if args.len() > 1 {
+        // One non-empty dict is the mapping of `%(key)s`, as in CPython.
+        let values = match &args[1..] {
+            [d @ Value::Dict(inner)] if !inner.borrow().is_empty() => d.clone(),
+            more => Value::tuple(more.to_vec()),
+        };
+        message = binop(interp, BinOp::Mod, &Value::string(message), &values)?.to_str();
+    }
+    let line = line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
+    let mut text = if configured { format_record(interp, logger, root, level, &message, line)? } else { message };
+    if with_traceback {
+        if let Some(e) = super::aio::handling() {
+            text.push('\n');
+            text.push_str(interp.host.out.traceback(&e).trim_end());
+        }
+    }
+    text.push('\n');
+    let stdout = attr(root, "_stdout").is_some_and(|v| v.truthy());
+    interp.host.write(&text, !stdout);
+    Ok(Value::None)
+}
+
+/// A record written by the root's format (`%(levelname)s:%(name)s:%(message)s` unless set).
+fn format_record(
+    interp: &Interp,
+    logger: &Value,
+    root: &Value,
+    level: i64,
+    message: &str,
+    line: u32,
+) -> PyResult<String> {
+    let format = match attr(root, "_format") {
+        Some(Value::Str(f)) => f,
+        _ => "%(levelname)s:%(name)s:%(message)s".into(),
+    };
+    if format.contains("%(funcName)") || format.contains("%(process)") || format.contains("%(thread)") {
+        return unsupported("this logging format field");
+    }
+    const EPOCH: f64 = 1_700_000_000.0; // `time.time()`'s, so a record's time reads as it
+    let secs = interp.host.lesson_secs();
+    let created = EPOCH + secs;
+    let msecs = ((created - created.floor()) * 1000.0).floor();
+    let asctime = match attr(root, "_datefmt") {
+        Some(Value::Str(f)) => super::modules::strftime(&f, created.floor() as i64),
+        _ => format!("{},{:03}", super::modules::strftime("%Y-%m-%d %H:%M:%S", created.floor() as i64), msecs as i64),
+    };
+    let level_name =
+        LEVELS.iter().find(|(_, l)| *l == level).map_or_else(|| format!("Level {level}"), |(n, _)| n.to_string());
+    let thread = match super::aio::current() {
+        Some(t) if t.is_thread => Value::Str(Rc::clone(&t.name.borrow())),
+        _ => Value::str("MainThread"),
+    };
+    let fields = [
+        ("name", attr(logger, "name").unwrap_or(Value::None)),
+        ("levelname", Value::string(level_name)),
+        ("levelno", Value::Int(level)),
+        ("message", Value::str(message)),
+        ("asctime", Value::string(asctime)),
+        ("msecs", Value::Float(msecs)),
+        ("created", Value::Float(created)),
+        ("relativeCreated", Value::Float(secs * 1000.0)),
+        ("lineno", Value::Int(i64::from(line))),
+        ("module", Value::str("main")),
+        ("filename", Value::str("main.py")),
+        ("pathname", Value::str("main.py")),
+        ("threadName", thread),
+        ("processName", Value::str("MainProcess")),
+    ];
+    let mut record = Dict::default();
+    for (k, v) in fields {
+        record.insert(Key::Str(k.into()), Value::str(k), v);
+    }
+    Ok(binop(interp, BinOp::Mod, &Value::Str(format), &Value::dict(record))?.to_str())
+}
