@@ -75,11 +75,21 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
     let body = async move {
         let scope = Rc::clone(&root.module_scope);
         let out = root.exec_block(&scope, &module.body).await;
-        if let Err(e) = out {
-            root.host.note_error(&e, true);
-            let report = root.host.out.traceback(&e);
-            root.host.write(&report, true);
-            runtime::raised_current(); // its lane ends raised, not returned
+        match out {
+            // `exit()`: no traceback; a code other than an int or None is printed, as CPython does.
+            Err(value::Value::Instance(e)) if &*e.class.name == "SystemExit" => {
+                match value::exception_args(&e).first() {
+                    None | Some(value::Value::None | value::Value::Int(_) | value::Value::Bool(_)) => {}
+                    Some(code) => root.host.write(&format!("{}\n", code.to_str()), true),
+                }
+            }
+            Err(e) => {
+                root.host.note_error(&e, true);
+                let report = root.host.out.traceback(&e);
+                root.host.write(&report, true);
+                runtime::raised_current(); // its lane ends raised, not returned
+            }
+            Ok(_) => {}
         }
         root.host.out.flush();
         Ok(value::Value::None)

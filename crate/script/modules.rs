@@ -106,6 +106,8 @@ pub fn import(name: &str) -> PyResult {
         _ => vec![
             ("stderr", Value::Module(Rc::new(Module { name: "sys.stderr", attrs: Default::default() }))),
             ("stdout", Value::Module(Rc::new(Module { name: "sys.stdout", attrs: Default::default() }))),
+            ("argv", Value::list(vec![Value::str("main.py")])),
+            ("exit", super::builtins::function_named("exit")),
         ],
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();

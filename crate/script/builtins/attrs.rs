@@ -179,6 +179,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "value" if &*i.class.name == "StopIteration" => {
                         return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
                     }
+                    "code" if &*i.class.name == "SystemExit" => {
+                        return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
+                    }
                     _ => {}
                 }
             }

@@ -436,6 +436,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             v => Err(type_error("'", v, "' object has no such method")),
         },
         "vars" if args.len() == 1 => get_attr(interp, &args[0], intern("__dict__")),
+        // `exit()`, `quit()` and `sys.exit()`: the program ends where it stands (`SystemExit`).
+        "exit" | "quit" => {
+            arg_count(name, args, 0, 1)?;
+            Err(new_exception(exc_class("SystemExit"), args.to_vec()))
+        }
         _ => raise(
             "NameError",
             format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),

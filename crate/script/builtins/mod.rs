@@ -34,6 +34,11 @@ use super::format;
 use super::interp::Interp;
 use super::value::*;
 
+/// The built-in function `name` of the table, for a module that offers it too (`sys.exit`).
+pub fn function_named(name: &'static str) -> Value {
+    builtin(name, function)
+}
+
 /// The built-in names a script sees.
 pub fn table() -> NameMap<Value> {
     let mut t = NameMap::default();

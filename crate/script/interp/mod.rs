@@ -122,7 +122,10 @@ impl Interp {
     /// A fresh interpreter for one run.
     pub fn new(host: super::host::Host) -> Rc<Interp> {
         let info = Rc::new(ScopeInfo { is_module: true, ..ScopeInfo::default() });
-        let globals = NameMap::from_iter([(intern("__name__"), Value::str("__main__"))]);
+        let globals = NameMap::from_iter([
+            (intern("__name__"), Value::str("__main__")),
+            (intern("__file__"), Value::str("main.py")),
+        ]);
         Rc::new(Interp {
             globals: RefCell::new(globals),
             builtins: builtins::table(),
