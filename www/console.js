@@ -5,6 +5,7 @@
 // Lines are appended as they come (never the whole list again), and only the newest `max`
 // stay: a long run prints on and on.
 
+import { ansiRuns, ansiState } from './ansi.js';
 import { currentRun, lessonSeconds } from './trace.js';
 import { formatSeconds } from './i18n.js';
 import { make } from './dom.js';
@@ -20,9 +21,11 @@ export function createConsole(els, { max, t }) {
   const scroller = els.scroller ?? list;
   const tag = list.localName === 'ol' || list.localName === 'ul' ? 'li' : 'div';
   let printed = 0; // prints of the shown run already in the list
+  let colours = ansiState(); // the program's terminal colour, carried from line to line
 
   function clear() {
     printed = 0;
+    colours = ansiState();
     list.replaceChildren();
     empty.hidden = false;
   }
@@ -39,7 +42,10 @@ export function createConsole(els, { max, t }) {
     const task = make('span', 'task');
     task.textContent = print.name;
     const body = make('span', 'text');
-    body.textContent = print.text;
+    for (const run of ansiRuns(print.text, colours)) {
+      if (!run.className) body.append(run.text);
+      else body.append(Object.assign(make('span', run.className), { textContent: run.text }));
+    }
     node.append(time, task, body);
     if (stderr) {
       // Standard error (a traceback): a sign and words, not only a colour.

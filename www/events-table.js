@@ -4,6 +4,7 @@
 // only while its <details> is open, and at most a few times a second, so it never slows a run:
 // only the tasks that can hold one of the last events are read, and rows are updated in place.
 
+import { stripAnsi } from './ansi.js';
 import { currentRun, lanes, lessonSeconds } from './trace.js';
 import { formatMs, formatSeconds } from './i18n.js';
 import { readyCause, waitText, whyText } from './words.js';
@@ -66,7 +67,7 @@ export function recentEvents(model, t, max = MAX_EVENTS) {
   const LANE_STRIDE = 1e7; // more than the events any one lane or list can add
   const tail = (list) => (list.length > max ? list.slice(list.length - max) : list);
   group = run.order.length * LANE_STRIDE;
-  for (const p of tail(run.prints)) add({ time: p.time, kind: 'print', task: p.name, detail: p.text });
+  for (const p of tail(run.prints)) add({ time: p.time, kind: 'print', task: p.name, detail: stripAnsi(p.text) });
   group = (run.order.length + 1) * LANE_STRIDE;
   for (const p of tail(run.pauses ?? [])) {
     add({ time: p.start, kind: 'pause', task: '', detail: '' });

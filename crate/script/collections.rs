@@ -74,7 +74,7 @@ pub const COUNTER_METHODS: &[&str] = &["most_common", "elements", "total", "upda
 
 /// The `Counter` methods of [`COUNTER_METHODS`].
 pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let Value::Dict(d) = &args[0] else { return raise("TypeError", "descriptor needs a Counter") };
+    let Some(Value::Dict(d)) = args.first() else { return raise("TypeError", "descriptor needs a Counter") };
     match name {
         "most_common" => {
             let mut entries = d.borrow().by_count();

@@ -68,7 +68,7 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let mut options = vec![true, true, true, false]; // init, repr, eq, order
     let class = match args.as_slice() {
-        [Value::Tuple(o), Value::Class(c)] => {
+        [Value::Tuple(o), Value::Class(c)] if o.len() == options.len() => {
             options = o.iter().map(Value::truthy).collect();
             Some(c)
         }
@@ -89,7 +89,7 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         let options = Value::tuple(options.into_iter().map(Value::Bool).collect());
         return Ok(Value::Method(Rc::new((options, builtin("dataclass", module_fn)))));
     };
-    let [init, repr, eq, order] = options[..] else { unreachable!() };
+    let [init, repr, eq, order] = options[..] else { return raise("TypeError", "dataclass() options") };
     if order && !eq {
         return raise("ValueError", "eq must be true if order is true");
     }
@@ -198,7 +198,9 @@ fn fields_of(obj: &Value) -> Option<Vec<(Value, Value)>> {
 
 /// The dataclass methods, `self` first.
 fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let me = args.first().cloned().unwrap_or(Value::None);
+    let Some(me) = args.first().cloned() else {
+        return raise("TypeError", format!("{name}() missing 1 required positional argument: 'self'"));
+    };
     let fields = fields_of(&me).unwrap_or_default();
     let class = me.class();
     match name {

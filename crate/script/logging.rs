@@ -100,7 +100,7 @@ fn set(logger: &Value, name: &str, v: Value) {
 
 /// The module's functions, the root logger first.
 fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let root = args[0].clone();
+    let Some(root) = args.first().cloned() else { return raise("TypeError", "the root logger is missing") };
     match name {
         "basicConfig" => {
             if attr(&root, "_configured").is_some() && !kwarg(&kw, "force").is_some_and(|f| f.truthy()) {
@@ -152,7 +152,9 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 
 /// A logger's methods, the logger first.
 fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let logger = args[0].clone();
+    let Some(logger) = args.first().cloned() else {
+        return raise("TypeError", format!("{name}() missing 1 required positional argument: 'self'"));
+    };
     let root = attr(&logger, "root").unwrap_or_else(|| logger.clone());
     let effective = || effective_level(&logger, &root);
     let rest = &args[1..];

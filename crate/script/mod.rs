@@ -23,6 +23,7 @@ pub mod builtins;
 pub mod collections;
 pub mod dataclasses;
 pub mod format;
+pub mod functools;
 pub mod host;
 pub mod interp;
 pub mod lexer;

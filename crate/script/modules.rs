@@ -1,5 +1,6 @@
 //! The modules a script may import: `asyncio`, `time`, `random`, `math`, and stand-ins
-//! (`typing`, `sys`); `collections`, `dataclasses` and `logging` have files of their own.
+//! (`typing`, `sys`); `collections`, `dataclasses`, `functools` and `logging` have files of
+//! their own.
 //! Nothing else: a script has no files, no network and no page.
 
 use std::fmt::Write;
@@ -22,6 +23,7 @@ const MODULES: &[&str] = &[
     "typing",
     "collections",
     "dataclasses",
+    "functools",
     "logging",
     "socket",
     "json",
@@ -47,7 +49,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, logging, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, functools, logging, json, sys and typing"
                 )
                 .into(),
             )],
@@ -89,6 +91,7 @@ pub fn import(name: &str) -> PyResult {
         "json" => functions(&["dumps", "loads"], json_fn),
         "dataclasses" => super::dataclasses::module_attrs(),
         "logging" => super::logging::module_attrs(),
+        "functools" => super::functools::module_attrs(),
         "websockets" => vec![
             ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),
@@ -96,11 +99,40 @@ pub fn import(name: &str) -> PyResult {
         "websockets.exceptions" => super::websockets::exception_classes().into(),
         "collections" => super::collections::module_attrs(),
         "typing" => {
+            // Hints are only read, never checked: each name is `object`, which a subscript
+            // (`List[int]`) gives back. `TypeVar("T")` and `cast(T, x)` are functions.
             let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
-            let mut v = Vec::new();
-            for n in ["List", "Dict", "Optional", "Any", "Tuple", "Set", "Callable", "Awaitable", "Coroutine"] {
+            let mut v = functions(&["TypeVar", "cast"], typing_fn);
+            for n in [
+                "List",
+                "Dict",
+                "Optional",
+                "Any",
+                "Tuple",
+                "Set",
+                "FrozenSet",
+                "Callable",
+                "Awaitable",
+                "Coroutine",
+                "Union",
+                "Iterable",
+                "Iterator",
+                "AsyncIterable",
+                "AsyncIterator",
+                "AsyncGenerator",
+                "Generator",
+                "Sequence",
+                "Mapping",
+                "Type",
+                "Literal",
+                "Final",
+                "NoReturn",
+                "Deque",
+                "DefaultDict",
+            ] {
                 v.push((n, object.clone()));
             }
+            v.push(("TYPE_CHECKING", Value::Bool(false)));
             v
         }
         _ => vec![
@@ -112,6 +144,15 @@ pub fn import(name: &str) -> PyResult {
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))
+}
+
+/// `typing.TypeVar(name)` (its name back: a hint is never checked) and `typing.cast(t, x)` (`x`).
+fn typing_fn(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let n = if name == "cast" { 2 } else { 1 };
+    match args.get(n - 1) {
+        Some(v) if args.len() >= n => Ok(v.clone()),
+        _ => raise("TypeError", format!("{name}() missing a required positional argument")),
+    }
 }
 
 #[inline(never)]

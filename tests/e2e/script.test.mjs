@@ -446,6 +446,42 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('a program\'s terminal colours colour its lines, from line to line until reset; no escape shows', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, [
+        'import asyncio',
+        'C = ("\\033[0m", "\\033[36m", "\\033[1;91m")',
+        '',
+        'async def main():',
+        '    print(C[1] + "cyan")',
+        '    print("still cyan")',
+        '    print(C[2] + "bold red" + C[0] + " plain")',
+        '    print("\\033[2Kcleared")',
+        '',
+        'asyncio.run(main())',
+        '',
+      ].join('\n'));
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = await page.$$eval('#console .line .text', (texts) => texts.map((text) => ({
+        text: text.textContent,
+        spans: [...text.querySelectorAll('span')].map((span) => [span.className, span.textContent]),
+      })));
+      assert.deepEqual(lines.map((l) => l.text), ['cyan', 'still cyan', 'bold red plain', 'cleared'], 'the words, no escapes');
+      assert.deepEqual(lines[0].spans, [['ansi-6', 'cyan']]);
+      assert.deepEqual(lines[1].spans, [['ansi-6', 'still cyan']], 'a colour lasts to the next line, as in a terminal');
+      assert.deepEqual(lines[2].spans, [['ansi-1 ansi-bold', 'bold red']], 'reset ends it: " plain" is plain text');
+      assert.deepEqual(lines[3].spans, [], 'another escape (erase line) is dropped');
+      const colour = await page.locator('#console .ansi-6').first().evaluate((span) => getComputedStyle(span).color);
+      assert.equal(colour, rgb('#0e6f85'), 'cyan, darkened to read on the page');
+      assertCleanPage(recorded, 'colours');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('a lesson opens in Python mode: its Python runs; the switch runs its Rust', async () => {
     const recorded = await site.open('#lesson=gather&lang=en&mode=virtual');
     const { page } = recorded;

@@ -859,7 +859,7 @@ pub(super) fn start_thread(
     kw: Vec<(Name, Value)>,
     done: impl FnOnce(&PyResult) + 'static,
 ) -> Rc<PyTask> {
-    let fname: Rc<str> = match &f {
+    let fname: Rc<str> = match &crate::functools::unwrap_partial(&f) {
         Value::Func(func) => Rc::clone(&func.qualname),
         Value::Builtin(b) => b.name.into(),
         _ => "func".into(),

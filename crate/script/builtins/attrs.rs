@@ -234,7 +234,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
             crate::suggest::for_attr(e, &t, &crate::suggest::borrowed(&names))
         }),
-        Value::Func(f) if &*t == "__name__" => Ok(Value::Str(text(f.def.name))),
+        // The qualname's last part: `functools.wraps` gives a wrapper the wrapped one's.
+        Value::Func(f) if &*t == "__name__" => Ok(Value::str(f.qualname.rsplit('.').next().unwrap_or(&f.qualname))),
         Value::Func(f) if &*t == "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
         Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
         Value::Str(_) => bound(obj, 1, STR_METHODS, name, str_method).ok_or_else(|| no_method(obj, name, STR_METHODS)),

@@ -415,7 +415,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             arg_count(name, args, 1, 1)?;
             Ok(Value::Bool(match &args[0] {
                 Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-                Value::Instance(i) => matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_))),
+                Value::Instance(i) => {
+                    &*i.class.name == "functools.partial"
+                        || matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_)))
+                }
                 _ => false,
             }))
         }

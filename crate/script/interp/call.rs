@@ -59,8 +59,11 @@ impl Interp {
     /// Calls a callable: a script's function (its body runs inline, or, for an `async def`,
     /// a coroutine is made), a class (an instance, `__init__` run), a built-in, an instance
     /// whose class has `__call__`.
-    pub fn call(&self, f: Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> Fut<'_, PyResult> {
+    pub fn call(&self, f: Value, mut args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> Fut<'_, PyResult> {
         Box::pin(async move {
+            if let Some(inner) = crate::functools::partial_call(&f, &mut args, &mut kw) {
+                return self.call(inner, args, kw).await;
+            }
             match f {
                 Value::Func(func) => self.call_function(func, args, kw).await,
                 Value::Method(m) => {
