@@ -245,6 +245,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "get_running_loop",
         "to_thread",
         "iscoroutine",
+        "iscoroutinefunction",
         "shield",
         "start_server",
         "open_connection",
@@ -581,6 +582,11 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
+        "iscoroutinefunction" => Ok(Value::Bool(match args.first() {
+            Some(Value::Func(f)) => f.def.is_async && !f.def.has_yield,
+            Some(Value::Method(m)) => matches!(&m.1, Value::Func(f) if f.def.is_async && !f.def.has_yield),
+            _ => false,
+        })),
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
         "Future" => Ok(Value::Task(PyTask::future(interp))),
         "shield" => {

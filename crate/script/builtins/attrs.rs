@@ -226,7 +226,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         }
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
             // What CPython's asyncio has and this one has not yet: say so, not "no attribute".
-            const NOT_YET: &[&str] = &["Runner", "iscoroutinefunction", "run_coroutine_threadsafe", "wrap_future"];
+            const NOT_YET: &[&str] = &["Runner", "run_coroutine_threadsafe", "wrap_future"];
             if m.name == "asyncio" && NOT_YET.contains(&&*t) {
                 return exc("NotImplementedError", format!("Loopscope's Python does not support asyncio.{t} yet"));
             }

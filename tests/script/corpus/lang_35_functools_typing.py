@@ -28,6 +28,7 @@ def blocking(n, *, scale=1):
 
 async def main():
     print(fetch.__name__, fetch.__qualname__, TYPE_CHECKING, cast(int, "x"))
+    print(asyncio.iscoroutinefunction(fetch), asyncio.iscoroutinefunction(blocking), asyncio.iscoroutinefunction(timer))
     t = asyncio.create_task(fetch("a", delay=0.2))
     print(await asyncio.gather(t, fetch("b")))
     loop = asyncio.get_running_loop()
