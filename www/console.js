@@ -32,11 +32,12 @@ export function createConsole(els, { max, t }) {
 
   function line(model, print) {
     const stderr = print.stream === 1;
-    const node = make(tag, stderr ? 'line stderr' : 'line');
+    const log = print.stream === 2; // a `logging` record: on stderr, but no error
+    const node = make(tag, stderr ? 'line stderr' : log ? 'line log' : 'line');
     node.dataset.task = print.name;
     node.dataset.taskId = String(print.task);
     node.dataset.n = String(print.n);
-    node.dataset.stream = stderr ? 'stderr' : 'stdout';
+    node.dataset.stream = stderr ? 'stderr' : log ? 'log' : 'stdout';
     const time = make('span', 'time');
     time.textContent = formatSeconds(lessonSeconds(model, print.time), 3);
     const task = make('span', 'task');

@@ -92,7 +92,7 @@ const spanList = (spans) => spans.slice(0, MAX_SPANS).map((x) => `${x.task.name}
   + (spans.length > MAX_SPANS ? ', …' : '');
 
 /** Lines printed on standard output by task `task`. */
-const printsOf = (f, task) => f.run.prints.filter((p) => p.task === task.id && p.stream !== 1);
+const printsOf = (f, task) => f.run.prints.filter((p) => p.task === task.id && p.stream === 0);
 
 /**
  * The run's length, and whether its sleeps overlapped: the answer is the choice nearest to
@@ -313,7 +313,7 @@ export const QUESTIONS = [
     check: (f) => {
       const nap = sleepSpans(f).find((x) => x.task === f.root && x.to - x.from >= 1);
       if (!nap) return null;
-      const others = f.run.prints.filter((p) => p.task !== f.root.id && p.stream !== 1);
+      const others = f.run.prints.filter((p) => p.task !== f.root.id && p.stream === 0);
       const during = others.filter((p) => f.s(p.time) >= nap.from && f.s(p.time) <= nap.to);
       const vars = { count: during.length, from: sec(nap.from), to: sec(nap.to), times: during.map((p) => f.s(p.time).toFixed(DIGITS)).join(', '), name: others[0]?.name ?? '' };
       return during.length > 0

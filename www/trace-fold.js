@@ -15,7 +15,7 @@
 // of 2 ms polls never pushes a 60 ms hog out, and merging never hides one.
 
 import {
-  A_U32, B_U32, FINISH_RAISED, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_STDERR, RECORD_F64,
+  A_U32, B_U32, FINISH_RAISED, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_LOG, PRINT_STDERR, RECORD_F64,
   RECORD_U32, RUN_CANCELLED, RUN_PAUSED, RUN_U32, TASK_U32, TICK_BUDGET_OUT, TIME_F64, WAKE_CODE, causeOf,
 } from './trace-records.js';
 import {
@@ -60,7 +60,7 @@ function newRun(id) {
     lastTime: null, // time of its latest record
     tasks: new Map(), // task id → task (see newTask)
     order: [], // task ids in spawn order: the lane order
-    prints: [], // {time, task, name, text, stream}: the newest PRINTS_KEEP (stream 0 stdout, 1 stderr)
+    prints: [], // {time, task, name, text, stream}: the newest PRINTS_KEEP (stream 0 stdout, 1 stderr, 2 a log record on stderr)
     printCount: 0, // every print; prints[i] is print number printCount - prints.length + i
     sleeps: [], // {time, task, lessonMs, realMs}: the newest SLEEPS_KEEP
     sleepCount: 0,
@@ -464,10 +464,11 @@ function foldTaskEvent(model, run, task, r, text) {
       return;
     case KIND.PRINT:
       run.printCount++;
-      // `b`: the stream of a script's print (1 = standard error); a lesson's prints are 0.
+      // `b`: the stream of a script's print (1 = standard error, 2 = a `logging` record on
+      // standard error); a lesson's prints are 0.
       task.printed++;
       // n: the task's own count of its lines (a script's printLine finds the code line by it).
-      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === PRINT_STDERR ? 1 : 0, n: task.printed }, LOD.PRINTS_KEEP);
+      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === PRINT_STDERR || r.b === PRINT_LOG ? r.b : 0, n: task.printed }, LOD.PRINTS_KEEP);
       return;
     case KIND.WAIT: {
       // A poll that awaits several tasks at once (a gather) records a WAIT for each.

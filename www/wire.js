@@ -51,7 +51,10 @@ export const KIND = Object.freeze({
    * an exception (a script's task), else 0.
    */
   FINISH: 8,
-  /** A task printed a line. `a`: the line (text id), `b`: `PRINT_STDERR` or 0 (stdout). */
+  /**
+   * A task printed a line. `a`: the line (text id), `b`: `PRINT_STDERR`, `PRINT_LOG`
+   * or 0 (stdout).
+   */
   PRINT: 9,
   /**
    * A task started sleeping. `a`: lesson ms asked for, `b`: real ms the timer waits (0
@@ -148,6 +151,8 @@ export const TICK_BUDGET_OUT = 1;
 export const FINISH_RAISED = 1;
 /** `Print`'s `b`: the line went to stderr (0: stdout). */
 export const PRINT_STDERR = 1;
+/** `Print`'s `b`: the line went to stderr from `logging`: a record, not an error. */
+export const PRINT_LOG = 2;
 
 // The bounds the crate checks a run's inputs against.
 /** Slowest speed a run accepts (1 = real time). */

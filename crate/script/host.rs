@@ -11,7 +11,8 @@ use super::interp::Interp;
 use super::mt::Random;
 use super::value::*;
 use loopscope_core::runtime::{self, clock};
-use loopscope_core::trace::{self, record::Kind};
+use loopscope_core::trace;
+use loopscope_core::trace::record::{Kind, PRINT_STDERR};
 
 /// Most lines a run prints; then one note, and the rest is dropped.
 pub const MAX_LINES: u32 = 10_000;
@@ -139,7 +140,7 @@ pub fn register_task(id: u32, task: &Rc<PyTask>) {
 pub struct Output {
     /// The run it prints in.
     pub run: Cell<u32>,
-    partial: RefCell<(String, bool)>,
+    partial: RefCell<(String, u32)>,
     lines: Cell<u32>,
     /// main.py's lines, for tracebacks.
     pub source: Vec<String>,
@@ -151,7 +152,7 @@ pub struct Output {
 }
 
 impl Output {
-    fn line(&self, text: &str, stderr: bool) {
+    fn line(&self, text: &str, stream: u32) {
         let n = self.lines.get();
         if n > MAX_LINES {
             return;
@@ -160,22 +161,28 @@ impl Output {
         let text = if n == MAX_LINES { "… (Loopscope stops showing output after 10,000 lines)" } else { text };
         let task = runtime::current().map_or(0, |(t, _)| t);
         super::lines::keep_print(self.run.get(), task, super::aio::LINE.with(Cell::get));
-        trace::record(Kind::Print, self.run.get(), task, trace::text(text), stderr as u32);
+        trace::record(Kind::Print, self.run.get(), task, trace::text(text), stream);
     }
 
-    /// Writes `text`: each complete line is recorded; the rest waits for its newline.
+    /// Writes `text` to stdout or stderr: each complete line is recorded; the rest waits for
+    /// its newline.
     pub fn write(&self, text: &str, stderr: bool) {
+        self.write_to(text, if stderr { PRINT_STDERR } else { 0 });
+    }
+
+    /// [`Output::write`] to a `Print` record's stream (`PRINT_LOG`: stderr, from `logging`).
+    pub fn write_to(&self, text: &str, stream: u32) {
         let mut partial = self.partial.borrow_mut();
-        if !partial.0.is_empty() && partial.1 != stderr {
+        if !partial.0.is_empty() && partial.1 != stream {
             let line = std::mem::take(&mut partial.0);
             self.line(&line, partial.1);
         }
-        partial.1 = stderr;
+        partial.1 = stream;
         let mut rest = text;
         while let Some(at) = rest.find('\n') {
             partial.0.push_str(&rest[..at]);
             let line = std::mem::take(&mut partial.0);
-            self.line(&line, stderr);
+            self.line(&line, stream);
             rest = &rest[at + 1..];
         }
         partial.0.push_str(rest);
@@ -191,13 +198,13 @@ impl Output {
 
     /// Records what is left without a newline, then the exit's lines (at the run's end).
     pub fn flush(&self) {
-        let (line, stderr) = std::mem::take(&mut *self.partial.borrow_mut());
+        let (line, stream) = std::mem::take(&mut *self.partial.borrow_mut());
         if !line.is_empty() {
-            self.line(&line, stderr);
+            self.line(&line, stream);
         }
         let exit_lines = std::mem::take(&mut *self.exit_lines.borrow_mut());
         for line in exit_lines {
-            self.line(&line, true);
+            self.line(&line, PRINT_STDERR);
         }
     }
 

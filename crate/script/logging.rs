@@ -14,6 +14,7 @@ use super::ast::{intern, BinOp, Name};
 use super::builtins::{binop, builtin, kwarg};
 use super::interp::{unsupported, Interp};
 use super::value::*;
+use loopscope_core::trace::record::PRINT_LOG;
 
 const LEVELS: [(&str, i64); 6] =
     [("CRITICAL", 50), ("ERROR", 40), ("WARNING", 30), ("INFO", 20), ("DEBUG", 10), ("NOTSET", 0)];
@@ -269,7 +270,7 @@ fn emit(
     }
     text.push('\n');
     let stdout = attr(root, "_stdout").is_some_and(|v| v.truthy());
-    interp.host.write(&text, !stdout);
+    interp.host.out.write_to(&text, if stdout { 0 } else { PRINT_LOG });
     Ok(Value::None)
 }
 

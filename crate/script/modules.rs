@@ -16,6 +16,7 @@ const BLOCKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
 /// The modules `import` gives.
 const MODULES: &[&str] = &[
+    "__future__",
     "asyncio",
     "time",
     "random",
@@ -90,6 +91,8 @@ pub fn import(name: &str) -> PyResult {
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => functions(&["dumps", "loads"], json_fn),
         "dataclasses" => super::dataclasses::module_attrs(),
+        // `from __future__ import annotations`: the evaluator keeps class hints as text.
+        "__future__" => vec![("annotations", Value::Bool(true))],
         "logging" => super::logging::module_attrs(),
         "functools" => super::functools::module_attrs(),
         "websockets" => vec![

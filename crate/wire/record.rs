@@ -126,7 +126,8 @@ wire_enum! {
         /// A task's future completed. `a`: [`FINISH_RAISED`] if its code ended by raising
         /// an exception (a script's task), else 0.
         Finish = 8 => "FINISH",
-        /// A task printed a line. `a`: the line (text id), `b`: [`PRINT_STDERR`] or 0 (stdout).
+        /// A task printed a line. `a`: the line (text id), `b`: [`PRINT_STDERR`], [`PRINT_LOG`]
+        /// or 0 (stdout).
         Print = 9 => "PRINT",
         /// A task started sleeping. `a`: lesson ms asked for, `b`: real ms the timer waits (0
         /// in a virtual run, whose timers wait on its own clock).
@@ -183,6 +184,8 @@ codes! {
     pub const FINISH_RAISED: u32 = 1;
     /// `Print`'s `b`: the line went to stderr (0: stdout).
     pub const PRINT_STDERR: u32 = 1;
+    /// `Print`'s `b`: the line went to stderr from `logging`: a record, not an error.
+    pub const PRINT_LOG: u32 = 2;
 }
 
 impl Record {

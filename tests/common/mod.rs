@@ -221,7 +221,7 @@ pub async fn transcript(source: &str) -> Vec<String> {
         .map(|r| {
             let secs = ((r.time - start) / 10.0).round() / 100.0;
             let text = trace::text_of(r.a).unwrap_or_default();
-            let marker = if r.b == 1 { '!' } else { '|' };
+            let marker = if r.b == 0 { '|' } else { '!' }; // stderr, or stderr from logging
             if text.is_empty() {
                 format!("{secs:.2} {marker}")
             } else {

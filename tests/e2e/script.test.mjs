@@ -482,6 +482,46 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('logging records go to stderr as in CPython, shown in a quieter ink, not as error output', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      await setCode(page, [
+        'import asyncio',
+        'import logging',
+        '',
+        'logging.basicConfig(level=logging.INFO)',
+        'log = logging.getLogger("kitchen")',
+        '',
+        'async def main():',
+        '    log.info("cooking %s", "soup")',
+        '    await asyncio.sleep(0.1)',
+        '    try:',
+        '        1 / 0',
+        '    except ZeroDivisionError:',
+        '        log.exception("burnt")',
+        '    print("served")',
+        '',
+        'asyncio.run(main())',
+        '',
+      ].join('\n'));
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = await consoleLines(page);
+      const texts = lines.map((l) => l.text);
+      assert.equal(texts[0], 'INFO:kitchen:cooking soup', `the record as CPython formats it: ${JSON.stringify(texts)}`);
+      assert.equal(lines[0].stream, 'log');
+      assert.ok(lines.some((l) => l.stream === 'log' && /^ZeroDivisionError: division by zero$/.test(l.text)), 'logger.exception: the traceback is part of the record');
+      assert.equal(lines.at(-1).text, 'served');
+      assert.equal(lines.at(-1).stream, 'stdout');
+      assert.equal(await page.locator('#console .line.log .stream').count(), 0, 'no ✖: a record is no error');
+      assert.ok(!(await page.locator('#console-problem').isVisible()), 'a logged, handled exception is no problem of the run');
+      assertCleanPage(recorded, 'logging');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('a lesson opens in Python mode: its Python runs; the switch runs its Rust', async () => {
     const recorded = await site.open('#lesson=gather&lang=en&mode=virtual');
     const { page } = recorded;

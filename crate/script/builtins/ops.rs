@@ -121,6 +121,21 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             Ok(Value::dict(d))
         }
+        // A type union, `int | None` (a hint, or `isinstance`'s second argument): here the
+        // tuple of its types, which `isinstance` takes too.
+        (Class(_) | None | Tuple(_), Class(_) | None | Tuple(_))
+            if op == BinOp::BitOr && (matches!(a, Class(_)) || matches!(b, Class(_))) =>
+        {
+            let mut types = Vec::new();
+            for v in [a, b] {
+                match v {
+                    Tuple(t) => types.extend(t.iter().cloned()),
+                    None => types.push(Class(with_types(|t| Rc::clone(&t.none)))),
+                    other => types.push(other.clone()),
+                }
+            }
+            Ok(Value::tuple(types))
+        }
         _ => Err(operand_error(op, a, b)),
     }
 }

@@ -267,10 +267,13 @@ impl Interp {
                         return raise("SyntaxError", "'return' outside function");
                     }
                     // `x: int` names a field (`__annotations__`, in order), after its value.
-                    if let StmtKind::AnnAssign { target: Expr { kind: ExprKind::Name(n), .. }, annotation, .. } =
+                    if let StmtKind::AnnAssign { target: Expr { kind: ExprKind::Name(n), .. }, annotation, value } =
                         &stmt.kind
                     {
-                        let hint = self.eval(&cscope, annotation).await?;
+                        let hint = match self.hints_as_text.get() {
+                            true => Value::Str(self.annotation_text(annotation, value.as_ref())),
+                            false => self.eval(&cscope, annotation).await?,
+                        };
                         let name = Value::Str(text(*n));
                         annotations.insert(name.key()?, name, hint);
                     }
@@ -287,6 +290,22 @@ impl Interp {
             class.attrs.borrow_mut().push((intern("__annotations__"), Value::dict(annotations)));
         }
         Ok(Value::Class(class))
+    }
+
+    /// A hint as written, for `from __future__ import annotations`: the source from the
+    /// annotation to the `=` of its value, or to the line's end (its comment left out).
+    fn annotation_text(&self, annotation: &Expr, value: Option<&Expr>) -> Rc<str> {
+        let source = &self.host.out.source;
+        let line: Vec<char> = source.get(annotation.line as usize - 1).map_or(Vec::new(), |l| l.chars().collect());
+        let start = (annotation.col as usize).saturating_sub(1).min(line.len());
+        let end = match value {
+            Some(v) if v.line == annotation.line => (v.col as usize).saturating_sub(1).clamp(start, line.len()),
+            _ => line.len(),
+        };
+        let text: String = line[start..end].iter().collect();
+        let text =
+            if value.is_some() { text.trim_end().trim_end_matches('=') } else { text.split('#').next().unwrap_or("") };
+        text.trim().into()
     }
 
     /// Assigns `value` to a target: a name, attribute, subscript, or a tuple/list to unpack.

@@ -507,6 +507,9 @@ impl Interp {
                     }
                 }
                 StmtKind::ImportFrom { module, names } => {
+                    if module == "__future__" && names.iter().any(|a| a.name == "annotations") {
+                        self.hints_as_text.set(true);
+                    }
                     let m = self.host.import(module)?;
                     for a in names {
                         if a.name == "*" {

@@ -107,6 +107,8 @@ pub struct Interp {
     pub no_suspend: Cell<u32>,
     /// The run's output and the modules' state.
     pub host: super::host::Host,
+    /// `from __future__ import annotations` ran: a class body keeps its hints as text.
+    pub hints_as_text: Cell<bool>,
     /// The lines the poll running now has run.
     pub ran: super::lines::Ran,
     /// The generators whose bodies run now, innermost last: where a `yield` goes.
@@ -138,6 +140,7 @@ impl Interp {
             gens: RefCell::default(),
             ran: super::lines::Ran::new(host.out.source.len()),
             host,
+            hints_as_text: Cell::new(false),
         })
     }
 
