@@ -183,3 +183,23 @@ async fn loop_callbacks_run_in_lanes_of_their_own_and_a_future_wakes_what_awaits
     assert!((woke.time - start - 100.0).abs() < 1.0, "woken at 0.1 s, not {} ms", woke.time - start);
     assert!(t.of(Kind::Wait).any(|r| r.task == waiter && r.a == WakeCause::Channel as u32), "it waited on the future");
 }
+
+#[wasm_bindgen_test]
+async fn logging_records_have_a_stream_of_their_own_and_one_that_cannot_be_formatted_does_not_end_the_program() {
+    use loopscope::trace::record::{PRINT_LOG, PRINT_STDERR};
+    let t = run_script(
+        "import asyncio\nimport logging\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger('app')\n\n\
+         async def main():\n    log.info('start %s', 1)\n    log.info('count', 42)\n    await asyncio.to_thread(log.warning, 'from a thread')\n    \
+         print('still running')\n\nasyncio.run(main())\n",
+    )
+    .await;
+    let prints: Vec<(u32, String)> =
+        t.of(Kind::Print).map(|r| (r.b, trace::text_of(r.a).unwrap_or_default())).collect();
+    assert_eq!(prints[0], (PRINT_LOG, "INFO:app:start 1".to_string()), "{prints:?}");
+    // `log.info('count', 42)`: CPython's handler reports it on stderr, and the program goes on.
+    assert_eq!(prints[1], (PRINT_STDERR, "--- Logging error ---".to_string()), "{prints:?}");
+    assert!(prints.iter().any(|(s, l)| *s == PRINT_STDERR && l == "Arguments: (42,)"), "{prints:?}");
+    assert!(prints.iter().any(|(s, l)| *s == PRINT_LOG && l == "WARNING:app:from a thread"), "{prints:?}");
+    assert_eq!(prints.last(), Some(&(0, "still running".to_string())));
+    assert!(!loopscope::script::host::failed(t.run), "a logging error does not fail the run");
+}

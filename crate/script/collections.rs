@@ -1,11 +1,11 @@
 //! `collections`: `defaultdict` and `Counter`, dicts whose missing keys give a value (see
-//! [`Missing`]), and `deque`, a list with `appendleft`/`popleft`.
+//! [`Missing`]), and `deque`, a list with `appendleft`/`popleft` (its `maxlen` is not kept).
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, Name};
-use super::builtins::{builtin, iterate};
+use super::builtins::{builtin, is_callable, iterate};
 use super::interp::Interp;
 use super::value::*;
 
@@ -26,11 +26,7 @@ fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         })),
         "defaultdict" => {
             let factory = args.first().cloned().unwrap_or(Value::None);
-            let callable = matches!(
-                factory,
-                Value::None | Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_)
-            );
-            if !callable {
+            if !matches!(factory, Value::None) && !is_callable(&factory) {
                 return raise("TypeError", "first argument must be callable or None");
             }
             let d = Value::Dict(Rc::new(RefCell::new(Dict::default())));

@@ -66,10 +66,10 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 /// `@dataclass` or `@dataclass(order=True, …)`: the second gives a decorator, the options
 /// bound as its first argument (a method of the options).
 fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let mut options = vec![true, true, true, false]; // init, repr, eq, order
+    let mut options = [true, true, true, false]; // init, repr, eq, order
     let class = match args.as_slice() {
         [Value::Tuple(o), Value::Class(c)] if o.len() == options.len() => {
-            options = o.iter().map(Value::truthy).collect();
+            options.iter_mut().zip(o.iter()).for_each(|(option, given)| *option = given.truthy());
             Some(c)
         }
         [Value::Class(c)] => Some(c),
@@ -86,10 +86,10 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         }
     }
     let Some(class) = class else {
-        let options = Value::tuple(options.into_iter().map(Value::Bool).collect());
+        let options = Value::tuple(options.iter().map(|&o| Value::Bool(o)).collect());
         return Ok(Value::Method(Rc::new((options, builtin("dataclass", module_fn)))));
     };
-    let [init, repr, eq, order] = options[..] else { return raise("TypeError", "dataclass() options") };
+    let [init, repr, eq, order] = options;
     if order && !eq {
         return raise("ValueError", "eq must be true if order is true");
     }
@@ -106,7 +106,7 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
     };
     let own = class.attrs.borrow().iter().find(|(n, _)| &*text(*n) == "__annotations__").map(|(_, v)| v.clone());
     if let Some(Value::Dict(hints)) = own {
-        for (name, _) in hints.borrow().iter() {
+        for (name, hint) in hints.borrow().iter() {
             let Value::Str(s) = name else { continue };
             let n = intern(s);
             let f = match class.attrs.borrow().iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()) {
@@ -126,6 +126,7 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
                 None => Instance::new(field_class()),
             };
             f.set(intern("name"), name.clone());
+            f.set(intern("type"), hint.clone());
             // As CPython: the class keeps a field's default as its attribute, and no `Field`.
             let mut attrs = class.attrs.borrow_mut();
             attrs.retain(|(k, _)| *k != n);
@@ -167,6 +168,10 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
         if !attrs.iter().any(|(k, _)| &*text(*k) == m) {
             attrs.push((intern(m), builtin(m, method)));
         }
+    }
+    // Compared by value and not frozen: unhashable, as CPython makes it.
+    if eq && !attrs.iter().any(|(k, _)| &*text(*k) == "__hash__") {
+        attrs.push((intern("__hash__"), Value::None));
     }
     Ok(())
 }
@@ -223,19 +228,17 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         _ => {
             let other = args.get(1).cloned().unwrap_or(Value::None);
             let same = matches!(&other, Value::Instance(o) if Rc::ptr_eq(&o.class, &class));
-            let op = match name {
-                "__eq__" => CmpOp::Eq,
-                "__lt__" => CmpOp::Lt,
-                "__le__" => CmpOp::LtE,
-                "__gt__" => CmpOp::Gt,
-                _ => CmpOp::GtE,
+            let (op, sign) = match name {
+                "__eq__" => (CmpOp::Eq, "=="),
+                "__lt__" => (CmpOp::Lt, "<"),
+                "__le__" => (CmpOp::LtE, "<="),
+                "__gt__" => (CmpOp::Gt, ">"),
+                _ => (CmpOp::GtE, ">="),
             };
             if !same {
                 if op == CmpOp::Eq {
                     return Ok(Value::Bool(me.is(&other)));
                 }
-                let sign = ["<", "<=", ">", ">="]
-                    [["__lt__", "__le__", "__gt__", "__ge__"].iter().position(|n| *n == name).unwrap_or(0)];
                 let m =
                     format!("'{sign}' not supported between instances of '{}' and '{}'", class.name, other.type_name());
                 return raise("TypeError", m);
@@ -362,7 +365,8 @@ fn copy_out(interp: &Interp, v: &Value, as_dict: bool) -> PyResult {
         Value::Tuple(t) => Value::tuple(t.iter().map(|x| copy_out(interp, x, as_dict)).collect::<PyResult<_>>()?),
         Value::Dict(src) => {
             let mut d = Dict::default();
-            for (k, x) in src.borrow().entries() {
+            let entries = src.borrow().entries(); // out of the cell: a getter on the way may change it
+            for (k, x) in entries {
                 let k = copy_out(interp, &k, as_dict)?;
                 d.insert(k.key()?, k, copy_out(interp, &x, as_dict)?);
             }

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::ast::{intern, Name};
-use super::builtins::builtin;
+use super::builtins::{builtin, is_callable};
 use super::interp::Interp;
 use super::value::*;
 
@@ -77,7 +77,7 @@ pub fn unwrap_partial(f: &Value) -> Value {
 fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     match (name, args.as_slice()) {
         ("partial", [f, rest @ ..]) => {
-            if !callable(f) {
+            if !is_callable(f) {
                 return raise("TypeError", "the first argument must be callable");
             }
             let p = Instance::new(partial_class());
@@ -119,13 +119,5 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
         }))),
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
-    }
-}
-
-fn callable(f: &Value) -> bool {
-    match f {
-        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-        Value::Instance(i) => &*i.class.name == "functools.partial" || i.class.lookup(intern("__call__")).is_some(),
-        _ => false,
     }
 }

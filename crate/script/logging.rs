@@ -20,7 +20,7 @@ const LEVELS: [(&str, i64); 6] =
     [("CRITICAL", 50), ("ERROR", 40), ("WARNING", 30), ("INFO", 20), ("DEBUG", 10), ("NOTSET", 0)];
 
 /// What a logger can be asked (the methods of every logger, the root's too).
-const LOGGER_METHODS: [&str; 12] = [
+const LOGGER_METHODS: [&str; 16] = [
     "debug",
     "info",
     "warning",
@@ -33,6 +33,10 @@ const LOGGER_METHODS: [&str; 12] = [
     "isEnabledFor",
     "getEffectiveLevel",
     "__repr__",
+    "addHandler",
+    "removeHandler",
+    "hasHandlers",
+    "addFilter",
 ];
 
 /// The module's attributes: a fresh root logger's.
@@ -49,6 +53,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let root = Value::Instance(root);
     let mut v: Vec<(&'static str, Value)> = LEVELS.iter().map(|&(n, l)| (n, Value::Int(l))).collect();
     v.push(("WARN", Value::Int(30)));
+    v.push(("root", root.clone()));
     v.push(("getLevelName", builtin("getLevelName", level_name)));
     for name in
         ["basicConfig", "getLogger", "debug", "info", "warning", "warn", "error", "critical", "exception", "log"]
@@ -177,6 +182,9 @@ fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
             let level = LEVELS.iter().find(|(_, l)| *l == level).map_or("NOTSET", |(n, _)| n);
             return Ok(Value::string(format!("<{kind} {n} ({level})>")));
         }
+        "addHandler" | "removeHandler" | "hasHandlers" | "addFilter" => {
+            return unsupported(&format!("logging's handlers and filters (Logger.{name})"))
+        }
         "debug" => 10,
         "info" => 20,
         "warning" | "warn" => 30,
@@ -187,10 +195,28 @@ fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
                 .first()
                 .ok_or_else(|| exc("TypeError", "log() missing 2 required positional arguments: 'level' and 'msg'"))?;
             let l = l.as_int().ok_or_else(|| exc("TypeError", "level must be an integer"))?;
-            return emit(interp, &logger, &root, l, &rest[1..], exc_info(&kw), None);
+            return emit(interp, &logger, &root, Record::of(l, &rest[1..], &kw, false));
         }
     };
-    emit(interp, &logger, &root, level, rest, name == "exception" || exc_info(&kw), None)
+    emit(interp, &logger, &root, Record::of(level, rest, &kw, name == "exception"))
+}
+
+/// A record to write: its level, its message and arguments, whether it shows the exception
+/// being handled, the line it says it was made at (`None`: the running one), and `extra`.
+struct Record<'a> {
+    level: i64,
+    args: &'a [Value],
+    traceback: bool,
+    line: Option<u32>,
+    extra: Option<Value>,
+}
+
+impl<'a> Record<'a> {
+    /// A logging call's record: `exception()`, or `exc_info=True`, shows the exception.
+    fn of(level: i64, args: &'a [Value], kw: &[(Name, Value)], exception: bool) -> Record<'a> {
+        let traceback = exception || kwarg(kw, "exc_info").is_some_and(|v| v.truthy());
+        Record { level, args, traceback, line: None, extra: kwarg(kw, "extra") }
+    }
 }
 
 /// A new event loop (`asyncio.run`, `new_event_loop`): CPython's asyncio logs, at DEBUG, the
@@ -201,13 +227,10 @@ pub fn loop_created(interp: &Interp) -> PyResult<()> {
     let Some(Value::Method(bound)) = get_logger else { return Ok(()) };
     let root = bound.0.clone();
     let logger = module_fn(interp, "getLogger", vec![root.clone(), Value::str("asyncio")], vec![])?;
-    emit(interp, &logger, &root, 10, &[Value::str("Using selector: EpollSelector")], false, Some(54))?;
+    let message = [Value::str("Using selector: EpollSelector")];
+    let record = Record { level: 10, args: &message, traceback: false, line: Some(54), extra: None };
+    emit(interp, &logger, &root, record)?;
     Ok(())
-}
-
-/// Whether a record is to show the exception being handled (`exc_info=True`).
-fn exc_info(kw: &[(Name, Value)]) -> bool {
-    kwarg(kw, "exc_info").is_some_and(|v| v.truthy())
 }
 
 /// A logger's level if it has one, else its nearest dotted parent's, else the root's.
@@ -230,42 +253,42 @@ fn effective_level(logger: &Value, root: &Value) -> i64 {
     attr(root, "level").and_then(|l| l.as_int()).unwrap_or(30)
 }
 
-/// Writes a record of `level` if the logger lets it through: formatted by the root's format
-/// once configured, else (the last resort) its message alone, and only from WARNING up.
-fn emit(
-    interp: &Interp,
-    logger: &Value,
-    root: &Value,
-    level: i64,
-    args: &[Value],
-    with_traceback: bool,
-    line: Option<u32>,
-) -> PyResult {
-    if level < effective_level(logger, root) {
-        return Ok(Value::None);
-    }
+/// Writes a record if the logger lets it through: formatted by the root's format once
+/// configured, else (the last resort) its message alone, and only from WARNING up. A record
+/// that cannot be formatted (`log.info("n", 1)`) is reported, as CPython's handler does, and
+/// the program goes on.
+fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResult {
     let configured = attr(root, "_configured").is_some();
-    if !configured && level < 30 {
+    if record.level < effective_level(logger, root) || (!configured && record.level < 30) {
         return Ok(Value::None);
     }
-    let Some(msg) = args.first() else {
+    let Some(msg) = record.args.first() else {
         return raise("TypeError", "missing 1 required positional argument: 'msg'");
     };
-    let mut message = interp.to_str(msg)?;
-    if args.len() > 1 {
-        // One non-empty dict is the mapping of `%(key)s`, as in CPython.
-        let values = match &args[1..] {
-            [d @ Value::Dict(inner)] if !inner.borrow().is_empty() => d.clone(),
-            more => Value::tuple(more.to_vec()),
-        };
-        message = binop(interp, BinOp::Mod, &Value::string(message), &values)?.to_str();
-    }
-    let line = line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
-    let mut text = if configured { format_record(interp, logger, root, level, &message, line)? } else { message };
-    if with_traceback {
-        if let Some(e) = super::aio::handling() {
-            text.push('\n');
-            text.push_str(interp.host.out.traceback(&e).trim_end());
+    let mut text = match render(interp, logger, root, &record, configured) {
+        Ok(text) => text,
+        Err(e) if matches!(&*e.class().name, "TypeError" | "ValueError" | "KeyError") => {
+            // CPython's report, its frames inside `logging` left out and its call stack cut
+            // to the line that logged.
+            let args = Value::tuple(record.args[1..].to_vec());
+            let line = super::aio::LINE.with(std::cell::Cell::get);
+            let code = interp.host.out.source.get((line as usize).wrapping_sub(1)).map_or("", |l| l.trim());
+            let report = format!(
+                "--- Logging error ---\nTraceback (most recent call last):\n{}\nCall stack:\n  File \"main.py\", line {line}\n    {code}\nMessage: {}\nArguments: {}\n",
+                interp.host.out.traceback(&e).trim_end(),
+                interp.repr(msg)?,
+                interp.repr(&args)?
+            );
+            interp.host.write(&report, true);
+            return Ok(Value::None);
+        }
+        Err(e) => return Err(e),
+    };
+    if record.traceback {
+        text.push('\n');
+        match super::aio::handling() {
+            Some(e) => text.push_str(interp.host.out.traceback(&e).trim_end()),
+            None => text.push_str("NoneType: None"),
         }
     }
     text.push('\n');
@@ -274,15 +297,34 @@ fn emit(
     Ok(Value::None)
 }
 
+/// A record's text: its message with its arguments, in the root's format once configured.
+fn render(interp: &Interp, logger: &Value, root: &Value, record: &Record, configured: bool) -> PyResult<String> {
+    let mut message = interp.to_str(&record.args[0])?;
+    if record.args.len() > 1 {
+        // One non-empty dict is the mapping of `%(key)s`, as in CPython.
+        let values = match &record.args[1..] {
+            [d @ Value::Dict(inner)] if !inner.borrow().is_empty() => d.clone(),
+            more => Value::tuple(more.to_vec()),
+        };
+        message = binop(interp, BinOp::Mod, &Value::string(message), &values)?.to_str();
+    }
+    if !configured {
+        return Ok(message);
+    }
+    let line = record.line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
+    format_record(interp, logger, root, record, &message, line)
+}
+
 /// A record written by the root's format (`%(levelname)s:%(name)s:%(message)s` unless set).
 fn format_record(
     interp: &Interp,
     logger: &Value,
     root: &Value,
-    level: i64,
+    record: &Record,
     message: &str,
     line: u32,
 ) -> PyResult<String> {
+    let level = record.level;
     let format = match attr(root, "_format") {
         Some(Value::Str(f)) => f,
         _ => "%(levelname)s:%(name)s:%(message)s".into(),
@@ -320,9 +362,15 @@ fn format_record(
         ("threadName", thread),
         ("processName", Value::str("MainProcess")),
     ];
-    let mut record = Dict::default();
+    let mut values = Dict::default();
     for (k, v) in fields {
-        record.insert(Key::Str(k.into()), Value::str(k), v);
+        values.insert(Key::Str(k.into()), Value::str(k), v);
     }
-    Ok(binop(interp, BinOp::Mod, &Value::Str(format), &Value::dict(record))?.to_str())
+    // `extra={"user": …}`: more fields for the format.
+    if let Some(Value::Dict(extra)) = &record.extra {
+        for (k, v) in extra.borrow().entries() {
+            values.insert(k.key()?, k, v);
+        }
+    }
+    Ok(binop(interp, BinOp::Mod, &Value::Str(format), &Value::dict(values))?.to_str())
 }

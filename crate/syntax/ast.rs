@@ -64,7 +64,9 @@ pub enum StmtKind {
     /// `target: annotation = value`; without a value it assigns nothing. The annotation is
     /// evaluated only where CPython keeps it for the program to read: a class body's names
     /// (`__annotations__`, which `dataclasses` reads).
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    /// `annotation_end`: the line and column just after the annotation, so that its text can
+    /// be kept (`from __future__ import annotations`).
+    AnnAssign { target: Expr, annotation: Expr, annotation_end: (u32, u32), value: Option<Expr> },
     /// `if test: body elif …: … else: orelse` (an `elif` is an `If` alone in `orelse`).
     If { test: Expr, body: Block, orelse: Block },
     /// `while test: body else: orelse`.

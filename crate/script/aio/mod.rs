@@ -582,11 +582,14 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
-        "iscoroutinefunction" => Ok(Value::Bool(match args.first() {
-            Some(Value::Func(f)) => f.def.is_async && !f.def.has_yield,
-            Some(Value::Method(m)) => matches!(&m.1, Value::Func(f) if f.def.is_async && !f.def.has_yield),
-            _ => false,
-        })),
+        "iscoroutinefunction" => {
+            let f = args.first().map(crate::functools::unwrap_partial);
+            Ok(Value::Bool(match &f {
+                Some(Value::Func(f)) => f.def.is_async && !f.def.has_yield,
+                Some(Value::Method(m)) => matches!(&m.1, Value::Func(f) if f.def.is_async && !f.def.has_yield),
+                _ => false,
+            }))
+        }
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
         "Future" => Ok(Value::Task(PyTask::future(interp))),
         "shield" => {

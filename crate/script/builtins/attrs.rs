@@ -225,10 +225,23 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
         }
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
-            // What CPython's asyncio has and this one has not yet: say so, not "no attribute".
-            const NOT_YET: &[&str] = &["Runner", "run_coroutine_threadsafe", "wrap_future"];
-            if m.name == "asyncio" && NOT_YET.contains(&&*t) {
-                return exc("NotImplementedError", format!("Loopscope's Python does not support asyncio.{t} yet"));
+            // What CPython's modules have and these have not yet: say so, not "no attribute".
+            const NOT_YET: &[(&str, &str)] = &[
+                ("asyncio", "Runner"),
+                ("asyncio", "run_coroutine_threadsafe"),
+                ("asyncio", "wrap_future"),
+                ("collections", "namedtuple"),
+                ("collections", "OrderedDict"),
+                ("dataclasses", "replace"),
+                ("functools", "lru_cache"),
+                ("functools", "cache"),
+                ("logging", "StreamHandler"),
+                ("logging", "FileHandler"),
+                ("logging", "Formatter"),
+                ("logging", "Handler"),
+            ];
+            if NOT_YET.contains(&(m.name, &*t)) {
+                return exc("NotImplementedError", format!("Loopscope's Python does not support {}.{t} yet", m.name));
             }
             let e = exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name));
             let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();

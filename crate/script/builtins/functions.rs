@@ -413,14 +413,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "callable" => {
             arg_count(name, args, 1, 1)?;
-            Ok(Value::Bool(match &args[0] {
-                Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-                Value::Instance(i) => {
-                    &*i.class.name == "functools.partial"
-                        || matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_)))
-                }
-                _ => false,
-            }))
+            Ok(Value::Bool(is_callable(&args[0])))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
         "fromkeys" => {
@@ -544,4 +537,17 @@ fn frexp(x: f64) -> (f64, i32) {
         return (m, e - 64);
     }
     (f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52)), exp - 1022)
+}
+
+/// Whether `v` can be called (`callable(v)`): a function, a class, a method, a `partial`, an
+/// instance whose class has `__call__`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        Value::Instance(i) => {
+            &*i.class.name == "functools.partial"
+                || matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_)))
+        }
+        _ => false,
+    }
 }

@@ -124,7 +124,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         // A type union, `int | None` (a hint, or `isinstance`'s second argument): here the
         // tuple of its types, which `isinstance` takes too.
         (Class(_) | None | Tuple(_), Class(_) | None | Tuple(_))
-            if op == BinOp::BitOr && (matches!(a, Class(_)) || matches!(b, Class(_))) =>
+            if op == BinOp::BitOr && is_union(a) && is_union(b) && !(matches!(a, None) && matches!(b, None)) =>
         {
             let mut types = Vec::new();
             for v in [a, b] {
@@ -137,6 +137,16 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(Value::tuple(types))
         }
         _ => Err(operand_error(op, a, b)),
+    }
+}
+
+/// Whether `v` may be a side of a type union: a class, None, or a union already (a tuple of
+/// classes).
+fn is_union(v: &Value) -> bool {
+    match v {
+        Value::Class(_) | Value::None => true,
+        Value::Tuple(t) => t.iter().all(|x| matches!(x, Value::Class(_))),
+        _ => false,
     }
 }
 

@@ -267,11 +267,15 @@ impl Interp {
                         return raise("SyntaxError", "'return' outside function");
                     }
                     // `x: int` names a field (`__annotations__`, in order), after its value.
-                    if let StmtKind::AnnAssign { target: Expr { kind: ExprKind::Name(n), .. }, annotation, value } =
-                        &stmt.kind
+                    if let StmtKind::AnnAssign {
+                        target: Expr { kind: ExprKind::Name(n), .. },
+                        annotation,
+                        annotation_end,
+                        ..
+                    } = &stmt.kind
                     {
                         let hint = match self.hints_as_text.get() {
-                            true => Value::Str(self.annotation_text(annotation, value.as_ref())),
+                            true => Value::Str(self.annotation_text(annotation, *annotation_end)),
                             false => self.eval(&cscope, annotation).await?,
                         };
                         let name = Value::Str(text(*n));
@@ -292,20 +296,27 @@ impl Interp {
         Ok(Value::Class(class))
     }
 
-    /// A hint as written, for `from __future__ import annotations`: the source from the
-    /// annotation to the `=` of its value, or to the line's end (its comment left out).
-    fn annotation_text(&self, annotation: &Expr, value: Option<&Expr>) -> Rc<str> {
-        let source = &self.host.out.source;
-        let line: Vec<char> = source.get(annotation.line as usize - 1).map_or(Vec::new(), |l| l.chars().collect());
-        let start = (annotation.col as usize).saturating_sub(1).min(line.len());
-        let end = match value {
-            Some(v) if v.line == annotation.line => (v.col as usize).saturating_sub(1).clamp(start, line.len()),
-            _ => line.len(),
-        };
-        let text: String = line[start..end].iter().collect();
-        let text =
-            if value.is_some() { text.trim_end().trim_end_matches('=') } else { text.split('#').next().unwrap_or("") };
-        text.trim().into()
+    /// A hint as written, for `from __future__ import annotations`: its source text, from its
+    /// start to `end` (line, column just after), a hint over several lines joined as CPython
+    /// writes it back (`dict[str,\n int]`: `dict[str, int]`).
+    fn annotation_text(&self, annotation: &Expr, (end_line, end_col): (u32, u32)) -> Rc<str> {
+        let mut text = String::new();
+        for (n, line) in self.host.out.source.iter().enumerate() {
+            let n = n as u32 + 1;
+            if n < annotation.line || n > end_line {
+                continue;
+            }
+            let chars: Vec<char> = line.chars().collect();
+            let from = if n == annotation.line { (annotation.col as usize).saturating_sub(1) } else { 0 };
+            let to = if n == end_line { (end_col as usize).saturating_sub(1).min(chars.len()) } else { chars.len() };
+            let part: String = chars[from.min(to)..to].iter().collect();
+            let part = if n == annotation.line { part.as_str() } else { part.trim_start() };
+            if !text.is_empty() && text.ends_with(',') {
+                text.push(' ');
+            }
+            text.push_str(if n == end_line { part } else { part.trim_end() });
+        }
+        text.into()
     }
 
     /// Assigns `value` to a target: a name, attribute, subscript, or a tuple/list to unpack.

@@ -415,24 +415,34 @@ impl Interp {
         Ok(Flow::Next)
     }
 
+    /// The values of `exprs`, in order.
+    async fn eval_all(&self, scope: &Rc<Scope>, exprs: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(exprs.len());
+        for e in exprs {
+            out.push(self.eval(scope, e).await?);
+        }
+        Ok(out)
+    }
+
     /// The statements a loop seldom runs (definitions, `raise`, `assert`, `del`, imports), in
     /// a future of their own: `exec`'s, which every running statement keeps, stays small.
     pub(super) fn exec_rare<'a>(&'a self, scope: &'a Rc<Scope>, stmt: &'a Stmt) -> Fut<'a, PyResult<Flow>> {
         Box::pin(async move {
             match &stmt.kind {
+                // Decorators are evaluated first, then the definition made, then they are
+                // applied innermost first, as in CPython.
                 StmtKind::FunctionDef(def) => {
-                    let f = self.make_function(scope, def, scope).await?;
-                    let mut f = f;
-                    for d in def.decorators.iter().rev() {
-                        let dec = self.eval(scope, d).await?;
+                    let decorators = self.eval_all(scope, &def.decorators).await?;
+                    let mut f = self.make_function(scope, def, scope).await?;
+                    for dec in decorators.into_iter().rev() {
                         f = self.call(dec, vec![f], vec![]).await?;
                     }
                     self.store(scope, def.name, f);
                 }
                 StmtKind::ClassDef { name, bases, body, decorators } => {
+                    let decorators = self.eval_all(scope, decorators).await?;
                     let mut class = self.make_class(scope, *name, bases, body).await?;
-                    for d in decorators.iter().rev() {
-                        let dec = self.eval(scope, d).await?;
+                    for dec in decorators.into_iter().rev() {
                         class = self.call(dec, vec![class], vec![]).await?;
                     }
                     self.store(scope, *name, class);
@@ -515,8 +525,10 @@ impl Interp {
                         if a.name == "*" {
                             return unsupported("from … import *");
                         }
-                        let v = self.get_attr(&m, intern(&a.name)).map_err(|_| {
-                            exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name))
+                        // A name not offered yet says so; any other missing name is an ImportError.
+                        let v = self.get_attr(&m, intern(&a.name)).map_err(|e| match &*e.class().name {
+                            "NotImplementedError" => e,
+                            _ => exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name)),
                         })?;
                         self.store(scope, a.asname.unwrap_or_else(|| intern(&a.name)), v);
                     }

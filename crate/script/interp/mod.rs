@@ -339,23 +339,26 @@ impl Interp {
 
     /// `str(v)`, asking a script's `__str__` (or `__repr__`).
     pub fn to_str(&self, v: &Value) -> PyResult<String> {
-        if let Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) = v {
-            return self.repr(v);
+        if let Value::Str(s) = v {
+            return Ok(s.to_string()); // the usual `print` argument, with nothing inside to ask
         }
         if let Value::Instance(i) = v {
-            if let Some(m) = i.class.lookup(intern("__str__")).or_else(|| i.class.lookup(intern("__repr__"))) {
+            // A built-in `__repr__` (a dataclass's) is written as any repr, which marks the
+            // instance as being written (`Node(val=1, next=...)`).
+            let own = i.class.lookup(intern("__str__")).or_else(|| i.class.lookup(intern("__repr__")));
+            if let Some(m @ Value::Func(_)) = own {
                 return match self.call_sync(m, vec![v.clone()])? {
                     Value::Str(s) => Ok(s.to_string()),
                     other => raise("TypeError", format!("__str__ returned non-string (type {})", other.type_name())),
                 };
             }
         }
-        Ok(v.to_str())
+        crate::value::write_by(self.host.interp(), || v.to_str())
     }
 
     /// `repr(v)`, asking a script's `__repr__`, for `v` and for every instance inside it.
     pub fn repr(&self, v: &Value) -> PyResult<String> {
-        crate::value::repr_by(self.host.interp(), v)
+        crate::value::write_by(self.host.interp(), || v.repr())
     }
 
     /// `a op b`, with a script's `__add__` and friends.
@@ -520,6 +523,11 @@ impl Interp {
     /// `obj.name = value`.
     pub fn set_attr(&self, obj: &Value, name: Name, value: Value) -> PyResult<()> {
         match obj {
+            // A partial's parts are read-only, as CPython's (one pointing at itself would call
+            // itself for ever).
+            Value::Instance(i) if i.class.kind == Kind::Other && &*i.class.name == "functools.partial" => {
+                raise("AttributeError", "readonly attribute")
+            }
             Value::Instance(i) => {
                 // A property's setter, if the class has one under this name.
                 if let Some(Value::Instance(p)) = i.class.lookup(name) {

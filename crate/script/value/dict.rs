@@ -175,9 +175,10 @@ impl Dict {
         out
     }
 
-    /// Removes everything.
+    /// Removes everything (a `defaultdict` or `Counter` stays one).
     pub fn clear(&mut self) {
-        *self = Dict::default();
+        let missing = std::mem::take(&mut self.missing);
+        *self = Dict { missing, ..Dict::default() };
     }
 
     /// The first or last entry, removed (`popitem` takes the last).

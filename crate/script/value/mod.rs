@@ -15,7 +15,7 @@ mod repr;
 mod types;
 
 pub use dict::{Dict, Key, Missing};
-pub use repr::{exception_args, exception_str, repr_by};
+pub use repr::{exception_args, exception_str, write_by};
 pub use types::{exc, exc_class, exception_group, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.
@@ -397,6 +397,10 @@ impl Value {
                 Key::Tuple(keys)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(self)),
+            // A class whose `__hash__` is None (a dataclass that compares by value).
+            Value::Instance(i) if matches!(i.class.lookup(super::ast::intern("__hash__")), Some(Value::None)) => {
+                return Err(unhashable(self))
+            }
             other => Key::Id(other.identity()),
         })
     }

@@ -9,38 +9,57 @@ use crate::interp::Interp;
 /// Text a `repr` writes before it gives up with "...".
 const REPR_MAX_BYTES: usize = 16 << 20;
 
+/// Most `__repr__` calls nested in one another (a linked list of dataclasses): past it,
+/// CPython's RecursionError, before the wasm stack runs out.
+const MAX_REPR_NESTING: u32 = 200;
+
 thread_local! {
-    /// The containers (and tasks) whose `repr` is being written, innermost last.
+    /// The containers (and tasks, and instances with a built-in `__repr__`) whose `repr` is
+    /// being written, innermost last.
     static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-    /// While [`repr_by`] writes: the interpreter that runs a script class's `__repr__` for an
-    /// instance met at any depth, and the first error such a call raised.
+    /// While [`write_by`] writes: the interpreter that runs a script class's `__repr__` for an
+    /// instance met at any depth, the first error such a call raised, and how deep those calls nest.
     static WRITER: RefCell<(Option<Weak<Interp>>, Option<Exc>)> = const { RefCell::new((None, None)) };
+    static NESTING: Cell<u32> = const { Cell::new(0) };
 }
 
-/// `v`'s `repr`, each instance inside it (at any depth) written by its class's `__repr__`,
-/// which `interp` runs; the first error one raised, if any.
-pub fn repr_by(interp: Weak<Interp>, v: &Value) -> PyResult<String> {
+/// What `write` gives (a value's `repr` or `str`), each instance inside the value (at any
+/// depth) written by its class's `__repr__`, which `interp` runs; the first error one raised.
+pub fn write_by(interp: Weak<Interp>, write: impl FnOnce() -> String) -> PyResult<String> {
     let outer = WRITER.with(|w| std::mem::replace(&mut *w.borrow_mut(), (Some(interp), None)));
-    let text = v.repr();
+    let text = write();
     let (_, failed) = WRITER.with(|w| std::mem::replace(&mut *w.borrow_mut(), outer));
     failed.map_or(Ok(text), Err)
 }
 
-/// An instance's text by its class's `__repr__`, while [`repr_by`] writes; `None` without one.
+/// An instance's text by its class's `__repr__`, while [`write_by`] writes; `None` without one.
 fn script_repr(v: &Value, class: &Class) -> Option<String> {
     let interp = WRITER.with(|w| w.borrow().0.as_ref().and_then(Weak::upgrade))?;
     let m = class.lookup(intern("__repr__"))?;
-    let failed = match interp.call_sync(m, vec![v.clone()]) {
+    let depth = NESTING.with(|n| n.replace(n.get() + 1));
+    let result = match &m {
+        _ if depth >= MAX_REPR_NESTING => {
+            Err(exc("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"))
+        }
+        // A built-in one (a dataclass's) is called as it is, not as a script call, so a chain
+        // of them is as deep as its data allows, not the 40 nested calls a built-in may make.
+        Value::Builtin(b) => (b.call)(&interp, b.name, vec![v.clone()], vec![]),
+        _ => interp.call_sync(m, vec![v.clone()]),
+    };
+    NESTING.with(|n| n.set(depth));
+    let failed = match result {
         Ok(Value::Str(s)) => return Some(s.to_string()),
         Ok(other) => exc("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())),
         Err(e) => e,
     };
-    WRITER.with(|w| w.borrow_mut().1.get_or_insert(failed).clone());
+    WRITER.with(|w| {
+        w.borrow_mut().1.get_or_insert(failed);
+    });
     Some("...".into())
 }
 
 impl Value {
-    /// `repr(x)` for built-in values (instances with `__repr__` are the evaluator's job).
+    /// `repr(x)`: a script's `__repr__` is asked only inside [`write_by`] (the evaluator's).
     pub fn repr(&self) -> String {
         let mut out = String::new();
         self.write_repr(&mut out, 0);
@@ -68,6 +87,10 @@ impl Value {
             Value::List(l) => Some((Rc::as_ptr(l) as *const u8 as usize, "[...]")),
             Value::Dict(d) => Some((Rc::as_ptr(d) as *const u8 as usize, "{...}")),
             Value::Task(t) => Some((Rc::as_ptr(t) as *const u8 as usize, "<Task ...>")),
+            // A dataclass that holds itself: `Node(val=1, next=...)`, as CPython's.
+            Value::Instance(i) if matches!(i.class.lookup(intern("__repr__")), Some(Value::Builtin(_))) => {
+                Some((Rc::as_ptr(i) as *const u8 as usize, "..."))
+            }
             _ => None,
         };
         if let Some((p, seen)) = ptr {
@@ -95,34 +118,40 @@ impl Value {
             }
             Value::Float(f) => out.push_str(&float_repr(*f)),
             Value::Str(s) => out.push_str(&str_repr(s)),
-            Value::List(l) => match l.try_borrow() {
-                Ok(l) => seq(out, &l, "[", "]"),
+            // Each container's items are copied out of its cell before they are written: a
+            // script's `__repr__` on the way may change the container.
+            Value::List(l) => match l.try_borrow().map(|l| l.clone()) {
+                Ok(items) => seq(out, &items, "[", "]"),
                 Err(_) => out.push_str("[...]"),
             },
             Value::Tuple(t) if t.len() == 1 => seq(out, t, "(", ",)"),
             Value::Tuple(t) => seq(out, t, "(", ")"),
             Value::Dict(d) => {
-                let d = d.borrow();
-                let (entries, close) = match &d.missing {
-                    Missing::KeyError => (d.entries(), "}"),
+                let (missing, entries) = {
+                    let d = d.borrow();
+                    let entries = if matches!(d.missing, Missing::Zero) { d.by_count() } else { d.entries() };
+                    (d.missing.clone(), entries)
+                };
+                let close = match missing {
+                    Missing::KeyError => {
+                        out.push('{');
+                        "}"
+                    }
                     Missing::Factory(f) => {
                         out.push_str("defaultdict(");
                         f.write_repr(out, depth + 1);
                         out.push_str(", {");
-                        (d.entries(), "})")
+                        "})"
                     }
-                    Missing::Zero if d.is_empty() => {
+                    Missing::Zero if entries.is_empty() => {
                         out.push_str("Counter()");
                         return;
                     }
                     Missing::Zero => {
                         out.push_str("Counter({");
-                        (d.by_count(), "})")
+                        "})"
                     }
                 };
-                if close == "}" {
-                    out.push('{');
-                }
                 for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
@@ -134,7 +163,10 @@ impl Value {
                 out.push_str(close);
             }
             Value::Set(d) if d.borrow().is_empty() => out.push_str("set()"),
-            Value::Set(d) => seq(out, &d.borrow().set_order(), "{", "}"),
+            Value::Set(d) => {
+                let items = d.borrow().set_order();
+                seq(out, &items, "{", "}");
+            }
             Value::Range(r) if r[2] == 1 => {
                 let _ = write!(out, "range({}, {})", r[0], r[1]);
             }
@@ -188,9 +220,11 @@ impl Value {
             Value::View(v) => {
                 // `dict_keys(['a', 'b'])`; a dict that holds its own view shows it as `...`.
                 out.push_str(v.type_name());
-                match v.dict.try_borrow() {
-                    Ok(_) => seq(out, &v.items(), "([", "])"),
-                    Err(_) => out.push_str("(...)"),
+                if v.dict.try_borrow().is_ok() {
+                    let items = v.items();
+                    seq(out, &items, "([", "])");
+                } else {
+                    out.push_str("(...)");
                 }
             }
         }

@@ -5,7 +5,7 @@ use crate::ast::{self, Alias, Const, Expr, ExprKind, Stmt, StmtKind};
 use crate::lexer::Tok;
 
 use super::targets::{expr_name, invalid_target, is_bitwise_or};
-use super::{aug_op, mk, starts_atom, syntax, unsupported, PResult, Parser, SyntaxError};
+use super::{aug_op, mk, starts_atom, syntax, unsupported, PResult, Parser, SyntaxError, END};
 
 impl Parser {
     pub(super) fn simple_stmts(&mut self, out: &mut ast::Block) -> PResult<()> {
@@ -232,8 +232,10 @@ impl Parser {
             }
             self.advance();
             let annotation = self.test()?;
+            let last = self.toks.get(self.pos.saturating_sub(1)).unwrap_or(&END);
+            let annotation_end = (last.end_line, last.end_col);
             let value = if self.eat_op("=") { Some(self.rhs()?) } else { None };
-            return Ok(StmtKind::AnnAssign { target: first, annotation, value });
+            return Ok(StmtKind::AnnAssign { target: first, annotation, annotation_end, value });
         }
         if let ExprKind::Name(n) = first.kind {
             let n = ast::name_text(n);
