@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::ast::{BinOp, Name};
-use super::builtins::{builtin, is_callable, iterate};
+use super::ast::{BinOp, CmpOp, Name};
+use super::builtins::{binop, builtin, is_callable, iterate};
 use super::interp::Interp;
 use super::value::*;
 
@@ -126,4 +126,42 @@ fn count(
         d.borrow_mut().insert(key, k, new);
     }
     Ok(())
+}
+
+/// `a op b` for two `Counter`s (`+`, `-`, `|`, `&`), as CPython's: counts added, subtracted,
+/// the larger or the smaller, and only those above zero kept, `a`'s keys first. `None` for
+/// another operator.
+pub fn counter_op(interp: &Interp, op: BinOp, a: &Rc<RefCell<Dict>>, b: &Rc<RefCell<Dict>>) -> Option<PyResult> {
+    if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::BitOr | BinOp::BitAnd) {
+        return None;
+    }
+    Some((|| {
+        let (a, b) = (a.borrow().clone(), b.borrow().clone());
+        let mut out = Dict::default();
+        out.missing = Missing::Zero;
+        let zero = Value::Int(0);
+        let mut keep = |k: Value, x: &Value, y: &Value| -> PyResult<()> {
+            let n = match op {
+                BinOp::Add | BinOp::Sub => binop(interp, op, x, y)?,
+                BinOp::BitOr if super::builtins::compare(interp, CmpOp::Lt, x, y)? => y.clone(),
+                BinOp::BitAnd if super::builtins::compare(interp, CmpOp::Lt, y, x)? => y.clone(),
+                _ => x.clone(),
+            };
+            if super::builtins::compare(interp, CmpOp::Gt, &n, &zero)? {
+                out.insert(k.key()?, k, n);
+            }
+            Ok(())
+        };
+        for (k, x) in a.entries() {
+            let y = b.get(&k.key()?).unwrap_or(Value::Int(0));
+            keep(k, &x, &y)?;
+        }
+        // `b`'s other keys, against a count of 0 (`&` keeps only keys both have).
+        for (k, y) in b.entries() {
+            if op != BinOp::BitAnd && a.get(&k.key()?).is_none() {
+                keep(k, &zero, &y)?;
+            }
+        }
+        Ok(Value::Dict(Rc::new(RefCell::new(out))))
+    })())
 }

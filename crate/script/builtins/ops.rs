@@ -114,6 +114,10 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             make_set(out)
         }
+        // `Counter + Counter` and the others: counts added, subtracted, maxed or mined.
+        (Dict(x), Dict(y)) if matches!((&x.borrow().missing, &y.borrow().missing), (Missing::Zero, Missing::Zero)) => {
+            crate::collections::counter_op(interp, op, x, y).unwrap_or_else(|| Err(operand_error(op, a, b)))
+        }
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
             let mut d = x.borrow().clone();
             for (k, v) in y.borrow().iter() {

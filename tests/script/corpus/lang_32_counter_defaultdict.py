@@ -34,6 +34,8 @@ async def main():
     counts.subtract({500: 1})
     print(counts, counts.total(), sorted(counts.elements()))
 
+    a, b = Counter(a=3, b=1, c=0), Counter(a=1, b=2, d=4)
+    print(a + b, a - b, a | b, a & b, b - a)
     words = Counter("bir iki bir üç bir iki".split())
     print(words.most_common(), list(words), words == {"bir": 3, "iki": 2, "üç": 1})
     hits = defaultdict(int)
