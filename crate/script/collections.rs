@@ -1,5 +1,5 @@
 //! `collections`: `defaultdict` and `Counter`, dicts whose missing keys give a value (see
-//! [`Missing`]), and `deque`, a list with `appendleft`/`popleft` (its `maxlen` is not kept).
+//! [`Missing`]), and `deque`, a list with `appendleft`/`popleft` (no `maxlen`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,6 +20,8 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
 
 fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     match name {
+        // A list: a `maxlen` it could not keep is refused, not ignored.
+        "deque" if !kw.is_empty() || args.len() > 1 => super::interp::unsupported("deque(…, maxlen)"),
         "deque" => Ok(Value::list(match args.first() {
             Some(v) => iterate(v)?,
             None => Vec::new(),
