@@ -22,6 +22,7 @@ pub mod ast;
 pub mod builtins;
 pub mod collections;
 pub mod dataclasses;
+pub mod enums;
 pub mod format;
 pub mod functools;
 pub mod host;

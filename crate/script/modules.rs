@@ -1,6 +1,6 @@
 //! The modules a script may import: `asyncio`, `time`, `random`, `math`, and stand-ins
-//! (`typing`, `sys`); `collections`, `dataclasses`, `functools` and `logging` have files of
-//! their own.
+//! (`typing`, `sys`); `collections`, `dataclasses`, `enum` (`enums.rs`), `functools` and
+//! `logging` have files of their own.
 //! Nothing else: a script has no files, no network and no page.
 
 use std::fmt::Write;
@@ -24,6 +24,7 @@ const MODULES: &[&str] = &[
     "typing",
     "collections",
     "dataclasses",
+    "enum",
     "functools",
     "logging",
     "socket",
@@ -50,7 +51,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, functools, logging, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, enum, functools, logging, json, sys and typing"
                 )
                 .into(),
             )],
@@ -95,6 +96,7 @@ pub fn import(name: &str) -> PyResult {
         "__future__" => vec![("annotations", Value::Bool(true))],
         "logging" => super::logging::module_attrs(),
         "functools" => super::functools::module_attrs(),
+        "enum" => super::enums::module_attrs(),
         "websockets" => vec![
             ("connect", builtin("connect", super::websockets::connect)),
             ("exceptions", import("websockets.exceptions")?),

@@ -106,8 +106,9 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))
         }
-        // `list[int]`, `Callable[[dict], None]`: a type hint's subscript gives the type back.
-        (Value::Class(_), _) => Ok(obj.clone()),
+        // `Color["RED"]`: an enum's member; `list[int]`, `Callable[[dict], None]`: a type
+        // hint's subscript gives the type back.
+        (Value::Class(c), k) => crate::enums::by_name(c, k).unwrap_or_else(|| Ok(obj.clone())),
         _ => Err(type_error("'", obj, "' object is not subscriptable")),
     }
 }

@@ -215,6 +215,7 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
         Value::View(view) => view.dict.borrow().len(),
         Value::Range(r) => usize::try_from(range_len(r)).unwrap_or(usize::MAX),
+        Value::Class(c) if crate::enums::members(c).is_some() => crate::enums::members(c).map_or(0, |m| m.len()),
         Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
             let n = int_arg(&interp.call_sync(m, vec![v.clone()])?, "")?;
@@ -254,6 +255,10 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         }
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
         Value::View(view) => view.items(),
+        Value::Class(c) => match crate::enums::members(c) {
+            Some(members) => members, // an enum's members, in order
+            None => return Err(type_error("'", v, "' object is not iterable")),
+        },
         _ => return Err(type_error("'", v, "' object is not iterable")),
     })
 }

@@ -293,6 +293,7 @@ impl Interp {
         if !annotations.is_empty() {
             class.attrs.borrow_mut().push((intern("__annotations__"), Value::dict(annotations)));
         }
+        crate::enums::make_members(&class)?;
         Ok(Value::Class(class))
     }
 

@@ -97,6 +97,9 @@ impl Interp {
     }
 
     pub(super) async fn instantiate(&self, class: Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+        if let Some(members) = crate::enums::members(&class) {
+            return crate::enums::by_value(&class, members, &args); // `Color(1)`: a member
+        }
         match class.kind {
             Kind::Object | Kind::Exception => {
                 let me = match class.kind {

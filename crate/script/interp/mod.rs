@@ -343,9 +343,14 @@ impl Interp {
             return Ok(s.to_string()); // the usual `print` argument, with nothing inside to ask
         }
         if let Value::Instance(i) = v {
-            // A built-in `__repr__` (a dataclass's) is written as any repr, which marks the
-            // instance as being written (`Node(val=1, next=...)`).
-            let own = i.class.lookup(intern("__str__")).or_else(|| i.class.lookup(intern("__repr__")));
+            // A built-in `__str__` (an enum member's) is called as it is; a built-in
+            // `__repr__` (a dataclass's) is written as any repr, which marks the instance as
+            // being written (`Node(val=1, next=...)`).
+            let own = i.class.lookup(intern("__str__"));
+            if let Some(Value::Builtin(b)) = &own {
+                return (b.call)(self, b.name, vec![v.clone()], vec![]).map(|s| s.to_str());
+            }
+            let own = own.or_else(|| i.class.lookup(intern("__repr__")));
             if let Some(m @ Value::Func(_)) = own {
                 return match self.call_sync(m, vec![v.clone()])? {
                     Value::Str(s) => Ok(s.to_string()),
