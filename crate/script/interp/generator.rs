@@ -273,6 +273,7 @@ impl Interp {
         }
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
+            Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
             v if is_async => {
                 let after = format!("' requires an object with __aiter__ method, got {}", v.type_name());
                 raise("TypeError", format!("'async for{after}"))
@@ -286,6 +287,13 @@ impl Interp {
 pub(super) enum Items {
     All(std::vec::IntoIter<Value>),
     Gen(Rc<Gen>),
+    /// A range's numbers, made one at a time, as CPython's iterator does: a loop over
+    /// `range(10**12)` that breaks early holds no list of them.
+    Range {
+        range: Rc<[i64; 3]>,
+        at: i64,
+        len: i64,
+    },
     /// A dict's or a set's items, taken at once: the loop that changes its size while it
     /// walks them fails at its next step, as CPython's iterator does (`what`: "dictionary").
     Watched {
@@ -302,6 +310,15 @@ impl Items {
         match self {
             Items::All(items) => Ok(items.next()),
             Items::Gen(g) => g.resume(interp).await,
+            Items::Range { range, at, len } => {
+                if *at >= *len {
+                    return Ok(None);
+                }
+                // Within the range, so it fits in an i64; the product on the way may not.
+                let n = i128::from(range[0]) + i128::from(*at) * i128::from(range[2]);
+                *at += 1;
+                Ok(Some(Value::Int(n as i64)))
+            }
             Items::Watched { items, of, len, what } => {
                 if of.borrow().len() != *len {
                     return raise("RuntimeError", format!("{what} changed size during iteration"));

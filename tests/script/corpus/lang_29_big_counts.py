@@ -31,3 +31,8 @@ try:
     "x".center(10**12)
 except MemoryError:
     print("MemoryError")
+# A loop over a range far past memory that ends early: the range gives one number at a time.
+for i in range(10**12):
+    if i * i > 10:
+        break
+print("stopped at", i, sum(1 for _ in range(3, 10**15, 10**14)))
