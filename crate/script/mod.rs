@@ -80,17 +80,14 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         match out {
             // `exit()`: no traceback; a code other than an int or None is printed, as CPython
             // does, and any but 0 or None is a failure (its line marked, its lane raised).
-            Err(e @ value::Value::Instance(_)) if e.class().name.as_ref() == "SystemExit" => {
-                let code = match &e {
-                    value::Value::Instance(i) => value::exception_args(i).first().cloned(),
-                    _ => None,
-                };
+            Err(value::Value::Instance(e)) if &*e.class.name == "SystemExit" => {
+                let code = value::exception_args(&e).first().cloned();
                 match &code {
                     None | Some(value::Value::None | value::Value::Int(_) | value::Value::Bool(_)) => {}
                     Some(code) => root.host.write(&format!("{}\n", code.to_str()), true),
                 }
                 if code.is_some_and(|c| c.truthy()) {
-                    root.host.note_error(&e, true);
+                    root.host.note_error(&value::Value::Instance(e), true);
                     runtime::raised_current();
                 }
             }
