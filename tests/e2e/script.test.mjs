@@ -97,6 +97,13 @@ async function setCode(page, text) {
   await page.locator('#editor textarea').fill(text);
 }
 
+/** Puts the program `lines` in the editor, runs it, and waits for its end. */
+async function runLines(page, lines) {
+  await setCode(page, [...lines, ''].join('\n'));
+  await page.locator('#run').click();
+  await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+}
+
 function consoleLines(page) {
   return page.$$eval('#console .line', (lines) => lines.map((line) => ({
     text: line.querySelector('.text').textContent,
@@ -450,7 +457,7 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
     const { page } = recorded;
     try {
-      await setCode(page, [
+      await runLines(page, [
         'import asyncio',
         'C = ("\\033[0m", "\\033[36m", "\\033[1;91m")',
         '',
@@ -461,10 +468,7 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
         '    print("\\033[2Kcleared")',
         '',
         'asyncio.run(main())',
-        '',
-      ].join('\n'));
-      await page.locator('#run').click();
-      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      ]);
       const lines = await page.$$eval('#console .line .text', (texts) => texts.map((text) => ({
         text: text.textContent,
         spans: [...text.querySelectorAll('span')].map((span) => [span.className, span.textContent]),
@@ -486,7 +490,7 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
     const { page } = recorded;
     try {
-      await setCode(page, [
+      await runLines(page, [
         'import asyncio',
         'import logging',
         '',
@@ -503,10 +507,7 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
         '    print("served")',
         '',
         'asyncio.run(main())',
-        '',
-      ].join('\n'));
-      await page.locator('#run').click();
-      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      ]);
       const lines = await consoleLines(page);
       const texts = lines.map((l) => l.text);
       assert.equal(texts[0], 'INFO:kitchen:cooking soup', `the record as CPython formats it: ${JSON.stringify(texts)}`);
