@@ -14,7 +14,7 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["dataclass", "field", "fields", "asdict", "astuple"] {
+    for name in ["dataclass", "field", "fields", "asdict", "astuple", "replace"] {
         v.push((name, builtin(name, module_fn)));
     }
     v
@@ -51,12 +51,14 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             let Some(obj) = args.first() else {
                 return raise("TypeError", format!("{name}() missing 1 required positional argument: 'obj'"));
             };
-            let Some(fields) = fields_of(obj) else {
+            let fields = fields_of(obj).filter(|_| name == "fields" || matches!(obj, Value::Instance(_)));
+            let Some(fields) = fields else {
                 let what = if name == "fields" { "dataclass type or instance" } else { "dataclass instances" };
                 return raise("TypeError", format!("{name}() should be called on {what}"));
             };
             match name {
                 "fields" => Ok(Value::tuple(fields.into_iter().map(|(_, f)| f).collect())),
+                "replace" => replace(interp, obj, fields, kw),
                 _ => copy_out(interp, obj, name == "asdict"),
             }
         }
@@ -338,6 +340,36 @@ fn init(
         interp.call_sync(post, vec![me.clone()])?;
     }
     Ok(Value::None)
+}
+
+/// `replace(obj, **changes)`: a new instance made by the class's `__init__`, with `obj`'s
+/// fields but those changed (a field left out of `__init__` cannot be).
+fn replace(interp: &Interp, obj: &Value, fields: Vec<(Value, Value)>, mut changes: Vec<(Name, Value)>) -> PyResult {
+    for (n, f) in &fields {
+        let Value::Str(s) = n else { continue };
+        let changed = changes.iter().any(|(k, _)| *text(*k) == **s);
+        if !flag(f, "init") {
+            if changed {
+                let m = format!("field {s} is declared with init=False, it cannot be specified with replace()");
+                return raise("ValueError", m);
+            }
+        } else if !changed {
+            changes.push((intern(s), interp.get_attr(obj, intern(s))?));
+        }
+    }
+    let class = Value::Class(obj.class());
+    let Some(init) = obj.class().lookup(intern("__init__")) else { return raise("TypeError", "no __init__") };
+    let me = Value::Instance(Instance::new(obj.class()));
+    match init {
+        Value::Builtin(b) => (b.call)(interp, b.name, vec![me.clone()], changes)?,
+        _ => {
+            return super::interp::unsupported(&format!(
+                "replace() of a dataclass with its own __init__ ({})",
+                class.repr()
+            ))
+        }
+    };
+    Ok(me)
 }
 
 /// `asdict(obj)` (`as_dict`) or `astuple(obj)`: its fields' values, copied all the way down

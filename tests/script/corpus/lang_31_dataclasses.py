@@ -1,7 +1,7 @@
 # Siparişler dataclass ile: alanlar, varsayılanlar, default_factory, __post_init__,
 # karşılaştırma (order=True), asdict/astuple, ve yanlış kullanımın hataları.
 import asyncio
-from dataclasses import dataclass, field, asdict, astuple, fields
+from dataclasses import dataclass, field, asdict, astuple, fields, replace
 from typing import List, Optional
 
 
@@ -41,6 +41,12 @@ async def main():
     print(asdict(orders[2]))
     print(astuple(orders[1]), [f.name for f in fields(Express)])
     print(Order.__annotations__["customer"], list(Order.__annotations__))
+    print(replace(orders[1], customer="Ali", items=["su"]), replace(orders[2], note=None).courier)
+    for bad in [{"total": 1.0}, {"color": "red"}]:
+        try:
+            replace(orders[0], **bad)
+        except (TypeError, ValueError) as e:
+            print(type(e).__name__ + ":", e)
 
     queue = asyncio.PriorityQueue()
     await asyncio.gather(*(prepare(o, queue) for o in orders))
