@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, Name};
-use super::builtins::{binop, builtin, is_callable, iterate};
+use super::builtins::{binop, builtin, compare, is_callable, iterate};
 use super::interp::Interp;
 use super::value::*;
 
@@ -46,7 +46,7 @@ fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             if args.len() > 1 {
                 return raise("TypeError", format!("expected at most 1 argument, got {}", args.len()));
             }
-            count(interp, &d, args.first(), &kw, 1)?;
+            count(interp, &d, args.first(), &kw, false)?;
             Ok(Value::Dict(d))
         }
     }
@@ -93,26 +93,27 @@ pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw:
         }
         "total" => {
             let mut sum = Value::Int(0);
-            for (_, v) in d.borrow().entries() {
-                sum = super::builtins::binop(interp, BinOp::Add, &sum, &v)?;
+            let entries = d.borrow().entries();
+            for (_, v) in entries {
+                sum = binop(interp, BinOp::Add, &sum, &v)?;
             }
             Ok(sum)
         }
         _ => {
-            count(interp, d, args.get(1), &kw, if name == "update" { 1 } else { -1 })?;
+            count(interp, d, args.get(1), &kw, name == "subtract")?;
             Ok(Value::None)
         }
     }
 }
 
-/// Adds `sign` × each element of an iterable (or each count of a mapping, and of `kw`) to
-/// the counts of `d`: a `Counter`'s construction, `update` and `subtract`.
+/// Adds each element of an iterable (or each count of a mapping, and of `kw`) to the counts
+/// of `d`, or takes it away (`subtract`): a `Counter`'s construction, `update` and `subtract`.
 fn count(
     interp: &Interp,
     d: &Rc<RefCell<Dict>>,
     from: Option<&Value>,
     kw: &[(Name, Value)],
-    sign: i64,
+    subtract: bool,
 ) -> PyResult<()> {
     let mut pairs: Vec<(Value, Value)> = match from {
         None => Vec::new(),
@@ -123,8 +124,7 @@ fn count(
     for (k, n) in pairs {
         let key = k.key()?;
         let old = d.borrow().get(&key).unwrap_or(Value::Int(0));
-        let n = if sign < 0 { super::builtins::binop(interp, BinOp::Sub, &Value::Int(0), &n)? } else { n };
-        let new = super::builtins::binop(interp, BinOp::Add, &old, &n)?;
+        let new = binop(interp, if subtract { BinOp::Sub } else { BinOp::Add }, &old, &n)?;
         d.borrow_mut().insert(key, k, new);
     }
     Ok(())
@@ -145,11 +145,11 @@ pub fn counter_op(interp: &Interp, op: BinOp, a: &Rc<RefCell<Dict>>, b: &Rc<RefC
         let mut keep = |k: Value, x: &Value, y: &Value| -> PyResult<()> {
             let n = match op {
                 BinOp::Add | BinOp::Sub => binop(interp, op, x, y)?,
-                BinOp::BitOr if super::builtins::compare(interp, CmpOp::Lt, x, y)? => y.clone(),
-                BinOp::BitAnd if super::builtins::compare(interp, CmpOp::Lt, y, x)? => y.clone(),
+                BinOp::BitOr if compare(interp, CmpOp::Lt, x, y)? => y.clone(),
+                BinOp::BitAnd if compare(interp, CmpOp::Lt, y, x)? => y.clone(),
                 _ => x.clone(),
             };
-            if super::builtins::compare(interp, CmpOp::Gt, &n, &zero)? {
+            if compare(interp, CmpOp::Gt, &n, &zero)? {
                 out.insert(k.key()?, k, n);
             }
             Ok(())

@@ -106,7 +106,7 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
         Some(Value::Dict(d)) => d.borrow().clone(),
         _ => Dict::default(),
     };
-    let own = class.attrs.borrow().iter().find(|(n, _)| &*text(*n) == "__annotations__").map(|(_, v)| v.clone());
+    let own = class.attrs.borrow().iter().find(|(n, _)| *n == intern("__annotations__")).map(|(_, v)| v.clone());
     if let Some(Value::Dict(hints)) = own {
         for (name, hint) in hints.borrow().iter() {
             let Value::Str(s) = name else { continue };
@@ -165,14 +165,15 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
     if order {
         methods.extend(["__lt__", "__le__", "__gt__", "__ge__"]);
     }
+    let defines = |attrs: &[(Name, Value)], m: &str| attrs.iter().any(|(k, _)| *k == intern(m));
     for m in methods {
         // A method the class defines itself stays (CPython's `_set_new_attribute`).
-        if !attrs.iter().any(|(k, _)| &*text(*k) == m) {
+        if !defines(&attrs, m) {
             attrs.push((intern(m), builtin(m, method)));
         }
     }
     // Compared by value and not frozen: unhashable, as CPython makes it.
-    if eq && !attrs.iter().any(|(k, _)| &*text(*k) == "__hash__") {
+    if eq && !defines(&attrs, "__hash__") {
         attrs.push((intern("__hash__"), Value::None));
     }
     Ok(())
@@ -357,16 +358,13 @@ fn replace(interp: &Interp, obj: &Value, fields: Vec<(Value, Value)>, mut change
             changes.push((intern(s), interp.get_attr(obj, intern(s))?));
         }
     }
-    let class = Value::Class(obj.class());
-    let Some(init) = obj.class().lookup(intern("__init__")) else { return raise("TypeError", "no __init__") };
-    let me = Value::Instance(Instance::new(obj.class()));
-    match init {
-        Value::Builtin(b) => (b.call)(interp, b.name, vec![me.clone()], changes)?,
+    let class = obj.class();
+    let me = Value::Instance(Instance::new(Rc::clone(&class)));
+    match class.lookup(intern("__init__")) {
+        Some(Value::Builtin(b)) => (b.call)(interp, b.name, vec![me.clone()], changes)?,
         _ => {
-            return super::interp::unsupported(&format!(
-                "replace() of a dataclass with its own __init__ ({})",
-                class.repr()
-            ))
+            let class = Value::Class(class).repr();
+            return unsupported(&format!("replace() of a dataclass with its own __init__ ({class})"));
         }
     };
     Ok(me)

@@ -44,11 +44,16 @@ fn partial_repr(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name
     Ok(Value::string(format!("functools.partial({})", parts.join(", "))))
 }
 
+/// Whether `i` is a `partial` (the evaluator calls it, and its parts are read-only).
+pub fn is_partial(i: &Instance) -> bool {
+    i.class.kind == Kind::Other && &*i.class.name == "functools.partial"
+}
+
 /// What calling `f` calls, if `f` is a `partial`: its function, with its arguments before
 /// `args` and its keywords overridden by `kw`.
 pub fn partial_call(f: &Value, args: &mut Vec<Value>, kw: &mut Vec<(Name, Value)>) -> Option<Value> {
     let Value::Instance(i) = f else { return None };
-    if i.class.kind != Kind::Other || &*i.class.name != "functools.partial" {
+    if !is_partial(i) {
         return None;
     }
     if let Some(Value::Tuple(given)) = i.get(intern("args")) {
@@ -110,13 +115,9 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 /// `wraps(wrapped)(wrapper)`: the wrapper under the wrapped function's name and qualname.
 fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match args.as_slice() {
-        [Value::Func(wrapped), Value::Func(wrapper)] => Ok(Value::Func(Rc::new(Function {
-            def: Rc::clone(&wrapper.def),
-            defaults: wrapper.defaults.clone(),
-            closure: wrapper.closure.clone(),
-            info: Rc::clone(&wrapper.info),
-            qualname: Rc::clone(&wrapped.qualname),
-        }))),
+        [Value::Func(wrapped), Value::Func(wrapper)] => {
+            Ok(Value::Func(Rc::new(Function { qualname: Rc::clone(&wrapped.qualname), ..(**wrapper).clone() })))
+        }
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
     }

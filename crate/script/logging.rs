@@ -19,6 +19,16 @@ use loopscope_core::trace::record::PRINT_LOG;
 const LEVELS: [(&str, i64); 6] =
     [("CRITICAL", 50), ("ERROR", 40), ("WARNING", 30), ("INFO", 20), ("DEBUG", 10), ("NOTSET", 0)];
 
+/// A level's name (`INFO`), if it has one.
+fn name_of(level: i64) -> Option<&'static str> {
+    LEVELS.iter().find(|(_, l)| *l == level).map(|(n, _)| *n)
+}
+
+/// The level named `name` (`"INFO"`), if there is one.
+fn level_named(name: &str) -> Option<i64> {
+    LEVELS.iter().find(|(n, _)| *n == name).map(|(_, l)| *l)
+}
+
 /// What a logger can be asked (the methods of every logger, the root's too).
 const LOGGER_METHODS: [&str; 16] = [
     "debug",
@@ -66,12 +76,9 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
 /// `logging.getLevelName(level)`: a level's name, or a name's level.
 fn level_name(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     Ok(match args.first() {
-        Some(Value::Str(s)) => match LEVELS.iter().find(|(n, _)| **n == **s) {
-            Some(&(_, l)) => Value::Int(l),
-            None => Value::string(format!("Level {s}")),
-        },
-        Some(v) => match LEVELS.iter().find(|(_, l)| Some(*l) == v.as_int()) {
-            Some(&(n, _)) => Value::str(n),
+        Some(Value::Str(s)) => level_named(s).map_or_else(|| Value::string(format!("Level {s}")), Value::Int),
+        Some(v) => match v.as_int().and_then(name_of) {
+            Some(n) => Value::str(n),
             None => Value::string(format!("Level {}", v.repr())),
         },
         None => return raise("TypeError", "getLevelName() missing 1 required positional argument: 'level'"),
@@ -81,10 +88,7 @@ fn level_name(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value
 /// A level given as a number or as a name (`"INFO"`).
 fn level_of(v: &Value) -> PyResult<i64> {
     match v {
-        Value::Str(s) => match LEVELS.iter().find(|(n, _)| **n == **s) {
-            Some(&(_, l)) => Ok(l),
-            None => raise("ValueError", format!("Unknown level: {}", v.repr())),
-        },
+        Value::Str(s) => level_named(s).ok_or_else(|| exc("ValueError", format!("Unknown level: {}", v.repr()))),
         v => {
             v.as_int().ok_or_else(|| exc("TypeError", format!("Level not an integer or a valid string: {}", v.repr())))
         }
@@ -178,8 +182,7 @@ fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
         "__repr__" => {
             let kind = if attr(&logger, "root").is_some() { "Logger" } else { "RootLogger" };
             let n = attr(&logger, "name").map(|n| n.to_str()).unwrap_or_default();
-            let level = effective();
-            let level = LEVELS.iter().find(|(_, l)| *l == level).map_or("NOTSET", |(n, _)| n);
+            let level = name_of(effective()).unwrap_or("NOTSET");
             return Ok(Value::string(format!("<{kind} {n} ({level})>")));
         }
         "addHandler" | "removeHandler" | "hasHandlers" | "addFilter" => {
@@ -265,13 +268,13 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
     let Some(msg) = record.args.first() else {
         return raise("TypeError", "missing 1 required positional argument: 'msg'");
     };
-    let mut text = match render(interp, logger, root, &record, configured) {
+    let line = record.line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
+    let mut text = match render(interp, logger, root, &record, configured, line) {
         Ok(text) => text,
         Err(e) if matches!(&*e.class().name, "TypeError" | "ValueError" | "KeyError") => {
             // CPython's report, its frames inside `logging` left out and its call stack cut
             // to the line that logged.
             let args = Value::tuple(record.args[1..].to_vec());
-            let line = super::aio::LINE.with(std::cell::Cell::get);
             let code = interp.host.out.source.get((line as usize).wrapping_sub(1)).map_or("", |l| l.trim());
             let report = format!(
                 "--- Logging error ---\nTraceback (most recent call last):\n{}\nCall stack:\n  File \"main.py\", line {line}\n    {code}\nMessage: {}\nArguments: {}\n",
@@ -298,7 +301,14 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
 }
 
 /// A record's text: its message with its arguments, in the root's format once configured.
-fn render(interp: &Interp, logger: &Value, root: &Value, record: &Record, configured: bool) -> PyResult<String> {
+fn render(
+    interp: &Interp,
+    logger: &Value,
+    root: &Value,
+    record: &Record,
+    configured: bool,
+    line: u32,
+) -> PyResult<String> {
     let mut message = interp.to_str(&record.args[0])?;
     if record.args.len() > 1 {
         // One non-empty dict is the mapping of `%(key)s`, as in CPython.
@@ -311,7 +321,6 @@ fn render(interp: &Interp, logger: &Value, root: &Value, record: &Record, config
     if !configured {
         return Ok(message);
     }
-    let line = record.line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
     format_record(interp, logger, root, record, &message, line)
 }
 
@@ -332,16 +341,14 @@ fn format_record(
     if format.contains("%(funcName)") || format.contains("%(process)") || format.contains("%(thread)") {
         return unsupported("this logging format field");
     }
-    const EPOCH: f64 = 1_700_000_000.0; // `time.time()`'s, so a record's time reads as it
     let secs = interp.host.lesson_secs();
-    let created = EPOCH + secs;
+    let created = super::modules::EPOCH + secs;
     let msecs = ((created - created.floor()) * 1000.0).floor();
     let asctime = match attr(root, "_datefmt") {
         Some(Value::Str(f)) => super::modules::strftime(&f, created.floor() as i64),
         _ => format!("{},{:03}", super::modules::strftime("%Y-%m-%d %H:%M:%S", created.floor() as i64), msecs as i64),
     };
-    let level_name =
-        LEVELS.iter().find(|(_, l)| *l == level).map_or_else(|| format!("Level {level}"), |(n, _)| n.to_string());
+    let level_name = name_of(level).map_or_else(|| format!("Level {level}"), str::to_string);
     let thread = match super::aio::current() {
         Some(t) if t.is_thread => Value::Str(Rc::clone(&t.name.borrow())),
         _ => Value::str("MainThread"),

@@ -165,9 +165,11 @@ fn num(v: Option<&Value>, what: &str) -> PyResult<f64> {
     v.and_then(Value::as_number).ok_or_else(|| exc("TypeError", format!("{what}: a number is required")))
 }
 
+/// `time.time()` at a run's start: fixed, so a run reads the same clock every time (virtual
+/// time); a logging record's time is read on it too.
+pub(crate) const EPOCH: f64 = 1_700_000_000.0;
+
 fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
-    // A fixed epoch for `time.time()`: a run reads the same clock every time (virtual time).
-    const EPOCH: f64 = 1_700_000_000.0;
     let now = interp.host.lesson_secs();
     match name {
         "time" => Ok(Value::Float(EPOCH + now)),

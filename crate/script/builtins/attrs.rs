@@ -259,7 +259,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         }
         Value::Dict(d) => {
             use crate::collections::{counter_method, COUNTER_METHODS};
-            let counter = matches!(d.borrow().missing, Missing::Zero);
+            let counter = d.borrow().is_counter();
             let own = if counter { bound(obj, 7, COUNTER_METHODS, name, counter_method) } else { None };
             own.or_else(|| bound(obj, 3, DICT_METHODS, name, dict_method))
                 .ok_or_else(|| no_method(obj, name, DICT_METHODS))

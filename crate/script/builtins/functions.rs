@@ -545,7 +545,7 @@ pub fn is_callable(v: &Value) -> bool {
     match v {
         Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
         Value::Instance(i) => {
-            &*i.class.name == "functools.partial"
+            crate::functools::is_partial(i)
                 || matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_)))
         }
         _ => false,

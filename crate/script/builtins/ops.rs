@@ -115,7 +115,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             make_set(out)
         }
         // `Counter + Counter` and the others: counts added, subtracted, maxed or mined.
-        (Dict(x), Dict(y)) if matches!((&x.borrow().missing, &y.borrow().missing), (Missing::Zero, Missing::Zero)) => {
+        (Dict(x), Dict(y)) if x.borrow().is_counter() && y.borrow().is_counter() => {
             crate::collections::counter_op(interp, op, x, y).unwrap_or_else(|| Err(operand_error(op, a, b)))
         }
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {

@@ -248,16 +248,13 @@ impl Interp {
                     let mut f = self.make_function(scope, def, &cscope).await?;
                     if let Value::Func(func) = &f {
                         f = Value::Func(Rc::new(Function {
-                            def: Rc::clone(&func.def),
-                            defaults: func.defaults.clone(),
                             closure: Some(Scope::new(
                                 Rc::new(ScopeInfo::default()),
                                 (!scope.info.is_module).then(|| Rc::clone(scope)),
                                 text(name),
                                 Some(Rc::clone(&class)),
                             )),
-                            info: Rc::clone(&func.info),
-                            qualname: Rc::clone(&func.qualname),
+                            ..(**func).clone()
                         }));
                     }
                     self.store(&cscope, def.name, f);

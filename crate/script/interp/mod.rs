@@ -530,9 +530,7 @@ impl Interp {
         match obj {
             // A partial's parts are read-only, as CPython's (one pointing at itself would call
             // itself for ever).
-            Value::Instance(i) if i.class.kind == Kind::Other && &*i.class.name == "functools.partial" => {
-                raise("AttributeError", "readonly attribute")
-            }
+            Value::Instance(i) if crate::functools::is_partial(i) => raise("AttributeError", "readonly attribute"),
             Value::Instance(i) => {
                 // A property's setter, if the class has one under this name.
                 if let Some(Value::Instance(p)) = i.class.lookup(name) {

@@ -61,6 +61,11 @@ impl Dict {
         self.index.get(key).and_then(|&i| self.entries[i].as_ref()).map(|(_, v)| v.clone())
     }
 
+    /// Whether it is a `Counter` (a missing key counts 0).
+    pub fn is_counter(&self) -> bool {
+        matches!(self.missing, Missing::Zero)
+    }
+
     /// Its entries, the largest count first (a `Counter`'s order: `repr`, `most_common`);
     /// equal counts keep their order.
     pub fn by_count(&self) -> Vec<(Value, Value)> {

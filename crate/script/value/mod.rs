@@ -121,6 +121,7 @@ pub struct Iter {
 }
 
 /// A function made by `def`, `async def` or `lambda`.
+#[derive(Clone)]
 pub struct Function {
     /// Its definition.
     pub def: Rc<FuncDef>,

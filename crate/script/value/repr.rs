@@ -129,7 +129,7 @@ impl Value {
             Value::Dict(d) => {
                 let (missing, entries) = {
                     let d = d.borrow();
-                    let entries = if matches!(d.missing, Missing::Zero) { d.by_count() } else { d.entries() };
+                    let entries = if d.is_counter() { d.by_count() } else { d.entries() };
                     (d.missing.clone(), entries)
                 };
                 let close = match missing {
