@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::ast::{intern, CmpOp, Name};
 use super::builtins::builtin;
-use super::interp::{unsupported, Interp};
+use super::interp::{missing_arguments, unsupported, Interp};
 use super::value::*;
 
 /// The module's attributes.
@@ -312,14 +312,7 @@ fn init(
         }
     }
     if !missing.is_empty() {
-        let n = missing.len();
-        let list = match n {
-            1 => missing[0].clone(),
-            2 => format!("{} and {}", missing[0], missing[1]),
-            _ => format!("{}, and {}", missing[..n - 1].join(", "), missing[n - 1]),
-        };
-        let s = if n == 1 { "" } else { "s" };
-        return raise("TypeError", format!("{qual}() missing {n} required positional argument{s}: {list}"));
+        return Err(missing_arguments(&qual, "positional", &missing));
     }
     for ((n, _), v) in params.iter().zip(values) {
         if let (Value::Str(n), Some(v)) = (n, v) {

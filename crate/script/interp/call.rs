@@ -280,30 +280,24 @@ impl Interp {
                     slots[s] = Some(Value::Dict(Rc::new(RefCell::new(kwargs))));
                 }
             }
-            let mut missing = Vec::new();
+            // CPython names the missing positional parameters first, and the keyword-only
+            // ones only when no positional one is missing.
+            let (mut missing, mut missing_kw) = (Vec::new(), Vec::new());
             for (i, param) in p.args.iter().chain(&p.kwonly).enumerate() {
                 let s = func.info.slot(param.name).unwrap_or(i);
                 if slots[s].is_none() {
                     match func.defaults.get(i).cloned().flatten() {
                         Some(d) => slots[s] = Some(d),
-                        None => missing.push(format!("'{}'", text(param.name))),
+                        None if i < p.args.len() => missing.push(format!("'{}'", text(param.name))),
+                        None => missing_kw.push(format!("'{}'", text(param.name))),
                     }
                 }
             }
             if !missing.is_empty() {
-                let list = match missing.len() {
-                    1 => missing[0].clone(),
-                    n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
-                };
-                return raise(
-                    "TypeError",
-                    format!(
-                        "{}() missing {} required positional argument{}: {list}",
-                        func.qualname,
-                        missing.len(),
-                        if missing.len() == 1 { "" } else { "s" }
-                    ),
-                );
+                return Err(missing_arguments(&func.qualname, "positional", &missing));
+            }
+            if !missing_kw.is_empty() {
+                return Err(missing_arguments(&func.qualname, "keyword-only", &missing_kw));
             }
         }
         Ok(scope)
@@ -372,4 +366,17 @@ impl Future for Awaiting<'_> {
             Awaiting::Failed(e) => std::task::Poll::Ready(Err(e.take().unwrap_or(Value::None))),
         }
     }
+}
+
+/// CPython's `f() missing 3 required positional arguments: 'a', 'b', and 'c'`; `names` are
+/// already quoted.
+pub(crate) fn missing_arguments(func: &str, kind: &str, names: &[String]) -> Exc {
+    let n = names.len();
+    let list = match names {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        _ => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    };
+    let s = if n == 1 { "" } else { "s" };
+    exc("TypeError", format!("{func}() missing {n} required {kind} argument{s}: {list}"))
 }

@@ -29,6 +29,7 @@ mod exec;
 mod generator;
 mod scope;
 
+pub(crate) use call::missing_arguments;
 pub use call::Awaiting;
 pub use generator::{enumerate_lazily, Gen};
 pub use scope::{collect_locals, Scope, ScopeInfo};

@@ -48,3 +48,12 @@ print(first, last, _)
 print(a, b, c)
 for i, (k, v) in enumerate({"x": 1, "y": 2}.items()):
     print(i, k, v)
+# Missing arguments: positional ones are named first, keyword-only ones only when no
+# positional one is missing; three or more are listed with CPython's "and".
+def g(a, b, c, *, d, e, h):
+    pass
+for call in (lambda: g(), lambda: g(1, 2, 3), lambda: g(1, 2), lambda: g(1, 2, 3, d=1)):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError:", e)
