@@ -21,6 +21,7 @@ pub mod aio;
 pub mod ast;
 pub mod builtins;
 pub mod collections;
+pub mod contextlib;
 pub mod dataclasses;
 pub mod enums;
 pub mod format;

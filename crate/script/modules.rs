@@ -23,6 +23,7 @@ const MODULES: &[&str] = &[
     "math",
     "typing",
     "collections",
+    "contextlib",
     "dataclasses",
     "enum",
     "functools",
@@ -51,7 +52,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, dataclasses, enum, functools, logging, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, dataclasses, enum, functools, logging, json, sys and typing"
                 )
                 .into(),
             )],
@@ -95,6 +96,7 @@ pub fn import(name: &str) -> PyResult {
         // `from __future__ import annotations`: the evaluator keeps class hints as text.
         "__future__" => vec![("annotations", Value::Bool(true))],
         "logging" => super::logging::module_attrs(),
+        "contextlib" => super::contextlib::module_attrs(),
         "functools" => super::functools::module_attrs(),
         "enum" => super::enums::module_attrs(),
         "websockets" => vec![

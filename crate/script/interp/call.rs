@@ -125,13 +125,18 @@ impl Interp {
     /// Runs a script function synchronously, for built-ins that call back into the script
     /// (`sorted(key=…)`, `__str__`): it cannot suspend, so an `await` in it is an error.
     pub fn call_sync(&self, f: Value, args: Vec<Value>) -> PyResult {
+        self.call_sync_kw(f, args, vec![])
+    }
+
+    /// [`Interp::call_sync`] with keyword arguments.
+    pub fn call_sync_kw(&self, f: Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         // Each is a poll inside a poll on the browser's own small stack: a few dozen deep is a
         // recursion (a `__repr__` calling `repr` of itself), stopped before the stack is.
         if self.no_suspend.get() >= MAX_SYNC_CALLS {
             return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
         }
         self.no_suspend.set(self.no_suspend.get() + 1);
-        let mut fut = self.call(f, args, vec![]);
+        let mut fut = self.call(f, args, kw);
         let waker = futures::task::noop_waker();
         let mut cx = std::task::Context::from_waker(&waker);
         let out = match fut.as_mut().poll(&mut cx) {

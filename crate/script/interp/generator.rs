@@ -154,6 +154,17 @@ impl Gen {
         }
     }
 
+    /// Makes its next resume raise `e` at the `yield` where it stopped (a context manager's
+    /// generator, given the `with` body's error). One not stopped at a `yield` gives `e` back
+    /// as the error, raised at once.
+    pub fn throw_in(&self, e: Exc) -> PyResult<()> {
+        if self.state.get() != State::Suspended {
+            return Err(e);
+        }
+        *self.thrown.borrow_mut() = Some(e);
+        Ok(())
+    }
+
     /// `e` was raised at the `yield` of a generator that delegates to this one (`yield from`,
     /// `enumerate`): if it is `close()`'s `GeneratorExit`, this one is closed first, as CPython
     /// closes the generator it delegates to. Returns what goes on: `e`, or what closing raised.

@@ -1,0 +1,156 @@
+//! `contextlib`: `suppress` (asyncio's idiom for awaiting a task just cancelled:
+//! `with suppress(asyncio.CancelledError): await task`), and `contextmanager` and
+//! `asynccontextmanager`, which make a `with` block of a generator: the code before its
+//! `yield` is the entry, the code after it the exit, and the block's error is raised at the
+//! `yield`. Their exits follow CPython's `contextlib.py` step by step.
+
+use std::rc::Rc;
+
+use super::aio::Coro;
+use super::ast::{intern, Name};
+use super::builtins::builtin;
+use super::interp::{exception_matches, Gen, Interp};
+use super::value::*;
+
+/// The module's attributes.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    ["suppress", "contextmanager", "asynccontextmanager"].into_iter().map(|n| (n, builtin(n, module_fn))).collect()
+}
+
+/// A class of the module, with `methods` run by [`method`].
+fn class(name: &'static str, methods: [&'static str; 2]) -> Rc<Class> {
+    let class = other_class(name);
+    if class.attrs.borrow().is_empty() {
+        *class.attrs.borrow_mut() = methods.iter().map(|&n| (intern(n), builtin(n, method))).collect();
+    }
+    class
+}
+
+fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    match (name, args.as_slice()) {
+        ("suppress", _) if kw.is_empty() => {
+            let s = Instance::new(class("suppress", ["__enter__", "__exit__"]));
+            s.set(intern("_exceptions"), Value::tuple(args));
+            Ok(Value::Instance(s))
+        }
+        // The decorator gives a function bound to the generator function: called, it makes
+        // the context manager.
+        ("contextmanager" | "asynccontextmanager", [f]) if kw.is_empty() => {
+            Ok(Value::Method(Rc::new((f.clone(), builtin(name, make_manager)))))
+        }
+        // The decorated function's call: the generator, in its context manager.
+        _ => raise("TypeError", format!("{name}() takes exactly one argument, a generator function")),
+    }
+}
+
+/// `f(*args, **kw)` for a function decorated with `contextmanager` (`name`) or
+/// `asynccontextmanager`: a context manager over the generator it makes.
+fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some((f, args)) = args.split_first() else { return raise("TypeError", "missing the generator function") };
+    let is_async = name == "asynccontextmanager";
+    let gen = interp.call_sync_kw(f.clone(), args.to_vec(), kw)?;
+    match &gen {
+        Value::Gen(g) if g.is_async == is_async => {}
+        _ => {
+            let what = if is_async { "an async generator" } else { "a generator" };
+            let e = format!("{name}: the decorated function must be {what} function (with a yield)");
+            return raise("TypeError", e);
+        }
+    }
+    let m = Instance::new(if is_async {
+        class("_AsyncGeneratorContextManager", ["__aenter__", "__aexit__"])
+    } else {
+        class("_GeneratorContextManager", ["__enter__", "__exit__"])
+    });
+    m.set(intern("gen"), gen);
+    Ok(Value::Instance(m))
+}
+
+fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Instance(me)) = args.first() else {
+        return raise("TypeError", format!("{name}() needs its object"));
+    };
+    // `__exit__(type, value, traceback)`: the `with` block's error, if any.
+    let error = args.get(2).filter(|e| !matches!(e, Value::None)).cloned();
+    if name == "__enter__" && me.get(intern("_exceptions")).is_some() {
+        return Ok(Value::None);
+    }
+    if name == "__exit__" {
+        if let Some(kinds) = me.get(intern("_exceptions")) {
+            return Ok(Value::Bool(match &error {
+                Some(e) => exception_matches(e, &kinds)?,
+                None => false,
+            }));
+        }
+    }
+    let Some(Value::Gen(gen)) = me.get(intern("gen")) else {
+        return raise("TypeError", "not a generator's context manager");
+    };
+    match name {
+        "__enter__" => entered(gen.resume_now(interp)),
+        "__exit__" => {
+            let kept = traceback_of(&error);
+            let resumed = gen_error(&gen, error.clone()).and_then(|()| gen.resume_now(interp));
+            exited(error, kept, resumed, "generator didn't stop after throw()")
+        }
+        // The async ones return a coroutine, which the `async with` awaits where it stands.
+        _ => {
+            let interp = interp.host.rc()?;
+            let fut = async move {
+                if name == "__aenter__" {
+                    return entered(gen.resume(&interp).await);
+                }
+                let kept = traceback_of(&error);
+                let resumed = match gen_error(&gen, error.clone()) {
+                    Ok(()) => gen.resume(&interp).await,
+                    Err(e) => Err(e),
+                };
+                exited(error, kept, resumed, "generator didn't stop after athrow()")
+            };
+            Ok(Value::Coro(Rc::new(Coro::new(Rc::from(name), Box::pin(fut), false, false))))
+        }
+    }
+}
+
+/// The entry's value: what the generator yielded first.
+fn entered(resumed: PyResult<Option<Value>>) -> PyResult {
+    resumed?.ok_or_else(|| exc("RuntimeError", "generator didn't yield"))
+}
+
+/// Hands the `with` block's error (if any) to the generator's `yield`.
+fn gen_error(gen: &Gen, error: Option<Value>) -> PyResult<()> {
+    match error {
+        Some(e) => gen.throw_in(e),
+        None => Ok(()),
+    }
+}
+
+/// An error's traceback as it is, to put back if it comes out of the generator again.
+type Kept = Option<(Vec<(u32, Rc<str>)>, usize)>;
+
+fn traceback_of(error: &Option<Value>) -> Kept {
+    match error {
+        Some(Value::Instance(i)) => Some((i.traceback.borrow().clone(), i.tb_scope.get())),
+        _ => None,
+    }
+}
+
+/// The exit, once the generator has been resumed (with the block's error, if any, raised
+/// at its `yield`): whether that error is suppressed. As CPython's: a generator that yields
+/// again is an error; one that ends suppresses the block's error; one that raises that same
+/// error lets it go on with the traceback it had.
+fn exited(error: Option<Value>, kept: Kept, resumed: PyResult<Option<Value>>, again: &str) -> PyResult {
+    match (resumed, error) {
+        (Ok(Some(_)), Some(_)) => raise("RuntimeError", again),
+        (Ok(Some(_)), None) => raise("RuntimeError", "generator didn't stop"),
+        (Ok(None), error) => Ok(Value::Bool(error.is_some())),
+        (Err(e), Some(block)) if e.is(&block) => {
+            if let (Value::Instance(i), Some((tb, at))) = (&e, kept) {
+                *i.traceback.borrow_mut() = tb;
+                i.tb_scope.set(at);
+            }
+            Ok(Value::Bool(false))
+        }
+        (Err(e), _) => Err(e),
+    }
+}
