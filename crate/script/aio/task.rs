@@ -232,6 +232,19 @@ impl PyTask {
             self.cancel_requested.set(self.cancel_requested.get() || any);
             return any;
         }
+        // As CPython's `Task.cancel`: a task suspended awaiting another task (or a gather)
+        // cancels that one at once and stays suspended until it ends, and the cancel reaches
+        // it as that one's outcome (a task that ignores its cancel gives its result).
+        let awaited = match &*self.awaiting.borrow() {
+            Awaited::Task(t) => t.upgrade(),
+            _ => None,
+        };
+        if let Some(t) = awaited.filter(|_| !self.done()) {
+            if t.cancel_with(message.clone()) {
+                self.cancels.set(self.cancels.get() + 1);
+                return true;
+            }
+        }
         if !self.ask_cancel(message) {
             return false;
         }
@@ -564,6 +577,8 @@ impl Future for TaskFuture {
                 *waker = Some(cx.waker().clone());
             }
         }
+        // Running, it awaits nothing; where it suspends says what it awaits.
+        *this.task.awaiting.borrow_mut() = Awaited::Nothing;
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
         crate::host::poll_started();
         let poll = this.fut.as_mut().poll(cx);
