@@ -103,5 +103,25 @@ async def main():
     except asyncio.CancelledError as e:
         print("d:", repr(e))
 
+    # A future awaited by a task is cancelled with it at once: setting its result then is
+    # an error, and a second task awaiting the same future is cancelled too.
+    loop = asyncio.get_running_loop()
+    f = loop.create_future()
+    t = asyncio.create_task(middle(f))
+    await asyncio.sleep(0)
+    t.cancel("bye")
+    print("future cancelled at once:", f.cancelled())
+    try:
+        f.set_result(1)
+    except asyncio.InvalidStateError as e:
+        print("InvalidStateError:", e)
+    g = loop.create_future()
+    x = asyncio.create_task(middle(g))
+    y = asyncio.create_task(middle(g))
+    await asyncio.sleep(0)
+    x.cancel()
+    await asyncio.sleep(0)
+    print(t.cancelled(), x.cancelled(), y.cancelled(), g.cancelled())
+
 
 asyncio.run(main())
