@@ -593,10 +593,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
         "Future" => Ok(Value::Task(PyTask::future(interp))),
         "shield" => {
-            // A leaf with no tasks to pass a cancel on to: cancelling the awaiter (or a
-            // `wait_for` timing out) ends the wait, and the shielded task goes on.
             let task = task_of(&interp.host.rc()?, args.into_iter().next().unwrap_or(Value::None), None)?;
-            Ok(leaf("shield", task::wait_task(task)))
+            Ok(Value::Task(PyTask::shield(interp, task)))
         }
         "to_thread" => {
             let rc = interp.host.rc()?;

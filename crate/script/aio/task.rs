@@ -83,6 +83,8 @@ pub(super) enum Callback {
     /// Weak: a gather nobody holds is gone (its tasks run on), so that a task and its gather
     /// never keep each other alive past a stopped run.
     Gather(Weak<PyTask>),
+    /// The outer future of a `shield`, given this task's outcome unless it was cancelled.
+    Shield(Rc<PyTask>),
     Wake(Waker),
 }
 
@@ -173,6 +175,34 @@ impl PyTask {
         let mut f = PyTask::make("".into(), "".into(), false, &interp.host.out);
         f.plain = Some(interp.host.interp());
         Rc::new(f)
+    }
+
+    /// `asyncio.shield(inner)`, as CPython's: a future that takes `inner`'s outcome, and whose
+    /// `cancel()` (a `wait_for` timing out, the awaiting task cancelled) leaves `inner`
+    /// running. An `inner` already done is its own shield.
+    pub(super) fn shield(interp: &Interp, inner: Rc<PyTask>) -> Rc<PyTask> {
+        if inner.done() {
+            return inner;
+        }
+        let outer = PyTask::future(interp);
+        inner.callbacks.borrow_mut().push(Callback::Shield(Rc::clone(&outer)));
+        outer
+    }
+
+    /// A shielded task has ended (`self` is the shield's outer future): its outcome is the
+    /// outer's, unless the outer was cancelled meanwhile; then its error counts as retrieved.
+    fn shielded_done(self: &Rc<Self>, inner: &PyTask) {
+        let state = inner.state.borrow().clone();
+        if matches!(state, State::Failed(_)) {
+            inner.retrieved.set(true);
+        }
+        if !self.done() {
+            let state = match state {
+                State::Cancelled(_) => State::Cancelled(cancelled_error()),
+                other => other,
+            };
+            let _ = self.set_outcome(state);
+        }
     }
 
     /// Its type's name: a gather's future and a plain future are no tasks.
@@ -299,6 +329,7 @@ impl PyTask {
             match c {
                 Callback::Py(f) => soon.push(f),
                 Callback::Gather(g) => g.upgrade().iter().for_each(|g| g.child_done(interp)),
+                Callback::Shield(outer) => outer.shielded_done(self),
                 Callback::Wake(w) => w.wake(),
             }
         }
@@ -442,6 +473,7 @@ impl PyTask {
             .map(|c| match c {
                 Callback::Py(f) => callback_text(f, ""),
                 Callback::Gather(_) => "gather.<locals>._done_callback()".into(),
+                Callback::Shield(_) => "shield.<locals>._inner_done_callback()".into(),
                 Callback::Wake(_) => "Task.task_wakeup()".into(),
             })
             .collect();
