@@ -150,6 +150,8 @@ pub struct Group {
     aborting: Cell<bool>,
     exiting: Cell<bool>,
     parent_cancel_requested: Cell<bool>,
+    /// Children's errors whose report (CPython's `_on_task_done`, a callback) has not run yet.
+    reports: Cell<u32>,
 }
 
 impl Group {
@@ -164,23 +166,38 @@ impl Group {
         }
     }
 
-    /// A child ended with an error (not a cancel): kept, and the group aborts.
-    fn child_failed(&self, e: &Value) {
+    /// A child's error (not a cancel), reported: kept, and the group aborts. It runs as
+    /// CPython's done callback does, soon after the child ended: a child ready to run by then
+    /// still runs its step first (two children failing at once both count).
+    fn child_failed(&self, child: &PyTask, e: &Value) {
+        self.reports.set(self.reports.get().saturating_sub(1));
         self.errors.borrow_mut().push(e.clone());
-        if let Some(t) = current() {
-            t.retrieved.set(true);
-        }
-        if self.aborting.get() {
-            return;
-        }
-        self.abort();
-        if !self.exiting.get() {
-            if let Some(p) = self.parent.borrow().as_ref() {
-                p.cancel();
-                self.parent_cancel_requested.set(true);
+        child.retrieved.set(true);
+        if !self.aborting.get() {
+            self.abort();
+            if !self.exiting.get() {
+                if let Some(p) = self.parent.borrow().as_ref() {
+                    p.cancel();
+                    self.parent_cancel_requested.set(true);
+                }
             }
         }
+        // The last report lets a waiting `__aexit__` go on, as CPython's `_on_completed_fut`.
+        if self.exiting.get() && self.reports.get() == 0 && self.tasks.borrow().iter().all(|t| t.done()) {
+            let waker = self.parent.borrow().as_ref().and_then(|p| p.waker.borrow().clone());
+            waker.into_iter().for_each(|w| w.wake());
+        }
     }
+}
+
+/// `TaskGroup._on_task_done(child)` for a child that raised: `[group, child, error]`.
+fn on_task_done(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    if let [Value::Native(n), Value::Task(child), e] = args.as_slice() {
+        if let Native::TaskGroup(g) = &**n {
+            g.child_failed(child, e);
+        }
+    }
+    Ok(Value::None)
 }
 
 /// One direction of an in-page connection: what was written and not yet read, whether the
@@ -646,14 +663,19 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 return raise("RuntimeError", "TaskGroup is finished");
             }
             let Some(inner) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
-            // The child reports its error to the group as it ends, as CPython's done callback does.
+            // The child's error is reported to the group soon after it ends, by a callback, as
+            // CPython's `_on_task_done`.
             let group = Rc::downgrade(&n);
             let inner = runnable(inner, c.leaf);
+            let rc = interp.host.rc()?;
             let child = async move {
                 let out = inner.await;
-                if let (Err(e), Some(n)) = (&out, group.upgrade()) {
+                if let (Err(e), Some(n), Some(me)) = (&out, group.upgrade(), current()) {
                     if let (false, Native::TaskGroup(g)) = (is_cancelled_error(e), &*n) {
-                        g.child_failed(e);
+                        g.reports.set(g.reports.get() + 1);
+                        let report = builtin("TaskGroup._on_task_done", on_task_done);
+                        let report = Value::Method(Rc::new((Value::Native(Rc::clone(&n)), report)));
+                        call_later(&rc, vec![(report, vec![Value::Task(me), e.clone()])], None);
                     }
                 }
                 out
@@ -687,7 +709,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
                 // The children as they are at each look: one may create another meanwhile.
                 std::future::poll_fn(|cx| {
-                    if awaits::wait_on_pending(&g.tasks.borrow(), cx) {
+                    if awaits::wait_on_pending(&g.tasks.borrow(), cx) || g.reports.get() > 0 {
                         Poll::Pending
                     } else {
                         Poll::Ready(())
