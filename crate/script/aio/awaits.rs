@@ -177,7 +177,18 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
         Poll::Pending
     })
     .await;
+    let all = tasks.len();
     let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());
+    if when == "FIRST_EXCEPTION" {
+        // CPython's `_on_completion` reads each finished task's exception (so it counts as
+        // retrieved), except the one that finished last of all: the count has reached zero.
+        let last = done.iter().filter(|_| done.len() == all).max_by_key(|t| t.done_seq.get()).cloned();
+        for t in &done {
+            if matches!(*t.state.borrow(), State::Failed(_)) && !last.as_ref().is_some_and(|l| Rc::ptr_eq(l, t)) {
+                t.retrieved.set(true);
+            }
+        }
+    }
     let set = |ts: Vec<Rc<PyTask>>| crate::builtins::make_set(ts.into_iter().map(Value::Task).collect());
     Ok(Value::tuple(vec![set(done)?, set(pending)?]))
 }
