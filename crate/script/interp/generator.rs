@@ -282,9 +282,32 @@ impl Interp {
             let (of, len) = (Rc::clone(of), of.borrow().len());
             return Ok(Items::Watched { items: self.iterate(&v)?.into_iter(), of, len, what });
         }
+        let protocol = if is_async { ("__aiter__", "__anext__") } else { ("__iter__", "__next__") };
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
             Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
+            // A script's iterator: its `__next__` (`__anext__`) is called for each item, as the
+            // loop goes, so that what it prints comes between the loop's own lines.
+            Value::Instance(ref i) if i.class.lookup(intern(protocol.0)).is_some() => {
+                let it = self.call_sync(i.class.lookup(intern(protocol.0)).unwrap_or(Value::None), vec![v.clone()])?;
+                match it {
+                    Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
+                    Value::Instance(ref j) if j.class.lookup(intern(protocol.1)).is_some() => {
+                        Ok(Items::Next { it, is_async })
+                    }
+                    other if is_async => raise(
+                        "TypeError",
+                        format!(
+                            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                            other.type_name()
+                        ),
+                    ),
+                    other @ (Value::Gen(_) | Value::Iter(_)) => self.items_for(other, false),
+                    other => {
+                        raise("TypeError", format!("iter() returned non-iterator of type '{}'", other.type_name()))
+                    }
+                }
+            }
             v if is_async => {
                 let after = format!("' requires an object with __aiter__ method, got {}", v.type_name());
                 raise("TypeError", format!("'async for{after}"))
@@ -304,6 +327,11 @@ pub(super) enum Items {
         range: Rc<[i64; 3]>,
         at: i64,
         len: i64,
+    },
+    /// A script's iterator object, asked for each item (`is_async`: its `__anext__`, awaited).
+    Next {
+        it: Value,
+        is_async: bool,
     },
     /// A dict's or a set's items, taken at once: the loop that changes its size while it
     /// walks them fails at its next step, as CPython's iterator does (`what`: "dictionary").
@@ -329,6 +357,22 @@ impl Items {
                 let n = i128::from(range[0]) + i128::from(*at) * i128::from(range[2]);
                 *at += 1;
                 Ok(Some(Value::Int(n as i64)))
+            }
+            Items::Next { it, is_async } => {
+                let (next, stop) =
+                    if *is_async { ("__anext__", "StopAsyncIteration") } else { ("__next__", "StopIteration") };
+                let mut got = interp.call_method(it, next, vec![]).await;
+                if *is_async {
+                    got = match got {
+                        Ok(aw) => interp.await_value(aw).await,
+                        e => e,
+                    };
+                }
+                match got {
+                    Ok(x) => Ok(Some(x)),
+                    Err(e) if e.class().name.as_ref() == stop => Ok(None),
+                    Err(e) => Err(e),
+                }
             }
             Items::Watched { items, of, len, what } => {
                 if of.borrow().len() != *len {

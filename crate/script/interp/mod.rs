@@ -467,7 +467,10 @@ impl Interp {
                     };
                     (Box::new(move |_| self.call_sync(next.clone(), vec![it.clone()])), "StopIteration")
                 }
-                other => return builtins::iterate(&other),
+                other @ (Value::Gen(_) | Value::Iter(_)) => return self.iterate(&other),
+                other => {
+                    return raise("TypeError", format!("iter() returned non-iterator of type '{}'", other.type_name()))
+                }
             },
             None => match i.class.lookup(intern("__getitem__")) {
                 Some(m) => {

@@ -64,6 +64,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("NotImplementedError", "RuntimeError"),
     ("MemoryError", "Exception"),
     ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
     ("OSError", "Exception"),
     ("TimeoutError", "OSError"),
     ("ConnectionError", "OSError"),
