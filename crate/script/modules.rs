@@ -91,7 +91,11 @@ pub fn import(name: &str) -> PyResult {
             v
         }
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
-        "json" => functions(&["dumps", "loads"], json_fn),
+        "json" => {
+            let mut v = functions(&["dumps", "loads"], json_fn);
+            v.push(("JSONDecodeError", Value::Class(JSON_ERROR.with(Rc::clone))));
+            v
+        }
         "dataclasses" => super::dataclasses::module_attrs(),
         // `from __future__ import annotations`: the evaluator keeps class hints as text.
         "__future__" => vec![("annotations", Value::Bool(true))],
@@ -496,10 +500,35 @@ fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
 }
 
 /// `json.dumps` (of None, bools, numbers, strs, lists, tuples and dicts) and `json.loads`.
-fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let arg = args.first().cloned().unwrap_or(Value::None);
     if name == "dumps" {
-        return Ok(Value::string(dumps(&arg)?));
+        let mut how = Dump { indent: None, sort_keys: false, ascii: true, item: ", ".into(), key: ": ".into() };
+        for (k, v) in kw {
+            match (&*text(k), &v) {
+                ("indent", Value::None) => {}
+                ("indent", Value::Int(n)) => how.indent = Some(" ".repeat((*n).clamp(0, 64) as usize)),
+                ("indent", Value::Str(s)) => how.indent = Some(s.to_string()),
+                ("sort_keys", v) => how.sort_keys = v.truthy(),
+                ("ensure_ascii", v) => how.ascii = v.truthy(),
+                ("separators", Value::Tuple(t)) if t.len() == 2 => {
+                    (how.item, how.key) = (t[0].to_str().to_string(), t[1].to_str().to_string())
+                }
+                (k, _) => {
+                    return raise(
+                        "NotImplementedError",
+                        format!("Loopscope's Python does not support json.dumps({k}=...) yet"),
+                    )
+                }
+            }
+        }
+        // With an indent, CPython's items end their lines: no space before the newline.
+        if how.indent.is_some() && how.item == ", " {
+            how.item = ",".into();
+        }
+        let mut out = String::new();
+        dump(&arg, &how, 0, &mut out)?;
+        return Ok(Value::string(out));
     }
     let text = match &arg {
         Value::Str(s) => s.to_string(),
@@ -514,56 +543,107 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Nam
     Ok(v)
 }
 
-/// `json.dumps(v)`, written into one buffer.
-fn dumps(v: &Value) -> PyResult<String> {
-    let mut out = String::new();
-    dump(v, &mut out)?;
-    Ok(out)
+/// `json.dumps`'s options: `indent` (its text per level), `sort_keys`, `ensure_ascii`, and
+/// the `separators` between items and after a key.
+struct Dump {
+    indent: Option<String>,
+    sort_keys: bool,
+    ascii: bool,
+    item: String,
+    key: String,
 }
 
-fn dump(v: &Value, out: &mut String) -> PyResult<()> {
-    match v {
-        Value::None => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(_) | Value::Float(_) => out.push_str(&v.repr()),
-        Value::Str(s) => dump_str(s, out),
+/// A new line at `depth` levels of indent, if there is an indent.
+fn dump_line(how: &Dump, depth: usize, out: &mut String) {
+    if let Some(indent) = &how.indent {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str(indent);
+        }
+    }
+}
+
+fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
+    if depth > 200 {
+        return raise("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
+    }
+    let (open, close, items): (char, char, Vec<(Option<String>, Value)>) = match v {
+        Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
+            out.push_str(&match v {
+                Value::None => "null".to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => v.repr(),
+            });
+            return Ok(());
+        }
+        Value::Str(s) => {
+            dump_str(s, how.ascii, out);
+            return Ok(());
+        }
         Value::List(_) | Value::Tuple(_) => {
-            out.push('[');
-            for (i, item) in super::builtins::iterate(v)?.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                dump(item, out)?;
-            }
-            out.push(']');
+            ('[', ']', super::builtins::iterate(v)?.into_iter().map(|x| (None, x)).collect())
         }
         Value::Dict(d) => {
-            let pairs = d.borrow().entries();
-            out.push('{');
-            for (i, (k, x)) in pairs.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                dump_str(&k.to_str(), out);
-                out.push_str(": ");
-                dump(x, out)?;
+            let mut pairs = Vec::new();
+            for (k, x) in d.borrow().entries() {
+                let key = match &k {
+                    Value::Str(s) => s.to_string(),
+                    Value::None => "null".into(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Int(_) | Value::Float(_) => k.repr(),
+                    _ => {
+                        return raise(
+                            "TypeError",
+                            format!("keys must be str, int, float, bool or None, not {}", k.type_name()),
+                        )
+                    }
+                };
+                pairs.push((Some(key), x));
             }
-            out.push('}');
+            if how.sort_keys {
+                pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            }
+            ('{', '}', pairs)
         }
         other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.type_name())),
+    };
+    out.push(open);
+    for (i, (key, x)) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&how.item);
+        }
+        dump_line(how, depth + 1, out);
+        if let Some(key) = key {
+            dump_str(key, how.ascii, out);
+            out.push_str(&how.key);
+        }
+        dump(x, how, depth + 1, out)?;
     }
+    if !items.is_empty() {
+        dump_line(how, depth, out);
+    }
+    out.push(close);
     Ok(())
 }
 
-fn dump_str(s: &str, out: &mut String) {
+fn dump_str(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (ascii && (c as u32) > 0x7e) => {
+                if (c as u32) > 0xffff {
+                    let u = c as u32 - 0x10000;
+                    let _ = write!(out, "\\u{:04x}\\u{:04x}", 0xd800 + (u >> 10), 0xdc00 + (u & 0x3ff));
+                } else {
+                    let _ = write!(out, "\\u{:04x}", c as u32);
+                }
             }
             c => out.push(c),
         }
@@ -575,7 +655,13 @@ fn dump_str(s: &str, out: &mut String) {
 #[cold]
 #[inline(never)]
 fn json_error(what: &str, at: usize) -> Exc {
-    exc("ValueError", format!("{what}: line 1 column {} (char {})", at + 1, at))
+    let class = JSON_ERROR.with(Rc::clone);
+    new_exception(class, vec![Value::string(format!("{what}: line 1 column {} (char {})", at + 1, at))])
+}
+
+thread_local! {
+    /// `json.JSONDecodeError`, a `ValueError`.
+    static JSON_ERROR: Rc<Class> = Class::named("JSONDecodeError", Some(&exc_class("ValueError")), Kind::Exception);
 }
 
 /// A small JSON reader for `json.loads`.
@@ -613,6 +699,10 @@ impl Json {
                 } else {
                     loop {
                         if c == '{' {
+                            self.space();
+                            if self.chars.get(self.at) != Some(&'"') {
+                                return self.fail("Expecting property name enclosed in double quotes");
+                            }
                             let k = self.value(depth + 1)?;
                             self.space();
                             if self.chars.get(self.at) != Some(&':') {
@@ -649,6 +739,9 @@ impl Json {
                             out.push(match self.chars.get(self.at) {
                                 Some('n') => '\n',
                                 Some('t') => '\t',
+                                Some('r') => '\r',
+                                Some('b') => '\u{8}',
+                                Some('f') => '\u{c}',
                                 Some('u') => {
                                     let hex: String = self.chars.iter().skip(self.at + 1).take(4).collect();
                                     self.at += 4;
