@@ -15,7 +15,8 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
     match class.kind {
         Kind::Int => {
             arg_count("int", args, 0, 2)?;
-            match (one(args), args.get(1)) {
+            let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));
+            match (one(args), base.as_ref()) {
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), base) => {
                     let base = match base {

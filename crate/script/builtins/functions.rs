@@ -208,7 +208,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             arg_count(name, args, 1, 2)?;
             let mut total = args.get(1).cloned().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
             for v in iterate(&args[0])? {
-                total = binop(interp, BinOp::Add, &total, &v)?;
+                total = interp.binop_sync(BinOp::Add, &total, &v)?;
             }
             Ok(total)
         }
@@ -218,6 +218,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(overflow),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
+                v @ Value::Instance(i) if i.class.lookup(intern("__abs__")).is_some() => {
+                    interp.call_sync(i.class.lookup(intern("__abs__")).unwrap_or(Value::None), vec![v.clone()])
+                }
                 v => Err(type_error("bad operand type for abs(): '", v, "'")),
             }
         }

@@ -39,9 +39,25 @@ pub fn function_named(name: &'static str) -> Value {
     builtin(name, function)
 }
 
+thread_local! {
+    /// `NotImplemented`: what a script's `__eq__` or `__add__` returns to have the other
+    /// operand asked.
+    static NOT_IMPLEMENTED: Value = {
+        let class = other_class("NotImplementedType");
+        class.attrs.borrow_mut().push((intern("__repr__"), builtin("__repr__", |_, _, _, _| Ok(Value::str("NotImplemented")))));
+        Value::Instance(Instance::new(class))
+    };
+}
+
+/// Whether `v` is `NotImplemented`.
+pub fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.class.kind == Kind::Other) && NOT_IMPLEMENTED.with(|n| n.is(v))
+}
+
 /// The built-in names a script sees.
 pub fn table() -> NameMap<Value> {
     let mut t = NameMap::default();
+    t.insert(intern("NotImplemented"), NOT_IMPLEMENTED.with(Value::clone));
     for name in FUNCTIONS {
         t.insert(intern(name), builtin(name, function));
     }

@@ -416,6 +416,30 @@ impl Interp {
             l.borrow_mut().extend(items);
             return Ok(a);
         }
+        // A script's `__iadd__` (and friends) first, as CPython asks it.
+        if let Value::Instance(i) = &a {
+            let name = match op {
+                BinOp::Add => "__iadd__",
+                BinOp::Sub => "__isub__",
+                BinOp::Mul => "__imul__",
+                BinOp::Div => "__itruediv__",
+                BinOp::FloorDiv => "__ifloordiv__",
+                BinOp::Mod => "__imod__",
+                BinOp::Pow => "__ipow__",
+                BinOp::BitAnd => "__iand__",
+                BinOp::BitOr => "__ior__",
+                BinOp::BitXor => "__ixor__",
+                BinOp::LShift => "__ilshift__",
+                BinOp::RShift => "__irshift__",
+                BinOp::MatMul => "__imatmul__",
+            };
+            if let Some(m) = i.class.lookup(intern(name)) {
+                let r = self.call(m, vec![a.clone(), b.clone()], vec![]).await?;
+                if !builtins::is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
         self.binop(op, a, b).await
     }
 }

@@ -341,8 +341,24 @@ impl Interp {
             match &e.kind {
                 ExprKind::Call(func, args) => {
                     if let ExprKind::Name(n) = func.kind {
-                        if args.is_empty() && &*text(n) == "super" {
-                            return self.super_object(scope);
+                        if &*text(n) == "super" {
+                            if let [Arg::Pos(c), Arg::Pos(o)] = args.as_slice() {
+                                // `super(Class, self)`, the older spelling.
+                                let (c, o) = (self.eval(scope, c).await?, self.eval(scope, o).await?);
+                                return match &c {
+                                    Value::Class(c) if o.class().is_subclass(c) && c.base.is_some() => {
+                                        let base = c.base.clone().unwrap_or_else(|| Rc::clone(c));
+                                        Ok(Value::Native(Rc::new(aio::Native::Super(o, base))))
+                                    }
+                                    _ => raise(
+                                        "TypeError",
+                                        "super(type, obj): obj must be an instance or subtype of type",
+                                    ),
+                                };
+                            }
+                            if args.is_empty() {
+                                return self.super_object(scope);
+                            }
                         }
                         if is_yield(n) {
                             let v = match args.first() {

@@ -367,23 +367,27 @@ impl Interp {
         crate::value::write_by(self.host.interp(), || v.repr())
     }
 
-    /// `a op b`, with a script's `__add__` and friends.
-    async fn binop(&self, op: BinOp, a: Value, b: Value) -> PyResult {
-        if let Value::Instance(_) = a {
-            let name = match op {
-                BinOp::Add => "__add__",
-                BinOp::Sub => "__sub__",
-                BinOp::Mul => "__mul__",
-                BinOp::Div => "__truediv__",
-                _ => "",
-            };
-            if !name.is_empty() {
-                if let Ok(m) = self.get_attr(&a, intern(name)) {
-                    return self.call(m, vec![b], vec![]).await;
-                }
+    /// `a op b`, with a script's `__add__` and friends: `a.__add__(b)`, then, if `a` has none
+    /// or it returns `NotImplemented`, `b.__radd__(a)`, as CPython asks them.
+    pub(super) async fn binop(&self, op: BinOp, a: Value, b: Value) -> PyResult {
+        for (m, x, y) in operator_calls(op, &a, &b) {
+            let r = self.call(m, vec![x, y], vec![]).await?;
+            if !builtins::is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         builtins::binop(self, op, &a, &b)
+    }
+
+    /// [`Interp::binop`] for a built-in that adds up a script's objects (`sum`).
+    pub fn binop_sync(&self, op: BinOp, a: &Value, b: &Value) -> PyResult {
+        for (m, x, y) in operator_calls(op, a, b) {
+            let r = self.call_sync(m, vec![x, y])?;
+            if !builtins::is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+        builtins::binop(self, op, a, b)
     }
 
     /// `a op b` for comparisons, with a script's `__eq__` and `__lt__`, and `a in b` with
@@ -427,16 +431,26 @@ impl Interp {
             Value::Instance(i) => i.class.lookup(intern(name)),
             _ => None,
         };
-        let call = match (method(a, own), method(b, reflected)) {
-            (Some(m), _) => Some((m, a, b)),
-            (None, Some(m)) => Some((m, b, a)),
-            _ => None,
+        // `NotImplemented` from one side asks the other; from both, `==` compares identity.
+        let mut calls = match (method(a, own), method(b, reflected)) {
+            (Some(m), Some(r)) => vec![(m, a, b), (r, b, a)],
+            (Some(m), None) => vec![(m, a, b)],
+            (None, Some(r)) => vec![(r, b, a)],
+            (None, None) => vec![],
         };
-        if let Some((m, x, y)) = call {
-            let r = self.call_sync(m, vec![x.clone(), y.clone()])?.truthy();
-            return Ok(if op == CmpOp::NotEq { !r } else { r });
+        let asked = !calls.is_empty();
+        for (m, x, y) in calls.drain(..) {
+            let r = self.call_sync(m, vec![x.clone(), y.clone()])?;
+            if !builtins::is_not_implemented(&r) {
+                let r = r.truthy();
+                return Ok(if op == CmpOp::NotEq { !r } else { r });
+            }
         }
-        builtins::compare(self, op, a, b)
+        match op {
+            CmpOp::Eq if asked => Ok(a.is(b)),
+            CmpOp::NotEq if asked => Ok(!a.is(b)),
+            _ => builtins::compare(self, op, a, b),
+        }
     }
 
     /// The items of an iterable, all at once (the subset has no lazy iteration). A script's
@@ -662,4 +676,46 @@ fn const_value(c: &Const) -> Value {
 /// The MemoryError of a script past Loopscope's limits.
 fn memory_error() -> Value {
     exc("MemoryError", "a script may use 256 MiB of the page's memory at most (Loopscope's limit)")
+}
+
+/// The methods of a script's objects `a op b` asks, in order: `a.__add__(b)`, then the
+/// reflected `b.__radd__(a)` (only if `b` is of another class). Each is (method, self, other).
+fn operator_calls(op: BinOp, a: &Value, b: &Value) -> Vec<(Value, Value, Value)> {
+    let (own, reflected) = match op {
+        BinOp::Add => ("__add__", "__radd__"),
+        BinOp::Sub => ("__sub__", "__rsub__"),
+        BinOp::Mul => ("__mul__", "__rmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__"),
+        BinOp::Pow => ("__pow__", "__rpow__"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__"),
+        BinOp::BitAnd => ("__and__", "__rand__"),
+        BinOp::BitOr => ("__or__", "__ror__"),
+        BinOp::BitXor => ("__xor__", "__rxor__"),
+    };
+    let mut calls = Vec::new();
+    let ours = match a {
+        Value::Instance(i) => i.class.lookup(intern(own)),
+        _ => None,
+    };
+    if let Some(m) = ours {
+        calls.push((m, a.clone(), b.clone()));
+    }
+    if let Value::Instance(j) = b {
+        let a_class = match a {
+            Value::Instance(i) => Some(&i.class),
+            _ => None,
+        };
+        if let (Some(m), false) = (j.class.lookup(intern(reflected)), a_class.is_some_and(|c| Rc::ptr_eq(c, &j.class)))
+        {
+            // A subclass of `a`'s class that overrides the reflected method is asked first.
+            let first = a_class
+                .is_some_and(|c| j.class.is_subclass(c) && !c.lookup(intern(reflected)).is_some_and(|r| r.is(&m)));
+            calls.insert(if first { 0 } else { calls.len() }, (m, b.clone(), a.clone()));
+        }
+    }
+    calls
 }
