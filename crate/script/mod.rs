@@ -31,6 +31,7 @@ pub mod interp;
 pub mod lexer;
 pub mod lines;
 pub mod logging;
+pub mod math;
 pub mod modules;
 pub mod mt;
 pub mod parser;

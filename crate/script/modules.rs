@@ -83,13 +83,7 @@ pub fn import(name: &str) -> PyResult {
             v.push(("Random", builtin("Random", new_random)));
             v
         }
-        "math" => {
-            let mut v = functions(&["sqrt", "floor", "ceil", "isclose", "fabs"], math_fn);
-            v.push(("pi", Value::Float(std::f64::consts::PI)));
-            v.push(("e", Value::Float(std::f64::consts::E)));
-            v.push(("inf", Value::Float(f64::INFINITY)));
-            v
-        }
+        "math" => super::math::module_attrs(),
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => {
             let mut v = functions(&["dumps", "loads"], json_fn);
@@ -167,7 +161,7 @@ fn typing_fn(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Val
 }
 
 #[inline(never)]
-fn num(v: Option<&Value>, what: &str) -> PyResult<f64> {
+pub(crate) fn num(v: Option<&Value>, what: &str) -> PyResult<f64> {
     v.and_then(Value::as_number).ok_or_else(|| exc("TypeError", format!("{what}: a number is required")))
 }
 
@@ -474,29 +468,6 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
 #[inline(never)]
 fn int_arg(name: &str, args: &[Value], i: usize) -> PyResult<i64> {
     args.get(i).and_then(Value::as_int).ok_or_else(|| exc("TypeError", format!("{name}() needs integers")))
-}
-
-fn math_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
-    let x = num(args.first(), name)?;
-    match name {
-        "sqrt" if x < 0.0 => raise("ValueError", "math domain error"),
-        "sqrt" => Ok(Value::Float(x.sqrt())),
-        "fabs" => Ok(Value::Float(x.abs())),
-        "floor" | "ceil" => {
-            let r = if name == "floor" { x.floor() } else { x.ceil() };
-            if !r.is_finite() || r.abs() >= 9.2e18 {
-                return raise("OverflowError", "cannot convert float infinity to integer");
-            }
-            Ok(match args[0] {
-                Value::Int(i) => Value::Int(i),
-                _ => Value::Int(r as i64),
-            })
-        }
-        _ => {
-            let y = num(args.get(1), name)?;
-            Ok(Value::Bool((x - y).abs() <= 1e-9 * x.abs().max(y.abs())))
-        }
-    }
 }
 
 /// `json.dumps` (of None, bools, numbers, strs, lists, tuples and dicts) and `json.loads`.

@@ -1,0 +1,325 @@
+//! `math`: the functions and constants programs use, with CPython's errors ("math domain
+//! error", "math range error"). Floats come from the same libm formulas CPython calls
+//! (`log(x, base)` is `log(x) / log(base)`, as CPython computes it).
+
+use super::ast::Name;
+use super::builtins::builtin;
+use super::interp::Interp;
+use super::modules::num;
+use super::value::*;
+
+/// Functions of one float to a float, and those of two.
+const UNARY: &[&str] = &[
+    "sqrt", "exp", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs",
+    "radians", "degrees",
+];
+
+/// The module's attributes.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    let mut v: Vec<(&'static str, Value)> = Vec::new();
+    let names = UNARY.iter().chain(&[
+        "floor",
+        "ceil",
+        "trunc",
+        "isclose",
+        "log",
+        "pow",
+        "atan2",
+        "hypot",
+        "dist",
+        "copysign",
+        "fmod",
+        "modf",
+        "isnan",
+        "isinf",
+        "isfinite",
+        "gcd",
+        "lcm",
+        "factorial",
+        "isqrt",
+        "comb",
+        "perm",
+        "prod",
+        "fsum",
+    ]);
+    for &n in names {
+        v.push((n, builtin(n, math_fn)));
+    }
+    v.push(("pi", Value::Float(std::f64::consts::PI)));
+    v.push(("e", Value::Float(std::f64::consts::E)));
+    v.push(("tau", Value::Float(std::f64::consts::TAU)));
+    v.push(("inf", Value::Float(f64::INFINITY)));
+    v.push(("nan", Value::Float(f64::NAN)));
+    v
+}
+
+fn domain_error<T>() -> PyResult<T> {
+    raise("ValueError", "math domain error")
+}
+
+/// A float result, as CPython checks it: NaN from a number is a domain error, infinity from
+/// a finite one a range error.
+fn checked(x: f64, r: f64) -> PyResult {
+    if r.is_nan() && !x.is_nan() {
+        return domain_error();
+    }
+    if r.is_infinite() && x.is_finite() {
+        return raise("OverflowError", "math range error");
+    }
+    Ok(Value::Float(r))
+}
+
+/// An int argument (a float is refused, as CPython refuses it).
+fn int(v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        Some(v @ Value::Float(_)) => {
+            raise("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+        }
+        Some(v) => v
+            .as_int()
+            .ok_or_else(|| exc("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name()))),
+        None => raise("TypeError", "a required argument is missing"),
+    }
+}
+
+fn overflow() -> Exc {
+    exc("OverflowError", "integer too large: Loopscope's ints are 64-bit (CPython's have no limit)")
+}
+
+fn gcd(mut a: i64, mut b: i64) -> i64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs()
+}
+
+/// `n! / (n - k)!`, divided by `k!` for `comb`, in 128 bits on the way.
+fn perm_comb(name: &str, n: i64, k: i64) -> PyResult {
+    if n < 0 {
+        return raise("ValueError", "n must be a non-negative integer");
+    }
+    if k < 0 {
+        return raise("ValueError", "k must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = if name == "comb" { k.min(n - k) } else { k };
+    let mut r: i128 = 1;
+    for i in 0..k {
+        r = r.checked_mul(i128::from(n - i)).ok_or_else(overflow)?;
+        if name == "comb" {
+            r /= i128::from(i + 1);
+        }
+        if r > i128::from(i64::MAX) {
+            return Err(overflow());
+        }
+    }
+    Ok(Value::Int(r as i64))
+}
+
+/// CPython's `fsum`: the exact sum of the floats, rounded once (Shewchuk's partial sums).
+fn fsum(items: &[f64]) -> f64 {
+    let mut partials: Vec<f64> = Vec::new();
+    for &x in items {
+        let mut x = x;
+        let mut kept = 0;
+        for i in 0..partials.len() {
+            let mut y = partials[i];
+            if x.abs() < y.abs() {
+                (x, y) = (y, x);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(kept);
+        partials.push(x);
+    }
+    let Some(mut hi) = partials.pop() else { return 0.0 };
+    let mut lo = 0.0;
+    while let Some(y) = partials.pop() {
+        let x = hi;
+        hi = x + y;
+        lo = y - (hi - x);
+        if lo != 0.0 {
+            break;
+        }
+    }
+    // Half-way cases: round as the remaining partials say.
+    if let Some(&next) = partials.last() {
+        if (lo < 0.0 && next < 0.0) || (lo > 0.0 && next > 0.0) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    hi
+}
+
+fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let f = |i: usize| num(args.get(i), name);
+    match name {
+        "gcd" | "lcm" => {
+            let mut acc = if name == "gcd" { 0 } else { 1 };
+            for a in &args {
+                let b = int(Some(a))?;
+                acc = if name == "gcd" {
+                    gcd(acc, b)
+                } else if acc == 0 || b == 0 {
+                    0
+                } else {
+                    (acc / gcd(acc, b)).checked_mul(b).ok_or_else(overflow)?.abs()
+                };
+            }
+            Ok(Value::Int(acc))
+        }
+        "factorial" => {
+            let n = int(args.first())?;
+            if n < 0 {
+                return raise("ValueError", "factorial() not defined for negative values");
+            }
+            (1..=n).try_fold(1i64, |acc, i| acc.checked_mul(i)).map(Value::Int).ok_or_else(overflow)
+        }
+        "isqrt" => {
+            let n = int(args.first())?;
+            if n < 0 {
+                return raise("ValueError", "isqrt() argument must be nonnegative");
+            }
+            let mut r = (n as f64).sqrt() as i64;
+            while r.checked_mul(r).is_none_or(|sq| sq > n) {
+                r -= 1;
+            }
+            while (r + 1).checked_mul(r + 1).is_some_and(|sq| sq <= n) {
+                r += 1;
+            }
+            Ok(Value::Int(r))
+        }
+        "comb" | "perm" => {
+            let n = int(args.first())?;
+            let k = match args.get(1) {
+                None if name == "perm" => n,
+                k => int(k)?,
+            };
+            perm_comb(name, n, k)
+        }
+        "prod" => {
+            let items = interp.iterate(args.first().unwrap_or(&Value::None))?;
+            let start = super::builtins::kwarg(&kw, "start").unwrap_or(Value::Int(1));
+            items.iter().try_fold(start, |acc, x| interp.binop_sync(super::ast::BinOp::Mul, &acc, x))
+        }
+        "fsum" => {
+            let items = interp.iterate(args.first().unwrap_or(&Value::None))?;
+            let floats = items.iter().map(|x| num(Some(x), name)).collect::<PyResult<Vec<f64>>>()?;
+            Ok(Value::Float(fsum(&floats)))
+        }
+        "hypot" => {
+            let xs = (0..args.len()).map(f).collect::<PyResult<Vec<f64>>>()?;
+            Ok(Value::Float(xs.iter().fold(0.0, |h: f64, x| h.hypot(*x))))
+        }
+        "dist" => {
+            let (p, q) = (
+                interp.iterate(args.first().unwrap_or(&Value::None))?,
+                interp.iterate(args.get(1).unwrap_or(&Value::None))?,
+            );
+            if p.len() != q.len() {
+                return raise("ValueError", "both points must have the same number of dimensions");
+            }
+            let mut h: f64 = 0.0;
+            for (a, b) in p.iter().zip(&q) {
+                h = h.hypot(num(Some(a), name)? - num(Some(b), name)?);
+            }
+            Ok(Value::Float(h))
+        }
+        _ => {
+            let x = f(0)?;
+            match name {
+                "floor" | "ceil" | "trunc" => {
+                    if let Some(Value::Int(i)) = args.first() {
+                        return Ok(Value::Int(*i));
+                    }
+                    let r = match name {
+                        "floor" => x.floor(),
+                        "ceil" => x.ceil(),
+                        _ => x.trunc(),
+                    };
+                    if r.is_nan() {
+                        return raise("ValueError", "cannot convert float NaN to integer");
+                    }
+                    if !r.is_finite() {
+                        return raise("OverflowError", "cannot convert float infinity to integer");
+                    }
+                    if r.abs() >= 9.2e18 {
+                        return Err(overflow());
+                    }
+                    Ok(Value::Int(r as i64))
+                }
+                "isnan" => Ok(Value::Bool(x.is_nan())),
+                "isinf" => Ok(Value::Bool(x.is_infinite())),
+                "isfinite" => Ok(Value::Bool(x.is_finite())),
+                "isclose" => {
+                    let y = f(1)?;
+                    let rel = super::builtins::kwarg(&kw, "rel_tol").map_or(Ok(1e-9), |v| num(Some(&v), name))?;
+                    let abs = super::builtins::kwarg(&kw, "abs_tol").map_or(Ok(0.0), |v| num(Some(&v), name))?;
+                    Ok(Value::Bool(x == y || (x - y).abs() <= (rel * x.abs().max(y.abs())).max(abs)))
+                }
+                "modf" => {
+                    let i = x.trunc();
+                    Ok(Value::tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
+                }
+                "log" if args.len() > 1 => {
+                    let base = f(1)?;
+                    if x <= 0.0 || base <= 0.0 {
+                        return domain_error();
+                    }
+                    let den = base.ln();
+                    if den == 0.0 {
+                        return raise("ZeroDivisionError", "float division by zero");
+                    }
+                    Ok(Value::Float(x.ln() / den))
+                }
+                "log" | "log2" | "log10" if x <= 0.0 => domain_error(),
+                "sqrt" if x < 0.0 => domain_error(),
+                "pow" | "atan2" | "copysign" | "fmod" => {
+                    let y = f(1)?;
+                    match name {
+                        "pow" if x == 0.0 && y < 0.0 => domain_error(),
+                        "pow" => checked(x + y, x.powf(y)),
+                        "atan2" => Ok(Value::Float(x.atan2(y))),
+                        "copysign" => Ok(Value::Float(x.copysign(y))),
+                        _ if y == 0.0 || x.is_infinite() => domain_error(),
+                        _ => Ok(Value::Float(x % y)),
+                    }
+                }
+                _ => {
+                    let r = match name {
+                        "sqrt" => x.sqrt(),
+                        "exp" => x.exp(),
+                        "log" => x.ln(),
+                        "log2" => x.log2(),
+                        "log10" => x.log10(),
+                        "sin" => x.sin(),
+                        "cos" => x.cos(),
+                        "tan" => x.tan(),
+                        "asin" => x.asin(),
+                        "acos" => x.acos(),
+                        "atan" => x.atan(),
+                        "sinh" => x.sinh(),
+                        "cosh" => x.cosh(),
+                        "tanh" => x.tanh(),
+                        "fabs" => x.abs(),
+                        "radians" => x.to_radians(),
+                        _ => x.to_degrees(),
+                    };
+                    checked(x, r)
+                }
+            }
+        }
+    }
+}
