@@ -1,5 +1,5 @@
 //! `collections`: `defaultdict` and `Counter`, dicts whose missing keys give a value (see
-//! [`Missing`]), and `deque`, a list with `appendleft`/`popleft` (no `maxlen`).
+//! [`Missing`]), and `deque` (deque.rs).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,20 +12,15 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["deque", "defaultdict", "Counter"] {
+    for name in ["defaultdict", "Counter"] {
         v.push((name, builtin(name, construct)));
     }
+    v.push(("deque", Value::Class(super::deque::class())));
     v
 }
 
 fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     match name {
-        // A list: a `maxlen` it could not keep is refused, not ignored.
-        "deque" if !kw.is_empty() || args.len() > 1 => super::interp::unsupported("deque(…, maxlen)"),
-        "deque" => Ok(Value::list(match args.first() {
-            Some(v) => iterate(v)?,
-            None => Vec::new(),
-        })),
         "defaultdict" => {
             let factory = args.first().cloned().unwrap_or(Value::None);
             if !matches!(factory, Value::None) && !is_callable(&factory) {

@@ -23,6 +23,7 @@ pub mod builtins;
 pub mod collections;
 pub mod contextlib;
 pub mod dataclasses;
+pub mod deque;
 pub mod enums;
 pub mod format;
 pub mod functools;

@@ -41,21 +41,8 @@ pub(super) const STR_METHODS: &[&str] = &[
     "istitle",
     "rpartition",
 ];
-pub(super) const LIST_METHODS: &[&str] = &[
-    "append",
-    "extend",
-    "insert",
-    "pop",
-    "remove",
-    "index",
-    "count",
-    "sort",
-    "reverse",
-    "copy",
-    "clear",
-    "popleft",
-    "appendleft",
-];
+pub(super) const LIST_METHODS: &[&str] =
+    &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
 pub(super) const DICT_METHODS: &[&str] =
     &["get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"];
 pub(super) const SET_METHODS: &[&str] = &[

@@ -13,6 +13,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
     let name: &str = &class.name;
     let one = |args: &[Value]| args.first().cloned();
     match class.kind {
+        Kind::Other if crate::deque::is_deque(class) => crate::deque::new(interp, args, kw),
         Kind::Int => {
             arg_count("int", args, 0, 2)?;
             let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));

@@ -172,7 +172,16 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "reversed" => {
             arg_count(name, args, 1, 1)?;
-            let mut items = iterate(&args[0])?;
+            if let Value::Instance(i) = &args[0] {
+                // A script's object: its `__reversed__`, else its items from the end.
+                if let Some(m) = i.class.lookup(intern("__reversed__")) {
+                    return interp.call_sync(m, vec![args[0].clone()]);
+                }
+            }
+            let mut items = match &args[0] {
+                Value::Instance(_) => interp.iterate(&args[0])?,
+                v => iterate(v)?,
+            };
             items.reverse();
             Ok(iter_of(items))
         }

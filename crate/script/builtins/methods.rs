@@ -21,20 +21,6 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             l.borrow_mut().push(a[0].clone());
             Ok(Value::None)
         }
-        // `collections.deque` is a list here, with a deque's two extra methods.
-        "appendleft" => {
-            need(1)?;
-            interp.alloc(1)?;
-            l.borrow_mut().insert(0, a[0].clone());
-            Ok(Value::None)
-        }
-        "popleft" => {
-            let mut l = l.borrow_mut();
-            if l.is_empty() {
-                return raise("IndexError", "pop from an empty deque");
-            }
-            Ok(l.remove(0))
-        }
         "extend" => {
             need(1)?;
             let items = iterate(&a[0])?;

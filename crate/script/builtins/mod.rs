@@ -49,6 +49,11 @@ thread_local! {
     };
 }
 
+/// `NotImplemented`, for a built-in method that leaves an operator to the other operand.
+pub fn not_implemented() -> Value {
+    NOT_IMPLEMENTED.with(Value::clone)
+}
+
 /// Whether `v` is `NotImplemented`.
 pub fn is_not_implemented(v: &Value) -> bool {
     matches!(v, Value::Instance(i) if i.class.kind == Kind::Other) && NOT_IMPLEMENTED.with(|n| n.is(v))
@@ -57,7 +62,7 @@ pub fn is_not_implemented(v: &Value) -> bool {
 /// The built-in names a script sees.
 pub fn table() -> NameMap<Value> {
     let mut t = NameMap::default();
-    t.insert(intern("NotImplemented"), NOT_IMPLEMENTED.with(Value::clone));
+    t.insert(intern("NotImplemented"), not_implemented());
     for name in FUNCTIONS {
         t.insert(intern(name), builtin(name, function));
     }

@@ -1,0 +1,221 @@
+//! `collections.deque`: an object of its own class (so it prints as `deque([…])`, and
+//! `isinstance` and `type` know it) over a list of its items, with `maxlen` (a full deque
+//! drops from the other end) and `rotate`. `len`, `in`, iteration, indexing and truth reach
+//! it through its methods, as they reach any script's object.
+
+use std::rc::Rc;
+
+use super::ast::{intern, CmpOp, Name};
+use super::builtins::{builtin, iter_of, not_implemented};
+use super::interp::Interp;
+use super::value::*;
+
+const METHODS: &[&str] = &[
+    "append",
+    "appendleft",
+    "pop",
+    "popleft",
+    "extend",
+    "extendleft",
+    "rotate",
+    "clear",
+    "copy",
+    "count",
+    "index",
+    "remove",
+    "reverse",
+    "insert",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__iter__",
+    "__reversed__",
+    "__contains__",
+    "__repr__",
+    "__eq__",
+];
+
+/// The `deque` class.
+pub fn class() -> Rc<Class> {
+    let class = other_class("deque");
+    if class.attrs.borrow().is_empty() {
+        *class.attrs.borrow_mut() = METHODS.iter().map(|&n| (intern(n), builtin(n, method))).collect();
+    }
+    class
+}
+
+/// Whether `c` is the `deque` class (calling it makes one).
+pub fn is_deque(c: &Class) -> bool {
+    c.kind == Kind::Other && &*c.name == "deque"
+}
+
+/// `deque(iterable=(), maxlen=None)`.
+pub fn new(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    if args.len() > 2 {
+        return raise("TypeError", format!("deque() takes at most 2 arguments ({} given)", args.len()));
+    }
+    let maxlen = args.get(1).cloned().or_else(|| super::builtins::kwarg(kw, "maxlen")).unwrap_or(Value::None);
+    let limit = match &maxlen {
+        Value::None => None,
+        v => match v.as_int() {
+            Some(n) if n < 0 => return raise("ValueError", "maxlen must be non-negative"),
+            Some(n) => Some(n as usize),
+            None => return raise("TypeError", "an integer is required"),
+        },
+    };
+    let items = match args.first().cloned().or_else(|| super::builtins::kwarg(kw, "iterable")) {
+        Some(v) => interp.iterate(&v)?,
+        None => Vec::new(),
+    };
+    let d = Instance::new(class());
+    d.set(intern("maxlen"), maxlen);
+    let list = Value::list(Vec::new());
+    d.set(intern("_items"), list.clone());
+    if let Value::List(l) = &list {
+        for x in items {
+            push(&mut l.borrow_mut(), x, false, limit);
+        }
+    }
+    Ok(Value::Instance(d))
+}
+
+/// Adds `x` at the back (or the front), dropping from the other end past `limit`.
+fn push(items: &mut Vec<Value>, x: Value, front: bool, limit: Option<usize>) {
+    if limit == Some(0) {
+        return;
+    }
+    if front {
+        items.insert(0, x);
+    } else {
+        items.push(x);
+    }
+    if limit.is_some_and(|n| items.len() > n) {
+        if front {
+            items.pop();
+        } else {
+            items.remove(0);
+        }
+    }
+}
+
+fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Instance(me)) = args.first() else { return raise("TypeError", "descriptor needs a deque") };
+    let (Some(Value::List(l)), maxlen) = (me.get(intern("_items")), me.get(intern("maxlen"))) else {
+        return raise("TypeError", "descriptor needs a deque");
+    };
+    let limit = maxlen.as_ref().and_then(Value::as_int).map(|n| n as usize);
+    let a = &args[1..];
+    let arg = |i: usize| a.get(i).cloned().ok_or_else(|| exc("TypeError", format!("{name}() missing an argument")));
+    let index = |i: &Value, len: usize| -> PyResult<usize> {
+        let i = i.as_int().ok_or_else(|| exc("TypeError", "sequence index must be integer, not 'slice'"))?;
+        let at = if i < 0 { i + len as i64 } else { i };
+        if at < 0 || at >= len as i64 {
+            return raise("IndexError", "deque index out of range");
+        }
+        Ok(at as usize)
+    };
+    match name {
+        "append" | "appendleft" => {
+            interp.alloc(1)?;
+            push(&mut l.borrow_mut(), arg(0)?, name == "appendleft", limit);
+            Ok(Value::None)
+        }
+        "extend" | "extendleft" => {
+            let items = interp.iterate(&arg(0)?)?;
+            interp.alloc(items.len())?;
+            let mut l = l.borrow_mut();
+            for x in items {
+                push(&mut l, x, name == "extendleft", limit);
+            }
+            Ok(Value::None)
+        }
+        "pop" | "popleft" => {
+            let mut l = l.borrow_mut();
+            if l.is_empty() {
+                return raise("IndexError", "pop from an empty deque");
+            }
+            Ok(if name == "pop" { l.pop().unwrap_or(Value::None) } else { l.remove(0) })
+        }
+        "rotate" => {
+            let n =
+                a.first().map_or(Some(1), Value::as_int).ok_or_else(|| exc("TypeError", "an integer is required"))?;
+            let mut l = l.borrow_mut();
+            if !l.is_empty() {
+                let k = n.rem_euclid(l.len() as i64) as usize;
+                l.rotate_right(k);
+            }
+            Ok(Value::None)
+        }
+        "clear" => {
+            l.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        "reverse" => {
+            l.borrow_mut().reverse();
+            Ok(Value::None)
+        }
+        "copy" => new(interp, &[Value::List(Rc::clone(&l)), maxlen.unwrap_or(Value::None)], &[]),
+        "count" | "index" | "remove" | "__contains__" => {
+            let x = arg(0)?;
+            let items = l.borrow().clone();
+            let mut found = Vec::new();
+            for (i, y) in items.iter().enumerate() {
+                if interp.compare(CmpOp::Eq, y, &x)? {
+                    found.push(i);
+                }
+            }
+            match name {
+                "count" => Ok(Value::Int(found.len() as i64)),
+                "__contains__" => Ok(Value::Bool(!found.is_empty())),
+                "index" => match found.first() {
+                    Some(&i) => Ok(Value::Int(i as i64)),
+                    None => raise("ValueError", format!("{} is not in deque", interp.repr(&x)?)),
+                },
+                _ => match found.first() {
+                    Some(&i) => {
+                        l.borrow_mut().remove(i);
+                        Ok(Value::None)
+                    }
+                    None => raise("ValueError", format!("{} is not in deque", interp.repr(&x)?)),
+                },
+            }
+        }
+        "insert" => {
+            let len = l.borrow().len();
+            if limit.is_some_and(|n| len >= n) {
+                return raise("IndexError", "deque already at its maximum size");
+            }
+            let i = arg(0)?.as_int().ok_or_else(|| exc("TypeError", "an integer is required"))?;
+            let at = if i < 0 { (i + len as i64).max(0) } else { i.min(len as i64) };
+            l.borrow_mut().insert(at as usize, arg(1)?);
+            Ok(Value::None)
+        }
+        "__len__" => Ok(Value::Int(l.borrow().len() as i64)),
+        "__getitem__" => {
+            let i = index(&arg(0)?, l.borrow().len())?;
+            Ok(l.borrow()[i].clone())
+        }
+        "__setitem__" => {
+            let i = index(&arg(0)?, l.borrow().len())?;
+            l.borrow_mut()[i] = arg(1)?;
+            Ok(Value::None)
+        }
+        "__iter__" => Ok(iter_of(l.borrow().clone())),
+        "__reversed__" => Ok(iter_of(l.borrow().iter().rev().cloned().collect())),
+        "__repr__" => {
+            let items = interp.repr(&Value::List(Rc::clone(&l)))?;
+            Ok(Value::string(match maxlen {
+                Some(Value::None) | None => format!("deque({items})"),
+                Some(n) => format!("deque({items}, maxlen={})", n.repr()),
+            }))
+        }
+        _ => {
+            // `__eq__`: another deque with equal items.
+            let other = match a.first() {
+                Some(Value::Instance(o)) if is_deque(&o.class) => o.get(intern("_items")),
+                _ => return Ok(not_implemented()),
+            };
+            Ok(Value::Bool(interp.compare(CmpOp::Eq, &Value::List(l), &other.unwrap_or(Value::None))?))
+        }
+    }
+}
