@@ -253,7 +253,6 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "timeout_at",
         "LifoQueue",
         "PriorityQueue",
-        "Future",
         "isfuture",
         "Condition",
         "Barrier",
@@ -261,6 +260,10 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     .into_iter()
     .map(|n| (n, builtin(n, function)))
     .collect();
+    // Classes, so that `isinstance(t, asyncio.Task)` and hints such as `list[asyncio.Task]`
+    // work; calling one makes a future or a task (see [`construct`]).
+    out.push(("Future", Value::Class(other_class("Future"))));
+    out.push(("Task", Value::Class(other_class("Task"))));
     for n in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError"] {
         out.push((n, Value::Class(exc_class(n))));
     }
@@ -269,6 +272,14 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         out.push((n, Value::str(n)));
     }
     out
+}
+
+/// `asyncio.Future()` and `asyncio.Task(coro, name=…)`, called as classes.
+pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    match &*class.name {
+        "Future" => Ok(Value::Task(PyTask::future(interp))),
+        _ => create_task(interp, "create_task", args.to_vec(), kw.to_vec()),
+    }
 }
 
 fn secs(v: &Value, what: &str) -> PyResult<f64> {
@@ -591,7 +602,6 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             }))
         }
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
-        "Future" => Ok(Value::Task(PyTask::future(interp))),
         "shield" => {
             let task = task_of(&interp.host.rc()?, args.into_iter().next().unwrap_or(Value::None), None)?;
             Ok(Value::Task(PyTask::shield(interp, task)))

@@ -14,6 +14,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
     let one = |args: &[Value]| args.first().cloned();
     match class.kind {
         Kind::Other if crate::deque::is_deque(class) => crate::deque::new(interp, args, kw),
+        Kind::Other if matches!(name, "Future" | "Task") => crate::aio::construct(interp, class, args, kw),
         Kind::Int => {
             arg_count("int", args, 0, 2)?;
             let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));

@@ -177,12 +177,19 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
 /// A class named `name` that is not callable (functions, modules, tasks…), made once.
 pub fn other_class(name: &'static str) -> Rc<Class> {
     with_types(|t| {
-        let mut others = t.others.borrow_mut();
+        let others = t.others.borrow_mut();
         if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
             return Rc::clone(c);
         }
-        let c = Class::named(name, Some(&t.object), Kind::Other);
-        others.push((name, Rc::clone(&c)));
+        // asyncio's tasks and gathers are futures, as in CPython.
+        let base = match name {
+            "Task" | "_GatheringFuture" => None,
+            _ => Some(Rc::clone(&t.object)),
+        };
+        drop(others);
+        let base = base.unwrap_or_else(|| other_class("Future"));
+        let c = Class::named(name, Some(&base), Kind::Other);
+        t.others.borrow_mut().push((name, Rc::clone(&c)));
         c
     })
 }
