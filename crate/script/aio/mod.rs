@@ -295,6 +295,18 @@ fn duration(s: f64) -> Duration {
     Duration::from_secs_f64(if s.is_nan() { 0.0 } else { s.clamp(0.0, 1e9) })
 }
 
+/// A coroutine that, awaited, gives `out` at once.
+pub fn done_coro(name: &str, out: PyResult) -> Value {
+    Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(async { out }), false, false)))
+}
+
+/// A task of `coro`, created by a callback run soon, as CPython's loop closes an async
+/// generator left early (`call_soon_threadsafe(create_task, agen.aclose())`).
+pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
+    let create = builtin("create_task", create_task);
+    task::call_later(interp, vec![(create, vec![coro])], None);
+}
+
 fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     if name == "create_task" && interp.host.loop_running.get() == 0 {
         args.first().inspect(|c| never_awaited_at_exit(c));

@@ -275,6 +275,22 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "__next__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("next", function))))),
             _ => Err(no_attr(obj, name)),
         },
+        // An async generator's: coroutines that resume it (see `Gen::async_step`).
+        Value::Gen(_) => match &*t {
+            "__anext__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("__anext__", async_gen_method))))),
+            "asend" => Ok(Value::Method(Rc::new((obj.clone(), builtin("asend", async_gen_method))))),
+            "athrow" => Ok(Value::Method(Rc::new((obj.clone(), builtin("athrow", async_gen_method))))),
+            "aclose" => Ok(Value::Method(Rc::new((obj.clone(), builtin("aclose", async_gen_method))))),
+            _ => Err(no_attr(obj, name)),
+        },
         _ => Err(no_attr(obj, name)),
+    }
+}
+
+/// An async generator's `__anext__`, `asend`, `athrow` and `aclose`.
+fn async_gen_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match args.first() {
+        Some(Value::Gen(g)) if g.is_async => g.async_step(interp, name, args.get(1).cloned()),
+        _ => raise("TypeError", format!("{name}() needs an async generator")),
     }
 }

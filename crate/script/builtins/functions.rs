@@ -329,6 +329,38 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             interp.set_attr(&args[0], intern(attr), args[2].clone())?;
             Ok(Value::None)
         }
+        // `anext(agen[, default])` and `aiter(x)`.
+        "anext" => {
+            arg_count(name, args, 1, 2)?;
+            let Value::Gen(g) = &args[0] else {
+                return Err(type_error("'", &args[0], "' object is not an async iterator"));
+            };
+            let step = g.async_step(interp, "__anext__", None)?;
+            match args.get(1) {
+                None => Ok(step),
+                // With a default, its end gives the default instead of StopAsyncIteration.
+                Some(default) => {
+                    let (default, rc) = (default.clone(), interp.host.rc()?);
+                    let fut = async move {
+                        match rc.await_value(step).await {
+                            Err(e) if e.class().name.as_ref() == "StopAsyncIteration" => Ok(default),
+                            out => out,
+                        }
+                    };
+                    Ok(Value::Coro(Rc::new(crate::aio::Coro::new("anext".into(), Box::pin(fut), false, false))))
+                }
+            }
+        }
+        "aiter" => {
+            arg_count(name, args, 1, 1)?;
+            match &args[0] {
+                Value::Gen(g) if g.is_async => Ok(args[0].clone()),
+                Value::Instance(i) if i.class.lookup(intern("__aiter__")).is_some() => {
+                    interp.call_sync(i.class.lookup(intern("__aiter__")).unwrap_or(Value::None), vec![args[0].clone()])
+                }
+                v => Err(type_error("'", v, "' object is not an async iterable")),
+            }
+        }
         "iter" => {
             arg_count(name, args, 1, 1)?;
             Ok(match &args[0] {

@@ -111,6 +111,8 @@ const FUNCTIONS: &[&str] = &[
     "setattr",
     "iter",
     "next",
+    "anext",
+    "aiter",
     "divmod",
     "pow",
     "chr",

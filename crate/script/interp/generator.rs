@@ -165,6 +165,59 @@ impl Gen {
         Ok(())
     }
 
+    /// An async generator's `__anext__()`, `asend(v)`, `athrow(e)` or `aclose()`: a
+    /// coroutine that resumes it where the task awaiting it stands (its awaits are that
+    /// task's). Its end raises `StopAsyncIteration` (`aclose()`: returns `None`).
+    pub fn async_step(self: &Rc<Self>, interp: &Interp, name: &'static str, arg: Option<Value>) -> PyResult {
+        let interp = interp.host.rc()?;
+        let gen = Rc::clone(self);
+        match (name, arg) {
+            ("asend", Some(v)) if self.state.get() == State::Fresh && !matches!(v, Value::None) => {
+                return raise("TypeError", "can't send non-None value to a just-started async generator");
+            }
+            ("asend", Some(v)) => *self.sent.borrow_mut() = v,
+            ("athrow", Some(e)) => {
+                let e = match e {
+                    Value::Class(c) => new_exception(c, vec![]),
+                    e => e,
+                };
+                if let Err(e) = self.throw_in(e) {
+                    self.finish();
+                    return Ok(aio::done_coro(name, Err(e)));
+                }
+            }
+            ("aclose", _) if self.state.get() != State::Suspended => {
+                self.finish();
+                return Ok(aio::done_coro(name, Ok(Value::None)));
+            }
+            ("aclose", _) => {
+                let _ = self.throw_in(new_exception(exc_class("GeneratorExit"), vec![]));
+            }
+            _ => {}
+        }
+        let fut = async move {
+            let out = gen.resume(&interp).await;
+            match (name, out) {
+                ("aclose", Ok(Some(_))) => {
+                    gen.finish();
+                    raise("RuntimeError", "async generator ignored GeneratorExit")
+                }
+                ("aclose", Ok(None)) => Ok(Value::None),
+                ("aclose", Err(e)) if e.class().name.as_ref() == "GeneratorExit" => Ok(Value::None),
+                (_, Ok(Some(v))) => Ok(v),
+                (_, Ok(None)) => Err(new_exception(exc_class("StopAsyncIteration"), vec![])),
+                (_, Err(e)) => Err(e),
+            }
+        };
+        Ok(Value::Coro(Rc::new(aio::Coro::new(Rc::from(name), Box::pin(fut), false, false))))
+    }
+
+    /// Ends it where it stands: its body is dropped unrun.
+    fn finish(&self) {
+        self.body.borrow_mut().take();
+        self.state.set(State::Done);
+    }
+
     /// `e` was raised at the `yield` of a generator that delegates to this one (`yield from`,
     /// `enumerate`): if it is `close()`'s `GeneratorExit`, this one is closed first, as CPython
     /// closes the generator it delegates to. Returns what goes on: `e`, or what closing raised.
@@ -390,7 +443,13 @@ impl Items {
     /// and the loop's own way out goes on.
     pub(super) fn leave(self, interp: &Interp) {
         if let Items::Gen(g) = self {
-            if Rc::strong_count(&g) == 1 {
+            if Rc::strong_count(&g) == 1 && g.is_async {
+                // CPython's loop closes it in a task of its own (`aclose()`), which a
+                // callback creates soon after: its `finally` may await.
+                if let (Ok(rc), Ok(closing)) = (interp.host.rc(), g.async_step(interp, "aclose", None)) {
+                    aio::create_task_soon(&rc, closing);
+                }
+            } else if Rc::strong_count(&g) == 1 {
                 let _ = g.close(interp);
             }
         }
