@@ -178,8 +178,15 @@ impl Gen {
             ("asend", Some(v)) => *self.sent.borrow_mut() = v,
             ("athrow", Some(e)) => {
                 let e = match e {
-                    Value::Class(c) => new_exception(c, vec![]),
-                    e => e,
+                    Value::Class(c) if c.is_exception() => new_exception(c, vec![]),
+                    e if e.class().is_exception() && !matches!(e, Value::Class(_)) => e,
+                    e => {
+                        let what = format!(
+                            "exceptions must be classes or instances deriving from BaseException, not {}",
+                            e.type_name()
+                        );
+                        return raise("TypeError", what);
+                    }
                 };
                 if let Err(e) = self.throw_in(e) {
                     self.finish();
