@@ -29,6 +29,7 @@ pub mod format;
 pub mod functools;
 pub mod host;
 pub mod interp;
+pub mod itertools;
 pub mod lexer;
 pub mod lines;
 pub mod logging;

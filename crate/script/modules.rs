@@ -27,6 +27,7 @@ const MODULES: &[&str] = &[
     "dataclasses",
     "enum",
     "functools",
+    "itertools",
     "logging",
     "socket",
     "json",
@@ -52,7 +53,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, dataclasses, enum, functools, logging, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, dataclasses, enum, functools, itertools, logging, json, sys and typing"
                 )
                 .into(),
             )],
@@ -103,6 +104,7 @@ pub fn import(name: &str) -> PyResult {
         ],
         "websockets.exceptions" => super::websockets::exception_classes().into(),
         "collections" => super::collections::module_attrs(),
+        "itertools" => super::itertools::module_attrs(),
         "typing" => {
             // Hints are only read, never checked: each name is `object`, which a subscript
             // (`List[int]`) gives back. `TypeVar("T")` and `cast(T, x)` are functions.

@@ -5,6 +5,12 @@ use std::fmt::Write as _;
 
 /// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
 pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let first = usize::from(name != "zip");
+    if matches!(name, "zip" | "map" | "filter")
+        && args.iter().skip(first).any(|a| matches!(a, Value::Gen(g) if !g.is_async))
+    {
+        return crate::itertools::lazy_builtin(interp, name, args);
+    }
     items_of_objects(interp, name, &mut args)?;
     call(interp, name, &args, &kw)
 }

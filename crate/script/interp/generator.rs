@@ -303,7 +303,7 @@ impl Interp {
     }
 
     /// `yield value`: stops the running generator's body until it is resumed.
-    pub(super) async fn yield_value(&self, value: Value) -> PyResult {
+    pub(crate) async fn yield_value(&self, value: Value) -> PyResult {
         // Weak, and no strong one kept across the wait: the loop that holds the generator may
         // be the only one that does (see `Items::leave`).
         let gen = self.gens.borrow().last().map(Rc::downgrade);
@@ -331,7 +331,7 @@ impl Interp {
 
     /// The items of `v` for a `for` loop or a comprehension (`is_async`: `async for`), one at
     /// a time: a generator is resumed for each, so a loop may stop an endless one.
-    pub(super) fn items_for(&self, v: Value, is_async: bool) -> PyResult<Items> {
+    pub(crate) fn items_for(&self, v: Value, is_async: bool) -> PyResult<Items> {
         let watched = match &v {
             Value::Dict(d) if !is_async => Some(("dictionary", d)),
             Value::View(view) if !is_async => Some(("dictionary", &view.dict)),
@@ -378,7 +378,7 @@ impl Interp {
 }
 
 /// What a loop walks: the items of a value, taken at once, or a generator's, as it yields them.
-pub(super) enum Items {
+pub(crate) enum Items {
     All(std::vec::IntoIter<Value>),
     Gen(Rc<Gen>),
     /// A range's numbers, made one at a time, as CPython's iterator does: a loop over
@@ -405,7 +405,7 @@ pub(super) enum Items {
 
 impl Items {
     /// The next item, if any.
-    pub(super) async fn next(&mut self, interp: &Interp) -> PyResult<Option<Value>> {
+    pub(crate) async fn next(&mut self, interp: &Interp) -> PyResult<Option<Value>> {
         match self {
             Items::All(items) => Ok(items.next()),
             Items::Gen(g) => g.resume(interp).await,
@@ -448,7 +448,7 @@ impl Items {
     /// `finally` blocks run now). One the script still holds stays suspended. What closing
     /// raises goes nowhere: CPython only reports it ("Exception ignored in: <generator …>")
     /// and the loop's own way out goes on.
-    pub(super) fn leave(self, interp: &Interp) {
+    pub(crate) fn leave(self, interp: &Interp) {
         if let Items::Gen(g) = self {
             if Rc::strong_count(&g) == 1 && g.is_async {
                 // CPython's loop closes it in a task of its own (`aclose()`), which a

@@ -31,6 +31,7 @@ mod scope;
 
 pub(crate) use call::missing_arguments;
 pub use call::Awaiting;
+pub(crate) use generator::Items;
 pub use generator::{enumerate_lazily, Gen};
 pub use scope::{collect_locals, Scope, ScopeInfo};
 use scope::{scope_info, target_names};
