@@ -1,14 +1,14 @@
-//! `itertools`: each iterator is a generator of its own, resumed one item at a time, so that
-//! the endless ones (`count`, `cycle`, `repeat`) work in a loop that stops, and `islice`,
-//! `takewhile`, `chain`… take from the iterator they wrap only as they are asked. The
-//! combinatoric ones (`product`, `permutations`, `combinations`) read their inputs first, as
-//! CPython's do.
+//! `itertools`: each iterator is a generator, resumed one item at a time, so that the endless
+//! ones (`count`, `cycle`, `repeat`) work in a loop that stops, and `islice`, `takewhile`,
+//! `chain`… take from the iterator they wrap only as they are asked. The combinatoric ones
+//! (`product`, `permutations`, `combinations`) read their inputs first, as CPython's do.
+//! All of them are one [`Lazy`] and its one `next` step (a future per kind would cost the
+//! wasm a copy of the generator machinery each).
 
-use std::future::Future;
 use std::rc::Rc;
 
-use super::ast::{BinOp, Name};
-use super::builtins::{builtin, kwarg};
+use super::ast::{BinOp, CmpOp, Name};
+use super::builtins::{builtin, iter_of, kwarg};
 use super::interp::{Gen, Interp, Items};
 use super::value::*;
 
@@ -38,21 +38,205 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     NAMES.iter().map(|&n| (n, builtin(n, make))).collect()
 }
 
-/// A generator named `name` whose body `body` runs with the interpreter as it is resumed.
-fn generator<F: Future<Output = PyResult> + 'static>(
-    interp: &Interp,
-    name: &'static str,
-    body: impl FnOnce(Rc<Interp>) -> F + 'static,
-) -> Value {
-    let weak = interp.host.interp();
-    let run = async move {
-        let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-        body(interp).await
-    };
-    Value::Gen(Rc::new(Gen::new(name.into(), false, Box::pin(run))))
+/// One lazy iterator's state: `kind` is its function's name.
+struct Lazy {
+    kind: &'static str,
+    /// What it reads from, in order (`chain` moves on to the next when one ends).
+    sources: Vec<Items>,
+    /// Its function (`map`, `starmap`, `accumulate`), predicate, or `None`.
+    f: Value,
+    /// `count`'s next number, `repeat`'s object, `accumulate`'s total, `pairwise`'s last
+    /// item, `zip_longest`'s fill value.
+    value: Option<Value>,
+    /// `count`'s step.
+    step: Value,
+    /// `cycle`'s items seen so far.
+    saved: Vec<Value>,
+    /// A count: `repeat`'s times left, `islice`'s position; `cycle`'s replay position.
+    at: i64,
+    /// `islice`'s next wanted position, stop and step.
+    wanted: i64,
+    stop: Option<i64>,
+    stride: i64,
+    /// `dropwhile` done dropping; `repeat` endless.
+    flag: bool,
+    /// `zip_longest`'s sources still live.
+    live: Vec<bool>,
 }
 
-/// An optional int argument (`None`: absent).
+impl Lazy {
+    fn new(kind: &'static str) -> Lazy {
+        Lazy {
+            kind,
+            sources: Vec::new(),
+            f: Value::None,
+            value: None,
+            step: Value::None,
+            saved: Vec::new(),
+            at: 0,
+            wanted: 0,
+            stop: None,
+            stride: 1,
+            flag: false,
+            live: Vec::new(),
+        }
+    }
+
+    /// A generator that yields what [`Lazy::next`] gives until it gives nothing.
+    fn into_generator(mut self, interp: &Interp) -> Value {
+        let weak = interp.host.interp();
+        let kind = self.kind;
+        let run = async move {
+            let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+            while let Some(x) = self.next(&interp).await? {
+                interp.yield_value(x).await?;
+            }
+            Ok(Value::None)
+        };
+        Value::Gen(Rc::new(Gen::new(kind.into(), false, Box::pin(run))))
+    }
+
+    /// Whether `f(x)` (or `x` itself, when there is no `f`) is true.
+    async fn holds(&self, interp: &Interp, x: &Value) -> PyResult<bool> {
+        Ok(match &self.f {
+            Value::None => x.truthy(),
+            f => interp.call(f.clone(), vec![x.clone()], vec![]).await?.truthy(),
+        })
+    }
+
+    /// The next item, or `None` at the end.
+    async fn next(&mut self, interp: &Interp) -> PyResult<Option<Value>> {
+        loop {
+            match self.kind {
+                "count" => {
+                    let n = self.value.take().unwrap_or(Value::Int(0));
+                    self.value = Some(interp.binop_sync(BinOp::Add, &n, &self.step)?);
+                    return Ok(Some(n));
+                }
+                "repeat" => {
+                    if !self.flag && self.at <= 0 {
+                        return Ok(None);
+                    }
+                    self.at -= 1;
+                    return Ok(self.value.clone());
+                }
+                "cycle" => {
+                    if let Some(x) = self.sources[0].next(interp).await? {
+                        interp.alloc(1)?;
+                        self.saved.push(x.clone());
+                        return Ok(Some(x));
+                    }
+                    if self.saved.is_empty() {
+                        return Ok(None);
+                    }
+                    let x = self.saved[self.at as usize % self.saved.len()].clone();
+                    self.at += 1;
+                    return Ok(Some(x));
+                }
+                "islice" => {
+                    if self.stop.is_some_and(|s| self.wanted >= s) {
+                        return Ok(None);
+                    }
+                    let Some(x) = self.sources[0].next(interp).await? else { return Ok(None) };
+                    self.at += 1;
+                    if self.at - 1 == self.wanted {
+                        self.wanted = self.wanted.saturating_add(self.stride);
+                        return Ok(Some(x));
+                    }
+                }
+                "chain" => {
+                    let Some(first) = self.sources.first_mut() else { return Ok(None) };
+                    match first.next(interp).await? {
+                        Some(x) => return Ok(Some(x)),
+                        None => drop(self.sources.remove(0)),
+                    }
+                }
+                "zip_longest" => {
+                    let fill = self.value.clone().unwrap_or(Value::None);
+                    let mut row = Vec::with_capacity(self.sources.len());
+                    for (s, alive) in self.sources.iter_mut().zip(self.live.iter_mut()) {
+                        let x = if *alive { s.next(interp).await? } else { None };
+                        *alive = x.is_some();
+                        row.push(x.unwrap_or_else(|| fill.clone()));
+                    }
+                    return Ok(self.live.contains(&true).then(|| Value::tuple(row)));
+                }
+                // The rest read one row: an item from each source.
+                kind => {
+                    let mut row = Vec::with_capacity(self.sources.len());
+                    for s in self.sources.iter_mut() {
+                        match s.next(interp).await? {
+                            Some(x) => row.push(x),
+                            None => return Ok(None),
+                        }
+                    }
+                    match kind {
+                        "zip" => return Ok(Some(Value::tuple(row))),
+                        "map" => return Ok(Some(interp.call(self.f.clone(), row, vec![]).await?)),
+                        "starmap" => {
+                            let args = interp.iterate(&row[0])?;
+                            return Ok(Some(interp.call(self.f.clone(), args, vec![]).await?));
+                        }
+                        "compress" => {
+                            if row[1].truthy() {
+                                return Ok(Some(row.swap_remove(0)));
+                            }
+                        }
+                        "accumulate" => {
+                            let x = row.swap_remove(0);
+                            let next = match (self.value.take(), &self.f) {
+                                (None, _) => x,
+                                (Some(t), Value::None) => interp.binop_sync(BinOp::Add, &t, &x)?,
+                                (Some(t), f) => interp.call(f.clone(), vec![t, x], vec![]).await?,
+                            };
+                            self.value = Some(next.clone());
+                            return Ok(Some(next));
+                        }
+                        "pairwise" => {
+                            let x = row.swap_remove(0);
+                            if let Some(last) = self.value.replace(x.clone()) {
+                                return Ok(Some(Value::tuple(vec![last, x])));
+                            }
+                        }
+                        _ => {
+                            // filter, filterfalse, takewhile, dropwhile.
+                            let x = row.swap_remove(0);
+                            if kind == "dropwhile" && self.flag {
+                                return Ok(Some(x)); // done dropping
+                            }
+                            let holds = self.holds(interp, &x).await?;
+                            match kind {
+                                "takewhile" => return Ok(holds.then_some(x)),
+                                "dropwhile" if !holds => {
+                                    self.flag = true;
+                                    return Ok(Some(x));
+                                }
+                                "filter" if holds => return Ok(Some(x)),
+                                "filterfalse" if !holds => return Ok(Some(x)),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `zip`, `map` and `filter` given a generator: they take its items one at a time as they
+/// are asked (as CPython's do), so `zip(count(), names)` stops with `names`.
+pub fn lazy_builtin(interp: &Interp, name: &'static str, args: Vec<Value>) -> PyResult {
+    let skip = usize::from(name != "zip"); // `map` and `filter` take a function first
+    let mut it = Lazy::new(name);
+    it.f = args.first().cloned().filter(|_| skip == 1).unwrap_or(Value::None);
+    it.sources = args.into_iter().skip(skip).map(|a| interp.items_for(a, false)).collect::<PyResult<_>>()?;
+    if it.sources.is_empty() && name != "zip" {
+        return raise("TypeError", format!("{name}() must have at least two arguments."));
+    }
+    Ok(it.into_generator(interp))
+}
+
+/// An optional count argument (`None`: absent); a negative one is `what`'s ValueError.
 fn count_arg(v: Option<&Value>, what: &str) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
@@ -63,13 +247,8 @@ fn count_arg(v: Option<&Value>, what: &str) -> PyResult<Option<i64>> {
     }
 }
 
-/// The items of `v`, all at once (a combinatoric function's pool).
-fn pool(interp: &Interp, v: Option<&Value>) -> PyResult<Vec<Value>> {
-    interp.iterate(v.unwrap_or(&Value::None))
-}
-
 /// Every choice of indexes into the pools, in CPython's (lexicographic) order: `product` (one
-/// index per pool, any), and for `r` positions over one pool of `n`: `permutations` (distinct),
+/// index per pool, any), and for `r` positions over one pool: `permutations` (distinct),
 /// `combinations` (increasing), `combinations_with_replacement` (non-decreasing).
 fn choices(kind: &str, sizes: &[usize], interp: &Interp) -> PyResult<Vec<Vec<usize>>> {
     fn walk(
@@ -105,242 +284,76 @@ fn choices(kind: &str, sizes: &[usize], interp: &Interp) -> PyResult<Vec<Vec<usi
     Ok(out)
 }
 
-/// `zip`, `map` and `filter` given a generator: they take its items one at a time as they
-/// are asked (as CPython's do), so `zip(count(), names)` stops with `names`.
-pub fn lazy_builtin(interp: &Interp, name: &'static str, args: Vec<Value>) -> PyResult {
-    let skip = usize::from(name != "zip"); // `map` and `filter` take a function first
-    let f = args.first().cloned().filter(|_| skip == 1).unwrap_or(Value::None);
-    let mut sources =
-        args.into_iter().skip(skip).map(|a| interp.items_for(a, false)).collect::<PyResult<Vec<Items>>>()?;
-    if sources.is_empty() && name != "zip" {
-        return raise("TypeError", format!("{name}() must have at least two arguments."));
-    }
-    Ok(generator(interp, name, move |interp| async move {
-        loop {
-            let mut row = Vec::with_capacity(sources.len());
-            for s in sources.iter_mut() {
-                match s.next(&interp).await? {
-                    Some(x) => row.push(x),
-                    None => return Ok(Value::None),
-                }
-            }
-            let out = match name {
-                "zip" => Value::tuple(row),
-                "map" => interp.call(f.clone(), row, vec![]).await?,
-                _ => {
-                    let x = row.pop().unwrap_or(Value::None);
-                    let keep = match &f {
-                        Value::None => x.truthy(),
-                        f => interp.call(f.clone(), vec![x.clone()], vec![]).await?.truthy(),
-                    };
-                    if !keep {
-                        continue;
-                    }
-                    x
-                }
-            };
-            interp.yield_value(out).await?;
-        }
-    }))
-}
-
 fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
     let source = |i: usize| interp.items_for(args.get(i).cloned().unwrap_or(Value::None), false);
-    Ok(match name {
+    let mut it = Lazy::new(name);
+    match name {
         "count" => {
-            let (mut n, step) = (arg(0, "start").unwrap_or(Value::Int(0)), arg(1, "step").unwrap_or(Value::Int(1)));
-            generator(interp, name, move |interp| async move {
-                loop {
-                    let next = interp.binop_sync(BinOp::Add, &n, &step)?;
-                    interp.yield_value(std::mem::replace(&mut n, next)).await?;
-                }
-            })
+            it.value = Some(arg(0, "start").unwrap_or(Value::Int(0)));
+            it.step = arg(1, "step").unwrap_or(Value::Int(1));
         }
         "repeat" => {
-            let x = arg(0, "object").unwrap_or(Value::None);
-            let times =
-                count_arg(arg(1, "times").as_ref(), "repeat() times must be a non-negative integer").unwrap_or(Some(0));
-            generator(interp, name, move |interp| async move {
-                let mut left = times;
-                while left.is_none_or(|n| n > 0) {
-                    left = left.map(|n| n - 1);
-                    interp.yield_value(x.clone()).await?;
-                }
-                Ok(Value::None)
-            })
-        }
-        "cycle" => {
-            let mut items = source(0)?;
-            generator(interp, name, move |interp| async move {
-                let mut saved = Vec::new();
-                while let Some(x) = items.next(&interp).await? {
-                    interp.alloc(1)?;
-                    saved.push(x.clone());
-                    interp.yield_value(x).await?;
-                }
-                while !saved.is_empty() {
-                    for x in &saved {
-                        interp.yield_value(x.clone()).await?;
-                    }
-                }
-                Ok(Value::None)
-            })
+            it.value = Some(arg(0, "object").unwrap_or(Value::None));
+            let times = count_arg(arg(1, "times").as_ref(), "repeat() times must be a non-negative integer");
+            match times.unwrap_or(Some(0)) {
+                Some(n) => it.at = n,
+                None => it.flag = true,
+            }
         }
         "islice" => {
             let message = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
             let stop_message = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-            let (start, stop, step) = match args.len() {
+            match args.len() {
                 0 | 1 => return raise("TypeError", "islice expected at least 2 arguments"),
-                2 => (0, count_arg(args.get(1), stop_message)?, 1),
-                _ => (
-                    count_arg(args.get(1), message)?.unwrap_or(0),
-                    count_arg(args.get(2), stop_message)?,
-                    match args.get(3) {
+                2 => it.stop = count_arg(args.get(1), stop_message)?,
+                _ => {
+                    it.wanted = count_arg(args.get(1), message)?.unwrap_or(0);
+                    it.stop = count_arg(args.get(2), stop_message)?;
+                    it.stride = match args.get(3) {
                         None | Some(Value::None) => 1,
                         Some(v) => v.as_int().filter(|&s| s > 0).ok_or_else(|| {
                             exc("ValueError", "Step for islice() must be a positive integer or None.")
                         })?,
-                    },
-                ),
-            };
-            let mut items = source(0)?;
-            generator(interp, name, move |interp| async move {
-                let mut i = 0i64;
-                let mut next_wanted = start;
-                while stop.is_none_or(|s| next_wanted < s) {
-                    let Some(x) = items.next(&interp).await? else { break };
-                    if i == next_wanted {
-                        interp.yield_value(x).await?;
-                        next_wanted = next_wanted.saturating_add(step);
-                    }
-                    i += 1;
+                    };
                 }
-                Ok(Value::None)
-            })
+            }
+            it.sources = vec![source(0)?];
         }
-        "chain" => {
-            let sources = args.clone();
-            generator(interp, name, move |interp| async move {
-                for s in sources {
-                    let mut items = interp.items_for(s, false)?;
-                    while let Some(x) = items.next(&interp).await? {
-                        interp.yield_value(x).await?;
-                    }
-                }
-                Ok(Value::None)
-            })
+        "cycle" | "pairwise" => it.sources = vec![source(0)?],
+        "chain" | "zip_longest" => {
+            it.sources = (0..args.len()).map(source).collect::<PyResult<_>>()?;
+            it.live = vec![true; it.sources.len()];
+            it.value = kwarg(&kw, "fillvalue");
+        }
+        "compress" => it.sources = vec![source(0)?, source(1)?],
+        "accumulate" => {
+            it.sources = vec![source(0)?];
+            it.f = arg(1, "func").unwrap_or(Value::None);
+            it.value = kwarg(&kw, "initial").filter(|v| !matches!(v, Value::None));
+            // An initial value comes first, then the running totals.
+            if let Some(first) = it.value.clone() {
+                let rest = it.into_generator(interp);
+                let mut chained = Lazy::new("chain");
+                chained.sources =
+                    vec![interp.items_for(Value::tuple(vec![first]), false)?, interp.items_for(rest, false)?];
+                return Ok(chained.into_generator(interp));
+            }
         }
         "takewhile" | "dropwhile" | "filterfalse" | "starmap" => {
-            let f = arg(0, "predicate").unwrap_or(Value::None);
-            let mut items = source(1)?;
-            generator(interp, name, move |interp| async move {
-                let mut dropping = true;
-                while let Some(x) = items.next(&interp).await? {
-                    if name == "starmap" {
-                        let args = interp.iterate(&x)?;
-                        let y = interp.call(f.clone(), args, vec![]).await?;
-                        interp.yield_value(y).await?;
-                        continue;
-                    }
-                    if name == "dropwhile" && !dropping {
-                        interp.yield_value(x).await?;
-                        continue;
-                    }
-                    let holds = match &f {
-                        Value::None => x.truthy(),
-                        f => interp.call(f.clone(), vec![x.clone()], vec![]).await?.truthy(),
-                    };
-                    match name {
-                        "takewhile" if !holds => break,
-                        "takewhile" => {
-                            interp.yield_value(x).await?;
-                        }
-                        "dropwhile" if !holds => {
-                            dropping = false;
-                            interp.yield_value(x).await?;
-                        }
-                        "filterfalse" if !holds => {
-                            interp.yield_value(x).await?;
-                        }
-                        _ => {}
-                    }
-                }
-                Ok(Value::None)
-            })
-        }
-        "compress" => {
-            let (mut data, mut selectors) = (source(0)?, source(1)?);
-            generator(interp, name, move |interp| async move {
-                while let (Some(x), Some(s)) = (data.next(&interp).await?, selectors.next(&interp).await?) {
-                    if s.truthy() {
-                        interp.yield_value(x).await?;
-                    }
-                }
-                Ok(Value::None)
-            })
-        }
-        "accumulate" => {
-            let f = arg(1, "func").filter(|f| !matches!(f, Value::None));
-            let initial = kwarg(&kw, "initial").filter(|v| !matches!(v, Value::None));
-            let mut items = source(0)?;
-            generator(interp, name, move |interp| async move {
-                let mut total = initial;
-                if let Some(t) = &total {
-                    interp.yield_value(t.clone()).await?;
-                }
-                while let Some(x) = items.next(&interp).await? {
-                    let next = match (&total, &f) {
-                        (None, _) => x,
-                        (Some(t), None) => interp.binop_sync(BinOp::Add, t, &x)?,
-                        (Some(t), Some(f)) => interp.call(f.clone(), vec![t.clone(), x], vec![]).await?,
-                    };
-                    total = Some(next.clone());
-                    interp.yield_value(next).await?;
-                }
-                Ok(Value::None)
-            })
-        }
-        "pairwise" => {
-            let mut items = source(0)?;
-            generator(interp, name, move |interp| async move {
-                let Some(mut last) = items.next(&interp).await? else { return Ok(Value::None) };
-                while let Some(x) = items.next(&interp).await? {
-                    interp.yield_value(Value::tuple(vec![last, x.clone()])).await?;
-                    last = x;
-                }
-                Ok(Value::None)
-            })
-        }
-        "zip_longest" => {
-            let fill = kwarg(&kw, "fillvalue").unwrap_or(Value::None);
-            let mut sources = (0..args.len()).map(source).collect::<PyResult<Vec<Items>>>()?;
-            generator(interp, name, move |interp| async move {
-                let mut live = vec![true; sources.len()];
-                loop {
-                    let mut row = Vec::with_capacity(sources.len());
-                    for (s, alive) in sources.iter_mut().zip(live.iter_mut()) {
-                        let x = if *alive { s.next(&interp).await? } else { None };
-                        *alive = x.is_some();
-                        row.push(x.unwrap_or_else(|| fill.clone()));
-                    }
-                    if !live.iter().any(|&a| a) {
-                        return Ok(Value::None);
-                    }
-                    interp.yield_value(Value::tuple(row)).await?;
-                }
-            })
+            it.f = arg(0, "predicate").unwrap_or(Value::None);
+            it.sources = vec![source(1)?];
         }
         "groupby" => {
             let key = arg(1, "key").filter(|k| !matches!(k, Value::None));
             let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
-            for x in pool(interp, args.first())? {
+            for x in interp.iterate(args.first().unwrap_or(&Value::None))? {
                 let k = match &key {
                     Some(f) => interp.call_sync(f.clone(), vec![x.clone()])?,
                     None => x.clone(),
                 };
                 let same = match groups.last() {
-                    Some((last, _)) => interp.compare(super::ast::CmpOp::Eq, last, &k)?,
+                    Some((last, _)) => interp.compare(CmpOp::Eq, last, &k)?,
                     None => false,
                 };
                 match groups.last_mut() {
@@ -348,34 +361,33 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                     _ => groups.push((k, vec![x])),
                 }
             }
-            let rows: Vec<Value> =
-                groups.into_iter().map(|(k, items)| Value::tuple(vec![k, super::builtins::iter_of(items)])).collect();
-            super::builtins::iter_of(rows)
+            return Ok(iter_of(groups.into_iter().map(|(k, items)| Value::tuple(vec![k, iter_of(items)])).collect()));
         }
         _ => {
             // product, permutations, combinations, combinations_with_replacement.
             let pools = if name == "product" {
                 let times =
                     count_arg(kwarg(&kw, "repeat").as_ref(), "repeat argument cannot be negative")?.unwrap_or(1);
-                let once = args.iter().map(|a| pool(interp, Some(a))).collect::<PyResult<Vec<_>>>()?;
+                let once = args.iter().map(|a| interp.iterate(a)).collect::<PyResult<Vec<_>>>()?;
                 (0..times).flat_map(|_| once.clone()).collect::<Vec<_>>()
             } else {
-                let p = pool(interp, args.first())?;
+                let pool = interp.iterate(args.first().unwrap_or(&Value::None))?;
                 let r = match arg(1, "r") {
-                    None | Some(Value::None) if name == "permutations" => p.len(),
+                    None | Some(Value::None) if name == "permutations" => pool.len(),
                     None | Some(Value::None) => {
                         return raise("TypeError", format!("{name}() missing required argument 'r' (pos 2)"))
                     }
                     Some(v) => count_arg(Some(&v), "r must be non-negative")?.unwrap_or(0) as usize,
                 };
-                vec![p; r]
+                vec![pool; r]
             };
             let sizes: Vec<usize> = pools.iter().map(Vec::len).collect();
             let rows = choices(name, &sizes, interp)?
                 .into_iter()
                 .map(|idx| Value::tuple(idx.iter().enumerate().map(|(i, &j)| pools[i][j].clone()).collect()))
                 .collect();
-            super::builtins::iter_of(rows)
+            return Ok(iter_of(rows));
         }
-    })
+    }
+    Ok(it.into_generator(interp))
 }

@@ -9,10 +9,7 @@ use super::modules::num;
 use super::value::*;
 
 /// Functions of one float to a float, and those of two.
-const UNARY: &[&str] = &[
-    "sqrt", "exp", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs",
-    "radians", "degrees",
-];
+const UNARY: &[&str] = &["sqrt", "exp", "log2", "log10", "sin", "cos", "tan", "atan", "fabs", "radians", "degrees"];
 
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
@@ -307,12 +304,7 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                         "sin" => x.sin(),
                         "cos" => x.cos(),
                         "tan" => x.tan(),
-                        "asin" => x.asin(),
-                        "acos" => x.acos(),
                         "atan" => x.atan(),
-                        "sinh" => x.sinh(),
-                        "cosh" => x.cosh(),
-                        "tanh" => x.tanh(),
                         "fabs" => x.abs(),
                         "radians" => x.to_radians(),
                         _ => x.to_degrees(),
