@@ -203,3 +203,38 @@ async fn logging_records_have_a_stream_of_their_own_and_one_that_cannot_be_forma
     assert_eq!(prints.last(), Some(&(0, "still running".to_string())));
     assert!(!loopscope::script::host::failed(t.run), "a logging error does not fail the run");
 }
+
+#[wasm_bindgen_test]
+async fn tasks_awaiting_each_other_in_a_ring_take_a_cancel_where_they_stand_and_the_run_ends() {
+    let t = run_script(
+        "import asyncio\n\nasync def main():\n    tasks = {}\n    async def a():\n        await tasks['b']\n    \
+         async def b():\n        await tasks['a']\n    tasks['a'] = asyncio.create_task(a(), name='a')\n    \
+         tasks['b'] = asyncio.create_task(b(), name='b')\n    await asyncio.sleep(0.1)\n    print(tasks['a'].cancel())\n    \
+         await asyncio.sleep(0.1)\n    print(tasks['a'].cancelled(), tasks['b'].cancelled())\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(t.lines(), ["True", "True True"]);
+    for name in ["a", "b"] {
+        assert_eq!(t.of(Kind::Cancel).filter(|r| r.task == t.task(name)).count(), 1, "{name} ends cancelled");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_exception_that_a_gather_or_a_task_group_took_marks_no_error_line_and_one_never_retrieved_does() {
+    let handled = run_script(
+        "import asyncio\n\nasync def fails():\n    raise ValueError('no')\n\nasync def main():\n    \
+         print(await asyncio.gather(fails(), return_exceptions=True))\n    try:\n        \
+         async with asyncio.TaskGroup() as tg:\n            tg.create_task(fails())\n    except* ValueError:\n        \
+         print('caught')\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(handled.lines(), ["[ValueError('no')]", "caught"]);
+    assert_eq!(loopscope::script::host::error_line(handled.run), 0, "the program handled both: no error to mark");
+    let lost = run_script(
+        "import asyncio\n\nasync def fails():\n    raise ValueError('no')\n\nasync def main():\n    \
+         t = asyncio.create_task(fails())\n    await asyncio.sleep(0)\n    del t\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(lost.lines().first().map(String::as_str), Some("Task exception was never retrieved"));
+    assert_eq!(loopscope::script::host::error_line(lost.run), 4, "the line that raised, as the traceback says");
+}

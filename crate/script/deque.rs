@@ -215,7 +215,16 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
                 Some(Value::Instance(o)) if is_deque(&o.class) => o.get(intern("_items")),
                 _ => return Ok(not_implemented()),
             };
-            Ok(Value::Bool(interp.compare(CmpOp::Eq, &Value::List(l), &other.unwrap_or(Value::None))?))
+            let (mine, theirs) = (l.borrow().clone(), super::builtins::iterate(&other.unwrap_or(Value::None))?);
+            if mine.len() != theirs.len() {
+                return Ok(Value::Bool(false));
+            }
+            for (a, b) in mine.iter().zip(&theirs) {
+                if !interp.compare(CmpOp::Eq, a, b)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
         }
     }
 }

@@ -107,6 +107,24 @@ pub fn failed(run: u32) -> bool {
     error_of(run).is_some_and(|e| e.1)
 }
 
+/// Keeps the line where `e` was raised as `run`'s error line (the first one noted, unless
+/// a later one `ended` the run): the page marks it and says so.
+pub fn note_error_line(run: u32, e: &Value, ended: bool) {
+    let Value::Instance(i) = e else { return };
+    let Some(&(line, _)) = i.traceback.borrow().last() else { return };
+    ERROR_LINES.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 64 {
+            m.clear();
+        }
+        match m.iter_mut().find(|(r, _)| *r == run) {
+            Some((_, entry)) if ended && !entry.1 => *entry = (line, true),
+            Some(_) => {}
+            None => m.push((run, (line, ended))),
+        }
+    });
+}
+
 /// `run`'s error line, and whether the exception ended the run.
 fn error_of(run: u32) -> Option<(u32, bool)> {
     ERROR_LINES.with(|e| e.borrow().iter().find(|(r, _)| *r == run).map(|(_, e)| *e))
@@ -450,22 +468,7 @@ impl Host {
     /// An uncaught exception ended the run (`ended`) or a task: its innermost line is the
     /// run's error line.
     pub fn note_error(&self, e: &Value, ended: bool) {
-        if let Value::Instance(i) = e {
-            if let Some((line, _)) = i.traceback.borrow().last() {
-                let run = self.out.run.get();
-                ERROR_LINES.with(|m| {
-                    let mut m = m.borrow_mut();
-                    if m.len() > 64 {
-                        m.clear();
-                    }
-                    match m.iter_mut().find(|(r, _)| *r == run) {
-                        Some((_, entry)) if ended && !entry.1 => *entry = (*line, true),
-                        Some(_) => {}
-                        None => m.push((run, (*line, ended))),
-                    }
-                });
-            }
-        }
+        note_error_line(self.out.run.get(), e, ended);
     }
 
     /// `Task-N`, as CPython names tasks (`Task-1` is `asyncio.run`'s main).

@@ -83,11 +83,13 @@ fn overflow() -> Exc {
     exc("OverflowError", "integer too large: Loopscope's ints are 64-bit (CPython's have no limit)")
 }
 
-fn gcd(mut a: i64, mut b: i64) -> i64 {
+/// In 128 bits: `gcd(-2**63, 0)` is 2**63, one past the ints here (an `OverflowError`).
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.abs(), b.abs());
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    a.abs()
+    a
 }
 
 /// `n! / (n - k)!`, divided by `k!` for `comb`, in 128 bits on the way.
@@ -164,18 +166,20 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
     let f = |i: usize| num(args.get(i), name);
     match name {
         "gcd" | "lcm" => {
-            let mut acc = if name == "gcd" { 0 } else { 1 };
+            let mut acc: i128 = if name == "gcd" { 0 } else { 1 };
             for a in &args {
-                let b = int(Some(a))?;
-                acc = if name == "gcd" {
-                    gcd(acc, b)
-                } else if acc == 0 || b == 0 {
-                    0
-                } else {
-                    (acc / gcd(acc, b)).checked_mul(b).ok_or_else(overflow)?.abs()
+                let b = i128::from(int(Some(a))?);
+                acc = match name {
+                    "gcd" => gcd(acc, b),
+                    _ if acc == 0 || b == 0 => 0,
+                    _ => (acc / gcd(acc, b) * b).abs(),
                 };
+                if name == "lcm" && acc > i128::from(i64::MAX) {
+                    return Err(overflow()); // an lcm only grows
+                }
             }
-            Ok(Value::Int(acc))
+            // Only the result must fit: `gcd(-2**63, -1)` is 1.
+            i64::try_from(acc).map(Value::Int).map_err(|_| overflow())
         }
         "factorial" => {
             let n = int(args.first())?;
@@ -214,7 +218,20 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
         "fsum" => {
             let items = interp.iterate(args.first().unwrap_or(&Value::None))?;
             let floats = items.iter().map(|x| num(Some(x), name)).collect::<PyResult<Vec<f64>>>()?;
-            Ok(Value::Float(fsum(&floats)))
+            // As CPython: infinities and NaNs are summed apart, and a finite sum that
+            // overflows is an error.
+            let special: f64 = floats.iter().filter(|x| !x.is_finite()).sum();
+            if special.is_nan() && floats.iter().all(|x| !x.is_nan()) {
+                return raise("ValueError", "-inf + inf in fsum");
+            }
+            if floats.iter().any(|x| !x.is_finite()) {
+                return Ok(Value::Float(special));
+            }
+            let total = fsum(&floats);
+            if !total.is_finite() {
+                return raise("OverflowError", "intermediate overflow in fsum");
+            }
+            Ok(Value::Float(total + 0.0)) // CPython 3.11's sum of zeros is +0.0
         }
         "hypot" => {
             let xs = (0..args.len()).map(f).collect::<PyResult<Vec<f64>>>()?;
@@ -252,7 +269,7 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                     if !r.is_finite() {
                         return raise("OverflowError", "cannot convert float infinity to integer");
                     }
-                    if r.abs() >= 9.2e18 {
+                    if r.abs() >= 9_223_372_036_854_775_808.0 && r != -9_223_372_036_854_775_808.0 {
                         return Err(overflow());
                     }
                     Ok(Value::Int(r as i64))
@@ -264,11 +281,19 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                     let y = f(1)?;
                     let rel = super::builtins::kwarg(&kw, "rel_tol").map_or(Ok(1e-9), |v| num(Some(&v), name))?;
                     let abs = super::builtins::kwarg(&kw, "abs_tol").map_or(Ok(0.0), |v| num(Some(&v), name))?;
-                    Ok(Value::Bool(x == y || (x - y).abs() <= (rel * x.abs().max(y.abs())).max(abs)))
+                    if rel < 0.0 || abs < 0.0 {
+                        return raise("ValueError", "tolerances must be non-negative");
+                    }
+                    if x == y || x.is_infinite() || y.is_infinite() {
+                        return Ok(Value::Bool(x == y));
+                    }
+                    let d = (x - y).abs();
+                    Ok(Value::Bool(d <= rel * y.abs() || d <= rel * x.abs() || d <= abs))
                 }
                 "modf" => {
                     let i = x.trunc();
-                    Ok(Value::tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
+                    let frac = if x.is_infinite() { 0.0 } else { x - i };
+                    Ok(Value::tuple(vec![Value::Float(frac.copysign(x)), Value::Float(i)]))
                 }
                 "log" if args.len() > 1 => {
                     let base = f(1)?;
@@ -286,8 +311,9 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                 "pow" | "atan2" | "copysign" | "fmod" => {
                     let y = f(1)?;
                     match name {
-                        "pow" if x == 0.0 && y < 0.0 => domain_error(),
-                        "pow" => checked(x + y, x.powf(y)),
+                        "pow" if x == 0.0 && y < 0.0 && y.is_finite() => domain_error(),
+                        // A finite result CPython checks: inf from finite operands overflows.
+                        "pow" => checked(if x.is_finite() && y.is_finite() { 0.0 } else { x + y }, x.powf(y)),
                         "atan2" => Ok(Value::Float(x.atan2(y))),
                         "copysign" => Ok(Value::Float(x.copysign(y))),
                         _ if y == 0.0 || x.is_infinite() => domain_error(),
@@ -305,9 +331,10 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                         "cos" => x.cos(),
                         "tan" => x.tan(),
                         "atan" => x.atan(),
-                        "fabs" => x.abs(),
-                        "radians" => x.to_radians(),
-                        _ => x.to_degrees(),
+                        "fabs" => return Ok(Value::Float(x.abs())),
+                        // Plain products in CPython: no range check.
+                        "radians" => return Ok(Value::Float(x.to_radians())),
+                        _ => return Ok(Value::Float(x.to_degrees())),
                     };
                     checked(x, r)
                 }

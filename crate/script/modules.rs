@@ -477,15 +477,18 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
     let arg = args.first().cloned().unwrap_or(Value::None);
     if name == "dumps" {
         let mut how = Dump { indent: None, sort_keys: false, ascii: true, item: ", ".into(), key: ": ".into() };
+        let mut separators = false;
         for (k, v) in kw {
             match (&*text(k), &v) {
                 ("indent", Value::None) => {}
-                ("indent", Value::Int(n)) => how.indent = Some(" ".repeat((*n).clamp(0, 64) as usize)),
+                ("indent", Value::Int(n)) if *n > MAX_DUMP as i64 => return raise("MemoryError", ""),
+                ("indent", Value::Int(n)) => how.indent = Some(" ".repeat((*n).max(0) as usize)),
                 ("indent", Value::Str(s)) => how.indent = Some(s.to_string()),
                 ("sort_keys", v) => how.sort_keys = v.truthy(),
                 ("ensure_ascii", v) => how.ascii = v.truthy(),
                 ("separators", Value::Tuple(t)) if t.len() == 2 => {
-                    (how.item, how.key) = (t[0].to_str().to_string(), t[1].to_str().to_string())
+                    (how.item, how.key) = (t[0].to_str().to_string(), t[1].to_str().to_string());
+                    separators = true;
                 }
                 (k, _) => {
                     return raise(
@@ -496,7 +499,7 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             }
         }
         // With an indent, CPython's items end their lines: no space before the newline.
-        if how.indent.is_some() && how.item == ", " {
+        if how.indent.is_some() && !separators {
             how.item = ",".into();
         }
         let mut out = String::new();
@@ -536,15 +539,24 @@ fn dump_line(how: &Dump, depth: usize, out: &mut String) {
     }
 }
 
+/// The longest text `json.dumps` writes (a long indent or separator on a big value would
+/// otherwise take the page's memory before the script's own limit saw it).
+const MAX_DUMP: usize = 64 << 20;
+
 fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
     if depth > 200 {
         return raise("RecursionError", "maximum recursion depth exceeded while encoding a JSON object");
+    }
+    if out.len() > MAX_DUMP {
+        return raise("MemoryError", "");
     }
     let (open, close, items): (char, char, Vec<(Option<String>, Value)>) = match v {
         Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
             out.push_str(&match v {
                 Value::None => "null".to_string(),
                 Value::Bool(b) => b.to_string(),
+                Value::Float(f) if f.is_nan() => "NaN".to_string(),
+                Value::Float(f) if f.is_infinite() => if *f > 0.0 { "Infinity" } else { "-Infinity" }.to_string(),
                 _ => v.repr(),
             });
             return Ok(());
@@ -557,8 +569,16 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
             ('[', ']', super::builtins::iterate(v)?.into_iter().map(|x| (None, x)).collect())
         }
         Value::Dict(d) => {
+            let mut entries = d.borrow().entries();
+            if how.sort_keys {
+                // By the keys themselves, as CPython sorts them: numbers as numbers.
+                entries.sort_by(|(a, _), (b, _)| match (a.as_number(), b.as_number()) {
+                    (Some(x), Some(y)) => x.total_cmp(&y),
+                    _ => a.to_str().cmp(&b.to_str()),
+                });
+            }
             let mut pairs = Vec::new();
-            for (k, x) in d.borrow().entries() {
+            for (k, x) in entries {
                 let key = match &k {
                     Value::Str(s) => s.to_string(),
                     Value::None => "null".into(),
@@ -572,9 +592,6 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
                     }
                 };
                 pairs.push((Some(key), x));
-            }
-            if how.sort_keys {
-                pairs.sort_by(|a, b| a.0.cmp(&b.0));
             }
             ('{', '}', pairs)
         }

@@ -45,7 +45,10 @@ impl Future for Leaf {
                 // nothing took it (what it awaits is done already: its wake is on the way),
                 // the cancel lands here, as CPython throws it into the coroutine instead.
                 let message = t.cancel_message.borrow().clone();
-                let taken = this.passes_to.iter().fold(false, |any, p| p.cancel_with(message.clone()) | any);
+                let taken = this
+                    .passes_to
+                    .iter()
+                    .fold(false, |any, p| (!p.waits_on(&t) && p.cancel_with(message.clone())) | any);
                 if !taken {
                     return Poll::Ready(Err(cancelled_error_in(&t)));
                 }

@@ -119,6 +119,8 @@ impl Coro {
     #[inline(never)]
     fn never_awaited(&self) {
         let name: &str = match (self.leaf, &*self.name) {
+            // An async generator's steps are no coroutines in CPython: never a warning.
+            (false, "__anext__" | "anext" | "asend" | "athrow" | "aclose") => return,
             (false, name) => name,
             (true, name @ ("sleep" | "wait_for" | "to_thread")) => name,
             (true, "put") => "Queue.put",
@@ -293,11 +295,6 @@ fn secs(v: &Value, what: &str) -> PyResult<f64> {
 /// Seconds as a wait: clamped to what a timer takes, and NaN as none (never a panic).
 fn duration(s: f64) -> Duration {
     Duration::from_secs_f64(if s.is_nan() { 0.0 } else { s.clamp(0.0, 1e9) })
-}
-
-/// A coroutine that, awaited, gives `out` at once.
-pub fn done_coro(name: &str, out: PyResult) -> Value {
-    Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(async { out }), false, false)))
 }
 
 /// A task of `coro`, created by a callback run soon, as CPython's loop closes an async

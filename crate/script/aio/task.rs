@@ -269,7 +269,7 @@ impl PyTask {
             Awaited::Task(t) => t.upgrade(),
             _ => None,
         };
-        if let Some(t) = awaited.filter(|_| !self.done()) {
+        if let Some(t) = awaited.filter(|t| !self.done() && !t.waits_on(self)) {
             if t.cancel_with(message.clone()) {
                 self.cancels.set(self.cancels.get() + 1);
                 return true;
@@ -281,6 +281,26 @@ impl PyTask {
         let waker = self.waker.borrow().clone();
         if let Some(w) = waker {
             w.wake();
+        }
+        true
+    }
+
+    /// Whether it awaits `other`, itself or through the tasks it awaits: tasks that await each
+    /// other in a ring (a deadlock) take a cancel where they stand, not round the ring.
+    pub(super) fn waits_on(&self, other: &PyTask) -> bool {
+        let mut at = match &*self.awaiting.borrow() {
+            Awaited::Task(t) => t.upgrade(),
+            _ => None,
+        };
+        for _ in 0..10_000 {
+            let Some(t) = at else { return false };
+            if std::ptr::eq(&*t, other) {
+                return true;
+            }
+            at = match &*t.awaiting.borrow() {
+                Awaited::Task(next) => next.upgrade(),
+                _ => None,
+            };
         }
         true
     }
@@ -512,6 +532,9 @@ impl Drop for PyTask {
     /// is dropped at the same moment a CPython object is.
     fn drop(&mut self) {
         if let (State::Failed(e), false) = (&*self.state.borrow(), self.retrieved.get()) {
+            if let Some(out) = self.out.upgrade() {
+                crate::host::note_error_line(out.run.get(), e, false);
+            }
             if let (Some(out), false) = (self.out.upgrade(), self.runs_coro()) {
                 let text = format!(
                     "{} exception was never retrieved\nfuture: {}\n{}",
@@ -625,11 +648,10 @@ impl Future for TaskFuture {
         CURRENT.with(|c| *c.borrow_mut() = before);
         match poll {
             Poll::Ready(out) => {
-                if let Err(e) = &out {
-                    if !is_cancelled_error(e) {
-                        this.interp.host.note_error(e, false);
-                        runtime::raised_current();
-                    }
+                // Its lane ends raised; the page marks the line only if the error goes
+                // unretrieved (see `Drop`): one a gather or a TaskGroup took was handled.
+                if out.as_ref().is_err_and(|e| !is_cancelled_error(e)) {
+                    runtime::raised_current();
                 }
                 this.task.end(&this.interp, out);
                 Poll::Ready(())

@@ -338,10 +338,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         // `anext(agen[, default])` and `aiter(x)`.
         "anext" => {
             arg_count(name, args, 1, 2)?;
-            let Value::Gen(g) = &args[0] else {
-                return Err(type_error("'", &args[0], "' object is not an async iterator"));
+            let step = match &args[0] {
+                Value::Gen(g) if g.is_async => g.async_step(interp, "__anext__", None)?,
+                v @ Value::Instance(i) if i.class.lookup(intern("__anext__")).is_some() => {
+                    interp.call_sync(i.class.lookup(intern("__anext__")).unwrap_or(Value::None), vec![v.clone()])?
+                }
+                v => return Err(type_error("'", v, "' object is not an async iterator")),
             };
-            let step = g.async_step(interp, "__anext__", None)?;
             match args.get(1) {
                 None => Ok(step),
                 // With a default, its end gives the default instead of StopAsyncIteration.

@@ -278,6 +278,11 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         }
         Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
         Value::View(view) => view.items(),
+        // A deque's items (a built-in that takes any iterable takes a deque too).
+        Value::Instance(i) if crate::deque::is_deque(&i.class) => match i.get(intern("_items")) {
+            Some(Value::List(l)) => l.borrow().clone(),
+            _ => Vec::new(),
+        },
         Value::Class(c) => match crate::enums::members(c) {
             Some(members) => members, // an enum's members, in order
             None => return Err(type_error("'", v, "' object is not iterable")),

@@ -326,6 +326,9 @@ impl Interp {
                     Awaiting::Leaf(aio::Leaf::passing_to(fut, c.tasks.clone(), false))
                 }
             }
+            Value::Task(t) if aio::current().is_some_and(|me| Rc::ptr_eq(&me, &t)) => {
+                Awaiting::Failed(Some(exc("RuntimeError", format!("Task cannot await on itself: {}", t.repr()))))
+            }
             Value::Task(t) => Awaiting::Leaf(aio::Leaf::passing_to(
                 aio::CoroFut::Boxed(Box::pin(aio::wait_task(Rc::clone(&t)))),
                 vec![t],

@@ -23,6 +23,9 @@ enum State {
     Suspended,
     /// Its body runs now (a generator that resumes itself is an error).
     Running,
+    /// Suspended at an `await` in its body (an async generator): only the resume that
+    /// started this step may go on with it.
+    Awaiting,
     /// Returned or raised.
     Done,
 }
@@ -66,7 +69,7 @@ impl Gen {
         match self.state.get() {
             State::Done => return Poll::Ready(Ok(None)),
             State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
-            State::Fresh | State::Suspended => {}
+            State::Fresh | State::Suspended | State::Awaiting => {}
         }
         let Some(mut body) = self.body.borrow_mut().take() else { return Poll::Ready(Ok(None)) };
         self.state.set(State::Running);
@@ -76,8 +79,9 @@ impl Gen {
         match poll {
             Poll::Pending => {
                 *self.body.borrow_mut() = Some(body);
-                self.state.set(State::Suspended);
-                match self.out.borrow_mut().take() {
+                let out = self.out.borrow_mut().take();
+                self.state.set(if out.is_some() { State::Suspended } else { State::Awaiting });
+                match out {
                     Some(v) => Poll::Ready(Ok(Some(v))),
                     None => Poll::Pending,
                 }
@@ -101,7 +105,16 @@ impl Gen {
 
     /// Resumes it from a task's code: waits with the task where the body waits.
     pub async fn resume(self: &Rc<Self>, interp: &Interp) -> PyResult<Option<Value>> {
-        std::future::poll_fn(|cx| self.poll_resume(interp, cx)).await
+        // Another task's step, waiting at an `await` in the body, is not this one's to go on.
+        let mut started = false;
+        std::future::poll_fn(|cx| {
+            if !started && self.state.get() == State::Awaiting {
+                return Poll::Ready(raise("RuntimeError", "anext(): asynchronous generator is already running"));
+            }
+            started = true;
+            self.poll_resume(interp, cx)
+        })
+        .await
     }
 
     /// Resumes it from a built-in (`next`, `list`, `sum`): the body cannot wait there.
@@ -171,38 +184,43 @@ impl Gen {
     pub fn async_step(self: &Rc<Self>, interp: &Interp, name: &'static str, arg: Option<Value>) -> PyResult {
         let interp = interp.host.rc()?;
         let gen = Rc::clone(self);
-        match (name, arg) {
-            ("asend", Some(v)) if self.state.get() == State::Fresh && !matches!(v, Value::None) => {
-                return raise("TypeError", "can't send non-None value to a just-started async generator");
-            }
-            ("asend", Some(v)) => *self.sent.borrow_mut() = v,
-            ("athrow", Some(e)) => {
-                let e = match e {
-                    Value::Class(c) if c.is_exception() => new_exception(c, vec![]),
-                    e if e.class().is_exception() && !matches!(e, Value::Class(_)) => e,
-                    e => {
-                        let what = format!(
-                            "exceptions must be classes or instances deriving from BaseException, not {}",
-                            e.type_name()
-                        );
-                        return raise("TypeError", what);
-                    }
-                };
-                if let Err(e) = self.throw_in(e) {
-                    self.finish();
-                    return Ok(aio::done_coro(name, Err(e)));
-                }
-            }
-            ("aclose", _) if self.state.get() != State::Suspended => {
-                self.finish();
-                return Ok(aio::done_coro(name, Ok(Value::None)));
-            }
-            ("aclose", _) => {
-                let _ = self.throw_in(new_exception(exc_class("GeneratorExit"), vec![]));
-            }
-            _ => {}
-        }
+        // What it sends or throws in takes effect when the coroutine is awaited, as in CPython.
         let fut = async move {
+            let running = matches!(gen.state.get(), State::Running | State::Awaiting);
+            match (name, arg) {
+                (_, _) if running && name != "__anext__" => {
+                    return raise("RuntimeError", format!("{name}(): asynchronous generator is already running"));
+                }
+                ("asend", Some(v)) if gen.state.get() == State::Fresh && !matches!(v, Value::None) => {
+                    return raise("TypeError", "can't send non-None value to a just-started async generator");
+                }
+                ("asend", Some(v)) => *gen.sent.borrow_mut() = v,
+                ("athrow", Some(e)) => {
+                    let e = match e {
+                        Value::Class(c) if c.is_exception() => new_exception(c, vec![]),
+                        e if e.class().is_exception() && !matches!(e, Value::Class(_)) => e,
+                        e => {
+                            let what = format!(
+                                "exceptions must be classes or instances deriving from BaseException, not {}",
+                                e.type_name()
+                            );
+                            return raise("TypeError", what);
+                        }
+                    };
+                    if let Err(e) = gen.throw_in(e) {
+                        gen.finish();
+                        return Err(e);
+                    }
+                }
+                ("aclose", _) if gen.state.get() != State::Suspended => {
+                    gen.finish();
+                    return Ok(Value::None);
+                }
+                ("aclose", _) => {
+                    let _ = gen.throw_in(new_exception(exc_class("GeneratorExit"), vec![]));
+                }
+                _ => {}
+            }
             let out = gen.resume(&interp).await;
             match (name, out) {
                 ("aclose", Ok(Some(_))) => {

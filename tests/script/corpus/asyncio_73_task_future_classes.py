@@ -28,3 +28,13 @@ async def main():
     print(issubclass(asyncio.Task, asyncio.Future))
 
 asyncio.run(main())
+
+
+async def waits_on_itself():
+    try:
+        await asyncio.current_task()
+    except RuntimeError as e:
+        print("RuntimeError:", str(e).split(":")[0])
+
+
+asyncio.run(waits_on_itself())

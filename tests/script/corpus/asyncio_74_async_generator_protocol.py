@@ -63,3 +63,41 @@ async def main():
     print("end of main")
 
 asyncio.run(main())
+
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        if self.n == 0:
+            raise StopAsyncIteration
+        self.n -= 1
+        return self.n
+
+
+async def slow_numbers():
+    for i in range(3):
+        await asyncio.sleep(0.1)
+        yield i
+
+
+async def edges():
+    c = Countdown(2)
+    print(await anext(c), await anext(c), await anext(c, "done"))
+    g = slow_numbers()
+    first = asyncio.create_task(anext(g))
+    await asyncio.sleep(0)
+    try:
+        await anext(g)
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    print("first:", await first)
+    g.athrow(KeyError("never awaited: nothing happens"))
+    print("next:", await anext(g))
+    await g.aclose()
+
+asyncio.run(edges())

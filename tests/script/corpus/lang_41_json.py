@@ -30,3 +30,6 @@ for bad in ['{"a" 1}', '[1, 2', '{"a": 1,}', '', '[1] x']:
         json.loads(bad)
     except json.JSONDecodeError as e:
         print(e)
+print(json.dumps([float("nan"), float("inf"), -float("inf")]))
+print(json.dumps({10: "a", 9: "b", 2.5: "c"}, sort_keys=True))
+print(json.dumps({"a": [1, 2]}, indent=2, separators=(", ", ": ")))

@@ -243,3 +243,59 @@ try:
     print('math.fmod(1, 0)', "->", repr(math.fmod(1, 0)))
 except Exception as x:
     print('math.fmod(1, 0)', "!!", type(x).__name__, x)
+try:
+    print('math.gcd(-2**63, -1)', "->", repr(math.gcd(-2**63, -1)))
+except Exception as x:
+    print('math.gcd(-2**63, -1)', "!!", type(x).__name__, x)
+try:
+    print('math.lcm(-2**62, 1)', "->", repr(math.lcm(-2**62, 1)))
+except Exception as x:
+    print('math.lcm(-2**62, 1)', "!!", type(x).__name__, x)
+try:
+    print('math.fsum([1e308, 1e308])', "->", repr(math.fsum([1e308, 1e308])))
+except Exception as x:
+    print('math.fsum([1e308, 1e308])', "!!", type(x).__name__, x)
+try:
+    print('math.fsum([float("inf"), 1.0])', "->", repr(math.fsum([float("inf"), 1.0])))
+except Exception as x:
+    print('math.fsum([float("inf"), 1.0])', "!!", type(x).__name__, x)
+try:
+    print('math.fsum([float("inf"), float("-inf")])', "->", repr(math.fsum([float("inf"), float("-inf")])))
+except Exception as x:
+    print('math.fsum([float("inf"), float("-inf")])', "!!", type(x).__name__, x)
+try:
+    print('math.fsum([-0.0])', "->", repr(math.fsum([-0.0])))
+except Exception as x:
+    print('math.fsum([-0.0])', "!!", type(x).__name__, x)
+try:
+    print('math.pow(1e308, 1e308)', "->", repr(math.pow(1e308, 1e308)))
+except Exception as x:
+    print('math.pow(1e308, 1e308)', "!!", type(x).__name__, x)
+try:
+    print('math.pow(0.0, float("-inf"))', "->", repr(math.pow(0.0, float("-inf"))))
+except Exception as x:
+    print('math.pow(0.0, float("-inf"))', "!!", type(x).__name__, x)
+try:
+    print('math.isclose(float("inf"), 1e308)', "->", repr(math.isclose(float("inf"), 1e308)))
+except Exception as x:
+    print('math.isclose(float("inf"), 1e308)', "!!", type(x).__name__, x)
+try:
+    print('math.isclose(1.0, 1.0, rel_tol=-1)', "->", repr(math.isclose(1.0, 1.0, rel_tol=-1)))
+except Exception as x:
+    print('math.isclose(1.0, 1.0, rel_tol=-1)', "!!", type(x).__name__, x)
+try:
+    print('math.modf(float("inf"))', "->", repr(math.modf(float("inf"))))
+except Exception as x:
+    print('math.modf(float("inf"))', "!!", type(x).__name__, x)
+try:
+    print('math.floor(-2.0**63)', "->", repr(math.floor(-2.0**63)))
+except Exception as x:
+    print('math.floor(-2.0**63)', "!!", type(x).__name__, x)
+try:
+    print('math.floor(2.0**63)', "->", repr(math.floor(2.0**63)))
+except Exception as x:
+    print('math.floor(2.0**63)', "!!", type(x).__name__, x)
+try:
+    print('math.degrees(1e308)', "->", repr(math.degrees(1e308)))
+except Exception as x:
+    print('math.degrees(1e308)', "!!", type(x).__name__, x)

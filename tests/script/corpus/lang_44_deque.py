@@ -59,3 +59,10 @@ async def main():
     print("left:", q)
 
 asyncio.run(main())
+from collections import Counter
+dd = deque(["x", "y", "x"])
+l = [0]
+l.extend(dd)
+s = set()
+s.update(dd)
+print(",".join(dd), l, sorted(s), Counter(dd), deque([deque([1])]) == deque([deque([1])]), max(dd))
