@@ -178,11 +178,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "reversed" => {
             arg_count(name, args, 1, 1)?;
-            if let Value::Instance(i) = &args[0] {
-                // A script's object: its `__reversed__`, else its items from the end.
-                if let Some(m) = i.class.lookup(intern("__reversed__")) {
-                    return interp.call_sync(m, vec![args[0].clone()]);
-                }
+            // A script's object: its `__reversed__`, else its items from the end.
+            if let Some(m) = script_method(&args[0], "__reversed__") {
+                return interp.call_sync(m, vec![args[0].clone()]);
             }
             let mut items = match &args[0] {
                 Value::Instance(_) => interp.iterate(&args[0])?,
@@ -233,10 +231,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(overflow),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
-                v @ Value::Instance(i) if i.class.lookup(intern("__abs__")).is_some() => {
-                    interp.call_sync(i.class.lookup(intern("__abs__")).unwrap_or(Value::None), vec![v.clone()])
-                }
-                v => Err(type_error("bad operand type for abs(): '", v, "'")),
+                v => match script_method(v, "__abs__") {
+                    Some(m) => interp.call_sync(m, vec![v.clone()]),
+                    None => Err(type_error("bad operand type for abs(): '", v, "'")),
+                },
             }
         }
         "round" => {
@@ -338,12 +336,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         // `anext(agen[, default])` and `aiter(x)`.
         "anext" => {
             arg_count(name, args, 1, 2)?;
-            let step = match &args[0] {
-                Value::Gen(g) if g.is_async => g.async_step(interp, "__anext__", None)?,
-                v @ Value::Instance(i) if i.class.lookup(intern("__anext__")).is_some() => {
-                    interp.call_sync(i.class.lookup(intern("__anext__")).unwrap_or(Value::None), vec![v.clone()])?
-                }
-                v => return Err(type_error("'", v, "' object is not an async iterator")),
+            let step = match (&args[0], script_method(&args[0], "__anext__")) {
+                (Value::Gen(g), _) if g.is_async => g.async_step(interp, "__anext__", None)?,
+                (v, Some(m)) => interp.call_sync(m, vec![v.clone()])?,
+                (v, None) => return Err(type_error("'", v, "' object is not an async iterator")),
             };
             match args.get(1) {
                 None => Ok(step),
@@ -362,12 +358,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "aiter" => {
             arg_count(name, args, 1, 1)?;
-            match &args[0] {
-                Value::Gen(g) if g.is_async => Ok(args[0].clone()),
-                Value::Instance(i) if i.class.lookup(intern("__aiter__")).is_some() => {
-                    interp.call_sync(i.class.lookup(intern("__aiter__")).unwrap_or(Value::None), vec![args[0].clone()])
-                }
-                v => Err(type_error("'", v, "' object is not an async iterable")),
+            match (&args[0], script_method(&args[0], "__aiter__")) {
+                (Value::Gen(g), _) if g.is_async => Ok(args[0].clone()),
+                (v, Some(m)) => interp.call_sync(m, vec![v.clone()]),
+                (v, None) => Err(type_error("'", v, "' object is not an async iterable")),
             }
         }
         "iter" => {

@@ -54,6 +54,14 @@ pub fn not_implemented() -> Value {
     NOT_IMPLEMENTED.with(Value::clone)
 }
 
+/// `name` of `v`'s class, if `v` is a script's object whose class has it (`__abs__`, `__format__`…).
+pub fn script_method(v: &Value, name: &str) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.class.lookup(intern(name)),
+        _ => None,
+    }
+}
+
 /// Whether `v` is `NotImplemented`.
 pub fn is_not_implemented(v: &Value) -> bool {
     matches!(v, Value::Instance(i) if i.class.kind == Kind::Other) && NOT_IMPLEMENTED.with(|n| n.is(v))

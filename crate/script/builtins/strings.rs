@@ -13,19 +13,18 @@ pub fn format_field(interp: &Interp, v: &Value, conv: Option<char>, spec: &str) 
     if let Some(t) = as_text {
         return format::format_str(&t, spec).map_err(err);
     }
+    if let Some(m) = script_method(v, "__format__") {
+        return match interp.call_sync(m, vec![v.clone(), Value::str(spec)])? {
+            Value::Str(s) => Ok(s.to_string()),
+            r => Err(type_error("__format__ must return a str, not ", &r, "")),
+        };
+    }
     match v {
         Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
         Value::Bool(b) => format::format_int(*b as i64, spec).map_err(err),
         Value::Int(i) => format::format_int(*i, spec).map_err(err),
         Value::Float(f) => format::format_float(*f, spec).map_err(err),
         Value::Str(s) => format::format_str(s, spec).map_err(err),
-        Value::Instance(i) if i.class.lookup(intern("__format__")).is_some() => {
-            let m = i.class.lookup(intern("__format__")).unwrap_or(Value::None);
-            match interp.call_sync(m, vec![v.clone(), Value::str(spec)])? {
-                Value::Str(s) => Ok(s.to_string()),
-                r => Err(type_error("__format__ must return a str, not ", &r, "")),
-            }
-        }
         other if spec.is_empty() => interp.to_str(other),
         other => Err(type_error("unsupported format string passed to ", other, ".__format__")),
     }

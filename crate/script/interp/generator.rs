@@ -366,13 +366,11 @@ impl Interp {
             Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
             // A script's iterator: its `__next__` (`__anext__`) is called for each item, as the
             // loop goes, so that what it prints comes between the loop's own lines.
-            Value::Instance(ref i) if i.class.lookup(intern(protocol.0)).is_some() => {
-                let it = self.call_sync(i.class.lookup(intern(protocol.0)).unwrap_or(Value::None), vec![v.clone()])?;
-                match it {
+            Value::Instance(_) if builtins::script_method(&v, protocol.0).is_some() => {
+                let m = builtins::script_method(&v, protocol.0).unwrap_or(Value::None); // just found
+                match self.call_sync(m, vec![v.clone()])? {
                     Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
-                    Value::Instance(ref j) if j.class.lookup(intern(protocol.1)).is_some() => {
-                        Ok(Items::Next { it, is_async })
-                    }
+                    it if builtins::script_method(&it, protocol.1).is_some() => Ok(Items::Next { it, is_async }),
                     other if is_async => raise(
                         "TypeError",
                         format!(
@@ -448,7 +446,7 @@ impl Items {
                 }
                 match got {
                     Ok(x) => Ok(Some(x)),
-                    Err(e) if e.class().name.as_ref() == stop => Ok(None),
+                    Err(e) if e.class().is_subclass(&exc_class(stop)) => Ok(None),
                     Err(e) => Err(e),
                 }
             }

@@ -174,7 +174,8 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
     Err(exc(name, message))
 }
 
-/// A class named `name` that is not callable (functions, modules, tasks…), made once.
+/// A built-in class named `name` that scripts do not subclass (functions, modules, tasks,
+/// `deque`…), made once; calling one is `construct`'s to say (most are not callable).
 pub fn other_class(name: &'static str) -> Rc<Class> {
     with_types(|t| {
         let others = t.others.borrow_mut();
