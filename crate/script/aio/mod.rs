@@ -300,7 +300,14 @@ fn duration(s: f64) -> Duration {
 /// A task of `coro`, created by a callback run soon, as CPython's loop closes an async
 /// generator left early (`call_soon_threadsafe(create_task, agen.aclose())`).
 pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
-    let create = builtin("create_task", create_task);
+    fn create_closing_task(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+        let task = create_task(interp, name, args, kw)?;
+        if let Value::Task(t) = &task {
+            t.closes_generator.set(true);
+        }
+        Ok(task)
+    }
+    let create = builtin("create_task", create_closing_task);
     task::call_later(interp, vec![(create, vec![coro])], None);
 }
 
@@ -365,8 +372,12 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // after the round that runs them (its stop is a callback queued behind them).
             runtime::yield_now().await;
             let me = current();
-            let rest: Vec<Rc<PyTask>> =
-                rc.host.live_tasks().into_iter().filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t))).collect();
+            let rest: Vec<Rc<PyTask>> = rc
+                .host
+                .live_tasks()
+                .into_iter()
+                .filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t)) && !t.closes_generator.get())
+                .collect();
             for t in rest.iter().filter(|t| !t.is_thread) {
                 t.cancel();
             }

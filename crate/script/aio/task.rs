@@ -46,6 +46,9 @@ pub struct PyTask {
     pub(super) handling: RefCell<Vec<Value>>,
     /// A `to_thread` worker: its `time.sleep` waits without holding the loop.
     pub is_thread: bool,
+    /// It closes an async generator left early (`aclose()`): `asyncio.run`'s end lets it take
+    /// its steps in the shutdown's turns rather than cancel it, as CPython's shutdown does.
+    pub(super) closes_generator: Cell<bool>,
     pub(super) done_seq: Cell<u64>,
     pub(super) out: std::rc::Weak<crate::host::Output>,
     /// What it calls as it ends (see [`Callback`]).
@@ -158,6 +161,7 @@ impl PyTask {
             runtime_id: Cell::new(0),
             handling: RefCell::default(),
             is_thread,
+            closes_generator: Cell::new(false),
             done_seq: Cell::new(0),
             out: Rc::downgrade(out),
             callbacks: RefCell::default(),

@@ -101,3 +101,22 @@ async def edges():
     await g.aclose()
 
 asyncio.run(edges())
+
+
+async def closing_ticks():
+    try:
+        for i in range(5):
+            await asyncio.sleep(0.1)
+            yield i
+    finally:
+        print("ticks closing as asyncio.run ends")
+
+
+async def breaks_and_returns():
+    async for x in closing_ticks():
+        if x == 1:
+            break
+    print("main returns")
+
+asyncio.run(breaks_and_returns())
+print("after the run")
