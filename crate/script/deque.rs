@@ -33,13 +33,17 @@ const METHODS: &[&str] = &[
     "__contains__",
     "__repr__",
     "__eq__",
+    "__add__",
+    "__iadd__",
 ];
 
 /// The `deque` class.
 pub fn class() -> Rc<Class> {
     let class = other_class("deque");
     if class.attrs.borrow().is_empty() {
-        *class.attrs.borrow_mut() = METHODS.iter().map(|&n| (intern(n), builtin(n, method))).collect();
+        let mut attrs: Vec<(Name, Value)> = METHODS.iter().map(|&n| (intern(n), builtin(n, method))).collect();
+        attrs.push((intern("__hash__"), Value::None)); // mutable: unhashable, as in CPython
+        *class.attrs.borrow_mut() = attrs;
     }
     class
 }
@@ -59,7 +63,7 @@ pub fn new(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
         Value::None => None,
         v => match v.as_int() {
             Some(n) if n < 0 => return raise("ValueError", "maxlen must be non-negative"),
-            Some(n) => Some(n as usize),
+            Some(n) => Some(n as usize), // `maxlen=True` is 1, and prints so
             None => return raise("TypeError", "an integer is required"),
         },
     };
@@ -68,7 +72,7 @@ pub fn new(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
         None => Vec::new(),
     };
     let d = Instance::new(class());
-    d.set(intern("maxlen"), maxlen);
+    d.set(intern("maxlen"), limit.map_or(Value::None, |n| Value::Int(n as i64)));
     let list = Value::list(Vec::new());
     d.set(intern("_items"), list.clone());
     if let Value::List(l) = &list {
@@ -158,8 +162,18 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
         "count" | "index" | "remove" | "__contains__" => {
             let x = arg(0)?;
             let items = l.borrow().clone();
+            // `index(x, start, stop)`: only that part is searched.
+            let bound = |i: usize| -> PyResult<usize> {
+                let Some(v) = a.get(i).filter(|_| name == "index") else {
+                    return Ok(if i == 1 { 0 } else { items.len() });
+                };
+                let n = v.as_int().ok_or_else(|| exc("TypeError", "slice indices must be integers"))?;
+                let len = items.len() as i64;
+                Ok((if n < 0 { n + len } else { n }).clamp(0, len) as usize)
+            };
+            let (from, to) = (bound(1)?, bound(2)?);
             let mut found = Vec::new();
-            for (i, y) in items.iter().enumerate() {
+            for (i, y) in items.iter().enumerate().take(to).skip(from) {
                 if interp.compare(CmpOp::Eq, y, &x)? {
                     found.push(i);
                 }
@@ -208,6 +222,19 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
                 Some(Value::None) | None => format!("deque({items})"),
                 Some(n) => format!("deque({items}, maxlen={})", n.repr()),
             }))
+        }
+        "__add__" => match a.first() {
+            Some(Value::Instance(o)) if is_deque(&o.class) => {
+                let copy = new(interp, &[Value::List(Rc::clone(&l)), maxlen.unwrap_or(Value::None)], &[])?;
+                method(interp, "extend", vec![copy.clone(), Value::Instance(Rc::clone(o))], vec![])?;
+                Ok(copy)
+            }
+            Some(o) => raise("TypeError", format!("can only concatenate deque (not \"{}\") to deque", o.type_name())),
+            None => raise("TypeError", "__add__() needs an operand"),
+        },
+        "__iadd__" => {
+            method(interp, "extend", vec![args[0].clone(), arg(0)?], vec![])?;
+            Ok(args[0].clone())
         }
         _ => {
             // `__eq__`: another deque with equal items.

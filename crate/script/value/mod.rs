@@ -501,7 +501,9 @@ fn seq_eq(a: &[Value], b: &[Value]) -> bool {
 #[cold]
 #[inline(never)]
 fn unhashable(v: &Value) -> Exc {
-    exc("TypeError", format!("unhashable type: '{}'", v.type_name()))
+    // CPython names the deque's class with its module here.
+    let module = if matches!(v, Value::Instance(i) if crate::deque::is_deque(&i.class)) { "collections." } else { "" };
+    exc("TypeError", format!("unhashable type: '{module}{}'", v.type_name()))
 }
 
 /// Items in a range.

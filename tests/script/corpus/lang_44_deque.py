@@ -66,3 +66,31 @@ l.extend(dd)
 s = set()
 s.update(dd)
 print(",".join(dd), l, sorted(s), Counter(dd), deque([deque([1])]) == deque([deque([1])]), max(dd))
+from collections import deque
+
+d = deque([1, 2, 3, 2])
+print(d.index(2, 2), d.index(2, 1, 3), d.index(2, -2))
+try:
+    d.index(9, 1)
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    hash(d)
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    {d: 1}
+except TypeError as e:
+    print("TypeError:", e)
+e = d + deque([5])
+print(e, d, e is d)
+before = d
+d += [7]
+print(d, d is before)
+try:
+    d + [1]
+except TypeError as e:
+    print("TypeError:", e)
+print(deque([1, 2], maxlen=True), deque([1, 2], maxlen=True).maxlen)
+w = deque([1, 2], maxlen=3) + deque([3, 4])
+print(w)
