@@ -72,16 +72,13 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
     };
     // `__exit__(type, value, traceback)`: the `with` block's error, if any.
     let error = args.get(2).filter(|e| !matches!(e, Value::None)).cloned();
-    if name == "__enter__" && me.get(intern("_exceptions")).is_some() {
-        return Ok(Value::None);
-    }
-    if name == "__exit__" {
-        if let Some(kinds) = me.get(intern("_exceptions")) {
-            return Ok(Value::Bool(match &error {
-                Some(e) => exception_matches(e, &kinds)?,
-                None => false,
-            }));
-        }
+    // A `suppress`: it enters with nothing, and its exit swallows the errors of its kinds.
+    if let Some(kinds) = me.get(intern("_exceptions")) {
+        return Ok(match (name, &error) {
+            ("__exit__", Some(e)) => Value::Bool(exception_matches(e, &kinds)?),
+            ("__exit__", None) => Value::Bool(false),
+            _ => Value::None,
+        });
     }
     let Some(Value::Gen(gen)) = me.get(intern("gen")) else {
         return raise("TypeError", "not a generator's context manager");

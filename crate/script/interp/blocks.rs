@@ -408,7 +408,8 @@ impl Interp {
         Ok(())
     }
 
-    /// `a op= b`: lists extend in place (`+=`), everything else is `a op b`.
+    /// `a op= b`: lists extend in place (`+=`), a script's object asks its `__iadd__` (and
+    /// friends), everything else is `a op b`.
     pub(super) async fn binop_inplace(&self, op: BinOp, a: Value, b: Value) -> PyResult {
         if let (BinOp::Add, Value::List(l)) = (op, &a) {
             let items = self.iterate(&b)?;
@@ -417,27 +418,14 @@ impl Interp {
             return Ok(a);
         }
         // A script's `__iadd__` (and friends) first, as CPython asks it.
-        if let Value::Instance(i) = &a {
-            let name = match op {
-                BinOp::Add => "__iadd__",
-                BinOp::Sub => "__isub__",
-                BinOp::Mul => "__imul__",
-                BinOp::Div => "__itruediv__",
-                BinOp::FloorDiv => "__ifloordiv__",
-                BinOp::Mod => "__imod__",
-                BinOp::Pow => "__ipow__",
-                BinOp::BitAnd => "__iand__",
-                BinOp::BitOr => "__ior__",
-                BinOp::BitXor => "__ixor__",
-                BinOp::LShift => "__ilshift__",
-                BinOp::RShift => "__irshift__",
-                BinOp::MatMul => "__imatmul__",
-            };
-            if let Some(m) = i.class.lookup(intern(name)) {
-                let r = self.call(m, vec![a.clone(), b.clone()], vec![]).await?;
-                if !builtins::is_not_implemented(&r) {
-                    return Ok(r);
-                }
+        let own = match &a {
+            Value::Instance(_) => builtins::script_method(&a, &format!("__i{}", &operator_methods(op).0[2..])),
+            _ => None,
+        };
+        if let Some(m) = own {
+            let r = self.call(m, vec![a.clone(), b.clone()], vec![]).await?;
+            if !builtins::is_not_implemented(&r) {
+                return Ok(r);
             }
         }
         self.binop(op, a, b).await

@@ -428,19 +428,10 @@ impl Interp {
             CmpOp::GtE => ("__ge__", "__le__"),
             _ => return builtins::compare(self, op, a, b),
         };
-        let method = |v: &Value, name| match v {
-            Value::Instance(i) => i.class.lookup(intern(name)),
-            _ => None,
-        };
         // `NotImplemented` from one side asks the other; from both, `==` compares identity.
-        let mut calls = match (method(a, own), method(b, reflected)) {
-            (Some(m), Some(r)) => vec![(m, a, b), (r, b, a)],
-            (Some(m), None) => vec![(m, a, b)],
-            (None, Some(r)) => vec![(r, b, a)],
-            (None, None) => vec![],
-        };
-        let asked = !calls.is_empty();
-        for (m, x, y) in calls.drain(..) {
+        let calls = [(builtins::script_method(a, own), a, b), (builtins::script_method(b, reflected), b, a)];
+        let asked = calls.iter().any(|(m, _, _)| m.is_some());
+        for (m, x, y) in calls.into_iter().filter_map(|(m, x, y)| Some((m?, x, y))) {
             let r = self.call_sync(m, vec![x.clone(), y.clone()])?;
             if !builtins::is_not_implemented(&r) {
                 let r = r.truthy();
@@ -679,10 +670,10 @@ fn memory_error() -> Value {
     exc("MemoryError", "a script may use 256 MiB of the page's memory at most (Loopscope's limit)")
 }
 
-/// The methods of a script's objects `a op b` asks, in order: `a.__add__(b)`, then the
-/// reflected `b.__radd__(a)` (only if `b` is of another class). Each is (method, self, other).
-fn operator_calls(op: BinOp, a: &Value, b: &Value) -> Vec<(Value, Value, Value)> {
-    let (own, reflected) = match op {
+/// The methods `a op b` may ask: `__add__` and the reflected `__radd__` (the in-place
+/// `__iadd__` is the first with an `i`).
+pub(super) fn operator_methods(op: BinOp) -> (&'static str, &'static str) {
+    match op {
         BinOp::Add => ("__add__", "__radd__"),
         BinOp::Sub => ("__sub__", "__rsub__"),
         BinOp::Mul => ("__mul__", "__rmul__"),
@@ -696,27 +687,24 @@ fn operator_calls(op: BinOp, a: &Value, b: &Value) -> Vec<(Value, Value, Value)>
         BinOp::BitAnd => ("__and__", "__rand__"),
         BinOp::BitOr => ("__or__", "__ror__"),
         BinOp::BitXor => ("__xor__", "__rxor__"),
-    };
-    let mut calls = Vec::new();
-    let ours = match a {
-        Value::Instance(i) => i.class.lookup(intern(own)),
-        _ => None,
-    };
-    if let Some(m) = ours {
-        calls.push((m, a.clone(), b.clone()));
     }
-    if let Value::Instance(j) = b {
+}
+
+/// The methods of a script's objects `a op b` asks, in order: `a.__add__(b)`, then the
+/// reflected `b.__radd__(a)` (only if `b` is of another class). Each is (method, self, other).
+fn operator_calls(op: BinOp, a: &Value, b: &Value) -> Vec<(Value, Value, Value)> {
+    let (own, reflected) = operator_methods(op);
+    let mut calls: Vec<_> = builtins::script_method(a, own).map(|m| (m, a.clone(), b.clone())).into_iter().collect();
+    if let (Value::Instance(j), Some(m)) = (b, builtins::script_method(b, reflected)) {
         let a_class = match a {
+            Value::Instance(i) if Rc::ptr_eq(&i.class, &j.class) => return calls,
             Value::Instance(i) => Some(&i.class),
             _ => None,
         };
-        if let (Some(m), false) = (j.class.lookup(intern(reflected)), a_class.is_some_and(|c| Rc::ptr_eq(c, &j.class)))
-        {
-            // A subclass of `a`'s class that overrides the reflected method is asked first.
-            let first = a_class
-                .is_some_and(|c| j.class.is_subclass(c) && !c.lookup(intern(reflected)).is_some_and(|r| r.is(&m)));
-            calls.insert(if first { 0 } else { calls.len() }, (m, b.clone(), a.clone()));
-        }
+        // A subclass of `a`'s class that overrides the reflected method is asked first.
+        let first =
+            a_class.is_some_and(|c| j.class.is_subclass(c) && !c.lookup(intern(reflected)).is_some_and(|r| r.is(&m)));
+        calls.insert(if first { 0 } else { calls.len() }, (m, b.clone(), a.clone()));
     }
     calls
 }
