@@ -142,7 +142,7 @@ fn operations(seed: u64, len: usize) -> Vec<Op> {
 // ---------------------------------------------------------------------------------------
 // The reference model.
 
-/// Task names: a few literals, interned before the first case, so cases allocate no text.
+/// Task names: a few literals.
 const NAMES: [&str; 4] = ["t0", "t1", "t2", "t3"];
 const ROOT: &str = "root";
 
@@ -883,18 +883,18 @@ struct Case {
 
 impl Case {
     fn new(seed: u64) -> Case {
-        let mut model = Model::default();
-        for name in NAMES.iter().chain(&[ROOT, "model", "case"]) {
-            model.texts.push((name, trace::text(name)));
-        }
         let (world, cursor) = (Rc::default(), trace::head());
-        Case { seed, seen: [0; 24], model, world, run: 0, cursor, done: Vec::new(), last_tick: None }
+        Case { seed, seen: [0; 24], model: Model::default(), world, run: 0, cursor, done: Vec::new(), last_tick: None }
     }
 
     fn start(&mut self) {
         let root = Rc::new(Root::default());
         *self.world.root.borrow_mut() = Rc::clone(&root);
         self.run = runtime::start_run(config(), ROOT, root_body(Rc::clone(&self.world), root));
+        // Text ids: a run that starts with none live may find the table emptied, so they are
+        // looked up once it is live (the same ids the runtime gives while it is).
+        self.model.texts =
+            NAMES.iter().chain(&[ROOT, "model", "case"]).map(|name| (*name, trace::text(name))).collect();
         if self.model.next_task == 0 {
             // Ids are the thread's: the first run of a case gives the model its starting point.
             let (records, _) = trace::since(self.cursor);

@@ -497,3 +497,30 @@ async fn a_finished_tasks_output_waits_for_its_handle_and_goes_with_it() {
     drop(handle);
     assert!(dropped.get(), "dropping the handle dropped the output");
 }
+
+#[wasm_bindgen_test]
+async fn a_long_session_of_runs_never_fills_the_table_of_texts() {
+    // One run names more distinct texts than the table holds (a page session of many runs
+    // printing different lines does so over time)…
+    let run = runtime::start_run(config("texts", "fill", 1.0, Lang::En), "filler", async {
+        for i in 0..=trace::texts::MAX_TEXTS {
+            trace::text(&format!("line {i}"));
+        }
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    assert_eq!(trace::text("one line more"), trace::texts::FULL, "the table is full");
+    // …and the next run's texts are its own again, as the page reads them.
+    let cursor = trace::head();
+    let run = runtime::start_run(config("texts", "after", 1.0, Lang::En), "printer", async {
+        runtime::print("merhaba", "hello");
+    });
+    assert_eq!(runtime::run_finished(run).unwrap().await, Outcome::Finished);
+    let (records, _) = trace::since(cursor);
+    let text = |kinds: &[Kind], pick: fn(&trace::record::Record) -> u32| {
+        let record = records.iter().find(|r| kinds.iter().any(|k| r.kind == *k as u32)).expect("recorded");
+        trace::text_of(pick(record))
+    };
+    assert_eq!(text(&[Kind::RunStart], |r| r.b).as_deref(), Some("after"));
+    assert_eq!(text(&[Kind::Spawn, Kind::Spawned], |r| r.b).as_deref(), Some("printer"));
+    assert_eq!(text(&[Kind::Print], |r| r.a).as_deref(), Some("hello"));
+}

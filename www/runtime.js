@@ -29,7 +29,7 @@ export function loadRuntime() {
       ls, wasm,
       ring: { ptr: ls.traceBuffer(), capacity: ls.traceCapacity() },
       lessons: Array.from(ls.lessons() ?? []),
-      texts: new Map(), // trace text id → string; ids are interned, so cached for good
+      texts: new Map(), // trace text id → string; an id is never reused, so cached until a run starts
       crashed: '', // the panic message once the runtime has crashed: every embed then stops
     };
   })();
@@ -102,6 +102,9 @@ export function startScriptSession(rt, { source, speed, lang, mode, seed = 0 }) 
 function openSession(rt, { speed, mode }, start) {
   const { ls } = rt;
   const cursor = ls.traceHead(); // records before this belong to other runs, or earlier ones
+  // The runtime forgets its texts when a run starts with none live, and never gives an id
+  // twice: what this cache holds stays true but would only grow.
+  rt.texts.clear();
   const t0 = ls.clockNow();
   const id = start();
   const model = createModel({ runId: id, cursor, speed, t0, virtual: mode === 'virtual' });

@@ -217,6 +217,11 @@ pub fn start_run(
         config.speed = 1.0;
     }
     let run = with_loop(|l| {
+        if l.runs.is_empty() && l.tasks.len() == 0 {
+            // Nothing live holds a text id (the page read the runs before as they ended; a
+            // record it reads late shows an empty text, never another).
+            trace::forget_texts();
+        }
         l.next_run += 1;
         l.next_run
     });

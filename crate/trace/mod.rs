@@ -284,6 +284,13 @@ pub fn literal_text(s: &'static str) -> u32 {
     id
 }
 
+/// Forgets every text given out (see [`Texts::forget`]): the loop calls it as a run starts
+/// while no other run is live, so that a long session never fills the table.
+pub fn forget_texts() {
+    with_texts(Texts::forget);
+    LAST_LITERAL.with(|last| last.set((0, 0, 0)));
+}
+
 /// The text for an id given out by [`text`]; `None` for an unknown id.
 pub fn text_of(id: u32) -> Option<String> {
     with_texts(|t| t.get(id).map(str::to_owned)).flatten()
@@ -331,5 +338,9 @@ mod tests {
         assert_eq!(literal_text("worker"), texts::EMPTY, "no text while the trace is off");
         set_on(true);
         assert_eq!(literal_text("worker"), worker);
+        forget_texts();
+        assert_eq!(text_of(worker), None, "forgotten");
+        let again = literal_text("worker");
+        assert!(again > worker && text_of(again).as_deref() == Some("worker"), "a new id, not the forgotten one");
     }
 }

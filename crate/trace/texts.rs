@@ -2,7 +2,9 @@
 //! record stays 32 bytes and the page fetches each distinct string once.
 //!
 //! The table is bounded: past [`MAX_TEXTS`] distinct strings, new ones map to [`FULL`] and
-//! are counted, so a lesson that prints forever cannot grow memory forever.
+//! are counted, so a lesson that prints forever cannot grow memory forever. Between runs the
+//! loop empties it ([`Texts::forget`]), so a long session of runs never fills it; ids are
+//! never given out twice, so a record read late shows an empty text, never another one's.
 
 use std::collections::HashMap;
 
@@ -12,10 +14,14 @@ pub const MAX_TEXTS: usize = 1 << 16;
 pub const EMPTY: u32 = 0;
 /// The id every string gets once the table is full.
 pub const FULL: u32 = 1;
+/// The text of [`FULL`].
+const FULL_TEXT: &str = "…";
 
 /// A bounded string interner: same text, same id.
 pub struct Texts {
+    /// The texts of ids `first..first + strings.len()`.
     strings: Vec<String>,
+    first: u32,
     ids: HashMap<String, u32>,
     dropped: u64,
     /// The id last given out: a burst of spawns names every task alike, and a compare of
@@ -25,17 +31,17 @@ pub struct Texts {
 
 impl Default for Texts {
     fn default() -> Texts {
-        let mut texts = Texts { strings: Vec::new(), ids: HashMap::new(), dropped: 0, last: EMPTY };
-        texts.intern("");
-        texts.intern("…");
-        texts
+        Texts { strings: Vec::new(), first: FULL + 1, ids: HashMap::new(), dropped: 0, last: EMPTY }
     }
 }
 
 impl Texts {
     /// The id of `text`, adding it if new and there is room.
     pub fn intern(&mut self, text: &str) -> u32 {
-        if self.strings.get(self.last as usize).is_some_and(|last| last == text) {
+        if text.is_empty() {
+            return EMPTY;
+        }
+        if self.get(self.last) == Some(text) {
             return self.last;
         }
         if let Some(&id) = self.ids.get(text) {
@@ -46,16 +52,30 @@ impl Texts {
             self.dropped += 1;
             return FULL;
         }
-        let id = self.strings.len() as u32;
+        let id = self.first + self.strings.len() as u32;
         self.strings.push(text.to_owned());
         self.ids.insert(text.to_owned(), id);
         self.last = id;
         id
     }
 
-    /// The text of an id; `None` for an id never given out.
+    /// The text of an id; `None` for an id never given out or forgotten.
     pub fn get(&self, id: u32) -> Option<&str> {
-        self.strings.get(id as usize).map(String::as_str)
+        match id {
+            EMPTY => Some(""),
+            FULL => Some(FULL_TEXT),
+            _ => self.strings.get(id.checked_sub(self.first)? as usize).map(String::as_str),
+        }
+    }
+
+    /// Forgets every text: their ids now read as unknown, and the next text gets an id never
+    /// given out before (after some four billion texts, the ids start again from the first).
+    pub fn forget(&mut self) {
+        let next = self.first.checked_add(self.strings.len() as u32).filter(|n| *n <= u32::MAX - MAX_TEXTS as u32);
+        self.first = next.unwrap_or(FULL + 1);
+        self.strings.clear();
+        self.ids.clear();
+        self.last = EMPTY;
     }
 
     /// Strings that did not fit.
@@ -97,5 +117,21 @@ mod tests {
         assert_eq!(texts.get(FULL), Some("…"));
         assert_eq!(texts.intern("new"), FULL);
         assert!(texts.dropped() >= 10);
+    }
+
+    #[test]
+    fn forgotten_texts_read_as_unknown_and_their_ids_are_not_given_again() {
+        let mut texts = Texts::default();
+        for i in 0..MAX_TEXTS + 10 {
+            texts.intern(&i.to_string());
+        }
+        let old = texts.intern("0");
+        texts.forget();
+        assert_eq!(texts.get(old), None, "a forgotten id is unknown");
+        assert_eq!((texts.get(EMPTY), texts.get(FULL)), (Some(""), Some("…")));
+        let again = texts.intern("0");
+        assert!(again > old, "a new id ({again}), not the old one ({old})");
+        assert_eq!(texts.get(again), Some("0"));
+        assert_ne!(texts.intern("new"), FULL, "room again");
     }
 }
