@@ -102,7 +102,7 @@ export function startScriptSession(rt, { source, speed, lang, mode, seed = 0 }) 
 function openSession(rt, { speed, mode }, start) {
   const { ls } = rt;
   const cursor = ls.traceHead(); // records before this belong to other runs, or earlier ones
-  // The runtime forgets its texts when a run starts with none live, and never gives an id
+  // The runtime may forget its texts when a run starts with none live, and never gives an id
   // twice: what this cache holds stays true but would only grow.
   rt.texts.clear();
   const t0 = ls.clockNow();

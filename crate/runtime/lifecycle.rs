@@ -220,7 +220,7 @@ pub fn start_run(
         if l.runs.is_empty() && l.tasks.len() == 0 {
             // Nothing live holds a text id (the page read the runs before as they ended; a
             // record it reads late shows an empty text, never another).
-            trace::forget_texts();
+            trace::make_room_for_texts();
         }
         l.next_run += 1;
         l.next_run

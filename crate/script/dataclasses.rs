@@ -1,5 +1,6 @@
 //! `dataclasses`: `@dataclass` gives a class the `__init__`, `__repr__` and `__eq__` (and with
-//! `order=True` the comparisons) that CPython's writes from its annotated fields; `field()`,
+//! `order=True` the comparisons, with `frozen=True` or `unsafe_hash=True` a `__hash__`) that
+//! CPython's writes from its annotated fields; a frozen one's fields cannot be assigned; `field()`,
 //! `fields()`, `asdict()` and `astuple()`. CPython writes those methods as Python source; here
 //! each is one built-in that reads the class's `__dataclass_fields__`, as theirs read their
 //! closure, so a subclass that is no dataclass inherits them whole.
@@ -17,7 +18,26 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     for name in ["dataclass", "field", "fields", "asdict", "astuple", "replace"] {
         v.push((name, builtin(name, module_fn)));
     }
+    v.push(("FrozenInstanceError", Value::Class(FROZEN_ERROR.with(Rc::clone))));
     v
+}
+
+thread_local! {
+    /// `dataclasses.FrozenInstanceError`, an `AttributeError`.
+    static FROZEN_ERROR: Rc<Class> = Class::named("FrozenInstanceError", Some(&exc_class("AttributeError")), Kind::Exception);
+}
+
+/// The `FrozenInstanceError` of assigning (or with `delete`, deleting) `name` on `obj`, if it
+/// is an instance of a frozen dataclass.
+pub fn frozen_error(obj: &Value, name: Name, delete: bool) -> Option<Exc> {
+    let Value::Instance(i) = obj else { return None };
+    let params = i.class.lookup(intern("__dataclass_params__"))?;
+    if !field_attr(&params, "frozen")?.truthy() {
+        return None;
+    }
+    let what = if delete { "delete" } else { "assign to" };
+    let message = format!("cannot {what} field {}", Value::Str(text(name)).repr());
+    Some(new_exception(FROZEN_ERROR.with(Rc::clone), vec![Value::string(message)]))
 }
 
 /// A field's options, as `field()` takes them (a default or a factory only when given).
@@ -68,7 +88,7 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 /// `@dataclass` or `@dataclass(order=True, …)`: the second gives a decorator, the options
 /// bound as its first argument (a method of the options).
 fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let mut options = [true, true, true, false]; // init, repr, eq, order
+    let mut options = [true, true, true, false, false, false]; // as OPTIONS names them
     let class = match args.as_slice() {
         [Value::Tuple(o), Value::Class(c)] if o.len() == options.len() => {
             options.iter_mut().zip(o.iter()).for_each(|(option, given)| *option = given.truthy());
@@ -81,9 +101,8 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         }
     };
     for (k, v) in &kw {
-        match ["init", "repr", "eq", "order"].iter().position(|n| *n == &*text(*k)) {
+        match OPTIONS.iter().position(|n| *n == &*text(*k)) {
             Some(i) => options[i] = v.truthy(),
-            None if &*text(*k) == "frozen" && !v.truthy() => {}
             None => return unsupported(&format!("dataclass({}=…)", text(*k))),
         }
     }
@@ -91,17 +110,20 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         let options = Value::tuple(options.iter().map(|&o| Value::Bool(o)).collect());
         return Ok(Value::Method(Rc::new((options, builtin("dataclass", module_fn)))));
     };
-    let [init, repr, eq, order] = options;
-    if order && !eq {
+    if options[3] && !options[2] {
         return raise("ValueError", "eq must be true if order is true");
     }
-    make_dataclass(class, init, repr, eq, order)?;
+    make_dataclass(class, options)?;
     Ok(Value::Class(Rc::clone(class)))
 }
 
+/// The options `@dataclass(…)` takes.
+const OPTIONS: [&str; 6] = ["init", "repr", "eq", "order", "unsafe_hash", "frozen"];
+
 /// Collects `class`'s fields (its bases' dataclass fields first, then its own annotations)
 /// and writes its methods.
-fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bool) -> PyResult<()> {
+fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
+    let [init, repr, eq, order, unsafe_hash, frozen] = options;
     let mut fields: Dict = match class.base.as_ref().and_then(|b| b.lookup(intern("__dataclass_fields__"))) {
         Some(Value::Dict(d)) => d.borrow().clone(),
         _ => Dict::default(),
@@ -150,8 +172,11 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
         }
         seen_default |= has_default;
     }
+    let params = Instance::new(other_class("_DataclassParams"));
+    OPTIONS.iter().zip(options).for_each(|(name, on)| params.set(intern(name), Value::Bool(on)));
     let mut attrs = class.attrs.borrow_mut();
     attrs.push((intern("__dataclass_fields__"), Value::dict(fields)));
+    attrs.push((intern("__dataclass_params__"), Value::Instance(params)));
     let mut methods = Vec::new();
     if init {
         methods.push("__init__");
@@ -172,9 +197,16 @@ fn make_dataclass(class: &Rc<Class>, init: bool, repr: bool, eq: bool, order: bo
             attrs.push((intern(m), builtin(m, method)));
         }
     }
-    // Compared by value and not frozen: unhashable, as CPython makes it.
-    if eq && !defines(&attrs, "__hash__") {
-        attrs.push((intern("__hash__"), Value::None));
+    // CPython's table (`_hash_action`): a hash of the fields when asked for, or when compared
+    // by value and frozen; compared by value and not frozen, unhashable.
+    let explicit = attrs.iter().any(|(k, v)| *k == intern("__hash__") && !matches!(v, Value::None));
+    if unsafe_hash && explicit {
+        return raise("TypeError", format!("Cannot overwrite attribute __hash__ in class {}", class.name));
+    }
+    if eq && !explicit || unsafe_hash {
+        attrs.retain(|(k, _)| *k != intern("__hash__"));
+        let hash = if unsafe_hash || frozen { builtin("__hash__", method) } else { Value::None };
+        attrs.push((intern("__hash__"), hash));
     }
     Ok(())
 }
@@ -213,6 +245,15 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
     let class = me.class();
     match name {
         "__init__" => init(interp, &class, &me, fields, args, kw),
+        "__hash__" => {
+            let mut items = Vec::new();
+            for (n, f) in &fields {
+                if let (true, Value::Str(n)) = (flag(f, "compare"), n) {
+                    items.push(interp.get_attr(&me, intern(n))?);
+                }
+            }
+            Ok(Value::Int(super::builtins::hash_of(&Value::tuple(items))?))
+        }
         "__repr__" => {
             let mut out = format!("{}(", class.name);
             let mut first = true;
@@ -316,7 +357,7 @@ fn init(
     }
     for ((n, _), v) in params.iter().zip(values) {
         if let (Value::Str(n), Some(v)) = (n, v) {
-            interp.set_attr(me, intern(n), v)?;
+            store(interp, me, intern(n), v)?;
         }
     }
     // A field left out of `__init__` still gets its default or its factory's value.
@@ -327,13 +368,24 @@ fn init(
             _ => continue,
         };
         if let Value::Str(n) = n {
-            interp.set_attr(me, intern(n), v)?;
+            store(interp, me, intern(n), v)?;
         }
     }
     if let Some(post) = class.lookup(intern("__post_init__")) {
         interp.call_sync(post, vec![me.clone()])?;
     }
     Ok(Value::None)
+}
+
+/// `self.name = value` in `__init__`; for a frozen class, `object.__setattr__`, as CPython's.
+fn store(interp: &Interp, me: &Value, name: Name, value: Value) -> PyResult<()> {
+    match me {
+        Value::Instance(i) if frozen_error(me, name, false).is_some() => {
+            i.set(name, value);
+            Ok(())
+        }
+        _ => interp.set_attr(me, name, value),
+    }
 }
 
 /// `replace(obj, **changes)`: a new instance made by the class's `__init__`, with `obj`'s

@@ -2,9 +2,10 @@
 //! record stays 32 bytes and the page fetches each distinct string once.
 //!
 //! The table is bounded: past [`MAX_TEXTS`] distinct strings, new ones map to [`FULL`] and
-//! are counted, so a lesson that prints forever cannot grow memory forever. Between runs the
-//! loop empties it ([`Texts::forget`]), so a long session of runs never fills it; ids are
-//! never given out twice, so a record read late shows an empty text, never another one's.
+//! are counted, so a lesson that prints forever cannot grow memory forever. Between runs, once
+//! half full, the loop empties it ([`Texts::forget`]), so a long session of runs never fills
+//! it; ids are never given out twice, so a record read late shows an empty text, never
+//! another one's.
 
 use std::collections::HashMap;
 
@@ -76,6 +77,11 @@ impl Texts {
         self.strings.clear();
         self.ids.clear();
         self.last = EMPTY;
+    }
+
+    /// Texts held now.
+    pub fn held(&self) -> usize {
+        self.strings.len()
     }
 
     /// Strings that did not fit.

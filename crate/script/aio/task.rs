@@ -102,12 +102,20 @@ thread_local! {
     /// The line the interpreter is at; a task takes it as its own when it suspends.
     pub static LINE: Cell<u32> = const { Cell::new(0) };
     static CURRENT: RefCell<Option<Rc<PyTask>>> = const { RefCell::new(None) };
+    /// The interpreter of the task being polled: it runs a script's `__hash__` for a set or a
+    /// dict, which have none of their own ([`crate::value::Value::key`]).
+    static RUNNING: RefCell<Option<Rc<Interp>>> = const { RefCell::new(None) };
     static DONE_SEQ: Cell<u64> = const { Cell::new(0) };
 }
 
 /// The Python task being polled now.
 pub fn current() -> Option<Rc<PyTask>> {
     CURRENT.with(|c| c.borrow().clone())
+}
+
+/// The interpreter of the Python task being polled now.
+pub fn running() -> Option<Rc<Interp>> {
+    RUNNING.with(|r| r.borrow().clone())
 }
 
 /// The current task suspends: the line it stopped at is its line until it runs again.
@@ -639,6 +647,7 @@ impl Future for TaskFuture {
         // Running, it awaits nothing; where it suspends says what it awaits.
         *this.task.awaiting.borrow_mut() = Awaited::Nothing;
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
+        let running_before = RUNNING.with(|r| r.replace(Some(Rc::clone(&this.interp))));
         crate::host::poll_started();
         let poll = this.fut.as_mut().poll(cx);
         if poll.is_pending() {
@@ -650,6 +659,7 @@ impl Future for TaskFuture {
         this.interp.charge_steps();
         crate::host::charge(crate::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
+        RUNNING.with(|r| *r.borrow_mut() = running_before);
         match poll {
             Poll::Ready(out) => {
                 // Its lane ends raised; the page marks the line only if the error goes

@@ -446,17 +446,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "hash" => {
             arg_count(name, args, 1, 1)?;
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            // Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
-            Ok(Value::Int(match args[0].key()? {
-                Key::Int(i) => int_hash(i),
-                Key::Float(bits) => float_hash(f64::from_bits(bits)),
-                key => {
-                    key.hash(&mut h);
-                    h.finish() as i64
-                }
-            }))
+            Ok(Value::Int(hash_of(&args[0])?))
         }
         "callable" => {
             arg_count(name, args, 1, 1)?;
@@ -523,6 +513,21 @@ fn inverse_mod(a: i128, m: i128) -> Option<i128> {
         (old_s, s) = (s, old_s - q * s);
     }
     (old_r == 1).then(|| old_s.rem_euclid(m))
+}
+
+/// `hash(v)`. Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
+pub fn hash_of(v: &Value) -> PyResult<i64> {
+    use std::hash::{Hash, Hasher};
+    Ok(match v.key()? {
+        Key::Int(i) => int_hash(i),
+        Key::Float(bits) => float_hash(f64::from_bits(bits)),
+        Key::Hashed(_, h) => h, // a script's `__hash__`, as it returned it
+        key => {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key.hash(&mut h);
+            h.finish() as i64
+        }
+    })
 }
 
 /// CPython's `hash(x)` of a float that is not a whole number: its value modulo the Mersenne

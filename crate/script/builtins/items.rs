@@ -184,7 +184,10 @@ pub fn del_item(obj: &Value, index: &Value) -> PyResult<()> {
             l.remove(at);
             Ok(())
         }
-        (Value::Dict(d), k) => d.borrow_mut().remove(&k.key()?).map(|_| ()).ok_or_else(|| key_error(k)),
+        (Value::Dict(d), k) => {
+            let key = k.key()?;
+            d.borrow_mut().remove(&key).map(|_| ()).ok_or_else(|| key_error(k))
+        }
         _ => Err(type_error("'", obj, "' object doesn't support item deletion")),
     }
 }

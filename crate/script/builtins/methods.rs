@@ -137,7 +137,8 @@ fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
     match name {
         "get" => {
             let Some(k) = a.first() else { return raise("TypeError", "get expected at least 1 argument, got 0") };
-            Ok(d.borrow().get(&k.key()?).unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
+            let key = k.key()?; // first: a script's `__hash__` may read the dict
+            Ok(d.borrow().get(&key).unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
         }
         "keys" | "values" | "items" => {
             let kind = match name {
@@ -161,7 +162,8 @@ fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "pop" => {
             let Some(k) = a.first() else { return raise("TypeError", "pop expected at least 1 argument, got 0") };
-            match d.borrow_mut().remove(&k.key()?) {
+            let key = k.key()?;
+            match d.borrow_mut().remove(&key) {
                 Some(v) => Ok(v),
                 None => a.get(1).cloned().ok_or_else(|| key_error(k)),
             }
@@ -175,7 +177,8 @@ fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             if let Value::Dict(o) = other {
                 let items = o.borrow().entries();
                 for (k, v) in items {
-                    d.borrow_mut().insert(k.key()?, k, v);
+                    let key = k.key()?;
+                    d.borrow_mut().insert(key, k, v);
                 }
             }
             Ok(Value::None)
@@ -201,14 +204,16 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
     match name {
         "add" => {
             let Some(v) = a.first() else { return raise("TypeError", "add() takes exactly one argument (0 given)") };
-            d.borrow_mut().insert(v.key()?, v.clone(), Value::None);
+            let key = v.key()?; // first: a script's `__hash__` may read the set
+            d.borrow_mut().insert(key, v.clone(), Value::None);
             Ok(Value::None)
         }
         "remove" | "discard" => {
             let Some(v) = a.first() else {
                 return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
             };
-            if d.borrow_mut().remove(&v.key()?).is_none() && name == "remove" {
+            let key = v.key()?;
+            if d.borrow_mut().remove(&key).is_none() && name == "remove" {
                 return Err(key_error(v));
             }
             Ok(Value::None)
@@ -221,7 +226,7 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             let popped = if len <= 1_000 {
                 let first = d.borrow().set_order().into_iter().next();
                 match first {
-                    Some(k) => d.borrow_mut().remove(&k.key()?).map(|_| k),
+                    Some(k) => d.borrow_mut().remove_stored(&k).map(|_| k),
                     None => None,
                 }
             } else {

@@ -267,8 +267,8 @@ pub fn unary(op: UnaryOp, x: &Value) -> PyResult {
 /// `a op b` for the comparison operators, on built-in values.
 pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     Ok(match op {
-        CmpOp::Eq => a.equals(b),
-        CmpOp::NotEq => !a.equals(b),
+        CmpOp::Eq => equal(interp, a, b)?,
+        CmpOp::NotEq => !equal(interp, a, b)?,
         CmpOp::Is => a.is(b),
         CmpOp::IsNot => !a.is(b),
         CmpOp::In | CmpOp::NotIn => {
@@ -296,6 +296,39 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<boo
             }
         }
     })
+}
+
+/// `a == b` for built-in values. A list's or a tuple's items, and a dict's values, are compared
+/// as CPython compares them, by identity first and then by `==`, which asks a script's `__eq__`.
+fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
+    use Value::*;
+    let pairs = match (a, b) {
+        (List(x), List(y)) if !Rc::ptr_eq(x, y) => {
+            // Copies: an `__eq__` may change either list while they are compared.
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            (x.len() == y.len()).then(|| x.into_iter().zip(y).collect())
+        }
+        (Tuple(x), Tuple(y)) => (x.len() == y.len()).then(|| x.iter().cloned().zip(y.iter().cloned()).collect()),
+        (Dict(x), Dict(y)) if !Rc::ptr_eq(x, y) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            let mut pairs = Vec::with_capacity(x.len());
+            for (k, v) in x.iter() {
+                match k.key().ok().and_then(|key| y.get(&key)) {
+                    Some(w) if x.len() == y.len() => pairs.push((v.clone(), w)),
+                    _ => return Ok(false),
+                }
+            }
+            Some(pairs)
+        }
+        _ => return Ok(a.equals(b)),
+    };
+    let Some(pairs): Option<Vec<(Value, Value)>> = pairs else { return Ok(false) };
+    for (p, q) in &pairs {
+        if !p.is(q) && !interp.compare(CmpOp::Eq, p, q)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// How two built-in values order: `None` if they cannot be ordered; `Some(None)` for a NaN.
@@ -336,8 +369,14 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             Value::Str(sub) => s.contains(&**sub),
             v => return Err(type_error("'in <string>' requires string as left operand, not ", v, "")),
         },
-        Value::Dict(d) | Value::Set(d) => d.borrow().get(&item.key()?).is_some(),
-        Value::View(v) if v.kind == ViewKind::Keys => v.dict.borrow().get(&item.key()?).is_some(),
+        Value::Dict(d) | Value::Set(d) => {
+            let key = item.key()?; // first: a script's `__hash__` may change the dict
+            d.borrow().get(&key).is_some()
+        }
+        Value::View(v) if v.kind == ViewKind::Keys => {
+            let key = item.key()?;
+            v.dict.borrow().get(&key).is_some()
+        }
         Value::Range(r) => match item.as_int() {
             Some(i) => {
                 let [start, stop, step] = **r;

@@ -290,6 +290,11 @@ impl Interp {
         if !annotations.is_empty() {
             class.attrs.borrow_mut().push((intern("__annotations__"), Value::dict(annotations)));
         }
+        // A class that defines `__eq__` and not `__hash__` is unhashable, as CPython makes it.
+        let defines = |name: &str| class.attrs.borrow().iter().any(|(n, _)| *n == intern(name));
+        if defines("__eq__") && !defines("__hash__") {
+            class.attrs.borrow_mut().push((intern("__hash__"), Value::None));
+        }
         crate::enums::make_members(&class)?;
         Ok(Value::Class(class))
     }

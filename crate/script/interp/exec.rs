@@ -495,6 +495,9 @@ impl Interp {
                                 let o = self.eval(scope, obj).await?;
                                 match &o {
                                     Value::Instance(i) => {
+                                        if let Some(e) = crate::dataclasses::frozen_error(&o, *attr, true) {
+                                            return Err(e);
+                                        }
                                         let mut attrs = i.attrs.borrow_mut();
                                         let before = attrs.len();
                                         attrs.retain(|(n, _)| n != attr);

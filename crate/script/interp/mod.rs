@@ -542,6 +542,9 @@ impl Interp {
             // itself for ever).
             Value::Instance(i) if crate::functools::is_partial(i) => raise("AttributeError", "readonly attribute"),
             Value::Instance(i) => {
+                if let Some(e) = crate::dataclasses::frozen_error(obj, name, false) {
+                    return Err(e);
+                }
                 // A property's setter, if the class has one under this name.
                 if let Some(Value::Instance(p)) = i.class.lookup(name) {
                     if p.class.kind == Kind::Other && &*p.class.name == "property" {

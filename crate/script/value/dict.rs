@@ -43,6 +43,9 @@ pub enum Key {
     Tuple(Vec<Key>),
     /// Anything hashed by identity (functions, classes, instances, tasks).
     Id(usize),
+    /// An instance of a class with a `__hash__` of its own: its class, by identity, and the
+    /// hash. Two such with equal hashes are one key (CPython also asks their `__eq__`).
+    Hashed(usize, i64),
 }
 
 impl Dict {
@@ -102,16 +105,19 @@ impl Dict {
         out
     }
 
+    /// Drops the removed entries' places. From the index's keys: a key is not made again,
+    /// which for an instance would run its class's `__hash__` while the dict is borrowed.
     fn compact(&mut self) {
-        let entries = std::mem::take(&mut self.entries);
-        self.index.clear();
-        self.live = 0;
-        for entry in entries {
-            let Some((k, v)) = entry else { continue };
-            if let Ok(key) = k.key() {
-                self.insert(key, k, v);
+        let mut order: Vec<(usize, Key)> = self.index.drain().map(|(key, i)| (i, key)).collect();
+        order.sort_unstable_by_key(|(i, _)| *i);
+        let mut entries = Vec::with_capacity(order.len());
+        for (i, key) in order {
+            if let Some(entry) = self.entries[i].take() {
+                self.index.insert(key, entries.len());
+                entries.push(Some(entry));
             }
         }
+        self.entries = entries;
     }
 
     /// The entries, in insertion order.
@@ -186,15 +192,38 @@ impl Dict {
         *self = Dict { missing, ..Dict::default() };
     }
 
-    /// The first or last entry, removed (`popitem` takes the last).
+    /// The last entry, removed (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         let i = self.entries.iter().rposition(Option::is_some)?;
+        self.remove_at(i)
+    }
+
+    /// Removes the entry whose key is `k`, one of the keys as iteration gave it (`set.pop`).
+    pub fn remove_stored(&mut self, k: &Value) -> Option<(Value, Value)> {
+        let i = self.entries.iter().position(|e| e.as_ref().is_some_and(|(x, _)| x.is(k)))?;
+        self.remove_at(i)
+    }
+
+    /// Removes entry `i`. Its key is made again only where that runs no script's `__hash__`
+    /// (which would run while the dict is borrowed, and more often than CPython runs it);
+    /// else the index gives up its place by a search.
+    fn remove_at(&mut self, i: usize) -> Option<(Value, Value)> {
         let (k, v) = self.entries[i].take()?;
-        if let Ok(key) = k.key() {
-            self.index.remove(&key);
+        match (!runs_script(&k)).then(|| k.key().ok()).flatten() {
+            Some(key) => drop(self.index.remove(&key)),
+            None => self.index.retain(|_, at| *at != i),
         }
         self.live -= 1;
         Some((k, v))
+    }
+}
+
+/// Whether making `v`'s key may run a script's `__hash__` (an instance, or a tuple holding one).
+fn runs_script(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) => true,
+        Value::Tuple(t) => t.iter().any(runs_script),
+        _ => false,
     }
 }
 

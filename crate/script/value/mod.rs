@@ -293,6 +293,17 @@ impl Instance {
     }
 }
 
+/// What a script's `__hash__` gives for `v`, called by the interpreter running now (none runs
+/// outside a task's step: then its identity).
+fn script_hash(v: &Value, hash: Value) -> PyResult<i64> {
+    let Some(interp) = crate::aio::running() else { return Ok(v.identity() as i64) };
+    match interp.call_sync(hash, vec![v.clone()])? {
+        Value::Int(h) => Ok(h),
+        Value::Bool(b) => Ok(b as i64),
+        _ => raise("TypeError", "__hash__ method should return an integer"),
+    }
+}
+
 impl Value {
     /// A str value.
     #[inline(never)]
@@ -398,10 +409,13 @@ impl Value {
                 Key::Tuple(keys)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(self)),
-            // A class whose `__hash__` is None (a dataclass that compares by value).
-            Value::Instance(i) if matches!(i.class.lookup(super::ast::intern("__hash__")), Some(Value::None)) => {
-                return Err(unhashable(self))
-            }
+            Value::Instance(i) => match i.class.lookup(super::ast::intern("__hash__")) {
+                // A class whose `__hash__` is None: it compares by value (a dataclass, a class
+                // with its own `__eq__`).
+                Some(Value::None) => return Err(unhashable(self)),
+                Some(hash) => Key::Hashed(Rc::as_ptr(&i.class) as usize, script_hash(self, hash)?),
+                None => Key::Id(self.identity()),
+            },
             other => Key::Id(other.identity()),
         })
     }
