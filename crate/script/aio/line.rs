@@ -44,26 +44,58 @@ impl Line {
     }
 }
 
+/// A semaphore's value and the units of it handed to woken waiters that have not run yet: as
+/// asyncio's `Semaphore._wake_up_next`, a release takes the unit off the value as it wakes the
+/// waiter, who alone may use it.
+#[derive(Clone, Copy)]
+pub struct Units<'a> {
+    pub value: &'a Cell<i64>,
+    pub handed: &'a Cell<i64>,
+}
+
+impl Units<'_> {
+    /// Wakes the first waiter with a unit of the value, if a unit is free and one waits.
+    pub fn hand_next(self, line: &Line) {
+        if self.value.get() > 0 && !line.is_empty() {
+            self.value.set(self.value.get() - 1);
+            self.handed.set(self.handed.get() + 1);
+            line.wake_first();
+        }
+    }
+
+    /// A woken waiter takes the unit handed to it.
+    pub fn take_handed(self) {
+        self.handed.set(self.handed.get() - 1);
+    }
+}
+
 /// One waiter's place in a [`Line`], held by the future that waits: dropping it (the wait was
 /// cancelled) leaves the line, or, if the place had been woken, hands the wake to the next.
 pub struct Place<'a> {
     line: &'a Line,
     /// 0: not in line and not woken.
     id: u64,
-    /// Whether a wake it did not use goes to the next waiter: a turn (a queue's item, a lock)
-    /// does; a wake of all (an event set) woke the others already.
+    /// Whether a wake it did not use goes to the next waiter: a turn (a queue's item) does; a
+    /// wake of all (an event set) woke the others already.
     hands_on: bool,
+    /// A semaphore's: the unit handed with an unused wake goes back, and on to the next.
+    units: Option<Units<'a>>,
 }
 
 impl<'a> Place<'a> {
     /// A place for one turn at a time ([`Line::wake_first`]).
     pub fn turn(line: &'a Line) -> Self {
-        Place { line, id: 0, hands_on: true }
+        Place { line, id: 0, hands_on: true, units: None }
     }
 
     /// A place among waiters woken all at once ([`Line::wake_all`]).
     pub fn among(line: &'a Line) -> Self {
-        Place { line, id: 0, hands_on: false }
+        Place { line, id: 0, hands_on: false, units: None }
+    }
+
+    /// A place for a turn woken with a unit of a semaphore's value ([`Units::hand_next`]).
+    pub fn handed(line: &'a Line, units: Units<'a>) -> Self {
+        Place { line, id: 0, hands_on: true, units: Some(units) }
     }
 
     /// Whether it was in line and has been woken (its turn came).
@@ -72,23 +104,15 @@ impl<'a> Place<'a> {
     }
 
     /// Waits (again) for a wake: keeps its place if still in line (a poll for another
-    /// reason), else joins the line, at the front if `front` (a woken waiter another took
-    /// the turn from, as a semaphore's keeps its place), else at the back. Says on what it
-    /// waits, for the trace.
-    pub fn wait(&mut self, cx: &Context<'_>, front: bool) {
+    /// reason), else joins the line at the back. Says on what it waits, for the trace.
+    pub fn wait(&mut self, cx: &Context<'_>) {
         let line = self.line;
         match (self.id != 0).then(|| line.position(self.id)).flatten() {
             Some(at) => line.waiting.borrow_mut()[at].1.clone_from(cx.waker()),
             None => {
                 line.last.set(line.last.get() + 1);
                 self.id = line.last.get();
-                let entry = (self.id, cx.waker().clone());
-                let mut waiting = line.waiting.borrow_mut();
-                if front {
-                    waiting.push_front(entry);
-                } else {
-                    waiting.push_back(entry);
-                }
+                line.waiting.borrow_mut().push_back((self.id, cx.waker().clone()));
             }
         }
         waiting_on(WakeCause::Channel, 0);
@@ -110,7 +134,15 @@ impl<'a> Place<'a> {
 impl Drop for Place<'_> {
     fn drop(&mut self) {
         if self.id != 0 && !self.leave() && self.hands_on {
-            self.line.wake_first(); // woken, then cancelled before it acted: the next one's turn
+            // Woken, then cancelled before it acted: the next one's turn.
+            match self.units {
+                Some(units) => {
+                    units.take_handed();
+                    units.value.set(units.value.get() + 1);
+                    units.hand_next(self.line);
+                }
+                None => self.line.wake_first(),
+            }
         }
     }
 }

@@ -28,7 +28,7 @@ mod task;
 
 use awaits::{wait, wait_for};
 pub use awaits::{Hold, Leaf};
-use line::{Line, Place};
+use line::{Line, Place, Units};
 pub use native::{get_attr, Group, Native, Pipe, Queue};
 use native::{open_connection, start_server};
 pub use task::*;
@@ -598,6 +598,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
             }
             Ok(Value::Native(Rc::new(Native::Semaphore {
                 value: Cell::new(value),
+                handed: Cell::new(0),
                 waiters: Line::default(),
                 is_lock: name == "Lock",
                 bound: if name == "BoundedSemaphore" { value } else { i64::MAX },

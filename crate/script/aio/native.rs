@@ -12,8 +12,9 @@ pub enum Native {
     /// `asyncio.Event`.
     Event { set: Cell<bool>, waiters: Line },
     /// `asyncio.Lock` (`limit` 1) and `asyncio.Semaphore`.
-    /// A Lock is a semaphore of 1; `bound` is a `BoundedSemaphore`'s initial value (else i64::MAX).
-    Semaphore { value: Cell<i64>, waiters: Line, is_lock: bool, bound: i64 },
+    /// A Lock is a semaphore of 1; `bound` is a `BoundedSemaphore`'s initial value (else i64::MAX);
+    /// `handed`, the units of `value` a release handed to woken waiters that have not run yet.
+    Semaphore { value: Cell<i64>, handed: Cell<i64>, waiters: Line, is_lock: bool, bound: i64 },
     /// What `super()` gives: the instance and the class to look from.
     Super(Value, Rc<Class>),
     /// What `get_event_loop()` gives.
@@ -513,7 +514,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                         place.done();
                         return Poll::Ready(());
                     }
-                    place.wait(cx, false);
+                    place.wait(cx);
                     Poll::Pending
                 })
                 .await;
@@ -538,7 +539,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 let mut place = Place::turn(&q.getters);
                 let v = std::future::poll_fn(|cx| match q.pop(&rc) {
                     Ok(None) => {
-                        place.wait(cx, false);
+                        place.wait(cx);
                         Poll::Pending
                     }
                     v => {
@@ -569,7 +570,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                     place.done();
                     return Poll::Ready(());
                 }
-                place.wait(cx, false);
+                place.wait(cx);
                 Poll::Pending
             })
             .await;
@@ -593,11 +594,12 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let Native::Event { set, waiters } = &*n else { return Ok(Value::None) };
             let mut place = Place::among(waiters);
             std::future::poll_fn(|cx| {
-                if set.get() {
+                // Woken by a `set()`, it is done even if a `clear()` came before it ran.
+                if set.get() || place.woken() {
                     place.done();
                     return Poll::Ready(());
                 }
-                place.wait(cx, false);
+                place.wait(cx);
                 Poll::Pending
             })
             .await;
@@ -606,26 +608,34 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Semaphore { .. }, "acquire" | "__aenter__") => {
             let is_enter = name == "__aenter__";
             Ok(leaf("acquire", async move {
-                let Native::Semaphore { value, waiters, .. } = &*n else { return Ok(Value::None) };
-                let mut place = Place::turn(waiters);
+                let Native::Semaphore { value, handed, waiters, .. } = &*n else { return Ok(Value::None) };
+                let units = Units { value, handed };
+                let mut place = Place::handed(waiters, units);
                 std::future::poll_fn(|cx| {
-                    // First come, first served: a newcomer waits behind those already waiting;
-                    // a woken waiter another took the turn from keeps its place at the front.
-                    let woken = place.woken();
-                    if value.get() > 0 && (woken || waiters.is_empty()) {
+                    // As asyncio's: a release hands its unit to the first waiter as it wakes it,
+                    // so a newcomer, or the releaser acquiring again, waits behind those waiting
+                    // or woken and not yet run.
+                    if place.woken() {
+                        units.take_handed();
+                        place.done();
+                        units.hand_next(waiters);
+                        return Poll::Ready(());
+                    }
+                    if value.get() > 0 && waiters.is_empty() && handed.get() == 0 {
                         value.set(value.get() - 1);
                         place.done();
                         return Poll::Ready(());
                     }
-                    place.wait(cx, woken);
+                    place.wait(cx);
                     Poll::Pending
                 })
                 .await;
                 Ok(if is_enter { Value::None } else { Value::Bool(true) })
             }))
         }
-        (Native::Semaphore { value, waiters, is_lock, bound }, "release" | "__aexit__") => {
-            if *is_lock && value.get() > 0 {
+        (Native::Semaphore { value, handed, waiters, is_lock, bound }, "release" | "__aexit__") => {
+            // A Lock handed to a woken waiter is not held until that waiter runs.
+            if *is_lock && (value.get() > 0 || handed.get() > 0) {
                 return raise("RuntimeError", "Lock is not acquired.");
             }
             if value.get() >= *bound {
@@ -638,15 +648,17 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 );
             };
             value.set(v);
-            waiters.wake_first();
+            Units { value, handed }.hand_next(waiters);
             if name == "__aexit__" {
                 return Ok(leaf("release", async { Ok(Value::None) }));
             }
             Ok(Value::None)
         }
-        (Native::Semaphore { value, is_lock, .. }, "locked") => {
-            Ok(Value::Bool(if *is_lock { value.get() == 0 } else { value.get() <= 0 }))
-        }
+        (Native::Semaphore { value, handed, waiters, is_lock, .. }, "locked") => Ok(Value::Bool(if *is_lock {
+            value.get() == 0 && handed.get() == 0
+        } else {
+            value.get() <= 0 || !waiters.is_empty() || handed.get() > 0
+        })),
         (Native::TaskGroup(g), "__aenter__") => {
             *g.parent.borrow_mut() = current();
             let me = Value::Native(Rc::clone(&n));
