@@ -143,14 +143,52 @@ pub fn import(name: &str) -> PyResult {
             v
         }
         _ => vec![
-            ("stderr", Value::Module(Rc::new(Module { name: "sys.stderr", attrs: Default::default() }))),
-            ("stdout", Value::Module(Rc::new(Module { name: "sys.stdout", attrs: Default::default() }))),
+            ("stderr", stream("sys.stderr", stderr_fn)),
+            ("stdout", stream("sys.stdout", stdout_fn)),
             ("argv", Value::list(vec![Value::str("main.py")])),
+            (
+                "version_info",
+                Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),
+            ),
             ("exit", super::builtins::function_named("exit")),
         ],
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))
+}
+
+/// `sys.stdout` or `sys.stderr`: `print(file=…)` names it; its `write` and `flush`.
+fn stream(name: &'static str, f: BuiltinFn) -> Value {
+    let attrs: NameMap<Value> = ["write", "flush"].into_iter().map(|n| (intern(n), builtin(n, f))).collect();
+    Value::Module(Rc::new(Module { name, attrs: attrs.into() }))
+}
+
+fn stdout_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    write_stream(interp, name, &args, false)
+}
+
+fn stderr_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    write_stream(interp, name, &args, true)
+}
+
+/// `write(text)`: the text as `print` writes it, and its length; `flush()`: nothing to do.
+fn write_stream(interp: &Interp, name: &str, args: &[Value], stderr: bool) -> PyResult {
+    match (name, args) {
+        ("flush", []) => Ok(Value::None),
+        ("write", [Value::Str(text)]) => {
+            interp.host.write(text, stderr);
+            Ok(Value::Int(text.chars().count() as i64))
+        }
+        ("write", [other]) => Err(super::builtins::type_error("write() argument must be str, not ", other, "")),
+        _ => raise(
+            "TypeError",
+            format!(
+                "{name}() takes {} arguments ({} given)",
+                if name == "write" { "exactly one" } else { "no" },
+                args.len()
+            ),
+        ),
+    }
 }
 
 /// `typing.TypeVar(name)` (its name back: a hint is never checked) and `typing.cast(t, x)` (`x`).

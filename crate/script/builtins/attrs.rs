@@ -17,6 +17,10 @@ pub(super) const STR_METHODS: &[&str] = &[
     "find",
     "rfind",
     "index",
+    "rindex",
+    "isdecimal",
+    "isnumeric",
+    "casefold",
     "count",
     "format",
     "removeprefix",
@@ -60,6 +64,9 @@ pub(super) const SET_METHODS: &[&str] = &[
     "copy",
     "clear",
     "update",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
 ];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];

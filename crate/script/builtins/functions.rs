@@ -148,8 +148,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Some(v) => int_arg(v, "")?,
                 None => 0,
             };
-            if let Value::Gen(g) = &args[0] {
-                return Ok(crate::interp::enumerate_lazily(interp, g, start));
+            match &args[0] {
+                Value::Gen(g) => return Ok(crate::interp::enumerate_lazily(interp, g, start)),
+                // By index, as the loop goes: it sees what the loop changes in the list.
+                Value::List(l) => return Ok(Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l)).numbered(start))))),
+                _ => {}
             }
             let items = iterate(&args[0])?;
             let mut out = Vec::with_capacity(items.len());
@@ -320,7 +323,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             };
             let r = get_attr(interp, &args[0], intern(attr));
             match (name, r) {
-                ("hasattr", r) => Ok(Value::Bool(r.is_ok())),
+                ("hasattr", r) => Ok(Value::Bool(r.is_ok() || has_protocol(&args[0], attr))),
                 (_, Ok(v)) => Ok(v),
                 (_, Err(e)) => args.get(2).cloned().ok_or(e),
             }
@@ -368,13 +371,14 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             arg_count(name, args, 1, 1)?;
             Ok(match &args[0] {
                 Value::Iter(_) | Value::Gen(_) => args[0].clone(),
+                Value::List(l) => Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l))))),
                 v => iter_of(interp.iterate(v)?),
             })
         }
         "next" => {
             arg_count(name, args, 1, 2)?;
             match &args[0] {
-                Value::Iter(it) => match it.borrow_mut().items.next() {
+                Value::Iter(it) => match it.borrow_mut().next_item()? {
                     Some(v) => Ok(v),
                     None => args.get(1).cloned().ok_or_else(|| new_exception(exc_class("StopIteration"), vec![])),
                 },
@@ -589,6 +593,26 @@ fn frexp(x: f64) -> (f64, i32) {
         return (m, e - 64);
     }
     (f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52)), exp - 1022)
+}
+
+/// Whether a built-in value's type has the method `name` of a protocol (`hasattr(x,
+/// "__iter__")`, a common test of "is it iterable?"), which this interpreter's built-in types
+/// do not hold as attributes.
+fn has_protocol(v: &Value, name: &str) -> bool {
+    use Value::*;
+    let deque = matches!(v, Instance(i) if crate::deque::is_deque(&i.class));
+    let sized = deque || matches!(v, List(_) | Tuple(_) | Str(_) | Dict(_) | Set(_) | Range(_) | View(_));
+    let iterator = matches!(v, Iter(_)) || matches!(v, Gen(g) if !g.is_async);
+    match name {
+        "__len__" | "__contains__" => sized,
+        "__iter__" => sized || iterator,
+        "__next__" => iterator,
+        "__getitem__" => matches!(v, List(_) | Tuple(_) | Str(_) | Dict(_) | Range(_)) || deque,
+        "__aiter__" | "__anext__" => matches!(v, Gen(g) if g.is_async),
+        "__call__" => is_callable(v),
+        "__repr__" | "__str__" | "__eq__" | "__ne__" | "__hash__" | "__class__" | "__init__" | "__doc__" => true,
+        _ => false,
+    }
 }
 
 /// Whether `v` can be called (`callable(v)`): a function, a class, a method, a `partial`, an

@@ -118,7 +118,23 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
         }
         return Ok(Value::Int(n));
     }
-    for (i, v) in items.iter().enumerate() {
+    // `index(x, start, stop)`: bounds as a slice takes them.
+    let n = items.len() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
+        Ok(match v {
+            None => default,
+            Some(v) => {
+                let i = int_arg(v, "slice indices must be integers or have an __index__ method")?;
+                if i < 0 {
+                    i.saturating_add(n).max(0)
+                } else {
+                    i.min(n)
+                }
+            }
+        } as usize)
+    };
+    let (from, to) = (bound(a.get(1), 0)?, bound(a.get(2), n)?);
+    for (i, v) in items.iter().enumerate().take(to).skip(from) {
         if interp.compare(CmpOp::Eq, v, x)? {
             return Ok(Value::Int(i as i64));
         }
@@ -234,9 +250,29 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             };
             popped.map_or_else(|| raise("KeyError", "pop from an empty set"), Ok)
         }
-        "union" | "update" => {
-            let r = binop(_interp, BinOp::BitOr, &this, &other(0)?)?;
-            if name == "update" {
+        // With any number of others (`a.union(b, c)`); `…_update` changes the set itself.
+        "union"
+        | "update"
+        | "intersection"
+        | "intersection_update"
+        | "difference"
+        | "difference_update"
+        | "symmetric_difference"
+        | "symmetric_difference_update" => {
+            let op = match name.split('_').next() {
+                Some("union" | "update") => BinOp::BitOr,
+                Some("intersection") => BinOp::BitAnd,
+                Some("difference") => BinOp::Sub,
+                _ => BinOp::BitXor,
+            };
+            if op == BinOp::BitXor && a.len() != 1 {
+                return raise("TypeError", format!("set.{name}() takes exactly one argument ({} given)", a.len()));
+            }
+            let mut r = Value::Set(Rc::new(RefCell::new(d.borrow().clone())));
+            for i in 0..a.len() {
+                r = binop(_interp, op, &r, &other(i)?)?;
+            }
+            if name == "update" || name.ends_with("_update") {
                 if let Value::Set(n) = r {
                     *d.borrow_mut() = n.borrow().clone();
                 }
@@ -244,9 +280,6 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             }
             Ok(r)
         }
-        "intersection" => binop(_interp, BinOp::BitAnd, &this, &other(0)?),
-        "difference" => binop(_interp, BinOp::Sub, &this, &other(0)?),
-        "symmetric_difference" => binop(_interp, BinOp::BitXor, &this, &other(0)?),
         "issubset" => Ok(Value::Bool(compare(_interp, CmpOp::LtE, &this, &other(0)?)?)),
         "issuperset" => Ok(Value::Bool(compare(_interp, CmpOp::GtE, &this, &other(0)?)?)),
         "isdisjoint" => Ok(Value::Bool(!binop(_interp, BinOp::BitAnd, &this, &other(0)?)?.truthy())),

@@ -266,7 +266,7 @@ fn char_value(c: char) -> Value {
 
 /// An iterator over `items`, walked once.
 pub fn iter_of(items: Vec<Value>) -> Value {
-    Value::Iter(Rc::new(RefCell::new(Iter { items: items.into_iter() })))
+    Value::Iter(Rc::new(RefCell::new(Iter::new(items))))
 }
 
 /// The items of an iterable.
@@ -284,7 +284,13 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             }
             (0..n).map(|i| Value::Int((i128::from(r[0]) + i128::from(i) * i128::from(r[2])) as i64)).collect()
         }
-        Value::Iter(it) => it.borrow_mut().items.by_ref().collect(),
+        Value::Iter(it) => {
+            let mut items = Vec::new();
+            while let Some(item) = it.borrow_mut().next_item()? {
+                items.push(item);
+            }
+            items
+        }
         Value::View(view) => view.items(),
         // A deque's items (a built-in that takes any iterable takes a deque too).
         Value::Instance(i) if crate::deque::is_deque(&i.class) => match i.get(intern("_items")) {

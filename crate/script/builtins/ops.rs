@@ -234,6 +234,10 @@ pub(super) fn float_op(op: BinOp, x: f64, y: f64) -> Option<PyResult> {
         BinOp::Pow if x == 0.0 && y < 0.0 => return zero("0.0 cannot be raised to a negative power"),
         BinOp::Pow => {
             let r = x.powf(y);
+            if r.is_nan() && x < 0.0 && y.is_finite() && !x.is_nan() {
+                // CPython gives a complex number here: `(-8) ** (1/3)`.
+                return Some(crate::interp::unsupported("complex numbers (a negative number to a fractional power)"));
+            }
             if r.is_infinite() && x.is_finite() && y.is_finite() {
                 return Some(raise("OverflowError", "(34, 'Numerical result out of range')"));
             }
@@ -275,8 +279,25 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<boo
             let found = contains(interp, b, a)?;
             found == (op == CmpOp::In)
         }
+        _ if matches!((a, b), (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_))) => {
+            // As CPython: the first items that differ decide, by `op` itself (a script's
+            // `__lt__`, and its error names their types); else the lengths do.
+            let (x, y) = (iterate(a)?, iterate(b)?);
+            for (p, q) in x.iter().zip(&y) {
+                if !p.is(q) && !interp.compare(CmpOp::Eq, p, q)? {
+                    return interp.compare(op, p, q);
+                }
+            }
+            let (m, n) = (x.len(), y.len());
+            match op {
+                CmpOp::Lt => m < n,
+                CmpOp::LtE => m <= n,
+                CmpOp::Gt => m > n,
+                _ => m >= n,
+            }
+        }
         _ => {
-            let ord = order(interp, a, b).ok_or_else(|| {
+            let ord = order(a, b).ok_or_else(|| {
                 let s = match op {
                     CmpOp::Lt => "<",
                     CmpOp::LtE => "<=",
@@ -332,21 +353,12 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// How two built-in values order: `None` if they cannot be ordered; `Some(None)` for a NaN.
-pub(super) fn order(interp: &Interp, a: &Value, b: &Value) -> Option<Option<Ordering>> {
+pub(super) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     use Value::*;
     Some(match (a, b) {
         (Int(_) | Bool(_), Int(_) | Bool(_)) => a.as_int()?.partial_cmp(&b.as_int()?),
         (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => a.as_number()?.partial_cmp(&b.as_number()?),
         (Str(x), Str(y)) => x.partial_cmp(y),
-        (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
-            let (x, y) = (iterate(a).ok()?, iterate(b).ok()?);
-            for (p, q) in x.iter().zip(&y) {
-                if !interp.compare(CmpOp::Eq, p, q).ok()? {
-                    return order(interp, p, q);
-                }
-            }
-            x.len().partial_cmp(&y.len())
-        }
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             let sub = |p: &crate::value::Dict, q: &crate::value::Dict| {

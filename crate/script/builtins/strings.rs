@@ -96,6 +96,32 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
     Ok(Value::string(out))
 }
 
+/// The bytes of `s` that the optional `start` and `end` (in characters, as a slice takes them;
+/// None for an end) select for `find`, `count`, `startswith` and the like; None where CPython
+/// finds nothing, not even "" (a start past the end, or an end before the start).
+fn span(s: &str, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
+    let n = s.chars().count() as i64;
+    let bound = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+        Ok(match v {
+            None | Some(Value::None) => default,
+            Some(v) => {
+                let i = int_arg(v, "slice indices must be integers or None or have an __index__ method")?;
+                if i < 0 {
+                    i.saturating_add(n).max(0)
+                } else {
+                    i
+                }
+            }
+        })
+    };
+    let (from, to) = (bound(start, 0)?, bound(end, n)?.min(n));
+    if from > n || to < from {
+        return Ok(None);
+    }
+    let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+    Ok(Some((byte(from), byte(to))))
+}
+
 pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     str_method_on(interp, name, &args, &kw)
 }
@@ -157,6 +183,29 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                     v
                 }
                 (None, m) if m < 0 => s.split_whitespace().collect(),
+                (None, m) if name == "rsplit" => {
+                    // From the right: the first `m` words off the end, the rest left whole.
+                    let mut out = Vec::new();
+                    let mut rest = s.trim_end();
+                    while !rest.is_empty() && (out.len() as i64) < m {
+                        match rest.rfind(char::is_whitespace) {
+                            Some(at) => {
+                                let space = rest[at..].chars().next().map_or(1, char::len_utf8);
+                                out.push(&rest[at + space..]);
+                                rest = rest[..at].trim_end();
+                            }
+                            None => {
+                                out.push(rest);
+                                rest = "";
+                            }
+                        }
+                    }
+                    if !rest.is_empty() {
+                        out.push(rest);
+                    }
+                    out.reverse();
+                    out
+                }
                 (None, m) => {
                     let mut out = Vec::new();
                     let mut rest = s.trim_start();
@@ -181,7 +230,28 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             interp.alloc(parts.len())?;
             Ok(str_list(parts))
         }
-        "splitlines" => Ok(str_list(s.lines().collect())),
+        "splitlines" => {
+            let keep = a.first().cloned().or(kwarg(kw, "keepends")).is_some_and(|k| k.truthy());
+            let mut lines = Vec::new();
+            let mut rest = &*s;
+            while !rest.is_empty() {
+                // CPython's line ends: \r\n, \n, \r and the rest of Unicode's.
+                let end =
+                    rest.find(['\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}']);
+                let Some(at) = end else {
+                    lines.push(rest);
+                    break;
+                };
+                let len = if rest[at..].starts_with("\r\n") {
+                    2
+                } else {
+                    rest[at..].chars().next().map_or(1, char::len_utf8)
+                };
+                lines.push(if keep { &rest[..at + len] } else { &rest[..at] });
+                rest = &rest[at + len..];
+            }
+            Ok(str_list(lines))
+        }
         "join" => {
             let items = iterate(a.first().unwrap_or(&Value::None))?;
             let mut out = String::new();
@@ -218,7 +288,10 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             }
         }
         "startswith" | "endswith" => {
-            let test = |p: &str| if name == "startswith" { s.starts_with(p) } else { s.ends_with(p) };
+            let part = span(&s, a.get(1), a.get(2))?.map(|(from, to)| &s[from..to]);
+            let test = |p: &str| {
+                part.is_some_and(|part| if name == "startswith" { part.starts_with(p) } else { part.ends_with(p) })
+            };
             Ok(Value::Bool(match a.first() {
                 Some(Value::Str(p)) => test(p),
                 Some(Value::Tuple(ps)) => ps.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
@@ -232,31 +305,30 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             let out = if name == "removeprefix" { s.strip_prefix(&*x) } else { s.strip_suffix(&*x) };
             new(out.unwrap_or(&s).to_string())
         }
-        "find" | "rfind" | "index" => {
+        "find" | "rfind" | "index" | "rindex" => {
             let Some(sub) = str_arg(0)? else {
                 return raise("TypeError", format!("{name}() takes at least 1 argument"));
             };
-            // An optional start, in characters: the search begins there.
-            let start = match a.get(1) {
-                Some(v) => {
-                    let n = s.chars().count() as i64;
-                    let i = int_arg(v, "")?;
-                    (if i < 0 { i + n } else { i }).clamp(0, n) as usize
-                }
-                None => 0,
-            };
-            let offset = s.char_indices().nth(start).map_or(s.len(), |(b, _)| b);
-            let tail = &s[offset..];
-            let at = if name == "rfind" { tail.rfind(&*sub) } else { tail.find(&*sub) };
-            match at.map(|b| b + offset) {
+            let found = span(&s, a.get(1), a.get(2))?.and_then(|(from, to)| {
+                let part = &s[from..to];
+                let at = if name.starts_with('r') { part.rfind(&*sub) } else { part.find(&*sub) };
+                at.map(|b| b + from)
+            });
+            match found {
                 Some(b) => Ok(Value::Int(s[..b].chars().count() as i64)),
-                None if name == "index" => raise("ValueError", "substring not found"),
+                None if name.ends_with("index") => raise("ValueError", "substring not found"),
                 None => Ok(Value::Int(-1)),
             }
         }
         "count" => {
             let Some(sub) = str_arg(0)? else { return raise("TypeError", "count() takes at least 1 argument") };
-            Ok(Value::Int(if sub.is_empty() { s.chars().count() as i64 + 1 } else { s.matches(&*sub).count() as i64 }))
+            let Some((from, to)) = span(&s, a.get(1), a.get(2))? else { return Ok(Value::Int(0)) };
+            let part = &s[from..to];
+            Ok(Value::Int(if sub.is_empty() {
+                part.chars().count() as i64 + 1
+            } else {
+                part.matches(&*sub).count() as i64
+            }))
         }
         "format" => str_format(interp, &s, a, kw),
         "center" | "ljust" | "rjust" => {
@@ -319,7 +391,11 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 None => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
             })
         }
-        "isdigit" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))),
+        // Digits are ASCII digits here (CPython's also count other scripts' and `²`).
+        "isdigit" | "isdecimal" | "isnumeric" => {
+            Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())))
+        }
+        "casefold" => new(format::lower(&s).replace('ß', "ss")),
         "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
         "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),

@@ -364,6 +364,8 @@ impl Interp {
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
             Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
+            Value::List(list) if !is_async => Ok(Items::List { list, at: 0 }),
+            Value::Iter(it) if !is_async => Ok(Items::Iter(it)),
             // A script's iterator: its `__next__` (`__anext__`) is called for each item, as the
             // loop goes, so that what it prints comes between the loop's own lines.
             Value::Instance(_) if builtins::script_method(&v, protocol.0).is_some() => {
@@ -404,6 +406,14 @@ pub(crate) enum Items {
         at: i64,
         len: i64,
     },
+    /// A list's items by index, as CPython's list iterator takes them: a loop sees what the
+    /// list holds at each step (an item it appended, one removed before it got there).
+    List {
+        list: Rc<RefCell<Vec<Value>>>,
+        at: usize,
+    },
+    /// An iterator of the built-ins (`iter`, `enumerate`), asked for each item.
+    Iter(Rc<RefCell<crate::value::Iter>>),
     /// A script's iterator object, asked for each item (`is_async`: its `__anext__`, awaited).
     Next {
         it: Value,
@@ -434,6 +444,12 @@ impl Items {
                 *at += 1;
                 Ok(Some(Value::Int(n as i64)))
             }
+            Items::List { list, at } => {
+                let item = list.borrow().get(*at).cloned();
+                *at += 1;
+                Ok(item)
+            }
+            Items::Iter(it) => it.borrow_mut().next_item(),
             Items::Next { it, is_async } => {
                 let (next, stop) =
                     if *is_async { ("__anext__", "StopAsyncIteration") } else { ("__next__", "StopIteration") };

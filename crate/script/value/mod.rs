@@ -114,10 +114,48 @@ impl View {
     }
 }
 
-/// An iterator's state: a snapshot of items, walked once.
+/// An iterator's state, walked once: a snapshot of items, or a list's items taken by index as
+/// CPython's list iterator takes them (it sees the list change as it goes); with `count`, each
+/// item paired with its number (`enumerate`).
 pub struct Iter {
-    /// The items still to come, in order.
-    pub items: std::vec::IntoIter<Value>,
+    items: std::vec::IntoIter<Value>,
+    list: Option<(Rc<RefCell<Vec<Value>>>, usize)>,
+    count: Option<i64>,
+}
+
+impl Iter {
+    /// An iterator over `items`.
+    pub fn new(items: Vec<Value>) -> Iter {
+        Iter { items: items.into_iter(), list: None, count: None }
+    }
+
+    /// An iterator over `list` as it is at each step.
+    pub fn of_list(list: Rc<RefCell<Vec<Value>>>) -> Iter {
+        Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None }
+    }
+
+    /// Its items numbered from `start` (`enumerate`).
+    pub fn numbered(self, start: i64) -> Iter {
+        Iter { count: Some(start), ..self }
+    }
+
+    /// The next item.
+    pub fn next_item(&mut self) -> PyResult<Option<Value>> {
+        let item = match &mut self.list {
+            Some((list, at)) => {
+                let item = list.borrow().get(*at).cloned();
+                *at += 1;
+                item
+            }
+            None => self.items.next(),
+        };
+        let (Some(item), Some(n)) = (&item, self.count) else { return Ok(item) };
+        let Some(next) = n.checked_add(1) else {
+            return raise("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807");
+        };
+        self.count = Some(next);
+        Ok(Some(Value::tuple(vec![Value::Int(n), item.clone()])))
+    }
 }
 
 /// A function made by `def`, `async def` or `lambda`.
