@@ -337,7 +337,15 @@ pub fn exception_line(e: &Value) -> String {
         "CancelledError" => "asyncio.exceptions.CancelledError".to_string(),
         n => n.to_string(),
     };
-    let mut msg = exception_str(i);
+    // A script's `__str__` gives the message, run by the interpreter running now (none when a
+    // task is freed between steps: then the message its arguments make).
+    let mut msg = match (i.class.lookup(super::ast::intern("__str__")), crate::aio::running()) {
+        (Some(m @ Value::Func(_)), Some(interp)) => match interp.call_sync(m, vec![e.clone()]) {
+            Ok(Value::Str(s)) => s.to_string(),
+            _ => "<exception str() failed>".into(),
+        },
+        _ => exception_str(i),
+    };
     if let Some(s) = super::suggest::of(i) {
         msg.push_str(&format!(". Did you mean: '{}'?", s.to_str()));
     }

@@ -1195,6 +1195,15 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Native(n) => match &**n {
             Native::Super(me, class) => match class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((me.clone(), f)))),
+                // A property, classmethod or staticmethod of a base, bound to the object (or the
+                // class) `super()` stands for, not to the base.
+                Some(Value::Instance(d)) if d.class.kind == Kind::Other => {
+                    let (instance, of) = match me {
+                        Value::Class(c) => (None, Rc::clone(c)),
+                        v => (Some(me), v.class()),
+                    };
+                    crate::builtins::bind(interp, &d, instance, &of)
+                }
                 Some(v) => Ok(v),
                 // `object.__init__` and `BaseException.__init__` (which keeps the arguments).
                 None if &*t == "__init__" => {
@@ -1208,6 +1217,14 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     });
                     Ok(Value::Method(Rc::new((me.clone(), init))))
                 }
+                // `object.__new__(cls)`: a new, bare instance (a static method: not bound).
+                None if &*t == "__new__" => Ok(builtin("__new__", |_, _, args, _| match args.first() {
+                    Some(Value::Class(c)) if c.kind == Kind::Exception => {
+                        Ok(new_exception(Rc::clone(c), args[1..].to_vec()))
+                    }
+                    Some(Value::Class(c)) if c.kind == Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(c)))),
+                    _ => raise("TypeError", "object.__new__(X): X is not a type object"),
+                })),
                 None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
             },
             Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),

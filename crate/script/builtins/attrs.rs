@@ -123,7 +123,7 @@ fn no_instance_attr(i: &Instance, name: Name) -> Exc {
 /// What a class's `staticmethod`, `classmethod` or `property` object `d` stands for, looked
 /// up on `instance` (`None`: on the class): the function, the function bound to the class,
 /// or what the getter returns (on the class: the property itself).
-fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, class: &Rc<Class>) -> PyResult {
+pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, class: &Rc<Class>) -> PyResult {
     let f = |n| d.get(intern(n)).unwrap_or(Value::None);
     match (&*d.class.name, instance) {
         ("staticmethod", _) => Ok(f("__func__")),
@@ -186,7 +186,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None if i.class.kind == Kind::Other && &*i.class.name == "property" && &*t == "setter" => {
                     Ok(Value::Method(Rc::new((obj.clone(), builtin("setter", function)))))
                 }
-                None => Err(no_instance_attr(i, name)),
+                // A class's `__getattr__`, asked for what it lacks, as CPython asks it.
+                None => match i.class.lookup(intern("__getattr__")) {
+                    Some(hook @ Value::Func(_)) => interp.call_sync(hook, vec![obj.clone(), Value::Str(t)]),
+                    _ => Err(no_instance_attr(i, name)),
+                },
             }
         }
         Value::Class(c) => {

@@ -21,6 +21,7 @@ mod ops;
 mod sort;
 mod strings;
 
+pub(crate) use attrs::bind;
 pub use attrs::get_attr;
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};

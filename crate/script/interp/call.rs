@@ -102,8 +102,19 @@ impl Interp {
         }
         match class.kind {
             Kind::Object | Kind::Exception => {
-                let me = match class.kind {
-                    Kind::Exception => new_exception(Rc::clone(&class), args.clone()),
+                let me = match class.lookup(intern("__new__")) {
+                    // A class's own `__new__` (a singleton's), given the class: `__init__` runs
+                    // on what it returns only if that is an instance of the class, as in CPython.
+                    Some(new @ Value::Func(_)) => {
+                        let mut all = vec![Value::Class(Rc::clone(&class))];
+                        all.extend(args.iter().cloned());
+                        let me = self.call(new, all, kw.clone()).await?;
+                        if !matches!(&me, Value::Instance(i) if i.class.is_subclass(&class)) {
+                            return Ok(me);
+                        }
+                        me
+                    }
+                    _ if class.kind == Kind::Exception => new_exception(Rc::clone(&class), args.clone()),
                     _ => Value::Instance(Instance::new(Rc::clone(&class))),
                 };
                 if let Some(init) = class.lookup(intern("__init__")) {
@@ -113,7 +124,10 @@ impl Interp {
                     if !matches!(r, Value::None) {
                         return raise("TypeError", "__init__() should return None");
                     }
-                } else if class.kind == Kind::Object && (!args.is_empty() || !kw.is_empty()) {
+                } else if class.kind == Kind::Object
+                    && (!args.is_empty() || !kw.is_empty())
+                    && class.lookup(intern("__new__")).is_none()
+                {
                     return raise("TypeError", format!("{}() takes no arguments", class.name));
                 }
                 Ok(me)

@@ -352,7 +352,8 @@ impl Interp {
             if let Some(Value::Builtin(b)) = &own {
                 return (b.call)(self, b.name, vec![v.clone()], vec![]).map(|s| s.to_str());
             }
-            let own = own.or_else(|| i.class.lookup(intern("__repr__")));
+            // An exception's `str` is `BaseException.__str__` (its arguments), not its `__repr__`.
+            let own = own.or_else(|| if i.class.is_exception() { None } else { i.class.lookup(intern("__repr__")) });
             if let Some(m @ Value::Func(_)) = own {
                 return match self.call_sync(m, vec![v.clone()])? {
                     Value::Str(s) => Ok(s.to_string()),

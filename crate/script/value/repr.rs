@@ -188,6 +188,10 @@ impl Value {
                 let _ = write!(out, "<class '{module}{}'>", c.name);
             }
             Value::Instance(i) if i.class.is_exception() => {
+                if let Some(text) = script_repr(self, &i.class) {
+                    out.push_str(&text);
+                    return;
+                }
                 let _ = write!(out, "{}", i.class.name);
                 let args = exception_args(i);
                 seq(out, &args, "(", ")");

@@ -228,6 +228,7 @@ impl Parser {
             let (line, col) = (e.line, e.col);
             if self.eat_op(".") {
                 let name = self.name()?;
+                let name = self.private(name);
                 e = mk(line, col, ExprKind::Attribute(boxed(e), name));
             } else if self.eat_op("(") {
                 let args = self.call_args()?;
@@ -389,7 +390,7 @@ impl Parser {
         let t = self.cur();
         let (line, col) = (t.line, t.col);
         let kind = match &t.tok {
-            Tok::Name(n) => ExprKind::Name(ast::intern(n)),
+            Tok::Name(n) => ExprKind::Name(self.private(ast::intern(n))),
             Tok::Int(v) => ExprKind::Const(Const::Int(*v)),
             Tok::Float(v) => ExprKind::Const(Const::Float(*v)),
             Tok::BigInt => return Err(unsupported("integers this large", line, col)),

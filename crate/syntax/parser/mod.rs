@@ -22,7 +22,7 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
-use crate::ast::{self, BinOp, Expr, ExprKind, Module};
+use crate::ast::{self, BinOp, Expr, ExprKind, Module, Name};
 use crate::lexer::{self, Override, Tok, Token};
 
 /// A syntax error as CPython would report it: message, 1-based line and column (characters).
@@ -99,6 +99,9 @@ struct Parser {
     saw_yield: bool,
     /// The first error CPython's compiler would report, shown only if parsing succeeds.
     late: Option<SyntaxError>,
+    /// Inside a class body (its methods too): its name without leading underscores, which
+    /// private names (`__x`) take (see [`Parser::private`]).
+    class: Option<std::rc::Rc<str>>,
 }
 
 // The helpers in this file, and the free functions marked so in its submodules, are never inlined: at opt-level 3
@@ -198,6 +201,21 @@ impl Parser {
             ctx,
             saw_yield: false,
             late: None,
+            class: None,
+        }
+    }
+
+    /// `name`, or inside a class `_Class__name` if it is private (`__x`, not `__x__`), as
+    /// CPython's compiler mangles it: `self.__balance` is `_Account__balance` in `vars()`, and
+    /// from outside the class `a.__balance` is not there.
+    #[inline(never)]
+    fn private(&self, name: Name) -> Name {
+        let Some(class) = &self.class else { return name };
+        let text = ast::name_text(name);
+        if text.starts_with("__") && !text.ends_with("__") && !text.contains('.') {
+            ast::intern(&format!("_{class}{text}"))
+        } else {
+            name
         }
     }
 

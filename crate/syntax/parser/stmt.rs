@@ -302,6 +302,7 @@ impl Parser {
     fn def_stmt(&mut self, line: u32, is_async: bool, decorators: Vec<Expr>) -> PResult<StmtKind> {
         self.advance();
         let name = self.name()?;
+        let name = self.private(name);
         if !self.eat_op("(") {
             let (l, c) = self.here();
             return Err(syntax("expected '('", l, c));
@@ -426,8 +427,11 @@ impl Parser {
         self.expect_colon()?;
         let outer = self.ctx;
         self.ctx = Ctx { func: false, is_async: false, in_loop: false };
+        let stripped: Rc<str> = ast::name_text(name).trim_start_matches('_').into();
+        let outer_class = std::mem::replace(&mut self.class, (!stripped.is_empty()).then_some(stripped));
         let body = self.block("class definition", line);
         self.ctx = outer;
+        self.class = outer_class;
         Ok(StmtKind::ClassDef { name, bases, body: body?, decorators })
     }
 }

@@ -180,6 +180,7 @@ impl Parser {
     /// 3.11's odd places.
     fn sub_parse(&mut self, text: &str, line: u32, col: u32) -> PResult<Expr> {
         let mut p = Parser::new(lexer::tokenize_expr(text, line, col), self.depth, self.ctx);
+        p.class = self.class.clone();
         let r = p.field_expr().map_err(|e| {
             let mut e = p.settle(e);
             if e.kind != ErrorKind::Unsupported && !e.message.starts_with("f-string") {
