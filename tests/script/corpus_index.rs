@@ -73,6 +73,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_73_task_future_classes", include_str!("corpus/asyncio_73_task_future_classes.py"), include_str!("corpus/asyncio_73_task_future_classes.out")),
     ("asyncio_74_async_generator_protocol", include_str!("corpus/asyncio_74_async_generator_protocol.py"), include_str!("corpus/asyncio_74_async_generator_protocol.out")),
     ("asyncio_75_lock_handoff", include_str!("corpus/asyncio_75_lock_handoff.py"), include_str!("corpus/asyncio_75_lock_handoff.out")),
+    ("asyncio_76_reprs_and_timeouts", include_str!("corpus/asyncio_76_reprs_and_timeouts.py"), include_str!("corpus/asyncio_76_reprs_and_timeouts.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

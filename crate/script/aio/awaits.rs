@@ -158,9 +158,21 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult
 pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
     task.cancel();
     match wait_task(task).await {
-        Err(e) if is_cancelled_error(&e) => Err(new_exception(exc_class("TimeoutError"), vec![])),
+        Err(e) if is_cancelled_error(&e) => Err(timeout_from(e)),
         other => other,
     }
+}
+
+/// `raise TimeoutError() from cancelled`, as `wait_for` and `asyncio.timeout` raise it: the
+/// traceback shows the cancel, where it hit, first.
+pub(super) fn timeout_from(cancelled: Exc) -> Exc {
+    let timeout = new_exception(exc_class("TimeoutError"), vec![]);
+    if let Value::Instance(i) = &timeout {
+        *i.context.borrow_mut() = Some(cancelled.clone());
+        *i.cause.borrow_mut() = Some(cancelled);
+        i.suppress_context.set(true);
+    }
+    timeout
 }
 
 pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f64>) -> PyResult {

@@ -25,6 +25,11 @@ impl Line {
         self.waiting.borrow().is_empty()
     }
 
+    /// How many wait.
+    pub fn len(&self) -> usize {
+        self.waiting.borrow().len()
+    }
+
     /// Wakes the first waiter, who leaves the line (what its turn finds is its own business).
     pub fn wake_first(&self) {
         let first = self.waiting.borrow_mut().pop_front();

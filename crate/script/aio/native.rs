@@ -761,12 +761,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 if let (true, Some(e)) =
                     (t.cancels.get() <= to.cancelling.get(), a.get(1).filter(|e| is_cancelled_error(e)))
                 {
-                    let timeout = new_exception(exc_class("TimeoutError"), vec![]);
-                    if let Value::Instance(i) = &timeout {
-                        *i.cause.borrow_mut() = Some(e.clone());
-                        i.suppress_context.set(true);
-                    }
-                    return Err(timeout);
+                    return Err(super::awaits::timeout_from(e.clone()));
                 }
             }
             Ok(at_once("__aexit__", Value::None))
@@ -1166,6 +1161,62 @@ impl Native {
                     None if cancelled.get() => "<Handle cancelled>".to_string(),
                     None => format!("<Handle {call}>"),
                 })
+            }
+            // As CPython's `asyncio.locks` and `asyncio.queues` write their state.
+            Native::Semaphore { value, handed, waiters, is_lock, bound } => {
+                let kind = match (*is_lock, *bound < i64::MAX) {
+                    (true, _) => "Lock",
+                    (_, true) => "BoundedSemaphore",
+                    _ => "Semaphore",
+                };
+                let waiting = waiters.len() as i64 + handed.get();
+                let mut extra = match *is_lock {
+                    true if value.get() == 0 && handed.get() == 0 => "locked".to_string(),
+                    true => "unlocked".to_string(),
+                    false if value.get() <= 0 || waiting > 0 => "locked".to_string(),
+                    false => format!("unlocked, value:{}", value.get()),
+                };
+                if waiting > 0 {
+                    extra.push_str(&format!(", waiters:{waiting}"));
+                }
+                Some(format!("<asyncio.locks.{kind} object [{extra}]>"))
+            }
+            Native::Event { set, waiters } => {
+                let waiting = if waiters.is_empty() { String::new() } else { format!(", waiters:{}", waiters.len()) };
+                Some(format!("<asyncio.locks.Event object [{}{waiting}]>", if set.get() { "set" } else { "unset" }))
+            }
+            Native::Barrier(b) => {
+                let state = match b.state.get() {
+                    BarrierState::Filling => "filling",
+                    BarrierState::Draining => "draining",
+                    BarrierState::Resetting => "resetting",
+                    BarrierState::Broken => return Some("<asyncio.locks.Barrier object [broken]>".into()),
+                };
+                let waiting = if b.state.get() == BarrierState::Filling { b.count.get() } else { 0 };
+                Some(format!("<asyncio.locks.Barrier object [{state}, waiters:{waiting}/{}]>", b.parties))
+            }
+            Native::Queue(q) => {
+                let kind = match (q.lifo, q.heap) {
+                    (true, _) => "LifoQueue",
+                    (_, true) => "PriorityQueue",
+                    _ => "Queue",
+                };
+                let mut out = format!("<{kind} maxsize={}", q.maxsize);
+                let items = q.items.borrow();
+                if !items.is_empty() {
+                    out.push_str(" _queue=");
+                    out.push_str(&Value::list(items.iter().cloned().collect()).repr());
+                }
+                for (line, name) in [(&q.getters, "_getters"), (&q.putters, "_putters")] {
+                    if !line.is_empty() {
+                        out.push_str(&format!(" {name}[{}]", line.len()));
+                    }
+                }
+                if q.unfinished.get() > 0 {
+                    out.push_str(&format!(" tasks={}", q.unfinished.get()));
+                }
+                out.push('>');
+                Some(out)
             }
             _ => None,
         }
