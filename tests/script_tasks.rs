@@ -238,3 +238,21 @@ async fn an_exception_that_a_gather_or_a_task_group_took_marks_no_error_line_and
     assert_eq!(lost.lines().first().map(String::as_str), Some("Task exception was never retrieved"));
     assert_eq!(loopscope::script::host::error_line(lost.run), 4, "the line that raised, as the traceback says");
 }
+
+#[wasm_bindgen_test]
+async fn structures_thousands_deep_end_without_spending_the_stack() {
+    // A linked list of 30,000 objects, lists and dicts nested as deep, and generators over
+    // generators: each level was dropped inside the last one's drop, or resumed or compared
+    // inside the last one's, which spent the browser's stack and ended the runtime. (Tuples
+    // nested as deep still do: see the README.)
+    let source = "class Node:\n    def __init__(self, nxt):\n        self.nxt = nxt\n\nhead = None\n\
+                  for i in range(30000):\n    head = Node(head)\na, b, d = [], [], {}\n\
+                  for i in range(30000):\n    a, b, d = [a], [b], {'x': d}\n\
+                  g = iter([1])\nfor i in range(30000):\n    g = (x for x in g)\n\
+                  for f in (lambda: list(g), lambda: a == b):\n    try:\n        print(f())\n    \
+                  except RecursionError as e:\n        print(e)\nprint('done')\n";
+    let lines = run_script(source).await.lines();
+    let recursion = "maximum recursion depth exceeded";
+    assert_eq!(lines, [recursion.to_string(), format!("{recursion} in comparison"), "done".into()]);
+    assert_eq!(run_script("print('still here')\n").await.lines(), ["still here"], "the runtime goes on");
+}

@@ -240,15 +240,26 @@ pub enum ExprKind {
     SetComp(Box<Expr>, Vec<Comprehension>),
     /// `{key: value for …}`.
     DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
-    /// `(elt for …)`, also as a call's only argument: `sum(x for x in xs)`. Evaluated
-    /// eagerly into a list-like iterator (the subset has no generators).
-    GeneratorExp(Box<Expr>, Vec<Comprehension>),
+    /// `(elt for …)`, also as a call's only argument: `sum(x for x in xs)`: a generator.
+    GeneratorExp(Rc<GenExp>),
     /// `await value`.
     Await(Box<Expr>),
     /// `*value` in a list, tuple, set or assignment target.
     Starred(Box<Expr>),
     /// `name := value`.
     NamedExpr(Name, Box<Expr>),
+}
+
+/// A generator expression's parts: shared, since the generator it makes runs them later.
+#[derive(Debug)]
+pub struct GenExp {
+    /// What it yields.
+    pub elt: Expr,
+    /// Its `for` clauses (at least one).
+    pub gens: Vec<Comprehension>,
+    /// Whether it awaits (past its first iterable, which is evaluated where it is made) or
+    /// has an `async for`: it is then an async generator, as in CPython.
+    pub is_async: bool,
 }
 
 /// One `for target in iter if cond…` of a comprehension.

@@ -149,6 +149,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_46_hash_eq", include_str!("corpus/lang_46_hash_eq.py"), include_str!("corpus/lang_46_hash_eq.out")),
     ("lang_47_everyday_details", include_str!("corpus/lang_47_everyday_details.py"), include_str!("corpus/lang_47_everyday_details.out")),
     ("lang_48_class_hooks", include_str!("corpus/lang_48_class_hooks.py"), include_str!("corpus/lang_48_class_hooks.out")),
+    ("lang_49_generator_expressions", include_str!("corpus/lang_49_generator_expressions.py"), include_str!("corpus/lang_49_generator_expressions.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -31,7 +31,8 @@ pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) 
             Value::Instance(i) => {
                 i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some()
             }
-            Value::Gen(_) => name != "enumerate", // which walks it as it goes (it may be endless)
+            // Which walk it as they go: it may be endless, and `any` stops at the first true.
+            Value::Gen(_) => !matches!(name, "enumerate" | "any" | "all"),
             _ => false,
         };
         if script_made {
@@ -282,6 +283,16 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "any" | "all" => {
             arg_count(name, args, 1, 1)?;
             let want = name == "any";
+            if let Value::Gen(g) = &args[0] {
+                if !g.is_async {
+                    while let Some(v) = g.resume_now(interp)? {
+                        if interp.truthy(&v)? == want {
+                            return Ok(Value::Bool(want));
+                        }
+                    }
+                    return Ok(Value::Bool(!want));
+                }
+            }
             for v in iterate(&args[0])? {
                 if interp.truthy(&v)? == want {
                     return Ok(Value::Bool(want));

@@ -285,6 +285,12 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             }
             (0..n).map(|i| Value::Int((i128::from(r[0]) + i128::from(i) * i128::from(r[2])) as i64)).collect()
         }
+        // A generator (`", ".join(str(x) for x in xs)`): run to its end by the interpreter
+        // running now, as the built-in that asked would run it.
+        Value::Gen(g) if !g.is_async => match crate::aio::running() {
+            Some(interp) => interp.iterate(v)?,
+            None => return raise("RuntimeError", "a generator can only be walked while its run runs"),
+        },
         Value::Iter(it) => {
             let mut items = Vec::new();
             while let Some(item) = it.borrow_mut().next_item()? {

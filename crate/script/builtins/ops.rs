@@ -283,10 +283,16 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<boo
             // As CPython: the first items that differ decide, by `op` itself (a script's
             // `__lt__`, and its error names their types); else the lengths do.
             let (x, y) = (iterate(a)?, iterate(b)?);
-            for (p, q) in x.iter().zip(&y) {
-                if !p.is(q) && !interp.compare(CmpOp::Eq, p, q)? {
-                    return interp.compare(op, p, q);
+            let differ = interp.deeper(|| {
+                for (p, q) in x.iter().zip(&y) {
+                    if !p.is(q) && !interp.compare(CmpOp::Eq, p, q)? {
+                        return interp.compare(op, p, q).map(Some);
+                    }
                 }
+                Ok(None)
+            })?;
+            if let Some(result) = differ {
+                return Ok(result);
             }
             let (m, n) = (x.len(), y.len());
             match op {
@@ -344,12 +350,14 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
         _ => return Ok(a.equals(b)),
     };
     let Some(pairs): Option<Vec<(Value, Value)>> = pairs else { return Ok(false) };
-    for (p, q) in &pairs {
-        if !p.is(q) && !interp.compare(CmpOp::Eq, p, q)? {
-            return Ok(false);
+    interp.deeper(|| {
+        for (p, q) in &pairs {
+            if !p.is(q) && !interp.compare(CmpOp::Eq, p, q)? {
+                return Ok(false);
+            }
         }
-    }
-    Ok(true)
+        Ok(true)
+    })
 }
 
 /// How two built-in values order: `None` if they cannot be ordered; `Some(None)` for a NaN.

@@ -503,21 +503,27 @@ impl Interp {
                     Ok(Value::Str(out.into()))
                 }
                 ExprKind::Lambda(def) => self.make_function(scope, def, scope).await,
-                ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) | ExprKind::GeneratorExp(elt, gens) => {
+                ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => {
                     let inner = comp_scope(scope, gens);
                     let mut out = Vec::new();
-                    self.comprehend(&inner, gens, elt, None, &mut out).await?;
+                    self.comprehend(&inner, gens, elt, None, Some(&mut out)).await?;
                     match &e.kind {
                         ExprKind::SetComp(..) => builtins::make_set(out),
-                        // Its items are worked out at once, then walked once, as an iterator.
-                        ExprKind::GeneratorExp(..) => Ok(builtins::iter_of(out)),
                         _ => Ok(Value::list(out)),
                     }
+                }
+                ExprKind::GeneratorExp(gx) => {
+                    // Its first iterable is taken here, as CPython does; the rest runs as the
+                    // generator is resumed.
+                    let Some(first) = gx.gens.first() else { return unsupported("this expression") };
+                    let src = self.eval(scope, &first.iter).await?;
+                    let items = self.items_for(src, first.is_async)?;
+                    Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens), items))
                 }
                 ExprKind::DictComp(key, value, gens) => {
                     let inner = comp_scope(scope, gens);
                     let mut out = Vec::new();
-                    self.comprehend(&inner, gens, key, Some(value), &mut out).await?;
+                    self.comprehend(&inner, gens, key, Some(value), Some(&mut out)).await?;
                     let mut d = Dict::default();
                     let mut it = out.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -539,44 +545,81 @@ impl Interp {
         })
     }
 
-    /// Runs a comprehension's loops, pushing `elt` (and `value`, for a dict) for each item kept.
+    /// Runs a comprehension's loops, pushing `elt` (and `value`, for a dict) for each item kept
+    /// to `out`, or, with none, yielding it (a generator expression's body).
     pub(super) fn comprehend<'a>(
         &'a self,
         scope: &'a Rc<Scope>,
         gens: &'a [Comprehension],
         elt: &'a Expr,
         value: Option<&'a Expr>,
-        out: &'a mut Vec<Value>,
+        out: Option<&'a mut Vec<Value>>,
     ) -> Fut<'a, PyResult<()>> {
         Box::pin(async move {
             let Some((g, rest)) = gens.split_first() else {
-                out.push(self.eval(scope, elt).await?);
+                let item = self.eval(scope, elt).await?;
+                let Some(out) = out else { return self.yield_value(item).await.map(drop) };
+                out.push(item);
                 if let Some(v) = value {
                     out.push(self.eval(scope, v).await?);
                 }
                 return self.alloc(1);
             };
             let src = self.eval(scope, &g.iter).await?;
-            let mut items = self.items_for(src, g.is_async)?;
-            while let Some(item) = items.next(self).await? {
-                if self.step(scope, g.iter.line) {
-                    self.preempt().await?;
-                }
-                self.assign(scope, &g.target, item).await?;
-                let mut keep = true;
-                for cond in &g.ifs {
-                    let c = self.eval(scope, cond).await?;
-                    if !self.truthy(&c)? {
-                        keep = false;
-                        break;
-                    }
-                }
-                if keep {
-                    self.comprehend(scope, rest, elt, value, out).await?;
+            let items = self.items_for(src, g.is_async)?;
+            self.comprehend_items(scope, g, items, rest, elt, value, out).await
+        })
+    }
+
+    /// One clause of [`Interp::comprehend`] over its `items`: for each kept, the clauses after it.
+    #[allow(clippy::too_many_arguments)]
+    async fn comprehend_items<'a>(
+        &'a self,
+        scope: &'a Rc<Scope>,
+        g: &'a Comprehension,
+        mut items: Items,
+        rest: &'a [Comprehension],
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        mut out: Option<&'a mut Vec<Value>>,
+    ) -> PyResult<()> {
+        while let Some(item) = items.next(self).await? {
+            if self.step(scope, g.iter.line) {
+                self.preempt().await?;
+            }
+            self.assign(scope, &g.target, item).await?;
+            let mut keep = true;
+            for cond in &g.ifs {
+                let c = self.eval(scope, cond).await?;
+                if !self.truthy(&c)? {
+                    keep = false;
+                    break;
                 }
             }
-            Ok(())
-        })
+            if keep {
+                self.comprehend(scope, rest, elt, value, out.as_deref_mut()).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A generator expression's generator, over the items of its first iterable (taken where
+    /// it was made): each step runs its loops to the next item, as CPython's `<genexpr>` does.
+    fn generator_exp(&self, gx: Rc<GenExp>, scope: Rc<Scope>, items: Items) -> Value {
+        let interp = self.host.interp();
+        let name: Rc<str> = if scope.info.is_module || scope.parent.as_ref().is_some_and(|p| p.info.is_module) {
+            "<genexpr>".into()
+        } else {
+            format!("{}.<locals>.<genexpr>", scope.qualname).into()
+        };
+        let is_async = gx.is_async;
+        let body = async move {
+            let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+            let first = &gx.gens[0];
+            interp.comprehend_items(&scope, first, items, &gx.gens[1..], &gx.elt, None, None).await?;
+            Ok(Value::None)
+        };
+        Value::Gen(Rc::new(Gen::new(name, is_async, Box::pin(body))))
     }
 }
 

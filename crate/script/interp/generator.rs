@@ -48,6 +48,15 @@ pub struct Gen {
     returned: RefCell<Value>,
 }
 
+impl Drop for Gen {
+    fn drop(&mut self) {
+        // Generators over generators, as deep as the script built them (see `trash`).
+        if let Some(body) = self.body.get_mut().take() {
+            crate::value::trash([crate::value::Trash::Body(body)]);
+        }
+    }
+}
+
 impl Gen {
     /// A generator that will run `body`.
     pub fn new(name: Rc<str>, is_async: bool, body: LocalBoxFuture<'static, PyResult>) -> Gen {
@@ -71,10 +80,20 @@ impl Gen {
             State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
             State::Fresh | State::Suspended | State::Awaiting => {}
         }
+        // Generators over generators nest their polls as calls nest: counted with the task's
+        // calls against the recursion limit, so that thousands of them stop before the
+        // browser's stack is spent (CPython's own crashes there).
+        let task = aio::current();
+        let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
+        if depth > super::RECURSION_LIMIT || crate::host::stack_low() {
+            return Poll::Ready(raise("RecursionError", "maximum recursion depth exceeded"));
+        }
         let Some(mut body) = self.body.borrow_mut().take() else { return Poll::Ready(Ok(None)) };
         self.state.set(State::Running);
         interp.gens.borrow_mut().push(Rc::clone(self));
+        task.iter().for_each(|t| t.depth.set(depth));
         let poll = body.as_mut().poll(cx);
+        task.iter().for_each(|t| t.depth.set(depth - 1));
         interp.gens.borrow_mut().pop();
         match poll {
             Poll::Pending => {
@@ -409,7 +428,7 @@ pub(crate) enum Items {
     /// A list's items by index, as CPython's list iterator takes them: a loop sees what the
     /// list holds at each step (an item it appended, one removed before it got there).
     List {
-        list: Rc<RefCell<Vec<Value>>>,
+        list: Rc<crate::value::List>,
         at: usize,
     },
     /// An iterator of the built-ins (`iter`, `enumerate`), asked for each item.

@@ -189,7 +189,8 @@ impl Dict {
     /// Removes everything (a `defaultdict` or `Counter` stays one).
     pub fn clear(&mut self) {
         let missing = std::mem::take(&mut self.missing);
-        *self = Dict { missing, ..Dict::default() };
+        *self = Dict::default();
+        self.missing = missing;
     }
 
     /// The last entry, removed (`popitem`).
@@ -224,6 +225,15 @@ fn runs_script(v: &Value) -> bool {
         Value::Instance(_) => true,
         Value::Tuple(t) => t.iter().any(runs_script),
         _ => false,
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.entries);
+        if !entries.is_empty() {
+            trash(entries.into_iter().flatten().flat_map(|(k, v)| [Trash::Value(k), Trash::Value(v)]));
+        }
     }
 }
 

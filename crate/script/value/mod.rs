@@ -12,10 +12,12 @@ use super::format::{float_repr, str_repr};
 
 mod dict;
 mod repr;
+mod trash;
 mod types;
 
 pub use dict::{Dict, Key, Missing};
 pub use repr::{exception_args, exception_str, write_by};
+pub use trash::{trash, Trash};
 pub use types::{exc, exc_class, exception_group, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.
@@ -37,7 +39,7 @@ pub enum Value {
     /// A str.
     Str(Rc<str>),
     /// A list.
-    List(Rc<RefCell<Vec<Value>>>),
+    List(Rc<List>),
     /// A tuple.
     Tuple(Rc<[Value]>),
     /// A dict.
@@ -119,7 +121,7 @@ impl View {
 /// item paired with its number (`enumerate`).
 pub struct Iter {
     items: std::vec::IntoIter<Value>,
-    list: Option<(Rc<RefCell<Vec<Value>>>, usize)>,
+    list: Option<(Rc<List>, usize)>,
     count: Option<i64>,
 }
 
@@ -130,7 +132,7 @@ impl Iter {
     }
 
     /// An iterator over `list` as it is at each step.
-    pub fn of_list(list: Rc<RefCell<Vec<Value>>>) -> Iter {
+    pub fn of_list(list: Rc<List>) -> Iter {
         Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None }
     }
 
@@ -283,6 +285,25 @@ impl Class {
     }
 }
 
+/// A list's items. Dereferences to them (`list.borrow()`); its drop hands them to [`trash`].
+pub struct List(RefCell<Vec<Value>>);
+
+impl std::ops::Deref for List {
+    type Target = RefCell<Vec<Value>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = std::mem::take(self.0.get_mut());
+        if !items.is_empty() {
+            trash(items.into_iter().map(Trash::Value));
+        }
+    }
+}
+
 /// An instance of a script's class or of an exception class.
 pub struct Instance {
     /// Its class.
@@ -299,6 +320,16 @@ pub struct Instance {
     pub suppress_context: Cell<bool>,
     /// For an exception: the scope whose frame its traceback gained last.
     pub tb_scope: Cell<usize>,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let attrs = std::mem::take(self.attrs.get_mut());
+        let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
+        if !attrs.is_empty() || cause.is_some() || context.is_some() {
+            trash(attrs.into_iter().map(|(_, v)| v).chain(cause).chain(context).map(Trash::Value));
+        }
+    }
 }
 
 impl Instance {
@@ -358,7 +389,7 @@ impl Value {
     /// A list value.
     #[inline(never)]
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        Value::List(Rc::new(List(RefCell::new(items))))
     }
 
     /// A dict value.

@@ -206,6 +206,7 @@ impl Parser {
             let (line, col) = self.here();
             self.advance();
             let value = self.primary()?;
+            self.awaits += 1;
             if !self.ctx.func {
                 self.late_span("'await' outside function", line, col);
             } else if !self.ctx.is_async {
@@ -265,6 +266,7 @@ impl Parser {
                 keyword = true;
                 args.push(Arg::Kw(ast::intern(&n), self.test()?));
             } else {
+                let awaits = self.awaits;
                 let value = self.named_expr()?;
                 if self.is_kw("for") || self.is_kw("async") {
                     let generators = self.comp_clauses()?;
@@ -273,7 +275,7 @@ impl Parser {
                         return Err(syntax(m, value.line, value.col));
                     }
                     let (l, c) = (value.line, value.col);
-                    args.push(Arg::Pos(mk(l, c, ExprKind::GeneratorExp(boxed(value), generators))));
+                    args.push(Arg::Pos(self.generator_exp(l, c, value, generators, awaits)));
                     continue;
                 }
                 if self.is_op("=") {
@@ -339,6 +341,7 @@ impl Parser {
 
     fn comp_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut out = Vec::new();
+        let mut first_iter_awaits = 0;
         loop {
             let (line, col) = self.here();
             let is_async = self.is_kw("async") && matches!(self.at(1).tok, Tok::Kw("for"));
@@ -350,6 +353,8 @@ impl Parser {
                 self.advance();
             }
             if !self.eat_kw("for") {
+                // Set last: a comprehension nested in these clauses set it before.
+                self.first_iter_awaits = first_iter_awaits;
                 return Ok(out);
             }
             let target = self.target_list()?;
@@ -357,13 +362,25 @@ impl Parser {
             if !self.eat_kw("in") {
                 return Err(self.invalid());
             }
+            let before = self.awaits;
             let iter = self.or_test()?;
+            if out.is_empty() {
+                first_iter_awaits = self.awaits - before;
+            }
             let mut ifs = Vec::new();
             while self.eat_kw("if") {
                 ifs.push(self.or_test()?);
             }
             out.push(Comprehension { target, iter, ifs, is_async });
         }
+    }
+
+    /// A generator expression whose parsing began with `awaits` awaits seen: async if it has
+    /// an `async for` or awaits anywhere but in its first iterable.
+    fn generator_exp(&mut self, line: u32, col: u32, elt: Expr, gens: Vec<Comprehension>, awaits: u32) -> Expr {
+        let own = self.awaits - awaits - self.first_iter_awaits;
+        let is_async = own > 0 || gens.iter().any(|g| g.is_async);
+        mk(line, col, ExprKind::GeneratorExp(Rc::new(ast::GenExp { elt, gens, is_async })))
     }
 
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
@@ -420,11 +437,12 @@ impl Parser {
             self.expect_op(")")?;
             return Ok(e);
         }
+        let awaits = self.awaits;
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
             let generators = self.comp_clauses()?;
             self.expect_close(")", Some((first.line, first.col)))?;
-            return Ok(mk(line, col, ExprKind::GeneratorExp(boxed(first), generators)));
+            return Ok(self.generator_exp(line, col, first, generators, awaits));
         }
         if self.is_op("=") {
             return Err(self.condition_error(first));

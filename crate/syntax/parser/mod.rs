@@ -97,6 +97,11 @@ struct Parser {
     depth: u32,
     ctx: Ctx,
     saw_yield: bool,
+    /// `await`s parsed so far, and those in the first iterable of the last comprehension
+    /// parsed: what tells a generator expression that awaits (an async one) from one that
+    /// does not.
+    awaits: u32,
+    first_iter_awaits: u32,
     /// The first error CPython's compiler would report, shown only if parsing succeeds.
     late: Option<SyntaxError>,
     /// Inside a class body (its methods too): its name without leading underscores, which
@@ -200,6 +205,8 @@ impl Parser {
             depth,
             ctx,
             saw_yield: false,
+            awaits: 0,
+            first_iter_awaits: 0,
             late: None,
             class: None,
         }

@@ -85,7 +85,7 @@ fn show(e: &Expr) -> String {
         ExprKind::ListComp(e, g) => format!("[{}{}]", show(e), comps(g)),
         ExprKind::SetComp(e, g) => format!("{{{}{}}}", show(e), comps(g)),
         ExprKind::DictComp(k, v, g) => format!("{{{}: {}{}}}", show(k), show(v), comps(g)),
-        ExprKind::GeneratorExp(e, g) => format!("({}{})", show(e), comps(g)),
+        ExprKind::GeneratorExp(gx) => format!("({}{})", show(&gx.elt), comps(&gx.gens)),
         ExprKind::Await(e) => format!("(await {})", show(e)),
         ExprKind::Starred(e) => format!("*{}", show(e)),
         ExprKind::NamedExpr(n, e) => format!("({} := {})", name_text(*n), show(e)),
