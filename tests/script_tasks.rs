@@ -256,3 +256,12 @@ async fn structures_thousands_deep_end_without_spending_the_stack() {
     assert_eq!(lines, [recursion.to_string(), format!("{recursion} in comparison"), "done".into()]);
     assert_eq!(run_script("print('still here')\n").await.lines(), ["still here"], "the runtime goes on");
 }
+
+#[wasm_bindgen_test]
+async fn a_long_generator_expression_given_to_a_built_in_lets_the_page_draw_and_ends() {
+    // The built-in reads it whole, but the generator runs first, from the task, where the run
+    // can be held for the page's turns: walked by the built-in, it could not, and past 2 s
+    // it was stopped with a RuntimeError.
+    let t = run_script("print(sum(x for x in range(300_000)), len(','.join(str(x) for x in range(100_000))))\n").await;
+    assert_eq!(t.lines(), ["44999850000 588889"]);
+}

@@ -35,6 +35,13 @@ pub fn frozen_error(obj: &Value, name: Name, delete: bool) -> Option<Exc> {
     if !field_attr(&params, "frozen")?.truthy() {
         return None;
     }
+    // As CPython's guard: any name on the frozen class's own instances; on a subclass's that
+    // is no dataclass, only its fields.
+    let own = i.class.attrs.borrow().iter().any(|(n, _)| *n == intern("__dataclass_params__"));
+    if !own && !fields_of(obj).unwrap_or_default().iter().any(|(n, _)| matches!(n, Value::Str(s) if **s == *text(name)))
+    {
+        return None;
+    }
     let what = if delete { "delete" } else { "assign to" };
     let message = format!("cannot {what} field {}", Value::Str(text(name)).repr());
     Some(new_exception(FROZEN_ERROR.with(Rc::clone), vec![Value::string(message)]))

@@ -97,8 +97,8 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(if matches!(seq, List(_)) { Value::list(out) } else { Value::tuple(out) })
         }
         (Set(x), Set(y)) => {
+            // By the keys as stored: none is made again (a script's `__hash__` would run).
             let (x, y) = (x.borrow(), y.borrow());
-            let has = |d: &crate::value::Dict, k: &Value| k.key().ok().is_some_and(|key| d.get(&key).is_some());
             // Which of x's keys stay (all, or those y has or lacks), and whether y's keys x lacks follow.
             let (keep, rest) = match op {
                 BinOp::BitOr => (Option::None, true),
@@ -107,12 +107,20 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
                 BinOp::BitXor => (Some(false), true),
                 _ => return Err(operand_error(op, a, b)),
             };
-            let mut out = x.keys();
-            out.retain(|k| keep.is_none_or(|want| has(&y, k) == want));
-            if rest {
-                out.extend(y.keys().into_iter().filter(|k| !has(&x, k)));
+            let mut out = crate::value::Dict::default();
+            for (key, k, _) in x.keyed() {
+                if keep.is_none_or(|want| y.has(&key) == want) {
+                    out.insert(key, k, Value::None);
+                }
             }
-            make_set(out)
+            if rest {
+                for (key, k, _) in y.keyed() {
+                    if !x.has(&key) {
+                        out.insert(key, k, Value::None);
+                    }
+                }
+            }
+            Ok(Value::Set(Rc::new(RefCell::new(out))))
         }
         // `Counter + Counter` and the others: counts added, subtracted, maxed or mined.
         (Dict(x), Dict(y)) if x.borrow().is_counter() && y.borrow().is_counter() => {
@@ -120,8 +128,8 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         }
         (Dict(x), Dict(y)) if op == BinOp::BitOr => {
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().iter() {
-                d.insert(k.key()?, k.clone(), v.clone());
+            for (key, k, v) in y.borrow().keyed() {
+                d.insert(key, k, v);
             }
             Ok(Value::dict(d))
         }
@@ -338,11 +346,14 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
         (Tuple(x), Tuple(y)) => (x.len() == y.len()).then(|| x.iter().cloned().zip(y.iter().cloned()).collect()),
         (Dict(x), Dict(y)) if !Rc::ptr_eq(x, y) => {
             let (x, y) = (x.borrow(), y.borrow());
+            if x.len() != y.len() {
+                return Ok(false);
+            }
             let mut pairs = Vec::with_capacity(x.len());
-            for (k, v) in x.iter() {
-                match k.key().ok().and_then(|key| y.get(&key)) {
-                    Some(w) if x.len() == y.len() => pairs.push((v.clone(), w)),
-                    _ => return Ok(false),
+            for (key, _, v) in x.keyed() {
+                match y.get(&key) {
+                    Some(w) => pairs.push((v, w)),
+                    Option::None => return Ok(false),
                 }
             }
             Some(pairs)
@@ -369,9 +380,7 @@ pub(super) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
         (Str(x), Str(y)) => x.partial_cmp(y),
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
-            let sub = |p: &crate::value::Dict, q: &crate::value::Dict| {
-                p.iter().all(|(k, _)| k.key().ok().is_some_and(|kk| q.get(&kk).is_some()))
-            };
+            let sub = |p: &crate::value::Dict, q: &crate::value::Dict| p.keyed().iter().all(|(key, _, _)| q.has(key));
             match (sub(&x, &y), sub(&y, &x)) {
                 (true, true) => Some(Ordering::Equal),
                 (true, false) => Some(Ordering::Less),

@@ -3,20 +3,33 @@
 use super::*;
 
 impl Interp {
+    /// A call's arguments. A generator expression given to a built-in that reads it whole
+    /// (`sum(x for x in xs)`, `list(…)`, `", ".join(…)`) is run to its end here, and so is a
+    /// generator unpacked with `*`: here the run may give the page its turns, where the
+    /// built-in could not.
     pub(super) async fn eval_args(
         &self,
         scope: &Rc<Scope>,
+        f: &Value,
         args: &[Arg],
     ) -> PyResult<(Vec<Value>, Vec<(Name, Value)>)> {
         let mut pos = Vec::with_capacity(args.len());
         let mut kw = Vec::new();
         for a in args {
             match a {
-                Arg::Pos(e) => pos.push(self.eval(scope, e).await?),
-                Arg::Star(e) => {
+                Arg::Pos(e) => {
                     let v = self.eval(scope, e).await?;
-                    pos.extend(self.iterate(&v)?);
+                    pos.push(match v {
+                        Value::Gen(g) if matches!(e.kind, ExprKind::GeneratorExp(_)) && reads_whole(f) => {
+                            builtins::iter_of(self.walk(&g).await?)
+                        }
+                        v => v,
+                    });
                 }
+                Arg::Star(e) => match self.eval(scope, e).await? {
+                    Value::Gen(g) if !g.is_async => pos.extend(self.walk(&g).await?),
+                    v => pos.extend(self.iterate(&v)?),
+                },
                 Arg::Kw(n, e) => kw.push((*n, self.eval(scope, e).await?)),
                 Arg::DoubleStar(e) => match self.eval(scope, e).await? {
                     Value::Dict(d) => {
@@ -37,6 +50,19 @@ impl Interp {
             }
         }
         Ok((pos, kw))
+    }
+
+    /// A generator's items, resumed to its end from the task (see [`Interp::eval_args`]).
+    async fn walk(&self, g: &Rc<Gen>) -> PyResult<Vec<Value>> {
+        if g.is_async {
+            return Err(builtins::type_error("'", &Value::Gen(Rc::clone(g)), "' object is not iterable"));
+        }
+        let mut items = Vec::new();
+        while let Some(x) = g.resume(self).await? {
+            self.item_taken()?;
+            items.push(x);
+        }
+        Ok(items)
     }
 
     pub(super) fn super_object(&self, scope: &Rc<Scope>) -> PyResult {
@@ -401,4 +427,22 @@ pub(crate) fn missing_arguments(func: &str, kind: &str, names: &[String]) -> Exc
     };
     let s = if n == 1 { "" } else { "s" };
     exc("TypeError", format!("{func}() missing {n} required {kind} argument{s}: {list}"))
+}
+
+/// Whether the callee reads a generator argument whole at once (see [`Interp::eval_args`]):
+/// the built-in types' constructors and the built-ins that reduce or collect their items.
+fn reads_whole(f: &Value) -> bool {
+    let name = match f {
+        Value::Class(c) => return c.kind != Kind::Object && c.kind != Kind::Exception,
+        Value::Builtin(b) => b.name,
+        Value::Method(m) => match &m.1 {
+            Value::Builtin(b) => b.name,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    matches!(
+        name,
+        "sum" | "min" | "max" | "sorted" | "join" | "extend" | "update" | "fsum" | "prod" | "mean" | "median"
+    )
 }

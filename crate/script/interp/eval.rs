@@ -373,7 +373,7 @@ impl Interp {
                     }
                     // `obj.method(args)`: no bound method is made for a built-in value's method.
                     let f = self.eval(scope, func).await?;
-                    let (pos, kw) = self.eval_args(scope, args).await?;
+                    let (pos, kw) = self.eval_args(scope, &f, args).await?;
                     self.call(f, pos, kw).await
                 }
                 ExprKind::Await(inner) => {
@@ -464,8 +464,8 @@ impl Interp {
                             }
                             None => {
                                 if let Value::Dict(other) = self.eval(scope, v).await? {
-                                    for (k, v) in other.borrow().iter() {
-                                        d.insert(k.key()?, k.clone(), v.clone());
+                                    for (key, k, v) in other.borrow().keyed() {
+                                        d.insert(key, k, v);
                                     }
                                 } else {
                                     return raise("TypeError", "'**' needs a mapping");

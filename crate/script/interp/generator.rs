@@ -80,20 +80,18 @@ impl Gen {
             State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
             State::Fresh | State::Suspended | State::Awaiting => {}
         }
-        // Generators over generators nest their polls as calls nest: counted with the task's
-        // calls against the recursion limit, so that thousands of them stop before the
-        // browser's stack is spent (CPython's own crashes there).
-        let task = aio::current();
-        let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
-        if depth > super::RECURSION_LIMIT || crate::host::stack_low() {
-            return Poll::Ready(raise("RecursionError", "maximum recursion depth exceeded"));
-        }
+        // Generators over generators nest their polls: counted as nested evaluations, so that
+        // thousands of them stop with a `RecursionError` before the browser's stack is spent
+        // (CPython's own crashes there).
+        let nested = match aio::Nested::enter() {
+            Ok(nested) => nested,
+            Err(e) => return Poll::Ready(Err(e)),
+        };
         let Some(mut body) = self.body.borrow_mut().take() else { return Poll::Ready(Ok(None)) };
         self.state.set(State::Running);
         interp.gens.borrow_mut().push(Rc::clone(self));
-        task.iter().for_each(|t| t.depth.set(depth));
         let poll = body.as_mut().poll(cx);
-        task.iter().for_each(|t| t.depth.set(depth - 1));
+        drop(nested);
         interp.gens.borrow_mut().pop();
         match poll {
             Poll::Pending => {

@@ -269,19 +269,14 @@ impl Interp {
         n >= STEPS_PER_CHECK
     }
 
-    /// Runs `f` one level deeper against the recursion limit, as the task's calls are counted:
-    /// comparing lists nested thousands deep stops with CPython's `RecursionError` before the
-    /// stack is spent.
+    /// Runs `f`, the comparison of a container's items, as one more nested evaluation
+    /// ([`aio::Nested`]): comparing lists nested thousands deep stops with CPython's
+    /// `RecursionError` before the browser's stack is spent.
     pub fn deeper<T>(&self, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-        let task = aio::current();
-        let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
-        if depth > RECURSION_LIMIT || super::host::stack_low() {
+        let Ok(_nested) = aio::Nested::enter() else {
             return raise("RecursionError", "maximum recursion depth exceeded in comparison");
-        }
-        task.iter().for_each(|t| t.depth.set(depth));
-        let out = f();
-        task.iter().for_each(|t| t.depth.set(depth - 1));
-        out
+        };
+        f()
     }
 
     /// Charges the steps counted so far to the run's clock (a virtual run's only CPU time).

@@ -125,6 +125,26 @@ impl Dict {
         self.entries.iter().filter_map(Option::as_ref)
     }
 
+    /// The entries with their keys as stored, in insertion order: for comparing two dicts or
+    /// sets without making a key again, which for an instance would run its class's
+    /// `__hash__` while the dicts are borrowed.
+    pub fn keyed(&self) -> Vec<(Key, Value, Value)> {
+        let mut order: Vec<(usize, &Key)> = self.index.iter().map(|(key, &i)| (i, key)).collect();
+        order.sort_unstable_by_key(|(i, _)| *i);
+        let mut out = Vec::with_capacity(order.len());
+        for (i, key) in order {
+            if let Some((k, v)) = &self.entries[i] {
+                out.push((key.clone(), k.clone(), v.clone()));
+            }
+        }
+        out
+    }
+
+    /// Whether it holds the key `key` (as stored in another dict: see [`Dict::keyed`]).
+    pub fn has(&self, key: &Key) -> bool {
+        self.index.contains_key(key)
+    }
+
     /// The keys, in insertion order.
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()
@@ -219,10 +239,13 @@ impl Dict {
     }
 }
 
-/// Whether making `v`'s key may run a script's `__hash__` (an instance, or a tuple holding one).
+/// Whether making `v`'s key may run a script's `__hash__` (an instance of a class with one,
+/// or a tuple holding one).
 fn runs_script(v: &Value) -> bool {
     match v {
-        Value::Instance(_) => true,
+        Value::Instance(i) => {
+            !matches!(i.class.lookup(super::super::ast::intern("__hash__")), None | Some(Value::None))
+        }
         Value::Tuple(t) => t.iter().any(runs_script),
         _ => false,
     }

@@ -147,6 +147,9 @@ impl Iter {
             Some((list, at)) => {
                 let item = list.borrow().get(*at).cloned();
                 *at += 1;
+                if item.is_none() {
+                    self.list = None; // exhausted for good, as CPython's list iterator
+                }
                 item
             }
             None => self.items.next(),
@@ -367,6 +370,7 @@ impl Instance {
 fn script_hash(v: &Value, hash: Value) -> PyResult<i64> {
     let Some(interp) = crate::aio::running() else { return Ok(v.identity() as i64) };
     match interp.call_sync(hash, vec![v.clone()])? {
+        Value::Int(-1) => Ok(-2), // -1 is an error code in C: CPython's `hash()` gives -2
         Value::Int(h) => Ok(h),
         Value::Bool(b) => Ok(b as i64),
         _ => raise("TypeError", "__hash__ method should return an integer"),
@@ -544,12 +548,11 @@ impl Value {
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => {
                 let (a, b) = (a.borrow(), b.borrow());
-                a.len() == b.len()
-                    && a.iter().all(|(k, v)| k.key().ok().and_then(|key| b.get(&key)).is_some_and(|w| v.equals(&w)))
+                a.len() == b.len() && a.keyed().into_iter().all(|(key, _, v)| b.get(&key).is_some_and(|w| v.equals(&w)))
             }
             (Value::Set(a), Value::Set(b)) => {
                 let (a, b) = (a.borrow(), b.borrow());
-                a.len() == b.len() && a.iter().all(|(k, _)| k.key().ok().is_some_and(|key| b.get(&key).is_some()))
+                a.len() == b.len() && a.keyed().iter().all(|(key, _, _)| b.has(key))
             }
             (Value::Range(a), Value::Range(b)) => a == b,
             (a, b) => a.is(b),

@@ -66,6 +66,7 @@ impl Parser {
                 while self.eat_op(",") {
                     names.push(self.name()?);
                 }
+                let names: Vec<_> = names.into_iter().map(|n| self.private(n)).collect();
                 if kw == "global" {
                     StmtKind::Global(names)
                 } else {

@@ -231,7 +231,8 @@ impl Parser {
                 }
                 typ = Some(t);
                 if self.eat_kw("as") {
-                    name = Some(self.name()?);
+                    let n = self.name()?;
+                    name = Some(self.private(n));
                 }
             }
             self.expect_colon()?;
@@ -404,6 +405,7 @@ impl Parser {
 
     fn param_name(&mut self, annotated: bool) -> PResult<ast::Name> {
         let name = self.name()?;
+        let name = self.private(name); // a parameter is a name like any other in a class
         if annotated && self.eat_op(":") {
             self.test()?;
         }

@@ -82,5 +82,24 @@ async def main():
     t.hits += 1
     print(len({Tag("io", 1), Tag("io", 2), t}), t)
 
+    print({} == {"a": 1}, [{}] != [{"a": 1}], {Point(1, 1): 1} == {Point(1, 1): 1}, {Point(1, 1)} <= {Point(1, 1), Point(2, 2)})
+    a, b = {Point(0, 0), Point(1, 1)}, {Point(1, 1), Cell(5)}
+    print(len(a | b), a & b, len(a - b), len(a ^ b), hash(MinusOne()), Area(2, 3))
+
+
+class MinusOne:
+    def __hash__(self):
+        return -1
+
+
+@dataclass(frozen=True)
+class Area:
+    w: int
+    h: int
+    size: int = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "size", self.w * self.h)
+
 
 asyncio.run(main())

@@ -38,6 +38,12 @@ async def main():
     it = iter([5, 6, 7, 8])
     for x in it:
         print(x, next(it, None))
+    ended = [1]
+    it = iter(ended)
+    next(it)
+    print(next(it, "end"), end=" ")
+    ended.extend([2, 3])
+    print(next(it, "still the end"), list(it))
 
     s = "hello world"
     print(s.startswith("wor", 6), s.endswith("o", 0, 5), s.count("o", 5), s.find("o", 5), s.rfind("l", 0, 5))

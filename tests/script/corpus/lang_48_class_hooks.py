@@ -7,16 +7,21 @@ import asyncio
 class Account:
     __opened = 0
 
-    def __init__(self, owner):
+    def __init__(self, owner, __start=100):
         self.owner = owner
-        self.__balance = 100
+        self.__balance = __start
         Account.__opened += 1
 
     def __allowed(self, amount):
         return amount <= self.__balance
 
     def withdraw(self, amount):
-        if not self.__allowed(amount):
+        try:
+            allowed = self.__allowed(amount)
+        except TypeError as __e:
+            print("TypeError", __e)
+            allowed = False
+        if not allowed:
             raise InsufficientFunds(amount, self.__balance)
         self.__balance -= amount
         return f"{self.owner}: {self.__balance}"

@@ -22,6 +22,7 @@ async def main():
     nums.append(4)
     print(list(later), sum(i for i in range(1001)), ", ".join(str(n) for n in nums))
     print(list(x + y for x in range(3) if x for y in range(x)))
+    print(sum(x for x in range(20_000)), len(",".join(str(x) for x in range(5_000))), max(x % 7 for x in range(1000)))
     try:
         print(list(1 / x for x in [1, 0]))
     except ZeroDivisionError as e:
