@@ -654,11 +654,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             }
             Ok(Value::None)
         }
-        (Native::Semaphore { value, handed, waiters, is_lock, .. }, "locked") => Ok(Value::Bool(if *is_lock {
-            value.get() == 0 && handed.get() == 0
-        } else {
-            value.get() <= 0 || !waiters.is_empty() || handed.get() > 0
-        })),
+        (Native::Semaphore { .. }, "locked") => Ok(Value::Bool(n.locked())),
         (Native::TaskGroup(g), "__aenter__") => {
             *g.parent.borrow_mut() = current();
             let me = Value::Native(Rc::clone(&n));
@@ -1147,8 +1143,20 @@ impl Native {
         }
     }
 
+    /// A Lock's or a Semaphore's `locked()`: a Lock is held (not merely handed to a woken
+    /// waiter); a Semaphore cannot be acquired at once (no unit, or others wait for one).
+    fn locked(&self) -> bool {
+        match self {
+            Native::Semaphore { value, handed, is_lock: true, .. } => value.get() == 0 && handed.get() == 0,
+            Native::Semaphore { value, handed, waiters, .. } => {
+                value.get() <= 0 || !waiters.is_empty() || handed.get() > 0
+            }
+            _ => false,
+        }
+    }
+
     /// Its `repr` where CPython's says more than `<asyncio.X object>`: a handle shows its
-    /// callback.
+    /// callback, the locks, the events, a barrier and the queues their state.
     pub fn repr(&self) -> Option<String> {
         match self {
             Native::Handle { when, call, cancelled, .. } => {
@@ -1170,11 +1178,10 @@ impl Native {
                     _ => "Semaphore",
                 };
                 let waiting = waiters.len() as i64 + handed.get();
-                let mut extra = match *is_lock {
-                    true if value.get() == 0 && handed.get() == 0 => "locked".to_string(),
-                    true => "unlocked".to_string(),
-                    false if value.get() <= 0 || waiting > 0 => "locked".to_string(),
-                    false => format!("unlocked, value:{}", value.get()),
+                let mut extra = match (self.locked(), *is_lock) {
+                    (true, _) => "locked".to_string(),
+                    (false, true) => "unlocked".to_string(),
+                    (false, false) => format!("unlocked, value:{}", value.get()),
                 };
                 if waiting > 0 {
                     extra.push_str(&format!(", waiters:{waiting}"));

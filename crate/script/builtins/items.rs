@@ -17,6 +17,23 @@ pub(super) fn index_error(what: &str) -> Exc {
     exc("IndexError", format!("{what} index out of range"))
 }
 
+/// A start or end argument (`str.find`, `list.index`) as a slice takes it over `n` items: a
+/// negative one counts from the end (down to 0), one past the end is left for the caller; absent
+/// (or `None`, where `none_ok`: strs take it, lists do not) it is `default`.
+pub(super) fn bound_arg(v: Option<&Value>, default: i64, n: i64, none_ok: bool) -> PyResult<i64> {
+    let i = match v {
+        None => return Ok(default),
+        Some(Value::None) if none_ok => return Ok(default),
+        Some(v) => v.as_int(),
+    };
+    match i {
+        Some(i) if i < 0 => Ok(i.saturating_add(n).max(0)),
+        Some(i) => Ok(i),
+        None if none_ok => raise("TypeError", "slice indices must be integers or None or have an __index__ method"),
+        None => raise("TypeError", "slice indices must be integers or have an __index__ method"),
+    }
+}
+
 /// The indexes a slice picks from a sequence of `len` items.
 pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
     let n = len as i64;

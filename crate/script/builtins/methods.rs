@@ -120,19 +120,7 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
     }
     // `index(x, start, stop)`: bounds as a slice takes them.
     let n = items.len() as i64;
-    let bound = |v: Option<&Value>, default: i64| -> PyResult<usize> {
-        Ok(match v {
-            None => default,
-            Some(v) => {
-                let i = int_arg(v, "slice indices must be integers or have an __index__ method")?;
-                if i < 0 {
-                    i.saturating_add(n).max(0)
-                } else {
-                    i.min(n)
-                }
-            }
-        } as usize)
-    };
+    let bound = |v, default| bound_arg(v, default, n, false).map(|i| i.min(n) as usize);
     let (from, to) = (bound(a.get(1), 0)?, bound(a.get(2), n)?);
     for (i, v) in items.iter().enumerate().take(to).skip(from) {
         if interp.compare(CmpOp::Eq, v, x)? {

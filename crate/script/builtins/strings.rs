@@ -101,20 +101,7 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
 /// finds nothing, not even "" (a start past the end, or an end before the start).
 fn span(s: &str, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
     let n = s.chars().count() as i64;
-    let bound = |v: Option<&Value>, default: i64| -> PyResult<i64> {
-        Ok(match v {
-            None | Some(Value::None) => default,
-            Some(v) => {
-                let i = int_arg(v, "slice indices must be integers or None or have an __index__ method")?;
-                if i < 0 {
-                    i.saturating_add(n).max(0)
-                } else {
-                    i
-                }
-            }
-        })
-    };
-    let (from, to) = (bound(start, 0)?, bound(end, n)?.min(n));
+    let (from, to) = (bound_arg(start, 0, n, true)?, bound_arg(end, n, n, true)?.min(n));
     if from > n || to < from {
         return Ok(None);
     }

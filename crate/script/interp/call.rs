@@ -27,7 +27,7 @@ impl Interp {
                     });
                 }
                 Arg::Star(e) => match self.eval(scope, e).await? {
-                    Value::Gen(g) if !g.is_async => pos.extend(self.walk(&g).await?),
+                    Value::Gen(g) => pos.extend(self.walk(&g).await?),
                     v => pos.extend(self.iterate(&v)?),
                 },
                 Arg::Kw(n, e) => kw.push((*n, self.eval(scope, e).await?)),

@@ -381,7 +381,7 @@ impl Interp {
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
             Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
-            Value::List(list) if !is_async => Ok(Items::List { list, at: 0 }),
+            Value::List(list) if !is_async => Ok(Items::List(crate::value::Iter::of_list(list))),
             Value::Iter(it) if !is_async => Ok(Items::Iter(it)),
             // A script's iterator: its `__next__` (`__anext__`) is called for each item, as the
             // loop goes, so that what it prints comes between the loop's own lines.
@@ -425,10 +425,7 @@ pub(crate) enum Items {
     },
     /// A list's items by index, as CPython's list iterator takes them: a loop sees what the
     /// list holds at each step (an item it appended, one removed before it got there).
-    List {
-        list: Rc<crate::value::List>,
-        at: usize,
-    },
+    List(crate::value::Iter),
     /// An iterator of the built-ins (`iter`, `enumerate`), asked for each item.
     Iter(Rc<RefCell<crate::value::Iter>>),
     /// A script's iterator object, asked for each item (`is_async`: its `__anext__`, awaited).
@@ -461,11 +458,7 @@ impl Items {
                 *at += 1;
                 Ok(Some(Value::Int(n as i64)))
             }
-            Items::List { list, at } => {
-                let item = list.borrow().get(*at).cloned();
-                *at += 1;
-                Ok(item)
-            }
+            Items::List(it) => it.next_item(),
             Items::Iter(it) => it.borrow_mut().next_item(),
             Items::Next { it, is_async } => {
                 let (next, stop) =
