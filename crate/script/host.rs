@@ -265,7 +265,7 @@ impl Output {
             _ => None,
         };
         let g = if subs.is_some() { group.max(1) } else { group };
-        if !frames.is_empty() {
+        if !frames.is_empty() || i.raised.get() {
             let (margin, title) = match subs {
                 Some(_) if group == 0 => ('+', "Exception Group Traceback"),
                 Some(_) => ('|', "Exception Group Traceback"),

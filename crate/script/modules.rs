@@ -39,9 +39,14 @@ const MODULES: &[&str] = &[
 /// The built-in functions `names`, whose body is `call`: one loop for every module's list (an
 /// array's `map` and `collect` per list cost 2 KB of wasm).
 fn functions(names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
+    module_functions("", names, call)
+}
+
+/// [`functions`] of the module `owner`, each checked by its line in `builtins::signature`.
+fn module_functions(owner: &str, names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
     let mut out = Vec::with_capacity(names.len());
     for &n in names {
-        out.push((n, builtin(n, call)));
+        out.push((n, super::builtins::checked(owner, n, call, false)));
     }
     out
 }
@@ -61,12 +66,14 @@ pub fn import(name: &str) -> PyResult {
     };
     let attrs: Vec<(&'static str, Value)> = match name {
         "asyncio" => super::aio::module_attrs(),
-        "time" => functions(
+        "time" => module_functions(
+            "time",
             &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "strftime"],
             time_fn,
         ),
         "random" => {
-            let mut v = functions(
+            let mut v = module_functions(
+                "random",
                 &[
                     "seed",
                     "random",

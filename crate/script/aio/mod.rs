@@ -260,7 +260,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "Barrier",
     ]
     .into_iter()
-    .map(|n| (n, builtin(n, function)))
+    .map(|n| (n, crate::builtins::checked("asyncio", n, function, false)))
     .collect();
     // Classes, so that `isinstance(t, asyncio.Task)` and hints such as `list[asyncio.Task]`
     // work; calling one makes a future or a task (see [`construct`]).

@@ -1246,7 +1246,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture"),
             };
             match found {
-                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
+                Some(m) => {
+                    Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked("Task", m, task_method, true)))))
+                }
                 None => raise("AttributeError", format!("'{shown}' object has no attribute '{t}'")),
             }
         }
@@ -1297,12 +1299,21 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     .into_iter()
                     .find(|m| *m == &*t)
                 {
-                    Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, crate::modules::random_method))))),
+                    Some(m) => Ok(Value::Method(Rc::new((
+                        obj.clone(),
+                        crate::builtins::checked("random", m, crate::modules::random_method, true),
+                    )))),
                     None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
                 }
             }
             _ => match pick(n.methods()) {
-                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, native_method))))),
+                Some(m) => {
+                    let owner = match n.type_name() {
+                        "LifoQueue" | "PriorityQueue" => "Queue",
+                        owner => owner,
+                    };
+                    Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked(owner, m, native_method, true)))))
+                }
                 None => raise("AttributeError", format!("'{}' object has no attribute '{t}'", n.type_name())),
             },
         },

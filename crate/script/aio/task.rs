@@ -259,7 +259,7 @@ impl PyTask {
     /// cancelled at once: what awaits it gets the `CancelledError`.
     pub fn cancel_with(self: &Rc<Self>, message: Option<Value>) -> bool {
         if self.plain.is_some() {
-            let e = new_exception(exc_class("CancelledError"), message.into_iter().collect());
+            let e = raised(new_exception(exc_class("CancelledError"), message.into_iter().collect()));
             return self.set_outcome(State::Cancelled(e)).is_ok();
         }
         if let Some(g) = &self.gathering {
@@ -602,12 +602,12 @@ pub fn is_cancelled_error(e: &Value) -> bool {
 }
 
 pub(super) fn cancelled_error() -> Exc {
-    new_exception(exc_class("CancelledError"), vec![])
+    raised(new_exception(exc_class("CancelledError"), vec![]))
 }
 
 /// The `CancelledError` a cancel of `task` raises in it: with the cancel's message, if any.
 pub(super) fn cancelled_error_in(task: &PyTask) -> Exc {
-    new_exception(exc_class("CancelledError"), task.cancel_message.borrow_mut().take().into_iter().collect())
+    raised(new_exception(exc_class("CancelledError"), task.cancel_message.borrow_mut().take().into_iter().collect()))
 }
 
 /// A runtime task's future for a Python task: sets the current task around each poll,

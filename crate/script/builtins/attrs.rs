@@ -68,6 +68,8 @@ pub(super) const SET_METHODS: &[&str] = &[
     "difference_update",
     "symmetric_difference_update",
 ];
+/// The owner of each kind of [`method`]'s, as `signature` knows it.
+const OWNERS: [&str; 8] = ["", "str", "list", "dict", "set", "tuple", "", ""];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
 
@@ -86,7 +88,7 @@ pub(super) fn method(kind: u8, list: &[&'static str], name: Name, call: BuiltinF
         if m.len() <= slot {
             m.resize(slot + 1, None);
         }
-        m[slot].get_or_insert_with(|| builtin(list[i], call)).clone()
+        m[slot].get_or_insert_with(|| signature::checked(OWNERS[kind as usize], list[i], call, true)).clone()
     }))
 }
 

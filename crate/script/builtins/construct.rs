@@ -4,6 +4,7 @@ use super::*;
 
 /// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
 pub fn construct(interp: &Interp, class: &Rc<Class>, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    super::signature::check_type(&class.name, args.len(), &kw)?;
     items_of_objects(interp, &class.name, &mut args)?;
     construct_from(interp, class, &args, &kw)
 }

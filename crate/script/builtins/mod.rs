@@ -18,6 +18,7 @@ pub use functions::{float_hash, hash_of, int_hash, is_callable};
 mod items;
 mod methods;
 mod ops;
+mod signature;
 mod sort;
 mod strings;
 
@@ -27,6 +28,7 @@ pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};
 pub use ops::{binop, compare, unary};
+pub use signature::{call as call_builtin, checked};
 pub use strings::format_field;
 
 use self::{construct::construct_from, functions::*, items::*, methods::*, sort::*, strings::*};
@@ -73,7 +75,7 @@ pub fn table() -> NameMap<Value> {
     let mut t = NameMap::default();
     t.insert(intern("NotImplemented"), not_implemented());
     for name in FUNCTIONS {
-        t.insert(intern(name), builtin(name, function));
+        t.insert(intern(name), signature::checked("", name, function, false));
     }
     with_types(|ty| {
         for c in [
@@ -88,6 +90,12 @@ pub fn table() -> NameMap<Value> {
                 "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "BrokenBarrierError"
             ) {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
+            }
+            if *name == "OSError" {
+                // Its old names: the same class.
+                for alias in ["IOError", "EnvironmentError"] {
+                    t.insert(intern(alias), Value::Class(Rc::clone(class)));
+                }
             }
         }
     });
@@ -153,7 +161,7 @@ const FUNCTIONS: &[&str] = &[
 /// A built-in function or method value named `name`.
 #[inline(never)]
 pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, call }))
+    Value::Builtin(Rc::new(Builtin { name, call, sig: "", qualifier: "", method: false }))
 }
 
 /// Checks that `min..=max` positional arguments were given (the check inline, the error not).

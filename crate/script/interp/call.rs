@@ -97,7 +97,7 @@ impl Interp {
                     self.call(m.1.clone(), args, kw).await
                 }
                 Value::Builtin(b) => {
-                    let out = (b.call)(self, b.name, args, kw)?;
+                    let out = builtins::call_builtin(self, &b, args, kw)?;
                     // A built-in that blocks (`time.sleep`, `asyncio.run`) hands back what
                     // the calling task must wait for before it goes on.
                     match out {

@@ -293,9 +293,9 @@ impl Interp {
             }
         }
         Some(match f {
-            Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
+            Value::Builtin(b) => builtins::call_builtin(self, &b, pos, kw),
             Value::Method(m) => match &m.1 {
-                Value::Builtin(b) => (b.call)(self, b.name, pos, kw),
+                Value::Builtin(b) => builtins::call_builtin(self, b, pos, kw),
                 _ => unreachable!("checked above"),
             },
             Value::Func(func) if func.def.has_yield => {

@@ -469,6 +469,7 @@ impl Interp {
                     // front (CPython prints `raise err`'s line, then the frames it came through).
                     if let Value::Instance(i) = &v {
                         i.tb_scope.set(0);
+                        i.raised.set(true);
                     }
                     return Err(v);
                 }

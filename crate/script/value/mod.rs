@@ -18,7 +18,9 @@ mod types;
 pub use dict::{Dict, Key, Missing};
 pub use repr::{exception_args, exception_str, write_by};
 pub use trash::{trash, Trash};
-pub use types::{exc, exc_class, exception_group, new_exception, other_class, raise, with_types, Types, EXCEPTIONS};
+pub use types::{
+    exc, exc_class, exception_group, new_exception, other_class, raise, raised, with_types, Types, EXCEPTIONS,
+};
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.
 pub type Exc = Value;
@@ -185,6 +187,12 @@ pub struct Builtin {
     pub name: &'static str,
     /// Its body.
     pub call: BuiltinFn,
+    /// What it accepts, checked before it runs (see `builtins::signature`): `""`, not checked.
+    pub sig: &'static str,
+    /// Its owner as CPython's messages name it (`str`, `Random`), `""` for none.
+    pub qualifier: &'static str,
+    /// It is a method: given its object first.
+    pub method: bool,
 }
 
 /// A built-in function's body: positional arguments (with `self` first for a method) and
@@ -323,6 +331,9 @@ pub struct Instance {
     pub suppress_context: Cell<bool>,
     /// For an exception: the scope whose frame its traceback gained last.
     pub tb_scope: Cell<usize>,
+    /// For an exception: it was raised (by a `raise`, or by the runtime), so its traceback
+    /// has a header even with no frame of main.py in it (CPython's has the library's frames).
+    pub raised: Cell<bool>,
 }
 
 impl Drop for Instance {
@@ -347,6 +358,7 @@ impl Instance {
             context: RefCell::default(),
             suppress_context: Cell::new(false),
             tb_scope: Cell::new(0),
+            raised: Cell::new(false),
         })
     }
 

@@ -69,6 +69,24 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("TimeoutError", "OSError"),
     ("ConnectionError", "OSError"),
     ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("BlockingIOError", "OSError"),
+    ("EOFError", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("BufferError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("SystemError", "Exception"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
     ("InvalidStateError", "Exception"),
@@ -76,9 +94,16 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("QueueFull", "Exception"),
     ("BrokenBarrierError", "RuntimeError"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
     ("Warning", "Exception"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
     ("BaseExceptionGroup", "BaseException"),
     ("ExceptionGroup", "Exception"),
 ];
@@ -135,7 +160,15 @@ pub(super) fn exc_index(name: &str) -> Option<usize> {
 #[cold]
 #[inline(never)]
 pub fn exc(name: &'static str, message: impl Into<String>) -> Exc {
-    new_exception(exc_class(name), vec![Value::string(message.into())])
+    raised(new_exception(exc_class(name), vec![Value::string(message.into())]))
+}
+
+/// `e`, marked as raised by the runtime (see `Instance::raised`).
+pub fn raised(e: Exc) -> Exc {
+    if let Value::Instance(i) = &e {
+        i.raised.set(true);
+    }
+    e
 }
 
 /// A new exception of `class` with these `args`.

@@ -1,0 +1,336 @@
+//! What the common built-ins accept, so that a call CPython refuses is refused here too, in
+//! CPython's words, before the built-in runs. Without it `sorted(x, reversed=True)`,
+//! `gather(…, return_exception=True)` or `lst.append(1, 2)` ran with the misspelt keyword or
+//! the extra argument silently dropped. A built-in that is not listed is not checked.
+//!
+//! One line per built-in, `name most form [=shown] [keyword …]`:
+//! - `most`: how many positional arguments it takes at most (`*`: any);
+//! - `form`: how CPython words one too many. `1` "takes exactly one argument (N given)", `0`
+//!   "takes no arguments (N given)", `a` "takes at most M arguments (N given)", `e` "expected M
+//!   arguments, got N", `x` "expected at most M arguments, got N", `s` "takes no positional
+//!   arguments", `pLX` a function written in Python: "takes from L to M positional arguments
+//!   but N were given", every number X more (`self`), and its keyword errors are Python's;
+//! - `=shown`: the name CPython's messages give it, where the owner's rule does not;
+//! - the keywords it accepts (`*`: any).
+//!
+//! The messages were recorded with CPython 3.11.
+
+use super::*;
+
+/// Each owner's name as its messages qualify it (`""`: bare) and its lines: `""` the built-in
+/// functions, then types' methods and modules' functions.
+const TABLES: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "print * - sep end file flush
+len 1 1
+abs 1 1
+repr 1 1
+ascii 1 1
+any 1 1
+all 1 1
+chr 1 1
+ord 1 1
+hex 1 1
+bin 1 1
+oct 1 1
+hash 1 1
+id 1 1
+callable 1 1
+round 2 a number ndigits
+sum 2 a start
+enumerate 2 a iterable start
+pow 3 a base exp mod
+sorted 1 e key reverse
+min * - key default
+max * - key default
+zip * - strict
+map * -
+reversed 1 e
+isinstance 2 e
+issubclass 2 e
+filter 2 e
+divmod 2 e
+setattr 3 e
+hasattr 2 e
+iter 2 x
+next 2 x
+getattr 3 x
+format 2 x",
+    ),
+    (
+        "str",
+        "str",
+        "upper 0 0
+lower 0 0
+title 0 0
+capitalize 0 0
+swapcase 0 0
+casefold 0 0
+isdigit 0 0
+isalpha 0 0
+isupper 0 0
+islower 0 0
+isspace 0 0
+isalnum 0 0
+istitle 0 0
+isnumeric 0 0
+isdecimal 0 0
+join 1 1
+zfill 1 1
+partition 1 1
+rpartition 1 1
+removeprefix 1 1
+removesuffix 1 1
+strip 1 x
+lstrip 1 x
+rstrip 1 x
+replace 3 x
+center 2 x
+ljust 2 x
+rjust 2 x
+split 2 a sep maxsplit
+rsplit 2 a sep maxsplit
+splitlines 1 a keepends
+encode 2 a encoding errors
+startswith 3 a
+endswith 3 a
+find 3 a
+rfind 3 a
+index 3 a
+rindex 3 a
+count 3 a",
+    ),
+    (
+        "list",
+        "list",
+        "append 1 1
+extend 1 1
+remove 1 1
+count 1 1
+clear 0 0
+reverse 0 0
+copy 0 0
+insert 2 e
+pop 1 x
+index 3 x
+sort 0 s key reverse",
+    ),
+    (
+        "dict",
+        "dict",
+        "keys 0 0
+values 0 0
+items 0 0
+clear 0 0
+copy 0 0
+popitem 0 0
+get 2 x
+pop 2 x
+setdefault 2 x
+update 1 x *",
+    ),
+    (
+        "set",
+        "set",
+        "add 1 1
+remove 1 1
+discard 1 1
+issubset 1 1
+issuperset 1 1
+isdisjoint 1 1
+pop 0 0
+clear 0 0
+copy 0 0",
+    ),
+    ("tuple", "tuple", "count 1 1\nindex 3 x"),
+    // The built-in types, called to make a value (see [`check_type`]).
+    (
+        "type",
+        "",
+        "int 2 a base
+float 1 x
+str 3 a object encoding errors
+bool 1 x
+list 1 x
+tuple 1 x
+set 1 x
+frozenset 1 x
+range 3 x",
+    ),
+    (
+        "random",
+        "Random",
+        "random 0 0
+randint 2 p21 a b
+uniform 2 p21 a b
+choice 1 p11 seq
+shuffle 1 p11 x
+sample 2 p21 population k counts
+choices 2 p11 population weights cum_weights k
+seed 2 p01 a version
+randrange 3 p11 start stop step",
+    ),
+    ("time", "time", "sleep 1 1\ntime 0 0\nperf_counter 0 0\nmonotonic 0 0\ntime_ns 0 0\nperf_counter_ns 0 0"),
+    (
+        "asyncio",
+        "",
+        "run 1 p10 main debug
+sleep 2 p10 delay result
+create_task 1 p10 coro name context
+gather * p00 return_exceptions
+wait_for 2 p20 fut timeout
+wait 1 p10 fs timeout return_when
+as_completed 1 p10 fs timeout
+shield 1 p10 arg
+current_task 1 p00 loop
+all_tasks 1 p00 loop
+timeout 1 p10 delay
+ensure_future 1 p10 coro_or_future loop
+new_event_loop 0 p00
+get_event_loop 0 0 =_asyncio.get_event_loop
+get_running_loop 0 0 =_asyncio.get_running_loop
+Queue 1 p01 =Queue.__init__ maxsize
+LifoQueue 1 p01 =Queue.__init__ maxsize
+PriorityQueue 1 p01 =Queue.__init__ maxsize
+Event 0 p01 =Event.__init__
+Lock 0 p01 =Lock.__init__
+Semaphore 1 p01 =Semaphore.__init__ value
+BoundedSemaphore 1 p01 =BoundedSemaphore.__init__ value
+Condition 1 p01 =Condition.__init__ lock
+Barrier 1 p11 =Barrier.__init__ parties
+TaskGroup 0 p01 =TaskGroup.__init__",
+    ),
+    (
+        "Queue",
+        "Queue",
+        "put 1 p11 item
+put_nowait 1 p11 item
+get 0 p01
+get_nowait 0 p01
+task_done 0 p01
+join 0 p01
+qsize 0 p01
+empty 0 p01
+full 0 p01",
+    ),
+    ("Event", "Event", "set 0 p01\nclear 0 p01\nis_set 0 p01\nwait 0 p01"),
+    ("Lock", "Lock", "acquire 0 p01\nrelease 0 p01\nlocked 0 p01"),
+    ("Semaphore", "Semaphore", "acquire 0 p01\nrelease 0 p01\nlocked 0 p01"),
+    (
+        "Task",
+        "Task",
+        "cancel 1 a msg
+cancelled 0 0
+done 0 0
+result 0 0
+exception 0 0
+get_name 0 0
+set_name 1 1
+remove_done_callback 1 1",
+    ),
+];
+
+/// The qualifier and line of `owner`'s `name`, or `("", "")`: not listed.
+fn line(owner: &str, name: &str) -> (&'static str, &'static str) {
+    TABLES
+        .iter()
+        .find(|(o, ..)| *o == owner)
+        .and_then(|(_, q, lines)| {
+            lines.lines().find_map(|l| l.strip_prefix(name).and_then(|rest| rest.strip_prefix(' '))).map(|l| (*q, l))
+        })
+        .unwrap_or(("", ""))
+}
+
+/// `owner`'s built-in `name`, checked by its line if it has one; `method`: it is given its
+/// object first.
+pub fn checked(owner: &str, name: &'static str, call: BuiltinFn, method: bool) -> Value {
+    let (qualifier, sig) = line(owner, name);
+    Value::Builtin(Rc::new(Builtin { name, call, sig, qualifier, method }))
+}
+
+/// Checks a call of the built-in type `name` (`int('5', bas=10)`, `range(3, step=1)`).
+pub fn check_type(name: &str, given: usize, kw: &[(Name, Value)]) -> PyResult<()> {
+    if given < 2 && kw.is_empty() {
+        return Ok(()); // every type listed takes one
+    }
+    match line("type", name) {
+        (_, "") => Ok(()),
+        (_, sig) => check(name, "", sig, given, kw),
+    }
+}
+
+/// Calls `b`, once its line (if any) accepts the call.
+#[inline]
+pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    if !b.sig.is_empty() {
+        let given = args.len() - usize::from(b.method && !args.is_empty());
+        let most = b.sig.as_bytes()[0];
+        if (most != b'*' && given > usize::from(most - b'0')) || !kw.is_empty() {
+            check(b.name, b.qualifier, b.sig, given, &kw)?;
+        }
+    }
+    (b.call)(interp, b.name, args, kw)
+}
+
+#[cold]
+#[inline(never)]
+fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Value)]) -> PyResult<()> {
+    let mut words = sig.split(' ');
+    let most = words.next().unwrap_or("*");
+    let form = words.next().unwrap_or("-");
+    let mut rest: Vec<&str> = words.collect();
+    let shown = match rest.first().and_then(|w| w.strip_prefix('=')) {
+        Some(s) => {
+            rest.remove(0);
+            s.to_string()
+        }
+        None if qualifier.is_empty() => bare.to_string(),
+        None => format!("{qualifier}.{bare}"),
+    };
+    let python = form.starts_with('p');
+    let digit = |i: usize| form.as_bytes().get(i).map_or(0, |d| usize::from(d - b'0'));
+    if let Ok(m) = most.parse::<usize>() {
+        if given > m {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            let message = match form {
+                "1" => format!("{shown}() takes exactly one argument ({given} given)"),
+                "0" => format!("{shown}() takes no arguments ({given} given)"),
+                "a" => format!("{bare}() takes at most {m} argument{} ({given} given)", s(m)),
+                "e" => format!("{bare} expected {m} argument{}, got {given}", s(m)),
+                "x" => format!("{bare} expected at most {m} argument{}, got {given}", s(m)),
+                "s" => format!("{bare}() takes no positional arguments"),
+                _ => {
+                    let (least, extra) = (digit(1), digit(2));
+                    let (hi, n) = (m + extra, given + extra);
+                    let takes = if least == m {
+                        format!("{hi} positional argument{}", s(hi))
+                    } else {
+                        format!("from {} to {hi} positional arguments", least + extra)
+                    };
+                    let were = if n == 1 { "was" } else { "were" };
+                    format!("{shown}() takes {takes} but {n} {were} given")
+                }
+            };
+            return raise("TypeError", message);
+        }
+    }
+    for (k, _) in kw {
+        let k = text(*k);
+        if rest.contains(&&*k) || rest == ["*"] {
+            continue;
+        }
+        let message = if python {
+            format!("{shown}() got an unexpected keyword argument '{k}'")
+        } else if rest.is_empty() {
+            format!("{shown}() takes no keyword arguments")
+        } else {
+            // `sorted` hands its keywords to `list.sort`, which is the one CPython names.
+            let named = if bare == "sorted" { "sort" } else { bare };
+            format!("'{k}' is an invalid keyword argument for {named}()")
+        };
+        return raise("TypeError", message);
+    }
+    Ok(())
+}
