@@ -399,6 +399,9 @@ pub enum CmpOp {
 pub struct Module {
     /// The top-level statements.
     pub body: Block,
+    /// The lines of `is` or `is not` with a literal (`name is "bob"`): CPython's compiler warns
+    /// of each before the program runs ("SyntaxWarning: "is" with a literal").
+    pub warnings: Vec<(u32, CmpOp)>,
 }
 
 thread_local! {

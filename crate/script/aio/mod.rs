@@ -343,7 +343,8 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             raise("RuntimeError", "This event loop is already running")
         };
     }
-    if !matches!(aw, Value::Coro(_) | Value::Task(_)) {
+    // `asyncio.run` takes a coroutine only; `run_until_complete` a future or a task too.
+    if !matches!((&aw, cancel_rest), (Value::Coro(_), _) | (Value::Task(_), false)) {
         let message = if cancel_rest {
             format!("a coroutine was expected, got {}", aw.repr())
         } else {
@@ -518,7 +519,8 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                     })
                 })
                 .collect();
-            Ok(Value::list(coros))
+            // An iterator, as CPython's generator: `next(it)` gives the first to finish.
+            Ok(Value::Iter(Rc::new(RefCell::new(crate::value::Iter::new(coros)))))
         }
         "current_task" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "current_task" => Ok(current().map_or(Value::None, Value::Task)),

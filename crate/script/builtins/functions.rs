@@ -150,7 +150,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 None => 0,
             };
             match &args[0] {
-                Value::Gen(g) => return Ok(crate::interp::enumerate_lazily(interp, g, start)),
+                // (An async generator is not iterable: `iterate` below says so.)
+                Value::Gen(g) if !g.is_async => return Ok(crate::interp::enumerate_lazily(interp, g, start)),
                 // By index, as the loop goes: it sees what the loop changes in the list.
                 Value::List(l) => return Ok(Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l)).numbered(start))))),
                 _ => {}
@@ -381,7 +382,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "iter" => {
             arg_count(name, args, 1, 1)?;
             Ok(match &args[0] {
-                Value::Iter(_) | Value::Gen(_) => args[0].clone(),
+                Value::Iter(_) => args[0].clone(),
+                Value::Gen(g) if !g.is_async => args[0].clone(),
                 Value::List(l) => Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l))))),
                 v => iter_of(interp.iterate(v)?),
             })

@@ -27,7 +27,7 @@ pub use attrs::get_attr;
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};
-pub use ops::{binop, compare, unary};
+pub use ops::{binop, compare, inplace_error, unary};
 pub use signature::{call as call_builtin, checked};
 pub use strings::format_field;
 

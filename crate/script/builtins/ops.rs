@@ -21,6 +21,24 @@ pub(super) fn operand_error(op: BinOp, a: &Value, b: &Value) -> Exc {
     exc("TypeError", text)
 }
 
+/// `e` raised by `a op b` for `a op= b`: an unsupported operand names `op=`, as CPython's does.
+#[cold]
+#[inline(never)]
+pub fn inplace_error(op: BinOp, e: Exc) -> Exc {
+    let Value::Instance(i) = &e else { return e };
+    let message = match exception_args(i).first() {
+        Some(Value::Str(m)) if i.class.name.as_ref() == "TypeError" => m.to_string(),
+        _ => return e,
+    };
+    match message.strip_prefix("unsupported operand type(s) for ").and_then(|m| m.split_once(": ")) {
+        Some((_, types)) => {
+            let symbol = op_text(op).trim_end_matches(" or pow()");
+            exc("TypeError", format!("unsupported operand type(s) for {symbol}=: {types}"))
+        }
+        None => e,
+    }
+}
+
 pub(super) fn op_text(op: BinOp) -> &'static str {
     match op {
         BinOp::Add => "+",

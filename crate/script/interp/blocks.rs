@@ -38,8 +38,19 @@ impl Interp {
             // The exit runs on the `with` line, as in CPython's tracebacks (an error it raises
             // points there); the body's own error keeps pointing where it was raised.
             let body_line = scope.line.replace(first.context.line);
-            let r = self.call_method(&cm, exit, args).await?;
-            let r = if is_async { self.await_value(r).await? } else { r };
+            let exited = async {
+                let r = self.call_method(&cm, exit, args).await?;
+                if is_async {
+                    self.await_value(r).await
+                } else {
+                    Ok(r)
+                }
+            };
+            let r = match &out {
+                // The exit handles the body's error: one it raises has that as its context.
+                Err(e) => aio::while_handling(e.clone(), exited).await.inspect_err(|new| set_context(new, e))?,
+                Ok(_) => exited.await?,
+            };
             scope.line.set(body_line);
             match out {
                 Err(_) if r.truthy() => Ok(Flow::Next),
@@ -433,6 +444,6 @@ impl Interp {
                 return Ok(r);
             }
         }
-        self.binop(op, a, b).await
+        self.binop(op, a, b).await.map_err(|e| builtins::inplace_error(op, e))
     }
 }

@@ -305,10 +305,14 @@ impl Interp {
                 if matches!(v, Value::Instance(_)) {
                     return Sync::Async;
                 }
-                Sync::Done(builtins::binop(self, *op, &old, &v).map(|new| {
-                    self.store(scope, n, new);
-                    Flow::Next
-                }))
+                Sync::Done(
+                    builtins::binop(self, *op, &old, &v)
+                        .map(|new| {
+                            self.store(scope, n, new);
+                            Flow::Next
+                        })
+                        .map_err(|e| builtins::inplace_error(*op, e)),
+                )
             }
             StmtKind::If { test, body, orelse } => {
                 let holds = match self.int_test(scope, test) {
@@ -470,6 +474,11 @@ impl Interp {
                     if let Value::Instance(i) = &v {
                         i.tb_scope.set(0);
                         i.raised.set(true);
+                    }
+                    // Raised while another is handled (in an `except` block or what it calls):
+                    // that one is its context at once, as in CPython, even if it is caught here.
+                    if let Some(handled) = aio::handling() {
+                        set_context(&v, &handled);
                     }
                     return Err(v);
                 }

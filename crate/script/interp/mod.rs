@@ -619,6 +619,21 @@ pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
 fn set_context(new: &Value, old: &Value) {
     if let Value::Instance(i) = new {
         if !new.is(old) && i.context.borrow().is_none() {
+            // As CPython: a chain of contexts from `old` that comes back to `new` is cut there.
+            let mut at = old.clone();
+            for _ in 0..100 {
+                let Value::Instance(link) = &at else { break };
+                let next = link.context.borrow().clone();
+                match next {
+                    Some(n) if n.is(new) => *link.context.borrow_mut() = None,
+                    Some(n) => {
+                        at = n;
+                        continue;
+                    }
+                    None => {}
+                }
+                break;
+            }
             *i.context.borrow_mut() = Some(old.clone());
         }
     }

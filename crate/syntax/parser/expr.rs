@@ -164,7 +164,13 @@ impl Parser {
             if matches!(op, CmpOp::IsNot | CmpOp::NotIn) {
                 self.advance();
             }
-            ops.push((op, self.binary(1)?));
+            let right = self.binary(1)?;
+            let literal = |e: &Expr| matches!(e.kind, ExprKind::Const(Const::Str(_) | Const::Int(_) | Const::Float(_)));
+            let before = ops.last().map_or(&left, |(_, e)| e);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (literal(before) || literal(&right)) {
+                self.warnings.push((left.line, op));
+            }
+            ops.push((op, right));
         }
         if ops.is_empty() {
             return Ok(left);

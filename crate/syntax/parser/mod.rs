@@ -68,7 +68,7 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let body = p.file().map_err(|e| p.settle(e))?;
     match p.late.take() {
         Some(e) => Err(e),
-        None => Ok(Module { body }),
+        None => Ok(Module { body, warnings: p.warnings }),
     }
 }
 
@@ -107,6 +107,8 @@ struct Parser {
     /// Inside a class body (its methods too): its name without leading underscores, which
     /// private names (`__x`) take (see [`Parser::private`]).
     class: Option<std::rc::Rc<str>>,
+    /// CPython's compile-time warnings, as [`Module::warnings`] keeps them.
+    warnings: Vec<(u32, crate::ast::CmpOp)>,
 }
 
 // The helpers in this file, and the free functions marked so in its submodules, are never inlined: at opt-level 3
@@ -209,6 +211,7 @@ impl Parser {
             first_iter_awaits: 0,
             late: None,
             class: None,
+            warnings: Vec::new(),
         }
     }
 

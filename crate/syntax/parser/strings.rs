@@ -43,6 +43,11 @@ impl Parser {
             return Ok(mk(line, col, ExprKind::FString(parts)));
         }
         let text = match parts.pop() {
+            // One that could be a name is CPython's interned string: `name is "bob"` is True
+            // when `name = "bob"`, the same object.
+            Some(FPart::Lit(s)) if s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                crate::ast::name_text(crate::ast::intern(&s))
+            }
             Some(FPart::Lit(s)) => s,
             _ => Rc::from(""),
         };
