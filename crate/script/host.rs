@@ -251,15 +251,32 @@ impl Output {
             }
         }
         let mut frames = String::new();
-        for (line, func) in i.traceback.borrow().iter() {
-            frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
-            if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
-                let src = src.trim();
-                if !src.is_empty() {
-                    frames.push_str(&format!("    {src}\n"));
+        let tb = i.traceback.borrow();
+        let mut k = 0;
+        while k < tb.len() {
+            let (line, func) = &tb[k];
+            // As CPython: a frame repeated in a row (a runaway recursion) is shown three
+            // times, then counted.
+            let run = tb[k..].iter().take_while(|f| f.0 == *line && f.1 == *func).count();
+            for _ in 0..run.min(3) {
+                frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
+                if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
+                    let src = src.trim();
+                    if !src.is_empty() {
+                        frames.push_str(&format!("    {src}\n"));
+                    }
                 }
             }
+            if run > 3 {
+                let more = run - 3;
+                frames.push_str(&format!(
+                    "  [Previous line repeated {more} more time{}]\n",
+                    if more == 1 { "" } else { "s" }
+                ));
+            }
+            k += run;
         }
+        drop(tb);
         let subs = match i.get(super::ast::intern("exceptions")) {
             Some(Value::Tuple(t)) if i.class.name.ends_with("ExceptionGroup") => Some(t),
             _ => None,

@@ -96,6 +96,36 @@ pub(super) fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, ca
     method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
 }
 
+/// `f.name`: one the script set, or one CPython's functions have.
+fn function_attr(f: &Function, name: Name) -> PyResult {
+    if let Some((_, v)) = f.attrs.borrow().iter().find(|(n, _)| *n == name) {
+        return Ok(v.clone());
+    }
+    let t = text(name);
+    match &*t {
+        // The qualname's last part: `functools.wraps` gives a wrapper the wrapped one's.
+        "__name__" => Ok(Value::str(f.qualname.rsplit('.').next().unwrap_or(&f.qualname))),
+        "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
+        "__module__" => Ok(Value::str("__main__")),
+        // Its docstring: a string as the body's first statement.
+        "__doc__" => Ok(match f.def.body.first().map(|s| &s.kind) {
+            Some(crate::ast::StmtKind::Expr(crate::ast::Expr {
+                kind: crate::ast::ExprKind::Const(crate::ast::Const::Str(s)),
+                ..
+            })) => Value::Str(Rc::clone(s)),
+            _ => Value::None,
+        }),
+        // The positional parameters' defaults, as the values they are now (the mutable
+        // default a list that grows at each call shows here).
+        "__defaults__" => {
+            let n = f.def.params.args.len();
+            let given: Vec<Value> = f.defaults[..n.min(f.defaults.len())].iter().flatten().cloned().collect();
+            Ok(if given.is_empty() { Value::None } else { Value::tuple(given) })
+        }
+        _ => Err(exc("AttributeError", format!("'function' object has no attribute '{t}'"))),
+    }
+}
+
 pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
     exc("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)))
 }
@@ -153,11 +183,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         _ => {}
     }
     let t = text(name);
+    // Every value's class (a class's own is looked up below: its metaclass, `type`).
+    if &*t == "__class__" && !matches!(obj, Value::Class(_) | Value::Module(_)) {
+        return Ok(Value::Class(obj.class()));
+    }
     match obj {
         Value::Instance(i) => {
-            if &*t == "__class__" {
-                return Ok(Value::Class(Rc::clone(&i.class)));
-            }
             if &*t == "__dict__" && !i.class.is_exception() {
                 // A copy: writing to it does not set the attributes (CPython's is the object's own).
                 let mut d = Dict::default();
@@ -274,9 +305,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
             crate::suggest::for_attr(e, &t, &crate::suggest::borrowed(&names))
         }),
-        // The qualname's last part: `functools.wraps` gives a wrapper the wrapped one's.
-        Value::Func(f) if &*t == "__name__" => Ok(Value::str(f.qualname.rsplit('.').next().unwrap_or(&f.qualname))),
-        Value::Func(f) if &*t == "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
+        Value::Func(f) => function_attr(f, name),
         Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
         Value::Str(_) => bound(obj, 1, STR_METHODS, name, str_method).ok_or_else(|| no_method(obj, name, STR_METHODS)),
         Value::List(_) => {

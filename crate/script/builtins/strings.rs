@@ -433,9 +433,45 @@ pub(super) fn str_arg(a: &[Value], i: usize) -> PyResult<Option<Rc<str>>> {
 
 /// `"…".format(*args, **kw)`.
 pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let mut numbering = Numbering { next: 0, manual: None };
+    Ok(Value::string(format_into(interp, fmt, args, kw, &mut numbering, 0)?))
+}
+
+/// How `str.format`'s fields have been numbered so far: the next automatic number, and whether
+/// they are numbered by hand (`{0}`) or automatically (`{}`), which may not be mixed.
+struct Numbering {
+    next: usize,
+    manual: Option<bool>,
+}
+
+impl Numbering {
+    fn set(&mut self, manual: bool) -> PyResult<()> {
+        match self.manual.replace(manual) {
+            Some(was) if was != manual => {
+                let (from, to) = if manual {
+                    ("automatic field numbering", "manual field specification")
+                } else {
+                    ("manual field specification", "automatic field numbering")
+                };
+                raise("ValueError", format!("cannot switch from {from} to {to}"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `fmt` formatted; `nested`: 1 inside a field's format spec (`{:>{width}}`), whose own fields
+/// are formatted first, as CPython does, one level deep.
+fn format_into(
+    interp: &Interp,
+    fmt: &str,
+    args: &[Value],
+    kw: &[(Name, Value)],
+    numbering: &mut Numbering,
+    nested: u8,
+) -> PyResult<String> {
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
-    let mut auto = 0;
     while let Some(c) = chars.next() {
         match c {
             '{' if chars.peek() == Some(&'{') => {
@@ -466,6 +502,9 @@ pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name
                 if depth != 0 {
                     return raise("ValueError", "expected '}' before end of string");
                 }
+                if nested > 1 {
+                    return raise("ValueError", "Max string recursion exceeded");
+                }
                 let (head, spec) = field.split_once(':').unwrap_or((&field, ""));
                 let (name, conv) = match head.split_once('!') {
                     Some((n, c)) => (n, c.chars().next()),
@@ -475,15 +514,14 @@ pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name
                 let cut = name.find(['.', '[']).unwrap_or(name.len());
                 let (base, mut rest) = name.split_at(cut);
                 let mut v = if base.is_empty() {
-                    let v = args.get(auto).cloned();
-                    auto += 1;
-                    v.ok_or_else(|| {
-                        exc(
-                            "IndexError",
-                            format!("Replacement index {} out of range for positional args tuple", auto - 1),
-                        )
+                    numbering.set(false)?;
+                    let i = numbering.next;
+                    numbering.next += 1;
+                    args.get(i).cloned().ok_or_else(|| {
+                        exc("IndexError", format!("Replacement index {i} out of range for positional args tuple"))
                     })?
                 } else if let Ok(i) = base.parse::<usize>() {
+                    numbering.set(true)?;
                     args.get(i).cloned().ok_or_else(|| {
                         exc("IndexError", format!("Replacement index {i} out of range for positional args tuple"))
                     })?
@@ -503,12 +541,16 @@ pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name
                         return raise("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
                     }
                 }
-                out.push_str(&format_field(interp, &v, conv, spec)?);
+                let spec = match spec.contains('{') {
+                    true => format_into(interp, spec, args, kw, numbering, nested + 1)?,
+                    false => spec.to_string(),
+                };
+                out.push_str(&format_field(interp, &v, conv, &spec)?);
             }
             c => out.push(c),
         }
     }
-    Ok(Value::string(out))
+    Ok(out)
 }
 
 /// The width `center`, `ljust`, `rjust` and `zfill` pad to, its memory counted (a width past

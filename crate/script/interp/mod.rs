@@ -570,6 +570,14 @@ impl Interp {
                 i.set(name, value);
                 Ok(())
             }
+            Value::Func(f) => {
+                let mut attrs = f.attrs.borrow_mut();
+                match attrs.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = value,
+                    None => attrs.push((name, value)),
+                }
+                Ok(())
+            }
             Value::Class(c) if c.kind == Kind::Object || c.kind == Kind::Exception => {
                 let mut attrs = c.attrs.borrow_mut();
                 match attrs.iter_mut().find(|(n, _)| *n == name) {

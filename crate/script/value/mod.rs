@@ -179,6 +179,8 @@ pub struct Function {
     pub info: Rc<super::interp::ScopeInfo>,
     /// `Class.method` for a method, else its name.
     pub qualname: Rc<str>,
+    /// Attributes a script set on it (`wrapper.calls = 0`), and `__name__` if it set that.
+    pub attrs: RefCell<Vec<(Name, Value)>>,
 }
 
 /// A built-in function: its name and its Rust body.
