@@ -68,8 +68,8 @@ pub(super) const SET_METHODS: &[&str] = &[
     "difference_update",
     "symmetric_difference_update",
 ];
-/// The owner of each kind of [`method`]'s, as `signature` knows it.
-const OWNERS: [&str; 8] = ["", "str", "list", "dict", "set", "tuple", "", ""];
+/// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
+const OWNERS: [&str; 8] = ["-", "str", "list", "dict", "set", "tuple", "-", "-"];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
 
