@@ -1,6 +1,7 @@
 //! `functools`: `partial` (the way to hand `run_in_executor` a call with keywords), `wraps`
 //! (a decorator's wrapper keeps the wrapped function's name, so its tasks and coroutines are
-//! named as in CPython) and `reduce`.
+//! named as in CPython), `reduce`, and `cache` / `lru_cache` (the memoised Fibonacci of every
+//! tutorial).
 
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["partial", "wraps", "reduce"] {
+    for name in ["partial", "wraps", "reduce", "cache", "lru_cache"] {
         v.push((name, builtin(name, module_fn)));
     }
     v
@@ -96,6 +97,14 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             p.set(intern("keywords"), Value::dict(keywords));
             Ok(Value::Instance(p))
         }
+        ("cache", [f]) => cached(f, Value::None),
+        // `@lru_cache` on the function, or `@lru_cache(maxsize=…)` giving the decorator.
+        ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128)),
+        ("lru_cache", [] | [Value::Int(_) | Value::None]) => {
+            let maxsize = args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "maxsize"));
+            Ok(Value::Method(Rc::new((maxsize.unwrap_or(Value::Int(128)), builtin("lru_cache", decorate)))))
+        }
+        ("lru_cache", [_]) => raise("TypeError", "Expected first argument to be an integer, a callable, or None"),
         // `wraps(wrapped)` gives the decorator; applied, it is bound to `wrapped` (below).
         ("wraps", [wrapped]) => Ok(Value::Method(Rc::new((wrapped.clone(), builtin("wraps", wrap))))),
         ("reduce", [f, items, initial @ ..]) if initial.len() <= 1 => {
@@ -121,4 +130,129 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
     }
+}
+
+/// `lru_cache(maxsize)` applied to a function: `[maxsize, f]`.
+fn decorate(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match args.as_slice() {
+        [maxsize, f] if is_callable(f) => cached(f, maxsize.clone()),
+        _ => raise("TypeError", "the decorated object must be callable"),
+    }
+}
+
+/// The cache's class: its instances are called by the evaluator (see [`call_cached`]).
+fn cache_class() -> Rc<Class> {
+    let class = other_class("functools._lru_cache_wrapper");
+    if class.attrs.borrow().is_empty() {
+        let mut attrs = class.attrs.borrow_mut();
+        attrs.push((intern("cache_info"), builtin("cache_info", cache_method)));
+        attrs.push((intern("cache_clear"), builtin("cache_clear", cache_method)));
+    }
+    class
+}
+
+/// `f` behind a cache of its results by arguments, of at most `maxsize` (`None`: no limit).
+fn cached(f: &Value, maxsize: Value) -> PyResult {
+    let w = Instance::new(cache_class());
+    w.set(intern("__wrapped__"), f.clone());
+    if let Value::Func(func) = f {
+        w.set(intern("__name__"), Value::str(func.qualname.rsplit('.').next().unwrap_or(&func.qualname)));
+    }
+    w.set(intern("maxsize"), maxsize);
+    w.set(intern("results"), Value::dict(Dict::default()));
+    w.set(intern("hits"), Value::Int(0));
+    w.set(intern("misses"), Value::Int(0));
+    Ok(Value::Instance(w))
+}
+
+/// Whether `f` is a cache made by `cache` or `lru_cache` (the evaluator calls it).
+pub fn cache_of(f: &Value) -> Option<Rc<Instance>> {
+    match f {
+        Value::Instance(i) if i.class.kind == Kind::Other && &*i.class.name == "functools._lru_cache_wrapper" => {
+            Some(Rc::clone(i))
+        }
+        _ => None,
+    }
+}
+
+fn count(w: &Instance, what: &str) {
+    let n = w.get(intern(what)).and_then(|v| v.as_int()).unwrap_or(0);
+    w.set(intern(what), Value::Int(n + 1));
+}
+
+/// A call of the cache `w`: the result kept for these arguments, or the function's, then kept.
+/// The most recently used is kept last; past `maxsize` the least recently used goes.
+pub async fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Dict(results)) = w.get(intern("results")) else { return raise("TypeError", "not a cache") };
+    let mut parts = args.clone();
+    for (k, v) in &kw {
+        parts.push(Value::Str(text(*k)));
+        parts.push(v.clone());
+    }
+    // Keywords after a marker no argument can be, as CPython's key has them.
+    if !kw.is_empty() {
+        parts.insert(args.len(), Value::str("\u{0}kwargs"));
+    }
+    let k = Value::tuple(parts);
+    let key = k.key()?;
+    let hit = results.borrow().get(&key);
+    if let Some(v) = hit {
+        count(&w, "hits");
+        let mut r = results.borrow_mut();
+        r.remove(&key);
+        r.insert(key, k, v.clone());
+        return Ok(v);
+    }
+    count(&w, "misses");
+    let f = w.get(intern("__wrapped__")).unwrap_or(Value::None);
+    let v = interp.call(f, args, kw).await?;
+    let maxsize = w.get(intern("maxsize")).and_then(|m| m.as_int());
+    let mut r = results.borrow_mut();
+    if maxsize.is_some_and(|m| r.len() as i64 >= m) {
+        if let Some((oldest, ..)) = r.keyed().into_iter().next() {
+            r.remove(&oldest);
+        }
+    }
+    if maxsize != Some(0) {
+        r.insert(key, k, v.clone());
+    }
+    Ok(v)
+}
+
+/// `cache_info()` and `cache_clear()` of a cache.
+fn cache_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(w) = args.first().and_then(cache_of) else { return raise("TypeError", "not a cache") };
+    let Some(Value::Dict(results)) = w.get(intern("results")) else { return raise("TypeError", "not a cache") };
+    let get = |what: &str| w.get(intern(what)).unwrap_or(Value::None);
+    if name == "cache_clear" {
+        results.borrow_mut().clear();
+        w.set(intern("hits"), Value::Int(0));
+        w.set(intern("misses"), Value::Int(0));
+        return Ok(Value::None);
+    }
+    let info = Instance::new(info_class());
+    for what in ["hits", "misses", "maxsize"] {
+        info.set(intern(what), get(what));
+    }
+    info.set(intern("currsize"), Value::Int(results.borrow().len() as i64));
+    let _ = interp;
+    Ok(Value::Instance(info))
+}
+
+/// `cache_info()`'s class: `CacheInfo(hits=3, misses=5, maxsize=None, currsize=5)`.
+fn info_class() -> Rc<Class> {
+    let class = other_class("CacheInfo");
+    if class.attrs.borrow().is_empty() {
+        class.attrs.borrow_mut().push((intern("__repr__"), builtin("__repr__", info_repr)));
+    }
+    class
+}
+
+fn info_repr(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Instance(info)) = args.first() else { return raise("TypeError", "__repr__() needs a CacheInfo") };
+    let mut parts = Vec::new();
+    for what in ["hits", "misses", "maxsize", "currsize"] {
+        parts.push(format!("{what}={}", interp.repr(&info.get(intern(what)).unwrap_or(Value::None))?));
+    }
+    Ok(Value::string(format!("CacheInfo({})", parts.join(", "))))
 }

@@ -164,7 +164,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 };
                 out.push(Value::tuple(vec![Value::Int(n), v]));
             }
-            Ok(iter_of(out))
+            Ok(iter_named("enumerate", out))
         }
         "zip" => {
             let lists = iterate_all(args)?;
@@ -173,7 +173,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             for i in 0..n {
                 out.push(Value::tuple(row(&lists, i)));
             }
-            Ok(iter_of(out))
+            Ok(iter_named("zip", out))
         }
         "sorted" => {
             arg_count(name, args, 1, 1)?;
@@ -192,7 +192,12 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 v => iterate(v)?,
             };
             items.reverse();
-            Ok(iter_of(items))
+            let kind = match &args[0] {
+                Value::List(_) => "list_reverseiterator",
+                Value::Range(_) => "range_iterator",
+                _ => "reversed",
+            };
+            Ok(iter_named(kind, items))
         }
         "min" | "max" => {
             let items = if args.len() == 1 { iterate(&args[0])? } else { args.to_vec() };
@@ -312,7 +317,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             for i in 0..n {
                 out.push(interp.call_sync(f.clone(), row(&lists, i))?);
             }
-            Ok(iter_of(out))
+            Ok(iter_named("map", out))
         }
         "filter" => {
             arg_count(name, args, 2, 2)?;
@@ -326,7 +331,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     out.push(v);
                 }
             }
-            Ok(iter_of(out))
+            Ok(iter_named("filter", out))
         }
         "hasattr" | "getattr" => {
             arg_count(name, args, 2, 3)?;
@@ -385,7 +390,18 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Iter(_) => args[0].clone(),
                 Value::Gen(g) if !g.is_async => args[0].clone(),
                 Value::List(l) => Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l))))),
-                v => iter_of(interp.iterate(v)?),
+                v => {
+                    let kind = match v {
+                        Value::Tuple(_) => "tuple_iterator",
+                        Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+                        Value::Str(_) => "str_iterator",
+                        Value::Range(_) => "range_iterator",
+                        Value::Set(_) => "set_iterator",
+                        Value::Dict(_) => "dict_keyiterator",
+                        _ => "iterator",
+                    };
+                    iter_named(kind, interp.iterate(v)?)
+                }
             })
         }
         "next" => {
@@ -635,6 +651,7 @@ pub fn is_callable(v: &Value) -> bool {
         Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
         Value::Instance(i) => {
             crate::functools::is_partial(i)
+                || crate::functools::cache_of(v).is_some()
                 || matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_)))
         }
         _ => false,

@@ -275,7 +275,12 @@ fn char_value(c: char) -> Value {
 
 /// An iterator over `items`, walked once.
 pub fn iter_of(items: Vec<Value>) -> Value {
-    Value::Iter(Rc::new(RefCell::new(Iter::new(items))))
+    iter_named("iterator", items)
+}
+
+/// An iterator over `items` of the type `kind` (`map`, `zip`, `tuple_iterator`).
+pub fn iter_named(kind: &'static str, items: Vec<Value>) -> Value {
+    Value::Iter(Rc::new(RefCell::new(Iter::new(items).named(kind))))
 }
 
 /// The items of an iterable.

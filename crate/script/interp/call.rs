@@ -90,6 +90,9 @@ impl Interp {
             if let Some(inner) = crate::functools::partial_call(&f, &mut args, &mut kw) {
                 return self.call(inner, args, kw).await;
             }
+            if let Some(cache) = crate::functools::cache_of(&f) {
+                return crate::functools::call_cached(self, cache, args, kw).await;
+            }
             match f {
                 Value::Func(func) => self.call_function(func, args, kw).await,
                 Value::Method(m) => {

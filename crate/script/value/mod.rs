@@ -125,22 +125,29 @@ pub struct Iter {
     items: std::vec::IntoIter<Value>,
     list: Option<(Rc<List>, usize)>,
     count: Option<i64>,
+    /// Its type's name, as CPython's (`map`, `zip`, `list_iterator`).
+    pub kind: &'static str,
 }
 
 impl Iter {
     /// An iterator over `items`.
     pub fn new(items: Vec<Value>) -> Iter {
-        Iter { items: items.into_iter(), list: None, count: None }
+        Iter { items: items.into_iter(), list: None, count: None, kind: "iterator" }
     }
 
     /// An iterator over `list` as it is at each step.
     pub fn of_list(list: Rc<List>) -> Iter {
-        Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None }
+        Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None, kind: "list_iterator" }
     }
 
     /// Its items numbered from `start` (`enumerate`).
     pub fn numbered(self, start: i64) -> Iter {
-        Iter { count: Some(start), ..self }
+        Iter { count: Some(start), kind: "enumerate", ..self }
+    }
+
+    /// The same, of the type `kind`.
+    pub fn named(self, kind: &'static str) -> Iter {
+        Iter { kind, ..self }
     }
 
     /// The next item.
@@ -445,7 +452,7 @@ impl Value {
             Value::Coro(_) => other_class("coroutine"),
             Value::Task(t) => other_class(t.type_name()),
             Value::Native(n) => other_class(n.type_name()),
-            Value::Iter(_) => other_class("iterator"),
+            Value::Iter(it) => other_class(it.borrow().kind),
             Value::Gen(g) => other_class(if g.is_async { "async_generator" } else { "generator" }),
             Value::View(v) => other_class(v.type_name()),
         }

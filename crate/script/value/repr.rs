@@ -216,7 +216,9 @@ impl Value {
                     let _ = write!(out, "<asyncio.{} object>", n.type_name());
                 }
             },
-            Value::Iter(_) => out.push_str("<iterator object>"),
+            Value::Iter(it) => {
+                let _ = write!(out, "<{} object at {:#x}>", it.borrow().kind, self.identity());
+            }
             Value::Gen(g) => {
                 let kind = if g.is_async { "async_generator" } else { "generator" };
                 let _ = write!(out, "<{kind} object {} at {:#x}>", g.name, self.identity());
