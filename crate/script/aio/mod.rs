@@ -362,6 +362,13 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     if let (true, Some(t), Value::Coro(_)) = (earlier > 0, current(), &aw) {
         *t.name.borrow_mut() = interp.host.next_task_name().into();
     }
+    // The task runs this coroutine: its repr says where (`running at main.py:7`).
+    if let (Some(t), Value::Coro(c)) = (current(), &aw) {
+        t.coro_line.set(c.line);
+        if let Some((scope, _)) = &c.call {
+            *t.frame.borrow_mut() = scope.clone();
+        }
+    }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
         let out = rc.await_value(aw).await;

@@ -447,6 +447,7 @@ impl Value {
             Value::Slice(_) => other_class("slice"),
             Value::Func(_) => other_class("function"),
             Value::Builtin(_) => other_class("builtin_function_or_method"),
+            Value::Method(m) if matches!(m.1, Value::Builtin(_)) => other_class("builtin_function_or_method"),
             Value::Method(_) => other_class("method"),
             Value::Module(_) => other_class("module"),
             Value::Coro(_) => other_class("coroutine"),
@@ -576,6 +577,8 @@ impl Value {
                 a.len() == b.len() && a.keyed().iter().all(|(key, _, _)| b.has(key))
             }
             (Value::Range(a), Value::Range(b)) => a == b,
+            // A method made again by each lookup: the same function bound to the same object.
+            (Value::Method(a), Value::Method(b)) => a.0.is(&b.0) && a.1.is(&b.1),
             (a, b) => a.is(b),
         }
     }

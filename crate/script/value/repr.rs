@@ -180,9 +180,27 @@ impl Value {
             Value::Builtin(b) => {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }
-            Value::Method(m) => {
-                let _ = write!(out, "<bound method of {}>", m.0.type_name());
-            }
+            // `<bound method Dog.bark of <__main__.Dog object at 0x…>>`: a forgotten `()`.
+            Value::Method(m) => match &m.1 {
+                Value::Builtin(b) => {
+                    let _ = write!(
+                        out,
+                        "<built-in method {} of {} object at {:#x}>",
+                        b.name,
+                        m.0.type_name(),
+                        m.0.identity()
+                    );
+                }
+                f => {
+                    let name = match f {
+                        Value::Func(f) => f.qualname.to_string(),
+                        f => f.type_name().to_string(),
+                    };
+                    let _ = write!(out, "<bound method {name} of ");
+                    m.0.write_repr(out, depth + 1);
+                    out.push('>');
+                }
+            },
             Value::Class(c) => {
                 let module = if matches!(c.kind, Kind::Object) && c.base.is_some() { "__main__." } else { "" };
                 let _ = write!(out, "<class '{module}{}'>", c.name);
