@@ -392,6 +392,10 @@ pub struct Host {
     pub loops_run: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
+    /// What `loop.run_forever()` waits for, which `loop.stop()` completes.
+    pub stopper: RefCell<Option<Rc<crate::aio::PyTask>>>,
+    /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
+    pub stop_asked: Cell<bool>,
     /// The event loop as the script sees it: one object, so `fut.get_loop() is loop`.
     pub event_loop: Value,
     /// The lanes of `call_later`/`call_at` callbacks not yet due: `asyncio.run` drops those
@@ -432,6 +436,8 @@ impl Host {
             loop_running: Cell::new(0),
             loops_run: Cell::new(0),
             loop_closed: Cell::new(false),
+            stopper: RefCell::default(),
+            stop_asked: Cell::new(false),
             listeners: RefCell::default(),
             websockets: Default::default(),
             modules: RefCell::default(),

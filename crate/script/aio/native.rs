@@ -794,6 +794,27 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             };
             run(interp, aw, false)
         }
+        // `run_forever`: the loop runs until `loop.stop()` (a callback's, a task's) completes
+        // what it waits for; as in CPython, a stop asked before lets it take one turn.
+        (Native::Loop, "run_forever") => {
+            let stopper = PyTask::future(interp);
+            *interp.host.stopper.borrow_mut() = Some(Rc::clone(&stopper));
+            if interp.host.stop_asked.replace(false) {
+                // Behind the callbacks already due, as CPython's stop flag is read.
+                let stop = crate::builtins::get_attr(interp, &interp.host.event_loop, intern("stop"))?;
+                schedule(interp, "call_soon", &[stop])?;
+            }
+            run(interp, Value::Task(stopper), false)
+        }
+        (Native::Loop, "stop") => {
+            match interp.host.stopper.borrow_mut().take() {
+                Some(f) if !f.done() => {
+                    f.set_outcome(State::Done(Value::None))?;
+                }
+                _ => interp.host.stop_asked.set(true),
+            }
+            Ok(Value::None)
+        }
         (Native::Loop, "create_task") => create_task(interp, "loop.create_task", a.to_vec(), kw),
         (Native::Loop, "close") => {
             interp.host.loop_closed.set(true);
@@ -1117,6 +1138,8 @@ impl Native {
             }
             Native::Loop => &[
                 "run_until_complete",
+                "run_forever",
+                "stop",
                 "create_task",
                 "close",
                 "time",
