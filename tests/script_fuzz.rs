@@ -914,6 +914,14 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
     // runtime's poll and leaves it broken (no run makes progress any more; a later run panics
     // with "RefCell already borrowed" in ast::intern).
     ("recursion through sorted's key", Mode::Virtual, "def k(x):\n    return sorted([x + 1], key=k)\n\nk(1)\n"),
+    // A task awaiting a gather of itself, cancelled: the cancel went from the task to the
+    // gather, back to the task, and round again until the stack overflowed (CPython raises
+    // RecursionError there); the ring now takes the cancel where the task stands.
+    (
+        "a task awaiting a gather of itself, cancelled",
+        Mode::Virtual,
+        "import asyncio\n\nasync def parent():\n    try:\n        await asyncio.gather(asyncio.current_task())\n    except asyncio.CancelledError:\n        print('cancelled')\n        raise\n\nasync def main():\n    p = asyncio.create_task(parent())\n    await asyncio.sleep(0.1)\n    p.cancel()\n    try:\n        await p\n    except asyncio.CancelledError:\n        print('parent cancelled:', p.cancelled())\n\nasyncio.run(main())\n",
+    ),
     // The same through repr() of a list holding the object whose __repr__ is running.
     (
         "recursion through __repr__",

@@ -125,6 +125,19 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match args.as_slice() {
         [Value::Func(wrapped), Value::Func(wrapper)] => {
+            // As `update_wrapper`: the wrapped one's docstring and attributes, and itself as
+            // `__wrapped__`, on the wrapper (its attributes are the wrapper's own, shared).
+            let mut own = wrapper.attrs.borrow_mut();
+            let doc = crate::builtins::get_attr_of_function(wrapped, intern("__doc__"));
+            let copied = wrapped.attrs.borrow().clone();
+            let extra = copied.into_iter().chain([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);
+            for (n, v) in extra {
+                match own.iter_mut().find(|(m, _)| *m == n) {
+                    Some(slot) => slot.1 = v,
+                    None => own.push((n, v)),
+                }
+            }
+            drop(own);
             Ok(Value::Func(Rc::new(Function { qualname: Rc::clone(&wrapped.qualname), ..(**wrapper).clone() })))
         }
         [_, wrapper] => Ok(wrapper.clone()),

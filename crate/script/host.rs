@@ -289,7 +289,9 @@ impl Output {
                 None => ('|', "Traceback"),
             };
             emit(out, g, margin, &format!("{title} (most recent call last):\n"));
-            emit(out, g, '|', &frames);
+            if !frames.is_empty() {
+                emit(out, g, '|', &frames);
+            }
         }
         emit(out, g, '|', &format!("{}\n", exception_line(e)));
         if let (Some(subs), true) = (subs, depth + group < 10) {

@@ -154,6 +154,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_49_generator_expressions", include_str!("corpus/lang_49_generator_expressions.py"), include_str!("corpus/lang_49_generator_expressions.out")),
     ("lang_50_call_mistakes", include_str!("corpus/lang_50_call_mistakes.py"), include_str!("corpus/lang_50_call_mistakes.out")),
     ("lang_51_cache_and_methods", include_str!("corpus/lang_51_cache_and_methods.py"), include_str!("corpus/lang_51_cache_and_methods.out")),
+    ("lang_52_wrappers_and_context", include_str!("corpus/lang_52_wrappers_and_context.py"), include_str!("corpus/lang_52_wrappers_and_context.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -1269,9 +1269,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture"),
             };
             match found {
-                Some(m) => {
+                // A task's methods are checked; a future's are named otherwise in CPython's errors.
+                Some(m) if shown == "_asyncio.Task" => {
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked("Task", m, task_method, true)))))
                 }
+                Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
                 None => raise("AttributeError", format!("'{shown}' object has no attribute '{t}'")),
             }
         }

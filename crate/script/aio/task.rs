@@ -133,6 +133,28 @@ pub fn handling() -> Option<Value> {
     current().and_then(|t| t.handling.borrow().last().cloned())
 }
 
+/// How many exceptions the current task is handling, nested.
+pub fn handling_depth() -> usize {
+    current().map_or(0, |t| t.handling.borrow().len())
+}
+
+/// Takes the exceptions handled past `depth` off the current task (a generator suspended inside
+/// an `except` block keeps them, the code that resumed it does not handle them).
+pub fn handling_take(depth: usize) -> Vec<Value> {
+    current().map_or_else(Vec::new, |t| {
+        let mut h = t.handling.borrow_mut();
+        let at = depth.min(h.len());
+        h.split_off(at)
+    })
+}
+
+/// Puts back what [`handling_take`] took, as the generator resumes.
+pub fn handling_restore(kept: Vec<Value>) {
+    if let (Some(t), false) = (current(), kept.is_empty()) {
+        t.handling.borrow_mut().extend(kept);
+    }
+}
+
 /// Runs `fut` (an `except` or `finally` block) with `e` as the exception being handled.
 pub async fn while_handling<T>(e: Value, fut: impl Future<Output = T>) -> T {
     let task = current();
@@ -297,24 +319,42 @@ impl PyTask {
         true
     }
 
-    /// Whether it awaits `other`, itself or through the tasks it awaits: tasks that await each
-    /// other in a ring (a deadlock) take a cancel where they stand, not round the ring.
+    /// Whether it awaits `other`, itself or through the tasks it awaits (a gather through its
+    /// children): tasks that await each other in a ring (a deadlock, a task awaiting a gather
+    /// of itself) take a cancel where they stand, not round the ring.
     pub(super) fn waits_on(&self, other: &PyTask) -> bool {
+        let mut steps = 1_000;
+        self.waits_within(other, &mut steps)
+    }
+
+    fn waits_within(&self, other: &PyTask, steps: &mut u32) -> bool {
+        if let Some(g) = &self.gathering {
+            for c in &g.children {
+                *steps = steps.saturating_sub(1);
+                if *steps == 0 || std::ptr::eq(&**c, other) || c.waits_within(other, steps) {
+                    return true;
+                }
+            }
+            return false;
+        }
         let mut at = match &*self.awaiting.borrow() {
             Awaited::Task(t) => t.upgrade(),
             _ => None,
         };
-        for _ in 0..10_000 {
-            let Some(t) = at else { return false };
-            if std::ptr::eq(&*t, other) {
+        while let Some(t) = at {
+            *steps = steps.saturating_sub(1);
+            if *steps == 0 || std::ptr::eq(&*t, other) {
                 return true;
+            }
+            if t.gathering.is_some() {
+                return t.waits_within(other, steps);
             }
             at = match &*t.awaiting.borrow() {
                 Awaited::Task(next) => next.upgrade(),
                 _ => None,
             };
         }
-        true
+        false
     }
 
     /// A cancel asked for, with no wake (the task itself asks it, its timeout being due).

@@ -96,6 +96,11 @@ pub(super) fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, ca
     method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
 }
 
+/// `f.name` for `functools.wraps`: what [`function_attr`] gives, `None` if it has none.
+pub fn get_attr_of_function(f: &Function, name: Name) -> Value {
+    function_attr(f, name).unwrap_or(Value::None)
+}
+
 /// `f.name`: one the script set, or one CPython's functions have.
 fn function_attr(f: &Function, name: Name) -> PyResult {
     if let Some((_, v)) = f.attrs.borrow().iter().find(|(n, _)| *n == name) {
@@ -183,8 +188,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         _ => {}
     }
     let t = text(name);
-    // Every value's class (a class's own is looked up below: its metaclass, `type`).
-    if &*t == "__class__" && !matches!(obj, Value::Class(_) | Value::Module(_)) {
+    // Every value's class (a class's is `type`, a module's `module`).
+    if &*t == "__class__" {
         return Ok(Value::Class(obj.class()));
     }
     match obj {
@@ -326,7 +331,13 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, NUMBER_METHODS)),
         },
         Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),
-        Value::Method(m) if &*t == "__name__" => get_attr(interp, &m.1, name),
+        // A method's own two, and its function's attributes (`__name__`, a counter a
+        // decorator keeps on it).
+        Value::Method(m) => match &*t {
+            "__self__" => Ok(m.0.clone()),
+            "__func__" => Ok(m.1.clone()),
+            _ => get_attr(interp, &m.1, name),
+        },
         // A generator's methods, run by the built-ins of the same name (`__next__`: `next`).
         Value::Gen(g) if !g.is_async => match &*t {
             "send" => Ok(Value::Method(Rc::new((obj.clone(), builtin("send", function))))),

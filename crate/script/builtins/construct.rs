@@ -3,8 +3,8 @@
 use super::*;
 
 /// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
-pub fn construct(interp: &Interp, class: &Rc<Class>, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    super::signature::check_type(&class.name, args.len(), &kw)?;
+pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let (mut args, kw) = super::signature::check_type(&class.name, args, kw)?;
     items_of_objects(interp, &class.name, &mut args)?;
     construct_from(interp, class, &args, &kw)
 }

@@ -26,8 +26,9 @@ pub(super) fn operand_error(op: BinOp, a: &Value, b: &Value) -> Exc {
 #[inline(never)]
 pub fn inplace_error(op: BinOp, e: Exc) -> Exc {
     let Value::Instance(i) = &e else { return e };
+    // Only the operand error `binop` itself raised: one from a script's `__add__` has frames.
     let message = match exception_args(i).first() {
-        Some(Value::Str(m)) if i.class.name.as_ref() == "TypeError" => m.to_string(),
+        Some(Value::Str(m)) if i.class.name.as_ref() == "TypeError" && i.traceback.borrow().is_empty() => m.to_string(),
         _ => return e,
     };
     match message.strip_prefix("unsupported operand type(s) for ").and_then(|m| m.split_once(": ")) {

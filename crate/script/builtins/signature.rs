@@ -11,7 +11,9 @@
 //!   arguments", `pLX` a function written in Python: "takes from L to M positional arguments
 //!   but N were given", every number X more (`self`), and its keyword errors are Python's;
 //! - `=shown`: the name CPython's messages give it, where the owner's rule does not;
-//! - the keywords it accepts (`*`: any).
+//! - the keywords it accepts (`*`: any), named as its parameters in their order, so that one
+//!   given by name for a positional parameter is passed in its place (`round(number=2.5)`);
+//!   `/` stands for a parameter that has no name (`sum`'s iterable).
 //!
 //! The messages were recorded with CPython 3.11.
 
@@ -39,10 +41,10 @@ hash 1 1
 id 1 1
 callable 1 1
 round 2 a number ndigits
-sum 2 a start
+sum 2 a / start
 enumerate 2 a iterable start
 pow 3 a base exp mod
-sorted 1 e key reverse
+sorted 1 e / key reverse
 min * - key default
 max * - key default
 zip * - strict
@@ -149,7 +151,7 @@ copy 0 0",
     (
         "type",
         "",
-        "int 2 a base
+        "int 2 a / base
 float 1 x
 str 3 a object encoding errors
 bool 1 x
@@ -250,28 +252,61 @@ pub fn checked(owner: &str, name: &'static str, call: BuiltinFn, method: bool) -
     Value::Builtin(Rc::new(Builtin { name, call, sig, qualifier, method }))
 }
 
-/// Checks a call of the built-in type `name` (`int('5', bas=10)`, `range(3, step=1)`).
-pub fn check_type(name: &str, given: usize, kw: &[(Name, Value)]) -> PyResult<()> {
-    if given < 2 && kw.is_empty() {
-        return Ok(()); // every type listed takes one
+/// A call's positional and keyword arguments.
+pub type Bound = (Vec<Value>, Vec<(Name, Value)>);
+
+/// Checks a call of the built-in type `name` (`int('5', bas=10)`, `range(3, step=1)`), and
+/// gives its arguments with its keywords bound as [`call`] binds them (`str(object=5)`).
+pub fn check_type(name: &str, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult<Bound> {
+    if args.len() < 2 && kw.is_empty() {
+        return Ok((args, kw)); // every type listed takes one
     }
     match line("type", name) {
-        (_, "") => Ok(()),
-        (_, sig) => check(name, "", sig, given, kw),
+        (_, "") => Ok((args, kw)),
+        (_, sig) => {
+            check(name, "", sig, args.len(), &kw)?;
+            let given = args.len();
+            Ok((bind(sig, given, args, &mut kw), kw))
+        }
     }
 }
 
 /// Calls `b`, once its line (if any) accepts the call.
 #[inline]
-pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult {
     if !b.sig.is_empty() {
         let given = args.len() - usize::from(b.method && !args.is_empty());
         let most = b.sig.as_bytes()[0];
-        if (most != b'*' && given > usize::from(most - b'0')) || !kw.is_empty() {
+        if (most != b'*' && given > usize::from(most - b'0')) || !accepts(b.sig, &kw) {
             check(b.name, b.qualifier, b.sig, given, &kw)?;
+        }
+        if most != b'*' && !kw.is_empty() {
+            return (b.call)(interp, b.name, bind(b.sig, given, args, &mut kw), kw);
         }
     }
     (b.call)(interp, b.name, args, kw)
+}
+
+/// `args` with the keywords that name the next positional parameters moved in their place.
+fn bind(sig: &str, given: usize, mut args: Vec<Value>, kw: &mut Vec<(Name, Value)>) -> Vec<Value> {
+    let most = usize::from(sig.as_bytes()[0] - b'0');
+    let params: Vec<&str> = sig.split(' ').skip(2).filter(|w| !w.starts_with('=')).collect();
+    for name in params.iter().take(most).skip(given) {
+        match kw.iter().position(|(k, _)| &*text(*k) == *name) {
+            Some(j) => args.push(kw.remove(j).1),
+            None => break,
+        }
+    }
+    args
+}
+
+/// Whether the line `sig` accepts every keyword of `kw`: the check of every call with
+/// keywords (`print(end="")`), so it makes nothing.
+fn accepts(sig: &str, kw: &[(Name, Value)]) -> bool {
+    kw.iter().all(|(k, _)| {
+        let k = text(*k);
+        sig.split(' ').skip(2).any(|w| w == "*" || w == &*k)
+    })
 }
 
 #[cold]
@@ -291,37 +326,30 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
     };
     let python = form.starts_with('p');
     let digit = |i: usize| form.as_bytes().get(i).map_or(0, |d| usize::from(d - b'0'));
-    if let Ok(m) = most.parse::<usize>() {
-        if given > m {
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            let message = match form {
-                "1" => format!("{shown}() takes exactly one argument ({given} given)"),
-                "0" => format!("{shown}() takes no arguments ({given} given)"),
-                "a" => format!("{bare}() takes at most {m} argument{} ({given} given)", s(m)),
-                "e" => format!("{bare} expected {m} argument{}, got {given}", s(m)),
-                "x" => format!("{bare} expected at most {m} argument{}, got {given}", s(m)),
-                "s" => format!("{bare}() takes no positional arguments"),
-                _ => {
-                    let (least, extra) = (digit(1), digit(2));
-                    let (hi, n) = (m + extra, given + extra);
-                    let takes = if least == m {
-                        format!("{hi} positional argument{}", s(hi))
-                    } else {
-                        format!("from {} to {hi} positional arguments", least + extra)
-                    };
-                    let were = if n == 1 { "was" } else { "were" };
-                    format!("{shown}() takes {takes} but {n} {were} given")
-                }
-            };
-            return raise("TypeError", message);
+    let too_many = most.parse::<usize>().ok().filter(|m| given > *m).map(|m| {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        match form {
+            "1" => format!("{shown}() takes exactly one argument ({given} given)"),
+            "0" => format!("{shown}() takes no arguments ({given} given)"),
+            "a" => format!("{bare}() takes at most {m} argument{} ({given} given)", s(m)),
+            "e" => format!("{bare} expected {m} argument{}, got {given}", s(m)),
+            "x" => format!("{bare} expected at most {m} argument{}, got {given}", s(m)),
+            "s" => format!("{bare}() takes no positional arguments"),
+            _ => {
+                let (least, extra) = (digit(1), digit(2));
+                let (hi, n) = (m + extra, given + extra);
+                let takes = if least == m {
+                    format!("{hi} positional argument{}", s(hi))
+                } else {
+                    format!("from {} to {hi} positional arguments", least + extra)
+                };
+                let were = if n == 1 { "was" } else { "were" };
+                format!("{shown}() takes {takes} but {n} {were} given")
+            }
         }
-    }
-    for (k, _) in kw {
-        let k = text(*k);
-        if rest.contains(&&*k) || rest == ["*"] {
-            continue;
-        }
-        let message = if python {
+    });
+    let unknown = kw.iter().map(|(k, _)| text(*k)).find(|k| !rest.contains(&&**k) && rest != ["*"]).map(|k| {
+        if python {
             format!("{shown}() got an unexpected keyword argument '{k}'")
         } else if rest.is_empty() {
             format!("{shown}() takes no keyword arguments")
@@ -329,8 +357,12 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
             // `sorted` hands its keywords to `list.sort`, which is the one CPython names.
             let named = if bare == "sorted" { "sort" } else { bare };
             format!("'{k}' is an invalid keyword argument for {named}()")
-        };
-        return raise("TypeError", message);
+        }
+    });
+    // A function written in Python counts its positional arguments first; a C one, its keywords.
+    let first = if python { too_many.or(unknown) } else { unknown.or(too_many) };
+    match first {
+        Some(message) => raise("TypeError", message),
+        None => Ok(()),
     }
-    Ok(())
 }

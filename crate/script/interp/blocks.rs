@@ -228,7 +228,7 @@ impl Interp {
             closure,
             info: self.scope_info(def),
             qualname: named_in.qualname_of(text(def.name)),
-            attrs: RefCell::default(),
+            attrs: Rc::default(),
         })))
     }
 

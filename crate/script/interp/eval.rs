@@ -191,7 +191,7 @@ impl Interp {
                     closure,
                     info: self.scope_info(def),
                     qualname: scope.qualname_of("<lambda>".into()),
-                    attrs: RefCell::default(),
+                    attrs: Rc::default(),
                 })))
             }
             _ => return None,

@@ -478,7 +478,7 @@ impl Interp {
                     // Raised while another is handled (in an `except` block or what it calls):
                     // that one is its context at once, as in CPython, even if it is caught here.
                     if let Some(handled) = aio::handling() {
-                        set_context(&v, &handled);
+                        set_context_of(&v, &handled, true);
                     }
                     return Err(v);
                 }

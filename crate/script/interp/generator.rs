@@ -46,6 +46,9 @@ pub struct Gen {
     thrown: RefCell<Option<Exc>>,
     /// What the body returned (`StopIteration.value`, what `yield from` evaluates to).
     returned: RefCell<Value>,
+    /// The exceptions it handles while suspended in an `except` block: off the task's stack
+    /// until it resumes, so the code that resumed it is not handling them.
+    handling: RefCell<Vec<Value>>,
 }
 
 impl Drop for Gen {
@@ -69,6 +72,7 @@ impl Gen {
             sent: RefCell::new(Value::None),
             thrown: RefCell::default(),
             returned: RefCell::new(Value::None),
+            handling: RefCell::default(),
         }
     }
 
@@ -90,11 +94,14 @@ impl Gen {
         let Some(mut body) = self.body.borrow_mut().take() else { return Poll::Ready(Ok(None)) };
         self.state.set(State::Running);
         interp.gens.borrow_mut().push(Rc::clone(self));
+        let depth = aio::handling_depth();
+        aio::handling_restore(std::mem::take(&mut *self.handling.borrow_mut()));
         let poll = body.as_mut().poll(cx);
         drop(nested);
         interp.gens.borrow_mut().pop();
         match poll {
             Poll::Pending => {
+                *self.handling.borrow_mut() = aio::handling_take(depth);
                 *self.body.borrow_mut() = Some(body);
                 let out = self.out.borrow_mut().take();
                 self.state.set(if out.is_some() { State::Suspended } else { State::Awaiting });

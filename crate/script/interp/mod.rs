@@ -625,8 +625,13 @@ pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
 }
 
 fn set_context(new: &Value, old: &Value) {
+    set_context_of(new, old, false);
+}
+
+/// [`set_context`]; `overwrite`: as a `raise` sets it, replacing the one it had.
+fn set_context_of(new: &Value, old: &Value, overwrite: bool) {
     if let Value::Instance(i) = new {
-        if !new.is(old) && i.context.borrow().is_none() {
+        if !new.is(old) && (overwrite || i.context.borrow().is_none()) {
             // As CPython: a chain of contexts from `old` that comes back to `new` is cut there.
             let mut at = old.clone();
             for _ in 0..100 {

@@ -186,8 +186,9 @@ pub struct Function {
     pub info: Rc<super::interp::ScopeInfo>,
     /// `Class.method` for a method, else its name.
     pub qualname: Rc<str>,
-    /// Attributes a script set on it (`wrapper.calls = 0`), and `__name__` if it set that.
-    pub attrs: RefCell<Vec<(Name, Value)>>,
+    /// Attributes a script set on it (`wrapper.calls = 0`), and `__name__` if it set that;
+    /// shared with the copy `functools.wraps` makes, which CPython's updates in place.
+    pub attrs: Rc<RefCell<Vec<(Name, Value)>>>,
 }
 
 /// A built-in function: its name and its Rust body.

@@ -164,13 +164,17 @@ impl Parser {
             if matches!(op, CmpOp::IsNot | CmpOp::NotIn) {
                 self.advance();
             }
-            let right = self.binary(1)?;
-            let literal = |e: &Expr| matches!(e.kind, ExprKind::Const(Const::Str(_) | Const::Int(_) | Const::Float(_)));
-            let before = ops.last().map_or(&left, |(_, e)| e);
-            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (literal(before) || literal(&right)) {
-                self.warnings.push((left.line, op));
+            ops.push((op, self.binary(1)?));
+        }
+        // One warning per comparison, for its first `is` with a literal, as CPython's compiler.
+        let literal = |e: &Expr| is_literal(e, true);
+        let mut before = &left;
+        for (op, right) in &ops {
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (literal(before) || literal(right)) {
+                self.warnings.push((left.line, *op));
+                break;
             }
-            ops.push((op, right));
+            before = right;
         }
         if ops.is_empty() {
             return Ok(left);
@@ -549,5 +553,17 @@ impl Parser {
         }
         self.expect_close("}", last)?;
         Ok(mk(line, col, ExprKind::Dict(entries)))
+    }
+}
+
+/// Whether `e` is a constant CPython's compiler warns of after `is`: a number or str literal,
+/// a negated number, a tuple of such (`()` too); `None`, `True`, `False` and `...` are not.
+fn is_literal(e: &Expr, top: bool) -> bool {
+    match &e.kind {
+        ExprKind::Const(Const::Str(_) | Const::Int(_) | Const::Float(_)) => true,
+        ExprKind::Const(_) => !top,
+        ExprKind::Unary(UnaryOp::Neg, x) => matches!(x.kind, ExprKind::Const(Const::Int(_) | Const::Float(_))),
+        ExprKind::Tuple(items) => items.iter().all(|i| is_literal(i, false)),
+        _ => false,
     }
 }

@@ -49,7 +49,7 @@ impl Parser {
                 crate::ast::name_text(crate::ast::intern(&s))
             }
             Some(FPart::Lit(s)) => s,
-            _ => Rc::from(""),
+            _ => crate::ast::name_text(crate::ast::intern("")),
         };
         Ok(mk(line, col, ExprKind::Const(Const::Str(text))))
     }
