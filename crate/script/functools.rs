@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::ast::{intern, Name};
 use super::builtins::{builtin, is_callable};
-use super::interp::Interp;
+use super::interp::{Fut, Interp};
 use super::value::*;
 
 /// The module's attributes.
@@ -195,41 +195,44 @@ fn count(w: &Instance, what: &str) {
 
 /// A call of the cache `w`: the result kept for these arguments, or the function's, then kept.
 /// The most recently used is kept last; past `maxsize` the least recently used goes.
-pub async fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let Some(Value::Dict(results)) = w.get(intern("results")) else { return raise("TypeError", "not a cache") };
-    let mut parts = args.clone();
-    for (k, v) in &kw {
-        parts.push(Value::Str(text(*k)));
-        parts.push(v.clone());
-    }
-    // Keywords after a marker no argument can be, as CPython's key has them.
-    if !kw.is_empty() {
-        parts.insert(args.len(), Value::str("\u{0}kwargs"));
-    }
-    let k = Value::tuple(parts);
-    let key = k.key()?;
-    let hit = results.borrow().get(&key);
-    if let Some(v) = hit {
-        count(&w, "hits");
-        let mut r = results.borrow_mut();
-        r.remove(&key);
-        r.insert(key, k, v.clone());
-        return Ok(v);
-    }
-    count(&w, "misses");
-    let f = w.get(intern("__wrapped__")).unwrap_or(Value::None);
-    let v = interp.call(f, args, kw).await?;
-    let maxsize = w.get(intern("maxsize")).and_then(|m| m.as_int());
-    let mut r = results.borrow_mut();
-    if maxsize.is_some_and(|m| r.len() as i64 >= m) {
-        if let Some((oldest, ..)) = r.keyed().into_iter().next() {
-            r.remove(&oldest);
+pub fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Fut<'_, PyResult> {
+    // Boxed: the evaluator's own call future does not carry this one's state.
+    Box::pin(async move {
+        let Some(Value::Dict(results)) = w.get(intern("results")) else { return raise("TypeError", "not a cache") };
+        let mut parts = args.clone();
+        for (k, v) in &kw {
+            parts.push(Value::Str(text(*k)));
+            parts.push(v.clone());
         }
-    }
-    if maxsize != Some(0) {
-        r.insert(key, k, v.clone());
-    }
-    Ok(v)
+        // Keywords after a marker no argument can be, as CPython's key has them.
+        if !kw.is_empty() {
+            parts.insert(args.len(), Value::str("\u{0}kwargs"));
+        }
+        let k = Value::tuple(parts);
+        let key = k.key()?;
+        let hit = results.borrow().get(&key);
+        if let Some(v) = hit {
+            count(&w, "hits");
+            let mut r = results.borrow_mut();
+            r.remove(&key);
+            r.insert(key, k, v.clone());
+            return Ok(v);
+        }
+        count(&w, "misses");
+        let f = w.get(intern("__wrapped__")).unwrap_or(Value::None);
+        let v = interp.call(f, args, kw).await?;
+        let maxsize = w.get(intern("maxsize")).and_then(|m| m.as_int());
+        let mut r = results.borrow_mut();
+        if maxsize.is_some_and(|m| r.len() as i64 >= m) {
+            if let Some((oldest, ..)) = r.keyed().into_iter().next() {
+                r.remove(&oldest);
+            }
+        }
+        if maxsize != Some(0) {
+            r.insert(key, k, v.clone());
+        }
+        Ok(v)
+    })
 }
 
 /// `cache_info()` and `cache_clear()` of a cache.
