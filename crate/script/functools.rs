@@ -127,9 +127,9 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
         [Value::Func(wrapped), Value::Func(wrapper)] => {
             // As `update_wrapper`: the wrapped one's docstring and attributes, and itself as
             // `__wrapped__`, on the wrapper (its attributes are the wrapper's own, shared).
-            let mut own = wrapper.attrs.borrow_mut();
             let doc = crate::builtins::get_attr_of_function(wrapped, intern("__doc__"));
             let copied = wrapped.attrs.borrow().clone();
+            let mut own = wrapper.attrs.borrow_mut();
             let extra = copied.into_iter().chain([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);
             for (n, v) in extra {
                 match own.iter_mut().find(|(m, _)| *m == n) {
@@ -144,6 +144,9 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
     }
 }
+
+/// The attribute a cache keeps the function it calls in (not a name a script can write).
+const CALLS: &str = "<calls>";
 
 /// `lru_cache(maxsize)` applied to a function: `[maxsize, f]`.
 fn decorate(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
@@ -168,6 +171,8 @@ fn cache_class() -> Rc<Class> {
 fn cached(f: &Value, maxsize: Value) -> PyResult {
     let w = Instance::new(cache_class());
     w.set(intern("__wrapped__"), f.clone());
+    // What it calls, apart from `__wrapped__`, which a script may set (to the cache itself).
+    w.set(intern(CALLS), f.clone());
     if let Value::Func(func) = f {
         w.set(intern("__name__"), Value::str(func.qualname.rsplit('.').next().unwrap_or(&func.qualname)));
     }
@@ -219,14 +224,12 @@ pub fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(
             return Ok(v);
         }
         count(&w, "misses");
-        let f = w.get(intern("__wrapped__")).unwrap_or(Value::None);
+        let f = w.get(intern(CALLS)).unwrap_or(Value::None);
         let v = interp.call(f, args, kw).await?;
         let maxsize = w.get(intern("maxsize")).and_then(|m| m.as_int());
         let mut r = results.borrow_mut();
         if maxsize.is_some_and(|m| r.len() as i64 >= m) {
-            if let Some((oldest, ..)) = r.keyed().into_iter().next() {
-                r.remove(&oldest);
-            }
+            r.pop_first();
         }
         if maxsize != Some(0) {
             r.insert(key, k, v.clone());

@@ -522,7 +522,7 @@ impl Host {
 
     /// The tasks not yet done.
     pub fn live_tasks(&self) -> Vec<Rc<PyTask>> {
-        self.tasks.borrow().iter().filter_map(Weak::upgrade).filter(|t| !t.done()).collect()
+        self.tasks.borrow().iter().filter_map(Weak::upgrade).filter(|t| !t.done() && !t.is_loop.get()).collect()
     }
 
     /// Seconds of lesson time since the run started (virtual in virtual time).

@@ -369,9 +369,18 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             *t.frame.borrow_mut() = scope.clone();
         }
     }
+    // The script's own task is a task (Task-1, `all_tasks()` has it) while it runs a coroutine.
+    let runs_coro = matches!(aw, Value::Coro(_));
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
+        let me = current().filter(|t| t.is_loop.get() && runs_coro);
+        if let Some(me) = &me {
+            me.is_loop.set(false);
+        }
         let out = rc.await_value(aw).await;
+        if let Some(me) = &me {
+            me.is_loop.set(true);
+        }
         if cancel_rest {
             // As `asyncio.run` does: cancel what is left and let it finish cancelling; wait
             // for the threads (they cannot be cancelled: `shutdown_default_executor`); run the

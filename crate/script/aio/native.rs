@@ -797,6 +797,12 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         // `run_forever`: the loop runs until `loop.stop()` (a callback's, a task's) completes
         // what it waits for; as in CPython, a stop asked before lets it take one turn.
         (Native::Loop, "run_forever") => {
+            if interp.host.loop_closed.get() {
+                return raise("RuntimeError", "Event loop is closed");
+            }
+            if interp.host.loop_running.get() > 0 {
+                return raise("RuntimeError", "This event loop is already running");
+            }
             let stopper = PyTask::future(interp);
             *interp.host.stopper.borrow_mut() = Some(Rc::clone(&stopper));
             if interp.host.stop_asked.replace(false) {
@@ -807,11 +813,15 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             run(interp, Value::Task(stopper), false)
         }
         (Native::Loop, "stop") => {
-            match interp.host.stopper.borrow_mut().take() {
+            // A stop while `run_forever` runs ends it; one while no loop runs makes the next take
+            // one turn; a second one, or one in `run_until_complete`, changes nothing here.
+            let stopper = interp.host.stopper.borrow_mut().take();
+            match stopper {
                 Some(f) if !f.done() => {
                     f.set_outcome(State::Done(Value::None))?;
                 }
-                _ => interp.host.stop_asked.set(true),
+                None if interp.host.loop_running.get() == 0 => interp.host.stop_asked.set(true),
+                _ => {}
             }
             Ok(Value::None)
         }

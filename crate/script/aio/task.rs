@@ -37,6 +37,10 @@ pub struct PyTask {
     pub(super) cancel_message: RefCell<Option<Value>>,
     /// The cancel asked for found it waiting (see `ask_cancel`).
     waiter_cancelled: Cell<bool>,
+    /// It is the script's own task, outside a coroutine that `asyncio.run` or
+    /// `run_until_complete` runs in it: the module's code, or the loop running for ever, which
+    /// CPython runs in no task (`all_tasks()` leaves it out).
+    pub(crate) is_loop: Cell<bool>,
     pub(super) waker: RefCell<Option<Waker>>,
     pub(super) retrieved: Cell<bool>,
     /// The line it is running, or suspended at.
@@ -185,6 +189,7 @@ impl PyTask {
             cancel_requested: Cell::new(false),
             cancel_message: RefCell::new(None),
             waiter_cancelled: Cell::new(false),
+            is_loop: Cell::new(false),
             waker: RefCell::default(),
             retrieved: Cell::new(false),
             line: Cell::new(0),
@@ -321,40 +326,27 @@ impl PyTask {
 
     /// Whether it awaits `other`, itself or through the tasks it awaits (a gather through its
     /// children): tasks that await each other in a ring (a deadlock, a task awaiting a gather
-    /// of itself) take a cancel where they stand, not round the ring.
+    /// of itself) take a cancel where they stand, not round the ring. Past 100,000 tasks looked
+    /// at, it is taken not to (a ring not through `other` is walked no further).
     pub(super) fn waits_on(&self, other: &PyTask) -> bool {
-        let mut steps = 1_000;
-        self.waits_within(other, &mut steps)
-    }
-
-    fn waits_within(&self, other: &PyTask, steps: &mut u32) -> bool {
-        if let Some(g) = &self.gathering {
-            for c in &g.children {
-                *steps = steps.saturating_sub(1);
-                if *steps == 0 || std::ptr::eq(&**c, other) || c.waits_within(other, steps) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        let mut at = match &*self.awaiting.borrow() {
-            Awaited::Task(t) => t.upgrade(),
-            _ => None,
-        };
-        while let Some(t) = at {
-            *steps = steps.saturating_sub(1);
-            if *steps == 0 || std::ptr::eq(&*t, other) {
+        let mut todo = self.awaited_tasks();
+        for _ in 0..100_000 {
+            let Some(t) = todo.pop() else { return false };
+            if std::ptr::eq(&*t, other) {
                 return true;
             }
-            if t.gathering.is_some() {
-                return t.waits_within(other, steps);
-            }
-            at = match &*t.awaiting.borrow() {
-                Awaited::Task(next) => next.upgrade(),
-                _ => None,
-            };
+            todo.extend(t.awaited_tasks());
         }
         false
+    }
+
+    /// The tasks it awaits directly: a gather's children, or the task its coroutine awaits.
+    fn awaited_tasks(&self) -> Vec<Rc<PyTask>> {
+        match (&self.gathering, &*self.awaiting.borrow()) {
+            (Some(g), _) => g.children.clone(),
+            (None, Awaited::Task(t)) => t.upgrade().into_iter().collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// A cancel asked for, with no wake (the task itself asks it, its timeout being due).
@@ -746,6 +738,7 @@ pub fn spawn(
 /// task `asyncio.run`'s coroutine runs in, inline).
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
+    task.is_loop.set(true); // a task only while it runs a coroutine (see `run`)
     interp.host.track(&task);
     TaskFuture { task, interp: Rc::clone(interp), fut, started: false, lines: None }
 }

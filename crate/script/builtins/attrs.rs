@@ -166,6 +166,10 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
         ("staticmethod", _) => Ok(f("__func__")),
         ("classmethod", _) => Ok(Value::Method(Rc::new((Value::Class(Rc::clone(class)), f("__func__"))))),
         ("property", Some(obj)) => interp.call_sync(f("fget"), vec![obj.clone()]),
+        // A cached method (`@lru_cache` on a `def` in the class) is bound like a function.
+        ("functools._lru_cache_wrapper", Some(obj)) => {
+            Ok(Value::Method(Rc::new((obj.clone(), Value::Instance(Rc::clone(d))))))
+        }
         _ => Ok(Value::Instance(Rc::clone(d))),
     }
 }

@@ -219,6 +219,12 @@ impl Dict {
         self.remove_at(i)
     }
 
+    /// Removes the first entry (the least recently used of `lru_cache`'s).
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().position(Option::is_some)?;
+        self.remove_at(i)
+    }
+
     /// Removes the entry whose key is `k`, one of the keys as iteration gave it (`set.pop`).
     pub fn remove_stored(&mut self, k: &Value) -> Option<(Value, Value)> {
         let i = self.entries.iter().position(|e| e.as_ref().is_some_and(|(x, _)| x.is(k)))?;

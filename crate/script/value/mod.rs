@@ -512,6 +512,8 @@ impl Value {
                 Some(hash) => Key::Hashed(Rc::as_ptr(&i.class) as usize, script_hash(self, hash)?),
                 None => Key::Id(self.identity()),
             },
+            // Equal when bound to the same object (see `equals`): keyed by both.
+            Value::Method(m) => Key::Tuple(vec![Key::Id(m.0.identity()), Key::Id(m.1.identity())]),
             other => Key::Id(other.identity()),
         })
     }

@@ -43,10 +43,16 @@ class Dog:
     def bark(self):
         return "woof"
 
+    @lru_cache(maxsize=None)
+    def age_in_dog_years(self, years):
+        print("working out", years)
+        return years * 7
+
 
 d = Dog()
 print(str(d.bark).startswith("<bound method Dog.bark of <__main__.Dog object"), d.bark == d.bark, d.bark())
-print(type(d.bark).__name__, type("s".upper).__name__)
+print(type(d.bark).__name__, type("s".upper).__name__, len({d.bark, d.bark}))
+print(d.age_in_dog_years(3), d.age_in_dog_years(3), Dog.age_in_dog_years.cache_info())
 nums = [3, 1, 2]
 for it in [map(str, nums), zip(nums, nums), filter(None, nums), enumerate(nums), reversed(nums), iter(nums), iter("ab"), iter((1,))]:
     print(type(it).__name__, list(it))
