@@ -19,13 +19,18 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     v
 }
 
-/// A `partial`'s class: its instances are called by the evaluator (see [`partial_call`]).
-fn partial_class() -> Rc<Class> {
-    let class = other_class("functools.partial");
+/// The class `name` with these built-in methods, made on first use.
+fn class_with(name: &'static str, methods: &[(&'static str, BuiltinFn)]) -> Rc<Class> {
+    let class = other_class(name);
     if class.attrs.borrow().is_empty() {
-        class.attrs.borrow_mut().push((intern("__repr__"), builtin("__repr__", partial_repr)));
+        class.attrs.borrow_mut().extend(methods.iter().map(|&(n, f)| (intern(n), builtin(n, f))));
     }
     class
+}
+
+/// A `partial`'s class: its instances are called by the evaluator (see [`partial_call`]).
+fn partial_class() -> Rc<Class> {
+    class_with("functools.partial", &[("__repr__", partial_repr)])
 }
 
 /// `functools.partial(<function f>, 1, key=2)`, as CPython writes one.
@@ -158,13 +163,7 @@ fn decorate(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>
 
 /// The cache's class: its instances are called by the evaluator (see [`call_cached`]).
 fn cache_class() -> Rc<Class> {
-    let class = other_class("functools._lru_cache_wrapper");
-    if class.attrs.borrow().is_empty() {
-        let mut attrs = class.attrs.borrow_mut();
-        attrs.push((intern("cache_info"), builtin("cache_info", cache_method)));
-        attrs.push((intern("cache_clear"), builtin("cache_clear", cache_method)));
-    }
-    class
+    class_with("functools._lru_cache_wrapper", &[("cache_info", cache_method), ("cache_clear", cache_method)])
 }
 
 /// `f` behind a cache of its results by arguments, of at most `maxsize` (`None`: no limit).
@@ -239,7 +238,7 @@ pub fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(
 }
 
 /// `cache_info()` and `cache_clear()` of a cache.
-fn cache_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+fn cache_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let Some(w) = args.first().and_then(cache_of) else { return raise("TypeError", "not a cache") };
     let Some(Value::Dict(results)) = w.get(intern("results")) else { return raise("TypeError", "not a cache") };
     let get = |what: &str| w.get(intern(what)).unwrap_or(Value::None);
@@ -254,17 +253,12 @@ fn cache_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
         info.set(intern(what), get(what));
     }
     info.set(intern("currsize"), Value::Int(results.borrow().len() as i64));
-    let _ = interp;
     Ok(Value::Instance(info))
 }
 
 /// `cache_info()`'s class: `CacheInfo(hits=3, misses=5, maxsize=None, currsize=5)`.
 fn info_class() -> Rc<Class> {
-    let class = other_class("CacheInfo");
-    if class.attrs.borrow().is_empty() {
-        class.attrs.borrow_mut().push((intern("__repr__"), builtin("__repr__", info_repr)));
-    }
-    class
+    class_with("CacheInfo", &[("__repr__", info_repr)])
 }
 
 fn info_repr(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
