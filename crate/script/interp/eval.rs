@@ -4,7 +4,22 @@ use super::*;
 
 impl Interp {
     /// Evaluates an expression: synchronously when it has no call and no await, else async.
-    pub fn eval<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Evaluated<'a> {
+    pub fn eval<'a>(&'a self, scope: &'a Rc<Scope>, mut e: &'a Expr) -> Evaluated<'a> {
+        // A conditional expression whose test is simple: the branch taken is evaluated in its
+        // place, not one nested evaluation deeper (`return 0 if n == 0 else n + f(n - 1)`
+        // recurses as deep as the `if` statement does).
+        while let ExprKind::IfExp(test, body, orelse) = &e.kind {
+            let taken = match self.simple(scope, test) {
+                Some(Ok(t)) => self.truthy(&t),
+                Some(Err(err)) => Err(err),
+                None => break,
+            };
+            match taken {
+                Ok(true) => e = body,
+                Ok(false) => e = orelse,
+                Err(err) => return futures::future::Either::Left(std::future::ready(Err(err))),
+            }
+        }
         match self.simple(scope, e) {
             Some(r) => futures::future::Either::Left(std::future::ready(r)),
             None => futures::future::Either::Right(self.eval_full(scope, e)),
