@@ -132,7 +132,7 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
         [Value::Func(wrapped), Value::Func(wrapper)] => {
             // As `update_wrapper`: the wrapped one's docstring and attributes, and itself as
             // `__wrapped__`, on the wrapper (its attributes are the wrapper's own, shared).
-            let doc = crate::builtins::get_attr_of_function(wrapped, intern("__doc__"));
+            let doc = crate::builtins::function_attr(wrapped, intern("__doc__")).unwrap_or(Value::None);
             let copied = wrapped.attrs.borrow().clone();
             let mut own = wrapper.attrs.borrow_mut();
             let extra = copied.into_iter().chain([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);

@@ -36,13 +36,9 @@ const MODULES: &[&str] = &[
     "sys",
 ];
 
-/// The built-in functions `names`, whose body is `call`: one loop for every module's list (an
+/// The built-in functions `names` of the module `owner`, whose body is `call`, each checked by
+/// its line in `builtins::signature` if it has one: one loop for every module's list (an
 /// array's `map` and `collect` per list cost 2 KB of wasm).
-fn functions(names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
-    module_functions("", names, call)
-}
-
-/// [`functions`] of the module `owner`, each checked by its line in `builtins::signature`.
 fn module_functions(owner: &str, names: &[&'static str], call: BuiltinFn) -> Vec<(&'static str, Value)> {
     let mut out = Vec::with_capacity(names.len());
     for &n in names {
@@ -94,7 +90,7 @@ pub fn import(name: &str) -> PyResult {
         "math" => super::math::module_attrs(),
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => {
-            let mut v = functions(&["dumps", "loads"], json_fn);
+            let mut v = module_functions("json", &["dumps", "loads"], json_fn);
             v.push(("JSONDecodeError", Value::Class(JSON_ERROR.with(Rc::clone))));
             v
         }
@@ -116,7 +112,7 @@ pub fn import(name: &str) -> PyResult {
             // Hints are only read, never checked: each name is `object`, which a subscript
             // (`List[int]`) gives back. `TypeVar("T")` and `cast(T, x)` are functions.
             let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
-            let mut v = functions(&["TypeVar", "cast"], typing_fn);
+            let mut v = module_functions("typing", &["TypeVar", "cast"], typing_fn);
             for n in [
                 "List",
                 "Dict",

@@ -96,13 +96,8 @@ pub(super) fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, ca
     method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
 }
 
-/// `f.name` for `functools.wraps`: what [`function_attr`] gives, `None` if it has none.
-pub fn get_attr_of_function(f: &Function, name: Name) -> Value {
-    function_attr(f, name).unwrap_or(Value::None)
-}
-
 /// `f.name`: one the script set, or one CPython's functions have.
-fn function_attr(f: &Function, name: Name) -> PyResult {
+pub fn function_attr(f: &Function, name: Name) -> PyResult {
     if let Some((_, v)) = f.attrs.borrow().iter().find(|(n, _)| *n == name) {
         return Ok(v.clone());
     }

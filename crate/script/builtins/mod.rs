@@ -23,7 +23,7 @@ mod sort;
 mod strings;
 
 pub(crate) use attrs::bind;
-pub use attrs::{get_attr, get_attr_of_function};
+pub use attrs::{function_attr, get_attr};
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};
