@@ -169,6 +169,23 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
     }
 }
 
+/// `del obj.name` and `delattr(obj, "name")`.
+pub fn del_attr(obj: &Value, name: Name) -> PyResult<()> {
+    let Value::Instance(i) = obj else {
+        return crate::interp::unsupported("del of this attribute");
+    };
+    if let Some(e) = crate::dataclasses::frozen_error(obj, name, true) {
+        return Err(e);
+    }
+    let mut attrs = i.attrs.borrow_mut();
+    let before = attrs.len();
+    attrs.retain(|(n, _)| *n != name);
+    if attrs.len() == before {
+        return raise("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
+    }
+    Ok(())
+}
+
 /// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
 /// built-in types' methods.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {

@@ -16,6 +16,20 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
     match class.kind {
         Kind::Other if crate::deque::is_deque(class) => crate::deque::new(interp, args, kw),
         Kind::Other if matches!(name, "Future" | "Task") => crate::aio::construct(interp, class, args, kw),
+        Kind::Other if name == "slice" => match args {
+            [stop] => Ok(Value::Slice(Rc::new([Value::None, stop.clone(), Value::None]))),
+            [a, b] => Ok(Value::Slice(Rc::new([a.clone(), b.clone(), Value::None]))),
+            [a, b, c] => Ok(Value::Slice(Rc::new([a.clone(), b.clone(), c.clone()]))),
+            _ => raise(
+                "TypeError",
+                format!(
+                    "slice expected at {} argument{}, got {}",
+                    if args.is_empty() { "least 1" } else { "most 3" },
+                    if args.is_empty() { "" } else { "s" },
+                    args.len()
+                ),
+            ),
+        },
         Kind::Int => {
             arg_count("int", args, 0, 2)?;
             let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));

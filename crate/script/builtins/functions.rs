@@ -353,6 +353,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             interp.set_attr(&args[0], intern(attr), args[2].clone())?;
             Ok(Value::None)
         }
+        "delattr" => {
+            arg_count(name, args, 2, 2)?;
+            let Value::Str(attr) = &args[1] else {
+                return Err(type_error("attribute name must be string, not '", &args[1], "'"));
+            };
+            del_attr(&args[0], intern(attr)).map(|()| Value::None)
+        }
         // `anext(agen[, default])` and `aiter(x)`.
         "anext" => {
             arg_count(name, args, 1, 2)?;

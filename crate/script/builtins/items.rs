@@ -36,7 +36,19 @@ pub(super) fn bound_arg(v: Option<&Value>, default: i64, n: i64, none_ok: bool) 
 
 /// The indexes a slice picks from a sequence of `len` items.
 pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
-    let n = len as i64;
+    let (start, stop, step) = slice_bounds(s, len as i64)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        let Some(next) = i.checked_add(step) else { break }; // a step past the ints ends it
+        i = next;
+    }
+    Ok(out)
+}
+
+/// `slice.indices(n)`: the start, stop and step a slice takes on a sequence of `n` items.
+fn slice_bounds(s: &[Value; 3], n: i64) -> PyResult<(i64, i64, i64)> {
     let step = match &s[2] {
         Value::None => 1,
         v => int_arg(v, " or have an __index__ method")?,
@@ -49,7 +61,7 @@ pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> 
             Value::None => default,
             v => {
                 let i = int_arg(v, " or have an __index__ method")?;
-                let i = if i < 0 { i + n } else { i };
+                let i = if i < 0 { i.saturating_add(n) } else { i };
                 if step > 0 {
                     i.clamp(0, n)
                 } else {
@@ -60,14 +72,17 @@ pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> 
     };
     let (start, stop) =
         if step > 0 { (clamp(&s[0], 0)?, clamp(&s[1], n)?) } else { (clamp(&s[0], n - 1)?, clamp(&s[1], -1)?) };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        let Some(next) = i.checked_add(step) else { break }; // a step past the ints ends it
-        i = next;
+    Ok((start, stop, step))
+}
+
+/// `range(…)[a:b:c]`: a range again, as CPython gives (`range(10)[::-1]` is `range(9, -1, -1)`).
+fn range_slice(r: &[i64; 3], s: &[Value; 3]) -> PyResult {
+    let (start, stop, step) = slice_bounds(s, range_len(r))?;
+    let at = |i: i64| i64::try_from(i128::from(r[0]) + i128::from(i) * i128::from(r[2]));
+    match (at(start), at(stop), r[2].checked_mul(step)) {
+        (Ok(a), Ok(b), Some(c)) => Ok(Value::Range(Rc::new([a, b, c]))),
+        _ => Err(overflow()),
     }
-    Ok(out)
 }
 
 /// `obj[index]`.
@@ -97,6 +112,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             let at = index_of(i.as_int().unwrap_or(0), n, "string")?;
             Ok(s.chars().nth(at).map_or_else(|| Value::str(""), char_value))
         }
+        (Value::Range(r), Value::Slice(s)) => range_slice(r, s),
         (Value::Range(r), i) if i.as_int().is_some() => {
             // In i64 throughout: a range may be longer than the page's 32-bit usize.
             let (n, i) = (range_len(r), i.as_int().unwrap_or(0));
@@ -115,10 +131,11 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
                 None => crate::collections::missing(interp, d, key, k),
             }
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_), i) => {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), i) => {
             let what = match obj {
                 Value::List(_) => "list",
                 Value::Tuple(_) => "tuple",
+                Value::Range(_) => "range",
                 _ => "string",
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))

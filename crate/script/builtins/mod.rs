@@ -23,7 +23,7 @@ mod sort;
 mod strings;
 
 pub(crate) use attrs::bind;
-pub use attrs::{function_attr, get_attr};
+pub use attrs::{del_attr, function_attr, get_attr};
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};
@@ -84,6 +84,7 @@ pub fn table() -> NameMap<Value> {
         ] {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
+        t.insert(intern("slice"), Value::Class(other_class("slice")));
         for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
             if !matches!(
                 *name,
@@ -126,6 +127,7 @@ const FUNCTIONS: &[&str] = &[
     "hasattr",
     "getattr",
     "setattr",
+    "delattr",
     "iter",
     "next",
     "anext",

@@ -55,6 +55,7 @@ issubclass 2 e
 filter 2 e
 divmod 2 e
 setattr 3 e
+delattr 2 e
 hasattr 2 e
 iter 2 x
 next 2 x

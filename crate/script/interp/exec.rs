@@ -503,20 +503,7 @@ impl Interp {
                             }
                             ExprKind::Attribute(obj, attr) => {
                                 let o = self.eval(scope, obj).await?;
-                                match &o {
-                                    Value::Instance(i) => {
-                                        if let Some(e) = crate::dataclasses::frozen_error(&o, *attr, true) {
-                                            return Err(e);
-                                        }
-                                        let mut attrs = i.attrs.borrow_mut();
-                                        let before = attrs.len();
-                                        attrs.retain(|(n, _)| n != attr);
-                                        if attrs.len() == before {
-                                            return raise("AttributeError", text(*attr).to_string());
-                                        }
-                                    }
-                                    _ => return unsupported("del of this attribute"),
-                                }
+                                builtins::del_attr(&o, *attr)?;
                             }
                             _ => return raise("SyntaxError", "cannot delete this expression"),
                         }
