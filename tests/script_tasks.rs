@@ -127,6 +127,42 @@ async fn each_poll_knows_the_lines_it_ran() {
 }
 
 #[wasm_bindgen_test]
+async fn gather_and_wait_wake_their_awaiter_once_when_done_not_at_each_child_s_end() {
+    use loopscope::trace::record::WakeCause;
+    let t = run_script(
+        "import asyncio\n\nasync def work(n):\n    await asyncio.sleep(n / 10)\n    return n\n\n\
+         async def main():\n    print(await asyncio.gather(*(asyncio.create_task(work(n), name=f'g{n}') for n in (1, 2, 3))))\n    \
+         ts = [asyncio.create_task(work(n), name=f'w{n}') for n in (1, 2, 3)]\n    done, _ = await asyncio.wait(ts)\n    \
+         print(len(done))\n    ts = [asyncio.create_task(work(n), name=f'f{n}') for n in (3, 1, 2)]\n    \
+         done, _ = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)\n    print(len(done))\n\nasyncio.run(main())\n",
+    )
+    .await;
+    assert_eq!(t.lines(), ["[1, 2, 3]", "3", "1"]);
+    let main = t.task("main");
+    // As in CPython: each await wakes main once, from the task that completes it; then
+    // asyncio.run's cleanup cancels what is left (f2, f3) and is woken once, by the last.
+    let wakes: Vec<u32> =
+        t.of(Kind::Wake).filter(|r| r.task == main && r.a == WakeCause::Task as u32).map(|r| r.b).collect();
+    let ids: Vec<u32> = ["g3", "w3", "f1", "f2"].iter().map(|n| t.task(n)).collect();
+    assert_eq!(wakes, ids, "main's wakes, by task id");
+    let polls_before_cleanup = t
+        .records
+        .iter()
+        .take_while(|r| !(r.kind == Kind::Wake as u32 && r.task == main && r.b == ids[2]))
+        .filter(|r| r.kind == Kind::PollStart as u32 && r.task == main)
+        .count();
+    assert_eq!(polls_before_cleanup, 3, "main polled at its start and once after each of its first two awaits");
+    // The page still shows main waiting on every task of each await.
+    for name in ["g1", "g2", "g3", "w1", "w2", "w3", "f1", "f2", "f3"] {
+        let id = t.task(name);
+        assert!(
+            t.of(Kind::Wait).any(|r| r.task == main && r.a == WakeCause::Task as u32 && r.b == id),
+            "main waits on {name}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 async fn an_unnamed_task_s_lane_reads_as_its_call() {
     let t = run_script(
         "import asyncio\n\nclass Box:\n    pass\n\nasync def patient(n, note='x'):\n    await asyncio.sleep(0.1)\n\n\

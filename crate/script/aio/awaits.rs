@@ -104,16 +104,17 @@ impl Future for Hold {
     }
 }
 
-/// Waits on each of `tasks` not done yet (the page says the awaiter waits on all of them);
-/// false once all are done.
+/// Tells the trace that the current task waits on each of `tasks` not done yet (the page
+/// draws a wait on all of them); how many that is.
+pub(super) fn note_waited_on(tasks: &[Rc<PyTask>]) -> usize {
+    let pending = tasks.iter().filter(|t| !t.done());
+    pending.map(|t| t.note_waited()).count()
+}
+
+/// Waits on each of `tasks` not done yet (see [`note_waited_on`]); false once all are done.
 pub(super) fn wait_on_pending(tasks: &[Rc<PyTask>], cx: &Context<'_>) -> bool {
-    let mut any = false;
-    for t in tasks.iter().filter(|t| !t.done()) {
-        t.wait_on(cx);
-        t.note_waited();
-        any = true;
-    }
-    any
+    tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
+    note_waited_on(tasks) > 0
 }
 
 pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
@@ -177,21 +178,35 @@ pub(super) fn timeout_from(cancelled: Exc) -> Exc {
 
 pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f64>) -> PyResult {
     let mut timer = timeout.map(|t| Box::pin(runtime::sleep(duration(t))));
+    // Told by each task as it ends, the awaiter is woken by the one that makes it enough, as
+    // CPython's `_on_completion` wakes it once.
+    let weak: Vec<Weak<PyTask>> = tasks.iter().map(Rc::downgrade).collect();
+    let first = match when.as_str() {
+        "FIRST_COMPLETED" => 1,
+        "FIRST_EXCEPTION" => 2,
+        _ => 0,
+    };
+    let enough: Rc<dyn Fn() -> bool> = Rc::new(move || {
+        let (mut done, mut failed) = (0, false);
+        for t in weak.iter().filter_map(Weak::upgrade) {
+            done += usize::from(t.done());
+            failed |= matches!(*t.state.borrow(), State::Failed(_));
+        }
+        done == weak.len() || (first == 1 && done > 0) || (first == 2 && failed)
+    });
     std::future::poll_fn(|cx| {
-        let done = tasks.iter().filter(|t| t.done()).count();
-        let failed = tasks.iter().any(|t| matches!(*t.state.borrow(), State::Failed(_)));
-        let enough = match when.as_str() {
-            "FIRST_COMPLETED" => done > 0,
-            "FIRST_EXCEPTION" => failed || done == tasks.len(),
-            _ => done == tasks.len(),
-        };
-        if enough || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
+        if enough() || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
             return Poll::Ready(());
         }
-        tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
+        tasks.iter().filter(|t| !t.done()).for_each(|t| t.wake_when(cx, &enough));
+        note_waited_on(&tasks);
         Poll::Pending
     })
     .await;
+    // As CPython's `_wait` removes its `_on_completion` from the futures still pending.
+    for t in &tasks {
+        t.callbacks.borrow_mut().retain(|c| !matches!(c, Callback::WakeWhen(_, e) if Rc::ptr_eq(e, &enough)));
+    }
     let all = tasks.len();
     let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());
     if when == "FIRST_EXCEPTION" {

@@ -93,6 +93,8 @@ pub(super) enum Callback {
     /// The outer future of a `shield`, given this task's outcome unless it was cancelled.
     Shield(Rc<PyTask>),
     Wake(Waker),
+    /// The waker of a `wait`, woken only once its tasks are done enough.
+    WakeWhen(Waker, Rc<dyn Fn() -> bool>),
 }
 
 /// `gather`'s future, as CPython's `_GatheringFuture`: done when its children are (or, unless
@@ -395,6 +397,11 @@ impl PyTask {
                 Callback::Gather(g) => g.upgrade().iter().for_each(|g| g.child_done(interp)),
                 Callback::Shield(outer) => outer.shielded_done(self),
                 Callback::Wake(w) => w.wake(),
+                Callback::WakeWhen(w, enough) => {
+                    if enough() {
+                        w.wake();
+                    }
+                }
             }
         }
         if !soon.is_empty() {
@@ -484,6 +491,14 @@ impl PyTask {
         }
     }
 
+    /// Wakes the task polling (`cx`) when this one ends and `enough` holds then.
+    pub(super) fn wake_when(&self, cx: &Context<'_>, enough: &Rc<dyn Fn() -> bool>) {
+        let mut w = self.callbacks.borrow_mut();
+        if !w.iter().any(|c| matches!(c, Callback::WakeWhen(x, _) if x.will_wake(cx.waker()))) {
+            w.push(Callback::WakeWhen(cx.waker().clone(), Rc::clone(enough)));
+        }
+    }
+
     pub(super) fn wait_on(&self, cx: &Context<'_>) {
         let mut w = self.callbacks.borrow_mut();
         if !w.iter().any(|c| matches!(c, Callback::Wake(x) if x.will_wake(cx.waker()))) {
@@ -539,6 +554,7 @@ impl PyTask {
                 Callback::Gather(_) => "gather.<locals>._done_callback()".into(),
                 Callback::Shield(_) => "shield.<locals>._inner_done_callback()".into(),
                 Callback::Wake(_) => "Task.task_wakeup()".into(),
+                Callback::WakeWhen(..) => "_wait.<locals>._on_completion()".into(),
             })
             .collect();
         if awaited && self.gathering.is_some() && cbs.is_empty() {
@@ -780,13 +796,12 @@ pub async fn wait_task(t: Rc<PyTask>) -> PyResult {
         if t.done() {
             return Poll::Ready(());
         }
-        // A gather's awaiter waits on its children (which the page shows), not on a task of its own.
-        match &t.gathering {
-            Some(g) if awaits::wait_on_pending(&g.children, cx) => {}
-            _ => {
-                t.wait_on(cx);
-                t.note_waited();
-            }
+        // A gather's awaiter is woken once, by the gather's future when it is done, as in
+        // CPython; the page shows it waiting on the children not done yet.
+        t.wait_on(cx);
+        let pending = t.gathering.as_ref().map_or(0, |g| awaits::note_waited_on(&g.children));
+        if pending == 0 {
+            t.note_waited();
         }
         Poll::Pending
     })
