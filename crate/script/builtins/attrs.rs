@@ -69,7 +69,7 @@ pub(super) const SET_METHODS: &[&str] = &[
     "symmetric_difference_update",
 ];
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
-const OWNERS: [&str; 8] = ["-", "str", "list", "dict", "set", "tuple", "-", "-"];
+const OWNERS: [&str; 9] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range"];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
 
@@ -340,6 +340,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Set(_) => bound(obj, 4, SET_METHODS, name, set_method).ok_or_else(|| no_method(obj, name, SET_METHODS)),
         Value::Tuple(_) => {
             bound(obj, 5, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
+        }
+        Value::Range(_) => {
+            bound(obj, 8, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
         }
         Value::Int(_) | Value::Float(_) => match &*t {
             "real" => Ok(obj.clone()),

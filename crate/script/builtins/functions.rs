@@ -169,6 +169,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "zip" => {
             let lists = iterate_all(args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            if let Some(strict) = kwarg(kw, "strict") {
+                if interp.truthy(&strict)? {
+                    zip_strict(&lists, n)?; // raised at once, where CPython raises at the shortest's end
+                }
+            }
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
                 out.push(Value::tuple(row(&lists, i)));
@@ -519,6 +524,21 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),
         ),
     }
+}
+
+/// `zip(…, strict=True)`'s check of the lengths, in CPython's words.
+#[cold]
+fn zip_strict(lists: &[Vec<Value>], n: usize) -> PyResult<()> {
+    let Some(i) = lists.iter().position(|l| l.len() == n) else { return Ok(()) };
+    let (j, how) = match i {
+        0 => match lists.iter().position(|l| l.len() > n) {
+            Some(j) => (j, "longer"),
+            None => return Ok(()),
+        },
+        i => (i, "shorter"),
+    };
+    let others = if j == 1 { " 1".to_string() } else { format!("s 1-{j}") };
+    raise("ValueError", format!("zip() argument {} is {how} than argument{others}", j + 1))
 }
 
 /// `pow(base, exp, m)`: `base ** exp % m` without the power itself (it would pass 64 bits),

@@ -136,7 +136,7 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
                 Value::List(_) => "list",
                 Value::Tuple(_) => "tuple",
                 Value::Range(_) => "range",
-                _ => "string",
+                _ => return raise("TypeError", format!("string indices must be integers, not '{}'", i.type_name())),
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))
         }

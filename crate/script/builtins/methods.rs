@@ -9,8 +9,19 @@ pub(super) fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>,
 fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let this = args[0].clone();
     let a = &args[1..];
-    if let Value::Tuple(t) = &this {
-        return seq_search(interp, name, &t[..], a);
+    match &this {
+        Value::Tuple(t) => return seq_search(interp, name, &t[..], a),
+        // `range(…).index(x)` and `.count(x)`, computed, not walked.
+        Value::Range(_) => {
+            let Some(x) = a.first() else { return Err(too_few(name, 0, 1)) };
+            let inside = super::ops::contains(interp, &this, x)?;
+            return match (name, &this) {
+                ("count", _) => Ok(Value::Int(i64::from(inside))),
+                (_, Value::Range(r)) if inside => Ok(Value::Int((x.as_int().unwrap_or(0) - r[0]) / r[2])),
+                _ => raise("ValueError", format!("{} is not in range", interp.repr(x)?)),
+            };
+        }
+        _ => {}
     }
     let Value::List(l) = &this else { return raise("TypeError", "descriptor needs a list") };
     let need = |n: usize| if a.len() < n { Err(too_few(name, a.len(), n)) } else { Ok(()) };

@@ -433,6 +433,9 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             }
             None => false,
         },
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Func(_) | Value::Builtin(_) => {
+            return Err(type_error("argument of type '", container, "' is not iterable"));
+        }
         other => {
             for v in iterate(other)? {
                 if interp.compare(CmpOp::Eq, &v, item)? {

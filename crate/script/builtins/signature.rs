@@ -278,7 +278,8 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
     if !b.sig.is_empty() {
         let given = args.len() - usize::from(b.method && !args.is_empty());
         let most = b.sig.as_bytes()[0];
-        if (most != b'*' && given > usize::from(most - b'0')) || !accepts(b.sig, &kw) {
+        let short = given < usize::from(most.wrapping_sub(b'0')) && exact(b.sig, &kw);
+        if (most != b'*' && (given > usize::from(most - b'0') || short)) || !accepts(b.sig, &kw) {
             check(b.name, b.qualifier, b.sig, given, &kw)?;
         }
         if most != b'*' && !kw.is_empty() {
@@ -299,6 +300,13 @@ fn bind(sig: &str, given: usize, mut args: Vec<Value>, kw: &mut Vec<(Name, Value
         }
     }
     args
+}
+
+/// Whether the line `sig` takes exactly its most positional arguments, so that fewer are
+/// worded as more are (`len() takes exactly one argument (0 given)`, `isinstance expected 2
+/// arguments, got 1`); with keywords, [`bind`] may fill them.
+fn exact(sig: &str, kw: &[(Name, Value)]) -> bool {
+    kw.is_empty() && matches!(sig.as_bytes().get(2), Some(b'1' | b'e'))
 }
 
 /// Whether the line `sig` accepts every keyword of `kw`: the check of every call with
@@ -327,7 +335,7 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
     };
     let python = form.starts_with('p');
     let digit = |i: usize| form.as_bytes().get(i).map_or(0, |d| usize::from(d - b'0'));
-    let too_many = most.parse::<usize>().ok().filter(|m| given > *m).map(|m| {
+    let too_many = most.parse::<usize>().ok().filter(|m| given > *m || (given < *m && exact(sig, kw))).map(|m| {
         let s = |n: usize| if n == 1 { "" } else { "s" };
         match form {
             "1" => format!("{shown}() takes exactly one argument ({given} given)"),
