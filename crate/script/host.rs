@@ -352,9 +352,9 @@ fn emit(out: &mut String, group: usize, margin: char, text: &str) {
 /// The last line of a traceback: `ValueError: message`.
 pub fn exception_line(e: &Value) -> String {
     let Value::Instance(i) = e else { return e.repr() };
-    let name = match &*i.class.name {
-        "CancelledError" => "asyncio.exceptions.CancelledError".to_string(),
-        n => n.to_string(),
+    let name = match crate::value::module_of(&i.class) {
+        "builtins" | "__main__" => i.class.name.to_string(),
+        module => format!("{module}.{}", i.class.name),
     };
     // A script's `__str__` gives the message, run by the interpreter running now (none when a
     // task is freed between steps: then the message its arguments make).

@@ -278,7 +278,7 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
     if !b.sig.is_empty() {
         let given = args.len() - usize::from(b.method && !args.is_empty());
         let most = b.sig.as_bytes()[0];
-        let short = given < usize::from(most.wrapping_sub(b'0')) && exact(b.sig, &kw);
+        let short = given < least(b.sig, &kw);
         if (most != b'*' && (given > usize::from(most - b'0') || short)) || !accepts(b.sig, &kw) {
             check(b.name, b.qualifier, b.sig, given, &kw)?;
         }
@@ -302,11 +302,17 @@ fn bind(sig: &str, given: usize, mut args: Vec<Value>, kw: &mut Vec<(Name, Value
     args
 }
 
-/// Whether the line `sig` takes exactly its most positional arguments, so that fewer are
-/// worded as more are (`len() takes exactly one argument (0 given)`, `isinstance expected 2
-/// arguments, got 1`); with keywords, [`bind`] may fill them.
-fn exact(sig: &str, kw: &[(Name, Value)]) -> bool {
-    kw.is_empty() && matches!(sig.as_bytes().get(2), Some(b'1' | b'e'))
+/// How few positional arguments the line `sig` takes: a function written in Python says
+/// (`wait_for() missing 1 required positional argument: 'timeout'`); a C one that takes an
+/// exact number words fewer as it words more (`len() takes exactly one argument (0 given)`,
+/// `isinstance expected 2 arguments, got 1`), unless keywords may fill them; others, 0.
+fn least(sig: &str, kw: &[(Name, Value)]) -> usize {
+    let b = sig.as_bytes();
+    match b.get(2) {
+        Some(b'p') => b.get(3).map_or(0, |d| usize::from(d.wrapping_sub(b'0'))),
+        Some(b'1' | b'e') if kw.is_empty() => usize::from(b[0].wrapping_sub(b'0')),
+        _ => 0,
+    }
 }
 
 /// Whether the line `sig` accepts every keyword of `kw`: the check of every call with
@@ -335,28 +341,46 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
     };
     let python = form.starts_with('p');
     let digit = |i: usize| form.as_bytes().get(i).map_or(0, |d| usize::from(d - b'0'));
-    let too_many = most.parse::<usize>().ok().filter(|m| given > *m || (given < *m && exact(sig, kw))).map(|m| {
-        let s = |n: usize| if n == 1 { "" } else { "s" };
-        match form {
-            "1" => format!("{shown}() takes exactly one argument ({given} given)"),
-            "0" => format!("{shown}() takes no arguments ({given} given)"),
-            "a" => format!("{bare}() takes at most {m} argument{} ({given} given)", s(m)),
-            "e" => format!("{bare} expected {m} argument{}, got {given}", s(m)),
-            "x" => format!("{bare} expected at most {m} argument{}, got {given}", s(m)),
-            "s" => format!("{bare}() takes no positional arguments"),
-            _ => {
-                let (least, extra) = (digit(1), digit(2));
-                let (hi, n) = (m + extra, given + extra);
-                let takes = if least == m {
-                    format!("{hi} positional argument{}", s(hi))
-                } else {
-                    format!("from {} to {hi} positional arguments", least + extra)
-                };
-                let were = if n == 1 { "was" } else { "were" };
-                format!("{shown}() takes {takes} but {n} {were} given")
-            }
-        }
+    let missing: Vec<String> = rest
+        .iter()
+        .take(least(sig, kw))
+        .skip(given)
+        .filter(|p| !kw.iter().any(|(k, _)| &*text(*k) == **p))
+        .map(|p| format!("'{p}'"))
+        .collect();
+    let too_few = (python && !missing.is_empty()).then(|| {
+        let n = missing.len();
+        let names = match missing.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+            [] => String::new(),
+        };
+        format!("{shown}() missing {n} required positional argument{}: {names}", if n == 1 { "" } else { "s" })
     });
+    let too_many =
+        most.parse::<usize>().ok().filter(|m| given > *m || (given < *m && !python && least(sig, kw) == *m)).map(|m| {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            match form {
+                "1" => format!("{shown}() takes exactly one argument ({given} given)"),
+                "0" => format!("{shown}() takes no arguments ({given} given)"),
+                "a" => format!("{bare}() takes at most {m} argument{} ({given} given)", s(m)),
+                "e" => format!("{bare} expected {m} argument{}, got {given}", s(m)),
+                "x" => format!("{bare} expected at most {m} argument{}, got {given}", s(m)),
+                "s" => format!("{bare}() takes no positional arguments"),
+                _ => {
+                    let (least, extra) = (digit(1), digit(2));
+                    let (hi, n) = (m + extra, given + extra);
+                    let takes = if least == m {
+                        format!("{hi} positional argument{}", s(hi))
+                    } else {
+                        format!("from {} to {hi} positional arguments", least + extra)
+                    };
+                    let were = if n == 1 { "was" } else { "were" };
+                    format!("{shown}() takes {takes} but {n} {were} given")
+                }
+            }
+        });
     let unknown = kw.iter().map(|(k, _)| text(*k)).find(|k| !rest.contains(&&**k) && rest != ["*"]).map(|k| {
         if python {
             format!("{shown}() got an unexpected keyword argument '{k}'")
@@ -369,7 +393,7 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
         }
     });
     // A function written in Python counts its positional arguments first; a C one, its keywords.
-    let first = if python { too_many.or(unknown) } else { unknown.or(too_many) };
+    let first = if python { too_many.or(too_few).or(unknown) } else { unknown.or(too_many) };
     match first {
         Some(message) => raise("TypeError", message),
         None => Ok(()),

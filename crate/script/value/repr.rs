@@ -202,8 +202,10 @@ impl Value {
                 }
             },
             Value::Class(c) => {
-                let module = if matches!(c.kind, Kind::Object) && c.base.is_some() { "__main__." } else { "" };
-                let _ = write!(out, "<class '{module}{}'>", c.name);
+                let _ = match module_of(c) {
+                    "builtins" => write!(out, "<class '{}'>", c.name),
+                    module => write!(out, "<class '{module}.{}'>", c.name),
+                };
             }
             Value::Instance(i) if i.class.is_exception() => {
                 if let Some(text) = script_repr(self, &i.class) {

@@ -145,6 +145,33 @@ pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
     TYPES.with(f)
 }
 
+/// The module of a class, as its `__module__`, its repr and a traceback's last line name it:
+/// a script's own are `__main__`'s, asyncio's are in its submodules, the rest `builtins`.
+pub fn module_of(c: &Rc<Class>) -> &'static str {
+    let own = match c.kind {
+        Kind::Object => c.base.is_some(),
+        Kind::Exception => !exc_index(&c.name).is_some_and(|i| with_types(|t| Rc::ptr_eq(&t.exceptions[i], c))),
+        _ => false,
+    };
+    if own {
+        return "__main__";
+    }
+    match &*c.name {
+        "CancelledError" | "InvalidStateError" | "BrokenBarrierError" => "asyncio.exceptions",
+        "QueueEmpty" | "QueueFull" | "Queue" | "PriorityQueue" | "LifoQueue" => "asyncio.queues",
+        "Lock" | "Event" | "Semaphore" | "BoundedSemaphore" | "Condition" | "Barrier" => "asyncio.locks",
+        "Task" | "Future" => "_asyncio",
+        "_GatheringFuture" => "asyncio.tasks",
+        "TaskGroup" => "asyncio.taskgroups",
+        "Timeout" => "asyncio.timeouts",
+        "Handle" | "TimerHandle" => "asyncio.events",
+        "_UnixSelectorEventLoop" => "asyncio.unix_events",
+        "StreamReader" | "StreamWriter" => "asyncio.streams",
+        "deque" => "collections",
+        _ => "builtins",
+    }
+}
+
 /// The built-in exception class `name` (one of [`EXCEPTIONS`]).
 #[cold]
 #[inline(never)]
