@@ -393,7 +393,7 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
         }
     });
     // A function written in Python counts its positional arguments first; a C one, its keywords.
-    let first = if python { too_many.or(too_few).or(unknown) } else { unknown.or(too_many) };
+    let first = if python { too_many.or(unknown).or(too_few) } else { unknown.or(too_many) };
     match first {
         Some(message) => raise("TypeError", message),
         None => Ok(()),
