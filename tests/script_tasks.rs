@@ -127,33 +127,40 @@ async fn each_poll_knows_the_lines_it_ran() {
 }
 
 #[wasm_bindgen_test]
-async fn gather_and_wait_wake_their_awaiter_once_when_done_not_at_each_child_s_end() {
+async fn gather_wait_and_a_task_group_wake_their_awaiter_once_when_done_not_at_each_child_s_end() {
     use loopscope::trace::record::WakeCause;
     let t = run_script(
         "import asyncio\n\nasync def work(n):\n    await asyncio.sleep(n / 10)\n    return n\n\n\
          async def main():\n    print(await asyncio.gather(*(asyncio.create_task(work(n), name=f'g{n}') for n in (1, 2, 3))))\n    \
          ts = [asyncio.create_task(work(n), name=f'w{n}') for n in (1, 2, 3)]\n    done, _ = await asyncio.wait(ts)\n    \
          print(len(done))\n    ts = [asyncio.create_task(work(n), name=f'f{n}') for n in (3, 1, 2)]\n    \
-         done, _ = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)\n    print(len(done))\n\nasyncio.run(main())\n",
+         done, _ = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)\n    print(len(done))\n    \
+         await asyncio.wait(ts)\n    async with asyncio.TaskGroup() as tg:\n        for n in (2, 1):\n            \
+         tg.create_task(work(n), name=f't{n}').add_done_callback(lambda t: print('cb', t.result()))\n    \
+         print('group done')\n\nasyncio.run(main())\n",
     )
     .await;
-    assert_eq!(t.lines(), ["[1, 2, 3]", "3", "1"]);
+    assert_eq!(
+        t.lines(),
+        ["[1, 2, 3]", "3", "1", "cb 1", "cb 2", "group done"],
+        "the group's callbacks run before main goes on"
+    );
     let main = t.task("main");
-    // As in CPython: each await wakes main once, from the task that completes it; then
-    // asyncio.run's cleanup cancels what is left (f2, f3) and is woken once, by the last.
+    // As in CPython: each await wakes main once, from the task that completes it (the task
+    // group's: the child that ends last).
     let wakes: Vec<u32> =
         t.of(Kind::Wake).filter(|r| r.task == main && r.a == WakeCause::Task as u32).map(|r| r.b).collect();
-    let ids: Vec<u32> = ["g3", "w3", "f1", "f2"].iter().map(|n| t.task(n)).collect();
+    let ids: Vec<u32> = ["g3", "w3", "f1", "f3", "t2"].iter().map(|n| t.task(n)).collect();
     assert_eq!(wakes, ids, "main's wakes, by task id");
-    let polls_before_cleanup = t
+    let polls_before = t
         .records
         .iter()
         .take_while(|r| !(r.kind == Kind::Wake as u32 && r.task == main && r.b == ids[2]))
         .filter(|r| r.kind == Kind::PollStart as u32 && r.task == main)
         .count();
-    assert_eq!(polls_before_cleanup, 3, "main polled at its start and once after each of its first two awaits");
+    assert_eq!(polls_before, 3, "main polled at its start and once after each of its first two awaits");
     // The page still shows main waiting on every task of each await.
-    for name in ["g1", "g2", "g3", "w1", "w2", "w3", "f1", "f2", "f3"] {
+    for name in ["g1", "g2", "g3", "w1", "w2", "w3", "f1", "f2", "f3", "t1", "t2"] {
         let id = t.task(name);
         assert!(
             t.of(Kind::Wait).any(|r| r.task == main && r.a == WakeCause::Task as u32 && r.b == id),

@@ -111,12 +111,6 @@ pub(super) fn note_waited_on(tasks: &[Rc<PyTask>]) -> usize {
     pending.map(|t| t.note_waited()).count()
 }
 
-/// Waits on each of `tasks` not done yet (see [`note_waited_on`]); false once all are done.
-pub(super) fn wait_on_pending(tasks: &[Rc<PyTask>], cx: &Context<'_>) -> bool {
-    tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
-    note_waited_on(tasks) > 0
-}
-
 pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
     let Some(timeout) = timeout else { return wait_task(task).await };
     if timeout <= 0.0 && !task.done() {
@@ -186,26 +180,38 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
         "FIRST_EXCEPTION" => 2,
         _ => 0,
     };
-    let enough: Rc<dyn Fn() -> bool> = Rc::new(move || {
+    let enough = move || {
         let (mut done, mut failed) = (0, false);
         for t in weak.iter().filter_map(Weak::upgrade) {
             done += usize::from(t.done());
             failed |= matches!(*t.state.borrow(), State::Failed(_));
         }
         done == weak.len() || (first == 1 && done > 0) || (first == 2 && failed)
-    });
+    };
+    let enough = Rc::new(enough);
+    let mut then: Option<Rc<dyn Fn()>> = None;
     std::future::poll_fn(|cx| {
         if enough() || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
             return Poll::Ready(());
         }
-        tasks.iter().filter(|t| !t.done()).for_each(|t| t.wake_when(cx, &enough));
+        let then = then.get_or_insert_with(|| {
+            let (enough, waker) = (Rc::clone(&enough), cx.waker().clone());
+            Rc::new(move || {
+                if enough() {
+                    waker.wake_by_ref();
+                }
+            })
+        });
+        tasks.iter().filter(|t| !t.done()).for_each(|t| t.then("_wait.<locals>._on_completion", then));
         note_waited_on(&tasks);
         Poll::Pending
     })
     .await;
     // As CPython's `_wait` removes its `_on_completion` from the futures still pending.
-    for t in &tasks {
-        t.callbacks.borrow_mut().retain(|c| !matches!(c, Callback::WakeWhen(_, e) if Rc::ptr_eq(e, &enough)));
+    if let Some(then) = &then {
+        for t in &tasks {
+            t.callbacks.borrow_mut().retain(|c| !matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then)));
+        }
     }
     let all = tasks.len();
     let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());

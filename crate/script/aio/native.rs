@@ -183,11 +183,28 @@ impl Group {
                 }
             }
         }
-        // The last report lets a waiting `__aexit__` go on, as CPython's `_on_completed_fut`.
+        self.wake_parent_if_done();
+    }
+
+    /// The last child's end, or the last report, lets a waiting `__aexit__` go on, as
+    /// CPython's `_on_completed_fut`: it is woken once, not at each child's end.
+    fn wake_parent_if_done(&self) {
         if self.exiting.get() && self.reports.get() == 0 && self.tasks.borrow().iter().all(|t| t.done()) {
             let waker = self.parent.borrow().as_ref().and_then(|p| p.waker.borrow().clone());
             waker.into_iter().for_each(|w| w.wake());
         }
+    }
+
+    /// What each child calls as it ends (see [`Group::wake_parent_if_done`]); `group` is weak,
+    /// so that a child and its group never keep each other alive.
+    fn on_task_done(&self, group: Weak<Native>) -> Rc<dyn Fn()> {
+        Rc::new(move || {
+            if let Some(n) = group.upgrade() {
+                if let Native::TaskGroup(g) = &*n {
+                    g.wake_parent_if_done();
+                }
+            }
+        })
     }
 }
 
@@ -694,6 +711,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let name = a.get(1).cloned().or_else(|| kwarg(&kw, "name")).filter(|v| !matches!(v, Value::None));
             let task = task_of(&interp.host.rc()?, Value::Coro(Rc::new(wrapped)), name.map(|v| Rc::from(v.to_str())))?;
             g.tasks.borrow_mut().push(Rc::clone(&task));
+            task.then("TaskGroup._on_task_done", &g.on_task_done(Rc::downgrade(&n)));
             Ok(Value::Task(task))
         }
         (Native::TaskGroup(g), "__aexit__") => {
@@ -716,9 +734,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             Ok(group("__aexit__", tasks, async move {
                 let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
                 // The children as they are at each look: one may create another meanwhile.
-                std::future::poll_fn(|cx| {
-                    if awaits::wait_on_pending(&g.tasks.borrow(), cx) || g.reports.get() > 0 {
-                        Poll::Pending
+                std::future::poll_fn(|_| {
+                    if awaits::note_waited_on(&g.tasks.borrow()) > 0 || g.reports.get() > 0 {
+                        Poll::Pending // woken by the last child, or the last report (see `Group`)
                     } else {
                         Poll::Ready(())
                     }
@@ -1263,6 +1281,15 @@ impl Native {
     }
 }
 
+/// `'Lock' object has no attribute 'aquire'. Did you mean: 'acquire'?`
+#[cold]
+#[inline(never)]
+fn no_attr(owner: &str, name: &str, methods: &[&str]) -> Exc {
+    let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
+    let names: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
+    crate::suggest::for_attr(e, name, &names)
+}
+
 /// What a plain future has beyond the first seven of [`TASK_METHODS`].
 const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
 
@@ -1273,10 +1300,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     match obj {
         Value::Task(task) => {
             // A task has them all; a future the first seven, and a plain one its setters.
-            let (found, shown) = match (&task.gathering, &task.plain) {
-                (None, None) => (pick(TASK_METHODS), "_asyncio.Task"),
-                (None, Some(_)) => (pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)), "_asyncio.Future"),
-                (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture"),
+            let (found, shown, own) = match (&task.gathering, &task.plain) {
+                (None, None) => (pick(TASK_METHODS), "_asyncio.Task", TASK_METHODS),
+                (None, Some(_)) => {
+                    (pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)), "_asyncio.Future", &TASK_METHODS[..7])
+                }
+                (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture", &TASK_METHODS[..7]),
             };
             match found {
                 // A task's methods are checked; a future's are named otherwise in CPython's errors.
@@ -1284,7 +1313,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked("Task", m, task_method, true)))))
                 }
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
-                None => raise("AttributeError", format!("'{shown}' object has no attribute '{t}'")),
+                None => Err(no_attr(shown, &t, own)),
             }
         }
         Value::Native(n) => match &**n {
@@ -1330,15 +1359,14 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 _ => Value::Bool(b.state.get() == BarrierState::Broken),
             }),
             Native::Random(_) => {
-                match ["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"]
-                    .into_iter()
-                    .find(|m| *m == &*t)
-                {
+                const RANDOM: &[&str] =
+                    &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"];
+                match pick(RANDOM) {
                     Some(m) => Ok(Value::Method(Rc::new((
                         obj.clone(),
                         crate::builtins::checked("random", m, crate::modules::random_method, true),
                     )))),
-                    None => raise("AttributeError", format!("'Random' object has no attribute '{t}'")),
+                    None => Err(no_attr("Random", &t, RANDOM)),
                 }
             }
             _ => match pick(n.methods()) {
@@ -1349,7 +1377,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     };
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked(owner, m, native_method, true)))))
                 }
-                None => raise("AttributeError", format!("'{}' object has no attribute '{t}'", n.type_name())),
+                None => Err(no_attr(n.type_name(), &t, n.methods())),
             },
         },
         _ => {

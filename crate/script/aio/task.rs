@@ -93,8 +93,11 @@ pub(super) enum Callback {
     /// The outer future of a `shield`, given this task's outcome unless it was cancelled.
     Shield(Rc<PyTask>),
     Wake(Waker),
-    /// The waker of a `wait`, woken only once its tasks are done enough.
-    WakeWhen(Waker, Rc<dyn Fn() -> bool>),
+    /// A done callback of CPython's own that wakes a task through a future of its own
+    /// (`wait`'s `_on_completion`, a TaskGroup's `_on_task_done`), named as its repr shows it.
+    /// It runs once the task's other callbacks are called soon, so the task it wakes runs
+    /// after them, a step later, as in CPython.
+    Then(&'static str, Rc<dyn Fn()>),
 }
 
 /// `gather`'s future, as CPython's `_GatheringFuture`: done when its children are (or, unless
@@ -386,26 +389,28 @@ impl PyTask {
         });
         // In the order they came, as CPython's loop calls them; the functions next to each
         // other in one step.
-        let mut soon = Vec::new();
+        let (mut soon, mut later) = (Vec::new(), Vec::new());
         let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
         for c in callbacks {
-            if !matches!(c, Callback::Py(_)) && !soon.is_empty() {
+            if matches!(c, Callback::Shield(_) | Callback::Wake(_)) && !soon.is_empty() {
                 call_soon(interp, self, std::mem::take(&mut soon));
             }
             match c {
                 Callback::Py(f) => soon.push(f),
-                Callback::Gather(g) => g.upgrade().iter().for_each(|g| g.child_done(interp)),
                 Callback::Shield(outer) => outer.shielded_done(self),
                 Callback::Wake(w) => w.wake(),
-                Callback::WakeWhen(w, enough) => {
-                    if enough() {
-                        w.wake();
-                    }
-                }
+                c => later.push(c),
             }
         }
         if !soon.is_empty() {
             call_soon(interp, self, soon);
+        }
+        for c in later {
+            match c {
+                Callback::Gather(g) => g.upgrade().iter().for_each(|g| g.child_done(interp)),
+                Callback::Then(_, f) => f(),
+                _ => {}
+            }
         }
     }
 
@@ -491,11 +496,11 @@ impl PyTask {
         }
     }
 
-    /// Wakes the task polling (`cx`) when this one ends and `enough` holds then.
-    pub(super) fn wake_when(&self, cx: &Context<'_>, enough: &Rc<dyn Fn() -> bool>) {
+    /// Adds `then` (see [`Callback::Then`]) to what it calls as it ends, once.
+    pub(super) fn then(&self, name: &'static str, then: &Rc<dyn Fn()>) {
         let mut w = self.callbacks.borrow_mut();
-        if !w.iter().any(|c| matches!(c, Callback::WakeWhen(x, _) if x.will_wake(cx.waker()))) {
-            w.push(Callback::WakeWhen(cx.waker().clone(), Rc::clone(enough)));
+        if !w.iter().any(|c| matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then))) {
+            w.push(Callback::Then(name, Rc::clone(then)));
         }
     }
 
@@ -554,7 +559,7 @@ impl PyTask {
                 Callback::Gather(_) => "gather.<locals>._done_callback()".into(),
                 Callback::Shield(_) => "shield.<locals>._inner_done_callback()".into(),
                 Callback::Wake(_) => "Task.task_wakeup()".into(),
-                Callback::WakeWhen(..) => "_wait.<locals>._on_completion()".into(),
+                Callback::Then(name, _) => format!("{name}()"),
             })
             .collect();
         if awaited && self.gathering.is_some() && cbs.is_empty() {
