@@ -169,13 +169,22 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
     }
 }
 
-/// `del obj.name` and `delattr(obj, "name")`.
-pub fn del_attr(obj: &Value, name: Name) -> PyResult<()> {
+/// `del obj.name` and `delattr(obj, "name")`: a property's deleter, or the attribute.
+pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
     let Value::Instance(i) = obj else {
         return crate::interp::unsupported("del of this attribute");
     };
     if let Some(e) = crate::dataclasses::frozen_error(obj, name, true) {
         return Err(e);
+    }
+    if let Some(Value::Instance(p)) = i.class.lookup(name) {
+        if p.class.kind == Kind::Other && &*p.class.name == "property" {
+            let Some(deleter) = p.get(intern("fdel")) else {
+                let message = format!("property '{}' of '{}' object has no deleter", text(name), i.class.name);
+                return raise("AttributeError", message);
+            };
+            return interp.call_sync(deleter, vec![obj.clone()]).map(drop);
+        }
     }
     let mut attrs = i.attrs.borrow_mut();
     let before = attrs.len();
@@ -237,9 +246,14 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
                 Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, Some(obj), &i.class),
                 Some(v) => Ok(v),
-                None if i.class.kind == Kind::Other && &*i.class.name == "property" && &*t == "setter" => {
-                    Ok(Value::Method(Rc::new((obj.clone(), builtin("setter", function)))))
-                }
+                None if i.class.kind == Kind::Other && &*i.class.name == "property" => match &*t {
+                    "setter" | "getter" | "deleter" => {
+                        let name = ["setter", "getter", "deleter"].into_iter().find(|n| *n == &*t).unwrap_or("setter");
+                        Ok(Value::Method(Rc::new((obj.clone(), builtin(name, function)))))
+                    }
+                    "fget" | "fset" | "fdel" | "__doc__" => Ok(Value::None),
+                    _ => Err(no_instance_attr(i, name)),
+                },
                 // A class's `__getattr__`, asked for what it lacks, as CPython asks it.
                 None => match i.class.lookup(intern("__getattr__")) {
                     Some(hook @ Value::Func(_)) => interp.call_sync(hook, vec![obj.clone(), Value::Str(t)]),

@@ -45,24 +45,39 @@ pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) 
 fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     match name {
         // Decorators of a class's methods: an object of their own class that an attribute
-        // lookup turns into what it stands for (see `attrs::bind`). `setter` is a property's
-        // method, `@total.setter`: a property with the same getter and this setter.
-        "staticmethod" | "classmethod" | "property" | "setter" => {
-            arg_count(name, args, 1, 2)?;
-            let (class, getter, setter) = match name {
-                "setter" => {
-                    let getter = match &args[0] {
-                        Value::Instance(p) => p.get(intern("fget")),
-                        _ => None,
-                    };
-                    ("property", getter.unwrap_or(Value::None), args.get(1).cloned())
+        // lookup turns into what it stands for (see `attrs::bind`).
+        "staticmethod" | "classmethod" => {
+            arg_count(name, args, 1, 1)?;
+            let object = Instance::new(other_class(name));
+            object.set(intern("__func__"), args[0].clone());
+            Ok(Value::Instance(object))
+        }
+        // `property(fget, fset, fdel, doc)`, and a property's `setter`, `getter` and `deleter`
+        // (`@total.setter`): a copy of the property with that one function replaced.
+        "property" | "setter" | "getter" | "deleter" => {
+            const PARTS: [&str; 4] = ["fget", "fset", "fdel", "__doc__"];
+            let object = Instance::new(other_class("property"));
+            let mut parts: Vec<Value> = args.to_vec();
+            if name != "property" {
+                arg_count(name, args, 2, 2)?;
+                let Value::Instance(p) = &args[0] else { return raise("TypeError", "descriptor needs a property") };
+                let at = ["getter", "setter", "deleter"].iter().position(|n| *n == name).unwrap_or(0);
+                parts = PARTS.iter().map(|n| p.get(intern(n)).unwrap_or(Value::None)).collect();
+                parts[at] = args[1].clone();
+            } else if args.len() > 4 {
+                return Err(arg_count_error(name, args.len(), 0, 4));
+            } else {
+                parts.resize(4, Value::None);
+                for (at, key) in ["fget", "fset", "fdel", "doc"].into_iter().enumerate() {
+                    if let Some(v) = kwarg(kw, key) {
+                        parts[at] = v;
+                    }
                 }
-                _ => (name, args[0].clone(), None),
-            };
-            let object = Instance::new(other_class(class));
-            object.set(intern(if class == "property" { "fget" } else { "__func__" }), getter);
-            if let Some(f) = setter {
-                object.set(intern("fset"), f);
+            }
+            for (part, v) in PARTS.iter().zip(parts) {
+                if !matches!(v, Value::None) {
+                    object.set(intern(part), v);
+                }
             }
             Ok(Value::Instance(object))
         }
@@ -363,7 +378,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             let Value::Str(attr) = &args[1] else {
                 return Err(type_error("attribute name must be string, not '", &args[1], "'"));
             };
-            del_attr(&args[0], intern(attr)).map(|()| Value::None)
+            del_attr(interp, &args[0], intern(attr)).map(|()| Value::None)
         }
         // `anext(agen[, default])` and `aiter(x)`.
         "anext" => {

@@ -503,7 +503,7 @@ impl Interp {
                             }
                             ExprKind::Attribute(obj, attr) => {
                                 let o = self.eval(scope, obj).await?;
-                                builtins::del_attr(&o, *attr)?;
+                                builtins::del_attr(self, &o, *attr)?;
                             }
                             _ => return raise("SyntaxError", "cannot delete this expression"),
                         }
