@@ -220,6 +220,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(iter_named(kind, items))
         }
         "min" | "max" => {
+            if args.is_empty() {
+                return Err(arg_count_error(name, 0, 1, usize::MAX));
+            }
             let items = if args.len() == 1 { iterate(&args[0])? } else { args.to_vec() };
             let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
             let mut best: Option<(Value, Value)> = None;

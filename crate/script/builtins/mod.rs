@@ -178,17 +178,17 @@ fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
 #[cold]
 #[inline(never)]
 fn arg_count_error(name: &str, n: usize, min: usize, max: usize) -> Exc {
-    let expected = if min == max {
-        format!("{min}")
+    if let Some(message) = (n < min).then(|| signature::too_few(name, n, min)).flatten() {
+        return exc("TypeError", message);
+    }
+    let (expected, count) = if min == max {
+        (format!("{min}"), min)
     } else if max == usize::MAX || n < min {
-        format!("at least {min}")
+        (format!("at least {min}"), min)
     } else {
-        format!("at most {max}")
+        (format!("at most {max}"), max)
     };
-    exc(
-        "TypeError",
-        format!("{name}() takes {expected} argument{} ({n} given)", if expected == "1" { "" } else { "s" }),
-    )
+    exc("TypeError", format!("{name}() takes {expected} argument{} ({n} given)", if count == 1 { "" } else { "s" }))
 }
 
 /// The keyword argument `name`, if given.

@@ -236,7 +236,7 @@ remove_done_callback 1 1",
 ];
 
 /// The qualifier and line of `owner`'s `name`, or `("", "")`: not listed.
-fn line(owner: &str, name: &str) -> (&'static str, &'static str) {
+pub(super) fn line(owner: &str, name: &str) -> (&'static str, &'static str) {
     TABLES
         .iter()
         .find(|(o, ..)| *o == owner)
@@ -397,5 +397,24 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
     match first {
         Some(message) => raise("TypeError", message),
         None => Ok(()),
+    }
+}
+
+/// How CPython words too few arguments to the built-in function `name` (`n` given, `min`
+/// needed), by its line's form: `iter expected at least 1 argument, got 0`, `round() missing
+/// required argument 'number' (pos 1)`, `sum() takes at least 1 positional argument (0 given)`.
+pub(super) fn too_few(name: &str, n: usize, min: usize) -> Option<String> {
+    let sig = line("", name).1;
+    let mut words = sig.split(' ').skip(1);
+    let s = if min == 1 { "" } else { "s" };
+    match words.next()? {
+        "x" => Some(format!("{name} expected at least {min} argument{s}, got {n}")),
+        "-" if matches!(name, "min" | "max") => Some(format!("{name} expected at least {min} argument{s}, got {n}")),
+        "a" => Some(match words.nth(n)? {
+            "/" => format!("{name}() takes at least {min} positional argument{s} ({n} given)"),
+            p if name == "enumerate" => format!("{name}() missing required argument '{p}'"),
+            p => format!("{name}() missing required argument '{p}' (pos {})", n + 1),
+        }),
+        _ => None,
     }
 }
