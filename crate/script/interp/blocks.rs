@@ -118,35 +118,12 @@ impl Interp {
     }
 
     /// `except*` handlers for `e`: each takes, as a group, the exceptions of `e` (a group, or
-    /// one exception) that match its types and are still unhandled; what none took is raised
-    /// again, with what the handlers raised, as CPython 3.11 does.
+    /// one exception) that match its types and are still unhandled, nested as they were; what
+    /// none took is raised again with what the handlers raised, as CPython 3.11 does: one
+    /// exception alone as itself, more in a new group.
     async fn except_star(&self, scope: &Rc<Scope>, e: Exc, handlers: &[Handler]) -> PyResult<Flow> {
-        let parts = match &e {
-            Value::Instance(i) => i.get(intern("exceptions")).zip(i.get(intern("message"))),
-            _ => None,
-        };
-        let (message, mut rest, naked) = match parts {
-            Some((Value::Tuple(all), Value::Str(m))) => (m, all.to_vec(), false),
-            _ => (Rc::from(""), vec![e.clone()], true),
-        };
-        // A lone exception is handed to a handler in a group of its own, as CPython's, whose
-        // exceptions are a tuple.
-        // A part of a group keeps the group's traceback, cause and context.
-        let group_of = |matched: Vec<Value>| match naked {
-            true => new_exception(exc_class("ExceptionGroup"), vec![Value::str(""), Value::tuple(matched)]),
-            false => {
-                let part = exception_group(&message, matched);
-                if let (Value::Instance(from), Value::Instance(to)) = (&e, &part) {
-                    to.traceback.borrow_mut().clone_from(&from.traceback.borrow());
-                    to.tb_scope.set(from.tb_scope.get());
-                    to.cause.borrow_mut().clone_from(&from.cause.borrow());
-                    to.context.borrow_mut().clone_from(&from.context.borrow());
-                    to.suppress_context.set(from.suppress_context.get());
-                }
-                part
-            }
-        };
-        let mut raised = Vec::new();
+        let naked = group_parts(&e).is_none();
+        let (mut rest, mut raised) = (Some(e), Vec::new());
         for h in handlers {
             let Some(typ) = &h.typ else { continue };
             let t = self.eval(scope, typ).await?;
@@ -158,18 +135,19 @@ impl Interp {
                 let m = "catching ExceptionGroup with except* is not allowed. Use except instead.";
                 return raise("TypeError", m);
             }
-            let mut matched = Vec::new();
-            for x in std::mem::take(&mut rest) {
-                if exception_matches(&x, &t)? {
-                    matched.push(x);
-                } else {
-                    rest.push(x);
-                }
-            }
-            if matched.is_empty() {
-                continue;
-            }
-            let group = group_of(matched);
+            let Some(left) = rest.take() else { break };
+            // A lone exception is handed to a handler in a group of its own, as CPython's,
+            // whose exceptions are a tuple.
+            let (matched, left) = match naked {
+                true if exception_matches(&left, &t)? => (
+                    Some(new_exception(exc_class("ExceptionGroup"), vec![Value::str(""), Value::tuple(vec![left])])),
+                    None,
+                ),
+                true => (None, Some(left)),
+                false => split_group(&left, &t)?,
+            };
+            rest = left;
+            let Some(group) = matched else { continue };
             if let Some(n) = h.name {
                 self.store(scope, n, group.clone());
             }
@@ -182,24 +160,19 @@ impl Interp {
                 let _ = self.delete(scope, n);
             }
         }
-        let unhandled = match (rest.is_empty(), naked) {
-            (true, _) => None,
-            (false, true) => Some(e),
-            (false, false) => Some(group_of(rest)),
-        };
-        match (raised.is_empty(), unhandled) {
-            (true, None) => Ok(Flow::Next),
-            (true, Some(u)) => Err(u),
-            (false, u) => {
-                raised.extend(u);
-                // Raised again where it stands, not from this line: no frame of this scope.
-                let all = exception_group("", raised);
-                if let Value::Instance(i) = &all {
-                    i.tb_scope.set(Rc::as_ptr(scope) as usize);
-                }
-                Err(all)
-            }
+        if raised.is_empty() {
+            return rest.map_or(Ok(Flow::Next), Err);
         }
+        raised.extend(rest);
+        if raised.len() == 1 {
+            return Err(raised.remove(0));
+        }
+        // Raised again where it stands, not from this line: no frame of this scope.
+        let all = exception_group("", raised);
+        if let Value::Instance(i) = &all {
+            i.tb_scope.set(Rc::as_ptr(scope) as usize);
+        }
+        Err(all)
     }
 
     /// A value raised: an exception instance, or an exception class (instantiated).
@@ -447,4 +420,43 @@ impl Interp {
         }
         self.binop(op, a, b).await.map_err(|e| builtins::inplace_error(op, e))
     }
+}
+
+/// A group's exceptions and message; `None` for an exception that is no group.
+fn group_parts(e: &Exc) -> Option<(Vec<Value>, Rc<str>)> {
+    let Value::Instance(i) = e else { return None };
+    match (i.get(intern("exceptions")), i.get(intern("message"))) {
+        (Some(Value::Tuple(all)), Some(Value::Str(m))) => Some((all.to_vec(), m)),
+        _ => None,
+    }
+}
+
+/// `e.split(t)`, as CPython's: the part of the group `e` whose exceptions match `t` and the
+/// rest (`None`: nothing), each a group nested as `e` was, keeping each group's message,
+/// traceback, cause and context.
+fn split_group(e: &Exc, t: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
+    if exception_matches(e, t)? {
+        return Ok((Some(e.clone()), None));
+    }
+    let Some((items, message)) = group_parts(e) else { return Ok((None, Some(e.clone()))) };
+    let (mut matched, mut rest) = (Vec::new(), Vec::new());
+    for x in &items {
+        let (m, r) = split_group(x, t)?;
+        matched.extend(m);
+        rest.extend(r);
+    }
+    let derive = |part: Vec<Value>| {
+        (!part.is_empty()).then(|| {
+            let to = exception_group(&message, part);
+            if let (Value::Instance(from), Value::Instance(to)) = (e, &to) {
+                to.traceback.borrow_mut().clone_from(&from.traceback.borrow());
+                to.tb_scope.set(from.tb_scope.get());
+                to.cause.borrow_mut().clone_from(&from.cause.borrow());
+                to.context.borrow_mut().clone_from(&from.context.borrow());
+                to.suppress_context.set(from.suppress_context.get());
+            }
+            to
+        })
+    };
+    Ok((derive(matched), derive(rest)))
 }
