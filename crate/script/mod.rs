@@ -54,7 +54,7 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
         let text = trimmed.trim_end();
         if !text.is_empty() {
             out.push_str(&format!("    {text}\n"));
-            if e.message == "unexpected indent" {
+            if e.message == "unexpected indent" || e.type_name() == "TabError" {
                 // CPython marks no column for it: the whole line is the mistake.
                 out.push_str(&format!("{}: {}", e.type_name(), e.message));
                 return out;

@@ -140,7 +140,10 @@ struct Lexer {
     first_line: u32,
     in_expr: bool,
     brackets: Vec<(char, u32, u32)>,
-    indents: Vec<usize>,
+    /// Each open block's indentation: its width with tabs to the next multiple of 8, and with
+    /// tabs as one column (CPython's `altcol`); two lines that compare differently by the two
+    /// mix tabs and spaces ambiguously (`TabError`).
+    indents: Vec<(usize, usize)>,
     tokens: Vec<Token>,
 }
 
@@ -163,7 +166,7 @@ impl Lexer {
             first_line: line,
             in_expr,
             brackets: Vec::new(),
-            indents: vec![0],
+            indents: vec![(0, 0)],
             tokens: Vec::new(),
         }
     }
@@ -272,15 +275,16 @@ impl Lexer {
     /// Measures a line's indentation and emits INDENT/DEDENT; false for a blank or
     /// comment-only line (no tokens at all, as in CPython).
     fn indentation(&mut self) -> LexResult<bool> {
-        let mut width = 0;
+        let (mut width, mut alt) = (0, 0);
         let start = self.i;
         loop {
             match self.at(self.i) {
                 ' ' => width += 1,
                 '\t' => width = (width / 8 + 1) * 8,
-                '\x0c' => width = 0,
+                '\x0c' => (width, alt) = (0, 0),
                 _ => break,
             }
+            alt += usize::from(self.at(self.i) != '\x0c');
             self.i += 1;
         }
         let c = self.at(self.i);
@@ -298,22 +302,33 @@ impl Lexer {
             return Ok(true);
         }
         let (line, col) = (self.line, self.col_at(self.i));
-        let current = self.indents.last().copied().unwrap_or(0);
+        let (current, alt_current) = self.indents.last().copied().unwrap_or((0, 0));
+        let tab_error = || {
+            let m = "inconsistent use of tabs and spaces in indentation".to_string();
+            Err((err(ErrorKind::Tab, m, line, 1), Override::Never)) // CPython points at no column
+        };
         if width > current {
+            if alt <= alt_current {
+                return tab_error();
+            }
             if self.indents.len() > MAX_INDENT {
                 let e = err(ErrorKind::Indentation, "too many levels of indentation".into(), line, col);
                 return Err((e, Override::Never));
             }
-            self.indents.push(width);
+            self.indents.push((width, alt));
             // CPython puts INDENT at the last whitespace character.
             let icol = ((self.i - start) as u32).max(1);
             self.tokens.push(Token { tok: Tok::Indent, line, col: icol, end_line: line, end_col: col });
         } else {
-            while self.indents.last().is_some_and(|&w| w > width) {
+            while self.indents.last().is_some_and(|&(w, _)| w > width) {
                 self.indents.pop();
                 self.tokens.push(Token { tok: Tok::Dedent, line, col, end_line: line, end_col: col });
             }
-            if self.indents.last() != Some(&width) {
+            match self.indents.last() {
+                Some(&(w, a)) if w == width && a != alt => return tab_error(),
+                _ => {}
+            }
+            if self.indents.last().map(|&(w, _)| w) != Some(width) {
                 // CPython points just past the end of the offending line.
                 let mut end = self.i;
                 while end < self.chars.len() && self.at(end) != '\n' {

@@ -47,6 +47,8 @@ pub enum ErrorKind {
     Syntax,
     /// An `IndentationError`.
     Indentation,
+    /// A `TabError`: tabs and spaces mixed so that the indentation depends on a tab's width.
+    Tab,
     /// Valid Python outside Loopscope's subset (shown as a `SyntaxError`).
     Unsupported,
 }
@@ -56,6 +58,7 @@ impl SyntaxError {
     pub fn type_name(&self) -> &'static str {
         match self.kind {
             ErrorKind::Indentation => "IndentationError",
+            ErrorKind::Tab => "TabError",
             ErrorKind::Syntax | ErrorKind::Unsupported => "SyntaxError",
         }
     }
