@@ -209,9 +209,7 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
     .await;
     // As CPython's `_wait` removes its `_on_completion` from the futures still pending.
     if let Some(then) = &then {
-        for t in &tasks {
-            t.callbacks.borrow_mut().retain(|c| !matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then)));
-        }
+        tasks.iter().for_each(|t| t.forget(then));
     }
     let all = tasks.len();
     let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());

@@ -505,6 +505,9 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                     leaf("as_completed", async move {
                         let k = handed.get();
                         handed.set(k + 1);
+                        // Woken after the callbacks of the task that ends, as CPython's
+                        // `_on_completion` wakes it through a queue.
+                        let mut then: Option<Rc<dyn Fn()>> = None;
                         let t = std::future::poll_fn(|cx| {
                             let done: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| t.done()).collect();
                             if done_by_timeout.get().is_some_and(|n| k >= n) {
@@ -522,13 +525,21 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                                 std::mem::take(&mut *waiting.borrow_mut()).into_iter().for_each(Waker::wake);
                                 return Poll::Ready(None);
                             }
-                            tasks.iter().filter(|t| !t.done()).for_each(|t| t.wait_on(cx));
+                            let then = then.get_or_insert_with(|| {
+                                let waker = cx.waker().clone();
+                                Rc::new(move || waker.wake_by_ref())
+                            });
+                            let pending = tasks.iter().filter(|t| !t.done());
+                            pending.for_each(|t| t.then("as_completed.<locals>._on_completion", then));
                             if timer.is_some() && !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
                                 waiting.borrow_mut().push(cx.waker().clone());
                             }
                             Poll::Pending
                         })
                         .await;
+                        if let Some(then) = &then {
+                            tasks.iter().for_each(|t| t.forget(then));
+                        }
                         match t {
                             Some(t) => t.outcome(),
                             None => Err(new_exception(exc_class("TimeoutError"), vec![])),

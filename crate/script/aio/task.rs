@@ -504,6 +504,11 @@ impl PyTask {
         }
     }
 
+    /// Removes `then` from what it calls as it ends (CPython's `remove_done_callback`).
+    pub(super) fn forget(&self, then: &Rc<dyn Fn()>) {
+        self.callbacks.borrow_mut().retain(|c| !matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then)));
+    }
+
     pub(super) fn wait_on(&self, cx: &Context<'_>) {
         let mut w = self.callbacks.borrow_mut();
         if !w.iter().any(|c| matches!(c, Callback::Wake(x) if x.will_wake(cx.waker()))) {
