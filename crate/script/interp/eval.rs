@@ -519,14 +519,11 @@ impl Interp {
                     Ok(Value::Str(out.into()))
                 }
                 ExprKind::Lambda(def) => self.make_function(scope, def, scope).await,
-                ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => {
-                    let inner = comp_scope(scope, gens);
-                    let mut out = Vec::new();
-                    self.comprehend(&inner, gens, elt, None, Some(&mut out)).await?;
-                    match &e.kind {
-                        ExprKind::SetComp(..) => builtins::make_set(out),
-                        _ => Ok(Value::list(out)),
-                    }
+                ExprKind::ListComp(elt, gens) => {
+                    Ok(Value::list(self.comprehension(scope, gens, elt, None, "<listcomp>").await?))
+                }
+                ExprKind::SetComp(elt, gens) => {
+                    builtins::make_set(self.comprehension(scope, gens, elt, None, "<setcomp>").await?)
                 }
                 ExprKind::GeneratorExp(gx) => {
                     // Its first iterable is taken here, as CPython does; the rest runs as the
@@ -534,12 +531,10 @@ impl Interp {
                     let Some(first) = gx.gens.first() else { return unsupported("this expression") };
                     let src = self.eval(scope, &first.iter).await?;
                     let items = self.items_for(src, first.is_async)?;
-                    Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens), items))
+                    Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens, "<genexpr>"), items))
                 }
                 ExprKind::DictComp(key, value, gens) => {
-                    let inner = comp_scope(scope, gens);
-                    let mut out = Vec::new();
-                    self.comprehend(&inner, gens, key, Some(value), Some(&mut out)).await?;
+                    let out = self.comprehension(scope, gens, key, Some(value), "<dictcomp>").await?;
                     let mut d = Dict::default();
                     let mut it = out.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -559,6 +554,29 @@ impl Interp {
                 },
             }
         })
+    }
+
+    /// A list, set or dict comprehension's items, as CPython 3.11 makes them: its first
+    /// iterable taken in the scope around it, the rest in a frame of its own (`frame`,
+    /// `<listcomp>`), which the traceback of an error inside shows.
+    async fn comprehension(
+        &self,
+        scope: &Rc<Scope>,
+        gens: &[Comprehension],
+        elt: &Expr,
+        value: Option<&Expr>,
+        frame: &str,
+    ) -> PyResult<Vec<Value>> {
+        let Some((first, rest)) = gens.split_first() else { return unsupported("this expression") };
+        let src = self.eval(scope, &first.iter).await?;
+        let items = self.items_for(src, first.is_async)?;
+        let inner = comp_scope(scope, gens, frame);
+        let mut out = Vec::new();
+        let done = self.comprehend_items(&inner, first, items, rest, elt, value, Some(&mut out)).await;
+        if let Err(e) = &done {
+            add_frame(e, &inner);
+        }
+        done.map(|()| out)
     }
 
     /// Runs a comprehension's loops, pushing `elt` (and `value`, for a dict) for each item kept
@@ -632,21 +650,28 @@ impl Interp {
         let body = async move {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
             let first = &gx.gens[0];
-            interp.comprehend_items(&scope, first, items, &gx.gens[1..], &gx.elt, None, None).await?;
-            Ok(Value::None)
+            let done = interp.comprehend_items(&scope, first, items, &gx.gens[1..], &gx.elt, None, None).await;
+            if let Err(e) = &done {
+                add_frame(e, &scope);
+            }
+            done.map(|()| Value::None)
         };
         Value::Gen(Rc::new(Gen::new(name, is_async, Box::pin(body))))
     }
 }
 
-pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension]) -> Rc<Scope> {
+/// A comprehension's own scope, named `frame` in tracebacks (`<listcomp>`), at the line of
+/// the scope around it until its loop runs.
+pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension], frame: &str) -> Rc<Scope> {
     let mut locals = Vec::new();
     for g in gens {
         target_names(&g.target, &mut locals);
     }
     let info = ScopeInfo { locals, is_comp: true, ..ScopeInfo::default() };
     let parent = Some(Rc::clone(scope));
-    Scope::of(Rc::new(info), parent, Rc::clone(&scope.name), Rc::clone(&scope.qualname), scope.class.clone())
+    let inner = Scope::of(Rc::new(info), parent, Rc::from(frame), Rc::clone(&scope.qualname), scope.class.clone());
+    inner.line.set(scope.line.get());
+    inner
 }
 
 /// Whether `n` is what the parser makes of `yield` or `yield from` (see [`YIELD`]).
