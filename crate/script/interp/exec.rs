@@ -499,7 +499,7 @@ impl Interp {
                             ExprKind::Subscript(obj, index) => {
                                 let o = self.eval(scope, obj).await?;
                                 let i = self.eval(scope, index).await?;
-                                builtins::del_item(&o, &i)?;
+                                self.del_item(&o, i).await?;
                             }
                             ExprKind::Attribute(obj, attr) => {
                                 let o = self.eval(scope, obj).await?;

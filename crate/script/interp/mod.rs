@@ -529,6 +529,16 @@ impl Interp {
         }
     }
 
+    /// `del o[i]`, with a script's `__delitem__`.
+    pub async fn del_item(&self, o: &Value, i: Value) -> PyResult<()> {
+        match o {
+            Value::Instance(c) if c.class.lookup(intern("__delitem__")).is_some() => {
+                self.call_method(o, "__delitem__", vec![i]).await.map(drop)
+            }
+            _ => builtins::del_item(o, &i),
+        }
+    }
+
     /// `o[i]`, with a script's `__getitem__`.
     pub async fn get_item(&self, o: &Value, i: Value) -> PyResult {
         match o {
