@@ -13,6 +13,20 @@ pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(
 pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let name: &str = &class.name;
     let one = |args: &[Value]| args.first().cloned();
+    // A script's object converts itself: `int(x)` by its `__int__` (or `__index__`), `float(x)`
+    // by its `__float__` (or `__index__`).
+    if let (Kind::Int | Kind::Float, [v @ Value::Instance(_)]) = (class.kind, args) {
+        let (own, want) = if class.kind == Kind::Int { ("__int__", "int") } else { ("__float__", "float") };
+        let found = [own, "__index__"].into_iter().find_map(|n| script_method(v, n).map(|m| (n, m)));
+        if let Some((name, m)) = found {
+            let out = interp.call_sync(m, vec![v.clone()])?;
+            let fits = if class.kind == Kind::Int { out.as_int().is_some() } else { out.as_number().is_some() };
+            if !fits {
+                return Err(type_error(&format!("{name} returned non-{want} (type "), &out, ")"));
+            }
+            return construct_from(interp, class, &[out], kw);
+        }
+    }
     match class.kind {
         Kind::Other if crate::deque::is_deque(class) => crate::deque::new(interp, args, kw),
         Kind::Other if matches!(name, "Future" | "Task") => crate::aio::construct(interp, class, args, kw),
