@@ -104,6 +104,17 @@ impl Future for Hold {
     }
 }
 
+/// A done callback that the tasks forget when it goes (see [`PyTask::forget`]).
+pub(super) struct Forget(pub(super) Vec<Rc<PyTask>>, pub(super) Option<Rc<dyn Fn()>>);
+
+impl Drop for Forget {
+    fn drop(&mut self) {
+        if let Some(then) = &self.1 {
+            self.0.iter().for_each(|t| t.forget(then));
+        }
+    }
+}
+
 /// Tells the trace that the current task waits on each of `tasks` not done yet (the page
 /// draws a wait on all of them); how many that is.
 pub(super) fn note_waited_on(tasks: &[Rc<PyTask>]) -> usize {
@@ -170,7 +181,8 @@ pub(super) fn timeout_from(cancelled: Exc) -> Exc {
     timeout
 }
 
-pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f64>) -> PyResult {
+/// `asyncio.wait`; `name`: its done callback's, as a task's repr shows it.
+pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f64>, name: &'static str) -> PyResult {
     let mut timer = timeout.map(|t| Box::pin(runtime::sleep(duration(t))));
     // Told by each task as it ends, the awaiter is woken by the one that makes it enough, as
     // CPython's `_on_completion` wakes it once.
@@ -189,12 +201,14 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
         done == weak.len() || (first == 1 && done > 0) || (first == 2 && failed)
     };
     let enough = Rc::new(enough);
-    let mut then: Option<Rc<dyn Fn()>> = None;
+    // Removed from the tasks still pending when the wait ends, or is cancelled (dropped), as
+    // CPython's `_wait` removes its `_on_completion`.
+    let mut then = Forget(tasks.clone(), None);
     std::future::poll_fn(|cx| {
         if enough() || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
             return Poll::Ready(());
         }
-        let then = then.get_or_insert_with(|| {
+        let then = then.1.get_or_insert_with(|| {
             let (enough, waker) = (Rc::clone(&enough), cx.waker().clone());
             Rc::new(move || {
                 if enough() {
@@ -202,15 +216,12 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
                 }
             })
         });
-        tasks.iter().filter(|t| !t.done()).for_each(|t| t.then("_wait.<locals>._on_completion", then));
+        tasks.iter().filter(|t| !t.done()).for_each(|t| t.then(name, then));
         note_waited_on(&tasks);
         Poll::Pending
     })
     .await;
-    // As CPython's `_wait` removes its `_on_completion` from the futures still pending.
-    if let Some(then) = &then {
-        tasks.iter().for_each(|t| t.forget(then));
-    }
+    drop(then);
     let all = tasks.len();
     let (done, pending): (Vec<_>, Vec<_>) = tasks.into_iter().partition(|t| t.done());
     if when == "FIRST_EXCEPTION" {

@@ -400,7 +400,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             }
             // One wait on them all, as CPython's `gather(*to_cancel, return_exceptions=True)`:
             // woken once, by the last, and what they raised is retrieved.
-            let _ = awaits::wait(rest.clone(), String::new(), None).await;
+            let _ = awaits::wait(rest.clone(), String::new(), None, "gather.<locals>._done_callback").await;
             rest.iter().for_each(|t| t.retrieved.set(true));
             // CPython's shutdown runs the loop a few turns (its `shutdown_asyncgens` and
             // `shutdown_default_executor` tasks): callbacks due, and those they call soon, run.
@@ -481,13 +481,20 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
             };
-            Ok(leaf("wait", wait(tasks, when, timeout)))
+            Ok(leaf("wait", wait(tasks, when, timeout, "_wait.<locals>._on_completion")))
         }
         "as_completed" => {
             let rc = interp.host.rc()?;
             let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
-            let tasks: Rc<Vec<Rc<PyTask>>> =
-                Rc::new(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
+            // Each one once, as CPython takes `set(fs)`.
+            let mut unique: Vec<Rc<PyTask>> = Vec::new();
+            for a in aws {
+                let t = task_of(&rc, a, None)?;
+                if !unique.iter().any(|u| Rc::ptr_eq(u, &t)) {
+                    unique.push(t);
+                }
+            }
+            let tasks = Rc::new(unique);
             let handed = Rc::new(Cell::new(0usize));
             // One timer for the whole iteration, armed when the first result is awaited; once
             // it fires, every result not finished by then raises `TimeoutError`.
@@ -507,7 +514,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                         handed.set(k + 1);
                         // Woken after the callbacks of the task that ends, as CPython's
                         // `_on_completion` wakes it through a queue.
-                        let mut then: Option<Rc<dyn Fn()>> = None;
+                        let mut then = awaits::Forget(tasks.to_vec(), None);
                         let t = std::future::poll_fn(|cx| {
                             let done: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| t.done()).collect();
                             if done_by_timeout.get().is_some_and(|n| k >= n) {
@@ -525,7 +532,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                                 std::mem::take(&mut *waiting.borrow_mut()).into_iter().for_each(Waker::wake);
                                 return Poll::Ready(None);
                             }
-                            let then = then.get_or_insert_with(|| {
+                            let then = then.1.get_or_insert_with(|| {
                                 let waker = cx.waker().clone();
                                 Rc::new(move || waker.wake_by_ref())
                             });
@@ -537,9 +544,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                             Poll::Pending
                         })
                         .await;
-                        if let Some(then) = &then {
-                            tasks.iter().for_each(|t| t.forget(then));
-                        }
+                        drop(then);
                         match t {
                             Some(t) => t.outcome(),
                             None => Err(new_exception(exc_class("TimeoutError"), vec![])),

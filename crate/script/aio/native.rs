@@ -153,6 +153,8 @@ pub struct Group {
     parent_cancel_requested: Cell<bool>,
     /// Children's errors whose report (CPython's `_on_task_done`, a callback) has not run yet.
     reports: Cell<u32>,
+    /// The task waiting in `__aexit__` (mostly the parent; `__aexit__` may be awaited by another).
+    exit_waker: RefCell<Option<Waker>>,
 }
 
 impl Group {
@@ -190,7 +192,7 @@ impl Group {
     /// CPython's `_on_completed_fut`: it is woken once, not at each child's end.
     fn wake_parent_if_done(&self) {
         if self.exiting.get() && self.reports.get() == 0 && self.tasks.borrow().iter().all(|t| t.done()) {
-            let waker = self.parent.borrow().as_ref().and_then(|p| p.waker.borrow().clone());
+            let waker = self.exit_waker.borrow().clone();
             waker.into_iter().for_each(|w| w.wake());
         }
     }
@@ -734,7 +736,8 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             Ok(group("__aexit__", tasks, async move {
                 let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
                 // The children as they are at each look: one may create another meanwhile.
-                std::future::poll_fn(|_| {
+                std::future::poll_fn(|cx| {
+                    g.exit_waker.borrow_mut().replace(cx.waker().clone());
                     if awaits::note_waited_on(&g.tasks.borrow()) > 0 || g.reports.get() > 0 {
                         Poll::Pending // woken by the last child, or the last report (see `Group`)
                     } else {
@@ -1292,6 +1295,19 @@ fn no_attr(owner: &str, name: &str, methods: &[&str]) -> Exc {
 
 /// What a plain future has beyond the first seven of [`TASK_METHODS`].
 const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
+/// All a plain future's methods, for "Did you mean".
+const FUTURE_ALL: &[&str] = &[
+    "cancel",
+    "cancelled",
+    "done",
+    "result",
+    "exception",
+    "add_done_callback",
+    "remove_done_callback",
+    "set_result",
+    "set_exception",
+    "get_loop",
+];
 
 /// Attributes of tasks, coroutines and the asyncio objects.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
@@ -1303,7 +1319,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             let (found, shown, own) = match (&task.gathering, &task.plain) {
                 (None, None) => (pick(TASK_METHODS), "_asyncio.Task", TASK_METHODS),
                 (None, Some(_)) => {
-                    (pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)), "_asyncio.Future", &TASK_METHODS[..7])
+                    (pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)), "_asyncio.Future", FUTURE_ALL)
                 }
                 (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture", &TASK_METHODS[..7]),
             };

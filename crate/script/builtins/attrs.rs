@@ -359,6 +359,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Range(_) => {
             bound(obj, 8, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
         }
+        Value::Slice(s) => match ["start", "stop", "step"].iter().position(|n| **n == *t) {
+            Some(i) => Ok(s[i].clone()),
+            None => Err(no_method(obj, name, &["start", "stop", "step"])),
+        },
         Value::Int(_) | Value::Float(_) => match &*t {
             "real" => Ok(obj.clone()),
             "imag" => Ok(Value::Int(0)),

@@ -17,7 +17,10 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             let inside = super::ops::contains(interp, &this, x)?;
             return match (name, &this) {
                 ("count", _) => Ok(Value::Int(i64::from(inside))),
-                (_, Value::Range(r)) if inside => Ok(Value::Int((x.as_int().unwrap_or(0) - r[0]) / r[2])),
+                (_, Value::Range(r)) if inside => {
+                    let at = (i128::from(x.as_int().unwrap_or(0)) - i128::from(r[0])) / i128::from(r[2]);
+                    i64::try_from(at).map(Value::Int).map_err(|_| overflow())
+                }
                 _ => raise("ValueError", format!("{} is not in range", interp.repr(x)?)),
             };
         }

@@ -433,7 +433,13 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             }
             None => false,
         },
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Func(_) | Value::Builtin(_) => {
+        Value::Int(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::None
+        | Value::Func(_)
+        | Value::Builtin(_)
+        | Value::Method(_) => {
             return Err(type_error("argument of type '", container, "' is not iterable"));
         }
         other => {

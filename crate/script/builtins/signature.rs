@@ -40,6 +40,7 @@ oct 1 1
 hash 1 1
 id 1 1
 callable 1 1
+property 4 a fget fset fdel doc
 round 2 a number ndigits
 sum 2 a / start
 enumerate 2 a iterable start
@@ -148,6 +149,7 @@ clear 0 0
 copy 0 0",
     ),
     ("tuple", "tuple", "count 1 1\nindex 3 x"),
+    ("range", "range", "count 1 1\nindex 1 1"),
     // The built-in types, called to make a value (see [`check_type`]).
     (
         "type",
