@@ -3,12 +3,18 @@
 // language switch; what the program printed stays as printed.
 //
 // Lines are appended as they come (never the whole list again), and only the newest `max`
-// stay: a long run prints on and on.
+// stay: a long run prints on and on. The lines of one error write (a traceback: a record per
+// line, one task, one moment) carry its time, task and sign once. The log keeps to its end unless
+// the learner scrolled up, also when it was hidden as lines came (a phone's tab): a hidden
+// box does not scroll, so it goes to its end when it shows again.
 
 import { ansiRuns, ansiState } from './ansi.js';
 import { currentRun, lessonSeconds } from './trace.js';
 import { formatSeconds } from './i18n.js';
 import { make } from './dom.js';
+
+const END_SLACK_PX = 8; // this close to the end, the log counts as at its end
+const WRITE_MS = 1; // error lines this close in runtime ms, from one task, are one write
 
 /**
  * els = {list (the lines' parent: an <ol>/<ul> gets <li>s, anything else <div>s), scroller
@@ -22,10 +28,26 @@ export function createConsole(els, { max, t }) {
   const tag = list.localName === 'ol' || list.localName === 'ul' ? 'li' : 'div';
   let printed = 0; // prints of the shown run already in the list
   let colours = ansiState(); // the program's terminal colour, carried from line to line
+  let lastError = null; // the last line when it was error output: {task, time} (null if not)
+  let atEnd = true; // the log follows its end: false once the learner scrolled up
+  let shown = false; // the box is laid out (not hidden): only then does its scrolling say anything
+
+  const toEnd = () => { scroller.scrollTop = scroller.scrollHeight; }; // instant, never smooth (reduced motion)
+  scroller.addEventListener('scroll', () => {
+    if (shown) atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - END_SLACK_PX;
+  });
+  // Shown again (a tab chosen, the page widened): at its end, unless the learner had left it.
+  new ResizeObserver(() => {
+    const now = scroller.clientHeight > 0;
+    if (now && !shown && atEnd) toEnd();
+    shown = now;
+  }).observe(scroller);
 
   function clear() {
     printed = 0;
     colours = ansiState();
+    lastError = null;
+    atEnd = true;
     list.replaceChildren();
     empty.hidden = false;
   }
@@ -38,15 +60,24 @@ export function createConsole(els, { max, t }) {
     node.dataset.taskId = String(print.task);
     node.dataset.n = String(print.n);
     node.dataset.stream = stderr ? 'stderr' : log ? 'log' : 'stdout';
-    const time = make('span', 'time');
-    time.textContent = formatSeconds(lessonSeconds(model, print.time), 3);
-    const task = make('span', 'task');
-    task.textContent = print.name;
+    // The next line of the same error write (same task, within a runtime ms: a write's lines are
+    // recorded one after another): its time, task and sign are the first line's.
+    const more = stderr && lastError?.task === print.task && print.time - lastError.time < WRITE_MS;
+    lastError = stderr ? { task: print.task, time: print.time } : null;
     const body = make('span', 'text');
     for (const run of ansiRuns(print.text, colours)) {
       if (!run.className) body.append(run.text);
       else body.append(Object.assign(make('span', run.className), { textContent: run.text }));
     }
+    if (more) {
+      node.classList.add('more');
+      node.append(body);
+      return node;
+    }
+    const time = make('span', 'time');
+    time.textContent = formatSeconds(lessonSeconds(model, print.time), 3);
+    const task = make('span', 'task');
+    task.textContent = print.name;
     node.append(time, task, body);
     if (stderr) {
       // Standard error (a traceback): a sign and words, not only a colour.
@@ -75,7 +106,7 @@ export function createConsole(els, { max, t }) {
     const extra = list.childElementCount - max;
     for (let i = 0; i < extra; i++) list.firstElementChild.remove();
     empty.hidden = true;
-    scroller.scrollTop = scroller.scrollHeight; // instant, never smooth (reduced motion)
+    if (atEnd) toEnd();
     return { stderr: prints.some((print) => print.stream === 1) };
   }
 

@@ -21,6 +21,7 @@ export function createLessonView(el, app) {
   const asked = new Set(); // files this view is waiting for (one wait each)
   let retryRust = false; // the learner switched to the Rust: a failed fetch of it is tried again
   let retryOriginal = false; // the learner opened the seed's text: likewise
+  const measure = document.createElement('canvas').getContext('2d'); // text widths (fitPickers)
 
   /**
    * Asks for `file` (once while it loads; after a failure only when `retry`), then renders the
@@ -90,6 +91,7 @@ export function createLessonView(el, app) {
     const lesson = app.findLesson(state.lesson);
     fillSelect(el.lesson, state.lessons.map((l) => ({ value: l.id, label: pick(l.title, state.lang) })), state.lesson);
     fillSelect(el.variant, (lesson?.variants ?? []).map((v) => ({ value: v.id, label: pick(v.label, state.lang) })), state.variant);
+    fitPickers();
     el.title.textContent = pick(lesson?.title, state.lang);
     el.summary.textContent = pick(lesson?.summary, state.lang);
     const note = pick(lesson?.notice, state.lang);
@@ -113,12 +115,25 @@ export function createLessonView(el, app) {
       speed: state.speed, real: +(1 / state.speed).toFixed(3), factor: +(slow ? 1 / state.speed : state.speed).toFixed(3),
     });
     el.modeNote.hidden = state.mode !== 'virtual';
-    el.modeNote.textContent = t('modeNote');
+    el.modeNoteShort.textContent = t('modeNoteShort');
+    el.modeNoteMore.textContent = t('modeNote');
     el.mode.value = state.mode;
     el.seed.textContent = lesson?.seed ? t('seedLabel', { seed: lesson.seed }) : '';
     el.seed.hidden = !lesson?.seed;
     renderSpeed();
     app.lessonShown(); // the parameters, the live controls and the question follow it too
+  }
+
+  /**
+   * The lesson and variant pickers share a row (style.css) in proportion to the names chosen in
+   * them (--chosen, in px): a long variant name takes the room a short lesson title leaves.
+   */
+  function fitPickers() {
+    for (const select of [el.lesson, el.variant]) {
+      const text = select.options[select.selectedIndex]?.text ?? '';
+      measure.font = getComputedStyle(select).font;
+      select.parentElement.style.setProperty('--chosen', `${Math.ceil(measure.measureText(text).width)}px`);
+    }
   }
 
   /** The speed's choices (the address's own among them): they need no runtime. */
@@ -193,6 +208,9 @@ export function createLessonView(el, app) {
     el.codePanel.dataset.engine = state.engine;
     el.legendRaise.hidden = !python; // only a Python task can end by raising
     el.pythonHeading.textContent = t(python ? 'codePythonEdit' : 'codePython');
+    // Alone, the Python needs no visible heading of its own (the hint above says to edit and
+    // run it): a line less above the code. Beside the Rust it names its column.
+    el.pythonHeading.classList.toggle('visually-hidden', python);
     el.codeHint.hidden = !state.hasScript;
     el.codeHint.textContent = t(python ? 'codeHintPython' : 'codeHintRust');
     el.codeEdited.hidden = !state.codeEdited;

@@ -77,11 +77,12 @@ export function createLoopPanel(els, app) {
     const { t } = app;
     const run = currentRun(model);
     const total = run ? run.order.length : 0;
-    // Every tick of this run, also the ones merged to bound memory; O(1) counts of all tasks.
+    // Every tick of this run, also the ones merged to bound memory (the Rust's words), or its
+    // loop passes (asyncio's: trace-fold.js countPass); O(1) counts of all tasks.
     const counts = stateCounts(run);
     const summary = run
       ? t('loopSummary', {
-        ticks: model.tickCount, running: counts.running, ready: counts.ready,
+        ticks: model.tickCount, passes: run.passes, running: counts.running, ready: counts.ready,
         waiting: counts.waiting, ended: counts.ended,
       })
       : t('loopEmpty');

@@ -427,11 +427,13 @@ export function createPredict(els, app) {
 
     let said = '';
     let state = '';
+    let verdict = ''; // 'right' | 'wrong' | '' (no prediction, or no answer): the box's look follows
     if (revealed) {
       const found = reveal(revealed.question, revealed.model, lang);
       const guess = revealed.choice ? choiceText(revealed.question, revealed.choice) : '';
-      const verdict = !guess ? '' : app.t(found?.answer === revealed.choice ? 'predictRight' : 'predictWrong', { choice: guess });
-      said = found ? [found.text, verdict, found.mark].filter(Boolean).join(' ') : app.t('predictNoAnswer');
+      if (guess && found) verdict = found.answer === revealed.choice ? 'right' : 'wrong';
+      const words = !guess ? '' : app.t(verdict === 'right' ? 'predictRight' : 'predictWrong', { choice: guess });
+      said = found ? [found.text, words, found.mark].filter(Boolean).join(' ') : app.t('predictNoAnswer');
       state = 'revealed';
     } else if (pending?.choice) {
       said = app.t('predictWatch', { choice: choiceText(pending.question, pending.choice) });
@@ -439,6 +441,7 @@ export function createPredict(els, app) {
     }
     if (els.reveal.textContent !== said) els.reveal.textContent = said;
     els.reveal.dataset.state = state;
+    els.reveal.dataset.verdict = verdict;
   }
 
   els.skip.addEventListener('click', () => {

@@ -162,9 +162,15 @@ export function createTimelineView(els, app) {
     }
     if (canvas.getAttribute('aria-label') !== label) canvas.setAttribute('aria-label', label);
 
+    // A live edge only while a run is live: before a run, after its end or a syntax error there
+    // is none to follow. A finished run seen away from its end says how to get back to it.
+    const live = Boolean(app.run()?.live);
+    let follow = '';
+    if (live) follow = t(vp.follow ? 'viewFollowing' : 'viewNotFollowing');
+    else if (currentRun(model) && !vp.follow) follow = t('viewEndAway');
     const caption = t('viewRange', {
       start: formatSeconds(range.startS, RANGE_DIGITS), end: formatSeconds(range.startS + range.spanS, RANGE_DIGITS),
-    }) + t(vp.follow ? 'viewFollowing' : 'viewNotFollowing') + (drawn.totalLanes > drawn.taskLanes
+    }) + follow + (drawn.totalLanes > drawn.taskLanes
       ? t('viewLanes', { first: firstLane + 1, last: firstLane + drawn.taskLanes, total: drawn.totalLanes })
       : '');
     if (els.range.textContent !== caption) els.range.textContent = caption;

@@ -17,7 +17,7 @@ import {
   COLORS, FONT, FONT_SMALL, MARK_RADIUS, cancelMark, drawTurns, finishMark, fit, hatchPattern, hogBar, laneColor, raiseMark,
   otherWakeMark, pauseBand, textWidth, timerMark, wakeArrow,
 } from './timeline-glyphs.js';
-import { waitLabel } from './words.js';
+import { waitLabelForms } from './words.js';
 import { hogIndex, isHogIn } from './hog.js';
 
 // The legend (app.js) draws its swatches in the timeline's colours through this module.
@@ -271,7 +271,8 @@ function drawWaitLabels(ctx, run, lanesShown, geo, win, t) {
       if (w < MIN_LABEL_PX) continue;
       const parts = waitParts(run, wait);
       if (parts.length === 0) continue;
-      const text = [waitLabel(parts, t), waitLabel(parts.slice(0, 1), t)].find((s) => textWidth(ctx, s) + 12 <= w);
+      // Only what the trace recorded: the whole label, a shorter form, or what ended the wait.
+      const text = waitLabelForms(run, wait, parts, t).find((s) => textWidth(ctx, s) + 12 <= w);
       if (text === undefined) continue;
       pills.push({ text, tw: textWidth(ctx, text), cx: x0 + w / 2, cy: top + LANE_HEIGHT / 2 });
     }

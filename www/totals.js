@@ -79,6 +79,12 @@ export function createTotals(node, app) {
       hint.textContent = t('totalsCompareHint');
       nodes.push(hint);
     }
+    // No run yet (or a program that did not start): say what the panel will hold, not a blank box.
+    if (nodes.length === 0) {
+      const empty = make('p', 'hint empty');
+      empty.textContent = t('totalsEmpty');
+      nodes.push(empty);
+    }
     node.replaceChildren(...nodes);
   }
 

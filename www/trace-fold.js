@@ -6,9 +6,10 @@
 // Each record is folded in O(1) amortised, and exact numbers never depend on the detail kept:
 // each task keeps running counts and sums (`task.sums`: polls, wakes, self-wakes, busy / idle /
 // ready ms, longest poll), the model counts every tick (`tickCount`), each run every print,
-// sleep and pause (`printCount`, `sleepCount`, `pauseCount`), and the wait counter behind
-// maxConcurrentWaits is kept as records arrive. Prints, sleeps and pauses keep the newest
-// LOD.PRINTS_KEEP / SLEEPS_KEEP / PAUSES_KEEP (older ones are dropped; their counts stay exact).
+// sleep and pause (`printCount`, `sleepCount`, `pauseCount`) and its loop passes (`passes`,
+// see countPass), and the wait counter behind maxConcurrentWaits is kept as records arrive.
+// Prints, sleeps and pauses keep the newest LOD.PRINTS_KEEP / SLEEPS_KEEP / PAUSES_KEEP (older
+// ones are dropped; their counts stay exact).
 //
 // Long polls (timed, at least LONG_POLL_BOUNDS_MS[0]) are also kept in a side list per run, one
 // bucket per duration band (1-2-5 ms series), the newest LONG_POLLS_KEEP per bucket, so a flood
@@ -69,6 +70,9 @@ function newRun(id) {
     // how many tasks slept.
     sleptMs: 0, sleepers: 0,
     readied: 0, // times a task joined the ready queue (see task.readyOrder)
+    // Passes of asyncio's loop that ran tasks (see countPass), and `readied` when the current
+    // pass began: a task queued after that runs in the next pass.
+    passes: 0, passEnd: 0,
     pauses: [], // {start, end}: end null while paused; the newest PAUSES_KEEP
     pauseCount: 0,
     paused: false,
@@ -90,12 +94,13 @@ function newTask(id, name, parent, time, depth = 0) {
     id, name, parent, spawned: time,
     depth, // in the spawn tree (0: a root), fixed at spawn: lanes never walk the tree again
     polls: [], // {start, end, n, timed}: timed = false inside a burst (end = window start)
-    // {start, end, on, sleepMs, sleeps, waitFor}: `sleeps` = lesson ms of every SLEEP made in
-    // the poll before the wait when it made two or more (a race may arm several timers), else
-    // null (a merged wait: NO_SLEEPS, with sleepMs null); sleepMs = the shortest, the one that
-    // fires first (null: no SLEEP); `waitFor` =
-    // {cause, task} from the WAIT record (13), or null;
-    // `on` = 'sleep' | wake cause | null (unknown until a wake says what ended it).
+    // {start, end, on, sleepMs, sleeps, waitFor, endCause, endBy}: `sleeps` = lesson ms of
+    // every SLEEP made in the poll before the wait when it made two or more (a race may arm
+    // several timers), else null (a merged wait: NO_SLEEPS, with sleepMs null); sleepMs = the
+    // shortest, the one that fires first (null: no SLEEP); `waitFor` = {cause, task} from the
+    // WAIT record (13), or null; `on` = 'sleep' | wake cause | null (unknown until a wake says
+    // what ended it);
+    // endCause, endBy: the cause and waker of the wake that ended it (null, 0: none, or open).
     waits: [],
     readies: [], // {start, end, cause, by}: woken (or spawned) but not polled yet
     wakes: [], // {time, cause, by}
@@ -255,6 +260,20 @@ export function fold(model, r, text) {
   }
 }
 
+/**
+ * Counts a run's loop passes as asyncio makes them: a pass (`_run_once`) runs every task that
+ * was ready when it began; a task woken meanwhile (by a task, a yield, a spawn) waits for the
+ * next one. The runtime's queue is first in, first out, so a poll starts a new pass when its
+ * task joined the queue after the current pass began. A held task going on after the page's
+ * time slice is still the same pass. Ticks are no passes: a tick drains the queue for as long
+ * as the page's time slice lasts, so their count depends on the machine.
+ */
+function countPass(run, task) {
+  if (task.readyOrder <= run.passEnd) return;
+  run.passes++;
+  run.passEnd = run.readied;
+}
+
 function pause(run, time) {
   if (run.paused) return; // pausing a paused run changes nothing
   run.paused = true;
@@ -393,6 +412,7 @@ function foldTaskEvent(model, run, task, r, text) {
         if (ms >= LONG_POLL_BOUNDS_MS[0]) keepLongPoll(run, task, held, ms);
         return;
       }
+      countPass(run, task);
       pushSlice(model, task.polls, newPoll(t, r.a));
       boundPolls(model, task);
       task.state = 'busy';
@@ -440,7 +460,12 @@ function foldTaskEvent(model, run, task, r, text) {
       boundWakes(model, task);
       if (task.state === 'waiting') {
         const wait = closeWait(run, task, t);
-        if (wait && wait.on === null) wait.on = cause;
+        if (wait) {
+          if (wait.on === null) wait.on = cause;
+          // What ended it: a wait on several things (a timeout's timer and a task) names the one.
+          wait.endCause = cause;
+          wait.endBy = r.b;
+        }
         task.state = 'ready';
         task.readyOrder = ++run.readied;
         pushSlice(model, task.readies, newReady(t, cause, r.b));

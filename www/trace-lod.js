@@ -314,8 +314,9 @@ export function newPoll(start, n) {
 
 export function newWait(start, on, sleepMs, sleeps, waitFor) {
   const w = WAITS.pool.pop();
-  if (!w) return { start, end: null, on, sleepMs, sleeps, waitFor };
+  if (!w) return { start, end: null, on, sleepMs, sleeps, waitFor, endCause: null, endBy: 0 };
   w.start = start; w.end = null; w.on = on; w.sleepMs = sleepMs; w.sleeps = sleeps; w.waitFor = waitFor;
+  w.endCause = null; w.endBy = 0;
   return w;
 }
 
@@ -392,11 +393,11 @@ const WAITS = {
     if (!m) {
       return {
         start: w.start, end: w.end ?? w.start, on: w.on, sleepMs: null, sleeps: NO_SLEEPS, waitFor: null,
-        merged: 1, sumMs: spanMs(w), maxMs: spanMs(w), cut: null,
+        endCause: null, endBy: 0, merged: 1, sumMs: spanMs(w), maxMs: spanMs(w), cut: null,
       };
     }
     m.start = w.start; m.end = w.end ?? w.start; m.on = w.on; m.sleepMs = null; m.sleeps = NO_SLEEPS;
-    m.waitFor = null; m.merged = 1; m.sumMs = spanMs(w); m.maxMs = spanMs(w); m.cut = null;
+    m.waitFor = null; m.endCause = null; m.endBy = 0; m.merged = 1; m.sumMs = spanMs(w); m.maxMs = spanMs(w); m.cut = null;
     return m;
   },
   absorb(target, w) {

@@ -138,6 +138,22 @@ export function waitParts(run, wait) {
   return parts;
 }
 
+/**
+ * Of the parts of a wait (waitParts), the one whose wake ended it: the shortest timer for a
+ * timer's wake, the task (or the gather) the waking task was awaited as, the channel, I/O or
+ * external event; null while it is open, or when what woke it was none of them (a cancel).
+ */
+export function endingPart(run, wait, parts) {
+  if (wait.end === null || !wait.endCause) return null;
+  const by = wait.endBy;
+  switch (wait.endCause) {
+    case 'timer': return parts.find((p) => p.kind === 'sleep') ?? null; // sorted: the shortest first
+    case 'task':
+      return parts.find((p) => (p.kind === 'task' && p.id === by) || (p.kind === 'tasks' && p.ids.includes(by))) ?? null;
+    default: return parts.find((p) => p.kind === wait.endCause) ?? null;
+  }
+}
+
 export const TASK_STATES = Object.freeze(['running', 'ready', 'waiting', 'done', 'raised', 'cancelled']);
 
 /** A task's state as the page names it: one of TASK_STATES. */

@@ -1,7 +1,7 @@
 // Facts of the trace model said in words, shared by the step report, the timeline's tooltip,
 // the events table and the task tables, so all of them tell a task's story the same way.
 
-import { waitParts } from './trace.js';
+import { endingPart, waitParts } from './trace.js';
 import { axisLabel } from './timeline-layout.js';
 
 /** Icons of task states: each state has its own shape, never only a colour. */
@@ -42,22 +42,48 @@ export function whyText(why, run, task, t) {
 
 export const WAIT_LABEL_JOIN = ' | '; // between the parts of a wait that races several things
 
-/**
- * What a wait is on, as one short text: "sleep 1 s", "channel", "task fetch_1", "sleep 1 s | I/O".
- * parts: from trace.waitParts. t(key, vars): the page's i18n lookup.
- */
-export function waitLabel(parts, t) {
-  return parts.map((p) => {
-    switch (p.kind) {
-      case 'sleep': return t('sleepLabel', { duration: axisLabel(p.ms / 1000) });
-      case 'task': return t('waitOn_task', { name: p.name });
-      case 'tasks': {
-        const names = p.names.join(', ') + (p.count > p.names.length ? ', …' : '');
-        return t('waitOn_tasks', { count: p.count, names, done: p.done });
-      }
-      default: return t(`waitOn_${p.kind}`);
+/** A wait on a timer and something else: its timer is a timeout, not a sleep of the task's. */
+const isRace = (parts) => parts.some((p) => p.kind === 'sleep') && parts.some((p) => p.kind !== 'sleep');
+
+/** One part of a wait in words; `short`: the form that fits a narrow bar (a gather without names). */
+function partLabel(p, t, race, short) {
+  switch (p.kind) {
+    case 'sleep': return t(race ? 'timerLabel' : 'sleepLabel', { duration: axisLabel(p.ms / 1000) });
+    case 'task': return t('waitOn_task', { name: p.name });
+    case 'tasks': {
+      if (short) return t('waitOn_tasksShort', { count: p.count });
+      const names = p.names.join(', ') + (p.count > p.names.length ? ', …' : '');
+      return t('waitOn_tasks', { count: p.count, names, done: p.done });
     }
-  }).join(WAIT_LABEL_JOIN);
+    case 'channel': return t(short ? 'waitOn_channelShort' : 'waitOn_channel');
+    default: return t(`waitOn_${p.kind}`);
+  }
+}
+
+/**
+ * What a wait is on, as one short text: "sleep 1 s", "channel", "task fetch_1", "timer 1 s |
+ * I/O". parts: from trace.waitParts. t(key, vars): the page's i18n lookup. `short`: each part
+ * in its short form.
+ */
+export function waitLabel(parts, t, short = false) {
+  const race = isRace(parts);
+  return parts.map((p) => partLabel(p, t, race, short)).join(WAIT_LABEL_JOIN);
+}
+
+/**
+ * What the timeline may write on a wait's bar, longest first, each true of it: the whole
+ * label, its short form, then, for a wait that raced several things and has ended, the part
+ * that ended it (the timeout's timer, or the task that finished first), whole and short. An
+ * open race has no such part: where its label does not fit, it gets none.
+ */
+export function waitLabelForms(run, wait, parts, t) {
+  const forms = [waitLabel(parts, t), waitLabel(parts, t, true)];
+  const ended = parts.length > 1 ? endingPart(run, wait, parts) : null;
+  if (ended) {
+    const race = isRace(parts);
+    forms.push(partLabel(ended, t, race, false), partLabel(ended, t, race, true));
+  }
+  return forms;
 }
 
 /** What a wait is on, in words ("sleep 1 s", "awaits fetch_1"), or the "not recorded" text. */

@@ -65,15 +65,17 @@ pub static LESSON: Lesson = Lesson {
              to the other tasks.",
     },
     notice: Text {
-        tr: "lazy: await edilmeyen coroutine zaman çizelgesinde hiç görünmez; ne şeridi ne adımı \
-             ne de yazdığı bir satır vardır (Python yalnızca uyarır: RuntimeWarning: coroutine \
-             'xfonksiyonu' was never awaited). sıralı: xfonksiyonu'nun uykusu bitmeden yfonksiyonu başlamaz, \
-             beklemeler art arda dizilir. yield: main uyurken background şeridi çalışır; main'in \
-             bekleme çubuğunun altında background'ın adımları görünür.",
-        en: "lazy: the coroutine that is never awaited never shows on the timeline: no lane, no step, no printed line \
-             (Python only warns: RuntimeWarning: coroutine 'xfonksiyonu' was never awaited). sequential: yfonksiyonu starts only after xfonksiyonu's sleep is over, \
-             so the waits line up one after the other. yield: while main sleeps, the background lane \
-             runs; its steps appear under main's waiting bar.",
+        tr: "“await edilmeyen coroutine” çeşidinde coroutine zaman çizelgesinde hiç görünmez; ne \
+             şeridi ne adımı ne de yazdığı bir satır vardır (Python yalnızca uyarır: RuntimeWarning: \
+             coroutine 'xfonksiyonu' was never awaited). “sırayla await”: xfonksiyonu'nun uykusu \
+             bitmeden yfonksiyonu başlamaz, beklemeler art arda dizilir. “await döngüyü bırakır”: main \
+             uyurken background şeridi çalışır; main'in bekleme çubuğunun altında background'ın \
+             adımları görünür.",
+        en: "In “a coroutine never awaited” the coroutine never shows on the timeline: no lane, no \
+             step, no printed line (Python only warns: RuntimeWarning: coroutine 'xfonksiyonu' was \
+             never awaited). “await one after another”: yfonksiyonu starts only after xfonksiyonu's \
+             sleep is over, so the waits line up one after the other. “await hands over the loop”: \
+             while main sleeps, the background lane runs; its steps appear under main's waiting bar.",
     },
     seed: "000 · Anahtar kelimeler",
     rust_file: "async_await.rs",

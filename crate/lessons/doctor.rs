@@ -111,15 +111,17 @@ pub static LESSON: Lesson = Lesson {
     },
     notice: Text {
         tr: "Doktor olay döngüsüdür: bir seferde yalnızca bir hastayı muayene edebilir. Muayeneler \
-             hasta şeritlerindeki kısa meşgul çubuklarıdır ve birer birer gelir; doctor şeridi yalnızca \
-             hastaları gather ile bekler. Asenkron çeşitte hastaların ilaç beklemeleri üst üste biner ve \
+             hasta şeritlerindeki kısa meşgul çubuklarıdır ve birer birer gelir; doktorun şeridi \
+             (en üstteki: Python çalıştırmasında main, Rust’ta doctor) yalnızca hastaları gather ile \
+             bekler. Asenkron çeşitte hastaların ilaç beklemeleri üst üste biner ve \
              çalışma yaklaşık en uzun tedavi kadar sürer; senkron çeşitte tek bir şerit vardır, \
              beklemeler art arda dizilir ve süre tedavilerin toplamıdır. Muayene 0.05 sn’yi geçerse \
              her biri döngüyü tıkayan adım olarak işaretlenir. Aynı tohumla her hasta iki çeşitte de \
              aynı kontrolde iyileşir.",
         en: "The doctor is the event loop: it can examine one patient at a time. The examinations are \
-             the short busy bars in the patients' lanes, one at a time; the doctor lane only gathers \
-             the patients. In the async variant the patients' waits for their medicine overlap and the \
+             the short busy bars in the patients' lanes, one at a time; the doctor's own lane (the top \
+             one: main in the Python run, doctor in the Rust) only gathers the patients. In the async \
+             variant the patients' waits for their medicine overlap and the \
              run takes about as long as the longest treatment; the sync variant has a single lane, the \
              waits line up one after another and the run takes the sum of all treatments. Make an \
              examination longer than 0.05 s and each one is flagged as a loop hog. With the same seed \

@@ -131,10 +131,10 @@ pub static LESSON: Lesson = Lesson {
     },
     notice: Text {
         tr: "Aynı anda en fazla bir görev çalışır; ötekiler bekler ve neyi beklediklerini panel gösterir: \
-             sleeper zamanlayıcıyı (timer), consumer kuyruğu (channel), server soketi (io). Her bekleyen görev ancak beklediği şey onu uyandırınca yeniden çalışır: zamanlayıcı çalınca, producer kuyruğa \
+             sleeper uykusunu (bir zamanlayıcı), consumer kuyruğu, server soketi (G/Ç). Her bekleyen görev ancak beklediği şey onu uyandırınca yeniden çalışır: zamanlayıcı çalınca, producer kuyruğa \
              iş koyunca, client sokete paket yazınca.",
         en: "At most one task is busy at a time; the others wait, and the panel shows on what: sleeper on \
-             a timer, consumer on the queue (channel), server on the socket (io). A waiting task runs \
+             its sleep (a timer), consumer on the queue, server on the socket (I/O). A waiting task runs \
              again only once what it waits on wakes it: the timer firing, the producer queueing a job, \
              the client writing a packet.",
     },
@@ -149,7 +149,7 @@ pub static LESSON: Lesson = Lesson {
     ],
     variants: &[Variant {
         id: "loop",
-        label: Text { tr: "timer, kuyruk, soket", en: "timer, queue, socket" },
+        label: Text { tr: "zamanlayıcı, kuyruk, soket", en: "timer, queue, socket" },
         python_file: py!("event_loop"),
         root: "main",
         start: |args: &Args| {

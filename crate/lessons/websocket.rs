@@ -244,11 +244,11 @@ pub static LESSON: Lesson = Lesson {
              continues from there: no message is lost, none comes twice.",
     },
     notice: Text {
-        tr: "_connect çoğu zaman bekler (io): her mesaj sunucudan gelen bir I/O olayıyla onu uyandırır. \
+        tr: "_connect çoğu zaman bekler (G/Ç): her mesaj sunucudan gelen bir I/O olayıyla onu uyandırır. \
              Düğmelerle arıza çıkarın: koparınca bağlantı hemen kapanır; sunucu susunca önce sessizlik \
              süresi, sonra PING_TIMEOUT dolar; sunucu kapanınca her deneme reddedilir ve SLEEP_TIME \
              kadar uykuyla ayrılır. Her durumda mesaj numaraları kaldığı yerden sürer.",
-        en: "_connect spends most of its time waiting (io): each message wakes it with an I/O event \
+        en: "_connect spends most of its time waiting (I/O): each message wakes it with an I/O event \
              from the server. Break things with the buttons: cutting it closes the connection at once; \
              a stall lets the quiet time and then PING_TIMEOUT run out; while the server is down \
              every attempt is refused, one SLEEP_TIME apart. Either way the numbers continue where \

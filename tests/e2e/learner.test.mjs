@@ -231,6 +231,18 @@ describe('what the page says about a run', { timeout: 120_000 }, () => {
           const top = await codeTop();
           assert.ok(top + 20 <= 768, `${lang} ${lesson}: the code starts at ${top} px`);
         }
+        // In virtual time too: its note is one line (the rest on demand), and the code's first
+        // two lines are on the first screen.
+        await page.locator('#mode').selectOption('virtual');
+        const modeNote = page.locator('#mode-note');
+        assert.ok(await modeNote.isVisible(), 'the virtual-time note is there');
+        assert.ok((await modeNote.boundingBox()).height < 30, 'in one line');
+        for (const lesson of lessons) {
+          await page.locator('#lesson').selectOption(lesson);
+          const top = await codeTop();
+          assert.ok(top + 40 <= 768, `${lang} ${lesson}, virtual time: the code starts at ${top} px`);
+        }
+        await page.locator('#mode').selectOption('real');
         // The doctor's story is cut to a few lines; More opens all of it and Less closes it again.
         await page.locator('#lesson').selectOption('doctor');
         const more = page.locator('#lesson-more');

@@ -111,6 +111,38 @@ describe('the phone layout', { timeout: 180_000 }, () => {
       }
     });
 
+    test(`an error's output tab opens at its end, its traceback under one time and task (${lang})`, async () => {
+      const program = ['import asyncio', '', 'async def worker(n):', '    await asyncio.sleep(1)',
+        '    print("worker", n)', '    return totl * n', '', 'async def main():',
+        ...Array.from({ length: 8 }, (_, i) => `    print("line ${i}")`),
+        '    await asyncio.gather(worker(1), worker(2))', '', 'asyncio.run(main())', ''].join('\n');
+      const code = Buffer.from(program, 'utf8').toString('base64url');
+      const recorded = await site.open(`#lang=${lang}&mode=virtual&code=${code}`);
+      const { page } = recorded;
+      try {
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.locator('#tab-code').click(); // the lines come while the output is hidden
+        await page.locator('#run').click();
+        await waitForState(page, 'error', 30_000);
+        await page.locator('#tab-output').click();
+        const log = page.locator('#console-log');
+        await page.waitForFunction(() => {
+          const el = document.getElementById('console-log');
+          return el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+        }, null, { timeout: 5_000 });
+        const last = await page.locator('#console li').last().boundingBox();
+        const box = await log.boundingBox();
+        assert.ok(last.y + last.height <= box.y + box.height + 1, 'the error line is in view');
+        assert.match(await page.locator('#console li').last().textContent(), /NameError/);
+        const errors = await page.$$eval('#console li.stderr', (items) => items.map((li) => li.querySelectorAll('.time').length));
+        assert.ok(errors.length > 2 && errors[0] === 1 && errors.slice(1).every((n) => n === 0),
+          `one time stamp for the traceback: ${errors}`);
+        assertCleanPage(recorded, `error output ${lang}`);
+      } finally {
+        await recorded.context.close();
+      }
+    });
+
     test(`on a wide screen every panel shows and the tabs are hidden (${lang})`, async () => {
       const recorded = await site.open(`#lesson=gather&lang=${lang}&mode=virtual`);
       const { page } = recorded;

@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { FINISH_RAISED, KIND, RECORD_F64, RECORD_U32 } from '../../www/trace-records.js';
 import { createModel, fold, ingest } from '../../www/trace-fold.js';
 import { LOD, lastCut } from '../../www/trace-lod.js';
-import { taskStates, waitParts, currentRun, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
+import { taskStates, waitParts, currentRun, endingPart, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
 import { hogPolls } from '../../www/hog.js';
-import { waitLabel } from '../../www/words.js';
+import { waitLabel, waitLabelForms } from '../../www/words.js';
+import { t as translate, textKey } from '../../www/i18n.js';
 
 const RUN = 7;
 const names = { 1: 'main', 2: 'child', 3: 'lesson', 4: 'variant' };
@@ -126,6 +127,54 @@ describe('trace model', () => {
     const wait = run.tasks.get(1).waits[0];
     assert.deepEqual(waitParts(run, wait), [{ kind: 'sleep', ms: 1000 }, { kind: 'sleep', ms: 3000 }, { kind: 'channel' }]);
     assert.equal(taskStates(model, 101)[0].wait.remainingMs, 900, 'the first timer to fire sets the time left');
+  });
+
+  test('loop passes are counted as asyncio makes them, whatever the ticks', () => {
+    // main runs (pass 1), child runs (2: spawned during pass 1); the timer wakes child (3), whose
+    // end wakes main (4); main yields (sleep(0)) and runs once more (5).
+    const run = [
+      ...AWAITING,
+      [1004, KIND.WAKE, 2, 1, 0],
+      [1005, KIND.POLL_START, 2, 2], [1005, KIND.WAKE, 1, 2, 2], [1005, KIND.POLL_END, 2, 1, 1], [1005, KIND.FINISH, 2],
+      [1006, KIND.POLL_START, 1, 2], [1006, KIND.WAKE, 1, 4, 1], [1006, KIND.POLL_END, 1, 0, 0],
+      [1007, KIND.POLL_START, 1, 3], [1007, KIND.POLL_END, 1, 1, 0], [1007, KIND.FINISH, 1],
+    ];
+    const tickAt = (time) => [[time, KIND.TICK_START, 0, 1, 1], [time, KIND.TICK_END, 0, 1, 0]];
+    const oneTick = modelOf(run);
+    const manyTicks = modelOf(run.flatMap((r) => (r[1] === KIND.POLL_START ? [...tickAt(r[0]), r] : [r])));
+    assert.equal(currentRun(oneTick).passes, 5);
+    assert.equal(currentRun(manyTicks).passes, 5, 'the same passes, however the runtime drained its queue');
+    assert.deepEqual([oneTick.tickCount, manyTicks.tickCount], [0, 5], 'while the ticks differ');
+  });
+
+  test('a wait that raced a timer and a task names the one that ended it', () => {
+    const say = (key, vars) => translate('en', textKey('en', key, true), vars);
+    // main: wait_for(child, 1 s): a timer and a wait on child in one poll.
+    const raced = [
+      [0, KIND.SPAWN, 1, 0, 1],
+      [1, KIND.POLL_START, 1, 1],
+      [2, KIND.SPAWN, 2, 1, 2],
+      [2, KIND.SLEEP, 1, 1000, 1000],
+      [2, KIND.WAIT, 1, 2, 2],
+      [2, KIND.POLL_END, 1, 0, 1],
+    ];
+    const formsOf = (ending) => {
+      const run = currentRun(modelOf([...raced, ending]));
+      const wait = run.tasks.get(1).waits[0];
+      const parts = waitParts(run, wait);
+      return { ended: endingPart(run, wait, parts), forms: waitLabelForms(run, wait, parts, say) };
+    };
+    const open = currentRun(modelOf(raced));
+    const openWait = open.tasks.get(1).waits[0];
+    assert.equal(endingPart(open, openWait, waitParts(open, openWait)), null, 'open: nothing ended it yet');
+    const timedOut = formsOf([1002, KIND.WAKE, 1, 1, 0]);
+    assert.deepEqual(timedOut.ended, { kind: 'sleep', ms: 1000 });
+    assert.equal(timedOut.forms[0], 'timer 1 s | awaits child', 'a timer raced with a task is no sleep');
+    assert.ok(timedOut.forms.includes('timer 1 s'));
+    const done = formsOf([502, KIND.WAKE, 1, 2, 2]);
+    assert.deepEqual(done.ended, { kind: 'task', id: 2, name: 'child' });
+    assert.ok(done.forms.includes('awaits child') && !done.forms.some((f) => /^timer 1 s$|sleep/.test(f)),
+      `only what the trace says: ${done.forms}`);
   });
 
   test('a task that holds its run past the slices is one poll, growing, and one long poll', () => {
