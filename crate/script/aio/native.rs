@@ -1293,10 +1293,8 @@ fn no_attr(owner: &str, name: &str, methods: &[&str]) -> Exc {
     crate::suggest::for_attr(e, name, &names)
 }
 
-/// What a plain future has beyond the first seven of [`TASK_METHODS`].
-const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
-/// All a plain future's methods, for "Did you mean".
-const FUTURE_ALL: &[&str] = &[
+/// A plain future's methods: the first seven of [`TASK_METHODS`], then its setters.
+const FUTURE_METHODS: &[&str] = &[
     "cancel",
     "cancelled",
     "done",
@@ -1318,9 +1316,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             // A task has them all; a future the first seven, and a plain one its setters.
             let (found, shown, own) = match (&task.gathering, &task.plain) {
                 (None, None) => (pick(TASK_METHODS), "_asyncio.Task", TASK_METHODS),
-                (None, Some(_)) => {
-                    (pick(&TASK_METHODS[..7]).or_else(|| pick(FUTURE_METHODS)), "_asyncio.Future", FUTURE_ALL)
-                }
+                (None, Some(_)) => (pick(FUTURE_METHODS), "_asyncio.Future", FUTURE_METHODS),
                 (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture", &TASK_METHODS[..7]),
             };
             match found {
