@@ -96,7 +96,7 @@ pub(super) enum Callback {
     /// A done callback of CPython's own that wakes a task through a future of its own
     /// (`wait`'s `_on_completion`, a TaskGroup's `_on_task_done`), named as its repr shows it.
     /// It runs once the task's other callbacks are called soon, so the task it wakes runs
-    /// after them, a step later, as in CPython.
+    /// after them (in CPython one loop round later still: its wake is one more callback).
     Then(&'static str, Rc<dyn Fn()>),
 }
 
