@@ -160,13 +160,31 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
     match (&*d.class.name, instance) {
         ("staticmethod", _) => Ok(f("__func__")),
         ("classmethod", _) => Ok(Value::Method(Rc::new((Value::Class(Rc::clone(class)), f("__func__"))))),
-        ("property", Some(obj)) => interp.call_sync(f("fget"), vec![obj.clone()]),
+        ("property", Some(obj)) => match d.get(intern("fget")) {
+            Some(getter) => interp.call_sync(getter, vec![obj.clone()]),
+            None => Err(no_getter(d, class)),
+        },
         // A cached method (`@lru_cache` on a `def` in the class) is bound like a function.
         ("functools._lru_cache_wrapper", Some(obj)) => {
             Ok(Value::Method(Rc::new((obj.clone(), Value::Instance(Rc::clone(d))))))
         }
         _ => Ok(Value::Instance(Rc::clone(d))),
     }
+}
+
+/// `property 'w' of 'A' object has no getter`, the property named as its class has it.
+#[cold]
+#[inline(never)]
+fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
+    let mut name = String::new();
+    let mut at = Some(Rc::clone(class));
+    while let (Some(c), true) = (at, name.is_empty()) {
+        let found =
+            c.attrs.borrow().iter().find(|(_, v)| matches!(v, Value::Instance(p) if Rc::ptr_eq(p, d))).map(|(n, _)| *n);
+        name = found.map_or_else(String::new, |n| text(n).to_string());
+        at = c.base.clone();
+    }
+    exc("AttributeError", format!("property '{name}' of '{}' object has no getter", class.name))
 }
 
 /// `del obj.name` and `delattr(obj, "name")`: a property's deleter, or the attribute.
@@ -251,7 +269,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                         let name = ["setter", "getter", "deleter"].into_iter().find(|n| *n == &*t).unwrap_or("setter");
                         Ok(Value::Method(Rc::new((obj.clone(), builtin(name, function)))))
                     }
-                    "fget" | "fset" | "fdel" | "__doc__" => Ok(Value::None),
+                    // Without a doc of its own, a property has its getter's.
+                    "__doc__" => match i.get(intern("fget")) {
+                        Some(Value::Func(f)) => function_attr(&f, name),
+                        _ => Ok(Value::None),
+                    },
+                    "fget" | "fset" | "fdel" => Ok(Value::None),
                     _ => Err(no_instance_attr(i, name)),
                 },
                 // A class's `__getattr__`, asked for what it lacks, as CPython asks it.
