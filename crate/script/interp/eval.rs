@@ -591,10 +591,12 @@ impl Interp {
     ) -> Fut<'a, PyResult<()>> {
         Box::pin(async move {
             let Some((g, rest)) = gens.split_first() else {
+                scope.line.set(elt.line); // its frame's line in a traceback, as CPython's
                 let item = self.eval(scope, elt).await?;
                 let Some(out) = out else { return self.yield_value(item).await.map(drop) };
                 out.push(item);
                 if let Some(v) = value {
+                    scope.line.set(v.line);
                     out.push(self.eval(scope, v).await?);
                 }
                 return self.alloc(1);
