@@ -1284,28 +1284,8 @@ impl Native {
     }
 }
 
-/// `'Lock' object has no attribute 'aquire'. Did you mean: 'acquire'?`
-#[cold]
-#[inline(never)]
-fn no_attr(owner: &str, name: &str, methods: &[&str]) -> Exc {
-    let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
-    let names: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
-    crate::suggest::for_attr(e, name, &names)
-}
-
-/// A plain future's methods: the first seven of [`TASK_METHODS`], then its setters.
-const FUTURE_METHODS: &[&str] = &[
-    "cancel",
-    "cancelled",
-    "done",
-    "result",
-    "exception",
-    "add_done_callback",
-    "remove_done_callback",
-    "set_result",
-    "set_exception",
-    "get_loop",
-];
+/// What a plain future has beyond the first seven of [`TASK_METHODS`].
+const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
 
 /// Attributes of tasks, coroutines and the asyncio objects.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
@@ -1314,18 +1294,18 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     match obj {
         Value::Task(task) => {
             // A task has them all; a future the first seven, and a plain one its setters.
-            let (found, shown, own) = match (&task.gathering, &task.plain) {
-                (None, None) => (pick(TASK_METHODS), "_asyncio.Task", TASK_METHODS),
-                (None, Some(_)) => (pick(FUTURE_METHODS), "_asyncio.Future", FUTURE_METHODS),
-                (Some(_), _) => (pick(&TASK_METHODS[..7]), "_GatheringFuture", &TASK_METHODS[..7]),
+            let (own, setters, shown): (&[&str], &[&str], _) = match (&task.gathering, &task.plain) {
+                (None, None) => (TASK_METHODS, &[], "_asyncio.Task"),
+                (None, Some(_)) => (&TASK_METHODS[..7], FUTURE_METHODS, "_asyncio.Future"),
+                (Some(_), _) => (&TASK_METHODS[..7], &[], "_GatheringFuture"),
             };
-            match found {
+            match pick(own).or_else(|| pick(setters)) {
                 // A task's methods are checked; a future's are named otherwise in CPython's errors.
-                Some(m) if shown == "_asyncio.Task" => {
+                Some(m) if task.runs_coro() => {
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked("Task", m, task_method, true)))))
                 }
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
-                None => Err(no_attr(shown, &t, own)),
+                None => Err(crate::builtins::no_method_named(shown, &t, &[own, setters].concat())),
             }
         }
         Value::Native(n) => match &**n {
@@ -1378,7 +1358,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                         obj.clone(),
                         crate::builtins::checked("random", m, crate::modules::random_method, true),
                     )))),
-                    None => Err(no_attr("Random", &t, RANDOM)),
+                    None => Err(crate::builtins::no_method_named("Random", &t, RANDOM)),
                 }
             }
             _ => match pick(n.methods()) {
@@ -1389,7 +1369,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     };
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked(owner, m, native_method, true)))))
                 }
-                None => Err(no_attr(n.type_name(), &t, n.methods())),
+                None => Err(crate::builtins::no_method_named(n.type_name(), &t, n.methods())),
             },
         },
         _ => {

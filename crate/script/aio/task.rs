@@ -259,7 +259,7 @@ impl PyTask {
     }
 
     /// Whether it runs a coroutine of its own (a task), not only waits for an outcome (a future).
-    fn runs_coro(&self) -> bool {
+    pub(super) fn runs_coro(&self) -> bool {
         self.gathering.is_none() && self.plain.is_none()
     }
 

@@ -134,8 +134,16 @@ pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
 #[cold]
 #[inline(never)]
 fn no_method(obj: &Value, name: Name, methods: &[&str]) -> Exc {
+    no_method_named(&obj.type_name(), &text(name), methods)
+}
+
+/// [`no_method`] for a type named `owner` as its messages name it (`_asyncio.Task`).
+#[cold]
+#[inline(never)]
+pub fn no_method_named(owner: &str, name: &str, methods: &[&str]) -> Exc {
+    let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
     let ranked: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
-    crate::suggest::for_attr(no_attr(obj, name), &text(name), &ranked)
+    crate::suggest::for_attr(e, name, &ranked)
 }
 
 /// An instance's missing attribute, with "Did you mean" among its own and its classes' names.
@@ -176,14 +184,15 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
 #[cold]
 #[inline(never)]
 fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
-    let mut name = String::new();
-    let mut at = Some(Rc::clone(class));
-    while let (Some(c), true) = (at, name.is_empty()) {
-        let found =
-            c.attrs.borrow().iter().find(|(_, v)| matches!(v, Value::Instance(p) if Rc::ptr_eq(p, d))).map(|(n, _)| *n);
-        name = found.map_or_else(String::new, |n| text(n).to_string());
+    let holds = |c: &Class| {
+        c.attrs.borrow().iter().find(|(_, v)| matches!(v, Value::Instance(p) if Rc::ptr_eq(p, d))).map(|(n, _)| *n)
+    };
+    let (mut at, mut name) = (Some(Rc::clone(class)), None);
+    while let (Some(c), None) = (&at, name) {
+        name = holds(c);
         at = c.base.clone();
     }
+    let name = name.map_or_else(|| "".into(), text);
     exc("AttributeError", format!("property '{name}' of '{}' object has no getter", class.name))
 }
 
@@ -266,7 +275,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Some(v) => Ok(v),
                 None if i.class.kind == Kind::Other && &*i.class.name == "property" => match &*t {
                     "setter" | "getter" | "deleter" => {
-                        let name = ["setter", "getter", "deleter"].into_iter().find(|n| *n == &*t).unwrap_or("setter");
+                        let name = match &*t {
+                            "getter" => "getter",
+                            "deleter" => "deleter",
+                            _ => "setter",
+                        };
                         Ok(Value::Method(Rc::new((obj.clone(), builtin(name, function)))))
                     }
                     // Without a doc of its own, a property has its getter's.

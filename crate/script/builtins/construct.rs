@@ -34,15 +34,8 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
             [stop] => Ok(Value::Slice(Rc::new([Value::None, stop.clone(), Value::None]))),
             [a, b] => Ok(Value::Slice(Rc::new([a.clone(), b.clone(), Value::None]))),
             [a, b, c] => Ok(Value::Slice(Rc::new([a.clone(), b.clone(), c.clone()]))),
-            _ => raise(
-                "TypeError",
-                format!(
-                    "slice expected at {} argument{}, got {}",
-                    if args.is_empty() { "least 1" } else { "most 3" },
-                    if args.is_empty() { "" } else { "s" },
-                    args.len()
-                ),
-            ),
+            [] => raise("TypeError", "slice expected at least 1 argument, got 0"),
+            _ => raise("TypeError", format!("slice expected at most 3 arguments, got {}", args.len())),
         },
         Kind::Int => {
             arg_count("int", args, 0, 2)?;

@@ -12,12 +12,12 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
     match &this {
         Value::Tuple(t) => return seq_search(interp, name, &t[..], a),
         // `range(…).index(x)` and `.count(x)`, computed, not walked.
-        Value::Range(_) => {
+        Value::Range(r) => {
             let Some(x) = a.first() else { return Err(too_few(name, 0, 1)) };
             let inside = super::ops::contains(interp, &this, x)?;
-            return match (name, &this) {
-                ("count", _) => Ok(Value::Int(i64::from(inside))),
-                (_, Value::Range(r)) if inside => {
+            return match name {
+                "count" => Ok(Value::Int(i64::from(inside))),
+                _ if inside => {
                     let at = (i128::from(x.as_int().unwrap_or(0)) - i128::from(r[0])) / i128::from(r[2]);
                     i64::try_from(at).map(Value::Int).map_err(|_| overflow())
                 }

@@ -23,7 +23,7 @@ mod sort;
 mod strings;
 
 pub(crate) use attrs::bind;
-pub use attrs::{del_attr, function_attr, get_attr};
+pub use attrs::{del_attr, function_attr, get_attr, no_method_named};
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};
@@ -178,7 +178,7 @@ fn arg_count(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
 #[cold]
 #[inline(never)]
 fn arg_count_error(name: &str, n: usize, min: usize, max: usize) -> Exc {
-    if let Some(message) = (n < min).then(|| signature::too_few(name, n, min)).flatten() {
+    if let Some(message) = (n < min).then(|| signature::too_few_message(name, n, min)).flatten() {
         return exc("TypeError", message);
     }
     let (expected, count) = if min == max {

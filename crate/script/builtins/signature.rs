@@ -46,8 +46,8 @@ sum 2 a / start
 enumerate 2 a iterable start
 pow 3 a base exp mod
 sorted 1 e / key reverse
-min * - key default
-max * - key default
+min * x key default
+max * x key default
 zip * - strict
 map * -
 reversed 1 e
@@ -405,13 +405,12 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
 /// How CPython words too few arguments to the built-in function `name` (`n` given, `min`
 /// needed), by its line's form: `iter expected at least 1 argument, got 0`, `round() missing
 /// required argument 'number' (pos 1)`, `sum() takes at least 1 positional argument (0 given)`.
-pub(super) fn too_few(name: &str, n: usize, min: usize) -> Option<String> {
+pub(super) fn too_few_message(name: &str, n: usize, min: usize) -> Option<String> {
     let sig = line("", name).1;
     let mut words = sig.split(' ').skip(1);
     let s = if min == 1 { "" } else { "s" };
     match words.next()? {
         "x" => Some(format!("{name} expected at least {min} argument{s}, got {n}")),
-        "-" if matches!(name, "min" | "max") => Some(format!("{name} expected at least {min} argument{s}, got {n}")),
         "a" => Some(match words.nth(n)? {
             "/" => format!("{name}() takes at least {min} positional argument{s} ({n} given)"),
             p if name == "enumerate" => format!("{name}() missing required argument '{p}'"),
