@@ -17,6 +17,7 @@ use loopscope::runtime::clock;
 use loopscope::runtime::{
     self, pending_timers, run_until_idle, sleep, spawn, yield_now, Lang, Mode, Outcome, RunConfig, StepError,
 };
+use loopscope::trace::record::{Kind, WakeCause};
 
 fn virtual_config() -> RunConfig {
     RunConfig { lesson: "native".into(), variant: "test".into(), speed: 1.0, lang: Lang::En, mode: Mode::Virtual }
@@ -241,4 +242,88 @@ fn many_runs_leave_nothing_behind() {
         }
         assert_clean();
     }
+}
+
+/// A future that waits until someone wakes it through `slot` (and says so there).
+fn woken_through(slot: Rc<RefCell<Option<std::task::Waker>>>) -> impl Future<Output = ()> {
+    let mut waited = false;
+    std::future::poll_fn(move |cx| {
+        if waited && slot.borrow().is_none() {
+            return Poll::Ready(());
+        }
+        waited = true;
+        *slot.borrow_mut() = Some(cx.waker().clone());
+        Poll::Pending
+    })
+}
+
+#[test]
+fn a_callback_called_soon_runs_after_the_tasks_ready_and_records_nothing_of_its_own() {
+    for config in [virtual_config(), real_config(1.0)] {
+        let cursor = loopscope::trace::head();
+        let (out, slot) = (log(), Rc::new(RefCell::new(None)));
+        let (o, s) = (Rc::clone(&out), Rc::clone(&slot));
+        let run = runtime::start_run(config, "main", async move {
+            let waiter = {
+                let (o, s) = (Rc::clone(&o), Rc::clone(&s));
+                spawn("waiter", async move {
+                    woken_through(s).await;
+                    o.borrow_mut().push("woken".to_string());
+                })
+            };
+            yield_now().await; // the waiter waits
+            for name in ["a", "b"] {
+                let (o, s) = (Rc::clone(&o), Rc::clone(&s));
+                spawn(name, async move {
+                    for i in 0..3 {
+                        o.borrow_mut().push(format!("{name}{i}"));
+                        if name == "a" && i == 0 {
+                            let (o, s) = (Rc::clone(&o), Rc::clone(&s));
+                            runtime::call_soon(move || {
+                                o.borrow_mut().push("callback".to_string());
+                                s.borrow_mut().take().expect("the waiter waits").wake();
+                            });
+                        }
+                        yield_now().await;
+                    }
+                });
+            }
+            waiter.await.expect("not cancelled");
+        });
+        assert_eq!(finish(run), Outcome::Finished);
+        // a0 asks, b0 was ready already, then the callback; the waiter it woke goes after a1 and
+        // b1, which were back in line before it.
+        assert_eq!(out.borrow().join(" "), "a0 b0 callback a1 b1 woken a2 b2");
+        let (records, lost) = loopscope::trace::since(cursor);
+        assert_eq!(lost, 0);
+        let ids = |name: &str| {
+            let text = loopscope::trace::text(name);
+            records.iter().find(|r| r.kind == Kind::Spawn as u32 && r.b == text).map(|r| r.task)
+        };
+        let (a, waiter) = (ids("a").expect("a spawned"), ids("waiter").expect("the waiter spawned"));
+        // Its first wake is its spawn's.
+        let woken: Vec<_> =
+            records.iter().filter(|r| r.kind == Kind::Wake as u32 && r.task == waiter).skip(1).collect();
+        assert_eq!(woken.len(), 1, "the waiter is woken once");
+        assert_eq!((woken[0].a, woken[0].b), (WakeCause::Task as u32, a), "by the task that called soon");
+        assert!(woken[0].time.is_finite(), "its time is settled");
+        let tasks: std::collections::HashSet<u32> = records.iter().map(|r| r.task).collect();
+        assert_eq!(tasks.len(), 5, "the loop's records, the root, the waiter, a and b; no callback's: {tasks:?}");
+        assert_clean();
+    }
+}
+
+#[test]
+fn a_callback_not_yet_called_goes_with_its_cancelled_run() {
+    let called = Rc::new(RefCell::new(false));
+    let c = Rc::clone(&called);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        runtime::call_soon(move || *c.borrow_mut() = true);
+        runtime::cancel_run(runtime::current().expect("inside a task").1);
+        yield_now().await;
+    });
+    run_until_idle();
+    assert!(!*called.borrow(), "a cancelled run's callback is not called");
+    assert_eq!(runtime::run_finished(run).map(|_| ()), None);
+    assert_clean();
 }

@@ -29,7 +29,7 @@ use std::task::{Poll, RawWaker, RawWakerVTable, Waker};
 use super::context::{self, record_soon_in, Current};
 use super::queue::{slice_spent, ClockSampler, RunQueue};
 use super::run::RunState;
-use super::task::{Task, TaskRef};
+use super::task::{Task, TaskRef, QUIET};
 use super::{clock, host, TaskName};
 use crate::trace;
 use crate::trace::record::{spawned_wake, Kind, WakeCause};
@@ -206,7 +206,7 @@ fn wake_slow(task: &Task) {
         return; // wakes after completion or cancellation are ignored
     }
     let state = &task.state;
-    if trace::is_on() {
+    if trace::is_on() && task.id != QUIET {
         let current = Current::now();
         match &state.virt {
             // Between polls (a timer, the page, a worker): at the run's time, not the page's.
@@ -319,6 +319,10 @@ fn poll_task(task: &TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> Optio
     // One flag tells the usual task (of a real, running run, not ended) from the others.
     task.check_flags();
     if task.slow_wakes.get() {
+        if task.id == QUIET {
+            poll_callback(task);
+            return Some(false);
+        }
         if task.virtual_time {
             // `now` and `sampler` stay out of the call: a reference passed to a function that
             // is not inlined would keep them in memory instead of locals, for every real poll.
@@ -397,6 +401,41 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
         task.state.advance_if_idle();
     });
     Some(real_end)
+}
+
+/// [`poll_task`] for a callback's task (see `lifecycle::call_soon`): runs it, in a virtual
+/// run on the run's clock as any poll, and ends it, recording nothing but what the callback
+/// does, settled to its end.
+#[cold]
+#[inline(never)]
+fn poll_callback(task: &TaskRef) {
+    task.queued.set(false);
+    let virt = task.state.virt.as_ref();
+    if let Some(v) = virt {
+        v.unready();
+        v.next_in_round();
+    }
+    // Its one poll always returns ready: it runs the callback once.
+    let end = match virt {
+        Some(v) => {
+            let _ = v.clock.running(|| task.poll_future());
+            v.clock.now()
+        }
+        None => {
+            let _ = task.poll_future();
+            clock::now()
+        }
+    };
+    trace::settle(end);
+    context::set_current(0, 0);
+    task.end();
+    task.drop_future();
+    if let Some(v) = virt {
+        v.clock.still(|| {
+            v.polled_in_round();
+            task.state.advance_if_idle();
+        });
+    }
 }
 
 /// After a poll that ended at `end`: ends a finished task (whose `Finish` the poll's record

@@ -20,7 +20,7 @@ use super::context::{self, current};
 use super::executor;
 use super::registry::{Key, Registry};
 use super::run::RunState;
-use super::task::{Head, Task, TaskRef};
+use super::task::{Head, Task, TaskRef, QUIET};
 use super::{clock, TaskName};
 use crate::trace;
 use crate::trace::record::{Kind, FINISH_RAISED, RUN_CANCELLED, RUN_FINISHED};
@@ -113,6 +113,21 @@ impl Loop {
     fn run(&self, run: u32) -> Option<&RunEntry> {
         self.runs.iter().find(|(id, _)| *id == run).map(|(_, entry)| entry)
     }
+
+    /// The state a task spawned into `run` shares.
+    fn spawn_state(&mut self, run: u32) -> Rc<RunState> {
+        match &self.spawned_into {
+            Some((cached, state)) if *cached == run => Rc::clone(state),
+            _ => match self.run(run).map(|r| Rc::clone(&r.state)) {
+                Some(state) => {
+                    self.spawned_into = Some((run, Rc::clone(&state)));
+                    state
+                }
+                // A task of no live run (spawned outside any) gets a real run's state of its own.
+                None => Rc::new(RunState::new(false)),
+            },
+        }
+    }
 }
 
 fn with_loop<T>(f: impl FnOnce(&mut Loop) -> T) -> T {
@@ -147,19 +162,32 @@ fn new_head(run: u32, parent: u32) -> Head {
     let root = parent == 0 && run != 0;
     with_loop(|l| {
         l.next_task += 1;
-        let state = match &l.spawned_into {
-            Some((cached, state)) if *cached == run => Rc::clone(state),
-            _ => match l.run(run).map(|r| Rc::clone(&r.state)) {
-                Some(state) => {
-                    l.spawned_into = Some((run, Rc::clone(&state)));
-                    state
-                }
-                // A task of no live run (spawned outside any) gets a real run's state of its own.
-                None => Rc::new(RunState::new(false)),
-            },
-        };
+        let state = l.spawn_state(run);
         Head::new(l.tasks.next_key(l.next_task), run, root, state)
     })
+}
+
+/// Runs `f` soon, as asyncio's `loop.call_soon` runs a callback: once the tasks ready now
+/// have run, in the run of the task polled now. It takes a place in the run queue as a task
+/// does, but is no task of the run: nothing is recorded of it, and what `f` does is recorded
+/// as done by the task that asked (a wake it does is that task's). A script's gather and
+/// `wait` are told of a child's end this way, so their awaiter runs a loop round later, as
+/// in CPython, where that news is a callback of its own.
+pub fn call_soon(f: impl FnOnce() + 'static) {
+    let (by, run) = context::current().unwrap_or((0, 0));
+    let head = with_loop(|l| Head::new(Key { id: QUIET, slot: u32::MAX }, run, false, l.spawn_state(run)));
+    head.slow_wakes.set(true); // its wake and its poll take the out-of-line ways, which know it
+    let mut f = Some(f);
+    let task = Task::allocate(head, &executor::WAKER, move |_| {
+        std::future::poll_fn(move |_| {
+            context::set_current(by, run);
+            if let Some(f) = f.take() {
+                f();
+            }
+            Poll::Ready(())
+        })
+    });
+    executor::wake(&task);
 }
 
 /// Registers a new task, records its spawn and wakes it for its first poll.

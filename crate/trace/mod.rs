@@ -247,6 +247,15 @@ pub fn record_spawned(in_poll: bool, run: u32, task: u32, parent: u32, name: u32
     }
 }
 
+/// Settles the records whose time was left to the end of the work that wrote them (see
+/// [`record_unsettled`]) to `time`: for work the loop does that is no task's poll (a
+/// callback, see `runtime::call_soon`), which has no `PollEnd` to settle them.
+pub fn settle(time: f64) {
+    if let Some(from) = UNSETTLED.with(Cell::take) {
+        with_ring(|ring| ring.settle_times(from, time));
+    }
+}
+
 /// [`poll_ended`] for a poll that is not folded.
 #[inline(never)]
 fn close_poll(ring: &TraceRing, time: f64, run: u32, task: u32, ready: bool, timed: bool) {

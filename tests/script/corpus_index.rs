@@ -77,6 +77,11 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_77_learner_mistakes", include_str!("corpus/asyncio_77_learner_mistakes.py"), include_str!("corpus/asyncio_77_learner_mistakes.out")),
     ("asyncio_78_run_forever", include_str!("corpus/asyncio_78_run_forever.py"), include_str!("corpus/asyncio_78_run_forever.out")),
     ("asyncio_79_woken_once", include_str!("corpus/asyncio_79_woken_once.py"), include_str!("corpus/asyncio_79_woken_once.out")),
+    (
+        "asyncio_80_done_callbacks_a_round_later",
+        include_str!("corpus/asyncio_80_done_callbacks_a_round_later.py"),
+        include_str!("corpus/asyncio_80_done_callbacks_a_round_later.out"),
+    ),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -209,9 +209,10 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
             return Poll::Ready(());
         }
         let then = then.1.get_or_insert_with(|| {
-            let (enough, waker) = (Rc::clone(&enough), cx.waker().clone());
+            // Weak: a call that comes due once the wait is over finds it gone.
+            let (enough, waker) = (Rc::downgrade(&enough), cx.waker().clone());
             Rc::new(move || {
-                if enough() {
+                if enough.upgrade().is_some_and(|enough| enough()) {
                     waker.wake_by_ref();
                 }
             })

@@ -515,6 +515,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                         // Woken after the callbacks of the task that ends, as CPython's
                         // `_on_completion` wakes it through a queue.
                         let mut then = awaits::Forget(tasks.to_vec(), None);
+                        let live = Rc::new(());
                         let t = std::future::poll_fn(|cx| {
                             let done: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| t.done()).collect();
                             if done_by_timeout.get().is_some_and(|n| k >= n) {
@@ -533,8 +534,13 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                                 return Poll::Ready(None);
                             }
                             let then = then.1.get_or_insert_with(|| {
-                                let waker = cx.waker().clone();
-                                Rc::new(move || waker.wake_by_ref())
+                                // Weak: a call that comes due once this result is handed out finds it gone.
+                                let (waker, waiting) = (cx.waker().clone(), Rc::downgrade(&live));
+                                Rc::new(move || {
+                                    if waiting.upgrade().is_some() {
+                                        waker.wake_by_ref();
+                                    }
+                                })
                             });
                             let pending = tasks.iter().filter(|t| !t.done());
                             pending.for_each(|t| t.then("as_completed.<locals>._on_completion", then));

@@ -95,8 +95,8 @@ pub(super) enum Callback {
     Wake(Waker),
     /// A done callback of CPython's own that wakes a task through a future of its own
     /// (`wait`'s `_on_completion`, a TaskGroup's `_on_task_done`), named as its repr shows it.
-    /// It runs once the task's other callbacks are called soon, so the task it wakes runs
-    /// after them (in CPython one loop round later still: its wake is one more callback).
+    /// Called soon, as the others: one that comes due after what it serves has ended must do
+    /// nothing (CPython's checks `waiter.done()`).
     Then(&'static str, Rc<dyn Fn()>),
 }
 
@@ -387,30 +387,32 @@ impl PyTask {
             s.set(s.get() + 1);
             self.done_seq.set(s.get());
         });
-        // In the order they came, as CPython's loop calls them; the functions next to each
-        // other in one step.
-        let (mut soon, mut later) = (Vec::new(), Vec::new());
+        // Each called soon, in the order they came, as CPython's loop calls them (the
+        // script's functions next to each other in one step): a gather, a shield, `wait` or a
+        // TaskGroup learns of the end a loop round later, and its awaiter runs one more
+        // round later, as in CPython.
+        let mut soon = Vec::new();
         let callbacks = std::mem::take(&mut *self.callbacks.borrow_mut());
         for c in callbacks {
-            if matches!(c, Callback::Shield(_) | Callback::Wake(_)) && !soon.is_empty() {
+            if !matches!(c, Callback::Py(_)) && !soon.is_empty() {
                 call_soon(interp, self, std::mem::take(&mut soon));
             }
             match c {
                 Callback::Py(f) => soon.push(f),
-                Callback::Shield(outer) => outer.shielded_done(self),
-                Callback::Wake(w) => w.wake(),
-                c => later.push(c),
+                Callback::Wake(w) => w.wake(), // the awaiter's step: its place in line is the call's
+                Callback::Shield(outer) => {
+                    let inner = Rc::clone(self);
+                    runtime::call_soon(move || outer.shielded_done(&inner));
+                }
+                Callback::Gather(g) => {
+                    let interp = Rc::clone(interp);
+                    runtime::call_soon(move || g.upgrade().iter().for_each(|g| g.child_done(&interp)));
+                }
+                Callback::Then(_, f) => runtime::call_soon(move || f()),
             }
         }
         if !soon.is_empty() {
             call_soon(interp, self, soon);
-        }
-        for c in later {
-            match c {
-                Callback::Gather(g) => g.upgrade().iter().for_each(|g| g.child_done(interp)),
-                Callback::Then(_, f) => f(),
-                _ => {}
-            }
         }
     }
 
