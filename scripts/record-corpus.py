@@ -97,7 +97,6 @@ FRAME_RE = re.compile(r'^  File "(?P<file>[^"]*)", line \d+(?:, in .*)?$')
 # An exception group's traceback draws each line behind a margin: two spaces per level, then
 # "+ " on the group's first line and "| " on the others.
 MARGIN_RE = re.compile(r"^((?:  )+[|+] )(.*)$")
-CARET_RE = re.compile(r"^    \s*[~^]+\s*$")
 
 
 def parse_log(raw):
@@ -149,11 +148,10 @@ def late(t):
 
 def normalize(lines, tmpdir):
     """Normalize stderr: temp paths -> main.py; in tracebacks keep only main.py frames (with the
-    source line under them) and drop the caret lines; syntax errors keep their caret line."""
+    source line and CPython 3.11's carets under them)."""
     out = []
     in_tb = False
     skipping = False  # inside a dropped (non-main.py) frame
-    after_frame_source = False
     for t, tag, full in lines:
         margin, text = "", full
         if tag == "!":
@@ -161,14 +159,13 @@ def normalize(lines, tmpdir):
             m = MARGIN_RE.match(full)
             margin, text = (m.group(1), m.group(2)) if m else ("", full)
             if text in ("Traceback (most recent call last):", "Exception Group Traceback (most recent call last):"):
-                in_tb, skipping, after_frame_source = True, False, False
+                in_tb, skipping = True, False
                 out.append((t, tag, margin + text))
                 continue
             if in_tb:
                 m = FRAME_RE.match(text)
                 if m:
                     skipping = m.group("file") != "main.py"
-                    after_frame_source = False
                     if not skipping:
                         out.append((t, tag, margin + text))
                     continue
@@ -179,9 +176,6 @@ def normalize(lines, tmpdir):
                 if text.startswith("    "):
                     if skipping:
                         continue
-                    if CARET_RE.match(text) and after_frame_source:
-                        continue
-                    after_frame_source = True
                     out.append((t, tag, margin + text))
                     continue
                 in_tb = skipping = False  # the `ExceptionType: message` line ends the block

@@ -123,7 +123,7 @@ fn gen_error(gen: &Gen, error: Option<Value>) -> PyResult<()> {
 }
 
 /// An error's traceback as it is, to put back if it comes out of the generator again.
-type Kept = Option<(Vec<(u32, Rc<str>)>, usize)>;
+type Kept = Option<(Vec<(u32, Rc<str>, crate::value::Span)>, usize)>;
 
 fn traceback_of(error: &Option<Value>) -> Kept {
     match error {

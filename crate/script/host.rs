@@ -111,7 +111,7 @@ pub fn failed(run: u32) -> bool {
 /// a later one `ended` the run): the page marks it and says so.
 pub fn note_error_line(run: u32, e: &Value, ended: bool) {
     let Value::Instance(i) = e else { return };
-    let Some(&(line, _)) = i.traceback.borrow().last() else { return };
+    let Some(&(line, _, _)) = i.traceback.borrow().last() else { return };
     ERROR_LINES.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 64 {
@@ -254,16 +254,18 @@ impl Output {
         let tb = i.traceback.borrow();
         let mut k = 0;
         while k < tb.len() {
-            let (line, func) = &tb[k];
+            let (line, func, span) = &tb[k];
             // As CPython: a frame repeated in a row (a runaway recursion) is shown three
             // times, then counted.
             let run = tb[k..].iter().take_while(|f| f.0 == *line && f.1 == *func).count();
             for _ in 0..run.min(3) {
                 frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
                 if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
-                    let src = src.trim();
-                    if !src.is_empty() {
-                        frames.push_str(&format!("    {src}\n"));
+                    if !src.trim().is_empty() {
+                        frames.push_str(&format!("    {}\n", src.trim()));
+                        if let Some(marks) = carets(src, span) {
+                            frames.push_str(&marks);
+                        }
                     }
                 }
             }
@@ -347,6 +349,64 @@ fn emit(out: &mut String, group: usize, margin: char, text: &str) {
         out.push_str(line);
         out.push('\n');
     }
+}
+
+/// The carets CPython 3.11 draws under a frame's line `src` at `span` (see [`Span`]): `^`
+/// under the part that failed, or, for a binary operator or a subscript on one line, `^`
+/// under the operator or the brackets and `~` under the rest. None when nothing is known,
+/// or when the part is the whole line and has no operator to show.
+fn carets(src: &str, span: &Span) -> Option<String> {
+    if span.line == 0 {
+        return None;
+    }
+    let chars: Vec<char> = src.chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let text = chars.len() - chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let start = span.start as usize;
+    let (end, anchors) = if span.end_line == span.line {
+        let end = (span.end as usize).min(chars.len());
+        let at = |i: usize| chars.get(i).copied().unwrap_or(' ');
+        let anchors = match span.kind {
+            // As CPython's: from the left operand's end, past spaces and closing brackets, to
+            // the operator, one or two characters long.
+            1 => {
+                let mut i = span.a as usize;
+                while i < span.b as usize && (at(i).is_whitespace() || at(i) == ')') {
+                    i += 1;
+                }
+                let two = i + 1 < span.b as usize && !at(i + 1).is_whitespace();
+                (i < span.b as usize).then_some((i, i + 1 + usize::from(two)))
+            }
+            // From the `[` after the value to just past the `]` after the index.
+            2 => {
+                let (mut l, mut r) = (span.a as usize, span.b as usize);
+                while l < end && at(l) != '[' {
+                    l += 1;
+                }
+                while r < end && at(r) != ']' {
+                    r += 1;
+                }
+                Some((l, (r + 1).min(end)))
+            }
+            _ => None,
+        };
+        (end, anchors)
+    } else {
+        (text, None) // to the end of the line's text
+    };
+    if start < indent || end <= start || (end - start >= text - indent && anchors.is_none()) {
+        return None;
+    }
+    let mut out = format!("    {}", " ".repeat(start - indent));
+    for i in start..end {
+        let under = match anchors {
+            Some((l, r)) if i < l || i >= r => '~',
+            _ => '^',
+        };
+        out.push(under);
+    }
+    out.push('\n');
+    Some(out)
 }
 
 /// The last line of a traceback: `ValueError: message`.

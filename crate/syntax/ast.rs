@@ -193,6 +193,11 @@ pub struct Expr {
     pub line: u32,
     /// 1-based column (characters).
     pub col: u32,
+    /// Line of its last character (CPython's `end_lineno`): for the carets under a
+    /// traceback's line.
+    pub end_line: u32,
+    /// Column just after its last character (CPython's `end_col_offset` + 1).
+    pub end_col: u32,
     /// What it is.
     pub kind: ExprKind,
 }

@@ -426,6 +426,15 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
 }
 
 fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    match called(interp, name, args, kw) {
+        // CPython's `sleep`, `wait` and `wait_for` are coroutines: what their body refuses is
+        // raised when they are awaited (at the `await` in a traceback), not when called.
+        Err(e) if matches!(name, "sleep" | "wait" | "wait_for") => Ok(leaf(name, async move { Err(e) })),
+        out => out,
+    }
+}
+
+fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
     match name {
         "run" => run(interp, arg(0, "main").unwrap_or(Value::None), true),

@@ -308,8 +308,13 @@ impl Interp {
     }
 
     /// Assigns `value` to a target: a name, attribute, subscript, or a tuple/list to unpack.
+    /// What fails fails at the target, as CPython's store.
     pub fn assign<'a>(&'a self, scope: &'a Rc<Scope>, target: &'a Expr, value: Value) -> Fut<'a, PyResult<()>> {
-        Box::pin(async move {
+        Box::pin(async move { self.assign_in(scope, target, value).await.map_err(|e| failed_at(e, target)) })
+    }
+
+    async fn assign_in(&self, scope: &Rc<Scope>, target: &Expr, value: Value) -> PyResult<()> {
+        {
             match &target.kind {
                 ExprKind::Name(n) => self.store(scope, *n, value),
                 ExprKind::Attribute(obj, attr) => {
@@ -367,31 +372,34 @@ impl Interp {
                 _ => return raise("SyntaxError", "cannot assign to expression"),
             }
             Ok(())
-        })
+        }
     }
 
+    /// `a op= b`. Reading and storing the target fail at the target, as CPython's; the
+    /// operation, at the whole statement (no carets under it).
     pub(super) async fn aug_assign(&self, scope: &Rc<Scope>, target: &Expr, op: BinOp, value: &Expr) -> PyResult<()> {
+        let at = |e| failed_at(e, target);
         match &target.kind {
             ExprKind::Name(n) => {
-                let old = self.load(scope, *n)?;
+                let old = self.load(scope, *n).map_err(at)?;
                 let v = self.eval(scope, value).await?;
                 let new = self.binop_inplace(op, old, v).await?;
                 self.store(scope, *n, new);
             }
             ExprKind::Attribute(obj, attr) => {
                 let o = self.eval(scope, obj).await?;
-                let old = self.get_attr(&o, *attr)?;
+                let old = self.get_attr(&o, *attr).map_err(at)?;
                 let v = self.eval(scope, value).await?;
                 let new = self.binop_inplace(op, old, v).await?;
-                self.set_attr(&o, *attr, new)?;
+                self.set_attr(&o, *attr, new).map_err(at)?;
             }
             ExprKind::Subscript(obj, index) => {
                 let o = self.eval(scope, obj).await?;
                 let i = self.eval(scope, index).await?;
-                let old = self.get_item(&o, i.clone()).await?;
+                let old = self.get_item(&o, i.clone()).await.map_err(at)?;
                 let v = self.eval(scope, value).await?;
                 let new = self.binop_inplace(op, old, v).await?;
-                self.set_item(&o, i, new).await?;
+                self.set_item(&o, i, new).await.map_err(at)?;
             }
             _ => return raise("SyntaxError", "'expression' is an illegal expression for augmented assignment"),
         }

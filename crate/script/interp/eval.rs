@@ -27,8 +27,18 @@ impl Interp {
     }
 
     /// The synchronous path: `None` if the expression calls or awaits (then nothing with an
-    /// effect has happened yet, and the async path starts over).
+    /// effect has happened yet, and the async path starts over). An error says where it
+    /// failed (see [`note_at`]).
+    #[inline]
     pub(super) fn simple(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
+        let r = self.simple_in(scope, e);
+        if let Some(Err(err)) = &r {
+            note_at(err, e);
+        }
+        r
+    }
+
+    fn simple_in(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
         macro_rules! sub {
             ($e:expr) => {
                 match self.simple(scope, $e)? {
@@ -271,6 +281,14 @@ impl Interp {
     /// (`asyncio.sleep(…)`, `queue.get()`, `fetch(i)`) and most a loop makes (`print`, `len`)
     /// are of this kind.
     pub(super) fn quick_call(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
+        let r = self.quick_call_in(scope, e);
+        if let Some(Err(err)) = &r {
+            note_at(err, e);
+        }
+        r
+    }
+
+    fn quick_call_in(&self, scope: &Rc<Scope>, e: &Expr) -> Option<PyResult> {
         let ExprKind::Call(func, args) = &e.kind else { return None };
         if matches!(func.kind, ExprKind::Name(n) if n == SUPER.with(|s| *s) || is_yield(n)) {
             return None; // `super()` reads the caller's frame, a `yield` stops it: the async path
@@ -353,6 +371,16 @@ impl Interp {
     /// The async path: calls, awaits, comprehensions, and anything that met a script's object.
     pub(super) fn eval_full<'a>(&'a self, scope: &'a Rc<Scope>, e: &'a Expr) -> Fut<'a, PyResult> {
         Box::pin(async move {
+            let r = self.eval_in(scope, e).await;
+            if let Err(err) = &r {
+                note_at(err, e);
+            }
+            r
+        })
+    }
+
+    async fn eval_in(&self, scope: &Rc<Scope>, e: &Expr) -> PyResult {
+        {
             let _nested = aio::Nested::enter()?;
             match &e.kind {
                 ExprKind::Call(func, args) => {
@@ -553,7 +581,7 @@ impl Interp {
                     None => unsupported("this expression"),
                 },
             }
-        })
+        }
     }
 
     /// A list, set or dict comprehension's items, as CPython 3.11 makes them: its first

@@ -13,7 +13,7 @@ enum Sync<'a> {
     /// Made a call that finished at once (see [`Interp::quick_call`]); what it returned is
     /// still to be awaited (`await f(…)`, or a blocking built-in's wait), then stored in the
     /// targets (names), if any.
-    Wait { value: Value, awaited: bool, targets: &'a [Expr] },
+    Wait { value: Value, awaited: bool, targets: &'a [Expr], at: &'a Expr },
 }
 
 /// How far [`Interp::while_rounds`] ran a `while` loop on the synchronous path.
@@ -60,18 +60,18 @@ impl Interp {
                 Sync::Async => self.exec_boxed(scope, stmt).await,
                 Sync::Rest(rest) => self.exec_block(scope, rest).await,
                 // `finish_call`, written out: this is every `await f(…)` statement's path.
-                Sync::Wait { value, awaited, targets } => 'wait: {
+                Sync::Wait { value, awaited, targets, at } => 'wait: {
                     let mut v = value;
                     if matches!(&v, Value::Coro(c) if c.blocking) {
                         v = match self.await_value(v).await {
                             Ok(v) => v,
-                            Err(e) => break 'wait Err(e),
+                            Err(e) => break 'wait Err(failed_at(e, at)),
                         };
                     }
                     if awaited {
                         v = match self.await_value(v).await {
                             Ok(v) => v,
-                            Err(e) => break 'wait Err(e),
+                            Err(e) => break 'wait Err(failed_at(e, at)),
                         };
                     }
                     self.store_names(scope, targets, v);
@@ -131,8 +131,8 @@ impl Interp {
                             Sync::Done(flow) => flow,
                             Sync::Async => self.exec_boxed(scope, &body[at]).await,
                             Sync::Rest(rest) => self.exec_block(scope, rest).await,
-                            Sync::Wait { value, awaited, targets } => {
-                                self.finish_call(scope, value, awaited, targets).await
+                            Sync::Wait { value, awaited, targets, at } => {
+                                self.finish_call(scope, value, awaited, targets).await.map_err(|e| failed_at(e, at))
                             }
                         };
                         match flow {
@@ -241,7 +241,7 @@ impl Interp {
             };
         }
         // `f(…)` or `await f(…)` as a quick call, made; None when it is not one.
-        let call = |e: &Expr, targets: &'a [Expr]| -> Option<Sync<'a>> {
+        let call = |e: &'a Expr, targets: &'a [Expr]| -> Option<Sync<'a>> {
             let (inner, awaited) = match &e.kind {
                 ExprKind::Await(inner) => (&**inner, true),
                 _ => (e, false),
@@ -249,7 +249,7 @@ impl Interp {
             Some(match self.quick_call(scope, inner)? {
                 Err(err) => Sync::Done(Err(err)),
                 Ok(value) if awaited || matches!(&value, Value::Coro(c) if c.blocking) => {
-                    Sync::Wait { value, awaited, targets }
+                    Sync::Wait { value, awaited, targets, at: e }
                 }
                 Ok(value) => {
                     for t in targets {
@@ -489,21 +489,22 @@ impl Interp {
                             Some(m) => vec![self.eval(scope, m).await?],
                             None => vec![],
                         };
-                        return Err(new_exception(exc_class("AssertionError"), args));
+                        return Err(failed_at(new_exception(exc_class("AssertionError"), args), test));
                     }
                 }
                 StmtKind::Del(targets) => {
                     for t in targets {
+                        let at = |e| failed_at(e, t);
                         match &t.kind {
-                            ExprKind::Name(n) => self.delete(scope, *n)?,
+                            ExprKind::Name(n) => self.delete(scope, *n).map_err(at)?,
                             ExprKind::Subscript(obj, index) => {
                                 let o = self.eval(scope, obj).await?;
                                 let i = self.eval(scope, index).await?;
-                                self.del_item(&o, i).await?;
+                                self.del_item(&o, i).await.map_err(at)?;
                             }
                             ExprKind::Attribute(obj, attr) => {
                                 let o = self.eval(scope, obj).await?;
-                                builtins::del_attr(self, &o, *attr)?;
+                                builtins::del_attr(self, &o, *attr).map_err(at)?;
                             }
                             _ => return raise("SyntaxError", "cannot delete this expression"),
                         }

@@ -43,6 +43,49 @@ thread_local! {
     /// script can name them: the first is a keyword, the second has a space).
     static YIELD: Name = intern("yield");
     static YIELD_FROM: Name = intern("yield from");
+    /// The exception on its way out of a frame (its address) and where in the frame it
+    /// failed: the innermost expression that saw it fail says (see [`note_at`]).
+    static FAILED_AT: Cell<(usize, Span)> = const { Cell::new((0, Span { line: 0, start: 0, end_line: 0, end: 0, kind: 0, a: 0, b: 0 })) };
+}
+
+/// `err` failed in `e`: the part of the frame's line its traceback underlines, unless an
+/// expression inside `e` said so first (the innermost one is what failed, as CPython's
+/// instruction is). Cold: only an exception comes here.
+#[cold]
+#[inline(never)]
+pub(super) fn note_at(err: &Value, e: &Expr) {
+    let Value::Instance(i) = err else { return };
+    let at = Rc::as_ptr(i) as usize;
+    if FAILED_AT.with(|f| f.get().0) == at {
+        return;
+    }
+    let off = |col: u32| col.saturating_sub(1);
+    let (kind, a, b) = match &e.kind {
+        ExprKind::BinOp(l, _, r) => (1, off(l.end_col), off(r.col)),
+        ExprKind::Subscript(v, index) => (2, off(v.end_col), off(index.end_col)),
+        _ => (0, 0, 0),
+    };
+    let span = Span { line: e.line, start: off(e.col), end_line: e.end_line, end: off(e.end_col), kind, a, b };
+    FAILED_AT.with(|f| f.set((at, span)));
+}
+
+/// [`note_at`], giving the error back.
+pub(super) fn failed_at(err: Value, e: &Expr) -> Value {
+    note_at(&err, e);
+    err
+}
+
+/// Where `e` failed in the frame it is leaving (see [`note_at`]), once: the caller's frame
+/// has its own.
+fn take_failed_at(e: &Instance) -> Span {
+    let at = e as *const Instance as usize;
+    FAILED_AT.with(|f| match f.get() {
+        (p, span) if p == at => {
+            f.set((0, Span::default()));
+            span
+        }
+        _ => Span::default(),
+    })
 }
 
 /// A boxed future borrowing from the tree it runs.
@@ -629,7 +672,9 @@ pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
     if let Value::Instance(i) = e {
         let at = Rc::as_ptr(scope) as usize;
         if i.tb_scope.replace(at) != at {
-            i.traceback.borrow_mut().insert(0, (scope.line.get(), Rc::clone(&scope.name)));
+            let span = take_failed_at(i);
+            let line = if span.line != 0 { span.line } else { scope.line.get() };
+            i.traceback.borrow_mut().insert(0, (line, Rc::clone(&scope.name), span));
         }
     }
 }

@@ -326,14 +326,36 @@ impl Drop for List {
     }
 }
 
+/// The part of its line a traceback's frame failed at, which CPython 3.11 underlines with
+/// carets (see `host`). Offsets are 0-based, in characters.
+#[derive(Clone, Copy, Default)]
+pub struct Span {
+    /// The line it starts on (0: not known).
+    pub line: u32,
+    /// Where it starts on `line`.
+    pub start: u32,
+    /// The line it ends on.
+    pub end_line: u32,
+    /// Where it ends on `end_line` (just after its last character).
+    pub end: u32,
+    /// 1: a binary operator, whose left operand ends at `a` and right one starts at `b`;
+    /// 2: a subscript, whose value ends at `a` and index at `b`; 0: anything else.
+    pub kind: u8,
+    /// See `kind`.
+    pub a: u32,
+    /// See `kind`.
+    pub b: u32,
+}
+
 /// An instance of a script's class or of an exception class.
 pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
     /// Its attributes, in the order they were set.
     pub attrs: RefCell<Vec<(Name, Value)>>,
-    /// For an exception: where it went, innermost call last, as (line, function name).
-    pub traceback: RefCell<Vec<(u32, Rc<str>)>>,
+    /// For an exception: where it went, innermost call last, as (line, function name, the
+    /// part of the line that failed).
+    pub traceback: RefCell<Vec<(u32, Rc<str>, Span)>>,
     /// For an exception: its `__cause__` (`raise … from …`) and `__context__`.
     pub cause: RefCell<Option<Value>>,
     /// For an exception: the exception being handled when it was raised.

@@ -7,16 +7,16 @@ use crate::ast::{self, Arg, BinOp, CmpOp, Comprehension, Const, Expr, ExprKind, 
 use crate::lexer::Tok;
 
 use super::targets::expr_name;
-use super::{bin_op, boxed, mk, starts_expr, syntax, unsupported, Ctx, PResult, Parser, SyntaxError, END};
+use super::{bin_op, boxed, starts_expr, syntax, unsupported, Ctx, PResult, Parser, SyntaxError, END};
 
 impl Parser {
     /// `a, *b, c` where Python allows a bare tuple (statements, `return`, `for … in`).
     pub(super) fn star_expressions(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
         let first = self.star_expr()?;
         if !self.is_op(",") {
             return Ok(first);
         }
-        let (line, col) = (first.line, first.col);
         let mut elts = vec![first];
         while self.eat_op(",") {
             if !starts_expr(&self.cur().tok) {
@@ -24,7 +24,7 @@ impl Parser {
             }
             elts.push(self.star_expr()?);
         }
-        Ok(mk(line, col, ExprKind::Tuple(elts)))
+        Ok(self.mk(line, col, ExprKind::Tuple(elts)))
     }
 
     fn star_expr(&mut self) -> PResult<Expr> {
@@ -32,7 +32,7 @@ impl Parser {
             let (line, col) = self.here();
             self.advance();
             let value = self.binary(1)?;
-            return Ok(mk(line, col, ExprKind::Starred(boxed(value))));
+            return Ok(self.mk(line, col, ExprKind::Starred(boxed(value))));
         }
         self.test()
     }
@@ -51,7 +51,7 @@ impl Parser {
             self.advance();
             self.advance();
             let value = self.test()?;
-            return Ok(mk(line, col, ExprKind::NamedExpr(ast::intern(&n), boxed(value))));
+            return Ok(self.mk(line, col, ExprKind::NamedExpr(ast::intern(&n), boxed(value))));
         }
         self.test()
     }
@@ -68,6 +68,7 @@ impl Parser {
         if self.is_kw("lambda") {
             return self.lambda();
         }
+        let (line, col) = self.here();
         let body = self.or_test()?;
         if !self.is_kw("if") {
             return Ok(body);
@@ -83,7 +84,7 @@ impl Parser {
             return Err(e);
         }
         let orelse = self.test()?;
-        Ok(mk(body.line, body.col, ExprKind::IfExp(boxed(test), boxed(body), boxed(orelse))))
+        Ok(self.mk(line, col, ExprKind::IfExp(boxed(test), boxed(body), boxed(orelse))))
     }
 
     fn lambda(&mut self) -> PResult<Expr> {
@@ -108,7 +109,7 @@ impl Parser {
             decorators: Vec::new(),
             has_yield,
         };
-        Ok(mk(line, col, ExprKind::Lambda(Rc::new(def))))
+        Ok(self.mk(line, col, ExprKind::Lambda(Rc::new(def))))
     }
 
     fn or_test(&mut self) -> PResult<Expr> {
@@ -116,16 +117,16 @@ impl Parser {
     }
 
     fn bool_op(&mut self, kw: &str) -> PResult<Expr> {
+        let (line, col) = self.here();
         let first = if kw == "or" { self.bool_op("and")? } else { self.not_test()? };
         if !self.is_kw(kw) {
             return Ok(first);
         }
-        let (line, col) = (first.line, first.col);
         let mut values = vec![first];
         while self.eat_kw(kw) {
             values.push(if kw == "or" { self.bool_op("and")? } else { self.not_test()? });
         }
-        Ok(mk(line, col, ExprKind::BoolOp(kw == "and", values)))
+        Ok(self.mk(line, col, ExprKind::BoolOp(kw == "and", values)))
     }
 
     fn not_test(&mut self) -> PResult<Expr> {
@@ -137,10 +138,11 @@ impl Parser {
         self.enter()?;
         let operand = self.not_test();
         self.depth -= 1;
-        Ok(mk(line, col, ExprKind::Unary(UnaryOp::Not, boxed(operand?))))
+        Ok(self.mk(line, col, ExprKind::Unary(UnaryOp::Not, boxed(operand?))))
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
         let left = self.binary(1)?;
         let mut ops = Vec::new();
         loop {
@@ -179,11 +181,12 @@ impl Parser {
         if ops.is_empty() {
             return Ok(left);
         }
-        Ok(mk(left.line, left.col, ExprKind::Compare(boxed(left), ops)))
+        Ok(self.mk(line, col, ExprKind::Compare(boxed(left), ops)))
     }
 
     /// Binary operators by precedence climbing: operands bind tighter than `min`.
     pub(super) fn binary(&mut self, min: u8) -> PResult<Expr> {
+        let (line, col) = self.here();
         let mut left = self.unary()?;
         while let Some((op, prec)) = bin_op(self.peek()) {
             if prec < min {
@@ -191,7 +194,7 @@ impl Parser {
             }
             self.advance();
             let right = self.binary(prec + 1)?;
-            left = mk(left.line, left.col, ExprKind::BinOp(boxed(left), op, boxed(right)));
+            left = self.mk(line, col, ExprKind::BinOp(boxed(left), op, boxed(right)));
         }
         Ok(left)
     }
@@ -208,12 +211,12 @@ impl Parser {
         self.enter()?;
         let operand = self.unary();
         self.depth -= 1;
-        Ok(mk(line, col, ExprKind::Unary(op, boxed(operand?))))
+        Ok(self.mk(line, col, ExprKind::Unary(op, boxed(operand?))))
     }
 
     fn power(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
         let base = if self.is_kw("await") {
-            let (line, col) = self.here();
             self.advance();
             let value = self.primary()?;
             self.awaits += 1;
@@ -222,7 +225,7 @@ impl Parser {
             } else if !self.ctx.is_async {
                 self.late_span("'await' outside async function", line, col);
             }
-            mk(line, col, ExprKind::Await(boxed(value)))
+            self.mk(line, col, ExprKind::Await(boxed(value)))
         } else {
             self.primary()?
         };
@@ -230,23 +233,24 @@ impl Parser {
             return Ok(base);
         }
         let exp = self.unary()?;
-        Ok(mk(base.line, base.col, ExprKind::BinOp(boxed(base), BinOp::Pow, boxed(exp))))
+        Ok(self.mk(line, col, ExprKind::BinOp(boxed(base), BinOp::Pow, boxed(exp))))
     }
 
     fn primary(&mut self) -> PResult<Expr> {
+        // A node made of a parenthesised one starts at its `(`, as CPython's.
+        let (line, col) = self.here();
         let mut e = self.atom()?;
         loop {
-            let (line, col) = (e.line, e.col);
             if self.eat_op(".") {
                 let name = self.name()?;
                 let name = self.private(name);
-                e = mk(line, col, ExprKind::Attribute(boxed(e), name));
+                e = self.mk(line, col, ExprKind::Attribute(boxed(e), name));
             } else if self.eat_op("(") {
                 let args = self.call_args()?;
-                e = mk(line, col, ExprKind::Call(boxed(e), args));
+                e = self.mk(line, col, ExprKind::Call(boxed(e), args));
             } else if self.eat_op("[") {
                 let index = self.subscript()?;
-                e = mk(line, col, ExprKind::Subscript(boxed(e), boxed(index)));
+                e = self.mk(line, col, ExprKind::Subscript(boxed(e), boxed(index)));
             } else {
                 return Ok(e);
             }
@@ -328,7 +332,7 @@ impl Parser {
             elts.push(self.slice()?);
         }
         self.expect_close("]", last)?;
-        Ok(mk(line, col, ExprKind::Tuple(elts)))
+        Ok(self.mk(line, col, ExprKind::Tuple(elts)))
     }
 
     fn slice(&mut self) -> PResult<Expr> {
@@ -346,7 +350,7 @@ impl Parser {
         let ends = |p: &mut Parser| p.is_op("]") || p.is_op(",") || p.is_op(":");
         let upper = if ends(self) { None } else { Some(boxed(self.test()?)) };
         let step = if self.eat_op(":") && !ends(self) { Some(boxed(self.test()?)) } else { None };
-        Ok(mk(line, col, ExprKind::Slice(lower, upper, step)))
+        Ok(self.mk(line, col, ExprKind::Slice(lower, upper, step)))
     }
 
     fn comp_clauses(&mut self) -> PResult<Vec<Comprehension>> {
@@ -390,7 +394,7 @@ impl Parser {
     fn generator_exp(&mut self, line: u32, col: u32, elt: Expr, gens: Vec<Comprehension>, awaits: u32) -> Expr {
         let own = self.awaits - awaits - self.first_iter_awaits;
         let is_async = own > 0 || gens.iter().any(|g| g.is_async);
-        mk(line, col, ExprKind::GeneratorExp(Rc::new(ast::GenExp { elt, gens, is_async })))
+        self.mk(line, col, ExprKind::GeneratorExp(Rc::new(ast::GenExp { elt, gens, is_async })))
     }
 
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
@@ -409,8 +413,8 @@ impl Parser {
         }
         // Kept as a call of a name no script can write (`yield` is a keyword, `yield from`
         // has a space), which the evaluator runs as the yield it is.
-        let func = mk(line, col, ExprKind::Name(ast::intern(if from { "yield from" } else { "yield" })));
-        Ok(mk(line, col, ExprKind::Call(boxed(func), args)))
+        let func = self.mk(line, col, ExprKind::Name(ast::intern(if from { "yield from" } else { "yield" })));
+        Ok(self.mk(line, col, ExprKind::Call(boxed(func), args)))
     }
 
     fn atom(&mut self) -> PResult<Expr> {
@@ -433,14 +437,14 @@ impl Parser {
             _ => return Err(self.invalid()),
         };
         self.advance();
-        Ok(mk(line, col, kind))
+        Ok(self.mk(line, col, kind))
     }
 
     fn paren(&mut self) -> PResult<Expr> {
         let (line, col) = self.here();
         self.advance();
         if self.eat_op(")") {
-            return Ok(mk(line, col, ExprKind::Tuple(Vec::new())));
+            return Ok(self.mk(line, col, ExprKind::Tuple(Vec::new())));
         }
         if self.is_kw("yield") {
             let e = self.yield_expr()?;
@@ -462,7 +466,7 @@ impl Parser {
             return Ok(first);
         }
         let elts = self.elements(first, ")")?;
-        Ok(mk(line, col, ExprKind::Tuple(elts)))
+        Ok(self.mk(line, col, ExprKind::Tuple(elts)))
     }
 
     /// `(x = 1)`: the same hint as `if x = 1:`.
@@ -490,23 +494,23 @@ impl Parser {
         let (line, col) = self.here();
         self.advance();
         if self.eat_op("]") {
-            return Ok(mk(line, col, ExprKind::List(Vec::new())));
+            return Ok(self.mk(line, col, ExprKind::List(Vec::new())));
         }
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
             let generators = self.comp_clauses()?;
             self.expect_close("]", Some((first.line, first.col)))?;
-            return Ok(mk(line, col, ExprKind::ListComp(boxed(first), generators)));
+            return Ok(self.mk(line, col, ExprKind::ListComp(boxed(first), generators)));
         }
         let elts = self.elements(first, "]")?;
-        Ok(mk(line, col, ExprKind::List(elts)))
+        Ok(self.mk(line, col, ExprKind::List(elts)))
     }
 
     fn brace(&mut self) -> PResult<Expr> {
         let (line, col) = self.here();
         self.advance();
         if self.eat_op("}") {
-            return Ok(mk(line, col, ExprKind::Dict(Vec::new())));
+            return Ok(self.mk(line, col, ExprKind::Dict(Vec::new())));
         }
         let first = if self.eat_op("**") {
             (None, self.binary(1)?)
@@ -516,16 +520,16 @@ impl Parser {
                 if self.is_kw("for") || self.is_kw("async") {
                     let generators = self.comp_clauses()?;
                     self.expect_close("}", Some((key.line, key.col)))?;
-                    return Ok(mk(line, col, ExprKind::SetComp(boxed(key), generators)));
+                    return Ok(self.mk(line, col, ExprKind::SetComp(boxed(key), generators)));
                 }
                 let elts = self.elements(key, "}")?;
-                return Ok(mk(line, col, ExprKind::Set(elts)));
+                return Ok(self.mk(line, col, ExprKind::Set(elts)));
             }
             let value = self.test()?;
             if self.is_kw("for") || self.is_kw("async") {
                 let generators = self.comp_clauses()?;
                 self.expect_close("}", Some((value.line, value.col)))?;
-                return Ok(mk(line, col, ExprKind::DictComp(boxed(key), boxed(value), generators)));
+                return Ok(self.mk(line, col, ExprKind::DictComp(boxed(key), boxed(value), generators)));
             }
             (Some(key), value)
         };
@@ -552,7 +556,7 @@ impl Parser {
             last = entries.last().map(|(_, v)| (v.line, v.col));
         }
         self.expect_close("}", last)?;
-        Ok(mk(line, col, ExprKind::Dict(entries)))
+        Ok(self.mk(line, col, ExprKind::Dict(entries)))
     }
 }
 

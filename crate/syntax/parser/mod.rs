@@ -133,11 +133,6 @@ fn unsupported(what: &str, line: u32, col: u32) -> SyntaxError {
 }
 
 #[inline(never)]
-fn mk(line: u32, col: u32, kind: ExprKind) -> Expr {
-    Expr { line, col, kind }
-}
-
-#[inline(never)]
 fn boxed(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
@@ -294,6 +289,15 @@ impl Parser {
     }
 
     #[inline(never)]
+    /// A node that starts at `line`, `col` and ends with the token just read.
+    fn mk(&self, line: u32, col: u32, kind: ExprKind) -> Expr {
+        let (end_line, end_col) = match self.pos.checked_sub(1).and_then(|p| self.toks.get(p)) {
+            Some(t) => (t.end_line, t.end_col),
+            None => (line, col),
+        };
+        Expr { line, col, end_line, end_col, kind }
+    }
+
     fn here(&self) -> (u32, u32) {
         let t = self.cur();
         (t.line, t.col)

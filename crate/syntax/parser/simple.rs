@@ -5,7 +5,7 @@ use crate::ast::{self, Alias, Const, Expr, ExprKind, Stmt, StmtKind};
 use crate::lexer::Tok;
 
 use super::targets::{expr_name, invalid_target, is_bitwise_or};
-use super::{aug_op, mk, starts_atom, syntax, unsupported, PResult, Parser, SyntaxError, END};
+use super::{aug_op, starts_atom, syntax, unsupported, PResult, Parser, SyntaxError, END};
 
 impl Parser {
     pub(super) fn simple_stmts(&mut self, out: &mut ast::Block) -> PResult<()> {
@@ -190,7 +190,7 @@ impl Parser {
                 ends.push(self.end_from(t.line, t.col));
                 targets.push(t);
             }
-            let value = targets.pop().unwrap_or_else(|| mk(1, 1, ExprKind::Const(Const::None)));
+            let value = targets.pop().unwrap_or_else(|| self.mk(1, 1, ExprKind::Const(Const::None)));
             let only = targets.len() == 1;
             for (i, t) in targets.iter().enumerate() {
                 if let Some(bad) = invalid_target(t, false) {

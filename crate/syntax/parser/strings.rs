@@ -7,7 +7,7 @@ use crate::ast::{Const, Expr, ExprKind, FPart};
 use crate::lexer::{self, StrLit, Tok};
 
 use super::targets::is_bitwise_or;
-use super::{boxed, mk, starts_atom, syntax, unsupported, ErrorKind, PResult, Parser, SyntaxError};
+use super::{boxed, starts_atom, syntax, unsupported, ErrorKind, PResult, Parser, SyntaxError};
 
 impl Parser {
     /// Adjacent string literals, joined; any f-string among them makes an `FString`.
@@ -40,7 +40,7 @@ impl Parser {
             }
         }
         if any_f {
-            return Ok(mk(line, col, ExprKind::FString(parts)));
+            return Ok(self.mk(line, col, ExprKind::FString(parts)));
         }
         let text = match parts.pop() {
             // One that could be a name is CPython's interned string: `name is "bob"` is True
@@ -51,7 +51,7 @@ impl Parser {
             Some(FPart::Lit(s)) => s,
             _ => crate::ast::name_text(crate::ast::intern("")),
         };
-        Ok(mk(line, col, ExprKind::Const(Const::Str(text))))
+        Ok(self.mk(line, col, ExprKind::Const(Const::Str(text))))
     }
 
     /// F-string text up to its end, or up to the `}` that ends a format spec (`nested` > 0).

@@ -3,7 +3,7 @@
 
 use crate::ast::{self, Const, Expr, ExprKind, UnaryOp};
 
-use super::{boxed, mk, starts_expr, syntax, PResult, Parser};
+use super::{boxed, starts_expr, syntax, PResult, Parser};
 
 /// CPython's name for an expression in "cannot assign to …" messages.
 #[inline(never)]
@@ -102,11 +102,11 @@ impl Parser {
     }
 
     pub(super) fn target_list(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
         let first = self.star_target()?;
         if !self.is_op(",") {
             return Ok(first);
         }
-        let (line, col) = (first.line, first.col);
         let mut elts = vec![first];
         while self.eat_op(",") {
             if !starts_expr(&self.cur().tok) {
@@ -114,7 +114,7 @@ impl Parser {
             }
             elts.push(self.star_target()?);
         }
-        Ok(mk(line, col, ExprKind::Tuple(elts)))
+        Ok(self.mk(line, col, ExprKind::Tuple(elts)))
     }
 
     /// An assignment target of `for`, `with … as` and comprehensions: no comparison, so
@@ -124,7 +124,7 @@ impl Parser {
             let (line, col) = self.here();
             self.advance();
             let value = self.binary(1)?;
-            return Ok(mk(line, col, ExprKind::Starred(boxed(value))));
+            return Ok(self.mk(line, col, ExprKind::Starred(boxed(value))));
         }
         self.binary(1)
     }
