@@ -113,7 +113,7 @@ describe('the phone layout', { timeout: 180_000 }, () => {
 
     test(`an error's output tab opens at its end, its traceback under one time and task (${lang})`, async () => {
       const program = ['import asyncio', '', 'async def worker(n):', '    await asyncio.sleep(1)',
-        '    print("worker", n)', '    return totl * n', '', 'async def main():',
+        '    print("worker", n)', '    return totl * n + len("a line longer than a phone is wide")', '', 'async def main():',
         ...Array.from({ length: 8 }, (_, i) => `    print("line ${i}")`),
         '    await asyncio.gather(worker(1), worker(2))', '', 'asyncio.run(main())', ''].join('\n');
       const code = Buffer.from(program, 'utf8').toString('base64url');
@@ -137,6 +137,34 @@ describe('the phone layout', { timeout: 180_000 }, () => {
         const errors = await page.$$eval('#console li.stderr', (items) => items.map((li) => li.querySelectorAll('.time').length));
         assert.ok(errors.length > 2 && errors[0] === 1 && errors.slice(1).every((n) => n === 0),
           `one time stamp for the traceback: ${errors}`);
+        // The carets under the failing name keep their column: neither line wraps, and the
+        // first ^ is under the name's first letter (the output scrolls sideways instead).
+        const carets = await page.$$eval('#console li.stderr', (items) => {
+          const at = (li, i) => {
+            const node = li.querySelector('.text').lastChild;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return range.getBoundingClientRect();
+          };
+          const k = items.findIndex((li) => /^\s*\^+\s*$/.test(li.textContent));
+          if (k < 1) return null;
+          const source = items[k - 1].querySelector('.text').lastChild.textContent;
+          const mark = items[k].querySelector('.text').lastChild.textContent;
+          const name = at(items[k - 1], source.indexOf('totl'));
+          const first = at(items[k], mark.indexOf('^'));
+          const lineHeight = (li) => li.querySelector('.text').getClientRects().length;
+          const log = document.getElementById('console-log');
+          return {
+            mark: mark.trim(), dx: Math.abs(name.left - first.left),
+            boxes: [lineHeight(items[k - 1]), lineHeight(items[k])], sideways: log.scrollWidth > log.clientWidth,
+          };
+        });
+        assert.ok(carets, 'a caret line under the failing line');
+        assert.equal(carets.mark, '^^^^', 'carets under the name');
+        assert.ok(carets.dx < 1, `the carets start under the name: ${carets.dx} px apart`);
+        assert.deepEqual(carets.boxes, [1, 1], 'neither line wraps');
+        assert.ok(carets.sideways, 'the output scrolls sideways');
         assertCleanPage(recorded, `error output ${lang}`);
       } finally {
         await recorded.context.close();
