@@ -45,10 +45,30 @@ impl Ran {
     /// A poll of `task` ends: keeps the lines it ran, and starts afresh.
     pub fn end_poll(&self, task: &TaskLines) {
         let mut list = self.list.borrow_mut();
-        for &line in list.iter() {
-            self.bits[(line / 64) as usize].set(0);
+        if list.len() <= 16 {
+            for &line in list.iter() {
+                self.bits[(line / 64) as usize].set(0);
+            }
+            // An insertion sort: std's sort would add its own code to the wasm for this one use.
+            for i in 1..list.len() {
+                let (line, mut j) = (list[i], i);
+                while j > 0 && list[j - 1] > line {
+                    list[j] = list[j - 1];
+                    j -= 1;
+                }
+                list[j] = line;
+            }
+        } else {
+            // The lines are distinct: read back from the bitset, they come in order.
+            list.clear();
+            for (at, word) in self.bits.iter().enumerate() {
+                let mut w = word.replace(0);
+                while w != 0 {
+                    list.push(at as u32 * 64 + w.trailing_zeros());
+                    w &= w - 1;
+                }
+            }
         }
-        list.sort_unstable();
         task.push(&list);
         list.clear();
     }
@@ -208,6 +228,24 @@ mod tests {
         assert_eq!(of_poll(1, 7, 4), [9]);
         assert!(of_poll(1, 7, 5).is_empty() && of_poll(1, 7, 0).is_empty() && of_poll(1, 8, 1).is_empty());
         KEPT.with(|k| assert_eq!(k.borrow()[0].sets.len(), 3, "each distinct set kept once"));
+    }
+
+    #[test]
+    fn a_poll_of_many_lines_keeps_them_in_order_and_the_next_starts_afresh() {
+        let ran = Ran::new(300);
+        let t = task(2, 7);
+        let lines: Vec<u32> = (0..40).map(|i| (i * 37 + 11) % 290).collect();
+        for &line in lines.iter().chain(&lines) {
+            ran.note(line);
+        }
+        ran.end_poll(&t);
+        ran.note(64);
+        ran.end_poll(&t);
+        let mut want = lines.clone();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(of_poll(2, 7, 1), want);
+        assert_eq!(of_poll(2, 7, 2), [64]);
     }
 
     #[test]

@@ -612,11 +612,17 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
         Value::Dict(d) => {
             let mut entries = d.borrow().entries();
             if how.sort_keys {
-                // By the keys themselves, as CPython sorts them: numbers as numbers.
-                entries.sort_by(|(a, _), (b, _)| match (a.as_number(), b.as_number()) {
-                    (Some(x), Some(y)) => x.total_cmp(&y),
-                    _ => a.to_str().cmp(&b.to_str()),
+                // By the keys themselves, as CPython sorts them: numbers as numbers. The
+                // built-ins' sort, not std's (a copy of its code per item type and comparison).
+                let mut order: Vec<usize> = (0..entries.len()).collect();
+                crate::builtins::sort_stable(&mut order, &mut |a, b| {
+                    let (a, b) = (&entries[a].0, &entries[b].0);
+                    match (a.as_number(), b.as_number()) {
+                        (Some(x), Some(y)) => x.total_cmp(&y).is_lt(),
+                        _ => a.to_str() < b.to_str(),
+                    }
                 });
+                entries = order.into_iter().map(|i| entries[i].clone()).collect();
             }
             let mut pairs = Vec::new();
             for (k, x) in entries {

@@ -20,6 +20,7 @@ mod methods;
 mod ops;
 mod signature;
 mod sort;
+pub(crate) use self::sort::sort_stable;
 mod strings;
 
 pub(crate) use attrs::bind;

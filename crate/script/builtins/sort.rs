@@ -49,7 +49,7 @@ pub(super) fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -
 /// Sorts `v` stably by `less`. Up to 20 items it is std's `sort_by` step for step (an insertion sort that makes the
 /// same comparisons, so which of a mixed list's errors comes first, or what a script's `__lt__` prints, stays as it
 /// was), beyond that a merge sort of the halves; std's own sort added 4 KB to the gzipped wasm.
-pub(super) fn sort_stable(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
+pub(crate) fn sort_stable(v: &mut [usize], less: &mut dyn FnMut(usize, usize) -> bool) {
     let n = v.len();
     if n <= 20 {
         for i in 1..n {

@@ -72,10 +72,12 @@ impl Dict {
     /// Its entries, the largest count first (a `Counter`'s order: `repr`, `most_common`);
     /// equal counts keep their order.
     pub fn by_count(&self) -> Vec<(Value, Value)> {
-        let mut entries = self.entries();
-        let count = |v: &Value| v.as_number().unwrap_or(0.0);
-        entries.sort_by(|a, b| count(&b.1).partial_cmp(&count(&a.1)).unwrap_or(std::cmp::Ordering::Equal));
-        entries
+        let entries = self.entries();
+        let counts: Vec<f64> = entries.iter().map(|(_, v)| v.as_number().unwrap_or(0.0)).collect();
+        // The built-ins' sort, not std's (a copy of its code per item type and comparison).
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        crate::builtins::sort_stable(&mut order, &mut |a, b| counts[b] < counts[a]);
+        order.into_iter().map(|i| entries[i].clone()).collect()
     }
 
     /// Sets `key` (keeping its place if present).
@@ -108,10 +110,15 @@ impl Dict {
     /// Drops the removed entries' places. From the index's keys: a key is not made again,
     /// which for an instance would run its class's `__hash__` while the dict is borrowed.
     fn compact(&mut self) {
-        let mut order: Vec<(usize, Key)> = self.index.drain().map(|(key, i)| (i, key)).collect();
-        order.sort_unstable_by_key(|(i, _)| *i);
-        let mut entries = Vec::with_capacity(order.len());
-        for (i, key) in order {
+        // Each key put at its entry's place (no sort: the places are distinct).
+        let mut order: Vec<Option<Key>> = Vec::new();
+        order.resize_with(self.entries.len(), || None);
+        for (key, i) in self.index.drain() {
+            order[i] = Some(key);
+        }
+        let mut entries = Vec::with_capacity(self.live);
+        for (i, key) in order.into_iter().enumerate() {
+            let Some(key) = key else { continue };
             if let Some(entry) = self.entries[i].take() {
                 self.index.insert(key, entries.len());
                 entries.push(Some(entry));
@@ -129,10 +136,13 @@ impl Dict {
     /// sets without making a key again, which for an instance would run its class's
     /// `__hash__` while the dicts are borrowed.
     pub fn keyed(&self) -> Vec<(Key, Value, Value)> {
-        let mut order: Vec<(usize, &Key)> = self.index.iter().map(|(key, &i)| (i, key)).collect();
-        order.sort_unstable_by_key(|(i, _)| *i);
-        let mut out = Vec::with_capacity(order.len());
-        for (i, key) in order {
+        let mut order: Vec<Option<&Key>> = vec![None; self.entries.len()];
+        for (key, &i) in &self.index {
+            order[i] = Some(key);
+        }
+        let mut out = Vec::with_capacity(self.live);
+        for (i, key) in order.into_iter().enumerate() {
+            let Some(key) = key else { continue };
             if let Some((k, v)) = &self.entries[i] {
                 out.push((key.clone(), k.clone(), v.clone()));
             }
