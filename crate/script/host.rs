@@ -3,7 +3,6 @@
 //! random generator, and the bookkeeping of its tasks (names, the live ones, the error line).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use super::aio::PyTask;
@@ -24,7 +23,8 @@ thread_local! {
     /// `(run, (line, ended))`: at most 65 runs' (see `note_error`), so a list searched in order
     /// rather than a hash map, whose code for one more type cost about 1 KB of the gzipped wasm.
     static ERROR_LINES: RefCell<Vec<(u32, (u32, bool))>> = const { RefCell::new(Vec::new()) };
-    static TASK_LINES: RefCell<HashMap<u32, Weak<PyTask>>> = RefCell::new(HashMap::new());
+    /// `(runtime id, task)`, by id: a sorted list rather than a hash map, for the same reason.
+    static TASK_LINES: RefCell<Vec<(u32, Weak<PyTask>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A Python task's poll begins: the time slice counts from here, and the native stack's
@@ -132,7 +132,11 @@ fn error_of(run: u32) -> Option<(u32, bool)> {
 
 /// The line a live script task is at (0: unknown).
 pub fn task_line(task: u32) -> u32 {
-    TASK_LINES.with(|t| t.borrow().get(&task).and_then(Weak::upgrade).map_or(0, |t| t.line.get()))
+    TASK_LINES.with(|t| {
+        let t = t.borrow();
+        let at = t.binary_search_by_key(&task, |(id, _)| *id).ok();
+        at.and_then(|at| t[at].1.upgrade()).map_or(0, |t| t.line.get())
+    })
 }
 
 /// Whether a list of weak or finished entries that has grown to `len` should let its dead go
@@ -147,9 +151,13 @@ pub fn register_task(id: u32, task: &Rc<PyTask>) {
     TASK_LINES.with(|t| {
         let mut t = t.borrow_mut();
         if prune_now(t.len(), 4096) {
-            t.retain(|_, w| w.strong_count() > 0);
+            t.retain(|(_, w)| w.strong_count() > 0);
         }
-        t.insert(id, Rc::downgrade(task));
+        // Ids mostly come in order: the place is nearly always the end.
+        match t.binary_search_by_key(&id, |(id, _)| *id) {
+            Ok(at) => t[at].1 = Rc::downgrade(task),
+            Err(at) => t.insert(at, (id, Rc::downgrade(task))),
+        }
     });
 }
 
