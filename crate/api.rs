@@ -281,6 +281,15 @@ pub fn script_error_line(run: u32) -> u32 {
     crate::script::host::error_line(run)
 }
 
+/// The part of [`script_error_line`]'s line that failed, as `[from, to]` in characters from
+/// the line's start (`to` past the line's end: it goes on to the next lines), or `[]` when it
+/// is not known: what the traceback's carets mark, for the code view to mark too.
+#[cfg(feature = "script")]
+#[wasm_bindgen(js_name = scriptErrorColumns)]
+pub fn script_error_columns(run: u32) -> Vec<u32> {
+    crate::script::host::error_columns(run).map_or_else(Vec::new, |(from, to)| vec![from, to])
+}
+
 /// The line a live script task is at: running, or suspended at an `await` (0: not known).
 #[cfg(feature = "script")]
 #[wasm_bindgen(js_name = taskLine)]

@@ -6,7 +6,7 @@
 import { currentRun } from './trace.js';
 import { laneColor } from './timeline.js';
 import { lineList } from './timeline-ui.js';
-import { checkSyntax, errorMark, raisedError, renderProblem, syntaxProblem } from './script-problems.js';
+import { checkSyntax, errorMark, raisedAt, renderProblem, syntaxProblem } from './script-problems.js';
 
 const SYNTAX_CHECK_MS = 500; // ms of no typing in the editor before the program is parsed
 const LINE_HEIGHT_GUESS_PX = 19; // a read-only code line, to put the caret near a click before the editor loads
@@ -132,19 +132,17 @@ export function createCodePane(els, app) {
     showError();
   }
 
-  /** Where the shown Python run's uncaught exception was raised (scriptErrorLine), with its last stderr line. */
+  /** Where the shown Python run's uncaught exception was raised (raisedAt). */
   function readErrorLine() {
     const ls = app.ls();
     if (typeof ls?.scriptErrorLine !== 'function' || app.runId() === null) return;
-    let line = 0;
-    try { line = Number(ls.scriptErrorLine(app.runId())) || 0; } catch { line = 0; }
-    if (line <= 0) {
+    const next = raisedAt(ls, app.runId(), app.model());
+    if (!next) {
       if (errorLine) setErrorLine(null);
       return;
     }
-    const last = raisedError(app.model());
-    if (errorLine?.line === line && errorLine.error === last) return;
-    setErrorLine({ line, error: last });
+    if (errorLine && ['line', 'from', 'to', 'error'].every((k) => errorLine[k] === next[k])) return;
+    setErrorLine(next);
   }
 
   // ---------- code lines: each task's current line, and what a poll ran ----------

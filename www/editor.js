@@ -20,7 +20,8 @@ const BLOCK_OPENER = /:\s*(#.*)?$/; // a line ending in ":" (a comment may follo
  * accessible name), hint (what Escape does, for screen readers), onChange(text), onRun(),
  * readOnly (a code view: the same lines, colours and marks, but no key edits and no Tab trap)}.
  * Returns {textarea, getText(), setText(text), focus(), setLabels(label, hint), setCaret(line, col),
- * setError(error), setHighlights(marks)}: error = {line, message} or null; marks = [{line, color, label}].
+ * setError(error), setHighlights(marks)}: error = {line, message, from, to} (from–to: the characters of
+ * the line that failed, marked within it; optional) or null; marks = [{line, color, label}].
  */
 export function createEditor(host, {
   text = '', label = '', hint = '', onChange = () => {}, onRun = () => {}, readOnly = false,
@@ -159,6 +160,18 @@ export function createEditor(host, {
       row.dataset.line = String(error.line);
       row.style.setProperty('--line', String(error.line - 1));
       nodes.push(row);
+      const text = [...lines[error.line - 1].trimEnd()]; // characters, as Python counts them
+      const from = Number(error.from) || 0;
+      const to = Math.min(Number(error.to) || 0, text.length); // a part going on past the line: to its end
+      if (to > from) {
+        // The part that failed, as the traceback's carets mark it; tabs are 4 columns wide.
+        const column = (i) => text.slice(0, i).reduce((c, ch) => (ch === '\t' ? c + 4 - (c % 4) : c + 1), 0);
+        const part = make('div', 'editor-mark error-part');
+        part.style.setProperty('--line', String(error.line - 1));
+        part.style.setProperty('--at', String(column(from)));
+        part.style.setProperty('--len', String(column(to) - column(from)));
+        nodes.push(part);
+      }
     }
     marks.replaceChildren(...nodes);
     message.textContent = error ? error.message : '';
@@ -304,7 +317,9 @@ export function createEditor(host, {
       textarea.setSelectionRange(at, at);
     },
     setError(next) {
-      error = next && next.line > 0 ? { line: next.line, message: String(next.message ?? '') } : null;
+      error = next && next.line > 0
+        ? { line: next.line, message: String(next.message ?? ''), from: Number(next.from) || 0, to: Number(next.to) || 0 }
+        : null;
       if (next && !(next.line > 0) && next.message) error = { line: 0, message: String(next.message) };
       renderMarks();
     },

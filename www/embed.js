@@ -27,7 +27,7 @@ import { buildHash } from './url-state.js';
 import { SCRIPT_LESSON, encodeCode } from './program.js';
 import { fitCanvas, make } from './dom.js';
 import { createConsole } from './console.js';
-import { checkSyntax, errorMark, raisedError, renderProblem } from './script-problems.js';
+import { checkSyntax, errorMark, raisedAt, renderProblem } from './script-problems.js';
 
 export const TAG = 'loopscope-lesson';
 const CSS_URL = new URL('./embed.css', import.meta.url).href;
@@ -295,12 +295,9 @@ export class LoopscopeLesson extends HTMLElement {
     return null;
   }
 
-  /** Where a finished script run raised its uncaught exception (scriptErrorLine), with its last stderr line. */
+  /** Where a finished script run raised its uncaught exception (raisedAt). */
   #readErrorLine(session) {
-    let line = 0;
-    try { line = Number(this.#rt.ls.scriptErrorLine?.(session.id)) || 0; } catch { line = 0; }
-    if (line <= 0) { this.#setErrorLine(null); return; }
-    this.#setErrorLine({ line, error: raisedError(session.model) });
+    this.#setErrorLine(raisedAt(this.#rt.ls, session.id, session.model));
   }
 
   #setErrorLine(errorLine) {

@@ -35,8 +35,27 @@ export function checkSyntax(ls, source) {
 }
 
 /**
- * The mark the code view shows ({line, message} for editor.js's setError, or null): the
- * syntax error first, else `raised` ({line, error}: where the shown run's exception was raised).
+ * Where run `runId`'s uncaught exception was raised, read from the crate (`ls`): {line, from,
+ * to, error} (from–to: the characters of the line that failed, which the traceback's carets
+ * mark, or both 0; error: the last line of `model`'s traceback), or null when none was.
+ */
+export function raisedAt(ls, runId, model) {
+  let line = 0;
+  let cols = [];
+  try {
+    line = Number(ls?.scriptErrorLine?.(runId)) || 0;
+    cols = Array.from(ls?.scriptErrorColumns?.(runId) ?? []);
+  } catch {
+    line = 0;
+  }
+  if (line <= 0) return null;
+  const [from = 0, to = 0] = cols.map(Number);
+  return { line, from, to, error: raisedError(model) };
+}
+
+/**
+ * The mark the code view shows ({line, from, to, message} for editor.js's setError, or null):
+ * the syntax error first, else `raised` (see raisedAt).
  */
 export function errorMark(syntax, raised, t) {
   if (syntax) {
@@ -45,6 +64,8 @@ export function errorMark(syntax, raised, t) {
   if (raised) {
     return {
       line: raised.line,
+      from: raised.from,
+      to: raised.to,
       message: raised.error
         ? t('editorRaised', { line: raised.line, error: raised.error })
         : t('editorRaisedPlain', { line: raised.line }),

@@ -20,9 +20,10 @@ thread_local! {
     static POLL_STARTED: Cell<f64> = const { Cell::new(0.0) };
     static STACK_BASE: Cell<usize> = const { Cell::new(0) };
     static CHECKS: Cell<u32> = const { Cell::new(0) };
-    /// `(run, (line, ended))`: at most 65 runs' (see `note_error`), so a list searched in order
-    /// rather than a hash map, whose code for one more type cost about 1 KB of the gzipped wasm.
-    static ERROR_LINES: RefCell<Vec<(u32, (u32, bool))>> = const { RefCell::new(Vec::new()) };
+    /// `(run, where its exception was raised)`: at most 65 runs' (see `note_error`), so a list
+    /// searched in order rather than a hash map, whose code for one more type cost about 1 KB of
+    /// the gzipped wasm.
+    static ERROR_LINES: RefCell<Vec<(u32, ErrorAt)>> = const { RefCell::new(Vec::new()) };
     /// `(runtime id, task)`, by id: a sorted list rather than a hash map, for the same reason.
     static TASK_LINES: RefCell<Vec<(u32, Weak<PyTask>)>> = const { RefCell::new(Vec::new()) };
 }
@@ -96,37 +97,61 @@ pub fn charge(ms: f64) {
     clock::charge(ms);
 }
 
+/// Where a run's uncaught exception was raised: its line, the part of it that failed (0-based
+/// characters `from` to `to`, which the traceback's carets mark; `to` is `u32::MAX` for a part
+/// that goes on to the next lines, and both are 0 when it is not known), and whether the
+/// exception ended the run.
+#[derive(Clone, Copy)]
+struct ErrorAt {
+    line: u32,
+    from: u32,
+    to: u32,
+    ended: bool,
+}
+
 /// The line of `run`'s uncaught exception (0: none): the one that ended the run, or else
 /// the first task's exception nobody retrieved.
 pub fn error_line(run: u32) -> u32 {
-    error_of(run).map_or(0, |e| e.0)
+    error_of(run).map_or(0, |e| e.line)
+}
+
+/// The part of [`error_line`] that failed, as `[from, to)` in characters (see [`ErrorAt`]),
+/// or `None` when it is not known.
+pub fn error_columns(run: u32) -> Option<(u32, u32)> {
+    error_of(run).filter(|e| e.to > e.from).map(|e| (e.from, e.to))
 }
 
 /// Whether an uncaught exception ended `run` (CPython's exit status 1).
 pub fn failed(run: u32) -> bool {
-    error_of(run).is_some_and(|e| e.1)
+    error_of(run).is_some_and(|e| e.ended)
 }
 
 /// Keeps the line where `e` was raised as `run`'s error line (the first one noted, unless
 /// a later one `ended` the run): the page marks it and says so.
 pub fn note_error_line(run: u32, e: &Value, ended: bool) {
     let Value::Instance(i) = e else { return };
-    let Some(&(line, _, _)) = i.traceback.borrow().last() else { return };
+    let Some(&(line, _, span)) = i.traceback.borrow().last() else { return };
+    let (from, to) = match span {
+        Span { line: 0, .. } => (0, 0),
+        Span { line: l, .. } if l != line => (0, 0),
+        Span { end_line, start, end, .. } => (start, if end_line == line { end } else { u32::MAX }),
+    };
+    let at = ErrorAt { line, from, to, ended };
     ERROR_LINES.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 64 {
             m.clear();
         }
         match m.iter_mut().find(|(r, _)| *r == run) {
-            Some((_, entry)) if ended && !entry.1 => *entry = (line, true),
+            Some((_, entry)) if ended && !entry.ended => *entry = at,
             Some(_) => {}
-            None => m.push((run, (line, ended))),
+            None => m.push((run, at)),
         }
     });
 }
 
-/// `run`'s error line, and whether the exception ended the run.
-fn error_of(run: u32) -> Option<(u32, bool)> {
+/// Where `run`'s exception was raised.
+fn error_of(run: u32) -> Option<ErrorAt> {
     ERROR_LINES.with(|e| e.borrow().iter().find(|(r, _)| *r == run).map(|(_, e)| *e))
 }
 

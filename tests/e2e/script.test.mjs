@@ -245,6 +245,33 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.ok(await page.locator('#console .line.stderr .stream').count() >= 1, 'error lines carry a sign');
       await page.waitForSelector('#editor[data-error-line="5"]', { timeout: 5_000 });
       assert.match(await page.locator('.editor-message').textContent(), /Line 5/);
+      // CPython's carets under the division, and the same part marked in the code: from the
+      // 1 to the 0 of `x = 1 / 0`.
+      assert.ok(errors.some((l) => l.text.trim() === '~~^~~'), `carets under 1 / 0: ${traceback}`);
+      const part = await page.evaluate(() => {
+        const mark = document.querySelector('.editor-mark.error-part')?.getBoundingClientRect();
+        const view = document.querySelector('.editor-view');
+        const source = view.textContent;
+        const lineStart = source.split('\n').slice(0, 4).join('\n').length + 1;
+        const charBox = (offset) => {
+          const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(), at = 0; node; at += node.length, node = walker.nextNode()) {
+            if (offset < at + node.length) {
+              const range = document.createRange();
+              range.setStart(node, offset - at);
+              range.setEnd(node, offset - at + 1);
+              return range.getBoundingClientRect();
+            }
+          }
+          return null;
+        };
+        const from = charBox(lineStart + 8);
+        const last = charBox(lineStart + 12);
+        return mark && { text: source.slice(lineStart + 8, lineStart + 13), dl: mark.left - from.left, dr: mark.right - last.right };
+      });
+      assert.ok(part, 'the part that failed is marked in the code');
+      assert.equal(part.text, '1 / 0');
+      assert.ok(Math.abs(part.dl) < 1 && Math.abs(part.dr) < 1, `the mark covers 1 / 0: ${JSON.stringify(part)}`);
       assertCleanPage(recorded, 'runtime error');
     } finally {
       await recorded.context.close();
