@@ -327,3 +327,52 @@ fn a_callback_not_yet_called_goes_with_its_cancelled_run() {
     assert_eq!(runtime::run_finished(run).map(|_| ()), None);
     assert_clean();
 }
+
+#[test]
+fn a_callback_may_wake_the_task_that_called_it_soon() {
+    for config in [virtual_config(), real_config(1.0)] {
+        let run = runtime::start_run(config, "main", async {
+            let slot = Rc::new(RefCell::new(None));
+            let s = Rc::clone(&slot);
+            // Waits until the callback it asks for wakes it (a future settled, then awaited).
+            let mut asked = false;
+            std::future::poll_fn(move |cx| {
+                if asked {
+                    return Poll::Ready(());
+                }
+                asked = true;
+                *s.borrow_mut() = Some(cx.waker().clone());
+                let s = Rc::clone(&s);
+                runtime::call_soon(move || s.borrow_mut().take().expect("the waker").wake());
+                Poll::Pending
+            })
+            .await;
+            assert!(slot.borrow().is_none());
+        });
+        assert_eq!(finish(run), Outcome::Finished, "woken by its callback, it finishes");
+        assert_clean();
+    }
+}
+
+#[test]
+fn a_step_runs_a_callback_in_line_and_polls_the_next_task() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let o2 = Rc::clone(&o);
+        runtime::call_soon(move || o2.borrow_mut().push("callback".into()));
+        runtime::pause_run(runtime::current().expect("inside a task").1);
+        yield_now().await;
+        o.borrow_mut().push("main".into());
+        yield_now().await;
+    });
+    run_until_idle();
+    assert!(runtime::is_paused(run));
+    let stepped = runtime::step_run(run).expect("a paused run steps");
+    assert_ne!(stepped, u32::MAX, "a step names a task, never a callback");
+    assert_ne!(stepped, 0, "the task after the callback was polled");
+    assert_eq!(out.borrow().join(" "), "callback main");
+    assert!(runtime::resume_run(run));
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_clean();
+}

@@ -308,3 +308,17 @@ async fn a_long_generator_expression_given_to_a_built_in_lets_the_page_draw_and_
     let t = run_script("print(sum(x for x in range(300_000)), len(','.join(str(x) for x in range(100_000))))\n").await;
     assert_eq!(t.lines(), ["44999850000 588889"]);
 }
+
+#[wasm_bindgen_test]
+async fn in_real_time_a_task_that_settles_a_future_then_awaits_its_gather_or_shield_goes_on() {
+    // The task that cancels (or sets) the future is the one whose done callback, called soon,
+    // tells the gather (or shield): that callback wakes the task that asked for it.
+    let source = "import asyncio\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    \
+                  g = loop.create_future()\n    gat = asyncio.gather(g, return_exceptions=True)\n    g.cancel()\n    \
+                  print(await gat)\n    f = loop.create_future()\n    s = asyncio.shield(f)\n    f.set_result(5)\n    \
+                  print(await s)\n\nasyncio.run(main())\n";
+    let cursor = trace::head();
+    let run = loopscope::script::start(source, config_in(Mode::Real, "script", "main", 1.0, Lang::En), 0).unwrap();
+    assert!(wait_until(|| runtime::run_finished(run).is_none(), 5_000).await, "the script did not end");
+    assert_eq!(trace_of(run, cursor).lines(), ["[CancelledError('')]", "5"]);
+}

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::task::Waker;
 
 use super::clock;
+use super::task::QUIET;
 use crate::trace::{self, record::Kind, record::WakeCause};
 
 /// The task being polled right now and its run; both 0 between polls.
@@ -33,12 +34,35 @@ thread_local! {
     static HELD: Cell<bool> = const { Cell::new(false) };
     /// The task whose code ended by raising (see [`raised_current`]); 0: none.
     static RAISED: Cell<u32> = const { Cell::new(0) };
+    /// While a callback runs (the task polled is `QUIET`): the task that called it soon, which
+    /// what the callback does is recorded as done by (see `lifecycle::call_soon`).
+    static CALLBACK_BY: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The task being polled now, as (task id, run id), or `None` between polls.
+/// The task being polled now, as (task id, run id), or `None` between polls. While a
+/// callback runs, the task that called it soon.
 pub fn current() -> Option<(u32, u32)> {
     let c = Current::now();
-    (c.task != 0).then_some((c.task, c.run))
+    (c.task != 0).then_some((acting(c), c.run))
+}
+
+/// The task whose doings the trace records now: the task polled, or for a callback, the task
+/// that called it soon.
+#[inline]
+pub(super) fn acting(c: Current) -> u32 {
+    if c.task == QUIET {
+        CALLBACK_BY.with(Cell::get)
+    } else {
+        c.task
+    }
+}
+
+/// A callback that `by` called soon runs now, in `run` (see `lifecycle::call_soon`): the task
+/// polled is none of the run's (a wake it does is never a yield of `by`'s), and what it does is
+/// recorded as `by`'s.
+pub(super) fn set_callback(by: u32, run: u32) {
+    CALLBACK_BY.with(|c| c.set(by));
+    set_current(QUIET, run);
 }
 
 /// Makes `task` of `run` the task being polled, or none (0, 0) once its poll is over.

@@ -239,9 +239,9 @@ fn wake_slow(task: &Task) {
 #[inline]
 fn wake_cause(task: &Task, current: Current) -> (WakeCause, u32) {
     match context::wake_cause_set() {
-        Some(cause) => (cause, current.task),
+        Some(cause) => (cause, context::acting(current)),
         None if current.task == task.id => (WakeCause::SelfWake, task.id),
-        None if current.task != 0 => (WakeCause::Task, current.task),
+        None if current.task != 0 => (WakeCause::Task, context::acting(current)),
         None => (WakeCause::External, 0),
     }
 }
@@ -403,6 +403,12 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
     Some(real_end)
 }
 
+/// A paused run's step met a callback in its line: runs it (loop bookkeeping, not a step of
+/// its own) and drops it.
+pub(super) fn run_callback(task: TaskRef) {
+    poll_callback(&task);
+}
+
 /// [`poll_task`] for a callback's task (see `lifecycle::call_soon`): runs it, in a virtual
 /// run on the run's clock as any poll, and ends it, recording nothing but what the callback
 /// does, settled to its end.
@@ -416,6 +422,7 @@ fn poll_callback(task: &TaskRef) {
         v.next_in_round();
     }
     // Its one poll always returns ready: it runs the callback once.
+    context::set_current(task.id, task.run);
     let end = match virt {
         Some(v) => {
             let _ = v.clock.running(|| task.poll_future());

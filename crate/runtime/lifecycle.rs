@@ -181,7 +181,7 @@ pub fn call_soon(f: impl FnOnce() + 'static) {
     let mut f = Some(f);
     let task = Task::allocate(head, &executor::WAKER, move |_| {
         std::future::poll_fn(move |_| {
-            context::set_current(by, run);
+            context::set_callback(by, run);
             if let Some(f) = f.take() {
                 f();
             }

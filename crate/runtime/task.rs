@@ -294,7 +294,7 @@ impl TaskRef {
     /// task is never woken again) rather than a panic.
     #[inline(always)]
     pub(super) fn poll_future(&self) -> Poll<()> {
-        debug_assert!(Current::now().task == self.id || self.id == QUIET, "a task is polled as the current task");
+        debug_assert_eq!(Current::now().task, self.id, "a task is polled as the current task");
         if !self.has_future.get() {
             debug_assert!(false, "task {} polled with no future", self.id);
             return Poll::Pending;

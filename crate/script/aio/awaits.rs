@@ -105,7 +105,7 @@ impl Future for Hold {
 }
 
 /// A done callback that the tasks forget when it goes (see [`PyTask::forget`]).
-pub(super) struct Forget(pub(super) Vec<Rc<PyTask>>, pub(super) Option<Rc<dyn Fn()>>);
+pub(super) struct Forget(pub(super) Vec<Rc<PyTask>>, pub(super) Option<OnDone>);
 
 impl Drop for Forget {
     fn drop(&mut self) {
@@ -204,15 +204,24 @@ pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f
     // Removed from the tasks still pending when the wait ends, or is cancelled (dropped), as
     // CPython's `_wait` removes its `_on_completion`.
     let mut then = Forget(tasks.clone(), None);
+    let held = Cell::new(None); // the count `then` keeps, alive while the wait is
     std::future::poll_fn(|cx| {
         if enough() || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
             return Poll::Ready(());
         }
         let then = then.1.get_or_insert_with(|| {
-            // Weak: a call that comes due once the wait is over finds it gone.
-            let (enough, waker) = (Rc::downgrade(&enough), cx.waker().clone());
-            Rc::new(move || {
-                if enough.upgrade().is_some_and(|enough| enough()) {
+            // As CPython's `_on_completion`: it counts the ends it is told of (not the tasks
+            // done: a task's news may still be on its way), and wakes the awaiter once that is
+            // all of them, the first, or the first exception. Weak: a call that comes due once
+            // the wait is over finds it gone.
+            let untold = Rc::new(Cell::new(tasks.iter().filter(|t| !t.done()).count()));
+            let (left, waker) = (Rc::downgrade(&untold), cx.waker().clone());
+            held.set(Some(untold));
+            Rc::new(move |child: &Rc<PyTask>| {
+                let Some(left) = left.upgrade() else { return };
+                left.set(left.get().saturating_sub(1));
+                let failed = matches!(*child.state.borrow(), State::Failed(_));
+                if left.get() == 0 || first == 1 || (first == 2 && failed) {
                     waker.wake_by_ref();
                 }
             })

@@ -545,7 +545,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                             let then = then.1.get_or_insert_with(|| {
                                 // Weak: a call that comes due once this result is handed out finds it gone.
                                 let (waker, waiting) = (cx.waker().clone(), Rc::downgrade(&live));
-                                Rc::new(move || {
+                                Rc::new(move |_: &Rc<PyTask>| {
                                     if waiting.upgrade().is_some() {
                                         waker.wake_by_ref();
                                     }

@@ -153,6 +153,9 @@ pub struct Group {
     parent_cancel_requested: Cell<bool>,
     /// Children's errors whose report (CPython's `_on_task_done`, a callback) has not run yet.
     reports: Cell<u32>,
+    /// Children whose end it has not been told of yet (CPython's `_tasks`, which a child's
+    /// `_on_task_done` leaves): its block ends once it has heard from all.
+    untold: Cell<u32>,
     /// The task waiting in `__aexit__` (mostly the parent; `__aexit__` may be awaited by another).
     exit_waker: RefCell<Option<Waker>>,
 }
@@ -191,7 +194,7 @@ impl Group {
     /// The last child's end, or the last report, lets a waiting `__aexit__` go on, as
     /// CPython's `_on_completed_fut`: it is woken once, not at each child's end.
     fn wake_parent_if_done(&self) {
-        if self.exiting.get() && self.reports.get() == 0 && self.tasks.borrow().iter().all(|t| t.done()) {
+        if self.exiting.get() && self.reports.get() == 0 && self.untold.get() == 0 {
             let waker = self.exit_waker.borrow().clone();
             waker.into_iter().for_each(|w| w.wake());
         }
@@ -199,10 +202,11 @@ impl Group {
 
     /// What each child calls as it ends (see [`Group::wake_parent_if_done`]); `group` is weak,
     /// so that a child and its group never keep each other alive.
-    fn on_task_done(&self, group: Weak<Native>) -> Rc<dyn Fn()> {
-        Rc::new(move || {
+    fn on_task_done(&self, group: Weak<Native>) -> OnDone {
+        Rc::new(move |_| {
             if let Some(n) = group.upgrade() {
                 if let Native::TaskGroup(g) = &*n {
+                    g.untold.set(g.untold.get().saturating_sub(1));
                     g.wake_parent_if_done();
                 }
             }
@@ -713,6 +717,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let name = a.get(1).cloned().or_else(|| kwarg(&kw, "name")).filter(|v| !matches!(v, Value::None));
             let task = task_of(&interp.host.rc()?, Value::Coro(Rc::new(wrapped)), name.map(|v| Rc::from(v.to_str())))?;
             g.tasks.borrow_mut().push(Rc::clone(&task));
+            g.untold.set(g.untold.get() + 1);
             task.then("TaskGroup._on_task_done", &g.on_task_done(Rc::downgrade(&n)));
             Ok(Value::Task(task))
         }
@@ -738,7 +743,8 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 // The children as they are at each look: one may create another meanwhile.
                 std::future::poll_fn(|cx| {
                     g.exit_waker.borrow_mut().replace(cx.waker().clone());
-                    if awaits::note_waited_on(&g.tasks.borrow()) > 0 || g.reports.get() > 0 {
+                    let waiting = awaits::note_waited_on(&g.tasks.borrow());
+                    if waiting > 0 || g.reports.get() > 0 || g.untold.get() > 0 {
                         Poll::Pending // woken by the last child, or the last report (see `Group`)
                     } else {
                         Poll::Ready(())

@@ -97,14 +97,20 @@ pub(super) enum Callback {
     /// (`wait`'s `_on_completion`, a TaskGroup's `_on_task_done`), named as its repr shows it.
     /// Called soon, as the others: one that comes due after what it serves has ended must do
     /// nothing (CPython's checks `waiter.done()`).
-    Then(&'static str, Rc<dyn Fn()>),
+    Then(&'static str, OnDone),
 }
+
+/// A [`Callback::Then`]'s function, given the task that ended.
+pub(super) type OnDone = Rc<dyn Fn(&Rc<PyTask>)>;
 
 /// `gather`'s future, as CPython's `_GatheringFuture`: done when its children are (or, unless
 /// `return_exceptions`, when one fails); its `cancel()` cancels them.
 pub(super) struct Gathering {
     pub(super) children: Vec<Rc<PyTask>>,
     pub(super) return_exceptions: bool,
+    /// Children whose end it has not been told of yet (CPython's `nfuts - nfinished`): it is
+    /// done when it has heard from all, not when they are done.
+    pub(super) untold: Cell<usize>,
 }
 
 thread_local! {
@@ -405,10 +411,13 @@ impl PyTask {
                     runtime::call_soon(move || outer.shielded_done(&inner));
                 }
                 Callback::Gather(g) => {
-                    let interp = Rc::clone(interp);
-                    runtime::call_soon(move || g.upgrade().iter().for_each(|g| g.child_done(&interp)));
+                    let (interp, child) = (Rc::clone(interp), Rc::clone(self));
+                    runtime::call_soon(move || g.upgrade().iter().for_each(|g| g.child_done(&interp, Some(&child))));
                 }
-                Callback::Then(_, f) => runtime::call_soon(move || f()),
+                Callback::Then(_, f) => {
+                    let child = Rc::clone(self);
+                    runtime::call_soon(move || f(&child));
+                }
             }
         }
         if !soon.is_empty() {
@@ -416,28 +425,33 @@ impl PyTask {
         }
     }
 
-    /// One of a gather's children has ended (`self` is the gather's future).
-    fn child_done(self: &Rc<Self>, interp: &Rc<Interp>) {
+    /// A gather (`self`, its future) is told that its child `child` ended, as CPython's
+    /// `_done_callback`; or, with `None`, looks at the children done before it was made.
+    fn child_done(self: &Rc<Self>, interp: &Rc<Interp>, child: Option<&Rc<PyTask>>) {
         let Some(g) = &self.gathering else { return };
+        if child.is_some() {
+            g.untold.set(g.untold.get().saturating_sub(1));
+        }
         if self.done() {
             g.children.iter().for_each(|t| t.retrieved.set(true));
             return;
         }
         if !g.return_exceptions {
-            let failed = g
-                .children
-                .iter()
-                .filter_map(|t| match &*t.state.borrow() {
-                    State::Failed(e) | State::Cancelled(e) => Some((t.done_seq.get(), e.clone())),
-                    _ => None,
-                })
-                .min_by_key(|(seq, _)| *seq);
+            let failed_of = |t: &Rc<PyTask>| match &*t.state.borrow() {
+                State::Failed(e) | State::Cancelled(e) => Some((t.done_seq.get(), e.clone())),
+                _ => None,
+            };
+            // The child it is told of; at first, the earliest of those done already.
+            let failed = match child {
+                Some(c) => failed_of(c),
+                None => g.children.iter().filter_map(failed_of).min_by_key(|(seq, _)| *seq),
+            };
             if let Some((_, e)) = failed {
                 g.children.iter().for_each(|t| t.retrieved.set(true));
                 return self.settle(interp, State::Failed(e));
             }
         }
-        if g.children.iter().any(|t| !t.done()) {
+        if g.untold.get() > 0 {
             return;
         }
         g.children.iter().for_each(|t| t.retrieved.set(true));
@@ -499,7 +513,7 @@ impl PyTask {
     }
 
     /// Adds `then` (see [`Callback::Then`]) to what it calls as it ends, once.
-    pub(super) fn then(&self, name: &'static str, then: &Rc<dyn Fn()>) {
+    pub(super) fn then(&self, name: &'static str, then: &OnDone) {
         let mut w = self.callbacks.borrow_mut();
         if !w.iter().any(|c| matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then))) {
             w.push(Callback::Then(name, Rc::clone(then)));
@@ -507,7 +521,7 @@ impl PyTask {
     }
 
     /// Removes `then` from what it calls as it ends (CPython's `remove_done_callback`).
-    pub(super) fn forget(&self, then: &Rc<dyn Fn()>) {
+    pub(super) fn forget(&self, then: &OnDone) {
         self.callbacks.borrow_mut().retain(|c| !matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then)));
     }
 
@@ -836,14 +850,17 @@ fn cut(s: String, max: usize) -> String {
 pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_exceptions: bool) -> Rc<PyTask> {
     let mut gf = PyTask::make("".into(), "gather".into(), false, &interp.host.out);
     let tasks = children.clone();
-    gf.gathering = Some(Gathering { children, return_exceptions });
+    gf.gathering = Some(Gathering { children, return_exceptions, untold: Cell::new(0) });
     let gf = Rc::new(gf);
     for (i, t) in tasks.iter().enumerate() {
         if !t.done() && !tasks[..i].iter().any(|u| Rc::ptr_eq(t, u)) {
             t.callbacks.borrow_mut().push(Callback::Gather(Rc::downgrade(&gf)));
+            if let Some(g) = &gf.gathering {
+                g.untold.set(g.untold.get() + 1);
+            }
         }
     }
-    gf.child_done(interp);
+    gf.child_done(interp, None);
     gf
 }
 

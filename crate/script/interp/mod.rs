@@ -671,8 +671,10 @@ pub fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
 pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
     if let Value::Instance(i) = e {
         let at = Rc::as_ptr(scope) as usize;
+        // Taken even when the frame is there already (an exception that failed here once
+        // before): the next frame out has a place of its own.
+        let span = take_failed_at(i);
         if i.tb_scope.replace(at) != at {
-            let span = take_failed_at(i);
             let line = if span.line != 0 { span.line } else { scope.line.get() };
             i.traceback.borrow_mut().insert(0, (line, Rc::clone(&scope.name), span));
         }
