@@ -376,3 +376,19 @@ fn a_step_runs_a_callback_in_line_and_polls_the_next_task() {
     assert_eq!(finish(run), Outcome::Finished);
     assert_clean();
 }
+
+#[test]
+fn a_callback_asked_for_once_its_run_has_ended_runs_at_once() {
+    let called = Rc::new(RefCell::new(false));
+    let c = Rc::clone(&called);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        runtime::cancel_run(runtime::current().expect("inside a task").1);
+        let seen = Rc::clone(&c);
+        runtime::call_soon(move || *c.borrow_mut() = true);
+        assert!(*seen.borrow(), "called before call_soon returns");
+    });
+    run_until_idle();
+    assert!(*called.borrow(), "no loop round is left to wait for");
+    assert_eq!(runtime::run_finished(run).map(|_| ()), None);
+    assert_clean();
+}

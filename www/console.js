@@ -64,9 +64,10 @@ export function createConsole(els, { max, t }) {
     // recorded one after another): its time, task and sign are the first line's.
     const more = stderr && lastError?.task === print.task && print.time - lastError.time < WRITE_MS;
     lastError = stderr ? { task: print.task, time: print.time } : null;
-    // A traceback's source line and the carets under it (both indented 4 or more) keep their
-    // columns: they never wrap, and the output scrolls sideways instead.
-    const body = make('span', stderr && /^ {4}/.test(print.text) ? 'text verbatim' : 'text');
+    // A traceback's source line and the carets under it (both indented 4 or more, behind an
+    // exception group's margin if any) keep their columns: they never wrap, and the output
+    // scrolls sideways instead.
+    const body = make('span', stderr && /^(?:(?: {2})*[|+] )? {4}/.test(print.text) ? 'text verbatim' : 'text');
     for (const run of ansiRuns(print.text, colours)) {
       if (!run.className) body.append(run.text);
       else body.append(Object.assign(make('span', run.className), { textContent: run.text }));

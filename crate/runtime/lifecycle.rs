@@ -172,11 +172,13 @@ fn new_head(run: u32, parent: u32) -> Head {
 /// does, but is no task of the run: nothing is recorded of it, and what `f` does is recorded
 /// as done by the task that asked (a wake it does is that task's). A script's gather and
 /// `wait` are told of a child's end this way, so their awaiter runs a loop round later, as
-/// in CPython, where that news is a callback of its own. Outside any task's poll (a run's
-/// tasks dropped as it is cancelled) there is no loop round to wait for: `f` runs now.
+/// in CPython, where that news is a callback of its own. Outside any task's poll, or once
+/// the run has ended (its tasks dropped as it is cancelled), there is no loop round to wait
+/// for: `f` runs now.
 pub fn call_soon(f: impl FnOnce() + 'static) {
     let Some((by, run)) = context::current() else { return f() };
-    let head = with_loop(|l| Head::new(Key { id: QUIET, slot: u32::MAX }, run, false, l.spawn_state(run)));
+    let Some(state) = with_loop(|l| l.run(run).map(|r| Rc::clone(&r.state))) else { return f() };
+    let head = Head::new(Key { id: QUIET, slot: u32::MAX }, run, false, state);
     head.slow_wakes.set(true); // its wake and its poll take the out-of-line ways, which know it
     let mut f = Some(f);
     let task = Task::allocate(head, &executor::WAKER, move |_| {

@@ -290,6 +290,11 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.ok(errors.includes('| ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)'), JSON.stringify(errors));
       assert.ok(errors.includes('+-+---------------- 1 ----------------'), JSON.stringify(errors));
       assert.ok(errors.includes('| ValueError: bad 2'), JSON.stringify(errors));
+      // A sub-exception's source line keeps its columns behind the group's margin, as a
+      // top-level one does (its carets are aligned under it).
+      const kept = await page.$$eval('#console li.stderr .text', (texts) => texts
+        .filter((t) => /^\s*\| {5}\S/.test(t.textContent)).map((t) => t.classList.contains('verbatim')));
+      assert.ok(kept.length > 0 && kept.every(Boolean), `group source lines unwrapped: ${kept}`);
       await page.waitForSelector('#editor[data-error-line="7"]', { timeout: 5_000 });
       assert.match(await page.locator('.editor-message').textContent(), /ExceptionGroup: unhandled errors in a TaskGroup/);
       // Each task's end as the trace says it: work(1) returned, work(2) raised, the group
