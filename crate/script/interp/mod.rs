@@ -65,7 +65,20 @@ pub(super) fn note_at(err: &Value, e: &Expr) {
         ExprKind::Subscript(v, index) => (2, off(v.end_col), off(index.end_col)),
         _ => (0, 0, 0),
     };
-    let span = Span { line: e.line, start: off(e.col), end_line: e.end_line, end: off(e.end_col), kind, a, b };
+    // An attribute (or a method call) whose name is on a later line than where it starts (a
+    // chain of calls over lines) fails at its name, as CPython 3.11 places it.
+    let name_at = |f: &Expr| match &f.kind {
+        ExprKind::Attribute(_, name) if f.line != f.end_line => {
+            Some((f.end_line, off(f.end_col).saturating_sub(text(*name).chars().count() as u32)))
+        }
+        _ => None,
+    };
+    let moved = match &e.kind {
+        ExprKind::Call(f, _) => name_at(f),
+        _ => name_at(e),
+    };
+    let (line, start) = moved.unwrap_or((e.line, off(e.col)));
+    let span = Span { line, start, end_line: e.end_line, end: off(e.end_col), kind, a, b };
     FAILED_AT.with(|f| f.set((at, span)));
 }
 

@@ -1,5 +1,6 @@
 # A traceback marks the part of each line that failed, as CPython 3.11 does: ^ under a call,
-# a name or an attribute; under an operator or a subscript's brackets, with ~ under the rest.
+# a name or an attribute (in a chain of calls over lines, under the method's name); under an
+# operator or a subscript's brackets, with ~ under the rest.
 # Each failing callback's error is logged with its traceback; the last error ends the run.
 import asyncio
 
@@ -69,10 +70,21 @@ def turkish():
     print("Şişli'deki hasta: " + 1)
 
 
+class Builder:
+    def add(self):
+        return self
+
+
+def call_chain():
+    return (Builder()
+            .add()
+            .build())
+
+
 async def main():
     loop = asyncio.get_running_loop()
     for f in [binop, subscript, chained, attribute, call, augmented, unpack, store, deep,
-              parenthesised, over_two_lines, checked, formatted, turkish]:
+              parenthesised, over_two_lines, checked, formatted, turkish, call_chain]:
         loop.call_soon(f)
     await asyncio.sleep(0.05)
     done, pending = await asyncio.wait([asyncio.sleep(0)])
