@@ -438,16 +438,18 @@ impl Interp {
                 StmtKind::FunctionDef(def) => {
                     let decorators = self.eval_all(scope, &def.decorators).await?;
                     let mut f = self.make_function(scope, def, scope).await?;
-                    for dec in decorators.into_iter().rev() {
-                        f = self.call(dec, vec![f], vec![]).await?;
+                    // A decorator that fails fails at its own line (`@deco`).
+                    for (dec, at) in decorators.into_iter().zip(&def.decorators).rev() {
+                        f = self.call(dec, vec![f], vec![]).await.map_err(|e| failed_at(e, at))?;
                     }
                     self.store(scope, def.name, f);
                 }
                 StmtKind::ClassDef { name, bases, body, decorators } => {
+                    let decorators_at = decorators;
                     let decorators = self.eval_all(scope, decorators).await?;
                     let mut class = self.make_class(scope, *name, bases, body).await?;
-                    for dec in decorators.into_iter().rev() {
-                        class = self.call(dec, vec![class], vec![]).await?;
+                    for (dec, at) in decorators.into_iter().zip(decorators_at).rev() {
+                        class = self.call(dec, vec![class], vec![]).await.map_err(|e| failed_at(e, at))?;
                     }
                     self.store(scope, *name, class);
                 }

@@ -81,10 +81,21 @@ def call_chain():
             .build())
 
 
+def labelled(f):
+    return f.label
+
+
+def decorated():
+    @labelled
+    def inner():
+        pass
+
+
 async def main():
     loop = asyncio.get_running_loop()
     for f in [binop, subscript, chained, attribute, call, augmented, unpack, store, deep,
-              parenthesised, over_two_lines, checked, formatted, turkish, call_chain]:
+              parenthesised, over_two_lines, checked, formatted, turkish, call_chain,
+              decorated]:
         loop.call_soon(f)
     await asyncio.sleep(0.05)
     done, pending = await asyncio.wait([asyncio.sleep(0)])
