@@ -43,7 +43,8 @@ use super::registry::Key;
 use super::run::RunState;
 
 /// The id of a callback's task (`lifecycle::call_soon`), which the trace never names: it is
-/// never registered, never the task polled now, and records nothing.
+/// never registered and records nothing; while it runs, what it does is the asking task's
+/// (`context::acting`).
 pub(super) const QUIET: u32 = u32::MAX;
 
 /// A task, at the start of its allocation; its future follows (see [`Alloc`]).

@@ -96,7 +96,7 @@ pub(super) enum Callback {
     /// A done callback of CPython's own that wakes a task through a future of its own
     /// (`wait`'s `_on_completion`, a TaskGroup's `_on_task_done`), named as its repr shows it.
     /// Called soon, as the others: one that comes due after what it serves has ended must do
-    /// nothing (CPython's checks `waiter.done()`).
+    /// nothing (as CPython's checks `waiter.done()`).
     Then(&'static str, OnDone),
 }
 

@@ -314,65 +314,63 @@ impl Interp {
     }
 
     async fn assign_in(&self, scope: &Rc<Scope>, target: &Expr, value: Value) -> PyResult<()> {
-        {
-            match &target.kind {
-                ExprKind::Name(n) => self.store(scope, *n, value),
-                ExprKind::Attribute(obj, attr) => {
-                    let o = self.eval(scope, obj).await?;
-                    self.set_attr(&o, *attr, value)?;
-                }
-                ExprKind::Subscript(obj, index) => {
-                    let o = self.eval(scope, obj).await?;
-                    let i = self.eval(scope, index).await?;
-                    self.set_item(&o, i, value).await?;
-                }
-                ExprKind::Tuple(items) | ExprKind::List(items) => {
-                    if matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
-                        // `a, b = None`: a function that forgot its `return`.
-                        return Err(builtins::type_error("cannot unpack non-iterable ", &value, " object"));
-                    }
-                    let values = self.iterate(&value)?;
-                    let star = items.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
-                    match star {
-                        None => {
-                            if values.len() != items.len() {
-                                return Err(unpack_error(items.len(), values.len()));
-                            }
-                            for (t, v) in items.iter().zip(values) {
-                                self.assign(scope, t, v).await?;
-                            }
-                        }
-                        Some(s) => {
-                            let after = items.len() - s - 1;
-                            if values.len() < items.len() - 1 {
-                                return raise(
-                                    "ValueError",
-                                    format!(
-                                        "not enough values to unpack (expected at least {}, got {})",
-                                        items.len() - 1,
-                                        values.len()
-                                    ),
-                                );
-                            }
-                            let mut values = values;
-                            let tail = values.split_off(values.len() - after);
-                            let middle = values.split_off(s);
-                            for (t, v) in items[..s].iter().zip(values) {
-                                self.assign(scope, t, v).await?;
-                            }
-                            if let ExprKind::Starred(t) = &items[s].kind {
-                                self.assign(scope, t, Value::list(middle)).await?;
-                            }
-                            for (t, v) in items[s + 1..].iter().zip(tail) {
-                                self.assign(scope, t, v).await?;
-                            }
-                        }
-                    }
-                }
-                _ => return raise("SyntaxError", "cannot assign to expression"),
+        match &target.kind {
+            ExprKind::Name(n) => self.store(scope, *n, value),
+            ExprKind::Attribute(obj, attr) => {
+                let o = self.eval(scope, obj).await?;
+                self.set_attr(&o, *attr, value)?;
             }
-            Ok(())
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(scope, obj).await?;
+                let i = self.eval(scope, index).await?;
+                self.set_item(&o, i, value).await?;
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                if matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
+                    // `a, b = None`: a function that forgot its `return`.
+                    return Err(builtins::type_error("cannot unpack non-iterable ", &value, " object"));
+                }
+                let values = self.iterate(&value)?;
+                let star = items.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
+                match star {
+                    None => {
+                        if values.len() != items.len() {
+                            return Err(unpack_error(items.len(), values.len()));
+                        }
+                        for (t, v) in items.iter().zip(values) {
+                            self.assign(scope, t, v).await?;
+                        }
+                    }
+                    Some(s) => {
+                        let after = items.len() - s - 1;
+                        if values.len() < items.len() - 1 {
+                            return raise(
+                                "ValueError",
+                                format!(
+                                    "not enough values to unpack (expected at least {}, got {})",
+                                    items.len() - 1,
+                                    values.len()
+                                ),
+                            );
+                        }
+                        let mut values = values;
+                        let tail = values.split_off(values.len() - after);
+                        let middle = values.split_off(s);
+                        for (t, v) in items[..s].iter().zip(values) {
+                            self.assign(scope, t, v).await?;
+                        }
+                        if let ExprKind::Starred(t) = &items[s].kind {
+                            self.assign(scope, t, Value::list(middle)).await?;
+                        }
+                        for (t, v) in items[s + 1..].iter().zip(tail) {
+                            self.assign(scope, t, v).await?;
+                        }
+                    }
+                }
+            }
+            _ => return raise("SyntaxError", "cannot assign to expression"),
         }
+        Ok(())
     }
 
     /// `a op= b`. Reading and storing the target fail at the target, as CPython's; the

@@ -380,207 +380,202 @@ impl Interp {
     }
 
     async fn eval_in(&self, scope: &Rc<Scope>, e: &Expr) -> PyResult {
-        {
-            let _nested = aio::Nested::enter()?;
-            match &e.kind {
-                ExprKind::Call(func, args) => {
-                    if let ExprKind::Name(n) = func.kind {
-                        if &*text(n) == "super" {
-                            if let [Arg::Pos(c), Arg::Pos(o)] = args.as_slice() {
-                                // `super(Class, self)`, the older spelling.
-                                let (c, o) = (self.eval(scope, c).await?, self.eval(scope, o).await?);
-                                return match &c {
-                                    Value::Class(c) if o.class().is_subclass(c) && c.base.is_some() => {
-                                        let base = c.base.clone().unwrap_or_else(|| Rc::clone(c));
-                                        Ok(Value::Native(Rc::new(aio::Native::Super(o, base))))
-                                    }
-                                    _ => raise(
-                                        "TypeError",
-                                        "super(type, obj): obj must be an instance or subtype of type",
-                                    ),
-                                };
-                            }
-                            if args.is_empty() {
-                                return self.super_object(scope);
-                            }
-                        }
-                        if is_yield(n) {
-                            let v = match args.first() {
-                                Some(Arg::Pos(e)) => self.eval(scope, e).await?,
-                                _ => Value::None,
-                            };
-                            return match n == YIELD.with(|y| *y) {
-                                true => self.yield_value(v).await,
-                                false => self.yield_from(v).await,
+        let _nested = aio::Nested::enter()?;
+        match &e.kind {
+            ExprKind::Call(func, args) => {
+                if let ExprKind::Name(n) = func.kind {
+                    if &*text(n) == "super" {
+                        if let [Arg::Pos(c), Arg::Pos(o)] = args.as_slice() {
+                            // `super(Class, self)`, the older spelling.
+                            let (c, o) = (self.eval(scope, c).await?, self.eval(scope, o).await?);
+                            return match &c {
+                                Value::Class(c) if o.class().is_subclass(c) && c.base.is_some() => {
+                                    let base = c.base.clone().unwrap_or_else(|| Rc::clone(c));
+                                    Ok(Value::Native(Rc::new(aio::Native::Super(o, base))))
+                                }
+                                _ => raise("TypeError", "super(type, obj): obj must be an instance or subtype of type"),
                             };
                         }
-                    }
-                    // `obj.method(args)`: no bound method is made for a built-in value's method.
-                    let f = self.eval(scope, func).await?;
-                    let (pos, kw) = self.eval_args(scope, &f, args).await?;
-                    self.call(f, pos, kw).await
-                }
-                ExprKind::Await(inner) => {
-                    let v = self.eval(scope, inner).await?;
-                    self.await_value(v).await
-                }
-                ExprKind::Attribute(obj, attr) => {
-                    let o = self.eval(scope, obj).await?;
-                    self.get_attr(&o, *attr)
-                }
-                ExprKind::Subscript(obj, index) => {
-                    let o = self.eval(scope, obj).await?;
-                    let i = self.eval(scope, index).await?;
-                    self.get_item(&o, i).await
-                }
-                ExprKind::Slice(a, b, c) => {
-                    // A bound that calls (`a[:len(a) // 2]`): each is evaluated in turn.
-                    let mut parts = [Value::None, Value::None, Value::None];
-                    for (part, x) in parts.iter_mut().zip([a, b, c]) {
-                        if let Some(x) = x {
-                            *part = self.eval(scope, x).await?;
+                        if args.is_empty() {
+                            return self.super_object(scope);
                         }
                     }
-                    Ok(Value::Slice(Rc::new(parts)))
-                }
-                ExprKind::BinOp(a, op, b) => {
-                    let x = self.eval(scope, a).await?;
-                    let y = self.eval(scope, b).await?;
-                    self.binop(*op, x, y).await
-                }
-                ExprKind::Unary(op, a) => {
-                    let x = self.eval(scope, a).await?;
-                    match (op, &x) {
-                        (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(&x)?)),
-                        (UnaryOp::Neg, Value::Instance(_)) => self.call_method(&x, "__neg__", vec![]).await,
-                        _ => builtins::unary(*op, &x),
+                    if is_yield(n) {
+                        let v = match args.first() {
+                            Some(Arg::Pos(e)) => self.eval(scope, e).await?,
+                            _ => Value::None,
+                        };
+                        return match n == YIELD.with(|y| *y) {
+                            true => self.yield_value(v).await,
+                            false => self.yield_from(v).await,
+                        };
                     }
                 }
-                ExprKind::BoolOp(is_and, items) => {
-                    let mut last = Value::None;
-                    for item in items {
-                        last = self.eval(scope, item).await?;
-                        if self.truthy(&last)? != *is_and {
-                            break;
-                        }
-                    }
-                    Ok(last)
-                }
-                ExprKind::Compare(first, rest) => {
-                    let mut left = self.eval(scope, first).await?;
-                    for (op, right) in rest {
-                        let r = self.eval(scope, right).await?;
-                        if !self.compare(*op, &left, &r)? {
-                            return Ok(Value::Bool(false));
-                        }
-                        left = r;
-                    }
-                    Ok(Value::Bool(true))
-                }
-                ExprKind::IfExp(test, body, orelse) => {
-                    let t = self.eval(scope, test).await?;
-                    if self.truthy(&t)? {
-                        self.eval(scope, body).await
-                    } else {
-                        self.eval(scope, orelse).await
-                    }
-                }
-                ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
-                    let mut values = Vec::with_capacity(items.len());
-                    for item in items {
-                        if let ExprKind::Starred(inner) = &item.kind {
-                            let v = self.eval(scope, inner).await?;
-                            values.extend(self.iterate(&v)?);
-                        } else {
-                            values.push(self.eval(scope, item).await?);
-                        }
-                    }
-                    self.display(&e.kind, values)
-                }
-                ExprKind::Dict(items) => {
-                    let mut d = Dict::default();
-                    for (k, v) in items {
-                        match k {
-                            Some(k) => {
-                                let k = self.eval(scope, k).await?;
-                                let v = self.eval(scope, v).await?;
-                                d.insert(k.key()?, k, v);
-                            }
-                            None => {
-                                if let Value::Dict(other) = self.eval(scope, v).await? {
-                                    for (key, k, v) in other.borrow().keyed() {
-                                        d.insert(key, k, v);
-                                    }
-                                } else {
-                                    return raise("TypeError", "'**' needs a mapping");
-                                }
-                            }
-                        }
-                    }
-                    self.alloc(d.len())?;
-                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
-                }
-                ExprKind::FString(parts) => {
-                    let mut out = String::new();
-                    for part in parts {
-                        match part {
-                            FPart::Lit(s) => out.push_str(s),
-                            FPart::Field { expr, conv, spec, debug } => {
-                                let v = self.eval(scope, expr).await?;
-                                let mut spec_text = String::new();
-                                for s in spec {
-                                    match s {
-                                        FPart::Lit(l) => spec_text.push_str(l),
-                                        FPart::Field { expr, .. } => {
-                                            let sv = self.eval(scope, expr).await?;
-                                            spec_text.push_str(&self.to_str(&sv)?);
-                                        }
-                                    }
-                                }
-                                if let Some(d) = debug {
-                                    out.push_str(d);
-                                }
-                                out.push_str(&builtins::format_field(self, &v, *conv, &spec_text)?);
-                            }
-                        }
-                    }
-                    Ok(Value::Str(out.into()))
-                }
-                ExprKind::Lambda(def) => self.make_function(scope, def, scope).await,
-                ExprKind::ListComp(elt, gens) => {
-                    Ok(Value::list(self.comprehension(scope, gens, elt, None, "<listcomp>").await?))
-                }
-                ExprKind::SetComp(elt, gens) => {
-                    builtins::make_set(self.comprehension(scope, gens, elt, None, "<setcomp>").await?)
-                }
-                ExprKind::GeneratorExp(gx) => {
-                    // Its first iterable is taken here, as CPython does; the rest runs as the
-                    // generator is resumed.
-                    let Some(first) = gx.gens.first() else { return unsupported("this expression") };
-                    let src = self.eval(scope, &first.iter).await?;
-                    let items = self.items_for(src, first.is_async)?;
-                    Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens, "<genexpr>"), items))
-                }
-                ExprKind::DictComp(key, value, gens) => {
-                    let out = self.comprehension(scope, gens, key, Some(value), "<dictcomp>").await?;
-                    let mut d = Dict::default();
-                    let mut it = out.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        d.insert(k.key()?, k, v);
-                    }
-                    Ok(Value::Dict(Rc::new(RefCell::new(d))))
-                }
-                ExprKind::NamedExpr(n, value) => {
-                    let v = self.eval(scope, value).await?;
-                    self.store(scope, *n, v.clone());
-                    Ok(v)
-                }
-                ExprKind::Starred(_) => raise("SyntaxError", "can't use starred expression here"),
-                _ => match self.simple(scope, e) {
-                    Some(r) => r,
-                    None => unsupported("this expression"),
-                },
+                // `obj.method(args)`: no bound method is made for a built-in value's method.
+                let f = self.eval(scope, func).await?;
+                let (pos, kw) = self.eval_args(scope, &f, args).await?;
+                self.call(f, pos, kw).await
             }
+            ExprKind::Await(inner) => {
+                let v = self.eval(scope, inner).await?;
+                self.await_value(v).await
+            }
+            ExprKind::Attribute(obj, attr) => {
+                let o = self.eval(scope, obj).await?;
+                self.get_attr(&o, *attr)
+            }
+            ExprKind::Subscript(obj, index) => {
+                let o = self.eval(scope, obj).await?;
+                let i = self.eval(scope, index).await?;
+                self.get_item(&o, i).await
+            }
+            ExprKind::Slice(a, b, c) => {
+                // A bound that calls (`a[:len(a) // 2]`): each is evaluated in turn.
+                let mut parts = [Value::None, Value::None, Value::None];
+                for (part, x) in parts.iter_mut().zip([a, b, c]) {
+                    if let Some(x) = x {
+                        *part = self.eval(scope, x).await?;
+                    }
+                }
+                Ok(Value::Slice(Rc::new(parts)))
+            }
+            ExprKind::BinOp(a, op, b) => {
+                let x = self.eval(scope, a).await?;
+                let y = self.eval(scope, b).await?;
+                self.binop(*op, x, y).await
+            }
+            ExprKind::Unary(op, a) => {
+                let x = self.eval(scope, a).await?;
+                match (op, &x) {
+                    (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(&x)?)),
+                    (UnaryOp::Neg, Value::Instance(_)) => self.call_method(&x, "__neg__", vec![]).await,
+                    _ => builtins::unary(*op, &x),
+                }
+            }
+            ExprKind::BoolOp(is_and, items) => {
+                let mut last = Value::None;
+                for item in items {
+                    last = self.eval(scope, item).await?;
+                    if self.truthy(&last)? != *is_and {
+                        break;
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Compare(first, rest) => {
+                let mut left = self.eval(scope, first).await?;
+                for (op, right) in rest {
+                    let r = self.eval(scope, right).await?;
+                    if !self.compare(*op, &left, &r)? {
+                        return Ok(Value::Bool(false));
+                    }
+                    left = r;
+                }
+                Ok(Value::Bool(true))
+            }
+            ExprKind::IfExp(test, body, orelse) => {
+                let t = self.eval(scope, test).await?;
+                if self.truthy(&t)? {
+                    self.eval(scope, body).await
+                } else {
+                    self.eval(scope, orelse).await
+                }
+            }
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    if let ExprKind::Starred(inner) = &item.kind {
+                        let v = self.eval(scope, inner).await?;
+                        values.extend(self.iterate(&v)?);
+                    } else {
+                        values.push(self.eval(scope, item).await?);
+                    }
+                }
+                self.display(&e.kind, values)
+            }
+            ExprKind::Dict(items) => {
+                let mut d = Dict::default();
+                for (k, v) in items {
+                    match k {
+                        Some(k) => {
+                            let k = self.eval(scope, k).await?;
+                            let v = self.eval(scope, v).await?;
+                            d.insert(k.key()?, k, v);
+                        }
+                        None => {
+                            if let Value::Dict(other) = self.eval(scope, v).await? {
+                                for (key, k, v) in other.borrow().keyed() {
+                                    d.insert(key, k, v);
+                                }
+                            } else {
+                                return raise("TypeError", "'**' needs a mapping");
+                            }
+                        }
+                    }
+                }
+                self.alloc(d.len())?;
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            ExprKind::FString(parts) => {
+                let mut out = String::new();
+                for part in parts {
+                    match part {
+                        FPart::Lit(s) => out.push_str(s),
+                        FPart::Field { expr, conv, spec, debug } => {
+                            let v = self.eval(scope, expr).await?;
+                            let mut spec_text = String::new();
+                            for s in spec {
+                                match s {
+                                    FPart::Lit(l) => spec_text.push_str(l),
+                                    FPart::Field { expr, .. } => {
+                                        let sv = self.eval(scope, expr).await?;
+                                        spec_text.push_str(&self.to_str(&sv)?);
+                                    }
+                                }
+                            }
+                            if let Some(d) = debug {
+                                out.push_str(d);
+                            }
+                            out.push_str(&builtins::format_field(self, &v, *conv, &spec_text)?);
+                        }
+                    }
+                }
+                Ok(Value::Str(out.into()))
+            }
+            ExprKind::Lambda(def) => self.make_function(scope, def, scope).await,
+            ExprKind::ListComp(elt, gens) => {
+                Ok(Value::list(self.comprehension(scope, gens, elt, None, "<listcomp>").await?))
+            }
+            ExprKind::SetComp(elt, gens) => {
+                builtins::make_set(self.comprehension(scope, gens, elt, None, "<setcomp>").await?)
+            }
+            ExprKind::GeneratorExp(gx) => {
+                // Its first iterable is taken here, as CPython does; the rest runs as the
+                // generator is resumed.
+                let Some(first) = gx.gens.first() else { return unsupported("this expression") };
+                let src = self.eval(scope, &first.iter).await?;
+                let items = self.items_for(src, first.is_async)?;
+                Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens, "<genexpr>"), items))
+            }
+            ExprKind::DictComp(key, value, gens) => {
+                let out = self.comprehension(scope, gens, key, Some(value), "<dictcomp>").await?;
+                let mut d = Dict::default();
+                let mut it = out.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    d.insert(k.key()?, k, v);
+                }
+                Ok(Value::Dict(Rc::new(RefCell::new(d))))
+            }
+            ExprKind::NamedExpr(n, value) => {
+                let v = self.eval(scope, value).await?;
+                self.store(scope, *n, v.clone());
+                Ok(v)
+            }
+            ExprKind::Starred(_) => raise("SyntaxError", "can't use starred expression here"),
+            _ => match self.simple(scope, e) {
+                Some(r) => r,
+                None => unsupported("this expression"),
+            },
         }
     }
 

@@ -288,8 +288,8 @@ impl Parser {
         matches!(&self.at(1).tok, Tok::Op(o) if *o == op).then(|| n.clone())
     }
 
-    #[inline(never)]
     /// A node that starts at `line`, `col` and ends with the token just read.
+    #[inline(never)]
     fn mk(&self, line: u32, col: u32, kind: ExprKind) -> Expr {
         let (end_line, end_col) = match self.pos.checked_sub(1).and_then(|p| self.toks.get(p)) {
             Some(t) => (t.end_line, t.end_col),
@@ -298,6 +298,7 @@ impl Parser {
         Expr { line, col, end_line, end_col, kind }
     }
 
+    #[inline(never)]
     fn here(&self) -> (u32, u32) {
         let t = self.cur();
         (t.line, t.col)
