@@ -472,20 +472,27 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "wait" => {
             let rc = interp.host.rc()?;
-            let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
+            // CPython's checks, in its order.
+            let fs = arg(0, "fs").unwrap_or(Value::None);
+            if matches!(fs, Value::Task(_) | Value::Coro(_)) {
+                return Err(super::builtins::type_error("expect a list of futures, not ", &fs, ""));
+            }
+            let aws = super::builtins::iterate(&fs)?;
             if aws.is_empty() {
                 return raise("ValueError", "Set of Tasks/Futures is empty.");
             }
+            let when = match kwarg(&kw, "return_when") {
+                Some(Value::Str(s)) if matches!(&*s, "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED") => {
+                    s.to_string()
+                }
+                None => "ALL_COMPLETED".into(),
+                Some(v) => return raise("ValueError", format!("Invalid return_when value: {}", v.to_str())),
+            };
             if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
                 aws.iter().for_each(never_awaited_at_exit);
                 return raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly.");
             }
             let tasks: Vec<Rc<PyTask>> = aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
-            let when = match kwarg(&kw, "return_when") {
-                Some(Value::Str(s)) => s.to_string(),
-                None => "ALL_COMPLETED".into(),
-                Some(v) => return raise("ValueError", format!("Invalid return_when value: {}", v.repr())),
-            };
             let timeout = match kwarg(&kw, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
