@@ -90,6 +90,9 @@ except SyntaxError as _e:
     sys.exit(1)
 _g = {"__name__": "__main__", "__file__": "main.py", "__builtins__": __builtins__, "__doc__": None}
 del _f, _src
+# `python3 main.py` runs the module's frame first; here the bootstrap's own frame and exec's
+# call come under it, and both count against the recursion limit: give them back.
+sys.setrecursionlimit(sys.getrecursionlimit() + 2)
 exec(_code, _g)
 '''
 

@@ -485,6 +485,10 @@ pub struct Host {
     /// `asyncio.run` or `run_until_complete` calls made so far (each after the first runs its
     /// coroutine in a task of its own).
     pub loops_run: Cell<u32>,
+    /// The frames CPython has under a task's coroutine in the loop running now, which count
+    /// against the recursion limit as its do: the script's own, then asyncio's (8 under
+    /// `asyncio.run`, 6 under `run_until_complete`).
+    pub loop_depth: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
     /// What `loop.run_forever()` waits for, which `loop.stop()` completes.
@@ -530,6 +534,7 @@ impl Host {
             started: Cell::new(0.0),
             loop_running: Cell::new(0),
             loops_run: Cell::new(0),
+            loop_depth: Cell::new(9),
             loop_closed: Cell::new(false),
             stopper: RefCell::default(),
             stop_asked: Cell::new(false),

@@ -18,6 +18,7 @@ import {
 } from '../../www/timeline-layout.js';
 import { LANE_COLORS } from '../../www/timeline-glyphs.js';
 import { encodeCode } from '../../www/program.js';
+import { readFileSync } from 'node:fs';
 
 const RUN_TIMEOUT_MS = 20_000;
 const EDITOR_TIMEOUT_MS = 10_000; // the editor module loads on demand
@@ -273,6 +274,22 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.equal(part.text, '1 / 0');
       assert.ok(Math.abs(part.dl) < 1 && Math.abs(part.dr) < 1, `the mark covers 1 / 0: ${JSON.stringify(part)}`);
       assertCleanPage(recorded, 'runtime error');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a recursion as deep as CPython\'s runs in the built page, in real time, and prints CPython\'s lines', async () => {
+    // The corpus program that recurses 900 deep, waits 800 coroutines deep, and cancels a task
+    // 700 deep: the site's optimised wasm nests its polls differently from the test build's.
+    const corpus = new URL('../script/corpus/lang_55_deep_recursion', import.meta.url);
+    const want = readFileSync(`${corpus.pathname}.out`, 'utf8').trim().split('\n').map((l) => l.slice(7));
+    const recorded = await openScript('#lesson=script&lang=en&mode=real');
+    const { page } = recorded;
+    try {
+      await runLines(page, [readFileSync(`${corpus.pathname}.py`, 'utf8')]);
+      assert.deepEqual((await consoleLines(page)).map((l) => l.text), want);
+      assertCleanPage(recorded, 'deep recursion');
     } finally {
       await recorded.context.close();
     }

@@ -161,6 +161,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_52_wrappers_and_context", include_str!("corpus/lang_52_wrappers_and_context.py"), include_str!("corpus/lang_52_wrappers_and_context.out")),
     ("lang_53_ranges_properties_and_errors", include_str!("corpus/lang_53_ranges_properties_and_errors.py"), include_str!("corpus/lang_53_ranges_properties_and_errors.out")),
     ("lang_54_traceback_carets", include_str!("corpus/lang_54_traceback_carets.py"), include_str!("corpus/lang_54_traceback_carets.out")),
+    ("lang_55_deep_recursion", include_str!("corpus/lang_55_deep_recursion.py"), include_str!("corpus/lang_55_deep_recursion.out")),
+    ("lang_56_recursion_limit", include_str!("corpus/lang_56_recursion_limit.py"), include_str!("corpus/lang_56_recursion_limit.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -16,7 +16,7 @@ use futures::future::LocalBoxFuture;
 
 use super::ast::{intern, CmpOp, Name};
 use super::builtins::{builtin, kwarg};
-use super::interp::{Interp, Scope};
+use super::interp::{Flow, Interp, Scope};
 use super::value::*;
 use loopscope_core::runtime::{self, waiting_on, waking_because};
 use loopscope_core::trace::record::WakeCause;
@@ -377,7 +377,12 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         if let Some(me) = &me {
             me.is_loop.set(false);
         }
+        let depth = current().map(|t| (t.depth.get(), t));
+        let below = depth.as_ref().map_or(1, |(d, _)| *d) + if cancel_rest { 8 } else { 6 };
+        rc.host.loop_depth.set(below);
+        depth.iter().for_each(|(_, t)| t.depth.set(below));
         let out = rc.await_value(aw).await;
+        depth.iter().for_each(|(d, t)| t.depth.set(*d));
         if let Some(me) = &me {
             me.is_loop.set(true);
         }

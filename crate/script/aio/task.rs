@@ -23,10 +23,13 @@ pub struct PyTask {
     pub coro_name: Rc<str>,
     /// Line of its `async def` (0: not known).
     pub coro_line: Cell<u32>,
-    /// Python calls in progress in it, for `RecursionError`.
+    /// Python calls in progress in it, and CPython's frames under them, for `RecursionError`.
     pub depth: Cell<u32>,
-    /// Evaluations nested in it now (see [`Nested`]).
+    /// Evaluations nested in it now, in the frame being polled (see [`Nested`]).
     pub(super) nested: Cell<u32>,
+    /// Its calls run on stretches of the native stack of their own, innermost last (see
+    /// [`InFrame`]).
+    frames: RefCell<Vec<Frame>>,
     /// Its runtime task's handle: a task that ends cancelled is cancelled on the runtime too,
     /// so its lane ends with a cancel (✕), not a finish.
     pub(super) handle: RefCell<Option<runtime::JoinHandle<()>>>,
@@ -195,6 +198,7 @@ impl PyTask {
             coro_line: Cell::new(0),
             depth: Cell::new(0),
             nested: Cell::new(0),
+            frames: RefCell::default(),
             handle: RefCell::default(),
             state: RefCell::new(State::Pending),
             cancel_requested: Cell::new(false),
@@ -637,12 +641,17 @@ impl Drop for PyTask {
     }
 }
 
-/// Most evaluations nested in one task. Each one is a poll inside a poll on the browser's own
-/// call stack, which is about 1 MB and cannot be grown from wasm: past it the browser throws
-/// out of the loop. Measured in the test build (opt-level 1): `f(n - 1) + 1`, three nested
-/// evaluations a call, overflowed between 500 and 700 calls; with this limit it gets its
-/// `RecursionError` at about 400 (CPython: 1,000).
+/// Most evaluations nested in one frame of a task (see [`InFrame`]). Each one is a poll inside
+/// a poll on the browser's own call stack, which is about 1 MB and cannot be grown from wasm:
+/// past it the browser throws out of the loop. Measured in the test build (opt-level 1):
+/// `f(n - 1) + 1`, three nested evaluations a call, overflowed between 500 and 700 calls. An
+/// expression nested this deep, or a recursion in a built-in's call (`sorted(key=…)`), gets
+/// its `RecursionError` here.
 pub const NESTED_LIMIT: u32 = 1_200;
+
+/// Nested evaluations after which a Python call runs in a frame of its own (see [`InFrame`]):
+/// a third of [`NESTED_LIMIT`], about 130 calls of `f(n - 1) + 1`.
+const FRAME_AFTER: u32 = NESTED_LIMIT / 3;
 
 /// An evaluation nested in the current task, counted while it lives (see [`NESTED_LIMIT`]).
 pub struct Nested(Option<Rc<PyTask>>);
@@ -666,6 +675,111 @@ impl Drop for Nested {
     fn drop(&mut self) {
         if let Some(t) = &self.0 {
             t.nested.set(t.nested.get().saturating_sub(1));
+        }
+    }
+}
+
+/// A body in a frame of its own: its outcome, once the task's driver has it.
+type Slot = Rc<RefCell<Option<PyResult<Flow>>>>;
+
+/// A Python call a task runs on a stretch of the native stack of its own.
+struct Frame {
+    body: LocalBoxFuture<'static, PyResult<Flow>>,
+    slot: Slot,
+    /// The evaluations nested in the frame below it, counted again once it is done.
+    below_nested: u32,
+}
+
+/// A Python call whose body runs in a frame of its own, for a recursion as deep as CPython's.
+///
+/// A call's body is a future polled inside its caller's, so each Python call nests a few polls
+/// on the browser's call stack, which holds about 400 of them (see [`NESTED_LIMIT`]). Past
+/// [`FRAME_AFTER`] nested evaluations, a call's body goes on its task's stack of frames
+/// instead, and the caller waits for its outcome: the task's future polls the innermost frame
+/// from the bottom of the native stack (see [`drive`]), so 1,000 calls nest only a few
+/// hundred polls deep. Nothing changes for the script: the same task runs the same code in
+/// the same order; only where its polls sit on the native stack does.
+pub struct InFrame {
+    task: Rc<PyTask>,
+    body: Option<LocalBoxFuture<'static, PyResult<Flow>>>,
+    slot: Slot,
+}
+
+impl InFrame {
+    /// `task`, if its evaluations nest deep enough that a call should run in a frame of its
+    /// own. Not inside a built-in's call of a script's function (`sorted(key=…)`), which cannot
+    /// wait for a frame: it is polled once, where it stands.
+    pub fn needed(task: &Option<Rc<PyTask>>, in_builtin: bool) -> Option<Rc<PyTask>> {
+        task.as_ref().filter(|t| t.nested.get() > FRAME_AFTER && !in_builtin).cloned()
+    }
+
+    /// Runs `body` in a frame of `task`'s.
+    pub fn new(task: Rc<PyTask>, body: LocalBoxFuture<'static, PyResult<Flow>>) -> InFrame {
+        InFrame { task, body: Some(body), slot: Slot::default() }
+    }
+}
+
+impl Future for InFrame {
+    type Output = PyResult<Flow>;
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<PyResult<Flow>> {
+        let this = &mut *self;
+        if let Some(body) = this.body.take() {
+            let below_nested = this.task.nested.replace(0);
+            this.task.frames.borrow_mut().push(Frame { body, slot: Rc::clone(&this.slot), below_nested });
+        }
+        // Its caller is polled again only once the frame is done (see `drive`).
+        match this.slot.borrow_mut().take() {
+            Some(out) => Poll::Ready(out),
+            None => Poll::Pending,
+        }
+    }
+}
+
+impl Drop for InFrame {
+    /// A caller gone before its callee's frame is done (its task was dropped) takes the frame,
+    /// and those above it, with it.
+    fn drop(&mut self) {
+        let gone = {
+            let mut frames = self.task.frames.borrow_mut();
+            match frames.iter().position(|f| Rc::ptr_eq(&f.slot, &self.slot)) {
+                Some(at) => frames.split_off(at),
+                None => return,
+            }
+        };
+        let below_nested = gone[0].below_nested;
+        drop(gone);
+        self.task.nested.set(below_nested);
+    }
+}
+
+/// Polls a task's future: its innermost frame first, then, as each is done, the caller it
+/// tells, until a frame or the root waits (see [`InFrame`]).
+fn drive(task: &PyTask, root: &mut LocalBoxFuture<'static, PyResult>, cx: &mut Context<'_>) -> Poll<PyResult> {
+    loop {
+        let top = task.frames.borrow_mut().pop();
+        let Some(mut frame) = top else {
+            let poll = root.as_mut().poll(cx);
+            if poll.is_ready() || task.frames.borrow().is_empty() {
+                return poll;
+            }
+            continue;
+        };
+        let below = task.frames.borrow().len();
+        match frame.body.as_mut().poll(cx) {
+            Poll::Ready(out) => {
+                *frame.slot.borrow_mut() = Some(out);
+                let below_nested = frame.below_nested;
+                drop(frame);
+                task.nested.set(below_nested);
+            }
+            Poll::Pending => {
+                let mut frames = task.frames.borrow_mut();
+                let called = frames.len() > below;
+                frames.insert(below, frame);
+                if !called {
+                    return Poll::Pending;
+                }
+            }
         }
     }
 }
@@ -723,7 +837,7 @@ impl Future for TaskFuture {
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
         let running_before = RUNNING.with(|r| r.replace(Some(Rc::clone(&this.interp))));
         crate::host::poll_started();
-        let poll = this.fut.as_mut().poll(cx);
+        let poll = drive(&this.task, &mut this.fut, cx);
         if poll.is_pending() {
             note_line();
         }
@@ -767,6 +881,8 @@ pub fn spawn(
         }
     };
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
+    // CPython's frames under its coroutine (see `loop_depth`); a worker thread's are 6.
+    task.depth.set(if is_thread { 6 } else { interp.host.loop_depth.get() });
     interp.host.track(&task);
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };
     // The handle and the future hold each other until the task ends: its end drops the future.
@@ -781,6 +897,7 @@ pub fn spawn(
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
     task.is_loop.set(true); // a task only while it runs a coroutine (see `run`)
+    task.depth.set(1); // the module's frame
     interp.host.track(&task);
     TaskFuture { task, interp: Rc::clone(interp), fut, started: false, lines: None }
 }

@@ -237,7 +237,15 @@ impl Interp {
         // when its scope does, after this, and CPython reports that (a coroutine never
         // awaited) at the caller's line, its frame being gone.
         let caller_line = aio::LINE.with(Cell::get);
-        let out = self.exec_inline(scope, &func.def.body).await;
+        let frame = aio::InFrame::needed(&task, self.no_suspend.get() > 0)
+            .and_then(|t| Some((t, self.host.interp().upgrade()?)));
+        let out = match frame {
+            Some((task, interp)) => {
+                let (def, scope) = (Rc::clone(&func.def), Rc::clone(scope));
+                aio::InFrame::new(task, Box::pin(async move { interp.exec_inline(&scope, &def.body).await })).await
+            }
+            _ => self.exec_inline(scope, &func.def.body).await,
+        };
         aio::LINE.with(|l| l.set(caller_line));
         count(depth - 1);
         match out {
