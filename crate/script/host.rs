@@ -430,13 +430,15 @@ fn carets(src: &str, span: &Span) -> Option<String> {
     if start < indent || end <= start || (end - start >= text - indent && anchors.is_none()) {
         return None;
     }
-    let mut out = format!("    {}", " ".repeat(start - indent));
+    // Columns, not characters: a wide character (`日`, `🎉`) is two, as CPython counts it.
+    let columns = |from: usize, to: usize| chars[from..to].iter().map(|&c| super::width::width(c)).sum::<usize>();
+    let mut out = format!("    {}", " ".repeat(columns(indent, start)));
     for i in start..end {
         let under = match anchors {
             Some((l, r)) if i < l || i >= r => '~',
             _ => '^',
         };
-        out.push(under);
+        (0..columns(i, i + 1)).for_each(|_| out.push(under));
     }
     out.push('\n');
     Some(out)

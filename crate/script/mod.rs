@@ -40,6 +40,7 @@ pub mod parser;
 pub mod suggest;
 pub mod value;
 pub mod websockets;
+pub mod width;
 
 use std::rc::Rc;
 

@@ -124,9 +124,10 @@ pub(super) fn note_waited_on(tasks: &[Rc<PyTask>]) -> usize {
 
 pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
     let Some(timeout) = timeout else { return wait_task(task).await };
-    if timeout <= 0.0 && !task.done() {
-        // CPython 3.11 cancels at once: the coroutine never starts.
-        return time_out(task).await;
+    if timeout <= 0.0 {
+        // CPython 3.11 gives what a task done already has; else it cancels at once: the
+        // coroutine never starts.
+        return if task.done() { task.outcome() } else { time_out(task).await };
     }
     /// Cancels the inner task if `wait_for` itself is cancelled while it waits.
     struct CancelOnDrop(Rc<PyTask>, bool);
@@ -139,20 +140,35 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult
     }
     let mut guard = CancelOnDrop(Rc::clone(&task), false);
     let mut timer = Box::pin(runtime::sleep(duration(timeout)));
+    // Woken by a done callback, as CPython's `_release_waiter`: a round after the task ends
+    // (or after this first looks, if it is done already).
+    let told = Rc::new(Cell::new(false));
+    let mut then = Forget(vec![Rc::clone(&task)], None);
     let timed_out = std::future::poll_fn(|cx| {
-        if task.done() {
+        if told.get() {
             return Poll::Ready(false);
         }
         if timer.as_mut().poll(cx).is_ready() {
             return Poll::Ready(true);
         }
-        task.wait_on(cx);
+        if then.1.is_none() {
+            let (told, waker) = (Rc::downgrade(&told), cx.waker().clone());
+            let on_done: OnDone = Rc::new(move |_: &Rc<PyTask>| {
+                if let Some(told) = told.upgrade() {
+                    told.set(true);
+                    waker.wake_by_ref();
+                }
+            });
+            task.then("_release_waiter(<Future pendi...ask_wakeup()]>)", &on_done);
+            then.1 = Some(on_done);
+        }
         task.note_waited();
         Poll::Pending
     })
     .await;
+    drop(then);
     guard.1 = true;
-    if !timed_out {
+    if !timed_out || task.done() {
         return task.outcome();
     }
     time_out(task).await
@@ -184,49 +200,39 @@ pub(super) fn timeout_from(cancelled: Exc) -> Exc {
 /// `asyncio.wait`; `name`: its done callback's, as a task's repr shows it.
 pub(super) async fn wait(tasks: Vec<Rc<PyTask>>, when: String, timeout: Option<f64>, name: &'static str) -> PyResult {
     let mut timer = timeout.map(|t| Box::pin(runtime::sleep(duration(t))));
-    // Told by each task as it ends, the awaiter is woken by the one that makes it enough, as
-    // CPython's `_on_completion` wakes it once.
-    let weak: Vec<Weak<PyTask>> = tasks.iter().map(Rc::downgrade).collect();
     let first = match when.as_str() {
         "FIRST_COMPLETED" => 1,
         "FIRST_EXCEPTION" => 2,
         _ => 0,
     };
-    let enough = move || {
-        let (mut done, mut failed) = (0, false);
-        for t in weak.iter().filter_map(Weak::upgrade) {
-            done += usize::from(t.done());
-            failed |= matches!(*t.state.borrow(), State::Failed(_));
-        }
-        done == weak.len() || (first == 1 && done > 0) || (first == 2 && failed)
-    };
-    let enough = Rc::new(enough);
-    // Removed from the tasks still pending when the wait ends, or is cancelled (dropped), as
-    // CPython's `_wait` removes its `_on_completion`.
+    // As CPython's `_on_completion`, told by each task as it ends (one done already tells it
+    // soon): it counts the ends it is told of, not the tasks done (a task's news may still be
+    // on its way), and wakes the awaiter once that is all of them, the first, or the first
+    // exception. Removed from the tasks still pending when the wait ends, or is cancelled
+    // (dropped), as CPython's `_wait` removes it.
     let mut then = Forget(tasks.clone(), None);
-    let held = Cell::new(None); // the count `then` keeps, alive while the wait is
+    // What `then` counts (the ends not told yet, and whether it has heard enough: with no
+    // task, it has), alive while the wait is: a call that comes due once the wait is over
+    // finds it gone.
+    let told = Rc::new((Cell::new(tasks.len()), Cell::new(tasks.is_empty())));
     std::future::poll_fn(|cx| {
-        if enough() || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
+        if told.1.get() || timer.as_mut().is_some_and(|t| t.as_mut().poll(cx).is_ready()) {
             return Poll::Ready(());
         }
-        let then = then.1.get_or_insert_with(|| {
-            // As CPython's `_on_completion`: it counts the ends it is told of (not the tasks
-            // done: a task's news may still be on its way), and wakes the awaiter once that is
-            // all of them, the first, or the first exception. Weak: a call that comes due once
-            // the wait is over finds it gone.
-            let untold = Rc::new(Cell::new(tasks.iter().filter(|t| !t.done()).count()));
-            let (left, waker) = (Rc::downgrade(&untold), cx.waker().clone());
-            held.set(Some(untold));
-            Rc::new(move |child: &Rc<PyTask>| {
-                let Some(left) = left.upgrade() else { return };
-                left.set(left.get().saturating_sub(1));
+        if then.1.is_none() {
+            let (told, waker) = (Rc::downgrade(&told), cx.waker().clone());
+            let on_done: OnDone = Rc::new(move |child: &Rc<PyTask>| {
+                let Some(told) = told.upgrade() else { return };
+                told.0.set(told.0.get().saturating_sub(1));
                 let failed = matches!(*child.state.borrow(), State::Failed(_));
-                if left.get() == 0 || first == 1 || (first == 2 && failed) {
+                if told.0.get() == 0 || first == 1 || (first == 2 && failed) {
+                    told.1.set(true);
                     waker.wake_by_ref();
                 }
-            })
-        });
-        tasks.iter().filter(|t| !t.done()).for_each(|t| t.then(name, then));
+            });
+            tasks.iter().for_each(|t| t.then(name, &on_done));
+            then.1 = Some(on_done);
+        }
         note_waited_on(&tasks);
         Poll::Pending
     })

@@ -468,7 +468,13 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "wait_for" => {
             let rc = interp.host.rc()?;
-            let task = task_of(&rc, awaitable(arg(0, "fut").unwrap_or(Value::None), false)?, None)?;
+            let aw = awaitable(arg(0, "fut").unwrap_or(Value::None), false)?;
+            if matches!(arg(1, "timeout"), None | Some(Value::None)) && matches!(aw, Value::Coro(_)) {
+                // CPython 3.11's `return await fut`: the coroutine runs inline, in this task.
+                let fut = async move { rc.await_value(aw).await };
+                return Ok(Value::Coro(Rc::new(Coro::new(leaf_name("wait_for"), Box::pin(fut), false, false))));
+            }
+            let task = task_of(&rc, aw, None)?;
             let timeout = match arg(1, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
@@ -497,7 +503,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 aws.iter().for_each(never_awaited_at_exit);
                 return raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly.");
             }
-            let tasks: Vec<Rc<PyTask>> = aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?;
+            let tasks = unique(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
             let timeout = match kwarg(&kw, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
@@ -508,70 +514,53 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             let rc = interp.host.rc()?;
             let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
             // Each one once, as CPython takes `set(fs)`.
-            let mut unique: Vec<Rc<PyTask>> = Vec::new();
-            for a in aws {
-                let t = task_of(&rc, a, None)?;
-                if !unique.iter().any(|u| Rc::ptr_eq(u, &t)) {
-                    unique.push(t);
-                }
-            }
-            let tasks = Rc::new(unique);
-            let handed = Rc::new(Cell::new(0usize));
+            let tasks = unique(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
             // One timer for the whole iteration, armed when the first result is awaited; once
-            // it fires, every result not finished by then raises `TimeoutError`.
+            // it fires, every result not told by then raises `TimeoutError`.
             let timer = match kwarg(&kw, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(Rc::new(RefCell::new(Box::pin(runtime::sleep(duration(secs(&v, "timeout")?)))))),
             };
             let done_by_timeout: Rc<Cell<Option<usize>>> = Rc::default();
-            // The timer keeps one waker, its last poller's: whoever sees it fire wakes the rest.
+            // As CPython's `_on_completion`, told by each task as it ends (one done already
+            // tells it soon), it queues the task and wakes the results waiting: the k-th
+            // result awaited is the k-th told. Weak: an iteration dropped is told nothing.
+            let told: Rc<RefCell<Vec<Rc<PyTask>>>> = Rc::default();
             let waiting: Rc<RefCell<Vec<Waker>>> = Rc::default();
+            let (queue, wake) = (Rc::downgrade(&told), Rc::downgrade(&waiting));
+            let on_done: OnDone = Rc::new(move |t: &Rc<PyTask>| {
+                if let (Some(queue), Some(wake)) = (queue.upgrade(), wake.upgrade()) {
+                    queue.borrow_mut().push(Rc::clone(t));
+                    std::mem::take(&mut *wake.borrow_mut()).into_iter().for_each(Waker::wake);
+                }
+            });
+            tasks.iter().for_each(|t| t.then("as_completed.<locals>._on_completion", &on_done));
+            let handed = Rc::new(Cell::new(0usize));
             let coros = (0..tasks.len())
                 .map(|_| {
-                    let (tasks, handed, timer) = (Rc::clone(&tasks), Rc::clone(&handed), timer.clone());
+                    let (told, handed, timer) = (Rc::clone(&told), Rc::clone(&handed), timer.clone());
                     let (done_by_timeout, waiting) = (Rc::clone(&done_by_timeout), Rc::clone(&waiting));
                     leaf("as_completed", async move {
                         let k = handed.get();
                         handed.set(k + 1);
-                        // Woken after the callbacks of the task that ends, as CPython's
-                        // `_on_completion` wakes it through a queue.
-                        let mut then = awaits::Forget(tasks.to_vec(), None);
-                        let live = Rc::new(());
                         let t = std::future::poll_fn(|cx| {
-                            let done: Vec<&Rc<PyTask>> = tasks.iter().filter(|t| t.done()).collect();
                             if done_by_timeout.get().is_some_and(|n| k >= n) {
                                 return Poll::Ready(None);
                             }
-                            // The k-th to finish: the one k others finished before (no sort: a
-                            // sort is a large copy of std's code, for a handful of tasks).
-                            let before =
-                                |t: &Rc<PyTask>| done.iter().filter(|u| u.done_seq.get() < t.done_seq.get()).count();
-                            if let Some(t) = done.iter().find(|t| before(t) == k) {
+                            if let Some(t) = told.borrow().get(k) {
                                 return Poll::Ready(Some(Rc::clone(t)));
                             }
                             if timer.as_ref().is_some_and(|t| t.borrow_mut().as_mut().poll(cx).is_ready()) {
-                                done_by_timeout.set(Some(done.len()));
+                                done_by_timeout.set(Some(told.borrow().len()));
                                 std::mem::take(&mut *waiting.borrow_mut()).into_iter().for_each(Waker::wake);
                                 return Poll::Ready(None);
                             }
-                            let then = then.1.get_or_insert_with(|| {
-                                // Weak: a call that comes due once this result is handed out finds it gone.
-                                let (waker, waiting) = (cx.waker().clone(), Rc::downgrade(&live));
-                                Rc::new(move |_: &Rc<PyTask>| {
-                                    if waiting.upgrade().is_some() {
-                                        waker.wake_by_ref();
-                                    }
-                                })
-                            });
-                            let pending = tasks.iter().filter(|t| !t.done());
-                            pending.for_each(|t| t.then("as_completed.<locals>._on_completion", then));
-                            if timer.is_some() && !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
+                            if !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
                                 waiting.borrow_mut().push(cx.waker().clone());
                             }
                             Poll::Pending
                         })
                         .await;
-                        drop(then);
                         match t {
                             Some(t) => t.outcome(),
                             None => Err(new_exception(exc_class("TimeoutError"), vec![])),

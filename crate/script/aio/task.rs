@@ -430,7 +430,7 @@ impl PyTask {
     }
 
     /// A gather (`self`, its future) is told that its child `child` ended, as CPython's
-    /// `_done_callback`; or, with `None`, looks at the children done before it was made.
+    /// `_done_callback`; or, with `None`, that it has no children.
     fn child_done(self: &Rc<Self>, interp: &Rc<Interp>, child: Option<&Rc<PyTask>>) {
         let Some(g) = &self.gathering else { return };
         if child.is_some() {
@@ -442,15 +442,10 @@ impl PyTask {
         }
         if !g.return_exceptions {
             let failed_of = |t: &Rc<PyTask>| match &*t.state.borrow() {
-                State::Failed(e) | State::Cancelled(e) => Some((t.done_seq.get(), e.clone())),
+                State::Failed(e) | State::Cancelled(e) => Some(e.clone()),
                 _ => None,
             };
-            // The child it is told of; at first, the earliest of those done already.
-            let failed = match child {
-                Some(c) => failed_of(c),
-                None => g.children.iter().filter_map(failed_of).min_by_key(|(seq, _)| *seq),
-            };
-            if let Some((_, e)) = failed {
+            if let Some(e) = child.and_then(failed_of) {
                 g.children.iter().for_each(|t| t.retrieved.set(true));
                 return self.settle(interp, State::Failed(e));
             }
@@ -516,8 +511,13 @@ impl PyTask {
         }
     }
 
-    /// Adds `then` (see [`Callback::Then`]) to what it calls as it ends, once.
-    pub(super) fn then(&self, name: &'static str, then: &OnDone) {
+    /// Adds `then` (see [`Callback::Then`]) to what it calls as it ends, once; done already,
+    /// it calls `then` soon, as CPython's `add_done_callback` does.
+    pub(super) fn then(self: &Rc<Self>, name: &'static str, then: &OnDone) {
+        if self.done() {
+            let (me, then) = (Rc::clone(self), Rc::clone(then));
+            return runtime::call_soon(move || then(&me));
+        }
         let mut w = self.callbacks.borrow_mut();
         if !w.iter().any(|c| matches!(c, Callback::Then(_, f) if Rc::ptr_eq(f, then))) {
             w.push(Callback::Then(name, Rc::clone(then)));
@@ -963,21 +963,43 @@ fn cut(s: String, max: usize) -> String {
     format!("{}...{}", &s[..at(i)], &s[at(n - j)..])
 }
 
+/// `tasks` with each one once, as CPython's `set(fs)` has them (in their first places).
+pub(super) fn unique(tasks: Vec<Rc<PyTask>>) -> Vec<Rc<PyTask>> {
+    let mut out: Vec<Rc<PyTask>> = Vec::with_capacity(tasks.len());
+    for t in tasks {
+        if !out.iter().any(|u| Rc::ptr_eq(u, &t)) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// `gather(...)`'s future over `children`.
 pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_exceptions: bool) -> Rc<PyTask> {
     let mut gf = PyTask::make("".into(), "gather".into(), false, &interp.host.out);
     let tasks = children.clone();
     gf.gathering = Some(Gathering { children, return_exceptions, untold: Cell::new(0) });
     let gf = Rc::new(gf);
+    // Each child once; one done already tells it soon, as CPython's `add_done_callback` calls
+    // a done future's callback: the gather is done a round later, its awaiter one more.
     for (i, t) in tasks.iter().enumerate() {
-        if !t.done() && !tasks[..i].iter().any(|u| Rc::ptr_eq(t, u)) {
-            t.callbacks.borrow_mut().push(Callback::Gather(Rc::downgrade(&gf)));
-            if let Some(g) = &gf.gathering {
-                g.untold.set(g.untold.get() + 1);
-            }
+        if tasks[..i].iter().any(|u| Rc::ptr_eq(t, u)) {
+            continue;
+        }
+        if let Some(g) = &gf.gathering {
+            g.untold.set(g.untold.get() + 1);
+        }
+        let gather = Rc::downgrade(&gf);
+        if t.done() {
+            let (interp, child) = (Rc::clone(interp), Rc::clone(t));
+            runtime::call_soon(move || gather.upgrade().iter().for_each(|g| g.child_done(&interp, Some(&child))));
+        } else {
+            t.callbacks.borrow_mut().push(Callback::Gather(gather));
         }
     }
-    gf.child_done(interp, None);
+    if tasks.is_empty() {
+        gf.child_done(interp, None);
+    }
     gf
 }
 

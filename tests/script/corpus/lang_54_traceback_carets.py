@@ -70,6 +70,11 @@ def turkish():
     print("Şişli'deki hasta: " + 1)
 
 
+def wide():
+    # a wide character takes two columns on a terminal: two carets, as CPython counts them
+    print("🎉 日本 " + len("ğü") + None)
+
+
 class Builder:
     def add(self):
         return self
@@ -94,7 +99,7 @@ def decorated():
 async def main():
     loop = asyncio.get_running_loop()
     for f in [binop, subscript, chained, attribute, call, augmented, unpack, store, deep,
-              parenthesised, over_two_lines, checked, formatted, turkish, call_chain,
+              parenthesised, over_two_lines, checked, formatted, turkish, wide, call_chain,
               decorated]:
         loop.call_soon(f)
     await asyncio.sleep(0.05)
