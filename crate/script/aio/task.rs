@@ -693,12 +693,13 @@ struct Frame {
 /// A Python call whose body runs in a frame of its own, for a recursion as deep as CPython's.
 ///
 /// A call's body is a future polled inside its caller's, so each Python call nests a few polls
-/// on the browser's call stack, which holds about 400 of them (see [`NESTED_LIMIT`]). Past
-/// [`FRAME_AFTER`] nested evaluations, a call's body goes on its task's stack of frames
+/// on the browser's call stack, which holds only a few hundred calls (see [`NESTED_LIMIT`]).
+/// Past [`FRAME_AFTER`] nested evaluations, a call's body goes on its task's stack of frames
 /// instead, and the caller waits for its outcome: the task's future polls the innermost frame
-/// from the bottom of the native stack (see [`drive`]), so 1,000 calls nest only a few
-/// hundred polls deep. Nothing changes for the script: the same task runs the same code in
-/// the same order; only where its polls sit on the native stack does.
+/// from the bottom of the native stack (see [`drive`]), so however deep the recursion, the
+/// native stack holds one frame's evaluations at a time. Nothing changes for the script: the
+/// same task runs the same code in the same order; only where its polls sit on the native
+/// stack does.
 pub struct InFrame {
     task: Rc<PyTask>,
     body: Option<LocalBoxFuture<'static, PyResult<Flow>>>,
