@@ -13,17 +13,19 @@ pub struct Leaf {
     pub(super) passes_to: Vec<Rc<PyTask>>,
     pub(super) outcome_is_theirs: bool,
     pub(super) cancelling: bool,
+    /// Cancelling tasks whose outcome is not its own: the ends it has not been told of yet.
+    untold: Option<Rc<Cell<usize>>>,
 }
 
 impl Leaf {
     /// Wraps a native awaitable that a cancel ends at once.
     pub fn new(inner: CoroFut) -> Leaf {
-        Leaf { inner, passes_to: Vec::new(), outcome_is_theirs: false, cancelling: false }
+        Leaf { inner, passes_to: Vec::new(), outcome_is_theirs: false, cancelling: false, untold: None }
     }
 
     /// Wraps an awaitable whose cancel passes on to `tasks`.
     pub fn passing_to(inner: CoroFut, tasks: Vec<Rc<PyTask>>, outcome_is_theirs: bool) -> Leaf {
-        Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false }
+        Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false, untold: None }
     }
 }
 
@@ -56,17 +58,36 @@ impl Future for Leaf {
                 this.cancelling = true;
             }
         }
-        if this.cancelling {
-            let pending: Vec<&Rc<PyTask>> = this.passes_to.iter().filter(|t| !t.done()).collect();
-            if !pending.is_empty() {
-                pending.iter().for_each(|t| t.wait_on(cx));
+        if this.cancelling && !this.outcome_is_theirs {
+            // `wait_for`'s `_cancel_and_wait`, a TaskGroup's `_on_task_done`: told of each end
+            // by a done callback, called soon, then woken, as in CPython.
+            let untold = this.untold.get_or_insert_with(|| {
+                let untold = Rc::new(Cell::new(this.passes_to.len()));
+                let (left, waker) = (Rc::downgrade(&untold), cx.waker().clone());
+                let on_done: OnDone = Rc::new(move |_: &Rc<PyTask>| {
+                    if let Some(left) = left.upgrade().filter(|l| l.get() > 0) {
+                        left.set(left.get() - 1);
+                        if left.get() == 0 {
+                            waker.wake_by_ref();
+                        }
+                    }
+                });
+                this.passes_to.iter().for_each(|t| t.then("_release_waiter(<Future pendi...ask_wakeup()]>)", &on_done));
+                untold
+            });
+            if untold.get() > 0 {
                 return Poll::Pending;
             }
-            if !this.outcome_is_theirs {
-                this.passes_to.iter().for_each(|t| t.retrieved.set(true));
-                return Poll::Ready(Err(cancelled_error()));
+            this.passes_to.iter().for_each(|t| t.retrieved.set(true));
+            return Poll::Ready(Err(cancelled_error()));
+        }
+        if this.cancelling {
+            let task = &this.passes_to[0];
+            if !task.done() {
+                task.wait_on(cx);
+                return Poll::Pending;
             }
-            return Poll::Ready(this.passes_to[0].outcome());
+            return Poll::Ready(task.outcome());
         }
         Pin::new(&mut this.inner).poll(cx)
     }
@@ -122,8 +143,8 @@ pub(super) fn note_waited_on(tasks: &[Rc<PyTask>]) -> usize {
     pending.map(|t| t.note_waited()).count()
 }
 
-pub(super) async fn wait_for(task: Rc<PyTask>, timeout: Option<f64>) -> PyResult {
-    let Some(timeout) = timeout else { return wait_task(task).await };
+/// `wait_for` with a timeout, once its task is made.
+pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
     if timeout <= 0.0 {
         // CPython 3.11 gives what a task done already has; else it cancels at once: the
         // coroutine never starts.

@@ -467,19 +467,23 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             Ok(Value::Task(gathering(&rc, tasks, return_exceptions)))
         }
         "wait_for" => {
-            let rc = interp.host.rc()?;
             let aw = awaitable(arg(0, "fut").unwrap_or(Value::None), false)?;
-            if matches!(arg(1, "timeout"), None | Some(Value::None)) && matches!(aw, Value::Coro(_)) {
-                // CPython 3.11's `return await fut`: the coroutine runs inline, in this task.
-                let fut = async move { rc.await_value(aw).await };
-                return Ok(Value::Coro(Rc::new(Coro::new(leaf_name("wait_for"), Box::pin(fut), false, false))));
-            }
-            let task = task_of(&rc, aw, None)?;
             let timeout = match arg(1, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
             };
-            Ok(group("wait_for", vec![Rc::clone(&task)], wait_for(task, timeout)))
+            // A coroutine, as CPython 3.11's: with no timeout, `return await fut` (a coroutine
+            // runs inline, in the awaiting task); else the task it waits for is made when it
+            // first runs, so its `Task-N` comes after the one running it.
+            let weak = interp.host.interp();
+            let fut = async move {
+                let Some(rc) = weak.upgrade() else { return raise("RuntimeError", "the run has ended") };
+                let Some(timeout) = timeout else { return rc.await_value(aw).await };
+                let task = task_of(&rc, aw, None)?;
+                let waits = CoroFut::Boxed(Box::pin(wait_for(Rc::clone(&task), timeout)));
+                Leaf::passing_to(waits, vec![task], false).await
+            };
+            Ok(Value::Coro(Rc::new(Coro::new(leaf_name("wait_for"), Box::pin(fut), false, false))))
         }
         "wait" => {
             let rc = interp.host.rc()?;
