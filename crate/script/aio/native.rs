@@ -121,9 +121,11 @@ impl Timeout {
                 let left = when - interp.host.lesson_secs();
                 if left <= 0.0 || left.is_nan() {
                     // Due already (or NaN, which CPython's loop fires as due): CPython calls it
-                    // soon, so it lands after the task's next suspension.
+                    // soon, so it lands after the task's next suspension, and the task it
+                    // cancels takes its step a round after that.
                     self.soon.set(true);
-                    cx.waker().wake_by_ref();
+                    let waker = cx.waker().clone();
+                    runtime::call_soon(move || waker.wake());
                     return false;
                 }
                 let mut t = runtime::sleep(duration(left));
