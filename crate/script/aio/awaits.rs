@@ -9,7 +9,7 @@ use super::*;
 pub struct Leaf {
     pub(super) inner: CoroFut,
     /// The tasks a cancel passes on to, and whether their outcome is this await's (an
-    /// awaited task) or `CancelledError` once they end (a gather).
+    /// awaited task, a gather) or `CancelledError` once they end (`wait_for`'s, a TaskGroup's).
     pub(super) passes_to: Vec<Rc<PyTask>>,
     pub(super) outcome_is_theirs: bool,
     pub(super) cancelling: bool,
@@ -46,7 +46,9 @@ impl Future for Leaf {
                 // Passed on with its message, as CPython's task passes `cancel(msg)` on. If
                 // nothing took it (what it awaits is done already: its wake is on the way),
                 // the cancel lands here, as CPython throws it into the coroutine instead.
-                let message = t.cancel_message.borrow().clone();
+                // `wait_for` and a TaskGroup's exit cancel theirs with none, and raise the
+                // cancel they were given, message and all.
+                let message = t.cancel_message.borrow().clone().filter(|_| this.outcome_is_theirs);
                 let taken = this
                     .passes_to
                     .iter()
@@ -54,7 +56,9 @@ impl Future for Leaf {
                 if !taken {
                     return Poll::Ready(Err(cancelled_error_in(&t)));
                 }
-                t.cancel_message.borrow_mut().take();
+                if this.outcome_is_theirs {
+                    t.cancel_message.borrow_mut().take();
+                }
                 this.cancelling = true;
             }
         }
@@ -79,7 +83,7 @@ impl Future for Leaf {
                 return Poll::Pending;
             }
             this.passes_to.iter().for_each(|t| t.retrieved.set(true));
-            return Poll::Ready(Err(cancelled_error()));
+            return Poll::Ready(Err(current().map_or_else(cancelled_error, |t| cancelled_error_in(&t))));
         }
         if this.cancelling {
             let task = &this.passes_to[0];
@@ -161,33 +165,18 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
     }
     let mut guard = CancelOnDrop(Rc::clone(&task), false);
     let mut timer = Box::pin(runtime::sleep(duration(timeout)));
-    // Woken by a done callback, as CPython's `_release_waiter`: a round after the task ends
-    // (or after this first looks, if it is done already).
-    let told = Rc::new(Cell::new(false));
-    let mut then = Forget(vec![Rc::clone(&task)], None);
+    let mut end = ToldEnd::new(&task);
     let timed_out = std::future::poll_fn(|cx| {
-        if told.get() {
+        if end.poll(cx) {
             return Poll::Ready(false);
         }
-        if timer.as_mut().poll(cx).is_ready() {
-            return Poll::Ready(true);
+        match timer.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(true),
+            Poll::Pending => Poll::Pending,
         }
-        if then.1.is_none() {
-            let (told, waker) = (Rc::downgrade(&told), cx.waker().clone());
-            let on_done: OnDone = Rc::new(move |_: &Rc<PyTask>| {
-                if let Some(told) = told.upgrade() {
-                    told.set(true);
-                    waker.wake_by_ref();
-                }
-            });
-            task.then("_release_waiter(<Future pendi...ask_wakeup()]>)", &on_done);
-            then.1 = Some(on_done);
-        }
-        task.note_waited();
-        Poll::Pending
     })
     .await;
-    drop(then);
+    drop(end);
     guard.1 = true;
     if !timed_out || task.done() {
         return task.outcome();
@@ -195,14 +184,51 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
     time_out(task).await
 }
 
-/// `wait_for`'s timeout: cancels the inner task and, like CPython 3.11, waits for it to finish
-/// cancelling, then raises `TimeoutError` (or gives what the task ended with, if it ignored
-/// the cancel).
+/// `wait_for`'s timeout: cancels the inner task and, like CPython 3.11's `_cancel_and_wait`,
+/// waits to be told of its end, then raises `TimeoutError` (or gives what the task ended with,
+/// if it ignored the cancel).
 pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
     task.cancel();
-    match wait_task(task).await {
+    let mut end = ToldEnd::new(&task);
+    std::future::poll_fn(|cx| if end.poll(cx) { Poll::Ready(()) } else { Poll::Pending }).await;
+    match task.outcome() {
         Err(e) if is_cancelled_error(&e) => Err(timeout_from(e)),
         other => other,
+    }
+}
+
+/// Told of a task's end by a done callback, as CPython's `_release_waiter` tells `wait_for`:
+/// a round after the task ends (or after the first look, if it is done already). The callback
+/// goes when this does.
+struct ToldEnd {
+    told: Rc<Cell<bool>>,
+    then: Forget,
+}
+
+impl ToldEnd {
+    fn new(task: &Rc<PyTask>) -> ToldEnd {
+        ToldEnd { told: Rc::default(), then: Forget(vec![Rc::clone(task)], None) }
+    }
+
+    /// Whether it has been told; else, the first time, asks to be.
+    fn poll(&mut self, cx: &Context<'_>) -> bool {
+        if self.told.get() {
+            return true;
+        }
+        let task = &self.then.0[0];
+        if self.then.1.is_none() {
+            let (told, waker) = (Rc::downgrade(&self.told), cx.waker().clone());
+            let on_done: OnDone = Rc::new(move |_: &Rc<PyTask>| {
+                if let Some(told) = told.upgrade() {
+                    told.set(true);
+                    waker.wake_by_ref();
+                }
+            });
+            task.then("_release_waiter(<Future pendi...ask_wakeup()]>)", &on_done);
+            self.then.1 = Some(on_done);
+        }
+        task.note_waited();
+        false
     }
 }
 

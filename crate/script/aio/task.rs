@@ -25,8 +25,10 @@ pub struct PyTask {
     pub coro_line: Cell<u32>,
     /// Python calls in progress in it, and CPython's frames under them, for `RecursionError`.
     pub depth: Cell<u32>,
-    /// Evaluations nested in it now, in the frame being polled (see [`Nested`]).
+    /// Evaluations nested in it now (see [`Nested`]), in all its frames.
     pub(super) nested: Cell<u32>,
+    /// What `nested` was when the frame being polled began: the frame's own are those above.
+    frame_base: Cell<u32>,
     /// Its calls run on stretches of the native stack of their own, innermost last (see
     /// [`InFrame`]).
     frames: RefCell<Vec<Frame>>,
@@ -86,8 +88,8 @@ pub(super) enum Awaited {
 }
 
 /// What a task calls as it ends: a function `add_done_callback` gave it, which the loop calls
-/// soon (as CPython's `call_soon`), a gather it is a child of, told at once, or the waker of
-/// a task awaiting it.
+/// soon (as CPython's `call_soon`), a gather it is a child of, or the waker of a task awaiting
+/// it.
 pub(super) enum Callback {
     Py(Value),
     /// Weak: a gather nobody holds is gone (its tasks run on), so that a task and its gather
@@ -198,6 +200,7 @@ impl PyTask {
             coro_line: Cell::new(0),
             depth: Cell::new(0),
             nested: Cell::new(0),
+            frame_base: Cell::new(0),
             frames: RefCell::default(),
             handle: RefCell::default(),
             state: RefCell::new(State::Pending),
@@ -662,7 +665,7 @@ impl Nested {
         let task = current();
         if let Some(t) = &task {
             let n = t.nested.get() + 1;
-            if n > NESTED_LIMIT {
+            if n.saturating_sub(t.frame_base.get()) > NESTED_LIMIT {
                 return raise("RecursionError", "maximum recursion depth exceeded");
             }
             t.nested.set(n);
@@ -686,8 +689,8 @@ type Slot = Rc<RefCell<Option<PyResult<Flow>>>>;
 struct Frame {
     body: LocalBoxFuture<'static, PyResult<Flow>>,
     slot: Slot,
-    /// The evaluations nested in the frame below it, counted again once it is done.
-    below_nested: u32,
+    /// The `frame_base` of the frame below it, its task's again once it is done.
+    below_base: u32,
 }
 
 /// A Python call whose body runs in a frame of its own, for a recursion as deep as CPython's.
@@ -708,10 +711,12 @@ pub struct InFrame {
 
 impl InFrame {
     /// `task`, if its evaluations nest deep enough that a call should run in a frame of its
-    /// own. Not inside a built-in's call of a script's function (`sorted(key=…)`), which cannot
-    /// wait for a frame: it is polled once, where it stands.
-    pub fn needed(task: &Option<Rc<PyTask>>, in_builtin: bool) -> Option<Rc<PyTask>> {
-        task.as_ref().filter(|t| t.nested.get() > FRAME_AFTER && !in_builtin).cloned()
+    /// own. Not `inside` a built-in's call of a script's function (`sorted(key=…)`), which
+    /// cannot wait for a frame: it is polled once, where it stands; nor inside a generator's
+    /// body, which a wait for a frame would leave suspended, free to be resumed or closed from
+    /// the frame.
+    pub fn needed(task: &Option<Rc<PyTask>>, inside: bool) -> Option<Rc<PyTask>> {
+        task.as_ref().filter(|t| !inside && t.nested.get().saturating_sub(t.frame_base.get()) > FRAME_AFTER).cloned()
     }
 
     /// Runs `body` in a frame of `task`'s.
@@ -725,8 +730,8 @@ impl Future for InFrame {
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<PyResult<Flow>> {
         let this = &mut *self;
         if let Some(body) = this.body.take() {
-            let below_nested = this.task.nested.replace(0);
-            this.task.frames.borrow_mut().push(Frame { body, slot: Rc::clone(&this.slot), below_nested });
+            let below_base = this.task.frame_base.replace(this.task.nested.get());
+            this.task.frames.borrow_mut().push(Frame { body, slot: Rc::clone(&this.slot), below_base });
         }
         // Its caller is polled again only once the frame is done (see `drive`).
         match this.slot.borrow_mut().take() {
@@ -737,8 +742,8 @@ impl Future for InFrame {
 }
 
 impl Drop for InFrame {
-    /// A caller gone before its callee's frame is done (its task was dropped) takes the frame,
-    /// and those above it, with it.
+    /// A caller gone before its callee's frame is done (its task was dropped mid-run) takes the
+    /// frame, and those above it, with it.
     fn drop(&mut self) {
         let gone = {
             let mut frames = self.task.frames.borrow_mut();
@@ -747,9 +752,9 @@ impl Drop for InFrame {
                 None => return,
             }
         };
-        let below_nested = gone[0].below_nested;
+        let below_base = gone[0].below_base;
         drop(gone);
-        self.task.nested.set(below_nested);
+        self.task.frame_base.set(below_base);
     }
 }
 
@@ -769,9 +774,8 @@ fn drive(task: &PyTask, root: &mut LocalBoxFuture<'static, PyResult>, cx: &mut C
         match frame.body.as_mut().poll(cx) {
             Poll::Ready(out) => {
                 *frame.slot.borrow_mut() = Some(out);
-                let below_nested = frame.below_nested;
+                task.frame_base.set(frame.below_base);
                 drop(frame);
-                task.nested.set(below_nested);
             }
             Poll::Pending => {
                 let mut frames = task.frames.borrow_mut();
@@ -821,6 +825,11 @@ impl Future for TaskFuture {
             this.task.runtime_id.set(id);
             crate::host::register_task(id, &this.task);
             this.lines = Some(crate::lines::task(this.interp.host.out.run.get(), id));
+            if !this.task.is_loop.get() {
+                // CPython's frames under its coroutine in the loop that runs it (see
+                // `loop_depth`); a worker thread's are 6.
+                this.task.depth.set(if this.task.is_thread { 6 } else { this.interp.host.loop_depth.get() });
+            }
             if this.task.cancel_requested.replace(false) {
                 // Cancelled before it ever ran: its coroutine never starts, as in CPython.
                 this.task.end(&this.interp, Err(cancelled_error_in(&this.task)));
@@ -882,8 +891,6 @@ pub fn spawn(
         }
     };
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
-    // CPython's frames under its coroutine (see `loop_depth`); a worker thread's are 6.
-    task.depth.set(if is_thread { 6 } else { interp.host.loop_depth.get() });
     interp.host.track(&task);
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };
     // The handle and the future hold each other until the task ends: its end drops the future.
@@ -990,12 +997,13 @@ pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_e
         if let Some(g) = &gf.gathering {
             g.untold.set(g.untold.get() + 1);
         }
-        let gather = Rc::downgrade(&gf);
         if t.done() {
-            let (interp, child) = (Rc::clone(interp), Rc::clone(t));
-            runtime::call_soon(move || gather.upgrade().iter().for_each(|g| g.child_done(&interp, Some(&child))));
+            // Held until told, as CPython's callback holds it: a gather dropped at once still
+            // takes its child's exception.
+            let (gather, interp, child) = (Rc::clone(&gf), Rc::clone(interp), Rc::clone(t));
+            runtime::call_soon(move || gather.child_done(&interp, Some(&child)));
         } else {
-            t.callbacks.borrow_mut().push(Callback::Gather(gather));
+            t.callbacks.borrow_mut().push(Callback::Gather(Rc::downgrade(&gf)));
         }
     }
     if tasks.is_empty() {

@@ -43,6 +43,21 @@ async def guarded(n, log):
         log.append(n)
 
 
+def one():
+    return 1
+
+
+def steps():
+    yield one()
+
+
+def generator_steps(n):
+    # 1,500 generator steps at the bottom of a deep recursion: each counted, and counted back
+    if n == 0:
+        return sum(x for _ in range(1500) for x in steps())
+    return generator_steps(n - 1)
+
+
 def forever(n):
     return forever(n + 1)
 
@@ -50,7 +65,7 @@ def forever(n):
 async def main():
     print(depth(900), len(walk(900, [])), walk(900, [])[-3:])
     print(bottom_sum(850))
-    print(Tree(450).height())
+    print(Tree(450).height(), generator_steps(195))
     print(await down(800))
     print(await asyncio.gather(down(700), down(600)))
     log = []
