@@ -15,17 +15,25 @@ pub struct Leaf {
     pub(super) cancelling: bool,
     /// Cancelling tasks whose outcome is not its own: the ends it has not been told of yet.
     untold: Option<Rc<Cell<usize>>>,
+    /// A cancel that finds its tasks done already is dropped, and the await goes on to give
+    /// their outcome (`wait_for`'s: CPython's returns its task's result then).
+    keeps_done: bool,
 }
 
 impl Leaf {
     /// Wraps a native awaitable that a cancel ends at once.
     pub fn new(inner: CoroFut) -> Leaf {
-        Leaf { inner, passes_to: Vec::new(), outcome_is_theirs: false, cancelling: false, untold: None }
+        Leaf::passing_to(inner, Vec::new(), false)
     }
 
     /// Wraps an awaitable whose cancel passes on to `tasks`.
     pub fn passing_to(inner: CoroFut, tasks: Vec<Rc<PyTask>>, outcome_is_theirs: bool) -> Leaf {
-        Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false, untold: None }
+        Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false, untold: None, keeps_done: false }
+    }
+
+    /// `wait_for`'s await of `task`: see [`Leaf::keeps_done`].
+    pub fn waiting_for(inner: CoroFut, task: Rc<PyTask>) -> Leaf {
+        Leaf { keeps_done: true, ..Leaf::passing_to(inner, vec![task], false) }
     }
 }
 
@@ -43,6 +51,12 @@ impl Future for Leaf {
                 expire_timeouts(&t, cx);
             }
             if t.cancel_requested.replace(false) {
+                if this.untold.is_some() {
+                    // A second cancel while `wait_for` or a TaskGroup's exit waits for its
+                    // tasks to end: raised at once, as CPython's lands in `_cancel_and_wait`'s
+                    // own wait; the tasks go on with their cleanup.
+                    return Poll::Ready(Err(cancelled_error_in(&t)));
+                }
                 // Passed on with its message, as CPython's task passes `cancel(msg)` on. If
                 // nothing took it (what it awaits is done already: its wake is on the way),
                 // the cancel lands here, as CPython throws it into the coroutine instead.
@@ -53,13 +67,16 @@ impl Future for Leaf {
                     .passes_to
                     .iter()
                     .fold(false, |any, p| (!p.waits_on(&t) && p.cancel_with(message.clone())) | any);
-                if !taken {
-                    return Poll::Ready(Err(cancelled_error_in(&t)));
-                }
-                if this.outcome_is_theirs {
+                if !taken && this.keeps_done && this.passes_to.iter().all(|p| p.done()) {
                     t.cancel_message.borrow_mut().take();
+                } else if !taken {
+                    return Poll::Ready(Err(cancelled_error_in(&t)));
+                } else {
+                    if this.outcome_is_theirs {
+                        t.cancel_message.borrow_mut().take();
+                    }
+                    this.cancelling = true;
                 }
-                this.cancelling = true;
             }
         }
         if this.cancelling && !this.outcome_is_theirs {
@@ -104,7 +121,7 @@ fn expire_timeouts(t: &PyTask, cx: &mut Context<'_>) {
     let timeouts = t.timeouts.borrow().clone();
     for n in timeouts {
         if let Native::Timeout(to) = &*n {
-            if to.due(cx) {
+            if to.due(&n, cx) {
                 t.ask_cancel(None);
             }
         }
@@ -154,16 +171,8 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
         // coroutine never starts.
         return if task.done() { task.outcome() } else { time_out(task).await };
     }
-    /// Cancels the inner task if `wait_for` itself is cancelled while it waits.
-    struct CancelOnDrop(Rc<PyTask>, bool);
-    impl Drop for CancelOnDrop {
-        fn drop(&mut self) {
-            if !self.1 {
-                self.0.cancel();
-            }
-        }
-    }
-    let mut guard = CancelOnDrop(Rc::clone(&task), false);
+    // A cancel of `wait_for` itself is passed on by the `Leaf` it runs in (see
+    // `Leaf::waiting_for`), once, as CPython's `_cancel_and_wait`.
     let mut timer = Box::pin(runtime::sleep(duration(timeout)));
     let mut end = ToldEnd::new(&task);
     let timed_out = std::future::poll_fn(|cx| {
@@ -177,7 +186,6 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
     })
     .await;
     drop(end);
-    guard.1 = true;
     if !timed_out || task.done() {
         return task.outcome();
     }

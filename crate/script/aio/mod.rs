@@ -481,7 +481,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 let Some(timeout) = timeout else { return rc.await_value(aw).await };
                 let task = task_of(&rc, aw, None)?;
                 let waits = CoroFut::Boxed(Box::pin(wait_for(Rc::clone(&task), timeout)));
-                Leaf::passing_to(waits, vec![task], false).await
+                Leaf::waiting_for(waits, task).await
             };
             Ok(Value::Coro(Rc::new(Coro::new(leaf_name("wait_for"), Box::pin(fut), false, false))))
         }

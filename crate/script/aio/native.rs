@@ -74,7 +74,8 @@ pub struct Timeout {
     when: Cell<Option<f64>>,
     state: Cell<u8>,
     timer: RefCell<Option<runtime::Sleep>>,
-    /// Due when it was armed: it fires at the task's next poll.
+    /// Overdue when it was entered, rescheduled or armed: its expiry is on its way (see
+    /// [`Timeout::expire_soon`]).
     soon: Cell<bool>,
     task: RefCell<Weak<PyTask>>,
     /// The task's `cancelling()` as it entered.
@@ -108,24 +109,20 @@ impl Timeout {
     }
 
     /// Whether it is due (its timer, armed at the first await after its start, has fired):
-    /// then it is expiring.
-    pub(super) fn due(&self, cx: &mut Context<'_>) -> bool {
+    /// then it is expiring. `me` is the `Native` it is.
+    pub(super) fn due(&self, me: &Rc<Native>, cx: &mut Context<'_>) -> bool {
         let (Some(when), ENTERED, Some(interp)) = (self.when.get(), self.state.get(), self.interp.upgrade()) else {
             return false;
         };
         let mut timer = self.timer.borrow_mut();
         let due = match &mut *timer {
             Some(t) => Pin::new(t).poll(cx).is_ready(),
-            None if self.soon.get() => true,
+            None if self.soon.get() => false, // its expiry is on its way
             None => {
                 let left = when - interp.host.lesson_secs();
                 if left <= 0.0 || left.is_nan() {
-                    // Due already (or NaN, which CPython's loop fires as due): CPython calls it
-                    // soon, so it lands after the task's next suspension, and the task it
-                    // cancels takes its step a round after that.
-                    self.soon.set(true);
-                    let waker = cx.waker().clone();
-                    runtime::call_soon(move || waker.wake());
+                    drop(timer);
+                    self.expire_soon(me);
                     return false;
                 }
                 let mut t = runtime::sleep(duration(left));
@@ -138,6 +135,33 @@ impl Timeout {
             self.state.set(EXPIRING);
         }
         due
+    }
+
+    /// Its deadline has passed (or is NaN, which CPython's loop fires as due): as CPython's
+    /// `reschedule`, it expires by a callback called soon, which cancels its task, so that the
+    /// cancel reaches what the task awaits by then.
+    fn expire_soon(&self, me: &Rc<Native>) {
+        self.soon.set(true);
+        let me = Rc::downgrade(me);
+        runtime::call_soon(move || {
+            let Some(me) = me.upgrade() else { return };
+            let Native::Timeout(to) = &*me else { return };
+            if to.state.get() != ENTERED || !to.soon.get() {
+                return; // exited, or given another deadline, since
+            }
+            to.state.set(EXPIRING);
+            let task = to.task.borrow().upgrade();
+            if let Some(t) = task {
+                t.cancel();
+            }
+        });
+    }
+
+    /// Whether its deadline has passed already, as its start or `reschedule` sees it.
+    fn overdue(&self) -> bool {
+        let (Some(when), Some(interp)) = (self.when.get(), self.interp.upgrade()) else { return false };
+        let left = when - interp.host.lesson_secs();
+        left <= 0.0 || left.is_nan()
     }
 }
 
@@ -727,16 +751,15 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             g.exiting.set(true);
             let mut propagate_cancel = false;
             let mut body_error = None;
+            // An error or a cancel aborts the group, unless a child's error has already: its
+            // children are cancelled once, as CPython's `_abort` is called once.
             match a.get(1) {
-                Some(e) if is_cancelled_error(e) => {
-                    propagate_cancel = !g.parent_cancel_requested.get();
-                    g.abort();
-                }
-                Some(e @ Value::Instance(_)) => {
-                    body_error = Some(e.clone());
-                    g.abort();
-                }
+                Some(e) if is_cancelled_error(e) => propagate_cancel = !g.parent_cancel_requested.get(),
+                Some(e @ Value::Instance(_)) => body_error = Some(e.clone()),
                 _ => {}
+            }
+            if matches!(a.get(1), Some(Value::Instance(_))) && !g.aborting.get() {
+                g.abort();
             }
             let tasks = g.tasks.borrow().clone();
             let n2 = Rc::clone(&n);
@@ -771,6 +794,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             to.cancelling.set(t.cancels.get());
             *to.task.borrow_mut() = Rc::downgrade(&t);
             t.timeouts.borrow_mut().push(Rc::clone(&n));
+            if to.overdue() {
+                to.expire_soon(&n);
+            }
             Ok(at_once("__aenter__", Value::Native(Rc::clone(&n))))
         }
         (Native::Timeout(to), "__aexit__") => {
@@ -806,6 +832,10 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             });
             *to.timer.borrow_mut() = None;
             to.soon.set(false);
+            if to.overdue() {
+                to.expire_soon(&n);
+                return Ok(Value::None);
+            }
             // Its task waits with the old timer: it arms the new one at its next poll.
             let waker = to.task.borrow().upgrade().and_then(|t| t.waker.borrow().clone());
             if let (Some(w), false) =
