@@ -682,6 +682,12 @@ impl Drop for Nested {
     }
 }
 
+/// How many frames the current task has (see [`InFrame`]): a generator's body that returns
+/// `Pending` with more than it began with waits for a call, not for the loop.
+pub fn frame_count() -> usize {
+    CURRENT.with(|c| c.borrow().as_ref().map_or(0, |t| t.frames.borrow().len()))
+}
+
 /// A body in a frame of its own: its outcome, once the task's driver has it.
 type Slot = Rc<RefCell<Option<PyResult<Flow>>>>;
 
@@ -712,9 +718,8 @@ pub struct InFrame {
 impl InFrame {
     /// `task`, if its evaluations nest deep enough that a call should run in a frame of its
     /// own. Not `inside` a built-in's call of a script's function (`sorted(key=…)`), which
-    /// cannot wait for a frame: it is polled once, where it stands; nor inside a generator's
-    /// body, which a wait for a frame would leave suspended, free to be resumed or closed from
-    /// the frame.
+    /// cannot wait for a frame: it is polled once, where it stands. (A generator whose body
+    /// waits for a frame stays running meanwhile: see its `Calling` state.)
     pub fn needed(task: &Option<Rc<PyTask>>, inside: bool) -> Option<Rc<PyTask>> {
         task.as_ref().filter(|t| !inside && t.nested.get().saturating_sub(t.frame_base.get()) > FRAME_AFTER).cloned()
     }

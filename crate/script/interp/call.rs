@@ -237,7 +237,7 @@ impl Interp {
         // when its scope does, after this, and CPython reports that (a coroutine never
         // awaited) at the caller's line, its frame being gone.
         let caller_line = aio::LINE.with(Cell::get);
-        let frame = aio::InFrame::needed(&task, self.no_suspend.get() > 0 || !self.gens.borrow().is_empty())
+        let frame = aio::InFrame::needed(&task, self.no_suspend.get() > 0)
             .and_then(|t| Some((t, self.host.interp().upgrade()?)));
         let out = match frame {
             Some((task, interp)) => {

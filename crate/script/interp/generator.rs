@@ -26,6 +26,10 @@ enum State {
     /// Suspended at an `await` in its body (an async generator): only the resume that
     /// started this step may go on with it.
     Awaiting,
+    /// Its body waits for a call that runs in a frame of its own (see `aio::InFrame`): still
+    /// running, as CPython's generator is while its callee runs; only the resume that started
+    /// this step may go on with it.
+    Calling,
     /// Returned or raised.
     Done,
 }
@@ -49,6 +53,9 @@ pub struct Gen {
     /// The exceptions it handles while suspended in an `except` block: off the task's stack
     /// until it resumes, so the code that resumed it is not handling them.
     handling: RefCell<Vec<Value>>,
+    /// Where the task's stack of exceptions handled stood when the step that is `Calling`
+    /// began: the exceptions it handles stay on the stack above it while the call runs.
+    calling_depth: Cell<usize>,
 }
 
 impl Drop for Gen {
@@ -73,17 +80,26 @@ impl Gen {
             thrown: RefCell::default(),
             returned: RefCell::new(Value::None),
             handling: RefCell::default(),
+            calling_depth: Cell::new(0),
         }
     }
 
     /// Runs the body to its next `yield`: `Some(value)` it yielded, `None` it returned (or had
-    /// already ended), `Pending` it waits (an async generator's `await`, or the time slice).
-    fn poll_resume(self: &Rc<Self>, interp: &Interp, cx: &mut Context<'_>) -> Poll<PyResult<Option<Value>>> {
-        match self.state.get() {
+    /// already ended), `Pending` it waits (an async generator's `await`, the time slice, or a
+    /// call in a frame of its own). `continuing`: the resume that started this step.
+    fn poll_resume(
+        self: &Rc<Self>,
+        interp: &Interp,
+        cx: &mut Context<'_>,
+        continuing: bool,
+    ) -> Poll<PyResult<Option<Value>>> {
+        let calling = match self.state.get() {
             State::Done => return Poll::Ready(Ok(None)),
             State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
-            State::Fresh | State::Suspended | State::Awaiting => {}
-        }
+            State::Calling if !continuing => return Poll::Ready(raise("ValueError", "generator already executing")),
+            State::Calling => true,
+            State::Fresh | State::Suspended | State::Awaiting => false,
+        };
         // Generators over generators nest their polls: counted as nested evaluations, so that
         // thousands of them stop with a `RecursionError` before the browser's stack is spent
         // (CPython's own crashes there).
@@ -94,12 +110,22 @@ impl Gen {
         let Some(mut body) = self.body.borrow_mut().take() else { return Poll::Ready(Ok(None)) };
         self.state.set(State::Running);
         interp.gens.borrow_mut().push(Rc::clone(self));
-        let depth = aio::handling_depth();
-        aio::handling_restore(std::mem::take(&mut *self.handling.borrow_mut()));
+        // A step that waited for a call goes on with its exceptions still on the task's stack.
+        let depth = if calling { self.calling_depth.get() } else { aio::handling_depth() };
+        if !calling {
+            aio::handling_restore(std::mem::take(&mut *self.handling.borrow_mut()));
+        }
+        let frames = aio::frame_count();
         let poll = body.as_mut().poll(cx);
         drop(nested);
         interp.gens.borrow_mut().pop();
         match poll {
+            Poll::Pending if aio::frame_count() > frames => {
+                self.calling_depth.set(depth);
+                *self.body.borrow_mut() = Some(body);
+                self.state.set(State::Calling);
+                Poll::Pending
+            }
             Poll::Pending => {
                 *self.handling.borrow_mut() = aio::handling_take(depth);
                 *self.body.borrow_mut() = Some(body);
@@ -132,11 +158,12 @@ impl Gen {
         // Another task's step, waiting at an `await` in the body, is not this one's to go on.
         let mut started = false;
         std::future::poll_fn(|cx| {
-            if !started && self.state.get() == State::Awaiting {
+            let state = self.state.get();
+            if !started && (state == State::Awaiting || (state == State::Calling && self.is_async)) {
                 return Poll::Ready(raise("RuntimeError", "anext(): asynchronous generator is already running"));
             }
-            started = true;
-            self.poll_resume(interp, cx)
+            let continuing = std::mem::replace(&mut started, true);
+            self.poll_resume(interp, cx, continuing)
         })
         .await
     }
@@ -145,7 +172,7 @@ impl Gen {
     pub fn resume_now(self: &Rc<Self>, interp: &Interp) -> PyResult<Option<Value>> {
         interp.no_suspend.set(interp.no_suspend.get() + 1);
         let waker = futures::task::noop_waker();
-        let out = self.poll_resume(interp, &mut Context::from_waker(&waker));
+        let out = self.poll_resume(interp, &mut Context::from_waker(&waker), false);
         interp.no_suspend.set(interp.no_suspend.get() - 1);
         match out {
             Poll::Ready(r) => r,
@@ -170,7 +197,7 @@ impl Gen {
     /// just ends. An async generator ends where it stands (its `aclose()` is not supported).
     pub fn close(self: &Rc<Self>, interp: &Interp) -> PyResult<()> {
         match self.state.get() {
-            State::Running => return raise("ValueError", "generator already executing"),
+            State::Running | State::Calling => return raise("ValueError", "generator already executing"),
             State::Suspended if !self.is_async => {}
             _ => {
                 self.body.borrow_mut().take();
@@ -210,7 +237,7 @@ impl Gen {
         let gen = Rc::clone(self);
         // What it sends or throws in takes effect when the coroutine is awaited, as in CPython.
         let fut = async move {
-            let running = matches!(gen.state.get(), State::Running | State::Awaiting);
+            let running = matches!(gen.state.get(), State::Running | State::Awaiting | State::Calling);
             match (name, arg) {
                 (_, _) if running && name != "__anext__" => {
                     return raise("RuntimeError", format!("{name}(): asynchronous generator is already running"));
