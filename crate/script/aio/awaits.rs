@@ -93,7 +93,7 @@ impl Future for Leaf {
                         }
                     }
                 });
-                this.passes_to.iter().for_each(|t| t.then("_release_waiter(<Future pendi...ask_wakeup()]>)", &on_done));
+                this.passes_to.iter().for_each(|t| t.then(RELEASE_WAITER, &on_done));
                 untold
             });
             if untold.get() > 0 {
@@ -205,6 +205,9 @@ pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
     }
 }
 
+/// CPython's `_release_waiter` partial, as a task's repr shows it among its callbacks.
+const RELEASE_WAITER: &str = "_release_waiter(<Future pendi...ask_wakeup()]>)";
+
 /// Told of a task's end by a done callback, as CPython's `_release_waiter` tells `wait_for`:
 /// a round after the task ends (or after the first look, if it is done already). The callback
 /// goes when this does.
@@ -232,7 +235,7 @@ impl ToldEnd {
                     waker.wake_by_ref();
                 }
             });
-            task.then("_release_waiter(<Future pendi...ask_wakeup()]>)", &on_done);
+            task.then(RELEASE_WAITER, &on_done);
             self.then.1 = Some(on_done);
         }
         task.note_waited();
