@@ -18,6 +18,8 @@ pub struct Leaf {
     /// A cancel that finds its tasks done already is dropped, and the await goes on to give
     /// their outcome (`wait_for`'s: CPython's returns its task's result then).
     keeps_done: bool,
+    /// What a cancel does instead, the await going on (a TaskGroup's exit: see `hooked`).
+    on_cancel: Option<Rc<dyn Fn()>>,
 }
 
 impl Leaf {
@@ -28,12 +30,26 @@ impl Leaf {
 
     /// Wraps an awaitable whose cancel passes on to `tasks`.
     pub fn passing_to(inner: CoroFut, tasks: Vec<Rc<PyTask>>, outcome_is_theirs: bool) -> Leaf {
-        Leaf { inner, passes_to: tasks, outcome_is_theirs, cancelling: false, untold: None, keeps_done: false }
+        Leaf {
+            inner,
+            passes_to: tasks,
+            outcome_is_theirs,
+            cancelling: false,
+            untold: None,
+            keeps_done: false,
+            on_cancel: None,
+        }
     }
 
     /// `wait_for`'s await of `task`: see [`Leaf::keeps_done`].
     pub fn waiting_for(inner: CoroFut, task: Rc<PyTask>) -> Leaf {
         Leaf { keeps_done: true, ..Leaf::passing_to(inner, vec![task], false) }
+    }
+
+    /// An await that a cancel does not end: `on_cancel` takes it, and `inner` goes on (a
+    /// TaskGroup's exit, which CPython's catches and turns into the group's abort).
+    pub fn hooked(inner: CoroFut, on_cancel: Rc<dyn Fn()>) -> Leaf {
+        Leaf { on_cancel: Some(on_cancel), ..Leaf::passing_to(inner, Vec::new(), false) }
     }
 }
 
@@ -50,7 +66,10 @@ impl Future for Leaf {
             if !t.timeouts.borrow().is_empty() {
                 expire_timeouts(&t, cx);
             }
-            if t.cancel_requested.replace(false) {
+            if let (Some(on_cancel), true) = (&this.on_cancel, t.cancel_requested.get()) {
+                t.cancel_requested.set(false);
+                on_cancel();
+            } else if t.cancel_requested.replace(false) {
                 if this.untold.is_some() {
                     // A second cancel while `wait_for` or a TaskGroup's exit waits for its
                     // tasks to end: raised at once, as CPython's lands in `_cancel_and_wait`'s

@@ -43,8 +43,6 @@ pub struct Coro {
     pub leaf: bool,
     /// Made by a built-in that blocks (`time.sleep`, `asyncio.run`): the caller awaits it at once.
     pub blocking: bool,
-    /// For a gather or a wait_for: the tasks a cancel of the awaiting task passes on to.
-    pub tasks: Vec<Rc<PyTask>>,
     /// Line of the `async def` (0 for a native awaitable), for CPython's "defined at".
     pub line: u32,
     /// For an `async def`'s coroutine: the call's scope and how many positional parameters
@@ -60,7 +58,7 @@ impl Coro {
     }
 
     fn of(name: Rc<str>, fut: CoroFut, leaf: bool, blocking: bool) -> Coro {
-        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, tasks: Vec::new(), line: 0, call: None }
+        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, line: 0, call: None }
     }
 
     /// Its future, once.
@@ -211,13 +209,6 @@ fn leaf_name(name: &str) -> Rc<str> {
 
 pub(super) fn leaf(name: &str, fut: impl Future<Output = PyResult> + 'static) -> Value {
     Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(fut), true, false)))
-}
-
-/// A native awaitable over `tasks`, to which a cancel of its awaiter passes on.
-fn group(name: &str, tasks: Vec<Rc<PyTask>>, fut: impl Future<Output = PyResult> + 'static) -> Value {
-    let mut c = Coro::new(leaf_name(name), Box::pin(fut), true, false);
-    c.tasks = tasks;
-    Value::Coro(Rc::new(c))
 }
 
 // ---- the asyncio functions ----

@@ -749,21 +749,22 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::TaskGroup(g), "__aexit__") => {
             g.exiting.set(true);
-            let mut propagate_cancel = false;
             let mut body_error = None;
+            // Raised once the children are done, unless they failed: the body's cancel (not
+            // one the group asked for), or one that comes while this waits (see below).
+            let propagate = Rc::new(Cell::new(false));
             // An error or a cancel aborts the group, unless a child's error has already: its
             // children are cancelled once, as CPython's `_abort` is called once.
             match a.get(1) {
-                Some(e) if is_cancelled_error(e) => propagate_cancel = !g.parent_cancel_requested.get(),
+                Some(e) if is_cancelled_error(e) => propagate.set(!g.parent_cancel_requested.get()),
                 Some(e @ Value::Instance(_)) => body_error = Some(e.clone()),
                 _ => {}
             }
             if matches!(a.get(1), Some(Value::Instance(_))) && !g.aborting.get() {
                 g.abort();
             }
-            let tasks = g.tasks.borrow().clone();
-            let n2 = Rc::clone(&n);
-            Ok(group("__aexit__", tasks, async move {
+            let (n2, raises) = (Rc::clone(&n), Rc::clone(&propagate));
+            let exit = async move {
                 let Native::TaskGroup(g) = &*n2 else { return Ok(Value::None) };
                 // The children as they are at each look: one may create another meanwhile.
                 std::future::poll_fn(|cx| {
@@ -780,10 +781,26 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 g.errors.borrow_mut().extend(body_error);
                 let errors = std::mem::take(&mut *g.errors.borrow_mut());
                 if errors.is_empty() {
-                    return if propagate_cancel { Err(cancelled_error()) } else { Ok(Value::None) };
+                    return match raises.get() {
+                        true => Err(current().map_or_else(cancelled_error, |t| cancelled_error_in(&t))),
+                        false => Ok(Value::None),
+                    };
                 }
                 Err(group_from_none("unhandled errors in a TaskGroup", errors))
-            }))
+            };
+            // A cancel of the task while it waits here is CPython's: it aborts the group,
+            // unless the group is aborting already (then it is dropped), and the wait goes on.
+            let group = Rc::downgrade(&n);
+            let on_cancel: Rc<dyn Fn()> = Rc::new(move || {
+                if let Some(Native::TaskGroup(g)) = group.upgrade().as_deref() {
+                    if !g.aborting.get() {
+                        propagate.set(true);
+                        g.abort();
+                    }
+                }
+            });
+            let fut = async move { awaits::Leaf::hooked(CoroFut::Boxed(Box::pin(exit)), on_cancel).await };
+            Ok(Value::Coro(Rc::new(Coro::new(leaf_name("__aexit__"), Box::pin(fut), false, false))))
         }
         (Native::Timeout(to), "__aenter__") => {
             if to.state.get() != CREATED {

@@ -371,10 +371,8 @@ impl Interp {
                 };
                 if !c.leaf {
                     Awaiting::Coro(fut)
-                } else if c.tasks.is_empty() {
-                    Awaiting::Leaf(aio::Leaf::new(fut))
                 } else {
-                    Awaiting::Leaf(aio::Leaf::passing_to(fut, c.tasks.clone(), false))
+                    Awaiting::Leaf(aio::Leaf::new(fut))
                 }
             }
             Value::Task(t) if aio::current().is_some_and(|me| Rc::ptr_eq(&me, &t)) => {
