@@ -34,6 +34,7 @@ const MODULES: &[&str] = &[
     "websockets",
     "websockets.exceptions",
     "sys",
+    "string",
 ];
 
 /// The built-in functions `names` of the module `owner`, whose body is `call`, each checked by
@@ -54,7 +55,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, dataclasses, enum, functools, itertools, logging, json, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, dataclasses, enum, functools, itertools, logging, json, string, sys and typing"
                 )
                 .into(),
             )],
@@ -88,6 +89,26 @@ pub fn import(name: &str) -> PyResult {
             v
         }
         "math" => super::math::module_attrs(),
+        "string" => {
+            // The constants (`random.choice(string.ascii_letters)`), as CPython's.
+            const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
+            const UPPER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+            const DIGITS: &str = "0123456789";
+            const PUNCTUATION: &str = r##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##;
+            const WHITESPACE: &str = " \t\n\r\x0b\x0c";
+            let s = |text: String| Value::Str(text.into());
+            vec![
+                ("ascii_lowercase", s(LOWER.into())),
+                ("ascii_uppercase", s(UPPER.into())),
+                ("ascii_letters", s(format!("{LOWER}{UPPER}"))),
+                ("digits", s(DIGITS.into())),
+                ("hexdigits", s(format!("{DIGITS}abcdefABCDEF"))),
+                ("octdigits", s("01234567".into())),
+                ("punctuation", s(PUNCTUATION.into())),
+                ("whitespace", s(WHITESPACE.into())),
+                ("printable", s(format!("{DIGITS}{LOWER}{UPPER}{PUNCTUATION}{WHITESPACE}"))),
+            ]
+        }
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => {
             let mut v = module_functions("json", &["dumps", "loads"], json_fn);
