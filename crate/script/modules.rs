@@ -90,24 +90,29 @@ pub fn import(name: &str) -> PyResult {
         }
         "math" => super::math::module_attrs(),
         "string" => {
-            // The constants (`random.choice(string.ascii_letters)`), as CPython's.
-            const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";
-            const UPPER: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-            const DIGITS: &str = "0123456789";
-            const PUNCTUATION: &str = r##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##;
-            const WHITESPACE: &str = " \t\n\r\x0b\x0c";
-            let s = |text: String| Value::Str(text.into());
-            vec![
-                ("ascii_lowercase", s(LOWER.into())),
-                ("ascii_uppercase", s(UPPER.into())),
-                ("ascii_letters", s(format!("{LOWER}{UPPER}"))),
-                ("digits", s(DIGITS.into())),
-                ("hexdigits", s(format!("{DIGITS}abcdefABCDEF"))),
-                ("octdigits", s("01234567".into())),
-                ("punctuation", s(PUNCTUATION.into())),
-                ("whitespace", s(WHITESPACE.into())),
-                ("printable", s(format!("{DIGITS}{LOWER}{UPPER}{PUNCTUATION}{WHITESPACE}"))),
-            ]
+            // The constants (`random.choice(string.ascii_letters)`), as CPython's, written out.
+            let mut v = Vec::with_capacity(9);
+            for (name, text) in [
+                ("ascii_lowercase", "abcdefghijklmnopqrstuvwxyz"),
+                ("ascii_uppercase", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                ("ascii_letters", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                ("digits", "0123456789"),
+                ("hexdigits", "0123456789abcdefABCDEF"),
+                ("octdigits", "01234567"),
+                ("punctuation", r##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##),
+                ("whitespace", " \t\n\r\x0b\x0c"),
+                (
+                    "printable",
+                    concat!(
+                        "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                        r##"!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~"##,
+                        " \t\n\r\x0b\x0c"
+                    ),
+                ),
+            ] {
+                v.push((name, Value::str(text)));
+            }
+            v
         }
         "socket" => vec![("gaierror", Value::Class(exc_class("OSError")))],
         "json" => {
