@@ -13,8 +13,8 @@ pub struct Leaf {
     pub(super) passes_to: Vec<Rc<PyTask>>,
     pub(super) outcome_is_theirs: bool,
     pub(super) cancelling: bool,
-    /// Cancelling tasks whose outcome is not its own: the ends it has not been told of yet.
-    untold: Option<Rc<Cell<usize>>>,
+    /// Cancelling tasks whose outcome is not its own: told of their ends.
+    untold: Option<ToldEnds>,
     /// A cancel that finds its tasks done already is dropped, and the await goes on to give
     /// their outcome (`wait_for`'s: CPython's returns its task's result then).
     keeps_done: bool,
@@ -101,21 +101,8 @@ impl Future for Leaf {
         if this.cancelling && !this.outcome_is_theirs {
             // `wait_for`'s `_cancel_and_wait`, a TaskGroup's `_on_task_done`: told of each end
             // by a done callback, called soon, then woken, as in CPython.
-            let untold = this.untold.get_or_insert_with(|| {
-                let untold = Rc::new(Cell::new(this.passes_to.len()));
-                let (left, waker) = (Rc::downgrade(&untold), cx.waker().clone());
-                let on_done: OnDone = Rc::new(move |_: &Rc<PyTask>| {
-                    if let Some(left) = left.upgrade().filter(|l| l.get() > 0) {
-                        left.set(left.get() - 1);
-                        if left.get() == 0 {
-                            waker.wake_by_ref();
-                        }
-                    }
-                });
-                this.passes_to.iter().for_each(|t| t.then(RELEASE_WAITER, &on_done));
-                untold
-            });
-            if untold.get() > 0 {
+            let passes_to = &this.passes_to;
+            if !this.untold.get_or_insert_with(|| ToldEnds::new(passes_to.clone())).poll(cx) {
                 return Poll::Pending;
             }
             this.passes_to.iter().for_each(|t| t.retrieved.set(true));
@@ -193,11 +180,12 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
     // A cancel of `wait_for` itself is passed on by the `Leaf` it runs in (see
     // `Leaf::waiting_for`), once, as CPython's `_cancel_and_wait`.
     let mut timer = Box::pin(runtime::sleep(duration(timeout)));
-    let mut end = ToldEnd::new(&task);
+    let mut end = ToldEnds::new(vec![Rc::clone(&task)]);
     let timed_out = std::future::poll_fn(|cx| {
         if end.poll(cx) {
             return Poll::Ready(false);
         }
+        task.note_waited();
         match timer.as_mut().poll(cx) {
             Poll::Ready(()) => Poll::Ready(true),
             Poll::Pending => Poll::Pending,
@@ -216,8 +204,15 @@ pub(super) async fn wait_for(task: Rc<PyTask>, timeout: f64) -> PyResult {
 /// if it ignored the cancel).
 pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
     task.cancel();
-    let mut end = ToldEnd::new(&task);
-    std::future::poll_fn(|cx| if end.poll(cx) { Poll::Ready(()) } else { Poll::Pending }).await;
+    let mut end = ToldEnds::new(vec![Rc::clone(&task)]);
+    std::future::poll_fn(|cx| {
+        if end.poll(cx) {
+            return Poll::Ready(());
+        }
+        task.note_waited();
+        Poll::Pending
+    })
+    .await;
     match task.outcome() {
         Err(e) if is_cancelled_error(&e) => Err(timeout_from(e)),
         other => other,
@@ -227,37 +222,37 @@ pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
 /// CPython's `_release_waiter` partial, as a task's repr shows it among its callbacks.
 const RELEASE_WAITER: &str = "_release_waiter(<Future pendi...ask_wakeup()]>)";
 
-/// Told of a task's end by a done callback, as CPython's `_release_waiter` tells `wait_for`:
-/// a round after the task ends (or after the first look, if it is done already). The callback
-/// goes when this does.
-struct ToldEnd {
-    told: Rc<Cell<bool>>,
+/// Told of the ends of some tasks by a done callback on each, as CPython's `_release_waiter`
+/// tells `wait_for`: a round after the last one ends (or after the first look, for those done
+/// already). The callbacks go when this does.
+struct ToldEnds {
+    untold: Rc<Cell<usize>>,
     then: Forget,
 }
 
-impl ToldEnd {
-    fn new(task: &Rc<PyTask>) -> ToldEnd {
-        ToldEnd { told: Rc::default(), then: Forget(vec![Rc::clone(task)], None) }
+impl ToldEnds {
+    fn new(tasks: Vec<Rc<PyTask>>) -> ToldEnds {
+        ToldEnds { untold: Rc::new(Cell::new(tasks.len())), then: Forget(tasks, None) }
     }
 
-    /// Whether it has been told; else, the first time, asks to be.
+    /// Whether it has been told of them all; else, the first time, asks to be.
     fn poll(&mut self, cx: &Context<'_>) -> bool {
-        if self.told.get() {
+        if self.untold.get() == 0 {
             return true;
         }
-        let task = &self.then.0[0];
         if self.then.1.is_none() {
-            let (told, waker) = (Rc::downgrade(&self.told), cx.waker().clone());
+            let (left, waker) = (Rc::downgrade(&self.untold), cx.waker().clone());
             let on_done: OnDone = Rc::new(move |_: &Rc<PyTask>| {
-                if let Some(told) = told.upgrade() {
-                    told.set(true);
-                    waker.wake_by_ref();
+                if let Some(left) = left.upgrade().filter(|l| l.get() > 0) {
+                    left.set(left.get() - 1);
+                    if left.get() == 0 {
+                        waker.wake_by_ref();
+                    }
                 }
             });
-            task.then(RELEASE_WAITER, &on_done);
+            self.then.0.iter().for_each(|t| t.then(RELEASE_WAITER, &on_done));
             self.then.1 = Some(on_done);
         }
-        task.note_waited();
         false
     }
 }

@@ -118,14 +118,13 @@ impl Timeout {
         let due = match &mut *timer {
             Some(t) => Pin::new(t).poll(cx).is_ready(),
             None if self.soon.get() => false, // its expiry is on its way
+            None if self.overdue() => {
+                drop(timer);
+                self.expire_soon(me);
+                return false;
+            }
             None => {
-                let left = when - interp.host.lesson_secs();
-                if left <= 0.0 || left.is_nan() {
-                    drop(timer);
-                    self.expire_soon(me);
-                    return false;
-                }
-                let mut t = runtime::sleep(duration(left));
+                let mut t = runtime::sleep(duration(when - interp.host.lesson_secs()));
                 let due = Pin::new(&mut t).poll(cx).is_ready();
                 *timer = Some(t);
                 due
@@ -755,12 +754,18 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let propagate = Rc::new(Cell::new(false));
             // An error or a cancel aborts the group, unless a child's error has already: its
             // children are cancelled once, as CPython's `_abort` is called once.
-            match a.get(1) {
-                Some(e) if is_cancelled_error(e) => propagate.set(!g.parent_cancel_requested.get()),
-                Some(e @ Value::Instance(_)) => body_error = Some(e.clone()),
-                _ => {}
-            }
-            if matches!(a.get(1), Some(Value::Instance(_))) && !g.aborting.get() {
+            let aborts = match a.get(1) {
+                Some(e) if is_cancelled_error(e) => {
+                    propagate.set(!g.parent_cancel_requested.get());
+                    true
+                }
+                Some(e @ Value::Instance(_)) => {
+                    body_error = Some(e.clone());
+                    true
+                }
+                _ => false,
+            };
+            if aborts && !g.aborting.get() {
                 g.abort();
             }
             let (n2, raises) = (Rc::clone(&n), Rc::clone(&propagate));
