@@ -32,6 +32,7 @@ mod join;
 mod lifecycle;
 mod pause;
 pub mod queue;
+mod real_timers;
 mod registry;
 mod run;
 mod sleep;
