@@ -448,13 +448,6 @@ pub fn trace_head() -> f64 {
     trace::head() as f64
 }
 
-/// The page has read the records before `cursor` (after each animation frame's reading): a
-/// loop that writes faster than the page reads waits for it.
-#[wasm_bindgen(js_name = traceRead)]
-pub fn trace_read(cursor: f64) {
-    trace::reader_at(cursor as u64, runtime::clock::real_now());
-}
-
 /// The text behind a text id in a record ("" for an unknown id).
 #[wasm_bindgen(js_name = traceText)]
 pub fn trace_text(id: u32) -> String {

@@ -17,10 +17,7 @@ use loopscope::runtime::clock;
 use loopscope::runtime::{
     self, pending_timers, run_until_idle, sleep, spawn, yield_now, Lang, Mode, Outcome, RunConfig, StepError,
 };
-use loopscope::trace::{
-    self,
-    record::{Kind, WakeCause},
-};
+use loopscope::trace::record::{Kind, WakeCause};
 
 fn virtual_config() -> RunConfig {
     RunConfig { lesson: "native".into(), variant: "test".into(), speed: 1.0, lang: Lang::En, mode: Mode::Virtual }
@@ -120,79 +117,6 @@ fn a_real_sleep_waits_on_a_host_timer_for_its_time_at_the_runs_speed() {
     clock::advance_real(1.0);
     assert_eq!(finish(run), Outcome::Finished);
     assert_eq!(out.borrow().join(" "), "woke after 50 ms");
-    assert_clean();
-}
-
-#[test]
-fn real_timers_fire_by_deadline_then_arming_order_and_those_due_together_in_one_callback() {
-    let out = log();
-    let o = Rc::clone(&out);
-    let run = runtime::start_run(real_config(1.0), "main", async move {
-        let mut sleepers = Vec::new();
-        for (name, wait) in [("a", 30), ("b", 10), ("c", 10), ("d", 20), ("e", 5)] {
-            let o = Rc::clone(&o);
-            sleepers.push(spawn(name, async move {
-                sleep(ms(wait)).await;
-                o.borrow_mut().push(name.to_string());
-            }));
-        }
-        yield_now().await; // the sleepers arm their timers
-        sleepers.pop().expect("e").abort(); // the first deadline, cleared: the rest keep theirs
-        for sleeper in sleepers {
-            sleeper.await.expect("it was not aborted");
-        }
-    });
-    run_until_idle();
-    assert_eq!(pending_timers(), 4);
-    clock::advance_real(5.0);
-    run_until_idle();
-    assert!(out.borrow().is_empty(), "the cleared timer woke nobody");
-    clock::advance_real(5.0);
-    assert_eq!(run_until_idle(), 2, "b and c, due together, fire in one timer callback and run in one drain");
-    assert_eq!(*out.borrow(), ["b", "c"]);
-    clock::advance_real(10.0);
-    run_until_idle();
-    assert_eq!(*out.borrow(), ["b", "c", "d"]);
-    clock::advance_real(10.0);
-    assert_eq!(finish(run), Outcome::Finished);
-    assert_eq!(*out.borrow(), ["b", "c", "d", "a"]);
-    assert_clean();
-}
-
-#[test]
-fn the_loop_waits_for_a_page_that_reads_the_trace_too_slowly_and_not_for_a_page_gone() {
-    let out = log();
-    let o = Rc::clone(&out);
-    let ring = trace::RING_CAPACITY as u64;
-    let run = runtime::start_run(real_config(1.0), "main", async move {
-        // Each yield writes records: half a ring's worth in all.
-        for _ in 0..ring / 2 {
-            yield_now().await;
-        }
-        o.borrow_mut().push("yielded".to_string());
-        sleep(ms(10)).await;
-        o.borrow_mut().push("woke".to_string());
-    });
-    let read = trace::head();
-    trace::reader_at(read, clock::real_now()); // the page has read everything so far
-    run_until_idle();
-    assert!(out.borrow().is_empty(), "the loop stopped once the page was behind");
-    assert!(trace::head() - read < ring / 2);
-    // The page reads on, a frame at a time; the loop goes on each time it has caught up.
-    let mut frames = 0;
-    while out.borrow().is_empty() {
-        trace::reader_at(trace::head(), clock::real_now());
-        clock::advance_real(4.0);
-        run_until_idle();
-        frames += 1;
-        assert!(frames < 1_000, "the loop never went on");
-    }
-    assert!(frames > 1, "the loop waited for the page more than once ({frames})");
-    // A page that stopped reading (a hidden tab draws no frames) is not waited for.
-    trace::reader_at(0, clock::real_now());
-    clock::advance_real(trace::READER_GONE_MS);
-    assert_eq!(finish(run), Outcome::Finished);
-    assert_eq!(*out.borrow(), ["yielded", "woke"]);
     assert_clean();
 }
 

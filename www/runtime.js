@@ -135,10 +135,8 @@ export const FRAME_INGEST_MS = 4;
 /**
  * Folds the records written since the model's cursor, within about `budgetMs` of work: the
  * further behind the reader is, the more it may spend, and past three quarters of the ring it
- * reads everything (an overrun would lose records for good). Then it tells the runtime where
- * it is: a loop that runs an eighth of the ring ahead waits for it, so the reader seldom needs
- * more than its budget. Views are made each time: memory growth replaces memory.buffer
- * and detaches old ones. Returns the records folded.
+ * reads everything (an overrun would lose records for good). Views are made each time: memory
+ * growth replaces memory.buffer and detaches old ones. Returns the records folded.
  */
 export function pull(rt, model, budgetMs = Infinity) {
   const { ls, wasm, ring } = rt;
@@ -147,15 +145,13 @@ export function pull(rt, model, budgetMs = Infinity) {
   const buffer = wasm.memory.buffer;
   const behind = (head - model.cursor) / ring.capacity;
   const scale = behind < 0.25 ? 1 : behind < 0.5 ? 2 : behind < 0.75 ? 4 : Infinity;
-  const folded = ingest(model, {
+  return ingest(model, {
     f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
     u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
     capacity: ring.capacity,
     head,
     deadline: performance.now() + budgetMs * scale,
   }, (id) => text(rt, id));
-  ls.traceRead(model.cursor); // a loop that writes faster than this reads waits for it
-  return folded;
 }
 
 /** The session's "now" (runtime ms): the clock, or the run's virtual clock while it is live. */

@@ -21,7 +21,7 @@
 //! Real runs take none of these paths: a wake and a poll each read one more flag, on the
 //! task itself; no lookup, no clock read.
 
-use std::cell::{Cell, RefCell, UnsafeCell};
+use std::cell::{Cell, UnsafeCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 use std::task::{Poll, RawWaker, RawWakerVTable, Waker};
@@ -43,8 +43,6 @@ thread_local! {
     /// The task being polled woke itself: 1 + its place in line (0: it did not). The loop puts
     /// back the reference it holds when the poll returns (see [`requeue`]).
     static REQUEUE_AT: Cell<usize> = const { Cell::new(0) };
-    /// The timer of a drain that waits for the page to read the trace (see [`drain`]).
-    static READER_WAIT: RefCell<Option<host::Timer>> = const { RefCell::new(None) };
     /// Ticks so far (drains that polled, and steps).
     static TICKS: Cell<u32> = const { Cell::new(0) };
     /// What ends a task whose future completed: lifecycle's (see [`on_finish`]).
@@ -265,30 +263,15 @@ fn schedule_drain() {
     }
 }
 
-/// How long a drain waits, when the page reads the trace too slowly, before it looks again
-/// (ms; a browser timer, so in fact 4 ms or more once nested).
-const READER_WAIT_MS: u32 = 4;
-
 /// One tick: polls ready tasks in wake order until none is ready or the time slice is spent.
-/// Before it, if the page has fallen more than an eighth of the trace's ring behind, the loop
-/// waits for it ([`trace::reader_behind`]): a run then goes at the pace its picture can be
-/// drawn, and the timeline shows the wait as the loop's idle time, rather than the page
-/// dropping frames to catch up or losing records.
 pub(super) fn drain() {
     let ready = with_queue(|q| q.len() as u32);
     if ready == 0 {
         DRAIN_SCHEDULED.with(|d| d.set(false)); // its tasks were cancelled or paused meanwhile
         return;
     }
-    let started = clock::real_now();
-    if trace::reader_behind(started) {
-        // The page is an eighth of the trace behind: give it the CPU, then look again (a
-        // timer, not a message, so the wait does not spin). `DRAIN_SCHEDULED` stays true.
-        let again = host::Timer::start(READER_WAIT_MS, drain);
-        READER_WAIT.with(|w| w.replace(Some(again))); // the one that called, if any, is spent
-        return;
-    }
     let tick = next_tick();
+    let started = clock::real_now();
     trace::record_at(started, Kind::TickStart, 0, 0, tick, ready);
     let (polls, handed_over) = poll_ready(started);
     trace::record(Kind::TickEnd, 0, 0, polls, handed_over as u32);
@@ -317,12 +300,7 @@ fn poll_ready(started: f64) -> (u32, bool) {
         requeue(task);
         polls += 1;
         // A poll that holds its run reads the clock (it checks its slice), so it is timed.
-        // The page's reader is looked at there too: one slice can write more than it reads
-        // in a frame.
-        if timed
-            && (take_hold(id, None) | slice_spent(started, now) || trace::reader_behind(now))
-            && !with_queue(|q| q.is_empty())
-        {
+        if timed && (take_hold(id, None) | slice_spent(started, now)) && !with_queue(|q| q.is_empty()) {
             return (polls, true);
         }
     }

@@ -32,7 +32,6 @@ mod join;
 mod lifecycle;
 mod pause;
 pub mod queue;
-mod real_timers;
 mod registry;
 mod run;
 mod sleep;

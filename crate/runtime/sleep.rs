@@ -1,12 +1,12 @@
 //! `sleep`: a future that completes after a lesson duration.
 //!
-//! In a real run it waits `duration / speed` on the real clock, in the queue of real runs'
-//! timers (`real_timers`: one browser timer for all of them; a timer fires a callback rather
-//! than waking a future, so its wake can be recorded as a *timer* wake). In a virtual run it arms no browser timer: it queues a timer on the run's virtual
+//! In a real run it waits `duration / speed` on a browser timer (the host's [`Timer`], a
+//! callback rather than a future, so the timer's wake can be recorded as a *timer* wake). In a virtual run it arms no browser timer: it queues a timer on the run's virtual
 //! clock (see `timer_queue`), which the loop fires when the run has nothing else to do.
 //! Either way, dropping a `Sleep` clears its timer: cancelling a task cancels its pending
 //! timers, and a timer that fires after its task is gone cannot exist.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use super::clock;
 use super::context::{current, record_soon};
+use super::host::Timer;
 use super::lifecycle;
-use super::real_timers;
 use super::run::{RunState, TimerSlot};
 use super::timer_queue::TimerKey;
 use crate::trace::{self, record::Kind};
@@ -24,10 +24,14 @@ use crate::trace::{self, record::Kind};
 /// Longest real wait a browser timer accepts (`setTimeout` takes a signed 32-bit delay).
 pub const MAX_TIMER_MS: f64 = i32::MAX as f64;
 
+thread_local! {
+    static PENDING_REAL_TIMERS: Cell<u32> = const { Cell::new(0) };
+}
+
 /// Timers armed and not yet fired or cleared, in all runs: browser timers of real runs and
 /// virtual timers of live virtual runs.
 pub fn pending_timers() -> u32 {
-    (real_timers::pending() + lifecycle::virtual_timers()) as u32
+    PENDING_REAL_TIMERS.with(Cell::get) + lifecycle::virtual_timers() as u32
 }
 
 /// Waits `duration` of lesson time: `duration / speed` of real time in a real run,
@@ -53,8 +57,8 @@ pub struct Sleep {
 
 /// A running timer, cleared if it is dropped before it fired.
 enum Armed {
-    /// A timer in the real runs' queue.
-    Real { key: TimerKey, slot: Rc<TimerSlot> },
+    /// A browser timer (a real run), counted while it is pending.
+    Real { _timer: Timer, slot: Rc<TimerSlot> },
     /// A timer in a virtual run's queue.
     Virtual { run: Rc<RunState>, key: TimerKey, slot: Rc<TimerSlot> },
 }
@@ -62,7 +66,9 @@ enum Armed {
 impl Drop for Armed {
     fn drop(&mut self) {
         match self {
-            Armed::Real { key, slot } if !slot.fired.get() => real_timers::clear(*key),
+            Armed::Real { slot, .. } if !slot.fired.get() => {
+                PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
+            }
             Armed::Virtual { run, key, slot } if !slot.fired.get() => {
                 if let Some(v) = &run.virt {
                     v.timers.borrow_mut().cancel(*key);
@@ -103,8 +109,13 @@ impl Sleep {
         }
         let real = real_ms(self.duration, speed);
         record_soon(Kind::Sleep, run, task, lesson_ms, real);
-        let key = real_timers::arm(real, Rc::clone(&slot));
-        self.timer = Some(Armed::Real { key, slot });
+        let fired = Rc::clone(&slot);
+        let timer = Timer::start(real, move || {
+            PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
+            fired.fire();
+        });
+        PENDING_REAL_TIMERS.with(|p| p.set(p.get() + 1));
+        self.timer = Some(Armed::Real { _timer: timer, slot });
     }
 }
 

@@ -36,8 +36,6 @@ thread_local! {
     static LAST_LITERAL: Cell<(usize, usize, u32)> = const { Cell::new((0, 0, 0)) };
     static TRACING: Cell<bool> = const { Cell::new(true) };
     static ANOMALIES: Cell<u64> = const { Cell::new(0) };
-    /// The page's reader, as it last said: the records it has read, and when (real ms).
-    static READER: Cell<Option<(u64, f64)>> = const { Cell::new(None) };
     static OPEN: OpenPoll = const {
         OpenPoll { state: Cell::new(CLOSED), task: Cell::new((0, 0)), n: Cell::new(0), time: Cell::new(0.0) }
     };
@@ -319,28 +317,6 @@ pub fn text_of(id: u32) -> Option<String> {
 /// Records ever written (slots, the readers' cursor; a folded record is one).
 pub fn head() -> u64 {
     with_ring(Ring::head)
-}
-
-/// A reader that last said where it was this long ago (real ms) is not waited for: its page
-/// is hidden (no animation frames) or stalled.
-pub const READER_GONE_MS: f64 = 100.0;
-
-/// Says that the page's reader has read the records before `cursor`, at real time `now`
-/// (ms). The page says so after each animation frame's reading; the loop waits for a reader
-/// that falls behind (see [`reader_behind`]).
-pub fn reader_at(cursor: u64, now: f64) {
-    READER.with(|r| r.set(Some((cursor, now))));
-}
-
-/// Whether a reader that said where it was within [`READER_GONE_MS`] of `now` has more than
-/// an eighth of the ring left to read. The loop then waits rather than write on: a page that
-/// reads a whole ring in one frame to lose nothing drops frames, and one that reads at its own
-/// pace loses records once the ring laps it. (At a quarter, the page read for twice its budget
-/// in most frames of a 100,000-task run, and dropped about twice as many frames.)
-pub fn reader_behind(now: f64) -> bool {
-    READER.with(Cell::get).is_some_and(|(cursor, at)| {
-        now - at < READER_GONE_MS && head().saturating_sub(cursor) > (RING_CAPACITY / 8) as u64
-    })
 }
 
 /// Where the ring's slots start in wasm memory, and how many there are.

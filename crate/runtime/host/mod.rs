@@ -8,7 +8,7 @@
 //! | [`drain_on_microtask`]              | the loop's drain, at the end of the microtask checkpoint |
 //! | [`drain_on_macrotask`]              | the loop's drain, after the browser had a turn to render |
 //! | [`real_now`]                        | the real clock (`performance.now()`)                   |
-//! | [`Timer`]                           | the real runs' timers' one browser timer (`setTimeout`) |
+//! | [`Timer`]                           | a real run's sleep (`setTimeout`, cleared on drop)     |
 //! | [`queue_microtask`]                 | the microtasks lesson's bare chain                     |
 //! | [`Frames`]                          | the microtasks lesson's count of drawn frames          |
 //! | [`Worker`]                          | the blocking lesson's Web Worker (`asyncio.to_thread`) |

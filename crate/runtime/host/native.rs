@@ -84,9 +84,7 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        // `try_with`: the real runs' timer queue, a thread-local too, may drop its timer as
-        // the thread ends, after this list is gone.
-        let cleared = TIMERS.try_with(|t| {
+        let cleared = TIMERS.with(|t| {
             let mut timers = t.borrow_mut();
             timers.iter().position(|p| p.id == self.id).map(|at| timers.remove(at))
         });
