@@ -121,6 +121,100 @@ fn a_real_sleep_waits_on_a_host_timer_for_its_time_at_the_runs_speed() {
 }
 
 #[test]
+fn a_timed_call_runs_in_the_round_its_time_comes_by_deadline_after_the_tasks_ready() {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let ticker = {
+            let o = Rc::clone(&o);
+            spawn("ticker", async move {
+                for i in 0..3 {
+                    o.borrow_mut().push(format!("tick {i}"));
+                    yield_now().await;
+                }
+            })
+        };
+        yield_now().await; // the ticker's first step
+        let call = |label: &'static str, delay_ms: f64| {
+            let o = Rc::clone(&o);
+            runtime::call_at(clock::now() + delay_ms, move || {
+                let o = Rc::clone(&o);
+                drop(spawn(label, async move { o.borrow_mut().push(label.to_string()) }));
+            })
+        };
+        let _now = call("due now", 0.0);
+        let _past = call("due 1 ms ago", -1.0);
+        drop(call("cleared", 0.0));
+        let _later = call("due at 10 ms", 10.0);
+        let started = clock::now();
+        sleep(ms(10)).await;
+        o.borrow_mut().push(format!("main woke after {} ms", clock::now() - started));
+        ticker.await.expect("not aborted");
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    let expected = ["tick 0", "tick 1", "due 1 ms ago", "due now", "tick 2", "due at 10 ms", "main woke after 10 ms"];
+    assert_eq!(*out.borrow(), expected);
+    assert_clean();
+}
+
+/// Runs a virtual run whose `main` arms, in the order given, sleepers (`("sleeper …", ms)`)
+/// and timed calls (`("call", ms)`, which wake a waiter through a channel), then holds the
+/// loop for `busy_ms` (0: waits instead); returns what woke, in order.
+fn timers_due_together(armed: &[(&'static str, f64)], busy_ms: u64) -> Vec<String> {
+    let out = log();
+    let o = Rc::clone(&out);
+    let armed = armed.to_vec();
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let (tx, mut rx) = runtime::channel::<()>();
+        let waiter = {
+            let o = Rc::clone(&o);
+            spawn("waiter", async move {
+                rx.recv().await;
+                o.borrow_mut().push("woken by the call".to_string());
+            })
+        };
+        let mut calls = Vec::new();
+        for (name, ms) in armed {
+            if name == "call" {
+                let tx = tx.clone();
+                calls.push(runtime::call_at(clock::now() + ms, move || {
+                    drop(spawn("callback", async move { tx.send(()).expect("the waiter is there") }))
+                }));
+            } else {
+                let o = Rc::clone(&o);
+                drop(spawn(name, async move {
+                    sleep(Duration::from_secs_f64(ms / 1000.0)).await;
+                    o.borrow_mut().push(name.to_string());
+                }));
+                yield_now().await; // it arms its sleep
+            }
+        }
+        if busy_ms > 0 {
+            runtime::busy(ms(busy_ms));
+            yield_now().await;
+        }
+        waiter.await.expect("not aborted");
+        sleep(ms(50)).await;
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_clean();
+    out.take()
+}
+
+#[test]
+fn timers_due_together_take_turns_by_deadline_as_asyncio_s_handles_do() {
+    // A sleep's timer only schedules its task, for the next round; a call runs in this one,
+    // and what it wakes runs next round too, in the order of the timers' deadlines.
+    let idle = |armed: &[(&'static str, f64)]| timers_due_together(armed, 0);
+    assert_eq!(idle(&[("sleeper", 10.0), ("call", 10.0)]), ["sleeper", "woken by the call"]);
+    assert_eq!(idle(&[("call", 10.0), ("sleeper", 10.0)]), ["woken by the call", "sleeper"]);
+    // While the loop was held, both came due: the earlier deadline still goes first.
+    let busy = |armed: &[(&'static str, f64)]| timers_due_together(armed, 30);
+    assert_eq!(busy(&[("sleeper", 10.0), ("call", 20.0)]), ["sleeper", "woken by the call"]);
+    assert_eq!(busy(&[("sleeper", 20.0), ("call", 10.0)]), ["woken by the call", "sleeper"]);
+}
+
+#[test]
 fn cancelling_a_real_run_clears_its_timers() {
     let out = log();
     let o = Rc::clone(&out);

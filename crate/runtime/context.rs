@@ -65,6 +65,17 @@ pub(super) fn set_callback(by: u32, run: u32) {
     set_current(QUIET, run);
 }
 
+/// Runs `f` as a callback that `by` of `run` armed (a timed call, see `sleep::call_at`):
+/// what it does is recorded as `by`'s, and what it spawns is a task of `run`. Whatever was
+/// current before is current again after it.
+pub(super) fn as_callback_of(by: u32, run: u32, f: impl FnOnce()) {
+    let (before, by_before) = (Current::now(), CALLBACK_BY.with(Cell::get));
+    set_callback(by, run);
+    f();
+    CALLBACK_BY.with(|c| c.set(by_before));
+    CURRENT.with(|c| c.set(before));
+}
+
 /// Makes `task` of `run` the task being polled, or none (0, 0) once its poll is over.
 #[inline(always)]
 pub(super) fn set_current(task: u32, run: u32) {

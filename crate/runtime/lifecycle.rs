@@ -176,7 +176,15 @@ fn new_head(run: u32, parent: u32) -> Head {
 /// the run has ended (its tasks dropped as it is cancelled), there is no loop round to wait
 /// for: `f` runs now.
 pub fn call_soon(f: impl FnOnce() + 'static) {
-    let Some((by, run)) = context::current() else { return f() };
+    match context::current() {
+        Some((by, run)) => call_soon_in(by, run, f),
+        None => f(),
+    }
+}
+
+/// [`call_soon`] for `by` of `run`, from outside the run's polls (its loop queues the timers
+/// due in a round, see `run::VirtualRun::next_in_round`).
+pub(super) fn call_soon_in(by: u32, run: u32, f: impl FnOnce() + 'static) {
     let Some(state) = with_loop(|l| l.run(run).map(|r| Rc::clone(&r.state))) else { return f() };
     let head = Head::new(Key { id: QUIET, slot: u32::MAX }, run, false, state);
     head.slow_wakes.set(true); // its wake and its poll take the out-of-line ways, which know it

@@ -12,6 +12,7 @@ use std::task::Waker;
 
 use super::clock::VirtualClock;
 use super::context::waking_because;
+use super::lifecycle;
 use super::task::TaskRef;
 use super::timer_queue::TimerQueue;
 use crate::trace::record::WakeCause;
@@ -103,7 +104,7 @@ impl VirtualRun {
         // earlier for the same lesson time (a task's `sleep(0.1)` then `sleep(0.2)` ends after
         // another's `sleep(0.3)` begun at the start).
         self.clock.advance_to(wakes_at);
-        for slot in due {
+        for slot in self.queue_calls(due) {
             self.clock.still(|| slot.fire());
         }
         true
@@ -137,8 +138,30 @@ impl VirtualRun {
             return;
         }
         let due = self.take_due(self.clock.now());
-        *self.due.borrow_mut() = due;
+        *self.due.borrow_mut() = self.queue_calls(due);
         self.round.set(self.ready.get());
+    }
+
+    /// Timers due together (in deadline and arming order) of which some are timed calls
+    /// (`sleep::call_at`): they become the round's last handles, in their order, as asyncio
+    /// moves its due timers to the end of its ready line when a round begins. A call starts
+    /// what it runs (a script's callback lane) now, at the line's end; a sleep's timer is
+    /// queued as a callback that wakes its task, which so runs in the next round, after what
+    /// the calls due before it woke and before what those due after it wake. Returns the
+    /// timers left to fire as the round ends: all of them when none is a call (the common
+    /// case, and the cheap one: no callback per timer).
+    fn queue_calls(&self, due: Vec<Rc<TimerSlot>>) -> Vec<Rc<TimerSlot>> {
+        if !due.iter().any(|slot| slot.is_call()) {
+            return due;
+        }
+        for slot in due {
+            if slot.is_call() {
+                self.clock.still(|| slot.fire());
+            } else {
+                lifecycle::call_soon_in(0, slot.run.get(), move || slot.fire());
+            }
+        }
+        Vec::new()
     }
 
     /// A task of the round was polled (or skipped): if it was the round's last, the timers
@@ -154,22 +177,36 @@ impl VirtualRun {
     }
 }
 
-/// What a timer and its `Sleep` (`sleep.rs`) share: whether it fired, and whom to wake when it does.
+/// What a timer and its `Sleep` (`sleep.rs`) share: whether it fired, and whom to wake when
+/// it does; or for a timed call (`sleep::call_at`), what to call.
 #[derive(Default)]
 pub(super) struct TimerSlot {
     /// The timer fired.
     pub fired: Cell<bool>,
     /// The sleeping task, to wake when it fires.
     pub waker: RefCell<Option<Waker>>,
+    /// A timed call's callback, called when it fires.
+    pub call: RefCell<Option<Box<dyn FnOnce()>>>,
+    /// The run whose timer it is (set when it is armed).
+    pub run: Cell<u32>,
 }
 
 impl TimerSlot {
-    /// The timer fired: wakes the sleeping task, recorded as a timer wake.
+    /// The timer fired: wakes the sleeping task, recorded as a timer wake, or makes its call.
     pub(super) fn fire(&self) {
         self.fired.set(true);
         let waker = self.waker.borrow_mut().take();
         if let Some(waker) = waker {
             waking_because(WakeCause::Timer, || waker.wake());
         }
+        let call = self.call.borrow_mut().take();
+        if let Some(call) = call {
+            waking_because(WakeCause::Timer, call);
+        }
+    }
+
+    /// A timed call's timer, not a sleep's.
+    fn is_call(&self) -> bool {
+        self.call.borrow().is_some()
     }
 }

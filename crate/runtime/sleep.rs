@@ -5,6 +5,9 @@
 //! clock (see `timer_queue`), which the loop fires when the run has nothing else to do.
 //! Either way, dropping a `Sleep` clears its timer: cancelling a task cancels its pending
 //! timers, and a timer that fires after its task is gone cannot exist.
+//!
+//! [`call_at`] puts a callback on the same timers, as asyncio's `loop.call_at` does: no task
+//! waits for it.
 
 use std::cell::Cell;
 use std::future::Future;
@@ -14,7 +17,7 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use super::clock;
-use super::context::{current, record_soon};
+use super::context::{as_callback_of, current, record_soon};
 use super::host::Timer;
 use super::lifecycle;
 use super::run::{RunState, TimerSlot};
@@ -73,8 +76,11 @@ impl Drop for Armed {
                 if let Some(v) = &run.virt {
                     v.timers.borrow_mut().cancel(*key);
                 }
-                // It may be due already, waiting for its round's end: it must wake nobody.
+                // It may be due already, taken out with others that fire now or as the round
+                // ends: it must wake nobody and call nothing (a cancelled handle is skipped).
                 slot.waker.borrow_mut().take();
+                let call = slot.call.borrow_mut().take();
+                drop(call); // out of the borrow: what it holds may hold this timer
             }
             _ => {}
         }
@@ -94,29 +100,73 @@ impl Sleep {
     /// Starts the timer: on the run's virtual clock in a virtual run, else a browser timer.
     fn arm(&mut self) {
         let (task, run) = current().unwrap_or((0, 0));
-        let (speed, virtual_run) = lifecycle::sleep_context(run);
         let lesson_ms = self.duration.as_millis().min(u32::MAX as u128) as u32;
-        let slot = Rc::clone(&self.slot);
-        if let Some(v) = virtual_run.as_ref().and_then(|state| state.virt.as_ref()) {
-            record_soon(Kind::Sleep, run, task, lesson_ms, 0);
-            // Inside the poll the clock reads the run's virtual time, as the run counts it.
-            let deadline = clock::now() + self.duration.as_nanos() as f64 / 1e6;
-            let key = v.timers.borrow_mut().arm(deadline, Rc::clone(&slot));
-            if let Some(run) = virtual_run {
-                self.timer = Some(Armed::Virtual { run, key, slot });
-            }
-            return;
-        }
-        let real = real_ms(self.duration, speed);
-        record_soon(Kind::Sleep, run, task, lesson_ms, real);
-        let fired = Rc::clone(&slot);
-        let timer = Timer::start(real, move || {
-            PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
-            fired.fire();
-        });
-        PENDING_REAL_TIMERS.with(|p| p.set(p.get() + 1));
-        self.timer = Some(Armed::Real { _timer: timer, slot });
+        let record = |real| record_soon(Kind::Sleep, run, task, lesson_ms, real);
+        let after = When::After(self.duration.as_nanos() as f64 / 1e6);
+        self.timer = Some(arm(after, run, Rc::clone(&self.slot), record));
     }
+}
+
+/// When a timer is due.
+enum When {
+    /// After this many ms of lesson time (a sleep's).
+    After(f64),
+    /// When the run's clock reads this, in ms (a timed call's, which asyncio gives as a time).
+    At(f64),
+}
+
+/// Arms a timer of `run` that fires `slot` when it is due (a deadline past is due at once,
+/// before those due later), and calls `record` first with the real ms it waits (0 in a
+/// virtual run).
+fn arm(when: When, run: u32, slot: Rc<TimerSlot>, record: impl FnOnce(u32)) -> Armed {
+    slot.run.set(run);
+    let (speed, virtual_run) = lifecycle::sleep_context(run);
+    if let Some(state) = virtual_run {
+        if let Some(v) = &state.virt {
+            record(0);
+            // Inside the poll the clock reads the run's virtual time, as the run counts it.
+            let deadline = match when {
+                When::After(ms) => clock::now() + ms,
+                When::At(at) => at,
+            };
+            let key = v.timers.borrow_mut().arm(deadline, Rc::clone(&slot));
+            return Armed::Virtual { run: Rc::clone(&state), key, slot };
+        }
+    }
+    let real = match when {
+        When::After(ms) => real_ms(Duration::from_secs_f64(ms.max(0.0) / 1000.0), speed),
+        When::At(at) => (at - clock::now()).round().clamp(0.0, MAX_TIMER_MS) as u32,
+    };
+    record(real);
+    let fired = Rc::clone(&slot);
+    let timer = Timer::start(real, move || {
+        PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
+        fired.fire();
+    });
+    PENDING_REAL_TIMERS.with(|p| p.set(p.get() + 1));
+    Armed::Real { _timer: timer, slot }
+}
+
+/// A callback on a timer of the current run (see [`call_at`]), cleared if dropped first.
+pub struct TimedCall {
+    _timer: Armed,
+}
+
+/// Calls `f` when the run's clock reads `when` (ms, as [`clock::now`] reads it in the run's
+/// polls), as asyncio's `loop.call_at` does (`call_later` is a time from now; a time past is
+/// due at once, before what is due later). Not a task: nothing waits on the timeline
+/// meanwhile; a timer armed now, so that `f` is called with the other timers due then, in
+/// deadline and arming order. In a virtual run it is called as the loop's round begins, and
+/// a task it spawns joins that round after the tasks already ready, where asyncio runs a
+/// timer's callback (see `run::VirtualRun::queue_calls`). What `f` does is recorded as done
+/// by the task that called this, and a task it spawns is of the same run. Dropping the
+/// returned handle before then clears the timer.
+pub fn call_at(when: f64, f: impl FnOnce() + 'static) -> TimedCall {
+    let (by, run) = current().unwrap_or((0, 0));
+    let slot = Rc::new(TimerSlot::default());
+    *slot.call.borrow_mut() = Some(Box::new(move || as_callback_of(by, run, f)));
+    let when = if when.is_nan() { clock::now() } else { when };
+    TimedCall { _timer: arm(When::At(when), run, slot, |_| ()) }
 }
 
 impl Future for Sleep {

@@ -625,6 +625,12 @@ impl Host {
         self.tasks.borrow().iter().filter_map(Weak::upgrade).filter(|t| !t.done() && !t.is_loop.get()).collect()
     }
 
+    /// The run's clock (ms, as the runtime reads it) when `secs` of lesson time have passed
+    /// since the run started: where a `call_at(when)` is due.
+    pub fn clock_at(&self, secs: f64) -> f64 {
+        self.started.get() + secs * 1000.0 / self.speed
+    }
+
     /// Seconds of lesson time since the run started (virtual in virtual time).
     pub fn lesson_secs(&self) -> f64 {
         if let Some(i) = self.interp.borrow().upgrade() {

@@ -404,12 +404,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
                 runtime::yield_now().await;
             }
             let timers = std::mem::take(&mut *rc.host.timers.borrow_mut());
-            for job in timers {
-                let lane = job.borrow_mut().take(); // the borrow ends before the abort
-                if let Some(lane) = lane {
-                    lane.abort();
-                }
-            }
+            timers.iter().for_each(task::abort);
             // Its shutdown steps (`shutdown_asyncgens`, `shutdown_default_executor`) are tasks too.
             rc.host.next_task_name();
             rc.host.next_task_name();

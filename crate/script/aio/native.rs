@@ -919,10 +919,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "run_in_executor") => run_in_executor(interp, a),
         (Native::Handle { job, cancelled, .. }, "cancel") => {
             cancelled.set(true);
-            let job = job.borrow_mut().take(); // the borrow ends before the abort
-            if let Some(job) = job {
-                job.abort();
-            }
+            super::task::abort(job);
             Ok(Value::None)
         }
         (Native::Handle { cancelled, .. }, "cancelled") => Ok(Value::Bool(cancelled.get())),

@@ -1024,30 +1024,71 @@ pub(super) fn call_soon(interp: &Rc<Interp>, task: &Rc<PyTask>, fs: Vec<Value>) 
     call_later(interp, fs.into_iter().map(|f| (f, vec![arg.clone()])).collect(), None);
 }
 
-/// The lane of a timed callback while it waits: its handle's `cancel()` and the loop's close
-/// abort it (see [`call_later`]); it empties itself once the callback is due.
-pub type Job = Rc<RefCell<Option<runtime::JoinHandle<()>>>>;
+/// A timed callback until it runs: its timer, then, once due, its lane until that starts. Its
+/// handle's `cancel()` and the loop's close abort it (see [`call_later`]); it empties itself
+/// once the callback runs.
+pub type Job = Rc<RefCell<Option<Pending>>>;
+
+/// What a [`Job`] holds.
+pub enum Pending {
+    /// The timer of a callback not yet due.
+    Timer(runtime::TimedCall),
+    /// The lane of a callback that is due and has not started.
+    Lane(runtime::JoinHandle<()>),
+}
+
+/// Aborts a job's callback unless it has started: clears its timer or cancels its lane.
+pub fn abort(job: &Job) {
+    let pending = job.borrow_mut().take(); // the borrow ends before the abort
+    if let Some(Pending::Lane(lane)) = &pending {
+        lane.abort();
+    }
+    drop(pending);
+}
 
 /// Calls each function of `calls` with its arguments, as CPython's loop runs callbacks: soon
-/// (after the steps already due), or once the loop's clock reads `at` (then after the steps
-/// due by then, as a timer's callback joins the ready queue's end). They run in a lane of
-/// their own, which waits on its timer meanwhile. An exception in one is logged, as CPython
-/// logs it, and the next still runs. The job aborts them (the lane ends cancelled).
+/// (after the steps already due), or once the loop's clock reads `at` (then with the timers
+/// due by then, after the steps already due, as a timer's callback joins the ready queue's
+/// end). They run in a lane of their own, started when they are due. An exception in one is
+/// logged, as CPython logs it, and the next still runs. The job aborts them (the lane ends
+/// cancelled).
 pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, at: Option<f64>) -> Job {
+    let job: Job = Rc::default();
+    let Some(at) = at else {
+        *job.borrow_mut() = Some(Pending::Lane(callback_lane(interp, calls, None, &job)));
+        return job;
+    };
+    let (rc, weak) = (Rc::clone(interp), Rc::downgrade(&job));
+    let timer = runtime::call_at(interp.host.clock_at(at), move || {
+        // Dropped meanwhile (its handle and the loop's list both gone): nothing runs.
+        if let Some(job) = weak.upgrade() {
+            let lane = callback_lane(&rc, calls, Some(at), &job);
+            let spent = job.borrow_mut().replace(Pending::Lane(lane));
+            drop(spent); // its timer, out of the borrow
+        }
+    });
+    *job.borrow_mut() = Some(Pending::Timer(timer));
+    let mut timers = interp.host.timers.borrow_mut();
+    if crate::host::prune_now(timers.len(), 1024) {
+        timers.retain(|j| j.borrow().is_some());
+    }
+    timers.push(Rc::clone(&job));
+    job
+}
+
+/// The lane that calls `calls` (see [`call_later`]): it empties `job` as it starts.
+fn callback_lane(
+    interp: &Rc<Interp>,
+    calls: Vec<(Value, Vec<Value>)>,
+    at: Option<f64>,
+    job: &Job,
+) -> runtime::JoinHandle<()> {
     let rc = Rc::clone(interp);
     let lane = format!("callback: {}", local_name(&callback_name(&calls[0].0)));
-    let job: Job = Rc::default();
-    let due = Rc::clone(&job);
+    let started = Rc::downgrade(job);
     let fut = async move {
-        if let Some(at) = at {
-            let left = at - rc.host.lesson_secs();
-            if left > 0.0 {
-                runtime::sleep(duration(left)).await;
-                drop(due.borrow_mut().take()); // due: the loop's close no longer drops it
-            } else {
-                drop(due.borrow_mut().take());
-                runtime::yield_now().await;
-            }
+        if let Some(job) = started.upgrade() {
+            drop(job.borrow_mut().take()); // started: a cancel or the loop's close no longer stops it
         }
         let mut raised = false;
         for (f, args) in calls {
@@ -1069,15 +1110,7 @@ pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, a
     };
     let runner = PyTask::new("".into(), "callback".into(), false, &interp.host.out);
     let tf = TaskFuture { task: runner, interp: Rc::clone(interp), fut: Box::pin(fut), started: false, lines: None };
-    *job.borrow_mut() = Some(runtime::spawn(lane, tf));
-    if at.is_some() {
-        let mut timers = interp.host.timers.borrow_mut();
-        if crate::host::prune_now(timers.len(), 1024) {
-            timers.retain(|j| j.borrow().is_some());
-        }
-        timers.push(Rc::clone(&job));
-    }
-    job
+    runtime::spawn(lane, tf)
 }
 
 fn callback_name(f: &Value) -> Rc<str> {
