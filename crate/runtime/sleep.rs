@@ -101,9 +101,10 @@ impl Sleep {
     fn arm(&mut self) {
         let (task, run) = current().unwrap_or((0, 0));
         let lesson_ms = self.duration.as_millis().min(u32::MAX as u128) as u32;
-        let record = |real| record_soon(Kind::Sleep, run, task, lesson_ms, real);
         let after = When::After(self.duration.as_nanos() as f64 / 1e6);
-        self.timer = Some(arm(after, run, Rc::clone(&self.slot), record));
+        let (timer, real) = arm(after, run, Rc::clone(&self.slot));
+        record_soon(Kind::Sleep, run, task, lesson_ms, real);
+        self.timer = Some(timer);
     }
 }
 
@@ -116,35 +117,32 @@ enum When {
 }
 
 /// Arms a timer of `run` that fires `slot` when it is due (a deadline past is due at once,
-/// before those due later), and calls `record` first with the real ms it waits (0 in a
-/// virtual run).
-fn arm(when: When, run: u32, slot: Rc<TimerSlot>, record: impl FnOnce(u32)) -> Armed {
+/// before those due later). Gives it with the real ms it waits (0 in a virtual run).
+fn arm(when: When, run: u32, slot: Rc<TimerSlot>) -> (Armed, u32) {
     slot.run.set(run);
     let (speed, virtual_run) = lifecycle::sleep_context(run);
     if let Some(state) = virtual_run {
         if let Some(v) = &state.virt {
-            record(0);
             // Inside the poll the clock reads the run's virtual time, as the run counts it.
             let deadline = match when {
                 When::After(ms) => clock::now() + ms,
                 When::At(at) => at,
             };
             let key = v.timers.borrow_mut().arm(deadline, Rc::clone(&slot));
-            return Armed::Virtual { run: Rc::clone(&state), key, slot };
+            return (Armed::Virtual { run: Rc::clone(&state), key, slot }, 0);
         }
     }
     let real = match when {
         When::After(ms) => real_ms(Duration::from_secs_f64(ms.max(0.0) / 1000.0), speed),
         When::At(at) => (at - clock::now()).round().clamp(0.0, MAX_TIMER_MS) as u32,
     };
-    record(real);
     let fired = Rc::clone(&slot);
     let timer = Timer::start(real, move || {
         PENDING_REAL_TIMERS.with(|p| p.set(p.get().saturating_sub(1)));
         fired.fire();
     });
     PENDING_REAL_TIMERS.with(|p| p.set(p.get() + 1));
-    Armed::Real { _timer: timer, slot }
+    (Armed::Real { _timer: timer, slot }, real)
 }
 
 /// A callback on a timer of the current run (see [`call_at`]), cleared if dropped first.
@@ -166,7 +164,7 @@ pub fn call_at(when: f64, f: impl FnOnce() + 'static) -> TimedCall {
     let slot = Rc::new(TimerSlot::default());
     *slot.call.borrow_mut() = Some(Box::new(move || as_callback_of(by, run, f)));
     let when = if when.is_nan() { clock::now() } else { when };
-    TimedCall { _timer: arm(When::At(when), run, slot, |_| ()) }
+    TimedCall { _timer: arm(When::At(when), run, slot).0 }
 }
 
 impl Future for Sleep {
