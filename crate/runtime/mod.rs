@@ -57,7 +57,7 @@ pub use lifecycle::{
     Outcome, RunConfig, RunFinished,
 };
 pub use pause::{is_paused, pause_run, resume_run, step_run, StepError};
-pub use sleep::{call_at, pending_timers, sleep, Sleep, TimedCall};
+pub use sleep::{call_at, call_at_racing, pending_timers, sleep, Sleep, TimedCall};
 pub use timeout::{timeout, Elapsed};
 
 use crate::trace::{self, record::Kind};

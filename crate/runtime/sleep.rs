@@ -160,11 +160,29 @@ pub struct TimedCall {
 /// by the task that called this, and a task it spawns is of the same run. Dropping the
 /// returned handle before then clears the timer.
 pub fn call_at(when: f64, f: impl FnOnce() + 'static) -> TimedCall {
+    timed_call(when, false, Box::new(f))
+}
+
+/// [`call_at`], recorded as a timer that the current task's next wait races, as a sleep is:
+/// an `asyncio.timeout`'s, which cancels the task that waits when it fires. The timeline then
+/// names the timer in that wait ("timer 1 s | awaits …"), and the fire as its wake's cause.
+pub fn call_at_racing(when: f64, f: impl FnOnce() + 'static) -> TimedCall {
+    timed_call(when, true, Box::new(f))
+}
+
+fn timed_call(when: f64, racing: bool, f: Box<dyn FnOnce()>) -> TimedCall {
     let (by, run) = current().unwrap_or((0, 0));
     let slot = Rc::new(TimerSlot::default());
     *slot.call.borrow_mut() = Some(Box::new(move || as_callback_of(by, run, f)));
-    let when = if when.is_nan() { clock::now() } else { when };
-    TimedCall { _timer: arm(When::At(when), run, slot).0 }
+    let now = clock::now();
+    let when = if when.is_nan() { now } else { when };
+    let (timer, real) = arm(When::At(when), run, slot);
+    if racing && by != 0 {
+        let speed = lifecycle::sleep_context(run).0;
+        let lesson_ms = ((when - now).max(0.0) * speed).min(f64::from(u32::MAX));
+        record_soon(Kind::Sleep, run, by, lesson_ms as u32, real);
+    }
+    TimedCall { _timer: timer }
 }
 
 impl Future for Sleep {

@@ -87,6 +87,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_87_cancels_land_once", include_str!("corpus/asyncio_87_cancels_land_once.py"), include_str!("corpus/asyncio_87_cancels_land_once.out")),
     ("asyncio_88_taskgroup_exit_cancelled", include_str!("corpus/asyncio_88_taskgroup_exit_cancelled.py"), include_str!("corpus/asyncio_88_taskgroup_exit_cancelled.out")),
     ("asyncio_89_timed_callbacks_rounds", include_str!("corpus/asyncio_89_timed_callbacks_rounds.py"), include_str!("corpus/asyncio_89_timed_callbacks_rounds.out")),
+    ("asyncio_90_timeout_expires_in_its_round", include_str!("corpus/asyncio_90_timeout_expires_in_its_round.py"), include_str!("corpus/asyncio_90_timeout_expires_in_its_round.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -63,9 +63,6 @@ impl Future for Leaf {
                 (_, true) => Awaited::Task(Rc::downgrade(&this.passes_to[0])),
                 _ => Awaited::Future,
             };
-            if !t.timeouts.borrow().is_empty() {
-                expire_timeouts(&t, cx);
-            }
             if let (Some(on_cancel), true) = (&this.on_cancel, t.cancel_requested.get()) {
                 t.cancel_requested.set(false);
                 on_cancel();
@@ -117,20 +114,6 @@ impl Future for Leaf {
             return Poll::Ready(task.outcome());
         }
         Pin::new(&mut this.inner).poll(cx)
-    }
-}
-
-/// Runs the timers of `t`'s `asyncio.timeout`s: one that is due cancels `t`, as CPython's
-/// timer handle does (it is `t` that polls, so nothing needs waking).
-#[inline(never)]
-fn expire_timeouts(t: &PyTask, cx: &mut Context<'_>) {
-    let timeouts = t.timeouts.borrow().clone();
-    for n in timeouts {
-        if let Native::Timeout(to) = &*n {
-            if to.due(&n, cx) {
-                t.ask_cancel(None);
-            }
-        }
     }
 }
 

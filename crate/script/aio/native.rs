@@ -68,15 +68,16 @@ impl Barrier {
 }
 
 /// `asyncio.timeout`'s context manager, as CPython 3.11's `asyncio.Timeout`: entered, it
-/// cancels its task at `when` (loop time; its timer runs at the task's awaits, see
-/// [`Timeout::due`]); its exit turns that cancel into `TimeoutError`.
+/// cancels its task at `when` (loop time), by a timed callback, as CPython's
+/// `call_at(when, _on_timeout)`; its exit turns that cancel into `TimeoutError`.
 pub struct Timeout {
     when: Cell<Option<f64>>,
     state: Cell<u8>,
-    timer: RefCell<Option<runtime::Sleep>>,
-    /// Overdue when it was entered, rescheduled or armed: its expiry is on its way (see
-    /// [`Timeout::expire_soon`]).
-    soon: Cell<bool>,
+    timer: RefCell<Option<runtime::TimedCall>>,
+    /// Which of its armings is the current one (see [`Timeout::arm`]): an expiry on its way
+    /// from an earlier one (a deadline since moved) does nothing, as CPython's cancelled
+    /// handle.
+    armed: Cell<u32>,
     task: RefCell<Weak<PyTask>>,
     /// The task's `cancelling()` as it entered.
     cancelling: Cell<u32>,
@@ -101,59 +102,36 @@ impl Timeout {
             when: Cell::new(when),
             state: Cell::new(CREATED),
             timer: RefCell::default(),
-            soon: Cell::new(false),
+            armed: Cell::new(0),
             task: RefCell::default(),
             cancelling: Cell::new(0),
             interp: interp.host.interp(),
         }
     }
 
-    /// Whether it is due (its timer, armed at the first await after its start, has fired):
-    /// then it is expiring. `me` is the `Native` it is.
-    pub(super) fn due(&self, me: &Rc<Native>, cx: &mut Context<'_>) -> bool {
-        let (Some(when), ENTERED, Some(interp)) = (self.when.get(), self.state.get(), self.interp.upgrade()) else {
-            return false;
-        };
-        let mut timer = self.timer.borrow_mut();
-        let due = match &mut *timer {
-            Some(t) => Pin::new(t).poll(cx).is_ready(),
-            None if self.soon.get() => false, // its expiry is on its way
-            None if self.overdue() => {
-                drop(timer);
-                self.expire_soon(me);
-                return false;
-            }
-            None => {
-                let mut t = runtime::sleep(duration(when - interp.host.lesson_secs()));
-                let due = Pin::new(&mut t).poll(cx).is_ready();
-                *timer = Some(t);
-                due
-            }
-        };
-        if due {
-            self.state.set(EXPIRING);
+    /// Arms its expiry, entered or rescheduled: a callback called soon if its deadline has
+    /// passed (as CPython's `reschedule`), else a timer, which its task's wait races.
+    fn arm(&self, me: &Rc<Native>) {
+        self.armed.set(self.armed.get() + 1);
+        let (Some(when), Some(interp)) = (self.when.get(), self.interp.upgrade()) else { return };
+        if self.overdue() {
+            return self.expire_soon(me);
         }
-        due
+        let (me, armed) = (Rc::downgrade(me), self.armed.get());
+        // Its expiry is one of the round's handles, in its place after those ready, as
+        // CPython's `_on_timeout` is (a timed call runs as its round begins).
+        let expiry =
+            move || runtime::call_soon(move || runtime::waking_because(WakeCause::Timer, || expire(&me, armed)));
+        let timer = runtime::call_at_racing(interp.host.clock_at(when), expiry);
+        *self.timer.borrow_mut() = Some(timer);
     }
 
     /// Its deadline has passed (or is NaN, which CPython's loop fires as due): as CPython's
     /// `reschedule`, it expires by a callback called soon, which cancels its task, so that the
     /// cancel reaches what the task awaits by then.
     fn expire_soon(&self, me: &Rc<Native>) {
-        self.soon.set(true);
-        let me = Rc::downgrade(me);
-        runtime::call_soon(move || {
-            let Some(me) = me.upgrade() else { return };
-            let Native::Timeout(to) = &*me else { return };
-            if to.state.get() != ENTERED || !to.soon.get() {
-                return; // exited, or given another deadline, since
-            }
-            to.state.set(EXPIRING);
-            let task = to.task.borrow().upgrade();
-            if let Some(t) = task {
-                t.cancel();
-            }
-        });
+        let (me, armed) = (Rc::downgrade(me), self.armed.get());
+        runtime::call_soon(move || expire(&me, armed));
     }
 
     /// Whether its deadline has passed already, as its start or `reschedule` sees it.
@@ -161,6 +139,21 @@ impl Timeout {
         let (Some(when), Some(interp)) = (self.when.get(), self.interp.upgrade()) else { return false };
         let left = when - interp.host.lesson_secs();
         left <= 0.0 || left.is_nan()
+    }
+}
+
+/// A timeout's expiry, of its arming `armed`: unless it has exited, or been given another
+/// deadline since, it is expiring and cancels its task.
+fn expire(me: &Weak<Native>, armed: u32) {
+    let Some(me) = me.upgrade() else { return };
+    let Native::Timeout(to) = &*me else { return };
+    if to.state.get() != ENTERED || to.armed.get() != armed {
+        return;
+    }
+    to.state.set(EXPIRING);
+    let task = to.task.borrow().upgrade();
+    if let Some(t) = task {
+        t.cancel();
     }
 }
 
@@ -815,19 +808,13 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             to.state.set(ENTERED);
             to.cancelling.set(t.cancels.get());
             *to.task.borrow_mut() = Rc::downgrade(&t);
-            t.timeouts.borrow_mut().push(Rc::clone(&n));
-            if to.overdue() {
-                to.expire_soon(&n);
-            }
+            to.arm(&n);
             Ok(at_once("__aenter__", Value::Native(Rc::clone(&n))))
         }
         (Native::Timeout(to), "__aexit__") => {
-            *to.timer.borrow_mut() = None;
+            let timer = to.timer.borrow_mut().take();
+            drop(timer); // cleared, out of the borrow
             let Some(t) = to.task.borrow().upgrade() else { return Ok(at_once("__aexit__", Value::None)) };
-            let at = t.timeouts.borrow().iter().position(|x| Rc::ptr_eq(x, &n));
-            if let Some(i) = at {
-                t.timeouts.borrow_mut().remove(i);
-            }
             if to.state.replace(if to.state.get() == EXPIRING { EXPIRED } else { EXITED }) == EXPIRING {
                 t.cancels.set(t.cancels.get().saturating_sub(1));
                 // No cancel asked for since it expired: the cancel was its own.
@@ -852,19 +839,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(v, "when")?),
             });
-            *to.timer.borrow_mut() = None;
-            to.soon.set(false);
-            if to.overdue() {
-                to.expire_soon(&n);
-                return Ok(Value::None);
-            }
-            // Its task waits with the old timer: it arms the new one at its next poll.
-            let waker = to.task.borrow().upgrade().and_then(|t| t.waker.borrow().clone());
-            if let (Some(w), false) =
-                (waker, current().is_some_and(|c| Weak::ptr_eq(&Rc::downgrade(&c), &to.task.borrow())))
-            {
-                w.wake();
-            }
+            let timer = to.timer.borrow_mut().take();
+            drop(timer); // cleared, out of the borrow
+            to.arm(&n);
             Ok(Value::None)
         }
         (Native::Timeout(to), "expired") => Ok(Value::Bool(matches!(to.state.get(), EXPIRING | EXPIRED))),

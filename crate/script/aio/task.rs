@@ -69,8 +69,6 @@ pub struct PyTask {
     /// For a plain `asyncio.Future` (it runs nothing either: `set_result`, `set_exception` or
     /// `cancel` settles it): the interpreter that calls its callbacks.
     pub(super) plain: Option<Weak<Interp>>,
-    /// The `asyncio.timeout`s its code is inside: their timers run at its awaits.
-    pub(super) timeouts: RefCell<Vec<Rc<Native>>>,
     /// What its last leaf await awaits (for `repr`).
     pub(super) awaiting: RefCell<Awaited>,
     /// Its coroutine's scope, whose line is the one CPython's `repr` shows.
@@ -221,7 +219,6 @@ impl PyTask {
             cancels: Cell::new(0),
             gathering: None,
             plain: None,
-            timeouts: RefCell::default(),
             awaiting: RefCell::new(Awaited::Nothing),
             frame: RefCell::default(),
         }
