@@ -109,12 +109,14 @@ impl Timeout {
         }
     }
 
-    /// Arms its expiry, entered or rescheduled: a callback called soon if its deadline has
-    /// passed (as CPython's `reschedule`), else a timer, which its task's wait races.
+    /// Arms its expiry, entered or rescheduled (the arming before is disarmed): a callback
+    /// called soon if its deadline has passed or is NaN (as CPython's `reschedule`; its loop
+    /// fires a NaN deadline as due), else a timer, which its task's wait races.
     fn arm(&self, me: &Rc<Native>) {
-        self.armed.set(self.armed.get() + 1);
+        self.disarm();
         let (Some(when), Some(interp)) = (self.when.get(), self.interp.upgrade()) else { return };
-        if self.overdue() {
+        let left = when - interp.host.lesson_secs();
+        if left <= 0.0 || left.is_nan() {
             return self.expire_soon(me);
         }
         let (me, armed) = (Rc::downgrade(me), self.armed.get());
@@ -126,19 +128,19 @@ impl Timeout {
         *self.timer.borrow_mut() = Some(timer);
     }
 
-    /// Its deadline has passed (or is NaN, which CPython's loop fires as due): as CPython's
-    /// `reschedule`, it expires by a callback called soon, which cancels its task, so that the
-    /// cancel reaches what the task awaits by then.
+    /// Makes its current arming spent: its timer is cleared, and an expiry already on its way
+    /// does nothing.
+    fn disarm(&self) {
+        self.armed.set(self.armed.get() + 1);
+        let timer = self.timer.borrow_mut().take();
+        drop(timer); // cleared, out of the borrow
+    }
+
+    /// Its deadline has passed: it expires by a callback called soon, which cancels its task,
+    /// so that the cancel reaches what the task awaits by then.
     fn expire_soon(&self, me: &Rc<Native>) {
         let (me, armed) = (Rc::downgrade(me), self.armed.get());
         runtime::call_soon(move || expire(&me, armed));
-    }
-
-    /// Whether its deadline has passed already, as its start or `reschedule` sees it.
-    fn overdue(&self) -> bool {
-        let (Some(when), Some(interp)) = (self.when.get(), self.interp.upgrade()) else { return false };
-        let left = when - interp.host.lesson_secs();
-        left <= 0.0 || left.is_nan()
     }
 }
 
@@ -812,8 +814,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             Ok(at_once("__aenter__", Value::Native(Rc::clone(&n))))
         }
         (Native::Timeout(to), "__aexit__") => {
-            let timer = to.timer.borrow_mut().take();
-            drop(timer); // cleared, out of the borrow
+            to.disarm();
             let Some(t) = to.task.borrow().upgrade() else { return Ok(at_once("__aexit__", Value::None)) };
             if to.state.replace(if to.state.get() == EXPIRING { EXPIRED } else { EXITED }) == EXPIRING {
                 t.cancels.set(t.cancels.get().saturating_sub(1));
@@ -839,8 +840,6 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(v, "when")?),
             });
-            let timer = to.timer.borrow_mut().take();
-            drop(timer); // cleared, out of the borrow
             to.arm(&n);
             Ok(Value::None)
         }
