@@ -17,7 +17,13 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
 # cargo-installed tools (wasm-pack, wasm-bindgen) live here; wasm-pack finds chromedriver on PATH.
-export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+export PATH := $(CARGO_DIR)/bin:$(PATH)
+
+# A panic's message names its source file, and a dependency's path starts with the builder's
+# cargo home: cut that off, so the site's wasm names only files of the project and of its
+# crates (`tests/e2e/dist.test.mjs` checks). Cargo adds this to .cargo/config.toml's flags.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(CARGO_DIR)/registry/src/=
 
 PORT ?= 8000
 # Browser tests that run a lesson's or a script's whole program (a one-second ping-pong rally

@@ -138,7 +138,12 @@ const log = (message) => console.error(`bench: ${message}`);
 
 /** Runs wasm-pack from the repo root with ~/.cargo/bin on PATH; its output goes to stderr. */
 function wasmPackBuild(outDir, extraCargoArgs) {
-  const cargoBin = join(process.env.CARGO_HOME || join(process.env.HOME || '', '.cargo'), 'bin');
+  const cargoHome = process.env.CARGO_HOME || join(process.env.HOME || '', '.cargo');
+  const cargoBin = join(cargoHome, 'bin');
+  // As the Makefile's build (which exports it for `make bench`): the wasm names no path of
+  // the builder's cargo home, so the bytes measured are the site's.
+  const rustflags = process.env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+    ?? `--remap-path-prefix=${join(cargoHome, 'registry', 'src')}/=`;
   const args = ['build', '--release', '--target', 'web', '--out-dir', outDir, '--out-name', 'loopscope'];
   // wasm-pack 0.15 has no --features flag of its own: cargo options go after `--`.
   if (extraCargoArgs.length) args.push('--', ...extraCargoArgs);
@@ -146,7 +151,7 @@ function wasmPackBuild(outDir, extraCargoArgs) {
   const result = spawnSync('wasm-pack', args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 2, 2],
-    env: { ...process.env, PATH: `${cargoBin}:${process.env.PATH || ''}` },
+    env: { ...process.env, PATH: `${cargoBin}:${process.env.PATH || ''}`, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: rustflags },
   });
   if (result.error) fail(`could not run wasm-pack (${result.error.message}); run \`make setup\``);
   if (result.status !== 0) fail(`wasm-pack build into ${outDir} failed (exit ${result.status})`);

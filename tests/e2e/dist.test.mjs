@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -209,6 +209,18 @@ describe('the dist build', { timeout: TEST_TIMEOUT_MS }, () => {
     }
     const extra = files.filter((f) => /\.d\.ts$|package\.json$|\.md$|\.gitignore$/.test(f));
     assert.deepEqual(extra, [], 'no type declarations, package.json or README in dist');
+  });
+
+  test('its wasm names the source files of its panics relative to the project or its crates, never a path of the machine that built it', async () => {
+    const wasm = (await readFile(join(dist, 'www/pkg/loopscope_bg.wasm'))).toString('latin1');
+    const sources = wasm.match(/[\x21-\x7e]*\.rs\b/g) ?? [];
+    assert.ok(sources.some((s) => s.startsWith('crate/')), `the project's own files are named: ${sources.slice(0, 5).join(', ')}`);
+    assert.ok(sources.some((s) => /^index\.crates\.io-[^/]+\//.test(s)), `a dependency's files are named from its crate: ${sources.join(', ')}`);
+    // The Rust library comes precompiled, its files already named /rustc/<its commit>/library/…
+    // and its own dependencies /rust/deps/….
+    const absolute = sources.filter((s) => /^[/\\]|^[A-Za-z]:/.test(s) && !/^\/rustc?\/(deps\/|[0-9a-f]{40}\/)/.test(s));
+    assert.deepEqual(absolute, [], 'no absolute path of the builder');
+    assert.ok(!wasm.includes(homedir()), 'the builder\'s home folder is not named');
   });
 
   test('holds every lesson text the page may fetch, from crate/lessons/, and nothing else of the crate', async () => {
