@@ -143,7 +143,9 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
                 }
             }
             drop(own);
-            Ok(Value::Func(Rc::new(Function { qualname: Rc::clone(&wrapped.qualname), ..(**wrapper).clone() })))
+            let mut copy = (**wrapper).clone();
+            copy.qualname = Rc::clone(&wrapped.qualname);
+            Ok(Value::Func(Rc::new(copy)))
         }
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),

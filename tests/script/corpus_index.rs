@@ -88,6 +88,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_88_taskgroup_exit_cancelled", include_str!("corpus/asyncio_88_taskgroup_exit_cancelled.py"), include_str!("corpus/asyncio_88_taskgroup_exit_cancelled.out")),
     ("asyncio_89_timed_callbacks_rounds", include_str!("corpus/asyncio_89_timed_callbacks_rounds.py"), include_str!("corpus/asyncio_89_timed_callbacks_rounds.out")),
     ("asyncio_90_timeout_expires_in_its_round", include_str!("corpus/asyncio_90_timeout_expires_in_its_round.py"), include_str!("corpus/asyncio_90_timeout_expires_in_its_round.out")),
+    ("asyncio_91_never_retrieved_beside_nested_def", include_str!("corpus/asyncio_91_never_retrieved_beside_nested_def.py"), include_str!("corpus/asyncio_91_never_retrieved_beside_nested_def.out")),
+    ("asyncio_92_cancelled_error_handed_out_once", include_str!("corpus/asyncio_92_cancelled_error_handed_out_once.py"), include_str!("corpus/asyncio_92_cancelled_error_handed_out_once.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

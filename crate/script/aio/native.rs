@@ -471,16 +471,16 @@ pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             let message = args.get(1).cloned().or_else(|| kwarg(&kw, "msg")).filter(|m| !matches!(m, Value::None));
             Ok(Value::Bool(t.cancel_with(message)))
         }
-        "cancelled" => Ok(Value::Bool(matches!(*t.state.borrow(), State::Cancelled(_)))),
+        "cancelled" => Ok(Value::Bool(t.cancelled())),
         "done" => Ok(Value::Bool(t.done())),
         "result" => t.outcome(),
+        "exception" if t.cancelled() => Err(t.take_cancelled_error()),
         "exception" => match &*t.state.borrow() {
-            State::Pending => raise("InvalidStateError", "Exception is not set."),
+            State::Pending | State::Cancelled(_) => raise("InvalidStateError", "Exception is not set."),
             State::Failed(e) => {
                 t.retrieved.set(true);
                 Ok(e.clone())
             }
-            State::Cancelled(e) => Err(e.clone()),
             State::Done(_) => Ok(Value::None),
         },
         "set_result" => match args.get(1) {

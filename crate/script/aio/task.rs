@@ -442,9 +442,10 @@ impl PyTask {
         }
         if !g.return_exceptions {
             let failed_of = |t: &Rc<PyTask>| match &*t.state.borrow() {
-                State::Failed(e) | State::Cancelled(e) => Some(e.clone()),
+                State::Failed(e) => Some(e.clone()),
                 _ => None,
             };
+            let failed_of = |t: &Rc<PyTask>| if t.cancelled() { Some(t.take_cancelled_error()) } else { failed_of(t) };
             if let Some(e) = child.and_then(failed_of) {
                 g.children.iter().for_each(|t| t.retrieved.set(true));
                 return self.settle(interp, State::Failed(e));
@@ -456,18 +457,19 @@ impl PyTask {
         g.children.iter().for_each(|t| t.retrieved.set(true));
         if self.cancel_requested.get() {
             // Cancelled, whatever `return_exceptions` says; still not `cancelled()`, as in CPython.
-            let e = match g.children.last().map(|t| t.state.borrow().clone()) {
-                Some(State::Cancelled(e)) => e,
+            let e = match g.children.last() {
+                Some(t) if t.cancelled() => t.take_cancelled_error(),
                 _ => cancelled_error(),
             };
             return self.settle(interp, State::Failed(e));
         }
         let results = g.children.iter().map(|t| match &*t.state.borrow() {
             State::Done(v) | State::Failed(v) => v.clone(),
-            // A new one, as CPython's gather makes: its message, or ''.
+            // A new one, as CPython's gather makes: a future's message, or '' (a task keeps
+            // none once its cancellation is done).
             State::Cancelled(e) => {
                 let args = match e {
-                    Value::Instance(i) if !exception_args(i).is_empty() => exception_args(i),
+                    Value::Instance(i) if !t.runs_coro() && !exception_args(i).is_empty() => exception_args(i),
                     _ => vec![Value::str("")],
                 };
                 new_exception(exc_class("CancelledError"), args)
@@ -489,16 +491,35 @@ impl PyTask {
         }
     }
 
+    /// Whether it ended cancelled.
+    pub fn cancelled(&self) -> bool {
+        matches!(*self.state.borrow(), State::Cancelled(_))
+    }
+
+    /// The `CancelledError` that retrieving its outcome raises (it ended cancelled). As CPython's
+    /// `_make_cancelled_error`: a task hands out the one raised in it once, then new ones with
+    /// no message; a future, one with its cancel's message each time.
+    pub fn take_cancelled_error(&self) -> Value {
+        let mut state = self.state.borrow_mut();
+        match &mut *state {
+            State::Cancelled(e) if self.runs_coro() => std::mem::replace(e, cancelled_error()),
+            State::Cancelled(e) => e.clone(),
+            _ => cancelled_error(),
+        }
+    }
+
     /// Its outcome as an `await` sees it (marking an exception retrieved).
     pub fn outcome(&self) -> PyResult {
+        if self.cancelled() {
+            return Err(self.take_cancelled_error());
+        }
         match &*self.state.borrow() {
-            State::Pending => raise("InvalidStateError", "Result is not set."),
+            State::Pending | State::Cancelled(_) => raise("InvalidStateError", "Result is not set."),
             State::Done(v) => Ok(v.clone()),
             State::Failed(e) => {
                 self.retrieved.set(true);
                 Err(e.clone())
             }
-            State::Cancelled(e) => Err(e.clone()),
         }
     }
 

@@ -232,15 +232,14 @@ impl Interp {
                 StmtKind::FunctionDef(def) if def.decorators.is_empty() => {
                     let mut f = self.make_function(scope, def, &cscope).await?;
                     if let Value::Func(func) = &f {
-                        f = Value::Func(Rc::new(Function {
-                            closure: Some(Scope::new(
-                                Rc::new(ScopeInfo::default()),
-                                (!scope.info.is_module).then(|| Rc::clone(scope)),
-                                text(name),
-                                Some(Rc::clone(&class)),
-                            )),
-                            ..(**func).clone()
-                        }));
+                        let mut method = (**func).clone();
+                        method.closure = Some(Scope::new(
+                            Rc::new(ScopeInfo::default()),
+                            (!scope.info.is_module).then(|| Rc::clone(scope)),
+                            text(name),
+                            Some(Rc::clone(&class)),
+                        ));
+                        f = Value::Func(Rc::new(method));
                     }
                     self.store(&cscope, def.name, f);
                 }

@@ -24,6 +24,7 @@ use super::value::*;
 
 mod blocks;
 mod call;
+pub(crate) mod cycles;
 mod eval;
 mod exec;
 mod generator;

@@ -40,6 +40,18 @@ pub struct Scope {
     pub line: Cell<u32>,
     /// The class a method was defined in (for `super()`).
     pub class: Option<Rc<Class>>,
+    /// Its frame has run to its end: once only cycles hold it, it is freed (see `cycles`).
+    pub ended: Cell<bool>,
+}
+
+impl Drop for Scope {
+    /// A scope inside a finished one (a task's frame that outlived its creator's) may have
+    /// been the last thing to hold it but cycles.
+    fn drop(&mut self) {
+        if let Some(parent) = self.parent.take() {
+            super::cycles::free_if_unreachable(&parent, 1);
+        }
+    }
 }
 
 impl Scope {
@@ -58,7 +70,16 @@ impl Scope {
         class: Option<Rc<Class>>,
     ) -> Rc<Scope> {
         let slots = vec![None; info.locals.len()];
-        Rc::new(Scope { slots: RefCell::new(slots), info, parent, name, qualname, line: Cell::new(0), class })
+        Rc::new(Scope {
+            slots: RefCell::new(slots),
+            info,
+            parent,
+            name,
+            qualname,
+            line: Cell::new(0),
+            class,
+            ended: Cell::new(false),
+        })
     }
 
     /// The `__qualname__` of a function or class named `name` defined in it, as CPython makes

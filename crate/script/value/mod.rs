@@ -192,6 +192,15 @@ pub struct Function {
     pub attrs: Rc<RefCell<Vec<(Name, Value)>>>,
 }
 
+impl Drop for Function {
+    /// It may have been the last thing but cycles to hold the finished scope it was defined in.
+    fn drop(&mut self) {
+        if let Some(closure) = self.closure.take() {
+            super::interp::cycles::free_if_unreachable(&closure, 1);
+        }
+    }
+}
+
 /// A built-in function: its name and its Rust body.
 pub struct Builtin {
     /// Its name, as errors and `repr` show it.
