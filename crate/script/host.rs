@@ -329,6 +329,13 @@ impl Output {
             }
         }
         emit(out, g, '|', &format!("{}\n", exception_line(e)));
+        if let Some(Value::List(notes)) = i.get(super::ast::intern("__notes__")) {
+            for note in notes.borrow().iter() {
+                if let Value::Str(s) = note {
+                    emit(out, g, '|', &format!("{s}\n"));
+                }
+            }
+        }
         if let (Some(subs), true) = (subs, depth + group < 10) {
             for (k, sub) in subs.iter().enumerate() {
                 let lead = if k == 0 { "+-" } else { "  " };

@@ -1275,6 +1275,27 @@ impl Native {
                 }
                 Some(format!("<asyncio.locks.{kind} object [{extra}]>"))
             }
+            Native::Condition { lock, waiters } => {
+                let locked = matches!(lock, Value::Native(l) if l.locked());
+                let mut extra = if locked { "locked" } else { "unlocked" }.to_string();
+                if !waiters.borrow().is_empty() {
+                    extra.push_str(&format!(", waiters:{}", waiters.borrow().len()));
+                }
+                Some(format!("<asyncio.locks.Condition object [{extra}]>"))
+            }
+            // As CPython's `asyncio.timeouts`: its state, and its deadline while entered.
+            Native::Timeout(t) => {
+                let state =
+                    ["created", "active", "expiring", "expired", "finished"][usize::from(t.state.get().min(EXITED))];
+                let when = match (t.state.get(), t.when.get()) {
+                    (ENTERED, Some(w)) => {
+                        format!(" when={}", Value::Float(crate::format::round_float(w, 3).unwrap_or(w)).repr())
+                    }
+                    (ENTERED, None) => " when=None".to_string(),
+                    _ => String::new(),
+                };
+                Some(format!("<Timeout [{state}]{when}>"))
+            }
             Native::Event { set, waiters } => {
                 let waiting = if waiters.is_empty() { String::new() } else { format!(", waiters:{}", waiters.len()) };
                 Some(format!("<asyncio.locks.Event object [{}{waiting}]>", if set.get() { "set" } else { "unset" }))
@@ -1338,6 +1359,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked("Task", m, task_method, true)))))
                 }
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
+                // What CPython's tasks have and these lack is said to be missing, not misspelt.
+                None if matches!(&*t, "get_coro" | "get_stack" | "print_stack" | "get_loop") => {
+                    crate::interp::unsupported(&format!("Task.{t}"))
+                }
                 None => Err(crate::builtins::no_method_named(shown, &t, &[own, setters].concat())),
             }
         }

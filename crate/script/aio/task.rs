@@ -854,8 +854,15 @@ impl Future for TaskFuture {
                 this.task.depth.set(if this.task.is_thread { 6 } else { this.interp.host.loop_depth.get() });
             }
             if this.task.cancel_requested.replace(false) {
-                // Cancelled before it ever ran: its coroutine never starts, as in CPython.
-                this.task.end(&this.interp, Err(cancelled_error_in(&this.task)));
+                // Cancelled before it ever ran: CPython throws the error into its coroutine,
+                // which raises it at its `def` line without running a line of its body.
+                let e = cancelled_error_in(&this.task);
+                let line = this.task.coro_line.get();
+                if let (Value::Instance(i), true) = (&e, line > 0) {
+                    let name = this.task.coro_name.rsplit('.').next().unwrap_or_default();
+                    i.traceback.borrow_mut().push((line, name.into(), Span::default()));
+                }
+                this.task.end(&this.interp, Err(e));
                 return Poll::Ready(());
             }
         }

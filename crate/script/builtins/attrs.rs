@@ -260,6 +260,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "__cause__" => return Ok(i.cause.borrow().clone().unwrap_or(Value::None)),
                     "__context__" => return Ok(i.context.borrow().clone().unwrap_or(Value::None)),
                     "__traceback__" => return Ok(Value::None),
+                    "__suppress_context__" => return Ok(Value::Bool(i.suppress_context.get())),
+                    "add_note" => return Ok(Value::Method(Rc::new((obj.clone(), builtin("add_note", add_note))))),
                     "value" if &*i.class.name == "StopIteration" => {
                         return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
                     }
@@ -437,4 +439,25 @@ fn async_gen_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Ve
         Some(Value::Gen(g)) if g.is_async => g.async_step(interp, name, args.get(1).cloned()),
         _ => raise("TypeError", format!("{name}() needs an async generator")),
     }
+}
+
+/// `exception.add_note(note)` (Python 3.11): appended to its `__notes__`, which its traceback
+/// prints after its message.
+fn add_note(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let (Some(Value::Instance(e)), Some(note)) = (args.first(), args.get(1)) else {
+        return raise(
+            "TypeError",
+            format!("BaseException.add_note() takes exactly one argument ({} given)", args.len().saturating_sub(1)),
+        );
+    };
+    if !matches!(note, Value::Str(_)) {
+        return raise("TypeError", format!("note must be a str, not '{}'", note.type_name()));
+    }
+    let notes = intern("__notes__");
+    match e.get(notes) {
+        Some(Value::List(l)) => l.borrow_mut().push(note.clone()),
+        Some(_) => return raise("TypeError", "Cannot add note: __notes__ is not a list"),
+        None => e.set(notes, Value::list(vec![note.clone()])),
+    }
+    Ok(Value::None)
 }
