@@ -114,20 +114,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "repr" | "ascii" => {
             arg_count(name, args, 1, 1)?;
             let r = interp.repr(&args[0])?;
-            if name == "repr" || r.is_ascii() {
-                return Ok(Value::string(r));
-            }
-            // `ascii`: the repr with what is not ASCII escaped as a str literal escapes it.
-            let mut out = String::with_capacity(r.len());
-            for c in r.chars() {
-                let _ = match c as u32 {
-                    0..=0x7f => write!(out, "{c}"),
-                    n @ 0x80..=0xff => write!(out, "\\x{n:02x}"),
-                    n @ 0x100..=0xffff => write!(out, "\\u{n:04x}"),
-                    n => write!(out, "\\U{n:08x}"),
-                };
-            }
-            Ok(Value::string(out))
+            Ok(Value::string(if name == "repr" { r } else { ascii_of(r) }))
         }
         "isinstance" | "issubclass" => {
             arg_count(name, args, 2, 2)?;
@@ -179,6 +166,31 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 out.push(Value::tuple(vec![Value::Int(n), v]));
             }
             Ok(iter_named("enumerate", out))
+        }
+        // Iterators are read in turns, as CPython's zip reads them: `zip(it, it)` pairs items,
+        // and what a shorter argument leaves in an iterator stays there.
+        "zip" if kw.is_empty() && args.iter().any(|a| matches!(a, Value::Iter(_))) => {
+            let mut sources = Vec::with_capacity(args.len());
+            for a in args {
+                sources.push(match a {
+                    Value::Iter(i) => Err(Rc::clone(i)),
+                    v => Ok(iterate(v)?.into_iter()),
+                });
+            }
+            let mut out = Vec::new();
+            'rows: loop {
+                let mut row = Vec::with_capacity(sources.len());
+                for source in &mut sources {
+                    let item = match source {
+                        Ok(items) => items.next(),
+                        Err(iter) => iter.borrow_mut().next_item()?,
+                    };
+                    let Some(item) = item else { break 'rows };
+                    row.push(item);
+                }
+                out.push(Value::tuple(row));
+            }
+            Ok(iter_named("zip", out))
         }
         "zip" => {
             let lists = iterate_all(args)?;
@@ -700,4 +712,22 @@ pub fn is_callable(v: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// `ascii()` of a value whose repr is `r`: what is not ASCII escaped as a str literal escapes it
+/// (also `!a` and `%a`).
+pub(super) fn ascii_of(r: String) -> String {
+    if r.is_ascii() {
+        return r;
+    }
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        let _ = match c as u32 {
+            0..=0x7f => write!(out, "{c}"),
+            n @ 0x80..=0xff => write!(out, "\\x{n:02x}"),
+            n @ 0x100..=0xffff => write!(out, "\\u{n:04x}"),
+            n => write!(out, "\\U{n:08x}"),
+        };
+    }
+    out
 }

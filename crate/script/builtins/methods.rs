@@ -10,7 +10,7 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
     let this = args[0].clone();
     let a = &args[1..];
     match &this {
-        Value::Tuple(t) => return seq_search(interp, name, &t[..], a),
+        Value::Tuple(t) => return seq_search(interp, name, &t[..], a, true),
         // `range(…).index(x)` and `.count(x)`, computed, not walked.
         Value::Range(r) => {
             let Some(x) = a.first() else { return Err(too_few(name, 0, 1)) };
@@ -37,7 +37,7 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "extend" => {
             need(1)?;
-            let items = iterate(&a[0])?;
+            let items = interp.iterate(&a[0])?;
             interp.alloc(items.len())?;
             l.borrow_mut().extend(items);
             Ok(Value::None)
@@ -76,7 +76,7 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "index" | "count" => {
             let items = l.borrow().clone();
-            seq_search(interp, name, &items, a)
+            seq_search(interp, name, &items, a, false)
         }
         "sort" => {
             no_kwargs_except(kw, &["key", "reverse"])?;
@@ -119,7 +119,8 @@ pub(super) fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResu
     Ok(())
 }
 
-pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Value]) -> PyResult {
+/// `count` and `index` of a list or (`is_tuple`) a tuple.
+pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Value], is_tuple: bool) -> PyResult {
     let Some(x) = a.first() else {
         return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
     };
@@ -140,6 +141,9 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
         if interp.compare(CmpOp::Eq, v, x)? {
             return Ok(Value::Int(i as i64));
         }
+    }
+    if is_tuple {
+        return raise("ValueError", "tuple.index(x): x not in tuple");
     }
     raise("ValueError", format!("{} is not in list", interp.repr(x)?))
 }
@@ -214,10 +218,10 @@ pub(super) fn set_method(interp: &Interp, name: &'static str, args: Vec<Value>, 
     set_method_on(interp, name, &args, &kw)
 }
 
-fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Name, Value)]) -> PyResult {
+fn set_method_on(interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Name, Value)]) -> PyResult {
     let Value::Set(d) = &args[0] else { return raise("TypeError", "descriptor needs a set") };
     let a = &args[1..];
-    let other = |i: usize| set_arg(a, i);
+    let other = |i: usize| set_arg(interp, a, i);
     let this = args[0].clone();
     match name {
         "add" => {
@@ -272,7 +276,7 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             }
             let mut r = Value::Set(Rc::new(RefCell::new(d.borrow().clone())));
             for i in 0..a.len() {
-                r = binop(_interp, op, &r, &other(i)?)?;
+                r = binop(interp, op, &r, &other(i)?)?;
             }
             if name == "update" || name.ends_with("_update") {
                 if let Value::Set(n) = r {
@@ -282,9 +286,9 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
             }
             Ok(r)
         }
-        "issubset" => Ok(Value::Bool(compare(_interp, CmpOp::LtE, &this, &other(0)?)?)),
-        "issuperset" => Ok(Value::Bool(compare(_interp, CmpOp::GtE, &this, &other(0)?)?)),
-        "isdisjoint" => Ok(Value::Bool(!binop(_interp, BinOp::BitAnd, &this, &other(0)?)?.truthy())),
+        "issubset" => Ok(Value::Bool(compare(interp, CmpOp::LtE, &this, &other(0)?)?)),
+        "issuperset" => Ok(Value::Bool(compare(interp, CmpOp::GtE, &this, &other(0)?)?)),
+        "isdisjoint" => Ok(Value::Bool(!binop(interp, BinOp::BitAnd, &this, &other(0)?)?.truthy())),
         "copy" => Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone())))),
         "clear" => {
             d.borrow_mut().clear();
@@ -296,8 +300,8 @@ fn set_method_on(_interp: &Interp, name: &'static str, args: &[Value], _kw: &[(N
 
 /// A set method's argument `i` as a set (none: an empty one).
 #[inline(never)]
-pub(super) fn set_arg(a: &[Value], i: usize) -> PyResult {
-    make_set(iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?)
+pub(super) fn set_arg(interp: &Interp, a: &[Value], i: usize) -> PyResult {
+    make_set(interp.iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?)
 }
 
 pub(super) fn number_method(

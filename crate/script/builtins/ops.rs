@@ -425,7 +425,11 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             let key = item.key()?;
             v.dict.borrow().get(&key).is_some()
         }
-        Value::Range(r) => match item.as_int() {
+        // A float equal to an int is in the range as that int (CPython compares each item).
+        Value::Range(r) => match item.as_int().or_else(|| match item {
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Some(*f as i64),
+            _ => None,
+        }) {
             Some(i) => {
                 let [start, stop, step] = **r;
                 let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };

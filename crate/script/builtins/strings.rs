@@ -6,7 +6,8 @@ use super::*;
 pub fn format_field(interp: &Interp, v: &Value, conv: Option<char>, spec: &str) -> PyResult<String> {
     let err = format_error;
     let as_text = match conv {
-        Some('r') | Some('a') => Some(interp.repr(v)?),
+        Some('r') => Some(interp.repr(v)?),
+        Some('a') => Some(super::functions::ascii_of(interp.repr(v)?)),
         Some(_) => Some(interp.to_str(v)?),
         None => None,
     };
@@ -63,7 +64,8 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
                 };
                 let s = match spec.conv {
                     's' => format::percent_str(&interp.to_str(&v)?, &spec),
-                    'r' | 'a' => format::percent_str(&interp.repr(&v)?, &spec),
+                    'r' => format::percent_str(&interp.repr(&v)?, &spec),
+                    'a' => format::percent_str(&super::functions::ascii_of(interp.repr(&v)?), &spec),
                     'c' => match &v {
                         Value::Str(c) if c.chars().count() == 1 => format::percent_str(c, &spec),
                         v if v.as_int().is_some() => {
@@ -240,7 +242,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             Ok(str_list(lines))
         }
         "join" => {
-            let items = iterate(a.first().unwrap_or(&Value::None))?;
+            let items = interp.iterate(a.first().unwrap_or(&Value::None))?;
             let mut out = String::new();
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -369,6 +371,9 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "partition" | "rpartition" => {
             let Some(sep) = str_arg(0)? else { return raise("TypeError", "must be str") };
+            if sep.is_empty() {
+                return raise("ValueError", "empty separator");
+            }
             let parts = if name == "partition" { s.split_once(&*sep) } else { s.rsplit_once(&*sep) };
             Ok(match parts {
                 Some((x, y)) => Value::tuple(vec![Value::str(x), Value::Str(sep), Value::str(y)]),

@@ -95,7 +95,8 @@ impl Interp {
                     break;
                 }
             }
-        } else if !orelse.is_empty() {
+        } else if !orelse.is_empty() && matches!(out, Ok(Flow::Next)) {
+            // Only when the body ran to its end: not after its `return`, `break` or `continue`.
             out = self.exec_block(scope, orelse).await;
         }
         if !finalbody.is_empty() {

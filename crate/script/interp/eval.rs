@@ -448,7 +448,19 @@ impl Interp {
                 let x = self.eval(scope, a).await?;
                 match (op, &x) {
                     (UnaryOp::Not, _) => Ok(Value::Bool(!self.truthy(&x)?)),
-                    (UnaryOp::Neg, Value::Instance(_)) => self.call_method(&x, "__neg__", vec![]).await,
+                    (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, Value::Instance(_)) => {
+                        let (method, sign) = match op {
+                            UnaryOp::Neg => ("__neg__", '-'),
+                            UnaryOp::Pos => ("__pos__", '+'),
+                            _ => ("__invert__", '~'),
+                        };
+                        match builtins::script_method(&x, method) {
+                            Some(_) => self.call_method(&x, method, vec![]).await,
+                            None => {
+                                raise("TypeError", format!("bad operand type for unary {sign}: '{}'", x.type_name()))
+                            }
+                        }
+                    }
                     _ => builtins::unary(*op, &x),
                 }
             }

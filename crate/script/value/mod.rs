@@ -611,7 +611,11 @@ impl Value {
                 let (a, b) = (a.borrow(), b.borrow());
                 a.len() == b.len() && a.keyed().iter().all(|(key, _, _)| b.has(key))
             }
-            (Value::Range(a), Value::Range(b)) => a == b,
+            // As sequences: the same length, and the same items where there are any.
+            (Value::Range(a), Value::Range(b)) => {
+                let n = range_len(a);
+                n == range_len(b) && (n == 0 || (a[0] == b[0] && (n == 1 || a[2] == b[2])))
+            }
             // A method made again by each lookup: the same function bound to the same object.
             (Value::Method(a), Value::Method(b)) => a.0.is(&b.0) && a.1.is(&b.1),
             (a, b) => a.is(b),
