@@ -234,12 +234,15 @@ impl Interp {
                     let mut f = self.make_function(scope, def, &cscope).await?;
                     if let Value::Func(func) = &f {
                         let mut method = (**func).clone();
-                        method.closure = Some(Scope::new(
+                        // It never runs: it only carries the class, and the scope around it.
+                        let carrier = Scope::new(
                             Rc::new(ScopeInfo::default()),
                             (!scope.info.is_module).then(|| Rc::clone(scope)),
                             text(name),
                             Some(Rc::clone(&class)),
-                        ));
+                        );
+                        carrier.ended.set(true);
+                        method.closure = Some(carrier);
                         f = Value::Func(Rc::new(method));
                     }
                     self.store(&cscope, def.name, f);

@@ -248,9 +248,7 @@ impl Interp {
         };
         aio::LINE.with(|l| l.set(caller_line));
         count(depth - 1);
-        // Its caller holds the scope once (this call, or the coroutine being run).
-        scope.ended.set(true);
-        cycles::free_if_unreachable(scope, 1);
+        cycles::frame_ended(scope);
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),

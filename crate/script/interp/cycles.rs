@@ -1,25 +1,26 @@
-//! Frees what a finished frame leaves in a cycle of counted references.
+//! Frees what a finished frame leaves behind, as CPython frees a frame's locals.
 //!
 //! A function defined in a function holds the scope it was defined in (its free variables
-//! live there), and that scope holds the function: a cycle of `Rc`s that nothing frees. In
-//! CPython an inner function holds only the cells it reads, and the collector frees the
-//! rest. Kept alive here, such a scope kept its tasks too, so "Task exception was never
-//! retrieved" never came for a task made beside a nested `def`, a lesson's `main` at its
-//! most common.
+//! live there), and that scope may hold the function: a cycle of `Rc`s that nothing freed. In
+//! CPython an inner function holds only the cells it reads, the frame's other locals go when
+//! the frame does, and the collector frees the cycles left. Kept alive here, such a scope kept
+//! its tasks too, so "Task exception was never retrieved" never came for a task made beside a
+//! nested `def`, a lesson's `main` at its most common.
 //!
-//! So when a frame ends, and again when something that held its scope lets go of it (a
-//! function, a scope inside it), the scope and what it reaches through functions, bound
-//! methods, classes, instances, lists and tuples are checked by trial deletion: a node held
-//! more times than the graph's own references to it explain is held from outside, and so is
-//! everything it reaches. If the scope is not, nothing can reach it any more: its slots, and
-//! those of the other unreachable scopes met, are emptied in their order, which frees the
-//! cycle as CPython frees a frame's locals. A reference the walk does not see (a dict, a
-//! generator, a task's coroutine) only makes it keep more; it never frees what is used.
+//! So when a frame ends while something else still holds its scope, the locals no nested scope
+//! mentions are freed at once, in slot order (`ScopeInfo::cells`). Then, and again when
+//! something that held the scope lets go of it (a function, a scope inside it), the scope and
+//! what it reaches through functions, bound methods, classes, instances, lists and tuples are
+//! checked by trial deletion: a node held more times than the graph's own references to it
+//! explain is held from outside, and so is everything it reaches; so is a frame still running.
+//! If the scope is not, nothing can reach it any more: its slots, and those of the other
+//! unreachable scopes met, are emptied in their order. A reference the walk does not see (a
+//! dict, a generator, a task's coroutine) only makes it keep more; it never frees what is used.
 
 use super::*;
 
 /// Most objects one check looks at: past them it gives up and keeps everything.
-const MOST_NODES: usize = 512;
+const MOST_NODES: usize = 256;
 
 /// An object of the graph, held (one count) while the check runs.
 enum Node {
@@ -33,17 +34,27 @@ enum Node {
 }
 
 impl Node {
-    /// The node for a value that can lead back to a scope; `None` for the rest.
+    /// The node for a value that can lead back to a scope; `None` for the rest (and for a list
+    /// or tuple of values that cannot).
     fn of(v: &Value) -> Option<Node> {
+        let leads = |items: &[Value]| items.iter().any(Node::kind_of);
         Some(match v {
             Value::Func(f) => Node::Func(Rc::clone(f)),
             Value::Method(m) => Node::Method(Rc::clone(m)),
             Value::Class(c) => Node::Class(Rc::clone(c)),
             Value::Instance(i) => Node::Instance(Rc::clone(i)),
-            Value::List(l) => Node::List(Rc::clone(l)),
-            Value::Tuple(t) => Node::Tuple(Rc::clone(t)),
+            Value::List(l) if leads(&l.try_borrow().ok()?) => Node::List(Rc::clone(l)),
+            Value::Tuple(t) if leads(t) => Node::Tuple(Rc::clone(t)),
             _ => return None,
         })
+    }
+
+    /// Whether `v` is of a kind that can lead back to a scope.
+    fn kind_of(v: &Value) -> bool {
+        matches!(
+            v,
+            Value::Func(_) | Value::Method(_) | Value::Class(_) | Value::Instance(_) | Value::List(_) | Value::Tuple(_)
+        )
     }
 
     fn ptr(&self) -> *const u8 {
@@ -75,6 +86,8 @@ impl Node {
     fn children(&self, f: &mut dyn FnMut(Node)) -> Option<()> {
         let mut values = |vs: &mut dyn Iterator<Item = &Value>| vs.filter_map(Node::of).for_each(&mut *f);
         match self {
+            // A frame still running is held from outside: not walked into.
+            Node::Scope(s) if !s.ended.get() => {}
             Node::Scope(s) => {
                 values(&mut s.slots.try_borrow().ok()?.iter().flatten());
                 if let Some(p) = &s.parent {
@@ -109,20 +122,67 @@ impl Node {
     }
 }
 
+/// A function's frame has run to its end; its caller holds `scope` once (the call, or the
+/// coroutine being run). If anything else holds it (a function defined in it, a task's frame
+/// inside it), what no nested scope can read goes now, then the rest if only cycles hold it.
+pub fn frame_ended(scope: &Rc<Scope>) {
+    scope.ended.set(true);
+    if Rc::strong_count(scope) == 1 {
+        return; // freed whole by its caller, in slot order
+    }
+    let cells = &scope.info.cells;
+    let plain: Vec<Value> = match scope.slots.try_borrow_mut() {
+        // (Without a cell for each slot, which a function's scope always has, all are kept.)
+        Ok(mut slots) if slots.len() == cells.len() => {
+            slots.iter_mut().zip(cells).filter(|(_, &cell)| !cell).filter_map(|(v, _)| v.take()).collect()
+        }
+        _ => Vec::new(),
+    };
+    drop_in_order(plain);
+    free_if_unreachable(scope, 1);
+}
+
 /// Empties `scope`'s slots if its frame has ended and nothing but cycles through it holds it
 /// any more. `handles`: the counts of it that the caller holds and is about to let go.
 pub fn free_if_unreachable(scope: &Rc<Scope>, handles: usize) {
-    if !scope.ended.get() || Rc::strong_count(scope) <= handles {
+    let count = Rc::strong_count(scope);
+    if !scope.ended.get() || count <= handles || count - handles > held_by_own_values(scope) {
         return;
     }
     let Some(taken) = unreachable_slots(scope, handles) else { return };
     // The graph's counts are gone by now: what these free may free more (checked again).
-    drop(taken);
+    drop_in_order(taken);
+}
+
+/// The counts of `scope` that its own values hold directly (its functions, its classes'
+/// methods, the functions in its lists and tuples): more counts than these, and it is surely
+/// held from outside, which spares a walk at each call of a closure whose frame has ended.
+fn held_by_own_values(scope: &Rc<Scope>) -> usize {
+    let Ok(slots) = scope.slots.try_borrow() else { return 0 };
+    let own = |f: &Function| f.closure.as_ref().is_some_and(|c| Rc::ptr_eq(c, scope));
+    let method = |v: &Value| matches!(v, Value::Func(f) if f.closure.as_ref().and_then(|c| c.parent.as_ref()).is_some_and(|p| Rc::ptr_eq(p, scope)));
+    let held = |v: &Value| match v {
+        Value::Func(f) => usize::from(own(f)),
+        Value::Class(c) => c.attrs.try_borrow().map_or(0, |a| a.iter().filter(|(_, v)| method(v)).count()),
+        Value::List(l) => {
+            l.try_borrow().map_or(0, |l| l.iter().filter(|v| matches!(v, Value::Func(f) if own(f))).count())
+        }
+        Value::Tuple(t) => t.iter().filter(|v| matches!(v, Value::Func(f) if own(f))).count(),
+        _ => 0,
+    };
+    slots.iter().flatten().map(held).sum()
+}
+
+/// Drops `values` one at a time, first to last, none inside another's drop (see `trash`).
+fn drop_in_order(values: Vec<Value>) {
+    if !values.is_empty() {
+        crate::value::trash(values.into_iter().rev().map(crate::value::Trash::Value));
+    }
 }
 
 /// Walks the graph from `scope`; if nothing outside it reaches `scope`, takes the values out of
 /// every unreachable scope in it and returns them.
-fn unreachable_slots(scope: &Rc<Scope>, handles: usize) -> Option<Vec<Option<Value>>> {
+fn unreachable_slots(scope: &Rc<Scope>, handles: usize) -> Option<Vec<Value>> {
     let mut nodes = vec![Node::Scope(Rc::clone(scope))];
     // Counts of each node held by the others, and each node's first edge in `edges` (edges
     // are found node by node, in order).
@@ -156,7 +216,7 @@ fn unreachable_slots(scope: &Rc<Scope>, handles: usize) -> Option<Vec<Option<Val
     let mut stack: Vec<usize> = (0..nodes.len())
         .filter(|&k| {
             let own = inner[k] + 1 + if k == 0 { handles } else { 0 };
-            nodes[k].count() != own
+            nodes[k].count() != own || matches!(&nodes[k], Node::Scope(s) if !s.ended.get())
         })
         .collect();
     while let Some(k) = stack.pop() {
@@ -170,7 +230,7 @@ fn unreachable_slots(scope: &Rc<Scope>, handles: usize) -> Option<Vec<Option<Val
     let mut taken = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
         if let (Node::Scope(s), false) = (node, live[k]) {
-            taken.extend(s.slots.borrow_mut().iter_mut().map(Option::take));
+            taken.extend(s.slots.try_borrow_mut().ok()?.iter_mut().filter_map(Option::take));
         }
     }
     Some(taken)

@@ -363,7 +363,9 @@ impl Interp {
         let f = Rc::clone(func);
         let body = async move {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-            match interp.exec_inline(&scope, &f.def.body).await? {
+            let out = interp.exec_inline(&scope, &f.def.body).await;
+            super::cycles::frame_ended(&scope);
+            match out? {
                 Flow::Return(v) => Ok(v),
                 _ => Ok(Value::None),
             }

@@ -272,7 +272,9 @@ impl Interp {
     pub fn store(&self, scope: &Scope, name: Name, value: Value) {
         if !scope.info.is_module {
             if let Some(i) = scope.info.slot(name) {
-                scope.slots.borrow_mut()[i] = Some(value);
+                // What it held is dropped once the slots are free again (see `cycles`).
+                let old = scope.slots.borrow_mut()[i].replace(value);
+                drop(old);
                 return;
             }
             if !scope.info.globals.contains(&name) {
@@ -283,7 +285,8 @@ impl Interp {
                         break;
                     }
                     if let (false, Some(i)) = (s.info.is_class, s.info.slot(name)) {
-                        s.slots.borrow_mut()[i] = Some(value);
+                        let old = s.slots.borrow_mut()[i].replace(value);
+                        drop(old);
                         return;
                     }
                     p = s.parent.as_deref();
@@ -296,10 +299,8 @@ impl Interp {
     fn delete(&self, scope: &Scope, name: Name) -> PyResult<()> {
         if !scope.info.is_module {
             if let Some(i) = scope.info.slot(name) {
-                return match scope.slots.borrow_mut()[i].take() {
-                    Some(_) => Ok(()),
-                    None => Err(name_error(name)),
-                };
+                let old = scope.slots.borrow_mut()[i].take();
+                return old.map(drop).ok_or_else(|| name_error(name));
             }
         }
         self.globals.borrow_mut().remove(&name).map(|_| ()).ok_or_else(|| name_error(name))

@@ -15,6 +15,9 @@ pub struct ScopeInfo {
     pub is_class: bool,
     /// A comprehension's own scope: what is defined in it is named as in the scope around it.
     pub is_comp: bool,
+    /// By slot: a scope nested in it mentions the name, so it may be read once the frame has
+    /// ended (CPython's cells); the others are freed as the frame ends (see `cycles`).
+    pub cells: Vec<bool>,
 }
 
 impl ScopeInfo {
@@ -46,10 +49,15 @@ pub struct Scope {
 
 impl Drop for Scope {
     /// A scope inside a finished one (a task's frame that outlived its creator's) may have
-    /// been the last thing to hold it but cycles.
+    /// been the last thing to hold it but cycles. Its values go one at a time, in slot order,
+    /// not inside this drop: a chain of closures 100,000 long is freed without deep recursion.
     fn drop(&mut self) {
         if let Some(parent) = self.parent.take() {
             super::cycles::free_if_unreachable(&parent, 1);
+        }
+        let slots = std::mem::take(self.slots.get_mut());
+        if !slots.is_empty() {
+            crate::value::trash(slots.into_iter().rev().flatten().map(crate::value::Trash::Value));
         }
     }
 }
@@ -107,7 +115,9 @@ pub(super) fn scope_info(def: &FuncDef) -> ScopeInfo {
     let (mut globals, mut nonlocals) = (Vec::new(), Vec::new());
     collect_locals(&def.body, &mut locals, &mut globals, &mut nonlocals);
     locals.retain(|n| !globals.contains(n) && !nonlocals.contains(n));
-    ScopeInfo { locals, globals, ..ScopeInfo::default() }
+    let nested = nested_names(def);
+    let cells = locals.iter().map(|n| nested.contains(n)).collect();
+    ScopeInfo { locals, globals, cells, ..ScopeInfo::default() }
 }
 
 /// Collects the names a block binds (into `locals`, once each) and those it declares
@@ -186,5 +196,179 @@ pub(super) fn target_names(t: &Expr, out: &mut Vec<Name>) {
         ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target_names(i, out)),
         ExprKind::Starred(inner) => target_names(inner, out),
         _ => {}
+    }
+}
+
+/// The names that scopes nested in a function's body mention (its functions, lambdas, classes
+/// and comprehensions): the locals of its that may be read once its frame has ended, as
+/// CPython's cells are. More is safe (a local kept longer); fewer is not.
+pub(super) fn nested_names(def: &FuncDef) -> Vec<Name> {
+    let mut out = Vec::new();
+    stmts_names(&def.body, false, &mut out);
+    out
+}
+
+fn add_name(n: Name, out: &mut Vec<Name>) {
+    if !out.contains(&n) {
+        out.push(n);
+    }
+}
+
+fn stmts_names(block: &[Stmt], nested: bool, out: &mut Vec<Name>) {
+    for s in block {
+        stmt_names(s, nested, out);
+    }
+}
+
+fn stmt_names(s: &Stmt, nested: bool, out: &mut Vec<Name>) {
+    let e = |x: &Expr, out: &mut Vec<Name>| expr_names(x, nested, out);
+    match &s.kind {
+        StmtKind::Expr(x) | StmtKind::Return(Some(x)) => e(x, out),
+        StmtKind::Assign { targets, value } => {
+            targets.iter().for_each(|t| e(t, out));
+            e(value, out);
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            e(target, out);
+            e(value, out);
+        }
+        StmtKind::AnnAssign { target, annotation, value, .. } => {
+            e(target, out);
+            e(annotation, out);
+            value.iter().for_each(|v| e(v, out));
+        }
+        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            e(test, out);
+            stmts_names(body, nested, out);
+            stmts_names(orelse, nested, out);
+        }
+        StmtKind::For { target, iter, body, orelse, .. } => {
+            e(target, out);
+            e(iter, out);
+            stmts_names(body, nested, out);
+            stmts_names(orelse, nested, out);
+        }
+        StmtKind::FunctionDef(def) => {
+            if nested {
+                add_name(def.name, out);
+            }
+            def_names(def, nested, out);
+        }
+        StmtKind::ClassDef { name, bases, body, decorators } => {
+            if nested {
+                add_name(*name, out);
+            }
+            bases.iter().chain(decorators).for_each(|x| e(x, out));
+            stmts_names(body, true, out);
+        }
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            stmts_names(body, nested, out);
+            for h in handlers {
+                h.typ.iter().for_each(|t| e(t, out));
+                if let (Some(n), true) = (h.name, nested) {
+                    add_name(n, out);
+                }
+                stmts_names(&h.body, nested, out);
+            }
+            stmts_names(orelse, nested, out);
+            stmts_names(finalbody, nested, out);
+        }
+        StmtKind::Raise { exc, cause } => exc.iter().chain(cause).for_each(|x| e(x, out)),
+        StmtKind::Global(names) | StmtKind::Nonlocal(names) if nested => names.iter().for_each(|&n| add_name(n, out)),
+        StmtKind::Assert { test, msg } => {
+            e(test, out);
+            msg.iter().for_each(|m| e(m, out));
+        }
+        StmtKind::Del(targets) => targets.iter().for_each(|t| e(t, out)),
+        StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } if nested => {
+            for a in aliases {
+                add_name(a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name))), out);
+            }
+        }
+        StmtKind::With { items, body, .. } => {
+            for i in items {
+                e(&i.context, out);
+                i.target.iter().for_each(|t| e(t, out));
+            }
+            stmts_names(body, nested, out);
+        }
+        _ => {}
+    }
+}
+
+/// A function defined where `nested` says: its decorators and defaults are read there, its body
+/// is a scope nested in it.
+fn def_names(def: &FuncDef, nested: bool, out: &mut Vec<Name>) {
+    let p = &def.params;
+    let defaults = p.args.iter().chain(&p.kwonly).filter_map(|a| a.default.as_ref());
+    def.decorators.iter().chain(defaults).for_each(|x| expr_names(x, nested, out));
+    stmts_names(&def.body, true, out);
+}
+
+fn expr_names(x: &Expr, nested: bool, out: &mut Vec<Name>) {
+    let e = |x: &Expr, out: &mut Vec<Name>| expr_names(x, nested, out);
+    // A comprehension is a scope of its own (a generator expression may outlive the frame).
+    let comp = |elts: &[&Expr], gens: &[Comprehension], out: &mut Vec<Name>| {
+        for g in gens {
+            expr_names(&g.target, true, out);
+            expr_names(&g.iter, true, out);
+            g.ifs.iter().for_each(|i| expr_names(i, true, out));
+        }
+        elts.iter().for_each(|x| expr_names(x, true, out));
+    };
+    match &x.kind {
+        ExprKind::Name(n) | ExprKind::NamedExpr(n, _) if nested => {
+            add_name(*n, out);
+            if let ExprKind::NamedExpr(_, v) = &x.kind {
+                e(v, out);
+            }
+        }
+        ExprKind::NamedExpr(_, v)
+        | ExprKind::Attribute(v, _)
+        | ExprKind::Unary(_, v)
+        | ExprKind::Await(v)
+        | ExprKind::Starred(v) => e(v, out),
+        ExprKind::FString(parts) => fstring_names(parts, nested, out),
+        ExprKind::Subscript(a, b) | ExprKind::BinOp(a, _, b) => {
+            e(a, out);
+            e(b, out);
+        }
+        ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().for_each(|v| e(v, out)),
+        ExprKind::Call(f, args) => {
+            e(f, out);
+            for a in args {
+                match a {
+                    Arg::Pos(v) | Arg::Star(v) | Arg::Kw(_, v) | Arg::DoubleStar(v) => e(v, out),
+                }
+            }
+        }
+        ExprKind::BoolOp(_, items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+            items.iter().for_each(|v| e(v, out));
+        }
+        ExprKind::Compare(first, rest) => {
+            e(first, out);
+            rest.iter().for_each(|(_, v)| e(v, out));
+        }
+        ExprKind::IfExp(a, b, c) => [a, b, c].into_iter().for_each(|v| e(v, out)),
+        ExprKind::Lambda(def) => def_names(def, nested, out),
+        ExprKind::Dict(items) => {
+            for (k, v) in items {
+                k.iter().for_each(|k| e(k, out));
+                e(v, out);
+            }
+        }
+        ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => comp(&[elt], gens, out),
+        ExprKind::DictComp(k, v, gens) => comp(&[k, v], gens, out),
+        ExprKind::GeneratorExp(g) => comp(&[&g.elt], &g.gens, out),
+        _ => {}
+    }
+}
+
+fn fstring_names(parts: &[FPart], nested: bool, out: &mut Vec<Name>) {
+    for p in parts {
+        if let FPart::Field { expr, spec, .. } = p {
+            expr_names(expr, nested, out);
+            fstring_names(spec, nested, out);
+        }
     }
 }
