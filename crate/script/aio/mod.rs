@@ -448,8 +448,22 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "gather" => {
             let rc = interp.host.rc()?;
             let return_exceptions = kwarg(&kw, "return_exceptions").is_some_and(|v| v.truthy());
-            let tasks: Vec<Rc<PyTask>> =
-                args.into_iter().map(|a| task_of(&rc, awaitable(a, true)?, None)).collect::<PyResult<_>>()?;
+            // One task per distinct awaitable, as CPython's `arg_to_fut`: `gather(c, c)` runs `c` once.
+            let mut seen: Vec<(Value, Rc<PyTask>)> = Vec::new();
+            let mut tasks = Vec::with_capacity(args.len());
+            for a in args {
+                let a = awaitable(a, true)?;
+                let task = match seen.iter().find(|(v, _)| v.is(&a)) {
+                    Some((_, t)) => Rc::clone(t),
+                    None => {
+                        let t = task_of(&rc, a.clone(), None)?;
+                        seen.push((a, Rc::clone(&t)));
+                        t
+                    }
+                };
+                tasks.push(task);
+            }
+            drop(seen);
             Ok(Value::Task(gathering(&rc, tasks, return_exceptions)))
         }
         "wait_for" => {
