@@ -44,6 +44,7 @@ pub(super) const STR_METHODS: &[&str] = &[
     "partition",
     "istitle",
     "rpartition",
+    "isascii",
 ];
 pub(super) const LIST_METHODS: &[&str] =
     &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
@@ -379,7 +380,18 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         }),
         Value::Func(f) => function_attr(f, name),
         Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
-        Value::Str(_) => bound(obj, 1, STR_METHODS, name, str_method).ok_or_else(|| no_method(obj, name, STR_METHODS)),
+        Value::Str(_) => match bound(obj, 1, STR_METHODS, name, str_method) {
+            Some(m) => Ok(m),
+            // CPython's str has these: missing here, not misspelt.
+            None if matches!(
+                &*t,
+                "expandtabs" | "format_map" | "isidentifier" | "isprintable" | "maketrans" | "translate"
+            ) =>
+            {
+                unsupported_method("str", &t)
+            }
+            None => Err(no_method(obj, name, STR_METHODS)),
+        },
         Value::List(_) => {
             bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, LIST_METHODS))
         }
