@@ -200,6 +200,8 @@ pub struct Output {
     /// The never-awaited warnings written, by coroutine name and line: each once, as CPython's
     /// default warning filter shows a warning once per place.
     warned: RefCell<Vec<(String, u32)>>,
+    /// The program has ended: what is freed now is freed by CPython's exit (`sys:1`).
+    pub exiting: Cell<bool>,
 }
 
 impl Output {
@@ -352,6 +354,10 @@ impl Output {
 
     /// CPython's warning for a coroutine collected before it ever ran, at the line running then.
     pub fn never_awaited(&self, name: &str, line: u32) {
+        if self.exiting.get() {
+            // At exit CPython names no line (and, its imports failing, seldom suggests tracemalloc).
+            return self.at_exit(format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited"));
+        }
         let key = (name.to_string(), line);
         if self.warned.borrow().contains(&key) {
             return;
@@ -532,6 +538,7 @@ impl Host {
                 source: source.lines().map(String::from).collect(),
                 exit_lines: RefCell::default(),
                 warned: RefCell::default(),
+                exiting: Cell::new(false),
             }),
             interp: RefCell::default(),
             tasks: RefCell::default(),

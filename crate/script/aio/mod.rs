@@ -156,17 +156,15 @@ pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
     e
 }
 
-/// A coroutine that a built-in refused (`asyncio.run` inside the loop, `create_task` outside
-/// it, coroutines passed to `wait`): CPython's traceback keeps it alive, so its "never awaited"
-/// warning comes at exit, as `sys:1: …`, once per name, after the traceback.
-pub(super) fn never_awaited_at_exit(v: &Value) {
-    if let Value::Coro(c) = v {
-        if c.take().is_some() {
-            if let Some(out) = current().and_then(|t| t.out.upgrade()) {
-                out.at_exit(format!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", c.name));
-            }
-        }
+/// The error `e` of a built-in that refused `values` (`asyncio.run` inside the loop,
+/// `create_task` outside it, coroutines passed to `wait`): CPython's traceback keeps them (they
+/// are arguments of the refusing frame), so a coroutine's "never awaited" warning comes when
+/// the error goes: after the handler that caught it, or as the program exits (`sys:1`).
+fn refusing<T>(values: &[Value], e: PyResult<T>) -> PyResult<T> {
+    if let Err(Value::Instance(i)) = &e {
+        i.frames.borrow_mut().push(crate::interp::holding(values.to_vec()));
     }
+    e
 }
 
 /// A coroutine's future. `asyncio.sleep(0)`, the loop's commonest await, is one of its own:
@@ -304,8 +302,7 @@ pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
 
 fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     if name == "create_task" && interp.host.loop_running.get() == 0 {
-        args.first().inspect(|c| never_awaited_at_exit(c));
-        return raise("RuntimeError", "no running event loop");
+        return refusing(&args[..args.len().min(1)], raise("RuntimeError", "no running event loop"));
     }
     let Some(coro) = args.into_iter().next() else {
         return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'");
@@ -327,12 +324,12 @@ const SHUTDOWN_TURNS: usize = 5;
 fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
     if interp.host.loop_running.get() > 0 {
-        never_awaited_at_exit(&aw);
-        return if cancel_rest {
+        let e = if cancel_rest {
             raise("RuntimeError", "asyncio.run() cannot be called from a running event loop")
         } else {
             raise("RuntimeError", "This event loop is already running")
         };
+        return refusing(&[aw], e);
     }
     // `asyncio.run` takes a coroutine only; `run_until_complete` a future or a task too.
     if !matches!((&aw, cancel_rest), (Value::Coro(_), _) | (Value::Task(_), false)) {
@@ -504,8 +501,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 Some(v) => return raise("ValueError", format!("Invalid return_when value: {}", v.to_str())),
             };
             if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
-                aws.iter().for_each(never_awaited_at_exit);
-                return raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly.");
+                return refusing(&aws, raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly."));
             }
             let tasks = unique(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
             let timeout = match kwarg(&kw, "timeout") {

@@ -248,7 +248,7 @@ impl Interp {
         };
         aio::LINE.with(|l| l.set(caller_line));
         count(depth - 1);
-        cycles::frame_ended(scope);
+        self.frame_ended(scope, out.is_err());
         match out {
             Ok(Flow::Return(v)) => Ok(v),
             Ok(_) => Ok(Value::None),

@@ -114,6 +114,7 @@ impl Node {
             Node::Instance(i) => {
                 values(&mut i.attrs.try_borrow().ok()?.iter().map(|(_, v)| v));
                 f(Node::Class(Rc::clone(&i.class)));
+                i.frames.try_borrow().ok()?.iter().for_each(|s| f(Node::Scope(Rc::clone(s))));
             }
             Node::List(l) => values(&mut l.try_borrow().ok()?.iter()),
             Node::Tuple(t) => values(&mut t.iter()),
@@ -125,10 +126,14 @@ impl Node {
 /// A function's frame has run to its end; its caller holds `scope` once (the call, or the
 /// coroutine being run). If anything else holds it (a function defined in it, a task's frame
 /// inside it), what no nested scope can read goes now, then the rest if only cycles hold it.
-pub fn frame_ended(scope: &Rc<Scope>) {
+/// A frame an exception's traceback holds (`kept`) is kept whole while the exception is.
+pub fn frame_ended(scope: &Rc<Scope>, kept: bool) {
     scope.ended.set(true);
     if Rc::strong_count(scope) == 1 {
         return; // freed whole by its caller, in slot order
+    }
+    if kept {
+        return free_if_unreachable(scope, 1);
     }
     let cells = &scope.info.cells;
     let plain: Vec<Value> = match scope.slots.try_borrow_mut() {

@@ -364,7 +364,7 @@ impl Interp {
         let body = async move {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
             let out = interp.exec_inline(&scope, &f.def.body).await;
-            super::cycles::frame_ended(&scope);
+            interp.frame_ended(&scope, out.is_err());
             match out? {
                 Flow::Return(v) => Ok(v),
                 _ => Ok(Value::None),

@@ -172,6 +172,20 @@ pub struct Interp {
     pub ran: super::lines::Ran,
     /// The generators whose bodies run now, innermost last: where a `yield` goes.
     gens: RefCell<Vec<Rc<Gen>>>,
+    /// Frames an exception left and still held when they ended: emptied as the program exits,
+    /// as CPython's exit frees what tracebacks kept (see [`Interp::exit_frames`]).
+    kept: RefCell<Vec<std::rc::Weak<Scope>>>,
+}
+
+/// A scope that only holds `values`, as a library function's frame holds its arguments: an
+/// exception's traceback keeps it (`Instance::frames`), so they go when the exception does.
+pub fn holding(values: Vec<Value>) -> Rc<Scope> {
+    let n = values.len();
+    let info = ScopeInfo { locals: vec![intern("arg"); n], cells: vec![false; n], ..ScopeInfo::default() };
+    let scope = Scope::new(Rc::new(info), None, "<library>".into(), None);
+    *scope.slots.borrow_mut() = values.into_iter().map(Some).collect();
+    scope.ended.set(true);
+    scope
 }
 
 /// Makes a new unbound-local / name error.
@@ -197,6 +211,7 @@ impl Interp {
             no_suspend: Cell::new(0),
             infos: RefCell::default(),
             gens: RefCell::default(),
+            kept: RefCell::default(),
             ran: super::lines::Ran::new(host.out.source.len()),
             host,
             hints_as_text: Cell::new(false),
@@ -307,6 +322,29 @@ impl Interp {
     }
 
     /// The locals of a function made from `def` (see [`scope_info`]), once per definition.
+    /// A frame has run to its end (`raised`: an exception left it). An exception's traceback
+    /// that holds it keeps it whole, as CPython's keeps a frame and its locals.
+    fn frame_ended(&self, scope: &Rc<Scope>, raised: bool) {
+        let kept = raised || scope.tracebacks.get() > 0;
+        if kept && Rc::strong_count(scope) > 1 {
+            self.kept.borrow_mut().push(Rc::downgrade(scope));
+        }
+        cycles::frame_ended(scope, kept);
+    }
+
+    /// The program has ended: the frames exceptions kept are emptied, in the order they ended,
+    /// as CPython's exit frees them (what was never awaited there is warned about as `sys:1`).
+    pub fn exit_frames(&self) {
+        let kept = std::mem::take(&mut *self.kept.borrow_mut());
+        for scope in kept.iter().filter_map(std::rc::Weak::upgrade) {
+            let values: Vec<Value> = match scope.slots.try_borrow_mut() {
+                Ok(mut slots) => slots.iter_mut().filter_map(Option::take).collect(),
+                Err(_) => continue,
+            };
+            drop(values);
+        }
+    }
+
     fn scope_info(&self, def: &Rc<FuncDef>) -> Rc<ScopeInfo> {
         let key = Rc::as_ptr(def) as usize;
         let mut infos = self.infos.borrow_mut();
@@ -692,6 +730,10 @@ pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
         if i.tb_scope.replace(at) != at {
             let line = if span.line != 0 { span.line } else { scope.line.get() };
             i.traceback.borrow_mut().insert(0, (line, Rc::clone(&scope.name), span));
+            if !scope.info.is_module {
+                scope.tracebacks.set(scope.tracebacks.get() + 1);
+                i.frames.borrow_mut().push(Rc::clone(scope));
+            }
         }
     }
 }

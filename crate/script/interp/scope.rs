@@ -45,6 +45,9 @@ pub struct Scope {
     pub class: Option<Rc<Class>>,
     /// Its frame has run to its end: once only cycles hold it, it is freed (see `cycles`).
     pub ended: Cell<bool>,
+    /// How many exceptions' tracebacks hold it (`Instance::frames`): while any does, its frame
+    /// keeps all its locals when it ends, as CPython's frame does.
+    pub tracebacks: Cell<u32>,
 }
 
 impl Drop for Scope {
@@ -87,6 +90,7 @@ impl Scope {
             line: Cell::new(0),
             class,
             ended: Cell::new(false),
+            tracebacks: Cell::new(0),
         })
     }
 

@@ -373,6 +373,9 @@ pub struct Instance {
     pub suppress_context: Cell<bool>,
     /// For an exception: the scope whose frame its traceback gained last.
     pub tb_scope: Cell<usize>,
+    /// For an exception: the frames it left, kept alive as CPython's traceback keeps them, so
+    /// their locals go when it does (a coroutine never awaited there is warned about then).
+    pub frames: RefCell<Vec<Rc<super::interp::Scope>>>,
     /// For an exception: it was raised (by a `raise`, or by the runtime), so its traceback
     /// has a header even with no frame of main.py in it (CPython's has the library's frames).
     pub raised: Cell<bool>,
@@ -380,6 +383,9 @@ pub struct Instance {
 
 impl Drop for Instance {
     fn drop(&mut self) {
+        for frame in self.frames.get_mut().drain(..) {
+            frame.tracebacks.set(frame.tracebacks.get().saturating_sub(1));
+        }
         let attrs = std::mem::take(self.attrs.get_mut());
         let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
         if !attrs.is_empty() || cause.is_some() || context.is_some() {
@@ -400,6 +406,7 @@ impl Instance {
             context: RefCell::default(),
             suppress_context: Cell::new(false),
             tb_scope: Cell::new(0),
+            frames: RefCell::default(),
             raised: Cell::new(false),
         })
     }
