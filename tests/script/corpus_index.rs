@@ -94,6 +94,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_94_frame_locals_freed_as_cpython", include_str!("corpus/asyncio_94_frame_locals_freed_as_cpython.py"), include_str!("corpus/asyncio_94_frame_locals_freed_as_cpython.out")),
     ("asyncio_95_gather_same_awaitable_twice", include_str!("corpus/asyncio_95_gather_same_awaitable_twice.py"), include_str!("corpus/asyncio_95_gather_same_awaitable_twice.out")),
     ("asyncio_96_frames_kept_by_tracebacks", include_str!("corpus/asyncio_96_frames_kept_by_tracebacks.py"), include_str!("corpus/asyncio_96_frames_kept_by_tracebacks.out")),
+    ("asyncio_97_locals_freed_in_cpython_order", include_str!("corpus/asyncio_97_locals_freed_in_cpython_order.py"), include_str!("corpus/asyncio_97_locals_freed_in_cpython_order.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -130,20 +130,11 @@ impl Node {
 pub fn frame_ended(scope: &Rc<Scope>, kept: bool) {
     scope.ended.set(true);
     if Rc::strong_count(scope) == 1 {
-        return; // freed whole by its caller, in slot order
+        return; // freed whole by its caller, in CPython's order
     }
-    if kept {
-        return free_if_unreachable(scope, 1);
+    if !kept {
+        drop_in_order(scope.take_values(false).unwrap_or_default());
     }
-    let cells = &scope.info.cells;
-    let plain: Vec<Value> = match scope.slots.try_borrow_mut() {
-        // (Without a cell for each slot, which a function's scope always has, all are kept.)
-        Ok(mut slots) if slots.len() == cells.len() => {
-            slots.iter_mut().zip(cells).filter(|(_, &cell)| !cell).filter_map(|(v, _)| v.take()).collect()
-        }
-        _ => Vec::new(),
-    };
-    drop_in_order(plain);
     free_if_unreachable(scope, 1);
 }
 
@@ -159,27 +150,25 @@ pub fn free_if_unreachable(scope: &Rc<Scope>, handles: usize) {
     drop_in_order(taken);
 }
 
-/// The counts of `scope` that its own values hold directly (its functions, its classes'
-/// methods, the functions in its lists and tuples): more counts than these, and it is surely
-/// held from outside, which spares a walk at each call of a closure whose frame has ended.
+/// The counts of `scope` that its own slots hold directly (its functions, its classes'
+/// methods): more counts than these, and it is surely held from outside (or through more than
+/// a step, which the walk would follow and this lets go), which spares a walk at each call of
+/// a closure whose frame has ended. It looks at each slot once, never into a list.
 fn held_by_own_values(scope: &Rc<Scope>) -> usize {
     let Ok(slots) = scope.slots.try_borrow() else { return 0 };
-    let own = |f: &Function| f.closure.as_ref().is_some_and(|c| Rc::ptr_eq(c, scope));
-    let method = |v: &Value| matches!(v, Value::Func(f) if f.closure.as_ref().and_then(|c| c.parent.as_ref()).is_some_and(|p| Rc::ptr_eq(p, scope)));
+    let is_scope = |s: Option<&Rc<Scope>>| s.is_some_and(|s| Rc::ptr_eq(s, scope));
+    let method =
+        |v: &Value| matches!(v, Value::Func(f) if is_scope(f.closure.as_ref().and_then(|c| c.parent.as_ref())));
     let held = |v: &Value| match v {
-        Value::Func(f) => usize::from(own(f)),
+        Value::Func(f) => usize::from(is_scope(f.closure.as_ref())),
         Value::Class(c) => c.attrs.try_borrow().map_or(0, |a| a.iter().filter(|(_, v)| method(v)).count()),
-        Value::List(l) => {
-            l.try_borrow().map_or(0, |l| l.iter().filter(|v| matches!(v, Value::Func(f) if own(f))).count())
-        }
-        Value::Tuple(t) => t.iter().filter(|v| matches!(v, Value::Func(f) if own(f))).count(),
         _ => 0,
     };
     slots.iter().flatten().map(held).sum()
 }
 
 /// Drops `values` one at a time, first to last, none inside another's drop (see `trash`).
-fn drop_in_order(values: Vec<Value>) {
+pub(super) fn drop_in_order(values: Vec<Value>) {
     if !values.is_empty() {
         crate::value::trash(values.into_iter().rev().map(crate::value::Trash::Value));
     }
@@ -235,7 +224,7 @@ fn unreachable_slots(scope: &Rc<Scope>, handles: usize) -> Option<Vec<Value>> {
     let mut taken = Vec::new();
     for (k, node) in nodes.iter().enumerate() {
         if let (Node::Scope(s), false) = (node, live[k]) {
-            taken.extend(s.slots.try_borrow_mut().ok()?.iter_mut().filter_map(Option::take));
+            taken.extend(s.take_values(true)?);
         }
     }
     Some(taken)

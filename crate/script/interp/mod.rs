@@ -327,7 +327,13 @@ impl Interp {
     fn frame_ended(&self, scope: &Rc<Scope>, raised: bool) {
         let kept = raised || scope.tracebacks.get() > 0;
         if kept && Rc::strong_count(scope) > 1 {
-            self.kept.borrow_mut().push(Rc::downgrade(scope));
+            let mut frames = self.kept.borrow_mut();
+            // Those freed since go, so the list holds about what is kept (a loop that raises a
+            // million times keeps no million entries).
+            if frames.len() >= 64 && frames.len().is_power_of_two() {
+                frames.retain(|f| f.strong_count() > 0);
+            }
+            frames.push(Rc::downgrade(scope));
         }
         cycles::frame_ended(scope, kept);
     }
@@ -337,11 +343,7 @@ impl Interp {
     pub fn exit_frames(&self) {
         let kept = std::mem::take(&mut *self.kept.borrow_mut());
         for scope in kept.iter().filter_map(std::rc::Weak::upgrade) {
-            let values: Vec<Value> = match scope.slots.try_borrow_mut() {
-                Ok(mut slots) => slots.iter_mut().filter_map(Option::take).collect(),
-                Err(_) => continue,
-            };
-            drop(values);
+            cycles::drop_in_order(scope.take_values(true).unwrap_or_default());
         }
     }
 

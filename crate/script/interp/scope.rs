@@ -18,6 +18,18 @@ pub struct ScopeInfo {
     /// By slot: a scope nested in it mentions the name, so it may be read once the frame has
     /// ended (CPython's cells); the others are freed as the frame ends (see `cycles`).
     pub cells: Vec<bool>,
+    /// The slots in the order CPython frees a frame's locals: its parameters, its other
+    /// locals, then its other cells by name (`co_cellvars` is sorted). Empty: slot order.
+    pub order: Vec<usize>,
+}
+
+impl ScopeInfo {
+    /// The slots (of `all`, or only those no nested scope reads) in the order they are freed.
+    fn freed(&self, all: bool) -> impl Iterator<Item = usize> + '_ {
+        let order: Box<dyn Iterator<Item = usize>> =
+            if self.order.is_empty() { Box::new(0..self.locals.len()) } else { Box::new(self.order.iter().copied()) };
+        order.filter(move |&i| all || !self.cells.get(i).copied().unwrap_or(true))
+    }
 }
 
 impl ScopeInfo {
@@ -52,20 +64,30 @@ pub struct Scope {
 
 impl Drop for Scope {
     /// A scope inside a finished one (a task's frame that outlived its creator's) may have
-    /// been the last thing to hold it but cycles. Its values go one at a time, in slot order,
-    /// not inside this drop: a chain of closures 100,000 long is freed without deep recursion.
+    /// been the last thing to hold it but cycles. Its values go one at a time, in CPython's
+    /// order, not inside this drop: a chain of closures 100,000 long is freed without deep
+    /// recursion.
     fn drop(&mut self) {
         if let Some(parent) = self.parent.take() {
             super::cycles::free_if_unreachable(&parent, 1);
         }
-        let slots = std::mem::take(self.slots.get_mut());
-        if !slots.is_empty() {
-            crate::value::trash(slots.into_iter().rev().flatten().map(crate::value::Trash::Value));
+        if let Some(values) = self.take_values(true) {
+            super::cycles::drop_in_order(values);
         }
     }
 }
 
 impl Scope {
+    /// Takes its values out (`all`, or only those no nested scope reads), in the order CPython
+    /// frees a frame's locals; `None` while its slots are in use.
+    pub fn take_values(&self, all: bool) -> Option<Vec<Value>> {
+        let mut slots = self.slots.try_borrow_mut().ok()?;
+        if slots.len() != self.info.locals.len() {
+            return Some(Vec::new()); // emptied already
+        }
+        Some(self.info.freed(all).filter_map(|i| slots[i].take()).collect())
+    }
+
     /// A scope for `info`, inside `parent`.
     pub fn new(info: Rc<ScopeInfo>, parent: Option<Rc<Scope>>, name: Rc<str>, class: Option<Rc<Class>>) -> Rc<Scope> {
         let qualname = Rc::clone(&name);
@@ -120,8 +142,13 @@ pub(super) fn scope_info(def: &FuncDef) -> ScopeInfo {
     collect_locals(&def.body, &mut locals, &mut globals, &mut nonlocals);
     locals.retain(|n| !globals.contains(n) && !nonlocals.contains(n));
     let nested = nested_names(def);
-    let cells = locals.iter().map(|n| nested.contains(n)).collect();
-    ScopeInfo { locals, globals, cells, ..ScopeInfo::default() }
+    let cells: Vec<bool> = locals.iter().map(|n| nested.contains(n)).collect();
+    let params = p.args.len() + p.kwonly.len() + usize::from(p.vararg.is_some()) + usize::from(p.kwarg.is_some());
+    let mut order: Vec<usize> = (0..locals.len()).filter(|&i| i < params || !cells[i]).collect();
+    let mut late: Vec<usize> = (params..locals.len()).filter(|&i| cells[i]).collect();
+    late.sort_by_cached_key(|&i| text(locals[i]));
+    order.extend(late);
+    ScopeInfo { locals, globals, cells, order, ..ScopeInfo::default() }
 }
 
 /// Collects the names a block binds (into `locals`, once each) and those it declares

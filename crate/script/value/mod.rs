@@ -194,9 +194,14 @@ pub struct Function {
 
 impl Drop for Function {
     /// It may have been the last thing but cycles to hold the finished scope it was defined in.
+    /// Its defaults go one at a time (a chain of `lambda prev=f: prev` 100,000 long).
     fn drop(&mut self) {
         if let Some(closure) = self.closure.take() {
             super::interp::cycles::free_if_unreachable(&closure, 1);
+        }
+        let defaults = std::mem::take(&mut self.defaults);
+        if !defaults.is_empty() {
+            trash(defaults.into_iter().flatten().map(Trash::Value));
         }
     }
 }
@@ -385,6 +390,10 @@ impl Drop for Instance {
     fn drop(&mut self) {
         for frame in self.frames.get_mut().drain(..) {
             frame.tracebacks.set(frame.tracebacks.get().saturating_sub(1));
+            // The last traceback to keep a finished frame let go: its frame ends now.
+            if frame.tracebacks.get() == 0 && frame.ended.get() {
+                super::interp::cycles::frame_ended(&frame, false);
+            }
         }
         let attrs = std::mem::take(self.attrs.get_mut());
         let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
