@@ -443,7 +443,10 @@ pub(crate) fn missing_arguments(func: &str, kind: &str, names: &[String]) -> Exc
 /// the built-in types' constructors and the built-ins that reduce or collect their items.
 fn reads_whole(f: &Value) -> bool {
     let name = match f {
-        Value::Class(c) => return c.kind != Kind::Object && c.kind != Kind::Exception,
+        // (`type(g)` and `str(g)` look at the generator itself.)
+        Value::Class(c) => {
+            return c.kind != Kind::Object && c.kind != Kind::Exception && !matches!(&*c.name, "type" | "str" | "repr")
+        }
         Value::Builtin(b) => b.name,
         Value::Method(m) => match &m.1 {
             Value::Builtin(b) => b.name,

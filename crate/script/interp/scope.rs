@@ -145,8 +145,12 @@ pub(super) fn scope_info(def: &FuncDef) -> ScopeInfo {
     let cells: Vec<bool> = locals.iter().map(|n| nested.contains(n)).collect();
     let params = p.args.len() + p.kwonly.len() + usize::from(p.vararg.is_some()) + usize::from(p.kwarg.is_some());
     let mut order: Vec<usize> = (0..locals.len()).filter(|&i| i < params || !cells[i]).collect();
-    let mut late: Vec<usize> = (params..locals.len()).filter(|&i| cells[i]).collect();
-    late.sort_by_cached_key(|&i| text(locals[i]));
+    // The other cells by name, placed one by one (they are few; std's sort would add 4 KB).
+    let mut late: Vec<usize> = Vec::new();
+    for i in (params..locals.len()).filter(|&i| cells[i]) {
+        let at = late.iter().position(|&j| text(locals[j]) > text(locals[i])).unwrap_or(late.len());
+        late.insert(at, i);
+    }
     order.extend(late);
     ScopeInfo { locals, globals, cells, order, ..ScopeInfo::default() }
 }
