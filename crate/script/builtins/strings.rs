@@ -506,14 +506,21 @@ fn format_into(
                     field.push(c);
                 }
                 if depth != 0 {
-                    return raise("ValueError", "expected '}' before end of string");
+                    // CPython's words, by how far the field got.
+                    let m = match field.find([':', '!']) {
+                        _ if field.is_empty() => "Single '{' encountered in format string",
+                        Some(i) if field[i..] == *"!" => "end of string while looking for conversion specifier",
+                        Some(_) => "unmatched '{' in format spec",
+                        None => "expected '}' before end of string",
+                    };
+                    return raise("ValueError", m);
                 }
                 if nested > 1 {
                     return raise("ValueError", "Max string recursion exceeded");
                 }
                 let (head, spec) = field.split_once(':').unwrap_or((&field, ""));
                 let (name, conv) = match head.split_once('!') {
-                    Some((n, c)) => (n, c.chars().next()),
+                    Some((n, c)) => (n, Some(conversion(c)?)),
                     None => (head, None),
                 };
                 // `0`, `name`, then any `.attr` and `[key]` after it.
@@ -565,4 +572,16 @@ fn str_width(interp: &Interp, v: Option<&Value>) -> PyResult<usize> {
     let width = usize::try_from(int_arg(v.unwrap_or(&Value::Int(0)), "")?.max(0)).unwrap_or(usize::MAX);
     interp.alloc(width / 16)?;
     Ok(width)
+}
+
+/// A replacement field's conversion (what follows its `!`), checked as CPython checks it.
+fn conversion(c: &str) -> PyResult<char> {
+    let mut chars = c.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => raise("ValueError", "unmatched '{' in format spec"),
+        (Some(_), Some(_)) => raise("ValueError", "expected ':' after conversion specifier"),
+        (Some(ch @ ('r' | 's' | 'a')), None) => Ok(ch),
+        (Some(ch @ '!'..='~'), None) => raise("ValueError", format!("Unknown conversion specifier {ch}")),
+        (Some(ch), None) => raise("ValueError", format!("Unknown conversion specifier \\x{:x}", ch as u32)),
+    }
 }

@@ -84,3 +84,13 @@ print(str(x for x in [])[:21])
 print(list(x*2 for x in [1,2]), tuple(x for x in "ab"), set(x for x in [1]), sorted(x for x in [2,1]))
 g = (x for x in [1, 2])
 print(type(g).__name__, next(g))
+for f in ['{', 'a{}{', '{:', '}', 'a}b', '{0!x}', '{!}', '{0:{1}', '{0', '{abc', '{0!', '{0!r', '{0:>', 'x{0:{', '{{0', '{0[1']:
+    try:
+        print(repr(f), repr(f.format(1, 2)))
+    except Exception as e:
+        print(repr(f), type(e).__name__, e)
+for f in ['{0!rr}', '{0!x:>3}', '{0!}', '{0!r:>3}', '{0!\xe9}', '{!r}', '{0!a}']:
+    try:
+        print(repr(f), repr(f.format('é')))
+    except Exception as e:
+        print(repr(f), type(e).__name__, e)
