@@ -92,11 +92,14 @@ export function renderProblem(node, syntax, t) {
 export function raisedError(model) {
   const lines = (currentRun(model)?.prints ?? []).filter((p) => p.stream === 1).flatMap((p) => p.text.split('\n'));
   // The traceback's last line; for an exception group, its own line: past the warnings
-  // written at exit (`sys:1: ...`), the group's dividers and its sub-exceptions' lines
-  // (behind a deeper margin).
+  // written after it (`sys:1: ...` at exit; a coroutine never awaited, freed with the task's
+  // frame: its `main.py:N: RuntimeWarning`, source line and tracemalloc hint), the group's
+  // dividers and its sub-exceptions' lines (behind a deeper margin).
+  const warning = (line) => /^(sys|main\.py):\d+: \w*Warning: /.test(line);
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i];
-    if (/^sys:\d+: /.test(line) || /^\s*\+-/.test(line) || /^ {4,}\| /.test(line) || !line.trim()) continue;
+    if (warning(line) || (i > 0 && warning(lines[i - 1])) || /^RuntimeWarning: Enable tracemalloc/.test(line)) continue;
+    if (/^\s*\+-/.test(line) || /^ {4,}\| /.test(line) || !line.trim()) continue;
     return line.replace(/^ {2}\| /, '').trim();
   }
   return '';

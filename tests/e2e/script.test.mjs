@@ -331,6 +331,40 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('a task that failed unseen: the editor names its exception, not the warning printed after it', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      // The task is freed as main's frame ends: its report, then the coroutine never awaited.
+      await setCode(page, [
+        'import asyncio',
+        '',
+        'async def main():',
+        '    async def worker(n):',
+        '        await asyncio.sleep(0.5)',
+        '        raise ValueError(f"worker {n} failed")',
+        '',
+        '    t = asyncio.create_task(worker(1))',
+        '    result = asyncio.sleep(1)',
+        '    await asyncio.sleep(1)',
+        '    print("main done")',
+        '',
+        'asyncio.run(main())',
+        '',
+      ].join('\n'));
+      await page.locator('#run').click();
+      await waitForState(page, 'error', RUN_TIMEOUT_MS);
+      const errors = (await consoleLines(page)).filter((l) => l.stream === 'stderr').map((l) => l.text.replace(/^error output:/, '').trim());
+      assert.equal(errors[0], 'Task exception was never retrieved', JSON.stringify(errors));
+      assert.ok(errors.at(-1).startsWith('RuntimeWarning: Enable tracemalloc'), JSON.stringify(errors));
+      await page.waitForSelector('#editor[data-error-line="6"]', { timeout: 5_000 });
+      assert.match(await page.locator('.editor-message').textContent(), /ValueError: worker 1 failed/);
+      assertCleanPage(recorded, 'task failed unseen');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('an endless loop in real time leaves the page responsive, and Reset stops it', async () => {
     const recorded = await openScript('#lesson=script&lang=en');
     const { page } = recorded;
