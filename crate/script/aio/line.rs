@@ -17,6 +17,9 @@ use loopscope_core::trace::record::WakeCause;
 pub struct Line {
     waiting: RefCell<VecDeque<(u64, Waker)>>,
     last: Cell<u64>,
+    /// Waiters [`Line::wake_all`] woke that have not run yet: asyncio keeps their futures
+    /// among the waiters until then (an event's repr counts them).
+    woken: Cell<usize>,
 }
 
 impl Line {
@@ -30,6 +33,11 @@ impl Line {
         self.waiting.borrow().len()
     }
 
+    /// How many wait, or were woken all at once and have not run yet.
+    pub fn len_with_woken(&self) -> usize {
+        self.len() + self.woken.get()
+    }
+
     /// Wakes the first waiter, who leaves the line (what its turn finds is its own business).
     pub fn wake_first(&self) {
         let first = self.waiting.borrow_mut().pop_front();
@@ -41,6 +49,7 @@ impl Line {
     /// Wakes every waiter (an event set, a queue joined): all leave the line.
     pub fn wake_all(&self) {
         let all = std::mem::take(&mut *self.waiting.borrow_mut());
+        self.woken.set(self.woken.get() + all.len());
         waking_because(WakeCause::Channel, || all.into_iter().for_each(|(_, w)| w.wake()));
     }
 
@@ -125,8 +134,17 @@ impl<'a> Place<'a> {
 
     /// The wait is over (it got what it waited for): its drop passes nothing on.
     pub fn done(&mut self) {
-        self.leave();
+        if self.id != 0 && !self.leave() {
+            self.ran_woken();
+        }
         self.id = 0;
+    }
+
+    /// It was woken all at once and now runs (or is gone): no longer counted as woken.
+    fn ran_woken(&self) {
+        if !self.hands_on {
+            self.line.woken.set(self.line.woken.get().saturating_sub(1));
+        }
     }
 
     /// Leaves the line; true if it was still in it.
@@ -138,16 +156,21 @@ impl<'a> Place<'a> {
 
 impl Drop for Place<'_> {
     fn drop(&mut self) {
-        if self.id != 0 && !self.leave() && self.hands_on {
-            // Woken, then cancelled before it acted: the next one's turn.
-            match self.units {
-                Some(units) => {
-                    units.take_handed();
-                    units.value.set(units.value.get() + 1);
-                    units.hand_next(self.line);
-                }
-                None => self.line.wake_first(),
+        if self.id == 0 || self.leave() {
+            return; // it never waited, or leaves the line only now
+        }
+        // Woken, and gone before it acted: one woken with all others just goes; a turn passes
+        // on to the next one.
+        if !self.hands_on {
+            return self.ran_woken();
+        }
+        match self.units {
+            Some(units) => {
+                units.take_handed();
+                units.value.set(units.value.get() + 1);
+                units.hand_next(self.line);
             }
+            None => self.line.wake_first(),
         }
     }
 }

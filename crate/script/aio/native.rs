@@ -1297,7 +1297,9 @@ impl Native {
                 Some(format!("<Timeout [{state}]{when}>"))
             }
             Native::Event { set, waiters } => {
-                let waiting = if waiters.is_empty() { String::new() } else { format!(", waiters:{}", waiters.len()) };
+                // Those `set()` woke count until they run, as asyncio keeps their futures.
+                let n = waiters.len_with_woken();
+                let waiting = if n == 0 { String::new() } else { format!(", waiters:{n}") };
                 Some(format!("<asyncio.locks.Event object [{}{waiting}]>", if set.get() { "set" } else { "unset" }))
             }
             Native::Barrier(b) => {
