@@ -431,6 +431,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "send" => Ok(Value::Method(Rc::new((obj.clone(), builtin("send", function))))),
             "close" => Ok(Value::Method(Rc::new((obj.clone(), builtin("close", function))))),
             "__next__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("next", function))))),
+            "throw" => unsupported_method("generator", "throw"),
             _ => Err(no_attr(obj, name)),
         },
         // An async generator's: coroutines that resume it (see `Gen::async_step`).

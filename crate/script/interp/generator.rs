@@ -144,8 +144,15 @@ impl Gen {
                         *self.returned.borrow_mut() = v;
                         Ok(None)
                     }
+                    // Raised from it, as CPython's: its cause and context are the StopIteration.
                     Err(e) if e.class().name.as_ref() == "StopIteration" => {
-                        raise("RuntimeError", "generator raised StopIteration")
+                        let err = exc("RuntimeError", "generator raised StopIteration");
+                        if let Value::Instance(i) = &err {
+                            *i.cause.borrow_mut() = Some(e.clone());
+                            *i.context.borrow_mut() = Some(e);
+                            i.suppress_context.set(true);
+                        }
+                        Err(err)
                     }
                     Err(e) => Err(e),
                 })
@@ -394,8 +401,12 @@ impl Interp {
         if sub.is_async {
             return Err(builtins::type_error("'", &Value::Gen(sub), "' object is not iterable"));
         }
-        while let Some(item) = sub.resume(self).await? {
-            self.yield_value(item).await.map_err(|e| sub.closed_by(self, e))?;
+        // What is sent to this generator goes on to `sub`, as each `yield` there receives it.
+        let mut sent = Value::None;
+        loop {
+            *sub.sent.borrow_mut() = std::mem::replace(&mut sent, Value::None);
+            let Some(item) = sub.resume(self).await? else { break };
+            sent = self.yield_value(item).await.map_err(|e| sub.closed_by(self, e))?;
         }
         Ok(sub.returned.replace(Value::None))
     }
