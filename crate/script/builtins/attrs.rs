@@ -274,6 +274,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
             match i.class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
+                // A method decorated with `contextmanager`: a function too, bound to the object.
+                Some(f @ Value::Method(_)) if is_manager_maker(&f) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
                 Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, Some(obj), &i.class),
                 Some(v) => Ok(v),
                 None if i.class.kind == Kind::Other && &*i.class.name == "property" => match &*t {
@@ -427,6 +429,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             _ => get_attr(interp, &m.1, name),
         },
         // A generator's methods, run by the built-ins of the same name (`__next__`: `next`).
+        // Iterating a generator gives the generator itself.
+        Value::Gen(g) if matches!((&*t, g.is_async), ("__iter__", false) | ("__aiter__", true)) => {
+            Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", |_, _, a, _| Ok(a[0].clone()))))))
+        }
         Value::Gen(g) if !g.is_async => match &*t {
             "send" => Ok(Value::Method(Rc::new((obj.clone(), builtin("send", function))))),
             "close" => Ok(Value::Method(Rc::new((obj.clone(), builtin("close", function))))),
@@ -473,4 +479,9 @@ fn add_note(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyR
         None => e.set(notes, Value::list(vec![note.clone()])),
     }
     Ok(Value::None)
+}
+
+/// Whether `f` is what `contextmanager` or `asynccontextmanager` made of a generator function.
+fn is_manager_maker(f: &Value) -> bool {
+    matches!(f, Value::Method(m) if matches!(&m.1, Value::Builtin(b) if matches!(b.name, "contextmanager" | "asynccontextmanager")))
 }

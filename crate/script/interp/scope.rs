@@ -209,17 +209,9 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<
             }
             StmtKind::Global(names) => globals.extend(names),
             StmtKind::Nonlocal(names) => nonlocals.extend(names),
-            StmtKind::Expr(e) => walrus_names(e, locals),
             _ => {}
         }
-    }
-}
-
-pub(super) fn walrus_names(e: &Expr, locals: &mut Vec<Name>) {
-    if let ExprKind::NamedExpr(n, _) = &e.kind {
-        if !locals.contains(n) {
-            locals.push(*n);
-        }
+        stmt_exprs(stmt, &mut |x| walrus_names(x, locals));
     }
 }
 
@@ -255,155 +247,151 @@ fn stmts_names(block: &[Stmt], nested: bool, out: &mut Vec<Name>) {
     }
 }
 
+/// [`nested_names`] of one statement: its expressions, the names it binds (when `nested`),
+/// and its blocks (a class's body and a function's are nested scopes).
 fn stmt_names(s: &Stmt, nested: bool, out: &mut Vec<Name>) {
-    let e = |x: &Expr, out: &mut Vec<Name>| expr_names(x, nested, out);
+    stmt_exprs(s, &mut |x| expr_names(x, nested, out));
+    let mut bind = |n: Name| {
+        if nested {
+            add_name(n, out);
+        }
+    };
     match &s.kind {
-        StmtKind::Expr(x) | StmtKind::Return(Some(x)) => e(x, out),
-        StmtKind::Assign { targets, value } => {
-            targets.iter().for_each(|t| e(t, out));
-            e(value, out);
+        StmtKind::FunctionDef(def) => bind(def.name),
+        StmtKind::ClassDef { name, .. } => bind(*name),
+        StmtKind::Try { handlers, .. } => handlers.iter().filter_map(|h| h.name).for_each(&mut bind),
+        StmtKind::Global(names) | StmtKind::Nonlocal(names) => names.iter().copied().for_each(&mut bind),
+        StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
+            aliases
+                .iter()
+                .for_each(|a| bind(a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)))));
         }
-        StmtKind::AugAssign { target, value, .. } => {
-            e(target, out);
-            e(value, out);
-        }
-        StmtKind::AnnAssign { target, annotation, value, .. } => {
-            e(target, out);
-            e(annotation, out);
-            value.iter().for_each(|v| e(v, out));
-        }
-        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
-            e(test, out);
+        _ => {}
+    }
+    match &s.kind {
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => {
             stmts_names(body, nested, out);
             stmts_names(orelse, nested, out);
         }
-        StmtKind::For { target, iter, body, orelse, .. } => {
-            e(target, out);
-            e(iter, out);
-            stmts_names(body, nested, out);
-            stmts_names(orelse, nested, out);
-        }
-        StmtKind::FunctionDef(def) => {
-            if nested {
-                add_name(def.name, out);
-            }
-            def_names(def, nested, out);
-        }
-        StmtKind::ClassDef { name, bases, body, decorators } => {
-            if nested {
-                add_name(*name, out);
-            }
-            bases.iter().chain(decorators).for_each(|x| e(x, out));
-            stmts_names(body, true, out);
-        }
+        StmtKind::FunctionDef(def) => stmts_names(&def.body, true, out),
+        StmtKind::ClassDef { body, .. } => stmts_names(body, true, out),
         StmtKind::Try { body, handlers, orelse, finalbody } => {
             stmts_names(body, nested, out);
-            for h in handlers {
-                h.typ.iter().for_each(|t| e(t, out));
-                if let (Some(n), true) = (h.name, nested) {
-                    add_name(n, out);
-                }
-                stmts_names(&h.body, nested, out);
-            }
+            handlers.iter().for_each(|h| stmts_names(&h.body, nested, out));
             stmts_names(orelse, nested, out);
             stmts_names(finalbody, nested, out);
         }
-        StmtKind::Raise { exc, cause } => exc.iter().chain(cause).for_each(|x| e(x, out)),
-        StmtKind::Global(names) | StmtKind::Nonlocal(names) if nested => names.iter().for_each(|&n| add_name(n, out)),
-        StmtKind::Assert { test, msg } => {
-            e(test, out);
-            msg.iter().for_each(|m| e(m, out));
+        StmtKind::With { body, .. } => stmts_names(body, nested, out),
+        _ => {}
+    }
+}
+
+/// Calls `f` with each expression a statement itself holds, not those of its blocks: for a
+/// `def`, its decorators and defaults (read where it is defined), for a class, its bases and
+/// decorators.
+fn stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
+    match &s.kind {
+        StmtKind::Expr(x) | StmtKind::Return(Some(x)) => f(x),
+        StmtKind::Assign { targets, value } => targets.iter().chain([value]).for_each(f),
+        StmtKind::AugAssign { target, value, .. } => [target, value].into_iter().for_each(f),
+        StmtKind::AnnAssign { target, annotation, value, .. } => {
+            [target, annotation].into_iter().chain(value).for_each(f)
         }
-        StmtKind::Del(targets) => targets.iter().for_each(|t| e(t, out)),
-        StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } if nested => {
-            for a in aliases {
-                add_name(a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name))), out);
-            }
-        }
-        StmtKind::With { items, body, .. } => {
-            for i in items {
-                e(&i.context, out);
-                i.target.iter().for_each(|t| e(t, out));
-            }
-            stmts_names(body, nested, out);
+        StmtKind::If { test, .. } | StmtKind::While { test, .. } => f(test),
+        StmtKind::For { target, iter, .. } => [target, iter].into_iter().for_each(f),
+        StmtKind::FunctionDef(def) => def_exprs(def, f),
+        StmtKind::ClassDef { bases, decorators, .. } => bases.iter().chain(decorators).for_each(f),
+        StmtKind::Try { handlers, .. } => handlers.iter().filter_map(|h| h.typ.as_ref()).for_each(f),
+        StmtKind::Raise { exc, cause } => exc.iter().chain(cause).for_each(f),
+        StmtKind::Assert { test, msg } => [test].into_iter().chain(msg).for_each(f),
+        StmtKind::Del(targets) => targets.iter().for_each(f),
+        StmtKind::With { items, .. } => {
+            items.iter().flat_map(|i| [&i.context].into_iter().chain(&i.target)).for_each(f)
         }
         _ => {}
     }
 }
 
-/// A function defined where `nested` says: its decorators and defaults are read there, its body
-/// is a scope nested in it.
-fn def_names(def: &FuncDef, nested: bool, out: &mut Vec<Name>) {
+/// A function's decorators and defaults: read where it is defined.
+fn def_exprs(def: &FuncDef, f: &mut dyn FnMut(&Expr)) {
     let p = &def.params;
     let defaults = p.args.iter().chain(&p.kwonly).filter_map(|a| a.default.as_ref());
-    def.decorators.iter().chain(defaults).for_each(|x| expr_names(x, nested, out));
-    stmts_names(&def.body, true, out);
+    def.decorators.iter().chain(defaults).for_each(f);
 }
 
-fn expr_names(x: &Expr, nested: bool, out: &mut Vec<Name>) {
-    let e = |x: &Expr, out: &mut Vec<Name>| expr_names(x, nested, out);
-    // A comprehension is a scope of its own (a generator expression may outlive the frame).
-    let comp = |elts: &[&Expr], gens: &[Comprehension], out: &mut Vec<Name>| {
-        for g in gens {
-            expr_names(&g.target, true, out);
-            expr_names(&g.iter, true, out);
-            g.ifs.iter().for_each(|i| expr_names(i, true, out));
-        }
-        elts.iter().for_each(|x| expr_names(x, true, out));
-    };
+/// Calls `f` with each expression directly inside `x`, and whether it is in a comprehension
+/// (a scope of its own). A lambda's parts are left to the caller.
+fn expr_children(x: &Expr, f: &mut dyn FnMut(&Expr, bool)) {
+    let mut same = |v: &Expr| f(v, false);
     match &x.kind {
-        ExprKind::Name(n) | ExprKind::NamedExpr(n, _) if nested => {
-            add_name(*n, out);
-            if let ExprKind::NamedExpr(_, v) = &x.kind {
-                e(v, out);
-            }
-        }
         ExprKind::NamedExpr(_, v)
         | ExprKind::Attribute(v, _)
         | ExprKind::Unary(_, v)
         | ExprKind::Await(v)
-        | ExprKind::Starred(v) => e(v, out),
-        ExprKind::FString(parts) => fstring_names(parts, nested, out),
-        ExprKind::Subscript(a, b) | ExprKind::BinOp(a, _, b) => {
-            e(a, out);
-            e(b, out);
+        | ExprKind::Starred(v) => {
+            same(v);
         }
-        ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().for_each(|v| e(v, out)),
-        ExprKind::Call(f, args) => {
-            e(f, out);
+        ExprKind::FString(parts) => fstring_exprs(parts, &mut same),
+        ExprKind::Subscript(a, b) | ExprKind::BinOp(a, _, b) => [a, b].into_iter().for_each(|v| same(v)),
+        ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().for_each(|v| same(v)),
+        ExprKind::Call(func, args) => {
+            same(func);
             for a in args {
                 match a {
-                    Arg::Pos(v) | Arg::Star(v) | Arg::Kw(_, v) | Arg::DoubleStar(v) => e(v, out),
+                    Arg::Pos(v) | Arg::Star(v) | Arg::Kw(_, v) | Arg::DoubleStar(v) => same(v),
                 }
             }
         }
         ExprKind::BoolOp(_, items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
-            items.iter().for_each(|v| e(v, out));
+            items.iter().for_each(same);
         }
-        ExprKind::Compare(first, rest) => {
-            e(first, out);
-            rest.iter().for_each(|(_, v)| e(v, out));
-        }
-        ExprKind::IfExp(a, b, c) => [a, b, c].into_iter().for_each(|v| e(v, out)),
-        ExprKind::Lambda(def) => def_names(def, nested, out),
-        ExprKind::Dict(items) => {
-            for (k, v) in items {
-                k.iter().for_each(|k| e(k, out));
-                e(v, out);
-            }
-        }
-        ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => comp(&[elt], gens, out),
-        ExprKind::DictComp(k, v, gens) => comp(&[k, v], gens, out),
-        ExprKind::GeneratorExp(g) => comp(&[&g.elt], &g.gens, out),
+        ExprKind::Compare(first, rest) => [&**first].into_iter().chain(rest.iter().map(|(_, v)| v)).for_each(same),
+        ExprKind::IfExp(a, b, c) => [a, b, c].into_iter().for_each(|v| same(v)),
+        ExprKind::Dict(items) => items.iter().flat_map(|(k, v)| k.iter().chain([v])).for_each(same),
+        ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => comp_exprs(&[elt], gens, f),
+        ExprKind::DictComp(k, v, gens) => comp_exprs(&[k, v], gens, f),
+        ExprKind::GeneratorExp(g) => comp_exprs(&[&g.elt], &g.gens, f),
         _ => {}
     }
 }
 
-fn fstring_names(parts: &[FPart], nested: bool, out: &mut Vec<Name>) {
+fn comp_exprs(elts: &[&Expr], gens: &[Comprehension], f: &mut dyn FnMut(&Expr, bool)) {
+    for g in gens {
+        [&g.target, &g.iter].into_iter().chain(&g.ifs).for_each(|v| f(v, true));
+    }
+    elts.iter().for_each(|v| f(v, true));
+}
+
+fn fstring_exprs(parts: &[FPart], f: &mut dyn FnMut(&Expr)) {
     for p in parts {
         if let FPart::Field { expr, spec, .. } = p {
-            expr_names(expr, nested, out);
-            fstring_names(spec, nested, out);
+            f(expr);
+            fstring_exprs(spec, f);
         }
     }
+}
+
+fn expr_names(x: &Expr, nested: bool, out: &mut Vec<Name>) {
+    match &x.kind {
+        ExprKind::Name(n) | ExprKind::NamedExpr(n, _) if nested => add_name(*n, out),
+        ExprKind::Lambda(def) => {
+            def_exprs(def, &mut |v| expr_names(v, nested, out));
+            return stmts_names(&def.body, true, out);
+        }
+        _ => {}
+    }
+    expr_children(x, &mut |v, comp| expr_names(v, nested || comp, out));
+}
+
+/// The names a statement's walruses bind in its scope (`(x := …)` anywhere in its expressions,
+/// a comprehension's too, as PEP 572 says; a lambda's are its own).
+fn walrus_names(x: &Expr, locals: &mut Vec<Name>) {
+    match &x.kind {
+        ExprKind::NamedExpr(n, _) => add_name(*n, locals),
+        ExprKind::Lambda(_) => return,
+        _ => {}
+    }
+    expr_children(x, &mut |v, _| walrus_names(v, locals));
 }
