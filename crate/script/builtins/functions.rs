@@ -168,8 +168,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(iter_named("enumerate", out))
         }
         // Iterators are read in turns, as CPython's zip reads them: `zip(it, it)` pairs items,
-        // and what a shorter argument leaves in an iterator stays there.
-        "zip" if kw.is_empty() && args.iter().any(|a| matches!(a, Value::Iter(_))) => {
+        // and what a shorter argument leaves in an iterator stays there. (`strict=` below.)
+        "zip" if kw.is_empty() => {
             let mut sources = Vec::with_capacity(args.len());
             for a in args {
                 sources.push(match a {
@@ -178,7 +178,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 });
             }
             let mut out = Vec::new();
-            'rows: loop {
+            'rows: while !sources.is_empty() {
                 let mut row = Vec::with_capacity(sources.len());
                 for source in &mut sources {
                     let item = match source {

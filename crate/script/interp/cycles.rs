@@ -127,7 +127,7 @@ impl Node {
 /// coroutine being run). If anything else holds it (a function defined in it, a task's frame
 /// inside it), what no nested scope can read goes now, then the rest if only cycles hold it.
 /// A frame an exception's traceback holds (`kept`) is kept whole while the exception is.
-pub fn frame_ended(scope: &Rc<Scope>, kept: bool) {
+pub fn free_ended_frame(scope: &Rc<Scope>, kept: bool) {
     scope.ended.set(true);
     if Rc::strong_count(scope) == 1 {
         return; // freed whole by its caller, in CPython's order

@@ -335,7 +335,7 @@ impl Interp {
             }
             frames.push(Rc::downgrade(scope));
         }
-        cycles::frame_ended(scope, kept);
+        cycles::free_ended_frame(scope, kept);
     }
 
     /// The program has ended: the frames exceptions kept are emptied, in the order they ended,

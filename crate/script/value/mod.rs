@@ -392,7 +392,7 @@ impl Drop for Instance {
             frame.tracebacks.set(frame.tracebacks.get().saturating_sub(1));
             // The last traceback to keep a finished frame let go: its frame ends now.
             if frame.tracebacks.get() == 0 && frame.ended.get() {
-                super::interp::cycles::frame_ended(&frame, false);
+                super::interp::cycles::free_ended_frame(&frame, false);
             }
         }
         let attrs = std::mem::take(self.attrs.get_mut());
