@@ -281,6 +281,14 @@ pub fn script_error_line(run: u32) -> u32 {
     crate::script::host::error_line(run)
 }
 
+/// Whether an uncaught exception ended a script run (CPython's exit status 1), rather than
+/// only a task's exception that nobody retrieved (the run finished; CPython exits with 0).
+#[cfg(feature = "script")]
+#[wasm_bindgen(js_name = scriptFailed)]
+pub fn script_failed(run: u32) -> bool {
+    crate::script::host::failed(run)
+}
+
 /// The part of [`script_error_line`]'s line that failed, as `[from, to]` in characters from
 /// the line's start (`to` past the line's end: it goes on to the next lines), or `[]` when it
 /// is not known: what the traceback's carets mark, for the code view to mark too.

@@ -43,7 +43,7 @@ const SCRIPT_SEED = 1;
 const STATUS_KEYS = {
   loading: 'status_loading', idle: 'embedStatusIdle', running: 'status_running',
   cancelled: 'status_cancelled', crashed: 'crashed', failed: 'noticeLoadFailed',
-  invalid: 'embedNothingToRun', error: 'status_scriptError',
+  invalid: 'embedNothingToRun', error: 'status_scriptError', unretrieved: 'status_unretrieved',
 };
 
 const errorText = (e) => String(e?.message ?? e);
@@ -191,8 +191,10 @@ export class LoopscopeLesson extends HTMLElement {
       if (this.#session !== session) return; // a newer run or a reset took over
       if (rt.crashed) { this.#crash(); return; }
       if (session.script) this.#readErrorLine(session);
-      if (result === 'finished' && this.#errorLine) {
+      if (result === 'finished' && this.#errorLine?.ended) {
         this.#setStatus('error', { line: this.#errorLine.line });
+      } else if (result === 'finished' && this.#errorLine) {
+        this.#setStatus('unretrieved', { line: this.#errorLine.line });
       } else if (result === 'finished') {
         const elapsed = lessonSeconds(session.model, endTime(session.model, sessionNow(rt, session, session.model)));
         this.#setStatus('finished', { elapsed: formatSeconds(Math.max(0, elapsed), 3) });

@@ -174,8 +174,11 @@ export function createRuns(app) {
     const elapsedS = lessonSeconds(model, endTime(model, now()));
     if (state.runEngine === 'python') parts().codePane.readErrorLine();
     const raised = parts().codePane.errorLine();
-    if (result === 'finished' && raised) {
+    if (result === 'finished' && raised?.ended) {
       app.setStatus('error', 'status_scriptError', { line: raised.line });
+    } else if (result === 'finished' && raised) {
+      // Only a task's exception that nobody retrieved: the run finished (CPython exits with 0).
+      app.setStatus('finished', 'status_unretrieved', { line: raised.line });
     } else if (result === 'finished') {
       // Virtual and real seconds do not compare: each mode (and each engine) keeps its own
       // results; an edited program is no longer the lesson's, so it compares with nothing.
@@ -190,7 +193,7 @@ export function createRuns(app) {
     } else {
       app.setStatus('cancelled', 'status_cancelled');
     }
-    parts().predict.runEnded(model, result === 'finished' && !raised ? 'finished' : 'unfinished');
+    parts().predict.runEnded(model, result === 'finished' && !raised?.ended ? 'finished' : 'unfinished');
     app.renderFrame(now(), true);
   }
 

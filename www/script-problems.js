@@ -36,21 +36,24 @@ export function checkSyntax(ls, source) {
 
 /**
  * Where run `runId`'s uncaught exception was raised, read from the crate (`ls`): {line, from,
- * to, error} (from–to: the characters of the line that failed, which the traceback's carets
- * mark, or both 0; error: the last line of `model`'s traceback), or null when none was.
+ * to, error, ended} (from–to: the characters of the line that failed, which the traceback's
+ * carets mark, or both 0; error: the last line of `model`'s traceback; ended: it ended the run,
+ * rather than a task's exception nobody retrieved), or null when none was.
  */
 export function raisedAt(ls, runId, model) {
   let line = 0;
   let cols = [];
+  let ended = true;
   try {
     line = Number(ls?.scriptErrorLine?.(runId)) || 0;
     cols = Array.from(ls?.scriptErrorColumns?.(runId) ?? []);
+    ended = ls?.scriptFailed?.(runId) ?? true;
   } catch {
     line = 0;
   }
   if (line <= 0) return null;
   const [from = 0, to = 0] = cols.map(Number);
-  return { line, from, to, error: raisedError(model) };
+  return { line, from, to, error: raisedError(model), ended: Boolean(ended) };
 }
 
 /**
