@@ -448,7 +448,11 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
             Ok(items[i].clone())
         }
         "sample" => {
-            let mut items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
+            let population = args.first().unwrap_or(&Value::None);
+            if matches!(population, Value::Set(_) | Value::Dict(_)) {
+                return raise("TypeError", "Population must be a sequence.  For dicts or sets, use sorted(d).");
+            }
+            let mut items = super::builtins::iterate(population)?;
             let k = int(1)?;
             let Some(k) = usize::try_from(k).ok().filter(|&k| k <= items.len()) else {
                 return raise("ValueError", "Sample larger than population or is negative");

@@ -184,6 +184,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_59_else_unary_zip_and_messages", include_str!("corpus/lang_59_else_unary_zip_and_messages.py"), include_str!("corpus/lang_59_else_unary_zip_and_messages.out")),
     ("lang_60_yield_from_send", include_str!("corpus/lang_60_yield_from_send.py"), include_str!("corpus/lang_60_yield_from_send.out")),
     ("lang_61_walrus_scope_and_method_managers", include_str!("corpus/lang_61_walrus_scope_and_method_managers.py"), include_str!("corpus/lang_61_walrus_scope_and_method_managers.out")),
+    ("lang_62_unicode_and_argument_checks", include_str!("corpus/lang_62_unicode_and_argument_checks.py"), include_str!("corpus/lang_62_unicode_and_argument_checks.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -234,6 +234,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             if args.is_empty() {
                 return Err(arg_count_error(name, 0, 1, usize::MAX));
             }
+            if args.len() > 1 && kwarg(kw, "default").is_some() {
+                let m = format!("Cannot specify a default for {name}() with multiple positional arguments");
+                return raise("TypeError", m);
+            }
             let items = if args.len() == 1 { iterate(&args[0])? } else { args.to_vec() };
             let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
             let mut best: Option<(Value, Value)> = None;

@@ -361,7 +361,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             let mut start = true;
             for (i, c) in s.chars().enumerate() {
                 if (name == "title" && start) || (name == "capitalize" && i == 0) {
-                    format::push_upper(&mut out, c);
+                    format::push_title(&mut out, c);
                 } else {
                     format::push_lower(&mut out, c);
                 }
@@ -383,9 +383,14 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 None => Value::tuple(vec![Value::Str(s.clone()), Value::str(""), Value::str("")]),
             })
         }
-        // Digits are ASCII digits here (CPython's also count other scripts' and `²`).
+        // Numeric is Unicode's `N*` categories here: CPython's also counts the CJK numerals (`一`, `百`).
         "isdigit" | "isdecimal" | "isnumeric" => {
-            Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit())))
+            let test = match name {
+                "isdigit" => format::is_digit,
+                "isdecimal" => format::is_decimal,
+                _ => char::is_numeric,
+            };
+            Ok(Value::Bool(!s.is_empty() && s.chars().all(test)))
         }
         "casefold" => new(format::lower(&s).replace('ß', "ss")),
         "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),

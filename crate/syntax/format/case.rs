@@ -164,6 +164,23 @@ pub fn push_upper(out: &mut String, c: char) {
     }
 }
 
+/// Where `str.title()` differs from upper case (CPython's title case), but for Greek letters
+/// with a subscript iota: each char followed by its title case, space-separated.
+const TITLE_MULTI: &str =
+    "ßSs Ǆǅ ǅǅ ǆǅ Ǉǈ ǈǈ ǉǈ Ǌǋ ǋǋ ǌǋ Ǳǲ ǲǲ ǳǲ ևԵւ ﬀFf ﬁFi ﬂFl ﬃFfi ﬄFfl ﬅSt ﬆSt ﬓՄն ﬔՄե ﬕՄի ﬖՎն ﬗՄխ";
+
+/// Appends `c`'s title case to `out` (`str.title()`, `str.capitalize()`): its upper case, but
+/// for ligatures, digraphs (`ǆ` → `ǅ`) and Georgian letters, which have a title case of their own.
+pub fn push_title(out: &mut String, c: char) {
+    if ('\u{10d0}'..='\u{10ff}').contains(&c) {
+        return out.push(c);
+    }
+    match TITLE_MULTI.split(' ').find(|m| m.starts_with(c)) {
+        Some(m) => out.push_str(&m[c.len_utf8()..]),
+        None => push_upper(out, c),
+    }
+}
+
 /// Appends `c.to_lowercase()` to `out` (a capital sigma becomes `σ`: see [`lower`]).
 pub fn push_lower(out: &mut String, c: char) {
     if c.is_ascii() {

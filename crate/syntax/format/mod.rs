@@ -21,10 +21,11 @@ mod percent;
 mod repr;
 mod spec;
 
-pub use self::case::{lower, push_lower, push_upper, upper};
+pub use self::case::{lower, push_lower, push_title, push_upper, upper};
 pub use self::float::float_repr;
 pub use self::numbers::{
-    float_floordiv, float_mod, float_to_int, int_floordiv, int_mod, parse_float, parse_int, round_float, round_to_int,
+    float_floordiv, float_mod, float_to_int, int_floordiv, int_mod, is_decimal, is_digit, parse_float, parse_int,
+    round_float, round_to_int,
 };
 pub use self::percent::{parse_percent, percent_float, percent_int, percent_str, PercentPiece, PercentSpec};
 pub use self::repr::str_repr;

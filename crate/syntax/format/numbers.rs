@@ -12,6 +12,43 @@ const DIGIT_ZEROS: [u32; 65] = [
     0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
 ];
 
+/// The digits that are not decimal digits (`Nd`) but that `str.isdigit` counts: superscripts, subscripts, circled
+/// digits and the like (Unicode 14's `Numeric_Type=Digit`, from python3), as inclusive ranges.
+const DIGITS_ONLY: [(u32, u32); 20] = [
+    (0xb2, 0xb3),
+    (0xb9, 0xb9),
+    (0x1369, 0x1371),
+    (0x19da, 0x19da),
+    (0x2070, 0x2070),
+    (0x2074, 0x2079),
+    (0x2080, 0x2089),
+    (0x2460, 0x2468),
+    (0x2474, 0x247c),
+    (0x2488, 0x2490),
+    (0x24ea, 0x24ea),
+    (0x24f5, 0x24fd),
+    (0x24ff, 0x24ff),
+    (0x2776, 0x277e),
+    (0x2780, 0x2788),
+    (0x278a, 0x2792),
+    (0x10a40, 0x10a43),
+    (0x10e60, 0x10e68),
+    (0x11052, 0x1105a),
+    (0x1f100, 0x1f10a),
+];
+
+/// Whether `c` is a decimal digit of any script (`str.isdecimal`).
+pub fn is_decimal(c: char) -> bool {
+    let n = c as u32;
+    c.is_ascii_digit() || DIGIT_ZEROS.iter().any(|&z| (z..z + 10).contains(&n))
+}
+
+/// Whether `c` is a digit (`str.isdigit`): a decimal digit, or one such as `²` or `①`.
+pub fn is_digit(c: char) -> bool {
+    let n = c as u32;
+    is_decimal(c) || DIGITS_ONLY.iter().any(|&(a, b)| (a..=b).contains(&n))
+}
+
 /// The text `int()` and `float()` actually parse: stripped of Unicode whitespace, with every Unicode decimal digit
 /// read as its ASCII digit (`int('١٢') == 12`), as CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`.
 fn ascii_number(s: &str) -> String {
