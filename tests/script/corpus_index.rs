@@ -185,6 +185,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_60_yield_from_send", include_str!("corpus/lang_60_yield_from_send.py"), include_str!("corpus/lang_60_yield_from_send.out")),
     ("lang_61_walrus_scope_and_method_managers", include_str!("corpus/lang_61_walrus_scope_and_method_managers.py"), include_str!("corpus/lang_61_walrus_scope_and_method_managers.out")),
     ("lang_62_unicode_and_argument_checks", include_str!("corpus/lang_62_unicode_and_argument_checks.py"), include_str!("corpus/lang_62_unicode_and_argument_checks.out")),
+    ("lang_63_base_methods_and_exact_numbers", include_str!("corpus/lang_63_base_methods_and_exact_numbers.py"), include_str!("corpus/lang_63_base_methods_and_exact_numbers.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -220,6 +220,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             let mut items = match &args[0] {
                 Value::Instance(_) => interp.iterate(&args[0])?,
+                v @ (Value::Set(_) | Value::Gen(_) | Value::Iter(_)) => {
+                    return Err(type_error("'", v, "' object is not reversible"))
+                }
                 v => iterate(v)?,
             };
             items.reverse();
@@ -268,6 +271,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "sum" => {
             arg_count(name, args, 1, 2)?;
             let mut total = args.get(1).cloned().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
+            if let Value::Str(_) = total {
+                return raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+            }
             for v in iterate(&args[0])? {
                 total = interp.binop_sync(BinOp::Add, &total, &v)?;
             }
@@ -460,6 +466,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     Some(v) => Ok(v),
                     None => args.get(1).cloned().ok_or_else(|| g.stop_iteration()),
                 },
+                v @ Value::Instance(i) if i.class.lookup(intern("__next__")).is_some() => {
+                    let next = i.class.lookup(intern("__next__")).unwrap_or(Value::None);
+                    match (interp.call_sync(next, vec![v.clone()]), args.get(1)) {
+                        (Err(e), Some(default)) if e.class().name.as_ref() == "StopIteration" => Ok(default.clone()),
+                        (out, _) => out,
+                    }
+                }
                 v => Err(type_error("'", v, "' object is not an iterator")),
             }
         }

@@ -394,8 +394,7 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
 pub(super) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     use Value::*;
     Some(match (a, b) {
-        (Int(_) | Bool(_), Int(_) | Bool(_)) => a.as_int()?.partial_cmp(&b.as_int()?),
-        (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => a.as_number()?.partial_cmp(&b.as_number()?),
+        (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => crate::value::num_cmp(a, b),
         (Str(x), Str(y)) => x.partial_cmp(y),
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());

@@ -140,7 +140,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "strip" | "lstrip" | "rstrip" => {
             let chars = strip_chars(0)?;
-            let pred = |c: char| if chars.is_empty() { c.is_whitespace() } else { chars.contains(&c) };
+            let pred = |c: char| if chars.is_empty() { is_space(c) } else { chars.contains(&c) };
             new(match name {
                 "strip" => s.trim_matches(pred),
                 "lstrip" => s.trim_start_matches(pred),
@@ -171,17 +171,17 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                     v.reverse();
                     v
                 }
-                (None, m) if m < 0 => s.split_whitespace().collect(),
+                (None, m) if m < 0 => s.split(is_space).filter(|w| !w.is_empty()).collect(),
                 (None, m) if name == "rsplit" => {
                     // From the right: the first `m` words off the end, the rest left whole.
                     let mut out = Vec::new();
-                    let mut rest = s.trim_end();
+                    let mut rest = s.trim_end_matches(is_space);
                     while !rest.is_empty() && (out.len() as i64) < m {
-                        match rest.rfind(char::is_whitespace) {
+                        match rest.rfind(is_space) {
                             Some(at) => {
                                 let space = rest[at..].chars().next().map_or(1, char::len_utf8);
                                 out.push(&rest[at + space..]);
-                                rest = rest[..at].trim_end();
+                                rest = rest[..at].trim_end_matches(is_space);
                             }
                             None => {
                                 out.push(rest);
@@ -197,12 +197,12 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 }
                 (None, m) => {
                     let mut out = Vec::new();
-                    let mut rest = s.trim_start();
+                    let mut rest = s.trim_start_matches(is_space);
                     while !rest.is_empty() && (out.len() as i64) < m {
-                        match rest.find(char::is_whitespace) {
+                        match rest.find(is_space) {
                             Some(at) => {
                                 out.push(&rest[..at]);
-                                rest = rest[at..].trim_start();
+                                rest = rest[at..].trim_start_matches(is_space);
                             }
                             None => {
                                 out.push(rest);
@@ -395,7 +395,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         "casefold" => new(format::lower(&s).replace('ß', "ss")),
         "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
         "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
-        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))),
+        "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_space))),
         "isascii" => Ok(Value::Bool(s.is_ascii())),
         "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
         "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
@@ -589,4 +589,10 @@ fn conversion(c: &str) -> PyResult<char> {
         (Some(ch @ '!'..='~'), None) => raise("ValueError", format!("Unknown conversion specifier {ch}")),
         (Some(ch), None) => raise("ValueError", format!("Unknown conversion specifier \\x{:x}", ch as u32)),
     }
+}
+
+/// Whitespace as `str.split()`, `strip()` and `isspace()` see it: Unicode's, and the four
+/// separators `\x1c`–`\x1f` besides.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }

@@ -390,10 +390,14 @@ impl Interp {
                     Err(e) => Awaiting::Failed(Some(e)),
                 }
             }
-            Value::Instance(_) => Awaiting::Boxed(Box::pin(async move {
-                let aw = self.call_method(&v, "__await__", vec![]).await?;
-                self.await_value(aw).await
-            })),
+            Value::Instance(ref i)
+                if i.class.lookup(intern("__await__")).is_some() || i.class.lookup(intern("__getattr__")).is_some() =>
+            {
+                Awaiting::Boxed(Box::pin(async move {
+                    let aw = self.call_method(&v, "__await__", vec![]).await?;
+                    self.await_value(aw).await
+                }))
+            }
             other => Awaiting::Failed(Some(exc(
                 "TypeError",
                 format!("object {} can't be used in 'await' expression", other.type_name()),

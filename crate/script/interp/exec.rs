@@ -464,9 +464,9 @@ impl Interp {
                     if let Some(c) = cause {
                         let c = self.eval(scope, c).await?;
                         if let Value::Instance(i) = &v {
-                            if matches!(c, Value::None) {
-                                i.suppress_context.set(true);
-                            } else {
+                            // `from` sets the cause and hides the context, as CPython's does.
+                            i.suppress_context.set(true);
+                            if !matches!(c, Value::None) {
                                 *i.cause.borrow_mut() = Some(self.make_exception(c)?);
                             }
                         }

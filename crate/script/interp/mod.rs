@@ -345,6 +345,12 @@ impl Interp {
         for scope in kept.iter().filter_map(std::rc::Weak::upgrade) {
             cycles::drop_in_order(scope.take_values(true).unwrap_or_default());
         }
+        // Then the module's globals, as CPython's exit clears `__main__`: a coroutine a global
+        // still holds is warned about as never awaited (`sys:1`). They go in the order their
+        // names first appear in the source, which is the order most programs assign them.
+        let mut globals: Vec<(Name, Value)> = std::mem::take(&mut *self.globals.borrow_mut()).into_iter().collect();
+        globals.sort_unstable_by_key(|&(name, _)| name);
+        cycles::drop_in_order(globals.into_iter().map(|(_, v)| v).collect());
     }
 
     fn scope_info(&self, def: &Rc<FuncDef>) -> Rc<ScopeInfo> {

@@ -16,7 +16,7 @@ mod trash;
 mod types;
 
 pub use dict::{Dict, Key, Missing};
-pub use repr::{exception_args, exception_str, write_by};
+pub use repr::{base_repr, exception_args, exception_str, write_by};
 pub use trash::{trash, Trash};
 pub use types::{
     exc, exc_class, exception_group, module_of, new_exception, other_class, raise, raised, with_types, Types,
@@ -613,10 +613,9 @@ impl Value {
         match (self, other) {
             (Value::None, Value::None) => true,
             (Value::Str(a), Value::Str(b)) => a == b,
-            (a, b) if a.as_number().is_some() && b.as_number().is_some() => match (a.as_int(), b.as_int()) {
-                (Some(x), Some(y)) => x == y,
-                _ => a.as_number() == b.as_number(),
-            },
+            (a, b) if a.as_number().is_some() && b.as_number().is_some() => {
+                num_cmp(a, b) == Some(std::cmp::Ordering::Equal)
+            }
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow()),
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => {
@@ -688,4 +687,32 @@ pub fn range_len(r: &[i64; 3]) -> i64 {
 /// The text of a name, as an `Rc<str>`.
 pub fn text(name: Name) -> Rc<str> {
     name_text(name)
+}
+
+/// Two numbers (ints, bools, floats) compared exactly, as CPython compares them: an int and a
+/// float are not compared as two floats (`2**53 + 1 > 2.0**53`); `None` when a NaN is there.
+pub fn num_cmp(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a.as_int(), b.as_int()) {
+        (Some(x), Some(y)) => Some(x.cmp(&y)),
+        (Some(x), None) => int_float_cmp(x, b.as_number()?),
+        (None, Some(y)) => int_float_cmp(y, a.as_number()?).map(std::cmp::Ordering::reverse),
+        _ => a.as_number()?.partial_cmp(&b.as_number()?),
+    }
+}
+
+fn int_float_cmp(i: i64, f: f64) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering::*;
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if f.is_nan() {
+        return None;
+    }
+    if f >= TWO_63 {
+        return Some(Less);
+    }
+    if f < -TWO_63 {
+        return Some(Greater);
+    }
+    let whole = f.trunc();
+    // `whole` is exact as an i64 here; equal whole parts leave the fraction to decide.
+    Some(i.cmp(&(whole as i64)).then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Equal)))
 }

@@ -278,6 +278,19 @@ pub fn exception_args(i: &Instance) -> Vec<Value> {
     }
 }
 
+/// `object.__repr__` (`BaseException.__repr__` for an exception) of `i`, whatever its class
+/// defines: what `super().__repr__()` gives.
+pub fn base_repr(i: &Instance) -> String {
+    let mut out = String::new();
+    if i.class.is_exception() {
+        out.push_str(&i.class.name);
+        write_seq(&mut out, &exception_args(i), "(", ")", 0);
+    } else {
+        let _ = write!(out, "<__main__.{} object>", i.class.name);
+    }
+    out
+}
+
 /// `str(exc)`: its one argument's str, the tuple of several, "" for none; a `KeyError` shows
 /// its key's repr.
 pub fn exception_str(i: &Instance) -> String {
