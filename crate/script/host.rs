@@ -461,7 +461,8 @@ fn carets(src: &str, span: &Span) -> Option<String> {
 pub fn exception_line(e: &Value) -> String {
     let Value::Instance(i) = e else { return e.repr() };
     let name = match crate::value::module_of(&i.class) {
-        "builtins" | "__main__" => i.class.name.to_string(),
+        "builtins" => i.class.name.to_string(),
+        "__main__" => i.class.qualname().to_string(),
         module => format!("{module}.{}", i.class.name),
     };
     // A script's `__str__` gives the message, run by the interpreter running now (none when a

@@ -1455,6 +1455,25 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None => Err(crate::builtins::no_method_named(n.type_name(), &t, n.methods())),
             },
         },
+        // A coroutine's names, and `close()`: one never started is closed without the warning
+        // (CPython's way to drop a coroutine on purpose).
+        Value::Coro(c) => match &*t {
+            "__name__" => Ok(Value::str(super::local_name(&c.name))),
+            "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+            "close" => Ok(Value::Method(Rc::new((
+                obj.clone(),
+                builtin("close", |_, _, args, _| {
+                    if let Some(Value::Coro(c)) = args.first() {
+                        drop(c.take());
+                    }
+                    Ok(Value::None)
+                }),
+            )))),
+            "send" | "throw" | "cr_await" | "cr_frame" | "cr_running" | "cr_code" => {
+                crate::interp::unsupported(&format!("coroutine.{t}"))
+            }
+            _ => raise("AttributeError", format!("'coroutine' object has no attribute '{t}'")),
+        },
         _ => {
             let _ = interp;
             raise("AttributeError", format!("'{}' object has no attribute '{t}'", obj.type_name()))

@@ -310,7 +310,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 }
             }
             match &*t {
-                "__name__" | "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+                "__name__" => Ok(Value::Str(Rc::clone(&c.name))),
+                "__qualname__" => Ok(Value::Str(c.qualname())),
                 "__module__" => Ok(Value::str(module_of(c))),
                 "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
                 "__mro__" => {

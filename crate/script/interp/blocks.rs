@@ -223,6 +223,9 @@ impl Interp {
         let mut nonlocals = Vec::new();
         collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);
         let qualname = scope.qualname_of(text(name));
+        if *qualname != *class.name {
+            class.attrs.borrow_mut().push((intern("__qualname__"), Value::Str(Rc::clone(&qualname))));
+        }
         let cscope = Scope::of(Rc::new(info), Some(Rc::clone(scope)), text(name), qualname, Some(Rc::clone(&class)));
         let mut annotations = Dict::default();
         // Methods are made with the class known (for their qualname and `super()`), and see

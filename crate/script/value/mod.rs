@@ -291,6 +291,16 @@ impl Class {
         Class::new(name.into(), base.cloned(), kind)
     }
 
+    /// Its `__qualname__` (`Outer.Inner`, `factory.<locals>.Local`): its name, unless it was
+    /// defined in a class or a function (then its own attributes hold it).
+    pub fn qualname(&self) -> Rc<str> {
+        let key = super::ast::intern("__qualname__");
+        match self.attrs.borrow().iter().find(|(n, _)| *n == key) {
+            Some((_, Value::Str(s))) => Rc::clone(s),
+            _ => Rc::clone(&self.name),
+        }
+    }
+
     /// Whether it is `ExceptionGroup`, `BaseExceptionGroup` or a subclass (CPython's
     /// `ExceptionGroup` has both bases; here it has `Exception` only).
     pub fn is_group(self: &Rc<Class>) -> bool {

@@ -204,7 +204,7 @@ impl Value {
             Value::Class(c) => {
                 let _ = match module_of(c) {
                     "builtins" => write!(out, "<class '{}'>", c.name),
-                    module => write!(out, "<class '{module}.{}'>", c.name),
+                    module => write!(out, "<class '{module}.{}'>", c.qualname()),
                 };
             }
             Value::Instance(i) if i.class.is_exception() => {
@@ -221,7 +221,7 @@ impl Value {
                     out.push_str(&text);
                     return;
                 }
-                let _ = write!(out, "<__main__.{} object>", i.class.name);
+                let _ = write!(out, "<__main__.{} object>", i.class.qualname());
             }
             Value::Module(m) => {
                 let _ = write!(out, "<module '{}'>", m.name);
@@ -286,7 +286,7 @@ pub fn base_repr(i: &Instance) -> String {
         out.push_str(&i.class.name);
         write_seq(&mut out, &exception_args(i), "(", ")", 0);
     } else {
-        let _ = write!(out, "<__main__.{} object>", i.class.name);
+        let _ = write!(out, "<__main__.{} object>", i.class.qualname());
     }
     out
 }
