@@ -624,6 +624,9 @@ fn inverse_mod(a: i128, m: i128) -> Option<i128> {
 /// `hash(v)`. Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
 pub fn hash_of(v: &Value) -> PyResult<i64> {
     use std::hash::{Hash, Hasher};
+    if let Some(h) = stable_hash(v) {
+        return Ok(h);
+    }
     Ok(match v.key()? {
         Key::Int(i) => int_hash(i),
         Key::Float(bits) => float_hash(f64::from_bits(bits)),
@@ -633,6 +636,34 @@ pub fn hash_of(v: &Value) -> PyResult<i64> {
             key.hash(&mut h);
             h.finish() as i64
         }
+    })
+}
+
+/// CPython's `hash(v)` where it is the same in every run: ints, bools, floats and tuples of
+/// them (CPython hashes strs at random, and `None` by its address); `None` for the others.
+pub fn stable_hash(v: &Value) -> Option<i64> {
+    // CPython's tuple hash, after xxHash: each item's hash mixed in turn.
+    const PRIME_1: u64 = 11_400_714_785_074_694_791;
+    const PRIME_2: u64 = 14_029_467_366_897_019_727;
+    const PRIME_5: u64 = 2_870_177_450_012_600_261;
+    Some(match v {
+        Value::Int(i) => int_hash(*i),
+        Value::Bool(b) => *b as i64,
+        Value::Float(f) => float_hash(*f),
+        Value::Tuple(items) => {
+            let mut acc = PRIME_5;
+            for item in items.iter() {
+                let lane = stable_hash(item)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2)).rotate_left(31).wrapping_mul(PRIME_1);
+            }
+            acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3_527_539));
+            if acc == u64::MAX {
+                1_546_275_796
+            } else {
+                acc as i64
+            }
+        }
+        _ => return None,
     })
 }
 

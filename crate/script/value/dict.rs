@@ -160,8 +160,10 @@ impl Dict {
         self.iter().map(|(k, _)| k.clone()).collect()
     }
 
-    /// A set's elements in the order CPython's set iterates them, for a set of ints (and
-    /// bools): where each lands in its hash table, as `print({3, 1, 2})` shows `{1, 2, 3}`.
+    /// A set's elements in the order CPython's set iterates them, for a set of ints, bools,
+    /// floats and tuples of them (whose hashes are the same in every run: see
+    /// [`stable_hash`](crate::builtins::stable_hash)): where each lands in its hash table, as
+    /// `print({3, 1, 2})` shows `{1, 2, 3}`.
     /// The table is rebuilt from the insertion order, as CPython grows it (8 slots, resized to a
     /// power of two above 4 × used once 3/5 full; linear probes of 9, then perturbation), after
     /// a display of constants, which CPython builds as a frozenset (and again from its own
@@ -178,8 +180,8 @@ impl Dict {
         }
         let mut hashes = Vec::with_capacity(keys.len());
         for k in &keys {
-            let Some(i) = k.as_int().filter(|_| matches!(k, Value::Int(_) | Value::Bool(_))) else { return keys };
-            hashes.push(int_hash(i));
+            let Some(h) = crate::builtins::stable_hash(k) else { return keys };
+            hashes.push(h as u64);
         }
         let shown = self.display.min(keys.len());
         let mut table: Vec<Option<usize>> = vec![None; 8];
@@ -274,15 +276,6 @@ impl Drop for Dict {
             trash(entries.into_iter().flatten().flat_map(|(k, v)| [Trash::Value(k), Trash::Value(v)]));
         }
     }
-}
-
-/// CPython's hash of an int: itself modulo 2**61 - 1, with the sign; -1 (an error code in C)
-/// becomes -2.
-fn int_hash(i: i64) -> u64 {
-    const P: u64 = (1 << 61) - 1;
-    let h = (i.unsigned_abs() % P) as i64;
-    let h = if i < 0 { -h } else { h };
-    (if h == -1 { -2 } else { h }) as u64
 }
 
 /// The table's size for at least `min_used` elements: the power of two above it, from 8.
