@@ -41,8 +41,10 @@ fn member_text(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
     }))
 }
 
-/// A class just made: if it derives from `Enum`, its plain attributes become its members.
-pub fn make_members(class: &Rc<Class>) -> PyResult<()> {
+/// A class just made: if it derives from `Enum`, its plain attributes become its members,
+/// each given to the class's `__init__`, if it has one (a tuple as its arguments, as
+/// `MARS = (6.4e23, 3.4e6)` for `__init__(self, mass, radius)`).
+pub fn make_members(interp: &Interp, class: &Rc<Class>) -> PyResult<()> {
     let base = ENUM.with(Rc::clone);
     if Rc::ptr_eq(class, &base) || !class.is_subclass(&base) {
         return Ok(());
@@ -69,7 +71,15 @@ pub fn make_members(class: &Rc<Class>) -> PyResult<()> {
             None => {
                 let m = Instance::new(Rc::clone(class));
                 m.set(intern("name"), Value::Str(Rc::clone(&label)));
-                m.set(intern("value"), value);
+                m.set(intern("value"), value.clone());
+                if let Some(init @ Value::Func(_)) = class.lookup(intern("__init__")) {
+                    let mut args = vec![Value::Instance(Rc::clone(&m))];
+                    match &value {
+                        Value::Tuple(items) => args.extend(items.iter().cloned()),
+                        v => args.push(v.clone()),
+                    }
+                    interp.call_sync(init, args)?;
+                }
                 Value::Instance(m)
             }
         };
@@ -81,6 +91,14 @@ pub fn make_members(class: &Rc<Class>) -> PyResult<()> {
     }
     class.attrs.borrow_mut().push((intern("__members__"), Value::dict(members)));
     Ok(())
+}
+
+/// Whether `name` is a member of enum class `class` (which cannot be reassigned).
+pub fn is_member(class: &Class, name: Name) -> bool {
+    let own = class.attrs.borrow();
+    let member = own.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
+    matches!(member, Some(Value::Instance(m)) if std::ptr::eq(&*m.class, class))
+        && own.iter().any(|(n, _)| *n == intern("__members__"))
 }
 
 fn member_value(m: &Value) -> Option<Value> {

@@ -286,7 +286,7 @@ impl Interp {
         if defines("__eq__") && !defines("__hash__") {
             class.attrs.borrow_mut().push((intern("__hash__"), Value::None));
         }
-        crate::enums::make_members(&class)?;
+        crate::enums::make_members(self, &class)?;
         Ok(Value::Class(class))
     }
 

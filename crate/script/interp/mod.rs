@@ -693,6 +693,9 @@ impl Interp {
                 Ok(())
             }
             Value::Class(c) if c.kind == Kind::Object || c.kind == Kind::Exception => {
+                if crate::enums::is_member(c, name) {
+                    return raise("AttributeError", format!("cannot reassign member '{}'", text(name)));
+                }
                 let mut attrs = c.attrs.borrow_mut();
                 match attrs.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = value,
