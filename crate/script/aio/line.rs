@@ -7,7 +7,10 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::rc::Weak;
 use std::task::{Context, Waker};
+
+use super::task::PyTask;
 
 use loopscope_core::runtime::{waiting_on, waking_because};
 use loopscope_core::trace::record::WakeCause;
@@ -15,7 +18,11 @@ use loopscope_core::trace::record::WakeCause;
 /// The waiters of one asyncio object, first come first woken.
 #[derive(Default)]
 pub struct Line {
-    waiting: RefCell<VecDeque<(u64, Waker)>>,
+    /// Each waiter's place, the waker of its wait, and its task.
+    waiting: RefCell<VecDeque<(u64, Waker, Option<Weak<PyTask>>)>>,
+    /// A queue's or a semaphore's (not a lock's): a turn skips the waiters whose task was
+    /// cancelled meanwhile, as asyncio's `_wakeup_next` skips the futures `cancel()` made done.
+    skips_cancelled: bool,
     last: Cell<u64>,
     /// Waiters [`Line::wake_all`] woke that have not run yet: asyncio keeps their futures
     /// among the waiters until then (an event's repr counts them).
@@ -23,6 +30,11 @@ pub struct Line {
 }
 
 impl Line {
+    /// A line whose turns skip cancelled waiters (see [`Line::wake_first`]).
+    pub fn skipping_cancelled() -> Line {
+        Line { skips_cancelled: true, ..Line::default() }
+    }
+
     /// Whether nobody waits.
     pub fn is_empty(&self) -> bool {
         self.waiting.borrow().is_empty()
@@ -38,11 +50,22 @@ impl Line {
         self.len() + self.woken.get()
     }
 
-    /// Wakes the first waiter, who leaves the line (what its turn finds is its own business).
-    pub fn wake_first(&self) {
-        let first = self.waiting.borrow_mut().pop_front();
-        if let Some((_, w)) = first {
-            waking_because(WakeCause::Channel, || w.wake());
+    /// Wakes the first waiter, who leaves the line (what its turn finds is its own business);
+    /// false if none was woken. A line that skips cancelled waiters leaves them in it: each
+    /// leaves as its `CancelledError` reaches it, passing nothing on.
+    pub fn wake_first(&self) -> bool {
+        let mut waiting = self.waiting.borrow_mut();
+        let cancelled = |t: &Option<Weak<PyTask>>| {
+            self.skips_cancelled && t.as_ref().and_then(Weak::upgrade).is_some_and(|t| t.cancel_requested.get())
+        };
+        let first = waiting.iter().position(|(_, _, t)| !cancelled(t)).and_then(|at| waiting.remove(at));
+        drop(waiting);
+        match first {
+            Some((_, w, _)) => {
+                waking_because(WakeCause::Channel, || w.wake());
+                true
+            }
+            None => false,
         }
     }
 
@@ -50,11 +73,11 @@ impl Line {
     pub fn wake_all(&self) {
         let all = std::mem::take(&mut *self.waiting.borrow_mut());
         self.woken.set(self.woken.get() + all.len());
-        waking_because(WakeCause::Channel, || all.into_iter().for_each(|(_, w)| w.wake()));
+        waking_because(WakeCause::Channel, || all.into_iter().for_each(|(_, w, _)| w.wake()));
     }
 
     fn position(&self, id: u64) -> Option<usize> {
-        self.waiting.borrow().iter().position(|(at, _)| *at == id)
+        self.waiting.borrow().iter().position(|(at, _, _)| *at == id)
     }
 }
 
@@ -70,10 +93,9 @@ pub struct Units<'a> {
 impl Units<'_> {
     /// Wakes the first waiter with a unit of the value, if a unit is free and one waits.
     pub fn hand_next(self, line: &Line) {
-        if self.value.get() > 0 && !line.is_empty() {
+        if self.value.get() > 0 && line.wake_first() {
             self.value.set(self.value.get() - 1);
             self.handed.set(self.handed.get() + 1);
-            line.wake_first();
         }
     }
 
@@ -126,7 +148,8 @@ impl<'a> Place<'a> {
             None => {
                 line.last.set(line.last.get() + 1);
                 self.id = line.last.get();
-                line.waiting.borrow_mut().push_back((self.id, cx.waker().clone()));
+                let task = super::current().map(|t| std::rc::Rc::downgrade(&t));
+                line.waiting.borrow_mut().push_back((self.id, cx.waker().clone(), task));
             }
         }
         waiting_on(WakeCause::Channel, 0);
@@ -170,7 +193,7 @@ impl Drop for Place<'_> {
                 units.value.set(units.value.get() + 1);
                 units.hand_next(self.line);
             }
-            None => self.line.wake_first(),
+            None => drop(self.line.wake_first()),
         }
     }
 }

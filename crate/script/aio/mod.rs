@@ -581,8 +581,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 items: RefCell::default(),
                 maxsize,
                 unfinished: Cell::new(0),
-                getters: Line::default(),
-                putters: Line::default(),
+                getters: Line::skipping_cancelled(),
+                putters: Line::skipping_cancelled(),
                 joiners: Line::default(),
                 lifo: name == "LifoQueue",
                 heap: name == "PriorityQueue",
@@ -650,7 +650,9 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             Ok(Value::Native(Rc::new(Native::Semaphore {
                 value: Cell::new(value),
                 handed: Cell::new(0),
-                waiters: Line::default(),
+                // A lock wakes its first waiter even if cancelled (who passes the turn on), as
+                // asyncio's `Lock._wake_up_first`; a semaphore skips it.
+                waiters: if name == "Lock" { Line::default() } else { Line::skipping_cancelled() },
                 is_lock: name == "Lock",
                 bound: if name == "BoundedSemaphore" { value } else { i64::MAX },
             })))
