@@ -15,11 +15,13 @@ use super::task::PyTask;
 use loopscope_core::runtime::{waiting_on, waking_because};
 use loopscope_core::trace::record::WakeCause;
 
+/// One waiter: its place's id, the waker of its wait, and its task.
+type Waiter = (u64, Waker, Option<Weak<PyTask>>);
+
 /// The waiters of one asyncio object, first come first woken.
 #[derive(Default)]
 pub struct Line {
-    /// Each waiter's place, the waker of its wait, and its task.
-    waiting: RefCell<VecDeque<(u64, Waker, Option<Weak<PyTask>>)>>,
+    waiting: RefCell<VecDeque<Waiter>>,
     /// A queue's or a semaphore's (not a lock's): a turn skips the waiters whose task was
     /// cancelled meanwhile, as asyncio's `_wakeup_next` skips the futures `cancel()` made done.
     skips_cancelled: bool,
