@@ -244,13 +244,15 @@ impl PyTask {
     }
 
     /// A shielded task has ended (`self` is the shield's outer future): its outcome is the
-    /// outer's, unless the outer was cancelled meanwhile; then its error counts as retrieved.
+    /// outer's, unless the outer was cancelled meanwhile. Then nothing took its error, as
+    /// CPython's shield lets go of the inner task when the outer is cancelled: an error is
+    /// reported as never retrieved.
     fn shielded_done(self: &Rc<Self>, inner: &PyTask) {
         let state = inner.state.borrow().clone();
-        if matches!(state, State::Failed(_)) {
-            inner.retrieved.set(true);
-        }
         if !self.done() {
+            if matches!(state, State::Failed(_)) {
+                inner.retrieved.set(true);
+            }
             let state = match state {
                 State::Cancelled(_) => State::Cancelled(cancelled_error()),
                 other => other,
