@@ -394,7 +394,10 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // One wait on them all, as CPython's `gather(*to_cancel, return_exceptions=True)`:
             // woken once, by the last, and what they raised is retrieved.
             let _ = awaits::wait(rest.clone(), String::new(), None, "gather.<locals>._done_callback").await;
-            rest.iter().for_each(|t| t.retrieved.set(true));
+            for t in &rest {
+                t.retrieved.set(true);
+                t.report_shutdown_error();
+            }
             // CPython's shutdown runs the loop a few turns (its `shutdown_asyncgens` and
             // `shutdown_default_executor` tasks): callbacks due, and those they call soon, run.
             for _ in 0..SHUTDOWN_TURNS {

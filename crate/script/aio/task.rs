@@ -640,6 +640,22 @@ pub(super) fn short_repr(v: &Value) -> String {
     format!("{open}{}{close}", parts.join(", "))
 }
 
+impl PyTask {
+    /// `asyncio.run`'s shutdown cancelled it and it ended with an error instead: CPython's
+    /// loop reports that through its exception handler.
+    pub(super) fn report_shutdown_error(&self) {
+        if let (State::Failed(e), Some(out)) = (&*self.state.borrow(), self.out.upgrade()) {
+            crate::host::note_error_line(out.run.get(), e, false);
+            let text = format!(
+                "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}",
+                self.repr(),
+                out.traceback(e)
+            );
+            out.write(&text, true);
+        }
+    }
+}
+
 impl Drop for PyTask {
     /// CPython logs a task's exception nobody retrieved when the task is collected; an `Rc`
     /// is dropped at the same moment a CPython object is.
