@@ -6,7 +6,9 @@
 // stay: a long run prints on and on. The lines of one error write (a traceback: a record per
 // line, one task, one moment) carry its time, task and sign once. The log keeps to its end unless
 // the learner scrolled up, also when it was hidden as lines came (a phone's tab): a hidden
-// box does not scroll, so it goes to its end when it shows again.
+// box does not scroll, so it goes to its end when it shows again. A line the program writes in
+// parts (`print(".", end="", flush=True)`) shows as it grows, drawn again at each new part, and a
+// carriage return in it writes over its start, as a terminal does (a spinner).
 
 import { ansiRuns, ansiState } from './ansi.js';
 import { currentRun, lessonSeconds } from './trace.js';
@@ -27,6 +29,8 @@ export function createConsole(els, { max, t }) {
   const scroller = els.scroller ?? list;
   const tag = list.localName === 'ol' || list.localName === 'ul' ? 'li' : 'div';
   let printed = 0; // prints of the shown run already in the list
+  let parts = 0; // parts added to its lines already shown (the run's printParts)
+  let growing = []; // lines still being written: {print, node, length shown, colours and lastError before}
   let colours = ansiState(); // the program's terminal colour, carried from line to line
   let lastError = null; // the last line when it was error output: {task, time} (null if not)
   let atEnd = true; // the log follows its end: false once the learner scrolled up
@@ -45,6 +49,8 @@ export function createConsole(els, { max, t }) {
 
   function clear() {
     printed = 0;
+    parts = 0;
+    growing = [];
     colours = ansiState();
     lastError = null;
     atEnd = true;
@@ -68,7 +74,7 @@ export function createConsole(els, { max, t }) {
     // exception group's margin if any) keep their columns: they never wrap, and the output
     // scrolls sideways instead.
     const body = make('span', stderr && /^(?:(?: {2})*[|+] )? {4}/.test(print.text) ? 'text verbatim' : 'text');
-    for (const run of ansiRuns(print.text, colours)) {
+    for (const run of ansiRuns(overstrike(print.text), colours)) {
       if (!run.className) body.append(run.text);
       else body.append(Object.assign(make('span', run.className), { textContent: run.text }));
     }
@@ -95,15 +101,35 @@ export function createConsole(els, { max, t }) {
     return node;
   }
 
-  /** Appends what the shown run printed since the last call. */
+  /** Draws `g`'s line again, as it was first drawn but with the text it has now. */
+  function redraw(model, g) {
+    const last = g.node === list.lastElementChild;
+    const after = { colours, lastError };
+    ({ colours, lastError } = { colours: { ...g.colours }, lastError: g.lastError });
+    const node = line(model, g.print);
+    if (!last) ({ colours, lastError } = after); // the lines after it keep the state they had
+    g.node.replaceWith(node);
+    g.node = node;
+    g.length = g.print.text.length;
+  }
+
+  /** Appends what the shown run printed since the last call, and redraws the lines that grew. */
   function render(model) {
     const run = currentRun(model);
     // printCount counts every print; the model keeps only the newest ones (bounded memory).
     const total = run ? run.printCount : 0;
-    if (!run || total === printed) return { stderr: false };
+    if (!run || (total === printed && run.printParts === parts)) return { stderr: false };
+    parts = run.printParts;
+    for (const g of growing) if (g.node.isConnected && g.print.text.length !== g.length) redraw(model, g);
+    growing = growing.filter((g) => g.node.isConnected && run.openLines.includes(g.print));
     const fresh = Math.min(total - printed, run.prints.length, max);
     const prints = run.prints.slice(run.prints.length - fresh);
-    const nodes = prints.map((print) => line(model, print));
+    const nodes = prints.map((print) => {
+      const before = { colours: { ...colours }, lastError };
+      const node = line(model, print);
+      if (run.openLines.includes(print)) growing.push({ print, node, length: print.text.length, ...before });
+      return node;
+    });
     printed = total;
     list.append(...nodes);
     const extra = list.childElementCount - max;
@@ -125,4 +151,17 @@ export function createConsole(els, { max, t }) {
   }
 
   return { clear, render, retranslate };
+}
+
+/** What a terminal shows of `text`: each carriage return goes back to the line's start, and
+ * what follows writes over what was there. */
+function overstrike(text) {
+  if (!text.includes('\r')) return text;
+  const shown = [];
+  let column = 0;
+  for (const ch of text) {
+    if (ch === '\r') column = 0;
+    else shown[column++] = ch;
+  }
+  return shown.join('');
 }

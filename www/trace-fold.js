@@ -16,7 +16,7 @@
 // of 2 ms polls never pushes a 60 ms hog out, and merging never hides one.
 
 import {
-  A_U32, B_U32, FINISH_RAISED, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_LOG, PRINT_STDERR, RECORD_F64,
+  A_U32, B_U32, FINISH_RAISED, KIND, KIND_U32, POLL_FINISHED, POLL_READY, POLL_TIMED, POLL_WOKE_ITSELF, PRINT_LOG, PRINT_STDERR, PRINT_UNFINISHED, RECORD_F64,
   RECORD_U32, RUN_CANCELLED, RUN_PAUSED, RUN_U32, TASK_U32, TICK_BUDGET_OUT, TIME_F64, WAKE_CODE, causeOf,
 } from './trace-records.js';
 import {
@@ -63,6 +63,10 @@ function newRun(id) {
     order: [], // task ids in spawn order: the lane order
     prints: [], // {time, task, name, text, stream}: the newest PRINTS_KEEP (stream 0 stdout, 1 stderr, 2 a log record on stderr)
     printCount: 0, // every print; prints[i] is print number printCount - prints.length + i
+    // The line of standard output and of standard error the program is writing: the print
+    // whose text the next part goes on (see PRINT_UNFINISHED), or null; and how many parts
+    // were added to printed lines so far (a view redraws the line that grew).
+    openLines: [null, null], printParts: 0,
     sleeps: [], // {time, task, lessonMs, realMs}: the newest SLEEPS_KEEP
     sleepCount: 0,
     // Runtime ms the run's tasks spent in plain sleeps, added up: only time really waited (a
@@ -487,14 +491,27 @@ function foldTaskEvent(model, run, task, r, text) {
       task.end = { time: t, kind: r.kind === KIND.CANCEL ? 'cancelled' : r.a === FINISH_RAISED ? 'raised' : 'finished' };
       run.endMarks++;
       return;
-    case KIND.PRINT:
-      run.printCount++;
+    case KIND.PRINT: {
       // `b`: the stream of a script's print (1 = standard error, 2 = a `logging` record on
-      // standard error); a lesson's prints are 0.
-      task.printed++;
-      // n: the task's own count of its lines (a script's printLine finds the code line by it).
-      pushCapped(run.prints, { time: t, task: task.id, name: task.name, text: text(r.a), stream: r.b === PRINT_STDERR || r.b === PRINT_LOG ? r.b : 0, n: task.printed }, LOD.PRINTS_KEEP);
+      // standard error; a lesson's prints are 0), and PRINT_UNFINISHED when the program wrote
+      // part of a line: the run's next print on that stream (from any task) goes on with it,
+      // and the line keeps its first part's time and task.
+      const stream = r.b & ~PRINT_UNFINISHED;
+      const file = stream === 0 ? 0 : 1;
+      let print = run.openLines[file];
+      if (print) {
+        print.text += text(r.a);
+        run.printParts++;
+      } else {
+        run.printCount++;
+        task.printed++;
+        // n: the task's own count of its lines (a script's printLine finds the code line by it).
+        print = { time: t, task: task.id, name: task.name, text: text(r.a), stream: stream === PRINT_STDERR || stream === PRINT_LOG ? stream : 0, n: task.printed };
+        pushCapped(run.prints, print, LOD.PRINTS_KEEP);
+      }
+      run.openLines[file] = r.b & PRINT_UNFINISHED ? print : null;
       return;
+    }
     case KIND.WAIT: {
       // A poll that awaits several tasks at once (a gather) records a WAIT for each.
       const cause = causeOf(r.a);

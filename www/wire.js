@@ -52,8 +52,8 @@ export const KIND = Object.freeze({
    */
   FINISH: 8,
   /**
-   * A task printed a line. `a`: the line (text id), `b`: `PRINT_STDERR`, `PRINT_LOG`
-   * or 0 (stdout).
+   * A task printed a line, or part of one. `a`: the text (text id), `b`: `PRINT_STDERR`,
+   * `PRINT_LOG` or 0 (stdout), with `PRINT_UNFINISHED` for a part the next goes on.
    */
   PRINT: 9,
   /**
@@ -153,6 +153,12 @@ export const FINISH_RAISED = 1;
 export const PRINT_STDERR = 1;
 /** `Print`'s `b`: the line went to stderr from `logging`: a record, not an error. */
 export const PRINT_LOG = 2;
+/**
+ * `Print`'s `b` bit, beside the stream: the line is not finished. The program flushed it
+ * part-way (`print(".", end="", flush=True)`); the run's next `Print` on the same stream
+ * goes on with it, and the line's time is its first part's.
+ */
+export const PRINT_UNFINISHED = 4;
 
 // The bounds the crate checks a run's inputs against.
 /** Slowest speed a run accepts (1 = real time). */

@@ -11,7 +11,7 @@ use super::mt::Random;
 use super::value::*;
 use loopscope_core::runtime::{self, clock};
 use loopscope_core::trace;
-use loopscope_core::trace::record::{Kind, PRINT_STDERR};
+use loopscope_core::trace::record::{Kind, PRINT_STDERR, PRINT_UNFINISHED};
 
 /// Most lines a run prints; then one note, and the rest is dropped.
 pub const MAX_LINES: u32 = 10_000;
@@ -191,7 +191,8 @@ pub fn register_task(id: u32, task: &Rc<PyTask>) {
 pub struct Output {
     /// The run it prints in.
     pub run: Cell<u32>,
-    partial: RefCell<(String, u32)>,
+    /// The lines of standard output and of standard error being written (see [`Partial`]).
+    partial: [Cell<Partial>; 2],
     lines: Cell<u32>,
     /// main.py's lines, for tracebacks.
     pub source: Vec<String>,
@@ -204,41 +205,73 @@ pub struct Output {
     pub exiting: Cell<bool>,
 }
 
+/// A stream's line being written: each part is recorded as it is written, unfinished until its
+/// newline, so that the page shows progress dots as they come and the line's time is when its
+/// first part was written, as CPython's output shows them. Standard output and standard error
+/// each have their own (a line on one is not ended by the other).
+#[derive(Clone, Copy, Default)]
+struct Partial {
+    /// The `Print` stream of its parts (standard error's or `logging`'s, on standard error).
+    stream: u32,
+    /// A part of it has been recorded, unfinished: what comes next goes on with it.
+    open: bool,
+}
+
 impl Output {
-    fn line(&self, text: &str, stream: u32) {
+    /// Records `text` as a line of `stream`, or as the rest of the line recorded `open`
+    /// (unfinished) before; `unfinished`: more of it will follow.
+    fn record(&self, text: &str, stream: u32, open: bool, unfinished: bool) {
         let n = self.lines.get();
-        if n > MAX_LINES {
+        if n > MAX_LINES || (open && n == MAX_LINES + 1) {
             return;
         }
-        self.lines.set(n + 1);
-        let text = if n == MAX_LINES { "… (Loopscope stops showing output after 10,000 lines)" } else { text };
+        let text = if open {
+            text
+        } else {
+            self.lines.set(n + 1);
+            if n == MAX_LINES {
+                "… (Loopscope stops showing output after 10,000 lines)"
+            } else {
+                text
+            }
+        };
         let task = runtime::current().map_or(0, |(t, _)| t);
-        super::lines::keep_print(self.run.get(), task, super::aio::LINE.with(Cell::get));
-        trace::record(Kind::Print, self.run.get(), task, trace::text(text), stream);
+        if !open {
+            super::lines::keep_print(self.run.get(), task, super::aio::LINE.with(Cell::get));
+        }
+        let b = if unfinished { stream | PRINT_UNFINISHED } else { stream };
+        trace::record(Kind::Print, self.run.get(), task, trace::text(text), b);
     }
 
-    /// Writes `text` to stdout or stderr: each complete line is recorded; the rest waits for
-    /// its newline.
+    fn line(&self, text: &str, stream: u32) {
+        self.record(text, stream, false, false);
+    }
+
+    /// Writes `text` to stdout or stderr: each line, or part of one, is recorded as it comes
+    /// (see [`Partial`]).
     pub fn write(&self, text: &str, stderr: bool) {
         self.write_to(text, if stderr { PRINT_STDERR } else { 0 });
     }
 
     /// [`Output::write`] to a `Print` record's stream (`PRINT_LOG`: stderr, from `logging`).
     pub fn write_to(&self, text: &str, stream: u32) {
-        let mut partial = self.partial.borrow_mut();
-        if !partial.0.is_empty() && partial.1 != stream {
-            let line = std::mem::take(&mut partial.0);
-            self.line(&line, partial.1);
+        let cell = &self.partial[usize::from(stream != 0)];
+        let mut p = cell.get();
+        if p.open && p.stream != stream {
+            self.record("", p.stream, true, false); // `logging` after a part of a line
+            p.open = false;
         }
-        partial.1 = stream;
+        p.stream = stream;
         let mut rest = text;
         while let Some(at) = rest.find('\n') {
-            partial.0.push_str(&rest[..at]);
-            let line = std::mem::take(&mut partial.0);
-            self.line(&line, stream);
+            self.record(&rest[..at], stream, std::mem::take(&mut p.open), false);
             rest = &rest[at + 1..];
         }
-        partial.0.push_str(rest);
+        if !rest.is_empty() {
+            self.record(rest, stream, p.open, true);
+            p.open = true;
+        }
+        cell.set(p);
     }
 
     /// A line CPython writes to standard error as it exits, once however often it is given.
@@ -249,11 +282,13 @@ impl Output {
         }
     }
 
-    /// Records what is left without a newline, then the exit's lines (at the run's end).
+    /// Ends the lines left without a newline, then records the exit's lines (at the run's end).
     pub fn flush(&self) {
-        let (line, stream) = std::mem::take(&mut *self.partial.borrow_mut());
-        if !line.is_empty() {
-            self.line(&line, stream);
+        for cell in &self.partial {
+            let Partial { stream, open } = cell.take();
+            if open {
+                self.record("", stream, true, false); // a line left without its newline ends
+            }
         }
         let exit_lines = std::mem::take(&mut *self.exit_lines.borrow_mut());
         for line in exit_lines {
@@ -534,7 +569,7 @@ impl Host {
         Host {
             out: Rc::new(Output {
                 run: Cell::new(0),
-                partial: RefCell::default(),
+                partial: Default::default(),
                 lines: Cell::new(0),
                 source: source.lines().map(String::from).collect(),
                 exit_lines: RefCell::default(),

@@ -126,8 +126,8 @@ wire_enum! {
         /// A task's future completed. `a`: [`FINISH_RAISED`] if its code ended by raising
         /// an exception (a script's task), else 0.
         Finish = 8 => "FINISH",
-        /// A task printed a line. `a`: the line (text id), `b`: [`PRINT_STDERR`], [`PRINT_LOG`]
-        /// or 0 (stdout).
+        /// A task printed a line, or part of one. `a`: the text (text id), `b`: [`PRINT_STDERR`],
+        /// [`PRINT_LOG`] or 0 (stdout), with [`PRINT_UNFINISHED`] for a part the next goes on.
         Print = 9 => "PRINT",
         /// A task started sleeping. `a`: lesson ms asked for, `b`: real ms the timer waits (0
         /// in a virtual run, whose timers wait on its own clock).
@@ -186,6 +186,10 @@ codes! {
     pub const PRINT_STDERR: u32 = 1;
     /// `Print`'s `b`: the line went to stderr from `logging`: a record, not an error.
     pub const PRINT_LOG: u32 = 2;
+    /// `Print`'s `b` bit, beside the stream: the line is not finished. The program flushed it
+    /// part-way (`print(".", end="", flush=True)`); the run's next `Print` on the same stream
+    /// goes on with it, and the line's time is its first part's.
+    pub const PRINT_UNFINISHED: u32 = 4;
 }
 
 impl Record {

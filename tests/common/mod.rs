@@ -3,7 +3,8 @@
 
 use js_sys::Promise;
 use loopscope::runtime::{self, Lang, Mode, RunConfig};
-use loopscope::trace::{self, record::Kind, record::Record};
+use loopscope::trace;
+use loopscope::trace::record::{Kind, Record, PRINT_UNFINISHED};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -43,6 +44,13 @@ pub fn records_since(cursor: u64) -> Vec<Record> {
     records
 }
 
+/// A printed line: when its first part was written, its stream (`Print`'s `b`), its text.
+pub struct Printed {
+    pub time: f64,
+    pub stream: u32,
+    pub text: String,
+}
+
 /// A run's records, with the task names resolved.
 pub struct Trace {
     pub run: u32,
@@ -70,7 +78,33 @@ impl Trace {
 
     /// Printed lines, in order.
     pub fn lines(&self) -> Vec<String> {
-        self.of(Kind::Print).map(|r| trace::text_of(r.a).unwrap()).collect()
+        self.printed().into_iter().map(|p| p.text).collect()
+    }
+
+    /// Printed lines as the program's output shows them, in the order they began: a line's
+    /// parts joined (a `Print` marked unfinished goes on in the next one on its stream).
+    pub fn printed(&self) -> Vec<Printed> {
+        let mut lines: Vec<Printed> = Vec::new();
+        let mut open = [None, None]; // standard output's and standard error's unfinished line
+        for r in self.of(Kind::Print) {
+            let text = trace::text_of(r.a).unwrap_or_default();
+            let file = usize::from(r.b & !PRINT_UNFINISHED != 0);
+            let at = match open[file].take() {
+                Some(at) => {
+                    let line: &mut Printed = &mut lines[at];
+                    line.text.push_str(&text);
+                    at
+                }
+                None => {
+                    lines.push(Printed { time: r.time, stream: r.b & !PRINT_UNFINISHED, text });
+                    lines.len() - 1
+                }
+            };
+            if r.b & PRINT_UNFINISHED != 0 {
+                open[file] = Some(at);
+            }
+        }
+        lines
     }
 
     /// Time from the run's start to its end, in ms.
@@ -217,11 +251,11 @@ pub async fn transcript(source: &str) -> Vec<String> {
     let t = trace_of(run, cursor);
     let start = t.of(Kind::RunStart).next().map_or(0.0, |r| r.time);
     let mut lines: Vec<String> = t
-        .of(Kind::Print)
-        .map(|r| {
-            let secs = ((r.time - start) / 10.0).round() / 100.0;
-            let text = trace::text_of(r.a).unwrap_or_default();
-            let marker = if r.b == 0 { '|' } else { '!' }; // stderr, or stderr from logging
+        .printed()
+        .into_iter()
+        .map(|Printed { time, stream, text }| {
+            let secs = ((time - start) / 10.0).round() / 100.0;
+            let marker = if stream == 0 { '|' } else { '!' }; // stderr, or stderr from logging
             if text.is_empty() {
                 format!("{secs:.2} {marker}")
             } else {

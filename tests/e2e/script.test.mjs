@@ -367,6 +367,47 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
     }
   });
 
+  test('a line written in parts shows as it grows, stamped when it began; a carriage return writes over it', async () => {
+    const recorded = await openScript('#lesson=script&lang=en');
+    const { page } = recorded;
+    try {
+      await setCode(page, [
+        'import asyncio',
+        '',
+        'async def main():',
+        '    print("Loading", end="", flush=True)',
+        '    for _ in range(3):',
+        '        await asyncio.sleep(0.4)',
+        '        print(".", end="", flush=True)',
+        '    print(" done")',
+        '    for step in range(1, 4):',
+        '        print(f"\\rstep {step} of 3", end="", flush=True)',
+        '        await asyncio.sleep(0.05)',
+        '    print()',
+        '',
+        'asyncio.run(main())',
+        '',
+      ].join('\n'));
+      await page.locator('#run').click();
+      // Real time: while the run sleeps, the line shows what was written of it so far.
+      await page.waitForFunction(() => {
+        const texts = [...document.querySelectorAll('#console .line .text')].map((t) => t.textContent);
+        return document.getElementById('status').dataset.state === 'running' && texts.length === 1 && /^Loading\.{1,2}$/.test(texts[0]);
+      }, null, { timeout: RUN_TIMEOUT_MS });
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const lines = await consoleLines(page);
+      assert.deepEqual(lines.map((l) => l.text), ['Loading... done', 'step 3 of 3'], JSON.stringify(lines));
+      assert.deepEqual(lines.map((l) => l.task), ['main', 'main']);
+      // One line, stamped when its first part was written (CPython's output shows it then).
+      const times = await page.$$eval('#console .line .time', (t) => t.map((x) => Number.parseFloat(x.textContent)));
+      assert.ok(times[0] < 0.2, `the first line began at the start, not at ${times[0]} s`);
+      assert.ok(times[1] > 1.1, `the second line began after the dots, not at ${times[1]} s`);
+      assertCleanPage(recorded, 'line in parts');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
   test('an endless loop in real time leaves the page responsive, and Reset stops it', async () => {
     const recorded = await openScript('#lesson=script&lang=en');
     const { page } = recorded;
