@@ -525,6 +525,9 @@ pub struct Host {
     pub out: Rc<Output>,
     interp: RefCell<Weak<Interp>>,
     tasks: RefCell<Vec<Weak<PyTask>>>,
+    /// Gathers not done yet, held as CPython's children's done callbacks hold their gather:
+    /// one nobody awaits still takes its children's errors, and reports its own.
+    gathers: RefCell<Vec<Rc<PyTask>>>,
     next_task: Cell<u32>,
     /// The seeded generator of `random`.
     pub random: RefCell<Random>,
@@ -578,6 +581,7 @@ impl Host {
             }),
             interp: RefCell::default(),
             tasks: RefCell::default(),
+            gathers: RefCell::default(),
             timers: RefCell::default(),
             event_loop: Value::Native(Rc::new(crate::aio::Native::Loop)),
             next_task: Cell::new(1),
@@ -668,6 +672,20 @@ impl Host {
             tasks.retain(|t| t.upgrade().is_some_and(|t| !t.done()));
         }
         tasks.push(Rc::downgrade(task));
+    }
+
+    /// Holds a gather until it is done (see `gathers`).
+    pub fn hold_gather(&self, gather: &Rc<PyTask>) {
+        self.gathers.borrow_mut().push(Rc::clone(gather));
+    }
+
+    /// A held gather is done: let go of it.
+    pub fn release_gather(&self, gather: &Rc<PyTask>) {
+        let released = {
+            let mut gathers = self.gathers.borrow_mut();
+            gathers.iter().position(|g| Rc::ptr_eq(g, gather)).map(|at| gathers.swap_remove(at))
+        };
+        drop(released);
     }
 
     /// The tasks not yet done.

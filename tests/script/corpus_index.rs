@@ -99,6 +99,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_99_cancelled_waiters_give_up_their_turn", include_str!("corpus/asyncio_99_cancelled_waiters_give_up_their_turn.py"), include_str!("corpus/asyncio_99_cancelled_waiters_give_up_their_turn.out")),
     ("asyncio_100_shield_lets_go_when_cancelled", include_str!("corpus/asyncio_100_shield_lets_go_when_cancelled.py"), include_str!("corpus/asyncio_100_shield_lets_go_when_cancelled.out")),
     ("asyncio_101_error_during_shutdown", include_str!("corpus/asyncio_101_error_during_shutdown.py"), include_str!("corpus/asyncio_101_error_during_shutdown.out")),
+    ("asyncio_102_forgotten_await_on_primitives", include_str!("corpus/asyncio_102_forgotten_await_on_primitives.py"), include_str!("corpus/asyncio_102_forgotten_await_on_primitives.out")),
+    ("asyncio_103_gather_nobody_awaits", include_str!("corpus/asyncio_103_gather_nobody_awaits.py"), include_str!("corpus/asyncio_103_gather_nobody_awaits.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

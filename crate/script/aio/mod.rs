@@ -120,7 +120,8 @@ impl Coro {
             // An async generator's steps are no coroutines in CPython: never a warning.
             (false, "__anext__" | "anext" | "asend" | "athrow" | "aclose") => return,
             (false, name) => name,
-            (true, name @ ("sleep" | "wait_for" | "to_thread")) => name,
+            (true, name @ ("sleep" | "wait" | "wait_for" | "to_thread" | "Event.wait")) => name,
+            (true, name @ ("Lock.acquire" | "Semaphore.acquire")) => name,
             (true, "put") => "Queue.put",
             (true, "get") => "Queue.get",
             (true, "join") => "Queue.join",

@@ -633,7 +633,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             Ok(Value::None)
         }
         (Native::Event { set, .. }, "is_set") => Ok(Value::Bool(set.get())),
-        (Native::Event { .. }, "wait") => Ok(leaf("wait", async move {
+        (Native::Event { .. }, "wait") => Ok(leaf("Event.wait", async move {
             let Native::Event { set, waiters } = &*n else { return Ok(Value::None) };
             let mut place = Place::among(waiters);
             std::future::poll_fn(|cx| {
@@ -648,9 +648,11 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             .await;
             Ok(Value::Bool(true))
         })),
-        (Native::Semaphore { .. }, "acquire" | "__aenter__") => {
+        (Native::Semaphore { is_lock, .. }, "acquire" | "__aenter__") => {
             let is_enter = name == "__aenter__";
-            Ok(leaf("acquire", async move {
+            // CPython's names for the coroutine (`RuntimeWarning: coroutine 'Lock.acquire'…`).
+            let named = if *is_lock { "Lock.acquire" } else { "Semaphore.acquire" };
+            Ok(leaf(named, async move {
                 let Native::Semaphore { value, handed, waiters, .. } = &*n else { return Ok(Value::None) };
                 let units = Units { value, handed };
                 let mut place = Place::handed(waiters, units);

@@ -90,8 +90,8 @@ pub(super) enum Awaited {
 /// it.
 pub(super) enum Callback {
     Py(Value),
-    /// Weak: a gather nobody holds is gone (its tasks run on), so that a task and its gather
-    /// never keep each other alive past a stopped run.
+    /// Weak, so that a task and its gather never keep each other alive past a stopped run: the
+    /// run's host holds the gather until it is done (see `Host::hold_gather`).
     Gather(Weak<PyTask>),
     /// The outer future of a `shield`, given this task's outcome unless it was cancelled.
     Shield(Rc<PyTask>),
@@ -418,7 +418,14 @@ impl PyTask {
                 }
                 Callback::Gather(g) => {
                     let (interp, child) = (Rc::clone(interp), Rc::clone(self));
-                    runtime::call_soon(move || g.upgrade().iter().for_each(|g| g.child_done(&interp, Some(&child))));
+                    runtime::call_soon(move || {
+                        if let Some(g) = g.upgrade() {
+                            g.child_done(&interp, Some(&child));
+                            if g.done() {
+                                interp.host.release_gather(&g);
+                            }
+                        }
+                    });
                 }
                 Callback::Then(_, f) => {
                     let child = Rc::clone(self);
@@ -1049,13 +1056,21 @@ pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_e
             // Held until told, as CPython's callback holds it: a gather dropped at once still
             // takes its child's exception.
             let (gather, interp, child) = (Rc::clone(&gf), Rc::clone(interp), Rc::clone(t));
-            runtime::call_soon(move || gather.child_done(&interp, Some(&child)));
+            runtime::call_soon(move || {
+                gather.child_done(&interp, Some(&child));
+                if gather.done() {
+                    interp.host.release_gather(&gather);
+                }
+            });
         } else {
             t.callbacks.borrow_mut().push(Callback::Gather(Rc::downgrade(&gf)));
         }
     }
     if tasks.is_empty() {
         gf.child_done(interp, None);
+    }
+    if !gf.done() {
+        interp.host.hold_gather(&gf);
     }
     gf
 }
