@@ -457,13 +457,31 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
             let Some(k) = usize::try_from(k).ok().filter(|&k| k <= items.len()) else {
                 return raise("ValueError", "Sample larger than population or is negative");
             };
-            // CPython's sample for a small k: picks by randbelow from the shrinking pool.
+            // CPython's two ways, chosen as it chooses them: by randbelow from the shrinking
+            // pool when the population is small beside k, else by indexes drawn again until new.
             let n = items.len();
+            let mut setsize = 21;
+            if k > 5 {
+                setsize += 4usize.pow(((k * 3) as f64).log(4.0).ceil() as u32);
+            }
             let mut out = Vec::with_capacity(k);
-            for i in 0..k {
-                let j = r.randbelow((n - i) as u64) as usize;
-                out.push(items[j].clone());
-                items[j] = items[n - i - 1].clone();
+            if n <= setsize {
+                for i in 0..k {
+                    let j = r.randbelow((n - i) as u64) as usize;
+                    out.push(items[j].clone());
+                    items[j] = items[n - i - 1].clone();
+                }
+            } else {
+                let mut selected = vec![0u64; n / 64 + 1]; // a bit per index
+                let taken = |s: &[u64], j: usize| s[j / 64] & (1 << (j % 64)) != 0;
+                for _ in 0..k {
+                    let mut j = r.randbelow(n as u64) as usize;
+                    while taken(&selected, j) {
+                        j = r.randbelow(n as u64) as usize;
+                    }
+                    selected[j / 64] |= 1 << (j % 64);
+                    out.push(items[j].clone());
+                }
             }
             Ok(Value::list(out))
         }

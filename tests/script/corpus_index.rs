@@ -194,6 +194,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_64_nested_class_names_and_coroutine_close", include_str!("corpus/lang_64_nested_class_names_and_coroutine_close.py"), include_str!("corpus/lang_64_nested_class_names_and_coroutine_close.out")),
     ("lang_65_sets_of_floats_and_tuples", include_str!("corpus/lang_65_sets_of_floats_and_tuples.py"), include_str!("corpus/lang_65_sets_of_floats_and_tuples.out")),
     ("lang_66_enum_init_and_reassign", include_str!("corpus/lang_66_enum_init_and_reassign.py"), include_str!("corpus/lang_66_enum_init_and_reassign.out")),
+    ("lang_67_in_takes_from_an_iterator", include_str!("corpus/lang_67_in_takes_from_an_iterator.py"), include_str!("corpus/lang_67_in_takes_from_an_iterator.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -445,6 +445,23 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         | Value::Method(_) => {
             return Err(type_error("argument of type '", container, "' is not iterable"));
         }
+        // An iterator's items are taken one at a time, up to the first equal one, as CPython's
+        // `in` takes them: the rest stay in it.
+        Value::Iter(it) => loop {
+            let next = it.borrow_mut().next_item()?;
+            match next {
+                Some(v) if interp.compare(CmpOp::Eq, &v, item)? => return Ok(true),
+                Some(_) => {}
+                None => return Ok(false),
+            }
+        },
+        Value::Gen(g) if !g.is_async => loop {
+            match g.resume_now(interp)? {
+                Some(v) if interp.compare(CmpOp::Eq, &v, item)? => return Ok(true),
+                Some(_) => {}
+                None => return Ok(false),
+            }
+        },
         other => {
             for v in iterate(other)? {
                 if interp.compare(CmpOp::Eq, &v, item)? {

@@ -140,6 +140,12 @@ impl Interp {
                     if matches!(left, Value::Instance(_)) || matches!(r, Value::Instance(_)) {
                         return None;
                     }
+                    // `x in it` takes items from an iterator: not here, where a later part
+                    // may send the whole expression to the async path, which would take them
+                    // again.
+                    if matches!(op, CmpOp::In | CmpOp::NotIn) && matches!(r, Value::Iter(_) | Value::Gen(_)) {
+                        return None;
+                    }
                     match builtins::compare(self, *op, &left, &r) {
                         Ok(true) => left = r,
                         Ok(false) => return Some(Ok(Value::Bool(false))),

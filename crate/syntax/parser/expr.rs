@@ -408,6 +408,9 @@ impl Parser {
         let from = self.eat_kw("from");
         if from {
             args.push(Arg::Pos(self.test()?));
+            if self.ctx.is_async {
+                self.late_span("'yield from' inside async function", line, col);
+            }
         } else if starts_expr(&self.cur().tok) {
             args.push(Arg::Pos(self.star_expressions()?));
         }

@@ -100,6 +100,9 @@ struct Parser {
     depth: u32,
     ctx: Ctx,
     saw_yield: bool,
+    /// Where the function being read first returns a value (line, column, end column): an
+    /// error if it turns out to be an async generator.
+    return_value_at: Option<(u32, u32, u32)>,
     /// `await`s parsed so far, and those in the first iterable of the last comprehension
     /// parsed: what tells a generator expression that awaits (an async one) from one that
     /// does not.
@@ -205,6 +208,7 @@ impl Parser {
             depth,
             ctx,
             saw_yield: false,
+            return_value_at: None,
             awaits: 0,
             first_iter_awaits: 0,
             late: None,

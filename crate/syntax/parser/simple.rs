@@ -51,6 +51,8 @@ impl Parser {
                 let value = if self.at_stmt_end() { None } else { Some(self.star_expressions()?) };
                 if !self.ctx.func {
                     self.late_span("'return' outside function", line, col);
+                } else if value.is_some() && self.return_value_at.is_none() {
+                    self.return_value_at = Some((line, col, self.end_from(line, col)));
                 }
                 StmtKind::Return(value)
             }

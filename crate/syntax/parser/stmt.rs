@@ -7,7 +7,7 @@ use crate::ast::{self, Arg, Expr, ExprKind, FuncDef, Handler, Param, Params, Stm
 use crate::lexer::Tok;
 
 use super::targets::{expr_name, is_bitwise_or};
-use super::{error, syntax, unsupported, Ctx, ErrorKind, PResult, Parser};
+use super::{error, syntax, unsupported, Ctx, ErrorKind, PResult, Parser, SyntaxError};
 
 #[inline(never)]
 /// CPython's "name 'x' is parameter and global" (or nonlocal): a `global` or `nonlocal`
@@ -314,12 +314,15 @@ impl Parser {
             self.test()?;
         }
         self.expect_colon()?;
-        let (outer, outer_yield) = (self.ctx, self.saw_yield);
+        let (outer, outer_yield, outer_return) = (self.ctx, self.saw_yield, self.return_value_at.take());
         self.ctx = Ctx { func: true, is_async, in_loop: false };
         self.saw_yield = false;
         let body = self.block("function definition", line);
         let has_yield = self.saw_yield;
-        (self.ctx, self.saw_yield) = (outer, outer_yield);
+        if let (true, true, Some((l, c, end)), None) = (is_async, has_yield, self.return_value_at, &self.late) {
+            self.late = Some(SyntaxError { end_col: end, ..syntax("'return' with value in async generator", l, c) });
+        }
+        (self.ctx, self.saw_yield, self.return_value_at) = (outer, outer_yield, outer_return);
         let body = body?;
         declared_parameter(&params, &body)?;
         let def = FuncDef { name, line, params, body, is_async, decorators, has_yield };

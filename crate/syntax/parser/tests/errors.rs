@@ -229,6 +229,15 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ("f(**a, b)", "SyntaxError", "positional argument follows keyword argument unpacking", 1, 9),
     ("async with x:\n    pass", "SyntaxError", "'async with' outside async function", 1, 1),
     ("x = [i for i in]\n", "SyntaxError", "invalid syntax", 1, 16),
+    ("async def f():\n    yield from [1, 2]", "SyntaxError", "'yield from' inside async function", 2, 5),
+    ("async def f():\n    yield 1\n    return 5", "SyntaxError", "'return' with value in async generator", 3, 5),
+    (
+        "async def f():\n    if True:\n        return 5\n    yield 1",
+        "SyntaxError",
+        "'return' with value in async generator",
+        3,
+        9,
+    ),
 ];
 
 #[test]
