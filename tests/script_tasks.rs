@@ -295,6 +295,44 @@ async fn a_coroutine_a_global_still_holds_at_the_end_is_warned_about_as_cpython_
     assert_eq!(t.lines(), ["1", "sys:1: RuntimeWarning: coroutine 'g' was never awaited"]);
 }
 
+/// A built-in calling back into the script (a property, `repr` of an object whose `__repr__`
+/// asks `repr` of the next one, `len`, `==`) nests a poll on the browser's stack each time. A
+/// chain of 150 goes through, as in CPython (a limit of 40 such calls stopped it), and one of
+/// 3,000 ends with CPython's `RecursionError`, never with the browser's stack spent.
+#[wasm_bindgen_test]
+async fn built_ins_calling_back_into_the_script_nest_as_deep_as_the_stack_allows() {
+    let source = [
+        "class Node:",
+        "    def __init__(self, parent=None):",
+        "        self.parent = parent",
+        "    @property",
+        "    def depth(self):",
+        "        return 0 if self.parent is None else self.parent.depth + 1",
+        "    def __repr__(self):",
+        "        return 'N' if self.parent is None else 'N' + repr(self.parent)",
+        "    def __len__(self):",
+        "        return 1 if self.parent is None else len(self.parent) + 1",
+        "def chain(n):",
+        "    x = Node()",
+        "    for i in range(n):",
+        "        x = Node(x)",
+        "    return x",
+        "for n in (150, 3000):",
+        "    x = chain(n)",
+        "    for f in (lambda: x.depth, lambda: len(repr(x)), lambda: len(x)):",
+        "        try:",
+        "            print(n, f())",
+        "        except RecursionError as e:",
+        "            print(n, e)",
+    ]
+    .join("\n");
+    let lines = run_script(&source).await.lines();
+    let recursion = "maximum recursion depth exceeded";
+    assert_eq!(lines[..3], ["150 150", "150 151", "150 151"]);
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    assert!(lines[3..].iter().all(|l| l.starts_with("3000 ") && l.contains(recursion)), "{lines:?}");
+}
+
 #[wasm_bindgen_test]
 async fn structures_thousands_deep_end_without_spending_the_stack() {
     // A linked list of 30,000 objects, lists and dicts nested as deep, and generators over

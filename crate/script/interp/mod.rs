@@ -127,8 +127,9 @@ type DefInfo = (Rc<FuncDef>, Rc<ScopeInfo>);
 /// Limits that keep a script from taking the page down.
 pub const RECURSION_LIMIT: u32 = 1000;
 /// Nested calls from a built-in into the script (`call_sync`): each nests a poll on the
-/// browser's own call stack (see `call_sync`).
-const MAX_SYNC_CALLS: u32 = 40;
+/// browser's own call stack (see `call_sync`), which the count of nested evaluations
+/// (`aio::NESTED_LIMIT`) and the stack's own check guard first; this is CPython's limit.
+const MAX_SYNC_CALLS: u32 = RECURSION_LIMIT;
 /// Most elements one list, dict, set or range may hold.
 pub const MEMORY_LIMIT: usize = 10_000_000;
 /// Most bytes of memory the page's wasm may grow to while a script allocates.
