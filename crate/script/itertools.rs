@@ -93,7 +93,7 @@ impl Lazy {
             }
             Ok(Value::None)
         };
-        Value::Gen(Rc::new(Gen::new(kind.into(), false, Box::pin(run))))
+        Value::Gen(Rc::new(Gen::of_builtin(kind, Box::pin(run))))
     }
 
     /// Whether `f(x)` (or `x` itself, when there is no `f`) is true.

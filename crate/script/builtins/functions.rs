@@ -5,10 +5,14 @@ use std::fmt::Write as _;
 
 /// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
 pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let first = usize::from(name != "zip");
-    if matches!(name, "zip" | "map" | "filter")
-        && args.iter().skip(first).any(|a| matches!(a, Value::Gen(g) if !g.is_async))
-    {
+    // Lazy, as CPython's: `map` and `filter` call their function as items are taken (a list
+    // appended to meanwhile gives its new items too); `zip` is, over a generator.
+    let lazy = match name {
+        "map" | "filter" => args.len() >= 2,
+        "zip" => args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async)),
+        _ => false,
+    };
+    if lazy {
         return crate::itertools::lazy_builtin(interp, name, args);
     }
     items_of_objects(interp, name, &mut args)?;

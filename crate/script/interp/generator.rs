@@ -40,6 +40,8 @@ pub struct Gen {
     pub name: Rc<str>,
     /// An `async def`'s generator: iterated by `async for`.
     pub is_async: bool,
+    /// What a built-in made as a generator is to `type()` (`map`, `enumerate`, `count`).
+    pub builtin: Option<&'static str>,
     body: RefCell<Option<LocalBoxFuture<'static, PyResult>>>,
     state: Cell<State>,
     /// What the `yield` that just stopped the body gave.
@@ -73,6 +75,7 @@ impl Gen {
         Gen {
             name,
             is_async,
+            builtin: None,
             body: RefCell::new(Some(body)),
             state: Cell::new(State::Fresh),
             out: RefCell::default(),
@@ -82,6 +85,13 @@ impl Gen {
             handling: RefCell::default(),
             calling_depth: Cell::new(0),
         }
+    }
+
+    /// A built-in's iterator, made as a generator of the type named `kind` (`map`, `count`).
+    pub fn of_builtin(kind: &'static str, body: LocalBoxFuture<'static, PyResult>) -> Gen {
+        let mut g = Gen::new(kind.into(), false, body);
+        g.builtin = Some(kind);
+        g
     }
 
     /// Runs the body to its next `yield`: `Some(value)` it yielded, `None` it returned (or had
@@ -335,7 +345,7 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
         }
         Ok(Value::None)
     };
-    Value::Gen(Rc::new(Gen::new("enumerate".into(), false, Box::pin(body))))
+    Value::Gen(Rc::new(Gen::of_builtin("enumerate", Box::pin(body))))
 }
 
 /// A `yield`'s wait: gives its value to the generator, then, resumed, what was sent in.

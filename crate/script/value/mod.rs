@@ -513,7 +513,7 @@ impl Value {
             Value::Task(t) => other_class(t.type_name()),
             Value::Native(n) => other_class(n.type_name()),
             Value::Iter(it) => other_class(it.borrow().kind),
-            Value::Gen(g) => other_class(if g.is_async { "async_generator" } else { "generator" }),
+            Value::Gen(g) => other_class(g.builtin.unwrap_or(if g.is_async { "async_generator" } else { "generator" })),
             Value::View(v) => other_class(v.type_name()),
         }
     }

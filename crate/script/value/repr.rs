@@ -240,8 +240,16 @@ impl Value {
                 let _ = write!(out, "<{} object at {:#x}>", it.borrow().kind, self.identity());
             }
             Value::Gen(g) => {
-                let kind = if g.is_async { "async_generator" } else { "generator" };
-                let _ = write!(out, "<{kind} object {} at {:#x}>", g.name, self.identity());
+                let _ = match g.builtin {
+                    Some(kind @ ("map" | "filter" | "zip" | "enumerate")) => {
+                        write!(out, "<{kind} object at {:#x}>", self.identity())
+                    }
+                    Some(kind) => write!(out, "<itertools.{kind} object at {:#x}>", self.identity()),
+                    None => {
+                        let kind = if g.is_async { "async_generator" } else { "generator" };
+                        write!(out, "<{kind} object {} at {:#x}>", g.name, self.identity())
+                    }
+                };
             }
             Value::View(v) => {
                 // `dict_keys(['a', 'b'])`; a dict that holds its own view shows it as `...`.
