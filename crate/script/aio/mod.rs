@@ -664,6 +664,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "new_event_loop" => {
             crate::logging::loop_created(interp)?;
+            interp.host.loop_closed.set(false); // the script's one loop, made anew
             Ok(interp.host.event_loop.clone())
         }
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),

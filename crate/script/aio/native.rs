@@ -851,6 +851,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let Some(aw) = a.first().cloned() else {
                 return raise("TypeError", "run_until_complete() missing 1 required positional argument: 'future'");
             };
+            if interp.host.loop_closed.get() {
+                return raise("RuntimeError", "Event loop is closed");
+            }
             run(interp, aw, false)
         }
         // `run_forever`: the loop runs until `loop.stop()` (a callback's, a task's) completes
