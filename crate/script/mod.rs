@@ -81,12 +81,9 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
     let root = Rc::clone(&interp);
     let body = async move {
         // The compiler's warnings, before anything runs.
-        for (line, op) in &module.warnings {
-            let (is, eq) = if *op == ast::CmpOp::Is { ("is", "==") } else { ("is not", "!=") };
+        for (line, message) in &module.warnings {
             let src = root.host.out.source.get((*line as usize).wrapping_sub(1)).map_or("", |s| s.trim());
-            let text =
-                format!("main.py:{line}: SyntaxWarning: \"{is}\" with a literal. Did you mean \"{eq}\"?\n  {src}\n");
-            root.host.write(&text, true);
+            root.host.write(&format!("main.py:{line}: SyntaxWarning: {message}\n  {src}\n"), true);
         }
         let scope = Rc::clone(&root.module_scope);
         let out = root.exec_block(&scope, &module.body).await;

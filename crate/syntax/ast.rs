@@ -404,9 +404,10 @@ pub enum CmpOp {
 pub struct Module {
     /// The top-level statements.
     pub body: Block,
-    /// The lines of `is` or `is not` with a literal (`name is "bob"`): CPython's compiler warns
-    /// of each before the program runs ("SyntaxWarning: "is" with a literal").
-    pub warnings: Vec<(u32, CmpOp)>,
+    /// CPython's compile-time warnings, by line, in the order its compiler meets them: `is`
+    /// with a literal (`name is "bob"`), an assert of a tuple, a literal called or indexed as
+    /// if a comma were missing. Each is shown as `SyntaxWarning` before the program runs.
+    pub warnings: Vec<(u32, String)>,
 }
 
 thread_local! {

@@ -173,7 +173,8 @@ impl Parser {
         let mut before = &left;
         for (op, right) in &ops {
             if matches!(op, CmpOp::Is | CmpOp::IsNot) && (literal(before) || literal(right)) {
-                self.warnings.push((left.line, *op));
+                let (is, eq) = if *op == CmpOp::Is { ("is", "==") } else { ("is not", "!=") };
+                self.warnings.push((left.line, format!("\"{is}\" with a literal. Did you mean \"{eq}\"?")));
                 break;
             }
             before = right;
@@ -247,9 +248,15 @@ impl Parser {
                 e = self.mk(line, col, ExprKind::Attribute(boxed(e), name));
             } else if self.eat_op("(") {
                 let args = self.call_args()?;
+                // A literal called: CPython's compiler suspects a missing comma.
+                if let Some(t) = literal_type(&e).filter(|_| !matches!(e.kind, ExprKind::Lambda(_))) {
+                    let m = format!("'{t}' object is not callable; perhaps you missed a comma?");
+                    self.warnings.push((line, m));
+                }
                 e = self.mk(line, col, ExprKind::Call(boxed(e), args));
             } else if self.eat_op("[") {
                 let index = self.subscript()?;
+                self.check_index(line, &e, &index);
                 e = self.mk(line, col, ExprKind::Subscript(boxed(e), boxed(index)));
             } else {
                 return Ok(e);
@@ -572,5 +579,45 @@ fn is_literal(e: &Expr, top: bool) -> bool {
         ExprKind::Unary(UnaryOp::Neg, x) => matches!(x.kind, ExprKind::Const(Const::Int(_) | Const::Float(_))),
         ExprKind::Tuple(items) => items.iter().all(|i| is_literal(i, false)),
         _ => false,
+    }
+}
+
+/// The type of the value a literal or display makes, as CPython's compiler infers it for its
+/// "perhaps you missed a comma?" warnings; `None` for any other expression.
+fn literal_type(e: &Expr) -> Option<&'static str> {
+    Some(match &e.kind {
+        ExprKind::Const(Const::None) => "NoneType",
+        ExprKind::Const(Const::Bool(_)) => "bool",
+        ExprKind::Const(Const::Int(_)) => "int",
+        ExprKind::Const(Const::Float(_)) => "float",
+        ExprKind::Const(Const::Str(_)) | ExprKind::FString(_) => "str",
+        ExprKind::Const(Const::Ellipsis) => "ellipsis",
+        ExprKind::Tuple(_) => "tuple",
+        ExprKind::List(_) | ExprKind::ListComp(..) => "list",
+        ExprKind::Dict(_) | ExprKind::DictComp(..) => "dict",
+        ExprKind::Set(_) | ExprKind::SetComp(..) => "set",
+        ExprKind::GeneratorExp(_) => "generator",
+        ExprKind::Lambda(_) => "function",
+        _ => return None,
+    })
+}
+
+impl Parser {
+    /// `value[index]` with a literal on each side that cannot go together, as CPython's
+    /// compiler checks it: a str, tuple or list indexed by something no int or slice.
+    fn check_index(&mut self, line: u32, value: &Expr, index: &Expr) {
+        let Some(index_type) = literal_type(index) else { return };
+        if matches!(index_type, "int" | "bool") || matches!(index.kind, ExprKind::Slice(..)) {
+            return;
+        }
+        let value_type = match &value.kind {
+            ExprKind::Const(Const::Str(_)) | ExprKind::FString(_) => "str",
+            ExprKind::Tuple(_) => "tuple",
+            ExprKind::List(_) | ExprKind::ListComp(..) => "list",
+            _ => return,
+        };
+        let m =
+            format!("{value_type} indices must be integers or slices, not {index_type}; perhaps you missed a comma?");
+        self.warnings.push((line, m));
     }
 }

@@ -114,7 +114,7 @@ struct Parser {
     /// private names (`__x`) take (see [`Parser::private`]).
     class: Option<std::rc::Rc<str>>,
     /// CPython's compile-time warnings, as [`Module::warnings`] keeps them.
-    warnings: Vec<(u32, crate::ast::CmpOp)>,
+    warnings: Vec<(u32, String)>,
 }
 
 // The helpers in this file, and the free functions marked so in its submodules, are never inlined: at opt-level 3

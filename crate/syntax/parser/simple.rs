@@ -102,6 +102,9 @@ impl Parser {
                 self.advance();
                 let test = self.test()?;
                 let msg = if self.eat_op(",") { Some(self.test()?) } else { None };
+                if matches!(&test.kind, ExprKind::Tuple(items) if !items.is_empty()) {
+                    self.warnings.push((line, "assertion is always true, perhaps remove parentheses?".into()));
+                }
                 StmtKind::Assert { test, msg }
             }
             "import" => {
