@@ -296,10 +296,19 @@ impl Output {
         }
     }
 
-    /// The traceback of `e`, as CPython prints it (frames of main.py, with their lines).
+    /// The traceback of `e`, as Python's `traceback` module writes it (a task's exception
+    /// nobody retrieved, `logging`): frames of main.py, each with its line, stripped.
     pub fn traceback(&self, e: &Value) -> String {
         let mut out = String::new();
-        self.chain(e, &mut out, 0, 0, &mut Vec::new());
+        self.chain(e, &mut out, 0, 0, &mut Vec::new(), false);
+        out
+    }
+
+    /// The traceback of `e` that ended the program, as CPython's own printer writes it: a
+    /// line keeps the spaces after its text, and the carets show where they do not span it.
+    pub fn uncaught(&self, e: &Value) -> String {
+        let mut out = String::new();
+        self.chain(e, &mut out, 0, 0, &mut Vec::new(), true);
         out
     }
 
@@ -307,16 +316,16 @@ impl Output {
     /// group (`group` deep), each line behind the group's margin, as CPython draws it. `seen`:
     /// the exceptions already printed, as CPython keeps them (an exception re-raised from a
     /// group's handler has the group as its context, and the group holds it).
-    fn chain(&self, e: &Value, out: &mut String, depth: usize, group: usize, seen: &mut Vec<*const Instance>) {
+    fn chain(&self, e: &Value, out: &mut String, depth: usize, group: usize, seen: &mut Vec<*const Instance>, c: bool) {
         let Value::Instance(i) = e else { return };
         seen.push(Rc::as_ptr(i));
         let unseen = |v: Option<Value>| v.filter(|v| !matches!(v, Value::Instance(x) if seen.contains(&Rc::as_ptr(x))));
         if depth < 10 {
             if let Some(cause) = unseen(i.cause.borrow().clone()) {
-                self.chain(&cause, out, depth + 1, group, seen);
+                self.chain(&cause, out, depth + 1, group, seen, c);
                 emit(out, group, '|', "\nThe above exception was the direct cause of the following exception:\n\n");
             } else if let (Some(ctx), false) = (unseen(i.context.borrow().clone()), i.suppress_context.get()) {
-                self.chain(&ctx, out, depth + 1, group, seen);
+                self.chain(&ctx, out, depth + 1, group, seen, c);
                 emit(out, group, '|', "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
         }
@@ -332,8 +341,8 @@ impl Output {
                 frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
                 if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
                     if !src.trim().is_empty() {
-                        frames.push_str(&format!("    {}\n", src.trim()));
-                        if let Some(marks) = carets(src, span) {
+                        frames.push_str(&format!("    {}\n", if c { src.trim_start() } else { src.trim() }));
+                        if let Some(marks) = carets(src, span, c) {
                             frames.push_str(&marks);
                         }
                     }
@@ -377,7 +386,7 @@ impl Output {
             for (k, sub) in subs.iter().enumerate() {
                 let lead = if k == 0 { "+-" } else { "  " };
                 out.push_str(&format!("{}{lead}+---------------- {} ----------------\n", "  ".repeat(g), k + 1));
-                self.chain(sub, out, depth + 1, g + 1, seen);
+                self.chain(sub, out, depth + 1, g + 1, seen, c);
             }
             // One closing line: a last sub-exception that is a group closed it already.
             let nested = matches!(subs.last(), Some(Value::Instance(x)) if x.class.name.ends_with("ExceptionGroup"));
@@ -436,7 +445,7 @@ fn emit(out: &mut String, group: usize, margin: char, text: &str) {
 /// under the part that failed, or, for a binary operator or a subscript on one line, `^`
 /// under the operator or the brackets and `~` under the rest. None when nothing is known,
 /// or when the part is the whole line and has no operator to show.
-fn carets(src: &str, span: &Span) -> Option<String> {
+fn carets(src: &str, span: &Span, spaces_after: bool) -> Option<String> {
     if span.line == 0 {
         return None;
     }
@@ -475,7 +484,10 @@ fn carets(src: &str, span: &Span) -> Option<String> {
     } else {
         (text, None) // to the end of the line's text
     };
-    if start < indent || end <= start || (end - start >= text - indent && anchors.is_none()) {
+    // CPython's own printer keeps the spaces after a line's text, so a span of the whole text
+    // leaves them out and gets its carets; Python's `traceback` module strips them.
+    let shown = if spaces_after && span.end_line == span.line { chars.len() } else { text };
+    if start < indent || end <= start || (end - start >= shown - indent && anchors.is_none()) {
         return None;
     }
     // Columns, not characters: a wide character (`日`, `🎉`) is two, as CPython counts it.

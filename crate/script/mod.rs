@@ -105,7 +105,7 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
             }
             Err(e) => {
                 root.host.note_error(&e, true);
-                let report = root.host.out.traceback(&e);
+                let report = root.host.out.uncaught(&e);
                 root.host.write(&report, true);
                 runtime::raised_current(); // its lane ends raised, not returned
             }

@@ -482,6 +482,7 @@ impl Interp {
                     if let Some(handled) = aio::handling() {
                         set_context_of(&v, &handled, true);
                     }
+                    self.note_raise_at(&v, e, cause.as_ref().unwrap_or(e));
                     return Err(v);
                 }
                 StmtKind::Assert { test, msg } => {

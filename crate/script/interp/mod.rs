@@ -83,6 +83,25 @@ pub(super) fn note_at(err: &Value, e: &Expr) {
     FAILED_AT.with(|f| f.set((at, span)));
 }
 
+impl Interp {
+    /// Where a `raise` statement failed: from its keyword to the end of what it raises (or of
+    /// its `from` part), as CPython's traceback marks it when the statement is not the whole
+    /// line (`await x; raise E()`, spaces after it).
+    pub(super) fn note_raise_at(&self, err: &Value, exc: &Expr, last: &Expr) {
+        let Value::Instance(i) = err else { return };
+        let start = exc.col.saturating_sub(1 + "raise ".len() as u32);
+        let line: Vec<char> =
+            self.host.out.source.get(exc.line as usize - 1).map_or(Vec::new(), |s| s.chars().collect());
+        let keyword: String = line.iter().skip(start as usize).take(5).collect();
+        if keyword != "raise" || FAILED_AT.with(|f| f.get().0) == Rc::as_ptr(i) as usize {
+            return;
+        }
+        let end = last.end_col.saturating_sub(1);
+        let span = Span { line: exc.line, start, end_line: last.end_line, end, kind: 0, a: 0, b: 0 };
+        FAILED_AT.with(|f| f.set((Rc::as_ptr(i) as usize, span)));
+    }
+}
+
 /// [`note_at`], giving the error back.
 pub(super) fn failed_at(err: Value, e: &Expr) -> Value {
     note_at(&err, e);
