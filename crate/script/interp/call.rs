@@ -173,9 +173,8 @@ impl Interp {
 
     /// [`Interp::call_sync`] with keyword arguments.
     pub fn call_sync_kw(&self, f: Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-        // Each is a poll inside a poll on the browser's own small stack: the count of nested
-        // evaluations stops a recursion through them (a `__repr__` calling `repr` of itself)
-        // before the stack is spent; this count stops one at CPython's limit.
+        // Each is a poll inside a poll on the browser's own small stack: a recursion through
+        // them (a `__repr__` calling `repr` of itself) is stopped before the stack is spent.
         if self.no_suspend.get() >= MAX_SYNC_CALLS {
             return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
         }
