@@ -110,6 +110,7 @@ impl Interp {
                         if !self.truthy(&t)? {
                             return self.exec_inline(scope, orelse).await;
                         }
+                        drop(t); // before the body, as CPython frees it
                         if self.step(scope, line) {
                             self.preempt().await?;
                         }
@@ -362,9 +363,13 @@ impl Interp {
                 }
             }
             StmtKind::If { test, body, orelse } => {
-                let t = self.eval(scope, test).await?;
-                let branch = if self.truthy(&t)? { body } else { orelse };
-                return self.exec_inline(scope, branch).await;
+                // The test's value goes before the branch runs (a coroutine called without
+                // `await` in it is warned about at the `if`, as in CPython).
+                let holds = {
+                    let t = self.eval(scope, test).await?;
+                    self.truthy(&t)?
+                };
+                return self.exec_inline(scope, if holds { body } else { orelse }).await;
             }
             StmtKind::While { test, body, orelse } => {
                 return self.exec_while(scope, stmt.line, test, body, orelse).await
