@@ -548,9 +548,6 @@ pub struct Host {
     started: Cell<f64>,
     /// `asyncio.run` or `run_until_complete` calls in progress (`loop.is_running()`).
     pub loop_running: Cell<u32>,
-    /// `asyncio.run` or `run_until_complete` calls made so far (each after the first runs its
-    /// coroutine in a task of its own).
-    pub loops_run: Cell<u32>,
     /// The frames CPython has under a task's coroutine in the loop running now, which count
     /// against the recursion limit as its do: the script's own, then asyncio's (8 under
     /// `asyncio.run`, 6 under `run_until_complete`).
@@ -596,12 +593,11 @@ impl Host {
             gathers: RefCell::default(),
             timers: RefCell::default(),
             event_loop: Value::Native(Rc::new(crate::aio::Native::Loop)),
-            next_task: Cell::new(1),
+            next_task: Cell::new(0),
             random: RefCell::new(Random::new(seed)),
             speed,
             started: Cell::new(0.0),
             loop_running: Cell::new(0),
-            loops_run: Cell::new(0),
             loop_depth: Cell::new(9),
             loop_closed: Cell::new(false),
             stopper: RefCell::default(),
@@ -670,7 +666,8 @@ impl Host {
         note_error_line(self.out.run.get(), e, ended);
     }
 
-    /// `Task-N`, as CPython names tasks (`Task-1` is `asyncio.run`'s main).
+    /// `Task-N`, as CPython names tasks, in the order they are made (`asyncio.run`'s main is
+    /// `Task-1` unless tasks were made before it).
     pub fn next_task_name(&self) -> String {
         let n = self.next_task.get() + 1;
         self.next_task.set(n);

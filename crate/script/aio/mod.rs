@@ -345,10 +345,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     if cancel_rest {
         crate::logging::loop_created(interp)?;
     }
-    // As CPython numbers tasks: the first run's task is the script's own, `Task-1`; a later
-    // one's coroutine runs in a task of its own, the next `Task-N`.
-    let earlier = interp.host.loops_run.replace(interp.host.loops_run.get() + 1);
-    if let (true, Some(t), Value::Coro(_)) = (earlier > 0, current(), &aw) {
+    // As CPython numbers tasks: each run's coroutine runs in a task of its own (here the
+    // script's), the next `Task-N`: `Task-1` for the first, unless tasks were made before it.
+    if let (Some(t), Value::Coro(_)) = (current(), &aw) {
         *t.name.borrow_mut() = interp.host.next_task_name().into();
     }
     // The task runs this coroutine: its repr says where (`running at main.py:7`).
@@ -370,12 +369,21 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         let below = depth.as_ref().map_or(1, |(d, _)| *d) + if cancel_rest { 8 } else { 6 };
         rc.host.loop_depth.set(below);
         depth.iter().for_each(|(_, t)| t.depth.set(below));
+        if !cancel_rest {
+            // `run_until_complete` runs its coroutine as a task queued behind what is ready
+            // already (callbacks and tasks made before it): those take their steps first.
+            runtime::yield_now().await;
+        }
         let out = rc.await_value(aw).await;
         depth.iter().for_each(|(d, t)| t.depth.set(*d));
         if let Some(me) = &me {
             me.is_loop.set(true);
         }
-        if cancel_rest {
+        if !cancel_rest {
+            // Its loop stops by a callback queued behind what was ready as the task ended:
+            // that still takes its step (tasks the coroutine made, a `call_soon` of its last).
+            runtime::yield_now().await;
+        } else {
             // As `asyncio.run` does: cancel what is left and let it finish cancelling; wait
             // for the threads (they cannot be cancelled: `shutdown_default_executor`); run the
             // callbacks already due; then close the loop, dropping the timers not yet due.
