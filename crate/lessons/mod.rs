@@ -169,10 +169,10 @@ pub static CORRECTIONS: &[Correction] = &[
         what: Text {
             tr: "run_until_complete(multiconnect) → multiconnect(): bir coroutine ister, fonksiyonu değil \
                  (özgün hâli TypeError verir). multiconnect görevlerini gather ile bekler; yoksa döngü \
-                 görevler çalışmadan durur. connect bir saniye sürer ve ne yaptığını yazar.",
+                 görevler işini bitirmeden durur. connect bir saniye sürer ve ne yaptığını yazar.",
             en: "run_until_complete(multiconnect) → multiconnect(): it takes a coroutine, not the function \
                  (as printed it raises TypeError). multiconnect waits for its tasks with gather, or the loop \
-                 would stop before they run. connect takes a second and prints what it does.",
+                 would stop before they finish. connect takes a second and prints what it does.",
         },
     },
     Correction {
