@@ -554,6 +554,8 @@ pub struct Host {
     pub loop_depth: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
+    /// `asyncio.run` ended (or `set_event_loop(None)` was called): no loop is current.
+    pub loop_unset: Cell<bool>,
     /// What `loop.run_forever()` waits for, which `loop.stop()` completes.
     pub stopper: RefCell<Option<Rc<crate::aio::PyTask>>>,
     /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
@@ -600,6 +602,7 @@ impl Host {
             loop_running: Cell::new(0),
             loop_depth: Cell::new(9),
             loop_closed: Cell::new(false),
+            loop_unset: Cell::new(false),
             stopper: RefCell::default(),
             stop_asked: Cell::new(false),
             listeners: RefCell::default(),

@@ -301,8 +301,13 @@ pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
     task::call_later(interp, vec![(create, vec![coro])], None);
 }
 
+/// Whether the code running now is a thread's (`to_thread`'s function), outside the loop.
+fn in_thread() -> bool {
+    current().is_some_and(|t| t.is_thread)
+}
+
 fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    if name == "create_task" && interp.host.loop_running.get() == 0 {
+    if name == "create_task" && (interp.host.loop_running.get() == 0 || in_thread()) {
         return refusing(&args[..args.len().min(1)], raise("RuntimeError", "no running event loop"));
     }
     let Some(coro) = args.into_iter().next() else {
@@ -323,6 +328,9 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
 const SHUTDOWN_TURNS: usize = 5;
 
 fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
+    if in_thread() {
+        return refusing(&[aw], super::interp::unsupported("an event loop in a thread"));
+    }
     // As in CPython: the loop runs one thing at a time (and a nested run would recurse for ever).
     if interp.host.loop_running.get() > 0 {
         let e = if cancel_rest {
@@ -344,6 +352,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     let rc = interp.host.rc()?;
     if cancel_rest {
         crate::logging::loop_created(interp)?;
+        interp.host.loop_closed.set(false); // a new loop
     }
     // As CPython numbers tasks: each run's coroutine runs in a task of its own (here the
     // script's), the next `Task-N`: `Task-1` for the first, unless tasks were made before it.
@@ -417,6 +426,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // Its shutdown steps (`shutdown_asyncgens`, `shutdown_default_executor`) are tasks too.
             rc.host.next_task_name();
             rc.host.next_task_name();
+            rc.host.loop_unset.set(true); // its `set_event_loop(None)`
         }
         // The loop runs until here: what runs as it shuts down still finds it running.
         rc.host.loop_running.set(rc.host.loop_running.get() - 1);
@@ -669,14 +679,28 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 bound: if name == "BoundedSemaphore" { value } else { i64::MAX },
             })))
         }
-        "get_running_loop" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
+        // A thread (`to_thread`'s function) runs outside the loop, as CPython's threads do.
+        "get_running_loop" if interp.host.loop_running.get() == 0 || in_thread() => {
+            raise("RuntimeError", "no running event loop")
+        }
+        "get_event_loop" if in_thread() => {
+            let thread = current().map(|t| t.name.borrow().to_string()).unwrap_or_default();
+            raise("RuntimeError", format!("There is no current event loop in thread '{thread}'."))
+        }
+        // `asyncio.run` leaves no current loop behind it, until one is set.
+        "get_event_loop" if interp.host.loop_running.get() == 0 && interp.host.loop_unset.get() => {
+            raise("RuntimeError", "There is no current event loop in thread 'MainThread'.")
+        }
+        "set_event_loop" => {
+            interp.host.loop_unset.set(matches!(args.first(), None | Some(Value::None)));
+            Ok(Value::None)
+        }
         "new_event_loop" => {
             crate::logging::loop_created(interp)?;
             interp.host.loop_closed.set(false); // the script's one loop, made anew
             Ok(interp.host.event_loop.clone())
         }
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
-        "set_event_loop" => Ok(Value::None),
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),

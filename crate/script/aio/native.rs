@@ -1251,6 +1251,11 @@ impl Native {
     /// callback, the locks, the events, a barrier and the queues their state.
     pub fn repr(&self) -> Option<String> {
         match self {
+            Native::Loop => super::running().map(|interp| {
+                let (running, closed) = (interp.host.loop_running.get() > 0, interp.host.loop_closed.get());
+                let py = |b: bool| if b { "True" } else { "False" };
+                format!("<_UnixSelectorEventLoop running={} closed={} debug=False>", py(running), py(closed))
+            }),
             Native::Handle { when, call, cancelled, .. } => {
                 let state = if cancelled.get() { " cancelled" } else { "" };
                 Some(match when {
