@@ -914,6 +914,9 @@ const KNOWN_REPROS: &[(&str, Mode, &str)] = &[
     // runtime's poll and leaves it broken (no run makes progress any more; a later run panics
     // with "RefCell already borrowed" in ast::intern).
     ("recursion through sorted's key", Mode::Virtual, "def k(x):\n    return sorted([x + 1], key=k)\n\nk(1)\n"),
+    // The same through a lazy `map` or `filter`, whose function a built-in's loop calls.
+    ("recursion through map", Mode::Virtual, "def f(n):\n    return 1 + sum(map(f, [n - 1])) if n else 0\n\nprint(f(10000))\n"),
+    ("recursion through filter", Mode::Virtual, "def f(n):\n    return list(filter(f, [n - 1])) if n else []\n\nprint(f(10000))\n"),
     // A task awaiting a gather of itself, cancelled: the cancel went from the task to the
     // gather, back to the task, and round again until the stack overflowed (CPython raises
     // RecursionError there); the ring now takes the cancel where the task stands.

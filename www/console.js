@@ -154,14 +154,21 @@ export function createConsole(els, { max, t }) {
 }
 
 /** What a terminal shows of `text`: each carriage return goes back to the line's start, and
- * what follows writes over what was there. */
+ * what follows writes over what was there. Colour codes take no column: they stay where they
+ * were written, so the colour state they leave is kept. */
 function overstrike(text) {
   if (!text.includes('\r')) return text;
-  const shown = [];
+  const shown = []; // per column: [codes written before the character, the character]
+  let codes = '';
   let column = 0;
-  for (const ch of text) {
-    if (ch === '\r') column = 0;
-    else shown[column++] = ch;
+  for (const token of text.match(/\x1b\[[0-9;]*m|[^]/gu)) {
+    if (token === '\r') column = 0;
+    else if (token.startsWith('\x1b')) codes += token;
+    else {
+      shown[column] = [(shown[column]?.[0] ?? '') + codes, token];
+      codes = '';
+      column++;
+    }
   }
-  return shown.join('');
+  return shown.map(([c, ch]) => c + ch).join('') + codes;
 }

@@ -43,7 +43,7 @@ const SCRIPT_SEED = 1;
 const STATUS_KEYS = {
   loading: 'status_loading', idle: 'embedStatusIdle', running: 'status_running',
   cancelled: 'status_cancelled', crashed: 'crashed', failed: 'noticeLoadFailed',
-  invalid: 'embedNothingToRun', error: 'status_scriptError', unretrieved: 'status_unretrieved',
+  invalid: 'embedNothingToRun', error: 'status_scriptError',
 };
 
 const errorText = (e) => String(e?.message ?? e);
@@ -194,7 +194,7 @@ export class LoopscopeLesson extends HTMLElement {
       if (result === 'finished' && this.#errorLine?.ended) {
         this.#setStatus('error', { line: this.#errorLine.line });
       } else if (result === 'finished' && this.#errorLine) {
-        this.#setStatus('unretrieved', { line: this.#errorLine.line });
+        this.#setStatus('finished', { line: this.#errorLine.line }, 'status_unretrieved');
       } else if (result === 'finished') {
         const elapsed = lessonSeconds(session.model, endTime(session.model, sessionNow(rt, session, session.model)));
         this.#setStatus('finished', { elapsed: formatSeconds(Math.max(0, elapsed), 3) });
@@ -396,8 +396,8 @@ export class LoopscopeLesson extends HTMLElement {
     this.#els.notice.hidden = list.length === 0;
   }
 
-  #setStatus(name, vars = {}) {
-    this.#status = { name, vars };
+  #setStatus(name, vars = {}, key = undefined) {
+    this.#status = { name, vars, key };
     this.#renderStatus();
   }
 
@@ -406,7 +406,7 @@ export class LoopscopeLesson extends HTMLElement {
     const blocked = this.#rt && !this.#rt.crashed ? this.#blocked() : null;
     const { name, key: ownKey, vars } = blocked && !this.#session ? blocked : this.#status;
     let key = ownKey ?? STATUS_KEYS[name];
-    if (name === 'finished') key = this.#model.virtual ? 'status_finishedVirtual' : 'status_finished';
+    if (name === 'finished' && !ownKey) key = this.#model.virtual ? 'status_finishedVirtual' : 'status_finished';
     this.#els.status.dataset.state = name;
     this.#els.status.textContent = this.#say(key, vars);
     this.#els.run.disabled = !this.#rt || Boolean(this.#rt.crashed) || Boolean(blocked);

@@ -284,7 +284,7 @@ export const EN = {
   status_codeFailed: 'Not run: the lesson’s code could not be loaded ({file}: {message}). Press Run to try again.',
   status_syntax: 'Not run: {type} on line {line} (marked in the code).',
   status_scriptError: 'Ended with an uncaught exception, raised on line {line} (marked in the code; traceback in the output).',
-  status_unretrieved: 'Finished, but a task’s exception was never retrieved: it was raised on line {line} (marked in the code; traceback in the output).',
+  status_unretrieved: 'Finished, but a task’s exception went unhandled: it was raised on line {line} (marked in the code; traceback in the output).',
   problemSyntax: '{type} on line {line}: the program did not run.',
   consoleStderr: 'error output',
   runCaptionPython: 'Showing the Python run of “{lesson}”, variant “{variant}”.',

@@ -284,7 +284,7 @@ export const TR = {
   status_codeFailed: 'Çalıştırılmadı: dersin kodu yüklenemedi ({file}: {message}). Yeniden denemek için Çalıştır’a basın.',
   status_syntax: 'Çalıştırılmadı: {line}. satırda {type} var (kodda işaretli).',
   status_scriptError: 'Yakalanmamış bir istisnayla bitti; istisna {line}. satırda oluştu (kodda işaretli, traceback çıktıda).',
-  status_unretrieved: 'Bitti, ama bir görevin istisnası hiç alınmadı: {line}. satırda oluştu (kodda işaretli, traceback çıktıda).',
+  status_unretrieved: 'Bitti, ama bir görevin istisnası yakalanmadı: {line}. satırda oluştu (kodda işaretli, traceback çıktıda).',
   problemSyntax: '{line}. satırda {type}: program çalışmadı.',
   consoleStderr: 'hata çıktısı',
   runCaptionPython: '“{lesson}” dersinin “{variant}” çeşidinin Python çalıştırması gösteriliyor.',

@@ -147,6 +147,8 @@ export function ingest(model, mem, text) {
     // Overrun: slots older than head - capacity were overwritten before we read them.
     model.skipped += head - capacity - i;
     i = head - capacity;
+    // A line's last part may be among them: what comes next starts lines of its own.
+    for (const run of model.runs.values()) run.openLines = [null, null];
   }
   const deadline = mem.deadline ?? Infinity;
   let folded = 0;

@@ -186,13 +186,15 @@ pub fn register_task(id: u32, task: &Rc<PyTask>) {
     });
 }
 
-/// The run's output: complete lines go into the trace as `Print` records (`b` = 1 for
-/// standard error), as text, never markup.
+/// The run's output: lines, and the parts of lines as they are written, go into the trace as
+/// `Print` records (`b` = 1 for standard error), as text, never markup.
 pub struct Output {
     /// The run it prints in.
     pub run: Cell<u32>,
     /// The lines of standard output and of standard error being written (see [`Partial`]).
-    partial: [Cell<Partial>; 2],
+    partial: [RefCell<Partial>; 2],
+    /// Parts of lines recorded unfinished so far.
+    parts: Cell<u32>,
     lines: Cell<u32>,
     /// main.py's lines, for tracebacks.
     pub source: Vec<String>,
@@ -208,31 +210,39 @@ pub struct Output {
 /// A stream's line being written: each part is recorded as it is written, unfinished until its
 /// newline, so that the page shows progress dots as they come and the line's time is when its
 /// first part was written, as CPython's output shows them. Standard output and standard error
-/// each have their own (a line on one is not ended by the other).
-#[derive(Clone, Copy, Default)]
+/// each have their own (a line on one is not ended by the other). Past [`MAX_PARTS`] parts in
+/// a run, the rest of a line waits for its newline, so that a loop printing with `end=" "`
+/// cannot flood the trace.
+#[derive(Default)]
 struct Partial {
     /// The `Print` stream of its parts (standard error's or `logging`'s, on standard error).
     stream: u32,
     /// A part of it has been recorded, unfinished: what comes next goes on with it.
     open: bool,
+    /// What was written of it and not yet recorded (past [`MAX_PARTS`]).
+    held: String,
 }
+
+/// Most parts of lines a run records as they are written (see [`Partial`]).
+const MAX_PARTS: u32 = 10_000;
 
 impl Output {
     /// Records `text` as a line of `stream`, or as the rest of the line recorded `open`
-    /// (unfinished) before; `unfinished`: more of it will follow.
-    fn record(&self, text: &str, stream: u32, open: bool, unfinished: bool) {
+    /// (unfinished) before; `unfinished`: more of it will follow. True if it was recorded
+    /// unfinished: past [`MAX_LINES`] lines nothing is, and the note that says so is a line.
+    fn record(&self, text: &str, stream: u32, open: bool, unfinished: bool) -> bool {
         let n = self.lines.get();
         if n > MAX_LINES || (open && n == MAX_LINES + 1) {
-            return;
+            return false; // past the cap: the note ended the output (and any line it cut)
         }
-        let text = if open {
-            text
+        let (text, unfinished) = if open {
+            (text, unfinished)
         } else {
             self.lines.set(n + 1);
             if n == MAX_LINES {
-                "… (Loopscope stops showing output after 10,000 lines)"
+                ("… (Loopscope stops showing output after 10,000 lines)", false)
             } else {
-                text
+                (text, unfinished)
             }
         };
         let task = runtime::current().map_or(0, |(t, _)| t);
@@ -241,10 +251,19 @@ impl Output {
         }
         let b = if unfinished { stream | PRINT_UNFINISHED } else { stream };
         trace::record(Kind::Print, self.run.get(), task, trace::text(text), b);
+        unfinished
     }
 
     fn line(&self, text: &str, stream: u32) {
         self.record(text, stream, false, false);
+    }
+
+    /// Ends `p`'s line with what it holds (a newline, another stream, the run's end).
+    fn end_line(&self, p: &mut Partial) {
+        if p.open || !p.held.is_empty() {
+            let held = std::mem::take(&mut p.held);
+            self.record(&held, p.stream, std::mem::take(&mut p.open), false);
+        }
     }
 
     /// Writes `text` to stdout or stderr: each line, or part of one, is recorded as it comes
@@ -255,23 +274,33 @@ impl Output {
 
     /// [`Output::write`] to a `Print` record's stream (`PRINT_LOG`: stderr, from `logging`).
     pub fn write_to(&self, text: &str, stream: u32) {
-        let cell = &self.partial[usize::from(stream != 0)];
-        let mut p = cell.get();
-        if p.open && p.stream != stream {
-            self.record("", p.stream, true, false); // `logging` after a part of a line
-            p.open = false;
+        let mut partial = self.partial[usize::from(stream != 0)].borrow_mut();
+        let p = &mut *partial;
+        if p.stream != stream {
+            self.end_line(p); // `logging` after a part of a line
         }
         p.stream = stream;
         let mut rest = text;
         while let Some(at) = rest.find('\n') {
-            self.record(&rest[..at], stream, std::mem::take(&mut p.open), false);
+            let segment = &rest[..at];
+            if p.open || !p.held.is_empty() || !segment.is_empty() {
+                p.held.push_str(segment);
+                self.end_line(p);
+            } else {
+                self.line("", stream); // an empty line of its own
+            }
             rest = &rest[at + 1..];
         }
-        if !rest.is_empty() {
-            self.record(rest, stream, p.open, true);
-            p.open = true;
+        if rest.is_empty() {
+            return;
         }
-        cell.set(p);
+        if self.parts.get() < MAX_PARTS {
+            self.parts.set(self.parts.get() + 1);
+            let part = if p.held.is_empty() { rest.to_string() } else { std::mem::take(&mut p.held) + rest };
+            p.open = self.record(&part, stream, p.open, true);
+        } else {
+            p.held.push_str(rest);
+        }
     }
 
     /// A line CPython writes to standard error as it exits, once however often it is given.
@@ -285,10 +314,7 @@ impl Output {
     /// Ends the lines left without a newline, then records the exit's lines (at the run's end).
     pub fn flush(&self) {
         for cell in &self.partial {
-            let Partial { stream, open } = cell.take();
-            if open {
-                self.record("", stream, true, false); // a line left without its newline ends
-            }
+            self.end_line(&mut cell.borrow_mut()); // a line left without its newline ends
         }
         let exit_lines = std::mem::take(&mut *self.exit_lines.borrow_mut());
         for line in exit_lines {
@@ -539,7 +565,7 @@ pub struct Host {
     tasks: RefCell<Vec<Weak<PyTask>>>,
     /// Gathers not done yet, held as CPython's children's done callbacks hold their gather:
     /// one nobody awaits still takes its children's errors, and reports its own.
-    gathers: RefCell<Vec<Rc<PyTask>>>,
+    gathers: RefCell<std::collections::BTreeMap<usize, Rc<PyTask>>>,
     next_task: Cell<u32>,
     /// The seeded generator of `random`.
     pub random: RefCell<Random>,
@@ -556,6 +582,9 @@ pub struct Host {
     pub loop_closed: Cell<bool>,
     /// `asyncio.run` ended (or `set_event_loop(None)` was called): no loop is current.
     pub loop_unset: Cell<bool>,
+    /// A task or a callback was queued while no loop ran: the next `run_until_complete`
+    /// lets it take its step before its own coroutine's.
+    pub queued_outside: Cell<bool>,
     /// What `loop.run_forever()` waits for, which `loop.stop()` completes.
     pub stopper: RefCell<Option<Rc<crate::aio::PyTask>>>,
     /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
@@ -584,6 +613,7 @@ impl Host {
             out: Rc::new(Output {
                 run: Cell::new(0),
                 partial: Default::default(),
+                parts: Cell::new(0),
                 lines: Cell::new(0),
                 source: source.lines().map(String::from).collect(),
                 exit_lines: RefCell::default(),
@@ -603,6 +633,7 @@ impl Host {
             loop_depth: Cell::new(9),
             loop_closed: Cell::new(false),
             loop_unset: Cell::new(false),
+            queued_outside: Cell::new(false),
             stopper: RefCell::default(),
             stop_asked: Cell::new(false),
             listeners: RefCell::default(),
@@ -686,18 +717,22 @@ impl Host {
         tasks.push(Rc::downgrade(task));
     }
 
+    /// A task or a callback was queued: noted if no loop runs (see `queued_outside`).
+    pub fn note_queued(&self) {
+        if self.loop_running.get() == 0 {
+            self.queued_outside.set(true);
+        }
+    }
+
     /// Holds a gather until it is done (see `gathers`).
     pub fn hold_gather(&self, gather: &Rc<PyTask>) {
-        self.gathers.borrow_mut().push(Rc::clone(gather));
+        self.gathers.borrow_mut().insert(Rc::as_ptr(gather) as usize, Rc::clone(gather));
     }
 
     /// A held gather is done: let go of it.
     pub fn release_gather(&self, gather: &Rc<PyTask>) {
-        let released = {
-            let mut gathers = self.gathers.borrow_mut();
-            gathers.iter().position(|g| Rc::ptr_eq(g, gather)).map(|at| gathers.swap_remove(at))
-        };
-        drop(released);
+        let released = self.gathers.borrow_mut().remove(&(Rc::as_ptr(gather) as usize));
+        drop(released); // out of the borrow: its drop may report its error
     }
 
     /// The tasks not yet done.

@@ -12,7 +12,8 @@ use super::builtins::{builtin, iter_of, kwarg};
 use super::interp::{Gen, Interp, Items};
 use super::value::*;
 
-const NAMES: &[&str] = &[
+/// The module's functions, each also the type of what it makes (`itertools.count`).
+pub(crate) const NAMES: &[&str] = &[
     "count",
     "cycle",
     "repeat",

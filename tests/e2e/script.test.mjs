@@ -355,7 +355,7 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       await page.locator('#run').click();
       // The run finished (CPython exits with 0): the status says so, and names the task's line.
       await waitForState(page, 'finished', RUN_TIMEOUT_MS);
-      assert.match(await page.locator('#status').textContent(), /^Finished, but a task’s exception was never retrieved: it was raised on line 6/);
+      assert.match(await page.locator('#status').textContent(), /^Finished, but a task’s exception went unhandled: it was raised on line 6/);
       const errors = (await consoleLines(page)).filter((l) => l.stream === 'stderr').map((l) => l.text.replace(/^error output:/, '').trim());
       assert.equal(errors[0], 'Task exception was never retrieved', JSON.stringify(errors));
       assert.ok(errors.at(-1).startsWith('RuntimeWarning: Enable tracemalloc'), JSON.stringify(errors));

@@ -320,7 +320,9 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
         return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
     }
     let name = kwarg(&kw, "name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
-    Ok(Value::Task(task_of(&interp.host.rc()?, coro, name)?))
+    let task = task_of(&interp.host.rc()?, coro, name)?;
+    interp.host.note_queued();
+    Ok(Value::Task(task))
 }
 
 /// The loop turns `asyncio.run` gives the callbacks due as it ends (CPython's shutdown steps
@@ -378,7 +380,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         let below = depth.as_ref().map_or(1, |(d, _)| *d) + if cancel_rest { 8 } else { 6 };
         rc.host.loop_depth.set(below);
         depth.iter().for_each(|(_, t)| t.depth.set(below));
-        if !cancel_rest {
+        if !cancel_rest && rc.host.queued_outside.replace(false) {
             // `run_until_complete` runs its coroutine as a task queued behind what is ready
             // already (callbacks and tasks made before it): those take their steps first.
             runtime::yield_now().await;
@@ -414,7 +416,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             let _ = awaits::wait(rest.clone(), String::new(), None, "gather.<locals>._done_callback").await;
             for t in &rest {
                 t.retrieved.set(true);
-                t.report_shutdown_error();
+                if !t.is_thread {
+                    t.report_shutdown_error(); // a thread was not cancelled: its error is its own
+                }
             }
             // CPython's shutdown runs the loop a few turns (its `shutdown_asyncgens` and
             // `shutdown_default_executor` tasks): callbacks due, and those they call soon, run.

@@ -1403,29 +1403,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     });
                     Ok(Value::Method(Rc::new((me.clone(), init))))
                 }
-                // `object`'s and `BaseException`'s own `__str__`, `__repr__`, `__eq__` and
-                // `__hash__`, for a class that overrides them and asks its base
-                // (`return "E: " + super().__str__()`).
-                None if matches!(&*t, "__str__" | "__repr__" | "__eq__" | "__hash__") => {
-                    let name = ["__str__", "__repr__", "__eq__", "__hash__"].into_iter().find(|n| *n == &*t);
-                    let f = builtin(name.unwrap_or("__str__"), |interp, name, args, _| {
-                        let me = args.first().cloned().unwrap_or(Value::None);
-                        Ok(match (name, &me) {
-                            ("__str__", Value::Instance(i)) if i.class.is_exception() => {
-                                Value::str(&crate::value::exception_str(i))
-                            }
-                            ("__str__", _) => Value::str(&interp.repr(&me)?),
-                            ("__repr__", Value::Instance(i)) => Value::str(&crate::value::base_repr(i)),
-                            ("__repr__", _) => Value::str(&me.repr()),
-                            ("__eq__", _) => match args.get(1) {
-                                Some(other) if other.identity() == me.identity() => Value::Bool(true),
-                                _ => crate::builtins::not_implemented(),
-                            },
-                            _ => Value::Int((me.identity() >> 4) as i64),
-                        })
-                    });
-                    Ok(Value::Method(Rc::new((me.clone(), f))))
-                }
                 // `object.__new__(cls)`: a new, bare instance (a static method: not bound).
                 None if &*t == "__new__" => Ok(builtin("__new__", |_, _, args, _| match args.first() {
                     Some(Value::Class(c)) if c.kind == Kind::Exception => {
@@ -1434,7 +1411,31 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     Some(Value::Class(c)) if c.kind == Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(c)))),
                     _ => raise("TypeError", "object.__new__(X): X is not a type object"),
                 })),
-                None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
+                // `object`'s and `BaseException`'s own `__str__`, `__repr__`, `__eq__` and
+                // `__hash__`, for a class that overrides them and asks its base
+                // (`return "E: " + super().__str__()`).
+                None => match pick(&["__str__", "__repr__", "__eq__", "__hash__"]) {
+                    Some(name) => {
+                        let f = builtin(name, |interp, name, args, _| {
+                            let me = args.first().cloned().unwrap_or(Value::None);
+                            Ok(match (name, &me) {
+                                ("__str__", Value::Instance(i)) if i.class.is_exception() => {
+                                    Value::str(&crate::value::exception_str(i))
+                                }
+                                ("__str__", _) => Value::str(&interp.repr(&me)?),
+                                ("__repr__", Value::Instance(i)) => Value::str(&crate::value::base_repr(i)),
+                                ("__repr__", _) => Value::str(&me.repr()),
+                                ("__eq__", _) => match args.get(1) {
+                                    Some(other) if other.identity() == me.identity() => Value::Bool(true),
+                                    _ => crate::builtins::not_implemented(),
+                                },
+                                _ => Value::Int((me.identity() >> 4) as i64),
+                            })
+                        });
+                        Ok(Value::Method(Rc::new((me.clone(), f))))
+                    }
+                    None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
+                },
             },
             Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),
             Native::Barrier(b) if matches!(&*t, "parties" | "n_waiting" | "broken") => Ok(match &*t {

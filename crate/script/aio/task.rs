@@ -418,14 +418,7 @@ impl PyTask {
                 }
                 Callback::Gather(g) => {
                     let (interp, child) = (Rc::clone(interp), Rc::clone(self));
-                    runtime::call_soon(move || {
-                        if let Some(g) = g.upgrade() {
-                            g.child_done(&interp, Some(&child));
-                            if g.done() {
-                                interp.host.release_gather(&g);
-                            }
-                        }
-                    });
+                    runtime::call_soon(move || g.upgrade().iter().for_each(|g| g.tell_gather(&interp, &child)));
                 }
                 Callback::Then(_, f) => {
                     let child = Rc::clone(self);
@@ -435,6 +428,14 @@ impl PyTask {
         }
         if !soon.is_empty() {
             call_soon(interp, self, soon);
+        }
+    }
+
+    /// A gather (`self`) is told that its child ended; done, the run's host lets go of it.
+    fn tell_gather(self: &Rc<Self>, interp: &Rc<Interp>, child: &Rc<PyTask>) {
+        self.child_done(interp, Some(child));
+        if self.done() {
+            interp.host.release_gather(self);
         }
     }
 
@@ -651,7 +652,11 @@ impl PyTask {
     /// `asyncio.run`'s shutdown cancelled it and it ended with an error instead: CPython's
     /// loop reports that through its exception handler.
     pub(super) fn report_shutdown_error(&self) {
-        if let (State::Failed(e), Some(out)) = (&*self.state.borrow(), self.out.upgrade()) {
+        let failed = match &*self.state.borrow() {
+            State::Failed(e) => Some(e.clone()),
+            _ => None,
+        };
+        if let (Some(e), Some(out)) = (&failed, self.out.upgrade()) {
             crate::host::note_error_line(out.run.get(), e, false);
             let text = format!(
                 "unhandled exception during asyncio.run() shutdown\ntask: {}\n{}",
@@ -955,8 +960,8 @@ pub fn spawn(
     task
 }
 
-/// The future of a script run's root task: the module's code, running as `Task-1` (the
-/// task `asyncio.run`'s coroutine runs in, inline).
+/// The future of a script run's root task: the module's code, and the task `asyncio.run`'s
+/// coroutine runs in, inline (named `Task-N` by each run: see `run`).
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
     task.is_loop.set(true); // a task only while it runs a coroutine (see `run`)
@@ -1056,12 +1061,7 @@ pub(super) fn gathering(interp: &Rc<Interp>, children: Vec<Rc<PyTask>>, return_e
             // Held until told, as CPython's callback holds it: a gather dropped at once still
             // takes its child's exception.
             let (gather, interp, child) = (Rc::clone(&gf), Rc::clone(interp), Rc::clone(t));
-            runtime::call_soon(move || {
-                gather.child_done(&interp, Some(&child));
-                if gather.done() {
-                    interp.host.release_gather(&gather);
-                }
-            });
+            runtime::call_soon(move || gather.tell_gather(&interp, &child));
         } else {
             t.callbacks.borrow_mut().push(Callback::Gather(Rc::downgrade(&gf)));
         }
@@ -1113,6 +1113,7 @@ pub fn abort(job: &Job) {
 pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, at: Option<f64>) -> Job {
     let job: Job = Rc::default();
     let Some(at) = at else {
+        interp.host.note_queued();
         *job.borrow_mut() = Some(Pending::Lane(callback_lane(interp, calls, None, &job)));
         return job;
     };

@@ -470,14 +470,17 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     Some(v) => Ok(v),
                     None => args.get(1).cloned().ok_or_else(|| g.stop_iteration()),
                 },
-                v @ Value::Instance(i) if i.class.lookup(intern("__next__")).is_some() => {
-                    let next = i.class.lookup(intern("__next__")).unwrap_or(Value::None);
-                    match (interp.call_sync(next, vec![v.clone()]), args.get(1)) {
+                v => match v {
+                    Value::Instance(i) => i.class.lookup(intern("__next__")),
+                    _ => None,
+                }
+                .map_or_else(
+                    || Err(type_error("'", v, "' object is not an iterator")),
+                    |next| match (interp.call_sync(next, vec![v.clone()]), args.get(1)) {
                         (Err(e), Some(default)) if e.class().name.as_ref() == "StopIteration" => Ok(default.clone()),
                         (out, _) => out,
-                    }
-                }
-                v => Err(type_error("'", v, "' object is not an iterator")),
+                    },
+                ),
             }
         }
         "divmod" => {

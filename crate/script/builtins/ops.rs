@@ -448,6 +448,7 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         // An iterator's items are taken one at a time, up to the first equal one, as CPython's
         // `in` takes them: the rest stay in it.
         Value::Iter(it) => loop {
+            interp.builtin_step()?;
             let next = it.borrow_mut().next_item()?;
             match next {
                 Some(v) if interp.compare(CmpOp::Eq, &v, item)? => return Ok(true),
@@ -456,6 +457,7 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             }
         },
         Value::Gen(g) if !g.is_async => loop {
+            interp.builtin_step()?;
             match g.resume_now(interp)? {
                 Some(v) if interp.compare(CmpOp::Eq, &v, item)? => return Ok(true),
                 Some(_) => {}

@@ -171,6 +171,9 @@ const ITEM_STEPS: u32 = 32;
 pub struct Interp {
     /// The module's variables.
     pub globals: RefCell<NameMap<Value>>,
+    /// The script's globals in the order they were first assigned (CPython's dict order), for
+    /// the program's end.
+    global_order: RefCell<Vec<Name>>,
     /// The built-in names.
     pub builtins: NameMap<Value>,
     /// The module scope (its `info.is_module`).
@@ -210,6 +213,15 @@ pub fn holding(values: Vec<Value>) -> Rc<Scope> {
     scope
 }
 
+/// A built-in's work (a `__str__` or `key=` it called, an `in` over an endless iterator) that
+/// went on 2 s: it cannot let the page draw.
+fn stuck_error() -> Exc {
+    exc(
+        "RuntimeError",
+        "Loopscope stops a built-in's work (a __str__, a key=…, an `in` over an endless iterator) that runs 2 s without returning: it cannot let the page draw",
+    )
+}
+
 /// Makes a new unbound-local / name error.
 fn name_error(name: Name) -> Exc {
     exc("NameError", format!("name '{}' is not defined", text(name)))
@@ -225,6 +237,7 @@ impl Interp {
         ]);
         Rc::new(Interp {
             globals: RefCell::new(globals),
+            global_order: RefCell::default(),
             builtins: builtins::table(),
             module_scope: Scope::new(info, None, "<module>".into(), None),
             unchecked: Cell::new(0),
@@ -330,7 +343,16 @@ impl Interp {
                 }
             }
         }
-        self.globals.borrow_mut().insert(name, value);
+        let old = self.globals.borrow_mut().insert(name, value);
+        match old {
+            None => {
+                let mut order = self.global_order.borrow_mut();
+                if !order.contains(&name) {
+                    order.push(name);
+                }
+            }
+            Some(old) => drop(old), // out of the borrow: its drop may warn, and so write
+        }
     }
 
     fn delete(&self, scope: &Scope, name: Name) -> PyResult<()> {
@@ -367,11 +389,13 @@ impl Interp {
         for scope in kept.iter().filter_map(std::rc::Weak::upgrade) {
             cycles::drop_in_order(scope.take_values(true).unwrap_or_default());
         }
-        // Then the module's globals, as CPython's exit clears `__main__`: a coroutine a global
-        // still holds is warned about as never awaited (`sys:1`). They go in the order their
-        // names first appear in the source, which is the order most programs assign them.
+        // Then the module's globals, as CPython's exit frees `__main__`'s dict: a coroutine a
+        // global still holds is warned about as never awaited (`sys:1`). They go in the order
+        // they were first assigned (the names it starts with, none of the script's, first).
         let mut globals: Vec<(Name, Value)> = std::mem::take(&mut *self.globals.borrow_mut()).into_iter().collect();
-        globals.sort_unstable_by_key(|&(name, _)| name);
+        let order = std::mem::take(&mut *self.global_order.borrow_mut());
+        let rank: NameMap<usize> = order.iter().enumerate().map(|(i, &n)| (n, i + 1)).collect();
+        globals.sort_unstable_by_key(|(n, _)| rank.get(n).copied().unwrap_or(0));
         cycles::drop_in_order(globals.into_iter().map(|(_, v)| v).collect());
     }
 
@@ -429,10 +453,23 @@ impl Interp {
             }
         } else if super::host::stuck() {
             // Called by a built-in (a `__str__`, a `key=`), it cannot give the page a turn.
-            return raise(
-                "RuntimeError",
-                "Loopscope stops a function called by a built-in (a __str__, a key=…) that runs 2 s without returning: it cannot let the page draw",
-            );
+            return Err(stuck_error());
+        }
+        Ok(())
+    }
+
+    /// One item a built-in's own loop took (`x in iterator`): counted as a step, and stopped
+    /// as [`Interp::preempt`] stops a built-in's call once the poll is stuck (an `in` over
+    /// `itertools.count()` would never end, and a built-in cannot give the page a turn).
+    pub(crate) fn builtin_step(&self) -> PyResult<()> {
+        self.item_taken()?;
+        if self.unchecked.get() < STEPS_PER_CHECK {
+            return Ok(());
+        }
+        self.unchecked.set(0);
+        self.charge_steps();
+        if super::host::slice_spent() && super::host::stuck() {
+            return Err(stuck_error());
         }
         Ok(())
     }

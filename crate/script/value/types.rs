@@ -168,6 +168,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
         "deque" => "collections",
+        n if crate::itertools::NAMES.contains(&n) => "itertools",
         _ => "builtins",
     }
 }
