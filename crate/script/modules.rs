@@ -35,6 +35,7 @@ const MODULES: &[&str] = &[
     "websockets.exceptions",
     "sys",
     "string",
+    "traceback",
 ];
 
 /// The built-in functions `names` of the module `owner`, whose body is `call`, each checked by
@@ -82,6 +83,8 @@ pub fn import(name: &str) -> PyResult {
                     "sample",
                     "choices",
                     "gauss",
+                    "expovariate",
+                    "triangular",
                 ],
                 random_fn,
             );
@@ -121,6 +124,7 @@ pub fn import(name: &str) -> PyResult {
             v
         }
         "dataclasses" => super::dataclasses::module_attrs(),
+        "traceback" => module_functions("traceback", &["print_exc", "format_exc"], traceback_fn),
         // `from __future__ import annotations`: the evaluator keeps class hints as text.
         "__future__" => vec![("annotations", Value::Bool(true))],
         "logging" => super::logging::module_attrs(),
@@ -180,6 +184,7 @@ pub fn import(name: &str) -> PyResult {
                 Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),
             ),
             ("exit", super::builtins::function_named("exit")),
+            ("getrecursionlimit", builtin("getrecursionlimit", |_, _, _, _| Ok(Value::Int(1000)))),
         ],
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
@@ -442,6 +447,32 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
             Ok(Value::Int(r.randrange(start, stop, step).map_err(err)?))
         }
         "uniform" => Ok(Value::Float(r.uniform(num(args.first(), "uniform")?, num(args.get(1), "uniform")?))),
+        // `random.py`'s, from one `random()` each (a queue's arrivals, a simulated delay).
+        "expovariate" => {
+            let lambd = num(args.first().or(super::builtins::kwarg(&kw, "lambd").as_ref()), "expovariate")?;
+            if lambd == 0.0 {
+                return raise("ZeroDivisionError", "float division by zero");
+            }
+            Ok(Value::Float(-(1.0 - r.random()).ln() / lambd))
+        }
+        "triangular" => {
+            let arg = |i: usize, default: f64| args.get(i).map_or(Ok(default), |v| num(Some(v), "triangular"));
+            let (mut low, mut high) = (arg(0, 0.0)?, arg(1, 1.0)?);
+            let mode = match args.get(2) {
+                None | Some(Value::None) => None,
+                Some(v) => Some(num(Some(v), "triangular")?),
+            };
+            let mut u = r.random();
+            if high == low {
+                return Ok(Value::Float(low));
+            }
+            let mut c = mode.map_or(0.5, |m| (m - low) / (high - low));
+            if u > c {
+                (u, c) = (1.0 - u, 1.0 - c);
+                (low, high) = (high, low);
+            }
+            Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+        }
         "choice" => {
             let items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
             let i = r.choice_index(items.len()).map_err(super::builtins::format_error)?;
@@ -883,4 +914,18 @@ mod strftime_tests {
             assert_eq!(super::strftime(f, secs), want, "at {secs}");
         }
     }
+}
+
+/// `traceback.print_exc()` and `format_exc()`: the exception being handled, as Python's
+/// `traceback` module writes it (`NoneType: None` when there is none).
+fn traceback_fn(interp: &Interp, name: &'static str, _: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let text = match super::aio::handling() {
+        Some(e) => interp.host.out.traceback(&e),
+        None => "NoneType: None\n".to_string(),
+    };
+    if name == "format_exc" {
+        return Ok(Value::string(text));
+    }
+    interp.host.write(&text, true);
+    Ok(Value::None)
 }

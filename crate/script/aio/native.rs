@@ -1445,8 +1445,18 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 _ => Value::Bool(b.state.get() == BarrierState::Broken),
             }),
             Native::Random(_) => {
-                const RANDOM: &[&str] =
-                    &["seed", "random", "randint", "uniform", "choice", "shuffle", "randrange", "sample"];
+                const RANDOM: &[&str] = &[
+                    "seed",
+                    "random",
+                    "randint",
+                    "uniform",
+                    "choice",
+                    "shuffle",
+                    "randrange",
+                    "sample",
+                    "expovariate",
+                    "triangular",
+                ];
                 match pick(RANDOM) {
                     Some(m) => Ok(Value::Method(Rc::new((
                         obj.clone(),
