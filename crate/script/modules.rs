@@ -898,6 +898,20 @@ impl Json {
     }
 }
 
+/// `traceback.print_exc()` and `format_exc()`: the exception being handled, as Python's
+/// `traceback` module writes it (`NoneType: None` when there is none).
+fn traceback_fn(interp: &Interp, name: &'static str, _: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let text = match super::aio::handling() {
+        Some(e) => interp.host.out.traceback(&e),
+        None => "NoneType: None\n".to_string(),
+    };
+    if name == "format_exc" {
+        return Ok(Value::string(text));
+    }
+    interp.host.write(&text, true);
+    Ok(Value::None)
+}
+
 #[cfg(test)]
 mod strftime_tests {
     /// Each line as CPython 3.11 formats it (`time.strftime(f, time.localtime(secs))` with TZ=UTC).
@@ -914,18 +928,4 @@ mod strftime_tests {
             assert_eq!(super::strftime(f, secs), want, "at {secs}");
         }
     }
-}
-
-/// `traceback.print_exc()` and `format_exc()`: the exception being handled, as Python's
-/// `traceback` module writes it (`NoneType: None` when there is none).
-fn traceback_fn(interp: &Interp, name: &'static str, _: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
-    let text = match super::aio::handling() {
-        Some(e) => interp.host.out.traceback(&e),
-        None => "NoneType: None\n".to_string(),
-    };
-    if name == "format_exc" {
-        return Ok(Value::string(text));
-    }
-    interp.host.write(&text, true);
-    Ok(Value::None)
 }
