@@ -13,7 +13,7 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["partial", "wraps", "reduce", "cache", "lru_cache"] {
+    for name in ["partial", "wraps", "reduce", "cache", "lru_cache", "total_ordering"] {
         v.push((name, builtin(name, module_fn)));
     }
     v
@@ -103,6 +103,7 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             Ok(Value::Instance(p))
         }
         ("cache", [f]) => cached(f, Value::None),
+        ("total_ordering", [Value::Class(c)]) => total_ordering(c).map(|()| args[0].clone()),
         // `@lru_cache` on the function, or `@lru_cache(maxsize=…)` giving the decorator.
         ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128)),
         ("lru_cache", [] | [Value::Int(_) | Value::None]) => {
@@ -124,6 +125,53 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         }
         _ => raise("TypeError", format!("{name}() was given the wrong number of arguments")),
     }
+}
+
+/// The comparisons `total_ordering` knows, in the order CPython picks its root by (`max`).
+const ORDERINGS: [&str; 4] = ["__lt__", "__le__", "__gt__", "__ge__"];
+
+/// `@total_ordering`: the comparisons a class lacks, made from the one it defines (the last of
+/// `__lt__`, `__le__`, `__gt__`, `__ge__` by name, as CPython's `max(roots)`) and `==`.
+fn total_ordering(class: &Rc<Class>) -> PyResult<()> {
+    let own = |op: &str| matches!(class.lookup(intern(op)), Some(Value::Func(_)));
+    let Some(root) = ORDERINGS.into_iter().filter(|op| own(op)).max() else {
+        return raise("ValueError", "must define at least one ordering operation: < > <= >=");
+    };
+    for op in ORDERINGS.into_iter().filter(|op| !own(op)) {
+        let derived: &'static str = match (op, root) {
+            ("__gt__", "__lt__") | ("__lt__", "__gt__") => "not_and_ne",
+            ("__le__", "__lt__") | ("__ge__", "__gt__") => "or_eq",
+            ("__lt__", "__le__") | ("__gt__", "__ge__") => "and_ne",
+            ("__ge__", "__le__") | ("__le__", "__ge__") => "not_or_eq",
+            _ => "not",
+        };
+        class.attrs.borrow_mut().push((intern(op), builtin(derived, ordered)));
+    }
+    Ok(())
+}
+
+/// A comparison `total_ordering` made: the root's result, combined with `==` as CPython's
+/// `_gt_from_lt` and the rest combine them.
+fn ordered(interp: &Interp, how: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let [me, other] = args.as_slice() else { return raise("TypeError", "expected 1 argument") };
+    let Value::Instance(i) = me else { return raise("TypeError", "expected an object") };
+    let root = ORDERINGS.into_iter().filter(|op| matches!(i.class.lookup(intern(op)), Some(Value::Func(_)))).max();
+    let Some(root_fn) = root.and_then(|op| i.class.lookup(intern(op))) else {
+        return Ok(super::builtins::not_implemented());
+    };
+    let r = interp.call_sync(root_fn, vec![me.clone(), other.clone()])?;
+    if super::builtins::is_not_implemented(&r) {
+        return Ok(r);
+    }
+    let r = interp.truthy(&r)?;
+    let eq = || interp.compare(super::ast::CmpOp::Eq, me, other);
+    Ok(Value::Bool(match how {
+        "not_and_ne" => !r && !eq()?,
+        "or_eq" => r || eq()?,
+        "and_ne" => r && !eq()?,
+        "not_or_eq" => !r || eq()?,
+        _ => !r,
+    }))
 }
 
 /// `wraps(wrapped)(wrapper)`: the wrapper under the wrapped function's name and qualname.
