@@ -154,9 +154,9 @@ export const PRINT_STDERR = 1;
 /** `Print`'s `b`: the line went to stderr from `logging`: a record, not an error. */
 export const PRINT_LOG = 2;
 /**
- * `Print`'s `b` bit, beside the stream: the line is not finished. The program flushed it
- * part-way (`print(".", end="", flush=True)`); the run's next `Print` on the same stream
- * goes on with it, and the line's time is its first part's.
+ * `Print`'s `b` bit, beside the stream: the line is not finished. The program wrote part
+ * of it (`print(".", end="")`); the run's next `Print` on the same stream goes on with it,
+ * and the line's time is its first part's.
  */
 export const PRINT_UNFINISHED = 4;
 

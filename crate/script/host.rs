@@ -232,7 +232,7 @@ impl Output {
     /// unfinished: past [`MAX_LINES`] lines nothing is, and the note that says so is a line.
     fn record(&self, text: &str, stream: u32, open: bool, unfinished: bool) -> bool {
         let n = self.lines.get();
-        if n > MAX_LINES || (open && n == MAX_LINES + 1) {
+        if n > MAX_LINES {
             return false; // past the cap: the note ended the output (and any line it cut)
         }
         let (text, unfinished) = if open {

@@ -14,6 +14,30 @@ use super::value::*;
 /// How much of a blocking `time.sleep` (lesson time) runs before the page gets a turn.
 const BLOCKING_SLICE: std::time::Duration = std::time::Duration::from_millis(8);
 
+/// `random`'s functions; a `Random` has the first [`RANDOM_METHODS`] of them as its methods.
+const RANDOM_FUNCTIONS: &[&str] = &[
+    "seed",
+    "random",
+    "randint",
+    "uniform",
+    "choice",
+    "shuffle",
+    "randrange",
+    "sample",
+    "expovariate",
+    "triangular",
+    "choices",
+    "gauss",
+];
+
+/// How many of [`RANDOM_FUNCTIONS`] a `Random` has.
+const RANDOM_METHODS: usize = 10;
+
+/// The methods of a `Random` (`random.Random(7)`).
+pub(crate) fn random_methods() -> &'static [&'static str] {
+    &RANDOM_FUNCTIONS[..RANDOM_METHODS]
+}
+
 /// The modules `import` gives.
 const MODULES: &[&str] = &[
     "__future__",
@@ -70,24 +94,7 @@ pub fn import(name: &str) -> PyResult {
             time_fn,
         ),
         "random" => {
-            let mut v = module_functions(
-                "random",
-                &[
-                    "seed",
-                    "random",
-                    "randint",
-                    "uniform",
-                    "choice",
-                    "shuffle",
-                    "randrange",
-                    "sample",
-                    "choices",
-                    "gauss",
-                    "expovariate",
-                    "triangular",
-                ],
-                random_fn,
-            );
+            let mut v = module_functions("random", RANDOM_FUNCTIONS, random_fn);
             v.push(("Random", builtin("Random", new_random)));
             v
         }
@@ -263,7 +270,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             if secs < 0.0 {
                 return raise("ValueError", "sleep length must be non-negative");
             }
-            let thread = super::aio::current().is_some_and(|t| t.is_thread);
+            let thread = super::aio::in_thread();
             let d = std::time::Duration::from_secs_f64(secs.min(1e9));
             // In a thread it waits like a sleep; on the loop it holds the loop, as CPython's.
             let fut = async move {

@@ -302,7 +302,7 @@ pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
 }
 
 /// Whether the code running now is a thread's (`to_thread`'s function), outside the loop.
-fn in_thread() -> bool {
+pub fn in_thread() -> bool {
     current().is_some_and(|t| t.is_thread)
 }
 

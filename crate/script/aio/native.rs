@@ -1445,24 +1445,13 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 _ => Value::Bool(b.state.get() == BarrierState::Broken),
             }),
             Native::Random(_) => {
-                const RANDOM: &[&str] = &[
-                    "seed",
-                    "random",
-                    "randint",
-                    "uniform",
-                    "choice",
-                    "shuffle",
-                    "randrange",
-                    "sample",
-                    "expovariate",
-                    "triangular",
-                ];
-                match pick(RANDOM) {
+                let methods = crate::modules::random_methods();
+                match pick(methods) {
                     Some(m) => Ok(Value::Method(Rc::new((
                         obj.clone(),
                         crate::builtins::checked("random", m, crate::modules::random_method, true),
                     )))),
-                    None => Err(crate::builtins::no_method_named("Random", &t, RANDOM)),
+                    None => Err(crate::builtins::no_method_named("Random", &t, methods)),
                 }
             }
             _ => match pick(n.methods()) {

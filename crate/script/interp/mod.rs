@@ -444,7 +444,7 @@ impl Interp {
             return Ok(());
         }
         if self.no_suspend.get() == 0 {
-            if aio::current().is_some_and(|t| t.is_thread) {
+            if aio::in_thread() {
                 // A `to_thread` worker gives the loop a turn instead, as CPython's GIL
                 // switches threads every 5 ms: the loop's tasks run between its slices.
                 loopscope_core::runtime::yield_now().await;
