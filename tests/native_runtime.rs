@@ -486,3 +486,78 @@ fn a_callback_asked_for_once_its_run_has_ended_runs_at_once() {
     assert_eq!(runtime::run_finished(run).map(|_| ()), None);
     assert_clean();
 }
+
+/// Holds the loop once (see `runtime::hold_current`), as a script's blocking code does
+/// between its slices: the task goes first again, and nothing else of its run is polled
+/// meanwhile, but the run's threads.
+#[derive(Default)]
+struct HoldOnce(bool);
+
+impl Future for HoldOnce {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if std::mem::replace(&mut self.0, true) {
+            return Poll::Ready(());
+        }
+        runtime::hold_current(cx.waker());
+        Poll::Pending
+    }
+}
+
+/// A task blocking the loop for `ms` of declared time, as a script's `time.sleep` does in a
+/// virtual run: up to each turn its run's threads need, holding the loop between.
+async fn block_loop(ms: f64) {
+    let until = clock::now() + ms;
+    loop {
+        let now = clock::now();
+        let turn = runtime::threads_turn(until);
+        runtime::busy(Duration::from_secs_f64((turn - now) / 1000.0));
+        if turn >= until {
+            break;
+        }
+        HoldOnce::default().await;
+    }
+}
+
+/// A run whose root starts a task sleeping 100 ms three times (a thread if `thread`), then
+/// blocks the loop for 350 ms; what each wrote, with its clock.
+fn blocked_loop_beside(thread: bool) -> String {
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let w = Rc::clone(&o);
+        let worker = spawn("worker", async move {
+            for i in 0..3 {
+                let nap = sleep(ms(100));
+                if thread {
+                    nap.beside_loop().await;
+                } else {
+                    nap.await;
+                }
+                w.borrow_mut().push(format!("step{i}@{}", clock::now()));
+            }
+        });
+        if thread {
+            worker.beside_loop();
+        }
+        yield_now().await; // the worker arms its first timer
+        block_loop(350.0).await;
+        o.borrow_mut().push(format!("free@{}", clock::now()));
+        worker.await.expect("not cancelled");
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_clean();
+    let lines = out.borrow().join(" ");
+    lines
+}
+
+#[test]
+fn a_thread_takes_its_turns_at_its_own_times_while_a_task_blocks_the_loop() {
+    assert_eq!(blocked_loop_beside(true), "step0@100 step1@200 step2@300 free@350");
+}
+
+#[test]
+fn a_task_of_the_loop_waits_for_a_task_that_blocks_it() {
+    // Its timer came due at 100 ms, but it runs once the loop is free, as in asyncio.
+    assert_eq!(blocked_loop_beside(false), "free@350 step0@350 step1@450 step2@550");
+}

@@ -373,3 +373,19 @@ async fn in_real_time_a_task_that_settles_a_future_then_awaits_its_gather_or_shi
     assert!(wait_until(|| runtime::run_finished(run).is_none(), 5_000).await, "the script did not end");
     assert_eq!(trace_of(run, cursor).lines(), ["[CancelledError('')]", "5"]);
 }
+
+#[wasm_bindgen_test]
+async fn in_real_time_a_thread_goes_on_while_a_task_blocks_the_loop_and_the_loop_s_tasks_wait() {
+    // Between the blocking task's slices the loop polls the run's threads, and only them.
+    let source = "import asyncio, time\n\ndef worker():\n    for i in range(3):\n        time.sleep(0.05)\n        \
+                  print('thread', i)\n\nasync def beat():\n    await asyncio.sleep(0.05)\n    print('beat')\n\n\
+                  async def main():\n    t = asyncio.create_task(asyncio.to_thread(worker))\n    \
+                  b = asyncio.create_task(beat())\n    await asyncio.sleep(0)\n    time.sleep(0.3)\n    \
+                  print('free')\n    await asyncio.gather(t, b)\n\nasyncio.run(main())\n";
+    let cursor = trace::head();
+    let run = loopscope::script::start(source, config_in(Mode::Real, "script", "main", 1.0, Lang::En), 0).unwrap();
+    assert!(wait_until(|| runtime::run_finished(run).is_none(), 5_000).await, "the script did not end");
+    // Had the thread waited for the loop, its sleeps would have begun again only after the
+    // hold, and `free` would come first; the loop's `beat`, due at 0.05 s, waits for the hold.
+    assert_eq!(trace_of(run, cursor).lines(), ["thread 0", "thread 1", "thread 2", "free", "beat"]);
+}

@@ -300,11 +300,46 @@ fn poll_ready(started: f64) -> (u32, bool) {
         requeue(task);
         polls += 1;
         // A poll that holds its run reads the clock (it checks its slice), so it is timed.
-        if timed && (take_hold(id, None) | slice_spent(started, now)) && !with_queue(|q| q.is_empty()) {
-            return (polls, true);
+        if timed {
+            let held = take_hold(id, None);
+            if held {
+                polls += poll_beside(&mut now, &mut sampler);
+            }
+            if (held || slice_spent(started, now)) && !with_queue(|q| q.is_empty()) {
+                return (polls, true);
+            }
         }
     }
     (polls, false)
+}
+
+/// After a poll that held its run (now first in line): the run's threads take their turn,
+/// as threads run beside a loop that one task blocks. In a virtual run, the threads' timers
+/// due by now fire first (the holder's `time.sleep` stops at them, see [`threads_turn`]).
+/// Each thread ready now is polled once. Returns the polls made.
+#[cold]
+#[inline(never)]
+fn poll_beside(now: &mut f64, sampler: &mut ClockSampler) -> u32 {
+    let Some(state) = with_queue(|q| q.first().map(|t| Rc::clone(&t.state))) else {
+        return 0;
+    };
+    if let Some(v) = &state.virt {
+        v.fire_beside_due();
+    }
+    let threads = with_queue(|q| q.take_where(|t| t.beside_loop.get() && Rc::ptr_eq(&t.state, &state)));
+    let mut polls = 0;
+    for task in threads {
+        if poll_task(&task, now, sampler).is_some() {
+            polls += 1;
+        }
+        requeue(task);
+    }
+    polls
+}
+
+/// Whether a thread of the run whose state is `state` is ready (see [`poll_beside`]).
+pub(super) fn thread_ready(state: &Rc<RunState>) -> bool {
+    with_queue(|q| q.iter().any(|t| t.beside_loop.get() && Rc::ptr_eq(&t.state, state)))
 }
 
 /// Polls one task just taken from the run queue or its run's parked line: records the poll

@@ -127,6 +127,13 @@ impl<T> JoinHandle<T> {
         super::lifecycle::cancel_task(self.task.key());
     }
 
+    /// Makes the task a thread, as a script's `to_thread` runs one: while another task of its
+    /// run holds the loop (`time.sleep` on the loop, a long computation), it still takes its
+    /// turns, between the holder's slices, as a thread runs beside a blocked loop.
+    pub fn beside_loop(&self) {
+        self.task.beside_loop.set(true);
+    }
+
     /// The task's id, as the trace names it.
     pub fn id(&self) -> u32 {
         self.task.key().id

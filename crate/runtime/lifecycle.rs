@@ -243,6 +243,25 @@ pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
     })
 }
 
+/// For a task that blocks the loop until `until` (a script's `time.sleep`, on the clock of
+/// the poll running now): when the run's threads next need a turn, at most `until`. In a
+/// virtual run that is its threads' next timer, or now if a thread is ready (one just
+/// started, or one computing: its turn declares the time its steps take, so the clock still
+/// moves on): the blocking task declares its time up to there, then holds the loop, and the
+/// threads take their turn (`executor::poll_beside`). A real run's
+/// holder gives them a turn at every slice, and a paused run is stepped one poll at a time:
+/// `until` for both.
+pub fn threads_turn(until: f64) -> f64 {
+    let Some((_, run)) = context::current() else { return until };
+    let Some(state) = sleep_context(run).1 else { return until };
+    let Some(v) = state.virt.as_ref().filter(|_| !state.paused.get()) else { return until };
+    let now = clock::now();
+    if executor::thread_ready(&state) {
+        return now.min(until);
+    }
+    v.next_beside_deadline().unwrap_or(until).max(now).min(until)
+}
+
 /// Starts a run whose root task, named `root_name`, runs `future`. Returns the run id. A
 /// virtual run's clock counts only declared time (its sleeps, and what its polls
 /// [`clock::charge`]), never the real time they take: it is the same on any machine.

@@ -53,8 +53,8 @@ pub use host::console_error;
 pub use host::run_until_idle;
 pub use join::{Cancelled, JoinHandle};
 pub use lifecycle::{
-    call_soon, cancel_run, live_runs, live_tasks, run_config, run_finished, run_mode, run_now, start_run, Lang, Mode,
-    Outcome, RunConfig, RunFinished,
+    call_soon, cancel_run, live_runs, live_tasks, run_config, run_finished, run_mode, run_now, start_run, threads_turn,
+    Lang, Mode, Outcome, RunConfig, RunFinished,
 };
 pub use pause::{is_paused, pause_run, resume_run, step_run, StepError};
 pub use sleep::{call_at, call_at_racing, pending_timers, sleep, Sleep, TimedCall};

@@ -66,6 +66,14 @@ impl<T> RunQueue<T> {
     pub fn pop(&mut self) -> Option<T> {
         self.ready.pop_front()
     }
+    /// The task polled next.
+    pub fn first(&self) -> Option<&T> {
+        self.ready.front()
+    }
+    /// The tasks in line, first to last.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.ready.iter()
+    }
     /// Tasks waiting for their poll.
     pub fn len(&self) -> usize {
         self.ready.len()

@@ -121,6 +121,21 @@ impl VirtualRun {
         due
     }
 
+    /// While a task holds the loop: fires the threads' timers due by now (see
+    /// `Sleep::beside_loop`), so the threads they wake take their turn meanwhile, as threads
+    /// run beside a blocked loop. The loop's own timers wait for the hold to end.
+    pub fn fire_beside_due(&self) {
+        let due = self.timers.borrow_mut().take_due_where(self.clock.now(), |slot| slot.beside.get());
+        for slot in due {
+            self.clock.still(|| slot.fire());
+        }
+    }
+
+    /// The earliest deadline of the run's threads' timers, if any is armed.
+    pub fn next_beside_deadline(&self) -> Option<f64> {
+        self.timers.borrow().next_deadline_where(|slot| slot.beside.get())
+    }
+
     /// One of the run's tasks left the ready line (polled, or skipped as cancelled).
     pub fn unready(&self) {
         self.ready.set(self.ready.get().saturating_sub(1));
@@ -189,6 +204,8 @@ pub(super) struct TimerSlot {
     pub call: RefCell<Option<Box<dyn FnOnce()>>>,
     /// The run whose timer it is (set when it is armed).
     pub run: Cell<u32>,
+    /// A thread's timer (see `Sleep::beside_loop`): it fires even while a task holds the loop.
+    pub beside: Cell<bool>,
 }
 
 impl TimerSlot {

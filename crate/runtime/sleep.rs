@@ -97,6 +97,14 @@ pub fn real_ms(duration: Duration, speed: f64) -> u32 {
 }
 
 impl Sleep {
+    /// A thread's sleep (a script's `time.sleep` in `to_thread`'s function): its timer fires,
+    /// and its task takes its turn, even while another task holds the loop, as a thread runs
+    /// beside a blocked loop. Its task is to be marked likewise (`JoinHandle::beside_loop`).
+    pub fn beside_loop(self) -> Sleep {
+        self.slot.beside.set(true);
+        self
+    }
+
     /// Starts the timer: on the run's virtual clock in a virtual run, else a browser timer.
     fn arm(&mut self) {
         let (task, run) = current().unwrap_or((0, 0));

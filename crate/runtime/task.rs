@@ -90,6 +90,9 @@ pub struct Head {
     pub done: Cell<bool>,
     /// Polls so far.
     pub polls: Cell<u32>,
+    /// A thread (a script's `to_thread`): a task holding the loop does not stop it (see
+    /// `executor::poll_beside`).
+    pub beside_loop: Cell<bool>,
     /// Between the task and its `JoinHandle` (see `join.rs`).
     pub(super) handoff: Cell<Handoff>,
     /// Its `JoinHandle` is gone: nobody can take its output, which is not kept.
@@ -132,6 +135,7 @@ impl Head {
             queued: Cell::new(false),
             done: Cell::new(false),
             polls: Cell::new(0),
+            beside_loop: Cell::new(false),
             handoff: Cell::new(Handoff::Empty),
             detached: Cell::new(false),
             has_future: Cell::new(true),

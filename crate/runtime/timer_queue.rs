@@ -72,9 +72,27 @@ impl<T> TimerQueue<T> {
         self.timers.first_key_value().map(|(key, _)| key.deadline.0)
     }
 
+    /// The deadline of the first timer, in firing order, for which `is` says yes.
+    pub fn next_deadline_where(&self, mut is: impl FnMut(&T) -> bool) -> Option<f64> {
+        self.timers.iter().find(|(_, item)| is(item)).map(|(key, _)| key.deadline.0)
+    }
+
     /// Takes the timer that fires next, with its deadline.
     pub fn pop_next(&mut self) -> Option<(f64, T)> {
         self.timers.pop_first().map(|(key, item)| (key.deadline.0, item))
+    }
+
+    /// Takes, in firing order, the timers due by `by` for which `take` says yes (a thread's,
+    /// due while a task holds the loop); the others keep their places.
+    pub fn take_due_where(&mut self, by: f64, mut take: impl FnMut(&T) -> bool) -> Vec<T> {
+        let due: Vec<TimerKey> = self
+            .timers
+            .iter()
+            .take_while(|(key, _)| key.deadline.0 <= by)
+            .filter(|(_, item)| take(item))
+            .map(|(key, _)| *key)
+            .collect();
+        due.iter().filter_map(|key| self.timers.remove(key)).collect()
     }
 
     /// Timers armed and not yet fired or cancelled.
@@ -134,6 +152,17 @@ mod tests {
         assert_eq!(q.pop_next(), Some((10.0, "a")));
         assert_eq!(q.cancel(a), None, "a fired timer cannot be cancelled");
         assert_eq!(fire_all(&mut q), ["c"]);
+    }
+
+    #[test]
+    fn taking_the_due_timers_of_some_leaves_the_others_in_order() {
+        let mut q = TimerQueue::default();
+        q.arm(5.0, "loop at 5");
+        q.arm(3.0, "thread at 3");
+        q.arm(4.0, "thread at 4");
+        q.arm(9.0, "thread at 9");
+        assert_eq!(q.take_due_where(5.0, |t| t.starts_with("thread")), ["thread at 3", "thread at 4"]);
+        assert_eq!(fire_all(&mut q), ["loop at 5", "thread at 9"]);
     }
 
     #[test]

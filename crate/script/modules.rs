@@ -275,9 +275,26 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             // In a thread it waits like a sleep; on the loop it holds the loop, as CPython's.
             let fut = async move {
                 if thread {
-                    loopscope_core::runtime::sleep(d).await;
+                    loopscope_core::runtime::sleep(d).beside_loop().await;
                 } else if loopscope_core::runtime::clock::in_virtual_poll() {
-                    loopscope_core::runtime::busy(d); // declared at once
+                    // Declared, up to each time the run's threads need a turn: they run
+                    // meanwhile, at their own times, as threads do beside a blocked loop.
+                    let clock = loopscope_core::runtime::clock::now;
+                    let until = clock() + d.as_secs_f64() * 1000.0;
+                    loop {
+                        let now = clock();
+                        if until - now <= 1e-6 {
+                            break; // a thread's turn may have taken the clock past it
+                        }
+                        let turn = loopscope_core::runtime::threads_turn(until);
+                        loopscope_core::runtime::busy(std::time::Duration::from_secs_f64(
+                            (turn - now).max(0.0) / 1000.0,
+                        ));
+                        if turn >= until {
+                            break;
+                        }
+                        super::aio::Hold::default().await;
+                    }
                 } else {
                     // Held a slice at a time: nothing else of the run runs (as in CPython) but
                     // the page draws between slices and Reset stops it, however long it is.

@@ -104,6 +104,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_104_closed_loop", include_str!("corpus/asyncio_104_closed_loop.py"), include_str!("corpus/asyncio_104_closed_loop.out")),
     ("asyncio_105_run_until_complete_rounds", include_str!("corpus/asyncio_105_run_until_complete_rounds.py"), include_str!("corpus/asyncio_105_run_until_complete_rounds.out")),
     ("asyncio_106_loops_and_threads", include_str!("corpus/asyncio_106_loops_and_threads.py"), include_str!("corpus/asyncio_106_loops_and_threads.out")),
+    ("asyncio_107_thread_beside_blocked_loop", include_str!("corpus/asyncio_107_thread_beside_blocked_loop.py"), include_str!("corpus/asyncio_107_thread_beside_blocked_loop.out")),
+    ("asyncio_108_thread_computes_beside_blocked_loop", include_str!("corpus/asyncio_108_thread_computes_beside_blocked_loop.py"), include_str!("corpus/asyncio_108_thread_computes_beside_blocked_loop.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -955,6 +955,9 @@ pub fn spawn(
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };
     // The handle and the future hold each other until the task ends: its end drops the future.
     let handle = runtime::spawn(lane, tf);
+    if is_thread {
+        handle.beside_loop(); // a task holding the loop does not stop it
+    }
     task.runtime_id.set(handle.id()); // known now: a gather awaiting it before its first poll names it
     *task.handle.borrow_mut() = Some(handle);
     task
