@@ -655,10 +655,14 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         v => return raise("TypeError", format!("the JSON object must be str, not {}", v.type_name())),
     };
     let mut p = Json { chars: text.chars().collect(), at: 0 };
+    if p.next_is('\u{feff}') {
+        return p.fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+    }
+    p.space();
     let v = p.value(0)?;
     p.space();
     if p.at < p.chars.len() {
-        return Err(json_error("Extra data", p.at));
+        return p.fail("Extra data", p.at);
     }
     Ok(v)
 }
@@ -791,12 +795,29 @@ fn dump_str(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
 }
 
-/// `json.loads`'s `ValueError`: `what` at character `at` (out of line: the reader fails in eight places).
+/// `json.loads`'s `JSONDecodeError`: `what` at character `at` of `doc`, with CPython's
+/// attributes (`msg`, `doc`, `pos`, `lineno`, `colno`). Out of line: the reader fails in many places.
 #[cold]
 #[inline(never)]
-fn json_error(what: &str, at: usize) -> Exc {
-    let class = JSON_ERROR.with(Rc::clone);
-    new_exception(class, vec![Value::string(format!("{what}: line 1 column {} (char {})", at + 1, at))])
+fn json_error(what: &str, doc: &[char], at: usize) -> Exc {
+    let before = &doc[..at.min(doc.len())];
+    let lineno = before.iter().filter(|&&c| c == '\n').count() + 1;
+    let colno = at - before.iter().rposition(|&c| c == '\n').map_or(0, |nl| nl + 1) + 1;
+    let message = format!("{what}: line {lineno} column {colno} (char {at})");
+    let e = new_exception(JSON_ERROR.with(Rc::clone), vec![Value::string(message)]);
+    if let Value::Instance(inst) = &e {
+        let int = |n: usize| Value::Int(n as i64);
+        for (name, v) in [
+            ("msg", Value::str(what)),
+            ("doc", Value::string(doc.iter().collect::<String>())),
+            ("pos", int(at)),
+            ("lineno", int(lineno)),
+            ("colno", int(colno)),
+        ] {
+            inst.set(intern(name), v);
+        }
+    }
+    e
 }
 
 thread_local! {
@@ -804,7 +825,14 @@ thread_local! {
     static JSON_ERROR: Rc<Class> = Class::named("JSONDecodeError", Some(&exc_class("ValueError")), Kind::Exception);
 }
 
-/// A small JSON reader for `json.loads`.
+/// Whether `c` is `json.JSONDecodeError` (its module is `json.decoder`).
+pub(crate) fn is_json_error(c: &Rc<Class>) -> bool {
+    JSON_ERROR.with(|j| Rc::ptr_eq(j, c))
+}
+
+/// A JSON reader for `json.loads`, as strict as CPython's (its C scanner's messages and
+/// places): JSON's four whitespace characters, numbers without a leading `+`, `0` or `.`,
+/// no control characters in strings, only JSON's escapes, surrogate pairs joined.
 struct Json {
     chars: Vec<char>,
     at: usize,
@@ -812,112 +840,197 @@ struct Json {
 
 impl Json {
     fn space(&mut self) {
-        while self.chars.get(self.at).is_some_and(|c| c.is_whitespace()) {
+        while self.chars.get(self.at).is_some_and(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) {
             self.at += 1;
         }
     }
 
-    /// `Err` of a `ValueError` at the place read up to.
-    fn fail<T>(&self, what: &str) -> PyResult<T> {
-        Err(json_error(what, self.at))
+    /// `Err` of a `JSONDecodeError` at `at`.
+    fn fail<T>(&self, what: &str, at: usize) -> PyResult<T> {
+        Err(json_error(what, &self.chars, at))
+    }
+
+    fn next_is(&self, c: char) -> bool {
+        self.chars.get(self.at) == Some(&c)
     }
 
     fn value(&mut self, depth: usize) -> PyResult {
         if depth > 200 {
-            return self.fail("Too deeply nested");
+            return raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON document");
         }
-        self.space();
-        let Some(&c) = self.chars.get(self.at) else { return self.fail("Expecting value") };
+        let Some(&c) = self.chars.get(self.at) else { return self.fail("Expecting value", self.at) };
+        let rest = &self.chars[self.at..];
+        let word = |w: &str| rest.iter().copied().take(w.chars().count()).eq(w.chars());
+        for (w, v) in [
+            ("null", Value::None),
+            ("true", Value::Bool(true)),
+            ("false", Value::Bool(false)),
+            ("NaN", Value::Float(f64::NAN)),
+            ("Infinity", Value::Float(f64::INFINITY)),
+            ("-Infinity", Value::Float(f64::NEG_INFINITY)),
+        ] {
+            if word(w) {
+                self.at += w.len();
+                return Ok(v);
+            }
+        }
         match c {
-            '{' | '[' => {
-                self.at += 1;
-                let close = if c == '{' { '}' } else { ']' };
-                let (mut items, mut d) = (Vec::new(), Dict::default());
-                self.space();
-                if self.chars.get(self.at) == Some(&close) {
+            '"' => self.string(),
+            '{' | '[' => self.container(c, depth),
+            _ => self.number(),
+        }
+    }
+
+    /// An object or an array, from its opening bracket.
+    fn container(&mut self, open: char, depth: usize) -> PyResult {
+        let close = if open == '{' { '}' } else { ']' };
+        let (mut items, mut d) = (Vec::new(), Dict::default());
+        self.at += 1;
+        self.space();
+        if self.next_is(close) {
+            self.at += 1;
+        } else {
+            loop {
+                if open == '{' {
+                    if !self.next_is('"') {
+                        return self.fail("Expecting property name enclosed in double quotes", self.at);
+                    }
+                    let k = self.string()?;
+                    self.space();
+                    if !self.next_is(':') {
+                        return self.fail("Expecting ':' delimiter", self.at);
+                    }
                     self.at += 1;
+                    self.space();
+                    let v = self.value(depth + 1)?;
+                    d.insert(k.key()?, k, v);
                 } else {
-                    loop {
-                        if c == '{' {
-                            self.space();
-                            if self.chars.get(self.at) != Some(&'"') {
-                                return self.fail("Expecting property name enclosed in double quotes");
-                            }
-                            let k = self.value(depth + 1)?;
-                            self.space();
-                            if self.chars.get(self.at) != Some(&':') {
-                                return self.fail("Expecting ':' delimiter");
-                            }
-                            self.at += 1;
-                            let v = self.value(depth + 1)?;
-                            d.insert(k.key()?, k, v);
-                        } else {
-                            items.push(self.value(depth + 1)?);
-                        }
-                        self.space();
-                        match self.chars.get(self.at) {
-                            Some(',') => self.at += 1,
-                            Some(x) if *x == close => {
-                                self.at += 1;
-                                break;
-                            }
-                            _ => return self.fail("Expecting ',' delimiter"),
-                        }
-                    }
+                    items.push(self.value(depth + 1)?);
                 }
-                Ok(if c == '{' { Value::dict(d) } else { Value::list(items) })
-            }
-            '"' => {
-                self.at += 1;
-                let mut out = String::new();
-                loop {
-                    match self.chars.get(self.at) {
-                        None => return self.fail("Unterminated string starting at"),
-                        Some('"') => break,
-                        Some('\\') => {
-                            self.at += 1;
-                            out.push(match self.chars.get(self.at) {
-                                Some('n') => '\n',
-                                Some('t') => '\t',
-                                Some('r') => '\r',
-                                Some('b') => '\u{8}',
-                                Some('f') => '\u{c}',
-                                Some('u') => {
-                                    let hex: String = self.chars.iter().skip(self.at + 1).take(4).collect();
-                                    self.at += 4;
-                                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or('\u{fffd}')
-                                }
-                                Some(&x) => x,
-                                None => return self.fail("Unterminated string starting at"),
-                            });
-                        }
-                        Some(&x) => out.push(x),
-                    }
+                self.space();
+                if self.next_is(close) {
                     self.at += 1;
+                    break;
+                }
+                if !self.next_is(',') {
+                    return self.fail("Expecting ',' delimiter", self.at);
                 }
                 self.at += 1;
-                Ok(Value::string(out))
+                self.space();
             }
-            _ => {
-                let start = self.at;
-                while self.chars.get(self.at).is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.')) {
+        }
+        Ok(if open == '{' { Value::dict(d) } else { Value::list(items) })
+    }
+
+    /// A string, from its opening quote.
+    fn string(&mut self) -> PyResult {
+        let begin = self.at;
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let Some(&c) = self.chars.get(self.at) else {
+                return self.fail("Unterminated string starting at", begin);
+            };
+            self.at += 1;
+            match c {
+                '"' => return Ok(Value::string(out)),
+                '\\' => {
+                    let Some(&e) = self.chars.get(self.at) else {
+                        return self.fail("Unterminated string starting at", begin);
+                    };
                     self.at += 1;
+                    out.push(match e {
+                        '"' | '\\' | '/' => e,
+                        'n' => '\n',
+                        't' => '\t',
+                        'r' => '\r',
+                        'b' => '\u{8}',
+                        'f' => '\u{c}',
+                        'u' => self.escaped_char()?,
+                        _ => return self.fail("Invalid \\escape", self.at - 2),
+                    });
                 }
-                let word: String = self.chars[start..self.at].iter().collect();
-                match word.as_str() {
-                    "null" => Ok(Value::None),
-                    "true" => Ok(Value::Bool(true)),
-                    "false" => Ok(Value::Bool(false)),
-                    w => match (w.parse::<i64>(), w.parse::<f64>()) {
-                        (Ok(i), _) => Ok(Value::Int(i)),
-                        (_, Ok(f)) => Ok(Value::Float(f)),
-                        _ => {
-                            self.at = start;
-                            self.fail("Expecting value")
-                        }
-                    },
+                c if (c as u32) < 0x20 => return self.fail("Invalid control character at", self.at - 1),
+                c => out.push(c),
+            }
+        }
+    }
+
+    /// A `\uXXXX` escape's character, after its `u`; a surrogate pair's two escapes make one
+    /// character (a lone surrogate, which a page's string cannot hold, reads as U+FFFD).
+    fn escaped_char(&mut self) -> PyResult<char> {
+        let high = self.hex4()?;
+        if (0xD800..0xDC00).contains(&high)
+            && self.chars.get(self.at..self.at + 2) == Some(&['\\', 'u'])
+            && self.at + 6 < self.chars.len()
+        {
+            let at = self.at;
+            self.at += 2;
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                return Ok(char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).unwrap_or('\u{fffd}'));
+            }
+            self.at = at;
+        }
+        Ok(char::from_u32(high).unwrap_or('\u{fffd}'))
+    }
+
+    /// Four hex digits, after a `\u` (at least one character must follow them).
+    fn hex4(&mut self) -> PyResult<u32> {
+        if self.at + 4 >= self.chars.len() {
+            return self.fail("Invalid \\uXXXX escape", self.at - 1);
+        }
+        let mut n = 0;
+        for &d in &self.chars[self.at..self.at + 4] {
+            let Some(digit) = d.to_digit(16) else { return self.fail("Invalid \\uXXXX escape", self.at - 1) };
+            n = n * 16 + digit;
+        }
+        self.at += 4;
+        Ok(n)
+    }
+
+    /// A number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, or "Expecting value".
+    fn number(&mut self) -> PyResult {
+        let start = self.at;
+        let digit = |at: usize| self.chars.get(at).is_some_and(char::is_ascii_digit);
+        let mut at = start + usize::from(self.next_is('-'));
+        match self.chars.get(at) {
+            Some('0') => at += 1,
+            Some('1'..='9') => {
+                while digit(at) {
+                    at += 1;
                 }
             }
+            _ => return self.fail("Expecting value", start),
+        }
+        let mut float = false;
+        if self.chars.get(at) == Some(&'.') && digit(at + 1) {
+            float = true;
+            at += 1;
+            while digit(at) {
+                at += 1;
+            }
+        }
+        if matches!(self.chars.get(at), Some('e' | 'E')) {
+            let mut e = at + 1;
+            if matches!(self.chars.get(e), Some('+' | '-')) {
+                e += 1;
+            }
+            if digit(e) {
+                while digit(e) {
+                    e += 1;
+                }
+                (float, at) = (true, e);
+            }
+        }
+        self.at = at;
+        let text: String = self.chars[start..at].iter().collect();
+        if float {
+            return Ok(Value::Float(text.parse().unwrap_or(f64::NAN)));
+        }
+        match text.parse::<i64>() {
+            Ok(i) => Ok(Value::Int(i)),
+            Err(_) => raise("OverflowError", format!("Loopscope's ints are 64-bit: {text} does not fit")),
         }
     }
 }

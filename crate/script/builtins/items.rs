@@ -49,9 +49,10 @@ pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> 
 
 /// `slice.indices(n)`: the start, stop and step a slice takes on a sequence of `n` items.
 fn slice_bounds(s: &[Value; 3], n: i64) -> PyResult<(i64, i64, i64)> {
+    let index = |v: &Value| v.as_int().map_or_else(|| bound_arg(Some(v), 0, n, true), Ok);
     let step = match &s[2] {
         Value::None => 1,
-        v => int_arg(v, " or have an __index__ method")?,
+        v => index(v)?,
     };
     if step == 0 {
         return raise("ValueError", "slice step cannot be zero");
@@ -60,7 +61,7 @@ fn slice_bounds(s: &[Value; 3], n: i64) -> PyResult<(i64, i64, i64)> {
         Ok(match v {
             Value::None => default,
             v => {
-                let i = int_arg(v, " or have an __index__ method")?;
+                let i = index(v)?;
                 let i = if i < 0 { i.saturating_add(n) } else { i };
                 if step > 0 {
                     i.clamp(0, n)

@@ -49,11 +49,12 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
             format::PercentPiece::Lit(s) => out.push_str(&s),
             format::PercentPiece::Error(m) => return Err(err(m)),
             format::PercentPiece::Conv { key, width_star, precision_star, mut spec } => {
+                let star = |v: Value| v.as_int().ok_or_else(|| exc("TypeError", "* wants int"));
                 if width_star {
-                    spec.star_width(int_arg(&next(&mut values)?, "")?).map_err(err)?;
+                    spec.star_width(star(next(&mut values)?)?).map_err(err)?;
                 }
                 if precision_star {
-                    spec.star_precision(int_arg(&next(&mut values)?, "")?).map_err(err)?;
+                    spec.star_precision(star(next(&mut values)?)?).map_err(err)?;
                 }
                 let v = match (&key, &mapping) {
                     (Some(k), Some(m)) => {
@@ -116,12 +117,29 @@ pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, 
 }
 
 fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
-    let Some(Value::Str(s)) = args.first() else { return raise("TypeError", "descriptor needs a str") };
+    let Some(Value::Str(s)) = args.first() else {
+        let v = args.first().unwrap_or(&Value::None);
+        return Err(type_error(&format!("descriptor '{name}' for 'str' objects doesn't apply to a '"), v, "' object"));
+    };
     let s = Rc::clone(s);
     let a = &args[1..];
-    let str_arg = |i: usize| str_arg(a, i);
     let new = |x: String| Ok(Value::string(x));
-    let strip_chars = |i| -> PyResult<Vec<char>> { Ok(str_arg(i)?.map(|c| c.chars().collect()).unwrap_or_default()) };
+    // An argument that must be a str, as CPython words its absence (`missing`) and a wrong type (`not`).
+    let need = |i: usize, missing: &dyn Fn() -> String, not: &str| -> PyResult<Rc<str>> {
+        match a.get(i) {
+            Some(Value::Str(x)) => Ok(Rc::clone(x)),
+            Some(v) => Err(type_error(not, v, "")),
+            None => raise("TypeError", missing()),
+        }
+    };
+    let given = a.len();
+    let strip_chars = |i| -> PyResult<Vec<char>> {
+        match a.get(i) {
+            None | Some(Value::None) => Ok(Vec::new()),
+            Some(Value::Str(c)) => Ok(c.chars().collect()),
+            Some(_) => raise("TypeError", format!("{name} arg must be None or str")),
+        }
+    };
     match name {
         // Bytes are strs here: `encode` and `decode` give the text back.
         "encode" | "decode" => Ok(Value::Str(s)),
@@ -129,11 +147,14 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         "lower" => new(format::lower(&s)),
         "swapcase" => {
             let mut out = String::with_capacity(s.len());
-            for c in s.chars() {
+            // As CPython's: a titlecase letter (`ǲ`), neither upper nor lower, stays.
+            for (i, c) in s.char_indices() {
                 if c.is_uppercase() {
-                    format::push_lower(&mut out, c);
-                } else {
+                    format::push_lower_in(&mut out, &s, i, c);
+                } else if c.is_lowercase() {
                     format::push_upper(&mut out, c);
+                } else {
+                    out.push(c);
                 }
             }
             new(out)
@@ -242,7 +263,12 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             Ok(str_list(lines))
         }
         "join" => {
-            let items = interp.iterate(a.first().unwrap_or(&Value::None))?;
+            let items = match a.first() {
+                None | Some(Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_)) => {
+                    return raise("TypeError", "can only join an iterable")
+                }
+                Some(v) => interp.iterate(v)?,
+            };
             let mut out = String::new();
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -262,9 +288,9 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             new(out)
         }
         "replace" => {
-            let (Some(old), Some(newer)) = (str_arg(0)?, str_arg(1)?) else {
-                return raise("TypeError", "replace expected at least 2 arguments");
-            };
+            let missing = || format!("replace expected at least 2 arguments, got {given}");
+            let old = need(0, &missing, "replace() argument 1 must be str, not ")?;
+            let newer = need(1, &missing, "replace() argument 2 must be str, not ")?;
             let count = match a.get(2) {
                 Some(v) => int_arg(v, "")?,
                 None => -1,
@@ -284,20 +310,20 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             Ok(Value::Bool(match a.first() {
                 Some(Value::Str(p)) => test(p),
                 Some(Value::Tuple(ps)) => ps.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
-                _ => return raise("TypeError", format!("{name} first arg must be str or a tuple of str")),
+                Some(v) => {
+                    return Err(type_error(&format!("{name} first arg must be str or a tuple of str, not "), v, ""))
+                }
+                None => return raise("TypeError", format!("{name}() takes at least 1 argument (0 given)")),
             }))
         }
         "removeprefix" | "removesuffix" => {
-            let Some(x) = str_arg(0)? else {
-                return raise("TypeError", format!("{name}() takes exactly one argument"));
-            };
+            let missing = || format!("str.{name}() takes exactly one argument (0 given)");
+            let x = need(0, &missing, &format!("{name}() argument must be str, not "))?;
             let out = if name == "removeprefix" { s.strip_prefix(&*x) } else { s.strip_suffix(&*x) };
             new(out.unwrap_or(&s).to_string())
         }
         "find" | "rfind" | "index" | "rindex" => {
-            let Some(sub) = str_arg(0)? else {
-                return raise("TypeError", format!("{name}() takes at least 1 argument"));
-            };
+            let sub = need(0, &|| format!("{name}() takes at least 1 argument (0 given)"), "must be str, not ")?;
             let found = span(&s, a.get(1), a.get(2))?.and_then(|(from, to)| {
                 let part = &s[from..to];
                 let at = if name.starts_with('r') { part.rfind(&*sub) } else { part.find(&*sub) };
@@ -310,7 +336,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             }
         }
         "count" => {
-            let Some(sub) = str_arg(0)? else { return raise("TypeError", "count() takes at least 1 argument") };
+            let sub = need(0, &|| "count() takes at least 1 argument (0 given)".into(), "must be str, not ")?;
             let Some((from, to)) = span(&s, a.get(1), a.get(2))? else { return Ok(Value::Int(0)) };
             let part = &s[from..to];
             Ok(Value::Int(if sub.is_empty() {
@@ -321,10 +347,16 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "format" => str_format(interp, &s, a, kw),
         "center" | "ljust" | "rjust" => {
+            if given == 0 {
+                return raise("TypeError", format!("{name} expected at least 1 argument, got 0"));
+            }
             let width = str_width(interp, a.first())?;
-            let fill = match str_arg(1)? {
-                Some(f) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
-                Some(_) => return raise("TypeError", "The fill character must be exactly one character long"),
+            let fill = match a.get(1) {
+                Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap_or(' '),
+                Some(Value::Str(_)) => {
+                    return raise("TypeError", "The fill character must be exactly one character long")
+                }
+                Some(v) => return Err(type_error("The fill character must be a unicode character, not ", v, "")),
                 None => ' ',
             };
             let n = s.chars().count();
@@ -359,18 +391,19 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         "title" | "capitalize" => {
             let mut out = String::new();
             let mut start = true;
-            for (i, c) in s.chars().enumerate() {
+            for (i, c) in s.char_indices() {
                 if (name == "title" && start) || (name == "capitalize" && i == 0) {
                     format::push_title(&mut out, c);
                 } else {
-                    format::push_lower(&mut out, c);
+                    format::push_lower_in(&mut out, &s, i, c);
                 }
                 start = !c.is_alphabetic();
             }
             new(out)
         }
         "partition" | "rpartition" => {
-            let Some(sep) = str_arg(0)? else { return raise("TypeError", "must be str") };
+            let missing = || format!("str.{name}() takes exactly one argument (0 given)");
+            let sep = need(0, &missing, "must be str, not ")?;
             if sep.is_empty() {
                 return raise("ValueError", "empty separator");
             }
@@ -392,18 +425,25 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             };
             Ok(Value::Bool(!s.is_empty() && s.chars().all(test)))
         }
-        "casefold" => new(format::lower(&s).replace('ß', "ss")),
+        "casefold" => new(s.chars().map(casefold).collect()),
         "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
         "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_space))),
         "isascii" => Ok(Value::Bool(s.is_ascii())),
-        "isupper" => Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))),
-        "islower" => Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))),
+        "isupper" | "islower" => {
+            let upper = name == "isupper";
+            let (yes, no) = (|c: char| c.is_uppercase() == upper, |c: char| c.is_lowercase() == upper);
+            let cased = |c: char| c.is_uppercase() || c.is_lowercase();
+            // Every cased character of the one case, and at least one (a titlecase letter is of neither).
+            Ok(Value::Bool(
+                s.chars().any(|c| cased(c) && yes(c)) && !s.chars().any(|c| (cased(c) && no(c)) || is_titlecase(c)),
+            ))
+        }
         "istitle" => {
             // Capitals only after uncased characters, small letters only after cased ones.
             let (mut cased, mut after_cased) = (false, false);
             for c in s.chars() {
-                if c.is_uppercase() {
+                if c.is_uppercase() || is_titlecase(c) {
                     if after_cased {
                         return Ok(Value::Bool(false));
                     }
@@ -423,6 +463,25 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
     }
 }
 
+/// Whether `c` is a titlecase letter (category Lt: `ǅ`, `ǈ`, `ǋ`, `ǲ` and Greek's with a
+/// subscript iota), which starts a word in `istitle` and is neither upper nor lower case.
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
+}
+
+/// `c` case-folded, as `str.casefold` does: for every letter but the Turkish dotless ı, ẞ and
+/// Cherokee's (folded to their upper case), the lower case of its upper case, one character at
+/// a time (so no final sigma): ß → ss, ﬁ → fi, ς → σ, µ → μ, ſ → s. Checked over all of
+/// Unicode against CPython 3.11.
+fn casefold(c: char) -> String {
+    match c {
+        'ı' => c.to_string(),
+        'ẞ' => "ss".into(),
+        '\u{13a0}'..='\u{13ff}' | '\u{ab70}'..='\u{abbf}' => c.to_uppercase().collect(),
+        _ => c.to_uppercase().flat_map(char::to_lowercase).collect(),
+    }
+}
+
 /// A list of these strs.
 pub(super) fn str_list(parts: Vec<&str>) -> Value {
     let mut out = Vec::with_capacity(parts.len());
@@ -430,16 +489,6 @@ pub(super) fn str_list(parts: Vec<&str>) -> Value {
         out.push(Value::str(p));
     }
     Value::list(out)
-}
-
-/// A str method's argument `i` that is a str or None (out of line: a closure was inlined eight times).
-#[inline(never)]
-pub(super) fn str_arg(a: &[Value], i: usize) -> PyResult<Option<Rc<str>>> {
-    match a.get(i) {
-        None | Some(Value::None) => Ok(None),
-        Some(Value::Str(x)) => Ok(Some(Rc::clone(x))),
-        Some(v) => Err(type_error("must be str or None, not ", v, "")),
-    }
 }
 
 /// `"…".format(*args, **kw)`.
@@ -555,6 +604,9 @@ fn format_into(
                         let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
                         v = get_item(interp, &v, &k)?;
                         rest = after;
+                    } else if rest.starts_with('[') {
+                        // CPython's scan for the field's end skips a `}` inside brackets.
+                        return raise("ValueError", "expected '}' before end of string");
                     } else {
                         return raise("ValueError", "Only '.' or '[' may follow ']' in format field specifier");
                     }

@@ -148,6 +148,9 @@ pub fn with_types<T>(f: impl FnOnce(&Types) -> T) -> T {
 /// The module of a class, as its `__module__`, its repr and a traceback's last line name it:
 /// a script's own are `__main__`'s, asyncio's are in its submodules, the rest `builtins`.
 pub fn module_of(c: &Rc<Class>) -> &'static str {
+    if crate::modules::is_json_error(c) {
+        return "json.decoder";
+    }
     let own = match c.kind {
         Kind::Object => c.base.is_some(),
         Kind::Exception => !exc_index(&c.name).is_some_and(|i| with_types(|t| Rc::ptr_eq(&t.exceptions[i], c))),

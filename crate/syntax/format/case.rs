@@ -202,20 +202,26 @@ pub fn upper(s: &str) -> String {
 
 /// `s.to_lowercase()`: `str.lower()`, where a capital sigma at the end of a word becomes `ς` (Final_Sigma).
 pub fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        push_lower_in(&mut out, s, i, c);
+    }
+    out
+}
+
+/// Appends the lower case of `c`, the char at byte `i` of `s`, as `str.lower()` makes it there:
+/// a capital sigma that ends a word becomes `ς` (Final_Sigma), as in `capitalize` and `swapcase`.
+pub fn push_lower_in(out: &mut String, s: &str, i: usize, c: char) {
     // Whether, past the case-ignorable chars, the next char is cased.
     fn cased_next(mut chars: impl Iterator<Item = char>) -> bool {
         chars.find(|&c| !in_flips(SIGMA_SKIP, c, false)).is_some_and(|c| in_flips(SIGMA_CASED, c, false))
     }
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        if c == '\u{3a3}' {
-            let last = cased_next(s[..i].chars().rev()) && !cased_next(s[i + c.len_utf8()..].chars());
-            out.push(if last { '\u{3c2}' } else { '\u{3c3}' });
-        } else {
-            push_lower(&mut out, c);
-        }
+    if c == '\u{3a3}' {
+        let last = cased_next(s[..i].chars().rev()) && !cased_next(s[i + c.len_utf8()..].chars());
+        out.push(if last { '\u{3c2}' } else { '\u{3c3}' });
+    } else {
+        push_lower(out, c);
     }
-    out
 }
 
 #[cfg(test)]

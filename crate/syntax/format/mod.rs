@@ -21,7 +21,7 @@ mod percent;
 mod repr;
 mod spec;
 
-pub use self::case::{lower, push_lower, push_title, push_upper, upper};
+pub use self::case::{lower, push_lower, push_lower_in, push_title, push_upper, upper};
 pub use self::float::float_repr;
 pub use self::numbers::{
     float_floordiv, float_mod, float_to_int, int_floordiv, int_mod, is_decimal, is_digit, parse_float, parse_int,

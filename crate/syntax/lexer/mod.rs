@@ -10,6 +10,12 @@
 
 mod literal;
 
+/// Whether `c` may go on a name: a letter, `_`, or a decimal digit of any script, not a digit
+/// such as `²` or `½` (`x² = 5` is CPython's "invalid character '²'", not a name `x²`).
+fn is_name_char(c: char) -> bool {
+    c == '_' || c.is_alphabetic() || crate::format::is_decimal(c)
+}
+
 use literal::is_string_prefix;
 
 use crate::parser::{ErrorKind, SyntaxError};
@@ -254,7 +260,7 @@ impl Lexer {
                 '"' | '\'' => self.string(line, col, "")?,
                 c if c == '_' || c.is_alphabetic() => {
                     let start = self.i;
-                    while self.at(self.i) == '_' || self.at(self.i).is_alphanumeric() {
+                    while is_name_char(self.at(self.i)) {
                         self.i += 1;
                     }
                     let word: String = self.chars[start..self.i].iter().collect();

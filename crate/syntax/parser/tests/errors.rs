@@ -153,6 +153,8 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ),
     ("x = ‘a’", "SyntaxError", "invalid character '‘' (U+2018)", 1, 5),
     ("x = 5 ‘", "SyntaxError", "invalid character '‘' (U+2018)", 1, 7),
+    ("x² = 5", "SyntaxError", "invalid character '²' (U+00B2)", 1, 2),
+    ("print(a½)", "SyntaxError", "invalid character '½' (U+00BD)", 1, 8),
     ("x = $", "SyntaxError", "invalid syntax", 1, 5),
     ("x = ", "SyntaxError", "invalid syntax", 1, 5),
     ("x = 1 +", "SyntaxError", "invalid syntax", 1, 8),
