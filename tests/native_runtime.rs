@@ -510,8 +510,11 @@ async fn block_loop(ms: f64) {
     let until = clock::now() + ms;
     loop {
         let now = clock::now();
+        if until - now <= 1e-6 {
+            break; // a thread's turn took the clock past it
+        }
         let turn = runtime::threads_turn(until);
-        runtime::busy(Duration::from_secs_f64((turn - now) / 1000.0));
+        runtime::busy(Duration::from_secs_f64((turn - now).max(0.0) / 1000.0));
         if turn >= until {
             break;
         }
@@ -560,4 +563,43 @@ fn a_thread_takes_its_turns_at_its_own_times_while_a_task_blocks_the_loop() {
 fn a_task_of_the_loop_waits_for_a_task_that_blocks_it() {
     // Its timer came due at 100 ms, but it runs once the loop is free, as in asyncio.
     assert_eq!(blocked_loop_beside(false), "free@350 step0@350 step1@450 step2@550");
+}
+
+#[test]
+fn the_loop_s_timers_due_during_a_hold_wait_for_what_the_holder_wakes_after_it() {
+    // asyncio moves the timers due to its ready line only once the blocking step is over: a
+    // task the holder wakes then runs before a task whose sleep ended during the hold, even
+    // while a thread took turns (and rounds went by for it) meanwhile.
+    let out = log();
+    let o = Rc::clone(&out);
+    let run = runtime::start_run(virtual_config(), "main", async move {
+        let thread = spawn("thread", async {
+            for _ in 0..3 {
+                sleep(ms(50)).beside_loop().await;
+            }
+        });
+        thread.beside_loop();
+        let b = Rc::clone(&o);
+        let beat = spawn("beat", async move {
+            sleep(ms(100)).await;
+            b.borrow_mut().push("beat".into());
+        });
+        let (tx, mut rx) = runtime::channel::<()>();
+        let w = Rc::clone(&o);
+        let waiter = spawn("waiter", async move {
+            rx.recv().await;
+            w.borrow_mut().push("waiter".into());
+        });
+        yield_now().await;
+        block_loop(300.0).await;
+        tx.send(()).expect("the waiter listens");
+        yield_now().await;
+        o.borrow_mut().push("main".into());
+        for h in [thread, beat, waiter] {
+            h.await.expect("not cancelled");
+        }
+    });
+    assert_eq!(finish(run), Outcome::Finished);
+    assert_clean();
+    assert_eq!(out.borrow().join(" "), "waiter main beat");
 }

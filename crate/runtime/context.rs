@@ -165,6 +165,12 @@ pub(super) fn take_raised(task: u32) -> bool {
     RAISED.with(|r| r.get() == task && r.replace(0) == task)
 }
 
+/// After a poll: whether its task held its run (see [`hold_current`]).
+#[inline(always)]
+pub(super) fn held() -> bool {
+    HELD.with(Cell::get)
+}
+
 /// After a poll: whether its task held its run (see [`hold_current`]); clears it.
 #[inline(always)]
 pub(super) fn take_held() -> bool {

@@ -71,12 +71,12 @@ thread_local! {
 }
 
 /// After a poll: if the task held its run, puts it at the front of its line (`parked` for a
-/// paused run being stepped) and says so.
+/// paused run being stepped).
 #[cold]
 #[inline(never)]
-fn take_hold(id: u32, parked: Option<&RunState>) -> bool {
+fn take_hold(id: u32, parked: Option<&RunState>) {
     if !context::take_held() {
-        return false;
+        return;
     }
     match parked {
         Some(state) => {
@@ -89,7 +89,6 @@ fn take_hold(id: u32, parked: Option<&RunState>) -> bool {
         }
         None => with_queue(|q| q.move_to_front(|t| t.id == id)),
     }
-    true
 }
 
 /// Runs `f` on the run queue. Every `f` in this file only pushes, pops, counts or moves
@@ -296,43 +295,52 @@ fn poll_ready(started: f64) -> (u32, bool) {
         let Some(timed) = poll_task(&task, &mut now, &mut sampler) else {
             continue; // cancelled while queued
         };
-        let id = task.id;
-        requeue(task);
-        polls += 1;
         // A poll that holds its run reads the clock (it checks its slice), so it is timed.
-        if timed {
-            let held = take_hold(id, None);
-            if held {
-                polls += poll_beside(&mut now, &mut sampler);
-            }
-            if (held || slice_spent(started, now)) && !with_queue(|q| q.is_empty()) {
+        if timed && context::held() {
+            polls += 1 + hold(task, &mut now, &mut sampler);
+            if !with_queue(|q| q.is_empty()) {
                 return (polls, true);
             }
+            continue;
+        }
+        requeue(task);
+        polls += 1;
+        if timed && slice_spent(started, now) && !with_queue(|q| q.is_empty()) {
+            return (polls, true);
         }
     }
     (polls, false)
 }
 
-/// After a poll that held its run (now first in line): the run's threads take their turn,
-/// as threads run beside a loop that one task blocks. In a virtual run, the threads' timers
-/// due by now fire first (the holder's `time.sleep` stops at them, see [`threads_turn`]).
-/// Each thread ready now is polled once. Returns the polls made.
+/// After a poll of `task` that held its run: puts it first in line, then the run's threads
+/// take their turn, as threads run beside a loop that one task blocks. In a virtual run the
+/// threads' timers due by now fire first (the holder's `time.sleep` stops at them, see
+/// `lifecycle::threads_turn`), and the loop's rounds stand still until the hold ends: its
+/// timers come due meanwhile, but join the ready line only after, as in asyncio. Each thread
+/// ready now is polled once. Returns the threads' polls.
 #[cold]
 #[inline(never)]
-fn poll_beside(now: &mut f64, sampler: &mut ClockSampler) -> u32 {
-    let Some(state) = with_queue(|q| q.first().map(|t| Rc::clone(&t.state))) else {
-        return 0;
-    };
+fn hold(task: TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> u32 {
+    let (id, state) = (task.id, Rc::clone(&task.state));
+    requeue(task);
+    take_hold(id, None);
+    if state.paused.get() || !with_queue(|q| q.first().is_some_and(|t| t.id == id)) {
+        return 0; // paused, or cancelled during its poll: nothing holds the loop
+    }
     if let Some(v) = &state.virt {
+        v.holder.set(id);
         v.fire_beside_due();
     }
-    let threads = with_queue(|q| q.take_where(|t| t.beside_loop.get() && Rc::ptr_eq(&t.state, &state)));
+    let ours = |t: &TaskRef| t.beside_loop.get() && Rc::ptr_eq(&t.state, &state);
+    if !with_queue(|q| q.iter().any(ours)) {
+        return 0;
+    }
     let mut polls = 0;
-    for task in threads {
-        if poll_task(&task, now, sampler).is_some() {
+    for thread in with_queue(|q| q.take_where(ours)) {
+        if poll_task(&thread, now, sampler).is_some() {
             polls += 1;
         }
-        requeue(task);
+        requeue(thread);
     }
     polls
 }
@@ -410,9 +418,17 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
     let v = task.state.virt.as_ref()?;
     task.queued.set(false);
     v.unready();
-    v.next_in_round();
+    // While a task holds the loop, its polls and its threads' stand outside the rounds.
+    let in_round = v.holder.get() == 0;
+    if in_round {
+        v.next_in_round();
+    }
     if task.done.get() {
-        v.polled_in_round();
+        if in_round {
+            v.polled_in_round();
+        } else if v.holder.get() == task.id {
+            v.holder.set(0); // cancelled while it held the loop
+        }
         task.state.advance_if_idle(); // it was the last ready task of the run
         return None;
     }
@@ -430,9 +446,14 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
         task.waits_outside.set(true);
         v.outside.set(v.outside.get() + 1);
     }
+    if v.holder.get() == task.id && !context::held() {
+        v.holder.set(0); // the hold is over: the rounds go on
+    }
     v.clock.still(|| {
         after_poll(task, poll, end, finish_written);
-        v.polled_in_round();
+        if in_round {
+            v.polled_in_round();
+        }
         task.state.advance_if_idle();
     });
     Some(real_end)

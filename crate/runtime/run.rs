@@ -42,6 +42,8 @@ pub(super) struct VirtualRun {
     /// Its tasks waiting on something outside the loop (a worker's answer) and not woken
     /// since: virtual time cannot know how long the outside takes, so it stands still.
     pub outside: Cell<u32>,
+    /// The task holding the loop now (0: none): until its hold ends, the rounds stand still.
+    pub holder: Cell<u32>,
 }
 
 impl RunState {
@@ -57,6 +59,7 @@ impl RunState {
                 round: Cell::new(0),
                 due: RefCell::default(),
                 outside: Cell::new(0),
+                holder: Cell::new(0),
             }),
         }
     }
@@ -148,6 +151,8 @@ impl VirtualRun {
     /// polls declare time (a count in chunks) thus lets a timer that came due meanwhile fire
     /// between its chunks, not only once nothing is ready.
     pub fn next_in_round(&self) {
+        // A thread's timer is no event of the loop: it fires at its time, wherever the round is.
+        self.fire_beside_due();
         if self.round.get() > 0 {
             self.round.set(self.round.get() - 1);
             return;

@@ -262,7 +262,7 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             Ok(Value::Int(super::builtins::hash_of(&Value::tuple(items))?))
         }
         "__repr__" => {
-            let mut out = format!("{}(", class.name);
+            let mut out = format!("{}(", class.qualname());
             let mut first = true;
             for (n, f) in &fields {
                 if flag(f, "repr") {
@@ -318,7 +318,7 @@ fn init(
     args: Vec<Value>,
     kw: Vec<(Name, Value)>,
 ) -> PyResult {
-    let qual = format!("{}.__init__", class.name);
+    let qual = format!("{}.__init__", class.qualname());
     let params: Vec<&(Value, Value)> = fields.iter().filter(|(_, f)| flag(f, "init")).collect();
     let given = args.len() - 1;
     if given > params.len() {

@@ -39,6 +39,11 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     NAMES.iter().map(|&n| (n, builtin(n, make))).collect()
 }
 
+/// `itertools.chain.from_iterable`, the one attribute of an itertools function.
+pub fn from_iterable() -> Value {
+    builtin("from_iterable", make)
+}
+
 /// One lazy iterator's state: `kind` is its function's name.
 struct Lazy {
     kind: &'static str,
@@ -322,6 +327,15 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             it.sources = vec![source(0)?];
         }
         "cycle" | "pairwise" => it.sources = vec![source(0)?],
+        // `chain.from_iterable(iterables)`: a chain of what it gives (taken at once here,
+        // where CPython takes each iterable as the chain reaches it).
+        "from_iterable" => {
+            let mut chained = Lazy::new("chain");
+            let outer = interp.iterate(&args.first().cloned().unwrap_or(Value::None))?;
+            chained.sources = outer.into_iter().map(|v| interp.items_for(v, false)).collect::<PyResult<_>>()?;
+            chained.live = vec![true; chained.sources.len()];
+            return Ok(chained.into_generator(interp));
+        }
         "chain" | "zip_longest" => {
             it.sources = (0..args.len()).map(source).collect::<PyResult<_>>()?;
             it.live = vec![true; it.sources.len()];

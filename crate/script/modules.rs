@@ -271,11 +271,15 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
                 return raise("ValueError", "sleep length must be non-negative");
             }
             let thread = super::aio::in_thread();
+            // Called back by a built-in (a `key=`, a `__str__`), it cannot give the threads a turn.
+            let can_hold = interp.no_suspend.get() == 0;
             let d = std::time::Duration::from_secs_f64(secs.min(1e9));
             // In a thread it waits like a sleep; on the loop it holds the loop, as CPython's.
             let fut = async move {
                 if thread {
                     loopscope_core::runtime::sleep(d).beside_loop().await;
+                } else if loopscope_core::runtime::clock::in_virtual_poll() && !can_hold {
+                    loopscope_core::runtime::busy(d); // declared at once
                 } else if loopscope_core::runtime::clock::in_virtual_poll() {
                     // Declared, up to each time the run's threads need a turn: they run
                     // meanwhile, at their own times, as threads do beside a blocked loop.
@@ -650,11 +654,23 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
         dump(&arg, &how, 0, &mut out)?;
         return Ok(Value::string(out));
     }
-    let text = match &arg {
+    let doc = match &arg {
         Value::Str(s) => s.to_string(),
-        v => return raise("TypeError", format!("the JSON object must be str, not {}", v.type_name())),
+        v => return Err(crate::builtins::type_error("the JSON object must be str, bytes or bytearray, not ", v, "")),
     };
-    let mut p = Json { chars: text.chars().collect(), at: 0 };
+    let mut strict = true;
+    for (k, v) in kw {
+        match &*text(k) {
+            "strict" => strict = v.truthy(),
+            k => {
+                return raise(
+                    "NotImplementedError",
+                    format!("Loopscope's Python does not support json.loads({k}=...) yet"),
+                )
+            }
+        }
+    }
+    let mut p = Json { chars: doc.chars().collect(), at: 0, strict };
     if p.next_is('\u{feff}') {
         return p.fail("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
     }
@@ -830,12 +846,18 @@ pub(crate) fn is_json_error(c: &Rc<Class>) -> bool {
     JSON_ERROR.with(|j| Rc::ptr_eq(j, c))
 }
 
+/// How deep `json.loads` nests arrays and objects: CPython's recursion limit, less the frames
+/// a module-level call stands on.
+const MAX_JSON_DEPTH: usize = 995;
+
 /// A JSON reader for `json.loads`, as strict as CPython's (its C scanner's messages and
 /// places): JSON's four whitespace characters, numbers without a leading `+`, `0` or `.`,
 /// no control characters in strings, only JSON's escapes, surrogate pairs joined.
 struct Json {
     chars: Vec<char>,
     at: usize,
+    /// `strict=False` lets control characters into strings.
+    strict: bool,
 }
 
 impl Json {
@@ -855,30 +877,30 @@ impl Json {
     }
 
     fn value(&mut self, depth: usize) -> PyResult {
-        if depth > 200 {
-            return raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON document");
-        }
         let Some(&c) = self.chars.get(self.at) else { return self.fail("Expecting value", self.at) };
         let rest = &self.chars[self.at..];
-        let word = |w: &str| rest.iter().copied().take(w.chars().count()).eq(w.chars());
-        for (w, v) in [
-            ("null", Value::None),
-            ("true", Value::Bool(true)),
-            ("false", Value::Bool(false)),
-            ("NaN", Value::Float(f64::NAN)),
-            ("Infinity", Value::Float(f64::INFINITY)),
-            ("-Infinity", Value::Float(f64::NEG_INFINITY)),
-        ] {
-            if word(w) {
-                self.at += w.len();
-                return Ok(v);
+        let word = |w: &str| rest.iter().copied().take(w.len()).eq(w.chars());
+        let (w, v) = match c {
+            '"' => return self.string(),
+            '{' | '[' if depth >= MAX_JSON_DEPTH => {
+                let what = if c == '{' { "object" } else { "array" };
+                let m = format!("maximum recursion depth exceeded while decoding a JSON {what} from a unicode string");
+                return raise("RecursionError", m);
             }
+            '{' | '[' => return self.container(c, depth),
+            'n' => ("null", Value::None),
+            't' => ("true", Value::Bool(true)),
+            'f' => ("false", Value::Bool(false)),
+            'N' => ("NaN", Value::Float(f64::NAN)),
+            'I' => ("Infinity", Value::Float(f64::INFINITY)),
+            '-' => ("-Infinity", Value::Float(f64::NEG_INFINITY)),
+            _ => return self.number(),
+        };
+        if !word(w) {
+            return self.number(); // "Expecting value", or a negative number
         }
-        match c {
-            '"' => self.string(),
-            '{' | '[' => self.container(c, depth),
-            _ => self.number(),
-        }
+        self.at += w.len();
+        Ok(v)
     }
 
     /// An object or an array, from its opening bracket.
@@ -950,7 +972,7 @@ impl Json {
                         _ => return self.fail("Invalid \\escape", self.at - 2),
                     });
                 }
-                c if (c as u32) < 0x20 => return self.fail("Invalid control character at", self.at - 1),
+                c if (c as u32) < 0x20 && self.strict => return self.fail("Invalid control character at", self.at - 1),
                 c => out.push(c),
             }
         }

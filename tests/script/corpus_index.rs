@@ -106,6 +106,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_106_loops_and_threads", include_str!("corpus/asyncio_106_loops_and_threads.py"), include_str!("corpus/asyncio_106_loops_and_threads.out")),
     ("asyncio_107_thread_beside_blocked_loop", include_str!("corpus/asyncio_107_thread_beside_blocked_loop.py"), include_str!("corpus/asyncio_107_thread_beside_blocked_loop.out")),
     ("asyncio_108_thread_computes_beside_blocked_loop", include_str!("corpus/asyncio_108_thread_computes_beside_blocked_loop.py"), include_str!("corpus/asyncio_108_thread_computes_beside_blocked_loop.out")),
+    ("asyncio_109_woken_after_a_hold", include_str!("corpus/asyncio_109_woken_after_a_hold.py"), include_str!("corpus/asyncio_109_woken_after_a_hold.out")),
+    ("asyncio_110_learners_queue_and_future_slips", include_str!("corpus/asyncio_110_learners_queue_and_future_slips.py"), include_str!("corpus/asyncio_110_learners_queue_and_future_slips.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

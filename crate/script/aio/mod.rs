@@ -316,7 +316,9 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
     if let (Value::Task(_), "ensure_future") = (&coro, name) {
         return Ok(coro);
     }
-    if !matches!(coro, Value::Coro(_)) {
+    if name == "ensure_future" {
+        awaitable(coro.clone(), false)?;
+    } else if !matches!(coro, Value::Coro(_)) {
         return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
     }
     let name = kwarg(&kw, "name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
@@ -529,7 +531,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
                 return refusing(&aws, raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly."));
             }
-            let tasks = unique(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
+            let tasks =
+                unique(aws.into_iter().map(|a| task_of(&rc, awaitable(a, true)?, None)).collect::<PyResult<_>>()?);
             let timeout = match kwarg(&kw, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
@@ -540,7 +543,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             let rc = interp.host.rc()?;
             let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
             // Each one once, as CPython takes `set(fs)`.
-            let tasks = unique(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
+            let tasks =
+                unique(aws.into_iter().map(|a| task_of(&rc, awaitable(a, true)?, None)).collect::<PyResult<_>>()?);
             // One timer for the whole iteration, armed when the first result is awaited; once
             // it fires, every result not told by then raises `TimeoutError`.
             let timer = match kwarg(&kw, "timeout") {
@@ -718,7 +722,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
         "shield" => {
-            let task = task_of(&interp.host.rc()?, args.into_iter().next().unwrap_or(Value::None), None)?;
+            let inner = awaitable(args.into_iter().next().unwrap_or(Value::None), false)?;
+            let task = task_of(&interp.host.rc()?, inner, None)?;
             Ok(Value::Task(PyTask::shield(interp, task)))
         }
         "to_thread" => {

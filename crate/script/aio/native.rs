@@ -528,11 +528,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
     }
     let a = &args[1..];
     match (&*n, name) {
-        (Native::Queue(q), "put_nowait") | (Native::Queue(q), "put")
-            if name == "put_nowait" || q.maxsize == 0 || q.items.borrow().len() < q.maxsize =>
-        {
+        (Native::Queue(q), "put_nowait") => {
             let Some(v) = a.first().cloned() else {
-                return raise("TypeError", format!("{name}() missing 1 required positional argument: 'item'"));
+                return raise("TypeError", "put_nowait() missing 1 required positional argument: 'item'");
             };
             if q.maxsize > 0 && q.items.borrow().len() >= q.maxsize {
                 return Err(new_exception(exc_class("QueueFull"), vec![]));
@@ -540,20 +538,21 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             q.push(interp, v)?;
             q.unfinished.set(q.unfinished.get() + 1);
             q.getters.wake_first();
-            if name == "put" {
-                return Ok(leaf("put", async { Ok(Value::None) }));
-            }
             Ok(Value::None)
         }
+        // A coroutine, as CPython's: the item goes in when it is awaited (a `put` never
+        // awaited puts nothing), at once if there is room.
         (Native::Queue(_), "put") => {
-            let v = a.first().cloned().unwrap_or(Value::None);
+            let Some(v) = a.first().cloned() else {
+                return raise("TypeError", "put() missing 1 required positional argument: 'item'");
+            };
             let weak = interp.host.interp(); // a coroutine must not keep its run alive
             Ok(leaf("put", async move {
                 let Native::Queue(q) = &*n else { return Ok(Value::None) };
                 let rc = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
                 let mut place = Place::turn(&q.putters);
                 std::future::poll_fn(|cx| {
-                    if q.items.borrow().len() < q.maxsize {
+                    if q.maxsize == 0 || q.items.borrow().len() < q.maxsize {
                         place.done();
                         return Poll::Ready(());
                     }

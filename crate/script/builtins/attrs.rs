@@ -383,6 +383,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         }),
         Value::Func(f) => function_attr(f, name),
         Value::Builtin(b) if &*t == "__name__" => Ok(Value::str(b.name)),
+        Value::Builtin(b) if b.name == "chain" && &*t == "from_iterable" => Ok(crate::itertools::from_iterable()),
         Value::Str(_) => match bound(obj, 1, STR_METHODS, name, str_method) {
             Some(m) => Ok(m),
             // CPython's str has these: missing here, not misspelt.

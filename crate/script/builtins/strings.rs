@@ -309,7 +309,22 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             };
             Ok(Value::Bool(match a.first() {
                 Some(Value::Str(p)) => test(p),
-                Some(Value::Tuple(ps)) => ps.iter().any(|p| matches!(p, Value::Str(p) if test(p))),
+                Some(Value::Tuple(ps)) => {
+                    let mut any = false;
+                    for p in ps.iter() {
+                        match p {
+                            Value::Str(p) if test(p) => {
+                                any = true;
+                                break; // CPython looks no further
+                            }
+                            Value::Str(_) => {}
+                            v => {
+                                return Err(type_error(&format!("tuple for {name} must only contain str, not "), v, ""))
+                            }
+                        }
+                    }
+                    any
+                }
                 Some(v) => {
                     return Err(type_error(&format!("{name} first arg must be str or a tuple of str, not "), v, ""))
                 }
@@ -605,7 +620,8 @@ fn format_into(
                         v = get_item(interp, &v, &k)?;
                         rest = after;
                     } else if rest.starts_with('[') {
-                        // CPython's scan for the field's end skips a `}` inside brackets.
+                        // An index left open to the end (`{0[}`): CPython's scan for the field's
+                        // end read on to the string's end, looking for its `]`.
                         return raise("ValueError", "expected '}' before end of string");
                     } else {
                         return raise("ValueError", "Only '.' or '[' may follow ']' in format field specifier");

@@ -30,4 +30,20 @@ for check in checks:
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 
+print(repr(json.loads('"satır\nsonu"', strict=False)))
+for depth in (995, 996):
+    try:
+        print(len(json.loads("[" * depth + "]" * depth)))
+    except RecursionError as e:
+        print(e)
+try:
+    json.loads(42)
+except TypeError as e:
+    print(e)
+print("görev".startswith(("gö", 1)))
+try:
+    "görev".startswith(("x", 1))
+except TypeError as e:
+    print(e)
+
 json.loads('{"hasta": 3,}')
