@@ -131,7 +131,11 @@ pub fn import(name: &str) -> PyResult {
             v
         }
         "dataclasses" => super::dataclasses::module_attrs(),
-        "traceback" => module_functions("traceback", &["print_exc", "format_exc"], traceback_fn),
+        "traceback" => module_functions(
+            "traceback",
+            &["print_exc", "format_exc", "print_exception", "format_exception", "format_exception_only"],
+            traceback_fn,
+        ),
         // `from __future__ import annotations`: the evaluator keeps class hints as text.
         "__future__" => vec![("annotations", Value::Bool(true))],
         "logging" => super::logging::module_attrs(),
@@ -1057,18 +1061,93 @@ impl Json {
     }
 }
 
-/// `traceback.print_exc()` and `format_exc()`: the exception being handled, as Python's
-/// `traceback` module writes it (`NoneType: None` when there is none).
-fn traceback_fn(interp: &Interp, name: &'static str, _: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
-    let text = match super::aio::handling() {
-        Some(e) => interp.host.out.traceback(&e),
+/// The `traceback` module's functions, as Python's writes an exception: `print_exc()` and
+/// `format_exc()` the one being handled (`NoneType: None` when there is none);
+/// `print_exception(e)`, `format_exception(e)` (its pieces, as CPython cuts them) and
+/// `format_exception_only(e)` the one given (its traceback is the one it was raised with: the
+/// three-argument form's `tb` is not read).
+fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let given = match name {
+        "print_exc" | "format_exc" => super::aio::handling(),
+        _ => {
+            let e = if args.len() >= 2 { &args[1] } else { args.first().unwrap_or(&Value::None) };
+            match e {
+                Value::Instance(_) if e.class().is_subclass(&exc_class("BaseException")) => Some(e.clone()),
+                Value::None if args.len() >= 2 => None,
+                v => return Err(crate::builtins::type_error("Exception expected for value, ", v, " found")),
+            }
+        }
+    };
+    let text = match &given {
+        Some(e) => interp.host.out.traceback(e),
         None => "NoneType: None\n".to_string(),
     };
-    if name == "format_exc" {
-        return Ok(Value::string(text));
+    let mut notes = Vec::new();
+    if let Some(e) = &given {
+        notes_of(e, &mut notes, 0);
     }
-    interp.host.write(&text, true);
-    Ok(Value::None)
+    let pieces = traceback_pieces(&text, &notes);
+    // The exception's own lines: its message, then each note, after its last frame.
+    let frames_end =
+        pieces.iter().rposition(|p| p.starts_with([' ', '\n']) || p.starts_with("Traceback ")).map_or(0, |i| i + 1);
+    let list = |pieces: &[String]| Value::list(pieces.iter().map(|p| Value::str(p)).collect());
+    match name {
+        "format_exc" => Ok(Value::string(text)),
+        "format_exception" => Ok(list(&pieces)),
+        "format_exception_only" => Ok(list(&pieces[frames_end..])),
+        _ => {
+            interp.host.write(&text, true);
+            Ok(Value::None)
+        }
+    }
+}
+
+/// The notes (`add_note`) of `e` and of the exceptions it chains, each as its line.
+fn notes_of(e: &Value, out: &mut Vec<String>, depth: usize) {
+    let Value::Instance(i) = e else { return };
+    if let Some(Value::List(notes)) = i.get(intern("__notes__")) {
+        out.extend(notes.borrow().iter().map(|n| format!("{}\n", n.to_str())));
+    }
+    for next in [i.cause.borrow().clone(), i.context.borrow().clone()].into_iter().flatten() {
+        if depth < 100 {
+            notes_of(&next, out, depth + 1);
+        }
+    }
+}
+
+/// A written traceback cut as `traceback.format_exception` cuts it: its header, each frame
+/// with its source lines, each exception's line (with the lines of its message), and the
+/// words between chained exceptions (with their blank lines).
+fn traceback_pieces(text: &str, notes: &[String]) -> Vec<String> {
+    // A frame's or the header's piece; an exception's line, which its message's next lines join.
+    let frame = |p: &String| p.starts_with([' ', '\n']) || p.starts_with("Traceback ");
+    let mut pieces: Vec<String> = Vec::new();
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let last = pieces.last_mut();
+        match (line, last) {
+            ("\n", _) => {
+                // Before "During handling…" or "The above exception…", and after it.
+                let mut piece = line.to_string();
+                piece.extend(lines.next());
+                if lines.peek() == Some(&"\n") {
+                    piece.extend(lines.next());
+                }
+                pieces.push(piece);
+            }
+            (l, Some(p)) if l.starts_with("    ") => p.push_str(l), // a frame's source and carets
+            (l, Some(p))
+                if !frame(p)
+                    && !l.starts_with(' ')
+                    && !l.starts_with("Traceback ")
+                    && !notes.iter().any(|n| n == l) =>
+            {
+                p.push_str(l) // a message's next line
+            }
+            (l, _) => pieces.push(l.to_string()),
+        }
+    }
+    pieces
 }
 
 #[cfg(test)]
