@@ -346,6 +346,12 @@ describe('embed options (pure)', () => {
       try {
         const frame = recorded.page.mainFrame();
         await waitForEmbed(frame, 'embed-lesson', ['finished'], RUN_TIMEOUT_MS);
+        // A virtual run can end before the box's next frame: its lanes are drawn on that frame.
+        const lanesDrawn = () => {
+          const canvas = document.getElementById('embed-lesson').shadowRoot.querySelector('canvas');
+          return Number(canvas.dataset.taskLanes) > 0;
+        };
+        await frame.waitForFunction(lanesDrawn, null, { timeout: 5000 }).catch(() => {}); // asserted below
         const box = await frame.evaluate(() => {
           const root = document.getElementById('embed-lesson').shadowRoot;
           const timeline = root.querySelector('.timeline');
