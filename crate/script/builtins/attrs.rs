@@ -373,6 +373,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("logging", "FileHandler"),
                 ("logging", "Formatter"),
                 ("logging", "Handler"),
+                ("dataclasses", "InitVar"),
+                ("dataclasses", "KW_ONLY"),
+                ("dataclasses", "make_dataclass"),
+                ("traceback", "print_stack"),
+                ("traceback", "format_tb"),
+                ("itertools", "tee"),
             ];
             if NOT_YET.contains(&(m.name, &*t)) {
                 return exc("NotImplementedError", format!("Loopscope's Python does not support {}.{t} yet", m.name));
