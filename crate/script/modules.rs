@@ -267,7 +267,12 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             _ => raise("TypeError", "strftime() argument 1 must be str"),
         },
         _ => {
-            let secs = num(args.first(), "time.sleep()")?;
+            let secs = match args.first() {
+                Some(v) => v.as_number().ok_or_else(|| {
+                    crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer")
+                })?,
+                None => return raise("TypeError", "time.sleep() takes exactly one argument (0 given)"),
+            };
             if secs.is_nan() {
                 return raise("ValueError", "Invalid value NaN (not a number)");
             }

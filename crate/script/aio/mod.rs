@@ -734,7 +734,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             };
             let rest: Vec<Value> = args.collect();
             // The thread starts when this coroutine is awaited, as CPython's `to_thread` runs.
-            Ok(leaf("to_thread", async move { wait_task(native::start_thread(&rc, f, rest, kw, |_| {})).await }))
+            Ok(leaf("to_thread", async move { wait_task(native::thread_future(&rc, f, rest, kw)).await }))
         }
         _ => super::interp::unsupported(&format!("asyncio.{name}()")),
     }

@@ -896,7 +896,13 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
         (Native::Loop, "create_future") => Ok(Value::Task(PyTask::future(interp))),
         (Native::Loop, "call_soon" | "call_soon_threadsafe" | "call_later" | "call_at") => schedule(interp, name, a),
-        (Native::Loop, "run_in_executor") => run_in_executor(interp, a),
+        (Native::Loop, "run_in_executor") => match kw.first() {
+            Some((k, _)) => raise(
+                "TypeError",
+                format!("BaseEventLoop.run_in_executor() got an unexpected keyword argument '{}'", text(*k)),
+            ),
+            None => run_in_executor(interp, a),
+        },
         (Native::Handle { job, cancelled, .. }, "cancel") => {
             cancelled.set(true);
             super::task::abort(job);
@@ -951,16 +957,28 @@ fn run_in_executor(interp: &Interp, a: &[Value]) -> PyResult {
         [Value::None, f, args @ ..] => (f.clone(), args.to_vec()),
         _ => return crate::interp::unsupported("executors other than the loop's default (None)"),
     };
+    Ok(Value::Task(thread_future(&interp.host.rc()?, f, args, vec![])))
+}
+
+/// Starts `f(*args, **kw)` in a thread and gives the future of its outcome, which the loop
+/// sets a round after the thread ends, as CPython's thread hands it over with
+/// `call_soon_threadsafe`: while a task holds the loop it is not done yet, and what awaits it
+/// runs after what the loop had to do first.
+pub(super) fn thread_future(interp: &Rc<Interp>, f: Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Rc<PyTask> {
     let fut = PyTask::future(interp);
     let done = Rc::clone(&fut);
-    start_thread(&interp.host.rc()?, f, args, vec![], move |out| {
+    let thread = start_thread(interp, f, args, kw, move |out| {
         // The future takes the outcome, so the thread's own task reports nothing more.
-        let _ = done.set_outcome(match out {
+        let state = match out {
             Ok(v) => State::Done(v.clone()),
             Err(e) => State::Failed(e.clone()),
+        };
+        runtime::call_soon(move || {
+            let _ = done.set_outcome(state);
         });
     });
-    Ok(Value::Task(fut))
+    fut.thread.set(thread.runtime_id.get());
+    fut
 }
 
 /// Starts `f(*args, **kw)` in a thread (`to_thread`, `run_in_executor`): a task drawn and named

@@ -52,6 +52,9 @@ pub struct PyTask {
     pub line: Cell<u32>,
     /// Its runtime task id (0 before its first poll).
     pub runtime_id: Cell<u32>,
+    /// A thread's future (`run_in_executor`, `to_thread`): the thread's runtime task, which
+    /// the page shows its awaiters waiting on (0 for any other future).
+    pub(super) thread: Cell<u32>,
     pub(super) handling: RefCell<Vec<Value>>,
     /// A `to_thread` worker: its `time.sleep` waits without holding the loop.
     pub is_thread: bool,
@@ -210,6 +213,7 @@ impl PyTask {
             retrieved: Cell::new(false),
             line: Cell::new(0),
             runtime_id: Cell::new(0),
+            thread: Cell::new(0),
             handling: RefCell::default(),
             is_thread,
             closes_generator: Cell::new(false),
@@ -537,7 +541,8 @@ impl PyTask {
     /// future (no lane), a wake as by a queue or an event.
     pub(super) fn note_waited(&self) {
         match self.plain {
-            Some(_) => waiting_on(WakeCause::Channel, 0),
+            Some(_) if self.thread.get() == 0 => waiting_on(WakeCause::Channel, 0),
+            Some(_) => waiting_on(WakeCause::Task, self.thread.get()),
             None => waiting_on(WakeCause::Task, self.runtime_id.get()),
         }
     }
