@@ -345,7 +345,7 @@ fn hold(task: TaskRef, now: &mut f64, sampler: &mut ClockSampler) -> u32 {
     polls
 }
 
-/// Whether a thread of the run whose state is `state` is ready (see [`poll_beside`]).
+/// Whether a thread of the run whose state is `state` is ready (see [`hold`]).
 pub(super) fn thread_ready(state: &Rc<RunState>) -> bool {
     with_queue(|q| q.iter().any(|t| t.beside_loop.get() && Rc::ptr_eq(&t.state, state)))
 }

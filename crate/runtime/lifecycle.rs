@@ -248,7 +248,7 @@ pub(super) fn sleep_context(run: u32) -> (f64, Option<Rc<RunState>>) {
 /// virtual run that is its threads' next timer, or now if a thread is ready (one just
 /// started, or one computing: its turn declares the time its steps take, so the clock still
 /// moves on): the blocking task declares its time up to there, then holds the loop, and the
-/// threads take their turn (`executor::poll_beside`). A real run's
+/// threads take their turn (`executor::hold`). A real run's
 /// holder gives them a turn at every slice, and a paused run is stepped one poll at a time:
 /// `until` for both.
 pub fn threads_turn(until: f64) -> f64 {

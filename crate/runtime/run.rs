@@ -124,9 +124,10 @@ impl VirtualRun {
         due
     }
 
-    /// While a task holds the loop: fires the threads' timers due by now (see
-    /// `Sleep::beside_loop`), so the threads they wake take their turn meanwhile, as threads
-    /// run beside a blocked loop. The loop's own timers wait for the hold to end.
+    /// Fires the threads' timers due by now (see `Sleep::beside_loop`), whatever the loop is
+    /// doing: at each poll, and while a task holds the loop, so the threads they wake take
+    /// their turn meanwhile, as threads run beside a blocked loop. The loop's own timers wait
+    /// for their round.
     pub fn fire_beside_due(&self) {
         let due = self.timers.borrow_mut().take_due_where(self.clock.now(), |slot| slot.beside.get());
         for slot in due {

@@ -91,7 +91,7 @@ pub struct Head {
     /// Polls so far.
     pub polls: Cell<u32>,
     /// A thread (a script's `to_thread`): a task holding the loop does not stop it (see
-    /// `executor::poll_beside`).
+    /// `executor::hold`).
     pub beside_loop: Cell<bool>,
     /// Between the task and its `JoinHandle` (see `join.rs`).
     pub(super) handoff: Cell<Handoff>,
