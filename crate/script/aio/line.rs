@@ -29,6 +29,9 @@ pub struct Line {
     /// Waiters [`Line::wake_all`] woke that have not run yet: asyncio keeps their futures
     /// among the waiters until then (an event's repr counts them).
     woken: Cell<usize>,
+    /// Cancelled waiters a turn took out of the line as it passed them, as asyncio's
+    /// `_wakeup_next` pops their futures: their place's drop then passes nothing on.
+    passed: RefCell<Vec<u64>>,
 }
 
 impl Line {
@@ -53,14 +56,17 @@ impl Line {
     }
 
     /// Wakes the first waiter, who leaves the line (what its turn finds is its own business);
-    /// false if none was woken. A line that skips cancelled waiters leaves them in it: each
-    /// leaves as its `CancelledError` reaches it, passing nothing on.
+    /// false if none was woken. A line that skips cancelled waiters takes those before it out
+    /// of the line (a queue's repr no longer counts them), and they pass nothing on.
     pub fn wake_first(&self) -> bool {
         let mut waiting = self.waiting.borrow_mut();
         let cancelled = |t: &Option<Weak<PyTask>>| {
             self.skips_cancelled && t.as_ref().and_then(Weak::upgrade).is_some_and(|t| t.cancel_requested.get())
         };
-        let first = waiting.iter().position(|(_, _, t)| !cancelled(t)).and_then(|at| waiting.remove(at));
+        while waiting.front().is_some_and(|(_, _, t)| cancelled(t)) {
+            self.passed.borrow_mut().extend(waiting.pop_front().map(|(id, _, _)| id));
+        }
+        let first = waiting.pop_front();
         drop(waiting);
         match first {
             Some((_, w, _)) => {
@@ -184,6 +190,12 @@ impl Drop for Place<'_> {
         if self.id == 0 || self.leave() {
             return; // it never waited, or leaves the line only now
         }
+        let mut passed = self.line.passed.borrow_mut();
+        if let Some(at) = passed.iter().position(|&id| id == self.id) {
+            passed.swap_remove(at);
+            return; // cancelled, and taken out of the line by a turn that passed it
+        }
+        drop(passed);
         // Woken, and gone before it acted: one woken with all others just goes; a turn passes
         // on to the next one.
         if !self.hands_on {

@@ -582,7 +582,10 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                             }
                             if timer.as_ref().is_some_and(|t| t.borrow_mut().as_mut().poll(cx).is_ready()) {
                                 done_by_timeout.set(Some(told.borrow().len()));
-                                std::mem::take(&mut *waiting.borrow_mut()).into_iter().for_each(Waker::wake);
+                                // The others waiting learn it; this one knows (woken again,
+                                // its next `await` would lose a loop round).
+                                let others = std::mem::take(&mut *waiting.borrow_mut());
+                                others.into_iter().filter(|w| !w.will_wake(cx.waker())).for_each(Waker::wake);
                                 return Poll::Ready(None);
                             }
                             if !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
