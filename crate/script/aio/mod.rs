@@ -161,7 +161,7 @@ pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
 /// `create_task` outside it, coroutines passed to `wait`): CPython's traceback keeps them (they
 /// are arguments of the refusing frame), so a coroutine's "never awaited" warning comes when
 /// the error goes: after the handler that caught it, or as the program exits (`sys:1`).
-fn refusing<T>(values: &[Value], e: PyResult<T>) -> PyResult<T> {
+pub(super) fn refusing<T>(values: &[Value], e: PyResult<T>) -> PyResult<T> {
     if let Err(Value::Instance(i)) = &e {
         i.frames.borrow_mut().push(crate::interp::holding(values.to_vec()));
     }
@@ -608,11 +608,17 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "current_task" => Ok(current().map_or(Value::None, Value::Task)),
         "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
         "Queue" | "LifoQueue" | "PriorityQueue" => {
-            let maxsize =
-                usize::try_from(arg(0, "maxsize").and_then(|v| v.as_int()).unwrap_or(0).max(0)).unwrap_or(usize::MAX);
+            let given = arg(0, "maxsize").unwrap_or(Value::Int(0));
+            let Some(bound) = given.as_number() else {
+                let t = given.type_name();
+                return raise("TypeError", format!("'<=' not supported between instances of '{t}' and 'int'"));
+            };
+            // `full()` is `qsize() >= maxsize` for a maxsize above 0: a bound of 2.5 holds 3.
+            let maxsize = if bound > 0.0 { bound.ceil().min(usize::MAX as f64) as usize } else { 0 };
             Ok(Value::Native(Rc::new(Native::Queue(Queue {
                 items: RefCell::default(),
                 maxsize,
+                maxsize_given: given,
                 unfinished: Cell::new(0),
                 getters: Line::skipping_cancelled(),
                 putters: Line::skipping_cancelled(),
@@ -643,8 +649,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "Event" => Ok(Value::Native(Rc::new(Native::Event { set: Cell::new(false), waiters: Line::default() }))),
         "Barrier" => {
             let parties = match arg(0, "parties") {
-                Some(v) => match v.as_int() {
-                    Some(n) => n,
+                Some(v) => match v.as_number() {
+                    Some(n) => n as i64, // a float's fraction is dropped (CPython keeps it)
                     None => {
                         let t = v.type_name();
                         return raise("TypeError", format!("'<' not supported between instances of '{t}' and 'int'"));
@@ -676,7 +682,17 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "TaskGroup" => Ok(Value::Native(Rc::new(Native::TaskGroup(Group::default())))),
         "Lock" | "Semaphore" | "BoundedSemaphore" => {
-            let value = if name == "Lock" { 1 } else { arg(0, "value").and_then(|v| v.as_int()).unwrap_or(1) };
+            let value = match arg(0, "value") {
+                _ if name == "Lock" => 1,
+                None => 1,
+                Some(v) => match v.as_number() {
+                    Some(n) => n as i64, // a float's fraction is dropped (CPython keeps it)
+                    None => {
+                        let m = format!("'<' not supported between instances of '{}' and 'int'", v.type_name());
+                        return raise("TypeError", m);
+                    }
+                },
+            };
             if value < 0 {
                 return raise("ValueError", "Semaphore initial value must be >= 0");
             }

@@ -168,6 +168,8 @@ pub struct Group {
     tasks: RefCell<Vec<Rc<PyTask>>>,
     errors: RefCell<Vec<Value>>,
     parent: RefCell<Option<Rc<PyTask>>>,
+    /// Its `async with` began (and stays so after it ended, as CPython's `_entered`).
+    entered: Cell<bool>,
     aborting: Cell<bool>,
     exiting: Cell<bool>,
     parent_cancel_requested: Cell<bool>,
@@ -181,6 +183,25 @@ pub struct Group {
 }
 
 impl Group {
+    /// `<TaskGroup tasks=2 errors=1 cancelling>`, as CPython's: the children it has not heard
+    /// the end of, the errors they raised, whether it is cancelling them or was entered.
+    fn repr(&self) -> String {
+        let mut out = String::from("<TaskGroup");
+        if self.untold.get() > 0 {
+            out.push_str(&format!(" tasks={}", self.untold.get()));
+        }
+        if !self.errors.borrow().is_empty() {
+            out.push_str(&format!(" errors={}", self.errors.borrow().len()));
+        }
+        if self.aborting.get() {
+            out.push_str(" cancelling");
+        } else if self.entered.get() {
+            out.push_str(" entered");
+        }
+        out.push('>');
+        out
+    }
+
     /// Cancels every child not done (the one finishing now cancels nothing of its own).
     fn abort(&self) {
         self.aborting.set(true);
@@ -341,7 +362,11 @@ pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> P
 /// `asyncio.Queue`, `LifoQueue` (`lifo`) or `PriorityQueue` (`heap`).
 pub struct Queue {
     pub(super) items: RefCell<VecDeque<Value>>,
+    /// How many items it holds at most (0: no limit): `maxsize` rounded up, as asyncio's
+    /// `qsize() >= maxsize` counts, and 0 for one of 0 or less.
     pub(super) maxsize: usize,
+    /// `maxsize` as it was given (`Queue(2.5).maxsize` is 2.5).
+    pub(super) maxsize_given: Value,
     pub(super) unfinished: Cell<usize>,
     pub(super) getters: Line,
     pub(super) putters: Line,
@@ -423,6 +448,7 @@ impl Native {
             Native::Queue(_) => "Queue",
             Native::Event { .. } => "Event",
             Native::Semaphore { is_lock: true, .. } => "Lock",
+            Native::Semaphore { bound, .. } if *bound < i64::MAX => "BoundedSemaphore",
             Native::Semaphore { .. } => "Semaphore",
             Native::Super(..) => "super",
             Native::Loop => "_UnixSelectorEventLoop",
@@ -700,6 +726,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Semaphore { .. }, "locked") => Ok(Value::Bool(n.locked())),
         (Native::TaskGroup(g), "__aenter__") => {
+            g.entered.set(true);
             *g.parent.borrow_mut() = current();
             let me = Value::Native(Rc::clone(&n));
             Ok(leaf("__aenter__", async move { Ok(me) }))
@@ -711,8 +738,16 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                     format!("a coroutine was expected, got {}", a.first().map_or("nothing".into(), Value::repr)),
                 );
             };
-            if g.exiting.get() && g.tasks.borrow().iter().all(|t| t.done()) {
-                return raise("RuntimeError", "TaskGroup is finished");
+            // As CPython's, in its order; the coroutine stays with the error (its traceback
+            // holds it in CPython), so its never-awaited warning comes once the error is gone.
+            let refused = match () {
+                _ if !g.entered.get() => Some("has not been entered"),
+                _ if g.exiting.get() && g.untold.get() == 0 => Some("is finished"),
+                _ if g.aborting.get() => Some("is shutting down"),
+                _ => None,
+            };
+            if let Some(why) = refused {
+                return super::refusing(&a[..1], raise("RuntimeError", format!("TaskGroup {} {why}", g.repr())));
             }
             let Some(inner) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
             // The child's error is reported to the group soon after it ends, by a callback, as
@@ -1268,6 +1303,7 @@ impl Native {
     /// callback, the locks, the events, a barrier and the queues their state.
     pub fn repr(&self) -> Option<String> {
         match self {
+            Native::TaskGroup(g) => Some(g.repr()),
             Native::Loop => super::running().map(|interp| {
                 let (running, closed) = (interp.host.loop_running.get() > 0, interp.host.loop_closed.get());
                 let py = |b: bool| if b { "True" } else { "False" };
@@ -1285,12 +1321,8 @@ impl Native {
                 })
             }
             // As CPython's `asyncio.locks` and `asyncio.queues` write their state.
-            Native::Semaphore { value, handed, waiters, is_lock, bound } => {
-                let kind = match (*is_lock, *bound < i64::MAX) {
-                    (true, _) => "Lock",
-                    (_, true) => "BoundedSemaphore",
-                    _ => "Semaphore",
-                };
+            Native::Semaphore { value, handed, waiters, is_lock, .. } => {
+                let kind = self.type_name();
                 let waiting = waiters.len() as i64 + handed.get();
                 let mut extra = match (self.locked(), *is_lock) {
                     (true, _) => "locked".to_string(),
@@ -1345,7 +1377,7 @@ impl Native {
                     (_, true) => "PriorityQueue",
                     _ => "Queue",
                 };
-                let mut out = format!("<{kind} maxsize={}", q.maxsize);
+                let mut out = format!("<{kind} maxsize={}", q.maxsize_given.repr());
                 let items = q.items.borrow();
                 if !items.is_empty() {
                     out.push_str(" _queue=");
@@ -1454,7 +1486,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
                 },
             },
-            Native::Queue(q) if &*t == "maxsize" => Ok(Value::Int(q.maxsize as i64)),
+            Native::Queue(q) if &*t == "maxsize" => Ok(q.maxsize_given.clone()),
             Native::Barrier(b) if matches!(&*t, "parties" | "n_waiting" | "broken") => Ok(match &*t {
                 "parties" => Value::Int(b.parties),
                 "n_waiting" if b.state.get() == BarrierState::Filling => Value::Int(b.count.get()),
@@ -1475,6 +1507,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Some(m) => {
                     let owner = match n.type_name() {
                         "LifoQueue" | "PriorityQueue" => "Queue",
+                        "BoundedSemaphore" => "Semaphore",
                         owner => owner,
                     };
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked(owner, m, native_method, true)))))
