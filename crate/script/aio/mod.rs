@@ -615,7 +615,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             };
             // `full()` is `qsize() >= maxsize` for a maxsize above 0: a bound of 2.5 holds 3.
             let maxsize = if bound > 0.0 { bound.ceil().min(usize::MAX as f64) as usize } else { 0 };
-            Ok(Value::Native(Rc::new(Native::Queue(Queue {
+            Ok(Value::Native(Rc::new(Native::Queue(Box::new(Queue {
                 items: RefCell::default(),
                 maxsize,
                 maxsize_given: given,
@@ -625,7 +625,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 joiners: Line::default(),
                 lifo: name == "LifoQueue",
                 heap: name == "PriorityQueue",
-            }))))
+            })))))
         }
         "timeout" | "timeout_at" => {
             if interp.host.loop_running.get() == 0 && name == "timeout" {

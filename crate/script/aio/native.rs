@@ -8,7 +8,7 @@ use super::*;
 #[allow(missing_docs)]
 pub enum Native {
     /// `asyncio.Queue`.
-    Queue(Queue),
+    Queue(Box<Queue>),
     /// `asyncio.Event`.
     Event { set: Cell<bool>, waiters: Line },
     /// `asyncio.Lock` (`limit` 1) and `asyncio.Semaphore`.
