@@ -272,6 +272,14 @@ impl Output {
         self.write_to(text, if stderr { PRINT_STDERR } else { 0 });
     }
 
+    /// One of asyncio's error reports: a record of its logger once the script configured
+    /// logging (see `logging::asyncio_error`), else written to stderr as it stands.
+    pub fn asyncio_error(&self, text: &str) {
+        if !crate::logging::asyncio_error(text) {
+            self.write(text, true);
+        }
+    }
+
     /// [`Output::write`] to a `Print` record's stream (`PRINT_LOG`: stderr, from `logging`).
     pub fn write_to(&self, text: &str, stream: u32) {
         let mut partial = self.partial[usize::from(stream != 0)].borrow_mut();
@@ -447,7 +455,7 @@ impl Output {
             e.repr(),
             self.traceback(e)
         );
-        self.write(&text, true);
+        self.asyncio_error(&text);
     }
 }
 

@@ -24,19 +24,24 @@ fn name_of(level: i64) -> Option<&'static str> {
     LEVELS.iter().find(|(_, l)| *l == level).map(|(n, _)| *n)
 }
 
-/// The level named `name` (`"INFO"`), if there is one.
+/// The level named `name` (`"INFO"`, or the aliases `"WARN"` and `"FATAL"`), if there is one.
 fn level_named(name: &str) -> Option<i64> {
-    LEVELS.iter().find(|(n, _)| *n == name).map(|(_, l)| *l)
+    match name {
+        "WARN" => Some(30),
+        "FATAL" => Some(50),
+        _ => LEVELS.iter().find(|(n, _)| *n == name).map(|(_, l)| *l),
+    }
 }
 
 /// What a logger can be asked (the methods of every logger, the root's too).
-const LOGGER_METHODS: [&str; 16] = [
+const LOGGER_METHODS: [&str; 17] = [
     "debug",
     "info",
     "warning",
     "warn",
     "error",
     "critical",
+    "fatal",
     "exception",
     "log",
     "setLevel",
@@ -60,14 +65,28 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     root.set(intern("name"), Value::str("root"));
     root.set(intern("level"), Value::Int(30));
     root.set(intern("_loggers"), Value::dict(Dict::default()));
+    root.set(intern("propagate"), Value::Bool(true));
+    root.set(intern("disabled"), Value::Bool(false));
     let root = Value::Instance(root);
     let mut v: Vec<(&'static str, Value)> = LEVELS.iter().map(|&(n, l)| (n, Value::Int(l))).collect();
     v.push(("WARN", Value::Int(30)));
+    v.push(("FATAL", Value::Int(50)));
     v.push(("root", root.clone()));
     v.push(("getLevelName", builtin("getLevelName", level_name)));
-    for name in
-        ["basicConfig", "getLogger", "debug", "info", "warning", "warn", "error", "critical", "exception", "log"]
-    {
+    for name in [
+        "basicConfig",
+        "getLogger",
+        "disable",
+        "debug",
+        "info",
+        "warning",
+        "warn",
+        "error",
+        "critical",
+        "fatal",
+        "exception",
+        "log",
+    ] {
         v.push((name, Value::Method(Rc::new((root.clone(), builtin(name, module_fn))))));
     }
     v
@@ -132,9 +151,15 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             }
             Ok(Value::None)
         }
+        // `logging.disable(level)`: no record at that level or below, from any logger.
+        "disable" => {
+            let level = level_of(args.get(1).unwrap_or(&Value::Int(50)))?;
+            set(&root, "_disabled", Value::Int(level));
+            Ok(Value::None)
+        }
         "getLogger" => match args.get(1) {
             None | Some(Value::None) => Ok(root),
-            Some(Value::Str(n)) if &**n == "root" => Ok(root),
+            Some(Value::Str(n)) if n.is_empty() || &**n == "root" => Ok(root),
             Some(Value::Str(n)) => {
                 let Some(Value::Dict(loggers)) = attr(&root, "_loggers") else { return Ok(root) };
                 let key = Key::Str(Rc::clone(n));
@@ -145,6 +170,8 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
                 logger.set(intern("name"), Value::Str(Rc::clone(n)));
                 logger.set(intern("level"), Value::Int(0));
                 logger.set(intern("root"), root.clone());
+                logger.set(intern("propagate"), Value::Bool(true));
+                logger.set(intern("disabled"), Value::Bool(false));
                 let logger = Value::Instance(logger);
                 loggers.borrow_mut().insert(key, Value::Str(Rc::clone(n)), logger.clone());
                 Ok(logger)
@@ -152,6 +179,9 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             Some(other) => Err(super::builtins::type_error("A logger name must be a string, not '", other, "'")),
         },
         _ => {
+            if args.len() < 2 && name != "log" {
+                return raise("TypeError", format!("{name}() missing 1 required positional argument: 'msg'"));
+            }
             if attr(&root, "_configured").is_none() {
                 module_fn(interp, "basicConfig", vec![root.clone()], vec![])?;
             }
@@ -188,38 +218,81 @@ fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
         "addHandler" | "removeHandler" | "hasHandlers" | "addFilter" => {
             return unsupported(&format!("logging's handlers and filters (Logger.{name})"))
         }
+        "debug" | "info" | "warning" | "warn" | "error" | "exception" | "critical" | "fatal" if rest.is_empty() => {
+            return raise("TypeError", format!("Logger.{name}() missing 1 required positional argument: 'msg'"));
+        }
         "debug" => 10,
         "info" => 20,
         "warning" | "warn" => 30,
         "error" | "exception" => 40,
-        "critical" => 50,
+        "critical" | "fatal" => 50,
         _ => {
             let l = rest
                 .first()
                 .ok_or_else(|| exc("TypeError", "log() missing 2 required positional arguments: 'level' and 'msg'"))?;
             let l = l.as_int().ok_or_else(|| exc("TypeError", "level must be an integer"))?;
-            return emit(interp, &logger, &root, Record::of(l, &rest[1..], &kw, false));
+            return emit(interp, &logger, &root, Record::of(l, &rest[1..], &kw, false)?);
         }
     };
-    emit(interp, &logger, &root, Record::of(level, rest, &kw, name == "exception"))
+    emit(interp, &logger, &root, Record::of(level, rest, &kw, name == "exception")?)
 }
 
-/// A record to write: its level, its message and arguments, whether it shows the exception
-/// being handled, the line it says it was made at (`None`: the running one), and `extra`.
+/// A record to write: its level, its message and arguments, the exception it shows (`Some`
+/// of `None`: the one being handled), the line it says it was made at (`None`: the running
+/// one), and `extra`.
 struct Record<'a> {
     level: i64,
     args: &'a [Value],
-    traceback: bool,
+    traceback: Option<Option<Value>>,
     line: Option<u32>,
     extra: Option<Value>,
 }
 
 impl<'a> Record<'a> {
-    /// A logging call's record: `exception()`, or `exc_info=True`, shows the exception.
-    fn of(level: i64, args: &'a [Value], kw: &[(Name, Value)], exception: bool) -> Record<'a> {
-        let traceback = exception || kwarg(kw, "exc_info").is_some_and(|v| v.truthy());
-        Record { level, args, traceback, line: None, extra: kwarg(kw, "extra") }
+    /// A logging call's record: `exception()` or `exc_info=True` shows the exception being
+    /// handled, `exc_info=e` (or a `sys.exc_info()`-style tuple) that one, `exc_info=False` none.
+    fn of(level: i64, args: &'a [Value], kw: &[(Name, Value)], exception: bool) -> PyResult<Record<'a>> {
+        for (k, v) in kw {
+            match &*text(*k) {
+                "exc_info" | "extra" | "stacklevel" => {}
+                "stack_info" if !v.truthy() => {}
+                "stack_info" => return unsupported("logging's stack_info=True"),
+                k => return raise("TypeError", format!("Logger._log() got an unexpected keyword argument '{k}'")),
+            }
+        }
+        let traceback = match kwarg(kw, "exc_info") {
+            None if exception => Some(None),
+            None => None,
+            Some(Value::Tuple(t)) if t.len() == 3 => Some(Some(t[1].clone())).filter(|_| !matches!(t[1], Value::None)),
+            Some(e @ Value::Instance(_)) if e.class().is_subclass(&exc_class("BaseException")) => Some(Some(e)),
+            Some(v) => v.truthy().then_some(None),
+        };
+        Ok(Record { level, args, traceback, line: None, extra: kwarg(kw, "extra") })
     }
+}
+
+/// asyncio's own error reports ("Exception in callback", "Task exception was never
+/// retrieved"…), a record of its `asyncio` logger at ERROR once the script has configured
+/// logging, as CPython's asyncio logs them: in the root's format, silenced by that logger's
+/// level. False if it is not the script's to write (no logging configured): the caller writes
+/// `text` as the last-resort handler would.
+pub fn asyncio_error(text: &str) -> bool {
+    let Some(interp) = super::aio::running() else { return false };
+    let Some(Value::Module(m)) = interp.host.imported("logging") else { return false };
+    let get_logger = m.attrs.borrow().get(&intern("getLogger")).cloned();
+    let Some(Value::Method(bound)) = get_logger else { return false };
+    let root = bound.0.clone();
+    let Ok(logger) = module_fn(&interp, "getLogger", vec![root.clone(), Value::str("asyncio")], vec![]) else {
+        return false;
+    };
+    if attr(&root, "_configured").is_none() {
+        // The last resort writes it as it stands, unless the logger's level or `disable` hides it.
+        let disabled = attr(&root, "_disabled").and_then(|l| l.as_int()).is_some_and(|l| l >= 40);
+        return disabled || effective_level(&logger, &root) > 40;
+    }
+    let message = [Value::str(text.trim_end())];
+    let record = Record { level: 40, args: &message, traceback: None, line: None, extra: None };
+    emit(&interp, &logger, &root, record).is_ok()
 }
 
 /// A new event loop (`asyncio.run`, `new_event_loop`): CPython's asyncio logs, at DEBUG, the
@@ -231,9 +304,30 @@ pub fn loop_created(interp: &Interp) -> PyResult<()> {
     let root = bound.0.clone();
     let logger = module_fn(interp, "getLogger", vec![root.clone(), Value::str("asyncio")], vec![])?;
     let message = [Value::str("Using selector: EpollSelector")];
-    let record = Record { level: 10, args: &message, traceback: false, line: Some(54), extra: None };
+    let record = Record { level: 10, args: &message, traceback: None, line: Some(54), extra: None };
     emit(interp, &logger, &root, record)?;
     Ok(())
+}
+
+/// Whether `logger`'s records reach the root's handler: no logger on the way up (itself, its
+/// dotted parents) says `propagate = False`.
+fn propagates(logger: &Value, root: &Value) -> bool {
+    let off = |l: &Value| attr(l, "propagate").is_some_and(|p| !p.truthy());
+    if attr(logger, "root").is_none() {
+        return true; // the root itself
+    }
+    if off(logger) {
+        return false;
+    }
+    let mut name = attr(logger, "name").map(|n| n.to_str()).unwrap_or_default();
+    let Some(Value::Dict(loggers)) = attr(root, "_loggers") else { return true };
+    while let Some((parent, _)) = name.rsplit_once('.') {
+        name = parent.to_string();
+        if loggers.borrow().get(&Key::Str(name.as_str().into())).is_some_and(|l| off(&l)) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A logger's level if it has one, else its nearest dotted parent's, else the root's.
@@ -261,8 +355,11 @@ fn effective_level(logger: &Value, root: &Value) -> i64 {
 /// that cannot be formatted (`log.info("n", 1)`) is reported, as CPython's handler does, and
 /// the program goes on.
 fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResult {
-    let configured = attr(root, "_configured").is_some();
-    if record.level < effective_level(logger, root) || (!configured && record.level < 30) {
+    // A logger that does not propagate hands its records to no handler: the last resort.
+    let configured = attr(root, "_configured").is_some() && propagates(logger, root);
+    let disabled = attr(root, "_disabled").and_then(|l| l.as_int()).is_some_and(|l| record.level <= l);
+    let off = attr(logger, "disabled").is_some_and(|d| d.truthy());
+    if disabled || off || record.level < effective_level(logger, root) || (!configured && record.level < 30) {
         return Ok(Value::None);
     }
     let Some(msg) = record.args.first() else {
@@ -271,14 +368,16 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
     let line = record.line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
     let mut text = match render(interp, logger, root, &record, configured, line) {
         Ok(text) => text,
-        Err(e) if matches!(&*e.class().name, "TypeError" | "ValueError" | "KeyError") => {
+        Err(e) if e.class().is_subclass(&exc_class("Exception")) => {
             // CPython's report, its frames inside `logging` left out and its call stack cut
             // to the line that logged.
             let args = Value::tuple(record.args[1..].to_vec());
             let code = interp.host.out.source.get((line as usize).wrapping_sub(1)).map_or("", |l| l.trim());
+            let tb = interp.host.out.traceback(&e);
+            let header = if tb.starts_with("Traceback ") { "" } else { "Traceback (most recent call last):\n" };
             let report = format!(
-                "--- Logging error ---\nTraceback (most recent call last):\n{}\nCall stack:\n  File \"main.py\", line {line}\n    {code}\nMessage: {}\nArguments: {}\n",
-                interp.host.out.traceback(&e).trim_end(),
+                "--- Logging error ---\n{header}{}\nCall stack:\n  File \"main.py\", line {line}\n    {code}\nMessage: {}\nArguments: {}\n",
+                tb.trim_end(),
                 interp.repr(msg)?,
                 interp.repr(&args)?
             );
@@ -287,9 +386,9 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
         }
         Err(e) => return Err(e),
     };
-    if record.traceback {
+    if let Some(given) = record.traceback {
         text.push('\n');
-        match super::aio::handling() {
+        match given.or_else(super::aio::handling) {
             Some(e) => text.push_str(interp.host.out.traceback(&e).trim_end()),
             None => text.push_str("NoneType: None"),
         }
@@ -358,6 +457,8 @@ fn format_record(
         ("levelname", Value::string(level_name)),
         ("levelno", Value::Int(level)),
         ("message", Value::str(message)),
+        ("msg", record.args[0].clone()),
+        ("args", Value::tuple(record.args[1..].to_vec())),
         ("asctime", Value::string(asctime)),
         ("msecs", Value::Float(msecs)),
         ("created", Value::Float(created)),

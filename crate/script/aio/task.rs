@@ -668,7 +668,7 @@ impl PyTask {
                 self.repr(),
                 out.traceback(e)
             );
-            out.write(&text, true);
+            out.asyncio_error(&text);
         }
     }
 }
@@ -688,7 +688,7 @@ impl Drop for PyTask {
                     self.repr(),
                     out.traceback(e)
                 );
-                out.write(&text, true);
+                out.asyncio_error(&text);
             } else if let Some(out) = self.out.upgrade() {
                 let name = self.name.borrow().clone();
                 out.never_retrieved(&name, &self.coro_name, self.coro_line.get(), e);
@@ -1167,7 +1167,7 @@ fn callback_lane(
                     None => format!("<Handle {call}>"),
                 };
                 let text = format!("Exception in callback {call}\nhandle: {handle}\n{}", rc.host.out.traceback(&e));
-                rc.host.write(&text, true);
+                rc.host.out.asyncio_error(&text);
             }
         }
         if raised {
