@@ -256,6 +256,8 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     // work; calling one makes a future or a task (see [`construct`]).
     out.push(("Future", Value::Class(other_class("Future"))));
     out.push(("Task", Value::Class(other_class("Task"))));
+    out.push(("Handle", Value::Class(other_class("Handle"))));
+    out.push(("TimerHandle", Value::Class(other_class("TimerHandle"))));
     for n in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError"] {
         out.push((n, Value::Class(exc_class(n))));
     }
@@ -372,6 +374,14 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     }
     // The script's own task is a task (Task-1, `all_tasks()` has it) while it runs a coroutine.
     let runs_coro = matches!(aw, Value::Coro(_));
+    // `loop.stop()` ends the loop: `run_forever` waits for nothing else, and the others raise,
+    // as CPython's, if it stops before their future is done.
+    let forever =
+        matches!(&aw, Value::Task(t) if interp.host.stopper.borrow().as_ref().is_some_and(|s| Rc::ptr_eq(s, t)));
+    let stopper = (!forever).then(|| PyTask::future(interp));
+    if let Some(s) = &stopper {
+        *interp.host.stopper.borrow_mut() = Some(Rc::clone(s));
+    }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
         let me = current().filter(|t| t.is_loop.get() && runs_coro);
@@ -387,12 +397,33 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // already (callbacks and tasks made before it): those take their steps first.
             runtime::yield_now().await;
         }
-        let out = rc.await_value(aw).await;
+        let mut body = Box::pin(rc.await_value(aw));
+        let out = std::future::poll_fn(|cx| match (body.as_mut().poll(cx), &stopper) {
+            (Poll::Ready(out), _) => Poll::Ready(out),
+            (Poll::Pending, Some(s)) if s.done() => {
+                Poll::Ready(raise("RuntimeError", "Event loop stopped before Future completed."))
+            }
+            (Poll::Pending, Some(s)) => {
+                s.wait_on(cx);
+                Poll::Pending
+            }
+            (Poll::Pending, None) => Poll::Pending,
+        })
+        .await;
+        drop(body);
+        if let Some(s) = &stopper {
+            let mut now = rc.host.stopper.borrow_mut();
+            if now.as_ref().is_some_and(|n| Rc::ptr_eq(n, s)) {
+                *now = None;
+            }
+        }
         depth.iter().for_each(|(d, t)| t.depth.set(*d));
         if let Some(me) = &me {
             me.is_loop.set(true);
         }
-        if !cancel_rest {
+        if forever {
+            // `loop.stop()` ends the round it was called in: what it queued waits for the next run.
+        } else if !cancel_rest {
             // Its loop stops by a callback queued behind what was ready as the task ended:
             // that still takes its step (tasks the coroutine made, a `call_soon` of its last).
             runtime::yield_now().await;
@@ -473,6 +504,12 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "gather" => {
             let rc = interp.host.rc()?;
             let return_exceptions = kwarg(&kw, "return_exceptions").is_some_and(|v| v.truthy());
+            if args.is_empty() {
+                // As CPython's: nothing to gather is a plain future, done with `[]`.
+                let done = PyTask::future(interp);
+                done.set_outcome(task::State::Done(Value::list(Vec::new())))?;
+                return Ok(Value::Task(done));
+            }
             // One task per distinct awaitable, as CPython's `arg_to_fut`: `gather(c, c)` runs `c` once.
             let mut seen: Vec<(Value, Rc<PyTask>)> = Vec::new();
             let mut tasks = Vec::with_capacity(args.len());

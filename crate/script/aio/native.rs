@@ -923,11 +923,15 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Loop, "create_task") => create_task(interp, "loop.create_task", a.to_vec(), kw),
         (Native::Loop, "close") => {
+            if interp.host.loop_running.get() > 0 {
+                return raise("RuntimeError", "Cannot close a running event loop");
+            }
             interp.host.loop_closed.set(true);
             Ok(Value::None)
         }
         (Native::Loop, "is_running") => Ok(Value::Bool(interp.host.loop_running.get() > 0)),
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
+        (Native::Loop, "get_debug") => Ok(Value::Bool(false)),
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
         (Native::Loop, "create_future") => Ok(Value::Task(PyTask::future(interp))),
         (Native::Loop, "call_soon" | "call_soon_threadsafe" | "call_later" | "call_at") => schedule(interp, name, a),
@@ -1266,6 +1270,7 @@ impl Native {
                 "time",
                 "is_running",
                 "is_closed",
+                "get_debug",
                 "create_future",
                 "call_soon",
                 "call_soon_threadsafe",

@@ -246,13 +246,14 @@ pub fn other_class(name: &'static str) -> Rc<Class> {
         if let Some((_, c)) = others.iter().find(|(n, _)| *n == name) {
             return Rc::clone(c);
         }
-        // asyncio's tasks and gathers are futures, as in CPython.
+        // asyncio's tasks and gathers are futures, and a timer's handle a handle, as in CPython.
         let base = match name {
-            "Task" | "_GatheringFuture" => None,
-            _ => Some(Rc::clone(&t.object)),
+            "Task" | "_GatheringFuture" => Some("Future"),
+            "TimerHandle" => Some("Handle"),
+            _ => None,
         };
         drop(others);
-        let base = base.unwrap_or_else(|| other_class("Future"));
+        let base = base.map_or_else(|| Rc::clone(&t.object), other_class);
         let c = Class::named(name, Some(&base), Kind::Other);
         t.others.borrow_mut().push((name, Rc::clone(&c)));
         c
