@@ -325,8 +325,8 @@ impl Output {
             self.end_line(&mut cell.borrow_mut()); // a line left without its newline ends
         }
         let exit_lines = std::mem::take(&mut *self.exit_lines.borrow_mut());
-        for line in exit_lines {
-            self.line(&line, PRINT_STDERR);
+        for line in exit_lines.iter().flat_map(|l| l.split('\n')) {
+            self.line(line, PRINT_STDERR);
         }
     }
 

@@ -89,6 +89,7 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         let out = root.exec_block(&scope, &module.body).await;
         // What is freed from here on, CPython frees as it exits.
         root.host.out.exiting.set(true);
+        aio::report_abandoned(&root);
         match out {
             // `exit()`: no traceback; a code other than an int or None is printed, as CPython
             // does, and any but 0 or None is a failure (its line marked, its lane raised).

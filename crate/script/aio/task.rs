@@ -673,6 +673,51 @@ impl PyTask {
     }
 }
 
+/// As the program ends: a task still pending on a closed loop that the script's variables no
+/// longer reach is one CPython's collector finds as it exits, and its loop logs "Task was
+/// destroyed but it is pending!" with the task, its coroutine closed by then. A task a global
+/// still reaches, or one on a loop left open, goes without a word, as there.
+pub fn report_abandoned(interp: &Interp) {
+    if !interp.host.loop_closed.get() {
+        return;
+    }
+    let held = held_tasks(interp.globals.borrow().values().cloned().collect());
+    for t in interp.host.live_tasks() {
+        if t.runs_coro() && !t.is_thread && !held.contains(&Rc::as_ptr(&t)) {
+            let repr = t.repr();
+            let repr = match repr.split_once(" running at main.py:") {
+                Some((head, tail)) => {
+                    let tail = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+                    format!("{head} done, defined at main.py:{}{tail}", t.coro_line.get())
+                }
+                None => repr,
+            };
+            interp.host.out.at_exit(format!("Task was destroyed but it is pending!\ntask: {repr}"));
+        }
+    }
+}
+
+/// The tasks `roots` reach through lists, tuples, dicts, sets and instances' attributes (a
+/// few thousand objects at most: past them it counts what it saw).
+fn held_tasks(mut todo: Vec<Value>) -> Vec<*const PyTask> {
+    let (mut held, mut seen) = (Vec::new(), 0);
+    while let Some(v) = todo.pop() {
+        seen += 1;
+        if seen > 4096 {
+            break;
+        }
+        match v {
+            Value::Task(t) => held.push(Rc::as_ptr(&t)),
+            Value::List(l) => todo.extend(l.borrow().iter().cloned()),
+            Value::Tuple(t) => todo.extend(t.iter().cloned()),
+            Value::Dict(d) | Value::Set(d) => d.borrow().iter().for_each(|(k, v)| todo.extend([k.clone(), v.clone()])),
+            Value::Instance(i) => todo.extend(i.attrs.borrow().iter().map(|(_, v)| v.clone())),
+            _ => {}
+        }
+    }
+    held
+}
+
 impl Drop for PyTask {
     /// CPython logs a task's exception nobody retrieved when the task is collected; an `Rc`
     /// is dropped at the same moment a CPython object is.
