@@ -274,7 +274,12 @@ impl Output {
 
     /// One of asyncio's error reports: a record of its logger once the script configured
     /// logging (see `logging::asyncio_error`), else written to stderr as it stands.
-    pub fn asyncio_error(&self, text: &str) {
+    /// `context`: its message and exception, for a handler the script set
+    /// (`loop.set_exception_handler`), which is called soon instead.
+    pub fn asyncio_error(&self, text: &str, context: Option<(&str, &Value)>) {
+        if context.is_some_and(|(message, e)| crate::aio::handle_exception(message, e)) {
+            return;
+        }
         if !crate::logging::asyncio_error(text) {
             self.write(text, true);
         }
@@ -455,7 +460,7 @@ impl Output {
             e.repr(),
             self.traceback(e)
         );
-        self.asyncio_error(&text);
+        self.asyncio_error(&text, Some(("Task exception was never retrieved", e)));
     }
 }
 
@@ -597,6 +602,9 @@ pub struct Host {
     pub stopper: RefCell<Option<Rc<crate::aio::PyTask>>>,
     /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
     pub stop_asked: Cell<bool>,
+    /// What `loop.set_exception_handler` set: called, instead of the log, with the loop and
+    /// the error's context.
+    pub exception_handler: RefCell<Option<Value>>,
     /// The event loop as the script sees it: one object, so `fut.get_loop() is loop`.
     pub event_loop: Value,
     /// The lanes of `call_later`/`call_at` callbacks not yet due: `asyncio.run` drops those
@@ -644,6 +652,7 @@ impl Host {
             queued_outside: Cell::new(false),
             stopper: RefCell::default(),
             stop_asked: Cell::new(false),
+            exception_handler: RefCell::new(None),
             listeners: RefCell::default(),
             websockets: Default::default(),
             modules: RefCell::default(),

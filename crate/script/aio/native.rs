@@ -932,6 +932,54 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "is_running") => Ok(Value::Bool(interp.host.loop_running.get() > 0)),
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "get_debug") => Ok(Value::Bool(false)),
+        (Native::Loop, "set_exception_handler") => match a {
+            [Value::None] => {
+                interp.host.exception_handler.borrow_mut().take();
+                Ok(Value::None)
+            }
+            [f] if crate::builtins::is_callable(f) => {
+                *interp.host.exception_handler.borrow_mut() = Some(f.clone());
+                Ok(Value::None)
+            }
+            [f] => raise("TypeError", format!("A callable object or None is expected, got {}", f.repr())),
+            _ => raise("TypeError", "BaseEventLoop.set_exception_handler() takes 2 positional arguments"),
+        },
+        (Native::Loop, "get_exception_handler") => {
+            Ok(interp.host.exception_handler.borrow().clone().unwrap_or(Value::None))
+        }
+        (Native::Loop, "default_exception_handler" | "call_exception_handler") => {
+            let Some(Value::Dict(context)) = a.first() else {
+                return raise("TypeError", format!("{name}() takes a context dict"));
+            };
+            let entries = context.borrow().entries();
+            let get =
+                |k: &str| entries.iter().find(|(n, _)| matches!(n, Value::Str(s) if &**s == k)).map(|(_, v)| v.clone());
+            let handler = interp.host.exception_handler.borrow().clone();
+            if let (Some(handler), "call_exception_handler") = (handler, name) {
+                let call = vec![(handler, vec![interp.host.event_loop.clone(), a[0].clone()])];
+                drop(super::task::call_later(&interp.host.rc()?, call, None));
+                return Ok(Value::None);
+            }
+            // CPython's default: the message, the other keys by name, the exception's traceback.
+            let mut text = get("message").map_or("Unhandled exception in event loop".into(), |m| m.to_str());
+            let mut rest: Vec<(String, Value)> = entries
+                .iter()
+                .filter_map(|(k, v)| match k {
+                    Value::Str(k) if !matches!(&**k, "message" | "exception") => Some((k.to_string(), v.clone())),
+                    _ => None,
+                })
+                .collect();
+            rest.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+            for (k, v) in rest {
+                text += &format!("\n{k}: {}", v.repr());
+            }
+            match get("exception") {
+                Some(e @ Value::Instance(_)) => text += &format!("\n{}", interp.host.out.traceback(&e)),
+                _ => text.push('\n'),
+            }
+            interp.host.out.asyncio_error(&text, None);
+            Ok(Value::None)
+        }
         (Native::Loop, "time") => Ok(Value::Float(interp.host.lesson_secs())),
         (Native::Loop, "create_future") => Ok(Value::Task(PyTask::future(interp))),
         (Native::Loop, "call_soon" | "call_soon_threadsafe" | "call_later" | "call_at") => schedule(interp, name, a),
@@ -1271,6 +1319,10 @@ impl Native {
                 "is_running",
                 "is_closed",
                 "get_debug",
+                "set_exception_handler",
+                "get_exception_handler",
+                "default_exception_handler",
+                "call_exception_handler",
                 "create_future",
                 "call_soon",
                 "call_soon_threadsafe",

@@ -668,9 +668,34 @@ impl PyTask {
                 self.repr(),
                 out.traceback(e)
             );
-            out.asyncio_error(&text);
+            out.asyncio_error(&text, Some(("unhandled exception during asyncio.run() shutdown", e)));
         }
     }
+}
+
+/// The context asyncio gives an exception handler: the error's message and exception.
+pub(super) fn exception_context(message: &str, e: &Value) -> Value {
+    let mut d = Dict::default();
+    for (k, v) in [("message", Value::str(message)), ("exception", e.clone())] {
+        let k = Value::str(k);
+        if let Ok(key) = k.key() {
+            d.insert(key, k, v);
+        }
+    }
+    Value::dict(d)
+}
+
+/// An error asyncio reports while a script's handler is set (`loop.set_exception_handler`):
+/// the handler is called soon with the loop and the context. False if none is set, or no
+/// loop runs to call it (then the error is logged as by default, where CPython would call the
+/// handler at once).
+pub fn handle_exception(message: &str, e: &Value) -> bool {
+    let Some(interp) = running().filter(|i| i.host.loop_running.get() > 0) else { return false };
+    let Some(handler) = interp.host.exception_handler.borrow().clone() else { return false };
+    let args = vec![(handler, vec![interp.host.event_loop.clone(), exception_context(message, e)])];
+    let Ok(rc) = interp.host.rc() else { return false };
+    drop(call_later(&rc, args, None));
+    true
 }
 
 /// As the program ends: a task still pending on a closed loop that the script's variables no
@@ -733,7 +758,8 @@ impl Drop for PyTask {
                     self.repr(),
                     out.traceback(e)
                 );
-                out.asyncio_error(&text);
+                let message = format!("{} exception was never retrieved", self.type_name());
+                out.asyncio_error(&text, Some((&message, e)));
             } else if let Some(out) = self.out.upgrade() {
                 let name = self.name.borrow().clone();
                 out.never_retrieved(&name, &self.coro_name, self.coro_line.get(), e);
@@ -1211,8 +1237,38 @@ fn callback_lane(
                     Some(at) => format!("<TimerHandle when={} {call}>", Value::Float(at).repr()),
                     None => format!("<Handle {call}>"),
                 };
-                let text = format!("Exception in callback {call}\nhandle: {handle}\n{}", rc.host.out.traceback(&e));
-                rc.host.out.asyncio_error(&text);
+                let message = format!("Exception in callback {call}");
+                let handler = rc.host.exception_handler.borrow().clone();
+                if let Some(handler) = handler {
+                    // As CPython's loop: the handler is called in the callback's place.
+                    let context = exception_context(&message, &e);
+                    if let Value::Dict(d) = &context {
+                        let (job, call) = (Rc::default(), call.clone());
+                        let handle = Native::Handle { job, when: at, call, cancelled: Cell::new(false) };
+                        let k = Value::str("handle");
+                        if let Ok(key) = k.key() {
+                            d.borrow_mut().insert(key, k, Value::Native(Rc::new(handle)));
+                        }
+                    }
+                    let args = vec![rc.host.event_loop.clone(), context];
+                    let context = args[1].repr();
+                    // Called inside the loop's `except`: what it raises has the callback's error as context.
+                    let called = while_handling(e.clone(), rc.call(handler, args, vec![])).await;
+                    if let Err(Value::Instance(new)) = &called {
+                        if new.context.borrow().is_none() && !matches!(&e, Value::Instance(old) if Rc::ptr_eq(old, new))
+                        {
+                            *new.context.borrow_mut() = Some(e.clone());
+                        }
+                    }
+                    if let Err(e) = called {
+                        let tb = rc.host.out.traceback(&e);
+                        let text = format!("Unhandled error in exception handler\ncontext: {context}\n{tb}");
+                        rc.host.out.asyncio_error(&text, None);
+                    }
+                    continue;
+                }
+                let text = format!("{message}\nhandle: {handle}\n{}", rc.host.out.traceback(&e));
+                rc.host.out.asyncio_error(&text, None);
             }
         }
         if raised {
