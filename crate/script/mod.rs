@@ -22,6 +22,7 @@ pub mod ast;
 pub mod builtins;
 pub mod collections;
 pub mod contextlib;
+pub mod contextvars;
 pub mod dataclasses;
 pub mod deque;
 pub mod enums;

@@ -48,6 +48,7 @@ const MODULES: &[&str] = &[
     "typing",
     "collections",
     "contextlib",
+    "contextvars",
     "dataclasses",
     "enum",
     "functools",
@@ -80,7 +81,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, dataclasses, enum, functools, itertools, logging, json, string, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, contextvars, dataclasses, enum, functools, itertools, logging, json, string, sys and typing"
                 )
                 .into(),
             )],
@@ -140,6 +141,7 @@ pub fn import(name: &str) -> PyResult {
         "__future__" => vec![("annotations", Value::Bool(true))],
         "logging" => super::logging::module_attrs(),
         "contextlib" => super::contextlib::module_attrs(),
+        "contextvars" => super::contextvars::module_attrs(),
         "functools" => super::functools::module_attrs(),
         "enum" => super::enums::module_attrs(),
         "websockets" => vec![
@@ -190,6 +192,9 @@ pub fn import(name: &str) -> PyResult {
             ("stderr", stream("sys.stderr", stderr_fn)),
             ("stdout", stream("sys.stdout", stdout_fn)),
             ("argv", Value::list(vec![Value::str("main.py")])),
+            // CPython's on the machines the corpus is recorded on: so the common
+            // `if sys.platform == "win32":` takes the branch it takes there.
+            ("platform", Value::str("linux")),
             (
                 "version_info",
                 Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),

@@ -397,6 +397,8 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // already (callbacks and tasks made before it): those take their steps first.
             runtime::yield_now().await;
         }
+        // The loop's task runs in a copy of the caller's context: what it sets stays there.
+        let outer = crate::contextvars::snapshot();
         let mut body = Box::pin(rc.await_value(aw));
         let out = std::future::poll_fn(|cx| match (body.as_mut().poll(cx), &stopper) {
             (Poll::Ready(out), _) => Poll::Ready(out),
@@ -411,6 +413,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         })
         .await;
         drop(body);
+        crate::contextvars::restore(outer);
         if let Some(s) = &stopper {
             let mut now = rc.host.stopper.borrow_mut();
             if now.as_ref().is_some_and(|n| Rc::ptr_eq(n, s)) {

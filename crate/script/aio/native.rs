@@ -42,6 +42,12 @@ pub enum Native {
     Condition { lock: Value, waiters: RefCell<VecDeque<Rc<PyTask>>> },
     /// `asyncio.Barrier(parties)`.
     Barrier(Barrier),
+    /// `contextvars.ContextVar(name, default=…)` (see [`crate::contextvars`]).
+    ContextVar { name: Rc<str>, default: Option<Value> },
+    /// What `ContextVar.set` gives, for `reset`: the variable, the value it had (`None`: none).
+    Token { var: Rc<Native>, old: Option<Value>, used: Cell<bool> },
+    /// `contextvars.copy_context()`: its variables, and whether a `run` is inside it now.
+    Context(RefCell<crate::contextvars::Vars>, Cell<bool>),
 }
 
 /// `asyncio.Barrier`, as CPython 3.11's: a condition, the tasks inside `wait()`, and whether
@@ -453,6 +459,9 @@ impl Native {
             Native::Super(..) => "super",
             Native::Loop => "_UnixSelectorEventLoop",
             Native::Random(_) => "Random",
+            Native::ContextVar { .. } => "ContextVar",
+            Native::Token { .. } => "Token",
+            Native::Context(..) => "Context",
             Native::Reader(_) => "StreamReader",
             Native::Writer(_) => "StreamWriter",
             Native::Server => "Server",
@@ -1341,6 +1350,7 @@ impl Native {
             Native::Handle { .. } => &["cancel", "cancelled"],
             Native::Barrier(_) => &["wait", "abort", "reset", "__aenter__", "__aexit__"],
             Native::Random(_) | Native::Super(..) => &[],
+            Native::ContextVar { .. } | Native::Token { .. } | Native::Context(..) => &[],
         }
     }
 
@@ -1361,6 +1371,9 @@ impl Native {
     pub fn repr(&self) -> Option<String> {
         match self {
             Native::TaskGroup(g) => Some(g.repr()),
+            Native::ContextVar { .. } | Native::Token { .. } | Native::Context(..) => {
+                crate::contextvars::repr(self, std::ptr::from_ref(self) as usize)
+            }
             Native::Loop => super::running().map(|interp| {
                 let (running, closed) = (interp.host.loop_running.get() > 0, interp.host.loop_closed.get());
                 let py = |b: bool| if b { "True" } else { "False" };
@@ -1550,6 +1563,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 "n_waiting" => Value::Int(0),
                 _ => Value::Bool(b.state.get() == BarrierState::Broken),
             }),
+            Native::ContextVar { .. } | Native::Token { .. } | Native::Context(..) => {
+                crate::contextvars::get_attr(obj, n, &t)
+            }
             Native::Random(_) => {
                 let methods = crate::modules::random_methods();
                 match pick(methods) {

@@ -76,6 +76,8 @@ pub struct PyTask {
     pub(super) awaiting: RefCell<Awaited>,
     /// Its coroutine's scope, whose line is the one CPython's `repr` shows.
     pub(super) frame: RefCell<Weak<Scope>>,
+    /// Its context's variables (`contextvars`): a copy of those of the task it was made in.
+    pub vars: RefCell<crate::contextvars::Vars>,
 }
 
 /// What a task suspended at a leaf await waits for, as its `repr` shows it.
@@ -225,6 +227,7 @@ impl PyTask {
             plain: None,
             awaiting: RefCell::new(Awaited::Nothing),
             frame: RefCell::default(),
+            vars: RefCell::new(crate::contextvars::snapshot()),
         }
     }
 
@@ -1193,14 +1196,16 @@ pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, a
     let job: Job = Rc::default();
     let Some(at) = at else {
         interp.host.note_queued();
-        *job.borrow_mut() = Some(Pending::Lane(callback_lane(interp, calls, None, &job)));
+        *job.borrow_mut() = Some(Pending::Lane(callback_lane(interp, calls, None, &job, None)));
         return job;
     };
     let (rc, weak) = (Rc::clone(interp), Rc::downgrade(&job));
+    // It runs in the context it was scheduled in (`contextvars`), as CPython's handle does.
+    let vars = crate::contextvars::snapshot();
     let timer = runtime::call_at(interp.host.clock_at(at), move || {
         // Dropped meanwhile (its handle and the loop's list both gone): nothing runs.
         if let Some(job) = weak.upgrade() {
-            let lane = callback_lane(&rc, calls, Some(at), &job);
+            let lane = callback_lane(&rc, calls, Some(at), &job, Some(vars));
             let spent = job.borrow_mut().replace(Pending::Lane(lane));
             drop(spent); // its timer, out of the borrow
         }
@@ -1214,12 +1219,14 @@ pub(super) fn call_later(interp: &Rc<Interp>, calls: Vec<(Value, Vec<Value>)>, a
     job
 }
 
-/// The lane that calls `calls` (see [`call_later`]): it empties `job` as it starts.
+/// The lane that calls `calls` (see [`call_later`]): it empties `job` as it starts. It runs
+/// in `vars`, or, if `None`, in a copy of the context running now.
 fn callback_lane(
     interp: &Rc<Interp>,
     calls: Vec<(Value, Vec<Value>)>,
     at: Option<f64>,
     job: &Job,
+    vars: Option<crate::contextvars::Vars>,
 ) -> runtime::JoinHandle<()> {
     let rc = Rc::clone(interp);
     let lane = format!("callback: {}", local_name(&callback_name(&calls[0].0)));
@@ -1277,6 +1284,9 @@ fn callback_lane(
         Ok(Value::None)
     };
     let runner = PyTask::new("".into(), "callback".into(), false, &interp.host.out);
+    if let Some(vars) = vars {
+        *runner.vars.borrow_mut() = vars;
+    }
     let tf = TaskFuture { task: runner, interp: Rc::clone(interp), fut: Box::pin(fut), started: false, lines: None };
     runtime::spawn(lane, tf)
 }
@@ -1299,9 +1309,28 @@ pub(super) fn callback_call(f: &Value, args: &[Value]) -> String {
 /// A callback as CPython's asyncio shows it: `on_done(args) at main.py:3` (a plain
 /// function says where it is defined).
 pub(super) fn callback_text(f: &Value, args: &str) -> String {
-    let at = match f {
+    let at = match crate::functools::unwrap_partial(f) {
         Value::Func(func) => format!(" at main.py:{}", func.def.line),
         _ => String::new(),
     };
-    format!("{}({args}){at}", callback_name(f))
+    format!("{}{at}", partial_text(f, args, String::new()))
+}
+
+/// `f(args)`, a `partial` as CPython's `_format_callback` writes it: its function with its
+/// own arguments, then the call's (`on_done('a')(<Task …>)`).
+fn partial_text(f: &Value, args: &str, suffix: String) -> String {
+    match f {
+        Value::Instance(i) if crate::functools::is_partial(i) => {
+            let mut own: Vec<String> = match i.get(intern("args")) {
+                Some(Value::Tuple(given)) => given.iter().map(short_repr).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(Value::Dict(given)) = i.get(intern("keywords")) {
+                own.extend(given.borrow().entries().iter().map(|(k, v)| format!("{}={}", k.to_str(), short_repr(v))));
+            }
+            let inner = i.get(intern("func")).unwrap_or(Value::None);
+            partial_text(&inner, &own.join(", "), format!("({args}){suffix}"))
+        }
+        _ => format!("{}({args}){suffix}", callback_name(f)),
+    }
 }

@@ -30,6 +30,9 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
     match class.kind {
         Kind::Other if crate::deque::is_deque(class) => crate::deque::new(interp, args, kw),
         Kind::Other if matches!(name, "Future" | "Task") => crate::aio::construct(interp, class, args, kw),
+        Kind::Other if matches!(name, "ContextVar" | "Context" | "Token") => {
+            crate::contextvars::construct(class, args, kw)
+        }
         Kind::Other if name == "slice" => match args {
             [stop] => Ok(Value::Slice(Rc::new([Value::None, stop.clone(), Value::None]))),
             [a, b] => Ok(Value::Slice(Rc::new([a.clone(), b.clone(), Value::None]))),

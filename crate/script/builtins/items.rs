@@ -144,7 +144,10 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
         // `Color["RED"]`: an enum's member; `list[int]`, `Callable[[dict], None]`: a type
         // hint's subscript gives the type back.
         (Value::Class(c), k) => crate::enums::by_name(c, k).unwrap_or_else(|| Ok(obj.clone())),
-        _ => Err(type_error("'", obj, "' object is not subscriptable")),
+        _ => match crate::contextvars::context_vars(obj) {
+            Some(vars) => crate::contextvars::item(vars, index, false),
+            None => Err(type_error("'", obj, "' object is not subscriptable")),
+        },
     }
 }
 

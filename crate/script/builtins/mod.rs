@@ -259,6 +259,9 @@ pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
         Value::View(view) => view.dict.borrow().len(),
         Value::Range(r) => usize::try_from(range_len(r)).unwrap_or(usize::MAX),
         Value::Class(c) if crate::enums::members(c).is_some() => crate::enums::members(c).map_or(0, |m| m.len()),
+        Value::Native(_) if crate::contextvars::context_vars(v).is_some() => {
+            crate::contextvars::context_vars(v).map_or(0, |vars| vars.borrow().len())
+        }
         Value::Instance(i) if i.class.lookup(intern("__len__")).is_some() => {
             let m = i.class.lookup(intern("__len__")).unwrap_or(Value::None);
             let n = int_arg(&interp.call_sync(m, vec![v.clone()])?, "")?;

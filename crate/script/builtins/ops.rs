@@ -411,6 +411,9 @@ pub(super) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 }
 
 pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(vars) = crate::contextvars::context_vars(container) {
+        return Ok(crate::contextvars::item(vars, item, true)?.truthy());
+    }
     Ok(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),

@@ -168,6 +168,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "TaskGroup" => "asyncio.taskgroups",
         "Timeout" => "asyncio.timeouts",
         "Handle" | "TimerHandle" => "asyncio.events",
+        "ContextVar" | "Context" | "Token" => "_contextvars",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
         "deque" => "collections",
