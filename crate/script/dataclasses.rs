@@ -181,7 +181,11 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
     }
     let params = Instance::new(other_class("_DataclassParams"));
     OPTIONS.iter().zip(options).for_each(|(name, on)| params.set(intern(name), Value::Bool(on)));
+    // What a class pattern's positional sub-patterns match (`case Point(x, y):`): the fields
+    // `__init__` takes, as CPython's `match_args=True` gives.
+    let match_args = fields.iter().filter(|(_, f)| flag(f, "init")).map(|(n, _)| n.clone()).collect();
     let mut attrs = class.attrs.borrow_mut();
+    attrs.push((intern("__match_args__"), Value::tuple(match_args)));
     attrs.push((intern("__dataclass_fields__"), Value::dict(fields)));
     attrs.push((intern("__dataclass_params__"), Value::Instance(params)));
     let mut methods = Vec::new();

@@ -103,6 +103,28 @@ pub enum StmtKind {
     ImportFrom { module: String, names: Vec<Alias> },
     /// `with a as x, b: body`; `async with` sets `is_async`.
     With { items: Vec<WithItem>, body: Block, is_async: bool },
+    /// `match subject:` and its `case` clauses, tried in order.
+    Match { subject: Expr, cases: Vec<MatchCase> },
+}
+
+/// One `case pattern [as name] [if guard]:` of a `match`. The pattern is kept in the form of
+/// the expression it reads as (`Point(x=0, y=y)`, `[first, *rest]`, `{"type": kind}`, `1 | 2`,
+/// `Color.RED`), checked to be a pattern by the parser: a name is a capture (`_` matches
+/// anything and binds nothing), a dotted name or a literal a value compared with `==` (`None`,
+/// `True` and `False` with `is`), a call a class pattern, a list or tuple a sequence pattern,
+/// a dict a mapping pattern, `|` alternatives.
+#[derive(Debug, Clone)]
+pub struct MatchCase {
+    /// Line of the `case` keyword.
+    pub line: u32,
+    /// The pattern.
+    pub pattern: Expr,
+    /// `as name`, after the whole pattern.
+    pub name: Option<Name>,
+    /// `if guard`: tried once the pattern matched and bound its names.
+    pub guard: Option<Expr>,
+    /// The clause's body.
+    pub body: Block,
 }
 
 /// One name of an import: `name` or `name as asname`.

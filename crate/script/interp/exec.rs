@@ -420,6 +420,7 @@ impl Interp {
             | StmtKind::Import(_)
             | StmtKind::ImportFrom { .. } => return self.exec_rare(scope, stmt).await,
             StmtKind::With { items, body, is_async } => return self.exec_with(scope, items, body, *is_async).await,
+            StmtKind::Match { subject, cases } => return self.exec_match(scope, subject, cases).await,
         }
         Ok(Flow::Next)
     }

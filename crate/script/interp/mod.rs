@@ -28,6 +28,7 @@ pub(crate) mod cycles;
 mod eval;
 mod exec;
 mod generator;
+mod patterns;
 mod scope;
 
 pub(crate) use call::missing_arguments;

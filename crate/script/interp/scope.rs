@@ -194,6 +194,15 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<
                 }
                 collect_locals(body, locals, globals, nonlocals);
             }
+            StmtKind::Match { cases, .. } => {
+                for c in cases {
+                    pattern_names(&c.pattern, locals);
+                    if let Some(n) = c.name {
+                        add(n, locals);
+                    }
+                    collect_locals(&c.body, locals, globals, nonlocals);
+                }
+            }
             StmtKind::FunctionDef(def) => add(def.name, locals),
             StmtKind::ClassDef { name, .. } => add(*name, locals),
             StmtKind::Import(aliases) => {
@@ -211,6 +220,23 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<
             _ => {}
         }
         stmt_exprs(stmt, &mut |x| walrus_names(x, locals));
+    }
+}
+
+/// The names a `case` pattern binds (its captures, a star's and a mapping's rest; not `_`).
+fn pattern_names(p: &Expr, out: &mut Vec<Name>) {
+    match &p.kind {
+        ExprKind::Name(n) if &*text(*n) != "_" && !out.contains(n) => out.push(*n),
+        ExprKind::Starred(x) => pattern_names(x, out),
+        ExprKind::BinOp(a, _, b) => [a, b].into_iter().for_each(|x| pattern_names(x, out)),
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| pattern_names(x, out)),
+        ExprKind::Dict(entries) => entries.iter().for_each(|(_, v)| pattern_names(v, out)),
+        ExprKind::Call(_, args) => args.iter().for_each(|a| {
+            if let Arg::Pos(x) | Arg::Kw(_, x) = a {
+                pattern_names(x, out);
+            }
+        }),
+        _ => {}
     }
 }
 
@@ -283,6 +309,17 @@ fn stmt_names(s: &Stmt, nested: bool, out: &mut Vec<Name>) {
             stmts_names(finalbody, nested, out);
         }
         StmtKind::With { body, .. } => stmts_names(body, nested, out),
+        StmtKind::Match { cases, .. } => {
+            for c in cases {
+                if nested {
+                    let mut bound = Vec::new();
+                    pattern_names(&c.pattern, &mut bound);
+                    bound.extend(c.name);
+                    bound.into_iter().for_each(|n| add_name(n, out));
+                }
+                stmts_names(&c.body, nested, out);
+            }
+        }
         _ => {}
     }
 }
@@ -308,6 +345,10 @@ fn stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
         StmtKind::Del(targets) => targets.iter().for_each(f),
         StmtKind::With { items, .. } => {
             items.iter().flat_map(|i| [&i.context].into_iter().chain(&i.target)).for_each(f)
+        }
+        // A pattern's value lookups (`Color.RED`) and classes are read, as expressions are.
+        StmtKind::Match { subject, cases } => {
+            [subject].into_iter().chain(cases.iter().flat_map(|c| [&c.pattern].into_iter().chain(&c.guard))).for_each(f)
         }
         _ => {}
     }

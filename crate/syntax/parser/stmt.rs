@@ -42,6 +42,12 @@ fn declared_parameter(params: &Params, body: &[Stmt]) -> PResult<()> {
                 declared_parameter(params, body)?;
                 continue;
             }
+            StmtKind::Match { cases, .. } => {
+                for c in cases {
+                    declared_parameter(params, &c.body)?;
+                }
+                continue;
+            }
             _ => continue,
         };
         if let Some(&n) = names.iter().find(|&&n| is_param(n)) {
@@ -85,6 +91,7 @@ impl Parser {
                 }
             }
             Tok::Op("@") => self.decorated()?,
+            Tok::Name(n) if n == "match" && self.starts_match() => self.match_stmt()?,
             Tok::Name(n) if n == "match" || n == "type" => {
                 let what = if n == "match" { "the match statement" } else { "the type statement" };
                 let soft_keyword = matches!(self.at(1).tok, Tok::Name(_) | Tok::Op("(" | "[" | "{"));
@@ -97,6 +104,102 @@ impl Parser {
         };
         out.push(Stmt { line, kind });
         Ok(())
+    }
+
+    /// Whether the `match` here starts a match statement (a soft keyword: `match` is a name
+    /// elsewhere): its line ends with `:` and the next one, indented, starts with `case`.
+    fn starts_match(&self) -> bool {
+        let mut depth = 0i32;
+        for i in 1.. {
+            match &self.at(i).tok {
+                Tok::Op("(" | "[" | "{") => depth += 1,
+                Tok::Op(")" | "]" | "}") => depth -= 1,
+                Tok::Newline if depth <= 0 => {
+                    let colon = matches!(self.at(i - 1).tok, Tok::Op(":"));
+                    let case = matches!(&self.at(i + 2).tok, Tok::Name(n) if n == "case");
+                    return colon && matches!(self.at(i + 1).tok, Tok::Indent) && case;
+                }
+                Tok::End | Tok::Error => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// `match subject:` and its `case` clauses (see [`ast::MatchCase`]).
+    fn match_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let subject = self.star_expressions()?;
+        self.expect_colon()?;
+        self.advance(); // the newline and the indent `starts_match` saw
+        self.advance();
+        self.enter()?;
+        let mut cases: Vec<ast::MatchCase> = Vec::new();
+        while matches!(self.peek(), Tok::Name(n) if n == "case") {
+            let (case_line, _) = self.here();
+            self.advance();
+            let pattern = match self.pattern() {
+                // `[(1 | 2) as n]`: the expressions patterns are read as have no `as`.
+                Err(_) if self.is_kw("as") => {
+                    let (l, c) = self.here();
+                    return Err(unsupported("'as' inside a sub-pattern", l, c));
+                }
+                r => r?,
+            };
+            check_pattern(&pattern)?;
+            // A pattern that matches anything, with no guard, must come last (as CPython checks).
+            if let Some(last) = cases.last().filter(|c| c.guard.is_none()) {
+                if let ExprKind::Name(n) = &last.pattern.kind {
+                    let what = match ast::name_text(*n) {
+                        t if &*t == "_" => "wildcard".to_string(),
+                        t => format!("name capture '{t}'"),
+                    };
+                    return Err(syntax(
+                        format!("{what} makes remaining patterns unreachable"),
+                        last.pattern.line,
+                        last.pattern.col,
+                    ));
+                }
+            }
+            let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
+            let guard = if self.eat_kw("if") { Some(self.named_expr()?) } else { None };
+            self.expect_colon()?;
+            let body = self.block("'case' statement", case_line)?;
+            cases.push(ast::MatchCase { line: case_line, pattern, name, guard, body });
+        }
+        if cases.is_empty() || !matches!(self.peek(), Tok::Dedent) {
+            return Err(self.invalid());
+        }
+        self.advance();
+        self.depth -= 1;
+        Ok(StmtKind::Match { subject, cases })
+    }
+
+    /// A `case`'s pattern, read as the expression it looks like, up to its `as`, `if` or `:`
+    /// (no conditional expression: `if` starts the guard); `a, *rest` is a tuple.
+    fn pattern(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        let first = self.pattern_item()?;
+        if !self.is_op(",") {
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.is_op(":") || self.is_kw("if") || self.is_kw("as") {
+                break;
+            }
+            items.push(self.pattern_item()?);
+        }
+        Ok(self.mk(line, col, ExprKind::Tuple(items)))
+    }
+
+    fn pattern_item(&mut self) -> PResult<Expr> {
+        let (line, col) = self.here();
+        if self.eat_op("*") {
+            let inner = self.binary(1)?;
+            return Ok(self.mk(line, col, ExprKind::Starred(Box::new(inner))));
+        }
+        self.binary(1)
     }
 
     /// The body after a compound statement's `:`; `what` names the statement the way
@@ -438,5 +541,73 @@ impl Parser {
         self.ctx = outer;
         self.class = outer_class;
         Ok(StmtKind::ClassDef { name, bases, body: body?, decorators })
+    }
+}
+
+/// Checks that `p`, read as an expression, is a pattern (see [`ast::MatchCase`]).
+fn check_pattern(p: &Expr) -> PResult<()> {
+    let value = |e: &Expr| match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(ast::UnaryOp::Neg, x) => {
+            matches!(x.kind, ExprKind::Const(ast::Const::Int(_) | ast::Const::Float(_)))
+        }
+        _ => dotted(e),
+    };
+    let spanned = |message: &str, e: &Expr| {
+        let end_col = if e.end_line == e.line { e.end_col } else { e.col };
+        Err(SyntaxError { end_col, ..syntax(message, e.line, e.col) })
+    };
+    let bad = |e: &Expr| spanned("patterns may only match literals and attribute lookups", e);
+    match &p.kind {
+        ExprKind::Name(_) => Ok(()),
+        _ if value(p) => Ok(()),
+        ExprKind::BinOp(a, ast::BinOp::BitOr, b) => {
+            check_pattern(a)?;
+            check_pattern(b)
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) => {
+            let mut stars = 0;
+            for item in items {
+                match &item.kind {
+                    ExprKind::Starred(inner) if matches!(inner.kind, ExprKind::Name(_)) => stars += 1,
+                    ExprKind::Starred(inner) => return bad(inner),
+                    _ => check_pattern(item)?,
+                }
+            }
+            if stars > 1 {
+                return spanned("multiple starred names in sequence pattern", p);
+            }
+            Ok(())
+        }
+        ExprKind::Dict(entries) => {
+            for (key, v) in entries {
+                match key {
+                    Some(k) if value(k) => check_pattern(v)?,
+                    Some(k) => return bad(k),
+                    None if matches!(v.kind, ExprKind::Name(_)) => {}
+                    None => return bad(v),
+                }
+            }
+            Ok(())
+        }
+        ExprKind::Call(class, args) if dotted(class) => {
+            for a in args {
+                match a {
+                    Arg::Pos(x) | Arg::Kw(_, x) => check_pattern(x)?,
+                    Arg::Star(x) | Arg::DoubleStar(x) => return bad(x),
+                }
+            }
+            Ok(())
+        }
+        _ => bad(p),
+    }
+}
+
+/// A name or a dotted name (`Color.RED`): a value pattern when dotted, a class in a call.
+fn dotted(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Name(_) => true,
+        ExprKind::Attribute(v, _) => dotted(v),
+        _ => false,
     }
 }

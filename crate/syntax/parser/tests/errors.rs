@@ -7,8 +7,7 @@ use super::*;
 fn outside_the_subset_is_refused_by_name() {
     roomy(|| {
         let cases = [
-            ("match x:\n    case 1: pass", "the match statement"),
-            ("match (x):\n    case 1: pass", "the match statement"),
+            ("match x:\n    case [(1 | 2) as n]: pass", "'as' inside a sub-pattern"),
             ("x = 99999999999999999999", "integers this large"),
             ("x = b'abc'", "bytes literals"),
             ("x = 1j", "complex numbers"),
@@ -25,6 +24,7 @@ fn outside_the_subset_is_refused_by_name() {
         }
         // Soft keywords stay usable as names.
         assert_eq!(module("match = 1\nmatch(x)\ntype = 2\nmatch.a = 3").len(), 4);
+        assert_eq!(module("match (x):\n    case 1: pass\n    case [a, *b] | (a, *b) if a: pass").len(), 1);
     });
 }
 
@@ -41,6 +41,29 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
         1,
     ),
     ("def f()\n    pass", "SyntaxError", "expected ':'", 1, 8),
+    (
+        "match x:\n    case y: pass\n    case 2: pass",
+        "SyntaxError",
+        "name capture 'y' makes remaining patterns unreachable",
+        2,
+        10,
+    ),
+    (
+        "match x:\n    case _: pass\n    case 2: pass",
+        "SyntaxError",
+        "wildcard makes remaining patterns unreachable",
+        2,
+        10,
+    ),
+    ("match x:\n    case f'a': pass", "SyntaxError", "patterns may only match literals and attribute lookups", 2, 10),
+    ("match x:\n    case [*a, *b]: pass", "SyntaxError", "multiple starred names in sequence pattern", 2, 10),
+    (
+        "match x:\n    case 1:\n    pass",
+        "IndentationError",
+        "expected an indented block after 'case' statement on line 2",
+        3,
+        5,
+    ),
     ("while x\n  pass", "SyntaxError", "expected ':'", 1, 8),
     ("for x in y\n  pass", "SyntaxError", "expected ':'", 1, 11),
     ("class A\n  pass", "SyntaxError", "expected ':'", 1, 8),
