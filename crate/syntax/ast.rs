@@ -112,7 +112,7 @@ pub enum StmtKind {
 /// `Color.RED`), checked to be a pattern by the parser: a name is a capture (`_` matches
 /// anything and binds nothing), a dotted name or a literal a value compared with `==` (`None`,
 /// `True` and `False` with `is`), a call a class pattern, a list or tuple a sequence pattern,
-/// a dict a mapping pattern, `|` alternatives.
+/// a dict a mapping pattern, `|` alternatives, `name := p` a sub-pattern's `p as name`.
 #[derive(Debug, Clone)]
 pub struct MatchCase {
     /// Line of the `case` keyword.

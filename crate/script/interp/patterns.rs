@@ -46,6 +46,13 @@ impl Interp {
                     let want = self.eval(scope, p).await?;
                     builtins::compare(self, CmpOp::Eq, v, &want)
                 }
+                ExprKind::NamedExpr(n, inner) => {
+                    let ok = self.matches(scope, inner, v).await?;
+                    if ok {
+                        self.store(scope, *n, v.clone());
+                    }
+                    Ok(ok)
+                }
                 ExprKind::BinOp(a, _, b) => Ok(self.matches(scope, a, v).await? || self.matches(scope, b, v).await?),
                 ExprKind::List(items) | ExprKind::Tuple(items) => self.match_sequence(scope, items, v).await,
                 ExprKind::Dict(entries) => self.match_mapping(scope, entries, v).await,

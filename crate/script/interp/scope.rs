@@ -228,6 +228,12 @@ fn pattern_names(p: &Expr, out: &mut Vec<Name>) {
     match &p.kind {
         ExprKind::Name(n) if &*text(*n) != "_" && !out.contains(n) => out.push(*n),
         ExprKind::Starred(x) => pattern_names(x, out),
+        ExprKind::NamedExpr(n, x) => {
+            if !out.contains(n) {
+                out.push(*n);
+            }
+            pattern_names(x, out);
+        }
         ExprKind::BinOp(a, _, b) => [a, b].into_iter().for_each(|x| pattern_names(x, out)),
         ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| pattern_names(x, out)),
         ExprKind::Dict(entries) => entries.iter().for_each(|(_, v)| pattern_names(v, out)),

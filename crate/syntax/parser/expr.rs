@@ -61,7 +61,14 @@ impl Parser {
         self.enter()?;
         let r = self.test_inner();
         self.depth -= 1;
-        r
+        match r {
+            // `[(1 | 2) as n]`: a sub-pattern's capture, kept as `n := (1 | 2)`.
+            Ok(e) if self.in_pattern && self.eat_kw("as") => {
+                let name = self.name()?;
+                Ok(self.mk(e.line, e.col, ExprKind::NamedExpr(name, boxed(e))))
+            }
+            r => r,
+        }
     }
 
     fn test_inner(&mut self) -> PResult<Expr> {

@@ -99,6 +99,8 @@ struct Parser {
     lex_error: Option<(SyntaxError, Override)>,
     depth: u32,
     ctx: Ctx,
+    /// Inside a `case` pattern: an item may end with `as name` (read as `name := item`).
+    in_pattern: bool,
     saw_yield: bool,
     /// Where the function being read first returns a value (line, column, end column): an
     /// error if it turns out to be an async generator.
@@ -207,6 +209,7 @@ impl Parser {
             lex_error: lexed.error,
             depth,
             ctx,
+            in_pattern: false,
             saw_yield: false,
             return_value_at: None,
             awaits: 0,

@@ -138,14 +138,10 @@ impl Parser {
         while matches!(self.peek(), Tok::Name(n) if n == "case") {
             let (case_line, _) = self.here();
             self.advance();
-            let pattern = match self.pattern() {
-                // `[(1 | 2) as n]`: the expressions patterns are read as have no `as`.
-                Err(_) if self.is_kw("as") => {
-                    let (l, c) = self.here();
-                    return Err(unsupported("'as' inside a sub-pattern", l, c));
-                }
-                r => r?,
-            };
+            self.in_pattern = true;
+            let pattern = self.pattern();
+            self.in_pattern = false;
+            let pattern = pattern?;
             check_pattern(&pattern)?;
             // A pattern that matches anything, with no guard, must come last (as CPython checks).
             if let Some(last) = cases.last().filter(|c| c.guard.is_none()) {
@@ -560,6 +556,7 @@ fn check_pattern(p: &Expr) -> PResult<()> {
     let bad = |e: &Expr| spanned("patterns may only match literals and attribute lookups", e);
     match &p.kind {
         ExprKind::Name(_) => Ok(()),
+        ExprKind::NamedExpr(_, inner) => check_pattern(inner),
         _ if value(p) => Ok(()),
         ExprKind::BinOp(a, ast::BinOp::BitOr, b) => {
             check_pattern(a)?;

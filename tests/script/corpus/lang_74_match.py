@@ -101,3 +101,19 @@ async def main():
         print("TypeError:", e)
 
 asyncio.run(main())
+
+
+def route(msg):
+    match msg:
+        case {"cmd": ("start" | "stop") as cmd, "args": [*args]}:
+            return f"{cmd} with {args}"
+        case {"cmd": str() as other}:
+            return f"unknown command {other}"
+        case [int() as a, (int() | float()) as b] as pair:
+            return f"numbers {a} {b} in {pair}"
+        case _:
+            return "?"
+
+
+for m in [{"cmd": "start", "args": [1, 2]}, {"cmd": "stop", "args": []}, {"cmd": "jump"}, [1, 2.5], [1, "x"]]:
+    print(route(m))
