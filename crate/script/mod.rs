@@ -28,6 +28,7 @@ pub mod deque;
 pub mod enums;
 pub mod format;
 pub mod functools;
+pub mod heapq;
 pub mod host;
 pub mod interp;
 pub mod itertools;

@@ -52,6 +52,7 @@ const MODULES: &[&str] = &[
     "dataclasses",
     "enum",
     "functools",
+    "heapq",
     "itertools",
     "logging",
     "socket",
@@ -81,7 +82,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, contextvars, dataclasses, enum, functools, itertools, logging, json, string, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, contextvars, dataclasses, enum, functools, heapq, itertools, logging, json, string, sys and typing"
                 )
                 .into(),
             )],
@@ -142,6 +143,7 @@ pub fn import(name: &str) -> PyResult {
         "logging" => super::logging::module_attrs(),
         "contextlib" => super::contextlib::module_attrs(),
         "contextvars" => super::contextvars::module_attrs(),
+        "heapq" => super::heapq::module_attrs(),
         "functools" => super::functools::module_attrs(),
         "enum" => super::enums::module_attrs(),
         "websockets" => vec![

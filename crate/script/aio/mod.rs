@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use futures::future::LocalBoxFuture;
 
-use super::ast::{intern, CmpOp, Name};
+use super::ast::{intern, Name};
 use super::builtins::{builtin, kwarg};
 use super::interp::{Flow, Interp, Scope};
 use super::value::*;

@@ -393,7 +393,7 @@ impl Queue {
         let mut heap = std::mem::take(&mut *self.items.borrow_mut());
         heap.push_back(v);
         let last = heap.len() - 1;
-        let out = sift_down(interp, &mut heap, 0, last);
+        let out = crate::heapq::sift_down(interp, heap.make_contiguous(), 0, last);
         *self.items.borrow_mut() = heap;
         out
     }
@@ -407,42 +407,13 @@ impl Queue {
         let out = match heap.pop_back() {
             Some(last) if !heap.is_empty() => {
                 let first = std::mem::replace(&mut heap[0], last);
-                sift_up(interp, &mut heap).map(|_| Some(first))
+                crate::heapq::sift_up(interp, heap.make_contiguous(), 0).map(|_| Some(first))
             }
             last => Ok(last),
         };
         *self.items.borrow_mut() = heap;
         out
     }
-}
-
-/// `heapq._siftdown`: the item at `pos` moves up while it is `<` its parent.
-fn sift_down(interp: &Interp, heap: &mut VecDeque<Value>, start: usize, mut pos: usize) -> PyResult<()> {
-    while pos > start {
-        let parent = (pos - 1) / 2;
-        if !interp.compare(CmpOp::Lt, &heap[pos], &heap[parent])? {
-            break;
-        }
-        heap.swap(pos, parent);
-        pos = parent;
-    }
-    Ok(())
-}
-
-/// `heapq._siftup` from the top: the smaller child moves up to the bottom, then the item
-/// put at the top sifts down to its place.
-fn sift_up(interp: &Interp, heap: &mut VecDeque<Value>) -> PyResult<()> {
-    let (end, mut pos) = (heap.len(), 0);
-    let mut child = 1;
-    while child < end {
-        if child + 1 < end && !interp.compare(CmpOp::Lt, &heap[child], &heap[child + 1])? {
-            child += 1;
-        }
-        heap.swap(pos, child);
-        pos = child;
-        child = 2 * pos + 1;
-    }
-    sift_down(interp, heap, 0, pos)
 }
 
 impl Native {

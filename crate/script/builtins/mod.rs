@@ -20,6 +20,7 @@ mod methods;
 mod ops;
 mod signature;
 mod sort;
+pub use self::sort::sort;
 pub(crate) use self::sort::sort_stable;
 mod strings;
 
@@ -32,7 +33,7 @@ pub use ops::{binop, compare, inplace_error, unary};
 pub use signature::{call as call_builtin, checked};
 pub use strings::format_field;
 
-use self::{construct::construct_from, functions::*, items::*, methods::*, sort::*, strings::*};
+use self::{construct::construct_from, functions::*, items::*, methods::*, strings::*};
 use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};
 use super::format;
 use super::interp::Interp;

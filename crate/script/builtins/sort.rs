@@ -2,7 +2,8 @@
 
 use super::*;
 
-pub(super) fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<()> {
+/// Sorts `items` as `list.sort(key=…, reverse=…)` does, the keywords given in `kw`.
+pub fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<()> {
     let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
     let reverse = kwarg(kw, "reverse").is_some_and(|r| r.truthy());
     let keys: Vec<Value> = match &key {
