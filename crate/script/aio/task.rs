@@ -676,10 +676,11 @@ impl PyTask {
     }
 }
 
-/// The context asyncio gives an exception handler: the error's message and exception.
-pub(super) fn exception_context(message: &str, e: &Value) -> Value {
+/// The context asyncio gives an exception handler: the error's message and exception, and
+/// what it came from (`("handle", h)` for a callback's).
+pub(super) fn exception_context(message: &str, e: &Value, from: Option<(&str, Value)>) -> Value {
     let mut d = Dict::default();
-    for (k, v) in [("message", Value::str(message)), ("exception", e.clone())] {
+    for (k, v) in [("message", Value::str(message)), ("exception", e.clone())].into_iter().chain(from) {
         let k = Value::str(k);
         if let Ok(key) = k.key() {
             d.insert(key, k, v);
@@ -695,7 +696,7 @@ pub(super) fn exception_context(message: &str, e: &Value) -> Value {
 pub fn handle_exception(message: &str, e: &Value) -> bool {
     let Some(interp) = running().filter(|i| i.host.loop_running.get() > 0) else { return false };
     let Some(handler) = interp.host.exception_handler.borrow().clone() else { return false };
-    let args = vec![(handler, vec![interp.host.event_loop.clone(), exception_context(message, e)])];
+    let args = vec![(handler, vec![interp.host.event_loop.clone(), exception_context(message, e, None)])];
     let Ok(rc) = interp.host.rc() else { return false };
     drop(call_later(&rc, args, None));
     true
@@ -1248,15 +1249,9 @@ fn callback_lane(
                 let handler = rc.host.exception_handler.borrow().clone();
                 if let Some(handler) = handler {
                     // As CPython's loop: the handler is called in the callback's place.
-                    let context = exception_context(&message, &e);
-                    if let Value::Dict(d) = &context {
-                        let (job, call) = (Rc::default(), call.clone());
-                        let handle = Native::Handle { job, when: at, call, cancelled: Cell::new(false) };
-                        let k = Value::str("handle");
-                        if let Ok(key) = k.key() {
-                            d.borrow_mut().insert(key, k, Value::Native(Rc::new(handle)));
-                        }
-                    }
+                    let (job, call) = (Rc::default(), call.clone());
+                    let handle = Native::Handle { job, when: at, call, cancelled: Cell::new(false) };
+                    let context = exception_context(&message, &e, Some(("handle", Value::Native(Rc::new(handle)))));
                     let args = vec![rc.host.event_loop.clone(), context];
                     let context = args[1].repr();
                     // Called inside the loop's `except`: what it raises has the callback's error as context.
