@@ -24,6 +24,7 @@ pub mod collections;
 pub mod contextlib;
 pub mod contextvars;
 pub mod dataclasses;
+pub mod datetime;
 pub mod deque;
 pub mod enums;
 pub mod format;

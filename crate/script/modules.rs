@@ -50,6 +50,7 @@ const MODULES: &[&str] = &[
     "contextlib",
     "contextvars",
     "dataclasses",
+    "datetime",
     "enum",
     "functools",
     "heapq",
@@ -82,7 +83,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, contextvars, dataclasses, enum, functools, heapq, itertools, logging, json, string, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, contextvars, dataclasses, datetime, enum, functools, heapq, itertools, logging, json, string, sys and typing"
                 )
                 .into(),
             )],
@@ -143,6 +144,7 @@ pub fn import(name: &str) -> PyResult {
         "logging" => super::logging::module_attrs(),
         "contextlib" => super::contextlib::module_attrs(),
         "contextvars" => super::contextvars::module_attrs(),
+        "datetime" => super::datetime::module_attrs(),
         "heapq" => super::heapq::module_attrs(),
         "functools" => super::functools::module_attrs(),
         "enum" => super::enums::module_attrs(),
@@ -360,15 +362,7 @@ pub(crate) fn strftime(format: &str, secs: i64) -> String {
     ];
     let (days, day_secs) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (h, min, sec) = (day_secs / 3600, day_secs / 60 % 60, day_secs % 60);
-    // The civil date of a day count (Howard Hinnant's days-to-civil algorithm).
-    let z = days + 719_468;
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + z.div_euclid(146_097) * 400 + i64::from(m <= 2);
+    let (y, m, d) = super::datetime::civil(days);
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let before: i64 =
         [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][..m as usize - 1].iter().sum();

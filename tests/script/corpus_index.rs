@@ -219,6 +219,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_72_traceback_module", include_str!("corpus/lang_72_traceback_module.py"), include_str!("corpus/lang_72_traceback_module.out")),
     ("lang_73_logging_levels", include_str!("corpus/lang_73_logging_levels.py"), include_str!("corpus/lang_73_logging_levels.out")),
     ("lang_74_match", include_str!("corpus/lang_74_match.py"), include_str!("corpus/lang_74_match.out")),
+    ("lang_75_datetime", include_str!("corpus/lang_75_datetime.py"), include_str!("corpus/lang_75_datetime.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -297,7 +297,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 },
                 // A class's `__getattr__`, asked for what it lacks, as CPython asks it.
                 None => match i.class.lookup(intern("__getattr__")) {
-                    Some(hook @ Value::Func(_)) => interp.call_sync(hook, vec![obj.clone(), Value::Str(t)]),
+                    Some(hook @ (Value::Func(_) | Value::Builtin(_))) => {
+                        interp.call_sync(hook, vec![obj.clone(), Value::Str(t)])
+                    }
                     _ => Err(no_instance_attr(i, name)),
                 },
             }

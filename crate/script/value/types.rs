@@ -169,6 +169,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "Timeout" => "asyncio.timeouts",
         "Handle" | "TimerHandle" => "asyncio.events",
         "ContextVar" | "Context" | "Token" => "_contextvars",
+        "datetime" | "timedelta" => "datetime",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
         "deque" => "collections",

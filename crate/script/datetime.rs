@@ -1,0 +1,438 @@
+//! `datetime`: `datetime` and `timedelta` on the run's clock (`datetime.now()` reads what
+//! `time.time()` reads, in UTC: the same moment in every run, and virtual time in a virtual
+//! run), as CPython prints, formats and counts them. Each is an object of its own class over a
+//! count of microseconds (since 1970 for a `datetime`), kept in `_us`; its fields are computed
+//! when asked (`__getattr__`), and its operators are the class's methods, as a script's are.
+
+use std::rc::Rc;
+
+use super::ast::{intern, Name};
+use super::builtins::{builtin, kwarg, not_implemented};
+use super::interp::Interp;
+use super::value::*;
+
+const US_PER_DAY: i64 = 86_400_000_000;
+
+const DATETIME_METHODS: &[&str] = &[
+    "strftime",
+    "isoformat",
+    "timestamp",
+    "weekday",
+    "isoweekday",
+    "replace",
+    "__getattr__",
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__eq__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+];
+
+const TIMEDELTA_METHODS: &[&str] = &[
+    "total_seconds",
+    "__getattr__",
+    "__repr__",
+    "__str__",
+    "__eq__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__mul__",
+    "__rmul__",
+    "__truediv__",
+    "__floordiv__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+];
+
+/// The module's names.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    vec![("datetime", Value::Class(class("datetime"))), ("timedelta", Value::Class(class("timedelta")))]
+}
+
+/// The `datetime` or `timedelta` class, its methods set once.
+fn class(name: &'static str) -> Rc<Class> {
+    let class = other_class(name);
+    if class.attrs.borrow().is_empty() {
+        let (methods, call): (&[&'static str], BuiltinFn) = match name {
+            "datetime" => (DATETIME_METHODS, datetime_method),
+            _ => (TIMEDELTA_METHODS, timedelta_method),
+        };
+        let mut attrs: Vec<(Name, Value)> = methods.iter().map(|&n| (intern(n), builtin(n, call))).collect();
+        if name == "datetime" {
+            // Called on the class: `datetime.now()`.
+            for n in ["now", "today", "utcnow", "fromtimestamp", "strptime", "fromisoformat", "combine"] {
+                attrs.push((intern(n), builtin(n, class_method)));
+            }
+        }
+        *class.attrs.borrow_mut() = attrs;
+    }
+    class
+}
+
+/// Whether `c` is one of this module's classes (calling it makes one).
+pub fn is_own(c: &Class) -> bool {
+    c.kind == Kind::Other && matches!(&*c.name, "datetime" | "timedelta")
+}
+
+fn make(name: &'static str, us: i64) -> Value {
+    let me = Instance::new(class(name));
+    me.set(intern("_us"), Value::Int(us));
+    Value::Instance(me)
+}
+
+/// The microseconds of `v` if it is a `name` (`"datetime"` or `"timedelta"`).
+fn us_of(v: &Value, name: &str) -> Option<i64> {
+    match v {
+        Value::Instance(i) if i.class.kind == Kind::Other && &*i.class.name == name => i.get(intern("_us"))?.as_int(),
+        _ => None,
+    }
+}
+
+/// The civil date (year, month, day) of a count of days since 1970-01-01 (Howard Hinnant's
+/// days-to-civil algorithm).
+pub fn civil(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + z.div_euclid(146_097) * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The days since 1970-01-01 of a civil date (the inverse of [`civil`]).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn month_days(y: i64, m: i64) -> i64 {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][(m - 1) as usize]
+}
+
+/// A datetime's fields: year, month, day, hour, minute, second, microsecond.
+fn fields(us: i64) -> [i64; 7] {
+    let (days, rest) = (us.div_euclid(US_PER_DAY), us.rem_euclid(US_PER_DAY));
+    let (y, m, d) = civil(days);
+    let secs = rest / 1_000_000;
+    [y, m, d, secs / 3600, secs / 60 % 60, secs % 60, rest % 1_000_000]
+}
+
+const FIELD_NAMES: [&str; 7] = ["year", "month", "day", "hour", "minute", "second", "microsecond"];
+
+/// A datetime from its fields, checked as CPython checks them.
+fn from_fields(f: [i64; 7]) -> PyResult {
+    let [y, m, d, h, min, s, us] = f;
+    if !(1..=9999).contains(&y) {
+        return raise("ValueError", format!("year {y} is out of range"));
+    }
+    if !(1..=12).contains(&m) {
+        return raise("ValueError", "month must be in 1..12");
+    }
+    if d < 1 || d > month_days(y, m) {
+        return raise("ValueError", "day is out of range for month");
+    }
+    for (v, hi, what) in [(h, 23, "hour"), (min, 59, "minute"), (s, 59, "second"), (us, 999_999, "microsecond")] {
+        if !(0..=hi).contains(&v) {
+            return raise("ValueError", format!("{what} must be in 0..{hi}"));
+        }
+    }
+    let secs = days_from_civil(y, m, d) * 86_400 + h * 3600 + min * 60 + s;
+    Ok(make("datetime", secs * 1_000_000 + us))
+}
+
+/// The run's clock as microseconds since 1970.
+fn now(interp: &Interp) -> i64 {
+    ((super::modules::EPOCH + interp.host.lesson_secs()) * 1e6).round() as i64
+}
+
+/// `datetime(...)` and `timedelta(...)`, called as classes.
+pub fn construct(class: &Class, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    if &*class.name == "timedelta" {
+        return new_timedelta(args, kw);
+    }
+    if args.len() > 7 {
+        return raise("TypeError", format!("function takes at most 8 arguments ({} given)", args.len()));
+    }
+    let mut f = [0, 0, 0, 0, 0, 0, 0];
+    for (i, name) in FIELD_NAMES.iter().enumerate() {
+        match args.get(i).cloned().or_else(|| kwarg(kw, name)) {
+            Some(v) => {
+                f[i] = v.as_int().ok_or_else(|| {
+                    exc("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+                })?;
+            }
+            None if i < 3 => {
+                return raise("TypeError", format!("function missing required argument '{name}' (pos {})", i + 1));
+            }
+            None => {}
+        }
+    }
+    from_fields(f)
+}
+
+fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    const UNITS: [(&str, f64); 7] = [
+        ("days", 86_400e6),
+        ("seconds", 1e6),
+        ("microseconds", 1.0),
+        ("milliseconds", 1e3),
+        ("minutes", 60e6),
+        ("hours", 3_600e6),
+        ("weeks", 604_800e6),
+    ];
+    let (mut exact, mut float, mut any_float) = (0i64, 0f64, false);
+    for (i, (name, scale)) in UNITS.iter().enumerate() {
+        let Some(v) = args.get(i).cloned().or_else(|| kwarg(kw, name)) else { continue };
+        match v {
+            Value::Int(n) => {
+                exact = n
+                    .checked_mul(*scale as i64)
+                    .and_then(|x| exact.checked_add(x))
+                    .ok_or_else(|| exc("OverflowError", "days is too large"))?;
+            }
+            Value::Bool(b) => exact += i64::from(b) * *scale as i64,
+            Value::Float(x) => {
+                any_float = true;
+                float += x * scale;
+            }
+            other => {
+                return raise(
+                    "TypeError",
+                    format!("unsupported type for timedelta {name} component: {}", other.type_name()),
+                )
+            }
+        }
+    }
+    let us = if any_float { exact + float.round_ties_even() as i64 } else { exact };
+    timedelta(us)
+}
+
+/// A timedelta, within CPython's range (±999,999,999 days).
+fn timedelta(us: i64) -> PyResult {
+    if us.div_euclid(US_PER_DAY).abs() > 999_999_999 {
+        return raise("OverflowError", format!("days={}; must have magnitude <= 999999999", us.div_euclid(US_PER_DAY)));
+    }
+    Ok(make("timedelta", us))
+}
+
+fn class_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match (name, args.first()) {
+        ("fromtimestamp", Some(t)) => {
+            let secs =
+                t.as_number().ok_or_else(|| exc("TypeError", "'str' object cannot be interpreted as an integer"))?;
+            Ok(make("datetime", (secs * 1e6).round() as i64))
+        }
+        ("fromtimestamp", None) => raise("TypeError", "fromtimestamp() missing required argument 'timestamp' (pos 1)"),
+        ("now" | "today" | "utcnow", _) => Ok(make("datetime", now(interp))),
+        _ => super::interp::unsupported(&format!("datetime.{name}")),
+    }
+}
+
+/// `YYYY-MM-DD{sep}HH:MM:SS[.ffffff]`.
+fn isoformat(us: i64, sep: &str) -> String {
+    let [y, m, d, h, min, s, micro] = fields(us);
+    let frac = if micro != 0 { format!(".{micro:06}") } else { String::new() };
+    format!("{y:04}-{m:02}-{d:02}{sep}{h:02}:{min:02}:{s:02}{frac}")
+}
+
+/// `strftime`: C's directives on the time's seconds, and `%f`, its microseconds.
+fn strftime(us: i64, format: &str) -> String {
+    let micro = format!("{:06}", us.rem_euclid(1_000_000));
+    let mut spec = String::with_capacity(format.len());
+    let mut chars = format.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '%') {
+            (_, true) => match chars.next() {
+                Some('f') => spec.push_str(&micro),
+                Some(n) => {
+                    spec.push('%');
+                    spec.push(n);
+                }
+                None => spec.push('%'),
+            },
+            (c, false) => spec.push(c),
+        }
+    }
+    super::modules::strftime(&spec, us.div_euclid(1_000_000))
+}
+
+fn compare(name: &str, a: i64, b: i64) -> Value {
+    Value::Bool(match name {
+        "__eq__" => a == b,
+        "__lt__" => a < b,
+        "__le__" => a <= b,
+        "__gt__" => a > b,
+        _ => a >= b,
+    })
+}
+
+fn datetime_method(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(me) = args.first().and_then(|v| us_of(v, "datetime")) else {
+        return raise("TypeError", format!("descriptor '{name}' requires a 'datetime.datetime' object"));
+    };
+    let other = args.get(1);
+    match name {
+        "__getattr__" => {
+            let attr = other.map(Value::to_str).unwrap_or_default();
+            const OTHERS: [&str; 9] =
+                ["date", "time", "tzinfo", "astimezone", "utcoffset", "ctime", "timetuple", "toordinal", "tzname"];
+            match FIELD_NAMES.iter().position(|n| *n == attr) {
+                Some(i) => Ok(Value::Int(fields(me)[i])),
+                None if OTHERS.contains(&&*attr) => super::interp::unsupported(&format!("datetime.{attr}")),
+                None => raise("AttributeError", format!("'datetime.datetime' object has no attribute '{attr}'")),
+            }
+        }
+        "__repr__" => {
+            let f = fields(me);
+            let shown = if f[6] != 0 {
+                7
+            } else if f[5] != 0 {
+                6
+            } else {
+                5
+            };
+            let parts: Vec<String> = f[..shown].iter().map(i64::to_string).collect();
+            Ok(Value::string(format!("datetime.datetime({})", parts.join(", "))))
+        }
+        "__str__" => Ok(Value::string(isoformat(me, " "))),
+        "isoformat" => {
+            let sep = other.cloned().or_else(|| kwarg(&kw, "sep")).map_or("T".to_string(), |s| s.to_str());
+            Ok(Value::string(isoformat(me, &sep)))
+        }
+        "strftime" | "__format__" => match other {
+            Some(Value::Str(f)) if f.is_empty() && name == "__format__" => Ok(Value::string(isoformat(me, " "))),
+            Some(Value::Str(f)) => Ok(Value::string(strftime(me, f))),
+            _ => raise("TypeError", format!("{name}() argument 1 must be str")),
+        },
+        "timestamp" => Ok(Value::Float(me as f64 / 1e6)),
+        "weekday" | "isoweekday" => {
+            Ok(Value::Int((me.div_euclid(US_PER_DAY) + 3).rem_euclid(7) + i64::from(name == "isoweekday")))
+        }
+        "replace" => {
+            let mut f = fields(me);
+            for (i, n) in FIELD_NAMES.iter().enumerate() {
+                if let Some(v) = kwarg(&kw, n) {
+                    f[i] = v.as_int().ok_or_else(|| exc("TypeError", "an integer is required"))?;
+                }
+            }
+            from_fields(f)
+        }
+        "__hash__" => Ok(Value::Int(me)),
+        "__eq__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => match other.and_then(|o| us_of(o, "datetime")) {
+            Some(b) => Ok(compare(name, me, b)),
+            None if name == "__eq__" => Ok(Value::Bool(false)),
+            None => Ok(not_implemented()),
+        },
+        "__add__" | "__radd__" => match other.and_then(|o| us_of(o, "timedelta")) {
+            Some(d) => me
+                .checked_add(d)
+                .map_or_else(|| raise("OverflowError", "date value out of range"), |us| Ok(make("datetime", us))),
+            None => Ok(not_implemented()),
+        },
+        _ => match (other.and_then(|o| us_of(o, "timedelta")), other.and_then(|o| us_of(o, "datetime"))) {
+            (Some(d), _) => Ok(make("datetime", me - d)),
+            (_, Some(b)) => timedelta(me - b),
+            _ => Ok(not_implemented()),
+        },
+    }
+}
+
+fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(me) = args.first().and_then(|v| us_of(v, "timedelta")) else {
+        return raise("TypeError", format!("descriptor '{name}' requires a 'datetime.timedelta' object"));
+    };
+    let (days, secs, micro) =
+        (me.div_euclid(US_PER_DAY), me.rem_euclid(US_PER_DAY) / 1_000_000, me.rem_euclid(1_000_000));
+    let other = args.get(1);
+    let other_td = other.and_then(|o| us_of(o, "timedelta"));
+    match name {
+        "__getattr__" => match other.map(Value::to_str).as_deref() {
+            Some("days") => Ok(Value::Int(days)),
+            Some("seconds") => Ok(Value::Int(secs)),
+            Some("microseconds") => Ok(Value::Int(micro)),
+            attr => raise(
+                "AttributeError",
+                format!("'datetime.timedelta' object has no attribute '{}'", attr.unwrap_or_default()),
+            ),
+        },
+        "total_seconds" => Ok(Value::Float(me as f64 / 1e6)),
+        "__repr__" => {
+            let parts: Vec<String> = [("days", days), ("seconds", secs), ("microseconds", micro)]
+                .iter()
+                .filter(|(_, v)| *v != 0)
+                .map(|(n, v)| format!("{n}={v}"))
+                .collect();
+            let inside = if parts.is_empty() { "0".to_string() } else { parts.join(", ") };
+            Ok(Value::string(format!("datetime.timedelta({inside})")))
+        }
+        "__str__" => {
+            let mut s = format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+            if days != 0 {
+                s = format!("{days} day{}, {s}", if days.abs() != 1 { "s" } else { "" });
+            }
+            if micro != 0 {
+                s += &format!(".{micro:06}");
+            }
+            Ok(Value::string(s))
+        }
+        "__hash__" => Ok(Value::Int(me)),
+        "__bool__" => Ok(Value::Bool(me != 0)),
+        "__neg__" => timedelta(-me),
+        "__pos__" => timedelta(me),
+        "__abs__" => timedelta(me.abs()),
+        "__eq__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => match other_td {
+            Some(b) => Ok(compare(name, me, b)),
+            None if name == "__eq__" => Ok(Value::Bool(false)),
+            None => Ok(not_implemented()),
+        },
+        "__add__" | "__radd__" | "__sub__" => match other_td {
+            Some(b) if name == "__sub__" => timedelta(me - b),
+            Some(b) => timedelta(me + b),
+            None => Ok(not_implemented()),
+        },
+        "__mul__" | "__rmul__" => match other {
+            Some(Value::Int(n)) => {
+                me.checked_mul(*n).map_or_else(|| raise("OverflowError", "days is too large"), timedelta)
+            }
+            Some(Value::Float(x)) => timedelta((me as f64 * x).round_ties_even() as i64),
+            _ => Ok(not_implemented()),
+        },
+        _ => match (other_td, other) {
+            (Some(0), _) | (_, Some(Value::Int(0))) => raise("ZeroDivisionError", "division by zero"),
+            (Some(b), _) if name == "__truediv__" => Ok(Value::Float(me as f64 / b as f64)),
+            (Some(b), _) => Ok(Value::Int(me.div_euclid(b))),
+            (None, Some(Value::Int(n))) if name == "__floordiv__" => timedelta(me.div_euclid(*n)),
+            (None, Some(Value::Int(n))) => timedelta((me as f64 / *n as f64).round_ties_even() as i64),
+            (None, Some(Value::Float(x))) if name == "__truediv__" => {
+                if *x == 0.0 {
+                    return raise("ZeroDivisionError", "division by zero");
+                }
+                timedelta((me as f64 / x).round_ties_even() as i64)
+            }
+            _ => Ok(not_implemented()),
+        },
+    }
+}
