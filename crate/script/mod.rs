@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc, unsafe_op_in_unsafe_fn)]
 
+pub mod abc;
 pub mod aio;
 pub mod ast;
 pub mod builtins;

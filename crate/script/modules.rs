@@ -41,6 +41,7 @@ pub(crate) fn random_methods() -> &'static [&'static str] {
 /// The modules `import` gives.
 const MODULES: &[&str] = &[
     "__future__",
+    "abc",
     "asyncio",
     "time",
     "random",
@@ -83,7 +84,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, collections, contextlib, contextvars, dataclasses, datetime, enum, functools, heapq, itertools, logging, json, string, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, abc, collections, contextlib, contextvars, dataclasses, datetime, enum, functools, heapq, itertools, logging, json, string, sys and typing"
                 )
                 .into(),
             )],
@@ -144,6 +145,7 @@ pub fn import(name: &str) -> PyResult {
         "logging" => super::logging::module_attrs(),
         "contextlib" => super::contextlib::module_attrs(),
         "contextvars" => super::contextvars::module_attrs(),
+        "abc" => super::abc::module_attrs(),
         "datetime" => super::datetime::module_attrs(),
         "heapq" => super::heapq::module_attrs(),
         "functools" => super::functools::module_attrs(),

@@ -131,6 +131,7 @@ impl Interp {
         }
         match class.kind {
             Kind::Object | Kind::Exception => {
+                crate::abc::check_instantiable(&class)?;
                 let me = match class.lookup(intern("__new__")) {
                     // A class's own `__new__` (a singleton's), given the class: `__init__` runs
                     // on what it returns only if that is an instance of the class, as in CPython.

@@ -151,6 +151,9 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
     if crate::modules::is_json_error(c) {
         return "json.decoder";
     }
+    if crate::abc::is_abc(c) {
+        return "abc";
+    }
     let own = match c.kind {
         Kind::Object => c.base.is_some(),
         Kind::Exception => !exc_index(&c.name).is_some_and(|i| with_types(|t| Rc::ptr_eq(&t.exceptions[i], c))),

@@ -1,0 +1,78 @@
+//! `abc`: `ABC` and `abstractmethod`. A class below `ABC` with a method still abstract (its
+//! own or inherited, not overridden) cannot be instantiated, with CPython's message.
+
+use std::rc::Rc;
+
+use super::ast::{intern, Name};
+use super::builtins::builtin;
+use super::interp::Interp;
+use super::value::*;
+
+thread_local! {
+    /// `abc.ABC`, made when the module is first imported (until then no class is below it).
+    static ABC: std::cell::RefCell<Option<Rc<Class>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The module's names.
+pub fn module_attrs() -> Vec<(&'static str, Value)> {
+    let abc = ABC.with(|a| {
+        Rc::clone(a.borrow_mut().get_or_insert_with(|| {
+            let object = with_types(|t| Rc::clone(&t.object));
+            Class::named("ABC", Some(&object), Kind::Object)
+        }))
+    });
+    vec![("ABC", Value::Class(abc)), ("abstractmethod", builtin("abstractmethod", abstractmethod))]
+}
+
+/// Whether `c` is `abc.ABC` itself (its module is `abc`, not the script's).
+pub fn is_abc(c: &Rc<Class>) -> bool {
+    ABC.with(|a| a.borrow().as_ref().is_some_and(|abc| Rc::ptr_eq(abc, c)))
+}
+
+/// `@abstractmethod`: marks the function (`__isabstractmethod__`) and gives it back.
+fn abstractmethod(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(f) = args.into_iter().next() else {
+        return raise("TypeError", "abstractmethod() missing 1 required positional argument: 'funcobj'");
+    };
+    if let Value::Func(func) = &f {
+        let mut attrs = func.attrs.borrow_mut();
+        let key = intern("__isabstractmethod__");
+        attrs.retain(|(n, _)| *n != key);
+        attrs.push((key, Value::Bool(true)));
+    }
+    Ok(f)
+}
+
+/// Refuses to instantiate `class` if it is below `ABC` and a method is still abstract.
+pub fn check_instantiable(class: &Rc<Class>) -> PyResult<()> {
+    let Some(abc) = ABC.with(|a| a.borrow().clone()) else { return Ok(()) };
+    if !class.is_subclass(&abc) {
+        return Ok(());
+    }
+    let mut names: Vec<Name> = Vec::new();
+    let mut at = Some(Rc::clone(class));
+    while let Some(c) = at {
+        for (n, _) in c.attrs.borrow().iter() {
+            if !names.contains(n) {
+                names.push(*n);
+            }
+        }
+        at = c.base.clone();
+    }
+    let abstract_ = |n: &Name| match class.lookup(*n) {
+        Some(Value::Func(f)) => {
+            f.attrs.borrow().iter().any(|(k, v)| &*text(*k) == "__isabstractmethod__" && v.truthy())
+        }
+        _ => false,
+    };
+    let mut left: Vec<Rc<str>> = names.iter().filter(|n| abstract_(n)).map(|n| text(*n)).collect();
+    if left.is_empty() {
+        return Ok(());
+    }
+    left.sort_unstable();
+    let s = if left.len() == 1 { "" } else { "s" };
+    raise(
+        "TypeError",
+        format!("Can't instantiate abstract class {} with abstract method{s} {}", class.name, left.join(", ")),
+    )
+}
