@@ -16,6 +16,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         v.push((name, builtin(name, construct)));
     }
     v.push(("deque", Value::Class(super::deque::class())));
+    v.push(("namedtuple", builtin("namedtuple", super::namedtuple::namedtuple)));
     v
 }
 

@@ -32,6 +32,11 @@ thread_local! {
 pub fn frozen_error(obj: &Value, name: Name, delete: bool) -> Option<Exc> {
     let Value::Instance(i) = obj else { return None };
     let params = i.class.lookup(intern("__dataclass_params__"))?;
+    if crate::namedtuple::is_namedtuple(obj) {
+        // A namedtuple is a tuple: its fields are read-only attributes.
+        let what = if delete { "can't delete attribute" } else { "can't set attribute" };
+        return Some(exc("AttributeError", what));
+    }
     if !field_attr(&params, "frozen")?.truthy() {
         return None;
     }
@@ -122,6 +127,12 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     }
     make_dataclass(class, options)?;
     Ok(Value::Class(Rc::clone(class)))
+}
+
+/// Makes `class` a frozen, ordered dataclass of its annotations: what a namedtuple is built on
+/// (see [`crate::namedtuple`]).
+pub fn make_record(class: &Rc<Class>) -> PyResult<()> {
+    make_dataclass(class, [true, true, true, true, false, true])
 }
 
 /// The options `@dataclass(…)` takes.
@@ -322,7 +333,9 @@ fn init(
     args: Vec<Value>,
     kw: Vec<(Name, Value)>,
 ) -> PyResult {
-    let qual = format!("{}.__init__", class.qualname());
+    // A namedtuple's fields are bound by its `__new__`, as its errors say.
+    let own = if crate::namedtuple::is_namedtuple(me) { "__new__" } else { "__init__" };
+    let qual = format!("{}.{own}", class.qualname());
     let params: Vec<&(Value, Value)> = fields.iter().filter(|(_, f)| flag(f, "init")).collect();
     let given = args.len() - 1;
     if given > params.len() {

@@ -40,6 +40,7 @@ pub mod logging;
 pub mod math;
 pub mod modules;
 pub mod mt;
+pub mod namedtuple;
 pub mod parser;
 pub mod suggest;
 pub mod value;

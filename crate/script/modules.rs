@@ -192,6 +192,7 @@ pub fn import(name: &str) -> PyResult {
                 v.push((n, object.clone()));
             }
             v.push(("TYPE_CHECKING", Value::Bool(false)));
+            v.push(("NamedTuple", super::namedtuple::base()));
             v
         }
         _ => vec![

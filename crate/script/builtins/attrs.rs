@@ -355,7 +355,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("asyncio", "Runner"),
                 ("asyncio", "run_coroutine_threadsafe"),
                 ("asyncio", "wrap_future"),
-                ("collections", "namedtuple"),
                 ("collections", "OrderedDict"),
                 ("contextlib", "AsyncExitStack"),
                 ("contextlib", "ExitStack"),

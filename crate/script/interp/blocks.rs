@@ -287,6 +287,7 @@ impl Interp {
             class.attrs.borrow_mut().push((intern("__hash__"), Value::None));
         }
         crate::enums::make_members(self, &class)?;
+        crate::namedtuple::from_class(&class)?;
         Ok(Value::Class(class))
     }
 

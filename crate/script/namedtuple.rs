@@ -1,0 +1,145 @@
+//! `collections.namedtuple` and `typing.NamedTuple`: a record of named fields that reads as a
+//! tuple. Each is a frozen, ordered dataclass (`__init__`, `repr`, `==`, `<`, `hash` by its
+//! fields, as a tuple's) with a tuple's ways on top: indexing, unpacking, `len`, and the
+//! namedtuple's own `_fields`, `_asdict`, `_replace` and `_make`. Unlike CPython's, it is not
+//! a `tuple` (`isinstance(p, tuple)` is false).
+
+use std::rc::Rc;
+
+use super::ast::{intern, Name};
+use super::builtins::{self, builtin, kwarg};
+use super::interp::Interp;
+use super::value::*;
+
+thread_local! {
+    /// `typing.NamedTuple`, the base a class statement names (`class Result(NamedTuple):`).
+    static BASE: Rc<Class> = Class::named("NamedTuple", Some(&with_types(|t| Rc::clone(&t.object))), Kind::Object);
+}
+
+/// `typing.NamedTuple`.
+pub fn base() -> Value {
+    Value::Class(BASE.with(Rc::clone))
+}
+
+/// A class statement made `class` (its body run): if its base is `NamedTuple`, it becomes a
+/// namedtuple of its annotated fields (their defaults the class's values).
+pub fn from_class(class: &Rc<Class>) -> PyResult<()> {
+    if !class.base.as_ref().is_some_and(|b| BASE.with(|n| Rc::ptr_eq(b, n))) {
+        return Ok(());
+    }
+    let names: Vec<Value> = match class.attrs.borrow().iter().find(|(n, _)| *n == intern("__annotations__")) {
+        Some((_, Value::Dict(hints))) => hints.borrow().keys(),
+        _ => Vec::new(),
+    };
+    finish(class, names)
+}
+
+/// `namedtuple(typename, field_names, *, defaults=None)`.
+pub fn namedtuple(_: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
+    let Some(Value::Str(typename)) = arg(0, "typename") else {
+        return raise("TypeError", "namedtuple() missing required argument 'typename' (a str)");
+    };
+    let names: Vec<Value> = match arg(1, "field_names") {
+        Some(Value::Str(s)) => s.replace(',', " ").split_whitespace().map(Value::str).collect(),
+        Some(v @ (Value::List(_) | Value::Tuple(_))) => builtins::iterate(&v)?,
+        _ => return raise("TypeError", "namedtuple() missing required argument 'field_names'"),
+    };
+    for n in &names {
+        let Value::Str(s) = n else { return raise("TypeError", "Type names and field names must be strings") };
+        let ok = s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if !ok {
+            return raise("ValueError", format!("Type names and field names must be valid identifiers: {}", n.repr()));
+        }
+        if s.starts_with('_') {
+            return raise("ValueError", format!("Field names cannot start with an underscore: {}", n.repr()));
+        }
+    }
+    let object = with_types(|t| Rc::clone(&t.object));
+    let class = Class::named(&typename, Some(&object), Kind::Object);
+    // The defaults go to the last fields, as CPython's `defaults=` does.
+    let defaults = match kwarg(&kw, "defaults") {
+        None | Some(Value::None) => Vec::new(),
+        Some(d) => builtins::iterate(&d)?,
+    };
+    if defaults.len() > names.len() {
+        return raise("TypeError", "Got more default values than field names");
+    }
+    let first_default = names.len() - defaults.len();
+    for (n, d) in names[first_default..].iter().zip(defaults) {
+        class.attrs.borrow_mut().push((intern(&n.to_str()), d));
+    }
+    let mut hints = Dict::default();
+    for n in &names {
+        hints.insert(n.key()?, n.clone(), Value::None);
+    }
+    class.attrs.borrow_mut().push((intern("__annotations__"), Value::dict(hints)));
+    finish(&class, names)?;
+    Ok(Value::Class(class))
+}
+
+const METHODS: [&str; 5] = ["__iter__", "__getitem__", "__len__", "_asdict", "_replace"];
+
+/// Makes `class` a namedtuple of `names`: the dataclass, then the tuple's ways.
+fn finish(class: &Rc<Class>, names: Vec<Value>) -> PyResult<()> {
+    crate::dataclasses::make_record(class)?;
+    let mut attrs = class.attrs.borrow_mut();
+    attrs.push((intern("_fields"), Value::tuple(names)));
+    attrs.extend(METHODS.iter().map(|&m| (intern(m), builtin(m, method))));
+    // Called on the class: `Point._make([1, 2])`, bound to it.
+    attrs.push((intern("_make"), Value::Method(Rc::new((Value::Class(Rc::clone(class)), builtin("_make", make))))));
+    Ok(())
+}
+
+/// Whether `obj` is a namedtuple (its assignments fail as a tuple's do).
+pub fn is_namedtuple(obj: &Value) -> bool {
+    matches!(obj, Value::Instance(i) if i.class.lookup(intern("_make")).is_some() && i.class.lookup(intern("_fields")).is_some())
+}
+
+/// The field values of `me`, in order.
+fn values(interp: &Interp, me: &Value) -> PyResult<Vec<Value>> {
+    let Some(Value::Tuple(names)) = me.class().lookup(intern("_fields")) else { return Ok(Vec::new()) };
+    names.iter().map(|n| interp.get_attr(me, intern(&n.to_str()))).collect()
+}
+
+fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(me) = args.first() else { return raise("TypeError", format!("{name}() needs a namedtuple")) };
+    let items = values(interp, me)?;
+    match name {
+        "__iter__" => Ok(Value::Iter(Rc::new(std::cell::RefCell::new(Iter::new(items).named("tuple_iterator"))))),
+        "__len__" => Ok(Value::Int(items.len() as i64)),
+        "__getitem__" => builtins::get_item(interp, &Value::tuple(items), args.get(1).unwrap_or(&Value::None)),
+        "_asdict" => {
+            let Some(Value::Tuple(names)) = me.class().lookup(intern("_fields")) else { return Ok(Value::None) };
+            let mut d = Dict::default();
+            for (n, v) in names.iter().zip(items) {
+                d.insert(n.key()?, n.clone(), v);
+            }
+            Ok(Value::dict(d))
+        }
+        _ => {
+            // `_replace(**changes)`: a field it lacks is an error, as in CPython.
+            let Some(Value::Tuple(names)) = me.class().lookup(intern("_fields")) else { return Ok(Value::None) };
+            let mut given = Vec::new();
+            for (n, v) in names.iter().zip(items) {
+                let key = intern(&n.to_str());
+                given.push(kw.iter().find(|(k, _)| *k == key).map_or(v, |(_, x)| x.clone()));
+            }
+            if let Some((k, _)) = kw.iter().find(|(k, _)| !names.iter().any(|n| n.to_str() == *crate::value::text(*k)))
+            {
+                return raise("ValueError", format!("Got unexpected field names: ['{}']", crate::value::text(*k)));
+            }
+            interp.call_sync(Value::Class(me.class()), given)
+        }
+    }
+}
+
+/// `Point._make(iterable)`.
+fn make(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let (Some(class), Some(items)) = (args.first(), args.get(1)) else {
+        return raise("TypeError", "_make() missing 1 required positional argument: 'iterable'");
+    };
+    let items = interp.iterate(items)?;
+    interp.call_sync(class.clone(), items)
+}
