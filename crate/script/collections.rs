@@ -5,14 +5,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, Name};
-use super::builtins::{binop, builtin, compare, is_callable, iterate};
+use super::builtins::{binop, builtin, compare, is_callable, iterate, kwarg};
 use super::interp::Interp;
 use super::value::*;
 
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["defaultdict", "Counter"] {
+    for name in ["defaultdict", "Counter", "OrderedDict"] {
         v.push((name, builtin(name, construct)));
     }
     v.push(("deque", Value::Class(super::deque::class())));
@@ -33,6 +33,13 @@ fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             }
             if let Value::Dict(inner) = &d {
                 inner.borrow_mut().missing = Missing::Factory(factory);
+            }
+            Ok(d)
+        }
+        "OrderedDict" => {
+            let d = super::builtins::construct(interp, &with_types(|t| Rc::clone(&t.dict)), args, kw)?;
+            if let Value::Dict(inner) = &d {
+                inner.borrow_mut().missing = Missing::Ordered;
             }
             Ok(d)
         }
@@ -61,6 +68,31 @@ pub fn missing(interp: &Interp, d: &Rc<RefCell<Dict>>, key: Key, k: &Value) -> P
         }
         _ => Err(new_exception(exc_class("KeyError"), vec![k.clone()])),
     }
+}
+
+/// An `OrderedDict`'s own methods (its other methods are a dict's).
+pub const ORDERED_METHODS: &[&str] = &["move_to_end", "popitem"];
+
+/// The `OrderedDict` methods of [`ORDERED_METHODS`]: `move_to_end(key, last=True)` and
+/// `popitem(last=True)`.
+pub fn ordered_method(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Dict(d)) = args.first() else { return raise("TypeError", "descriptor needs an OrderedDict") };
+    let key_arg = usize::from(name == "move_to_end");
+    let last = args.get(1 + key_arg).cloned().or_else(|| kwarg(&kw, "last")).is_none_or(|l| l.truthy());
+    if name == "popitem" {
+        let popped = if last { d.borrow_mut().pop_last() } else { d.borrow_mut().pop_first() };
+        return match popped {
+            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+            None => raise("KeyError", "dictionary is empty"),
+        };
+    }
+    let Some(k) = args.get(1) else {
+        return raise("TypeError", "move_to_end() missing required argument 'key' (pos 1)");
+    };
+    if !d.borrow_mut().move_to_end(&k.key()?, last) {
+        return Err(new_exception(exc_class("KeyError"), vec![k.clone()]));
+    }
+    Ok(Value::None)
 }
 
 /// A `Counter`'s own methods, `self` first (its other methods are a dict's).

@@ -70,7 +70,7 @@ pub(super) const SET_METHODS: &[&str] = &[
     "symmetric_difference_update",
 ];
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
-const OWNERS: [&str; 9] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range"];
+const OWNERS: [&str; 10] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-"];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
 
@@ -355,7 +355,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("asyncio", "Runner"),
                 ("asyncio", "run_coroutine_threadsafe"),
                 ("asyncio", "wrap_future"),
-                ("collections", "OrderedDict"),
                 ("contextlib", "AsyncExitStack"),
                 ("contextlib", "ExitStack"),
                 ("contextlib", "closing"),
@@ -407,9 +406,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, LIST_METHODS))
         }
         Value::Dict(d) => {
-            use crate::collections::{counter_method, COUNTER_METHODS};
-            let counter = d.borrow().is_counter();
-            let own = if counter { bound(obj, 7, COUNTER_METHODS, name, counter_method) } else { None };
+            use crate::collections::{counter_method, ordered_method, COUNTER_METHODS, ORDERED_METHODS};
+            let own = match d.borrow().missing {
+                Missing::Zero => bound(obj, 7, COUNTER_METHODS, name, counter_method),
+                Missing::Ordered => bound(obj, 9, ORDERED_METHODS, name, ordered_method),
+                _ => None,
+            };
             own.or_else(|| bound(obj, 3, DICT_METHODS, name, dict_method))
                 .ok_or_else(|| no_method(obj, name, DICT_METHODS))
         }

@@ -26,6 +26,8 @@ pub enum Missing {
     Factory(Value),
     /// A `Counter`: 0, not stored.
     Zero,
+    /// An `OrderedDict`: a `KeyError`, as a dict's (it differs in its `repr` and methods).
+    Ordered,
 }
 
 /// A hashable key, normalised so that `1`, `1.0` and `True` are one key, as in Python.
@@ -229,6 +231,24 @@ impl Dict {
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         let i = self.entries.iter().rposition(Option::is_some)?;
         self.remove_at(i)
+    }
+
+    /// Moves `key`'s entry to the end (`last`) or to the front (`OrderedDict.move_to_end`);
+    /// false if it is not there.
+    pub fn move_to_end(&mut self, key: &Key, last: bool) -> bool {
+        let Some(entry) = self.index.get(key).and_then(|&i| self.entries[i].take()) else { return false };
+        if last {
+            self.index.insert(key.clone(), self.entries.len());
+            self.entries.push(Some(entry));
+        } else {
+            self.index.values_mut().for_each(|i| *i += 1);
+            self.index.insert(key.clone(), 0);
+            self.entries.insert(0, Some(entry));
+        }
+        if self.entries.len() > 32 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        true
     }
 
     /// Removes the first entry (the least recently used of `lru_cache`'s).

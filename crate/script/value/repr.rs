@@ -147,6 +147,18 @@ impl Value {
                         out.push_str("Counter()");
                         return;
                     }
+                    Missing::Ordered if entries.is_empty() => {
+                        out.push_str("OrderedDict()");
+                        return;
+                    }
+                    Missing::Ordered => {
+                        // `OrderedDict([('a', 1), ('b', 2)])`: its items as a list of pairs.
+                        let pairs: Vec<Value> = entries.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+                        out.push_str("OrderedDict(");
+                        Value::list(pairs).write_repr(out, depth + 1);
+                        out.push(')');
+                        return;
+                    }
                     Missing::Zero => {
                         out.push_str("Counter({");
                         "})"
