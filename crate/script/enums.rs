@@ -1,12 +1,14 @@
 //! `enum`: `Enum` and `auto`. A class derived from `Enum` has its plain class attributes made
 //! its members as the class is made ([`make_members`]): instances of it with a `name` and a
 //! `value`, kept in order in its `__members__`. Calling the class finds a member by value,
-//! subscripting it finds one by name, iterating it gives them in order.
+//! subscripting it finds one by name, iterating it gives them in order. An `IntEnum`'s or a
+//! `StrEnum`'s members also stand for their values: in comparisons, arithmetic, hashing,
+//! `str()` and formatting, as CPython 3.11's.
 
 use std::rc::Rc;
 
-use super::ast::{intern, Name};
-use super::builtins::builtin;
+use super::ast::{intern, BinOp, CmpOp, Name};
+use super::builtins::{self, builtin};
 use super::interp::Interp;
 use super::value::*;
 
@@ -21,9 +23,92 @@ thread_local! {
     };
 }
 
+thread_local! {
+    /// `enum.IntEnum` and `enum.StrEnum`: enums whose members are also their values.
+    static INT_ENUM: Rc<Class> = valued("IntEnum");
+    static STR_ENUM: Rc<Class> = valued("StrEnum");
+}
+
+/// What a member of a valued enum does as its value would.
+const VALUE_OPS: [&str; 19] = [
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__str__",
+    "__format__",
+    "__int__",
+    "__index__",
+    "__float__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+];
+
+fn valued(name: &str) -> Rc<Class> {
+    let class = Class::named(name, Some(&ENUM.with(Rc::clone)), Kind::Object);
+    class.attrs.borrow_mut().extend(VALUE_OPS.iter().map(|&n| (intern(n), builtin(n, as_value))));
+    class
+}
+
+/// Whether `i` is a member of an `IntEnum` or a `StrEnum` (a dict key as its value is).
+pub fn is_valued_member(i: &Instance) -> bool {
+    i.class.lookup(intern("__members__")).is_some()
+        && (INT_ENUM.with(|c| i.class.is_subclass(c)) || STR_ENUM.with(|c| i.class.is_subclass(c)))
+}
+
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
-    vec![("Enum", Value::Class(ENUM.with(Rc::clone))), ("auto", builtin("auto", auto))]
+    vec![
+        ("Enum", Value::Class(ENUM.with(Rc::clone))),
+        ("IntEnum", Value::Class(INT_ENUM.with(Rc::clone))),
+        ("StrEnum", Value::Class(STR_ENUM.with(Rc::clone))),
+        ("auto", builtin("auto", auto)),
+    ]
+}
+
+/// A valued enum's member as its value: the operation on the values (the other operand's
+/// value too, if it is such a member).
+fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let value_of = |v: &Value| match v {
+        Value::Instance(i) if i.class.lookup(intern("__members__")).is_some() => member_value(v).unwrap_or(Value::None),
+        v => v.clone(),
+    };
+    let me = value_of(args.first().unwrap_or(&Value::None));
+    let other = args.get(1).map(value_of).unwrap_or(Value::None);
+    let cmp = |op| builtins::compare(interp, op, &me, &other).map(Value::Bool);
+    match name {
+        "__str__" => Ok(Value::string(interp.to_str(&me)?)),
+        "__format__" => Ok(Value::string(builtins::format_field(interp, &me, None, &other.to_str())?)),
+        "__hash__" => Ok(Value::Int(builtins::hash_of(&me)?)),
+        "__int__" | "__index__" | "__float__" => Ok(me),
+        "__eq__" => cmp(CmpOp::Eq),
+        "__ne__" => cmp(CmpOp::NotEq),
+        "__lt__" => cmp(CmpOp::Lt),
+        "__le__" => cmp(CmpOp::LtE),
+        "__gt__" => cmp(CmpOp::Gt),
+        "__ge__" => cmp(CmpOp::GtE),
+        _ => {
+            let op = match name {
+                "__add__" | "__radd__" => BinOp::Add,
+                "__sub__" | "__rsub__" => BinOp::Sub,
+                "__mul__" | "__rmul__" => BinOp::Mul,
+                _ => BinOp::Mod,
+            };
+            if name.starts_with("__r") {
+                builtins::binop(interp, op, &other, &me)
+            } else {
+                builtins::binop(interp, op, &me, &other)
+            }
+        }
+    }
 }
 
 /// `auto()`: a value to be numbered when the class is made (the one before it, plus 1).
@@ -60,7 +145,10 @@ pub fn make_members(interp: &Interp, class: &Rc<Class>) -> PyResult<()> {
         if !is_member {
             continue;
         }
+        let str_enum = class.is_subclass(&STR_ENUM.with(Rc::clone));
         let value = match value {
+            // A `StrEnum`'s `auto()` is its member's name, lower-cased.
+            Value::Instance(i) if &*i.class.name == "enum.auto" && str_enum => Value::string(label.to_lowercase()),
             Value::Instance(i) if &*i.class.name == "enum.auto" => Value::Int(last + 1),
             v => v,
         };

@@ -361,8 +361,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("contextlib", "aclosing"),
                 ("contextlib", "nullcontext"),
                 ("contextlib", "redirect_stdout"),
-                ("enum", "IntEnum"),
-                ("enum", "StrEnum"),
                 ("enum", "Flag"),
                 ("math", "asin"),
                 ("math", "acos"),

@@ -563,6 +563,10 @@ impl Value {
                 Key::Tuple(keys)
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(self)),
+            // A member of an `IntEnum` or a `StrEnum` is the same key as its value.
+            Value::Instance(i) if crate::enums::is_valued_member(i) => {
+                return i.get(super::ast::intern("value")).unwrap_or(Value::None).key();
+            }
             Value::Instance(i) => match i.class.lookup(super::ast::intern("__hash__")) {
                 // A class whose `__hash__` is None: it compares by value (a dataclass, a class
                 // with its own `__eq__`).
