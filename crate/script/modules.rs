@@ -161,7 +161,11 @@ pub fn import(name: &str) -> PyResult {
             // Hints are only read, never checked: each name is `object`, which a subscript
             // (`List[int]`) gives back. `TypeVar("T")` and `cast(T, x)` are functions.
             let object = Value::Class(with_types(|t| Rc::clone(&t.object)));
-            let mut v = module_functions("typing", &["TypeVar", "cast"], typing_fn);
+            let mut v = module_functions(
+                "typing",
+                &["TypeVar", "ParamSpec", "cast", "NewType", "overload", "final", "runtime_checkable", "no_type_check"],
+                typing_fn,
+            );
             for n in [
                 "List",
                 "Dict",
@@ -188,6 +192,23 @@ pub fn import(name: &str) -> PyResult {
                 "NoReturn",
                 "Deque",
                 "DefaultDict",
+                "Protocol",
+                "Generic",
+                "ClassVar",
+                "Self",
+                "TypeAlias",
+                "Annotated",
+                "Hashable",
+                "Sized",
+                "Container",
+                "Collection",
+                "MutableMapping",
+                "MutableSequence",
+                "AbstractSet",
+                "AsyncContextManager",
+                "ContextManager",
+                "Text",
+                "AnyStr",
             ] {
                 v.push((n, object.clone()));
             }
@@ -250,6 +271,12 @@ fn write_stream(interp: &Interp, name: &str, args: &[Value], stderr: bool) -> Py
 
 /// `typing.TypeVar(name)` (its name back: a hint is never checked) and `typing.cast(t, x)` (`x`).
 fn typing_fn(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    if name == "NewType" && args.len() == 2 {
+        // What `NewType("UserId", int)` gives: a function that gives back its argument.
+        return Ok(builtin("new_type", typing_fn));
+    }
+    // The rest give back their argument: `TypeVar("T")` its name, `cast(T, x)` x, the
+    // decorators their function.
     let n = if name == "cast" { 2 } else { 1 };
     match args.get(n - 1) {
         Some(v) if args.len() >= n => Ok(v.clone()),

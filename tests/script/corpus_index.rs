@@ -224,6 +224,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_76_abc", include_str!("corpus/lang_76_abc.py"), include_str!("corpus/lang_76_abc.out")),
     ("lang_77_namedtuple", include_str!("corpus/lang_77_namedtuple.py"), include_str!("corpus/lang_77_namedtuple.out")),
     ("lang_78_ordereddict", include_str!("corpus/lang_78_ordereddict.py"), include_str!("corpus/lang_78_ordereddict.out")),
+    ("lang_79_typing", include_str!("corpus/lang_79_typing.py"), include_str!("corpus/lang_79_typing.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),
