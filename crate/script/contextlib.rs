@@ -2,7 +2,9 @@
 //! `with suppress(asyncio.CancelledError): await task`), and `contextmanager` and
 //! `asynccontextmanager`, which make a `with` block of a generator: the code before its
 //! `yield` is the entry, the code after it the exit, and the block's error is raised at the
-//! `yield`. Their exits follow CPython's `contextlib.py` step by step.
+//! `yield`. Their exits follow CPython's `contextlib.py` step by step. `nullcontext(x)` enters
+//! with `x` and does nothing more; `closing(x)` and `aclosing(x)` enter with `x` and call (or
+//! await) its `close()` (`aclose()`) as the block ends.
 
 use std::rc::Rc;
 
@@ -14,11 +16,14 @@ use super::value::*;
 
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
-    ["suppress", "contextmanager", "asynccontextmanager"].into_iter().map(|n| (n, builtin(n, module_fn))).collect()
+    ["suppress", "contextmanager", "asynccontextmanager", "nullcontext", "closing", "aclosing"]
+        .into_iter()
+        .map(|n| (n, builtin(n, module_fn)))
+        .collect()
 }
 
 /// A class of the module, with `methods` run by [`method`].
-fn class(name: &'static str, methods: [&'static str; 2]) -> Rc<Class> {
+fn class(name: &'static str, methods: &[&'static str]) -> Rc<Class> {
     let class = other_class(name);
     if class.attrs.borrow().is_empty() {
         *class.attrs.borrow_mut() = methods.iter().map(|&n| (intern(n), builtin(n, method))).collect();
@@ -29,9 +34,22 @@ fn class(name: &'static str, methods: [&'static str; 2]) -> Rc<Class> {
 fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     match (name, args.as_slice()) {
         ("suppress", _) if kw.is_empty() => {
-            let s = Instance::new(class("suppress", ["__enter__", "__exit__"]));
+            let s = Instance::new(class("suppress", &["__enter__", "__exit__"]));
             s.set(intern("_exceptions"), Value::tuple(args));
             Ok(Value::Instance(s))
+        }
+        ("nullcontext" | "closing" | "aclosing", _) => {
+            let thing = args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "enter_result"));
+            let thing = match (thing, name) {
+                (Some(t), _) => t,
+                (None, "nullcontext") => Value::None,
+                (None, _) => {
+                    return raise("TypeError", format!("{name}() missing 1 required positional argument: 'thing'"))
+                }
+            };
+            let m = Instance::new(class(name, &["__enter__", "__exit__", "__aenter__", "__aexit__"]));
+            m.set(intern("_thing"), thing);
+            Ok(Value::Instance(m))
         }
         // The decorator gives a function bound to the generator function: called, it makes
         // the context manager.
@@ -58,9 +76,9 @@ fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
         }
     }
     let m = Instance::new(if is_async {
-        class("_AsyncGeneratorContextManager", ["__aenter__", "__aexit__"])
+        class("_AsyncGeneratorContextManager", &["__aenter__", "__aexit__"])
     } else {
-        class("_GeneratorContextManager", ["__enter__", "__exit__"])
+        class("_GeneratorContextManager", &["__enter__", "__exit__"])
     });
     m.set(intern("gen"), gen);
     Ok(Value::Instance(m))
@@ -79,6 +97,27 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
             ("__exit__", None) => Value::Bool(false),
             _ => Value::None,
         });
+    }
+    // `nullcontext`, `closing`, `aclosing`: they enter with their thing; `closing`'s exit calls
+    // its `close()`, `aclosing`'s gives the coroutine of its `aclose()` to be awaited.
+    if let Some(thing) = me.get(intern("_thing")) {
+        let kind = &*me.class.name;
+        return match name {
+            "__enter__" => Ok(thing),
+            "__exit__" if kind == "closing" => {
+                let close = interp.get_attr(&thing, intern("close"))?;
+                interp.call_sync(close, vec![]).map(|_| Value::Bool(false))
+            }
+            "__aexit__" if kind == "aclosing" => {
+                let close = interp.get_attr(&thing, intern("aclose"))?;
+                interp.call_sync(close, vec![])
+            }
+            "__exit__" => Ok(Value::Bool(false)),
+            _ => {
+                let out = if name == "__aenter__" { thing } else { Value::Bool(false) };
+                Ok(Value::Coro(Rc::new(Coro::new(Rc::from(name), Box::pin(async move { Ok(out) }), false, false))))
+            }
+        };
     }
     let Some(Value::Gen(gen)) = me.get(intern("gen")) else {
         return raise("TypeError", "not a generator's context manager");

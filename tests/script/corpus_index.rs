@@ -116,6 +116,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_116_contextvars", include_str!("corpus/asyncio_116_contextvars.py"), include_str!("corpus/asyncio_116_contextvars.out")),
     ("asyncio_117_priorities_and_heapq", include_str!("corpus/asyncio_117_priorities_and_heapq.py"), include_str!("corpus/asyncio_117_priorities_and_heapq.out")),
     ("asyncio_118_int_and_str_enums", include_str!("corpus/asyncio_118_int_and_str_enums.py"), include_str!("corpus/asyncio_118_int_and_str_enums.out")),
+    ("asyncio_119_contextlib_closing", include_str!("corpus/asyncio_119_contextlib_closing.py"), include_str!("corpus/asyncio_119_contextlib_closing.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),
