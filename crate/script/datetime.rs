@@ -89,6 +89,14 @@ pub fn is_own(c: &Class) -> bool {
     c.kind == Kind::Other && matches!(&*c.name, "datetime" | "timedelta")
 }
 
+/// A datetime of `us`, if it is within years 1 to 9999 (CPython's range).
+fn datetime_at(us: Option<i64>) -> PyResult {
+    match us {
+        Some(us) if (1..=9999).contains(&fields(us)[0]) => Ok(make("datetime", us)),
+        _ => raise("OverflowError", "date value out of range"),
+    }
+}
+
 fn make(name: &'static str, us: i64) -> Value {
     let me = Instance::new(class(name));
     me.set(intern("_us"), Value::Int(us));
@@ -208,10 +216,12 @@ fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
         let Some(v) = args.get(i).cloned().or_else(|| kwarg(kw, name)) else { continue };
         match v {
             Value::Int(n) => {
+                // CPython's range is wider than 64 bits of microseconds: past it, its message.
+                let days = if *scale as i64 == US_PER_DAY { n } else { n.saturating_mul(*scale as i64) / US_PER_DAY };
                 exact = n
                     .checked_mul(*scale as i64)
                     .and_then(|x| exact.checked_add(x))
-                    .ok_or_else(|| exc("OverflowError", "days is too large"))?;
+                    .ok_or_else(|| exc("OverflowError", too_many_days(days)))?;
             }
             Value::Bool(b) => exact += i64::from(b) * *scale as i64,
             Value::Float(x) => {
@@ -230,20 +240,33 @@ fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     timedelta(us)
 }
 
-/// A timedelta, within CPython's range (±999,999,999 days).
+/// A timedelta, within CPython's range (±999,999,999 days; here, in 64-bit microseconds,
+/// about ±106 million).
 fn timedelta(us: i64) -> PyResult {
     if us.div_euclid(US_PER_DAY).abs() > 999_999_999 {
-        return raise("OverflowError", format!("days={}; must have magnitude <= 999999999", us.div_euclid(US_PER_DAY)));
+        return raise("OverflowError", too_many_days(us.div_euclid(US_PER_DAY)));
     }
     Ok(make("timedelta", us))
+}
+
+fn too_many_days(days: i64) -> String {
+    if days.abs() > 999_999_999 {
+        format!("days={days}; must have magnitude <= 999999999")
+    } else {
+        "Loopscope's Python keeps a timedelta within about 106 million days".to_string()
+    }
 }
 
 fn class_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match (name, args.first()) {
         ("fromtimestamp", Some(t)) => {
-            let secs =
-                t.as_number().ok_or_else(|| exc("TypeError", "'str' object cannot be interpreted as an integer"))?;
-            Ok(make("datetime", (secs * 1e6).round() as i64))
+            let secs = t.as_number().ok_or_else(|| {
+                exc("TypeError", format!("'{}' object cannot be interpreted as an integer", t.type_name()))
+            })?;
+            if secs.is_nan() || secs.abs() >= 1e15 {
+                return raise("OverflowError", "timestamp out of range for platform time_t");
+            }
+            datetime_at(Some((secs * 1e6).round() as i64))
         }
         ("fromtimestamp", None) => raise("TypeError", "fromtimestamp() missing required argument 'timestamp' (pos 1)"),
         ("now" | "today" | "utcnow", _) => Ok(make("datetime", now(interp))),
@@ -347,13 +370,11 @@ fn datetime_method(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             None => Ok(not_implemented()),
         },
         "__add__" | "__radd__" => match other.and_then(|o| us_of(o, "timedelta")) {
-            Some(d) => me
-                .checked_add(d)
-                .map_or_else(|| raise("OverflowError", "date value out of range"), |us| Ok(make("datetime", us))),
+            Some(d) => datetime_at(me.checked_add(d)),
             None => Ok(not_implemented()),
         },
         _ => match (other.and_then(|o| us_of(o, "timedelta")), other.and_then(|o| us_of(o, "datetime"))) {
-            (Some(d), _) => Ok(make("datetime", me - d)),
+            (Some(d), _) => datetime_at(me.checked_sub(d)),
             (_, Some(b)) => timedelta(me - b),
             _ => Ok(not_implemented()),
         },
@@ -421,7 +442,7 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             _ => Ok(not_implemented()),
         },
         _ => match (other_td, other) {
-            (Some(0), _) | (_, Some(Value::Int(0))) => raise("ZeroDivisionError", "division by zero"),
+            (Some(0), _) | (_, Some(Value::Int(0))) => raise("ZeroDivisionError", "integer division or modulo by zero"),
             (Some(b), _) if name == "__truediv__" => Ok(Value::Float(me as f64 / b as f64)),
             (Some(b), _) => Ok(Value::Int(me.div_euclid(b))),
             (None, Some(Value::Int(n))) if name == "__floordiv__" => timedelta(me.div_euclid(*n)),

@@ -35,15 +35,15 @@ pub fn from_class(class: &Rc<Class>) -> PyResult<()> {
 }
 
 /// `namedtuple(typename, field_names, *, defaults=None)`.
-pub fn namedtuple(_: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub fn namedtuple(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
     let Some(Value::Str(typename)) = arg(0, "typename") else {
         return raise("TypeError", "namedtuple() missing required argument 'typename' (a str)");
     };
     let names: Vec<Value> = match arg(1, "field_names") {
         Some(Value::Str(s)) => s.replace(',', " ").split_whitespace().map(Value::str).collect(),
-        Some(v @ (Value::List(_) | Value::Tuple(_))) => builtins::iterate(&v)?,
-        _ => return raise("TypeError", "namedtuple() missing required argument 'field_names'"),
+        Some(v) => interp.iterate(&v)?,
+        None => return raise("TypeError", "namedtuple() missing required argument 'field_names'"),
     };
     for n in &names {
         let Value::Str(s) = n else { return raise("TypeError", "Type names and field names must be strings") };

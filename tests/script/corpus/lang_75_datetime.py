@@ -37,3 +37,10 @@ async def main():
     print(round((dt.now() - t0).total_seconds(), 1))
 
 asyncio.run(main())
+
+for bad in [lambda: dt(9999, 12, 31) + timedelta(days=1), lambda: dt(1, 1, 1) - timedelta(days=1),
+            lambda: timedelta(seconds=1) / 0, lambda: timedelta(days=10**9), lambda: dt.fromtimestamp(1e20)]:
+    try:
+        bad()
+    except (OverflowError, ZeroDivisionError) as e:
+        print(type(e).__name__, e)
