@@ -13,17 +13,11 @@ use super::value::*;
 
 const US_PER_DAY: i64 = 86_400_000_000;
 
-const DATETIME_METHODS: &[&str] = &[
-    "strftime",
-    "isoformat",
-    "timestamp",
-    "weekday",
-    "isoweekday",
-    "replace",
+/// What both classes have: a value's printing, comparing, hashing and adding.
+const SHARED_METHODS: [&str; 13] = [
     "__getattr__",
     "__repr__",
     "__str__",
-    "__format__",
     "__eq__",
     "__lt__",
     "__le__",
@@ -33,22 +27,13 @@ const DATETIME_METHODS: &[&str] = &[
     "__add__",
     "__radd__",
     "__sub__",
+    "__format__",
 ];
+
+const DATETIME_METHODS: &[&str] = &["strftime", "isoformat", "timestamp", "weekday", "isoweekday", "replace"];
 
 const TIMEDELTA_METHODS: &[&str] = &[
     "total_seconds",
-    "__getattr__",
-    "__repr__",
-    "__str__",
-    "__eq__",
-    "__lt__",
-    "__le__",
-    "__gt__",
-    "__ge__",
-    "__hash__",
-    "__add__",
-    "__radd__",
-    "__sub__",
     "__mul__",
     "__rmul__",
     "__truediv__",
@@ -72,7 +57,8 @@ fn class(name: &'static str) -> Rc<Class> {
             "datetime" => (DATETIME_METHODS, datetime_method),
             _ => (TIMEDELTA_METHODS, timedelta_method),
         };
-        let mut attrs: Vec<(Name, Value)> = methods.iter().map(|&n| (intern(n), builtin(n, call))).collect();
+        let mut attrs: Vec<(Name, Value)> =
+            methods.iter().chain(&SHARED_METHODS).map(|&n| (intern(n), builtin(n, call))).collect();
         if name == "datetime" {
             // Called on the class: `datetime.now()`.
             for n in ["now", "today", "utcnow", "fromtimestamp", "strptime", "fromisoformat", "combine"] {
@@ -400,6 +386,9 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             ),
         },
         "total_seconds" => Ok(Value::Float(me as f64 / 1e6)),
+        "__format__" if matches!(other, Some(Value::Str(f)) if !f.is_empty()) => {
+            raise("TypeError", "unsupported format string passed to datetime.timedelta.__format__")
+        }
         "__repr__" => {
             let parts: Vec<String> = [("days", days), ("seconds", secs), ("microseconds", micro)]
                 .iter()
@@ -409,7 +398,8 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             let inside = if parts.is_empty() { "0".to_string() } else { parts.join(", ") };
             Ok(Value::string(format!("datetime.timedelta({inside})")))
         }
-        "__str__" => {
+        // `str()`, and `format()` with an empty spec (`object.__format__`).
+        "__str__" | "__format__" => {
             let mut s = format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
             if days != 0 {
                 s = format!("{days} day{}, {s}", if days.abs() != 1 { "s" } else { "" });

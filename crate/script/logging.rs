@@ -33,7 +33,8 @@ fn level_named(name: &str) -> Option<i64> {
     }
 }
 
-/// What a logger can be asked (the methods of every logger, the root's too).
+/// What a logger can be asked (the methods of every logger, the root's too); the first nine
+/// log, and are the module's functions too.
 const LOGGER_METHODS: [&str; 17] = [
     "debug",
     "info",
@@ -73,20 +74,9 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     v.push(("FATAL", Value::Int(50)));
     v.push(("root", root.clone()));
     v.push(("getLevelName", builtin("getLevelName", level_name)));
-    for name in [
-        "basicConfig",
-        "getLogger",
-        "disable",
-        "debug",
-        "info",
-        "warning",
-        "warn",
-        "error",
-        "critical",
-        "fatal",
-        "exception",
-        "log",
-    ] {
+    // The module's own functions, then those that log through the root (a logger's first nine
+    // methods, from `debug` to `log`).
+    for &name in ["basicConfig", "getLogger", "disable"].iter().chain(&LOGGER_METHODS[..9]) {
         v.push((name, Value::Method(Rc::new((root.clone(), builtin(name, module_fn))))));
     }
     v

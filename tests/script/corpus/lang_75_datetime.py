@@ -44,3 +44,10 @@ for bad in [lambda: dt(9999, 12, 31) + timedelta(days=1), lambda: dt(1, 1, 1) - 
         bad()
     except (OverflowError, ZeroDivisionError) as e:
         print(type(e).__name__, e)
+
+t = timedelta(seconds=75)
+print(f"{t}", format(t, ""), f"{dt(2024, 1, 2):%Y}")
+try:
+    f"{t:>10}"
+except TypeError as e:
+    print("TypeError:", e)
