@@ -65,11 +65,17 @@ pub fn check_instantiable(class: &Rc<Class>) -> PyResult<()> {
         }
         _ => false,
     };
-    let mut left: Vec<Rc<str>> = names.iter().filter(|n| abstract_(n)).map(|n| text(*n)).collect();
+    let left: Vec<Rc<str>> = names.iter().filter(|n| abstract_(n)).map(|n| text(*n)).collect();
     if left.is_empty() {
         return Ok(());
     }
-    left.sort_unstable();
+    // By name, placed one by one (they are few; std's sort would add its code to the wasm).
+    let mut sorted: Vec<Rc<str>> = Vec::with_capacity(left.len());
+    for n in left {
+        let at = sorted.iter().position(|s| *s > n).unwrap_or(sorted.len());
+        sorted.insert(at, n);
+    }
+    let left = sorted;
     let s = if left.len() == 1 { "" } else { "s" };
     raise(
         "TypeError",

@@ -942,14 +942,16 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             }
             // CPython's default: the message, the other keys by name, the exception's traceback.
             let mut text = get("message").map_or("Unhandled exception in event loop".into(), |m| m.to_str());
-            let mut rest: Vec<(String, Value)> = entries
-                .iter()
-                .filter_map(|(k, v)| match k {
-                    Value::Str(k) if !matches!(&**k, "message" | "exception") => Some((k.to_string(), v.clone())),
-                    _ => None,
-                })
-                .collect();
-            rest.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+            // The other keys by name, placed one by one (std's sort would add its code to the wasm).
+            let mut rest: Vec<(Rc<str>, Value)> = Vec::new();
+            for (k, v) in &entries {
+                if let Value::Str(k) = k {
+                    if !matches!(&**k, "message" | "exception") {
+                        let at = rest.iter().position(|(r, _)| r > k).unwrap_or(rest.len());
+                        rest.insert(at, (Rc::clone(k), v.clone()));
+                    }
+                }
+            }
             for (k, v) in rest {
                 text += &format!("\n{k}: {}", v.repr());
             }
