@@ -114,6 +114,15 @@ impl Loop {
         self.runs.iter().find(|(id, _)| *id == run).map(|(_, entry)| entry)
     }
 
+    /// The bookkeeping of a new task of `run` (its root if `parent` is 0), with the registry
+    /// key it is to take.
+    #[inline(never)]
+    fn new_head(&mut self, run: u32, parent: u32) -> Head {
+        self.next_task += 1;
+        let state = self.spawn_state(run);
+        Head::new(self.tasks.next_key(self.next_task), run, parent == 0 && run != 0, state)
+    }
+
     /// The state a task spawned into `run` shares.
     fn spawn_state(&mut self, run: u32) -> Rc<RunState> {
         match &self.spawned_into {
@@ -148,23 +157,15 @@ pub(super) fn spawn_in<F>(run: u32, parent: u32, name: &TaskName, make: impl FnO
 where
     F: Future<Output = ()> + 'static,
 {
-    // `make` moves what it captures and calls nothing: the key `new_head` takes is still free
-    // when `announce` registers the task.
-    let task = Task::allocate(new_head(run, parent), &executor::WAKER, make);
-    announce(&task, parent, name);
+    // One borrow of the loop for the task's key, its allocation and its registration: `make`
+    // moves what it captures and calls nothing, and allocating reaches nothing of the loop.
+    let task = with_loop(|l| {
+        let task = Task::allocate(l.new_head(run, parent), &executor::WAKER, make);
+        l.tasks.insert(task.key(), task.to_ref());
+        task
+    });
+    executor::wake_spawned(&task, parent, name);
     task
-}
-
-/// The bookkeeping of a new task of `run` (its root if `parent` is 0), with the registry
-/// key it is to take.
-#[inline(never)]
-fn new_head(run: u32, parent: u32) -> Head {
-    let root = parent == 0 && run != 0;
-    with_loop(|l| {
-        l.next_task += 1;
-        let state = l.spawn_state(run);
-        Head::new(l.tasks.next_key(l.next_task), run, root, state)
-    })
 }
 
 /// Runs `f` soon, as asyncio's `loop.call_soon` runs a callback: once the tasks ready now
@@ -199,13 +200,6 @@ pub(super) fn call_soon_in(by: u32, run: u32, f: impl FnOnce() + 'static) {
         })
     });
     executor::wake(&task);
-}
-
-/// Registers a new task, records its spawn and wakes it for its first poll.
-#[inline(never)]
-fn announce(task: &Task, parent: u32, name: &TaskName) {
-    with_loop(|l| l.tasks.insert(task.key(), task.to_ref()));
-    executor::wake_spawned(task, parent, name);
 }
 
 /// A task's future completed (the executor hands it here, see `executor::on_finish`): forget

@@ -173,11 +173,14 @@ pub fn record_unsettled(kind: Kind, run: u32, task: u32, a: u32, b: u32) {
 /// which is what lets the trace keep up with a burst.
 #[inline]
 pub fn poll_started(run: u32, task: u32, n: u32) {
-    OPEN.with(|open| {
-        open.task.set((task, run));
-        open.n.set(n);
-        open.state.set(if is_on() { OPEN_POLL } else { CLOSED });
-    });
+    // Untraced, the poll stays closed (`set_on` closed it): nothing is stored per poll.
+    if is_on() {
+        OPEN.with(|open| {
+            open.task.set((task, run));
+            open.n.set(n);
+            open.state.set(OPEN_POLL);
+        });
+    }
 }
 
 /// Folds a self-wake (a yield) of the task being polled into its poll's record: true if its
