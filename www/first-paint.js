@@ -1,6 +1,6 @@
 // First paint: the lesson's title, before any module or the wasm has loaded (app.js sets it
 // again, with the rest of the lesson). A classic script that loads nothing, run by index.html
-// right after the title's element, as the page is parsed. Resolved as url-state.js's
+// from its head, before the title's element is parsed. Resolved as url-state.js's
 // resolveState does (the hash, then the stored language, then the browser's); the table is the
 // crate's lesson catalogue, kept equal by a test (tests/first_paint.rs).
 (() => {
@@ -14,6 +14,16 @@
   const id = hash.get('lesson') ?? (hash.has('code') ? 'script' : null);
   if (id === 'script') return; // the learner's own program: app.js names it
   const title = Object.hasOwn(TITLES, id ?? '') ? TITLES[id] : Object.values(TITLES)[0];
-  const heading = document.getElementById('lesson-title');
-  if (heading) heading.textContent = title[lang === 'tr' ? 0 : 1];
+  const text = title[lang === 'tr' ? 0 : 1];
+  const named = () => {
+    const heading = document.getElementById('lesson-title');
+    if (heading) heading.textContent = text;
+    return heading !== null;
+  };
+  if (named()) return;
+  // Run from the head, before the title is parsed: a mutation's callback runs at the end of the
+  // parser's task, before the browser paints, so the title's first paint has its text.
+  const watch = new MutationObserver(() => named() && watch.disconnect());
+  watch.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', () => watch.disconnect(), { once: true });
 })();

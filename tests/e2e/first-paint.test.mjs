@@ -1,8 +1,8 @@
-// The lesson's title is painted by a small async module (www/first-paint.js) before any module
-// or the wasm has loaded (bench first_paint): checked with every module and the wasm held back, in both
-// languages, for a named lesson, an unknown one (the first lesson, as the page falls back) and
-// the learner's own program (left to app.js). Then, once the page has loaded, app.js's title
-// is the same text: the two never disagree on screen.
+// The lesson's title is painted by a small classic script (www/first-paint.js, run from the
+// page's head) before any module or the wasm has loaded (bench first_paint): checked with every
+// module and the wasm held back, in both languages, for a named lesson, an unknown one (the
+// first lesson, as the page falls back) and the learner's own program (left to app.js). Then,
+// once the page has loaded, app.js's title is the same text: the two never disagree on screen.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ async function titleWithoutScripts(hash) {
     const page = await context.newPage();
     await page.route(heldBack, () => {});
     // Module scripts hold DOMContentLoaded and load back: wait for the script's own fetch, then
-    // a frame (an async script runs as soon as it has arrived).
+    // a frame (the script names the title as soon as the parser has inserted it).
     await page.goto(`${site.origin}/index.html${hash}`, { waitUntil: 'commit' });
     await page.waitForFunction(() =>
       performance.getEntriesByType('resource').some((e) => e.name.endsWith('/first-paint.js') && e.responseEnd > 0));
