@@ -27,6 +27,11 @@ thread_local! {
     static FROZEN_ERROR: Rc<Class> = Class::named("FrozenInstanceError", Some(&exc_class("AttributeError")), Kind::Exception);
 }
 
+/// Whether `c` is `dataclasses.FrozenInstanceError` (its module is `dataclasses`).
+pub(crate) fn is_frozen_error(c: &Rc<Class>) -> bool {
+    FROZEN_ERROR.with(|f| Rc::ptr_eq(f, c))
+}
+
 /// The `FrozenInstanceError` of assigning (or with `delete`, deleting) `name` on `obj`, if it
 /// is an instance of a frozen dataclass.
 pub fn frozen_error(obj: &Value, name: Name, delete: bool) -> Option<Exc> {

@@ -309,7 +309,8 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
     let rc = interp.host.rc()?;
     Ok(leaf("open_connection", async move {
         let Some(cb) = cb else {
-            return raise("ConnectionRefusedError", format!("[Errno 111] Connect call failed ('{host}', {port})"));
+            let why = Value::str(&format!("Connect call failed ('{host}', {port})"));
+            return Err(new_exception(exc_class("ConnectionRefusedError"), vec![Value::Int(111), why]));
         };
         let (up, down) = (Rc::new(Pipe::default()), Rc::new(Pipe::default()));
         let side = |r: &Rc<Pipe>, w: &Rc<Pipe>| {
@@ -328,12 +329,26 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
 pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> PyResult {
     match (&*n, name) {
         (Native::Reader(_), "readline" | "read") => {
-            let whole = name == "read";
+            // What ends a read: a line's end; for `read(n)`, any data, of which it takes n
+            // characters at most (`read(0)`: none, at once); for `read()`, the stream's end.
+            let most = match (name, a.first()) {
+                ("read", Some(Value::Int(n))) if *n >= 0 => Some(*n as usize),
+                _ => None,
+            };
+            let whole = name == "read" && most.is_none();
             Ok(leaf(name, async move {
                 let Native::Reader(p) = &*n else { return Ok(Value::None) };
                 let line = std::future::poll_fn(|cx| {
                     let mut buf = p.buf.borrow_mut();
-                    let end = if whole { None } else { buf.find('\n').map(|i| i + 1) };
+                    let end = match most {
+                        Some(0) => Some(0),
+                        Some(most) if !buf.is_empty() => {
+                            Some(buf.char_indices().nth(most).map_or(buf.len(), |(i, _)| i))
+                        }
+                        Some(_) => None,
+                        None if whole => None,
+                        None => buf.find('\n').map(|i| i + 1),
+                    };
                     match end {
                         Some(end) => return Poll::Ready(buf.drain(..end).collect::<String>()),
                         None if p.closed.get() => return Poll::Ready(std::mem::take(&mut *buf)),
@@ -361,6 +376,9 @@ pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> P
         (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closed.get())),
         (Native::Writer(_) | Native::Server, "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
         (Native::Server, "close") => Ok(Value::None),
+        // `async with server:` closes it at the block's end, as `close()` does.
+        (Native::Server, "__aenter__") => Ok(at_once(name, Value::Native(Rc::clone(&n)))),
+        (Native::Server, "__aexit__") => Ok(at_once(name, Value::None)),
         _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
@@ -1314,7 +1332,7 @@ impl Native {
             ],
             Native::Reader(_) => &["readline", "read", "at_eof"],
             Native::Writer(_) => &["write", "drain", "close", "is_closing", "wait_closed"],
-            // `async with server` and `serve_forever` are found, then said to be unsupported.
+            // `serve_forever` is found, then said to be unsupported.
             Native::Server => &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever"],
             Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
             Native::TaskGroup(_) => &["create_task", "__aenter__", "__aexit__"],

@@ -45,6 +45,8 @@ pub(super) const STR_METHODS: &[&str] = &[
     "istitle",
     "rpartition",
     "isascii",
+    "translate",
+    "maketrans",
 ];
 pub(super) const LIST_METHODS: &[&str] =
     &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
@@ -305,6 +307,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
         }
         Value::Class(c) => {
+            // `str.maketrans(x, y)`: a static method, given no str to work on.
+            if c.kind == Kind::Str && &*t == "maketrans" {
+                return Ok(builtin("maketrans", |_, _, args, _| strings::maketrans(&args)));
+            }
             // `str.upper`: the unbound method, the one `"a".upper` binds.
             if c.kind == Kind::Str {
                 if let Some(m) = method(1, STR_METHODS, name, str_method) {
@@ -388,11 +394,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Str(_) => match bound(obj, 1, STR_METHODS, name, str_method) {
             Some(m) => Ok(m),
             // CPython's str has these: missing here, not misspelt.
-            None if matches!(
-                &*t,
-                "expandtabs" | "format_map" | "isidentifier" | "isprintable" | "maketrans" | "translate"
-            ) =>
-            {
+            None if matches!(&*t, "expandtabs" | "format_map" | "isidentifier" | "isprintable") => {
                 unsupported_method("str", &t)
             }
             None => Err(no_method(obj, name, STR_METHODS)),

@@ -83,6 +83,8 @@ isnumeric 0 0
 isdecimal 0 0
 join 1 1
 zfill 1 1
+translate 1 1
+maketrans 3 x
 partition 1 1
 rpartition 1 1
 removeprefix 1 1

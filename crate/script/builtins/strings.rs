@@ -391,6 +391,11 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             let f = |k: usize| fill.to_string().repeat(k);
             new(format!("{}{s}{}", f(left), f(right)))
         }
+        "maketrans" => maketrans(a),
+        "translate" => match a {
+            [table] => translate(interp, &s, table),
+            _ => raise("TypeError", format!("str.translate() takes exactly one argument ({given} given)")),
+        },
         "zfill" => {
             let width = str_width(interp, a.first())?;
             let n = s.chars().count();
@@ -672,4 +677,76 @@ fn conversion(c: &str) -> PyResult<char> {
 /// separators `\x1c`–`\x1f` besides.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `translate` reads, `{ord: ord, str or None}`: from
+/// a dict of characters or ordinals, or two strings of equal length (each character of the
+/// first to the second's), and the characters of a third to delete.
+pub(super) fn maketrans(a: &[Value]) -> PyResult {
+    let mut table = Dict::default();
+    let mut put = |k: Value, v: Value| -> PyResult<()> {
+        table.insert(k.key()?, k, v);
+        Ok(())
+    };
+    let ord = |c: char| Value::Int(i64::from(u32::from(c)));
+    match a {
+        [] => return raise("TypeError", "maketrans expected at least 1 argument, got 0"),
+        [Value::Dict(d)] => {
+            for (k, v) in d.borrow().entries() {
+                let mut chars = match &k {
+                    Value::Int(_) => {
+                        put(k, v)?;
+                        continue;
+                    }
+                    Value::Str(c) => c.chars(),
+                    _ => return raise("TypeError", "keys in translate table must be strings or integers"),
+                };
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => put(ord(c), v)?,
+                    _ => return raise("ValueError", "string keys in translate table must be of length 1"),
+                }
+            }
+        }
+        [_] => return raise("TypeError", "if you give only one argument to maketrans it must be a dict"),
+        [x, y, rest @ ..] if rest.len() <= 1 => {
+            let text = |i: usize, v: &Value| match v {
+                Value::Str(t) => Ok(Rc::clone(t)),
+                v => Err(type_error(&format!("maketrans() argument {} must be str, not ", i + 1), v, "")),
+            };
+            let (x, y) = (text(0, x)?, text(1, y)?);
+            if x.chars().count() != y.chars().count() {
+                return raise("ValueError", "the first two maketrans arguments must have equal length");
+            }
+            for (k, v) in x.chars().zip(y.chars()) {
+                put(ord(k), ord(v))?;
+            }
+            if let Some(z) = rest.first() {
+                for k in text(2, z)?.chars() {
+                    put(ord(k), Value::None)?;
+                }
+            }
+        }
+        _ => return raise("TypeError", format!("maketrans expected at most 3 arguments, got {}", a.len())),
+    }
+    Ok(Value::dict(table))
+}
+
+/// `s.translate(table)`: each character looked up in `table` by its ordinal (`table[ord(c)]`):
+/// None deletes it, an int or a str replaces it, and a missing key keeps it.
+fn translate(interp: &Interp, s: &str, table: &Value) -> PyResult {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match get_item(interp, table, &Value::Int(i64::from(u32::from(c)))) {
+            Ok(Value::None) => {}
+            Ok(Value::Str(t)) => out.push_str(&t),
+            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                Some(r) => out.push(r),
+                None => return raise("ValueError", "character mapping must be in range(0x110000)"),
+            },
+            Ok(_) => return raise("TypeError", "character mapping must return integer, None or str"),
+            Err(e) if e.class().is_subclass(&exc_class("LookupError")) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Value::string(out))
 }

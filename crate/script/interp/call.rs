@@ -214,7 +214,7 @@ impl Interp {
         let call = (Rc::downgrade(&scope), func.def.params.args.len());
         let fut = async move {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-            interp.run_body(&f, &scope).await
+            interp.run_body(&f, &scope).await.map_err(|e| super::generator::stop_escaped(e, "coroutine"))
         };
         let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
         coro.line = func.def.line;

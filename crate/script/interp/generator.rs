@@ -154,17 +154,7 @@ impl Gen {
                         *self.returned.borrow_mut() = v;
                         Ok(None)
                     }
-                    // Raised from it, as CPython's: its cause and context are the StopIteration.
-                    Err(e) if e.class().name.as_ref() == "StopIteration" => {
-                        let err = exc("RuntimeError", "generator raised StopIteration");
-                        if let Value::Instance(i) = &err {
-                            *i.cause.borrow_mut() = Some(e.clone());
-                            *i.context.borrow_mut() = Some(e);
-                            i.suppress_context.set(true);
-                        }
-                        Err(err)
-                    }
-                    Err(e) => Err(e),
+                    Err(e) => Err(stop_escaped(e, if self.is_async { "async generator" } else { "generator" })),
                 })
             }
         }
@@ -327,6 +317,23 @@ impl Gen {
         let args = if matches!(returned, Value::None) { vec![] } else { vec![returned] };
         new_exception(exc_class("StopIteration"), args)
     }
+}
+
+/// A `StopIteration` (or, from an async generator, a `StopAsyncIteration`) that leaves a
+/// generator's or coroutine's body (`what`) becomes the `RuntimeError` CPython raises from it
+/// (PEP 479): "coroutine raised StopIteration", its cause and context the one raised.
+pub(super) fn stop_escaped(e: Exc, what: &str) -> Exc {
+    let name = e.class().name.clone();
+    if &*name != "StopIteration" && !(&*name == "StopAsyncIteration" && what == "async generator") {
+        return e;
+    }
+    let err = exc("RuntimeError", format!("{what} raised {name}"));
+    if let Value::Instance(i) = &err {
+        *i.cause.borrow_mut() = Some(e.clone());
+        *i.context.borrow_mut() = Some(e);
+        i.suppress_context.set(true);
+    }
+    err
 }
 
 /// `enumerate(gen)`: a generator of its own, resuming `gen` only as it is itself resumed, so

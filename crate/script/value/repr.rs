@@ -324,6 +324,17 @@ pub fn exception_str(i: &Instance) -> String {
             format!("{} ({n} sub-exception{})", message.to_str(), if n == 1 { "" } else { "s" })
         }
         [one] => one.to_str(),
+        // An `OSError` made with an errno (see `types::os_error`).
+        [Value::Int(errno), text] if i.get(crate::ast::intern("errno")).is_some() => {
+            let mut out = format!("[Errno {errno}] {}", text.to_str());
+            for (attr, before) in [("filename", ": "), ("filename2", " -> ")] {
+                match i.get(crate::ast::intern(attr)) {
+                    Some(Value::None) | None => break,
+                    Some(file) => out = format!("{out}{before}{}", file.repr()),
+                }
+            }
+            out
+        }
         _ => Value::tuple(args).repr(),
     }
 }

@@ -154,6 +154,9 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
     if crate::abc::is_abc(c) {
         return "abc";
     }
+    if crate::dataclasses::is_frozen_error(c) {
+        return "dataclasses";
+    }
     let own = match c.kind {
         Kind::Object => c.base.is_some(),
         Kind::Exception => !exc_index(&c.name).is_some_and(|i| with_types(|t| Rc::ptr_eq(&t.exceptions[i], c))),
@@ -220,7 +223,13 @@ pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
         }
         _ => None,
     };
+    let (class, args, os_attrs) =
+        if class.is_subclass(&exc_class("OSError")) { os_error(class, args) } else { (class, args, None) };
     let inst = Instance::new(class);
+    for (name, value) in ["errno", "strerror", "filename", "filename2"].into_iter().zip(os_attrs.into_iter().flatten())
+    {
+        inst.set(crate::ast::intern(name), value);
+    }
     inst.set(crate::ast::intern("args"), Value::tuple(args));
     if let Some((message, exceptions)) = group {
         // `ExceptionGroup(message, [errors])`: what `except*` and the traceback read.
@@ -228,6 +237,46 @@ pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
         inst.set(crate::ast::intern("exceptions"), exceptions);
     }
     Value::Instance(inst)
+}
+
+/// `OSError(errno, strerror[, filename[, winerror[, filename2]]])`, as CPython makes it: an
+/// `OSError` whose errno has a class of its own is one of that class (111 a
+/// `ConnectionRefusedError`), its `args` keep the first two, and its attributes are set
+/// (None for other arguments). Its `str()` is "[Errno 111] Connection refused".
+#[cold]
+fn os_error(mut class: Rc<Class>, mut args: Vec<Value>) -> (Rc<Class>, Vec<Value>, Option<[Value; 4]>) {
+    const BY_ERRNO: &[(i64, &str)] = &[
+        (1, "PermissionError"),
+        (2, "FileNotFoundError"),
+        (4, "InterruptedError"),
+        (11, "BlockingIOError"),
+        (13, "PermissionError"),
+        (17, "FileExistsError"),
+        (20, "NotADirectoryError"),
+        (21, "IsADirectoryError"),
+        (32, "BrokenPipeError"),
+        (103, "ConnectionAbortedError"),
+        (104, "ConnectionResetError"),
+        (108, "BrokenPipeError"),
+        (110, "TimeoutError"),
+        (111, "ConnectionRefusedError"),
+        (114, "BlockingIOError"),
+        (115, "BlockingIOError"),
+    ];
+    let errno = match &args[..] {
+        [Value::Int(errno), _, rest @ ..] if rest.len() <= 3 => *errno,
+        _ => return (class, args, Some([Value::None, Value::None, Value::None, Value::None])),
+    };
+    if &*class.name == "OSError" {
+        if let Some((_, name)) = BY_ERRNO.iter().find(|(n, _)| *n == errno) {
+            class = exc_class(name);
+        }
+    }
+    let file2 = if args.len() == 5 { args.pop() } else { None };
+    let file = if args.len() > 2 { Some(args.swap_remove(2)) } else { None };
+    args.truncate(2);
+    let attrs = [args[0].clone(), args[1].clone(), file.unwrap_or(Value::None), file2.unwrap_or(Value::None)];
+    (class, args, Some(attrs))
 }
 
 /// An `ExceptionGroup` of `errors` (a `BaseExceptionGroup` if one of them is not an
