@@ -120,6 +120,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_120_streams_read", include_str!("corpus/asyncio_120_streams_read.py"), include_str!("corpus/asyncio_120_streams_read.out")),
     ("asyncio_121_oserror_errno", include_str!("corpus/asyncio_121_oserror_errno.py"), include_str!("corpus/asyncio_121_oserror_errno.out")),
     ("asyncio_122_stop_iteration_in_coroutine", include_str!("corpus/asyncio_122_stop_iteration_in_coroutine.py"), include_str!("corpus/asyncio_122_stop_iteration_in_coroutine.out")),
+    ("asyncio_123_asyncio_classes", include_str!("corpus/asyncio_123_asyncio_classes.py"), include_str!("corpus/asyncio_123_asyncio_classes.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -225,12 +225,6 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "as_completed",
         "current_task",
         "all_tasks",
-        "Queue",
-        "Event",
-        "Lock",
-        "Semaphore",
-        "BoundedSemaphore",
-        "TaskGroup",
         "get_event_loop",
         "new_event_loop",
         "set_event_loop",
@@ -243,17 +237,16 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "open_connection",
         "timeout",
         "timeout_at",
-        "LifoQueue",
-        "PriorityQueue",
         "isfuture",
-        "Condition",
-        "Barrier",
     ]
     .into_iter()
     .map(|n| (n, crate::builtins::checked("asyncio", n, function, false)))
     .collect();
     // Classes, so that `isinstance(t, asyncio.Task)` and hints such as `list[asyncio.Task]`
     // work; calling one makes a future or a task (see [`construct`]).
+    for n in CLASSES {
+        out.push((n, Value::Class(other_class(n))));
+    }
     out.push(("Future", Value::Class(other_class("Future"))));
     out.push(("Task", Value::Class(other_class("Task"))));
     out.push(("Handle", Value::Class(other_class("Handle"))));
@@ -268,11 +261,33 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     out
 }
 
-/// `asyncio.Future()` and `asyncio.Task(coro, name=…)`, called as classes.
+/// asyncio's classes made by a call of their own (`asyncio.Queue(maxsize=2)`): classes, so
+/// that they print, compare and are checked (`isinstance(q, asyncio.Queue)`) as CPython's.
+pub const CLASSES: [&str; 10] = [
+    "Queue",
+    "LifoQueue",
+    "PriorityQueue",
+    "Event",
+    "Lock",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Condition",
+    "Barrier",
+    "TaskGroup",
+];
+
+/// `asyncio.Future()`, `asyncio.Task(coro, name=…)` and the [`CLASSES`], called as classes.
 pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
-    match &*class.name {
-        "Future" => Ok(Value::Task(PyTask::future(interp))),
-        _ => create_task(interp, "create_task", args.to_vec(), kw.to_vec()),
+    if &*class.name == "Future" {
+        return Ok(Value::Task(PyTask::future(interp)));
+    }
+    match CLASSES.into_iter().find(|n| **n == *class.name) {
+        // Checked against its line, as its call was when it was a function.
+        Some(name) => match crate::builtins::checked("asyncio", name, function, false) {
+            Value::Builtin(b) => crate::builtins::call_builtin(interp, &b, args.to_vec(), kw.to_vec()),
+            _ => function(interp, name, args.to_vec(), kw.to_vec()),
+        },
+        None => create_task(interp, "create_task", args.to_vec(), kw.to_vec()),
     }
 }
 

@@ -165,7 +165,7 @@ const FUNCTIONS: &[&str] = &[
 /// A built-in function or method value named `name`.
 #[inline(never)]
 pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, call, sig: "", qualifier: "", method: false }))
+    Value::Builtin(Rc::new(Builtin { name, call, sig: "", qualifier: "", method: false, python: false }))
 }
 
 /// Checks that `min..=max` positional arguments were given (the check inline, the error not).

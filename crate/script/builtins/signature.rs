@@ -254,7 +254,9 @@ pub(super) fn line(owner: &str, name: &str) -> (&'static str, &'static str) {
 /// object first.
 pub fn checked(owner: &str, name: &'static str, call: BuiltinFn, method: bool) -> Value {
     let (qualifier, sig) = line(owner, name);
-    Value::Builtin(Rc::new(Builtin { name, call, sig, qualifier, method }))
+    // asyncio's functions are Python's, but for the three CPython writes in C.
+    let python = owner == "asyncio" && !matches!(name, "get_event_loop" | "get_running_loop" | "current_task");
+    Value::Builtin(Rc::new(Builtin { name, call, sig, qualifier, method, python }))
 }
 
 /// A call's positional and keyword arguments.

@@ -218,6 +218,9 @@ pub struct Builtin {
     pub qualifier: &'static str,
     /// It is a method: given its object first.
     pub method: bool,
+    /// CPython writes it in Python (asyncio's `sleep`, `gather`…): its type is `function`, as
+    /// a forgotten `()` in `await asyncio.sleep` says.
+    pub python: bool,
 }
 
 /// A built-in function's body: positional arguments (with `self` first for a method) and
@@ -505,6 +508,7 @@ impl Value {
             Value::Range(_) => with_types(|t| Rc::clone(&t.range)),
             Value::Slice(_) => other_class("slice"),
             Value::Func(_) => other_class("function"),
+            Value::Builtin(b) if b.python => other_class("function"),
             Value::Builtin(_) => other_class("builtin_function_or_method"),
             Value::Method(m) if matches!(m.1, Value::Builtin(_)) => other_class("builtin_function_or_method"),
             Value::Method(_) => other_class("method"),

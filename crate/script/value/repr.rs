@@ -189,6 +189,9 @@ impl Value {
             Value::Func(f) => {
                 let _ = write!(out, "<function {}>", f.qualname);
             }
+            Value::Builtin(b) if b.python => {
+                let _ = write!(out, "<function {}>", b.name);
+            }
             Value::Builtin(b) => {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }

@@ -304,6 +304,8 @@ pub fn other_class(name: &'static str) -> Rc<Class> {
         let base = match name {
             "Task" | "_GatheringFuture" => Some("Future"),
             "TimerHandle" => Some("Handle"),
+            "LifoQueue" | "PriorityQueue" => Some("Queue"),
+            "BoundedSemaphore" => Some("Semaphore"),
             _ => None,
         };
         drop(others);
