@@ -43,6 +43,18 @@ fn abstractmethod(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, V
     Ok(f)
 }
 
+/// Whether `v` is still abstract: a function marked by `abstractmethod`, or a property one of
+/// whose functions is (`@property` over `@abstractmethod`).
+fn is_abstract(v: &Value) -> bool {
+    match v {
+        Value::Func(f) => f.attrs.borrow().iter().any(|(k, v)| &*text(*k) == "__isabstractmethod__" && v.truthy()),
+        Value::Instance(p) if p.class.kind == Kind::Other && &*p.class.name == "property" => {
+            ["fget", "fset", "fdel"].into_iter().any(|part| p.get(intern(part)).is_some_and(|f| is_abstract(&f)))
+        }
+        _ => false,
+    }
+}
+
 /// Refuses to instantiate `class` if it is below `ABC` and a method is still abstract.
 pub fn check_instantiable(class: &Rc<Class>) -> PyResult<()> {
     let Some(abc) = ABC.with(|a| a.borrow().clone()) else { return Ok(()) };
@@ -59,13 +71,8 @@ pub fn check_instantiable(class: &Rc<Class>) -> PyResult<()> {
         }
         at = c.base.clone();
     }
-    let abstract_ = |n: &Name| match class.lookup(*n) {
-        Some(Value::Func(f)) => {
-            f.attrs.borrow().iter().any(|(k, v)| &*text(*k) == "__isabstractmethod__" && v.truthy())
-        }
-        _ => false,
-    };
-    let left: Vec<Rc<str>> = names.iter().filter(|n| abstract_(n)).map(|n| text(*n)).collect();
+    let left: Vec<Rc<str>> =
+        names.iter().filter(|n| class.lookup(**n).is_some_and(|v| is_abstract(&v))).map(|n| text(*n)).collect();
     if left.is_empty() {
         return Ok(());
     }

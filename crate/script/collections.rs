@@ -158,6 +158,18 @@ fn count(
     Ok(())
 }
 
+/// Whether `d` is a `Counter`.
+pub fn is_counter(d: &Rc<RefCell<Dict>>) -> bool {
+    matches!(d.borrow().missing, Missing::Zero)
+}
+
+/// A new, empty `Counter`.
+pub fn counter() -> Rc<RefCell<Dict>> {
+    let mut d = Dict::default();
+    d.missing = Missing::Zero;
+    Rc::new(RefCell::new(d))
+}
+
 /// `a op b` for two `Counter`s (`+`, `-`, `|`, `&`), as CPython's: counts added, subtracted,
 /// the larger or the smaller, and only those above zero kept, `a`'s keys first. `None` for
 /// another operator.

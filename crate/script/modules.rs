@@ -28,6 +28,9 @@ const RANDOM_FUNCTIONS: &[&str] = &[
     "triangular",
     "choices",
     "gauss",
+    "getrandbits",
+    "normalvariate",
+    "lognormvariate",
 ];
 
 /// How many of [`RANDOM_FUNCTIONS`] a `Random` has.
@@ -522,6 +525,41 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
                 return raise("ZeroDivisionError", "float division by zero");
             }
             Ok(Value::Float(-(1.0 - r.random()).ln() / lambd))
+        }
+        "getrandbits" => match int(0)? {
+            k if k < 0 => raise("ValueError", "number of bits must be non-negative"),
+            k if k > 63 => raise("OverflowError", "Loopscope's ints are 64-bit: getrandbits(k) needs k <= 63"),
+            k => Ok(Value::Int(r.getrandbits(k as u32).map_err(err)? as i64)),
+        },
+        // `random.py`'s Kinderman and Monahan method, drawing as it draws.
+        "normalvariate" | "lognormvariate" => {
+            let given = |i: usize, key: &str| args.get(i).cloned().or(super::builtins::kwarg(&kw, key));
+            let (mu, sigma) = match (given(0, "mu"), given(1, "sigma")) {
+                (Some(mu), Some(sigma)) => (num(Some(&mu), name)?, num(Some(&sigma), name)?),
+                (mu, sigma) if name == "normalvariate" => {
+                    (mu.map_or(Ok(0.0), |v| num(Some(&v), name))?, sigma.map_or(Ok(1.0), |v| num(Some(&v), name))?)
+                }
+                (Some(_), None) => {
+                    return raise(
+                        "TypeError",
+                        format!("Random.{name}() missing 1 required positional argument: 'sigma'"),
+                    )
+                }
+                _ => {
+                    let missing = "missing 2 required positional arguments: 'mu' and 'sigma'";
+                    return raise("TypeError", format!("Random.{name}() {missing}"));
+                }
+            };
+            let magic = 4.0 * (-0.5f64).exp() / 2.0f64.sqrt();
+            let z = loop {
+                let (u1, u2) = (r.random(), 1.0 - r.random());
+                let z = magic * (u1 - 0.5) / u2;
+                if z * z / 4.0 <= -u2.ln() {
+                    break z;
+                }
+            };
+            let x = mu + z * sigma;
+            Ok(Value::Float(if name == "normalvariate" { x } else { x.exp() }))
         }
         "triangular" => {
             let arg = |i: usize, default: f64| args.get(i).map_or(Ok(default), |v| num(Some(v), "triangular"));

@@ -232,6 +232,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_79_typing", include_str!("corpus/lang_79_typing.py"), include_str!("corpus/lang_79_typing.out")),
     ("lang_80_maketrans_translate", include_str!("corpus/lang_80_maketrans_translate.py"), include_str!("corpus/lang_80_maketrans_translate.out")),
     ("lang_81_frozen_instance_error", include_str!("corpus/lang_81_frozen_instance_error.py"), include_str!("corpus/lang_81_frozen_instance_error.out")),
+    ("lang_82_abstract_property_and_keywords", include_str!("corpus/lang_82_abstract_property_and_keywords.py"), include_str!("corpus/lang_82_abstract_property_and_keywords.out")),
+    ("lang_83_random_variates", include_str!("corpus/lang_83_random_variates.py"), include_str!("corpus/lang_83_random_variates.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -919,6 +919,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             }
             Ok(Value::None)
         }
+        (Native::Loop, "create_task") if interp.host.loop_closed.get() => raise("RuntimeError", "Event loop is closed"),
         (Native::Loop, "create_task") => create_task(interp, "loop.create_task", a.to_vec(), kw),
         (Native::Loop, "close") => {
             if interp.host.loop_running.get() > 0 {
@@ -930,6 +931,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         (Native::Loop, "is_running") => Ok(Value::Bool(interp.host.loop_running.get() > 0)),
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
         (Native::Loop, "get_debug") => Ok(Value::Bool(false)),
+        // What a hand-run loop awaits before `close()`: the executor's threads are done by
+        // then; an async generator left suspended is not closed here (CPython's is).
+        (Native::Loop, "shutdown_asyncgens" | "shutdown_default_executor") => Ok(at_once(name, Value::None)),
         (Native::Loop, "set_exception_handler") => match a {
             [Value::None] => {
                 interp.host.exception_handler.borrow_mut().take();
@@ -1029,6 +1033,9 @@ fn schedule(interp: &Interp, name: &'static str, a: &[Value]) -> PyResult {
         },
     };
     let [f, args @ ..] = rest else { return missing("1 required positional argument: 'callback'") };
+    if interp.host.loop_closed.get() {
+        return raise("RuntimeError", "Event loop is closed");
+    }
     let call = callback_call(f, args);
     let job = call_later(&interp.host.rc()?, vec![(f.clone(), args.to_vec())], at);
     Ok(Value::Native(Rc::new(Native::Handle { job, when: at, call, cancelled: Cell::new(false) })))
@@ -1329,6 +1336,12 @@ impl Native {
                 "call_later",
                 "call_at",
                 "run_in_executor",
+                "shutdown_asyncgens",
+                "shutdown_default_executor",
+                // Found, then said to be unsupported.
+                "set_debug",
+                "set_default_executor",
+                "set_task_factory",
             ],
             Native::Reader(_) => &["readline", "read", "at_eof"],
             Native::Writer(_) => &["write", "drain", "close", "is_closing", "wait_closed"],

@@ -351,6 +351,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 _ => match c.lookup(name) {
                     Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, None, c),
                     Some(v) => Ok(v),
+                    // An enum's `__getattr__` names only what was asked (a misspelt member).
+                    None if c.lookup(intern("__members__")).is_some() => raise("AttributeError", t.to_string()),
                     None => raise("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name)),
                 },
             }

@@ -35,6 +35,12 @@ impl Interp {
                     Value::Dict(d) => {
                         for (k, v) in d.borrow().iter() {
                             match k {
+                                Value::Str(s) if kw.iter().any(|(n, _)| *text(*n) == **s) => {
+                                    return raise(
+                                        "TypeError",
+                                        format!("{}() got multiple values for keyword argument '{s}'", callee_name(f)),
+                                    );
+                                }
                                 Value::Str(s) => kw.push((intern(s), v.clone())),
                                 _ => return raise("TypeError", "keywords must be strings"),
                             }
@@ -463,4 +469,19 @@ fn reads_whole(f: &Value) -> bool {
         name,
         "sum" | "min" | "max" | "sorted" | "join" | "extend" | "update" | "fsum" | "prod" | "mean" | "median"
     )
+}
+
+/// A callable as CPython names it where a call's keywords clash: a script's function by its
+/// module and qualified name (`__main__.C.m`), a built-in by its name.
+fn callee_name(f: &Value) -> String {
+    match f {
+        Value::Func(func) => format!("__main__.{}", func.qualname),
+        Value::Method(m) => callee_name(&m.1),
+        Value::Builtin(b) => b.name.to_string(),
+        Value::Class(c) => match crate::value::module_of(c) {
+            "builtins" => c.name.to_string(),
+            module => format!("{module}.{}", c.qualname()),
+        },
+        other => other.type_name().to_string(),
+    }
 }

@@ -94,8 +94,9 @@ impl Interp {
             }
             ExprKind::Unary(op, a) => {
                 let x = sub!(a);
-                if matches!(x, Value::Instance(_)) {
-                    return None; // its __bool__, __len__ or __neg__
+                if matches!(x, Value::Instance(_)) || matches!(&x, Value::Dict(d) if crate::collections::is_counter(d))
+                {
+                    return None; // its __bool__, __len__ or __neg__, or a Counter's
                 }
                 builtins::unary(*op, &x)
             }
@@ -466,6 +467,12 @@ impl Interp {
                                 raise("TypeError", format!("bad operand type for unary {sign}: '{}'", x.type_name()))
                             }
                         }
+                    }
+                    // A `Counter`'s `+c` and `-c`: its positive counts, or its negative ones negated.
+                    (UnaryOp::Neg | UnaryOp::Pos, Value::Dict(d)) if crate::collections::is_counter(d) => {
+                        let empty = crate::collections::counter();
+                        let op = if *op == UnaryOp::Pos { BinOp::Add } else { BinOp::Sub };
+                        crate::collections::counter_op(self, op, &empty, d).unwrap_or(Ok(Value::None))
                     }
                     _ => builtins::unary(*op, &x),
                 }
