@@ -243,13 +243,7 @@ impl ToldEnds {
 /// `raise TimeoutError() from cancelled`, as `wait_for` and `asyncio.timeout` raise it: the
 /// traceback shows the cancel, where it hit, first.
 pub(super) fn timeout_from(cancelled: Exc) -> Exc {
-    let timeout = new_exception(exc_class("TimeoutError"), vec![]);
-    if let Value::Instance(i) = &timeout {
-        *i.context.borrow_mut() = Some(cancelled.clone());
-        *i.cause.borrow_mut() = Some(cancelled);
-        i.suppress_context.set(true);
-    }
-    timeout
+    raised_from(new_exception(exc_class("TimeoutError"), vec![]), cancelled)
 }
 
 /// `asyncio.wait`; `name`: its done callback's, as a task's repr shows it.

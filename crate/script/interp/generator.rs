@@ -327,13 +327,7 @@ pub(super) fn stop_escaped(e: Exc, what: &str) -> Exc {
     if &*name != "StopIteration" && !(&*name == "StopAsyncIteration" && what == "async generator") {
         return e;
     }
-    let err = exc("RuntimeError", format!("{what} raised {name}"));
-    if let Value::Instance(i) = &err {
-        *i.cause.borrow_mut() = Some(e.clone());
-        *i.context.borrow_mut() = Some(e);
-        i.suppress_context.set(true);
-    }
-    err
+    raised_from(exc("RuntimeError", format!("{what} raised {name}")), e)
 }
 
 /// `enumerate(gen)`: a generator of its own, resuming `gen` only as it is itself resumed, so
@@ -530,7 +524,20 @@ impl Items {
                 let mut got = interp.call_method(it, next, vec![]).await;
                 if *is_async {
                     got = match got {
-                        Ok(aw) => interp.await_value(aw).await,
+                        Ok(aw) => {
+                            let what = aw.type_name();
+                            match interp.await_value(aw) {
+                                // Not awaitable: CPython's error, raised from the await's.
+                                super::call::Awaiting::Failed(Some(e)) if e.class().name.as_ref() == "TypeError" => {
+                                    if let Value::Instance(i) = &e {
+                                        i.raised.set(false); // made by the loop, not raised in a frame: no traceback
+                                    }
+                                    let m = format!("'async for' received an invalid object from __anext__: {what}");
+                                    Err(raised_from(exc("TypeError", m), e))
+                                }
+                                awaiting => awaiting.await,
+                            }
+                        }
                         e => e,
                     };
                 }

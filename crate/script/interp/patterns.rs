@@ -56,7 +56,10 @@ impl Interp {
                 ExprKind::BinOp(a, _, b) => Ok(self.matches(scope, a, v).await? || self.matches(scope, b, v).await?),
                 ExprKind::List(items) | ExprKind::Tuple(items) => self.match_sequence(scope, items, v).await,
                 ExprKind::Dict(entries) => self.match_mapping(scope, entries, v).await,
-                ExprKind::Call(class, args) => self.match_class(scope, class, args, v).await,
+                // Its errors (a class with too few `__match_args__`) are the pattern's, on its line.
+                ExprKind::Call(class, args) => {
+                    self.match_class(scope, class, args, v).await.map_err(|e| failed_at(e, p))
+                }
                 _ => Ok(false),
             }
         })

@@ -279,6 +279,17 @@ fn os_error(mut class: Rc<Class>, mut args: Vec<Value>) -> (Rc<Class>, Vec<Value
     (class, args, Some(attrs))
 }
 
+/// `err` raised from `cause`, as `raise err from cause` raises it in an `except` block
+/// that caught `cause`: its cause and its context, the context hidden.
+pub fn raised_from(err: Exc, cause: Exc) -> Exc {
+    if let Value::Instance(i) = &err {
+        *i.cause.borrow_mut() = Some(cause.clone());
+        *i.context.borrow_mut() = Some(cause);
+        i.suppress_context.set(true);
+    }
+    err
+}
+
 /// An `ExceptionGroup` of `errors` (a `BaseExceptionGroup` if one of them is not an
 /// `Exception`, as CPython makes it).
 pub fn exception_group(message: &str, errors: Vec<Value>) -> Exc {

@@ -299,8 +299,7 @@ impl Parser {
                 if self.is_kw("for") || self.is_kw("async") {
                     let generators = self.comp_clauses()?;
                     if !args.is_empty() || self.is_op(",") {
-                        let m = "Generator expression must be parenthesized";
-                        return Err(syntax(m, value.line, value.col));
+                        return Err(self.spanned("Generator expression must be parenthesized", value.line, value.col));
                     }
                     let (l, c) = (value.line, value.col);
                     args.push(Arg::Pos(self.generator_exp(l, c, value, generators, awaits)));
@@ -414,9 +413,6 @@ impl Parser {
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let (line, col) = self.here();
         self.advance();
-        if !self.ctx.func {
-            self.late("'yield' outside function", line, col);
-        }
         self.saw_yield = true;
         let mut args = Vec::new();
         let from = self.eat_kw("from");
@@ -427,6 +423,9 @@ impl Parser {
             }
         } else if starts_expr(&self.cur().tok) {
             args.push(Arg::Pos(self.star_expressions()?));
+        }
+        if !self.ctx.func {
+            self.late_span("'yield' outside function", line, col);
         }
         // Kept as a call of a name no script can write (`yield` is a keyword, `yield from`
         // has a space), which the evaluator runs as the yield it is.

@@ -386,10 +386,15 @@ impl Parser {
     /// [`Parser::late`] for the construct that began at (`line`, `col`) and has just been
     /// read: CPython's carets span it (to the end of its first line).
     fn late_span(&mut self, message: &str, line: u32, col: u32) {
-        let end = self.end_from(line, col);
         if self.late.is_none() {
-            self.late = Some(SyntaxError { end_col: end, ..syntax(message, line, col) });
+            self.late = Some(self.spanned(message, line, col));
         }
+    }
+
+    /// The error `message` about the construct that began at (`line`, `col`) and has just
+    /// been read, its carets spanning it (to the end of its first line), as CPython's do.
+    fn spanned(&self, message: &str, line: u32, col: u32) -> SyntaxError {
+        SyntaxError { end_col: self.end_from(line, col), ..syntax(message, line, col) }
     }
 
     /// Where what was read since (`line`, `col`) ends on that line: the column after the last

@@ -36,8 +36,8 @@ impl Parser {
             "pass" | "break" | "continue" => {
                 self.advance();
                 match kw {
-                    "break" if !self.ctx.in_loop => self.late("'break' outside loop", line, col),
-                    "continue" if !self.ctx.in_loop => self.late("'continue' not properly in loop", line, col),
+                    "break" if !self.ctx.in_loop => self.late_span("'break' outside loop", line, col),
+                    "continue" if !self.ctx.in_loop => self.late_span("'continue' not properly in loop", line, col),
                     _ => {}
                 }
                 match kw {
@@ -73,7 +73,7 @@ impl Parser {
                     StmtKind::Global(names)
                 } else {
                     if !self.ctx.func {
-                        self.late("nonlocal declaration not allowed at module level", line, col);
+                        self.late_span("nonlocal declaration not allowed at module level", line, col);
                     }
                     StmtKind::Nonlocal(names)
                 }

@@ -325,8 +325,10 @@ impl Parser {
             if !self.is_op(":") {
                 let t = self.test()?;
                 if self.is_op(",") {
-                    let m = "multiple exception types must be parenthesized";
-                    return Err(syntax(m, t.line, t.col));
+                    // Its carets span the types and the name after the comma.
+                    self.advance();
+                    let _ = self.test();
+                    return Err(self.spanned("multiple exception types must be parenthesized", t.line, t.col));
                 }
                 typ = Some(t);
                 if self.eat_kw("as") {

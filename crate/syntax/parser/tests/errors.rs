@@ -288,6 +288,16 @@ fn carets_span_the_construct_as_cpythons_do() {
         ("print \"a\", 1 + 2  # c", 17),
         ("del f()", 8),
         ("1 = x", 2),
+        ("break", 6),
+        ("continue", 9),
+        ("nonlocal x, y", 14),
+        ("yield 5", 8),
+        ("x = (yield)", 11),
+        ("f(a for a in b, c)", 15),
+        ("print(x for x in range(3), 1)", 26),
+        ("f(1, x for x in y)", 18),
+        ("try:\n  pass\nexcept A, B:\n  pass", 12),
+        ("for x in y:\n    pass\nelse:\n    continue", 13),
     ];
     for (src, end) in cases {
         assert_eq!(fail(src).end_col, end, "{src:?}");
