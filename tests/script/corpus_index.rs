@@ -236,6 +236,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_82_abstract_property_and_keywords", include_str!("corpus/lang_82_abstract_property_and_keywords.py"), include_str!("corpus/lang_82_abstract_property_and_keywords.out")),
     ("lang_83_random_variates", include_str!("corpus/lang_83_random_variates.py"), include_str!("corpus/lang_83_random_variates.out")),
     ("lang_84_match_pattern_error", include_str!("corpus/lang_84_match_pattern_error.py"), include_str!("corpus/lang_84_match_pattern_error.out")),
+    ("lang_85_slots", include_str!("corpus/lang_85_slots.py"), include_str!("corpus/lang_85_slots.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -45,6 +45,7 @@ thread_local! {
     /// script can name them: the first is a keyword, the second has a space).
     static YIELD: Name = intern("yield");
     static YIELD_FROM: Name = intern("yield from");
+    static SLOTS: Name = intern("__slots__");
     /// The exception on its way out of a frame (its address) and where in the frame it
     /// failed: the innermost expression that saw it fail says (see [`note_at`]).
     static FAILED_AT: Cell<(usize, Span)> = const { Cell::new((0, Span { line: 0, start: 0, end_line: 0, end: 0, kind: 0, a: 0, b: 0 })) };
@@ -741,6 +742,12 @@ impl Interp {
                         return self.call_sync(setter, vec![obj.clone(), value]).map(drop);
                     }
                 }
+                if refused_by_slots(&i.class, name) {
+                    return raise(
+                        "AttributeError",
+                        format!("'{}' object has no attribute '{}'", i.class.name, text(name)),
+                    );
+                }
                 i.set(name, value);
                 Ok(())
             }
@@ -772,6 +779,41 @@ impl Interp {
         let m = self.get_attr(obj, intern(name))?;
         self.call(m, args, vec![]).await
     }
+}
+
+/// Whether an instance of `class` may not take the attribute `name`: every class it derives
+/// from lists its `__slots__` (none of them `__dict__`), and none lists `name`. A class with
+/// no `__slots__` (the usual) is answered by one look at its own attributes.
+fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
+    let slots = SLOTS.with(|s| *s);
+    let mut listed = false;
+    let mut at = Some(Rc::clone(class));
+    while let Some(c) = at {
+        if c.base.is_none() {
+            break; // `object`
+        }
+        if c.kind != Kind::Object {
+            return false; // below a built-in class (an exception's), which has its `__dict__`
+        }
+        let Some(own) = c.attrs.borrow().iter().find(|(n, _)| *n == slots).map(|(_, v)| v.clone()) else {
+            return false;
+        };
+        let names = match own {
+            Value::Str(_) => vec![own],
+            Value::Tuple(t) => t.to_vec(),
+            Value::List(l) => l.borrow().clone(),
+            _ => return false,
+        };
+        for n in names {
+            match n {
+                Value::Str(t) if &*t == "__dict__" => return false,
+                Value::Str(t) if intern(&t) == name => listed = true,
+                _ => {}
+            }
+        }
+        at = c.base.clone();
+    }
+    !listed
 }
 
 /// Whether exception `e` matches `except t` (a class or a tuple of classes).
