@@ -5,7 +5,7 @@
 // only the tasks that can hold one of the last events are read, and rows are updated in place.
 
 import { stripAnsi } from './ansi.js';
-import { currentRun, lanes, lessonSeconds } from './trace.js';
+import { OPEN, currentRun, lanes, lessonSeconds } from './trace.js';
 import { formatMs, formatSeconds } from './i18n.js';
 import { readyCause, waitText, whyText } from './words.js';
 
@@ -85,7 +85,7 @@ export function recentEvents(model, t, max = MAX_EVENTS) {
       add({ time: w.time, kind: 'wake', task: name, detail: whyText(w, run, task, t) });
     }
     for (const p of tail(task.polls)) {
-      const duration = p.end === null ? t('tipStillRunning') : formatMs(p.sumMs ?? p.end - p.start);
+      const duration = p.end === OPEN ? t('tipStillRunning') : formatMs(p.sumMs ?? p.end - p.start);
       add({
         time: p.start, kind: 'poll', task: name,
         detail: p.merged

@@ -8,7 +8,7 @@
 // Where old slices were merged to bound memory (see trace-lod.js), each merged segment is one
 // "merged" slice carrying the segment's counts and sums, with its hog polls nested inside.
 
-import { currentRun, lanes, waitParts } from './trace.js';
+import { OPEN, currentRun, endOr, lanes, waitParts } from './trace.js';
 import { lastCut } from './trace-lod.js';
 import { DEFAULT_HOG_MS, hogsByTask, isHogPoll } from './hog.js';
 
@@ -50,7 +50,7 @@ export function toChromeTrace(model, { hogMs = DEFAULT_HOG_MS } = {}) {
       meta.push(metaEvent('thread_sort_index', pid, tid, { sort_index: i + 1 }));
       const span = (name, cat, start, end, args) => {
         const ts = us(start);
-        return { name, cat, ph: 'X', ts, dur: Math.max(0, round3(us(end ?? stop) - ts)), pid, tid, args };
+        return { name, cat, ph: 'X', ts, dur: Math.max(0, round3(us(end === OPEN ? stop : end) - ts)), pid, tid, args };
       };
       exportSegments(task, span, events);
       for (const hog of hogsBefore.get(tid) ?? []) {
@@ -121,7 +121,7 @@ export function toChromeTrace(model, { hogMs = DEFAULT_HOG_MS } = {}) {
     for (const tick of model.ticks) {
       if (tick.start < since) continue;
       const ts = us(tick.start);
-      const dur = Math.max(0, round3(us(tick.end ?? stop) - ts));
+      const dur = Math.max(0, round3(us(endOr(tick, stop)) - ts));
       const args = tick.merged
         ? { ticks: tick.merged, firstTick: tick.n, polls: tick.polls, budgetOut: tick.budgetOut }
         : { tick: tick.n, ready: tick.ready, polls: tick.polls, budgetOut: tick.budgetOut };

@@ -6,7 +6,7 @@
 // Durations are runtime ms (virtual ms in a virtual model): a poll's CPU time does not scale
 // with the lesson speed.
 
-import { currentRun } from './trace.js';
+import { OPEN, currentRun } from './trace.js';
 import { LONG_POLL_BOUNDS_MS } from './trace-fold.js';
 
 /** Polls that held the loop at least this long are hogs, unless the learner sets another threshold. */
@@ -19,7 +19,7 @@ export const HOG_MAX_MS = 10_000;
 export const isHog = (durationMs, thresholdMs) => durationMs >= thresholdMs;
 
 /** The rule for one poll of the model (not merged): its end was measured (`timed`) and it is a hog. */
-export const isHogPoll = (poll, thresholdMs) => Boolean(poll.timed) && poll.end !== null && isHog(poll.end - poll.start, thresholdMs);
+export const isHogPoll = (poll, thresholdMs) => Boolean(poll.timed) && poll.end !== OPEN && isHog(poll.end - poll.start, thresholdMs);
 
 /** Key of a poll in a set of hogs: "<task id>:<poll n>". */
 export const hogKey = (taskId, n) => `${taskId}:${n}`;

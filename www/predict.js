@@ -17,7 +17,7 @@
 // The timeline module offers no way to highlight a time or a lane, so the reveal says in words
 // where on the timeline the answer shows.
 
-import { currentRun, lessonSeconds } from './trace.js';
+import { currentRun, endOr, lessonSeconds } from './trace.js';
 import { formatSeconds, pick } from './i18n.js';
 
 export const STORE_KEY = 'loopscope.predict';
@@ -60,7 +60,7 @@ function sleepSpans(f) {
   for (const task of f.tasks) {
     for (const w of task.waits) {
       if (!(w.sleeps?.length > 0 || w.on === 'sleep') || w.merged) continue;
-      spans.push({ task, from: f.s(w.start), to: f.s(w.end ?? task.end?.time ?? f.run.end.time) });
+      spans.push({ task, from: f.s(w.start), to: f.s(endOr(w, task.end?.time ?? f.run.end.time)) });
     }
   }
   return spans.sort((a, b) => a.from - b.from);

@@ -6,6 +6,7 @@
 
 import { createModel, currentRun, ingest, modelNow } from './trace.js';
 import { prefetchShown } from './sources.js';
+import { createBacklog, keepRecords } from './trace-backlog.js';
 
 let loading = null; // Promise of the runtime: the first embed loads it, the others wait on it
 let compiling = null; // Promise of the compiled wasm (or undefined if that failed), started below
@@ -127,31 +128,50 @@ export function cancelSession(rt, session) {
 
 /**
  * ms a frame spends folding new trace records at most (the page's and each embed's), the
- * `budgetMs` they pass to pull; the rest waits in the ring for the next frame (a burst of 30,000
- * records is spread over a few frames instead of missing one).
+ * `budgetMs` they pass to pull; the rest is copied out of the ring (trace-backlog.js) and folded
+ * in the next frames (a burst of 30,000 records is spread over a few frames instead of missing
+ * one).
  */
 export const FRAME_INGEST_MS = 4;
 
+/** Each model's records copied out of the ring and not folded yet (trace-backlog.js). */
+const backlogs = new WeakMap();
+
 /**
  * Folds the records written since the model's cursor, within about `budgetMs` of work: the
- * further behind the reader is, the more it may spend, and past three quarters of the ring it
- * reads everything (an overrun would lose records for good). Views are made each time: memory
- * growth replaces memory.buffer and detaches old ones. Returns the records folded.
+ * oldest first (those copied out earlier), then the ring's; what is left is copied out of the
+ * ring, so no frame folds more than its budget to stay ahead of the runtime's writes. A reader
+ * more than a ring behind gets twice the budget, so its lag shrinks. Views are made each time:
+ * memory growth replaces memory.buffer and detaches old ones. Returns the records folded.
  */
 export function pull(rt, model, budgetMs = Infinity) {
   const { ls, wasm, ring } = rt;
   const head = ls.traceHead();
   if (head === model.cursor) return 0;
   const buffer = wasm.memory.buffer;
-  const behind = (head - model.cursor) / ring.capacity;
-  const scale = behind < 0.25 ? 1 : behind < 0.5 ? 2 : behind < 0.75 ? 4 : Infinity;
-  return ingest(model, {
+  const mem = {
     f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
     u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
     capacity: ring.capacity,
     head,
-    deadline: performance.now() + budgetMs * scale,
-  }, (id) => text(rt, id));
+  };
+  const deadline = performance.now() + (head - model.cursor > ring.capacity ? 2 * budgetMs : budgetMs);
+  const textOf = (id) => text(rt, id);
+  let folded = 0;
+  let backlog = backlogs.get(model);
+  if (backlog && model.cursor < backlog.head) {
+    // Records the ring no longer holds (it was overrun since, or reset): the backlog goes
+    // whole, and the ring's own read below counts what was lost.
+    const whole = head < backlog.head || head - backlog.head > ring.capacity;
+    const { f64, u32, capacity } = backlog;
+    folded += ingest(model, { f64, u32, capacity, head: backlog.head, deadline: whole ? Infinity : deadline }, textOf);
+  }
+  if (!backlog || model.cursor >= backlog.head) folded += ingest(model, { ...mem, deadline }, textOf);
+  if (model.cursor < head) {
+    if (!backlog) backlogs.set(model, (backlog = createBacklog(ring.capacity)));
+    keepRecords(backlog, mem, model.cursor, head);
+  }
+  return folded;
 }
 
 /** The session's "now" (runtime ms): the clock, or the run's virtual clock while it is live. */

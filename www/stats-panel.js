@@ -5,7 +5,7 @@
 // refreshed a few times a second on screen and about once a second off it; rows are updated in
 // place (a cell is written only when its text changed) and only the rows shown are computed.
 
-import { currentRun, lessonSeconds } from './trace.js';
+import { OPEN, currentRun, lessonSeconds } from './trace.js';
 import { taskStats, topStats } from './stats.js';
 import { DEFAULT_HOG_MS, hogKey, hogPolls, parseThreshold } from './hog.js';
 import { formatMs, formatSeconds } from './i18n.js';
@@ -55,7 +55,7 @@ export function createStatsPanel(els, app) {
     const task = run.tasks.get(row.id);
     if (row.state === 'waiting' && task) {
       const wait = task.waits[task.waits.length - 1];
-      if (wait && wait.end === null) return t('stateWaitingOn', { on: waitText(run, wait, t) });
+      if (wait && wait.end === OPEN) return t('stateWaitingOn', { on: waitText(run, wait, t) });
     }
     return t(`state_${row.state}`);
   }

@@ -4,7 +4,7 @@
 // scale with the lesson speed. Every number comes from the running sums the model keeps as
 // records arrive, so it is exact even where old slices were merged to bound memory.
 
-import { currentRun, TASK_STATES, taskState } from './trace.js';
+import { OPEN, currentRun, TASK_STATES, taskState } from './trace.js';
 
 /** The row keys sortStats knows; `name` and `state` sort as text and by life-cycle order. */
 export const STAT_KEYS = Object.freeze([
@@ -13,7 +13,7 @@ export const STAT_KEYS = Object.freeze([
 
 function openSpan(spans) {
   const last = spans[spans.length - 1];
-  return last && last.end === null ? last : null;
+  return last && last.end === OPEN ? last : null;
 }
 
 /**

@@ -3,7 +3,7 @@
 // (timeline.js) and the pointer and keyboard (timeline-ui.js) share it, so what is picked is
 // exactly what was painted there.
 
-import { currentRun, endTime, laneWindow, lessonSeconds } from './trace.js';
+import { currentRun, endOr, endTime, laneWindow, lessonSeconds } from './trace.js';
 import { fitSpan } from './viewport.js';
 
 export const LANE_HEIGHT = 28; // CSS px, one task (or the loop)
@@ -107,7 +107,7 @@ export function firstEnding(list, from, stop) {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const s = list[mid];
-    if ((s.end ?? stop) < from) lo = mid + 1;
+    if (endOr(s, stop) < from) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -143,7 +143,7 @@ export function eachRun(list, geo, from, to, minW, skipBelow, run, minIndex = 0)
     const s = list[i];
     if (s.start > to) break;
     const fx0 = Math.max(xMin, xA * s.start + xB);
-    const fx1 = Math.max(xMin, xA * (s.end ?? stop) + xB);
+    const fx1 = Math.max(xMin, xA * endOr(s, stop) + xB);
     if (fx1 - fx0 < skipBelow) continue;
     const x0 = Math.round(fx0);
     const x1 = Math.max(Math.round(fx1), x0 + minW);
@@ -187,7 +187,7 @@ export function sliceBox(geo, slice) {
   const { x, laneTop, stop } = geo;
   const top = laneTop(slice.lane);
   const x0 = x(slice.item.start);
-  const x1 = x(slice.item.end ?? stop);
+  const x1 = x(endOr(slice.item, stop));
   if (slice.kind === 'poll') return { x0, x1: x0 + Math.max(MIN_POLL_WIDTH, x1 - x0), y0: top + BAR_INSET - 2, y1: top + LANE_HEIGHT - BAR_INSET + 2 };
   if (slice.kind === 'tick') return { x0, x1: x0 + Math.max(MIN_TICK_WIDTH, x1 - x0), y0: top + BAR_INSET, y1: top + LANE_HEIGHT - BAR_INSET };
   return { x0, x1, y0: top + BAR_INSET, y1: top + LANE_HEIGHT - BAR_INSET };
@@ -212,10 +212,10 @@ export function sliceAt(model, view, px, py) {
   const hit = (items, minW) => {
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i];
-      if ((item.end ?? stop) < from) break;
+      if (endOr(item, stop) < from) break;
       if (item.start > to) continue;
       const x0 = x(item.start);
-      const x1 = x0 + Math.max(minW, x(item.end ?? stop) - x0);
+      const x1 = x0 + Math.max(minW, x(endOr(item, stop)) - x0);
       if (px >= x0 - HIT_SLOP && px <= x1 + HIT_SLOP) return item;
     }
     return null;

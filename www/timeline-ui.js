@@ -5,7 +5,7 @@
 // scroll it). The view math is in viewport.js, the painting in timeline.js; this module only
 // connects them to the DOM. Nothing animates: every change jumps (reduced motion for free).
 
-import { currentRun, endTime, lessonSeconds } from './trace.js';
+import { OPEN, currentRun, endTime, lessonSeconds } from './trace.js';
 import { draw } from './timeline.js';
 import { isHogSlice } from './hog.js';
 import { fitCanvas } from './dom.js';
@@ -191,7 +191,7 @@ export function createTimelineView(els, app) {
     const run = currentRun(model);
     const { item, task } = slice;
     const start = formatSeconds(Math.max(0, lessonSeconds(model, item.start)), 3);
-    const open = item.end === null || item.end === undefined;
+    const open = item.end === OPEN || item.end === undefined;
     const lessonLength = () => formatSeconds(
       Math.max(0, lessonSeconds(model, open ? last.view.now : item.end) - lessonSeconds(model, item.start)), 3,
     );

@@ -8,7 +8,7 @@
 // whole pixels and merged per lane where they touch (a thousand sub-pixel polls become one bar:
 // everything recorded still shows), and each kind of mark is one path with one fill or stroke.
 
-import { maxConcurrentWaits, waitParts } from './trace.js';
+import { endOr, maxConcurrentWaits, waitParts } from './trace.js';
 import {
   AXIS_HEIGHT, BAR_INSET, INDENT, LANE_HEIGHT, LANE_MARK_WIDTH, MIN_POLL_WIDTH, MIN_TICK_WIDTH, PAD_RIGHT, PAD_TOP,
   axisLabel, axisTimes, eachRun, firstEnding, firstPoint, layout, sliceBox, ticksDrawn, tookTurns,
@@ -267,7 +267,7 @@ function drawWaitLabels(ctx, run, lanesShown, geo, win, t) {
     for (let i = firstEnding(waits, win.from, stop); i < waits.length && waits[i].start <= win.to; i++) {
       const wait = waits[i];
       const x0 = x(wait.start);
-      const w = x(wait.end ?? stop) - x0;
+      const w = x(endOr(wait, stop)) - x0;
       if (w < MIN_LABEL_PX) continue;
       const parts = waitParts(run, wait);
       if (parts.length === 0) continue;
@@ -300,7 +300,7 @@ function hogBoxes(task, top, geo, win, hogs) {
     const x0 = Math.round(x(p.start));
     if (x0 === lastX) continue;
     lastX = x0;
-    const w = Math.max(MIN_POLL_WIDTH, Math.round(x(p.end ?? stop)) - x0);
+    const w = Math.max(MIN_POLL_WIDTH, Math.round(x(endOr(p, stop))) - x0);
     out.push([x0, top + BAR_INSET - 2, w, LANE_HEIGHT - 2 * BAR_INSET + 4]);
   }
   return out;

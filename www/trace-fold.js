@@ -20,7 +20,7 @@ import {
   RECORD_U32, RUN_CANCELLED, RUN_PAUSED, RUN_U32, TASK_U32, TICK_BUDGET_OUT, TIME_F64, WAKE_CODE, causeOf,
 } from './trace-records.js';
 import {
-  LOD, NO_SLEEPS, boundPolls, boundTicks, boundWakes, newPoll, newReady, newTick, newWait, newWake, pushSlice,
+  LOD, NO_SLEEPS, OPEN, boundPolls, boundTicks, boundWakes, newPoll, newReady, newTick, newWait, newWake, pushSlice,
 } from './trace-lod.js';
 
 /** Lower bounds (ms) of the long-poll bands; a timed poll shorter than the first is not kept. */
@@ -97,6 +97,7 @@ function newTask(id, name, parent, time, depth = 0) {
   return {
     id, name, parent, spawned: time,
     depth, // in the spawn tree (0: a root), fixed at spawn: lanes never walk the tree again
+    // Slices (trace-lod.js), in time order; a span's end is OPEN while it is open.
     polls: [], // {start, end, n, timed}: timed = false inside a burst (end = window start)
     // {start, end, on, sleepMs, sleeps, waitFor, endCause, endBy}: `sleeps` = lesson ms of
     // every SLEEP made in the poll before the wait when it made two or more (a race may arm
@@ -221,7 +222,7 @@ export function fold(model, r, text) {
   }
   if (r.kind === KIND.TICK_END) {
     const tick = model.ticks[model.ticks.length - 1];
-    if (!tick || tick.end !== null) { model.anomalies++; return; }
+    if (!tick || tick.end !== OPEN) { model.anomalies++; return; }
     tick.end = r.time;
     tick.polls = r.a;
     tick.budgetOut = r.b === TICK_BUDGET_OUT;
@@ -315,7 +316,7 @@ function taskOf(model, run, r) {
 
 function lastOpen(spans) {
   const last = spans[spans.length - 1];
-  return last && last.end === null ? last : null;
+  return last && last.end === OPEN ? last : null;
 }
 
 // Closing a span is where its time is summed, so the sums never depend on the level of detail.

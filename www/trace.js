@@ -2,8 +2,12 @@
 // lanes, how many tasks are in each state, and what a wait is on. The model is made and fed by
 // trace-fold.js (records → model), whose old detail trace-lod.js bounds.
 
+import { OPEN, endOr } from './trace-lod.js';
+
 // The page's wiring (app.js, runtime.js) makes and feeds its model through this module.
 export { createModel, ingest } from './trace-fold.js';
+// A slice's end while it is open, and its end or a stand-in: what the views read slices by.
+export { OPEN, endOr };
 
 /** The run the page is showing, or undefined. */
 export function currentRun(model) {
@@ -91,14 +95,13 @@ const gatherDone = new WeakMap();
  * task of the run has ended since (an open wait) or once more when the wait closes.
  */
 function endedOf(run, wait, ids) {
-  const key = wait.end ? 'closed' : run?.endMarks;
+  const key = wait.end !== OPEN ? 'closed' : run?.endMarks;
   const kept = gatherDone.get(wait);
   if (kept && kept.key === key) return kept.done;
-  const at = wait.end ?? Infinity;
   let done = 0;
   for (const id of ids) {
     const end = run?.tasks.get(id)?.end;
-    if (end && end.time <= at) done += 1;
+    if (end && end.time <= wait.end) done += 1; // an open wait's end, OPEN, is after any
   }
   gatherDone.set(wait, { key, done });
   return done;
@@ -144,7 +147,7 @@ export function waitParts(run, wait) {
  * external event; null while it is open, or when what woke it was none of them (a cancel).
  */
 export function endingPart(run, wait, parts) {
-  if (wait.end === null || !wait.endCause) return null;
+  if (wait.end === OPEN || !wait.endCause) return null;
   const by = wait.endBy;
   switch (wait.endCause) {
     case 'timer': return parts.find((p) => p.kind === 'sleep') ?? null; // sorted: the shortest first

@@ -18,7 +18,7 @@ export function readyCause(task, poll) {
   for (let i = task.readies.length - 1; i >= 0; i--) {
     const r = task.readies[i];
     if (r.start > poll.start) continue;
-    if (r.end === null || r.end >= poll.start) return { cause: r.cause ?? 'other', by: r.by ?? 0 };
+    if (r.end >= poll.start) return { cause: r.cause ?? 'other', by: r.by ?? 0 };
     break; // ready spans are in time order: an earlier one ended before this poll
   }
   for (let i = task.wakes.length - 1; i >= 0; i--) {

@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FINISH_RAISED, KIND, RECORD_F64, RECORD_U32 } from '../../www/trace-records.js';
 import { createModel, fold, ingest } from '../../www/trace-fold.js';
-import { LOD, lastCut } from '../../www/trace-lod.js';
+import { pull } from '../../www/runtime.js';
+import { LOD, OPEN, endOr, lastCut } from '../../www/trace-lod.js';
 import { taskStates, waitParts, currentRun, endingPart, lessonSeconds, maxConcurrentWaits, modelNow } from '../../www/trace.js';
 import { modelFrom } from './model-fixture.mjs';
 import { hogPolls } from '../../www/hog.js';
@@ -187,7 +188,7 @@ describe('trace model', () => {
     let model = modelOf(held);
     let main = currentRun(model).tasks.get(1);
     assert.equal(main.polls.length, 1, 'ten slices, one poll');
-    assert.equal(main.polls[0].end, null, 'still open: it has not let go');
+    assert.equal(main.polls[0].end, OPEN, 'still open: it has not let go');
     assert.equal(main.state, 'busy');
     assert.equal(main.readies.length, 1, 'ready once, when spawned; never in between');
     assert.deepEqual(hogPolls(model, 50).map((h) => [h.n, h.durationMs]), [[1, 98]], 'one hog so far, 98 ms');
@@ -305,7 +306,7 @@ function bruteMaxWaits(run, until) {
   const edges = [];
   for (const task of run.tasks.values()) {
     for (const w of task.waits) {
-      const end = w.end ?? until;
+      const end = endOr(w, until);
       if (end > w.start) edges.push([w.start, 1], [end, -1]);
     }
   }
@@ -371,7 +372,7 @@ function slicesOf(run) {
 function assertDrawable(list, what) {
   list.forEach((s, i) => {
     assert.equal(typeof s.start, 'number', what);
-    if (s.end !== null) assert.ok(s.end >= s.start, `${what}: start ≤ end`);
+    if (s.end !== OPEN) assert.ok(s.end >= s.start, `${what}: start ≤ end`);
     else assert.equal(i, list.length - 1, `${what}: only the newest span is open`);
     if (i > 0) assert.ok(s.start >= list[i - 1].start, `${what}: in time order`);
   });
@@ -481,5 +482,84 @@ describe('bounded memory', () => {
     assert.equal(model.ticks.reduce((n, tick) => n + (tick.merged ?? 1), 0), TICKS);
     assert.equal(model.ticks.reduce((n, tick) => n + tick.polls, 0), 2 * TICKS, 'merged ticks sum their polls');
     assertDrawable(model.ticks, 'ticks');
+  });
+});
+
+describe('reading the ring against a budget (runtime.js pull)', () => {
+  /** A stand-in for the loaded runtime: a ring of `capacity` records the test writes into. */
+  function fakeRuntime(capacity) {
+    const buffer = new ArrayBuffer(capacity * 32);
+    const f64 = new Float64Array(buffer);
+    const u32 = new Uint32Array(buffer);
+    let head = 0;
+    const rt = {
+      ls: { traceHead: () => head, traceText: text },
+      wasm: { memory: { buffer } },
+      ring: { ptr: 0, capacity },
+      texts: new Map(),
+    };
+    const write = ([time, kind, task, a = 0, b = 0]) => {
+      const s = head % capacity;
+      f64[s * RECORD_F64] = time;
+      u32.set([head, kind, RUN, task, a, b], s * RECORD_U32 + 2);
+      head++;
+    };
+    return { rt, write };
+  }
+
+  /** 8 tasks, each woken and polled `rounds` times: 2 + 8 × (1 + 3 × rounds) records. */
+  function records(rounds) {
+    const out = [[0, KIND.RUN_START, 0, 3, 4]];
+    for (let id = 1; id <= 8; id++) out.push([0, KIND.SPAWNED, id, 0, 1]);
+    let t = 0;
+    for (let round = 1; round <= rounds; round++) {
+      for (let id = 1; id <= 8; id++) {
+        t += 1;
+        out.push([t, KIND.POLL_START, id, round], [t + 0.5, KIND.POLL_END, id, 0, 1], [t + 0.75, KIND.WAKE, id, 1, 0]);
+      }
+    }
+    return out.concat([[t + 1, KIND.RUN_END, 0, 0, 0]]);
+  }
+
+  const summary = (model) => {
+    const run = currentRun(model);
+    return { states: taskStates(model, Infinity), sums: run.order.map((id) => run.tasks.get(id).sums), end: run.end };
+  };
+
+  test('what a frame’s budget leaves is copied out of the ring and folded later: no record is lost', () => {
+    const all = records(100);
+    const whole = createModel({ runId: RUN });
+    const direct = fakeRuntime(4096);
+    all.forEach(direct.write);
+    pull(direct.rt, whole);
+
+    // 200 records written per frame into a ring of 256; with no budget, a frame folds one
+    // stride of ingest's (32 records) from the copy, and one from the ring once the copy is read.
+    const model = createModel({ runId: RUN });
+    const { rt, write } = fakeRuntime(256);
+    let frames = 0;
+    for (let i = 0; i < all.length; i += 200) {
+      all.slice(i, i + 200).forEach(write);
+      const folded = pull(rt, model, 0);
+      assert.ok(folded <= 64, `a frame folds what its budget allows, not all it is behind (${folded})`);
+      frames++;
+    }
+    assert.ok(model.cursor < all.length, 'the budget left records for later frames');
+    while (model.cursor < all.length) pull(rt, model, 0);
+    assert.equal(model.skipped, 0, 'nothing was lost, though the ring wrapped many times');
+    assert.ok(frames > 1);
+    assert.deepEqual(summary(model), summary(whole));
+  });
+
+  test('records the ring lost before they were copied are counted as skipped', () => {
+    const all = records(10);
+    const model = createModel({ runId: RUN });
+    const { rt, write } = fakeRuntime(64);
+    all.slice(0, 60).forEach(write);
+    pull(rt, model, 0); // folds some, copies the rest
+    all.slice(60, 200).forEach(write); // 140 records: the ring's oldest 76 are gone unread
+    pull(rt, model);
+    assert.equal(model.cursor, 200);
+    assert.equal(model.skipped, 200 - 64 - 60);
   });
 });
