@@ -40,10 +40,10 @@ impl Scope {
         }
     }
 
-    fn set_timeout(&self, callback: &Function, ms: i32) -> Result<i32, JsValue> {
+    fn set_timeout(&self, callback: &Function, ms: i32, arg: &JsValue) -> Result<i32, JsValue> {
         match self {
-            Scope::Window(w) => w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms),
-            Scope::Worker(w) => w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms),
+            Scope::Window(w) => w.set_timeout_with_callback_and_timeout_and_arguments_1(callback, ms, arg),
+            Scope::Worker(w) => w.set_timeout_with_callback_and_timeout_and_arguments_1(callback, ms, arg),
         }
     }
 
@@ -67,6 +67,10 @@ thread_local! {
     static DRAIN: OnceCell<Drain> = const { OnceCell::new() };
     static PERFORMANCE: Performance =
         SCOPE.with(Scope::performance).expect("the runtime runs where `performance` is defined");
+    /// What each armed timer calls, in its slot (see [`Timer`]).
+    static ARMED: RefCell<Armed> = const { RefCell::new(Armed { calls: Vec::new(), free: Vec::new() }) };
+    /// The one callback of every timer: `setTimeout` hands it the timer's slot.
+    static FIRE: Closure<dyn FnMut(JsValue)> = Closure::new(fire);
 }
 
 /// Runs `f` on the drain callback, made on first use around `drain` (the loop always passes
@@ -108,26 +112,65 @@ pub fn real_now() -> f64 {
 
 /// A browser timer (`setTimeout`) that calls back once after its delay, cleared if dropped
 /// first. A callback, not a future: what fires is the caller's to wake and record.
+///
+/// Every timer's `setTimeout` calls the same JS function ([`FIRE`]) with the timer's slot in
+/// [`ARMED`], where its Rust callback waits: a timer makes no JS function of its own. (One
+/// each, with its finalizer entry, was most of what outlived the browser's young-generation
+/// collections in a 100,000-task run, whose scavenges were its dropped frames.)
 pub struct Timer {
     id: i32,
-    /// Freed after the timer is cleared (fields drop after `drop`): no timer calls a freed closure.
-    _callback: Closure<dyn FnMut()>,
+    slot: u32,
+}
+
+/// The armed timers' callbacks by slot; a slot is the timer's until it is dropped (fired or
+/// not), so a dropped timer never frees another's.
+struct Armed {
+    calls: Vec<Option<Box<dyn FnOnce()>>>,
+    free: Vec<u32>,
 }
 
 impl Timer {
     /// Calls `fire` once, `ms` from now (at most `i32::MAX`: the caller clamps).
     pub fn start(ms: u32, fire: impl FnOnce() + 'static) -> Timer {
-        let callback = Closure::once(fire);
-        let id = SCOPE
-            .with(|s| s.set_timeout(callback.as_ref().unchecked_ref(), ms as i32))
+        let call: Box<dyn FnOnce()> = Box::new(fire);
+        let slot = ARMED.with(|a| {
+            let mut a = a.borrow_mut();
+            match a.free.pop() {
+                Some(slot) => {
+                    a.calls[slot as usize] = Some(call);
+                    slot
+                }
+                None => {
+                    a.calls.push(Some(call));
+                    a.calls.len() as u32 - 1
+                }
+            }
+        });
+        let id = FIRE
+            .with(|f| SCOPE.with(|s| s.set_timeout(f.as_ref().unchecked_ref(), ms as i32, &JsValue::from(slot))))
             .expect("the runtime runs where `setTimeout` is defined");
-        Timer { id, _callback: callback }
+        Timer { id, slot }
     }
 }
 
 impl Drop for Timer {
     fn drop(&mut self) {
         SCOPE.with(|s| s.clear_timeout(self.id)); // a timer that fired already: nothing to clear
+        let call = ARMED.with(|a| {
+            let mut a = a.borrow_mut();
+            a.free.push(self.slot);
+            a.calls.get_mut(self.slot as usize).and_then(Option::take)
+        });
+        drop(call); // out of the borrow: what it holds may drop a timer
+    }
+}
+
+/// A timer fired: runs its callback, if it is still armed, with no borrow held.
+fn fire(slot: JsValue) {
+    let Some(slot) = slot.as_f64() else { return };
+    let call = ARMED.with(|a| a.borrow_mut().calls.get_mut(slot as usize).and_then(Option::take));
+    if let Some(call) = call {
+        call();
     }
 }
 
