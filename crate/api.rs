@@ -456,10 +456,12 @@ pub fn trace_head() -> f64 {
     trace::head() as f64
 }
 
-/// The text behind a text id in a record ("" for an unknown id).
+/// The text behind a text id in a record ("" for an unknown id). Made in JS from the text
+/// where the trace keeps it, with no allocation in the wasm: the page reads texts while it
+/// folds records from views of the wasm memory, which a growth of that memory would detach.
 #[wasm_bindgen(js_name = traceText)]
-pub fn trace_text(id: u32) -> String {
-    trace::text_of(id).unwrap_or_default()
+pub fn trace_text(id: u32) -> JsValue {
+    trace::with_text(id, JsValue::from_str).unwrap_or_else(|| JsValue::from_str(""))
 }
 
 /// Things the instrumentation skipped rather than panic (should stay 0).

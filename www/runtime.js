@@ -148,15 +148,15 @@ export function pull(rt, model, budgetMs = Infinity) {
   const { ls, wasm, ring } = rt;
   const head = ls.traceHead();
   if (head === model.cursor) return 0;
-  // The ring's views, made again when the memory has grown since (a text read from the wasm
-  // while folding can grow it, which detaches the views made before).
-  const views = () => ({
-    f64: new Float64Array(wasm.memory.buffer, ring.ptr, ring.capacity * 4),
-    u32: new Uint32Array(wasm.memory.buffer, ring.ptr, ring.capacity * 8),
+  // Nothing a fold calls in the wasm allocates there (traceText makes its string in JS), so
+  // the memory cannot grow, and detach these views, before the copy below.
+  const buffer = wasm.memory.buffer;
+  const mem = {
+    f64: new Float64Array(buffer, ring.ptr, ring.capacity * 4),
+    u32: new Uint32Array(buffer, ring.ptr, ring.capacity * 8),
     capacity: ring.capacity,
     head,
-  });
-  let mem = views();
+  };
   const deadline = performance.now() + (head - model.cursor > ring.capacity ? 2 * budgetMs : budgetMs);
   const textOf = (id) => text(rt, id);
   let folded = 0;
@@ -171,7 +171,6 @@ export function pull(rt, model, budgetMs = Infinity) {
   if (!backlog || model.cursor >= backlog.head) folded += ingest(model, { ...mem, deadline }, textOf);
   if (model.cursor < head) {
     if (!backlog) backlogs.set(model, (backlog = createBacklog(ring.capacity)));
-    if (mem.u32.buffer !== wasm.memory.buffer) mem = views();
     keepRecords(backlog, mem, model.cursor, head);
   }
   return folded;

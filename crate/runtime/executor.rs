@@ -427,7 +427,8 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
         if in_round {
             v.polled_in_round();
         } else if v.holder.get() == task.id {
-            v.holder.set(0); // cancelled while it held the loop
+            v.holder.set(0); // cancelled while it held the loop: its round ends here
+            v.polled_in_round();
         }
         task.state.advance_if_idle(); // it was the last ready task of the run
         return None;
@@ -446,12 +447,17 @@ fn poll_virtual(task: &TaskRef) -> Option<f64> {
         task.waits_outside.set(true);
         v.outside.set(v.outside.get() + 1);
     }
-    if v.holder.get() == task.id && !context::held() {
+    // A poll that holds the loop is a slice of its task's step, which goes on in the polls
+    // after it: the round ends (its due timers fire) with the step's last slice, as asyncio's
+    // round ends once the step has returned.
+    let holds = context::held();
+    let hold_over = v.holder.get() == task.id && !holds;
+    if hold_over {
         v.holder.set(0); // the hold is over: the rounds go on
     }
     v.clock.still(|| {
         after_poll(task, poll, end, finish_written);
-        if in_round {
+        if (in_round && !holds) || hold_over {
             v.polled_in_round();
         }
         task.state.advance_if_idle();

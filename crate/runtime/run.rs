@@ -159,7 +159,10 @@ impl VirtualRun {
             return;
         }
         let due = self.take_due(self.clock.now());
-        *self.due.borrow_mut() = self.queue_calls(due);
+        let due = self.queue_calls(due);
+        // Added to any a round left unfired (a held step that never ended its round): late,
+        // never lost.
+        self.due.borrow_mut().extend(due);
         self.round.set(self.ready.get());
     }
 

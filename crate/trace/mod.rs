@@ -314,7 +314,13 @@ pub fn forget_texts() {
 
 /// The text for an id given out by [`text`]; `None` for an unknown id.
 pub fn text_of(id: u32) -> Option<String> {
-    with_texts(|t| t.get(id).map(str::to_owned)).flatten()
+    with_text(id, str::to_owned)
+}
+
+/// `f` of the text for an id given out by [`text`], borrowed where it is kept; `None` for an
+/// unknown id.
+pub fn with_text<T>(id: u32, f: impl FnOnce(&str) -> T) -> Option<T> {
+    with_texts(|t| t.get(id).map(f)).flatten()
 }
 
 /// Records ever written (slots, the readers' cursor; a folded record is one).
