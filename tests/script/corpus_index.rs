@@ -123,6 +123,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_123_asyncio_classes", include_str!("corpus/asyncio_123_asyncio_classes.py"), include_str!("corpus/asyncio_123_asyncio_classes.out")),
     ("asyncio_124_anext_not_awaitable", include_str!("corpus/asyncio_124_anext_not_awaitable.py"), include_str!("corpus/asyncio_124_anext_not_awaitable.out")),
     ("asyncio_125_timer_after_cpu_step", include_str!("corpus/asyncio_125_timer_after_cpu_step.py"), include_str!("corpus/asyncio_125_timer_after_cpu_step.out")),
+    ("asyncio_126_unpack_not_iterable", include_str!("corpus/asyncio_126_unpack_not_iterable.py"), include_str!("corpus/asyncio_126_unpack_not_iterable.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

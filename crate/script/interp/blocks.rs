@@ -333,11 +333,18 @@ impl Interp {
                 self.set_item(&o, i, value).await?;
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
-                if matches!(value, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
-                    // `a, b = None`: a function that forgot its `return`.
-                    return Err(builtins::type_error("cannot unpack non-iterable ", &value, " object"));
-                }
-                let values = self.iterate(&value)?;
+                let values = match self.iterate(&value) {
+                    // `a, b = None` (a function that forgot its `return`), `a, b = f()` (a
+                    // forgotten `await`): CPython's words for a value that is not iterable.
+                    Err(Value::Instance(e))
+                        if e.class.name.as_ref() == "TypeError"
+                            && crate::value::exception_str(&e)
+                                == format!("'{}' object is not iterable", value.type_name()) =>
+                    {
+                        return Err(builtins::type_error("cannot unpack non-iterable ", &value, " object"));
+                    }
+                    other => other?,
+                };
                 let star = items.iter().position(|t| matches!(t.kind, ExprKind::Starred(_)));
                 match star {
                     None => {
