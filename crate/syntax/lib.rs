@@ -11,3 +11,4 @@ pub mod ast;
 pub mod format;
 pub mod lexer;
 pub mod parser;
+pub mod symbols;

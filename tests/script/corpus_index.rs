@@ -239,6 +239,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_83_random_variates", include_str!("corpus/lang_83_random_variates.py"), include_str!("corpus/lang_83_random_variates.out")),
     ("lang_84_match_pattern_error", include_str!("corpus/lang_84_match_pattern_error.py"), include_str!("corpus/lang_84_match_pattern_error.out")),
     ("lang_85_slots", include_str!("corpus/lang_85_slots.py"), include_str!("corpus/lang_85_slots.out")),
+    ("lang_86_global_nonlocal", include_str!("corpus/lang_86_global_nonlocal.py"), include_str!("corpus/lang_86_global_nonlocal.out")),
+    ("lang_87_expandtabs_ratio", include_str!("corpus/lang_87_expandtabs_ratio.py"), include_str!("corpus/lang_87_expandtabs_ratio.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -47,6 +47,7 @@ pub(super) const STR_METHODS: &[&str] = &[
     "isascii",
     "translate",
     "maketrans",
+    "expandtabs",
 ];
 pub(super) const LIST_METHODS: &[&str] =
     &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
@@ -74,7 +75,7 @@ pub(super) const SET_METHODS: &[&str] = &[
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
 const OWNERS: [&str; 10] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-"];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
-pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length"];
+pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "as_integer_ratio"];
 
 thread_local! {
     /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
@@ -396,9 +397,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Str(_) => match bound(obj, 1, STR_METHODS, name, str_method) {
             Some(m) => Ok(m),
             // CPython's str has these: missing here, not misspelt.
-            None if matches!(&*t, "expandtabs" | "format_map" | "isidentifier" | "isprintable") => {
-                unsupported_method("str", &t)
-            }
+            None if matches!(&*t, "format_map" | "isidentifier" | "isprintable") => unsupported_method("str", &t),
             None => Err(no_method(obj, name, STR_METHODS)),
         },
         Value::List(_) => {
@@ -427,6 +426,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         },
         Value::Int(_) | Value::Float(_) => match &*t {
             "real" => Ok(obj.clone()),
+            "imag" if matches!(obj, Value::Float(_)) => Ok(Value::Float(0.0)),
             "imag" => Ok(Value::Int(0)),
             _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, NUMBER_METHODS)),
         },

@@ -298,6 +298,41 @@ fn set_method_on(interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Na
     }
 }
 
+/// `f.as_integer_ratio()`: the exact fraction a float holds, in lowest terms.
+fn float_ratio(f: f64) -> PyResult {
+    if f.is_nan() {
+        return raise("ValueError", "cannot convert NaN to integer ratio");
+    }
+    if f.is_infinite() {
+        return raise("OverflowError", "cannot convert Infinity to integer ratio");
+    }
+    // f = ±mantissa × 2^exponent, with the mantissa's factors of two moved into the exponent.
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut mantissa, mut exponent) = match biased {
+        0 => (fraction, -1074),
+        _ => (fraction | (1 << 52), biased - 1075),
+    };
+    if mantissa == 0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let shift = mantissa.trailing_zeros().min(exponent.unsigned_abs()) as i32;
+    if exponent < 0 {
+        mantissa >>= shift;
+        exponent += shift;
+    }
+    let sign = if f < 0.0 { -1 } else { 1 };
+    // The mantissa has at most 53 bits; a power of two past 2^62 is past Loopscope's ints.
+    let power = |e: i32| 1i64.checked_shl(e.unsigned_abs()).filter(|p| *p > 0);
+    let ratio = match exponent {
+        e if e >= 0 => power(e).and_then(|p| (mantissa as i64).checked_mul(p)).map(|n| (n, 1)),
+        e => power(e).map(|d| (mantissa as i64, d)),
+    };
+    let (numerator, denominator) = ratio.ok_or_else(overflow)?;
+    Ok(Value::tuple(vec![Value::Int(sign * numerator), Value::Int(denominator)]))
+}
+
 /// A set method's argument `i` as a set (none: an empty one).
 #[inline(never)]
 pub(super) fn set_arg(interp: &Interp, a: &[Value], i: usize) -> PyResult {
@@ -314,6 +349,8 @@ pub(super) fn number_method(
         ("is_integer", Value::Float(f)) => Ok(Value::Bool(f.fract() == 0.0)),
         ("is_integer", Value::Int(_)) => Ok(Value::Bool(true)),
         ("bit_length", Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+        ("as_integer_ratio", Value::Int(i)) => Ok(Value::tuple(vec![Value::Int(*i), Value::Int(1)])),
+        ("as_integer_ratio", Value::Float(f)) => float_ratio(*f),
         _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", args[0].type_name())),
     }
 }

@@ -83,6 +83,7 @@ isnumeric 0 0
 isdecimal 0 0
 join 1 1
 zfill 1 1
+expandtabs 1 a tabsize
 translate 1 1
 maketrans 3 x
 partition 1 1

@@ -396,6 +396,35 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             [table] => translate(interp, &s, table),
             _ => raise("TypeError", format!("str.translate() takes exactly one argument ({given} given)")),
         },
+        "expandtabs" => {
+            let size = match a.first().cloned().or(kwarg(kw, "tabsize")) {
+                Some(v) => int_arg(&v, "")?,
+                None => 8,
+            };
+            // Columns count from each line's start; a tab pads to the next multiple of `size`.
+            let mut out = String::with_capacity(s.len());
+            let mut column = 0i64;
+            for c in s.chars() {
+                match c {
+                    '\t' if size > 0 => {
+                        let pad = size - column % size;
+                        interp.alloc(usize::try_from(pad / 16).unwrap_or(usize::MAX))?;
+                        out.extend(std::iter::repeat_n(' ', usize::try_from(pad).unwrap_or(0)));
+                        column += pad;
+                    }
+                    '\t' => {}
+                    '\n' | '\r' => {
+                        out.push(c);
+                        column = 0;
+                    }
+                    c => {
+                        out.push(c);
+                        column += 1;
+                    }
+                }
+            }
+            new(out)
+        }
         "zfill" => {
             let width = str_width(interp, a.first())?;
             let n = s.chars().count();

@@ -1,6 +1,9 @@
 //! Scopes: which names a function keeps as locals, and the slots that hold them.
 
 use super::*;
+pub use loopscope_syntax::symbols::collect_locals;
+pub(super) use loopscope_syntax::symbols::target_names;
+use loopscope_syntax::symbols::{add_name, def_exprs, expr_children, imported_name, pattern_names, stmt_exprs};
 
 /// Which names a function (or class body, or comprehension) keeps as its own.
 #[derive(Default, Debug)]
@@ -154,109 +157,6 @@ pub(super) fn scope_info(def: &FuncDef) -> ScopeInfo {
     ScopeInfo { locals, globals, cells, order, ..ScopeInfo::default() }
 }
 
-/// Collects the names a block binds (into `locals`, once each) and those it declares
-/// `global` and `nonlocal`, not looking into nested functions and classes.
-pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<Name>, nonlocals: &mut Vec<Name>) {
-    let add = |n: Name, locals: &mut Vec<Name>| {
-        if !locals.contains(&n) {
-            locals.push(n);
-        }
-    };
-    for stmt in block {
-        match &stmt.kind {
-            StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, locals)),
-            StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. } => target_names(target, locals),
-            StmtKind::For { target, body, orelse, .. } => {
-                target_names(target, locals);
-                collect_locals(body, locals, globals, nonlocals);
-                collect_locals(orelse, locals, globals, nonlocals);
-            }
-            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-                collect_locals(body, locals, globals, nonlocals);
-                collect_locals(orelse, locals, globals, nonlocals);
-            }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
-                collect_locals(body, locals, globals, nonlocals);
-                for h in handlers {
-                    if let Some(n) = h.name {
-                        add(n, locals);
-                    }
-                    collect_locals(&h.body, locals, globals, nonlocals);
-                }
-                collect_locals(orelse, locals, globals, nonlocals);
-                collect_locals(finalbody, locals, globals, nonlocals);
-            }
-            StmtKind::With { items, body, .. } => {
-                for i in items {
-                    if let Some(t) = &i.target {
-                        target_names(t, locals);
-                    }
-                }
-                collect_locals(body, locals, globals, nonlocals);
-            }
-            StmtKind::Match { cases, .. } => {
-                for c in cases {
-                    pattern_names(&c.pattern, locals);
-                    if let Some(n) = c.name {
-                        add(n, locals);
-                    }
-                    collect_locals(&c.body, locals, globals, nonlocals);
-                }
-            }
-            StmtKind::FunctionDef(def) => add(def.name, locals),
-            StmtKind::ClassDef { name, .. } => add(*name, locals),
-            StmtKind::Import(aliases) => {
-                for a in aliases {
-                    add(a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name))), locals);
-                }
-            }
-            StmtKind::ImportFrom { names, .. } => {
-                for a in names {
-                    add(a.asname.unwrap_or_else(|| intern(&a.name)), locals);
-                }
-            }
-            StmtKind::Global(names) => globals.extend(names),
-            StmtKind::Nonlocal(names) => nonlocals.extend(names),
-            _ => {}
-        }
-        stmt_exprs(stmt, &mut |x| walrus_names(x, locals));
-    }
-}
-
-/// The names a `case` pattern binds (its captures, a star's and a mapping's rest; not `_`).
-fn pattern_names(p: &Expr, out: &mut Vec<Name>) {
-    match &p.kind {
-        ExprKind::Name(n) if &*text(*n) != "_" && !out.contains(n) => out.push(*n),
-        ExprKind::Starred(x) => pattern_names(x, out),
-        ExprKind::NamedExpr(n, x) => {
-            if !out.contains(n) {
-                out.push(*n);
-            }
-            pattern_names(x, out);
-        }
-        ExprKind::BinOp(a, _, b) => [a, b].into_iter().for_each(|x| pattern_names(x, out)),
-        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| pattern_names(x, out)),
-        ExprKind::Dict(entries) => entries.iter().for_each(|(_, v)| pattern_names(v, out)),
-        ExprKind::Call(_, args) => args.iter().for_each(|a| {
-            if let Arg::Pos(x) | Arg::Kw(_, x) = a {
-                pattern_names(x, out);
-            }
-        }),
-        _ => {}
-    }
-}
-
-pub(super) fn target_names(t: &Expr, out: &mut Vec<Name>) {
-    match &t.kind {
-        ExprKind::Name(n) if !out.contains(n) => {
-            out.push(*n);
-        }
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| target_names(i, out)),
-        ExprKind::Starred(inner) => target_names(inner, out),
-        _ => {}
-    }
-}
-
 /// The names that scopes nested in a function's body mention (its functions, lambdas, classes
 /// and comprehensions): the locals of its that may be read once its frame has ended, as
 /// CPython's cells are. More is safe (a local kept longer); fewer is not.
@@ -264,12 +164,6 @@ pub(super) fn nested_names(def: &FuncDef) -> Vec<Name> {
     let mut out = Vec::new();
     stmts_names(&def.body, false, &mut out);
     out
-}
-
-fn add_name(n: Name, out: &mut Vec<Name>) {
-    if !out.contains(&n) {
-        out.push(n);
-    }
 }
 
 fn stmts_names(block: &[Stmt], nested: bool, out: &mut Vec<Name>) {
@@ -293,9 +187,7 @@ fn stmt_names(s: &Stmt, nested: bool, out: &mut Vec<Name>) {
         StmtKind::Try { handlers, .. } => handlers.iter().filter_map(|h| h.name).for_each(&mut bind),
         StmtKind::Global(names) | StmtKind::Nonlocal(names) => names.iter().copied().for_each(&mut bind),
         StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
-            aliases
-                .iter()
-                .for_each(|a| bind(a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)))));
+            aliases.iter().for_each(|a| bind(imported_name(a)));
         }
         _ => {}
     }
@@ -330,95 +222,6 @@ fn stmt_names(s: &Stmt, nested: bool, out: &mut Vec<Name>) {
     }
 }
 
-/// Calls `f` with each expression a statement itself holds, not those of its blocks: for a
-/// `def`, its decorators and defaults (read where it is defined), for a class, its bases and
-/// decorators.
-fn stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
-    match &s.kind {
-        StmtKind::Expr(x) | StmtKind::Return(Some(x)) => f(x),
-        StmtKind::Assign { targets, value } => targets.iter().chain([value]).for_each(f),
-        StmtKind::AugAssign { target, value, .. } => [target, value].into_iter().for_each(f),
-        StmtKind::AnnAssign { target, annotation, value, .. } => {
-            [target, annotation].into_iter().chain(value).for_each(f)
-        }
-        StmtKind::If { test, .. } | StmtKind::While { test, .. } => f(test),
-        StmtKind::For { target, iter, .. } => [target, iter].into_iter().for_each(f),
-        StmtKind::FunctionDef(def) => def_exprs(def, f),
-        StmtKind::ClassDef { bases, decorators, .. } => bases.iter().chain(decorators).for_each(f),
-        StmtKind::Try { handlers, .. } => handlers.iter().filter_map(|h| h.typ.as_ref()).for_each(f),
-        StmtKind::Raise { exc, cause } => exc.iter().chain(cause).for_each(f),
-        StmtKind::Assert { test, msg } => [test].into_iter().chain(msg).for_each(f),
-        StmtKind::Del(targets) => targets.iter().for_each(f),
-        StmtKind::With { items, .. } => {
-            items.iter().flat_map(|i| [&i.context].into_iter().chain(&i.target)).for_each(f)
-        }
-        // A pattern's value lookups (`Color.RED`) and classes are read, as expressions are.
-        StmtKind::Match { subject, cases } => {
-            [subject].into_iter().chain(cases.iter().flat_map(|c| [&c.pattern].into_iter().chain(&c.guard))).for_each(f)
-        }
-        _ => {}
-    }
-}
-
-/// A function's decorators and defaults: read where it is defined.
-fn def_exprs(def: &FuncDef, f: &mut dyn FnMut(&Expr)) {
-    let p = &def.params;
-    let defaults = p.args.iter().chain(&p.kwonly).filter_map(|a| a.default.as_ref());
-    def.decorators.iter().chain(defaults).for_each(f);
-}
-
-/// Calls `f` with each expression directly inside `x`, and whether it is in a comprehension
-/// (a scope of its own). A lambda's parts are left to the caller.
-fn expr_children(x: &Expr, f: &mut dyn FnMut(&Expr, bool)) {
-    let mut same = |v: &Expr| f(v, false);
-    match &x.kind {
-        ExprKind::NamedExpr(_, v)
-        | ExprKind::Attribute(v, _)
-        | ExprKind::Unary(_, v)
-        | ExprKind::Await(v)
-        | ExprKind::Starred(v) => {
-            same(v);
-        }
-        ExprKind::FString(parts) => fstring_exprs(parts, &mut same),
-        ExprKind::Subscript(a, b) | ExprKind::BinOp(a, _, b) => [a, b].into_iter().for_each(|v| same(v)),
-        ExprKind::Slice(a, b, c) => [a, b, c].into_iter().flatten().for_each(|v| same(v)),
-        ExprKind::Call(func, args) => {
-            same(func);
-            for a in args {
-                match a {
-                    Arg::Pos(v) | Arg::Star(v) | Arg::Kw(_, v) | Arg::DoubleStar(v) => same(v),
-                }
-            }
-        }
-        ExprKind::BoolOp(_, items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
-            items.iter().for_each(same);
-        }
-        ExprKind::Compare(first, rest) => [&**first].into_iter().chain(rest.iter().map(|(_, v)| v)).for_each(same),
-        ExprKind::IfExp(a, b, c) => [a, b, c].into_iter().for_each(|v| same(v)),
-        ExprKind::Dict(items) => items.iter().flat_map(|(k, v)| k.iter().chain([v])).for_each(same),
-        ExprKind::ListComp(elt, gens) | ExprKind::SetComp(elt, gens) => comp_exprs(&[elt], gens, f),
-        ExprKind::DictComp(k, v, gens) => comp_exprs(&[k, v], gens, f),
-        ExprKind::GeneratorExp(g) => comp_exprs(&[&g.elt], &g.gens, f),
-        _ => {}
-    }
-}
-
-fn comp_exprs(elts: &[&Expr], gens: &[Comprehension], f: &mut dyn FnMut(&Expr, bool)) {
-    for g in gens {
-        [&g.target, &g.iter].into_iter().chain(&g.ifs).for_each(|v| f(v, true));
-    }
-    elts.iter().for_each(|v| f(v, true));
-}
-
-fn fstring_exprs(parts: &[FPart], f: &mut dyn FnMut(&Expr)) {
-    for p in parts {
-        if let FPart::Field { expr, spec, .. } = p {
-            f(expr);
-            fstring_exprs(spec, f);
-        }
-    }
-}
-
 fn expr_names(x: &Expr, nested: bool, out: &mut Vec<Name>) {
     match &x.kind {
         ExprKind::Name(n) | ExprKind::NamedExpr(n, _) if nested => add_name(*n, out),
@@ -429,15 +232,4 @@ fn expr_names(x: &Expr, nested: bool, out: &mut Vec<Name>) {
         _ => {}
     }
     expr_children(x, &mut |v, comp| expr_names(v, nested || comp, out));
-}
-
-/// The names a statement's walruses bind in its scope (`(x := …)` anywhere in its expressions,
-/// a comprehension's too, as PEP 572 says; a lambda's are its own).
-fn walrus_names(x: &Expr, locals: &mut Vec<Name>) {
-    match &x.kind {
-        ExprKind::NamedExpr(n, _) => add_name(*n, locals),
-        ExprKind::Lambda(_) => return,
-        _ => {}
-    }
-    expr_children(x, &mut |v, _| walrus_names(v, locals));
 }

@@ -69,6 +69,8 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let lexed = lexer::tokenize(source);
     let mut p = Parser::new(lexed, 0, Ctx::default());
     let body = p.file().map_err(|e| p.settle(e))?;
+    // The symbol table's errors come before the compiler's (CPython builds it first).
+    crate::symbols::check(&body, &p.directives)?;
     match p.late.take() {
         Some(e) => Err(e),
         None => Ok(Module { body, warnings: p.warnings }),
@@ -117,6 +119,8 @@ struct Parser {
     class: Option<std::rc::Rc<str>>,
     /// CPython's compile-time warnings, as [`Module::warnings`] keeps them.
     warnings: Vec<(u32, String)>,
+    /// The `global` and `nonlocal` statements read, in order, for [`crate::symbols::check`].
+    directives: Vec<crate::symbols::Directive>,
 }
 
 // The helpers in this file, and the free functions marked so in its submodules, are never inlined: at opt-level 3
@@ -217,6 +221,7 @@ impl Parser {
             late: None,
             class: None,
             warnings: Vec::new(),
+            directives: Vec::new(),
         }
     }
 

@@ -69,13 +69,11 @@ impl Parser {
                     names.push(self.name()?);
                 }
                 let names: Vec<_> = names.into_iter().map(|n| self.private(n)).collect();
-                if kw == "global" {
-                    StmtKind::Global(names)
-                } else {
-                    if !self.ctx.func {
-                        self.late_span("nonlocal declaration not allowed at module level", line, col);
-                    }
-                    StmtKind::Nonlocal(names)
+                self.directives.push((line, col, self.end_from(line, col)));
+                // Checked once the module is read (see `crate::symbols`).
+                match kw == "global" {
+                    true => StmtKind::Global(names),
+                    false => StmtKind::Nonlocal(names),
                 }
             }
             "del" => {
