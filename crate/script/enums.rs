@@ -64,6 +64,11 @@ pub fn is_valued_member(i: &Instance) -> bool {
         && (INT_ENUM.with(|c| i.class.is_subclass(c)) || STR_ENUM.with(|c| i.class.is_subclass(c)))
 }
 
+/// Whether `i` is a member of an enum (its class has `__members__` and derives from `Enum`).
+pub fn is_any_member(i: &Instance) -> bool {
+    i.class.lookup(intern("__members__")).is_some() && ENUM.with(|c| i.class.is_subclass(c))
+}
+
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     vec![

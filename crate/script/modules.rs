@@ -231,7 +231,11 @@ pub fn import(name: &str) -> PyResult {
                 Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),
             ),
             ("exit", super::builtins::function_named("exit")),
-            ("getrecursionlimit", builtin("getrecursionlimit", |_, _, _, _| Ok(Value::Int(1000)))),
+            (
+                "getrecursionlimit",
+                builtin("getrecursionlimit", |i, _, _, _| Ok(Value::Int(i.recursion_limit.get().into()))),
+            ),
+            ("setrecursionlimit", builtin("setrecursionlimit", set_recursion_limit)),
         ],
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
@@ -462,6 +466,22 @@ pub(crate) fn strftime(format: &str, secs: i64) -> String {
         }
     }
     out
+}
+
+/// `sys.setrecursionlimit(n)`: deeper recursion is then allowed as far as the stack holds
+/// (past that, `RecursionError` all the same).
+fn set_recursion_limit(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let [n] = &args[..] else {
+        return raise("TypeError", format!("setrecursionlimit() takes exactly one argument ({} given)", args.len()));
+    };
+    let Some(n) = n.as_int().filter(|_| !matches!(n, Value::Float(_))) else {
+        return Err(super::builtins::type_error("'", n, "' object cannot be interpreted as an integer"));
+    };
+    if n < 1 {
+        return raise("ValueError", "recursion limit must be greater or equal than 1");
+    }
+    interp.recursion_limit.set(u32::try_from(n).unwrap_or(u32::MAX));
+    Ok(Value::None)
 }
 
 /// `random.Random(seed)`: a generator of its own, with the module's functions as methods.

@@ -570,7 +570,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             // CPython's checks, in its order.
             let fs = arg(0, "fs").unwrap_or(Value::None);
             if matches!(fs, Value::Task(_) | Value::Coro(_)) {
-                return Err(super::builtins::type_error("expect a list of futures, not ", &fs, ""));
+                // asyncio's Python names the type by `type(fs).__name__`: "Task".
+                return raise("TypeError", format!("expect a list of futures, not {}", fs.class().name));
             }
             let aws = super::builtins::iterate(&fs)?;
             if aws.is_empty() {
@@ -661,6 +662,9 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "current_task" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
         "current_task" => Ok(current().map_or(Value::None, Value::Task)),
+        "all_tasks" if interp.host.loop_running.get() == 0 && args.is_empty() => {
+            raise("RuntimeError", "no running event loop")
+        }
         "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
         "Queue" | "LifoQueue" | "PriorityQueue" => {
             let given = arg(0, "maxsize").unwrap_or(Value::Int(0));

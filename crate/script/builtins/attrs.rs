@@ -322,6 +322,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 "__name__" => Ok(Value::Str(Rc::clone(&c.name))),
                 "__qualname__" => Ok(Value::Str(c.qualname())),
                 "__module__" => Ok(Value::str(module_of(c))),
+                "__base__" => Ok(c.base.as_ref().map_or(Value::None, |b| Value::Class(Rc::clone(b)))),
                 "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
                 "__mro__" => {
                     let mut chain = vec![Value::Class(Rc::clone(c))];

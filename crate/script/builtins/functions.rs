@@ -485,6 +485,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "divmod" => {
             arg_count(name, args, 2, 2)?;
+            if args.iter().any(|a| a.as_number().is_none() && !matches!(a, Value::Instance(_))) {
+                let (a, b) = (args[0].type_name(), args[1].type_name());
+                return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
+            }
             let q = binop(interp, BinOp::FloorDiv, &args[0], &args[1])?;
             let r = binop(interp, BinOp::Mod, &args[0], &args[1])?;
             Ok(Value::tuple(vec![q, r]))
@@ -647,7 +651,8 @@ pub fn hash_of(v: &Value) -> PyResult<i64> {
 }
 
 /// CPython's `hash(v)` where it is the same in every run: ints, bools, floats and tuples of
-/// them (CPython hashes strs at random, and `None` by its address); `None` for the others.
+/// them, and the empty str (CPython hashes other strs at random, and `None` by its address);
+/// `None` for the others.
 pub fn stable_hash(v: &Value) -> Option<i64> {
     // CPython's tuple hash, after xxHash: each item's hash mixed in turn.
     const PRIME_1: u64 = 11_400_714_785_074_694_791;
@@ -657,6 +662,7 @@ pub fn stable_hash(v: &Value) -> Option<i64> {
         Value::Int(i) => int_hash(*i),
         Value::Bool(b) => *b as i64,
         Value::Float(f) => float_hash(*f),
+        Value::Str(s) if s.is_empty() => 0,
         Value::Tuple(items) => {
             let mut acc = PRIME_5;
             for item in items.iter() {

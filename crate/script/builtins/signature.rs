@@ -165,6 +165,7 @@ list 1 x
 tuple 1 x
 set 1 x
 frozenset 1 x
+dict 1 x *
 range 3 x",
     ),
     (

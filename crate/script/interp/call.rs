@@ -158,7 +158,7 @@ impl Interp {
                     all.extend(args);
                     let r = self.call(init, all, kw).await?;
                     if !matches!(r, Value::None) {
-                        return raise("TypeError", "__init__() should return None");
+                        return Err(builtins::type_error("__init__() should return None, not '", &r, "'"));
                     }
                 } else if class.kind == Kind::Object
                     && (!args.is_empty() || !kw.is_empty())
@@ -235,7 +235,7 @@ impl Interp {
         // thousand suspended coroutines are not a recursion.
         let task = aio::current();
         let depth = task.as_ref().map_or(0, |t| t.depth.get()) + 1;
-        if depth > RECURSION_LIMIT || crate::host::stack_low() {
+        if depth > self.recursion_limit.get() || crate::host::stack_low() {
             return raise("RecursionError", "maximum recursion depth exceeded");
         }
         let count = |d| task.iter().for_each(|t| t.depth.set(d));

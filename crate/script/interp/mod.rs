@@ -145,7 +145,9 @@ pub enum Flow {
 /// A definition and its locals (see [`Interp::scope_info`]).
 type DefInfo = (Rc<FuncDef>, Rc<ScopeInfo>);
 
-/// Limits that keep a script from taking the page down.
+/// Limits that keep a script from taking the page down: CPython's default recursion limit
+/// (`sys.setrecursionlimit` may change it; the stack's own guard, `host::stack_low`, holds
+/// whatever it is set to).
 pub const RECURSION_LIMIT: u32 = 1000;
 /// Nested calls from a built-in into the script (`call_sync`): each nests a poll on the
 /// browser's own call stack (see `call_sync`), deeper than the count of nested evaluations
@@ -191,6 +193,8 @@ pub struct Interp {
     infos: RefCell<HashMap<usize, DefInfo>>,
     /// Inside a call that cannot suspend (a `key=` function, a `__str__`): no preemption.
     pub no_suspend: Cell<u32>,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: Cell<u32>,
     /// The run's output and the modules' state.
     pub host: super::host::Host,
     /// `from __future__ import annotations` ran: a class body keeps its hints as text.
@@ -246,6 +250,7 @@ impl Interp {
             uncharged: Cell::new(0),
             memory: Cell::new(0),
             no_suspend: Cell::new(0),
+            recursion_limit: Cell::new(RECURSION_LIMIT),
             infos: RefCell::default(),
             gens: RefCell::default(),
             kept: RefCell::default(),
@@ -742,6 +747,10 @@ impl Interp {
                         return self.call_sync(setter, vec![obj.clone(), value]).map(drop);
                     }
                 }
+                // A member's `name` and `value` are read-only properties of `Enum`.
+                if matches!(&*text(name), "name" | "value") && crate::enums::is_any_member(i) {
+                    return raise("AttributeError", format!("<enum 'Enum'> cannot set attribute '{}'", text(name)));
+                }
                 if refused_by_slots(&i.class, name) {
                     return raise(
                         "AttributeError",
@@ -769,6 +778,10 @@ impl Interp {
                     None => attrs.push((name, value)),
                 }
                 Ok(())
+            }
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) if matches!(&*text(name), "real" | "imag") => {
+                let t = obj.type_name();
+                raise("AttributeError", format!("attribute '{}' of '{t}' objects is not writable", text(name)))
             }
             _ => raise("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name))),
         }

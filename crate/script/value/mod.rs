@@ -522,10 +522,16 @@ impl Value {
         }
     }
 
-    /// `type(x).__name__`.
+    /// `type(x).__name__`, as CPython's messages name it: a task and a future by their C
+    /// type's full name (`'_asyncio.Task' object is not callable`).
     pub fn type_name(&self) -> Rc<str> {
         match self {
             Value::Instance(i) => Rc::clone(&i.class.name),
+            Value::Task(t) => match t.type_name() {
+                "Task" => "_asyncio.Task".into(),
+                "Future" => "_asyncio.Future".into(),
+                other => other.into(),
+            },
             Value::Int(_) => "int".into(),
             Value::Str(_) => "str".into(),
             Value::Float(_) => "float".into(),
