@@ -93,6 +93,13 @@ del _f, _src
 # `python3 main.py` runs the module's frame first; here the bootstrap's own frame and exec's
 # call come under it, and both count against the recursion limit: give them back.
 sys.setrecursionlimit(sys.getrecursionlimit() + 2)
+# ... and the program sees the limit it set, as `python3 main.py` shows it.
+_get_limit, _set_limit = sys.getrecursionlimit, sys.setrecursionlimit
+sys.getrecursionlimit = lambda: _get_limit() - 2
+def _setrecursionlimit(n, /):
+    _set_limit(n)  # its own checks and messages first
+    _set_limit(n + 2)
+sys.setrecursionlimit = _setrecursionlimit
 exec(_code, _g)
 '''
 

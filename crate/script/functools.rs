@@ -1,11 +1,11 @@
 //! `functools`: `partial` (the way to hand `run_in_executor` a call with keywords), `wraps`
 //! (a decorator's wrapper keeps the wrapped function's name, so its tasks and coroutines are
-//! named as in CPython), `reduce`, and `cache` / `lru_cache` (the memoised Fibonacci of every
-//! tutorial).
+//! named as in CPython), `reduce`, `cache` / `lru_cache` (the memoised Fibonacci of every
+//! tutorial), `total_ordering` and `cmp_to_key` (sorting words in the Turkish alphabet's order).
 
 use std::rc::Rc;
 
-use super::ast::{intern, Name};
+use super::ast::{intern, CmpOp, Name};
 use super::builtins::{builtin, is_callable};
 use super::interp::{Fut, Interp};
 use super::value::*;
@@ -13,7 +13,7 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["partial", "wraps", "reduce", "cache", "lru_cache", "total_ordering"] {
+    for name in ["partial", "wraps", "reduce", "cache", "lru_cache", "total_ordering", "cmp_to_key"] {
         v.push((name, builtin(name, module_fn)));
     }
     v
@@ -103,6 +103,8 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             Ok(Value::Instance(p))
         }
         ("cache", [f]) => cached(f, Value::None),
+        // `cmp_to_key(cmp)` gives the key function, bound to `cmp` (see [`key_of`]).
+        ("cmp_to_key", [cmp]) => Ok(Value::Method(Rc::new((cmp.clone(), builtin("K", key_of))))),
         ("total_ordering", [Value::Class(c)]) => total_ordering(c).map(|()| args[0].clone()),
         // `@lru_cache` on the function, or `@lru_cache(maxsize=…)` giving the decorator.
         ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128)),
@@ -125,6 +127,41 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         }
         _ => raise("TypeError", format!("{name}() was given the wrong number of arguments")),
     }
+}
+
+/// `cmp_to_key(cmp)(obj)`: a key that compares as `cmp(obj, other's obj)` compares with 0.
+fn key_of(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let [cmp, obj] = args.as_slice() else {
+        return raise("TypeError", format!("K() takes exactly 1 positional argument ({} given)", args.len() - 1));
+    };
+    let ops = ["__lt__", "__gt__", "__le__", "__ge__", "__eq__"].map(|op| (op, key_compare as BuiltinFn));
+    let k = Instance::new(class_with("functools.KeyWrapper", &ops));
+    k.set(intern("obj"), obj.clone());
+    k.set(intern("cmp"), cmp.clone());
+    Ok(Value::Instance(k))
+}
+
+/// A `cmp_to_key` key's comparison: its `cmp` of the two objects, against 0.
+fn key_compare(interp: &Interp, how: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let obj_of = |v: &Value| match v {
+        Value::Instance(i) if &*i.class.name == "functools.KeyWrapper" => i.get(intern("obj")),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (args.first().and_then(obj_of), args.get(1).and_then(obj_of)) else {
+        return raise("TypeError", "other argument must be K instance");
+    };
+    let Some(Value::Instance(me)) = args.first() else { return Ok(Value::None) };
+    let cmp = me.get(intern("cmp")).unwrap_or(Value::None);
+    let r = interp.call_sync(cmp, vec![a, b])?;
+    let zero = Value::Int(0);
+    let op = match how {
+        "__lt__" => CmpOp::Lt,
+        "__gt__" => CmpOp::Gt,
+        "__le__" => CmpOp::LtE,
+        "__ge__" => CmpOp::GtE,
+        _ => CmpOp::Eq,
+    };
+    interp.compare(op, &r, &zero).map(Value::Bool)
 }
 
 /// The comparisons `total_ordering` knows, in the order CPython picks its root by (`max`).

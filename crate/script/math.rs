@@ -26,6 +26,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "dist",
         "copysign",
         "fmod",
+        "remainder",
         "modf",
         "isnan",
         "isinf",
@@ -308,7 +309,7 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                 }
                 "log" | "log2" | "log10" if x <= 0.0 => domain_error(),
                 "sqrt" if x < 0.0 => domain_error(),
-                "pow" | "atan2" | "copysign" | "fmod" => {
+                "pow" | "atan2" | "copysign" | "fmod" | "remainder" => {
                     let y = f(1)?;
                     match name {
                         "pow" if x == 0.0 && y < 0.0 && y.is_finite() => domain_error(),
@@ -316,7 +317,9 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
                         "pow" => checked(if x.is_finite() && y.is_finite() { 0.0 } else { x + y }, x.powf(y)),
                         "atan2" => Ok(Value::Float(x.atan2(y))),
                         "copysign" => Ok(Value::Float(x.copysign(y))),
+                        _ if x.is_nan() || y.is_nan() => Ok(Value::Float(f64::NAN)),
                         _ if y == 0.0 || x.is_infinite() => domain_error(),
+                        "remainder" => Ok(Value::Float(remainder(x, y))),
                         _ => Ok(Value::Float(x % y)),
                     }
                 }
@@ -341,4 +344,23 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
             }
         }
     }
+}
+
+/// `math.remainder(x, y)`: IEEE 754's, `x - n*y` with `n` the integer nearest `x / y` (ties to
+/// even), computed as CPython's `m_remainder` does.
+fn remainder(x: f64, y: f64) -> f64 {
+    if y.is_infinite() {
+        return x;
+    }
+    let (ax, ay) = (x.abs(), y.abs());
+    let m = ax % ay;
+    let c = ay - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        m - 2.0 * ((0.5 * (ax - m)) % ay)
+    };
+    1f64.copysign(x) * r
 }

@@ -1560,7 +1560,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
                 },
             },
-            Native::Queue(q) if &*t == "maxsize" => Ok(q.maxsize_given.clone()),
+            Native::Queue(q) if matches!(&*t, "maxsize" | "_maxsize") => Ok(q.maxsize_given.clone()),
+            // The private state learners print, as CPython's asyncio keeps it.
+            Native::Semaphore { value, is_lock: false, .. } if &*t == "_value" => Ok(Value::Int(value.get())),
+            Native::Semaphore { is_lock: true, .. } if &*t == "_locked" => Ok(Value::Bool(n.locked())),
+            Native::Event { set, .. } if &*t == "_value" => Ok(Value::Bool(set.get())),
             Native::Barrier(b) if matches!(&*t, "parties" | "n_waiting" | "broken") => Ok(match &*t {
                 "parties" => Value::Int(b.parties),
                 "n_waiting" if b.state.get() == BarrierState::Filling => Value::Int(b.count.get()),

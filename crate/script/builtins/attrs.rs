@@ -48,6 +48,7 @@ pub(super) const STR_METHODS: &[&str] = &[
     "translate",
     "maketrans",
     "expandtabs",
+    "format_map",
 ];
 pub(super) const LIST_METHODS: &[&str] =
     &["append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear"];
@@ -398,7 +399,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Str(_) => match bound(obj, 1, STR_METHODS, name, str_method) {
             Some(m) => Ok(m),
             // CPython's str has these: missing here, not misspelt.
-            None if matches!(&*t, "format_map" | "isidentifier" | "isprintable") => unsupported_method("str", &t),
+            None if matches!(&*t, "isidentifier" | "isprintable") => unsupported_method("str", &t),
             None => Err(no_method(obj, name, STR_METHODS)),
         },
         Value::List(_) => {

@@ -361,6 +361,19 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             }))
         }
         "format" => str_format(interp, &s, a, kw),
+        "format_map" => match a {
+            [Value::Dict(d)] => {
+                let named: Vec<(Name, Value)> = d
+                    .borrow()
+                    .entries()
+                    .into_iter()
+                    .filter_map(|(k, v)| if let Value::Str(k) = k { Some((intern(&k), v)) } else { None })
+                    .collect();
+                str_format(interp, &s, &[], &named)
+            }
+            [v] => Err(type_error("'", v, "' object is not subscriptable")),
+            _ => raise("TypeError", format!("format_map() takes exactly one argument ({given} given)")),
+        },
         "center" | "ljust" | "rjust" => {
             if given == 0 {
                 return raise("TypeError", format!("{name} expected at least 1 argument, got 0"));

@@ -30,16 +30,21 @@ impl Interp {
                     Value::Gen(g) => pos.extend(self.walk(&g).await?),
                     v => pos.extend(self.iterate(&v)?),
                 },
-                Arg::Kw(n, e) => kw.push((*n, self.eval(scope, e).await?)),
+                Arg::Kw(n, e) => {
+                    let v = self.eval(scope, e).await?;
+                    // Two literal keywords of one name are a syntax error: this one clashes
+                    // with a `**` before it.
+                    if kw.iter().any(|(k, _)| k == n) {
+                        return raise("TypeError", repeated_keyword(f, &text(*n)));
+                    }
+                    kw.push((*n, v));
+                }
                 Arg::DoubleStar(e) => match self.eval(scope, e).await? {
                     Value::Dict(d) => {
                         for (k, v) in d.borrow().iter() {
                             match k {
                                 Value::Str(s) if kw.iter().any(|(n, _)| *text(*n) == **s) => {
-                                    return raise(
-                                        "TypeError",
-                                        format!("{}() got multiple values for keyword argument '{s}'", callee_name(f)),
-                                    );
+                                    return raise("TypeError", repeated_keyword(f, s));
                                 }
                                 Value::Str(s) => kw.push((intern(s), v.clone())),
                                 _ => return raise("TypeError", "keywords must be strings"),
@@ -469,6 +474,12 @@ fn reads_whole(f: &Value) -> bool {
         name,
         "sum" | "min" | "max" | "sorted" | "join" | "extend" | "update" | "fsum" | "prod" | "mean" | "median"
     )
+}
+
+/// CPython's message for a keyword given twice in a call to `f`, through `**`.
+#[cold]
+fn repeated_keyword(f: &Value, name: &str) -> String {
+    format!("{}() got multiple values for keyword argument '{name}'", callee_name(f))
 }
 
 /// A callable as CPython names it where a call's keywords clash: a script's function by its
