@@ -101,6 +101,38 @@ impl VirtualRun {
         let Some(deadline) = next else { return false };
         let idle_from = self.clock.now();
         let wakes_at = idle_from + (deadline - idle_from).max(0.0).ceil();
+        // A thread's sleep ends at its time, with no selector to wait on, and the thread runs
+        // on at once: the threads' timers due before the loop would wake fire first, each at
+        // its time. The loop, woken by what they hand over, finds due only the timers due by
+        // then; it fires them once the threads' steps have run and handed over (one round
+        // later), so, as in CPython, a thread's print comes first, and a result it hands over
+        // reaches its awaiter no later than a timer due with it wakes its task.
+        if self.next_beside_deadline().is_some_and(|at| at <= wakes_at) {
+            let (mut threads, mut the_loop) = (Vec::new(), Vec::new());
+            let mut timers = self.timers.borrow_mut(); // dropped before any wake
+            while let Some(at) = timers.next_deadline_where(|slot| slot.beside.get()).filter(|&at| at <= wakes_at) {
+                self.clock.advance_to(at);
+                threads.extend(timers.take_due_where(at, |slot| slot.beside.get()));
+            }
+            while timers.next_deadline().is_some_and(|d| d <= self.clock.now()) {
+                the_loop.extend(timers.pop_next().map(|(_, slot)| slot));
+            }
+            drop(timers);
+            for slot in threads {
+                self.clock.still(|| slot.fire());
+            }
+            if let Some(run) = the_loop.first().map(|slot| slot.run.get()) {
+                lifecycle::call_soon_in(0, run, move || {
+                    for slot in the_loop {
+                        match slot.is_call() {
+                            true => slot.fire(),
+                            false => lifecycle::call_soon_in(0, slot.run.get(), move || slot.fire()),
+                        }
+                    }
+                });
+            }
+            return true;
+        }
         let due = self.take_due(wakes_at.max(deadline));
         // Woken in a whole millisecond, the loop's clock reads that time, as asyncio's does
         // after its selector returns: a timer armed by what runs now lands after one armed

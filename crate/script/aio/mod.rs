@@ -460,6 +460,11 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
                 .filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t)) && !t.closes_generator.get())
                 .collect();
             for t in rest.iter().filter(|t| !t.is_thread) {
+                // Its loop is shut down as `main`'s exception leaves `asyncio.run`: being
+                // handled, it is the context of what the cancel raises in each task.
+                if let Err(e) = &out {
+                    *t.cancel_context.borrow_mut() = Some(e.clone());
+                }
                 t.cancel();
             }
             // One wait on them all, as CPython's `gather(*to_cancel, return_exceptions=True)`:

@@ -40,6 +40,9 @@ pub struct PyTask {
     pub(super) cancel_requested: Cell<bool>,
     /// The message of the last `cancel(msg)`: the `CancelledError`'s argument.
     pub(super) cancel_message: RefCell<Option<Value>>,
+    /// What was being handled where it was cancelled (`asyncio.run` shutting down as `main`'s
+    /// exception leaves it): its `CancelledError`'s `__context__`, as CPython chains it.
+    pub(super) cancel_context: RefCell<Option<Value>>,
     /// The cancel asked for found it waiting (see `ask_cancel`).
     waiter_cancelled: Cell<bool>,
     /// It is the script's own task, outside a coroutine that `asyncio.run` or
@@ -209,6 +212,7 @@ impl PyTask {
             state: RefCell::new(State::Pending),
             cancel_requested: Cell::new(false),
             cancel_message: RefCell::new(None),
+            cancel_context: RefCell::new(None),
             waiter_cancelled: Cell::new(false),
             is_loop: Cell::new(false),
             waker: RefCell::default(),
@@ -933,7 +937,14 @@ pub(super) fn cancelled_error() -> Exc {
 
 /// The `CancelledError` a cancel of `task` raises in it: with the cancel's message, if any.
 pub(super) fn cancelled_error_in(task: &PyTask) -> Exc {
-    raised(new_exception(exc_class("CancelledError"), task.cancel_message.borrow_mut().take().into_iter().collect()))
+    let e = raised(new_exception(
+        exc_class("CancelledError"),
+        task.cancel_message.borrow_mut().take().into_iter().collect(),
+    ));
+    if let (Value::Instance(i), Some(context)) = (&e, task.cancel_context.borrow_mut().take()) {
+        *i.context.borrow_mut() = Some(context);
+    }
+    e
 }
 
 /// A runtime task's future for a Python task: sets the current task around each poll,
@@ -1037,6 +1048,7 @@ pub fn spawn(
     let handle = runtime::spawn(lane, tf);
     if is_thread {
         handle.beside_loop(); // a task holding the loop does not stop it
+        handle.start_first();
     }
     task.runtime_id.set(handle.id()); // known now: a gather awaiting it before its first poll names it
     *task.handle.borrow_mut() = Some(handle);

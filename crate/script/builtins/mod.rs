@@ -293,6 +293,14 @@ pub fn iter_named(kind: &'static str, items: Vec<Value>) -> Value {
 /// The items of an iterable.
 pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
     Ok(match v {
+        // A future's `__iter__` is its `__await__`: done, it ends at once (giving its result
+        // as the end's value, or raising its exception); pending, it yields itself and then
+        // fails, as a forgotten `await` (`a, b = asyncio.gather(…)`) finds out.
+        Value::Task(t) if t.done() => {
+            t.outcome()?;
+            Vec::new()
+        }
+        Value::Task(_) => return Err(await_not_used()),
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
         Value::Str(s) => s.chars().map(char_value).collect(),
@@ -357,4 +365,10 @@ pub fn make_set(values: Vec<Value>) -> PyResult {
         d.insert(v.key()?, v, Value::None);
     }
     Ok(Value::Set(Rc::new(RefCell::new(d))))
+}
+
+/// A pending future iterated past itself (see [`iterate`]).
+#[cold]
+pub fn await_not_used() -> Exc {
+    exc("RuntimeError", "await wasn't used with future")
 }

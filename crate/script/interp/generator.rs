@@ -441,6 +441,7 @@ impl Interp {
             Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
             Value::List(list) if !is_async => Ok(Items::List(crate::value::Iter::of_list(list))),
             Value::Iter(it) if !is_async => Ok(Items::Iter(it)),
+            Value::Task(ref t) if !is_async && !t.done() => Ok(Items::Future(Some(v))),
             // A script's iterator: its `__next__` (`__anext__`) is called for each item, as the
             // loop goes, so that what it prints comes between the loop's own lines.
             Value::Instance(_) if builtins::script_method(&v, protocol.0).is_some() => {
@@ -486,6 +487,8 @@ pub(crate) enum Items {
     List(crate::value::Iter),
     /// An iterator of the built-ins (`iter`, `enumerate`), asked for each item.
     Iter(Rc<RefCell<crate::value::Iter>>),
+    /// A pending future: itself, then the error of an `await` not used (see `builtins::iterate`).
+    Future(Option<Value>),
     /// A script's iterator object, asked for each item (`is_async`: its `__anext__`, awaited).
     Next {
         it: Value,
@@ -518,6 +521,7 @@ impl Items {
             }
             Items::List(it) => it.next_item(),
             Items::Iter(it) => it.borrow_mut().next_item(),
+            Items::Future(me) => me.take().map(Some).ok_or_else(builtins::await_not_used),
             Items::Next { it, is_async } => {
                 let (next, stop) =
                     if *is_async { ("__anext__", "StopAsyncIteration") } else { ("__next__", "StopIteration") };
