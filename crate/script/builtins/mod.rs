@@ -52,6 +52,17 @@ thread_local! {
         class.attrs.borrow_mut().push((intern("__repr__"), builtin("__repr__", |_, _, _, _| Ok(Value::str("NotImplemented")))));
         Value::Instance(Instance::new(class))
     };
+    /// `...`: a placeholder body's value, and the name `Ellipsis`.
+    static ELLIPSIS: Value = {
+        let class = other_class("ellipsis");
+        class.attrs.borrow_mut().push((intern("__repr__"), builtin("__repr__", |_, _, _, _| Ok(Value::str("Ellipsis")))));
+        Value::Instance(Instance::new(class))
+    };
+}
+
+/// `...` (`Ellipsis`).
+pub fn ellipsis() -> Value {
+    ELLIPSIS.with(Value::clone)
 }
 
 /// `NotImplemented`, for a built-in method that leaves an operator to the other operand.
@@ -76,6 +87,7 @@ pub fn is_not_implemented(v: &Value) -> bool {
 pub fn table() -> NameMap<Value> {
     let mut t = NameMap::default();
     t.insert(intern("NotImplemented"), not_implemented());
+    t.insert(intern("Ellipsis"), ellipsis());
     for name in FUNCTIONS {
         t.insert(intern(name), signature::checked("", name, function, false));
     }

@@ -939,7 +939,8 @@ fn quick_int(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
 
 fn const_value(c: &Const) -> Value {
     match c {
-        Const::None | Const::Ellipsis => Value::None,
+        Const::None => Value::None,
+        Const::Ellipsis => builtins::ellipsis(),
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::Int(*i),
         Const::Float(f) => Value::Float(*f),

@@ -1,5 +1,5 @@
 # Sorting words in the Turkish alphabet's order with functools.cmp_to_key, a keyword given
-# twice through **, str.format_map, math.remainder and sys.setrecursionlimit.
+# twice through **, str.format_map, math.remainder, sys.setrecursionlimit and Ellipsis (...).
 from functools import cmp_to_key
 ALFABE = "abcçdefgğhıijklmnoöprsştuüvyz"
 def karsilastir(a, b):
@@ -45,3 +45,10 @@ try:
     derin(200)
 except RecursionError as e:
     print("RecursionError", e)
+def todo(): ...
+print(..., type(...).__name__, Ellipsis is ..., todo(), bool(...))
+x = [1, ...]
+print(x, repr(...), str(...), {...: 1})
+class A:
+    ...
+print(A)
