@@ -91,6 +91,7 @@ pub fn pattern_names(p: &Expr, out: &mut Vec<Name>) {
     }
 }
 
+/// The names an assignment target binds (a name, or those inside a tuple, list or star).
 pub fn target_names(t: &Expr, out: &mut Vec<Name>) {
     match &t.kind {
         ExprKind::Name(n) if !out.contains(n) => {
@@ -102,6 +103,7 @@ pub fn target_names(t: &Expr, out: &mut Vec<Name>) {
     }
 }
 
+/// Adds `n` to `out` once.
 pub fn add_name(n: Name, out: &mut Vec<Name>) {
     if !out.contains(&n) {
         out.push(n);
@@ -181,6 +183,7 @@ pub fn expr_children(x: &Expr, f: &mut dyn FnMut(&Expr, bool)) {
     }
 }
 
+/// A comprehension's parts for [`expr_children`]: all in the comprehension's own scope.
 pub fn comp_exprs(elts: &[&Expr], gens: &[Comprehension], f: &mut dyn FnMut(&Expr, bool)) {
     for g in gens {
         [&g.target, &g.iter].into_iter().chain(&g.ifs).for_each(|v| f(v, true));
@@ -188,6 +191,7 @@ pub fn comp_exprs(elts: &[&Expr], gens: &[Comprehension], f: &mut dyn FnMut(&Exp
     elts.iter().for_each(|v| f(v, true));
 }
 
+/// Calls `f` with an f-string's replacement fields' expressions, those of nested specs too.
 pub fn fstring_exprs(parts: &[FPart], f: &mut dyn FnMut(&Expr)) {
     for p in parts {
         if let FPart::Field { expr, spec, .. } = p {
