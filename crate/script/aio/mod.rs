@@ -251,7 +251,9 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     out.push(("Task", Value::Class(other_class("Task"))));
     out.push(("Handle", Value::Class(other_class("Handle"))));
     out.push(("TimerHandle", Value::Class(other_class("TimerHandle"))));
-    for n in ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError"] {
+    for n in
+        ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError", "IncompleteReadError"]
+    {
         out.push((n, Value::Class(exc_class(n))));
     }
     out.push(("TimeoutError", Value::Class(exc_class("TimeoutError"))));
@@ -816,8 +818,11 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 return raise("TypeError", "to_thread() missing 1 required positional argument: 'func'");
             };
             let rest: Vec<Value> = args.collect();
-            // The thread starts when this coroutine is awaited, as CPython's `to_thread` runs.
-            Ok(leaf("to_thread", async move { wait_task(native::thread_future(&rc, f, rest, kw)).await }))
+            // The thread starts when this coroutine is awaited, as CPython's `to_thread` runs;
+            // it then awaits the thread's future as a script awaits one, so a cancel reaches
+            // the future (cancelled at once: the thread runs on, its outcome dropped).
+            let body = async move { rc.await_value(Value::Task(native::thread_future(&rc, f, rest, kw))).await };
+            Ok(Value::Coro(Rc::new(Coro::new(leaf_name("to_thread"), Box::pin(body), false, false))))
         }
         _ => super::interp::unsupported(&format!("asyncio.{name}()")),
     }

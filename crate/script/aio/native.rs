@@ -25,8 +25,8 @@ pub enum Native {
     Reader(Rc<Pipe>),
     /// A stream's writing end (`asyncio.StreamWriter`).
     Writer(Rc<Pipe>),
-    /// What `asyncio.start_server` gives.
-    Server,
+    /// What `asyncio.start_server` gives: the address it listens on (`host:port`).
+    Server(Rc<str>),
     /// What `websockets.connect` gives (see [`crate::websockets`]).
     WebSocket(crate::websockets::Connection),
     /// `asyncio.TaskGroup()`.
@@ -295,8 +295,17 @@ pub(super) fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
         return raise("TypeError", "start_server() missing 1 required positional argument: 'client_connected_cb'");
     };
     let key = format!("{}:{}", host.map_or(String::new(), Value::to_str), port.map_or(String::new(), Value::to_str));
-    interp.host.listeners.borrow_mut().push((key, cb.clone()));
-    Ok(leaf("start_server", async { Ok(Value::Native(Rc::new(Native::Server))) }))
+    let address = format!("({}, {})", host.map_or("None".into(), Value::repr), port.map_or("None".into(), Value::repr));
+    let (rc, cb) = (interp.host.rc()?, cb.clone());
+    // It binds when awaited, as CPython's: an address in use is refused then.
+    Ok(leaf("start_server", async move {
+        if rc.host.listeners.borrow().iter().any(|(k, _)| *k == key) {
+            let why = format!("error while attempting to bind on address {address}: address already in use");
+            return Err(new_exception(exc_class("OSError"), vec![Value::Int(98), Value::string(why)]));
+        }
+        rc.host.listeners.borrow_mut().push((key.clone(), cb));
+        Ok(Value::Native(Rc::new(Native::Server(key.into()))))
+    }))
 }
 
 /// `asyncio.open_connection(host, port)`: connects to a server the script started; the
@@ -326,7 +335,12 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
     }))
 }
 
-pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> PyResult {
+/// A closed server's address, no longer listened on.
+fn close_server(interp: &Interp, key: &str) {
+    interp.host.listeners.borrow_mut().retain(|(k, _)| **k != *key);
+}
+
+pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, a: &[Value]) -> PyResult {
     match (&*n, name) {
         (Native::Reader(_), "readline" | "read") => {
             // What ends a read: a line's end; for `read(n)`, any data, of which it takes n
@@ -362,7 +376,72 @@ pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> P
                 Ok(Value::Str(line.into()))
             }))
         }
+        (Native::Reader(_), "readexactly" | "readuntil") => {
+            let (exactly, until) = match (name, a.first()) {
+                ("readexactly", Some(Value::Int(n))) if *n >= 0 => (*n as usize, String::new()),
+                ("readexactly", Some(v)) => {
+                    return Err(crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer"))
+                }
+                ("readexactly", None) => {
+                    return raise("TypeError", "readexactly() missing 1 required positional argument: 'n'")
+                }
+                (_, Some(Value::Str(sep))) if !sep.is_empty() => (0, sep.to_string()),
+                (_, Some(_)) => return raise("ValueError", "Separator should be at least one-byte string"),
+                (_, None) => (0, "\n".to_string()),
+            };
+            Ok(leaf(name, async move {
+                let Native::Reader(p) = &*n else { return Ok(Value::None) };
+                let got = std::future::poll_fn(|cx| {
+                    let mut buf = p.buf.borrow_mut();
+                    let end = match until.is_empty() {
+                        true => buf
+                            .char_indices()
+                            .nth(exactly)
+                            .map(|(i, _)| i)
+                            .or((buf.chars().count() == exactly).then_some(buf.len())),
+                        false => buf.find(&until).map(|i| i + until.len()),
+                    };
+                    match end {
+                        Some(end) => return Poll::Ready(Ok(buf.drain(..end).collect::<String>())),
+                        None if p.closed.get() => return Poll::Ready(Err(std::mem::take(&mut *buf))),
+                        None => {}
+                    }
+                    *p.reader.borrow_mut() = Some(cx.waker().clone());
+                    waiting_on(WakeCause::Io, 0);
+                    Poll::Pending
+                })
+                .await;
+                // The stream ended first: asyncio's `IncompleteReadError`, with what came.
+                got.map(|s| Value::Str(s.into())).map_err(|partial| {
+                    let expected = if until.is_empty() { format!("{exactly}") } else { "undefined".to_string() };
+                    let m = format!("{} bytes read on a total of {expected} expected bytes", partial.len());
+                    let e = new_exception(exc_class("IncompleteReadError"), vec![Value::string(m)]);
+                    if let Value::Instance(i) = &e {
+                        i.set(intern("partial"), Value::string(partial));
+                        i.set(
+                            intern("expected"),
+                            if until.is_empty() { Value::Int(exactly as i64) } else { Value::None },
+                        );
+                    }
+                    e
+                })
+            }))
+        }
         (Native::Reader(p), "at_eof") => Ok(Value::Bool(p.closed.get() && p.buf.borrow().is_empty())),
+        (Native::Writer(p), "writelines") => {
+            for line in crate::builtins::iterate(a.first().unwrap_or(&Value::None))? {
+                p.buf.borrow_mut().push_str(&line.to_str());
+            }
+            p.wake_reader();
+            Ok(Value::None)
+        }
+        // The other end reads to the end; this one may still be closed later.
+        (Native::Writer(p), "write_eof") => {
+            p.closed.set(true);
+            p.wake_reader();
+            Ok(Value::None)
+        }
+        (Native::Writer(_), "can_write_eof") => Ok(Value::Bool(true)),
         (Native::Writer(p), "write") => {
             p.buf.borrow_mut().push_str(&a.first().map_or(String::new(), Value::to_str));
             p.wake_reader();
@@ -374,11 +453,19 @@ pub(super) fn stream_method(name: &'static str, n: Rc<Native>, a: &[Value]) -> P
             Ok(Value::None)
         }
         (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closed.get())),
-        (Native::Writer(_) | Native::Server, "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
-        (Native::Server, "close") => Ok(Value::None),
+        (Native::Writer(_) | Native::Server(_), "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
+        // Closed, it listens no more: a connection to its address is refused, and the address
+        // may be bound again.
+        (Native::Server(key), "close") => {
+            close_server(interp, key);
+            Ok(Value::None)
+        }
         // `async with server:` closes it at the block's end, as `close()` does.
-        (Native::Server, "__aenter__") => Ok(at_once(name, Value::Native(Rc::clone(&n)))),
-        (Native::Server, "__aexit__") => Ok(at_once(name, Value::None)),
+        (Native::Server(_), "__aenter__") => Ok(at_once(name, Value::Native(Rc::clone(&n)))),
+        (Native::Server(key), "__aexit__") => {
+            close_server(interp, key);
+            Ok(at_once(name, Value::None))
+        }
         _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
@@ -453,7 +540,7 @@ impl Native {
             Native::Context(..) => "Context",
             Native::Reader(_) => "StreamReader",
             Native::Writer(_) => "StreamWriter",
-            Native::Server => "Server",
+            Native::Server(_) => "Server",
             Native::WebSocket(_) => "ClientConnection",
             Native::TaskGroup(_) => "TaskGroup",
             Native::Timeout(_) => "Timeout",
@@ -1001,7 +1088,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Handle { cancelled, .. }, "cancelled") => Ok(Value::Bool(cancelled.get())),
         (Native::Handle { when: Some(w), .. }, "when") => Ok(Value::Float(*w)),
-        (Native::Reader(_) | Native::Writer(_) | Native::Server, _) => stream_method(name, n, a),
+        (Native::Reader(_) | Native::Writer(_) | Native::Server(_), _) => stream_method(interp, name, n, a),
         (Native::WebSocket(_), _) => crate::websockets::method(name, &n),
         _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
@@ -1343,10 +1430,12 @@ impl Native {
                 "set_default_executor",
                 "set_task_factory",
             ],
-            Native::Reader(_) => &["readline", "read", "at_eof"],
-            Native::Writer(_) => &["write", "drain", "close", "is_closing", "wait_closed"],
+            Native::Reader(_) => &["readline", "read", "readexactly", "readuntil", "at_eof"],
+            Native::Writer(_) => {
+                &["write", "writelines", "write_eof", "can_write_eof", "drain", "close", "is_closing", "wait_closed"]
+            }
             // `serve_forever` is found, then said to be unsupported.
-            Native::Server => &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever"],
+            Native::Server(_) => &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever"],
             Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
             Native::TaskGroup(_) => &["create_task", "__aenter__", "__aexit__"],
             Native::Timeout(_) => &["reschedule", "expired", "when", "__aenter__", "__aexit__"],

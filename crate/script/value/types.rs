@@ -106,6 +106,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("ResourceWarning", "Warning"),
     ("BaseExceptionGroup", "BaseException"),
     ("ExceptionGroup", "Exception"),
+    ("IncompleteReadError", "EOFError"),
 ];
 
 impl Types {
@@ -166,7 +167,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         return "__main__";
     }
     match &*c.name {
-        "CancelledError" | "InvalidStateError" | "BrokenBarrierError" => "asyncio.exceptions",
+        "CancelledError" | "InvalidStateError" | "BrokenBarrierError" | "IncompleteReadError" => "asyncio.exceptions",
         "QueueEmpty" | "QueueFull" | "Queue" | "PriorityQueue" | "LifoQueue" => "asyncio.queues",
         "Lock" | "Event" | "Semaphore" | "BoundedSemaphore" | "Condition" | "Barrier" => "asyncio.locks",
         "Task" | "Future" => "_asyncio",

@@ -334,13 +334,30 @@ impl Parser {
         }
     }
 
+    /// The `:` CPython's grammar insists on (after `try`, `finally`, `else`, a `def`'s
+    /// signature): "expected ':'", its carets under what stands there instead.
     #[inline(never)]
     fn expect_colon(&mut self) -> PResult<()> {
         if self.eat_op(":") {
             return Ok(());
         }
-        let (line, col) = self.here();
-        Err(syntax("expected ':'", line, col))
+        let t = self.cur();
+        let mut e = syntax("expected ':'", t.line, t.col);
+        if !matches!(t.tok, Tok::Newline) {
+            e.end_col = t.end_col;
+        }
+        Err(e)
+    }
+
+    /// The `:` of a header CPython reads as a whole (`if`, `while`, `for`, `with`, `class`,
+    /// `except T`, `case`): missing at the line's end, "expected ':'"; before anything else
+    /// (`for i in x print(i)`), plain "invalid syntax" under it.
+    #[inline(never)]
+    fn header_colon(&mut self) -> PResult<()> {
+        match self.peek() {
+            Tok::Op(":") | Tok::Newline => self.expect_colon(),
+            _ => Err(self.invalid()),
+        }
     }
 
     #[inline(never)]
@@ -363,7 +380,15 @@ impl Parser {
             return Ok(());
         }
         if let (Some((line, col)), true) = (last, starts_atom(&self.cur().tok)) {
-            let end_col = self.cur().end_col;
+            // The carets run to the end of the expression that follows (`[1 a.b]`), read ahead
+            // for its end only.
+            let (at, seen, here) = (self.pos, self.seen.get(), self.cur().end_col);
+            let end_col = match self.test() {
+                Ok(next) if next.end_line == line => next.end_col,
+                _ => here,
+            };
+            self.pos = at;
+            self.seen.set(seen);
             let mut e = syntax("invalid syntax. Perhaps you forgot a comma?", line, col);
             e.end_col = end_col;
             return Err(e);

@@ -159,7 +159,7 @@ impl Parser {
             }
             let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
             let guard = if self.eat_kw("if") { Some(self.named_expr()?) } else { None };
-            self.expect_colon()?;
+            self.header_colon()?;
             let body = self.block("'case' statement", case_line)?;
             cases.push(ast::MatchCase { line: case_line, pattern, name, guard, body });
         }
@@ -263,7 +263,7 @@ impl Parser {
 
     fn if_rest(&mut self, kw: &str, line: u32) -> PResult<StmtKind> {
         let test = self.condition()?;
-        self.expect_colon()?;
+        self.header_colon()?;
         let body = self.block(&format!("'{kw}' statement"), line)?;
         let orelse = if self.is_kw("elif") {
             let (l, _) = self.here();
@@ -279,7 +279,7 @@ impl Parser {
     fn while_stmt(&mut self, line: u32) -> PResult<StmtKind> {
         self.advance();
         let test = self.condition()?;
-        self.expect_colon()?;
+        self.header_colon()?;
         let body = self.loop_body("'while' statement", line)?;
         let orelse = self.else_block()?;
         Ok(StmtKind::While { test, body, orelse })
@@ -296,7 +296,7 @@ impl Parser {
             return Err(self.invalid());
         }
         let iter = self.star_expressions()?;
-        self.expect_colon()?;
+        self.header_colon()?;
         let body = self.loop_body("'for' statement", line)?;
         let orelse = self.else_block()?;
         Ok(StmtKind::For { target, iter, body, orelse, is_async })
@@ -336,7 +336,7 @@ impl Parser {
                     name = Some(self.private(n));
                 }
             }
-            self.expect_colon()?;
+            self.header_colon()?;
             let body = self.block("'except' statement", hline)?;
             handlers.push(Handler { line: hline, typ, name, body, star });
         }
@@ -375,7 +375,7 @@ impl Parser {
                 break;
             }
         }
-        self.expect_colon()?;
+        self.header_colon()?;
         let body = self.block("'with' statement", line)?;
         Ok(StmtKind::With { items, body, is_async })
     }
@@ -530,7 +530,7 @@ impl Parser {
                 }
             }
         }
-        self.expect_colon()?;
+        self.header_colon()?;
         let outer = self.ctx;
         self.ctx = Ctx { func: false, is_async: false, in_loop: false };
         let stripped: Rc<str> = ast::name_text(name).trim_start_matches('_').into();

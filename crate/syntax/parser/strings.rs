@@ -115,9 +115,16 @@ impl Parser {
             return Err(s.err("f-string: expressions nested too deeply"));
         }
         let start = s.i;
-        let (mut depth, mut quote) = (0u32, None);
+        let (mut open, mut quote) = (Vec::new(), None);
         loop {
-            let Some(c) = s.ch(0) else { return Err(s.err("f-string: expecting '}'")) };
+            let Some(c) = s.ch(0) else {
+                // At the string's end, in CPython's order (`f"{d["a"]}"` ends at the `[`'s quote).
+                return Err(s.err(&match (quote, open.last()) {
+                    (Some(_), _) => "f-string: unterminated string".to_string(),
+                    (None, Some(o)) => format!("f-string: unmatched '{o}'"),
+                    (None, None) => "f-string: expecting '}'".to_string(),
+                }));
+            };
             if let Some(q) = quote {
                 if c == '\\' {
                     return Err(s.err("f-string expression part cannot include a backslash"));
@@ -133,10 +140,18 @@ impl Parser {
                 '\\' => return Err(s.err("f-string expression part cannot include a backslash")),
                 '#' => return Err(s.err("f-string expression part cannot include '#'")),
                 '\'' | '"' => quote = Some(c),
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                '(' | '[' | '{' if open.len() >= 200 => return Err(s.err("f-string: too many nested parenthesis")),
+                '(' | '[' | '{' => open.push(c),
+                ')' | ']' | '}' if !open.is_empty() => {
+                    let o = open.pop().unwrap_or(c);
+                    if !matches!((o, c), ('(', ')') | ('[', ']') | ('{', '}')) {
+                        let m = format!("f-string: closing parenthesis '{c}' does not match opening parenthesis '{o}'");
+                        return Err(s.err(&m));
+                    }
+                }
+                ')' | ']' => return Err(s.err(&format!("f-string: unmatched '{c}'"))),
                 '=' | '!' | '<' | '>' if next == Some('=') => s.i += 1,
-                '!' | ':' | '}' | '=' if depth == 0 => break,
+                '!' | ':' | '}' | '=' if open.is_empty() => break,
                 _ => {}
             }
             s.i += 1;
@@ -228,7 +243,8 @@ impl FScan {
     }
 
     fn err(&self, m: &str) -> SyntaxError {
-        syntax(m, self.at.0, self.at.1)
+        // One character wide, as CPython marks an f-string's error.
+        SyntaxError { end_col: self.at.1 + 1, ..syntax(m, self.at.0, self.at.1) }
     }
 }
 
