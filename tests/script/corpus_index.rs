@@ -247,6 +247,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_86_global_nonlocal", include_str!("corpus/lang_86_global_nonlocal.py"), include_str!("corpus/lang_86_global_nonlocal.out")),
     ("lang_87_expandtabs_ratio", include_str!("corpus/lang_87_expandtabs_ratio.py"), include_str!("corpus/lang_87_expandtabs_ratio.out")),
     ("lang_88_cmp_to_key_and_more", include_str!("corpus/lang_88_cmp_to_key_and_more.py"), include_str!("corpus/lang_88_cmp_to_key_and_more.out")),
+    ("lang_89_unbound_methods", include_str!("corpus/lang_89_unbound_methods.py"), include_str!("corpus/lang_89_unbound_methods.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

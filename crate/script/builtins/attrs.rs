@@ -74,7 +74,8 @@ pub(super) const SET_METHODS: &[&str] = &[
     "symmetric_difference_update",
 ];
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
-const OWNERS: [&str; 10] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-"];
+/// 10 to 12: the unbound methods of `list`, `dict` and `set` (`list.append(l, x)`).
+const OWNERS: [&str; 13] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set"];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "as_integer_ratio"];
 
@@ -313,11 +314,17 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             if c.kind == Kind::Str && &*t == "maketrans" {
                 return Ok(builtin("maketrans", |_, _, args, _| strings::maketrans(&args)));
             }
-            // `str.upper`: the unbound method, the one `"a".upper` binds.
-            if c.kind == Kind::Str {
-                if let Some(m) = method(1, STR_METHODS, name, str_method) {
-                    return Ok(m);
-                }
+            // `str.upper`, `list.append`: the unbound method, the one `"a".upper` binds (a
+            // list's, a dict's and a set's check first what they are given to work on).
+            let unbound = match c.kind {
+                Kind::Str => method(1, STR_METHODS, name, str_method),
+                Kind::List => method(10, LIST_METHODS, name, unbound_list_method),
+                Kind::Dict => method(11, DICT_METHODS, name, unbound_dict_method),
+                Kind::Set => method(12, SET_METHODS, name, unbound_set_method),
+                _ => None,
+            };
+            if let Some(m) = unbound {
+                return Ok(m);
             }
             match &*t {
                 "__name__" => Ok(Value::Str(Rc::clone(&c.name))),
@@ -496,4 +503,33 @@ fn add_note(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyR
 /// Whether `f` is what `contextmanager` or `asynccontextmanager` made of a generator function.
 fn is_manager_maker(f: &Value) -> bool {
     matches!(f, Value::Method(m) if matches!(&m.1, Value::Builtin(b) if matches!(b.name, "contextmanager" | "asynccontextmanager")))
+}
+
+/// `list.append(l, x)`: `l` must be a list, as CPython's method descriptor checks.
+fn unbound_list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    descriptor_applies("list", name, &args, |v| matches!(v, Value::List(_)))?;
+    list_method(interp, name, args, kw)
+}
+
+/// `dict.get(d, k)`: see [`unbound_list_method`].
+fn unbound_dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    descriptor_applies("dict", name, &args, |v| matches!(v, Value::Dict(_)))?;
+    dict_method(interp, name, args, kw)
+}
+
+/// `set.add(s, x)`: see [`unbound_list_method`].
+fn unbound_set_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    descriptor_applies("set", name, &args, |v| matches!(v, Value::Set(_)))?;
+    set_method(interp, name, args, kw)
+}
+
+/// CPython's errors for an unbound method given nothing, or the wrong type, to work on.
+fn descriptor_applies(owner: &str, name: &str, args: &[Value], fits: fn(&Value) -> bool) -> PyResult<()> {
+    match args.first() {
+        None => raise("TypeError", format!("unbound method {owner}.{name}() needs an argument")),
+        Some(v) if !fits(v) => {
+            Err(type_error(&format!("descriptor '{name}' for '{owner}' objects doesn't apply to a '"), v, "' object"))
+        }
+        Some(_) => Ok(()),
+    }
 }

@@ -283,6 +283,10 @@ pub fn check_type(name: &str, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> P
 /// Calls `b`, once its line (if any) accepts the call.
 #[inline]
 pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult {
+    // A type's method taken from the type (`list.append()`) and given nothing to work on.
+    if b.method && args.is_empty() && !b.qualifier.is_empty() {
+        return raise("TypeError", format!("unbound method {}.{}() needs an argument", b.qualifier, b.name));
+    }
     if !b.sig.is_empty() {
         let given = args.len() - usize::from(b.method && !args.is_empty());
         let most = b.sig.as_bytes()[0];

@@ -192,6 +192,10 @@ impl Value {
             Value::Builtin(b) if b.python => {
                 let _ = write!(out, "<function {}>", b.name);
             }
+            // A type's method taken from the type: `str.upper`, `list.append`.
+            Value::Builtin(b) if b.method && matches!(b.qualifier, "str" | "list" | "dict" | "set") => {
+                let _ = write!(out, "<method '{}' of '{}' objects>", b.name, b.qualifier);
+            }
             Value::Builtin(b) => {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }
