@@ -129,6 +129,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_129_iterating_a_future", include_str!("corpus/asyncio_129_iterating_a_future.py"), include_str!("corpus/asyncio_129_iterating_a_future.out")),
     ("asyncio_130_cancelled_thread", include_str!("corpus/asyncio_130_cancelled_thread.py"), include_str!("corpus/asyncio_130_cancelled_thread.out")),
     ("asyncio_131_streams_more", include_str!("corpus/asyncio_131_streams_more.py"), include_str!("corpus/asyncio_131_streams_more.out")),
+    ("asyncio_132_refused_coroutines", include_str!("corpus/asyncio_132_refused_coroutines.py"), include_str!("corpus/asyncio_132_refused_coroutines.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

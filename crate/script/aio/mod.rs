@@ -161,7 +161,7 @@ pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
 /// `create_task` outside it, coroutines passed to `wait`): CPython's traceback keeps them (they
 /// are arguments of the refusing frame), so a coroutine's "never awaited" warning comes when
 /// the error goes: after the handler that caught it, or as the program exits (`sys:1`).
-pub(super) fn refusing<T>(values: &[Value], e: PyResult<T>) -> PyResult<T> {
+pub(crate) fn refusing<T>(values: &[Value], e: PyResult<T>) -> PyResult<T> {
     if let Err(Value::Instance(i)) = &e {
         i.frames.borrow_mut().push(crate::interp::holding(values.to_vec()));
     }
@@ -498,10 +498,17 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
 }
 
 fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    // CPython's `sleep`, `wait` and `wait_for` are coroutines: what their body refuses is
+    // raised when they are awaited (at the `await` in a traceback), not when called, and their
+    // frame, which the error's traceback keeps, holds their arguments (see `refusing`).
+    let deferred = matches!(name, "sleep" | "wait" | "wait_for");
+    let may_hold = |v: &Value| matches!(v, Value::Coro(_) | Value::List(_) | Value::Tuple(_) | Value::Set(_));
+    let held: Vec<Value> = match deferred && args.iter().chain(kw.iter().map(|(_, v)| v)).any(may_hold) {
+        true => args.iter().chain(kw.iter().map(|(_, v)| v)).cloned().collect(),
+        false => Vec::new(),
+    };
     match called(interp, name, args, kw) {
-        // CPython's `sleep`, `wait` and `wait_for` are coroutines: what their body refuses is
-        // raised when they are awaited (at the `await` in a traceback), not when called.
-        Err(e) if matches!(name, "sleep" | "wait" | "wait_for") => Ok(leaf(name, async move { Err(e) })),
+        Err(e) if deferred => Ok(leaf(name, async move { refusing(&held, Err(e)) })),
         out => out,
     }
 }

@@ -971,7 +971,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 return raise("TypeError", "run_until_complete() missing 1 required positional argument: 'future'");
             };
             if interp.host.loop_closed.get() {
-                return raise("RuntimeError", "Event loop is closed");
+                return super::refusing(&[aw], raise("RuntimeError", "Event loop is closed"));
             }
             run(interp, aw, false)
         }

@@ -295,8 +295,23 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
             check(b.name, b.qualifier, b.sig, given, &kw)?;
         }
         if most != b'*' && !kw.is_empty() {
-            return (b.call)(interp, b.name, bind(b.sig, given, args, &mut kw), kw);
+            let args = bind(b.sig, given, args, &mut kw);
+            return call_keeping(interp, b, args, kw);
         }
+    }
+    call_keeping(interp, b, args, kw)
+}
+
+/// Calls `b`. A function CPython writes in Python keeps its arguments in its frame, which
+/// the error's traceback keeps: a coroutine it refused warns that it was never awaited when
+/// the error goes (see `aio::refusing`). Only when one may be among them: `sleep(0)` copies
+/// nothing.
+#[inline]
+fn call_keeping(interp: &Interp, b: &Builtin, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let kept = b.python && args.iter().any(|a| matches!(a, Value::Coro(_) | Value::List(_) | Value::Tuple(_)));
+    if kept {
+        let held = args.clone();
+        return crate::aio::refusing(&held, (b.call)(interp, b.name, args, kw));
     }
     (b.call)(interp, b.name, args, kw)
 }
