@@ -368,6 +368,15 @@ impl Output {
                 emit(out, group, '|', "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
         }
+        let subs = match i.get(super::ast::intern("exceptions")) {
+            Some(Value::Tuple(t)) if i.class.name.ends_with("ExceptionGroup") => Some(t),
+            _ => None,
+        };
+        // A group nested past CPython's `max_group_depth` is one line.
+        if subs.is_some() && group > MAX_GROUP_DEPTH {
+            emit(out, group, '|', &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
         let mut frames = String::new();
         let tb = i.traceback.borrow();
         let mut k = 0;
@@ -397,10 +406,6 @@ impl Output {
             k += run;
         }
         drop(tb);
-        let subs = match i.get(super::ast::intern("exceptions")) {
-            Some(Value::Tuple(t)) if i.class.name.ends_with("ExceptionGroup") => Some(t),
-            _ => None,
-        };
         let g = if subs.is_some() { group.max(1) } else { group };
         if !frames.is_empty() || i.raised.get() {
             let (margin, title) = match subs {
@@ -421,15 +426,26 @@ impl Output {
                 }
             }
         }
-        if let (Some(subs), true) = (subs, depth + group < 10) {
-            for (k, sub) in subs.iter().enumerate() {
+        if let Some(subs) = subs {
+            // As CPython: at most `max_group_width` of them, then how many more there are.
+            let shown = subs.len().min(MAX_GROUP_WIDTH + 1);
+            for (k, sub) in subs.iter().take(shown).enumerate() {
                 let lead = if k == 0 { "+-" } else { "  " };
-                out.push_str(&format!("{}{lead}+---------------- {} ----------------\n", "  ".repeat(g), k + 1));
-                self.chain(sub, out, depth + 1, g + 1, seen, c);
+                let indent = "  ".repeat(g);
+                if k < MAX_GROUP_WIDTH {
+                    out.push_str(&format!("{indent}{lead}+---------------- {} ----------------\n", k + 1));
+                    self.chain(sub, out, depth + 1, g + 1, seen, c);
+                } else {
+                    out.push_str(&format!("{indent}{lead}+---------------- ... ----------------\n"));
+                    let more = subs.len() - MAX_GROUP_WIDTH;
+                    emit(out, g + 1, '|', &format!("and {more} more exception{}\n", if more > 1 { "s" } else { "" }));
+                }
             }
-            // One closing line: a last sub-exception that is a group closed it already.
-            let nested = matches!(subs.last(), Some(Value::Instance(x)) if x.class.name.ends_with("ExceptionGroup"));
-            if !nested {
+            // One closing line: a last sub-exception that is a group drawn in full closed it.
+            let closed = shown == subs.len()
+                && g < MAX_GROUP_DEPTH
+                && matches!(subs.last(), Some(Value::Instance(x)) if x.class.name.ends_with("ExceptionGroup"));
+            if !closed {
                 out.push_str(&format!("{}+------------------------------------\n", "  ".repeat(g + 1)));
             }
         }
@@ -466,6 +482,11 @@ impl Output {
 
 /// Writes `text`'s lines, `group` deep in exception groups: behind `group` indents and the
 /// margin character (CPython's `+` on a group's first line, `|` on the others).
+/// How many sub-exceptions of a group CPython's traceback shows, and how deep it draws
+/// groups nested in groups (`max_group_width`, `max_group_depth`).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
 fn emit(out: &mut String, group: usize, margin: char, text: &str) {
     if group == 0 {
         out.push_str(text);

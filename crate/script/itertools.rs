@@ -376,7 +376,31 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                     _ => groups.push((k, vec![x])),
                 }
             }
-            return Ok(iter_of(groups.into_iter().map(|(k, items)| Value::tuple(vec![k, iter_of(items)])).collect()));
+            // Each group reads a list the outer iterator empties as it moves on, as CPython's
+            // `_grouper` ends once its `groupby` has moved on (`dict(groupby(…))`'s groups are
+            // empty).
+            let weak = interp.host.interp();
+            let run = async move {
+                let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+                let mut shown: Option<Value> = None;
+                for (k, items) in groups {
+                    if let Some(Value::List(l)) = shown.take() {
+                        l.borrow_mut().clear();
+                    }
+                    let list = Value::list(items);
+                    let Value::List(l) = &list else { continue };
+                    let group = Iter::of_list(Rc::clone(l)).named("_grouper");
+                    shown = Some(list);
+                    interp
+                        .yield_value(Value::tuple(vec![k, Value::Iter(Rc::new(std::cell::RefCell::new(group)))]))
+                        .await?;
+                }
+                if let Some(Value::List(l)) = shown {
+                    l.borrow_mut().clear();
+                }
+                Ok(Value::None)
+            };
+            return Ok(Value::Gen(Rc::new(Gen::of_builtin("groupby", Box::pin(run)))));
         }
         _ => {
             // product, permutations, combinations, combinations_with_replacement.

@@ -1188,6 +1188,17 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
     match name {
         "format_exc" => Ok(Value::string(text)),
         "format_exception" => Ok(list(&pieces)),
+        // A group's traceback is drawn behind its margins: its own line, and its notes.
+        "format_exception_only" if given.as_ref().is_some_and(|e| e.class().name.ends_with("ExceptionGroup")) => {
+            let e = given.as_ref().unwrap_or(&Value::None);
+            let mut only = vec![Value::string(format!("{}\n", super::host::exception_line(e)))];
+            if let Value::Instance(i) = e {
+                if let Some(Value::List(notes)) = i.get(intern("__notes__")) {
+                    only.extend(notes.borrow().iter().map(|n| Value::string(format!("{}\n", n.to_str()))));
+                }
+            }
+            Ok(Value::list(only))
+        }
         "format_exception_only" => Ok(list(&pieces[frames_end..])),
         _ => {
             interp.host.write(&text, true);

@@ -77,7 +77,7 @@ pub(super) const SET_METHODS: &[&str] = &[
 /// 10 to 12: the unbound methods of `list`, `dict` and `set` (`list.append(l, x)`).
 const OWNERS: [&str; 13] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set"];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
-pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "as_integer_ratio"];
+pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "bit_count", "as_integer_ratio"];
 
 thread_local! {
     /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
@@ -332,14 +332,21 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 "__module__" => Ok(Value::str(module_of(c))),
                 "__base__" => Ok(c.base.as_ref().map_or(Value::None, |b| Value::Class(Rc::clone(b)))),
                 "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
-                "__mro__" => {
+                "__mro__" | "mro" => {
                     let mut chain = vec![Value::Class(Rc::clone(c))];
                     let mut at = c.base.clone();
                     while let Some(b) = at {
                         chain.push(Value::Class(Rc::clone(&b)));
                         at = b.base.clone();
                     }
-                    Ok(Value::tuple(chain))
+                    // `C.mro()`: the same classes, in a list.
+                    match &*t {
+                        "mro" => Ok(Value::Method(Rc::new((
+                            Value::list(chain),
+                            builtin("mro", |_, _, a, _| Ok(a[0].clone())),
+                        )))),
+                        _ => Ok(Value::tuple(chain)),
+                    }
                 }
                 "fromkeys" if c.kind == Kind::Dict => {
                     Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function)))))
@@ -449,6 +456,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         },
         // A generator's methods, run by the built-ins of the same name (`__next__`: `next`).
         // Iterating a generator gives the generator itself.
+        // A script's generator's names, as a coroutine's (`__name__`: the function's own).
+        Value::Gen(g) if g.builtin.is_none() && matches!(&*t, "__name__" | "__qualname__") => Ok(match &*t {
+            "__name__" => Value::str(g.name.rsplit('.').next().unwrap_or(&g.name)),
+            _ => Value::Str(Rc::clone(&g.name)),
+        }),
         Value::Gen(g) if matches!((&*t, g.is_async), ("__iter__", false) | ("__aiter__", true)) => {
             Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", |_, _, a, _| Ok(a[0].clone()))))))
         }

@@ -68,6 +68,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                     }
                 }
                 (Some(v), None) if v.as_int().is_some() => Ok(Value::Int(v.as_int().unwrap_or(0))),
+                (Some(_), Some(_)) => raise("TypeError", "int() can't convert non-string with explicit base"),
                 (Some(v), _) => raise(
                     "TypeError",
                     format!(

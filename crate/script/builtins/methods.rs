@@ -91,7 +91,11 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "copy" => Ok(Value::list(l.borrow().clone())),
         "clear" => {
-            l.borrow_mut().clear();
+            // Freed last to first (`trash` takes the last it was given first), as CPython's
+            // `list.clear` frees them: the order of what their ends report (tasks whose
+            // exception nobody retrieved).
+            let items = std::mem::take(&mut *l.borrow_mut());
+            crate::value::trash(items.into_iter().map(crate::value::Trash::Value));
             Ok(Value::None)
         }
         _ => unsupported_method("list", name),
@@ -349,6 +353,7 @@ pub(super) fn number_method(
         ("is_integer", Value::Float(f)) => Ok(Value::Bool(f.fract() == 0.0)),
         ("is_integer", Value::Int(_)) => Ok(Value::Bool(true)),
         ("bit_length", Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+        ("bit_count", Value::Int(i)) => Ok(Value::Int(i.unsigned_abs().count_ones().into())),
         ("as_integer_ratio", Value::Int(i)) => Ok(Value::tuple(vec![Value::Int(*i), Value::Int(1)])),
         ("as_integer_ratio", Value::Float(f)) => float_ratio(*f),
         _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", args[0].type_name())),

@@ -16,9 +16,12 @@ impl Interp {
             };
             let cm = self.eval(scope, &first.context).await?;
             let (enter, exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
-            if self.get_attr(&cm, intern(enter)).and_then(|_| self.get_attr(&cm, intern(exit))).is_err() {
+            let has_enter = self.get_attr(&cm, intern(enter)).is_ok();
+            if !has_enter || self.get_attr(&cm, intern(exit)).is_err() {
                 let kind = if is_async { "asynchronous " } else { "" };
-                let after = format!("' object does not support the {kind}context manager protocol");
+                // As CPython 3.11: an `__enter__` without its `__exit__` is named.
+                let missed = if has_enter { format!(" (missed {exit} method)") } else { String::new() };
+                let after = format!("' object does not support the {kind}context manager protocol{missed}");
                 return Err(builtins::type_error("'", &cm, &after));
             }
             let entered = self.call_method(&cm, enter, vec![]).await?;
@@ -81,6 +84,11 @@ impl Interp {
                     }
                 };
                 if matched {
+                    // Raised (by the interpreter: `{}["k"]`) while another was being handled,
+                    // as CPython sets it at the raise: caught here, it shows that context.
+                    if let Some(outer) = aio::handling() {
+                        set_context(&e, &outer);
+                    }
                     if let Some(n) = h.name {
                         self.store(scope, n, e.clone());
                     }

@@ -462,6 +462,11 @@ impl Interp {
                     }
                 }
             }
+            // A sequence with `__getitem__` only: asked for item 0, 1, … as the loop goes, until
+            // it raises `IndexError` (a `break` asks no further; an endless one is fine).
+            Value::Instance(_) if !is_async && builtins::script_method(&v, "__getitem__").is_some() => {
+                Ok(Items::Indexed { it: v, at: 0 })
+            }
             v if is_async => {
                 let after = format!("' requires an object with __aiter__ method, got {}", v.type_name());
                 raise("TypeError", format!("'async for{after}"))
@@ -487,6 +492,11 @@ pub(crate) enum Items {
     List(crate::value::Iter),
     /// An iterator of the built-ins (`iter`, `enumerate`), asked for each item.
     Iter(Rc<RefCell<crate::value::Iter>>),
+    /// A script's sequence, by index (see `items_for`).
+    Indexed {
+        it: Value,
+        at: i64,
+    },
     /// A pending future: itself, then the error of an `await` not used (see `builtins::iterate`).
     Future(Option<Value>),
     /// A script's iterator object, asked for each item (`is_async`: its `__anext__`, awaited).
@@ -522,6 +532,16 @@ impl Items {
             Items::List(it) => it.next_item(),
             Items::Iter(it) => it.borrow_mut().next_item(),
             Items::Future(me) => me.take().map(Some).ok_or_else(builtins::await_not_used),
+            Items::Indexed { it, at } => match interp.call_method(it, "__getitem__", vec![Value::Int(*at)]).await {
+                Ok(x) => {
+                    *at += 1;
+                    Ok(Some(x))
+                }
+                Err(e) if ["IndexError", "StopIteration"].iter().any(|c| e.class().is_subclass(&exc_class(c))) => {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            },
             Items::Next { it, is_async } => {
                 let (next, stop) =
                     if *is_async { ("__anext__", "StopAsyncIteration") } else { ("__next__", "StopIteration") };

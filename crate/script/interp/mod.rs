@@ -510,10 +510,17 @@ impl Interp {
     pub fn truthy(&self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(i) = v {
             if let Some(m) = i.class.lookup(intern("__bool__")) {
-                return Ok(self.call_sync(m, vec![v.clone()])?.truthy());
+                return match self.call_sync(m, vec![v.clone()])? {
+                    Value::Bool(b) => Ok(b),
+                    r => Err(builtins::type_error("__bool__ should return bool, returned ", &r, "")),
+                };
             }
             if let Some(m) = i.class.lookup(intern("__len__")) {
-                return Ok(self.call_sync(m, vec![v.clone()])?.truthy());
+                return match self.call_sync(m, vec![v.clone()])? {
+                    Value::Int(n) if n < 0 => raise("ValueError", "__len__() should return >= 0"),
+                    r @ (Value::Int(_) | Value::Bool(_)) => Ok(r.truthy()),
+                    r => Err(builtins::type_error("'", &r, "' object cannot be interpreted as an integer")),
+                };
             }
         }
         Ok(v.truthy())
@@ -673,7 +680,8 @@ impl Interp {
                     self.item_taken()?;
                     items.push(x);
                 }
-                Err(e) if e.class().name.as_ref() == stop => return Ok(items),
+                // Its subclasses end it too (a sequence's own `IndexError`).
+                Err(e) if e.class().is_subclass(&exc_class(stop)) => return Ok(items),
                 Err(e) => return Err(e),
             }
         }

@@ -579,6 +579,20 @@ fn check_pattern(p: &Expr) -> PResult<()> {
             Ok(())
         }
         ExprKind::Dict(entries) => {
+            // Two literal keys alike are refused before the program runs, as CPython's
+            // compiler refuses them (strs and ints, the keys learners write).
+            let mut literal = Vec::new();
+            for (key, _) in entries {
+                let text = match key.as_ref().map(|k| &k.kind) {
+                    Some(ExprKind::Const(ast::Const::Str(s))) => format!("'{s}'"),
+                    Some(ExprKind::Const(ast::Const::Int(i))) => i.to_string(),
+                    _ => continue,
+                };
+                if literal.contains(&text) {
+                    return spanned(&format!("mapping pattern checks duplicate key ({text})"), p);
+                }
+                literal.push(text);
+            }
             for (key, v) in entries {
                 match key {
                     Some(k) if value(k) => check_pattern(v)?,

@@ -268,6 +268,13 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ),
     ("def f():\n    from a import *", "SyntaxError", "import * only allowed at module level", 2, 19),
     // A header's missing `:`, an f-string's brackets, the comma a list lacks (python3.11).
+    (
+        "match x:\n    case {\"a\": 1, \"a\": 2}: pass",
+        "SyntaxError",
+        "mapping pattern checks duplicate key ('a')",
+        2,
+        10,
+    ),
     ("print(f\"{d[\"a\"]}\")", "SyntaxError", "f-string: unmatched '['", 1, 13),
     ("print(f\"{a)}\")", "SyntaxError", "f-string: unmatched ')'", 1, 14),
     (
