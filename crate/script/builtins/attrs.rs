@@ -384,6 +384,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("contextlib", "ExitStack"),
                 ("contextlib", "redirect_stdout"),
                 ("enum", "Flag"),
+                ("enum", "unique"),
+                ("heapq", "merge"),
                 ("math", "asin"),
                 ("math", "acos"),
                 ("math", "sinh"),

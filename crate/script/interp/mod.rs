@@ -593,6 +593,21 @@ impl Interp {
                 {
                     return Err(builtins::type_error("argument of type '", b, "' is not iterable"));
                 }
+                // A sequence with `__getitem__` only: asked item by item, up to the first
+                // equal one (an endless one that holds it is fine), as CPython asks it.
+                None if i.class.lookup(intern("__iter__")).is_none() => {
+                    let get = i.class.lookup(intern("__getitem__")).unwrap_or(Value::None);
+                    let mut at = 0;
+                    loop {
+                        self.builtin_step()?;
+                        match self.call_sync(get.clone(), vec![b.clone(), Value::Int(at)]) {
+                            Ok(x) if self.compare(CmpOp::Eq, a, &x)? => break true,
+                            Ok(_) => at += 1,
+                            Err(e) if e.class().is_subclass(&exc_class("IndexError")) => break false,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
                 None => {
                     let mut found = false;
                     for x in self.iterate(b)? {
