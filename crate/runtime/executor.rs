@@ -75,13 +75,9 @@ thread_local! {
 #[cold]
 #[inline(never)]
 fn take_hold(id: u32, parked: Option<&RunState>) {
-    if context::take_held() {
-        move_first(id, parked);
+    if !context::take_held() {
+        return;
     }
-}
-
-/// Puts the task `id` at the front of the run queue (of `parked`, the line of a paused run).
-fn move_first(id: u32, parked: Option<&RunState>) {
     match parked {
         Some(state) => {
             let mut line = state.parked.borrow_mut();
@@ -93,12 +89,6 @@ fn move_first(id: u32, parked: Option<&RunState>) {
         }
         None => with_queue(|q| q.move_to_front(|t| t.id == id)),
     }
-}
-
-/// Puts `task`, just spawned, first in line: a thread starts at once, before the tasks
-/// already ready (see `JoinHandle::start_first`).
-pub(super) fn start_first(task: &Task) {
-    move_first(task.id, Some(&*task.state).filter(|s| s.paused.get()));
 }
 
 /// Runs `f` on the run queue. Every `f` in this file only pushes, pops, counts or moves

@@ -134,14 +134,6 @@ impl<T> JoinHandle<T> {
         self.task.beside_loop.set(true);
     }
 
-    /// Puts the task, just spawned, first in line, as a script's thread starts: at once, its
-    /// first step before the tasks already ready (CPython's thread starts as it is submitted,
-    /// so its `time.sleep` starts before theirs, and ends before a timer they arm for the same
-    /// delay).
-    pub fn start_first(&self) {
-        super::executor::start_first(&self.task);
-    }
-
     /// The task's id, as the trace names it.
     pub fn id(&self) -> u32 {
         self.task.key().id

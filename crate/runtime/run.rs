@@ -95,42 +95,14 @@ impl VirtualRun {
     /// next round. asyncio's selector waits in whole milliseconds, rounded up, so timers armed
     /// a few microseconds apart (two tasks that each sleep 0.1 s) fire in the same round, and
     /// what the first one wakes runs after the second. The clock moves on to the time the loop
-    /// wakes (never back; every deadline by then is fired). False if no timer is armed.
+    /// wakes (never back), unless a thread's timer comes first (see
+    /// [`VirtualRun::fire_threads_first`]). False if no timer is armed.
     pub fn fire_next(&self) -> bool {
         let next = self.timers.borrow().next_deadline();
         let Some(deadline) = next else { return false };
         let idle_from = self.clock.now();
         let wakes_at = idle_from + (deadline - idle_from).max(0.0).ceil();
-        // A thread's sleep ends at its time, with no selector to wait on, and the thread runs
-        // on at once: the threads' timers due before the loop would wake fire first, each at
-        // its time. The loop, woken by what they hand over, finds due only the timers due by
-        // then; it fires them once the threads' steps have run and handed over (one round
-        // later), so, as in CPython, a thread's print comes first, and a result it hands over
-        // reaches its awaiter no later than a timer due with it wakes its task.
-        if self.next_beside_deadline().is_some_and(|at| at <= wakes_at) {
-            let (mut threads, mut the_loop) = (Vec::new(), Vec::new());
-            let mut timers = self.timers.borrow_mut(); // dropped before any wake
-            while let Some(at) = timers.next_deadline_where(|slot| slot.beside.get()).filter(|&at| at <= wakes_at) {
-                self.clock.advance_to(at);
-                threads.extend(timers.take_due_where(at, |slot| slot.beside.get()));
-            }
-            while timers.next_deadline().is_some_and(|d| d <= self.clock.now()) {
-                the_loop.extend(timers.pop_next().map(|(_, slot)| slot));
-            }
-            drop(timers);
-            for slot in threads {
-                self.clock.still(|| slot.fire());
-            }
-            if let Some(run) = the_loop.first().map(|slot| slot.run.get()) {
-                lifecycle::call_soon_in(0, run, move || {
-                    for slot in the_loop {
-                        match slot.is_call() {
-                            true => slot.fire(),
-                            false => lifecycle::call_soon_in(0, slot.run.get(), move || slot.fire()),
-                        }
-                    }
-                });
-            }
+        if self.fire_threads_first(wakes_at) {
             return true;
         }
         let due = self.take_due(wakes_at.max(deadline));
@@ -141,6 +113,46 @@ impl VirtualRun {
         self.clock.advance_to(wakes_at);
         for slot in self.queue_calls(due) {
             self.clock.still(|| slot.fire());
+        }
+        true
+    }
+
+    /// Fires the threads' timers due before the loop would wake (`wakes_at`), if any. A
+    /// thread's sleep ends at its time, with no selector to wait on, and the thread goes on at
+    /// once, while asyncio's loop sees a timer a little after its deadline. So they fire first,
+    /// the clock at the last of them (within the millisecond the loop would have waited); the
+    /// loop's timers due by then fire once the threads have taken their steps and handed their
+    /// results over (a round later). As in CPython, a thread's print comes first, and a result
+    /// it hands over reaches its awaiter before a timer due with it wakes its task (a heartbeat
+    /// beside `to_thread(blocking)` with the same period). The loop's timers due later wait
+    /// for the next call, which may fire them up to a millisecond later than with no thread,
+    /// as asyncio's selector, woken by the thread, waits again from then.
+    fn fire_threads_first(&self, wakes_at: f64) -> bool {
+        if !self.next_beside_deadline().is_some_and(|at| at <= wakes_at) {
+            return false;
+        }
+        let (mut threads, mut the_loop) = (Vec::new(), Vec::new());
+        let mut timers = self.timers.borrow_mut(); // dropped before any wake
+        while let Some(at) = timers.next_deadline_where(|slot| slot.beside.get()).filter(|&at| at <= wakes_at) {
+            self.clock.advance_to(at);
+            threads.extend(timers.take_due_where(at, |slot| slot.beside.get()));
+        }
+        while timers.next_deadline().is_some_and(|d| d <= self.clock.now()) {
+            the_loop.extend(timers.pop_next().map(|(_, slot)| slot));
+        }
+        drop(timers);
+        for slot in threads {
+            self.clock.still(|| slot.fire());
+        }
+        if let Some(run) = the_loop.first().map(|slot| slot.run.get()) {
+            lifecycle::call_soon_in(0, run, move || {
+                for slot in the_loop {
+                    match slot.is_call() {
+                        true => slot.fire(),
+                        false => lifecycle::call_soon_in(0, slot.run.get(), move || slot.fire()),
+                    }
+                }
+            });
         }
         true
     }

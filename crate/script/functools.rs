@@ -132,7 +132,10 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 /// `cmp_to_key(cmp)(obj)`: a key that compares as `cmp(obj, other's obj)` compares with 0.
 fn key_of(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let [cmp, obj] = args.as_slice() else {
-        return raise("TypeError", format!("K() takes exactly 1 positional argument ({} given)", args.len() - 1));
+        return raise(
+            "TypeError",
+            format!("K() takes exactly 1 positional argument ({} given)", args.len().saturating_sub(1)),
+        );
     };
     let ops = ["__lt__", "__gt__", "__le__", "__ge__", "__eq__"].map(|op| (op, key_compare as BuiltinFn));
     let k = Instance::new(class_with("functools.KeyWrapper", &ops));

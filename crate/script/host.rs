@@ -480,13 +480,13 @@ impl Output {
     }
 }
 
-/// Writes `text`'s lines, `group` deep in exception groups: behind `group` indents and the
-/// margin character (CPython's `+` on a group's first line, `|` on the others).
-/// How many sub-exceptions of a group CPython's traceback shows, and how deep it draws
-/// groups nested in groups (`max_group_width`, `max_group_depth`).
+/// How many sub-exceptions of a group CPython's traceback shows (`max_group_width`).
 const MAX_GROUP_WIDTH: usize = 15;
+/// How deep it draws groups nested in groups (`max_group_depth`).
 const MAX_GROUP_DEPTH: usize = 10;
 
+/// Writes `text`'s lines, `group` deep in exception groups: behind `group` indents and the
+/// margin character (CPython's `+` on a group's first line, `|` on the others).
 fn emit(out: &mut String, group: usize, margin: char, text: &str) {
     if group == 0 {
         out.push_str(text);

@@ -385,7 +385,7 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                 let mut shown: Option<Value> = None;
                 for (k, items) in groups {
                     if let Some(Value::List(l)) = shown.take() {
-                        l.borrow_mut().clear();
+                        l.empty();
                     }
                     let list = Value::list(items);
                     let Value::List(l) = &list else { continue };
@@ -396,7 +396,7 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                         .await?;
                 }
                 if let Some(Value::List(l)) = shown {
-                    l.borrow_mut().clear();
+                    l.empty();
                 }
                 Ok(Value::None)
             };

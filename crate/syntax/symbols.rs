@@ -323,6 +323,9 @@ impl Checker<'_> {
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                 aliases.iter().for_each(|a| seen.assigned(imported_name(a)));
             }
+            // Their parts are met in order with their blocks, below.
+            StmtKind::Try { .. } => {}
+            StmtKind::Match { subject, .. } => expr(subject, seen),
             _ => stmt_exprs(s, &mut |x| expr(x, seen)),
         }
         match &s.kind {
@@ -335,6 +338,7 @@ impl Checker<'_> {
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 self.block(body, seen, outer)?;
                 for h in handlers {
+                    h.typ.iter().for_each(|t| expr(t, seen));
                     h.name.into_iter().for_each(|n| seen.assigned(n));
                     self.block(&h.body, seen, outer)?;
                 }
@@ -342,10 +346,12 @@ impl Checker<'_> {
                 self.block(finalbody, seen, outer)
             }
             StmtKind::With { body, .. } => self.block(body, seen, outer),
+            // Each case's pattern (its captures bind, its value lookups read) and guard, then
+            // its body.
             StmtKind::Match { cases, .. } => cases.iter().try_for_each(|c| {
-                let mut bound: Vec<Name> = c.name.into_iter().collect();
-                pattern_names(&c.pattern, &mut bound);
-                bound.into_iter().for_each(|n| seen.assigned(n));
+                pattern(&c.pattern, seen);
+                c.name.into_iter().for_each(|n| seen.assigned(n));
+                c.guard.iter().for_each(|g| expr(g, seen));
                 self.block(&c.body, seen, outer)
             }),
             _ => Ok(()),
@@ -416,6 +422,40 @@ impl Checker<'_> {
             add_name(n, &mut seen.declared);
         }
         Ok(())
+    }
+}
+
+/// A `case` pattern: the names it captures are bound; a dotted value (`Color.RED`) and a
+/// class pattern's class are read.
+fn pattern(p: &Expr, seen: &mut Seen) {
+    match &p.kind {
+        ExprKind::Name(n) if &*name_text(*n) != "_" => seen.assigned(*n),
+        ExprKind::Attribute(..) => expr(p, seen),
+        ExprKind::Call(class, args) => {
+            expr(class, seen);
+            for a in args {
+                if let Arg::Pos(x) | Arg::Kw(_, x) = a {
+                    pattern(x, seen);
+                }
+            }
+        }
+        ExprKind::NamedExpr(n, x) => {
+            pattern(x, seen);
+            seen.assigned(*n);
+        }
+        ExprKind::Starred(x) => pattern(x, seen),
+        ExprKind::BinOp(a, _, b) => [a, b].into_iter().for_each(|x| pattern(x, seen)),
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.iter().for_each(|x| pattern(x, seen)),
+        ExprKind::Dict(entries) => {
+            for (k, v) in entries {
+                k.iter().for_each(|k| expr(k, seen));
+                match k {
+                    Some(_) => pattern(v, seen),
+                    None => target(v, seen), // `**rest`
+                }
+            }
+        }
+        _ => {}
     }
 }
 

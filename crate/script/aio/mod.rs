@@ -157,6 +157,12 @@ pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
     e
 }
 
+/// Whether `v` is a coroutine or may hold one (a list, tuple or set of them): what a refused
+/// call's error keeps (see [`refusing`]).
+pub(crate) fn may_hold_coroutine(v: &Value) -> bool {
+    matches!(v, Value::Coro(_) | Value::List(_) | Value::Tuple(_) | Value::Set(_))
+}
+
 /// The error `e` of a built-in that refused `values` (`asyncio.run` inside the loop,
 /// `create_task` outside it, coroutines passed to `wait`): CPython's traceback keeps them (they
 /// are arguments of the refusing frame), so a coroutine's "never awaited" warning comes when
@@ -502,9 +508,9 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
     // raised when they are awaited (at the `await` in a traceback), not when called, and their
     // frame, which the error's traceback keeps, holds their arguments (see `refusing`).
     let deferred = matches!(name, "sleep" | "wait" | "wait_for");
-    let may_hold = |v: &Value| matches!(v, Value::Coro(_) | Value::List(_) | Value::Tuple(_) | Value::Set(_));
-    let held: Vec<Value> = match deferred && args.iter().chain(kw.iter().map(|(_, v)| v)).any(may_hold) {
-        true => args.iter().chain(kw.iter().map(|(_, v)| v)).cloned().collect(),
+    let given = || args.iter().chain(kw.iter().map(|(_, v)| v));
+    let held: Vec<Value> = match deferred && given().any(may_hold_coroutine) {
+        true => given().cloned().collect(),
         false => Vec::new(),
     };
     match called(interp, name, args, kw) {

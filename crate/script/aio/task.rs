@@ -1048,7 +1048,6 @@ pub fn spawn(
     let handle = runtime::spawn(lane, tf);
     if is_thread {
         handle.beside_loop(); // a task holding the loop does not stop it
-        handle.start_first();
     }
     task.runtime_id.set(handle.id()); // known now: a gather awaiting it before its first poll names it
     *task.handle.borrow_mut() = Some(handle);

@@ -341,10 +341,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     }
                     // `C.mro()`: the same classes, in a list.
                     match &*t {
-                        "mro" => Ok(Value::Method(Rc::new((
-                            Value::list(chain),
-                            builtin("mro", |_, _, a, _| Ok(a[0].clone())),
-                        )))),
+                        "mro" => Ok(Value::Method(Rc::new((Value::list(chain), builtin("mro", first_arg))))),
                         _ => Ok(Value::tuple(chain)),
                     }
                 }
@@ -464,7 +461,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             _ => Value::Str(Rc::clone(&g.name)),
         }),
         Value::Gen(g) if matches!((&*t, g.is_async), ("__iter__", false) | ("__aiter__", true)) => {
-            Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", |_, _, a, _| Ok(a[0].clone()))))))
+            Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", first_arg)))))
         }
         Value::Gen(g) if !g.is_async => match &*t {
             "send" => Ok(Value::Method(Rc::new((obj.clone(), builtin("send", function))))),
@@ -546,4 +543,10 @@ fn descriptor_applies(owner: &str, name: &str, args: &[Value], fits: fn(&Value) 
         }
         Some(_) => Ok(()),
     }
+}
+
+/// A bound built-in that gives back what it is bound to (`gen.__iter__()`, `C.mro()`); called
+/// bare (through `__func__`), `None`.
+fn first_arg(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    Ok(args.into_iter().next().unwrap_or(Value::None))
 }

@@ -91,11 +91,7 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "copy" => Ok(Value::list(l.borrow().clone())),
         "clear" => {
-            // Freed last to first (`trash` takes the last it was given first), as CPython's
-            // `list.clear` frees them: the order of what their ends report (tasks whose
-            // exception nobody retrieved).
-            let items = std::mem::take(&mut *l.borrow_mut());
-            crate::value::trash(items.into_iter().map(crate::value::Trash::Value));
+            l.empty();
             Ok(Value::None)
         }
         _ => unsupported_method("list", name),

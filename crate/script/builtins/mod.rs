@@ -384,3 +384,10 @@ pub fn make_set(values: Vec<Value>) -> PyResult {
 pub fn await_not_used() -> Exc {
     exc("RuntimeError", "await wasn't used with future")
 }
+
+/// Whether `e` ends a walk of a sequence by index (`__getitem__`): an `IndexError` or a
+/// `StopIteration`, or one of their subclasses, as CPython's sequence iterator takes them.
+pub fn ends_sequence(e: &Value) -> bool {
+    let class = e.class();
+    class.is_subclass(&exc_class("IndexError")) || class.is_subclass(&exc_class("StopIteration"))
+}

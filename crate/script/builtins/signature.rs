@@ -308,9 +308,9 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
 /// nothing.
 #[inline]
 fn call_keeping(interp: &Interp, b: &Builtin, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let kept = b.python && args.iter().any(|a| matches!(a, Value::Coro(_) | Value::List(_) | Value::Tuple(_)));
-    if kept {
-        let held = args.clone();
+    let given = || args.iter().chain(kw.iter().map(|(_, v)| v));
+    if b.python && given().any(crate::aio::may_hold_coroutine) {
+        let held: Vec<Value> = given().cloned().collect();
         return crate::aio::refusing(&held, (b.call)(interp, b.name, args, kw));
     }
     (b.call)(interp, b.name, args, kw)

@@ -537,9 +537,7 @@ impl Items {
                     *at += 1;
                     Ok(Some(x))
                 }
-                Err(e) if ["IndexError", "StopIteration"].iter().any(|c| e.class().is_subclass(&exc_class(c))) => {
-                    Ok(None)
-                }
+                Err(e) if builtins::ends_sequence(&e) => Ok(None),
                 Err(e) => Err(e),
             },
             Items::Next { it, is_async } => {

@@ -603,7 +603,7 @@ impl Interp {
                         match self.call_sync(get.clone(), vec![b.clone(), Value::Int(at)]) {
                             Ok(x) if self.compare(CmpOp::Eq, a, &x)? => break true,
                             Ok(_) => at += 1,
-                            Err(e) if e.class().is_subclass(&exc_class("IndexError")) => break false,
+                            Err(e) if builtins::ends_sequence(&e) => break false,
                             Err(e) => return Err(e),
                         }
                     }
@@ -695,7 +695,8 @@ impl Interp {
                     self.item_taken()?;
                     items.push(x);
                 }
-                // Its subclasses end it too (a sequence's own `IndexError`).
+                // A sequence ends at an `IndexError` or a `StopIteration` (subclasses too).
+                Err(e) if stop == "IndexError" && builtins::ends_sequence(&e) => return Ok(items),
                 Err(e) if e.class().is_subclass(&exc_class(stop)) => return Ok(items),
                 Err(e) => return Err(e),
             }

@@ -344,6 +344,15 @@ impl std::ops::Deref for List {
     }
 }
 
+impl List {
+    /// Empties it, its items freed last first (as CPython's `list.clear` frees them: the order
+    /// of what their ends report, tasks whose exception nobody retrieved).
+    pub fn empty(&self) {
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        trash(items.into_iter().map(Trash::Value));
+    }
+}
+
 impl Drop for List {
     fn drop(&mut self) {
         let items = std::mem::take(self.0.get_mut());

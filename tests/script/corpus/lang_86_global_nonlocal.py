@@ -1,5 +1,6 @@
 # global and nonlocal where CPython accepts them: in a loop's body, for several names at
-# once, through a class body to the function around it, and a nonlocal two functions deep.
+# once, through a class body to the function around it, a nonlocal two functions deep, in a
+# try body before its handler names it, and in one case of a match whose later guard reads it.
 sayac = 0
 
 
@@ -57,3 +58,32 @@ artir()
 artir()
 dongu()
 print(sayac, hesap(1), son, liste, dis())
+
+
+E = ValueError
+count = 0
+
+
+def f(x):
+    try:
+        global E
+        raise E("a")
+    except E:
+        print("yakalandı")
+
+
+def g(cmd):
+    match cmd:
+        case "inc":
+            global count
+            count += 1
+        case "show" if count > 0:
+            print("count", count)
+        case other:
+            print("other", other)
+
+
+f(1)
+g("inc")
+g("show")
+g("zzz")

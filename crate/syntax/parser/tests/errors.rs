@@ -267,6 +267,13 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
         5,
     ),
     ("def f():\n    from a import *", "SyntaxError", "import * only allowed at module level", 2, 19),
+    (
+        "def f(x):\n    match x:\n        case y:\n            pass\n    global y",
+        "SyntaxError",
+        "name 'y' is assigned to before global declaration",
+        5,
+        5,
+    ),
     // A header's missing `:`, an f-string's brackets, the comma a list lacks (python3.11).
     (
         "match x:\n    case {\"a\": 1, \"a\": 2}: pass",
