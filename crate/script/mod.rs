@@ -54,6 +54,17 @@ use loopscope_core::runtime::{self, Mode, RunConfig};
 /// A syntax error as CPython prints it: the place, the line, a caret, the message.
 pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
     let mut out = format!("  File \"main.py\", line {}\n", e.line);
+    if let Some((text, at)) = &e.shown {
+        let (pad, width) = ((*at as usize).saturating_sub(1), e.end_col.saturating_sub(e.col).max(1) as usize);
+        out.push_str(&format!(
+            "    {text}\n    {}{}\n{}: {}",
+            " ".repeat(pad),
+            "^".repeat(width),
+            e.type_name(),
+            e.message
+        ));
+        return out;
+    }
     if let Some(line) = source.lines().nth((e.line as usize).wrapping_sub(1)) {
         let trimmed = line.trim_start();
         let indent = line.chars().count() - trimmed.chars().count();

@@ -38,6 +38,10 @@ pub struct SyntaxError {
     pub col: u32,
     /// Column just after the error's end (equal to `col` when only a point is known).
     pub end_col: u32,
+    /// What CPython 3.11 shows instead of the source line, for an error inside an f-string's
+    /// expression (it parses the expression alone, in parentheses: `(i +)`), and the column
+    /// of the caret in it.
+    pub shown: Option<(String, u32)>,
 }
 
 /// The kinds of syntax error.
@@ -129,7 +133,7 @@ struct Parser {
 
 #[inline(never)]
 fn error(kind: ErrorKind, message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
-    SyntaxError { kind, message: message.into(), line, col, end_col: col }
+    SyntaxError { kind, message: message.into(), line, col, end_col: col, shown: None }
 }
 
 fn syntax(message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
@@ -380,20 +384,23 @@ impl Parser {
             return Ok(());
         }
         if let (Some((line, col)), true) = (last, starts_atom(&self.cur().tok)) {
-            // The carets run to the end of the expression that follows (`[1 a.b]`), read ahead
-            // for its end only.
-            let (at, seen, here) = (self.pos, self.seen.get(), self.cur().end_col);
-            let end_col = match self.test() {
-                Ok(next) if next.end_line == line => next.end_col,
-                _ => here,
-            };
-            self.pos = at;
-            self.seen.set(seen);
-            let mut e = syntax("invalid syntax. Perhaps you forgot a comma?", line, col);
-            e.end_col = end_col;
-            return Err(e);
+            return Err(self.forgot_comma(line, col));
         }
         Err(self.invalid())
+    }
+
+    /// CPython's "Perhaps you forgot a comma?" for the expression at (`line`, `col`) and the
+    /// one that starts here: its carets run to the end of this one (`[1 a.b]`), read ahead
+    /// for its end only.
+    fn forgot_comma(&mut self, line: u32, col: u32) -> SyntaxError {
+        let (at, seen, here) = (self.pos, self.seen.get(), self.cur().end_col);
+        let end_col = match self.test() {
+            Ok(next) if next.end_line == line => next.end_col,
+            _ => here,
+        };
+        self.pos = at;
+        self.seen.set(seen);
+        SyntaxError { end_col, ..syntax("invalid syntax. Perhaps you forgot a comma?", line, col) }
     }
 
     #[inline(never)]

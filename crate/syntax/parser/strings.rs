@@ -205,6 +205,12 @@ impl Parser {
             let mut e = p.settle(e);
             if e.kind != ErrorKind::Unsupported && !e.message.starts_with("f-string") {
                 e.message = format!("f-string: {}", e.message);
+                // CPython shows the expression it parsed alone, in parentheses, its caret there
+                // (at a column it counts in UTF-8 bytes: one further right for each `ş` before).
+                if e.line == line && !text.contains('\n') && e.col >= col {
+                    let before: usize = text.chars().take((e.col - col) as usize).map(char::len_utf8).sum();
+                    e.shown = Some((format!("({text})"), before as u32 + 2));
+                }
             }
             e
         });
@@ -222,7 +228,7 @@ impl Parser {
             return Ok(e);
         }
         if starts_atom(&self.cur().tok) && is_bitwise_or(&e) {
-            return Err(syntax("invalid syntax. Perhaps you forgot a comma?", e.line, e.col));
+            return Err(self.forgot_comma(e.line, e.col));
         }
         Err(self.invalid())
     }
