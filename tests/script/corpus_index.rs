@@ -253,6 +253,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_91_errors_and_groups", include_str!("corpus/lang_91_errors_and_groups.py"), include_str!("corpus/lang_91_errors_and_groups.out")),
     ("lang_92_in_by_index", include_str!("corpus/lang_92_in_by_index.py"), include_str!("corpus/lang_92_in_by_index.out")),
     ("lang_93_fstring_expression_error", include_str!("corpus/lang_93_fstring_expression_error.py"), include_str!("corpus/lang_93_fstring_expression_error.out")),
+    ("lang_94_comprehension_frames", include_str!("corpus/lang_94_comprehension_frames.py"), include_str!("corpus/lang_94_comprehension_frames.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -569,10 +569,10 @@ impl Interp {
             }
             ExprKind::Lambda(def) => self.make_function(scope, def, scope).await,
             ExprKind::ListComp(elt, gens) => {
-                Ok(Value::list(self.comprehension(scope, gens, elt, None, "<listcomp>").await?))
+                Ok(Value::list(self.comprehension(scope, e, gens, elt, None, "<listcomp>").await?))
             }
             ExprKind::SetComp(elt, gens) => {
-                builtins::make_set(self.comprehension(scope, gens, elt, None, "<setcomp>").await?)
+                builtins::make_set(self.comprehension(scope, e, gens, elt, None, "<setcomp>").await?)
             }
             ExprKind::GeneratorExp(gx) => {
                 // Its first iterable is taken here, as CPython does; the rest runs as the
@@ -583,7 +583,7 @@ impl Interp {
                 Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens, "<genexpr>"), items))
             }
             ExprKind::DictComp(key, value, gens) => {
-                let out = self.comprehension(scope, gens, key, Some(value), "<dictcomp>").await?;
+                let out = self.comprehension(scope, e, gens, key, Some(value), "<dictcomp>").await?;
                 let mut d = Dict::default();
                 let mut it = out.into_iter();
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -606,10 +606,12 @@ impl Interp {
 
     /// A list, set or dict comprehension's items, as CPython 3.11 makes them: its first
     /// iterable taken in the scope around it, the rest in a frame of its own (`frame`,
-    /// `<listcomp>`), which the traceback of an error inside shows.
+    /// `<listcomp>`), which the traceback of an error inside shows: where it failed, or, when
+    /// what it iterates failed (a generator that raised), the whole comprehension (`whole`).
     async fn comprehension(
         &self,
         scope: &Rc<Scope>,
+        whole: &Expr,
         gens: &[Comprehension],
         elt: &Expr,
         value: Option<&Expr>,
@@ -622,6 +624,7 @@ impl Interp {
         let mut out = Vec::new();
         let done = self.comprehend_items(&inner, first, items, rest, elt, value, Some(&mut out)).await;
         if let Err(e) = &done {
+            note_at(e, whole);
             add_frame(e, &inner);
         }
         done.map(|()| out)
