@@ -197,6 +197,9 @@ pub struct Params {
     pub kwonly: Vec<Param>,
     /// `**kwargs`.
     pub kwarg: Option<Name>,
+    /// The parameters' annotations, in their order, then the return's (named `return`):
+    /// evaluated where the function is defined, its `__annotations__`.
+    pub annotations: Vec<(Name, Expr)>,
 }
 
 /// One parameter and its default.

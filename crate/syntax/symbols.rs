@@ -140,11 +140,11 @@ pub fn stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-/// A function's decorators and defaults: read where it is defined.
+/// A function's decorators, defaults and annotations: read where it is defined.
 pub fn def_exprs(def: &FuncDef, f: &mut dyn FnMut(&Expr)) {
     let p = &def.params;
     let defaults = p.args.iter().chain(&p.kwonly).filter_map(|a| a.default.as_ref());
-    def.decorators.iter().chain(defaults).for_each(f);
+    def.decorators.iter().chain(defaults).chain(p.annotations.iter().map(|(_, e)| e)).for_each(f);
 }
 
 /// Calls `f` with each expression directly inside `x`, and whether it is in a comprehension

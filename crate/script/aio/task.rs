@@ -1069,12 +1069,16 @@ pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult
     match v {
         Value::Task(t) => Ok(t),
         Value::Coro(c) => {
-            let Some(fut) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
+            // One awaited or closed already still makes a task, as CPython's does: it fails at
+            // its first step.
+            let fut = match c.take() {
+                Some(fut) => runnable(fut, c.leaf),
+                None => Box::pin(async { raise("RuntimeError", "cannot reuse already awaited coroutine") }),
+            };
             let lane = match &name {
                 Some(n) => n.to_string(),
                 None => c.lane(),
             };
-            let fut = runnable(fut, c.leaf);
             let task = spawn(interp, name, Rc::clone(&c.name), lane, false, fut);
             task.coro_line.set(c.line);
             if let Some((scope, _)) = &c.call {

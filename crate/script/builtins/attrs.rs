@@ -113,6 +113,7 @@ pub fn function_attr(f: &Function, name: Name) -> PyResult {
         "__name__" => Ok(Value::str(f.qualname.rsplit('.').next().unwrap_or(&f.qualname))),
         "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
         "__module__" => Ok(Value::str("__main__")),
+        "__annotations__" => Ok(Value::dict(Dict::default())), // it has none (see `make_function`)
         // Its docstring: a string as the body's first statement.
         "__doc__" => Ok(match f.def.body.first().map(|s| &s.kind) {
             Some(crate::ast::StmtKind::Expr(crate::ast::Expr {

@@ -99,10 +99,18 @@ pub fn table() -> NameMap<Value> {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
         t.insert(intern("slice"), Value::Class(other_class("slice")));
+        // Bytes are strs here (`encode` gives the text back): the name is the same class, so a
+        // hint such as `Union[str, bytes]` reads as in CPython.
+        t.insert(intern("bytes"), Value::Class(Rc::clone(&ty.str_)));
         for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
             if !matches!(
                 *name,
-                "CancelledError" | "InvalidStateError" | "QueueEmpty" | "QueueFull" | "BrokenBarrierError"
+                "CancelledError"
+                    | "InvalidStateError"
+                    | "QueueEmpty"
+                    | "QueueFull"
+                    | "BrokenBarrierError"
+                    | "IncompleteReadError"
             ) {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));
             }

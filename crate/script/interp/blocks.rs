@@ -203,6 +203,21 @@ impl Interp {
                 None => None,
             });
         }
+        // Its annotations, evaluated here after the defaults, as CPython does (an unknown name
+        // in one is a NameError now), or kept as text after `from __future__ import annotations`.
+        let mut attrs = Vec::new();
+        if !def.params.annotations.is_empty() {
+            let mut annotations = Dict::default();
+            for (n, e) in &def.params.annotations {
+                let hint = match self.hints_as_text.get() {
+                    true => Value::Str(self.annotation_text(e, (e.end_line, e.end_col))),
+                    false => self.eval(scope, e).await?,
+                };
+                let name = Value::Str(text(*n));
+                annotations.insert(name.key()?, name, hint);
+            }
+            attrs.push((intern("__annotations__"), Value::dict(annotations)));
+        }
         let closure = (!scope.info.is_module).then(|| Rc::clone(scope));
         Ok(Value::Func(Rc::new(Function {
             def: Rc::clone(def),
@@ -210,7 +225,7 @@ impl Interp {
             closure,
             info: self.scope_info(def),
             qualname: named_in.qualname_of(text(def.name)),
-            attrs: Rc::default(),
+            attrs: Rc::new(RefCell::new(attrs)),
         })))
     }
 

@@ -409,10 +409,11 @@ impl Parser {
             let (l, c) = self.here();
             return Err(syntax("expected '('", l, c));
         }
-        let params = self.params(")", true)?;
+        let mut params = self.params(")", true)?;
         self.expect_op(")")?;
         if self.eat_op("->") {
-            self.test()?;
+            let returns = self.test()?;
+            params.annotations.push((ast::intern("return"), returns));
         }
         self.expect_colon()?;
         let (outer, outer_yield, outer_return) = (self.ctx, self.saw_yield, self.return_value_at.take());
@@ -442,7 +443,7 @@ impl Parser {
                 return Err(syntax("arguments cannot follow var-keyword argument", line, col));
             }
             let name = if self.eat_op("**") {
-                let n = self.param_name(annotated)?;
+                let n = self.param_name(annotated, &mut p.annotations)?;
                 p.kwarg = Some(n);
                 n
             } else if self.eat_op("*") {
@@ -456,7 +457,7 @@ impl Parser {
                     }
                     continue;
                 }
-                let n = self.param_name(annotated)?;
+                let n = self.param_name(annotated, &mut p.annotations)?;
                 p.vararg = Some(n);
                 n
             } else if self.is_op("/") {
@@ -479,7 +480,7 @@ impl Parser {
                 }
                 continue;
             } else {
-                let name = self.param_name(annotated)?;
+                let name = self.param_name(annotated, &mut p.annotations)?;
                 let default = if self.eat_op("=") { Some(self.test()?) } else { None };
                 if star.is_some() {
                     p.kwonly.push(Param { name, default });
@@ -507,11 +508,11 @@ impl Parser {
         Ok(p)
     }
 
-    fn param_name(&mut self, annotated: bool) -> PResult<ast::Name> {
+    fn param_name(&mut self, annotated: bool, annotations: &mut Vec<(ast::Name, Expr)>) -> PResult<ast::Name> {
         let name = self.name()?;
         let name = self.private(name); // a parameter is a name like any other in a class
         if annotated && self.eat_op(":") {
-            self.test()?;
+            annotations.push((name, self.test()?));
         }
         Ok(name)
     }
