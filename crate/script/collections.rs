@@ -13,14 +13,15 @@ use super::value::*;
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
     for name in ["defaultdict", "Counter", "OrderedDict"] {
-        v.push((name, builtin(name, construct)));
+        v.push((name, Value::Class(other_class(name))));
     }
     v.push(("deque", Value::Class(super::deque::class())));
     v.push(("namedtuple", builtin("namedtuple", super::namedtuple::namedtuple)));
     v
 }
 
-fn construct(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+/// `Counter(…)`, `defaultdict(…)`, `OrderedDict(…)`: a dict with their way with a missing key.
+pub fn construct(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     match name {
         "defaultdict" => {
             let factory = args.first().cloned().unwrap_or(Value::None);

@@ -29,6 +29,9 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
     }
     match class.kind {
         Kind::Other if crate::deque::is_deque(class) => crate::deque::new(interp, args, kw),
+        Kind::Other if matches!(name, "Counter" | "defaultdict" | "OrderedDict") => {
+            crate::collections::construct(interp, name, args.to_vec(), kw.to_vec())
+        }
         Kind::Other if crate::datetime::is_own(class) => crate::datetime::construct(class, args, kw),
         Kind::Other if matches!(name, "Future" | "Task") || crate::aio::CLASSES.contains(&name) => {
             crate::aio::construct(interp, class, args, kw)

@@ -512,7 +512,17 @@ impl Value {
             Value::Str(_) => with_types(|t| Rc::clone(&t.str_)),
             Value::List(_) => with_types(|t| Rc::clone(&t.list)),
             Value::Tuple(_) => with_types(|t| Rc::clone(&t.tuple)),
-            Value::Dict(_) => with_types(|t| Rc::clone(&t.dict)),
+            // `collections`' dicts by what they do with a missing key (a dict borrowed for a
+            // change now is named as a dict).
+            Value::Dict(d) => match d.try_borrow().map(|d| match d.missing {
+                Missing::Zero => "Counter",
+                Missing::Factory(_) => "defaultdict",
+                Missing::Ordered => "OrderedDict",
+                Missing::KeyError => "dict",
+            }) {
+                Ok(name @ ("Counter" | "defaultdict" | "OrderedDict")) => other_class(name),
+                _ => with_types(|t| Rc::clone(&t.dict)),
+            },
             Value::Set(_) => with_types(|t| Rc::clone(&t.set)),
             Value::Range(_) => with_types(|t| Rc::clone(&t.range)),
             Value::Slice(_) => other_class("slice"),

@@ -179,7 +179,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "datetime" | "timedelta" => "datetime",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
-        "deque" => "collections",
+        "deque" | "Counter" | "defaultdict" | "OrderedDict" => "collections",
         n if crate::itertools::NAMES.contains(&n) => "itertools",
         _ => "builtins",
     }
@@ -321,7 +321,11 @@ pub fn other_class(name: &'static str) -> Rc<Class> {
             _ => None,
         };
         drop(others);
-        let base = base.map_or_else(|| Rc::clone(&t.object), other_class);
+        // `collections`' dicts are dicts.
+        let base = match name {
+            "Counter" | "defaultdict" | "OrderedDict" => Rc::clone(&t.dict),
+            _ => base.map_or_else(|| Rc::clone(&t.object), other_class),
+        };
         let c = Class::named(name, Some(&base), Kind::Other);
         t.others.borrow_mut().push((name, Rc::clone(&c)));
         c
