@@ -600,9 +600,19 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
             Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
         }
         "choice" => {
-            let items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
+            let seq = args.first().unwrap_or(&Value::None);
+            // CPython's `seq[randbelow(len(seq))]` (the number drawn first): a set cannot be
+            // indexed, and a dict is indexed by key.
+            let items = super::builtins::iterate(seq)?;
             let i = r.choice_index(items.len()).map_err(super::builtins::format_error)?;
-            Ok(items[i].clone())
+            match seq {
+                Value::Set(_) => Err(super::builtins::type_error("'", seq, "' object is not subscriptable")),
+                Value::Dict(d) => {
+                    let found = d.borrow().get(&Key::Int(i as i64));
+                    found.ok_or_else(|| super::builtins::key_error(&Value::Int(i as i64)))
+                }
+                _ => Ok(items[i].clone()),
+            }
         }
         "sample" => {
             let population = args.first().unwrap_or(&Value::None);

@@ -260,7 +260,7 @@ pub fn type_error(before: &str, v: &Value, after: &str) -> Exc {
 /// `KeyError(key)`.
 #[cold]
 #[inline(never)]
-pub(super) fn key_error(key: &Value) -> Exc {
+pub fn key_error(key: &Value) -> Exc {
     new_exception(exc_class("KeyError"), vec![key.clone()])
 }
 
