@@ -258,6 +258,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_95_annotations", include_str!("corpus/lang_95_annotations.py"), include_str!("corpus/lang_95_annotations.out")),
     ("lang_96_collections_types", include_str!("corpus/lang_96_collections_types.py"), include_str!("corpus/lang_96_collections_types.out")),
     ("lang_97_random_choice", include_str!("corpus/lang_97_random_choice.py"), include_str!("corpus/lang_97_random_choice.out")),
+    ("lang_98_class_doc", include_str!("corpus/lang_98_class_doc.py"), include_str!("corpus/lang_98_class_doc.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),
