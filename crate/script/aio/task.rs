@@ -642,22 +642,84 @@ impl PyTask {
     }
 }
 
-/// `reprlib.repr(v)`, as CPython shows a result: long strings and other long reprs cut in
-/// the middle, lists and tuples after 6 items.
+/// `reprlib.repr(v)`, as CPython shows a result or a callback's arguments: strings and other
+/// long reprs cut in the middle, at most 6 items of a list, tuple or set and 4 of a dict (keys
+/// and set items sorted when they can be), 6 levels deep.
 pub(super) fn short_repr(v: &Value) -> String {
-    let items = match v {
-        Value::List(l) => Some(("[", l.borrow().to_vec(), "]")),
-        Value::Tuple(t) if t.len() != 1 => Some(("(", t.to_vec(), ")")),
-        _ => None,
+    reprlib(v, 6)
+}
+
+/// `reprlib.Repr.repr1` at `level`, by the value's type as reprlib picks its method.
+fn reprlib(v: &Value, level: u32) -> String {
+    let iterable = |open: &str, items: Vec<Value>, close: &str, trail: &str| {
+        let n = items.len();
+        let inner = if level == 0 && n > 0 {
+            "...".to_string()
+        } else {
+            let mut parts: Vec<String> = items.iter().take(6).map(|x| reprlib(x, level.saturating_sub(1))).collect();
+            if n > 6 {
+                parts.push("...".into());
+            }
+            parts.join(", ")
+        };
+        format!("{open}{inner}{}{close}", if n == 1 { trail } else { "" })
     };
-    let Some((open, items, close)) = items else {
-        return cut(v.repr(), if matches!(v, Value::Int(_)) { 40 } else { 30 });
-    };
-    let mut parts: Vec<String> = items.iter().take(6).map(short_repr).collect();
-    if items.len() > 6 {
-        parts.push("...".into());
+    match v {
+        Value::Str(s) => {
+            let shown = Value::string(s.chars().take(30).collect()).repr();
+            if shown.chars().count() <= 30 {
+                return shown;
+            }
+            // reprlib's `repr_str`: the repr of the ends, then cut 13 + 14 characters of it.
+            let n = s.chars().count();
+            let kept: String = s.chars().take(13).chain(s.chars().skip(n.saturating_sub(14))).collect();
+            let r: Vec<char> = Value::string(kept).repr().chars().collect();
+            let head: String = r.iter().take(13).collect();
+            let tail: String = r[r.len().saturating_sub(14)..].iter().collect();
+            format!("{head}...{tail}")
+        }
+        Value::Int(_) => cut(v.repr(), 40),
+        Value::List(l) => iterable("[", l.borrow().to_vec(), "]", ""),
+        Value::Tuple(t) => iterable("(", t.to_vec(), ")", ","),
+        Value::Set(d) if d.borrow().is_empty() => "set()".into(),
+        Value::Set(d) => iterable("{", possibly_sorted(d.borrow().set_order()), "}", ""),
+        Value::Dict(d) if v.class().name.as_ref() == "dict" => {
+            let d = d.borrow();
+            match (d.len(), level) {
+                (0, _) => return "{}".into(),
+                (_, 0) => return "{...}".into(),
+                _ => {}
+            }
+            let keys = possibly_sorted(d.keys());
+            let mut parts = Vec::new();
+            for k in keys.iter().take(4) {
+                let value = k.key().ok().and_then(|key| d.get(&key)).unwrap_or(Value::None);
+                parts.push(format!("{}: {}", reprlib(k, level - 1), reprlib(&value, level - 1)));
+            }
+            if d.len() > 4 {
+                parts.push("...".into());
+            }
+            format!("{{{}}}", parts.join(", "))
+        }
+        _ => cut(v.repr(), 30),
     }
-    format!("{open}{}{close}", parts.join(", "))
+}
+
+/// reprlib's `_possibly_sorted`: the items sorted if they all order, else as they are.
+fn possibly_sorted(items: Vec<Value>) -> Vec<Value> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut orderable = true;
+    crate::builtins::sort_stable(&mut order, &mut |a, b| match crate::builtins::order(&items[a], &items[b]) {
+        Some(o) => o == Some(std::cmp::Ordering::Less),
+        None => {
+            orderable = false;
+            false
+        }
+    });
+    match orderable {
+        true => order.into_iter().map(|i| items[i].clone()).collect(),
+        false => items,
+    }
 }
 
 impl PyTask {

@@ -391,7 +391,7 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// How two built-in values order: `None` if they cannot be ordered; `Some(None)` for a NaN.
-pub(super) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+pub(crate) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     use Value::*;
     Some(match (a, b) {
         (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => crate::value::num_cmp(a, b),
