@@ -4,7 +4,8 @@
 //! `yield` is the entry, the code after it the exit, and the block's error is raised at the
 //! `yield`. Their exits follow CPython's `contextlib.py` step by step. `nullcontext(x)` enters
 //! with `x` and does nothing more; `closing(x)` and `aclosing(x)` enter with `x` and call (or
-//! await) its `close()` (`aclose()`) as the block ends.
+//! await) its `close()` (`aclose()`) as the block ends. `ExitStack` and `AsyncExitStack` hold
+//! exits to run last first (see [`stack_method`]).
 
 use std::rc::Rc;
 
@@ -16,19 +17,38 @@ use super::value::*;
 
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
-    ["suppress", "contextmanager", "asynccontextmanager", "nullcontext", "closing", "aclosing"]
-        .into_iter()
-        .map(|n| (n, builtin(n, module_fn)))
-        .collect()
+    [
+        "suppress",
+        "contextmanager",
+        "asynccontextmanager",
+        "nullcontext",
+        "closing",
+        "aclosing",
+        "ExitStack",
+        "AsyncExitStack",
+    ]
+    .into_iter()
+    .map(|n| (n, builtin(n, module_fn)))
+    .collect()
 }
+
+/// An exit stack's methods (`ExitStack`, `AsyncExitStack`).
+const STACK_METHODS: &[&str] = &[
+    "__enter__",
+    "__exit__",
+    "__aenter__",
+    "__aexit__",
+    "enter_context",
+    "enter_async_context",
+    "callback",
+    "push_async_callback",
+    "close",
+    "aclose",
+];
 
 /// A class of the module, with `methods` run by [`method`].
 fn class(name: &'static str, methods: &[&'static str]) -> Rc<Class> {
-    let class = other_class(name);
-    if class.attrs.borrow().is_empty() {
-        *class.attrs.borrow_mut() = methods.iter().map(|&n| (intern(n), builtin(n, method))).collect();
-    }
-    class
+    other_class_with(name, methods, method)
 }
 
 fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
@@ -49,6 +69,11 @@ fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             };
             let m = Instance::new(class(name, &["__enter__", "__exit__", "__aenter__", "__aexit__"]));
             m.set(intern("_thing"), thing);
+            Ok(Value::Instance(m))
+        }
+        ("ExitStack" | "AsyncExitStack", []) if kw.is_empty() => {
+            let m = Instance::new(other_class_with(name, STACK_METHODS, stack_method));
+            m.set(intern("_exit_callbacks"), Value::list(Vec::new()));
             Ok(Value::Instance(m))
         }
         // The decorator gives a function bound to the generator function: called, it makes
@@ -188,5 +213,149 @@ fn exited(error: Option<Value>, kept: Kept, resumed: PyResult<Option<Value>>, ag
             Ok(Value::Bool(false))
         }
         (Err(e), _) => Err(e),
+    }
+}
+
+/// A class of the module whose methods `f` runs.
+fn other_class_with(name: &'static str, methods: &[&'static str], f: BuiltinFn) -> Rc<Class> {
+    let class = other_class(name);
+    if class.attrs.borrow().is_empty() {
+        *class.attrs.borrow_mut() = methods.iter().map(|&n| (intern(n), builtin(n, f))).collect();
+    }
+    class
+}
+
+/// `ExitStack` and `AsyncExitStack`, as CPython's `contextlib`: each exit pushed (a context
+/// manager's `__exit__`/`__aexit__`, a callback) runs last first as the stack closes, with the
+/// error on its way (an exit that returns true swallows it; one that raises replaces it,
+/// chained to it).
+fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let Some(Value::Instance(me)) = args.first() else {
+        return raise("TypeError", format!("{name}() needs its stack"));
+    };
+    let Some(Value::List(exits)) = me.get(intern("_exit_callbacks")) else {
+        return raise("TypeError", "not an exit stack");
+    };
+    let rest = &args[1..];
+    let coro = |name: &'static str, fut: futures::future::LocalBoxFuture<'static, PyResult>| {
+        Ok(Value::Coro(Rc::new(Coro::new(Rc::from(name), fut, false, false))))
+    };
+    match name {
+        "__enter__" => Ok(args[0].clone()),
+        "__aenter__" => {
+            let me = args[0].clone();
+            coro(name, Box::pin(async move { Ok(me) }))
+        }
+        // `(is_exit, callable, args)`: an exit is given the error; a callback its own arguments.
+        "callback" | "push_async_callback" => {
+            let Some((f, given)) = rest.split_first() else {
+                return raise("TypeError", format!("{name}() missing 1 required positional argument: 'callback'"));
+            };
+            let is_async = name == "push_async_callback";
+            exits.borrow_mut().push(Value::tuple(vec![
+                Value::Bool(is_async),
+                Value::Bool(false),
+                f.clone(),
+                Value::tuple(given.to_vec()),
+            ]));
+            Ok(f.clone())
+        }
+        "enter_context" => {
+            let cm = rest.first().cloned().unwrap_or(Value::None);
+            let (enter, exit) = (interp.get_attr(&cm, intern("__enter__")), interp.get_attr(&cm, intern("__exit__")));
+            let (Ok(enter), Ok(exit)) = (enter, exit) else {
+                let t = cm.type_name();
+                return raise("TypeError", format!("'{t}' object does not support the context manager protocol"));
+            };
+            let entered = interp.call_sync(enter, vec![])?;
+            exits.borrow_mut().push(Value::tuple(vec![
+                Value::Bool(false),
+                Value::Bool(true),
+                exit,
+                Value::tuple(vec![]),
+            ]));
+            Ok(entered)
+        }
+        "enter_async_context" => {
+            let cm = rest.first().cloned().unwrap_or(Value::None);
+            let (enter, exit) = (interp.get_attr(&cm, intern("__aenter__")), interp.get_attr(&cm, intern("__aexit__")));
+            let (Ok(enter), Ok(exit)) = (enter, exit) else {
+                let t = cm.type_name();
+                return raise(
+                    "TypeError",
+                    format!("'{t}' object does not support the asynchronous context manager protocol"),
+                );
+            };
+            let rc = interp.host.rc()?;
+            coro(
+                name,
+                Box::pin(async move {
+                    let aw = rc.call(enter, vec![], vec![]).await?;
+                    let entered = rc.await_value(aw).await?;
+                    exits.borrow_mut().push(Value::tuple(vec![
+                        Value::Bool(true),
+                        Value::Bool(true),
+                        exit,
+                        Value::tuple(vec![]),
+                    ]));
+                    Ok(entered)
+                }),
+            )
+        }
+        "__exit__" | "close" | "__aexit__" | "aclose" => {
+            let error = rest.get(1).filter(|e| !matches!(e, Value::None)).cloned();
+            let rc = interp.host.rc()?;
+            let unwind = async move {
+                let received = error.is_some();
+                let (mut current, mut suppressed, mut pending) = (error, false, false);
+                loop {
+                    let Some(Value::Tuple(entry)) = exits.borrow_mut().pop() else { break };
+                    let [Value::Bool(is_async), Value::Bool(is_exit), f, Value::Tuple(given)] = &entry[..] else {
+                        continue;
+                    };
+                    let given = match is_exit {
+                        true => match &current {
+                            Some(e) => vec![Value::Class(e.class()), e.clone(), Value::None],
+                            None => vec![Value::None, Value::None, Value::None],
+                        },
+                        false => given.to_vec(),
+                    };
+                    let mut out = rc.call(f.clone(), given, vec![]).await;
+                    if *is_async {
+                        out = match out {
+                            Ok(aw) => rc.await_value(aw).await,
+                            e => e,
+                        };
+                    }
+                    match out {
+                        Ok(v) if *is_exit && v.truthy() => {
+                            (suppressed, pending, current) = (true, false, None);
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            if let (Value::Instance(i), Some(old)) = (&e, &current) {
+                                if !e.is(old) && i.context.borrow().is_none() {
+                                    *i.context.borrow_mut() = Some(old.clone());
+                                }
+                            }
+                            (pending, current) = (true, Some(e));
+                        }
+                    }
+                }
+                match (pending, current) {
+                    (true, Some(e)) => Err(e),
+                    _ => Ok(Value::Bool(received && suppressed)),
+                }
+            };
+            match name {
+                "__aexit__" | "aclose" => coro(
+                    name,
+                    Box::pin(async move { unwind.await.map(|v| if name == "aclose" { Value::None } else { v }) }),
+                ),
+                // A plain `ExitStack` runs its exits now: none of them awaits.
+                _ => interp.run_now(unwind).map(|v| if name == "close" { Value::None } else { v }),
+            }
+        }
+        _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", me.class.name)),
     }
 }

@@ -132,6 +132,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_132_refused_coroutines", include_str!("corpus/asyncio_132_refused_coroutines.py"), include_str!("corpus/asyncio_132_refused_coroutines.out")),
     ("asyncio_133_reused_coroutine", include_str!("corpus/asyncio_133_reused_coroutine.py"), include_str!("corpus/asyncio_133_reused_coroutine.out")),
     ("asyncio_134_result_reprs", include_str!("corpus/asyncio_134_result_reprs.py"), include_str!("corpus/asyncio_134_result_reprs.out")),
+    ("asyncio_135_exit_stacks", include_str!("corpus/asyncio_135_exit_stacks.py"), include_str!("corpus/asyncio_135_exit_stacks.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -378,8 +378,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("asyncio", "Runner"),
                 ("asyncio", "run_coroutine_threadsafe"),
                 ("asyncio", "wrap_future"),
-                ("contextlib", "AsyncExitStack"),
-                ("contextlib", "ExitStack"),
                 ("contextlib", "redirect_stdout"),
                 ("enum", "Flag"),
                 ("enum", "unique"),

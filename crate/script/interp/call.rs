@@ -190,8 +190,14 @@ impl Interp {
         if self.no_suspend.get() >= MAX_SYNC_CALLS {
             return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
         }
+        self.run_now(self.call(f, args, kw))
+    }
+
+    /// Runs `fut`, the script's code called by a built-in, to its end in one poll: it cannot
+    /// wait (nor be preempted: see `no_suspend`).
+    pub fn run_now<T>(&self, fut: impl Future<Output = PyResult<T>>) -> PyResult<T> {
         self.no_suspend.set(self.no_suspend.get() + 1);
-        let mut fut = self.call(f, args, kw);
+        let mut fut = std::pin::pin!(fut);
         let waker = futures::task::noop_waker();
         let mut cx = std::task::Context::from_waker(&waker);
         let out = match fut.as_mut().poll(&mut cx) {
