@@ -306,6 +306,18 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<boo
             let found = contains(interp, b, a)?;
             found == (op == CmpOp::In)
         }
+        // Two `Counter`s order as multisets (`c <= d`: each count of `c` at most `d`'s).
+        _ if is_counter(a) && is_counter(b) => {
+            let (Value::Dict(x), Value::Dict(y)) = (a, b) else { return Ok(false) };
+            let (p, q) = if matches!(op, CmpOp::Lt | CmpOp::LtE) { (x, y) } else { (y, x) };
+            let count = |d: &Dict, key: &Key| d.get(key).unwrap_or(Value::Int(0));
+            let (p, q) = (p.borrow().clone(), q.borrow().clone());
+            let mut within = true;
+            for (key, _, _) in p.keyed().into_iter().chain(q.keyed()) {
+                within &= interp.compare(CmpOp::LtE, &count(&p, &key), &count(&q, &key))?;
+            }
+            within && (matches!(op, CmpOp::LtE | CmpOp::GtE) || !equal(interp, a, b)?)
+        }
         _ if matches!((a, b), (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_))) => {
             // As CPython: the first items that differ decide, by `op` itself (a script's
             // `__lt__`, and its error names their types); else the lengths do.
@@ -482,4 +494,9 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
 /// (the allocation check then raises MemoryError), never cut down to what fits.
 fn repeats(n: &Value) -> usize {
     usize::try_from(n.as_int().unwrap_or(0).max(0)).unwrap_or(usize::MAX)
+}
+
+/// Whether `v` is a `Counter` (a dict whose missing keys count 0).
+fn is_counter(v: &Value) -> bool {
+    matches!(v, Value::Dict(d) if matches!(d.borrow().missing, Missing::Zero))
 }
