@@ -32,19 +32,10 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     .collect()
 }
 
-/// An exit stack's methods (`ExitStack`, `AsyncExitStack`).
-const STACK_METHODS: &[&str] = &[
-    "__enter__",
-    "__exit__",
-    "__aenter__",
-    "__aexit__",
-    "enter_context",
-    "enter_async_context",
-    "callback",
-    "push_async_callback",
-    "close",
-    "aclose",
-];
+/// An `ExitStack`'s methods, and an `AsyncExitStack`'s (which has no `with` of its own).
+const EXIT_STACK: &[&str] = &["__enter__", "__exit__", "enter_context", "callback", "close"];
+const ASYNC_EXIT_STACK: &[&str] =
+    &["__aenter__", "__aexit__", "enter_context", "enter_async_context", "callback", "push_async_callback", "aclose"];
 
 /// A class of the module, with `methods` run by [`method`].
 fn class(name: &'static str, methods: &[&'static str]) -> Rc<Class> {
@@ -72,7 +63,8 @@ fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             Ok(Value::Instance(m))
         }
         ("ExitStack" | "AsyncExitStack", []) if kw.is_empty() => {
-            let m = Instance::new(other_class_with(name, STACK_METHODS, stack_method));
+            let methods = if name == "ExitStack" { EXIT_STACK } else { ASYNC_EXIT_STACK };
+            let m = Instance::new(other_class_with(name, methods, stack_method));
             m.set(intern("_exit_callbacks"), Value::list(Vec::new()));
             Ok(Value::Instance(m))
         }
@@ -246,7 +238,8 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
             let me = args[0].clone();
             coro(name, Box::pin(async move { Ok(me) }))
         }
-        // `(is_exit, callable, args)`: an exit is given the error; a callback its own arguments.
+        // Each entry is `(is_async, is_exit, callable, args)`: an exit is given the error on its
+        // way, a callback its own arguments.
         "callback" | "push_async_callback" => {
             let Some((f, given)) = rest.split_first() else {
                 return raise("TypeError", format!("{name}() missing 1 required positional argument: 'callback'"));
