@@ -498,5 +498,5 @@ fn repeats(n: &Value) -> usize {
 
 /// Whether `v` is a `Counter` (a dict whose missing keys count 0).
 fn is_counter(v: &Value) -> bool {
-    matches!(v, Value::Dict(d) if matches!(d.borrow().missing, Missing::Zero))
+    matches!(v, Value::Dict(d) if d.try_borrow().is_ok_and(|d| matches!(d.missing, Missing::Zero)))
 }
