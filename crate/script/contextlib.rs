@@ -245,52 +245,24 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
                 return raise("TypeError", format!("{name}() missing 1 required positional argument: 'callback'"));
             };
             let is_async = name == "push_async_callback";
-            exits.borrow_mut().push(Value::tuple(vec![
-                Value::Bool(is_async),
-                Value::Bool(false),
-                f.clone(),
-                Value::tuple(given.to_vec()),
-            ]));
+            exits.borrow_mut().push(entry(is_async, false, f.clone(), given.to_vec()));
             Ok(f.clone())
         }
         "enter_context" => {
-            let cm = rest.first().cloned().unwrap_or(Value::None);
-            let (enter, exit) = (interp.get_attr(&cm, intern("__enter__")), interp.get_attr(&cm, intern("__exit__")));
-            let (Ok(enter), Ok(exit)) = (enter, exit) else {
-                let t = cm.type_name();
-                return raise("TypeError", format!("'{t}' object does not support the context manager protocol"));
-            };
+            let (enter, exit) = manager(interp, rest, false)?;
             let entered = interp.call_sync(enter, vec![])?;
-            exits.borrow_mut().push(Value::tuple(vec![
-                Value::Bool(false),
-                Value::Bool(true),
-                exit,
-                Value::tuple(vec![]),
-            ]));
+            exits.borrow_mut().push(entry(false, true, exit, Vec::new()));
             Ok(entered)
         }
         "enter_async_context" => {
-            let cm = rest.first().cloned().unwrap_or(Value::None);
-            let (enter, exit) = (interp.get_attr(&cm, intern("__aenter__")), interp.get_attr(&cm, intern("__aexit__")));
-            let (Ok(enter), Ok(exit)) = (enter, exit) else {
-                let t = cm.type_name();
-                return raise(
-                    "TypeError",
-                    format!("'{t}' object does not support the asynchronous context manager protocol"),
-                );
-            };
+            let (enter, exit) = manager(interp, rest, true)?;
             let rc = interp.host.rc()?;
             coro(
                 name,
                 Box::pin(async move {
                     let aw = rc.call(enter, vec![], vec![]).await?;
                     let entered = rc.await_value(aw).await?;
-                    exits.borrow_mut().push(Value::tuple(vec![
-                        Value::Bool(true),
-                        Value::Bool(true),
-                        exit,
-                        Value::tuple(vec![]),
-                    ]));
+                    exits.borrow_mut().push(entry(true, true, exit, Vec::new()));
                     Ok(entered)
                 }),
             )
@@ -350,5 +322,27 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
             }
         }
         _ => raise("AttributeError", format!("'{}' object has no attribute '{name}'", me.class.name)),
+    }
+}
+
+/// An exit stack's entry: `(is_async, is_exit, callable, args)`.
+fn entry(is_async: bool, is_exit: bool, f: Value, args: Vec<Value>) -> Value {
+    Value::tuple(vec![Value::Bool(is_async), Value::Bool(is_exit), f, Value::tuple(args)])
+}
+
+/// The entry and exit methods of the context manager first in `args` (the asynchronous ones
+/// if `is_async`), or CPython's error for an object that has not both.
+fn manager(interp: &Interp, args: &[Value], is_async: bool) -> PyResult<(Value, Value)> {
+    let cm = args.first().cloned().unwrap_or(Value::None);
+    let (enter, exit, kind) = match is_async {
+        true => ("__aenter__", "__aexit__", "asynchronous "),
+        false => ("__enter__", "__exit__", ""),
+    };
+    match (interp.get_attr(&cm, intern(enter)), interp.get_attr(&cm, intern(exit))) {
+        (Ok(enter), Ok(exit)) => Ok((enter, exit)),
+        _ => raise(
+            "TypeError",
+            format!("'{}' object does not support the {kind}context manager protocol", cm.type_name()),
+        ),
     }
 }

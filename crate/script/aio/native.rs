@@ -435,19 +435,14 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             p.wake_reader();
             Ok(Value::None)
         }
-        // The other end reads to the end; this one may still be closed later.
-        (Native::Writer(p), "write_eof") => {
-            p.closed.set(true);
-            p.wake_reader();
-            Ok(Value::None)
-        }
         (Native::Writer(_), "can_write_eof") => Ok(Value::Bool(true)),
         (Native::Writer(p), "write") => {
             p.buf.borrow_mut().push_str(&a.first().map_or(String::new(), Value::to_str));
             p.wake_reader();
             Ok(Value::None)
         }
-        (Native::Writer(p), "close") => {
+        // Either way the other end reads to the end (`write_eof` leaves this one to be closed).
+        (Native::Writer(p), "close" | "write_eof") => {
             p.closed.set(true);
             p.wake_reader();
             Ok(Value::None)

@@ -673,10 +673,7 @@ fn reprlib(v: &Value, level: u32) -> String {
             // reprlib's `repr_str`: the repr of the ends, then cut 13 + 14 characters of it.
             let n = s.chars().count();
             let kept: String = s.chars().take(13).chain(s.chars().skip(n.saturating_sub(14))).collect();
-            let r: Vec<char> = Value::string(kept).repr().chars().collect();
-            let head: String = r.iter().take(13).collect();
-            let tail: String = r[r.len().saturating_sub(14)..].iter().collect();
-            format!("{head}...{tail}")
+            middle(&Value::string(kept).repr(), 30)
         }
         Value::Int(_) => cut(v.repr(), 40),
         Value::List(l) => iterable("[", l.borrow().to_vec(), "]", ""),
@@ -1182,13 +1179,19 @@ pub async fn wait_task(t: Rc<PyTask>) -> PyResult {
 
 /// `s` cut to `max` characters in the middle, as `reprlib` cuts it.
 fn cut(s: String, max: usize) -> String {
-    let n = s.chars().count();
-    if n <= max {
-        return s;
+    match s.chars().count() <= max {
+        true => s,
+        false => middle(&s, max),
     }
+}
+
+/// `s` with its middle replaced by `...`, its ends kept so that it is `max` characters long
+/// (reprlib's split: one more kept at the end than at the start).
+fn middle(s: &str, max: usize) -> String {
+    let n = s.chars().count();
     let at = |k: usize| s.char_indices().map(|(b, _)| b).chain([s.len()]).nth(k).unwrap_or(0);
     let (i, j) = ((max - 3) / 2, max - 3 - (max - 3) / 2);
-    format!("{}...{}", &s[..at(i)], &s[at(n - j)..])
+    format!("{}...{}", &s[..at(i.min(n))], &s[at(n.saturating_sub(j))..])
 }
 
 /// `tasks` with each one once, as CPython's `set(fs)` has them (in their first places).
