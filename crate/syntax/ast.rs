@@ -184,6 +184,14 @@ pub struct FuncDef {
     pub has_yield: bool,
 }
 
+/// A block's docstring: a string literal as its first statement.
+pub fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Const(Const::Str(s)), .. })) => Some(Rc::clone(s)),
+        _ => None,
+    }
+}
+
 /// A function's parameters.
 #[derive(Debug, Clone, Default)]
 pub struct Params {

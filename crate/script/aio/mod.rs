@@ -157,10 +157,15 @@ pub(super) fn group_from_none(message: &str, errors: Vec<Value>) -> Exc {
     e
 }
 
-/// Whether `v` is a coroutine or may hold one (a list, tuple or set of them): what a refused
-/// call's error keeps (see [`refusing`]).
-pub(crate) fn may_hold_coroutine(v: &Value) -> bool {
-    matches!(v, Value::Coro(_) | Value::List(_) | Value::Tuple(_) | Value::Set(_))
+/// A call's arguments, if one of them is a coroutine or may hold one (a list, tuple or set of
+/// them): what its error keeps if it refuses them (see [`refusing`]); else none, copied for
+/// nothing (`sleep(0)`).
+pub(crate) fn kept_arguments(args: &[Value], kw: &[(Name, Value)]) -> Vec<Value> {
+    let given = || args.iter().chain(kw.iter().map(|(_, v)| v));
+    match given().any(|v| matches!(v, Value::Coro(_) | Value::List(_) | Value::Tuple(_) | Value::Set(_))) {
+        true => given().cloned().collect(),
+        false => Vec::new(),
+    }
 }
 
 /// The error `e` of a built-in that refused `values` (`asyncio.run` inside the loop,
@@ -508,11 +513,7 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
     // raised when they are awaited (at the `await` in a traceback), not when called, and their
     // frame, which the error's traceback keeps, holds their arguments (see `refusing`).
     let deferred = matches!(name, "sleep" | "wait" | "wait_for");
-    let given = || args.iter().chain(kw.iter().map(|(_, v)| v));
-    let held: Vec<Value> = match deferred && given().any(may_hold_coroutine) {
-        true => given().cloned().collect(),
-        false => Vec::new(),
-    };
+    let held = if deferred { kept_arguments(&args, &kw) } else { Vec::new() };
     match called(interp, name, args, kw) {
         Err(e) if deferred => Ok(leaf(name, async move { refusing(&held, Err(e)) })),
         out => out,

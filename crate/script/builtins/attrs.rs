@@ -115,13 +115,7 @@ pub fn function_attr(f: &Function, name: Name) -> PyResult {
         "__module__" => Ok(Value::str("__main__")),
         "__annotations__" => Ok(Value::dict(Dict::default())), // it has none (see `make_function`)
         // Its docstring: a string as the body's first statement.
-        "__doc__" => Ok(match f.def.body.first().map(|s| &s.kind) {
-            Some(crate::ast::StmtKind::Expr(crate::ast::Expr {
-                kind: crate::ast::ExprKind::Const(crate::ast::Const::Str(s)),
-                ..
-            })) => Value::Str(Rc::clone(s)),
-            _ => Value::None,
-        }),
+        "__doc__" => Ok(crate::ast::docstring(&f.def.body).map_or(Value::None, Value::Str)),
         // The positional parameters' defaults, as the values they are now (the mutable
         // default a list that grows at each call shows here).
         "__defaults__" => {

@@ -308,9 +308,8 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
 /// nothing.
 #[inline]
 fn call_keeping(interp: &Interp, b: &Builtin, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let given = || args.iter().chain(kw.iter().map(|(_, v)| v));
-    if b.python && given().any(crate::aio::may_hold_coroutine) {
-        let held: Vec<Value> = given().cloned().collect();
+    let held = if b.python { crate::aio::kept_arguments(&args, &kw) } else { Vec::new() };
+    if !held.is_empty() {
         return crate::aio::refusing(&held, (b.call)(interp, b.name, args, kw));
     }
     (b.call)(interp, b.name, args, kw)

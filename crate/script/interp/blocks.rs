@@ -308,12 +308,7 @@ impl Interp {
         let defines = |name: &str| class.attrs.borrow().iter().any(|(n, _)| *n == intern(name));
         // Its docstring (`None` without one: a class's `__doc__` is never its base's).
         if !defines("__doc__") {
-            let doc = match body.first().map(|s| &s.kind) {
-                Some(StmtKind::Expr(Expr { kind: ExprKind::Const(crate::ast::Const::Str(s)), .. })) => {
-                    Value::Str(Rc::clone(s))
-                }
-                _ => Value::None,
-            };
+            let doc = crate::ast::docstring(body).map_or(Value::None, Value::Str);
             class.attrs.borrow_mut().push((intern("__doc__"), doc));
         }
         if defines("__eq__") && !defines("__hash__") {
