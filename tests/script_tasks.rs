@@ -389,3 +389,21 @@ async fn in_real_time_a_thread_goes_on_while_a_task_blocks_the_loop_and_the_loop
     // hold, and `free` would come first; the loop's `beat`, due at 0.05 s, waits for the hold.
     assert_eq!(trace_of(run, cursor).lines(), ["thread 0", "thread 1", "thread 2", "free", "beat"]);
 }
+
+#[wasm_bindgen_test]
+async fn a_feature_outside_the_subset_ends_the_program_even_under_a_catch_all() {
+    // Caught, the program would go on as if the feature had worked; it ends where it was
+    // refused, its `finally` blocks run, and the traceback names what is not supported.
+    let source = "try:\n    class Kayıt:\n        def __setattr__(self, ad, değer):\n            pass\n\
+                  except Exception:\n    print('caught')\nexcept:\n    print('caught bare')\nfinally:\n    print('finally')\n\
+                  print('went on')\n";
+    let cursor = trace::head();
+    let run = loopscope::script::start(source, config_in(Mode::Virtual, "script", "main", 1.0, Lang::En), 0).unwrap();
+    assert!(wait_until(|| runtime::run_finished(run).is_none(), 5_000).await, "the script did not end");
+    let printed = trace_of(run, cursor).printed();
+    let out: Vec<&str> = printed.iter().filter(|p| p.stream == 0).map(|p| p.text.as_str()).collect();
+    assert_eq!(out, ["finally"]);
+    let last = printed.last().map(|p| p.text.as_str());
+    assert_eq!(last, Some("NotImplementedError: Loopscope's Python does not support a class's own __setattr__ yet"));
+    assert!(loopscope::script::host::failed(run));
+}

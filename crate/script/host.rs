@@ -418,7 +418,7 @@ impl Output {
                 emit(out, g, '|', &frames);
             }
         }
-        emit(out, g, '|', &format!("{}\n", exception_line(e)));
+        emit(out, g, '|', &format!("{}\n", exception_line(e, c)));
         if let Some(Value::List(notes)) = i.get(super::ast::intern("__notes__")) {
             for note in notes.borrow().iter() {
                 if let Value::Str(s) = note {
@@ -564,24 +564,26 @@ fn carets(src: &str, span: &Span, spaces_after: bool) -> Option<String> {
     Some(out)
 }
 
-/// The last line of a traceback: `ValueError: message`.
-pub fn exception_line(e: &Value) -> String {
+/// The last line of a traceback: `ValueError: message`; with CPython's "Did you mean" when
+/// `suggest` (3.11 adds it in its own printer of an uncaught exception, not in `traceback`'s).
+pub fn exception_line(e: &Value, suggest: bool) -> String {
     let Value::Instance(i) = e else { return e.repr() };
     let name = match crate::value::module_of(&i.class) {
         "builtins" => i.class.name.to_string(),
         "__main__" => i.class.qualname().to_string(),
         module => format!("{module}.{}", i.class.name),
     };
-    // A script's `__str__` gives the message, run by the interpreter running now (none when a
-    // task is freed between steps: then the message its arguments make).
-    let mut msg = match (i.class.lookup(super::ast::intern("__str__")), crate::aio::running()) {
+    // A script's `__str__` gives the message, run by the interpreter running now or, for a
+    // task freed between steps, the one that ran last (none once the run is over: then the
+    // message its arguments make).
+    let mut msg = match (i.class.lookup(super::ast::intern("__str__")), crate::aio::running_or_last()) {
         (Some(m @ Value::Func(_)), Some(interp)) => match interp.call_sync(m, vec![e.clone()]) {
             Ok(Value::Str(s)) => s.to_string(),
             _ => "<exception str() failed>".into(),
         },
         _ => exception_str(i),
     };
-    if let Some(s) = super::suggest::of(i) {
+    if let Some(s) = super::suggest::of(i).filter(|_| suggest) {
         msg.push_str(&format!(". Did you mean: '{}'?", s.to_str()));
     }
     if msg.is_empty() {

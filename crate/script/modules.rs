@@ -1201,7 +1201,7 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
         // A group's traceback is drawn behind its margins: its own line, and its notes.
         "format_exception_only" if given.as_ref().is_some_and(|e| e.class().name.ends_with("ExceptionGroup")) => {
             let e = given.as_ref().unwrap_or(&Value::None);
-            let mut only = vec![Value::string(format!("{}\n", super::host::exception_line(e)))];
+            let mut only = vec![Value::string(format!("{}\n", super::host::exception_line(e, false)))];
             if let Value::Instance(i) = e {
                 if let Some(Value::List(notes)) = i.get(intern("__notes__")) {
                     only.extend(notes.borrow().iter().map(|n| Value::string(format!("{}\n", n.to_str()))));

@@ -131,6 +131,9 @@ thread_local! {
     /// The interpreter of the task being polled: it runs a script's `__hash__` for a set or a
     /// dict, which have none of their own ([`crate::value::Value::key`]).
     static RUNNING: RefCell<Option<Rc<Interp>>> = const { RefCell::new(None) };
+    /// The interpreter that polled a task last: a task freed between steps formats its
+    /// exception with it (a script's `__str__`).
+    static LAST: RefCell<std::rc::Weak<Interp>> = const { RefCell::new(std::rc::Weak::new()) };
     static DONE_SEQ: Cell<u64> = const { Cell::new(0) };
 }
 
@@ -142,6 +145,11 @@ pub fn current() -> Option<Rc<PyTask>> {
 /// The interpreter of the Python task being polled now.
 pub fn running() -> Option<Rc<Interp>> {
     RUNNING.with(|r| r.borrow().clone())
+}
+
+/// The interpreter running now, or else the one that ran a task last, while it lives.
+pub fn running_or_last() -> Option<Rc<Interp>> {
+    running().or_else(|| LAST.with(|l| l.borrow().upgrade()))
 }
 
 /// The current task suspends: the line it stopped at is its line until it runs again.
@@ -1056,6 +1064,7 @@ impl Future for TaskFuture {
         *this.task.awaiting.borrow_mut() = Awaited::Nothing;
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
         let running_before = RUNNING.with(|r| r.replace(Some(Rc::clone(&this.interp))));
+        LAST.with(|l| *l.borrow_mut() = Rc::downgrade(&this.interp));
         crate::host::poll_started();
         let poll = drive(&this.task, &mut this.fut, cx);
         if poll.is_pending() {

@@ -393,7 +393,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("itertools", "tee"),
             ];
             if NOT_YET.contains(&(m.name, &*t)) {
-                return exc("NotImplementedError", format!("Loopscope's Python does not support {}.{t} yet", m.name));
+                return crate::interp::refusal(&format!("{}.{t}", m.name));
             }
             let e = exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name));
             let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
@@ -460,7 +460,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "send" => Ok(Value::Method(Rc::new((obj.clone(), builtin("send", function))))),
             "close" => Ok(Value::Method(Rc::new((obj.clone(), builtin("close", function))))),
             "__next__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("next", function))))),
-            "throw" => unsupported_method("generator", "throw"),
+            "throw" => Ok(Value::Method(Rc::new((obj.clone(), builtin("throw", function))))),
             _ => Err(no_attr(obj, name)),
         },
         // An async generator's: coroutines that resume it (see `Gen::async_step`).

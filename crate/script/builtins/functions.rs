@@ -565,8 +565,12 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             Ok(Value::dict(d))
         }
-        "send" | "close" => match &args[0] {
+        "send" | "close" | "throw" => match &args[0] {
             Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),
+            Value::Gen(g) if name == "throw" => {
+                arg_count(name, &args[1..], 1, 1)?;
+                g.throw(interp, args[1].clone())
+            }
             Value::Gen(g) => g.close(interp).map(|()| Value::None),
             v => Err(type_error("'", v, "' object has no such method")),
         },

@@ -77,6 +77,7 @@ impl Interp {
             let e = e.clone();
             for h in handlers {
                 let matched = match &h.typ {
+                    _ if is_refusal(&e) => false,
                     None => true,
                     Some(t) => {
                         let t = self.eval(scope, t).await?;
@@ -310,6 +311,21 @@ impl Interp {
         if !defines("__doc__") {
             let doc = crate::ast::docstring(body).map_or(Value::None, Value::Str);
             class.attrs.borrow_mut().push((intern("__doc__"), doc));
+        }
+        // Hooks this interpreter never calls: a class defining one is refused, not run wrong.
+        const NOT_CALLED: [&str; 9] = [
+            "__setattr__",
+            "__getattribute__",
+            "__delattr__",
+            "__get__",
+            "__set__",
+            "__delete__",
+            "__init_subclass__",
+            "__set_name__",
+            "__class_getitem__",
+        ];
+        if let Some(hook) = NOT_CALLED.into_iter().find(|h| defines(h)) {
+            return unsupported(&format!("a class's own {hook}"));
         }
         if defines("__eq__") && !defines("__hash__") {
             class.attrs.borrow_mut().push((intern("__hash__"), Value::None));

@@ -42,6 +42,8 @@ pub struct Gen {
     pub is_async: bool,
     /// What a built-in made as a generator is to `type()` (`map`, `enumerate`, `count`).
     pub builtin: Option<&'static str>,
+    /// The line of its function's `def` (0: a built-in's or a generator expression's).
+    line: u32,
     body: RefCell<Option<LocalBoxFuture<'static, PyResult>>>,
     state: Cell<State>,
     /// What the `yield` that just stopped the body gave.
@@ -76,6 +78,7 @@ impl Gen {
             name,
             is_async,
             builtin: None,
+            line: 0,
             body: RefCell::new(Some(body)),
             state: Cell::new(State::Fresh),
             out: RefCell::default(),
@@ -225,6 +228,29 @@ impl Gen {
         }
     }
 
+    /// `gen.throw(e)`: raises `e` (an exception or its class) at the `yield` where it stopped
+    /// and gives what it yields next; one not begun or ended raises `e` at once, and ends.
+    pub fn throw(self: &Rc<Self>, interp: &Interp, e: Value) -> PyResult {
+        let e = thrown(e)?;
+        match self.state.get() {
+            State::Suspended => *self.thrown.borrow_mut() = Some(e),
+            State::Fresh | State::Done => {
+                // Not begun, it raises in its frame at its `def`, as CPython's does.
+                if let (State::Fresh, Value::Instance(i), 1..) = (self.state.get(), &e, self.line) {
+                    let name = self.name.rsplit('.').next().unwrap_or(&self.name);
+                    i.traceback.borrow_mut().push((self.line, name.into(), Default::default()));
+                }
+                self.finish();
+                return Err(e);
+            }
+            _ => return raise("ValueError", "generator already executing"),
+        }
+        match self.resume_now(interp)? {
+            Some(v) => Ok(v),
+            None => Err(self.stop_iteration()),
+        }
+    }
+
     /// Makes its next resume raise `e` at the `yield` where it stopped (a context manager's
     /// generator, given the `with` body's error). One not stopped at a `yield` gives `e` back
     /// as the error, raised at once.
@@ -254,18 +280,7 @@ impl Gen {
                 }
                 ("asend", Some(v)) => *gen.sent.borrow_mut() = v,
                 ("athrow", Some(e)) => {
-                    let e = match e {
-                        Value::Class(c) if c.is_exception() => new_exception(c, vec![]),
-                        e if e.class().is_exception() && !matches!(e, Value::Class(_)) => e,
-                        e => {
-                            let what = format!(
-                                "exceptions must be classes or instances deriving from BaseException, not {}",
-                                e.type_name()
-                            );
-                            return raise("TypeError", what);
-                        }
-                    };
-                    if let Err(e) = gen.throw_in(e) {
+                    if let Err(e) = thrown(e).and_then(|e| gen.throw_in(e)) {
                         gen.finish();
                         return Err(e);
                     }
@@ -388,7 +403,9 @@ impl Interp {
                 _ => Ok(Value::None),
             }
         };
-        Value::Gen(Rc::new(Gen::new(Rc::clone(&func.qualname), func.def.is_async, Box::pin(body))))
+        let mut gen = Gen::new(Rc::clone(&func.qualname), func.def.is_async, Box::pin(body));
+        gen.line = func.def.line;
+        Value::Gen(Rc::new(gen))
     }
 
     /// `yield value`: stops the running generator's body until it is resumed.
@@ -595,5 +612,17 @@ impl Items {
                 let _ = g.close(interp);
             }
         }
+    }
+}
+
+/// What `throw(e)` and `athrow(e)` raise: `e` itself, or a new one of class `e`.
+fn thrown(e: Value) -> PyResult<Exc> {
+    match e {
+        Value::Class(c) if c.is_exception() => Ok(new_exception(c, vec![])),
+        e if e.class().is_exception() && !matches!(e, Value::Class(_)) => Ok(e),
+        e => raise(
+            "TypeError",
+            format!("exceptions must be classes or instances deriving from BaseException, not {}", e.type_name()),
+        ),
     }
 }

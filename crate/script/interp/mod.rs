@@ -926,7 +926,25 @@ fn unpack_error(expected: usize, got: usize) -> Exc {
 
 /// The "not supported yet" error for a feature outside the subset.
 pub fn unsupported<T>(what: &str) -> PyResult<T> {
-    raise("NotImplementedError", format!("Loopscope's Python does not support {what} yet"))
+    Err(refusal(what))
+}
+
+/// The error [`unsupported`] raises.
+pub fn refusal(what: &str) -> Exc {
+    exc("NotImplementedError", format!("{REFUSAL}{what} yet"))
+}
+
+const REFUSAL: &str = "Loopscope's Python does not support ";
+
+/// Whether `e` says a feature is not supported: no `except` takes it (a program that went
+/// on without the feature would go on wrong), so it ends the program where the learner sees it.
+pub fn is_refusal(e: &Value) -> bool {
+    match e {
+        Value::Instance(i) if &*i.class.name == "NotImplementedError" => {
+            matches!(crate::value::exception_args(i).first(), Some(Value::Str(s)) if s.starts_with(REFUSAL))
+        }
+        _ => false,
+    }
 }
 
 /// `p op q` on ints as Python computes it (floor division and modulo round toward minus
