@@ -589,6 +589,10 @@ pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             }
             State::Done(_) => Ok(Value::None),
         },
+        // A task's outcome is its coroutine's: CPython's `Task` refuses both setters.
+        "set_result" | "set_exception" if t.runs_coro() => {
+            raise("RuntimeError", format!("Task does not support {name} operation"))
+        }
         "set_result" => match args.get(1) {
             Some(v) if args.len() == 2 => t.set_outcome(State::Done(v.clone())),
             _ => {
@@ -806,6 +810,10 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Semaphore { .. }, "locked") => Ok(Value::Bool(n.locked())),
         (Native::TaskGroup(g), "__aenter__") => {
+            if g.entered.get() {
+                let refused = format!("TaskGroup {} has already been entered", g.repr());
+                return Ok(leaf("__aenter__", async move { raise("RuntimeError", refused) }));
+            }
             g.entered.set(true);
             *g.parent.borrow_mut() = current();
             let me = Value::Native(Rc::clone(&n));
@@ -1568,7 +1576,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Task(task) => {
             // A task has them all; a future the first seven, and a plain one its setters.
             let (own, setters, shown): (&[&str], &[&str], _) = match (&task.gathering, &task.plain) {
-                (None, None) => (TASK_METHODS, &[], "_asyncio.Task"),
+                (None, None) => (TASK_METHODS, &FUTURE_METHODS[..2], "_asyncio.Task"),
                 (None, Some(_)) => (&TASK_METHODS[..7], FUTURE_METHODS, "_asyncio.Future"),
                 (Some(_), _) => (&TASK_METHODS[..7], &[], "_GatheringFuture"),
             };

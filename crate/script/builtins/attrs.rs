@@ -263,6 +263,14 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "__traceback__" => return Ok(Value::None),
                     "__suppress_context__" => return Ok(Value::Bool(i.suppress_context.get())),
                     "add_note" => return Ok(Value::Method(Rc::new((obj.clone(), builtin("add_note", add_note))))),
+                    "split" | "subgroup" | "derive" if i.class.is_group() => {
+                        let method = match &*t {
+                            "split" => "split",
+                            "subgroup" => "subgroup",
+                            _ => "derive",
+                        };
+                        return Ok(Value::Method(Rc::new((obj.clone(), builtin(method, group_method)))));
+                    }
                     "value" if &*i.class.name == "StopIteration" => {
                         return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
                     }
@@ -502,6 +510,37 @@ fn add_note(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyR
         None => e.set(notes, Value::list(vec![note.clone()])),
     }
     Ok(Value::None)
+}
+
+/// An exception group's `split(condition)`, `subgroup(condition)` and `derive(exceptions)`,
+/// as CPython's: a condition is an exception class, a tuple of them, or a function asked of
+/// each exception from the group down.
+fn group_method(interp: &Interp, name: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let [group, arg] = &args[..] else {
+        let given = args.len().saturating_sub(1);
+        return raise("TypeError", format!("{name} expected 1 argument, got {given}"));
+    };
+    if name == "derive" {
+        let message = match group {
+            Value::Instance(i) => i.get(intern("message")).unwrap_or(Value::str("")),
+            _ => Value::str(""),
+        };
+        return crate::value::new_group(&exc_class("BaseExceptionGroup"), vec![message, arg.clone()]);
+    }
+    let is_class = |t: &Value| matches!(t, Value::Class(c) if c.is_exception());
+    let (matched, rest) = match arg {
+        Value::Func(_) => {
+            crate::interp::split_by(group, &mut |x| Ok(interp.call_sync(arg.clone(), vec![x.clone()])?.truthy()))
+        }
+        Value::Tuple(ts) if ts.iter().all(is_class) => crate::interp::split_group(group, arg),
+        t if is_class(t) => crate::interp::split_group(group, arg),
+        _ => raise("TypeError", "expected a function, exception type or tuple of exception types"),
+    }?;
+    let none = |x: Option<Value>| x.unwrap_or(Value::None);
+    Ok(match name {
+        "split" => Value::tuple(vec![none(matched), none(rest)]),
+        _ => none(matched),
+    })
 }
 
 /// Whether `f` is what `contextmanager` or `asynccontextmanager` made of a generator function.

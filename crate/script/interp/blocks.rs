@@ -128,12 +128,14 @@ impl Interp {
     }
 
     /// `except*` handlers for `e`: each takes, as a group, the exceptions of `e` (a group, or
-    /// one exception) that match its types and are still unhandled, nested as they were; what
-    /// none took is raised again with what the handlers raised, as CPython 3.11 does: one
-    /// exception alone as itself, more in a new group.
+    /// one exception) that match its types and are still unhandled, nested as they were. Then,
+    /// as CPython 3.11's `PREP_RERAISE_STAR`: what none took and what a handler raised again
+    /// (its group, by a bare `raise`) go back in `e`'s shape, after what the handlers raised
+    /// anew; one exception alone is raised as itself, more in a new group.
     async fn except_star(&self, scope: &Rc<Scope>, e: Exc, handlers: &[Handler]) -> PyResult<Flow> {
         let naked = group_parts(&e).is_none();
-        let (mut rest, mut raised) = (Some(e), Vec::new());
+        let orig = e.clone();
+        let (mut rest, mut raised, mut again) = (Some(e), Vec::new(), Vec::new());
         for h in handlers {
             let Some(typ) = &h.typ else { continue };
             let t = self.eval(scope, typ).await?;
@@ -142,8 +144,12 @@ impl Interp {
                 t => vec![t.clone()],
             };
             if types.iter().any(|t| matches!(t, Value::Class(c) if c.is_group())) {
+                // Raised at the handler's line, while `e` is being handled.
                 let m = "catching ExceptionGroup with except* is not allowed. Use except instead.";
-                return raise("TypeError", m);
+                let refused = exc("TypeError", m);
+                set_context(&refused, &orig);
+                scope.line.set(h.line);
+                return Err(refused);
             }
             let Some(left) = rest.take() else { break };
             // A lone exception is handed to a handler in a group of its own, as CPython's,
@@ -162,18 +168,28 @@ impl Interp {
                 self.store(scope, n, group.clone());
             }
             scope.line.set(h.line);
-            if let Err(new) = aio::while_handling(group.clone(), self.exec_block(scope, &h.body)).await {
-                set_context(&new, &group);
-                raised.push(new);
+            match aio::while_handling(group.clone(), self.exec_block(scope, &h.body)).await {
+                Err(new) if new.is(&group) && !naked => again.push(new),
+                Err(new) => {
+                    set_context(&new, &group);
+                    raised.push(new);
+                }
+                Ok(_) => {}
             }
             if let Some(n) = h.name {
                 let _ = self.delete(scope, n);
             }
         }
-        if raised.is_empty() {
+        if raised.is_empty() && again.is_empty() {
             return rest.map_or(Ok(Flow::Next), Err);
         }
-        raised.extend(rest);
+        // The leaves kept: those of the groups raised again and of the rest, in `e`'s shape.
+        let mut kept = Vec::new();
+        again.iter().chain(&rest).for_each(|g| leaves(g, &mut kept));
+        if !kept.is_empty() {
+            let (projection, _) = split_by(&orig, &mut |x| Ok(kept.iter().any(|k| k.is(x))))?;
+            raised.extend(projection);
+        }
         if raised.len() == 1 {
             return Err(raised.remove(0));
         }
@@ -498,14 +514,22 @@ fn group_parts(e: &Exc) -> Option<(Vec<Value>, Rc<str>)> {
 /// `e.split(t)`, as CPython's: the part of the group `e` whose exceptions match `t` and the
 /// rest (`None`: nothing), each a group nested as `e` was, keeping each group's message,
 /// traceback, cause and context.
-fn split_group(e: &Exc, t: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
-    if exception_matches(e, t)? {
+pub(crate) fn split_group(e: &Exc, t: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
+    split_by(e, &mut |x| exception_matches(x, t))
+}
+
+/// [`split_group`] by `matches`, asked of each exception from the group down.
+pub(crate) fn split_by(
+    e: &Exc,
+    matches: &mut dyn FnMut(&Exc) -> PyResult<bool>,
+) -> PyResult<(Option<Exc>, Option<Exc>)> {
+    if matches(e)? {
         return Ok((Some(e.clone()), None));
     }
     let Some((items, message)) = group_parts(e) else { return Ok((None, Some(e.clone()))) };
     let (mut matched, mut rest) = (Vec::new(), Vec::new());
     for x in &items {
-        let (m, r) = split_group(x, t)?;
+        let (m, r) = split_by(x, matches)?;
         matched.extend(m);
         rest.extend(r);
     }
@@ -523,4 +547,12 @@ fn split_group(e: &Exc, t: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
         })
     };
     Ok((derive(matched), derive(rest)))
+}
+
+/// The exceptions of `e` that are no group, however deep (`e` itself if it is none).
+fn leaves(e: &Exc, out: &mut Vec<Exc>) {
+    match group_parts(e) {
+        Some((items, _)) => items.iter().for_each(|x| leaves(x, out)),
+        None => out.push(e.clone()),
+    }
 }

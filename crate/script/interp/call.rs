@@ -155,6 +155,9 @@ impl Interp {
                         }
                         me
                     }
+                    _ if class.kind == Kind::Exception && class.is_group() => {
+                        crate::value::new_group(&class, args.clone())?
+                    }
                     _ if class.kind == Kind::Exception => new_exception(Rc::clone(&class), args.clone()),
                     _ => Value::Instance(Instance::new(Rc::clone(&class))),
                 };

@@ -31,6 +31,7 @@ mod generator;
 mod patterns;
 mod scope;
 
+pub(crate) use blocks::{split_by, split_group};
 pub(crate) use call::missing_arguments;
 pub use call::Awaiting;
 pub(crate) use generator::Items;

@@ -19,8 +19,8 @@ pub use dict::{Dict, Key, Missing};
 pub use repr::{base_repr, exception_args, exception_str, write_by};
 pub use trash::{trash, Trash};
 pub use types::{
-    exc, exc_class, exception_group, module_of, new_exception, other_class, raise, raised, raised_from, with_types,
-    Types, EXCEPTIONS,
+    exc, exc_class, exception_group, module_of, new_exception, new_group, other_class, raise, raised, raised_from,
+    with_types, Types, EXCEPTIONS,
 };
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.

@@ -299,6 +299,41 @@ pub fn exception_group(message: &str, errors: Vec<Value>) -> Exc {
     new_exception(class, vec![Value::str(message), Value::list(errors)])
 }
 
+/// `ExceptionGroup(message, exceptions)` as a script calls it, checked as CPython's
+/// `BaseExceptionGroup.__new__` checks it: a non-empty sequence of exceptions; a
+/// `BaseExceptionGroup` of `Exception`s alone is an `ExceptionGroup`, which holds no other.
+pub fn new_group(class: &Rc<Class>, args: Vec<Value>) -> PyResult {
+    let [message, exceptions] = &args[..] else {
+        let given = args.len();
+        return raise("TypeError", format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({given} given)"));
+    };
+    if !matches!(message, Value::Str(_)) {
+        let what = format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", message.type_name());
+        return raise("TypeError", what);
+    }
+    let items = match exceptions {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return raise("TypeError", "second argument (exceptions) must be a sequence"),
+    };
+    if items.is_empty() {
+        return raise("ValueError", "second argument (exceptions) must be a non-empty sequence");
+    }
+    if let Some(n) = items.iter().position(|e| !matches!(e, Value::Instance(i) if i.class.is_exception())) {
+        return raise("ValueError", format!("Item {n} of second argument (exceptions) is not an exception"));
+    }
+    let exception = exc_class("Exception");
+    let plain = items.iter().all(|e| e.class().is_subclass(&exception));
+    let class = match plain && Rc::ptr_eq(class, &exc_class("BaseExceptionGroup")) {
+        true => exc_class("ExceptionGroup"),
+        false => Rc::clone(class),
+    };
+    if !plain && class.is_subclass(&exception) {
+        return raise("TypeError", "Cannot nest BaseExceptions in an ExceptionGroup");
+    }
+    Ok(new_exception(class, args))
+}
+
 /// `Err` of a new built-in exception: `return raise("ValueError", "…")`.
 pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
     Err(exc(name, message))

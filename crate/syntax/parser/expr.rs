@@ -100,7 +100,7 @@ impl Parser {
         let params = self.params(":", false)?;
         self.expect_op(":")?;
         let (outer, outer_yield) = (self.ctx, self.saw_yield);
-        self.ctx = Ctx { func: true, is_async: false, in_loop: false };
+        self.ctx = Ctx { func: true, is_async: false, in_loop: false, except_star: false };
         self.saw_yield = false;
         let body = self.test();
         let has_yield = self.saw_yield;

@@ -95,6 +95,9 @@ struct Ctx {
     func: bool,
     is_async: bool,
     in_loop: bool,
+    /// In an `except*` block, outside any loop or function in it: no `break`, `continue` or
+    /// `return` may leave it.
+    except_star: bool,
 }
 
 struct Parser {

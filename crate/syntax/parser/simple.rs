@@ -38,6 +38,7 @@ impl Parser {
                 match kw {
                     "break" if !self.ctx.in_loop => self.late_span("'break' outside loop", line, col),
                     "continue" if !self.ctx.in_loop => self.late_span("'continue' not properly in loop", line, col),
+                    "break" | "continue" if self.ctx.except_star => self.late_span(LEAVES_EXCEPT_STAR, line, col),
                     _ => {}
                 }
                 match kw {
@@ -51,6 +52,13 @@ impl Parser {
                 let value = if self.at_stmt_end() { None } else { Some(self.star_expressions()?) };
                 if !self.ctx.func {
                     self.late_span("'return' outside function", line, col);
+                } else if self.ctx.except_star {
+                    // CPython marks a constant returned, or else the whole `return`.
+                    let (l, c) = match &value {
+                        Some(v @ Expr { kind: ExprKind::Const(_), .. }) => (v.line, v.col),
+                        _ => (line, col),
+                    };
+                    self.late_span(LEAVES_EXCEPT_STAR, l, c);
                 } else if value.is_some() && self.return_value_at.is_none() {
                     self.return_value_at = Some((line, col, self.end_from(line, col)));
                 }
@@ -251,3 +259,5 @@ impl Parser {
         Ok(StmtKind::Expr(first))
     }
 }
+
+const LEAVES_EXCEPT_STAR: &str = "'break', 'continue' and 'return' cannot appear in an except* block";

@@ -228,6 +228,7 @@ impl Parser {
     fn loop_body(&mut self, what: &str, line: u32) -> PResult<ast::Block> {
         let outer = self.ctx;
         self.ctx.in_loop = true;
+        self.ctx.except_star = false;
         let body = self.block(what, line);
         self.ctx = outer;
         body
@@ -337,7 +338,11 @@ impl Parser {
                 }
             }
             self.header_colon()?;
-            let body = self.block("'except' statement", hline)?;
+            let outer = self.ctx;
+            self.ctx.except_star |= star;
+            let body = self.block("'except' statement", hline);
+            self.ctx = outer;
+            let body = body?;
             handlers.push(Handler { line: hline, typ, name, body, star });
         }
         let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
@@ -417,7 +422,7 @@ impl Parser {
         }
         self.expect_colon()?;
         let (outer, outer_yield, outer_return) = (self.ctx, self.saw_yield, self.return_value_at.take());
-        self.ctx = Ctx { func: true, is_async, in_loop: false };
+        self.ctx = Ctx { func: true, is_async, in_loop: false, except_star: false };
         self.saw_yield = false;
         let body = self.block("function definition", line);
         let has_yield = self.saw_yield;
@@ -533,7 +538,7 @@ impl Parser {
         }
         self.header_colon()?;
         let outer = self.ctx;
-        self.ctx = Ctx { func: false, is_async: false, in_loop: false };
+        self.ctx = Ctx { func: false, is_async: false, in_loop: false, except_star: false };
         let stripped: Rc<str> = ast::name_text(name).trim_start_matches('_').into();
         let outer_class = std::mem::replace(&mut self.class, (!stripped.is_empty()).then_some(stripped));
         let body = self.block("class definition", line);

@@ -168,6 +168,34 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ("continue", "SyntaxError", "'continue' not properly in loop", 1, 1),
     ("for x in range(3):\n    pass\nelse:\n    break", "SyntaxError", "'break' outside loop", 4, 5),
     (
+        "def f():\n  try:\n    pass\n  except* E:\n    return 1",
+        "SyntaxError",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        5,
+        12,
+    ),
+    (
+        "def f():\n  try:\n    pass\n  except* E:\n    return x + 1",
+        "SyntaxError",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        5,
+        5,
+    ),
+    (
+        "for i in x:\n  try:\n    pass\n  except* E:\n    break",
+        "SyntaxError",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        5,
+        5,
+    ),
+    (
+        "def f():\n  for i in x:\n    try:\n      pass\n    except* E:\n      if i:\n        continue",
+        "SyntaxError",
+        "'break', 'continue' and 'return' cannot appear in an except* block",
+        7,
+        9,
+    ),
+    (
         "def f():\n    for x in y:\n        def g():\n            continue",
         "SyntaxError",
         "'continue' not properly in loop",
@@ -406,6 +434,9 @@ fn carets_span_the_construct_as_cpythons_do() {
         ("f(1, x for x in y)", 18),
         ("try:\n  pass\nexcept A, B:\n  pass", 12),
         ("for x in y:\n    pass\nelse:\n    continue", 13),
+        ("def f():\n  try:\n    pass\n  except* E:\n    return", 11),
+        ("def f():\n  try:\n    pass\n  except* E:\n    return x + 1", 17),
+        ("def f():\n  try:\n    pass\n  except* E:\n    return 1", 13),
     ];
     for (src, end) in cases {
         assert_eq!(fail(src).end_col, end, "{src:?}");
