@@ -143,6 +143,23 @@ pub fn make_record(class: &Rc<Class>) -> PyResult<()> {
 /// The options `@dataclass(…)` takes.
 const OPTIONS: [&str; 6] = ["init", "repr", "eq", "order", "unsafe_hash", "frozen"];
 
+/// `typing.ClassVar`, which a subscript (`ClassVar[int]`) gives back.
+pub fn class_var() -> Rc<Class> {
+    other_class("ClassVar")
+}
+
+/// Whether a hint says a class attribute: `ClassVar[…]`, or its text after
+/// `from __future__ import annotations`, as CPython's `dataclasses` reads it.
+fn is_class_var(hint: &Value) -> bool {
+    match hint {
+        Value::Class(c) => Rc::ptr_eq(c, &class_var()),
+        Value::Str(s) => ["ClassVar", "typing.ClassVar"]
+            .iter()
+            .any(|p| s.strip_prefix(p).is_some_and(|r| r.is_empty() || r.starts_with('['))),
+        _ => false,
+    }
+}
+
 /// Collects `class`'s fields (its bases' dataclass fields first, then its own annotations)
 /// and writes its methods.
 fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
@@ -155,6 +172,9 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
     if let Some(Value::Dict(hints)) = own {
         for (name, hint) in hints.borrow().iter() {
             let Value::Str(s) = name else { continue };
+            if is_class_var(hint) {
+                continue; // a class attribute, not a field
+            }
             let n = intern(s);
             let f = match class.attrs.borrow().iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()) {
                 Some(Value::Instance(i)) if Rc::ptr_eq(&i.class, &field_class()) => i,

@@ -194,7 +194,8 @@ pub fn is_member(class: &Class, name: Name) -> bool {
         && own.iter().any(|(n, _)| *n == intern("__members__"))
 }
 
-fn member_value(m: &Value) -> Option<Value> {
+/// A member's `value`.
+pub fn member_value(m: &Value) -> Option<Value> {
     match m {
         Value::Instance(i) => i.get(intern("value")),
         _ => None,

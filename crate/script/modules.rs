@@ -197,7 +197,6 @@ pub fn import(name: &str) -> PyResult {
                 "DefaultDict",
                 "Protocol",
                 "Generic",
-                "ClassVar",
                 "Self",
                 "TypeAlias",
                 "Annotated",
@@ -215,6 +214,8 @@ pub fn import(name: &str) -> PyResult {
             ] {
                 v.push((n, object.clone()));
             }
+            // A class of its own, so that a dataclass leaves a `ClassVar[int]` hint out of its fields.
+            v.push(("ClassVar", Value::Class(super::dataclasses::class_var())));
             v.push(("TYPE_CHECKING", Value::Bool(false)));
             v.push(("NamedTuple", super::namedtuple::base()));
             v

@@ -308,6 +308,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     Some(hook @ (Value::Func(_) | Value::Builtin(_))) => {
                         interp.call_sync(hook, vec![obj.clone(), Value::Str(t)])
                     }
+                    // An `IntEnum`'s or a `StrEnum`'s member has its value's methods (`.upper()`).
+                    _ if crate::enums::is_valued_member(i) => match crate::enums::member_value(obj) {
+                        Some(v) => get_attr(interp, &v, name).map_err(|_| no_instance_attr(i, name)),
+                        None => Err(no_instance_attr(i, name)),
+                    },
                     _ => Err(no_instance_attr(i, name)),
                 },
             }

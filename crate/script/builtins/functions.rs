@@ -130,9 +130,16 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     _ => return raise("TypeError", "issubclass() arg 1 must be a class"),
                 }
             };
+            // An `IntEnum`'s or a `StrEnum`'s member is an int or a str too.
+            let value_class = match &args[0] {
+                Value::Instance(i) if name == "isinstance" && crate::enums::is_valued_member(i) => {
+                    crate::enums::member_value(&args[0]).map(|v| v.class())
+                }
+                _ => None,
+            };
             let check = |t: &Value| -> PyResult<bool> {
                 match t {
-                    Value::Class(c) => Ok(class.is_subclass(c)),
+                    Value::Class(c) => Ok(class.is_subclass(c) || value_class.as_ref().is_some_and(|v| v.is_subclass(c))),
                     _ => raise("TypeError", format!("{name}() arg 2 must be a type, a tuple of types, or a union")),
                 }
             };

@@ -27,6 +27,10 @@ pub fn format_field(interp: &Interp, v: &Value, conv: Option<char>, spec: &str) 
         Value::Float(f) => format::format_float(*f, spec).map_err(err),
         Value::Str(s) => format::format_str(s, spec).map_err(err),
         other if spec.is_empty() => interp.to_str(other),
+        // A plain `Enum`'s member is formatted as its `str()` (`Renk.KIRMIZI`).
+        Value::Instance(i) if crate::enums::is_any_member(i) => {
+            format::format_str(&interp.to_str(v)?, spec).map_err(err)
+        }
         other => Err(type_error("unsupported format string passed to ", other, ".__format__")),
     }
 }
