@@ -107,6 +107,8 @@ struct ErrorAt {
     from: u32,
     to: u32,
     ended: bool,
+    /// The program's exit status, once it `ended` the run (see [`exit_status`]).
+    status: i32,
 }
 
 /// The line of `run`'s uncaught exception (0: none): the one that ended the run, or else
@@ -126,6 +128,17 @@ pub fn failed(run: u32) -> bool {
     error_of(run).is_some_and(|e| e.ended)
 }
 
+/// The exit status CPython's process would end `run` with: 0, 1 for an uncaught exception,
+/// `sys.exit(n)`'s `n` (modulo 256), -2 for a `KeyboardInterrupt` (its signal).
+pub fn exit_status(run: u32) -> i32 {
+    error_of(run).filter(|e| e.ended).map_or(0, |e| e.status)
+}
+
+/// Sets the exit status of `run`, which an exception noted as ending it ended.
+pub fn set_exit_status(run: u32, status: i32) {
+    ERROR_LINES.with(|m| m.borrow_mut().iter_mut().filter(|(r, _)| *r == run).for_each(|(_, e)| e.status = status));
+}
+
 /// Keeps the line where `e` was raised as `run`'s error line (the first one noted, unless
 /// a later one `ended` the run): the page marks it and says so.
 pub fn note_error_line(run: u32, e: &Value, ended: bool) {
@@ -136,7 +149,7 @@ pub fn note_error_line(run: u32, e: &Value, ended: bool) {
         Span { line: l, .. } if l != line => (0, 0),
         Span { end_line, start, end, .. } => (start, if end_line == line { end } else { u32::MAX }),
     };
-    let at = ErrorAt { line, from, to, ended };
+    let at = ErrorAt { line, from, to, ended, status: 1 };
     ERROR_LINES.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() > 64 {
@@ -623,6 +636,12 @@ pub struct Host {
     pub queued_outside: Cell<bool>,
     /// What `loop.run_forever()` waits for, which `loop.stop()` completes.
     pub stopper: RefCell<Option<Rc<crate::aio::PyTask>>>,
+    /// A `SystemExit` or `KeyboardInterrupt` a task raised: as in CPython, it leaves the loop,
+    /// which stops, and is raised where the loop was run (`asyncio.run`).
+    pub escaped: RefCell<Option<Value>>,
+    /// The task that raised it, kept until the program's end as CPython's traceback keeps it:
+    /// its "never retrieved" comes after the program's last traceback.
+    pub escaped_by: RefCell<Option<Rc<crate::aio::PyTask>>>,
     /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
     pub stop_asked: Cell<bool>,
     /// What `loop.set_exception_handler` set: called, instead of the log, with the loop and
@@ -674,6 +693,8 @@ impl Host {
             loop_unset: Cell::new(false),
             queued_outside: Cell::new(false),
             stopper: RefCell::default(),
+            escaped: RefCell::default(),
+            escaped_by: RefCell::default(),
             stop_asked: Cell::new(false),
             exception_handler: RefCell::new(None),
             listeners: RefCell::default(),

@@ -115,19 +115,28 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
                     None | Some(value::Value::None | value::Value::Int(_) | value::Value::Bool(_)) => {}
                     Some(code) => root.host.write(&format!("{}\n", code.to_str()), true),
                 }
-                if code.is_some_and(|c| c.truthy()) {
+                if code.as_ref().is_some_and(|c| c.truthy()) {
                     root.host.note_error(&value::Value::Instance(e), true);
+                    let status = match code {
+                        Some(value::Value::Int(n)) => n.rem_euclid(256) as i32,
+                        _ => 1,
+                    };
+                    host::set_exit_status(root.host.out.run.get(), status);
                     runtime::raised_current();
                 }
             }
             Err(e) => {
                 root.host.note_error(&e, true);
+                if e.class().is_subclass(&value::exc_class("KeyboardInterrupt")) {
+                    host::set_exit_status(root.host.out.run.get(), -2);
+                }
                 let report = root.host.out.uncaught(&e);
                 root.host.write(&report, true);
                 runtime::raised_current(); // its lane ends raised, not returned
             }
             Ok(_) => {}
         }
+        drop(root.host.escaped_by.borrow_mut().take());
         root.exit_frames();
         root.host.out.flush();
         Ok(value::Value::None)

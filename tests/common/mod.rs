@@ -264,7 +264,7 @@ pub async fn transcript(source: &str) -> Vec<String> {
         })
         .collect();
     if loopscope::script::host::failed(run) {
-        lines.push("# exit 1".into());
+        lines.push(format!("# exit {}", loopscope::script::host::exit_status(run)));
     }
     lines
 }

@@ -135,6 +135,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_135_exit_stacks", include_str!("corpus/asyncio_135_exit_stacks.py"), include_str!("corpus/asyncio_135_exit_stacks.out")),
     ("asyncio_136_never_retrieved_str", include_str!("corpus/asyncio_136_never_retrieved_str.py"), include_str!("corpus/asyncio_136_never_retrieved_str.out")),
     ("asyncio_137_taskgroup_again", include_str!("corpus/asyncio_137_taskgroup_again.py"), include_str!("corpus/asyncio_137_taskgroup_again.out")),
+    ("asyncio_138_exit_in_task", include_str!("corpus/asyncio_138_exit_in_task.py"), include_str!("corpus/asyncio_138_exit_in_task.out")),
+    ("asyncio_139_interrupt_in_gather", include_str!("corpus/asyncio_139_interrupt_in_gather.py"), include_str!("corpus/asyncio_139_interrupt_in_gather.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -428,8 +428,29 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         // The loop's task runs in a copy of the caller's context: what it sets stays there.
         let outer = crate::contextvars::snapshot();
         let mut body = Box::pin(rc.await_value(aw));
+        let mut winding_down = false;
         let out = std::future::poll_fn(|cx| match (body.as_mut().poll(cx), &stopper) {
+            // A task's `SystemExit` or `KeyboardInterrupt` left the loop: `asyncio.run`
+            // cancels its coroutine and lets it end (it may catch what its TaskGroup raises
+            // again), then raises it; `run_until_complete` raises it at once.
+            (Poll::Ready(out), _) if winding_down => {
+                drop(out);
+                Poll::Ready(Err(rc.host.escaped.borrow_mut().take().unwrap_or(Value::None)))
+            }
             (Poll::Ready(out), _) => Poll::Ready(out),
+            (Poll::Pending, Some(s)) if s.done() && rc.host.escaped.borrow().is_some() => {
+                if !cancel_rest {
+                    return Poll::Ready(Err(rc.host.escaped.borrow_mut().take().unwrap_or(Value::None)));
+                }
+                if !std::mem::replace(&mut winding_down, true) {
+                    let escaped = rc.host.escaped.borrow().clone();
+                    cancel_all(&rc, escaped.as_ref());
+                    if let Some(me) = current() {
+                        me.cancel();
+                    }
+                }
+                Poll::Pending // the coroutine's own wait wakes it
+            }
             (Poll::Pending, Some(s)) if s.done() => {
                 Poll::Ready(raise("RuntimeError", "Event loop stopped before Future completed."))
             }
@@ -465,21 +486,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // What was ready as `main` returned still takes its step: CPython's loop stops only
             // after the round that runs them (its stop is a callback queued behind them).
             runtime::yield_now().await;
-            let me = current();
-            let rest: Vec<Rc<PyTask>> = rc
-                .host
-                .live_tasks()
-                .into_iter()
-                .filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t)) && !t.closes_generator.get())
-                .collect();
-            for t in rest.iter().filter(|t| !t.is_thread) {
-                // Its loop is shut down as `main`'s exception leaves `asyncio.run`: being
-                // handled, it is the context of what the cancel raises in each task.
-                if let Err(e) = &out {
-                    *t.cancel_context.borrow_mut() = Some(e.clone());
-                }
-                t.cancel();
-            }
+            let rest = cancel_all(&rc, out.as_ref().err());
             // One wait on them all, as CPython's `gather(*to_cancel, return_exceptions=True)`:
             // woken once, by the last, and what they raised is retrieved.
             let _ = awaits::wait(rest.clone(), String::new(), None, "gather.<locals>._done_callback").await;
@@ -506,6 +513,27 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         out
     };
     Ok(Value::Coro(Rc::new(Coro::new("run".into(), Box::pin(fut), false, true))))
+}
+
+/// `asyncio.run`'s shutdown: cancels every task but the current one (threads cannot be
+/// cancelled) and returns them all, to be waited for. `leaving`: the exception leaving
+/// `asyncio.run` as it shuts its loop down, which, being handled, is the context of what the
+/// cancel raises in each task.
+fn cancel_all(rc: &Interp, leaving: Option<&Value>) -> Vec<Rc<PyTask>> {
+    let me = current();
+    let rest: Vec<Rc<PyTask>> = rc
+        .host
+        .live_tasks()
+        .into_iter()
+        .filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t)) && !t.closes_generator.get())
+        .collect();
+    for t in rest.iter().filter(|t| !t.is_thread) {
+        if let Some(e) = leaving {
+            *t.cancel_context.borrow_mut() = Some(e.clone());
+        }
+        t.cancel();
+    }
+    rest
 }
 
 fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {

@@ -173,6 +173,9 @@ fn expire(me: &Weak<Native>, armed: u32) {
 pub struct Group {
     tasks: RefCell<Vec<Rc<PyTask>>>,
     errors: RefCell<Vec<Value>>,
+    /// The first `SystemExit` or `KeyboardInterrupt` of a child or of the body: raised alone
+    /// as the block ends, as CPython's `_base_error`.
+    base_error: RefCell<Option<Value>>,
     parent: RefCell<Option<Rc<PyTask>>>,
     /// Its `async with` began (and stays so after it ended, as CPython's `_entered`).
     entered: Cell<bool>,
@@ -225,6 +228,7 @@ impl Group {
     fn child_failed(&self, child: &PyTask, e: &Value) {
         self.reports.set(self.reports.get().saturating_sub(1));
         self.errors.borrow_mut().push(e.clone());
+        self.note_base_error(e);
         child.retrieved.set(true);
         if !self.aborting.get() {
             self.abort();
@@ -236,6 +240,12 @@ impl Group {
             }
         }
         self.wake_parent_if_done();
+    }
+
+    fn note_base_error(&self, e: &Value) {
+        if super::is_base_error(e) && self.base_error.borrow().is_none() {
+            *self.base_error.borrow_mut() = Some(e.clone());
+        }
     }
 
     /// The last child's end, or the last report, lets a waiting `__aexit__` go on, as
@@ -873,6 +883,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let propagate = Rc::new(Cell::new(false));
             // An error or a cancel aborts the group, unless a child's error has already: its
             // children are cancelled once, as CPython's `_abort` is called once.
+            if let Some(e @ Value::Instance(_)) = a.get(1) {
+                g.note_base_error(e);
+            }
             let aborts = match a.get(1) {
                 Some(e) if is_cancelled_error(e) => {
                     propagate.set(!g.parent_cancel_requested.get());
@@ -901,6 +914,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                     }
                 })
                 .await;
+                if let Some(e) = g.base_error.borrow_mut().take() {
+                    return Err(e);
+                }
                 // The body's own error after the children's, as CPython adds it.
                 g.errors.borrow_mut().extend(body_error);
                 let errors = std::mem::take(&mut *g.errors.borrow_mut());

@@ -152,6 +152,27 @@ pub fn running_or_last() -> Option<Rc<Interp>> {
     running().or_else(|| LAST.with(|l| l.borrow().upgrade()))
 }
 
+/// Whether `e` is one that leaves asyncio's loop (CPython's `_is_base_error`).
+pub fn is_base_error(e: &Value) -> bool {
+    let class = e.class();
+    ["SystemExit", "KeyboardInterrupt"].into_iter().any(|n| class.is_subclass(&crate::value::exc_class(n)))
+}
+
+/// A task raised `e`, a `SystemExit` or `KeyboardInterrupt`: the loop running stops, and its
+/// run raises `e` (the first one, if two come).
+fn escape(interp: &Interp, e: &Value, task: &Rc<PyTask>) {
+    let host = &interp.host;
+    if host.loop_running.get() == 0 || host.escaped.borrow().is_some() {
+        return;
+    }
+    *host.escaped.borrow_mut() = Some(e.clone());
+    *host.escaped_by.borrow_mut() = Some(Rc::clone(task));
+    let stopper = host.stopper.borrow().clone();
+    if let Some(s) = stopper.filter(|s| !s.done()) {
+        let _ = s.set_outcome(State::Done(Value::None));
+    }
+}
+
 /// The current task suspends: the line it stopped at is its line until it runs again.
 pub(super) fn note_line() {
     let line = LINE.with(Cell::get);
@@ -1083,6 +1104,13 @@ impl Future for TaskFuture {
                 // unretrieved (see `Drop`): one a gather or a TaskGroup took was handled.
                 if out.as_ref().is_err_and(|e| !is_cancelled_error(e)) {
                     runtime::raised_current();
+                }
+                // A task's `SystemExit` or `KeyboardInterrupt` stops the loop (CPython's
+                // `Task.__step` sets it and raises it again); a thread's is its future's.
+                if let (Err(e), false) = (&out, this.task.is_thread) {
+                    if is_base_error(e) {
+                        escape(&this.interp, e, &this.task);
+                    }
                 }
                 this.task.end(&this.interp, out);
                 Poll::Ready(())
