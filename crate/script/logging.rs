@@ -129,13 +129,24 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             for (k, v) in kw {
                 match &*text(k) {
                     "level" => set(&root, "level", Value::Int(level_of(&v)?)),
-                    "format" | "datefmt" => set(&root, &format!("_{}", text(k)), v),
+                    "format" => {
+                        // Refused where it is set, not at each record (as a logging error).
+                        const NOT_YET: [&str; 4] = ["funcName", "process", "thread", "stack_info"];
+                        let f = v.to_str();
+                        if let Some(field) =
+                            NOT_YET.iter().find(|n| f.contains(&format!("({n})")) || f.contains(&format!("{{{n}")))
+                        {
+                            return unsupported(&format!("the logging format field {field}"));
+                        }
+                        set(&root, "_format", v)
+                    }
+                    "datefmt" => set(&root, "_datefmt", v),
                     "stream" => {
                         let stdout = matches!(&v, Value::Module(m) if m.name == "sys.stdout");
                         set(&root, "_stdout", Value::Bool(stdout));
                     }
                     "force" => {}
-                    "style" if matches!(&v, Value::Str(s) if &**s == "%") => {}
+                    "style" if matches!(&v, Value::Str(s) if &**s == "%" || &**s == "{") => set(&root, "_style", v),
                     other => return unsupported(&format!("logging.basicConfig({other}=…)")),
                 }
             }
@@ -267,7 +278,7 @@ impl<'a> Record<'a> {
 /// level. False if it is not the script's to write (no logging configured): the caller writes
 /// `text` as the last-resort handler would.
 pub fn asyncio_error(text: &str) -> bool {
-    let Some(interp) = super::aio::running() else { return false };
+    let Some(interp) = super::aio::running_or_last() else { return false };
     let Some(Value::Module(m)) = interp.host.imported("logging") else { return false };
     let get_logger = m.attrs.borrow().get(&intern("getLogger")).cloned();
     let Some(Value::Method(bound)) = get_logger else { return false };
@@ -423,13 +434,12 @@ fn format_record(
     line: u32,
 ) -> PyResult<String> {
     let level = record.level;
+    let brace = matches!(attr(root, "_style"), Some(Value::Str(s)) if &*s == "{");
     let format = match attr(root, "_format") {
         Some(Value::Str(f)) => f,
+        _ if brace => "{levelname}:{name}:{message}".into(),
         _ => "%(levelname)s:%(name)s:%(message)s".into(),
     };
-    if format.contains("%(funcName)") || format.contains("%(process)") || format.contains("%(thread)") {
-        return unsupported("this logging format field");
-    }
     let secs = interp.host.lesson_secs();
     let created = super::modules::EPOCH + secs;
     let msecs = ((created - created.floor()) * 1000.0).floor();
@@ -469,6 +479,15 @@ fn format_record(
         for (k, v) in extra.borrow().entries() {
             values.insert(k.key()?, k, v);
         }
+    }
+    if brace {
+        // `style="{"`: the format's fields are `str.format`'s (`{levelname:<8}`).
+        let named: Vec<(Name, Value)> = values
+            .entries()
+            .into_iter()
+            .filter_map(|(k, v)| if let Value::Str(k) = k { Some((intern(&k), v)) } else { None })
+            .collect();
+        return Ok(crate::builtins::str_format(interp, &format, &[], &named)?.to_str());
     }
     Ok(binop(interp, BinOp::Mod, &Value::Str(format), &Value::dict(values))?.to_str())
 }

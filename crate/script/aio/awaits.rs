@@ -86,6 +86,11 @@ impl Future for Leaf {
                 if !taken && this.keeps_done && this.passes_to.iter().all(|p| p.done()) {
                     t.cancel_message.borrow_mut().take();
                 } else if !taken {
+                    // Woken, CPython's task reads the outcome of what it awaited (retrieving
+                    // its exception) before the cancel replaces it.
+                    if this.outcome_is_theirs {
+                        this.passes_to.iter().filter(|p| p.done()).for_each(|p| p.retrieved.set(true));
+                    }
                     return Poll::Ready(Err(cancelled_error_in(&t)));
                 } else {
                     if this.outcome_is_theirs {

@@ -709,12 +709,18 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             // An iterator, as CPython's generator: `next(it)` gives the first to finish.
             Ok(Value::Iter(Rc::new(RefCell::new(crate::value::Iter::new(coros)))))
         }
-        "current_task" if interp.host.loop_running.get() == 0 => raise("RuntimeError", "no running event loop"),
-        "current_task" => Ok(current().map_or(Value::None, Value::Task)),
-        "all_tasks" if interp.host.loop_running.get() == 0 && args.is_empty() => {
+        // A thread (`to_thread`'s function) runs no loop, and is no task.
+        "current_task" if interp.host.loop_running.get() == 0 || in_thread() => {
             raise("RuntimeError", "no running event loop")
         }
-        "all_tasks" => super::builtins::make_set(interp.host.live_tasks().into_iter().map(Value::Task).collect()),
+        "current_task" => Ok(current().map_or(Value::None, Value::Task)),
+        "all_tasks" if (interp.host.loop_running.get() == 0 || in_thread()) && args.is_empty() => {
+            raise("RuntimeError", "no running event loop")
+        }
+        "all_tasks" => {
+            let tasks = interp.host.live_tasks().into_iter().filter(|t| !t.is_thread).map(Value::Task).collect();
+            super::builtins::make_set(tasks)
+        }
         "Queue" | "LifoQueue" | "PriorityQueue" => {
             let given = arg(0, "maxsize").unwrap_or(Value::Int(0));
             let Some(bound) = given.as_number() else {
@@ -863,7 +869,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             // The thread starts when this coroutine is awaited, as CPython's `to_thread` runs;
             // it then awaits the thread's future as a script awaits one, so a cancel reaches
             // the future (cancelled at once: the thread runs on, its outcome dropped).
-            let body = async move { rc.await_value(Value::Task(native::thread_future(&rc, f, rest, kw))).await };
+            let body = async move { rc.await_value(Value::Task(native::thread_future(&rc, f, rest, kw, true))).await };
             Ok(Value::Coro(Rc::new(Coro::new(leaf_name("to_thread"), Box::pin(body), false, false))))
         }
         _ => super::interp::unsupported(&format!("asyncio.{name}()")),

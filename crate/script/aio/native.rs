@@ -1064,8 +1064,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 |k: &str| entries.iter().find(|(n, _)| matches!(n, Value::Str(s) if &**s == k)).map(|(_, v)| v.clone());
             let handler = interp.host.exception_handler.borrow().clone();
             if let (Some(handler), "call_exception_handler") = (handler, name) {
-                let call = vec![(handler, vec![interp.host.event_loop.clone(), a[0].clone()])];
-                drop(super::task::call_later(&interp.host.rc()?, call, None));
+                interp.call_sync(handler, vec![interp.host.event_loop.clone(), a[0].clone()])?;
                 return Ok(Value::None);
             }
             // CPython's default: the message, the other keys by name, the exception's traceback.
@@ -1157,14 +1156,21 @@ fn run_in_executor(interp: &Interp, a: &[Value]) -> PyResult {
         [Value::None, f, args @ ..] => (f.clone(), args.to_vec()),
         _ => return crate::interp::unsupported("executors other than the loop's default (None)"),
     };
-    Ok(Value::Task(thread_future(&interp.host.rc()?, f, args, vec![])))
+    Ok(Value::Task(thread_future(&interp.host.rc()?, f, args, vec![], false)))
 }
 
 /// Starts `f(*args, **kw)` in a thread and gives the future of its outcome, which the loop
 /// sets a round after the thread ends, as CPython's thread hands it over with
 /// `call_soon_threadsafe`: while a task holds the loop it is not done yet, and what awaits it
-/// runs after what the loop had to do first.
-pub(super) fn thread_future(interp: &Rc<Interp>, f: Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Rc<PyTask> {
+/// runs after what the loop had to do first. `copy_context`: the thread runs in a copy of
+/// the caller's context (`to_thread`), or else in one of its own (an executor's thread).
+pub(super) fn thread_future(
+    interp: &Rc<Interp>,
+    f: Value,
+    args: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+    copy_context: bool,
+) -> Rc<PyTask> {
     let fut = PyTask::future(interp);
     let done = Rc::clone(&fut);
     let thread = start_thread(interp, f, args, kw, move |out| {
@@ -1178,6 +1184,9 @@ pub(super) fn thread_future(interp: &Rc<Interp>, f: Value, args: Vec<Value>, kw:
         });
     });
     fut.thread.set(thread.runtime_id.get());
+    if !copy_context {
+        thread.vars.borrow_mut().clear();
+    }
     fut
 }
 

@@ -782,15 +782,14 @@ pub(super) fn exception_context(message: &str, e: &Value, from: Option<(&str, Va
 }
 
 /// An error asyncio reports while a script's handler is set (`loop.set_exception_handler`):
-/// the handler is called soon with the loop and the context. False if none is set, or no
-/// loop runs to call it (then the error is logged as by default, where CPython would call the
-/// handler at once).
+/// the handler is called at once with the loop and the context (what it raises is dropped).
+/// False if none is set, or no loop runs to call it (then the error is logged as by default,
+/// where CPython would call the handler).
 pub fn handle_exception(message: &str, e: &Value) -> bool {
-    let Some(interp) = running().filter(|i| i.host.loop_running.get() > 0) else { return false };
+    let Some(interp) = running_or_last().filter(|i| i.host.loop_running.get() > 0) else { return false };
     let Some(handler) = interp.host.exception_handler.borrow().clone() else { return false };
-    let args = vec![(handler, vec![interp.host.event_loop.clone(), exception_context(message, e, None)])];
-    let Ok(rc) = interp.host.rc() else { return false };
-    drop(call_later(&rc, args, None));
+    // Called at once, as CPython's `call_exception_handler` calls it.
+    drop(interp.call_sync(handler, vec![interp.host.event_loop.clone(), exception_context(message, e, None)]));
     true
 }
 

@@ -396,6 +396,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("math", "tanh"),
                 ("logging", "StreamHandler"),
                 ("logging", "FileHandler"),
+                ("logging", "addLevelName"),
                 ("logging", "Formatter"),
                 ("logging", "Handler"),
                 ("dataclasses", "InitVar"),

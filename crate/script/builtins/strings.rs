@@ -567,7 +567,7 @@ pub(super) fn str_list(parts: Vec<&str>) -> Value {
 }
 
 /// `"…".format(*args, **kw)`.
-pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+pub fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let mut numbering = Numbering { next: 0, manual: None };
     Ok(Value::string(format_into(interp, fmt, args, kw, &mut numbering, 0)?))
 }
