@@ -9,7 +9,8 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
     // appended to meanwhile gives its new items too); `zip` is, over a generator.
     let lazy = match name {
         "map" | "filter" => args.len() >= 2,
-        "zip" => args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async)),
+        // (`strict=` reads them whole, then raises where the shortest ends: see below.)
+        "zip" => kw.is_empty() && args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async)),
         _ => false,
     };
     if lazy {
@@ -206,16 +207,19 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "zip" => {
             let lists = iterate_all(args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            // `strict=True`: lengths that differ raise once the pairs are taken, as CPython's
+            // raises where the shortest ends.
+            let mut uneven = None;
             if let Some(strict) = kwarg(kw, "strict") {
                 if interp.truthy(&strict)? {
-                    zip_strict(&lists, n)?; // raised at once, where CPython raises at the shortest's end
+                    uneven = zip_strict(&lists, n).err();
                 }
             }
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
                 out.push(Value::tuple(row(&lists, i)));
             }
-            Ok(iter_named("zip", out))
+            Ok(Value::Iter(Rc::new(RefCell::new(Iter::new(out).named("zip").then_raising(uneven)))))
         }
         "sorted" => {
             arg_count(name, args, 1, 1)?;

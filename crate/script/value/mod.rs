@@ -128,17 +128,19 @@ pub struct Iter {
     count: Option<i64>,
     /// Its type's name, as CPython's (`map`, `zip`, `list_iterator`).
     pub kind: &'static str,
+    /// Raised once its items run out (`zip(strict=True)` over lengths that differ).
+    end: Option<Value>,
 }
 
 impl Iter {
     /// An iterator over `items`.
     pub fn new(items: Vec<Value>) -> Iter {
-        Iter { items: items.into_iter(), list: None, count: None, kind: "iterator" }
+        Iter { items: items.into_iter(), list: None, count: None, kind: "iterator", end: None }
     }
 
     /// An iterator over `list` as it is at each step.
     pub fn of_list(list: Rc<List>) -> Iter {
-        Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None, kind: "list_iterator" }
+        Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None, kind: "list_iterator", end: None }
     }
 
     /// Its items numbered from `start` (`enumerate`).
@@ -149,6 +151,11 @@ impl Iter {
     /// The same, of the type `kind`.
     pub fn named(self, kind: &'static str) -> Iter {
         Iter { kind, ..self }
+    }
+
+    /// The same, raising `error` (if any) once its items run out.
+    pub fn then_raising(self, error: Option<Value>) -> Iter {
+        Iter { end: error, ..self }
     }
 
     /// The next item.
@@ -164,6 +171,11 @@ impl Iter {
             }
             None => self.items.next(),
         };
+        if item.is_none() {
+            if let Some(e) = self.end.take() {
+                return Err(e);
+            }
+        }
         let (Some(item), Some(n)) = (&item, self.count) else { return Ok(item) };
         let Some(next) = n.checked_add(1) else {
             return raise("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807");
