@@ -43,13 +43,18 @@ fn abstractmethod(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, V
     Ok(f)
 }
 
-/// Whether `v` is still abstract: a function marked by `abstractmethod`, or a property one of
-/// whose functions is (`@property` over `@abstractmethod`).
+/// Whether `v` is still abstract: a function marked by `abstractmethod`, or a property, a
+/// classmethod or a staticmethod one of whose functions is (`@property` over `@abstractmethod`).
 fn is_abstract(v: &Value) -> bool {
     match v {
         Value::Func(f) => f.attrs.borrow().iter().any(|(k, v)| &*text(*k) == "__isabstractmethod__" && v.truthy()),
-        Value::Instance(p) if p.class.kind == Kind::Other && &*p.class.name == "property" => {
-            ["fget", "fset", "fdel"].into_iter().any(|part| p.get(intern(part)).is_some_and(|f| is_abstract(&f)))
+        Value::Instance(p) if p.class.kind == Kind::Other => {
+            let parts: &[&str] = match &*p.class.name {
+                "property" => &["fget", "fset", "fdel"],
+                "classmethod" | "staticmethod" => &["__func__"],
+                _ => &[],
+            };
+            parts.iter().any(|part| p.get(intern(part)).is_some_and(|f| is_abstract(&f)))
         }
         _ => false,
     }

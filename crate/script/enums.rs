@@ -202,6 +202,11 @@ pub fn member_value(m: &Value) -> Option<Value> {
     }
 }
 
+/// Whether `class` is `Enum`, `IntEnum` or `StrEnum` itself, which the functional API calls.
+pub fn is_base(class: &Rc<Class>) -> bool {
+    [&ENUM, &INT_ENUM, &STR_ENUM].into_iter().any(|c| c.with(|c| Rc::ptr_eq(c, class)))
+}
+
 /// An enum class's members in order (aliases once); `None` for any other class.
 pub fn members(class: &Class) -> Option<Vec<Value>> {
     let Some(Value::Dict(members)) = class.lookup(intern("__members__")) else { return None };

@@ -566,6 +566,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(Value::Bool(is_callable(&args[0])))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
+        "frozenset" => crate::interp::unsupported("frozenset"),
         "fromkeys" => {
             // `dict.fromkeys(keys, value=None)`, bound to the class.
             arg_count(name, args, 2, 3)?;

@@ -165,6 +165,7 @@ const FUNCTIONS: &[&str] = &[
     "id",
     "hash",
     "callable",
+    "frozenset",
     "open",
     "eval",
     "exec",

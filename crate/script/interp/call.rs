@@ -140,6 +140,9 @@ impl Interp {
         if let Some(members) = crate::enums::members(&class) {
             return crate::enums::by_value(&class, members, &args); // `Color(1)`: a member
         }
+        if crate::enums::is_base(&class) {
+            return crate::interp::unsupported("the functional Enum API (Enum(\"Renk\", \"A B\"))");
+        }
         match class.kind {
             Kind::Object | Kind::Exception => {
                 crate::abc::check_instantiable(&class)?;
