@@ -429,18 +429,17 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         let outer = crate::contextvars::snapshot();
         let mut body = Box::pin(rc.await_value(aw));
         let mut winding_down = false;
+        rc.host.escaped.borrow_mut().take(); // what left an earlier run was raised there
+        let escaped = || rc.host.escaped.borrow_mut().take().map_or(Ok(Value::None), Err);
         let out = std::future::poll_fn(|cx| match (body.as_mut().poll(cx), &stopper) {
             // A task's `SystemExit` or `KeyboardInterrupt` left the loop: `asyncio.run`
             // cancels its coroutine and lets it end (it may catch what its TaskGroup raises
             // again), then raises it; `run_until_complete` raises it at once.
-            (Poll::Ready(out), _) if winding_down => {
-                drop(out);
-                Poll::Ready(Err(rc.host.escaped.borrow_mut().take().unwrap_or(Value::None)))
-            }
+            (Poll::Ready(_), _) if rc.host.escaped.borrow().is_some() => Poll::Ready(escaped()),
             (Poll::Ready(out), _) => Poll::Ready(out),
             (Poll::Pending, Some(s)) if s.done() && rc.host.escaped.borrow().is_some() => {
                 if !cancel_rest {
-                    return Poll::Ready(Err(rc.host.escaped.borrow_mut().take().unwrap_or(Value::None)));
+                    return Poll::Ready(escaped());
                 }
                 if !std::mem::replace(&mut winding_down, true) {
                     let escaped = rc.host.escaped.borrow().clone();
