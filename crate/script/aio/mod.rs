@@ -318,7 +318,7 @@ fn duration(s: f64) -> Duration {
 }
 
 /// A task of `coro`, created by a callback run soon, as CPython's loop closes an async
-/// generator left early (`call_soon_threadsafe(create_task, agen.aclose())`).
+/// generator left early or freed (`call_soon_threadsafe(create_task, agen.aclose())`).
 pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
     fn create_closing_task(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         let task = create_task(interp, name, args, kw)?;

@@ -46,12 +46,8 @@ pub struct Gen {
     line: u32,
     body: RefCell<Option<LocalBoxFuture<'static, PyResult>>>,
     state: Cell<State>,
-    /// What the `yield` that just stopped the body gave.
-    out: RefCell<Option<Value>>,
-    /// What the next resume sends in (the value of the `yield` expression).
-    sent: RefCell<Value>,
-    /// What the next resume raises at the `yield` instead (`close()`'s `GeneratorExit`).
-    thrown: RefCell<Option<Exc>>,
+    /// What it and the `yield` its body stopped at hand each other.
+    io: Rc<Exchange>,
     /// What the body returned (`StopIteration.value`, what `yield from` evaluates to).
     returned: RefCell<Value>,
     /// The exceptions it handles while suspended in an `except` block: off the task's stack
@@ -62,12 +58,38 @@ pub struct Gen {
     calling_depth: Cell<usize>,
 }
 
+/// What a generator and the `yield` its body stopped at hand each other: shared, so that a
+/// body closed after its generator was freed (see `Drop`) still meets its `yield`.
+struct Exchange {
+    /// What the `yield` that just stopped the body gave.
+    out: RefCell<Option<Value>>,
+    /// What the next resume sends in (the value of the `yield` expression).
+    sent: RefCell<Value>,
+    /// What the next resume raises at the `yield` instead (`close()`'s `GeneratorExit`).
+    thrown: RefCell<Option<Exc>>,
+}
+
 impl Drop for Gen {
     fn drop(&mut self) {
-        // Generators over generators, as deep as the script built them (see `trash`).
-        if let Some(body) = self.body.get_mut().take() {
-            crate::value::trash([crate::value::Trash::Body(body)]);
+        let Some(body) = self.body.get_mut().take() else { return };
+        // An async generator freed at a `yield` while its loop runs is closed as CPython's
+        // loop's finalizer closes it: `aclose()` in a task a callback creates soon (its
+        // `finally` may await). Its body goes on in a generator of its own.
+        if self.is_async && self.state.get() == State::Suspended {
+            if let Some(interp) = aio::running_or_last().filter(|i| i.host.loop_running.get() > 0) {
+                let mut gen = Gen::new(Rc::clone(&self.name), true, body);
+                gen.io = Rc::clone(&self.io);
+                let gen = Rc::new(gen);
+                gen.state.set(State::Suspended);
+                *gen.handling.borrow_mut() = std::mem::take(self.handling.get_mut());
+                if let Ok(closing) = gen.async_step(&interp, "aclose", None) {
+                    aio::create_task_soon(&interp, closing);
+                }
+                return;
+            }
         }
+        // Generators over generators, as deep as the script built them (see `trash`).
+        crate::value::trash([crate::value::Trash::Body(body)]);
     }
 }
 
@@ -81,9 +103,11 @@ impl Gen {
             line: 0,
             body: RefCell::new(Some(body)),
             state: Cell::new(State::Fresh),
-            out: RefCell::default(),
-            sent: RefCell::new(Value::None),
-            thrown: RefCell::default(),
+            io: Rc::new(Exchange {
+                out: RefCell::default(),
+                sent: RefCell::new(Value::None),
+                thrown: RefCell::default(),
+            }),
             returned: RefCell::new(Value::None),
             handling: RefCell::default(),
             calling_depth: Cell::new(0),
@@ -142,7 +166,7 @@ impl Gen {
             Poll::Pending => {
                 *self.handling.borrow_mut() = aio::handling_take(depth);
                 *self.body.borrow_mut() = Some(body);
-                let out = self.out.borrow_mut().take();
+                let out = self.io.out.borrow_mut().take();
                 self.state.set(if out.is_some() { State::Suspended } else { State::Awaiting });
                 match out {
                     Some(v) => Poll::Ready(Ok(Some(v))),
@@ -195,7 +219,7 @@ impl Gen {
         if self.state.get() == State::Fresh && !matches!(value, Value::None) {
             return raise("TypeError", "can't send non-None value to a just-started generator");
         }
-        *self.sent.borrow_mut() = value;
+        *self.io.sent.borrow_mut() = value;
         match self.resume_now(interp)? {
             Some(v) => Ok(v),
             None => Err(self.stop_iteration()),
@@ -215,7 +239,7 @@ impl Gen {
                 return Ok(());
             }
         }
-        *self.thrown.borrow_mut() = Some(new_exception(exc_class("GeneratorExit"), vec![]));
+        *self.io.thrown.borrow_mut() = Some(new_exception(exc_class("GeneratorExit"), vec![]));
         match self.resume_now(interp) {
             Ok(None) => Ok(()),
             Ok(Some(_)) => {
@@ -233,7 +257,7 @@ impl Gen {
     pub fn throw(self: &Rc<Self>, interp: &Interp, e: Value) -> PyResult {
         let e = thrown(e)?;
         match self.state.get() {
-            State::Suspended => *self.thrown.borrow_mut() = Some(e),
+            State::Suspended => *self.io.thrown.borrow_mut() = Some(e),
             State::Fresh | State::Done => {
                 // Not begun, it raises in its frame at its `def`, as CPython's does.
                 if let (State::Fresh, Value::Instance(i), 1..) = (self.state.get(), &e, self.line) {
@@ -258,7 +282,7 @@ impl Gen {
         if self.state.get() != State::Suspended {
             return Err(e);
         }
-        *self.thrown.borrow_mut() = Some(e);
+        *self.io.thrown.borrow_mut() = Some(e);
         Ok(())
     }
 
@@ -278,7 +302,7 @@ impl Gen {
                 ("asend", Some(v)) if gen.state.get() == State::Fresh && !matches!(v, Value::None) => {
                     return raise("TypeError", "can't send non-None value to a just-started async generator");
                 }
-                ("asend", Some(v)) => *gen.sent.borrow_mut() = v,
+                ("asend", Some(v)) => *gen.io.sent.borrow_mut() = v,
                 ("athrow", Some(e)) => {
                     if let Err(e) = thrown(e).and_then(|e| gen.throw_in(e)) {
                         gen.finish();
@@ -365,9 +389,9 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
 }
 
 /// A `yield`'s wait: gives its value to the generator, then, resumed, what was sent in.
-/// It holds its generator weakly: the generator holds its body, which holds this.
+/// It holds its generator's exchange weakly: the generator holds its body, which holds this.
 struct Yielding {
-    gen: Weak<Gen>,
+    io: Weak<Exchange>,
     value: Option<Value>,
 }
 
@@ -375,15 +399,15 @@ impl Future for Yielding {
     type Output = PyResult;
     fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<PyResult> {
         // Only a live generator polls its body.
-        let Some(gen) = self.gen.upgrade() else { return Poll::Pending };
+        let Some(io) = self.io.upgrade() else { return Poll::Pending };
         match self.value.take() {
             Some(v) => {
-                *gen.out.borrow_mut() = Some(v);
+                *io.out.borrow_mut() = Some(v);
                 Poll::Pending
             }
-            None => Poll::Ready(match gen.thrown.borrow_mut().take() {
+            None => Poll::Ready(match io.thrown.borrow_mut().take() {
                 Some(e) => Err(e),
-                None => Ok(gen.sent.replace(Value::None)),
+                None => Ok(io.sent.replace(Value::None)),
             }),
         }
     }
@@ -412,9 +436,9 @@ impl Interp {
     pub(crate) async fn yield_value(&self, value: Value) -> PyResult {
         // Weak, and no strong one kept across the wait: the loop that holds the generator may
         // be the only one that does (see `Items::leave`).
-        let gen = self.gens.borrow().last().map(Rc::downgrade);
-        let Some(gen) = gen else { return raise("RuntimeError", "yield outside a running generator") };
-        Yielding { gen, value: Some(value) }.await
+        let io = self.gens.borrow().last().map(|g| Rc::downgrade(&g.io));
+        let Some(io) = io else { return raise("RuntimeError", "yield outside a running generator") };
+        Yielding { io, value: Some(value) }.await
     }
 
     /// `yield from source`: yields each of its items; its value is what a generator
@@ -432,7 +456,7 @@ impl Interp {
         // What is sent to this generator goes on to `sub`, as each `yield` there receives it.
         let mut sent = Value::None;
         loop {
-            *sub.sent.borrow_mut() = std::mem::replace(&mut sent, Value::None);
+            *sub.io.sent.borrow_mut() = std::mem::replace(&mut sent, Value::None);
             let Some(item) = sub.resume(self).await? else { break };
             sent = self.yield_value(item).await.map_err(|e| sub.closed_by(self, e))?;
         }
