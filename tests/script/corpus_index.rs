@@ -272,6 +272,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_101_enums_classvar", include_str!("corpus/lang_101_enums_classvar.py"), include_str!("corpus/lang_101_enums_classvar.out")),
     ("lang_102_zip_strict", include_str!("corpus/lang_102_zip_strict.py"), include_str!("corpus/lang_102_zip_strict.out")),
     ("lang_103_abstract_kinds", include_str!("corpus/lang_103_abstract_kinds.py"), include_str!("corpus/lang_103_abstract_kinds.out")),
+    ("lang_104_in_place", include_str!("corpus/lang_104_in_place.py"), include_str!("corpus/lang_104_in_place.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -375,6 +375,8 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
             (x.len() == y.len()).then(|| x.into_iter().zip(y).collect())
         }
         (Tuple(x), Tuple(y)) => (x.len() == y.len()).then(|| x.iter().cloned().zip(y.iter().cloned()).collect()),
+        // Two `Counter`s compare with a missing count as 0 (`Value::equals`).
+        (Dict(x), Dict(y)) if x.borrow().is_counter() && y.borrow().is_counter() => return Ok(a.equals(b)),
         (Dict(x), Dict(y)) if !Rc::ptr_eq(x, y) => {
             let (x, y) = (x.borrow(), y.borrow());
             if x.len() != y.len() {

@@ -479,12 +479,43 @@ impl Interp {
     }
 
     /// `a op= b`: lists extend in place (`+=`), a script's object asks its `__iadd__` (and
-    /// friends), everything else is `a op b`.
+    /// friends), dicts, sets and lists change in place (`d |= e`, `s &= t`, `l *= 2`: every
+    /// name for them sees it), everything else is `a op b`.
     pub(super) async fn binop_inplace(&self, op: BinOp, a: Value, b: Value) -> PyResult {
         if let (BinOp::Add, Value::List(l)) = (op, &a) {
             let items = self.iterate(&b)?;
             self.alloc(items.len())?;
             l.borrow_mut().extend(items);
+            return Ok(a);
+        }
+        let in_place = match (op, &a) {
+            // `d |= pairs` is `d.update(pairs)`: any mapping or iterable of pairs.
+            (BinOp::BitOr, Value::Dict(_)) if !matches!(b, Value::Dict(_)) => {
+                builtins::dict_method(self, "update", vec![a.clone(), b], vec![])?;
+                return Ok(a);
+            }
+            (BinOp::BitOr, Value::Dict(_)) | (BinOp::Mul, Value::List(_)) => true,
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor | BinOp::Sub, Value::Set(_)) => true,
+            (BinOp::Add | BinOp::Sub | BinOp::BitAnd, Value::Dict(d)) => d.borrow().is_counter(),
+            _ => false,
+        };
+        if in_place {
+            // What `a op b` makes, put in `a` itself (a `defaultdict` keeps its factory).
+            let new = self.binop(op, a.clone(), b).await.map_err(|e| builtins::inplace_error(op, e))?;
+            match (&a, &new) {
+                (Value::Dict(d) | Value::Set(d), Value::Dict(n) | Value::Set(n)) if !Rc::ptr_eq(d, n) => {
+                    let mut fresh = n.borrow().clone();
+                    fresh.missing = d.borrow().missing.clone();
+                    let old = std::mem::replace(&mut *d.borrow_mut(), fresh);
+                    drop(old); // out of the borrow
+                }
+                (Value::List(l), Value::List(n)) if !Rc::ptr_eq(l, n) => {
+                    let items = n.borrow().clone();
+                    let old = std::mem::replace(&mut *l.borrow_mut(), items);
+                    drop(old);
+                }
+                _ => return Ok(new),
+            }
             return Ok(a);
         }
         // A script's `__iadd__` (and friends) first, as CPython asks it.

@@ -294,7 +294,7 @@ impl Interp {
                     return Sync::Done(Ok(Flow::Next));
                 }
                 let old = match self.load(scope, n) {
-                    Ok(Value::Instance(_) | Value::List(_)) => return Sync::Async,
+                    Ok(Value::Instance(_) | Value::List(_) | Value::Dict(_) | Value::Set(_)) => return Sync::Async,
                     Ok(v) => v,
                     Err(_) => return Sync::Async,
                 };

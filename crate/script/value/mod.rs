@@ -673,6 +673,15 @@ impl Value {
             }
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow()),
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
+            // Two `Counter`s: a missing count is 0 (as CPython 3.10's `Counter.__eq__`).
+            (Value::Dict(a), Value::Dict(b)) if a.borrow().is_counter() && b.borrow().is_counter() => {
+                let (a, b) = (a.borrow(), b.borrow());
+                let zero = Value::Int(0);
+                let holds = |x: &Dict, y: &Dict| {
+                    x.keyed().into_iter().all(|(key, _, v)| v.equals(&y.get(&key).unwrap_or_else(|| zero.clone())))
+                };
+                holds(&a, &b) && holds(&b, &a)
+            }
             (Value::Dict(a), Value::Dict(b)) => {
                 let (a, b) = (a.borrow(), b.borrow());
                 a.len() == b.len() && a.keyed().into_iter().all(|(key, _, v)| b.get(&key).is_some_and(|w| v.equals(&w)))
