@@ -288,7 +288,7 @@ impl Output {
     /// One of asyncio's error reports: a record of its logger once the script configured
     /// logging (see `logging::asyncio_error`), else written to stderr as it stands.
     /// `context`: its message and exception, for a handler the script set
-    /// (`loop.set_exception_handler`), which is called soon instead.
+    /// (`loop.set_exception_handler`), which is called at once instead.
     pub fn asyncio_error(&self, text: &str, context: Option<(&str, &Value)>) {
         if context.is_some_and(|(message, e)| crate::aio::handle_exception(message, e)) {
             return;

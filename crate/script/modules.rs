@@ -1171,7 +1171,7 @@ impl Json {
 /// `print_exception(e)`, `format_exception(e)` (its pieces, as CPython cuts them) and
 /// `format_exception_only(e)` the one given (its traceback is the one it was raised with: the
 /// three-argument form's `tb` is not read).
-fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let given = match name {
         "print_exc" | "format_exc" => super::aio::handling(),
         _ => {
@@ -1211,8 +1211,11 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
             Ok(Value::list(only))
         }
         "format_exception_only" => Ok(list(&pieces[frames_end..])),
+        // `file=sys.stdout` writes it there; any other file is standard error.
         _ => {
-            interp.host.write(&text, true);
+            let to_stdout =
+                matches!(super::builtins::kwarg(&kw, "file"), Some(Value::Module(m)) if m.name == "sys.stdout");
+            interp.host.write(&text, !to_stdout);
             Ok(Value::None)
         }
     }

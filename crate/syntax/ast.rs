@@ -84,7 +84,8 @@ pub enum StmtKind {
     /// `def` or `async def`, with its decorators.
     FunctionDef(Rc<FuncDef>),
     /// `class Name(Base): body`.
-    ClassDef { name: Name, bases: Vec<Expr>, body: Block, decorators: Vec<Expr> },
+    /// `line`: the line of `class` itself, after any decorators (the statement's is the first's).
+    ClassDef { name: Name, bases: Vec<Expr>, body: Block, decorators: Vec<Expr>, line: u32 },
     /// `try: body except …: … else: orelse finally: finalbody`.
     Try { body: Block, handlers: Vec<Handler>, orelse: Block, finalbody: Block },
     /// `raise`, `raise exc`, `raise exc from cause`.

@@ -1633,11 +1633,17 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Some(v) => Ok(v),
                 // `object.__init__` and `BaseException.__init__` (which keeps the arguments).
                 None if &*t == "__init__" => {
-                    let init = builtin("__init__", |_, _, args, _| {
-                        if let Some(Value::Instance(i)) = args.first() {
-                            if i.class.is_exception() {
+                    let init = builtin("__init__", |_, _, args, kw| {
+                        match args.first() {
+                            Some(Value::Instance(i)) if i.class.is_exception() => {
                                 i.set(intern("args"), Value::tuple(args[1..].to_vec()));
                             }
+                            // `super().__init__(x)` reaching `object`: it takes nothing more.
+                            _ if args.len() > 1 || !kw.is_empty() => {
+                                let m = "object.__init__() takes exactly one argument (the instance to initialize)";
+                                return raise("TypeError", m);
+                            }
+                            _ => {}
                         }
                         Ok(Value::None)
                     });

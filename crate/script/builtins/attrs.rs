@@ -455,6 +455,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             Some(i) => Ok(s[i].clone()),
             None => Err(no_method(obj, name, &["start", "stop", "step"])),
         },
+        // A bool is an int (`True.bit_count()`, `True.real`: 1).
+        Value::Bool(b) => {
+            get_attr(interp, &Value::Int(i64::from(*b)), name).map_err(|_| no_method(obj, name, NUMBER_METHODS))
+        }
         Value::Int(_) | Value::Float(_) => match &*t {
             "real" => Ok(obj.clone()),
             "imag" if matches!(obj, Value::Float(_)) => Ok(Value::Float(0.0)),

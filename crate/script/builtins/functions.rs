@@ -96,15 +96,22 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Some(Value::Str(s)) => s.to_string(),
                 Some(v) => return Err(type_error("end must be None or a string, not ", &v, "")),
             };
+            let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "sys.stderr");
             let mut out = String::new();
             for (i, a) in args.iter().enumerate() {
                 if i > 0 {
                     out.push_str(&sep);
                 }
-                out.push_str(&interp.to_str(a)?);
+                match interp.to_str(a) {
+                    Ok(s) => out.push_str(&s),
+                    Err(e) => {
+                        // What came before is written already, as CPython writes each in turn.
+                        interp.host.write(&out, to_stderr);
+                        return Err(e);
+                    }
+                }
             }
             out.push_str(&end);
-            let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "sys.stderr");
             interp.host.write(&out, to_stderr);
             Ok(Value::None)
         }

@@ -450,9 +450,10 @@ impl Interp {
                     }
                     self.store(scope, def.name, f);
                 }
-                StmtKind::ClassDef { name, bases, body, decorators } => {
+                StmtKind::ClassDef { name, bases, body, decorators, line } => {
                     let decorators_at = decorators;
                     let decorators = self.eval_all(scope, decorators).await?;
+                    scope.line.set(*line); // its body runs at `class`, not at a decorator
                     let mut class = self.make_class(scope, *name, bases, body).await?;
                     for (dec, at) in decorators.into_iter().zip(decorators_at).rev() {
                         class = self.call(dec, vec![class], vec![]).await.map_err(|e| failed_at(e, at))?;

@@ -292,7 +292,13 @@ impl Parser {
                 self.advance();
                 self.advance();
                 keyword = true;
-                args.push(Arg::Kw(ast::intern(&n), self.test()?));
+                let name = ast::intern(&n);
+                let value = self.test()?;
+                // CPython's compiler refuses it, once the whole module has parsed.
+                if args.iter().any(|a| matches!(a, Arg::Kw(k, _) if *k == name)) {
+                    self.late_span(&format!("keyword argument repeated: {n}"), line, col);
+                }
+                args.push(Arg::Kw(name, value));
             } else {
                 let awaits = self.awaits;
                 let value = self.named_expr()?;
@@ -610,8 +616,21 @@ fn literal_type(e: &Expr) -> Option<&'static str> {
 
 impl Parser {
     /// `value[index]` with a literal on each side that cannot go together, as CPython's
-    /// compiler checks it: a str, tuple or list indexed by something no int or slice.
+    /// compiler checks it: a literal that takes no index (`None[0]`), or a str, tuple or list
+    /// indexed by something no int or slice.
     fn check_index(&mut self, line: u32, value: &Expr, index: &Expr) {
+        let unsubscriptable = matches!(
+            value.kind,
+            ExprKind::Const(Const::None | Const::Bool(_) | Const::Int(_) | Const::Float(_) | Const::Ellipsis)
+                | ExprKind::Set(_)
+                | ExprKind::SetComp(..)
+                | ExprKind::GeneratorExp(_)
+                | ExprKind::Lambda(_)
+        );
+        if let (true, Some(t)) = (unsubscriptable, literal_type(value)) {
+            self.warnings.push((line, format!("'{t}' object is not subscriptable; perhaps you missed a comma?")));
+            return;
+        }
         let Some(index_type) = literal_type(index) else { return };
         if matches!(index_type, "int" | "bool") || matches!(index.kind, ExprKind::Slice(..)) {
             return;

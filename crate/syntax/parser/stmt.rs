@@ -256,7 +256,15 @@ impl Parser {
             } else {
                 return Err(self.invalid());
             };
+            // Its carets span `x = value`, the value read as CPython's rule reads it (an
+            // operand: `await q.get()`, `f(a) + 1`), else up to the token after `=`.
             e.end_col = self.at(1).end_col;
+            self.advance();
+            if let Ok(value) = self.binary(0) {
+                if value.end_line == test.line {
+                    e.end_col = value.end_col;
+                }
+            }
             return Err(e);
         }
         Ok(test)
@@ -544,7 +552,7 @@ impl Parser {
         let body = self.block("class definition", line);
         self.ctx = outer;
         self.class = outer_class;
-        Ok(StmtKind::ClassDef { name, bases, body: body?, decorators })
+        Ok(StmtKind::ClassDef { name, bases, body: body?, decorators, line })
     }
 }
 

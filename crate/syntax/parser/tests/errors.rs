@@ -166,6 +166,7 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ("yield x", "SyntaxError", "'yield' outside function", 1, 1),
     ("break", "SyntaxError", "'break' outside loop", 1, 1),
     ("continue", "SyntaxError", "'continue' not properly in loop", 1, 1),
+    ("f(1, b=2, c=3, b=4)", "SyntaxError", "keyword argument repeated: b", 1, 16),
     ("for x in range(3):\n    pass\nelse:\n    break", "SyntaxError", "'break' outside loop", 4, 5),
     (
         "def f():\n  try:\n    pass\n  except* E:\n    return 1",
@@ -435,6 +436,12 @@ fn carets_span_the_construct_as_cpythons_do() {
         ("try:\n  pass\nexcept A, B:\n  pass", 12),
         ("for x in y:\n    pass\nelse:\n    continue", 13),
         ("def f():\n  try:\n    pass\n  except* E:\n    return", 11),
+        ("if x = f(a) + 1:\n    pass", 16),
+        ("while x = q.get():\n    pass", 18),
+        ("if x = 5:\n  pass", 9),
+        ("async def f(q):\n    while x = await q.get():\n        pass", 28),
+        ("f(a=1, a=2)", 11),
+        ("print(x, end=\"\", end=\"\\n\")", 26),
         ("def f():\n  try:\n    pass\n  except* E:\n    return x + 1", 17),
         ("def f():\n  try:\n    pass\n  except* E:\n    return 1", 13),
     ];
