@@ -38,6 +38,9 @@ pub struct PyTask {
     /// How it ended.
     pub state: RefCell<State>,
     pub(super) cancel_requested: Cell<bool>,
+    /// Its exception was raised by a `result()` (or an `await`) already: CPython's future gives
+    /// its traceback with the first one only (see `outcome`).
+    result_taken: Cell<bool>,
     /// The message of the last `cancel(msg)`: the `CancelledError`'s argument.
     pub(super) cancel_message: RefCell<Option<Value>>,
     /// What was being handled where it was cancelled (`asyncio.run` shutting down as `main`'s
@@ -240,6 +243,7 @@ impl PyTask {
             handle: RefCell::default(),
             state: RefCell::new(State::Pending),
             cancel_requested: Cell::new(false),
+            result_taken: Cell::new(false),
             cancel_message: RefCell::new(None),
             cancel_context: RefCell::new(None),
             waiter_cancelled: Cell::new(false),
@@ -568,6 +572,9 @@ impl PyTask {
             State::Done(v) => Ok(v.clone()),
             State::Failed(e) => {
                 self.retrieved.set(true);
+                if let (true, Value::Instance(i)) = (self.result_taken.replace(true), e) {
+                    i.restart_traceback();
+                }
                 Err(e.clone())
             }
         }

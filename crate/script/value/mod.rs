@@ -420,15 +420,19 @@ pub struct Instance {
     pub raised: Cell<bool>,
 }
 
+/// A traceback lets go of the frames it kept: the last to keep a finished frame ends it.
+fn let_go(frames: Vec<Rc<super::interp::Scope>>) {
+    for frame in frames {
+        frame.tracebacks.set(frame.tracebacks.get().saturating_sub(1));
+        if frame.tracebacks.get() == 0 && frame.ended.get() {
+            super::interp::cycles::free_ended_frame(&frame, false);
+        }
+    }
+}
+
 impl Drop for Instance {
     fn drop(&mut self) {
-        for frame in self.frames.get_mut().drain(..) {
-            frame.tracebacks.set(frame.tracebacks.get().saturating_sub(1));
-            // The last traceback to keep a finished frame let go: its frame ends now.
-            if frame.tracebacks.get() == 0 && frame.ended.get() {
-                super::interp::cycles::free_ended_frame(&frame, false);
-            }
-        }
+        let_go(std::mem::take(self.frames.get_mut()));
         let attrs = std::mem::take(self.attrs.get_mut());
         let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
         if !attrs.is_empty() || cause.is_some() || context.is_some() {
@@ -438,6 +442,16 @@ impl Drop for Instance {
 }
 
 impl Instance {
+    /// An exception raised again with a traceback of its own, from where it is raised (a
+    /// task's from its second `result()`, as CPython's future gives its traceback once): the
+    /// frames it kept go, as CPython's replaced traceback lets them go.
+    pub fn restart_traceback(&self) {
+        self.traceback.borrow_mut().clear();
+        self.tb_scope.set(0);
+        let frames = std::mem::take(&mut *self.frames.borrow_mut());
+        let_go(frames);
+    }
+
     /// A fresh instance of `class` with no attributes.
     #[inline(never)]
     pub fn new(class: Rc<Class>) -> Rc<Instance> {
