@@ -118,13 +118,13 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                         d.missing = Missing::KeyError; // `dict(counter)` is a plain dict
                     }
                     v => {
-                        for pair in iterate(&v)? {
+                        for (n, pair) in iterate(&v)?.into_iter().enumerate() {
                             let kv = iterate(&pair)?;
                             if kv.len() != 2 {
                                 return raise(
                                     "ValueError",
                                     format!(
-                                        "dictionary update sequence element has length {}; 2 is required",
+                                        "dictionary update sequence element #{n} has length {}; 2 is required",
                                         kv.len()
                                     ),
                                 );

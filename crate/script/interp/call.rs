@@ -28,7 +28,10 @@ impl Interp {
                 }
                 Arg::Star(e) => match self.eval(scope, e).await? {
                     Value::Gen(g) => pos.extend(self.walk(&g).await?),
-                    v => pos.extend(self.iterate(&v)?),
+                    v => {
+                        let after = || format!("{}() argument after *", callee_name(f));
+                        pos.extend(self.iterate(&v).map_err(|e| not_iterable_after(e, &v, after))?)
+                    }
                 },
                 Arg::Kw(n, e) => {
                     let v = self.eval(scope, e).await?;
@@ -54,7 +57,11 @@ impl Interp {
                     other => {
                         return raise(
                             "TypeError",
-                            format!("argument after ** must be a mapping, not {}", other.type_name()),
+                            format!(
+                                "{}() argument after ** must be a mapping, not {}",
+                                callee_name(f),
+                                other.type_name()
+                            ),
                         )
                     }
                 },
@@ -490,6 +497,16 @@ fn reads_whole(f: &Value) -> bool {
 
 /// CPython's message for a keyword given twice in a call to `f`, through `**`.
 #[cold]
+/// `*v` of what is not iterable, in CPython's words: "`what` must be an iterable, not T".
+pub(super) fn not_iterable_after(e: Exc, v: &Value, what: impl FnOnce() -> String) -> Exc {
+    let plain = matches!(&e, Value::Instance(i) if crate::value::exception_args(i).first()
+        .is_some_and(|m| m.to_str().ends_with("object is not iterable")));
+    match plain {
+        true => exc("TypeError", format!("{} must be an iterable, not {}", what(), v.type_name())),
+        false => e,
+    }
+}
+
 fn repeated_keyword(f: &Value, name: &str) -> String {
     format!("{}() got multiple values for keyword argument '{name}'", callee_name(f))
 }

@@ -511,7 +511,14 @@ impl Interp {
                 for item in items {
                     if let ExprKind::Starred(inner) = &item.kind {
                         let v = self.eval(scope, inner).await?;
-                        values.extend(self.iterate(&v)?);
+                        // A list's or a tuple's in CPython's words (a set's keeps the plain one).
+                        let items = match e.kind {
+                            ExprKind::Set(_) => self.iterate(&v),
+                            _ => {
+                                self.iterate(&v).map_err(|e| call::not_iterable_after(e, &v, || "Value after *".into()))
+                            }
+                        };
+                        values.extend(items?);
                     } else {
                         values.push(self.eval(scope, item).await?);
                     }
@@ -527,15 +534,16 @@ impl Interp {
                             let v = self.eval(scope, v).await?;
                             d.insert(k.key()?, k, v);
                         }
-                        None => {
-                            if let Value::Dict(other) = self.eval(scope, v).await? {
+                        None => match self.eval(scope, v).await? {
+                            Value::Dict(other) => {
                                 for (key, k, v) in other.borrow().keyed() {
                                     d.insert(key, k, v);
                                 }
-                            } else {
-                                return raise("TypeError", "'**' needs a mapping");
                             }
-                        }
+                            other => {
+                                return raise("TypeError", format!("'{}' object is not a mapping", other.type_name()));
+                            }
+                        },
                     }
                 }
                 self.alloc(d.len())?;
