@@ -164,7 +164,11 @@ fn fsum(items: &[f64]) -> f64 {
 }
 
 fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let f = |i: usize| num(args.get(i), name);
+    // A str or None given: CPython's "must be real number, not str".
+    let f = |i: usize| match args.get(i) {
+        Some(v) if v.as_number().is_none() => raise("TypeError", format!("must be real number, not {}", v.type_name())),
+        v => num(v, name),
+    };
     match name {
         "gcd" | "lcm" => {
             let mut acc: i128 = if name == "gcd" { 0 } else { 1 };

@@ -436,9 +436,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         }
         Value::Dict(d) => {
             use crate::collections::{counter_method, ordered_method, COUNTER_METHODS, ORDERED_METHODS};
-            let own = match d.borrow().missing {
+            let own = match &d.borrow().missing {
                 Missing::Zero => bound(obj, 7, COUNTER_METHODS, name, counter_method),
                 Missing::Ordered => bound(obj, 9, ORDERED_METHODS, name, ordered_method),
+                Missing::Factory(f) if &*t == "default_factory" => return Ok(f.clone()),
                 _ => None,
             };
             own.or_else(|| bound(obj, 3, DICT_METHODS, name, dict_method))

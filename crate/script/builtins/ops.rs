@@ -379,7 +379,7 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
         (Dict(x), Dict(y)) if x.borrow().is_counter() && y.borrow().is_counter() => return Ok(a.equals(b)),
         (Dict(x), Dict(y)) if !Rc::ptr_eq(x, y) => {
             let (x, y) = (x.borrow(), y.borrow());
-            if x.len() != y.len() {
+            if x.len() != y.len() || x.order_differs(&y) {
                 return Ok(false);
             }
             let mut pairs = Vec::with_capacity(x.len());

@@ -157,6 +157,13 @@ impl Dict {
         self.index.contains_key(key)
     }
 
+    /// Whether both are `OrderedDict`s whose keys come in different orders (which makes them
+    /// unequal, where two dicts compare as mappings).
+    pub fn order_differs(&self, other: &Dict) -> bool {
+        matches!((&self.missing, &other.missing), (Missing::Ordered, Missing::Ordered))
+            && !self.keyed().into_iter().map(|k| k.0).eq(other.keyed().into_iter().map(|k| k.0))
+    }
+
     /// The keys, in insertion order.
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()

@@ -571,6 +571,13 @@ impl Value {
     /// type's full name (`'_asyncio.Task' object is not callable`).
     pub fn type_name(&self) -> Rc<str> {
         match self {
+            // The library's classes written in C name their module, as CPython's messages do.
+            Value::Instance(i) if matches!(&*i.class.name, "datetime" | "timedelta" | "deque") => {
+                format!("{}.{}", module_of(&i.class), i.class.name).into()
+            }
+            Value::Dict(d) if matches!(d.borrow().missing, Missing::Factory(_) | Missing::Ordered) => {
+                format!("collections.{}", self.class().name).into()
+            }
             Value::Instance(i) => Rc::clone(&i.class.name),
             Value::Task(t) => match t.type_name() {
                 "Task" => "_asyncio.Task".into(),
@@ -698,7 +705,9 @@ impl Value {
             }
             (Value::Dict(a), Value::Dict(b)) => {
                 let (a, b) = (a.borrow(), b.borrow());
-                a.len() == b.len() && a.keyed().into_iter().all(|(key, _, v)| b.get(&key).is_some_and(|w| v.equals(&w)))
+                a.len() == b.len()
+                    && !a.order_differs(&b)
+                    && a.keyed().into_iter().all(|(key, _, v)| b.get(&key).is_some_and(|w| v.equals(&w)))
             }
             (Value::Set(a), Value::Set(b)) => {
                 let (a, b) = (a.borrow(), b.borrow());
@@ -743,9 +752,7 @@ fn seq_eq(a: &[Value], b: &[Value]) -> bool {
 #[cold]
 #[inline(never)]
 fn unhashable(v: &Value) -> Exc {
-    // CPython names the deque's class with its module here.
-    let module = if matches!(v, Value::Instance(i) if crate::deque::is_deque(&i.class)) { "collections." } else { "" };
-    exc("TypeError", format!("unhashable type: '{module}{}'", v.type_name()))
+    exc("TypeError", format!("unhashable type: '{}'", v.type_name()))
 }
 
 /// Items in a range.
