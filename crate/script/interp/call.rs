@@ -316,14 +316,18 @@ impl Interp {
                     } else {
                         format!("from {required} to {npos} positional arguments")
                     };
-                    return raise(
-                        "TypeError",
-                        format!(
-                            "{}() takes {takes} but {given} {} given",
-                            func.qualname,
-                            if given == 1 { "was" } else { "were" }
+                    // Keyword-only arguments given by name are counted too, as CPython words it.
+                    let kwonly = kw.iter().filter(|(k, _)| p.kwonly.iter().any(|a| a.name == *k)).count();
+                    let s = |n: usize| if n == 1 { "" } else { "s" };
+                    let given = match kwonly {
+                        0 => format!("{given} {}", if given == 1 { "was" } else { "were" }),
+                        k => format!(
+                            "{given} positional argument{} (and {k} keyword-only argument{}) were",
+                            s(given),
+                            s(k)
                         ),
-                    );
+                    };
+                    return raise("TypeError", format!("{}() takes {takes} but {given} given", func.qualname));
                 }
                 None => {}
             }

@@ -124,7 +124,7 @@ impl Interp {
     /// the class's `__match_args__`) matching.
     async fn match_class(&self, scope: &Rc<Scope>, class: &Expr, args: &[Arg], v: &Value) -> PyResult<bool> {
         let Value::Class(c) = self.eval(scope, class).await? else {
-            return raise("TypeError", "called match pattern must be a class");
+            return raise("TypeError", "called match pattern must be a type");
         };
         if !v.class().is_subclass(&c) {
             return Ok(false);

@@ -175,7 +175,11 @@ impl Parser {
     /// (no conditional expression: `if` starts the guard); `a, *rest` is a tuple.
     fn pattern(&mut self) -> PResult<Expr> {
         let (line, col) = self.here();
-        let first = self.pattern_item()?;
+        let mut first = self.pattern_item()?;
+        // `case (1 | 2) as n, *rest:`: the first item's own capture.
+        if self.is_kw("as") && matches!(self.at(2).tok, Tok::Op(",")) {
+            first = self.item_capture(first)?;
+        }
         if !self.is_op(",") {
             return Ok(first);
         }
@@ -184,9 +188,18 @@ impl Parser {
             if self.is_op(":") || self.is_kw("if") || self.is_kw("as") {
                 break;
             }
-            items.push(self.pattern_item()?);
+            let item = self.pattern_item()?;
+            // In an open sequence each item takes its own `as` (`case 1, (2 | 3) as n:`).
+            items.push(if self.is_kw("as") { self.item_capture(item)? } else { item });
         }
         Ok(self.mk(line, col, ExprKind::Tuple(items)))
+    }
+
+    /// `item as name`, kept as `name := item` (see `test`).
+    fn item_capture(&mut self, item: Expr) -> PResult<Expr> {
+        self.advance();
+        let name = self.name()?;
+        Ok(self.mk(item.line, item.col, ExprKind::NamedExpr(name, Box::new(item))))
     }
 
     fn pattern_item(&mut self) -> PResult<Expr> {
