@@ -30,7 +30,7 @@ fn class_with(name: &'static str, methods: &[(&'static str, BuiltinFn)]) -> Rc<C
 
 /// A `partial`'s class: its instances are called by the evaluator (see [`partial_call`]).
 fn partial_class() -> Rc<Class> {
-    class_with("functools.partial", &[("__repr__", partial_repr)])
+    class_with("partial", &[("__repr__", partial_repr)])
 }
 
 /// `functools.partial(<function f>, 1, key=2)`, as CPython writes one.
@@ -52,7 +52,7 @@ fn partial_repr(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name
 
 /// Whether `i` is a `partial` (the evaluator calls it, and its parts are read-only).
 pub fn is_partial(i: &Instance) -> bool {
-    i.class.kind == Kind::Other && &*i.class.name == "functools.partial"
+    i.class.kind == Kind::Other && &*i.class.name == "partial"
 }
 
 /// What calling `f` calls, if `f` is a `partial`: its function, with its arguments before
@@ -91,10 +91,26 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             if !is_callable(f) {
                 return raise("TypeError", "the first argument must be callable");
             }
+            // A partial of a partial is one partial, as CPython flattens it.
+            let (f, mut args, mut keywords) = match f {
+                Value::Instance(inner) if is_partial(inner) => {
+                    let part = |n: &str| inner.get(intern(n)).unwrap_or(Value::None);
+                    let args = match part("args") {
+                        Value::Tuple(t) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    let keywords = match part("keywords") {
+                        Value::Dict(d) => d.borrow().clone(),
+                        _ => Dict::default(),
+                    };
+                    (part("func"), args, keywords)
+                }
+                f => (f.clone(), Vec::new(), Dict::default()),
+            };
+            args.extend(rest.iter().cloned());
             let p = Instance::new(partial_class());
-            p.set(intern("func"), f.clone());
-            p.set(intern("args"), Value::tuple(rest.to_vec()));
-            let mut keywords = Dict::default();
+            p.set(intern("func"), f);
+            p.set(intern("args"), Value::tuple(args));
             for (k, v) in kw {
                 let k = Value::Str(text(k));
                 keywords.insert(k.key()?, k, v);

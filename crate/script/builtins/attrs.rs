@@ -382,7 +382,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
             // What CPython's modules have and these have not yet: say so, not "no attribute".
             const NOT_YET: &[(&str, &str)] = &[
+                ("asyncio", "AbstractEventLoop"),
+                ("asyncio", "LimitOverrunError"),
                 ("asyncio", "Runner"),
+                ("asyncio", "StreamReader"),
+                ("asyncio", "get_event_loop_policy"),
+                ("asyncio", "set_event_loop_policy"),
                 ("asyncio", "run_coroutine_threadsafe"),
                 ("asyncio", "wrap_future"),
                 ("contextlib", "redirect_stdout"),

@@ -224,7 +224,12 @@ pub fn del_item(obj: &Value, index: &Value) -> PyResult<()> {
         }
         (Value::Dict(d), k) => {
             let key = k.key()?;
-            d.borrow_mut().remove(&key).map(|_| ()).ok_or_else(|| key_error(k))
+            let removed = d.borrow_mut().remove(&key);
+            // A `Counter` forgets a count it does not have without a word.
+            match removed.is_some() || d.borrow().is_counter() {
+                true => Ok(()),
+                false => Err(key_error(k)),
+            }
         }
         _ => Err(type_error("'", obj, "' object doesn't support item deletion")),
     }

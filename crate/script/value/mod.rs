@@ -572,7 +572,7 @@ impl Value {
     pub fn type_name(&self) -> Rc<str> {
         match self {
             // The library's classes written in C name their module, as CPython's messages do.
-            Value::Instance(i) if matches!(&*i.class.name, "datetime" | "timedelta" | "deque") => {
+            Value::Instance(i) if matches!(&*i.class.name, "datetime" | "timedelta" | "deque" | "partial") => {
                 format!("{}.{}", module_of(&i.class), i.class.name).into()
             }
             Value::Dict(d) if matches!(d.borrow().missing, Missing::Factory(_) | Missing::Ordered) => {

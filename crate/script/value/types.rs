@@ -177,6 +177,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "Handle" | "TimerHandle" => "asyncio.events",
         "ContextVar" | "Context" | "Token" => "_contextvars",
         "datetime" | "timedelta" => "datetime",
+        "partial" => "functools",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
         "deque" | "Counter" | "defaultdict" | "OrderedDict" => "collections",
