@@ -639,6 +639,8 @@ pub struct Host {
     /// A `SystemExit` or `KeyboardInterrupt` a task raised: as in CPython, it leaves the loop,
     /// which stops, and is raised where the loop was run (`asyncio.run`).
     pub escaped: RefCell<Option<Value>>,
+    /// The port the next connection's client end takes (`get_extra_info("peername")`).
+    next_port: Cell<i64>,
     /// The task that raised it, kept until the program's end as CPython's traceback keeps it:
     /// its "never retrieved" comes after the program's last traceback.
     pub escaped_by: RefCell<Option<Rc<crate::aio::PyTask>>>,
@@ -694,6 +696,7 @@ impl Host {
             queued_outside: Cell::new(false),
             stopper: RefCell::default(),
             escaped: RefCell::default(),
+            next_port: Cell::new(50000),
             escaped_by: RefCell::default(),
             stop_asked: Cell::new(false),
             exception_handler: RefCell::new(None),
@@ -743,6 +746,13 @@ impl Host {
     /// The interpreter, weakly (a coroutine must not keep a finished run alive).
     pub fn interp(&self) -> Weak<Interp> {
         self.interp.borrow().clone()
+    }
+
+    /// A new connection's client port, as an ephemeral port: 50000, 50001, …
+    pub fn next_port(&self) -> i64 {
+        let port = self.next_port.get();
+        self.next_port.set(port + 1);
+        port
     }
 
     /// The interpreter, or an error once the run has ended.

@@ -874,7 +874,7 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
             }
             ('{', '}', pairs)
         }
-        other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.type_name())),
+        other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.class().name)),
     };
     out.push(open);
     for (i, (key, x)) in items.iter().enumerate() {

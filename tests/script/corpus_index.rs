@@ -140,6 +140,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_140_loop_reports", include_str!("corpus/asyncio_140_loop_reports.py"), include_str!("corpus/asyncio_140_loop_reports.out")),
     ("asyncio_141_async_gen_freed", include_str!("corpus/asyncio_141_async_gen_freed.py"), include_str!("corpus/asyncio_141_async_gen_freed.out")),
     ("asyncio_142_failed_task_again", include_str!("corpus/asyncio_142_failed_task_again.py"), include_str!("corpus/asyncio_142_failed_task_again.out")),
+    ("asyncio_143_self_cancel", include_str!("corpus/asyncio_143_self_cancel.py"), include_str!("corpus/asyncio_143_self_cancel.out")),
+    ("asyncio_144_stream_lines", include_str!("corpus/asyncio_144_stream_lines.py"), include_str!("corpus/asyncio_144_stream_lines.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

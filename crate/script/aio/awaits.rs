@@ -20,6 +20,11 @@ pub struct Leaf {
     keeps_done: bool,
     /// What a cancel does instead, the await going on (a TaskGroup's exit: see `hooked`).
     on_cancel: Option<Rc<dyn Fn()>>,
+    /// It has been polled: its task suspended here at least once.
+    polled: bool,
+    /// A cancel its task asked for while running met it as it was about to wait: it waits one
+    /// round, then raises it (CPython throws `_must_cancel` in at the task's next step).
+    cancel_next: bool,
 }
 
 impl Leaf {
@@ -38,6 +43,8 @@ impl Leaf {
             untold: None,
             keeps_done: false,
             on_cancel: None,
+            polled: false,
+            cancel_next: false,
         }
     }
 
@@ -57,6 +64,14 @@ impl Future for Leaf {
     type Output = PyResult;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<PyResult> {
         let this = &mut *self;
+        let first = !std::mem::replace(&mut this.polled, true);
+        if this.cancel_next {
+            this.cancel_next = false;
+            if let Some(t) = current() {
+                t.cancel_requested.set(false); // a cancel asked meanwhile is this one, as in CPython
+                return Poll::Ready(Err(cancelled_error_in(&t)));
+            }
+        }
         if let Some(t) = current() {
             *t.awaiting.borrow_mut() = match (&this.inner, this.outcome_is_theirs) {
                 (CoroFut::Yield(..), _) => Awaited::Nothing,
@@ -85,6 +100,20 @@ impl Future for Leaf {
                     .fold(false, |any, p| (!p.waits_on(&t) && p.cancel_with(message.clone())) | any);
                 if !taken && this.keeps_done && this.passes_to.iter().all(|p| p.done()) {
                     t.cancel_message.borrow_mut().take();
+                } else if !taken && first {
+                    // Asked while it ran (it cancelled itself): an await that gives at once goes
+                    // on, the cancel kept for later; one that would wait, waits one round first.
+                    return match Pin::new(&mut this.inner).poll(cx) {
+                        Poll::Ready(out) => {
+                            t.cancel_requested.set(true);
+                            Poll::Ready(out)
+                        }
+                        Poll::Pending => {
+                            this.cancel_next = true;
+                            cx.waker().wake_by_ref();
+                            Poll::Pending
+                        }
+                    };
                 } else if !taken {
                     // Woken, CPython's task reads the outcome of what it awaited (retrieving
                     // its exception) before the cancel replaces it.
@@ -97,6 +126,12 @@ impl Future for Leaf {
                         t.cancel_message.borrow_mut().take();
                     }
                     this.cancelling = true;
+                    // Asked while it ran: what it awaits is cancelled as it would wait, and
+                    // the task hears of it a round later (the future's done callback).
+                    if first {
+                        cx.waker().wake_by_ref();
+                        return Poll::Pending;
+                    }
                 }
             }
         }

@@ -288,6 +288,8 @@ pub struct Pipe {
     pub(super) buf: RefCell<String>,
     pub(super) closed: Cell<bool>,
     pub(super) reader: RefCell<Option<Waker>>,
+    /// The writer's end's address and its peer's (`get_extra_info("sockname")`, `"peername"`).
+    ends: RefCell<Option<(Value, Value)>>,
 }
 
 impl Pipe {
@@ -332,6 +334,15 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
             return Err(new_exception(exc_class("ConnectionRefusedError"), vec![Value::Int(111), why]));
         };
         let (up, down) = (Rc::new(Pipe::default()), Rc::new(Pipe::default()));
+        // The client's end has a port of its own, as an ephemeral one (the first is 50000).
+        let address = |port: Value| Value::tuple(vec![Value::str(&host), port]);
+        let (server, client) = (address(Value::str(&port)), address(Value::Int(rc.host.next_port())));
+        let server = match port.parse::<i64>() {
+            Ok(n) => address(Value::Int(n)),
+            Err(_) => server,
+        };
+        *up.ends.borrow_mut() = Some((client.clone(), server.clone()));
+        *down.ends.borrow_mut() = Some((server, client));
         let side = |r: &Rc<Pipe>, w: &Rc<Pipe>| {
             Value::tuple(vec![
                 Value::Native(Rc::new(Native::Reader(Rc::clone(r)))),
@@ -340,7 +351,25 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
         };
         let server_side = crate::builtins::iterate(&side(&up, &down))?;
         let coro = rc.call(cb, server_side, vec![]).await?;
-        task_of(&rc, coro, None)?;
+        let handler = task_of(&rc, coro, None)?;
+        // A handler that fails is logged and its connection closed, as CPython 3.11's
+        // `client_connected_cb` done callback does: the client reads its end, not for ever.
+        let (log, ends) = (Rc::downgrade(&rc), (Rc::clone(&up), Rc::clone(&down)));
+        let closing: OnDone = Rc::new(move |t: &Rc<PyTask>| {
+            let failed = match &*t.state.borrow() {
+                State::Failed(e) => Some(e.clone()),
+                _ => None,
+            };
+            let (Some(e), Some(rc)) = (failed, log.upgrade()) else { return };
+            t.retrieved.set(true);
+            let text = format!("Unhandled exception in client_connected_cb\n{}", rc.host.out.traceback(&e));
+            rc.host.out.asyncio_error(&text, Some(("Unhandled exception in client_connected_cb", &e)));
+            for pipe in [&ends.0, &ends.1] {
+                pipe.closed.set(true);
+                pipe.wake_reader();
+            }
+        });
+        handler.then("client_connected_cb", &closing);
         Ok(side(&down, &up))
     }))
 }
@@ -438,6 +467,27 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             }))
         }
         (Native::Reader(p), "at_eof") => Ok(Value::Bool(p.closed.get() && p.buf.borrow().is_empty())),
+        // `async for line in reader:` reads lines to the stream's end.
+        (Native::Reader(_), "__aiter__") => Ok(Value::Native(Rc::clone(&n))),
+        (Native::Reader(_), "__anext__") => {
+            let rc = interp.host.rc()?;
+            let line = stream_method(interp, "readline", n, &[])?;
+            Ok(leaf(name, async move {
+                match rc.await_value(line).await? {
+                    Value::Str(s) if s.is_empty() => Err(new_exception(exc_class("StopAsyncIteration"), vec![])),
+                    line => Ok(line),
+                }
+            }))
+        }
+        (Native::Writer(p), "get_extra_info") => {
+            let ends = p.ends.borrow().clone();
+            let default = a.get(1).cloned().unwrap_or(Value::None);
+            Ok(match (a.first().map(Value::to_str).as_deref(), ends) {
+                (Some("sockname"), Some((me, _))) => me,
+                (Some("peername"), Some((_, peer))) => peer,
+                _ => default,
+            })
+        }
         (Native::Writer(p), "writelines") => {
             for line in crate::builtins::iterate(a.first().unwrap_or(&Value::None))? {
                 p.buf.borrow_mut().push_str(&line.to_str());
@@ -1458,10 +1508,18 @@ impl Native {
                 "set_default_executor",
                 "set_task_factory",
             ],
-            Native::Reader(_) => &["readline", "read", "readexactly", "readuntil", "at_eof"],
-            Native::Writer(_) => {
-                &["write", "writelines", "write_eof", "can_write_eof", "drain", "close", "is_closing", "wait_closed"]
-            }
+            Native::Reader(_) => &["readline", "read", "readexactly", "readuntil", "at_eof", "__aiter__", "__anext__"],
+            Native::Writer(_) => &[
+                "write",
+                "writelines",
+                "write_eof",
+                "can_write_eof",
+                "drain",
+                "close",
+                "is_closing",
+                "wait_closed",
+                "get_extra_info",
+            ],
             // `serve_forever` is found, then said to be unsupported.
             Native::Server(_) => &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever"],
             Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
@@ -1688,6 +1746,15 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             Native::Semaphore { value, is_lock: false, .. } if &*t == "_value" => Ok(Value::Int(value.get())),
             Native::Semaphore { is_lock: true, .. } if &*t == "_locked" => Ok(Value::Bool(n.locked())),
             Native::Event { set, .. } if &*t == "_value" => Ok(Value::Bool(set.get())),
+            Native::Queue(q) if &*t == "_unfinished_tasks" => Ok(Value::Int(q.unfinished.get() as i64)),
+            // A copy of its items as CPython keeps them: a deque, or a list (a heap's in heap order).
+            Native::Queue(q) if &*t == "_queue" => {
+                let items = Value::list(q.items.borrow().iter().cloned().collect());
+                match q.lifo || q.heap {
+                    true => Ok(items),
+                    false => crate::deque::new(interp, &[items], &[]),
+                }
+            }
             Native::Barrier(b) if matches!(&*t, "parties" | "n_waiting" | "broken") => Ok(match &*t {
                 "parties" => Value::Int(b.parties),
                 "n_waiting" if b.state.get() == BarrierState::Filling => Value::Int(b.count.get()),

@@ -1106,6 +1106,21 @@ impl Future for TaskFuture {
         RUNNING.with(|r| *r.borrow_mut() = running_before);
         match poll {
             Poll::Ready(out) => {
+                // A cancel asked while it ran, which no wait met before it returned, ends it
+                // cancelled, as CPython's task checks its `_must_cancel` as it ends.
+                let task = &this.task;
+                let out = match out {
+                    Ok(_)
+                        if !task.is_loop.get()
+                            && !task.is_thread
+                            && task.runs_coro()
+                            && task.cancel_requested.get() =>
+                    {
+                        task.cancel_requested.set(false);
+                        Err(cancelled_error_in(task))
+                    }
+                    out => out,
+                };
                 // Its lane ends raised; the page marks the line only if the error goes
                 // unretrieved (see `Drop`): one a gather or a TaskGroup took was handled.
                 if out.as_ref().is_err_and(|e| !is_cancelled_error(e)) {
