@@ -282,6 +282,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_106_library_names", include_str!("corpus/lang_106_library_names.py"), include_str!("corpus/lang_106_library_names.out")),
     ("lang_107_match_items", include_str!("corpus/lang_107_match_items.py"), include_str!("corpus/lang_107_match_items.out")),
     ("lang_108_partial_counter", include_str!("corpus/lang_108_partial_counter.py"), include_str!("corpus/lang_108_partial_counter.out")),
+    ("lang_109_dict_views", include_str!("corpus/lang_109_dict_views.py"), include_str!("corpus/lang_109_dict_views.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -61,6 +61,15 @@ pub(super) fn op_text(op: BinOp) -> &'static str {
 /// `a op b` on built-in values.
 pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
     use Value::*;
+    // A dict's keys or items are a set to `&`, `|`, `-` and `^`, with any iterable beside them.
+    let set_like = |v: &Value| matches!(v, View(w) if w.kind != crate::value::ViewKind::Values);
+    if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor) && (set_like(a) || set_like(b)) {
+        let as_set = |v: &Value| match v {
+            Set(_) => Ok(v.clone()),
+            v => make_set(iterate(v)?),
+        };
+        return binop(interp, op, &as_set(a)?, &as_set(b)?);
+    }
     match (a, b) {
         (Int(_) | Bool(_), Int(_) | Bool(_)) => {
             let (x, y) = (a.as_int().unwrap_or(0), b.as_int().unwrap_or(0));

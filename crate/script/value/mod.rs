@@ -694,6 +694,20 @@ impl Value {
             }
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow()),
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
+            // The same dict or set: equal, as CPython's comparison of an object with itself
+            // (a dict that holds itself compares without end otherwise).
+            (Value::Dict(a), Value::Dict(b)) | (Value::Set(a), Value::Set(b)) if Rc::ptr_eq(a, b) => true,
+            // A dict's keys or items compare as sets, with each other and with sets.
+            (Value::View(v), other) | (other, Value::View(v)) if v.kind != ViewKind::Values => {
+                let theirs = match other {
+                    Value::View(w) if w.kind == v.kind => w.items(),
+                    Value::Set(d) => d.borrow().keys(),
+                    _ => return false,
+                };
+                let mine = v.items();
+                let keys: Vec<Key> = theirs.iter().filter_map(|x| x.key().ok()).collect();
+                mine.len() == theirs.len() && mine.iter().all(|x| x.key().is_ok_and(|k| keys.contains(&k)))
+            }
             // Two `Counter`s: a missing count is 0 (as CPython 3.10's `Counter.__eq__`).
             (Value::Dict(a), Value::Dict(b)) if a.borrow().is_counter() && b.borrow().is_counter() => {
                 let (a, b) = (a.borrow(), b.borrow());
