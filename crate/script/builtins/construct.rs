@@ -119,7 +119,10 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                     }
                     v => {
                         for (n, pair) in iterate(&v)?.into_iter().enumerate() {
-                            let kv = iterate(&pair)?;
+                            let kv = iterate(&pair).map_err(|_| {
+                                let m = format!("cannot convert dictionary update sequence element #{n} to a sequence");
+                                exc("TypeError", m)
+                            })?;
                             if kv.len() != 2 {
                                 return raise(
                                     "ValueError",

@@ -242,10 +242,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             let mut items = match &args[0] {
                 Value::Instance(_) => interp.iterate(&args[0])?,
-                v @ (Value::Set(_) | Value::Gen(_) | Value::Iter(_)) => {
-                    return Err(type_error("'", v, "' object is not reversible"))
+                v @ (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) | Value::View(_)) => {
+                    iterate(v)?
                 }
-                v => iterate(v)?,
+                v => return Err(type_error("'", v, "' object is not reversible")),
             };
             items.reverse();
             let kind = match &args[0] {

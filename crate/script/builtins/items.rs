@@ -155,7 +155,15 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
 pub fn set_item(_interp: &Interp, obj: &Value, index: &Value, value: Value) -> PyResult<()> {
     match (obj, index) {
         (Value::List(l), Value::Slice(s)) => {
-            let new = iterate(&value)?;
+            let step_one = matches!(s[2], Value::None) || s[2].as_int() == Some(1);
+            let new = iterate(&value).map_err(|e| match &value {
+                // A value that is no iterable, in CPython's words.
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => match step_one {
+                    true => exc("TypeError", "can only assign an iterable"),
+                    false => exc("TypeError", "must assign iterable to extended slice"),
+                },
+                _ => e,
+            })?;
             let mut l = l.borrow_mut();
             let idx = slice_indexes(s, l.len())?;
             if matches!(s[2], Value::None) || s[2].as_int() == Some(1) {

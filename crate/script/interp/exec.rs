@@ -474,7 +474,10 @@ impl Interp {
                             // `from` sets the cause and hides the context, as CPython's does.
                             i.suppress_context.set(true);
                             if !matches!(c, Value::None) {
-                                *i.cause.borrow_mut() = Some(self.make_exception(c)?);
+                                let cause = self
+                                    .make_exception(c)
+                                    .map_err(|_| exc("TypeError", "exception causes must derive from BaseException"))?;
+                                *i.cause.borrow_mut() = Some(cause);
                             }
                         }
                     }

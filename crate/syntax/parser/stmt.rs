@@ -270,13 +270,14 @@ impl Parser {
                 return Err(self.invalid());
             };
             // Its carets span `x = value`, the value read as CPython's rule reads it (an
-            // operand: `await q.get()`, `f(a) + 1`), else up to the token after `=`.
-            e.end_col = self.at(1).end_col;
+            // operand: `await q.get()`, `f(a) + 1`). With no operand after `=` (`if x => 3:`,
+            // a typo of `>=`), CPython's rule does not apply: invalid syntax at the `=`.
+            let (at_equals, next_end) = (self.invalid(), self.at(1).end_col);
             self.advance();
-            if let Ok(value) = self.binary(0) {
-                if value.end_line == test.line {
-                    e.end_col = value.end_col;
-                }
+            match self.binary(0) {
+                Ok(value) if value.end_line == test.line => e.end_col = value.end_col,
+                Ok(_) => e.end_col = next_end,
+                Err(_) => return Err(at_equals),
             }
             return Err(e);
         }

@@ -167,6 +167,8 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ("break", "SyntaxError", "'break' outside loop", 1, 1),
     ("continue", "SyntaxError", "'continue' not properly in loop", 1, 1),
     ("f(1, b=2, c=3, b=4)", "SyntaxError", "keyword argument repeated: b", 1, 16),
+    ("if yaş => 3:\n    pass", "SyntaxError", "invalid syntax", 1, 8),
+    ("while x =< 3:\n    pass", "SyntaxError", "invalid syntax", 1, 9),
     ("for x in range(3):\n    pass\nelse:\n    break", "SyntaxError", "'break' outside loop", 4, 5),
     (
         "def f():\n  try:\n    pass\n  except* E:\n    return 1",
