@@ -245,6 +245,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 v @ (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) | Value::View(_)) => {
                     iterate(v)?
                 }
+                // An enum's members, last first.
+                v @ Value::Class(c) if crate::enums::members(c).is_some() => iterate(v)?,
                 v => return Err(type_error("'", v, "' object is not reversible")),
             };
             items.reverse();
