@@ -482,12 +482,7 @@ fn format_record(
     }
     if brace {
         // `style="{"`: the format's fields are `str.format`'s (`{levelname:<8}`).
-        let named: Vec<(Name, Value)> = values
-            .entries()
-            .into_iter()
-            .filter_map(|(k, v)| if let Value::Str(k) = k { Some((intern(&k), v)) } else { None })
-            .collect();
-        return Ok(crate::builtins::str_format(interp, &format, &[], &named)?.to_str());
+        return Ok(crate::builtins::format_map(interp, &format, &values)?.to_str());
     }
     Ok(binop(interp, BinOp::Mod, &Value::Str(format), &Value::dict(values))?.to_str())
 }

@@ -32,7 +32,7 @@ pub use methods::{dict_method, unsupported_method};
 pub(crate) use ops::order;
 pub use ops::{binop, compare, inplace_error, unary};
 pub use signature::{call as call_builtin, checked};
-pub use strings::{format_field, str_format};
+pub use strings::{format_field, format_map};
 
 use self::{construct::construct_from, functions::*, items::*, methods::*, strings::*};
 use super::ast::{intern, BinOp, CmpOp, Name, NameMap, UnaryOp};

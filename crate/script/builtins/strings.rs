@@ -366,15 +366,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "format" => str_format(interp, &s, a, kw),
         "format_map" => match a {
-            [Value::Dict(d)] => {
-                let named: Vec<(Name, Value)> = d
-                    .borrow()
-                    .entries()
-                    .into_iter()
-                    .filter_map(|(k, v)| if let Value::Str(k) = k { Some((intern(&k), v)) } else { None })
-                    .collect();
-                str_format(interp, &s, &[], &named)
-            }
+            [Value::Dict(d)] => format_map(interp, &s, &d.borrow()),
             [v] => Err(type_error("'", v, "' object is not subscriptable")),
             _ => raise("TypeError", format!("format_map() takes exactly one argument ({given} given)")),
         },
@@ -566,8 +558,18 @@ pub(super) fn str_list(parts: Vec<&str>) -> Value {
     Value::list(out)
 }
 
+/// `"…".format_map(mapping)`: its str keys name the fields (`logging`'s `style="{"` too).
+pub fn format_map(interp: &Interp, fmt: &str, mapping: &Dict) -> PyResult {
+    let named: Vec<(Name, Value)> = mapping
+        .entries()
+        .into_iter()
+        .filter_map(|(k, v)| if let Value::Str(k) = k { Some((intern(&k), v)) } else { None })
+        .collect();
+    str_format(interp, fmt, &[], &named)
+}
+
 /// `"…".format(*args, **kw)`.
-pub fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let mut numbering = Numbering { next: 0, manual: None };
     Ok(Value::string(format_into(interp, fmt, args, kw, &mut numbering, 0)?))
 }
