@@ -394,11 +394,12 @@ impl Output {
         let tb = i.traceback.borrow();
         let mut k = 0;
         while k < tb.len() {
-            let (line, func, span) = &tb[k];
+            let (line, func, _) = &tb[k];
             // As CPython: a frame repeated in a row (a runaway recursion) is shown three
             // times, then counted.
             let run = tb[k..].iter().take_while(|f| f.0 == *line && f.1 == *func).count();
-            for _ in 0..run.min(3) {
+            // Each with its own carets (`f(n - 1) + f(n - 2)`: a frame per call).
+            for (_, _, span) in &tb[k..k + run.min(3)] {
                 frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
                 if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
                     if !src.trim().is_empty() {
