@@ -227,6 +227,7 @@ pub fn import(name: &str) -> PyResult {
             // CPython's on the machines the corpus is recorded on: so the common
             // `if sys.platform == "win32":` takes the branch it takes there.
             ("platform", Value::str("linux")),
+            ("maxsize", Value::Int(i64::MAX)),
             (
                 "version_info",
                 Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),

@@ -400,6 +400,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("math", "exp2"),
                 ("sys", "exc_info"),
                 ("time", "process_time"),
+                ("time", "localtime"),
+                ("time", "gmtime"),
                 ("typing", "TypedDict"),
                 ("enum", "unique"),
                 ("heapq", "merge"),
