@@ -176,6 +176,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_32_unpacking_messages", include_str!("corpus/error_32_unpacking_messages.py"), include_str!("corpus/error_32_unpacking_messages.out")),
     ("error_33_beginner_messages", include_str!("corpus/error_33_beginner_messages.py"), include_str!("corpus/error_33_beginner_messages.out")),
     ("error_34_recursive_frames", include_str!("corpus/error_34_recursive_frames.py"), include_str!("corpus/error_34_recursive_frames.out")),
+    ("error_35_runaway_countdown", include_str!("corpus/error_35_runaway_countdown.py"), include_str!("corpus/error_35_runaway_countdown.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),

@@ -283,6 +283,12 @@ pub fn check_type(name: &str, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> P
 /// Calls `b`, once its line (if any) accepts the call.
 #[inline]
 pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult {
+    // CPython 3.11's `print` takes a level of the recursion limit too (a call of C code that
+    // its specialised calls for `len`, `isinstance`, `append`… skip): a runaway recursion
+    // that prints fails at its `print`, "while calling a Python object".
+    if b.name == "print" && crate::aio::current().is_some_and(|t| t.depth.get() + 1 >= interp.recursion_limit.get()) {
+        return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+    }
     // A type's method taken from the type (`list.append()`) and given nothing to work on.
     if b.method && args.is_empty() && !b.qualifier.is_empty() {
         return raise("TypeError", format!("unbound method {}.{}() needs an argument", b.qualifier, b.name));
