@@ -842,6 +842,10 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
         Value::List(_) | Value::Tuple(_) => {
             ('[', ']', super::builtins::iterate(v)?.into_iter().map(|x| (None, x)).collect())
         }
+        // A namedtuple is a tuple to `json`.
+        v if super::namedtuple::fields_of(v).is_some() => {
+            ('[', ']', super::namedtuple::fields_of(v).unwrap_or_default().into_iter().map(|x| (None, x)).collect())
+        }
         Value::Dict(d) => {
             let mut entries = d.borrow().entries();
             if how.sort_keys {

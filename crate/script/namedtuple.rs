@@ -1,8 +1,9 @@
 //! `collections.namedtuple` and `typing.NamedTuple`: a record of named fields that reads as a
 //! tuple. Each is a frozen, ordered dataclass (`__init__`, `repr`, `==`, `<`, `hash` by its
 //! fields, as a tuple's) with a tuple's ways on top: indexing, unpacking, `len`, and the
-//! namedtuple's own `_fields`, `_asdict`, `_replace` and `_make`. Unlike CPython's, it is not
-//! a `tuple` (`isinstance(p, tuple)` is false).
+//! namedtuple's own `_fields`, `_asdict`, `_replace` and `_make`; it equals a tuple of equal
+//! items, and is one to `isinstance` and `json`. Unlike CPython's, it is not a `tuple` class
+//! (`+` and a tuple's ordering with a tuple are not offered).
 
 use std::rc::Rc;
 
@@ -79,12 +80,13 @@ pub fn namedtuple(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(N
     Ok(Value::Class(class))
 }
 
-const METHODS: [&str; 5] = ["__iter__", "__getitem__", "__len__", "_asdict", "_replace"];
+const METHODS: [&str; 8] = ["__iter__", "__getitem__", "__len__", "__eq__", "count", "index", "_asdict", "_replace"];
 
 /// Makes `class` a namedtuple of `names`: the dataclass, then the tuple's ways.
 fn finish(class: &Rc<Class>, names: Vec<Value>) -> PyResult<()> {
     crate::dataclasses::make_record(class)?;
     let mut attrs = class.attrs.borrow_mut();
+    attrs.retain(|(n, _)| *n != intern("__eq__")); // the tuple's, below, not the dataclass's
     attrs.push((intern("_fields"), Value::tuple(names)));
     attrs.extend(METHODS.iter().map(|&m| (intern(m), builtin(m, method))));
     // Called on the class: `Point._make([1, 2])`, bound to it.
@@ -95,6 +97,16 @@ fn finish(class: &Rc<Class>, names: Vec<Value>) -> PyResult<()> {
 /// Whether `obj` is a namedtuple (its assignments fail as a tuple's do).
 pub fn is_namedtuple(obj: &Value) -> bool {
     matches!(obj, Value::Instance(i) if i.class.lookup(intern("_make")).is_some() && i.class.lookup(intern("_fields")).is_some())
+}
+
+/// A namedtuple's field values, in order, as its instance holds them (`json.dumps` writes
+/// them as a list, as it writes a tuple); `None` for any other value.
+pub fn fields_of(obj: &Value) -> Option<Vec<Value>> {
+    let Value::Instance(i) = obj else { return None };
+    let Some(Value::Tuple(names)) = is_namedtuple(obj).then(|| i.class.lookup(intern("_fields"))).flatten() else {
+        return None;
+    };
+    Some(names.iter().map(|n| i.get(intern(&n.to_str())).unwrap_or(Value::None)).collect())
 }
 
 /// The field values of `me`, in order.
@@ -109,6 +121,29 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
     match name {
         "__iter__" => Ok(Value::Iter(Rc::new(std::cell::RefCell::new(Iter::new(items).named("tuple_iterator"))))),
         "__len__" => Ok(Value::Int(items.len() as i64)),
+        // Equal to a tuple (or another namedtuple) of equal items, as CPython's tuple is.
+        "__eq__" => {
+            let other = match args.get(1) {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                Some(v) => match fields_of(v) {
+                    Some(f) => f,
+                    None => return Ok(builtins::not_implemented()),
+                },
+                None => return raise("TypeError", "__eq__() needs an argument"),
+            };
+            Ok(Value::Bool(items.len() == other.len() && items.iter().zip(&other).all(|(a, b)| a.equals(b))))
+        }
+        "count" | "index" => {
+            let Some(x) = args.get(1) else {
+                return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
+            };
+            let at = items.iter().position(|v| v.equals(x));
+            match (name, at) {
+                ("count", _) => Ok(Value::Int(items.iter().filter(|v| v.equals(x)).count() as i64)),
+                (_, Some(i)) => Ok(Value::Int(i as i64)),
+                _ => raise("ValueError", "tuple.index(x): x not in tuple"),
+            }
+        }
         "__getitem__" => builtins::get_item(interp, &Value::tuple(items), args.get(1).unwrap_or(&Value::None)),
         "_asdict" => {
             let Some(Value::Tuple(names)) = me.class().lookup(intern("_fields")) else { return Ok(Value::None) };

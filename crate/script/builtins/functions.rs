@@ -143,6 +143,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Instance(i) if name == "isinstance" && crate::enums::is_valued_member(i) => {
                     crate::enums::member_value(&args[0]).map(|v| v.class())
                 }
+                // A namedtuple is a tuple too.
+                v if name == "isinstance" && crate::namedtuple::is_namedtuple(v) => Some(Value::tuple(vec![]).class()),
                 _ => None,
             };
             let check = |t: &Value| -> PyResult<bool> {
