@@ -109,15 +109,9 @@ pub fn fields_of(obj: &Value) -> Option<Vec<Value>> {
     Some(names.iter().map(|n| i.get(intern(&n.to_str())).unwrap_or(Value::None)).collect())
 }
 
-/// The field values of `me`, in order.
-fn values(interp: &Interp, me: &Value) -> PyResult<Vec<Value>> {
-    let Some(Value::Tuple(names)) = me.class().lookup(intern("_fields")) else { return Ok(Vec::new()) };
-    names.iter().map(|n| interp.get_attr(me, intern(&n.to_str()))).collect()
-}
-
 fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(me) = args.first() else { return raise("TypeError", format!("{name}() needs a namedtuple")) };
-    let items = values(interp, me)?;
+    let items = fields_of(me).unwrap_or_default();
     match name {
         "__iter__" => Ok(Value::Iter(Rc::new(std::cell::RefCell::new(Iter::new(items).named("tuple_iterator"))))),
         "__len__" => Ok(Value::Int(items.len() as i64)),

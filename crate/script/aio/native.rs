@@ -336,11 +336,8 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
         let (up, down) = (Rc::new(Pipe::default()), Rc::new(Pipe::default()));
         // The client's end has a port of its own, as an ephemeral one (the first is 50000).
         let address = |port: Value| Value::tuple(vec![Value::str(&host), port]);
-        let (server, client) = (address(Value::str(&port)), address(Value::Int(rc.host.next_port())));
-        let server = match port.parse::<i64>() {
-            Ok(n) => address(Value::Int(n)),
-            Err(_) => server,
-        };
+        let server = address(port.parse::<i64>().map_or_else(|_| Value::str(&port), Value::Int));
+        let client = address(Value::Int(rc.host.next_port()));
         *up.ends.borrow_mut() = Some((client.clone(), server.clone()));
         *down.ends.borrow_mut() = Some((server, client));
         let side = |r: &Rc<Pipe>, w: &Rc<Pipe>| {

@@ -385,7 +385,7 @@ fn equal(interp: &Interp, a: &Value, b: &Value) -> PyResult<bool> {
         }
         (Tuple(x), Tuple(y)) => (x.len() == y.len()).then(|| x.iter().cloned().zip(y.iter().cloned()).collect()),
         // Two `Counter`s compare with a missing count as 0 (`Value::equals`).
-        (Dict(x), Dict(y)) if x.borrow().is_counter() && y.borrow().is_counter() => return Ok(a.equals(b)),
+        _ if is_counter(a) && is_counter(b) => return Ok(a.equals(b)),
         (Dict(x), Dict(y)) if !Rc::ptr_eq(x, y) => {
             let (x, y) = (x.borrow(), y.borrow());
             if x.len() != y.len() || x.order_differs(&y) {
@@ -509,5 +509,5 @@ fn repeats(n: &Value) -> usize {
 
 /// Whether `v` is a `Counter` (a dict whose missing keys count 0).
 fn is_counter(v: &Value) -> bool {
-    matches!(v, Value::Dict(d) if d.try_borrow().is_ok_and(|d| matches!(d.missing, Missing::Zero)))
+    matches!(v, Value::Dict(d) if d.try_borrow().is_ok_and(|d| d.is_counter()))
 }
