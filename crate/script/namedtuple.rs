@@ -1,13 +1,12 @@
 //! `collections.namedtuple` and `typing.NamedTuple`: a record of named fields that reads as a
 //! tuple. Each is a frozen, ordered dataclass (`__init__`, `repr`, `==`, `<`, `hash` by its
 //! fields, as a tuple's) with a tuple's ways on top: indexing, unpacking, `len`, and the
-//! namedtuple's own `_fields`, `_asdict`, `_replace` and `_make`; it equals a tuple of equal
-//! items, and is one to `isinstance` and `json`. Unlike CPython's, it is not a `tuple` class
-//! (`+` and a tuple's ordering with a tuple are not offered).
+//! namedtuple's own `_fields`, `_asdict`, `_replace` and `_make`; it equals, orders against and
+//! adds to a tuple as a tuple of its items does, and is one to `isinstance` and `json`.
 
 use std::rc::Rc;
 
-use super::ast::{intern, Name};
+use super::ast::{intern, BinOp, CmpOp, Name};
 use super::builtins::{self, builtin, kwarg};
 use super::interp::Interp;
 use super::value::*;
@@ -80,13 +79,19 @@ pub fn namedtuple(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(N
     Ok(Value::Class(class))
 }
 
-const METHODS: [&str; 8] = ["__iter__", "__getitem__", "__len__", "__eq__", "count", "index", "_asdict", "_replace"];
+const METHODS: [&str; 16] = [
+    "__iter__", "__getitem__", "__len__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__",
+    "__mul__", "__rmul__", "count", "index", "_asdict", "_replace",
+];
+
+/// The dataclass's methods a tuple's replace: its `==` and order are by class, a tuple's by items.
+const TUPLE_WAYS: [&str; 5] = ["__eq__", "__lt__", "__le__", "__gt__", "__ge__"];
 
 /// Makes `class` a namedtuple of `names`: the dataclass, then the tuple's ways.
 fn finish(class: &Rc<Class>, names: Vec<Value>) -> PyResult<()> {
     crate::dataclasses::make_record(class)?;
     let mut attrs = class.attrs.borrow_mut();
-    attrs.retain(|(n, _)| *n != intern("__eq__")); // the tuple's, below, not the dataclass's
+    attrs.retain(|(n, _)| !TUPLE_WAYS.iter().any(|w| *n == intern(w))); // the tuple's, below
     attrs.push((intern("_fields"), Value::tuple(names)));
     attrs.extend(METHODS.iter().map(|&m| (intern(m), builtin(m, method))));
     // Called on the class: `Point._make([1, 2])`, bound to it.
@@ -115,18 +120,33 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
     match name {
         "__iter__" => Ok(Value::Iter(Rc::new(std::cell::RefCell::new(Iter::new(items).named("tuple_iterator"))))),
         "__len__" => Ok(Value::Int(items.len() as i64)),
-        // Equal to a tuple (or another namedtuple) of equal items, as CPython's tuple is.
-        "__eq__" => {
+        // Compared with and added to a tuple (or another namedtuple) as the tuple of its items.
+        "__eq__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__add__" | "__radd__" => {
             let other = match args.get(1) {
                 Some(Value::Tuple(t)) => t.to_vec(),
                 Some(v) => match fields_of(v) {
                     Some(f) => f,
+                    None if name == "__add__" => {
+                        let kind = v.type_name();
+                        return raise("TypeError", format!("can only concatenate tuple (not \"{kind}\") to tuple"));
+                    }
                     None => return Ok(builtins::not_implemented()),
                 },
-                None => return raise("TypeError", "__eq__() needs an argument"),
+                None => return raise("TypeError", format!("{name}() needs an argument")),
             };
-            Ok(Value::Bool(items.len() == other.len() && items.iter().zip(&other).all(|(a, b)| a.equals(b))))
+            let (me, other) = (Value::tuple(items), Value::tuple(other));
+            let op = match name {
+                "__add__" => return builtins::binop(interp, BinOp::Add, &me, &other),
+                "__radd__" => return builtins::binop(interp, BinOp::Add, &other, &me),
+                "__eq__" => CmpOp::Eq,
+                "__lt__" => CmpOp::Lt,
+                "__le__" => CmpOp::LtE,
+                "__gt__" => CmpOp::Gt,
+                _ => CmpOp::GtE,
+            };
+            Ok(Value::Bool(builtins::compare(interp, op, &me, &other)?))
         }
+        "__mul__" | "__rmul__" => builtins::binop(interp, BinOp::Mul, &Value::tuple(items), args.get(1).unwrap_or(&Value::None)),
         "count" | "index" => {
             let Some(x) = args.get(1) else {
                 return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));

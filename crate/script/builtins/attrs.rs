@@ -453,6 +453,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 .ok_or_else(|| no_method(obj, name, DICT_METHODS))
         }
         Value::Set(_) => bound(obj, 4, SET_METHODS, name, set_method).ok_or_else(|| no_method(obj, name, SET_METHODS)),
+        // A dict's keys and items are sets to `isdisjoint`, as CPython's views are.
+        Value::View(v) if v.kind != ViewKind::Values && &*t == "isdisjoint" => {
+            let set = make_set(v.items())?;
+            bound(&set, 4, SET_METHODS, name, set_method).ok_or_else(|| no_method(obj, name, &["isdisjoint"]))
+        }
         Value::Tuple(_) => {
             bound(obj, 5, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
         }

@@ -58,12 +58,16 @@ pub(super) fn op_text(op: BinOp) -> &'static str {
     }
 }
 
+/// Whether `v` is a dict's keys or items, which are sets to the set operators and comparisons.
+fn set_view(v: &Value) -> bool {
+    matches!(v, Value::View(w) if w.kind != crate::value::ViewKind::Values)
+}
+
 /// `a op b` on built-in values.
 pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
     use Value::*;
     // A dict's keys or items are a set to `&`, `|`, `-` and `^`, with any iterable beside them.
-    let set_like = |v: &Value| matches!(v, View(w) if w.kind != crate::value::ViewKind::Values);
-    if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor) && (set_like(a) || set_like(b)) {
+    if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor) && (set_view(a) || set_view(b)) {
         let as_set = |v: &Value| match v {
             Set(_) => Ok(v.clone()),
             v => make_set(iterate(v)?),
@@ -326,6 +330,11 @@ pub fn compare(interp: &Interp, op: CmpOp, a: &Value, b: &Value) -> PyResult<boo
                 within &= interp.compare(CmpOp::LtE, &count(&p, &key), &count(&q, &key))?;
             }
             within && (matches!(op, CmpOp::LtE | CmpOp::GtE) || !equal(interp, a, b)?)
+        }
+        // A dict's keys and items order as sets, against a set or another view (`d.keys() <= s`).
+        _ if (set_view(a) || set_view(b)) && [a, b].iter().all(|v| set_view(v) || matches!(v, Value::Set(_))) => {
+            let as_set = |v: &Value| if let Value::View(w) = v { make_set(w.items()) } else { Ok(v.clone()) };
+            return compare(interp, op, &as_set(a)?, &as_set(b)?);
         }
         _ if matches!((a, b), (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_))) => {
             // As CPython: the first items that differ decide, by `op` itself (a script's
