@@ -80,8 +80,22 @@ pub fn namedtuple(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(N
 }
 
 const METHODS: [&str; 16] = [
-    "__iter__", "__getitem__", "__len__", "__eq__", "__lt__", "__le__", "__gt__", "__ge__", "__add__", "__radd__",
-    "__mul__", "__rmul__", "count", "index", "_asdict", "_replace",
+    "__iter__",
+    "__getitem__",
+    "__len__",
+    "__eq__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__add__",
+    "__radd__",
+    "__mul__",
+    "__rmul__",
+    "count",
+    "index",
+    "_asdict",
+    "_replace",
 ];
 
 /// The dataclass's methods a tuple's replace: its `==` and order are by class, a tuple's by items.
@@ -146,7 +160,9 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             };
             Ok(Value::Bool(builtins::compare(interp, op, &me, &other)?))
         }
-        "__mul__" | "__rmul__" => builtins::binop(interp, BinOp::Mul, &Value::tuple(items), args.get(1).unwrap_or(&Value::None)),
+        "__mul__" | "__rmul__" => {
+            builtins::binop(interp, BinOp::Mul, &Value::tuple(items), args.get(1).unwrap_or(&Value::None))
+        }
         "count" | "index" => {
             let Some(x) = args.get(1) else {
                 return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));

@@ -10,7 +10,7 @@ use std::collections::VecDeque;
 use std::rc::Weak;
 use std::task::{Context, Waker};
 
-use super::task::PyTask;
+use super::task::{Awaited, PyTask};
 
 use loopscope_core::runtime::{waiting_on, waking_because};
 use loopscope_core::trace::record::WakeCause;
@@ -32,12 +32,27 @@ pub struct Line {
     /// Cancelled waiters a turn took out of the line as it passed them, as asyncio's
     /// `_wakeup_next` pops their futures: their place's drop then passes nothing on.
     passed: RefCell<Vec<u64>>,
+    /// A queue's getters and putters: their futures' result is `None` (a lock's, a
+    /// semaphore's and an event's is `True`), as a woken task's repr shows it.
+    gives_none: bool,
 }
 
 impl Line {
     /// A line whose turns skip cancelled waiters (see [`Line::wake_first`]).
     pub fn skipping_cancelled() -> Line {
         Line { skips_cancelled: true, ..Line::default() }
+    }
+
+    /// A queue's getters or putters: a semaphore's line whose futures give `None`.
+    pub fn of_items() -> Line {
+        Line { skips_cancelled: true, gives_none: true, ..Line::default() }
+    }
+
+    /// Marks a woken waiter's task as awaiting a future done (see [`Awaited::Woken`]).
+    fn mark_woken(&self, task: &Option<Weak<PyTask>>) {
+        if let Some(t) = task.as_ref().and_then(Weak::upgrade) {
+            *t.awaiting.borrow_mut() = Awaited::Woken(if self.gives_none { "None" } else { "True" });
+        }
     }
 
     /// Whether nobody waits.
@@ -69,7 +84,8 @@ impl Line {
         let first = waiting.pop_front();
         drop(waiting);
         match first {
-            Some((_, w, _)) => {
+            Some((_, w, task)) => {
+                self.mark_woken(&task);
                 waking_because(WakeCause::Channel, || w.wake());
                 true
             }
@@ -81,6 +97,7 @@ impl Line {
     pub fn wake_all(&self) {
         let all = std::mem::take(&mut *self.waiting.borrow_mut());
         self.woken.set(self.woken.get() + all.len());
+        all.iter().for_each(|(_, _, task)| self.mark_woken(task));
         waking_because(WakeCause::Channel, || all.into_iter().for_each(|(_, w, _)| w.wake()));
     }
 

@@ -574,6 +574,12 @@ impl Queue {
 }
 
 impl Native {
+    /// Whether CPython's type is a C one (`contextvars`'s), whose methods are "built-in"; the
+    /// others (asyncio's primitives, queues, streams) are Python classes.
+    pub fn is_c_type(&self) -> bool {
+        matches!(self, Native::ContextVar { .. } | Native::Token { .. } | Native::Context(..) | Native::Super(..))
+    }
+
     /// Its type's name.
     pub fn type_name(&self) -> &'static str {
         match self {

@@ -94,6 +94,9 @@ pub(super) enum Awaited {
     Future,
     /// A task, or a gather's future.
     Task(Weak<PyTask>),
+    /// A queue's, a lock's or an event's future, given its result (`True`, `None`): the task
+    /// was woken and has not run yet.
+    Woken(&'static str),
 }
 
 /// What a task calls as it ends: a function `add_done_callback` gave it, which the loop calls
@@ -643,6 +646,7 @@ impl PyTask {
             match (&*self.awaiting.borrow(), pending && !running) {
                 (Awaited::Future, true) if self.cancel_requested.get() => info += " wait_for=<Future cancelled>",
                 (Awaited::Future, true) => info += " wait_for=<Future pending cb=[Task.task_wakeup()]>",
+                (Awaited::Woken(result), true) => info += &format!(" wait_for=<Future finished result={result}>"),
                 (Awaited::Task(t), true) => {
                     info += &t.upgrade().map_or(String::new(), |t| format!(" wait_for={}", t.repr_awaited(true)))
                 }

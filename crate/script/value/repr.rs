@@ -201,6 +201,12 @@ impl Value {
             }
             // `<bound method Dog.bark of <__main__.Dog object at 0x…>>`: a forgotten `()`.
             Value::Method(m) => match &m.1 {
+                // asyncio's objects are Python classes in CPython: `<bound method Lock.acquire of …>`.
+                Value::Builtin(b) if matches!(&m.0, Value::Native(n) if !n.is_c_type()) => {
+                    let _ = write!(out, "<bound method {}.{} of ", m.0.type_name(), b.name);
+                    m.0.write_repr(out, depth + 1);
+                    out.push('>');
+                }
                 Value::Builtin(b) => {
                     let _ = write!(
                         out,

@@ -342,7 +342,10 @@ impl Parser {
                 }
             }
             if handlers.first().is_some_and(|h| h.star != star) {
-                return Err(syntax("cannot have both 'except' and 'except*' on the same 'try'", hline, hcol));
+                // Under the whole keyword, `except*` or `except`, as CPython marks it.
+                let mut e = syntax("cannot have both 'except' and 'except*' on the same 'try'", hline, hcol);
+                e.end_col = self.toks.get(self.pos - 1).map_or(hcol + 1, |t| t.end_col);
+                return Err(e);
             }
             let (mut typ, mut name) = (None, None);
             if !self.is_op(":") {
