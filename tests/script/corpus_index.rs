@@ -288,6 +288,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_109_dict_views", include_str!("corpus/lang_109_dict_views.py"), include_str!("corpus/lang_109_dict_views.out")),
     ("lang_111_namedtuple_tuple", include_str!("corpus/lang_111_namedtuple_tuple.py"), include_str!("corpus/lang_111_namedtuple_tuple.out")),
     ("lang_112_namedtuple_order", include_str!("corpus/lang_112_namedtuple_order.py"), include_str!("corpus/lang_112_namedtuple_order.out")),
+    ("lang_113_int_division_unbound", include_str!("corpus/lang_113_int_division_unbound.py"), include_str!("corpus/lang_113_int_division_unbound.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

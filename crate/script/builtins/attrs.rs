@@ -329,6 +329,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Kind::List => method(10, LIST_METHODS, name, unbound_list_method),
                 Kind::Dict => method(11, DICT_METHODS, name, unbound_dict_method),
                 Kind::Set => method(12, SET_METHODS, name, unbound_set_method),
+                Kind::Tuple => method(5, TUPLE_METHODS, name, unbound_tuple_method),
+                Kind::Int => method(6, NUMBER_METHODS, name, unbound_int_method),
+                Kind::Float => method(6, NUMBER_METHODS, name, unbound_float_method),
                 _ => None,
             };
             if let Some(m) = unbound {
@@ -421,6 +424,10 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("traceback", "print_stack"),
                 ("traceback", "format_tb"),
                 ("itertools", "tee"),
+                ("string", "Template"),
+                ("string", "Formatter"),
+                ("functools", "cached_property"),
+                ("functools", "singledispatch"),
                 ("random", "betavariate"),
                 ("random", "gammavariate"),
                 ("random", "vonmisesvariate"),
@@ -486,6 +493,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "real" => Ok(obj.clone()),
             "imag" if matches!(obj, Value::Float(_)) => Ok(Value::Float(0.0)),
             "imag" => Ok(Value::Int(0)),
+            "numerator" if matches!(obj, Value::Int(_)) => Ok(obj.clone()),
+            "denominator" if matches!(obj, Value::Int(_)) => Ok(Value::Int(1)),
             _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, NUMBER_METHODS)),
         },
         Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),
@@ -606,6 +615,28 @@ fn unbound_dict_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw
 fn unbound_set_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     descriptor_applies("set", name, &args, |v| matches!(v, Value::Set(_)))?;
     set_method(interp, name, args, kw)
+}
+
+/// `tuple.count(t, x)`: see [`unbound_list_method`].
+fn unbound_tuple_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    descriptor_applies("tuple", name, &args, |v| matches!(v, Value::Tuple(_)))?;
+    list_method(interp, name, args, kw)
+}
+
+/// `int.bit_length(n)`: see [`unbound_list_method`].
+fn unbound_int_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    descriptor_applies("int", name, &args, |v| matches!(v, Value::Int(_) | Value::Bool(_)))?;
+    let mut args = args;
+    if let Value::Bool(b) = args[0] {
+        args[0] = Value::Int(i64::from(b)); // a bool is an int
+    }
+    number_method(interp, name, args, kw)
+}
+
+/// `float.is_integer(x)`: see [`unbound_list_method`].
+fn unbound_float_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    descriptor_applies("float", name, &args, |v| matches!(v, Value::Float(_)))?;
+    number_method(interp, name, args, kw)
 }
 
 /// CPython's errors for an unbound method given nothing, or the wrong type, to work on.

@@ -511,6 +511,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 let (a, b) = (args[0].type_name(), args[1].type_name());
                 return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
             }
+            let float = args.iter().any(|a| matches!(a, Value::Float(_)));
+            if float && args[1].as_number() == Some(0.0) {
+                return raise("ZeroDivisionError", "float divmod()");
+            }
             let q = binop(interp, BinOp::FloorDiv, &args[0], &args[1])?;
             let r = binop(interp, BinOp::Mod, &args[0], &args[1])?;
             Ok(Value::tuple(vec![q, r]))

@@ -209,7 +209,7 @@ pub(super) fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
             if y == 0 {
                 return raise("ZeroDivisionError", "division by zero");
             }
-            return Ok(Value::Float(x as f64 / y as f64));
+            return Ok(Value::Float(int_true_div(x, y)));
         }
         BinOp::FloorDiv => {
             if y == 0 {
@@ -519,4 +519,24 @@ fn repeats(n: &Value) -> usize {
 /// Whether `v` is a `Counter` (a dict whose missing keys count 0).
 fn is_counter(v: &Value) -> bool {
     matches!(v, Value::Dict(d) if d.try_borrow().is_ok_and(|d| d.is_counter()))
+}
+
+/// `x / y` for ints, rounded once from the exact quotient as CPython's is: an int past 2**53
+/// turned into a float first would round twice (`3**38 / 10`).
+fn int_true_div(x: i64, y: i64) -> f64 {
+    const EXACT: u64 = 1 << 53;
+    if x == 0 || (x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT) {
+        return x as f64 / y as f64;
+    }
+    let (n, d) = (u128::from(x.unsigned_abs()), u128::from(y.unsigned_abs()));
+    // The numerator shifted to bit 127: the quotient then has 64 bits or more, and a remainder
+    // left over sets its lowest bit, far below a float's 53, so the one rounding is right.
+    let shift = n.leading_zeros();
+    let (q, r) = ((n << shift) / d, (n << shift) % d);
+    let q = (q | u128::from(r != 0)) as f64 * (-f64::from(shift as i32)).exp2();
+    if (x < 0) != (y < 0) {
+        -q
+    } else {
+        q
+    }
 }
