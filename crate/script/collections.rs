@@ -30,7 +30,8 @@ pub fn construct(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, V
             }
             let d = Value::Dict(Rc::new(RefCell::new(Dict::default())));
             if args.len() > 1 || !kw.is_empty() {
-                super::builtins::dict_method(interp, "update", [vec![d.clone()], args[1..].to_vec()].concat(), kw)?;
+                let rest = args.get(1..).unwrap_or_default().to_vec(); // `defaultdict(x=1)`: none
+                super::builtins::dict_method(interp, "update", [vec![d.clone()], rest].concat(), kw)?;
             }
             if let Value::Dict(inner) = &d {
                 inner.borrow_mut().missing = Missing::Factory(factory);
@@ -144,17 +145,27 @@ fn count(
     kw: &[(Name, Value)],
     subtract: bool,
 ) -> PyResult<()> {
-    let mut pairs: Vec<(Value, Value)> = match from {
+    let pairs: Vec<(Value, Value)> = match from {
         None => Vec::new(),
         Some(Value::Dict(o)) => o.borrow().entries(),
         Some(v) => iterate(v)?.into_iter().map(|x| (x, Value::Int(1))).collect(),
     };
-    pairs.extend(kw.iter().map(|(k, v)| (Value::Str(text(*k)), v.clone())));
-    for (k, n) in pairs {
-        let key = k.key()?;
-        let old = d.borrow().get(&key).unwrap_or(Value::Int(0));
-        let new = binop(interp, if subtract { BinOp::Sub } else { BinOp::Add }, &old, &n)?;
-        d.borrow_mut().insert(key, k, new);
+    // A mapping's counts, then the keywords' (`Counter(a=2)`), as CPython's update takes them.
+    let named = kw.iter().map(|(k, v)| (Value::Str(text(*k)), v.clone())).collect();
+    for (pairs, mapping) in [(pairs, matches!(from, Some(Value::Dict(_)))), (named, true)] {
+        // An empty Counter takes a mapping as a dict would, counts of any kind (`Counter({"a": "x"})`).
+        let copied = mapping && !subtract && d.borrow().is_empty();
+        for (k, n) in pairs {
+            let key = k.key()?;
+            let new = match copied {
+                true => n,
+                false => {
+                    let old = d.borrow().get(&key).unwrap_or(Value::Int(0));
+                    binop(interp, if subtract { BinOp::Sub } else { BinOp::Add }, &old, &n)?
+                }
+            };
+            d.borrow_mut().insert(key, k, new);
+        }
     }
     Ok(())
 }

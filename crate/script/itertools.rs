@@ -5,6 +5,7 @@
 //! All of them are one [`Lazy`] and its one `next` step (a future per kind would cost the
 //! wasm a copy of the generator machinery each).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, Name};
@@ -64,7 +65,7 @@ struct Lazy {
     wanted: i64,
     stop: Option<i64>,
     stride: i64,
-    /// `dropwhile` done dropping; `repeat` endless.
+    /// `dropwhile` done dropping; `repeat` endless; `chain` made by `from_iterable`.
     flag: bool,
     /// `zip_longest`'s sources still live.
     live: Vec<bool>,
@@ -148,6 +149,19 @@ impl Lazy {
                     if self.at - 1 == self.wanted {
                         self.wanted = self.wanted.saturating_add(self.stride);
                         return Ok(Some(x));
+                    }
+                }
+                // `from_iterable`'s: its iterables come from the first source, one at a time.
+                "chain" if self.flag => {
+                    if let Some(inner) = self.sources.get_mut(1) {
+                        match inner.next(interp).await? {
+                            Some(x) => return Ok(Some(x)),
+                            None => drop(self.sources.pop()),
+                        }
+                    }
+                    match self.sources[0].next(interp).await? {
+                        Some(iterable) => self.sources.push(interp.items_for(iterable, false)?),
+                        None => return Ok(None),
                     }
                 }
                 "chain" => {
@@ -327,13 +341,11 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             it.sources = vec![source(0)?];
         }
         "cycle" | "pairwise" => it.sources = vec![source(0)?],
-        // `chain.from_iterable(iterables)`: a chain of what it gives (taken at once here,
-        // where CPython takes each iterable as the chain reaches it).
+        // `chain.from_iterable(iterables)`: a chain that takes each iterable as it reaches it.
         "from_iterable" => {
             let mut chained = Lazy::new("chain");
-            let outer = interp.iterate(&args.first().cloned().unwrap_or(Value::None))?;
-            chained.sources = outer.into_iter().map(|v| interp.items_for(v, false)).collect::<PyResult<_>>()?;
-            chained.live = vec![true; chained.sources.len()];
+            chained.sources = vec![source(0)?];
+            chained.flag = true;
             return Ok(chained.into_generator(interp));
         }
         "chain" | "zip_longest" => {
@@ -361,46 +373,8 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
         }
         "groupby" => {
             let key = arg(1, "key").filter(|k| !matches!(k, Value::None));
-            let mut groups: Vec<(Value, Vec<Value>)> = Vec::new();
-            for x in interp.iterate(args.first().unwrap_or(&Value::None))? {
-                let k = match &key {
-                    Some(f) => interp.call_sync(f.clone(), vec![x.clone()])?,
-                    None => x.clone(),
-                };
-                let same = match groups.last() {
-                    Some((last, _)) => interp.compare(CmpOp::Eq, last, &k)?,
-                    None => false,
-                };
-                match groups.last_mut() {
-                    Some((_, items)) if same => items.push(x),
-                    _ => groups.push((k, vec![x])),
-                }
-            }
-            // Each group reads a list the outer iterator empties as it moves on, as CPython's
-            // `_grouper` ends once its `groupby` has moved on (`dict(groupby(…))`'s groups are
-            // empty).
-            let weak = interp.host.interp();
-            let run = async move {
-                let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-                let mut shown: Option<Value> = None;
-                for (k, items) in groups {
-                    if let Some(Value::List(l)) = shown.take() {
-                        l.empty();
-                    }
-                    let list = Value::list(items);
-                    let Value::List(l) = &list else { continue };
-                    let group = Iter::of_list(Rc::clone(l)).named("_grouper");
-                    shown = Some(list);
-                    interp
-                        .yield_value(Value::tuple(vec![k, Value::Iter(Rc::new(std::cell::RefCell::new(group)))]))
-                        .await?;
-                }
-                if let Some(Value::List(l)) = shown {
-                    l.empty();
-                }
-                Ok(Value::None)
-            };
-            return Ok(Value::Gen(Rc::new(Gen::of_builtin("groupby", Box::pin(run)))));
+            let state = Rc::new(RefCell::new(GroupBy { source: Some(source(0)?), key, ..GroupBy::default() }));
+            return Ok(groupby(interp, state));
         }
         _ => {
             // product, permutations, combinations, combinations_with_replacement.
@@ -429,4 +403,95 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
         }
     }
     Ok(it.into_generator(interp))
+}
+
+/// What a `groupby` and its groups share, as CPython's `groupby` object and its `_grouper`s:
+/// the source, the key function, the current group's key, and the item read last with its key.
+#[derive(Default)]
+struct GroupBy {
+    /// Out while an item is read (a group read from inside its own key function finds none).
+    source: Option<Items>,
+    key: Option<Value>,
+    target: Option<Value>,
+    item: Option<Value>,
+    item_key: Option<Value>,
+    /// The current group's number: an older group ends when the outer iterator moves on.
+    group: u64,
+}
+
+/// Reads the next item and its key into `state`; false at the end.
+async fn step(interp: &Interp, state: &RefCell<GroupBy>) -> PyResult<bool> {
+    let mut source =
+        state.borrow_mut().source.take().ok_or_else(|| exc("ValueError", "generator already executing"))?;
+    let next = source.next(interp).await;
+    state.borrow_mut().source = Some(source);
+    let Some(x) = next? else { return Ok(false) };
+    let key = state.borrow().key.clone();
+    let k = match key {
+        Some(f) => interp.call(f, vec![x.clone()], vec![]).await?,
+        None => x.clone(),
+    };
+    let mut s = state.borrow_mut();
+    (s.item, s.item_key) = (Some(x), Some(k));
+    Ok(true)
+}
+
+/// `groupby(…)`: each step skips what is left of the current group, then gives the next
+/// group's key and its `_grouper`, which reads the shared source as it is walked (CPython's
+/// algorithm, so that key calls and prints interleave as there).
+fn groupby(interp: &Interp, state: Rc<RefCell<GroupBy>>) -> Value {
+    let weak = interp.host.interp();
+    let run = async move {
+        let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+        loop {
+            state.borrow_mut().group += 1; // the group given last ends here, even at the end
+            loop {
+                let (current, target) = {
+                    let s = state.borrow();
+                    (s.item_key.clone(), s.target.clone())
+                };
+                match (current, target) {
+                    (Some(_), None) => break,
+                    (Some(c), Some(t)) if !interp.compare(CmpOp::Eq, &t, &c)? => break,
+                    _ => {}
+                }
+                if !step(&interp, &state).await? {
+                    return Ok(Value::None);
+                }
+            }
+            let (k, group) = {
+                let mut s = state.borrow_mut();
+                s.target = s.item_key.clone();
+                s.group += 1;
+                (s.item_key.clone().unwrap_or(Value::None), s.group)
+            };
+            let grouper = grouper(&interp, Rc::clone(&state), k.clone(), group);
+            interp.yield_value(Value::tuple(vec![k, grouper])).await?;
+        }
+    };
+    Value::Gen(Rc::new(Gen::of_builtin("groupby", Box::pin(run))))
+}
+
+/// One group of a `groupby`: the items whose key equals `target`, read as it is walked; it
+/// ends at the first other key, or once the `groupby` has moved on to group `group + 1`.
+fn grouper(interp: &Interp, state: Rc<RefCell<GroupBy>>, target: Value, group: u64) -> Value {
+    let weak = interp.host.interp();
+    let run = async move {
+        let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+        loop {
+            if state.borrow().group != group {
+                return Ok(Value::None);
+            }
+            if state.borrow().item.is_none() && !step(&interp, &state).await? {
+                return Ok(Value::None);
+            }
+            let current = state.borrow().item_key.clone().unwrap_or(Value::None);
+            if !interp.compare(CmpOp::Eq, &target, &current)? {
+                return Ok(Value::None);
+            }
+            let item = state.borrow_mut().item.take().unwrap_or(Value::None);
+            interp.yield_value(item).await?;
+        }
+    };
+    Value::Gen(Rc::new(Gen::of_builtin("_grouper", Box::pin(run))))
 }

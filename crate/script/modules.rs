@@ -1275,6 +1275,23 @@ fn traceback_pieces(text: &str, notes: &[String]) -> Vec<String> {
     pieces
 }
 
+/// `string.capwords(s, sep=None)`: each word of `s.split(sep)` capitalised, joined by `sep`
+/// (a space when none), as CPython's, by the str methods themselves.
+fn capwords(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(s) = args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "s")) else {
+        return raise("TypeError", "capwords() missing 1 required positional argument: 's'");
+    };
+    let sep = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "sep")).unwrap_or(Value::None);
+    let method = |obj: &Value, name: &str| interp.get_attr(obj, intern(name));
+    let words = interp.call_sync(method(&s, "split")?, vec![sep.clone()])?;
+    let mut capitalised = Vec::new();
+    for w in interp.iterate(&words)? {
+        capitalised.push(interp.call_sync(method(&w, "capitalize")?, vec![])?);
+    }
+    let joiner = if matches!(sep, Value::None) { Value::str(" ") } else { sep };
+    interp.call_sync(method(&joiner, "join")?, vec![Value::list(capitalised)])
+}
+
 #[cfg(test)]
 mod strftime_tests {
     /// Each line as CPython 3.11 formats it (`time.strftime(f, time.localtime(secs))` with TZ=UTC).
@@ -1291,21 +1308,4 @@ mod strftime_tests {
             assert_eq!(super::strftime(f, secs), want, "at {secs}");
         }
     }
-}
-
-/// `string.capwords(s, sep=None)`: each word of `s.split(sep)` capitalised, joined by `sep`
-/// (a space when none), as CPython's, by the str methods themselves.
-fn capwords(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let Some(s) = args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "s")) else {
-        return raise("TypeError", "capwords() missing 1 required positional argument: 's'");
-    };
-    let sep = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "sep")).unwrap_or(Value::None);
-    let method = |obj: &Value, name: &str| interp.get_attr(obj, intern(name));
-    let words = interp.call_sync(method(&s, "split")?, vec![sep.clone()])?;
-    let mut capitalised = Vec::new();
-    for w in interp.iterate(&words)? {
-        capitalised.push(interp.call_sync(method(&w, "capitalize")?, vec![])?);
-    }
-    let joiner = if matches!(sep, Value::None) { Value::str(" ") } else { sep };
-    interp.call_sync(method(&joiner, "join")?, vec![Value::list(capitalised)])
 }

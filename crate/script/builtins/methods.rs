@@ -235,25 +235,14 @@ fn set_method_on(interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Na
                 return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
             };
             let key = v.key()?;
-            if d.borrow_mut().remove(&key).is_none() && name == "remove" {
+            if d.borrow_mut().remove_from_set(&key).is_none() && name == "remove" {
                 return Err(key_error(v));
             }
             Ok(Value::None)
         }
-        // The first in CPython's order, as its set.pop takes it (sets of ints: see set_order).
-        // That order is rebuilt at each call: past 1,000 elements, emptying a set by pops would
-        // cost n² steps, so a big set gives its last one added.
+        // Where CPython's set.pop takes it (sets of ints: see set_order).
         "pop" => {
-            let len = d.borrow().len();
-            let popped = if len <= 1_000 {
-                let first = d.borrow().set_order().into_iter().next();
-                match first {
-                    Some(k) => d.borrow_mut().remove_stored(&k).map(|_| k),
-                    None => None,
-                }
-            } else {
-                d.borrow_mut().pop_last().map(|(k, _)| k)
-            };
+            let popped = d.borrow_mut().pop_from_set();
             popped.map_or_else(|| raise("KeyError", "pop from an empty set"), Ok)
         }
         // With any number of others (`a.union(b, c)`); `…_update` changes the set itself.

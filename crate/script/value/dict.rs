@@ -13,6 +13,21 @@ pub struct Dict {
     pub display: usize,
     /// What `d[key]` gives for a key it lacks: a `KeyError`, unless it is a `collections` dict.
     pub missing: Missing,
+    /// A set's removals since its last compaction, in order, and its table's layout at that
+    /// compaction: what [`Dict::set_order`] replays (see [`Table`]).
+    removed: Vec<Removal>,
+    base: Option<Rc<Table>>,
+    /// Where a set's next `pop` starts looking in its table, as CPython's `finger`.
+    finger: usize,
+}
+
+/// One element removed from a set: its entry, how many entries the set had made by then, and
+/// its hash (its key is gone).
+#[derive(Clone, Copy)]
+struct Removal {
+    at: usize,
+    when: usize,
+    hash: u64,
 }
 
 /// What `d[key]` gives for a missing key (`__missing__`): the `collections` dicts are dicts
@@ -112,6 +127,10 @@ impl Dict {
     /// Drops the removed entries' places. From the index's keys: a key is not made again,
     /// which for an instance would run its class's `__hash__` while the dict is borrowed.
     fn compact(&mut self) {
+        // A set with removals keeps the layout its table has now, its entries renumbered below.
+        let mut layout = if self.removed.is_empty() && self.base.is_none() { None } else { self.table() };
+        self.removed.clear();
+        let mut renumbered = vec![EMPTY; self.entries.len()];
         // Each key put at its entry's place (no sort: the places are distinct).
         let mut order: Vec<Option<Key>> = Vec::new();
         order.resize_with(self.entries.len(), || None);
@@ -122,11 +141,17 @@ impl Dict {
         for (i, key) in order.into_iter().enumerate() {
             let Some(key) = key else { continue };
             if let Some(entry) = self.entries[i].take() {
+                renumbered[i] = entries.len() as u32;
                 self.index.insert(key, entries.len());
                 entries.push(Some(entry));
             }
         }
         self.entries = entries;
+        if let Some(t) = layout.as_mut() {
+            t.slots.iter_mut().filter(|s| **s < DUMMY).for_each(|s| *s = renumbered[*s as usize]);
+            t.covered = self.entries.len();
+        }
+        self.base = layout.map(Rc::new);
     }
 
     /// The entries, in insertion order.
@@ -172,50 +197,100 @@ impl Dict {
     /// A set's elements in the order CPython's set iterates them, for a set of ints, bools,
     /// floats and tuples of them (whose hashes are the same in every run: see
     /// [`stable_hash`](crate::builtins::stable_hash)): where each lands in its hash table, as
-    /// `print({3, 1, 2})` shows `{1, 2, 3}`.
-    /// The table is rebuilt from the insertion order, as CPython grows it (8 slots, resized to a
-    /// power of two above 4 × used once 3/5 full; linear probes of 9, then perturbation), after
-    /// a display of constants, which CPython builds as a frozenset (and again from its own
-    /// order when the compiler merges constants) and merges into the new set: 200 of 200
-    /// random displays in the order CPython printed them. Removals are not replayed. Other
-    /// sets (CPython hashes strs at random) and sets of more than 100,000: insertion order.
+    /// `print({3, 1, 2})` shows `{1, 2, 3}`. Other sets (CPython hashes strs at random) and
+    /// sets of more than 100,000: insertion order.
     pub fn set_order(&self) -> Vec<Value> {
-        // Past this, the table (4 slots per element) would cost more memory than the set: a
-        // big set keeps the order it was filled in.
+        match self.table() {
+            Some(t) => t.live().filter_map(|at| self.entries[at].as_ref().map(|(k, _)| k.clone())).collect(),
+            None => self.keys(),
+        }
+    }
+
+    /// The set's table as CPython's would be laid out, rebuilt from what was added and removed
+    /// in turn, as CPython grows it (8 slots, resized to a power of two above 4 × used once 3/5
+    /// of the slots are used or deleted; linear probes of 9, then perturbation; a removal
+    /// leaves a dummy that the next element probing past it takes). A display of constants is
+    /// built as a frozenset first (and again from its own order when the compiler merges
+    /// constants), then merged into the new set: 200 of 200 random displays in the order
+    /// CPython printed them. A set made by an operator on sets (`|`, `&`, `update`) is rebuilt
+    /// from the order its elements came in, where CPython merges tables. `None`: no stable
+    /// hashes, or too big (the table, 4 slots per element, would cost more than the set).
+    fn table(&self) -> Option<Table> {
         const ORDERED_MAX: usize = 100_000;
-        let keys = self.keys();
-        if keys.len() > ORDERED_MAX {
-            return keys;
+        if self.entries.len() > ORDERED_MAX {
+            return None;
         }
-        let mut hashes = Vec::with_capacity(keys.len());
-        for k in &keys {
-            let Some(h) = crate::builtins::stable_hash(k) else { return keys };
-            hashes.push(h as u64);
-        }
-        let shown = self.display.min(keys.len());
-        let mut table: Vec<Option<usize>> = vec![None; 8];
-        let mut from = 0;
-        if shown > 2 {
-            let mut frozen = vec![None; 8];
-            (0..shown).for_each(|at| add(&mut frozen, &hashes, at, at + 1));
-            // The compiler, merging its constants, makes the frozenset again from its own order.
-            let mut again = vec![None; 8];
-            for (used, at) in (1..).zip(frozen.into_iter().flatten()) {
-                add(&mut again, &hashes, at, used);
+        // Each entry's hash: a removed one's was kept with its removal.
+        let mut hashes: Vec<Option<u64>> = vec![None; self.entries.len()];
+        for (h, e) in hashes.iter_mut().zip(&self.entries) {
+            if let Some((k, _)) = e {
+                *h = Some(crate::builtins::stable_hash(k)? as u64);
             }
-            // The new set takes it in: one resize first, then its layout as it stands if the
-            // sizes agree, else each element again in its order.
-            let size = if shown * 5 >= 7 * 3 { size_above(shown * 2) } else { 8 };
-            if size == again.len() {
-                table = again;
-            } else {
-                table = vec![None; size];
-                again.into_iter().flatten().for_each(|at| place(&mut table, hashes[at], at));
-            }
-            from = shown;
         }
-        (from..keys.len()).for_each(|at| add(&mut table, &hashes, at, at + 1));
-        table.into_iter().flatten().map(|at| keys[at].clone()).collect()
+        for r in &self.removed {
+            hashes[r.at] = Some(r.hash);
+        }
+        let (mut table, from) = match &self.base {
+            Some(base) => (Table::clone(base), base.covered),
+            None => self.display_table(&hashes),
+        };
+        let mut removals = self.removed.iter().peekable();
+        for at in from..=self.entries.len() {
+            while let Some(r) = removals.next_if(|r| r.when <= at) {
+                table.remove(r.at, r.hash);
+            }
+            if let Some(&Some(h)) = hashes.get(at) {
+                table.add(at, h);
+            }
+        }
+        Some(table)
+    }
+
+    /// The table after a display's constants (see [`Dict::table`]), and how many entries it holds.
+    fn display_table(&self, hashes: &[Option<u64>]) -> (Table, usize) {
+        let shown = self.display.min(hashes.len());
+        if shown <= 2 || hashes[..shown].iter().any(Option::is_none) {
+            return (Table::new(8), 0);
+        }
+        let hash = |at: usize| hashes[at].unwrap_or(0);
+        let mut frozen = Table::new(8);
+        (0..shown).for_each(|at| frozen.add(at, hash(at)));
+        // The compiler, merging its constants, makes the frozenset again from its own order.
+        let mut again = Table::new(8);
+        frozen.live().for_each(|at| again.add(at, hash(at)));
+        // The new set takes it in: one resize first, then its layout as it stands if the
+        // sizes agree, else each element again in its order.
+        let size = if shown * 5 >= 7 * 3 { size_above(shown * 2) } else { 8 };
+        if size == again.slots.len() {
+            return (again, shown);
+        }
+        let mut table = Table::new(size);
+        again.live().for_each(|at| table.place(at, hash(at)));
+        (table, shown)
+    }
+
+    /// Removes `key` from a set, remembering where it was for [`Dict::set_order`] (a dict's
+    /// removals need not be replayed: a dict keeps its insertion order).
+    pub fn remove_from_set(&mut self, key: &Key) -> Option<Value> {
+        let &at = self.index.get(key)?;
+        let hash = self.entries[at].as_ref().and_then(|(k, _)| crate::builtins::stable_hash(k));
+        if let Some(h) = hash {
+            self.removed.push(Removal { at, when: self.entries.len(), hash: h as u64 });
+        }
+        self.remove(key)
+    }
+
+    /// `set.pop()`: the first element from where the last pop stopped, in CPython's table
+    /// order. Past 1,000 elements (each pop rebuilds the table), the last one added.
+    pub fn pop_from_set(&mut self) -> Option<Value> {
+        let table = if self.live <= 1_000 { self.table() } else { None };
+        let Some(table) = table else { return self.pop_last().map(|(k, _)| k) };
+        let n = table.slots.len();
+        let slot = (0..n).map(|i| (self.finger + i) % n).find(|&i| table.slots[i] < DUMMY)?;
+        self.finger = slot + 1;
+        let k = self.entries[table.slots[slot] as usize].as_ref()?.0.clone();
+        self.remove_from_set(&k.key().ok()?);
+        Some(k)
     }
 
     /// A copy of the entries, in insertion order.
@@ -314,31 +389,114 @@ fn size_above(min_used: usize) -> usize {
     size
 }
 
-/// Adds element `at` as CPython's `set.add` does, the set then holding `used`: past 3/5
-/// full, the table grows and its elements go in again in table order.
-fn add(table: &mut Vec<Option<usize>>, hashes: &[u64], at: usize, used: usize) {
-    place(table, hashes[at], at);
-    if used * 5 >= (table.len() - 1) * 3 {
-        let size = size_above(if used > 50_000 { used * 2 } else { used * 4 });
-        let old = std::mem::replace(table, vec![None; size]);
-        old.into_iter().flatten().for_each(|at| place(table, hashes[at], at));
-    }
+/// A slot no element has used, and one whose element was removed (CPython's dummy).
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+/// A set's hash table, as CPython's lays it out: each slot empty, a dummy, or an entry's index
+/// with its hash.
+#[derive(Clone)]
+struct Table {
+    slots: Vec<u32>,
+    hashes: Vec<u64>,
+    /// Slots used or dummies (CPython's `fill`), and elements (`used`).
+    fill: usize,
+    used: usize,
+    /// As a compaction's snapshot (`Dict::base`): the entries it holds.
+    covered: usize,
 }
 
-/// Puts element `at` in the first free slot CPython's probing reaches for `hash`.
-fn place(table: &mut [Option<usize>], hash: u64, at: usize) {
-    const LINEAR_PROBES: u64 = 9;
-    // In 64-bit arithmetic, as CPython's size_t on the machines it is compared with.
-    let mask = table.len() as u64 - 1;
-    let mut perturb = hash;
-    let mut i = hash & mask;
-    loop {
-        let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-        if let Some(slot) = (i..=i + probes).find(|&j| table[j as usize].is_none()) {
-            table[slot as usize] = Some(at);
+impl Table {
+    fn new(size: usize) -> Table {
+        Table { slots: vec![EMPTY; size], hashes: vec![0; size], fill: 0, used: 0, covered: 0 }
+    }
+
+    /// The entries in slot order.
+    fn live(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots.iter().filter(|&&s| s < DUMMY).map(|&s| s as usize)
+    }
+
+    /// The slots CPython probes for `hash`, in order: linear runs of 10, then perturbation.
+    fn probe(&self, hash: u64, mut visit: impl FnMut(usize) -> bool) {
+        const LINEAR_PROBES: u64 = 9;
+        // In 64-bit arithmetic, as CPython's size_t on the machines it is compared with.
+        let mask = self.slots.len() as u64 - 1;
+        let mut perturb = hash;
+        let mut i = hash & mask;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            if (i..=i + probes).any(|j| visit(j as usize)) {
+                return;
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+
+    /// Adds entry `at` as CPython's `set.add` does: into the first dummy its probe passed, else
+    /// the empty slot it reached; past 3/5 filled, the table is rebuilt for 4 × used.
+    fn add(&mut self, at: usize, hash: u64) {
+        let mut dummy = None;
+        let mut empty = 0;
+        self.probe(hash, |j| match self.slots[j] {
+            EMPTY => {
+                empty = j;
+                true
+            }
+            DUMMY => {
+                dummy = dummy.or(Some(j));
+                false
+            }
+            _ => false,
+        });
+        self.used += 1;
+        if let Some(j) = dummy {
+            (self.slots[j], self.hashes[j]) = (at as u32, hash);
             return;
         }
-        perturb >>= 5;
-        i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        (self.slots[empty], self.hashes[empty]) = (at as u32, hash);
+        self.fill += 1;
+        if self.fill * 5 >= (self.slots.len() - 1) * 3 {
+            self.resize(if self.used > 50_000 { self.used * 2 } else { self.used * 4 });
+        }
+    }
+
+    /// Rebuilds the table for `min_used` elements: its elements go in again in slot order.
+    fn resize(&mut self, min_used: usize) {
+        let old = std::mem::replace(self, Table::new(size_above(min_used)));
+        for (&at, &hash) in old.slots.iter().zip(&old.hashes) {
+            if at < DUMMY {
+                self.place(at as usize, hash);
+            }
+        }
+        self.covered = old.covered;
+    }
+
+    /// Puts entry `at` in the first empty slot CPython's probing reaches for `hash`.
+    fn place(&mut self, at: usize, hash: u64) {
+        let mut free = 0;
+        self.probe(hash, |j| {
+            free = j;
+            self.slots[j] == EMPTY
+        });
+        (self.slots[free], self.hashes[free]) = (at as u32, hash);
+        self.fill += 1;
+        self.used += 1;
+    }
+
+    /// Removes entry `at`, found where CPython's probing for its hash finds it: a dummy stays.
+    fn remove(&mut self, at: usize, hash: u64) {
+        let mut found = None;
+        self.probe(hash, |j| {
+            let s = self.slots[j];
+            if s == at as u32 {
+                found = Some(j);
+            }
+            found.is_some() || s == EMPTY
+        });
+        if let Some(j) = found {
+            self.slots[j] = DUMMY;
+            self.used -= 1;
+        }
     }
 }
