@@ -467,20 +467,27 @@ impl Output {
 
     /// CPython's warning for a coroutine collected before it ever ran, at the line running then.
     pub fn never_awaited(&self, name: &str, line: u32) {
+        let message = format!("RuntimeWarning: coroutine '{name}' was never awaited");
         if self.exiting.get() {
             // At exit CPython names no line (and, its imports failing, seldom suggests tracemalloc).
-            return self.at_exit(format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited"));
+            return self.at_exit(format!("sys:1: {message}"));
         }
-        let key = (name.to_string(), line);
+        if self.warn(&message, line) {
+            self.write("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n", true);
+        }
+    }
+
+    /// A warning (`"DeprecationWarning: …"`) at `line` of main.py, with its source, as
+    /// CPython's default filter shows it: once per message and line. False if shown before.
+    pub fn warn(&self, message: &str, line: u32) -> bool {
+        let key = (message.to_string(), line);
         if self.warned.borrow().contains(&key) {
-            return;
+            return false;
         }
         self.warned.borrow_mut().push(key);
         let src = self.source.get((line as usize).wrapping_sub(1)).map_or("", |s| s.trim());
-        let text = format!(
-            "main.py:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n  {src}\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
-        );
-        self.write(&text, true);
+        self.write(&format!("main.py:{line}: {message}\n  {src}\n"), true);
+        true
     }
 
     /// CPython's "Task exception was never retrieved" log.

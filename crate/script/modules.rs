@@ -6,7 +6,7 @@
 use std::fmt::Write;
 use std::rc::Rc;
 
-use super::ast::{intern, Name, NameMap};
+use super::ast::{intern, BinOp, Name, NameMap};
 use super::builtins::builtin;
 use super::interp::Interp;
 use super::value::*;
@@ -33,12 +33,10 @@ const RANDOM_FUNCTIONS: &[&str] = &[
     "lognormvariate",
 ];
 
-/// How many of [`RANDOM_FUNCTIONS`] a `Random` has.
-const RANDOM_METHODS: usize = 10;
-
-/// The methods of a `Random` (`random.Random(7)`).
+/// The methods of a `Random` (`random.Random(7)`): the module's functions, each on its own
+/// generator.
 pub(crate) fn random_methods() -> &'static [&'static str] {
-    &RANDOM_FUNCTIONS[..RANDOM_METHODS]
+    RANDOM_FUNCTIONS
 }
 
 /// The modules `import` gives.
@@ -102,7 +100,7 @@ pub fn import(name: &str) -> PyResult {
         ),
         "random" => {
             let mut v = module_functions("random", RANDOM_FUNCTIONS, random_fn);
-            v.push(("Random", builtin("Random", new_random)));
+            v.push(("Random", Value::Class(other_class("Random")))); // made by `construct_random`
             v
         }
         "math" => super::math::module_attrs(),
@@ -488,7 +486,8 @@ fn set_recursion_limit(interp: &Interp, _: &'static str, args: Vec<Value>, _: Ve
 }
 
 /// `random.Random(seed)`: a generator of its own, with the module's functions as methods.
-fn new_random(_interp: &Interp, _name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
+/// `random.Random(seed)`: a generator of its own, as CPython's class makes one.
+pub fn construct_random(args: &[Value]) -> PyResult {
     let r = seeded(args.first())?;
     Ok(Value::Native(Rc::new(super::aio::Native::Random(Box::new(std::cell::RefCell::new(r))))))
 }
@@ -512,17 +511,38 @@ fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
 }
 
 /// A method of a `random.Random` object: the module's function, on that object's generator.
-pub fn random_method(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub fn random_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs a Random") };
     let super::aio::Native::Random(r) = &**n else { return raise("TypeError", "descriptor needs a Random") };
-    random_on(&mut r.borrow_mut(), name, args[1..].to_vec(), kw)
+    random_on(interp, &mut r.borrow_mut(), name, args[1..].to_vec(), kw)
 }
 
 fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    random_on(&mut interp.host.random.borrow_mut(), name, args, kw)
+    random_on(interp, &mut interp.host.random.borrow_mut(), name, args, kw)
 }
 
-fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+/// An argument of `randrange` (`which`: "arg 1", "stop", "step") as an int: a float with an
+/// integral value is taken with CPython 3.11's deprecation warning (`warned` says one was
+/// taken), any other value that `int()` takes is CPython's "non-integer" error.
+fn range_arg(v: &Value, which: &str, warned: &mut bool) -> PyResult<i64> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Ok(v.as_int().unwrap_or(0)),
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
+            *warned = true;
+            Ok(*f as i64)
+        }
+        Value::Float(_) | Value::Str(_) => raise("ValueError", format!("non-integer {which} for randrange()")),
+        v => Err(super::builtins::type_error("'", v, "' object cannot be interpreted as an integer")),
+    }
+}
+
+fn random_on(
+    interp: &Interp,
+    r: &mut super::mt::Random,
+    name: &'static str,
+    args: Vec<Value>,
+    kw: Vec<(Name, Value)>,
+) -> PyResult {
     let int = |i: usize| int_arg(name, &args, i);
     let err = super::builtins::format_error;
     match name {
@@ -531,13 +551,26 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
             Ok(Value::None)
         }
         "random" => Ok(Value::Float(r.random())),
-        "randint" => Ok(Value::Int(r.randint(int(0)?, int(1)?).map_err(err)?)),
+        // `randrange(a, b + 1)`, whose warning CPython shows against random.py, not main.py.
+        "randint" => {
+            let given = |i: usize| args.get(i).ok_or_else(|| exc("TypeError", "randint() needs 2 arguments"));
+            let stop = interp.binop_sync(BinOp::Add, given(1)?, &Value::Int(1))?;
+            let (a, b) = (range_arg(given(0)?, "arg 1", &mut false)?, range_arg(&stop, "stop", &mut false)?);
+            Ok(Value::Int(r.randint(a, b - 1).map_err(err)?))
+        }
         "randrange" => {
-            let (start, stop, step) = match args.len() {
-                1 => (int(0)?, None, 1),
-                2 => (int(0)?, Some(int(1)?), 1),
-                _ => (int(0)?, Some(int(1)?), int(2)?),
+            let mut warned = false;
+            let mut arg = |i: usize, which: &str| match args.get(i) {
+                Some(v) => range_arg(v, which, &mut warned).map(Some),
+                None => Ok(None),
             };
+            let start = arg(0, "arg 1")?.ok_or_else(|| exc("TypeError", "randrange() needs an argument"))?;
+            let (stop, step) = (arg(1, "stop")?, arg(2, "step")?.unwrap_or(1));
+            if warned {
+                let message = "DeprecationWarning: non-integer arguments to randrange() have been deprecated since \
+                    Python 3.10 and will be removed in a subsequent version";
+                interp.host.out.warn(message, super::aio::LINE.with(std::cell::Cell::get));
+            }
             Ok(Value::Int(r.randrange(start, stop, step).map_err(err)?))
         }
         "uniform" => Ok(Value::Float(r.uniform(num(args.first(), "uniform")?, num(args.get(1), "uniform")?))),
@@ -604,6 +637,9 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
         }
         "choice" => {
             let seq = args.first().unwrap_or(&Value::None);
+            if matches!(seq, Value::Iter(_) | Value::Gen(_) | Value::Int(_) | Value::Float(_) | Value::None) {
+                return Err(super::builtins::type_error("object of type '", seq, "' has no len()"));
+            }
             // CPython's `seq[randbelow(len(seq))]` (the number drawn first): a set cannot be
             // indexed, and a dict is indexed by key.
             let items = super::builtins::iterate(seq)?;
@@ -619,11 +655,38 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
         }
         "sample" => {
             let population = args.first().unwrap_or(&Value::None);
-            if matches!(population, Value::Set(_) | Value::Dict(_)) {
+            if matches!(population, Value::Set(_) | Value::Dict(_) | Value::View(_) | Value::Iter(_) | Value::Gen(_)) {
                 return raise("TypeError", "Population must be a sequence.  For dicts or sets, use sorted(d).");
             }
-            let mut items = super::builtins::iterate(population)?;
-            let k = int(1)?;
+            let population = super::builtins::iterate(population)?;
+            let k = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "k")).unwrap_or(Value::None);
+            // CPython's `[None] * k` is where a float k fails.
+            let k = k
+                .as_int()
+                .ok_or_else(|| super::builtins::type_error("can't multiply sequence by non-int of type '", &k, "'"))?;
+            // `counts=`: each item that many times, as CPython draws it, from range(total).
+            let counts = super::builtins::kwarg(&kw, "counts").filter(|c| !matches!(c, Value::None));
+            let (mut items, picks) = match counts {
+                None => (population, None),
+                Some(c) => {
+                    let mut cum = Vec::new();
+                    let mut total = 0i64;
+                    for n in super::builtins::iterate(&c)? {
+                        let n = n.as_int().ok_or_else(|| exc("TypeError", "Counts must be integers"))?;
+                        total = total.checked_add(n).ok_or_else(|| exc("OverflowError", "counts too large"))?;
+                        cum.push(total);
+                    }
+                    if cum.len() != population.len() {
+                        return raise("ValueError", "The number of counts does not match the population");
+                    }
+                    if total <= 0 {
+                        return raise("ValueError", "Total of counts must be greater than zero");
+                    }
+                    interp.alloc(total as usize)?;
+                    cum.pop();
+                    ((0..total).map(Value::Int).collect(), Some((cum, population)))
+                }
+            };
             let Some(k) = usize::try_from(k).ok().filter(|&k| k <= items.len()) else {
                 return raise("ValueError", "Sample larger than population or is negative");
             };
@@ -653,6 +716,13 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
                     out.push(items[j].clone());
                 }
             }
+            // Each draw from range(total) is the item whose running count passes it (`bisect`).
+            if let Some((cum, population)) = picks {
+                for x in &mut out {
+                    let at = cum.partition_point(|&c| c <= x.as_int().unwrap_or(0));
+                    *x = population[at].clone();
+                }
+            }
             Ok(Value::list(out))
         }
         "gauss" => {
@@ -669,11 +739,14 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
             // running total past `random() * total`.
             let items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
             let k = match super::builtins::kwarg(&kw, "k") {
-                Some(v) => v.as_int().ok_or_else(|| exc("TypeError", "choices() k must be an integer"))?,
+                Some(v) => v.as_int().ok_or_else(|| {
+                    super::builtins::type_error("'", &v, "' object cannot be interpreted as an integer")
+                })?,
                 None => 1,
             };
-            let weights = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "weights"));
-            let cum = match (weights, super::builtins::kwarg(&kw, "cum_weights")) {
+            let given = |v: Option<Value>| v.filter(|w| !matches!(w, Value::None));
+            let weights = given(args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "weights")));
+            let cum = match (weights, given(super::builtins::kwarg(&kw, "cum_weights"))) {
                 (Some(_), Some(_)) => return raise("TypeError", "Cannot specify both weights and cumulative weights"),
                 (Some(w), None) => {
                     let mut total = 0.0;
@@ -702,8 +775,11 @@ fn random_on(r: &mut super::mt::Random, name: &'static str, args: Vec<Value>, kw
                         return raise("ValueError", "The number of weights does not match the population");
                     }
                     let total = cum.last().copied().unwrap_or(0.0);
-                    if total <= 0.0 || !total.is_finite() {
+                    if total <= 0.0 {
                         return raise("ValueError", "Total of weights must be greater than zero");
+                    }
+                    if !total.is_finite() {
+                        return raise("ValueError", "Total of weights must be finite");
                     }
                     for _ in 0..k {
                         let x = r.random() * total;

@@ -36,6 +36,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         Kind::Other if matches!(name, "Future" | "Task") || crate::aio::CLASSES.contains(&name) => {
             crate::aio::construct(interp, class, args, kw)
         }
+        Kind::Other if name == "Random" => crate::modules::construct_random(args),
         Kind::Other if matches!(name, "ContextVar" | "Context" | "Token") => {
             crate::contextvars::construct(class, args, kw)
         }

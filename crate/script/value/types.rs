@@ -178,6 +178,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "ContextVar" | "Context" | "Token" => "_contextvars",
         "datetime" | "timedelta" => "datetime",
         "partial" => "functools",
+        "Random" => "random",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
         "deque" | "Counter" | "defaultdict" | "OrderedDict" => "collections",
