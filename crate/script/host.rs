@@ -218,6 +218,9 @@ pub struct Output {
     warned: RefCell<Vec<(String, u32)>>,
     /// The program has ended: what is freed now is freed by CPython's exit (`sys:1`).
     pub exiting: Cell<bool>,
+    /// Which event loop runs, counted from 1: each `asyncio.run` makes a new one, to which
+    /// a queue, a lock or an event is bound once a task first waits on it (see `Line`).
+    pub event_loop: Cell<u32>,
 }
 
 /// A stream's line being written: each part is recorded as it is written, unfinished until its
@@ -687,6 +690,7 @@ impl Host {
                 exit_lines: RefCell::default(),
                 warned: RefCell::default(),
                 exiting: Cell::new(false),
+                event_loop: Cell::new(1),
             }),
             interp: RefCell::default(),
             tasks: RefCell::default(),

@@ -35,6 +35,9 @@ pub struct Line {
     /// A queue's getters and putters: their futures' result is `None` (a lock's, a
     /// semaphore's and an event's is `True`), as a woken task's repr shows it.
     gives_none: bool,
+    /// The event loop its object is bound to (0: none yet), as asyncio's `_LoopBoundMixin`
+    /// binds it when a task first waits on it.
+    event_loop: Cell<u32>,
 }
 
 impl Line {
@@ -165,9 +168,18 @@ impl<'a> Place<'a> {
     }
 
     /// Waits (again) for a wake: keeps its place if still in line (a poll for another
-    /// reason), else joins the line at the back. Says on what it waits, for the trace.
-    pub fn wait(&mut self, cx: &Context<'_>) {
+    /// reason), else joins the line at the back. Says on what it waits, for the trace. False,
+    /// and no wait, if its object is bound to an event loop before this one (a queue made
+    /// for one `asyncio.run` and waited on in the next: CPython's RuntimeError).
+    #[must_use]
+    pub fn wait(&mut self, cx: &Context<'_>) -> bool {
         let line = self.line;
+        let now = super::current().and_then(|t| t.out.upgrade()).map_or(0, |out| out.event_loop.get());
+        match line.event_loop.get() {
+            0 => line.event_loop.set(now),
+            bound if bound != now => return false,
+            _ => {}
+        }
         match (self.id != 0).then(|| line.position(self.id)).flatten() {
             Some(at) => line.waiting.borrow_mut()[at].1.clone_from(cx.waker()),
             None => {
@@ -178,6 +190,7 @@ impl<'a> Place<'a> {
             }
         }
         waiting_on(WakeCause::Channel, 0);
+        true
     }
 
     /// The wait is over (it got what it waited for): its drop passes nothing on.

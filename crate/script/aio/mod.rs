@@ -387,6 +387,8 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     if cancel_rest {
         crate::logging::loop_created(interp)?;
         interp.host.loop_closed.set(false); // a new loop
+        let out = &interp.host.out;
+        out.event_loop.set(out.event_loop.get() + 1);
     }
     // As CPython numbers tasks: each run's coroutine runs in a task of its own (here the
     // script's), the next `Task-N`: `Task-1` for the first, unless tasks were made before it.

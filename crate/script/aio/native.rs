@@ -573,6 +573,16 @@ impl Queue {
     }
 }
 
+/// Waits in `place` for the object `n`, unless `n` is bound to an earlier event loop: then
+/// CPython's error (see [`Place::wait`]).
+fn waits<T>(place: &mut Place<'_>, cx: &Context<'_>, n: &Rc<Native>) -> Poll<PyResult<T>> {
+    if place.wait(cx) {
+        return Poll::Pending;
+    }
+    let repr = Value::Native(Rc::clone(n)).repr();
+    Poll::Ready(Err(exc("RuntimeError", format!("{repr} is bound to a different event loop"))))
+}
+
 impl Native {
     /// Whether CPython's type is a C one (`contextvars`'s), whose methods are "built-in"; the
     /// others (asyncio's primitives, queues, streams) are Python classes.
@@ -727,12 +737,11 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 std::future::poll_fn(|cx| {
                     if q.maxsize == 0 || q.items.borrow().len() < q.maxsize {
                         place.done();
-                        return Poll::Ready(());
+                        return Poll::Ready(Ok(()));
                     }
-                    place.wait(cx);
-                    Poll::Pending
+                    waits(&mut place, cx, &n)
                 })
-                .await;
+                .await?;
                 q.push(&rc, v)?;
                 q.unfinished.set(q.unfinished.get() + 1);
                 q.getters.wake_first();
@@ -753,10 +762,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 let rc = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
                 let mut place = Place::turn(&q.getters);
                 let v = std::future::poll_fn(|cx| match q.pop(&rc) {
-                    Ok(None) => {
-                        place.wait(cx);
-                        Poll::Pending
-                    }
+                    Ok(None) => waits(&mut place, cx, &n).map_ok(|()| None),
                     v => {
                         place.done();
                         Poll::Ready(v)
@@ -783,12 +789,11 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             std::future::poll_fn(|cx| {
                 if q.unfinished.get() == 0 {
                     place.done();
-                    return Poll::Ready(());
+                    return Poll::Ready(Ok(()));
                 }
-                place.wait(cx);
-                Poll::Pending
+                waits(&mut place, cx, &n)
             })
-            .await;
+            .await?;
             Ok(Value::None)
         })),
         (Native::Queue(q), "qsize") => Ok(Value::Int(q.items.borrow().len() as i64)),
@@ -812,12 +817,11 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 // Woken by a `set()`, it is done even if a `clear()` came before it ran.
                 if set.get() || place.woken() {
                     place.done();
-                    return Poll::Ready(());
+                    return Poll::Ready(Ok(()));
                 }
-                place.wait(cx);
-                Poll::Pending
+                waits(&mut place, cx, &n)
             })
-            .await;
+            .await?;
             Ok(Value::Bool(true))
         })),
         (Native::Semaphore { is_lock, .. }, "acquire" | "__aenter__") => {
@@ -836,17 +840,16 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                         units.take_handed();
                         place.done();
                         units.hand_next(waiters);
-                        return Poll::Ready(());
+                        return Poll::Ready(Ok(()));
                     }
                     if value.get() > 0 && waiters.is_empty() && handed.get() == 0 {
                         value.set(value.get() - 1);
                         place.done();
-                        return Poll::Ready(());
+                        return Poll::Ready(Ok(()));
                     }
-                    place.wait(cx);
-                    Poll::Pending
+                    waits(&mut place, cx, &n)
                 })
-                .await;
+                .await?;
                 Ok(if is_enter { Value::None } else { Value::Bool(true) })
             }))
         }
@@ -1792,8 +1795,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         // A coroutine's names, and `close()`: one never started is closed without the warning
         // (CPython's way to drop a coroutine on purpose).
         Value::Coro(c) => match &*t {
-            "__name__" => Ok(Value::str(super::local_name(&c.name))),
+            // A queue's are named by their method here (`get`), by `Queue.get` in CPython.
+            "__qualname__" if c.leaf && matches!(&*c.name, "get" | "put" | "join") => {
+                Ok(Value::str(&format!("Queue.{}", c.name)))
+            }
             "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+            "__name__" => Ok(Value::str(c.name.rsplit('.').next().unwrap_or(&c.name))),
             "close" => Ok(Value::Method(Rc::new((
                 obj.clone(),
                 builtin("close", |_, _, args, _| {
