@@ -474,12 +474,20 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         if let Some(me) = &me {
             me.is_loop.set(true);
         }
+        // A task's `SystemExit` or `KeyboardInterrupt` in the steps still taken below leaves
+        // the loop too, though its coroutine has returned (CPython's stop is queued behind them).
+        let escaped_late = |out: PyResult| match rc.host.escaped.borrow_mut().take() {
+            Some(e) if out.is_ok() => Err(e),
+            _ => out,
+        };
+        let mut out = out;
         if forever {
             // `loop.stop()` ends the round it was called in: what it queued waits for the next run.
         } else if !cancel_rest {
             // Its loop stops by a callback queued behind what was ready as the task ended:
             // that still takes its step (tasks the coroutine made, a `call_soon` of its last).
             runtime::yield_now().await;
+            out = escaped_late(out);
         } else {
             // As `asyncio.run` does: cancel what is left and let it finish cancelling; wait
             // for the threads (they cannot be cancelled: `shutdown_default_executor`); run the
@@ -487,6 +495,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // What was ready as `main` returned still takes its step: CPython's loop stops only
             // after the round that runs them (its stop is a callback queued behind them).
             runtime::yield_now().await;
+            out = escaped_late(out);
             let rest = cancel_all(&rc, out.as_ref().err());
             // One wait on them all, as CPython's `gather(*to_cancel, return_exceptions=True)`:
             // woken once, by the last, and what they raised is retrieved.
