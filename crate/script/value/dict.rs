@@ -433,7 +433,7 @@ impl Table {
         }
     }
 
-    /// Adds entry `at` as CPython's `set.add` does: into the first dummy its probe passed, else
+    /// Adds entry `at` as CPython's `set.add` does: into the last dummy its probe passed, else
     /// the empty slot it reached; past 3/5 filled, the table is rebuilt for 4 × used.
     fn add(&mut self, at: usize, hash: u64) {
         let mut dummy = None;
@@ -444,7 +444,7 @@ impl Table {
                 true
             }
             DUMMY => {
-                dummy = dummy.or(Some(j));
+                dummy = Some(j);
                 false
             }
             _ => false,
