@@ -106,10 +106,18 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
             None => vec![],
             Some(v) => iterate(&v)?,
         })),
-        Kind::Set => make_set(match one(args) {
-            None => vec![],
-            Some(v) => iterate(&v)?,
-        }),
+        Kind::Set => {
+            let from = one(args);
+            let made = make_set(match &from {
+                None => vec![],
+                Some(v) => iterate(v)?,
+            })?;
+            // `set(s)` of a set is its copy, laid out as CPython's `set_merge` copies.
+            if let (Some(Value::Set(o)), Value::Set(n)) = (&from, &made) {
+                n.borrow_mut().lay_out_set_op('|', &crate::value::Dict::default(), &o.borrow(), false, true);
+            }
+            Ok(made)
+        }
         Kind::Dict => {
             let mut d = Dict::default();
             if let Some(v) = one(args) {

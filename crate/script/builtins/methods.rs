@@ -263,13 +263,23 @@ fn set_method_on(interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Na
             if op == BinOp::BitXor && a.len() != 1 {
                 return raise("TypeError", format!("set.{name}() takes exactly one argument ({} given)", a.len()));
             }
+            let update = name == "update" || name.ends_with("_update");
             let mut r = Value::Set(Rc::new(RefCell::new(d.borrow().clone())));
-            for i in 0..a.len() {
-                r = binop(interp, op, &r, &other(i)?)?;
+            for (i, arg) in a.iter().enumerate() {
+                let (before, o) = (r.clone(), other(i)?);
+                r = binop(interp, op, &r, &o)?;
+                // Each step laid out as CPython's: `update` and a union's or a difference's
+                // later steps change the set made so far; an iterable's elements go one by one.
+                let in_place = update || (i > 0 && matches!(op, BinOp::BitOr | BinOp::Sub));
+                if let (Value::Set(n), Value::Set(p), Value::Set(o)) = (&r, &before, &o) {
+                    let (p, o) = (p.borrow().clone(), o.borrow());
+                    n.borrow_mut().lay_out_set_op(super::set_op(op), &p, &o, in_place, matches!(arg, Value::Set(_)));
+                }
             }
-            if name == "update" || name.ends_with("_update") {
+            if update {
                 if let Value::Set(n) = r {
-                    *d.borrow_mut() = n.borrow().clone();
+                    let fresh = n.borrow().clone();
+                    *d.borrow_mut() = fresh;
                 }
                 return Ok(Value::None);
             }
@@ -278,7 +288,11 @@ fn set_method_on(interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Na
         "issubset" => Ok(Value::Bool(compare(interp, CmpOp::LtE, &this, &other(0)?)?)),
         "issuperset" => Ok(Value::Bool(compare(interp, CmpOp::GtE, &this, &other(0)?)?)),
         "isdisjoint" => Ok(Value::Bool(!binop(interp, BinOp::BitAnd, &this, &other(0)?)?.truthy())),
-        "copy" => Ok(Value::Set(Rc::new(RefCell::new(d.borrow().clone())))),
+        "copy" => {
+            let mut copy = d.borrow().clone();
+            copy.lay_out_set_op('|', &Dict::default(), &d.borrow(), false, true);
+            Ok(Value::Set(Rc::new(RefCell::new(copy))))
+        }
         "clear" => {
             d.borrow_mut().clear();
             Ok(Value::None)
@@ -325,7 +339,10 @@ fn float_ratio(f: f64) -> PyResult {
 /// A set method's argument `i` as a set (none: an empty one).
 #[inline(never)]
 pub(super) fn set_arg(interp: &Interp, a: &[Value], i: usize) -> PyResult {
-    make_set(interp.iterate(a.get(i).unwrap_or(&Value::tuple(vec![])))?)
+    match a.get(i) {
+        Some(set @ Value::Set(_)) => Ok(set.clone()), // itself: its table's layout counts
+        arg => make_set(interp.iterate(arg.unwrap_or(&Value::tuple(vec![])))?),
+    }
 }
 
 pub(super) fn number_method(

@@ -30,7 +30,7 @@ pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};
 pub(crate) use ops::order;
-pub use ops::{binop, compare, inplace_error, unary};
+pub use ops::{binop, compare, inplace_error, set_op, unary};
 pub use signature::{call as call_builtin, checked};
 pub use strings::{format_field, format_map};
 

@@ -152,6 +152,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
                     }
                 }
             }
+            out.lay_out_set_op(set_op(op), &x, &y, false, true);
             Ok(Value::Set(Rc::new(RefCell::new(out))))
         }
         // `Counter + Counter` and the others: counts added, subtracted, maxed or mined.
@@ -538,5 +539,15 @@ fn int_true_div(x: i64, y: i64) -> f64 {
         -q
     } else {
         q
+    }
+}
+
+/// The set operator `op` is, as [`crate::value::Dict::lay_out_set_op`] names them.
+pub fn set_op(op: BinOp) -> char {
+    match op {
+        BinOp::BitOr => '|',
+        BinOp::BitAnd => '&',
+        BinOp::Sub => '-',
+        _ => '^',
     }
 }

@@ -500,12 +500,16 @@ impl Interp {
             _ => false,
         };
         if in_place {
-            // What `a op b` makes, put in `a` itself (a `defaultdict` keeps its factory).
-            let new = self.binop(op, a.clone(), b).await.map_err(|e| builtins::inplace_error(op, e))?;
+            // What `a op b` makes, put in `a` itself (a `defaultdict` keeps its factory; a set,
+            // the layout CPython's in-place operator gives its table).
+            let new = self.binop(op, a.clone(), b.clone()).await.map_err(|e| builtins::inplace_error(op, e))?;
             match (&a, &new) {
                 (Value::Dict(d) | Value::Set(d), Value::Dict(n) | Value::Set(n)) if !Rc::ptr_eq(d, n) => {
                     let mut fresh = n.borrow().clone();
                     fresh.missing = d.borrow().missing.clone();
+                    if let (Value::Set(_), Value::Set(other)) = (&a, &b) {
+                        fresh.lay_out_set_op(builtins::set_op(op), &d.borrow(), &other.borrow(), true, true);
+                    }
                     let old = std::mem::replace(&mut *d.borrow_mut(), fresh);
                     drop(old); // out of the borrow
                 }

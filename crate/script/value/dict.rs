@@ -269,6 +269,125 @@ impl Dict {
         (table, shown)
     }
 
+    /// Lays this set (the result of `a op b`, two sets; `in_place`: of `a op= b`, made in
+    /// `a` itself) out as CPython's set operations lay out theirs (setobject.c): `|` copies `a`
+    /// (its layout, or its elements in its table's order) and merges `b` in, after one resize
+    /// for both; `&` adds the smaller's elements the larger holds; `-` adds `a`'s elements `b`
+    /// lacks, or copies `a` and discards `b`'s when `a` is over four times as big; `^` copies
+    /// `b` and discards or adds `a`'s. In place, `|=`, `-=` and `^=` work on `a`'s own table.
+    /// Sets without stable hashes keep the order their elements came in.
+    /// `from_set`: `b` was a set; else `b` holds the elements of another iterable in its order
+    /// (`a.update(list)`), which CPython adds, keeps or discards one at a time in that order.
+    pub fn lay_out_set_op(&mut self, op: char, a: &Dict, b: &Dict, in_place: bool, from_set: bool) {
+        let (Some(ta), Some(tb)) = (a.table(), b.table()) else { return };
+        // Each element is numbered by its place in this set; one it does not keep, after them.
+        let mut ids: HashMap<Key, u32> = self.index.iter().map(|(k, &i)| (k.clone(), i as u32)).collect();
+        let mut extra = self.entries.len() as u32;
+        let mut renumber = |d: &Dict, t: &Table| -> Table {
+            let keys = d.keys_by_entry();
+            let mut t = t.clone();
+            for slot in t.slots.iter_mut().filter(|s| **s < DUMMY) {
+                let key = keys[*slot as usize].clone().unwrap_or(Key::None);
+                *slot = *ids.entry(key).or_insert_with(|| {
+                    extra += 1;
+                    extra - 1
+                });
+            }
+            t
+        };
+        let (ta, tb) = (renumber(a, &ta), renumber(b, &tb));
+        // `b`'s elements in the order they came in, for an iterable that is no set.
+        let in_order: Vec<(u32, u64)> = match from_set {
+            true => Vec::new(),
+            false => b
+                .keys_by_entry()
+                .into_iter()
+                .flatten()
+                .filter_map(|k| ids.get(&k))
+                .filter_map(|&id| tb.live_hashed().find(|&(i, _)| i == id))
+                .collect(),
+        };
+        let same = std::ptr::eq(a, b);
+        let holds = |t: &Table, id: u32| t.slots.contains(&id);
+        let copy = |t: Table| if in_place { t } else { Table::new(8).merged(&t, false) };
+        let mut t = match op {
+            '|' if !from_set => {
+                let mut r = copy(ta);
+                in_order.iter().for_each(|&(id, h)| r.add_new(id, h));
+                r
+            }
+            '&' if !from_set => {
+                let mut r = Table::new(8);
+                for &(id, h) in &in_order {
+                    if holds(&ta, id) {
+                        r.add_new(id, h);
+                        if r.used >= ta.used {
+                            break;
+                        }
+                    }
+                }
+                r
+            }
+            // `a -= a` and `a ^= a` clear it; `a & a` is its copy.
+            '-' | '^' if same && in_place => Table::new(8),
+            '&' if same => Table::new(8).merged(&ta, false),
+            '|' if in_place => ta.merged(&tb, same),
+            '|' => Table::new(8).merged(&ta, false).merged(&tb, same),
+            '&' => {
+                let (big, small) = if tb.used > ta.used { (&tb, &ta) } else { (&ta, &tb) };
+                let mut r = Table::new(8);
+                for (id, h) in small.live_hashed() {
+                    if same || holds(big, id) {
+                        r.add_new(id, h);
+                    }
+                }
+                r
+            }
+            '-' if in_place || !from_set || (ta.used >> 2) > tb.used => {
+                let mut r = copy(ta);
+                for (id, h) in tb.live_hashed() {
+                    r.remove(id as usize, h);
+                }
+                if r.fill - r.used > (r.slots.len() - 1) / 4 {
+                    r.resize(if r.used > 50_000 { r.used * 2 } else { r.used * 4 });
+                }
+                r
+            }
+            '-' => {
+                let mut r = Table::new(8);
+                for (id, h) in ta.live_hashed().filter(|&(id, _)| !holds(&tb, id)) {
+                    r.add_new(id, h);
+                }
+                r
+            }
+            _ => {
+                // `a ^ b` is `b`'s copy updated by `a`; `a ^= b`, `a` updated by `b`.
+                let (mut r, by) = if in_place { (ta, tb) } else { (Table::new(8).merged(&tb, false), ta) };
+                for (id, h) in by.live_hashed() {
+                    if holds(&r, id) {
+                        r.remove(id as usize, h);
+                    } else {
+                        r.add_new(id, h);
+                    }
+                }
+                r
+            }
+        };
+        t.covered = self.entries.len();
+        self.removed.clear();
+        self.base = Some(Rc::new(t));
+        self.finger = if in_place { a.finger } else { 0 };
+    }
+
+    /// Each entry's key (`None` for a removed one), by entry.
+    fn keys_by_entry(&self) -> Vec<Option<Key>> {
+        let mut keys = vec![None; self.entries.len()];
+        for (key, &i) in &self.index {
+            keys[i] = Some(key.clone());
+        }
+        keys
+    }
+
     /// Removes `key` from a set, remembering where it was for [`Dict::set_order`] (a dict's
     /// removals need not be replayed: a dict keeps its insertion order).
     pub fn remove_from_set(&mut self, key: &Key) -> Option<Value> {
@@ -482,6 +601,47 @@ impl Table {
         (self.slots[free], self.hashes[free]) = (at as u32, hash);
         self.fill += 1;
         self.used += 1;
+    }
+
+    /// The elements with their hashes, in slot order.
+    fn live_hashed(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.slots.iter().zip(&self.hashes).filter(|(&s, _)| s < DUMMY).map(|(&s, &h)| (s, h))
+    }
+
+    /// Adds element `id` unless it is there (CPython's `set_add_entry` finding it active).
+    fn add_new(&mut self, id: u32, hash: u64) {
+        let mut present = false;
+        self.probe(hash, |j| {
+            present = self.slots[j] == id;
+            present || self.slots[j] == EMPTY
+        });
+        if !present {
+            self.add(id as usize, hash);
+        }
+    }
+
+    /// `other` merged into this table, as CPython's `set_merge`: one resize for both first;
+    /// into an empty table of the same size and no dummies, its layout as it stands; into an
+    /// empty one, its elements placed in its slot order; else each added in that order.
+    fn merged(mut self, other: &Table, same: bool) -> Table {
+        if same || other.used == 0 {
+            return self;
+        }
+        if (self.fill + other.used) * 5 >= (self.slots.len() - 1) * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 && self.slots.len() == other.slots.len() && other.fill == other.used {
+            return Table { covered: self.covered, ..other.clone() };
+        }
+        let empty = self.fill == 0;
+        for (id, h) in other.live_hashed() {
+            if empty {
+                self.place(id as usize, h);
+            } else {
+                self.add_new(id, h);
+            }
+        }
+        self
     }
 
     /// Removes entry `at`, found where CPython's probing for its hash finds it: a dummy stays.
