@@ -657,6 +657,10 @@ pub struct Host {
     pub escaped_by: RefCell<Option<Rc<crate::aio::PyTask>>>,
     /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
     pub stop_asked: Cell<bool>,
+    /// The elements of each set display of constants made so far, in its order: CPython's
+    /// compiler makes one frozenset constant of all equal ones in a program, which the first
+    /// display's order laid out (see `Interp::display`).
+    pub constant_sets: RefCell<Vec<Vec<Value>>>,
     /// What `loop.set_exception_handler` set: called, instead of the log, with the loop and
     /// the error's context.
     pub exception_handler: RefCell<Option<Value>>,
@@ -710,6 +714,7 @@ impl Host {
             escaped: RefCell::default(),
             next_port: Cell::new(50000),
             escaped_by: RefCell::default(),
+            constant_sets: RefCell::default(),
             stop_asked: Cell::new(false),
             exception_handler: RefCell::new(None),
             listeners: RefCell::default(),

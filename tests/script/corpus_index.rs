@@ -294,6 +294,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_115_set_removals", include_str!("corpus/lang_115_set_removals.py"), include_str!("corpus/lang_115_set_removals.out")),
     ("lang_116_random_class", include_str!("corpus/lang_116_random_class.py"), include_str!("corpus/lang_116_random_class.out")),
     ("lang_117_set_operations", include_str!("corpus/lang_117_set_operations.py"), include_str!("corpus/lang_117_set_operations.out")),
+    ("lang_118_set_displays", include_str!("corpus/lang_118_set_displays.py"), include_str!("corpus/lang_118_set_displays.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

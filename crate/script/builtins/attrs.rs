@@ -74,8 +74,11 @@ pub(super) const SET_METHODS: &[&str] = &[
     "symmetric_difference_update",
 ];
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
-/// 10 to 12: the unbound methods of `list`, `dict` and `set` (`list.append(l, x)`).
-const OWNERS: [&str; 13] = ["-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set"];
+/// 10 to 15: the unbound methods of `list`, `dict`, `set`, `tuple`, `int` and `float`
+/// (`list.append(l, x)`), each kind its own cache slots (see [`method`]).
+const OWNERS: [&str; 16] = [
+    "-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set", "tuple", "int", "float",
+];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "bit_count", "as_integer_ratio"];
 
@@ -329,9 +332,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Kind::List => method(10, LIST_METHODS, name, unbound_list_method),
                 Kind::Dict => method(11, DICT_METHODS, name, unbound_dict_method),
                 Kind::Set => method(12, SET_METHODS, name, unbound_set_method),
-                Kind::Tuple => method(5, TUPLE_METHODS, name, unbound_tuple_method),
-                Kind::Int => method(6, NUMBER_METHODS, name, unbound_int_method),
-                Kind::Float => method(6, NUMBER_METHODS, name, unbound_float_method),
+                Kind::Tuple => method(13, TUPLE_METHODS, name, unbound_tuple_method),
+                Kind::Int => method(14, NUMBER_METHODS, name, unbound_int_method),
+                Kind::Float => method(15, NUMBER_METHODS, name, unbound_float_method),
                 _ => None,
             };
             if let Some(m) = unbound {

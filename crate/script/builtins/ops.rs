@@ -140,8 +140,11 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
                 _ => return Err(operand_error(op, a, b)),
             };
             let mut out = crate::value::Dict::default();
-            for (key, k, _) in x.keyed() {
-                if keep.is_none_or(|want| y.has(&key) == want) {
+            // `&` keeps the elements of the set it walks, the smaller (`{0} & {False}` is
+            // `{False}`), as CPython's.
+            let (walked, other) = if op == BinOp::BitAnd && y.len() <= x.len() { (&y, &x) } else { (&x, &y) };
+            for (key, k, _) in walked.keyed() {
+                if keep.is_none_or(|want| other.has(&key) == want) {
                     out.insert(key, k, Value::None);
                 }
             }

@@ -347,6 +347,30 @@ impl Interp {
         })
     }
 
+    /// A set display's values in the order of the first display of equal constants, of the
+    /// same types (`{1, 2, 3}` and `{3, 2, 1}` share one frozenset constant in CPython, laid
+    /// out from the first one's order; `{1.0, 2, 3}` has its own).
+    fn constant_order(&self, items: &[Expr], values: Vec<Value>) -> Vec<Value> {
+        if !constant_display(items) {
+            return values;
+        }
+        let same = |a: &Value, b: &Value| a.type_name() == b.type_name() && a.equals(b);
+        let mut seen = self.host.constant_sets.borrow_mut();
+        let unique: Vec<&Value> = values
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| !values[..*i].iter().any(|w| same(v, w)))
+            .map(|(_, v)| v)
+            .collect();
+        for earlier in seen.iter() {
+            if earlier.len() == unique.len() && unique.iter().all(|v| earlier.iter().any(|w| same(v, w))) {
+                return earlier.clone();
+            }
+        }
+        seen.push(unique.into_iter().cloned().collect());
+        values
+    }
+
     /// A list, tuple or set display's value, from its items.
     pub(super) fn display(&self, kind: &ExprKind, values: Vec<Value>) -> PyResult {
         self.alloc(values.len())?;
@@ -354,18 +378,10 @@ impl Interp {
             ExprKind::List(_) => Ok(Value::list(values)),
             ExprKind::Tuple(_) => Ok(Value::tuple(values)),
             ExprKind::Set(items) => {
+                let values = self.constant_order(items, values);
                 let set = builtins::make_set(values)?;
-                // CPython makes a display of 3+ constants (after folding `-1`, `2**40`) a
-                // constant of its own first.
-                fn constant(e: &Expr) -> bool {
-                    match &e.kind {
-                        ExprKind::Const(_) => true,
-                        ExprKind::Unary(_, inner) => constant(inner),
-                        ExprKind::BinOp(a, _, b) => constant(a) && constant(b),
-                        _ => false,
-                    }
-                }
-                if let (Value::Set(d), true) = (&set, items.len() > 2 && items.iter().all(constant)) {
+                // CPython makes a display of 3+ constants a constant of its own first.
+                if let (Value::Set(d), true) = (&set, constant_display(items)) {
                     let mut d = d.borrow_mut();
                     d.display = d.len();
                 }
@@ -738,4 +754,19 @@ pub(super) fn comp_scope(scope: &Rc<Scope>, gens: &[Comprehension], frame: &str)
 /// Whether `n` is what the parser makes of `yield` or `yield from` (see [`YIELD`]).
 fn is_yield(n: Name) -> bool {
     n == YIELD.with(|y| *y) || n == YIELD_FROM.with(|y| *y)
+}
+
+/// Whether a set display is one CPython's compiler makes a frozenset constant of: three or
+/// more items, each a constant once folded (`-1`, `2**40`, a tuple of constants).
+fn constant_display(items: &[Expr]) -> bool {
+    fn constant(e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Const(_) => true,
+            ExprKind::Tuple(items) => items.iter().all(constant),
+            ExprKind::Unary(_, inner) => constant(inner),
+            ExprKind::BinOp(a, _, b) => constant(a) && constant(b),
+            _ => false,
+        }
+    }
+    items.len() > 2 && items.iter().all(constant)
 }

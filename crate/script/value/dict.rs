@@ -220,9 +220,10 @@ impl Dict {
         if self.entries.len() > ORDERED_MAX {
             return None;
         }
-        // Each entry's hash: a removed one's was kept with its removal.
+        // Each entry's hash past what the base holds: a removed one's was kept with its removal.
+        let from = self.base.as_ref().map_or(0, |b| b.covered);
         let mut hashes: Vec<Option<u64>> = vec![None; self.entries.len()];
-        for (h, e) in hashes.iter_mut().zip(&self.entries) {
+        for (h, e) in hashes.iter_mut().zip(&self.entries).skip(from) {
             if let Some((k, _)) = e {
                 *h = Some(crate::builtins::stable_hash(k)? as u64);
             }
@@ -231,7 +232,7 @@ impl Dict {
             hashes[r.at] = Some(r.hash);
         }
         let (mut table, from) = match &self.base {
-            Some(base) => (Table::clone(base), base.covered),
+            Some(base) => (Table::clone(base), from),
             None => self.display_table(&hashes),
         };
         let mut removals = self.removed.iter().peekable();
@@ -400,15 +401,25 @@ impl Dict {
     }
 
     /// `set.pop()`: the first element from where the last pop stopped, in CPython's table
-    /// order. Past 1,000 elements (each pop rebuilds the table), the last one added.
+    /// order. The table, brought up to date, becomes the set's base and the pop changes it in
+    /// place, so that emptying a set by pops costs what CPython's does. A set without stable
+    /// hashes gives its last one added.
     pub fn pop_from_set(&mut self) -> Option<Value> {
-        let table = if self.live <= 1_000 { self.table() } else { None };
-        let Some(table) = table else { return self.pop_last().map(|(k, _)| k) };
+        let current = self.removed.is_empty() && self.base.as_ref().is_some_and(|b| b.covered == self.entries.len());
+        if !current {
+            let Some(mut t) = self.table() else { return self.pop_last().map(|(k, _)| k) };
+            t.covered = self.entries.len();
+            self.removed.clear();
+            self.base = Some(Rc::new(t));
+        }
+        let table = Rc::make_mut(self.base.as_mut()?);
         let n = table.slots.len();
         let slot = (0..n).map(|i| (self.finger + i) % n).find(|&i| table.slots[i] < DUMMY)?;
+        let at = std::mem::replace(&mut table.slots[slot], DUMMY) as usize;
+        table.used -= 1;
         self.finger = slot + 1;
-        let k = self.entries[table.slots[slot] as usize].as_ref()?.0.clone();
-        self.remove_from_set(&k.key().ok()?);
+        let k = self.entries[at].as_ref()?.0.clone();
+        self.remove(&k.key().ok()?);
         Some(k)
     }
 
