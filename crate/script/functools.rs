@@ -13,7 +13,7 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["partial", "wraps", "reduce", "cache", "lru_cache", "total_ordering", "cmp_to_key"] {
+    for name in ["partial", "wraps", "update_wrapper", "reduce", "cache", "lru_cache", "total_ordering", "cmp_to_key"] {
         v.push((name, builtin(name, module_fn)));
     }
     v
@@ -131,6 +131,7 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         ("lru_cache", [_]) => raise("TypeError", "Expected first argument to be an integer, a callable, or None"),
         // `wraps(wrapped)` gives the decorator; applied, it is bound to `wrapped` (below).
         ("wraps", [wrapped]) => Ok(Value::Method(Rc::new((wrapped.clone(), builtin("wraps", wrap))))),
+        ("update_wrapper", [wrapper, wrapped]) => wrap(interp, name, vec![wrapped.clone(), wrapper.clone()], kw),
         ("reduce", [f, items, initial @ ..]) if initial.len() <= 1 => {
             let mut items = interp.iterate(items)?.into_iter();
             let Some(mut acc) = initial.first().cloned().or_else(|| items.next()) else {
@@ -250,6 +251,18 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
             let mut copy = (**wrapper).clone();
             copy.qualname = Rc::clone(&wrapped.qualname);
             Ok(Value::Func(Rc::new(copy)))
+        }
+        // A class's instance that wraps (`update_wrapper(self, func)` in its `__init__`): the
+        // names, the docstring, the attributes and `__wrapped__` set on it.
+        [Value::Func(wrapped), Value::Instance(wrapper)] => {
+            for (n, v) in wrapped.attrs.borrow().iter() {
+                wrapper.set(*n, v.clone());
+            }
+            for n in ["__module__", "__name__", "__qualname__", "__doc__"] {
+                wrapper.set(intern(n), crate::builtins::function_attr(wrapped, intern(n)).unwrap_or(Value::None));
+            }
+            wrapper.set(intern("__wrapped__"), args[0].clone());
+            Ok(args[1].clone())
         }
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),

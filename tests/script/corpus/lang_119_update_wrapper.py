@@ -1,0 +1,36 @@
+import functools
+
+# A decorator written as a class takes the wrapped function's names with update_wrapper (or
+# wraps applied to itself).
+class Sayaç:
+    def __init__(self, işlev):
+        functools.update_wrapper(self, işlev)
+        self.işlev = işlev
+        self.sayı = 0
+
+    def __call__(self, *args):
+        self.sayı += 1
+        return self.işlev(*args)
+
+@Sayaç
+def topla(a, b):
+    "İki sayıyı toplar."
+    return a + b
+
+print(topla(2, 3), topla(4, 5), topla.sayı)
+print(topla.__name__, topla.__doc__, topla.__wrapped__.__name__)
+
+class Kayıt:
+    def __init__(self, işlev):
+        functools.wraps(işlev)(self)
+        self.işlev = işlev
+
+    def __call__(self, *args):
+        print("çağrı:", self.__name__, args)
+        return self.işlev(*args)
+
+@Kayıt
+def kare(x):
+    return x * x
+
+print(kare(7), kare.__qualname__)
