@@ -55,6 +55,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             arg_count(name, args, 1, 1)?;
             let object = Instance::new(other_class(name));
             object.set(intern("__func__"), args[0].clone());
+            // As CPython 3.10's: the function's names and docstring, and it as `__wrapped__`.
+            for n in ["__module__", "__name__", "__qualname__", "__doc__"] {
+                if let Ok(v) = interp.get_attr(&args[0], intern(n)) {
+                    object.set(intern(n), v);
+                }
+            }
+            object.set(intern("__wrapped__"), args[0].clone());
             Ok(Value::Instance(object))
         }
         // `property(fget, fset, fdel, doc)`, and a property's `setter`, `getter` and `deleter`

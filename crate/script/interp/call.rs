@@ -130,6 +130,10 @@ impl Interp {
                 // `__call__` as a function (given the instance) or a built-in (not bound, as in
                 // CPython); anything else is refused, never called in turn (an instance as its
                 // own `__call__` would recurse past the stack).
+                // A staticmethod is called as its function (CPython 3.10).
+                Value::Instance(i) if Rc::ptr_eq(&i.class, &crate::value::other_class("staticmethod")) => {
+                    self.call(i.get(intern("__func__")).unwrap_or(Value::None), args, kw).await
+                }
                 Value::Instance(i) => match i.class.lookup(intern("__call__")) {
                     Some(call @ Value::Func(_)) => {
                         args.insert(0, Value::Instance(i));

@@ -34,3 +34,9 @@ def kare(x):
     return x * x
 
 print(kare(7), kare.__qualname__)
+
+# staticmethod and classmethod objects carry their function's names, and a staticmethod can
+# be called (CPython 3.10).
+s = staticmethod(len)
+print(s.__name__, s.__wrapped__ is len, classmethod(kare.__wrapped__).__name__)
+print(staticmethod(lambda a: a * 2)(4))
