@@ -118,15 +118,18 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             p.set(intern("keywords"), Value::dict(keywords));
             Ok(Value::Instance(p))
         }
-        ("cache", [f]) => cached(f, Value::None),
+        ("cache", [f]) => cached(f, Value::None, false),
         // `cmp_to_key(cmp)` gives the key function, bound to `cmp` (see [`key_of`]).
         ("cmp_to_key", [cmp]) => Ok(Value::Method(Rc::new((cmp.clone(), builtin("K", key_of))))),
         ("total_ordering", [Value::Class(c)]) => total_ordering(c).map(|()| args[0].clone()),
         // `@lru_cache` on the function, or `@lru_cache(maxsize=…)` giving the decorator.
-        ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128)),
-        ("lru_cache", [] | [Value::Int(_) | Value::None]) => {
+        ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128), false),
+        ("lru_cache", [] | [Value::Int(_) | Value::None] | [Value::Int(_) | Value::None, _]) => {
             let maxsize = args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "maxsize"));
-            Ok(Value::Method(Rc::new((maxsize.unwrap_or(Value::Int(128)), builtin("lru_cache", decorate)))))
+            let typed = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "typed"));
+            let how =
+                Value::tuple(vec![maxsize.unwrap_or(Value::Int(128)), Value::Bool(typed.is_some_and(|t| t.truthy()))]);
+            Ok(Value::Method(Rc::new((how, builtin("lru_cache", decorate)))))
         }
         ("lru_cache", [_]) => raise("TypeError", "Expected first argument to be an integer, a callable, or None"),
         // `wraps(wrapped)` gives the decorator; applied, it is bound to `wrapped` (below).
@@ -272,21 +275,25 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
 /// The attribute a cache keeps the function it calls in (not a name a script can write).
 const CALLS: &str = "<calls>";
 
-/// `lru_cache(maxsize)` applied to a function: `[maxsize, f]`.
+/// `lru_cache(maxsize, typed)` applied to a function: `[(maxsize, typed), f]`.
 fn decorate(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match args.as_slice() {
-        [maxsize, f] if is_callable(f) => cached(f, maxsize.clone()),
+        [Value::Tuple(how), f] if is_callable(f) && how.len() == 2 => cached(f, how[0].clone(), how[1].truthy()),
         _ => raise("TypeError", "the decorated object must be callable"),
     }
 }
 
 /// The cache's class: its instances are called by the evaluator (see [`call_cached`]).
 fn cache_class() -> Rc<Class> {
-    class_with("functools._lru_cache_wrapper", &[("cache_info", cache_method), ("cache_clear", cache_method)])
+    class_with(
+        "functools._lru_cache_wrapper",
+        &[("cache_info", cache_method), ("cache_clear", cache_method), ("cache_parameters", cache_method)],
+    )
 }
 
-/// `f` behind a cache of its results by arguments, of at most `maxsize` (`None`: no limit).
-fn cached(f: &Value, maxsize: Value) -> PyResult {
+/// `f` behind a cache of its results by arguments, of at most `maxsize` (`None`: no limit);
+/// `typed`: arguments of different types are kept apart (`f(1)` and `f(1.0)`).
+fn cached(f: &Value, maxsize: Value, typed: bool) -> PyResult {
     let w = Instance::new(cache_class());
     w.set(intern("__wrapped__"), f.clone());
     // What it calls, apart from `__wrapped__`, which a script may set (to the cache itself).
@@ -295,6 +302,7 @@ fn cached(f: &Value, maxsize: Value) -> PyResult {
         w.set(intern("__name__"), Value::str(func.qualname.rsplit('.').next().unwrap_or(&func.qualname)));
     }
     w.set(intern("maxsize"), maxsize);
+    w.set(intern("typed"), Value::Bool(typed));
     w.set(intern("results"), Value::dict(Dict::default()));
     w.set(intern("hits"), Value::Int(0));
     w.set(intern("misses"), Value::Int(0));
@@ -331,6 +339,13 @@ pub fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(
         if !kw.is_empty() {
             parts.insert(args.len(), Value::str("\u{0}kwargs"));
         }
+        // Typed: each argument's type too (after a marker of its own).
+        if w.get(intern("typed")).is_some_and(|t| t.truthy()) {
+            let types: Vec<Value> =
+                args.iter().chain(kw.iter().map(|(_, v)| v)).map(|v| Value::Str(v.type_name())).collect();
+            parts.push(Value::str("\u{0}types"));
+            parts.extend(types);
+        }
         let k = Value::tuple(parts);
         let key = k.key()?;
         let hit = results.borrow().get(&key);
@@ -356,11 +371,18 @@ pub fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(
     })
 }
 
-/// `cache_info()` and `cache_clear()` of a cache.
+/// `cache_info()`, `cache_clear()` and `cache_parameters()` of a cache.
 fn cache_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let Some(w) = args.first().and_then(cache_of) else { return raise("TypeError", "not a cache") };
     let Some(Value::Dict(results)) = w.get(intern("results")) else { return raise("TypeError", "not a cache") };
     let get = |what: &str| w.get(intern(what)).unwrap_or(Value::None);
+    if name == "cache_parameters" {
+        let mut d = Dict::default();
+        for what in ["maxsize", "typed"] {
+            d.insert(Key::Str(what.into()), Value::str(what), get(what));
+        }
+        return Ok(Value::dict(d));
+    }
     if name == "cache_clear" {
         results.borrow_mut().clear();
         w.set(intern("hits"), Value::Int(0));

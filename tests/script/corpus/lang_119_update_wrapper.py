@@ -40,3 +40,10 @@ print(kare(7), kare.__qualname__)
 s = staticmethod(len)
 print(s.__name__, s.__wrapped__ is len, classmethod(kare.__wrapped__).__name__)
 print(staticmethod(lambda a: a * 2)(4))
+
+# lru_cache(typed=True) keeps 1 and 1.0 apart; cache_parameters() says how it was made.
+@functools.lru_cache(maxsize=3, typed=True)
+def ikiye(x):
+    return x * 2
+
+print(ikiye(1), ikiye(1.0), ikiye(1), ikiye.cache_info(), ikiye.cache_parameters())
