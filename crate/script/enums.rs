@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::ast::{intern, BinOp, CmpOp, Name};
+use super::ast::{intern, BinOp, CmpOp, Name, UnaryOp};
 use super::builtins::{self, builtin};
 use super::interp::Interp;
 use super::value::*;
@@ -30,7 +30,7 @@ thread_local! {
 }
 
 /// What a member of a valued enum does as its value would.
-const VALUE_OPS: [&str; 19] = [
+const VALUE_OPS: [&str; 44] = [
     "__eq__",
     "__ne__",
     "__lt__",
@@ -50,6 +50,31 @@ const VALUE_OPS: [&str; 19] = [
     "__mul__",
     "__rmul__",
     "__mod__",
+    "__rmod__",
+    "__truediv__",
+    "__rtruediv__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__pow__",
+    "__rpow__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__or__",
+    "__ror__",
+    "__xor__",
+    "__rxor__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__invert__",
+    "__len__",
+    "__getitem__",
+    "__contains__",
+    "__bool__",
 ];
 
 fn valued(name: &str) -> Rc<Class> {
@@ -62,6 +87,15 @@ fn valued(name: &str) -> Rc<Class> {
 pub fn is_valued_member(i: &Instance) -> bool {
     i.class.lookup(intern("__members__")).is_some()
         && (INT_ENUM.with(|c| i.class.is_subclass(c)) || STR_ENUM.with(|c| i.class.is_subclass(c)))
+}
+
+/// `v`, or its value if it is an `IntEnum`'s or a `StrEnum`'s member (which is its value to
+/// the built-ins that take numbers: `round`, `divmod`).
+pub fn plain(v: &Value) -> Value {
+    match v {
+        Value::Instance(i) if is_valued_member(i) => member_value(v).unwrap_or(Value::None),
+        v => v.clone(),
+    }
 }
 
 /// Whether `i` is a member of an enum (its class has `__members__` and derives from `Enum`).
@@ -100,18 +134,30 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
         "__le__" => cmp(CmpOp::LtE),
         "__gt__" => cmp(CmpOp::Gt),
         "__ge__" => cmp(CmpOp::GtE),
+        "__neg__" => builtins::unary(UnaryOp::Neg, &me),
+        "__pos__" => builtins::unary(UnaryOp::Pos, &me),
+        "__invert__" => builtins::unary(UnaryOp::Invert, &me),
+        "__abs__" => match me {
+            Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| exc("OverflowError", "integer too large")),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            v => Err(builtins::type_error("bad operand type for abs(): '", &v, "'")),
+        },
+        "__len__" => Ok(Value::Int(builtins::len(interp, &me)? as i64)),
+        "__bool__" => Ok(Value::Bool(me.truthy())),
+        "__getitem__" => builtins::get_item(interp, &me, &other),
+        "__contains__" => builtins::compare(interp, CmpOp::In, &other, &me).map(Value::Bool),
         _ => {
-            let op = match name {
-                "__add__" | "__radd__" => BinOp::Add,
-                "__sub__" | "__rsub__" => BinOp::Sub,
-                "__mul__" | "__rmul__" => BinOp::Mul,
-                _ => BinOp::Mod,
-            };
-            if name.starts_with("__r") {
-                builtins::binop(interp, op, &other, &me)
-            } else {
-                builtins::binop(interp, op, &me, &other)
+            use BinOp::*;
+            for op in [Add, Sub, Mul, Div, FloorDiv, Mod, Pow, LShift, RShift, BitAnd, BitOr, BitXor] {
+                let (own, reflected) = crate::interp::operator_methods(op);
+                if name == own {
+                    return builtins::binop(interp, op, &me, &other);
+                }
+                if name == reflected {
+                    return builtins::binop(interp, op, &other, &me);
+                }
             }
+            Ok(builtins::not_implemented())
         }
     }
 }

@@ -296,6 +296,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_117_set_operations", include_str!("corpus/lang_117_set_operations.py"), include_str!("corpus/lang_117_set_operations.out")),
     ("lang_118_set_displays", include_str!("corpus/lang_118_set_displays.py"), include_str!("corpus/lang_118_set_displays.out")),
     ("lang_119_update_wrapper", include_str!("corpus/lang_119_update_wrapper.py"), include_str!("corpus/lang_119_update_wrapper.out")),
+    ("lang_120_valued_enums", include_str!("corpus/lang_120_valued_enums.py"), include_str!("corpus/lang_120_valued_enums.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -330,7 +330,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 None | Some(Value::None) => None,
                 Some(v) => Some(int_arg(v, "")?),
             };
-            match (&args[0], nd) {
+            match (&crate::enums::plain(&args[0]), nd) {
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Int(i), Some(n)) if n >= 0 => Ok(Value::Int(*i)),
                 (Value::Int(i), Some(n)) => {
@@ -522,8 +522,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             if float && args[1].as_number() == Some(0.0) {
                 return raise("ZeroDivisionError", "float divmod()");
             }
-            let q = binop(interp, BinOp::FloorDiv, &args[0], &args[1])?;
-            let r = binop(interp, BinOp::Mod, &args[0], &args[1])?;
+            let (a, b) = (crate::enums::plain(&args[0]), crate::enums::plain(&args[1]));
+            let q = binop(interp, BinOp::FloorDiv, &a, &b)?;
+            let r = binop(interp, BinOp::Mod, &a, &b)?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {

@@ -280,6 +280,17 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 }
                 match item {
                     Value::Str(x) => out.push_str(x),
+                    // A `StrEnum`'s member is a str.
+                    Value::Instance(m) if crate::enums::is_valued_member(m) => match crate::enums::member_value(item) {
+                        Some(Value::Str(x)) => out.push_str(&x),
+                        _ => {
+                            return Err(type_error(
+                                &format!("sequence item {i}: expected str instance, "),
+                                item,
+                                " found",
+                            ))
+                        }
+                    },
                     v => {
                         return raise(
                             "TypeError",

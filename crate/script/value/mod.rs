@@ -743,6 +743,7 @@ impl Value {
         match self {
             Value::Int(i) => Some(*i),
             Value::Bool(b) => Some(*b as i64),
+            Value::Instance(i) if crate::enums::is_valued_member(i) => crate::enums::member_value(self)?.as_int(),
             _ => None,
         }
     }
@@ -753,6 +754,8 @@ impl Value {
             Value::Int(i) => Some(*i as f64),
             Value::Bool(b) => Some(*b as i64 as f64),
             Value::Float(f) => Some(*f),
+            // An `IntEnum`'s member is its value.
+            Value::Instance(i) if crate::enums::is_valued_member(i) => crate::enums::member_value(self)?.as_number(),
             _ => None,
         }
     }
