@@ -95,7 +95,7 @@ pub fn import(name: &str) -> PyResult {
         "asyncio" => super::aio::module_attrs(),
         "time" => module_functions(
             "time",
-            &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "strftime"],
+            &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "monotonic_ns", "strftime"],
             time_fn,
         ),
         "random" => {
@@ -307,7 +307,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
         "time" => Ok(Value::Float(EPOCH + now)),
         "perf_counter" | "monotonic" => Ok(Value::Float(now)),
         "time_ns" => Ok(Value::Int(((EPOCH + now) * 1e9) as i64)),
-        "perf_counter_ns" => Ok(Value::Int((now * 1e9) as i64)),
+        "perf_counter_ns" | "monotonic_ns" => Ok(Value::Int((now * 1e9) as i64)),
         "strftime" => match (args.first(), args.len()) {
             (Some(Value::Str(format)), 1) => Ok(Value::string(strftime(format, (EPOCH + now).floor() as i64))),
             (Some(Value::Str(_)), _) => super::interp::unsupported("time.strftime with a time tuple"),
