@@ -300,7 +300,7 @@ impl Parser {
                 }
                 args.push(Arg::Kw(name, value));
             } else {
-                let awaits = self.awaits;
+                let (awaits, late_before) = (self.awaits, self.late.is_none());
                 let value = self.named_expr()?;
                 if self.is_kw("for") || self.is_kw("async") {
                     let generators = self.comp_clauses()?;
@@ -308,7 +308,7 @@ impl Parser {
                         return Err(self.spanned("Generator expression must be parenthesized", value.line, value.col));
                     }
                     let (l, c) = (value.line, value.col);
-                    args.push(Arg::Pos(self.generator_exp(l, c, value, generators, awaits)));
+                    args.push(Arg::Pos(self.generator_exp(l, c, value, generators, awaits, late_before)));
                     continue;
                 }
                 if self.is_op("=") {
@@ -410,9 +410,46 @@ impl Parser {
 
     /// A generator expression whose parsing began with `awaits` awaits seen: async if it has
     /// an `async for` or awaits anywhere but in its first iterable.
-    fn generator_exp(&mut self, line: u32, col: u32, elt: Expr, gens: Vec<Comprehension>, awaits: u32) -> Expr {
+    /// A list, set or dict comprehension just read from (`line`, `col`): one that awaits or
+    /// has an `async for` outside an async function is CPython's "asynchronous comprehension"
+    /// error, under the whole comprehension, in place of the error its `await` or `async`
+    /// gave (`late_before`: none was pending before it was read).
+    fn async_comprehension(&mut self, line: u32, col: u32, awaits: u32, late_before: bool) {
+        const MESSAGE: &str = "asynchronous comprehension outside of an asynchronous function";
+        let own = self.awaits - awaits - self.first_iter_awaits;
+        let pending = self.late.as_ref().map(|e| e.message.as_str());
+        let from_it = matches!(pending, Some("'await' outside async function" | "'await' outside function" | MESSAGE));
+        if late_before && from_it && (own > 0 || pending == Some(MESSAGE)) && !self.ctx.is_async {
+            self.late = None;
+            self.late_span(MESSAGE, line, col);
+        }
+    }
+
+    /// `late_before`: no late error was pending before its element was read.
+    fn generator_exp(
+        &mut self,
+        line: u32,
+        col: u32,
+        elt: Expr,
+        gens: Vec<Comprehension>,
+        awaits: u32,
+        late_before: bool,
+    ) -> Expr {
         let own = self.awaits - awaits - self.first_iter_awaits;
         let is_async = own > 0 || gens.iter().any(|g| g.is_async);
+        // An `await` or `async for` in a generator expression makes it an async generator,
+        // which a plain function or the module may make (CPython 3.11): not an error there,
+        // unless it is in the first iterable, which the enclosing scope evaluates.
+        const ASYNC_CONTEXT: [&str; 3] = [
+            "'await' outside async function",
+            "'await' outside function",
+            "asynchronous comprehension outside of an asynchronous function",
+        ];
+        if is_async && late_before && self.first_iter_awaits == 0 {
+            if self.late.as_ref().is_some_and(|e| ASYNC_CONTEXT.contains(&e.message.as_str())) {
+                self.late = None;
+            }
+        }
         self.mk(line, col, ExprKind::GeneratorExp(Rc::new(ast::GenExp { elt, gens, is_async })))
     }
 
@@ -473,12 +510,12 @@ impl Parser {
             self.expect_op(")")?;
             return Ok(e);
         }
-        let awaits = self.awaits;
+        let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
             let generators = self.comp_clauses()?;
             self.expect_close(")", Some((first.line, first.col)))?;
-            return Ok(self.generator_exp(line, col, first, generators, awaits));
+            return Ok(self.generator_exp(line, col, first, generators, awaits, late_before));
         }
         if self.is_op("=") {
             return Err(self.condition_error(first));
@@ -518,10 +555,12 @@ impl Parser {
         if self.eat_op("]") {
             return Ok(self.mk(line, col, ExprKind::List(Vec::new())));
         }
+        let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
             let generators = self.comp_clauses()?;
             self.expect_close("]", Some((first.line, first.col)))?;
+            self.async_comprehension(line, col, awaits, late_before);
             return Ok(self.mk(line, col, ExprKind::ListComp(boxed(first), generators)));
         }
         let elts = self.elements(first, "]")?;
@@ -534,6 +573,7 @@ impl Parser {
         if self.eat_op("}") {
             return Ok(self.mk(line, col, ExprKind::Dict(Vec::new())));
         }
+        let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = if self.eat_op("**") {
             (None, self.binary(1)?)
         } else {
@@ -542,6 +582,7 @@ impl Parser {
                 if self.is_kw("for") || self.is_kw("async") {
                     let generators = self.comp_clauses()?;
                     self.expect_close("}", Some((key.line, key.col)))?;
+                    self.async_comprehension(line, col, awaits, late_before);
                     return Ok(self.mk(line, col, ExprKind::SetComp(boxed(key), generators)));
                 }
                 let elts = self.elements(key, "}")?;
@@ -551,6 +592,7 @@ impl Parser {
             if self.is_kw("for") || self.is_kw("async") {
                 let generators = self.comp_clauses()?;
                 self.expect_close("}", Some((value.line, value.col)))?;
+                self.async_comprehension(line, col, awaits, late_before);
                 return Ok(self.mk(line, col, ExprKind::DictComp(boxed(key), boxed(value), generators)));
             }
             (Some(key), value)
