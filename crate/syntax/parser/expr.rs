@@ -445,10 +445,9 @@ impl Parser {
             "'await' outside function",
             "asynchronous comprehension outside of an asynchronous function",
         ];
-        if is_async && late_before && self.first_iter_awaits == 0 {
-            if self.late.as_ref().is_some_and(|e| ASYNC_CONTEXT.contains(&e.message.as_str())) {
-                self.late = None;
-            }
+        let from_it = self.late.as_ref().is_some_and(|e| ASYNC_CONTEXT.contains(&e.message.as_str()));
+        if is_async && late_before && self.first_iter_awaits == 0 && from_it {
+            self.late = None;
         }
         self.mk(line, col, ExprKind::GeneratorExp(Rc::new(ast::GenExp { elt, gens, is_async })))
     }
