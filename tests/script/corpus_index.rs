@@ -143,6 +143,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_143_self_cancel", include_str!("corpus/asyncio_143_self_cancel.py"), include_str!("corpus/asyncio_143_self_cancel.out")),
     ("asyncio_144_stream_lines", include_str!("corpus/asyncio_144_stream_lines.py"), include_str!("corpus/asyncio_144_stream_lines.out")),
     ("asyncio_145_bound_loop", include_str!("corpus/asyncio_145_bound_loop.py"), include_str!("corpus/asyncio_145_bound_loop.out")),
+    ("asyncio_146_no_current_loop", include_str!("corpus/asyncio_146_no_current_loop.py"), include_str!("corpus/asyncio_146_no_current_loop.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -291,6 +291,9 @@ pub const CLASSES: [&str; 10] = [
 
 /// `asyncio.Future()`, `asyncio.Task(coro, name=…)` and the [`CLASSES`], called as classes.
 pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    if &*class.name == "Future" && interp.host.loop_running.get() == 0 && interp.host.loop_unset.get() {
+        return raise("RuntimeError", "There is no current event loop in thread 'MainThread'.");
+    }
     if &*class.name == "Future" {
         return Ok(Value::Task(PyTask::future(interp)));
     }
@@ -576,6 +579,11 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 runtime::sleep(duration(delay)).await;
                 Ok(result)
             }))
+        }
+        // After `asyncio.run`, no loop is current: what needs one, outside a loop, cannot make
+        // it (the arguments are held by the error, as CPython's traceback holds them).
+        "ensure_future" | "gather" if interp.host.loop_running.get() == 0 && interp.host.loop_unset.get() => {
+            refusing(&args, raise("RuntimeError", "There is no current event loop in thread 'MainThread'."))
         }
         "create_task" | "ensure_future" => create_task(interp, name, args, kw),
         "gather" => {
