@@ -180,6 +180,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_34_recursive_frames", include_str!("corpus/error_34_recursive_frames.py"), include_str!("corpus/error_34_recursive_frames.out")),
     ("error_35_runaway_countdown", include_str!("corpus/error_35_runaway_countdown.py"), include_str!("corpus/error_35_runaway_countdown.out")),
     ("error_36_async_comprehension", include_str!("corpus/error_36_async_comprehension.py"), include_str!("corpus/error_36_async_comprehension.out")),
+    ("error_37_aenter_not_async", include_str!("corpus/error_37_aenter_not_async.py"), include_str!("corpus/error_37_aenter_not_async.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),

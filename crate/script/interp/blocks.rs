@@ -25,7 +25,7 @@ impl Interp {
                 return Err(builtins::type_error("'", &cm, &after));
             }
             let entered = self.call_method(&cm, enter, vec![]).await?;
-            let entered = if is_async { self.await_value(entered).await? } else { entered };
+            let entered = if is_async { self.await_in_with(entered, enter).await? } else { entered };
             if let Some(t) = &first.target {
                 self.assign(scope, t, entered).await?;
             }
@@ -44,7 +44,7 @@ impl Interp {
             let exited = async {
                 let r = self.call_method(&cm, exit, args).await?;
                 if is_async {
-                    self.await_value(r).await
+                    self.await_in_with(r, exit).await
                 } else {
                     Ok(r)
                 }
@@ -60,6 +60,19 @@ impl Interp {
                 out => out,
             }
         })
+    }
+
+    /// `async with`'s wait on what its `__aenter__` or `__aexit__` (`method`) gave: CPython
+    /// names the method when that is nothing to await (one written without `async`).
+    async fn await_in_with(&self, v: Value, method: &str) -> PyResult {
+        let (plain, kind) = (super::call::cant_await(&v), v.type_name());
+        match self.await_value(v).await {
+            Err(e) if self.to_str(&e).is_ok_and(|m| *m == *plain) => raise(
+                "TypeError",
+                format!("'async with' received an object from {method} that does not implement __await__: {kind}"),
+            ),
+            out => out,
+        }
     }
 
     pub(super) async fn exec_try(

@@ -437,12 +437,14 @@ impl Interp {
                     self.await_value(aw).await
                 }))
             }
-            other => Awaiting::Failed(Some(exc(
-                "TypeError",
-                format!("object {} can't be used in 'await' expression", other.type_name()),
-            ))),
+            other => Awaiting::Failed(Some(exc("TypeError", cant_await(&other)))),
         }
     }
+}
+
+/// The error of `await v` for a `v` that cannot be awaited.
+pub(super) fn cant_await(v: &Value) -> String {
+    format!("object {} can't be used in 'await' expression", v.type_name())
 }
 
 /// What [`Interp::await_value`] waits on.
