@@ -210,9 +210,18 @@ fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
                     .ok_or_else(|| exc("OverflowError", too_many_days(days)))?;
             }
             Value::Bool(b) => exact += i64::from(b) * *scale as i64,
+            // As CPython's: the whole units exactly, the fraction in microseconds, rounded
+            // once at the end (`timedelta(seconds=1.9999995)` is 2 seconds).
             Value::Float(x) => {
                 any_float = true;
-                float += x * scale;
+                let whole = x.trunc();
+                match (whole * scale).abs() < 9.0e18 {
+                    true => {
+                        exact = exact.saturating_add((whole * scale) as i64);
+                        float += (x - whole) * scale;
+                    }
+                    false => float += x * scale,
+                }
             }
             other => {
                 return raise(

@@ -301,6 +301,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_119_update_wrapper", include_str!("corpus/lang_119_update_wrapper.py"), include_str!("corpus/lang_119_update_wrapper.out")),
     ("lang_120_valued_enums", include_str!("corpus/lang_120_valued_enums.py"), include_str!("corpus/lang_120_valued_enums.out")),
     ("lang_121_async_genexp", include_str!("corpus/lang_121_async_genexp.py"), include_str!("corpus/lang_121_async_genexp.out")),
+    ("lang_122_timedelta_float", include_str!("corpus/lang_122_timedelta_float.py"), include_str!("corpus/lang_122_timedelta_float.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),
