@@ -61,7 +61,10 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
                     spec.star_precision(star(next(&mut values)?)?).map_err(err)?;
                 }
                 let v = match (&key, &mapping) {
+                    // After a key, no argument is left for a spec without one (CPython's
+                    // `"%(a)s %s" % d` is "not enough arguments").
                     (Some(k), Some(m)) => {
+                        values.clear();
                         m.get(&Key::Str(k.as_str().into())).ok_or_else(|| key_error(&Value::str(k)))?
                     }
                     (Some(_), None) => return raise("TypeError", "format requires a mapping"),
