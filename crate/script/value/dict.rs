@@ -212,9 +212,9 @@ impl Dict {
     /// leaves a dummy that the next element probing past it takes). A display of constants is
     /// built as a frozenset first (and again from its own order when the compiler merges
     /// constants), then merged into the new set: 200 of 200 random displays in the order
-    /// CPython printed them. A set made by an operator on sets (`|`, `&`, `update`) is rebuilt
-    /// from the order its elements came in, where CPython merges tables. `None`: no stable
-    /// hashes, or too big (the table, 4 slots per element, would cost more than the set).
+    /// CPython printed them. A set made by a set operation starts from the layout that gave
+    /// it (see [`Dict::lay_out_set_op`]). `None`: no stable hashes, or too big (the table,
+    /// 4 slots per element, would cost more than the set).
     fn table(&self) -> Option<Table> {
         const ORDERED_MAX: usize = 100_000;
         if self.entries.len() > ORDERED_MAX {
@@ -297,6 +297,14 @@ impl Dict {
             t
         };
         let (ta, tb) = (renumber(a, &ta), renumber(b, &tb));
+        // Which elements each holds, and their hashes, by number: O(1) a look-up.
+        let mut hash_of = vec![None; extra as usize];
+        let (mut in_a, mut in_b) = (vec![false; extra as usize], vec![false; extra as usize]);
+        for (t, held) in [(&ta, &mut in_a), (&tb, &mut in_b)] {
+            for (id, h) in t.live_hashed() {
+                (hash_of[id as usize], held[id as usize]) = (Some(h), true);
+            }
+        }
         // `b`'s elements in the order they came in, for an iterable that is no set.
         let in_order: Vec<(u32, u64)> = match from_set {
             true => Vec::new(),
@@ -305,11 +313,12 @@ impl Dict {
                 .into_iter()
                 .flatten()
                 .filter_map(|k| ids.get(&k))
-                .filter_map(|&id| tb.live_hashed().find(|&(i, _)| i == id))
+                .filter_map(|&id| hash_of[id as usize].map(|h| (id, h)))
                 .collect(),
         };
         let same = std::ptr::eq(a, b);
-        let holds = |t: &Table, id: u32| t.slots.contains(&id);
+        // Whether `a` (or `b`) held it before the operation: each element is met once.
+        let holds = |held: &[bool], id: u32| held[id as usize];
         let copy = |t: Table| if in_place { t } else { Table::new(8).merged(&t, false) };
         let mut t = match op {
             '|' if !from_set => {
@@ -320,7 +329,7 @@ impl Dict {
             '&' if !from_set => {
                 let mut r = Table::new(8);
                 for &(id, h) in &in_order {
-                    if holds(&ta, id) {
+                    if holds(&in_a, id) {
                         r.add_new(id, h);
                         if r.used >= ta.used {
                             break;
@@ -335,7 +344,7 @@ impl Dict {
             '|' if in_place => ta.merged(&tb, same),
             '|' => Table::new(8).merged(&ta, false).merged(&tb, same),
             '&' => {
-                let (big, small) = if tb.used > ta.used { (&tb, &ta) } else { (&ta, &tb) };
+                let (big, small) = if tb.used > ta.used { (&in_b, &ta) } else { (&in_a, &tb) };
                 let mut r = Table::new(8);
                 for (id, h) in small.live_hashed() {
                     if same || holds(big, id) {
@@ -356,16 +365,17 @@ impl Dict {
             }
             '-' => {
                 let mut r = Table::new(8);
-                for (id, h) in ta.live_hashed().filter(|&(id, _)| !holds(&tb, id)) {
+                for (id, h) in ta.live_hashed().filter(|&(id, _)| !holds(&in_b, id)) {
                     r.add_new(id, h);
                 }
                 r
             }
             _ => {
                 // `a ^ b` is `b`'s copy updated by `a`; `a ^= b`, `a` updated by `b`.
-                let (mut r, by) = if in_place { (ta, tb) } else { (Table::new(8).merged(&tb, false), ta) };
+                let (mut r, by, had) =
+                    if in_place { (ta, tb, &in_a) } else { (Table::new(8).merged(&tb, false), ta, &in_b) };
                 for (id, h) in by.live_hashed() {
-                    if holds(&r, id) {
+                    if holds(had, id) {
                         r.remove(id as usize, h);
                     } else {
                         r.add_new(id, h);
