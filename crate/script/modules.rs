@@ -904,7 +904,7 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
     let (open, close, items): (char, char, Vec<(Option<String>, Value)>) = match v {
         // An `IntEnum`'s or a `StrEnum`'s member is written as its value.
         Value::Instance(i) if super::enums::is_valued_member(i) => {
-            return dump(&super::enums::member_value(v).unwrap_or(Value::None), how, depth + 1, out)
+            return dump(&super::enums::plain(v), how, depth + 1, out)
         }
         Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) => {
             out.push_str(&match v {

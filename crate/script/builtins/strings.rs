@@ -281,23 +281,13 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 if i > 0 {
                     out.push_str(&s);
                 }
-                match item {
-                    Value::Str(x) => out.push_str(x),
-                    // A `StrEnum`'s member is a str.
-                    Value::Instance(m) if crate::enums::is_valued_member(m) => match crate::enums::member_value(item) {
-                        Some(Value::Str(x)) => out.push_str(&x),
-                        _ => {
-                            return Err(type_error(
-                                &format!("sequence item {i}: expected str instance, "),
-                                item,
-                                " found",
-                            ))
-                        }
-                    },
-                    v => {
+                // A `StrEnum`'s member is a str.
+                match crate::enums::plain(item) {
+                    Value::Str(x) => out.push_str(&x),
+                    _ => {
                         return raise(
                             "TypeError",
-                            format!("sequence item {i}: expected str instance, {} found", v.type_name()),
+                            format!("sequence item {i}: expected str instance, {} found", item.type_name()),
                         )
                     }
                 }

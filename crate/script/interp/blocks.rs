@@ -65,13 +65,13 @@ impl Interp {
     /// `async with`'s wait on what its `__aenter__` or `__aexit__` (`method`) gave: CPython
     /// names the method when that is nothing to await (one written without `async`).
     async fn await_in_with(&self, v: Value, method: &str) -> PyResult {
-        let (plain, kind) = (super::call::cant_await(&v), v.type_name());
-        match self.await_value(v).await {
-            Err(e) if self.to_str(&e).is_ok_and(|m| *m == *plain) => raise(
+        let kind = v.type_name();
+        match self.await_value(v) {
+            super::call::Awaiting::NotAwaitable(_) => raise(
                 "TypeError",
                 format!("'async with' received an object from {method} that does not implement __await__: {kind}"),
             ),
-            out => out,
+            awaiting => awaiting.await,
         }
     }
 

@@ -437,14 +437,12 @@ impl Interp {
                     self.await_value(aw).await
                 }))
             }
-            other => Awaiting::Failed(Some(exc("TypeError", cant_await(&other)))),
+            other => Awaiting::NotAwaitable(Some(exc(
+                "TypeError",
+                format!("object {} can't be used in 'await' expression", other.type_name()),
+            ))),
         }
     }
-}
-
-/// The error of `await v` for a `v` that cannot be awaited.
-pub(super) fn cant_await(v: &Value) -> String {
-    format!("object {} can't be used in 'await' expression", v.type_name())
 }
 
 /// What [`Interp::await_value`] waits on.
@@ -455,8 +453,11 @@ pub enum Awaiting<'a> {
     Leaf(aio::Leaf),
     /// An object's `__await__`, or a connection's `__aenter__`.
     Boxed(Fut<'a, PyResult>),
-    /// Not awaitable: the error, given once.
+    /// It cannot be awaited as it is (a coroutine awaited twice): the error, given once.
     Failed(Option<Exc>),
+    /// No awaitable at all: the generic error, given once, which `async for` and `async with`
+    /// replace with their own.
+    NotAwaitable(Option<Exc>),
 }
 
 impl Future for Awaiting<'_> {
@@ -466,7 +467,9 @@ impl Future for Awaiting<'_> {
             Awaiting::Coro(f) => Pin::new(f).poll(cx),
             Awaiting::Leaf(f) => Pin::new(f).poll(cx),
             Awaiting::Boxed(f) => f.as_mut().poll(cx),
-            Awaiting::Failed(e) => std::task::Poll::Ready(Err(e.take().unwrap_or(Value::None))),
+            Awaiting::Failed(e) | Awaiting::NotAwaitable(e) => {
+                std::task::Poll::Ready(Err(e.take().unwrap_or(Value::None)))
+            }
         }
     }
 }

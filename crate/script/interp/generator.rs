@@ -595,7 +595,7 @@ impl Items {
                             let what = aw.type_name();
                             match interp.await_value(aw) {
                                 // Not awaitable: CPython's error, raised from the await's.
-                                super::call::Awaiting::Failed(Some(e)) if e.class().name.as_ref() == "TypeError" => {
+                                super::call::Awaiting::NotAwaitable(Some(e)) => {
                                     if let Value::Instance(i) = &e {
                                         i.raised.set(false); // made by the loop, not raised in a frame: no traceback
                                     }

@@ -323,14 +323,14 @@ impl Dict {
         let mut t = match op {
             '|' if !from_set => {
                 let mut r = copy(ta);
-                in_order.iter().for_each(|&(id, h)| r.add_new(id, h));
+                in_order.iter().for_each(|&(id, h)| r.add(id as usize, h));
                 r
             }
             '&' if !from_set => {
                 let mut r = Table::new(8);
                 for &(id, h) in &in_order {
                     if holds(&in_a, id) {
-                        r.add_new(id, h);
+                        r.add(id as usize, h);
                         if r.used >= ta.used {
                             break;
                         }
@@ -348,7 +348,7 @@ impl Dict {
                 let mut r = Table::new(8);
                 for (id, h) in small.live_hashed() {
                     if same || holds(big, id) {
-                        r.add_new(id, h);
+                        r.add(id as usize, h);
                     }
                 }
                 r
@@ -359,14 +359,14 @@ impl Dict {
                     r.remove(id as usize, h);
                 }
                 if r.fill - r.used > (r.slots.len() - 1) / 4 {
-                    r.resize(if r.used > 50_000 { r.used * 2 } else { r.used * 4 });
+                    r.resize(r.grown());
                 }
                 r
             }
             '-' => {
                 let mut r = Table::new(8);
                 for (id, h) in ta.live_hashed().filter(|&(id, _)| !holds(&in_b, id)) {
-                    r.add_new(id, h);
+                    r.add(id as usize, h);
                 }
                 r
             }
@@ -378,7 +378,7 @@ impl Dict {
                     if holds(had, id) {
                         r.remove(id as usize, h);
                     } else {
-                        r.add_new(id, h);
+                        r.add(id as usize, h);
                     }
                 }
                 r
@@ -553,7 +553,17 @@ impl Table {
 
     /// The entries in slot order.
     fn live(&self) -> impl Iterator<Item = usize> + '_ {
-        self.slots.iter().filter(|&&s| s < DUMMY).map(|&s| s as usize)
+        self.live_hashed().map(|(at, _)| at as usize)
+    }
+
+    /// The size CPython's table grows to when an addition fills it past 3/5 (or, after a
+    /// `difference_update`, when a quarter of it is dummies).
+    fn grown(&self) -> usize {
+        if self.used > 50_000 {
+            self.used * 2
+        } else {
+            self.used * 4
+        }
     }
 
     /// The slots CPython probes for `hash`, in order: linear runs of 10, then perturbation.
@@ -573,11 +583,11 @@ impl Table {
         }
     }
 
-    /// Adds entry `at` as CPython's `set.add` does: into the last dummy its probe passed, else
-    /// the empty slot it reached; past 3/5 filled, the table is rebuilt for 4 × used.
+    /// Adds entry `at` as CPython's `set.add` does, unless its probe finds it there: into the
+    /// last dummy its probe passed, else the empty slot it reached; past 3/5 filled, the table
+    /// is rebuilt for 4 × used.
     fn add(&mut self, at: usize, hash: u64) {
-        let mut dummy = None;
-        let mut empty = 0;
+        let (mut dummy, mut empty, mut present) = (None, 0, false);
         self.probe(hash, |j| match self.slots[j] {
             EMPTY => {
                 empty = j;
@@ -587,8 +597,14 @@ impl Table {
                 dummy = Some(j);
                 false
             }
-            _ => false,
+            s => {
+                present = s == at as u32;
+                present
+            }
         });
+        if present {
+            return;
+        }
         self.used += 1;
         if let Some(j) = dummy {
             (self.slots[j], self.hashes[j]) = (at as u32, hash);
@@ -597,7 +613,7 @@ impl Table {
         (self.slots[empty], self.hashes[empty]) = (at as u32, hash);
         self.fill += 1;
         if self.fill * 5 >= (self.slots.len() - 1) * 3 {
-            self.resize(if self.used > 50_000 { self.used * 2 } else { self.used * 4 });
+            self.resize(self.grown());
         }
     }
 
@@ -629,18 +645,6 @@ impl Table {
         self.slots.iter().zip(&self.hashes).filter(|(&s, _)| s < DUMMY).map(|(&s, &h)| (s, h))
     }
 
-    /// Adds element `id` unless it is there (CPython's `set_add_entry` finding it active).
-    fn add_new(&mut self, id: u32, hash: u64) {
-        let mut present = false;
-        self.probe(hash, |j| {
-            present = self.slots[j] == id;
-            present || self.slots[j] == EMPTY
-        });
-        if !present {
-            self.add(id as usize, hash);
-        }
-    }
-
     /// `other` merged into this table, as CPython's `set_merge`: one resize for both first;
     /// into an empty table of the same size and no dummies, its layout as it stands; into an
     /// empty one, its elements placed in its slot order; else each added in that order.
@@ -659,7 +663,7 @@ impl Table {
             if empty {
                 self.place(id as usize, h);
             } else {
-                self.add_new(id, h);
+                self.add(id as usize, h);
             }
         }
         self
