@@ -143,7 +143,9 @@ pub fn set_exit_status(run: u32, status: i32) {
 /// a later one `ended` the run): the page marks it and says so.
 pub fn note_error_line(run: u32, e: &Value, ended: bool) {
     let Value::Instance(i) = e else { return };
-    let Some(&(line, _, span)) = i.traceback.borrow().last() else { return };
+    // No frame (a group that `except*` put together at module level): no line to mark, but
+    // the run failed all the same.
+    let (line, span) = i.traceback.borrow().last().map_or((0, Span::default()), |&(line, _, span)| (line, span));
     let (from, to) = match span {
         Span { line: 0, .. } => (0, 0),
         Span { line: l, .. } if l != line => (0, 0),

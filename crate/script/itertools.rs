@@ -140,6 +140,35 @@ impl Lazy {
                     self.at += 1;
                     return Ok(Some(x));
                 }
+                "callable_iterator" => {
+                    if self.flag {
+                        return Ok(None);
+                    }
+                    let sentinel = self.value.clone().unwrap_or(Value::None);
+                    match interp.call(self.f.clone(), vec![], vec![]).await {
+                        Ok(x) if !interp.compare(CmpOp::Eq, &x, &sentinel)? => return Ok(Some(x)),
+                        Err(e) if !e.class().is_subclass(&exc_class("StopIteration")) => return Err(e),
+                        _ => {
+                            self.flag = true;
+                            return Ok(None);
+                        }
+                    }
+                }
+                "reversed" => {
+                    if self.at <= 0 {
+                        return Ok(None);
+                    }
+                    self.at -= 1;
+                    let seq = self.value.clone().unwrap_or(Value::None);
+                    return match interp.call_method(&seq, "__getitem__", vec![Value::Int(self.at)]).await {
+                        Ok(x) => Ok(Some(x)),
+                        Err(e) if crate::builtins::ends_sequence(&e) => {
+                            self.at = 0;
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
                 "islice" => {
                     if self.stop.is_some_and(|s| self.wanted >= s) {
                         return Ok(None);
@@ -192,6 +221,17 @@ impl Lazy {
                     }
                     match kind {
                         "zip" => return Ok(Some(Value::tuple(row))),
+                        "iterator" => return Ok(Some(row.swap_remove(0))),
+                        "enumerate" => {
+                            let n = self.at;
+                            self.at = n.checked_add(1).ok_or_else(|| {
+                                exc(
+                                    "OverflowError",
+                                    "Loopscope's ints are 64-bit: the count went past 9223372036854775807",
+                                )
+                            })?;
+                            return Ok(Some(Value::tuple(vec![Value::Int(n), row.swap_remove(0)])));
+                        }
                         "map" => return Ok(Some(interp.call(self.f.clone(), row, vec![]).await?)),
                         "starmap" => {
                             let args = interp.iterate(&row[0])?;
@@ -241,6 +281,30 @@ impl Lazy {
             }
         }
     }
+}
+
+/// `enumerate(obj)`, `iter(obj)` (`"iterator"`, a sequence's `__getitem__` from 0) and
+/// `reversed(obj)` (its `__getitem__` from `at - 1` down) of a script's object: each item is
+/// asked for as it is taken, as CPython's are, so what the object prints comes between the
+/// loop's own lines and an iterator is left where the taking stopped.
+pub fn lazily(interp: &Interp, kind: &'static str, obj: Value, at: i64) -> PyResult {
+    let mut it = Lazy::new(kind);
+    it.at = at;
+    if kind == "reversed" {
+        it.value = Some(obj);
+    } else {
+        it.sources.push(interp.items_for(obj, false)?);
+    }
+    Ok(it.into_generator(interp))
+}
+
+/// `iter(f, sentinel)`: `f()`'s results, up to the first equal to `sentinel` (or a
+/// `StopIteration` of `f`'s), each asked for as it is taken.
+pub fn calling(interp: &Interp, f: Value, sentinel: Value) -> Value {
+    let mut it = Lazy::new("callable_iterator");
+    it.f = f;
+    it.value = Some(sentinel);
+    it.into_generator(interp)
 }
 
 /// `zip`, `map` and `filter` given a generator: they take its items one at a time as they

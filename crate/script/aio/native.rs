@@ -942,9 +942,18 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             if let Some(e @ Value::Instance(_)) = a.get(1) {
                 g.note_base_error(e);
             }
+            // The cancel the group asked of its parent is taken back (`uncancel`); the body's
+            // cancel goes on only if another is still asked for, as CPython's.
+            let mut cancels_left = true;
+            if g.parent_cancel_requested.get() {
+                if let Some(parent) = &*g.parent.borrow() {
+                    parent.cancels.set(parent.cancels.get().saturating_sub(1));
+                    cancels_left = parent.cancels.get() > 0;
+                }
+            }
             let aborts = match a.get(1) {
                 Some(e) if is_cancelled_error(e) => {
-                    propagate.set(!g.parent_cancel_requested.get());
+                    propagate.set(cancels_left);
                     true
                 }
                 Some(e @ Value::Instance(_)) => {

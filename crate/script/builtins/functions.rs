@@ -10,7 +10,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
     let lazy = match name {
         "map" | "filter" => args.len() >= 2,
         // (`strict=` reads them whole, then raises where the shortest ends: see below.)
-        "zip" => kw.is_empty() && args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async)),
+        "zip" => kw.is_empty() && args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async) || script_iterable(a)),
         _ => false,
     };
     if lazy {
@@ -20,12 +20,17 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
     call(interp, name, &args, &kw)
 }
 
+/// Whether `v` is a script's object that gives items (its `__iter__` or `__getitem__`).
+fn script_iterable(v: &Value) -> bool {
+    script_method(v, "__iter__").or_else(|| script_method(v, "__getitem__")).is_some()
+}
+
 /// A script's iterable object (its `__iter__` or `__getitem__`) or a generator, given to a
 /// built-in that takes items (`list(bag)`, `sum(gen)`, `zip(a, bag)`), becomes the list of its
 /// items, so that no built-in needs to call the script.
 pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) -> PyResult<()> {
     let iterated = match name {
-        "list" | "tuple" | "set" | "frozenset" | "sorted" | "sum" | "any" | "all" | "enumerate" | "dict" => 0..1,
+        "list" | "tuple" | "set" | "frozenset" | "sorted" | "sum" | "dict" => 0..1,
         "min" | "max" if args.len() == 1 => 0..1,
         "zip" => 0..args.len(),
         "map" | "filter" => 1..args.len(),
@@ -33,11 +38,8 @@ pub(super) fn items_of_objects(interp: &Interp, name: &str, args: &mut [Value]) 
     };
     for a in args.get_mut(iterated).into_iter().flatten() {
         let script_made = match a {
-            Value::Instance(i) => {
-                i.class.lookup(intern("__iter__")).or_else(|| i.class.lookup(intern("__getitem__"))).is_some()
-            }
-            // Which walk it as they go: it may be endless, and `any` stops at the first true.
-            Value::Gen(_) => !matches!(name, "enumerate" | "any" | "all"),
+            Value::Instance(_) => script_iterable(a),
+            Value::Gen(_) => true,
             _ => false,
         };
         if script_made {
@@ -183,6 +185,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Gen(g) if !g.is_async => return Ok(crate::interp::enumerate_lazily(interp, g, start)),
                 // By index, as the loop goes: it sees what the loop changes in the list.
                 Value::List(l) => return Ok(Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l)).numbered(start))))),
+                // A script's iterator: asked for an item as each pair is taken.
+                v if script_iterable(v) => return crate::itertools::lazily(interp, "enumerate", v.clone(), start),
                 _ => {}
             }
             let items = iterate(&args[0])?;
@@ -249,8 +253,19 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             if let Some(m) = script_method(&args[0], "__reversed__") {
                 return interp.call_sync(m, vec![args[0].clone()]);
             }
+            // Else its `__len__`, then its `__getitem__` from the end as items are taken.
+            if let Value::Instance(_) = &args[0] {
+                if script_method(&args[0], "__getitem__").is_none() {
+                    return Err(type_error("'", &args[0], "' object is not reversible"));
+                }
+                let Some(len) = script_method(&args[0], "__len__") else {
+                    return Err(type_error("object of type '", &args[0], "' has no len()"));
+                };
+                let n = interp.call_sync(len, vec![args[0].clone()])?;
+                let n = n.as_int().ok_or_else(|| type_error("'", &n, "' object cannot be interpreted as an integer"))?;
+                return crate::itertools::lazily(interp, "reversed", args[0].clone(), n);
+            }
             let mut items = match &args[0] {
-                Value::Instance(_) => interp.iterate(&args[0])?,
                 v @ (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) | Value::View(_)) => {
                     iterate(v)?
                 }
@@ -365,23 +380,15 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "any" | "all" => {
             arg_count(name, args, 1, 1)?;
+            // Up to the first item that decides, as CPython's: a generator or a script's
+            // iterator is asked no further.
             let want = name == "any";
-            if let Value::Gen(g) = &args[0] {
-                if !g.is_async {
-                    while let Some(v) = g.resume_now(interp)? {
-                        if interp.truthy(&v)? == want {
-                            return Ok(Value::Bool(want));
-                        }
-                    }
-                    return Ok(Value::Bool(!want));
-                }
-            }
-            for v in iterate(&args[0])? {
-                if interp.truthy(&v)? == want {
-                    return Ok(Value::Bool(want));
-                }
-            }
-            Ok(Value::Bool(!want))
+            let mut decided = false;
+            interp.each(&args[0], &mut |v| {
+                decided = interp.truthy(&v)? == want;
+                Ok(!decided)
+            })?;
+            Ok(Value::Bool(decided == want))
         }
         "map" => {
             if args.len() < 2 {
@@ -469,11 +476,31 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
         }
         "iter" => {
-            arg_count(name, args, 1, 1)?;
+            arg_count(name, args, 1, 2)?;
+            // `iter(f, sentinel)`: `f()` called as items are taken, up to one equal to `sentinel`.
+            if let Some(sentinel) = args.get(1) {
+                if !is_callable(&args[0]) {
+                    return raise("TypeError", "iter(v, w): v must be callable");
+                }
+                return Ok(crate::itertools::calling(interp, args[0].clone(), sentinel.clone()));
+            }
             Ok(match &args[0] {
                 Value::Iter(_) => args[0].clone(),
                 Value::Gen(g) if !g.is_async => args[0].clone(),
                 Value::List(l) => Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l))))),
+                // A script's object: what its `__iter__` gives (checked to be an iterator),
+                // else its `__getitem__` asked from 0 as items are taken; nothing is asked now.
+                v @ Value::Instance(_) if script_iterable(v) => match script_method(v, "__iter__") {
+                    Some(m) => match interp.call_sync(m, vec![v.clone()])? {
+                        it @ (Value::Gen(_) | Value::Iter(_)) => it,
+                        it if script_method(&it, "__next__").is_some() => it,
+                        other => {
+                            let name = other.type_name();
+                            return raise("TypeError", format!("iter() returned non-iterator of type '{name}'"));
+                        }
+                    },
+                    None => crate::itertools::lazily(interp, "iterator", v.clone(), 0)?,
+                },
                 v => {
                     let kind = match v {
                         Value::Tuple(_) => "tuple_iterator",
@@ -603,8 +630,17 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "send" | "close" | "throw" => match &args[0] {
             Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),
             Value::Gen(g) if name == "throw" => {
-                arg_count(name, &args[1..], 1, 1)?;
-                g.throw(interp, args[1].clone())
+                arg_count(name, &args[1..], 1, 3)?;
+                // `throw(Type, value)`: the exception made of them, as CPython 3.11 still takes it.
+                let e = match (&args[1], args.get(2)) {
+                    (Value::Class(c), Some(Value::Instance(v))) if v.class.is_subclass(c) => Value::Instance(Rc::clone(v)),
+                    (Value::Class(_), Some(Value::Tuple(t))) => interp.call_sync(args[1].clone(), t.to_vec())?,
+                    (Value::Class(_), Some(v)) if !matches!(v, Value::None) => {
+                        interp.call_sync(args[1].clone(), vec![v.clone()])?
+                    }
+                    (e, _) => e.clone(),
+                };
+                g.throw(interp, e)
             }
             Value::Gen(g) => g.close(interp).map(|()| Value::None),
             v => Err(type_error("'", v, "' object has no such method")),
@@ -795,7 +831,11 @@ fn has_protocol(v: &Value, name: &str) -> bool {
         "__getitem__" => matches!(v, List(_) | Tuple(_) | Str(_) | Dict(_) | Range(_)) || deque,
         "__aiter__" | "__anext__" => matches!(v, Gen(g) if g.is_async),
         "__call__" => is_callable(v),
-        "__repr__" | "__str__" | "__eq__" | "__ne__" | "__hash__" | "__class__" | "__init__" | "__doc__" => true,
+        // `object`'s, which every value inherits.
+        "__repr__" | "__str__" | "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__hash__"
+        | "__class__" | "__init__" | "__new__" | "__doc__" | "__setattr__" | "__getattribute__" | "__delattr__"
+        | "__format__" | "__init_subclass__" | "__subclasshook__" | "__sizeof__" | "__dir__" => true,
+        "__dict__" => matches!(v, Class(_) | Instance(_) | Module(_) | Func(_)),
         _ => false,
     }
 }

@@ -586,6 +586,8 @@ impl Interp {
         if let (CmpOp::In | CmpOp::NotIn, Value::Instance(i)) = (op, b) {
             let found = match i.class.lookup(intern("__contains__")) {
                 Some(m) => self.call_sync(m, vec![b.clone(), a.clone()])?.truthy(),
+                // Else its items, asked one at a time up to the first equal one (an endless
+                // iterator that holds it is fine), as CPython asks them.
                 None if i
                     .class
                     .lookup(intern("__iter__"))
@@ -594,29 +596,12 @@ impl Interp {
                 {
                     return Err(builtins::type_error("argument of type '", b, "' is not iterable"));
                 }
-                // A sequence with `__getitem__` only: asked item by item, up to the first
-                // equal one (an endless one that holds it is fine), as CPython asks it.
-                None if i.class.lookup(intern("__iter__")).is_none() => {
-                    let get = i.class.lookup(intern("__getitem__")).unwrap_or(Value::None);
-                    let mut at = 0;
-                    loop {
-                        self.builtin_step()?;
-                        match self.call_sync(get.clone(), vec![b.clone(), Value::Int(at)]) {
-                            Ok(x) if self.compare(CmpOp::Eq, a, &x)? => break true,
-                            Ok(_) => at += 1,
-                            Err(e) if builtins::ends_sequence(&e) => break false,
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
                 None => {
                     let mut found = false;
-                    for x in self.iterate(b)? {
-                        if self.compare(CmpOp::Eq, a, &x)? {
-                            found = true;
-                            break;
-                        }
-                    }
+                    self.each(b, &mut |x| {
+                        found = self.compare(CmpOp::Eq, a, &x)?;
+                        Ok(!found)
+                    })?;
                     found
                 }
             };
@@ -649,22 +634,42 @@ impl Interp {
         }
     }
 
-    /// The items of an iterable, all at once (the subset has no lazy iteration). A script's
-    /// object gives them through `__iter__` (then its iterator's `__next__` until
-    /// `StopIteration`) or, as CPython falls back to, `__getitem__` from 0 until `IndexError`.
+    /// The items of an iterable, all at once. A script's object gives them through `__iter__`
+    /// (then its iterator's `__next__` until `StopIteration`) or, as CPython falls back to,
+    /// `__getitem__` from 0 until `IndexError`.
     pub fn iterate(&self, v: &Value) -> PyResult<Vec<Value>> {
+        let mut items = Vec::new();
+        self.each(v, &mut |x| {
+            items.push(x);
+            Ok(true)
+        })?;
+        Ok(items)
+    }
+
+    /// Gives an iterable's items to `visit` one at a time, as they are taken, until it says
+    /// stop (`false`): `x in obj` asks a script's iterator no further than the item it finds,
+    /// as CPython's does.
+    pub fn each(&self, v: &Value, visit: &mut dyn FnMut(Value) -> PyResult<bool>) -> PyResult<()> {
         if let Value::Gen(g) = v {
             if g.is_async {
                 return Err(builtins::type_error("'", v, "' object is not iterable"));
             }
-            let mut items = Vec::new();
             while let Some(x) = g.resume_now(self)? {
-                self.item_taken()?;
-                items.push(x);
+                self.builtin_step()?;
+                if !visit(x)? {
+                    break;
+                }
             }
-            return Ok(items);
+            return Ok(());
         }
-        let Value::Instance(i) = v else { return builtins::iterate(v) };
+        let Value::Instance(i) = v else {
+            for x in builtins::iterate(v)? {
+                if !visit(x)? {
+                    break;
+                }
+            }
+            return Ok(());
+        };
         let (step, stop): (Box<dyn Fn(usize) -> PyResult>, &str) = match i.class.lookup(intern("__iter__")) {
             Some(m) => match self.call_sync(m, vec![v.clone()])? {
                 it @ Value::Instance(_) => {
@@ -677,7 +682,7 @@ impl Interp {
                     };
                     (Box::new(move |_| self.call_sync(next.clone(), vec![it.clone()])), "StopIteration")
                 }
-                other @ (Value::Gen(_) | Value::Iter(_)) => return self.iterate(&other),
+                other @ (Value::Gen(_) | Value::Iter(_)) => return self.each(&other, visit),
                 other => {
                     return raise("TypeError", format!("iter() returned non-iterator of type '{}'", other.type_name()))
                 }
@@ -689,19 +694,21 @@ impl Interp {
                 None => return Err(builtins::type_error("'", v, "' object is not iterable")),
             },
         };
-        let mut items = Vec::new();
-        loop {
-            match step(items.len()) {
+        for n in 0.. {
+            match step(n) {
                 Ok(x) => {
-                    self.item_taken()?;
-                    items.push(x);
+                    self.builtin_step()?;
+                    if !visit(x)? {
+                        break;
+                    }
                 }
                 // A sequence ends at an `IndexError` or a `StopIteration` (subclasses too).
-                Err(e) if stop == "IndexError" && builtins::ends_sequence(&e) => return Ok(items),
-                Err(e) if e.class().is_subclass(&exc_class(stop)) => return Ok(items),
+                Err(e) if stop == "IndexError" && builtins::ends_sequence(&e) => break,
+                Err(e) if e.class().is_subclass(&exc_class(stop)) => break,
                 Err(e) => return Err(e),
             }
         }
+        Ok(())
     }
 
     /// One more item a built-in took from a script's iterator (a generator's `yield`, an

@@ -246,7 +246,7 @@ impl Value {
                     out.push_str(&text);
                     return;
                 }
-                let _ = write!(out, "<__main__.{} object>", i.class.qualname());
+                object_repr(out, &i.class);
             }
             Value::Module(m) => {
                 let _ = write!(out, "<module '{}'>", m.name);
@@ -319,9 +319,17 @@ pub fn base_repr(i: &Instance) -> String {
         out.push_str(&i.class.name);
         write_seq(&mut out, &exception_args(i), "(", ")", 0);
     } else {
-        let _ = write!(out, "<__main__.{} object>", i.class.qualname());
+        object_repr(&mut out, &i.class);
     }
     out
+}
+
+/// `object.__repr__`'s text, without the address: `<__main__.Hasta object>`, `<property object>`.
+fn object_repr(out: &mut String, class: &Rc<Class>) {
+    let _ = match module_of(class) {
+        "builtins" => write!(out, "<{} object>", class.qualname()),
+        module => write!(out, "<{module}.{} object>", class.qualname()),
+    };
 }
 
 /// `str(exc)`: its one argument's str, the tuple of several, "" for none; a `KeyError` shows
