@@ -437,13 +437,25 @@ impl Output {
                 emit(out, g, '|', &frames);
             }
         }
-        emit(out, g, '|', &format!("{}\n", exception_line(e, c)));
-        if let Some(Value::List(notes)) = i.get(super::ast::intern("__notes__")) {
-            for note in notes.borrow().iter() {
-                if let Value::Str(s) = note {
-                    emit(out, g, '|', &format!("{s}\n"));
+        // The message's first line behind the margin; the rest as they are, as CPython's own
+        // printer writes them (the `traceback` module's puts every line behind it).
+        let line = exception_line(e, c);
+        let (first, rest) = line.split_once('\n').filter(|_| c).unwrap_or((&line, ""));
+        emit(out, g, '|', &format!("{first}\n"));
+        if !rest.is_empty() || first.len() < line.len() {
+            out.push_str(rest);
+            out.push('\n');
+        }
+        // Its notes, each behind the margin: a note that is no str as `str()` gives it, notes
+        // that are no list as their items (a str's characters), or as `repr()` gives them.
+        match i.get(super::ast::intern("__notes__")) {
+            None => {}
+            Some(notes @ (Value::List(_) | Value::Tuple(_) | Value::Str(_))) => {
+                for note in super::builtins::iterate(&notes).unwrap_or_default() {
+                    emit(out, g, '|', &format!("{}\n", note.to_str()));
                 }
             }
+            Some(other) => emit(out, g, '|', &format!("{}\n", other.repr())),
         }
         if let Some(subs) = subs {
             // As CPython: at most `max_group_width` of them, then how many more there are.

@@ -779,6 +779,37 @@ impl Interp {
                         return self.call_sync(setter, vec![obj.clone(), value]).map(drop);
                     }
                 }
+                // An exception's links are its own fields, which `raise` reads and cuts.
+                if i.class.is_exception() {
+                    let which = match &*text(name) {
+                        "__context__" => Some("context"),
+                        "__cause__" => Some("cause"),
+                        "__suppress_context__" => {
+                            i.suppress_context.set(value.truthy());
+                            return Ok(());
+                        }
+                        _ => None,
+                    };
+                    if let Some(which) = which {
+                        let link = match value {
+                            Value::None => None,
+                            v @ Value::Instance(_) if v.class().is_exception() => Some(v),
+                            _ => {
+                                return raise(
+                                    "TypeError",
+                                    format!("exception {which} must be None or derive from BaseException"),
+                                )
+                            }
+                        };
+                        if which == "cause" {
+                            i.suppress_context.set(true);
+                            *i.cause.borrow_mut() = link;
+                        } else {
+                            *i.context.borrow_mut() = link;
+                        }
+                        return Ok(());
+                    }
+                }
                 // A member's `name` and `value` are read-only properties of `Enum`.
                 if matches!(&*text(name), "name" | "value") && crate::enums::is_any_member(i) {
                     return raise("AttributeError", format!("<enum 'Enum'> cannot set attribute '{}'", text(name)));
