@@ -103,8 +103,12 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         }
         let scope = Rc::clone(&root.module_scope);
         let out = root.exec_block(&scope, &module.body).await;
+        if out.is_ok() {
+            root.close_freed(); // freed by the last statement
+        }
         // What is freed from here on, CPython frees as it exits.
         root.host.out.exiting.set(true);
+        interp::forget_freed(&root);
         aio::report_abandoned(&root);
         match out {
             // `exit()`: no traceback; a code other than an int or None is printed, as CPython

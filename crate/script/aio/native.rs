@@ -1704,57 +1704,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     crate::builtins::bind(interp, &d, instance, &of)
                 }
                 Some(v) => Ok(v),
-                // `object.__init__` and `BaseException.__init__` (which keeps the arguments).
-                None if &*t == "__init__" => {
-                    let init = builtin("__init__", |_, _, args, kw| {
-                        match args.first() {
-                            Some(Value::Instance(i)) if i.class.is_exception() => {
-                                i.set(intern("args"), Value::tuple(args[1..].to_vec()));
-                            }
-                            // `super().__init__(x)` reaching `object`: it takes nothing more.
-                            _ if args.len() > 1 || !kw.is_empty() => {
-                                let m = "object.__init__() takes exactly one argument (the instance to initialize)";
-                                return raise("TypeError", m);
-                            }
-                            _ => {}
-                        }
-                        Ok(Value::None)
-                    });
-                    Ok(Value::Method(Rc::new((me.clone(), init))))
-                }
-                // `object.__new__(cls)`: a new, bare instance (a static method: not bound).
-                None if &*t == "__new__" => Ok(builtin("__new__", |_, _, args, _| match args.first() {
-                    Some(Value::Class(c)) if c.kind == Kind::Exception => {
-                        Ok(new_exception(Rc::clone(c), args[1..].to_vec()))
-                    }
-                    Some(Value::Class(c)) if c.kind == Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(c)))),
-                    _ => raise("TypeError", "object.__new__(X): X is not a type object"),
-                })),
-                // `object`'s and `BaseException`'s own `__str__`, `__repr__`, `__eq__` and
-                // `__hash__`, for a class that overrides them and asks its base
-                // (`return "E: " + super().__str__()`).
-                None => match pick(&["__str__", "__repr__", "__eq__", "__hash__"]) {
-                    Some(name) => {
-                        let f = builtin(name, |interp, name, args, _| {
-                            let me = args.first().cloned().unwrap_or(Value::None);
-                            Ok(match (name, &me) {
-                                ("__str__", Value::Instance(i)) if i.class.is_exception() => {
-                                    Value::str(&crate::value::exception_str(i))
-                                }
-                                ("__str__", _) => Value::str(&interp.repr(&me)?),
-                                ("__repr__", Value::Instance(i)) => Value::str(&crate::value::base_repr(i)),
-                                ("__repr__", _) => Value::str(&me.repr()),
-                                ("__eq__", _) => match args.get(1) {
-                                    Some(other) if other.identity() == me.identity() => Value::Bool(true),
-                                    _ => crate::builtins::not_implemented(),
-                                },
-                                _ => Value::Int((me.identity() >> 4) as i64),
-                            })
-                        });
-                        Ok(Value::Method(Rc::new((me.clone(), f))))
-                    }
-                    None => raise("AttributeError", format!("'super' object has no attribute '{t}'")),
-                },
+                // `object`'s (`BaseException`'s): `super().__init__()`, `super().__repr__()`.
+                None => crate::builtins::object_method(name, Some(me))
+                    .ok_or_else(|| exc("AttributeError", format!("'super' object has no attribute '{t}'"))),
             },
             Native::Queue(q) if matches!(&*t, "maxsize" | "_maxsize") => Ok(q.maxsize_given.clone()),
             // The private state learners print, as CPython's asyncio keeps it.

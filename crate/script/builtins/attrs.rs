@@ -76,8 +76,9 @@ pub(super) const SET_METHODS: &[&str] = &[
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
 /// 10 to 15: the unbound methods of `list`, `dict`, `set`, `tuple`, `int` and `float`
 /// (`list.append(l, x)`), each kind its own cache slots (see [`method`]).
-const OWNERS: [&str; 16] = [
+const OWNERS: [&str; 17] = [
     "-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set", "tuple", "int", "float",
+    "object",
 ];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "bit_count", "as_integer_ratio"];
@@ -103,6 +104,102 @@ pub(super) fn method(kind: u8, list: &[&'static str], name: Name, call: BuiltinF
 
 pub(super) fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, call: BuiltinFn) -> Option<Value> {
     method(kind, list, name, call).map(|m| Value::Method(Rc::new((obj.clone(), m))))
+}
+
+/// `object`'s own methods, which every class inherits: what `P.__eq__`, `super().__init__()`
+/// and `object.__new__(P)` find when no class of the chain defines them.
+const OBJECT_SLOTS: &[&str] = &[
+    "__init__",
+    "__new__",
+    "__str__",
+    "__repr__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__setattr__",
+    "__getattribute__",
+    "__delattr__",
+    "__format__",
+    "__init_subclass__",
+    "__subclasshook__",
+];
+
+/// `object.name` (one of [`OBJECT_SLOTS`]), the same value each time (`P.__eq__ is
+/// object.__eq__`); bound to `to` if given, but for `__new__`, a static method.
+pub fn object_method(name: Name, to: Option<&Value>) -> Option<Value> {
+    let f = method(16, OBJECT_SLOTS, name, object_slot)?;
+    Some(match to {
+        Some(me) if &*text(name) != "__new__" => Value::Method(Rc::new((me.clone(), f))),
+        _ => f,
+    })
+}
+
+fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some(me) = args.first() else {
+        return raise("TypeError", format!("descriptor '{name}' of 'object' object needs an argument"));
+    };
+    let other = || args.get(1).ok_or_else(|| exc("TypeError", format!("expected 1 argument, got {}", args.len() - 1)));
+    Ok(match name {
+        // `BaseException.__init__` keeps the arguments; `object.__init__` takes none.
+        "__init__" => {
+            match me {
+                Value::Instance(i) if i.class.is_exception() => i.set(intern("args"), Value::tuple(args[1..].to_vec())),
+                _ if args.len() > 1 || !kw.is_empty() => {
+                    let m = "object.__init__() takes exactly one argument (the instance to initialize)";
+                    return raise("TypeError", m);
+                }
+                _ => {}
+            }
+            Value::None
+        }
+        "__new__" => match me {
+            Value::Class(c) if c.kind == Kind::Exception => new_exception(Rc::clone(c), args[1..].to_vec()),
+            Value::Class(c) if c.kind == Kind::Object => Value::Instance(Instance::new(Rc::clone(c))),
+            _ => return raise("TypeError", "object.__new__(X): X is not a type object"),
+        },
+        "__str__" => match me {
+            Value::Instance(i) if i.class.is_exception() => Value::str(&crate::value::exception_str(i)),
+            _ => Value::str(&interp.repr(me)?),
+        },
+        "__repr__" => match me {
+            Value::Instance(i) => Value::str(&crate::value::base_repr(i)),
+            _ => Value::str(&me.repr()),
+        },
+        "__eq__" => match other()?.is(me) {
+            true => Value::Bool(true),
+            false => not_implemented(),
+        },
+        "__ne__" => match other()?.is(me) {
+            true => Value::Bool(false),
+            false => not_implemented(),
+        },
+        "__lt__" | "__le__" | "__gt__" | "__ge__" | "__subclasshook__" => not_implemented(),
+        "__hash__" => Value::Int((me.identity() >> 4) as i64),
+        "__init_subclass__" => Value::None,
+        // `object.__setattr__(self, name, value)`: sets it as it is, past a frozen
+        // dataclass's guard (how its `__post_init__` sets a field).
+        "__setattr__" => match args.as_slice() {
+            [Value::Instance(i), Value::Str(name), value] => {
+                i.set(intern(name), value.clone());
+                Value::None
+            }
+            _ => return raise("TypeError", "object.__setattr__(obj, name, value) takes an object, a str and a value"),
+        },
+        "__getattribute__" | "__delattr__" => match other()? {
+            Value::Str(n) if name == "__delattr__" => del_attr(interp, me, intern(n)).map(|()| Value::None)?,
+            Value::Str(n) => get_attr(interp, me, intern(n))?,
+            v => return Err(type_error("attribute name must be string, not '", v, "'")),
+        },
+        // `format(obj, "")`: its `str()`; any other spec is refused, as `object`'s refuses it.
+        _ => match other()? {
+            Value::Str(spec) if spec.is_empty() => Value::str(&interp.to_str(me)?),
+            _ => return Err(type_error("unsupported format string passed to ", me, ".__format__")),
+        },
+    })
 }
 
 /// `f.name`: one the script set, or one CPython's functions have.
@@ -306,6 +403,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "fget" | "fset" | "fdel" => Ok(Value::None),
                     _ => Err(no_instance_attr(i, name)),
                 },
+                None if OBJECT_SLOTS.contains(&&*t) => Ok(object_method(name, Some(obj)).unwrap_or(Value::None)),
                 // A class's `__getattr__`, asked for what it lacks, as CPython asks it.
                 None => match i.class.lookup(intern("__getattr__")) {
                     Some(hook @ (Value::Func(_) | Value::Builtin(_))) => {
@@ -362,26 +460,15 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 "fromkeys" if c.kind == Kind::Dict => {
                     Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function)))))
                 }
-                // `object.__setattr__(self, name, value)`: sets it as it is, past a frozen
-                // dataclass's guard (how its `__post_init__` sets a field).
-                "__setattr__" if c.kind == Kind::Object && c.base.is_none() => {
-                    Ok(builtin("__setattr__", |_, _, args, _| match args.as_slice() {
-                        [Value::Instance(i), Value::Str(name), value] => {
-                            i.set(intern(name), value.clone());
-                            Ok(Value::None)
-                        }
-                        _ => raise(
-                            "TypeError",
-                            "object.__setattr__(obj, name, value) takes an object, a str and a value",
-                        ),
-                    }))
-                }
                 _ => match c.lookup(name) {
                     Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, None, c),
                     Some(v) => Ok(v),
                     // An enum's `__getattr__` names only what was asked (a misspelt member).
                     None if c.lookup(intern("__members__")).is_some() => raise("AttributeError", t.to_string()),
-                    None => raise("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name)),
+                    None => match object_method(name, None) {
+                        Some(m) if matches!(c.kind, Kind::Object | Kind::Exception) => Ok(m),
+                        _ => raise("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name)),
+                    },
                 },
             }
         }

@@ -17,7 +17,13 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
         return crate::itertools::lazy_builtin(interp, name, args);
     }
     items_of_objects(interp, name, &mut args)?;
-    call(interp, name, &args, &kw)
+    let out = call(interp, name, &args, &kw);
+    // A generator its arguments held alone (`next(gen())`) is closed now, as CPython's is.
+    drop(args);
+    if crate::interp::any_freed() {
+        interp.close_freed();
+    }
+    out
 }
 
 /// Whether `v` is a script's object that gives items (its `__iter__` or `__getitem__`).

@@ -25,7 +25,7 @@ pub(crate) use self::sort::sort_stable;
 mod strings;
 
 pub(crate) use attrs::bind;
-pub use attrs::{del_attr, function_attr, get_attr, no_method_named};
+pub use attrs::{del_attr, function_attr, get_attr, no_method_named, object_method};
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, unsupported_method};

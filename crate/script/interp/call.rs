@@ -237,7 +237,18 @@ impl Interp {
         if func.def.is_async {
             return Ok(self.coroutine(&func, scope));
         }
-        self.run_body(&func, &scope).await
+        let out = self.run_body(&func, &scope).await;
+        drop(scope);
+        self.frame_freed();
+        out
+    }
+
+    /// A frame ended: the generators its locals alone held are closed, as CPython's are
+    /// when their frame goes, before its caller goes on.
+    fn frame_freed(&self) {
+        if super::generator::any_freed() {
+            self.close_freed();
+        }
     }
 
     /// The coroutine an `async def`'s call makes: its body, bound to `scope`, runs when it is
@@ -248,7 +259,10 @@ impl Interp {
         let call = (Rc::downgrade(&scope), func.def.params.args.len());
         let fut = async move {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-            interp.run_body(&f, &scope).await.map_err(|e| super::generator::stop_escaped(e, "coroutine"))
+            let out = interp.run_body(&f, &scope).await;
+            drop(scope);
+            interp.frame_freed();
+            out.map_err(|e| super::generator::stop_escaped(e, "coroutine"))
         };
         let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
         coro.line = func.def.line;

@@ -88,9 +88,59 @@ impl Drop for Gen {
                 return;
             }
         }
+        // A script's generator freed at a `yield` is closed, as CPython closes it when its last
+        // reference goes (its `finally` runs): not here, where the evaluator may hold borrows,
+        // but before the next statement runs (see `Interp::close_freed`).
+        if !self.is_async && self.builtin.is_none() && self.state.get() == State::Suspended {
+            if let Some(interp) = aio::running_or_last().filter(|i| !i.host.out.exiting.get()) {
+                let mut gen = Gen::new(Rc::clone(&self.name), false, body);
+                gen.io = Rc::clone(&self.io);
+                gen.state.set(State::Suspended);
+                *gen.handling.get_mut() = std::mem::take(self.handling.get_mut());
+                FREED.with(|f| f.borrow_mut().push((Rc::downgrade(&interp), Rc::new(gen))));
+                return;
+            }
+        }
         // Generators over generators, as deep as the script built them (see `trash`).
         crate::value::trash([crate::value::Trash::Body(body)]);
     }
+}
+
+thread_local! {
+    /// Script generators freed at a `yield`, to be closed at their run's next statement.
+    static FREED: RefCell<Vec<(Weak<Interp>, Rc<Gen>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether a freed generator waits to be closed (checked before every statement).
+pub fn any_freed() -> bool {
+    FREED.with(|f| !f.borrow().is_empty())
+}
+
+impl Interp {
+    /// Closes the generators freed at a `yield` since the last statement, as CPython's do
+    /// when freed: `GeneratorExit` at the `yield`, so their `finally` runs. What goes wrong
+    /// there is lost, as CPython only reports it as "ignored".
+    pub fn close_freed(&self) {
+        let mine = |(of, _): &(Weak<Interp>, Rc<Gen>)| std::ptr::eq(of.as_ptr(), self);
+        while let Some((_, gen)) = FREED.with(|f| {
+            let mut f = f.borrow_mut();
+            f.iter().rposition(mine).map(|at| f.remove(at))
+        }) {
+            let _ = gen.close(self);
+        }
+    }
+}
+
+/// Forgets the generators `interp`'s run left to close (it ended: they would hold its values).
+pub fn forget_freed(interp: &Interp) {
+    let mine = |(of, _): &(Weak<Interp>, Rc<Gen>)| std::ptr::eq(of.as_ptr(), interp) || of.strong_count() == 0;
+    let freed: Vec<_> = FREED.with(|f| {
+        let mut f = f.borrow_mut();
+        let (gone, kept) = std::mem::take(&mut *f).into_iter().partition(mine);
+        *f = kept;
+        gone
+    });
+    drop(freed); // not while FREED is borrowed: a generator freed here may free another
 }
 
 impl Gen {

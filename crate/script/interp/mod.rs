@@ -35,7 +35,7 @@ pub(crate) use blocks::{split_by, split_group};
 pub(crate) use call::missing_arguments;
 pub use call::Awaiting;
 pub(crate) use generator::Items;
-pub use generator::{enumerate_lazily, Gen};
+pub use generator::{any_freed, enumerate_lazily, forget_freed, Gen};
 pub use scope::{collect_locals, Scope, ScopeInfo};
 use scope::{scope_info, target_names};
 

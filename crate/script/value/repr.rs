@@ -196,6 +196,10 @@ impl Value {
             Value::Builtin(b) if b.method && matches!(b.qualifier, "str" | "list" | "dict" | "set") => {
                 let _ = write!(out, "<method '{}' of '{}' objects>", b.name, b.qualifier);
             }
+            // `object`'s own, taken from a class: `P.__eq__`.
+            Value::Builtin(b) if b.method && b.qualifier.is_empty() && b.name.starts_with("__") => {
+                let _ = write!(out, "<slot wrapper '{}' of 'object' objects>", b.name);
+            }
             Value::Builtin(b) => {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }
