@@ -21,6 +21,7 @@ pub mod abc;
 pub mod aio;
 pub mod ast;
 pub mod builtins;
+pub mod bytes;
 pub mod collections;
 pub mod contextlib;
 pub mod contextvars;

@@ -328,6 +328,8 @@ pub enum Const {
     Float(f64),
     /// A string literal (escapes decoded; adjacent literals joined).
     Str(Rc<str>),
+    /// A bytes literal (`b"..."`).
+    Bytes(Rc<[u8]>),
     /// `...`.
     Ellipsis,
 }

@@ -285,7 +285,7 @@ fn on_task_done(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Val
 /// writer closed, and the reader waiting for more (woken as by I/O).
 #[derive(Default)]
 pub struct Pipe {
-    pub(super) buf: RefCell<String>,
+    pub(super) buf: RefCell<Vec<u8>>,
     pub(super) closed: Cell<bool>,
     pub(super) reader: RefCell<Option<Waker>>,
     /// The writer's end's address and its peer's (`get_extra_info("sockname")`, `"peername"`).
@@ -380,7 +380,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
     match (&*n, name) {
         (Native::Reader(_), "readline" | "read") => {
             // What ends a read: a line's end; for `read(n)`, any data, of which it takes n
-            // characters at most (`read(0)`: none, at once); for `read()`, the stream's end.
+            // bytes at most (`read(0)`: none, at once); for `read()`, the stream's end.
             let most = match (name, a.first()) {
                 ("read", Some(Value::Int(n))) if *n >= 0 => Some(*n as usize),
                 _ => None,
@@ -392,15 +392,13 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                     let mut buf = p.buf.borrow_mut();
                     let end = match most {
                         Some(0) => Some(0),
-                        Some(most) if !buf.is_empty() => {
-                            Some(buf.char_indices().nth(most).map_or(buf.len(), |(i, _)| i))
-                        }
+                        Some(most) if !buf.is_empty() => Some(most.min(buf.len())),
                         Some(_) => None,
                         None if whole => None,
-                        None => buf.find('\n').map(|i| i + 1),
+                        None => buf.iter().position(|&c| c == b'\n').map(|i| i + 1),
                     };
                     match end {
-                        Some(end) => return Poll::Ready(buf.drain(..end).collect::<String>()),
+                        Some(end) => return Poll::Ready(buf.drain(..end).collect::<Vec<u8>>()),
                         None if p.closed.get() => return Poll::Ready(std::mem::take(&mut *buf)),
                         None => {}
                     }
@@ -409,36 +407,41 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                     Poll::Pending
                 })
                 .await;
-                Ok(Value::Str(line.into()))
+                Ok(Value::Bytes(line.into()))
             }))
         }
         (Native::Reader(_), "readexactly" | "readuntil") => {
             let (exactly, until) = match (name, a.first()) {
-                ("readexactly", Some(Value::Int(n))) if *n >= 0 => (*n as usize, String::new()),
+                ("readexactly", Some(Value::Int(n))) if *n >= 0 => (*n as usize, Vec::new()),
                 ("readexactly", Some(v)) => {
                     return Err(crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer"))
                 }
                 ("readexactly", None) => {
                     return raise("TypeError", "readexactly() missing 1 required positional argument: 'n'")
                 }
-                (_, Some(Value::Str(sep))) if !sep.is_empty() => (0, sep.to_string()),
-                (_, Some(_)) => return raise("ValueError", "Separator should be at least one-byte string"),
-                (_, None) => (0, "\n".to_string()),
+                (_, Some(Value::Bytes(sep))) if !sep.is_empty() => (0, sep.to_vec()),
+                (_, Some(Value::Bytes(_))) => {
+                    return raise("ValueError", "Separator should be at least one-byte string")
+                }
+                (_, Some(v)) => {
+                    return Err(crate::builtins::type_error(
+                        "argument should be integer or bytes-like object, not '",
+                        v,
+                        "'",
+                    ))
+                }
+                (_, None) => (0, b"\n".to_vec()),
             };
             Ok(leaf(name, async move {
                 let Native::Reader(p) = &*n else { return Ok(Value::None) };
                 let got = std::future::poll_fn(|cx| {
                     let mut buf = p.buf.borrow_mut();
                     let end = match until.is_empty() {
-                        true => buf
-                            .char_indices()
-                            .nth(exactly)
-                            .map(|(i, _)| i)
-                            .or((buf.chars().count() == exactly).then_some(buf.len())),
-                        false => buf.find(&until).map(|i| i + until.len()),
+                        true => (buf.len() >= exactly).then_some(exactly),
+                        false => buf.windows(until.len()).position(|w| w == &until[..]).map(|i| i + until.len()),
                     };
                     match end {
-                        Some(end) => return Poll::Ready(Ok(buf.drain(..end).collect::<String>())),
+                        Some(end) => return Poll::Ready(Ok(buf.drain(..end).collect::<Vec<u8>>())),
                         None if p.closed.get() => return Poll::Ready(Err(std::mem::take(&mut *buf))),
                         None => {}
                     }
@@ -448,12 +451,12 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                 })
                 .await;
                 // The stream ended first: asyncio's `IncompleteReadError`, with what came.
-                got.map(|s| Value::Str(s.into())).map_err(|partial| {
+                got.map(|s| Value::Bytes(s.into())).map_err(|partial| {
                     let expected = if until.is_empty() { format!("{exactly}") } else { "undefined".to_string() };
                     let m = format!("{} bytes read on a total of {expected} expected bytes", partial.len());
                     let e = new_exception(exc_class("IncompleteReadError"), vec![Value::string(m)]);
                     if let Value::Instance(i) = &e {
-                        i.set(intern("partial"), Value::string(partial));
+                        i.set(intern("partial"), Value::Bytes(partial.into()));
                         i.set(
                             intern("expected"),
                             if until.is_empty() { Value::Int(exactly as i64) } else { Value::None },
@@ -471,7 +474,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             let line = stream_method(interp, "readline", n, &[])?;
             Ok(leaf(name, async move {
                 match rc.await_value(line).await? {
-                    Value::Str(s) if s.is_empty() => Err(new_exception(exc_class("StopAsyncIteration"), vec![])),
+                    Value::Bytes(s) if s.is_empty() => Err(new_exception(exc_class("StopAsyncIteration"), vec![])),
                     line => Ok(line),
                 }
             }))
@@ -486,18 +489,33 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             })
         }
         (Native::Writer(p), "writelines") => {
-            for line in crate::builtins::iterate(a.first().unwrap_or(&Value::None))? {
-                p.buf.borrow_mut().push_str(&line.to_str());
+            let mut data = Vec::new();
+            for (i, line) in crate::builtins::iterate(a.first().unwrap_or(&Value::None))?.iter().enumerate() {
+                match line {
+                    Value::Bytes(b) => data.extend_from_slice(b),
+                    v => {
+                        let m = format!("sequence item {i}: expected a bytes-like object, ");
+                        return Err(crate::builtins::type_error(&m, v, " found"));
+                    }
+                }
             }
+            p.buf.borrow_mut().extend(data);
             p.wake_reader();
             Ok(Value::None)
         }
         (Native::Writer(_), "can_write_eof") => Ok(Value::Bool(true)),
-        (Native::Writer(p), "write") => {
-            p.buf.borrow_mut().push_str(&a.first().map_or(String::new(), Value::to_str));
-            p.wake_reader();
-            Ok(Value::None)
-        }
+        (Native::Writer(p), "write") => match a.first() {
+            Some(Value::Bytes(b)) => {
+                p.buf.borrow_mut().extend_from_slice(b);
+                p.wake_reader();
+                Ok(Value::None)
+            }
+            v => Err(crate::builtins::type_error(
+                "data argument must be a bytes-like object, not '",
+                v.unwrap_or(&Value::None),
+                "'",
+            )),
+        },
         // Either way the other end reads to the end (`write_eof` leaves this one to be closed).
         (Native::Writer(p), "close" | "write_eof") => {
             p.closed.set(true);

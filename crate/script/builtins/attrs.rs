@@ -39,7 +39,6 @@ pub(super) const STR_METHODS: &[&str] = &[
     "islower",
     "splitlines",
     "encode",
-    "decode",
     "swapcase",
     "partition",
     "istitle",
@@ -76,9 +75,9 @@ pub(super) const SET_METHODS: &[&str] = &[
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
 /// 10 to 15: the unbound methods of `list`, `dict`, `set`, `tuple`, `int` and `float`
 /// (`list.append(l, x)`), each kind its own cache slots (see [`method`]).
-const OWNERS: [&str; 17] = [
+const OWNERS: [&str; 18] = [
     "-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set", "tuple", "int", "float",
-    "object",
+    "object", "bytes",
 ];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "bit_count", "as_integer_ratio"];
@@ -427,6 +426,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             // list's, a dict's and a set's check first what they are given to work on).
             let unbound = match c.kind {
                 Kind::Str => method(1, STR_METHODS, name, str_method),
+                Kind::Bytes => method(17, crate::bytes::METHODS, name, crate::bytes::method),
                 Kind::List => method(10, LIST_METHODS, name, unbound_list_method),
                 Kind::Dict => method(11, DICT_METHODS, name, unbound_dict_method),
                 Kind::Set => method(12, SET_METHODS, name, unbound_set_method),
@@ -545,6 +545,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             None if matches!(&*t, "isidentifier" | "isprintable") => unsupported_method("str", &t),
             None => Err(no_method(obj, name, STR_METHODS)),
         },
+        Value::Bytes(_) => bound(obj, 17, crate::bytes::METHODS, name, crate::bytes::method)
+            .ok_or_else(|| no_method(obj, name, crate::bytes::METHODS)),
         Value::List(_) => {
             bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, LIST_METHODS))
         }

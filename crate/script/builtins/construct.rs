@@ -90,6 +90,11 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                 .map(Value::Float)
                 .ok_or_else(|| type_error("float() argument must be a string or a real number, not '", &v, "'")),
         },
+        Kind::Bytes => crate::bytes::construct(interp, args, kw),
+        // `str(b, "utf-8")`: decoded.
+        Kind::Str if matches!(args.first(), Some(Value::Bytes(_))) && (args.len() > 1 || !kw.is_empty()) => {
+            crate::bytes::method(interp, "decode", args.to_vec(), kw.to_vec())
+        }
         Kind::Str => match one(args) {
             None => Ok(Value::str("")),
             Some(v) => Ok(Value::string(interp.to_str(&v)?)),

@@ -101,6 +101,13 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             let chars: Vec<char> = st.chars().collect();
             Ok(Value::Str(slice_indexes(s, chars.len())?.into_iter().map(|i| chars[i]).collect::<String>().into()))
         }
+        (Value::Bytes(b), Value::Slice(s)) => {
+            Ok(Value::Bytes(slice_indexes(s, b.len())?.into_iter().map(|i| b[i]).collect()))
+        }
+        (Value::Bytes(b), i) if i.as_int().is_some() => match index_of(i.as_int().unwrap_or(0), b.len(), "") {
+            Ok(at) => Ok(Value::Int(b[at].into())),
+            Err(_) => raise("IndexError", "index out of range"),
+        },
         (Value::List(l), i) if i.as_int().is_some() => {
             let l = l.borrow();
             Ok(l[index_of(i.as_int().unwrap_or(0), l.len(), "list")?].clone())

@@ -32,6 +32,7 @@ pub use methods::{dict_method, unsupported_method};
 pub(crate) use ops::order;
 pub use ops::{binop, compare, inplace_error, set_op, unary};
 pub use signature::{call as call_builtin, checked};
+pub(crate) use strings::str_method;
 pub use strings::{format_field, format_map};
 
 use self::{construct::construct_from, functions::*, items::*, methods::*, strings::*};
@@ -94,15 +95,12 @@ pub fn table() -> NameMap<Value> {
     }
     with_types(|ty| {
         for c in [
-            &ty.int, &ty.float, &ty.str_, &ty.bool_, &ty.list, &ty.tuple, &ty.dict, &ty.set, &ty.range, &ty.object,
-            &ty.type_,
+            &ty.int, &ty.float, &ty.str_, &ty.bytes, &ty.bool_, &ty.list, &ty.tuple, &ty.dict, &ty.set, &ty.range,
+            &ty.object, &ty.type_,
         ] {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
         t.insert(intern("slice"), Value::Class(other_class("slice")));
-        // Bytes are strs here (`encode` gives the text back): the name is the same class, so a
-        // hint such as `Union[str, bytes]` reads as in CPython.
-        t.insert(intern("bytes"), Value::Class(Rc::clone(&ty.str_)));
         for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
             if !matches!(
                 *name,
@@ -276,6 +274,7 @@ fn overflow() -> Exc {
 pub fn len(interp: &Interp, v: &Value) -> PyResult<usize> {
     Ok(match v {
         Value::Str(s) => s.chars().count(),
+        Value::Bytes(b) => b.len(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) | Value::Set(d) => d.borrow().len(),
@@ -326,6 +325,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
         Value::Str(s) => s.chars().map(char_value).collect(),
+        Value::Bytes(b) => b.iter().map(|&c| Value::Int(c.into())).collect(),
         Value::Dict(d) => d.borrow().keys(),
         Value::Set(d) => d.borrow().set_order(),
         Value::Range(r) => {

@@ -103,6 +103,16 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(Str(s.repeat(n).into()))
         }
         (Str(fmt), args) if op == BinOp::Mod => percent(interp, fmt, args),
+        (Bytes(x), Bytes(y)) if op == BinOp::Add => {
+            interp.alloc((x.len() + y.len()) / 16)?;
+            Ok(Bytes([&x[..], &y[..]].concat().into()))
+        }
+        (Bytes(_), y) if op == BinOp::Add => Err(type_error("can't concat ", y, " to bytes")),
+        (Bytes(s), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), Bytes(s)) if op == BinOp::Mul => {
+            let n = repeats(n);
+            interp.alloc(s.len().saturating_mul(n) / 16)?;
+            Ok(Bytes(s.repeat(n).into()))
+        }
         (List(x), List(y)) if op == BinOp::Add => {
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
@@ -432,6 +442,7 @@ pub(crate) fn order(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     Some(match (a, b) {
         (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => crate::value::num_cmp(a, b),
         (Str(x), Str(y)) => x.partial_cmp(y),
+        (Bytes(x), Bytes(y)) => x.partial_cmp(y),
         (Set(x), Set(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             let sub = |p: &crate::value::Dict, q: &crate::value::Dict| p.keyed().iter().all(|(key, _, _)| q.has(key));
@@ -454,6 +465,12 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),
             v => return Err(type_error("'in <string>' requires string as left operand, not ", v, "")),
+        },
+        Value::Bytes(b) => match item {
+            Value::Bytes(sub) => sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]),
+            Value::Int(n) if (0..256).contains(n) => b.contains(&(*n as u8)),
+            Value::Int(_) => return raise("ValueError", "byte must be in range(0, 256)"),
+            v => return Err(type_error("a bytes-like object is required, not '", v, "'")),
         },
         Value::Dict(d) | Value::Set(d) => {
             let key = item.key()?; // first: a script's `__hash__` may change the dict

@@ -119,7 +119,7 @@ fn span(s: &str, start: Option<&Value>, end: Option<&Value>) -> PyResult<Option<
     Ok(Some((byte(from), byte(to))))
 }
 
-pub(super) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub(crate) fn str_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     str_method_on(interp, name, &args, &kw)
 }
 
@@ -148,8 +148,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
     };
     match name {
-        // Bytes are strs here: `encode` and `decode` give the text back.
-        "encode" | "decode" => Ok(Value::Str(s)),
+        "encode" => crate::bytes::encode(&s, a, kw),
         "upper" => new(format::upper(&s)),
         "lower" => new(format::lower(&s)),
         "swapcase" => {

@@ -1026,6 +1026,7 @@ fn const_value(c: &Const) -> Value {
         Const::Int(i) => Value::Int(*i),
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::Str(Rc::clone(s)),
+        Const::Bytes(b) => Value::Bytes(Rc::clone(b)),
     }
 }
 

@@ -56,6 +56,8 @@ pub enum Key {
     Float(u64),
     /// A str.
     Str(Rc<str>),
+    /// A bytes object.
+    Bytes(Rc<[u8]>),
     /// A tuple of keys.
     Tuple(Vec<Key>),
     /// Anything hashed by identity (functions, classes, instances, tasks).

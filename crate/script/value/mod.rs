@@ -41,6 +41,8 @@ pub enum Value {
     Float(f64),
     /// A str.
     Str(Rc<str>),
+    /// A bytes object (`b"..."`, `"...".encode()`, what a stream reads).
+    Bytes(Rc<[u8]>),
     /// A list.
     List(Rc<List>),
     /// A tuple.
@@ -266,6 +268,8 @@ pub enum Kind {
     Float,
     /// `str`
     Str,
+    /// `bytes`
+    Bytes,
     /// `list`
     List,
     /// `tuple`
@@ -536,6 +540,7 @@ impl Value {
             Value::Int(_) => with_types(|t| Rc::clone(&t.int)),
             Value::Float(_) => with_types(|t| Rc::clone(&t.float)),
             Value::Str(_) => with_types(|t| Rc::clone(&t.str_)),
+            Value::Bytes(_) => with_types(|t| Rc::clone(&t.bytes)),
             Value::List(_) => with_types(|t| Rc::clone(&t.list)),
             Value::Tuple(_) => with_types(|t| Rc::clone(&t.tuple)),
             // `collections`' dicts by what they do with a missing key (a dict borrowed for a
@@ -599,6 +604,7 @@ impl Value {
             Value::Int(i) => *i != 0,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
@@ -617,6 +623,7 @@ impl Value {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Key::Int(*f as i64),
             Value::Float(f) => Key::Float(f.to_bits()),
             Value::Str(s) => Key::Str(Rc::clone(s)),
+            Value::Bytes(b) => Key::Bytes(Rc::clone(b)),
             Value::Tuple(t) => {
                 let mut keys = Vec::with_capacity(t.len());
                 for v in t.iter() {
@@ -646,6 +653,7 @@ impl Value {
     pub fn identity(&self) -> usize {
         match self {
             Value::Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Value::Bytes(b) => Rc::as_ptr(b) as *const u8 as usize,
             Value::List(l) => Rc::as_ptr(l) as usize,
             Value::Tuple(t) => Rc::as_ptr(t) as *const u8 as usize,
             Value::Dict(d) | Value::Set(d) => Rc::as_ptr(d) as usize,
@@ -689,6 +697,7 @@ impl Value {
         match (self, other) {
             (Value::None, Value::None) => true,
             (Value::Str(a), Value::Str(b)) => a == b,
+            (Value::Bytes(a), Value::Bytes(b)) => a == b,
             (a, b) if a.as_number().is_some() && b.as_number().is_some() => {
                 num_cmp(a, b) == Some(std::cmp::Ordering::Equal)
             }

@@ -118,6 +118,7 @@ impl Value {
             }
             Value::Float(f) => out.push_str(&float_repr(*f)),
             Value::Str(s) => out.push_str(&str_repr(s)),
+            Value::Bytes(b) => out.push_str(&crate::bytes::repr(b)),
             // Each container's items are copied out of its cell before they are written: a
             // script's `__repr__` on the way may change the container.
             Value::List(l) => match l.try_borrow().map(|l| l.clone()) {

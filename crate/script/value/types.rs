@@ -22,6 +22,8 @@ pub struct Types {
     pub float: Rc<Class>,
     /// `str`
     pub str_: Rc<Class>,
+    /// `bytes`
+    pub bytes: Rc<Class>,
     /// `list`
     pub list: Rc<Class>,
     /// `tuple`
@@ -121,6 +123,7 @@ impl Types {
             int,
             float: make("float", Kind::Float),
             str_: make("str", Kind::Str),
+            bytes: make("bytes", Kind::Bytes),
             list: make("list", Kind::List),
             tuple: make("tuple", Kind::Tuple),
             dict: make("dict", Kind::Dict),

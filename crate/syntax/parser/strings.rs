@@ -17,8 +17,10 @@ impl Parser {
         while let Tok::Str(lit) = self.peek() {
             let lit = lit.clone();
             let (l, c) = self.here();
-            if lit.bytes {
-                return Err(unsupported("bytes literals", l, c));
+            if lit.bytes && !lit.body.is_ascii() {
+                let mut e = syntax("bytes can only contain ASCII literal characters", l, c);
+                e.end_col = self.cur().end_col;
+                return Err(e);
             }
             lits.push(lit);
             self.advance();
@@ -26,6 +28,17 @@ impl Parser {
         // CPython 3.11 reports string errors at the token after the strings.
         let (el, ec) = self.here();
         let at = |m: &str| syntax(m, el, ec);
+        if lits.iter().any(|l| l.bytes != lits[0].bytes) {
+            return Err(at("cannot mix bytes and nonbytes literals"));
+        }
+        if lits[0].bytes {
+            let mut bytes = Vec::new();
+            for lit in &lits {
+                let text = decode(&lit.body, lit.raw, true).map_err(|e| e.into_error(el, ec, &at))?;
+                bytes.extend(text.chars().map(|c| c as u8)); // each at most '\xff': see `decode`
+            }
+            return Ok(self.mk(line, col, ExprKind::Const(Const::Bytes(bytes.into()))));
+        }
         let mut parts = Vec::new();
         let mut any_f = false;
         for lit in &lits {
@@ -35,7 +48,7 @@ impl Parser {
                 let mut scan = FScan { chars, i: 0, raw: lit.raw, at: (el, ec) };
                 self.fparts(&mut scan, 0, &mut parts)?;
             } else {
-                let text = decode(&lit.body, lit.raw).map_err(|e| e.into_error(el, ec, &at))?;
+                let text = decode(&lit.body, lit.raw, false).map_err(|e| e.into_error(el, ec, &at))?;
                 push_lit(&mut parts, &text);
             }
         }
@@ -102,7 +115,7 @@ impl Parser {
 
     fn flush_lit(&mut self, s: &FScan, lit: &mut String, out: &mut Vec<FPart>) -> PResult<()> {
         let at = |m: &str| syntax(m, s.at.0, s.at.1);
-        let text = decode(lit, s.raw).map_err(|e| e.into_error(s.at.0, s.at.1, &at))?;
+        let text = decode(lit, s.raw, false).map_err(|e| e.into_error(s.at.0, s.at.1, &at))?;
         push_lit(out, &text);
         lit.clear();
         Ok(())
@@ -297,7 +310,9 @@ impl DecodeError {
 }
 
 /// Decodes a string literal's escapes (a raw string keeps them).
-fn decode(body: &str, raw: bool) -> Result<String, DecodeError> {
+/// A literal's text, its escapes decoded. A bytes literal's (`bytes`: its body is ASCII) has no
+/// `\u`, `\U` or `\N` escapes, and each char it gives stands for one byte (`\xff` at most).
+fn decode(body: &str, raw: bool, bytes: bool) -> Result<String, DecodeError> {
     if raw || !body.contains('\\') {
         return Ok(body.to_string());
     }
@@ -329,6 +344,10 @@ fn decode(body: &str, raw: bool) -> Result<String, DecodeError> {
             continue;
         }
         match e {
+            'u' | 'U' | 'N' if bytes => {
+                out.push('\\');
+                out.push(e);
+            }
             '0'..='7' => {
                 let mut v = e.to_digit(8).unwrap_or(0);
                 for _ in 0..2 {
@@ -340,7 +359,7 @@ fn decode(body: &str, raw: bool) -> Result<String, DecodeError> {
                         None => break,
                     }
                 }
-                out.extend(char::from_u32(v));
+                out.extend(char::from_u32(if bytes { v & 0xff } else { v }));
             }
             'x' | 'u' | 'U' => {
                 let (len, what) = match e {
