@@ -43,6 +43,17 @@ pub const METHODS: &[&str] = &[
     "partition",
     "rpartition",
     "splitlines",
+    "fromhex",
+    "zfill",
+    "center",
+    "ljust",
+    "rjust",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "capitalize",
+    "swapcase",
+    "title",
 ];
 
 /// Bytes' whitespace: what `split()` and `strip()` cut (no Unicode spaces: `\xa0` is a byte of
@@ -105,6 +116,13 @@ fn as_text(v: &Value) -> PyResult {
 
 /// `b.name(...)`: `args[0]` is the bytes object.
 pub fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    // `bytes.fromhex("c3 a7")`, from the type or from a bytes object.
+    if name == "fromhex" {
+        return match args.iter().rev().find(|a| matches!(a, Value::Str(_))) {
+            Some(Value::Str(s)) => from_hex(s),
+            _ => raise("TypeError", "fromhex() argument must be str"),
+        };
+    }
     let Some(Value::Bytes(b)) = args.first() else {
         let v = args.first().unwrap_or(&Value::None);
         return Err(type_error(
@@ -121,10 +139,58 @@ pub fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             let errors = args.get(2).cloned().or_else(|| kwarg(&kw, "errors"));
             return decode(&b, encoding.as_ref(), errors.as_ref());
         }
-        "hex" => Value::string(b.iter().fold(String::new(), |mut s, c| {
-            let _ = write!(s, "{c:02x}");
-            s
-        })),
+        "hex" => {
+            return hex(
+                &b,
+                args.get(1).or(kwarg(&kw, "sep").as_ref()),
+                args.get(2).or(kwarg(&kw, "bytes_per_sep").as_ref()),
+            )
+        }
+        "capitalize" => {
+            let mut out = b.to_ascii_lowercase();
+            if let Some(first) = out.first_mut() {
+                first.make_ascii_uppercase();
+            }
+            Value::Bytes(out.into())
+        }
+        "swapcase" => Value::Bytes(
+            b.iter()
+                .map(|&c| if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+                .collect(),
+        ),
+        "title" => {
+            let mut after_letter = false;
+            let out = b.iter().map(|&c| {
+                let t = if after_letter { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                after_letter = c.is_ascii_alphabetic();
+                t
+            });
+            Value::Bytes(out.collect())
+        }
+        // Only `\n`, `\r` and `\r\n` end a line of bytes.
+        "splitlines" => {
+            let keep = args.get(1).or(kwarg(&kw, "keepends").as_ref()).is_some_and(Value::truthy);
+            let mut lines = Vec::new();
+            let mut start = 0;
+            let mut i = 0;
+            while i < b.len() {
+                let end = match (b[i], b.get(i + 1)) {
+                    (b'\r', Some(b'\n')) => i + 2,
+                    (b'\r' | b'\n', _) => i + 1,
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                lines.push(Value::Bytes(b[start..if keep { end } else { i }].into()));
+                start = end;
+                i = end;
+            }
+            if start < b.len() {
+                lines.push(Value::Bytes(b[start..].into()));
+            }
+            Value::list(lines)
+        }
         "upper" => Value::Bytes(b.to_ascii_uppercase().into()),
         "lower" => Value::Bytes(b.to_ascii_lowercase().into()),
         "isdigit" => ascii(u8::is_ascii_digit),
@@ -138,13 +204,9 @@ pub fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             Value::Bool(cased && !b.iter().any(wrong))
         }
         // With no separator, runs of bytes' whitespace only.
-        "split" | "rsplit" if args.len() == 1 && kwarg(&kw, "sep").is_none() => {
-            let max = kwarg(&kw, "maxsplit").and_then(|m| m.as_int()).filter(|&m| m >= 0);
-            let words: Vec<&[u8]> = b.split(|c| SPACE.as_bytes().contains(c)).filter(|w| !w.is_empty()).collect();
-            if max.is_some() {
-                return unsupported("bytes.split(maxsplit=) without a separator");
-            }
-            Value::list(words.into_iter().map(|w| Value::Bytes(w.into())).collect())
+        "split" | "rsplit" if args.len() == 1 && kwarg(&kw, "sep").is_none_or(|s| matches!(s, Value::None)) => {
+            let max = kwarg(&kw, "maxsplit").and_then(|m| m.as_int()).filter(|&m| m >= 0).unwrap_or(i64::MAX);
+            Value::list(split_space(&b, name == "rsplit", max).into_iter().map(|w| Value::Bytes(w.into())).collect())
         }
         "strip" | "lstrip" | "rstrip" if args.len() == 1 || matches!(args.get(1), Some(Value::None)) => {
             let call = vec![text(&b), Value::str(SPACE)];
@@ -171,45 +233,179 @@ pub fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
         }
         _ => {
             let mut call = vec![text(&b)];
-            for a in &args[1..] {
-                call.push(as_text(a)?);
+            for (i, a) in args[1..].iter().enumerate() {
+                call.push(match a {
+                    // A byte's value, for what is looked for (`b.find(10)`).
+                    Value::Int(n) if i == 0 && matches!(name, "find" | "rfind" | "index" | "rindex" | "count") => {
+                        match u8::try_from(*n) {
+                            Ok(c) => Value::string((c as char).to_string()),
+                            Err(_) => return raise("ValueError", "byte must be in range(0, 256)"),
+                        }
+                    }
+                    a => as_text(a)?,
+                });
             }
             let kw = kw.iter().map(|(k, v)| Ok((*k, as_text(v)?))).collect::<PyResult<_>>()?;
-            back(super::builtins::str_method(interp, name, call, kw)?)
+            match super::builtins::str_method(interp, name, call, kw) {
+                Ok(v) => back(v),
+                Err(Value::Instance(e)) if crate::value::exception_str(&e) == "substring not found" => {
+                    return raise("ValueError", "subsection not found")
+                }
+                Err(e) => return Err(e),
+            }
         }
     })
 }
 
+/// `b.split()` (`rsplit()` from the right: `right`): runs of whitespace cut it, at most `max`
+/// times; what is left after the last cut is kept as it is, but for the whitespace before it.
+fn split_space(b: &[u8], right: bool, max: i64) -> Vec<Vec<u8>> {
+    let space = |c: &u8| SPACE.as_bytes().contains(c);
+    let mut words = Vec::new();
+    let mut rest: Vec<u8> = if right { b.iter().rev().copied().collect() } else { b.to_vec() };
+    loop {
+        let start = rest.iter().position(|c| !space(c)).unwrap_or(rest.len());
+        rest.drain(..start);
+        if rest.is_empty() {
+            break;
+        }
+        if words.len() as i64 >= max {
+            words.push(std::mem::take(&mut rest));
+            break;
+        }
+        let end = rest.iter().position(space).unwrap_or(rest.len());
+        words.push(rest.drain(..end).collect());
+    }
+    if right {
+        words.iter_mut().for_each(|w| w.reverse());
+        words.reverse();
+    }
+    words
+}
+
+/// `b.hex(sep, bytes_per_sep)`: two digits a byte, `sep` between groups of `bytes_per_sep`
+/// bytes counted from the right (from the left when it is negative).
+fn hex(b: &[u8], sep: Option<&Value>, per: Option<&Value>) -> PyResult {
+    let digits: Vec<String> = b.iter().map(|c| format!("{c:02x}")).collect();
+    let sep = match sep {
+        None | Some(Value::None) => return Ok(Value::string(digits.concat())),
+        Some(Value::Str(s)) if s.chars().count() == 1 => s.to_string(),
+        Some(Value::Bytes(s)) if s.len() == 1 => (s[0] as char).to_string(),
+        Some(Value::Str(_) | Value::Bytes(_)) => return raise("ValueError", "sep must be length 1."),
+        Some(v) => return Err(type_error("sep must be str or bytes, not '", v, "'")),
+    };
+    let per = per.and_then(Value::as_int).unwrap_or(1);
+    let size = usize::try_from(per.unsigned_abs()).unwrap_or(usize::MAX).max(1);
+    let mut groups: Vec<String> = if per < 0 {
+        digits.chunks(size).map(|g| g.concat()).collect()
+    } else {
+        let mut g: Vec<String> = digits.rchunks(size).map(|g| g.concat()).collect();
+        g.reverse();
+        g
+    };
+    groups.retain(|g| !g.is_empty());
+    Ok(Value::string(groups.join(&sep)))
+}
+
+/// `bytes.fromhex(s)`: pairs of hex digits, spaces between pairs allowed.
+fn from_hex(s: &str) -> PyResult {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let pair = (chars[i].to_digit(16), chars.get(i + 1).and_then(|c| c.to_digit(16)));
+        match pair {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            (Some(_), None) => {
+                return raise(
+                    "ValueError",
+                    format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1),
+                )
+            }
+            _ => return raise("ValueError", format!("non-hexadecimal number found in fromhex() arg at position {i}")),
+        }
+        i += 2;
+    }
+    Ok(Value::Bytes(out.into()))
+}
+
 /// An encoding's name as CPython normalises it (`UTF8`, `utf_8`: `utf-8`), if it is one of
-/// the three this interpreter has.
+/// the three this interpreter has; another codec of CPython's is refused, a name it does not
+/// know is its `LookupError`.
 fn codec(encoding: Option<&Value>) -> PyResult<&'static str> {
-    let name = match encoding {
+    let given = match encoding {
         None => return Ok("utf-8"),
-        Some(Value::Str(s)) => s.to_ascii_lowercase().replace('_', "-"),
+        Some(Value::Str(s)) => s,
         Some(v) => return Err(type_error("encode() argument 'encoding' must be str, not ", v, "")),
     };
+    let name = given.to_ascii_lowercase().replace('_', "-");
     match name.as_str() {
         "utf-8" | "utf8" | "u8" => Ok("utf-8"),
         "ascii" | "us-ascii" => Ok("ascii"),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok("latin-1"),
-        _ => unsupported(&format!("the '{name}' encoding (only UTF-8, ASCII and Latin-1)")),
+        n if n.starts_with("utf") || n.starts_with("iso") || n.starts_with("cp") || n.starts_with("latin") => {
+            unsupported(&format!("the '{given}' encoding (only UTF-8, ASCII and Latin-1)"))
+        }
+        _ => raise("LookupError", format!("unknown encoding: {given}")),
     }
 }
 
-/// `errors=`: `strict` (raise), `ignore` (drop) or `replace` (`?`, or U+FFFD when decoding).
-fn policy(errors: Option<&Value>) -> PyResult<&'static str> {
+/// `errors=`, looked at only when a character or byte does not fit, as CPython looks it up:
+/// `strict` raises; `ignore` drops; `replace` puts `?` (U+FFFD when decoding).
+fn policy(errors: Option<&Value>) -> PyResult<Rc<str>> {
     match errors {
-        None => Ok("strict"),
-        Some(Value::Str(s)) if matches!(&**s, "strict" | "ignore" | "replace") => Ok(if &**s == "strict" {
-            "strict"
-        } else if &**s == "ignore" {
-            "ignore"
-        } else {
-            "replace"
-        }),
-        Some(Value::Str(s)) => unsupported(&format!("errors='{s}'")),
+        None => Ok("strict".into()),
+        Some(Value::Str(s)) => Ok(Rc::clone(s)),
         Some(v) => Err(type_error("encode() argument 'errors' must be str, not ", v, "")),
     }
+}
+
+/// What `errors` does with a character or byte that does not fit: `Ok(true)` drop it,
+/// `Ok(false)` replace it, or the error (`strict`'s is `failed`).
+fn on_error(errors: &str, failed: impl FnOnce() -> Value) -> PyResult<bool> {
+    match errors {
+        "ignore" => Ok(true),
+        "replace" => Ok(false),
+        "strict" => Err(failed()),
+        "xmlcharrefreplace" | "backslashreplace" | "namereplace" | "surrogateescape" | "surrogatepass" => {
+            unsupported(&format!("errors='{errors}'"))
+        }
+        _ => raise("LookupError", format!("unknown error handler name '{errors}'")),
+    }
+}
+
+/// A `UnicodeEncodeError` or `UnicodeDecodeError` with CPython's message and attributes
+/// (`encoding`, `object`, `start`, `end`, `reason`).
+fn codec_error(kind: &'static str, codec: &str, object: Value, start: usize, end: usize, reason: &str) -> Value {
+    let what = match (kind, end - start) {
+        ("UnicodeDecodeError", 1) => {
+            let Value::Bytes(b) = &object else { return Value::None };
+            format!("decode byte 0x{:02x} in position {start}", b[start])
+        }
+        ("UnicodeDecodeError", _) => format!("decode bytes in position {start}-{}", end - 1),
+        (_, 1) => {
+            let c = object.to_str().chars().nth(start).unwrap_or(' ');
+            format!("encode character '{}' in position {start}", escape(c))
+        }
+        _ => format!("encode characters in position {start}-{}", end - 1),
+    };
+    let e = exc(kind, format!("'{codec}' codec can't {what}: {reason}"));
+    if let Value::Instance(i) = &e {
+        for (name, v) in [
+            ("encoding", Value::str(codec)),
+            ("object", object),
+            ("start", Value::Int(start as i64)),
+            ("end", Value::Int(end as i64)),
+            ("reason", Value::str(reason)),
+        ] {
+            i.set(super::ast::intern(name), v);
+        }
+    }
+    e
 }
 
 /// `s.encode(encoding="utf-8", errors="strict")`.
@@ -220,31 +416,22 @@ pub fn encode(s: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
         return Ok(Value::Bytes(s.as_bytes().into()));
     }
     let limit = if codec == "ascii" { 128 } else { 256 };
-    let mut out = Vec::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i] as u32;
-        if c < limit {
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if (c as u32) < limit {
             out.push(c as u8);
-            i += 1;
             continue;
         }
-        match errors {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            _ => {
-                // As CPython's: the whole run of characters it cannot encode.
-                let end = (i..chars.len()).find(|&j| (chars[j] as u32) < limit).unwrap_or(chars.len());
-                let what = match end - i {
-                    1 => format!("character '{}' in position {i}", escape(chars[i])),
-                    _ => format!("characters in position {i}-{}", end - 1),
-                };
-                let m = format!("'{codec}' codec can't encode {what}: ordinal not in range({limit})");
-                return Err(exc("UnicodeEncodeError", m));
-            }
+        // As CPython's: the error spans the whole run of characters it cannot encode.
+        let failed = || {
+            let end = (i..chars.len()).find(|&j| (chars[j] as u32) < limit).unwrap_or(chars.len());
+            let reason = format!("ordinal not in range({limit})");
+            codec_error("UnicodeEncodeError", codec, Value::str(s), i, end, &reason)
+        };
+        if !on_error(&errors, failed)? {
+            out.push(b'?');
         }
-        i += 1;
     }
     Ok(Value::Bytes(out.into()))
 }
@@ -259,65 +446,47 @@ fn escape(c: char) -> String {
 }
 
 /// `b.decode(encoding="utf-8", errors="strict")`.
-fn decode(b: &[u8], encoding: Option<&Value>, errors: Option<&Value>) -> PyResult {
+fn decode(b: &Rc<[u8]>, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult {
     let codec = codec(encoding)?;
     let errors = policy(errors)?;
-    match codec {
-        "latin-1" => Ok(text(b)),
-        "ascii" => match b.iter().position(|&c| c >= 128) {
-            None => Ok(text(b)),
-            Some(at) if errors == "strict" => {
-                let m = format!(
-                    "'ascii' codec can't decode byte 0x{:02x} in position {at}: ordinal not in range(128)",
-                    b[at]
-                );
-                raise("UnicodeDecodeError", m)
+    if codec == "latin-1" {
+        return Ok(text(b));
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut at = 0;
+    while at < b.len() {
+        // The next bad stretch: its start, its length, and why.
+        let (good, bad, reason) = if codec == "ascii" {
+            match b[at..].iter().position(|&c| c >= 128) {
+                None => (b.len() - at, 0, ""),
+                Some(n) => (n, 1, "ordinal not in range(128)"),
             }
-            Some(_) => Ok(Value::string(
-                b.iter()
-                    .filter_map(
-                        |&c| if c < 128 { Some(c as char) } else { (errors == "replace").then_some('\u{fffd}') },
-                    )
-                    .collect(),
-            )),
-        },
-        _ => match std::str::from_utf8(b) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) if errors == "strict" => {
-                let at = e.valid_up_to();
-                let (n, why) = match e.error_len() {
-                    None => (b.len() - at, "unexpected end of data"),
-                    // A byte that starts nothing: a continuation byte, or one UTF-8 never uses.
-                    Some(1) if matches!(b[at], 0x80..=0xc1 | 0xf5..) => (1, "invalid start byte"),
-                    Some(n) => (n, "invalid continuation byte"),
-                };
-                let what = match n {
-                    1 => format!("byte 0x{:02x} in position {at}", b[at]),
-                    n => format!("bytes in position {at}-{}", at + n - 1),
-                };
-                raise("UnicodeDecodeError", format!("'utf-8' codec can't decode {what}: {why}"))
-            }
-            Err(_) if errors == "replace" => Ok(Value::string(String::from_utf8_lossy(b).into_owned())),
-            Err(_) => {
-                let mut out = String::new();
-                let mut rest = b;
-                while !rest.is_empty() {
-                    match std::str::from_utf8(rest) {
-                        Ok(s) => {
-                            out.push_str(s);
-                            break;
-                        }
-                        Err(e) => {
-                            let at = e.valid_up_to();
-                            out.push_str(std::str::from_utf8(&rest[..at]).unwrap_or_default());
-                            rest = &rest[at + e.error_len().unwrap_or(rest.len() - at)..];
-                        }
+        } else {
+            match std::str::from_utf8(&b[at..]) {
+                Ok(_) => (b.len() - at, 0, ""),
+                Err(e) => {
+                    let n = e.valid_up_to();
+                    match e.error_len() {
+                        None => (n, b.len() - at - n, "unexpected end of data"),
+                        // A byte that starts nothing: a continuation byte, or one UTF-8 never uses.
+                        Some(1) if matches!(b[at + n], 0x80..=0xc1 | 0xf5..) => (n, 1, "invalid start byte"),
+                        Some(len) => (n, len, "invalid continuation byte"),
                     }
                 }
-                Ok(Value::string(out))
             }
-        },
+        };
+        out.push_str(std::str::from_utf8(&b[at..at + good]).unwrap_or_default());
+        at += good;
+        if bad == 0 {
+            break;
+        }
+        let failed = || codec_error("UnicodeDecodeError", codec, Value::Bytes(Rc::clone(b)), at, at + bad, reason);
+        if !on_error(&errors, failed)? {
+            out.push('\u{fffd}');
+        }
+        at += bad;
     }
+    Ok(Value::string(out))
 }
 
 /// `bytes(...)`: empty, `n` zero bytes, a str encoded, or ints each in `range(256)`.
@@ -335,6 +504,9 @@ pub fn construct(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyRes
         Some(Value::Int(n)) => {
             interp.alloc(*n as usize)?;
             Ok(Value::Bytes(vec![0; *n as usize].into()))
+        }
+        Some(v @ (Value::None | Value::Float(_) | Value::Func(_) | Value::Builtin(_) | Value::Class(_))) => {
+            Err(type_error("cannot convert '", v, "' object to bytes"))
         }
         Some(v) => {
             let mut out = Vec::new();

@@ -89,7 +89,7 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
 
 /// Starts a run of `source` on the runtime: its module runs as the run's root task, named
 /// "main", and each Python task is a task of the run. A virtual run's clock counts only
-/// declared time (sleeps, `time.sleep`, and 100 ns per interpreter step), so it is the same on
+/// declared time (sleeps, `time.sleep`, and 30 ns per interpreter step), so it is the same on
 /// every machine. Errs with the syntax report if the source does not parse.
 pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> {
     let module = Rc::new(parser::parse(source).map_err(|e| syntax_report(source, &e))?);

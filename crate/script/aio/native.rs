@@ -286,7 +286,10 @@ fn on_task_done(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Val
 #[derive(Default)]
 pub struct Pipe {
     pub(super) buf: RefCell<Vec<u8>>,
+    /// No more will come: the writer closed, or wrote its end (`write_eof`).
     pub(super) closed: Cell<bool>,
+    /// The writer closed (`is_closing()`), not only its direction.
+    closing: Cell<bool>,
     pub(super) reader: RefCell<Option<Waker>>,
     /// The writer's end's address and its peer's (`get_extra_info("sockname")`, `"peername"`).
     ends: RefCell<Option<(Value, Value)>>,
@@ -363,6 +366,7 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
             rc.host.out.asyncio_error(&text, Some(("Unhandled exception in client_connected_cb", &e)));
             for pipe in [&ends.0, &ends.1] {
                 pipe.closed.set(true);
+                pipe.closing.set(true);
                 pipe.wake_reader();
             }
         });
@@ -519,10 +523,11 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
         // Either way the other end reads to the end (`write_eof` leaves this one to be closed).
         (Native::Writer(p), "close" | "write_eof") => {
             p.closed.set(true);
+            p.closing.set(p.closing.get() || name == "close");
             p.wake_reader();
             Ok(Value::None)
         }
-        (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closed.get())),
+        (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closing.get())),
         (Native::Writer(_) | Native::Server(_), "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
         // Closed, it listens no more: a connection to its address is refused, and the address
         // may be bound again.
@@ -1189,7 +1194,24 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Handle { cancelled, .. }, "cancelled") => Ok(Value::Bool(cancelled.get())),
         (Native::Handle { when: Some(w), .. }, "when") => Ok(Value::Float(*w)),
-        (Native::Reader(_) | Native::Writer(_) | Native::Server(_), _) => stream_method(interp, name, n, a),
+        (Native::Reader(_) | Native::Writer(_) | Native::Server(_), _) => {
+            // Keywords in their places (`readuntil(separator=b"|")`, `read(n=5)`).
+            let names: &[&str] = match name {
+                "read" | "readexactly" => &["n"],
+                "readuntil" => &["separator"],
+                "write" | "writelines" => &["data"],
+                "get_extra_info" => &["name", "default"],
+                _ => &[],
+            };
+            let mut a = a.to_vec();
+            for key in names.iter().skip(a.len()) {
+                match kwarg(&kw, key) {
+                    Some(v) => a.push(v),
+                    None => break,
+                }
+            }
+            stream_method(interp, name, n, &a)
+        }
         (Native::WebSocket(_), _) => crate::websockets::method(name, &n),
         _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
@@ -1788,6 +1810,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     }
                     Ok(Value::None)
                 }),
+            )))),
+            // What a class's `__await__` delegates to (`yield from coro.__await__()`): the
+            // coroutine itself, which a `yield from` awaits.
+            "__await__" => Ok(Value::Method(Rc::new((
+                obj.clone(),
+                builtin("__await__", |_, _, args, _| Ok(args.first().cloned().unwrap_or(Value::None))),
             )))),
             "send" | "throw" | "cr_await" | "cr_frame" | "cr_running" | "cr_code" => {
                 crate::interp::unsupported(&format!("coroutine.{t}"))

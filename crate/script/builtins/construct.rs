@@ -47,6 +47,18 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
             [] => raise("TypeError", "slice expected at least 1 argument, got 0"),
             _ => raise("TypeError", format!("slice expected at most 3 arguments, got {}", args.len())),
         },
+        // `int(b"42")`, `float(b"1.5")`: the bytes' text, and its error names the bytes.
+        Kind::Int | Kind::Float if matches!(args.first(), Some(Value::Bytes(_))) => {
+            let Some(Value::Bytes(b)) = args.first() else { return Ok(Value::None) };
+            let text = Value::string(b.iter().map(|&c| c as char).collect());
+            let mut with_text = args.to_vec();
+            with_text[0] = text.clone();
+            construct_from(interp, class, &with_text, kw).map_err(|e| {
+                let Value::Instance(i) = &e else { return e };
+                let message = crate::value::exception_str(i).replace(&text.repr(), &args[0].repr());
+                new_exception(Rc::clone(&i.class), vec![Value::string(message)])
+            })
+        }
         Kind::Int => {
             arg_count("int", args, 0, 2)?;
             let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));

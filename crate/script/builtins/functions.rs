@@ -272,7 +272,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 return crate::itertools::lazily(interp, "reversed", args[0].clone(), n);
             }
             let mut items = match &args[0] {
-                v @ (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) | Value::View(_)) => {
+                v @ (Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_)
+                | Value::Dict(_)
+                | Value::View(_)) => {
                     iterate(v)?
                 }
                 // An enum's members, last first.

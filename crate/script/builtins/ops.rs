@@ -108,6 +108,9 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(Bytes([&x[..], &y[..]].concat().into()))
         }
         (Bytes(_), y) if op == BinOp::Add => Err(type_error("can't concat ", y, " to bytes")),
+        (Bytes(_), y @ Float(_)) | (y @ Float(_), Bytes(_)) if op == BinOp::Mul => {
+            Err(type_error("can't multiply sequence by non-int of type '", y, "'"))
+        }
         (Bytes(s), n @ (Int(_) | Bool(_))) | (n @ (Int(_) | Bool(_)), Bytes(s)) if op == BinOp::Mul => {
             let n = repeats(n);
             interp.alloc(s.len().saturating_mul(n) / 16)?;

@@ -447,8 +447,20 @@ impl Interp {
                 if i.class.lookup(intern("__await__")).is_some() || i.class.lookup(intern("__getattr__")).is_some() =>
             {
                 Awaiting::Boxed(Box::pin(async move {
-                    let aw = self.call_method(&v, "__await__", vec![]).await?;
-                    self.await_value(aw).await
+                    match self.call_method(&v, "__await__", vec![]).await? {
+                        // A generator, as CPython's `__await__` returns: run in the awaiting
+                        // task; a bare `yield` gives the loop one round, as a task's does.
+                        Value::Gen(g) if !g.is_async => loop {
+                            match g.resume(self).await? {
+                                None => break Ok(g.returned.replace(Value::None)),
+                                Some(Value::None) => loopscope_core::runtime::yield_now().await,
+                                Some(bad) => {
+                                    break raise("RuntimeError", format!("Task got bad yield: {}", bad.repr()))
+                                }
+                            }
+                        },
+                        aw => self.await_value(aw).await,
+                    }
                 }))
             }
             other => Awaiting::NotAwaitable(Some(exc(

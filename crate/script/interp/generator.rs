@@ -49,7 +49,7 @@ pub struct Gen {
     /// What it and the `yield` its body stopped at hand each other.
     io: Rc<Exchange>,
     /// What the body returned (`StopIteration.value`, what `yield from` evaluates to).
-    returned: RefCell<Value>,
+    pub(super) returned: RefCell<Value>,
     /// The exceptions it handles while suspended in an `except` block: off the task's stack
     /// until it resumes, so the code that resumed it is not handling them.
     handling: RefCell<Vec<Value>>,
@@ -494,6 +494,11 @@ impl Interp {
     /// `yield from source`: yields each of its items; its value is what a generator
     /// source returned.
     pub(super) async fn yield_from(&self, source: Value) -> PyResult {
+        // In a class's `__await__`: `yield from coro.__await__()` (or a task) waits for it, in
+        // the task that awaits the object (see `Interp::await_value`).
+        if matches!(source, Value::Coro(_) | Value::Task(_)) {
+            return self.await_value(source).await;
+        }
         let Value::Gen(sub) = source else {
             for item in self.iterate(&source)? {
                 self.yield_value(item).await?;
