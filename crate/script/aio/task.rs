@@ -1383,9 +1383,11 @@ fn callback_lane(
             if let Err(e) = rc.call(f.clone(), args.clone(), vec![]).await {
                 raised = true;
                 let call = callback_call(&f, &args);
+                // A handle shows its callback unless it is None (`call_soon(None)`).
+                let shown = if matches!(f, Value::None) { String::new() } else { format!(" {call}") };
                 let handle = match at {
-                    Some(at) => format!("<TimerHandle when={} {call}>", Value::Float(at).repr()),
-                    None => format!("<Handle {call}>"),
+                    Some(at) => format!("<TimerHandle when={}{shown}>", Value::Float(at).repr()),
+                    None => format!("<Handle{shown}>"),
                 };
                 let message = format!("Exception in callback {call}");
                 let handler = rc.host.exception_handler.borrow().clone();
