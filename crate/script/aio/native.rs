@@ -380,6 +380,18 @@ fn close_server(interp: &Interp, key: &str) {
     interp.host.listeners.borrow_mut().retain(|(k, _)| **k != *key);
 }
 
+/// Closes a server when `serve_forever` stops waiting (its task was cancelled). It holds
+/// its run weakly: a wait must not keep its run alive.
+struct Closing(Weak<Interp>, Rc<str>);
+
+impl Drop for Closing {
+    fn drop(&mut self) {
+        if let Some(interp) = self.0.upgrade() {
+            close_server(&interp, &self.1);
+        }
+    }
+}
+
 pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, a: &[Value]) -> PyResult {
     match (&*n, name) {
         (Native::Reader(_), "readline" | "read") => {
@@ -534,6 +546,25 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
         (Native::Server(key), "close") => {
             close_server(interp, key);
             Ok(Value::None)
+        }
+        (Native::Server(key), "is_serving") => {
+            Ok(Value::Bool(interp.host.listeners.borrow().iter().any(|(k, _)| **k == **key)))
+        }
+        // Its address, as its socket gives it: `(host, port)`.
+        (Native::Server(key), "getsockname") => {
+            let (host, port) = key.rsplit_once(':').unwrap_or((key, ""));
+            let port = port.parse::<i64>().map_or_else(|_| Value::str(port), Value::Int);
+            Ok(Value::tuple(vec![Value::str(host), port]))
+        }
+        // Serves until its task is cancelled (a server's connections are served by their
+        // own tasks meanwhile); then it is closed, as CPython's.
+        (Native::Server(key), "serve_forever") => {
+            let (weak, key) = (interp.host.interp(), Rc::clone(key));
+            Ok(leaf(name, async move {
+                let _close = Closing(weak, key);
+                std::future::pending::<()>().await;
+                Ok(Value::None)
+            }))
         }
         // `async with server:` closes it at the block's end, as `close()` does.
         (Native::Server(_), "__aenter__") => Ok(at_once(name, Value::Native(Rc::clone(&n)))),
@@ -1575,8 +1606,9 @@ impl Native {
                 "wait_closed",
                 "get_extra_info",
             ],
-            // `serve_forever` is found, then said to be unsupported.
-            Native::Server(_) => &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever"],
+            Native::Server(_) => {
+                &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever", "is_serving", "getsockname"]
+            }
             Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
             Native::TaskGroup(_) => &["create_task", "__aenter__", "__aexit__"],
             Native::Timeout(_) => &["reschedule", "expired", "when", "__aenter__", "__aexit__"],
@@ -1749,6 +1781,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     .ok_or_else(|| exc("AttributeError", format!("'super' object has no attribute '{t}'"))),
             },
             Native::Queue(q) if matches!(&*t, "maxsize" | "_maxsize") => Ok(q.maxsize_given.clone()),
+            // Its listening socket, as the object itself (`server.sockets[0].getsockname()`).
+            Native::Server(_) if &*t == "sockets" => Ok(Value::tuple(vec![obj.clone()])),
             // The private state learners print, as CPython's asyncio keeps it.
             Native::Semaphore { value, is_lock: false, .. } if &*t == "_value" => Ok(Value::Int(value.get())),
             Native::Semaphore { is_lock: true, .. } if &*t == "_locked" => Ok(Value::Bool(n.locked())),
