@@ -67,6 +67,10 @@ pub struct PyTask {
     /// It closes an async generator left early (`aclose()`): `asyncio.run`'s end lets it take
     /// its steps in the shutdown's turns rather than cancel it, as CPython's shutdown does.
     pub(super) closes_generator: Cell<bool>,
+    /// The frames its exception's traceback held as it failed: CPython's task keeps that
+    /// traceback, and its "never retrieved" log shows it, whatever frames the exception
+    /// passed through later (a `SystemExit` that left `asyncio.run`).
+    tb_frames: Cell<usize>,
     pub(super) done_seq: Cell<u64>,
     pub(super) out: std::rc::Weak<crate::host::Output>,
     /// What it calls as it ends (see [`Callback`]).
@@ -259,6 +263,7 @@ impl PyTask {
             handling: RefCell::default(),
             is_thread,
             closes_generator: Cell::new(false),
+            tb_frames: Cell::new(0),
             done_seq: Cell::new(0),
             out: Rc::downgrade(out),
             callbacks: RefCell::default(),
@@ -441,6 +446,9 @@ impl PyTask {
 
     /// Its outcome is known: what waits on it is woken, its gathers told, its callbacks called soon.
     fn settle(self: &Rc<Self>, interp: &Rc<Interp>, state: State) {
+        if let State::Failed(Value::Instance(e)) = &state {
+            self.tb_frames.set(e.traceback.borrow().len());
+        }
         *self.state.borrow_mut() = state;
         DONE_SEQ.with(|s| {
             s.set(s.get() + 1);
@@ -854,6 +862,15 @@ impl Drop for PyTask {
     /// is dropped at the same moment a CPython object is.
     fn drop(&mut self) {
         if let (State::Failed(e), false) = (&*self.state.borrow(), self.retrieved.get()) {
+            // Its traceback as it failed (see `tb_frames`), the outer frames added since left out.
+            let later = match e {
+                Value::Instance(i) => {
+                    let mut tb = i.traceback.borrow_mut();
+                    let added = tb.len().saturating_sub(self.tb_frames.get());
+                    tb.drain(..added).collect()
+                }
+                _ => Vec::new(),
+            };
             if let Some(out) = self.out.upgrade() {
                 crate::host::note_error_line(out.run.get(), e, false);
             }
@@ -869,6 +886,9 @@ impl Drop for PyTask {
             } else if let Some(out) = self.out.upgrade() {
                 let name = self.name.borrow().clone();
                 out.never_retrieved(&name, &self.coro_name, self.coro_line.get(), e);
+            }
+            if let Value::Instance(i) = e {
+                i.traceback.borrow_mut().splice(..0, later);
             }
         }
     }
