@@ -254,6 +254,11 @@ impl Gen {
 
     /// Resumes it from a built-in (`next`, `list`, `sum`): the body cannot wait there.
     pub fn resume_now(self: &Rc<Self>, interp: &Interp) -> PyResult<Option<Value>> {
+        // A poll inside a poll, as a built-in's call into the script is (see `call_sync`):
+        // `sum(map(f, ...))` inside `f` nests them as deep as it recurses.
+        if interp.no_suspend.get() >= super::MAX_SYNC_CALLS {
+            return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+        }
         interp.no_suspend.set(interp.no_suspend.get() + 1);
         let waker = futures::task::noop_waker();
         let out = self.poll_resume(interp, &mut Context::from_waker(&waker), false);
