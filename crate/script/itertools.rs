@@ -213,9 +213,22 @@ impl Lazy {
                 // The rest read one row: an item from each source.
                 kind => {
                     let mut row = Vec::with_capacity(self.sources.len());
-                    for s in self.sources.iter_mut() {
-                        match s.next(interp).await? {
+                    for k in 0..self.sources.len() {
+                        match self.sources[k].next(interp).await? {
                             Some(x) => row.push(x),
+                            // `zip(strict=True)`: the first to end must end them all, as
+                            // CPython's asks each of the others for one more.
+                            None if kind == "zip" && self.flag => {
+                                if k > 0 {
+                                    return Err(crate::builtins::uneven(k, "shorter"));
+                                }
+                                for j in 1..self.sources.len() {
+                                    if self.sources[j].next(interp).await?.is_some() {
+                                        return Err(crate::builtins::uneven(j, "longer"));
+                                    }
+                                }
+                                return Ok(None);
+                            }
                             None => return Ok(None),
                         }
                     }
@@ -309,9 +322,10 @@ pub fn calling(interp: &Interp, f: Value, sentinel: Value) -> Value {
 
 /// `zip`, `map` and `filter` given a generator: they take its items one at a time as they
 /// are asked (as CPython's do), so `zip(count(), names)` stops with `names`.
-pub fn lazy_builtin(interp: &Interp, name: &'static str, args: Vec<Value>) -> PyResult {
+pub fn lazy_builtin(interp: &Interp, name: &'static str, args: Vec<Value>, strict: bool) -> PyResult {
     let skip = usize::from(name != "zip"); // `map` and `filter` take a function first
     let mut it = Lazy::new(name);
+    it.flag = strict;
     it.f = args.first().cloned().filter(|_| skip == 1).unwrap_or(Value::None);
     it.sources = args.into_iter().skip(skip).map(|a| interp.items_for(a, false)).collect::<PyResult<_>>()?;
     if it.sources.is_empty() && name != "zip" {

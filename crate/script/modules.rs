@@ -171,7 +171,6 @@ pub fn import(name: &str) -> PyResult {
             for n in [
                 "List",
                 "Dict",
-                "Optional",
                 "Any",
                 "Tuple",
                 "Set",
@@ -179,7 +178,6 @@ pub fn import(name: &str) -> PyResult {
                 "Callable",
                 "Awaitable",
                 "Coroutine",
-                "Union",
                 "Iterable",
                 "Iterator",
                 "AsyncIterable",
@@ -213,6 +211,9 @@ pub fn import(name: &str) -> PyResult {
             ] {
                 v.push((n, object.clone()));
             }
+            // Their subscripts are tuples of types, for `isinstance` (see `builtins::get_item`).
+            v.push(("Optional", Value::Class(other_class("Optional"))));
+            v.push(("Union", Value::Class(other_class("Union"))));
             // A class of its own, so that a dataclass leaves a `ClassVar[int]` hint out of its fields.
             v.push(("ClassVar", Value::Class(super::dataclasses::class_var())));
             v.push(("TYPE_CHECKING", Value::Bool(false)));

@@ -9,12 +9,20 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
     // appended to meanwhile gives its new items too); `zip` is, over a generator.
     let lazy = match name {
         "map" | "filter" => args.len() >= 2,
-        // (`strict=` reads them whole, then raises where the shortest ends: see below.)
-        "zip" => kw.is_empty() && args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async) || script_iterable(a)),
+        // (Over lists and the like, `strict=` reads them whole, then raises where the shortest
+        // ends: see below; no one can tell the difference.)
+        "zip" => {
+            kw.iter().all(|(k, _)| &*text(*k) == "strict")
+                && args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async) || script_iterable(a))
+        }
         _ => false,
     };
     if lazy {
-        return crate::itertools::lazy_builtin(interp, name, args);
+        let strict = match kwarg(&kw, "strict") {
+            Some(v) => interp.truthy(&v)?,
+            None => false,
+        };
+        return crate::itertools::lazy_builtin(interp, name, args, strict);
     }
     items_of_objects(interp, name, &mut args)?;
     let out = call(interp, name, &args, &kw);
@@ -681,8 +689,13 @@ fn zip_strict(lists: &[Vec<Value>], n: usize) -> PyResult<()> {
         },
         i => (i, "shorter"),
     };
+    Err(uneven(j, how))
+}
+
+/// `zip(strict=True)`'s error: argument `j` (from 0) is `how` ("longer", "shorter") than those before it.
+pub fn uneven(j: usize, how: &str) -> Exc {
     let others = if j == 1 { " 1".to_string() } else { format!("s 1-{j}") };
-    raise("ValueError", format!("zip() argument {} is {how} than argument{others}", j + 1))
+    exc("ValueError", format!("zip() argument {} is {how} than argument{others}", j + 1))
 }
 
 /// `pow(base, exp, m)`: `base ** exp % m` without the power itself (it would pass 64 bits),

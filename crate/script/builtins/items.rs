@@ -148,6 +148,19 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))
         }
+        // `Union[int, str]`, `Optional[int]`: the tuple of their types, which `isinstance`
+        // takes as CPython takes the union (`None` standing for its type).
+        (Value::Class(c), k) if c.kind == Kind::Other && matches!(&*c.name, "Union" | "Optional") => {
+            let mut types = match k {
+                Value::Tuple(t) => t.to_vec(),
+                k => vec![k.clone()],
+            };
+            if &*c.name == "Optional" {
+                types.push(Value::None);
+            }
+            let none = || Value::Class(with_types(|t| Rc::clone(&t.none)));
+            Ok(Value::tuple(types.into_iter().map(|t| if matches!(t, Value::None) { none() } else { t }).collect()))
+        }
         // `Color["RED"]`: an enum's member; `list[int]`, `Callable[[dict], None]`: a type
         // hint's subscript gives the type back.
         (Value::Class(c), k) => crate::enums::by_name(c, k).unwrap_or_else(|| Ok(obj.clone())),

@@ -67,9 +67,14 @@ impl Interp {
 
     /// `[a, *rest, z]`: a list or a tuple (not a str) of the right length, item by item.
     async fn match_sequence(&self, scope: &Rc<Scope>, pats: &[Expr], v: &Value) -> PyResult<bool> {
+        // A sequence, as CPython's pattern takes it: no str, bytes or dict, but a range, a
+        // deque and a named tuple are.
         let items: Vec<Value> = match v {
             Value::List(l) => l.borrow().clone(),
             Value::Tuple(t) => t.to_vec(),
+            Value::Range(_) => builtins::iterate(v)?,
+            Value::Instance(i) if crate::deque::is_deque(&i.class) => self.iterate(v)?,
+            v if crate::namedtuple::is_namedtuple(v) => crate::namedtuple::fields_of(v).unwrap_or_default(),
             _ => return Ok(false),
         };
         let star = pats.iter().position(|p| matches!(p.kind, ExprKind::Starred(_)));
