@@ -136,9 +136,20 @@ impl Coro {
 /// `v` if `ensure_future` takes it (a coroutine or a task), else CPython's error. `gather`
 /// (`hashed`) first looks its arguments up in a dict, so a list (the common `gather(coros)`
 /// without `*`) is "unhashable".
-fn awaitable(v: Value, hashed: bool) -> PyResult {
+fn awaitable(interp: &Interp, v: Value, hashed: bool) -> PyResult {
     match v {
         Value::Coro(_) | Value::Task(_) => Ok(v),
+        // An object of a class with `__await__`: a coroutine that awaits it, as CPython's
+        // `_wrap_awaitable`.
+        Value::Instance(ref i) if i.class.lookup(intern("__await__")).is_some() => {
+            let weak = interp.host.interp();
+            let fut = async move {
+                let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+                let out = interp.await_value(v).await;
+                out // (named: the wait borrows `interp`, which must outlive it)
+            };
+            Ok(Value::Coro(Rc::new(Coro::new("_wrap_awaitable".into(), Box::pin(fut), false, false))))
+        }
         v => {
             if hashed {
                 v.key()?;
@@ -349,11 +360,13 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
     if let (Value::Task(_), "ensure_future") = (&coro, name) {
         return Ok(coro);
     }
-    if name == "ensure_future" {
-        awaitable(coro.clone(), false)?;
+    let coro = if name == "ensure_future" {
+        awaitable(interp, coro, false)?
     } else if !matches!(coro, Value::Coro(_)) {
         return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
-    }
+    } else {
+        coro
+    };
     let name = kwarg(&kw, "name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
     let task = task_of(&interp.host.rc()?, coro, name)?;
     interp.host.note_queued();
@@ -599,7 +612,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             let mut seen: Vec<(Value, Rc<PyTask>)> = Vec::new();
             let mut tasks = Vec::with_capacity(args.len());
             for a in args {
-                let a = awaitable(a, true)?;
+                let a = awaitable(interp, a, true)?;
                 let task = match seen.iter().find(|(v, _)| v.is(&a)) {
                     Some((_, t)) => Rc::clone(t),
                     None => {
@@ -614,7 +627,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             Ok(Value::Task(gathering(&rc, tasks, return_exceptions)))
         }
         "wait_for" => {
-            let aw = awaitable(arg(0, "fut").unwrap_or(Value::None), false)?;
+            let aw = awaitable(interp, arg(0, "fut").unwrap_or(Value::None), false)?;
             let timeout = match arg(1, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
@@ -654,8 +667,9 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
                 return refusing(&aws, raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly."));
             }
-            let tasks =
-                unique(aws.into_iter().map(|a| task_of(&rc, awaitable(a, true)?, None)).collect::<PyResult<_>>()?);
+            let tasks = unique(
+                aws.into_iter().map(|a| task_of(&rc, awaitable(interp, a, true)?, None)).collect::<PyResult<_>>()?,
+            );
             let timeout = match kwarg(&kw, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
@@ -666,8 +680,9 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             let rc = interp.host.rc()?;
             let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
             // Each one once, as CPython takes `set(fs)`.
-            let tasks =
-                unique(aws.into_iter().map(|a| task_of(&rc, awaitable(a, true)?, None)).collect::<PyResult<_>>()?);
+            let tasks = unique(
+                aws.into_iter().map(|a| task_of(&rc, awaitable(interp, a, true)?, None)).collect::<PyResult<_>>()?,
+            );
             // One timer for the whole iteration, armed when the first result is awaited; once
             // it fires, every result not told by then raises `TimeoutError`.
             let timer = match kwarg(&kw, "timeout") {
@@ -873,7 +888,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
         "shield" => {
-            let inner = awaitable(args.into_iter().next().unwrap_or(Value::None), false)?;
+            let inner = awaitable(interp, args.into_iter().next().unwrap_or(Value::None), false)?;
             let task = task_of(&interp.host.rc()?, inner, None)?;
             Ok(Value::Task(PyTask::shield(interp, task)))
         }
