@@ -67,9 +67,8 @@ pub struct PyTask {
     /// It closes an async generator left early (`aclose()`): `asyncio.run`'s end lets it take
     /// its steps in the shutdown's turns rather than cancel it, as CPython's shutdown does.
     pub(super) closes_generator: Cell<bool>,
-    /// The frames its exception's traceback held as it failed: CPython's task keeps that
-    /// traceback, and its "never retrieved" log shows it, whatever frames the exception
-    /// passed through later (a `SystemExit` that left `asyncio.run`).
+    /// The frames its exception's traceback held as it failed: the "never retrieved" log of
+    /// a `SystemExit` that left `asyncio.run` shows only those in CPython.
     tb_frames: Cell<usize>,
     pub(super) done_seq: Cell<u64>,
     pub(super) out: std::rc::Weak<crate::host::Output>,
@@ -863,8 +862,10 @@ impl Drop for PyTask {
     fn drop(&mut self) {
         if let (State::Failed(e), false) = (&*self.state.borrow(), self.retrieved.get()) {
             // Its traceback as it failed (see `tb_frames`), the outer frames added since left out.
+            // (Recorded with CPython: a `SystemExit` that left the program is logged so; a
+            // `KeyboardInterrupt` with the frames it passed, its traceback printed first.)
             let later = match e {
-                Value::Instance(i) => {
+                Value::Instance(i) if i.class.is_subclass(&crate::value::exc_class("SystemExit")) => {
                     let mut tb = i.traceback.borrow_mut();
                     let added = tb.len().saturating_sub(self.tb_frames.get());
                     tb.drain(..added).collect()
