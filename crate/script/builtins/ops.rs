@@ -180,6 +180,16 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             for (key, k, v) in y.borrow().keyed() {
                 d.insert(key, k, v);
             }
+            // A plain dict's `|` with a `defaultdict` or an `OrderedDict`: the subclass's
+            // `__ror__` answers, so the result is of its kind.
+            let theirs = y.borrow().missing.clone();
+            if let (
+                crate::value::Missing::KeyError,
+                crate::value::Missing::Factory(_) | crate::value::Missing::Ordered,
+            ) = (&d.missing, &theirs)
+            {
+                d.missing = theirs;
+            }
             Ok(Value::dict(d))
         }
         // A type union, `int | None` (a hint, or `isinstance`'s second argument): here the

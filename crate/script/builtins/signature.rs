@@ -425,7 +425,12 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
         }
     });
     // A function written in Python counts its positional arguments first; a C one, its keywords.
-    let first = if python { too_many.or(unknown).or(too_few) } else { unknown.or(too_many) };
+    // (`sorted` counts its one positional argument before `list.sort` reads the keywords.)
+    let first = match (python, bare) {
+        (true, _) => too_many.or(unknown).or(too_few),
+        (false, "sorted") if given == 0 => Some("sorted expected 1 argument, got 0".to_string()),
+        _ => unknown.or(too_many),
+    };
     match first {
         Some(message) => raise("TypeError", message),
         None => Ok(()),
