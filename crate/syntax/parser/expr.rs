@@ -303,7 +303,7 @@ impl Parser {
                 let (awaits, late_before) = (self.awaits, self.late.is_none());
                 let value = self.named_expr()?;
                 if self.is_kw("for") || self.is_kw("async") {
-                    let generators = self.comp_clauses()?;
+                    let generators = self.comp_clauses(&[&value])?;
                     if !args.is_empty() || self.is_op(",") {
                         return Err(self.spanned("Generator expression must be parenthesized", value.line, value.col));
                     }
@@ -372,7 +372,9 @@ impl Parser {
         Ok(self.mk(line, col, ExprKind::Slice(lower, upper, step)))
     }
 
-    fn comp_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+    /// A comprehension's `for` and `if` clauses, after its `elements` (its item, or a dict
+    /// comprehension's key and value).
+    fn comp_clauses(&mut self, elements: &[&Expr]) -> PResult<Vec<Comprehension>> {
         let mut out = Vec::new();
         let mut first_iter_awaits = 0;
         loop {
@@ -388,6 +390,7 @@ impl Parser {
             if !self.eat_kw("for") {
                 // Set last: a comprehension nested in these clauses set it before.
                 self.first_iter_awaits = first_iter_awaits;
+                self.no_rebinding(elements, &out);
                 return Ok(out);
             }
             let target = self.target_list()?;
@@ -405,6 +408,39 @@ impl Parser {
                 ifs.push(self.or_test()?);
             }
             out.push(Comprehension { target, iter, ifs, is_async });
+        }
+    }
+
+    /// CPython's "assignment expression cannot rebind comprehension iteration variable": a
+    /// walrus in a comprehension's elements or conditions that names one of its loop
+    /// variables (a symbol-table error: reported once the module has parsed).
+    fn no_rebinding(&mut self, elements: &[&Expr], gens: &[Comprehension]) {
+        fn names(t: &Expr, out: &mut Vec<ast::Name>) {
+            match &t.kind {
+                ExprKind::Name(n) => out.push(*n),
+                ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| names(i, out)),
+                ExprKind::Starred(inner) => names(inner, out),
+                _ => {}
+            }
+        }
+        fn walrus(x: &Expr, vars: &[ast::Name], found: &mut Option<(ast::Name, u32, u32)>) {
+            match &x.kind {
+                _ if found.is_some() => {}
+                ExprKind::NamedExpr(n, _) if vars.contains(n) => *found = Some((*n, x.line, x.col)),
+                ExprKind::Lambda(_) => {}
+                _ => crate::symbols::expr_children(x, &mut |v, _| walrus(v, vars, found)),
+            }
+        }
+        let mut vars = Vec::new();
+        gens.iter().for_each(|g| names(&g.target, &mut vars));
+        let mut found = None;
+        for x in elements.iter().copied().chain(gens.iter().flat_map(|g| g.ifs.iter())) {
+            walrus(x, &vars, &mut found);
+        }
+        if let Some((n, line, col)) = found {
+            let message =
+                format!("assignment expression cannot rebind comprehension iteration variable '{}'", ast::name_text(n));
+            self.late(&message, line, col);
         }
     }
 
@@ -512,7 +548,7 @@ impl Parser {
         let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
-            let generators = self.comp_clauses()?;
+            let generators = self.comp_clauses(&[&first])?;
             self.expect_close(")", Some((first.line, first.col)))?;
             return Ok(self.generator_exp(line, col, first, generators, awaits, late_before));
         }
@@ -557,7 +593,7 @@ impl Parser {
         let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
-            let generators = self.comp_clauses()?;
+            let generators = self.comp_clauses(&[&first])?;
             self.expect_close("]", Some((first.line, first.col)))?;
             self.async_comprehension(line, col, awaits, late_before);
             return Ok(self.mk(line, col, ExprKind::ListComp(boxed(first), generators)));
@@ -579,7 +615,7 @@ impl Parser {
             let key = self.star_named()?;
             if !self.eat_op(":") {
                 if self.is_kw("for") || self.is_kw("async") {
-                    let generators = self.comp_clauses()?;
+                    let generators = self.comp_clauses(&[&key])?;
                     self.expect_close("}", Some((key.line, key.col)))?;
                     self.async_comprehension(line, col, awaits, late_before);
                     return Ok(self.mk(line, col, ExprKind::SetComp(boxed(key), generators)));
@@ -589,7 +625,7 @@ impl Parser {
             }
             let value = self.test()?;
             if self.is_kw("for") || self.is_kw("async") {
-                let generators = self.comp_clauses()?;
+                let generators = self.comp_clauses(&[&key, &value])?;
                 self.expect_close("}", Some((value.line, value.col)))?;
                 self.async_comprehension(line, col, awaits, late_before);
                 return Ok(self.mk(line, col, ExprKind::DictComp(boxed(key), boxed(value), generators)));
