@@ -285,6 +285,8 @@ fn strftime(us: i64, format: &str) -> String {
         match (c, c == '%') {
             (_, true) => match chars.next() {
                 Some('f') => spec.push_str(&micro),
+                Some('z' | 'Z') => {} // a naive time has no zone: empty, as CPython's
+
                 Some(n) => {
                     spec.push('%');
                     spec.push(n);
@@ -338,12 +340,26 @@ fn datetime_method(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
         "__str__" => Ok(Value::string(isoformat(me, " "))),
         "isoformat" => {
             let sep = other.cloned().or_else(|| kwarg(&kw, "sep")).map_or("T".to_string(), |s| s.to_str());
-            Ok(Value::string(isoformat(me, &sep)))
+            let full = isoformat(me, &sep);
+            // `timespec=`: how much of the time is kept (`auto`: microseconds only if any).
+            let time = match args.get(2).cloned().or_else(|| kwarg(&kw, "timespec")).map(|t| t.to_str()).as_deref() {
+                None | Some("auto") => return Ok(Value::string(full)),
+                Some("hours") => 2,
+                Some("minutes") => 5,
+                Some("seconds") => 8,
+                Some("milliseconds") => 12,
+                Some("microseconds") => 15,
+                Some(_) => return raise("ValueError", "Unknown timespec value"),
+            };
+            let date = full.len() - if me.rem_euclid(1_000_000) != 0 { 15 } else { 8 };
+            let padded = if me.rem_euclid(1_000_000) != 0 { full } else { format!("{full}.000000") };
+            Ok(Value::string(padded[..date + time].to_string()))
         }
         "strftime" | "__format__" => match other {
             Some(Value::Str(f)) if f.is_empty() && name == "__format__" => Ok(Value::string(isoformat(me, " "))),
             Some(Value::Str(f)) => Ok(Value::string(strftime(me, f))),
-            _ => raise("TypeError", format!("{name}() argument 1 must be str")),
+            Some(v) => Err(super::builtins::type_error(&format!("{name}() argument 1 must be str, not "), v, "")),
+            None => raise("TypeError", format!("{name}() missing required argument 'format' (pos 1)")),
         },
         "timestamp" => Ok(Value::Float(me as f64 / 1e6)),
         "weekday" | "isoweekday" => {

@@ -421,7 +421,27 @@ pub(crate) fn strftime(format: &str, secs: i64) -> String {
             out.push(c);
             continue;
         }
-        let directive = chars.next();
+        let mut directive = chars.next();
+        // glibc's `%-d`: the number with no padding.
+        let bare = directive == Some('-');
+        if bare {
+            directive = chars.next();
+        }
+        let number = match directive {
+            Some('d') => Some(d),
+            Some('m') => Some(m),
+            Some('H') => Some(h),
+            Some('I') => Some(h12),
+            Some('M') => Some(min),
+            Some('S') => Some(sec),
+            Some('j') => Some(before + d),
+            Some('y') => Some(y.rem_euclid(100)),
+            _ => None,
+        };
+        if let (true, Some(n)) = (bare, number) {
+            num(&mut out, n, 1, '0');
+            continue;
+        }
         // Composite directives, as C's locale writes them.
         let parts: &[char] = match directive {
             Some('X' | 'T') => &['H', ':', 'M', ':', 'S'],
@@ -456,6 +476,20 @@ pub(crate) fn strftime(format: &str, secs: i64) -> String {
                 ('w', _) => num(&mut out, (days + 4).rem_euclid(7), 1, '0'),
                 ('z', _) => out.push_str("+0000"),
                 ('Z', _) => out.push_str("UTC"),
+                ('k', _) => num(&mut out, h, 2, ' '),
+                ('l', _) => num(&mut out, h12, 2, ' '),
+                ('P', _) => out.push_str(if h < 12 { "am" } else { "pm" }),
+                // Weeks of the year: from its first Sunday (`%U`) or Monday (`%W`), and ISO 8601's.
+                ('U', _) => num(&mut out, (before + d - 1 + 7 - (days + 4).rem_euclid(7)) / 7, 2, '0'),
+                ('W', _) => num(&mut out, (before + d - 1 + 7 - (days + 3).rem_euclid(7)) / 7, 2, '0'),
+                ('G' | 'V' | 'g', _) => {
+                    let (iso_year, week) = iso_week(y, before + d, (days + 3).rem_euclid(7) + 1);
+                    match part {
+                        'V' => num(&mut out, week, 2, '0'),
+                        'g' => num(&mut out, iso_year.rem_euclid(100), 2, '0'),
+                        _ => num(&mut out, iso_year, 1, '0'),
+                    }
+                }
                 ('n', _) => out.push('\n'),
                 ('t', _) => out.push('\t'),
                 ('B', _) => out.push_str(month),
@@ -468,6 +502,21 @@ pub(crate) fn strftime(format: &str, secs: i64) -> String {
         }
     }
     out
+}
+
+/// ISO 8601's year and week of the `yday`th day (from 1) of `year`, a `weekday` (Monday 1).
+fn iso_week(year: i64, yday: i64, weekday: i64) -> (i64, i64) {
+    // A year has 53 weeks when it ends on a Thursday, or the year before it on a Wednesday.
+    let p = |y: i64| (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)).rem_euclid(7);
+    let weeks = |y: i64| if p(y) == 4 || p(y - 1) == 3 { 53 } else { 52 };
+    let week = (yday - weekday + 10) / 7;
+    if week < 1 {
+        (year - 1, weeks(year - 1))
+    } else if week > weeks(year) {
+        (year + 1, 1)
+    } else {
+        (year, week)
+    }
 }
 
 /// `sys.setrecursionlimit(n)`: deeper recursion is then allowed as far as the stack holds

@@ -77,8 +77,8 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                         raise("ValueError", "cannot convert float NaN to integer")
                     } else if f.is_infinite() {
                         raise("OverflowError", "cannot convert float infinity to integer")
-                    } else if f.abs() >= 9.2e18 {
-                        Err(overflow())
+                    } else if !(-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&f) {
+                        Err(overflow()) // past the 64 bits: -2**63 ≤ int < 2**63
                     } else {
                         Ok(Value::Int(f.trunc() as i64))
                     }

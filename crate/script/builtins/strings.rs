@@ -22,7 +22,10 @@ pub fn format_field(interp: &Interp, v: &Value, conv: Option<char>, spec: &str) 
     }
     match v {
         Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
-        Value::Bool(b) => format::format_int(*b as i64, spec).map_err(err),
+        // As an int, its errors naming its own type (`Unknown format code 's' … 'bool'`).
+        Value::Bool(b) => {
+            format::format_int(*b as i64, spec).map_err(|m| err(m.replace("of type 'int'", "of type 'bool'")))
+        }
         Value::Int(i) => format::format_int(*i, spec).map_err(err),
         Value::Float(f) => format::format_float(*f, spec).map_err(err),
         Value::Str(s) => format::format_str(s, spec).map_err(err),
@@ -681,7 +684,9 @@ fn format_into(
                         v = get_attr(interp, &v, intern(&after[..end]))?;
                         rest = &after[end..];
                     } else if let Some((key, after)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
-                        let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::str(key));
+                        // Digits only are an index (`{0[-1]}` looks up the str "-1"), as CPython's.
+                        let digits = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
+                        let k = key.parse::<i64>().ok().filter(|_| digits).map_or_else(|| Value::str(key), Value::Int);
                         v = get_item(interp, &v, &k)?;
                         rest = after;
                     } else if rest.starts_with('[') {
