@@ -3,6 +3,9 @@
 use super::*;
 
 /// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
+/// 2**63, exactly: where a float stops fitting an int of 64 bits.
+const TWO_63: f64 = (1u64 << 63) as f64;
+
 pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let (mut args, kw) = super::signature::check_type(&class.name, args, kw)?;
     items_of_objects(interp, &class.name, &mut args)?;
@@ -77,7 +80,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                         raise("ValueError", "cannot convert float NaN to integer")
                     } else if f.is_infinite() {
                         raise("OverflowError", "cannot convert float infinity to integer")
-                    } else if !(-9.223_372_036_854_775_808e18..9.223_372_036_854_775_808e18).contains(&f) {
+                    } else if !(-TWO_63..TWO_63).contains(&f) {
                         Err(overflow()) // past the 64 bits: -2**63 ≤ int < 2**63
                     } else {
                         Ok(Value::Int(f.trunc() as i64))
