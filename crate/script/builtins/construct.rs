@@ -2,10 +2,10 @@
 
 use super::*;
 
-/// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
 /// 2**63, exactly: where a float stops fitting an int of 64 bits.
 const TWO_63: f64 = (1u64 << 63) as f64;
 
+/// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
 pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let (mut args, kw) = super::signature::check_type(&class.name, args, kw)?;
     items_of_objects(interp, &class.name, &mut args)?;
