@@ -438,6 +438,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             if let Some(m) = unbound {
                 return Ok(m);
             }
+            match (c.kind, &*t) {
+                (Kind::Int, "to_bytes" | "from_bytes") => return unsupported_method("int", &t),
+                (Kind::Float, "hex" | "fromhex") => return unsupported_method("float", &t),
+                _ => {}
+            }
             match &*t {
                 "__name__" => Ok(Value::Str(Rc::clone(&c.name))),
                 "__qualname__" => Ok(Value::Str(c.qualname())),
@@ -457,7 +462,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                         _ => Ok(Value::tuple(chain)),
                     }
                 }
-                "fromkeys" if c.kind == Kind::Dict => {
+                "fromkeys" if c.kind == Kind::Dict || matches!(&*c.name, "OrderedDict" | "defaultdict") => {
                     Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function)))))
                 }
                 _ => match c.lookup(name) {
@@ -587,6 +592,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "imag" => Ok(Value::Int(0)),
             "numerator" if matches!(obj, Value::Int(_)) => Ok(obj.clone()),
             "denominator" if matches!(obj, Value::Int(_)) => Ok(Value::Int(1)),
+            // CPython's, missing here: not the learner's misspelling.
+            "to_bytes" | "from_bytes" if matches!(obj, Value::Int(_)) => unsupported_method("int", &t),
+            "hex" | "fromhex" if matches!(obj, Value::Float(_)) => unsupported_method("float", &t),
             _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, NUMBER_METHODS)),
         },
         Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),

@@ -636,12 +636,18 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(Value::Bool(is_callable(&args[0])))
         }
         "input" => raise("RuntimeError", "input() has no keyboard in Loopscope: give the values in the code"),
-        "frozenset" => crate::interp::unsupported("frozenset"),
+        "frozenset" | "bytearray" | "memoryview" => crate::interp::unsupported(name),
         "fromkeys" => {
             // `dict.fromkeys(keys, value=None)`, bound to the class.
             arg_count(name, args, 2, 3)?;
             let value = args.get(2).cloned().unwrap_or(Value::None);
             let mut d = Dict::default();
+            // `OrderedDict.fromkeys`, `defaultdict.fromkeys` (no factory): of their kind.
+            d.missing = match &args[0] {
+                Value::Class(c) if &*c.name == "OrderedDict" => crate::value::Missing::Ordered,
+                Value::Class(c) if &*c.name == "defaultdict" => crate::value::Missing::Factory(Value::None),
+                _ => crate::value::Missing::KeyError,
+            };
             for k in interp.iterate(&args[1])? {
                 d.insert(k.key()?, k, value.clone());
             }

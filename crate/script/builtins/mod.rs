@@ -164,6 +164,8 @@ const FUNCTIONS: &[&str] = &[
     "hash",
     "callable",
     "frozenset",
+    "bytearray",
+    "memoryview",
     "open",
     "eval",
     "exec",
