@@ -237,12 +237,7 @@ impl Lazy {
                         "iterator" => return Ok(Some(row.swap_remove(0))),
                         "enumerate" => {
                             let n = self.at;
-                            self.at = n.checked_add(1).ok_or_else(|| {
-                                exc(
-                                    "OverflowError",
-                                    "Loopscope's ints are 64-bit: the count went past 9223372036854775807",
-                                )
-                            })?;
+                            self.at = crate::value::count_after(n)?;
                             return Ok(Some(Value::tuple(vec![Value::Int(n), row.swap_remove(0)])));
                         }
                         "map" => return Ok(Some(interp.call(self.f.clone(), row, vec![]).await?)),

@@ -205,10 +205,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             let items = iterate(&args[0])?;
             let mut out = Vec::with_capacity(items.len());
+            let mut n = start;
             for (i, v) in items.into_iter().enumerate() {
-                let Some(n) = start.checked_add(i as i64) else {
-                    return raise("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807");
-                };
+                if i > 0 {
+                    n = crate::value::count_after(n)?;
+                }
                 out.push(Value::tuple(vec![Value::Int(n), v]));
             }
             Ok(iter_named("enumerate", out))

@@ -434,9 +434,7 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
         while let Some(x) = gen.resume(&interp).await? {
             let yielded = interp.yield_value(Value::tuple(vec![Value::Int(n), x])).await;
             yielded.map_err(|e| gen.closed_by(&interp, e))?;
-            n = n.checked_add(1).ok_or_else(|| {
-                exc("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807")
-            })?;
+            n = crate::value::count_after(n)?;
         }
         Ok(Value::None)
     };

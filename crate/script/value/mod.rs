@@ -179,12 +179,15 @@ impl Iter {
             }
         }
         let (Some(item), Some(n)) = (&item, self.count) else { return Ok(item) };
-        let Some(next) = n.checked_add(1) else {
-            return raise("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807");
-        };
-        self.count = Some(next);
+        self.count = Some(count_after(n)?);
         Ok(Some(Value::tuple(vec![Value::Int(n), item.clone()])))
     }
+}
+
+/// `enumerate`'s number after `n`: past 64 bits, Loopscope's `OverflowError`.
+pub fn count_after(n: i64) -> PyResult<i64> {
+    n.checked_add(1)
+        .ok_or_else(|| exc("OverflowError", "Loopscope's ints are 64-bit: the count went past 9223372036854775807"))
 }
 
 /// A function made by `def`, `async def` or `lambda`.
