@@ -38,6 +38,7 @@ const TIMEDELTA_METHODS: &[&str] = &[
     "__rmul__",
     "__truediv__",
     "__floordiv__",
+    "__mod__",
     "__neg__",
     "__pos__",
     "__abs__",
@@ -269,6 +270,16 @@ fn class_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
     }
 }
 
+/// Python's `a // b` of microseconds: rounded down, whatever the signs (`b` ≠ 0).
+fn floor_div(a: i64, b: i64) -> i64 {
+    let q = a / b;
+    if a % b != 0 && (a < 0) != (b < 0) {
+        q - 1
+    } else {
+        q
+    }
+}
+
 /// `YYYY-MM-DD{sep}HH:MM:SS[.ffffff]`.
 fn isoformat(us: i64, sep: &str) -> String {
     let [y, m, d, h, min, s, micro] = fields(us);
@@ -459,8 +470,10 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
         _ => match (other_td, other) {
             (Some(0), _) | (_, Some(Value::Int(0))) => raise("ZeroDivisionError", "integer division or modulo by zero"),
             (Some(b), _) if name == "__truediv__" => Ok(Value::Float(me as f64 / b as f64)),
-            (Some(b), _) => Ok(Value::Int(me.div_euclid(b))),
-            (None, Some(Value::Int(n))) if name == "__floordiv__" => timedelta(me.div_euclid(*n)),
+            // Python's remainder: the divisor's sign (`td % timedelta(hours=1)`).
+            (Some(b), _) if name == "__mod__" => timedelta(me - floor_div(me, b) * b),
+            (Some(b), _) => Ok(Value::Int(floor_div(me, b))),
+            (None, Some(Value::Int(n))) if name == "__floordiv__" => timedelta(floor_div(me, *n)),
             (None, Some(Value::Int(n))) => timedelta((me as f64 / *n as f64).round_ties_even() as i64),
             (None, Some(Value::Float(x))) if name == "__truediv__" => {
                 if *x == 0.0 {

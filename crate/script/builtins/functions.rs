@@ -571,8 +571,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 return raise("ZeroDivisionError", "float divmod()");
             }
             let (a, b) = (crate::enums::plain(&args[0]), crate::enums::plain(&args[1]));
-            let q = binop(interp, BinOp::FloorDiv, &a, &b)?;
-            let r = binop(interp, BinOp::Mod, &a, &b)?;
+            let q = interp.binop_sync(BinOp::FloorDiv, &a, &b)?;
+            let r = interp.binop_sync(BinOp::Mod, &a, &b)?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
