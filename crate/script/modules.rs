@@ -983,13 +983,22 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
                 // By the keys themselves, as CPython sorts them: numbers as numbers. The
                 // built-ins' sort, not std's (a copy of its code per item type and comparison).
                 let mut order: Vec<usize> = (0..entries.len()).collect();
+                let mut unordered = None;
                 crate::builtins::sort_stable(&mut order, &mut |a, b| {
                     let (a, b) = (&entries[a].0, &entries[b].0);
-                    match (a.as_number(), b.as_number()) {
-                        (Some(x), Some(y)) => x.total_cmp(&y).is_lt(),
-                        _ => a.to_str() < b.to_str(),
+                    match (a.as_number(), b.as_number(), crate::builtins::order(a, b)) {
+                        (Some(x), Some(y), _) => x.total_cmp(&y).is_lt(),
+                        (_, _, Some(o)) => o.is_some_and(std::cmp::Ordering::is_lt),
+                        // Keys of types `<` cannot order (a str and an int): CPython's error.
+                        _ => {
+                            unordered.get_or_insert_with(|| (a.type_name(), b.type_name()));
+                            false
+                        }
                     }
                 });
+                if let Some((a, b)) = unordered {
+                    return raise("TypeError", format!("'<' not supported between instances of '{a}' and '{b}'"));
+                }
                 entries = order.into_iter().map(|i| entries[i].clone()).collect();
             }
             let mut pairs = Vec::new();
