@@ -204,8 +204,9 @@ pub fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             Value::Bool(cased && !b.iter().any(wrong))
         }
         // With no separator, runs of bytes' whitespace only.
-        "split" | "rsplit" if args.len() == 1 && kwarg(&kw, "sep").is_none_or(|s| matches!(s, Value::None)) => {
-            let max = kwarg(&kw, "maxsplit").and_then(|m| m.as_int()).filter(|&m| m >= 0).unwrap_or(i64::MAX);
+        "split" | "rsplit" if args.get(1).or(kwarg(&kw, "sep").as_ref()).is_none_or(|s| matches!(s, Value::None)) => {
+            let max = args.get(2).cloned().or_else(|| kwarg(&kw, "maxsplit"));
+            let max = max.and_then(|m| m.as_int()).filter(|&m| m >= 0).unwrap_or(i64::MAX);
             Value::list(split_space(&b, name == "rsplit", max).into_iter().map(|w| Value::Bytes(w.into())).collect())
         }
         "strip" | "lstrip" | "rstrip" if args.len() == 1 || matches!(args.get(1), Some(Value::None)) => {
