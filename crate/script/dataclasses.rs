@@ -327,8 +327,10 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 _ => (CmpOp::GtE, ">="),
             };
             if !same {
+                // Another class's object: `NotImplemented`, so `==` asks it and then compares
+                // identities, as CPython's generated `__eq__` leaves it.
                 if op == CmpOp::Eq {
-                    return Ok(Value::Bool(me.is(&other)));
+                    return Ok(crate::builtins::not_implemented());
                 }
                 let m =
                     format!("'{sign}' not supported between instances of '{}' and '{}'", class.name, other.type_name());

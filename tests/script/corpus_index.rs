@@ -317,6 +317,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_129_dates_formats", include_str!("corpus/lang_129_dates_formats.py"), include_str!("corpus/lang_129_dates_formats.out")),
     ("lang_130_timedelta_divmod", include_str!("corpus/lang_130_timedelta_divmod.py"), include_str!("corpus/lang_130_timedelta_divmod.out")),
     ("lang_131_json_sort_keys", include_str!("corpus/lang_131_json_sort_keys.py"), include_str!("corpus/lang_131_json_sort_keys.out")),
+    ("lang_132_ne_and_dataclass_eq", include_str!("corpus/lang_132_ne_and_dataclass_eq.py"), include_str!("corpus/lang_132_ne_and_dataclass_eq.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -172,10 +172,19 @@ fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
             true => Value::Bool(true),
             false => not_implemented(),
         },
-        "__ne__" => match other()?.is(me) {
-            true => Value::Bool(false),
-            false => not_implemented(),
-        },
+        // `__eq__` asked, its answer inverted (unless it is `NotImplemented`), as CPython's.
+        "__ne__" => {
+            let other = other()?;
+            let eq = match script_method(me, "__eq__") {
+                Some(eq) => interp.call_sync(eq, vec![me.clone(), other.clone()])?,
+                None if other.is(me) => Value::Bool(true),
+                None => not_implemented(),
+            };
+            match eq {
+                eq if is_not_implemented(&eq) => eq,
+                eq => Value::Bool(!interp.truthy(&eq)?),
+            }
+        }
         "__lt__" | "__le__" | "__gt__" | "__ge__" | "__subclasshook__" => not_implemented(),
         "__hash__" => Value::Int((me.identity() >> 4) as i64),
         "__init_subclass__" => Value::None,
