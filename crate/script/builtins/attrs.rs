@@ -107,7 +107,7 @@ pub(super) fn bound(obj: &Value, kind: u8, list: &[&'static str], name: Name, ca
 
 /// `object`'s own methods, which every class inherits: what `P.__eq__`, `super().__init__()`
 /// and `object.__new__(P)` find when no class of the chain defines them.
-const OBJECT_SLOTS: &[&str] = &[
+pub(super) const OBJECT_SLOTS: &[&str] = &[
     "__init__",
     "__new__",
     "__str__",

@@ -28,14 +28,12 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
     let out = call(interp, name, &args, &kw);
     // A generator its arguments held alone (`next(gen())`) is closed now, as CPython's is.
     drop(args);
-    if crate::interp::any_freed() {
-        interp.close_freed();
-    }
+    interp.close_freed();
     out
 }
 
 /// Whether `v` is a script's object that gives items (its `__iter__` or `__getitem__`).
-fn script_iterable(v: &Value) -> bool {
+pub fn script_iterable(v: &Value) -> bool {
     script_method(v, "__iter__").or_else(|| script_method(v, "__getitem__")).is_some()
 }
 
@@ -864,9 +862,8 @@ fn has_protocol(v: &Value, name: &str) -> bool {
         "__aiter__" | "__anext__" => matches!(v, Gen(g) if g.is_async),
         "__call__" => is_callable(v),
         // `object`'s, which every value inherits.
-        "__repr__" | "__str__" | "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" | "__hash__"
-        | "__class__" | "__init__" | "__new__" | "__doc__" | "__setattr__" | "__getattribute__" | "__delattr__"
-        | "__format__" | "__init_subclass__" | "__subclasshook__" | "__sizeof__" | "__dir__" => true,
+        n if super::attrs::OBJECT_SLOTS.contains(&n) => true,
+        "__class__" | "__doc__" | "__sizeof__" | "__dir__" => true,
         "__dict__" => matches!(v, Class(_) | Instance(_) | Module(_) | Func(_)),
         _ => false,
     }

@@ -238,17 +238,9 @@ impl Interp {
             return Ok(self.coroutine(&func, scope));
         }
         let out = self.run_body(&func, &scope).await;
-        drop(scope);
-        self.frame_freed();
+        drop(scope); // the generators its locals alone held are closed before the caller goes on
+        self.close_freed();
         out
-    }
-
-    /// A frame ended: the generators its locals alone held are closed, as CPython's are
-    /// when their frame goes, before its caller goes on.
-    fn frame_freed(&self) {
-        if super::generator::any_freed() {
-            self.close_freed();
-        }
     }
 
     /// The coroutine an `async def`'s call makes: its body, bound to `scope`, runs when it is
@@ -261,7 +253,7 @@ impl Interp {
             let interp = interp.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
             let out = interp.run_body(&f, &scope).await;
             drop(scope);
-            interp.frame_freed();
+            interp.close_freed();
             out.map_err(|e| super::generator::stop_escaped(e, "coroutine"))
         };
         let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);

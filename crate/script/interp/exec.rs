@@ -55,9 +55,7 @@ impl Interp {
             if self.step(scope, stmt.line) {
                 self.preempt().await?;
             }
-            if generator::any_freed() {
-                self.close_freed();
-            }
+            self.close_freed();
             let flow = match self.exec_simple(scope, stmt, true) {
                 Sync::Done(flow) => flow,
                 Sync::Async => self.exec_boxed(scope, stmt).await,

@@ -111,16 +111,15 @@ thread_local! {
     static FREED: RefCell<Vec<(Weak<Interp>, Rc<Gen>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Whether a freed generator waits to be closed (checked before every statement).
-pub fn any_freed() -> bool {
-    FREED.with(|f| !f.borrow().is_empty())
-}
-
 impl Interp {
-    /// Closes the generators freed at a `yield` since the last statement, as CPython's do
-    /// when freed: `GeneratorExit` at the `yield`, so their `finally` runs. What goes wrong
-    /// there is lost, as CPython only reports it as "ignored".
+    /// Closes the generators freed at a `yield` since the last safe point (a statement, a
+    /// frame's end, a built-in's call), as CPython's are when freed: `GeneratorExit` at the
+    /// `yield`, so their `finally` runs. What goes wrong there is lost, as CPython only
+    /// reports it as "ignored". Called before every statement: nothing to close costs a look.
     pub fn close_freed(&self) {
+        if FREED.with(|f| f.borrow().is_empty()) {
+            return;
+        }
         let mine = |(of, _): &(Weak<Interp>, Rc<Gen>)| std::ptr::eq(of.as_ptr(), self);
         while let Some((_, gen)) = FREED.with(|f| {
             let mut f = f.borrow_mut();

@@ -35,7 +35,7 @@ pub(crate) use blocks::{split_by, split_group};
 pub(crate) use call::missing_arguments;
 pub use call::Awaiting;
 pub(crate) use generator::Items;
-pub use generator::{any_freed, enumerate_lazily, forget_freed, Gen};
+pub use generator::{enumerate_lazily, forget_freed, Gen};
 pub use scope::{collect_locals, Scope, ScopeInfo};
 use scope::{scope_info, target_names};
 
@@ -589,12 +589,7 @@ impl Interp {
                 Some(m) => self.call_sync(m, vec![b.clone(), a.clone()])?.truthy(),
                 // Else its items, asked one at a time up to the first equal one (an endless
                 // iterator that holds it is fine), as CPython asks them.
-                None if i
-                    .class
-                    .lookup(intern("__iter__"))
-                    .or_else(|| i.class.lookup(intern("__getitem__")))
-                    .is_none() =>
-                {
+                None if !builtins::script_iterable(b) => {
                     return Err(builtins::type_error("argument of type '", b, "' is not iterable"));
                 }
                 None => {
