@@ -77,10 +77,8 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
                 out.push_str(&format!("{}: {}", e.type_name(), e.message));
                 return out;
             }
-            let start = (e.col as usize).saturating_sub(1).saturating_sub(indent);
-            let width = (e.end_col.max(e.col + 1) - e.col) as usize;
-            let width = width.min(text.chars().count().saturating_sub(start).max(1));
-            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.max(1))));
+            let (start, width) = e.caret(text, indent);
+            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
         }
     }
     out.push_str(&format!("{}: {}", e.type_name(), e.message));

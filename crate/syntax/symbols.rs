@@ -400,7 +400,15 @@ impl Checker<'_> {
         outer: &[Vec<Name>],
     ) -> Result<(), SyntaxError> {
         let what = if global { "global" } else { "nonlocal" };
-        let error = |message: String| SyntaxError { kind: ErrorKind::Syntax, message, line, col, end_col, shown: None };
+        let error = |message: String| SyntaxError {
+            kind: ErrorKind::Syntax,
+            message,
+            line,
+            col,
+            end_col,
+            shown: None,
+            compiled: true,
+        };
         for &n in names {
             let t = name_text(n);
             if seen.used.contains(&n) {

@@ -156,7 +156,7 @@ struct Lexer {
 type LexResult<T> = Result<T, (SyntaxError, Override)>;
 
 fn err(kind: ErrorKind, message: String, line: u32, col: u32) -> SyntaxError {
-    SyntaxError { kind, message, line, col, end_col: col, shown: None }
+    SyntaxError { kind, message, line, col, end_col: col, shown: None, compiled: false }
 }
 
 impl Lexer {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::ast::{self, Arg, BinOp, CmpOp, Comprehension, Const, Expr, ExprKind, FuncDef, Stmt, StmtKind, UnaryOp};
 use crate::lexer::Tok;
 
-use super::targets::expr_name;
+use super::targets::{expr_name, is_bitwise_or};
 use super::{bin_op, boxed, starts_expr, syntax, unsupported, Ctx, PResult, Parser, SyntaxError, END};
 
 impl Parser {
@@ -42,7 +42,38 @@ impl Parser {
         if self.is_op("*") {
             return self.star_expr();
         }
-        self.named_expr()
+        let e = self.named_expr()?;
+        if self.is_op("=") {
+            return Err(self.assign_hint(e));
+        }
+        Ok(e)
+    }
+
+    /// `x = 1` where an expression is expected (a condition, a display's item, a subscript),
+    /// the `=` being next: CPython's hint about `==` when what follows is an operand and no
+    /// other `=` (its rule `invalid_named_expression`), else invalid syntax at the `=`. For a
+    /// name the carets span `x = value`; for another operand (`f() = 1`) the operand alone.
+    pub(super) fn assign_hint(&mut self, target: Expr) -> SyntaxError {
+        let at_equals = self.invalid();
+        let name = matches!(target.kind, ExprKind::Name(_));
+        if !name && !is_bitwise_or(&target) {
+            return at_equals;
+        }
+        let next_end = self.at(1).end_col;
+        self.advance();
+        let value = match self.binary(0) {
+            Ok(value) if !self.is_op("=") && !self.is_op(":=") => value,
+            _ => return at_equals,
+        };
+        if name {
+            let end_col = if value.end_line == target.line { value.end_col } else { next_end };
+            let m = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            return SyntaxError { end_col, ..syntax(m, target.line, target.col) };
+        }
+        let m = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&target));
+        let end_col =
+            if target.end_line == target.line { target.end_col } else { self.end_from(target.line, target.col) };
+        SyntaxError { end_col, ..syntax(m, target.line, target.col) }
     }
 
     pub(super) fn named_expr(&mut self) -> PResult<Expr> {
@@ -294,7 +325,8 @@ impl Parser {
                 keyword = true;
                 let name = ast::intern(&n);
                 let value = self.test()?;
-                // CPython's compiler refuses it, once the whole module has parsed.
+                last = Some((value.line, value.col)); // a missing comma is looked for from the value
+                                                      // CPython's compiler refuses it, once the whole module has parsed.
                 if args.iter().any(|a| matches!(a, Arg::Kw(k, _) if *k == name)) {
                     self.late_span(&format!("keyword argument repeated: {n}"), line, col);
                 }
@@ -318,7 +350,9 @@ impl Parser {
                         }
                         _ => "expression cannot contain assignment, perhaps you meant \"==\"?".to_string(),
                     };
-                    return Err(syntax(m, value.line, value.col));
+                    // Its carets span the argument and the `=`.
+                    let end_col = if value.line == self.cur().line { self.cur().end_col } else { value.end_col };
+                    return Err(SyntaxError { end_col, ..syntax(m, value.line, value.col) });
                 }
                 // CPython reports these at the token after the argument.
                 let (l, c) = self.here();
@@ -552,23 +586,12 @@ impl Parser {
             self.expect_close(")", Some((first.line, first.col)))?;
             return Ok(self.generator_exp(line, col, first, generators, awaits, late_before));
         }
-        if self.is_op("=") {
-            return Err(self.condition_error(first));
-        }
         if !self.is_op(",") {
             self.expect_close(")", Some((first.line, first.col)))?;
             return Ok(first);
         }
         let elts = self.elements(first, ")")?;
         Ok(self.mk(line, col, ExprKind::Tuple(elts)))
-    }
-
-    /// `(x = 1)`: the same hint as `if x = 1:`.
-    fn condition_error(&mut self, first: Expr) -> SyntaxError {
-        if matches!(first.kind, ExprKind::Name(_)) {
-            return syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", first.line, first.col);
-        }
-        self.invalid()
     }
 
     /// The rest of a comma-separated display after its first item, up to `close`.

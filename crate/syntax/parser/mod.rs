@@ -42,6 +42,10 @@ pub struct SyntaxError {
     /// expression (it parses the expression alone, in parentheses: `(i +)`), and the column
     /// of the caret in it.
     pub shown: Option<(String, u32)>,
+    /// Found by CPython's compiler or symbol table, not its parser: those count `col` and
+    /// `end_col` in UTF-8 bytes, and its printer reads them as characters, so on a line with
+    /// `ç` or `ı` before the error its carets stand further right (see `SyntaxError::caret`).
+    pub compiled: bool,
 }
 
 /// The kinds of syntax error.
@@ -58,6 +62,23 @@ pub enum ErrorKind {
 }
 
 impl SyntaxError {
+    /// Where CPython's carets stand under `text`, the error's line with its indentation
+    /// (`indent` characters) taken off: the 0-based character they start at, and how many.
+    pub fn caret(&self, text: &str, indent: usize) -> (usize, usize) {
+        let (mut col, mut end) = (self.col as usize, self.end_col.max(self.col + 1) as usize);
+        let mut room = text.chars().count();
+        if self.compiled {
+            // Columns in bytes, as the compiler counts them (the indentation is ASCII).
+            let bytes = |c: usize| {
+                indent + text.chars().take(c.saturating_sub(1 + indent)).map(char::len_utf8).sum::<usize>() + 1
+            };
+            (col, end) = (bytes(col), bytes(end) + end.saturating_sub(indent + 1 + room));
+            room = text.len();
+        }
+        let start = col.saturating_sub(1 + indent);
+        (start, (end - col).min(room.saturating_sub(start).max(1)).max(1))
+    }
+
     /// The Python exception's name: `SyntaxError` or `IndentationError`.
     pub fn type_name(&self) -> &'static str {
         match self.kind {
@@ -74,9 +95,10 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     let mut p = Parser::new(lexed, 0, Ctx::default());
     let body = p.file().map_err(|e| p.settle(e))?;
     // The symbol table's errors come before the compiler's (CPython builds it first).
-    crate::symbols::check(&body, &p.directives)?;
+    let compiled = |e| SyntaxError { compiled: true, ..e };
+    crate::symbols::check(&body, &p.directives).map_err(compiled)?;
     match p.late.take() {
-        Some(e) => Err(e),
+        Some(e) => Err(compiled(e)),
         None => Ok(Module { body, warnings: p.warnings }),
     }
 }
@@ -136,7 +158,7 @@ struct Parser {
 
 #[inline(never)]
 fn error(kind: ErrorKind, message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
-    SyntaxError { kind, message: message.into(), line, col, end_col: col, shown: None }
+    SyntaxError { kind, message: message.into(), line, col, end_col: col, shown: None, compiled: false }
 }
 
 fn syntax(message: impl Into<String>, line: u32, col: u32) -> SyntaxError {
@@ -420,6 +442,14 @@ impl Parser {
     fn late(&mut self, message: &str, line: u32, col: u32) {
         if self.late.is_none() {
             self.late = Some(syntax(message, line, col));
+        }
+    }
+
+    /// [`Parser::late`] for the statement that begins at (`line`, `col`): CPython's carets
+    /// span its first line.
+    fn late_line(&mut self, message: &str, line: u32, col: u32) {
+        if self.late.is_none() {
+            self.late = Some(SyntaxError { end_col: self.line_end(), ..syntax(message, line, col) });
         }
     }
 

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use crate::ast::{self, Arg, Expr, ExprKind, FuncDef, Handler, Param, Params, Stmt, StmtKind, WithItem};
 use crate::lexer::Tok;
 
-use super::targets::{expr_name, is_bitwise_or};
 use super::{error, syntax, unsupported, Ctx, ErrorKind, PResult, Parser, SyntaxError};
 
 #[inline(never)]
@@ -257,29 +256,11 @@ impl Parser {
         self.block("'else' statement", line)
     }
 
-    /// A condition: `if x = 1:` gets CPython's hint about `==`.
+    /// A condition: `if x = 1:` gets CPython's hint about `==` (see `Parser::assign_hint`).
     fn condition(&mut self) -> PResult<Expr> {
         let test = self.named_expr()?;
         if self.is_op("=") {
-            let mut e = if matches!(test.kind, ExprKind::Name(_)) {
-                syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", test.line, test.col)
-            } else if is_bitwise_or(&test) {
-                let m = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(&test));
-                syntax(m, test.line, test.col)
-            } else {
-                return Err(self.invalid());
-            };
-            // Its carets span `x = value`, the value read as CPython's rule reads it (an
-            // operand: `await q.get()`, `f(a) + 1`). With no operand after `=` (`if x => 3:`,
-            // a typo of `>=`), CPython's rule does not apply: invalid syntax at the `=`.
-            let (at_equals, next_end) = (self.invalid(), self.at(1).end_col);
-            self.advance();
-            match self.binary(0) {
-                Ok(value) if value.end_line == test.line => e.end_col = value.end_col,
-                Ok(_) => e.end_col = next_end,
-                Err(_) => return Err(at_equals),
-            }
-            return Err(e);
+            return Err(self.assign_hint(test));
         }
         Ok(test)
     }
@@ -310,7 +291,7 @@ impl Parser {
 
     fn for_stmt(&mut self, line: u32, col: u32, is_async: bool) -> PResult<StmtKind> {
         if is_async && !self.ctx.is_async {
-            self.late("'async for' outside async function", line, col);
+            self.late_line("'async for' outside async function", line, col);
         }
         self.advance();
         let target = self.target_list()?;
@@ -387,7 +368,7 @@ impl Parser {
 
     fn with_stmt(&mut self, line: u32, col: u32, is_async: bool) -> PResult<StmtKind> {
         if is_async && !self.ctx.is_async {
-            self.late("'async with' outside async function", line, col);
+            self.late_line("'async with' outside async function", line, col);
         }
         self.advance();
         let mut items = Vec::new();
@@ -472,10 +453,10 @@ impl Parser {
             if p.kwarg.is_some() {
                 return Err(syntax("arguments cannot follow var-keyword argument", line, col));
             }
-            let name = if self.eat_op("**") {
-                let n = self.param_name(annotated, &mut p.annotations)?;
+            let (name, span) = if self.eat_op("**") {
+                let (n, span) = self.param_name(annotated, &mut p.annotations)?;
                 p.kwarg = Some(n);
-                n
+                (n, span)
             } else if self.eat_op("*") {
                 if star.is_some() {
                     return Err(syntax("* argument may appear only once", line, col));
@@ -487,9 +468,9 @@ impl Parser {
                     }
                     continue;
                 }
-                let n = self.param_name(annotated, &mut p.annotations)?;
+                let (n, span) = self.param_name(annotated, &mut p.annotations)?;
                 p.vararg = Some(n);
-                n
+                (n, span)
             } else if self.is_op("/") {
                 let message = if star.is_some() {
                     "/ must be ahead of *"
@@ -510,22 +491,23 @@ impl Parser {
                 }
                 continue;
             } else {
-                let name = self.param_name(annotated, &mut p.annotations)?;
+                let (name, span) = self.param_name(annotated, &mut p.annotations)?;
                 let default = if self.eat_op("=") { Some(self.test()?) } else { None };
                 if star.is_some() {
                     p.kwonly.push(Param { name, default });
                 } else {
                     if default.is_none() && seen_default {
-                        return Err(syntax("non-default argument follows default argument", line, col));
+                        let m = "non-default argument follows default argument";
+                        return Err(SyntaxError { end_col: span.2, ..syntax(m, span.0, span.1) });
                     }
                     seen_default |= default.is_some();
                     p.args.push(Param { name, default });
                 }
-                name
+                (name, span)
             };
-            if names.contains(&name) {
+            if names.contains(&name) && self.late.is_none() {
                 let m = format!("duplicate argument '{}' in function definition", ast::name_text(name));
-                self.late(&m, line, col);
+                self.late = Some(SyntaxError { end_col: span.2, ..syntax(m, span.0, span.1) });
             }
             names.push(name);
             if !self.eat_op(",") {
@@ -538,13 +520,20 @@ impl Parser {
         Ok(p)
     }
 
-    fn param_name(&mut self, annotated: bool, annotations: &mut Vec<(ast::Name, Expr)>) -> PResult<ast::Name> {
+    /// A parameter's name and annotation, and where they stand: line, column and end column,
+    /// which CPython's carets span for an error about the parameter.
+    fn param_name(
+        &mut self,
+        annotated: bool,
+        annotations: &mut Vec<(ast::Name, Expr)>,
+    ) -> PResult<(ast::Name, (u32, u32, u32))> {
+        let (line, col) = self.here();
         let name = self.name()?;
         let name = self.private(name); // a parameter is a name like any other in a class
         if annotated && self.eat_op(":") {
             annotations.push((name, self.test()?));
         }
-        Ok(name)
+        Ok((name, (line, col, self.end_from(line, col))))
     }
 
     fn class_stmt(&mut self, line: u32, decorators: Vec<Expr>) -> PResult<StmtKind> {

@@ -455,6 +455,48 @@ fn carets_span_the_construct_as_cpythons_do() {
 }
 
 #[test]
+fn carets_span_what_cpython_underlines() {
+    // (source, message, column, end column), each from CPython 3.11's `compile`.
+    let maybe = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    let cases = [
+        ("liste = [x = 1, 2]", maybe, 10, 15),
+        ("d = {x = 1}", maybe, 6, 11),
+        ("x = a[i = 1]", maybe, 7, 12),
+        ("while (x = 1):\n  pass", maybe, 8, 13),
+        ("x = [f() = 1]", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 6, 9),
+        ("if a + 1 = 2:\n pass", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 4, 9),
+        ("if x = 1 = 2:\n pass", "invalid syntax", 6, 7),
+        ("x = [True = 1]", "invalid syntax", 11, 12),
+        ("print(x + 1 = 2)", "expression cannot contain assignment, perhaps you meant \"==\"?", 7, 14),
+        ("print(True = 2)", "cannot assign to True", 7, 13),
+        ("f(x=1 y=2)", "invalid syntax. Perhaps you forgot a comma?", 5, 8),
+        ("def f(a=1, yas: int):\n  pass", "non-default argument follows default argument", 12, 20),
+        ("def f(a, a: int = 3): pass", "duplicate argument 'a' in function definition", 10, 16),
+        ("def f(a, *a): pass", "duplicate argument 'a' in function definition", 11, 12),
+        ("def g():\n    async with x: pass", "'async with' outside async function", 5, 23),
+        ("def g():\n    async for x in y:\n        pass", "'async for' outside async function", 5, 22),
+    ];
+    for (src, message, col, end) in cases {
+        let e = fail(src);
+        assert_eq!((e.message.as_str(), e.col, e.end_col), (message, col, end), "{src:?}");
+    }
+}
+
+#[test]
+fn the_compilers_carets_count_bytes_as_cpythons_do() {
+    // CPython's compiler gives columns in UTF-8 bytes and its printer reads them as
+    // characters: on a line with `ç` before the error, the carets stand one further right.
+    let e = fail("async def f(): pass\nç = [await f() for i in range(3)]");
+    assert!(e.compiled);
+    assert_eq!(e.caret("ç = [await f() for i in range(3)]", 0), (5, 29));
+    let e = fail("def f():\n    ğğ = 1; return await g()");
+    assert_eq!(e.caret("ğğ = 1; return await g()", 4), (17, 9), "indentation is ASCII");
+    let e = fail("if ölçü > 3\n  pass");
+    assert!(!e.compiled, "the parser's columns are characters");
+    assert_eq!(e.caret("if ölçü > 3", 0), (11, 1));
+}
+
+#[test]
 fn an_unclosed_paren_names_the_line_it_opened_on() {
     roomy(|| {
         let e = fail("x = 1\nprint(foo(1,\n   2)\ny = 3\n");
