@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use super::ast::{intern, CmpOp, Name};
+use super::ast::{intern, BinOp, CmpOp, Name};
 use super::builtins::{builtin, iter_of, not_implemented};
 use super::interp::Interp;
 use super::value::*;
@@ -35,6 +35,9 @@ const METHODS: &[&str] = &[
     "__eq__",
     "__add__",
     "__iadd__",
+    "__mul__",
+    "__rmul__",
+    "__imul__",
 ];
 
 /// The `deque` class.
@@ -232,6 +235,25 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
             Some(o) => raise("TypeError", format!("can only concatenate deque (not \"{}\") to deque", o.type_name())),
             None => raise("TypeError", "__add__() needs an operand"),
         },
+        // `d * 2`: the items repeated, in a deque of the same maxlen (which keeps the last).
+        "__mul__" | "__rmul__" | "__imul__" => {
+            let n = arg(0)?;
+            if !matches!(n, Value::Int(_) | Value::Bool(_)) {
+                return raise("TypeError", format!("can't multiply sequence by non-int of type '{}'", n.type_name()));
+            }
+            let items = super::builtins::binop(interp, BinOp::Mul, &Value::List(Rc::clone(&l)), &n)?;
+            let made = new(interp, &[items, maxlen.unwrap_or(Value::None)], &[])?;
+            if name != "__imul__" {
+                return Ok(made);
+            }
+            if let Value::Instance(m) = &made {
+                if let Some(Value::List(items)) = m.get(intern("_items")) {
+                    let items = items.borrow().clone();
+                    *l.borrow_mut() = items;
+                }
+            }
+            Ok(args[0].clone())
+        }
         "__iadd__" => {
             method(interp, "extend", vec![args[0].clone(), arg(0)?], vec![])?;
             Ok(args[0].clone())

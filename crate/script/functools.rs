@@ -340,13 +340,19 @@ pub fn call_cached(interp: &Interp, w: Rc<Instance>, args: Vec<Value>, kw: Vec<(
             parts.insert(args.len(), Value::str("\u{0}kwargs"));
         }
         // Typed: each argument's type too (after a marker of its own).
-        if w.get(intern("typed")).is_some_and(|t| t.truthy()) {
+        let typed = w.get(intern("typed")).is_some_and(|t| t.truthy());
+        if typed {
             let types: Vec<Value> =
                 args.iter().chain(kw.iter().map(|(_, v)| v)).map(|v| Value::Str(v.type_name())).collect();
             parts.push(Value::str("\u{0}types"));
             parts.extend(types);
         }
-        let k = Value::tuple(parts);
+        // A lone int or str is its own key, as in CPython, where `f(2)` and `f(2.0)` are then
+        // two entries (`2 != (2.0,)`) though `2 == 2.0`.
+        let k = match args.as_slice() {
+            [one @ (Value::Int(_) | Value::Str(_))] if !typed && kw.is_empty() => one.clone(),
+            _ => Value::tuple(parts),
+        };
         let key = k.key()?;
         let hit = results.borrow().get(&key);
         if let Some(v) = hit {

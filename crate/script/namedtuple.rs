@@ -31,6 +31,13 @@ pub fn from_class(class: &Rc<Class>) -> PyResult<()> {
         Some((_, Value::Dict(hints))) => hints.borrow().keys(),
         _ => Vec::new(),
     };
+    let mut field_defaults = Dict::default();
+    for n in &names {
+        if let Some(d) = class.attrs.borrow().iter().find(|(a, _)| *a == intern(&n.to_str())).map(|(_, d)| d.clone()) {
+            field_defaults.insert(n.key()?, n.clone(), d);
+        }
+    }
+    class.attrs.borrow_mut().push((intern("_field_defaults"), Value::dict(field_defaults)));
     finish(class, names)
 }
 
@@ -40,20 +47,43 @@ pub fn namedtuple(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(N
     let Some(Value::Str(typename)) = arg(0, "typename") else {
         return raise("TypeError", "namedtuple() missing required argument 'typename' (a str)");
     };
-    let names: Vec<Value> = match arg(1, "field_names") {
+    let mut names: Vec<Value> = match arg(1, "field_names") {
         Some(Value::Str(s)) => s.replace(',', " ").split_whitespace().map(Value::str).collect(),
         Some(v) => interp.iterate(&v)?,
         None => return raise("TypeError", "namedtuple() missing required argument 'field_names'"),
     };
-    for n in &names {
+    let identifier = |s: &str| {
+        s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let keyword = |s: &str| crate::lexer::KEYWORDS.contains(&s);
+    // CPython's checks, in its order: `rename=True` first names each bad field `_<index>`.
+    let rename = kwarg(&kw, "rename").is_some_and(|r| r.truthy());
+    if rename {
+        let mut seen: Vec<Rc<str>> = Vec::new();
+        for (i, n) in names.iter_mut().enumerate() {
+            let Value::Str(s) = n.clone() else { continue };
+            if !identifier(&s) || keyword(&s) || s.starts_with('_') || seen.contains(&s) {
+                *n = Value::str(&format!("_{i}"));
+            }
+            seen.push(s);
+        }
+    }
+    for n in std::iter::once(&Value::Str(Rc::clone(&typename))).chain(&names) {
         let Value::Str(s) = n else { return raise("TypeError", "Type names and field names must be strings") };
-        let ok = s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
-            && s.chars().all(|c| c.is_alphanumeric() || c == '_');
-        if !ok {
+        if !identifier(s) {
             return raise("ValueError", format!("Type names and field names must be valid identifiers: {}", n.repr()));
         }
-        if s.starts_with('_') {
+        if keyword(s) {
+            return raise("ValueError", format!("Type names and field names cannot be a keyword: {}", n.repr()));
+        }
+    }
+    for (i, n) in names.iter().enumerate() {
+        if n.to_str().starts_with('_') && !rename {
             return raise("ValueError", format!("Field names cannot start with an underscore: {}", n.repr()));
+        }
+        if names[..i].iter().any(|m| m.to_str() == n.to_str()) {
+            return raise("ValueError", format!("Encountered duplicate field name: {}", n.repr()));
         }
     }
     let object = with_types(|t| Rc::clone(&t.object));
@@ -67,9 +97,12 @@ pub fn namedtuple(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(N
         return raise("TypeError", "Got more default values than field names");
     }
     let first_default = names.len() - defaults.len();
+    let mut field_defaults = Dict::default();
     for (n, d) in names[first_default..].iter().zip(defaults) {
+        field_defaults.insert(n.key()?, n.clone(), d.clone());
         class.attrs.borrow_mut().push((intern(&n.to_str()), d));
     }
+    class.attrs.borrow_mut().push((intern("_field_defaults"), Value::dict(field_defaults)));
     let mut hints = Dict::default();
     for n in &names {
         hints.insert(n.key()?, n.clone(), Value::None);

@@ -118,6 +118,11 @@ pub fn for_name(e: Exc, name: &str, locals: &[(&str, u32)], globals: &[(&str, u3
         builtins.push((b, rank as u32));
     }
     let found = [locals, globals, &builtins].into_iter().find_map(|list| closest(name, list, false));
+    if let Value::Instance(i) = &e {
+        if &*i.class.name == "NameError" {
+            i.set(super::ast::intern("name"), Value::str(name)); // `e.name`, as CPython's
+        }
+    }
     keep(e, found)
 }
 

@@ -334,6 +334,25 @@ pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
 /// `obj.name`: an instance's own attribute, then its class's (methods bound to it), then the
 /// built-in types' methods.
 pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
+    find_attr(interp, obj, name).map_err(|e| with_target(e, obj, name))
+}
+
+/// An `AttributeError` from looking `name` up on `obj` names them both (`e.name`, `e.obj`),
+/// as CPython's attribute lookup has its errors do, unless they name something already.
+#[cold]
+#[inline(never)]
+fn with_target(e: Exc, obj: &Value, name: Name) -> Exc {
+    if let Value::Instance(i) = &e {
+        let named = i.get(intern("name")).is_some_and(|n| !matches!(n, Value::None));
+        if !named && i.class.is_subclass(&exc_class("AttributeError")) {
+            i.set(intern("name"), Value::Str(text(name)));
+            i.set(intern("obj"), obj.clone());
+        }
+    }
+    e
+}
+
+fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     // The commonest hits (`self.x`, `asyncio.sleep`) before the name's text is looked up.
     match obj {
         Value::Instance(i) => {
@@ -369,6 +388,13 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "__cause__" => return Ok(i.cause.borrow().clone().unwrap_or(Value::None)),
                     "__context__" => return Ok(i.context.borrow().clone().unwrap_or(Value::None)),
                     "__traceback__" => return Ok(Value::None),
+                    // What an `AttributeError` or a `NameError` was about, when nothing said it.
+                    "name" | "obj"
+                        if i.class.is_subclass(&exc_class("AttributeError"))
+                            || (&*t == "name" && i.class.is_subclass(&exc_class("NameError"))) =>
+                    {
+                        return Ok(Value::None)
+                    }
                     "__suppress_context__" => return Ok(Value::Bool(i.suppress_context.get())),
                     "add_note" => return Ok(Value::Method(Rc::new((obj.clone(), builtin("add_note", add_note))))),
                     "split" | "subgroup" | "derive" if i.class.is_group() => {
@@ -471,7 +497,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                         _ => Ok(Value::tuple(chain)),
                     }
                 }
-                "fromkeys" if c.kind == Kind::Dict || matches!(&*c.name, "OrderedDict" | "defaultdict") => {
+                "fromkeys" if c.kind == Kind::Dict || matches!(&*c.name, "OrderedDict" | "defaultdict" | "Counter") => {
                     Ok(Value::Method(Rc::new((obj.clone(), builtin("fromkeys", function)))))
                 }
                 _ => match c.lookup(name) {
@@ -564,6 +590,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::List(_) => {
             bound(obj, 2, LIST_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, LIST_METHODS))
         }
+        // `{}.fromkeys(…)`: the class's, as a classmethod is found through an instance.
+        Value::Dict(_) if &*t == "fromkeys" => get_attr(interp, &Value::Class(obj.class()), name),
         Value::Dict(d) => {
             use crate::collections::{counter_method, ordered_method, COUNTER_METHODS, ORDERED_METHODS};
             let own = match &d.borrow().missing {

@@ -638,6 +638,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "frozenset" | "bytearray" | "memoryview" => crate::interp::unsupported(name),
         "fromkeys" => {
             // `dict.fromkeys(keys, value=None)`, bound to the class.
+            if matches!(&args[0], Value::Class(c) if &*c.name == "Counter") {
+                return raise("NotImplementedError", "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
+            }
             arg_count(name, args, 2, 3)?;
             let value = args.get(2).cloned().unwrap_or(Value::None);
             let mut d = Dict::default();

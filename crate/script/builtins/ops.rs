@@ -511,7 +511,11 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         | Value::None
         | Value::Func(_)
         | Value::Builtin(_)
-        | Value::Method(_) => {
+        | Value::Method(_)
+        | Value::Native(_)
+        | Value::Coro(_)
+        | Value::Module(_)
+        | Value::Slice(_) => {
             return Err(type_error("argument of type '", container, "' is not iterable"));
         }
         // An iterator's items are taken one at a time, up to the first equal one, as CPython's

@@ -101,12 +101,16 @@ pub enum ViewKind {
 }
 
 impl View {
-    /// `dict_keys`, `dict_values` or `dict_items`.
+    /// `dict_keys`, `dict_values` or `dict_items` (`odict_keys`… for an `OrderedDict`'s).
     pub fn type_name(&self) -> &'static str {
-        match self.kind {
-            ViewKind::Keys => "dict_keys",
-            ViewKind::Values => "dict_values",
-            ViewKind::Items => "dict_items",
+        let ordered = self.dict.try_borrow().is_ok_and(|d| matches!(d.missing, Missing::Ordered));
+        match (self.kind, ordered) {
+            (ViewKind::Keys, false) => "dict_keys",
+            (ViewKind::Values, false) => "dict_values",
+            (ViewKind::Items, false) => "dict_items",
+            (ViewKind::Keys, true) => "odict_keys",
+            (ViewKind::Values, true) => "odict_values",
+            (ViewKind::Items, true) => "odict_items",
         }
     }
 

@@ -87,15 +87,23 @@ impl Value {
             Value::List(l) => Some((Rc::as_ptr(l) as *const u8 as usize, "[...]")),
             Value::Dict(d) => Some((Rc::as_ptr(d) as *const u8 as usize, "{...}")),
             Value::Task(t) => Some((Rc::as_ptr(t) as *const u8 as usize, "<Task ...>")),
-            // A dataclass that holds itself: `Node(val=1, next=...)`, as CPython's.
+            // A dataclass that holds itself: `Node(val=1, next=...)`, as CPython's; a deque
+            // shows its list.
             Value::Instance(i) if matches!(i.class.lookup(intern("__repr__")), Some(Value::Builtin(_))) => {
-                Some((Rc::as_ptr(i) as *const u8 as usize, "..."))
+                let seen = if crate::deque::is_deque(&i.class) { "[...]" } else { "..." };
+                Some((Rc::as_ptr(i) as *const u8 as usize, seen))
             }
             _ => None,
         };
         if let Some((p, seen)) = ptr {
             if REPR_ACTIVE.with(|a| a.borrow().contains(&p)) {
-                out.push_str(seen);
+                match self {
+                    Value::Dict(d) => match d.try_borrow() {
+                        Ok(d) => write_dict_seen(out, &d.missing.clone(), depth),
+                        Err(_) => out.push_str(seen),
+                    },
+                    _ => out.push_str(seen),
+                }
                 return;
             }
             REPR_ACTIVE.with(|a| a.borrow_mut().push(p));
@@ -292,6 +300,21 @@ impl Value {
                 }
             }
         }
+    }
+}
+
+/// A dict met again while it is being written: `{...}`; an `OrderedDict`'s repr is guarded
+/// as a whole (`...`), a `defaultdict`'s only around its dict.
+#[inline(never)]
+fn write_dict_seen(out: &mut String, missing: &Missing, depth: usize) {
+    match missing {
+        Missing::Ordered => out.push_str("..."),
+        Missing::Factory(f) => {
+            out.push_str("defaultdict(");
+            f.write_repr(out, depth + 1);
+            out.push_str(", {...})");
+        }
+        _ => out.push_str("{...}"),
     }
 }
 

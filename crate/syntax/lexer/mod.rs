@@ -106,7 +106,8 @@ pub struct Lexed {
     pub error: Option<(SyntaxError, Override)>,
 }
 
-const KEYWORDS: [&str; 35] = [
+/// Python's keywords (`keyword.kwlist`).
+pub const KEYWORDS: [&str; 35] = [
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
     "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
     "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
