@@ -188,6 +188,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_38_systemexit_in_task", include_str!("corpus/error_38_systemexit_in_task.py"), include_str!("corpus/error_38_systemexit_in_task.out")),
     ("error_39_walrus_rebind", include_str!("corpus/error_39_walrus_rebind.py"), include_str!("corpus/error_39_walrus_rebind.out")),
     ("error_40_await_outside_async_turkish", include_str!("corpus/error_40_await_outside_async_turkish.py"), include_str!("corpus/error_40_await_outside_async_turkish.out")),
+    ("error_41_genexpr_source_fails", include_str!("corpus/error_41_genexpr_source_fails.py"), include_str!("corpus/error_41_genexpr_source_fails.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),

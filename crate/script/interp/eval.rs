@@ -604,7 +604,8 @@ impl Interp {
                 let Some(first) = gx.gens.first() else { return unsupported("this expression") };
                 let src = self.eval(scope, &first.iter).await?;
                 let items = self.items_for(src, first.is_async)?;
-                Ok(self.generator_exp(Rc::clone(gx), comp_scope(scope, &gx.gens, "<genexpr>"), items))
+                let inner = comp_scope(scope, &gx.gens, "<genexpr>");
+                Ok(self.generator_exp(Rc::clone(gx), inner, items, Span::of(e)))
             }
             ExprKind::DictComp(key, value, gens) => {
                 let out = self.comprehension(scope, e, gens, key, Some(value), "<dictcomp>").await?;
@@ -716,7 +717,8 @@ impl Interp {
 
     /// A generator expression's generator, over the items of its first iterable (taken where
     /// it was made): each step runs its loops to the next item, as CPython's `<genexpr>` does.
-    fn generator_exp(&self, gx: Rc<GenExp>, scope: Rc<Scope>, items: Items) -> Value {
+    /// An error from what it iterates shows it whole (`whole`) in its frame.
+    fn generator_exp(&self, gx: Rc<GenExp>, scope: Rc<Scope>, items: Items, whole: Span) -> Value {
         let interp = self.host.interp();
         let name: Rc<str> = if scope.info.is_module || scope.parent.as_ref().is_some_and(|p| p.info.is_module) {
             "<genexpr>".into()
@@ -729,6 +731,7 @@ impl Interp {
             let first = &gx.gens[0];
             let done = interp.comprehend_items(&scope, first, items, &gx.gens[1..], &gx.elt, None, None).await;
             if let Err(e) = &done {
+                note_span(e, whole);
                 add_frame(e, &scope);
             }
             done.map(|()| Value::None)

@@ -86,6 +86,15 @@ pub(super) fn note_at(err: &Value, e: &Expr) {
     FAILED_AT.with(|f| f.set((at, span)));
 }
 
+/// [`note_at`] for a place already taken from its expression ([`Span::of`]).
+pub(super) fn note_span(err: &Value, span: Span) {
+    let Value::Instance(i) = err else { return };
+    let at = Rc::as_ptr(i) as usize;
+    if FAILED_AT.with(|f| f.get().0) != at {
+        FAILED_AT.with(|f| f.set((at, span)));
+    }
+}
+
 impl Interp {
     /// Where a `raise` statement failed: from its keyword to the end of what it raises (or of
     /// its `from` part), as CPython's traceback marks it when the statement is not the whole

@@ -406,6 +406,14 @@ pub struct Span {
     pub b: u32,
 }
 
+impl Span {
+    /// All of `e`, as a frame that failed in it underlines it.
+    pub fn of(e: &crate::ast::Expr) -> Span {
+        let off = |col: u32| col.saturating_sub(1);
+        Span { line: e.line, start: off(e.col), end_line: e.end_line, end: off(e.end_col), kind: 0, a: 0, b: 0 }
+    }
+}
+
 /// An instance of a script's class or of an exception class.
 pub struct Instance {
     /// Its class.

@@ -304,6 +304,7 @@ impl Parser {
 
     /// A call's arguments, after its `(`, up to and including `)`.
     pub(super) fn call_args(&mut self) -> PResult<Vec<Arg>> {
+        let open = self.pos.checked_sub(1).and_then(|p| self.toks.get(p)).map(|t| (t.line, t.col));
         let mut args = Vec::new();
         let (mut keyword, mut double_star) = (false, false);
         let mut last = None;
@@ -369,6 +370,12 @@ impl Parser {
             }
         }
         self.expect_close(")", last)?;
+        // A generator expression that is the only argument has the call's parentheses as its
+        // own (`sum(x for x in xs)`): CPython's node spans them, and so do its carets.
+        if let ([Arg::Pos(g @ Expr { kind: ExprKind::GeneratorExp(_), .. })], Some(open)) = (&mut args[..], open) {
+            let close = &self.toks[self.pos - 1];
+            (g.line, g.col, g.end_line, g.end_col) = (open.0, open.1, close.end_line, close.end_col);
+        }
         Ok(args)
     }
 
