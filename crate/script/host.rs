@@ -201,6 +201,24 @@ pub fn register_task(id: u32, task: &Rc<PyTask>) {
     });
 }
 
+/// How a traceback is written.
+#[derive(Clone, Copy)]
+pub struct How {
+    /// As CPython's own printer writes the one that ended the program (else as the
+    /// `traceback` module does).
+    pub uncaught: bool,
+    /// `limit=n`: the first n frames, or the last -n.
+    pub limit: Option<i64>,
+    /// The exceptions it was raised from or while handling, before it (`chain=False`: not).
+    pub chain: bool,
+}
+
+impl Default for How {
+    fn default() -> How {
+        How { uncaught: false, limit: None, chain: true }
+    }
+}
+
 /// The run's output: lines, and the parts of lines as they are written, go into the trace as
 /// `Print` records (`b` = 1 for standard error), as text, never markup.
 pub struct Output {
@@ -356,8 +374,13 @@ impl Output {
     /// The traceback of `e`, as Python's `traceback` module writes it (a task's exception
     /// nobody retrieved, `logging`): frames of main.py, each with its line, stripped.
     pub fn traceback(&self, e: &Value) -> String {
+        self.traceback_as(e, How::default())
+    }
+
+    /// [`Output::traceback`] as the `traceback` module's `limit=` and `chain=` ask for it.
+    pub fn traceback_as(&self, e: &Value, how: How) -> String {
         let mut out = String::new();
-        self.chain(e, &mut out, 0, 0, &mut Vec::new(), false);
+        self.chain(e, &mut out, 0, 0, &mut Vec::new(), how);
         out
     }
 
@@ -365,7 +388,7 @@ impl Output {
     /// line keeps the spaces after its text, and the carets show where they do not span it.
     pub fn uncaught(&self, e: &Value) -> String {
         let mut out = String::new();
-        self.chain(e, &mut out, 0, 0, &mut Vec::new(), true);
+        self.chain(e, &mut out, 0, 0, &mut Vec::new(), How { uncaught: true, ..How::default() });
         out
     }
 
@@ -373,16 +396,25 @@ impl Output {
     /// group (`group` deep), each line behind the group's margin, as CPython draws it. `seen`:
     /// the exceptions already printed, as CPython keeps them (an exception re-raised from a
     /// group's handler has the group as its context, and the group holds it).
-    fn chain(&self, e: &Value, out: &mut String, depth: usize, group: usize, seen: &mut Vec<*const Instance>, c: bool) {
+    fn chain(
+        &self,
+        e: &Value,
+        out: &mut String,
+        depth: usize,
+        group: usize,
+        seen: &mut Vec<*const Instance>,
+        how: How,
+    ) {
+        let c = how.uncaught;
         let Value::Instance(i) = e else { return };
         seen.push(Rc::as_ptr(i));
         let unseen = |v: Option<Value>| v.filter(|v| !matches!(v, Value::Instance(x) if seen.contains(&Rc::as_ptr(x))));
-        if depth < 10 {
+        if depth < 10 && how.chain {
             if let Some(cause) = unseen(i.cause.borrow().clone()) {
-                self.chain(&cause, out, depth + 1, group, seen, c);
+                self.chain(&cause, out, depth + 1, group, seen, how);
                 emit(out, group, '|', "\nThe above exception was the direct cause of the following exception:\n\n");
             } else if let (Some(ctx), false) = (unseen(i.context.borrow().clone()), i.suppress_context.get()) {
-                self.chain(&ctx, out, depth + 1, group, seen, c);
+                self.chain(&ctx, out, depth + 1, group, seen, how);
                 emit(out, group, '|', "\nDuring handling of the above exception, another exception occurred:\n\n");
             }
         }
@@ -396,7 +428,13 @@ impl Output {
             return;
         }
         let mut frames = String::new();
-        let tb = i.traceback.borrow();
+        let all = i.traceback.borrow();
+        // `limit=n`: the first n frames, or the last -n.
+        let tb = match how.limit {
+            Some(n) if n >= 0 => &all[..all.len().min(n as usize)],
+            Some(n) => &all[all.len() - all.len().min(n.unsigned_abs() as usize)..],
+            None => &all[..],
+        };
         let mut k = 0;
         while k < tb.len() {
             let (line, func, _) = &tb[k];
@@ -424,9 +462,9 @@ impl Output {
             }
             k += run;
         }
-        drop(tb);
+        drop(all);
         let g = if subs.is_some() { group.max(1) } else { group };
-        if !frames.is_empty() || i.raised.get() {
+        if !frames.is_empty() || (i.raised.get() && how.limit != Some(0)) {
             let (margin, title) = match subs {
                 Some(_) if group == 0 => ('+', "Exception Group Traceback"),
                 Some(_) => ('|', "Exception Group Traceback"),
@@ -465,7 +503,7 @@ impl Output {
                 let indent = "  ".repeat(g);
                 if k < MAX_GROUP_WIDTH {
                     out.push_str(&format!("{indent}{lead}+---------------- {} ----------------\n", k + 1));
-                    self.chain(sub, out, depth + 1, g + 1, seen, c);
+                    self.chain(sub, out, depth + 1, g + 1, seen, how);
                 } else {
                     out.push_str(&format!("{indent}{lead}+---------------- ... ----------------\n"));
                     let more = subs.len() - MAX_GROUP_WIDTH;

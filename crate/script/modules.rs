@@ -1328,8 +1328,14 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
             }
         }
     };
+    let limit = match crate::builtins::kwarg(&kw, "limit") {
+        None | Some(Value::None) => None,
+        Some(n) => Some(n.as_int().ok_or_else(|| exc("TypeError", "limit must be an integer"))?),
+    };
+    let chain = crate::builtins::kwarg(&kw, "chain").map_or(true, |c| c.truthy());
+    let how = super::host::How { limit, chain, ..Default::default() };
     let text = match &given {
-        Some(e) => interp.host.out.traceback(e),
+        Some(e) => interp.host.out.traceback_as(e, how),
         None => "NoneType: None\n".to_string(),
     };
     let mut notes = Vec::new();

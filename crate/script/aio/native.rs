@@ -1183,7 +1183,14 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
                 |k: &str| entries.iter().find(|(n, _)| matches!(n, Value::Str(s) if &**s == k)).map(|(_, v)| v.clone());
             let handler = interp.host.exception_handler.borrow().clone();
             if let (Some(handler), "call_exception_handler") = (handler, name) {
-                interp.call_sync(handler, vec![interp.host.event_loop.clone(), a[0].clone()])?;
+                // What it raises is logged, and the caller goes on; only an exit gets through.
+                if let Err(e) = interp.call_sync(handler, vec![interp.host.event_loop.clone(), a[0].clone()]) {
+                    let exits = ["SystemExit", "KeyboardInterrupt"];
+                    if exits.iter().any(|x| e.class().is_subclass(&exc_class(x))) {
+                        return Err(e);
+                    }
+                    super::task::handler_failed(&interp.host.out, &a[0].repr(), &e);
+                }
                 return Ok(Value::None);
             }
             // CPython's default: the message, the other keys by name, the exception's traceback.

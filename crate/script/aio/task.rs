@@ -807,8 +807,18 @@ pub fn handle_exception(message: &str, e: &Value) -> bool {
     let Some(interp) = running_or_last().filter(|i| i.host.loop_running.get() > 0) else { return false };
     let Some(handler) = interp.host.exception_handler.borrow().clone() else { return false };
     // Called at once, as CPython's `call_exception_handler` calls it.
-    drop(interp.call_sync(handler, vec![interp.host.event_loop.clone(), exception_context(message, e, None)]));
+    let context = exception_context(message, e, None);
+    if let Err(failed) = interp.call_sync(handler, vec![interp.host.event_loop.clone(), context.clone()]) {
+        handler_failed(&interp.host.out, &context.repr(), &failed);
+    }
     true
+}
+
+/// A script's exception handler raised `e` on `context` (its repr): the loop's default
+/// handler logs it, as CPython's `call_exception_handler` has it do, and the loop goes on.
+pub(super) fn handler_failed(out: &crate::host::Output, context: &str, e: &Value) {
+    let text = format!("Unhandled error in exception handler\ncontext: {context}\n{}", out.traceback(e));
+    out.asyncio_error(&text, None);
 }
 
 /// As the program ends: a task still pending on a closed loop that the script's variables no
@@ -1428,9 +1438,7 @@ fn callback_lane(
                         }
                     }
                     if let Err(e) = called {
-                        let tb = rc.host.out.traceback(&e);
-                        let text = format!("Unhandled error in exception handler\ncontext: {context}\n{tb}");
-                        rc.host.out.asyncio_error(&text, None);
+                        handler_failed(&rc.host.out, &context, &e);
                     }
                     continue;
                 }

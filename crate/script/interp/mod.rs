@@ -847,6 +847,11 @@ impl Interp {
                 }
                 Ok(())
             }
+            // The run's own module (`sys.limit = 5`): only the script's lookups see it.
+            Value::Module(m) => {
+                m.attrs.borrow_mut().insert(name, value);
+                Ok(())
+            }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) if matches!(&*text(name), "real" | "imag") => {
                 let t = obj.type_name();
                 raise("AttributeError", format!("attribute '{}' of '{t}' objects is not writable", text(name)))
