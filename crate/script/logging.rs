@@ -482,7 +482,7 @@ fn format_record(
     }
     if brace {
         // `style="{"`: the format's fields are `str.format`'s (`{levelname:<8}`).
-        return Ok(crate::builtins::format_map(interp, &format, &values)?.to_str());
+        return Ok(crate::builtins::format_map(interp, &format, &Value::dict(values))?.to_str());
     }
     Ok(binop(interp, BinOp::Mod, &Value::Str(format), &Value::dict(values))?.to_str())
 }

@@ -45,7 +45,13 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
         v => vec![v.clone()],
     };
     values.reverse();
-    let mapping = if let Value::Dict(d) = args { Some(d.borrow().clone()) } else { None };
+    // A mapping for `%(name)s`: anything with items by key but a tuple or a str, as CPython's
+    // (a list too: its key then fails as an index).
+    let mapping = match args {
+        Value::Dict(_) | Value::List(_) => Some(args),
+        Value::Instance(_) if super::script_method(args, "__getitem__").is_some() => Some(args),
+        _ => None,
+    };
     let mut out = String::new();
     let next = |values: &mut Vec<Value>| {
         values.pop().ok_or_else(|| exc("TypeError", "not enough arguments for format string"))
@@ -68,7 +74,7 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
                     // `"%(a)s %s" % d` is "not enough arguments").
                     (Some(k), Some(m)) => {
                         values.clear();
-                        m.get(&Key::Str(k.as_str().into())).ok_or_else(|| key_error(&Value::str(k)))?
+                        item_of(interp, m, &Value::str(k))?
                     }
                     (Some(_), None) => return raise("TypeError", "format requires a mapping"),
                     (None, _) => next(&mut values)?,
@@ -372,7 +378,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "format" => str_format(interp, &s, a, kw),
         "format_map" => match a {
-            [Value::Dict(d)] => format_map(interp, &s, &d.borrow()),
+            [v @ (Value::Dict(_) | Value::Instance(_))] => format_map(interp, &s, v),
             [v] => Err(type_error("'", v, "' object is not subscriptable")),
             _ => raise("TypeError", format!("format_map() takes exactly one argument ({given} given)")),
         },
@@ -564,20 +570,33 @@ pub(super) fn str_list(parts: Vec<&str>) -> Value {
     Value::list(out)
 }
 
-/// `"…".format_map(mapping)`: its str keys name the fields (`logging`'s `style="{"` too).
-pub fn format_map(interp: &Interp, fmt: &str, mapping: &Dict) -> PyResult {
-    let named: Vec<(Name, Value)> = mapping
-        .entries()
-        .into_iter()
-        .filter_map(|(k, v)| if let Value::Str(k) = k { Some((intern(&k), v)) } else { None })
-        .collect();
-    str_format(interp, fmt, &[], &named)
+/// `"…".format_map(mapping)`: each field's name looked up in `mapping` as `mapping[name]`
+/// (a defaultdict's default, a class's `__getitem__`), as `logging`'s `style="{"` does too.
+pub fn format_map(interp: &Interp, fmt: &str, mapping: &Value) -> PyResult {
+    let mut numbering = Numbering { next: 0, manual: None };
+    Ok(Value::string(format_into(interp, fmt, &[], Names::Mapping(mapping), &mut numbering, 0)?))
 }
 
 /// `"…".format(*args, **kw)`.
 pub(super) fn str_format(interp: &Interp, fmt: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     let mut numbering = Numbering { next: 0, manual: None };
-    Ok(Value::string(format_into(interp, fmt, args, kw, &mut numbering, 0)?))
+    Ok(Value::string(format_into(interp, fmt, args, Names::Keywords(kw), &mut numbering, 0)?))
+}
+
+/// Where a format's named fields come from: `format`'s keywords or `format_map`'s mapping.
+#[derive(Clone, Copy)]
+enum Names<'a> {
+    Keywords(&'a [(Name, Value)]),
+    Mapping(&'a Value),
+}
+
+/// `obj[key]` as a built-in that takes a mapping or a table asks it: a class's own
+/// `__getitem__` too, and a dict's `__missing__` (a `defaultdict`'s default, a `Counter`'s 0).
+pub(super) fn item_of(interp: &Interp, obj: &Value, key: &Value) -> PyResult {
+    match super::script_method(obj, "__getitem__") {
+        Some(m) => interp.call_sync(m, vec![obj.clone(), key.clone()]),
+        None => get_item(interp, obj, key),
+    }
 }
 
 /// How `str.format`'s fields have been numbered so far: the next automatic number, and whether
@@ -609,7 +628,7 @@ fn format_into(
     interp: &Interp,
     fmt: &str,
     args: &[Value],
-    kw: &[(Name, Value)],
+    names: Names,
     numbering: &mut Numbering,
     nested: u8,
 ) -> PyResult<String> {
@@ -676,7 +695,10 @@ fn format_into(
                         exc("IndexError", format!("Replacement index {i} out of range for positional args tuple"))
                     })?
                 } else {
-                    kwarg(kw, base).ok_or_else(|| key_error(&Value::str(base)))?
+                    match names {
+                        Names::Keywords(kw) => kwarg(kw, base).ok_or_else(|| key_error(&Value::str(base)))?,
+                        Names::Mapping(m) => item_of(interp, m, &Value::str(base))?,
+                    }
                 };
                 while !rest.is_empty() {
                     if let Some(after) = rest.strip_prefix('.') {
@@ -687,7 +709,7 @@ fn format_into(
                         // Digits only are an index (`{0[-1]}` looks up the str "-1"), as CPython's.
                         let digits = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
                         let k = key.parse::<i64>().ok().filter(|_| digits).map_or_else(|| Value::str(key), Value::Int);
-                        v = get_item(interp, &v, &k)?;
+                        v = item_of(interp, &v, &k)?;
                         rest = after;
                     } else if rest.starts_with('[') {
                         // An index left open to the end (`{0[}`): CPython's scan for the field's
@@ -698,7 +720,7 @@ fn format_into(
                     }
                 }
                 let spec = match spec.contains('{') {
-                    true => format_into(interp, spec, args, kw, numbering, nested + 1)?,
+                    true => format_into(interp, spec, args, names, numbering, nested + 1)?,
                     false => spec.to_string(),
                 };
                 out.push_str(&format_field(interp, &v, conv, &spec)?);
@@ -792,7 +814,7 @@ pub(super) fn maketrans(a: &[Value]) -> PyResult {
 fn translate(interp: &Interp, s: &str, table: &Value) -> PyResult {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match get_item(interp, table, &Value::Int(i64::from(u32::from(c)))) {
+        match item_of(interp, table, &Value::Int(i64::from(u32::from(c)))) {
             Ok(Value::None) => {}
             Ok(Value::Str(t)) => out.push_str(&t),
             Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
