@@ -253,6 +253,12 @@ pub fn is_base(class: &Rc<Class>) -> bool {
     [&ENUM, &INT_ENUM, &STR_ENUM].into_iter().any(|c| c.with(|c| Rc::ptr_eq(c, class)))
 }
 
+/// Whether `class` is an enum class (`Enum` itself or one derived from it), which prints as
+/// `<enum 'Color'>`.
+pub fn is_enum_class(class: &Rc<Class>) -> bool {
+    [&ENUM, &INT_ENUM, &STR_ENUM].into_iter().any(|c| c.with(|c| class.is_subclass(c)))
+}
+
 /// An enum class's members in order (aliases once); `None` for any other class.
 pub fn members(class: &Class) -> Option<Vec<Value>> {
     let Some(Value::Dict(members)) = class.lookup(intern("__members__")) else { return None };

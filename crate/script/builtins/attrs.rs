@@ -231,6 +231,16 @@ pub fn function_attr(f: &Function, name: Name) -> PyResult {
             let given: Vec<Value> = f.defaults[..n.min(f.defaults.len())].iter().flatten().cloned().collect();
             Ok(if given.is_empty() { Value::None } else { Value::tuple(given) })
         }
+        // A copy of what was set on it (`f.calls = 0`, `__wrapped__`), not its own slots.
+        "__dict__" => {
+            let slots = ["__name__", "__qualname__", "__doc__", "__module__", "__annotations__", "__defaults__"];
+            let mut d = Dict::default();
+            for (n, v) in f.attrs.borrow().iter().filter(|(n, _)| !slots.contains(&&*text(*n))) {
+                let k = Value::Str(text(*n));
+                d.insert(k.key()?, k, v.clone());
+            }
+            Ok(Value::dict(d))
+        }
         _ => Err(exc("AttributeError", format!("'function' object has no attribute '{t}'"))),
     }
 }
@@ -261,12 +271,26 @@ pub fn no_method_named(owner: &str, name: &str, methods: &[&str]) -> Exc {
 fn no_instance_attr(i: &Instance, name: Name) -> Exc {
     let e = exc("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
     let mut names: Vec<(Rc<str>, u32)> = i.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)).collect();
-    let mut class = Some(Rc::clone(&i.class));
+    class_names(&i.class, &mut names);
+    crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
+}
+
+/// A class's missing attribute (`message`), with "Did you mean" among its and its bases' names.
+#[cold]
+#[inline(never)]
+fn no_class_attr(class: &Rc<Class>, name: Name, message: String) -> Exc {
+    let mut names = Vec::new();
+    class_names(class, &mut names);
+    crate::suggest::for_attr(exc("AttributeError", message), &text(name), &crate::suggest::borrowed(&names))
+}
+
+/// The names of `class`'s attributes and its bases', nearest first.
+fn class_names(class: &Rc<Class>, names: &mut Vec<(Rc<str>, u32)>) {
+    let mut class = Some(Rc::clone(class));
     while let Some(c) = class {
         names.extend(c.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)));
         class = c.base.clone();
     }
-    crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
 }
 
 /// What a class's `staticmethod`, `classmethod` or `property` object `d` stands for, looked
@@ -504,10 +528,13 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, None, c),
                     Some(v) => Ok(v),
                     // An enum's `__getattr__` names only what was asked (a misspelt member).
-                    None if c.lookup(intern("__members__")).is_some() => raise("AttributeError", t.to_string()),
+                    None if c.lookup(intern("__members__")).is_some() => Err(no_class_attr(c, name, t.to_string())),
                     None => match object_method(name, None) {
                         Some(m) if matches!(c.kind, Kind::Object | Kind::Exception) => Ok(m),
-                        _ => raise("AttributeError", format!("type object '{}' has no attribute '{t}'", c.name)),
+                        _ => {
+                            let message = format!("type object '{}' has no attribute '{t}'", c.name);
+                            Err(no_class_attr(c, name, message))
+                        }
                     },
                 },
             }

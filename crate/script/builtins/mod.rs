@@ -101,6 +101,7 @@ pub fn table() -> NameMap<Value> {
             t.insert(intern(&c.name), Value::Class(Rc::clone(c)));
         }
         t.insert(intern("slice"), Value::Class(other_class("slice")));
+        t.insert(intern("super"), Value::Class(super_class()));
         for ((name, _), class) in EXCEPTIONS.iter().zip(&ty.exceptions) {
             if !matches!(
                 *name,
@@ -122,6 +123,26 @@ pub fn table() -> NameMap<Value> {
         }
     });
     t
+}
+
+/// `super` as a name (`super()` itself is the evaluator's): its `__init__` is what the common
+/// slip `super.__init__(…)` reaches, with CPython's error.
+fn super_class() -> Rc<Class> {
+    let class = other_class("super");
+    if class.attrs.borrow().is_empty() {
+        class.attrs.borrow_mut().push((intern("__init__"), builtin("__init__", super_init)));
+    }
+    class
+}
+
+fn super_init(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match args.first() {
+        None => raise("TypeError", "descriptor '__init__' of 'super' object needs an argument"),
+        Some(v) => raise(
+            "TypeError",
+            format!("descriptor '__init__' requires a 'super' object but received a '{}'", v.type_name()),
+        ),
+    }
 }
 
 const FUNCTIONS: &[&str] = &[

@@ -510,12 +510,21 @@ impl Interp {
         if sub.is_async {
             return Err(builtins::type_error("'", &Value::Gen(sub), "' object is not iterable"));
         }
-        // What is sent to this generator goes on to `sub`, as each `yield` there receives it.
-        let mut sent = Value::None;
+        // What is sent to this generator goes on to `sub`, as each `yield` there receives it;
+        // what is thrown in (`throw()`) is thrown into `sub` at its `yield`, where it may be
+        // caught; `close()` closes `sub`.
+        let (mut sent, mut thrown) = (Value::None, None);
         loop {
-            *sub.io.sent.borrow_mut() = std::mem::replace(&mut sent, Value::None);
+            match thrown.take() {
+                Some(e) => sub.throw_in(e)?,
+                None => *sub.io.sent.borrow_mut() = std::mem::replace(&mut sent, Value::None),
+            }
             let Some(item) = sub.resume(self).await? else { break };
-            sent = self.yield_value(item).await.map_err(|e| sub.closed_by(self, e))?;
+            match self.yield_value(item).await {
+                Ok(v) => sent = v,
+                Err(e) if e.class().name.as_ref() == "GeneratorExit" => return Err(sub.closed_by(self, e)),
+                Err(e) => thrown = Some(e),
+            }
         }
         Ok(sub.returned.replace(Value::None))
     }

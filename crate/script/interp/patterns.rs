@@ -8,13 +8,22 @@ use super::*;
 const SELF_MATCHING: &[&str] =
     &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
 
+/// The captures a pattern noted so far, bound once it has matched whole.
+type Binds = RefCell<Vec<(Name, Value)>>;
+
 impl Interp {
     /// Runs the first case whose pattern matches (binding its names) and whose guard holds.
     pub(super) async fn exec_match(&self, scope: &Rc<Scope>, subject: &Expr, cases: &[MatchCase]) -> PyResult<Flow> {
         let v = self.eval(scope, subject).await?;
         for case in cases {
-            if !self.matches(scope, &case.pattern, &v).await? {
+            // Its captures are bound once the whole pattern matched, as in CPython: a case
+            // that fails part way leaves the names as they were.
+            let binds = Binds::default();
+            if !self.matches(scope, &case.pattern, &v, &binds).await? {
                 continue;
+            }
+            for (n, x) in binds.take() {
+                self.store(scope, n, x);
             }
             if let Some(n) = case.name {
                 self.store(scope, n, v.clone());
@@ -30,13 +39,19 @@ impl Interp {
         Ok(Flow::Next)
     }
 
-    /// Whether `v` matches the pattern `p`, binding its captures as it goes.
-    fn matches<'a>(&'a self, scope: &'a Rc<Scope>, p: &'a Expr, v: &'a Value) -> Fut<'a, PyResult<bool>> {
+    /// Whether `v` matches the pattern `p`, noting its captures in `binds` as it goes.
+    fn matches<'a>(
+        &'a self,
+        scope: &'a Rc<Scope>,
+        p: &'a Expr,
+        v: &'a Value,
+        binds: &'a Binds,
+    ) -> Fut<'a, PyResult<bool>> {
         Box::pin(async move {
             match &p.kind {
                 ExprKind::Name(n) => {
                     if &*text(*n) != "_" {
-                        self.store(scope, *n, v.clone());
+                        binds.borrow_mut().push((*n, v.clone()));
                     }
                     Ok(true)
                 }
@@ -47,18 +62,26 @@ impl Interp {
                     builtins::compare(self, CmpOp::Eq, v, &want)
                 }
                 ExprKind::NamedExpr(n, inner) => {
-                    let ok = self.matches(scope, inner, v).await?;
+                    let ok = self.matches(scope, inner, v, binds).await?;
                     if ok {
-                        self.store(scope, *n, v.clone());
+                        binds.borrow_mut().push((*n, v.clone()));
                     }
                     Ok(ok)
                 }
-                ExprKind::BinOp(a, _, b) => Ok(self.matches(scope, a, v).await? || self.matches(scope, b, v).await?),
-                ExprKind::List(items) | ExprKind::Tuple(items) => self.match_sequence(scope, items, v).await,
-                ExprKind::Dict(entries) => self.match_mapping(scope, entries, v).await,
+                // `a | b`: what a failed alternative noted is dropped before the next is tried.
+                ExprKind::BinOp(a, _, b) => {
+                    let before = binds.borrow().len();
+                    if self.matches(scope, a, v, binds).await? {
+                        return Ok(true);
+                    }
+                    binds.borrow_mut().truncate(before);
+                    self.matches(scope, b, v, binds).await
+                }
+                ExprKind::List(items) | ExprKind::Tuple(items) => self.match_sequence(scope, items, v, binds).await,
+                ExprKind::Dict(entries) => self.match_mapping(scope, entries, v, binds).await,
                 // Its errors (a class with too few `__match_args__`) are the pattern's, on its line.
                 ExprKind::Call(class, args) => {
-                    self.match_class(scope, class, args, v).await.map_err(|e| failed_at(e, p))
+                    self.match_class(scope, class, args, v, binds).await.map_err(|e| failed_at(e, p))
                 }
                 _ => Ok(false),
             }
@@ -66,7 +89,7 @@ impl Interp {
     }
 
     /// `[a, *rest, z]`: a list or a tuple (not a str) of the right length, item by item.
-    async fn match_sequence(&self, scope: &Rc<Scope>, pats: &[Expr], v: &Value) -> PyResult<bool> {
+    async fn match_sequence(&self, scope: &Rc<Scope>, pats: &[Expr], v: &Value, binds: &Binds) -> PyResult<bool> {
         // A sequence, as CPython's pattern takes it: no str, bytes or dict, but a range, a
         // deque and a named tuple are.
         let items: Vec<Value> = match v {
@@ -87,10 +110,10 @@ impl Interp {
             let ok = match (&p.kind, star) {
                 (ExprKind::Starred(name), _) => {
                     let rest = items[i..items.len() - after].to_vec();
-                    self.matches(scope, name, &Value::list(rest)).await?
+                    self.matches(scope, name, &Value::list(rest), binds).await?
                 }
-                (_, Some(s)) if i > s => self.matches(scope, p, &items[items.len() - (pats.len() - i)]).await?,
-                _ => self.matches(scope, p, &items[i]).await?,
+                (_, Some(s)) if i > s => self.matches(scope, p, &items[items.len() - (pats.len() - i)], binds).await?,
+                _ => self.matches(scope, p, &items[i], binds).await?,
             };
             if !ok {
                 return Ok(false);
@@ -100,7 +123,13 @@ impl Interp {
     }
 
     /// `{"type": kind, **rest}`: a dict with each key, each value matching.
-    async fn match_mapping(&self, scope: &Rc<Scope>, entries: &[(Option<Expr>, Expr)], v: &Value) -> PyResult<bool> {
+    async fn match_mapping(
+        &self,
+        scope: &Rc<Scope>,
+        entries: &[(Option<Expr>, Expr)],
+        v: &Value,
+        binds: &Binds,
+    ) -> PyResult<bool> {
         let Value::Dict(d) = v else { return Ok(false) };
         let mut seen = Vec::new();
         for (key, p) in entries {
@@ -108,7 +137,7 @@ impl Interp {
             let k = self.eval(scope, key).await?;
             let found = d.borrow().get(&k.key()?);
             let Some(found) = found else { return Ok(false) };
-            if !self.matches(scope, p, &found).await? {
+            if !self.matches(scope, p, &found, binds).await? {
                 return Ok(false);
             }
             seen.push(k);
@@ -120,14 +149,21 @@ impl Interp {
                     left.insert(k.key()?, k, x);
                 }
             }
-            return self.matches(scope, rest, &Value::dict(left)).await;
+            return self.matches(scope, rest, &Value::dict(left), binds).await;
         }
         Ok(true)
     }
 
     /// `Point(x, y=0)`: an instance of the class, its attributes (the positional ones named by
     /// the class's `__match_args__`) matching.
-    async fn match_class(&self, scope: &Rc<Scope>, class: &Expr, args: &[Arg], v: &Value) -> PyResult<bool> {
+    async fn match_class(
+        &self,
+        scope: &Rc<Scope>,
+        class: &Expr,
+        args: &[Arg],
+        v: &Value,
+        binds: &Binds,
+    ) -> PyResult<bool> {
         let Value::Class(c) = self.eval(scope, class).await? else {
             return raise("TypeError", "called match pattern must be a type");
         };
@@ -139,7 +175,7 @@ impl Interp {
         let names: Vec<Value> = match c.lookup(intern("__match_args__")) {
             _ if positional.is_empty() => Vec::new(),
             _ if positional.len() == 1 && c.kind != Kind::Object && SELF_MATCHING.contains(&&*c.name) => {
-                return self.matches(scope, positional[0], v).await;
+                return self.matches(scope, positional[0], v, binds).await;
             }
             Some(Value::Tuple(t)) => t.to_vec(),
             Some(other) => {
@@ -151,10 +187,12 @@ impl Interp {
             None => Vec::new(),
         };
         if positional.len() > names.len() {
-            let s = if names.len() == 1 { "" } else { "s" };
+            // A self-matching built-in takes one (`int(n)`); others what `__match_args__` names.
+            let takes = if c.kind != Kind::Object && SELF_MATCHING.contains(&&*c.name) { 1 } else { names.len() };
+            let s = if takes == 1 { "" } else { "s" };
             return raise(
                 "TypeError",
-                format!("{}() accepts {} positional sub-pattern{s} ({} given)", c.name, names.len(), positional.len()),
+                format!("{}() accepts {takes} positional sub-pattern{s} ({} given)", c.name, positional.len()),
             );
         }
         let keyed = args.iter().filter_map(|a| if let Arg::Kw(n, x) = a { Some((*n, x)) } else { None });
@@ -165,7 +203,7 @@ impl Interp {
                 Err(Value::Instance(e)) if &*e.class.name == "AttributeError" => return Ok(false),
                 Err(e) => return Err(e),
             };
-            if !self.matches(scope, p, &attr).await? {
+            if !self.matches(scope, p, &attr, binds).await? {
                 return Ok(false);
             }
         }

@@ -239,6 +239,9 @@ impl Value {
                     out.push('>');
                 }
             },
+            Value::Class(c) if crate::enums::is_enum_class(c) => {
+                let _ = write!(out, "<enum '{}'>", c.name);
+            }
             Value::Class(c) => {
                 let _ = match module_of(c) {
                     "builtins" => write!(out, "<class '{}'>", c.name),
