@@ -67,14 +67,12 @@ pub fn check_instantiable(class: &Rc<Class>) -> PyResult<()> {
         return Ok(());
     }
     let mut names: Vec<Name> = Vec::new();
-    let mut at = Some(Rc::clone(class));
-    while let Some(c) = at {
+    for c in class.chain() {
         for (n, _) in c.attrs.borrow().iter() {
             if !names.contains(n) {
                 names.push(*n);
             }
         }
-        at = c.base.clone();
     }
     let left: Vec<Rc<str>> =
         names.iter().filter(|n| class.lookup(**n).is_some_and(|v| is_abstract(&v))).map(|n| text(*n)).collect();

@@ -1332,7 +1332,7 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
         None | Some(Value::None) => None,
         Some(n) => Some(n.as_int().ok_or_else(|| exc("TypeError", "limit must be an integer"))?),
     };
-    let chain = crate::builtins::kwarg(&kw, "chain").map_or(true, |c| c.truthy());
+    let chain = crate::builtins::kwarg(&kw, "chain").is_none_or(|c| c.truthy());
     let how = super::host::How { limit, chain, ..Default::default() };
     let text = match &given {
         Some(e) => interp.host.out.traceback_as(e, how),

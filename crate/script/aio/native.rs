@@ -15,7 +15,8 @@ pub enum Native {
     /// A Lock is a semaphore of 1; `bound` is a `BoundedSemaphore`'s initial value (else i64::MAX);
     /// `handed`, the units of `value` a release handed to woken waiters that have not run yet.
     Semaphore { value: Cell<i64>, handed: Cell<i64>, waiters: Line, is_lock: bool, bound: i64 },
-    /// What `super()` gives: the instance and the class to look from.
+    /// What `super()` gives: the instance (or the class, in a classmethod), and the class
+    /// whose method asked, past which its resolution order is searched.
     Super(Value, Rc<Class>),
     /// What `get_event_loop()` gives.
     Loop,
@@ -1771,7 +1772,12 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
         }
         Value::Native(n) => match &**n {
-            Native::Super(me, class) => match class.lookup(name) {
+            Native::Super(me, class) => match match me {
+                Value::Class(c) => Rc::clone(c),
+                v => v.class(),
+            }
+            .lookup_after(class, name)
+            {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((me.clone(), f)))),
                 // A property, classmethod or staticmethod of a base, bound to the object (or the
                 // class) `super()` stands for, not to the base.

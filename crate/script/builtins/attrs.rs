@@ -286,10 +286,8 @@ fn no_class_attr(class: &Rc<Class>, name: Name, message: String) -> Exc {
 
 /// The names of `class`'s attributes and its bases', nearest first.
 fn class_names(class: &Rc<Class>, names: &mut Vec<(Rc<str>, u32)>) {
-    let mut class = Some(Rc::clone(class));
-    while let Some(c) = class {
+    for c in class.chain() {
         names.extend(c.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)));
-        class = c.base.clone();
     }
 }
 
@@ -320,12 +318,7 @@ fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
     let holds = |c: &Class| {
         c.attrs.borrow().iter().find(|(_, v)| matches!(v, Value::Instance(p) if Rc::ptr_eq(p, d))).map(|(n, _)| *n)
     };
-    let (mut at, mut name) = (Some(Rc::clone(class)), None);
-    while let (Some(c), None) = (&at, name) {
-        name = holds(c);
-        at = c.base.clone();
-    }
-    let name = name.map_or_else(|| "".into(), text);
+    let name = class.chain().find_map(|c| holds(c)).map_or_else(|| "".into(), text);
     exc("AttributeError", format!("property '{name}' of '{}' object has no getter", class.name))
 }
 
@@ -507,14 +500,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 "__qualname__" => Ok(Value::Str(c.qualname())),
                 "__module__" => Ok(Value::str(module_of(c))),
                 "__base__" => Ok(c.base.as_ref().map_or(Value::None, |b| Value::Class(Rc::clone(b)))),
-                "__bases__" => Ok(Value::tuple(c.base.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
+                "__bases__" => Ok(Value::tuple(c.bases.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
                 "__mro__" | "mro" => {
-                    let mut chain = vec![Value::Class(Rc::clone(c))];
-                    let mut at = c.base.clone();
-                    while let Some(b) = at {
-                        chain.push(Value::Class(Rc::clone(&b)));
-                        at = b.base.clone();
-                    }
+                    let chain: Vec<Value> = c.chain().map(|b| Value::Class(Rc::clone(b))).collect();
                     // `C.mro()`: the same classes, in a list.
                     match &*t {
                         "mro" => Ok(Value::Method(Rc::new((Value::list(chain), builtin("mro", first_arg))))),

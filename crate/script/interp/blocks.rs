@@ -260,18 +260,20 @@ impl Interp {
     }
 
     pub(super) async fn make_class(&self, scope: &Rc<Scope>, name: Name, bases: &[Expr], body: &[Stmt]) -> PyResult {
-        let base = match bases {
-            [] => None,
-            [b] => match self.eval(scope, b).await? {
-                Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => Some(c),
+        let mut classes = Vec::with_capacity(bases.len());
+        for b in bases {
+            match self.eval(scope, b).await? {
+                Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => classes.push(c),
                 Value::Class(c) => return unsupported(&format!("subclassing the built-in type '{}'", c.name)),
                 other => return raise("TypeError", format!("bases must be types, not {}", other.type_name())),
-            },
-            _ => return unsupported("multiple inheritance"),
+            }
+        }
+        let kind = if classes.iter().any(|b| b.is_exception()) { Kind::Exception } else { Kind::Object };
+        let class = match classes.len() {
+            0 => Class::new(text(name), Some(with_types(|t| Rc::clone(&t.object))), kind),
+            1 => Class::new(text(name), classes.pop(), kind),
+            _ => Class::with_bases(text(name), classes, kind).or_else(|m| raise("TypeError", m))?,
         };
-        let kind = if base.as_ref().is_some_and(|b| b.is_exception()) { Kind::Exception } else { Kind::Object };
-        let base = base.or_else(|| Some(with_types(|t| Rc::clone(&t.object))));
-        let class = Class::new(text(name), base, kind);
         let mut info = ScopeInfo { is_class: true, ..ScopeInfo::default() };
         let mut nonlocals = Vec::new();
         collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);

@@ -88,8 +88,8 @@ impl Interp {
         while let Some(sc) = s {
             if let (Some(class), false) = (&sc.class, sc.info.is_class) {
                 let me = sc.slots.borrow().first().cloned().flatten();
-                if let (Some(me), Some(base)) = (me, class.base.clone()) {
-                    return Ok(Value::Native(Rc::new(aio::Native::Super(me, base))));
+                if let (Some(me), true) = (me, class.base.is_some()) {
+                    return Ok(Value::Native(Rc::new(aio::Native::Super(me, Rc::clone(class)))));
                 }
             }
             s = sc.parent.clone();

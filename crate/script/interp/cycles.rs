@@ -107,7 +107,7 @@ impl Node {
             Node::Method(m) => values(&mut [&m.0, &m.1].into_iter()),
             Node::Class(c) => {
                 values(&mut c.attrs.try_borrow().ok()?.iter().map(|(_, v)| v));
-                if let Some(b) = &c.base {
+                for b in &c.bases {
                     f(Node::Class(Rc::clone(b)));
                 }
             }

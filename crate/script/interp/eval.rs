@@ -413,8 +413,7 @@ impl Interp {
                             let (c, o) = (self.eval(scope, c).await?, self.eval(scope, o).await?);
                             return match &c {
                                 Value::Class(c) if o.class().is_subclass(c) && c.base.is_some() => {
-                                    let base = c.base.clone().unwrap_or_else(|| Rc::clone(c));
-                                    Ok(Value::Native(Rc::new(aio::Native::Super(o, base))))
+                                    Ok(Value::Native(Rc::new(aio::Native::Super(o, Rc::clone(c)))))
                                 }
                                 _ => raise("TypeError", "super(type, obj): obj must be an instance or subtype of type"),
                             };

@@ -873,8 +873,7 @@ impl Interp {
 fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
     let slots = SLOTS.with(|s| *s);
     let mut listed = false;
-    let mut at = Some(Rc::clone(class));
-    while let Some(c) = at {
+    for c in class.chain() {
         if c.base.is_none() {
             break; // `object`
         }
@@ -897,7 +896,6 @@ fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
                 _ => {}
             }
         }
-        at = c.base.clone();
     }
     !listed
 }

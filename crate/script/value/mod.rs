@@ -296,8 +296,13 @@ pub enum Kind {
 pub struct Class {
     /// Its name.
     pub name: Rc<str>,
-    /// Its base class (single inheritance), `None` for `object`.
+    /// Its first base class (`__base__`), `None` for `object`.
     pub base: Option<Rc<Class>>,
+    /// All its base classes, in the order the class statement names them (`__bases__`).
+    pub bases: Vec<Rc<Class>>,
+    /// The classes its attributes are looked up in after its own, in order: its method
+    /// resolution order without itself (`__mro__[1:]`), CPython's C3 linearization.
+    pub mro: Vec<Rc<Class>>,
     /// Its attributes (methods, class variables).
     pub attrs: RefCell<Vec<(Name, Value)>>,
     /// What constructing it makes.
@@ -308,7 +313,67 @@ impl Class {
     /// A class of the script: `name(base)`.
     #[inline(never)]
     pub fn new(name: Rc<str>, base: Option<Rc<Class>>, kind: Kind) -> Rc<Class> {
-        Rc::new(Class { name, base, attrs: RefCell::default(), kind })
+        let mro = base.iter().flat_map(|b| std::iter::once(b).chain(&b.mro)).cloned().collect();
+        let bases = base.iter().cloned().collect();
+        Rc::new(Class { name, base, bases, mro, attrs: RefCell::default(), kind })
+    }
+
+    /// A class of the script with several bases (`class Error(AppError, LookupError)`): its
+    /// method resolution order by C3, as CPython's, or CPython's `TypeError` message when the
+    /// bases allow none.
+    pub fn with_bases(name: Rc<str>, bases: Vec<Rc<Class>>, kind: Kind) -> Result<Rc<Class>, String> {
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+                return Err(format!("duplicate base class {}", b.name));
+            }
+        }
+        // C3: repeatedly take the first head of a list that is in no list's tail.
+        let mut lists: Vec<Vec<Rc<Class>>> =
+            bases.iter().map(|b| std::iter::once(b).chain(&b.mro).cloned().collect()).collect();
+        lists.push(bases.clone());
+        let mut mro = Vec::new();
+        loop {
+            lists.retain(|l| !l.is_empty());
+            if lists.is_empty() {
+                break;
+            }
+            let in_a_tail = |c: &Rc<Class>| lists.iter().any(|l| l[1..].iter().any(|t| Rc::ptr_eq(t, c)));
+            let Some(next) = lists.iter().map(|l| &l[0]).find(|c| !in_a_tail(c)).cloned() else {
+                let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
+                return Err(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                ));
+            };
+            for l in &mut lists {
+                if Rc::ptr_eq(&l[0], &next) {
+                    l.remove(0);
+                }
+            }
+            mro.push(next);
+        }
+        let base = bases.first().cloned();
+        Ok(Rc::new(Class { name, base, bases, mro, attrs: RefCell::default(), kind }))
+    }
+
+    /// Its attribute `name` if it has one of its own (not a base's).
+    pub fn own(&self, name: Name) -> Option<Value> {
+        self.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+    }
+
+    /// Itself, then the classes its attributes are looked up in after it (`__mro__`).
+    pub fn chain(self: &Rc<Class>) -> impl Iterator<Item = &Rc<Class>> {
+        std::iter::once(self).chain(&self.mro)
+    }
+
+    /// `name` as `super()` in a method of `after` finds it for an object of this class (or
+    /// this class itself): in this class's resolution order, past `after`.
+    pub fn lookup_after(self: &Rc<Class>, after: &Rc<Class>, name: Name) -> Option<Value> {
+        let mut past = self.chain().skip_while(|c| !Rc::ptr_eq(c, after)).skip(1).peekable();
+        if past.peek().is_none() && !self.chain().any(|c| Rc::ptr_eq(c, after)) {
+            return after.base.as_ref().and_then(|b| b.lookup(name));
+        }
+        past.find_map(|c| c.own(name))
     }
 
     /// A built-in class: [`Class::new`] with the name's copy made here, not at each caller.
@@ -333,22 +398,14 @@ impl Class {
         self.is_subclass(&exc_class("BaseExceptionGroup")) || self.is_subclass(&exc_class("ExceptionGroup"))
     }
 
-    /// An attribute of the class or of a base, nearest first.
+    /// An attribute of the class or of a base, in its resolution order.
     pub fn lookup(&self, name: Name) -> Option<Value> {
-        let own = self.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
-        own.or_else(|| self.base.as_ref().and_then(|b| b.lookup(name)))
+        self.own(name).or_else(|| self.mro.iter().find_map(|c| c.own(name)))
     }
 
     /// Whether this class is `other` or derives from it.
     pub fn is_subclass(self: &Rc<Class>, other: &Rc<Class>) -> bool {
-        let mut c = Some(Rc::clone(self));
-        while let Some(k) = c {
-            if Rc::ptr_eq(&k, other) {
-                return true;
-            }
-            c = k.base.clone();
-        }
-        false
+        self.chain().any(|c| Rc::ptr_eq(c, other))
     }
 
     /// Whether instances are exceptions.
