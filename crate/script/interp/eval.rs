@@ -502,16 +502,20 @@ impl Interp {
                 }
                 Ok(last)
             }
+            // What the last comparison gave (a script's `__lt__` may give any value), or the
+            // first one that is false; only a chain asks whether one is true.
             ExprKind::Compare(first, rest) => {
                 let mut left = self.eval(scope, first).await?;
-                for (op, right) in rest {
+                let mut last = Value::Bool(true);
+                for (i, (op, right)) in rest.iter().enumerate() {
                     let r = self.eval(scope, right).await?;
-                    if !self.compare(*op, &left, &r)? {
-                        return Ok(Value::Bool(false));
+                    last = self.compare_value(*op, &left, &r)?;
+                    if i + 1 < rest.len() && !self.truthy(&last)? {
+                        return Ok(last);
                     }
                     left = r;
                 }
-                Ok(Value::Bool(true))
+                Ok(last)
             }
             ExprKind::IfExp(test, body, orelse) => {
                 let t = self.eval(scope, test).await?;

@@ -612,31 +612,52 @@ impl Interp {
             };
             return Ok(found == (op == CmpOp::In));
         }
-        // A script's method of the left operand, else the reflected one of the right (`a > b`
-        // asks `b.__lt__(a)`), as CPython does.
+        let ordered = !matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot);
+        if ordered && (matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_))) {
+            return Ok(self.compare_value(op, a, b)?.truthy());
+        }
+        builtins::compare(self, op, a, b)
+    }
+
+    /// `a op b` as the expression gives it: what a script's `__lt__` (…) returned, which need
+    /// not be a bool (`print(a < b)`), else a bool. A script's method of the left operand, else
+    /// the reflected one of the right (`a > b` asks `b.__lt__(a)`); the right one first when
+    /// its class derives from the left's, as CPython does. `!=` asks `__ne__`, which inverts
+    /// `__eq__` unless the class has its own.
+    pub fn compare_value(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         let (own, reflected) = match op {
-            CmpOp::Eq | CmpOp::NotEq => ("__eq__", "__eq__"),
+            CmpOp::Eq => ("__eq__", "__eq__"),
+            CmpOp::NotEq => ("__ne__", "__ne__"),
             CmpOp::Lt => ("__lt__", "__gt__"),
             CmpOp::Gt => ("__gt__", "__lt__"),
             CmpOp::LtE => ("__le__", "__ge__"),
             CmpOp::GtE => ("__ge__", "__le__"),
-            _ => return builtins::compare(self, op, a, b),
+            _ => return self.compare(op, a, b).map(Value::Bool),
         };
+        // A method, and whether its answer is inverted (`__eq__` standing in for `__ne__`).
+        let method = |x: &Value, name: &str| match builtins::script_method(x, name) {
+            Some(m) => Some((m, false)),
+            None if name == "__ne__" => builtins::script_method(x, "__eq__").map(|m| (m, true)),
+            None => None,
+        };
+        let mut calls = [(method(a, own), a, b), (method(b, reflected), b, a)];
+        let (ca, cb) = (a.class(), b.class());
+        if !Rc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) {
+            calls.swap(0, 1);
+        }
         // `NotImplemented` from one side asks the other; from both, `==` compares identity.
-        let calls = [(builtins::script_method(a, own), a, b), (builtins::script_method(b, reflected), b, a)];
         let asked = calls.iter().any(|(m, _, _)| m.is_some());
-        for (m, x, y) in calls.into_iter().filter_map(|(m, x, y)| Some((m?, x, y))) {
+        for ((m, inverted), x, y) in calls.into_iter().filter_map(|(m, x, y)| Some((m?, x, y))) {
             let r = self.call_sync(m, vec![x.clone(), y.clone()])?;
             if !builtins::is_not_implemented(&r) {
-                let r = r.truthy();
-                return Ok(if op == CmpOp::NotEq { !r } else { r });
+                return Ok(if inverted { Value::Bool(!r.truthy()) } else { r });
             }
         }
-        match op {
-            CmpOp::Eq if asked => Ok(a.is(b)),
-            CmpOp::NotEq if asked => Ok(!a.is(b)),
-            _ => builtins::compare(self, op, a, b),
-        }
+        Ok(Value::Bool(match op {
+            CmpOp::Eq if asked => a.is(b),
+            CmpOp::NotEq if asked => !a.is(b),
+            _ => builtins::compare(self, op, a, b)?,
+        }))
     }
 
     /// The items of an iterable, all at once. A script's object gives them through `__iter__`
