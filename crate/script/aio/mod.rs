@@ -408,8 +408,10 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     }
     // As CPython numbers tasks: each run's coroutine runs in a task of its own (here the
     // script's), the next `Task-N`: `Task-1` for the first, unless tasks were made before it.
+    // A new task to the script, too: no cancel asked of it yet (`cancelling()` is 0).
     if let (Some(t), Value::Coro(_)) = (current(), &aw) {
         *t.name.borrow_mut() = interp.host.next_task_name().into();
+        t.cancels.set(0);
     }
     // The task runs this coroutine: its repr says where (`running at main.py:7`).
     if let (Some(t), Value::Coro(c)) = (current(), &aw) {
@@ -746,7 +748,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "current_task" if interp.host.loop_running.get() == 0 || in_thread() => {
             raise("RuntimeError", "no running event loop")
         }
-        "current_task" => Ok(current().map_or(Value::None, Value::Task)),
+        "current_task" => Ok(current().filter(|t| !t.is_callback()).map_or(Value::None, Value::Task)),
         "all_tasks" if (interp.host.loop_running.get() == 0 || in_thread()) && args.is_empty() => {
             raise("RuntimeError", "no running event loop")
         }

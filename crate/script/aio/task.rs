@@ -1451,12 +1451,23 @@ fn callback_lane(
         }
         Ok(Value::None)
     };
-    let runner = PyTask::new("".into(), "callback".into(), false, &interp.host.out);
+    let runner = PyTask::new("".into(), CALLBACK.into(), false, &interp.host.out);
     if let Some(vars) = vars {
         *runner.vars.borrow_mut() = vars;
     }
     let tf = TaskFuture { task: runner, interp: Rc::clone(interp), fut: Box::pin(fut), started: false, lines: None };
     runtime::spawn(lane, tf)
+}
+
+/// The coroutine name of the task a callback runs in, which no script's can have: no task to
+/// the script (`current_task()` in a callback is None, as in CPython).
+const CALLBACK: &str = "<callback>";
+
+impl PyTask {
+    /// Whether it only runs a loop callback.
+    pub fn is_callback(&self) -> bool {
+        &*self.coro_name == CALLBACK
+    }
 }
 
 fn callback_name(f: &Value) -> Rc<str> {
