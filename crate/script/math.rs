@@ -239,8 +239,8 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
             Ok(Value::Float(total + 0.0)) // CPython 3.11's sum of zeros is +0.0
         }
         "hypot" => {
-            let xs = (0..args.len()).map(f).collect::<PyResult<Vec<f64>>>()?;
-            Ok(Value::Float(xs.iter().fold(0.0, |h: f64, x| h.hypot(*x))))
+            let xs = (0..args.len()).map(|i| f(i).map(f64::abs)).collect::<PyResult<Vec<f64>>>()?;
+            Ok(Value::Float(vector_norm(&xs)))
         }
         "dist" => {
             let (p, q) = (
@@ -250,11 +250,11 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
             if p.len() != q.len() {
                 return raise("ValueError", "both points must have the same number of dimensions");
             }
-            let mut h: f64 = 0.0;
+            let mut diffs = Vec::with_capacity(p.len());
             for (a, b) in p.iter().zip(&q) {
-                h = h.hypot(num(Some(a), name)? - num(Some(b), name)?);
+                diffs.push((num(Some(a), name)? - num(Some(b), name)?).abs());
             }
-            Ok(Value::Float(h))
+            Ok(Value::Float(vector_norm(&diffs)))
         }
         _ => {
             let x = f(0)?;
@@ -367,4 +367,62 @@ fn remainder(x: f64, y: f64) -> f64 {
         m - 2.0 * ((0.5 * (ax - m)) % ay)
     };
     1f64.copysign(x) * r
+}
+
+/// `sqrt(sum(x * x for x in vec))` for non-negative `vec`, as CPython 3.11's `vector_norm`
+/// (behind `hypot` and `dist`) computes it, step for step, so the last digit is CPython's:
+/// scaled by a power of two, squared exactly by Dekker's split, summed with compensation,
+/// and the root corrected once.
+fn vector_norm(vec: &[f64]) -> f64 {
+    const T27: f64 = 134_217_729.0; // 2**27 + 1
+    let max = vec.iter().fold(0.0, |m: f64, &x| if x > m { x } else { m });
+    if vec.iter().any(|x| x.is_infinite()) {
+        return f64::INFINITY;
+    }
+    if vec.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let max_e = frexp_exponent(max);
+    if max_e < -1023 {
+        // Subnormals first made normal (a power of two: exact).
+        let scaled: Vec<f64> = vec.iter().map(|v| v / f64::MIN_POSITIVE).collect();
+        return f64::MIN_POSITIVE * vector_norm(&scaled);
+    }
+    let scale = 2f64.powi(-max_e);
+    let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
+    let add = |x: f64, frac: &mut f64, csum: &mut f64| {
+        let old = *csum;
+        *csum += x;
+        *frac += (old - *csum) + x;
+    };
+    for &v in vec {
+        let x = v * scale;
+        let t = x * T27;
+        let hi = t - (t - x);
+        let lo = x - hi;
+        add(hi * hi, &mut frac1, &mut csum);
+        add(2.0 * hi * lo, &mut frac2, &mut csum);
+        frac3 += lo * lo;
+    }
+    let h = (csum - 1.0 + (frac1 + frac2 + frac3)).sqrt();
+    let t = h * T27;
+    let hi = t - (t - h);
+    let lo = h - hi;
+    add(-hi * hi, &mut frac1, &mut csum);
+    add(-2.0 * hi * lo, &mut frac2, &mut csum);
+    add(-lo * lo, &mut frac3, &mut csum);
+    let x = csum - 1.0 + (frac1 + frac2 + frac3);
+    (h + x / (2.0 * h)) / scale
+}
+
+/// C's `frexp` exponent: `x = m * 2**e` with `0.5 <= m < 1`.
+fn frexp_exponent(x: f64) -> i32 {
+    let exp = ((x.to_bits() >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        return frexp_exponent(x * 2f64.powi(64)) - 64; // subnormal
+    }
+    exp - 1022
 }
