@@ -105,10 +105,14 @@ impl Lazy {
 
     /// Whether `f(x)` (or `x` itself, when there is no `f`) is true.
     async fn holds(&self, interp: &Interp, x: &Value) -> PyResult<bool> {
-        Ok(match &self.f {
-            Value::None => x.truthy(),
-            f => interp.call(f.clone(), vec![x.clone()], vec![]).await?.truthy(),
-        })
+        // A script's object is true by its `__bool__` or `__len__`, as `if` asks it.
+        match &self.f {
+            Value::None => interp.truthy(x),
+            f => {
+                let r = interp.call(f.clone(), vec![x.clone()], vec![]).await?;
+                interp.truthy(&r)
+            }
+        }
     }
 
     /// The next item, or `None` at the end.
@@ -246,7 +250,7 @@ impl Lazy {
                             return Ok(Some(interp.call(self.f.clone(), args, vec![]).await?));
                         }
                         "compress" => {
-                            if row[1].truthy() {
+                            if interp.truthy(&row[1])? {
                                 return Ok(Some(row.swap_remove(0)));
                             }
                         }

@@ -427,8 +427,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             let mut out = Vec::new();
             for v in iterate(&args[1])? {
                 let keep = match &args[0] {
-                    Value::None => v.truthy(),
-                    f => interp.call_sync(f.clone(), vec![v.clone()])?.truthy(),
+                    Value::None => interp.truthy(&v)?,
+                    f => {
+                        let r = interp.call_sync(f.clone(), vec![v.clone()])?;
+                        interp.truthy(&r)?
+                    }
                 };
                 if keep {
                     out.push(v);
@@ -507,6 +510,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Iter(_) => args[0].clone(),
                 Value::Gen(g) if !g.is_async => args[0].clone(),
                 Value::List(l) => Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l))))),
+                Value::Dict(d) => Value::Iter(Rc::new(RefCell::new(Iter::of_dict(Rc::clone(d), ViewKind::Keys)))),
+                Value::View(view) => Value::Iter(Rc::new(RefCell::new(Iter::of_dict(Rc::clone(&view.dict), view.kind)))),
                 // A script's object: what its `__iter__` gives (checked to be an iterator),
                 // else its `__getitem__` asked from 0 as items are taken; nothing is asked now.
                 v @ Value::Instance(_) if script_iterable(v) => match script_method(v, "__iter__") {

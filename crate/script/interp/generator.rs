@@ -532,9 +532,16 @@ impl Interp {
     /// The items of `v` for a `for` loop or a comprehension (`is_async`: `async for`), one at
     /// a time: a generator is resumed for each, so a loop may stop an endless one.
     pub(crate) fn items_for(&self, v: Value, is_async: bool) -> PyResult<Items> {
+        // A dict's keys, values or items, read in place as the loop goes.
+        let part = match &v {
+            Value::Dict(d) if !is_async => Some((d, ViewKind::Keys)),
+            Value::View(view) if !is_async => Some((&view.dict, view.kind)),
+            _ => None,
+        };
+        if let Some((d, part)) = part {
+            return Ok(Items::Iter(Rc::new(RefCell::new(crate::value::Iter::of_dict(Rc::clone(d), part)))));
+        }
         let watched = match &v {
-            Value::Dict(d) if !is_async => Some(("dictionary", d)),
-            Value::View(view) if !is_async => Some(("dictionary", &view.dict)),
             Value::Set(d) if !is_async => Some(("Set", d)),
             _ => None,
         };

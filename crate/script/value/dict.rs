@@ -156,6 +156,12 @@ impl Dict {
         self.base = layout.map(Rc::new);
     }
 
+    /// The first entry at or after place `from`, with its place.
+    pub fn entry_from(&self, from: usize) -> Option<(usize, Value, Value)> {
+        let (i, (k, v)) = self.entries.iter().enumerate().skip(from).find_map(|(i, e)| Some((i, e.as_ref()?)))?;
+        Some((i, k.clone(), v.clone()))
+    }
+
     /// The entries, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
         self.entries.iter().filter_map(Option::as_ref)

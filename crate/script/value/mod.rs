@@ -131,6 +131,7 @@ impl View {
 pub struct Iter {
     items: std::vec::IntoIter<Value>,
     list: Option<(Rc<List>, usize)>,
+    dict: Option<DictWalk>,
     count: Option<i64>,
     /// Its type's name, as CPython's (`map`, `zip`, `list_iterator`).
     pub kind: &'static str,
@@ -141,12 +142,25 @@ pub struct Iter {
 impl Iter {
     /// An iterator over `items`.
     pub fn new(items: Vec<Value>) -> Iter {
-        Iter { items: items.into_iter(), list: None, count: None, kind: "iterator", end: None }
+        Iter { items: items.into_iter(), list: None, dict: None, count: None, kind: "iterator", end: None }
     }
 
     /// An iterator over `list` as it is at each step.
     pub fn of_list(list: Rc<List>) -> Iter {
-        Iter { items: Vec::new().into_iter(), list: Some((list, 0)), count: None, kind: "list_iterator", end: None }
+        Iter { list: Some((list, 0)), kind: "list_iterator", ..Iter::new(Vec::new()) }
+    }
+
+    /// An iterator over a dict's keys, values or items as they are at each step (a value
+    /// changed meanwhile is read changed), which fails as CPython's does once the dict
+    /// changed size, or keys came and went.
+    pub fn of_dict(dict: Rc<RefCell<Dict>>, part: ViewKind) -> Iter {
+        let kind = match part {
+            ViewKind::Keys => "dict_keyiterator",
+            ViewKind::Values => "dict_valueiterator",
+            ViewKind::Items => "dict_itemiterator",
+        };
+        let len = dict.borrow().len();
+        Iter { dict: Some(DictWalk { dict, part, at: 0, len, left: len }), kind, ..Iter::new(Vec::new()) }
     }
 
     /// Its items numbered from `start` (`enumerate`).
@@ -166,6 +180,13 @@ impl Iter {
 
     /// The next item.
     pub fn next_item(&mut self) -> PyResult<Option<Value>> {
+        if let Some(walk) = &mut self.dict {
+            let next = walk.next();
+            if !matches!(next, Ok(Some(_))) {
+                self.dict = None; // ended, or failed: it stays ended, as CPython's
+            }
+            return next;
+        }
         let item = match &mut self.list {
             Some((list, at)) => {
                 let item = list.borrow().get(*at).cloned();
@@ -185,6 +206,37 @@ impl Iter {
         let (Some(item), Some(n)) = (&item, self.count) else { return Ok(item) };
         self.count = Some(count_after(n)?);
         Ok(Some(Value::tuple(vec![Value::Int(n), item.clone()])))
+    }
+}
+
+/// A walk over a dict's entries in place (see [`Iter::of_dict`]): the next entry from `at`,
+/// `left` of the `len` it had at the start still to come.
+struct DictWalk {
+    dict: Rc<RefCell<Dict>>,
+    part: ViewKind,
+    at: usize,
+    len: usize,
+    left: usize,
+}
+
+impl DictWalk {
+    fn next(&mut self) -> PyResult<Option<Value>> {
+        let d = self.dict.borrow();
+        if d.len() != self.len {
+            return raise("RuntimeError", "dictionary changed size during iteration");
+        }
+        let Some((i, k, v)) = d.entry_from(self.at) else { return Ok(None) };
+        // One more entry than it had: a key went and another came.
+        if self.left == 0 {
+            return raise("RuntimeError", "dictionary keys changed during iteration");
+        }
+        self.left -= 1;
+        self.at = i + 1;
+        Ok(Some(match self.part {
+            ViewKind::Keys => k,
+            ViewKind::Values => v,
+            ViewKind::Items => Value::tuple(vec![k, v]),
+        }))
     }
 }
 
