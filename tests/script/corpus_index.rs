@@ -328,6 +328,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_136_rich_comparison_results", include_str!("corpus/lang_136_rich_comparison_results.py"), include_str!("corpus/lang_136_rich_comparison_results.out")),
     ("lang_137_hypot_dist_exact", include_str!("corpus/lang_137_hypot_dist_exact.py"), include_str!("corpus/lang_137_hypot_dist_exact.out")),
     ("lang_138_dict_loop_live_truthiness", include_str!("corpus/lang_138_dict_loop_live_truthiness.py"), include_str!("corpus/lang_138_dict_loop_live_truthiness.out")),
+    ("lang_139_sort_as_timsort", include_str!("corpus/lang_139_sort_as_timsort.py"), include_str!("corpus/lang_139_sort_as_timsort.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

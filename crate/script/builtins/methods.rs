@@ -80,10 +80,17 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "sort" => {
             no_kwargs_except(kw, &["key", "reverse"])?;
+            // The list is empty while it sorts, as CPython's: what a key function adds to it
+            // is dropped, and CPython's ValueError raised.
             let mut items = std::mem::take(&mut *l.borrow_mut());
             let r = sort(interp, &mut items, kw);
+            let modified = !l.borrow().is_empty();
             *l.borrow_mut() = items;
-            r.map(|_| Value::None)
+            r?;
+            if modified {
+                return raise("ValueError", "list modified during sort");
+            }
+            Ok(Value::None)
         }
         "reverse" => {
             l.borrow_mut().reverse();

@@ -16,34 +16,70 @@ pub fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyRes
         }
         None => items.to_vec(),
     };
+    // As CPython's: the list reversed, sorted stably, reversed again (equal items keep their
+    // order); its order kept as far as the sort got when a comparison fails.
     let mut order: Vec<usize> = (0..items.len()).collect();
-    let mut error = None;
-    // A stable sort, as Python's; `reverse` keeps equal items in their order, as Python does.
-    sort_stable(&mut order, &mut |a, b| {
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match interp.compare(CmpOp::Lt, x, y) {
-            Ok(true) => true,
-            Ok(false) => {
-                // The reverse comparison too, as when this asked for an `Ordering`: its error is raised.
-                if let Err(e) = interp.compare(CmpOp::Lt, y, x) {
-                    error.get_or_insert(e);
-                }
-                false
-            }
-            Err(e) => {
+    if reverse {
+        order.reverse();
+    }
+    let mut lt = |a: usize, b: usize| interp.compare(CmpOp::Lt, &keys[a], &keys[b]);
+    let sorted = if order.len() < 64 {
+        sort_small(&mut order, &mut lt)
+    } else {
+        let mut error = None;
+        sort_stable(&mut order, &mut |a, b| {
+            lt(a, b).unwrap_or_else(|e| {
                 error.get_or_insert(e);
                 false
+            })
+        });
+        error.map_or(Ok(()), Err)
+    };
+    if reverse {
+        order.reverse();
+    }
+    let mut in_order = Vec::with_capacity(order.len());
+    for i in order {
+        in_order.push(items[i].clone());
+    }
+    items.clone_from_slice(&in_order);
+    sorted
+}
+
+/// CPython's `list.sort` of fewer than 64 items, comparison for comparison: the run at the
+/// start (`count_run`: a strictly falling one is reversed), then each item after it put in
+/// place by binary search (`binarysort`). What a script's `__lt__` prints, and which pair of a
+/// mixed list fails first, are CPython's. Stops at the first error.
+fn sort_small(v: &mut [usize], lt: &mut dyn FnMut(usize, usize) -> PyResult<bool>) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut run = 2;
+    if lt(v[1], v[0])? {
+        while run < n && lt(v[run], v[run - 1])? {
+            run += 1;
+        }
+        v[..run].reverse();
+    } else {
+        while run < n && !lt(v[run], v[run - 1])? {
+            run += 1;
+        }
+    }
+    for start in run..n {
+        let pivot = v[start];
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if lt(pivot, v[p])? {
+                r = p;
+            } else {
+                l = p + 1;
             }
         }
-    });
-    if let Some(e) = error {
-        return Err(e);
+        v.copy_within(l..start, l + 1);
+        v[l] = pivot;
     }
-    let mut sorted = Vec::with_capacity(order.len());
-    for i in order {
-        sorted.push(items[i].clone());
-    }
-    items.clone_from_slice(&sorted);
     Ok(())
 }
 
