@@ -416,6 +416,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     // The task runs this coroutine: its repr says where (`running at main.py:7`).
     if let (Some(t), Value::Coro(c)) = (current(), &aw) {
         t.coro_line.set(c.line);
+        *t.coro_name.borrow_mut() = Rc::clone(&c.name);
         if let Some((scope, _)) = &c.call {
             *t.frame.borrow_mut() = scope.clone();
         }

@@ -20,7 +20,7 @@ pub struct PyTask {
     /// `get_name()`: the `name=` given, or `Task-N`.
     pub name: RefCell<Rc<str>>,
     /// The coroutine's function name.
-    pub coro_name: Rc<str>,
+    pub coro_name: RefCell<Rc<str>>,
     /// Line of its `async def` (0: not known).
     pub coro_line: Cell<u32>,
     /// Python calls in progress in it, and CPython's frames under them, for `RecursionError`.
@@ -240,7 +240,7 @@ impl PyTask {
     fn make(name: Rc<str>, coro_name: Rc<str>, is_thread: bool, out: &Rc<crate::host::Output>) -> PyTask {
         PyTask {
             name: RefCell::new(name),
-            coro_name,
+            coro_name: RefCell::new(coro_name),
             coro_line: Cell::new(0),
             depth: Cell::new(0),
             nested: Cell::new(0),
@@ -648,7 +648,11 @@ impl PyTask {
                 true => format!("running at main.py:{}", if line > 0 { line } else { self.coro_line.get() }),
                 false => format!("done, defined at main.py:{}", self.coro_line.get()),
             };
-            info += &format!(" name={} coro=<{}() {coro}>", Value::str(&self.name.borrow()).repr(), self.coro_name);
+            info += &format!(
+                " name={} coro=<{}() {coro}>",
+                Value::str(&self.name.borrow()).repr(),
+                self.coro_name.borrow()
+            );
             let running = current().is_some_and(|t| std::ptr::eq(&*t, self));
             match (&*self.awaiting.borrow(), pending && !running) {
                 (Awaited::Future, true) if self.cancel_requested.get() => info += " wait_for=<Future cancelled>",
@@ -896,7 +900,8 @@ impl Drop for PyTask {
                 out.asyncio_error(&text, Some((&message, e)));
             } else if let Some(out) = self.out.upgrade() {
                 let name = self.name.borrow().clone();
-                out.never_retrieved(&name, &self.coro_name, self.coro_line.get(), e);
+                let coro = self.coro_name.borrow().clone();
+                out.never_retrieved(&name, &coro, self.coro_line.get(), e);
             }
             if let Value::Instance(i) = e {
                 i.traceback.borrow_mut().splice(..0, later);
@@ -1109,8 +1114,8 @@ impl Future for TaskFuture {
                 let e = cancelled_error_in(&this.task);
                 let line = this.task.coro_line.get();
                 if let (Value::Instance(i), true) = (&e, line > 0) {
-                    let name = this.task.coro_name.rsplit('.').next().unwrap_or_default();
-                    i.traceback.borrow_mut().push((line, name.into(), Span::default()));
+                    let name: Rc<str> = this.task.coro_name.borrow().rsplit('.').next().unwrap_or_default().into();
+                    i.traceback.borrow_mut().push((line, name, Span::default()));
                 }
                 this.task.end(&this.interp, Err(e));
                 return Poll::Ready(());
@@ -1466,7 +1471,7 @@ const CALLBACK: &str = "<callback>";
 impl PyTask {
     /// Whether it only runs a loop callback.
     pub fn is_callback(&self) -> bool {
-        &*self.coro_name == CALLBACK
+        &**self.coro_name.borrow() == CALLBACK
     }
 }
 

@@ -627,9 +627,10 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Tuple(_) => {
             bound(obj, 5, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
         }
-        Value::Range(_) => {
-            bound(obj, 8, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS))
-        }
+        Value::Range(r) => match ["start", "stop", "step"].iter().position(|n| **n == *t) {
+            Some(i) => Ok(Value::Int(r[i])),
+            None => bound(obj, 8, TUPLE_METHODS, name, list_method).ok_or_else(|| no_method(obj, name, TUPLE_METHODS)),
+        },
         Value::Slice(s) => match ["start", "stop", "step"].iter().position(|n| **n == *t) {
             Some(i) => Ok(s[i].clone()),
             None => Err(no_method(obj, name, &["start", "stop", "step"])),

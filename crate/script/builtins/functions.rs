@@ -168,23 +168,23 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 v if name == "isinstance" && crate::namedtuple::is_namedtuple(v) => Some(Value::tuple(vec![]).class()),
                 _ => None,
             };
-            let check = |t: &Value| -> PyResult<bool> {
+            // A tuple's entries in order, nested tuples too, up to the first that matches (a
+            // non-class after it is never looked at), as CPython's.
+            fn check(t: &Value, class: &Rc<Class>, value_class: Option<&Rc<Class>>, name: &str) -> PyResult<bool> {
                 match t {
-                    Value::Class(c) => Ok(class.is_subclass(c) || value_class.as_ref().is_some_and(|v| v.is_subclass(c))),
+                    Value::Class(c) => Ok(class.is_subclass(c) || value_class.is_some_and(|v| v.is_subclass(c))),
+                    Value::Tuple(ts) => {
+                        for t in ts.iter() {
+                            if check(t, class, value_class, name)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
                     _ => raise("TypeError", format!("{name}() arg 2 must be a type, a tuple of types, or a union")),
                 }
-            };
-            Ok(Value::Bool(match &args[1] {
-                Value::Tuple(ts) => {
-                    // Every entry is checked (a non-class raises even after a match), as before.
-                    let mut any = false;
-                    for t in ts.iter() {
-                        any |= check(t)?;
-                    }
-                    any
-                }
-                t => check(t)?,
-            }))
+            }
+            Ok(Value::Bool(check(&args[1], &class, value_class.as_ref(), name)?))
         }
         "enumerate" => {
             arg_count(name, args, 1, 2)?;
@@ -338,8 +338,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "sum" => {
             arg_count(name, args, 1, 2)?;
             let mut total = args.get(1).cloned().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
-            if let Value::Str(_) = total {
-                return raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+            match total {
+                Value::Str(_) => return raise("TypeError", "sum() can't sum strings [use ''.join(seq) instead]"),
+                Value::Bytes(_) => return raise("TypeError", "sum() can't sum bytes [use b''.join(seq) instead]"),
+                _ => {}
             }
             for v in iterate(&args[0])? {
                 total = interp.binop_sync(BinOp::Add, &total, &v)?;

@@ -827,6 +827,7 @@ impl Value {
             }
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b) || seq_eq(&a.borrow(), &b.borrow()),
             (Value::Tuple(a), Value::Tuple(b)) => seq_eq(a, b),
+            (Value::Slice(a), Value::Slice(b)) => seq_eq(&a[..], &b[..]),
             // The same dict or set: equal, as CPython's comparison of an object with itself
             // (a dict that holds itself compares without end otherwise).
             (Value::Dict(a), Value::Dict(b)) | (Value::Set(a), Value::Set(b)) if Rc::ptr_eq(a, b) => true,
