@@ -679,71 +679,19 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             };
             Ok(leaf("wait", wait(tasks, when, timeout, "_wait.<locals>._on_completion")))
         }
+        // A generator, as CPython 3.11's: nothing is checked, wrapped in a task or timed until
+        // its first item is asked for.
         "as_completed" => {
-            let rc = interp.host.rc()?;
-            let aws = super::builtins::iterate(&arg(0, "fs").unwrap_or(Value::None))?;
-            // Each one once, as CPython takes `set(fs)`.
-            let tasks = unique(
-                aws.into_iter().map(|a| task_of(&rc, awaitable(interp, a, true)?, None)).collect::<PyResult<_>>()?,
-            );
-            // One timer for the whole iteration, armed when the first result is awaited; once
-            // it fires, every result not told by then raises `TimeoutError`.
-            let timer = match kwarg(&kw, "timeout") {
-                None | Some(Value::None) => None,
-                Some(v) => Some(Rc::new(RefCell::new(Box::pin(runtime::sleep(duration(secs(&v, "timeout")?)))))),
-            };
-            let done_by_timeout: Rc<Cell<Option<usize>>> = Rc::default();
-            // As CPython's `_on_completion`, told by each task as it ends (one done already
-            // tells it soon), it queues the task and wakes the results waiting: the k-th
-            // result awaited is the k-th told. Weak: an iteration dropped is told nothing.
-            let told: Rc<RefCell<Vec<Rc<PyTask>>>> = Rc::default();
-            let waiting: Rc<RefCell<Vec<Waker>>> = Rc::default();
-            let (queue, wake) = (Rc::downgrade(&told), Rc::downgrade(&waiting));
-            let on_done: OnDone = Rc::new(move |t: &Rc<PyTask>| {
-                if let (Some(queue), Some(wake)) = (queue.upgrade(), wake.upgrade()) {
-                    queue.borrow_mut().push(Rc::clone(t));
-                    std::mem::take(&mut *wake.borrow_mut()).into_iter().for_each(Waker::wake);
+            let (fs, timeout) = (arg(0, "fs").unwrap_or(Value::None), kwarg(&kw, "timeout"));
+            let weak = interp.host.interp();
+            let body = async move {
+                let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+                for next in as_completed(&interp, fs, timeout)? {
+                    interp.yield_value(next).await?;
                 }
-            });
-            tasks.iter().for_each(|t| t.then("as_completed.<locals>._on_completion", &on_done));
-            let handed = Rc::new(Cell::new(0usize));
-            let coros = (0..tasks.len())
-                .map(|_| {
-                    let (told, handed, timer) = (Rc::clone(&told), Rc::clone(&handed), timer.clone());
-                    let (done_by_timeout, waiting) = (Rc::clone(&done_by_timeout), Rc::clone(&waiting));
-                    leaf("as_completed", async move {
-                        let k = handed.get();
-                        handed.set(k + 1);
-                        let t = std::future::poll_fn(|cx| {
-                            if done_by_timeout.get().is_some_and(|n| k >= n) {
-                                return Poll::Ready(None);
-                            }
-                            if let Some(t) = told.borrow().get(k) {
-                                return Poll::Ready(Some(Rc::clone(t)));
-                            }
-                            if timer.as_ref().is_some_and(|t| t.borrow_mut().as_mut().poll(cx).is_ready()) {
-                                done_by_timeout.set(Some(told.borrow().len()));
-                                // The others waiting learn it; this one knows (woken again,
-                                // its next `await` would lose a loop round).
-                                let others = std::mem::take(&mut *waiting.borrow_mut());
-                                others.into_iter().filter(|w| !w.will_wake(cx.waker())).for_each(Waker::wake);
-                                return Poll::Ready(None);
-                            }
-                            if !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
-                                waiting.borrow_mut().push(cx.waker().clone());
-                            }
-                            Poll::Pending
-                        })
-                        .await;
-                        match t {
-                            Some(t) => t.outcome(),
-                            None => Err(new_exception(exc_class("TimeoutError"), vec![])),
-                        }
-                    })
-                })
-                .collect();
-            // An iterator, as CPython's generator: `next(it)` gives the first to finish.
-            Ok(Value::Iter(Rc::new(RefCell::new(crate::value::Iter::new(coros)))))
+                Ok(Value::None)
+            };
+            Ok(Value::Gen(Rc::new(crate::interp::Gen::new("as_completed".into(), false, Box::pin(body)))))
         }
         // A thread (`to_thread`'s function) runs no loop, and is no task.
         "current_task" if interp.host.loop_running.get() == 0 || in_thread() => {
@@ -910,4 +858,76 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         _ => super::interp::unsupported(&format!("asyncio.{name}()")),
     }
+}
+
+/// `as_completed(fs, timeout=)`'s items, made at its first step: a coroutine for each awaitable
+/// of `fs` (each made a task), which gives the next one to finish.
+fn as_completed(interp: &Interp, fs: Value, timeout: Option<Value>) -> PyResult<Vec<Value>> {
+    let rc = interp.host.rc()?;
+    // A coroutine or a future is no iterable of them (`as_completed(task)`), as CPython checks.
+    if let Value::Coro(_) | Value::Task(_) = fs {
+        let what = if matches!(fs, Value::Coro(_)) { "coroutine" } else { "Task" };
+        return raise("TypeError", format!("expect an iterable of futures, not {what}"));
+    }
+    let aws = interp.iterate(&fs)?;
+    // Each one once, as CPython takes `set(fs)`.
+    let tasks =
+        unique(aws.into_iter().map(|a| task_of(&rc, awaitable(interp, a, true)?, None)).collect::<PyResult<_>>()?);
+    // One timer for the whole iteration, armed when the first result is awaited; once
+    // it fires, every result not told by then raises `TimeoutError`.
+    let timer = match timeout {
+        None | Some(Value::None) => None,
+        Some(v) => Some(Rc::new(RefCell::new(Box::pin(runtime::sleep(duration(secs(&v, "timeout")?)))))),
+    };
+    let done_by_timeout: Rc<Cell<Option<usize>>> = Rc::default();
+    // As CPython's `_on_completion`, told by each task as it ends (one done already
+    // tells it soon), it queues the task and wakes the results waiting: the k-th
+    // result awaited is the k-th told. Weak: an iteration dropped is told nothing.
+    let told: Rc<RefCell<Vec<Rc<PyTask>>>> = Rc::default();
+    let waiting: Rc<RefCell<Vec<Waker>>> = Rc::default();
+    let (queue, wake) = (Rc::downgrade(&told), Rc::downgrade(&waiting));
+    let on_done: OnDone = Rc::new(move |t: &Rc<PyTask>| {
+        if let (Some(queue), Some(wake)) = (queue.upgrade(), wake.upgrade()) {
+            queue.borrow_mut().push(Rc::clone(t));
+            std::mem::take(&mut *wake.borrow_mut()).into_iter().for_each(Waker::wake);
+        }
+    });
+    tasks.iter().for_each(|t| t.then("as_completed.<locals>._on_completion", &on_done));
+    let handed = Rc::new(Cell::new(0usize));
+    let coros = (0..tasks.len())
+        .map(|_| {
+            let (told, handed, timer) = (Rc::clone(&told), Rc::clone(&handed), timer.clone());
+            let (done_by_timeout, waiting) = (Rc::clone(&done_by_timeout), Rc::clone(&waiting));
+            leaf("as_completed", async move {
+                let k = handed.get();
+                handed.set(k + 1);
+                let t = std::future::poll_fn(|cx| {
+                    if done_by_timeout.get().is_some_and(|n| k >= n) {
+                        return Poll::Ready(None);
+                    }
+                    if let Some(t) = told.borrow().get(k) {
+                        return Poll::Ready(Some(Rc::clone(t)));
+                    }
+                    if timer.as_ref().is_some_and(|t| t.borrow_mut().as_mut().poll(cx).is_ready()) {
+                        done_by_timeout.set(Some(told.borrow().len()));
+                        // The others waiting learn it; this one knows (woken again,
+                        // its next `await` would lose a loop round).
+                        let others = std::mem::take(&mut *waiting.borrow_mut());
+                        others.into_iter().filter(|w| !w.will_wake(cx.waker())).for_each(Waker::wake);
+                        return Poll::Ready(None);
+                    }
+                    if !waiting.borrow().iter().any(|w| w.will_wake(cx.waker())) {
+                        waiting.borrow_mut().push(cx.waker().clone());
+                    }
+                    Poll::Pending
+                })
+                .await;
+                match t {
+                    Some(t) => t.outcome(),
+                    None => Err(new_exception(exc_class("TimeoutError"), vec![])),
+                }
+            })
+        })
+        .collect();
+    Ok(coros)
 }

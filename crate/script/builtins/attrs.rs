@@ -249,6 +249,11 @@ pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
     exc("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)))
 }
 
+/// The submodules `import asyncio` brings in CPython, which its module's "Did you mean" names.
+const ASYNCIO_SUBMODULES: &str = "base_events base_futures base_subprocess base_tasks constants coroutines events \
+exceptions format_helpers futures locks log mixins protocols queues runners selector_events sslproto staggered \
+streams subprocess sys taskgroups tasks threads timeouts transports trsock unix_events";
+
 /// `no_attr`, with CPython's "Did you mean" among the type's methods.
 #[cold]
 #[inline(never)]
@@ -588,7 +593,13 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 return crate::interp::refusal(&format!("{}.{t}", m.name));
             }
             let e = exc("AttributeError", format!("module '{}' has no attribute '{t}'", m.name));
-            let names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
+            // CPython's "Did you mean" looks among all its module has: the names not supported
+            // here too, and asyncio's submodules (`asyncio.coroutine`: 'coroutines').
+            let mut names: Vec<(Rc<str>, u32)> = m.attrs.borrow().keys().map(|&n| (text(n), 0)).collect();
+            names.extend(NOT_YET.iter().filter(|(of, _)| *of == m.name).map(|(_, n)| (Rc::from(*n), 0)));
+            if m.name == "asyncio" {
+                names.extend(ASYNCIO_SUBMODULES.split(' ').map(|n| (Rc::from(n), 0)));
+            }
             crate::suggest::for_attr(e, &t, &crate::suggest::borrowed(&names))
         }),
         Value::Func(f) => function_attr(f, name),
