@@ -93,12 +93,80 @@ fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
         }
     }
     let m = Instance::new(if is_async {
-        class("_AsyncGeneratorContextManager", &["__aenter__", "__aexit__"])
+        class("_AsyncGeneratorContextManager", &["__aenter__", "__aexit__", "__call__"])
     } else {
-        class("_GeneratorContextManager", &["__enter__", "__exit__"])
+        class("_GeneratorContextManager", &["__enter__", "__exit__", "__call__"])
     });
     m.set(intern("gen"), gen);
+    // What made it, to make another for each call of a function it decorates.
+    m.set(intern("func"), f.clone());
+    m.set(intern("args"), Value::tuple(args.to_vec()));
+    let mut kwds = Dict::default();
+    for (k, v) in kw_of(&m) {
+        let k = Value::Str(text(k));
+        kwds.insert(k.key()?, k, v);
+    }
+    m.set(intern("kwds"), Value::dict(kwds));
     Ok(Value::Instance(m))
+}
+
+/// The keywords the manager `m` was made with (none yet while it is being made).
+fn kw_of(m: &Instance) -> Vec<(Name, Value)> {
+    match m.get(intern("kwds")) {
+        Some(Value::Dict(d)) => d.borrow().entries().into_iter().map(|(k, v)| (intern(&k.to_str()), v)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `@manager` on a function (CPython's `ContextDecorator`): each call of it runs inside a
+/// fresh manager made as this one was; an async one's calls are coroutines.
+fn decorated(interp: &Interp, _: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let Some((Value::Tuple(bound), args)) = args.split_first() else {
+        return raise("TypeError", "not a decorated call");
+    };
+    let (Value::Instance(me), func) = (&bound[0], bound[1].clone()) else { return raise("TypeError", "not a manager") };
+    let is_async = me.class.name.starts_with("_Async");
+    let mut made = vec![me.get(intern("func")).unwrap_or(Value::None)];
+    if let Some(Value::Tuple(a)) = me.get(intern("args")) {
+        made.extend(a.iter().cloned());
+    }
+    let maker = if is_async { "asynccontextmanager" } else { "contextmanager" };
+    let fresh = make_manager(interp, maker, made, kw_of(me))?;
+    if !is_async {
+        method(interp, "__enter__", vec![fresh.clone()], vec![])?;
+        let r = interp.call_sync_kw(func, args.to_vec(), kw);
+        let suppressed = method(interp, "__exit__", exit_args(&fresh, &r), vec![])?;
+        return ended(r, suppressed);
+    }
+    let (rc, args) = (interp.host.rc()?, args.to_vec());
+    let fut = async move {
+        let enter = method(&rc, "__aenter__", vec![fresh.clone()], vec![])?;
+        rc.await_value(enter).await?;
+        let r = match rc.call(func, args, kw).await {
+            Ok(coro) => rc.await_value(coro).await,
+            Err(e) => Err(e),
+        };
+        let exit = method(&rc, "__aexit__", exit_args(&fresh, &r), vec![])?;
+        let suppressed = rc.await_value(exit).await?;
+        ended(r, suppressed)
+    };
+    Ok(Value::Coro(Rc::new(Coro::new(Rc::from("inner"), Box::pin(fut), false, false))))
+}
+
+/// What a decorated call's manager exits with: the call's error, if it raised.
+fn exit_args(m: &Value, r: &PyResult) -> Vec<Value> {
+    match r {
+        Ok(_) => vec![m.clone(), Value::None, Value::None, Value::None],
+        Err(e) => vec![m.clone(), Value::Class(e.class()), e.clone(), Value::None],
+    }
+}
+
+/// The call's outcome after its manager's exit: an error it suppressed is `None` returned.
+fn ended(r: PyResult, suppressed: Value) -> PyResult {
+    match r {
+        Err(_) if suppressed.truthy() => Ok(Value::None),
+        r => r,
+    }
 }
 
 fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
@@ -135,6 +203,10 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
                 Ok(Value::Coro(Rc::new(Coro::new(Rc::from(name), Box::pin(async move { Ok(out) }), false, false))))
             }
         };
+    }
+    if name == "__call__" {
+        let Some(func) = args.get(1).cloned() else { return raise("TypeError", "__call__() needs a function") };
+        return Ok(Value::Method(Rc::new((Value::tuple(vec![args[0].clone(), func]), builtin("inner", decorated)))));
     }
     let Some(Value::Gen(gen)) = me.get(intern("gen")) else {
         return raise("TypeError", "not a generator's context manager");

@@ -139,6 +139,11 @@ impl Interp {
                         args.insert(0, Value::Instance(i));
                         self.call(call, args, kw).await
                     }
+                    // A library object's own method (a context manager as a decorator) is bound.
+                    Some(call @ Value::Builtin(_)) if i.class.kind == Kind::Other => {
+                        args.insert(0, Value::Instance(i));
+                        self.call(call, args, kw).await
+                    }
                     Some(call @ Value::Builtin(_)) => self.call(call, args, kw).await,
                     _ => raise("TypeError", format!("'{}' object is not callable", i.class.name)),
                 },
