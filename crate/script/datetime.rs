@@ -137,6 +137,24 @@ fn fields(us: i64) -> [i64; 7] {
 
 const FIELD_NAMES: [&str; 7] = ["year", "month", "day", "hour", "minute", "second", "microsecond"];
 
+/// A keyword that names no field (`hours=` for `hour=`) is CPython's TypeError, where
+/// `function` is named as its message names it.
+fn known_keywords(kw: &[(Name, Value)], function: &str) -> PyResult<()> {
+    let known = |k: &str| FIELD_NAMES.contains(&k) || matches!(k, "tzinfo" | "fold");
+    match kw.iter().find(|(k, _)| !known(&text(*k))) {
+        Some((k, _)) => raise("TypeError", format!("'{}' is an invalid keyword argument for {function}", text(*k))),
+        None => Ok(()),
+    }
+}
+
+/// A `tzinfo` other than None: time zones are not supported here.
+fn no_timezone(tz: Option<Value>) -> PyResult<()> {
+    match tz {
+        None | Some(Value::None) => Ok(()),
+        Some(_) => super::interp::unsupported("datetime's tzinfo"),
+    }
+}
+
 /// A datetime from its fields, checked as CPython checks them.
 fn from_fields(f: [i64; 7]) -> PyResult {
     let [y, m, d, h, min, s, us] = f;
@@ -168,9 +186,11 @@ pub fn construct(class: &Class, args: &[Value], kw: &[(Name, Value)]) -> PyResul
     if &*class.name == "timedelta" {
         return new_timedelta(args, kw);
     }
-    if args.len() > 7 {
+    if args.len() > 8 {
         return raise("TypeError", format!("function takes at most 8 arguments ({} given)", args.len()));
     }
+    known_keywords(kw, "this function")?;
+    no_timezone(args.get(7).cloned().or_else(|| kwarg(kw, "tzinfo")))?;
     let mut f = [0, 0, 0, 0, 0, 0, 0];
     for (i, name) in FIELD_NAMES.iter().enumerate() {
         match args.get(i).cloned().or_else(|| kwarg(kw, name)) {
@@ -198,6 +218,12 @@ fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
         ("hours", 3_600e6),
         ("weeks", 604_800e6),
     ];
+    if args.len() > 7 {
+        return raise("TypeError", format!("__new__() takes at most 7 arguments ({} given)", args.len()));
+    }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| !UNITS.iter().any(|(n, _)| **n == *text(*k))) {
+        return raise("TypeError", format!("'{}' is an invalid keyword argument for __new__()", text(*k)));
+    }
     let (mut exact, mut float, mut any_float) = (0i64, 0f64, false);
     for (i, (name, scale)) in UNITS.iter().enumerate() {
         let Some(v) = args.get(i).cloned().or_else(|| kwarg(kw, name)) else { continue };
@@ -372,15 +398,27 @@ fn datetime_method(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Na
             Some(v) => Err(super::builtins::type_error(&format!("{name}() argument 1 must be str, not "), v, "")),
             None => raise("TypeError", format!("{name}() missing required argument 'format' (pos 1)")),
         },
+        "timestamp" | "weekday" | "isoweekday" if args.len() > 1 => {
+            let owner = if name == "timestamp" { "datetime" } else { "date" };
+            raise("TypeError", format!("{owner}.{name}() takes no arguments ({} given)", args.len() - 1))
+        }
         "timestamp" => Ok(Value::Float(me as f64 / 1e6)),
         "weekday" | "isoweekday" => {
             Ok(Value::Int((me.div_euclid(US_PER_DAY) + 3).rem_euclid(7) + i64::from(name == "isoweekday")))
         }
         "replace" => {
+            known_keywords(&kw, "replace()")?;
+            let given = &args[1..];
+            if given.len() > 8 {
+                return raise("TypeError", format!("replace() takes at most 8 arguments ({} given)", given.len()));
+            }
+            no_timezone(given.get(7).cloned().or_else(|| kwarg(&kw, "tzinfo")))?;
             let mut f = fields(me);
             for (i, n) in FIELD_NAMES.iter().enumerate() {
-                if let Some(v) = kwarg(&kw, n) {
-                    f[i] = v.as_int().ok_or_else(|| exc("TypeError", "an integer is required"))?;
+                if let Some(v) = given.get(i).cloned().or_else(|| kwarg(&kw, n)) {
+                    f[i] = v.as_int().ok_or_else(|| {
+                        exc("TypeError", format!("'{}' object cannot be interpreted as an integer", v.type_name()))
+                    })?;
                 }
             }
             from_fields(f)
@@ -421,6 +459,9 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
                 format!("'datetime.timedelta' object has no attribute '{}'", attr.unwrap_or_default()),
             ),
         },
+        "total_seconds" if args.len() > 1 => {
+            raise("TypeError", format!("timedelta.total_seconds() takes no arguments ({} given)", args.len() - 1))
+        }
         "total_seconds" => Ok(Value::Float(me as f64 / 1e6)),
         "__format__" if matches!(other, Some(Value::Str(f)) if !f.is_empty()) => {
             raise("TypeError", "unsupported format string passed to datetime.timedelta.__format__")
