@@ -3,7 +3,6 @@
 //! (`log(x, base)` is `log(x) / log(base)`, as CPython computes it).
 
 use super::ast::Name;
-use super::builtins::builtin;
 use super::interp::Interp;
 use super::modules::num;
 use super::value::*;
@@ -40,8 +39,9 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "prod",
         "fsum",
     ]);
+    // Checked by their lines in `builtins::signature` (`math.ceil(1, 2)` is CPython's error).
     for &n in names {
-        v.push((n, builtin(n, math_fn)));
+        v.push((n, super::builtins::checked("math", n, math_fn, false)));
     }
     v.push(("pi", Value::Float(std::f64::consts::PI)));
     v.push(("e", Value::Float(std::f64::consts::E)));

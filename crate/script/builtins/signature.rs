@@ -181,6 +181,38 @@ choices 2 p11 population weights cum_weights k
 seed 2 p01 a version
 randrange 3 p11 start stop step",
     ),
+    (
+        "math",
+        "math",
+        "ceil 1 1
+floor 1 1
+trunc 1 1
+sqrt 1 1
+exp 1 1
+log2 1 1
+log10 1 1
+sin 1 1
+cos 1 1
+tan 1 1
+atan 1 1
+fabs 1 1
+radians 1 1
+degrees 1 1
+isnan 1 1
+isinf 1 1
+isfinite 1 1
+factorial 1 1
+isqrt 1 1
+fsum 1 1
+modf 1 1
+atan2 2 e
+copysign 2 e
+fmod 2 e
+remainder 2 e
+pow 2 e
+comb 2 e
+dist 2 e",
+    ),
     ("time", "time", "sleep 1 1\ntime 0 0\nperf_counter 0 0\nmonotonic 0 0\ntime_ns 0 0\nperf_counter_ns 0 0"),
     (
         "asyncio",
@@ -223,6 +255,16 @@ join 0 p01
 qsize 0 p01
 empty 0 p01
 full 0 p01",
+    ),
+    ("TaskGroup", "TaskGroup", "create_task 1 p11 coro name context"),
+    (
+        "_UnixSelectorEventLoop",
+        "BaseEventLoop",
+        "call_soon * p11 callback context
+call_later * p21 delay callback context
+call_at * p21 when callback context
+time 0 p01
+create_future 0 p01",
     ),
     ("Event", "Event", "set 0 p01\nclear 0 p01\nis_set 0 p01\nwait 0 p01"),
     ("Lock", "Lock", "acquire 0 p01\nrelease 0 p01\nlocked 0 p01"),
