@@ -15,7 +15,7 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["dataclass", "field", "fields", "asdict", "astuple", "replace"] {
+    for name in ["dataclass", "field", "fields", "asdict", "astuple", "replace", "is_dataclass"] {
         v.push((name, builtin(name, module_fn)));
     }
     v.push(("FrozenInstanceError", Value::Class(FROZEN_ERROR.with(Rc::clone))));
@@ -88,6 +88,10 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             let Some(obj) = args.first() else {
                 return raise("TypeError", format!("{name}() missing 1 required positional argument: 'obj'"));
             };
+            // A dataclass or an instance of one (CPython's `is_dataclass`).
+            if name == "is_dataclass" {
+                return Ok(Value::Bool(fields_of(obj).is_some()));
+            }
             let fields = fields_of(obj).filter(|_| name == "fields" || matches!(obj, Value::Instance(_)));
             let Some(fields) = fields else {
                 let what = if name == "fields" { "dataclass type or instance" } else { "dataclass instances" };
@@ -179,19 +183,20 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
             let f = match class.attrs.borrow().iter().find(|(k, _)| *k == n).map(|(_, v)| v.clone()) {
                 Some(Value::Instance(i)) if Rc::ptr_eq(&i.class, &field_class()) => i,
                 Some(default) => {
-                    if matches!(default, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
-                        let m = format!(
-                            "mutable default {} for field {s} is not allowed: use default_factory",
-                            Value::Class(default.class()).repr()
-                        );
-                        return raise("ValueError", m);
-                    }
                     let i = Instance::new(field_class());
                     i.set(intern("default"), default);
                     i
                 }
                 None => Instance::new(field_class()),
             };
+            // A list, dict or set as the default (`= []`, `field(default=[])`) would be shared.
+            if let Some(default @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) = f.get(intern("default")) {
+                let m = format!(
+                    "mutable default {} for field {s} is not allowed: use default_factory",
+                    Value::Class(default.class()).repr()
+                );
+                return raise("ValueError", m);
+            }
             f.set(intern("name"), name.clone());
             f.set(intern("type"), hint.clone());
             // As CPython: the class keeps a field's default as its attribute, and no `Field`.

@@ -126,6 +126,16 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
                 return Ok(Value::None);
             }
             set(&root, "_configured", Value::Bool(true));
+            // A keyword basicConfig does not know is CPython's ValueError (a typo: `lvl=`).
+            const KNOWN: [&str; 11] = [
+                "filename", "filemode", "format", "datefmt", "style", "level", "stream", "handlers", "force",
+                "encoding", "errors",
+            ];
+            let unknown: Vec<Rc<str>> = kw.iter().map(|(k, _)| text(*k)).filter(|k| !KNOWN.contains(&&**k)).collect();
+            if !unknown.is_empty() {
+                return raise("ValueError", format!("Unrecognised argument(s): {}", unknown.join(", ")));
+            }
+            set(&root, "_style", Value::str("%")); // a forced call starts from the defaults
             for (k, v) in kw {
                 match &*text(k) {
                     "level" => set(&root, "level", Value::Int(level_of(&v)?)),

@@ -893,6 +893,12 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
     }
     let doc = match &arg {
         Value::Str(s) => s.to_string(),
+        // Bytes are read as UTF-8, as CPython's `json.loads` reads them (its other encodings
+        // are refused with the UTF-8 error).
+        Value::Bytes(b) => match std::str::from_utf8(b) {
+            Ok(s) => s.to_string(),
+            Err(_) => return raise("UnicodeDecodeError", "'utf-8' codec can't decode the JSON document"),
+        },
         v => return Err(crate::builtins::type_error("the JSON object must be str, bytes or bytearray, not ", v, "")),
     };
     let mut strict = true;
@@ -1003,6 +1009,13 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
             }
             let mut pairs = Vec::new();
             for (k, x) in entries {
+                // An `IntEnum`'s or `StrEnum`'s member is its value, as an int or a str is.
+                let k = match &k {
+                    Value::Instance(i) if crate::enums::is_valued_member(i) => {
+                        crate::enums::member_value(&k).unwrap_or(k.clone())
+                    }
+                    _ => k,
+                };
                 let key = match &k {
                     Value::Str(s) => s.to_string(),
                     Value::None => "null".into(),

@@ -353,6 +353,9 @@ impl PyTask {
     /// `task.cancel(msg)`: the `CancelledError` raised in it carries `msg`. A plain future is
     /// cancelled at once: what awaits it gets the `CancelledError`.
     pub fn cancel_with(self: &Rc<Self>, message: Option<Value>) -> bool {
+        // Asked to cancel, even once done: its exception is no longer logged as never
+        // retrieved, as CPython's `cancel()` clears `_log_traceback` first.
+        self.retrieved.set(true);
         if self.plain.is_some() {
             let e = raised(new_exception(exc_class("CancelledError"), message.into_iter().collect()));
             return self.set_outcome(State::Cancelled(e)).is_ok();
