@@ -258,7 +258,17 @@ fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
             }
         }
     }
-    let us = if any_float { exact + float.round_ties_even() as i64 } else { exact };
+    // Rounded half to even on the whole count, as CPython's: 1.5 µs is 2, 2.5 µs is 2.
+    let us = if any_float {
+        let whole = float.floor();
+        let (mut r, frac) = (whole as i64, float - whole);
+        if frac > 0.5 || (frac == 0.5 && (exact + r).rem_euclid(2) == 1) {
+            r += 1;
+        }
+        exact + r
+    } else {
+        exact
+    };
     timedelta(us)
 }
 
