@@ -362,6 +362,12 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "round" => {
             arg_count(name, args, 1, 2)?;
+            // A script's own `__round__`, given `ndigits` only if it was.
+            if let Some(m) = script_method(&args[0], "__round__") {
+                let mut call = vec![args[0].clone()];
+                call.extend(args.get(1).cloned().or(kwarg(kw, "ndigits")));
+                return interp.call_sync(m, call);
+            }
             let nd = match args.get(1).or(kwarg(kw, "ndigits").as_ref()) {
                 None | Some(Value::None) => None,
                 Some(v) => Some(int_arg(v, "")?),
