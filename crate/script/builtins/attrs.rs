@@ -506,6 +506,12 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 "__module__" => Ok(Value::str(module_of(c))),
                 "__base__" => Ok(c.base.as_ref().map_or(Value::None, |b| Value::Class(Rc::clone(b)))),
                 "__bases__" => Ok(Value::tuple(c.bases.iter().map(|b| Value::Class(Rc::clone(b))).collect())),
+                // The script's classes made on it that are still alive, in order.
+                "__subclasses__" => {
+                    let live: Vec<Value> =
+                        c.subclasses.borrow().iter().filter_map(|w| w.upgrade()).map(Value::Class).collect();
+                    Ok(Value::Method(Rc::new((Value::list(live), builtin("__subclasses__", first_arg)))))
+                }
                 "__mro__" | "mro" => {
                     let chain: Vec<Value> = c.chain().map(|b| Value::Class(Rc::clone(b))).collect();
                     // `C.mro()`: the same classes, in a list.

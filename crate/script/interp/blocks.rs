@@ -274,6 +274,11 @@ impl Interp {
             1 => Class::new(text(name), classes.pop(), kind),
             _ => Class::with_bases(text(name), classes, kind).or_else(|m| raise("TypeError", m))?,
         };
+        for b in &class.bases {
+            let mut subclasses = b.subclasses.borrow_mut();
+            subclasses.retain(|w| w.strong_count() > 0); // a built-in base outlives runs: no dead ones kept
+            subclasses.push(Rc::downgrade(&class));
+        }
         let mut info = ScopeInfo { is_class: true, ..ScopeInfo::default() };
         let mut nonlocals = Vec::new();
         collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);

@@ -359,6 +359,9 @@ pub struct Class {
     pub attrs: RefCell<Vec<(Name, Value)>>,
     /// What constructing it makes.
     pub kind: Kind,
+    /// The script's classes made with it as a direct base, in order (`__subclasses__()`),
+    /// held weakly, as CPython's.
+    pub subclasses: RefCell<Vec<std::rc::Weak<Class>>>,
 }
 
 impl Class {
@@ -367,7 +370,7 @@ impl Class {
     pub fn new(name: Rc<str>, base: Option<Rc<Class>>, kind: Kind) -> Rc<Class> {
         let mro = base.iter().flat_map(|b| std::iter::once(b).chain(&b.mro)).cloned().collect();
         let bases = base.iter().cloned().collect();
-        Rc::new(Class { name, base, bases, mro, attrs: RefCell::default(), kind })
+        Rc::new(Class { name, base, bases, mro, attrs: RefCell::default(), kind, subclasses: RefCell::default() })
     }
 
     /// A class of the script with several bases (`class Error(AppError, LookupError)`): its
@@ -405,7 +408,7 @@ impl Class {
             mro.push(next);
         }
         let base = bases.first().cloned();
-        Ok(Rc::new(Class { name, base, bases, mro, attrs: RefCell::default(), kind }))
+        Ok(Rc::new(Class { name, base, bases, mro, attrs: RefCell::default(), kind, subclasses: RefCell::default() }))
     }
 
     /// Its attribute `name` if it has one of its own (not a base's).
