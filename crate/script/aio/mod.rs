@@ -363,7 +363,7 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
     let coro = if name == "ensure_future" {
         awaitable(interp, coro, false)?
     } else if !matches!(coro, Value::Coro(_)) {
-        return raise("TypeError", format!("a coroutine was expected, got {}", coro.repr()));
+        return raise("TypeError", format!("a coroutine was expected, got {}", interp.repr(&coro)?));
     } else {
         coro
     };
@@ -393,7 +393,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     // `asyncio.run` takes a coroutine only; `run_until_complete` a future or a task too.
     if !matches!((&aw, cancel_rest), (Value::Coro(_), _) | (Value::Task(_), false)) {
         let message = if cancel_rest {
-            format!("a coroutine was expected, got {}", aw.repr())
+            format!("a coroutine was expected, got {}", interp.repr(&aw)?)
         } else {
             "An asyncio.Future, a coroutine or an awaitable is required".to_string()
         };

@@ -944,7 +944,10 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             let Some(Value::Coro(c)) = a.first() else {
                 return raise(
                     "TypeError",
-                    format!("a coroutine was expected, got {}", a.first().map_or("nothing".into(), Value::repr)),
+                    format!(
+                        "a coroutine was expected, got {}",
+                        a.first().map_or(Ok("nothing".into()), |v| interp.repr(v))?
+                    ),
                 );
             };
             // As CPython's, in its order; the coroutine stays with the error (its traceback

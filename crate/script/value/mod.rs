@@ -394,7 +394,13 @@ impl Class {
             }
             let in_a_tail = |c: &Rc<Class>| lists.iter().any(|l| l[1..].iter().any(|t| Rc::ptr_eq(t, c)));
             let Some(next) = lists.iter().map(|l| &l[0]).find(|c| !in_a_tail(c)).cloned() else {
-                let names: Vec<&str> = bases.iter().map(|b| &*b.name).collect();
+                // The classes it was stuck on, as CPython names them: each list's head, once.
+                let mut names: Vec<&str> = Vec::new();
+                for l in &lists {
+                    if !names.contains(&&*l[0].name) {
+                        names.push(&l[0].name);
+                    }
+                }
                 return Err(format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
