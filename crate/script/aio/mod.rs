@@ -433,6 +433,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
+        rc.host.escaped.borrow_mut().take(); // what left an earlier run was raised there
         let me = current().filter(|t| t.is_loop.get() && runs_coro);
         if let Some(me) = &me {
             me.is_loop.set(false);
@@ -450,7 +451,6 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         let outer = crate::contextvars::snapshot();
         let mut body = Box::pin(rc.await_value(aw));
         let mut winding_down = false;
-        rc.host.escaped.borrow_mut().take(); // what left an earlier run was raised there
         let escaped = || rc.host.escaped.borrow_mut().take().map_or(Ok(Value::None), Err);
         let out = std::future::poll_fn(|cx| match (body.as_mut().poll(cx), &stopper) {
             // A task's `SystemExit` or `KeyboardInterrupt` left the loop: `asyncio.run`

@@ -305,12 +305,25 @@ impl Pipe {
     }
 }
 
+/// The loopback's name as its address (`localhost` is `127.0.0.1`, as the resolver gives it).
+fn loopback(host: &str) -> String {
+    if host == "localhost" {
+        "127.0.0.1".into()
+    } else {
+        host.into()
+    }
+}
+
 /// `asyncio.start_server(callback, host, port)`: listens on the page's own loopback.
 pub(super) fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
     let (Some(cb), host, port) = (args.first(), args.get(1), args.get(2)) else {
         return raise("TypeError", "start_server() missing 1 required positional argument: 'client_connected_cb'");
     };
-    let key = format!("{}:{}", host.map_or(String::new(), Value::to_str), port.map_or(String::new(), Value::to_str));
+    let key = format!(
+        "{}:{}",
+        host.map_or(String::new(), |h| loopback(&h.to_str())),
+        port.map_or(String::new(), Value::to_str)
+    );
     let address = format!("({}, {})", host.map_or("None".into(), Value::repr), port.map_or("None".into(), Value::repr));
     let (rc, cb) = (interp.host.rc()?, cb.clone());
     // It binds when awaited, as CPython's: an address in use is refused then.
@@ -327,10 +340,15 @@ pub(super) fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
 /// `asyncio.open_connection(host, port)`: connects to a server the script started; the
 /// server's callback runs as a task of its own.
 pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
-    let (host, port) =
-        (args.first().map_or(String::new(), Value::to_str), args.get(1).map_or(String::new(), Value::to_str));
-    let cb =
-        interp.host.listeners.borrow().iter().find(|(k, _)| *k == format!("{host}:{port}")).map(|(_, cb)| cb.clone());
+    let (host, port) = (
+        args.first().map_or(String::new(), |h| loopback(&h.to_str())),
+        args.get(1).map_or(String::new(), Value::to_str),
+    );
+    // A server on this address, or on every address (`0.0.0.0`, `None`).
+    let cb = ["", "0.0.0.0", host.as_str()].iter().rev().find_map(|h| {
+        let key = format!("{h}:{port}");
+        interp.host.listeners.borrow().iter().find(|(k, _)| **k == key).map(|(_, cb)| cb.clone())
+    });
     let rc = interp.host.rc()?;
     Ok(leaf("open_connection", async move {
         let Some(cb) = cb else {
@@ -430,6 +448,9 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
         (Native::Reader(_), "readexactly" | "readuntil") => {
             let (exactly, until) = match (name, a.first()) {
                 ("readexactly", Some(Value::Int(n))) if *n >= 0 => (*n as usize, Vec::new()),
+                ("readexactly", Some(Value::Int(_))) => {
+                    return raise("ValueError", "readexactly size can not be less than zero")
+                }
                 ("readexactly", Some(v)) => {
                     return Err(crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer"))
                 }

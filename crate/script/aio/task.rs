@@ -1413,6 +1413,8 @@ fn callback_lane(
     let rc = Rc::clone(interp);
     let lane = format!("callback: {}", local_name(&callback_name(&calls[0].0)));
     let started = Rc::downgrade(job);
+    let runner = PyTask::new("".into(), CALLBACK.into(), false, &interp.host.out);
+    let me = Rc::downgrade(&runner);
     let fut = async move {
         if let Some(job) = started.upgrade() {
             drop(job.borrow_mut().take()); // started: a cancel or the loop's close no longer stops it
@@ -1420,6 +1422,14 @@ fn callback_lane(
         let mut raised = false;
         for (f, args) in calls {
             if let Err(e) = rc.call(f.clone(), args.clone(), vec![]).await {
+                // A `SystemExit` or `KeyboardInterrupt` leaves the loop, as CPython's
+                // `Handle._run` lets them through.
+                if is_base_error(&e) {
+                    if let Some(me) = me.upgrade() {
+                        escape(&rc, &e, &me);
+                    }
+                    break;
+                }
                 raised = true;
                 let call = callback_call(&f, &args);
                 // A handle shows its callback unless it is None (`call_soon(None)`).
@@ -1459,7 +1469,6 @@ fn callback_lane(
         }
         Ok(Value::None)
     };
-    let runner = PyTask::new("".into(), CALLBACK.into(), false, &interp.host.out);
     if let Some(vars) = vars {
         *runner.vars.borrow_mut() = vars;
     }
