@@ -62,6 +62,9 @@ impl Parser {
                 } else if value.is_some() && self.return_value_at.is_none() {
                     self.return_value_at = Some((line, col, self.end_from(line, col)));
                 }
+                if let Some(v) = &value {
+                    self.lone_star(v);
+                }
                 StmtKind::Return(value)
             }
             "raise" => {
@@ -202,6 +205,7 @@ impl Parser {
                 targets.push(t);
             }
             let value = targets.pop().unwrap_or_else(|| self.mk(1, 1, ExprKind::Const(Const::None)));
+            self.lone_star(&value);
             let only = targets.len() == 1;
             for (i, t) in targets.iter().enumerate() {
                 if let Some(bad) = invalid_target(t, false) {
@@ -230,6 +234,7 @@ impl Parser {
             }
             self.advance();
             let value = self.rhs()?;
+            self.lone_star(&value);
             return Ok(StmtKind::AugAssign { target: first, op, value });
         }
         if self.is_op(":") {
@@ -256,7 +261,17 @@ impl Parser {
                 return Err(SyntaxError { end_col: self.line_end(), ..syntax(m, first.line, first.col) });
             }
         }
+        self.lone_star(&first);
         Ok(StmtKind::Expr(first))
+    }
+
+    /// A starred expression standing alone as a value (`x = *items`, `return *xs`): CPython's
+    /// compiler refuses it, once the module has parsed.
+    fn lone_star(&mut self, e: &Expr) {
+        if let (ExprKind::Starred(_), None) = (&e.kind, &self.late) {
+            let m = "can't use starred expression here";
+            self.late = Some(SyntaxError { end_col: e.end_col, ..syntax(m, e.line, e.col) });
+        }
     }
 }
 
