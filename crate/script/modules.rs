@@ -223,6 +223,8 @@ pub fn import(name: &str) -> PyResult {
         _ => vec![
             ("stderr", stream("sys.stderr", stderr_fn)),
             ("stdout", stream("sys.stdout", stdout_fn)),
+            ("__stdout__", stream("sys.stdout", stdout_fn)),
+            ("__stderr__", stream("sys.stderr", stderr_fn)),
             ("argv", Value::list(vec![Value::str("main.py")])),
             // CPython's on the machines the corpus is recorded on: so the common
             // `if sys.platform == "win32":` takes the branch it takes there.
@@ -246,7 +248,11 @@ pub fn import(name: &str) -> PyResult {
 
 /// `sys.stdout` or `sys.stderr`: `print(file=…)` names it; its `write` and `flush`.
 fn stream(name: &'static str, f: BuiltinFn) -> Value {
-    let attrs: NameMap<Value> = ["write", "flush"].into_iter().map(|n| (intern(n), builtin(n, f))).collect();
+    let mut attrs: NameMap<Value> = ["write", "flush", "writelines", "isatty", "writable", "readable"]
+        .into_iter()
+        .map(|n| (intern(n), builtin(n, f)))
+        .collect();
+    attrs.insert(intern("encoding"), Value::str("utf-8"));
     Value::Module(Rc::new(Module { name, attrs: attrs.into() }))
 }
 
@@ -262,6 +268,15 @@ fn stderr_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name
 fn write_stream(interp: &Interp, name: &str, args: &[Value], stderr: bool) -> PyResult {
     match (name, args) {
         ("flush", []) => Ok(Value::None),
+        // The page's console is no terminal (a progress bar asks), and it is written only.
+        ("isatty" | "readable", []) => Ok(Value::Bool(false)),
+        ("writable", []) => Ok(Value::Bool(true)),
+        ("writelines", [lines]) => {
+            for line in interp.iterate(lines)? {
+                write_stream(interp, "write", &[line], stderr)?;
+            }
+            Ok(Value::None)
+        }
         ("write", [Value::Str(text)]) => {
             interp.host.write(text, stderr);
             Ok(Value::Int(text.chars().count() as i64))
