@@ -831,10 +831,32 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
         "iscoroutinefunction" => {
             let f = args.first().map(crate::functools::unwrap_partial);
+            // asyncio's own written with `async def` in CPython (`sleep`, `Queue.get`…) are too.
+            const ASYNC_DEFS: [&str; 15] = [
+                "sleep",
+                "wait",
+                "wait_for",
+                "to_thread",
+                "open_connection",
+                "start_server",
+                "put",
+                "get",
+                "join",
+                "acquire",
+                "readline",
+                "readexactly",
+                "readuntil",
+                "drain",
+                "shutdown_default_executor",
+            ];
+            let builtin_async = |b: &Value| matches!(b, Value::Builtin(b) if ASYNC_DEFS.contains(&b.name));
             Ok(Value::Bool(match &f {
                 Some(Value::Func(f)) => f.def.is_async && !f.def.has_yield,
-                Some(Value::Method(m)) => matches!(&m.1, Value::Func(f) if f.def.is_async && !f.def.has_yield),
-                _ => false,
+                Some(Value::Method(m)) => {
+                    matches!(&m.1, Value::Func(f) if f.def.is_async && !f.def.has_yield) || builtin_async(&m.1)
+                }
+                Some(b) => builtin_async(b),
+                None => false,
             }))
         }
         "isfuture" => Ok(Value::Bool(matches!(args.first(), Some(Value::Task(_))))),
