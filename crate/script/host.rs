@@ -617,12 +617,18 @@ fn carets(src: &str, span: &Span, spaces_after: bool) -> Option<String> {
             _ => None,
         };
         (end, anchors)
+    } else if spaces_after {
+        (c_line_end(src), None) // to the end of the line's text, as CPython's C printer finds it
     } else {
         (text, None) // to the end of the line's text
     };
     // CPython's own printer keeps the spaces after a line's text, so a span of the whole text
     // leaves them out and gets its carets; Python's `traceback` module strips them.
     let shown = if spaces_after && span.end_line == span.line { chars.len() } else { text };
+    if spaces_after && span.end_line != span.line && end <= start && start >= indent {
+        // Its end found before the start: a line of the margin alone, no caret.
+        return Some(format!("    {}\n", " ".repeat(start - indent)));
+    }
     if start < indent || end <= start || (end - start >= shown - indent && anchors.is_none()) {
         return None;
     }
@@ -638,6 +644,21 @@ fn carets(src: &str, span: &Span, spaces_after: bool) -> Option<String> {
     }
     out.push('\n');
     Some(out)
+}
+
+/// Where CPython 3.11's C printer ends the first line of a span over several lines: it looks
+/// back for the last character that is no space from the line's length in characters, but in
+/// its UTF-8 bytes, so each `ç` or `ş` on the line moves the end (a caret more, or none).
+fn c_line_end(src: &str) -> usize {
+    let bytes = src.as_bytes();
+    let mut i = src.chars().count().min(bytes.len());
+    while i > 0 {
+        i -= 1;
+        if !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            return (i + 1).min(src.chars().count());
+        }
+    }
+    0
 }
 
 /// The last line of a traceback: `ValueError: message`; with CPython's "Did you mean" when
