@@ -652,7 +652,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             let rc = interp.host.rc()?;
             // CPython's checks, in its order.
             let fs = arg(0, "fs").unwrap_or(Value::None);
-            if matches!(fs, Value::Task(_) | Value::Coro(_)) {
+            // A generator too, which 3.11's `iscoroutine` still takes for an old-style coroutine.
+            if matches!(&fs, Value::Task(_) | Value::Coro(_)) || matches!(&fs, Value::Gen(g) if !g.is_async) {
                 // asyncio's Python names the type by `type(fs).__name__`: "Task".
                 return raise("TypeError", format!("expect a list of futures, not {}", fs.class().name));
             }
@@ -887,8 +888,12 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
 fn as_completed(interp: &Interp, fs: Value, timeout: Option<Value>) -> PyResult<Vec<Value>> {
     let rc = interp.host.rc()?;
     // A coroutine or a future is no iterable of them (`as_completed(task)`), as CPython checks.
-    if let Value::Coro(_) | Value::Task(_) = fs {
-        let what = if matches!(fs, Value::Coro(_)) { "coroutine" } else { "Task" };
+    if matches!(&fs, Value::Coro(_) | Value::Task(_)) || matches!(&fs, Value::Gen(g) if !g.is_async) {
+        let what = match fs {
+            Value::Coro(_) => "coroutine",
+            Value::Gen(_) => "generator",
+            _ => "Task",
+        };
         return raise("TypeError", format!("expect an iterable of futures, not {what}"));
     }
     let aws = interp.iterate(&fs)?;
