@@ -1492,6 +1492,9 @@ fn callback_name(f: &Value) -> Rc<str> {
         Value::Func(func) => Rc::clone(&func.qualname),
         Value::Method(m) => callback_name(&m.1),
         Value::Builtin(b) => b.name.into(),
+        // As CPython's `_format_callable`: what has a `__qualname__` is named by it.
+        Value::Class(c) => c.qualname(),
+        Value::Coro(c) => Rc::clone(&c.name),
         other => other.repr().into(),
     }
 }
