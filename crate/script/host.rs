@@ -869,6 +869,11 @@ impl Host {
         format!("Task-{n}")
     }
 
+    /// The last `Task-N` number taken goes to the next task (a task named as it was made).
+    pub fn give_back_task_number(&self) {
+        self.next_task.set(self.next_task.get().saturating_sub(1));
+    }
+
     /// Keeps a weak reference to a task, for `all_tasks` and `asyncio.run`'s clean-up.
     pub fn track(&self, task: &Rc<PyTask>) {
         let mut tasks = self.tasks.borrow_mut();

@@ -350,17 +350,17 @@ pub fn in_thread() -> bool {
     current().is_some_and(|t| t.is_thread)
 }
 
-fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    if name == "create_task" && (interp.host.loop_running.get() == 0 || in_thread()) {
+fn create_task(interp: &Interp, fname: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    if fname == "create_task" && (interp.host.loop_running.get() == 0 || in_thread()) {
         return refusing(&args[..args.len().min(1)], raise("RuntimeError", "no running event loop"));
     }
     let Some(coro) = args.into_iter().next() else {
         return raise("TypeError", "create_task() missing 1 required positional argument: 'coro'");
     };
-    if let (Value::Task(_), "ensure_future") = (&coro, name) {
+    if let (Value::Task(_), "ensure_future") = (&coro, fname) {
         return Ok(coro);
     }
-    let coro = if name == "ensure_future" {
+    let coro = if fname == "ensure_future" {
         awaitable(interp, coro, false)?
     } else if !matches!(coro, Value::Coro(_)) {
         return raise("TypeError", format!("a coroutine was expected, got {}", interp.repr(&coro)?));
@@ -368,7 +368,13 @@ fn create_task(interp: &Interp, name: &str, args: Vec<Value>, kw: Vec<(Name, Val
         coro
     };
     let name = kwarg(&kw, "name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
+    let named_by_loop = name.is_some() && fname == "loop.create_task";
     let task = task_of(&interp.host.rc()?, coro, name)?;
+    // `loop.create_task(name=…)` gives the name to the task it makes, which takes no `Task-N`
+    // number then (`asyncio.create_task` names the task once it is made, so its does).
+    if named_by_loop {
+        interp.host.give_back_task_number();
+    }
     interp.host.note_queued();
     Ok(Value::Task(task))
 }

@@ -161,6 +161,12 @@ impl Interp {
         }
         match class.kind {
             Kind::Object | Kind::Exception => {
+                // `object.__new__` refuses arguments it has no `__init__` for first, before
+                // an abstract class is refused, as CPython checks them.
+                let no_init = class.lookup(intern("__init__")).is_none() && class.lookup(intern("__new__")).is_none();
+                if class.kind == Kind::Object && no_init && (!args.is_empty() || !kw.is_empty()) {
+                    return raise("TypeError", format!("{}() takes no arguments", class.name));
+                }
                 crate::abc::check_instantiable(&class)?;
                 let me = match class.lookup(intern("__new__")) {
                     // A class's own `__new__` (a singleton's), given the class: `__init__` runs
@@ -187,11 +193,6 @@ impl Interp {
                     if !matches!(r, Value::None) {
                         return Err(builtins::type_error("__init__() should return None, not '", &r, "'"));
                     }
-                } else if class.kind == Kind::Object
-                    && (!args.is_empty() || !kw.is_empty())
-                    && class.lookup(intern("__new__")).is_none()
-                {
-                    return raise("TypeError", format!("{}() takes no arguments", class.name));
                 }
                 Ok(me)
             }
