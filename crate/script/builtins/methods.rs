@@ -37,6 +37,16 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
         }
         "extend" => {
             need(1)?;
+            // From a generator or an iterator, each item is added as it comes: what came before
+            // one fails stays in the list, as in CPython.
+            if matches!(&a[0], Value::Gen(_) | Value::Iter(_) | Value::Instance(_)) {
+                interp.each(&a[0], &mut |x| {
+                    interp.alloc(1)?;
+                    l.borrow_mut().push(x);
+                    Ok(true)
+                })?;
+                return Ok(Value::None);
+            }
             let items = interp.iterate(&a[0])?;
             interp.alloc(items.len())?;
             l.borrow_mut().extend(items);
