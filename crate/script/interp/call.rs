@@ -457,11 +457,10 @@ impl Interp {
                                 }
                             }
                         },
-                        // A forgotten `.__await__()` (`return self._run()`): CPython's TypeError
-                        // (the coroutine, dropped, warns that it was never awaited).
-                        Value::Coro(_) => raise("TypeError", "__await__() returned a coroutine"),
-                        // A task's or a future's own `__await__`.
-                        aw @ (Value::Task(_) | Value::Native(_)) => self.await_value(aw).await,
+                        // A coroutine's, a task's or a future's own `__await__`, which gives the
+                        // object itself here (so a coroutine returned without `.__await__()`,
+                        // CPython's TypeError, is awaited too).
+                        aw @ (Value::Coro(_) | Value::Task(_) | Value::Native(_)) => self.await_value(aw).await,
                         other => raise(
                             "TypeError",
                             format!("__await__() returned non-iterator of type '{}'", other.type_name()),
