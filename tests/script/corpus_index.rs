@@ -194,6 +194,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_42_super_dot_init", include_str!("corpus/error_42_super_dot_init.py"), include_str!("corpus/error_42_super_dot_init.out")),
     ("error_43_wrong_calls_refused", include_str!("corpus/error_43_wrong_calls_refused.py"), include_str!("corpus/error_43_wrong_calls_refused.out")),
     ("error_44_multiline_carets_turkish", include_str!("corpus/error_44_multiline_carets_turkish.py"), include_str!("corpus/error_44_multiline_carets_turkish.out")),
+    ("error_45_assignment_target_carets", include_str!("corpus/error_45_assignment_target_carets.py"), include_str!("corpus/error_45_assignment_target_carets.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),

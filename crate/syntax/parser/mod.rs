@@ -445,6 +445,13 @@ impl Parser {
         }
     }
 
+    /// [`Parser::late`] about the expression `e`, which CPython's carets underline.
+    fn late_over(&mut self, message: &str, e: &Expr) {
+        if self.late.is_none() {
+            self.late = Some(SyntaxError { end_col: targets::over(e), ..syntax(message, e.line, e.col) });
+        }
+    }
+
     /// [`Parser::late`] for the statement that begins at (`line`, `col`): CPython's carets
     /// span its first line.
     fn late_line(&mut self, message: &str, line: u32, col: u32) {

@@ -4,7 +4,7 @@
 use crate::ast::{self, Alias, Const, Expr, ExprKind, Stmt, StmtKind};
 use crate::lexer::Tok;
 
-use super::targets::{expr_name, invalid_target, is_bitwise_or};
+use super::targets::{expr_name, invalid_target, is_bitwise_or, over};
 use super::{aug_op, starts_atom, syntax, unsupported, PResult, Parser, SyntaxError, END};
 
 impl Parser {
@@ -96,7 +96,7 @@ impl Parser {
                         let e = syntax(format!("cannot delete {}", expr_name(bad)), bad.line, bad.col);
                         let whole = std::ptr::eq(bad, &t);
                         return Err(SyntaxError {
-                            end_col: if whole { self.end_from(t.line, t.col) } else { bad.col },
+                            end_col: if whole { self.end_from(t.line, t.col) } else { over(bad) },
                             ..e
                         });
                     }
@@ -220,7 +220,7 @@ impl Parser {
                     let here = only && std::ptr::eq(bad, t) && is_bitwise_or(bad);
                     let suffix = if here { " here. Maybe you meant '==' instead of '='?" } else { "" };
                     let m = format!("cannot assign to {}{suffix}", expr_name(bad));
-                    let end = if std::ptr::eq(bad, t) { ends[i] } else { bad.col };
+                    let end = if std::ptr::eq(bad, t) { ends[i] } else { over(bad) };
                     return Err(SyntaxError { end_col: end, ..syntax(m, bad.line, bad.col) });
                 }
                 self.check_starred(t);
@@ -230,7 +230,7 @@ impl Parser {
         if let Some(op) = aug_op(self.peek()) {
             if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
                 let m = format!("'{}' is an illegal expression for augmented assignment", expr_name(&first));
-                return Err(syntax(m, first.line, first.col));
+                return Err(SyntaxError { end_col: over(&first), ..syntax(m, first.line, first.col) });
             }
             self.advance();
             let value = self.rhs()?;
@@ -245,7 +245,7 @@ impl Parser {
                 _ => Some("illegal target for annotation"),
             };
             if let Some(m) = m {
-                return Err(syntax(m, first.line, first.col));
+                return Err(SyntaxError { end_col: over(&first), ..syntax(m, first.line, first.col) });
             }
             self.advance();
             let annotation = self.test()?;

@@ -437,7 +437,12 @@ impl Parser {
         }
         (self.ctx, self.saw_yield, self.return_value_at) = (outer, outer_yield, outer_return);
         let body = body?;
-        declared_parameter(&params, &body)?;
+        // Its carets span the `global` statement, as the parser read it.
+        declared_parameter(&params, &body).map_err(|e| match self.directives.iter().find(|d| d.0 == e.line) {
+            // The symbol table's error: its columns count bytes (see `SyntaxError::compiled`).
+            Some(&(_, col, end_col)) => SyntaxError { col, end_col, compiled: true, ..e },
+            None => e,
+        })?;
         let def = FuncDef { name, line, params, body, is_async, decorators, has_yield };
         Ok(StmtKind::FunctionDef(Rc::new(def)))
     }

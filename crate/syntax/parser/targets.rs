@@ -3,7 +3,16 @@
 
 use crate::ast::{self, Const, Expr, ExprKind, UnaryOp};
 
-use super::{boxed, starts_expr, syntax, PResult, Parser};
+use super::{boxed, starts_expr, syntax, PResult, Parser, SyntaxError};
+
+/// Where the carets under `e` end: its end, or the end of its first line's part of it.
+pub(super) fn over(e: &Expr) -> u32 {
+    if e.end_line == e.line {
+        e.end_col
+    } else {
+        e.col + 1
+    }
+}
 
 /// CPython's name for an expression in "cannot assign to …" messages.
 #[inline(never)]
@@ -76,10 +85,10 @@ impl Parser {
     /// The assignment checks CPython's compiler makes about starred targets.
     pub(super) fn check_starred(&mut self, t: &Expr) {
         match &t.kind {
-            ExprKind::Starred(_) => self.late("starred assignment target must be in a list or tuple", t.line, t.col),
+            ExprKind::Starred(_) => self.late_over("starred assignment target must be in a list or tuple", t),
             ExprKind::Tuple(v) | ExprKind::List(v) => {
                 if v.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
-                    self.late("multiple starred expressions in assignment", t.line, t.col);
+                    self.late_over("multiple starred expressions in assignment", t);
                 }
                 for e in v {
                     if let ExprKind::Starred(inner) = &e.kind {
@@ -95,7 +104,8 @@ impl Parser {
 
     pub(super) fn check_target(&mut self, t: &Expr) -> PResult<()> {
         if let Some(bad) = invalid_target(t, false) {
-            return Err(syntax(format!("cannot assign to {}", expr_name(bad)), bad.line, bad.col));
+            let e = syntax(format!("cannot assign to {}", expr_name(bad)), bad.line, bad.col);
+            return Err(SyntaxError { end_col: over(bad), ..e });
         }
         self.check_starred(t);
         Ok(())

@@ -475,6 +475,12 @@ fn carets_span_what_cpython_underlines() {
         ("def f(a, *a): pass", "duplicate argument 'a' in function definition", 11, 12),
         ("def g():\n    async with x: pass", "'async with' outside async function", 5, 23),
         ("def g():\n    async for x in y:\n        pass", "'async for' outside async function", 5, 22),
+        ("for \"ad\" in [1]: pass", "cannot assign to literal", 5, 9),
+        ("[x, \"ab\"] = 1, 2", "cannot assign to literal", 5, 9),
+        ("f() += 1", "'function call' is an illegal expression for augmented assignment", 1, 4),
+        ("*a, *b = 1, 2", "multiple starred expressions in assignment", 1, 7),
+        ("x = *[1, 2]", "can't use starred expression here", 5, 12),
+        ("def f(x):\n    global x", "name 'x' is parameter and global", 5, 13),
     ];
     for (src, message, col, end) in cases {
         let e = fail(src);

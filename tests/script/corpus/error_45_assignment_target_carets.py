@@ -1,0 +1,4 @@
+# Atanamayan hedefler: CPython'un imleçleri hedefin tamamının altında.
+def kaydet(hasta):
+    global hasta
+    return hasta
