@@ -336,6 +336,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_140_datetime_keyword_slips", include_str!("corpus/lang_140_datetime_keyword_slips.py"), include_str!("corpus/lang_140_datetime_keyword_slips.out")),
     ("lang_141_records_json_logging_edges", include_str!("corpus/lang_141_records_json_logging_edges.py"), include_str!("corpus/lang_141_records_json_logging_edges.out")),
     ("lang_142_timedelta_rounding", include_str!("corpus/lang_142_timedelta_rounding.py"), include_str!("corpus/lang_142_timedelta_rounding.out")),
+    ("lang_143_index_dunder", include_str!("corpus/lang_143_index_dunder.py"), include_str!("corpus/lang_143_index_dunder.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -89,6 +89,13 @@ fn range_slice(r: &[i64; 3], s: &[Value; 3]) -> PyResult {
 /// `obj[index]`.
 pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
     match (obj, index) {
+        // A sequence indexed by a script's object with `__index__`.
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), Value::Instance(_))
+            if script_method(index, "__index__").is_some() =>
+        {
+            let at = index_of_object(index)?.map_or(Value::None, Value::Int);
+            get_item(interp, obj, &at)
+        }
         (Value::List(l), Value::Slice(s)) => {
             let l = l.borrow();
             interp.alloc(l.len())?; // a copy: bulk work, counted as steps

@@ -264,7 +264,23 @@ pub fn format_error(m: String) -> Exc {
 }
 
 fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
-    v.as_int().ok_or_else(|| type_error("'", v, &format!("' object cannot be interpreted as an integer{what}")))
+    if let Some(i) = v.as_int() {
+        return Ok(i);
+    }
+    index_of_object(v)?
+        .ok_or_else(|| type_error("'", v, &format!("' object cannot be interpreted as an integer{what}")))
+}
+
+/// A script's object as an int by its class's `__index__` (`bin(n)`, `items[n]`), as CPython's
+/// `operator.index` takes it; `None` for an object without one.
+pub fn index_of_object(v: &Value) -> PyResult<Option<i64>> {
+    let Some(m) = script_method(v, "__index__") else { return Ok(None) };
+    let Some(interp) = crate::aio::running() else { return Ok(None) };
+    match interp.call_sync(m, vec![v.clone()])? {
+        Value::Int(i) => Ok(Some(i)),
+        Value::Bool(b) => Ok(Some(i64::from(b))),
+        r => Err(type_error("__index__ returned non-int (type ", &r, ")")),
+    }
 }
 
 /// A `TypeError` whose message names `v`'s type between `before` and `after`: out of line and cold,

@@ -74,6 +74,17 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
         };
         return binop(interp, op, &as_set(a)?, &as_set(b)?);
     }
+    // A sequence repeated by a script's object with `__index__` (`"ab" * n`).
+    if op == BinOp::Mul {
+        let seq = |v: &Value| matches!(v, Str(_) | List(_) | Tuple(_) | Bytes(_));
+        let count = |v: &Value| matches!(v, Instance(_)) && script_method(v, "__index__").is_some();
+        if seq(a) && count(b) {
+            return binop(interp, op, a, &index_of_object(b)?.map_or(Value::None, Int));
+        }
+        if count(a) && seq(b) {
+            return binop(interp, op, &index_of_object(a)?.map_or(Value::None, Int), b);
+        }
+    }
     match (a, b) {
         (Int(_) | Bool(_), Int(_) | Bool(_)) => {
             let (x, y) = (a.as_int().unwrap_or(0), b.as_int().unwrap_or(0));
