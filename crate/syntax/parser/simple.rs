@@ -217,7 +217,11 @@ impl Parser {
                     }
                     // CPython: the "here. Maybe you meant '=='" form comes from its rule for a
                     // lone `a = b` whose target is a plain operand.
-                    let here = only && std::ptr::eq(bad, t) && is_bitwise_or(bad);
+                    // Its items too when the target is a tuple without brackets (`x, 3 = …`).
+                    let bare_item = matches!(&t.kind, ExprKind::Tuple(items)
+                        if items.first().is_some_and(|f| (f.line, f.col) == (t.line, t.col))
+                            && items.iter().any(|x| std::ptr::eq(x, bad)));
+                    let here = only && (std::ptr::eq(bad, t) || bare_item) && is_bitwise_or(bad);
                     let suffix = if here { " here. Maybe you meant '==' instead of '='?" } else { "" };
                     let m = format!("cannot assign to {}{suffix}", expr_name(bad));
                     let end = if std::ptr::eq(bad, t) { ends[i] } else { over(bad) };
