@@ -316,7 +316,12 @@ impl Parser {
                     let m = "iterable argument unpacking follows keyword argument unpacking";
                     return Err(syntax(m, line, col));
                 }
-                args.push(Arg::Star(self.test()?));
+                let value = self.test()?;
+                if self.is_kw("for") || self.is_kw("async") {
+                    let m = "iterable unpacking cannot be used in comprehension";
+                    return Err(SyntaxError { end_col: value.end_col, ..syntax(m, line, col) });
+                }
+                args.push(Arg::Star(value));
             } else if self.eat_op("**") {
                 double_star = true;
                 args.push(Arg::DoubleStar(self.test()?));
@@ -336,6 +341,7 @@ impl Parser {
                 let (awaits, late_before) = (self.awaits, self.late.is_none());
                 let value = self.named_expr()?;
                 if self.is_kw("for") || self.is_kw("async") {
+                    unpacked_in_comprehension(&value)?;
                     let generators = self.comp_clauses(&[&value])?;
                     if !args.is_empty() || self.is_op(",") {
                         return Err(self.spanned("Generator expression must be parenthesized", value.line, value.col));
@@ -589,6 +595,7 @@ impl Parser {
         let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
+            unpacked_in_comprehension(&first)?;
             let generators = self.comp_clauses(&[&first])?;
             self.expect_close(")", Some((first.line, first.col)))?;
             return Ok(self.generator_exp(line, col, first, generators, awaits, late_before));
@@ -623,6 +630,7 @@ impl Parser {
         let (awaits, late_before) = (self.awaits, self.late.is_none());
         let first = self.star_named()?;
         if self.is_kw("for") || self.is_kw("async") {
+            unpacked_in_comprehension(&first)?;
             let generators = self.comp_clauses(&[&first])?;
             self.expect_close("]", Some((first.line, first.col)))?;
             self.async_comprehension(line, col, awaits, late_before);
@@ -639,12 +647,20 @@ impl Parser {
             return Ok(self.mk(line, col, ExprKind::Dict(Vec::new())));
         }
         let (awaits, late_before) = (self.awaits, self.late.is_none());
-        let first = if self.eat_op("**") {
-            (None, self.binary(1)?)
+        let first = if self.is_op("**") {
+            let (l, c) = self.here();
+            self.advance();
+            let value = self.binary(1)?;
+            if self.is_kw("for") || self.is_kw("async") {
+                let m = "dict unpacking cannot be used in dict comprehension";
+                return Err(SyntaxError { end_col: c + 2, ..syntax(m, l, c) }); // under the `**`
+            }
+            (None, value)
         } else {
             let key = self.star_named()?;
             if !self.eat_op(":") {
                 if self.is_kw("for") || self.is_kw("async") {
+                    unpacked_in_comprehension(&key)?;
                     let generators = self.comp_clauses(&[&key])?;
                     self.expect_close("}", Some((key.line, key.col)))?;
                     self.async_comprehension(line, col, awaits, late_before);
@@ -752,4 +768,13 @@ impl Parser {
             format!("{value_type} indices must be integers or slices, not {index_type}; perhaps you missed a comma?");
         self.warnings.push((line, m));
     }
+}
+
+/// `[*a for a in b]`: CPython's parser refuses an unpacked item in a comprehension.
+fn unpacked_in_comprehension(item: &Expr) -> PResult<()> {
+    if let ExprKind::Starred(_) = item.kind {
+        let m = "iterable unpacking cannot be used in comprehension";
+        return Err(SyntaxError { end_col: item.end_col, ..syntax(m, item.line, item.col) });
+    }
+    Ok(())
 }
