@@ -41,6 +41,12 @@ impl Lexer {
                 }
                 self.i += 1;
             }
+            // A decimal digit in a binary or octal literal is named, at its own place.
+            let next = self.at(self.i);
+            if radix < 10 && next.is_ascii_digit() {
+                let m = format!("invalid digit '{next}' in {what} literal");
+                return Err((err(ErrorKind::Syntax, m, line, self.col_at(self.i)), Override::Always));
+            }
             if s.is_empty() || self.at(self.i).is_alphanumeric() || self.at(self.i - 1) == '_' {
                 let m = format!("invalid {what} literal");
                 return Err((err(ErrorKind::Syntax, m, line, self.col_at(self.i - 1)), Override::Always));

@@ -481,6 +481,8 @@ fn carets_span_what_cpython_underlines() {
         ("print(*s for s in t)", "iterable unpacking cannot be used in comprehension", 7, 9),
         ("x = {*a for a in b}", "iterable unpacking cannot be used in comprehension", 6, 8),
         ("x = {**d for d in x}", "dict unpacking cannot be used in dict comprehension", 6, 8),
+        ("x = 0b102", "invalid digit '2' in binary literal", 9, 9),
+        ("x = 0o8", "invalid digit '8' in octal literal", 7, 7),
         ("a, b + 1 = 1, 2", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 4, 9),
         ("(x, 3) = 1, 2", "cannot assign to literal", 5, 6),
         ("x, None = 1, 2", "cannot assign to None", 4, 8),
