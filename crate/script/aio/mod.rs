@@ -371,7 +371,7 @@ fn create_task(interp: &Interp, fname: &str, args: Vec<Value>, kw: Vec<(Name, Va
     let named_by_loop = name.is_some() && fname == "loop.create_task";
     let task = task_of(&interp.host.rc()?, coro, name)?;
     // `loop.create_task(name=…)` gives the name to the task it makes, which takes no `Task-N`
-    // number then (`asyncio.create_task` names the task once it is made, so its does).
+    // number then (`asyncio.create_task` names its task once made, which has taken one).
     if named_by_loop {
         interp.host.give_back_task_number();
     }

@@ -221,7 +221,10 @@ struct DictWalk {
 
 impl DictWalk {
     fn next(&mut self) -> PyResult<Option<Value>> {
-        let d = self.dict.borrow();
+        // Borrowed elsewhere only while it is being changed: a change of size, as CPython says.
+        let Ok(d) = self.dict.try_borrow() else {
+            return raise("RuntimeError", "dictionary changed size during iteration");
+        };
         if d.len() != self.len {
             return raise("RuntimeError", "dictionary changed size during iteration");
         }
