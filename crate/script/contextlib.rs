@@ -83,7 +83,7 @@ fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
 fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some((f, args)) = args.split_first() else { return raise("TypeError", "missing the generator function") };
     let is_async = name == "asynccontextmanager";
-    let gen = interp.call_sync_kw(f.clone(), args.to_vec(), kw)?;
+    let gen = interp.call_sync_kw(f.clone(), args.to_vec(), kw.clone())?;
     match &gen {
         Value::Gen(g) if g.is_async == is_async => {}
         _ => {
@@ -102,7 +102,7 @@ fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
     m.set(intern("func"), f.clone());
     m.set(intern("args"), Value::tuple(args.to_vec()));
     let mut kwds = Dict::default();
-    for (k, v) in kw_of(&m) {
+    for (k, v) in kw {
         let k = Value::Str(text(k));
         kwds.insert(k.key()?, k, v);
     }
@@ -110,7 +110,7 @@ fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
     Ok(Value::Instance(m))
 }
 
-/// The keywords the manager `m` was made with (none yet while it is being made).
+/// The keywords the manager `m` was made with.
 fn kw_of(m: &Instance) -> Vec<(Name, Value)> {
     match m.get(intern("kwds")) {
         Some(Value::Dict(d)) => d.borrow().entries().into_iter().map(|(k, v)| (intern(&k.to_str()), v)).collect(),
