@@ -650,15 +650,9 @@ fn carets(src: &str, span: &Span, spaces_after: bool) -> Option<String> {
 /// back for the last character that is no space from the line's length in characters, but in
 /// its UTF-8 bytes, so each `ç` or `ş` on the line moves the end (a caret more, or none).
 fn c_line_end(src: &str) -> usize {
-    let bytes = src.as_bytes();
-    let mut i = src.chars().count().min(bytes.len());
-    while i > 0 {
-        i -= 1;
-        if !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
-            return (i + 1).min(src.chars().count());
-        }
-    }
-    0
+    let (bytes, chars) = (src.as_bytes(), src.chars().count());
+    let from = chars.min(bytes.len());
+    bytes[..from].iter().rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')).map_or(0, |i| i + 1)
 }
 
 /// The last line of a traceback: `ValueError: message`; with CPython's "Did you mean" when
@@ -867,11 +861,6 @@ impl Host {
         let n = self.next_task.get() + 1;
         self.next_task.set(n);
         format!("Task-{n}")
-    }
-
-    /// The last `Task-N` number taken goes to the next task (a task named as it was made).
-    pub fn give_back_task_number(&self) {
-        self.next_task.set(self.next_task.get().saturating_sub(1));
     }
 
     /// Keeps a weak reference to a task, for `all_tasks` and `asyncio.run`'s clean-up.

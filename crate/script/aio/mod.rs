@@ -368,13 +368,12 @@ fn create_task(interp: &Interp, fname: &str, args: Vec<Value>, kw: Vec<(Name, Va
         coro
     };
     let name = kwarg(&kw, "name").filter(|n| !matches!(n, Value::None)).map(|n| Rc::from(n.to_str()));
-    let named_by_loop = name.is_some() && fname == "loop.create_task";
-    let task = task_of(&interp.host.rc()?, coro, name)?;
-    // `loop.create_task(name=…)` gives the name to the task it makes, which takes no `Task-N`
-    // number then (`asyncio.create_task` names its task once made, which has taken one).
-    if named_by_loop {
-        interp.host.give_back_task_number();
+    // `asyncio.create_task(name=…)` makes its task unnamed, which takes a `Task-N` number,
+    // and names it then; `loop.create_task(name=…)` makes it named.
+    if name.is_some() && fname != "loop.create_task" {
+        interp.host.next_task_name();
     }
+    let task = task_of(&interp.host.rc()?, coro, name)?;
     interp.host.note_queued();
     Ok(Value::Task(task))
 }

@@ -1004,6 +1004,9 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             wrapped.line = c.line;
             wrapped.call = c.call.clone();
             let name = a.get(1).cloned().or_else(|| kwarg(&kw, "name")).filter(|v| !matches!(v, Value::None));
+            if name.is_some() {
+                interp.host.next_task_name(); // made unnamed, then named, as CPython's TaskGroup does
+            }
             let task = task_of(&interp.host.rc()?, Value::Coro(Rc::new(wrapped)), name.map(|v| Rc::from(v.to_str())))?;
             g.tasks.borrow_mut().push(Rc::clone(&task));
             g.untold.set(g.untold.get() + 1);
@@ -1210,8 +1213,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             if let (Some(handler), "call_exception_handler") = (handler, name) {
                 // What it raises is logged, and the caller goes on; only an exit gets through.
                 if let Err(e) = interp.call_sync(handler, vec![interp.host.event_loop.clone(), a[0].clone()]) {
-                    let exits = ["SystemExit", "KeyboardInterrupt"];
-                    if exits.iter().any(|x| e.class().is_subclass(&exc_class(x))) {
+                    if super::task::is_base_error(&e) {
                         return Err(e);
                     }
                     super::task::handler_failed(&interp.host.out, &a[0].repr(), &e);
@@ -1796,12 +1798,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
         }
         Value::Native(n) => match &**n {
-            Native::Super(me, class) => match match me {
-                Value::Class(c) => Rc::clone(c),
-                v => v.class(),
-            }
-            .lookup_after(class, name)
-            {
+            // Looked for past `class` in the order of the object's class (or of the class itself).
+            Native::Super(me, class) => match super_of(me).lookup_after(class, name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((me.clone(), f)))),
                 // A property, classmethod or staticmethod of a base, bound to the object (or the
                 // class) `super()` stands for, not to the base.
@@ -1897,5 +1895,14 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             let _ = interp;
             raise("AttributeError", format!("'{}' object has no attribute '{t}'", obj.type_name()))
         }
+    }
+}
+
+/// The class whose resolution order `super()` walks: the object's, or the class a
+/// classmethod was given.
+fn super_of(me: &Value) -> Rc<Class> {
+    match me {
+        Value::Class(c) => Rc::clone(c),
+        v => v.class(),
     }
 }

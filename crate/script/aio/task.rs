@@ -1193,14 +1193,9 @@ pub fn spawn(
     is_thread: bool,
     fut: LocalBoxFuture<'static, PyResult>,
 ) -> Rc<PyTask> {
-    // A named task still takes its `Task-N` number, as in CPython; a thread is no task.
-    let name = match (name, is_thread) {
-        (Some(name), true) => name,
-        (name, _) => {
-            let number: Rc<str> = interp.host.next_task_name().into();
-            name.unwrap_or(number)
-        }
-    };
+    // A task made with its name takes no `Task-N` number, as CPython's `Task(name=…)`; a
+    // thread is always named. (`asyncio.create_task` names its task once made: see there.)
+    let name = name.unwrap_or_else(|| interp.host.next_task_name().into());
     let task = PyTask::new(name, coro_name, is_thread, &interp.host.out);
     interp.host.track(&task);
     let tf = TaskFuture { task: Rc::clone(&task), interp: Rc::clone(interp), fut, started: false, lines: None };

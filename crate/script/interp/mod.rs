@@ -634,11 +634,12 @@ impl Interp {
             CmpOp::GtE => ("__ge__", "__le__"),
             _ => return self.compare(op, a, b).map(Value::Bool),
         };
-        // A method, and whether its answer is inverted (`__eq__` standing in for `__ne__`).
+        // A class with its own `__eq__` and no `__ne__` has `object.__ne__`, which inverts it.
         let method = |x: &Value, name: &str| match builtins::script_method(x, name) {
-            Some(m) => Some((m, false)),
-            None if name == "__ne__" => builtins::script_method(x, "__eq__").map(|m| (m, true)),
-            None => None,
+            None if name == "__ne__" && builtins::script_method(x, "__eq__").is_some() => {
+                builtins::object_method(intern("__ne__"), None)
+            }
+            m => m,
         };
         let mut calls = [(method(a, own), a, b), (method(b, reflected), b, a)];
         let (ca, cb) = (a.class(), b.class());
@@ -647,10 +648,10 @@ impl Interp {
         }
         // `NotImplemented` from one side asks the other; from both, `==` compares identity.
         let asked = calls.iter().any(|(m, _, _)| m.is_some());
-        for ((m, inverted), x, y) in calls.into_iter().filter_map(|(m, x, y)| Some((m?, x, y))) {
+        for (m, x, y) in calls.into_iter().filter_map(|(m, x, y)| Some((m?, x, y))) {
             let r = self.call_sync(m, vec![x.clone(), y.clone()])?;
             if !builtins::is_not_implemented(&r) {
-                return Ok(if inverted { Value::Bool(!r.truthy()) } else { r });
+                return Ok(r);
             }
         }
         Ok(Value::Bool(match op {
