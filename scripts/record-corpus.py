@@ -162,6 +162,10 @@ def normalize(lines, tmpdir):
     out = []
     in_tb = False
     skipping = False  # inside a dropped (non-main.py) frame
+    # A traceback's header waits for its first frame that is not the bootstrap's: one whose
+    # only frame is the bootstrap's (a group that `except*` raises anew at the module's top has
+    # no traceback under `python3 main.py`) has none.
+    header = None
     for t, tag, full in lines:
         margin, text = "", full
         if tag == "!":
@@ -170,10 +174,13 @@ def normalize(lines, tmpdir):
             margin, text = (m.group(1), m.group(2)) if m else ("", full)
             if text in ("Traceback (most recent call last):", "Exception Group Traceback (most recent call last):"):
                 in_tb, skipping = True, False
-                out.append((t, tag, margin + text))
+                header = (t, tag, margin + text)
                 continue
             if in_tb:
                 m = FRAME_RE.match(text)
+                if m and header and m.group("file") != "<string>":
+                    out.append(header)
+                    header = None
                 if m:
                     skipping = m.group("file") != "main.py"
                     if not skipping:
@@ -189,6 +196,7 @@ def normalize(lines, tmpdir):
                     out.append((t, tag, margin + text))
                     continue
                 in_tb = skipping = False  # the `ExceptionType: message` line ends the block
+                header = None
         out.append((t, tag, margin + text))
     return out
 

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use super::ast::Name;
 use super::builtins::{kwarg, type_error};
 use super::interp::{unsupported, Interp};
-use super::value::{exc, raise, PyResult, Value};
+use super::value::{raise, PyResult, Value};
 
 /// The methods of a bytes object.
 pub const METHODS: &[&str] = &[
@@ -379,34 +379,35 @@ fn on_error(errors: &str, failed: impl FnOnce() -> Value) -> PyResult<bool> {
     }
 }
 
-/// A `UnicodeEncodeError` or `UnicodeDecodeError` with CPython's message and attributes
-/// (`encoding`, `object`, `start`, `end`, `reason`).
+/// A `UnicodeEncodeError` or `UnicodeDecodeError` made as CPython makes it: of (encoding,
+/// object, start, end, reason), its attributes set by `new_exception` and its `str()` by
+/// [`codec_message`].
 fn codec_error(kind: &'static str, codec: &str, object: Value, start: usize, end: usize, reason: &str) -> Value {
-    let what = match (kind, end - start) {
-        ("UnicodeDecodeError", 1) => {
-            let Value::Bytes(b) = &object else { return Value::None };
+    let args = vec![Value::str(codec), object, Value::Int(start as i64), Value::Int(end as i64), Value::str(reason)];
+    crate::value::new_exception(crate::value::exc_class(kind), args)
+}
+
+/// The `str()` of a `UnicodeDecodeError` (`decode`) or `UnicodeEncodeError` whose arguments
+/// are (encoding, object, start, end, reason), in CPython's words; `None` for other arguments.
+pub fn codec_message(decode: bool, args: &[Value]) -> Option<String> {
+    let [Value::Str(codec), object, Value::Int(start), Value::Int(end), Value::Str(reason)] = args else { return None };
+    let (start, end) = (usize::try_from(*start).ok()?, usize::try_from(*end).ok()?);
+    let one = end == start + 1;
+    let what = match object {
+        Value::Bytes(b) if decode && one && start < b.len() => {
             format!("decode byte 0x{:02x} in position {start}", b[start])
         }
-        ("UnicodeDecodeError", _) => format!("decode bytes in position {start}-{}", end - 1),
-        (_, 1) => {
-            let c = object.to_str().chars().nth(start).unwrap_or(' ');
+        Value::Str(s) if !decode && one && start < s.chars().count() => {
+            let c = s.chars().nth(start).unwrap_or(' ');
             format!("encode character '{}' in position {start}", escape(c))
         }
-        _ => format!("encode characters in position {start}-{}", end - 1),
+        _ => format!(
+            "{} in position {start}-{}",
+            if decode { "decode bytes" } else { "encode characters" },
+            end as isize - 1
+        ),
     };
-    let e = exc(kind, format!("'{codec}' codec can't {what}: {reason}"));
-    if let Value::Instance(i) = &e {
-        for (name, v) in [
-            ("encoding", Value::str(codec)),
-            ("object", object),
-            ("start", Value::Int(start as i64)),
-            ("end", Value::Int(end as i64)),
-            ("reason", Value::str(reason)),
-        ] {
-            i.set(super::ast::intern(name), v);
-        }
-    }
-    e
+    Some(format!("'{codec}' codec can't {what}: {reason}"))
 }
 
 /// `s.encode(encoding="utf-8", errors="strict")`.

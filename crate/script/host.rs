@@ -419,7 +419,7 @@ impl Output {
             }
         }
         let subs = match i.get(super::ast::intern("exceptions")) {
-            Some(Value::Tuple(t)) if i.class.name.ends_with("ExceptionGroup") => Some(t),
+            Some(Value::Tuple(t)) if i.class.is_group() => Some(t),
             _ => None,
         };
         // A group nested past CPython's `max_group_depth` is one line.
@@ -513,7 +513,7 @@ impl Output {
             // One closing line: a last sub-exception that is a group drawn in full closed it.
             let closed = shown == subs.len()
                 && g < MAX_GROUP_DEPTH
-                && matches!(subs.last(), Some(Value::Instance(x)) if x.class.name.ends_with("ExceptionGroup"));
+                && matches!(subs.last(), Some(Value::Instance(x)) if x.class.is_group());
             if !closed {
                 out.push_str(&format!("{}+------------------------------------\n", "  ".repeat(g + 1)));
             }

@@ -240,6 +240,18 @@ pub fn import(name: &str) -> PyResult {
                 builtin("getrecursionlimit", |i, _, _, _| Ok(Value::Int(i.recursion_limit.get().into()))),
             ),
             ("setrecursionlimit", builtin("setrecursionlimit", set_recursion_limit)),
+            // The exception being handled; the traceback object of `exc_info` is None here, as
+            // every `__traceback__` is.
+            ("exception", builtin("exception", |_, _, _, _| Ok(crate::aio::handling().unwrap_or(Value::None)))),
+            (
+                "exc_info",
+                builtin("exc_info", |_, _, _, _| {
+                    Ok(Value::tuple(match crate::aio::handling() {
+                        Some(e) => vec![Value::Class(e.class()), e, Value::None],
+                        None => vec![Value::None; 3],
+                    }))
+                }),
+            ),
         ],
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
@@ -1379,7 +1391,7 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
         "format_exc" => Ok(Value::string(text)),
         "format_exception" => Ok(list(&pieces)),
         // A group's traceback is drawn behind its margins: its own line, and its notes.
-        "format_exception_only" if given.as_ref().is_some_and(|e| e.class().name.ends_with("ExceptionGroup")) => {
+        "format_exception_only" if given.as_ref().is_some_and(|e| e.class().is_group()) => {
             let e = given.as_ref().unwrap_or(&Value::None);
             let mut only = vec![Value::string(format!("{}\n", super::host::exception_line(e, false)))];
             if let Value::Instance(i) = e {

@@ -557,7 +557,6 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("enum", "IntFlag"),
                 ("math", "cbrt"),
                 ("math", "exp2"),
-                ("sys", "exc_info"),
                 ("time", "process_time"),
                 ("time", "localtime"),
                 ("time", "gmtime"),
@@ -757,11 +756,11 @@ fn group_method(interp: &Interp, name: &str, args: Vec<Value>, _: Vec<(Name, Val
     }
     let is_class = |t: &Value| matches!(t, Value::Class(c) if c.is_exception());
     let (matched, rest) = match arg {
-        Value::Func(_) => {
-            crate::interp::split_by(group, &mut |x| Ok(interp.call_sync(arg.clone(), vec![x.clone()])?.truthy()))
-        }
-        Value::Tuple(ts) if ts.iter().all(is_class) => crate::interp::split_group(group, arg),
-        t if is_class(t) => crate::interp::split_group(group, arg),
+        Value::Func(_) => crate::interp::split_by(interp, group, &mut |x| {
+            Ok(interp.call_sync(arg.clone(), vec![x.clone()])?.truthy())
+        }),
+        Value::Tuple(ts) if ts.iter().all(is_class) => crate::interp::split_group(interp, group, arg),
+        t if is_class(t) => crate::interp::split_group(interp, group, arg),
         _ => raise("TypeError", "expected a function, exception type or tuple of exception types"),
     }?;
     let none = |x: Option<Value>| x.unwrap_or(Value::None);

@@ -533,18 +533,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     },
                     None => crate::itertools::lazily(interp, "iterator", v.clone(), 0)?,
                 },
-                v => {
-                    let kind = match v {
-                        Value::Tuple(_) => "tuple_iterator",
-                        Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
-                        Value::Str(_) => "str_iterator",
-                        Value::Range(_) => "range_iterator",
-                        Value::Set(_) => "set_iterator",
-                        Value::Dict(_) => "dict_keyiterator",
-                        _ => "iterator",
-                    };
-                    iter_named(kind, interp.iterate(v)?)
-                }
+                v => iter_named(iterator_kind(v), interp.iterate(v)?),
             })
         }
         "next" => {
@@ -915,4 +904,18 @@ pub(super) fn ascii_of(r: String) -> String {
         };
     }
     out
+}
+
+/// The type name of `iter(v)` for a built-in sequence or collection, as CPython's.
+pub fn iterator_kind(v: &Value) -> &'static str {
+    match v {
+        Value::List(_) => "list_iterator",
+        Value::Tuple(_) => "tuple_iterator",
+        Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+        Value::Str(_) => "str_iterator",
+        Value::Range(_) => "range_iterator",
+        Value::Set(_) => "set_iterator",
+        Value::Dict(_) => "dict_keyiterator",
+        _ => "iterator",
+    }
 }

@@ -14,7 +14,7 @@ use std::rc::Rc;
 mod attrs;
 mod construct;
 mod functions;
-pub use functions::{float_hash, hash_of, int_hash, is_callable, script_iterable, stable_hash, uneven};
+pub use functions::{float_hash, hash_of, int_hash, is_callable, iterator_kind, script_iterable, stable_hash, uneven};
 mod items;
 mod methods;
 mod ops;

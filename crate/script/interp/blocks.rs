@@ -93,8 +93,16 @@ impl Interp {
                     _ if is_refusal(&e) => false,
                     None => true,
                     Some(t) => {
-                        let t = self.eval(scope, t).await?;
-                        exception_matches(&e, &t)?
+                        let checked = match self.eval(scope, t).await {
+                            Ok(t) => exception_matches(&e, &t),
+                            Err(x) => Err(x),
+                        };
+                        // An error in the clause itself (`except "ValueError":`) is raised at its
+                        // line while `e` is handled.
+                        checked.inspect_err(|new| {
+                            set_context(new, &e);
+                            scope.line.set(h.line);
+                        })?
                     }
                 };
                 if matched {
@@ -151,18 +159,29 @@ impl Interp {
         let (mut rest, mut raised, mut again) = (Some(e), Vec::new(), Vec::new());
         for h in handlers {
             let Some(typ) = &h.typ else { continue };
-            let t = self.eval(scope, typ).await?;
+            // An error in the clause itself is raised at the handler's line, while `e` is handled.
+            let refused = |new: Exc| {
+                set_context(&new, &orig);
+                scope.line.set(h.line);
+                Err(new)
+            };
+            let t = match self.eval(scope, typ).await {
+                Ok(t) => t,
+                Err(new) => return refused(new),
+            };
             let types = match &t {
                 Value::Tuple(ts) => ts.to_vec(),
                 t => vec![t.clone()],
             };
+            if types.iter().any(|t| !matches!(t, Value::Class(c) if c.is_exception())) {
+                return refused(exc(
+                    "TypeError",
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
             if types.iter().any(|t| matches!(t, Value::Class(c) if c.is_group())) {
-                // Raised at the handler's line, while `e` is being handled.
                 let m = "catching ExceptionGroup with except* is not allowed. Use except instead.";
-                let refused = exc("TypeError", m);
-                set_context(&refused, &orig);
-                scope.line.set(h.line);
-                return Err(refused);
+                return refused(exc("TypeError", m));
             }
             let Some(left) = rest.take() else { break };
             // A lone exception is handed to a handler in a group of its own, as CPython's,
@@ -173,7 +192,7 @@ impl Interp {
                     None,
                 ),
                 true => (None, Some(left)),
-                false => split_group(&left, &t)?,
+                false => split_group(self, &left, &t)?,
             };
             rest = left;
             let Some(group) = matched else { continue };
@@ -181,8 +200,12 @@ impl Interp {
                 self.store(scope, n, group.clone());
             }
             scope.line.set(h.line);
+            // A bare `raise` gives the group back as it was; `raise eg` adds this frame to its
+            // traceback, and CPython counts it as raised anew.
+            let frames = |g: &Exc| if let Value::Instance(i) = g { i.traceback.borrow().len() } else { 0 };
+            let before = frames(&group);
             match aio::while_handling(group.clone(), self.exec_block(scope, &h.body)).await {
-                Err(new) if new.is(&group) && !naked => again.push(new),
+                Err(new) if new.is(&group) && !naked && frames(&new) == before => again.push(new),
                 Err(new) => {
                     set_context(&new, &group);
                     raised.push(new);
@@ -200,7 +223,7 @@ impl Interp {
         let mut kept = Vec::new();
         again.iter().chain(&rest).for_each(|g| leaves(g, &mut kept));
         if !kept.is_empty() {
-            let (projection, _) = split_by(&orig, &mut |x| Ok(kept.iter().any(|k| k.is(x))))?;
+            let (projection, _) = split_by(self, &orig, &mut |x| Ok(kept.iter().any(|k| k.is(x))))?;
             raised.extend(projection);
         }
         if raised.len() == 1 {
@@ -567,14 +590,15 @@ fn group_parts(e: &Exc) -> Option<(Vec<Value>, Rc<str>)> {
 }
 
 /// `e.split(t)`, as CPython's: the part of the group `e` whose exceptions match `t` and the
-/// rest (`None`: nothing), each a group nested as `e` was, keeping each group's message,
-/// traceback, cause and context.
-pub(crate) fn split_group(e: &Exc, t: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
-    split_by(e, &mut |x| exception_matches(x, t))
+/// rest (`None`: nothing), each a group nested as `e` was, made by the group's `derive` (a
+/// subclass's own, if it has one) with `e`'s traceback, cause, context and notes.
+pub(crate) fn split_group(interp: &Interp, e: &Exc, t: &Value) -> PyResult<(Option<Exc>, Option<Exc>)> {
+    split_by(interp, e, &mut |x| exception_matches(x, t))
 }
 
 /// [`split_group`] by `matches`, asked of each exception from the group down.
 pub(crate) fn split_by(
+    interp: &Interp,
     e: &Exc,
     matches: &mut dyn FnMut(&Exc) -> PyResult<bool>,
 ) -> PyResult<(Option<Exc>, Option<Exc>)> {
@@ -584,24 +608,37 @@ pub(crate) fn split_by(
     let Some((items, message)) = group_parts(e) else { return Ok((None, Some(e.clone()))) };
     let (mut matched, mut rest) = (Vec::new(), Vec::new());
     for x in &items {
-        let (m, r) = split_by(x, matches)?;
+        let (m, r) = split_by(interp, x, matches)?;
         matched.extend(m);
         rest.extend(r);
     }
-    let derive = |part: Vec<Value>| {
-        (!part.is_empty()).then(|| {
-            let to = exception_group(&message, part);
-            if let (Value::Instance(from), Value::Instance(to)) = (e, &to) {
-                to.traceback.borrow_mut().clone_from(&from.traceback.borrow());
-                to.tb_scope.set(from.tb_scope.get());
-                to.cause.borrow_mut().clone_from(&from.cause.borrow());
-                to.context.borrow_mut().clone_from(&from.context.borrow());
-                to.suppress_context.set(from.suppress_context.get());
-            }
-            to
-        })
+    let derive = |part: Vec<Value>| -> PyResult<Option<Exc>> {
+        if part.is_empty() {
+            return Ok(None);
+        }
+        let to = match builtins::script_method(e, "derive") {
+            Some(f @ Value::Func(_)) => interp.call_sync(f, vec![e.clone(), Value::list(part)])?,
+            _ => exception_group(&message, part),
+        };
+        let (Value::Instance(from), Value::Instance(to_i)) = (e, &to) else {
+            return raise("TypeError", "derive must return an instance of BaseExceptionGroup");
+        };
+        if !to_i.class.is_group() {
+            return raise("TypeError", "derive must return an instance of BaseExceptionGroup");
+        }
+        to_i.traceback.borrow_mut().clone_from(&from.traceback.borrow());
+        to_i.tb_scope.set(from.tb_scope.get());
+        to_i.cause.borrow_mut().clone_from(&from.cause.borrow());
+        to_i.context.borrow_mut().clone_from(&from.context.borrow());
+        // CPython sets the cause through `PyException_SetCause`, which hides the context.
+        to_i.suppress_context.set(true);
+        let notes = intern("__notes__");
+        if let Some(Value::List(l)) = from.get(notes) {
+            to_i.set(notes, Value::list(l.borrow().clone())); // each part its own list
+        }
+        Ok(Some(to))
     };
-    Ok((derive(matched), derive(rest)))
+    Ok((derive(matched)?, derive(rest)?))
 }
 
 /// The exceptions of `e` that are no group, however deep (`e` itself if it is none).

@@ -503,7 +503,11 @@ impl Interp {
         }
         let Value::Gen(sub) = source else {
             for item in self.iterate(&source)? {
-                self.yield_value(item).await?;
+                // What is sent in goes to the source, which has no `send` unless it is a generator.
+                if !matches!(self.yield_value(item).await?, Value::None) {
+                    let kind = builtins::iterator_kind(&source);
+                    return raise("AttributeError", format!("'{kind}' object has no attribute 'send'"));
+                }
             }
             return Ok(Value::None);
         };

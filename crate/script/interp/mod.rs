@@ -815,6 +815,10 @@ impl Interp {
                             i.suppress_context.set(value.truthy());
                             return Ok(());
                         }
+                        // A group's parts are read-only, as CPython's members.
+                        "message" | "exceptions" if i.class.is_group() => {
+                            return raise("AttributeError", "readonly attribute")
+                        }
                         _ => None,
                     };
                     if let Some(which) = which {

@@ -456,10 +456,9 @@ impl Class {
         }
     }
 
-    /// Whether it is `ExceptionGroup`, `BaseExceptionGroup` or a subclass (CPython's
-    /// `ExceptionGroup` has both bases; here it has `Exception` only).
+    /// Whether it is `BaseExceptionGroup` or a subclass (`ExceptionGroup` among them).
     pub fn is_group(self: &Rc<Class>) -> bool {
-        self.is_subclass(&exc_class("BaseExceptionGroup")) || self.is_subclass(&exc_class("ExceptionGroup"))
+        self.is_subclass(&exc_class("BaseExceptionGroup"))
     }
 
     /// An attribute of the class or of a base, in its resolution order.

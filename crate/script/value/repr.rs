@@ -371,11 +371,19 @@ pub fn exception_str(i: &Instance) -> String {
         [] => String::new(),
         [one] if &*i.class.name == "KeyError" => one.repr(),
         // An exception group: its message and how many it holds.
-        [message, Value::List(l)] if i.class.name.ends_with("ExceptionGroup") => {
-            let n = l.borrow().len();
-            format!("{} ({n} sub-exception{})", message.to_str(), if n == 1 { "" } else { "s" })
+        _ if i.class.is_group() => {
+            let message = i.get(crate::ast::intern("message")).map_or_else(String::new, |m| m.to_str());
+            let n = match i.get(crate::ast::intern("exceptions")) {
+                Some(Value::Tuple(t)) => t.len(),
+                _ => 0,
+            };
+            format!("{message} ({n} sub-exception{})", if n == 1 { "" } else { "s" })
         }
         [one] => one.to_str(),
+        [_, _, _, _, _] if i.class.is_subclass(&exc_class("UnicodeError")) => {
+            let decode = i.class.is_subclass(&exc_class("UnicodeDecodeError"));
+            crate::bytes::codec_message(decode, &args).unwrap_or_else(|| Value::tuple(args).repr())
+        }
         // An `OSError` made with an errno (see `types::os_error`).
         [Value::Int(errno), text] if i.get(crate::ast::intern("errno")).is_some() => {
             let mut out = format!("[Errno {errno}] {}", text.to_str());

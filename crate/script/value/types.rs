@@ -138,7 +138,16 @@ impl Types {
                 Some(i) => Rc::clone(&types.exceptions[i]),
                 None => Rc::clone(&types.object),
             };
-            types.exceptions.push(Class::named(name, Some(&base), Kind::Exception));
+            let class = match *name {
+                // CPython's `ExceptionGroup(BaseExceptionGroup, Exception)`: a handler of either catches it.
+                "ExceptionGroup" => {
+                    let group = Rc::clone(&types.exceptions[exc_index("BaseExceptionGroup").unwrap_or(0)]);
+                    Class::with_bases((*name).into(), vec![group, Rc::clone(&base)], Kind::Exception)
+                        .unwrap_or_else(|_| Class::named(name, Some(&base), Kind::Exception))
+                }
+                _ => Class::named(name, Some(&base), Kind::Exception),
+            };
+            types.exceptions.push(class);
         }
         types
     }
@@ -235,6 +244,15 @@ pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     for (name, value) in ["errno", "strerror", "filename", "filename2"].into_iter().zip(os_attrs.into_iter().flatten())
     {
         inst.set(crate::ast::intern(name), value);
+    }
+    if let [encoding, object, start, end, reason] = &args[..] {
+        if inst.class.is_subclass(&exc_class("UnicodeError")) {
+            for (name, v) in
+                ["encoding", "object", "start", "end", "reason"].into_iter().zip([encoding, object, start, end, reason])
+            {
+                inst.set(crate::ast::intern(name), v.clone());
+            }
+        }
     }
     inst.set(crate::ast::intern("args"), Value::tuple(args));
     if let Some((message, exceptions)) = group {
