@@ -3,6 +3,7 @@
 //! random generator, and the bookkeeping of its tasks (names, the live ones, the error line).
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use super::aio::PyTask;
@@ -743,10 +744,15 @@ pub struct Host {
     /// The modules imported so far (`sys.modules`): a second `import` gives the same module,
     /// and with it the same state (`logging`'s loggers).
     modules: RefCell<Vec<(String, Value)>>,
-    /// The default executor's threads (`asyncio_0`, …): how many were made, and the idle ones
-    /// in the order they went idle; the next call takes the first, as CPython's pool does.
-    workers: RefCell<(u32, std::collections::VecDeque<u32>)>,
+    /// The default executor's threads (`asyncio_0`, …): how many were made, the idle ones in
+    /// the order they went idle (the next call takes the first, as CPython's pool does), and
+    /// the calls waiting for one, each a future its thread number is handed to.
+    workers: RefCell<(u32, VecDeque<u32>, VecDeque<Rc<PyTask>>)>,
 }
+
+/// The default executor's threads at most: CPython's `min(32, os.cpu_count() + 4)` on a
+/// machine of 2 CPUs, as the corpus is recorded on (`sys.platform` is that machine's too).
+pub const MAX_WORKERS: u32 = 6;
 
 impl Host {
     /// A host for a run of `source`.
@@ -791,18 +797,34 @@ impl Host {
         }
     }
 
-    /// A thread of the default executor for a new call: an idle one, else a new one.
-    pub fn worker_take(&self) -> u32 {
+    /// A thread of the default executor for a new call: an idle one, else a new one, else
+    /// (all [`MAX_WORKERS`] busy) none: the call waits in line ([`Host::worker_wait`]).
+    pub fn worker_take(&self) -> Option<u32> {
         let mut w = self.workers.borrow_mut();
-        w.1.pop_front().unwrap_or_else(|| {
-            w.0 += 1;
-            w.0 - 1
+        w.1.pop_front().or_else(|| {
+            (w.0 < MAX_WORKERS).then(|| {
+                w.0 += 1;
+                w.0 - 1
+            })
         })
     }
 
-    /// Thread `n` of the default executor is idle again.
-    pub fn worker_free(&self, n: u32) {
-        self.workers.borrow_mut().1.push_back(n);
+    /// A call waits for a thread: `fut` is given the number of the next one freed.
+    pub fn worker_wait(&self, fut: Rc<PyTask>) {
+        self.workers.borrow_mut().2.push_back(fut);
+    }
+
+    /// Thread `n` of the default executor is done with its call: the first call waiting (one
+    /// whose future is still pending) takes it, else it is idle.
+    pub fn worker_free(&self, n: u32) -> Option<Rc<PyTask>> {
+        let mut w = self.workers.borrow_mut();
+        while let Some(fut) = w.2.pop_front() {
+            if !fut.done() {
+                return Some(fut);
+            }
+        }
+        w.1.push_back(n);
+        None
     }
 
     /// The run's module `name`, if the script imported it.

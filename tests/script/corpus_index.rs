@@ -151,6 +151,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_151_handler_raises", include_str!("corpus/asyncio_151_handler_raises.py"), include_str!("corpus/asyncio_151_handler_raises.out")),
     ("asyncio_152_contextmanager_decorator", include_str!("corpus/asyncio_152_contextmanager_decorator.py"), include_str!("corpus/asyncio_152_contextmanager_decorator.out")),
     ("asyncio_153_contextmanager_decorator_keywords", include_str!("corpus/asyncio_153_contextmanager_decorator_keywords.py"), include_str!("corpus/asyncio_153_contextmanager_decorator_keywords.out")),
+    ("asyncio_154_thread_pool", include_str!("corpus/asyncio_154_thread_pool.py"), include_str!("corpus/asyncio_154_thread_pool.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

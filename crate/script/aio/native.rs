@@ -1378,13 +1378,29 @@ pub(super) fn start_thread(
     let worker = Rc::clone(interp);
     let n = interp.host.worker_take();
     let body = async move {
+        // Every thread of the pool busy: the call waits in line for the next one freed.
+        let n = match n {
+            Some(n) => n,
+            None => {
+                let turn = PyTask::future(&worker);
+                worker.host.worker_wait(Rc::clone(&turn));
+                let n = worker.await_value(Value::Task(turn)).await?.as_int().unwrap_or(0) as u32;
+                if let Some(me) = super::current() {
+                    *me.name.borrow_mut() = format!("asyncio_{n}").into();
+                }
+                n
+            }
+        };
         let out = worker.call(f, args, kw).await;
         done(&out);
-        worker.host.worker_free(n);
+        if let Some(next) = worker.host.worker_free(n) {
+            next.set_outcome(State::Done(Value::Int(n.into())))?;
+        }
         out
     };
     let lane = format!("thread: {}", local_name(&fname));
-    let thread = spawn(interp, Some(format!("asyncio_{n}").into()), fname, lane, true, Box::pin(body));
+    let name = n.map_or_else(|| "asyncio".into(), |n| format!("asyncio_{n}").into());
+    let thread = spawn(interp, Some(name), fname, lane, true, Box::pin(body));
     thread.retrieved.set(true);
     thread
 }
