@@ -52,6 +52,7 @@ const el = {
   speed: $('speed'), seed: $('lesson-seed'), params: $('params'), paramFields: $('param-fields'),
   liveControls: $('live-controls'), liveButtons: $('live-control-buttons'),
   loopSummary: $('loop-summary'), loopTasks: $('loop-tasks'), loopRows: $('loop-rows'),
+  threadNote: $('thread-note'), threadNoteShort: $('thread-note-short'), threadNoteMore: $('thread-note-more'),
   mode: $('mode'), modeNote: $('mode-note'), modeNoteShort: $('mode-note-short'), modeNoteMore: $('mode-note-more'),
   timelineHint: $('timeline-hint'), eventsHint: $('events-hint'),
   engine: $('engine'), engineNote: $('engine-note'), editorHost: $('editor'), pythonCol: $('python-col'),
@@ -257,6 +258,7 @@ function codeEdited(text) {
   state.codeEdited = text !== ownPython();
   el.codeEdited.hidden = !state.codeEdited;
   el.codeRestore.hidden = !state.codeEdited;
+  lessonView.renderThreadNote();
   predict.render(); // an edited program is no longer the one the question is about
 }
 

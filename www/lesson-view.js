@@ -14,8 +14,11 @@ import { failureOf, loadText, originalFile, pythonFile, rustCode, rustFile, text
  * el: app.js's elements; app = {state (the page state), t(key, vars), findLesson(id), model(),
  * codePane (code-pane.js), lessonText() (lesson-text.js's refresh), lessonShown() (what else
  * follows the lesson)}. Returns {renderStaticText(), renderLesson(), renderEngine(),
- * renderSpeed(), renderNotices(), renderCaption()}.
+ * renderThreadNote(), renderSpeed(), renderNotices(), renderCaption()}.
  */
+/** A program that starts a thread: `asyncio.to_thread(…)` or `loop.run_in_executor(…)`. */
+const STARTS_THREAD = /\b(to_thread|run_in_executor)\b/;
+
 export function createLessonView(el, app) {
   const { state, t } = app;
   const asked = new Set(); // files this view is waiting for (one wait each)
@@ -218,7 +221,15 @@ export function createLessonView(el, app) {
     const hasRustParts = (lesson?.params?.length ?? 0) > 0;
     el.engineNote.hidden = !python || !hasRustParts || !state.hasScript;
     el.engineNote.textContent = t('engineNote');
+    renderThreadNote();
     app.codePane.render();
+  }
+
+  /** Under Python that starts a thread, how this page makes one (it has one thread). */
+  function renderThreadNote() {
+    el.threadNote.hidden = !(state.engine === 'python' && state.hasScript && STARTS_THREAD.test(state.code ?? ''));
+    el.threadNoteShort.textContent = t('threadNoteShort');
+    el.threadNoteMore.textContent = t('threadNote');
   }
 
   function renderNotices() {
@@ -246,5 +257,5 @@ export function createLessonView(el, app) {
     if (el.timelineHint.textContent !== hint) el.timelineHint.textContent = hint;
   }
 
-  return { renderStaticText, renderLesson, renderSpeed, renderEngine, renderNotices, renderCaption };
+  return { renderStaticText, renderLesson, renderSpeed, renderEngine, renderThreadNote, renderNotices, renderCaption };
 }

@@ -145,6 +145,8 @@ export const EN = {
   mode_virtual: 'Virtual',
   modeNoteShort: 'Virtual time: sleeps take no real time, and every run is the same.',
   modeNote: 'The timeline and the output show virtual seconds. Work counts only what it declares (a sleep, a busy step, an interpreter step), so every run keeps the same order and the same stamps.',
+  threadNoteShort: 'Threads here are simulated: the page has one thread.',
+  threadNote: "asyncio.to_thread(f) and run_in_executor(None, f) run f in a lane of its own, named thread: f. Its time.sleep waits on a timer without holding the loop, as a real thread's does. Its computing runs on the page's one thread and gives the loop a turn after each short time slice, as CPython's GIL switches between threads. The default pool has 6 threads (CPython's min(32, CPUs + 4) on a 2-CPU machine): a seventh call waits until one is free.",
   noticeBadMode: 'Time “{value}” ignored: use real or virtual.',
   status_finishedVirtual: 'Finished in {elapsed} of virtual time.',
   status_paused: 'Paused. Step polls one ready task; Resume goes on.',

@@ -145,6 +145,8 @@ export const TR = {
   mode_virtual: 'Sanal',
   modeNoteShort: 'Sanal zaman: beklemeler gerçek zaman harcamaz, her çalıştırma aynıdır.',
   modeNote: 'Zaman çizelgesi ve çıktı sanal saniye gösterir. İş yalnızca bildirdiği süreyi sayar (uyku, meşgul adım, yorumlayıcı adımı): her çalıştırmada sıra da zaman damgaları da aynı kalır.',
+  threadNoteShort: 'İş parçacıkları burada benzetilir: sayfanın tek bir iş parçacığı vardır.',
+  threadNote: "asyncio.to_thread(f) ve run_in_executor(None, f), f'yi thread: f adlı kendi şeridinde çalıştırır. İçindeki time.sleep, gerçek bir iş parçacığındaki gibi döngüyü tutmadan bir zamanlayıcıyı bekler. Hesaplaması sayfanın tek iş parçacığında çalışır ve CPython'un GIL'i iş parçacıkları arasında nasıl geçiş yapıyorsa, her kısa zaman diliminin sonunda sırayı döngüye bırakır. Varsayılan havuzda 6 iş parçacığı vardır (CPython'un 2 işlemcili bir makinedeki min(32, işlemci + 4) değeri): yedinci çağrı biri boşalana kadar bekler.",
   noticeBadMode: '“{value}” zamanı yok sayıldı: real ya da virtual kullanın.',
   status_finishedVirtual: '{elapsed} sanal sürede bitti.',
   status_paused: 'Duraklatıldı. Adım, hazır bir görevi bir kez poll eder; Devam ile sürer.',

@@ -3,7 +3,8 @@
 // in the address, syntax and runtime errors marked in the editor, an endless loop that leaves
 // the page responsive and stops on Reset, each paused task's current line in its lane's colour,
 // bad `code=` values, the editor's keys, and no HTML from a program's output. Asserts on
-// structure (order, counts), never on exact times.
+// structure (order, counts), never on exact times. Also the note under a program that starts
+// threads, and the default pool's six threads.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,6 +83,20 @@ async def main():
 
 asyncio.run(main())
 `;
+// Eight blocking calls in threads: the default pool runs six at once (host.rs MAX_WORKERS).
+const THREADS = `import asyncio
+import time
+
+def job(n, t0):
+    print(f"start {n} at {round(time.monotonic() - t0, 1)}")
+    time.sleep(0.5)
+
+async def main():
+    t0 = time.monotonic()
+    await asyncio.gather(*(asyncio.to_thread(job, n, t0) for n in range(8)))
+
+asyncio.run(main())
+`;
 const MARKUP = '<img src=x onerror=alert(1)>';
 
 const assertCleanPage = (recorded, what) => assertClean(recorded, site.origin, what);
@@ -146,6 +161,35 @@ describe('script mode', { timeout: TEST_TIMEOUT_MS }, () => {
       assert.equal(lanes, 3, 'main, alpha and beta each have a lane');
       assert.match(await page.locator('#run-caption').textContent(), /your Python/);
       assertCleanPage(recorded, 'blank lesson');
+    } finally {
+      await recorded.context.close();
+    }
+  });
+
+  test('a program that starts threads: the page says how a thread is made here; the pool runs six at once', async () => {
+    const recorded = await openScript('#lesson=script&lang=en&mode=virtual');
+    const { page } = recorded;
+    try {
+      assert.ok(!(await page.locator('#thread-note').isVisible()), 'no note under a program without threads');
+      await setCode(page, THREADS);
+      const note = page.locator('#thread-note');
+      assert.ok(await note.isVisible(), 'the note shows once the program starts a thread');
+      assert.match(await page.locator('#thread-note-short').textContent(), /simulated: the page has one thread/);
+      await page.locator('#thread-note-short').click();
+      assert.match(await page.locator('#thread-note-more').textContent(), /6 threads/);
+      await page.locator('#run').click();
+      await waitForState(page, 'finished', RUN_TIMEOUT_MS);
+      const starts = (await consoleLines(page)).map((l) => l.text).filter((t) => t.startsWith('start'));
+      assert.equal(starts.length, 8, `eight calls started, got ${JSON.stringify(starts)}`);
+      // Virtual time: six begin at once, the other two when the first threads are done.
+      const at = starts.map((t) => Number(t.split(' at ')[1]));
+      assert.deepEqual(at.filter((s) => s === 0).length, 6, `six at once: ${JSON.stringify(starts)}`);
+      assert.ok(at.slice(6).every((s) => s >= 0.5), `the last two waited for a thread: ${JSON.stringify(starts)}`);
+      const lanes = Number(await page.locator('canvas#timeline').getAttribute('data-task-lanes'));
+      assert.equal(lanes, 17, 'main, the task gather makes of each call, and each call\'s thread');
+      await page.selectOption('#lang', 'tr');
+      assert.match(await page.locator('#thread-note-short').textContent(), /İş parçacıkları burada benzetilir/);
+      assertCleanPage(recorded, 'threads');
     } finally {
       await recorded.context.close();
     }
