@@ -341,6 +341,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_142_timedelta_rounding", include_str!("corpus/lang_142_timedelta_rounding.py"), include_str!("corpus/lang_142_timedelta_rounding.out")),
     ("lang_143_index_dunder", include_str!("corpus/lang_143_index_dunder.py"), include_str!("corpus/lang_143_index_dunder.out")),
     ("lang_144_handled_now", include_str!("corpus/lang_144_handled_now.py"), include_str!("corpus/lang_144_handled_now.out")),
+    ("lang_145_word_sets", include_str!("corpus/lang_145_word_sets.py"), include_str!("corpus/lang_145_word_sets.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

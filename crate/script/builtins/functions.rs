@@ -760,9 +760,10 @@ pub fn hash_of(v: &Value) -> PyResult<i64> {
     })
 }
 
-/// CPython's `hash(v)` where it is the same in every run: ints, bools, floats and tuples of
-/// them, and the empty str (CPython hashes other strs at random, and `None` by its address);
-/// `None` for the others.
+/// CPython's `hash(v)` where it is the same in every run: ints, bools, floats, strs and bytes
+/// as CPython hashes them with `PYTHONHASHSEED=0` (the corpus is recorded so; a learner's
+/// CPython hashes strs at random, so their sets' order changes from run to run there), and
+/// tuples of them; `None` for the others (CPython hashes `None` by its address).
 pub fn stable_hash(v: &Value) -> Option<i64> {
     // CPython's tuple hash, after xxHash: each item's hash mixed in turn.
     const PRIME_1: u64 = 11_400_714_785_074_694_791;
@@ -772,7 +773,8 @@ pub fn stable_hash(v: &Value) -> Option<i64> {
         Value::Int(i) => int_hash(*i),
         Value::Bool(b) => *b as i64,
         Value::Float(f) => float_hash(*f),
-        Value::Str(s) if s.is_empty() => 0,
+        Value::Str(s) => str_hash(s),
+        Value::Bytes(b) => bytes_hash(b),
         Value::Tuple(items) => {
             let mut acc = PRIME_5;
             for item in items.iter() {
@@ -917,5 +919,66 @@ pub fn iterator_kind(v: &Value) -> &'static str {
         Value::Set(_) => "set_iterator",
         Value::Dict(_) => "dict_keyiterator",
         _ => "iterator",
+    }
+}
+
+/// A str's hash as CPython's: its characters at the width CPython stores them (1, 2 or 4
+/// bytes each, by the widest), hashed by [`bytes_hash`].
+fn str_hash(s: &str) -> i64 {
+    let widest = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let width = if widest < 0x100 {
+        1
+    } else if widest < 0x10000 {
+        2
+    } else {
+        4
+    };
+    let mut data = Vec::with_capacity(s.len() * width);
+    for c in s.chars() {
+        data.extend_from_slice(&(c as u32).to_le_bytes()[..width]);
+    }
+    bytes_hash(&data)
+}
+
+/// CPython's `_Py_HashBytes` with hash randomisation off (`PYTHONHASHSEED=0`): SipHash-1-3
+/// with a zero key; 0 for no bytes, and never -1.
+fn bytes_hash(data: &[u8]) -> i64 {
+    if data.is_empty() {
+        return 0;
+    }
+    let mut v = [0x736f_6d65_7073_6575_u64, 0x646f_7261_6e64_6f6d, 0x6c79_6765_6e65_7261, 0x7465_6462_7974_6573];
+    let round = |v: &mut [u64; 4]| {
+        v[0] = v[0].wrapping_add(v[1]);
+        v[2] = v[2].wrapping_add(v[3]);
+        v[1] = v[1].rotate_left(13) ^ v[0];
+        v[3] = v[3].rotate_left(16) ^ v[2];
+        v[0] = v[0].rotate_left(32);
+        v[2] = v[2].wrapping_add(v[1]);
+        v[0] = v[0].wrapping_add(v[3]);
+        v[1] = v[1].rotate_left(17) ^ v[2];
+        v[3] = v[3].rotate_left(21) ^ v[0];
+        v[2] = v[2].rotate_left(32);
+    };
+    let chunks = data.chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let m = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        v[3] ^= m;
+        round(&mut v);
+        v[0] ^= m;
+    }
+    let mut last = [0u8; 8];
+    last[..tail.len()].copy_from_slice(tail);
+    let b = ((data.len() as u64) << 56) | u64::from_le_bytes(last);
+    v[3] ^= b;
+    round(&mut v);
+    v[0] ^= b;
+    v[2] ^= 0xff;
+    for _ in 0..3 {
+        round(&mut v);
+    }
+    match (v[0] ^ v[1] ^ v[2] ^ v[3]) as i64 {
+        -1 => -2,
+        h => h,
     }
 }

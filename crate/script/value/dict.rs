@@ -203,10 +203,10 @@ impl Dict {
     }
 
     /// A set's elements in the order CPython's set iterates them, for a set of ints, bools,
-    /// floats and tuples of them (whose hashes are the same in every run: see
+    /// floats, strs, bytes and tuples of them (whose hashes are CPython's: see
     /// [`stable_hash`](crate::builtins::stable_hash)): where each lands in its hash table, as
-    /// `print({3, 1, 2})` shows `{1, 2, 3}`. Other sets (CPython hashes strs at random) and
-    /// sets of more than 100,000: insertion order.
+    /// `print({3, 1, 2})` shows `{1, 2, 3}`. Other sets and sets of more than 100,000:
+    /// insertion order.
     pub fn set_order(&self) -> Vec<Value> {
         match self.table() {
             Some(t) => t.live().filter_map(|at| self.entries[at].as_ref().map(|(k, _)| k.clone())).collect(),
