@@ -324,22 +324,17 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         _ => {
             let other = args.get(1).cloned().unwrap_or(Value::None);
             let same = matches!(&other, Value::Instance(o) if Rc::ptr_eq(&o.class, &class));
-            let (op, sign) = match name {
-                "__eq__" => (CmpOp::Eq, "=="),
-                "__lt__" => (CmpOp::Lt, "<"),
-                "__le__" => (CmpOp::LtE, "<="),
-                "__gt__" => (CmpOp::Gt, ">"),
-                _ => (CmpOp::GtE, ">="),
+            let op = match name {
+                "__eq__" => CmpOp::Eq,
+                "__lt__" => CmpOp::Lt,
+                "__le__" => CmpOp::LtE,
+                "__gt__" => CmpOp::Gt,
+                _ => CmpOp::GtE,
             };
             if !same {
-                // Another class's object: `NotImplemented`, so `==` asks it and then compares
-                // identities, as CPython's generated `__eq__` leaves it.
-                if op == CmpOp::Eq {
-                    return Ok(crate::builtins::not_implemented());
-                }
-                let m =
-                    format!("'{sign}' not supported between instances of '{}' and '{}'", class.name, other.type_name());
-                return raise("TypeError", m);
+                // Another class's object: `NotImplemented`, as CPython's generated methods
+                // give, so the comparison asks the other side (`==` then compares identities).
+                return Ok(crate::builtins::not_implemented());
             }
             let compared = |v: &Value| -> PyResult<Value> {
                 let mut items = Vec::new();

@@ -718,6 +718,9 @@ pub struct Host {
     /// A `SystemExit` or `KeyboardInterrupt` a task raised: as in CPython, it leaves the loop,
     /// which stops, and is raised where the loop was run (`asyncio.run`).
     pub escaped: RefCell<Option<Value>>,
+    /// The tasks whose step was due while it left the loop: not taken then (see
+    /// `TaskFuture::poll`), woken once it is raised (or asyncio.run cancels them).
+    pub held: RefCell<Vec<std::task::Waker>>,
     /// The port the next connection's client end takes (`get_extra_info("peername")`).
     next_port: Cell<i64>,
     /// The task that raised it, kept until the program's end as CPython's traceback keeps it:
@@ -785,6 +788,7 @@ impl Host {
             queued_outside: Cell::new(false),
             stopper: RefCell::default(),
             escaped: RefCell::default(),
+            held: RefCell::default(),
             next_port: Cell::new(50000),
             escaped_by: RefCell::default(),
             constant_sets: RefCell::default(),
@@ -825,6 +829,16 @@ impl Host {
         }
         w.1.push_back(n);
         None
+    }
+
+    /// The `SystemExit` or `KeyboardInterrupt` that left the loop, taken where the loop was
+    /// run to be raised there: the tasks held meanwhile take their steps again.
+    pub fn take_escaped(&self) -> Option<Value> {
+        let e = self.escaped.borrow_mut().take();
+        for w in self.held.take() {
+            w.wake();
+        }
+        e
     }
 
     /// The run's module `name`, if the script imported it.

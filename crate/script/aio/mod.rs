@@ -438,7 +438,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
-        rc.host.escaped.borrow_mut().take(); // what left an earlier run was raised there
+        rc.host.take_escaped(); // what left an earlier run was raised there
         let me = current().filter(|t| t.is_loop.get() && runs_coro);
         if let Some(me) = &me {
             me.is_loop.set(false);
@@ -456,14 +456,13 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         let outer = crate::contextvars::snapshot();
         let mut body = Box::pin(rc.await_value(aw));
         let mut winding_down = false;
-        let escaped = || rc.host.escaped.borrow_mut().take().map_or(Ok(Value::None), Err);
-        let out = std::future::poll_fn(|cx| match (body.as_mut().poll(cx), &stopper) {
-            // A task's `SystemExit` or `KeyboardInterrupt` left the loop: `asyncio.run`
-            // cancels its coroutine and lets it end (it may catch what its TaskGroup raises
-            // again), then raises it; `run_until_complete` raises it at once.
-            (Poll::Ready(_), _) if rc.host.escaped.borrow().is_some() => Poll::Ready(escaped()),
-            (Poll::Ready(out), _) => Poll::Ready(out),
-            (Poll::Pending, Some(s)) if s.done() && rc.host.escaped.borrow().is_some() => {
+        let escaped = || rc.host.take_escaped().map_or(Ok(Value::None), Err);
+        let out = std::future::poll_fn(|cx| {
+            // A task's `SystemExit` or `KeyboardInterrupt` left the loop, before the coroutine's
+            // own step due in the same round: `run_until_complete` raises it at once;
+            // `asyncio.run` cancels the coroutine and lets it end (it may catch what its
+            // TaskGroup raises again), then raises it.
+            if stopper.as_ref().is_some_and(|s| s.done()) && rc.host.escaped.borrow().is_some() {
                 if !cancel_rest {
                     return Poll::Ready(escaped());
                 }
@@ -473,17 +472,22 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
                     if let Some(me) = current() {
                         me.cancel();
                     }
+                    return Poll::Pending; // the cancel wakes it
                 }
-                Poll::Pending // the coroutine's own wait wakes it
             }
-            (Poll::Pending, Some(s)) if s.done() => {
-                Poll::Ready(raise("RuntimeError", "Event loop stopped before Future completed."))
+            match (body.as_mut().poll(cx), &stopper) {
+                (Poll::Ready(_), _) if rc.host.escaped.borrow().is_some() => Poll::Ready(escaped()),
+                (Poll::Ready(out), _) => Poll::Ready(out),
+                (Poll::Pending, Some(s)) if s.done() && rc.host.escaped.borrow().is_some() => Poll::Pending,
+                (Poll::Pending, Some(s)) if s.done() => {
+                    Poll::Ready(raise("RuntimeError", "Event loop stopped before Future completed."))
+                }
+                (Poll::Pending, Some(s)) => {
+                    s.wait_on(cx);
+                    Poll::Pending
+                }
+                (Poll::Pending, None) => Poll::Pending,
             }
-            (Poll::Pending, Some(s)) => {
-                s.wait_on(cx);
-                Poll::Pending
-            }
-            (Poll::Pending, None) => Poll::Pending,
         })
         .await;
         drop(body);
@@ -500,7 +504,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         }
         // A task's `SystemExit` or `KeyboardInterrupt` in the steps still taken below leaves
         // the loop too, though its coroutine has returned (CPython's stop is queued behind them).
-        let escaped_late = |out: PyResult| match rc.host.escaped.borrow_mut().take() {
+        let escaped_late = |out: PyResult| match rc.host.take_escaped() {
             Some(e) if out.is_ok() => Err(e),
             _ => out,
         };

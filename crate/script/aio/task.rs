@@ -52,6 +52,8 @@ pub struct PyTask {
     /// `run_until_complete` runs in it: the module's code, or the loop running for ever, which
     /// CPython runs in no task (`all_tasks()` leaves it out).
     pub(crate) is_loop: Cell<bool>,
+    /// The run's own task (the module's code, and `asyncio.run`'s coroutine inline in it).
+    is_root: Cell<bool>,
     pub(super) waker: RefCell<Option<Waker>>,
     pub(super) retrieved: Cell<bool>,
     /// The line it is running, or suspended at.
@@ -254,6 +256,7 @@ impl PyTask {
             cancel_context: RefCell::new(None),
             waiter_cancelled: Cell::new(false),
             is_loop: Cell::new(false),
+            is_root: Cell::new(false),
             waker: RefCell::default(),
             retrieved: Cell::new(false),
             line: Cell::new(0),
@@ -1130,6 +1133,20 @@ impl Future for TaskFuture {
                 *waker = Some(cx.waker().clone());
             }
         }
+        // A `SystemExit` or `KeyboardInterrupt` is leaving the loop: CPython's loop leaves at
+        // once, so the tasks' steps due in the same round are not taken. The task waits (with
+        // its awaiting unchanged) until it is raised, or `asyncio.run` cancels the task. (A
+        // callback's lane is let run: asyncio.run's cancelling needs the done callbacks.)
+        let host = &this.interp.host;
+        if host.escaped.borrow().is_some()
+            && !this.task.is_root.get()
+            && !this.task.is_thread
+            && !this.task.is_callback()
+            && !this.task.cancel_requested.get()
+        {
+            host.held.borrow_mut().push(cx.waker().clone());
+            return Poll::Pending;
+        }
         // Running, it awaits nothing; where it suspends says what it awaits.
         *this.task.awaiting.borrow_mut() = Awaited::Nothing;
         let before = CURRENT.with(|c| c.replace(Some(Rc::clone(&this.task))));
@@ -1214,6 +1231,7 @@ pub fn spawn(
 pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl Future<Output = ()> {
     let task = PyTask::new("Task-1".into(), "main".into(), false, &interp.host.out);
     task.is_loop.set(true); // a task only while it runs a coroutine (see `run`)
+    task.is_root.set(true);
     task.depth.set(1); // the module's frame
     interp.host.track(&task);
     TaskFuture { task, interp: Rc::clone(interp), fut, started: false, lines: None }
