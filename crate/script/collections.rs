@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, Name};
-use super::builtins::{binop, builtin, compare, is_callable, iterate, kwarg};
+use super::builtins::{binop, builtin, compare, is_callable, kwarg};
 use super::interp::Interp;
 use super::value::*;
 
@@ -105,12 +105,33 @@ pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw:
     let Some(Value::Dict(d)) = args.first() else { return raise("TypeError", "descriptor needs a Counter") };
     match name {
         "most_common" => {
-            let mut entries = d.borrow().by_count();
-            if let Some(n) = args.get(1).filter(|v| !matches!(v, Value::None)) {
-                let n = n.as_int().ok_or_else(|| exc("TypeError", "most_common() takes an int"))?;
-                entries.truncate(n.max(0).try_into().unwrap_or(usize::MAX));
+            let n = match args.get(1).filter(|v| !matches!(v, Value::None)) {
+                // CPython's `heapq.nlargest` first compares `n >= len(self)`.
+                Some(n) => Some(n.as_int().ok_or_else(|| {
+                    exc("TypeError", format!("'>=' not supported between instances of '{}' and 'int'", n.type_name()))
+                })?),
+                None => None,
+            };
+            let by_count = d.borrow().by_count();
+            let mut items: Vec<Value> = match by_count {
+                Some(entries) => entries.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+                None => {
+                    // Counts that are no numbers: sorted by Python's comparisons, as CPython's
+                    // `sorted(items, key=itemgetter(1), reverse=True)` (a TypeError if they do not compare).
+                    let mut items: Vec<Value> =
+                        d.borrow().entries().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect();
+                    let kw = [
+                        (crate::ast::intern("key"), builtin("itemgetter", count_of)),
+                        (crate::ast::intern("reverse"), Value::Bool(true)),
+                    ];
+                    crate::builtins::sort(interp, &mut items, &kw)?;
+                    items
+                }
+            };
+            if let Some(n) = n {
+                items.truncate(n.max(0).try_into().unwrap_or(usize::MAX));
             }
-            Ok(Value::list(entries.into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect()))
+            Ok(Value::list(items))
         }
         "elements" => {
             let mut out = Vec::new();
@@ -136,8 +157,18 @@ pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw:
     }
 }
 
+/// A (key, count) pair's count: `most_common`'s sort key.
+fn count_of(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match args.first() {
+        Some(Value::Tuple(t)) if t.len() == 2 => Ok(t[1].clone()),
+        _ => Ok(Value::None),
+    }
+}
+
 /// Adds each element of an iterable (or each count of a mapping, and of `kw`) to the counts
-/// of `d`, or takes it away (`subtract`): a `Counter`'s construction, `update` and `subtract`.
+/// of `d`, or takes it away (`subtract`): a `Counter`'s construction, `update` and `subtract`,
+/// as CPython's: an iterable's elements counted as they come (those before one that fails
+/// stay counted), a mapping's counts added as `count + old` (taken as `old - count`).
 fn count(
     interp: &Interp,
     d: &Rc<RefCell<Dict>>,
@@ -145,27 +176,36 @@ fn count(
     kw: &[(Name, Value)],
     subtract: bool,
 ) -> PyResult<()> {
-    let pairs: Vec<(Value, Value)> = match from {
-        None => Vec::new(),
-        Some(Value::Dict(o)) => o.borrow().entries(),
-        Some(v) => iterate(v)?.into_iter().map(|x| (x, Value::Int(1))).collect(),
+    let op = if subtract { BinOp::Sub } else { BinOp::Add };
+    let add = |k: Value, n: Value, mapping: bool, copied: bool| -> PyResult<()> {
+        let key = k.key()?;
+        let new = match copied {
+            true => n,
+            false => {
+                let old = d.borrow().get(&key).unwrap_or(Value::Int(0));
+                let (x, y) = if mapping && !subtract { (&n, &old) } else { (&old, &n) };
+                binop(interp, op, x, y)?
+            }
+        };
+        d.borrow_mut().insert(key, k, new);
+        Ok(())
     };
-    // A mapping's counts, then the keywords' (`Counter(a=2)`), as CPython's update takes them.
-    let named = kw.iter().map(|(k, v)| (Value::Str(text(*k)), v.clone())).collect();
-    for (pairs, mapping) in [(pairs, matches!(from, Some(Value::Dict(_)))), (named, true)] {
-        // An empty Counter takes a mapping as a dict would, counts of any kind (`Counter({"a": "x"})`).
-        let copied = mapping && !subtract && d.borrow().is_empty();
-        for (k, n) in pairs {
-            let key = k.key()?;
-            let new = match copied {
-                true => n,
-                false => {
-                    let old = d.borrow().get(&key).unwrap_or(Value::Int(0));
-                    binop(interp, if subtract { BinOp::Sub } else { BinOp::Add }, &old, &n)?
-                }
-            };
-            d.borrow_mut().insert(key, k, new);
+    // An empty Counter takes a mapping as a dict would, counts of any kind (`Counter({"a": "x"})`).
+    let copies = || !subtract && d.borrow().is_empty();
+    match from {
+        None => {}
+        Some(Value::Dict(o)) => {
+            let (entries, copied) = (o.borrow().entries(), copies());
+            for (k, n) in entries {
+                add(k, n, true, copied)?;
+            }
         }
+        Some(v) => interp.each(v, &mut |x| add(x, Value::Int(1), false, false).map(|()| true))?,
+    }
+    // Then the keywords' (`Counter(a=2)`), as CPython's update takes them.
+    let copied = copies();
+    for (k, v) in kw {
+        add(Value::Str(text(*k)), v.clone(), true, copied)?;
     }
     Ok(())
 }

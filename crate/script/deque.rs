@@ -127,6 +127,16 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
             push(&mut l.borrow_mut(), arg(0)?, name == "appendleft", limit);
             Ok(Value::None)
         }
+        // From a generator or an iterator, each item goes in as it comes (those before one that
+        // fails stay), as CPython's.
+        "extend" | "extendleft" if matches!(a.first(), Some(Value::Gen(_) | Value::Iter(_))) => {
+            interp.each(&arg(0)?, &mut |x| {
+                interp.alloc(1)?;
+                push(&mut l.borrow_mut(), x, name == "extendleft", limit);
+                Ok(true)
+            })?;
+            Ok(Value::None)
+        }
         "extend" | "extendleft" => {
             let items = interp.iterate(&arg(0)?)?;
             interp.alloc(items.len())?;

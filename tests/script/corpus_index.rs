@@ -344,6 +344,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_144_handled_now", include_str!("corpus/lang_144_handled_now.py"), include_str!("corpus/lang_144_handled_now.out")),
     ("lang_145_word_sets", include_str!("corpus/lang_145_word_sets.py"), include_str!("corpus/lang_145_word_sets.out")),
     ("lang_146_dataclass_order_other", include_str!("corpus/lang_146_dataclass_order_other.py"), include_str!("corpus/lang_146_dataclass_order_other.out")),
+    ("lang_147_builtin_dunders", include_str!("corpus/lang_147_builtin_dunders.py"), include_str!("corpus/lang_147_builtin_dunders.out")),
+    ("lang_148_partial_updates", include_str!("corpus/lang_148_partial_updates.py"), include_str!("corpus/lang_148_partial_updates.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

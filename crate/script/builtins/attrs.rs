@@ -394,6 +394,12 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     if &*t == "__class__" {
         return Ok(Value::Class(obj.class()));
     }
+    // A built-in type's special methods (`d.__getitem__`, `str.__len__`).
+    if t.starts_with("__") {
+        if let Some(m) = super::dunders::dunder(obj, &t) {
+            return Ok(m);
+        }
+    }
     match obj {
         Value::Instance(i) => {
             if &*t == "__dict__" && !i.class.is_exception() {

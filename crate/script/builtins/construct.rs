@@ -147,22 +147,9 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                         d.missing = Missing::KeyError; // `dict(counter)` is a plain dict
                     }
                     v => {
-                        for (n, pair) in iterate(&v)?.into_iter().enumerate() {
-                            let kv = iterate(&pair).map_err(|_| {
-                                let m = format!("cannot convert dictionary update sequence element #{n} to a sequence");
-                                exc("TypeError", m)
-                            })?;
-                            if kv.len() != 2 {
-                                return raise(
-                                    "ValueError",
-                                    format!(
-                                        "dictionary update sequence element #{n} has length {}; 2 is required",
-                                        kv.len()
-                                    ),
-                                );
-                            }
-                            d.insert(kv[0].key()?, kv[0].clone(), kv[1].clone());
-                        }
+                        let filled = RefCell::new(d);
+                        add_pairs(interp, &filled, &v)?;
+                        d = filled.into_inner();
                     }
                 }
             }
@@ -195,4 +182,23 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(class)))),
         _ => raise("TypeError", format!("cannot create '{name}' instances")),
     }
+}
+
+/// Puts the (key, value) pairs of `v` in `d` one at a time, as CPython's `dict.update` does:
+/// the pairs before a bad one (or before the iterable raised) stay.
+pub(crate) fn add_pairs(interp: &Interp, d: &RefCell<Dict>, v: &Value) -> PyResult<()> {
+    let mut n = 0;
+    interp.each(v, &mut |pair| {
+        let kv = interp.iterate(&pair).map_err(|_| {
+            exc("TypeError", format!("cannot convert dictionary update sequence element #{n} to a sequence"))
+        })?;
+        if kv.len() != 2 {
+            let m = format!("dictionary update sequence element #{n} has length {}; 2 is required", kv.len());
+            return raise("ValueError", m);
+        }
+        let key = kv[0].key()?;
+        d.borrow_mut().insert(key, kv[0].clone(), kv[1].clone());
+        n += 1;
+        Ok(true)
+    })
 }

@@ -211,6 +211,14 @@ fn dict_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             Some((k, v)) => Ok(Value::tuple(vec![k, v])),
             None => raise("KeyError", "popitem(): dictionary is empty"),
         },
+        // Pairs go in one at a time (those before a bad one stay), as CPython's.
+        "update" if a.len() == 1 && !matches!(a[0], Value::Dict(_)) && script_method(&a[0], "keys").is_none() => {
+            super::construct::add_pairs(interp, d, &a[0])?;
+            for (k, v) in kw {
+                d.borrow_mut().insert(Key::Str(text(*k)), Value::Str(text(*k)), v.clone());
+            }
+            Ok(Value::None)
+        }
         "update" => {
             let other = construct_from(interp, &with_types(|t| Rc::clone(&t.dict)), a, kw)?;
             if let Value::Dict(o) = other {
@@ -281,6 +289,21 @@ fn set_method_on(interp: &Interp, name: &'static str, args: &[Value], _kw: &[(Na
                 return raise("TypeError", format!("set.{name}() takes exactly one argument ({} given)", a.len()));
             }
             let update = name == "update" || name.ends_with("_update");
+            // From a generator or an iterator, `update` adds each element as it comes: those
+            // before one that fails stay in the set, as in CPython.
+            if name == "update" && a.iter().any(|x| matches!(x, Value::Gen(_) | Value::Iter(_))) {
+                for arg in a {
+                    match arg {
+                        Value::Gen(_) | Value::Iter(_) => interp.each(arg, &mut |x| {
+                            let key = x.key()?;
+                            d.borrow_mut().insert(key, x, Value::None);
+                            Ok(true)
+                        })?,
+                        arg => drop(set_method_on(interp, "update", &[this.clone(), arg.clone()], _kw)?),
+                    }
+                }
+                return Ok(Value::None);
+            }
             let mut r = Value::Set(Rc::new(RefCell::new(d.borrow().clone())));
             for (i, arg) in a.iter().enumerate() {
                 let (before, o) = (r.clone(), other(i)?);

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 mod attrs;
 mod construct;
+mod dunders;
 mod functions;
 pub use functions::{float_hash, hash_of, int_hash, is_callable, iterator_kind, script_iterable, stable_hash, uneven};
 mod items;

@@ -89,14 +89,14 @@ impl Dict {
     }
 
     /// Its entries, the largest count first (a `Counter`'s order: `repr`, `most_common`);
-    /// equal counts keep their order.
-    pub fn by_count(&self) -> Vec<(Value, Value)> {
+    /// equal counts keep their order. `None` if a count is no number (see `most_common`).
+    pub fn by_count(&self) -> Option<Vec<(Value, Value)>> {
         let entries = self.entries();
-        let counts: Vec<f64> = entries.iter().map(|(_, v)| v.as_number().unwrap_or(0.0)).collect();
+        let counts: Vec<f64> = entries.iter().map(|(_, v)| v.as_number()).collect::<Option<_>>()?;
         // The built-ins' sort, not std's (a copy of its code per item type and comparison).
         let mut order: Vec<usize> = (0..entries.len()).collect();
         crate::builtins::sort_stable(&mut order, &mut |a, b| counts[b] < counts[a]);
-        order.into_iter().map(|i| entries[i].clone()).collect()
+        Some(order.into_iter().map(|i| entries[i].clone()).collect())
     }
 
     /// Sets `key` (keeping its place if present).

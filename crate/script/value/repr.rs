@@ -138,7 +138,10 @@ impl Value {
             Value::Dict(d) => {
                 let (missing, entries) = {
                     let d = d.borrow();
-                    let entries = if d.is_counter() { d.by_count() } else { d.entries() };
+                    // A Counter whose counts do not all compare prints in its own order, as
+                    // CPython's repr falls back when `most_common` raises.
+                    let entries =
+                        if d.is_counter() { d.by_count().unwrap_or_else(|| d.entries()) } else { d.entries() };
                     (d.missing.clone(), entries)
                 };
                 let close = match missing {
