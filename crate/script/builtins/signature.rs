@@ -261,6 +261,7 @@ full 0 p01",
         "_UnixSelectorEventLoop",
         "BaseEventLoop",
         "call_soon * p11 callback context
+create_task 1 p11 coro name context
 call_later * p21 delay callback context
 call_at * p21 when callback context
 time 0 p01
