@@ -402,6 +402,10 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     }
     match obj {
         Value::Instance(i) => {
+            // A class with `__slots__` all the way up has no `__dict__`.
+            if &*t == "__dict__" && crate::interp::refused_by_slots(&i.class, name) {
+                return Err(no_instance_attr(i, name));
+            }
             if &*t == "__dict__" && !i.class.is_exception() {
                 // A copy: writing to it does not set the attributes (CPython's is the object's own).
                 let mut d = Dict::default();

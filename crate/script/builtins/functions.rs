@@ -871,7 +871,10 @@ fn has_protocol(v: &Value, name: &str) -> bool {
         // `object`'s, which every value inherits.
         n if super::attrs::OBJECT_SLOTS.contains(&n) => true,
         "__class__" | "__doc__" | "__sizeof__" | "__dir__" => true,
-        "__dict__" => matches!(v, Class(_) | Instance(_) | Module(_) | Func(_)),
+        "__dict__" => match v {
+            Instance(i) => !crate::interp::refused_by_slots(&i.class, intern("__dict__")),
+            v => matches!(v, Class(_) | Module(_) | Func(_)),
+        },
         _ => false,
     }
 }

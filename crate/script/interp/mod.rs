@@ -896,7 +896,7 @@ impl Interp {
 /// Whether an instance of `class` may not take the attribute `name`: every class it derives
 /// from lists its `__slots__` (none of them `__dict__`), and none lists `name`. A class with
 /// no `__slots__` (the usual) is answered by one look at its own attributes.
-fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
+pub(crate) fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
     let slots = SLOTS.with(|s| *s);
     let mut listed = false;
     for c in class.chain() {
