@@ -155,8 +155,10 @@ pub fn note_error_line(run: u32, e: &Value, ended: bool) {
     let at = ErrorAt { line, from, to, ended, status: 1 };
     ERROR_LINES.with(|m| {
         let mut m = m.borrow_mut();
+        // Older runs' entries go past 64 (the page asks only of the runs it shows); this
+        // run's stays, or a later note would take the place of the one that ended it.
         if m.len() > 64 {
-            m.clear();
+            m.retain(|(r, _)| *r == run);
         }
         match m.iter_mut().find(|(r, _)| *r == run) {
             Some((_, entry)) if ended && !entry.ended => *entry = at,
