@@ -26,6 +26,8 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "aclosing",
         "ExitStack",
         "AsyncExitStack",
+        "redirect_stdout",
+        "redirect_stderr",
     ]
     .into_iter()
     .map(|n| (n, builtin(n, module_fn)))
@@ -60,6 +62,14 @@ fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             };
             let m = Instance::new(class(name, &["__enter__", "__exit__", "__aenter__", "__aexit__"]));
             m.set(intern("_thing"), thing);
+            Ok(Value::Instance(m))
+        }
+        // `sys.stdout` (`sys.stderr`) replaced by the target while the block runs: `print`
+        // writes to the target's `write`.
+        ("redirect_stdout" | "redirect_stderr", [target]) if kw.is_empty() => {
+            let m = Instance::new(class(name, &["__enter__", "__exit__"]));
+            m.set(intern("_new_target"), target.clone());
+            m.set(intern("_old_targets"), Value::list(Vec::new()));
             Ok(Value::Instance(m))
         }
         ("ExitStack" | "AsyncExitStack", []) if kw.is_empty() => {
@@ -203,6 +213,24 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
                 Ok(Value::Coro(Rc::new(Coro::new(Rc::from(name), Box::pin(async move { Ok(out) }), false, false))))
             }
         };
+    }
+    if let (Some(target), Some(Value::List(olds))) = (me.get(intern("_new_target")), me.get(intern("_old_targets"))) {
+        let Value::Module(sys) = interp.host.import("sys")? else { return raise("TypeError", "no sys module") };
+        let stream = intern(if &*me.class.name == "redirect_stdout" { "stdout" } else { "stderr" });
+        let mut attrs = sys.attrs.borrow_mut();
+        return Ok(match name {
+            "__enter__" => {
+                olds.borrow_mut().push(attrs.get(&stream).cloned().unwrap_or(Value::None));
+                attrs.insert(stream, target.clone());
+                target
+            }
+            _ => {
+                if let Some(old) = olds.borrow_mut().pop() {
+                    attrs.insert(stream, old);
+                }
+                Value::Bool(false)
+            }
+        });
     }
     if name == "__call__" {
         let Some(func) = args.get(1).cloned() else { return raise("TypeError", "__call__() needs a function") };

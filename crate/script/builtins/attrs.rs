@@ -559,7 +559,6 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("asyncio", "set_event_loop_policy"),
                 ("asyncio", "run_coroutine_threadsafe"),
                 ("asyncio", "wrap_future"),
-                ("contextlib", "redirect_stdout"),
                 ("datetime", "date"),
                 ("datetime", "time"),
                 ("datetime", "timezone"),

@@ -110,6 +110,11 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         Kind::Str if matches!(args.first(), Some(Value::Bytes(_))) && (args.len() > 1 || !kw.is_empty()) => {
             crate::bytes::method(interp, "decode", args.to_vec(), kw.to_vec())
         }
+        // An encoding given for anything but bytes: CPython's decoding error.
+        Kind::Str if args.len() > 1 || kwarg(kw, "encoding").is_some() || kwarg(kw, "errors").is_some() => {
+            let what = args.first().or(kwarg(kw, "object").as_ref()).map_or_else(|| Value::str(""), Clone::clone);
+            Err(type_error("decoding to str: need a bytes-like object, ", &what, " found"))
+        }
         Kind::Str => match one(args) {
             None => Ok(Value::str("")),
             Some(v) => Ok(Value::string(interp.to_str(&v)?)),

@@ -35,6 +35,7 @@ const NAMES: &[&str] = &[
     "__neg__",
     "__int__",
     "__float__",
+    "__format__",
 ];
 
 /// Whether the built-in values of `kind` have the special method `name`.
@@ -43,6 +44,7 @@ fn has(kind: Kind, name: &str) -> bool {
         matches!(kind, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Range);
     let number = matches!(kind, Kind::Int | Kind::Float | Kind::Bool);
     match name {
+        "__format__" => true,
         "__getitem__" => container && kind != Kind::Set,
         "__setitem__" | "__delitem__" => matches!(kind, Kind::List | Kind::Dict),
         "__len__" | "__contains__" | "__iter__" => container,
@@ -114,6 +116,10 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Val
         "__hash__" => hash_of(me).map(Value::Int),
         "__bool__" => Ok(Value::Bool(me.truthy())),
         "__abs__" => super::functions::function(interp, "abs", args, vec![]),
+        "__format__" => match &args[1] {
+            Value::Str(spec) => format_field(interp, me, None, spec).map(Value::string),
+            other => Err(type_error("__format__() argument must be str, not ", other, "")),
+        },
         "__int__" => construct_from(interp, &with_types(|t| Rc::clone(&t.int)), &args, &[]),
         "__float__" => construct_from(interp, &with_types(|t| Rc::clone(&t.float)), &args, &[]),
         "__neg__" => unary(crate::ast::UnaryOp::Neg, me),

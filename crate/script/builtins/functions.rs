@@ -117,7 +117,32 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Some(Value::Str(s)) => s.to_string(),
                 Some(v) => return Err(type_error("end must be None or a string, not ", &v, "")),
             };
-            let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "sys.stderr");
+            // Another file than the console's (`file=` an object, or `sys.stdout` replaced):
+            // each part goes to its `write`, as CPython's print writes them.
+            let file = match kwarg(kw, "file") {
+                None | Some(Value::None) => interp.host.imported("sys").and_then(|sys| match sys {
+                    Value::Module(m) => m.attrs.borrow().get(&intern("stdout")).cloned(),
+                    _ => None,
+                }),
+                file => file,
+            };
+            if let Some(file) = file.clone().filter(|f| !matches!(f, Value::Module(m) if m.name.starts_with("sys.std"))) {
+                let write = get_attr(interp, &file, intern("write"))?;
+                let put = |text: String| interp.call_sync(write.clone(), vec![Value::string(text)]);
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        put(sep.clone())?;
+                    }
+                    put(interp.to_str(a)?)?;
+                }
+                put(end)?;
+                if kwarg(kw, "flush").is_some_and(|f| f.truthy()) {
+                    let flush = get_attr(interp, &file, intern("flush"))?;
+                    interp.call_sync(flush, vec![])?;
+                }
+                return Ok(Value::None);
+            }
+            let to_stderr = matches!(&file, Some(Value::Module(m)) if m.name == "sys.stderr");
             let mut out = String::new();
             for (i, a) in args.iter().enumerate() {
                 if i > 0 {

@@ -703,9 +703,15 @@ fn format_into(
                 while !rest.is_empty() {
                     if let Some(after) = rest.strip_prefix('.') {
                         let end = after.find(['.', '[']).unwrap_or(after.len());
+                        if end == 0 {
+                            return raise("ValueError", "Empty attribute in format string");
+                        }
                         v = get_attr(interp, &v, intern(&after[..end]))?;
                         rest = &after[end..];
                     } else if let Some((key, after)) = rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                        if key.is_empty() {
+                            return raise("ValueError", "Empty attribute in format string");
+                        }
                         // Digits only are an index (`{0[-1]}` looks up the str "-1"), as CPython's.
                         let digits = !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit());
                         let k = key.parse::<i64>().ok().filter(|_| digits).map_or_else(|| Value::str(key), Value::Int);

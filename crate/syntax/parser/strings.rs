@@ -193,7 +193,8 @@ impl Parser {
             s.i += 2;
         }
         let mut spec = Vec::new();
-        if s.ch(0) == Some(':') {
+        let has_spec = s.ch(0) == Some(':');
+        if has_spec {
             s.i += 1;
             self.fparts(s, nested + 1, &mut spec)?;
         }
@@ -201,8 +202,9 @@ impl Parser {
             return Err(s.err("f-string: expecting '}'"));
         }
         s.i += 1;
-        // As CPython: `{x=}` shows the repr unless a conversion or spec says otherwise.
-        if debug.is_some() && conv.is_none() && spec.is_empty() {
+        // As CPython: `{x=}` shows the repr unless a conversion or a spec (even an empty one,
+        // `{x=:}`) says otherwise.
+        if debug.is_some() && conv.is_none() && !has_spec {
             conv = Some('r');
         }
         Ok(FPart::Field { expr: boxed(expr), conv, spec, debug })
