@@ -718,7 +718,12 @@ fn random_on(
                 return Err(super::builtins::type_error("object of type '", seq, "' has no len()"));
             }
             // CPython's `seq[randbelow(len(seq))]` (the number drawn first): a set cannot be
-            // indexed, and a dict is indexed by key.
+            // indexed, and a dict is indexed by key; a range is indexed, not copied out.
+            if let Value::Range(rg) = seq {
+                let n = usize::try_from(range_len(rg)).unwrap_or(usize::MAX);
+                let i = r.choice_index(n).map_err(super::builtins::format_error)?;
+                return Ok(Value::Int(rg[0] + i as i64 * rg[2]));
+            }
             let items = super::builtins::iterate(seq)?;
             let i = r.choice_index(items.len()).map_err(super::builtins::format_error)?;
             match seq {
