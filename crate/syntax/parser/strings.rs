@@ -25,8 +25,13 @@ impl Parser {
             lits.push(lit);
             self.advance();
         }
-        // CPython 3.11 reports string errors at the token after the strings.
+        // CPython 3.11 reports string errors at the token after the strings (an f-string's
+        // underlines that token).
         let (el, ec) = self.here();
+        let next_end = match self.cur() {
+            t if t.line == el && t.end_col > ec => t.end_col,
+            _ => ec + 1,
+        };
         let at = |m: &str| syntax(m, el, ec);
         if lits.iter().any(|l| l.bytes != lits[0].bytes) {
             return Err(at("cannot mix bytes and nonbytes literals"));
@@ -45,7 +50,7 @@ impl Parser {
             if lit.fstr {
                 any_f = true;
                 let chars = positions(lit);
-                let mut scan = FScan { chars, i: 0, raw: lit.raw, at: (el, ec) };
+                let mut scan = FScan { chars, i: 0, raw: lit.raw, at: (el, ec), end: next_end };
                 self.fparts(&mut scan, 0, &mut parts)?;
             } else {
                 let text = decode(&lit.body, lit.raw, false).map_err(|e| e.into_error(el, ec, &at))?;
@@ -171,7 +176,11 @@ impl Parser {
         }
         let text: String = s.chars.get(start..s.i).unwrap_or_default().iter().map(|p| p.0).collect();
         if text.trim().is_empty() {
-            return Err(s.err("f-string: empty expression not allowed"));
+            // CPython 3.11.7's words: by what ends the field ('}' or the end: "empty expression").
+            return Err(s.err(&match s.ch(0) {
+                Some(c @ ('!' | ':' | '=')) => format!("f-string: expression required before '{c}'"),
+                _ => "f-string: empty expression not allowed".to_string(),
+            }));
         }
         let (line, col) = s.chars.get(start).map(|p| (p.1, p.2)).unwrap_or(s.at);
         let expr = self.sub_parse(&text, line, col)?;
@@ -254,8 +263,10 @@ struct FScan {
     chars: Vec<(char, u32, u32)>,
     i: usize,
     raw: bool,
-    /// Where its errors are reported (CPython 3.11: the token after the string).
+    /// Where its errors are reported (CPython 3.11: the token after the string), and the
+    /// column that token ends at.
     at: (u32, u32),
+    end: u32,
 }
 
 impl FScan {
@@ -264,8 +275,7 @@ impl FScan {
     }
 
     fn err(&self, m: &str) -> SyntaxError {
-        // One character wide, as CPython marks an f-string's error.
-        SyntaxError { end_col: self.at.1 + 1, ..syntax(m, self.at.0, self.at.1) }
+        SyntaxError { end_col: self.end, ..syntax(m, self.at.0, self.at.1) }
     }
 }
 

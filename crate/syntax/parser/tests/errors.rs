@@ -491,6 +491,11 @@ fn carets_span_what_cpython_underlines() {
         ("*a, *b = 1, 2", "multiple starred expressions in assignment", 1, 7),
         ("x = *[1, 2]", "can't use starred expression here", 5, 12),
         ("def f(x):\n    global x", "name 'x' is parameter and global", 5, 13),
+        // An f-string's error underlines the token after the string.
+        ("print(f\"{d[\"isim\"]}\")", "f-string: unmatched '['", 13, 17),
+        ("x = f\"{chr(10)!}\" and 2", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 19, 22),
+        ("y = f\"{!r}\" if True else 0", "f-string: expression required before '!'", 13, 15),
+        ("z = f\"{:x}\" or w", "f-string: expression required before ':'", 13, 15),
     ];
     for (src, message, col, end) in cases {
         let e = fail(src);
