@@ -588,8 +588,14 @@ impl PyTask {
             State::Done(v) => Ok(v.clone()),
             State::Failed(e) => {
                 self.retrieved.set(true);
-                if let (true, Value::Instance(i)) = (self.result_taken.replace(true), e) {
-                    i.restart_traceback();
+                if let Value::Instance(i) = e {
+                    if self.result_taken.replace(true) {
+                        i.restart_traceback();
+                    }
+                    // Raised anew where it is awaited: that frame goes in front of its
+                    // traceback again, even if it passed there before (a gather of a task
+                    // whose error was caught in the same function).
+                    i.tb_scope.set(0);
                 }
                 Err(e.clone())
             }
