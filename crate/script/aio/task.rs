@@ -1450,6 +1450,11 @@ fn callback_lane(
                     break;
                 }
                 raised = true;
+                // Raised under asyncio's own frames (`Handle._run`): its traceback has a
+                // header even when no frame of main.py is in it.
+                if let Value::Instance(i) = &e {
+                    i.raised.set(true);
+                }
                 let call = callback_call(&f, &args);
                 // A handle shows its callback unless it is None (`call_soon(None)`).
                 let shown = if matches!(f, Value::None) { String::new() } else { format!(" {call}") };
@@ -1509,7 +1514,12 @@ impl PyTask {
 fn callback_name(f: &Value) -> Rc<str> {
     match f {
         Value::Func(func) => Rc::clone(&func.qualname),
-        Value::Method(m) => callback_name(&m.1),
+        // A built-in's method is named by its class too (`Queue.put_nowait`, `dict.pop`).
+        Value::Method(m) => match (&m.0, &m.1) {
+            (Value::Module(_), f) => callback_name(f),
+            (me, Value::Builtin(b)) => format!("{}.{}", me.class().qualname(), b.name).into(),
+            (_, f) => callback_name(f),
+        },
         Value::Builtin(b) => b.name.into(),
         // As CPython's `_format_callable`: what has a `__qualname__` is named by it.
         Value::Class(c) => c.qualname(),
