@@ -59,12 +59,12 @@ fn has(kind: Kind, name: &str) -> bool {
 /// `v.name` for a built-in value `v` (bound) or type (unbound), if that type has the special
 /// method. A script's classes and objects find theirs by their own lookup.
 pub fn dunder(v: &Value, name: &str) -> Option<Value> {
-    let at = NAMES.iter().position(|n| *n == name)?;
     let (kind, bound) = match v {
         Value::Class(c) => (c.kind, false),
         Value::Instance(_) | Value::Module(_) => return None,
         v => (v.class().kind, true),
     };
+    let at = NAMES.iter().position(|n| *n == name)?;
     if !has(kind, name) {
         return None;
     }
