@@ -44,7 +44,6 @@ fn has(kind: Kind, name: &str) -> bool {
         matches!(kind, Kind::Str | Kind::Bytes | Kind::List | Kind::Tuple | Kind::Dict | Kind::Set | Kind::Range);
     let number = matches!(kind, Kind::Int | Kind::Float | Kind::Bool);
     match name {
-        "__format__" => true,
         "__getitem__" => container && kind != Kind::Set,
         "__setitem__" | "__delitem__" => matches!(kind, Kind::List | Kind::Dict),
         "__len__" | "__contains__" | "__iter__" => container,
