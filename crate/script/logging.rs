@@ -62,8 +62,11 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         let methods = LOGGER_METHODS.iter().map(|&n| (intern(n), builtin(n, logger_method))).collect();
         *class.attrs.borrow_mut() = methods;
     }
-    let root = Instance::new(class);
+    let root = Instance::new(other_class("RootLogger"));
     root.set(intern("name"), Value::str("root"));
+    root.set(intern("parent"), Value::None);
+    root.set(intern("handlers"), Value::list(Vec::new()));
+    root.set(intern("filters"), Value::list(Vec::new()));
     root.set(intern("level"), Value::Int(30));
     root.set(intern("_loggers"), Value::dict(Dict::default()));
     root.set(intern("propagate"), Value::Bool(true));
@@ -73,6 +76,8 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     v.push(("WARN", Value::Int(30)));
     v.push(("FATAL", Value::Int(50)));
     v.push(("root", root.clone()));
+    v.push(("Logger", Value::Class(other_class("Logger"))));
+    v.push(("RootLogger", Value::Class(other_class("RootLogger"))));
     v.push(("getLevelName", builtin("getLevelName", level_name)));
     // The module's own functions, then those that log through the root (a logger's first nine
     // methods, from `debug` to `log`).
@@ -177,8 +182,17 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
                 if let Some(l) = loggers.borrow().get(&key) {
                     return Ok(l);
                 }
+                // Its parent: the nearest logger made so far above it (`a` for `a.b`), else root.
+                let parent = n
+                    .match_indices('.')
+                    .rev()
+                    .find_map(|(at, _)| loggers.borrow().get(&Key::Str(n[..at].into())))
+                    .unwrap_or_else(|| root.clone());
                 let logger = Instance::new(other_class("Logger"));
                 logger.set(intern("name"), Value::Str(Rc::clone(n)));
+                logger.set(intern("parent"), parent);
+                logger.set(intern("handlers"), Value::list(Vec::new()));
+                logger.set(intern("filters"), Value::list(Vec::new()));
                 logger.set(intern("level"), Value::Int(0));
                 logger.set(intern("root"), root.clone());
                 logger.set(intern("propagate"), Value::Bool(true));

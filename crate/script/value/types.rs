@@ -190,6 +190,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "ContextVar" | "Context" | "Token" => "_contextvars",
         "datetime" | "timedelta" => "datetime",
         "partial" => "functools",
+        "Logger" | "RootLogger" => "logging",
         "Random" => "random",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
@@ -376,6 +377,7 @@ pub fn other_class(name: &'static str) -> Rc<Class> {
             "TimerHandle" => Some("Handle"),
             "LifoQueue" | "PriorityQueue" => Some("Queue"),
             "BoundedSemaphore" => Some("Semaphore"),
+            "RootLogger" => Some("Logger"),
             _ => None,
         };
         drop(others);
