@@ -323,6 +323,8 @@ impl Interp {
                 }
             }
             let vararg_slot = p.vararg.map(|n| func.info.slot(n).unwrap_or(0));
+            // Too many positional arguments: said after the keywords' errors, as CPython checks.
+            let mut too_many = None;
             match vararg_slot {
                 Some(s) => slots[s] = Some(Value::tuple(extra)),
                 None if !extra.is_empty() => {
@@ -343,7 +345,7 @@ impl Interp {
                             s(k)
                         ),
                     };
-                    return raise("TypeError", format!("{}() takes {takes} but {given} given", func.qualname));
+                    too_many = Some(format!("{}() takes {takes} but {given} given", func.qualname));
                 }
                 None => {}
             }
@@ -381,6 +383,9 @@ impl Interp {
                     "{}() got some positional-only arguments passed as keyword arguments: '{names}'",
                     func.qualname
                 );
+                return raise("TypeError", m);
+            }
+            if let Some(m) = too_many {
                 return raise("TypeError", m);
             }
             if let Some(kn) = p.kwarg {

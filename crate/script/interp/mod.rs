@@ -377,7 +377,18 @@ impl Interp {
         if !scope.info.is_module {
             if let Some(i) = scope.info.slot(name) {
                 let old = scope.slots.borrow_mut()[i].take();
-                return old.map(drop).ok_or_else(|| name_error(name));
+                // A function's local not set yet is CPython's UnboundLocalError (a class body's
+                // name, a NameError).
+                return old.map(drop).ok_or_else(|| match scope.info.is_class {
+                    true => name_error(name),
+                    false => exc(
+                        "UnboundLocalError",
+                        format!(
+                            "cannot access local variable '{}' where it is not associated with a value",
+                            text(name)
+                        ),
+                    ),
+                });
             }
         }
         self.globals.borrow_mut().remove(&name).map(|_| ()).ok_or_else(|| name_error(name))
