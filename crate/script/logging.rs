@@ -414,7 +414,11 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
     if let Some(given) = record.traceback {
         text.push('\n');
         match given.or_else(super::aio::handling) {
-            Some(e) => text.push_str(interp.host.out.traceback(&e).trim_end()),
+            // CPython's `formatException` takes off one last newline, not all of them.
+            Some(e) => {
+                let tb = interp.host.out.traceback(&e);
+                text.push_str(tb.strip_suffix('\n').unwrap_or(&tb));
+            }
             None => text.push_str("NoneType: None"),
         }
     }

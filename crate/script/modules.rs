@@ -1387,10 +1387,36 @@ fn traceback_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
     if let Some(e) = &given {
         notes_of(e, &mut notes, 0);
     }
-    let pieces = traceback_pieces(&text, &notes);
-    // The exception's own lines: its message, then each note, after its last frame.
-    let frames_end =
-        pieces.iter().rposition(|p| p.starts_with([' ', '\n']) || p.starts_with("Traceback ")).map_or(0, |i| i + 1);
+    // The exception's own lines, its message (whatever lines it spans) then each of its notes,
+    // end the text: cut there, not guessed from the lines' shapes.
+    let own: Option<Vec<String>> = given.as_ref().and_then(|e| {
+        let own_notes: Vec<String> = match e {
+            Value::Instance(i) => match i.get(intern("__notes__")) {
+                Some(Value::List(l)) => l.borrow().iter().map(|n| format!("{}\n", n.to_str())).collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        [true, false].into_iter().find_map(|suggest| {
+            let mut parts = vec![format!("{}\n", super::host::exception_line(e, suggest))];
+            parts.extend(own_notes.iter().cloned());
+            text.ends_with(&parts.concat()).then_some(parts)
+        })
+    });
+    let mut pieces = match &own {
+        Some(own) => traceback_pieces(&text[..text.len() - own.concat().len()], &notes),
+        None => traceback_pieces(&text, &notes),
+    };
+    let frames_end = match &own {
+        Some(own) => {
+            pieces.extend(own.iter().cloned());
+            pieces.len() - own.len()
+        }
+        // The exception's own lines: its message, then each note, after its last frame.
+        None => {
+            pieces.iter().rposition(|p| p.starts_with([' ', '\n']) || p.starts_with("Traceback ")).map_or(0, |i| i + 1)
+        }
+    };
     let list = |pieces: &[String]| Value::list(pieces.iter().map(|p| Value::str(p)).collect());
     match name {
         "format_exc" => Ok(Value::string(text)),

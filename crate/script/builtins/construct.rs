@@ -172,6 +172,7 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
                 [stop] => [0, *stop, 1],
                 [start, stop] => [*start, *stop, 1],
                 [start, stop, step] => [*start, *stop, *step],
+                [] => return raise("TypeError", "range expected at least 1 argument, got 0"),
                 _ => return raise("TypeError", format!("range expected at most 3 arguments, got {}", ints.len())),
             };
             if r[2] == 0 {

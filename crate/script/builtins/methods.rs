@@ -138,9 +138,17 @@ pub(super) fn no_kwargs_except(kw: &[(Name, Value)], allowed: &[&str]) -> PyResu
 
 /// `count` and `index` of a list or (`is_tuple`) a tuple.
 pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Value], is_tuple: bool) -> PyResult {
-    let Some(x) = a.first() else {
-        return raise("TypeError", format!("{name}() takes exactly one argument (0 given)"));
-    };
+    // CPython's words: `count` is a plain method, `index` takes its bounds as a slice does.
+    let kind = if is_tuple { "tuple" } else { "list" };
+    match (name, a.len()) {
+        ("count", 1) | ("index", 1..=3) => {}
+        ("count", given) => {
+            return raise("TypeError", format!("{kind}.count() takes exactly one argument ({given} given)"))
+        }
+        (_, 0) => return raise("TypeError", "index expected at least 1 argument, got 0"),
+        (_, given) => return raise("TypeError", format!("index expected at most 3 arguments, got {given}")),
+    }
+    let x = &a[0];
     if name == "count" {
         let mut n = 0;
         for v in items {
