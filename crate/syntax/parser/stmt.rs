@@ -142,6 +142,7 @@ impl Parser {
             self.in_pattern = false;
             let pattern = pattern?;
             check_pattern(&pattern)?;
+            captures(&pattern, true, &mut Vec::new())?;
             // A pattern that matches anything, with no guard, must come last (as CPython checks).
             if let Some(last) = cases.last().filter(|c| c.guard.is_none()) {
                 if let ExprKind::Name(n) = &last.pattern.kind {
@@ -639,6 +640,102 @@ fn check_pattern(p: &Expr) -> PResult<()> {
         }
         _ => bad(p),
     }
+}
+
+/// The names a pattern binds, in order, checked as CPython's compiler checks them: a name
+/// bound twice, an alternative of an `|` that binds other names than the first, a capture
+/// or a wildcard before the last alternative (`irrefutable_ok`: where one may stand), and a
+/// mapping's `**rest` not last (or `**_`).
+fn captures(p: &Expr, irrefutable_ok: bool, out: &mut Vec<ast::Name>) -> PResult<()> {
+    let at = |message: String, e: &Expr| {
+        let end_col = if e.end_line == e.line { e.end_col } else { e.col + 1 };
+        Err(SyntaxError { end_col, ..syntax(message, e.line, e.col) })
+    };
+    let bind = |n: ast::Name, e: &Expr, out: &mut Vec<ast::Name>| {
+        if out.contains(&n) {
+            return at(format!("multiple assignments to name '{}' in pattern", ast::name_text(n)), e);
+        }
+        out.push(n);
+        Ok(())
+    };
+    match &p.kind {
+        ExprKind::Name(n) => {
+            let t = ast::name_text(*n);
+            if !irrefutable_ok {
+                let what = if &*t == "_" { "wildcard".to_string() } else { format!("name capture '{t}'") };
+                return at(format!("{what} makes remaining patterns unreachable"), p);
+            }
+            if &*t != "_" {
+                bind(*n, p, out)?;
+            }
+        }
+        ExprKind::NamedExpr(n, inner) => {
+            captures(inner, irrefutable_ok, out)?;
+            bind(*n, p, out)?;
+        }
+        ExprKind::BinOp(_, ast::BinOp::BitOr, _) => {
+            let mut alts = Vec::new();
+            let mut e = p;
+            while let ExprKind::BinOp(a, ast::BinOp::BitOr, b) = &e.kind {
+                alts.push(&**b);
+                e = a;
+            }
+            alts.push(e);
+            alts.reverse();
+            let mut first: Option<Vec<ast::Name>> = None;
+            for (i, alt) in alts.iter().enumerate() {
+                let mut names = Vec::new();
+                captures(alt, irrefutable_ok && i + 1 == alts.len(), &mut names)?;
+                match &first {
+                    None => first = Some(names),
+                    Some(f) if f.len() != names.len() || names.iter().any(|n| !f.contains(n)) => {
+                        return at("alternative patterns bind different names".into(), alt);
+                    }
+                    Some(_) => {}
+                }
+            }
+            for n in first.unwrap_or_default() {
+                bind(n, p, out)?;
+            }
+        }
+        ExprKind::List(items) | ExprKind::Tuple(items) => {
+            for item in items {
+                match &item.kind {
+                    ExprKind::Starred(inner) => match inner.kind {
+                        ExprKind::Name(n) if &*ast::name_text(n) != "_" => bind(n, item, out)?,
+                        _ => {}
+                    },
+                    _ => captures(item, true, out)?,
+                }
+            }
+        }
+        ExprKind::Dict(entries) => {
+            for (i, (key, v)) in entries.iter().enumerate() {
+                match (key, &v.kind) {
+                    (Some(_), _) => captures(v, true, out)?,
+                    // `**rest` ends a mapping pattern; `**_` is no pattern at all.
+                    (None, ExprKind::Name(n)) if i + 1 < entries.len() || &*ast::name_text(*n) == "_" => {
+                        let next = match entries.get(i + 1) {
+                            Some((Some(k), _)) => k,
+                            _ => v,
+                        };
+                        return at("invalid syntax".into(), next);
+                    }
+                    (None, ExprKind::Name(n)) => bind(*n, v, out)?,
+                    _ => {}
+                }
+            }
+        }
+        ExprKind::Call(_, args) => {
+            for a in args {
+                if let Arg::Pos(x) | Arg::Kw(_, x) = a {
+                    captures(x, true, out)?;
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// A name or a dotted name (`Color.RED`): a value pattern when dotted, a class in a call.

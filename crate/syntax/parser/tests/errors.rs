@@ -491,6 +491,15 @@ fn carets_span_what_cpython_underlines() {
         ("*a, *b = 1, 2", "multiple starred expressions in assignment", 1, 7),
         ("x = *[1, 2]", "can't use starred expression here", 5, 12),
         ("def f(x):\n    global x", "name 'x' is parameter and global", 5, 13),
+        // A pattern's names, as CPython's compiler checks them.
+        ("match p:\n    case [x, x]: pass", "multiple assignments to name 'x' in pattern", 14, 15),
+        ("match p:\n    case 1 | x: pass", "alternative patterns bind different names", 14, 15),
+        ("match p:\n    case x | y: pass", "name capture 'x' makes remaining patterns unreachable", 10, 11),
+        ("match p:\n    case _ | 1: pass", "wildcard makes remaining patterns unreachable", 10, 11),
+        ("match p:\n    case {**rest, \"a\": 1}: pass", "invalid syntax", 19, 22),
+        ("match p:\n    case {\"a\": 1, **_}: pass", "invalid syntax", 21, 22),
+        ("match p:\n    case [a, *a]: pass", "multiple assignments to name 'a' in pattern", 14, 16),
+        ("match p:\n    case Point(x=a, y=a): pass", "multiple assignments to name 'a' in pattern", 23, 24),
         // An f-string's error underlines the token after the string.
         ("print(f\"{d[\"isim\"]}\")", "f-string: unmatched '['", 13, 17),
         ("x = f\"{chr(10)!}\" and 2", "f-string: invalid conversion character: expected 's', 'r', or 'a'", 19, 22),

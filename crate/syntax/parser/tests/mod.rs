@@ -417,3 +417,17 @@ fn layout_details_are_accepted() {
         assert!(module("\n\n# only a comment").is_empty());
     });
 }
+
+#[test]
+fn patterns_that_bind_alike_in_each_alternative_parse() {
+    for src in [
+        "match p:\n    case (1 as a) | (2 as a): pass",
+        "match p:\n    case [1, _] | [_, 2]: pass",
+        "match p:\n    case [a, *_, b] | (a, b): pass",
+        "match p:\n    case {\"k\": v, **rest}: pass",
+        "match p:\n    case Point(x=0) | Point(y=0): pass",
+        "match p:\n    case 1 | 2:\n        pass\n    case x:\n        pass",
+    ] {
+        module(src);
+    }
+}
