@@ -478,6 +478,28 @@ impl Parser {
                 _ => crate::symbols::expr_children(x, &mut |v, _| walrus(v, vars, found)),
             }
         }
+        // A walrus in an iterable (CPython's symbol table refuses it there, under the walrus).
+        fn any_walrus(x: &Expr, found: &mut Option<Expr>) {
+            match &x.kind {
+                _ if found.is_some() => {}
+                ExprKind::NamedExpr(..) => *found = Some(x.clone()),
+                // A lambda's body is its one `return`'s value.
+                ExprKind::Lambda(def) => {
+                    for st in &def.body {
+                        if let StmtKind::Return(Some(v)) = &st.kind {
+                            any_walrus(v, found);
+                        }
+                    }
+                }
+                _ => crate::symbols::expr_children(x, &mut |v, _| any_walrus(v, found)),
+            }
+        }
+        let mut in_iter = None;
+        gens.iter().for_each(|g| any_walrus(&g.iter, &mut in_iter));
+        if let Some(w) = in_iter {
+            self.late_over("assignment expression cannot be used in a comprehension iterable expression", &w);
+            return;
+        }
         let mut vars = Vec::new();
         gens.iter().for_each(|g| names(&g.target, &mut vars));
         let mut found = None;

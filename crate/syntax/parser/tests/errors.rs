@@ -491,6 +491,24 @@ fn carets_span_what_cpython_underlines() {
         ("*a, *b = 1, 2", "multiple starred expressions in assignment", 1, 7),
         ("x = *[1, 2]", "can't use starred expression here", 5, 12),
         ("def f(x):\n    global x", "name 'x' is parameter and global", 5, 13),
+        (
+            "[x for x in (y := [1, 2])]",
+            "assignment expression cannot be used in a comprehension iterable expression",
+            14,
+            25,
+        ),
+        (
+            "[x for x in range(3) for z in (w := [1])]",
+            "assignment expression cannot be used in a comprehension iterable expression",
+            32,
+            40,
+        ),
+        (
+            "[x for x in (lambda: (y := 1))()]",
+            "assignment expression cannot be used in a comprehension iterable expression",
+            23,
+            29,
+        ),
         // A pattern's names, as CPython's compiler checks them.
         ("match p:\n    case [x, x]: pass", "multiple assignments to name 'x' in pattern", 14, 15),
         ("match p:\n    case 1 | x: pass", "alternative patterns bind different names", 14, 15),
