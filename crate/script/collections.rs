@@ -140,7 +140,8 @@ pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw:
                 interp.alloc(n.max(0).try_into().unwrap_or(usize::MAX))?;
                 out.extend((0..n).map(|_| k.clone()));
             }
-            Ok(Value::Iter(Rc::new(RefCell::new(Iter::new(out)))))
+            // CPython's is a `chain` of repeats.
+            Ok(Value::Iter(Rc::new(RefCell::new(Iter::new(out).named("chain")))))
         }
         "total" => {
             let mut sum = Value::Int(0);

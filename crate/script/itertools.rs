@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, Name};
-use super::builtins::{builtin, iter_of, kwarg};
+use super::builtins::{builtin, iter_named, kwarg};
 use super::interp::{Gen, Interp, Items};
 use super::value::*;
 
@@ -476,7 +476,7 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                 .into_iter()
                 .map(|idx| Value::tuple(idx.iter().enumerate().map(|(i, &j)| pools[i][j].clone()).collect()))
                 .collect();
-            return Ok(iter_of(rows));
+            return Ok(iter_named(name, rows)); // of its own type, as CPython's (`product`)
         }
     }
     Ok(it.into_generator(interp))

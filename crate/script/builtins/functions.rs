@@ -321,6 +321,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             let kind = match &args[0] {
                 Value::List(_) => "list_reverseiterator",
                 Value::Range(_) => "range_iterator",
+                Value::Dict(_) => "dict_reversekeyiterator",
                 _ => "reversed",
             };
             Ok(iter_named(kind, items))
