@@ -449,7 +449,10 @@ impl Output {
                 frames.push_str(&format!("  File \"main.py\", line {line}, in {func}\n"));
                 if let Some(src) = self.source.get((*line as usize).wrapping_sub(1)) {
                     if !src.trim().is_empty() {
-                        frames.push_str(&format!("    {}\n", if c { src.trim_start() } else { src.trim() }));
+                        // The C printer takes off spaces, tabs and form feeds only; `traceback`'s
+                        // functions strip as `str.strip` does.
+                        let shown = if c { src.trim_start_matches([' ', '\t', '\x0c']) } else { src.trim() };
+                        frames.push_str(&format!("    {shown}\n"));
                         if let Some(marks) = carets(src, span, c) {
                             frames.push_str(&marks);
                         }

@@ -67,7 +67,8 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
         return out;
     }
     if let Some(line) = source.lines().nth((e.line as usize).wrapping_sub(1)) {
-        let trimmed = line.trim_start();
+        // CPython's printer takes off spaces, tabs and form feeds only (a no-break space stays).
+        let trimmed = line.trim_start_matches([' ', '\t', '\x0c']);
         let indent = line.chars().count() - trimmed.chars().count();
         let text = trimmed.trim_end();
         if !text.is_empty() {

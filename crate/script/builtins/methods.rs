@@ -77,7 +77,7 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             need(1)?;
             let items = l.borrow().clone();
             for (i, v) in items.iter().enumerate() {
-                if interp.compare(CmpOp::Eq, v, &a[0])? {
+                if interp.is_or_equals(v, &a[0])? {
                     l.borrow_mut().remove(i);
                     return Ok(Value::None);
                 }
@@ -152,7 +152,7 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
     if name == "count" {
         let mut n = 0;
         for v in items {
-            if interp.compare(CmpOp::Eq, v, x)? {
+            if interp.is_or_equals(v, x)? {
                 n += 1;
             }
         }
@@ -163,7 +163,7 @@ pub(super) fn seq_search(interp: &Interp, name: &str, items: &[Value], a: &[Valu
     let bound = |v, default| bound_arg(v, default, n, false).map(|i| i.min(n) as usize);
     let (from, to) = (bound(a.get(1), 0)?, bound(a.get(2), n)?);
     for (i, v) in items.iter().enumerate().take(to).skip(from) {
-        if interp.compare(CmpOp::Eq, v, x)? {
+        if interp.is_or_equals(v, x)? {
             return Ok(Value::Int(i as i64));
         }
     }

@@ -535,7 +535,7 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
             interp.builtin_step()?;
             let next = it.borrow_mut().next_item()?;
             match next {
-                Some(v) if interp.compare(CmpOp::Eq, &v, item)? => return Ok(true),
+                Some(v) if interp.is_or_equals(&v, item)? => return Ok(true),
                 Some(_) => {}
                 None => return Ok(false),
             }
@@ -543,14 +543,14 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         Value::Gen(g) if !g.is_async => loop {
             interp.builtin_step()?;
             match g.resume_now(interp)? {
-                Some(v) if interp.compare(CmpOp::Eq, &v, item)? => return Ok(true),
+                Some(v) if interp.is_or_equals(&v, item)? => return Ok(true),
                 Some(_) => {}
                 None => return Ok(false),
             }
         },
         other => {
             for v in iterate(other)? {
-                if interp.compare(CmpOp::Eq, &v, item)? {
+                if interp.is_or_equals(&v, item)? {
                     return Ok(true);
                 }
             }

@@ -601,6 +601,12 @@ impl Interp {
         builtins::binop(self, op, a, b)
     }
 
+    /// Whether `a` is `b` or equals it: what `in`, `count`, `index` and `remove` ask of each
+    /// item, as CPython's `PyObject_RichCompareBool` (an object matches itself, a NaN too).
+    pub fn is_or_equals(&self, a: &Value, b: &Value) -> PyResult<bool> {
+        Ok(a.is(b) || self.compare(CmpOp::Eq, a, b)?)
+    }
+
     /// `a op b` for comparisons, with a script's `__eq__` and `__lt__`, and `a in b` with
     /// its `__contains__` (else its items, from `__iter__`).
     pub fn compare(&self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
