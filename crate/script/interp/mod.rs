@@ -283,10 +283,7 @@ impl Interp {
                 if scope.info.is_class {
                     return self.load_global(name);
                 }
-                return Err(exc(
-                    "UnboundLocalError",
-                    format!("cannot access local variable '{}' where it is not associated with a value", text(name)),
-                ));
+                return Err(unbound_local(name));
             }
             if !scope.info.globals.contains(&name) {
                 let mut p = scope.parent.as_deref();
@@ -381,13 +378,7 @@ impl Interp {
                 // name, a NameError).
                 return old.map(drop).ok_or_else(|| match scope.info.is_class {
                     true => name_error(name),
-                    false => exc(
-                        "UnboundLocalError",
-                        format!(
-                            "cannot access local variable '{}' where it is not associated with a value",
-                            text(name)
-                        ),
-                    ),
+                    false => unbound_local(name),
                 });
             }
         }
@@ -908,6 +899,15 @@ impl Interp {
         let m = self.get_attr(obj, intern(name))?;
         self.call(m, args, vec![]).await
     }
+}
+
+/// A function's local read or deleted before it was set.
+#[cold]
+fn unbound_local(name: Name) -> Exc {
+    exc(
+        "UnboundLocalError",
+        format!("cannot access local variable '{}' where it is not associated with a value", text(name)),
+    )
 }
 
 /// Whether an instance of `class` may not take the attribute `name`: every class it derives
