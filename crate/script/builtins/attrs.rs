@@ -673,7 +673,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         },
         Value::Slice(s) => match ["start", "stop", "step"].iter().position(|n| **n == *t) {
             Some(i) => Ok(s[i].clone()),
-            None => Err(no_method(obj, name, &["start", "stop", "step"])),
+            // `s.indices(n)`: where the slice starts, stops and steps on `n` items.
+            None if &*t == "indices" => Ok(Value::Method(Rc::new((obj.clone(), builtin("indices", slice_indices))))),
+            None => Err(no_method(obj, name, &["start", "stop", "step", "indices"])),
         },
         // A bool is an int (`True.bit_count()`, `True.real`: 1).
         Value::Bool(b) => {
@@ -847,4 +849,18 @@ fn descriptor_applies(owner: &str, name: &str, args: &[Value], fits: fn(&Value) 
 /// bare (through `__func__`), `None`.
 fn first_arg(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     Ok(args.into_iter().next().unwrap_or(Value::None))
+}
+
+/// `slice.indices(length)`, as CPython's: the bounds clamped to `length` items.
+fn slice_indices(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    let [Value::Slice(s), length] = &args[..] else {
+        let given = args.len().saturating_sub(1);
+        return raise("TypeError", format!("slice.indices() takes exactly one argument ({given} given)"));
+    };
+    let n = length.as_int().ok_or_else(|| type_error("'", length, "' object cannot be interpreted as an integer"))?;
+    if n < 0 {
+        return raise("ValueError", "length should not be negative");
+    }
+    let (start, stop, step) = super::items::slice_bounds(s, n)?;
+    Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
 }

@@ -48,7 +48,7 @@ pub(super) fn slice_indexes(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> 
 }
 
 /// `slice.indices(n)`: the start, stop and step a slice takes on a sequence of `n` items.
-fn slice_bounds(s: &[Value; 3], n: i64) -> PyResult<(i64, i64, i64)> {
+pub(super) fn slice_bounds(s: &[Value; 3], n: i64) -> PyResult<(i64, i64, i64)> {
     let index = |v: &Value| v.as_int().map_or_else(|| bound_arg(Some(v), 0, n, true), Ok);
     let step = match &s[2] {
         Value::None => 1,

@@ -62,14 +62,15 @@ fn list_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Na
             Ok(Value::None)
         }
         "pop" => {
-            let mut l = l.borrow_mut();
-            if l.is_empty() {
-                return raise("IndexError", "pop from empty list");
-            }
+            // The index is checked first, as CPython's argument clinic checks it.
             let i = match a.first() {
                 Some(v) => int_arg(v, "")?,
                 None => -1,
             };
+            let mut l = l.borrow_mut();
+            if l.is_empty() {
+                return raise("IndexError", "pop from empty list");
+            }
             let at = index_of(i, l.len(), "pop")?;
             Ok(l.remove(at))
         }

@@ -5,7 +5,12 @@ use super::*;
 /// Sorts `items` as `list.sort(key=…, reverse=…)` does, the keywords given in `kw`.
 pub fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<()> {
     let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
-    let reverse = kwarg(kw, "reverse").is_some_and(|r| r.truthy());
+    // An int (a bool is one), as CPython's `reverse` is read.
+    let reverse = match kwarg(kw, "reverse") {
+        None => false,
+        Some(r @ (Value::Int(_) | Value::Bool(_))) => r.truthy(),
+        Some(r) => return Err(type_error("'", &r, "' object cannot be interpreted as an integer")),
+    };
     let keys: Vec<Value> = match &key {
         Some(f) => {
             let mut keys = Vec::with_capacity(items.len());
