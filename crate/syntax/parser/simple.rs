@@ -209,11 +209,16 @@ impl Parser {
             let only = targets.len() == 1;
             for (i, t) in targets.iter().enumerate() {
                 if let Some(bad) = invalid_target(t, false) {
-                    // `x = a if b else c = d`: CPython sees `x = a` used as a condition.
-                    if let (1, Some(ExprKind::Name(_)), false) = (i, targets.first().map(|t| &t.kind), is_bitwise_or(t))
+                    // `x = a if b else c = d`, `x = a and b = c`: CPython reads `x = a` as a
+                    // condition, and underlines it (not when the target starts otherwise:
+                    // `x = lambda: 1 = 2` cannot assign to lambda).
+                    if let (1, Some(ExprKind::Name(_)), Some(operand)) =
+                        (i, targets.first().map(|t| &t.kind), leading_operand(t))
                     {
                         let (l, c) = (targets[0].line, targets[0].col);
-                        return Err(syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", l, c));
+                        let m = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                        let end_col = if operand.line == l { over(operand) } else { c + 1 };
+                        return Err(SyntaxError { end_col, ..syntax(m, l, c) });
                     }
                     // CPython: the "here. Maybe you meant '=='" form comes from its rule for a
                     // lone `a = b` whose target is a plain operand.
@@ -221,10 +226,13 @@ impl Parser {
                     let bare_item = matches!(&t.kind, ExprKind::Tuple(items)
                         if items.first().is_some_and(|f| (f.line, f.col) == (t.line, t.col))
                             && items.iter().any(|x| std::ptr::eq(x, bad)));
-                    let here = only && (std::ptr::eq(bad, t) || bare_item) && is_bitwise_or(bad);
+                    // A target in parentheses is a group, a plain operand whatever it holds.
+                    let grouped = std::ptr::eq(bad, t) && ends[i] > over(t);
+                    let here = only && (std::ptr::eq(bad, t) || bare_item) && (is_bitwise_or(bad) || grouped);
                     let suffix = if here { " here. Maybe you meant '==' instead of '='?" } else { "" };
                     let m = format!("cannot assign to {}{suffix}", expr_name(bad));
-                    let end = if std::ptr::eq(bad, t) { ends[i] } else { over(bad) };
+                    // A target in parentheses is underlined inside them (`(1) = 2`).
+                    let end = if std::ptr::eq(bad, t) { ends[i].min(over(t)) } else { over(bad) };
                     return Err(SyntaxError { end_col: end, ..syntax(m, bad.line, bad.col) });
                 }
                 self.check_starred(t);
@@ -280,3 +288,16 @@ impl Parser {
 }
 
 const LEAVES_EXCEPT_STAR: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
+/// The plain operand (a `bitwise_or` in CPython's grammar) a larger expression starts with:
+/// `a` in `a if b else c`, `a and b`, `a < b`; none for one that starts otherwise (`lambda`,
+/// `not`) or is itself a plain operand.
+fn leading_operand(e: &Expr) -> Option<&Expr> {
+    let first = match &e.kind {
+        ExprKind::IfExp(_, body, _) => body,
+        ExprKind::BoolOp(_, values) => values.first()?,
+        ExprKind::Compare(left, _) => left,
+        _ => return None,
+    };
+    leading_operand(first).or_else(|| is_bitwise_or(first).then_some(first))
+}

@@ -509,6 +509,16 @@ fn carets_span_what_cpython_underlines() {
             23,
             29,
         ),
+        // `x = <not a plain operand> = …`: CPython reads `x = a` as a condition only when the
+        // target starts with one; a target in parentheses is underlined inside them.
+        ("x = lambda: 1 = 2", "cannot assign to lambda", 5, 14),
+        ("f = lambda x: y = x", "cannot assign to lambda", 5, 16),
+        ("x = not a = 2", "cannot assign to expression", 5, 10),
+        ("x = a and b = 2", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 6),
+        ("x = a < b = 2", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 6),
+        ("(1) = 2", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 2, 3),
+        ("(lambda: 1) = 2", "cannot assign to lambda here. Maybe you meant '==' instead of '='?", 2, 11),
+        ("x = (lambda: 1) = 2", "cannot assign to lambda", 6, 15),
         // A pattern's names, as CPython's compiler checks them.
         ("match p:\n    case [x, x]: pass", "multiple assignments to name 'x' in pattern", 14, 15),
         ("match p:\n    case 1 | x: pass", "alternative patterns bind different names", 14, 15),
