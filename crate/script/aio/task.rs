@@ -1514,12 +1514,7 @@ impl PyTask {
 fn callback_name(f: &Value) -> Rc<str> {
     match f {
         Value::Func(func) => Rc::clone(&func.qualname),
-        // A built-in's method is named by its class too (`Queue.put_nowait`, `dict.pop`).
-        Value::Method(m) => match (&m.0, &m.1) {
-            (Value::Module(_), f) => callback_name(f),
-            (me, Value::Builtin(b)) => format!("{}.{}", me.class().qualname(), b.name).into(),
-            (_, f) => callback_name(f),
-        },
+        Value::Method(m) => callback_name(&m.1),
         Value::Builtin(b) => b.name.into(),
         // As CPython's `_format_callable`: what has a `__qualname__` is named by it.
         Value::Class(c) => c.qualname(),
@@ -1559,6 +1554,14 @@ fn partial_text(f: &Value, args: &str, suffix: String) -> String {
             let inner = i.get(intern("func")).unwrap_or(Value::None);
             partial_text(&inner, &own.join(", "), format!("({args}){suffix}"))
         }
+        // A built-in's method is named by its class too, as CPython's handle names it by its
+        // `__qualname__` (`Queue.put_nowait`, `dict.pop`).
+        Value::Method(m) => match (&m.0, &m.1) {
+            (me, Value::Builtin(b)) if !matches!(me, Value::Module(_)) && !b.name.contains('.') => {
+                format!("{}.{}({args}){suffix}", me.class().qualname(), b.name)
+            }
+            _ => format!("{}({args}){suffix}", callback_name(f)),
+        },
         _ => format!("{}({args}){suffix}", callback_name(f)),
     }
 }
