@@ -42,9 +42,10 @@ impl Parser {
         if self.is_op("*") {
             return self.star_expr();
         }
+        let from = self.here();
         let e = self.named_expr()?;
         if self.is_op("=") {
-            return Err(self.assign_hint(e));
+            return Err(self.assign_hint(e, from));
         }
         Ok(e)
     }
@@ -52,11 +53,14 @@ impl Parser {
     /// `x = 1` where an expression is expected (a condition, a display's item, a subscript),
     /// the `=` being next: CPython's hint about `==` when what follows is an operand and no
     /// other `=` (its rule `invalid_named_expression`), else invalid syntax at the `=`. For a
-    /// name the carets span `x = value`; for another operand (`f() = 1`) the operand alone.
-    pub(super) fn assign_hint(&mut self, target: Expr) -> SyntaxError {
+    /// name the carets span `x = value`; for another operand (`f() = 1`, or a name in
+    /// parentheses: `from`, where the expression began, is not where the name is) the operand
+    /// alone.
+    pub(super) fn assign_hint(&mut self, target: Expr, from: (u32, u32)) -> SyntaxError {
         let at_equals = self.invalid();
-        let name = matches!(target.kind, ExprKind::Name(_));
-        if !name && !is_bitwise_or(&target) {
+        let grouped = (target.line, target.col) != from; // in parentheses: a plain operand
+        let name = matches!(target.kind, ExprKind::Name(_)) && !grouped;
+        if !name && !is_bitwise_or(&target) && !grouped {
             return at_equals;
         }
         let next_end = self.at(1).end_col;

@@ -259,9 +259,10 @@ impl Parser {
 
     /// A condition: `if x = 1:` gets CPython's hint about `==` (see `Parser::assign_hint`).
     fn condition(&mut self) -> PResult<Expr> {
+        let from = self.here();
         let test = self.named_expr()?;
         if self.is_op("=") {
-            return Err(self.assign_hint(test));
+            return Err(self.assign_hint(test, from));
         }
         Ok(test)
     }

@@ -519,6 +519,15 @@ fn carets_span_what_cpython_underlines() {
         ("(1) = 2", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 2, 3),
         ("(lambda: 1) = 2", "cannot assign to lambda here. Maybe you meant '==' instead of '='?", 2, 11),
         ("x = (lambda: 1) = 2", "cannot assign to lambda", 6, 15),
+        ("if (x) = 1:\n  pass", "cannot assign to name here. Maybe you meant '==' instead of '='?", 5, 6),
+        ("while (a) = b:\n  pass", "cannot assign to name here. Maybe you meant '==' instead of '='?", 8, 9),
+        ("[(x) = 1]", "cannot assign to name here. Maybe you meant '==' instead of '='?", 3, 4),
+        (
+            "if (x := 1) = 2:\n pass",
+            "cannot assign to named expression here. Maybe you meant '==' instead of '='?",
+            5,
+            11,
+        ),
         // A pattern's names, as CPython's compiler checks them.
         ("match p:\n    case [x, x]: pass", "multiple assignments to name 'x' in pattern", 14, 15),
         ("match p:\n    case 1 | x: pass", "alternative patterns bind different names", 14, 15),
