@@ -2,7 +2,8 @@
 
 use super::*;
 
-pub(super) fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+/// A list's (or a tuple's) method `name` called on `args[0]`: `append`, `extend`, `count`, …
+pub fn list_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     list_method_on(interp, name, &args, &kw)
 }
 

@@ -29,7 +29,7 @@ pub(crate) use attrs::bind;
 pub use attrs::{del_attr, function_attr, get_attr, no_method_named, object_method};
 pub use construct::construct;
 pub use items::{del_item, get_item, set_item};
-pub use methods::{dict_method, unsupported_method};
+pub use methods::{dict_method, list_method, unsupported_method};
 pub(crate) use ops::order;
 pub use ops::{binop, compare, inplace_error, set_op, unary};
 pub use signature::{call as call_builtin, checked};

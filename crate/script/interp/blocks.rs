@@ -525,19 +525,9 @@ impl Interp {
     /// friends), dicts, sets and lists change in place (`d |= e`, `s &= t`, `l *= 2`: every
     /// name for them sees it), everything else is `a op b`.
     pub(super) async fn binop_inplace(&self, op: BinOp, a: Value, b: Value) -> PyResult {
-        if let (BinOp::Add, Value::List(l)) = (op, &a) {
-            // From a generator or an iterator, each item goes in as it comes, as CPython's.
-            if matches!(b, Value::Gen(_) | Value::Iter(_)) {
-                self.each(&b, &mut |x| {
-                    self.alloc(1)?;
-                    l.borrow_mut().push(x);
-                    Ok(true)
-                })?;
-                return Ok(a);
-            }
-            let items = self.iterate(&b)?;
-            self.alloc(items.len())?;
-            l.borrow_mut().extend(items);
+        // A list's `+=` is its `extend` (a generator's items going in as they come), as CPython's.
+        if let (BinOp::Add, Value::List(_)) = (op, &a) {
+            builtins::list_method(self, "extend", vec![a.clone(), b], vec![])?;
             return Ok(a);
         }
         let in_place = match (op, &a) {
