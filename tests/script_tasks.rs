@@ -407,3 +407,28 @@ async fn a_feature_outside_the_subset_ends_the_program_even_under_a_catch_all() 
     assert_eq!(last, Some("NotImplementedError: Loopscope's Python does not support a class's own __setattr__ yet"));
     assert!(loopscope::script::host::failed(run));
 }
+
+#[wasm_bindgen_test]
+async fn what_would_silently_do_nothing_here_is_refused_where_it_is_written() {
+    // Each of these ran on without effect before: a `__del__` never called, a `__class__`
+    // stored as a plain attribute (type() and the methods still the old class's), a module
+    // function missing as if misspelt. Each ends the program with the refusal.
+    let cases = [
+        ("class Kaynak:\n    def __del__(self):\n        print('bırakıldı')\n", "a class's own __del__"),
+        ("class A:\n    pass\nclass B:\n    pass\na = A()\na.__class__ = B\n", "assigning to __class__"),
+        ("import math\nprint(math.log1p(0.5))\n", "math.log1p"),
+        ("import sys\nprint(sys.float_info.epsilon)\n", "sys.float_info"),
+    ];
+    for (source, what) in cases {
+        let cursor = trace::head();
+        let config = config_in(Mode::Virtual, "script", "main", 1.0, Lang::En);
+        let run = loopscope::script::start(source, config, 0).unwrap();
+        assert!(wait_until(|| runtime::run_finished(run).is_none(), 5_000).await, "the script did not end");
+        let printed = trace_of(run, cursor).printed();
+        let last = printed.last().map(|p| p.text.clone());
+        let want = format!("NotImplementedError: Loopscope's Python does not support {what} yet");
+        assert_eq!(last.as_deref(), Some(want.as_str()), "{source}");
+        assert!(printed.iter().all(|p| p.stream != 0), "nothing reached standard output: {source}");
+        assert!(loopscope::script::host::failed(run));
+    }
+}

@@ -257,6 +257,13 @@ fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
             Ok(Value::Float(vector_norm(&diffs)))
         }
         _ => {
+            // A script's own number: its `__floor__`, `__ceil__` or `__trunc__`, as CPython asks.
+            if matches!(name, "floor" | "ceil" | "trunc") {
+                let own = args.first().and_then(|v| super::builtins::script_method(v, &format!("__{name}__")));
+                if let Some(method) = own {
+                    return interp.call_sync(method, vec![args[0].clone()]);
+                }
+            }
             let x = f(0)?;
             match name {
                 "floor" | "ceil" | "trunc" => {

@@ -577,6 +577,7 @@ fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
         Some(v) if v.as_int().is_some() => super::mt::Random::new(v.as_int().unwrap_or(0)),
         Some(Value::Float(f)) => super::mt::Random::from_hash(super::builtins::float_hash(*f)),
         Some(Value::Str(s)) => super::mt::Random::seed_str(s),
+        Some(Value::Bytes(b)) => super::mt::Random::seed_bytes(b),
         None | Some(Value::None) => super::mt::Random::new(0),
         Some(_) => {
             return raise(
@@ -591,11 +592,39 @@ fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
 pub fn random_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs a Random") };
     let super::aio::Native::Random(r) = &**n else { return raise("TypeError", "descriptor needs a Random") };
+    if name == "choice" {
+        if let Some(picked) = choice_of_object(interp, r, args.get(1)) {
+            return picked;
+        }
+    }
     random_on(interp, &mut r.borrow_mut(), name, args[1..].to_vec(), kw)
 }
 
 fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    if name == "choice" {
+        if let Some(picked) = choice_of_object(interp, &interp.host.random, args.first()) {
+            return picked;
+        }
+    }
     random_on(interp, &mut interp.host.random.borrow_mut(), name, args, kw)
+}
+
+/// `choice` of a script's own sequence (a class with `__len__` and `__getitem__`, a deck of
+/// cards): CPython's `seq[randbelow(len(seq))]`, its methods called with the generator free
+/// (they may draw from it too). None for any other value.
+fn choice_of_object(
+    interp: &Interp,
+    rng: &std::cell::RefCell<super::mt::Random>,
+    seq: Option<&Value>,
+) -> Option<PyResult> {
+    let seq = seq?;
+    super::builtins::script_method(seq, "__len__")?;
+    let get = super::builtins::script_method(seq, "__getitem__")?;
+    Some((|| {
+        let n = super::builtins::len(interp, seq)?;
+        let i = rng.borrow_mut().choice_index(n).map_err(super::builtins::format_error)?;
+        interp.call_sync(get, vec![seq.clone(), Value::Int(i as i64)])
+    })())
 }
 
 /// An argument of `randrange` (`which`: "arg 1", "stop", "step") as an int: a float with an

@@ -91,6 +91,7 @@ pub fn table() -> NameMap<Value> {
     let mut t = NameMap::default();
     t.insert(intern("NotImplemented"), not_implemented());
     t.insert(intern("Ellipsis"), ellipsis());
+    t.insert(intern("__debug__"), Value::Bool(true)); // no `-O` here: asserts always run
     for name in FUNCTIONS {
         t.insert(intern(name), signature::checked("", name, function, false));
     }

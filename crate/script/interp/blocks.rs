@@ -372,7 +372,8 @@ impl Interp {
             class.attrs.borrow_mut().push((intern("__doc__"), doc));
         }
         // Hooks this interpreter never calls: a class defining one is refused, not run wrong.
-        const NOT_CALLED: [&str; 9] = [
+        const NOT_CALLED: [&str; 10] = [
+            "__del__",
             "__setattr__",
             "__getattribute__",
             "__delattr__",

@@ -803,6 +803,11 @@ impl Interp {
                 if let Some(e) = crate::dataclasses::frozen_error(obj, name, false) {
                     return Err(e);
                 }
+                // An object's class is fixed here: storing it as an attribute would change
+                // nothing `type()` or a method call sees.
+                if &*text(name) == "__class__" {
+                    return unsupported("assigning to __class__");
+                }
                 // A property's setter, if the class has one under this name.
                 if let Some(Value::Instance(p)) = i.class.lookup(name) {
                     if p.class.kind == Kind::Other && &*p.class.name == "property" {

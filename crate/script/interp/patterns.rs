@@ -58,8 +58,10 @@ impl Interp {
                 // `None`, `True` and `False` are compared by identity, other values with `==`.
                 ExprKind::Const(Const::None | Const::Bool(_)) => Ok(self.eval(scope, p).await?.is(v)),
                 ExprKind::Const(_) | ExprKind::Unary(..) | ExprKind::Attribute(..) => {
+                    // `subject == value` as the expression asks it: the value's own `__eq__`
+                    // first when its class derives from the subject's (a `StrEnum` member).
                     let want = self.eval(scope, p).await?;
-                    builtins::compare(self, CmpOp::Eq, v, &want)
+                    self.compare(CmpOp::Eq, v, &want)
                 }
                 ExprKind::NamedExpr(n, inner) => {
                     let ok = self.matches(scope, inner, v, binds).await?;

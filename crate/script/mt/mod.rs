@@ -37,8 +37,13 @@ impl Random {
     /// `random.seed(s)` for a str (version 2): the int whose big-endian bytes are the UTF-8 text followed by its
     /// SHA-512 digest.
     pub fn seed_str(s: &str) -> Random {
-        let mut bytes = s.as_bytes().to_vec();
-        bytes.extend_from_slice(&sha512(s.as_bytes()));
+        Random::seed_bytes(s.as_bytes())
+    }
+
+    /// `random.seed(b)` for bytes: as a str's, from the bytes themselves.
+    pub fn seed_bytes(b: &[u8]) -> Random {
+        let mut bytes = b.to_vec();
+        bytes.extend_from_slice(&sha512(b));
         // Little-endian 32-bit words of that big-endian number, without high zero words.
         let mut key: Vec<u32> = bytes.rchunks(4).map(|c| c.iter().fold(0u32, |w, &b| w << 8 | u32::from(b))).collect();
         while key.len() > 1 && key.last() == Some(&0) {

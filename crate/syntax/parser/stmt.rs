@@ -150,11 +150,9 @@ impl Parser {
                         t if &*t == "_" => "wildcard".to_string(),
                         t => format!("name capture '{t}'"),
                     };
-                    return Err(syntax(
-                        format!("{what} makes remaining patterns unreachable"),
-                        last.pattern.line,
-                        last.pattern.col,
-                    ));
+                    let p = &last.pattern;
+                    let m = format!("{what} makes remaining patterns unreachable");
+                    return Err(SyntaxError { end_col: p.end_col, ..syntax(m, p.line, p.col) });
                 }
             }
             let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
@@ -643,6 +641,14 @@ fn check_pattern(p: &Expr) -> PResult<()> {
     }
 }
 
+/// The last plain pattern inside `p` (the last item of a sequence pattern, down to a leaf).
+fn last_leaf(p: &Expr) -> &Expr {
+    match &p.kind {
+        ExprKind::List(items) | ExprKind::Tuple(items) => items.last().map_or(p, last_leaf),
+        _ => p,
+    }
+}
+
 /// The names a pattern binds, in order, checked as CPython's compiler checks them: a name
 /// bound twice, an alternative of an `|` that binds other names than the first, a capture
 /// or a wildcard before the last alternative (`irrefutable_ok`: where one may stand), and a
@@ -690,7 +696,8 @@ fn captures(p: &Expr, irrefutable_ok: bool, out: &mut Vec<ast::Name>) -> PResult
                 match &first {
                     None => first = Some(names),
                     Some(f) if f.len() != names.len() || names.iter().any(|n| !f.contains(n)) => {
-                        return at("alternative patterns bind different names".into(), alt);
+                        // Where CPython's compiler stood: at the alternative's last pattern.
+                        return at("alternative patterns bind different names".into(), last_leaf(alt));
                     }
                     Some(_) => {}
                 }
