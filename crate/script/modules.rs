@@ -901,13 +901,34 @@ fn random_on(
             }
             Ok(Value::list(out))
         }
-        "shuffle" => match args.first() {
-            Some(Value::List(l)) => {
+        // CPython swaps `x[i]` and `x[j]` from the end: a deque is shuffled as a list; a str
+        // or a tuple fails at its first swap, one number drawn (the next draws differ then).
+        "shuffle" => {
+            let x = args.first().unwrap_or(&Value::None);
+            let items = match x {
+                Value::List(l) => Some(Rc::clone(l)),
+                Value::Instance(i) if crate::deque::is_deque(&i.class) => match i.get(intern("_items")) {
+                    Some(Value::List(l)) => Some(l),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(l) = items {
                 r.shuffle(&mut l.borrow_mut());
-                Ok(Value::None)
+                return Ok(Value::None);
             }
-            _ => raise("TypeError", "shuffle() needs a list"),
-        },
+            // (A script's own sequence is not asked its length: the generator is borrowed.)
+            let fixed = matches!(x, Value::Str(_) | Value::Tuple(_) | Value::Bytes(_) | Value::Range(_));
+            if !fixed {
+                return raise("TypeError", "shuffle() needs a list");
+            }
+            let n = super::builtins::len(interp, x)?;
+            if n >= 2 {
+                r.choice_index(n).map_err(err)?;
+                return Err(super::builtins::type_error("'", x, "' object does not support item assignment"));
+            }
+            Ok(Value::None)
+        }
         _ => super::builtins::unsupported_method("random", name),
     }
 }

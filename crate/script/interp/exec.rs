@@ -543,7 +543,12 @@ impl Interp {
                         // A name not offered yet says so; any other missing name is an ImportError.
                         let v = self.get_attr(&m, intern(&a.name)).map_err(|e| match &*e.class().name {
                             "NotImplementedError" => e,
-                            _ => exc("ImportError", format!("cannot import name '{}' from '{module}'", a.name)),
+                            _ => {
+                                // A module built into CPython has no file to name.
+                                let built_in = matches!(&**module, "itertools" | "time" | "sys" | "builtins");
+                                let at = if built_in { " (unknown location)" } else { "" };
+                                exc("ImportError", format!("cannot import name '{}' from '{module}'{at}", a.name))
+                            }
                         })?;
                         self.store(scope, a.asname.unwrap_or_else(|| intern(&a.name)), v);
                     }

@@ -180,7 +180,12 @@ impl Gen {
         continuing: bool,
     ) -> Poll<PyResult<Option<Value>>> {
         let calling = match self.state.get() {
-            State::Done => return Poll::Ready(Ok(None)),
+            // What it returned went with the end it was found at (a `for` loop's, `list()`'s):
+            // a later `next()` raises a bare `StopIteration`, as CPython's.
+            State::Done => {
+                self.returned.replace(Value::None);
+                return Poll::Ready(Ok(None));
+            }
             State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
             State::Calling if !continuing => return Poll::Ready(raise("ValueError", "generator already executing")),
             State::Calling => true,
