@@ -736,6 +736,11 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "__name__" => Value::str(g.name.rsplit('.').next().unwrap_or(&g.name)),
             _ => Value::Str(Rc::clone(&g.name)),
         }),
+        Value::Gen(g)
+            if g.builtin.is_none() && matches!((&*t, g.is_async), ("gi_running", false) | ("ag_running", true)) =>
+        {
+            Ok(Value::Bool(g.running()))
+        }
         Value::Gen(g) if matches!((&*t, g.is_async), ("__iter__", false) | ("__aiter__", true)) => {
             Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", first_arg)))))
         }

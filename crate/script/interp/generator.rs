@@ -409,6 +409,12 @@ impl Gen {
         self.close(interp).err().unwrap_or(e)
     }
 
+    /// Whether its body is under way (`gi_running`, `ag_running`): running, or an async
+    /// generator's step waiting at an `await`.
+    pub fn running(&self) -> bool {
+        matches!(self.state.get(), State::Running | State::Calling | State::Awaiting)
+    }
+
     /// The `StopIteration` its end raises in `next()`, carrying what it returned.
     pub fn stop_iteration(&self) -> Exc {
         let returned = self.returned.replace(Value::None);
