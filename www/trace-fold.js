@@ -20,7 +20,7 @@ import {
   RECORD_U32, RUN_CANCELLED, RUN_PAUSED, RUN_U32, TASK_U32, TICK_BUDGET_OUT, TIME_F64, WAKE_CODE, causeOf,
 } from './trace-records.js';
 import {
-  LOD, NO_SLEEPS, OPEN, boundPolls, boundTicks, boundWakes, newPoll, newReady, newTick, newWait, newWake, pushSlice,
+  LOD, NO_SLEEPS, OPEN, boundPolls, boundTicks, boundWakes, emptyPools, newPoll, newReady, newTick, newWait, newWake, pushSlice,
 } from './trace-lod.js';
 
 /** Lower bounds (ms) of the long-poll bands; a timed poll shorter than the first is not kept. */
@@ -34,6 +34,7 @@ export const LONG_POLL_BOUNDS_MS = Object.freeze([1, 2, 5, 10, 20, 50, 100, 200,
  * time is record time (no t0, no speed).
  */
 export function createModel({ runId = null, cursor = 0, speed = 1, t0 = 0, virtual = false } = {}) {
+  emptyPools();
   return {
     runId, cursor, speed, t0, virtual: Boolean(virtual),
     skipped: 0, // records lost to ring overrun (the reader fell behind)
@@ -47,6 +48,7 @@ export function createModel({ runId = null, cursor = 0, speed = 1, t0 = 0, virtu
     lod: {
       keep: LOD.KEEP_START, coarse: LOD.COARSE_START,
       stored: 0, // slices held by all tasks
+      tasks: 0, // tasks of all runs (what the slice pools are sized by)
       limit: LOD.STORED_MAX,
       sweeps: 0, // global compactions so far
       sweep: null, // the compaction under way: {runs, run, next} (see trace-lod.js)
@@ -257,6 +259,7 @@ export function fold(model, r, text) {
       const task = newTask(r.task, text(r.b) || `task ${r.task}`, r.a, r.time, parent ? parent.depth + 1 : 0);
       run.tasks.set(r.task, task);
       run.order.push(r.task);
+      model.lod.tasks++;
       run.counts.ready++;
       task.readyOrder = ++run.readied;
       pushSlice(model, task.readies, newReady(r.time, 'spawn', r.a));
@@ -309,6 +312,7 @@ function taskOf(model, run, r) {
     task.state = 'waiting';
     run.tasks.set(r.task, task);
     run.order.push(r.task);
+    model.lod.tasks++;
     run.counts.waiting++;
   }
   return task;

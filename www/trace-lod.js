@@ -106,10 +106,10 @@ function mergeRange(list, from, to, cut, kind, lod) {
   if (to <= from) return;
   const first = list[from];
   const target = first.merged ? first : kind.fresh(first);
-  if (target !== first) recycle(kind, first);
+  if (target !== first) recycle(kind, first, lod);
   for (let i = from + 1; i < to; i++) {
     kind.absorb(target, list[i]);
-    recycle(kind, list[i]);
+    recycle(kind, list[i], lod);
   }
   target.cut = cut;
   list[from] = target;
@@ -172,7 +172,7 @@ function regroup(list, cuts, kind, lod) {
     let j = i + 1;
     while (j < m && list[j].cut <= cuts[c]) {
       kind.absorb(target, list[j]);
-      recycle(kind, list[j++]);
+      recycle(kind, list[j++], lod);
     }
     target.cut = cuts[c];
     list[w++] = target;
@@ -200,7 +200,7 @@ function compactList(list, keep, coarse, kind, lod) {
     for (let i = 0; i < m; i += 2) {
       if (i + 1 < m) {
         kind.absorb(list[i], list[i + 1]);
-        recycle(kind, list[i + 1]);
+        recycle(kind, list[i + 1], lod);
       }
       list[w++] = list[i];
     }
@@ -287,18 +287,30 @@ function sweepSome(model) {
 // A run of 10,000 tasks folds some 250,000 records a second, and nearly every slice lives long
 // enough to be promoted out of the young generation before it is merged away: the garbage
 // collector then spends whole frames copying and sweeping them. Slices merged away are kept
-// (up to POOL_MAX per kind and shape) and the next slices of their kind reuse them, so a long
-// run allocates little once its detail level has settled. A slice is only recycled once no
-// list holds it; the page keeps none across frames except a chosen one, which it re-checks.
-
-// 8,192 per pool: 32,768 kept 4 MB more heap at 10,000 tasks and changed neither the heap nor
-// the missed frames at 100,000 (bench --stress-only, side by side).
-const POOL_MAX = 8192;
+// and the next slices of their kind reuse them, so a long run allocates little once its detail
+// level has settled. A slice is only recycled once no list holds it; the page keeps none across
+// frames except a chosen one, which it re-checks.
+//
+// A pool keeps up to two slices per task (at least POOL_MIN): when the tasks go in step (a
+// gather of many that sleep alike), one task's waits are merged away while the others' are
+// pushed, a wave of a slice or two per task, and a pool of 8,192 let the rest of each wave of
+// 100,000 go to the collector, which then copied each new wave's slices out of the young
+// generation (pauses of 25-90 ms, folding such a run in Node). A new model empties the pools
+// (emptyPools): what they keep is at most what a model of that many tasks holds anyway.
+const POOL_MIN = 8192;
 
 /** Keeps a slice that no list holds any more for reuse by its kind. */
-function recycle(kind, s) {
+function recycle(kind, s, lod) {
   const pool = s.merged ? kind.mergedPool : kind.pool;
-  if (pool.length < POOL_MAX) pool.push(s);
+  if (pool.length < POOL_MIN || (lod && pool.length < 2 * lod.tasks)) pool.push(s);
+}
+
+/** Lets the collector have the slices kept for reuse (a new model starts; the old one may go). */
+export function emptyPools() {
+  for (const kind of [POLLS, WAITS, READIES, WAKES, TICKS]) {
+    kind.pool.length = 0;
+    kind.mergedPool.length = 0;
+  }
 }
 
 // ---- slices ----

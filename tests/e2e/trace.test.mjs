@@ -422,6 +422,51 @@ describe('bounded memory', () => {
     }
   });
 
+  test('once its detail has settled, a run of 30,000 tasks in waves reuses the slices it merges away', () => {
+    // Each round every task sleeps (a poll and a wait), then every task is woken and yields
+    // twice (readies, polls, wakes): a wave of 30,000 slices of one kind is merged away while
+    // the other kind is pushed. Slices the model made anew once settled would be work for the
+    // page's collector in every frame of a 100,000-task run.
+    const TASKS = 30_000;
+    const model = createModel({ runId: RUN });
+    let t = 0;
+    const emit = (kind, task, a = 0, b = 0) => fold(model, { time: t, kind, run: RUN, task, a, b }, text);
+    emit(KIND.RUN_START, 0, 3, 4);
+    for (let id = 1; id <= TASKS; id++) emit(KIND.SPAWN, id, 0, 1);
+    const polls = new Array(TASKS + 1).fill(0);
+    const seen = new Set();
+    const fresh = [];
+    for (let round = 1; round <= 8; round++) {
+      for (let id = 1; id <= TASKS; id++) {
+        t += 0.001;
+        emit(KIND.POLL_START, id, ++polls[id]);
+        emit(KIND.SLEEP, id, 100, 100);
+        emit(KIND.POLL_END, id, 0, 1);
+      }
+      for (let id = 1; id <= TASKS; id++) {
+        t += 0.001;
+        emit(KIND.WAKE, id, 1, 0);
+        for (let y = 0; y < 2; y++) {
+          emit(KIND.POLL_START, id, ++polls[id]);
+          emit(KIND.WAKE, id, 4, id);
+          emit(KIND.POLL_END, id, 0, 1);
+        }
+      }
+      let made = 0;
+      for (const task of currentRun(model).tasks.values()) {
+        for (const list of [task.polls, task.waits, task.readies, task.wakes]) {
+          for (const s of list) if (!seen.has(s)) { seen.add(s); made++; }
+        }
+      }
+      fresh.push(made);
+    }
+    assert.equal(model.lod.keep, LOD.KEEP_MIN, 'the detail went down to its minimum');
+    // The first rounds fill the lists up to the minimal detail; after that, at most a few.
+    const late = fresh.slice(4);
+    assert.ok(late.every((n) => n < TASKS / 100), `new slices per settled round: ${fresh.join(', ')}`);
+    assert.ok(fresh[0] > TASKS, 'the first round made slices (the count can fail)');
+  });
+
   test('one endless task keeps its newest polls in detail and older ones in a few merged segments', () => {
     const model = createModel({ runId: RUN });
     let t = 0;
