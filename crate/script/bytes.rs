@@ -337,11 +337,11 @@ fn from_hex(s: &str) -> PyResult {
 /// An encoding's name as CPython normalises it (`UTF8`, `utf_8`: `utf-8`), if it is one of
 /// the three this interpreter has; another codec of CPython's is refused, a name it does not
 /// know is its `LookupError`.
-fn codec(encoding: Option<&Value>) -> PyResult<&'static str> {
+fn codec(encoding: Option<&Value>, method: &str) -> PyResult<&'static str> {
     let given = match encoding {
         None => return Ok("utf-8"),
         Some(Value::Str(s)) => s,
-        Some(v) => return Err(type_error("encode() argument 'encoding' must be str, not ", v, "")),
+        Some(v) => return Err(type_error(&format!("{method}() argument 'encoding' must be str, not "), v, "")),
     };
     let name = given.to_ascii_lowercase().replace('_', "-");
     match name.as_str() {
@@ -357,11 +357,11 @@ fn codec(encoding: Option<&Value>) -> PyResult<&'static str> {
 
 /// `errors=`, looked at only when a character or byte does not fit, as CPython looks it up:
 /// `strict` raises; `ignore` drops; `replace` puts `?` (U+FFFD when decoding).
-fn policy(errors: Option<&Value>) -> PyResult<Rc<str>> {
+fn policy(errors: Option<&Value>, method: &str) -> PyResult<Rc<str>> {
     match errors {
         None => Ok("strict".into()),
         Some(Value::Str(s)) => Ok(Rc::clone(s)),
-        Some(v) => Err(type_error("encode() argument 'errors' must be str, not ", v, "")),
+        Some(v) => Err(type_error(&format!("{method}() argument 'errors' must be str, not "), v, "")),
     }
 }
 
@@ -412,8 +412,8 @@ pub fn codec_message(decode: bool, args: &[Value]) -> Option<String> {
 
 /// `s.encode(encoding="utf-8", errors="strict")`.
 pub fn encode(s: &str, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
-    let codec = codec(args.first().or(kwarg(kw, "encoding").as_ref()))?;
-    let errors = policy(args.get(1).or(kwarg(kw, "errors").as_ref()))?;
+    let codec = codec(args.first().or(kwarg(kw, "encoding").as_ref()), "encode")?;
+    let errors = policy(args.get(1).or(kwarg(kw, "errors").as_ref()), "encode")?;
     if codec == "utf-8" {
         return Ok(Value::Bytes(s.as_bytes().into()));
     }
@@ -449,8 +449,8 @@ fn escape(c: char) -> String {
 
 /// `b.decode(encoding="utf-8", errors="strict")`.
 fn decode(b: &Rc<[u8]>, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult {
-    let codec = codec(encoding)?;
-    let errors = policy(errors)?;
+    let codec = codec(encoding, "decode")?;
+    let errors = policy(errors, "decode")?;
     if codec == "latin-1" {
         return Ok(text(b));
     }

@@ -60,6 +60,8 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                 aliases.iter().for_each(|a| add(imported_name(a), locals));
             }
+            // `del x` binds as an assignment does: x is the function's own.
+            StmtKind::Del(targets) => targets.iter().for_each(|t| target_names(t, locals)),
             StmtKind::Global(names) => globals.extend(names),
             StmtKind::Nonlocal(names) => nonlocals.extend(names),
             _ => {}

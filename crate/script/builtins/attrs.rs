@@ -146,7 +146,12 @@ fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         // `BaseException.__init__` keeps the arguments; `object.__init__` takes none.
         "__init__" => {
             match me {
-                Value::Instance(i) if i.class.is_exception() => i.set(intern("args"), Value::tuple(args[1..].to_vec())),
+                Value::Instance(i) if i.class.is_exception() => {
+                    if !kw.is_empty() {
+                        super::no_keywords(&i.class)?;
+                    }
+                    i.set(intern("args"), Value::tuple(args[1..].to_vec()))
+                }
                 _ if args.len() > 1 || !kw.is_empty() => {
                     let m = "object.__init__() takes exactly one argument (the instance to initialize)";
                     return raise("TypeError", m);
@@ -450,7 +455,17 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
                 // A method decorated with `contextmanager`: a function too, bound to the object.
                 Some(f @ Value::Method(_)) if is_manager_maker(&f) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
-                Some(Value::Instance(d)) if d.class.kind == Kind::Other => bind(interp, &d, Some(obj), &i.class),
+                // A property whose getter raises AttributeError: the class's `__getattr__` is
+                // asked then, as CPython asks it whenever the lookup fails.
+                Some(Value::Instance(d)) if d.class.kind == Kind::Other => {
+                    match bind(interp, &d, Some(obj), &i.class) {
+                        Err(e) if &*e.class().name == "AttributeError" => match i.class.lookup(intern("__getattr__")) {
+                            Some(hook @ Value::Func(_)) => interp.call_sync(hook, vec![obj.clone(), Value::Str(t)]),
+                            _ => Err(e),
+                        },
+                        bound => bound,
+                    }
+                }
                 Some(v) => Ok(v),
                 None if i.class.kind == Kind::Other && &*i.class.name == "property" => match &*t {
                     "setter" | "getter" | "deleter" => {

@@ -623,6 +623,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             let i = int_arg(&args[0], "")?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(c) => Ok(Value::string(c.to_string())),
+                // A str here is UTF-8, which has no place for half a UTF-16 pair.
+                None if (0xD800..0xE000).contains(&i) => crate::interp::unsupported("lone surrogates (chr(0xd800))"),
                 None => raise("ValueError", "chr() arg not in range(0x110000)"),
             }
         }

@@ -81,6 +81,15 @@ pub fn script_method(v: &Value, name: &str) -> Option<Value> {
     }
 }
 
+/// `BaseException.__init__` given keywords: CPython's TypeError, named by the object's class
+/// (an `ImportError` takes `name` and `path`, and is let through).
+pub fn no_keywords(class: &Rc<Class>) -> PyResult<()> {
+    if class.is_subclass(&exc_class("ImportError")) {
+        return Ok(());
+    }
+    raise("TypeError", format!("{}() takes no keyword arguments", class.name))
+}
+
 /// Whether `v` is `NotImplemented`.
 pub fn is_not_implemented(v: &Value) -> bool {
     matches!(v, Value::Instance(i) if i.class.kind == Kind::Other) && NOT_IMPLEMENTED.with(|n| n.is(v))

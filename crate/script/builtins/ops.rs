@@ -114,6 +114,7 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             Ok(Str(s.repeat(n).into()))
         }
         (Str(fmt), args) if op == BinOp::Mod => percent(interp, fmt, args),
+        (Bytes(_), _) if op == BinOp::Mod => crate::interp::unsupported("bytes % formatting"),
         (Bytes(x), Bytes(y)) if op == BinOp::Add => {
             interp.alloc((x.len() + y.len()) / 16)?;
             Ok(Bytes([&x[..], &y[..]].concat().into()))

@@ -167,6 +167,11 @@ impl Interp {
                 if class.kind == Kind::Object && no_init && (!args.is_empty() || !kw.is_empty()) {
                     return raise("TypeError", format!("{}() takes no arguments", class.name));
                 }
+                // `BaseException.__init__` takes no keywords (an `ImportError`'s `name` and
+                // `path` aside); a class's own `__init__` may.
+                if class.kind == Kind::Exception && class.lookup(intern("__init__")).is_none() && !kw.is_empty() {
+                    builtins::no_keywords(&class)?;
+                }
                 crate::abc::check_instantiable(&class)?;
                 let me = match class.lookup(intern("__new__")) {
                     // A class's own `__new__` (a singleton's), given the class: `__init__` runs

@@ -832,6 +832,12 @@ impl Interp {
                         "message" | "exceptions" if i.class.is_group() => {
                             return raise("AttributeError", "readonly attribute")
                         }
+                        // `args` is a tuple of whatever is given (`e.args = ["a"]`).
+                        "args" => {
+                            let items = self.iterate(&value)?;
+                            i.set(name, Value::tuple(items));
+                            return Ok(());
+                        }
                         _ => None,
                     };
                     if let Some(which) = which {
@@ -949,18 +955,18 @@ pub(crate) fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
 }
 
 /// Whether exception `e` matches `except t` (a class or a tuple of classes).
+/// Every class of a tuple is checked first, and a tuple inside it is no class, as CPython's.
 pub fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
-    match t {
-        Value::Class(c) if c.is_exception() => Ok(e.class().is_subclass(c)),
-        Value::Tuple(items) => {
-            for i in items.iter() {
-                if exception_matches(e, i)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+    let class_of = |t: &Value| match t {
+        Value::Class(c) if c.is_exception() => Ok(Rc::clone(c)),
         _ => raise("TypeError", "catching classes that do not inherit from BaseException is not allowed"),
+    };
+    match t {
+        Value::Tuple(items) => {
+            let classes = items.iter().map(class_of).collect::<PyResult<Vec<_>>>()?;
+            Ok(classes.iter().any(|c| e.class().is_subclass(c)))
+        }
+        t => Ok(e.class().is_subclass(&class_of(t)?)),
     }
 }
 

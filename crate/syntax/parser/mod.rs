@@ -478,7 +478,11 @@ impl Parser {
     /// token read on it (`col` itself if none).
     fn end_from(&self, line: u32, col: u32) -> u32 {
         let read = &self.toks[..self.pos.min(self.toks.len())];
-        let last = read.iter().rev().take_while(|t| (t.line, t.col) >= (line, col)).find(|t| t.line == line);
+        let last = read
+            .iter()
+            .rev()
+            .take_while(|t| (t.line, t.col) >= (line, col))
+            .find(|t| t.line == line && !matches!(t.tok, Tok::Newline | Tok::Indent | Tok::Dedent));
         last.map_or(col, |t| t.end_col)
     }
 

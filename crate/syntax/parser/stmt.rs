@@ -311,8 +311,13 @@ impl Parser {
         self.expect_colon()?;
         let body = self.block("'try' statement", line)?;
         let mut handlers: Vec<Handler> = Vec::new();
+        let mut bare: Option<(u32, u32)> = None; // where a bare `except:` began
         while self.is_kw("except") {
             let (hline, hcol) = self.here();
+            if let Some((l, c)) = bare {
+                // CPython's compiler says so, under the bare handler's first line.
+                self.late_span("default 'except:' must be last", l, c);
+            }
             self.advance();
             let star = self.is_op("*");
             if star {
@@ -349,6 +354,9 @@ impl Parser {
             let body = self.block("'except' statement", hline);
             self.ctx = outer;
             let body = body?;
+            if typ.is_none() {
+                bare = Some((hline, hcol));
+            }
             handlers.push(Handler { line: hline, typ, name, body, star });
         }
         let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
@@ -359,7 +367,8 @@ impl Parser {
             self.block("'finally' statement", l)?
         } else if handlers.is_empty() {
             let (l, c) = self.here();
-            return Err(syntax("expected 'except' or 'finally' block", l, c));
+            let end_col = self.cur().end_col.max(c + 1);
+            return Err(SyntaxError { end_col, ..syntax("expected 'except' or 'finally' block", l, c) });
         } else {
             Vec::new()
         };

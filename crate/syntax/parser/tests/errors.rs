@@ -514,6 +514,9 @@ fn carets_span_what_cpython_underlines() {
             5,
             11,
         ),
+        ("try:\n    pass\nexcept: pass\nexcept ValueError:\n    pass", "default 'except:' must be last", 1, 13),
+        ("try:\n    pass\nelse:\n    pass", "expected 'except' or 'finally' block", 1, 5),
+        ("try:\n    pass\nsonuc = 1", "expected 'except' or 'finally' block", 1, 6),
         // A pattern's names, as CPython's compiler checks them.
         ("match p:\n    case [x, x]: pass", "multiple assignments to name 'x' in pattern", 14, 15),
         ("match p:\n    case 1 | x: pass", "alternative patterns bind different names", 14, 15),
