@@ -201,6 +201,8 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_45_assignment_target_carets", include_str!("corpus/error_45_assignment_target_carets.py"), include_str!("corpus/error_45_assignment_target_carets.out")),
     ("error_46_exception_groups_parts", include_str!("corpus/error_46_exception_groups_parts.py"), include_str!("corpus/error_46_exception_groups_parts.out")),
     ("error_47_pattern_name_twice", include_str!("corpus/error_47_pattern_name_twice.py"), include_str!("corpus/error_47_pattern_name_twice.out")),
+    ("error_48_exception_objects", include_str!("corpus/error_48_exception_objects.py"), include_str!("corpus/error_48_exception_objects.out")),
+    ("error_49_bare_except_first", include_str!("corpus/error_49_bare_except_first.py"), include_str!("corpus/error_49_bare_except_first.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),
