@@ -75,7 +75,7 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             let f = Instance::new(field_class());
             for (k, v) in kw {
                 match &*text(k) {
-                    "default" | "default_factory" | "init" | "repr" | "compare" => f.set(k, v),
+                    "default" | "default_factory" | "init" | "repr" | "compare" | "kw_only" => f.set(k, v),
                     other => return unsupported(&format!("field({other}=…)")),
                 }
             }
@@ -109,7 +109,7 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
 /// `@dataclass` or `@dataclass(order=True, …)`: the second gives a decorator, the options
 /// bound as its first argument (a method of the options).
 fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let mut options = [true, true, true, false, false, false]; // as OPTIONS names them
+    let mut options = [true, true, true, false, false, false, false, false]; // as OPTIONS names them
     let class = match args.as_slice() {
         [Value::Tuple(o), Value::Class(c)] if o.len() == options.len() => {
             options.iter_mut().zip(o.iter()).for_each(|(option, given)| *option = given.truthy());
@@ -141,11 +141,11 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
 /// Makes `class` a frozen, ordered dataclass of its annotations: what a namedtuple is built on
 /// (see [`crate::namedtuple`]).
 pub fn make_record(class: &Rc<Class>) -> PyResult<()> {
-    make_dataclass(class, [true, true, true, true, false, true])
+    make_dataclass(class, [true, true, true, true, false, true, false, false])
 }
 
-/// The options `@dataclass(…)` takes.
-const OPTIONS: [&str; 6] = ["init", "repr", "eq", "order", "unsafe_hash", "frozen"];
+/// The options `@dataclass(…)` takes (the first six are Python 3.11's `__dataclass_params__`).
+const OPTIONS: [&str; 8] = ["init", "repr", "eq", "order", "unsafe_hash", "frozen", "kw_only", "slots"];
 
 /// `typing.ClassVar`, which a subscript (`ClassVar[int]`) gives back.
 pub fn class_var() -> Rc<Class> {
@@ -166,8 +166,8 @@ fn is_class_var(hint: &Value) -> bool {
 
 /// Collects `class`'s fields (its bases' dataclass fields first, then its own annotations)
 /// and writes its methods.
-fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
-    let [init, repr, eq, order, unsafe_hash, frozen] = options;
+fn make_dataclass(class: &Rc<Class>, options: [bool; 8]) -> PyResult<()> {
+    let [init, repr, eq, order, unsafe_hash, frozen, all_kw_only, slots] = options;
     let mut fields: Dict = match class.base.as_ref().and_then(|b| b.lookup(intern("__dataclass_fields__"))) {
         Some(Value::Dict(d)) => d.borrow().clone(),
         _ => Dict::default(),
@@ -199,6 +199,10 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
             }
             f.set(intern("name"), name.clone());
             f.set(intern("type"), hint.clone());
+            // A field of a `kw_only=True` class is keyword-only unless `field()` says otherwise.
+            if f.get(intern("kw_only")).is_none() {
+                f.set(intern("kw_only"), Value::Bool(all_kw_only));
+            }
             // As CPython: the class keeps a field's default as its attribute, and no `Field`.
             let mut attrs = class.attrs.borrow_mut();
             attrs.retain(|(k, _)| *k != n);
@@ -210,8 +214,9 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
         }
     }
     let mut seen_default = false;
+    // Keyword-only fields come after the others in `__init__`: a default before them is fine.
     for (name, f) in fields.iter() {
-        if !flag(f, "init") {
+        if !flag(f, "init") || kw_only(f) {
             continue;
         }
         let has_default = field_attr(f, "default").is_some() || field_attr(f, "default_factory").is_some();
@@ -221,11 +226,16 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
         seen_default |= has_default;
     }
     let params = Instance::new(other_class("_DataclassParams"));
-    OPTIONS.iter().zip(options).for_each(|(name, on)| params.set(intern(name), Value::Bool(on)));
+    OPTIONS.iter().zip(options).take(6).for_each(|(name, on)| params.set(intern(name), Value::Bool(on)));
     // What a class pattern's positional sub-patterns match (`case Point(x, y):`): the fields
     // `__init__` takes, as CPython's `match_args=True` gives.
-    let match_args = fields.iter().filter(|(_, f)| flag(f, "init")).map(|(n, _)| n.clone()).collect();
+    let match_args = fields.iter().filter(|(_, f)| flag(f, "init") && !kw_only(f)).map(|(n, _)| n.clone()).collect();
     let mut attrs = class.attrs.borrow_mut();
+    // `slots=True`: its fields are its `__slots__`, so it takes no other attribute.
+    if slots {
+        let names = fields.iter().map(|(n, _)| n.clone()).collect();
+        attrs.push((intern("__slots__"), Value::tuple(names)));
+    }
     attrs.push((intern("__match_args__"), Value::tuple(match_args)));
     attrs.push((intern("__dataclass_fields__"), Value::dict(fields)));
     attrs.push((intern("__dataclass_params__"), Value::Instance(params)));
@@ -266,6 +276,11 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 6]) -> PyResult<()> {
 /// A field's option `name` (`init`, `repr`, `compare`: true unless given false).
 fn flag(field: &Value, name: &str) -> bool {
     field_attr(field, name).is_none_or(|v| v.truthy())
+}
+
+/// Whether `__init__` takes the field by keyword only (`field(kw_only=True)`, or its class's).
+fn kw_only(field: &Value) -> bool {
+    field_attr(field, "kw_only").is_some_and(|v| v.truthy())
 }
 
 fn field_attr(field: &Value, name: &str) -> Option<Value> {
@@ -363,14 +378,18 @@ fn init(
     // A namedtuple's fields are bound by its `__new__`, as its errors say.
     let own = if crate::namedtuple::is_namedtuple(me) { "__new__" } else { "__init__" };
     let qual = format!("{}.{own}", class.qualname());
-    let params: Vec<&(Value, Value)> = fields.iter().filter(|(_, f)| flag(f, "init")).collect();
+    // The positional fields first, then the keyword-only ones, as CPython's `__init__` lists them.
+    let (mut params, keyword): (Vec<&(Value, Value)>, Vec<_>) =
+        fields.iter().filter(|(_, f)| flag(f, "init")).partition(|(_, f)| !kw_only(f));
+    let positional = params.len();
+    params.extend(keyword);
     let given = args.len() - 1;
-    if given > params.len() {
-        let required = params
+    if given > positional {
+        let required = params[..positional]
             .iter()
             .filter(|(_, f)| field_attr(f, "default").is_none() && field_attr(f, "default_factory").is_none())
             .count();
-        let (most, least) = (params.len() + 1, required + 1);
+        let (most, least) = (positional + 1, required + 1);
         let takes = if most == least {
             format!("{most} positional argument{}", if most == 1 { "" } else { "s" })
         } else {
@@ -391,20 +410,24 @@ fn init(
         }
         values[at] = Some(v);
     }
-    let mut missing = Vec::new();
-    for ((n, f), v) in params.iter().zip(&mut values) {
+    let (mut missing, mut missing_kw) = (Vec::new(), Vec::new());
+    for (i, ((n, f), v)) in params.iter().zip(&mut values).enumerate() {
         if v.is_none() {
             *v = field_attr(f, "default");
         }
         if v.is_none() {
             match field_attr(f, "default_factory") {
                 Some(factory) => *v = Some(interp.call_sync(factory, vec![])?),
-                None => missing.push(n.repr()),
+                None if i < positional => missing.push(n.repr()),
+                None => missing_kw.push(n.repr()),
             }
         }
     }
     if !missing.is_empty() {
         return Err(missing_arguments(&qual, "positional", &missing));
+    }
+    if !missing_kw.is_empty() {
+        return Err(missing_arguments(&qual, "keyword-only", &missing_kw));
     }
     for ((n, _), v) in params.iter().zip(values) {
         if let (Value::Str(n), Some(v)) = (n, v) {
