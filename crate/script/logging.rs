@@ -198,6 +198,15 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
                 logger.set(intern("propagate"), Value::Bool(true));
                 logger.set(intern("disabled"), Value::Bool(false));
                 let logger = Value::Instance(logger);
+                // Loggers made before it below it (`a.b` before `a`) take it as their parent
+                // where theirs was above it, as CPython's `_fixupChildren` does.
+                let below = format!("{n}.");
+                for (k, child) in loggers.borrow().entries() {
+                    let above = attr(&child, "parent").and_then(|p| attr(&p, "name")).map(|p| p.to_str());
+                    if k.to_str().starts_with(&below) && !above.is_some_and(|p| p.starts_with(&**n)) {
+                        set(&child, "parent", logger.clone());
+                    }
+                }
                 loggers.borrow_mut().insert(key, Value::Str(Rc::clone(n)), logger.clone());
                 Ok(logger)
             }
@@ -210,9 +219,20 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             if attr(&root, "_configured").is_none() {
                 module_fn(interp, "basicConfig", vec![root.clone()], vec![])?;
             }
+            if name == "warn" {
+                deprecated(interp, "function");
+                return logger_method(interp, "warning", args, kw);
+            }
             logger_method(interp, name, args, kw)
         }
     }
+}
+
+/// Python 3.11's DeprecationWarning for `logging.warn` (`what`: "function") and `Logger.warn`
+/// ("method"), shown once per line of the program as `__main__`'s warnings are.
+fn deprecated(interp: &Interp, what: &str) {
+    let message = format!("DeprecationWarning: The 'warn' {what} is deprecated, use 'warning' instead");
+    interp.host.out.warn(&message, super::aio::LINE.with(std::cell::Cell::get));
 }
 
 /// A logger's methods, the logger first.
@@ -248,7 +268,11 @@ fn logger_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<
         }
         "debug" => 10,
         "info" => 20,
-        "warning" | "warn" => 30,
+        "warn" => {
+            deprecated(interp, "method");
+            30
+        }
+        "warning" => 30,
         "error" | "exception" => 40,
         "critical" | "fatal" => 50,
         _ => {
@@ -375,6 +399,32 @@ fn effective_level(logger: &Value, root: &Value) -> i64 {
     attr(root, "level").and_then(|l| l.as_int()).unwrap_or(30)
 }
 
+/// A `LogRecord`'s own fields, and the two a formatter adds (`message`, `asctime`).
+const RECORD_FIELDS: [&str; 22] = [
+    "name",
+    "msg",
+    "args",
+    "levelname",
+    "levelno",
+    "pathname",
+    "filename",
+    "module",
+    "exc_info",
+    "exc_text",
+    "stack_info",
+    "lineno",
+    "funcName",
+    "created",
+    "msecs",
+    "relativeCreated",
+    "thread",
+    "threadName",
+    "processName",
+    "process",
+    "message",
+    "asctime",
+];
+
 /// Writes a record if the logger lets it through: formatted by the root's format once
 /// configured, else (the last resort) its message alone, and only from WARNING up. A record
 /// that cannot be formatted (`log.info("n", 1)`) is reported, as CPython's handler does, and
@@ -390,6 +440,16 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
     let Some(msg) = record.args.first() else {
         return raise("TypeError", "missing 1 required positional argument: 'msg'");
     };
+    // Making the record: an `extra` field may not replace one of its own (a KeyError raised
+    // at the call, not reported by the handler).
+    if let Some(Value::Dict(extra)) = &record.extra {
+        for k in extra.borrow().keys() {
+            if matches!(&k, Value::Str(s) if RECORD_FIELDS.contains(&&**s)) {
+                let message = format!("Attempt to overwrite {} in LogRecord", k.repr());
+                return Err(new_exception(exc_class("KeyError"), vec![Value::string(message)]));
+            }
+        }
+    }
     let line = record.line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
     let mut text = match render(interp, logger, root, &record, configured, line) {
         Ok(text) => text,
@@ -486,7 +546,14 @@ fn format_record(
         ("levelno", Value::Int(level)),
         ("message", Value::str(message)),
         ("msg", record.args[0].clone()),
-        ("args", Value::tuple(record.args[1..].to_vec())),
+        // A lone mapping is the record's `args` itself (`"%(k)s", {"k": 1}`), as CPython's.
+        (
+            "args",
+            match &record.args[1..] {
+                [d @ Value::Dict(m)] if !m.borrow().is_empty() => d.clone(),
+                rest => Value::tuple(rest.to_vec()),
+            },
+        ),
         ("asctime", Value::string(asctime)),
         ("msecs", Value::Float(msecs)),
         ("created", Value::Float(created)),
@@ -502,7 +569,7 @@ fn format_record(
     for (k, v) in fields {
         values.insert(Key::Str(k.into()), Value::str(k), v);
     }
-    // `extra={"user": …}`: more fields for the format.
+    // `extra={"user": …}`: more fields for the format (none of the record's own: see emit).
     if let Some(Value::Dict(extra)) = &record.extra {
         for (k, v) in extra.borrow().entries() {
             values.insert(k.key()?, k, v);

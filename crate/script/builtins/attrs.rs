@@ -603,6 +603,8 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("json", "JSONEncoder"),
                 ("json", "JSONDecoder"),
                 ("logging", "NullHandler"),
+                ("logging", "Filter"),
+                ("logging", "LogRecord"),
                 ("logging", "LoggerAdapter"),
                 ("logging", "getLevelNamesMapping"),
                 ("dataclasses", "KW_ONLY"),

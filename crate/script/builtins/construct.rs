@@ -133,10 +133,19 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         })),
         Kind::Set => {
             let from = one(args);
-            let made = make_set(match &from {
-                None => vec![],
-                Some(v) => iterate(v)?,
-            })?;
+            let made = match &from {
+                // A plain dict's keys go into a table sized for them first (see presize_for_dict).
+                Some(Value::Dict(d)) if matches!(d.borrow().missing, Missing::KeyError) => {
+                    let mut set = Dict::default();
+                    set.presize_for_dict(d.borrow().len());
+                    for k in d.borrow().keys() {
+                        set.insert(k.key()?, k, Value::None);
+                    }
+                    Value::Set(Rc::new(RefCell::new(set)))
+                }
+                None => make_set(vec![])?,
+                Some(v) => make_set(iterate(v)?)?,
+            };
             // `set(s)` of a set is its copy, laid out as CPython's `set_merge` copies.
             if let (Some(Value::Set(o)), Value::Set(n)) = (&from, &made) {
                 n.borrow_mut().lay_out_set_op('|', &crate::value::Dict::default(), &o.borrow(), false, true);

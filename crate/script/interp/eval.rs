@@ -527,9 +527,16 @@ impl Interp {
             }
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                 let mut values = Vec::with_capacity(items.len());
+                // `{*d, …}`: the empty set took a plain dict's keys first (see presize_for_dict).
+                let mut from_dict = None;
                 for item in items {
                     if let ExprKind::Starred(inner) = &item.kind {
                         let v = self.eval(scope, inner).await?;
+                        if let (ExprKind::Set(_), Value::Dict(d), true) = (&e.kind, &v, values.is_empty()) {
+                            if matches!(d.borrow().missing, crate::value::Missing::KeyError) {
+                                from_dict = Some(d.borrow().len());
+                            }
+                        }
                         // A list's or a tuple's in CPython's words (a set's keeps the plain one).
                         let items = match e.kind {
                             ExprKind::Set(_) => self.iterate(&v),
@@ -542,7 +549,11 @@ impl Interp {
                         values.push(self.eval(scope, item).await?);
                     }
                 }
-                self.display(&e.kind, values)
+                let made = self.display(&e.kind, values)?;
+                if let (Value::Set(set), Some(n)) = (&made, from_dict) {
+                    set.borrow_mut().presize_for_dict(n);
+                }
+                Ok(made)
             }
             ExprKind::Dict(items) => {
                 let mut d = Dict::default();

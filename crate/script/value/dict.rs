@@ -214,6 +214,15 @@ impl Dict {
         }
     }
 
+    /// A set whose first `n` elements came from a dict's keys (`set(d)`, `{*d}`): CPython sized
+    /// its empty table for them first (to hold twice `n`, once `n` would fill 3/5 of the 8
+    /// slots), then added them, where keys from any other iterable grow it as they come.
+    pub fn presize_for_dict(&mut self, n: usize) {
+        if n * 5 >= 7 * 3 {
+            self.base = Some(Rc::new(Table::new(size_above(n * 2))));
+        }
+    }
+
     /// The set's table as CPython's would be laid out, rebuilt from what was added and removed
     /// in turn, as CPython grows it (8 slots, resized to a power of two above 4 × used once 3/5
     /// of the slots are used or deleted; linear probes of 9, then perturbation; a removal
