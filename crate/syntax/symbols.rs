@@ -240,6 +240,8 @@ struct Seen {
     annotated: Vec<Name>,
     /// Declared `global` or `nonlocal`: what follows no longer counts.
     declared: Vec<Name>,
+    /// Each declaration's kind (`global`: true) and where it was first written.
+    directives: Vec<(Name, bool, Directive)>,
     /// A function's scope: the names it binds, for the `nonlocal`s of the scopes inside it.
     /// `None`: a class body's, or the module's (with `module`).
     binds: Option<Vec<Name>>,
@@ -421,6 +423,16 @@ impl Checker<'_> {
             }
             if seen.assigned.contains(&n) {
                 return Err(error(format!("name '{t}' is assigned to before {what} declaration")));
+            }
+            // Declared both ways: CPython names the first declaration.
+            match seen.directives.iter().find(|(d, _, _)| *d == n) {
+                Some(&(_, was, (l, c, e))) if was != global => {
+                    let mut err = error(format!("name '{t}' is nonlocal and global"));
+                    (err.line, err.col, err.end_col) = (l, c, e);
+                    return Err(err);
+                }
+                Some(_) => {}
+                None => seen.directives.push((n, global, (line, col, end_col))),
             }
             if !global && !outer.iter().any(|b| b.contains(&n)) {
                 let message = match seen.module {

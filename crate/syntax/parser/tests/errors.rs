@@ -279,6 +279,13 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ),
     ("class C:\n    nonlocal x", "SyntaxError", "no binding for nonlocal 'x' found", 2, 5),
     (
+        "def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x",
+        "SyntaxError",
+        "name 'x' is nonlocal and global",
+        4,
+        9,
+    ),
+    (
         "def f():\n    for i in x:\n        try:\n            import y\n        except E as e:\n            global e",
         "SyntaxError",
         "name 'e' is assigned to before global declaration",
