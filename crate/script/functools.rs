@@ -235,7 +235,7 @@ fn ordered(interp: &Interp, how: &'static str, args: Vec<Value>, _: Vec<(Name, V
 }
 
 /// `wraps(wrapped)(wrapper)`: the wrapper under the wrapped function's name and qualname.
-fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match args.as_slice() {
         [Value::Func(wrapped), Value::Func(wrapper)] => {
             // As `update_wrapper`: the wrapped one's docstring and attributes, and itself as
@@ -266,6 +266,26 @@ fn wrap(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) ->
             }
             wrapper.set(intern("__wrapped__"), args[0].clone());
             Ok(args[1].clone())
+        }
+        // Anything else wrapped (a class, a callable object, a built-in, a cache): what of
+        // `__name__`, `__qualname__` and `__doc__` it has, and `__wrapped__`, as CPython's
+        // `update_wrapper` copies them (a name it lacks is skipped).
+        [wrapped, Value::Func(wrapper)] => {
+            let get = |n: &str| interp.get_attr(wrapped, intern(n)).ok();
+            let mut own = wrapper.attrs.borrow_mut();
+            let copied = ["__name__", "__qualname__", "__doc__"].into_iter().filter_map(|n| Some((intern(n), get(n)?)));
+            for (n, v) in copied.chain([(intern("__wrapped__"), wrapped.clone())]) {
+                match own.iter_mut().find(|(m, _)| *m == n) {
+                    Some(slot) => slot.1 = v,
+                    None => own.push((n, v)),
+                }
+            }
+            drop(own);
+            let mut copy = (**wrapper).clone();
+            if let Some(Value::Str(q)) = get("__qualname__").or_else(|| get("__name__")) {
+                copy.qualname = q;
+            }
+            Ok(Value::Func(Rc::new(copy)))
         }
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
