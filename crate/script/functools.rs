@@ -318,8 +318,13 @@ fn cached(f: &Value, maxsize: Value, typed: bool) -> PyResult {
     w.set(intern("__wrapped__"), f.clone());
     // What it calls, apart from `__wrapped__`, which a script may set (to the cache itself).
     w.set(intern(CALLS), f.clone());
+    // As `update_wrapper` makes it: the function's names, module and docstring.
     if let Value::Func(func) = f {
-        w.set(intern("__name__"), Value::str(func.qualname.rsplit('.').next().unwrap_or(&func.qualname)));
+        for n in ["__name__", "__qualname__", "__module__", "__doc__"] {
+            if let Ok(v) = crate::builtins::function_attr(func, intern(n)) {
+                w.set(intern(n), v);
+            }
+        }
     }
     w.set(intern("maxsize"), maxsize);
     w.set(intern("typed"), Value::Bool(typed));
