@@ -86,6 +86,24 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
     out
 }
 
+/// Whether a block has a hint at its own level (`x: int`), inside its compound statements
+/// but not in a function or a class.
+fn annotates(block: &[ast::Stmt]) -> bool {
+    use ast::StmtKind as S;
+    block.iter().any(|s| match &s.kind {
+        S::AnnAssign { .. } => true,
+        S::If { body, orelse, .. } | S::While { body, orelse, .. } | S::For { body, orelse, .. } => {
+            annotates(body) || annotates(orelse)
+        }
+        S::Try { body, handlers, orelse, finalbody } => {
+            annotates(body) || handlers.iter().any(|h| annotates(&h.body)) || annotates(orelse) || annotates(finalbody)
+        }
+        S::With { body, .. } => annotates(body),
+        S::Match { cases, .. } => cases.iter().any(|c| annotates(&c.body)),
+        _ => false,
+    })
+}
+
 /// Starts a run of `source` on the runtime: its module runs as the run's root task, named
 /// "main", and each Python task is a task of the run. A virtual run's clock counts only
 /// declared time (sleeps, `time.sleep`, and 30 ns per interpreter step), so it is the same on
@@ -102,6 +120,11 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
             root.host.write(&format!("main.py:{line}: SyntaxWarning: {message}\n  {src}\n"), true);
         }
         let scope = Rc::clone(&root.module_scope);
+        // A module with hints of its own starts with an empty `__annotations__` (CPython's
+        // SETUP_ANNOTATIONS), which its `x: int = 1` lines fill.
+        if annotates(&module.body) {
+            root.globals.borrow_mut().insert(ast::intern("__annotations__"), value::Value::dict(Default::default()));
+        }
         let out = root.exec_block(&scope, &module.body).await;
         if out.is_ok() {
             root.close_freed(); // freed by the last statement

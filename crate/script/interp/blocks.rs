@@ -398,7 +398,7 @@ impl Interp {
     /// A hint as written, for `from __future__ import annotations`: its source text, from its
     /// start to `end` (line, column just after), a hint over several lines joined as CPython
     /// writes it back (`dict[str,\n int]`: `dict[str, int]`).
-    fn annotation_text(&self, annotation: &Expr, (end_line, end_col): (u32, u32)) -> Rc<str> {
+    pub(super) fn annotation_text(&self, annotation: &Expr, (end_line, end_col): (u32, u32)) -> Rc<str> {
         let mut text = String::new();
         for (n, line) in self.host.out.source.iter().enumerate() {
             let n = n as u32 + 1;

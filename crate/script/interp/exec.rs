@@ -357,10 +357,23 @@ impl Interp {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(scope, target, *op, value).await?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign { target, value, annotation, annotation_end } => {
                 if let Some(value) = value {
                     let v = self.eval(scope, value).await?;
                     self.assign(scope, target, v).await?;
+                }
+                // The module's own hints go into its `__annotations__`, evaluated (as text
+                // after `from __future__ import annotations`); a function's are not looked at.
+                if let (true, ExprKind::Name(n)) = (scope.info.is_module, &target.kind) {
+                    let hint = match self.hints_as_text.get() {
+                        true => Value::Str(self.annotation_text(annotation, *annotation_end)),
+                        false => self.eval(scope, annotation).await?,
+                    };
+                    let hints = self.globals.borrow().get(&intern("__annotations__")).cloned();
+                    if let Some(Value::Dict(d)) = hints {
+                        let name = Value::Str(text(*n));
+                        d.borrow_mut().insert(name.key()?, name, hint);
+                    }
                 }
             }
             StmtKind::If { test, body, orelse } => {
