@@ -90,6 +90,20 @@ fn make(name: &'static str, us: i64) -> Value {
     Value::Instance(me)
 }
 
+/// Why `obj.name = …` fails if `obj` is a datetime or a timedelta (immutable, as CPython's):
+/// its own fields are read-only (named by the type that defines them), and it takes no other.
+pub fn set_error(obj: &Value, name: Name) -> Option<Exc> {
+    let kind = ["datetime", "timedelta"].into_iter().find(|k| us_of(obj, k).is_some())?;
+    let n = text(name);
+    let owner = match &*n {
+        "year" | "month" | "day" if kind == "datetime" => "date",
+        "hour" | "minute" | "second" | "microsecond" | "tzinfo" | "fold" if kind == "datetime" => "datetime",
+        "days" | "seconds" | "microseconds" if kind == "timedelta" => "timedelta",
+        _ => return Some(exc("AttributeError", format!("'datetime.{kind}' object has no attribute '{n}'"))),
+    };
+    Some(exc("AttributeError", format!("attribute '{n}' of 'datetime.{owner}' objects is not writable")))
+}
+
 /// The microseconds of `v` if it is a `name` (`"datetime"` or `"timedelta"`).
 fn us_of(v: &Value, name: &str) -> Option<i64> {
     match v {
@@ -258,6 +272,9 @@ fn new_timedelta(args: &[Value], kw: &[(Name, Value)]) -> PyResult {
             }
         }
     }
+    if any_float {
+        out_of_range(exact as f64 + float, "float", "integer")?;
+    }
     // Rounded half to even on the whole count, as CPython's: 1.5 µs is 2, 2.5 µs is 2.
     let us = if any_float {
         let whole = float.floor();
@@ -279,6 +296,28 @@ fn timedelta(us: i64) -> PyResult {
         return raise("OverflowError", too_many_days(us.div_euclid(US_PER_DAY)));
     }
     Ok(make("timedelta", us))
+}
+
+/// A count of microseconds worked out in floats that no timedelta holds: a NaN or an infinity
+/// (CPython's words: `what` "float" and `to` "integer" from the constructor, `to` "integer
+/// ratio" from a product), or past the days a timedelta may have (as a 64-bit int would be).
+fn out_of_range(us: f64, what: &str, to: &str) -> PyResult<()> {
+    if us.is_nan() {
+        let what = if what.is_empty() { "NaN".to_string() } else { format!("{what} NaN") };
+        return raise("ValueError", format!("cannot convert {what} to {to}"));
+    }
+    if us.is_infinite() {
+        let what = if what.is_empty() { "Infinity".to_string() } else { format!("{what} infinity") };
+        return raise("OverflowError", format!("cannot convert {what} to {to}"));
+    }
+    let days = (us / US_PER_DAY as f64).floor();
+    if days.abs() >= 2_147_483_648.0 {
+        return raise("OverflowError", "Python int too large to convert to C int");
+    }
+    if us.abs() >= 9.2e18 {
+        return raise("OverflowError", too_many_days(days as i64));
+    }
+    Ok(())
 }
 
 fn too_many_days(days: i64) -> String {
@@ -513,9 +552,15 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
         },
         "__mul__" | "__rmul__" => match other {
             Some(Value::Int(n)) => {
-                me.checked_mul(*n).map_or_else(|| raise("OverflowError", "days is too large"), timedelta)
+                let days = (i128::from(me) * i128::from(*n)).div_euclid(i128::from(US_PER_DAY));
+                let days = i64::try_from(days).unwrap_or(i64::MAX);
+                me.checked_mul(*n).map_or_else(|| raise("OverflowError", too_many_days(days)), timedelta)
             }
-            Some(Value::Float(x)) => timedelta((me as f64 * x).round_ties_even() as i64),
+            Some(Value::Float(x)) => {
+                let us = me as f64 * x;
+                out_of_range(if x.is_finite() { us } else { *x }, "", "integer ratio")?;
+                timedelta(us.round_ties_even() as i64)
+            }
             _ => Ok(not_implemented()),
         },
         _ => match (other_td, other) {
@@ -528,9 +573,11 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             (None, Some(Value::Int(n))) => timedelta((me as f64 / *n as f64).round_ties_even() as i64),
             (None, Some(Value::Float(x))) if name == "__truediv__" => {
                 if *x == 0.0 {
-                    return raise("ZeroDivisionError", "division by zero");
+                    return raise("ZeroDivisionError", "integer division or modulo by zero");
                 }
-                timedelta((me as f64 / x).round_ties_even() as i64)
+                let us = me as f64 / x;
+                out_of_range(if x.is_nan() { *x } else { us }, "", "integer ratio")?;
+                timedelta(us.round_ties_even() as i64)
             }
             _ => Ok(not_implemented()),
         },

@@ -185,6 +185,10 @@ pub fn make_members(interp: &Interp, class: &Rc<Class>) -> PyResult<()> {
     if Rc::ptr_eq(class, &base) || !class.is_subclass(&base) {
         return Ok(());
     }
+    // An enum with members is final: a subclass may add methods, not members.
+    if let Some(b) = class.mro.iter().find(|b| members(b).is_some_and(|m| !m.is_empty())) {
+        return raise("TypeError", format!("<enum '{}'> cannot extend <enum '{}'>", class.name, b.name));
+    }
     let mut members = Dict::default();
     let mut last = 0;
     let attrs = class.attrs.borrow().clone();

@@ -1816,6 +1816,8 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Native(n) => match &**n {
             // Looked for past `class` in the order of the object's class (or of the class itself).
             Native::Super(me, class) => match super_of(me).lookup_after(class, name) {
+                // Found for a class (`super()` in a classmethod): a plain function, unbound.
+                Some(f @ (Value::Func(_) | Value::Builtin(_))) if matches!(me, Value::Class(_)) => Ok(f),
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((me.clone(), f)))),
                 // A property, classmethod or staticmethod of a base, bound to the object (or the
                 // class) `super()` stands for, not to the base.

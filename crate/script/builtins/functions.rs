@@ -206,7 +206,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                         }
                         Ok(false)
                     }
-                    _ => raise("TypeError", format!("{name}() arg 2 must be a type, a tuple of types, or a union")),
+                    // CPython's two words differ: isinstance's "type", issubclass's "class".
+                    _ => {
+                        let (one, many) = if name == "isinstance" { ("type", "types") } else { ("class", "classes") };
+                        raise("TypeError", format!("{name}() arg 2 must be a {one}, a tuple of {many}, or a union"))
+                    }
                 }
             }
             Ok(Value::Bool(check(&args[1], &class, value_class.as_ref(), name)?))
@@ -479,6 +483,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 return raise("TypeError", "attribute name must be string");
             };
             let r = get_attr(interp, &args[0], intern(attr));
+            // Only an AttributeError means "no such attribute": a property's other error (or a
+            // refusal) goes on, as CPython's.
+            if let Err(e) = &r {
+                if !e.class().is_subclass(&exc_class("AttributeError")) {
+                    return r;
+                }
+            }
             match (name, r) {
                 ("hasattr", r) => Ok(Value::Bool(r.is_ok() || has_protocol(&args[0], attr))),
                 (_, Ok(v)) => Ok(v),

@@ -411,11 +411,20 @@ impl Interp {
                         if let [Arg::Pos(c), Arg::Pos(o)] = args.as_slice() {
                             // `super(Class, self)`, the older spelling.
                             let (c, o) = (self.eval(scope, c).await?, self.eval(scope, o).await?);
+                            // The second, an instance of the class or a class derived from it
+                            // (`super(Cls, cls)` in a classmethod).
+                            let derives = |c: &Rc<Class>| match &o {
+                                Value::Class(oc) => oc.is_subclass(c),
+                                o => o.class().is_subclass(c),
+                            };
                             return match &c {
-                                Value::Class(c) if o.class().is_subclass(c) && c.base.is_some() => {
+                                Value::Class(c) if derives(c) && c.base.is_some() => {
                                     Ok(Value::Native(Rc::new(aio::Native::Super(o, Rc::clone(c)))))
                                 }
-                                _ => raise("TypeError", "super(type, obj): obj must be an instance or subtype of type"),
+                                Value::Class(_) => {
+                                    raise("TypeError", "super(type, obj): obj must be an instance or subtype of type")
+                                }
+                                c => Err(builtins::type_error("super() argument 1 must be a type, not ", c, "")),
                             };
                         }
                         if args.is_empty() {

@@ -803,6 +803,9 @@ impl Interp {
                 if let Some(e) = crate::dataclasses::frozen_error(obj, name, false) {
                     return Err(e);
                 }
+                if let Some(e) = crate::datetime::set_error(obj, name) {
+                    return Err(e);
+                }
                 // An object's class is fixed here: storing it as an attribute would change
                 // nothing `type()` or a method call sees.
                 if &*text(name) == "__class__" {
