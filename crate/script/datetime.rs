@@ -98,7 +98,10 @@ pub fn set_error(obj: &Value, name: Name) -> Option<Exc> {
     let owner = match &*n {
         "year" | "month" | "day" if kind == "datetime" => "date",
         "hour" | "minute" | "second" | "microsecond" | "tzinfo" | "fold" if kind == "datetime" => "datetime",
-        "days" | "seconds" | "microseconds" if kind == "timedelta" => "timedelta",
+        // A timedelta's are members, which say so in fewer words.
+        "days" | "seconds" | "microseconds" if kind == "timedelta" => {
+            return Some(exc("AttributeError", "readonly attribute"))
+        }
         _ => return Some(exc("AttributeError", format!("'datetime.{kind}' object has no attribute '{n}'"))),
     };
     Some(exc("AttributeError", format!("attribute '{n}' of 'datetime.{owner}' objects is not writable")))
