@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::ast::{intern, BinOp, CmpOp, Name};
 use super::builtins::{builtin, iter_of, not_implemented};
-use super::interp::Interp;
+use super::interp::{Gen, Interp};
 use super::value::*;
 
 const METHODS: &[&str] = &[
@@ -105,7 +105,58 @@ fn push(items: &mut Vec<Value>, x: Value, front: bool, limit: Option<usize>) {
     }
 }
 
-fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let r = method_of(interp, name, &args, kw)?;
+    // What changes its length or its order's start counts as a change to its iterators
+    // (CPython's `state`): one made before it raises at its next item.
+    if matches!(
+        name,
+        "append"
+            | "appendleft"
+            | "extend"
+            | "extendleft"
+            | "pop"
+            | "popleft"
+            | "rotate"
+            | "clear"
+            | "remove"
+            | "insert"
+    ) {
+        if let Some(Value::Instance(me)) = args.first() {
+            me.set(intern(STATE), Value::Int(state(me) + 1));
+        }
+    }
+    Ok(r)
+}
+
+/// The attribute counting a deque's changes (not a name a script can write).
+const STATE: &str = "<state>";
+
+fn state(me: &Instance) -> i64 {
+    me.get(intern(STATE)).and_then(|v| v.as_int()).unwrap_or(0)
+}
+
+/// An iterator over the deque itself, not a copy: it raises once the deque has changed.
+fn live_iterator(interp: &Interp, me: &Rc<Instance>, items: Rc<List>) -> Value {
+    let weak = interp.host.interp();
+    let (me, at_start) = (Rc::clone(me), state(me));
+    let run = async move {
+        let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
+        let mut i = 0;
+        loop {
+            if state(&me) != at_start {
+                return raise("RuntimeError", "deque mutated during iteration");
+            }
+            let Some(x) = items.borrow().get(i).cloned() else { break };
+            i += 1;
+            interp.yield_value(x).await?;
+        }
+        Ok(Value::None)
+    };
+    Value::Gen(Rc::new(Gen::of_builtin("_deque_iterator", Box::pin(run))))
+}
+
+fn method_of(interp: &Interp, name: &'static str, args: &[Value], _: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Instance(me)) = args.first() else { return raise("TypeError", "descriptor needs a deque") };
     let (Some(Value::List(l)), maxlen) = (me.get(intern("_items")), me.get(intern("maxlen"))) else {
         return raise("TypeError", "descriptor needs a deque");
@@ -227,7 +278,7 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
             l.borrow_mut()[i] = arg(1)?;
             Ok(Value::None)
         }
-        "__iter__" => Ok(iter_of(l.borrow().clone())),
+        "__iter__" => Ok(live_iterator(interp, me, l)),
         "__reversed__" => Ok(iter_of(l.borrow().iter().rev().cloned().collect())),
         "__repr__" => {
             let items = interp.repr(&Value::List(Rc::clone(&l)))?;
