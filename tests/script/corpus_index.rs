@@ -365,6 +365,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_161_wraps_anything", include_str!("corpus/lang_161_wraps_anything.py"), include_str!("corpus/lang_161_wraps_anything.out")),
     ("lang_162_classmethods_and_values", include_str!("corpus/lang_162_classmethods_and_values.py"), include_str!("corpus/lang_162_classmethods_and_values.out")),
     ("lang_163_live_deque_and_hints", include_str!("corpus/lang_163_live_deque_and_hints.py"), include_str!("corpus/lang_163_live_deque_and_hints.out")),
+    ("lang_164_module_names", include_str!("corpus/lang_164_module_names.py"), include_str!("corpus/lang_164_module_names.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

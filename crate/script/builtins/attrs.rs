@@ -563,6 +563,7 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 },
             }
         }
+        Value::Module(m) if &*t == "__name__" && m.attrs.borrow().get(&name).is_none() => Ok(Value::str(m.name)),
         Value::Module(m) => m.attrs.borrow().get(&name).cloned().ok_or_else(|| {
             // What CPython's modules have and these have not yet: say so, not "no attribute".
             const NOT_YET: &[(&str, &str)] = &[
@@ -632,7 +633,6 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("random", "randbytes"),
                 ("random", "getstate"),
                 ("random", "setstate"),
-                ("random", "binomialvariate"),
                 ("random", "SystemRandom"),
                 ("math", "log1p"),
                 ("math", "expm1"),
@@ -659,6 +659,11 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("sys", "stdin"),
                 ("sys", "executable"),
                 ("sys", "implementation"),
+                ("datetime", "UTC"),
+                ("enum", "EnumType"),
+                ("enum", "ReprEnum"),
+                ("enum", "verify"),
+                ("contextlib", "chdir"),
                 ("typing", "get_type_hints"),
                 ("typing", "get_origin"),
                 ("typing", "get_args"),
