@@ -12,7 +12,7 @@ use std::rc::Rc;
 use super::aio::Coro;
 use super::ast::{intern, Name};
 use super::builtins::builtin;
-use super::interp::{exception_matches, Gen, Interp};
+use super::interp::{exception_in, Gen, Interp};
 use super::value::*;
 
 /// The module's attributes.
@@ -188,7 +188,7 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
     // A `suppress`: it enters with nothing, and its exit swallows the errors of its kinds.
     if let Some(kinds) = me.get(intern("_exceptions")) {
         return Ok(match (name, &error) {
-            ("__exit__", Some(e)) => Value::Bool(exception_matches(e, &kinds)?),
+            ("__exit__", Some(e)) => Value::Bool(exception_in(e, &kinds)?),
             ("__exit__", None) => Value::Bool(false),
             _ => Value::None,
         });

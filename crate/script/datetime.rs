@@ -555,9 +555,12 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
         },
         "__mul__" | "__rmul__" => match other {
             Some(Value::Int(n)) => {
-                let days = (i128::from(me) * i128::from(*n)).div_euclid(i128::from(US_PER_DAY));
-                let days = i64::try_from(days).unwrap_or(i64::MAX);
-                me.checked_mul(*n).map_or_else(|| raise("OverflowError", too_many_days(days)), timedelta)
+                match me.checked_mul(*n) {
+                    Some(us) => timedelta(us),
+                    // Past 64 bits of microseconds: out of range (CPython's words past its own).
+                    None => out_of_range(me as f64 * *n as f64, "", "integer ratio")
+                        .and_then(|()| raise("OverflowError", too_many_days(0))),
+                }
             }
             Some(Value::Float(x)) => {
                 let us = me as f64 * x;
@@ -579,7 +582,7 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
                     return raise("ZeroDivisionError", "integer division or modulo by zero");
                 }
                 let us = me as f64 / x;
-                out_of_range(if x.is_nan() { *x } else { us }, "", "integer ratio")?;
+                out_of_range(if x.is_finite() { us } else { *x }, "", "integer ratio")?;
                 timedelta(us.round_ties_even() as i64)
             }
             _ => Ok(not_implemented()),

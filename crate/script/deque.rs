@@ -106,27 +106,23 @@ fn push(items: &mut Vec<Value>, x: Value, front: bool, limit: Option<usize>) {
 }
 
 fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let r = method_of(interp, name, &args, kw)?;
-    // What changes its length or its order's start counts as a change to its iterators
-    // (CPython's `state`): one made before it raises at its next item.
-    if matches!(
-        name,
-        "append"
-            | "appendleft"
-            | "extend"
-            | "extendleft"
-            | "pop"
-            | "popleft"
-            | "rotate"
-            | "clear"
-            | "remove"
-            | "insert"
-    ) {
-        if let Some(Value::Instance(me)) = args.first() {
-            me.set(intern(STATE), Value::Int(state(me) + 1));
-        }
+    let Some(Value::Instance(me)) = args.first() else { return method_of(interp, name, &args, kw) };
+    let before = len_of(me);
+    let r = method_of(interp, name, &args, kw);
+    // What changed its length (even part way through an error), or a rotate of two items or
+    // more, counts as a change to its iterators (CPython's `state`): one made before it raises
+    // at its next item.
+    if len_of(me) != before || (name == "rotate" && r.is_ok() && before > 1) {
+        me.set(intern(STATE), Value::Int(state(me) + 1));
     }
-    Ok(r)
+    r
+}
+
+fn len_of(me: &Instance) -> usize {
+    match me.get(intern("_items")) {
+        Some(Value::List(l)) => l.borrow().len(),
+        _ => 0,
+    }
 }
 
 /// The attribute counting a deque's changes (not a name a script can write).

@@ -185,7 +185,7 @@ pub fn make_members(interp: &Interp, class: &Rc<Class>) -> PyResult<()> {
     if Rc::ptr_eq(class, &base) || !class.is_subclass(&base) {
         return Ok(());
     }
-    // An enum with members is final: a subclass may add methods, not members.
+    // An enum with members cannot be subclassed (an enum of methods only can).
     if let Some(b) = class.mro.iter().find(|b| members(b).is_some_and(|m| !m.is_empty())) {
         return raise("TypeError", format!("<enum '{}'> cannot extend <enum '{}'>", class.name, b.name));
     }

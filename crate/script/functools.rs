@@ -241,19 +241,9 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
             // As `update_wrapper`: the wrapped one's docstring and attributes, and itself as
             // `__wrapped__`, on the wrapper (its attributes are the wrapper's own, shared).
             let doc = crate::builtins::function_attr(wrapped, intern("__doc__")).unwrap_or(Value::None);
-            let copied = wrapped.attrs.borrow().clone();
-            let mut own = wrapper.attrs.borrow_mut();
-            let extra = copied.into_iter().chain([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);
-            for (n, v) in extra {
-                match own.iter_mut().find(|(m, _)| *m == n) {
-                    Some(slot) => slot.1 = v,
-                    None => own.push((n, v)),
-                }
-            }
-            drop(own);
-            let mut copy = (**wrapper).clone();
-            copy.qualname = Rc::clone(&wrapped.qualname);
-            Ok(Value::Func(Rc::new(copy)))
+            let mut copied = wrapped.attrs.borrow().clone();
+            copied.extend([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);
+            Ok(renamed(wrapper, copied, Rc::clone(&wrapped.qualname)))
         }
         // A class's instance that wraps (`update_wrapper(self, func)` in its `__init__`): the
         // names, the docstring, the attributes and `__wrapped__` set on it.
@@ -261,35 +251,54 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
             for (n, v) in wrapped.attrs.borrow().iter() {
                 wrapper.set(*n, v.clone());
             }
-            for n in ["__module__", "__name__", "__qualname__", "__doc__"] {
+            for n in ASSIGNED {
                 wrapper.set(intern(n), crate::builtins::function_attr(wrapped, intern(n)).unwrap_or(Value::None));
             }
             wrapper.set(intern("__wrapped__"), args[0].clone());
             Ok(args[1].clone())
         }
-        // Anything else wrapped (a class, a callable object, a built-in, a cache): what of
-        // `__name__`, `__qualname__` and `__doc__` it has, and `__wrapped__`, as CPython's
-        // `update_wrapper` copies them (a name it lacks is skipped).
+        // Anything else wrapped (a class, a callable object, a built-in, a cache): what it has
+        // of the names `update_wrapper` copies (one it lacks, an AttributeError, is skipped),
+        // read before the wrapper is touched (a `__getattr__` may run), and `__wrapped__`.
         [wrapped, Value::Func(wrapper)] => {
-            let get = |n: &str| interp.get_attr(wrapped, intern(n)).ok();
-            let mut own = wrapper.attrs.borrow_mut();
-            let copied = ["__name__", "__qualname__", "__doc__"].into_iter().filter_map(|n| Some((intern(n), get(n)?)));
-            for (n, v) in copied.chain([(intern("__wrapped__"), wrapped.clone())]) {
-                match own.iter_mut().find(|(m, _)| *m == n) {
-                    Some(slot) => slot.1 = v,
-                    None => own.push((n, v)),
+            let mut copied = Vec::new();
+            for n in ASSIGNED {
+                match interp.get_attr(wrapped, intern(n)) {
+                    Ok(v) => copied.push((intern(n), v)),
+                    Err(e) if e.class().is_subclass(&exc_class("AttributeError")) => {}
+                    Err(e) => return Err(e),
                 }
             }
-            drop(own);
-            let mut copy = (**wrapper).clone();
-            if let Some(Value::Str(q)) = get("__qualname__").or_else(|| get("__name__")) {
-                copy.qualname = q;
-            }
-            Ok(Value::Func(Rc::new(copy)))
+            let qualname = copied.iter().find(|(n, _)| *n == intern("__qualname__")).map(|(_, v)| v.clone());
+            let qualname = match qualname {
+                Some(Value::Str(q)) => q,
+                _ => Rc::clone(&wrapper.qualname),
+            };
+            copied.push((intern("__wrapped__"), wrapped.clone()));
+            Ok(renamed(wrapper, copied, qualname))
         }
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
     }
+}
+
+/// The names `update_wrapper` copies (CPython's `WRAPPER_ASSIGNMENTS`, less `__annotations__`).
+const ASSIGNED: [&str; 4] = ["__module__", "__name__", "__qualname__", "__doc__"];
+
+/// `wrapper` with `attrs` set on its attributes (shared with it, as CPython's `__dict__`
+/// update) and under `qualname`.
+fn renamed(wrapper: &Rc<Function>, attrs: Vec<(Name, Value)>, qualname: Rc<str>) -> Value {
+    let mut own = wrapper.attrs.borrow_mut();
+    for (n, v) in attrs {
+        match own.iter_mut().find(|(m, _)| *m == n) {
+            Some(slot) => slot.1 = v,
+            None => own.push((n, v)),
+        }
+    }
+    drop(own);
+    let mut copy = (**wrapper).clone();
+    copy.qualname = qualname;
+    Value::Func(Rc::new(copy))
 }
 
 /// The attribute a cache keeps the function it calls in (not a name a script can write).

@@ -298,6 +298,15 @@ struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// The record's `args`: what follows the message, a tuple, or one non-empty mapping as it
+    /// is (`"%(k)s", {"k": 1}`), as CPython's `LogRecord` keeps them.
+    fn args_value(&self) -> Value {
+        match &self.args[1..] {
+            [d @ Value::Dict(m)] if !m.borrow().is_empty() => d.clone(),
+            rest => Value::tuple(rest.to_vec()),
+        }
+    }
+
     /// A logging call's record: `exception()` or `exc_info=True` shows the exception being
     /// handled, `exc_info=e` (or a `sys.exc_info()`-style tuple) that one, `exc_info=False` none.
     fn of(level: i64, args: &'a [Value], kw: &[(Name, Value)], exception: bool) -> PyResult<Record<'a>> {
@@ -434,14 +443,11 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
     let configured = attr(root, "_configured").is_some() && propagates(logger, root);
     let disabled = attr(root, "_disabled").and_then(|l| l.as_int()).is_some_and(|l| record.level <= l);
     let off = attr(logger, "disabled").is_some_and(|d| d.truthy());
-    if disabled || off || record.level < effective_level(logger, root) || (!configured && record.level < 30) {
+    if disabled || off || record.level < effective_level(logger, root) {
         return Ok(Value::None);
     }
-    let Some(msg) = record.args.first() else {
-        return raise("TypeError", "missing 1 required positional argument: 'msg'");
-    };
-    // Making the record: an `extra` field may not replace one of its own (a KeyError raised
-    // at the call, not reported by the handler).
+    // Making the record (before any handler looks at it): an `extra` field may not replace
+    // one of its own, a KeyError raised at the call.
     if let Some(Value::Dict(extra)) = &record.extra {
         for k in extra.borrow().keys() {
             if matches!(&k, Value::Str(s) if RECORD_FIELDS.contains(&&**s)) {
@@ -450,13 +456,19 @@ fn emit(interp: &Interp, logger: &Value, root: &Value, record: Record) -> PyResu
             }
         }
     }
+    if !configured && record.level < 30 {
+        return Ok(Value::None); // the last resort takes warnings and up
+    }
+    let Some(msg) = record.args.first() else {
+        return raise("TypeError", "missing 1 required positional argument: 'msg'");
+    };
     let line = record.line.unwrap_or_else(|| super::aio::LINE.with(std::cell::Cell::get));
     let mut text = match render(interp, logger, root, &record, configured, line) {
         Ok(text) => text,
         Err(e) if e.class().is_subclass(&exc_class("Exception")) => {
             // CPython's report, its frames inside `logging` left out and its call stack cut
             // to the line that logged.
-            let args = Value::tuple(record.args[1..].to_vec());
+            let args = record.args_value();
             let code = interp.host.out.source.get((line as usize).wrapping_sub(1)).map_or("", |l| l.trim());
             let tb = interp.host.out.traceback(&e);
             let header = if tb.starts_with("Traceback ") { "" } else { "Traceback (most recent call last):\n" };
@@ -500,11 +512,7 @@ fn render(
     let mut message = interp.to_str(&record.args[0])?;
     if record.args.len() > 1 {
         // One non-empty dict is the mapping of `%(key)s`, as in CPython.
-        let values = match &record.args[1..] {
-            [d @ Value::Dict(inner)] if !inner.borrow().is_empty() => d.clone(),
-            more => Value::tuple(more.to_vec()),
-        };
-        message = binop(interp, BinOp::Mod, &Value::string(message), &values)?.to_str();
+        message = binop(interp, BinOp::Mod, &Value::string(message), &record.args_value())?.to_str();
     }
     if !configured {
         return Ok(message);
@@ -546,14 +554,7 @@ fn format_record(
         ("levelno", Value::Int(level)),
         ("message", Value::str(message)),
         ("msg", record.args[0].clone()),
-        // A lone mapping is the record's `args` itself (`"%(k)s", {"k": 1}`), as CPython's.
-        (
-            "args",
-            match &record.args[1..] {
-                [d @ Value::Dict(m)] if !m.borrow().is_empty() => d.clone(),
-                rest => Value::tuple(rest.to_vec()),
-            },
-        ),
+        ("args", record.args_value()),
         ("asctime", Value::string(asctime)),
         ("msecs", Value::Float(msecs)),
         ("created", Value::Float(created)),

@@ -917,8 +917,12 @@ fn random_on(
                 r.shuffle(&mut l.borrow_mut());
                 return Ok(Value::None);
             }
-            // (A script's own sequence is not asked its length: the generator is borrowed.)
+            // A script's own sequence is not shuffled here (its methods would run while the
+            // generator is borrowed): refused, as other objects are.
             let fixed = matches!(x, Value::Str(_) | Value::Tuple(_) | Value::Bytes(_) | Value::Range(_));
+            if let Value::Instance(_) = x {
+                return crate::interp::unsupported("random.shuffle of this object");
+            }
             if !fixed {
                 return raise("TypeError", "shuffle() needs a list");
             }

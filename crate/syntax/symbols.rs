@@ -424,12 +424,18 @@ impl Checker<'_> {
             if seen.assigned.contains(&n) {
                 return Err(error(format!("name '{t}' is assigned to before {what} declaration")));
             }
-            // Declared both ways: CPython names the first declaration.
+            // Declared both ways: CPython names the first declaration, in its analysis (after
+            // the errors of its first pass, as the missing binding of a nonlocal).
             match seen.directives.iter().find(|(d, _, _)| *d == n) {
                 Some(&(_, was, (l, c, e))) if was != global => {
                     let mut err = error(format!("name '{t}' is nonlocal and global"));
                     (err.line, err.col, err.end_col) = (l, c, e);
-                    return Err(err);
+                    // For one name CPython asks this before whether a nonlocal is bound.
+                    let same = format!("no binding for nonlocal '{t}' found");
+                    match &self.unbound {
+                        Some(u) if u.message != same => {}
+                        _ => self.unbound = Some(err),
+                    }
                 }
                 Some(_) => {}
                 None => seen.directives.push((n, global, (line, col, end_col))),

@@ -459,10 +459,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 // asked then, as CPython asks it whenever the lookup fails.
                 Some(Value::Instance(d)) if d.class.kind == Kind::Other => {
                     match bind(interp, &d, Some(obj), &i.class) {
-                        Err(e) if &*e.class().name == "AttributeError" => match i.class.lookup(intern("__getattr__")) {
-                            Some(hook @ Value::Func(_)) => interp.call_sync(hook, vec![obj.clone(), Value::Str(t)]),
-                            _ => Err(e),
-                        },
+                        Err(e) if e.class().is_subclass(&exc_class("AttributeError")) => {
+                            own_getattr(interp, i, obj, t).unwrap_or(Err(e))
+                        }
                         bound => bound,
                     }
                 }
@@ -486,16 +485,14 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 },
                 None if OBJECT_SLOTS.contains(&&*t) => Ok(object_method(name, Some(obj)).unwrap_or(Value::None)),
                 // A class's `__getattr__`, asked for what it lacks, as CPython asks it.
-                None => match i.class.lookup(intern("__getattr__")) {
-                    Some(hook @ (Value::Func(_) | Value::Builtin(_))) => {
-                        interp.call_sync(hook, vec![obj.clone(), Value::Str(t)])
-                    }
+                None => match own_getattr(interp, i, obj, Rc::clone(&t)) {
+                    Some(r) => r,
                     // An `IntEnum`'s or a `StrEnum`'s member has its value's methods (`.upper()`).
-                    _ if crate::enums::is_valued_member(i) => match crate::enums::member_value(obj) {
+                    None if crate::enums::is_valued_member(i) => match crate::enums::member_value(obj) {
                         Some(v) => get_attr(interp, &v, name).map_err(|_| no_instance_attr(i, name)),
                         None => Err(no_instance_attr(i, name)),
                     },
-                    _ => Err(no_instance_attr(i, name)),
+                    None => Err(no_instance_attr(i, name)),
                 },
             }
         }
@@ -782,6 +779,16 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             _ => Err(no_attr(obj, name)),
         },
         _ => Err(no_attr(obj, name)),
+    }
+}
+
+/// A class's `__getattr__`, asked for `name` (None: the class has none).
+fn own_getattr(interp: &Interp, i: &Instance, obj: &Value, name: Rc<str>) -> Option<PyResult> {
+    match i.class.lookup(intern("__getattr__")) {
+        Some(hook @ (Value::Func(_) | Value::Builtin(_))) => {
+            Some(interp.call_sync(hook, vec![obj.clone(), Value::Str(name)]))
+        }
+        _ => None,
     }
 }
 

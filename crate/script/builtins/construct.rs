@@ -136,9 +136,10 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
             let made = match &from {
                 // A plain dict's keys go into a table sized for them first (see presize_for_dict).
                 Some(Value::Dict(d)) if matches!(d.borrow().missing, Missing::KeyError) => {
+                    let keys = d.borrow().keys(); // out of the borrow: a key's `__hash__` may read `d`
                     let mut set = Dict::default();
-                    set.presize_for_dict(d.borrow().len());
-                    for k in d.borrow().keys() {
+                    set.presize_for_dict(keys.len());
+                    for k in keys {
                         set.insert(k.key()?, k, Value::None);
                     }
                     Value::Set(Rc::new(RefCell::new(set)))

@@ -262,10 +262,7 @@ impl Interp {
         if !def.params.annotations.is_empty() {
             let mut annotations = Dict::default();
             for (n, e) in &def.params.annotations {
-                let hint = match self.hints_as_text.get() {
-                    true => Value::Str(self.annotation_text(e, (e.end_line, e.end_col))),
-                    false => self.eval(scope, e).await?,
-                };
+                let hint = self.hint(scope, e, (e.end_line, e.end_col)).await?;
                 let name = Value::Str(text(*n));
                 annotations.insert(name.key()?, name, hint);
             }
@@ -345,10 +342,7 @@ impl Interp {
                         ..
                     } = &stmt.kind
                     {
-                        let hint = match self.hints_as_text.get() {
-                            true => Value::Str(self.annotation_text(annotation, *annotation_end)),
-                            false => self.eval(&cscope, annotation).await?,
-                        };
+                        let hint = self.hint(&cscope, annotation, *annotation_end).await?;
                         let name = Value::Str(text(*n));
                         annotations.insert(name.key()?, name, hint);
                     }
@@ -395,10 +389,18 @@ impl Interp {
         Ok(Value::Class(class))
     }
 
+    /// A hint's value: evaluated, or its text after `from __future__ import annotations`.
+    pub(super) async fn hint(&self, scope: &Rc<Scope>, annotation: &Expr, end: (u32, u32)) -> PyResult {
+        match self.hints_as_text.get() {
+            true => Ok(Value::Str(self.annotation_text(annotation, end))),
+            false => self.eval(scope, annotation).await,
+        }
+    }
+
     /// A hint as written, for `from __future__ import annotations`: its source text, from its
     /// start to `end` (line, column just after), a hint over several lines joined as CPython
     /// writes it back (`dict[str,\n int]`: `dict[str, int]`).
-    pub(super) fn annotation_text(&self, annotation: &Expr, (end_line, end_col): (u32, u32)) -> Rc<str> {
+    fn annotation_text(&self, annotation: &Expr, (end_line, end_col): (u32, u32)) -> Rc<str> {
         let mut text = String::new();
         for (n, line) in self.host.out.source.iter().enumerate() {
             let n = n as u32 + 1;

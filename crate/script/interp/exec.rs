@@ -365,10 +365,7 @@ impl Interp {
                 // The module's own hints go into its `__annotations__`, evaluated (as text
                 // after `from __future__ import annotations`); a function's are not looked at.
                 if let (true, ExprKind::Name(n)) = (scope.info.is_module, &target.kind) {
-                    let hint = match self.hints_as_text.get() {
-                        true => Value::Str(self.annotation_text(annotation, *annotation_end)),
-                        false => self.eval(scope, annotation).await?,
-                    };
+                    let hint = self.hint(scope, annotation, *annotation_end).await?;
                     let hints = self.globals.borrow().get(&intern("__annotations__")).cloned();
                     if let Some(Value::Dict(d)) = hints {
                         let name = Value::Str(text(*n));

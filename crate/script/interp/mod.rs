@@ -958,7 +958,9 @@ pub(crate) fn refused_by_slots(class: &Rc<Class>, name: Name) -> bool {
 }
 
 /// Whether exception `e` matches `except t` (a class or a tuple of classes).
-/// Every class of a tuple is checked first, and a tuple inside it is no class, as CPython's.
+/// Every class of a tuple is checked first, and a tuple inside it is no class, as CPython's
+/// `except` checks them (`contextlib.suppress` asks `issubclass`, which takes nested tuples:
+/// [`exception_in`]).
 pub fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
     let class_of = |t: &Value| match t {
         Value::Class(c) if c.is_exception() => Ok(Rc::clone(c)),
@@ -970,6 +972,22 @@ pub fn exception_matches(e: &Value, t: &Value) -> PyResult<bool> {
             Ok(classes.iter().any(|c| e.class().is_subclass(c)))
         }
         t => Ok(e.class().is_subclass(&class_of(t)?)),
+    }
+}
+
+/// Whether exception `e` is an instance of `t`, a class or tuples of them, nested as deep as
+/// `issubclass` takes them.
+pub fn exception_in(e: &Value, t: &Value) -> PyResult<bool> {
+    match t {
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if exception_in(e, i)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        t => exception_matches(e, t),
     }
 }
 

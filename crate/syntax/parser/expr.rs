@@ -643,8 +643,8 @@ impl Parser {
             last = Some((e.line, e.col));
             elts.push(e);
         }
-        // `[a, b for a, b in pairs]`: CPython's hint, under the elements.
-        if elts.len() > 1 && (self.is_kw("for") || self.is_kw("async")) {
+        // `[a, b for a, b in pairs]` (or a set's): CPython's hint, under the elements.
+        if elts.len() > 1 && close != ")" && (self.is_kw("for") || self.is_kw("async")) {
             let (a, b) = (&elts[0], &elts[elts.len() - 1]);
             let end_col = if b.end_line == a.line { b.end_col } else { self.end_from(a.line, a.col) };
             let m = "did you forget parentheses around the comprehension target?";

@@ -654,6 +654,12 @@ fn check_pattern(p: &Expr) -> PResult<()> {
 fn last_leaf(p: &Expr) -> &Expr {
     match &p.kind {
         ExprKind::List(items) | ExprKind::Tuple(items) => items.last().map_or(p, last_leaf),
+        // A mapping's last value, a class pattern's last argument.
+        ExprKind::Dict(entries) => entries.last().map_or(p, |(_, v)| last_leaf(v)),
+        ExprKind::Call(_, args) => match args.last() {
+            Some(ast::Arg::Pos(a) | ast::Arg::Kw(_, a)) => last_leaf(a),
+            _ => p,
+        },
         _ => p,
     }
 }
