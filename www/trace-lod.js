@@ -305,7 +305,11 @@ function recycle(kind, s, lod) {
   if (pool.length < POOL_MIN || (lod && pool.length < 2 * lod.tasks)) pool.push(s);
 }
 
-/** Lets the collector have the slices kept for reuse (a new model starts; the old one may go). */
+/**
+ * Lets the collector have the slices kept for reuse: a new model starts, and the old one may
+ * go. The pools are the page's, shared by its models (an embed's new model empties them too,
+ * which costs only their reuse).
+ */
 export function emptyPools() {
   for (const kind of [POLLS, WAITS, READIES, WAKES, TICKS]) {
     kind.pool.length = 0;

@@ -118,6 +118,7 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
     r
 }
 
+/// How many items the deque holds.
 fn len_of(me: &Instance) -> usize {
     match me.get(intern("_items")) {
         Some(Value::List(l)) => l.borrow().len(),

@@ -462,9 +462,16 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
         } else if rest.is_empty() {
             format!("{shown}() takes no keyword arguments")
         } else {
-            // `sorted` hands its keywords to `list.sort`, which is the one CPython names.
+            // `sorted` hands its keywords to `list.sort`, which is the one CPython names; it
+            // counts them before it reads their names.
             let named = if bare == "sorted" { "sort" } else { bare };
-            format!("'{k}' is an invalid keyword argument for {named}()")
+            let names = rest.iter().filter(|w| !matches!(**w, "/" | "*")).count();
+            match kw.len() {
+                n if named == "sort" && n > names => {
+                    format!("sort() takes at most {names} keyword arguments ({n} given)")
+                }
+                _ => format!("'{k}' is an invalid keyword argument for {named}()"),
+            }
         }
     });
     // A function written in Python counts its positional arguments first; a C one, its keywords.

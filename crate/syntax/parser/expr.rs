@@ -122,7 +122,8 @@ impl Parser {
                 return Err(self.invalid());
             }
             let mut e = syntax("expected 'else' after 'if' expression", body.line, body.col);
-            e.end_col = self.cur().col;
+            // Under `body if test`, to the test's end.
+            e.end_col = if test.end_line == body.line { test.end_col } else { self.cur().col };
             return Err(e);
         }
         let orelse = self.test()?;
