@@ -557,7 +557,8 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             Some(Value::Int(n)) => {
                 match me.checked_mul(*n) {
                     Some(us) => timedelta(us),
-                    // Past 64 bits of microseconds: out of range (CPython's words past its own).
+                    // Past 64 bits of microseconds: out_of_range says which error (CPython's
+                    // words past its own range, else this one's limit, the fallback here).
                     None => out_of_range(me as f64 * *n as f64, "", "integer ratio")
                         .and_then(|()| raise("OverflowError", too_many_days(0))),
                 }

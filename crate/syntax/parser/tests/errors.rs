@@ -521,12 +521,13 @@ fn carets_span_what_cpython_underlines() {
             5,
             11,
         ),
+        // A `try`'s handlers, a display that wants a comprehension, an `if` with no `else`.
         ("try:\n    pass\nexcept: pass\nexcept ValueError:\n    pass", "default 'except:' must be last", 1, 13),
         ("try:\n    pass\nelse:\n    pass", "expected 'except' or 'finally' block", 1, 5),
-        ("[a, b for a, b in c]", "did you forget parentheses around the comprehension target?", 2, 6),
-        ("x = (1 if 2 )", "expected 'else' after 'if' expression", 6, 12),
-        ("{k, v for k, v in c}", "did you forget parentheses around the comprehension target?", 2, 6),
         ("try:\n    pass\nsonuc = 1", "expected 'except' or 'finally' block", 1, 6),
+        ("[a, b for a, b in c]", "did you forget parentheses around the comprehension target?", 2, 6),
+        ("{k, v for k, v in c}", "did you forget parentheses around the comprehension target?", 2, 6),
+        ("x = (1 if 2 )", "expected 'else' after 'if' expression", 6, 12),
         // A pattern's names, as CPython's compiler checks them.
         ("match p:\n    case [x, x]: pass", "multiple assignments to name 'x' in pattern", 14, 15),
         ("match p:\n    case 1 | x: pass", "alternative patterns bind different names", 14, 15),
