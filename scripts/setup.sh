@@ -7,6 +7,10 @@
 # passwordless sudo) for the browser. Network use is limited to the package registries:
 # crates (cargo install), Debian (apt-get) and npm (npm ci).
 #
+# On a fresh machine the installs are most of the time: the two cargo installs (wasm-pack
+# and wasm-bindgen-cli, built from source) run side by side, and the downloads (Miri,
+# Chromium, npm) beside them; each job's output is printed when it ends.
+#
 # Versions:
 #   wasm-pack          pinned below (WASM_PACK_VERSION overrides)
 #   wasm-bindgen-cli   exactly the version of the wasm-bindgen crate in Cargo.lock: the CLI
@@ -28,6 +32,33 @@ export CARGO_TERM_PROGRESS_WHEN=never
 ok()   { echo "ok: $*"; }
 info() { echo "installing: $*"; }
 die()  { echo "setup: error: $*" >&2; exit 1; }
+
+# Jobs that install in the background: `job NAME cmd...` starts one, `wait_jobs` waits for
+# all, prints each one's output under its name, and fails if any failed.
+jobs_dir="$(mktemp -d)"
+trap 'rm -rf "$jobs_dir"' EXIT
+job_names=()
+job_pids=()
+job() {
+  local name=$1; shift
+  info "$name (in the background)"
+  ( "$@" ) >"$jobs_dir/${#job_pids[@]}.log" 2>&1 &
+  job_names+=("$name")
+  job_pids+=("$!")
+}
+wait_jobs() {
+  local i failed=()
+  for i in "${!job_pids[@]}"; do
+    if wait "${job_pids[$i]}"; then
+      ok "${job_names[$i]}"
+    else
+      failed+=("${job_names[$i]}")
+      echo "--- ${job_names[$i]} failed; its output:" >&2
+      cat "$jobs_dir/$i.log" >&2
+    fi
+  done
+  [ ${#failed[@]} -eq 0 ] || die "could not install: ${failed[*]}"
+}
 
 # --- Rust ------------------------------------------------------------------------------
 command -v cargo >/dev/null || die "cargo not found; install Rust with rustup first (https://rustup.rs)"
@@ -58,11 +89,13 @@ if rustup run nightly cargo miri --version >/dev/null 2>&1 \
   && grep -q "^rust-src" <<<"$(rustup component list --installed --toolchain nightly 2>/dev/null)"; then
   ok "miri (nightly)"
 else
-  info "miri and rust-src (nightly toolchain)"
-  if ! rustup toolchain list | grep -q "^nightly"; then
-    rustup toolchain install nightly --profile minimal || die "could not install the nightly toolchain, which Miri needs"
-  fi
-  rustup component add --toolchain nightly miri rust-src || die "could not add Miri to the nightly toolchain"
+  install_miri() {
+    if ! rustup toolchain list | grep -q "^nightly"; then
+      rustup toolchain install nightly --profile minimal || die "could not install the nightly toolchain, which Miri needs"
+    fi
+    rustup component add --toolchain nightly miri rust-src || die "could not add Miri to the nightly toolchain"
+  }
+  job "miri and rust-src (nightly toolchain)" install_miri
 fi
 
 # --- wasm-pack -------------------------------------------------------------------------
@@ -70,8 +103,8 @@ installed="$(cargo install --list)"
 if grep -qx "wasm-pack v$WASM_PACK_VERSION:" <<<"$installed" && command -v wasm-pack >/dev/null; then
   ok "wasm-pack $WASM_PACK_VERSION"
 else
-  info "wasm-pack $WASM_PACK_VERSION (cargo install, ~4 min on 2 cores)"
-  cargo install wasm-pack --version "$WASM_PACK_VERSION"
+  job "wasm-pack $WASM_PACK_VERSION (cargo install, ~4 min on 2 cores)" \
+    cargo install wasm-pack --version "$WASM_PACK_VERSION"
 fi
 
 # --- wasm-bindgen-cli, same version as the crate ---------------------------------------
@@ -89,9 +122,9 @@ else
   if [ "$have" = "wasm-bindgen $wb_version" ]; then
     ok "wasm-bindgen-cli $wb_version"
   else
-    info "wasm-bindgen-cli $wb_version (had: ${have:-none}; cargo install, ~4.5 min on 2 cores)"
     # No --locked: the CLI's own lock file names a crate version the registry mirror lacks.
-    cargo install wasm-bindgen-cli --version "$wb_version"
+    job "wasm-bindgen-cli $wb_version (had: ${have:-none}; cargo install, ~4.5 min on 2 cores)" \
+      cargo install wasm-bindgen-cli --version "$wb_version"
   fi
 fi
 
@@ -114,13 +147,15 @@ setup: error: Chromium and chromedriver are missing, and installing them needs r
 MSG
     exit 1
   fi
-  info "chromium chromium-driver (apt-get)"
-  export DEBIAN_FRONTEND=noninteractive
-  "${apt_cmd[@]}" apt-get update -qq
-  "${apt_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
-  [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null \
-    || die "apt-get finished but /usr/bin/chromium or chromedriver is still missing"
-  ok "$(chromium --version 2>/dev/null | head -n1) / $(chromedriver --version | cut -d' ' -f1-2)"
+  install_chromium() {
+    export DEBIAN_FRONTEND=noninteractive
+    "${apt_cmd[@]}" apt-get update -qq
+    "${apt_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+    [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null \
+      || die "apt-get finished but /usr/bin/chromium or chromedriver is still missing"
+    ok "$(chromium --version 2>/dev/null | head -n1) / $(chromedriver --version | cut -d' ' -f1-2)"
+  }
+  job "chromium chromium-driver (apt-get)" install_chromium
 fi
 
 # --- npm packages of the page tests ----------------------------------------------------
@@ -134,6 +169,8 @@ stamp="$e2e/node_modules/.package-lock.json"
 if [ -f "$stamp" ] && [ ! "$e2e/package-lock.json" -nt "$stamp" ]; then
   ok "npm packages in tests/e2e"
 else
-  info "npm packages in tests/e2e (npm ci)"
-  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+  job "npm packages in tests/e2e (npm ci)" \
+    bash -c 'cd "$1" && npm ci --no-audit --no-fund --loglevel=error' npm-ci "$e2e"
 fi
+
+wait_jobs
