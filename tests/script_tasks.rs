@@ -250,6 +250,31 @@ async fn logging_records_have_a_stream_of_their_own_and_one_that_cannot_be_forma
 }
 
 #[wasm_bindgen_test]
+async fn debug_mode_logs_each_step_that_held_the_loop_a_tenth_of_a_second_or_more() {
+    use loopscope::trace::record::PRINT_STDERR;
+    let t = run_script(
+        "import asyncio\nimport time\n\nasync def blocks():\n    time.sleep(0.2)\n    return 1\n\n\
+         async def main():\n    time.sleep(0.3)\n    await asyncio.sleep(0)\n    time.sleep(0.05)\n    \
+         print(await asyncio.gather(blocks(), asyncio.sleep(0.1, 2)))\n\n\
+         asyncio.run(main(), debug=True)\nasyncio.run(blocks())\n",
+    )
+    .await;
+    let warnings: Vec<String> =
+        t.of(Kind::Print).filter(|r| r.b == PRINT_STDERR).filter_map(|r| trace::text_of(r.a)).collect();
+    // main's first step (from the loop's start), then the gathered task's, which ended in it;
+    // not main's short step, nor anything of the second run, which is not in debug mode.
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("Executing <Task pending name='Task-1' coro=<main() running at main.py:10>"),
+        "{warnings:?}"
+    );
+    assert!(warnings[0].ends_with("> took 0.300 seconds"), "{warnings:?}");
+    assert!(warnings[1].starts_with("Executing <Task finished name='Task-2' coro=<blocks() done"), "{warnings:?}");
+    assert!(warnings[1].ends_with("result=1> took 0.200 seconds"), "{warnings:?}");
+    assert_eq!(t.lines().last().map(String::as_str), Some("[1, 2]"));
+}
+
+#[wasm_bindgen_test]
 async fn tasks_awaiting_each_other_in_a_ring_take_a_cancel_where_they_stand_and_the_run_ends() {
     let t = run_script(
         "import asyncio\n\nasync def main():\n    tasks = {}\n    async def a():\n        await tasks['b']\n    \

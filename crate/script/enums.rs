@@ -27,6 +27,11 @@ thread_local! {
     /// `enum.IntEnum` and `enum.StrEnum`: enums whose members are also their values.
     static INT_ENUM: Rc<Class> = valued("IntEnum");
     static STR_ENUM: Rc<Class> = valued("StrEnum");
+    /// What `class Color(str, Enum)` and `class Code(int, Enum)` derive from in place of the
+    /// built-in type: a valued enum whose members print as an `Enum`'s (`Color.RED`, also in
+    /// f-strings), as in CPython 3.11.
+    static STR_MIXIN: Rc<Class> = mixin("str", &STR_ENUM);
+    static INT_MIXIN: Rc<Class> = mixin("int", &INT_ENUM);
 }
 
 /// What a member of a valued enum does as its value would.
@@ -81,6 +86,28 @@ fn valued(name: &str) -> Rc<Class> {
     let class = Class::named(name, Some(&ENUM.with(Rc::clone)), Kind::Object);
     class.attrs.borrow_mut().extend(VALUE_OPS.iter().map(|&n| (intern(n), builtin(n, as_value))));
     class
+}
+
+fn mixin(name: &str, valued: &'static std::thread::LocalKey<Rc<Class>>) -> Rc<Class> {
+    let class = Class::named(name, Some(&valued.with(Rc::clone)), Kind::Object);
+    for name in ["__str__", "__format__"] {
+        class.attrs.borrow_mut().push((intern(name), builtin(name, member_text)));
+    }
+    class
+}
+
+/// The base that stands for built-in `base` in a class deriving from it and from an enum
+/// (`class Color(str, Enum)`), if `base` is `str` or `int` and another of `bases` is an enum.
+pub fn mixin_for(base: &Class, bases: &[Value]) -> Option<Rc<Class>> {
+    let enum_base = ENUM.with(Rc::clone);
+    if !bases.iter().any(|b| matches!(b, Value::Class(c) if c.is_subclass(&enum_base))) {
+        return None;
+    }
+    match base.kind {
+        Kind::Str => Some(STR_MIXIN.with(Rc::clone)),
+        Kind::Int => Some(INT_MIXIN.with(Rc::clone)),
+        _ => None,
+    }
 }
 
 /// Whether `i` is a member of an `IntEnum` or a `StrEnum` (a dict key as its value is).
@@ -167,13 +194,21 @@ fn auto(_: &Interp, _: &'static str, _: Vec<Value>, _: Vec<(Name, Value)>) -> Py
     Ok(Value::Instance(Instance::new(other_class("enum.auto"))))
 }
 
-/// `str(member)` (`Color.RED`) and `repr(member)` (`<Color.RED: 1>`).
+/// `str(member)` (`Color.RED`), `repr(member)` (`<Color.RED: 1>`) and, for a member of a
+/// `str` or `int` mixin, `format(member, spec)` (its `str()` formatted as a str).
 fn member_text(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Instance(m)) = args.first() else { return raise("TypeError", "needs an enum member") };
     let label = m.get(intern("name")).map(|n| n.to_str()).unwrap_or_default();
+    let text = format!("{}.{label}", m.class.name);
     Ok(Value::string(match name {
-        "__str__" => format!("{}.{label}", m.class.name),
-        _ => format!("<{}.{label}: {}>", m.class.name, interp.repr(&m.get(intern("value")).unwrap_or(Value::None))?),
+        "__str__" => text,
+        "__format__" => builtins::format_field(
+            interp,
+            &Value::string(text),
+            None,
+            &args.get(1).map(Value::to_str).unwrap_or_default(),
+        )?,
+        _ => format!("<{text}: {}>", interp.repr(&m.get(intern("value")).unwrap_or(Value::None))?),
     }))
 }
 
@@ -201,8 +236,11 @@ pub fn make_members(interp: &Interp, class: &Rc<Class>) -> PyResult<()> {
             continue;
         }
         let str_enum = class.is_subclass(&STR_ENUM.with(Rc::clone));
+        let str_mixin = str_enum && class.is_subclass(&STR_MIXIN.with(Rc::clone));
         let value = match value {
-            // A `StrEnum`'s `auto()` is its member's name, lower-cased.
+            // A `StrEnum`'s `auto()` is its member's name, lower-cased; a `(str, Enum)`'s, its
+            // number as a str.
+            Value::Instance(i) if &*i.class.name == "enum.auto" && str_mixin => Value::string((last + 1).to_string()),
             Value::Instance(i) if &*i.class.name == "enum.auto" && str_enum => Value::string(label.to_lowercase()),
             Value::Instance(i) if &*i.class.name == "enum.auto" => Value::Int(last + 1),
             v => v,

@@ -319,8 +319,15 @@ impl Output {
         if context.is_some_and(|(message, e)| crate::aio::handle_exception(message, e)) {
             return;
         }
-        if !crate::logging::asyncio_error(text) {
+        if !crate::logging::asyncio_log(text, 40) {
             self.write(text, true);
+        }
+    }
+
+    /// A warning of asyncio's (its debug mode's slow step), logged as [`Output::asyncio_error`].
+    pub fn asyncio_warning(&self, text: &str) {
+        if !crate::logging::asyncio_log(text, 30) {
+            self.write(&format!("{text}\n"), true);
         }
     }
 
@@ -713,6 +720,13 @@ pub struct Host {
     pub loop_depth: Cell<u32>,
     /// `loop.close()` was called.
     pub loop_closed: Cell<bool>,
+    /// The loop is in asyncio's debug mode (`asyncio.run(…, debug=True)`,
+    /// `loop.set_debug(True)`): a task's step of 0.1 s or more is logged, as CPython's
+    /// slow-callback warning, the way tutorials find a blocking call.
+    pub debug: Cell<bool>,
+    /// When `asyncio.run` started its loop in debug mode: its coroutine's first step, taken
+    /// inside the poll that called it, counts from there.
+    pub debug_step: Cell<Option<f64>>,
     /// `asyncio.run` ended (or `set_event_loop(None)` was called): no loop is current.
     pub loop_unset: Cell<bool>,
     /// A task or a callback was queued while no loop ran: the next `run_until_complete`
@@ -789,6 +803,8 @@ impl Host {
             loop_running: Cell::new(0),
             loop_depth: Cell::new(9),
             loop_closed: Cell::new(false),
+            debug: Cell::new(false),
+            debug_step: Cell::new(None),
             loop_unset: Cell::new(false),
             queued_outside: Cell::new(false),
             stopper: RefCell::default(),

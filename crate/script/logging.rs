@@ -329,12 +329,12 @@ impl<'a> Record<'a> {
     }
 }
 
-/// asyncio's own error reports ("Exception in callback", "Task exception was never
-/// retrieved"…), a record of its `asyncio` logger at ERROR once the script has configured
-/// logging, as CPython's asyncio logs them: in the root's format, silenced by that logger's
-/// level. False if it is not the script's to write (no logging configured): the caller writes
-/// `text` as the last-resort handler would.
-pub fn asyncio_error(text: &str) -> bool {
+/// asyncio's own reports ("Exception in callback", "Task exception was never retrieved"…
+/// at ERROR, a slow step at WARNING), a record of its `asyncio` logger at `level` once the
+/// script has configured logging, as CPython's asyncio logs them: in the root's format,
+/// silenced by that logger's level. False if it is not the script's to write (no logging
+/// configured): the caller writes `text` as the last-resort handler would.
+pub fn asyncio_log(text: &str, level: i64) -> bool {
     let Some(interp) = super::aio::running_or_last() else { return false };
     let Some(Value::Module(m)) = interp.host.imported("logging") else { return false };
     let get_logger = m.attrs.borrow().get(&intern("getLogger")).cloned();
@@ -345,11 +345,11 @@ pub fn asyncio_error(text: &str) -> bool {
     };
     if attr(&root, "_configured").is_none() {
         // The last resort writes it as it stands, unless the logger's level or `disable` hides it.
-        let disabled = attr(&root, "_disabled").and_then(|l| l.as_int()).is_some_and(|l| l >= 40);
-        return disabled || effective_level(&logger, &root) > 40;
+        let disabled = attr(&root, "_disabled").and_then(|l| l.as_int()).is_some_and(|l| l >= level);
+        return disabled || effective_level(&logger, &root) > level;
     }
     let message = [Value::str(text.trim_end())];
-    let record = Record { level: 40, args: &message, traceback: None, line: None, extra: None };
+    let record = Record { level, args: &message, traceback: None, line: None, extra: None };
     emit(&interp, &logger, &root, record).is_ok()
 }
 

@@ -67,20 +67,18 @@ pub fn syntax_report(source: &str, e: &parser::SyntaxError) -> String {
         return out;
     }
     if let Some(line) = source.lines().nth((e.line as usize).wrapping_sub(1)) {
-        // CPython's printer takes off spaces, tabs and form feeds only (a no-break space stays).
-        let trimmed = line.trim_start_matches([' ', '\t', '\x0c']);
-        let indent = line.chars().count() - trimmed.chars().count();
-        let text = trimmed.trim_end();
-        if !text.is_empty() {
-            out.push_str(&format!("    {text}\n"));
-            if e.message == "unexpected indent" || e.type_name() == "TabError" {
-                // CPython marks no column for it: the whole line is the mistake.
-                out.push_str(&format!("{}: {}", e.type_name(), e.message));
-                return out;
-            }
-            let (start, width) = e.caret(text, indent);
-            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+        // CPython's printer takes off the leading spaces, tabs and form feeds only (a
+        // no-break space stays, and so do the spaces at the end); a blank line is shown.
+        let text = line.trim_start_matches([' ', '\t', '\x0c']);
+        let indent = line.chars().count() - text.chars().count();
+        out.push_str(&format!("    {text}\n"));
+        if e.message == "unexpected indent" || e.type_name() == "TabError" {
+            // CPython marks no column for it: the whole line is the mistake.
+            out.push_str(&format!("{}: {}", e.type_name(), e.message));
+            return out;
         }
+        let (start, width) = e.caret(text, indent);
+        out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
     }
     out.push_str(&format!("{}: {}", e.type_name(), e.message));
     out

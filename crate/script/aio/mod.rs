@@ -545,6 +545,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             rc.host.next_task_name();
             rc.host.next_task_name();
             rc.host.loop_unset.set(true); // its `set_event_loop(None)`
+            rc.host.debug.set(false); // and its loop is closed
         }
         // The loop runs until here: what runs as it shuts down still finds it running.
         rc.host.loop_running.set(rc.host.loop_running.get() - 1);
@@ -589,7 +590,13 @@ fn function(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
 fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let arg = |i: usize, key: &str| args.get(i).cloned().or_else(|| kwarg(&kw, key));
     match name {
-        "run" => run(interp, arg(0, "main").unwrap_or(Value::None), true),
+        "run" => {
+            // `debug=None` keeps the default: off (no PYTHONASYNCIODEBUG here).
+            let debug = arg(1, "debug").is_some_and(|d| d.truthy());
+            interp.host.debug.set(debug);
+            interp.host.debug_step.set(debug.then(|| interp.host.lesson_secs()));
+            run(interp, arg(0, "main").unwrap_or(Value::None), true)
+        }
         "sleep" => {
             let delay = secs(&arg(0, "delay").unwrap_or(Value::Int(0)), "delay")?;
             let result = arg(1, "result").unwrap_or(Value::None);
@@ -833,6 +840,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "new_event_loop" => {
             crate::logging::loop_created(interp)?;
             interp.host.loop_closed.set(false); // the script's one loop, made anew
+            interp.host.debug.set(false);
             Ok(interp.host.event_loop.clone())
         }
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),

@@ -1183,7 +1183,11 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
         }
         (Native::Loop, "is_running") => Ok(Value::Bool(interp.host.loop_running.get() > 0)),
         (Native::Loop, "is_closed") => Ok(Value::Bool(interp.host.loop_closed.get())),
-        (Native::Loop, "get_debug") => Ok(Value::Bool(false)),
+        (Native::Loop, "get_debug") => Ok(Value::Bool(interp.host.debug.get())),
+        (Native::Loop, "set_debug") => {
+            interp.host.debug.set(a.first().is_some_and(Value::truthy));
+            Ok(Value::None)
+        }
         // What a hand-run loop awaits before `close()`: the executor's threads are done by
         // then; an async generator left suspended is not closed here (CPython's is).
         (Native::Loop, "shutdown_asyncgens" | "shutdown_default_executor") => Ok(at_once(name, Value::None)),
@@ -1627,6 +1631,7 @@ impl Native {
                 "is_running",
                 "is_closed",
                 "get_debug",
+                "set_debug",
                 "set_exception_handler",
                 "get_exception_handler",
                 "default_exception_handler",
@@ -1640,7 +1645,6 @@ impl Native {
                 "shutdown_asyncgens",
                 "shutdown_default_executor",
                 // Found, then said to be unsupported.
-                "set_debug",
                 "set_default_executor",
                 "set_task_factory",
             ],

@@ -1159,6 +1159,7 @@ impl Future for TaskFuture {
         let running_before = RUNNING.with(|r| r.replace(Some(Rc::clone(&this.interp))));
         LAST.with(|l| *l.borrow_mut() = Rc::downgrade(&this.interp));
         crate::host::poll_started();
+        let debug_from = (host.debug.get() && !this.task.is_thread).then(|| host.lesson_secs());
         let poll = drive(&this.task, &mut this.fut, cx);
         if poll.is_pending() {
             note_line();
@@ -1170,7 +1171,15 @@ impl Future for TaskFuture {
         crate::host::charge(crate::interp::SWITCH_MS);
         CURRENT.with(|c| *c.borrow_mut() = before);
         RUNNING.with(|r| *r.borrow_mut() = running_before);
-        match poll {
+        // asyncio's debug mode: a step that held the loop 0.1 s or more (its
+        // `slow_callback_duration`) is logged once it ends, with the task as it is then (the
+        // first step of `asyncio.run`'s coroutine counts from the loop's start).
+        let host = &this.interp.host;
+        let slow = match debug_from.or_else(|| host.debug_step.take()) {
+            Some(from) if host.debug.get() => Some(host.lesson_secs() - from).filter(|took| *took >= 0.1),
+            _ => None,
+        };
+        let outcome = match poll {
             Poll::Ready(out) => {
                 // A cancel asked while it ran, which no wait met before it returned, ends it
                 // cancelled, as CPython's task checks its `_must_cancel` as it ends.
@@ -1203,7 +1212,12 @@ impl Future for TaskFuture {
                 Poll::Ready(())
             }
             Poll::Pending => Poll::Pending,
+        };
+        if let Some(took) = slow {
+            let task = Value::Task(Rc::clone(&this.task)).repr();
+            this.interp.host.out.asyncio_warning(&format!("Executing {task} took {took:.3} seconds"));
         }
+        outcome
     }
 }
 

@@ -784,6 +784,8 @@ fn inverse_mod(a: i128, m: i128) -> Option<i128> {
 /// `hash(v)`. Equal numbers hash alike, as in Python (`hash(1) == hash(1.0)`).
 pub fn hash_of(v: &Value) -> PyResult<i64> {
     use std::hash::{Hash, Hasher};
+    // An `IntEnum`'s or a `StrEnum`'s member hashes as its value.
+    let v = &crate::enums::plain(v);
     if let Some(h) = stable_hash(v) {
         return Ok(h);
     }

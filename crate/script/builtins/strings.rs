@@ -79,6 +79,18 @@ pub(super) fn percent(interp: &Interp, fmt: &str, args: &Value) -> PyResult {
                     (Some(_), None) => return raise("TypeError", "format requires a mapping"),
                     (None, _) => next(&mut values)?,
                 };
+                // A script's object is a number to `%d` through its `__int__` or `__index__`,
+                // to `%x` and `%c` through `__index__`, to `%f` through `__float__`.
+                let dunders: &[&str] = match spec.conv {
+                    'd' | 'i' | 'u' => &["__int__", "__index__"],
+                    'x' | 'X' | 'o' | 'c' => &["__index__"],
+                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => &["__float__", "__index__"],
+                    _ => &[],
+                };
+                let v = match dunders.iter().find_map(|d| super::script_method(&v, d)) {
+                    Some(f) => interp.call_sync(f, vec![v])?,
+                    None => v,
+                };
                 let s = match spec.conv {
                     's' => format::percent_str(&interp.to_str(&v)?, &spec),
                     'r' => format::percent_str(&interp.repr(&v)?, &spec),
@@ -196,8 +208,8 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             };
             let parts: Vec<&str> = match (&sep, max) {
                 (Some(sep), _) if sep.is_empty() => return raise("ValueError", "empty separator"),
-                (Some(sep), m) if m < 0 => s.split(&**sep).collect(),
-                // A maxsplit past what a usize holds splits as often as it can.
+                // A maxsplit below 0 or past what a usize holds splits as often as it can
+                // (`rsplit` from the right: "aaa".rsplit("aa") is ['a', '']).
                 (Some(sep), m) if name == "split" => {
                     s.splitn(usize::try_from(m).map_or(usize::MAX, |m| m.saturating_add(1)), &**sep).collect()
                 }
@@ -467,7 +479,8 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                 } else {
                     format::push_lower_in(&mut out, &s, i, c);
                 }
-                start = !c.is_alphabetic();
+                // A word starts after any uncased character (`中a` → `中A`), as in CPython.
+                start = !(c.is_uppercase() || c.is_lowercase() || is_titlecase(c));
             }
             new(out)
         }
@@ -500,7 +513,8 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             s.chars().for_each(|c| push_casefold(&mut out, c));
             new(out)
         }
-        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))),
+        // Letters (Unicode's `L*`), not the letter-like numerals (`Ⅻ`) that Rust counts too.
+        "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_alphabetic() && !c.is_numeric()))),
         "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_space))),
         "isascii" => Ok(Value::Bool(s.is_ascii())),

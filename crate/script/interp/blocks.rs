@@ -280,11 +280,18 @@ impl Interp {
     }
 
     pub(super) async fn make_class(&self, scope: &Rc<Scope>, name: Name, bases: &[Expr], body: &[Stmt]) -> PyResult {
-        let mut classes = Vec::with_capacity(bases.len());
+        let mut values = Vec::with_capacity(bases.len());
         for b in bases {
-            match self.eval(scope, b).await? {
-                Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => classes.push(c),
-                Value::Class(c) => return unsupported(&format!("subclassing the built-in type '{}'", c.name)),
+            values.push(self.eval(scope, b).await?);
+        }
+        let mut classes = Vec::with_capacity(bases.len());
+        for b in &values {
+            match b {
+                Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => classes.push(Rc::clone(c)),
+                Value::Class(c) => match crate::enums::mixin_for(c, &values) {
+                    Some(mixin) => classes.push(mixin),
+                    None => return unsupported(&format!("subclassing the built-in type '{}'", c.name)),
+                },
                 other => return raise("TypeError", format!("bases must be types, not {}", other.type_name())),
             }
         }

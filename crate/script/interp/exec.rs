@@ -513,7 +513,15 @@ impl Interp {
                             Some(m) => vec![self.eval(scope, m).await?],
                             None => vec![],
                         };
-                        return Err(failed_at(new_exception(exc_class("AssertionError"), args), test));
+                        let err = new_exception(exc_class("AssertionError"), args);
+                        // CPython 3.11 marks the test's last comparison, or the statement.
+                        return Err(match last_comparison(test) {
+                            Some(c) => failed_at(err, c),
+                            None => {
+                                self.note_statement_at(&err, "assert", test, msg.as_ref().unwrap_or(test));
+                                err
+                            }
+                        });
                     }
                 }
                 StmtKind::Del(targets) => {
@@ -567,5 +575,19 @@ impl Interp {
             }
             Ok(Flow::Next)
         })
+    }
+}
+
+/// The comparison CPython 3.11's compiler leaves an `assert`'s failure at: the last one it
+/// compiles as a condition (through `and`, `or`, `not` and `if`-`else`, not inside a call).
+fn last_comparison(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Compare(..) => Some(e),
+        ExprKind::BoolOp(_, values) => values.iter().rev().find_map(last_comparison),
+        ExprKind::Unary(UnaryOp::Not, x) => last_comparison(x),
+        ExprKind::IfExp(test, body, orelse) => {
+            last_comparison(orelse).or_else(|| last_comparison(body)).or_else(|| last_comparison(test))
+        }
+        _ => None,
     }
 }

@@ -100,16 +100,22 @@ impl Interp {
     /// its `from` part), as CPython's traceback marks it when the statement is not the whole
     /// line (`await x; raise E()`, spaces after it).
     pub(super) fn note_raise_at(&self, err: &Value, exc: &Expr, last: &Expr) {
+        self.note_statement_at(err, "raise", exc, last);
+    }
+
+    /// Where the statement starting with `keyword`, one space before `first`, failed: from
+    /// the keyword to the end of `last` (see [`Interp::note_raise_at`]).
+    pub(super) fn note_statement_at(&self, err: &Value, keyword: &str, first: &Expr, last: &Expr) {
         let Value::Instance(i) = err else { return };
-        let start = exc.col.saturating_sub(1 + "raise ".len() as u32);
+        let start = first.col.saturating_sub(2 + keyword.len() as u32);
         let line: Vec<char> =
-            self.host.out.source.get(exc.line as usize - 1).map_or(Vec::new(), |s| s.chars().collect());
-        let keyword: String = line.iter().skip(start as usize).take(5).collect();
-        if keyword != "raise" || FAILED_AT.with(|f| f.get().0) == Rc::as_ptr(i) as usize {
+            self.host.out.source.get(first.line as usize - 1).map_or(Vec::new(), |s| s.chars().collect());
+        let found: String = line.iter().skip(start as usize).take(keyword.len() + 1).collect();
+        if found.trim_end() != keyword || FAILED_AT.with(|f| f.get().0) == Rc::as_ptr(i) as usize {
             return;
         }
         let end = last.end_col.saturating_sub(1);
-        let span = Span { line: exc.line, start, end_line: last.end_line, end, kind: 0, a: 0, b: 0 };
+        let span = Span { line: first.line, start, end_line: last.end_line, end, kind: 0, a: 0, b: 0 };
         FAILED_AT.with(|f| f.set((Rc::as_ptr(i) as usize, span)));
     }
 }

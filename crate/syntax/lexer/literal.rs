@@ -78,9 +78,17 @@ impl Lexer {
                     self.i += 1;
                 }
                 text += &self.digits(|c| c.is_ascii_digit())?;
+            } else if (e == 'e' || e == 'E') && (sign == '+' || sign == '-') {
+                // `1e+`: CPython reads the sign and then finds no digit.
+                let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), line, self.col_at(self.i + 1));
+                return Err((e, Override::Always));
             }
             if self.at(self.i) == 'j' || self.at(self.i) == 'J' {
                 self.i += 1;
+                if self.at(self.i) == '_' || self.at(self.i).is_alphanumeric() {
+                    let e = err(ErrorKind::Syntax, "invalid imaginary literal".into(), line, self.col_at(self.i - 1));
+                    return Err((e, Override::Always));
+                }
                 Tok::Imag
             } else if float {
                 Tok::Float(text.parse().unwrap_or(f64::INFINITY))
@@ -89,7 +97,9 @@ impl Lexer {
                     let m = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for \
                              octal integers";
                     let mut e = err(ErrorKind::Syntax, m.into(), line, col);
-                    e.end_col = col + 1;
+                    // Underlined: the zeros (and underscores) before the first other digit.
+                    let literal = &self.chars[self.i - (self.col_at(self.i) - col) as usize..self.i];
+                    e.end_col = col + literal.iter().take_while(|c| matches!(c, '0' | '_')).count() as u32;
                     return Err((e, Override::Always));
                 }
                 int_part.parse().map(Tok::Int).unwrap_or(Tok::BigInt)
@@ -104,7 +114,9 @@ impl Lexer {
             }
             let word: String = self.chars[self.i..end].iter().collect();
             if !["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str()) {
-                return Err((err(ErrorKind::Syntax, "invalid decimal literal".into(), line, col), Override::Always));
+                // Marked at the number's last character, as CPython's tokenizer does.
+                let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), line, self.col_at(self.i - 1));
+                return Err((e, Override::Always));
             }
         }
         self.push(tok, line, col);

@@ -362,8 +362,21 @@ impl Lexer {
                     self.tokens.push(Token { tok: Tok::Newline, line, col, end_line: line, end_col: col + 1 })
                 }
                 // Tokens at the end take the place of the last NEWLINE, where CPython
-                // reports a missing block.
-                Some(t) => (line, col) = (t.line, t.col),
+                // reports a missing block, or the end of the source's last line if comments
+                // or blank lines follow it (a `# TODO` under a `for`).
+                Some(t) => {
+                    (line, col) = (t.line, t.col);
+                    let last_line = match self.chars.split_last() {
+                        Some(('\n', rest)) => {
+                            let start = rest.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+                            (self.line - 1, (rest.len() - start) as u32 + 1)
+                        }
+                        _ => (self.line, self.col_at(self.i)),
+                    };
+                    if last_line.0 > t.line {
+                        (line, col) = last_line;
+                    }
+                }
                 None => {}
             }
             for _ in 1..self.indents.len() {

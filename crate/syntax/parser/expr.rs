@@ -692,6 +692,7 @@ impl Parser {
             (None, value)
         } else {
             let key = self.star_named()?;
+            let colon = self.here();
             if !self.eat_op(":") {
                 if self.is_kw("for") || self.is_kw("async") {
                     unpacked_in_comprehension(&key)?;
@@ -702,6 +703,9 @@ impl Parser {
                 }
                 let elts = self.elements(key, "}")?;
                 return Ok(self.mk(line, col, ExprKind::Set(elts)));
+            }
+            if matches!(self.peek(), Tok::Op("}" | ",")) {
+                return Err(syntax("expression expected after dictionary key and ':'", colon.0, colon.1));
             }
             let value = self.test()?;
             if self.is_kw("for") || self.is_kw("async") {

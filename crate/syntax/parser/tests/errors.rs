@@ -395,6 +395,25 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
         3,
         9,
     ),
+    // A block with only a comment at the end of the file: reported at the last line read.
+    (
+        "for i in range(3):\n    # c\n",
+        "IndentationError",
+        "expected an indented block after 'for' statement on line 1",
+        2,
+        8,
+    ),
+    (
+        "for i in range(3):\n\n\n",
+        "IndentationError",
+        "expected an indented block after 'for' statement on line 1",
+        3,
+        1,
+    ),
+    ("x = 100ms", "SyntaxError", "invalid decimal literal", 1, 7),
+    ("x = 1e+", "SyntaxError", "invalid decimal literal", 1, 7),
+    ("x = 5j_", "SyntaxError", "invalid imaginary literal", 1, 6),
+    ("d = {'a': }", "SyntaxError", "expression expected after dictionary key and ':'", 1, 9),
 ];
 
 #[test]
@@ -455,6 +474,8 @@ fn carets_span_the_construct_as_cpythons_do() {
         ("print(x, end=\"\", end=\"\\n\")", 26),
         ("def f():\n  try:\n    pass\n  except* E:\n    return x + 1", 17),
         ("def f():\n  try:\n    pass\n  except* E:\n    return 1", 13),
+        ("x = 0_01", 8),
+        ("x = 0100", 6),
     ];
     for (src, end) in cases {
         assert_eq!(fail(src).end_col, end, "{src:?}");
