@@ -9,7 +9,8 @@
 #
 # On a fresh machine the installs are most of the time: the two cargo installs (wasm-pack
 # and wasm-bindgen-cli, built from source) run side by side, and the downloads (Miri,
-# Chromium, npm) beside them; each job's output is printed when it ends.
+# Chromium, npm) beside them. They start together once every check has passed (so a failed
+# check leaves nothing running), and a job's output is printed if it fails.
 #
 # Versions:
 #   wasm-pack          pinned below (WASM_PACK_VERSION overrides)
@@ -33,30 +34,33 @@ ok()   { echo "ok: $*"; }
 info() { echo "installing: $*"; }
 die()  { echo "setup: error: $*" >&2; exit 1; }
 
-# Jobs that install in the background: `job NAME cmd...` starts one, `wait_jobs` waits for
-# all, prints each one's output under its name, and fails if any failed.
-jobs_dir="$(mktemp -d)"
-trap 'rm -rf "$jobs_dir"' EXIT
+# Installs that run side by side: `job NAME FUNCTION` names one, `run_jobs` starts them all,
+# waits for each, prints a failed one's output under its name, and fails if any failed.
 job_names=()
-job_pids=()
+job_funcs=()
 job() {
-  local name=$1; shift
-  info "$name (in the background)"
-  ( "$@" ) >"$jobs_dir/${#job_pids[@]}.log" 2>&1 &
-  job_names+=("$name")
-  job_pids+=("$!")
+  job_names+=("$1")
+  job_funcs+=("$2")
 }
-wait_jobs() {
-  local i failed=()
-  for i in "${!job_pids[@]}"; do
-    if wait "${job_pids[$i]}"; then
+run_jobs() {
+  [ ${#job_funcs[@]} -gt 0 ] || return 0
+  local i pids=() failed=() logs
+  logs="$(mktemp -d)"
+  for i in "${!job_funcs[@]}"; do
+    info "${job_names[$i]}"
+    ( "${job_funcs[$i]}" ) >"$logs/$i.log" 2>&1 &
+    pids+=("$!")
+  done
+  for i in "${!pids[@]}"; do
+    if wait "${pids[$i]}"; then
       ok "${job_names[$i]}"
     else
       failed+=("${job_names[$i]}")
       echo "--- ${job_names[$i]} failed; its output:" >&2
-      cat "$jobs_dir/$i.log" >&2
+      cat "$logs/$i.log" >&2
     fi
   done
+  rm -rf "$logs"
   [ ${#failed[@]} -eq 0 ] || die "could not install: ${failed[*]}"
 }
 
@@ -103,8 +107,8 @@ installed="$(cargo install --list)"
 if grep -qx "wasm-pack v$WASM_PACK_VERSION:" <<<"$installed" && command -v wasm-pack >/dev/null; then
   ok "wasm-pack $WASM_PACK_VERSION"
 else
-  job "wasm-pack $WASM_PACK_VERSION (cargo install, ~4 min on 2 cores)" \
-    cargo install wasm-pack --version "$WASM_PACK_VERSION"
+  install_wasm_pack() { cargo install wasm-pack --version "$WASM_PACK_VERSION"; }
+  job "wasm-pack $WASM_PACK_VERSION (cargo install, ~4 min on 2 cores)" install_wasm_pack
 fi
 
 # --- wasm-bindgen-cli, same version as the crate ---------------------------------------
@@ -123,8 +127,8 @@ else
     ok "wasm-bindgen-cli $wb_version"
   else
     # No --locked: the CLI's own lock file names a crate version the registry mirror lacks.
-    job "wasm-bindgen-cli $wb_version (had: ${have:-none}; cargo install, ~4.5 min on 2 cores)" \
-      cargo install wasm-bindgen-cli --version "$wb_version"
+    install_wasm_bindgen() { cargo install wasm-bindgen-cli --version "$wb_version"; }
+    job "wasm-bindgen-cli $wb_version (had: ${have:-none}; cargo install, ~4.5 min on 2 cores)" install_wasm_bindgen
   fi
 fi
 
@@ -153,7 +157,6 @@ MSG
     "${apt_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
     [ -x /usr/bin/chromium ] && command -v chromedriver >/dev/null \
       || die "apt-get finished but /usr/bin/chromium or chromedriver is still missing"
-    ok "$(chromium --version 2>/dev/null | head -n1) / $(chromedriver --version | cut -d' ' -f1-2)"
   }
   job "chromium chromium-driver (apt-get)" install_chromium
 fi
@@ -169,8 +172,8 @@ stamp="$e2e/node_modules/.package-lock.json"
 if [ -f "$stamp" ] && [ ! "$e2e/package-lock.json" -nt "$stamp" ]; then
   ok "npm packages in tests/e2e"
 else
-  job "npm packages in tests/e2e (npm ci)" \
-    bash -c 'cd "$1" && npm ci --no-audit --no-fund --loglevel=error' npm-ci "$e2e"
+  install_npm() { cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error; }
+  job "npm packages in tests/e2e (npm ci)" install_npm
 fi
 
-wait_jobs
+run_jobs

@@ -88,8 +88,8 @@ fn valued(name: &str) -> Rc<Class> {
     class
 }
 
-fn mixin(name: &str, valued: &'static std::thread::LocalKey<Rc<Class>>) -> Rc<Class> {
-    let class = Class::named(name, Some(&valued.with(Rc::clone)), Kind::Object);
+fn mixin(name: &str, base: &'static std::thread::LocalKey<Rc<Class>>) -> Rc<Class> {
+    let class = Class::named(name, Some(&base.with(Rc::clone)), Kind::Object);
     for name in ["__str__", "__format__"] {
         class.attrs.borrow_mut().push((intern(name), builtin(name, member_text)));
     }
@@ -147,6 +147,10 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
         Value::Instance(i) if i.class.lookup(intern("__members__")).is_some() => member_value(v).unwrap_or(Value::None),
         v => v.clone(),
     };
+    // `"%s" % member` is the str's formatting, of the member as it prints.
+    if let (Some(member), Some(fmt @ Value::Str(_)), "__rmod__") = (args.first(), args.get(1), name) {
+        return builtins::binop(interp, BinOp::Mod, fmt, member);
+    }
     let me = value_of(args.first().unwrap_or(&Value::None));
     let other = args.get(1).map(value_of).unwrap_or(Value::None);
     let cmp = |op| builtins::compare(interp, op, &me, &other).map(Value::Bool);
@@ -195,19 +199,19 @@ fn auto(_: &Interp, _: &'static str, _: Vec<Value>, _: Vec<(Name, Value)>) -> Py
 }
 
 /// `str(member)` (`Color.RED`), `repr(member)` (`<Color.RED: 1>`) and, for a member of a
-/// `str` or `int` mixin, `format(member, spec)` (its `str()` formatted as a str).
+/// `str` or `int` mixin, `format(member, spec)` (its `str()`, a class's own `__str__` too,
+/// formatted as a str, as CPython 3.11's `Enum.__format__`).
 fn member_text(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Instance(m)) = args.first() else { return raise("TypeError", "needs an enum member") };
+    if name == "__format__" {
+        let text = Value::string(interp.to_str(&args[0])?);
+        let spec = args.get(1).map(Value::to_str).unwrap_or_default();
+        return Ok(Value::string(builtins::format_field(interp, &text, None, &spec)?));
+    }
     let label = m.get(intern("name")).map(|n| n.to_str()).unwrap_or_default();
     let text = format!("{}.{label}", m.class.name);
     Ok(Value::string(match name {
         "__str__" => text,
-        "__format__" => builtins::format_field(
-            interp,
-            &Value::string(text),
-            None,
-            &args.get(1).map(Value::to_str).unwrap_or_default(),
-        )?,
         _ => format!("<{text}: {}>", interp.repr(&m.get(intern("value")).unwrap_or(Value::None))?),
     }))
 }

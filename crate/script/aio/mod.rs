@@ -592,9 +592,12 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
     match name {
         "run" => {
             // `debug=None` keeps the default: off (no PYTHONASYNCIODEBUG here).
-            let debug = arg(1, "debug").is_some_and(|d| d.truthy());
-            interp.host.debug.set(debug);
-            interp.host.debug_step.set(debug.then(|| interp.host.lesson_secs()));
+            // (Unless it is refused: a loop runs already.)
+            if interp.host.loop_running.get() == 0 && !in_thread() {
+                let debug = arg(1, "debug").is_some_and(|d| d.truthy());
+                interp.host.debug.set(debug);
+                interp.host.debug_step.set(debug.then(|| interp.host.lesson_secs()));
+            }
             run(interp, arg(0, "main").unwrap_or(Value::None), true)
         }
         "sleep" => {

@@ -1159,7 +1159,9 @@ impl Future for TaskFuture {
         let running_before = RUNNING.with(|r| r.replace(Some(Rc::clone(&this.interp))));
         LAST.with(|l| *l.borrow_mut() = Rc::downgrade(&this.interp));
         crate::host::poll_started();
-        let debug_from = (host.debug.get() && !this.task.is_thread).then(|| host.lesson_secs());
+        // (A callback's lane is a handle to CPython, not a task: not logged here.)
+        let debug_from =
+            (host.debug.get() && !this.task.is_thread && !this.task.is_callback()).then(|| host.lesson_secs());
         let poll = drive(&this.task, &mut this.fut, cx);
         if poll.is_pending() {
             note_line();
@@ -1174,7 +1176,6 @@ impl Future for TaskFuture {
         // asyncio's debug mode: a step that held the loop 0.1 s or more (its
         // `slow_callback_duration`) is logged once it ends, with the task as it is then (the
         // first step of `asyncio.run`'s coroutine counts from the loop's start).
-        let host = &this.interp.host;
         let slow = match debug_from.or_else(|| host.debug_step.take()) {
             Some(from) if host.debug.get() => Some(host.lesson_secs() - from).filter(|took| *took >= 0.1),
             _ => None,

@@ -110,13 +110,15 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Val
         "__len__" => len(interp, me).map(|n| Value::Int(n as i64)),
         "__contains__" => super::ops::contains(interp, me, &other()).map(Value::Bool),
         "__iter__" => super::functions::function(interp, "iter", vec![me.clone()], vec![]),
-        "__str__" => interp.to_str(me).map(Value::string),
-        "__repr__" => Ok(Value::string(interp.repr(me)?)),
+        // `str.__str__(member)` of a `(str, Enum)`'s member is its value's (a script's own
+        // `__str__` calls it so), not the member's `__str__` again.
+        "__str__" => interp.to_str(&crate::enums::plain(me)).map(Value::string),
+        "__repr__" => Ok(Value::string(interp.repr(&crate::enums::plain(me))?)),
         "__hash__" => hash_of(me).map(Value::Int),
         "__bool__" => Ok(Value::Bool(me.truthy())),
         "__abs__" => super::functions::function(interp, "abs", args, vec![]),
         "__format__" => match &args[1] {
-            Value::Str(spec) => format_field(interp, me, None, spec).map(Value::string),
+            Value::Str(spec) => format_field(interp, &crate::enums::plain(me), None, spec).map(Value::string),
             other => Err(type_error("__format__() argument must be str, not ", other, "")),
         },
         "__int__" => construct_from(interp, &with_types(|t| Rc::clone(&t.int)), &args, &[]),

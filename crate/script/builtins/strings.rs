@@ -480,7 +480,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
                     format::push_lower_in(&mut out, &s, i, c);
                 }
                 // A word starts after any uncased character (`中a` → `中A`), as in CPython.
-                start = !(c.is_uppercase() || c.is_lowercase() || is_titlecase(c));
+                start = !is_cased(c);
             }
             new(out)
         }
@@ -513,7 +513,8 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
             s.chars().for_each(|c| push_casefold(&mut out, c));
             new(out)
         }
-        // Letters (Unicode's `L*`), not the letter-like numerals (`Ⅻ`) that Rust counts too.
+        // Not the letter-like numerals (`Ⅻ`) that Rust's alphabetic counts (its combining vowel
+        // signs and circled letters still pass, where CPython takes Unicode's letters only).
         "isalpha" => Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_alphabetic() && !c.is_numeric()))),
         "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_space))),
@@ -555,6 +556,11 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
 /// subscript iota), which starts a word in `istitle` and is neither upper nor lower case.
 fn is_titlecase(c: char) -> bool {
     matches!(c as u32, 0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
+}
+
+/// CPython's cased characters: upper, lower or title case.
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
 }
 
 /// Appends `c` case-folded, as `str.casefold` does: for every letter but the Turkish dotless

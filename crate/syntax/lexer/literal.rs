@@ -20,6 +20,7 @@ impl Lexer {
     }
 
     pub(super) fn number(&mut self, line: u32, col: u32) -> LexResult<()> {
+        let start = self.i;
         let radix = match (self.at(self.i), self.at(self.i + 1).to_ascii_lowercase()) {
             ('0', 'x') => Some((16, "hexadecimal")),
             ('0', 'o') => Some((8, "octal")),
@@ -85,7 +86,7 @@ impl Lexer {
             }
             if self.at(self.i) == 'j' || self.at(self.i) == 'J' {
                 self.i += 1;
-                if self.at(self.i) == '_' || self.at(self.i).is_alphanumeric() {
+                if self.word_after_number() {
                     let e = err(ErrorKind::Syntax, "invalid imaginary literal".into(), line, self.col_at(self.i - 1));
                     return Err((e, Override::Always));
                 }
@@ -98,29 +99,31 @@ impl Lexer {
                              octal integers";
                     let mut e = err(ErrorKind::Syntax, m.into(), line, col);
                     // Underlined: the zeros (and underscores) before the first other digit.
-                    let literal = &self.chars[self.i - (self.col_at(self.i) - col) as usize..self.i];
-                    e.end_col = col + literal.iter().take_while(|c| matches!(c, '0' | '_')).count() as u32;
+                    let zeros = self.chars[start..self.i].iter().take_while(|c| matches!(c, '0' | '_')).count();
+                    e.end_col = col + zeros as u32;
                     return Err((e, Override::Always));
                 }
                 int_part.parse().map(Tok::Int).unwrap_or(Tok::BigInt)
             }
         };
-        // A letter straight after a number: `1abc`. CPython lets a keyword follow (`1if x`).
-        let c = self.at(self.i);
-        if c == '_' || c.is_alphanumeric() {
-            let mut end = self.i;
-            while self.at(end) == '_' || self.at(end).is_alphanumeric() {
-                end += 1;
-            }
-            let word: String = self.chars[self.i..end].iter().collect();
-            if !["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str()) {
-                // Marked at the number's last character, as CPython's tokenizer does.
-                let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), line, self.col_at(self.i - 1));
-                return Err((e, Override::Always));
-            }
+        if self.word_after_number() {
+            // Marked at the number's last character, as CPython's tokenizer does.
+            let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), line, self.col_at(self.i - 1));
+            return Err((e, Override::Always));
         }
         self.push(tok, line, col);
         Ok(())
+    }
+
+    /// Whether a word follows a number straight away (`1abc`); CPython lets a keyword
+    /// follow (`1if x`).
+    fn word_after_number(&self) -> bool {
+        let mut end = self.i;
+        while self.at(end) == '_' || self.at(end).is_alphanumeric() {
+            end += 1;
+        }
+        let word: String = self.chars[self.i..end].iter().collect();
+        end > self.i && !["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str())
     }
 
     pub(super) fn string(&mut self, line: u32, col: u32, prefix: &str) -> LexResult<()> {

@@ -15,6 +15,13 @@ class Oncelik(int, Enum):
     ACIL = 3
 
 
+class Renk(str, Enum):
+    KIRMIZI = "kırmızı"
+
+    def __str__(self):
+        return self.value
+
+
 async def hasta(ad, oncelik, durumlar):
     durumlar[ad] = Durum.MUAYENEDE
     await asyncio.sleep(0.1 * (4 - oncelik))
@@ -28,6 +35,7 @@ async def main():
     print(Durum("bitti"), repr(Durum.BITTI), Durum.BITTI.upper(), len(Durum.MUAYENEDE))
     print(hash(Durum.BITTI) == hash("bitti"), {Durum.BITTI: 1}["bitti"], sorted(Oncelik), max(Oncelik))
     print("%d hasta, öncelik %d" % (2, Oncelik.ACIL), f"[{Oncelik.ACIL:>14}]", Oncelik.ACIL * 2)
+    print("%s / %s" % (Durum.BITTI, Renk.KIRMIZI), "%s" % Oncelik.ACIL, f"{Renk.KIRMIZI:>9}|", str.__str__(Durum.BITTI))
     await asyncio.gather(hasta("Ali", Oncelik.DUSUK, durumlar), hasta("Ayşe", Oncelik.ACIL, durumlar))
 
 
