@@ -297,8 +297,10 @@ fn exited(error: Option<Value>, kept: Kept, resumed: PyResult<Option<Value>>, ag
         (Ok(Some(_)), Some(_)) => raise("RuntimeError", again),
         (Ok(Some(_)), None) => raise("RuntimeError", "generator didn't stop"),
         (Ok(None), error) => Ok(Value::Bool(error.is_some())),
-        (Err(e), Some(block)) if e.is(&block) => {
-            if let (Value::Instance(i), Some((tb, at))) = (&e, kept) {
+        // The block's `StopIteration` comes out of the generator as the RuntimeError it
+        // caused: the block's own error goes on, as in CPython.
+        (Err(e), Some(block)) if e.is(&block) || caused_by(&e, &block) => {
+            if let (Value::Instance(i), Some((tb, at))) = (&block, kept) {
                 *i.traceback.borrow_mut() = tb;
                 i.tb_scope.set(at);
             }
@@ -306,6 +308,13 @@ fn exited(error: Option<Value>, kept: Kept, resumed: PyResult<Option<Value>>, ag
         }
         (Err(e), _) => Err(e),
     }
+}
+
+/// Whether `e` is the RuntimeError a generator made of `block`, a `StopIteration` or a
+/// `StopAsyncIteration` raised at its `yield`.
+fn caused_by(e: &Value, block: &Value) -> bool {
+    let stops = ["StopIteration", "StopAsyncIteration"].iter().any(|k| block.class().is_subclass(&exc_class(k)));
+    stops && matches!(e, Value::Instance(i) if i.cause.borrow().as_ref().is_some_and(|c| c.is(block)))
 }
 
 /// A class of the module whose methods `f` runs.

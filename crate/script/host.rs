@@ -740,6 +740,12 @@ pub struct Host {
     /// The tasks whose step was due while it left the loop: not taken then (see
     /// `TaskFuture::poll`), woken once it is raised (or asyncio.run cancels them).
     pub held: RefCell<Vec<std::task::Waker>>,
+    /// Tasks made for another event loop than the one running: woken when a loop starts, to
+    /// see whether it is theirs.
+    pub parked: RefCell<Vec<std::task::Waker>>,
+    /// The async generators first iterated while a loop ran, with that loop (CPython's
+    /// `firstiter` hook): `asyncio.run` closes those still suspended as it ends.
+    pub asyncgens: RefCell<Vec<(u32, Weak<crate::interp::Gen>)>>,
     /// The port the next connection's client end takes (`get_extra_info("peername")`).
     next_port: Cell<i64>,
     /// The task that raised it, kept until the program's end as CPython's traceback keeps it:
@@ -810,6 +816,8 @@ impl Host {
             stopper: RefCell::default(),
             escaped: RefCell::default(),
             held: RefCell::default(),
+            parked: RefCell::default(),
+            asyncgens: RefCell::default(),
             next_port: Cell::new(50000),
             escaped_by: RefCell::default(),
             constant_sets: RefCell::default(),

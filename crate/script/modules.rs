@@ -3,6 +3,7 @@
 //! `logging` have files of their own.
 //! Nothing else: a script has no files, no network and no page.
 
+use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -944,10 +945,19 @@ fn int_arg(name: &str, args: &[Value], i: usize) -> PyResult<i64> {
 }
 
 /// `json.dumps` (of None, bools, numbers, strs, lists, tuples and dicts) and `json.loads`.
-fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+fn json_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let arg = args.first().cloned().unwrap_or(Value::None);
     if name == "dumps" {
-        let mut how = Dump { indent: None, sort_keys: false, ascii: true, item: ", ".into(), key: ": ".into() };
+        let mut how = Dump {
+            indent: None,
+            sort_keys: false,
+            ascii: true,
+            item: ", ".into(),
+            key: ": ".into(),
+            default: None,
+            open: RefCell::default(),
+            interp,
+        };
         let mut separators = false;
         for (k, v) in kw {
             match (&*text(k), &v) {
@@ -956,6 +966,8 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
                 ("indent", Value::Int(n)) => how.indent = Some(" ".repeat((*n).max(0) as usize)),
                 ("indent", Value::Str(s)) => how.indent = Some(s.to_string()),
                 ("sort_keys", v) => how.sort_keys = v.truthy(),
+                ("default", Value::None) => {}
+                ("default", f) => how.default = Some(f.clone()),
                 ("ensure_ascii", v) => how.ascii = v.truthy(),
                 ("separators", Value::Tuple(t)) if t.len() == 2 => {
                     (how.item, how.key) = (t[0].to_str().to_string(), t[1].to_str().to_string());
@@ -1012,14 +1024,27 @@ fn json_fn(_interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name
     Ok(v)
 }
 
-/// `json.dumps`'s options: `indent` (its text per level), `sort_keys`, `ensure_ascii`, and
-/// the `separators` between items and after a key.
-struct Dump {
+/// `json.dumps`'s options: `indent` (its text per level), `sort_keys`, `ensure_ascii`, the
+/// `separators` between items and after a key, and `default` (what an object of another type
+/// is written as); and the lists and dicts being written, to find one inside itself.
+struct Dump<'a> {
     indent: Option<String>,
     sort_keys: bool,
     ascii: bool,
     item: String,
     key: String,
+    default: Option<Value>,
+    open: RefCell<Vec<usize>>,
+    interp: &'a Interp,
+}
+
+/// A float as JSON writes it, as a value or as a key.
+fn json_float(f: f64) -> String {
+    match f {
+        f if f.is_nan() => "NaN".into(),
+        f if f.is_infinite() => if f > 0.0 { "Infinity" } else { "-Infinity" }.into(),
+        f => Value::Float(f).repr(),
+    }
 }
 
 /// A new line at `depth` levels of indent, if there is an indent.
@@ -1052,8 +1077,7 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
             out.push_str(&match v {
                 Value::None => "null".to_string(),
                 Value::Bool(b) => b.to_string(),
-                Value::Float(f) if f.is_nan() => "NaN".to_string(),
-                Value::Float(f) if f.is_infinite() => if *f > 0.0 { "Infinity" } else { "-Infinity" }.to_string(),
+                Value::Float(f) => json_float(*f),
                 _ => v.repr(),
             });
             return Ok(());
@@ -1106,7 +1130,8 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
                     Value::Str(s) => s.to_string(),
                     Value::None => "null".into(),
                     Value::Bool(b) => b.to_string(),
-                    Value::Int(_) | Value::Float(_) => k.repr(),
+                    Value::Float(f) => json_float(*f),
+                    Value::Int(_) => k.repr(),
                     _ => {
                         return raise(
                             "TypeError",
@@ -1118,8 +1143,21 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
             }
             ('{', '}', pairs)
         }
-        other => return raise("TypeError", format!("Object of type {} is not JSON serializable", other.class().name)),
+        other => match &how.default {
+            Some(f) => return dump(&how.interp.call_sync(f.clone(), vec![other.clone()])?, how, depth + 1, out),
+            None => {
+                return raise("TypeError", format!("Object of type {} is not JSON serializable", other.class().name))
+            }
+        },
     };
+    // A list or a dict inside itself: CPython's encoder keeps those it is writing.
+    let id = v.identity();
+    if matches!(v, Value::List(_) | Value::Dict(_)) {
+        if how.open.borrow().contains(&id) {
+            return raise("ValueError", "Circular reference detected");
+        }
+        how.open.borrow_mut().push(id);
+    }
     out.push(open);
     for (i, (key, x)) in items.iter().enumerate() {
         if i > 0 {
@@ -1136,6 +1174,9 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
         dump_line(how, depth, out);
     }
     out.push(close);
+    if matches!(v, Value::List(_) | Value::Dict(_)) {
+        how.open.borrow_mut().pop();
+    }
     Ok(())
 }
 

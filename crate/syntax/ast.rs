@@ -185,6 +185,14 @@ pub struct FuncDef {
     pub has_yield: bool,
 }
 
+impl FuncDef {
+    /// Its first line, as CPython 3.11 counts it (`co_firstlineno`): its first decorator's,
+    /// if it has one, which a coroutine's "defined at main.py:N" names.
+    pub fn first_line(&self) -> u32 {
+        self.decorators.first().map_or(self.line, |d| d.line.min(self.line))
+    }
+}
+
 /// A block's docstring: a string literal as its first statement.
 pub fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
     match body.first().map(|s| &s.kind) {

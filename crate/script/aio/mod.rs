@@ -438,6 +438,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
+        rc.host.parked.take().into_iter().for_each(Waker::wake);
         rc.host.take_escaped(); // what left an earlier run was raised there
         let me = current().filter(|t| t.is_loop.get() && runs_coro);
         if let Some(me) = &me {
@@ -534,6 +535,10 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
                     t.report_shutdown_error(); // a thread was not cancelled: its error is its own
                 }
             }
+            // Its `shutdown_asyncgens` (a task): the async generators first iterated in this
+            // loop and still suspended are closed, each `aclose()` in a task of a gather.
+            rc.host.next_task_name();
+            shutdown_asyncgens(&rc).await;
             // CPython's shutdown runs the loop a few turns (its `shutdown_asyncgens` and
             // `shutdown_default_executor` tasks): callbacks due, and those they call soon, run.
             for _ in 0..SHUTDOWN_TURNS {
@@ -541,9 +546,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             }
             let timers = std::mem::take(&mut *rc.host.timers.borrow_mut());
             timers.iter().for_each(task::abort);
-            // Its shutdown steps (`shutdown_asyncgens`, `shutdown_default_executor`) are tasks too.
-            rc.host.next_task_name();
-            rc.host.next_task_name();
+            rc.host.next_task_name(); // its `shutdown_default_executor`, a task too
             rc.host.loop_unset.set(true); // its `set_event_loop(None)`
             rc.host.debug.set(false); // and its loop is closed
         }
@@ -552,6 +555,31 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         out
     };
     Ok(Value::Coro(Rc::new(Coro::new("run".into(), Box::pin(fut), false, true))))
+}
+
+/// `loop.shutdown_asyncgens()`: closes each async generator that this loop first iterated
+/// and that still stands at a `yield`, each in a task (its `finally` runs, and may await),
+/// and waits for them all, as CPython's gather of them.
+pub(super) async fn shutdown_asyncgens(rc: &Rc<Interp>) {
+    let closing = close_asyncgens(rc);
+    let _ = awaits::wait(closing.clone(), String::new(), None, "gather.<locals>._done_callback").await;
+    closing.iter().for_each(|t| t.retrieved.set(true));
+}
+
+fn close_asyncgens(rc: &Rc<Interp>) -> Vec<Rc<PyTask>> {
+    let now = rc.host.out.event_loop.get();
+    let gens: Vec<_> =
+        rc.host.asyncgens.borrow().iter().filter(|(l, _)| *l == now).filter_map(|(_, g)| g.upgrade()).collect();
+    rc.host.asyncgens.borrow_mut().retain(|(l, g)| *l != now && g.strong_count() > 0);
+    let mut closing = Vec::new();
+    for g in gens.into_iter().filter(|g| g.is_suspended()) {
+        let task = g.async_step(rc, "aclose", None).and_then(|c| create_task(rc, "create_task", vec![c], vec![]));
+        if let Ok(Value::Task(t)) = task {
+            t.closes_generator.set(true);
+            closing.push(t);
+        }
+    }
+    closing
 }
 
 /// `asyncio.run`'s shutdown: cancels every task but the current one (threads cannot be
@@ -565,6 +593,7 @@ fn cancel_all(rc: &Interp, leaving: Option<&Value>) -> Vec<Rc<PyTask>> {
         .live_tasks()
         .into_iter()
         .filter(|t| !me.as_ref().is_some_and(|m| Rc::ptr_eq(m, t)) && !t.closes_generator.get())
+        .filter(|t| t.event_loop == rc.host.out.event_loop.get()) // its own loop's tasks only
         .collect();
     for t in rest.iter().filter(|t| !t.is_thread) {
         if let Some(e) = leaving {
@@ -844,6 +873,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             crate::logging::loop_created(interp)?;
             interp.host.loop_closed.set(false); // the script's one loop, made anew
             interp.host.debug.set(false);
+            let out = &interp.host.out;
+            out.event_loop.set(out.event_loop.get() + 1); // what is bound to another is not to it
             Ok(interp.host.event_loop.clone())
         }
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),

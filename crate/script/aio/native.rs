@@ -1189,8 +1189,16 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             Ok(Value::None)
         }
         // What a hand-run loop awaits before `close()`: the executor's threads are done by
-        // then; an async generator left suspended is not closed here (CPython's is).
-        (Native::Loop, "shutdown_asyncgens" | "shutdown_default_executor") => Ok(at_once(name, Value::None)),
+        // then; the async generators it first iterated and left suspended are closed.
+        (Native::Loop, "shutdown_default_executor") => Ok(at_once(name, Value::None)),
+        (Native::Loop, "shutdown_asyncgens") => {
+            let rc = interp.host.rc()?;
+            let fut = async move {
+                super::shutdown_asyncgens(&rc).await;
+                Ok(Value::None)
+            };
+            Ok(Value::Coro(Rc::new(Coro::new(leaf_name(name), Box::pin(fut), false, false))))
+        }
         (Native::Loop, "set_exception_handler") => match a {
             [Value::None] => {
                 interp.host.exception_handler.borrow_mut().take();

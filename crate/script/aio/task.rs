@@ -74,6 +74,9 @@ pub struct PyTask {
     tb_frames: Cell<usize>,
     pub(super) done_seq: Cell<u64>,
     pub(super) out: std::rc::Weak<crate::host::Output>,
+    /// The event loop it was made for (see `Output::event_loop`): it runs only while that
+    /// loop runs, and a task of another loop awaiting it while pending is CPython's error.
+    pub(super) event_loop: u32,
     /// What it calls as it ends (see [`Callback`]).
     pub(super) callbacks: RefCell<Vec<Callback>>,
     /// `cancelling()`: the cancels asked for, less those `uncancel()`ed.
@@ -268,6 +271,7 @@ impl PyTask {
             tb_frames: Cell::new(0),
             done_seq: Cell::new(0),
             out: Rc::downgrade(out),
+            event_loop: out.event_loop.get(),
             callbacks: RefCell::default(),
             cancels: Cell::new(0),
             gathering: None,
@@ -325,6 +329,11 @@ impl PyTask {
     }
 
     /// Whether it runs a coroutine of its own (a task), not only waits for an outcome (a future).
+    /// Whether it was made for the event loop that runs now (see `event_loop`).
+    pub fn same_loop(&self) -> bool {
+        self.out.upgrade().is_none_or(|out| out.event_loop.get() == self.event_loop)
+    }
+
     pub(super) fn runs_coro(&self) -> bool {
         self.gathering.is_none() && self.plain.is_none()
     }
@@ -1109,6 +1118,16 @@ impl Future for TaskFuture {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = &mut *self;
+        // A task made for another event loop than the one running (made at the module's
+        // level, then `asyncio.run` made a new loop) waits, untouched, as CPython's never
+        // runs: until its own loop runs, if ever.
+        if this.task.event_loop != this.interp.host.out.event_loop.get()
+            && this.task.runs_coro()
+            && !this.task.is_root.get()
+        {
+            this.interp.host.parked.borrow_mut().push(cx.waker().clone());
+            return Poll::Pending;
+        }
         if !this.started {
             this.started = true;
             let id = runtime::current().map_or(0, |(t, _)| t);
@@ -1548,7 +1567,7 @@ pub(super) fn callback_call(f: &Value, args: &[Value]) -> String {
 /// function says where it is defined).
 pub(super) fn callback_text(f: &Value, args: &str) -> String {
     let at = match crate::functools::unwrap_partial(f) {
-        Value::Func(func) => format!(" at main.py:{}", func.def.line),
+        Value::Func(func) => format!(" at main.py:{}", func.def.first_line()),
         _ => String::new(),
     };
     format!("{}{at}", partial_text(f, args, String::new()))

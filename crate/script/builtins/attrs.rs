@@ -162,6 +162,17 @@ fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         }
         "__new__" => match me {
             Value::Class(c) if c.kind == Kind::Exception => new_exception(Rc::clone(c), args[1..].to_vec()),
+            // More than the class, as CPython's `object_new` takes them: an error if the class
+            // has its own `__new__` (a singleton passing its arguments on), or no `__init__`.
+            Value::Class(c) if c.kind == Kind::Object && (args.len() > 1 || !kw.is_empty()) => {
+                if c.lookup(intern("__new__")).is_some() {
+                    return raise("TypeError", "object.__new__() takes exactly one argument (the type to instantiate)");
+                }
+                if c.lookup(intern("__init__")).is_none() {
+                    return raise("TypeError", format!("{}() takes no arguments", c.name));
+                }
+                Value::Instance(Instance::new(Rc::clone(c)))
+            }
             Value::Class(c) if c.kind == Kind::Object => Value::Instance(Instance::new(Rc::clone(c))),
             _ => return raise("TypeError", "object.__new__(X): X is not a type object"),
         },

@@ -513,7 +513,12 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         // `anext(agen[, default])` and `aiter(x)`.
         "anext" => {
-            arg_count(name, args, 1, 2)?;
+            // CPython's older wording for it.
+            match args.len() {
+                0 => return raise("TypeError", "anext expected at least 1 argument, got 0"),
+                n @ 3.. => return raise("TypeError", format!("anext expected at most 2 arguments, got {n}")),
+                _ => {}
+            }
             let step = match (&args[0], script_method(&args[0], "__anext__")) {
                 (Value::Gen(g), _) if g.is_async => g.async_step(interp, "__anext__", None)?,
                 (v, Some(m)) => interp.call_sync(m, vec![v.clone()])?,
@@ -535,7 +540,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
         }
         "aiter" => {
-            arg_count(name, args, 1, 1)?;
+            if args.len() != 1 {
+                return raise("TypeError", format!("aiter() takes exactly one argument ({} given)", args.len()));
+            }
             match (&args[0], script_method(&args[0], "__aiter__")) {
                 (Value::Gen(g), _) if g.is_async => Ok(args[0].clone()),
                 (v, Some(m)) => interp.call_sync(m, vec![v.clone()]),

@@ -268,7 +268,7 @@ impl Interp {
             out.map_err(|e| super::generator::stop_escaped(e, "coroutine"))
         };
         let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
-        coro.line = func.def.line;
+        coro.line = func.def.first_line();
         coro.call = Some(call);
         Value::Coro(Rc::new(coro))
     }
@@ -439,6 +439,12 @@ impl Interp {
             }
             Value::Task(t) if aio::current().is_some_and(|me| Rc::ptr_eq(&me, &t)) => {
                 Awaiting::Failed(Some(exc("RuntimeError", format!("Task cannot await on itself: {}", t.repr()))))
+            }
+            // A pending future of another event loop (made before `asyncio.run` made its own).
+            Value::Task(t) if !t.done() && !t.same_loop() => {
+                let me = aio::current().map_or_else(String::new, |me| me.repr());
+                let m = format!("Task {me} got Future {} attached to a different loop", t.repr());
+                Awaiting::Failed(Some(exc("RuntimeError", m)))
             }
             Value::Task(t) => Awaiting::Leaf(aio::Leaf::passing_to(
                 aio::CoroFut::Boxed(Box::pin(aio::wait_task(Rc::clone(&t)))),

@@ -163,6 +163,11 @@ impl Gen {
         }
     }
 
+    /// Whether it stands at a `yield` (started, not finished, not running).
+    pub fn is_suspended(&self) -> bool {
+        self.state.get() == State::Suspended
+    }
+
     /// A built-in's iterator, made as a generator of the type named `kind` (`map`, `count`).
     pub fn of_builtin(kind: &'static str, body: LocalBoxFuture<'static, PyResult>) -> Gen {
         let mut g = Gen::new(kind.into(), false, body);
@@ -349,6 +354,14 @@ impl Gen {
     /// coroutine that resumes it where the task awaiting it stands (its awaits are that
     /// task's). Its end raises `StopAsyncIteration` (`aclose()`: returns `None`).
     pub fn async_step(self: &Rc<Self>, interp: &Interp, name: &'static str, arg: Option<Value>) -> PyResult {
+        // Its first iteration in a running loop: the loop keeps it, to close it as it ends.
+        if self.state.get() == State::Fresh && interp.host.loop_running.get() > 0 {
+            let mut gens = interp.host.asyncgens.borrow_mut();
+            if !gens.iter().any(|(_, g)| std::ptr::eq(g.as_ptr(), Rc::as_ptr(self))) {
+                gens.retain(|(_, g)| g.strong_count() > 0);
+                gens.push((interp.host.out.event_loop.get(), Rc::downgrade(self)));
+            }
+        }
         let interp = interp.host.rc()?;
         let gen = Rc::clone(self);
         // What it sends or throws in takes effect when the coroutine is awaited, as in CPython.
@@ -491,7 +504,7 @@ impl Interp {
             }
         };
         let mut gen = Gen::new(Rc::clone(&func.qualname), func.def.is_async, Box::pin(body));
-        gen.line = func.def.line;
+        gen.line = func.def.first_line();
         Value::Gen(Rc::new(gen))
     }
 

@@ -86,7 +86,7 @@ impl Lexer {
             }
             if self.at(self.i) == 'j' || self.at(self.i) == 'J' {
                 self.i += 1;
-                if self.word_after_number() {
+                if self.word_after_number(line, "imaginary") {
                     let e = err(ErrorKind::Syntax, "invalid imaginary literal".into(), line, self.col_at(self.i - 1));
                     return Err((e, Override::Always));
                 }
@@ -106,7 +106,7 @@ impl Lexer {
                 int_part.parse().map(Tok::Int).unwrap_or(Tok::BigInt)
             }
         };
-        if self.word_after_number() {
+        if !matches!(tok, Tok::Imag) && self.word_after_number(line, "decimal") {
             // Marked at the number's last character, as CPython's tokenizer does.
             let e = err(ErrorKind::Syntax, "invalid decimal literal".into(), line, self.col_at(self.i - 1));
             return Err((e, Override::Always));
@@ -116,14 +116,18 @@ impl Lexer {
     }
 
     /// Whether a word follows a number straight away (`1abc`); CPython lets a keyword
-    /// follow (`1if x`).
-    fn word_after_number(&self) -> bool {
+    /// follow (`1if x`), with a warning.
+    fn word_after_number(&mut self, line: u32, what: &str) -> bool {
         let mut end = self.i;
         while self.at(end) == '_' || self.at(end).is_alphanumeric() {
             end += 1;
         }
         let word: String = self.chars[self.i..end].iter().collect();
-        end > self.i && !["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str())
+        let keyword = ["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str());
+        if keyword && !self.in_expr {
+            self.warnings.push((line, format!("invalid {what} literal")));
+        }
+        end > self.i && !keyword
     }
 
     pub(super) fn string(&mut self, line: u32, col: u32, prefix: &str) -> LexResult<()> {

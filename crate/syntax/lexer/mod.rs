@@ -104,6 +104,8 @@ pub struct Lexed {
     pub tokens: Vec<Token>,
     /// The error that the final [`Tok::Error`] token stands for, and when it wins.
     pub error: Option<(SyntaxError, Override)>,
+    /// The tokenizer's warnings, by line (a keyword straight after a number: `1if x`).
+    pub warnings: Vec<(u32, String)>,
 }
 
 /// Python's keywords (`keyword.kwlist`).
@@ -152,6 +154,7 @@ struct Lexer {
     /// mix tabs and spaces ambiguously (`TabError`).
     indents: Vec<(usize, usize)>,
     tokens: Vec<Token>,
+    warnings: Vec<(u32, String)>,
 }
 
 type LexResult<T> = Result<T, (SyntaxError, Override)>;
@@ -175,6 +178,7 @@ impl Lexer {
             brackets: Vec::new(),
             indents: vec![(0, 0)],
             tokens: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -199,11 +203,11 @@ impl Lexer {
 
     fn run(mut self) -> Lexed {
         match self.lex_all() {
-            Ok(()) => Lexed { tokens: self.tokens, error: None },
+            Ok(()) => Lexed { tokens: self.tokens, error: None, warnings: self.warnings },
             Err((e, o)) => {
                 let (line, col) = (e.line, e.col);
                 self.tokens.push(Token { tok: Tok::Error, line, col, end_line: line, end_col: col });
-                Lexed { tokens: self.tokens, error: Some((e, o)) }
+                Lexed { tokens: self.tokens, error: Some((e, o)), warnings: self.warnings }
             }
         }
     }

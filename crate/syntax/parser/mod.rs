@@ -91,7 +91,9 @@ impl SyntaxError {
 
 /// Parses a module.
 pub fn parse(source: &str) -> Result<Module, SyntaxError> {
-    let lexed = lexer::tokenize(source);
+    let mut lexed = lexer::tokenize(source);
+    // The tokenizer's warnings come first: CPython's compiler warns after the parse.
+    let mut warnings = std::mem::take(&mut lexed.warnings);
     let mut p = Parser::new(lexed, 0, Ctx::default());
     let body = p.file().map_err(|e| p.settle(e))?;
     // The symbol table's errors come before the compiler's (CPython builds it first).
@@ -99,7 +101,10 @@ pub fn parse(source: &str) -> Result<Module, SyntaxError> {
     crate::symbols::check(&body, &p.directives).map_err(compiled)?;
     match p.late.take() {
         Some(e) => Err(compiled(e)),
-        None => Ok(Module { body, warnings: p.warnings }),
+        None => {
+            warnings.append(&mut p.warnings);
+            Ok(Module { body, warnings })
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 # CPython's compiler warns of the classic slips before the program runs: an assert of a tuple,
-# a literal called or indexed where a comma is missing, and is with a literal.
+# a literal called or indexed where a comma is missing, and is with a literal; its tokenizer
+# warns first, of a keyword written straight after a number.
 x = 5
 try:
     assert(x > 10, "x too small")
@@ -20,3 +21,5 @@ except TypeError as e:
     print("TypeError", e)
 if x is 5:
     print("is")
+kalan = 10if x > 3 else 0
+print(kalan, 1or 5)
