@@ -314,7 +314,9 @@ fn exited(error: Option<Value>, kept: Kept, resumed: PyResult<Option<Value>>, ag
 /// `StopAsyncIteration` raised at its `yield`.
 fn caused_by(e: &Value, block: &Value) -> bool {
     let stops = ["StopIteration", "StopAsyncIteration"].iter().any(|k| block.class().is_subclass(&exc_class(k)));
-    stops && matches!(e, Value::Instance(i) if i.cause.borrow().as_ref().is_some_and(|c| c.is(block)))
+    stops
+        && e.class().is_subclass(&exc_class("RuntimeError"))
+        && matches!(e, Value::Instance(i) if i.cause.borrow().as_ref().is_some_and(|c| c.is(block)))
 }
 
 /// A class of the module whose methods `f` runs.

@@ -241,8 +241,10 @@ pub struct Output {
     warned: RefCell<Vec<(String, u32)>>,
     /// The program has ended: what is freed now is freed by CPython's exit (`sys:1`).
     pub exiting: Cell<bool>,
-    /// Which event loop runs, counted from 1: each `asyncio.run` makes a new one, to which
-    /// a queue, a lock or an event is bound once a task first waits on it (see `Line`).
+    /// Which event loop runs (or is current), counted from 1: each `asyncio.run` and
+    /// `new_event_loop()` makes a new one, which a task is made for and a queue, a lock or an
+    /// event is bound to once a task first waits on it (see `Line`); `run_until_complete` of
+    /// a task runs that task's.
     pub event_loop: Cell<u32>,
 }
 
@@ -740,9 +742,9 @@ pub struct Host {
     /// The tasks whose step was due while it left the loop: not taken then (see
     /// `TaskFuture::poll`), woken once it is raised (or asyncio.run cancels them).
     pub held: RefCell<Vec<std::task::Waker>>,
-    /// Tasks made for another event loop than the one running: woken when a loop starts, to
-    /// see whether it is theirs.
-    pub parked: RefCell<Vec<std::task::Waker>>,
+    /// Tasks made for another event loop than the one running, with it: woken when that loop
+    /// runs (`run_until_complete` of one of its tasks), if ever.
+    pub parked: RefCell<Vec<(u32, std::task::Waker)>>,
     /// The async generators first iterated while a loop ran, with that loop (CPython's
     /// `firstiter` hook): `asyncio.run` closes those still suspended as it ends.
     pub asyncgens: RefCell<Vec<(u32, Weak<crate::interp::Gen>)>>,

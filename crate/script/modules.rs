@@ -1144,7 +1144,19 @@ fn dump(v: &Value, how: &Dump, depth: usize, out: &mut String) -> PyResult<()> {
             ('{', '}', pairs)
         }
         other => match &how.default {
-            Some(f) => return dump(&how.interp.call_sync(f.clone(), vec![other.clone()])?, how, depth + 1, out),
+            // What `default` gives in its place, at its place (the object marked as being
+            // written: a `default` giving it back is the circular reference).
+            Some(f) => {
+                let id = other.identity();
+                if how.open.borrow().contains(&id) {
+                    return raise("ValueError", "Circular reference detected");
+                }
+                how.open.borrow_mut().push(id);
+                let written =
+                    how.interp.call_sync(f.clone(), vec![other.clone()]).and_then(|v| dump(&v, how, depth, out));
+                how.open.borrow_mut().pop();
+                return written;
+            }
             None => {
                 return raise("TypeError", format!("Object of type {} is not JSON serializable", other.class().name))
             }

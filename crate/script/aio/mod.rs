@@ -407,9 +407,10 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     let rc = interp.host.rc()?;
     if cancel_rest {
         crate::logging::loop_created(interp)?;
-        interp.host.loop_closed.set(false); // a new loop
-        let out = &interp.host.out;
-        out.event_loop.set(out.event_loop.get() + 1);
+        new_loop(interp);
+    } else if let Value::Task(t) = &aw {
+        // `run_until_complete(task)` runs the loop the task was made for.
+        interp.host.out.event_loop.set(t.event_loop);
     }
     // As CPython numbers tasks: each run's coroutine runs in a task of its own (here the
     // script's), the next `Task-N`: `Task-1` for the first, unless tasks were made before it.
@@ -438,7 +439,12 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     }
     let fut = async move {
         rc.host.loop_running.set(rc.host.loop_running.get() + 1);
-        rc.host.parked.take().into_iter().for_each(Waker::wake);
+        // The tasks made for this loop that waited for it to run (`run_until_complete(task)`).
+        let now = rc.host.out.event_loop.get();
+        let parked = std::mem::take(&mut *rc.host.parked.borrow_mut());
+        let (theirs, others): (Vec<_>, Vec<_>) = parked.into_iter().partition(|(l, _)| *l == now);
+        *rc.host.parked.borrow_mut() = others;
+        theirs.into_iter().for_each(|(_, w)| w.wake());
         rc.host.take_escaped(); // what left an earlier run was raised there
         let me = current().filter(|t| t.is_loop.get() && runs_coro);
         if let Some(me) = &me {
@@ -555,6 +561,14 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         out
     };
     Ok(Value::Coro(Rc::new(Coro::new("run".into(), Box::pin(fut), false, true))))
+}
+
+/// A new event loop (`asyncio.run`'s, `new_event_loop()`): open, and what is bound to the
+/// loops before (tasks, queues, locks) is not bound to it.
+fn new_loop(interp: &Interp) {
+    interp.host.loop_closed.set(false);
+    let out = &interp.host.out;
+    out.event_loop.set(out.event_loop.get() + 1);
 }
 
 /// `loop.shutdown_asyncgens()`: closes each async generator that this loop first iterated
@@ -871,10 +885,12 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         }
         "new_event_loop" => {
             crate::logging::loop_created(interp)?;
-            interp.host.loop_closed.set(false); // the script's one loop, made anew
             interp.host.debug.set(false);
-            let out = &interp.host.out;
-            out.event_loop.set(out.event_loop.get() + 1); // what is bound to another is not to it
+            // One made while a loop runs (or in a thread) cannot run here: the running
+            // loop's tasks stay its own.
+            if interp.host.loop_running.get() == 0 && !in_thread() {
+                new_loop(interp);
+            }
             Ok(interp.host.event_loop.clone())
         }
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
@@ -884,7 +900,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "iscoroutinefunction" => {
             let f = args.first().map(crate::functools::unwrap_partial);
             // asyncio's own written with `async def` in CPython (`sleep`, `Queue.get`…) are too.
-            const ASYNC_DEFS: [&str; 15] = [
+            const ASYNC_DEFS: [&str; 16] = [
                 "sleep",
                 "wait",
                 "wait_for",
@@ -900,6 +916,7 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
                 "readuntil",
                 "drain",
                 "shutdown_default_executor",
+                "shutdown_asyncgens",
             ];
             let builtin_async = |b: &Value| matches!(b, Value::Builtin(b) if ASYNC_DEFS.contains(&b.name));
             Ok(Value::Bool(match &f {

@@ -334,6 +334,7 @@ impl PyTask {
         self.out.upgrade().is_none_or(|out| out.event_loop.get() == self.event_loop)
     }
 
+    /// Whether it runs a coroutine (not a gather's or a plain future).
     pub(super) fn runs_coro(&self) -> bool {
         self.gathering.is_none() && self.plain.is_none()
     }
@@ -1121,11 +1122,8 @@ impl Future for TaskFuture {
         // A task made for another event loop than the one running (made at the module's
         // level, then `asyncio.run` made a new loop) waits, untouched, as CPython's never
         // runs: until its own loop runs, if ever.
-        if this.task.event_loop != this.interp.host.out.event_loop.get()
-            && this.task.runs_coro()
-            && !this.task.is_root.get()
-        {
-            this.interp.host.parked.borrow_mut().push(cx.waker().clone());
+        if !this.task.same_loop() && this.task.runs_coro() && !this.task.is_root.get() {
+            this.interp.host.parked.borrow_mut().push((this.task.event_loop, cx.waker().clone()));
             return Poll::Pending;
         }
         if !this.started {
@@ -1280,6 +1278,11 @@ pub fn root(interp: &Rc<Interp>, fut: LocalBoxFuture<'static, PyResult>) -> impl
 /// Makes a task of a coroutine (`create_task`, and what `gather`/`wait_for` wrap).
 pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult<Rc<PyTask>> {
     match v {
+        // A pending one of another loop (made before `asyncio.run` made its own) given to
+        // `gather`, `wait`, `shield`…: it would never end here (CPython's error).
+        Value::Task(t) if !t.done() && !t.same_loop() && interp.host.loop_running.get() > 0 => {
+            raise("RuntimeError", format!("{} is attached to a different loop", t.repr()))
+        }
         Value::Task(t) => Ok(t),
         Value::Coro(c) => {
             // One awaited or closed already still makes a task, as CPython's does: it fails at

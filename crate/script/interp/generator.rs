@@ -163,6 +163,19 @@ impl Gen {
         }
     }
 
+    /// An async generator's first iteration in a running loop (CPython's `firstiter` hook):
+    /// the loop keeps it, to close it as the loop ends.
+    pub fn first_iterated(self: &Rc<Self>, interp: &Interp) {
+        if !self.is_async || self.state.get() != State::Fresh || interp.host.loop_running.get() == 0 {
+            return;
+        }
+        let mut gens = interp.host.asyncgens.borrow_mut();
+        if !gens.iter().any(|(_, g)| std::ptr::eq(g.as_ptr(), Rc::as_ptr(self))) {
+            gens.retain(|(_, g)| g.strong_count() > 0);
+            gens.push((interp.host.out.event_loop.get(), Rc::downgrade(self)));
+        }
+    }
+
     /// Whether it stands at a `yield` (started, not finished, not running).
     pub fn is_suspended(&self) -> bool {
         self.state.get() == State::Suspended
@@ -354,14 +367,7 @@ impl Gen {
     /// coroutine that resumes it where the task awaiting it stands (its awaits are that
     /// task's). Its end raises `StopAsyncIteration` (`aclose()`: returns `None`).
     pub fn async_step(self: &Rc<Self>, interp: &Interp, name: &'static str, arg: Option<Value>) -> PyResult {
-        // Its first iteration in a running loop: the loop keeps it, to close it as it ends.
-        if self.state.get() == State::Fresh && interp.host.loop_running.get() > 0 {
-            let mut gens = interp.host.asyncgens.borrow_mut();
-            if !gens.iter().any(|(_, g)| std::ptr::eq(g.as_ptr(), Rc::as_ptr(self))) {
-                gens.retain(|(_, g)| g.strong_count() > 0);
-                gens.push((interp.host.out.event_loop.get(), Rc::downgrade(self)));
-            }
-        }
+        self.first_iterated(interp);
         let interp = interp.host.rc()?;
         let gen = Rc::clone(self);
         // What it sends or throws in takes effect when the coroutine is awaited, as in CPython.
@@ -665,7 +671,10 @@ impl Items {
     pub(crate) async fn next(&mut self, interp: &Interp) -> PyResult<Option<Value>> {
         match self {
             Items::All(items) => Ok(items.next()),
-            Items::Gen(g) => g.resume(interp).await,
+            Items::Gen(g) => {
+                g.first_iterated(interp);
+                g.resume(interp).await
+            }
             Items::Range { range, at, len } => {
                 if *at >= *len {
                     return Ok(None);

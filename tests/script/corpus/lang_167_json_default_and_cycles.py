@@ -35,6 +35,11 @@ async def rapor():
     except ValueError as e:
         print("ValueError:", e)
     print(json.dumps({float("inf"): "sonsuz", 1.5: float("nan")}))
+    print(json.dumps({"hasta": Hasta("Can", 8)}, default=kodla, indent=2))
+    try:
+        json.dumps(Hasta("Can", 8), default=lambda nesne: nesne)
+    except ValueError as e:
+        print("ValueError:", e)
 
 
 asyncio.run(rapor())
