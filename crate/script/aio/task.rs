@@ -328,13 +328,12 @@ impl PyTask {
         }
     }
 
-    /// Whether it runs a coroutine of its own (a task), not only waits for an outcome (a future).
     /// Whether it was made for the event loop that runs now (see `event_loop`).
     pub fn same_loop(&self) -> bool {
         self.out.upgrade().is_none_or(|out| out.event_loop.get() == self.event_loop)
     }
 
-    /// Whether it runs a coroutine (not a gather's or a plain future).
+    /// Whether it runs a coroutine of its own (a task), not only waits for an outcome (a future).
     pub(super) fn runs_coro(&self) -> bool {
         self.gathering.is_none() && self.plain.is_none()
     }
