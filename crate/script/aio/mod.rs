@@ -334,15 +334,18 @@ fn duration(s: f64) -> Duration {
 /// A task of `coro`, created by a callback run soon, as CPython's loop closes an async
 /// generator left early or freed (`call_soon_threadsafe(create_task, agen.aclose())`).
 pub fn create_task_soon(interp: &Rc<Interp>, coro: Value) {
-    fn create_closing_task(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-        let task = create_task(interp, name, args, kw)?;
-        if let Value::Task(t) = &task {
-            t.closes_generator.set(true);
-        }
-        Ok(task)
-    }
     let create = builtin("create_task", create_closing_task);
     task::call_later(interp, vec![(create, vec![coro])], None);
+}
+
+/// `create_task` of an async generator's `aclose()`: a task that `asyncio.run`'s end lets
+/// take its steps rather than cancels (see `closes_generator`).
+fn create_closing_task(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    let task = create_task(interp, name, args, kw)?;
+    if let Value::Task(t) = &task {
+        t.closes_generator.set(true);
+    }
+    Ok(task)
 }
 
 /// Whether the code running now is a thread's (`to_thread`'s function), outside the loop.
@@ -532,14 +535,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             runtime::yield_now().await;
             out = escaped_late(out);
             let rest = cancel_all(&rc, out.as_ref().err());
-            // One wait on them all, as CPython's `gather(*to_cancel, return_exceptions=True)`:
-            // woken once, by the last, and what they raised is retrieved.
-            let _ = awaits::wait(rest.clone(), String::new(), None, "gather.<locals>._done_callback").await;
-            for t in &rest {
-                t.retrieved.set(true);
-                if !t.is_thread {
-                    t.report_shutdown_error(); // a thread was not cancelled: its error is its own
-                }
+            gather_all(&rest).await;
+            for t in rest.iter().filter(|t| !t.is_thread) {
+                t.report_shutdown_error(); // a thread was not cancelled: its error is its own
             }
             // Its `shutdown_asyncgens` (a task): the async generators first iterated in this
             // loop and still suspended are closed, each `aclose()` in a task of a gather.
@@ -575,9 +573,14 @@ fn new_loop(interp: &Interp) {
 /// and that still stands at a `yield`, each in a task (its `finally` runs, and may await),
 /// and waits for them all, as CPython's gather of them.
 pub(super) async fn shutdown_asyncgens(rc: &Rc<Interp>) {
-    let closing = close_asyncgens(rc);
-    let _ = awaits::wait(closing.clone(), String::new(), None, "gather.<locals>._done_callback").await;
-    closing.iter().for_each(|t| t.retrieved.set(true));
+    gather_all(&close_asyncgens(rc)).await;
+}
+
+/// One wait on them all, as CPython's `gather(*tasks, return_exceptions=True)`: woken once,
+/// by the last, and what they raised is retrieved.
+async fn gather_all(tasks: &[Rc<PyTask>]) {
+    let _ = awaits::wait(tasks.to_vec(), String::new(), None, "gather.<locals>._done_callback").await;
+    tasks.iter().for_each(|t| t.retrieved.set(true));
 }
 
 fn close_asyncgens(rc: &Rc<Interp>) -> Vec<Rc<PyTask>> {
@@ -587,9 +590,9 @@ fn close_asyncgens(rc: &Rc<Interp>) -> Vec<Rc<PyTask>> {
     rc.host.asyncgens.borrow_mut().retain(|(l, g)| *l != now && g.strong_count() > 0);
     let mut closing = Vec::new();
     for g in gens.into_iter().filter(|g| g.is_suspended()) {
-        let task = g.async_step(rc, "aclose", None).and_then(|c| create_task(rc, "create_task", vec![c], vec![]));
+        let task =
+            g.async_step(rc, "aclose", None).and_then(|c| create_closing_task(rc, "create_task", vec![c], vec![]));
         if let Ok(Value::Task(t)) = task {
-            t.closes_generator.set(true);
             closing.push(t);
         }
     }

@@ -1121,7 +1121,11 @@ impl Future for TaskFuture {
         // A task made for another event loop than the one running (made at the module's
         // level, then `asyncio.run` made a new loop) waits, untouched, as CPython's never
         // runs: until its own loop runs, if ever.
-        if !this.task.same_loop() && this.task.runs_coro() && !this.task.is_root.get() {
+        // (Its loop compared with the interpreter's own: no upgrade of `out` on every poll.)
+        if this.task.event_loop != this.interp.host.out.event_loop.get()
+            && this.task.runs_coro()
+            && !this.task.is_root.get()
+        {
             this.interp.host.parked.borrow_mut().push((this.task.event_loop, cx.waker().clone()));
             return Poll::Pending;
         }

@@ -122,12 +122,15 @@ impl Lexer {
         while self.at(end) == '_' || self.at(end).is_alphanumeric() {
             end += 1;
         }
+        if end == self.i {
+            return false;
+        }
         let word: String = self.chars[self.i..end].iter().collect();
         let keyword = ["and", "else", "for", "if", "in", "is", "not", "or"].contains(&word.as_str());
         if keyword && !self.in_expr {
             self.warnings.push((line, format!("invalid {what} literal")));
         }
-        end > self.i && !keyword
+        !keyword
     }
 
     pub(super) fn string(&mut self, line: u32, col: u32, prefix: &str) -> LexResult<()> {
