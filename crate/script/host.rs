@@ -753,6 +753,8 @@ pub struct Host {
     /// The task that raised it, kept until the program's end as CPython's traceback keeps it:
     /// its "never retrieved" comes after the program's last traceback.
     pub escaped_by: RefCell<Option<Rc<crate::aio::PyTask>>>,
+    /// The tasks that failed, for the program's end (`aio::report_failed_in_cycles`).
+    pub failed: RefCell<Vec<Weak<crate::aio::PyTask>>>,
     /// `loop.stop()` was called with no `run_forever` running: the next one takes one turn.
     pub stop_asked: Cell<bool>,
     /// The elements of each set display of constants made so far, in its order: CPython's
@@ -822,6 +824,7 @@ impl Host {
             asyncgens: RefCell::default(),
             next_port: Cell::new(50000),
             escaped_by: RefCell::default(),
+            failed: RefCell::default(),
             constant_sets: RefCell::default(),
             stop_asked: Cell::new(false),
             exception_handler: RefCell::new(None),

@@ -163,6 +163,7 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         }
         drop(root.host.escaped_by.borrow_mut().take());
         root.exit_frames();
+        aio::report_failed_in_cycles(&root.host);
         root.host.out.flush();
         Ok(value::Value::None)
     };

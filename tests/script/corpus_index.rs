@@ -374,6 +374,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_167_json_default_and_cycles", include_str!("corpus/lang_167_json_default_and_cycles.py"), include_str!("corpus/lang_167_json_default_and_cycles.out")),
     ("lang_168_objects_and_loops", include_str!("corpus/lang_168_objects_and_loops.py"), include_str!("corpus/lang_168_objects_and_loops.out")),
     ("lang_169_async_generators_at_the_end", include_str!("corpus/lang_169_async_generators_at_the_end.py"), include_str!("corpus/lang_169_async_generators_at_the_end.out")),
+    ("lang_170_yield_from_iterators", include_str!("corpus/lang_170_yield_from_iterators.py"), include_str!("corpus/lang_170_yield_from_iterators.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -1694,13 +1694,18 @@ impl Native {
         }
     }
 
-    /// Its `repr` where CPython's says more than `<asyncio.X object>`: a handle shows its
+    /// Its address, as `id()` gives it (`Value::identity`): where it is in the interpreter's memory.
+    fn at(&self) -> usize {
+        std::ptr::from_ref(self) as usize
+    }
+
+    /// Its `repr` where CPython's says more than `<asyncio.X object at 0x…>`: a handle shows its
     /// callback, the locks, the events, a barrier and the queues their state.
     pub fn repr(&self) -> Option<String> {
         match self {
             Native::TaskGroup(g) => Some(g.repr()),
             Native::ContextVar { .. } | Native::Token { .. } | Native::Context(..) => {
-                crate::contextvars::repr(self, std::ptr::from_ref(self) as usize)
+                crate::contextvars::repr(self, self.at())
             }
             Native::Loop => super::running().map(|interp| {
                 let (running, closed) = (interp.host.loop_running.get() > 0, interp.host.loop_closed.get());
@@ -1730,7 +1735,7 @@ impl Native {
                 if waiting > 0 {
                     extra.push_str(&format!(", waiters:{waiting}"));
                 }
-                Some(format!("<asyncio.locks.{kind} object [{extra}]>"))
+                Some(format!("<asyncio.locks.{kind} object at {:#x} [{extra}]>", self.at()))
             }
             Native::Condition { lock, waiters } => {
                 let locked = matches!(lock, Value::Native(l) if l.locked());
@@ -1738,7 +1743,7 @@ impl Native {
                 if !waiters.borrow().is_empty() {
                     extra.push_str(&format!(", waiters:{}", waiters.borrow().len()));
                 }
-                Some(format!("<asyncio.locks.Condition object [{extra}]>"))
+                Some(format!("<asyncio.locks.Condition object at {:#x} [{extra}]>", self.at()))
             }
             // As CPython's `asyncio.timeouts`: its state, and its deadline while entered.
             Native::Timeout(t) => {
@@ -1757,17 +1762,27 @@ impl Native {
                 // Those `set()` woke count until they run, as asyncio keeps their futures.
                 let n = waiters.len_with_woken();
                 let waiting = if n == 0 { String::new() } else { format!(", waiters:{n}") };
-                Some(format!("<asyncio.locks.Event object [{}{waiting}]>", if set.get() { "set" } else { "unset" }))
+                Some(format!(
+                    "<asyncio.locks.Event object at {:#x} [{}{waiting}]>",
+                    self.at(),
+                    if set.get() { "set" } else { "unset" }
+                ))
             }
             Native::Barrier(b) => {
                 let state = match b.state.get() {
                     BarrierState::Filling => "filling",
                     BarrierState::Draining => "draining",
                     BarrierState::Resetting => "resetting",
-                    BarrierState::Broken => return Some("<asyncio.locks.Barrier object [broken]>".into()),
+                    BarrierState::Broken => {
+                        return Some(format!("<asyncio.locks.Barrier object at {:#x} [broken]>", self.at()))
+                    }
                 };
                 let waiting = if b.state.get() == BarrierState::Filling { b.count.get() } else { 0 };
-                Some(format!("<asyncio.locks.Barrier object [{state}, waiters:{waiting}/{}]>", b.parties))
+                Some(format!(
+                    "<asyncio.locks.Barrier object at {:#x} [{state}, waiters:{waiting}/{}]>",
+                    self.at(),
+                    b.parties
+                ))
             }
             Native::Queue(q) => {
                 let kind = match (q.lifo, q.heap) {

@@ -365,9 +365,13 @@ impl PyTask {
     /// `task.cancel(msg)`: the `CancelledError` raised in it carries `msg`. A plain future is
     /// cancelled at once: what awaits it gets the `CancelledError`.
     pub fn cancel_with(self: &Rc<Self>, message: Option<Value>) -> bool {
-        // Asked to cancel, even once done: its exception is no longer logged as never
-        // retrieved, as CPython's `cancel()` clears `_log_traceback` first.
-        self.retrieved.set(true);
+        // Asked to cancel once done: its exception is no longer logged as never retrieved, as
+        // CPython's `cancel()` clears `_log_traceback` first. (A pending task that fails all
+        // the same, one whose `asyncio.timeout` expired, is logged: its `set_exception` sets
+        // it again.)
+        if self.done() {
+            self.retrieved.set(true);
+        }
         if self.plain.is_some() {
             let e = raised(new_exception(exc_class("CancelledError"), message.into_iter().collect()));
             return self.set_outcome(State::Cancelled(e)).is_ok();
@@ -462,6 +466,13 @@ impl PyTask {
     fn settle(self: &Rc<Self>, interp: &Rc<Interp>, state: State) {
         if let State::Failed(Value::Instance(e)) = &state {
             self.tb_frames.set(e.traceback.borrow().len());
+        }
+        if matches!(state, State::Failed(_)) {
+            let mut failed = interp.host.failed.borrow_mut();
+            failed.push(Rc::downgrade(self));
+            if failed.len() >= 64 && failed.len().is_power_of_two() {
+                failed.retain(|t| t.strong_count() > 0); // those freed already said their part
+            }
         }
         *self.state.borrow_mut() = state;
         DONE_SEQ.with(|s| {
@@ -891,10 +902,31 @@ fn held_tasks(mut todo: Vec<Value>) -> Vec<*const PyTask> {
     held
 }
 
+/// The program has ended: a failed task whose exception nobody retrieved and that is still
+/// alive is held in a cycle (its exception holds it, or an `asyncio.timeout` it entered), which
+/// CPython's collector frees as the interpreter exits, logging it then. So it is logged here.
+pub fn report_failed_in_cycles(host: &crate::host::Host) {
+    let failed = std::mem::take(&mut *host.failed.borrow_mut());
+    for task in failed.iter().filter_map(Weak::upgrade) {
+        task.report_never_retrieved();
+        task.retrieved.set(true);
+        // Its error let go of, as the collector frees the cycle: nothing of it is kept.
+        let error = std::mem::replace(&mut *task.state.borrow_mut(), State::Done(Value::None));
+        drop(error);
+    }
+}
+
 impl Drop for PyTask {
     /// CPython logs a task's exception nobody retrieved when the task is collected; an `Rc`
     /// is dropped at the same moment a CPython object is.
     fn drop(&mut self) {
+        self.report_never_retrieved();
+    }
+}
+
+impl PyTask {
+    /// CPython's "Task exception was never retrieved" log, if it failed and nobody asked.
+    fn report_never_retrieved(&self) {
         if let (State::Failed(e), false) = (&*self.state.borrow(), self.retrieved.get()) {
             // Its traceback as it failed (see `tb_frames`), the outer frames added since left out.
             // (Recorded with CPython: a `SystemExit` that left the program is logged so; a

@@ -531,15 +531,25 @@ impl Interp {
         if matches!(source, Value::Coro(_) | Value::Task(_)) {
             return self.await_value(source).await;
         }
-        let Value::Gen(sub) = source else {
-            for item in self.iterate(&source)? {
-                // What is sent in goes to the source, which has no `send` unless it is a generator.
-                if !matches!(self.yield_value(item).await?, Value::None) {
-                    let kind = builtins::iterator_kind(&source);
-                    return raise("AttributeError", format!("'{kind}' object has no attribute 'send'"));
+        // Any other iterable is asked for one item at a time, as it is yielded on (its
+        // `__next__` runs between the consumer's steps); one whose `__iter__` gives a generator
+        // is delegated to as that generator.
+        let sub = match source {
+            Value::Gen(sub) => sub,
+            _ => match self.items_for(source.clone(), false)? {
+                Items::Gen(sub) => sub,
+                Items::Next { it, .. } => return self.yield_from_iterator(it).await,
+                mut items => {
+                    while let Some(item) = items.next(self).await? {
+                        // What is sent in goes to the source, which has no `send`.
+                        if !matches!(self.yield_value(item).await?, Value::None) {
+                            let kind = builtins::iterator_kind(&source);
+                            return raise("AttributeError", format!("'{kind}' object has no attribute 'send'"));
+                        }
+                    }
+                    return Ok(Value::None);
                 }
-            }
-            return Ok(Value::None);
+            },
         };
         if sub.is_async {
             return Err(builtins::type_error("'", &Value::Gen(sub), "' object is not iterable"));
@@ -561,6 +571,39 @@ impl Interp {
             }
         }
         Ok(sub.returned.replace(Value::None))
+    }
+
+    /// `yield from` a script's iterator object (PEP 380): what is sent in goes to its `send`,
+    /// what is thrown in to its `throw` (raised here when it has none), closing calls its
+    /// `close`; the `StopIteration` that ends it gives the value of `yield from`.
+    async fn yield_from_iterator(&self, it: Value) -> PyResult {
+        let (mut sent, mut thrown) = (Value::None, None);
+        loop {
+            let got = match (thrown.take(), &sent) {
+                (Some(e), _) if builtins::script_method(&it, "throw").is_none() => return Err(e),
+                (Some(e), _) => self.call_method(&it, "throw", vec![e]).await,
+                (None, Value::None) => self.call_method(&it, "__next__", vec![]).await,
+                (None, _) => self.call_method(&it, "send", vec![std::mem::replace(&mut sent, Value::None)]).await,
+            };
+            let item = match got {
+                Ok(item) => item,
+                Err(e) if e.class().is_subclass(&exc_class("StopIteration")) => {
+                    let Value::Instance(i) = &e else { return Ok(Value::None) };
+                    return Ok(crate::value::exception_args(i).into_iter().next().unwrap_or(Value::None));
+                }
+                Err(e) => return Err(e),
+            };
+            match self.yield_value(item).await {
+                Ok(v) => sent = v,
+                Err(e) if e.class().name.as_ref() == "GeneratorExit" => {
+                    if builtins::script_method(&it, "close").is_some() {
+                        self.call_method(&it, "close", vec![]).await?;
+                    }
+                    return Err(e);
+                }
+                Err(e) => thrown = Some(e),
+            }
+        }
     }
 
     /// The items of `v` for a `for` loop or a comprehension (`is_async`: `async for`), one at

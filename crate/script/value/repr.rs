@@ -199,10 +199,10 @@ impl Value {
             }
             Value::Slice(s) => seq(out, &s[..], "slice(", ")"),
             Value::Func(f) => {
-                let _ = write!(out, "<function {}>", f.qualname);
+                let _ = write!(out, "<function {} at {:#x}>", f.qualname, self.identity());
             }
             Value::Builtin(b) if b.python => {
-                let _ = write!(out, "<function {}>", b.name);
+                let _ = write!(out, "<function {} at {:#x}>", b.name, self.identity());
             }
             // A type's method taken from the type: `str.upper`, `list.append`.
             Value::Builtin(b) if b.method && matches!(b.qualifier, "str" | "list" | "dict" | "set") => {
@@ -265,19 +265,19 @@ impl Value {
                     out.push_str(&text);
                     return;
                 }
-                object_repr(out, &i.class);
+                object_repr(out, i);
             }
             Value::Module(m) => {
                 let _ = write!(out, "<module '{}'>", m.name);
             }
             Value::Coro(c) => {
-                let _ = write!(out, "<coroutine object {}>", c.name);
+                let _ = write!(out, "<coroutine object {} at {:#x}>", c.name, self.identity());
             }
             Value::Task(t) => out.push_str(&t.repr()),
             Value::Native(n) => match n.repr() {
                 Some(r) => out.push_str(&r),
                 None => {
-                    let _ = write!(out, "<asyncio.{} object>", n.type_name());
+                    let _ = write!(out, "<asyncio.{} object at {:#x}>", n.type_name(), self.identity());
                 }
             },
             Value::Iter(it) => {
@@ -353,16 +353,18 @@ pub fn base_repr(i: &Instance) -> String {
         out.push_str(&i.class.name);
         write_seq(&mut out, &exception_args(i), "(", ")", 0);
     } else {
-        object_repr(&mut out, &i.class);
+        object_repr(&mut out, i);
     }
     out
 }
 
-/// `object.__repr__`'s text, without the address: `<__main__.Hasta object>`, `<property object>`.
-fn object_repr(out: &mut String, class: &Rc<Class>) {
+/// `object.__repr__`'s text: `<__main__.Hasta object at 0x…>`, `<property object at 0x…>`.
+/// The address is the object's in the interpreter's memory, as `id()` gives it.
+fn object_repr(out: &mut String, i: &Instance) {
+    let (class, at) = (&i.class, std::ptr::from_ref(i) as usize);
     let _ = match module_of(class) {
-        "builtins" => write!(out, "<{} object>", class.qualname()),
-        module => write!(out, "<{module}.{} object>", class.qualname()),
+        "builtins" => write!(out, "<{} object at {at:#x}>", class.qualname()),
+        module => write!(out, "<{module}.{} object at {at:#x}>", class.qualname()),
     };
 }
 
