@@ -134,7 +134,7 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         match out {
             // `exit()`: no traceback; a code other than an int or None is printed, as CPython
             // does, and any but 0 or None is a failure (its line marked, its lane raised).
-            Err(value::Value::Instance(e)) if &*e.class.name == "SystemExit" => {
+            Err(value::Value::Instance(e)) if e.class.is_subclass(&value::exc_class("SystemExit")) => {
                 let code = value::exception_args(&e).first().cloned();
                 match &code {
                     None | Some(value::Value::None | value::Value::Int(_) | value::Value::Bool(_)) => {}

@@ -45,6 +45,7 @@ const MODULES: &[&str] = &[
     "__future__",
     "abc",
     "asyncio",
+    "asyncio.exceptions",
     "time",
     "random",
     "math",
@@ -93,7 +94,22 @@ pub fn import(name: &str) -> PyResult {
         ));
     };
     let attrs: Vec<(&'static str, Value)> = match name {
-        "asyncio" => super::aio::module_attrs(),
+        "asyncio" => {
+            let mut v = super::aio::module_attrs();
+            v.push(("exceptions", import("asyncio.exceptions")?));
+            v
+        }
+        // Where CPython defines asyncio's errors, and names them in tracebacks
+        // (`asyncio.exceptions.CancelledError`): learners copy the name from there.
+        "asyncio.exceptions" => {
+            let mut v = Vec::with_capacity(6);
+            for n in
+                ["BrokenBarrierError", "CancelledError", "IncompleteReadError", "InvalidStateError", "TimeoutError"]
+            {
+                v.push((n, Value::Class(exc_class(n))));
+            }
+            v
+        }
         "time" => module_functions(
             "time",
             &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "monotonic_ns", "strftime"],

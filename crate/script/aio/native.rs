@@ -754,11 +754,11 @@ pub(super) fn task_method(interp: &Interp, name: &'static str, args: Vec<Value>,
             }
             let e = match args.get(1) {
                 // A class is raised as its instance, as CPython's `set_exception` makes one.
-                Some(Value::Class(c)) if c.is_exception() => new_exception(Rc::clone(c), vec![]),
+                Some(Value::Class(c)) if c.is_exception() => interp.exception_of_class(c)?,
                 Some(e @ Value::Instance(i)) if i.class.is_exception() => e.clone(),
                 _ => return raise("TypeError", "invalid exception object"),
             };
-            if e.class().name.as_ref() == "StopIteration" {
+            if e.class().is_subclass(&exc_class("StopIteration")) {
                 let m = "StopIteration interacts badly with generators and cannot be raised into a Future";
                 return raise("TypeError", m);
             }

@@ -453,10 +453,10 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                         };
                         return Ok(Value::Method(Rc::new((obj.clone(), builtin(method, group_method)))));
                     }
-                    "value" if &*i.class.name == "StopIteration" => {
+                    "value" if i.class.is_subclass(&exc_class("StopIteration")) => {
                         return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
                     }
-                    "code" if &*i.class.name == "SystemExit" => {
+                    "code" if i.class.is_subclass(&exc_class("SystemExit")) => {
                         return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
                     }
                     _ => {}

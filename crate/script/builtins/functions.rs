@@ -598,7 +598,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 .map_or_else(
                     || Err(type_error("'", v, "' object is not an iterator")),
                     |next| match (interp.call_sync(next, vec![v.clone()]), args.get(1)) {
-                        (Err(e), Some(default)) if e.class().name.as_ref() == "StopIteration" => Ok(default.clone()),
+                        (Err(e), Some(default)) if e.class().is_subclass(&exc_class("StopIteration")) => Ok(default.clone()),
                         (out, _) => out,
                     },
                 ),

@@ -241,8 +241,29 @@ impl Interp {
     pub(super) fn make_exception(&self, v: Value) -> PyResult {
         match &v {
             Value::Instance(i) if i.class.is_exception() => Ok(v),
-            Value::Class(c) if c.is_exception() => Ok(new_exception(Rc::clone(c), vec![])),
+            Value::Class(c) if c.is_exception() => self.exception_of_class(c),
             _ => raise("TypeError", "exceptions must derive from BaseException"),
+        }
+    }
+
+    /// The instance CPython makes of an exception class raised or thrown as it is (`raise
+    /// Yetersiz`): the class called with no arguments, so its own `__init__` (a default
+    /// message) or `__new__` runs.
+    pub(crate) fn exception_of_class(&self, c: &Rc<Class>) -> PyResult {
+        let scripted = |name| matches!(c.lookup(intern(name)), Some(Value::Func(_)));
+        if !scripted("__init__") && !scripted("__new__") {
+            return Ok(new_exception(Rc::clone(c), vec![]));
+        }
+        match self.call_sync(Value::Class(Rc::clone(c)), vec![])? {
+            e @ Value::Instance(_) if e.class().is_exception() => Ok(e),
+            other => raise(
+                "TypeError",
+                format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    Value::Class(Rc::clone(c)).repr(),
+                    other.type_name()
+                ),
+            ),
         }
     }
 
@@ -309,6 +330,9 @@ impl Interp {
         let mut info = ScopeInfo { is_class: true, ..ScopeInfo::default() };
         let mut nonlocals = Vec::new();
         collect_locals(body, &mut info.locals, &mut info.globals, &mut nonlocals);
+        // `global sayac` (`nonlocal x`) in a class body: assigned there, it is the module's
+        // (the function's), not the class's.
+        info.locals.retain(|n| !info.globals.contains(n) && !nonlocals.contains(n));
         let qualname = scope.qualname_of(text(name));
         if *qualname != *class.name {
             class.attrs.borrow_mut().push((intern("__qualname__"), Value::Str(Rc::clone(&qualname))));

@@ -214,9 +214,11 @@ impl Interp {
     /// [`Interp::call_sync`] with keyword arguments.
     pub fn call_sync_kw(&self, f: Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         // Each is a poll inside a poll on the browser's own small stack: a recursion through
-        // them (a `__repr__` calling `repr` of itself) is stopped before the stack is spent.
+        // them (a property's getter reading itself) is stopped before the stack is spent,
+        // with the message of CPython 3.11, whose C code calls a script's method as it calls
+        // any Python function (the frame's check, not "while calling a Python object").
         if self.no_suspend.get() >= MAX_SYNC_CALLS {
-            return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+            return raise("RecursionError", "maximum recursion depth exceeded");
         }
         self.run_now(self.call(f, args, kw))
     }

@@ -545,7 +545,12 @@ impl Interp {
                 StmtKind::Import(aliases) => {
                     for a in aliases {
                         let m = self.host.import(&a.name)?;
-                        let bind = a.asname.unwrap_or_else(|| intern(a.name.split('.').next().unwrap_or(&a.name)));
+                        // `import asyncio.exceptions` names the package, `asyncio`.
+                        let (bind, m) = match (a.asname, a.name.split_once('.')) {
+                            (Some(name), _) => (name, m),
+                            (None, Some((top, _))) => (intern(top), self.host.import(top)?),
+                            (None, None) => (intern(&a.name), m),
+                        };
                         self.store(scope, bind, m);
                     }
                 }

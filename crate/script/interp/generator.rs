@@ -279,7 +279,7 @@ impl Gen {
         // A poll inside a poll, as a built-in's call into the script is (see `call_sync`):
         // `sum(map(f, ...))` inside `f` nests them as deep as it recurses.
         if interp.no_suspend.get() >= super::MAX_SYNC_CALLS {
-            return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+            return raise("RecursionError", "maximum recursion depth exceeded");
         }
         interp.no_suspend.set(interp.no_suspend.get() + 1);
         let waker = futures::task::noop_waker();
@@ -332,7 +332,7 @@ impl Gen {
     /// `gen.throw(e)`: raises `e` (an exception or its class) at the `yield` where it stopped
     /// and gives what it yields next; one not begun or ended raises `e` at once, and ends.
     pub fn throw(self: &Rc<Self>, interp: &Interp, e: Value) -> PyResult {
-        let e = thrown(e)?;
+        let e = thrown(interp, e)?;
         match self.state.get() {
             State::Suspended => *self.io.thrown.borrow_mut() = Some(e),
             State::Fresh | State::Done => {
@@ -382,7 +382,7 @@ impl Gen {
                 }
                 ("asend", Some(v)) => *gen.io.sent.borrow_mut() = v,
                 ("athrow", Some(e)) => {
-                    if let Err(e) = thrown(e).and_then(|e| gen.throw_in(e)) {
+                    if let Err(e) = thrown(&interp, e).and_then(|e| gen.throw_in(e)) {
                         gen.finish();
                         return Err(e);
                     }
@@ -446,10 +446,12 @@ impl Gen {
 /// generator's or coroutine's body (`what`) becomes the `RuntimeError` CPython raises from it
 /// (PEP 479): "coroutine raised StopIteration", its cause and context the one raised.
 pub(super) fn stop_escaped(e: Exc, what: &str) -> Exc {
-    let name = e.class().name.clone();
-    if &*name != "StopIteration" && !(&*name == "StopAsyncIteration" && what == "async generator") {
-        return e;
-    }
+    let is = |name| e.class().is_subclass(&exc_class(name));
+    let name = match () {
+        _ if is("StopIteration") => "StopIteration",
+        _ if is("StopAsyncIteration") && what == "async generator" => "StopAsyncIteration",
+        _ => return e,
+    };
     raised_from(exc("RuntimeError", format!("{what} raised {name}")), e)
 }
 
@@ -797,9 +799,9 @@ impl Items {
 }
 
 /// What `throw(e)` and `athrow(e)` raise: `e` itself, or a new one of class `e`.
-fn thrown(e: Value) -> PyResult<Exc> {
+fn thrown(interp: &Interp, e: Value) -> PyResult<Exc> {
     match e {
-        Value::Class(c) if c.is_exception() => Ok(new_exception(c, vec![])),
+        Value::Class(c) if c.is_exception() => interp.exception_of_class(&c),
         e if e.class().is_exception() && !matches!(e, Value::Class(_)) => Ok(e),
         e => raise(
             "TypeError",

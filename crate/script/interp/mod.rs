@@ -663,6 +663,9 @@ impl Interp {
         // `NotImplemented` from one side asks the other; from both, `==` compares identity.
         let asked = calls.iter().any(|(m, _, _)| m.is_some());
         for (m, x, y) in calls.into_iter().filter_map(|(m, x, y)| Some((m?, x, y))) {
+            if self.no_suspend.get() >= MAX_SYNC_CALLS {
+                return raise("RecursionError", "maximum recursion depth exceeded in comparison");
+            }
             let r = self.call_sync(m, vec![x.clone(), y.clone()])?;
             if !builtins::is_not_implemented(&r) {
                 return Ok(r);

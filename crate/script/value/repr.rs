@@ -374,7 +374,7 @@ pub fn exception_str(i: &Instance) -> String {
     let args = exception_args(i);
     match args.as_slice() {
         [] => String::new(),
-        [one] if &*i.class.name == "KeyError" => one.repr(),
+        [one] if i.class.is_subclass(&exc_class("KeyError")) => one.repr(),
         // An exception group: its message and how many it holds.
         _ if i.class.is_group() => {
             let message = i.get(crate::ast::intern("message")).map_or_else(String::new, |m| m.to_str());
