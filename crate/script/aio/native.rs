@@ -1468,7 +1468,7 @@ fn condition_method(
             let fut = async move {
                 loop {
                     let result = rc.call(predicate.clone(), vec![], vec![]).await?;
-                    if result.truthy() {
+                    if rc.truthy(&result)? {
                         return Ok(result);
                     }
                     condition_wait(Rc::clone(&rc), Rc::clone(&cond)).await?;

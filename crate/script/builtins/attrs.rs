@@ -445,6 +445,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     }
                     "__suppress_context__" => return Ok(Value::Bool(i.suppress_context.get())),
                     "add_note" => return Ok(Value::Method(Rc::new((obj.clone(), builtin("add_note", add_note))))),
+                    "with_traceback" => {
+                        return Ok(Value::Method(Rc::new((obj.clone(), builtin("with_traceback", with_traceback)))))
+                    }
                     "split" | "subgroup" | "derive" if i.class.is_group() => {
                         let method = match &*t {
                             "split" => "split",
@@ -456,8 +459,14 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     "value" if i.class.is_subclass(&exc_class("StopIteration")) => {
                         return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
                     }
+                    // None, its one argument, or all of them as a tuple, as CPython's.
                     "code" if i.class.is_subclass(&exc_class("SystemExit")) => {
-                        return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
+                        let mut args = exception_args(i);
+                        return Ok(match args.len() {
+                            0 => Value::None,
+                            1 => args.remove(0),
+                            _ => Value::tuple(args),
+                        });
                     }
                     _ => {}
                 }
@@ -813,6 +822,22 @@ fn async_gen_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Ve
 
 /// `exception.add_note(note)` (Python 3.11): appended to its `__notes__`, which its traceback
 /// prints after its message.
+/// `e.with_traceback(tb)`: `e` itself. A script never holds a traceback object here (its
+/// `__traceback__` is None), so anything but None is CPython's TypeError.
+fn with_traceback(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match args.as_slice() {
+        [e, Value::None] => Ok(e.clone()),
+        [_, _] => raise("TypeError", "__traceback__ must be a traceback or None"),
+        _ => raise(
+            "TypeError",
+            format!(
+                "BaseException.with_traceback() takes exactly one argument ({} given)",
+                args.len().saturating_sub(1)
+            ),
+        ),
+    }
+}
+
 fn add_note(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let (Some(Value::Instance(e)), Some(note)) = (args.first(), args.get(1)) else {
         return raise(

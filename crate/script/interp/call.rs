@@ -198,6 +198,12 @@ impl Interp {
                     if !matches!(r, Value::None) {
                         return Err(builtins::type_error("__init__() should return None, not '", &r, "'"));
                     }
+                } else if let (Kind::Exception, Some(Value::Func(_)), Value::Instance(i)) =
+                    (class.kind, class.lookup(intern("__new__")), &me)
+                {
+                    // A class's own `__new__` that passed on fewer: `BaseException.__init__` then
+                    // keeps all the call's arguments as `args`, as CPython's does.
+                    i.set(intern("args"), Value::tuple(args));
                 }
                 Ok(me)
             }

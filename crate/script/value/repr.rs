@@ -86,6 +86,9 @@ impl Value {
         let ptr = match self {
             Value::List(l) => Some((Rc::as_ptr(l) as *const u8 as usize, "[...]")),
             Value::Dict(d) => Some((Rc::as_ptr(d) as *const u8 as usize, "{...}")),
+            // A tuple too (an exception's `args` that hold the exception itself, made by
+            // `super().__init__(self, mesaj)`: `E(E(...), 'mesaj')`).
+            Value::Tuple(t) if !t.is_empty() => Some((Rc::as_ptr(t) as *const u8 as usize, "(...)")),
             Value::Task(t) => Some((Rc::as_ptr(t) as *const u8 as usize, "<Task ...>")),
             // A dataclass that holds itself: `Node(val=1, next=...)`, as CPython's; a deque
             // shows its list.
@@ -256,9 +259,14 @@ impl Value {
                     out.push_str(&text);
                     return;
                 }
-                let _ = write!(out, "{}", i.class.name);
-                let args = exception_args(i);
-                seq(out, &args, "(", ")");
+                // Its `args` written as the tuple they are, so that one holding the exception
+                // itself stops at "(...)"; a single one without the comma.
+                out.push_str(&i.class.name);
+                match i.get(crate::ast::intern("args")) {
+                    Some(Value::Tuple(t)) if t.len() == 1 => seq(out, &t, "(", ")"),
+                    Some(args @ Value::Tuple(_)) => args.write_repr(out, depth + 1),
+                    _ => out.push_str("()"),
+                }
             }
             Value::Instance(i) => {
                 if let Some(text) = script_repr(self, &i.class) {
@@ -400,6 +408,6 @@ pub fn exception_str(i: &Instance) -> String {
             }
             out
         }
-        _ => Value::tuple(args).repr(),
+        _ => i.get(crate::ast::intern("args")).map_or_else(String::new, |args| args.repr()),
     }
 }
