@@ -1128,7 +1128,10 @@ pub(super) fn cancelled_error_in(task: &PyTask) -> Exc {
         exc_class("CancelledError"),
         task.cancel_message.borrow_mut().take().into_iter().collect(),
     ));
-    if let (Value::Instance(i), Some(context)) = (&e, task.cancel_context.borrow_mut().take()) {
+    // Thrown into the task's frame, which may be handling an exception (an `except` block's
+    // `await`): that one is its context from the start, as CPython's throw chains it.
+    let context = task.cancel_context.borrow_mut().take().or_else(|| task.handling.borrow().last().cloned());
+    if let (Value::Instance(i), Some(context)) = (&e, context) {
         *i.context.borrow_mut() = Some(context);
     }
     e

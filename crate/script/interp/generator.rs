@@ -490,7 +490,15 @@ impl Future for Yielding {
                 Poll::Pending
             }
             None => Poll::Ready(match io.thrown.borrow_mut().take() {
-                Some(e) => Err(e),
+                // Raised here, in a frame that may be handling another exception (`throw()`
+                // into an `except` block): that one is its context, as it is set at once, so a
+                // `with` block's exit on the way out sees it.
+                Some(e) => {
+                    if let Some(outer) = aio::handling() {
+                        super::set_context(&e, &outer);
+                    }
+                    Err(e)
+                }
                 None => Ok(io.sent.replace(Value::None)),
             }),
         }

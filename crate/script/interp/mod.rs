@@ -1019,7 +1019,8 @@ pub fn add_frame(e: &Value, scope: &Rc<Scope>) {
     }
 }
 
-fn set_context(new: &Value, old: &Value) {
+/// `new` raised while `old` was handled: `old` is its context, unless it has one.
+pub(crate) fn set_context(new: &Value, old: &Value) {
     set_context_of(new, old, false);
 }
 
