@@ -962,7 +962,38 @@ fn int_arg(name: &str, args: &[Value], i: usize) -> PyResult<i64> {
 
 /// `json.dumps` (of None, bools, numbers, strs, lists, tuples and dicts) and `json.loads`.
 fn json_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    let arg = args.first().cloned().unwrap_or(Value::None);
+    // One positional argument, the rest keywords only (`json.dumps(veri, 2)` meant `indent=2`).
+    let (param, class, known): (_, _, &[&str]) = match name {
+        "dumps" => (
+            "obj",
+            "JSONEncoder",
+            &[
+                "skipkeys",
+                "ensure_ascii",
+                "check_circular",
+                "allow_nan",
+                "cls",
+                "indent",
+                "separators",
+                "default",
+                "sort_keys",
+            ],
+        ),
+        _ => (
+            "s",
+            "JSONDecoder",
+            &["cls", "object_hook", "parse_float", "parse_int", "parse_constant", "object_pairs_hook", "strict"],
+        ),
+    };
+    match args.len() {
+        0 => return raise("TypeError", format!("{name}() missing 1 required positional argument: '{param}'")),
+        1 => {}
+        n => return raise("TypeError", format!("{name}() takes 1 positional argument but {n} were given")),
+    }
+    if let Some(k) = kw.iter().map(|(k, _)| text(*k)).find(|k| !known.contains(&&**k)) {
+        return raise("TypeError", format!("{class}.__init__() got an unexpected keyword argument '{k}'"));
+    }
+    let arg = args[0].clone();
     if name == "dumps" {
         let mut how = Dump {
             indent: None,

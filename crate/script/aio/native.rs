@@ -1699,6 +1699,33 @@ impl Native {
         std::ptr::from_ref(self) as usize
     }
 
+    /// A queue's text, as CPython's `repr` (`with_at`: its address) and `str` write it.
+    pub fn queue_text(&self, with_at: bool) -> Option<String> {
+        let Native::Queue(q) = self else { return None };
+        let kind = match (q.lifo, q.heap) {
+            (true, _) => "LifoQueue",
+            (_, true) => "PriorityQueue",
+            _ => "Queue",
+        };
+        let at = if with_at { format!(" at {:#x}", self.at()) } else { String::new() };
+        let mut out = format!("<{kind}{at} maxsize={}", q.maxsize_given.repr());
+        let items = q.items.borrow();
+        if !items.is_empty() {
+            out.push_str(" _queue=");
+            out.push_str(&Value::list(items.iter().cloned().collect()).repr());
+        }
+        for (line, name) in [(&q.getters, "_getters"), (&q.putters, "_putters")] {
+            if !line.is_empty() {
+                out.push_str(&format!(" {name}[{}]", line.len()));
+            }
+        }
+        if q.unfinished.get() > 0 {
+            out.push_str(&format!(" tasks={}", q.unfinished.get()));
+        }
+        out.push('>');
+        Some(out)
+    }
+
     /// Its `repr` where CPython's says more than `<asyncio.X object at 0x…>`: a handle shows its
     /// callback, the locks, the events, a barrier and the queues their state.
     pub fn repr(&self) -> Option<String> {
@@ -1784,29 +1811,7 @@ impl Native {
                     b.parties
                 ))
             }
-            Native::Queue(q) => {
-                let kind = match (q.lifo, q.heap) {
-                    (true, _) => "LifoQueue",
-                    (_, true) => "PriorityQueue",
-                    _ => "Queue",
-                };
-                let mut out = format!("<{kind} maxsize={}", q.maxsize_given.repr());
-                let items = q.items.borrow();
-                if !items.is_empty() {
-                    out.push_str(" _queue=");
-                    out.push_str(&Value::list(items.iter().cloned().collect()).repr());
-                }
-                for (line, name) in [(&q.getters, "_getters"), (&q.putters, "_putters")] {
-                    if !line.is_empty() {
-                        out.push_str(&format!(" {name}[{}]", line.len()));
-                    }
-                }
-                if q.unfinished.get() > 0 {
-                    out.push_str(&format!(" tasks={}", q.unfinished.get()));
-                }
-                out.push('>');
-                Some(out)
-            }
+            Native::Queue(_) => self.queue_text(true),
             _ => None,
         }
     }

@@ -303,6 +303,19 @@ pub struct Builtin {
 /// keyword arguments.
 pub type BuiltinFn = fn(&super::interp::Interp, &'static str, Vec<Value>, Vec<(Name, Value)>) -> PyResult;
 
+/// Whether a built-in bound to `m.0` is a method CPython writes in Python, a `method` there:
+/// those of asyncio's classes and `Counter`'s own (`c.most_common` without its `()`).
+pub fn python_method(m: &(Value, Value)) -> bool {
+    match m {
+        (Value::Native(n), _) => !n.is_c_type(),
+        (Value::Dict(d), Value::Builtin(b)) => {
+            d.try_borrow().is_ok_and(|d| d.is_counter())
+                && matches!(b.name, "most_common" | "elements" | "update" | "subtract" | "total" | "copy")
+        }
+        _ => false,
+    }
+}
+
 /// A module: its name and attributes.
 pub struct Module {
     /// `asyncio`, `time`, …
@@ -695,7 +708,9 @@ impl Value {
             Value::Func(_) => other_class("function"),
             Value::Builtin(b) if b.python => other_class("function"),
             Value::Builtin(_) => other_class("builtin_function_or_method"),
-            Value::Method(m) if matches!(m.1, Value::Builtin(_)) => other_class("builtin_function_or_method"),
+            Value::Method(m) if matches!(m.1, Value::Builtin(_)) && !python_method(m) => {
+                other_class("builtin_function_or_method")
+            }
             Value::Method(_) => other_class("method"),
             Value::Module(_) => other_class("module"),
             Value::Coro(_) => other_class("coroutine"),

@@ -71,6 +71,8 @@ impl Value {
         match self {
             Value::Str(s) => s.to_string(),
             Value::Instance(i) if i.class.is_exception() => exception_str(i),
+            // A queue's `str` leaves its address out.
+            Value::Native(n) => n.queue_text(false).unwrap_or_else(|| self.repr()),
             _ => self.repr(),
         }
     }
@@ -220,8 +222,9 @@ impl Value {
             }
             // `<bound method Dog.bark of <__main__.Dog object at 0x…>>`: a forgotten `()`.
             Value::Method(m) => match &m.1 {
-                // asyncio's objects are Python classes in CPython: `<bound method Lock.acquire of …>`.
-                Value::Builtin(b) if matches!(&m.0, Value::Native(n) if !n.is_c_type()) => {
+                // asyncio's objects are Python classes in CPython, and `Counter` too:
+                // `<bound method Lock.acquire of …>`.
+                Value::Builtin(b) if super::python_method(m) => {
                     let _ = write!(out, "<bound method {}.{} of ", m.0.type_name(), b.name);
                     m.0.write_repr(out, depth + 1);
                     out.push('>');
