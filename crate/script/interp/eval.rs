@@ -670,7 +670,16 @@ impl Interp {
         let items = self.items_for(src, first.is_async)?;
         let inner = comp_scope(scope, gens, frame);
         let mut out = Vec::new();
+        // Its frame counts against the recursion limit, as CPython 3.11's does: a function
+        // that recurses inside a comprehension fails at half the depth.
+        let task = aio::current();
+        let depth = task.as_ref().map_or(0, |t| t.depth.get());
+        if depth >= self.recursion_limit.get() {
+            return raise("RecursionError", "maximum recursion depth exceeded");
+        }
+        task.iter().for_each(|t| t.depth.set(depth + 1));
         let done = self.comprehend_items(&inner, first, items, rest, elt, value, Some(&mut out)).await;
+        task.iter().for_each(|t| t.depth.set(depth));
         if let Err(e) = &done {
             note_at(e, whole);
             add_frame(e, &inner);
