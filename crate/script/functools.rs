@@ -13,7 +13,17 @@ use super::value::*;
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v = Vec::new();
-    for name in ["partial", "wraps", "update_wrapper", "reduce", "cache", "lru_cache", "total_ordering", "cmp_to_key"] {
+    for name in [
+        "partial",
+        "wraps",
+        "update_wrapper",
+        "reduce",
+        "cache",
+        "lru_cache",
+        "total_ordering",
+        "cmp_to_key",
+        "cached_property",
+    ] {
         v.push((name, builtin(name, module_fn)));
     }
     v
@@ -121,6 +131,12 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         ("cache", [f]) => cached(f, Value::None, false),
         // `cmp_to_key(cmp)` gives the key function, bound to `cmp` (see [`key_of`]).
         ("cmp_to_key", [cmp]) => Ok(Value::Method(Rc::new((cmp.clone(), builtin("K", key_of))))),
+        // Computed on first reading, then the instance's own attribute (see `attrs::bind`).
+        ("cached_property", [f]) => {
+            let p = Instance::new(other_class("cached_property"));
+            p.set(intern("func"), f.clone());
+            Ok(Value::Instance(p))
+        }
         ("total_ordering", [Value::Class(c)]) => total_ordering(c).map(|()| args[0].clone()),
         // `@lru_cache` on the function, or `@lru_cache(maxsize=…)` giving the decorator.
         ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128), false),

@@ -324,6 +324,15 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
             Some(getter) => interp.call_sync(getter, vec![obj.clone()]),
             None => Err(no_getter(d, class)),
         },
+        // `@cached_property`: its function's result, kept as the instance's own attribute of
+        // that name, which later readings find first.
+        ("cached_property", Some(obj @ Value::Instance(i))) => {
+            let v = interp.call_sync(f("func"), vec![obj.clone()])?;
+            if let Some(name) = class_attr_name(class, d) {
+                i.set(name, v.clone());
+            }
+            Ok(v)
+        }
         // A cached method (`@lru_cache` on a `def` in the class) is bound like a function.
         ("functools._lru_cache_wrapper", Some(obj)) => {
             Ok(Value::Method(Rc::new((obj.clone(), Value::Instance(Rc::clone(d))))))
@@ -332,14 +341,19 @@ pub(crate) fn bind(interp: &Interp, d: &Rc<Instance>, instance: Option<&Value>, 
     }
 }
 
+/// The name under which `class` (or a base) holds the object `d`.
+fn class_attr_name(class: &Rc<Class>, d: &Rc<Instance>) -> Option<Name> {
+    let holds = |c: &Class| {
+        c.attrs.borrow().iter().find(|(_, v)| matches!(v, Value::Instance(p) if Rc::ptr_eq(p, d))).map(|(n, _)| *n)
+    };
+    class.chain().find_map(|c| holds(c))
+}
+
 /// `property 'w' of 'A' object has no getter`, the property named as its class has it.
 #[cold]
 #[inline(never)]
 fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
-    let holds = |c: &Class| {
-        c.attrs.borrow().iter().find(|(_, v)| matches!(v, Value::Instance(p) if Rc::ptr_eq(p, d))).map(|(n, _)| *n)
-    };
-    let name = class.chain().find_map(|c| holds(c)).map_or_else(|| "".into(), text);
+    let name = class_attr_name(class, d).map_or_else(|| "".into(), text);
     exc("AttributeError", format!("property '{name}' of '{}' object has no getter", class.name))
 }
 
@@ -640,7 +654,6 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("itertools", "tee"),
                 ("string", "Template"),
                 ("string", "Formatter"),
-                ("functools", "cached_property"),
                 ("functools", "singledispatch"),
                 ("random", "betavariate"),
                 ("random", "gammavariate"),

@@ -189,7 +189,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "Handle" | "TimerHandle" => "asyncio.events",
         "ContextVar" | "Context" | "Token" => "_contextvars",
         "datetime" | "timedelta" => "datetime",
-        "partial" => "functools",
+        "partial" | "cached_property" => "functools",
         "Logger" | "RootLogger" => "logging",
         "Random" => "random",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",

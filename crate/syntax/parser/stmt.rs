@@ -90,12 +90,16 @@ impl Parser {
                 }
             }
             Tok::Op("@") => self.decorated()?,
-            Tok::Name(n) if n == "match" && self.starts_match() => self.match_stmt()?,
-            Tok::Name(n) if n == "match" || n == "type" => {
-                let what = if n == "match" { "the match statement" } else { "the type statement" };
+            Tok::Name(n) if n == "match" && self.starts_match() => self.match_stmt(line)?,
+            Tok::Name(n) if n == "match" && matches!(self.at(1).tok, Tok::Name(_) | Tok::Op("(" | "[" | "{")) => {
+                return self.malformed_match(out, line);
+            }
+            Tok::Name(n) if n == "type" => {
                 let soft_keyword = matches!(self.at(1).tok, Tok::Name(_) | Tok::Op("(" | "[" | "{"));
                 return match self.simple_stmts(out) {
-                    Err(e) if soft_keyword && e.kind == ErrorKind::Syntax => Err(unsupported(what, line, col)),
+                    Err(e) if soft_keyword && e.kind == ErrorKind::Syntax => {
+                        Err(unsupported("the type statement", line, col))
+                    }
                     r => r,
                 };
             }
@@ -125,13 +129,46 @@ impl Parser {
         false
     }
 
+    /// A line that starts as a match statement would but is not one (`starts_match`): a
+    /// statement that uses the name (`match(x)`), or CPython's error for a match statement
+    /// written wrong: its colon missing, its block not indented, a clause that is no `case`.
+    fn malformed_match(&mut self, out: &mut Vec<Stmt>, line: u32) -> PResult<()> {
+        let (pos, seen) = (self.pos, self.seen.get());
+        let as_statement = self.simple_stmts(out);
+        let Err(e) = as_statement else { return Ok(()) };
+        if e.kind != ErrorKind::Syntax {
+            return Err(e);
+        }
+        self.pos = pos;
+        self.seen.set(seen);
+        self.advance();
+        let Ok(subject) = self.star_expressions() else { return Err(e) };
+        if matches!(self.peek(), Tok::Newline) {
+            return Err(syntax("expected ':'", subject.end_line, subject.end_col));
+        }
+        if !matches!(self.peek(), Tok::Op(":")) {
+            return Err(e);
+        }
+        self.pos = pos;
+        self.seen.set(seen);
+        self.match_stmt(line).and(Err(e))
+    }
+
     /// `match subject:` and its `case` clauses (see [`ast::MatchCase`]).
-    fn match_stmt(&mut self) -> PResult<StmtKind> {
+    fn match_stmt(&mut self, line: u32) -> PResult<StmtKind> {
         self.advance();
         let subject = self.star_expressions()?;
         self.expect_colon()?;
-        self.advance(); // the newline and the indent `starts_match` saw
+        // Its block: indented, and starting with `case`.
+        if !matches!(self.peek(), Tok::Newline) || !matches!(self.at(1).tok, Tok::Indent) {
+            self.block("'match' statement", line)?;
+            return Err(self.invalid());
+        }
         self.advance();
+        self.advance();
+        if !matches!(self.peek(), Tok::Name(n) if n == "case") {
+            return Err(self.invalid());
+        }
         self.enter()?;
         let mut cases: Vec<ast::MatchCase> = Vec::new();
         while matches!(self.peek(), Tok::Name(n) if n == "case") {
@@ -375,11 +412,43 @@ impl Parser {
         Ok(StmtKind::Try { body, handlers, orelse, finalbody })
     }
 
+    /// Whether the `with` items start with a parenthesis that holds them all, as CPython's
+    /// grammar tries first: it closes right before the `:`, and holds an `as` or a comma at its
+    /// own level (else it is one expression in parentheses: `with (lock):`, `with (a, b) as t:`).
+    /// Read ahead without marking the tokens seen.
+    fn parenthesized_with_items(&self) -> bool {
+        let tok = |i: usize| self.toks.get(self.pos + i).map(|t| &t.tok);
+        if !matches!(tok(0), Some(Tok::Op("("))) {
+            return false;
+        }
+        let (mut depth, mut split) = (0_u32, false);
+        for i in 0.. {
+            match tok(i) {
+                Some(Tok::Op("(" | "[" | "{")) => depth += 1,
+                Some(Tok::Op(")" | "]" | "}")) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return split && matches!(tok(i + 1), Some(Tok::Op(":")));
+                    }
+                }
+                Some(Tok::Op(",") | Tok::Kw("as")) if depth == 1 => split = true,
+                Some(Tok::End | Tok::Newline) | None => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn with_stmt(&mut self, line: u32, col: u32, is_async: bool) -> PResult<StmtKind> {
         if is_async && !self.ctx.is_async {
             self.late_line("'async with' outside async function", line, col);
         }
         self.advance();
+        // `with (open_a() as a, open_b() as b):`, Python 3.10's form over several lines.
+        let parenthesized = self.parenthesized_with_items();
+        if parenthesized {
+            self.advance();
+        }
         let mut items = Vec::new();
         loop {
             let context = self.test()?;
@@ -391,9 +460,12 @@ impl Parser {
                 None
             };
             items.push(WithItem { context, target });
-            if !self.eat_op(",") {
+            if !self.eat_op(",") || (parenthesized && self.is_op(")")) {
                 break;
             }
+        }
+        if parenthesized {
+            self.expect_op(")")?;
         }
         self.header_colon()?;
         let body = self.block("'with' statement", line)?;

@@ -24,6 +24,15 @@ fn outside_the_subset_is_refused_by_name() {
         assert_eq!(module("match = 1\nmatch(x)\ntype = 2\nmatch.a = 3").len(), 4);
         assert_eq!(module("match (x):\n    case 1: pass\n    case [a, *b] | (a, *b) if a: pass").len(), 1);
         assert_eq!(module("match x:\n    case [(1 | 2) as n, {'k': str() as s}] as whole: pass").len(), 1);
+        // Python 3.10's parenthesized `with` items, over several lines; a tuple is one item.
+        let with = |src| match &module(src)[0].kind {
+            StmtKind::With { items, .. } => items.len(),
+            _ => 0,
+        };
+        assert_eq!(with("with (a() as x,\n      b() as y,):\n    pass"), 2);
+        assert_eq!(with("with (a, b):\n    pass"), 2);
+        assert_eq!(with("with (a, b) as t:\n    pass"), 1);
+        assert_eq!(with("with (a):\n    pass"), 1);
     });
 }
 
@@ -58,6 +67,15 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
         10,
     ),
     ("match x:\n    case f'a': pass", "SyntaxError", "patterns may only match literals and attribute lookups", 2, 10),
+    ("match x\n    case 1: pass", "SyntaxError", "expected ':'", 1, 8),
+    (
+        "match x:\ncase 1: pass",
+        "IndentationError",
+        "expected an indented block after 'match' statement on line 1",
+        2,
+        1,
+    ),
+    ("match x:\n    print(x)", "SyntaxError", "invalid syntax", 2, 5),
     ("match x:\n    case [*a, *b]: pass", "SyntaxError", "multiple starred names in sequence pattern", 2, 10),
     (
         "match x:\n    case 1:\n    pass",
