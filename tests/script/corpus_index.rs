@@ -209,6 +209,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("error_52_assert_marks", include_str!("corpus/error_52_assert_marks.py"), include_str!("corpus/error_52_assert_marks.out")),
     ("error_53_exception_classes_raised", include_str!("corpus/error_53_exception_classes_raised.py"), include_str!("corpus/error_53_exception_classes_raised.out")),
     ("error_54_exceptions_holding_themselves", include_str!("corpus/error_54_exceptions_holding_themselves.py"), include_str!("corpus/error_54_exceptions_holding_themselves.out")),
+    ("error_55_none_as_argument", include_str!("corpus/error_55_none_as_argument.py"), include_str!("corpus/error_55_none_as_argument.out")),
     ("lang_01_functions", include_str!("corpus/lang_01_functions.py"), include_str!("corpus/lang_01_functions.out")),
     ("lang_02_scopes", include_str!("corpus/lang_02_scopes.py"), include_str!("corpus/lang_02_scopes.out")),
     ("lang_03_control_flow", include_str!("corpus/lang_03_control_flow.py"), include_str!("corpus/lang_03_control_flow.out")),

@@ -299,7 +299,16 @@ pub fn index_of_object(v: &Value) -> PyResult<Option<i64>> {
 #[cold]
 #[inline(never)]
 pub fn type_error(before: &str, v: &Value, after: &str) -> Exc {
-    let t = v.type_name();
+    // CPython's checks of a named argument ("replace() argument 1 must be str, not None")
+    // name None itself, not its type.
+    let t = match v {
+        Value::None
+            if before.contains("() argument") && before.ends_with(", not ") && !before.starts_with("super(") =>
+        {
+            "None".into()
+        }
+        v => v.type_name(),
+    };
     let mut m = String::with_capacity(before.len() + t.len() + after.len());
     m.push_str(before);
     m.push_str(&t);
