@@ -32,6 +32,7 @@ pub mod enums;
 pub mod format;
 pub mod functools;
 pub mod heapq;
+pub mod hints;
 pub mod host;
 pub mod interp;
 pub mod itertools;

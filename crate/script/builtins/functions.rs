@@ -206,6 +206,14 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                         }
                         Ok(false)
                     }
+                    // `int | str`: one of its types.
+                    u if crate::hints::union_args(u).is_some() => {
+                        let types = crate::hints::union_args(u).unwrap_or_default();
+                        check(&Value::tuple(types), class, value_class, name)
+                    }
+                    a if crate::hints::is_alias(a) => {
+                        raise("TypeError", format!("{name}() argument 2 cannot be a parameterized generic"))
+                    }
                     // CPython's two words differ: isinstance's "type", issubclass's "class".
                     _ => {
                         let (one, many) = if name == "isinstance" { ("type", "types") } else { ("class", "classes") };

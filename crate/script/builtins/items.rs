@@ -155,8 +155,8 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))
         }
-        // `Union[int, str]`, `Optional[int]`: the tuple of their types, which `isinstance`
-        // takes as CPython takes the union (`None` standing for its type).
+        // `Union[int, str]`, `Optional[int]`: the union of their types, which `isinstance`
+        // takes (printed as `int | str`, where CPython's `typing` writes `typing.Union[…]`).
         (Value::Class(c), k) if c.kind == Kind::Other && matches!(&*c.name, "Union" | "Optional") => {
             let mut types = match k {
                 Value::Tuple(t) => t.to_vec(),
@@ -165,12 +165,18 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             if &*c.name == "Optional" {
                 types.push(Value::None);
             }
-            let none = || Value::Class(with_types(|t| Rc::clone(&t.none)));
-            Ok(Value::tuple(types.into_iter().map(|t| if matches!(t, Value::None) { none() } else { t }).collect()))
+            let mut union = types.first().cloned().unwrap_or(Value::None);
+            for t in &types[1..] {
+                union = crate::hints::union(&union, t).unwrap_or(union);
+            }
+            Ok(union)
         }
-        // `Color["RED"]`: an enum's member; `list[int]`, `Callable[[dict], None]`: a type
-        // hint's subscript gives the type back.
-        (Value::Class(c), k) => crate::enums::by_name(c, k).unwrap_or_else(|| Ok(obj.clone())),
+        // `list[int]`: an alias of a built-in class; `Color["RED"]`: an enum's member; a script's
+        // class and `typing`'s names (`Callable[[dict], None]`) give themselves back.
+        (Value::Class(c), k) => match crate::hints::alias(c, k) {
+            Some(alias) => Ok(alias),
+            None => crate::enums::by_name(c, k).unwrap_or_else(|| Ok(obj.clone())),
+        },
         _ => match crate::contextvars::context_vars(obj) {
             Some(vars) => crate::contextvars::item(vars, index, false),
             None => Err(type_error("'", obj, "' object is not subscriptable")),

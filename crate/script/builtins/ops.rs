@@ -204,32 +204,13 @@ pub fn binop(interp: &Interp, op: BinOp, a: &Value, b: &Value) -> PyResult {
             }
             Ok(Value::dict(d))
         }
-        // A type union, `int | None` (a hint, or `isinstance`'s second argument): here the
-        // tuple of its types, which `isinstance` takes too.
-        (Class(_) | None | Tuple(_), Class(_) | None | Tuple(_))
-            if op == BinOp::BitOr && is_union(a) && is_union(b) && !(matches!(a, None) && matches!(b, None)) =>
+        // A type union, `int | None` (a hint, or `isinstance`'s second argument).
+        (Class(_) | None | Instance(_), Class(_) | None | Instance(_))
+            if op == BinOp::BitOr && !(matches!(a, None) && matches!(b, None)) =>
         {
-            let mut types = Vec::new();
-            for v in [a, b] {
-                match v {
-                    Tuple(t) => types.extend(t.iter().cloned()),
-                    None => types.push(Class(with_types(|t| Rc::clone(&t.none)))),
-                    other => types.push(other.clone()),
-                }
-            }
-            Ok(Value::tuple(types))
+            crate::hints::union(a, b).ok_or_else(|| operand_error(op, a, b))
         }
         _ => Err(operand_error(op, a, b)),
-    }
-}
-
-/// Whether `v` may be a side of a type union: a class, None, or a union already (a tuple of
-/// classes).
-fn is_union(v: &Value) -> bool {
-    match v {
-        Value::Class(_) | Value::None => true,
-        Value::Tuple(t) => t.iter().all(|x| matches!(x, Value::Class(_))),
-        _ => false,
     }
 }
 

@@ -190,6 +190,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "ContextVar" | "Context" | "Token" => "_contextvars",
         "datetime" | "timedelta" => "datetime",
         "partial" | "cached_property" => "functools",
+        "GenericAlias" | "UnionType" => "types",
         "Logger" | "RootLogger" => "logging",
         "Random" => "random",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
