@@ -909,6 +909,13 @@ impl Interp {
                 m.attrs.borrow_mut().insert(name, value);
                 Ok(())
             }
+            // A defaultdict's factory may be changed, or taken away (None: a missing key fails).
+            Value::Dict(d)
+                if &*text(name) == "default_factory" && matches!(d.borrow().missing, Missing::Factory(_)) =>
+            {
+                d.borrow_mut().missing = Missing::Factory(value);
+                Ok(())
+            }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) if matches!(&*text(name), "real" | "imag") => {
                 let t = obj.type_name();
                 raise("AttributeError", format!("attribute '{}' of '{t}' objects is not writable", text(name)))
