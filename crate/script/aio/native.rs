@@ -1838,8 +1838,11 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked("Task", m, task_method, true)))))
                 }
                 Some(m) => Ok(Value::Method(Rc::new((obj.clone(), builtin(m, task_method))))),
+                None if &*t == "get_loop" => {
+                    Ok(Value::Method(Rc::new((obj.clone(), builtin("get_loop", task_method)))))
+                }
                 // What CPython's tasks have and these lack is said to be missing, not misspelt.
-                None if matches!(&*t, "get_coro" | "get_stack" | "print_stack" | "get_loop") => {
+                None if matches!(&*t, "get_coro" | "get_stack" | "print_stack") => {
                     crate::interp::unsupported(&format!("Task.{t}"))
                 }
                 None => Err(crate::builtins::no_method_named(shown, &t, &[own, setters].concat())),
