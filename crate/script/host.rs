@@ -726,6 +726,8 @@ pub struct Host {
     /// `loop.set_debug(True)`): a task's step of 0.1 s or more is logged, as CPython's
     /// slow-callback warning, the way tutorials find a blocking call.
     pub debug: Cell<bool>,
+    /// How long a step must hold the loop for debug mode to log it (`loop.slow_callback_duration`).
+    pub slow_callback: Cell<f64>,
     /// When `asyncio.run` started its loop in debug mode: its coroutine's first step, taken
     /// inside the poll that called it, counts from there.
     pub debug_step: Cell<Option<f64>>,
@@ -771,6 +773,8 @@ pub struct Host {
     pub timers: RefCell<Vec<crate::aio::Job>>,
     /// Servers the script started (`asyncio.start_server`): "host:port" and the callback.
     pub listeners: RefCell<Vec<(String, Value)>>,
+    /// The `serve_forever` calls waiting, by server: `close()` ends them.
+    pub serving: RefCell<Vec<(Rc<str>, std::task::Waker)>>,
     /// The simulated websocket server and what the script received from it.
     pub websockets: super::websockets::Network,
     /// The modules imported so far (`sys.modules`): a second `import` gives the same module,
@@ -814,6 +818,7 @@ impl Host {
             loop_depth: Cell::new(9),
             loop_closed: Cell::new(false),
             debug: Cell::new(false),
+            slow_callback: Cell::new(0.1),
             debug_step: Cell::new(None),
             loop_unset: Cell::new(false),
             queued_outside: Cell::new(false),
@@ -829,6 +834,7 @@ impl Host {
             stop_asked: Cell::new(false),
             exception_handler: RefCell::new(None),
             listeners: RefCell::default(),
+            serving: RefCell::default(),
             websockets: Default::default(),
             modules: RefCell::default(),
             workers: RefCell::default(),

@@ -397,6 +397,10 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
 /// A closed server's address, no longer listened on.
 fn close_server(interp: &Interp, key: &str) {
     interp.host.listeners.borrow_mut().retain(|(k, _)| **k != *key);
+    let (woken, waiting): (Vec<_>, Vec<_>) =
+        std::mem::take(&mut *interp.host.serving.borrow_mut()).into_iter().partition(|(k, _)| **k == *key);
+    *interp.host.serving.borrow_mut() = waiting;
+    woken.into_iter().for_each(|(_, w)| w.wake());
 }
 
 /// Closes a server when `serve_forever` stops waiting (its task was cancelled). It holds
@@ -411,6 +415,19 @@ impl Drop for Closing {
     }
 }
 
+/// A stream method's coroutine as CPython names it (`StreamWriter.drain`): what its "never
+/// awaited" warning says, the classic forgotten `await writer.drain()`.
+fn stream_coro(name: &str) -> &'static str {
+    match name {
+        "readline" => "StreamReader.readline",
+        "read" => "StreamReader.read",
+        "readexactly" => "StreamReader.readexactly",
+        "readuntil" => "StreamReader.readuntil",
+        "drain" => "StreamWriter.drain",
+        _ => "StreamWriter.wait_closed",
+    }
+}
+
 pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, a: &[Value]) -> PyResult {
     match (&*n, name) {
         (Native::Reader(_), "readline" | "read") => {
@@ -421,7 +438,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                 _ => None,
             };
             let whole = name == "read" && most.is_none();
-            Ok(leaf(name, async move {
+            Ok(leaf(stream_coro(name), async move {
                 let Native::Reader(p) = &*n else { return Ok(Value::None) };
                 let line = std::future::poll_fn(|cx| {
                     let mut buf = p.buf.borrow_mut();
@@ -470,7 +487,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                 }
                 (_, None) => (0, b"\n".to_vec()),
             };
-            Ok(leaf(name, async move {
+            Ok(leaf(stream_coro(name), async move {
                 let Native::Reader(p) = &*n else { return Ok(Value::None) };
                 let got = std::future::poll_fn(|cx| {
                     let mut buf = p.buf.borrow_mut();
@@ -562,7 +579,8 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             Ok(Value::None)
         }
         (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closing.get())),
-        (Native::Writer(_) | Native::Server(_), "drain" | "wait_closed") => Ok(leaf(name, async { Ok(Value::None) })),
+        (Native::Writer(_), "drain" | "wait_closed") => Ok(leaf(stream_coro(name), async { Ok(Value::None) })),
+        (Native::Server(_), "wait_closed") => Ok(leaf("Server.wait_closed", async { Ok(Value::None) })),
         // Closed, it listens no more: a connection to its address is refused, and the address
         // may be bound again.
         (Native::Server(key), "close") => {
@@ -579,13 +597,22 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             Ok(Value::tuple(vec![Value::str(host), port]))
         }
         // Serves until its task is cancelled (a server's connections are served by their
-        // own tasks meanwhile); then it is closed, as CPython's.
+        // own tasks meanwhile); then it is closed, as CPython's. Closed meanwhile
+        // (`server.close()`), it raises `CancelledError`, as CPython's cancelled wait does.
         (Native::Server(key), "serve_forever") => {
             let (weak, key) = (interp.host.interp(), Rc::clone(key));
-            Ok(leaf(name, async move {
-                let _close = Closing(weak, key);
-                std::future::pending::<()>().await;
-                Ok(Value::None)
+            Ok(leaf("Server.serve_forever", async move {
+                let close = Closing(weak, key);
+                std::future::poll_fn(|cx| {
+                    let Some(interp) = close.0.upgrade() else { return Poll::Pending };
+                    if !interp.host.listeners.borrow().iter().any(|(k, _)| **k == *close.1) {
+                        return Poll::Ready(());
+                    }
+                    interp.host.serving.borrow_mut().push((Rc::clone(&close.1), cx.waker().clone()));
+                    Poll::Pending
+                })
+                .await;
+                Err(cancelled_error())
             }))
         }
         // `async with server:` closes it at the block's end, as `close()` does.
@@ -1869,8 +1896,13 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     .ok_or_else(|| exc("AttributeError", format!("'super' object has no attribute '{t}'"))),
             },
             Native::Queue(q) if matches!(&*t, "maxsize" | "_maxsize") => Ok(q.maxsize_given.clone()),
-            // Its listening socket, as the object itself (`server.sockets[0].getsockname()`).
-            Native::Server(_) if &*t == "sockets" => Ok(Value::tuple(vec![obj.clone()])),
+            // Its listening socket, as the object itself (`server.sockets[0].getsockname()`);
+            // none once it is closed.
+            Native::Server(key) if &*t == "sockets" => {
+                let listening = interp.host.listeners.borrow().iter().any(|(k, _)| **k == **key);
+                Ok(Value::tuple(if listening { vec![obj.clone()] } else { vec![] }))
+            }
+            Native::Loop if &*t == "slow_callback_duration" => Ok(Value::Float(interp.host.slow_callback.get())),
             // The private state learners print, as CPython's asyncio keeps it.
             Native::Semaphore { value, is_lock: false, .. } if &*t == "_value" => Ok(Value::Int(value.get())),
             Native::Semaphore { is_lock: true, .. } if &*t == "_locked" => Ok(Value::Bool(n.locked())),

@@ -1232,7 +1232,9 @@ impl Future for TaskFuture {
         // `slow_callback_duration`) is logged once it ends, with the task as it is then (the
         // first step of `asyncio.run`'s coroutine counts from the loop's start).
         let slow = match debug_from.or_else(|| host.debug_step.take()) {
-            Some(from) if host.debug.get() => Some(host.lesson_secs() - from).filter(|took| *took >= 0.1),
+            Some(from) if host.debug.get() => {
+                Some(host.lesson_secs() - from).filter(|took| *took >= host.slow_callback.get())
+            }
             _ => None,
         };
         let outcome = match poll {

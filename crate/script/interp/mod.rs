@@ -909,6 +909,15 @@ impl Interp {
                 m.attrs.borrow_mut().insert(name, value);
                 Ok(())
             }
+            // Debug mode's threshold (`loop.slow_callback_duration = 0.05`).
+            Value::Native(n) if matches!(**n, aio::Native::Loop) && &*text(name) == "slow_callback_duration" => {
+                match value {
+                    Value::Int(s) => self.host.slow_callback.set(s as f64),
+                    Value::Float(s) => self.host.slow_callback.set(s),
+                    v => return Err(builtins::type_error("slow_callback_duration must be a number, not ", &v, "")),
+                }
+                Ok(())
+            }
             // A defaultdict's factory may be changed, or taken away (None: a missing key fails).
             Value::Dict(d)
                 if &*text(name) == "default_factory" && matches!(d.borrow().missing, Missing::Factory(_)) =>
