@@ -112,7 +112,17 @@ pub fn import(name: &str) -> PyResult {
         }
         "time" => module_functions(
             "time",
-            &["time", "perf_counter", "monotonic", "sleep", "time_ns", "perf_counter_ns", "monotonic_ns", "strftime"],
+            &[
+                "time",
+                "perf_counter",
+                "monotonic",
+                "sleep",
+                "time_ns",
+                "perf_counter_ns",
+                "monotonic_ns",
+                "strftime",
+                "ctime",
+            ],
             time_fn,
         ),
         "random" => {
@@ -358,6 +368,24 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
             (Some(Value::Str(_)), _) => super::interp::unsupported("time.strftime with a time tuple"),
             _ => raise("TypeError", "strftime() argument 1 must be str"),
         },
+        // `Thu Nov 14 22:13:20 2023`: the run's clock (or the seconds given), in UTC.
+        "ctime" => {
+            let secs = match args.first() {
+                None | Some(Value::None) => EPOCH + now,
+                Some(v) => v.as_number().ok_or_else(|| {
+                    crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer")
+                })?,
+            };
+            if !secs.is_finite() || secs.abs() > 1e15 {
+                return raise("OverflowError", "timestamp out of range for platform time_t");
+            }
+            let text = strftime("%a %b %d %H:%M:%S %Y", secs.floor() as i64);
+            // The day of the month padded with a space, as C's `asctime` writes it.
+            Ok(Value::string(match text.as_bytes().get(8) {
+                Some(b'0') => format!("{} {}", &text[..8], &text[9..]),
+                _ => text,
+            }))
+        }
         _ => {
             let secs = match args.first() {
                 Some(v) => v.as_number().ok_or_else(|| {

@@ -675,7 +675,6 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 ("collections", "UserList"),
                 ("collections", "UserString"),
                 ("functools", "partialmethod"),
-                ("time", "ctime"),
                 ("time", "asctime"),
                 ("time", "mktime"),
                 ("time", "struct_time"),
