@@ -618,6 +618,21 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 let (a, b) = (args[0].type_name(), args[1].type_name());
                 return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
             }
+            // A class's own `__divmod__` (or the right operand's `__rdivmod__`), as CPython asks.
+            for (own, x, y) in [("__divmod__", &args[0], &args[1]), ("__rdivmod__", &args[1], &args[0])] {
+                if let Some(m) = script_method(x, own) {
+                    let r = interp.call_sync(m, vec![x.clone(), y.clone()])?;
+                    if !is_not_implemented(&r) {
+                        return Ok(r);
+                    }
+                }
+            }
+            // Never `//` and `%` of a script's class: CPython's `divmod` asks only those two.
+            let scripted = |a: &Value| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object);
+            if args.iter().any(|a| scripted(a) && crate::enums::plain(a).as_number().is_none()) {
+                let (a, b) = (args[0].type_name(), args[1].type_name());
+                return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
+            }
             let float = args.iter().any(|a| matches!(a, Value::Float(_)));
             if float && args[1].as_number() == Some(0.0) {
                 return raise("ZeroDivisionError", "float divmod()");
@@ -729,7 +744,14 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Value::Gen(g) => g.close(interp).map(|()| Value::None),
             v => Err(type_error("'", v, "' object has no such method")),
         },
-        "vars" if args.len() == 1 => get_attr(interp, &args[0], intern("__dict__")),
+        "dir" if args.len() == 1 => dir_of(interp, &args[0]),
+        "dir" if args.is_empty() => crate::interp::unsupported("dir() without an argument"),
+        "vars" if args.len() == 1 => get_attr(interp, &args[0], intern("__dict__")).map_err(|e| {
+            match e.class().is_subclass(&exc_class("AttributeError")) {
+                true => exc("TypeError", "vars() argument must have __dict__ attribute"),
+                false => e,
+            }
+        }),
         // `exit()`, `quit()` and `sys.exit()`: the program ends where it stands (`SystemExit`).
         "exit" | "quit" => {
             arg_count(name, args, 0, 1)?;
@@ -740,6 +762,90 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),
         ),
     }
+}
+
+/// What `object` gives every instance and class to `dir()`, in CPython 3.11.
+const OBJECT_DIR: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__module__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// What `BaseException` adds.
+const EXCEPTION_DIR: &[&str] = &[
+    "__cause__",
+    "__context__",
+    "__setstate__",
+    "__suppress_context__",
+    "__traceback__",
+    "add_note",
+    "args",
+    "with_traceback",
+];
+
+/// `dir(obj)` of a script's object or class: its attributes, its classes' and `object`'s,
+/// sorted, as CPython lists them (the way learners look at what a class offers). Other values
+/// (built-in types, modules) are refused: their lists are CPython's own.
+fn dir_of(interp: &Interp, v: &Value) -> PyResult {
+    let (class, own) = match v {
+        Value::Instance(i) if matches!(i.class.kind, Kind::Object | Kind::Exception) => {
+            (Rc::clone(&i.class), i.attrs.borrow().iter().map(|(n, _)| text(*n)).collect::<Vec<_>>())
+        }
+        Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => (Rc::clone(c), Vec::new()),
+        v => return crate::interp::unsupported(&format!("dir() of a {} object", v.type_name())),
+    };
+    let mut names: Vec<Rc<str>> = OBJECT_DIR.iter().map(|&n| Rc::from(n)).collect();
+    if class.is_exception() {
+        names.extend(EXCEPTION_DIR.iter().map(|&n| Rc::from(n)));
+    }
+    let mut slotted = false;
+    for c in class.chain().filter(|c| matches!(c.kind, Kind::Object | Kind::Exception) && c.base.is_some()) {
+        for (n, value) in c.attrs.borrow().iter() {
+            let n = text(*n);
+            if &*n == "__slots__" {
+                slotted = true;
+                let slots = match value {
+                    Value::Str(s) => vec![Value::Str(Rc::clone(s))],
+                    v => iterate(v).unwrap_or_default(),
+                };
+                names
+                    .extend(slots.iter().filter_map(|s| if let Value::Str(s) = s { Some(Rc::clone(s)) } else { None }));
+            }
+            if &*n != "__qualname__" {
+                names.push(n);
+            }
+        }
+    }
+    if !slotted || class.is_exception() {
+        names.extend(["__dict__", "__weakref__"].map(Rc::from));
+    }
+    names.extend(own);
+    let mut items: Vec<Value> = names.into_iter().map(Value::Str).collect();
+    super::sort::sort(interp, &mut items, &[])?;
+    items.dedup_by(|a, b| matches!((&*a, &*b), (Value::Str(x), Value::Str(y)) if x == y));
+    Ok(Value::list(items))
 }
 
 /// `zip(…, strict=True)`'s check of the lengths, in CPython's words.
