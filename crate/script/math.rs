@@ -163,7 +163,14 @@ fn fsum(items: &[f64]) -> f64 {
     hi
 }
 
-fn math_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    // A script's object stands for its number: its `__float__`, else its `__index__`.
+    for a in args.iter_mut().filter(|a| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object)) {
+        let m = ["__float__", "__index__"].into_iter().find_map(|m| super::builtins::script_method(a, m));
+        if let Some(m) = m {
+            *a = interp.call_sync(m, vec![a.clone()])?;
+        }
+    }
     // A str or None given: CPython's "must be real number, not str".
     let f = |i: usize| match args.get(i) {
         Some(v) if v.as_number().is_none() => raise("TypeError", format!("must be real number, not {}", v.type_name())),

@@ -385,6 +385,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_173_parenthesized_with", include_str!("corpus/lang_173_parenthesized_with.py"), include_str!("corpus/lang_173_parenthesized_with.out")),
     ("lang_174_hints_as_values", include_str!("corpus/lang_174_hints_as_values.py"), include_str!("corpus/lang_174_hints_as_values.out")),
     ("lang_175_dir_vars_divmod", include_str!("corpus/lang_175_dir_vars_divmod.py"), include_str!("corpus/lang_175_dir_vars_divmod.out")),
+    ("lang_176_numbers_of_objects", include_str!("corpus/lang_176_numbers_of_objects.py"), include_str!("corpus/lang_176_numbers_of_objects.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

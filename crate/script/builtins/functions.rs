@@ -34,7 +34,9 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
 
 /// Whether `v` is a script's object that gives items (its `__iter__` or `__getitem__`).
 pub fn script_iterable(v: &Value) -> bool {
-    script_method(v, "__iter__").or_else(|| script_method(v, "__getitem__")).is_some()
+    // `__iter__ = None` says it is not, whatever its `__getitem__`.
+    let refused = matches!(v, Value::Instance(i) if matches!(i.class.lookup(intern("__iter__")), Some(Value::None)));
+    !refused && script_method(v, "__iter__").or_else(|| script_method(v, "__getitem__")).is_some()
 }
 
 /// A script's iterable object (its `__iter__` or `__getitem__`) or a generator, given to a

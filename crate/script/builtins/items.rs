@@ -24,6 +24,8 @@ pub(super) fn bound_arg(v: Option<&Value>, default: i64, n: i64, none_ok: bool) 
     let i = match v {
         None => return Ok(default),
         Some(Value::None) if none_ok => return Ok(default),
+        // A script's object with `__index__` (`lst[Idx():]`).
+        Some(v @ Value::Instance(_)) => super::index_of_object(v)?,
         Some(v) => v.as_int(),
     };
     match i {

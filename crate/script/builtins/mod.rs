@@ -76,7 +76,8 @@ pub fn not_implemented() -> Value {
 /// `name` of `v`'s class, if `v` is a script's object whose class has it (`__abs__`, `__format__`…).
 pub fn script_method(v: &Value, name: &str) -> Option<Value> {
     match v {
-        Value::Instance(i) => i.class.lookup(intern(name)),
+        // One set to None (`__iter__ = None`) is how a class says it has none.
+        Value::Instance(i) => i.class.lookup(intern(name)).filter(|m| !matches!(m, Value::None)),
         _ => None,
     }
 }

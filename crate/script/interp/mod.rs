@@ -715,6 +715,8 @@ impl Interp {
             return Ok(());
         };
         let (step, stop): (Box<dyn Fn(usize) -> PyResult>, &str) = match i.class.lookup(intern("__iter__")) {
+            // `__iter__ = None`: the class says it is not iterable.
+            Some(Value::None) => return Err(builtins::type_error("'", v, "' object is not iterable")),
             Some(m) => match self.call_sync(m, vec![v.clone()])? {
                 it @ Value::Instance(_) => {
                     let Value::Instance(j) = &it else { unreachable!() };
