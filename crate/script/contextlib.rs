@@ -35,9 +35,19 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
 }
 
 /// An `ExitStack`'s methods, and an `AsyncExitStack`'s (which has no `with` of its own).
-const EXIT_STACK: &[&str] = &["__enter__", "__exit__", "enter_context", "callback", "close"];
-const ASYNC_EXIT_STACK: &[&str] =
-    &["__aenter__", "__aexit__", "enter_context", "enter_async_context", "callback", "push_async_callback", "aclose"];
+const EXIT_STACK: &[&str] = &["__enter__", "__exit__", "enter_context", "callback", "push", "pop_all", "close"];
+const ASYNC_EXIT_STACK: &[&str] = &[
+    "__aenter__",
+    "__aexit__",
+    "enter_context",
+    "enter_async_context",
+    "callback",
+    "push",
+    "push_async_callback",
+    "push_async_exit",
+    "pop_all",
+    "aclose",
+];
 
 /// A class of the module, with `methods` run by [`method`].
 fn class(name: &'static str, methods: &[&'static str]) -> Rc<Class> {
@@ -332,7 +342,7 @@ fn other_class_with(name: &'static str, methods: &[&'static str], f: BuiltinFn) 
 /// manager's `__exit__`/`__aexit__`, a callback) runs last first as the stack closes, with the
 /// error on its way (an exit that returns true swallows it; one that raises replaces it,
 /// chained to it).
-fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Instance(me)) = args.first() else {
         return raise("TypeError", format!("{name}() needs its stack"));
     };
@@ -349,20 +359,42 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
             let me = args[0].clone();
             coro(name, Box::pin(async move { Ok(me) }))
         }
-        // Each entry is `(is_async, is_exit, callable, args)`: an exit is given the error on its
-        // way, a callback its own arguments.
+        // Each entry is `(is_async, is_exit, callable, args, keywords)`: an exit is given the
+        // error on its way, a callback its own arguments.
         "callback" | "push_async_callback" => {
             let Some((f, given)) = rest.split_first() else {
                 return raise("TypeError", format!("{name}() missing 1 required positional argument: 'callback'"));
             };
             let is_async = name == "push_async_callback";
-            exits.borrow_mut().push(entry(is_async, false, f.clone(), given.to_vec()));
+            exits.borrow_mut().push(entry(is_async, false, f.clone(), given.to_vec(), kw));
             Ok(f.clone())
+        }
+        // An exit of its own: a context manager's `__exit__` (`__aexit__`), or a function
+        // called as one (given the error, returning true to swallow it).
+        "push" | "push_async_exit" => {
+            let [exit] = rest else {
+                return raise("TypeError", format!("{name}() missing 1 required positional argument: 'exit'"));
+            };
+            let is_async = name == "push_async_exit";
+            let method = intern(if is_async { "__aexit__" } else { "__exit__" });
+            let f = match exit {
+                Value::Instance(_) => crate::builtins::get_attr(interp, exit, method).unwrap_or_else(|_| exit.clone()),
+                _ => exit.clone(),
+            };
+            exits.borrow_mut().push(entry(is_async, true, f, Vec::new(), Vec::new()));
+            Ok(exit.clone())
+        }
+        // A new stack of the same kind takes every exit: this one closes nothing now.
+        "pop_all" => {
+            let moved = std::mem::take(&mut *exits.borrow_mut());
+            let new = Instance::new(Rc::clone(&me.class));
+            new.set(intern("_exit_callbacks"), Value::list(moved));
+            Ok(Value::Instance(new))
         }
         "enter_context" => {
             let (enter, exit) = manager(interp, rest, false)?;
             let entered = interp.call_sync(enter, vec![])?;
-            exits.borrow_mut().push(entry(false, true, exit, Vec::new()));
+            exits.borrow_mut().push(entry(false, true, exit, Vec::new(), Vec::new()));
             Ok(entered)
         }
         "enter_async_context" => {
@@ -373,7 +405,7 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
                 Box::pin(async move {
                     let aw = rc.call(enter, vec![], vec![]).await?;
                     let entered = rc.await_value(aw).await?;
-                    exits.borrow_mut().push(entry(true, true, exit, Vec::new()));
+                    exits.borrow_mut().push(entry(true, true, exit, Vec::new(), Vec::new()));
                     Ok(entered)
                 }),
             )
@@ -386,9 +418,13 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
                 let (mut current, mut suppressed, mut pending) = (error, false, false);
                 loop {
                     let Some(Value::Tuple(entry)) = exits.borrow_mut().pop() else { break };
-                    let [Value::Bool(is_async), Value::Bool(is_exit), f, Value::Tuple(given)] = &entry[..] else {
+                    let [Value::Bool(is_async), Value::Bool(is_exit), f, Value::Tuple(given), Value::Dict(keywords)] =
+                        &entry[..]
+                    else {
                         continue;
                     };
+                    let keywords: Vec<(Name, Value)> =
+                        keywords.borrow().entries().into_iter().map(|(k, v)| (intern(&k.to_str()), v)).collect();
                     let given = match is_exit {
                         true => match &current {
                             Some(e) => vec![Value::Class(e.class()), e.clone(), Value::None],
@@ -396,7 +432,7 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
                         },
                         false => given.to_vec(),
                     };
-                    let mut out = rc.call(f.clone(), given, vec![]).await;
+                    let mut out = rc.call(f.clone(), given, keywords).await;
                     if *is_async {
                         out = match out {
                             Ok(aw) => rc.await_value(aw).await,
@@ -436,9 +472,16 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(N
     }
 }
 
-/// An exit stack's entry: `(is_async, is_exit, callable, args)`.
-fn entry(is_async: bool, is_exit: bool, f: Value, args: Vec<Value>) -> Value {
-    Value::tuple(vec![Value::Bool(is_async), Value::Bool(is_exit), f, Value::tuple(args)])
+/// An exit stack's entry: `(is_async, is_exit, callable, args, keywords)`.
+fn entry(is_async: bool, is_exit: bool, f: Value, args: Vec<Value>, kw: Vec<(Name, Value)>) -> Value {
+    let mut keywords = Dict::default();
+    for (k, v) in kw {
+        let k = Value::Str(text(k));
+        if let Ok(key) = k.key() {
+            keywords.insert(key, k, v);
+        }
+    }
+    Value::tuple(vec![Value::Bool(is_async), Value::Bool(is_exit), f, Value::tuple(args), Value::dict(keywords)])
 }
 
 /// The entry and exit methods of the context manager first in `args` (the asynchronous ones
@@ -451,9 +494,14 @@ fn manager(interp: &Interp, args: &[Value], is_async: bool) -> PyResult<(Value, 
     };
     match (interp.get_attr(&cm, intern(enter)), interp.get_attr(&cm, intern(exit))) {
         (Ok(enter), Ok(exit)) => Ok((enter, exit)),
-        _ => raise(
-            "TypeError",
-            format!("'{}' object does not support the {kind}context manager protocol", cm.type_name()),
-        ),
+        // Named with its module, as CPython 3.11's `ExitStack` writes it (`'builtins.int'`).
+        _ => {
+            let class = cm.class();
+            let module = crate::value::module_of(&class);
+            raise(
+                "TypeError",
+                format!("'{module}.{}' object does not support the {kind}context manager protocol", class.qualname()),
+            )
+        }
     }
 }

@@ -156,6 +156,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_156_reraise_and_callbacks", include_str!("corpus/asyncio_156_reraise_and_callbacks.py"), include_str!("corpus/asyncio_156_reraise_and_callbacks.out")),
     ("asyncio_157_retry_in_except", include_str!("corpus/asyncio_157_retry_in_except.py"), include_str!("corpus/asyncio_157_retry_in_except.out")),
     ("asyncio_158_server_closed_and_drain", include_str!("corpus/asyncio_158_server_closed_and_drain.py"), include_str!("corpus/asyncio_158_server_closed_and_drain.out")),
+    ("asyncio_159_exit_stack_push_pop_all", include_str!("corpus/asyncio_159_exit_stack_push_pop_all.py"), include_str!("corpus/asyncio_159_exit_stack_push_pop_all.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),
