@@ -247,39 +247,49 @@ pub fn import(name: &str) -> PyResult {
             v.push(("NamedTuple", super::namedtuple::base()));
             v
         }
-        _ => vec![
-            ("stderr", stream("sys.stderr", stderr_fn)),
-            ("stdout", stream("sys.stdout", stdout_fn)),
-            ("__stdout__", stream("sys.stdout", stdout_fn)),
-            ("__stderr__", stream("sys.stderr", stderr_fn)),
-            ("argv", Value::list(vec![Value::str("main.py")])),
-            // CPython's on the machines the corpus is recorded on: so the common
-            // `if sys.platform == "win32":` takes the branch it takes there.
-            ("platform", Value::str("linux")),
-            ("maxsize", Value::Int(i64::MAX)),
-            (
-                "version_info",
-                Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0), Value::str("final"), Value::Int(0)]),
-            ),
-            ("exit", super::builtins::function_named("exit")),
-            (
-                "getrecursionlimit",
-                builtin("getrecursionlimit", |i, _, _, _| Ok(Value::Int(i.recursion_limit.get().into()))),
-            ),
-            ("setrecursionlimit", builtin("setrecursionlimit", set_recursion_limit)),
-            // The exception being handled; the traceback object of `exc_info` is None here, as
-            // every `__traceback__` is.
-            ("exception", builtin("exception", |_, _, _, _| Ok(crate::aio::handling().unwrap_or(Value::None)))),
-            (
-                "exc_info",
-                builtin("exc_info", |_, _, _, _| {
-                    Ok(Value::tuple(match crate::aio::handling() {
-                        Some(e) => vec![Value::Class(e.class()), e, Value::None],
-                        None => vec![Value::None; 3],
-                    }))
-                }),
-            ),
-        ],
+        _ => {
+            // `sys.__stdout__` is the stream `sys.stdout` starts as: the same object.
+            let (out, err) = (stream("sys.stdout", stdout_fn), stream("sys.stderr", stderr_fn));
+            vec![
+                ("stderr", err.clone()),
+                ("stdout", out.clone()),
+                ("__stdout__", out),
+                ("__stderr__", err),
+                ("argv", Value::list(vec![Value::str("main.py")])),
+                // CPython's on the machines the corpus is recorded on: so the common
+                // `if sys.platform == "win32":` takes the branch it takes there.
+                ("platform", Value::str("linux")),
+                ("maxsize", Value::Int(i64::MAX)),
+                (
+                    "version_info",
+                    Value::tuple(vec![
+                        Value::Int(3),
+                        Value::Int(11),
+                        Value::Int(0),
+                        Value::str("final"),
+                        Value::Int(0),
+                    ]),
+                ),
+                ("exit", super::builtins::function_named("exit")),
+                (
+                    "getrecursionlimit",
+                    builtin("getrecursionlimit", |i, _, _, _| Ok(Value::Int(i.recursion_limit.get().into()))),
+                ),
+                ("setrecursionlimit", builtin("setrecursionlimit", set_recursion_limit)),
+                // The exception being handled; the traceback object of `exc_info` is None here, as
+                // every `__traceback__` is.
+                ("exception", builtin("exception", |_, _, _, _| Ok(crate::aio::handling().unwrap_or(Value::None)))),
+                (
+                    "exc_info",
+                    builtin("exc_info", |_, _, _, _| {
+                        Ok(Value::tuple(match crate::aio::handling() {
+                            Some(e) => vec![Value::Class(e.class()), e, Value::None],
+                            None => vec![Value::None; 3],
+                        }))
+                    }),
+                ),
+            ]
+        }
     };
     let attrs: NameMap<Value> = attrs.into_iter().map(|(k, v)| (intern(k), v)).collect();
     Ok(Value::Module(Rc::new(Module { name, attrs: attrs.into() })))
