@@ -629,6 +629,11 @@ impl Parser {
         }
         if !self.is_op(",") {
             self.expect_close(")", Some((first.line, first.col)))?;
+            // `(*a)`: a starred item needs the comma of a tuple.
+            if matches!(first.kind, ExprKind::Starred(_)) {
+                let m = "cannot use starred expression here";
+                return Err(SyntaxError { end_col: first.end_col, ..syntax(m, first.line, first.col) });
+            }
             return Ok(first);
         }
         let elts = self.elements(first, ")")?;

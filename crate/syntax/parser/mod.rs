@@ -155,6 +155,8 @@ struct Parser {
     warnings: Vec<(u32, String)>,
     /// The `global` and `nonlocal` statements read, in order, for [`crate::symbols::check`].
     directives: Vec<crate::symbols::Directive>,
+    /// The string constants read so far (those no name could be): equal ones are one object.
+    constants: Vec<std::rc::Rc<str>>,
 }
 
 // The helpers in this file, and the free functions marked so in its submodules, are never inlined: at opt-level 3
@@ -256,6 +258,7 @@ impl Parser {
             class: None,
             warnings: Vec::new(),
             directives: Vec::new(),
+            constants: Vec::new(),
         }
     }
 
@@ -424,8 +427,11 @@ impl Parser {
     /// for its end only.
     fn forgot_comma(&mut self, line: u32, col: u32) -> SyntaxError {
         let (at, seen, here) = (self.pos, self.seen.get(), self.cur().end_col);
+        // The carets run to the end of the next expression, or, when that is on a later line,
+        // to the end of this one (CPython underlines the whole first line).
         let end_col = match self.test() {
             Ok(next) if next.end_line == line => next.end_col,
+            Ok(_) => self.end_from(line, col),
             _ => here,
         };
         self.pos = at;

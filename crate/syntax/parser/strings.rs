@@ -66,7 +66,17 @@ impl Parser {
             Some(FPart::Lit(s)) if s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
                 crate::ast::name_text(crate::ast::intern(&s))
             }
-            Some(FPart::Lit(s)) => s,
+            // Any other: one object for each text in the module, as CPython's compiler merges
+            // equal constants (`durum is "hazır"` holds when `durum = "hazır"`).
+            Some(FPart::Lit(s)) => match self.constants.iter().find(|c| ***c == *s) {
+                Some(same) => Rc::clone(same),
+                // (A program of thousands of texts shares its first 512: the search stays short.)
+                None if self.constants.len() < 512 => {
+                    self.constants.push(Rc::clone(&s));
+                    s
+                }
+                None => s,
+            },
             _ => crate::ast::name_text(crate::ast::intern("")),
         };
         Ok(self.mk(line, col, ExprKind::Const(Const::Str(text))))

@@ -68,6 +68,8 @@ const CPYTHON: &[(&str, &str, &str, u32, u32)] = &[
     ),
     ("match x:\n    case f'a': pass", "SyntaxError", "patterns may only match literals and attribute lookups", 2, 10),
     ("match x\n    case 1: pass", "SyntaxError", "expected ':'", 1, 8),
+    ("print((*a))", "SyntaxError", "cannot use starred expression here", 1, 8),
+    ("x = (*a)", "SyntaxError", "cannot use starred expression here", 1, 6),
     (
         "match x:\ncase 1: pass",
         "IndentationError",
