@@ -389,6 +389,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_175_dir_vars_divmod", include_str!("corpus/lang_175_dir_vars_divmod.py"), include_str!("corpus/lang_175_dir_vars_divmod.out")),
     ("lang_176_numbers_of_objects", include_str!("corpus/lang_176_numbers_of_objects.py"), include_str!("corpus/lang_176_numbers_of_objects.out")),
     ("lang_177_equal_string_constants", include_str!("corpus/lang_177_equal_string_constants.py"), include_str!("corpus/lang_177_equal_string_constants.out")),
+    ("lang_178_format_map", include_str!("corpus/lang_178_format_map.py"), include_str!("corpus/lang_178_format_map.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

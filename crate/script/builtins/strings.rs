@@ -702,6 +702,11 @@ fn format_into(
                 // `0`, `name`, then any `.attr` and `[key]` after it.
                 let cut = name.find(['.', '[']).unwrap_or(name.len());
                 let (base, mut rest) = name.split_at(cut);
+                // `format_map` has no positional arguments to number.
+                let positional = base.is_empty() || base.bytes().all(|b| b.is_ascii_digit());
+                if positional && matches!(names, Names::Mapping(_)) {
+                    return raise("ValueError", "Format string contains positional fields");
+                }
                 let mut v = if base.is_empty() {
                     numbering.set(false)?;
                     let i = numbering.next;
