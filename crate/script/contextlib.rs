@@ -377,10 +377,7 @@ fn stack_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(
             };
             let is_async = name == "push_async_exit";
             let method = intern(if is_async { "__aexit__" } else { "__exit__" });
-            let f = match exit {
-                Value::Instance(_) => crate::builtins::get_attr(interp, exit, method).unwrap_or_else(|_| exit.clone()),
-                _ => exit.clone(),
-            };
+            let f = crate::builtins::get_attr(interp, exit, method).unwrap_or_else(|_| exit.clone());
             exits.borrow_mut().push(entry(is_async, true, f, Vec::new(), Vec::new()));
             Ok(exit.clone())
         }

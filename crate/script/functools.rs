@@ -30,7 +30,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
 }
 
 /// The class `name` with these built-in methods, made on first use.
-fn class_with(name: &'static str, methods: &[(&'static str, BuiltinFn)]) -> Rc<Class> {
+pub(crate) fn class_with(name: &'static str, methods: &[(&'static str, BuiltinFn)]) -> Rc<Class> {
     let class = other_class(name);
     if class.attrs.borrow().is_empty() {
         class.attrs.borrow_mut().extend(methods.iter().map(|&(n, f)| (intern(n), builtin(n, f))));

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use super::ast::{intern, Name};
+use super::functools::class_with;
 use super::interp::Interp;
 use super::value::*;
 
@@ -30,30 +31,19 @@ const GENERIC: &[&str] = &[
     "Future",
 ];
 
+/// `types.GenericAlias`: printed, compared, and called as its origin.
 fn alias_class() -> Rc<Class> {
-    let class = other_class("GenericAlias");
-    if class.attrs.borrow().is_empty() {
-        let mut attrs = class.attrs.borrow_mut();
-        attrs.push((intern("__repr__"), super::builtins::builtin("__repr__", hint_repr)));
-        attrs.push((intern("__call__"), super::builtins::builtin("__call__", alias_call)));
-        attrs.push((intern("__eq__"), super::builtins::builtin("__eq__", hint_eq)));
-    }
-    class
+    class_with("GenericAlias", &[("__repr__", hint_repr), ("__call__", alias_call), ("__eq__", hint_eq)])
 }
 
+/// `types.UnionType`: printed and compared.
 fn union_class() -> Rc<Class> {
-    let class = other_class("UnionType");
-    if class.attrs.borrow().is_empty() {
-        let mut attrs = class.attrs.borrow_mut();
-        attrs.push((intern("__repr__"), super::builtins::builtin("__repr__", hint_repr)));
-        attrs.push((intern("__eq__"), super::builtins::builtin("__eq__", hint_eq)));
-    }
-    class
+    class_with("UnionType", &[("__repr__", hint_repr), ("__eq__", hint_eq)])
 }
 
 /// `origin[key]` for a built-in generic class: its alias; `None` for any other class.
 pub fn alias(origin: &Rc<Class>, key: &Value) -> Option<Value> {
-    if origin.kind == Kind::Object || !GENERIC.contains(&&*origin.name) {
+    if module_of(origin) == "__main__" || !GENERIC.contains(&&*origin.name) {
         return None;
     }
     let args = match key {
@@ -74,7 +64,7 @@ pub fn union(a: &Value, b: &Value) -> Option<Value> {
         let parts = match side {
             Value::Class(_) => vec![side.clone()],
             Value::None => vec![Value::Class(with_types(|t| Rc::clone(&t.none)))],
-            Value::Instance(i) if Rc::ptr_eq(&i.class, &alias_class()) => vec![side.clone()],
+            v if is_alias(v) => vec![side.clone()],
             v => union_args(v)?,
         };
         for t in parts {
@@ -94,11 +84,16 @@ pub fn union(a: &Value, b: &Value) -> Option<Value> {
 /// A union's types (`Some` only for a union).
 pub fn union_args(v: &Value) -> Option<Vec<Value>> {
     match v {
-        Value::Instance(i) if Rc::ptr_eq(&i.class, &union_class()) => match i.get(intern("__args__")) {
-            Some(Value::Tuple(t)) => Some(t.to_vec()),
-            _ => Some(Vec::new()),
-        },
+        Value::Instance(i) if Rc::ptr_eq(&i.class, &union_class()) => Some(args_of(i)),
         _ => None,
+    }
+}
+
+/// A hint's `__args__`.
+fn args_of(h: &Instance) -> Vec<Value> {
+    match h.get(intern("__args__")) {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
     }
 }
 
@@ -126,12 +121,10 @@ fn part(interp: &Interp, v: &Value, out: &mut String) -> PyResult<()> {
     Ok(())
 }
 
+/// `list[int]`, `dict[str, list[int]]`, `int | None`.
 fn hint_repr(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Instance(h)) = args.first() else { return raise("TypeError", "__repr__() needs a hint") };
-    let items = match h.get(intern("__args__")) {
-        Some(Value::Tuple(t)) => t.to_vec(),
-        _ => Vec::new(),
-    };
+    let items = args_of(h);
     let mut out = String::new();
     match h.get(intern("__origin__")) {
         Some(origin) => {
@@ -168,11 +161,7 @@ fn hint_eq(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>)
     if !Rc::ptr_eq(&a.class, &b.class) {
         return Ok(super::builtins::not_implemented());
     }
-    let parts = |h: &Instance| match h.get(intern("__args__")) {
-        Some(Value::Tuple(t)) => t.to_vec(),
-        _ => Vec::new(),
-    };
-    let (x, y) = (parts(a), parts(b));
+    let (x, y) = (args_of(a), args_of(b));
     let same = match (a.get(intern("__origin__")), b.get(intern("__origin__"))) {
         (Some(o), Some(p)) => o.is(&p) && x.len() == y.len() && x.iter().zip(&y).all(|(s, t)| s.is(t)),
         _ => x.len() == y.len() && x.iter().all(|s| y.iter().any(|t| s.is(t))),

@@ -136,7 +136,12 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
             // `exit()`: no traceback; a code other than an int or None is printed, as CPython
             // does, and any but 0 or None is a failure (its line marked, its lane raised).
             Err(value::Value::Instance(e)) if e.class.is_subclass(&value::exc_class("SystemExit")) => {
-                let code = value::exception_args(&e).first().cloned();
+                // Its `code`: nothing, its one argument, or all of them as a tuple.
+                let mut args = value::exception_args(&e);
+                let code = match args.len() {
+                    0 | 1 => args.pop(),
+                    _ => Some(value::Value::tuple(args)),
+                };
                 match &code {
                     None | Some(value::Value::None | value::Value::Int(_) | value::Value::Bool(_)) => {}
                     Some(code) => root.host.write(&format!("{}\n", code.to_str()), true),

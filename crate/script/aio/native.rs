@@ -405,11 +405,12 @@ fn close_server(interp: &Interp, key: &str) {
 
 /// Closes a server when `serve_forever` stops waiting (its task was cancelled). It holds
 /// its run weakly: a wait must not keep its run alive.
-struct Closing(Weak<Interp>, Rc<str>);
+struct Closing(Weak<Interp>, Rc<str>, Cell<bool>);
 
 impl Drop for Closing {
     fn drop(&mut self) {
-        if let Some(interp) = self.0.upgrade() {
+        // Not once the server was closed by `close()`: a new one may listen there since.
+        if let (Some(interp), true) = (self.0.upgrade(), self.2.get()) {
             close_server(&interp, &self.1);
         }
     }
@@ -417,14 +418,15 @@ impl Drop for Closing {
 
 /// A stream method's coroutine as CPython names it (`StreamWriter.drain`): what its "never
 /// awaited" warning says, the classic forgotten `await writer.drain()`.
-fn stream_coro(name: &str) -> &'static str {
+fn stream_coro(name: &'static str) -> &'static str {
     match name {
         "readline" => "StreamReader.readline",
         "read" => "StreamReader.read",
         "readexactly" => "StreamReader.readexactly",
         "readuntil" => "StreamReader.readuntil",
         "drain" => "StreamWriter.drain",
-        _ => "StreamWriter.wait_closed",
+        "wait_closed" => "StreamWriter.wait_closed",
+        other => other,
     }
 }
 
@@ -602,13 +604,17 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
         (Native::Server(key), "serve_forever") => {
             let (weak, key) = (interp.host.interp(), Rc::clone(key));
             Ok(leaf("Server.serve_forever", async move {
-                let close = Closing(weak, key);
+                let close = Closing(weak, key, Cell::new(true));
                 std::future::poll_fn(|cx| {
                     let Some(interp) = close.0.upgrade() else { return Poll::Pending };
                     if !interp.host.listeners.borrow().iter().any(|(k, _)| **k == *close.1) {
+                        close.2.set(false);
                         return Poll::Ready(());
                     }
-                    interp.host.serving.borrow_mut().push((Rc::clone(&close.1), cx.waker().clone()));
+                    let mut serving = interp.host.serving.borrow_mut();
+                    if !serving.iter().any(|(k, w)| **k == *close.1 && w.will_wake(cx.waker())) {
+                        serving.push((Rc::clone(&close.1), cx.waker().clone()));
+                    }
                     Poll::Pending
                 })
                 .await;
@@ -1736,10 +1742,11 @@ impl Native {
         };
         let at = if with_at { format!(" at {:#x}", self.at()) } else { String::new() };
         let mut out = format!("<{kind}{at} maxsize={}", q.maxsize_given.repr());
-        let items = q.items.borrow();
+        // Copied out first: an item's `__repr__` may use the queue.
+        let items: Vec<Value> = q.items.borrow().iter().cloned().collect();
         if !items.is_empty() {
             out.push_str(" _queue=");
-            out.push_str(&Value::list(items.iter().cloned().collect()).repr());
+            out.push_str(&Value::list(items).repr());
         }
         for (line, name) in [(&q.getters, "_getters"), (&q.putters, "_putters")] {
             if !line.is_empty() {

@@ -470,7 +470,7 @@ impl PyTask {
         if matches!(state, State::Failed(_)) {
             let mut failed = interp.host.failed.borrow_mut();
             failed.push(Rc::downgrade(self));
-            if failed.len() >= 64 && failed.len().is_power_of_two() {
+            if crate::host::prune_now(failed.len(), 64) {
                 failed.retain(|t| t.strong_count() > 0); // those freed already said their part
             }
         }
@@ -902,9 +902,9 @@ fn held_tasks(mut todo: Vec<Value>) -> Vec<*const PyTask> {
     held
 }
 
-/// The program has ended: a failed task whose exception nobody retrieved and that is still
-/// alive is held in a cycle (its exception holds it, or an `asyncio.timeout` it entered), which
-/// CPython's collector frees as the interpreter exits, logging it then. So it is logged here.
+/// The program has ended, its globals freed: a failed task whose exception nobody retrieved and
+/// that is still alive is held in a cycle (its exception holds it), which CPython's collector
+/// frees as the interpreter exits, logging it then. So it is logged here.
 pub fn report_failed_in_cycles(host: &crate::host::Host) {
     let failed = std::mem::take(&mut *host.failed.borrow_mut());
     for task in failed.iter().filter_map(Weak::upgrade) {

@@ -35,8 +35,7 @@ pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
 /// Whether `v` is a script's object that gives items (its `__iter__` or `__getitem__`).
 pub fn script_iterable(v: &Value) -> bool {
     // `__iter__ = None` says it is not, whatever its `__getitem__`.
-    let refused = matches!(v, Value::Instance(i) if matches!(i.class.lookup(intern("__iter__")), Some(Value::None)));
-    !refused && script_method(v, "__iter__").or_else(|| script_method(v, "__getitem__")).is_some()
+    !refuses(v, "__iter__") && script_method(v, "__iter__").or_else(|| script_method(v, "__getitem__")).is_some()
 }
 
 /// A script's iterable object (its `__iter__` or `__getitem__`) or a generator, given to a
@@ -208,19 +207,18 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                         }
                         Ok(false)
                     }
-                    // `int | str`: one of its types.
-                    u if crate::hints::union_args(u).is_some() => {
-                        let types = crate::hints::union_args(u).unwrap_or_default();
-                        check(&Value::tuple(types), class, value_class, name)
-                    }
                     a if crate::hints::is_alias(a) => {
                         raise("TypeError", format!("{name}() argument 2 cannot be a parameterized generic"))
                     }
-                    // CPython's two words differ: isinstance's "type", issubclass's "class".
-                    _ => {
-                        let (one, many) = if name == "isinstance" { ("type", "types") } else { ("class", "classes") };
-                        raise("TypeError", format!("{name}() arg 2 must be a {one}, a tuple of {many}, or a union"))
-                    }
+                    // `int | str`: one of its types.
+                    u => match crate::hints::union_args(u) {
+                        Some(types) => check(&Value::tuple(types), class, value_class, name),
+                        // CPython's two words differ: isinstance's "type", issubclass's "class".
+                        None => {
+                            let (one, many) = if name == "isinstance" { ("type", "types") } else { ("class", "classes") };
+                            raise("TypeError", format!("{name}() arg 2 must be a {one}, a tuple of {many}, or a union"))
+                        }
+                    },
                 }
             }
             Ok(Value::Bool(check(&args[1], &class, value_class.as_ref(), name)?))
@@ -616,10 +614,6 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         }
         "divmod" => {
             arg_count(name, args, 2, 2)?;
-            if args.iter().any(|a| a.as_number().is_none() && !matches!(a, Value::Instance(_))) {
-                let (a, b) = (args[0].type_name(), args[1].type_name());
-                return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
-            }
             // A class's own `__divmod__` (or the right operand's `__rdivmod__`), as CPython asks.
             for (own, x, y) in [("__divmod__", &args[0], &args[1]), ("__rdivmod__", &args[1], &args[0])] {
                 if let Some(m) = script_method(x, own) {
@@ -629,9 +623,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     }
                 }
             }
-            // Never `//` and `%` of a script's class: CPython's `divmod` asks only those two.
-            let scripted = |a: &Value| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object);
-            if args.iter().any(|a| scripted(a) && crate::enums::plain(a).as_number().is_none()) {
+            // Else numbers (or a library's objects, a timedelta): never `//` and `%` of a
+            // script's class, as CPython's `divmod` asks only those two.
+            let refused = |a: &Value| match a {
+                Value::Instance(i) => i.class.kind == Kind::Object && crate::enums::plain(a).as_number().is_none(),
+                a => a.as_number().is_none(),
+            };
+            if args.iter().any(refused) {
                 let (a, b) = (args[0].type_name(), args[1].type_name());
                 return raise("TypeError", format!("unsupported operand type(s) for divmod(): '{a}' and '{b}'"));
             }
@@ -811,23 +809,25 @@ const EXCEPTION_DIR: &[&str] = &[
 /// sorted, as CPython lists them (the way learners look at what a class offers). Other values
 /// (built-in types, modules) are refused: their lists are CPython's own.
 fn dir_of(interp: &Interp, v: &Value) -> PyResult {
+    let scripts = |c: &Rc<Class>| module_of(c) == "__main__";
     let (class, own) = match v {
-        Value::Instance(i) if matches!(i.class.kind, Kind::Object | Kind::Exception) => {
+        Value::Instance(i) if scripts(&i.class) => {
             (Rc::clone(&i.class), i.attrs.borrow().iter().map(|(n, _)| text(*n)).collect::<Vec<_>>())
         }
-        Value::Class(c) if matches!(c.kind, Kind::Object | Kind::Exception) => (Rc::clone(c), Vec::new()),
+        Value::Class(c) if scripts(c) => (Rc::clone(c), Vec::new()),
         v => return crate::interp::unsupported(&format!("dir() of a {} object", v.type_name())),
     };
     let mut names: Vec<Rc<str>> = OBJECT_DIR.iter().map(|&n| Rc::from(n)).collect();
     if class.is_exception() {
         names.extend(EXCEPTION_DIR.iter().map(|&n| Rc::from(n)));
     }
-    let mut slotted = false;
-    for c in class.chain().filter(|c| matches!(c.kind, Kind::Object | Kind::Exception) && c.base.is_some()) {
+    // No `__dict__` only when every class of the script's in the chain has `__slots__`.
+    let mut slotted = true;
+    for c in class.chain().filter(|c| scripts(c)) {
+        slotted &= c.attrs.borrow().iter().any(|(n, _)| &*text(*n) == "__slots__");
         for (n, value) in c.attrs.borrow().iter() {
             let n = text(*n);
             if &*n == "__slots__" {
-                slotted = true;
                 let slots = match value {
                     Value::Str(s) => vec![Value::Str(Rc::clone(s))],
                     v => iterate(v).unwrap_or_default(),

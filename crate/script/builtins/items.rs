@@ -167,8 +167,11 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
             if &*c.name == "Optional" {
                 types.push(Value::None);
             }
-            let mut union = types.first().cloned().unwrap_or(Value::None);
-            for t in &types[1..] {
+            let Some((first, rest)) = types.split_first() else {
+                return raise("TypeError", "Cannot take a Union of no types.");
+            };
+            let mut union = first.clone();
+            for t in rest {
                 union = crate::hints::union(&union, t).unwrap_or(union);
             }
             Ok(union)

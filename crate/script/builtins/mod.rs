@@ -82,6 +82,12 @@ pub fn script_method(v: &Value, name: &str) -> Option<Value> {
     }
 }
 
+/// Whether `v`'s class sets `name` to None (`__iter__ = None`): it says it has none, and no
+/// fallback (`__getitem__`) stands in for it.
+pub fn refuses(v: &Value, name: &str) -> bool {
+    matches!(v, Value::Instance(i) if matches!(i.class.lookup(intern(name)), Some(Value::None)))
+}
+
 /// `BaseException.__init__` given keywords: CPython's TypeError, named by the object's class
 /// (an `ImportError` takes `name` and `path`, and is let through).
 pub fn no_keywords(class: &Rc<Class>) -> PyResult<()> {

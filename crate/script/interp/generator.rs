@@ -533,8 +533,8 @@ impl Interp {
         Yielding { io, value: Some(value) }.await
     }
 
-    /// `yield from source`: yields each of its items; its value is what a generator
-    /// source returned.
+    /// `yield from source`: yields each of its items; its value is what the source returned
+    /// (a generator's `return`, an iterator's `StopIteration` value).
     pub(super) async fn yield_from(&self, source: Value) -> PyResult {
         // In a class's `__await__`: `yield from coro.__await__()` (or a task) waits for it, in
         // the task that awaits the object (see `Interp::await_value`).
@@ -637,6 +637,9 @@ impl Interp {
             return Ok(Items::Watched { items: self.iterate(&v)?.into_iter(), of, len, what });
         }
         let protocol = if is_async { ("__aiter__", "__anext__") } else { ("__iter__", "__next__") };
+        if !is_async && builtins::refuses(&v, protocol.0) {
+            return Err(builtins::type_error("'", &v, "' object is not iterable"));
+        }
         match v {
             Value::Gen(g) if g.is_async == is_async => Ok(Items::Gen(g)),
             Value::Range(r) if !is_async => Ok(Items::Range { len: range_len(&r), range: r, at: 0 }),
