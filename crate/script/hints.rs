@@ -63,7 +63,7 @@ pub fn union(a: &Value, b: &Value) -> Option<Value> {
     for side in [a, b] {
         let parts = match side {
             Value::Class(_) => vec![side.clone()],
-            Value::None => vec![Value::Class(with_types(|t| Rc::clone(&t.none)))],
+            Value::None => vec![Value::Class(Value::None.class())],
             v if is_alias(v) => vec![side.clone()],
             v => union_args(v)?,
         };
@@ -106,7 +106,7 @@ pub fn is_alias(v: &Value) -> bool {
 /// its name (`int`), another with its module (`__main__.Hasta`), None's type as `None`.
 fn part(interp: &Interp, v: &Value, out: &mut String) -> PyResult<()> {
     match v {
-        Value::Class(c) if Rc::ptr_eq(c, &with_types(|t| Rc::clone(&t.none))) => out.push_str("None"),
+        Value::Class(c) if Rc::ptr_eq(c, &Value::None.class()) => out.push_str("None"),
         Value::Class(c) => match module_of(c) {
             "builtins" => out.push_str(&c.qualname()),
             module => {

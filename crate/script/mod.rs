@@ -136,20 +136,15 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
             // `exit()`: no traceback; a code other than an int or None is printed, as CPython
             // does, and any but 0 or None is a failure (its line marked, its lane raised).
             Err(value::Value::Instance(e)) if e.class.is_subclass(&value::exc_class("SystemExit")) => {
-                // Its `code`: nothing, its one argument, or all of them as a tuple.
-                let mut args = value::exception_args(&e);
-                let code = match args.len() {
-                    0 | 1 => args.pop(),
-                    _ => Some(value::Value::tuple(args)),
-                };
+                let code = value::exit_code(&e);
                 match &code {
-                    None | Some(value::Value::None | value::Value::Int(_) | value::Value::Bool(_)) => {}
-                    Some(code) => root.host.write(&format!("{}\n", code.to_str()), true),
+                    value::Value::None | value::Value::Int(_) | value::Value::Bool(_) => {}
+                    code => root.host.write(&format!("{}\n", code.to_str()), true),
                 }
-                if code.as_ref().is_some_and(|c| c.truthy()) {
+                if code.truthy() {
                     root.host.note_error(&value::Value::Instance(e), true);
                     let status = match code {
-                        Some(value::Value::Int(n)) => n.rem_euclid(256) as i32,
+                        value::Value::Int(n) => n.rem_euclid(256) as i32,
                         _ => 1,
                     };
                     host::set_exit_status(root.host.out.run.get(), status);

@@ -366,6 +366,11 @@ pub(crate) fn num(v: Option<&Value>, what: &str) -> PyResult<f64> {
 /// time); a logging record's time is read on it too.
 pub(crate) const EPOCH: f64 = 1_700_000_000.0;
 
+/// A number of seconds given to `time`'s functions.
+fn seconds(v: &Value) -> PyResult<f64> {
+    v.as_number().ok_or_else(|| crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer"))
+}
+
 fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name, Value)>) -> PyResult {
     let now = interp.host.lesson_secs();
     match name {
@@ -382,9 +387,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
         "ctime" => {
             let secs = match args.first() {
                 None | Some(Value::None) => EPOCH + now,
-                Some(v) => v.as_number().ok_or_else(|| {
-                    crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer")
-                })?,
+                Some(v) => seconds(v)?,
             };
             if !secs.is_finite() || secs.abs() > 1e15 {
                 return raise("OverflowError", "timestamp out of range for platform time_t");
@@ -398,9 +401,7 @@ fn time_fn(interp: &Interp, name: &'static str, args: Vec<Value>, _kw: Vec<(Name
         }
         _ => {
             let secs = match args.first() {
-                Some(v) => v.as_number().ok_or_else(|| {
-                    crate::builtins::type_error("'", v, "' object cannot be interpreted as an integer")
-                })?,
+                Some(v) => seconds(v)?,
                 None => return raise("TypeError", "time.sleep() takes exactly one argument (0 given)"),
             };
             if secs.is_nan() {

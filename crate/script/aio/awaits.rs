@@ -240,9 +240,7 @@ pub(super) async fn time_out(task: Rc<PyTask>) -> PyResult {
         Err(e) if is_cancelled_error(&e) => {
             // Raised again in `wait_for`'s frame (`fut.result()`), which runs in the awaiting
             // task's `except` block if it is in one: that exception is the cancel's context.
-            if let Some(outer) = handling() {
-                crate::interp::set_context(&e, &outer);
-            }
+            chain_to_handled(&e);
             Err(timeout_from(e))
         }
         other => other,

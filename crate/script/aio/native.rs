@@ -328,7 +328,7 @@ pub(super) fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
     let (rc, cb) = (interp.host.rc()?, cb.clone());
     // It binds when awaited, as CPython's: an address in use is refused then.
     Ok(leaf("start_server", async move {
-        if rc.host.listeners.borrow().iter().any(|(k, _)| *k == key) {
+        if listening(&rc, &key) {
             let why = format!("error while attempting to bind on address {address}: address already in use");
             return Err(new_exception(exc_class("OSError"), vec![Value::Int(98), Value::string(why)]));
         }
@@ -392,6 +392,11 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
         handler.then("client_connected_cb", &closing);
         Ok(side(&down, &up))
     }))
+}
+
+/// Whether a server of the script listens at `key` ("host:port").
+fn listening(interp: &Interp, key: &str) -> bool {
+    interp.host.listeners.borrow().iter().any(|(k, _)| k == key)
 }
 
 /// A closed server's address, no longer listened on.
@@ -589,9 +594,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             close_server(interp, key);
             Ok(Value::None)
         }
-        (Native::Server(key), "is_serving") => {
-            Ok(Value::Bool(interp.host.listeners.borrow().iter().any(|(k, _)| **k == **key)))
-        }
+        (Native::Server(key), "is_serving") => Ok(Value::Bool(listening(interp, key))),
         // Its address, as its socket gives it: `(host, port)`.
         (Native::Server(key), "getsockname") => {
             let (host, port) = key.rsplit_once(':').unwrap_or((key, ""));
@@ -607,7 +610,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                 let close = Closing(weak, key, Cell::new(true));
                 std::future::poll_fn(|cx| {
                     let Some(interp) = close.0.upgrade() else { return Poll::Pending };
-                    if !interp.host.listeners.borrow().iter().any(|(k, _)| **k == *close.1) {
+                    if !listening(&interp, &close.1) {
                         close.2.set(false);
                         return Poll::Ready(());
                     }
@@ -1906,8 +1909,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             // Its listening socket, as the object itself (`server.sockets[0].getsockname()`);
             // none once it is closed.
             Native::Server(key) if &*t == "sockets" => {
-                let listening = interp.host.listeners.borrow().iter().any(|(k, _)| **k == **key);
-                Ok(Value::tuple(if listening { vec![obj.clone()] } else { vec![] }))
+                Ok(Value::tuple(if listening(interp, key) { vec![obj.clone()] } else { vec![] }))
             }
             Native::Loop if &*t == "slow_callback_duration" => Ok(Value::Float(interp.host.slow_callback.get())),
             // The private state learners print, as CPython's asyncio keeps it.

@@ -202,6 +202,14 @@ pub fn handling() -> Option<Value> {
     current().and_then(|t| t.handling.borrow().last().cloned())
 }
 
+/// `e`, raised now, gets the exception being handled as its context (unless it has one), as
+/// CPython chains one raised in an `except` block, or thrown into a frame handling one.
+pub fn chain_to_handled(e: &Value) {
+    if let Some(outer) = handling() {
+        crate::interp::set_context(e, &outer);
+    }
+}
+
 /// How many exceptions the current task is handling, nested.
 pub fn handling_depth() -> usize {
     current().map_or(0, |t| t.handling.borrow().len())

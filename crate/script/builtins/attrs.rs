@@ -470,18 +470,8 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                         };
                         return Ok(Value::Method(Rc::new((obj.clone(), builtin(method, group_method)))));
                     }
-                    "value" if i.class.is_subclass(&exc_class("StopIteration")) => {
-                        return Ok(exception_args(i).into_iter().next().unwrap_or(Value::None));
-                    }
-                    // None, its one argument, or all of them as a tuple, as CPython's.
-                    "code" if i.class.is_subclass(&exc_class("SystemExit")) => {
-                        let mut args = exception_args(i);
-                        return Ok(match args.len() {
-                            0 => Value::None,
-                            1 => args.remove(0),
-                            _ => Value::tuple(args),
-                        });
-                    }
+                    "value" if i.class.is_subclass(&exc_class("StopIteration")) => return Ok(stop_value(i)),
+                    "code" if i.class.is_subclass(&exc_class("SystemExit")) => return Ok(exit_code(i)),
                     _ => {}
                 }
             }
@@ -832,8 +822,6 @@ fn async_gen_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Ve
     }
 }
 
-/// `exception.add_note(note)` (Python 3.11): appended to its `__notes__`, which its traceback
-/// prints after its message.
 /// `e.with_traceback(tb)`: `e` itself. A script never holds a traceback object here (its
 /// `__traceback__` is None), so anything but None is CPython's TypeError.
 fn with_traceback(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
@@ -850,6 +838,8 @@ fn with_traceback(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) 
     }
 }
 
+/// `exception.add_note(note)` (Python 3.11): appended to its `__notes__`, which its traceback
+/// prints after its message.
 fn add_note(_: &Interp, _: &str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     let (Some(Value::Instance(e)), Some(note)) = (args.first(), args.get(1)) else {
         return raise(

@@ -494,9 +494,7 @@ impl Future for Yielding {
                 // into an `except` block): that one is its context, as it is set at once, so a
                 // `with` block's exit on the way out sees it.
                 Some(e) => {
-                    if let Some(outer) = aio::handling() {
-                        super::set_context(&e, &outer);
-                    }
+                    aio::chain_to_handled(&e);
                     Err(e)
                 }
                 None => Ok(io.sent.replace(Value::None)),
@@ -599,7 +597,7 @@ impl Interp {
                 Ok(item) => item,
                 Err(e) if e.class().is_subclass(&exc_class("StopIteration")) => {
                     let Value::Instance(i) = &e else { return Ok(Value::None) };
-                    return Ok(crate::value::exception_args(i).into_iter().next().unwrap_or(Value::None));
+                    return Ok(crate::value::stop_value(i));
                 }
                 Err(e) => return Err(e),
             };

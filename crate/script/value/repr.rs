@@ -356,6 +356,21 @@ pub fn exception_args(i: &Instance) -> Vec<Value> {
     }
 }
 
+/// A `StopIteration`'s `value`: its first argument, or None.
+pub fn stop_value(i: &Instance) -> Value {
+    exception_args(i).into_iter().next().unwrap_or(Value::None)
+}
+
+/// A `SystemExit`'s `code`: None, its one argument, or all of them as a tuple, as CPython's.
+pub fn exit_code(i: &Instance) -> Value {
+    let mut args = exception_args(i);
+    match args.len() {
+        0 => Value::None,
+        1 => args.remove(0),
+        _ => Value::tuple(args),
+    }
+}
+
 /// `object.__repr__` (`BaseException.__repr__` for an exception) of `i`, whatever its class
 /// defines: what `super().__repr__()` gives.
 pub fn base_repr(i: &Instance) -> String {

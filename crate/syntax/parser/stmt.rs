@@ -417,22 +417,22 @@ impl Parser {
     /// own level (else it is one expression in parentheses: `with (lock):`, `with (a, b) as t:`).
     /// Read ahead without marking the tokens seen.
     fn parenthesized_with_items(&self) -> bool {
-        let tok = |i: usize| self.toks.get(self.pos + i).map(|t| &t.tok);
-        if !matches!(tok(0), Some(Tok::Op("("))) {
+        let toks = self.toks.get(self.pos..).unwrap_or_default();
+        if !matches!(toks.first().map(|t| &t.tok), Some(Tok::Op("("))) {
             return false;
         }
         let (mut depth, mut split) = (0_u32, false);
-        for i in 0.. {
-            match tok(i) {
-                Some(Tok::Op("(" | "[" | "{")) => depth += 1,
-                Some(Tok::Op(")" | "]" | "}")) => {
+        for (i, t) in toks.iter().enumerate() {
+            match &t.tok {
+                Tok::Op("(" | "[" | "{") => depth += 1,
+                Tok::Op(")" | "]" | "}") => {
                     depth -= 1;
                     if depth == 0 {
-                        return split && matches!(tok(i + 1), Some(Tok::Op(":")));
+                        return split && matches!(toks.get(i + 1).map(|t| &t.tok), Some(Tok::Op(":")));
                     }
                 }
-                Some(Tok::Op(",") | Tok::Kw("as")) if depth == 1 => split = true,
-                Some(Tok::End | Tok::Newline) | None => return false,
+                Tok::Op(",") | Tok::Kw("as") if depth == 1 => split = true,
+                Tok::End | Tok::Newline => return false,
                 _ => {}
             }
         }
