@@ -103,15 +103,8 @@ fn module_fn(_: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
 fn make_manager(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some((f, args)) = args.split_first() else { return raise("TypeError", "missing the generator function") };
     let is_async = name == "asynccontextmanager";
+    // Whatever it returns: one that is no generator of the right kind fails as it is entered.
     let gen = interp.call_sync_kw(f.clone(), args.to_vec(), kw.clone())?;
-    match &gen {
-        Value::Gen(g) if g.is_async == is_async => {}
-        _ => {
-            let what = if is_async { "an async generator" } else { "a generator" };
-            let e = format!("{name}: the decorated function must be {what} function (with a yield)");
-            return raise("TypeError", e);
-        }
-    }
     let m = Instance::new(if is_async {
         class("_AsyncGeneratorContextManager", &["__aenter__", "__aexit__", "__call__"])
     } else {
@@ -246,8 +239,20 @@ fn method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, V
         let Some(func) = args.get(1).cloned() else { return raise("TypeError", "__call__() needs a function") };
         return Ok(Value::Method(Rc::new((Value::tuple(vec![args[0].clone(), func]), builtin("inner", decorated)))));
     }
-    let Some(Value::Gen(gen)) = me.get(intern("gen")) else {
-        return raise("TypeError", "not a generator's context manager");
+    let is_async = me.class.name.starts_with("_Async");
+    let gen = match me.get(intern("gen")) {
+        Some(Value::Gen(gen)) if gen.is_async == is_async => gen,
+        // The decorated function made no generator of the kind: CPython's `next()` (or
+        // `anext()`) of it fails, when the `with` enters.
+        Some(other) => {
+            let kind = if is_async { "an async iterator" } else { "an iterator" };
+            let e = exc("TypeError", format!("'{}' object is not {kind}", other.type_name()));
+            return match name {
+                "__enter__" | "__exit__" => Err(e),
+                _ => Ok(Value::Coro(Rc::new(Coro::new(Rc::from(name), Box::pin(async move { Err(e) }), false, false)))),
+            };
+        }
+        None => return raise("TypeError", "not a generator's context manager"),
     };
     match name {
         "__enter__" => entered(gen.resume_now(interp)),

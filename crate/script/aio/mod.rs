@@ -49,6 +49,9 @@ pub struct Coro {
     /// it has, so that an unnamed task's lane reads `patient(1)`, not four `patient`s. Weak:
     /// the coroutine's future holds the scope, and a scope may hold its own coroutine.
     pub call: Option<(Weak<Scope>, usize)>,
+    /// What drives it once `send`, `throw` or `close` has been called on it (see
+    /// `Gen::drive`): its future, moved into a generator's body.
+    pub driven: RefCell<Option<Rc<crate::interp::Gen>>>,
 }
 
 impl Coro {
@@ -58,7 +61,26 @@ impl Coro {
     }
 
     fn of(name: Rc<str>, fut: CoroFut, leaf: bool, blocking: bool) -> Coro {
-        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, line: 0, call: None }
+        Coro { name, fut: RefCell::new(Some(fut)), leaf, blocking, line: 0, call: None, driven: RefCell::default() }
+    }
+
+    /// An async generator's step (`__anext__`, `asend`, `athrow`, `aclose`) or `anext`'s
+    /// awaitable with a default: awaitables of their own types in CPython, never warned about.
+    fn async_gen_step(&self) -> Option<&'static str> {
+        if self.leaf || self.line != 0 {
+            return None; // asyncio's, or a script's coroutine (which may have any name)
+        }
+        match &*self.name {
+            "__anext__" | "asend" => Some("async_generator_asend"),
+            "athrow" | "aclose" => Some("async_generator_athrow"),
+            "anext" => Some("anext_awaitable"),
+            _ => None,
+        }
+    }
+
+    /// What `type()` calls it.
+    pub fn type_name(&self) -> &'static str {
+        self.async_gen_step().unwrap_or("coroutine")
     }
 
     /// Its future, once.
@@ -116,9 +138,10 @@ impl Coro {
     #[cold]
     #[inline(never)]
     fn never_awaited(&self) {
+        if self.async_gen_step().is_some() {
+            return; // no coroutine in CPython
+        }
         let name: &str = match (self.leaf, &*self.name) {
-            // An async generator's steps are no coroutines in CPython: never a warning.
-            (false, "__anext__" | "anext" | "asend" | "athrow" | "aclose") => return,
             (false, name) => name,
             (true, name @ ("sleep" | "wait" | "wait_for" | "to_thread" | "Event.wait")) => name,
             (true, name @ ("Lock.acquire" | "Semaphore.acquire" | "open_connection" | "start_server")) => name,

@@ -1965,24 +1965,22 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
             "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
             "__name__" => Ok(Value::str(c.name.rsplit('.').next().unwrap_or(&c.name))),
-            "close" => Ok(Value::Method(Rc::new((
-                obj.clone(),
-                builtin("close", |_, _, args, _| {
-                    if let Some(Value::Coro(c)) = args.first() {
-                        drop(c.take());
-                    }
-                    Ok(Value::None)
-                }),
-            )))),
+            // What a hand-written event loop drives a coroutine with (see `Gen::drive`).
+            "send" | "throw" | "close" => {
+                let name = match &*t {
+                    "send" => "send",
+                    "throw" => "throw",
+                    _ => "close",
+                };
+                Ok(Value::Method(Rc::new((obj.clone(), builtin(name, crate::builtins::function)))))
+            }
             // What a class's `__await__` delegates to (`yield from coro.__await__()`): the
             // coroutine itself, which a `yield from` awaits.
             "__await__" => Ok(Value::Method(Rc::new((
                 obj.clone(),
                 builtin("__await__", |_, _, args, _| Ok(args.first().cloned().unwrap_or(Value::None))),
             )))),
-            "send" | "throw" | "cr_await" | "cr_frame" | "cr_running" | "cr_code" => {
-                crate::interp::unsupported(&format!("coroutine.{t}"))
-            }
+            "cr_await" | "cr_frame" | "cr_running" | "cr_code" => crate::interp::unsupported(&format!("coroutine.{t}")),
             _ => raise("AttributeError", format!("'coroutine' object has no attribute '{t}'")),
         },
         _ => {

@@ -478,7 +478,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             match i.class.lookup(name) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
                 // A method decorated with `contextmanager`: a function too, bound to the object.
-                Some(f @ Value::Method(_)) if is_manager_maker(&f) => Ok(Value::Method(Rc::new((obj.clone(), f)))),
+                Some(Value::Method(f)) if manager_maker(&f) => {
+                    Ok(Value::Method(Rc::new((obj.clone(), Value::Method(f)))))
+                }
                 // A property whose getter raises AttributeError: the class's `__getattr__` is
                 // asked then, as CPython asks it whenever the lookup fails.
                 Some(Value::Instance(d)) if d.class.kind == Kind::Other => {
@@ -766,6 +768,10 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         // A method's own two, and its function's attributes (`__name__`, a counter a
         // decorator keeps on it).
         Value::Method(m) => match &*t {
+            // What `contextmanager` made of a function: named and documented as it is (CPython's
+            // copies them with `functools.wraps`).
+            "__name__" | "__qualname__" | "__doc__" | "__module__" if manager_maker(m) => get_attr(interp, &m.0, name),
+            "__wrapped__" if manager_maker(m) => Ok(m.0.clone()),
             "__self__" => Ok(m.0.clone()),
             "__func__" => Ok(m.1.clone()),
             _ => get_attr(interp, &m.1, name),
@@ -817,6 +823,9 @@ fn own_getattr(interp: &Interp, i: &Instance, obj: &Value, name: Rc<str>) -> Opt
 /// An async generator's `__anext__`, `asend`, `athrow` and `aclose`.
 fn async_gen_method(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match args.first() {
+        Some(Value::Gen(g)) if g.is_async && name == "athrow" => {
+            g.async_step(interp, name, Some(thrown_arg(interp, name, &args[1..])?))
+        }
         Some(Value::Gen(g)) if g.is_async => g.async_step(interp, name, args.get(1).cloned()),
         _ => raise("TypeError", format!("{name}() needs an async generator")),
     }
@@ -888,11 +897,6 @@ fn group_method(interp: &Interp, name: &str, args: Vec<Value>, _: Vec<(Name, Val
         "split" => Value::tuple(vec![none(matched), none(rest)]),
         _ => none(matched),
     })
-}
-
-/// Whether `f` is what `contextmanager` or `asynccontextmanager` made of a generator function.
-fn is_manager_maker(f: &Value) -> bool {
-    matches!(f, Value::Method(m) if matches!(&m.1, Value::Builtin(b) if matches!(b.name, "contextmanager" | "asynccontextmanager")))
 }
 
 /// `list.append(l, x)`: `l` must be a list, as CPython's method descriptor checks.

@@ -4,7 +4,7 @@ use super::*;
 use std::fmt::Write as _;
 
 /// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
-pub(super) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+pub(crate) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     // Lazy, as CPython's: `map` and `filter` call their function as items are taken (a list
     // appended to meanwhile gives its new items too); `zip` is, over a generator.
     let lazy = match name {
@@ -553,7 +553,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             match (&args[0], script_method(&args[0], "__aiter__")) {
                 (Value::Gen(g), _) if g.is_async => Ok(args[0].clone()),
-                (v, Some(m)) => interp.call_sync(m, vec![v.clone()]),
+                (v, Some(m)) => match interp.call_sync(m, vec![v.clone()])? {
+                    Value::Gen(g) if g.is_async => Ok(Value::Gen(g)),
+                    it if script_method(&it, "__anext__").is_some() => Ok(it),
+                    it => Err(type_error("aiter() returned not an async iterator of type '", &it, "'")),
+                },
                 (v, None) => Err(type_error("'", v, "' object is not an async iterable")),
             }
         }
@@ -727,20 +731,23 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(Value::dict(d))
         }
         "send" | "close" | "throw" => match &args[0] {
-            Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),
-            Value::Gen(g) if name == "throw" => {
-                arg_count(name, &args[1..], 1, 3)?;
-                // `throw(Type, value)`: the exception made of them, as CPython 3.11 still takes it.
-                let e = match (&args[1], args.get(2)) {
-                    (Value::Class(c), Some(Value::Instance(v))) if v.class.is_subclass(c) => Value::Instance(Rc::clone(v)),
-                    (Value::Class(_), Some(Value::Tuple(t))) => interp.call_sync(args[1].clone(), t.to_vec())?,
-                    (Value::Class(_), Some(v)) if !matches!(v, Value::None) => {
-                        interp.call_sync(args[1].clone(), vec![v.clone()])?
-                    }
-                    (e, _) => e.clone(),
-                };
-                g.throw(interp, e)
+            // A coroutine closed before it ran just ends; one that a hand-written event loop
+            // drives (see `Gen::drive`) is a generator underneath, as in CPython.
+            Value::Coro(c) if name == "close" && c.driven.borrow().is_none() => {
+                drop(c.take());
+                Ok(Value::None)
             }
+            // Refused before it starts: its "never awaited" warning still comes.
+            Value::Coro(c) if name == "send" && c.driven.borrow().is_none() && args.get(1).is_some_and(|v| !matches!(v, Value::None)) => {
+                raise("TypeError", "can't send non-None value to a just-started coroutine")
+            }
+            Value::Coro(c) => {
+                let mut args = args.to_vec();
+                args[0] = Value::Gen(crate::interp::Gen::drive(c)?);
+                call(interp, name, &args, kw)
+            }
+            Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),
+            Value::Gen(g) if name == "throw" => g.throw(interp, thrown_arg(interp, name, &args[1..])?),
             Value::Gen(g) => g.close(interp).map(|()| Value::None),
             v => Err(type_error("'", v, "' object has no such method")),
         },
@@ -1148,4 +1155,18 @@ fn bytes_hash(data: &[u8]) -> i64 {
         -1 => -2,
         h => h,
     }
+}
+
+/// What `throw(...)` or `athrow(...)` raises, of its `args`: `throw(Type, value)` is the
+/// exception made of them, as CPython 3.11 still takes it.
+pub(super) fn thrown_arg(interp: &Interp, name: &str, args: &[Value]) -> PyResult {
+    arg_count(name, args, 1, 3)?;
+    Ok(match (&args[0], args.get(1)) {
+        (Value::Class(c), Some(Value::Instance(v))) if v.class.is_subclass(c) => Value::Instance(Rc::clone(v)),
+        (Value::Class(_), Some(Value::Tuple(t))) => interp.call_sync(args[0].clone(), t.to_vec())?,
+        (Value::Class(_), Some(v)) if !matches!(v, Value::None) => {
+            interp.call_sync(args[0].clone(), vec![v.clone()])?
+        }
+        (e, _) => e.clone(),
+    })
 }

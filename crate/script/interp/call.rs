@@ -441,9 +441,14 @@ impl Interp {
                 };
                 if !c.leaf {
                     Awaiting::Coro(fut)
+                } else if self.driven_now() {
+                    self.await_driven(fut, &c.name)
                 } else {
                     Awaiting::Leaf(aio::Leaf::new(fut))
                 }
+            }
+            Value::Task(_) if self.driven_now() => {
+                Awaiting::Failed(Some(refusal("awaiting a task in a coroutine driven by send()")))
             }
             Value::Task(t) if aio::current().is_some_and(|me| Rc::ptr_eq(&me, &t)) => {
                 Awaiting::Failed(Some(exc("RuntimeError", format!("Task cannot await on itself: {}", t.repr()))))
@@ -475,10 +480,13 @@ impl Interp {
                         Value::Gen(g) if !g.is_async => loop {
                             match g.resume(self).await? {
                                 None => break Ok(g.returned.replace(Value::None)),
-                                Some(Value::None) => loopscope_core::runtime::yield_now().await,
-                                Some(bad) => {
-                                    break raise("RuntimeError", format!("Task got bad yield: {}", bad.repr()))
-                                }
+                                Some(v) => match self.yield_to_sender(v) {
+                                    Ok(sent) => g.answer(sent.await),
+                                    Err(Value::None) => loopscope_core::runtime::yield_now().await,
+                                    Err(bad) => {
+                                        break raise("RuntimeError", format!("Task got bad yield: {}", bad.repr()))
+                                    }
+                                },
                             }
                         },
                         // A coroutine's, a task's or a future's own `__await__`, which gives the
@@ -496,6 +504,23 @@ impl Interp {
                 "TypeError",
                 format!("object {} can't be used in 'await' expression", other.type_name()),
             ))),
+        }
+    }
+
+    /// `await` of asyncio's own awaitable `fut` (named `name`) in a coroutine that `send`
+    /// drives: a `sleep(0)` yields `None` to `send`'s caller, as CPython's bare `yield` does;
+    /// a longer sleep outside a loop has no loop to ask; the others are not supported there.
+    fn await_driven(&self, fut: aio::CoroFut, name: &str) -> Awaiting<'_> {
+        match (fut, self.yield_to_sender(Value::None)) {
+            (aio::CoroFut::Yield(_, result), Ok(out)) => Awaiting::Boxed(Box::pin(async move {
+                out.await?;
+                Ok(result.unwrap_or(Value::None))
+            })),
+            // CPython's sleep asks for the running loop first.
+            _ if name == "sleep" && self.host.loop_running.get() == 0 => {
+                Awaiting::Failed(Some(exc("RuntimeError", "no running event loop")))
+            }
+            _ => Awaiting::Failed(Some(refusal(&format!("awaiting {name}() in a coroutine driven by send()")))),
         }
     }
 }

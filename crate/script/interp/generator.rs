@@ -91,9 +91,11 @@ impl Drop for Gen {
         // A script's generator freed at a `yield` is closed, as CPython closes it when its last
         // reference goes (its `finally` runs): not here, where the evaluator may hold borrows,
         // but before the next statement runs (see `Interp::close_freed`).
-        if !self.is_async && self.builtin.is_none() && self.state.get() == State::Suspended {
+        // So is a coroutine a hand-written loop drove (see `Gen::drive`).
+        if !self.is_async && matches!(self.builtin, None | Some(COROUTINE)) && self.state.get() == State::Suspended {
             if let Some(interp) = aio::running_or_last().filter(|i| !i.host.out.exiting.get()) {
                 let mut gen = Gen::new(Rc::clone(&self.name), false, body);
+                gen.builtin = self.builtin;
                 gen.io = Rc::clone(&self.io);
                 gen.state.set(State::Suspended);
                 *gen.handling.get_mut() = std::mem::take(self.handling.get_mut());
@@ -204,8 +206,8 @@ impl Gen {
                 self.returned.replace(Value::None);
                 return Poll::Ready(Ok(None));
             }
-            State::Running => return Poll::Ready(raise("ValueError", "generator already executing")),
-            State::Calling if !continuing => return Poll::Ready(raise("ValueError", "generator already executing")),
+            State::Running => return Poll::Ready(self.already_executing()),
+            State::Calling if !continuing => return Poll::Ready(self.already_executing()),
             State::Calling => true,
             State::Fresh | State::Suspended | State::Awaiting => false,
         };
@@ -294,7 +296,7 @@ impl Gen {
     /// `gen.send(value)`: resumes it with `value` as its `yield`'s value.
     pub fn send(self: &Rc<Self>, interp: &Interp, value: Value) -> PyResult {
         if self.state.get() == State::Fresh && !matches!(value, Value::None) {
-            return raise("TypeError", "can't send non-None value to a just-started generator");
+            return raise("TypeError", format!("can't send non-None value to a just-started {}", self.kind()));
         }
         *self.io.sent.borrow_mut() = value;
         match self.resume_now(interp)? {
@@ -308,7 +310,7 @@ impl Gen {
     /// just ends. An async generator ends where it stands (its `aclose()` is not supported).
     pub fn close(self: &Rc<Self>, interp: &Interp) -> PyResult<()> {
         match self.state.get() {
-            State::Running | State::Calling => return raise("ValueError", "generator already executing"),
+            State::Running | State::Calling => return self.already_executing(),
             State::Suspended if !self.is_async => {}
             _ => {
                 self.body.borrow_mut().take();
@@ -322,7 +324,7 @@ impl Gen {
             Ok(Some(_)) => {
                 self.body.borrow_mut().take();
                 self.state.set(State::Done);
-                raise("RuntimeError", "generator ignored GeneratorExit")
+                raise("RuntimeError", format!("{} ignored GeneratorExit", self.kind()))
             }
             Err(e) if e.class().name.as_ref() == "GeneratorExit" => Ok(()),
             Err(e) => Err(e),
@@ -344,7 +346,7 @@ impl Gen {
                 self.finish();
                 return Err(e);
             }
-            _ => return raise("ValueError", "generator already executing"),
+            _ => return self.already_executing(),
         }
         match self.resume_now(interp)? {
             Some(v) => Ok(v),
@@ -382,7 +384,8 @@ impl Gen {
                 }
                 ("asend", Some(v)) => *gen.io.sent.borrow_mut() = v,
                 ("athrow", Some(e)) => {
-                    if let Err(e) = thrown(&interp, e).and_then(|e| gen.throw_in(e)) {
+                    // An argument that is no exception leaves it where it stands.
+                    if let Err(e) = gen.throw_in(thrown(&interp, e)?) {
                         gen.finish();
                         return Err(e);
                     }
@@ -410,6 +413,51 @@ impl Gen {
             }
         };
         Ok(Value::Coro(Rc::new(aio::Coro::new(Rc::from(name), Box::pin(fut), false, false))))
+    }
+
+    /// What drives the coroutine `c` for its `send`, `throw` and `close` (CPython's coroutine
+    /// is a generator underneath, which a hand-written event loop drives): made by the first
+    /// of them, a generator whose body is the coroutine's, so that a `yield` in an `__await__`
+    /// it awaits, or a `sleep(0)`, goes out to the caller (see [`Interp::yield_to_sender`]).
+    pub fn drive(c: &aio::Coro) -> PyResult<Rc<Gen>> {
+        if let Some(g) = &*c.driven.borrow() {
+            if g.state.get() == State::Done {
+                return raise("RuntimeError", "cannot reuse already awaited coroutine");
+            }
+            return Ok(Rc::clone(g));
+        }
+        if c.leaf {
+            return super::unsupported(&format!("send() on {}()", c.name));
+        }
+        let Some(fut) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
+        let mut g = Gen::new(Rc::clone(&c.name), false, Box::pin(fut));
+        g.builtin = Some(COROUTINE);
+        g.line = c.line;
+        let g = Rc::new(g);
+        *c.driven.borrow_mut() = Some(Rc::clone(&g));
+        Ok(g)
+    }
+
+    /// What the script calls it in messages.
+    fn kind(&self) -> &'static str {
+        if self.builtin == Some(COROUTINE) {
+            COROUTINE
+        } else {
+            "generator"
+        }
+    }
+
+    fn already_executing<T>(&self) -> PyResult<T> {
+        raise("ValueError", format!("{} already executing", self.kind()))
+    }
+
+    /// Gives the `yield` it stopped at what `send` or `throw` gave the coroutine that awaits it
+    /// (see [`Interp::yield_to_sender`]), for its next resume.
+    pub(super) fn answer(&self, reply: PyResult) {
+        match reply {
+            Ok(v) => *self.io.sent.borrow_mut() = v,
+            Err(e) => *self.io.thrown.borrow_mut() = Some(e),
+        }
     }
 
     /// Ends it where it stands: its body is dropped unrun.
@@ -472,9 +520,12 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
     Value::Gen(Rc::new(Gen::of_builtin("enumerate", Box::pin(body))))
 }
 
+/// A driven coroutine's generator (see [`Gen::drive`]).
+const COROUTINE: &str = "coroutine";
+
 /// A `yield`'s wait: gives its value to the generator, then, resumed, what was sent in.
 /// It holds its generator's exchange weakly: the generator holds its body, which holds this.
-struct Yielding {
+pub(super) struct Yielding {
     io: Weak<Exchange>,
     value: Option<Value>,
 }
@@ -529,6 +580,22 @@ impl Interp {
         let io = self.gens.borrow().last().map(|g| Rc::downgrade(&g.io));
         let Some(io) = io else { return raise("RuntimeError", "yield outside a running generator") };
         Yielding { io, value: Some(value) }.await
+    }
+
+    /// Whether the code running now is a coroutine's that `send` drives (see [`Gen::drive`]),
+    /// with no generator resumed inside it.
+    pub(super) fn driven_now(&self) -> bool {
+        self.gens.borrow().last().is_some_and(|g| g.builtin == Some(COROUTINE))
+    }
+
+    /// A `yield` of `value` in an `__await__` (or a `sleep(0)`'s bare one) of a coroutine that
+    /// `send` drives: the wait that gives it to `send`'s caller and, resumed, gives what the
+    /// next `send` sent or `throw` raises. `Err(value)` where no `send` drives the code.
+    pub(super) fn yield_to_sender(&self, value: Value) -> Result<Yielding, Value> {
+        match self.gens.borrow().last() {
+            Some(g) if g.builtin == Some(COROUTINE) => Ok(Yielding { io: Rc::downgrade(&g.io), value: Some(value) }),
+            _ => Err(value),
+        }
     }
 
     /// `yield from source`: yields each of its items; its value is what the source returned

@@ -316,6 +316,12 @@ pub fn python_method(m: &(Value, Value)) -> bool {
     }
 }
 
+/// Whether `m` is what `contextmanager` or `asynccontextmanager` made of the generator
+/// function `m.0`: a function in CPython, named as `m.0` (see `functools.wraps`).
+pub fn manager_maker(m: &(Value, Value)) -> bool {
+    matches!(&m.1, Value::Builtin(b) if matches!(b.name, "contextmanager" | "asynccontextmanager"))
+}
+
 /// A module: its name and attributes.
 pub struct Module {
     /// `asyncio`, `time`, …
@@ -708,12 +714,13 @@ impl Value {
             Value::Func(_) => other_class("function"),
             Value::Builtin(b) if b.python => other_class("function"),
             Value::Builtin(_) => other_class("builtin_function_or_method"),
+            Value::Method(m) if manager_maker(m) => other_class("function"),
             Value::Method(m) if matches!(m.1, Value::Builtin(_)) && !python_method(m) => {
                 other_class("builtin_function_or_method")
             }
             Value::Method(_) => other_class("method"),
             Value::Module(_) => other_class("module"),
-            Value::Coro(_) => other_class("coroutine"),
+            Value::Coro(c) => other_class(c.type_name()),
             Value::Task(t) => other_class(t.type_name()),
             Value::Native(n) => other_class(n.type_name()),
             Value::Iter(it) => other_class(it.borrow().kind),

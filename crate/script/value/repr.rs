@@ -222,6 +222,7 @@ impl Value {
             }
             // `<bound method Dog.bark of <__main__.Dog object at 0x…>>`: a forgotten `()`.
             Value::Method(m) => match &m.1 {
+                _ if super::manager_maker(m) => m.0.write_repr(out, depth),
                 // asyncio's objects are Python classes in CPython, and `Counter` too:
                 // `<bound method Lock.acquire of …>`.
                 Value::Builtin(b) if super::python_method(m) => {
@@ -282,7 +283,10 @@ impl Value {
                 let _ = write!(out, "<module '{}'>", m.name);
             }
             Value::Coro(c) => {
-                let _ = write!(out, "<coroutine object {} at {:#x}>", c.name, self.identity());
+                let _ = match c.type_name() {
+                    "coroutine" => write!(out, "<coroutine object {} at {:#x}>", c.name, self.identity()),
+                    kind => write!(out, "<{kind} object at {:#x}>", self.identity()),
+                };
             }
             Value::Task(t) => out.push_str(&t.repr()),
             Value::Native(n) => match n.repr() {
