@@ -41,6 +41,34 @@ fn union_class() -> Rc<Class> {
     class_with("UnionType", &[("__repr__", hint_repr), ("__eq__", hint_eq)])
 }
 
+/// `typing.TypeVar`'s (and `ParamSpec`'s) class: a hint's variable, printed `~T`.
+fn type_var_class() -> Rc<Class> {
+    class_with("TypeVar", &[("__repr__", type_var_repr)])
+}
+
+/// `TypeVar("T")` (or `ParamSpec("P")`): a hint that a union takes (`T | None`).
+pub fn type_var(name: &Value) -> PyResult {
+    if !matches!(name, Value::Str(_)) {
+        return raise("TypeError", "TypeVar name must be a string");
+    }
+    let v = Instance::new(type_var_class());
+    v.set(intern("__name__"), name.clone());
+    Ok(Value::Instance(v))
+}
+
+fn is_type_var(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if Rc::ptr_eq(&i.class, &type_var_class()))
+}
+
+fn type_var_repr(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    match args.first() {
+        Some(Value::Instance(v)) => {
+            Ok(Value::str(&format!("~{}", v.get(intern("__name__")).unwrap_or(Value::None).to_str())))
+        }
+        _ => raise("TypeError", "__repr__() needs a TypeVar"),
+    }
+}
+
 /// `origin[key]` for a built-in generic class: its alias; `None` for any other class.
 pub fn alias(origin: &Rc<Class>, key: &Value) -> Option<Value> {
     if module_of(origin) == "__main__" || !GENERIC.contains(&&*origin.name) {
@@ -64,7 +92,7 @@ pub fn union(a: &Value, b: &Value) -> Option<Value> {
         let parts = match side {
             Value::Class(_) => vec![side.clone()],
             Value::None => vec![Value::Class(Value::None.class())],
-            v if is_alias(v) => vec![side.clone()],
+            v if is_alias(v) || is_type_var(v) => vec![side.clone()],
             v => union_args(v)?,
         };
         for t in parts {

@@ -164,8 +164,13 @@ fn fsum(items: &[f64]) -> f64 {
 }
 
 fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    // A script's object stands for its number: its `__float__`, else its `__index__`.
-    for a in args.iter_mut().filter(|a| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object)) {
+    // A script's object stands for its number: its `__float__`, else its `__index__` (unless
+    // it has its own `__floor__`, `__ceil__` or `__trunc__`, asked below).
+    let own = |a: &Value| {
+        matches!(name, "floor" | "ceil" | "trunc")
+            && super::builtins::script_method(a, &format!("__{name}__")).is_some()
+    };
+    for a in args.iter_mut().filter(|a| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object) && !own(a)) {
         let m = ["__float__", "__index__"].into_iter().find_map(|m| super::builtins::script_method(a, m));
         if let Some(m) = m {
             *a = interp.call_sync(m, vec![a.clone()])?;

@@ -342,14 +342,19 @@ fn write_stream(interp: &Interp, name: &str, args: &[Value], stderr: bool) -> Py
     }
 }
 
-/// `typing.TypeVar(name)` (its name back: a hint is never checked) and `typing.cast(t, x)` (`x`).
+/// `typing.TypeVar(name)` (a hint's variable: never checked) and `typing.cast(t, x)` (`x`).
 fn typing_fn(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     if name == "NewType" && args.len() == 2 {
         // What `NewType("UserId", int)` gives: a function that gives back its argument.
         return Ok(builtin("new_type", typing_fn));
     }
-    // The rest give back their argument: `TypeVar("T")` its name, `cast(T, x)` x, the
-    // decorators their function.
+    if matches!(name, "TypeVar" | "ParamSpec") {
+        let Some(v) = args.first() else {
+            return raise("TypeError", format!("{name}() missing required argument 'name'"));
+        };
+        return crate::hints::type_var(v);
+    }
+    // The rest give back their argument: `cast(T, x)` x, the decorators their function.
     let n = if name == "cast" { 2 } else { 1 };
     match args.get(n - 1) {
         Some(v) if args.len() >= n => Ok(v.clone()),

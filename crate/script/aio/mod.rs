@@ -445,6 +445,7 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     if let (Some(t), Value::Coro(_)) = (current(), &aw) {
         *t.name.borrow_mut() = interp.host.next_task_name().into();
         t.cancels.set(0);
+        t.reopen();
     }
     // The task runs this coroutine: its repr says where (`running at main.py:7`).
     if let (Some(t), Value::Coro(c)) = (current(), &aw) {
@@ -525,6 +526,13 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         })
         .await;
         drop(body);
+        // The coroutine's task is done, as CPython's main task is: its callbacks are called
+        // soon and what awaits it is woken (here the script's task goes on with the module's
+        // code). What it raised is the run's, never "never retrieved".
+        if let Some(me) = &me {
+            me.finish(&rc, out.clone());
+            me.retrieved.set(true);
+        }
         crate::contextvars::restore(outer);
         if let Some(s) = &stopper {
             let mut now = rc.host.stopper.borrow_mut();

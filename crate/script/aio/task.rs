@@ -53,7 +53,7 @@ pub struct PyTask {
     /// CPython runs in no task (`all_tasks()` leaves it out).
     pub(crate) is_loop: Cell<bool>,
     /// The run's own task (the module's code, and `asyncio.run`'s coroutine inline in it).
-    is_root: Cell<bool>,
+    pub(crate) is_root: Cell<bool>,
     pub(super) waker: RefCell<Option<Waker>>,
     pub(super) retrieved: Cell<bool>,
     /// The line it is running, or suspended at.
@@ -357,6 +357,12 @@ impl PyTask {
         }
         waking_because(WakeCause::Channel, || self.settle(&interp, state));
         Ok(Value::None)
+    }
+
+    /// The script's own task, done with one `asyncio.run`'s coroutine, runs the next one's.
+    pub(super) fn reopen(&self) {
+        *self.state.borrow_mut() = State::Pending;
+        self.retrieved.set(false);
     }
 
     /// Whether it has ended.
@@ -1328,7 +1334,7 @@ pub fn task_of(interp: &Rc<Interp>, v: Value, name: Option<Rc<str>>) -> PyResult
     match v {
         // A pending one of another loop (made before `asyncio.run` made its own) given to
         // `gather`, `wait`, `shield`…: it would never end here (CPython's error).
-        Value::Task(t) if !t.done() && !t.same_loop() && interp.host.loop_running.get() > 0 => {
+        Value::Task(t) if !t.done() && !t.same_loop() && !t.is_root.get() && interp.host.loop_running.get() > 0 => {
             raise("RuntimeError", format!("{} is attached to a different loop", t.repr()))
         }
         Value::Task(t) => Ok(t),

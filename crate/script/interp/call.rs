@@ -454,7 +454,7 @@ impl Interp {
                 Awaiting::Failed(Some(exc("RuntimeError", format!("Task cannot await on itself: {}", t.repr()))))
             }
             // A pending future of another event loop (made before `asyncio.run` made its own).
-            Value::Task(t) if !t.done() && !t.same_loop() => {
+            Value::Task(t) if !t.done() && !t.same_loop() && !t.is_root.get() => {
                 let me = aio::current().map_or_else(String::new, |me| me.repr());
                 let m = format!("Task {me} got Future {} attached to a different loop", t.repr());
                 Awaiting::Failed(Some(exc("RuntimeError", m)))

@@ -420,8 +420,8 @@ pub fn exception_str(i: &Instance) -> String {
             crate::bytes::codec_message(decode, &args).unwrap_or_else(|| Value::tuple(args).repr())
         }
         // An `OSError` made with an errno (see `types::os_error`).
-        [Value::Int(errno), text] if i.get(crate::ast::intern("errno")).is_some() => {
-            let mut out = format!("[Errno {errno}] {}", text.to_str());
+        [errno, text] if i.get(crate::ast::intern("errno")).is_some() => {
+            let mut out = format!("[Errno {}] {}", errno.to_str(), text.to_str());
             for (attr, before) in [("filename", ": "), ("filename2", " -> ")] {
                 match i.get(crate::ast::intern(attr)) {
                     Some(Value::None) | None => break,

@@ -289,11 +289,13 @@ fn os_error(mut class: Rc<Class>, mut args: Vec<Value>) -> (Rc<Class>, Vec<Value
         (114, "BlockingIOError"),
         (115, "BlockingIOError"),
     ];
+    // Any two to five arguments: the first is the errno, whatever it is (`ConnectionError(url,
+    // "timed out")` prints "[Errno http://…] timed out").
     let errno = match &args[..] {
-        [Value::Int(errno), _, rest @ ..] if rest.len() <= 3 => *errno,
+        [errno, _, rest @ ..] if rest.len() <= 3 => errno.as_int(),
         _ => return (class, args, Some([Value::None, Value::None, Value::None, Value::None])),
     };
-    if &*class.name == "OSError" {
+    if let (Some(errno), "OSError") = (errno, &*class.name) {
         if let Some((_, name)) = BY_ERRNO.iter().find(|(n, _)| *n == errno) {
             class = exc_class(name);
         }
