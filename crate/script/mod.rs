@@ -119,6 +119,8 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
             root.host.write(&format!("main.py:{line}: SyntaxWarning: {message}\n  {src}\n"), true);
         }
         let scope = Rc::clone(&root.module_scope);
+        let doc = ast::docstring(&module.body).map_or(value::Value::None, value::Value::Str);
+        root.globals.borrow_mut().insert(ast::intern("__doc__"), doc);
         // A module with hints of its own starts with an empty `__annotations__` (CPython's
         // SETUP_ANNOTATIONS), which its `x: int = 1` lines fill.
         if annotates(&module.body) {

@@ -940,7 +940,10 @@ fn random_on(
             let n = items.len();
             let mut out = Vec::with_capacity(k.max(0) as usize);
             match cum {
-                None if n == 0 && k > 0 => return raise("IndexError", "list index out of range"),
+                None if n == 0 && k > 0 => {
+                    r.random(); // CPython's takes its number before it indexes the empty list
+                    return raise("IndexError", "list index out of range");
+                }
                 None => (0..k).for_each(|_| out.push(items[(r.random() * n as f64) as usize].clone())),
                 Some(cum) => {
                     if cum.len() != n {

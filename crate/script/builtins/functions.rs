@@ -6,14 +6,19 @@ use std::fmt::Write as _;
 /// A built-in function (a [`BuiltinFn`]): its arguments are dropped here, once, and borrowed below.
 pub(crate) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     // Lazy, as CPython's: `map` and `filter` call their function as items are taken (a list
-    // appended to meanwhile gives its new items too); `zip` is, over a generator.
+    // appended to meanwhile gives its new items too); `zip` is, over a generator, or a list or
+    // dict that may change as the pairs are taken.
     let lazy = match name {
         "map" | "filter" => args.len() >= 2,
-        // (Over lists and the like, `strict=` reads them whole, then raises where the shortest
+        // (Over tuples and the like, `strict=` reads them whole, then raises where the shortest
         // ends: see below; no one can tell the difference.)
         "zip" => {
             kw.iter().all(|(k, _)| &*text(*k) == "strict")
-                && args.iter().any(|a| matches!(a, Value::Gen(g) if !g.is_async) || script_iterable(a))
+                && args.iter().any(|a| {
+                    matches!(a, Value::Gen(g) if !g.is_async)
+                        || matches!(a, Value::List(_) | Value::Dict(_))
+                        || script_iterable(a)
+                })
         }
         _ => false,
     };
@@ -315,9 +320,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 let n = n.as_int().ok_or_else(|| type_error("'", &n, "' object cannot be interpreted as an integer"))?;
                 return crate::itertools::lazily(interp, "reversed", args[0].clone(), n);
             }
+            // A list's from its end as it is at each step, as CPython's: one that shrank
+            // meanwhile ends there.
+            if let Value::List(l) = &args[0] {
+                return Ok(Value::Iter(Rc::new(RefCell::new(Iter::of_list_reversed(Rc::clone(l))))));
+            }
             let mut items = match &args[0] {
-                v @ (Value::List(_)
-                | Value::Tuple(_)
+                v @ (Value::Tuple(_)
                 | Value::Str(_)
                 | Value::Bytes(_)
                 | Value::Range(_)
@@ -331,7 +340,6 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             };
             items.reverse();
             let kind = match &args[0] {
-                Value::List(_) => "list_reverseiterator",
                 Value::Range(_) => "range_iterator",
                 Value::Dict(_) => "dict_reversekeyiterator",
                 _ => "reversed",
@@ -488,7 +496,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "hasattr" | "getattr" => {
             arg_count(name, args, 2, 3)?;
             let Value::Str(attr) = &args[1] else {
-                return raise("TypeError", "attribute name must be string");
+                return Err(type_error("attribute name must be string, not '", &args[1], "'"));
             };
             let r = get_attr(interp, &args[0], intern(attr));
             // Only an AttributeError means "no such attribute": a property's other error (or a
@@ -507,7 +515,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "setattr" => {
             arg_count(name, args, 3, 3)?;
             let Value::Str(attr) = &args[1] else {
-                return raise("TypeError", "attribute name must be string");
+                return Err(type_error("attribute name must be string, not '", &args[1], "'"));
             };
             interp.set_attr(&args[0], intern(attr), args[2].clone())?;
             Ok(Value::None)
@@ -716,7 +724,10 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             if matches!(&args[0], Value::Class(c) if &*c.name == "Counter") {
                 return raise("NotImplementedError", "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
             }
-            arg_count(name, args, 2, 3)?;
+            if !(2..=3).contains(&args.len()) {
+                let (bound, n) = if args.len() < 2 { ("least 1 argument", 0) } else { ("most 2 arguments", args.len() - 1) };
+                return raise("TypeError", format!("fromkeys expected at {bound}, got {n}"));
+            }
             let value = args.get(2).cloned().unwrap_or(Value::None);
             let mut d = Dict::default();
             // `OrderedDict.fromkeys`, `defaultdict.fromkeys` (no factory): of their kind.

@@ -130,7 +130,9 @@ impl View {
 /// item paired with its number (`enumerate`).
 pub struct Iter {
     items: std::vec::IntoIter<Value>,
+    /// A list walked in place: the next index (from the end, one past it).
     list: Option<(Rc<List>, usize)>,
+    backward: bool,
     dict: Option<DictWalk>,
     count: Option<i64>,
     /// Its type's name, as CPython's (`map`, `zip`, `list_iterator`).
@@ -142,12 +144,27 @@ pub struct Iter {
 impl Iter {
     /// An iterator over `items`.
     pub fn new(items: Vec<Value>) -> Iter {
-        Iter { items: items.into_iter(), list: None, dict: None, count: None, kind: "iterator", end: None }
+        Iter {
+            items: items.into_iter(),
+            list: None,
+            backward: false,
+            dict: None,
+            count: None,
+            kind: "iterator",
+            end: None,
+        }
     }
 
     /// An iterator over `list` as it is at each step.
     pub fn of_list(list: Rc<List>) -> Iter {
         Iter { list: Some((list, 0)), kind: "list_iterator", ..Iter::new(Vec::new()) }
+    }
+
+    /// `reversed(list)`: `list` from its end, as it is at each step (one that shrank below the
+    /// next index ends, as CPython's).
+    pub fn of_list_reversed(list: Rc<List>) -> Iter {
+        let at = list.borrow().len();
+        Iter { list: Some((list, at)), backward: true, kind: "list_reverseiterator", ..Iter::new(Vec::new()) }
     }
 
     /// An iterator over a dict's keys, values or items as they are at each step (a value
@@ -188,6 +205,14 @@ impl Iter {
             return next;
         }
         let item = match &mut self.list {
+            Some((list, at)) if self.backward => {
+                let item = at.checked_sub(1).and_then(|i| list.borrow().get(i).cloned());
+                *at = at.saturating_sub(1);
+                if item.is_none() {
+                    self.list = None;
+                }
+                item
+            }
             Some((list, at)) => {
                 let item = list.borrow().get(*at).cloned();
                 *at += 1;
