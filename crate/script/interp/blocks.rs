@@ -397,8 +397,7 @@ impl Interp {
             class.attrs.borrow_mut().push((intern("__doc__"), doc));
         }
         // Hooks this interpreter never calls: a class defining one is refused, not run wrong.
-        const NOT_CALLED: [&str; 10] = [
-            "__del__",
+        const NOT_CALLED: [&str; 9] = [
             "__setattr__",
             "__getattribute__",
             "__delattr__",
@@ -411,6 +410,9 @@ impl Interp {
         ];
         if let Some(hook) = NOT_CALLED.into_iter().find(|h| defines(h)) {
             return unsupported(&format!("a class's own {hook}"));
+        }
+        if defines("__del__") {
+            crate::value::finalizers_defined();
         }
         if defines("__eq__") && !defines("__hash__") {
             class.attrs.borrow_mut().push((intern("__hash__"), Value::None));

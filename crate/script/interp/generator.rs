@@ -119,6 +119,7 @@ impl Interp {
     /// `yield`, so their `finally` runs. What goes wrong there is lost, as CPython only
     /// reports it as "ignored". Called before every statement: nothing to close costs a look.
     pub fn close_freed(&self) {
+        self.finalize_freed();
         if FREED.with(|f| f.borrow().is_empty()) {
             return;
         }
@@ -128,6 +129,27 @@ impl Interp {
             f.iter().rposition(mine).map(|at| f.remove(at))
         }) {
             let _ = gen.close(self);
+        }
+    }
+}
+
+impl Interp {
+    /// Calls the `__del__` of the objects freed since the last safe point, in the order they
+    /// went, as CPython calls it when the last reference goes. What it raises goes no further:
+    /// it is printed as "ignored", as CPython prints it. What it frees is finalized in turn.
+    pub(super) fn finalize_freed(&self) {
+        loop {
+            let due = crate::value::take_finalized();
+            if due.is_empty() {
+                return;
+            }
+            for obj in due {
+                let Some(del) = obj.class.lookup(intern("__del__")) else { continue };
+                if let Err(e) = self.call_sync(del.clone(), vec![Value::Instance(obj)]) {
+                    let report = self.host.out.uncaught(&e);
+                    self.host.write(&format!("Exception ignored in: {}\n{report}", del.repr()), true);
+                }
+            }
         }
     }
 }

@@ -414,15 +414,35 @@ impl Interp {
         let kept = std::mem::take(&mut *self.kept.borrow_mut());
         for scope in kept.iter().filter_map(std::rc::Weak::upgrade) {
             cycles::drop_in_order(scope.take_values(true).unwrap_or_default());
+            self.finalize_freed();
         }
         // Then the module's globals, as CPython's exit frees `__main__`'s dict: a coroutine a
         // global still holds is warned about as never awaited (`sys:1`). They go in the order
-        // they were first assigned (the names it starts with, none of the script's, first).
-        let mut globals: Vec<(Name, Value)> = std::mem::take(&mut *self.globals.borrow_mut()).into_iter().collect();
+        // they were first assigned (the names it starts with, none of the script's, first);
+        // with a class's `__del__` about, as CPython's exit finalizes them: the objects first,
+        // then the containers, and the classes and functions their `__del__` may use last.
         let order = std::mem::take(&mut *self.global_order.borrow_mut());
         let rank: NameMap<usize> = order.iter().enumerate().map(|(i, &n)| (n, i + 1)).collect();
-        globals.sort_unstable_by_key(|(n, _)| rank.get(n).copied().unwrap_or(0));
-        cycles::drop_in_order(globals.into_iter().map(|(_, v)| v).collect());
+        let finalizing = crate::value::finalizers_due();
+        let stage = |v: &Value| match v {
+            _ if !finalizing => 0,
+            Value::Instance(_) => 0,
+            Value::Class(_) | Value::Func(_) | Value::Builtin(_) | Value::Module(_) | Value::Method(_) => 2,
+            _ => 1,
+        };
+        let mut names: Vec<(Name, (u8, usize))> =
+            self.globals.borrow().iter().map(|(&n, v)| (n, (stage(v), rank.get(&n).copied().unwrap_or(0)))).collect();
+        names.sort_unstable_by_key(|&(_, key)| key);
+        // Each one goes, its objects finalized (`__del__`), while the others are still there.
+        for (n, _) in names {
+            let v = self.globals.borrow_mut().remove(&n);
+            if let Some(v) = v {
+                cycles::drop_in_order(vec![v]);
+                self.finalize_freed();
+            }
+        }
+        let rest: Vec<Value> = std::mem::take(&mut *self.globals.borrow_mut()).into_values().collect();
+        cycles::drop_in_order(rest);
     }
 
     fn scope_info(&self, def: &Rc<FuncDef>) -> Rc<ScopeInfo> {

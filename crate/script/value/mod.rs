@@ -601,6 +601,36 @@ pub struct Instance {
     /// For an exception: it was raised (by a `raise`, or by the runtime), so its traceback
     /// has a header even with no frame of main.py in it (CPython's has the library's frames).
     pub raised: Cell<bool>,
+    /// Its class's `__del__` has been called on it (once only, as CPython's).
+    finalized: Cell<bool>,
+}
+
+thread_local! {
+    /// Whether any class of the script defines `__del__`: until one does, an object's drop
+    /// looks for none.
+    static FINALIZERS: Cell<bool> = const { Cell::new(false) };
+    /// Objects whose last reference went and whose class has a `__del__`, to be called at
+    /// the next safe point (see `Interp::close_freed`): not inside the drop, where the
+    /// evaluator may hold borrows.
+    static FINALIZE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A class of the script defines `__del__`.
+pub fn finalizers_defined() {
+    FINALIZERS.with(|f| f.set(true));
+}
+
+/// Whether a class of the script has defined `__del__`.
+pub fn finalizers_due() -> bool {
+    FINALIZERS.with(Cell::get)
+}
+
+/// The objects freed since the last call whose `__del__` is due, in the order they went.
+pub fn take_finalized() -> Vec<Rc<Instance>> {
+    if !finalizers_due() {
+        return Vec::new();
+    }
+    FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
 }
 
 /// A traceback lets go of the frames it kept: the last to keep a finished frame ends it.
@@ -616,6 +646,17 @@ fn let_go(frames: Vec<Rc<super::interp::Scope>>) {
 impl Drop for Instance {
     fn drop(&mut self) {
         let_go(std::mem::take(self.frames.get_mut()));
+        // Its class's `__del__` is called on it soon: its attributes go on in an object of
+        // their own (the same class, already finalized), as CPython's object outlives the call.
+        if FINALIZERS.with(Cell::get)
+            && !self.finalized.get()
+            && self.class.lookup(crate::ast::intern("__del__")).is_some()
+        {
+            let again = Instance::new(Rc::clone(&self.class));
+            again.finalized.set(true);
+            *again.attrs.borrow_mut() = std::mem::take(self.attrs.get_mut());
+            FINALIZE.with(|f| f.borrow_mut().push(again));
+        }
         let attrs = std::mem::take(self.attrs.get_mut());
         let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
         if !attrs.is_empty() || cause.is_some() || context.is_some() {
@@ -648,6 +689,7 @@ impl Instance {
             tb_scope: Cell::new(0),
             frames: RefCell::default(),
             raised: Cell::new(false),
+            finalized: Cell::new(false),
         })
     }
 
