@@ -144,7 +144,7 @@ pub fn borrowed(names: &[(std::rc::Rc<str>, u32)]) -> Vec<(&str, u32)> {
 
 fn keep(e: Exc, found: Option<&str>) -> Exc {
     if let (Value::Instance(i), Some(s)) = (&e, found) {
-        i.attrs.borrow_mut().push((super::ast::intern(ATTR), Value::str(s)));
+        i.set(super::ast::intern(ATTR), Value::str(s));
     }
     e
 }
@@ -152,7 +152,7 @@ fn keep(e: Exc, found: Option<&str>) -> Exc {
 /// The suggestion kept on an exception, if any.
 pub fn of(i: &Instance) -> Option<Value> {
     let key = super::ast::intern(ATTR);
-    i.attrs.borrow().iter().find(|(n, _)| *n == key).map(|(_, v)| v.clone())
+    i.get(key)
 }
 
 #[cfg(test)]

@@ -1854,6 +1854,11 @@ impl Native {
     }
 }
 
+/// A bound `__await__` of a task, a future or a coroutine: the object itself.
+fn itself(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    Ok(args.first().cloned().unwrap_or(Value::None))
+}
+
 /// What a plain future has beyond the first seven of [`TASK_METHODS`].
 const FUTURE_METHODS: &[&str] = &["set_result", "set_exception", "get_loop"];
 
@@ -1878,6 +1883,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 None if &*t == "get_loop" => {
                     Ok(Value::Method(Rc::new((obj.clone(), builtin("get_loop", task_method)))))
                 }
+                // What a class's `__await__` delegates to (`return self.fut.__await__()`): the
+                // future itself, which the `await` of the class's object then awaits.
+                None if &*t == "__await__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("__await__", itself))))),
                 // What CPython's tasks have and these lack is said to be missing, not misspelt.
                 None if matches!(&*t, "get_coro" | "get_stack" | "print_stack") => {
                     crate::interp::unsupported(&format!("Task.{t}"))
@@ -1976,10 +1984,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             }
             // What a class's `__await__` delegates to (`yield from coro.__await__()`): the
             // coroutine itself, which a `yield from` awaits.
-            "__await__" => Ok(Value::Method(Rc::new((
-                obj.clone(),
-                builtin("__await__", |_, _, args, _| Ok(args.first().cloned().unwrap_or(Value::None))),
-            )))),
+            "__await__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("__await__", itself))))),
             "cr_await" | "cr_frame" | "cr_running" | "cr_code" => crate::interp::unsupported(&format!("coroutine.{t}")),
             _ => raise("AttributeError", format!("'coroutine' object has no attribute '{t}'")),
         },

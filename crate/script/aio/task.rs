@@ -909,7 +909,7 @@ fn held_tasks(mut todo: Vec<Value>) -> Vec<*const PyTask> {
             Value::List(l) => todo.extend(l.borrow().iter().cloned()),
             Value::Tuple(t) => todo.extend(t.iter().cloned()),
             Value::Dict(d) | Value::Set(d) => d.borrow().iter().for_each(|(k, v)| todo.extend([k.clone(), v.clone()])),
-            Value::Instance(i) => todo.extend(i.attrs.borrow().iter().map(|(_, v)| v.clone())),
+            Value::Instance(i) => i.held(&mut |v| todo.push(v.clone())),
             _ => {}
         }
     }

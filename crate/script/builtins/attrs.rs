@@ -291,7 +291,7 @@ pub fn no_method_named(owner: &str, name: &str, methods: &[&str]) -> Exc {
 #[inline(never)]
 fn no_instance_attr(i: &Instance, name: Name) -> Exc {
     let e = exc("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
-    let mut names: Vec<(Rc<str>, u32)> = i.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)).collect();
+    let mut names: Vec<(Rc<str>, u32)> = i.pairs().iter().map(|(n, _)| (text(*n), 0)).collect();
     class_names(&i.class, &mut names);
     crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
 }
@@ -374,10 +374,7 @@ pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
             return interp.call_sync(deleter, vec![obj.clone()]).map(drop);
         }
     }
-    let mut attrs = i.attrs.borrow_mut();
-    let before = attrs.len();
-    attrs.retain(|(n, _)| *n != name);
-    if attrs.len() == before {
+    if !i.remove(name) {
         return raise("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
     }
     Ok(())
@@ -436,14 +433,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             if &*t == "__dict__" && crate::interp::refused_by_slots(&i.class, name) {
                 return Err(no_instance_attr(i, name));
             }
+            // The dict its attributes live in: what the script writes there is the object's.
             if &*t == "__dict__" && !i.class.is_exception() {
-                // A copy: writing to it does not set the attributes (CPython's is the object's own).
-                let mut d = Dict::default();
-                for (n, v) in i.attrs.borrow().iter() {
-                    let k = Value::Str(text(*n));
-                    d.insert(k.key()?, k, v.clone());
-                }
-                return Ok(Value::dict(d));
+                return Ok(Value::Dict(i.dict()));
             }
             if i.class.is_exception() {
                 match &*t {

@@ -770,6 +770,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 false => e,
             }
         }),
+        // CPython's interactive help: none here (a docstring of the script's own is `__doc__`).
+        "help" => crate::interp::unsupported("help()"),
         // `exit()`, `quit()` and `sys.exit()`: the program ends where it stands (`SystemExit`).
         "exit" | "quit" => {
             arg_count(name, args, 0, 1)?;
@@ -830,7 +832,7 @@ fn dir_of(interp: &Interp, v: &Value) -> PyResult {
     let scripts = |c: &Rc<Class>| module_of(c) == "__main__";
     let (class, own) = match v {
         Value::Instance(i) if scripts(&i.class) => {
-            (Rc::clone(&i.class), i.attrs.borrow().iter().map(|(n, _)| text(*n)).collect::<Vec<_>>())
+            (Rc::clone(&i.class), i.pairs().iter().map(|(n, _)| text(*n)).collect::<Vec<_>>())
         }
         Value::Class(c) if scripts(c) => (Rc::clone(c), Vec::new()),
         v => return crate::interp::unsupported(&format!("dir() of a {} object", v.type_name())),

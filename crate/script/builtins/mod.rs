@@ -217,6 +217,7 @@ const FUNCTIONS: &[&str] = &[
     "vars",
     "dir",
     "breakpoint",
+    "help",
     "exit",
     "quit",
     "staticmethod",

@@ -112,7 +112,9 @@ impl Node {
                 }
             }
             Node::Instance(i) => {
-                values(&mut i.attrs.try_borrow().ok()?.iter().map(|(_, v)| v));
+                let mut held = Vec::new();
+                i.held(&mut |v| held.push(v.clone()));
+                values(&mut held.iter());
                 f(Node::Class(Rc::clone(&i.class)));
                 i.frames.try_borrow().ok()?.iter().for_each(|s| f(Node::Scope(Rc::clone(s))));
             }

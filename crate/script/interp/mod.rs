@@ -842,6 +842,16 @@ impl Interp {
                 if &*text(name) == "__class__" {
                     return unsupported("assigning to __class__");
                 }
+                // A new `__dict__`: the dict its attributes live in from now on.
+                if &*text(name) == "__dict__" && !i.class.is_exception() {
+                    return match value {
+                        Value::Dict(d) => {
+                            i.set_dict(d);
+                            Ok(())
+                        }
+                        v => Err(crate::builtins::type_error("__dict__ must be set to a dictionary, not a '", &v, "'")),
+                    };
+                }
                 // A property's setter, if the class has one under this name.
                 if let Some(Value::Instance(p)) = i.class.lookup(name) {
                     if p.class.kind == Kind::Other && &*p.class.name == "property" {

@@ -582,8 +582,8 @@ impl Span {
 pub struct Instance {
     /// Its class.
     pub class: Rc<Class>,
-    /// Its attributes, in the order they were set.
-    pub attrs: RefCell<Vec<(Name, Value)>>,
+    /// Its attributes (see [`Attrs`]).
+    attrs: RefCell<Attrs>,
     /// For an exception: where it went, innermost call last, as (line, function name, the
     /// part of the line that failed).
     pub traceback: RefCell<Vec<(u32, Rc<str>, Span)>>,
@@ -643,6 +643,27 @@ fn let_go(frames: Vec<Rc<super::interp::Scope>>) {
     }
 }
 
+/// An object's attributes: a list, in the order they were set, until the script asks for its
+/// `__dict__`; from then on that dict itself, so that what the script writes there (`update`,
+/// `d[k] = v`, `del d[k]`) is the object's, as in CPython.
+enum Attrs {
+    List(Vec<(Name, Value)>),
+    Dict(Rc<RefCell<Dict>>),
+}
+
+impl Default for Attrs {
+    fn default() -> Attrs {
+        Attrs::List(Vec::new())
+    }
+}
+
+/// The key an attribute's name has in an object's `__dict__`.
+fn attr_key(name: Name) -> (Value, Option<Key>) {
+    let k = Value::Str(name_text(name));
+    let key = k.key().ok();
+    (k, key)
+}
+
 impl Drop for Instance {
     fn drop(&mut self) {
         let_go(std::mem::take(self.frames.get_mut()));
@@ -657,10 +678,13 @@ impl Drop for Instance {
             *again.attrs.borrow_mut() = std::mem::take(self.attrs.get_mut());
             FINALIZE.with(|f| f.borrow_mut().push(again));
         }
-        let attrs = std::mem::take(self.attrs.get_mut());
+        let attrs = match std::mem::take(self.attrs.get_mut()) {
+            Attrs::List(list) => list.into_iter().map(|(_, v)| v).collect(),
+            Attrs::Dict(d) => vec![Value::Dict(d)],
+        };
         let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
         if !attrs.is_empty() || cause.is_some() || context.is_some() {
-            trash(attrs.into_iter().map(|(_, v)| v).chain(cause).chain(context).map(Trash::Value));
+            trash(attrs.into_iter().chain(cause).chain(context).map(Trash::Value));
         }
     }
 }
@@ -695,16 +719,99 @@ impl Instance {
 
     /// Its own attribute `name`.
     pub fn get(&self, name: Name) -> Option<Value> {
-        self.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+        match &*self.attrs.borrow() {
+            Attrs::List(list) => list.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()),
+            Attrs::Dict(d) => d.try_borrow().ok()?.get(&attr_key(name).1?),
+        }
     }
 
     /// Sets its attribute `name`.
     pub fn set(&self, name: Name, value: Value) {
-        let mut attrs = self.attrs.borrow_mut();
-        match attrs.iter_mut().find(|(n, _)| *n == name) {
-            Some(slot) => slot.1 = value,
-            None => attrs.push((name, value)),
+        match &mut *self.attrs.borrow_mut() {
+            Attrs::List(list) => match list.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => list.push((name, value)),
+            },
+            Attrs::Dict(d) => {
+                if let (Ok(mut d), (k, Some(key))) = (d.try_borrow_mut(), attr_key(name)) {
+                    d.insert(key, k, value);
+                }
+            }
         }
+    }
+
+    /// Removes its attribute `name`: false if it had none.
+    pub fn remove(&self, name: Name) -> bool {
+        match &mut *self.attrs.borrow_mut() {
+            Attrs::List(list) => {
+                let before = list.len();
+                list.retain(|(n, _)| *n != name);
+                list.len() != before
+            }
+            Attrs::Dict(d) => match (d.try_borrow_mut(), attr_key(name).1) {
+                (Ok(mut d), Some(key)) => d.remove(&key).is_some(),
+                _ => false,
+            },
+        }
+    }
+
+    /// Its attributes, in order (those its `__dict__` holds under str keys).
+    pub fn pairs(&self) -> Vec<(Name, Value)> {
+        match &*self.attrs.borrow() {
+            Attrs::List(list) => list.clone(),
+            Attrs::Dict(d) => d.try_borrow().map_or_else(
+                |_| Vec::new(),
+                |d| d.iter().filter_map(|(k, v)| Some((intern_text(k)?, v.clone()))).collect(),
+            ),
+        }
+    }
+
+    /// Whether it has no attribute.
+    pub fn is_bare(&self) -> bool {
+        match &*self.attrs.borrow() {
+            Attrs::List(list) => list.is_empty(),
+            Attrs::Dict(d) => d.try_borrow().is_ok_and(|d| d.is_empty()),
+        }
+    }
+
+    /// What its attributes hold, for a walk of what reaches what (see `interp::cycles`).
+    pub fn held(&self, visit: &mut dyn FnMut(&Value)) {
+        let Ok(attrs) = self.attrs.try_borrow() else { return };
+        match &*attrs {
+            Attrs::List(list) => list.iter().for_each(|(_, v)| visit(v)),
+            Attrs::Dict(d) => visit(&Value::Dict(Rc::clone(d))),
+        }
+    }
+
+    /// Its `__dict__`: the dict its attributes live in from now on (see [`Attrs`]).
+    pub fn dict(&self) -> Rc<RefCell<Dict>> {
+        let mut attrs = self.attrs.borrow_mut();
+        if let Attrs::Dict(d) = &*attrs {
+            return Rc::clone(d);
+        }
+        let Attrs::List(list) = std::mem::take(&mut *attrs) else { return Rc::default() };
+        let mut d = Dict::default();
+        for (n, v) in list {
+            if let (k, Some(key)) = attr_key(n) {
+                d.insert(key, k, v);
+            }
+        }
+        let d = Rc::new(RefCell::new(d));
+        *attrs = Attrs::Dict(Rc::clone(&d));
+        d
+    }
+
+    /// `obj.__dict__ = d`: its attributes are `d`'s from now on.
+    pub fn set_dict(&self, d: Rc<RefCell<Dict>>) {
+        *self.attrs.borrow_mut() = Attrs::Dict(d);
+    }
+}
+
+/// The name a `__dict__` key stands for (a str key).
+fn intern_text(k: &Value) -> Option<Name> {
+    match k {
+        Value::Str(s) => Some(crate::ast::intern(s)),
+        _ => None,
     }
 }
 
