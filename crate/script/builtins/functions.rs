@@ -813,6 +813,40 @@ const OBJECT_DIR: &[&str] = &[
     "__subclasshook__",
 ];
 
+/// What the built-in types add to `object`'s names in `dir()`, in CPython 3.11 (`bool` has
+/// `int`'s): how a learner lists what a str offers.
+const TYPE_DIR: &[(&str, &str)] = &[
+    ("object", ""),
+    ("str", "__add__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mod__ __mul__ __rmod__ __rmul__ capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill"),
+    ("list", "__add__ __class_getitem__ __contains__ __delitem__ __getitem__ __iadd__ __imul__ __iter__ __len__ __mul__ __reversed__ __rmul__ __setitem__ append clear copy count extend index insert pop remove reverse sort"),
+    ("dict", "__class_getitem__ __contains__ __delitem__ __getitem__ __ior__ __iter__ __len__ __or__ __reversed__ __ror__ __setitem__ clear copy fromkeys get items keys pop popitem setdefault update values"),
+    ("tuple", "__add__ __class_getitem__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mul__ __rmul__ count index"),
+    ("set", "__and__ __class_getitem__ __contains__ __iand__ __ior__ __isub__ __iter__ __ixor__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ add clear copy difference difference_update discard intersection intersection_update isdisjoint issubset issuperset pop remove symmetric_difference symmetric_difference_update union update"),
+    ("int", "__abs__ __add__ __and__ __bool__ __ceil__ __divmod__ __float__ __floor__ __floordiv__ __getnewargs__ __index__ __int__ __invert__ __lshift__ __mod__ __mul__ __neg__ __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__ __rfloordiv__ __rlshift__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ __rshift__ __rsub__ __rtruediv__ __rxor__ __sub__ __truediv__ __trunc__ __xor__ as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag numerator real to_bytes"),
+    ("float", "__abs__ __add__ __bool__ __ceil__ __divmod__ __float__ __floor__ __floordiv__ __getformat__ __getnewargs__ __int__ __mod__ __mul__ __neg__ __pos__ __pow__ __radd__ __rdivmod__ __rfloordiv__ __rmod__ __rmul__ __round__ __rpow__ __rsub__ __rtruediv__ __sub__ __truediv__ __trunc__ as_integer_ratio conjugate fromhex hex imag is_integer real"),
+    ("bytes", "__add__ __bytes__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mod__ __mul__ __rmod__ __rmul__ capitalize center count decode endswith expandtabs find fromhex hex index isalnum isalpha isascii isdigit islower isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill"),
+];
+
+/// `dir()` of a built-in type or of one of its values, or `None` for another.
+fn builtin_dir(v: &Value) -> Option<Value> {
+    let name = match v {
+        Value::Class(c) if module_of(c) == "builtins" => &*c.name,
+        Value::Class(_) | Value::Instance(_) => return None,
+        v => match v.type_name() {
+            n if TYPE_DIR.iter().any(|(t, _)| *t == &*n) || &*n == "bool" => {
+                return builtin_dir(&Value::Class(v.class()))
+            }
+            _ => return None,
+        },
+    };
+    let name = if name == "bool" { "int" } else { name };
+    let (_, extra) = TYPE_DIR.iter().find(|(t, _)| *t == name)?;
+    let mut names: Vec<&str> = OBJECT_DIR.iter().copied().filter(|n| *n != "__module__").collect();
+    names.extend(extra.split(' ').filter(|n| !n.is_empty()));
+    names.sort_unstable();
+    Some(Value::list(names.into_iter().map(Value::str).collect()))
+}
+
 /// What `BaseException` adds.
 const EXCEPTION_DIR: &[&str] = &[
     "__cause__",
@@ -827,7 +861,7 @@ const EXCEPTION_DIR: &[&str] = &[
 
 /// `dir(obj)` of a script's object or class: its attributes, its classes' and `object`'s,
 /// sorted, as CPython lists them (the way learners look at what a class offers). Other values
-/// (built-in types, modules) are refused: their lists are CPython's own.
+/// (modules, the library's classes) are refused; the built-in types list CPython 3.11's names.
 fn dir_of(interp: &Interp, v: &Value) -> PyResult {
     let scripts = |c: &Rc<Class>| module_of(c) == "__main__";
     let (class, own) = match v {
@@ -835,7 +869,10 @@ fn dir_of(interp: &Interp, v: &Value) -> PyResult {
             (Rc::clone(&i.class), i.pairs().iter().map(|(n, _)| text(*n)).collect::<Vec<_>>())
         }
         Value::Class(c) if scripts(c) => (Rc::clone(c), Vec::new()),
-        v => return crate::interp::unsupported(&format!("dir() of a {} object", v.type_name())),
+        v => {
+            return builtin_dir(v)
+                .map_or_else(|| crate::interp::unsupported(&format!("dir() of a {} object", v.type_name())), Ok)
+        }
     };
     let mut names: Vec<Rc<str>> = OBJECT_DIR.iter().map(|&n| Rc::from(n)).collect();
     if class.is_exception() {
