@@ -359,8 +359,37 @@ fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
 
 /// `del obj.name` and `delattr(obj, "name")`: a property's deleter, or the attribute.
 pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
-    let Value::Instance(i) = obj else {
-        return crate::interp::unsupported("del of this attribute");
+    // A class's own attribute (`del Sayac.toplam`), a function's (`del f.calls`).
+    let removed = |attrs: &RefCell<Vec<(Name, Value)>>| {
+        let mut attrs = attrs.borrow_mut();
+        let at = attrs.iter().position(|(n, _)| *n == name);
+        at.map(|at| attrs.remove(at))
+    };
+    let i = match obj {
+        Value::Instance(i) => i,
+        Value::Class(c) if module_of(c) == "builtins" => {
+            let message = format!("cannot set '{}' attribute of immutable type '{}'", text(name), c.name);
+            return raise("TypeError", message);
+        }
+        Value::Class(c) if crate::enums::is_member(c, name) => {
+            return raise("AttributeError", format!("'{}' cannot delete member '{}'.", c.name, text(name)));
+        }
+        Value::Class(c) => {
+            // Dropped after the borrow: what it held may run code as it goes (`__del__`).
+            let gone = removed(&c.attrs);
+            return match gone {
+                Some(_) => Ok(()),
+                None => raise("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, text(name))),
+            };
+        }
+        Value::Func(f) => {
+            let gone = removed(&f.attrs);
+            return match gone {
+                Some(_) => Ok(()),
+                None => raise("AttributeError", format!("'function' object has no attribute '{}'", text(name))),
+            };
+        }
+        _ => return crate::interp::unsupported("del of this attribute"),
     };
     if let Some(e) = crate::dataclasses::frozen_error(obj, name, true) {
         return Err(e);
@@ -788,6 +817,10 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             "close" => Ok(Value::Method(Rc::new((obj.clone(), builtin("close", function))))),
             "__next__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("next", function))))),
             "throw" => Ok(Value::Method(Rc::new((obj.clone(), builtin("throw", function))))),
+            // What CPython's generators have and these lack is said to be missing, not misspelt.
+            "gi_frame" | "gi_code" | "gi_yieldfrom" | "gi_suspended" => {
+                crate::interp::unsupported(&format!("generator.{t}"))
+            }
             _ => Err(no_attr(obj, name)),
         },
         // An async generator's: coroutines that resume it (see `Gen::async_step`).

@@ -83,6 +83,24 @@ impl Interp {
         Ok(items)
     }
 
+    /// `locals()` in a function: a dict of its local variables that have a value, in CPython's
+    /// order (a copy, as CPython's is). At the module's level or in a class body, where
+    /// CPython's is the namespace itself, it is refused, as `globals()` is.
+    pub(super) fn locals_of(&self, scope: &Scope) -> PyResult {
+        if scope.info.is_module || scope.info.is_class || scope.info.is_comp {
+            return unsupported("locals() outside a function");
+        }
+        let slots = scope.slots.borrow();
+        let mut d = Dict::default();
+        for i in scope.info.freed(true) {
+            if let (Some(Some(v)), Some(&n)) = (slots.get(i), scope.info.locals.get(i)) {
+                let k = Value::Str(text(n));
+                d.insert(k.key()?, k, v.clone());
+            }
+        }
+        Ok(Value::dict(d))
+    }
+
     pub(super) fn super_object(&self, scope: &Rc<Scope>) -> PyResult {
         let mut s = Some(Rc::clone(scope));
         while let Some(sc) = s {
@@ -484,7 +502,8 @@ impl Interp {
                                     Ok(sent) => g.answer(sent.await),
                                     Err(Value::None) => loopscope_core::runtime::yield_now().await,
                                     Err(bad) => {
-                                        break raise("RuntimeError", format!("Task got bad yield: {}", bad.repr()))
+                                        let bad = self.repr(&bad)?;
+                                        break raise("RuntimeError", format!("Task got bad yield: {bad}"));
                                     }
                                 },
                             }

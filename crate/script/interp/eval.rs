@@ -431,6 +431,12 @@ impl Interp {
                             return self.super_object(scope);
                         }
                     }
+                    // `locals()` or `vars()` in a function, unless the name is the script's own.
+                    if args.is_empty() && matches!(&*text(n), "locals" | "vars") {
+                        if let Value::Builtin(_) = self.eval(scope, func).await? {
+                            return self.locals_of(scope);
+                        }
+                    }
                     if is_yield(n) {
                         let v = match args.first() {
                             Some(Arg::Pos(e)) => self.eval(scope, e).await?,

@@ -28,7 +28,7 @@ pub struct ScopeInfo {
 
 impl ScopeInfo {
     /// The slots (of `all`, or only those no nested scope reads) in the order they are freed.
-    fn freed(&self, all: bool) -> impl Iterator<Item = usize> + '_ {
+    pub(super) fn freed(&self, all: bool) -> impl Iterator<Item = usize> + '_ {
         let order = (0..self.locals.len()).map(|k| self.order.get(k).copied().unwrap_or(k));
         order.filter(move |&i| all || !self.cells.get(i).copied().unwrap_or(true))
     }

@@ -532,7 +532,9 @@ impl Drop for Dict {
     fn drop(&mut self) {
         let entries = std::mem::take(&mut self.entries);
         if !entries.is_empty() {
-            trash(entries.into_iter().flatten().flat_map(|(k, v)| [Trash::Value(k), Trash::Value(v)]));
+            // Freed first to last, each key before its value, as CPython frees a dict's
+            // (`trash` takes the last it was given first).
+            trash(entries.into_iter().flatten().rev().flat_map(|(k, v)| [Trash::Value(v), Trash::Value(k)]));
         }
     }
 }

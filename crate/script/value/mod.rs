@@ -678,13 +678,15 @@ impl Drop for Instance {
             *again.attrs.borrow_mut() = std::mem::take(self.attrs.get_mut());
             FINALIZE.with(|f| f.borrow_mut().push(again));
         }
+        // Its attributes are freed first to last, as CPython frees an object's dict (`trash`
+        // takes the last it was given first).
         let attrs = match std::mem::take(self.attrs.get_mut()) {
-            Attrs::List(list) => list.into_iter().map(|(_, v)| v).collect(),
+            Attrs::List(list) => list.into_iter().rev().map(|(_, v)| v).collect(),
             Attrs::Dict(d) => vec![Value::Dict(d)],
         };
         let (cause, context) = (self.cause.get_mut().take(), self.context.get_mut().take());
         if !attrs.is_empty() || cause.is_some() || context.is_some() {
-            trash(attrs.into_iter().chain(cause).chain(context).map(Trash::Value));
+            trash(context.into_iter().chain(cause).chain(attrs).map(Trash::Value));
         }
     }
 }
