@@ -129,6 +129,8 @@ pub fn start(source: &str, config: RunConfig, seed: i64) -> Result<u32, String> 
         let out = root.exec_block(&scope, &module.body).await;
         if out.is_ok() {
             root.close_freed(); // freed by the last statement
+        } else {
+            root.finalize_freed(); // what the error's way out freed, before its traceback
         }
         // What is freed from here on, CPython frees as it exits.
         root.host.out.exiting.set(true);

@@ -551,12 +551,17 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             _ => out,
         };
         let mut out = out;
+        // A `SystemExit` or `KeyboardInterrupt` the coroutine raised leaves CPython's loop at
+        // once: what was ready then takes no step.
+        let left_at_once = out.as_ref().is_err_and(is_base_error);
         if forever {
             // `loop.stop()` ends the round it was called in: what it queued waits for the next run.
         } else if !cancel_rest {
             // Its loop stops by a callback queued behind what was ready as the task ended:
             // that still takes its step (tasks the coroutine made, a `call_soon` of its last).
-            runtime::yield_now().await;
+            if !left_at_once {
+                runtime::yield_now().await;
+            }
             out = escaped_late(out);
         } else {
             // As `asyncio.run` does: cancel what is left and let it finish cancelling; wait
@@ -564,7 +569,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
             // callbacks already due; then close the loop, dropping the timers not yet due.
             // What was ready as `main` returned still takes its step: CPython's loop stops only
             // after the round that runs them (its stop is a callback queued behind them).
-            runtime::yield_now().await;
+            if !left_at_once {
+                runtime::yield_now().await;
+            }
             out = escaped_late(out);
             let rest = cancel_all(&rc, out.as_ref().err());
             gather_all(&rest).await;

@@ -26,8 +26,10 @@ impl Interp {
             }
             let entered = self.call_method(&cm, enter, vec![]).await?;
             let entered = if is_async { self.await_in_with(entered, enter).await? } else { entered };
-            if let Some(t) = &first.target {
-                self.assign(scope, t, entered).await?;
+            // With no `as`, what `__enter__` gave goes at once, as CPython drops it.
+            match &first.target {
+                Some(t) => self.assign(scope, t, entered).await?,
+                None => drop(entered),
             }
             let out = if rest.is_empty() {
                 self.exec_block(scope, body).await

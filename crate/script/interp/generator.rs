@@ -137,7 +137,7 @@ impl Interp {
     /// Calls the `__del__` of the objects freed since the last safe point, in the order they
     /// went, as CPython calls it when the last reference goes. What it raises goes no further:
     /// it is printed as "ignored", as CPython prints it. What it frees is finalized in turn.
-    pub(super) fn finalize_freed(&self) {
+    pub fn finalize_freed(&self) {
         loop {
             let due = crate::value::take_finalized();
             if due.is_empty() {
