@@ -214,7 +214,11 @@ pub fn set_item(_interp: &Interp, obj: &Value, index: &Value, value: Value) -> P
                     }
                 });
                 let end = start + idx.len();
-                l.splice(start..end, new);
+                // What the slice held goes last first, as CPython frees it (`trash` takes the
+                // last it was given first), once the list is no longer borrowed.
+                let removed: Vec<Value> = l.splice(start..end, new).collect();
+                drop(l);
+                crate::value::trash(removed.into_iter().map(crate::value::Trash::Value));
             } else {
                 if idx.len() != new.len() {
                     return raise(

@@ -136,6 +136,9 @@ impl Interp {
                     self.call(m.1.clone(), args, kw).await
                 }
                 Value::Builtin(b) => {
+                    // Objects its arguments' evaluation freed are finalized first (`print(K().x)`:
+                    // the `K`'s `__del__` prints before `print` does, as in CPython).
+                    self.finalize_freed();
                     let out = builtins::call_builtin(self, &b, args, kw)?;
                     // A built-in that blocks (`time.sleep`, `asyncio.run`) hands back what
                     // the calling task must wait for before it goes on.
