@@ -419,7 +419,7 @@ async fn in_real_time_a_thread_goes_on_while_a_task_blocks_the_loop_and_the_loop
 async fn a_feature_outside_the_subset_ends_the_program_even_under_a_catch_all() {
     // Caught, the program would go on as if the feature had worked; it ends where it was
     // refused, its `finally` blocks run, and the traceback names what is not supported.
-    let source = "try:\n    class Kayıt:\n        def __setattr__(self, ad, değer):\n            pass\n\
+    let source = "try:\n    class Kayıt:\n        def __getattribute__(self, ad):\n            pass\n\
                   except Exception:\n    print('caught')\nexcept:\n    print('caught bare')\nfinally:\n    print('finally')\n\
                   print('went on')\n";
     let cursor = trace::head();
@@ -429,7 +429,10 @@ async fn a_feature_outside_the_subset_ends_the_program_even_under_a_catch_all() 
     let out: Vec<&str> = printed.iter().filter(|p| p.stream == 0).map(|p| p.text.as_str()).collect();
     assert_eq!(out, ["finally"]);
     let last = printed.last().map(|p| p.text.as_str());
-    assert_eq!(last, Some("NotImplementedError: Loopscope's Python does not support a class's own __setattr__ yet"));
+    assert_eq!(
+        last,
+        Some("NotImplementedError: Loopscope's Python does not support a class's own __getattribute__ yet")
+    );
     assert!(loopscope::script::host::failed(run));
 }
 

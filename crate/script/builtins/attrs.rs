@@ -204,17 +204,25 @@ fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         "__lt__" | "__le__" | "__gt__" | "__ge__" | "__subclasshook__" => not_implemented(),
         "__hash__" => Value::Int((me.identity() >> 4) as i64),
         "__init_subclass__" => Value::None,
-        // `object.__setattr__(self, name, value)`: sets it as it is, past a frozen
-        // dataclass's guard (how its `__post_init__` sets a field).
+        // `object.__setattr__(self, name, value)`: sets it as the class's own `__setattr__`
+        // would not (how it sets what it lets through), past a frozen dataclass's guard (how
+        // its `__post_init__` sets a field); a property's setter still runs.
         "__setattr__" => match args.as_slice() {
-            [Value::Instance(i), Value::Str(name), value] => {
-                i.set(intern(name), value.clone());
+            [me @ Value::Instance(i), Value::Str(name), value] => {
+                if crate::dataclasses::frozen_error(me, intern(name), false).is_some() {
+                    i.set(intern(name), value.clone());
+                } else {
+                    interp.set_attr_plain(me, intern(name), value.clone())?;
+                }
                 Value::None
+            }
+            [_, n, _] if !matches!(n, Value::Str(_)) => {
+                return Err(type_error("attribute name must be string, not '", n, "'"))
             }
             _ => return raise("TypeError", "object.__setattr__(obj, name, value) takes an object, a str and a value"),
         },
         "__getattribute__" | "__delattr__" => match other()? {
-            Value::Str(n) if name == "__delattr__" => del_attr(interp, me, intern(n)).map(|()| Value::None)?,
+            Value::Str(n) if name == "__delattr__" => del_attr_plain(interp, me, intern(n)).map(|()| Value::None)?,
             Value::Str(n) => get_attr(interp, me, intern(n))?,
             v => return Err(type_error("attribute name must be string, not '", v, "'")),
         },
@@ -359,6 +367,15 @@ fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
 
 /// `del obj.name` and `delattr(obj, "name")`: a property's deleter, or the attribute.
 pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
+    // The class's own `__delattr__`, which deletes it (through `object.__delattr__`) or not.
+    if let Some(hook) = crate::value::attr_hook(obj, intern("__delattr__")) {
+        return interp.call_sync(hook, vec![obj.clone(), Value::Str(text(name))]).map(drop);
+    }
+    del_attr_plain(interp, obj, name)
+}
+
+/// `del obj.name` as `object.__delattr__` does it: a class's own `__delattr__` is not asked.
+fn del_attr_plain(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
     // A class's own attribute (`del Sayac.toplam`), a function's (`del f.calls`).
     let removed = |attrs: &RefCell<Vec<(Name, Value)>>| {
         let mut attrs = attrs.borrow_mut();

@@ -399,10 +399,8 @@ impl Interp {
             class.attrs.borrow_mut().push((intern("__doc__"), doc));
         }
         // Hooks this interpreter never calls: a class defining one is refused, not run wrong.
-        const NOT_CALLED: [&str; 9] = [
-            "__setattr__",
+        const NOT_CALLED: [&str; 7] = [
             "__getattribute__",
-            "__delattr__",
             "__get__",
             "__set__",
             "__delete__",
@@ -415,6 +413,9 @@ impl Interp {
         }
         if defines("__del__") {
             crate::value::finalizers_defined();
+        }
+        if defines("__setattr__") || defines("__delattr__") {
+            crate::value::attr_hooks_defined();
         }
         if defines("__eq__") && !defines("__hash__") {
             class.attrs.borrow_mut().push((intern("__hash__"), Value::None));

@@ -826,6 +826,16 @@ impl Interp {
 
     /// `obj.name = value`.
     pub fn set_attr(&self, obj: &Value, name: Name, value: Value) -> PyResult<()> {
+        // The class's own `__setattr__`, which sets it (through `object.__setattr__`) or not.
+        if let Some(hook) = crate::value::attr_hook(obj, intern("__setattr__")) {
+            return self.call_sync(hook, vec![obj.clone(), Value::Str(text(name)), value]).map(drop);
+        }
+        self.set_attr_plain(obj, name, value)
+    }
+
+    /// `obj.name = value` as `object.__setattr__` sets it: a property's setter, a frozen
+    /// dataclass's guard and `__slots__` are heeded, a class's own `__setattr__` is not.
+    pub fn set_attr_plain(&self, obj: &Value, name: Name, value: Value) -> PyResult<()> {
         match obj {
             // A partial's parts are read-only, as CPython's (one pointing at itself would call
             // itself for ever).

@@ -615,6 +615,29 @@ thread_local! {
     static FINALIZE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Whether any class of the script defines `__setattr__` or `__delattr__`: until one does,
+    /// setting an attribute looks for neither.
+    static ATTR_HOOKS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// A class of the script defines `__setattr__` or `__delattr__`.
+pub fn attr_hooks_defined() {
+    ATTR_HOOKS.with(|h| h.set(true));
+}
+
+/// The class's own `__setattr__` or `__delattr__` (`hook`), a function of the script's, if
+/// `obj` is an object whose class has one.
+pub fn attr_hook(obj: &Value, hook: Name) -> Option<Value> {
+    if !ATTR_HOOKS.with(Cell::get) {
+        return None;
+    }
+    match obj {
+        Value::Instance(i) => i.class.lookup(hook).filter(|f| matches!(f, Value::Func(_))),
+        _ => None,
+    }
+}
+
 /// A class of the script defines `__del__`.
 pub fn finalizers_defined() {
     FINALIZERS.with(|f| f.set(true));
