@@ -83,6 +83,19 @@ impl Interp {
         Ok(items)
     }
 
+    /// Whether the script gives `name` a value of its own, seen from `scope` (a local of it or
+    /// of a function around it, or a global), so that it is not the built-in of that name.
+    pub(super) fn defines(&self, scope: &Scope, name: Name) -> bool {
+        let mut at = Some(scope);
+        while let Some(s) = at {
+            if !s.info.is_module && s.info.locals.contains(&name) {
+                return true;
+            }
+            at = s.parent.as_deref();
+        }
+        self.globals.borrow().contains_key(&name)
+    }
+
     /// `locals()` in a function: a dict of its local variables that have a value, in CPython's
     /// order (a copy, as CPython's is). At the module's level or in a class body, where
     /// CPython's is the namespace itself, it is refused, as `globals()` is.

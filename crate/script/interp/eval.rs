@@ -432,10 +432,8 @@ impl Interp {
                         }
                     }
                     // `locals()` or `vars()` in a function, unless the name is the script's own.
-                    if args.is_empty() && matches!(&*text(n), "locals" | "vars") {
-                        if let Value::Builtin(_) = self.eval(scope, func).await? {
-                            return self.locals_of(scope);
-                        }
+                    if args.is_empty() && matches!(&*text(n), "locals" | "vars") && !self.defines(scope, n) {
+                        return self.locals_of(scope);
                     }
                     if is_yield(n) {
                         let v = match args.first() {
