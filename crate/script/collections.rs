@@ -16,7 +16,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         v.push((name, Value::Class(other_class(name))));
     }
     v.push(("deque", Value::Class(super::deque::class())));
-    v.push(("namedtuple", builtin("namedtuple", super::namedtuple::namedtuple)));
+    v.push(("namedtuple", super::builtins::checked("collections", "namedtuple", super::namedtuple::namedtuple, false)));
     v
 }
 

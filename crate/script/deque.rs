@@ -61,6 +61,9 @@ pub fn new(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
     if args.len() > 2 {
         return raise("TypeError", format!("deque() takes at most 2 arguments ({} given)", args.len()));
     }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| !matches!(&*text(*k), "iterable" | "maxlen")) {
+        return raise("TypeError", format!("'{}' is an invalid keyword argument for deque()", text(*k)));
+    }
     let maxlen = args.get(1).cloned().or_else(|| super::builtins::kwarg(kw, "maxlen")).unwrap_or(Value::None);
     let limit = match &maxlen {
         Value::None => None,

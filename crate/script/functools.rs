@@ -24,7 +24,7 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
         "cmp_to_key",
         "cached_property",
     ] {
-        v.push((name, builtin(name, module_fn)));
+        v.push((name, super::builtins::checked("functools", name, module_fn, false)));
     }
     v
 }

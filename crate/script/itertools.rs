@@ -37,7 +37,7 @@ pub(crate) const NAMES: &[&str] = &[
 
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
-    NAMES.iter().map(|&n| (n, builtin(n, make))).collect()
+    NAMES.iter().map(|&n| (n, super::builtins::checked("itertools", n, make, false))).collect()
 }
 
 /// `itertools.chain.from_iterable`, the one attribute of an itertools function.
@@ -426,6 +426,10 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             return Ok(chained.into_generator(interp));
         }
         "chain" | "zip_longest" => {
+            // CPython 3.11's words, which name no keyword.
+            if name == "zip_longest" && kw.iter().any(|(k, _)| &*text(*k) != "fillvalue") {
+                return raise("TypeError", "zip_longest() got an unexpected keyword argument");
+            }
             it.sources = (0..args.len()).map(source).collect::<PyResult<_>>()?;
             it.live = vec![true; it.sources.len()];
             it.value = kwarg(&kw, "fillvalue");

@@ -938,7 +938,12 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
         "start_server" => start_server(interp, &args),
         "open_connection" => open_connection(interp, &args),
-        "iscoroutine" => Ok(Value::Bool(matches!(args.first(), Some(Value::Coro(_))))),
+        // 3.11 still takes a plain generator for an old-style coroutine.
+        "iscoroutine" => Ok(Value::Bool(
+            matches!(args.first(), Some(Value::Coro(_))) || {
+                matches!(args.first(), Some(Value::Gen(g)) if !g.is_async && g.builtin.is_none())
+            },
+        )),
         "iscoroutinefunction" => {
             let f = args.first().map(crate::functools::unwrap_partial);
             // asyncio's own written with `async def` in CPython (`sleep`, `Queue.get`…) are too.
