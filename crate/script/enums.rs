@@ -156,6 +156,11 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
     let cmp = |op| builtins::compare(interp, op, &me, &other).map(Value::Bool);
     match name {
         "__str__" => Ok(Value::string(interp.to_str(&me)?)),
+        // An empty spec is the member's `str()`, a class's own `__str__` too (int's and str's
+        // `__format__` give `str(self)` then), any other formats its value.
+        "__format__" if matches!(&other, Value::Str(s) if s.is_empty()) => {
+            Ok(Value::string(interp.to_str(args.first().unwrap_or(&Value::None))?))
+        }
         "__format__" => Ok(Value::string(builtins::format_field(interp, &me, None, &other.to_str())?)),
         "__hash__" => Ok(Value::Int(builtins::hash_of(&me)?)),
         "__int__" | "__index__" | "__float__" => Ok(me),

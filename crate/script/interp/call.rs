@@ -96,6 +96,30 @@ impl Interp {
         self.globals.borrow().contains_key(&name)
     }
 
+    /// `Enum(value)` with no member of that value: the class's `_missing_(value)`, as CPython's
+    /// asks it; None (or a failed lookup, `not_found`) is the `ValueError`.
+    async fn enum_missing(&self, class: &Rc<Class>, value: Value, not_found: Exc) -> PyResult {
+        let hook = self.get_attr(&Value::Class(Rc::clone(class)), intern("_missing_"))?;
+        match self.call(hook, vec![value], vec![]).await? {
+            Value::None => Err(not_found),
+            Value::Instance(m) if Rc::ptr_eq(&m.class, class) => Ok(Value::Instance(m)),
+            other => {
+                let message = format!(
+                    "error in {}._missing_: returned {} instead of None or a valid member",
+                    class.name,
+                    self.repr(&other)?
+                );
+                let e = exc("TypeError", message);
+                // Made, never raised, in CPython's `Enum.__new__`: its report has no header.
+                if let Value::Instance(i) = &not_found {
+                    i.raised.set(false);
+                }
+                set_context(&e, &not_found);
+                Err(e)
+            }
+        }
+    }
+
     /// `locals()` in a function: a dict of its local variables that have a value, in CPython's
     /// order (a copy, as CPython's is). At the module's level or in a class body, where
     /// CPython's is the namespace itself, it is refused, as `globals()` is.
@@ -188,7 +212,12 @@ impl Interp {
 
     pub(super) async fn instantiate(&self, class: Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         if let Some(members) = crate::enums::members(&class) {
-            return crate::enums::by_value(&class, members, &args); // `Color(1)`: a member
+            // `Color(1)`: a member, else what the class's own `_missing_` finds.
+            let found = crate::enums::by_value(&class, members, &args);
+            return match (found, class.lookup(intern("_missing_"))) {
+                (Err(e), Some(_)) if args.len() == 1 => self.enum_missing(&class, args[0].clone(), e).await,
+                (found, _) => found,
+            };
         }
         if crate::enums::is_base(&class) {
             return crate::interp::unsupported("the functional Enum API (Enum(\"Renk\", \"A B\"))");
