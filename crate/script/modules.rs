@@ -83,7 +83,7 @@ fn module_functions(owner: &str, names: &[&'static str], call: BuiltinFn) -> Vec
 /// `import name`.
 pub fn import(name: &str) -> PyResult {
     let Some(&name) = MODULES.iter().find(|m| **m == name) else {
-        return Err(new_exception(
+        let e = new_exception(
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
@@ -91,7 +91,11 @@ pub fn import(name: &str) -> PyResult {
                 )
                 .into(),
             )],
-        ));
+        );
+        if let Value::Instance(i) = &e {
+            i.set(intern("name"), Value::str(name)); // `e.name`: the module asked for
+        }
+        return Err(e);
     };
     let attrs: Vec<(&'static str, Value)> = match name {
         "asyncio" => {

@@ -149,6 +149,7 @@ fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
                 Value::Instance(i) if i.class.is_exception() => {
                     if !kw.is_empty() {
                         super::no_keywords(&i.class)?;
+                        super::exception_keywords(i, &kw)?;
                     }
                     i.set(intern("args"), Value::tuple(args[1..].to_vec()))
                 }
@@ -494,6 +495,14 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                             || (&*t == "name" && i.class.is_subclass(&exc_class("NameError"))) =>
                     {
                         return Ok(Value::None)
+                    }
+                    // An `ImportError`'s module and path (None when not given) and its message.
+                    "name" | "path" if i.class.is_subclass(&exc_class("ImportError")) => return Ok(Value::None),
+                    "msg" if i.class.is_subclass(&exc_class("ImportError")) => {
+                        return Ok(match crate::value::exception_args(i).as_slice() {
+                            [one] => one.clone(),
+                            _ => Value::None,
+                        })
                     }
                     "__suppress_context__" => return Ok(Value::Bool(i.suppress_context.get())),
                     "add_note" => return Ok(Value::Method(Rc::new((obj.clone(), builtin("add_note", add_note))))),

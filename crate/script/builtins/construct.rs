@@ -23,9 +23,16 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         let found = [own, "__index__"].into_iter().find_map(|n| script_method(v, n).map(|m| (n, m)));
         if let Some((name, m)) = found {
             let out = interp.call_sync(m, vec![v.clone()])?;
-            let fits = if class.kind == Kind::Int { out.as_int().is_some() } else { out.as_number().is_some() };
+            // `__float__` gives a float, the others an int (CPython names the class for the
+            // first).
+            let fits = match name {
+                "__float__" => matches!(out, Value::Float(_)),
+                _ => out.as_int().is_some() && !matches!(out, Value::Float(_)),
+            };
             if !fits {
-                return Err(type_error(&format!("{name} returned non-{want} (type "), &out, ")"));
+                let owner = if name == "__float__" { format!("{}.", v.class().name) } else { String::new() };
+                let want = if name == "__index__" { "int" } else { want };
+                return Err(type_error(&format!("{owner}{name} returned non-{want} (type "), &out, ")"));
             }
             return construct_from(interp, class, &[out], kw);
         }

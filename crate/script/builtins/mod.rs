@@ -89,10 +89,31 @@ pub fn refuses(v: &Value, name: &str) -> bool {
     matches!(v, Value::Instance(i) if matches!(i.class.lookup(intern(name)), Some(Value::None)))
 }
 
+/// The keywords the exceptions that take any take (`ImportError(msg, name=…, path=…)`,
+/// `AttributeError(msg, name=…, obj=…)`, `NameError(msg, name=…)`), and the class CPython's
+/// error names; `None` for the others.
+fn keywords_taken(class: &Rc<Class>) -> Option<(&'static str, &'static [&'static str])> {
+    [("ImportError", &["name", "path"][..]), ("AttributeError", &["name", "obj"]), ("NameError", &["name"])]
+        .into_iter()
+        .find(|(c, _)| class.is_subclass(&exc_class(c)))
+}
+
+/// An exception's keywords (see [`keywords_taken`]), kept as its attributes.
+pub fn exception_keywords(i: &Instance, kw: &[(Name, Value)]) -> PyResult<()> {
+    let Some((owner, taken)) = keywords_taken(&i.class) else { return Ok(()) };
+    for (k, v) in kw {
+        match &*text(*k) {
+            k if taken.contains(&k) => i.set(intern(k), v.clone()),
+            k => return raise("TypeError", format!("'{k}' is an invalid keyword argument for {owner}()")),
+        }
+    }
+    Ok(())
+}
+
 /// `BaseException.__init__` given keywords: CPython's TypeError, named by the object's class
-/// (an `ImportError` takes `name` and `path`, and is let through).
+/// (those that take keywords are let through: see [`exception_keywords`]).
 pub fn no_keywords(class: &Rc<Class>) -> PyResult<()> {
-    if class.is_subclass(&exc_class("ImportError")) {
+    if keywords_taken(class).is_some() {
         return Ok(());
     }
     raise("TypeError", format!("{}() takes no keyword arguments", class.name))

@@ -261,6 +261,8 @@ impl Interp {
                     if !matches!(r, Value::None) {
                         return Err(builtins::type_error("__init__() should return None, not '", &r, "'"));
                     }
+                } else if let (Kind::Exception, false, Value::Instance(i)) = (class.kind, kw.is_empty(), &me) {
+                    builtins::exception_keywords(i, &kw)?; // those that take any
                 } else if let (Kind::Exception, Some(Value::Func(_)), Value::Instance(i)) =
                     (class.kind, class.lookup(intern("__new__")), &me)
                 {
