@@ -131,15 +131,13 @@ impl Interp {
             let _ = gen.close(self);
         }
     }
-}
 
-impl Interp {
     /// Calls the `__del__` of the objects freed since the last safe point, in the order they
     /// went, as CPython calls it when the last reference goes. What it raises goes no further:
     /// it is printed as "ignored", as CPython prints it. What it frees is finalized in turn.
     pub fn finalize_freed(&self) {
         loop {
-            let due = crate::value::take_finalized();
+            let due = crate::value::take_finalized(self);
             if due.is_empty() {
                 return;
             }

@@ -609,13 +609,10 @@ thread_local! {
     /// Whether any class of the script defines `__del__`: until one does, an object's drop
     /// looks for none.
     static FINALIZERS: Cell<bool> = const { Cell::new(false) };
-    /// Objects whose last reference went and whose class has a `__del__`, to be called at
-    /// the next safe point (see `Interp::close_freed`): not inside the drop, where the
-    /// evaluator may hold borrows.
-    static FINALIZE: RefCell<Vec<Rc<Instance>>> = const { RefCell::new(Vec::new()) };
-}
-
-thread_local! {
+    /// Objects whose last reference went and whose class has a `__del__`, with the run they
+    /// went in, to be called at its next safe point (see `Interp::close_freed`): not inside
+    /// the drop, where the evaluator may hold borrows.
+    static FINALIZE: RefCell<Vec<(std::rc::Weak<super::interp::Interp>, Rc<Instance>)>> = const { RefCell::new(Vec::new()) };
     /// Whether any class of the script defines `__setattr__` or `__delattr__`: until one does,
     /// setting an attribute looks for neither.
     static ATTR_HOOKS: Cell<bool> = const { Cell::new(false) };
@@ -648,12 +645,26 @@ pub fn finalizers_due() -> bool {
     FINALIZERS.with(Cell::get)
 }
 
-/// The objects freed since the last call whose `__del__` is due, in the order they went.
-pub fn take_finalized() -> Vec<Rc<Instance>> {
+/// The objects `interp`'s run freed since the last call whose `__del__` is due, in the order
+/// they went. Those of a run that has ended go uncalled.
+pub fn take_finalized(interp: &super::interp::Interp) -> Vec<Rc<Instance>> {
     if !finalizers_due() {
         return Vec::new();
     }
-    FINALIZE.with(|f| std::mem::take(&mut *f.borrow_mut()))
+    let (mine, ended) = FINALIZE.with(|f| {
+        let mut f = f.borrow_mut();
+        let (mut mine, mut ended) = (Vec::new(), Vec::new());
+        for (of, obj) in std::mem::take(&mut *f) {
+            match of.strong_count() {
+                _ if std::ptr::eq(of.as_ptr(), interp) => mine.push(obj),
+                0 => ended.push(obj),
+                _ => f.push((of, obj)),
+            }
+        }
+        (mine, ended)
+    });
+    drop(ended); // not while FINALIZE is borrowed: their attributes may free more
+    mine
 }
 
 /// A traceback lets go of the frames it kept: the last to keep a finished frame ends it.
@@ -696,10 +707,12 @@ impl Drop for Instance {
             && !self.finalized.get()
             && self.class.lookup(crate::ast::intern("__del__")).is_some()
         {
-            let again = Instance::new(Rc::clone(&self.class));
-            again.finalized.set(true);
-            *again.attrs.borrow_mut() = std::mem::take(self.attrs.get_mut());
-            FINALIZE.with(|f| f.borrow_mut().push(again));
+            if let Some(interp) = crate::aio::running_or_last() {
+                let again = Instance::new(Rc::clone(&self.class));
+                again.finalized.set(true);
+                *again.attrs.borrow_mut() = std::mem::take(self.attrs.get_mut());
+                FINALIZE.with(|f| f.borrow_mut().push((Rc::downgrade(&interp), again)));
+            }
         }
         // Its attributes are freed first to last, as CPython frees an object's dict (`trash`
         // takes the last it was given first).
@@ -788,14 +801,6 @@ impl Instance {
                 |_| Vec::new(),
                 |d| d.iter().filter_map(|(k, v)| Some((intern_text(k)?, v.clone()))).collect(),
             ),
-        }
-    }
-
-    /// Whether it has no attribute.
-    pub fn is_bare(&self) -> bool {
-        match &*self.attrs.borrow() {
-            Attrs::List(list) => list.is_empty(),
-            Attrs::Dict(d) => d.try_borrow().is_ok_and(|d| d.is_empty()),
         }
     }
 
