@@ -528,8 +528,9 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
         drop(body);
         // The coroutine's task is done, as CPython's main task is: its callbacks are called
         // soon and what awaits it is woken (here the script's task goes on with the module's
-        // code). What it raised is the run's, never "never retrieved".
-        if let Some(me) = &me {
+        // code). What it raised is the run's, never "never retrieved". One the script never
+        // held keeps nothing: its outcome goes as CPython's task does.
+        if let Some(me) = me.as_ref().filter(|t| t.seen.get()) {
             me.finish(&rc, out.clone());
             me.retrieved.set(true);
         }
@@ -802,12 +803,19 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
         "current_task" if interp.host.loop_running.get() == 0 || in_thread() => {
             raise("RuntimeError", "no running event loop")
         }
-        "current_task" => Ok(current().filter(|t| !t.is_callback()).map_or(Value::None, Value::Task)),
+        "current_task" => Ok(current().filter(|t| !t.is_callback()).map_or(Value::None, |t| {
+            t.seen.set(true);
+            Value::Task(t)
+        })),
         "all_tasks" if (interp.host.loop_running.get() == 0 || in_thread()) && args.is_empty() => {
             raise("RuntimeError", "no running event loop")
         }
         "all_tasks" => {
-            let tasks = interp.host.live_tasks().into_iter().filter(|t| !t.is_thread).map(Value::Task).collect();
+            let tasks = interp.host.live_tasks().into_iter().filter(|t| !t.is_thread).map(|t| {
+                t.seen.set(true);
+                Value::Task(t)
+            });
+            let tasks = tasks.collect();
             super::builtins::make_set(tasks)
         }
         "Queue" | "LifoQueue" | "PriorityQueue" => {

@@ -54,6 +54,9 @@ pub struct PyTask {
     pub(crate) is_loop: Cell<bool>,
     /// The run's own task (the module's code, and `asyncio.run`'s coroutine inline in it).
     pub(crate) is_root: Cell<bool>,
+    /// The script has held it (`current_task()`, `all_tasks()`): the run's own task then ends
+    /// with each `asyncio.run`'s coroutine, its outcome kept (see `aio::run`).
+    pub(crate) seen: Cell<bool>,
     pub(super) waker: RefCell<Option<Waker>>,
     pub(super) retrieved: Cell<bool>,
     /// The line it is running, or suspended at.
@@ -268,6 +271,7 @@ impl PyTask {
             waiter_cancelled: Cell::new(false),
             is_loop: Cell::new(false),
             is_root: Cell::new(false),
+            seen: Cell::new(false),
             waker: RefCell::default(),
             retrieved: Cell::new(false),
             line: Cell::new(0),

@@ -369,7 +369,7 @@ fn no_getter(d: &Rc<Instance>, class: &Rc<Class>) -> Exc {
 /// `del obj.name` and `delattr(obj, "name")`: a property's deleter, or the attribute.
 pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
     // The class's own `__delattr__`, which deletes it (through `object.__delattr__`) or not.
-    if let Some(hook) = crate::value::attr_hook(obj, intern("__delattr__")) {
+    if let Some(hook) = crate::value::attr_hook(obj, "__delattr__") {
         return interp.call_sync(hook, vec![obj.clone(), Value::Str(text(name))]).map(drop);
     }
     del_attr_plain(interp, obj, name)

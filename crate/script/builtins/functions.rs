@@ -744,9 +744,15 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "send" | "close" | "throw" => match &args[0] {
             // A coroutine closed before it ran just ends; one that a hand-written event loop
             // drives (see `Gen::drive`) is a generator underneath, as in CPython.
-            Value::Coro(c) if name == "close" && c.driven.borrow().is_none() => {
-                drop(c.take());
-                Ok(Value::None)
+            Value::Coro(c) if name == "close" => {
+                let driven = c.driven.borrow().clone();
+                match driven {
+                    Some(g) => g.close(interp).map(|()| Value::None),
+                    None => {
+                        drop(c.take());
+                        Ok(Value::None)
+                    }
+                }
             }
             // Refused before it starts: its "never awaited" warning still comes.
             Value::Coro(c) if name == "send" && c.driven.borrow().is_none() && args.get(1).is_some_and(|v| !matches!(v, Value::None)) => {
@@ -754,7 +760,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             Value::Coro(c) => {
                 let mut args = args.to_vec();
-                args[0] = Value::Gen(crate::interp::Gen::drive(c)?);
+                args[0] = Value::Gen(crate::interp::Gen::drive(c, name)?);
                 call(interp, name, &args, kw)
             }
             Value::Gen(g) if name == "send" => g.send(interp, args.get(1).cloned().unwrap_or(Value::None)),

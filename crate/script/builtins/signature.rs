@@ -258,7 +258,8 @@ full 0 p01",
     ),
     ("TaskGroup", "TaskGroup", "create_task 1 p11 coro name context"),
     // The library's functions a learner misspells a keyword of (`deque(max_len=2)`,
-    // `lru_cache(max_size=2)`): only their keywords are checked (`*`), in CPython's words.
+    // `lru_cache(max_size=2)`), in CPython's words; those that take any number of positional
+    // arguments (`*`) have only their keywords checked.
     (
         "heapq",
         "_heapq",
@@ -267,41 +268,41 @@ heappop * -
 heapify * -
 heappushpop * -
 heapreplace * -
-nsmallest * p00 =nsmallest n iterable key
-nlargest * p00 =nlargest n iterable key",
+nsmallest 3 p20 =nsmallest n iterable key
+nlargest 3 p20 =nlargest n iterable key",
     ),
     (
         "functools",
         "",
         "reduce * -
 lru_cache * p00 maxsize typed
-cache * p00 user_function
-wraps * p00 wrapped assigned updated
-update_wrapper * p00 wrapper wrapped assigned updated
-total_ordering * p00 cls
-cmp_to_key * - mycmp",
+cache 1 p10 user_function
+wraps 3 p10 wrapped assigned updated
+update_wrapper 4 p20 wrapper wrapped assigned updated
+total_ordering 1 p10 cls
+cmp_to_key 1 a mycmp",
     ),
-    ("collections", "", "namedtuple * p00 typename field_names rename defaults module"),
+    ("collections", "", "namedtuple 2 p20 typename field_names rename defaults module"),
     (
         "itertools",
         "",
-        "count * - start step
+        "count 2 a start step
 cycle * -
-repeat * - object times
-accumulate * - iterable func initial
+repeat 2 a object times
+accumulate 2 a iterable func initial
 chain * -
-compress * - data selectors
+compress 2 a data selectors
 dropwhile * -
 filterfalse * -
-groupby * - iterable key
+groupby 2 a iterable key
 islice * -
 pairwise * -
 starmap * -
 takewhile * -
 product * - repeat
-permutations * - iterable r
-combinations * - iterable r
-combinations_with_replacement * - iterable r",
+permutations 2 a iterable r
+combinations 2 a iterable r
+combinations_with_replacement 2 a iterable r",
     ),
     (
         "_UnixSelectorEventLoop",

@@ -413,6 +413,7 @@ impl Interp {
         }
         if defines("__del__") {
             crate::value::finalizers_defined();
+            self.finalizes.set(true);
         }
         if defines("__setattr__") || defines("__delattr__") {
             crate::value::attr_hooks_defined();

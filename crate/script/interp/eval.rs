@@ -432,7 +432,7 @@ impl Interp {
                         }
                     }
                     // `locals()` or `vars()` in a function, unless the name is the script's own.
-                    if args.is_empty() && matches!(&*text(n), "locals" | "vars") && !self.defines(scope, n) {
+                    if args.is_empty() && LOCALS.with(|l| l.contains(&n)) && !self.defines(scope, n) {
                         return self.locals_of(scope);
                     }
                     if is_yield(n) {

@@ -117,7 +117,8 @@ impl Interp {
     /// Closes the generators freed at a `yield` since the last safe point (a statement, a
     /// frame's end, a built-in's call), as CPython's are when freed: `GeneratorExit` at the
     /// `yield`, so their `finally` runs. What goes wrong there is lost, as CPython only
-    /// reports it as "ignored". Called before every statement: nothing to close costs a look.
+    /// reports it as "ignored". The objects freed meanwhile are finalized (`__del__`) too.
+    /// Called before every statement: nothing to close costs a look.
     pub fn close_freed(&self) {
         self.finalize_freed();
         if FREED.with(|f| f.borrow().is_empty()) {
@@ -130,6 +131,7 @@ impl Interp {
         }) {
             let _ = gen.close(self);
         }
+        self.finalize_freed(); // what the closed generators freed
     }
 
     /// Calls the `__del__` of the objects freed since the last safe point, in the order they
@@ -439,7 +441,7 @@ impl Gen {
     /// is a generator underneath, which a hand-written event loop drives): made by the first
     /// of them, a generator whose body is the coroutine's, so that a `yield` in an `__await__`
     /// it awaits, or a `sleep(0)`, goes out to the caller (see [`Interp::yield_to_sender`]).
-    pub fn drive(c: &aio::Coro) -> PyResult<Rc<Gen>> {
+    pub fn drive(c: &aio::Coro, method: &str) -> PyResult<Rc<Gen>> {
         if let Some(g) = &*c.driven.borrow() {
             if g.state.get() == State::Done {
                 return raise("RuntimeError", "cannot reuse already awaited coroutine");
@@ -447,7 +449,7 @@ impl Gen {
             return Ok(Rc::clone(g));
         }
         if c.leaf {
-            return super::unsupported(&format!("send() on {}()", c.name));
+            return super::unsupported(&format!("{method}() on {}()", c.name));
         }
         let Some(fut) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
         let mut g = Gen::new(Rc::clone(&c.name), false, Box::pin(fut));

@@ -47,6 +47,9 @@ thread_local! {
     static YIELD: Name = intern("yield");
     static YIELD_FROM: Name = intern("yield from");
     static SLOTS: Name = intern("__slots__");
+    /// The names a call of which asks for the frame's variables (see `Interp::locals_of`).
+    static LOCALS: [Name; 2] = [intern("locals"), intern("vars")];
+    static DICT: Name = intern("__dict__");
     /// The exception on its way out of a frame (its address) and where in the frame it
     /// failed: the innermost expression that saw it fail says (see [`note_at`]).
     static FAILED_AT: Cell<(usize, Span)> = const { Cell::new((0, Span { line: 0, start: 0, end_line: 0, end: 0, kind: 0, a: 0, b: 0 })) };
@@ -210,6 +213,8 @@ pub struct Interp {
     infos: RefCell<HashMap<usize, DefInfo>>,
     /// Inside a call that cannot suspend (a `key=` function, a `__str__`): no preemption.
     pub no_suspend: Cell<u32>,
+    /// A class of this run has a `__del__`: its exit frees objects first (see `exit_frames`).
+    pub(super) finalizes: Cell<bool>,
     /// `sys.getrecursionlimit()`.
     pub recursion_limit: Cell<u32>,
     /// The run's output and the modules' state.
@@ -245,6 +250,20 @@ fn stuck_error() -> Exc {
     )
 }
 
+/// Sets `name` among `attrs` (a class's or a function's), giving back the value it replaced, to
+/// be dropped once they are no longer borrowed: its drop may look at them (an object's
+/// `__del__` looked up on its class).
+fn put(attrs: &RefCell<Vec<(Name, Value)>>, name: Name, value: Value) -> Option<Value> {
+    let mut attrs = attrs.borrow_mut();
+    match attrs.iter_mut().find(|(n, _)| *n == name) {
+        Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+        None => {
+            attrs.push((name, value));
+            None
+        }
+    }
+}
+
 /// Makes a new unbound-local / name error.
 fn name_error(name: Name) -> Exc {
     exc("NameError", format!("name '{}' is not defined", text(name)))
@@ -267,6 +286,7 @@ impl Interp {
             uncharged: Cell::new(0),
             memory: Cell::new(0),
             no_suspend: Cell::new(0),
+            finalizes: Cell::new(false),
             recursion_limit: Cell::new(RECURSION_LIMIT),
             infos: RefCell::default(),
             gens: RefCell::default(),
@@ -423,7 +443,7 @@ impl Interp {
         // then the containers, and the classes and functions their `__del__` may use last.
         let order = std::mem::take(&mut *self.global_order.borrow_mut());
         let rank: NameMap<usize> = order.iter().enumerate().map(|(i, &n)| (n, i + 1)).collect();
-        let finalizing = crate::value::finalizers_due();
+        let finalizing = self.finalizes.get();
         let stage = |v: &Value| match v {
             _ if !finalizing => 0,
             Value::Instance(_) => 0,
@@ -827,7 +847,7 @@ impl Interp {
     /// `obj.name = value`.
     pub fn set_attr(&self, obj: &Value, name: Name, value: Value) -> PyResult<()> {
         // The class's own `__setattr__`, which sets it (through `object.__setattr__`) or not.
-        if let Some(hook) = crate::value::attr_hook(obj, intern("__setattr__")) {
+        if let Some(hook) = crate::value::attr_hook(obj, "__setattr__") {
             return self.call_sync(hook, vec![obj.clone(), Value::Str(text(name)), value]).map(drop);
         }
         self.set_attr_plain(obj, name, value)
@@ -853,7 +873,7 @@ impl Interp {
                     return unsupported("assigning to __class__");
                 }
                 // A new `__dict__`: the dict its attributes live in from now on.
-                if &*text(name) == "__dict__" && !i.class.is_exception() {
+                if name == DICT.with(|d| *d) && !i.class.is_exception() {
                     return match value {
                         Value::Dict(d) => {
                             i.set_dict(d);
@@ -928,22 +948,23 @@ impl Interp {
                 Ok(())
             }
             Value::Func(f) => {
-                let mut attrs = f.attrs.borrow_mut();
-                match attrs.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = value,
-                    None => attrs.push((name, value)),
-                }
+                drop(put(&f.attrs, name, value));
                 Ok(())
             }
             Value::Class(c) if c.kind == Kind::Object || c.kind == Kind::Exception => {
                 if crate::enums::is_member(c, name) {
                     return raise("AttributeError", format!("cannot reassign member '{}'", text(name)));
                 }
-                let mut attrs = c.attrs.borrow_mut();
-                match attrs.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = value,
-                    None => attrs.push((name, value)),
+                // A hook given to the class after its body: asked from now on.
+                match &*text(name) {
+                    "__del__" => {
+                        crate::value::finalizers_defined();
+                        self.finalizes.set(true);
+                    }
+                    "__setattr__" | "__delattr__" => crate::value::attr_hooks_defined(),
+                    _ => {}
                 }
+                drop(put(&c.attrs, name, value));
                 Ok(())
             }
             // The run's own module (`sys.limit = 5`): only the script's lookups see it.

@@ -606,15 +606,15 @@ pub struct Instance {
 }
 
 thread_local! {
-    /// Whether any class of the script defines `__del__`: until one does, an object's drop
-    /// looks for none.
+    /// Whether a class of a run so far defined `__del__`: until one does, an object's drop
+    /// looks for none (a fast path only: the lookup decides).
     static FINALIZERS: Cell<bool> = const { Cell::new(false) };
     /// Objects whose last reference went and whose class has a `__del__`, with the run they
     /// went in, to be called at its next safe point (see `Interp::close_freed`): not inside
     /// the drop, where the evaluator may hold borrows.
     static FINALIZE: RefCell<Vec<(std::rc::Weak<super::interp::Interp>, Rc<Instance>)>> = const { RefCell::new(Vec::new()) };
-    /// Whether any class of the script defines `__setattr__` or `__delattr__`: until one does,
-    /// setting an attribute looks for neither.
+    /// Whether a class of a run so far defined `__setattr__` or `__delattr__`: until one does,
+    /// setting an attribute looks for neither (a fast path only: the lookup decides).
     static ATTR_HOOKS: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -625,12 +625,12 @@ pub fn attr_hooks_defined() {
 
 /// The class's own `__setattr__` or `__delattr__` (`hook`), a function of the script's, if
 /// `obj` is an object whose class has one.
-pub fn attr_hook(obj: &Value, hook: Name) -> Option<Value> {
+pub fn attr_hook(obj: &Value, hook: &str) -> Option<Value> {
     if !ATTR_HOOKS.with(Cell::get) {
         return None;
     }
     match obj {
-        Value::Instance(i) => i.class.lookup(hook).filter(|f| matches!(f, Value::Func(_))),
+        Value::Instance(i) => i.class.lookup(crate::ast::intern(hook)).filter(|f| matches!(f, Value::Func(_))),
         _ => None,
     }
 }
@@ -640,9 +640,17 @@ pub fn finalizers_defined() {
     FINALIZERS.with(|f| f.set(true));
 }
 
-/// Whether a class of the script has defined `__del__`.
-pub fn finalizers_due() -> bool {
+/// Whether a class has defined `__del__`.
+fn finalizers_due() -> bool {
     FINALIZERS.with(Cell::get)
+}
+
+/// Whether an object of `class` may have a `__del__` to call: asked in its drop, where one of
+/// its classes may be borrowed (its attribute being replaced): such a class counts as having
+/// one, and `Interp::finalize_freed` looks again.
+fn may_finalize(class: &Rc<Class>) -> bool {
+    let del = crate::ast::intern("__del__");
+    class.chain().any(|c| c.attrs.try_borrow().map_or(true, |attrs| attrs.iter().any(|(n, _)| *n == del)))
 }
 
 /// The objects `interp`'s run freed since the last call whose `__del__` is due, in the order
@@ -703,10 +711,7 @@ impl Drop for Instance {
         let_go(std::mem::take(self.frames.get_mut()));
         // Its class's `__del__` is called on it soon: its attributes go on in an object of
         // their own (the same class, already finalized), as CPython's object outlives the call.
-        if FINALIZERS.with(Cell::get)
-            && !self.finalized.get()
-            && self.class.lookup(crate::ast::intern("__del__")).is_some()
-        {
+        if FINALIZERS.with(Cell::get) && !self.finalized.get() && may_finalize(&self.class) {
             if let Some(interp) = crate::aio::running_or_last() {
                 let again = Instance::new(Rc::clone(&self.class));
                 again.finalized.set(true);
@@ -763,19 +768,27 @@ impl Instance {
         }
     }
 
-    /// Sets its attribute `name`.
+    /// Sets its attribute `name`. What it replaces goes once its attributes are no longer
+    /// borrowed (its drop may run code that reads them).
     pub fn set(&self, name: Name, value: Value) {
-        match &mut *self.attrs.borrow_mut() {
+        let replaced = match &mut *self.attrs.borrow_mut() {
             Attrs::List(list) => match list.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => slot.1 = value,
-                None => list.push((name, value)),
-            },
-            Attrs::Dict(d) => {
-                if let (Ok(mut d), (k, Some(key))) = (d.try_borrow_mut(), attr_key(name)) {
-                    d.insert(key, k, value);
+                Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+                None => {
+                    list.push((name, value));
+                    None
                 }
-            }
-        }
+            },
+            Attrs::Dict(d) => match (d.try_borrow_mut(), attr_key(name)) {
+                (Ok(mut d), (k, Some(key))) => {
+                    let old = d.get(&key); // a count kept: the value goes below, not in the insert
+                    d.insert(key, k, value);
+                    old
+                }
+                _ => None,
+            },
+        };
+        drop(replaced);
     }
 
     /// Removes its attribute `name`: false if it had none.
