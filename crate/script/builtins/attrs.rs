@@ -377,12 +377,8 @@ pub fn del_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
 
 /// `del obj.name` as `object.__delattr__` does it: a class's own `__delattr__` is not asked.
 fn del_attr_plain(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
-    // A class's own attribute (`del Sayac.toplam`), a function's (`del f.calls`).
-    let removed = |attrs: &RefCell<Vec<(Name, Value)>>| {
-        let mut attrs = attrs.borrow_mut();
-        let at = attrs.iter().position(|(n, _)| *n == name);
-        at.map(|at| attrs.remove(at))
-    };
+    // A class's own attribute (`del Sayac.toplam`), a function's (`del f.calls`); what it held
+    // goes once their attributes are no longer borrowed.
     let i = match obj {
         Value::Instance(i) => i,
         Value::Class(c) if module_of(c) == "builtins" => {
@@ -393,15 +389,14 @@ fn del_attr_plain(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
             return raise("AttributeError", format!("'{}' cannot delete member '{}'.", c.name, text(name)));
         }
         Value::Class(c) => {
-            // Dropped after the borrow: what it held may run code as it goes (`__del__`).
-            let gone = removed(&c.attrs);
+            let gone = crate::value::take_attr(&mut c.attrs.borrow_mut(), name);
             return match gone {
                 Some(_) => Ok(()),
                 None => raise("AttributeError", format!("type object '{}' has no attribute '{}'", c.name, text(name))),
             };
         }
         Value::Func(f) => {
-            let gone = removed(&f.attrs);
+            let gone = crate::value::take_attr(&mut f.attrs.borrow_mut(), name);
             return match gone {
                 Some(_) => Ok(()),
                 None => raise("AttributeError", format!("'function' object has no attribute '{}'", text(name))),

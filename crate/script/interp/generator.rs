@@ -92,7 +92,8 @@ impl Drop for Gen {
         // reference goes (its `finally` runs): not here, where the evaluator may hold borrows,
         // but before the next statement runs (see `Interp::close_freed`).
         // So is a coroutine a hand-written loop drove (see `Gen::drive`).
-        if !self.is_async && matches!(self.builtin, None | Some(COROUTINE)) && self.state.get() == State::Suspended {
+        if !self.is_async && (self.builtin.is_none() || self.drives_coroutine()) && self.state.get() == State::Suspended
+        {
             if let Some(interp) = aio::running_or_last().filter(|i| !i.host.out.exiting.get()) {
                 let mut gen = Gen::new(Rc::clone(&self.name), false, body);
                 gen.builtin = self.builtin;
@@ -460,9 +461,14 @@ impl Gen {
         Ok(g)
     }
 
+    /// Whether it is what drives a coroutine by hand (see [`Gen::drive`]).
+    fn drives_coroutine(&self) -> bool {
+        self.builtin == Some(COROUTINE)
+    }
+
     /// What the script calls it in messages.
     fn kind(&self) -> &'static str {
-        if self.builtin == Some(COROUTINE) {
+        if self.drives_coroutine() {
             COROUTINE
         } else {
             "generator"
@@ -542,7 +548,8 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
     Value::Gen(Rc::new(Gen::of_builtin("enumerate", Box::pin(body))))
 }
 
-/// A driven coroutine's generator (see [`Gen::drive`]).
+/// The mark of the generator that drives a coroutine by hand (see [`Gen::drive`]), in the
+/// `builtin` a script never sees it through, and its name in messages.
 const COROUTINE: &str = "coroutine";
 
 /// A `yield`'s wait: gives its value to the generator, then, resumed, what was sent in.
@@ -607,16 +614,16 @@ impl Interp {
     /// Whether the code running now is a coroutine's that `send` drives (see [`Gen::drive`]),
     /// with no generator resumed inside it.
     pub(super) fn driven_now(&self) -> bool {
-        self.gens.borrow().last().is_some_and(|g| g.builtin == Some(COROUTINE))
+        self.gens.borrow().last().is_some_and(|g| g.drives_coroutine())
     }
 
     /// A `yield` of `value` in an `__await__` (or a `sleep(0)`'s bare one) of a coroutine that
     /// `send` drives: the wait that gives it to `send`'s caller and, resumed, gives what the
     /// next `send` sent or `throw` raises. `Err(value)` where no `send` drives the code.
     pub(super) fn yield_to_sender(&self, value: Value) -> Result<Yielding, Value> {
-        match self.gens.borrow().last() {
-            Some(g) if g.builtin == Some(COROUTINE) => Ok(Yielding { io: Rc::downgrade(&g.io), value: Some(value) }),
-            _ => Err(value),
+        match self.gens.borrow().last().filter(|g| g.drives_coroutine()) {
+            Some(g) => Ok(Yielding { io: Rc::downgrade(&g.io), value: Some(value) }),
+            None => Err(value),
         }
     }
 

@@ -250,20 +250,6 @@ fn stuck_error() -> Exc {
     )
 }
 
-/// Sets `name` among `attrs` (a class's or a function's), giving back the value it replaced, to
-/// be dropped once they are no longer borrowed: its drop may look at them (an object's
-/// `__del__` looked up on its class).
-fn put(attrs: &RefCell<Vec<(Name, Value)>>, name: Name, value: Value) -> Option<Value> {
-    let mut attrs = attrs.borrow_mut();
-    match attrs.iter_mut().find(|(n, _)| *n == name) {
-        Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
-        None => {
-            attrs.push((name, value));
-            None
-        }
-    }
-}
-
 /// Makes a new unbound-local / name error.
 fn name_error(name: Name) -> Exc {
     exc("NameError", format!("name '{}' is not defined", text(name)))
@@ -948,7 +934,8 @@ impl Interp {
                 Ok(())
             }
             Value::Func(f) => {
-                drop(put(&f.attrs, name, value));
+                let replaced = crate::value::put_attr(&mut f.attrs.borrow_mut(), name, value);
+                drop(replaced); // once the function's attributes are no longer borrowed
                 Ok(())
             }
             Value::Class(c) if c.kind == Kind::Object || c.kind == Kind::Exception => {
@@ -964,7 +951,8 @@ impl Interp {
                     "__setattr__" | "__delattr__" => crate::value::attr_hooks_defined(),
                     _ => {}
                 }
-                drop(put(&c.attrs, name, value));
+                let replaced = crate::value::put_attr(&mut c.attrs.borrow_mut(), name, value);
+                drop(replaced); // once the class's attributes are no longer borrowed
                 Ok(())
             }
             // The run's own module (`sys.limit = 5`): only the script's lookups see it.

@@ -772,13 +772,7 @@ impl Instance {
     /// borrowed (its drop may run code that reads them).
     pub fn set(&self, name: Name, value: Value) {
         let replaced = match &mut *self.attrs.borrow_mut() {
-            Attrs::List(list) => match list.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
-                None => {
-                    list.push((name, value));
-                    None
-                }
-            },
+            Attrs::List(list) => put_attr(list, name, value),
             Attrs::Dict(d) => match (d.try_borrow_mut(), attr_key(name)) {
                 (Ok(mut d), (k, Some(key))) => {
                     let old = d.get(&key); // a count kept: the value goes below, not in the insert
@@ -793,17 +787,14 @@ impl Instance {
 
     /// Removes its attribute `name`: false if it had none.
     pub fn remove(&self, name: Name) -> bool {
-        match &mut *self.attrs.borrow_mut() {
-            Attrs::List(list) => {
-                let before = list.len();
-                list.retain(|(n, _)| *n != name);
-                list.len() != before
-            }
+        let removed = match &mut *self.attrs.borrow_mut() {
+            Attrs::List(list) => take_attr(list, name),
             Attrs::Dict(d) => match (d.try_borrow_mut(), attr_key(name).1) {
-                (Ok(mut d), Some(key)) => d.remove(&key).is_some(),
-                _ => false,
+                (Ok(mut d), Some(key)) => d.remove(&key),
+                _ => None,
             },
-        }
+        };
+        removed.is_some() // and it goes once its attributes are no longer borrowed
     }
 
     /// Its attributes, in order (those its `__dict__` holds under str keys).
@@ -848,6 +839,25 @@ impl Instance {
     pub fn set_dict(&self, d: Rc<RefCell<Dict>>) {
         *self.attrs.borrow_mut() = Attrs::Dict(d);
     }
+}
+
+/// Sets `name` among `attrs` (an object's, a class's or a function's), giving back the value it
+/// replaced. The caller drops that once `attrs` is no longer borrowed: its drop may read them
+/// (an object's `__del__` is looked up on its class).
+pub fn put_attr(attrs: &mut Vec<(Name, Value)>, name: Name, value: Value) -> Option<Value> {
+    match attrs.iter_mut().find(|(n, _)| *n == name) {
+        Some(slot) => Some(std::mem::replace(&mut slot.1, value)),
+        None => {
+            attrs.push((name, value));
+            None
+        }
+    }
+}
+
+/// Takes `name` out of `attrs`, giving back its value, to be dropped as [`put_attr`]'s is.
+pub fn take_attr(attrs: &mut Vec<(Name, Value)>, name: Name) -> Option<Value> {
+    let at = attrs.iter().position(|(n, _)| *n == name)?;
+    Some(attrs.remove(at).1)
 }
 
 /// The name a `__dict__` key stands for (a str key).
