@@ -23,6 +23,12 @@
 //     WebUI, a few hundred requests, in another renderer on the same cores), which a
 //     learner's browser did long before; every counted load is as cold as the first.
 //   await measureInteractive(browser, url)     → number: measureFirstRun's interactive median
+//   FLOOR_PAGE, FLOOR_FILE: the anchor of firstPaint: a page of the lesson's title and a Run
+//     button alone, no stylesheet, no script file, no wasm (the bench writes it beside the
+//     site as FLOOR_FILE and passes { floorUrl } to measureFirstRun, which then loads it after
+//     each counted load of the page, so that machine noise hits both alike: { floor } is its
+//     firstPaint). What the page takes beyond it is the page's; the floor itself is the
+//     browser's own navigation on this machine.
 //
 // interactive: what www/app.js shows once the wasm runtime is loaded: it disables #run while
 //   loading, then enables it and sets #status data-state="idle" in the same task. The HTML's
@@ -142,14 +148,33 @@ export function summarize(loads) {
 }
 
 /** The first run's figures over `runs` cold loads of `url` (see the top of this file). */
-export async function measureFirstRun(browser, url, { runs = 5, warmup = 1, timeoutMs = 30_000 } = {}) {
+export async function measureFirstRun(browser, url, { runs = 5, warmup = 1, timeoutMs = 30_000, floorUrl = null } = {}) {
   const loads = [];
+  const floors = [];
   for (let i = 0; i < warmup + runs; i += 1) {
     const load = await measureLoad(browser, url, { timeoutMs });
-    if (i >= warmup) loads.push(load);
+    if (i < warmup) continue;
+    loads.push(load);
+    if (floorUrl) floors.push((await measureLoad(browser, floorUrl, { timeoutMs })).firstPaint);
   }
-  return summarize(loads);
+  const figures = summarize(loads);
+  return floorUrl ? { ...figures, floor: spread(floors) } : figures;
 }
+
+/** The file name the bench gives FLOOR_PAGE beside the site it measures. */
+export const FLOOR_FILE = 'first-paint-floor.html';
+
+/**
+ * The anchor of firstPaint (see the top of this file): the lesson's title, marked for Element
+ * Timing as the page's is, and a Run button enabled in the next frame, as the page enables its
+ * own once loaded (measureLoad waits for both).
+ */
+export const FLOOR_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Loopscope</title></head>
+<body><h2 id="lesson-title">Two tasks at once</h2><p id="status" data-state="loading"></p><button id="run" disabled>Run</button>
+<script>requestAnimationFrame(() => { document.getElementById('run').disabled = false; document.getElementById('status').dataset.state = 'idle'; });</script>
+</body></html>
+`;
 
 /** ms from navigation start until the lesson is interactive: median of `runs` cold loads. */
 export async function measureInteractive(browser, url, options = {}) {
