@@ -8,7 +8,10 @@ use super::modules::num;
 use super::value::*;
 
 /// Functions of one float to a float, and those of two.
-const UNARY: &[&str] = &["sqrt", "exp", "log2", "log10", "sin", "cos", "tan", "atan", "fabs", "radians", "degrees"];
+const UNARY: &[&str] = &[
+    "sqrt", "exp", "exp2", "expm1", "log2", "log10", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
+    "cosh", "tanh", "asinh", "acosh", "atanh", "fabs", "radians", "degrees",
+];
 
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
@@ -331,6 +334,9 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
                     Ok(Value::Float(x.ln() / den))
                 }
                 "log" | "log2" | "log10" if x <= 0.0 => domain_error(),
+                // A pole, not an overflow, for CPython: atanh(±1), log1p(-1).
+                "atanh" if x.abs() == 1.0 => domain_error(),
+                "log1p" if x == -1.0 => domain_error(),
                 "sqrt" if x < 0.0 => domain_error(),
                 "pow" | "atan2" | "copysign" | "fmod" | "remainder" => {
                     let y = f(1)?;
@@ -357,6 +363,17 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
                         "cos" => x.cos(),
                         "tan" => x.tan(),
                         "atan" => x.atan(),
+                        "asin" => x.asin(),
+                        "acos" => x.acos(),
+                        "sinh" => x.sinh(),
+                        "cosh" => x.cosh(),
+                        "tanh" => x.tanh(),
+                        "asinh" => x.asinh(),
+                        "acosh" => x.acosh(),
+                        "atanh" => x.atanh(),
+                        "exp2" => x.exp2(),
+                        "expm1" => x.exp_m1(),
+                        "log1p" => x.ln_1p(),
                         "fabs" => return Ok(Value::Float(x.abs())),
                         // Plain products in CPython: no range check.
                         "radians" => return Ok(Value::Float(x.to_radians())),

@@ -403,6 +403,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_187_enum_missing_and_format", include_str!("corpus/lang_187_enum_missing_and_format.py"), include_str!("corpus/lang_187_enum_missing_and_format.out")),
     ("lang_188_exception_keywords_and_float", include_str!("corpus/lang_188_exception_keywords_and_float.py"), include_str!("corpus/lang_188_exception_keywords_and_float.out")),
     ("lang_189_del_through_class_attributes", include_str!("corpus/lang_189_del_through_class_attributes.py"), include_str!("corpus/lang_189_del_through_class_attributes.out")),
+    ("lang_190", include_str!("corpus/lang_190.py"), include_str!("corpus/lang_190.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

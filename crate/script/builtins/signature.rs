@@ -195,6 +195,17 @@ sin 1 1
 cos 1 1
 tan 1 1
 atan 1 1
+asin 1 1
+acos 1 1
+sinh 1 1
+cosh 1 1
+tanh 1 1
+asinh 1 1
+acosh 1 1
+atanh 1 1
+exp2 1 1
+expm1 1 1
+log1p 1 1
 fabs 1 1
 radians 1 1
 degrees 1 1
