@@ -1,5 +1,6 @@
 //! Attributes: `obj.name` on instances, classes, modules and built-in values, and the built-in methods' tables.
 
+use super::functions::{EXCEPTION_DIR, OBJECT_DIR};
 use super::*;
 
 pub(super) const STR_METHODS: &[&str] = &[
@@ -266,13 +267,36 @@ pub fn function_attr(f: &Function, name: Name) -> PyResult {
             }
             Ok(Value::dict(d))
         }
-        _ => Err(exc("AttributeError", format!("'function' object has no attribute '{t}'"))),
+        _ => {
+            let own: Vec<(Rc<str>, u32)> = f.attrs.borrow().iter().map(|(n, _)| (text(*n), 0)).collect();
+            Err(missing("function", &t, FUNCTION_DIR, &own))
+        }
     }
 }
 
+/// A value's missing attribute, with "Did you mean" among what `dir()` of it lists in CPython:
+/// `object`'s special methods and those of functions (`print.__nam__`: '__name__').
 pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
-    exc("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)))
+    let extra = match obj {
+        Value::Builtin(_) => "__call__ __module__ __name__ __qualname__ __self__ __text_signature__",
+        _ => "",
+    };
+    missing(&obj.type_name(), &text(name), extra, &[])
 }
+
+/// "'owner' object has no attribute 'name'", with "Did you mean" among `object`'s special
+/// methods, `extra` (names split by spaces) and `own` (names set on the object).
+fn missing(owner: &str, name: &str, extra: &str, own: &[(Rc<str>, u32)]) -> Exc {
+    let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
+    let mut ranked: Vec<(&str, u32)> = OBJECT_DIR.iter().filter(|n| **n != "__module__").map(|n| (*n, 0)).collect();
+    ranked.extend(extra.split(' ').filter(|n| !n.is_empty()).map(|n| (n, 0)));
+    ranked.extend(crate::suggest::borrowed(own));
+    crate::suggest::for_attr(e, name, &ranked)
+}
+
+/// What a function adds to `object`'s names in `dir()`, in CPython 3.11.
+const FUNCTION_DIR: &str = "__annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ __get__ \
+__globals__ __kwdefaults__ __module__ __name__ __qualname__";
 
 /// The submodules `import asyncio` brings in CPython, which its module's "Did you mean" names.
 const ASYNCIO_SUBMODULES: &str = "base_events base_futures base_subprocess base_tasks constants coroutines events \
@@ -291,17 +315,30 @@ fn no_method(obj: &Value, name: Name, methods: &[&str]) -> Exc {
 #[inline(never)]
 pub fn no_method_named(owner: &str, name: &str, methods: &[&str]) -> Exc {
     let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
-    let ranked: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
+    let mut ranked: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
+    // A built-in type's candidates are all of `dir(x)`, `object`'s special methods included
+    // (`[].__name__`: "Did you mean: '__ne__'?").
+    if let Some(extra) = super::functions::type_dir(owner) {
+        ranked.extend(OBJECT_DIR.iter().filter(|n| **n != "__module__").map(|n| (*n, 0)));
+        ranked.extend(extra.split(' ').filter(|n| n.starts_with("__")).map(|n| (n, 0)));
+    }
     crate::suggest::for_attr(e, name, &ranked)
 }
 
 /// An instance's missing attribute, with "Did you mean" among its own and its classes' names.
 #[cold]
 #[inline(never)]
-fn no_instance_attr(i: &Instance, name: Name) -> Exc {
-    let e = exc("AttributeError", format!("'{}' object has no attribute '{}'", i.class.name, text(name)));
+fn no_instance_attr(i: &Rc<Instance>, name: Name) -> Exc {
+    let owner = Value::Instance(Rc::clone(i)).type_name(); // `functools.partial`
+    let e = exc("AttributeError", format!("'{owner}' object has no attribute '{}'", text(name)));
     let mut names: Vec<(Rc<str>, u32)> = i.pairs().iter().map(|(n, _)| (text(*n), 0)).collect();
     class_names(&i.class, &mut names);
+    // And what `object` (and `BaseException`) give it: CPython's candidates are `dir(obj)`.
+    names.extend(OBJECT_DIR.iter().map(|n| (Rc::from(*n), 0)));
+    names.extend(["__dict__", "__weakref__"].map(|n| (Rc::from(n), 0)));
+    if i.class.is_exception() {
+        names.extend(EXCEPTION_DIR.iter().map(|n| (Rc::from(*n), 0)));
+    }
     crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
 }
 

@@ -791,7 +791,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
 }
 
 /// What `object` gives every instance and class to `dir()`, in CPython 3.11.
-const OBJECT_DIR: &[&str] = &[
+pub(crate) const OBJECT_DIR: &[&str] = &[
     "__class__",
     "__delattr__",
     "__dir__",
@@ -833,6 +833,13 @@ const TYPE_DIR: &[(&str, &str)] = &[
     ("bytes", "__add__ __bytes__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mod__ __mul__ __rmod__ __rmul__ capitalize center count decode endswith expandtabs find fromhex hex index isalnum isalpha isascii isdigit islower isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill"),
 ];
 
+/// What a built-in type named `name` adds to `object`'s names in `dir()` (`None`: not one of
+/// those listed): the candidates of "Did you mean" for its values, as CPython's are `dir(x)`.
+pub(crate) fn type_dir(name: &str) -> Option<&'static str> {
+    let name = if name == "bool" { "int" } else { name };
+    TYPE_DIR.iter().find(|(t, _)| *t == name).map(|(_, extra)| *extra)
+}
+
 /// `dir()` of a built-in type or of one of its values, or `None` for another.
 fn builtin_dir(v: &Value) -> Option<Value> {
     let name = match v {
@@ -845,8 +852,7 @@ fn builtin_dir(v: &Value) -> Option<Value> {
             _ => return None,
         },
     };
-    let name = if name == "bool" { "int" } else { name };
-    let (_, extra) = TYPE_DIR.iter().find(|(t, _)| *t == name)?;
+    let extra = type_dir(name)?;
     let mut names: Vec<&str> = OBJECT_DIR.iter().copied().filter(|n| *n != "__module__").collect();
     names.extend(extra.split(' ').filter(|n| !n.is_empty()));
     names.sort_unstable();
@@ -854,7 +860,7 @@ fn builtin_dir(v: &Value) -> Option<Value> {
 }
 
 /// What `BaseException` adds.
-const EXCEPTION_DIR: &[&str] = &[
+pub(crate) const EXCEPTION_DIR: &[&str] = &[
     "__cause__",
     "__context__",
     "__setstate__",
