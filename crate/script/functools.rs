@@ -259,7 +259,8 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
             let doc = crate::builtins::function_attr(wrapped, intern("__doc__")).unwrap_or(Value::None);
             let mut copied = wrapped.attrs.borrow().clone();
             copied.extend([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);
-            Ok(renamed(wrapper, copied, Rc::clone(&wrapped.qualname)))
+            renamed(wrapper, copied, wrapped.qualname());
+            Ok(args[1].clone())
         }
         // A class's instance that wraps (`update_wrapper(self, func)` in its `__init__`): the
         // names, the docstring, the attributes and `__wrapped__` set on it.
@@ -288,10 +289,11 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
             let qualname = copied.iter().find(|(n, _)| *n == intern("__qualname__")).map(|(_, v)| v.clone());
             let qualname = match qualname {
                 Some(Value::Str(q)) => q,
-                _ => Rc::clone(&wrapper.qualname),
+                _ => wrapper.qualname(),
             };
             copied.push((intern("__wrapped__"), wrapped.clone()));
-            Ok(renamed(wrapper, copied, qualname))
+            renamed(wrapper, copied, qualname);
+            Ok(args[1].clone())
         }
         [_, wrapper] => Ok(wrapper.clone()),
         _ => raise("TypeError", "wraps() takes the wrapped function, then the wrapper"),
@@ -301,20 +303,20 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
 /// The names `update_wrapper` copies (CPython's `WRAPPER_ASSIGNMENTS`, less `__annotations__`).
 const ASSIGNED: [&str; 4] = ["__module__", "__name__", "__qualname__", "__doc__"];
 
-/// `wrapper` with `attrs` set on its attributes (shared with it, as CPython's `__dict__`
-/// update) and under `qualname`.
-fn renamed(wrapper: &Rc<Function>, attrs: Vec<(Name, Value)>, qualname: Rc<str>) -> Value {
+/// Sets `attrs` on `wrapper` and renames it `qualname`, in place, as CPython's
+/// `update_wrapper` does (`update_wrapper(wrapper, f)` without using what it returns).
+fn renamed(wrapper: &Rc<Function>, attrs: Vec<(Name, Value)>, qualname: Rc<str>) {
+    let mut replaced = Vec::new();
     let mut own = wrapper.attrs.borrow_mut();
     for (n, v) in attrs {
         match own.iter_mut().find(|(m, _)| *m == n) {
-            Some(slot) => slot.1 = v,
+            Some(slot) => replaced.push(std::mem::replace(&mut slot.1, v)),
             None => own.push((n, v)),
         }
     }
     drop(own);
-    let mut copy = (**wrapper).clone();
-    copy.qualname = qualname;
-    Value::Func(Rc::new(copy))
+    drop(replaced); // once the attributes are no longer borrowed (a `__del__` may run)
+    *wrapper.renamed.borrow_mut() = Some(qualname);
 }
 
 /// The attribute a cache keeps the function it calls in (not a name a script can write).

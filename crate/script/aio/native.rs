@@ -1419,7 +1419,7 @@ pub(super) fn start_thread(
     done: impl FnOnce(&PyResult) + 'static,
 ) -> Rc<PyTask> {
     let fname: Rc<str> = match &crate::functools::unwrap_partial(&f) {
-        Value::Func(func) => Rc::clone(&func.qualname),
+        Value::Func(func) => func.qualname(),
         Value::Builtin(b) => b.name.into(),
         _ => "func".into(),
     };
@@ -1956,7 +1956,6 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Some(m) => {
                     let owner = match n.type_name() {
                         "LifoQueue" | "PriorityQueue" => "Queue",
-                        "BoundedSemaphore" => "Semaphore",
                         owner => owner,
                     };
                     Ok(Value::Method(Rc::new((obj.clone(), crate::builtins::checked(owner, m, native_method, true)))))

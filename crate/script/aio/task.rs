@@ -1608,7 +1608,7 @@ impl PyTask {
 
 fn callback_name(f: &Value) -> Rc<str> {
     match f {
-        Value::Func(func) => Rc::clone(&func.qualname),
+        Value::Func(func) => func.qualname(),
         Value::Method(m) => callback_name(&m.1),
         Value::Builtin(b) => b.name.into(),
         // As CPython's `_format_callable`: what has a `__qualname__` is named by it.

@@ -244,8 +244,11 @@ pub fn function_attr(f: &Function, name: Name) -> PyResult {
     let t = text(name);
     match &*t {
         // The qualname's last part: `functools.wraps` gives a wrapper the wrapped one's.
-        "__name__" => Ok(Value::str(f.qualname.rsplit('.').next().unwrap_or(&f.qualname))),
-        "__qualname__" => Ok(Value::Str(Rc::clone(&f.qualname))),
+        "__name__" => {
+            let q = f.qualname();
+            Ok(Value::str(q.rsplit('.').next().unwrap_or(&q)))
+        }
+        "__qualname__" => Ok(Value::Str(f.qualname())),
         "__module__" => Ok(Value::str("__main__")),
         "__annotations__" => Ok(Value::dict(Dict::default())), // it has none (see `make_function`)
         // Its docstring: a string as the body's first statement.
@@ -254,7 +257,8 @@ pub fn function_attr(f: &Function, name: Name) -> PyResult {
         // default a list that grows at each call shows here).
         "__defaults__" => {
             let n = f.def.params.args.len();
-            let given: Vec<Value> = f.defaults[..n.min(f.defaults.len())].iter().flatten().cloned().collect();
+            let defaults = f.defaults.borrow();
+            let given: Vec<Value> = defaults[..n.min(defaults.len())].iter().flatten().cloned().collect();
             Ok(if given.is_empty() { Value::None } else { Value::tuple(given) })
         }
         // A copy of what was set on it (`f.calls = 0`, `__wrapped__`), not its own slots.
@@ -433,6 +437,13 @@ fn del_attr_plain(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
             };
         }
         Value::Func(f) => {
+            match &*text(name) {
+                "__name__" | "__qualname__" => {
+                    return raise("TypeError", format!("{} must be set to a string object", text(name)))
+                }
+                "__defaults__" => return interp.set_attr_plain(obj, name, Value::None),
+                _ => {}
+            }
             let gone = crate::value::take_attr(&mut f.attrs.borrow_mut(), name);
             return match gone {
                 Some(_) => Ok(()),

@@ -329,6 +329,23 @@ create_future 0 p01",
     ("Lock", "Lock", "acquire 0 p01\nrelease 0 p01\nlocked 0 p01"),
     ("Semaphore", "Semaphore", "acquire 0 p01\nrelease 0 p01\nlocked 0 p01"),
     (
+        "BoundedSemaphore",
+        "BoundedSemaphore",
+        "acquire 0 p01 =Semaphore.acquire\nrelease 0 p01\nlocked 0 p01 =Semaphore.locked",
+    ),
+    // A condition's acquire, release and locked are its lock's own, as CPython binds them.
+    (
+        "Condition",
+        "Condition",
+        "acquire 0 p01 =Lock.acquire
+release 0 p01 =Lock.release
+locked 0 p01 =Lock.locked
+wait 0 p01
+wait_for 1 p11 predicate
+notify 1 p01 n
+notify_all 0 p01",
+    ),
+    (
         "Task",
         "Task",
         "cancel 1 a msg
@@ -338,6 +355,8 @@ result 0 0
 exception 0 0
 get_name 0 0
 set_name 1 1
+cancelling 0 0
+uncancel 0 0
 remove_done_callback 1 1",
     ),
 ];

@@ -294,10 +294,11 @@ impl Interp {
         let closure = (!scope.info.is_module).then(|| Rc::clone(scope));
         Ok(Value::Func(Rc::new(Function {
             def: Rc::clone(def),
-            defaults,
+            defaults: RefCell::new(defaults),
             closure,
             info: self.scope_info(def),
-            qualname: named_in.qualname_of(text(def.name)),
+            defined_as: named_in.qualname_of(text(def.name)),
+            renamed: RefCell::default(),
             attrs: Rc::new(RefCell::new(attrs)),
         })))
     }

@@ -340,7 +340,7 @@ impl Interp {
             interp.close_freed();
             out.map_err(|e| super::generator::stop_escaped(e, "coroutine"))
         };
-        let mut coro = Coro::new(Rc::clone(&func.qualname), Box::pin(fut), false, false);
+        let mut coro = Coro::new(func.qualname(), Box::pin(fut), false, false);
         coro.line = func.def.first_line();
         coro.call = Some(call);
         Value::Coro(Rc::new(coro))
@@ -387,7 +387,7 @@ impl Interp {
         let p = &def.params;
         let name = text(def.name);
         let class = func.closure.as_ref().and_then(|c| c.class.clone());
-        let scope = Scope::of(Rc::clone(&func.info), func.closure.clone(), name, Rc::clone(&func.qualname), class);
+        let scope = Scope::of(Rc::clone(&func.info), func.closure.clone(), name, Rc::clone(&func.defined_as), class);
         {
             let mut slots = scope.slots.borrow_mut();
             let npos = p.args.len();
@@ -423,7 +423,7 @@ impl Interp {
                             s(k)
                         ),
                     };
-                    too_many = Some(format!("{}() takes {takes} but {given} given", func.qualname));
+                    too_many = Some(format!("{}() takes {takes} but {given} given", func.qualname()));
                 }
                 None => {}
             }
@@ -441,7 +441,7 @@ impl Interp {
                         if slots[s].is_some() {
                             return raise(
                                 "TypeError",
-                                format!("{}() got multiple values for argument '{}'", func.qualname, text(k)),
+                                format!("{}() got multiple values for argument '{}'", func.qualname(), text(k)),
                             );
                         }
                         slots[s] = Some(v);
@@ -450,7 +450,7 @@ impl Interp {
                     None => {
                         return raise(
                             "TypeError",
-                            format!("{}() got an unexpected keyword argument '{}'", func.qualname, text(k)),
+                            format!("{}() got an unexpected keyword argument '{}'", func.qualname(), text(k)),
                         )
                     }
                 }
@@ -459,7 +459,7 @@ impl Interp {
                 let names = posonly_by_keyword.join(", ");
                 let m = format!(
                     "{}() got some positional-only arguments passed as keyword arguments: '{names}'",
-                    func.qualname
+                    func.qualname()
                 );
                 return raise("TypeError", m);
             }
@@ -477,7 +477,7 @@ impl Interp {
             for (i, param) in p.args.iter().chain(&p.kwonly).enumerate() {
                 let s = func.info.slot(param.name).unwrap_or(i);
                 if slots[s].is_none() {
-                    match func.defaults.get(i).cloned().flatten() {
+                    match func.defaults.borrow().get(i).cloned().flatten() {
                         Some(d) => slots[s] = Some(d),
                         None if i < p.args.len() => missing.push(format!("'{}'", text(param.name))),
                         None => missing_kw.push(format!("'{}'", text(param.name))),
@@ -485,10 +485,10 @@ impl Interp {
                 }
             }
             if !missing.is_empty() {
-                return Err(missing_arguments(&func.qualname, "positional", &missing));
+                return Err(missing_arguments(&func.qualname(), "positional", &missing));
             }
             if !missing_kw.is_empty() {
-                return Err(missing_arguments(&func.qualname, "keyword-only", &missing_kw));
+                return Err(missing_arguments(&func.qualname(), "keyword-only", &missing_kw));
             }
         }
         Ok(scope)
@@ -674,7 +674,7 @@ fn repeated_keyword(f: &Value, name: &str) -> String {
 /// module and qualified name (`__main__.C.m`), a built-in by its name.
 fn callee_name(f: &Value) -> String {
     match f {
-        Value::Func(func) => format!("__main__.{}", func.qualname),
+        Value::Func(func) => format!("__main__.{}", func.qualname()),
         Value::Method(m) => callee_name(&m.1),
         Value::Builtin(b) => b.name.to_string(),
         Value::Class(c) => match crate::value::module_of(c) {

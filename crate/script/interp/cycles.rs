@@ -99,7 +99,7 @@ impl Node {
             }
             Node::Func(func) => {
                 // Its `attrs` may be shared with a copy (`functools.wraps`): not counted.
-                values(&mut func.defaults.iter().flatten());
+                values(&mut func.defaults.borrow().iter().flatten());
                 if let Some(c) = &func.closure {
                     f(Node::Scope(Rc::clone(c)));
                 }

@@ -219,10 +219,11 @@ impl Interp {
                 let defaults = vec![None; def.params.args.len() + def.params.kwonly.len()];
                 Ok(Value::Func(Rc::new(Function {
                     def: Rc::clone(def),
-                    defaults,
+                    defaults: RefCell::new(defaults),
                     closure,
                     info: self.scope_info(def),
-                    qualname: scope.qualname_of("<lambda>".into()),
+                    defined_as: scope.qualname_of("<lambda>".into()),
+                    renamed: RefCell::default(),
                     attrs: Rc::default(),
                 })))
             }

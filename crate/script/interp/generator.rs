@@ -597,7 +597,7 @@ impl Interp {
                 _ => Ok(Value::None),
             }
         };
-        let mut gen = Gen::new(Rc::clone(&func.qualname), func.def.is_async, Box::pin(body));
+        let mut gen = Gen::new(func.qualname(), func.def.is_async, Box::pin(body));
         gen.line = func.def.first_line();
         Value::Gen(Rc::new(gen))
     }

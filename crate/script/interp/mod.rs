@@ -934,6 +934,19 @@ impl Interp {
                 Ok(())
             }
             Value::Func(f) => {
+                // The slots CPython's functions keep themselves: checked, and read from then on.
+                match &*text(name) {
+                    "__qualname__" | "__name__" if !matches!(value, Value::Str(_)) => {
+                        return raise("TypeError", format!("{} must be set to a string object", text(name)))
+                    }
+                    "__qualname__" => {
+                        let Value::Str(q) = value else { unreachable!("checked above") };
+                        *f.renamed.borrow_mut() = Some(q);
+                        return Ok(());
+                    }
+                    "__defaults__" => return set_defaults(f, value),
+                    _ => {}
+                }
                 let replaced = crate::value::put_attr(&mut f.attrs.borrow_mut(), name, value);
                 drop(replaced); // once the function's attributes are no longer borrowed
                 Ok(())
@@ -1232,4 +1245,27 @@ fn operator_calls(op: BinOp, a: &Value, b: &Value) -> Vec<(Value, Value, Value)>
         calls.insert(if first { 0 } else { calls.len() }, (m, b.clone(), a.clone()));
     }
     calls
+}
+
+/// `f.__defaults__ = value`: a tuple gives the last positional parameters their defaults, None
+/// takes them away (the keyword-only ones' stay, as `__kwdefaults__` is another slot).
+fn set_defaults(f: &Function, value: Value) -> PyResult<()> {
+    let given = match value {
+        Value::None => Vec::new(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return raise("TypeError", "__defaults__ must be set to a tuple object"),
+    };
+    let n = f.def.params.args.len();
+    let mut old = Vec::with_capacity(n);
+    let mut defaults = f.defaults.borrow_mut();
+    let from = n.saturating_sub(given.len());
+    let skip = given.len().saturating_sub(n);
+    let mut given = given.into_iter().skip(skip);
+    for i in 0..n.min(defaults.len()) {
+        let new = if i >= from { given.next() } else { None };
+        old.push(std::mem::replace(&mut defaults[i], new));
+    }
+    drop(defaults);
+    drop(old); // once the defaults are no longer borrowed (a `__del__` may run)
+    Ok(())
 }

@@ -280,17 +280,28 @@ pub struct Function {
     /// Its definition.
     pub def: Rc<FuncDef>,
     /// The values of its parameters' defaults, evaluated when it was defined (positional, then
-    /// keyword-only; `None` where a parameter has no default).
-    pub defaults: Vec<Option<Value>>,
+    /// keyword-only; `None` where a parameter has no default); `__defaults__` set replaces the
+    /// positional ones.
+    pub defaults: RefCell<Vec<Option<Value>>>,
     /// The scope it was defined in (its free variables live there), `None` at module level.
     pub closure: Option<Rc<super::interp::Scope>>,
     /// Which names are its locals, worked out once when it is defined.
     pub info: Rc<super::interp::ScopeInfo>,
-    /// `Class.method` for a method, else its name.
-    pub qualname: Rc<str>,
+    /// `Class.method` for a method, else its name, as defined: the functions defined in its body
+    /// are named after it whatever it is renamed to.
+    pub defined_as: Rc<str>,
+    /// The `__qualname__` a script or `functools.update_wrapper` gave it, if any.
+    pub renamed: RefCell<Option<Rc<str>>>,
     /// Attributes a script set on it (`wrapper.calls = 0`), and `__name__` if it set that;
     /// shared with the copy `functools.wraps` makes, which CPython's updates in place.
     pub attrs: Rc<RefCell<Vec<(Name, Value)>>>,
+}
+
+impl Function {
+    /// Its `__qualname__`, which its repr and its call errors name.
+    pub fn qualname(&self) -> Rc<str> {
+        self.renamed.borrow().as_ref().map_or_else(|| Rc::clone(&self.defined_as), Rc::clone)
+    }
 }
 
 impl Drop for Function {
@@ -300,7 +311,7 @@ impl Drop for Function {
         if let Some(closure) = self.closure.take() {
             super::interp::cycles::free_if_unreachable(&closure, 1);
         }
-        let defaults = std::mem::take(&mut self.defaults);
+        let defaults = std::mem::take(self.defaults.get_mut());
         if !defaults.is_empty() {
             trash(defaults.into_iter().flatten().map(Trash::Value));
         }

@@ -204,7 +204,7 @@ impl Value {
             }
             Value::Slice(s) => seq(out, &s[..], "slice(", ")"),
             Value::Func(f) => {
-                let _ = write!(out, "<function {} at {:#x}>", f.qualname, self.identity());
+                let _ = write!(out, "<function {} at {:#x}>", f.qualname(), self.identity());
             }
             Value::Builtin(b) if b.python => {
                 let _ = write!(out, "<function {} at {:#x}>", b.name, self.identity());
@@ -241,7 +241,7 @@ impl Value {
                 }
                 f => {
                     let name = match f {
-                        Value::Func(f) => f.qualname.to_string(),
+                        Value::Func(f) => f.qualname().to_string(),
                         f => f.type_name().to_string(),
                     };
                     let _ = write!(out, "<bound method {name} of ");
