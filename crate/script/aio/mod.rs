@@ -135,6 +135,15 @@ impl Drop for Coro {
 }
 
 impl Coro {
+    /// Its `__qualname__`: a queue's are named by their method here (`get`, which its lane
+    /// shows), by `Queue.get` in CPython.
+    pub fn qualname(&self) -> Rc<str> {
+        match self.leaf && matches!(&*self.name, "get" | "put" | "join") {
+            true => format!("Queue.{}", self.name).into(),
+            false => Rc::clone(&self.name),
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn never_awaited(&self) {

@@ -1966,11 +1966,7 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         // A coroutine's names, and `close()`: one never started is closed without the warning
         // (CPython's way to drop a coroutine on purpose).
         Value::Coro(c) => match &*t {
-            // A queue's are named by their method here (`get`), by `Queue.get` in CPython.
-            "__qualname__" if c.leaf && matches!(&*c.name, "get" | "put" | "join") => {
-                Ok(Value::str(&format!("Queue.{}", c.name)))
-            }
-            "__qualname__" => Ok(Value::Str(Rc::clone(&c.name))),
+            "__qualname__" => Ok(Value::Str(c.qualname())),
             "__name__" => Ok(Value::str(c.name.rsplit('.').next().unwrap_or(&c.name))),
             // What a hand-written event loop drives a coroutine with (see `Gen::drive`).
             "send" | "throw" | "close" => {

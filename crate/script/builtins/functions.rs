@@ -689,6 +689,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     "TypeError",
                     format!("ord() expected a character, but string of length {} found", s.chars().count()),
                 ),
+                Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
+                Value::Bytes(b) => raise(
+                    "TypeError",
+                    format!("ord() expected a character, but string of length {} found", b.len()),
+                ),
                 v => Err(type_error("ord() expected string of length 1, but ", v, " found")),
             }
         }
@@ -1120,6 +1125,7 @@ pub fn is_callable(v: &Value) -> bool {
         Value::Instance(i) => {
             crate::functools::is_partial(i)
                 || crate::functools::cache_of(v).is_some()
+                || (i.class.kind == Kind::Other && &*i.class.name == "staticmethod") // since 3.10
                 || matches!(i.class.lookup(intern("__call__")), Some(Value::Func(_) | Value::Builtin(_)))
         }
         _ => false,

@@ -189,10 +189,14 @@ impl Interp {
             // A lone exception is handed to a handler in a group of its own, as CPython's,
             // whose exceptions are a tuple.
             let (matched, left) = match naked {
-                true if exception_matches(&left, &t)? => (
-                    Some(new_exception(exc_class("ExceptionGroup"), vec![Value::str(""), Value::tuple(vec![left])])),
-                    None,
-                ),
+                true if exception_matches(&left, &t)? => {
+                    // A `BaseExceptionGroup` for what is not an `Exception` (a cancel, an exit).
+                    let kind = match left.class().is_subclass(&exc_class("Exception")) {
+                        true => "ExceptionGroup",
+                        false => "BaseExceptionGroup",
+                    };
+                    (Some(new_exception(exc_class(kind), vec![Value::str(""), Value::tuple(vec![left])])), None)
+                }
                 true => (None, Some(left)),
                 false => split_group(self, &left, &t)?,
             };

@@ -560,8 +560,17 @@ impl Interp {
                     }
                     let m = self.host.import(module)?;
                     for a in names {
+                        // Every public name of the module (the parser allows it at module level only).
                         if a.name == "*" {
-                            return unsupported("from … import *");
+                            let Value::Module(from) = &m else { return unsupported("from … import *") };
+                            let public: Vec<(Name, Value)> = (from.attrs.borrow().iter())
+                                .filter(|(n, _)| !text(**n).starts_with('_'))
+                                .map(|(n, v)| (*n, v.clone()))
+                                .collect();
+                            for (n, v) in public {
+                                self.store(scope, n, v);
+                            }
+                            continue;
                         }
                         // A name not offered yet says so; any other missing name is an ImportError.
                         let v = self.get_attr(&m, intern(&a.name)).map_err(|e| match &*e.class().name {

@@ -284,7 +284,7 @@ impl Value {
             }
             Value::Coro(c) => {
                 let _ = match c.type_name() {
-                    "coroutine" => write!(out, "<coroutine object {} at {:#x}>", c.name, self.identity()),
+                    "coroutine" => write!(out, "<coroutine object {} at {:#x}>", c.qualname(), self.identity()),
                     kind => write!(out, "<{kind} object at {:#x}>", self.identity()),
                 };
             }
