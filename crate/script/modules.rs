@@ -1483,7 +1483,7 @@ impl Json {
     }
 
     /// A `\uXXXX` escape's character, after its `u`; a surrogate pair's two escapes make one
-    /// character (a lone surrogate, which a page's string cannot hold, reads as U+FFFD).
+    /// character (a lone surrogate, which a page's string cannot hold, is refused by name).
     fn escaped_char(&mut self) -> PyResult<char> {
         let high = self.hex4()?;
         if (0xD800..0xDC00).contains(&high)
@@ -1498,7 +1498,10 @@ impl Json {
             }
             self.at = at;
         }
-        Ok(char::from_u32(high).unwrap_or('\u{fffd}'))
+        match char::from_u32(high) {
+            Some(c) => Ok(c),
+            None => crate::interp::unsupported("lone surrogates (\"\\ud800\")"),
+        }
     }
 
     /// Four hex digits, after a `\u` (at least one character must follow them).

@@ -45,6 +45,7 @@ pub(super) const STR_METHODS: &[&str] = &[
     "istitle",
     "rpartition",
     "isascii",
+    "isidentifier",
     "translate",
     "maketrans",
     "expandtabs",
@@ -795,7 +796,7 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         Value::Str(_) => match bound(obj, 1, STR_METHODS, name, str_method) {
             Some(m) => Ok(m),
             // CPython's str has these: missing here, not misspelt.
-            None if matches!(&*t, "isidentifier" | "isprintable") => unsupported_method("str", &t),
+            None if &*t == "isprintable" => unsupported_method("str", &t),
             None => Err(no_method(obj, name, STR_METHODS)),
         },
         Value::Bytes(_) => bound(obj, 17, crate::bytes::METHODS, name, crate::bytes::method)

@@ -81,6 +81,8 @@ isalnum 0 0
 istitle 0 0
 isnumeric 0 0
 isdecimal 0 0
+isascii 0 0
+isidentifier 0 0
 join 1 1
 zfill 1 1
 expandtabs 1 a tabsize

@@ -519,6 +519,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         "isalnum" => Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))),
         "isspace" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_space))),
         "isascii" => Ok(Value::Bool(s.is_ascii())),
+        "isidentifier" => Ok(Value::Bool(crate::lexer::is_identifier(&s))),
         "isupper" | "islower" => {
             let upper = name == "isupper";
             let (yes, no) = (|c: char| c.is_uppercase() == upper, |c: char| c.is_lowercase() == upper);

@@ -16,6 +16,12 @@ fn is_name_char(c: char) -> bool {
     c == '_' || c.is_alphabetic() || crate::format::is_decimal(c)
 }
 
+/// Whether `s` is a name as this lexer reads one (`str.isidentifier()`).
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && chars.all(is_name_char)
+}
+
 use literal::is_string_prefix;
 
 use crate::parser::{ErrorKind, SyntaxError};

@@ -320,6 +320,8 @@ fn push_lit(out: &mut Vec<FPart>, text: &str) {
 enum DecodeError {
     Bad(String),
     Named,
+    /// `"\ud800"`: a lone surrogate, which a Rust string cannot hold.
+    Surrogate,
 }
 
 impl DecodeError {
@@ -327,6 +329,7 @@ impl DecodeError {
         match self {
             DecodeError::Bad(m) => at(&m),
             DecodeError::Named => unsupported("named Unicode escapes (\\N{...})", line, col),
+            DecodeError::Surrogate => unsupported("lone surrogates (\"\\ud800\")", line, col),
         }
     }
 }
@@ -409,6 +412,7 @@ fn decode(body: &str, raw: bool, bytes: bool) -> Result<String, DecodeError> {
                 }
                 match char::from_u32(v) {
                     Some(c) => out.push(c),
+                    None if (0xD800..0xE000).contains(&v) => return Err(DecodeError::Surrogate),
                     None => {
                         let m = format!(
                             "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: \
