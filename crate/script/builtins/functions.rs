@@ -16,7 +16,7 @@ pub(crate) fn function(interp: &Interp, name: &'static str, mut args: Vec<Value>
             kw.iter().all(|(k, _)| &*text(*k) == "strict")
                 && args.iter().any(|a| {
                     matches!(a, Value::Gen(g) if !g.is_async)
-                        || matches!(a, Value::List(_) | Value::Dict(_))
+                        || matches!(a, Value::List(_) | Value::Dict(_) | Value::Iter(_))
                         || script_iterable(a)
                 })
         }
@@ -239,7 +239,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::Gen(g) if !g.is_async => return Ok(crate::interp::enumerate_lazily(interp, g, start)),
                 // By index, as the loop goes: it sees what the loop changes in the list.
                 Value::List(l) => return Ok(Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l)).numbered(start))))),
-                // A script's iterator: asked for an item as each pair is taken.
+                // A script's iterator, or a built-in one another name may hold (`it = iter(x)`):
+                // asked for an item as each pair is taken, so what is left stays in it.
+                v @ Value::Iter(_) => return crate::itertools::lazily(interp, "enumerate", v.clone(), start),
                 v if script_iterable(v) => return crate::itertools::lazily(interp, "enumerate", v.clone(), start),
                 _ => {}
             }
@@ -254,31 +256,7 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             Ok(iter_named("enumerate", out))
         }
-        // Iterators are read in turns, as CPython's zip reads them: `zip(it, it)` pairs items,
-        // and what a shorter argument leaves in an iterator stays there. (`strict=` below.)
-        "zip" if kw.is_empty() => {
-            let mut sources = Vec::with_capacity(args.len());
-            for a in args {
-                sources.push(match a {
-                    Value::Iter(i) => Err(Rc::clone(i)),
-                    v => Ok(iterate(v)?.into_iter()),
-                });
-            }
-            let mut out = Vec::new();
-            'rows: while !sources.is_empty() {
-                let mut row = Vec::with_capacity(sources.len());
-                for source in &mut sources {
-                    let item = match source {
-                        Ok(items) => items.next(),
-                        Err(iter) => iter.borrow_mut().next_item()?,
-                    };
-                    let Some(item) = item else { break 'rows };
-                    row.push(item);
-                }
-                out.push(Value::tuple(row));
-            }
-            Ok(iter_named("zip", out))
-        }
+        // (Over iterators, lists, dicts and generators `zip` is lazy: see `function`.)
         "zip" => {
             let lists = iterate_all(args)?;
             let n = lists.iter().map(Vec::len).min().unwrap_or(0);
