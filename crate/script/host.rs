@@ -687,6 +687,9 @@ pub fn exception_line(e: &Value, suggest: bool) -> String {
             Ok(Value::Str(s)) => s.to_string(),
             _ => "<exception str() failed>".into(),
         },
+        // Its arguments' own `__str__` and `__repr__` asked (`ValueError(obj)`, `KeyError(obj)`).
+        (_, Some(interp)) => crate::value::write_by(Rc::downgrade(&interp), || exception_str(i))
+            .unwrap_or_else(|_| "<exception str() failed>".into()),
         _ => exception_str(i),
     };
     if let Some(s) = super::suggest::of(i).filter(|_| suggest) {

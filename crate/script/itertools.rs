@@ -95,10 +95,17 @@ impl Lazy {
         let kind = self.kind;
         let run = async move {
             let interp = weak.upgrade().ok_or_else(|| exc("RuntimeError", "the run has ended"))?;
-            while let Some(x) = self.next(&interp).await? {
-                interp.yield_value(x).await?;
+            loop {
+                match self.next(&interp).await {
+                    Ok(Some(x)) => drop(interp.yield_value(x).await?),
+                    Ok(None) => return Ok(Value::None),
+                    // A `StopIteration` of the function it calls ends it, as it ends CPython's
+                    // (`map(lambda x: next(iter(x)), lists)` stops at the first empty list),
+                    // where a generator's own would become a RuntimeError.
+                    Err(e) if e.class().is_subclass(&exc_class("StopIteration")) => return Ok(Value::None),
+                    Err(e) => return Err(e),
+                }
             }
-            Ok(Value::None)
         };
         Value::Gen(Rc::new(Gen::of_builtin(kind, Box::pin(run))))
     }

@@ -34,12 +34,22 @@ pub fn write_by(interp: Weak<Interp>, write: impl FnOnce() -> String) -> PyResul
 
 /// An instance's text by its class's `__repr__`, while [`write_by`] writes; `None` without one.
 fn script_repr(v: &Value, class: &Class) -> Option<String> {
+    script_text(v, class, "__repr__")
+}
+
+/// An instance's text by its class's `method` (`__repr__`, `__str__`), while [`write_by`]
+/// writes; `None` without one.
+fn script_text(v: &Value, class: &Class, method: &str) -> Option<String> {
     let interp = WRITER.with(|w| w.borrow().0.as_ref().and_then(Weak::upgrade))?;
-    let m = class.lookup(intern("__repr__"))?;
+    let m = class.lookup(intern(method))?;
     let depth = NESTING.with(|n| n.replace(n.get() + 1));
     let result = match &m {
         _ if depth >= MAX_REPR_NESTING => {
-            Err(exc("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"))
+            let what = if method == "__str__" { "str" } else { "repr" };
+            Err(exc(
+                "RecursionError",
+                format!("maximum recursion depth exceeded while getting the {what} of an object"),
+            ))
         }
         // A built-in one (a dataclass's) is called as it is, not as a script call, so a chain
         // of them is as deep as its data allows, not the 40 nested calls a built-in may make.
@@ -49,7 +59,7 @@ fn script_repr(v: &Value, class: &Class) -> Option<String> {
     NESTING.with(|n| n.set(depth));
     let failed = match result {
         Ok(Value::Str(s)) => return Some(s.to_string()),
-        Ok(other) => exc("TypeError", format!("__repr__ returned non-string (type {})", other.type_name())),
+        Ok(other) => exc("TypeError", format!("{method} returned non-string (type {})", other.type_name())),
         Err(e) => e,
     };
     WRITER.with(|w| {
@@ -71,6 +81,8 @@ impl Value {
         match self {
             Value::Str(s) => s.to_string(),
             Value::Instance(i) if i.class.is_exception() => exception_str(i),
+            // A script's object inside an exception's message (`ValueError(obj)`): its `__str__`.
+            Value::Instance(i) => script_text(self, &i.class, "__str__").unwrap_or_else(|| self.repr()),
             // A queue's `str` leaves its address out.
             Value::Native(n) => n.queue_text(false).unwrap_or_else(|| self.repr()),
             _ => self.repr(),
