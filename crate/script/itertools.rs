@@ -180,16 +180,26 @@ impl Lazy {
                         Err(e) => Err(e),
                     };
                 }
+                // As CPython's: it first reads up to the item it wants, then stops if that is
+                // the stop (`next(islice(it, n, n), None)` skips n items: the docs' `consume`).
                 "islice" => {
-                    if self.stop.is_some_and(|s| self.wanted >= s) {
+                    while self.at < self.wanted {
+                        if self.sources[0].next(interp).await?.is_none() {
+                            return Ok(None);
+                        }
+                        self.at += 1;
+                    }
+                    if self.stop.is_some_and(|s| self.at >= s) {
                         return Ok(None);
                     }
                     let Some(x) = self.sources[0].next(interp).await? else { return Ok(None) };
                     self.at += 1;
-                    if self.at - 1 == self.wanted {
-                        self.wanted = self.wanted.saturating_add(self.stride);
-                        return Ok(Some(x));
-                    }
+                    let next = self.wanted.saturating_add(self.stride);
+                    self.wanted = match self.stop {
+                        Some(s) if next > s => s,
+                        _ => next,
+                    };
+                    return Ok(Some(x));
                 }
                 // `from_iterable`'s: its iterables come from the first source, one at a time.
                 "chain" if self.flag => {

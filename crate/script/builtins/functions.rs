@@ -635,8 +635,14 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
         "pow" => {
             arg_count(name, args, 2, 3)?;
             match (&args[0], &args[1], args.get(2)) {
-                (_, _, None | Some(Value::None)) => binop(interp, BinOp::Pow, &args[0], &args[1]),
+                // `**`, a script's `__pow__` and `__rpow__` included.
+                (_, _, None | Some(Value::None)) => interp.binop_sync(BinOp::Pow, &args[0], &args[1]),
                 (Value::Int(b), Value::Int(e), Some(Value::Int(m))) => pow_mod(*b, *e, *m).map(Value::Int),
+                // A script's `__pow__(exp, mod)`.
+                (base @ Value::Instance(_), exp, Some(m)) => match script_method(base, "__pow__") {
+                    Some(f) => interp.call_sync(f, vec![base.clone(), exp.clone(), m.clone()]),
+                    None => raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"),
+                },
                 _ => raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"),
             }
         }

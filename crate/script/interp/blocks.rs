@@ -481,6 +481,28 @@ impl Interp {
                 self.set_item(&o, i, value).await?;
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
+                // From an iterator, one more item than the targets at most, as CPython takes
+                // them: `a, b = count()` fails at once, and a generator stops where it failed.
+                let lazy = matches!(&value, Value::Gen(g) if !g.is_async)
+                    || matches!(value, Value::Iter(_))
+                    || (matches!(value, Value::Instance(_)) && builtins::script_iterable(&value));
+                if lazy && !items.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) {
+                    let mut source = self.items_for(value, false)?;
+                    let mut values = Vec::with_capacity(items.len());
+                    while values.len() <= items.len() {
+                        match source.next(self).await? {
+                            Some(v) => values.push(v),
+                            None => break,
+                        }
+                    }
+                    if values.len() != items.len() {
+                        return Err(unpack_error(items.len(), values.len()));
+                    }
+                    for (t, v) in items.iter().zip(values) {
+                        self.assign(scope, t, v).await?;
+                    }
+                    return Ok(());
+                }
                 let values = match self.iterate(&value) {
                     // `a, b = None` (a function that forgot its `return`), `a, b = f()` (a
                     // forgotten `await`): CPython's words for a value that is not iterable.
