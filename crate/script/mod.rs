@@ -25,6 +25,7 @@ pub mod bytes;
 pub mod collections;
 pub mod contextlib;
 pub mod contextvars;
+pub mod copy;
 pub mod dataclasses;
 pub mod datetime;
 pub mod deque;

@@ -53,6 +53,7 @@ const MODULES: &[&str] = &[
     "collections",
     "contextlib",
     "contextvars",
+    "copy",
     "dataclasses",
     "datetime",
     "enum",
@@ -87,7 +88,7 @@ pub fn import(name: &str) -> PyResult {
             exc_class("ModuleNotFoundError"),
             vec![Value::Str(
                 format!(
-                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, abc, collections, contextlib, contextvars, dataclasses, datetime, enum, functools, heapq, itertools, logging, json, string, sys and typing"
+                    "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, abc, collections, contextlib, contextvars, copy, dataclasses, datetime, enum, functools, heapq, itertools, logging, json, string, sys and typing"
                 )
                 .into(),
             )],
@@ -178,6 +179,7 @@ pub fn import(name: &str) -> PyResult {
         "logging" => super::logging::module_attrs(),
         "contextlib" => super::contextlib::module_attrs(),
         "contextvars" => super::contextvars::module_attrs(),
+        "copy" => super::copy::module_attrs(),
         "abc" => super::abc::module_attrs(),
         "datetime" => super::datetime::module_attrs(),
         "heapq" => super::heapq::module_attrs(),

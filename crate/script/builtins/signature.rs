@@ -183,6 +183,7 @@ choices 2 p11 population weights cum_weights k
 seed 2 p01 a version
 randrange 3 p11 start stop step",
     ),
+    ("copy", "", "copy 1 p10 x\ndeepcopy 3 p10 x memo _nil"),
     (
         "math",
         "math",
