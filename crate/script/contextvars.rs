@@ -221,7 +221,8 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             Ok(found.or_else(|| rest.get(1).cloned()).unwrap_or(Value::None))
         }
         (Native::Context(vars, _), "copy") => Ok(context(vars.borrow().clone())),
-        (Native::Context(vars, _), "keys" | "values" | "items") => {
+        (Native::Context(..), "keys") => Ok(keys(me)),
+        (Native::Context(vars, _), "values" | "items") => {
             let items = vars
                 .borrow()
                 .iter()
@@ -234,5 +235,13 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             Ok(Value::list(items))
         }
         _ => raise("TypeError", format!("{name}() is not a method of {}", me.type_name())),
+    }
+}
+
+/// A context's variables, as `ctx.keys()` lists them (and iterating it gives them).
+pub fn keys(ctx: &Native) -> Value {
+    match ctx {
+        Native::Context(vars, _) => Value::list(vars.borrow().iter().map(|(k, _)| Value::Native(Rc::clone(k))).collect()),
+        _ => Value::list(Vec::new()),
     }
 }

@@ -134,14 +134,14 @@ fn dataclass(args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     if options[3] && !options[2] {
         return raise("ValueError", "eq must be true if order is true");
     }
-    make_dataclass(class, options)?;
+    make_dataclass(class, options, false)?;
     Ok(Value::Class(Rc::clone(class)))
 }
 
 /// Makes `class` a frozen, ordered dataclass of its annotations: what a namedtuple is built on
 /// (see [`crate::namedtuple`]).
 pub fn make_record(class: &Rc<Class>) -> PyResult<()> {
-    make_dataclass(class, [true, true, true, true, false, true, false, false])
+    make_dataclass(class, [true, true, true, true, false, true, false, false], true)
 }
 
 /// The options `@dataclass(…)` takes (the first six are Python 3.11's `__dataclass_params__`).
@@ -166,7 +166,8 @@ fn is_class_var(hint: &Value) -> bool {
 
 /// Collects `class`'s fields (its bases' dataclass fields first, then its own annotations)
 /// and writes its methods.
-fn make_dataclass(class: &Rc<Class>, options: [bool; 8]) -> PyResult<()> {
+/// `record`: a named tuple's, whose defaults may be anything (CPython checks none).
+fn make_dataclass(class: &Rc<Class>, options: [bool; 8], record: bool) -> PyResult<()> {
     let [init, repr, eq, order, unsafe_hash, frozen, all_kw_only, slots] = options;
     let mut fields: Dict = match class.base.as_ref().and_then(|b| b.lookup(intern("__dataclass_fields__"))) {
         Some(Value::Dict(d)) => d.borrow().clone(),
@@ -190,7 +191,9 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 8]) -> PyResult<()> {
                 None => Instance::new(field_class()),
             };
             // A list, dict or set as the default (`= []`, `field(default=[])`) would be shared.
-            if let Some(default @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) = f.get(intern("default")) {
+            if let Some(default @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) =
+                f.get(intern("default")).filter(|_| !record)
+            {
                 let m = format!(
                     "mutable default {} for field {s} is not allowed: use default_factory",
                     Value::Class(default.class()).repr()

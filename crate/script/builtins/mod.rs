@@ -447,6 +447,11 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             Some(members) => members, // an enum's members, in order
             None => return Err(type_error("'", v, "' object is not iterable")),
         },
+        // A `contextvars.Context`: its variables, as a mapping's keys.
+        Value::Native(n) if matches!(**n, crate::aio::Native::Context(..)) => match crate::contextvars::keys(n) {
+            Value::List(l) => l.borrow().clone(),
+            _ => Vec::new(),
+        },
         _ => return Err(type_error("'", v, "' object is not iterable")),
     })
 }

@@ -1026,7 +1026,9 @@ impl Value {
                 }
                 Key::Tuple(keys)
             }
-            Value::List(_) | Value::Dict(_) | Value::Set(_) => return Err(unhashable(self)),
+            Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => return Err(unhashable(self)),
+            // The set-like views (keys, items) compare by value, as sets: unhashable too.
+            Value::View(v) if v.kind != ViewKind::Values => return Err(unhashable(self)),
             // A member of an `IntEnum` or a `StrEnum` is the same key as its value.
             Value::Instance(i) if crate::enums::is_valued_member(i) => {
                 return i.get(super::ast::intern("value")).unwrap_or(Value::None).key();
