@@ -241,7 +241,9 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
 /// A context's variables, as `ctx.keys()` lists them (and iterating it gives them).
 pub fn keys(ctx: &Native) -> Value {
     match ctx {
-        Native::Context(vars, _) => Value::list(vars.borrow().iter().map(|(k, _)| Value::Native(Rc::clone(k))).collect()),
+        Native::Context(vars, _) => {
+            Value::list(vars.borrow().iter().map(|(k, _)| Value::Native(Rc::clone(k))).collect())
+        }
         _ => Value::list(Vec::new()),
     }
 }

@@ -540,7 +540,9 @@ pub fn enumerate_lazily(interp: &Interp, gen: &Rc<Gen>, start: i64) -> Value {
         let mut n = start;
         while let Some(x) = gen.resume(&interp).await? {
             let yielded = interp.yield_value(Value::tuple(vec![Value::Int(n), x])).await;
-            yielded.map_err(|e| gen.closed_by(&interp, e))?;
+            // Closed (a loop over it left early): the generator goes with it only if nothing
+            // else holds it, as CPython's enumerate frees it (`f = gen()` stays where it was).
+            yielded.map_err(|e| if Rc::strong_count(&gen) == 1 { gen.closed_by(&interp, e) } else { e })?;
             n = crate::value::count_after(n)?;
         }
         Ok(Value::None)
