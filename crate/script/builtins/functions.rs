@@ -730,6 +730,16 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             }
             Ok(Value::dict(d))
         }
+        // Counted as CPython counts them (`args[0]` is the generator or coroutine itself).
+        "send" | "close" if args.len() != if name == "send" { 2 } else { 1 } => {
+            let owner = if matches!(args[0], Value::Coro(_)) { "coroutine" } else { "generator" };
+            let (given, how) = (args.len() - 1, if name == "send" { "exactly one argument" } else { "no arguments" });
+            raise("TypeError", format!("{owner}.{name}() takes {how} ({given} given)"))
+        }
+        "throw" if !(2..=4).contains(&args.len()) => {
+            let (given, bound) = (args.len() - 1, if args.len() < 2 { "least 1 argument" } else { "most 3 arguments" });
+            raise("TypeError", format!("throw expected at {bound}, got {given}"))
+        }
         "send" | "close" | "throw" => match &args[0] {
             // A coroutine closed before it ran just ends; one that a hand-written event loop
             // drives (see `Gen::drive`) is a generator underneath, as in CPython.
