@@ -161,10 +161,11 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
     };
     let given = a.len();
-    let strip_chars = |i| -> PyResult<Vec<char>> {
+    // `None`: whitespace; an empty string strips nothing.
+    let strip_chars = |i| -> PyResult<Option<Vec<char>>> {
         match a.get(i) {
-            None | Some(Value::None) => Ok(Vec::new()),
-            Some(Value::Str(c)) => Ok(c.chars().collect()),
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(c)) => Ok(Some(c.chars().collect())),
             Some(_) => raise("TypeError", format!("{name} arg must be None or str")),
         }
     };
@@ -188,7 +189,7 @@ fn str_method_on(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Nam
         }
         "strip" | "lstrip" | "rstrip" => {
             let chars = strip_chars(0)?;
-            let pred = |c: char| if chars.is_empty() { is_space(c) } else { chars.contains(&c) };
+            let pred = |c: char| chars.as_ref().map_or_else(|| is_space(c), |cs| cs.contains(&c));
             new(match name {
                 "strip" => s.trim_matches(pred),
                 "lstrip" => s.trim_start_matches(pred),
