@@ -167,6 +167,10 @@ fn fsum(items: &[f64]) -> f64 {
 }
 
 fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    if name == "log" && (args.is_empty() || args.len() > 2 || !kw.is_empty()) {
+        let m = if kw.is_empty() { "math.log requires 1 to 2 arguments" } else { "log() takes no keyword arguments" };
+        return raise("TypeError", m);
+    }
     // A script's object stands for its number: its `__float__`, else its `__index__` (unless
     // it has its own `__floor__`, `__ceil__` or `__trunc__`, asked below).
     let own = |a: &Value| {

@@ -220,6 +220,9 @@ isqrt 1 1
 fsum 1 1
 modf 1 1
 atan2 2 e
+gcd * -
+lcm * -
+hypot * -
 copysign 2 e
 fmod 2 e
 remainder 2 e
