@@ -163,7 +163,11 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
         }
         "__format__" => Ok(Value::string(builtins::format_field(interp, &me, None, &other.to_str())?)),
         "__hash__" => Ok(Value::Int(builtins::hash_of(&me)?)),
-        "__int__" | "__index__" | "__float__" => Ok(me),
+        "__int__" | "__index__" => Ok(me),
+        "__float__" => match me {
+            Value::Int(i) => Ok(Value::Float(i as f64)), // `float(IntEnum member)`
+            v => Ok(v),
+        },
         "__eq__" => cmp(CmpOp::Eq),
         "__ne__" => cmp(CmpOp::NotEq),
         "__lt__" => cmp(CmpOp::Lt),

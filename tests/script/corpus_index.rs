@@ -405,6 +405,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_189_del_through_class_attributes", include_str!("corpus/lang_189_del_through_class_attributes.py"), include_str!("corpus/lang_189_del_through_class_attributes.out")),
     ("lang_190", include_str!("corpus/lang_190.py"), include_str!("corpus/lang_190.out")),
     ("lang_191", include_str!("corpus/lang_191.py"), include_str!("corpus/lang_191.out")),
+    ("lang_192", include_str!("corpus/lang_192.py"), include_str!("corpus/lang_192.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

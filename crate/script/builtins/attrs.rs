@@ -876,7 +876,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             Ok(Value::Bool(g.running()))
         }
         // A built-in iterator's own (`iter(xs).__next__`, the itertools recipes' roundrobin).
-        Value::Iter(_) if &*t == "__iter__" => Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", first_arg))))),
+        Value::Iter(_) if &*t == "__iter__" => {
+            Ok(Value::Method(Rc::new((obj.clone(), builtin("__iter__", first_arg)))))
+        }
         Value::Iter(_) if &*t == "__next__" => {
             Ok(Value::Method(Rc::new((obj.clone(), builtin("next", super::functions::function)))))
         }

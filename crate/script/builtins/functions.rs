@@ -980,6 +980,11 @@ pub fn hash_of(v: &Value) -> PyResult<i64> {
     if let Some(h) = stable_hash(v) {
         return Ok(h);
     }
+    if matches!(v, Value::Instance(i) if crate::enums::is_enum_class(&i.class)) {
+        if let Some(h) = element_hash(v, None) {
+            return Ok(h); // an `Enum` member hashes as its name
+        }
+    }
     Ok(match v.key()? {
         Key::Int(i) => int_hash(i),
         Key::Float(bits) => float_hash(f64::from_bits(bits)),
@@ -990,6 +995,24 @@ pub fn hash_of(v: &Value) -> PyResult<i64> {
             h.finish() as i64
         }
     })
+}
+
+/// CPython's hash of a set element known by its key `k` (see [`stable_hash`]): the same for
+/// numbers, strs, bytes and tuples of them, and a script's own `__hash__` (a dataclass's, a
+/// named tuple's) as it returned it, so that a set of those is laid out as CPython's; an enum
+/// member `v` hashes as its name. `None`: hashed by its address in CPython.
+pub fn element_hash(v: &Value, k: Option<&Key>) -> Option<i64> {
+    if let Some(h) = stable_hash(v) {
+        return Some(h);
+    }
+    match (k, v) {
+        (Some(Key::Hashed(_, h)), _) => Some(*h),
+        (_, Value::Instance(i)) if crate::enums::is_enum_class(&i.class) => match i.get(intern("name")) {
+            Some(Value::Str(name)) => Some(str_hash(&name)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// CPython's `hash(v)` where it is the same in every run: ints, bools, floats, strs and bytes

@@ -16,7 +16,9 @@ mod construct;
 mod dunders;
 mod functions;
 pub(crate) use functions::function;
-pub use functions::{float_hash, hash_of, int_hash, is_callable, iterator_kind, script_iterable, stable_hash, uneven};
+pub use functions::{
+    element_hash, float_hash, hash_of, int_hash, is_callable, iterator_kind, script_iterable, stable_hash, uneven,
+};
 mod items;
 mod methods;
 mod ops;

@@ -203,8 +203,9 @@ impl Dict {
     }
 
     /// A set's elements in the order CPython's set iterates them, for a set of ints, bools,
-    /// floats, strs, bytes and tuples of them (whose hashes are CPython's: see
-    /// [`stable_hash`](crate::builtins::stable_hash)): where each lands in its hash table, as
+    /// floats, strs, bytes, tuples of them and objects with a `__hash__` of their own (whose
+    /// hashes are CPython's: see [`element_hash`](crate::builtins::element_hash)): where each
+    /// lands in its hash table, as
     /// `print({3, 1, 2})` shows `{1, 2, 3}`. Other sets and sets of more than 100,000:
     /// insertion order.
     pub fn set_order(&self) -> Vec<Value> {
@@ -240,9 +241,13 @@ impl Dict {
         // Each entry's hash past what the base holds: a removed one's was kept with its removal.
         let from = self.base.as_ref().map_or(0, |b| b.covered);
         let mut hashes: Vec<Option<u64>> = vec![None; self.entries.len()];
-        for (h, e) in hashes.iter_mut().zip(&self.entries).skip(from) {
+        let mut keys: Vec<Option<&Key>> = vec![None; self.entries.len()];
+        for (k, &at) in &self.index {
+            keys[at] = Some(k);
+        }
+        for ((h, e), key) in hashes.iter_mut().zip(&self.entries).zip(keys).skip(from) {
             if let Some((k, _)) = e {
-                *h = Some(crate::builtins::stable_hash(k)? as u64);
+                *h = Some(crate::builtins::element_hash(k, key)? as u64);
             }
         }
         for r in &self.removed {
@@ -420,7 +425,7 @@ impl Dict {
     /// removals need not be replayed: a dict keeps its insertion order).
     pub fn remove_from_set(&mut self, key: &Key) -> Option<Value> {
         let &at = self.index.get(key)?;
-        let hash = self.entries[at].as_ref().and_then(|(k, _)| crate::builtins::stable_hash(k));
+        let hash = self.entries[at].as_ref().and_then(|(k, _)| crate::builtins::element_hash(k, Some(key)));
         if let Some(h) = hash {
             self.removed.push(Removal { at, when: self.entries.len(), hash: h as u64 });
         }
