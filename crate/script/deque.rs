@@ -33,6 +33,11 @@ const METHODS: &[&str] = &[
     "__contains__",
     "__repr__",
     "__eq__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__delitem__",
     "__add__",
     "__iadd__",
     "__mul__",
@@ -277,6 +282,27 @@ fn method_of(interp: &Interp, name: &'static str, args: &[Value], _: Vec<(Name, 
             let i = index(&arg(0)?, l.borrow().len())?;
             l.borrow_mut()[i] = arg(1)?;
             Ok(Value::None)
+        }
+        "__delitem__" => {
+            let i = index(&arg(0)?, l.borrow().len())?;
+            let gone = l.borrow_mut().remove(i);
+            drop(gone); // once the items are no longer borrowed
+            Ok(Value::None)
+        }
+        // Ordered as lists of their items are (`deque([1, 2]) < deque([1, 3])`).
+        "__lt__" | "__le__" | "__gt__" | "__ge__" => {
+            let other = match a.first() {
+                Some(Value::Instance(o)) if is_deque(&o.class) => o.get(intern("_items")).unwrap_or(Value::None),
+                _ => return Ok(not_implemented()),
+            };
+            let op = match name {
+                "__lt__" => CmpOp::Lt,
+                "__le__" => CmpOp::LtE,
+                "__gt__" => CmpOp::Gt,
+                _ => CmpOp::GtE,
+            };
+            let mine = Value::list(l.borrow().clone());
+            Ok(Value::Bool(interp.compare(op, &mine, &Value::list(super::builtins::iterate(&other)?))?))
         }
         "__iter__" => Ok(live_iterator(interp, me, l)),
         "__reversed__" => Ok(iter_of(l.borrow().iter().rev().cloned().collect())),
