@@ -294,9 +294,21 @@ pub struct Pipe {
     pub(super) reader: RefCell<Option<Waker>>,
     /// The writer's end's address and its peer's (`get_extra_info("sockname")`, `"peername"`).
     ends: RefCell<Option<(Value, Value)>>,
+    /// For the pipe a side writes into: the one it reads from, which its own `close()` ends
+    /// (CPython's `connection_lost` feeds its reader the end: a read after it gets `b''`).
+    sibling: RefCell<std::rc::Weak<Pipe>>,
+    /// Its reading side's own connection was closed: nothing more comes, whatever the peer does.
+    lost: Cell<bool>,
+    /// Its writer's own `close()` was called: what it writes goes nowhere, `drain()` fails.
+    shut: Cell<bool>,
 }
 
 impl Pipe {
+    /// Nothing more will come to its reader.
+    fn at_end(&self) -> bool {
+        self.closed.get() || self.lost.get()
+    }
+
     pub(super) fn wake_reader(&self) {
         let w = self.reader.borrow_mut().take();
         if let Some(w) = w {
@@ -356,6 +368,9 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
             return Err(new_exception(exc_class("ConnectionRefusedError"), vec![Value::Int(111), why]));
         };
         let (up, down) = (Rc::new(Pipe::default()), Rc::new(Pipe::default()));
+        // The client writes up and reads down; the server the other way round.
+        *up.sibling.borrow_mut() = Rc::downgrade(&down);
+        *down.sibling.borrow_mut() = Rc::downgrade(&up);
         // The client's end has a port of its own, as an ephemeral one (the first is 50000).
         let address = |port: Value| Value::tuple(vec![Value::str(&host), port]);
         let server = address(port.parse::<i64>().map_or_else(|_| Value::str(&port), Value::Int));
@@ -458,7 +473,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                     };
                     match end {
                         Some(end) => return Poll::Ready(buf.drain(..end).collect::<Vec<u8>>()),
-                        None if p.closed.get() => return Poll::Ready(std::mem::take(&mut *buf)),
+                        None if p.at_end() => return Poll::Ready(std::mem::take(&mut *buf)),
                         None => {}
                     }
                     *p.reader.borrow_mut() = Some(cx.waker().clone());
@@ -504,7 +519,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                     };
                     match end {
                         Some(end) => return Poll::Ready(Ok(buf.drain(..end).collect::<Vec<u8>>())),
-                        None if p.closed.get() => return Poll::Ready(Err(std::mem::take(&mut *buf))),
+                        None if p.at_end() => return Poll::Ready(Err(std::mem::take(&mut *buf))),
                         None => {}
                     }
                     *p.reader.borrow_mut() = Some(cx.waker().clone());
@@ -528,7 +543,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                 })
             }))
         }
-        (Native::Reader(p), "at_eof") => Ok(Value::Bool(p.closed.get() && p.buf.borrow().is_empty())),
+        (Native::Reader(p), "at_eof") => Ok(Value::Bool(p.at_end() && p.buf.borrow().is_empty())),
         // `async for line in reader:` reads lines to the stream's end.
         (Native::Reader(_), "__aiter__") => Ok(Value::Native(Rc::clone(&n))),
         (Native::Reader(_), "__anext__") => {
@@ -566,6 +581,13 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             Ok(Value::None)
         }
         (Native::Writer(_), "can_write_eof") => Ok(Value::Bool(true)),
+        // After `close()` what is written goes nowhere, as CPython's closing transport drops it.
+        (Native::Writer(p), "write") if p.shut.get() && matches!(a.first(), Some(Value::Bytes(_))) => Ok(Value::None),
+        (Native::Writer(p), "write")
+            if p.closed.get() && !p.closing.get() && matches!(a.first(), Some(Value::Bytes(_))) =>
+        {
+            raise("RuntimeError", "Cannot call write() after write_eof()")
+        }
         (Native::Writer(p), "write") => match a.first() {
             Some(Value::Bytes(b)) => {
                 p.buf.borrow_mut().extend_from_slice(b);
@@ -583,9 +605,19 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             p.closed.set(true);
             p.closing.set(p.closing.get() || name == "close");
             p.wake_reader();
+            // Closed, its own reader is at its end too.
+            p.shut.set(p.shut.get() || name == "close");
+            if let Some(own) = p.sibling.borrow().upgrade().filter(|_| name == "close") {
+                own.lost.set(true);
+                own.wake_reader();
+            }
             Ok(Value::None)
         }
         (Native::Writer(p), "is_closing") => Ok(Value::Bool(p.closing.get())),
+        // Draining a closed connection fails, as CPython's protocol does once it is lost.
+        (Native::Writer(p), "drain") if p.shut.get() => Ok(leaf(stream_coro(name), async {
+            Err(new_exception(exc_class("ConnectionResetError"), vec![Value::str("Connection lost")]))
+        })),
         (Native::Writer(_), "drain" | "wait_closed") => Ok(leaf(stream_coro(name), async { Ok(Value::None) })),
         (Native::Server(_), "wait_closed") => Ok(leaf("Server.wait_closed", async { Ok(Value::None) })),
         // Closed, it listens no more: a connection to its address is refused, and the address
