@@ -109,6 +109,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseExceptionGroup", "BaseException"),
     ("ExceptionGroup", "Exception"),
     ("IncompleteReadError", "EOFError"),
+    ("gaierror", "OSError"),
 ];
 
 impl Types {
@@ -180,6 +181,7 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
     }
     match &*c.name {
         "CancelledError" | "InvalidStateError" | "BrokenBarrierError" | "IncompleteReadError" => "asyncio.exceptions",
+        "gaierror" if c.kind == Kind::Exception => "socket",
         "QueueEmpty" | "QueueFull" | "Queue" | "PriorityQueue" | "LifoQueue" => "asyncio.queues",
         "Lock" | "Event" | "Semaphore" | "BoundedSemaphore" | "Condition" | "Barrier" => "asyncio.locks",
         "Task" | "Future" => "_asyncio",
