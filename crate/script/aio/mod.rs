@@ -434,6 +434,10 @@ fn run(interp: &Interp, aw: Value, cancel_rest: bool) -> PyResult {
     // `asyncio.run` takes a coroutine only; `run_until_complete` a future or a task too.
     if !matches!((&aw, cancel_rest), (Value::Coro(_), _) | (Value::Task(_), false)) {
         let message = if cancel_rest {
+            // CPython 3.11's `Runner` made its loop first, and closing it runs its
+            // `shutdown_asyncgens` and `shutdown_default_executor`: two tasks' numbers go.
+            interp.host.next_task_name();
+            interp.host.next_task_name();
             format!("a coroutine was expected, got {}", interp.repr(&aw)?)
         } else {
             "An asyncio.Future, a coroutine or an awaitable is required".to_string()
