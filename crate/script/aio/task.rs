@@ -532,7 +532,10 @@ impl PyTask {
     /// A gather (`self`) is told that its child ended; done, the run's host lets go of it.
     fn tell_gather(self: &Rc<Self>, interp: &Rc<Interp>, child: &Rc<PyTask>) {
         self.child_done(interp, Some(child));
-        if self.done() {
+        // Held until every child has told it, as CPython's children's callbacks hold it: a
+        // gather nobody awaited logs its exception when the last child ends, not when it fails.
+        let told = self.gathering.as_ref().is_none_or(|g| g.untold.get() == 0);
+        if self.done() && told {
             interp.host.release_gather(self);
         }
     }
