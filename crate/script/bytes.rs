@@ -345,9 +345,11 @@ fn codec(encoding: Option<&Value>, method: &str) -> PyResult<&'static str> {
     };
     let name = given.to_ascii_lowercase().replace('_', "-");
     match name.as_str() {
-        "utf-8" | "utf8" | "u8" => Ok("utf-8"),
-        "ascii" | "us-ascii" => Ok("ascii"),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok("latin-1"),
+        "utf-8" | "utf8" | "u8" | "utf" | "cp65001" => Ok("utf-8"),
+        "ascii" | "us-ascii" | "us" | "646" | "cp367" | "ansi-x3.4-1968" => Ok("ascii"),
+        "latin-1" | "latin1" | "latin" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "iso-ir-100" | "l1" => {
+            Ok("latin-1")
+        }
         n if cpython_codec(n) => unsupported(&format!("the '{given}' encoding (only UTF-8, ASCII and Latin-1)")),
         _ => raise("LookupError", format!("unknown encoding: {given}")),
     }
@@ -358,19 +360,20 @@ fn codec(encoding: Option<&Value>, method: &str) -> PyResult<&'static str> {
 /// know (`utf-99`) is its `LookupError`, which a script may catch.
 fn cpython_codec(n: &str) -> bool {
     const NAMED: &str = " utf-16 utf16 u16 utf-16-le utf-16le utf-16-be utf-16be utf-32 utf32 u32 utf-32-le utf-32le \
-utf-32-be utf-32be utf-7 utf7 u7 utf-8-sig utf8-sig unicode-escape raw-unicode-escape idna punycode koi8-r koi8-u \
+utf-32-be utf-32be utf-7 utf7 u7 utf-8-sig unicode-escape raw-unicode-escape idna punycode koi8-r koi8-u \
 mac-roman big5 gbk gb2312 gb18030 shift-jis sjis euc-jp euc-kr ";
     const CP: &str =
         " 037 273 424 437 500 720 737 775 850 852 855 856 857 858 860 861 862 863 864 865 866 869 874 875 \
 932 949 950 1006 1026 1125 1140 1250 1251 1252 1253 1254 1255 1256 1257 1258 65001 ";
     let number = |rest: &str| rest.parse::<u32>().ok();
     let iso = n.strip_prefix("iso-8859-").or_else(|| n.strip_prefix("iso8859-"));
-    let cp = n.strip_prefix("cp").or_else(|| n.strip_prefix("windows-"));
-    let latin = n.strip_prefix("latin-").or_else(|| n.strip_prefix("latin"));
+    let windows = n.strip_prefix("windows-").and_then(number);
+    let (l, latin) = (n.strip_prefix('l').and_then(number), n.strip_prefix("latin").and_then(number));
     NAMED.contains(&format!(" {n} "))
         || iso.and_then(number).is_some_and(|k| (1..=16).contains(&k) && k != 12)
-        || cp.is_some_and(|k| CP.contains(&format!(" {k} ")))
-        || latin.and_then(number).is_some_and(|k| (1..=10).contains(&k))
+        || n.strip_prefix("cp").is_some_and(|k| CP.contains(&format!(" {k} ")))
+        || windows.is_some_and(|k| (1250..=1258).contains(&k))
+        || l.or(latin).is_some_and(|k| (1..=10).contains(&k))
 }
 
 /// `errors=`, looked at only when a character or byte does not fit, as CPython looks it up:

@@ -94,7 +94,8 @@ impl Deep<'_> {
         if let Some(done) = self.memo.get(&x.identity()) {
             return Ok(done.clone());
         }
-        // As deep as CPython's recursion limit lets its `deepcopy` go.
+        // Bounded, as CPython's recursion limit bounds its `deepcopy` (which fails somewhat
+        // sooner: it takes several frames a level).
         if self.depth >= 900 {
             return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
         }
@@ -131,8 +132,20 @@ impl Deep<'_> {
                 }
                 Ok(Value::Dict(copy))
             }
-            // Its items cannot change: the set itself is copied, as CPython's would be.
-            Value::Set(s) => Ok(Value::Set(Rc::new(std::cell::RefCell::new(s.borrow().clone())))),
+            // A new set of its items' copies (an object in it is copied as it is elsewhere).
+            Value::Set(s) => {
+                // Made as CPython's is, by adding the items in the set's own order.
+                let mut copy = Dict::default();
+                let items = s.borrow().set_order();
+                for k in items {
+                    let k = self.copy(&k)?;
+                    let key = k.key()?;
+                    copy.insert(key, k, Value::None);
+                }
+                let copy = Value::Set(Rc::new(std::cell::RefCell::new(copy)));
+                self.memo.insert(x.identity(), copy.clone());
+                Ok(copy)
+            }
             // A tuple of what cannot change is itself; else a new one of the copies.
             Value::Tuple(t) => {
                 let items = t.iter().map(|v| self.copy(v)).collect::<PyResult<Vec<_>>>()?;
@@ -147,12 +160,16 @@ impl Deep<'_> {
             Value::Instance(i) => {
                 if let Some(f) = builtins::script_method(x, "__deepcopy__") {
                     let memo = Value::dict(Dict::default());
-                    return self.interp.call_sync(f, vec![x.clone(), memo]);
+                    let copy = self.interp.call_sync(f, vec![x.clone(), memo])?;
+                    self.memo.insert(x.identity(), copy.clone()); // shared, it stays shared
+                    return Ok(copy);
                 }
                 if crate::deque::is_deque(&i.class) {
-                    let items = self.copy(&Value::list(self.interp.iterate(x)?))?;
+                    // Its items copied one by one (a temporary list in the memo could share its
+                    // address with a later one, and hand that one these items).
+                    let items = self.interp.iterate(x)?.iter().map(|v| self.copy(v)).collect::<PyResult<Vec<_>>>()?;
                     let maxlen = self.interp.get_attr(x, intern("maxlen"))?;
-                    let copy = crate::deque::new(self.interp, &[items, maxlen], &[])?;
+                    let copy = crate::deque::new(self.interp, &[Value::list(items), maxlen], &[])?;
                     self.memo.insert(x.identity(), copy.clone());
                     return Ok(copy);
                 }

@@ -257,8 +257,13 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
             // As `update_wrapper`: the wrapped one's docstring and attributes, and itself as
             // `__wrapped__`, on the wrapper (its attributes are the wrapper's own, shared).
             let doc = crate::builtins::function_attr(wrapped, intern("__doc__")).unwrap_or(Value::None);
+            let name = crate::builtins::function_attr(wrapped, intern("__name__")).unwrap_or(Value::None);
             let mut copied = wrapped.attrs.borrow().clone();
-            copied.extend([(intern("__doc__"), doc), (intern("__wrapped__"), args[0].clone())]);
+            copied.extend([
+                (intern("__name__"), name),
+                (intern("__doc__"), doc),
+                (intern("__wrapped__"), args[0].clone()),
+            ]);
             renamed(wrapper, copied, wrapped.qualname());
             Ok(args[1].clone())
         }
@@ -291,6 +296,7 @@ fn wrap(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
                 Some(Value::Str(q)) => q,
                 _ => wrapper.qualname(),
             };
+            copied.retain(|(n, _)| *n != intern("__qualname__")); // carried by `renamed`
             copied.push((intern("__wrapped__"), wrapped.clone()));
             renamed(wrapper, copied, qualname);
             Ok(args[1].clone())

@@ -13,6 +13,9 @@ const UNARY: &[&str] = &[
     "cosh", "tanh", "asinh", "acosh", "atanh", "fabs", "radians", "degrees",
 ];
 
+/// Where libm's `asinh` and `acosh` switch to `ln(x) + ln 2`: 2**28.
+const BIG: f64 = 268_435_456.0;
+
 /// The module's attributes.
 pub fn module_attrs() -> Vec<(&'static str, Value)> {
     let mut v: Vec<(&'static str, Value)> = Vec::new();
@@ -372,6 +375,9 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
                         "sinh" => x.sinh(),
                         "cosh" => x.cosh(),
                         "tanh" => x.tanh(),
+                        // Past 2**28, as libm computes them (the usual formulas' x*x overflows).
+                        "asinh" if x.abs() > BIG => (x.abs().ln() + std::f64::consts::LN_2).copysign(x),
+                        "acosh" if x > BIG => x.ln() + std::f64::consts::LN_2,
                         "asinh" => x.asinh(),
                         "acosh" => x.acosh(),
                         "atanh" => x.atanh(),

@@ -293,9 +293,12 @@ pub(super) fn no_attr(obj: &Value, name: Name) -> Exc {
 /// methods, `extra` (names split by spaces) and `own` (names set on the object).
 fn missing(owner: &str, name: &str, extra: &str, own: &[(Rc<str>, u32)]) -> Exc {
     let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
-    let mut ranked: Vec<(&str, u32)> = OBJECT_DIR.iter().filter(|n| **n != "__module__").map(|n| (*n, 0)).collect();
-    ranked.extend(extra.split(' ').filter(|n| !n.is_empty()).map(|n| (n, 0)));
-    ranked.extend(crate::suggest::borrowed(own));
+    let mut ranked = crate::suggest::borrowed(own);
+    // (Special names are close only to a name that starts with `_`: see `no_method_named`.)
+    if name.starts_with('_') {
+        ranked.extend(OBJECT_DIR.iter().filter(|n| **n != "__module__").map(|n| (*n, 0)));
+        ranked.extend(extra.split(' ').filter(|n| !n.is_empty()).map(|n| (n, 0)));
+    }
     crate::suggest::for_attr(e, name, &ranked)
 }
 
@@ -322,8 +325,9 @@ pub fn no_method_named(owner: &str, name: &str, methods: &[&str]) -> Exc {
     let e = exc("AttributeError", format!("'{owner}' object has no attribute '{name}'"));
     let mut ranked: Vec<(&str, u32)> = methods.iter().map(|m| (*m, 0)).collect();
     // A built-in type's candidates are all of `dir(x)`, `object`'s special methods included
-    // (`[].__name__`: "Did you mean: '__ne__'?").
-    if let Some(extra) = super::functions::type_dir(owner) {
+    // (`[].__name__`: "Did you mean: '__ne__'?"): close only to a name that starts with `_`,
+    // so a miss of another name (`hasattr(x, "quack")`) does not rank them.
+    if let Some(extra) = super::functions::type_dir(owner).filter(|_| name.starts_with('_')) {
         ranked.extend(OBJECT_DIR.iter().filter(|n| **n != "__module__").map(|n| (*n, 0)));
         ranked.extend(extra.split(' ').filter(|n| n.starts_with("__")).map(|n| (n, 0)));
     }
@@ -339,8 +343,11 @@ fn no_instance_attr(i: &Rc<Instance>, name: Name) -> Exc {
     let mut names: Vec<(Rc<str>, u32)> = i.pairs().iter().map(|(n, _)| (text(*n), 0)).collect();
     class_names(&i.class, &mut names);
     // And what `object` (and `BaseException`) give it: CPython's candidates are `dir(obj)`.
-    names.extend(OBJECT_DIR.iter().map(|n| (Rc::from(*n), 0)));
-    names.extend(["__dict__", "__weakref__"].map(|n| (Rc::from(n), 0)));
+    // (`object`'s special names are close only to a name that starts with `_`.)
+    if text(name).starts_with('_') {
+        names.extend(OBJECT_DIR.iter().map(|n| (Rc::from(*n), 0)));
+        names.extend(["__dict__", "__weakref__"].map(|n| (Rc::from(n), 0)));
+    }
     if i.class.is_exception() {
         names.extend(EXCEPTION_DIR.iter().map(|n| (Rc::from(*n), 0)));
     }

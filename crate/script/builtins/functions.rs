@@ -241,7 +241,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 Value::List(l) => return Ok(Value::Iter(Rc::new(RefCell::new(Iter::of_list(Rc::clone(l)).numbered(start))))),
                 // A script's iterator, or a built-in one another name may hold (`it = iter(x)`):
                 // asked for an item as each pair is taken, so what is left stays in it.
-                v @ Value::Iter(_) => return crate::itertools::lazily(interp, "enumerate", v.clone(), start),
+                v @ Value::Iter(i) if Rc::strong_count(i) > 1 => {
+                    return crate::itertools::lazily(interp, "enumerate", v.clone(), start)
+                }
                 v if script_iterable(v) => return crate::itertools::lazily(interp, "enumerate", v.clone(), start),
                 _ => {}
             }
@@ -1007,6 +1009,8 @@ pub fn element_hash(v: &Value, k: Option<&Key>) -> Option<i64> {
     }
     match (k, v) {
         (Some(Key::Hashed(_, h)), _) => Some(*h),
+        // An `IntEnum`'s or a `str` mixin's member hashes as its value; another as its name.
+        (_, Value::Instance(i)) if crate::enums::is_valued_member(i) => stable_hash(&crate::enums::plain(v)),
         (_, Value::Instance(i)) if crate::enums::is_enum_class(&i.class) => match i.get(intern("name")) {
             Some(Value::Str(name)) => Some(str_hash(&name)),
             _ => None,

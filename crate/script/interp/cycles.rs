@@ -98,8 +98,8 @@ impl Node {
                 }
             }
             Node::Func(func) => {
-                // Its `attrs` may be shared with a copy (`functools.wraps`): not counted.
-                values(&mut func.defaults.borrow().iter().flatten());
+                // Its `attrs` may be shared with a copy (a class body's method): not counted.
+                values(&mut func.defaults.try_borrow().ok()?.iter().flatten());
                 if let Some(c) = &func.closure {
                     f(Node::Scope(Rc::clone(c)));
                 }

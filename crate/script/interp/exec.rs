@@ -560,9 +560,13 @@ impl Interp {
                     }
                     let m = self.host.import(module)?;
                     for a in names {
-                        // Every public name of the module (the parser allows it at module level only).
+                        // Every public name of the module (the parser refuses it in a function;
+                        // CPython's compiler in a class body too).
                         if a.name == "*" {
                             let Value::Module(from) = &m else { return unsupported("from … import *") };
+                            if !scope.info.is_module {
+                                return unsupported("from … import * in a class body");
+                            }
                             let public: Vec<(Name, Value)> = (from.attrs.borrow().iter())
                                 .filter(|(n, _)| !text(**n).starts_with('_'))
                                 .map(|(n, v)| (*n, v.clone()))

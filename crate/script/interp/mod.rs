@@ -941,6 +941,12 @@ impl Interp {
                     }
                     "__qualname__" => {
                         let Value::Str(q) = value else { unreachable!("checked above") };
+                        // Its `__name__` stays what it was (a slot of its own in CPython).
+                        let name = intern("__name__");
+                        if !f.attrs.borrow().iter().any(|(n, _)| *n == name) {
+                            let was = crate::builtins::function_attr(f, name)?;
+                            f.attrs.borrow_mut().push((name, was));
+                        }
                         *f.renamed.borrow_mut() = Some(q);
                         return Ok(());
                     }

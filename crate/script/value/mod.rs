@@ -292,8 +292,8 @@ pub struct Function {
     pub defined_as: Rc<str>,
     /// The `__qualname__` a script or `functools.update_wrapper` gave it, if any.
     pub renamed: RefCell<Option<Rc<str>>>,
-    /// Attributes a script set on it (`wrapper.calls = 0`), and `__name__` if it set that;
-    /// shared with the copy `functools.wraps` makes, which CPython's updates in place.
+    /// Attributes a script set on it (`wrapper.calls = 0`), and `__name__` if it or
+    /// `functools.wraps` set that (shared with the copy a class body's method may be).
     pub attrs: Rc<RefCell<Vec<(Name, Value)>>>,
 }
 

@@ -80,7 +80,11 @@ impl Value {
     pub fn to_str(&self) -> String {
         match self {
             Value::Str(s) => s.to_string(),
-            Value::Instance(i) if i.class.is_exception() => exception_str(i),
+            // An exception's own `__str__` (one inside another's arguments), else its arguments.
+            Value::Instance(i) if i.class.is_exception() => match i.class.lookup(intern("__str__")) {
+                Some(Value::Func(_)) => script_text(self, &i.class, "__str__").unwrap_or_else(|| exception_str(i)),
+                _ => exception_str(i),
+            },
             // A script's object inside an exception's message (`ValueError(obj)`): its `__str__`.
             Value::Instance(i) => script_text(self, &i.class, "__str__").unwrap_or_else(|| self.repr()),
             // A queue's `str` leaves its address out.
