@@ -571,6 +571,9 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             _ => Ok(not_implemented()),
         },
         _ => match (other_td, other) {
+            // CPython's words: `%` and `/` by a zero timedelta have their own.
+            (Some(0), _) if name == "__mod__" => raise("ZeroDivisionError", "integer modulo by zero"),
+            (Some(0), _) if name == "__truediv__" => raise("ZeroDivisionError", "division by zero"),
             (Some(0), _) | (_, Some(Value::Int(0))) => raise("ZeroDivisionError", "integer division or modulo by zero"),
             (Some(b), _) if name == "__truediv__" => Ok(Value::Float(me as f64 / b as f64)),
             // Python's remainder: the divisor's sign (`td % timedelta(hours=1)`).

@@ -267,6 +267,7 @@ pub fn import(name: &str) -> PyResult {
                 // `if sys.platform == "win32":` takes the branch it takes there.
                 ("platform", Value::str("linux")),
                 ("maxsize", Value::Int(i64::MAX)),
+                ("byteorder", Value::str("little")), // wasm's, and the machines' CPython runs on
                 (
                     "version_info",
                     Value::tuple(vec![
