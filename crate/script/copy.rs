@@ -79,19 +79,24 @@ fn fresh_object(i: &Instance) -> PyResult<Rc<Instance>> {
     Ok(Instance::new(Rc::clone(&i.class)))
 }
 
-/// One `deepcopy`: what it copied so far, by the original's identity.
+/// One `deepcopy`: what it copied so far, by the original's identity, with the original kept
+/// alive (as CPython's memo keeps it), so that no address is used twice while it runs.
 struct Deep<'a> {
     interp: &'a Interp,
-    memo: HashMap<usize, Value>,
+    memo: HashMap<usize, (Value, Value)>,
     depth: usize,
 }
 
 impl Deep<'_> {
+    fn remember(&mut self, original: &Value, copy: Value) {
+        self.memo.insert(original.identity(), (original.clone(), copy));
+    }
+
     fn copy(&mut self, x: &Value) -> PyResult {
         if is_atomic(x) {
             return Ok(x.clone());
         }
-        if let Some(done) = self.memo.get(&x.identity()) {
+        if let Some((_, done)) = self.memo.get(&x.identity()) {
             return Ok(done.clone());
         }
         // Bounded, as CPython's recursion limit bounds its `deepcopy` (which fails somewhat
@@ -110,7 +115,7 @@ impl Deep<'_> {
         match x {
             Value::List(l) => {
                 let copy = Value::list(Vec::new());
-                self.memo.insert(x.identity(), copy.clone());
+                self.remember(x, copy.clone());
                 let Value::List(into) = &copy else { unreachable!("made a list above") };
                 let items = l.borrow().clone();
                 for v in items {
@@ -123,7 +128,7 @@ impl Deep<'_> {
                 let mut empty = Dict::default();
                 empty.missing = d.borrow().missing.clone();
                 let copy = Rc::new(std::cell::RefCell::new(empty));
-                self.memo.insert(x.identity(), Value::Dict(Rc::clone(&copy)));
+                self.remember(x, Value::Dict(Rc::clone(&copy)));
                 let entries = d.borrow().entries();
                 for (k, v) in entries {
                     let (k, v) = (self.copy(&k)?, self.copy(&v)?);
@@ -143,38 +148,37 @@ impl Deep<'_> {
                     copy.insert(key, k, Value::None);
                 }
                 let copy = Value::Set(Rc::new(std::cell::RefCell::new(copy)));
-                self.memo.insert(x.identity(), copy.clone());
+                self.remember(x, copy.clone());
                 Ok(copy)
             }
             // A tuple of what cannot change is itself; else a new one of the copies.
             Value::Tuple(t) => {
                 let items = t.iter().map(|v| self.copy(v)).collect::<PyResult<Vec<_>>>()?;
-                if let Some(done) = self.memo.get(&x.identity()) {
+                if let Some((_, done)) = self.memo.get(&x.identity()) {
                     return Ok(done.clone()); // a cycle through it made it meanwhile
                 }
                 let same = items.iter().zip(t.iter()).all(|(a, b)| a.is(b));
                 let copy = if same { x.clone() } else { Value::tuple(items) };
-                self.memo.insert(x.identity(), copy.clone());
+                self.remember(x, copy.clone());
                 Ok(copy)
             }
             Value::Instance(i) => {
                 if let Some(f) = builtins::script_method(x, "__deepcopy__") {
                     let memo = Value::dict(Dict::default());
                     let copy = self.interp.call_sync(f, vec![x.clone(), memo])?;
-                    self.memo.insert(x.identity(), copy.clone()); // shared, it stays shared
+                    self.remember(x, copy.clone()); // shared, it stays shared
                     return Ok(copy);
                 }
                 if crate::deque::is_deque(&i.class) {
-                    // Its items copied one by one (a temporary list in the memo could share its
-                    // address with a later one, and hand that one these items).
+                    // Its items copied one by one.
                     let items = self.interp.iterate(x)?.iter().map(|v| self.copy(v)).collect::<PyResult<Vec<_>>>()?;
                     let maxlen = self.interp.get_attr(x, intern("maxlen"))?;
                     let copy = crate::deque::new(self.interp, &[Value::list(items), maxlen], &[])?;
-                    self.memo.insert(x.identity(), copy.clone());
+                    self.remember(x, copy.clone());
                     return Ok(copy);
                 }
                 let fresh = fresh_object(i)?;
-                self.memo.insert(x.identity(), Value::Instance(Rc::clone(&fresh)));
+                self.remember(x, Value::Instance(Rc::clone(&fresh)));
                 for (n, v) in i.pairs() {
                     let v = self.copy(&v)?;
                     fresh.set(n, v);

@@ -150,18 +150,15 @@ impl Coro {
         if self.async_gen_step().is_some() {
             return; // no coroutine in CPython
         }
-        let name: &str = match (self.leaf, &*self.name) {
-            (false, name) => name,
-            (true, name @ ("sleep" | "wait" | "wait_for" | "to_thread" | "Event.wait")) => name,
-            (true, name @ ("Lock.acquire" | "Semaphore.acquire" | "open_connection" | "start_server")) => name,
-            (true, name) if name.starts_with("Stream") || name.starts_with("Server.") => name,
-            (true, "put") => "Queue.put",
-            (true, "get") => "Queue.get",
-            (true, "join") => "Queue.join",
-            _ => return,
+        // The library's coroutines CPython writes in Python warn; its C ones do not.
+        let warns = match (self.leaf, &*self.name) {
+            (false, _) => true,
+            (true, "sleep" | "wait" | "wait_for" | "to_thread" | "Event.wait" | "put" | "get" | "join") => true,
+            (true, "Lock.acquire" | "Semaphore.acquire" | "open_connection" | "start_server") => true,
+            (true, name) => name.starts_with("Stream") || name.starts_with("Server."),
         };
-        if let Some(out) = current().and_then(|t| t.out.upgrade()) {
-            out.never_awaited(name, LINE.with(Cell::get));
+        if let Some(out) = current().and_then(|t| t.out.upgrade()).filter(|_| warns) {
+            out.never_awaited(&self.qualname(), LINE.with(Cell::get));
         }
     }
 }

@@ -605,8 +605,8 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
             p.closed.set(true);
             p.closing.set(p.closing.get() || name == "close");
             p.wake_reader();
-            // Closed, its own reader is at its end too.
             p.shut.set(p.shut.get() || name == "close");
+            // Closed, its own reader is at its end too.
             if let Some(own) = p.sibling.borrow().upgrade().filter(|_| name == "close") {
                 own.lost.set(true);
                 own.wake_reader();

@@ -354,18 +354,6 @@ fn no_instance_attr(i: &Rc<Instance>, name: Name) -> Exc {
     crate::suggest::for_attr(e, &text(name), &crate::suggest::borrowed(&names))
 }
 
-/// A library class written in C, as CPython's messages name it (`type object
-/// 'datetime.datetime'`, `'_asyncio.Task'`); another class by its name.
-fn c_type_name(c: &Rc<Class>) -> Rc<str> {
-    match &*c.name {
-        "Task" | "Future" if module_of(c) == "_asyncio" => format!("_asyncio.{}", c.name).into(),
-        "datetime" | "timedelta" | "deque" | "OrderedDict" | "defaultdict" if module_of(c) != "__main__" => {
-            format!("{}.{}", module_of(c), c.name).into()
-        }
-        _ => Rc::clone(&c.name),
-    }
-}
-
 /// A class's missing attribute (`message`), with "Did you mean" among its and its bases' names.
 #[cold]
 #[inline(never)]
@@ -689,7 +677,8 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                     None => match object_method(name, None) {
                         Some(m) if matches!(c.kind, Kind::Object | Kind::Exception) => Ok(m),
                         _ => {
-                            let message = format!("type object '{}' has no attribute '{t}'", c_type_name(c));
+                            let message =
+                                format!("type object '{}' has no attribute '{t}'", crate::value::c_type_name(c));
                             Err(no_class_attr(c, name, message))
                         }
                     },

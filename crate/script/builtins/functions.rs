@@ -979,13 +979,9 @@ pub fn hash_of(v: &Value) -> PyResult<i64> {
     use std::hash::{Hash, Hasher};
     // An `IntEnum`'s or a `StrEnum`'s member hashes as its value.
     let v = &crate::enums::plain(v);
-    if let Some(h) = stable_hash(v) {
+    // (An `Enum` member hashes as its name.)
+    if let Some(h) = element_hash(v, None) {
         return Ok(h);
-    }
-    if matches!(v, Value::Instance(i) if crate::enums::is_enum_class(&i.class)) {
-        if let Some(h) = element_hash(v, None) {
-            return Ok(h); // an `Enum` member hashes as its name
-        }
     }
     Ok(match v.key()? {
         Key::Int(i) => int_hash(i),

@@ -971,14 +971,10 @@ impl Value {
     /// type's full name (`'_asyncio.Task' object is not callable`).
     pub fn type_name(&self) -> Rc<str> {
         match self {
-            // The library's classes written in C name their module, as CPython's messages do.
-            Value::Instance(i) if matches!(&*i.class.name, "datetime" | "timedelta" | "deque" | "partial") => {
-                format!("{}.{}", module_of(&i.class), i.class.name).into()
-            }
             Value::Dict(d) if matches!(d.borrow().missing, Missing::Factory(_) | Missing::Ordered) => {
-                format!("collections.{}", self.class().name).into()
+                c_type_name(&self.class())
             }
-            Value::Instance(i) => Rc::clone(&i.class.name),
+            Value::Instance(i) => c_type_name(&i.class),
             Value::Task(t) => match t.type_name() {
                 "Task" => "_asyncio.Task".into(),
                 "Future" => "_asyncio.Future".into(),
@@ -1224,4 +1220,18 @@ fn int_float_cmp(i: i64, f: f64) -> Option<std::cmp::Ordering> {
     let whole = f.trunc();
     // `whole` is exact as an i64 here; equal whole parts leave the fraction to decide.
     Some(i.cmp(&(whole as i64)).then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Equal)))
+}
+
+/// A class as CPython's messages name it: the library's classes written in C with their module
+/// (`'datetime.datetime'`, `'functools.partial'`, `'_asyncio.Task'`), any other by its name.
+pub fn c_type_name(c: &Rc<Class>) -> Rc<str> {
+    match &*c.name {
+        "Task" | "Future" if module_of(c) == "_asyncio" => format!("_asyncio.{}", c.name).into(),
+        "datetime" | "timedelta" | "deque" | "partial" | "OrderedDict" | "defaultdict"
+            if module_of(c) != "__main__" =>
+        {
+            format!("{}.{}", module_of(c), c.name).into()
+        }
+        _ => Rc::clone(&c.name),
+    }
 }
