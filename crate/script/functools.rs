@@ -152,7 +152,18 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         ("wraps", [wrapped]) => Ok(Value::Method(Rc::new((wrapped.clone(), builtin("wraps", wrap))))),
         ("update_wrapper", [wrapper, wrapped]) => wrap(interp, name, vec![wrapped.clone(), wrapper.clone()], kw),
         ("reduce", [f, items, initial @ ..]) if initial.len() <= 1 => {
-            let mut items = interp.iterate(items)?.into_iter();
+            let items = match interp.iterate(items) {
+                // Not iterable at all (a TypeError from inside a generator or a script's
+                // `__iter__` is theirs).
+                Err(e)
+                    if e.class().is_subclass(&exc_class("TypeError"))
+                        && !matches!(items, Value::Gen(_) | Value::Instance(_) | Value::Iter(_)) =>
+                {
+                    return raise("TypeError", "reduce() arg 2 must support iteration")
+                }
+                items => items,
+            };
+            let mut items = items?.into_iter();
             let Some(mut acc) = initial.first().cloned().or_else(|| items.next()) else {
                 return raise("TypeError", "reduce() of empty iterable with no initial value");
             };
@@ -161,6 +172,11 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             }
             Ok(acc)
         }
+        ("reduce", _) => {
+            let bound = if args.len() < 2 { "least 2" } else { "most 3" };
+            raise("TypeError", format!("reduce expected at {bound} arguments, got {}", args.len()))
+        }
+        ("partial", []) => raise("TypeError", "type 'partial' takes at least one argument"),
         _ => raise("TypeError", format!("{name}() was given the wrong number of arguments")),
     }
 }

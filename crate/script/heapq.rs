@@ -50,7 +50,8 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
     }
     let Value::List(list) = &args[0] else {
         let what = if matches!(args[0], Value::None) { "None".into() } else { args[0].type_name() };
-        return raise("TypeError", format!("{name}() argument 1 must be list, not {what}"));
+        let which = if matches!(name, "heapify" | "heappop") { "" } else { " 1" };
+        return raise("TypeError", format!("{name}() argument{which} must be list, not {what}"));
     };
     // Out of its cell while a script's `__lt__` runs (it may look at the list).
     let mut heap = std::mem::take(&mut *list.borrow_mut());

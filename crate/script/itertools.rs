@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, Name};
-use super::builtins::{builtin, iter_named, kwarg};
+use super::builtins::{builtin, int_arg, iter_named, kwarg};
 use super::interp::{Gen, Interp, Items};
 use super::value::*;
 
@@ -404,14 +404,18 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
     let mut it = Lazy::new(name);
     match name {
         "count" => {
-            it.value = Some(arg(0, "start").unwrap_or(Value::Int(0)));
-            it.step = arg(1, "step").unwrap_or(Value::Int(1));
+            let number = |v: Value| match v {
+                Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Instance(_) => Ok(v),
+                _ => raise("TypeError", "a number is required"),
+            };
+            it.value = Some(number(arg(0, "start").unwrap_or(Value::Int(0)))?);
+            it.step = number(arg(1, "step").unwrap_or(Value::Int(1)))?;
         }
         "repeat" => {
             it.value = Some(arg(0, "object").unwrap_or(Value::None));
-            let times = count_arg(arg(1, "times").as_ref(), "repeat() times must be a non-negative integer");
-            match times.unwrap_or(Some(0)) {
-                Some(n) => it.at = n,
+            // A negative number of times is none, as CPython's.
+            match arg(1, "times") {
+                Some(n) => it.at = int_arg(&n, "")?.max(0),
                 None => it.flag = true,
             }
         }
@@ -419,7 +423,7 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
             let message = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
             let stop_message = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
             match args.len() {
-                0 | 1 => return raise("TypeError", "islice expected at least 2 arguments"),
+                n @ (0 | 1) => return raise("TypeError", format!("islice expected at least 2 arguments, got {n}")),
                 2 => it.stop = count_arg(args.get(1), stop_message)?,
                 _ => {
                     it.wanted = count_arg(args.get(1), message)?.unwrap_or(0);
@@ -436,15 +440,23 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
         }
         "cycle" | "pairwise" => it.sources = vec![source(0)?],
         // `chain.from_iterable(iterables)`: a chain that takes each iterable as it reaches it.
-        "from_iterable" => {
+        // `chain(*its)` is `chain.from_iterable(its)`: each is iterated only once reached.
+        "from_iterable" | "chain" => {
+            if name == "from_iterable" && args.len() != 1 {
+                let n = args.len();
+                return raise("TypeError", format!("chain.from_iterable() takes exactly one argument ({n} given)"));
+            }
             let mut chained = Lazy::new("chain");
-            chained.sources = vec![source(0)?];
+            chained.sources = match name {
+                "chain" => vec![interp.items_for(Value::tuple(args), false)?],
+                _ => vec![source(0)?],
+            };
             chained.flag = true;
             return Ok(chained.into_generator(interp));
         }
-        "chain" | "zip_longest" => {
+        "zip_longest" => {
             // CPython 3.11's words, which name no keyword.
-            if name == "zip_longest" && kw.iter().any(|(k, _)| &*text(*k) != "fillvalue") {
+            if kw.iter().any(|(k, _)| &*text(*k) != "fillvalue") {
                 return raise("TypeError", "zip_longest() got an unexpected keyword argument");
             }
             it.sources = (0..args.len()).map(source).collect::<PyResult<_>>()?;
@@ -477,8 +489,13 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
         _ => {
             // product, permutations, combinations, combinations_with_replacement.
             let pools = if name == "product" {
-                let times =
-                    count_arg(kwarg(&kw, "repeat").as_ref(), "repeat argument cannot be negative")?.unwrap_or(1);
+                let times = match kwarg(&kw, "repeat") {
+                    Some(n) => match int_arg(&n, "")? {
+                        n if n < 0 => return raise("ValueError", "repeat argument cannot be negative"),
+                        n => n,
+                    },
+                    None => 1,
+                };
                 let once = args.iter().map(|a| interp.iterate(a)).collect::<PyResult<Vec<_>>>()?;
                 (0..times).flat_map(|_| once.clone()).collect::<Vec<_>>()
             } else {
@@ -488,7 +505,14 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                     None | Some(Value::None) => {
                         return raise("TypeError", format!("{name}() missing required argument 'r' (pos 2)"))
                     }
-                    Some(v) => count_arg(Some(&v), "r must be non-negative")?.unwrap_or(0) as usize,
+                    Some(v) => {
+                        let r = match v {
+                            Value::Int(_) | Value::Bool(_) => v.as_int().unwrap_or(0),
+                            _ if name == "permutations" => return raise("TypeError", "Expected int as r"),
+                            _ => int_arg(&v, "")?,
+                        };
+                        usize::try_from(r).or_else(|_| raise("ValueError", "r must be non-negative"))?
+                    }
                 };
                 vec![pool; r]
             };

@@ -661,21 +661,93 @@ fn seeded(a: Option<&Value>) -> PyResult<super::mt::Random> {
 pub fn random_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
     let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs a Random") };
     let super::aio::Native::Random(r) = &**n else { return raise("TypeError", "descriptor needs a Random") };
-    if name == "choice" {
-        if let Some(picked) = choice_of_object(interp, r, args.get(1)) {
-            return picked;
-        }
+    let mut args = args[1..].to_vec();
+    if let Some(done) = on_object(interp, r, name, &mut args) {
+        return done;
     }
-    random_on(interp, &mut r.borrow_mut(), name, args[1..].to_vec(), kw)
+    random_on(interp, &mut r.borrow_mut(), name, args, kw)
 }
 
-fn random_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    if name == "choice" {
-        if let Some(picked) = choice_of_object(interp, &interp.host.random, args.first()) {
-            return picked;
-        }
+fn random_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    if let Some(done) = on_object(interp, &interp.host.random, name, &mut args) {
+        return done;
     }
     random_on(interp, &mut interp.host.random.borrow_mut(), name, args, kw)
+}
+
+/// What `choice`, `choices` and `shuffle` do to a value they index, with the generator free
+/// while a script's methods run (they may draw from it too): `choice` and `shuffle` done here
+/// (None: not such a value), `choices` given a script's sequence as the list of its items.
+fn on_object(
+    interp: &Interp,
+    rng: &std::cell::RefCell<super::mt::Random>,
+    name: &str,
+    args: &mut [Value],
+) -> Option<PyResult> {
+    match name {
+        "choice" => choice_of_object(interp, rng, args.first()),
+        "shuffle" => shuffle_in_place(interp, rng, args.first()?),
+        "choices" => {
+            let seq = args.first()?;
+            super::builtins::script_method(seq, "__len__")?;
+            let get = super::builtins::script_method(seq, "__getitem__")?;
+            let items = (|| {
+                let n = super::builtins::len(interp, seq)?;
+                (0..n).map(|i| interp.call_sync(get.clone(), vec![seq.clone(), Value::Int(i as i64)])).collect()
+            })();
+            match items {
+                Ok(items) => args[0] = Value::list(items),
+                Err(e) => return Some(Err(e)),
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// `shuffle` of a script's sequence (a deck of cards with `__len__`, `__getitem__` and
+/// `__setitem__`) or of a dict: CPython's swaps of `x[i]` and `x[j]` from the end, each
+/// through the object's own methods (a dict: by its int keys, a KeyError for one it lacks).
+fn shuffle_in_place(interp: &Interp, rng: &std::cell::RefCell<super::mt::Random>, x: &Value) -> Option<PyResult> {
+    let at = |i: usize| Value::Int(i as i64);
+    let get = |i: usize| -> PyResult {
+        match x {
+            Value::Dict(d) => {
+                let found = d.borrow().get(&Key::Int(i as i64));
+                found.ok_or_else(|| super::builtins::key_error(&at(i)))
+            }
+            _ => {
+                let get = super::builtins::script_method(x, "__getitem__").unwrap_or(Value::None);
+                interp.call_sync(get, vec![x.clone(), at(i)])
+            }
+        }
+    };
+    let set = |i: usize, v: Value| -> PyResult<()> {
+        match x {
+            Value::Dict(d) => {
+                d.borrow_mut().insert(Key::Int(i as i64), at(i), v);
+                Ok(())
+            }
+            _ => match super::builtins::script_method(x, "__setitem__") {
+                Some(set) => interp.call_sync(set, vec![x.clone(), at(i), v]).map(drop),
+                None => Err(super::builtins::type_error("'", x, "' object does not support item assignment")),
+            },
+        }
+    };
+    if !matches!(x, Value::Dict(_)) {
+        super::builtins::script_method(x, "__len__")?;
+        super::builtins::script_method(x, "__getitem__")?;
+    }
+    Some((|| {
+        let n = super::builtins::len(interp, x)?;
+        for i in (1..n).rev() {
+            let j = rng.borrow_mut().choice_index(i + 1).map_err(super::builtins::format_error)?;
+            let (xj, xi) = (get(j)?, get(i)?);
+            set(i, xj)?;
+            set(j, xi)?;
+        }
+        Ok(Value::None)
+    })())
 }
 
 /// `choice` of a script's own sequence (a class with `__len__` and `__getitem__`, a deck of
@@ -825,7 +897,9 @@ fn random_on(
             let items = super::builtins::iterate(seq)?;
             let i = r.choice_index(items.len()).map_err(super::builtins::format_error)?;
             match seq {
-                Value::Set(_) => Err(super::builtins::type_error("'", seq, "' object is not subscriptable")),
+                Value::Set(_) | Value::View(_) => {
+                    Err(super::builtins::type_error("'", seq, "' object is not subscriptable"))
+                }
                 Value::Dict(d) => {
                     let found = d.borrow().get(&Key::Int(i as i64));
                     found.ok_or_else(|| super::builtins::key_error(&Value::Int(i as i64)))
@@ -835,7 +909,15 @@ fn random_on(
         }
         "sample" => {
             let population = args.first().unwrap_or(&Value::None);
-            if matches!(population, Value::Set(_) | Value::Dict(_) | Value::View(_) | Value::Iter(_) | Value::Gen(_)) {
+            // Only a sequence (CPython asks `collections.abc.Sequence`).
+            let sequence = matches!(population, Value::Instance(i) if crate::deque::is_deque(&i.class))
+                || crate::namedtuple::is_namedtuple(population);
+            if !sequence
+                && !matches!(
+                    population,
+                    Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)
+                )
+            {
                 return raise("TypeError", "Population must be a sequence.  For dicts or sets, use sorted(d).");
             }
             let population = super::builtins::iterate(population)?;
@@ -917,7 +999,25 @@ fn random_on(
         "choices" => {
             // `random.py`'s: an index by `floor(random() * n)`, or, with weights, the first
             // running total past `random() * total`.
-            let items = super::builtins::iterate(args.first().unwrap_or(&Value::None))?;
+            let population = args.first().unwrap_or(&Value::None);
+            let n = super::builtins::len(interp, population)?; // CPython's `len(population)` first
+            let items = match population {
+                Value::Set(_) | Value::View(_) | Value::Dict(_) => Vec::new(),
+                _ => super::builtins::iterate(population)?,
+            };
+            // CPython's `population[i]` (a dict by its int keys).
+            let pick = |i: usize| -> PyResult {
+                match population {
+                    Value::Dict(d) => {
+                        let found = d.borrow().get(&Key::Int(i as i64));
+                        found.ok_or_else(|| super::builtins::key_error(&Value::Int(i as i64)))
+                    }
+                    Value::Set(_) | Value::View(_) => {
+                        Err(super::builtins::type_error("'", population, "' object is not subscriptable"))
+                    }
+                    _ => Ok(items[i].clone()),
+                }
+            };
             let k = match super::builtins::kwarg(&kw, "k") {
                 Some(v) => v.as_int().ok_or_else(|| {
                     super::builtins::type_error("'", &v, "' object cannot be interpreted as an integer")
@@ -945,14 +1045,17 @@ fn random_on(
             if k > crate::interp::MEMORY_LIMIT as i64 {
                 return raise("MemoryError", "a list may hold 10,000,000 elements at most (Loopscope's limit)");
             }
-            let n = items.len();
             let mut out = Vec::with_capacity(k.max(0) as usize);
             match cum {
                 None if n == 0 && k > 0 => {
                     r.random(); // CPython's takes its number before it indexes the empty list
                     return raise("IndexError", "list index out of range");
                 }
-                None => (0..k).for_each(|_| out.push(items[(r.random() * n as f64) as usize].clone())),
+                None => {
+                    for _ in 0..k {
+                        out.push(pick((r.random() * n as f64) as usize)?);
+                    }
+                }
                 Some(cum) => {
                     if cum.len() != n {
                         return raise("ValueError", "The number of weights does not match the population");
@@ -967,7 +1070,7 @@ fn random_on(
                     for _ in 0..k {
                         let x = r.random() * total;
                         let i = cum[..n - 1].partition_point(|&c| c <= x);
-                        out.push(items[i].clone());
+                        out.push(pick(i)?);
                     }
                 }
             }
@@ -989,19 +1092,16 @@ fn random_on(
                 r.shuffle(&mut l.borrow_mut());
                 return Ok(Value::None);
             }
-            // A script's own sequence is not shuffled here (its methods would run while the
-            // generator is borrowed): refused, as other objects are.
-            let fixed = matches!(x, Value::Str(_) | Value::Tuple(_) | Value::Bytes(_) | Value::Range(_));
-            if let Value::Instance(_) = x {
-                return crate::interp::unsupported("random.shuffle of this object");
-            }
-            if !fixed {
-                return raise("TypeError", "shuffle() needs a list");
-            }
+            // A script's sequence and a dict were shuffled by `shuffle_in_place`. Of the rest,
+            // a str or a tuple cannot be assigned to, a set or a view not even indexed.
             let n = super::builtins::len(interp, x)?;
             if n >= 2 {
                 r.choice_index(n).map_err(err)?;
-                return Err(super::builtins::type_error("'", x, "' object does not support item assignment"));
+                let why = match x {
+                    Value::Set(_) | Value::View(_) | Value::Instance(_) => "' object is not subscriptable",
+                    _ => "' object does not support item assignment",
+                };
+                return Err(super::builtins::type_error("'", x, why));
             }
             Ok(Value::None)
         }

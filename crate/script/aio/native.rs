@@ -1900,6 +1900,9 @@ pub fn get_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
     let pick = |list: &[&'static str]| list.iter().copied().find(|m| *m == &*t);
     match obj {
         Value::Task(task) => {
+            if let Some((_, v)) = task.attrs.borrow().iter().find(|(n, _)| *n == name) {
+                return Ok(v.clone());
+            }
             // A task has them all; a future the first seven, and a plain one its setters.
             let (own, setters, shown): (&[&str], &[&str], _) = match (&task.gathering, &task.plain) {
                 (None, None) => (TASK_METHODS, &FUTURE_METHODS[..2], "_asyncio.Task"),

@@ -67,6 +67,9 @@ pub struct PyTask {
     /// the page shows its awaiters waiting on (0 for any other future).
     pub(super) thread: Cell<u32>,
     pub(super) handling: RefCell<Vec<Value>>,
+    /// Attributes the script gave it (`task.started = loop.time()`): CPython's tasks and
+    /// futures have a `__dict__`.
+    pub attrs: RefCell<Vec<(crate::ast::Name, Value)>>,
     /// A `to_thread` worker: its `time.sleep` waits without holding the loop.
     pub is_thread: bool,
     /// It closes an async generator left early (`aclose()`): `asyncio.run`'s end lets it take
@@ -278,6 +281,7 @@ impl PyTask {
             runtime_id: Cell::new(0),
             thread: Cell::new(0),
             handling: RefCell::default(),
+            attrs: RefCell::default(),
             is_thread,
             closes_generator: Cell::new(false),
             tb_frames: Cell::new(0),

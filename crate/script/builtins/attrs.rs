@@ -458,6 +458,15 @@ fn del_attr_plain(interp: &Interp, obj: &Value, name: Name) -> PyResult<()> {
                 None => raise("AttributeError", format!("'function' object has no attribute '{}'", text(name))),
             };
         }
+        Value::Task(t) => {
+            let gone = crate::value::take_attr(&mut t.attrs.borrow_mut(), name);
+            return match gone {
+                Some(_) => Ok(()),
+                None => {
+                    raise("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name)))
+                }
+            };
+        }
         _ => return crate::interp::unsupported("del of this attribute"),
     };
     if let Some(e) = crate::dataclasses::frozen_error(obj, name, true) {

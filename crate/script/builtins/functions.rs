@@ -277,6 +277,9 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             Ok(Value::Iter(Rc::new(RefCell::new(Iter::new(out).named("zip").then_raising(uneven)))))
         }
         "sorted" => {
+            if args.is_empty() {
+                return raise("TypeError", "sorted expected 1 argument, got 0"); // `sorted(key=len)`
+            }
             arg_count(name, args, 1, 1)?;
             let mut items = iterate(&args[0])?;
             sort(interp, &mut items, kw)?;

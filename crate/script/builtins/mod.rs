@@ -307,7 +307,7 @@ pub fn format_error(m: String) -> Exc {
     }
 }
 
-fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+pub(crate) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     if let Some(i) = v.as_int() {
         return Ok(i);
     }

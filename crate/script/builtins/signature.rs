@@ -6,8 +6,9 @@
 //! One line per built-in, `name most form [=shown] [keyword …]`:
 //! - `most`: how many positional arguments it takes at most (`*`: any);
 //! - `form`: how CPython words one too many. `1` "takes exactly one argument (N given)", `0`
-//!   "takes no arguments (N given)", `a` "takes at most M arguments (N given)", `e` "expected M
-//!   arguments, got N", `x` "expected at most M arguments, got N", `s` "takes no positional
+//!   "takes no arguments (N given)", `a` "takes at most M arguments (N given)" (`aL`: the first L
+//!   are required, "missing required argument 'P' (pos I)"; `kL` the same, with "positional
+//!   arguments"), `e` "expected M arguments, got N", `x` "expected at most M arguments, got N", `s` "takes no positional
 //!   arguments", `pLX` a function written in Python: "takes from L to M positional arguments
 //!   but N were given", every number X more (`self`), and its keyword errors are Python's;
 //! - `=shown`: the name CPython's messages give it, where the owner's rule does not;
@@ -42,7 +43,7 @@ id 1 1
 callable 1 1
 property 4 a fget fset fdel doc
 round 2 a number ndigits
-sum 2 a / start
+sum 2 a1 / start
 enumerate 2 a iterable start
 pow 3 a base exp mod
 sorted 1 e / key reverse
@@ -304,22 +305,22 @@ cmp_to_key 1 a mycmp",
         "itertools",
         "",
         "count 2 a start step
-cycle * -
-repeat 2 a object times
-accumulate 2 a iterable func initial
+cycle 1 e
+repeat 2 a1 object times
+accumulate 2 k1 iterable func initial
 chain * -
-compress 2 a data selectors
-dropwhile * -
-filterfalse * -
-groupby 2 a iterable key
-islice * -
-pairwise * -
-starmap * -
-takewhile * -
+compress 2 a2 data selectors
+dropwhile 2 e
+filterfalse 2 e
+groupby 2 a1 iterable key
+islice 4 x
+pairwise 1 e
+starmap 2 e
+takewhile 2 e
 product * - repeat
-permutations 2 a iterable r
-combinations 2 a iterable r
-combinations_with_replacement 2 a iterable r",
+permutations 2 a1 iterable r
+combinations 2 a2 iterable r
+combinations_with_replacement 2 a2 iterable r",
     ),
     (
         "_UnixSelectorEventLoop",
@@ -467,7 +468,7 @@ fn bind(sig: &str, given: usize, mut args: Vec<Value>, kw: &mut Vec<(Name, Value
 fn least(sig: &str, kw: &[(Name, Value)]) -> usize {
     let b = sig.as_bytes();
     match b.get(2) {
-        Some(b'p') => b.get(3).map_or(0, |d| usize::from(d.wrapping_sub(b'0'))),
+        Some(b'p' | b'a' | b'k') => b.get(3).filter(|d| d.is_ascii_digit()).map_or(0, |d| usize::from(d - b'0')),
         Some(b'1' | b'e') if kw.is_empty() => usize::from(b[0].wrapping_sub(b'0')),
         _ => 0,
     }
@@ -498,6 +499,8 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
         None => format!("{qualifier}.{bare}"),
     };
     let python = form.starts_with('p');
+    // Argument Clinic's functions (`aL`, `kL`): too many, then the first required one missing.
+    let clinic = form.starts_with(['a', 'k']);
     let digit = |i: usize| form.as_bytes().get(i).map_or(0, |d| usize::from(d - b'0'));
     let missing: Vec<String> = rest
         .iter()
@@ -516,13 +519,22 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
         };
         format!("{shown}() missing {n} required positional argument{}: {names}", if n == 1 { "" } else { "s" })
     });
-    let too_many =
-        most.parse::<usize>().ok().filter(|m| given > *m || (given < *m && !python && least(sig, kw) == *m)).map(|m| {
+    let too_many = most
+        .parse::<usize>()
+        .ok()
+        .filter(|m| given > *m || (given < *m && !python && !clinic && least(sig, kw) == *m))
+        .map(|m| {
             let s = |n: usize| if n == 1 { "" } else { "s" };
             match form {
                 "1" => format!("{shown}() takes exactly one argument ({given} given)"),
                 "0" => format!("{shown}() takes no arguments ({given} given)"),
-                "a" => format!("{bare}() takes at most {m} argument{} ({given} given)", s(m)),
+                // Argument Clinic counts the keywords too.
+                f if f.starts_with('a') => {
+                    format!("{bare}() takes at most {m} argument{} ({} given)", s(m), given + kw.len())
+                }
+                f if f.starts_with('k') => {
+                    format!("{bare}() takes at most {m} positional argument{} ({given} given)", s(m))
+                }
                 "e" => format!("{bare} expected {m} argument{}, got {given}", s(m)),
                 "x" => format!("{bare} expected at most {m} argument{}, got {given}", s(m)),
                 "s" => format!("{bare}() takes no positional arguments"),
@@ -562,6 +574,23 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
     let first = match (python, bare) {
         (true, _) => too_many.or(unknown).or(too_few),
         (false, "sorted") if given == 0 => Some("sorted expected 1 argument, got 0".to_string()),
+        (false, "min" | "max") if kw.len() > 2 => {
+            Some(format!("{bare}() takes at most 2 keyword arguments ({} given)", kw.len()))
+        }
+        (false, "min" | "max") if given == 0 => Some(format!("{bare} expected at least 1 argument, got 0")),
+        (false, _) if clinic => {
+            let missing = rest
+                .iter()
+                .take(least(sig, kw))
+                .enumerate()
+                .skip(given)
+                .find(|(_, p)| !kw.iter().any(|(k, _)| &*text(*k) == **p));
+            let missing = missing.map(|(i, p)| match *p {
+                "/" => format!("{bare}() takes at least {} positional argument ({given} given)", i + 1),
+                p => format!("{bare}() missing required argument '{p}' (pos {})", i + 1),
+            });
+            too_many.or(missing).or(unknown)
+        }
         _ => unknown.or(too_many),
     };
     match first {

@@ -483,13 +483,15 @@ impl Interp {
                         let c = self.eval(scope, c).await?;
                         if let Value::Instance(i) = &v {
                             // `from` sets the cause and hides the context, as CPython's does.
+                            // (`from None` clears a cause it had: `raise err from None`.)
                             i.suppress_context.set(true);
-                            if !matches!(c, Value::None) {
-                                let cause = self
-                                    .make_exception(c)
-                                    .map_err(|_| exc("TypeError", "exception causes must derive from BaseException"))?;
-                                *i.cause.borrow_mut() = Some(cause);
-                            }
+                            let cause = match c {
+                                Value::None => None,
+                                c => Some(self.make_exception(c).map_err(|_| {
+                                    exc("TypeError", "exception causes must derive from BaseException")
+                                })?),
+                            };
+                            *i.cause.borrow_mut() = cause;
                         }
                     }
                     // An exception raised again keeps where it went before: this frame goes in

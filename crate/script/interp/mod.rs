@@ -974,6 +974,11 @@ impl Interp {
                 drop(replaced); // once the class's attributes are no longer borrowed
                 Ok(())
             }
+            Value::Task(t) => {
+                let replaced = crate::value::put_attr(&mut t.attrs.borrow_mut(), name, value);
+                drop(replaced); // once the task's attributes are no longer borrowed
+                Ok(())
+            }
             // The run's own module (`sys.limit = 5`): only the script's lookups see it.
             Value::Module(m) => {
                 m.attrs.borrow_mut().insert(name, value);

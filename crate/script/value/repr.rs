@@ -312,7 +312,9 @@ impl Value {
                 }
             },
             Value::Iter(it) => {
-                let _ = write!(out, "<{} object at {:#x}>", it.borrow().kind, self.identity());
+                let kind = it.borrow().kind;
+                let module = if crate::itertools::NAMES.contains(&kind) { "itertools." } else { "" };
+                let _ = write!(out, "<{module}{kind} object at {:#x}>", self.identity());
             }
             Value::Gen(g) => {
                 let _ = match g.builtin {
