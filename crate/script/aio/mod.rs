@@ -83,6 +83,16 @@ impl Coro {
         self.async_gen_step().unwrap_or("coroutine")
     }
 
+    /// The error of awaiting it again, in CPython's words for its type.
+    pub fn reused(&self) -> Value {
+        let what = match self.type_name() {
+            "async_generator_asend" => "__anext__()/asend()",
+            "async_generator_athrow" => "aclose()/athrow()",
+            _ => "coroutine",
+        };
+        exc("RuntimeError", format!("cannot reuse already awaited {what}"))
+    }
+
     /// Its future, once.
     pub fn take(&self) -> Option<CoroFut> {
         self.fut.borrow_mut().take()

@@ -1050,7 +1050,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             if let Some(why) = refused {
                 return super::refusing(&a[..1], raise("RuntimeError", format!("TaskGroup {} {why}", g.repr())));
             }
-            let Some(inner) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
+            let Some(inner) = c.take() else { return Err(c.reused()) };
             // The child's error is reported to the group soon after it ends, by a callback, as
             // CPython's `_on_task_done`.
             let group = Rc::downgrade(&n);

@@ -502,7 +502,7 @@ impl Interp {
         match v {
             Value::Coro(c) => {
                 let Some(fut) = c.take() else {
-                    return Awaiting::Failed(Some(exc("RuntimeError", "cannot reuse already awaited coroutine")));
+                    return Awaiting::Failed(Some(c.reused()));
                 };
                 if !c.leaf {
                     Awaiting::Coro(fut)

@@ -445,14 +445,14 @@ impl Gen {
     pub fn drive(c: &aio::Coro, method: &str) -> PyResult<Rc<Gen>> {
         if let Some(g) = &*c.driven.borrow() {
             if g.state.get() == State::Done {
-                return raise("RuntimeError", "cannot reuse already awaited coroutine");
+                return Err(c.reused());
             }
             return Ok(Rc::clone(g));
         }
         if c.leaf {
             return super::unsupported(&format!("{method}() on {}()", c.name));
         }
-        let Some(fut) = c.take() else { return raise("RuntimeError", "cannot reuse already awaited coroutine") };
+        let Some(fut) = c.take() else { return Err(c.reused()) };
         let mut g = Gen::new(Rc::clone(&c.name), false, Box::pin(fut));
         g.builtin = Some(COROUTINE);
         g.line = c.line;
