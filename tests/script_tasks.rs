@@ -386,6 +386,16 @@ async fn a_long_generator_expression_given_to_a_built_in_lets_the_page_draw_and_
 }
 
 #[wasm_bindgen_test]
+async fn a_loop_whose_work_is_mostly_a_built_in_s_items_is_held_between_its_statements_and_ends() {
+    // The slice was checked inside `sum`'s items, where the run cannot be held, and almost
+    // never at the loop's own steps: the run was never held, and was stopped as stuck.
+    let t = run_script("t = 0\nfor i in range(8000):\n    t += sum(map(ord, 'x' * 100))\nprint(t)\n").await;
+    assert_eq!(t.lines(), ["96000000"]);
+    let holds = t.of(Kind::Wake).filter(|r| r.a == loopscope::trace::record::WakeCause::Hold as u32).count();
+    assert!(holds > 0, "the run was held for the page's turns");
+}
+
+#[wasm_bindgen_test]
 async fn in_real_time_a_task_that_settles_a_future_then_awaits_its_gather_or_shield_goes_on() {
     // The task that cancels (or sets) the future is the one whose done callback, called soon,
     // tells the gather (or shield): that callback wakes the task that asked for it.

@@ -131,7 +131,11 @@ async fn server(listener: Listener, mut buttons: Receiver<&'static str>, interva
             },
             Some(ws) => select_biased! {
                 fault = button(&mut buttons).fuse() => Event::Button(fault),
-                frame = ws.recv().fuse() => if frame == Ok(Frame::Ping) { Event::Ping } else { Event::Left },
+                frame = ws.recv().fuse() => match frame {
+                    Ok(Frame::Ping) => Event::Ping,
+                    Ok(_) => continue, // a script's `ws.send(…)`: taken, not answered
+                    Err(_) => Event::Left,
+                },
                 () = sleep(interval).fuse() => Event::Tick,
             },
         };

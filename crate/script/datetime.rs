@@ -359,6 +359,43 @@ fn floor_div(a: i64, b: i64) -> i64 {
 }
 
 /// `YYYY-MM-DD{sep}HH:MM:SS[.ffffff]`.
+/// A finite float as the ratio of two integers (`float.as_integer_ratio`), if both fit.
+fn ratio(x: f64) -> Option<(i128, i128)> {
+    if !x.is_finite() || x == 0.0 {
+        return (x == 0.0).then_some((0, 1));
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let mut m = i128::from(bits & ((1 << 52) - 1));
+    let mut e = if exp == 0 {
+        -1074
+    } else {
+        m |= 1 << 52;
+        exp - 1075
+    };
+    while m % 2 == 0 && e < 0 {
+        m /= 2;
+        e += 1;
+    }
+    let m = if x < 0.0 { -m } else { m };
+    match e {
+        0.. if e < 64 => Some((m.checked_mul(1 << e)?, 1)),
+        ..=-1 if e > -120 => Some((m, 1 << -e)),
+        _ => None,
+    }
+}
+
+/// `a / b` rounded half to even (CPython's `_divide_and_round`).
+fn round_div(a: i128, b: i128) -> i128 {
+    let (a, b) = if b < 0 { (-a, -b) } else { (a, b) };
+    let (q, r) = (a.div_euclid(b), a.rem_euclid(b));
+    if 2 * r > b || (2 * r == b && q % 2 != 0) {
+        q + 1
+    } else {
+        q
+    }
+}
+
 fn isoformat(us: i64, sep: &str) -> String {
     let [y, m, d, h, min, s, micro] = fields(us);
     let frac = if micro != 0 { format!(".{micro:06}") } else { String::new() };
@@ -499,7 +536,12 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
     };
     let (days, secs, micro) =
         (me.div_euclid(US_PER_DAY), me.rem_euclid(US_PER_DAY) / 1_000_000, me.rem_euclid(1_000_000));
-    let other = args.get(1);
+    // A bool multiplies and divides as the int it is.
+    let other = match args.get(1) {
+        Some(Value::Bool(b)) => Some(Value::Int(i64::from(*b))),
+        o => o.cloned(),
+    };
+    let other = other.as_ref();
     let other_td = other.and_then(|o| us_of(o, "timedelta"));
     match name {
         "__getattr__" => match other.map(Value::to_str).as_deref() {
@@ -566,7 +608,9 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             Some(Value::Float(x)) => {
                 let us = me as f64 * x;
                 out_of_range(if x.is_finite() { us } else { *x }, "", "integer ratio")?;
-                timedelta(us.round_ties_even() as i64)
+                // Exactly, as CPython: by the float's integer ratio, rounded half to even.
+                let exact = ratio(*x).and_then(|(n, d)| Some(round_div(i128::from(me).checked_mul(n)?, d)));
+                timedelta(exact.and_then(|us| i64::try_from(us).ok()).unwrap_or(us.round_ties_even() as i64))
             }
             _ => Ok(not_implemented()),
         },
@@ -574,20 +618,27 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             // CPython's words: `%` and `/` by a zero timedelta have their own.
             (Some(0), _) if name == "__mod__" => raise("ZeroDivisionError", "integer modulo by zero"),
             (Some(0), _) if name == "__truediv__" => raise("ZeroDivisionError", "division by zero"),
-            (Some(0), _) | (_, Some(Value::Int(0))) => raise("ZeroDivisionError", "integer division or modulo by zero"),
+            (Some(0), _) => raise("ZeroDivisionError", "integer division or modulo by zero"),
+            // A number divides a timedelta; it takes no remainder of one (`td % 5` is CPython's
+            // TypeError, as `divmod(td, 5)` is).
+            (None, Some(Value::Int(_) | Value::Float(_))) if !matches!(name, "__truediv__" | "__floordiv__") => {
+                Ok(not_implemented())
+            }
+            (None, Some(Value::Int(0))) => raise("ZeroDivisionError", "integer division or modulo by zero"),
             (Some(b), _) if name == "__truediv__" => Ok(Value::Float(me as f64 / b as f64)),
             // Python's remainder: the divisor's sign (`td % timedelta(hours=1)`).
             (Some(b), _) if name == "__mod__" => timedelta(me - floor_div(me, b) * b),
             (Some(b), _) => Ok(Value::Int(floor_div(me, b))),
             (None, Some(Value::Int(n))) if name == "__floordiv__" => timedelta(floor_div(me, *n)),
-            (None, Some(Value::Int(n))) => timedelta((me as f64 / *n as f64).round_ties_even() as i64),
+            (None, Some(Value::Int(n))) => timedelta(round_div(i128::from(me), i128::from(*n)) as i64),
             (None, Some(Value::Float(x))) if name == "__truediv__" => {
                 if *x == 0.0 {
                     return raise("ZeroDivisionError", "integer division or modulo by zero");
                 }
                 let us = me as f64 / x;
                 out_of_range(if x.is_finite() { us } else { *x }, "", "integer ratio")?;
-                timedelta(us.round_ties_even() as i64)
+                let exact = ratio(*x).and_then(|(n, d)| Some(round_div(i128::from(me).checked_mul(d)?, n)));
+                timedelta(exact.and_then(|us| i64::try_from(us).ok()).unwrap_or(us.round_ties_even() as i64))
             }
             _ => Ok(not_implemented()),
         },

@@ -6,7 +6,10 @@
 //! numbered JSON message (`{"number": 1}`) every half second and answers pings. The stand-in
 //! tells it the last number the script received, so a reconnect continues the numbering.
 //! `connect` works as `async with websockets.connect(url) as ws:`; `ws.recv()`, `ws.ping()`
-//! (whose result, awaited, is the pong) and `ws.close()` are what the seed uses.
+//! (whose result, awaited, is the pong) and `ws.close()` are what the seed uses. Tutorials
+//! also `await ws.send(text)` (the server takes it and does not answer) and read with
+//! `async for message in ws:` (which ends once the script closed the connection, and raises
+//! `ConnectionClosedError` when it is cut, as the library's does).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -77,7 +80,7 @@ pub fn connect(interp: &Interp, _: &'static str, args: Vec<Value>, _kw: Vec<(Nam
 }
 
 /// The methods of connection `n` (whose [`Native`] is a [`Connection`]).
-pub fn method(name: &'static str, n: &Rc<Native>) -> PyResult {
+pub fn method(name: &'static str, n: &Rc<Native>, args: &[Value]) -> PyResult {
     let Native::WebSocket(c) = &**n else { return raise("TypeError", "descriptor needs a websocket") };
     match name {
         // `async with connect(url) as ws` and `ws = await connect(url)`: `ws` is the connection.
@@ -92,6 +95,9 @@ pub fn method(name: &'static str, n: &Rc<Native>) -> PyResult {
                 Ok(me)
             }))
         }
+        // `async for message in ws`: its messages, until it is closed.
+        "__aiter__" => Ok(Value::Native(Rc::clone(n))),
+        "__anext__" if c.socket.borrow().is_none() => Ok(leaf(name, async { Err(exc("StopAsyncIteration", "")) })),
         // Closing drops the socket: the server sees the client leave.
         "__aexit__" | "close" => {
             c.socket.borrow_mut().take();
@@ -100,16 +106,16 @@ pub fn method(name: &'static str, n: &Rc<Native>) -> PyResult {
         _ => {
             let socket = c.socket.borrow().clone();
             match socket {
-                Some(ws) => socket_method(name, ws, Rc::clone(&c.last_seen)),
+                Some(ws) => socket_method(name, ws, Rc::clone(&c.last_seen), args),
                 None => Err(closed_error()),
             }
         }
     }
 }
 
-fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>) -> PyResult {
+fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>, args: &[Value]) -> PyResult {
     match name {
-        "recv" => Ok(leaf("recv", async move {
+        "recv" | "__anext__" => Ok(leaf(name, async move {
             match ws.recv().await {
                 Ok(m) => {
                     last_seen.set(m.number);
@@ -122,6 +128,18 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
             ws.send_ping().map_err(|_| closed_error())?;
             Ok(leaf("pong", async move { ws.pong().await.map(|()| Value::None).map_err(|_| closed_error()) }))
         })),
+        // A message to the server, which takes it and answers nothing (its messages are
+        // numbered, whatever the script says).
+        "send" => {
+            if args.len() != 1 {
+                let n = args.len() + 1;
+                return raise("TypeError", format!("send() takes 2 positional arguments but {n} were given"));
+            }
+            Ok(leaf("send", async move {
+                ws.send(loopscope_lessons::websocket::Message { number: 0 }).map_err(|_| closed_error())?;
+                Ok(Value::None)
+            }))
+        }
         _ => super::builtins::unsupported_method("ClientConnection", name),
     }
 }

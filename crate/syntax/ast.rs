@@ -169,8 +169,11 @@ pub struct Handler {
 /// A function: `def`, `async def` or `lambda` (whose body is one `Return`).
 #[derive(Debug, Clone)]
 pub struct FuncDef {
-    /// Its name (`<lambda>` for a lambda).
+    /// Its name as written (`<lambda>` for a lambda): its `__name__`, and its frames' name.
     pub name: Name,
+    /// The name it is bound to: `name`, or inside a class a private one mangled
+    /// (`def __check` is stored as `_Account__check`; the function is still `__check`).
+    pub bound: Name,
     /// Line of `def` (or of `lambda`).
     pub line: u32,
     /// Its parameters.

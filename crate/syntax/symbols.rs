@@ -55,7 +55,7 @@ pub fn collect_locals(block: &[Stmt], locals: &mut Vec<Name>, globals: &mut Vec<
                     collect_locals(&c.body, locals, globals, nonlocals);
                 }
             }
-            StmtKind::FunctionDef(def) => add(def.name, locals),
+            StmtKind::FunctionDef(def) => add(def.bound, locals),
             StmtKind::ClassDef { name, .. } => add(*name, locals),
             StmtKind::Import(aliases) | StmtKind::ImportFrom { names: aliases, .. } => {
                 aliases.iter().for_each(|a| add(imported_name(a), locals));
@@ -316,7 +316,7 @@ impl Checker<'_> {
             }
             StmtKind::FunctionDef(def) => {
                 stmt_exprs(s, &mut |x| expr(x, seen));
-                seen.assigned(def.name);
+                seen.assigned(def.bound);
                 self.nested(seen, outer, |c, outer| c.function(def, outer))?;
             }
             StmtKind::ClassDef { name, body, .. } => {

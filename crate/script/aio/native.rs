@@ -1357,7 +1357,7 @@ pub(super) fn native_method(interp: &Interp, name: &'static str, args: Vec<Value
             }
             stream_method(interp, name, n, &a)
         }
-        (Native::WebSocket(_), _) => crate::websockets::method(name, &n),
+        (Native::WebSocket(_), _) => crate::websockets::method(name, &n, a),
         _ => crate::interp::unsupported(&format!("{}.{name}()", n.type_name())),
     }
 }
@@ -1739,7 +1739,9 @@ impl Native {
             Native::Server(_) => {
                 &["close", "wait_closed", "__aenter__", "__aexit__", "serve_forever", "is_serving", "getsockname"]
             }
-            Native::WebSocket(_) => &["recv", "ping", "close", "__aenter__", "__aexit__"],
+            Native::WebSocket(_) => {
+                &["recv", "send", "ping", "close", "__aenter__", "__aexit__", "__aiter__", "__anext__"]
+            }
             Native::TaskGroup(_) => &["create_task", "__aenter__", "__aexit__"],
             Native::Timeout(_) => &["reschedule", "expired", "when", "__aenter__", "__aexit__"],
             Native::Handle { when: Some(_), .. } => &["cancel", "cancelled", "when"],

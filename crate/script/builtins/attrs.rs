@@ -78,8 +78,24 @@ pub(super) const SET_METHODS: &[&str] = &[
 /// 10 to 15: the unbound methods of `list`, `dict`, `set`, `tuple`, `int` and `float`
 /// (`list.append(l, x)`), each kind its own cache slots (see [`method`]).
 const OWNERS: [&str; 18] = [
-    "-", "str", "list", "dict", "set", "tuple", "-", "-", "range", "-", "list", "dict", "set", "tuple", "int", "float",
-    "object", "bytes",
+    "-",
+    "str",
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "-",
+    "Counter",
+    "range",
+    "OrderedDict",
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "int",
+    "float",
+    "object",
+    "bytes",
 ];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
 pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "bit_count", "as_integer_ratio"];

@@ -633,8 +633,13 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 return raise("ZeroDivisionError", "float divmod()");
             }
             let (a, b) = (crate::enums::plain(&args[0]), crate::enums::plain(&args[1]));
-            let q = interp.binop_sync(BinOp::FloorDiv, &a, &b)?;
-            let r = interp.binop_sync(BinOp::Mod, &a, &b)?;
+            // Both or neither: one refused is divmod's refusal (`divmod(td, 7)`).
+            let unsupported = |e: Exc| match e.to_str().starts_with("unsupported operand") {
+                true => exc("TypeError", format!("unsupported operand type(s) for divmod(): '{}' and '{}'", a.type_name(), b.type_name())),
+                false => e,
+            };
+            let q = interp.binop_sync(BinOp::FloorDiv, &a, &b).map_err(unsupported)?;
+            let r = interp.binop_sync(BinOp::Mod, &a, &b).map_err(unsupported)?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
@@ -718,7 +723,25 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             if matches!(&args[0], Value::Class(c) if &*c.name == "Counter") {
                 return raise("NotImplementedError", "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.");
             }
+            // `OrderedDict.fromkeys(iterable, value=None)` takes them by name too; dict's not.
+            let ordered = matches!(&args[0], Value::Class(c) if &*c.name == "OrderedDict");
+            let mut args = args.to_vec();
+            if let (false, Some(_), Value::Class(c)) = (ordered, kw.first(), &args[0]) {
+                return raise("TypeError", format!("{}.fromkeys() takes no keyword arguments", c.name));
+            }
+            for (k, v) in kw {
+                match (&*text(*k), args.len()) {
+                    ("iterable", 1) | ("value", 2) => args.push(v.clone()),
+                    (k, _) => return raise("TypeError", format!("'{k}' is an invalid keyword argument for fromkeys()")),
+                }
+            }
             if !(2..=3).contains(&args.len()) {
+                if ordered {
+                    return raise("TypeError", match args.len() {
+                        1 => "fromkeys() missing required argument 'iterable' (pos 1)".to_string(),
+                        n => format!("fromkeys() takes at most 2 arguments ({} given)", n - 1),
+                    });
+                }
                 let (bound, n) = if args.len() < 2 { ("least 1 argument", 0) } else { ("most 2 arguments", args.len() - 1) };
                 return raise("TypeError", format!("fromkeys expected at {bound}, got {n}"));
             }

@@ -155,6 +155,8 @@ clear 0 0
 copy 0 0",
     ),
     ("tuple", "tuple", "count 1 1\nindex 3 x"),
+    ("Counter", "Counter", "most_common 1 p01 n\nelements 0 p01\ntotal 0 p01"),
+    ("OrderedDict", "", "move_to_end 2 a1 key last"),
     ("range", "range", "count 1 1\nindex 1 1"),
     // The built-in types, called to make a value (see [`check_type`]).
     (

@@ -366,7 +366,7 @@ impl Interp {
                         method.closure = Some(carrier);
                         f = Value::Func(Rc::new(method));
                     }
-                    self.store(&cscope, def.name, f);
+                    self.store(&cscope, def.bound, f);
                 }
                 _ => {
                     if let Flow::Return(_) = self.exec_block(&cscope, std::slice::from_ref(stmt)).await? {

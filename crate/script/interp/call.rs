@@ -530,7 +530,7 @@ impl Interp {
                 true,
             )),
             Value::Native(n) if matches!(*n, aio::Native::WebSocket(_)) => {
-                match crate::websockets::method("__aenter__", &n) {
+                match crate::websockets::method("__aenter__", &n, &[]) {
                     Ok(aw) => Awaiting::Boxed(Box::pin(self.await_value(aw))),
                     Err(e) => Awaiting::Failed(Some(e)),
                 }

@@ -459,7 +459,7 @@ impl Interp {
                     for (dec, at) in decorators.into_iter().zip(&def.decorators).rev() {
                         f = self.call(dec, vec![f], vec![]).await.map_err(|e| failed_at(e, at))?;
                     }
-                    self.store(scope, def.name, f);
+                    self.store(scope, def.bound, f);
                 }
                 StmtKind::ClassDef { name, bases, body, decorators, line } => {
                     let decorators_at = decorators;

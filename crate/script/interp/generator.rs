@@ -767,8 +767,8 @@ impl Interp {
             Value::Instance(_) if !is_async && builtins::script_method(&v, "__getitem__").is_some() => {
                 Ok(Items::Indexed { it: v, at: 0 })
             }
-            // A stream's reader: its lines (`async for line in reader:`).
-            Value::Native(ref n) if is_async && matches!(**n, aio::Native::Reader(_)) => {
+            // A stream's reader: its lines (`async for line in reader:`); a websocket's messages.
+            Value::Native(ref n) if is_async && matches!(**n, aio::Native::Reader(_) | aio::Native::WebSocket(_)) => {
                 Ok(Items::Next { it: v, is_async })
             }
             v if is_async => {

@@ -204,6 +204,10 @@ pub struct Interp {
     pub module_scope: Rc<Scope>,
     /// Steps since the last check of the time slice.
     pub unchecked: Cell<u32>,
+    /// A built-in's work found the slice spent, and could not hold the run: the next step of
+    /// the script's own code holds it (a loop whose steps are mostly a built-in's items,
+    /// `sum(map(ord, line))`, would otherwise never give the page a turn).
+    hold_due: Cell<bool>,
     /// Steps not yet charged to a virtual clock.
     pub uncharged: Cell<u64>,
     /// Elements made since memory was last looked at (see [`Interp::alloc`]).
@@ -250,6 +254,21 @@ fn stuck_error() -> Exc {
     )
 }
 
+/// The class whose body defines the function running in `scope` (or one it is nested in).
+fn defining_class(scope: &Scope) -> Option<Rc<Class>> {
+    let mut s = Some(scope);
+    while let Some(sc) = s {
+        if sc.info.is_module {
+            break;
+        }
+        if let (Some(class), false) = (&sc.class, sc.info.is_class) {
+            return Some(Rc::clone(class));
+        }
+        s = sc.parent.as_deref();
+    }
+    None
+}
+
 /// Makes a new unbound-local / name error.
 fn name_error(name: Name) -> Exc {
     exc("NameError", format!("name '{}' is not defined", text(name)))
@@ -269,6 +288,7 @@ impl Interp {
             builtins: builtins::table(),
             module_scope: Scope::new(info, None, "<module>".into(), None),
             unchecked: Cell::new(0),
+            hold_due: Cell::new(false),
             uncharged: Cell::new(0),
             memory: Cell::new(0),
             no_suspend: Cell::new(0),
@@ -320,7 +340,11 @@ impl Interp {
                 }
             }
         }
-        self.load_global(name).map_err(|e| self.suggest_name(scope, name, e))
+        self.load_global(name).or_else(|e| match defining_class(scope) {
+            // A method's `__class__`: the class its `def` is in, as CPython's cell holds it.
+            Some(class) if &*text(name) == "__class__" => Ok(Value::Class(class)),
+            _ => Err(self.suggest_name(scope, name, e)),
+        })
     }
 
     /// Adds CPython's "Did you mean" to a `NameError`: among the function's locals, then the
@@ -468,7 +492,7 @@ impl Interp {
         self.uncharged.set(self.uncharged.get() + 1);
         let n = self.unchecked.get() + 1;
         self.unchecked.set(n);
-        n >= STEPS_PER_CHECK
+        n >= STEPS_PER_CHECK || self.hold_due.get()
     }
 
     /// Runs `f`, the comparison of a container's items, as one more nested evaluation
@@ -492,7 +516,8 @@ impl Interp {
     async fn preempt(&self) -> PyResult<()> {
         self.unchecked.set(0);
         self.charge_steps();
-        if !super::host::slice_spent() {
+        let due = self.no_suspend.get() == 0 && self.hold_due.replace(false);
+        if !due && !super::host::slice_spent() {
             return Ok(());
         }
         if self.no_suspend.get() == 0 {
@@ -506,6 +531,8 @@ impl Interp {
         } else if super::host::stuck() {
             // Called by a built-in (a `__str__`, a `key=`), it cannot give the page a turn.
             return Err(stuck_error());
+        } else {
+            self.hold_due.set(true);
         }
         Ok(())
     }
@@ -520,8 +547,11 @@ impl Interp {
         }
         self.unchecked.set(0);
         self.charge_steps();
-        if super::host::slice_spent() && super::host::stuck() {
-            return Err(stuck_error());
+        if super::host::slice_spent() {
+            if super::host::stuck() {
+                return Err(stuck_error());
+            }
+            self.hold_due.set(true);
         }
         Ok(())
     }

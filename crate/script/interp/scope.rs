@@ -182,7 +182,7 @@ fn stmt_names(s: &Stmt, nested: bool, out: &mut Vec<Name>) {
         }
     };
     match &s.kind {
-        StmtKind::FunctionDef(def) => bind(def.name),
+        StmtKind::FunctionDef(def) => bind(def.bound),
         StmtKind::ClassDef { name, .. } => bind(*name),
         StmtKind::Try { handlers, .. } => handlers.iter().filter_map(|h| h.name).for_each(&mut bind),
         StmtKind::Global(names) | StmtKind::Nonlocal(names) => names.iter().copied().for_each(&mut bind),

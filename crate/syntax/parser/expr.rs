@@ -143,8 +143,10 @@ impl Parser {
         (self.ctx, self.saw_yield) = (outer, outer_yield);
         let body = body?;
         let ret = Stmt { line: body.line, kind: StmtKind::Return(Some(body)) };
+        let lambda = ast::intern("<lambda>");
         let def = FuncDef {
-            name: ast::intern("<lambda>"),
+            name: lambda,
+            bound: lambda,
             line,
             params,
             body: vec![ret],

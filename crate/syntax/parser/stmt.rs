@@ -496,7 +496,7 @@ impl Parser {
     fn def_stmt(&mut self, line: u32, is_async: bool, decorators: Vec<Expr>) -> PResult<StmtKind> {
         self.advance();
         let name = self.name()?;
-        let name = self.private(name);
+        let bound = self.private(name);
         if !self.eat_op("(") {
             let (l, c) = self.here();
             return Err(syntax("expected '('", l, c));
@@ -524,7 +524,7 @@ impl Parser {
             Some(&(_, col, end_col)) => SyntaxError { col, end_col, compiled: true, ..e },
             None => e,
         })?;
-        let def = FuncDef { name, line, params, body, is_async, decorators, has_yield };
+        let def = FuncDef { name, bound, line, params, body, is_async, decorators, has_yield };
         Ok(StmtKind::FunctionDef(Rc::new(def)))
     }
 
