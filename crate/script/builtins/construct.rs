@@ -7,6 +7,15 @@ const TWO_63: f64 = (1u64 << 63) as f64;
 
 /// Constructs a built-in type: `int("3")`, `list(x)`, `type(x)`, …
 pub fn construct(interp: &Interp, class: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
+    // `str(x)` and `int(x)` check the recursion limit, as their C calls do in CPython 3.11.
+    let suffix = match class.kind {
+        Kind::Str => " while getting the str of an object",
+        Kind::Int => " while calling a Python object",
+        _ => "",
+    };
+    if !suffix.is_empty() && crate::aio::current().is_some_and(|t| t.depth.get() + 1 > interp.recursion_limit.get()) {
+        return raise("RecursionError", format!("maximum recursion depth exceeded{suffix}"));
+    }
     let (mut args, kw) = super::signature::check_type(&class.name, args, kw)?;
     items_of_objects(interp, &class.name, &mut args)?;
     construct_from(interp, class, &args, &kw)

@@ -415,8 +415,12 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
     // CPython 3.11's `print` takes a level of the recursion limit too (a call of C code that
     // its specialised calls for `len`, `isinstance`, `append`… skip): a runaway recursion
     // that prints fails at its `print`, "while calling a Python object".
-    if b.name == "print" && crate::aio::current().is_some_and(|t| t.depth.get() + 1 >= interp.recursion_limit.get()) {
-        return raise("RecursionError", "maximum recursion depth exceeded while calling a Python object");
+    if let Some(suffix) = recursion_suffix(b) {
+        // `print` calls more C code (the file's `write`): one level more.
+        let levels = 1 + u32::from(b.name == "print");
+        if crate::aio::current().is_some_and(|t| t.depth.get() + levels > interp.recursion_limit.get()) {
+            return raise("RecursionError", format!("maximum recursion depth exceeded{suffix}"));
+        }
     }
     // A type's method taken from the type (`list.append()`) and given nothing to work on.
     if b.method && args.is_empty() && !b.qualifier.is_empty() {
@@ -435,6 +439,27 @@ pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, V
         }
     }
     call_keeping(interp, b, args, kw)
+}
+
+/// How CPython 3.11's error ends when a call of `b` is the one past the recursion limit (a
+/// recursion with no base case that calls it on the way), or None: its calls that check the
+/// limit are those of a function of one argument or none (`abs`, `str.upper`), of the
+/// functions that take a tuple of arguments (`str.count`, `math.log`), and of those that call
+/// more C code (`round`, `sorted`, `print`); `len`'s, `str.split`'s, `dict.get`'s… do not.
+fn recursion_suffix(b: &Builtin) -> Option<&'static str> {
+    const CALLING: &str = " while calling a Python object";
+    match (b.qualifier, b.name) {
+        ("", "len") | ("list", "append") => None,
+        ("", "repr") => Some(" while getting the repr of an object"),
+        ("", "max" | "min") => Some(" in comparison"),
+        // (`math.log`, which checks its arguments itself, has no line: its qualifier is bare.)
+        ("", "print" | "round" | "sorted" | "zip" | "log") => Some(CALLING),
+        ("str", "startswith" | "endswith" | "find" | "rfind" | "index" | "rindex" | "count" | "format") => {
+            Some(CALLING)
+        }
+        _ if matches!(b.sig.as_bytes().get(2), Some(b'0' | b'1')) => Some(CALLING),
+        _ => None,
+    }
 }
 
 /// Calls `b`. A function CPython writes in Python keeps its arguments in its frame, which
