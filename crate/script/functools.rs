@@ -141,7 +141,13 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
         // `@lru_cache` on the function, or `@lru_cache(maxsize=…)` giving the decorator.
         ("lru_cache", [f]) if is_callable(f) && !matches!(f, Value::Int(_)) => cached(f, Value::Int(128), false),
         ("lru_cache", [] | [Value::Int(_) | Value::None] | [Value::Int(_) | Value::None, _]) => {
-            let maxsize = args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "maxsize"));
+            let maxsize = match args.first().cloned().or_else(|| super::builtins::kwarg(&kw, "maxsize")) {
+                // A negative size is 0 (no cache), as `functools.py` makes it.
+                Some(Value::Int(n)) => Some(Value::Int(n.max(0))),
+                Some(Value::Bool(b)) => Some(Value::Int(i64::from(b))),
+                m @ (None | Some(Value::None)) => m,
+                Some(_) => return raise("TypeError", "Expected first argument to be an integer, a callable, or None"),
+            };
             let typed = args.get(1).cloned().or_else(|| super::builtins::kwarg(&kw, "typed"));
             let how =
                 Value::tuple(vec![maxsize.unwrap_or(Value::Int(128)), Value::Bool(typed.is_some_and(|t| t.truthy()))]);

@@ -278,7 +278,15 @@ pub fn import(name: &str) -> PyResult {
                         Value::Int(0),
                     ]),
                 ),
-                ("exit", super::builtins::function_named("exit")),
+                // `sys.exit()`: a `SystemExit` of its arguments (none: no args, where the
+                // built-in `exit()` gives `SystemExit(None)`).
+                (
+                    "exit",
+                    builtin("exit", |_, _, args, _| match args.len() {
+                        0 | 1 => Err(new_exception(exc_class("SystemExit"), args)),
+                        n => raise("TypeError", format!("exit expected at most 1 argument, got {n}")),
+                    }),
+                ),
                 (
                     "getrecursionlimit",
                     builtin("getrecursionlimit", |i, _, _, _| Ok(Value::Int(i.recursion_limit.get().into()))),

@@ -208,7 +208,8 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
         }
         Kind::Type => match args {
             [v] => Ok(Value::Class(v.class())),
-            _ => crate::interp::unsupported("type() with three arguments"),
+            [_, _, _] => crate::interp::unsupported("type() with three arguments"),
+            _ => raise("TypeError", "type() takes 1 or 3 arguments"),
         },
         Kind::NoneType => Ok(Value::None),
         Kind::Object => Ok(Value::Instance(Instance::new(Rc::clone(class)))),

@@ -803,13 +803,21 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 false => e,
             }
         }),
+        "vars" | "dir" if args.len() > 1 => {
+            raise("TypeError", format!("{name} expected at most 1 argument, got {}", args.len()))
+        }
         // CPython's interactive help: none here (a docstring of the script's own is `__doc__`).
         "help" => crate::interp::unsupported("help()"),
         // `exit()`, `quit()` and `sys.exit()`: the program ends where it stands (`SystemExit`).
-        "exit" | "quit" => {
-            arg_count(name, args, 0, 1)?;
-            Err(new_exception(exc_class("SystemExit"), args.to_vec()))
-        }
+        // (CPython's are `site.Quitter` objects: `exit()` is `SystemExit(None)`.)
+        "exit" | "quit" => match args {
+            [] => Err(new_exception(exc_class("SystemExit"), vec![Value::None])),
+            [code] => Err(new_exception(exc_class("SystemExit"), vec![code.clone()])),
+            _ => {
+                let n = args.len() + 1;
+                raise("TypeError", format!("Quitter.__call__() takes from 1 to 2 positional arguments but {n} were given"))
+            }
+        },
         _ => raise(
             "NameError",
             format!("name '{name}' is not available: Loopscope's Python runs in a sandbox, with no files, no eval and no access to the page"),

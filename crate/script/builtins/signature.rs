@@ -85,6 +85,7 @@ isdecimal 0 0
 isascii 0 0
 isidentifier 0 0
 join 1 1
+format_map 1 1
 zfill 1 1
 expandtabs 1 a tabsize
 translate 1 1

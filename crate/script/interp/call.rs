@@ -21,6 +21,20 @@ impl Interp {
                     let v = self.eval(scope, e).await?;
                     pos.push(match v {
                         Value::Gen(g) if matches!(e.kind, ExprKind::GeneratorExp(_)) && reads_whole(f) => {
+                            // `items.extend(int(s) for s in parts)`: each item goes in as it
+                            // comes, so those before one that fails stay, as in CPython.
+                            if let Value::Method(m) = f {
+                                if let (Value::List(l), Value::Builtin(b)) = &**m {
+                                    if b.name == "extend" {
+                                        while let Some(x) = g.resume(self).await? {
+                                            self.item_taken()?;
+                                            l.borrow_mut().push(x);
+                                        }
+                                        pos.push(builtins::iter_of(Vec::new()));
+                                        continue;
+                                    }
+                                }
+                            }
                             builtins::iter_of(self.walk(&g).await?)
                         }
                         v => v,

@@ -1080,6 +1080,8 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(_), Value::Str(_)) => self.identity() == other.identity(),
+            // CPython's empty tuple is one object.
+            (Value::Tuple(a), Value::Tuple(b)) if a.is_empty() && b.is_empty() => true,
             (a, b) if std::mem::discriminant(a) == std::mem::discriminant(b) => a.identity() == b.identity(),
             _ => false,
         }

@@ -65,7 +65,11 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, String> {
     if base == 1 || base > 36 {
         return verr("int() base must be >= 2 and <= 36, or 0");
     }
-    let bad = || verr(format_args!("invalid literal for int() with base {base}: {}", str_repr(s)));
+    // CPython's `%.200R`: the repr cut at 200 characters.
+    let bad = || {
+        let shown: String = str_repr(s).chars().take(200).collect();
+        verr(format_args!("invalid literal for int() with base {base}: {shown}"))
+    };
     let t = ascii_number(s);
     let t = t.as_str();
     let (neg, t) = match t.strip_prefix('-') {
@@ -89,9 +93,12 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, String> {
         return bad();
     }
     let too_big = || Err("OverflowError: (Loopscope) int too large: ints here are 64-bit".to_string());
+    // The whole literal is read before its value: a bad one is CPython's ValueError, however long.
+    if !body.chars().all(|c| c == '_' || c.is_digit(radix)) {
+        return bad();
+    }
     let mut n: u64 = 0;
-    for c in body.chars().filter(|&c| c != '_') {
-        let Some(d) = c.to_digit(radix) else { return bad() };
+    for d in body.chars().filter_map(|c| c.to_digit(radix)) {
         let Some(m) = n.checked_mul(u64::from(radix)).and_then(|n| n.checked_add(u64::from(d))) else {
             return too_big();
         };

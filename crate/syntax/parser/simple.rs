@@ -36,9 +36,10 @@ impl Parser {
             "pass" | "break" | "continue" => {
                 self.advance();
                 match kw {
+                    // (An except* block is left first, as CPython's compiler unwinds to it.)
+                    "break" | "continue" if self.ctx.except_star => self.late_span(LEAVES_EXCEPT_STAR, line, col),
                     "break" if !self.ctx.in_loop => self.late_span("'break' outside loop", line, col),
                     "continue" if !self.ctx.in_loop => self.late_span("'continue' not properly in loop", line, col),
-                    "break" | "continue" if self.ctx.except_star => self.late_span(LEAVES_EXCEPT_STAR, line, col),
                     _ => {}
                 }
                 match kw {
