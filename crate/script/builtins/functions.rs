@@ -204,6 +204,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             fn check(t: &Value, class: &Rc<Class>, value_class: Option<&Rc<Class>>, name: &str) -> PyResult<bool> {
                 match t {
                     Value::Class(c) => Ok(class.is_subclass(c) || value_class.is_some_and(|v| v.is_subclass(c))),
+                    // `isinstance(m, map)`: the class the built-in stands for.
+                    Value::Builtin(b) if builtin_type(b).is_some() => {
+                        let c = builtin_type(b).map_or(Value::None, Value::Class);
+                        check(&c, class, value_class, name)
+                    }
                     Value::Tuple(ts) => {
                         for t in ts.iter() {
                             if check(t, class, value_class, name)? {

@@ -19,8 +19,8 @@ pub use dict::{Dict, Key, Missing};
 pub use repr::{base_repr, exception_args, exception_str, exit_code, stop_value, write_by};
 pub use trash::{trash, Trash};
 pub use types::{
-    exc, exc_class, exception_group, module_of, new_exception, new_group, other_class, raise, raised, raised_from,
-    with_types, Types, EXCEPTIONS,
+    builtin_type, exc, exc_class, exception_group, module_of, new_exception, new_group, other_class, raise, raised,
+    raised_from, with_types, Types, EXCEPTIONS,
 };
 
 /// A Python exception in flight: an instance of a `BaseException` subclass.
@@ -951,6 +951,7 @@ impl Value {
             Value::Slice(_) => other_class("slice"),
             Value::Func(_) => other_class("function"),
             Value::Builtin(b) if b.python => other_class("function"),
+            Value::Builtin(b) if builtin_type(b).is_some() => with_types(|t| Rc::clone(&t.type_)),
             Value::Builtin(_) => other_class("builtin_function_or_method"),
             Value::Method(m) if manager_maker(m) => other_class("function"),
             Value::Method(m) if matches!(m.1, Value::Builtin(_)) && !python_method(m) => {
@@ -1082,6 +1083,10 @@ impl Value {
             (Value::Str(_), Value::Str(_)) => self.identity() == other.identity(),
             // CPython's empty tuple is one object.
             (Value::Tuple(a), Value::Tuple(b)) if a.is_empty() && b.is_empty() => true,
+            // `type(m) is map`: the class the built-in stands for.
+            (Value::Class(c), Value::Builtin(b)) | (Value::Builtin(b), Value::Class(c)) => {
+                builtin_type(b).is_some_and(|t| Rc::ptr_eq(&t, c))
+            }
             (a, b) if std::mem::discriminant(a) == std::mem::discriminant(b) => a.identity() == b.identity(),
             _ => false,
         }

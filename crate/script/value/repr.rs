@@ -234,7 +234,14 @@ impl Value {
                 let _ = write!(out, "<slot wrapper '{}' of 'object' objects>", b.name);
             }
             Value::Builtin(b) => {
-                let _ = write!(out, "<built-in function {}>", b.name);
+                let _ = match super::builtin_type(b) {
+                    Some(_) if crate::itertools::NAMES.contains(&b.name) => {
+                        write!(out, "<class 'itertools.{}'>", b.name)
+                    }
+                    Some(_) if b.name == "partial" => write!(out, "<class 'functools.partial'>"),
+                    Some(_) => write!(out, "<class '{}'>", b.name),
+                    None => write!(out, "<built-in function {}>", b.name),
+                };
             }
             // `<bound method Dog.bark of <__main__.Dog object at 0x…>>`: a forgotten `()`.
             Value::Method(m) => match &m.1 {

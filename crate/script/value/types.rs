@@ -368,6 +368,16 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
     Err(exc(name, message))
 }
 
+/// The class a built-in function stands for where CPython's is a class (`map`, `zip`,
+/// `property`, `itertools.count`): what `isinstance` checks against, what `type()` of it
+/// and its repr say. (The name stays bound to the function that makes one.)
+pub fn builtin_type(b: &Builtin) -> Option<Rc<Class>> {
+    const TYPES: &[&str] =
+        &["map", "filter", "zip", "enumerate", "reversed", "property", "staticmethod", "classmethod", "partial"];
+    let typed = TYPES.contains(&b.name) || crate::itertools::NAMES.contains(&b.name);
+    (typed && !b.method && !b.python && b.qualifier.is_empty()).then(|| other_class(b.name))
+}
+
 /// A built-in class named `name` that scripts do not subclass (functions, modules, tasks,
 /// `deque`…), made once; calling one is `construct`'s to say (most are not callable).
 pub fn other_class(name: &'static str) -> Rc<Class> {
