@@ -152,6 +152,35 @@ impl Interp {
         Ok(Value::dict(d))
     }
 
+    /// `dir()`: in a function, its local variables that have a value; at the module's level,
+    /// the module's names with those CPython's `__main__` has, sorted. In a class body, refused.
+    pub(super) fn dir_of_frame(&self, scope: &Scope) -> PyResult {
+        let mut names: Vec<Rc<str>> = if scope.info.is_module {
+            const MAIN: [&str; 9] = [
+                "__annotations__",
+                "__builtins__",
+                "__cached__",
+                "__doc__",
+                "__file__",
+                "__loader__",
+                "__name__",
+                "__package__",
+                "__spec__",
+            ];
+            let globals = self.globals.borrow();
+            MAIN.iter().map(|&n| Rc::from(n)).chain(globals.keys().map(|&n| text(n))).collect()
+        } else if scope.info.is_class || scope.info.is_comp {
+            return unsupported("dir() without an argument in a class body or a comprehension");
+        } else {
+            let Value::Dict(d) = self.locals_of(scope)? else { return unsupported("dir() here") };
+            let keys = d.borrow().entries();
+            keys.into_iter().map(|(k, _)| Rc::from(k.to_str())).collect()
+        };
+        names.sort();
+        names.dedup();
+        Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+    }
+
     pub(super) fn super_object(&self, scope: &Rc<Scope>) -> PyResult {
         let mut s = Some(Rc::clone(scope));
         while let Some(sc) = s {

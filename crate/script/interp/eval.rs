@@ -436,6 +436,10 @@ impl Interp {
                     if args.is_empty() && LOCALS.with(|l| l.contains(&n)) && !self.defines(scope, n) {
                         return self.locals_of(scope);
                     }
+                    // `dir()`: the names of the frame.
+                    if args.is_empty() && n == DIR.with(|d| *d) && !self.defines(scope, n) {
+                        return self.dir_of_frame(scope);
+                    }
                     if is_yield(n) {
                         let v = match args.first() {
                             Some(Arg::Pos(e)) => self.eval(scope, e).await?,

@@ -49,6 +49,7 @@ thread_local! {
     static SLOTS: Name = intern("__slots__");
     /// The names a call of which asks for the frame's variables (see `Interp::locals_of`).
     static LOCALS: [Name; 2] = [intern("locals"), intern("vars")];
+    static DIR: Name = intern("dir");
     static DICT: Name = intern("__dict__");
     /// The exception on its way out of a frame (its address) and where in the frame it
     /// failed: the innermost expression that saw it fail says (see [`note_at`]).
@@ -416,6 +417,23 @@ impl Interp {
                     true => name_error(name),
                     false => unbound_local(name),
                 });
+            }
+            // `nonlocal v; del v`: the enclosing function's variable.
+            if !scope.info.is_class && !scope.info.globals.contains(&name) {
+                let mut p = scope.parent.as_deref();
+                while let Some(s) = p {
+                    if s.info.is_module {
+                        break;
+                    }
+                    if let (false, Some(i)) = (s.info.is_class, s.info.slot(name)) {
+                        let old = s.slots.borrow_mut()[i].take();
+                        return old.map(drop).ok_or_else(|| {
+                            let m = format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", text(name));
+                            exc("NameError", m)
+                        });
+                    }
+                    p = s.parent.as_deref();
+                }
             }
         }
         self.globals.borrow_mut().remove(&name).map(|_| ()).ok_or_else(|| name_error(name))
