@@ -99,6 +99,9 @@ fn module_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Nam
             };
             match name {
                 "fields" => Ok(Value::tuple(fields.into_iter().map(|(_, f)| f).collect())),
+                "replace" if args.len() > 1 => {
+                    raise("TypeError", format!("replace() takes 1 positional argument but {} were given", args.len()))
+                }
                 "replace" => replace(interp, obj, fields, kw),
                 _ => copy_out(interp, obj, name == "asdict"),
             }
@@ -190,10 +193,16 @@ fn make_dataclass(class: &Rc<Class>, options: [bool; 8], record: bool) -> PyResu
                 }
                 None => Instance::new(field_class()),
             };
-            // A list, dict or set as the default (`= []`, `field(default=[])`) would be shared.
-            if let Some(default @ (Value::List(_) | Value::Dict(_) | Value::Set(_))) =
-                f.get(intern("default")).filter(|_| !record)
-            {
+            // A default of an unhashable type (`= []`, `= deque()`, `field(default={})`) would
+            // be shared: CPython 3.11 asks whether its type's `__hash__` is None.
+            let unhashable = |v: &Value| match v {
+                Value::List(_) | Value::Dict(_) | Value::Set(_) => true,
+                Value::Instance(i) => {
+                    crate::deque::is_deque(&i.class) || matches!(i.class.lookup(intern("__hash__")), Some(Value::None))
+                }
+                _ => false,
+            };
+            if let Some(default) = f.get(intern("default")).filter(|d| !record && unhashable(d)) {
                 let m = format!(
                     "mutable default {} for field {s} is not allowed: use default_factory",
                     Value::Class(default.class()).repr()

@@ -143,9 +143,18 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
 /// A valued enum's member as its value: the operation on the values (the other operand's
 /// value too, if it is such a member).
 fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
+    // (A plain `Enum`'s member is no number: `Level.LOW == Color.RED` is False.)
     let value_of = |v: &Value| match v {
-        Value::Instance(i) if i.class.lookup(intern("__members__")).is_some() => member_value(v).unwrap_or(Value::None),
+        Value::Instance(i) if is_valued_member(i) => member_value(v).unwrap_or(Value::None),
         v => v.clone(),
+    };
+    // An operation the value refuses is the member's to refuse: the evaluator then words it
+    // with the member's class (`'Level' and 'str'`), as CPython does.
+    let refused = |r: PyResult<Value>, words: &str| match r {
+        Err(e) if e.class().is_subclass(&exc_class("TypeError")) && e.to_str().contains(words) => {
+            Ok(builtins::not_implemented())
+        }
+        r => r,
     };
     // `"%s" % member` is the str's formatting, of the member as it prints.
     if let (Some(member), Some(fmt @ Value::Str(_)), "__rmod__") = (args.first(), args.get(1), name) {
@@ -153,7 +162,7 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
     }
     let me = value_of(args.first().unwrap_or(&Value::None));
     let other = args.get(1).map(value_of).unwrap_or(Value::None);
-    let cmp = |op| builtins::compare(interp, op, &me, &other).map(Value::Bool);
+    let cmp = |op| refused(builtins::compare(interp, op, &me, &other).map(Value::Bool), "not supported between");
     match name {
         "__str__" => Ok(Value::string(interp.to_str(&me)?)),
         // An empty spec is the member's `str()`, a class's own `__str__` too (int's and str's
@@ -168,6 +177,7 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
             Value::Int(i) => Ok(Value::Float(i as f64)), // `float(IntEnum member)`
             v => Ok(v),
         },
+        "__eq__" | "__ne__" if matches!(&other, Value::Instance(_)) => Ok(builtins::not_implemented()),
         "__eq__" => cmp(CmpOp::Eq),
         "__ne__" => cmp(CmpOp::NotEq),
         "__lt__" => cmp(CmpOp::Lt),
@@ -191,10 +201,10 @@ fn as_value(interp: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Name,
             for op in [Add, Sub, Mul, Div, FloorDiv, Mod, Pow, LShift, RShift, BitAnd, BitOr, BitXor] {
                 let (own, reflected) = crate::interp::operator_methods(op);
                 if name == own {
-                    return builtins::binop(interp, op, &me, &other);
+                    return refused(builtins::binop(interp, op, &me, &other), "unsupported operand");
                 }
                 if name == reflected {
-                    return builtins::binop(interp, op, &other, &me);
+                    return refused(builtins::binop(interp, op, &other, &me), "unsupported operand");
                 }
             }
             Ok(builtins::not_implemented())
@@ -253,7 +263,11 @@ pub fn make_members(interp: &Interp, class: &Rc<Class>) -> PyResult<()> {
         let value = match value {
             // A `StrEnum`'s `auto()` is its member's name, lower-cased; a `(str, Enum)`'s, its
             // number as a str.
-            Value::Instance(i) if &*i.class.name == "enum.auto" && str_mixin => Value::string((last + 1).to_string()),
+            // (The number goes on counting: `last` is not read back from a str.)
+            Value::Instance(i) if &*i.class.name == "enum.auto" && str_mixin => {
+                last += 1;
+                Value::string(last.to_string())
+            }
             Value::Instance(i) if &*i.class.name == "enum.auto" && str_enum => Value::string(label.to_lowercase()),
             Value::Instance(i) if &*i.class.name == "enum.auto" => Value::Int(last + 1),
             v => v,
@@ -327,14 +341,20 @@ pub fn members(class: &Class) -> Option<Vec<Value>> {
 }
 
 /// `Color(1)`: the member of that value, or CPython's ValueError.
-pub fn by_value(class: &Class, members: Vec<Value>, args: &[Value]) -> PyResult {
+pub fn by_value(interp: &Interp, class: &Class, members: Vec<Value>, args: &[Value]) -> PyResult {
     let [value] = args else {
         return raise("TypeError", format!("{}() takes exactly one argument ({} given)", class.name, args.len()));
     };
-    members
-        .into_iter()
-        .find(|m| member_value(m).is_some_and(|v| v.equals(value)))
-        .ok_or_else(|| exc("ValueError", format!("{} is not a valid {}", value.repr(), class.name)))
+    // A member of it is itself (`Status(Status.NEW)`).
+    if let Value::Instance(i) = value {
+        if std::ptr::eq(&*i.class, class) && members.iter().any(|m| m.is(value)) {
+            return Ok(value.clone());
+        }
+    }
+    match members.into_iter().find(|m| member_value(m).is_some_and(|v| v.equals(value))) {
+        Some(m) => Ok(m),
+        None => raise("ValueError", format!("{} is not a valid {}", interp.repr(value)?, class.name)),
+    }
 }
 
 /// `Color["RED"]`: the member of that name, or a KeyError; `None` for a class with no members.

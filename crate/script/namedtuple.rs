@@ -239,5 +239,16 @@ fn make(interp: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)
         return raise("TypeError", "_make() missing 1 required positional argument: 'iterable'");
     };
     let items = interp.iterate(items)?;
+    // CPython's `tuple.__new__(cls, iterable)` and a count: no defaults fill a short one.
+    let fields = match class {
+        Value::Class(c) => match c.lookup(intern("_fields")) {
+            Some(Value::Tuple(f)) => f.len(),
+            _ => items.len(),
+        },
+        _ => items.len(),
+    };
+    if items.len() != fields {
+        return raise("TypeError", format!("Expected {fields} arguments, got {}", items.len()));
+    }
     interp.call_sync(class.clone(), items)
 }

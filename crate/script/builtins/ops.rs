@@ -468,6 +468,25 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         return Ok(crate::contextvars::item(vars, item, true)?.truthy());
     }
     Ok(match container {
+        // `"new" in Status`: CPython 3.11's enum takes only members, with a warning of 3.12.
+        Value::Class(c) if crate::enums::members(c).is_some() => {
+            if let Value::Instance(i) = item {
+                if crate::enums::is_any_member(i) {
+                    return Ok(i.class.is_subclass(c)
+                        && crate::enums::members(c).is_some_and(|m| m.iter().any(|m| m.is(item))));
+                }
+            }
+            let line = crate::aio::LINE.with(std::cell::Cell::get);
+            interp.host.out.warn(
+                "DeprecationWarning: in 3.12 __contains__ will no longer raise TypeError, but will return True or\nFalse depending on whether the value is a member or the value of a member",
+                line,
+            );
+            let t = match item {
+                Value::Instance(i) => Rc::clone(&i.class.name),
+                v => v.type_name(),
+            };
+            return raise("TypeError", format!("unsupported operand type(s) for 'in': '{t}' and 'EnumType'"));
+        }
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),
             v => return Err(type_error("'in <string>' requires string as left operand, not ", v, "")),

@@ -256,7 +256,7 @@ impl Interp {
     pub(super) async fn instantiate(&self, class: Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
         if let Some(members) = crate::enums::members(&class) {
             // `Color(1)`: a member, else what the class's own `_missing_` finds.
-            let found = crate::enums::by_value(&class, members, &args);
+            let found = crate::enums::by_value(self, &class, members, &args);
             return match (found, class.lookup(intern("_missing_"))) {
                 (Err(e), Some(_)) if args.len() == 1 => self.enum_missing(&class, args[0].clone(), e).await,
                 (found, _) => found,

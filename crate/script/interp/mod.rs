@@ -1049,8 +1049,27 @@ impl Interp {
                 Ok(())
             }
             Value::Int(_) | Value::Float(_) | Value::Bool(_) if matches!(&*text(name), "real" | "imag") => {
-                let t = obj.type_name();
+                let t = if matches!(obj, Value::Bool(_)) { "int".into() } else { obj.type_name() }; // int's, inherited
                 raise("AttributeError", format!("attribute '{}' of '{t}' objects is not writable", text(name)))
+            }
+            Value::Range(_) if matches!(&*text(name), "start" | "stop" | "step") => {
+                raise("AttributeError", "readonly attribute")
+            }
+            // A built-in type's method (`"abc".upper = 5`).
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+                if builtins::get_attr(self, obj, name).is_ok() =>
+            {
+                let t = obj.type_name();
+                raise("AttributeError", format!("'{t}' object attribute '{}' is read-only", text(name)))
             }
             _ => raise("AttributeError", format!("'{}' object has no attribute '{}'", obj.type_name(), text(name))),
         }
