@@ -76,8 +76,9 @@ pub(super) const SET_METHODS: &[&str] = &[
 ];
 /// The owner of each kind of [`method`]'s, as `signature` knows it (`-`: none it lists).
 /// 10 to 15: the unbound methods of `list`, `dict`, `set`, `tuple`, `int` and `float`
-/// (`list.append(l, x)`), each kind its own cache slots (see [`method`]).
-const OWNERS: [&str; 18] = [
+/// (`list.append(l, x)`), each kind its own cache slots (see [`method`]); 6 an int's bound
+/// methods, 18 a float's.
+const OWNERS: [&str; 19] = [
     "-",
     "str",
     "list",
@@ -96,9 +97,12 @@ const OWNERS: [&str; 18] = [
     "float",
     "object",
     "bytes",
+    "-",
 ];
 pub(super) const TUPLE_METHODS: &[&str] = &["index", "count"];
-pub(super) const NUMBER_METHODS: &[&str] = &["is_integer", "bit_length", "bit_count", "as_integer_ratio"];
+/// An int's methods, and a float's (3.11's int has no `is_integer`).
+pub(super) const INT_METHODS: &[&str] = &["bit_length", "bit_count", "as_integer_ratio", "conjugate"];
+pub(super) const FLOAT_METHODS: &[&str] = &["is_integer", "as_integer_ratio", "conjugate"];
 
 thread_local! {
     /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
@@ -659,8 +663,8 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
                 Kind::Dict => method(11, DICT_METHODS, name, unbound_dict_method),
                 Kind::Set => method(12, SET_METHODS, name, unbound_set_method),
                 Kind::Tuple => method(13, TUPLE_METHODS, name, unbound_tuple_method),
-                Kind::Int => method(14, NUMBER_METHODS, name, unbound_int_method),
-                Kind::Float => method(15, NUMBER_METHODS, name, unbound_float_method),
+                Kind::Int => method(14, INT_METHODS, name, unbound_int_method),
+                Kind::Float => method(15, FLOAT_METHODS, name, unbound_float_method),
                 _ => None,
             };
             if let Some(m) = unbound {
@@ -871,7 +875,7 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
         },
         // A bool is an int (`True.bit_count()`, `True.real`: 1).
         Value::Bool(b) => {
-            get_attr(interp, &Value::Int(i64::from(*b)), name).map_err(|_| no_method(obj, name, NUMBER_METHODS))
+            get_attr(interp, &Value::Int(i64::from(*b)), name).map_err(|_| no_method(obj, name, INT_METHODS))
         }
         Value::Int(_) | Value::Float(_) => match &*t {
             "real" => Ok(obj.clone()),
@@ -882,7 +886,10 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             // CPython's, missing here: not the learner's misspelling.
             "to_bytes" | "from_bytes" if matches!(obj, Value::Int(_)) => unsupported_method("int", &t),
             "hex" | "fromhex" if matches!(obj, Value::Float(_)) => unsupported_method("float", &t),
-            _ => bound(obj, 6, NUMBER_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, NUMBER_METHODS)),
+            _ if matches!(obj, Value::Int(_)) => {
+                bound(obj, 6, INT_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, INT_METHODS))
+            }
+            _ => bound(obj, 18, FLOAT_METHODS, name, number_method).ok_or_else(|| no_method(obj, name, FLOAT_METHODS)),
         },
         Value::Task(_) | Value::Native(_) | Value::Coro(_) => crate::aio::get_attr(interp, obj, name),
         // A method's own two, and its function's attributes (`__name__`, a counter a

@@ -403,7 +403,7 @@ pub(super) fn number_method(
 ) -> PyResult {
     match (name, &args[0]) {
         ("is_integer", Value::Float(f)) => Ok(Value::Bool(f.fract() == 0.0)),
-        ("is_integer", Value::Int(_)) => Ok(Value::Bool(true)),
+        ("conjugate", v @ (Value::Int(_) | Value::Float(_))) => Ok(v.clone()),
         ("bit_length", Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
         ("bit_count", Value::Int(i)) => Ok(Value::Int(i.unsigned_abs().count_ones().into())),
         ("as_integer_ratio", Value::Int(i)) => Ok(Value::tuple(vec![Value::Int(*i), Value::Int(1)])),

@@ -49,3 +49,9 @@ try:
     functools.lru_cache(maxsize="100")
 except TypeError as e:
     print("TypeError:", e)
+
+print((2.5).conjugate(), (5).conjugate(), True.conjugate(), (2.0).is_integer())
+try:
+    (5).is_integer()
+except AttributeError as e:
+    print("AttributeError:", e)
