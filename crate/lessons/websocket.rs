@@ -122,6 +122,9 @@ async fn server(listener: Listener, mut buttons: Receiver<&'static str>, interva
     print(&format!("sunucu dinliyor: {ADDRESS}"), &format!("server listening on {ADDRESS}"));
     let mut connection: Option<ServerSocket> = None;
     let mut number = 0;
+    // The wait for the next message: it goes on through a script's own messages (sent more
+    // often than `interval`, they would otherwise hold the numbered ones back for ever).
+    let mut tick = None;
     loop {
         let event = match connection.as_mut() {
             // Nobody connected: wait for the client, still obeying the buttons.
@@ -129,16 +132,20 @@ async fn server(listener: Listener, mut buttons: Receiver<&'static str>, interva
                 fault = button(&mut buttons).fuse() => Event::Button(fault),
                 ws = listener.accept().fuse() => Event::Connected(ws),
             },
-            Some(ws) => select_biased! {
-                fault = button(&mut buttons).fuse() => Event::Button(fault),
-                frame = ws.recv().fuse() => match frame {
-                    Ok(Frame::Ping) => Event::Ping,
-                    Ok(_) => continue, // a script's `ws.send(…)`: taken, not answered
-                    Err(_) => Event::Left,
-                },
-                () = sleep(interval).fuse() => Event::Tick,
-            },
+            Some(ws) => {
+                let mut next = tick.get_or_insert_with(|| Box::pin(sleep(interval)).fuse());
+                select_biased! {
+                    fault = button(&mut buttons).fuse() => Event::Button(fault),
+                    frame = ws.recv().fuse() => match frame {
+                        Ok(Frame::Ping) => Event::Ping,
+                        Ok(_) => continue, // a script's `ws.send(…)`: taken, not answered
+                        Err(_) => Event::Left,
+                    },
+                    () = next => Event::Tick,
+                }
+            }
         };
+        tick = None;
         let sent = match (event, &connection) {
             (Event::Button(fault), _) => {
                 connection = misbehave(fault, connection.take(), &listener).await;

@@ -358,7 +358,6 @@ fn floor_div(a: i64, b: i64) -> i64 {
     }
 }
 
-/// `YYYY-MM-DD{sep}HH:MM:SS[.ffffff]`.
 /// A finite float as the ratio of two integers (`float.as_integer_ratio`), if both fit.
 fn ratio(x: f64) -> Option<(i128, i128)> {
     if !x.is_finite() || x == 0.0 {
@@ -385,6 +384,16 @@ fn ratio(x: f64) -> Option<(i128, i128)> {
     }
 }
 
+/// `us` microseconds times (or, `divide`, over) the float `x`, exactly as CPython computes
+/// it: by `x`'s integer ratio, rounded half to even; `approx` where the ratio does not fit.
+fn scaled(us: i64, x: f64, divide: bool, approx: f64) -> i64 {
+    let exact = ratio(x).and_then(|(n, d)| {
+        let (times, over) = if divide { (d, n) } else { (n, d) };
+        Some(round_div(i128::from(us).checked_mul(times)?, over))
+    });
+    exact.and_then(|v| i64::try_from(v).ok()).unwrap_or(approx.round_ties_even() as i64)
+}
+
 /// `a / b` rounded half to even (CPython's `_divide_and_round`).
 fn round_div(a: i128, b: i128) -> i128 {
     let (a, b) = if b < 0 { (-a, -b) } else { (a, b) };
@@ -396,6 +405,7 @@ fn round_div(a: i128, b: i128) -> i128 {
     }
 }
 
+/// `YYYY-MM-DD{sep}HH:MM:SS[.ffffff]`.
 fn isoformat(us: i64, sep: &str) -> String {
     let [y, m, d, h, min, s, micro] = fields(us);
     let frac = if micro != 0 { format!(".{micro:06}") } else { String::new() };
@@ -608,9 +618,7 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             Some(Value::Float(x)) => {
                 let us = me as f64 * x;
                 out_of_range(if x.is_finite() { us } else { *x }, "", "integer ratio")?;
-                // Exactly, as CPython: by the float's integer ratio, rounded half to even.
-                let exact = ratio(*x).and_then(|(n, d)| Some(round_div(i128::from(me).checked_mul(n)?, d)));
-                timedelta(exact.and_then(|us| i64::try_from(us).ok()).unwrap_or(us.round_ties_even() as i64))
+                timedelta(scaled(me, *x, false, us))
             }
             _ => Ok(not_implemented()),
         },
@@ -621,9 +629,7 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
             (Some(0), _) => raise("ZeroDivisionError", "integer division or modulo by zero"),
             // A number divides a timedelta; it takes no remainder of one (`td % 5` is CPython's
             // TypeError, as `divmod(td, 5)` is).
-            (None, Some(Value::Int(_) | Value::Float(_))) if !matches!(name, "__truediv__" | "__floordiv__") => {
-                Ok(not_implemented())
-            }
+            (None, Some(Value::Int(_) | Value::Float(_))) if name == "__mod__" => Ok(not_implemented()),
             (None, Some(Value::Int(0))) => raise("ZeroDivisionError", "integer division or modulo by zero"),
             (Some(b), _) if name == "__truediv__" => Ok(Value::Float(me as f64 / b as f64)),
             // Python's remainder: the divisor's sign (`td % timedelta(hours=1)`).
@@ -637,8 +643,7 @@ fn timedelta_method(_: &Interp, name: &'static str, args: Vec<Value>, _: Vec<(Na
                 }
                 let us = me as f64 / x;
                 out_of_range(if x.is_finite() { us } else { *x }, "", "integer ratio")?;
-                let exact = ratio(*x).and_then(|(n, d)| Some(round_div(i128::from(me).checked_mul(d)?, n)));
-                timedelta(exact.and_then(|us| i64::try_from(us).ok()).unwrap_or(us.round_ties_even() as i64))
+                timedelta(scaled(me, *x, true, us))
             }
             _ => Ok(not_implemented()),
         },

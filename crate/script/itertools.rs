@@ -497,6 +497,11 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                     None => 1,
                 };
                 let once = args.iter().map(|a| interp.iterate(a)).collect::<PyResult<Vec<_>>>()?;
+                // Nothing to choose from makes nothing, however many times (CPython's is lazy).
+                if times > 0 && once.iter().any(Vec::is_empty) {
+                    return Ok(iter_named(name, Vec::new()));
+                }
+                interp.alloc(usize::try_from(times).unwrap_or(usize::MAX).saturating_mul(once.len()))?;
                 (0..times).flat_map(|_| once.clone()).collect::<Vec<_>>()
             } else {
                 let pool = interp.iterate(args.first().unwrap_or(&Value::None))?;
@@ -514,6 +519,14 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
                         usize::try_from(r).or_else(|_| raise("ValueError", "r must be non-negative"))?
                     }
                 };
+                // More positions than items: none (`combinations('abc', 10**9)`), as CPython's.
+                if r > pool.len() && name != "combinations_with_replacement" {
+                    return Ok(iter_named(name, Vec::new()));
+                }
+                if pool.is_empty() && r > 0 {
+                    return Ok(iter_named(name, Vec::new()));
+                }
+                interp.alloc(r)?;
                 vec![pool; r]
             };
             let sizes: Vec<usize> = pools.iter().map(Vec::len).collect();

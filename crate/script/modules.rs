@@ -670,14 +670,14 @@ pub fn random_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw: 
     let Some(Value::Native(n)) = args.first() else { return raise("TypeError", "descriptor needs a Random") };
     let super::aio::Native::Random(r) = &**n else { return raise("TypeError", "descriptor needs a Random") };
     let mut args = args[1..].to_vec();
-    if let Some(done) = on_object(interp, r, name, &mut args) {
+    if let Some(done) = on_object(interp, r, name, &mut args, &kw) {
         return done;
     }
     random_on(interp, &mut r.borrow_mut(), name, args, kw)
 }
 
 fn random_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult {
-    if let Some(done) = on_object(interp, &interp.host.random, name, &mut args) {
+    if let Some(done) = on_object(interp, &interp.host.random, name, &mut args, &kw) {
         return done;
     }
     random_on(interp, &mut interp.host.random.borrow_mut(), name, args, kw)
@@ -691,10 +691,49 @@ fn on_object(
     rng: &std::cell::RefCell<super::mt::Random>,
     name: &str,
     args: &mut [Value],
+    kw: &[(Name, Value)],
 ) -> Option<PyResult> {
+    // A script's object that cannot be indexed: its `__len__` runs here, before the generator
+    // is borrowed (it may draw from it too), then CPython's draw and failed index.
+    if let Some(x @ Value::Instance(i)) = args.first() {
+        let native = crate::deque::is_deque(&i.class) || crate::namedtuple::is_namedtuple(x);
+        if !native
+            && matches!(name, "choice" | "choices" | "shuffle")
+            && super::builtins::script_method(x, "__getitem__").is_none()
+        {
+            return Some((|| {
+                // `choice` asks first whether it is empty (`if not seq`), then its length.
+                if name == "choice" && super::builtins::len(interp, x)? == 0 {
+                    return raise("IndexError", "Cannot choose from an empty sequence");
+                }
+                let n = super::builtins::len(interp, x)?;
+                let refused = || Err(super::builtins::type_error("'", x, "' object is not subscriptable"));
+                match name {
+                    // `population[floor(random() * n)]`, k times (`k=0`: none).
+                    "choices" if super::builtins::kwarg(kw, "k").and_then(|k| k.as_int()).unwrap_or(1) > 0 => {
+                        rng.borrow_mut().random();
+                        refused()
+                    }
+                    "choices" => Ok(Value::list(Vec::new())),
+                    _ if n > usize::from(name == "shuffle") => {
+                        rng.borrow_mut().choice_index(n).map_err(super::builtins::format_error)?;
+                        refused()
+                    }
+                    _ => Ok(Value::None),
+                }
+            })());
+        }
+    }
     match name {
         "choice" => choice_of_object(interp, rng, args.first()),
         "shuffle" => shuffle_in_place(interp, rng, args.first()?),
+        "sample" if args.first().is_some_and(crate::namedtuple::is_namedtuple) => {
+            match interp.iterate(&args[0]) {
+                Ok(items) => args[0] = Value::tuple(items),
+                Err(e) => return Some(Err(e)),
+            }
+            None
+        }
         "choices" => {
             let seq = args.first()?;
             super::builtins::script_method(seq, "__len__")?;

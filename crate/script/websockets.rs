@@ -96,7 +96,9 @@ pub fn method(name: &'static str, n: &Rc<Native>, args: &[Value]) -> PyResult {
             }))
         }
         // `async for message in ws`: its messages, until it is closed.
-        "__aiter__" => Ok(Value::Native(Rc::clone(n))),
+        "__aiter__" if c.socket.borrow().is_some() => Ok(Value::Native(Rc::clone(n))),
+        // `async for ws in websockets.connect(url)`, the library's reconnecting loop.
+        "__aiter__" => crate::interp::unsupported("async for over websockets.connect() (reconnecting)"),
         "__anext__" if c.socket.borrow().is_none() => Ok(leaf(name, async { Err(exc("StopAsyncIteration", "")) })),
         // Closing drops the socket: the server sees the client leave.
         "__aexit__" | "close" => {
@@ -131,9 +133,12 @@ fn socket_method(name: &'static str, ws: Rc<WebSocket>, last_seen: Rc<Cell<u32>>
         // A message to the server, which takes it and answers nothing (its messages are
         // numbered, whatever the script says).
         "send" => {
-            if args.len() != 1 {
-                let n = args.len() + 1;
-                return raise("TypeError", format!("send() takes 2 positional arguments but {n} were given"));
+            match args.len() {
+                0 => return raise("TypeError", "send() missing 1 required positional argument: 'message'"),
+                1 => {}
+                n => {
+                    return raise("TypeError", format!("send() takes 2 positional arguments but {} were given", n + 1))
+                }
             }
             Ok(leaf("send", async move {
                 ws.send(loopscope_lessons::websocket::Message { number: 0 }).map_err(|_| closed_error())?;

@@ -162,6 +162,12 @@ pub fn current() -> Option<Rc<PyTask>> {
     CURRENT.with(|c| c.borrow().clone())
 }
 
+/// The depth of Python calls in the task being polled now (0 outside one), with no clone.
+#[inline]
+pub fn current_depth() -> u32 {
+    CURRENT.with(|c| c.borrow().as_ref().map_or(0, |t| t.depth.get()))
+}
+
 /// The interpreter of the Python task being polled now.
 pub fn running() -> Option<Rc<Interp>> {
     RUNNING.with(|r| r.borrow().clone())
@@ -1239,6 +1245,7 @@ impl Future for TaskFuture {
         let running_before = RUNNING.with(|r| r.replace(Some(Rc::clone(&this.interp))));
         LAST.with(|l| *l.borrow_mut() = Rc::downgrade(&this.interp));
         crate::host::poll_started();
+        this.interp.poll_started();
         // (A callback's lane is a handle to CPython, not a task: not logged here.)
         let debug_from =
             (host.debug.get() && !this.task.is_thread && !this.task.is_callback()).then(|| host.lesson_secs());

@@ -205,9 +205,8 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                 match t {
                     Value::Class(c) => Ok(class.is_subclass(c) || value_class.is_some_and(|v| v.is_subclass(c))),
                     // `isinstance(m, map)`: the class the built-in stands for.
-                    Value::Builtin(b) if builtin_type(b).is_some() => {
-                        let c = builtin_type(b).map_or(Value::None, Value::Class);
-                        check(&c, class, value_class, name)
+                    Value::Builtin(b) if b.is_type => {
+                        check(&builtin_type(b).map_or(Value::None, Value::Class), class, value_class, name)
                     }
                     Value::Tuple(ts) => {
                         for t in ts.iter() {
@@ -734,11 +733,17 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             if let (false, Some(_), Value::Class(c)) = (ordered, kw.first(), &args[0]) {
                 return raise("TypeError", format!("{}.fromkeys() takes no keyword arguments", c.name));
             }
-            for (k, v) in kw {
-                match (&*text(*k), args.len()) {
-                    ("iterable", 1) | ("value", 2) => args.push(v.clone()),
-                    (k, _) => return raise("TypeError", format!("'{k}' is an invalid keyword argument for fromkeys()")),
+            // Keywords in their places, whatever their order.
+            for (at, key) in [(1, "iterable"), (2, "value")] {
+                if let Some((_, v)) = kw.iter().find(|(k, _)| &*text(*k) == key) {
+                    if args.len() != at {
+                        return raise("TypeError", format!("argument for fromkeys() given by name ('{key}') and position ({at})"));
+                    }
+                    args.push(v.clone());
                 }
+            }
+            if let Some((k, _)) = kw.iter().find(|(k, _)| !matches!(&*text(*k), "iterable" | "value")) {
+                return raise("TypeError", format!("'{}' is an invalid keyword argument for fromkeys()", text(*k)));
             }
             if !(2..=3).contains(&args.len()) {
                 if ordered {

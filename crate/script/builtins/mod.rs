@@ -252,7 +252,15 @@ const FUNCTIONS: &[&str] = &[
 /// A built-in function or method value named `name`.
 #[inline(never)]
 pub fn builtin(name: &'static str, call: BuiltinFn) -> Value {
-    Value::Builtin(Rc::new(Builtin { name, call, sig: "", qualifier: "", method: false, python: false }))
+    Value::Builtin(Rc::new(Builtin {
+        name,
+        call,
+        sig: "",
+        qualifier: "",
+        method: false,
+        python: false,
+        is_type: false,
+    }))
 }
 
 /// Checks that `min..=max` positional arguments were given (the check inline, the error not).

@@ -388,7 +388,16 @@ pub fn checked(owner: &str, name: &'static str, call: BuiltinFn, method: bool) -
     let (qualifier, sig) = line(owner, name);
     // asyncio's functions are Python's, but for the three CPython writes in C.
     let python = owner == "asyncio" && !matches!(name, "get_event_loop" | "get_running_loop" | "current_task");
-    Value::Builtin(Rc::new(Builtin { name, call, sig, qualifier, method, python }))
+    // The built-ins CPython makes classes of (the name stays bound to the function here).
+    const TYPES: &[&str] =
+        &["map", "filter", "zip", "enumerate", "reversed", "property", "staticmethod", "classmethod"];
+    let is_type = match owner {
+        "" => TYPES.contains(&name),
+        "itertools" => true,
+        "functools" => name == "partial",
+        _ => false,
+    } && !method;
+    Value::Builtin(Rc::new(Builtin { name, call, sig, qualifier, method, python, is_type }))
 }
 
 /// A call's positional and keyword arguments.
@@ -410,17 +419,21 @@ pub fn check_type(name: &str, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> P
     }
 }
 
-/// Calls `b`, once its line (if any) accepts the call.
+/// Calls `b`, once its line (if any) accepts the call (and, at the recursion limit, as
+/// CPython's C call would, refuses it: see [`recursion_suffix`]).
 #[inline]
 pub fn call(interp: &Interp, b: &Builtin, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult {
     // CPython 3.11's `print` takes a level of the recursion limit too (a call of C code that
     // its specialised calls for `len`, `isinstance`, `append`… skip): a runaway recursion
     // that prints fails at its `print`, "while calling a Python object".
-    if let Some(suffix) = recursion_suffix(b) {
-        // `print` calls more C code (the file's `write`): one level more.
-        let levels = 1 + u32::from(b.name == "print");
-        if crate::aio::current().is_some_and(|t| t.depth.get() + levels > interp.recursion_limit.get()) {
-            return raise("RecursionError", format!("maximum recursion depth exceeded{suffix}"));
+    // Near the limit only (the depth first: it is cheaper than the name's match).
+    if crate::aio::current_depth() + 2 > interp.recursion_limit.get() {
+        if let Some(suffix) = recursion_suffix(b) {
+            // `print` calls more C code (the file's `write`): one level more.
+            let levels = 1 + u32::from(b.name == "print");
+            if crate::aio::current_depth() + levels > interp.recursion_limit.get() {
+                return raise("RecursionError", format!("maximum recursion depth exceeded{suffix}"));
+            }
         }
     }
     // A type's method taken from the type (`list.append()`) and given nothing to work on.

@@ -510,7 +510,14 @@ impl Interp {
         self.uncharged.set(self.uncharged.get() + 1);
         let n = self.unchecked.get() + 1;
         self.unchecked.set(n);
-        n >= STEPS_PER_CHECK || self.hold_due.get()
+        // (Inside a built-in's call the run cannot be held: the flag waits for the script.)
+        n >= STEPS_PER_CHECK || (self.hold_due.get() && self.no_suspend.get() == 0)
+    }
+
+    /// A task's poll begins: a hold a built-in's work asked for in an earlier poll is done
+    /// (the task suspended since).
+    pub fn poll_started(&self) {
+        self.hold_due.set(false);
     }
 
     /// Runs `f`, the comparison of a container's items, as one more nested evaluation
@@ -1022,6 +1029,7 @@ impl Interp {
                 drop(replaced); // once the class's attributes are no longer borrowed
                 Ok(())
             }
+            // (Its own come first, its methods too: CPython's task has a `__dict__`.)
             Value::Task(t) => {
                 let replaced = crate::value::put_attr(&mut t.attrs.borrow_mut(), name, value);
                 drop(replaced); // once the task's attributes are no longer borrowed

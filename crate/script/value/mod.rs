@@ -333,6 +333,9 @@ pub struct Builtin {
     /// CPython writes it in Python (asyncio's `sleep`, `gather`…): its type is `function`, as
     /// a forgotten `()` in `await asyncio.sleep` says.
     pub python: bool,
+    /// CPython's is a class (`map`, `itertools.count`, `functools.partial`): see
+    /// [`builtin_type`].
+    pub is_type: bool,
 }
 
 /// A built-in function's body: positional arguments (with `self` first for a method) and
@@ -951,7 +954,7 @@ impl Value {
             Value::Slice(_) => other_class("slice"),
             Value::Func(_) => other_class("function"),
             Value::Builtin(b) if b.python => other_class("function"),
-            Value::Builtin(b) if builtin_type(b).is_some() => with_types(|t| Rc::clone(&t.type_)),
+            Value::Builtin(b) if b.is_type => with_types(|t| Rc::clone(&t.type_)),
             Value::Builtin(_) => other_class("builtin_function_or_method"),
             Value::Method(m) if manager_maker(m) => other_class("function"),
             Value::Method(m) if matches!(m.1, Value::Builtin(_)) && !python_method(m) => {

@@ -372,10 +372,7 @@ pub fn raise<T>(name: &'static str, message: impl Into<String>) -> PyResult<T> {
 /// `property`, `itertools.count`): what `isinstance` checks against, what `type()` of it
 /// and its repr say. (The name stays bound to the function that makes one.)
 pub fn builtin_type(b: &Builtin) -> Option<Rc<Class>> {
-    const TYPES: &[&str] =
-        &["map", "filter", "zip", "enumerate", "reversed", "property", "staticmethod", "classmethod", "partial"];
-    let typed = TYPES.contains(&b.name) || crate::itertools::NAMES.contains(&b.name);
-    (typed && !b.method && !b.python && b.qualifier.is_empty()).then(|| other_class(b.name))
+    b.is_type.then(|| other_class(b.name))
 }
 
 /// A built-in class named `name` that scripts do not subclass (functions, modules, tasks,

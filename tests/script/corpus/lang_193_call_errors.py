@@ -72,3 +72,16 @@ except ValueError as hata:
         raise hata from None
     except ValueError as yeni:
         print("from None:", yeni.__cause__, yeni.__suppress_context__)
+
+
+class Torba:
+    """A bag with a length and no items by index: random cannot index it."""
+
+    def __len__(self):
+        return random.randint(2, 5)
+
+
+dene("torba shuffle", lambda: random.shuffle(Torba()))
+dene("torba choice", lambda: random.choice(Torba()))
+dene("torba choices", lambda: random.choices(Torba(), k=2))
+print(random.random())
