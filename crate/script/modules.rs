@@ -752,6 +752,19 @@ fn on_object(
     }
 }
 
+/// CPython's `seq[i]` where random indexes a built-in value whose items it has read into
+/// `items`: a dict by its int keys (a KeyError for one it lacks), a set or a view not at all.
+fn index_read(seq: &Value, items: &[Value], i: usize) -> PyResult {
+    match seq {
+        Value::Dict(d) => {
+            let found = d.borrow().get(&Key::Int(i as i64));
+            found.ok_or_else(|| super::builtins::key_error(&Value::Int(i as i64)))
+        }
+        Value::Set(_) | Value::View(_) => Err(super::builtins::type_error("'", seq, "' object is not subscriptable")),
+        _ => Ok(items[i].clone()),
+    }
+}
+
 /// `shuffle` of a script's sequence (a deck of cards with `__len__`, `__getitem__` and
 /// `__setitem__`) or of a dict: CPython's swaps of `x[i]` and `x[j]` from the end, each
 /// through the object's own methods (a dict: by its int keys, a KeyError for one it lacks).
@@ -759,10 +772,7 @@ fn shuffle_in_place(interp: &Interp, rng: &std::cell::RefCell<super::mt::Random>
     let at = |i: usize| Value::Int(i as i64);
     let get = |i: usize| -> PyResult {
         match x {
-            Value::Dict(d) => {
-                let found = d.borrow().get(&Key::Int(i as i64));
-                found.ok_or_else(|| super::builtins::key_error(&at(i)))
-            }
+            Value::Dict(_) => index_read(x, &[], i),
             _ => {
                 let get = super::builtins::script_method(x, "__getitem__").unwrap_or(Value::None);
                 interp.call_sync(get, vec![x.clone(), at(i)])
@@ -943,16 +953,7 @@ fn random_on(
             }
             let items = super::builtins::iterate(seq)?;
             let i = r.choice_index(items.len()).map_err(super::builtins::format_error)?;
-            match seq {
-                Value::Set(_) | Value::View(_) => {
-                    Err(super::builtins::type_error("'", seq, "' object is not subscriptable"))
-                }
-                Value::Dict(d) => {
-                    let found = d.borrow().get(&Key::Int(i as i64));
-                    found.ok_or_else(|| super::builtins::key_error(&Value::Int(i as i64)))
-                }
-                _ => Ok(items[i].clone()),
-            }
+            index_read(seq, &items, i)
         }
         "sample" => {
             let population = args.first().unwrap_or(&Value::None);
@@ -1052,19 +1053,7 @@ fn random_on(
                 Value::Set(_) | Value::View(_) | Value::Dict(_) => Vec::new(),
                 _ => super::builtins::iterate(population)?,
             };
-            // CPython's `population[i]` (a dict by its int keys).
-            let pick = |i: usize| -> PyResult {
-                match population {
-                    Value::Dict(d) => {
-                        let found = d.borrow().get(&Key::Int(i as i64));
-                        found.ok_or_else(|| super::builtins::key_error(&Value::Int(i as i64)))
-                    }
-                    Value::Set(_) | Value::View(_) => {
-                        Err(super::builtins::type_error("'", population, "' object is not subscriptable"))
-                    }
-                    _ => Ok(items[i].clone()),
-                }
-            };
+            let pick = |i: usize| index_read(population, &items, i);
             let k = match super::builtins::kwarg(&kw, "k") {
                 Some(v) => v.as_int().ok_or_else(|| {
                     super::builtins::type_error("'", &v, "' object cannot be interpreted as an integer")

@@ -472,8 +472,8 @@ pub(super) fn contains(interp: &Interp, container: &Value, item: &Value) -> PyRe
         Value::Class(c) if crate::enums::members(c).is_some() => {
             if let Value::Instance(i) = item {
                 if crate::enums::is_any_member(i) {
-                    return Ok(i.class.is_subclass(c)
-                        && crate::enums::members(c).is_some_and(|m| m.iter().any(|m| m.is(item))));
+                    let members = crate::enums::members(c).unwrap_or_default();
+                    return Ok(i.class.is_subclass(c) && members.iter().any(|m| m.is(item)));
                 }
             }
             let line = crate::aio::LINE.with(std::cell::Cell::get);
