@@ -449,6 +449,8 @@ impl Output {
         let tb = match how.limit {
             Some(n) if n >= 0 => &all[..all.len().min(n as usize)],
             Some(n) => &all[all.len() - all.len().min(n.unsigned_abs() as usize)..],
+            // CPython's own printer shows the innermost 1,000 (its `PyTraceBack_LIMIT`).
+            None if c => &all[all.len().saturating_sub(1000)..],
             None => &all[..],
         };
         let mut k = 0;

@@ -405,7 +405,8 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
     match name {
         "count" => {
             let number = |v: Value| match v {
-                Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Instance(_) => Ok(v),
+                Value::Bool(b) => Ok(Value::Int(i64::from(b))), // CPython's starts from an exact int
+                Value::Int(_) | Value::Float(_) | Value::Instance(_) => Ok(v),
                 _ => raise("TypeError", "a number is required"),
             };
             it.value = Some(number(arg(0, "start").unwrap_or(Value::Int(0)))?);

@@ -180,8 +180,13 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
         matches!(name, "floor" | "ceil" | "trunc")
             && super::builtins::script_method(a, &format!("__{name}__")).is_some()
     };
-    for a in args.iter_mut().filter(|a| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object) && !own(a)) {
-        let m = ["__float__", "__index__"].into_iter().find_map(|m| super::builtins::script_method(a, m));
+    // The integer functions ask `__index__` alone; `trunc`, `__trunc__` alone.
+    let integral = matches!(name, "gcd" | "lcm" | "comb" | "perm" | "factorial" | "isqrt");
+    let asked: &[&str] = if integral { &["__index__"] } else { &["__float__", "__index__"] };
+    let converted =
+        |a: &Value| matches!(a, Value::Instance(i) if i.class.kind == Kind::Object) && !own(a) && name != "trunc";
+    for a in args.iter_mut().filter(|a| converted(a)) {
+        let m = asked.iter().find_map(|m| super::builtins::script_method(a, m));
         if let Some(m) = m {
             *a = interp.call_sync(m, vec![a.clone()])?;
         }
@@ -230,9 +235,12 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
             Ok(Value::Int(r))
         }
         "comb" | "perm" => {
+            if args.is_empty() && name == "perm" {
+                return raise("TypeError", "perm expected at least 1 argument, got 0");
+            }
             let n = int(args.first())?;
             let k = match args.get(1) {
-                None if name == "perm" => n,
+                None | Some(Value::None) if name == "perm" => n,
                 k => int(k)?,
             };
             perm_comb(name, n, k)
@@ -284,6 +292,12 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
                 let own = args.first().and_then(|v| super::builtins::script_method(v, &format!("__{name}__")));
                 if let Some(method) = own {
                     return interp.call_sync(method, vec![args[0].clone()]);
+                }
+                // `trunc` asks `__trunc__` alone: a str or an object with only `__float__` has none.
+                if let (Some(v), "trunc") = (args.first(), name) {
+                    if !matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) && v.as_number().is_none() {
+                        return raise("TypeError", format!("type {} doesn't define __trunc__ method", v.type_name()));
+                    }
                 }
             }
             let x = f(0)?;

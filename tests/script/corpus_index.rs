@@ -414,6 +414,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_197_small_checks", include_str!("corpus/lang_197_small_checks.py"), include_str!("corpus/lang_197_small_checks.out")),
     ("lang_198_builtin_classes", include_str!("corpus/lang_198_builtin_classes.py"), include_str!("corpus/lang_198_builtin_classes.out")),
     ("lang_199_enums_and_records", include_str!("corpus/lang_199_enums_and_records.py"), include_str!("corpus/lang_199_enums_and_records.out")),
+    ("lang_200_probe_round_124", include_str!("corpus/lang_200_probe_round_124.py"), include_str!("corpus/lang_200_probe_round_124.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -313,6 +313,8 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     out.push(("Task", Value::Class(other_class("Task"))));
     out.push(("Handle", Value::Class(other_class("Handle"))));
     out.push(("TimerHandle", Value::Class(other_class("TimerHandle"))));
+    out.push(("AbstractEventLoop", Value::Class(other_class("AbstractEventLoop"))));
+    out.push(("BaseEventLoop", Value::Class(other_class("BaseEventLoop"))));
     for n in
         ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError", "IncompleteReadError"]
     {
@@ -345,8 +347,36 @@ pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Va
     if &*class.name == "Future" && interp.host.loop_running.get() == 0 && interp.host.loop_unset.get() {
         return raise("RuntimeError", "There is no current event loop in thread 'MainThread'.");
     }
+    // Their arguments checked as CPython's C constructors check them.
+    let allowed: &[&str] = match &*class.name {
+        "Future" => &["loop"],
+        "Task" => &["coro", "loop", "name", "context", "eager_start"][..4],
+        _ => &[],
+    };
+    if let (false, Some((k, _))) = (allowed.is_empty(), kw.iter().find(|(k, _)| !allowed.contains(&&*text(*k)))) {
+        return raise("TypeError", format!("'{}' is an invalid keyword argument for {}()", text(*k), class.name));
+    }
     if &*class.name == "Future" {
+        if !args.is_empty() {
+            return raise("TypeError", "Future() takes no positional arguments");
+        }
         return Ok(Value::Task(PyTask::future(interp)));
+    }
+    if &*class.name == "Task" {
+        let coro = kw.iter().find(|(k, _)| &*text(*k) == "coro").map(|(_, v)| v.clone());
+        let coro = match (args, coro) {
+            ([_, _, ..], _) => {
+                let n = args.len();
+                return raise("TypeError", format!("Task() takes exactly 1 positional argument ({n} given)"));
+            }
+            ([_], Some(_)) => return raise("TypeError", "argument for Task() given by name ('coro') and position (1)"),
+            ([c], None) => c.clone(),
+            ([], Some(c)) => c,
+            ([], None) => return raise("TypeError", "Task() missing required argument 'coro' (pos 1)"),
+        };
+        let kw: Vec<(Name, Value)> =
+            kw.iter().filter(|(k, _)| !matches!(&*text(*k), "coro" | "loop")).cloned().collect();
+        return create_task(interp, "create_task", vec![coro], kw);
     }
     match CLASSES.into_iter().find(|n| **n == *class.name) {
         // Checked against its line, as its call was when it was a function.
@@ -902,11 +932,13 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             let lock = match arg(0, "lock") {
                 None | Some(Value::None) => function(interp, "Lock", vec![], vec![])?,
                 Some(Value::Native(n)) if matches!(*n, Native::Semaphore { is_lock: true, .. }) => Value::Native(n),
+                // CPython's takes what has a lock's methods, and reads `locked` first.
                 Some(other) => {
+                    crate::builtins::get_attr(interp, &other, intern("locked"))?;
                     return raise(
                         "TypeError",
                         format!("Loopscope's Condition takes an asyncio.Lock, not {}", other.type_name()),
-                    )
+                    );
                 }
             };
             Ok(Value::Native(Rc::new(Native::Condition { lock, waiters: RefCell::default() })))

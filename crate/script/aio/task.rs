@@ -812,6 +812,11 @@ fn reprlib(v: &Value, level: u32) -> String {
             }
             format!("{{{}}}", parts.join(", "))
         }
+        // `repr_instance`: a `__repr__` that raises shows the class and the address.
+        Value::Instance(i) => match crate::value::repr_or_none(v) {
+            Some(text) => cut(text, 30),
+            None => format!("<{} instance at {:#x}>", i.class.name, v.identity()),
+        },
         _ => cut(v.repr(), 30),
     }
 }

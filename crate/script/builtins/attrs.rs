@@ -105,6 +105,9 @@ pub(super) const INT_METHODS: &[&str] = &["bit_length", "bit_count", "as_integer
 pub(super) const FLOAT_METHODS: &[&str] = &["is_integer", "as_integer_ratio", "conjugate"];
 
 thread_local! {
+    /// The lookup `object.__getattribute__(obj, name)` is making: CPython's generic lookup,
+    /// which never asks the class's `__getattr__` (that hook is the type's slot around it).
+    static GENERIC_LOOKUP: std::cell::Cell<Option<(usize, Name)>> = const { std::cell::Cell::new(None) };
     /// The built-in methods made so far, by slot: the type's kind × 64 + the method's place in its list.
     static METHODS: RefCell<Vec<Option<Value>>> = const { RefCell::new(Vec::new()) };
 }
@@ -246,7 +249,12 @@ fn object_slot(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(N
         },
         "__getattribute__" | "__delattr__" => match other()? {
             Value::Str(n) if name == "__delattr__" => del_attr_plain(interp, me, intern(n)).map(|()| Value::None)?,
-            Value::Str(n) => get_attr(interp, me, intern(n))?,
+            Value::Str(n) => {
+                let before = GENERIC_LOOKUP.replace(Some((me.identity(), intern(n))));
+                let found = get_attr(interp, me, intern(n));
+                GENERIC_LOOKUP.set(before);
+                found?
+            }
             v => return Err(type_error("attribute name must be string, not '", v, "'")),
         },
         // `format(obj, "")`: its `str()`; any other spec is refused, as `object`'s refuses it.
@@ -950,6 +958,9 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
 
 /// A class's `__getattr__`, asked for `name` (None: the class has none).
 fn own_getattr(interp: &Interp, i: &Instance, obj: &Value, name: Rc<str>) -> Option<PyResult> {
+    if GENERIC_LOOKUP.get().is_some_and(|(id, n)| id == obj.identity() && text(n) == name) {
+        return None;
+    }
     match i.class.lookup(intern("__getattr__")) {
         Some(hook @ (Value::Func(_) | Value::Builtin(_))) => {
             Some(interp.call_sync(hook, vec![obj.clone(), Value::Str(name)]))

@@ -82,7 +82,8 @@ pub(super) fn construct_from(interp: &Interp, class: &Rc<Class>, args: &[Value],
             arg_count("int", args, 0, 2)?;
             let base = args.get(1).cloned().or_else(|| kwarg(kw, "base"));
             match (one(args), base.as_ref()) {
-                (None, _) => Ok(Value::Int(0)),
+                (None, None) => Ok(Value::Int(0)),
+                (None, Some(_)) => raise("TypeError", "int() missing string argument"),
                 (Some(Value::Str(s)), base) => {
                     let base = match base {
                         // Out of u32, it is out of 2..=36 too: parse_int says so.

@@ -651,12 +651,24 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
             match (&args[0], &args[1], args.get(2)) {
                 // `**`, a script's `__pow__` and `__rpow__` included.
                 (_, _, None | Some(Value::None)) => interp.binop_sync(BinOp::Pow, &args[0], &args[1]),
-                (Value::Int(b), Value::Int(e), Some(Value::Int(m))) => pow_mod(*b, *e, *m).map(Value::Int),
+                (b, e, Some(m)) if [b, e, m].iter().all(|v| matches!(v, Value::Int(_) | Value::Bool(_))) => {
+                    pow_mod(b.as_int().unwrap_or(0), e.as_int().unwrap_or(0), m.as_int().unwrap_or(0)).map(Value::Int)
+                }
                 // A script's `__pow__(exp, mod)`.
                 (base @ Value::Instance(_), exp, Some(m)) => match script_method(base, "__pow__") {
                     Some(f) => interp.call_sync(f, vec![base.clone(), exp.clone(), m.clone()]),
                     None => raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"),
                 },
+                // Not a number at all: `**`'s refusal, naming all three.
+                (b, e, Some(m)) if [b, e, m].iter().any(|v| v.as_number().is_none()) => raise(
+                    "TypeError",
+                    format!(
+                        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                        b.type_name(),
+                        e.type_name(),
+                        m.type_name()
+                    ),
+                ),
                 _ => raise("TypeError", "pow() 3rd argument not allowed unless all arguments are integers"),
             }
         }

@@ -263,7 +263,7 @@ pub(super) fn int_op(op: BinOp, x: i64, y: i64) -> PyResult {
             if x == 0 {
                 return Ok(Value::Int(0));
             }
-            u32::try_from(y).ok().filter(|&s| s < 63).and_then(|s| x.checked_mul(1 << s))
+            u32::try_from(y).ok().filter(|&s| s < 64).and_then(|s| i64::try_from(i128::from(x) << s).ok())
         }
         BinOp::RShift => {
             if y < 0 {

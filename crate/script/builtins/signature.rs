@@ -232,6 +232,9 @@ fmod 2 e
 remainder 2 e
 pow 2 e
 comb 2 e
+perm 2 x
+prod 1 k1 / start
+isclose 2 k2 a b rel_tol abs_tol
 dist 2 e",
     ),
     ("time", "time", "sleep 1 1\ntime 0 0\nperf_counter 0 0\nmonotonic 0 0\ntime_ns 0 0\nperf_counter_ns 0 0"),
@@ -573,6 +576,10 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
                 f if f.starts_with('a') => {
                     format!("{bare}() takes at most {m} argument{} ({} given)", s(m), given + kw.len())
                 }
+                // Every positional one required (`math.isclose(a, b, *, …)`): "exactly".
+                f if f.starts_with('k') && digit(1) == m => {
+                    format!("{bare}() takes exactly {m} positional argument{} ({given} given)", s(m))
+                }
                 f if f.starts_with('k') => {
                     format!("{bare}() takes at most {m} positional argument{} ({given} given)", s(m))
                 }
@@ -627,6 +634,9 @@ fn check(bare: &str, qualifier: &str, sig: &str, given: usize, kw: &[(Name, Valu
                 .skip(given)
                 .find(|(_, p)| !kw.iter().any(|(k, _)| &*text(*k) == **p));
             let missing = missing.map(|(i, p)| match *p {
+                "/" if form.starts_with('k') && digit(1) == rest.iter().take_while(|p| **p == "/").count() => {
+                    format!("{bare}() takes exactly {} positional argument ({given} given)", digit(1))
+                }
                 "/" => format!("{bare}() takes at least {} positional argument ({given} given)", i + 1),
                 p => format!("{bare}() missing required argument '{p}' (pos {})", i + 1),
             });

@@ -711,11 +711,22 @@ impl Interp {
                 scope.line.set(elt.line); // its frame's line in a traceback, as CPython's
                 let item = self.eval(scope, elt).await?;
                 let Some(out) = out else { return self.yield_value(item).await.map(drop) };
-                out.push(item);
-                if let Some(v) = value {
-                    scope.line.set(v.line);
-                    out.push(self.eval(scope, v).await?);
+                let value = match value {
+                    Some(v) => {
+                        scope.line.set(v.line);
+                        Some(self.eval(scope, v).await?)
+                    }
+                    None => None,
+                };
+                // A set's or a dict's item is stored as it is made, in the comprehension's frame
+                // (CPython's SET_ADD, MAP_ADD): a list as a key fails there, before the next item.
+                if matches!(item, Value::List(_) | Value::Dict(_) | Value::Set(_))
+                    && matches!(&*scope.name, "<setcomp>" | "<dictcomp>")
+                {
+                    item.key()?;
                 }
+                out.push(item);
+                out.extend(value);
                 return self.alloc(1);
             };
             let src = self.eval(scope, &g.iter).await?;

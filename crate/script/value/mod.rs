@@ -16,7 +16,7 @@ mod trash;
 mod types;
 
 pub use dict::{Dict, Key, Missing};
-pub use repr::{base_repr, exception_args, exception_str, exit_code, stop_value, write_by};
+pub use repr::{base_repr, exception_args, exception_str, exit_code, repr_or_none, stop_value, write_by};
 pub use trash::{trash, Trash};
 pub use types::{
     builtin_type, exc, exc_class, exception_group, module_of, new_exception, new_group, other_class, raise, raised,

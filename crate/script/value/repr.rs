@@ -32,6 +32,15 @@ pub fn write_by(interp: Weak<Interp>, write: impl FnOnce() -> String) -> PyResul
     failed.map_or(Ok(text), Err)
 }
 
+/// `repr(v)` inside a [`write_by`], or None if a script's `__repr__` in it raised (the error
+/// is dropped: `reprlib` shows such an instance by its class and address instead).
+pub fn repr_or_none(v: &Value) -> Option<String> {
+    let outer = WRITER.with(|w| w.borrow_mut().1.take());
+    let text = v.repr();
+    let failed = WRITER.with(|w| std::mem::replace(&mut w.borrow_mut().1, outer));
+    failed.is_none().then_some(text)
+}
+
 /// An instance's text by its class's `__repr__`, while [`write_by`] writes; `None` without one.
 fn script_repr(v: &Value, class: &Class) -> Option<String> {
     script_text(v, class, "__repr__")

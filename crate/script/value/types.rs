@@ -196,6 +196,9 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         "Logger" | "RootLogger" => "logging",
         "Random" => "random",
         "_UnixSelectorEventLoop" => "asyncio.unix_events",
+        "BaseSelectorEventLoop" => "asyncio.selector_events",
+        "BaseEventLoop" => "asyncio.base_events",
+        "AbstractEventLoop" => "asyncio.events",
         "StreamReader" | "StreamWriter" => "asyncio.streams",
         "deque" | "Counter" | "defaultdict" | "OrderedDict" => "collections",
         n if crate::itertools::NAMES.contains(&n) => "itertools",
@@ -390,6 +393,10 @@ pub fn other_class(name: &'static str) -> Rc<Class> {
             "LifoQueue" | "PriorityQueue" => Some("Queue"),
             "BoundedSemaphore" => Some("Semaphore"),
             "RootLogger" => Some("Logger"),
+            // The loop's classes, as CPython's (`def f(loop: asyncio.AbstractEventLoop)`).
+            "_UnixSelectorEventLoop" => Some("BaseSelectorEventLoop"),
+            "BaseSelectorEventLoop" => Some("BaseEventLoop"),
+            "BaseEventLoop" => Some("AbstractEventLoop"),
             _ => None,
         };
         drop(others);

@@ -38,7 +38,7 @@ impl Parser {
     }
 
     /// An item of a display or a parenthesised expression: `*x`, `x := v` or an expression.
-    fn star_named(&mut self) -> PResult<Expr> {
+    pub(super) fn star_named(&mut self) -> PResult<Expr> {
         if self.is_op("*") {
             return self.star_expr();
         }
@@ -428,7 +428,7 @@ impl Parser {
 
     /// A comprehension's `for` and `if` clauses, after its `elements` (its item, or a dict
     /// comprehension's key and value).
-    fn comp_clauses(&mut self, elements: &[&Expr]) -> PResult<Vec<Comprehension>> {
+    pub(super) fn comp_clauses(&mut self, elements: &[&Expr]) -> PResult<Vec<Comprehension>> {
         let mut out = Vec::new();
         let mut first_iter_awaits = 0;
         loop {
@@ -538,7 +538,7 @@ impl Parser {
     }
 
     /// `late_before`: no late error was pending before its element was read.
-    fn generator_exp(
+    pub(super) fn generator_exp(
         &mut self,
         line: u32,
         col: u32,
@@ -816,7 +816,7 @@ impl Parser {
 }
 
 /// `[*a for a in b]`: CPython's parser refuses an unpacked item in a comprehension.
-fn unpacked_in_comprehension(item: &Expr) -> PResult<()> {
+pub(super) fn unpacked_in_comprehension(item: &Expr) -> PResult<()> {
     if let ExprKind::Starred(_) = item.kind {
         let m = "iterable unpacking cannot be used in comprehension";
         return Err(SyntaxError { end_col: item.end_col, ..syntax(m, item.line, item.col) });

@@ -255,8 +255,35 @@ impl Parser {
         r
     }
 
+    /// A field with a `for` outside any brackets: a generator expression's parentheses left out.
+    fn generator_field(&self) -> bool {
+        let mut depth = 0u32;
+        for t in self.toks.get(self.pos..).unwrap_or_default() {
+            match &t.tok {
+                Tok::Op("(" | "[" | "{") => depth += 1,
+                Tok::Op(")" | "]" | "}") => depth = depth.saturating_sub(1),
+                Tok::Kw("for") if depth == 0 => return true,
+                Tok::Op(",") if depth == 0 => return false, // a tuple: CPython's error at its `for`
+                Tok::End => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn field_expr(&mut self) -> PResult<Expr> {
         self.enter()?;
+        // CPython 3.11 parses the field in parentheses: `f"{n for n in xs}"` is a generator.
+        if self.generator_field() {
+            let (awaits, late_before) = (self.awaits, self.late.is_none());
+            let e = self.star_named()?;
+            super::expr::unpacked_in_comprehension(&e)?;
+            let gens = self.comp_clauses(&[&e])?;
+            if matches!(self.peek(), Tok::End) {
+                return Ok(self.generator_exp(e.line, e.col, e, gens, awaits, late_before));
+            }
+            return Err(self.invalid());
+        }
         let e = self.rhs()?;
         if matches!(self.peek(), Tok::End) {
             return Ok(e);
