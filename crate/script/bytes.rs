@@ -469,7 +469,7 @@ fn escape(c: char) -> String {
 }
 
 /// `b.decode(encoding="utf-8", errors="strict")`.
-fn decode(b: &Rc<[u8]>, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult {
+pub(crate) fn decode(b: &Rc<[u8]>, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult {
     let codec = codec(encoding, "decode")?;
     let errors = policy(errors, "decode")?;
     if codec == "latin-1" {

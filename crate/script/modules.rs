@@ -108,9 +108,14 @@ pub fn import(name: &str) -> PyResult {
         // (`asyncio.exceptions.CancelledError`): learners copy the name from there.
         "asyncio.exceptions" => {
             let mut v = Vec::with_capacity(6);
-            for n in
-                ["BrokenBarrierError", "CancelledError", "IncompleteReadError", "InvalidStateError", "TimeoutError"]
-            {
+            for n in [
+                "BrokenBarrierError",
+                "CancelledError",
+                "IncompleteReadError",
+                "InvalidStateError",
+                "LimitOverrunError",
+                "TimeoutError",
+            ] {
                 v.push((n, Value::Class(exc_class(n))));
             }
             v
@@ -1230,10 +1235,10 @@ fn json_fn(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name,
     let doc = match &arg {
         Value::Str(s) => s.to_string(),
         // Bytes are read as UTF-8, as CPython's `json.loads` reads them (its other encodings
-        // are refused with the UTF-8 error).
+        // are refused with the UTF-8 error, `bytes.decode`'s).
         Value::Bytes(b) => match std::str::from_utf8(b) {
             Ok(s) => s.to_string(),
-            Err(_) => return raise("UnicodeDecodeError", "'utf-8' codec can't decode the JSON document"),
+            Err(_) => return crate::bytes::decode(b, None, None),
         },
         v => return Err(crate::builtins::type_error("the JSON object must be str, bytes or bytearray, not ", v, "")),
     };

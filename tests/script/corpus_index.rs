@@ -160,6 +160,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("asyncio_160_hand_driven_loop", include_str!("corpus/asyncio_160_hand_driven_loop.py"), include_str!("corpus/asyncio_160_hand_driven_loop.out")),
     ("asyncio_161_main_task_done", include_str!("corpus/asyncio_161_main_task_done.py"), include_str!("corpus/asyncio_161_main_task_done.out")),
     ("asyncio_162_task_attributes", include_str!("corpus/asyncio_162_task_attributes.py"), include_str!("corpus/asyncio_162_task_attributes.out")),
+    ("asyncio_163_streams_by_keyword", include_str!("corpus/asyncio_163_streams_by_keyword.py"), include_str!("corpus/asyncio_163_streams_by_keyword.out")),
     ("error_01_traceback_chain", include_str!("corpus/error_01_traceback_chain.py"), include_str!("corpus/error_01_traceback_chain.out")),
     ("error_02_zero_division", include_str!("corpus/error_02_zero_division.py"), include_str!("corpus/error_02_zero_division.out")),
     ("error_03_key_error", include_str!("corpus/error_03_key_error.py"), include_str!("corpus/error_03_key_error.out")),

@@ -314,10 +314,19 @@ pub fn module_attrs() -> Vec<(&'static str, Value)> {
     out.push(("Handle", Value::Class(other_class("Handle"))));
     out.push(("TimerHandle", Value::Class(other_class("TimerHandle"))));
     out.push(("AbstractEventLoop", Value::Class(other_class("AbstractEventLoop"))));
+    // The streams' classes, for hints and `isinstance` (`open_connection` makes them).
+    out.push(("StreamReader", Value::Class(other_class("StreamReader"))));
+    out.push(("StreamWriter", Value::Class(other_class("StreamWriter"))));
     out.push(("BaseEventLoop", Value::Class(other_class("BaseEventLoop"))));
-    for n in
-        ["CancelledError", "InvalidStateError", "QueueEmpty", "QueueFull", "BrokenBarrierError", "IncompleteReadError"]
-    {
+    for n in [
+        "CancelledError",
+        "InvalidStateError",
+        "QueueEmpty",
+        "QueueFull",
+        "BrokenBarrierError",
+        "IncompleteReadError",
+        "LimitOverrunError",
+    ] {
         out.push((n, Value::Class(exc_class(n))));
     }
     out.push(("TimeoutError", Value::Class(exc_class("TimeoutError"))));
@@ -826,9 +835,14 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
                 return refusing(&aws, raise("TypeError", "Passing coroutines is forbidden, use tasks explicitly."));
             }
-            let tasks = unique(
-                aws.into_iter().map(|a| task_of(&rc, awaitable(interp, a, true)?, None)).collect::<PyResult<_>>()?,
-            );
+            // 3.11's `wait` takes futures as they are: anything else fails at its
+            // `add_done_callback` (an awaitable object too; a list as an item, at `set(fs)`).
+            if let Some(a) = aws.iter().find(|a| !matches!(a, Value::Task(_))) {
+                a.key()?;
+                let name = a.type_name();
+                return raise("AttributeError", format!("'{name}' object has no attribute 'add_done_callback'"));
+            }
+            let tasks = unique(aws.into_iter().map(|a| task_of(&rc, a, None)).collect::<PyResult<_>>()?);
             let timeout = match kwarg(&kw, "timeout") {
                 None | Some(Value::None) => None,
                 Some(v) => Some(secs(&v, "timeout")?),
@@ -996,8 +1010,8 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             Ok(interp.host.event_loop.clone())
         }
         "get_event_loop" | "get_running_loop" => Ok(interp.host.event_loop.clone()),
-        "start_server" => start_server(interp, &args),
-        "open_connection" => open_connection(interp, &args),
+        "start_server" => start_server(interp, &args, &kw),
+        "open_connection" => open_connection(interp, &args, &kw),
         // 3.11 still takes a plain generator for an old-style coroutine.
         "iscoroutine" => Ok(Value::Bool(
             matches!(args.first(), Some(Value::Coro(_))) || {

@@ -326,20 +326,39 @@ fn loopback(host: &str) -> String {
     }
 }
 
+/// A stream function's argument `i`, or its keyword `name` (`start_server(cb, port=8888)`);
+/// None as not given.
+fn stream_arg(args: &[Value], kw: &[(Name, Value)], i: usize, name: &str) -> Option<Value> {
+    args.get(i).cloned().or_else(|| kwarg(kw, name)).filter(|v| !matches!(v, Value::None))
+}
+
+/// CPython's socket refuses a port out of 0 to 65535 (`what`: "bind" or "connect").
+fn port_checked(port: &Option<Value>, what: &str) -> PyResult<()> {
+    match port.as_ref().and_then(Value::as_int) {
+        Some(p) if !(0..=65535).contains(&p) => raise("OverflowError", format!("{what}(): port must be 0-65535.")),
+        _ => Ok(()),
+    }
+}
+
 /// `asyncio.start_server(callback, host, port)`: listens on the page's own loopback.
-pub(super) fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
-    let (Some(cb), host, port) = (args.first(), args.get(1), args.get(2)) else {
+pub(super) fn start_server(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let Some(cb) = args.first().cloned().or_else(|| kwarg(kw, "client_connected_cb")) else {
         return raise("TypeError", "start_server() missing 1 required positional argument: 'client_connected_cb'");
     };
+    let (host, port) = (stream_arg(args, kw, 1, "host"), stream_arg(args, kw, 2, "port"));
     let key = format!(
         "{}:{}",
-        host.map_or(String::new(), |h| loopback(&h.to_str())),
-        port.map_or(String::new(), Value::to_str)
+        host.as_ref().map_or(String::new(), |h| loopback(&h.to_str())),
+        port.as_ref().map_or(String::new(), Value::to_str)
     );
-    let address = format!("({}, {})", host.map_or("None".into(), Value::repr), port.map_or("None".into(), Value::repr));
-    let (rc, cb) = (interp.host.rc()?, cb.clone());
+    let shown = |v: &Option<Value>| v.as_ref().map_or("None".into(), Value::repr);
+    let address = format!("({}, {})", shown(&host), shown(&port));
+    let rc = interp.host.rc()?;
     // It binds when awaited, as CPython's: an address in use is refused then.
+    // On every address (no host) CPython's lookup takes the port as it is.
+    let bound = if host.is_some() { port.clone() } else { None };
     Ok(leaf("start_server", async move {
+        port_checked(&bound, "bind")?;
         if listening(&rc, &key) {
             let why = format!("error while attempting to bind on address {address}: address already in use");
             return Err(new_exception(exc_class("OSError"), vec![Value::Int(98), Value::string(why)]));
@@ -351,10 +370,11 @@ pub(super) fn start_server(interp: &Interp, args: &[Value]) -> PyResult {
 
 /// `asyncio.open_connection(host, port)`: connects to a server the script started; the
 /// server's callback runs as a task of its own.
-pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
+pub(super) fn open_connection(interp: &Interp, args: &[Value], kw: &[(Name, Value)]) -> PyResult {
+    let port_given = stream_arg(args, kw, 1, "port");
     let (host, port) = (
-        args.first().map_or(String::new(), |h| loopback(&h.to_str())),
-        args.get(1).map_or(String::new(), Value::to_str),
+        stream_arg(args, kw, 0, "host").map_or(String::new(), |h| loopback(&h.to_str())),
+        port_given.as_ref().map_or(String::new(), Value::to_str),
     );
     // A server on this address, or on every address (`0.0.0.0`, `None`).
     let cb = ["", "0.0.0.0", host.as_str()].iter().rev().find_map(|h| {
@@ -363,6 +383,7 @@ pub(super) fn open_connection(interp: &Interp, args: &[Value]) -> PyResult {
     });
     let rc = interp.host.rc()?;
     Ok(leaf("open_connection", async move {
+        port_checked(&port_given, "connect")?;
         let Some(cb) = cb else {
             let why = Value::str(&format!("Connect call failed ('{host}', {port})"));
             return Err(new_exception(exc_class("ConnectionRefusedError"), vec![Value::Int(111), why]));
@@ -529,17 +550,8 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
                 .await;
                 // The stream ended first: asyncio's `IncompleteReadError`, with what came.
                 got.map(|s| Value::Bytes(s.into())).map_err(|partial| {
-                    let expected = if until.is_empty() { format!("{exactly}") } else { "undefined".to_string() };
-                    let m = format!("{} bytes read on a total of {expected} expected bytes", partial.len());
-                    let e = new_exception(exc_class("IncompleteReadError"), vec![Value::string(m)]);
-                    if let Value::Instance(i) = &e {
-                        i.set(intern("partial"), Value::Bytes(partial.into()));
-                        i.set(
-                            intern("expected"),
-                            if until.is_empty() { Value::Int(exactly as i64) } else { Value::None },
-                        );
-                    }
-                    e
+                    let expected = if until.is_empty() { Value::Int(exactly as i64) } else { Value::None };
+                    new_exception(exc_class("IncompleteReadError"), vec![Value::Bytes(partial.into()), expected])
                 })
             }))
         }
@@ -630,6 +642,7 @@ pub(super) fn stream_method(interp: &Interp, name: &'static str, n: Rc<Native>, 
         // Its address, as its socket gives it: `(host, port)`.
         (Native::Server(key), "getsockname") => {
             let (host, port) = key.rsplit_once(':').unwrap_or((key, ""));
+            let host = if host.is_empty() { "0.0.0.0" } else { host }; // every address: its IPv4 socket's
             let port = port.parse::<i64>().map_or_else(|_| Value::str(port), Value::Int);
             Ok(Value::tuple(vec![Value::str(host), port]))
         }
@@ -1404,6 +1417,10 @@ fn run_in_executor(interp: &Interp, a: &[Value]) -> PyResult {
         [] => return missing("2 required positional arguments: 'executor' and 'func'"),
         [Value::None] => return missing("1 required positional argument: 'func'"),
         [Value::None, f, args @ ..] => (f.clone(), args.to_vec()),
+        // A function where the executor goes (`run_in_executor(f, 1)`): CPython's error at its `submit`.
+        [e, ..] if crate::builtins::get_attr(interp, e, crate::ast::intern("submit")).is_err() => {
+            return raise("AttributeError", format!("'{}' object has no attribute 'submit'", e.type_name()));
+        }
         _ => return crate::interp::unsupported("executors other than the loop's default (None)"),
     };
     Ok(Value::Task(thread_future(&interp.host.rc()?, f, args, vec![], false)))

@@ -727,9 +727,7 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             // What CPython's modules have and these have not yet: say so, not "no attribute".
             const NOT_YET: &[(&str, &str)] = &[
                 ("asyncio", "AbstractEventLoop"),
-                ("asyncio", "LimitOverrunError"),
                 ("asyncio", "Runner"),
-                ("asyncio", "StreamReader"),
                 ("asyncio", "get_event_loop_policy"),
                 ("asyncio", "set_event_loop_policy"),
                 ("asyncio", "run_coroutine_threadsafe"),

@@ -153,6 +153,7 @@ pub fn table() -> NameMap<Value> {
                     | "QueueFull"
                     | "BrokenBarrierError"
                     | "IncompleteReadError"
+                    | "LimitOverrunError"
                     | "gaierror"
             ) {
                 t.insert(intern(name), Value::Class(Rc::clone(class)));

@@ -102,8 +102,11 @@ impl Interp {
             }
             ExprKind::BoolOp(is_and, items) => {
                 let mut last = Value::None;
-                for item in items {
+                for (i, item) in items.iter().enumerate() {
                     last = sub!(item);
+                    if i + 1 == items.len() {
+                        break; // the last is the value, untested
+                    }
                     if matches!(last, Value::Instance(_)) {
                         return None;
                     }
@@ -510,11 +513,12 @@ impl Interp {
                     _ => builtins::unary(*op, &x),
                 }
             }
+            // As CPython's jumps: each operand but the last is tested once; the last is the value.
             ExprKind::BoolOp(is_and, items) => {
                 let mut last = Value::None;
-                for item in items {
+                for (i, item) in items.iter().enumerate() {
                     last = self.eval(scope, item).await?;
-                    if self.truthy(&last)? != *is_and {
+                    if i + 1 < items.len() && self.truthy(&last)? != *is_and {
                         break;
                     }
                 }
@@ -536,8 +540,7 @@ impl Interp {
                 Ok(last)
             }
             ExprKind::IfExp(test, body, orelse) => {
-                let t = self.eval(scope, test).await?;
-                if self.truthy(&t)? {
+                if self.holds(scope, test).await? {
                     self.eval(scope, body).await
                 } else {
                     self.eval(scope, orelse).await
@@ -658,6 +661,27 @@ impl Interp {
                 Some(r) => r,
                 None => unsupported("this expression"),
             },
+        }
+    }
+
+    /// Whether a condition (`if`, `while`, `x if c else y`) holds. An `and` or an `or` tests each
+    /// operand once, as CPython's jumps do: its value is never tested again (a `__bool__` runs
+    /// once per operand).
+    pub(super) async fn holds(&self, scope: &Rc<Scope>, test: &Expr) -> PyResult<bool> {
+        match &test.kind {
+            ExprKind::BoolOp(is_and, items) => {
+                for item in items {
+                    let v = self.eval(scope, item).await?;
+                    if self.truthy(&v)? != *is_and {
+                        return Ok(!*is_and);
+                    }
+                }
+                Ok(*is_and)
+            }
+            _ => {
+                let t = self.eval(scope, test).await?;
+                self.truthy(&t)
+            }
         }
     }
 

@@ -107,11 +107,9 @@ impl Interp {
                 let flow = match self.while_rounds(scope, test, body, line) {
                     Rounds::Ended => return self.exec_inline(scope, orelse).await,
                     Rounds::Test => {
-                        let t = self.eval(scope, test).await?;
-                        if !self.truthy(&t)? {
+                        if !self.holds(scope, test).await? {
                             return self.exec_inline(scope, orelse).await;
                         }
-                        drop(t); // before the body, as CPython frees it
                         if self.step(scope, line) {
                             self.preempt().await?;
                         }
@@ -376,10 +374,7 @@ impl Interp {
             StmtKind::If { test, body, orelse } => {
                 // The test's value goes before the branch runs (a coroutine called without
                 // `await` in it is warned about at the `if`, as in CPython).
-                let holds = {
-                    let t = self.eval(scope, test).await?;
-                    self.truthy(&t)?
-                };
+                let holds = self.holds(scope, test).await?;
                 return self.exec_inline(scope, if holds { body } else { orelse }).await;
             }
             StmtKind::While { test, body, orelse } => {

@@ -109,6 +109,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseExceptionGroup", "BaseException"),
     ("ExceptionGroup", "Exception"),
     ("IncompleteReadError", "EOFError"),
+    ("LimitOverrunError", "Exception"),
     ("gaierror", "OSError"),
 ];
 
@@ -180,7 +181,9 @@ pub fn module_of(c: &Rc<Class>) -> &'static str {
         return "__main__";
     }
     match &*c.name {
-        "CancelledError" | "InvalidStateError" | "BrokenBarrierError" | "IncompleteReadError" => "asyncio.exceptions",
+        "CancelledError" | "InvalidStateError" | "BrokenBarrierError" | "IncompleteReadError" | "LimitOverrunError" => {
+            "asyncio.exceptions"
+        }
         "gaierror" if c.kind == Kind::Exception => "socket",
         "QueueEmpty" | "QueueFull" | "Queue" | "PriorityQueue" | "LifoQueue" => "asyncio.queues",
         "Lock" | "Event" | "Semaphore" | "BoundedSemaphore" | "Condition" | "Barrier" => "asyncio.locks",
@@ -245,9 +248,30 @@ pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
         }
         _ => None,
     };
-    let (class, args, os_attrs) =
+    let (class, mut args, os_attrs) =
         if class.is_subclass(&exc_class("OSError")) { os_error(class, args) } else { (class, args, None) };
     let inst = Instance::new(class);
+    // asyncio's stream errors, as their `__init__` makes them: `IncompleteReadError(partial,
+    // expected)` says how much came, `LimitOverrunError(message, consumed)` keeps the count.
+    if let [first, second] = &args[..] {
+        let (partial, expected) = (first.clone(), second.clone());
+        if inst.class.is_subclass(&exc_class("IncompleteReadError")) {
+            let n = match &partial {
+                Value::Bytes(b) => b.len(),
+                Value::Str(s) => s.chars().count(),
+                Value::List(l) => l.borrow().len(),
+                Value::Tuple(t) => t.len(),
+                _ => 0,
+            };
+            let total = if matches!(expected, Value::None) { "undefined".into() } else { expected.repr() };
+            args = vec![Value::string(format!("{n} bytes read on a total of {total} expected bytes"))];
+            inst.set(crate::ast::intern("partial"), partial);
+            inst.set(crate::ast::intern("expected"), expected);
+        } else if inst.class.is_subclass(&exc_class("LimitOverrunError")) {
+            args = vec![partial];
+            inst.set(crate::ast::intern("consumed"), expected);
+        }
+    }
     for (name, value) in ["errno", "strerror", "filename", "filename2"].into_iter().zip(os_attrs.into_iter().flatten())
     {
         inst.set(crate::ast::intern(name), value);
