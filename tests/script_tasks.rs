@@ -396,6 +396,21 @@ async fn a_loop_whose_work_is_mostly_a_built_in_s_items_is_held_between_its_stat
 }
 
 #[wasm_bindgen_test]
+async fn a_sort_or_a_max_whose_key_runs_long_is_held_between_the_key_s_calls_and_ends() {
+    // The key's calls were made inside `sorted` and `max`, where the run cannot be held: past
+    // the stuck limit (some 4 million steps) the program was stopped with a RuntimeError.
+    let source = "def divisors(n):\n    return len([d for d in range(1, n + 1) if n % d == 0])\n\n\
+                  print(sorted(range(1, 3000), key=divisors)[-1])\nprint(max(range(1, 3000), key=divisors))\n";
+    let cursor = trace::head();
+    let run = loopscope::script::start(source, config_in(Mode::Virtual, "script", "main", 1.0, Lang::En), 0).unwrap();
+    assert!(wait_until(|| runtime::run_finished(run).is_none(), 30_000).await, "the script did not end");
+    let t = trace_of(run, cursor);
+    assert_eq!(t.lines(), ["2520", "2520"]);
+    let holds = t.of(Kind::Wake).filter(|r| r.a == loopscope::trace::record::WakeCause::Hold as u32).count();
+    assert!(holds > 0, "the run was held for the page's turns");
+}
+
+#[wasm_bindgen_test]
 async fn in_real_time_a_task_that_settles_a_future_then_awaits_its_gather_or_shield_goes_on() {
     // The task that cancels (or sets) the future is the one whose done callback, called soon,
     // tells the gather (or shield): that callback wakes the task that asked for it.

@@ -349,24 +349,11 @@ fn call(interp: &Interp, name: &'static str, args: &[Value], kw: &[(Name, Value)
                     Some(f) => interp.call_sync(f.clone(), vec![item.clone()])?,
                     None => item.clone(),
                 };
-                let better = match &best {
-                    None => true,
-                    Some((_, bk)) => {
-                        let op = if name == "min" { CmpOp::Lt } else { CmpOp::Gt };
-                        interp.compare(op, &k, bk)?
-                    }
-                };
-                if better {
+                if beats(interp, name, &k, &best)? {
                     best = Some((item, k));
                 }
             }
-            match best {
-                Some((v, _)) => Ok(v),
-                None => match kwarg(kw, "default") {
-                    Some(d) => Ok(d),
-                    None => raise("ValueError", format!("{name}() arg is an empty sequence")),
-                },
-            }
+            min_max_end(name, best, kw)
         }
         "sum" => {
             arg_count(name, args, 1, 2)?;
@@ -1310,4 +1297,23 @@ pub(super) fn thrown_arg(interp: &Interp, name: &str, args: &[Value]) -> PyResul
         }
         (e, _) => e.clone(),
     })
+}
+
+/// `min`'s or `max`'s test: whether the key `k` beats the best (item, key) so far.
+pub(crate) fn beats(interp: &Interp, name: &str, k: &Value, best: &Option<(Value, Value)>) -> PyResult<bool> {
+    match best {
+        None => Ok(true),
+        Some((_, bk)) => interp.compare(if name == "min" { CmpOp::Lt } else { CmpOp::Gt }, k, bk),
+    }
+}
+
+/// `min`'s or `max`'s answer: the best item, else the `default`, else CPython's error.
+pub(crate) fn min_max_end(name: &str, best: Option<(Value, Value)>, kw: &[(Name, Value)]) -> PyResult {
+    match best {
+        Some((v, _)) => Ok(v),
+        None => match kwarg(kw, "default") {
+            Some(d) => Ok(d),
+            None => raise("ValueError", format!("{name}() arg is an empty sequence")),
+        },
+    }
 }

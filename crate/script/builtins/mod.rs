@@ -15,7 +15,7 @@ mod attrs;
 mod construct;
 mod dunders;
 mod functions;
-pub(crate) use functions::function;
+pub(crate) use functions::{beats, function, min_max_end};
 pub use functions::{
     element_hash, float_hash, hash_of, int_hash, is_callable, iterator_kind, script_iterable, stable_hash, uneven,
 };
@@ -25,7 +25,7 @@ mod ops;
 mod signature;
 mod sort;
 pub use self::sort::sort;
-pub(crate) use self::sort::sort_stable;
+pub(crate) use self::sort::{keys_made, sort_stable};
 mod strings;
 
 pub(crate) use attrs::bind;

@@ -2,6 +2,17 @@
 
 use super::*;
 
+thread_local! {
+    /// Keys the evaluator made for the sort it is calling, from the script's key function (see
+    /// `interp::keyed`): the sort takes them instead of calling the key itself.
+    static MADE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Hands the next sort its keys, made already (empty: none).
+pub(crate) fn keys_made(keys: Vec<Value>) {
+    MADE.with(|m| *m.borrow_mut() = keys);
+}
+
 /// Sorts `items` as `list.sort(key=…, reverse=…)` does, the keywords given in `kw`.
 pub fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyResult<()> {
     let key = kwarg(kw, "key").filter(|k| !matches!(k, Value::None));
@@ -11,7 +22,9 @@ pub fn sort(interp: &Interp, items: &mut [Value], kw: &[(Name, Value)]) -> PyRes
         Some(r @ (Value::Int(_) | Value::Bool(_))) => r.truthy(),
         Some(r) => return Err(type_error("'", &r, "' object cannot be interpreted as an integer")),
     };
+    let made = MADE.with(|m| std::mem::take(&mut *m.borrow_mut()));
     let keys: Vec<Value> = match &key {
+        Some(_) if !made.is_empty() && made.len() == items.len() => made,
         Some(f) => {
             let mut keys = Vec::with_capacity(items.len());
             for v in items.iter() {

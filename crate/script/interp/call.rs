@@ -215,6 +215,7 @@ impl Interp {
                     args.insert(0, m.0.clone());
                     self.call(m.1.clone(), args, kw).await
                 }
+                Value::Builtin(b) if keyed::keyed_by_script(&b, &args, &kw) => self.call_keyed(b, args, kw).await,
                 Value::Builtin(b) => {
                     // Objects its arguments' evaluation freed are finalized first (`print(K().x)`:
                     // the `K`'s `__del__` prints before `print` does, as in CPython).

@@ -28,6 +28,7 @@ pub(crate) mod cycles;
 mod eval;
 mod exec;
 mod generator;
+mod keyed;
 mod patterns;
 mod scope;
 
