@@ -84,15 +84,17 @@ fn module_functions(owner: &str, names: &[&'static str], call: BuiltinFn) -> Vec
 /// `import name`.
 pub fn import(name: &str) -> PyResult {
     let Some(&name) = MODULES.iter().find(|m| **m == name) else {
-        let e = new_exception(
-            exc_class("ModuleNotFoundError"),
-            vec![Value::Str(
-                format!(
+        // `import math.sqrt`: a module of the subset that is no package (CPython's words).
+        let head = name.split_once('.').map(|(h, _)| h).filter(|h| MODULES.contains(h));
+        let message = match head {
+            Some(h) if !matches!(h, "asyncio" | "json" | "collections" | "logging" | "websockets") => {
+                format!("No module named '{name}'; '{h}' is not a package")
+            }
+            _ => format!(
                     "No module named '{name}': Loopscope's Python offers asyncio, time, random, math, abc, collections, contextlib, contextvars, copy, dataclasses, datetime, enum, functools, heapq, itertools, logging, json, string, sys and typing"
-                )
-                .into(),
-            )],
-        );
+                ),
+        };
+        let e = new_exception(exc_class("ModuleNotFoundError"), vec![Value::Str(message.into())]);
         if let Value::Instance(i) = &e {
             i.set(intern("name"), Value::str(name)); // `e.name`: the module asked for
         }

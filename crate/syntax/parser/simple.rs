@@ -101,7 +101,16 @@ impl Parser {
                             ..e
                         });
                     }
-                    targets.push(t);
+                    // `del (a, b)` and `del [a, b]` delete each, in order.
+                    fn each(t: Expr, out: &mut Vec<Expr>) {
+                        match t.kind {
+                            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                                items.into_iter().for_each(|i| each(i, out));
+                            }
+                            _ => out.push(t),
+                        }
+                    }
+                    each(t, &mut targets);
                     if !self.eat_op(",") || self.at_stmt_end() {
                         break;
                     }
@@ -179,6 +188,11 @@ impl Parser {
             if !self.eat_op(",") || parens && self.is_op(")") {
                 break;
             }
+            if !parens && matches!(self.peek(), Tok::Newline | Tok::End) {
+                let (l, c) = self.here();
+                let m = "trailing comma not allowed without surrounding parentheses";
+                return Err(syntax(m, l, c));
+            }
         }
         if parens {
             self.expect_op(")")?;
@@ -251,6 +265,14 @@ impl Parser {
             return Ok(StmtKind::AugAssign { target: first, op, value });
         }
         if self.is_op(":") {
+            // `sayi > 3:` (an `if` left out): no annotation follows, CPython's plain error at the
+            // colon (after it, for a target that could be annotated).
+            if !super::starts_expr(&self.at(1).tok) {
+                if matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+                    self.advance();
+                }
+                return Err(self.invalid());
+            }
             let m = match first.kind {
                 ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => None,
                 ExprKind::Tuple(_) => Some("only single target (not tuple) can be annotated"),

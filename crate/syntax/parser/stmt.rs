@@ -578,7 +578,17 @@ impl Parser {
                 continue;
             } else {
                 let (name, span) = self.param_name(annotated, &mut p.annotations)?;
-                let default = if self.eat_op("=") { Some(self.test()?) } else { None };
+                let default = if self.is_op("=") {
+                    // `def selamla(isim=):`: CPython 3.11's words, under the `=`.
+                    if matches!(self.at(1).tok, Tok::Op(")" | ",")) {
+                        let (line, col) = self.here();
+                        return Err(syntax("expected default value expression", line, col));
+                    }
+                    self.advance();
+                    Some(self.test()?)
+                } else {
+                    None
+                };
                 if star.is_some() {
                     p.kwonly.push(Param { name, default });
                 } else {
