@@ -196,7 +196,12 @@ fn key_of(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) 
         );
     };
     let ops = ["__lt__", "__gt__", "__le__", "__ge__", "__eq__"].map(|op| (op, key_compare as BuiltinFn));
-    let k = Instance::new(class_with("functools.KeyWrapper", &ops));
+    let class = class_with("functools.KeyWrapper", &ops);
+    // Unhashable, as CPython's.
+    if class.lookup(intern("__hash__")).is_none() {
+        class.attrs.borrow_mut().push((intern("__hash__"), Value::None));
+    }
+    let k = Instance::new(class);
     k.set(intern("obj"), obj.clone());
     k.set(intern("cmp"), cmp.clone());
     Ok(Value::Instance(k))
@@ -354,7 +359,7 @@ const CALLS: &str = "<calls>";
 fn decorate(_: &Interp, _: &'static str, args: Vec<Value>, _: Vec<(Name, Value)>) -> PyResult {
     match args.as_slice() {
         [Value::Tuple(how), f] if is_callable(f) && how.len() == 2 => cached(f, how[0].clone(), how[1].truthy()),
-        _ => raise("TypeError", "the decorated object must be callable"),
+        _ => raise("TypeError", "the first argument must be callable"),
     }
 }
 

@@ -405,12 +405,15 @@ fn make(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
     match name {
         "count" => {
             let number = |v: Value| match v {
-                Value::Bool(b) => Ok(Value::Int(i64::from(b))), // CPython's starts from an exact int
-                Value::Int(_) | Value::Float(_) | Value::Instance(_) => Ok(v),
+                Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Instance(_) => Ok(v),
                 _ => raise("TypeError", "a number is required"),
             };
             it.value = Some(number(arg(0, "start").unwrap_or(Value::Int(0)))?);
             it.step = number(arg(1, "step").unwrap_or(Value::Int(1)))?;
+            // With a step of 1, CPython counts from an exact int (`count(True)`: 1, 2, …).
+            if let (Some(Value::Bool(b)), Value::Int(1)) = (&it.value, &it.step) {
+                it.value = Some(Value::Int(i64::from(*b)));
+            }
         }
         "repeat" => {
             it.value = Some(arg(0, "object").unwrap_or(Value::None));

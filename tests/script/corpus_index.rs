@@ -418,6 +418,7 @@ pub const CORPUS: &[(&str, &str, &str)] = &[
     ("lang_199_enums_and_records", include_str!("corpus/lang_199_enums_and_records.py"), include_str!("corpus/lang_199_enums_and_records.out")),
     ("lang_200_probe_round_124", include_str!("corpus/lang_200_probe_round_124.py"), include_str!("corpus/lang_200_probe_round_124.out")),
     ("lang_201_keys_and_deletes", include_str!("corpus/lang_201_keys_and_deletes.py"), include_str!("corpus/lang_201_keys_and_deletes.out")),
+    ("lang_202_truth_tests_once", include_str!("corpus/lang_202_truth_tests_once.py"), include_str!("corpus/lang_202_truth_tests_once.out")),
     ("seed_01_async_await_as_printed", include_str!("corpus/seed_01_async_await_as_printed.py"), include_str!("corpus/seed_01_async_await_as_printed.out")),
     ("seed_01_async_await_fixed", include_str!("corpus/seed_01_async_await_fixed.py"), include_str!("corpus/seed_01_async_await_fixed.out")),
     ("seed_02_gather", include_str!("corpus/seed_02_gather.py"), include_str!("corpus/seed_02_gather.out")),

@@ -385,7 +385,8 @@ pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Va
         };
         let kw: Vec<(Name, Value)> =
             kw.iter().filter(|(k, _)| !matches!(&*text(*k), "coro" | "loop")).cloned().collect();
-        return create_task(interp, "create_task", vec![coro], kw);
+        // Named as it is made, as `loop.create_task`'s: a name given takes no `Task-N` number.
+        return create_task(interp, "loop.create_task", vec![coro], kw);
     }
     match CLASSES.into_iter().find(|n| **n == *class.name) {
         // Checked against its line, as its call was when it was a function.
@@ -393,7 +394,7 @@ pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Va
             Value::Builtin(b) => crate::builtins::call_builtin(interp, &b, args.to_vec(), kw.to_vec()),
             _ => function(interp, name, args.to_vec(), kw.to_vec()),
         },
-        None => create_task(interp, "create_task", args.to_vec(), kw.to_vec()),
+        None => raise("TypeError", format!("cannot create '{}' instances", class.name)), // not reached
     }
 }
 
@@ -837,8 +838,10 @@ fn called(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, 
             }
             // 3.11's `wait` takes futures as they are: anything else fails at its
             // `add_done_callback` (an awaitable object too; a list as an item, at `set(fs)`).
+            for a in &aws {
+                a.key()?; // `set(fs)` first
+            }
             if let Some(a) = aws.iter().find(|a| !matches!(a, Value::Task(_))) {
-                a.key()?;
                 let name = a.type_name();
                 return raise("AttributeError", format!("'{name}' object has no attribute 'add_done_callback'"));
             }

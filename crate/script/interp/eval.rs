@@ -513,17 +513,7 @@ impl Interp {
                     _ => builtins::unary(*op, &x),
                 }
             }
-            // As CPython's jumps: each operand but the last is tested once; the last is the value.
-            ExprKind::BoolOp(is_and, items) => {
-                let mut last = Value::None;
-                for (i, item) in items.iter().enumerate() {
-                    last = self.eval(scope, item).await?;
-                    if i + 1 < items.len() && self.truthy(&last)? != *is_and {
-                        break;
-                    }
-                }
-                Ok(last)
-            }
+            ExprKind::BoolOp(is_and, items) => self.bool_op(scope, *is_and, items).await.map(|(v, _)| v),
             // What the last comparison gave (a script's `__lt__` may give any value), or the
             // first one that is false; only a chain asks whether one is true.
             ExprKind::Compare(first, rest) => {
@@ -664,22 +654,67 @@ impl Interp {
         }
     }
 
-    /// Whether a condition (`if`, `while`, `x if c else y`) holds. An `and` or an `or` tests each
-    /// operand once, as CPython's jumps do: its value is never tested again (a `__bool__` runs
-    /// once per operand).
+    /// An `and` or an `or`, as CPython's jumps make it: each operand but the last is tested
+    /// once (an inner `and`/`or` that tested its own value says so), and the last is the value,
+    /// untested. Gives the value and its truth when it is known.
+    fn bool_op<'a>(
+        &'a self,
+        scope: &'a Rc<Scope>,
+        is_and: bool,
+        items: &'a [Expr],
+    ) -> Fut<'a, PyResult<(Value, Option<bool>)>> {
+        Box::pin(async move {
+            let mut last = (Value::None, None);
+            for (i, item) in items.iter().enumerate() {
+                last = match &item.kind {
+                    ExprKind::BoolOp(inner_and, inner) => self.bool_op(scope, *inner_and, inner).await?,
+                    _ => (self.eval(scope, item).await?, None),
+                };
+                if i + 1 == items.len() {
+                    break;
+                }
+                let truth = match last.1 {
+                    Some(t) => t,
+                    None => self.truthy(&last.0)?,
+                };
+                if truth != is_and {
+                    return Ok((last.0, Some(truth)));
+                }
+            }
+            Ok(last)
+        })
+    }
+
+    /// Whether a condition (`if`, `while`, `assert`, a comprehension's `if`, `x if c else y`)
+    /// holds. An `and`, an `or` or a `not` tests each operand once, as CPython's jumps do: no
+    /// `__bool__` runs twice.
     pub(super) async fn holds(&self, scope: &Rc<Scope>, test: &Expr) -> PyResult<bool> {
         match &test.kind {
             ExprKind::BoolOp(is_and, items) => {
                 for item in items {
-                    let v = self.eval(scope, item).await?;
-                    if self.truthy(&v)? != *is_and {
+                    if self.holds_nested(scope, item).await? != *is_and {
                         return Ok(!*is_and);
                     }
                 }
                 Ok(*is_and)
             }
+            ExprKind::Unary(UnaryOp::Not, inner) => Ok(!self.holds_nested(scope, inner).await?),
             _ => {
                 let t = self.eval(scope, test).await?;
+                self.truthy(&t)
+            }
+        }
+    }
+
+    /// [`Interp::holds`] of an operand: boxed only where it nests an `and`, an `or` or a `not`.
+    async fn holds_nested(&self, scope: &Rc<Scope>, e: &Expr) -> PyResult<bool> {
+        match &e.kind {
+            ExprKind::BoolOp(..) | ExprKind::Unary(UnaryOp::Not, _) => {
+                let nested: Fut<'_, PyResult<bool>> = Box::pin(self.holds(scope, e));
+                nested.await
+            }
+            _ => {
+                let t = self.eval(scope, e).await?;
                 self.truthy(&t)
             }
         }
@@ -744,9 +779,7 @@ impl Interp {
                 };
                 // A set's or a dict's item is stored as it is made, in the comprehension's frame
                 // (CPython's SET_ADD, MAP_ADD): a list as a key fails there, before the next item.
-                if matches!(item, Value::List(_) | Value::Dict(_) | Value::Set(_))
-                    && matches!(&*scope.name, "<setcomp>" | "<dictcomp>")
-                {
+                if matches!(&*scope.name, "<setcomp>" | "<dictcomp>") && builtin_unhashable(&item) {
                     item.key()?;
                 }
                 out.push(item);
@@ -778,8 +811,7 @@ impl Interp {
             self.assign(scope, &g.target, item).await?;
             let mut keep = true;
             for cond in &g.ifs {
-                let c = self.eval(scope, cond).await?;
-                if !self.truthy(&c)? {
+                if !self.holds(scope, cond).await? {
                     keep = false;
                     break;
                 }
@@ -848,4 +880,14 @@ fn constant_display(items: &[Expr]) -> bool {
         }
     }
     items.len() > 2 && items.iter().all(constant)
+}
+
+/// A built-in value no key can be made of (a list, a dict, a set, or a tuple holding one):
+/// its error costs no call of a script's `__hash__`.
+fn builtin_unhashable(v: &Value) -> bool {
+    match v {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => true,
+        Value::Tuple(t) => t.iter().any(builtin_unhashable),
+        _ => false,
+    }
 }

@@ -504,8 +504,7 @@ impl Interp {
                     return Err(v);
                 }
                 StmtKind::Assert { test, msg } => {
-                    let t = self.eval(scope, test).await?;
-                    if !self.truthy(&t)? {
+                    if !self.holds(scope, test).await? {
                         let args = match msg {
                             Some(m) => vec![self.eval(scope, m).await?],
                             None => vec![],

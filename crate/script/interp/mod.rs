@@ -901,7 +901,11 @@ impl Interp {
         match obj {
             // A partial's parts are read-only, as CPython's (one pointing at itself would call
             // itself for ever).
-            Value::Instance(i) if crate::functools::is_partial(i) => raise("AttributeError", "readonly attribute"),
+            Value::Instance(i)
+                if crate::functools::is_partial(i) && matches!(&*text(name), "func" | "args" | "keywords") =>
+            {
+                raise("AttributeError", "readonly attribute")
+            }
             Value::Instance(i) => {
                 if let Some(e) = crate::dataclasses::frozen_error(obj, name, false) {
                     return Err(e);

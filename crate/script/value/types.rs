@@ -253,9 +253,10 @@ pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
     let inst = Instance::new(class);
     // asyncio's stream errors, as their `__init__` makes them: `IncompleteReadError(partial,
     // expected)` says how much came, `LimitOverrunError(message, consumed)` keeps the count.
+    // (A subclass's own `__init__` is not followed into theirs: its arguments are its own.)
     if let [first, second] = &args[..] {
         let (partial, expected) = (first.clone(), second.clone());
-        if inst.class.is_subclass(&exc_class("IncompleteReadError")) {
+        if Rc::ptr_eq(&inst.class, &exc_class("IncompleteReadError")) {
             let n = match &partial {
                 Value::Bytes(b) => b.len(),
                 Value::Str(s) => s.chars().count(),
@@ -267,7 +268,7 @@ pub fn new_exception(class: Rc<Class>, args: Vec<Value>) -> Exc {
             args = vec![Value::string(format!("{n} bytes read on a total of {total} expected bytes"))];
             inst.set(crate::ast::intern("partial"), partial);
             inst.set(crate::ast::intern("expected"), expected);
-        } else if inst.class.is_subclass(&exc_class("LimitOverrunError")) {
+        } else if Rc::ptr_eq(&inst.class, &exc_class("LimitOverrunError")) {
             args = vec![partial];
             inst.set(crate::ast::intern("consumed"), expected);
         }
