@@ -106,10 +106,8 @@ pub fn counter_method(interp: &Interp, name: &'static str, args: Vec<Value>, kw:
     match name {
         "most_common" => {
             let n = match args.get(1).filter(|v| !matches!(v, Value::None)) {
-                // CPython's `heapq.nlargest` first compares `n >= len(self)`.
-                Some(n) => Some(n.as_int().ok_or_else(|| {
-                    exc("TypeError", format!("'>=' not supported between instances of '{}' and 'int'", n.type_name()))
-                })?),
+                // CPython's `heapq.nlargest` reads it.
+                Some(n) => Some(crate::heapq::count(n, Some(d.borrow().len()))?),
                 None => None,
             };
             let by_count = d.borrow().by_count();

@@ -32,8 +32,10 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
         _ => {}
     }
     if let "nlargest" | "nsmallest" = name {
-        let n = args[0].as_int().ok_or_else(|| exc("TypeError", "'n' must be an integer"))?;
+        let sized =
+            matches!(&args[1], Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Str(_));
         let mut items = interp.iterate(&args[1])?;
+        let n = count(&args[0], sized.then_some(items.len()))?;
         let mut order = vec![(super::ast::intern("reverse"), Value::Bool(name == "nlargest"))];
         if given > 3 {
             return raise(
@@ -122,4 +124,26 @@ pub fn sift_up(interp: &Interp, heap: &mut [Value], start: usize) -> PyResult<()
         child = 2 * pos + 1;
     }
     sift_down(interp, heap, start, pos)
+}
+
+/// The `n` of `nlargest`/`nsmallest` (and `Counter.most_common`) as CPython's Python reads it:
+/// `n == 1` first (1.0 will do), then `n >= len(iterable)` when it has a length (a slice of
+/// the sorted items), else `range(0, -n, -1)`, each failing in its own words for a float or
+/// a str.
+pub(crate) fn count(n: &Value, size: Option<usize>) -> PyResult<i64> {
+    if let Some(i) = n.as_int() {
+        return Ok(i);
+    }
+    let reached = |f: f64| size.is_some_and(|s| f >= s as f64);
+    match n {
+        Value::Float(f) if *f == 1.0 => Ok(1),
+        Value::Float(f) if reached(*f) => {
+            raise("TypeError", "slice indices must be integers or None or have an __index__ method")
+        }
+        Value::Float(_) => raise("TypeError", "'float' object cannot be interpreted as an integer"),
+        other if size.is_some() => {
+            raise("TypeError", format!("'>=' not supported between instances of '{}' and 'int'", other.type_name()))
+        }
+        other => Err(builtins::type_error("'", other, "' object cannot be interpreted as an integer")),
+    }
 }

@@ -148,11 +148,12 @@ pub fn get_item(interp: &Interp, obj: &Value, index: &Value) -> PyResult {
                 None => crate::collections::missing(interp, d, key, k),
             }
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), i) => {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_), i) => {
             let what = match obj {
                 Value::List(_) => "list",
                 Value::Tuple(_) => "tuple",
                 Value::Range(_) => "range",
+                Value::Bytes(_) => "byte",
                 _ => return raise("TypeError", format!("string indices must be integers, not '{}'", i.type_name())),
             };
             raise("TypeError", format!("{what} indices must be integers or slices, not {}", i.type_name()))

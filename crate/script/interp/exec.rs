@@ -579,7 +579,12 @@ impl Interp {
                                 // A module built into CPython has no file to name.
                                 let built_in = matches!(&**module, "itertools" | "time" | "sys" | "builtins");
                                 let at = if built_in { " (unknown location)" } else { "" };
-                                exc("ImportError", format!("cannot import name '{}' from '{module}'{at}", a.name))
+                                let e =
+                                    exc("ImportError", format!("cannot import name '{}' from '{module}'{at}", a.name));
+                                if let Value::Instance(i) = &e {
+                                    i.set(intern("name"), Value::str(module)); // `e.name`: the module
+                                }
+                                e
                             }
                         })?;
                         self.store(scope, a.asname.unwrap_or_else(|| intern(&a.name)), v);

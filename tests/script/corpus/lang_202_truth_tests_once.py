@@ -2,7 +2,7 @@
 # jumps test it once (conditions, nested operators, comprehension ifs, assert), and twice
 # where CPython's do (`not (c or a)` as a value); count(True) with and without a step;
 # cmp_to_key's keys unhashable; a partial's own attributes; lru_cache of a non-callable;
-# asyncio.Task(name=) taking no Task-N number.
+# asyncio.Task(name=) taking no Task-N number; n given to most_common and nlargest as a float.
 import asyncio
 import functools
 import itertools
@@ -67,3 +67,21 @@ async def main():
 
 
 asyncio.run(main())
+
+# `most_common(len(c) / 2)` for "the top half", nlargest's n == 1 fast path, bytes indexes.
+import heapq
+from collections import Counter
+
+harfler = Counter("abracadabra")
+for n in (len(harfler) / 2, 10.0):
+    try:
+        print(harfler.most_common(n))
+    except TypeError as e:
+        print("TypeError", e)
+print(heapq.nlargest(1.0, [3, 1, 2]))
+veri = "çay".encode()
+for i in (1.5, "0"):
+    try:
+        veri[i]
+    except TypeError as e:
+        print("TypeError", e)
