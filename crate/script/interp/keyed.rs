@@ -13,6 +13,9 @@ pub(super) fn keyed_by_script(b: &Builtin, args: &[Value], kw: &[(Name, Value)])
         Some(Value::Method(m)) => matches!(m.1, Value::Func(_)),
         _ => false,
     };
+    if !script_key {
+        return false; // every other call, first
+    }
     // Only what the built-in takes (an int `reverse`, `min`'s `default` with one iterable):
     // anything else is the built-in's to refuse, before a key runs.
     let extremum = matches!(b.name, "min" | "max");
@@ -28,7 +31,7 @@ pub(super) fn keyed_by_script(b: &Builtin, args: &[Value], kw: &[(Name, Value)])
         ("", "min" | "max") => !args.is_empty(),
         _ => false,
     };
-    script_key && plain && fits
+    plain && fits
 }
 
 impl Interp {
