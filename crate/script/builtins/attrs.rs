@@ -728,6 +728,17 @@ fn find_attr(interp: &Interp, obj: &Value, name: Name) -> PyResult {
             const NOT_YET: &[(&str, &str)] = &[
                 ("asyncio", "AbstractEventLoop"),
                 ("asyncio", "Runner"),
+                // Its submodules, as attributes (`asyncio.queues.QueueEmpty`): their names are
+                // asyncio's own here.
+                ("asyncio", "queues"),
+                ("asyncio", "locks"),
+                ("asyncio", "tasks"),
+                ("asyncio", "futures"),
+                ("asyncio", "events"),
+                ("asyncio", "runners"),
+                ("asyncio", "taskgroups"),
+                ("asyncio", "timeouts"),
+                ("time", "get_clock_info"),
                 ("asyncio", "get_event_loop_policy"),
                 ("asyncio", "set_event_loop_policy"),
                 ("asyncio", "run_coroutine_threadsafe"),
