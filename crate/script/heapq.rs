@@ -32,10 +32,9 @@ fn call(interp: &Interp, name: &'static str, args: Vec<Value>, kw: Vec<(Name, Va
         _ => {}
     }
     if let "nlargest" | "nsmallest" = name {
-        let sized =
-            matches!(&args[1], Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) | Value::Str(_));
+        let size = builtins::len(interp, &args[1]).ok(); // CPython's `try: len(iterable)`
         let mut items = interp.iterate(&args[1])?;
-        let n = count(&args[0], sized.then_some(items.len()))?;
+        let n = count(&args[0], size)?;
         let mut order = vec![(super::ast::intern("reverse"), Value::Bool(name == "nlargest"))];
         if given > 3 {
             return raise(

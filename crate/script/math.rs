@@ -295,7 +295,7 @@ fn math_fn(interp: &Interp, name: &'static str, mut args: Vec<Value>, kw: Vec<(N
                 }
                 // `trunc` asks `__trunc__` alone: a str or an object with only `__float__` has none.
                 if let (Some(v), "trunc") = (args.first(), name) {
-                    if !matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_)) && v.as_number().is_none() {
+                    if v.as_number().is_none() {
                         return raise("TypeError", format!("type {} doesn't define __trunc__ method", v.type_name()));
                     }
                 }

@@ -356,37 +356,18 @@ pub fn construct(interp: &Interp, class: &Class, args: &[Value], kw: &[(Name, Va
     if &*class.name == "Future" && interp.host.loop_running.get() == 0 && interp.host.loop_unset.get() {
         return raise("RuntimeError", "There is no current event loop in thread 'MainThread'.");
     }
-    // Their arguments checked as CPython's C constructors check them.
-    let allowed: &[&str] = match &*class.name {
-        "Future" => &["loop"],
-        "Task" => &["coro", "loop", "name", "context", "eager_start"][..4],
-        _ => &[],
-    };
-    if let (false, Some((k, _))) = (allowed.is_empty(), kw.iter().find(|(k, _)| !allowed.contains(&&*text(*k)))) {
-        return raise("TypeError", format!("'{}' is an invalid keyword argument for {}()", text(*k), class.name));
-    }
-    if &*class.name == "Future" {
-        if !args.is_empty() {
-            return raise("TypeError", "Future() takes no positional arguments");
+    if matches!(&*class.name, "Future" | "Task") {
+        // Their arguments checked by their lines, as CPython's C constructors check them.
+        let (args, kw) = crate::builtins::check_line("asyncio", &class.name, args.to_vec(), kw.to_vec())?;
+        if &*class.name == "Future" {
+            return Ok(Value::Task(PyTask::future(interp)));
         }
-        return Ok(Value::Task(PyTask::future(interp)));
-    }
-    if &*class.name == "Task" {
-        let coro = kw.iter().find(|(k, _)| &*text(*k) == "coro").map(|(_, v)| v.clone());
-        let coro = match (args, coro) {
-            ([_, _, ..], _) => {
-                let n = args.len();
-                return raise("TypeError", format!("Task() takes exactly 1 positional argument ({n} given)"));
-            }
-            ([_], Some(_)) => return raise("TypeError", "argument for Task() given by name ('coro') and position (1)"),
-            ([c], None) => c.clone(),
-            ([], Some(c)) => c,
-            ([], None) => return raise("TypeError", "Task() missing required argument 'coro' (pos 1)"),
-        };
-        let kw: Vec<(Name, Value)> =
-            kw.iter().filter(|(k, _)| !matches!(&*text(*k), "coro" | "loop")).cloned().collect();
+        if kw.iter().any(|(k, _)| &*text(*k) == "coro") && !args.is_empty() {
+            return raise("TypeError", "argument for Task() given by name ('coro') and position (1)");
+        }
+        let kw: Vec<(Name, Value)> = kw.into_iter().filter(|(k, _)| &*text(*k) != "loop").collect();
         // Named as it is made, as `loop.create_task`'s: a name given takes no `Task-N` number.
-        return create_task(interp, "loop.create_task", vec![coro], kw);
+        return create_task(interp, "loop.create_task", args, kw);
     }
     match CLASSES.into_iter().find(|n| **n == *class.name) {
         // Checked against its line, as its call was when it was a function.

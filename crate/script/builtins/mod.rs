@@ -35,7 +35,7 @@ pub use items::{del_item, get_item, set_item};
 pub use methods::{dict_method, list_method, unsupported_method};
 pub(crate) use ops::order;
 pub use ops::{binop, compare, inplace_error, set_op, unary};
-pub use signature::{call as call_builtin, checked};
+pub use signature::{call as call_builtin, check_line, checked};
 pub(crate) use strings::str_method;
 pub use strings::{format_field, format_map};
 

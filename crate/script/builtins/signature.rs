@@ -256,6 +256,8 @@ ensure_future 1 p10 coro_or_future loop
 new_event_loop 0 p00
 get_event_loop 0 0 =_asyncio.get_event_loop
 get_running_loop 0 0 =_asyncio.get_running_loop
+Future 0 s loop
+Task 1 k1 coro loop name context
 Queue 1 p01 =Queue.__init__ maxsize
 LifoQueue 1 p01 =Queue.__init__ maxsize
 PriorityQueue 1 p01 =Queue.__init__ maxsize
@@ -408,14 +410,20 @@ pub type Bound = (Vec<Value>, Vec<(Name, Value)>);
 
 /// Checks a call of the built-in type `name` (`int('5', bas=10)`, `range(3, step=1)`), and
 /// gives its arguments with its keywords bound as [`call`] binds them (`str(object=5)`).
-pub fn check_type(name: &str, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult<Bound> {
+pub fn check_type(name: &str, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Bound> {
     if args.len() < 2 && kw.is_empty() {
         return Ok((args, kw)); // every type listed takes one
     }
-    match line("type", name) {
+    check_line("type", name, args, kw)
+}
+
+/// Checks a call of `owner`'s `name` by its line (one that is not a [`Builtin`]: asyncio's
+/// `Task()` and `Future()`), and gives its arguments with its keywords bound as [`call`] binds them.
+pub fn check_line(owner: &str, name: &str, args: Vec<Value>, mut kw: Vec<(Name, Value)>) -> PyResult<Bound> {
+    match line(owner, name) {
         (_, "") => Ok((args, kw)),
-        (_, sig) => {
-            check(name, "", sig, args.len(), &kw)?;
+        (qualifier, sig) => {
+            check(name, qualifier, sig, args.len(), &kw)?;
             let given = args.len();
             Ok((bind(sig, given, args, &mut kw), kw))
         }
